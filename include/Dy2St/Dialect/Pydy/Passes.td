@@ -1,0 +1,40 @@
+#ifndef DY2ST_PYDY_PASSES
+#define DY2ST_PYDY_PASSES
+
+include "mlir/Pass/PassBase.td"
+
+def PromoteVariablesPass : Pass<"pydy-promote-variables", "ModuleOp"> {
+  let summary = "Turn named Python variables into SSA values";
+  let description = [{
+    Replaces `pydy.load`/`pydy.store` by SSA values. Variables assigned in a
+    branch and live after it become results of `pydy.if`; variables assigned
+    in a loop and live at its header or after it become loop-carried values.
+    Liveness keeps temporaries out of loop signatures. A read of a variable
+    that is unassigned on some path to it is an error that names the variable,
+    the read and the assignment.
+  }];
+}
+
+def SpecializePass : Pass<"pydy-specialize", "ModuleOp"> {
+  let summary = "Specialize a pydy function to an input signature";
+  let description = [{
+    Gives the entry function's arguments the types of `signature` (a tensor or
+    scalar type per argument, or a Python literal such as `3 : i64` for an
+    argument whose value is fixed), infers the type of every value, and folds
+    what is static: Python numbers, static shapes, conditions on them. A
+    branch on a folded condition is replaced by the branch taken; a tensor
+    condition stays a runtime branch and must be a one-element bool tensor.
+    Loop-carried tensors whose dimensions change across iterations are
+    widened to dynamic dimensions.
+  }];
+  let options = [
+    Option<"entry", "entry", "std::string", /*default=*/"\"\"",
+           "Function to specialize (default: the first pydy.func)">,
+    Option<"signature", "signature", "std::string", /*default=*/"\"\"",
+           "Comma-separated argument types or literals, e.g. "
+           "'tensor<3xf32>,2:i64' (default: the function's own types)">,
+  ];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
+#endif // DY2ST_PYDY_PASSES

@@ -1,0 +1,31 @@
+#ifndef DY2ST_DIALECT_PYDY_PYDYDIALECT_H
+#define DY2ST_DIALECT_PYDY_PYDYDIALECT_H
+
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Dialect.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/RegionKindInterface.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/ControlFlowInterfaces.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#include "Dy2St/Dialect/Pydy/PydyOpsDialect.h.inc"
+#include "Dy2St/Dialect/Pydy/PydyEnums.h.inc"
+
+#define GET_TYPEDEF_CLASSES
+#include "Dy2St/Dialect/Pydy/PydyOpsTypes.h.inc"
+
+#define GET_OP_CLASSES
+#include "Dy2St/Dialect/Pydy/PydyOps.h.inc"
+
+namespace mlir::pydy {
+/// True for the Python scalar types after specialization: i1 (bool), i64 (int), f64 (float).
+bool isPythonScalar(Type type);
+/// The Python name of a type, for diagnostics ("int", "float32 tensor of shape [3]", ...).
+std::string describeType(Type type);
+} // namespace mlir::pydy
+
+#endif

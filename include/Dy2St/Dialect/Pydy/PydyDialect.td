@@ -1,0 +1,24 @@
+#ifndef DY2ST_PYDY_DIALECT
+#define DY2ST_PYDY_DIALECT
+
+include "mlir/IR/OpBase.td"
+
+def Pydy_Dialect : Dialect {
+  let name = "pydy";
+  let summary = "Python semantics of dy2st programs, before specialization";
+  let description = [{
+    `pydy` is what the Python importer emits: one op per Python construct, with
+    the user's source location on each. Values whose Python type is not known
+    yet have type `!pydy.object`; the specialization pass refines them to
+    builtin tensor and scalar types (`i64` for `int`, `f64` for `float`, `i1`
+    for `bool`, `tuple<...>` for tuples of known length).
+  }];
+  let cppNamespace = "::mlir::pydy";
+  let useDefaultTypePrinterParser = 1;
+  let hasConstantMaterializer = 1;
+}
+
+class Pydy_Op<string mnemonic, list<Trait> traits = []>
+    : Op<Pydy_Dialect, mnemonic, traits>;
+
+#endif // DY2ST_PYDY_DIALECT

@@ -1,0 +1,427 @@
+#ifndef DY2ST_PYDY_OPS
+#define DY2ST_PYDY_OPS
+
+include "Dy2St/Dialect/Pydy/PydyDialect.td"
+include "Dy2St/Dialect/Pydy/PydyTypes.td"
+include "mlir/IR/EnumAttr.td"
+include "mlir/IR/SymbolInterfaces.td"
+include "mlir/IR/RegionKindInterface.td"
+include "mlir/IR/OpAsmInterface.td"
+include "mlir/Interfaces/ControlFlowInterfaces.td"
+include "mlir/Interfaces/FunctionInterfaces.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+//===----------------------------------------------------------------------===//
+// Enums
+//===----------------------------------------------------------------------===//
+
+def Pydy_BinaryKind : I32EnumAttr<"BinaryKind", "Python binary operator", [
+    I32EnumAttrCase<"add", 0>, I32EnumAttrCase<"sub", 1>,
+    I32EnumAttrCase<"mul", 2>, I32EnumAttrCase<"div", 3>,
+    I32EnumAttrCase<"floordiv", 4>, I32EnumAttrCase<"mod", 5>,
+    I32EnumAttrCase<"pow", 6>, I32EnumAttrCase<"matmul", 7>]> {
+  let cppNamespace = "::mlir::pydy";
+}
+def Pydy_UnaryKind : I32EnumAttr<"UnaryKind", "Python unary operator", [
+    I32EnumAttrCase<"neg", 0>, I32EnumAttrCase<"pos", 1>,
+    I32EnumAttrCase<"Not", 2, "not">, I32EnumAttrCase<"invert", 3>]> {
+  let cppNamespace = "::mlir::pydy";
+}
+def Pydy_CompareKind : I32EnumAttr<"CompareKind", "Python comparison", [
+    I32EnumAttrCase<"lt", 0>, I32EnumAttrCase<"le", 1>,
+    I32EnumAttrCase<"gt", 2>, I32EnumAttrCase<"ge", 3>,
+    I32EnumAttrCase<"eq", 4>, I32EnumAttrCase<"ne", 5>,
+    I32EnumAttrCase<"is", 6>, I32EnumAttrCase<"is_not", 7>,
+    I32EnumAttrCase<"in", 8>, I32EnumAttrCase<"not_in", 9>]> {
+  let cppNamespace = "::mlir::pydy";
+}
+def Pydy_LogicalKind : I32EnumAttr<"LogicalKind", "Python boolean operator", [
+    I32EnumAttrCase<"And", 0, "and">, I32EnumAttrCase<"Or", 1, "or">]> {
+  let cppNamespace = "::mlir::pydy";
+}
+
+//===----------------------------------------------------------------------===//
+// Functions, exits and terminators
+//===----------------------------------------------------------------------===//
+
+def Pydy_FuncOp : Pydy_Op<"func", [
+    FunctionOpInterface, IsolatedFromAbove, Symbol, SingleBlock, NoTerminator,
+    OpAsmOpInterface]> {
+  let summary = "a Python function";
+  let description = [{
+    One Python `def`. Argument names are kept as the `pydy.name` argument
+    attribute. `pydy.return` may appear anywhere inside the body; the body
+    itself ends with a `pydy.return`.
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name,
+                       TypeAttrOf<FunctionType>:$function_type,
+                       OptionalAttr<DictArrayAttr>:$arg_attrs,
+                       OptionalAttr<DictArrayAttr>:$res_attrs);
+  let regions = (region SizedRegion<1>:$body);
+  let builders = [OpBuilder<(ins "StringRef":$name, "FunctionType":$type,
+                                 "ArrayRef<StringRef>":$argNames)>];
+  let extraClassDeclaration = [{
+    ArrayRef<Type> getArgumentTypes() { return getFunctionType().getInputs(); }
+    ArrayRef<Type> getResultTypes() { return getFunctionType().getResults(); }
+    Region *getCallableRegion() { return &getBody(); }
+    /// The Python name of argument `i` (falls back to `arg<i>`).
+    std::string getArgName(unsigned i);
+    void getAsmBlockArgumentNames(Region &region, OpAsmSetValueNameFn setNameFn);
+  }];
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+  let skipDefaultBuilders = 1;
+}
+
+def Pydy_ReturnOp : Pydy_Op<"return"> {
+  let summary = "Python `return`, anywhere in a function";
+  let arguments = (ins Optional<AnyType>:$value);
+  let assemblyFormat = "($value^ `:` type($value))? attr-dict";
+  let hasVerifier = 1;
+}
+
+def Pydy_BreakOp : Pydy_Op<"break"> {
+  let summary = "Python `break` out of the innermost loop";
+  let assemblyFormat = "attr-dict";
+  let hasVerifier = 1;
+}
+
+def Pydy_ContinueOp : Pydy_Op<"continue"> {
+  let summary = "Python `continue` with the innermost loop";
+  let assemblyFormat = "attr-dict";
+  let hasVerifier = 1;
+}
+
+def Pydy_YieldOp : Pydy_Op<"yield", [Pure, ReturnLike, Terminator,
+    ParentOneOf<["IfOp", "WhileOp", "ForRangeOp", "ForInOp", "LambdaOp",
+                 "LogicalOp"]>]> {
+  let summary = "ends a region of a structured pydy op, yielding its values";
+  let arguments = (ins Variadic<AnyType>:$values);
+  let builders = [OpBuilder<(ins), [{ /* nothing to yield */ }]>];
+  let assemblyFormat = "($values^ `:` type($values))? attr-dict";
+}
+
+def Pydy_ConditionOp : Pydy_Op<"condition", [Terminator, HasParent<"WhileOp">]> {
+  let summary = "ends the condition region of `pydy.while`";
+  let description = [{
+    The loop continues while `$condition` is true (Python truthiness); `$args`
+    are passed to the body, or become the loop's results when it stops.
+  }];
+  let arguments = (ins AnyType:$condition, Variadic<AnyType>:$args);
+  let assemblyFormat =
+      "`(` $condition `:` type($condition) `)` ($args^ `:` type($args))? attr-dict";
+}
+
+//===----------------------------------------------------------------------===//
+// Variables (removed by pydy-promote-variables)
+//===----------------------------------------------------------------------===//
+
+def Pydy_LoadOp : Pydy_Op<"load"> {
+  let summary = "reads the Python variable `name`";
+  let arguments = (ins StrAttr:$name);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$name attr-dict `:` type($result)";
+}
+
+def Pydy_StoreOp : Pydy_Op<"store"> {
+  let summary = "assigns the Python variable `name`";
+  let arguments = (ins StrAttr:$name, AnyType:$value);
+  let assemblyFormat = "$name `,` $value attr-dict `:` type($value)";
+}
+
+def Pydy_UndefOp : Pydy_Op<"undef", [Pure]> {
+  let summary = "the value of variable `name` on a path where it is unassigned";
+  let description = [{
+    Made by variable promotion where a variable is assigned on only some paths.
+    It must have no uses once promotion is done: a use is reported as a
+    possibly undefined variable.
+  }];
+  let arguments = (ins StrAttr:$name);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$name attr-dict `:` type($result)";
+}
+
+//===----------------------------------------------------------------------===//
+// Values and expressions
+//===----------------------------------------------------------------------===//
+
+def Pydy_ConstantOp : Pydy_Op<"constant", [ConstantLike, Pure]> {
+  let summary = "a Python literal: int, float, bool, None, str or a tuple of these";
+  let description = [{
+    ```mlir
+    %0 = pydy.constant 3 : i64
+    %1 = pydy.constant 2.5 : f64
+    %2 = pydy.constant true
+    %3 = pydy.constant none
+    %4 = pydy.constant "float64"
+    %5 = pydy.constant [3, 4]
+    ```
+  }];
+  let arguments = (ins AnyAttr:$value);
+  let results = (outs AnyType:$result);
+  let builders = [OpBuilder<(ins "Attribute":$value)>];
+  let extraClassDeclaration = [{
+    /// The pydy type of a literal, or null if `value` is not a Python literal.
+    static Type typeOfLiteral(Attribute value);
+  }];
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Pydy_GlobalOp : Pydy_Op<"global", [Pure]> {
+  let summary = "a module-level or builtin Python name not resolved by the importer";
+  let arguments = (ins StrAttr:$name);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$name attr-dict `:` type($result)";
+}
+
+def Pydy_BinaryOp : Pydy_Op<"binary", [Pure]> {
+  let summary = "Python binary operator (numpy broadcasting on tensors)";
+  let arguments = (ins Pydy_BinaryKind:$kind, AnyType:$lhs, AnyType:$rhs);
+  let results = (outs AnyType:$result);
+  let assemblyFormat =
+      "$kind $lhs `,` $rhs attr-dict `:` functional-type(operands, results)";
+  let hasFolder = 1;
+}
+
+def Pydy_UnaryOp : Pydy_Op<"unary", [Pure]> {
+  let summary = "Python unary operator";
+  let arguments = (ins Pydy_UnaryKind:$kind, AnyType:$operand);
+  let results = (outs AnyType:$result);
+  let assemblyFormat =
+      "$kind $operand attr-dict `:` functional-type(operands, results)";
+  let hasFolder = 1;
+}
+
+def Pydy_CompareOp : Pydy_Op<"compare", [Pure]> {
+  let summary = "Python comparison (elementwise on tensors)";
+  let arguments = (ins Pydy_CompareKind:$kind, AnyType:$lhs, AnyType:$rhs);
+  let results = (outs AnyType:$result);
+  let assemblyFormat =
+      "$kind $lhs `,` $rhs attr-dict `:` functional-type(operands, results)";
+  let hasFolder = 1;
+}
+
+def Pydy_LogicalOp : Pydy_Op<"logical", [
+    SingleBlockImplicitTerminator<"YieldOp">, RecursiveMemoryEffects]> {
+  let summary = "Python `and` / `or`: the right operand runs only when needed";
+  let description = [{
+    `$rhs` is evaluated only when `$lhs` does not decide the result, as in
+    Python: `a and b` is `a` when `a` is false, else `b`.
+  }];
+  let arguments = (ins Pydy_LogicalKind:$kind, AnyType:$lhs);
+  let results = (outs AnyType:$result);
+  let regions = (region SizedRegion<1>:$rhs);
+  let assemblyFormat =
+      "$kind $lhs `:` type($lhs) `->` type($result) $rhs attr-dict";
+  let hasVerifier = 1;
+}
+
+def Pydy_AttrOp : Pydy_Op<"attr", [Pure]> {
+  let summary = "attribute read `value.name` (e.g. `x.shape`)";
+  let arguments = (ins AnyType:$value, StrAttr:$name);
+  let results = (outs AnyType:$result);
+  let assemblyFormat =
+      "$value `,` $name attr-dict `:` type($value) `->` type($result)";
+  let hasFolder = 1;
+}
+
+def Pydy_SubscriptOp : Pydy_Op<"subscript", [Pure]> {
+  let summary = "subscript read `value[index]`";
+  let arguments = (ins AnyType:$value, AnyType:$index);
+  let results = (outs AnyType:$result);
+  let assemblyFormat =
+      "$value `[` $index `]` attr-dict `:` functional-type(operands, results)";
+  let hasFolder = 1;
+}
+
+def Pydy_SetItemOp : Pydy_Op<"setitem", [Pure]> {
+  let summary = "`value[index] = item`, as a new value of the container";
+  let description = [{
+    The importer stores the result back into the variable that held the
+    container, which gives Python's in-place update value semantics.
+  }];
+  let arguments = (ins AnyType:$value, AnyType:$index, AnyType:$item);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$value `[` $index `]` `=` $item attr-dict `:` "
+                       "functional-type(operands, results)";
+}
+
+def Pydy_SliceOp : Pydy_Op<"slice", [Pure]> {
+  let summary = "a slice `lower:upper:step` (absent parts are None)";
+  let arguments = (ins AnyType:$lower, AnyType:$upper, AnyType:$step);
+  let results = (outs Pydy_SliceType:$result);
+  let assemblyFormat = "$lower `,` $upper `,` $step attr-dict `:` type(operands)";
+}
+
+def Pydy_TupleOp : Pydy_Op<"tuple", [Pure]> {
+  let summary = "a tuple display `(a, b)`";
+  let arguments = (ins Variadic<AnyType>:$elements);
+  let results = (outs AnyType:$result);
+  let assemblyFormat =
+      "$elements attr-dict `:` functional-type($elements, results)";
+}
+
+def Pydy_ListOp : Pydy_Op<"list", [Pure]> {
+  let summary = "a list display `[a, b]`";
+  let arguments = (ins Variadic<AnyType>:$elements);
+  let results = (outs AnyType:$result);
+  let assemblyFormat =
+      "$elements attr-dict `:` functional-type($elements, results)";
+}
+
+def Pydy_DictOp : Pydy_Op<"dict", [Pure, AttrSizedOperandSegments]> {
+  let summary = "a dict display `{k: v}`";
+  let arguments = (ins Variadic<AnyType>:$keys, Variadic<AnyType>:$values);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "`keys` `(` $keys `:` type($keys) `)` `values` `(` "
+                       "$values `:` type($values) `)` attr-dict `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def Pydy_UnpackOp : Pydy_Op<"unpack", [Pure]> {
+  let summary = "iterable unpacking `a, b = value`";
+  let arguments = (ins AnyType:$value);
+  let results = (outs Variadic<AnyType>:$results);
+  let assemblyFormat = "$value attr-dict `:` type($value) `->` type($results)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Pydy_LenOp : Pydy_Op<"len", [Pure]> {
+  let summary = "`len(value)`: dim 0 of a tensor, length of a container";
+  let arguments = (ins AnyType:$value);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$value attr-dict `:` type($value) `->` type($result)";
+  let hasFolder = 1;
+}
+
+def Pydy_PrintOp : Pydy_Op<"print"> {
+  let summary = "`print(...)` at run time, in program order";
+  let arguments = (ins Variadic<AnyType>:$values,
+                       DefaultValuedStrAttr<StrAttr, " ">:$sep,
+                       DefaultValuedStrAttr<StrAttr, "\\n">:$end);
+  let assemblyFormat = "($values^ `:` type($values))? attr-dict";
+}
+
+def Pydy_LibCallOp : Pydy_Op<"lib_call"> {
+  let summary = "a call of a dy2st library function (`cast`, `matmul`, `sum`, ...)";
+  let description = [{
+    The importer emits this for callees that name functions of the `dy2st`
+    package. `kwnames` names the trailing operands passed by keyword.
+    Specialization moves the arguments that must be static (dtypes, axes,
+    shapes) into `static_args` and keeps only runtime operands.
+  }];
+  let arguments = (ins StrAttr:$callee, Variadic<AnyType>:$args,
+                       DefaultValuedAttr<StrArrayAttr, "{}">:$kwnames,
+                       OptionalAttr<DictionaryAttr>:$static_args);
+  let results = (outs AnyType:$result);
+  let assemblyFormat =
+      "$callee `(` $args `)` attr-dict `:` functional-type($args, results)";
+  let hasVerifier = 1;
+}
+
+def Pydy_CallOp : Pydy_Op<"call", [DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "a call of another converted Python function";
+  let arguments = (ins FlatSymbolRefAttr:$callee, Variadic<AnyType>:$args,
+                       DefaultValuedAttr<StrArrayAttr, "{}">:$kwnames);
+  let results = (outs AnyType:$result);
+  let assemblyFormat =
+      "$callee `(` $args `)` attr-dict `:` functional-type($args, results)";
+}
+
+def Pydy_CallValueOp : Pydy_Op<"call_value"> {
+  let summary = "a call of a callable value (a lambda, a function object)";
+  let arguments = (ins AnyType:$callee, Variadic<AnyType>:$args,
+                       DefaultValuedAttr<StrArrayAttr, "{}">:$kwnames);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$callee `(` $args `)` attr-dict `:` "
+                       "type($callee) `,` functional-type($args, results)";
+}
+
+def Pydy_CallMethodOp : Pydy_Op<"call_method"> {
+  let summary = "`object.method(args)`, returning the result and the updated object";
+  let description = [{
+    Mutating methods (`list.append`, `dict.update`) give their effect as the
+    second result, which the importer stores back into the receiver's variable.
+  }];
+  let arguments = (ins AnyType:$object, StrAttr:$method,
+                       Variadic<AnyType>:$args,
+                       DefaultValuedAttr<StrArrayAttr, "{}">:$kwnames);
+  let results = (outs AnyType:$result, AnyType:$updated);
+  let assemblyFormat = "$object `,` $method `(` $args `)` attr-dict `:` "
+                       "type($object) `,` functional-type($args, results)";
+}
+
+def Pydy_LambdaOp : Pydy_Op<"lambda", [
+    SingleBlockImplicitTerminator<"YieldOp">, RecursiveMemoryEffects]> {
+  let summary = "a `lambda`: its parameters are the body's arguments";
+  let arguments = (ins DefaultValuedAttr<StrArrayAttr, "{}">:$params);
+  let results = (outs AnyType:$result);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = "$params `:` type($result) $body attr-dict";
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Structured control flow
+//===----------------------------------------------------------------------===//
+
+def Pydy_IfOp : Pydy_Op<"if", [SingleBlockImplicitTerminator<"YieldOp">,
+                               RecursiveMemoryEffects, NoRegionArguments]> {
+  let summary = "Python `if`/`else`; `elif` is an `if` nested in `else`";
+  let description = [{
+    Before variable promotion it has no results. Promotion turns the
+    variables the branches assign into results, named by `names`.
+  }];
+  let arguments = (ins AnyType:$condition, OptionalAttr<StrArrayAttr>:$names);
+  let results = (outs Variadic<AnyType>:$results);
+  let regions = (region SizedRegion<1>:$thenRegion, SizedRegion<1>:$elseRegion);
+  let assemblyFormat = "$condition `:` type($condition) (`->` type($results)^)? "
+                       "$thenRegion `else` $elseRegion attr-dict";
+  let hasVerifier = 1;
+}
+
+def Pydy_WhileOp : Pydy_Op<"while", [RecursiveMemoryEffects]> {
+  let summary = "Python `while`: `before` computes the condition, `after` is the body";
+  let arguments = (ins Variadic<AnyType>:$inits, OptionalAttr<StrArrayAttr>:$names);
+  let results = (outs Variadic<AnyType>:$results);
+  let regions = (region SizedRegion<1>:$before, SizedRegion<1>:$after);
+  let assemblyFormat = "(`(` $inits^ `:` type($inits) `)`)? (`->` type($results)^)? "
+                       "$before `do` $after attr-dict";
+  let hasVerifier = 1;
+}
+
+def Pydy_ForRangeOp : Pydy_Op<"for_range", [
+    SingleBlockImplicitTerminator<"YieldOp">, RecursiveMemoryEffects]> {
+  let summary = "`for i in range(start, stop, step)`";
+  let description = [{
+    The body's first argument is the loop index; the rest are loop-carried
+    values, one per `inits`.
+  }];
+  let arguments = (ins AnyType:$start, AnyType:$stop, AnyType:$step,
+                       Variadic<AnyType>:$inits, OptionalAttr<StrArrayAttr>:$names);
+  let results = (outs Variadic<AnyType>:$results);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat =
+      "$start `,` $stop `,` $step `:` type($start) `,` type($stop) `,` type($step) "
+      "(`iter_args` `(` $inits^ `:` type($inits) `)`)? (`->` type($results)^)? "
+      "$body attr-dict";
+  let hasVerifier = 1;
+}
+
+def Pydy_ForInOp : Pydy_Op<"for_in", [
+    SingleBlockImplicitTerminator<"YieldOp">, RecursiveMemoryEffects]> {
+  let summary = "`for x in iterable` (a tensor's dim 0, or a Python container)";
+  let arguments = (ins AnyType:$iterable, Variadic<AnyType>:$inits,
+                       OptionalAttr<StrArrayAttr>:$names);
+  let results = (outs Variadic<AnyType>:$results);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat =
+      "$iterable `:` type($iterable) (`iter_args` `(` $inits^ `:` type($inits) `)`)? "
+      "(`->` type($results)^)? $body attr-dict";
+  let hasVerifier = 1;
+}
+
+#endif // DY2ST_PYDY_OPS

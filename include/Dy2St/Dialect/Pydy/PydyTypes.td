@@ -1,0 +1,24 @@
+#ifndef DY2ST_PYDY_TYPES
+#define DY2ST_PYDY_TYPES
+
+include "Dy2St/Dialect/Pydy/PydyDialect.td"
+include "mlir/IR/AttrTypeBase.td"
+
+class Pydy_Type<string name, string typeMnemonic> : TypeDef<Pydy_Dialect, name> {
+  let mnemonic = typeMnemonic;
+}
+
+def Pydy_ObjectType : Pydy_Type<"Object", "object"> {
+  let summary = "a Python value whose type is not known yet";
+}
+def Pydy_NoneType : Pydy_Type<"PyNone", "none"> {
+  let summary = "Python's None";
+}
+def Pydy_StrType : Pydy_Type<"Str", "str"> {
+  let summary = "a Python string";
+}
+def Pydy_SliceType : Pydy_Type<"Slice", "slice"> {
+  let summary = "a Python slice object (lower:upper:step)";
+}
+
+#endif // DY2ST_PYDY_TYPES

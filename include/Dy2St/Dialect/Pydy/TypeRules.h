@@ -1,0 +1,60 @@
+#ifndef DY2ST_DIALECT_PYDY_TYPERULES_H
+#define DY2ST_DIALECT_PYDY_TYPERULES_H
+
+// The typing rules of dy2st's Python/Paddle semantics, shared by the
+// specialization (which infers types) and the lowering (which must compute in
+// the same types). Eager mode in the Python package implements the same table.
+
+#include "Dy2St/Dialect/Pydy/PydyDialect.h"
+
+#include <optional>
+#include <string>
+
+namespace mlir::pydy {
+
+/// The element type of a dtype name ("bool", "int32", "int64", "float32",
+/// "float64"), or null.
+Type elementTypeFromName(MLIRContext *ctx, llvm::StringRef name);
+/// The dtype name of an element type ("float32"), or "" if it has none.
+llvm::StringRef elementTypeName(Type type);
+
+/// Python truthiness of a literal, if it has one.
+std::optional<bool> literalTruthiness(Attribute value);
+
+/// The element type of a value for elementwise purposes: the tensor's element
+/// type, or the scalar type itself.
+Type elementTypeOf(Type type);
+/// The shape a value broadcasts with: a tensor's shape, or rank 0 for scalars.
+llvm::ArrayRef<int64_t> shapeOf(Type type);
+
+/// numpy broadcasting; a dynamic dimension stays dynamic unless the other
+/// side fixes it. Fails on incompatible static dimensions.
+FailureOr<llvm::SmallVector<int64_t>> broadcastShapes(llvm::ArrayRef<int64_t> a,
+                                                      llvm::ArrayRef<int64_t> b);
+
+/// How an elementwise operation computes: operands are converted to
+/// `compute`, and the result has type `result` (a tensor or a Python scalar).
+struct ElementwiseSignature {
+  Type compute;
+  Type result;
+};
+
+/// The element type two operands are computed in: Python numbers keep a
+/// tensor's dtype (a Python float with an integer tensor gives float32),
+/// tensors promote bool < int32 < int64 < float32 < float64, and two Python
+/// numbers follow Python (bool < int < float).
+Type promoteOperands(Type lhs, Type rhs);
+
+FailureOr<ElementwiseSignature> binarySignature(BinaryKind kind, Type lhs, Type rhs,
+                                                std::string &error);
+FailureOr<ElementwiseSignature> compareSignature(CompareKind kind, Type lhs, Type rhs,
+                                                 std::string &error);
+
+/// The least type holding both (equal types; tensors of one dtype and rank
+/// whose differing dimensions become dynamic; an unknown `!pydy.object`
+/// joins to the other side). Null when they do not join.
+Type joinTypes(Type a, Type b);
+
+} // namespace mlir::pydy
+
+#endif

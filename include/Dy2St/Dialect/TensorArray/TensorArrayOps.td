@@ -1,0 +1,76 @@
+#ifndef DY2ST_TENSORARRAY_OPS
+#define DY2ST_TENSORARRAY_OPS
+
+include "Dy2St/Dialect/TensorArray/TensorArrayDialect.td"
+include "Dy2St/Dialect/TensorArray/TensorArrayTypes.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+def TensorArray : Type<CPred<"::llvm::isa<::mlir::tensor_array::ArrayType>($_self)">,
+                       "tensor array", "::mlir::tensor_array::ArrayType">;
+
+class ElementTypeOf<string array, string tensor> : TypesMatchWith<
+    "`" # tensor # "` has the element type of `" # array # "`", array, tensor,
+    "::llvm::cast<::mlir::tensor_array::ArrayType>($_self).getElementType()">;
+
+def TensorArray_CreateOp : TensorArray_Op<"create", [Pure]> {
+  let summary = "an empty array";
+  let arguments = (ins Optional<Index>:$capacity);
+  let results = (outs TensorArray:$result);
+  let assemblyFormat = "(`capacity` `(` $capacity^ `)`)? attr-dict `:` type($result)";
+}
+
+def TensorArray_AppendOp : TensorArray_Op<"append", [Pure,
+    AllTypesMatch<["array", "result"]>, ElementTypeOf<"array", "item">]> {
+  let summary = "the array with `item` added at the end";
+  let arguments = (ins TensorArray:$array, AnyRankedTensor:$item);
+  let results = (outs TensorArray:$result);
+  let assemblyFormat = "$array `,` $item attr-dict `:` type($array)";
+}
+
+def TensorArray_PopOp : TensorArray_Op<"pop", [Pure,
+    AllTypesMatch<["array", "result"]>, ElementTypeOf<"array", "item">]> {
+  let summary = "removes the item at `index` (default: the last one)";
+  let description = [{
+    A negative index counts from the end, as in Python. An index out of range
+    is a run-time error.
+  }];
+  let arguments = (ins TensorArray:$array, Optional<I64>:$index);
+  let results = (outs TensorArray:$result, AnyRankedTensor:$item);
+  let assemblyFormat = "$array (`[` $index^ `]`)? attr-dict `:` type($array)";
+}
+
+def TensorArray_ReadOp : TensorArray_Op<"read", [Pure,
+    ElementTypeOf<"array", "item">]> {
+  let summary = "the item at `index` (negative counts from the end)";
+  let arguments = (ins TensorArray:$array, I64:$index);
+  let results = (outs AnyRankedTensor:$item);
+  let assemblyFormat = "$array `[` $index `]` attr-dict `:` type($array)";
+  let hasFolder = 1;
+}
+
+def TensorArray_WriteOp : TensorArray_Op<"write", [Pure,
+    AllTypesMatch<["array", "result"]>, ElementTypeOf<"array", "item">]> {
+  let summary = "the array with the item at `index` replaced";
+  let arguments = (ins TensorArray:$array, I64:$index, AnyRankedTensor:$item);
+  let results = (outs TensorArray:$result);
+  let assemblyFormat = "$array `[` $index `]` `,` $item attr-dict `:` type($array)";
+}
+
+def TensorArray_LengthOp : TensorArray_Op<"length", [Pure]> {
+  let summary = "the number of items";
+  let arguments = (ins TensorArray:$array);
+  let results = (outs I64:$length);
+  let assemblyFormat = "$array attr-dict `:` type($array)";
+  let hasFolder = 1;
+}
+
+def TensorArray_StackOp : TensorArray_Op<"stack", [Pure]> {
+  let summary = "all items stacked along a new dimension `axis`";
+  let arguments = (ins TensorArray:$array, DefaultValuedAttr<I64Attr, "0">:$axis);
+  let results = (outs AnyRankedTensor:$result);
+  let assemblyFormat = "$array attr-dict `:` type($array) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+#endif // DY2ST_TENSORARRAY_OPS

@@ -1,0 +1,15 @@
+#ifndef DY2ST_TENSORARRAY_TYPES
+#define DY2ST_TENSORARRAY_TYPES
+
+include "Dy2St/Dialect/TensorArray/TensorArrayDialect.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/BuiltinTypeInterfaces.td"
+
+def TensorArray_ArrayType : TypeDef<TensorArray_Dialect, "Array"> {
+  let mnemonic = "array";
+  let summary = "an array of tensors of one ranked tensor type";
+  let parameters = (ins "RankedTensorType":$elementType);
+  let assemblyFormat = "`<` $elementType `>`";
+}
+
+#endif // DY2ST_TENSORARRAY_TYPES

@@ -1,0 +1,80 @@
+#ifndef DY2ST_RUNTIME_JITFUNCTION_H
+#define DY2ST_RUNTIME_JITFUNCTION_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/MLIRContext.h"
+#include "llvm/Support/Error.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace mlir {
+class ExecutionEngine;
+} // namespace mlir
+
+namespace dy2st {
+
+enum class DType { Bool, Int32, Int64, Float32, Float64 };
+size_t dtypeSize(DType dtype);
+const char *dtypeName(DType dtype);
+std::optional<DType> dtypeOfElement(mlir::Type element);
+mlir::Type elementOfDtype(mlir::MLIRContext *ctx, DType dtype);
+
+/// A tensor or Python number passed to or returned by compiled code.
+struct RuntimeValue {
+  enum class Kind { Tensor, Int, Float, Bool };
+  Kind kind = Kind::Tensor;
+  DType dtype = DType::Float32;
+  std::vector<int64_t> shape;
+  /// Tensors: the first element, row-major and contiguous.
+  void *data = nullptr;
+  /// Results: the block to release with `std::free` once `data` is unused.
+  void *allocation = nullptr;
+  int64_t intValue = 0;
+  double floatValue = 0;
+  bool boolValue = false;
+
+  int64_t numElements() const;
+  /// The argument's entry in a specialization signature: a tensor type, or a
+  /// literal for a Python number (compiled for its value).
+  std::string signatureEntry(mlir::MLIRContext *ctx) const;
+};
+
+/// Options of one compilation.
+struct CompileRequest {
+  std::string entry;
+  /// Comma-separated signature for pydy input (see `pydy-specialize`).
+  std::string signature;
+};
+
+/// A function compiled to native code with MLIR's ExecutionEngine.
+class JitFunction {
+public:
+  /// Compiles `module`, which holds pydy as imported (specialized to
+  /// `request.signature`) or core dialects on tensors. Compile errors come
+  /// back as the diagnostics' text, with their source locations.
+  static llvm::Expected<std::unique_ptr<JitFunction>> compile(mlir::ModuleOp module,
+                                                              const CompileRequest &request);
+  ~JitFunction();
+
+  /// Calls the function. Tensor arguments are passed without a copy; tensor
+  /// results are owned by the caller (see RuntimeValue::allocation).
+  llvm::Expected<std::vector<RuntimeValue>> call(llvm::ArrayRef<RuntimeValue> args) const;
+
+  /// The IR after each stage: "pydy", "specialized", "core", "llvm".
+  const std::map<std::string, std::string> &stages() const { return irStages; }
+  mlir::FunctionType coreSignature() const { return signature; }
+
+private:
+  JitFunction() = default;
+  std::unique_ptr<mlir::ExecutionEngine> engine;
+  std::string name;
+  mlir::FunctionType signature;
+  std::map<std::string, std::string> irStages;
+};
+
+} // namespace dy2st
+
+#endif

@@ -1,0 +1,42 @@
+#ifndef DY2ST_LIB_CONVERSION_PYDYTOCORE_LOWERING_H
+#define DY2ST_LIB_CONVERSION_PYDYTOCORE_LOWERING_H
+
+// Helpers shared by the pydy-to-core patterns: Python-semantics scalar
+// arithmetic (used on scalars and inside linalg bodies alike), numpy-style
+// broadcasting elementwise ops, and the library calls.
+
+#include "Dy2St/Dialect/Pydy/PydyDialect.h"
+#include "mlir/IR/Builders.h"
+
+namespace mlir::pydy::lowering {
+
+/// Converts a scalar to another scalar type with numpy's casting rules
+/// (bool → 0/1, float → int truncates, anything → bool is `!= 0`).
+Value convertElement(OpBuilder &b, Location loc, Value v, Type to);
+/// Python truthiness as `i1`: of a Python scalar, or of the single element of
+/// a one-element tensor.
+Value truthValue(OpBuilder &b, Location loc, Value v);
+/// An `i64` from an int scalar or a one-element integer tensor.
+Value toI64(OpBuilder &b, Location loc, Value v);
+/// A zero of `type` (an empty tensor for tensors): the value of a variable on
+/// a path where it is never read.
+Value zeroOf(OpBuilder &b, Location loc, Type type);
+
+Value binaryScalar(OpBuilder &b, Location loc, BinaryKind kind, Value lhs, Value rhs,
+                   Type compute);
+Value compareScalar(OpBuilder &b, Location loc, CompareKind kind, Value lhs, Value rhs,
+                    Type compute);
+
+using ElementBody = function_ref<Value(OpBuilder &, Location, ValueRange)>;
+/// Applies `body` elementwise. With a tensor `resultType`, builds a
+/// `linalg.generic` that broadcasts tensor operands numpy-style and passes
+/// scalar operands through; otherwise applies `body` to the scalars.
+Value elementwise(OpBuilder &b, Location loc, Type resultType, ValueRange operands,
+                  ElementBody body);
+
+/// Lowers a specialized `pydy.lib_call` whose runtime operands are `operands`.
+FailureOr<Value> lowerLibCall(OpBuilder &b, LibCallOp op, ValueRange operands);
+
+} // namespace mlir::pydy::lowering
+
+#endif

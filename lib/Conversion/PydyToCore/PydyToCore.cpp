@@ -1,0 +1,371 @@
+// Specialized pydy → func, scf, arith, math, tensor and linalg.
+#include "Lowering.h"
+
+#include "Dy2St/Conversion/Passes.h"
+#include "Dy2St/Dialect/Pydy/PydyDialect.h"
+#include "Dy2St/Dialect/Pydy/TypeRules.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace mlir::pydy {
+#define GEN_PASS_DEF_CONVERTPYDYTOCOREPASS
+#include "Dy2St/Conversion/Passes.h.inc"
+
+namespace {
+using namespace lowering;
+
+struct ConstantLowering : OpConversionPattern<ConstantOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(ConstantOp op, OpAdaptor, ConversionPatternRewriter &rewriter) const override {
+    auto typed = dyn_cast<TypedAttr>(op.getValue());
+    if (!typed || !isPythonScalar(typed.getType()))
+      return rewriter.notifyMatchFailure(op, "not a number");
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, typed);
+    return success();
+  }
+};
+
+struct UndefLowering : OpConversionPattern<UndefOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(UndefOp op, OpAdaptor, ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, zeroOf(rewriter, op.getLoc(), op.getType()));
+    return success();
+  }
+};
+
+struct BinaryLowering : OpConversionPattern<BinaryOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(BinaryOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
+    std::string error;
+    auto sig = binarySignature(op.getKind(), op.getLhs().getType(), op.getRhs().getType(), error);
+    if (failed(sig))
+      return op.emitError(error);
+    Location loc = op.getLoc();
+    if (op.getKind() == BinaryKind::matmul) {
+      auto call = LibCallOp::create(rewriter, loc, op.getType(), "matmul",
+                                    ValueRange{adaptor.getLhs(), adaptor.getRhs()},
+                                    rewriter.getStrArrayAttr({}), rewriter.getDictionaryAttr({}));
+      FailureOr<Value> v = lowerLibCall(rewriter, call, {adaptor.getLhs(), adaptor.getRhs()});
+      rewriter.eraseOp(call);
+      if (failed(v))
+        return failure();
+      rewriter.replaceOp(op, *v);
+      return success();
+    }
+    Value v = elementwise(rewriter, loc, op.getType(), {adaptor.getLhs(), adaptor.getRhs()},
+                          [&](OpBuilder &b, Location l, ValueRange e) {
+                            return binaryScalar(b, l, op.getKind(), e[0], e[1], sig->compute);
+                          });
+    rewriter.replaceOp(op, v);
+    return success();
+  }
+};
+
+struct CompareLowering : OpConversionPattern<CompareOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(CompareOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
+    std::string error;
+    auto sig = compareSignature(op.getKind(), op.getLhs().getType(), op.getRhs().getType(), error);
+    if (failed(sig))
+      return op.emitError(error);
+    Value v = elementwise(rewriter, op.getLoc(), op.getType(), {adaptor.getLhs(), adaptor.getRhs()},
+                          [&](OpBuilder &b, Location l, ValueRange e) {
+                            return compareScalar(b, l, op.getKind(), e[0], e[1], sig->compute);
+                          });
+    rewriter.replaceOp(op, v);
+    return success();
+  }
+};
+
+struct UnaryLowering : OpConversionPattern<UnaryOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(UnaryOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
+    Type resultElem = elementTypeOf(op.getType());
+    UnaryKind kind = op.getKind();
+    Value v = elementwise(
+        rewriter, op.getLoc(), op.getType(), {adaptor.getOperand()},
+        [&](OpBuilder &b, Location l, ValueRange e) -> Value {
+          Value x = convertElement(b, l, e[0], resultElem);
+          switch (kind) {
+          case UnaryKind::pos:
+            return x;
+          case UnaryKind::neg:
+            if (isa<FloatType>(resultElem))
+              return arith::NegFOp::create(b, l, x);
+            return arith::SubIOp::create(
+                b, l, arith::ConstantOp::create(b, l, b.getIntegerAttr(resultElem, 0)), x);
+          case UnaryKind::Not:
+            return arith::XOrIOp::create(b, l, convertElement(b, l, e[0], b.getI1Type()),
+                                         arith::ConstantOp::create(b, l, b.getBoolAttr(true)));
+          case UnaryKind::invert:
+            return arith::XOrIOp::create(
+                b, l, x, arith::ConstantOp::create(b, l, b.getIntegerAttr(resultElem, -1)));
+          }
+          llvm_unreachable("unknown unary kind");
+        });
+    rewriter.replaceOp(op, v);
+    return success();
+  }
+};
+
+struct LibCallLowering : OpConversionPattern<LibCallOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(LibCallOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
+    if (!op.getStaticArgsAttr())
+      return op.emitError("library call must be specialized before lowering");
+    FailureOr<Value> v = lowerLibCall(rewriter, op, adaptor.getArgs());
+    if (failed(v))
+      return failure();
+    rewriter.replaceOp(op, *v);
+    return success();
+  }
+};
+
+struct LenLowering : OpConversionPattern<LenOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(LenOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
+    if (!isa<RankedTensorType>(adaptor.getValue().getType()))
+      return rewriter.notifyMatchFailure(op, "not a tensor");
+    Value dim = tensor::DimOp::create(rewriter, op.getLoc(), adaptor.getValue(), 0);
+    rewriter.replaceOpWithNewOp<arith::IndexCastOp>(op, rewriter.getI64Type(), dim);
+    return success();
+  }
+};
+
+/// `x[i]` on a tensor: the slice at dim 0, with Python's negative indices.
+struct SubscriptLowering : OpConversionPattern<SubscriptOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(SubscriptOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
+    Value tensorValue = adaptor.getValue();
+    auto source = dyn_cast<RankedTensorType>(tensorValue.getType());
+    if (!source)
+      return rewriter.notifyMatchFailure(op, "not a tensor");
+    Location loc = op.getLoc();
+    Value index = toI64(rewriter, loc, adaptor.getIndex());
+    Value dim0 = arith::IndexCastOp::create(rewriter, loc, rewriter.getI64Type(),
+                                            tensor::DimOp::create(rewriter, loc, tensorValue, 0));
+    Value zero = arith::ConstantOp::create(rewriter, loc, rewriter.getI64IntegerAttr(0));
+    Value negative = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::slt, index, zero);
+    Value wrapped = arith::AddIOp::create(rewriter, loc, index, dim0);
+    Value normalized = arith::SelectOp::create(rewriter, loc, negative, wrapped, index);
+    Value offset = arith::IndexCastOp::create(rewriter, loc, rewriter.getIndexType(), normalized);
+    SmallVector<OpFoldResult> offsets(source.getRank(), rewriter.getIndexAttr(0));
+    offsets[0] = offset;
+    SmallVector<OpFoldResult> sizes{rewriter.getIndexAttr(1)};
+    for (int64_t d = 1; d < source.getRank(); ++d)
+      sizes.push_back(source.isDynamicDim(d)
+                          ? OpFoldResult(tensor::DimOp::create(rewriter, loc, tensorValue, d).getResult())
+                          : OpFoldResult(rewriter.getIndexAttr(source.getDimSize(d))));
+    SmallVector<OpFoldResult> strides(source.getRank(), rewriter.getIndexAttr(1));
+    rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+        op, cast<RankedTensorType>(op.getType()), tensorValue, offsets, sizes, strides);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Control flow
+//===----------------------------------------------------------------------===//
+
+struct IfLowering : OpConversionPattern<IfOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(IfOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
+    Value cond = truthValue(rewriter, op.getLoc(), adaptor.getCondition());
+    auto scfIf = scf::IfOp::create(rewriter, op.getLoc(), op.getResultTypes(), cond,
+                                   /*addThenBlock=*/false, /*addElseBlock=*/false);
+    rewriter.inlineRegionBefore(op.getThenRegion(), scfIf.getThenRegion(), scfIf.getThenRegion().end());
+    rewriter.inlineRegionBefore(op.getElseRegion(), scfIf.getElseRegion(), scfIf.getElseRegion().end());
+    rewriter.replaceOp(op, scfIf.getResults());
+    return success();
+  }
+};
+
+/// `a and b` / `a or b` with a runtime `a`: `b` runs only in the branch that needs it.
+struct LogicalLowering : OpConversionPattern<LogicalOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(LogicalOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value lhs = adaptor.getLhs();
+    Value cond = truthValue(rewriter, loc, lhs);
+    auto scfIf = scf::IfOp::create(rewriter, loc, TypeRange{op.getType()}, cond, false, false);
+    bool isAnd = op.getKind() == LogicalKind::And;
+    Region &evaluate = isAnd ? scfIf.getThenRegion() : scfIf.getElseRegion();
+    Region &shortCircuit = isAnd ? scfIf.getElseRegion() : scfIf.getThenRegion();
+    rewriter.inlineRegionBefore(op.getRhs(), evaluate, evaluate.end());
+    Block *block = rewriter.createBlock(&shortCircuit);
+    rewriter.setInsertionPointToStart(block);
+    scf::YieldOp::create(rewriter, loc, lhs);
+    rewriter.replaceOp(op, scfIf.getResults());
+    return success();
+  }
+};
+
+struct WhileLowering : OpConversionPattern<WhileOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(WhileOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
+    auto noBody = [](OpBuilder &, Location, ValueRange) {};
+    auto loop = scf::WhileOp::create(rewriter, op.getLoc(), op.getResultTypes(), adaptor.getInits(),
+                                     noBody, noBody);
+    rewriter.mergeBlocks(&op.getBefore().front(), loop.getBeforeBody(), loop.getBeforeArguments());
+    rewriter.mergeBlocks(&op.getAfter().front(), loop.getAfterBody(), loop.getAfterArguments());
+    rewriter.replaceOp(op, loop.getResults());
+    return success();
+  }
+};
+
+struct ConditionLowering : OpConversionPattern<ConditionOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(ConditionOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
+    Value cond = truthValue(rewriter, op.getLoc(), adaptor.getCondition());
+    rewriter.replaceOpWithNewOp<scf::ConditionOp>(op, cond, adaptor.getArgs());
+    return success();
+  }
+};
+
+/// A constant positive step gives `scf.for`; any other step a `scf.while`
+/// that tests `i < stop` or `i > stop` by the sign of the step, as Python's
+/// `range` does.
+struct ForRangeLowering : OpConversionPattern<ForRangeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(ForRangeOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value start = toI64(rewriter, loc, adaptor.getStart());
+    Value stop = toI64(rewriter, loc, adaptor.getStop());
+    Value step = toI64(rewriter, loc, adaptor.getStep());
+    Block *body = &op.getBody().front();
+    APInt stepValue;
+    if (matchPattern(step, m_ConstantInt(&stepValue)) && stepValue.isStrictlyPositive()) {
+      auto toIndex = [&](Value v) {
+        return arith::IndexCastOp::create(rewriter, loc, rewriter.getIndexType(), v);
+      };
+      auto loop = scf::ForOp::create(rewriter, loc, toIndex(start), toIndex(stop), toIndex(step),
+                                     adaptor.getInits());
+      Block *newBody = loop.getBody();
+      if (!newBody->empty())
+        rewriter.eraseOp(newBody->getTerminator());
+      rewriter.setInsertionPointToStart(newBody);
+      SmallVector<Value> args{arith::IndexCastOp::create(rewriter, loc, rewriter.getI64Type(),
+                                                         loop.getInductionVar())};
+      llvm::append_range(args, loop.getRegionIterArgs());
+      rewriter.mergeBlocks(body, newBody, args);
+      rewriter.replaceOp(op, loop.getResults());
+      return success();
+    }
+    SmallVector<Value> inits{start};
+    llvm::append_range(inits, adaptor.getInits());
+    SmallVector<Type> types{rewriter.getI64Type()};
+    llvm::append_range(types, op.getResultTypes());
+    auto noBody = [](OpBuilder &, Location, ValueRange) {};
+    auto loop = scf::WhileOp::create(rewriter, loc, types, inits, noBody, noBody);
+    {
+      OpBuilder::InsertionGuard guard(rewriter);
+      rewriter.setInsertionPointToStart(loop.getBeforeBody());
+      Value i = loop.getBeforeArguments()[0];
+      Value zero = arith::ConstantOp::create(rewriter, loc, rewriter.getI64IntegerAttr(0));
+      Value up = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sgt, step, zero);
+      Value below = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::slt, i, stop);
+      Value above = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sgt, i, stop);
+      Value more = arith::SelectOp::create(rewriter, loc, up, below, above);
+      scf::ConditionOp::create(rewriter, loc, more, loop.getBeforeArguments());
+    }
+    Block *after = loop.getAfterBody();
+    auto yield = cast<YieldOp>(body->getTerminator());
+    rewriter.mergeBlocks(body, after, loop.getAfterArguments());
+    rewriter.setInsertionPoint(yield);
+    Value next = arith::AddIOp::create(rewriter, loc, loop.getAfterArguments()[0], step);
+    SmallVector<Value> yielded{next};
+    llvm::append_range(yielded, yield.getValues());
+    rewriter.replaceOpWithNewOp<scf::YieldOp>(yield, yielded);
+    rewriter.replaceOp(op, loop.getResults().drop_front());
+    return success();
+  }
+};
+
+struct YieldLowering : OpConversionPattern<YieldOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(YieldOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
+    if (!isa<scf::IfOp, scf::ForOp, scf::WhileOp>(op->getParentOp()))
+      return rewriter.notifyMatchFailure(op, "parent not lowered yet");
+    rewriter.replaceOpWithNewOp<scf::YieldOp>(op, adaptor.getValues());
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Functions
+//===----------------------------------------------------------------------===//
+
+/// The leaves of a returned value: tuples are flattened, None returns nothing.
+static void flattenReturn(OpBuilder &b, Value v, SmallVectorImpl<Value> &leaves) {
+  if (isa<PyNoneType>(v.getType()))
+    return;
+  if (auto tuple = v.getDefiningOp<TupleOp>()) {
+    for (Value e : tuple.getElements())
+      flattenReturn(b, e, leaves);
+    return;
+  }
+  if (auto constant = v.getDefiningOp<ConstantOp>())
+    if (auto array = dyn_cast<ArrayAttr>(constant.getValue())) {
+      for (Attribute e : array)
+        flattenReturn(b, ConstantOp::create(b, constant.getLoc(), e), leaves);
+      return;
+    }
+  leaves.push_back(v);
+}
+
+/// pydy.func → func.func with the C interface the JIT calls.
+static LogicalResult convertFunction(FuncOp func) {
+  for (Type t : func.getArgumentTypes())
+    if (isa<ObjectType>(t))
+      return func.emitError() << "function '" << func.getSymName()
+                              << "' must be specialized before lowering";
+  Block &body = func.getBody().front();
+  auto ret = cast<ReturnOp>(body.back());
+  OpBuilder b(ret);
+  SmallVector<Value> results;
+  if (ret.getValue())
+    flattenReturn(b, ret.getValue(), results);
+  func::ReturnOp::create(b, ret.getLoc(), results);
+  ret.erase();
+
+  b.setInsertionPoint(func);
+  auto type = b.getFunctionType(body.getArgumentTypes(), ValueRange(results).getTypes());
+  auto newFunc = func::FuncOp::create(b, func.getLoc(), func.getSymName(), type);
+  newFunc.getBody().takeBody(func.getBody());
+  newFunc->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), b.getUnitAttr());
+  func.erase();
+  return success();
+}
+
+struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCorePass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    for (FuncOp func : llvm::make_early_inc_range(module.getOps<FuncOp>()))
+      if (failed(convertFunction(func)))
+        return signalPassFailure();
+    // Tuples only fed returns; their elements are returned directly now.
+    module.walk([](Operation *op) {
+      if (isa<TupleOp>(op) && op->use_empty())
+        op->erase();
+    });
+
+    ConversionTarget target(getContext());
+    target.addLegalDialect<arith::ArithDialect, func::FuncDialect, scf::SCFDialect,
+                           math::MathDialect, tensor::TensorDialect, linalg::LinalgDialect>();
+    target.addIllegalDialect<PydyDialect>();
+    RewritePatternSet patterns(&getContext());
+    patterns.add<ConstantLowering, UndefLowering, BinaryLowering, CompareLowering,
+                 UnaryLowering, LibCallLowering, LenLowering, SubscriptLowering, IfLowering,
+                 LogicalLowering, WhileLowering, ConditionLowering, ForRangeLowering,
+                 YieldLowering>(&getContext());
+    if (failed(applyPartialConversion(module, target, std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace
+} // namespace mlir::pydy

@@ -1,0 +1,81 @@
+#include "Dy2St/Dialect/Pydy/PydyDialect.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/DialectImplementation.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace mlir::pydy;
+
+#include "Dy2St/Dialect/Pydy/PydyOpsDialect.cpp.inc"
+#include "Dy2St/Dialect/Pydy/PydyEnums.cpp.inc"
+
+#define GET_TYPEDEF_CLASSES
+#include "Dy2St/Dialect/Pydy/PydyOpsTypes.cpp.inc"
+
+void PydyDialect::initialize() {
+  addTypes<
+#define GET_TYPEDEF_LIST
+#include "Dy2St/Dialect/Pydy/PydyOpsTypes.cpp.inc"
+      >();
+  addOperations<
+#define GET_OP_LIST
+#include "Dy2St/Dialect/Pydy/PydyOps.cpp.inc"
+      >();
+}
+
+Operation *PydyDialect::materializeConstant(OpBuilder &builder, Attribute value,
+                                            Type type, Location loc) {
+  // Folding never changes a value's type: a literal of another type is not a
+  // replacement.
+  if (ConstantOp::typeOfLiteral(value) != type)
+    return nullptr;
+  return ConstantOp::create(builder, loc, value);
+}
+
+bool mlir::pydy::isPythonScalar(Type type) {
+  return type.isInteger(1) || type.isInteger(64) || type.isF64();
+}
+
+static std::string dtypeName(Type type) {
+  if (type.isInteger(1))
+    return "bool";
+  if (auto intType = dyn_cast<IntegerType>(type))
+    return "int" + std::to_string(intType.getWidth());
+  if (auto floatType = dyn_cast<FloatType>(type))
+    return "float" + std::to_string(floatType.getWidth());
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  os << type;
+  return s;
+}
+
+std::string mlir::pydy::describeType(Type type) {
+  return llvm::TypeSwitch<Type, std::string>(type)
+      .Case([](ObjectType) { return std::string("object"); })
+      .Case([](PyNoneType) { return std::string("None"); })
+      .Case([](StrType) { return std::string("str"); })
+      .Case([](SliceType) { return std::string("slice"); })
+      .Case([](RankedTensorType t) {
+        std::string s = dtypeName(t.getElementType()) + " tensor of shape [";
+        for (auto [i, d] : llvm::enumerate(t.getShape()))
+          s += (i ? ", " : "") +
+               (ShapedType::isDynamic(d) ? std::string("?") : std::to_string(d));
+        return s + "]";
+      })
+      .Case([](TupleType t) {
+        std::string s = "tuple(";
+        for (auto [i, e] : llvm::enumerate(t.getTypes()))
+          s += (i ? ", " : "") + describeType(e);
+        return s + ")";
+      })
+      .Default([](Type t) {
+        if (t.isInteger(1))
+          return std::string("bool");
+        if (t.isInteger(64))
+          return std::string("int");
+        if (t.isF64())
+          return std::string("float");
+        return dtypeName(t);
+      });
+}

@@ -1,0 +1,279 @@
+// Folding of pydy ops on Python literals and static tensor facts. These folds
+// are what makes a Python-valued condition (`x.shape[0] > 1` on a static
+// shape) disappear during specialization.
+#include "Dy2St/Dialect/Pydy/PydyDialect.h"
+
+#include "mlir/IR/Builders.h"
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::pydy;
+
+namespace {
+/// A Python number: bools count as ints, as in Python arithmetic.
+struct Number {
+  bool isFloat;
+  int64_t i;
+  double f;
+  double asDouble() const { return isFloat ? f : static_cast<double>(i); }
+};
+} // namespace
+
+static std::optional<Number> asNumber(Attribute attr) {
+  if (auto i = dyn_cast_or_null<IntegerAttr>(attr)) {
+    if (i.getType().isInteger(1))
+      return Number{false, i.getValue().isZero() ? 0 : 1, 0};
+    return Number{false, i.getInt(), 0};
+  }
+  if (auto f = dyn_cast_or_null<FloatAttr>(attr))
+    return Number{true, 0, f.getValueAsDouble()};
+  return std::nullopt;
+}
+
+static Attribute intAttr(MLIRContext *ctx, int64_t v) {
+  return IntegerAttr::get(IntegerType::get(ctx, 64), v);
+}
+static Attribute floatAttr(MLIRContext *ctx, double v) {
+  return FloatAttr::get(Float64Type::get(ctx), v);
+}
+static Attribute boolAttr(MLIRContext *ctx, bool v) { return BoolAttr::get(ctx, v); }
+
+/// Python truthiness of a literal, if it has one.
+static std::optional<bool> truthiness(Attribute attr) {
+  if (auto n = asNumber(attr))
+    return n->isFloat ? n->f != 0.0 : n->i != 0;
+  if (isa_and_nonnull<UnitAttr>(attr))
+    return false;
+  if (auto s = dyn_cast_or_null<StringAttr>(attr))
+    return !s.getValue().empty();
+  if (auto a = dyn_cast_or_null<ArrayAttr>(attr))
+    return !a.empty();
+  return std::nullopt;
+}
+
+static int64_t floorDiv(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+/// Only results whose type already is the literal's type are folded, so that
+/// folding never changes a value's type.
+static OpFoldResult typed(Operation *op, Attribute value) {
+  if (!value || ConstantOp::typeOfLiteral(value) != op->getResult(0).getType())
+    return {};
+  return value;
+}
+
+static OpFoldResult typed(Operation *op, Value value) {
+  if (!value || value.getType() != op->getResult(0).getType())
+    return {};
+  return value;
+}
+
+OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
+
+OpFoldResult BinaryOp::fold(FoldAdaptor adaptor) {
+  auto a = asNumber(adaptor.getLhs()), b = asNumber(adaptor.getRhs());
+  if (!a || !b)
+    return {};
+  MLIRContext *ctx = getContext();
+  BinaryKind kind = getKind();
+  bool isFloat = a->isFloat || b->isFloat;
+  if (kind == BinaryKind::matmul)
+    return {};
+  // Division by zero raises ZeroDivisionError in Python: left to run time.
+  if ((kind == BinaryKind::div || kind == BinaryKind::floordiv ||
+       kind == BinaryKind::mod) && b->asDouble() == 0.0)
+    return {};
+  if (kind == BinaryKind::div)
+    return typed(*this, floatAttr(ctx, a->asDouble() / b->asDouble()));
+  if (kind == BinaryKind::pow && !isFloat && b->i < 0)
+    return typed(*this, floatAttr(ctx, std::pow(a->asDouble(), b->asDouble())));
+  if (isFloat) {
+    double x = a->asDouble(), y = b->asDouble(), r = 0;
+    switch (kind) {
+    case BinaryKind::add: r = x + y; break;
+    case BinaryKind::sub: r = x - y; break;
+    case BinaryKind::mul: r = x * y; break;
+    case BinaryKind::floordiv: r = std::floor(x / y); break;
+    case BinaryKind::mod: r = x - std::floor(x / y) * y; break;
+    case BinaryKind::pow: r = std::pow(x, y); break;
+    default: return {};
+    }
+    return typed(*this, floatAttr(ctx, r));
+  }
+  int64_t x = a->i, y = b->i, r = 0;
+  switch (kind) {
+  case BinaryKind::add: r = x + y; break;
+  case BinaryKind::sub: r = x - y; break;
+  case BinaryKind::mul: r = x * y; break;
+  case BinaryKind::floordiv: r = floorDiv(x, y); break;
+  case BinaryKind::mod: r = x - floorDiv(x, y) * y; break;
+  case BinaryKind::pow: {
+    r = 1;
+    for (int64_t e = 0; e < y; ++e)
+      r *= x;
+    break;
+  }
+  default: return {};
+  }
+  return typed(*this, intAttr(ctx, r));
+}
+
+OpFoldResult UnaryOp::fold(FoldAdaptor adaptor) {
+  MLIRContext *ctx = getContext();
+  if (getKind() == UnaryKind::Not) {
+    if (auto t = truthiness(adaptor.getOperand()))
+      return typed(*this, boolAttr(ctx, !*t));
+    return {};
+  }
+  auto a = asNumber(adaptor.getOperand());
+  if (!a)
+    return {};
+  switch (getKind()) {
+  case UnaryKind::neg:
+    return a->isFloat ? typed(*this, floatAttr(ctx, -a->f)) : typed(*this, intAttr(ctx, -a->i));
+  case UnaryKind::pos:
+    return a->isFloat ? typed(*this, floatAttr(ctx, a->f)) : typed(*this, intAttr(ctx, a->i));
+  case UnaryKind::invert:
+    return a->isFloat ? OpFoldResult() : typed(*this, intAttr(ctx, ~a->i));
+  default:
+    return {};
+  }
+}
+
+OpFoldResult CompareOp::fold(FoldAdaptor adaptor) {
+  MLIRContext *ctx = getContext();
+  Type lt = getLhs().getType(), rt = getRhs().getType();
+  CompareKind kind = getKind();
+  // `x is None` is decided by the types alone once they are known.
+  if (kind == CompareKind::is || kind == CompareKind::is_not) {
+    bool known = !isa<ObjectType>(lt) && !isa<ObjectType>(rt);
+    bool lNone = isa<PyNoneType>(lt), rNone = isa<PyNoneType>(rt);
+    if (!known || (!lNone && !rNone))
+      return {};
+    bool same = lNone && rNone;
+    return typed(*this, boolAttr(ctx, kind == CompareKind::is ? same : !same));
+  }
+  Attribute l = adaptor.getLhs(), r = adaptor.getRhs();
+  if (auto ls = dyn_cast_or_null<StringAttr>(l))
+    if (auto rs = dyn_cast_or_null<StringAttr>(r)) {
+      if (kind == CompareKind::eq || kind == CompareKind::ne)
+        return typed(*this, boolAttr(ctx, (ls == rs) == (kind == CompareKind::eq)));
+      return {};
+    }
+  auto a = asNumber(l), b = asNumber(r);
+  if (!a || !b)
+    return {};
+  bool result;
+  if (a->isFloat || b->isFloat) {
+    double x = a->asDouble(), y = b->asDouble();
+    switch (kind) {
+    case CompareKind::lt: result = x < y; break;
+    case CompareKind::le: result = x <= y; break;
+    case CompareKind::gt: result = x > y; break;
+    case CompareKind::ge: result = x >= y; break;
+    case CompareKind::eq: result = x == y; break;
+    case CompareKind::ne: result = x != y; break;
+    default: return {};
+    }
+  } else {
+    int64_t x = a->i, y = b->i;
+    switch (kind) {
+    case CompareKind::lt: result = x < y; break;
+    case CompareKind::le: result = x <= y; break;
+    case CompareKind::gt: result = x > y; break;
+    case CompareKind::ge: result = x >= y; break;
+    case CompareKind::eq: result = x == y; break;
+    case CompareKind::ne: result = x != y; break;
+    default: return {};
+    }
+  }
+  return typed(*this, boolAttr(ctx, result));
+}
+
+static StringRef dtypeString(Type t) {
+  if (t.isInteger(1)) return "bool";
+  if (t.isInteger(8)) return "int8";
+  if (t.isInteger(32)) return "int32";
+  if (t.isInteger(64)) return "int64";
+  if (t.isF16()) return "float16";
+  if (t.isF32()) return "float32";
+  if (t.isF64()) return "float64";
+  return "";
+}
+
+OpFoldResult AttrOp::fold(FoldAdaptor) {
+  auto tensor = dyn_cast<RankedTensorType>(getValue().getType());
+  if (!tensor)
+    return {};
+  MLIRContext *ctx = getContext();
+  StringRef name = getName();
+  if (name == "shape" && tensor.hasStaticShape()) {
+    SmallVector<Attribute> dims;
+    for (int64_t d : tensor.getShape())
+      dims.push_back(intAttr(ctx, d));
+    return typed(*this, ArrayAttr::get(ctx, dims));
+  }
+  if (name == "ndim")
+    return typed(*this, intAttr(ctx, tensor.getRank()));
+  if (name == "dtype") {
+    StringRef dtype = dtypeString(tensor.getElementType());
+    return dtype.empty() ? OpFoldResult() : typed(*this, StringAttr::get(ctx, dtype));
+  }
+  return {};
+}
+
+/// Python's index normalization; nullopt when out of range.
+static std::optional<size_t> normalizeIndex(int64_t index, size_t size) {
+  if (index < 0)
+    index += static_cast<int64_t>(size);
+  if (index < 0 || index >= static_cast<int64_t>(size))
+    return std::nullopt;
+  return static_cast<size_t>(index);
+}
+
+OpFoldResult SubscriptOp::fold(FoldAdaptor adaptor) {
+  auto index = asNumber(adaptor.getIndex());
+  if (!index || index->isFloat)
+    return {};
+  if (auto array = dyn_cast_or_null<ArrayAttr>(adaptor.getValue()))
+    if (auto i = normalizeIndex(index->i, array.size()))
+      return typed(*this, array[*i]);
+  Operation *def = getValue().getDefiningOp();
+  if (def && isa<TupleOp, ListOp>(def))
+    if (auto i = normalizeIndex(index->i, def->getNumOperands()))
+      return typed(*this, def->getOperand(*i));
+  return {};
+}
+
+OpFoldResult LenOp::fold(FoldAdaptor adaptor) {
+  MLIRContext *ctx = getContext();
+  if (auto tensor = dyn_cast<RankedTensorType>(getValue().getType()))
+    if (tensor.getRank() > 0 && !tensor.isDynamicDim(0))
+      return typed(*this, intAttr(ctx, tensor.getDimSize(0)));
+  if (auto tuple = dyn_cast<TupleType>(getValue().getType()))
+    return typed(*this, intAttr(ctx, tuple.size()));
+  if (auto array = dyn_cast_or_null<ArrayAttr>(adaptor.getValue()))
+    return typed(*this, intAttr(ctx, array.size()));
+  return {};
+}
+
+LogicalResult UnpackOp::fold(FoldAdaptor adaptor, SmallVectorImpl<OpFoldResult> &results) {
+  if (auto array = dyn_cast_or_null<ArrayAttr>(adaptor.getValue())) {
+    if (array.size() != getNumResults())
+      return failure();
+    for (auto [attr, result] : llvm::zip(array, getResults()))
+      if (ConstantOp::typeOfLiteral(attr) != result.getType())
+        return failure();
+    results.append(array.begin(), array.end());
+    return success();
+  }
+  Operation *def = getValue().getDefiningOp();
+  if (!def || !isa<TupleOp, ListOp>(def) || def->getNumOperands() != getNumResults())
+    return failure();
+  if (def->getOperandTypes() != getResultTypes())
+    return failure();
+  results.append(def->operand_begin(), def->operand_end());
+  return success();
+}

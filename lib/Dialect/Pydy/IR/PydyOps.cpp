@@ -1,0 +1,315 @@
+#include "Dy2St/Dialect/Pydy/Library.h"
+#include "Dy2St/Dialect/Pydy/PydyDialect.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/FunctionImplementation.h"
+
+using namespace mlir;
+using namespace mlir::pydy;
+
+#define GET_OP_CLASSES
+#include "Dy2St/Dialect/Pydy/PydyOps.cpp.inc"
+
+/// Types match when equal, or when one side is not known yet.
+static bool compatible(Type a, Type b) {
+  return a == b || isa<ObjectType>(a) || isa<ObjectType>(b);
+}
+
+static LogicalResult verifyTypesMatch(Operation *op, TypeRange expected,
+                                      TypeRange actual, StringRef what) {
+  if (expected.size() != actual.size())
+    return op->emitOpError() << what << " has " << actual.size()
+                             << " values but " << expected.size() << " are expected";
+  for (auto [i, e, a] : llvm::enumerate(expected, actual))
+    if (!compatible(e, a))
+      return op->emitOpError() << what << " value #" << i << " has type " << a
+                               << " but " << e << " is expected";
+  return success();
+}
+
+static Operation *terminatorOf(Region &region) {
+  if (region.empty() || region.front().empty())
+    return nullptr;
+  return &region.front().back();
+}
+
+//===----------------------------------------------------------------------===//
+// FuncOp
+//===----------------------------------------------------------------------===//
+
+void FuncOp::build(OpBuilder &builder, OperationState &state, StringRef name,
+                   FunctionType type, ArrayRef<StringRef> argNames) {
+  state.addAttribute(SymbolTable::getSymbolAttrName(), builder.getStringAttr(name));
+  state.addAttribute(getFunctionTypeAttrName(state.name), TypeAttr::get(type));
+  SmallVector<Attribute> argAttrs;
+  for (StringRef argName : argNames)
+    argAttrs.push_back(builder.getDictionaryAttr(
+        builder.getNamedAttr("pydy.name", builder.getStringAttr(argName))));
+  if (!argAttrs.empty())
+    state.addAttribute(getArgAttrsAttrName(state.name), builder.getArrayAttr(argAttrs));
+  Region *body = state.addRegion();
+  Block *block = new Block();
+  body->push_back(block);
+  for (Type t : type.getInputs())
+    block->addArgument(t, state.location);
+}
+
+ParseResult FuncOp::parse(OpAsmParser &parser, OperationState &result) {
+  auto buildFuncType = [](Builder &builder, ArrayRef<Type> argTypes,
+                          ArrayRef<Type> results, function_interface_impl::VariadicFlag,
+                          std::string &) {
+    return builder.getFunctionType(argTypes, results);
+  };
+  return function_interface_impl::parseFunctionOp(
+      parser, result, /*allowVariadic=*/false, getFunctionTypeAttrName(result.name),
+      buildFuncType, getArgAttrsAttrName(result.name), getResAttrsAttrName(result.name));
+}
+
+void FuncOp::print(OpAsmPrinter &p) {
+  function_interface_impl::printFunctionOp(p, *this, /*isVariadic=*/false,
+                                           getFunctionTypeAttrName(),
+                                           getArgAttrsAttrName(), getResAttrsAttrName());
+}
+
+LogicalResult FuncOp::verify() {
+  Operation *last = getBody().empty() || getBody().front().empty()
+                        ? nullptr
+                        : &getBody().front().back();
+  if (!last || !isa<ReturnOp>(last))
+    return emitOpError("body must end with 'pydy.return'");
+  return success();
+}
+
+std::string FuncOp::getArgName(unsigned i) {
+  if (auto name = getArgAttrOfType<StringAttr>(i, "pydy.name"))
+    return name.str();
+  return "arg" + std::to_string(i);
+}
+
+void FuncOp::getAsmBlockArgumentNames(Region &region, OpAsmSetValueNameFn setNameFn) {
+  for (BlockArgument arg : region.getArguments())
+    if (auto name = getArgAttrOfType<StringAttr>(arg.getArgNumber(), "pydy.name"))
+      setNameFn(arg, name.getValue());
+}
+
+//===----------------------------------------------------------------------===//
+// Exits
+//===----------------------------------------------------------------------===//
+
+LogicalResult ReturnOp::verify() {
+  for (Operation *p = (*this)->getParentOp(); p; p = p->getParentOp()) {
+    if (isa<LambdaOp>(p))
+      return emitOpError("cannot return from inside a lambda");
+    if (isa<FuncOp>(p))
+      return success();
+  }
+  return emitOpError("must be inside a 'pydy.func'");
+}
+
+/// A `break`/`continue` must be inside the body of a loop of the same function.
+static LogicalResult verifyLoopExit(Operation *op, StringRef keyword) {
+  for (Operation *p = op->getParentOp(); p; p = p->getParentOp()) {
+    if (isa<FuncOp, LambdaOp>(p))
+      break;
+    if (auto loop = dyn_cast<WhileOp>(p)) {
+      if (loop.getBefore().isAncestor(op->getParentRegion()))
+        return op->emitOpError() << "'" << keyword << "' in a loop condition";
+      return success();
+    }
+    if (isa<ForRangeOp, ForInOp>(p))
+      return success();
+  }
+  return op->emitOpError() << "'" << keyword << "' outside a loop";
+}
+
+LogicalResult BreakOp::verify() { return verifyLoopExit(*this, "break"); }
+LogicalResult ContinueOp::verify() { return verifyLoopExit(*this, "continue"); }
+
+//===----------------------------------------------------------------------===//
+// ConstantOp
+//===----------------------------------------------------------------------===//
+
+Type ConstantOp::typeOfLiteral(Attribute value) {
+  MLIRContext *ctx = value.getContext();
+  if (auto i = dyn_cast<IntegerAttr>(value))
+    return i.getType().isInteger(1) || i.getType().isInteger(64) ? i.getType() : Type();
+  if (auto f = dyn_cast<FloatAttr>(value))
+    return f.getType().isF64() ? f.getType() : Type();
+  if (isa<StringAttr>(value))
+    return StrType::get(ctx);
+  if (isa<UnitAttr>(value))
+    return PyNoneType::get(ctx);
+  if (auto array = dyn_cast<ArrayAttr>(value)) {
+    SmallVector<Type> types;
+    for (Attribute element : array) {
+      Type t = typeOfLiteral(element);
+      if (!t)
+        return {};
+      types.push_back(t);
+    }
+    return TupleType::get(ctx, types);
+  }
+  return {};
+}
+
+void ConstantOp::build(OpBuilder &builder, OperationState &state, Attribute value) {
+  build(builder, state, typeOfLiteral(value), value);
+}
+
+ParseResult ConstantOp::parse(OpAsmParser &parser, OperationState &result) {
+  Attribute value;
+  if (succeeded(parser.parseOptionalKeyword("none")))
+    value = parser.getBuilder().getUnitAttr();
+  else if (parser.parseAttribute(value))
+    return failure();
+  Type type = typeOfLiteral(value);
+  if (!type)
+    return parser.emitError(parser.getNameLoc(),
+                            "expected a Python literal: i64 or i1 integer, f64 "
+                            "float, string, none or an array of these");
+  result.getOrAddProperties<Properties>().value = value;
+  if (parser.parseOptionalAttrDict(result.attributes))
+    return failure();
+  result.addTypes(type);
+  return success();
+}
+
+void ConstantOp::print(OpAsmPrinter &p) {
+  p << ' ';
+  if (isa<UnitAttr>(getValue()))
+    p << "none";
+  else
+    p.printAttribute(getValue());
+  p.printOptionalAttrDict((*this)->getAttrs(), {"value"});
+}
+
+LogicalResult ConstantOp::verify() {
+  Type type = typeOfLiteral(getValue());
+  if (!type)
+    return emitOpError("value is not a Python literal");
+  if (type != getType())
+    return emitOpError("result type ") << getType() << " does not match the literal's type " << type;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+
+LogicalResult LogicalOp::verify() {
+  auto yield = dyn_cast_or_null<YieldOp>(terminatorOf(getRhs()));
+  if (!yield || yield.getValues().size() != 1)
+    return emitOpError("right operand region must yield exactly one value");
+  return success();
+}
+
+LogicalResult DictOp::verify() {
+  if (getKeys().size() != getValues().size())
+    return emitOpError("has ") << getKeys().size() << " keys but "
+                               << getValues().size() << " values";
+  return success();
+}
+
+LogicalResult UnpackOp::verify() {
+  if (auto tuple = dyn_cast<TupleType>(getValue().getType()))
+    if (tuple.size() != getNumResults())
+      return emitOpError("cannot unpack a tuple of ")
+             << tuple.size() << " values into " << getNumResults();
+  return success();
+}
+
+LogicalResult LibCallOp::verify() {
+  SmallVector<Value> bound;
+  return bindLibArguments(*this, bound);
+}
+
+LogicalResult CallOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  if (!symbolTable.lookupNearestSymbolFrom<FuncOp>(*this, getCalleeAttr()))
+    return emitOpError("'") << getCallee() << "' does not name a 'pydy.func'";
+  return success();
+}
+
+LogicalResult LambdaOp::verify() {
+  Block &body = getBody().front();
+  if (body.getNumArguments() != getParams().size())
+    return emitOpError("has ") << getParams().size() << " parameters but its body takes "
+                               << body.getNumArguments() << " arguments";
+  auto yield = cast<YieldOp>(body.getTerminator());
+  if (yield.getValues().size() != 1)
+    return emitOpError("body must yield exactly one value");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Control flow
+//===----------------------------------------------------------------------===//
+
+LogicalResult IfOp::verify() {
+  if (auto names = getNames(); names && names->size() != getNumResults())
+    return emitOpError("has ") << names->size() << " names for " << getNumResults()
+                               << " results";
+  for (Region *region : {&getThenRegion(), &getElseRegion()}) {
+    auto yield = cast<YieldOp>(region->front().getTerminator());
+    if (failed(verifyTypesMatch(*this, getResultTypes(), yield.getValues().getTypes(),
+                                "branch yield")))
+      return failure();
+  }
+  return success();
+}
+
+LogicalResult WhileOp::verify() {
+  if (auto names = getNames(); names && names->size() != getNumResults())
+    return emitOpError("has ") << names->size() << " names for " << getNumResults()
+                               << " results";
+  if (failed(verifyTypesMatch(*this, getInits().getTypes(), getResultTypes(),
+                              "loop result")))
+    return failure();
+  Block &before = getBefore().front();
+  Block &after = getAfter().front();
+  if (failed(verifyTypesMatch(*this, getInits().getTypes(),
+                              before.getArgumentTypes(), "condition region argument")))
+    return failure();
+  auto condition = dyn_cast<ConditionOp>(before.getTerminator());
+  if (!condition)
+    return emitOpError("condition region must end with 'pydy.condition'");
+  if (failed(verifyTypesMatch(*this, getResultTypes(), condition.getArgs().getTypes(),
+                              "'pydy.condition'")))
+    return failure();
+  if (failed(verifyTypesMatch(*this, getResultTypes(), after.getArgumentTypes(),
+                              "body region argument")))
+    return failure();
+  auto yield = dyn_cast<YieldOp>(after.getTerminator());
+  if (!yield)
+    return emitOpError("body region must end with 'pydy.yield'");
+  return verifyTypesMatch(*this, getInits().getTypes(), yield.getValues().getTypes(),
+                          "body yield");
+}
+
+/// Shared by the `for` loops: the body takes the loop item then the carried values.
+static LogicalResult verifyForLoop(Operation *op, ValueRange inits, Region &bodyRegion,
+                                   std::optional<ArrayAttr> names) {
+  if (names && names->size() != op->getNumResults())
+    return op->emitOpError("has ") << names->size() << " names for "
+                                   << op->getNumResults() << " results";
+  if (failed(verifyTypesMatch(op, inits.getTypes(), op->getResultTypes(), "loop result")))
+    return failure();
+  Block &body = bodyRegion.front();
+  if (body.getNumArguments() != inits.size() + 1)
+    return op->emitOpError("body must take the loop item and ")
+           << inits.size() << " carried values";
+  if (failed(verifyTypesMatch(op, inits.getTypes(),
+                              TypeRange(body.getArgumentTypes()).drop_front(), "body argument")))
+    return failure();
+  auto yield = cast<YieldOp>(body.getTerminator());
+  return verifyTypesMatch(op, inits.getTypes(), yield.getValues().getTypes(),
+                          "body yield");
+}
+
+LogicalResult ForRangeOp::verify() {
+  return verifyForLoop(*this, getInits(), getBody(), getNames());
+}
+
+LogicalResult ForInOp::verify() {
+  return verifyForLoop(*this, getInits(), getBody(), getNames());
+}

@@ -1,0 +1,815 @@
+// Specialization of a pydy function to an input signature.
+//
+// A forward walk in program order gives every value a concrete type and folds
+// what is static. Python-valued conditions fold, and their `pydy.if` is
+// replaced by the branch taken, before the ops after it are typed, so the
+// untaken branch is never typed at all (just as Python never runs it). Loops
+// are typed to a fixpoint: carried types start from the initial values and are
+// joined with what the body yields; when the join widens a type, the body is
+// restored from a pristine copy and typed again, so no fold that relied on a
+// narrower type survives.
+#include "Dy2St/Dialect/Pydy/Library.h"
+#include "Dy2St/Dialect/Pydy/Passes.h"
+#include "Dy2St/Dialect/Pydy/TypeRules.h"
+
+#include "mlir/AsmParser/AsmParser.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/Iterators.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace mlir::pydy {
+#define GEN_PASS_DEF_SPECIALIZEPASS
+#include "Dy2St/Dialect/Pydy/Passes.h.inc"
+
+namespace {
+
+constexpr int kMaxLoopIterations = 16;
+
+static Attribute constantOf(Value v) {
+  Attribute attr;
+  if (matchPattern(v, m_Constant(&attr)))
+    return attr;
+  return {};
+}
+
+static bool isIntScalar(Type t) { return t.isInteger(1) || t.isInteger(64); }
+
+static StringRef nameOf(std::optional<ArrayAttr> names, unsigned i) {
+  if (names && i < names->size())
+    return cast<StringAttr>((*names)[i]).getValue();
+  return "";
+}
+
+/// Makes `value` have the joined type `type`: widens a tensor with
+/// `tensor.cast`, or types a never-read `pydy.undef`.
+static Value castTo(OpBuilder &b, Value value, Type type) {
+  if (value.getType() == type)
+    return value;
+  if (auto undef = value.getDefiningOp<UndefOp>()) {
+    undef.getResult().setType(type);
+    return value;
+  }
+  return tensor::CastOp::create(b, value.getLoc(), type, value);
+}
+
+class Specializer {
+public:
+  LogicalResult run(FuncOp func, ArrayAttr signature) {
+    Block &body = func.getBody().front();
+    if (failed(applySignature(func, signature)))
+      return failure();
+    if (failed(specialize(body)))
+      return failure();
+    WalkResult typed = func.walk([&](Operation *op) {
+      for (Value v : op->getResults())
+        if (isa<ObjectType>(v.getType())) {
+          op->emitError("dy2st could not infer the type of this value");
+          return WalkResult::interrupt();
+        }
+      return WalkResult::advance();
+    });
+    if (typed.wasInterrupted())
+      return failure();
+    auto ret = cast<ReturnOp>(body.getTerminator() ? body.getTerminator() : &body.back());
+    SmallVector<Type> results;
+    if (ret.getValue() && !isa<PyNoneType>(ret.getValue().getType()))
+      results.push_back(ret.getValue().getType());
+    func.setFunctionType(FunctionType::get(func.getContext(), body.getArgumentTypes(), results));
+    eraseDeadOps(func.getBody());
+    return success();
+  }
+
+private:
+  LogicalResult applySignature(FuncOp func, ArrayAttr signature) {
+    Block &body = func.getBody().front();
+    if (signature && signature.size() != body.getNumArguments())
+      return func.emitError() << "signature gives " << signature.size() << " arguments but '"
+                              << func.getSymName() << "' takes " << body.getNumArguments();
+    OpBuilder b = OpBuilder::atBlockBegin(&body);
+    for (BlockArgument arg : body.getArguments()) {
+      Attribute entry = signature ? signature[arg.getArgNumber()] : Attribute();
+      if (auto typeAttr = dyn_cast_or_null<TypeAttr>(entry)) {
+        arg.setType(typeAttr.getValue());
+      } else if (entry) {
+        // A Python-number argument: compiled for its value.
+        Type type = ConstantOp::typeOfLiteral(entry);
+        if (!type)
+          return func.emitError() << "signature entry " << entry
+                                  << " is neither a type nor a Python literal";
+        arg.setType(type);
+        Value constant = ConstantOp::create(b, func.getLoc(), entry);
+        arg.replaceAllUsesWith(constant);
+      }
+      if (isa<ObjectType>(arg.getType()))
+        return func.emitError() << "argument '" << func.getArgName(arg.getArgNumber())
+                                << "' has no type: give a signature";
+    }
+    return success();
+  }
+
+  LogicalResult specialize(Block &block) {
+    for (Operation *op = block.empty() ? nullptr : &block.front(); op;) {
+      Operation *next = op->getNextNode();
+      if (failed(specialize(op, next)))
+        return failure();
+      op = next;
+    }
+    return success();
+  }
+
+  /// Replaces `op` by the ops of `block` (but its terminator) and the values
+  /// the terminator yields; continues the walk with the first moved op.
+  static void inlineBlock(Operation *op, Block &block, Operation *&next) {
+    Operation *terminator = block.getTerminator();
+    SmallVector<Value> yielded(terminator->getOperands());
+    Operation *first = &block.front() == terminator ? nullptr : &block.front();
+    op->getBlock()->getOperations().splice(Block::iterator(op), block.getOperations(),
+                                           block.begin(), Block::iterator(terminator));
+    if (first)
+      next = first;
+    if (op->getNumResults())
+      op->replaceAllUsesWith(yielded);
+    op->erase();
+  }
+
+  LogicalResult checkCondition(Operation *op, Value cond, StringRef construct) {
+    Type t = cond.getType();
+    if (isPythonScalar(t))
+      return success();
+    auto tensor = dyn_cast<RankedTensorType>(t);
+    if (!tensor)
+      return op->emitError() << "the condition of '" << construct << "' is a "
+                             << describeType(t) << ", which has no truth value in compiled code";
+    if (!tensor.getElementType().isInteger(1))
+      return op->emitError() << "the condition of '" << construct << "' is a "
+                             << describeType(t)
+                             << "; a tensor condition must be a bool tensor with one element";
+    if (!tensor.hasStaticShape())
+      return op->emitError() << "the condition of '" << construct << "' is a "
+                             << describeType(t)
+                             << "; a condition with a dynamic shape is not supported yet";
+    if (tensor.getNumElements() != 1)
+      return op->emitError() << "the condition of '" << construct << "' is a "
+                             << describeType(t) << " with " << tensor.getNumElements()
+                             << " elements; a tensor condition must have exactly one";
+    return success();
+  }
+
+  LogicalResult specialize(Operation *op, Operation *&next) {
+    if (isa<ConstantOp, YieldOp, ConditionOp, ReturnOp, UndefOp>(op))
+      return success();
+    if (isa<LoadOp, StoreOp>(op))
+      return op->emitError("variables must be promoted (pydy-promote-variables) "
+                           "before specialization");
+    if (auto global = dyn_cast<GlobalOp>(op))
+      return op->emitError() << "name '" << global.getName()
+                             << "' is not available in compiled code";
+    if (auto ifOp = dyn_cast<IfOp>(op))
+      return specializeIf(ifOp, next);
+    if (auto whileOp = dyn_cast<WhileOp>(op))
+      return specializeLoop(whileOp);
+    if (auto forOp = dyn_cast<ForRangeOp>(op))
+      return specializeLoop(forOp);
+    if (auto logical = dyn_cast<LogicalOp>(op))
+      return specializeLogical(logical, next);
+    if (auto call = dyn_cast<LibCallOp>(op))
+      return specializeLibCall(call, next);
+    if (isa<TupleOp, ListOp>(op)) {
+      // Lists of tensors become tensor arrays; until then only lists of
+      // Python values (shapes, axes) are compiled.
+      for (Type t : op->getOperandTypes())
+        if (isa<ListOp>(op) && !isPythonScalar(t))
+          return op->emitError() << "a list of " << describeType(t)
+                                 << " values is not supported by dy2st yet";
+      op->getResult(0).setType(TupleType::get(op->getContext(), op->getOperandTypes()));
+      return fold(op, next);
+    }
+    if (isa<BinaryOp, UnaryOp, CompareOp, AttrOp, SubscriptOp, LenOp, UnpackOp>(op)) {
+      if (failed(inferResultTypes(op)))
+        return failure();
+      return fold(op, next);
+    }
+    return op->emitError() << "'" << op->getName().stripDialect()
+                           << "' is not supported by dy2st yet";
+  }
+
+  LogicalResult fold(Operation *op, Operation *&next) {
+    SmallVector<Attribute> constants = llvm::map_to_vector(op->getOperands(), constantOf);
+    SmallVector<OpFoldResult> folded;
+    if (failed(op->fold(constants, folded)) || folded.empty())
+      return success();
+    OpBuilder b(op);
+    SmallVector<Value> replacements;
+    for (auto [result, f] : llvm::zip(op->getResults(), folded)) {
+      if (auto value = dyn_cast<Value>(f)) {
+        replacements.push_back(value);
+        continue;
+      }
+      Attribute attr = cast<Attribute>(f);
+      if (ConstantOp::typeOfLiteral(attr) != result.getType())
+        return success();
+      replacements.push_back(ConstantOp::create(b, op->getLoc(), attr));
+    }
+    if (next == op->getNextNode() && !replacements.empty())
+      if (Operation *def = replacements.front().getDefiningOp(); def && def->getNextNode() == op)
+        next = op->getNextNode();
+    op->replaceAllUsesWith(replacements);
+    op->erase();
+    return success();
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Expressions
+  //===--------------------------------------------------------------------===//
+
+  LogicalResult inferResultTypes(Operation *op) {
+    MLIRContext *ctx = op->getContext();
+    Builder b(ctx);
+    std::string error;
+    auto setResult = [&](Type t) {
+      op->getResult(0).setType(t);
+      return success();
+    };
+    if (auto bin = dyn_cast<BinaryOp>(op)) {
+      auto sig = binarySignature(bin.getKind(), bin.getLhs().getType(),
+                                 bin.getRhs().getType(), error);
+      if (failed(sig))
+        return op->emitError(error);
+      return setResult(sig->result);
+    }
+    if (auto cmp = dyn_cast<CompareOp>(op)) {
+      if (cmp.getKind() == CompareKind::is || cmp.getKind() == CompareKind::is_not)
+        return setResult(b.getI1Type());
+      auto sig = compareSignature(cmp.getKind(), cmp.getLhs().getType(),
+                                  cmp.getRhs().getType(), error);
+      if (failed(sig))
+        return op->emitError(error);
+      return setResult(sig->result);
+    }
+    if (auto un = dyn_cast<UnaryOp>(op)) {
+      Type t = un.getOperand().getType();
+      auto tensor = dyn_cast<RankedTensorType>(t);
+      if (!tensor && !isPythonScalar(t)) {
+        if (un.getKind() == UnaryKind::Not)
+          return setResult(b.getI1Type());
+        return op->emitError() << "bad operand type for unary '"
+                               << stringifyUnaryKind(un.getKind()) << "': " << describeType(t);
+      }
+      Type elem = elementTypeOf(t);
+      switch (un.getKind()) {
+      case UnaryKind::Not:
+        // On a tensor `not` is the logical not, as in Paddle's conversion.
+        return setResult(tensor ? Type(tensor.clone(b.getI1Type())) : Type(b.getI1Type()));
+      case UnaryKind::invert:
+        if (isa<FloatType>(elem))
+          return op->emitError() << "bad operand type for unary '~': " << describeType(t);
+        return setResult(t);
+      case UnaryKind::neg:
+      case UnaryKind::pos:
+        if (elem.isInteger(1))
+          return setResult(tensor ? Type(tensor.clone(b.getI64Type())) : Type(b.getI64Type()));
+        return setResult(t);
+      }
+    }
+    if (auto attr = dyn_cast<AttrOp>(op)) {
+      auto tensor = dyn_cast<RankedTensorType>(attr.getValue().getType());
+      StringRef name = attr.getName();
+      if (tensor && name == "shape")
+        return setResult(TupleType::get(
+            ctx, SmallVector<Type>(tensor.getRank(), b.getI64Type())));
+      if (tensor && (name == "ndim" || name == "size"))
+        return setResult(b.getI64Type());
+      if (tensor && name == "dtype")
+        return setResult(StrType::get(ctx));
+      return op->emitError() << describeType(attr.getValue().getType())
+                             << " has no attribute '" << name << "' in compiled code";
+    }
+    if (auto sub = dyn_cast<SubscriptOp>(op)) {
+      Type vt = sub.getValue().getType(), it = sub.getIndex().getType();
+      if (auto tuple = dyn_cast<TupleType>(vt)) {
+        auto index = dyn_cast_or_null<IntegerAttr>(constantOf(sub.getIndex()));
+        if (!index)
+          return op->emitError("a tuple index must be known at compile time");
+        int64_t i = index.getInt(), size = tuple.size();
+        if (i < -size || i >= size)
+          return op->emitError() << "tuple index " << i << " out of range (size " << size << ")";
+        return setResult(tuple.getType(i < 0 ? i + size : i));
+      }
+      if (auto tensor = dyn_cast<RankedTensorType>(vt)) {
+        if (tensor.getRank() == 0)
+          return op->emitError("a 0-d tensor cannot be indexed");
+        if (!isIntScalar(it))
+          return op->emitError() << "indexing a tensor with a " << describeType(it)
+                                 << " is not supported by dy2st yet";
+        return setResult(RankedTensorType::get(tensor.getShape().drop_front(),
+                                               tensor.getElementType()));
+      }
+      return op->emitError() << describeType(vt) << " is not subscriptable in compiled code";
+    }
+    if (auto len = dyn_cast<LenOp>(op)) {
+      Type t = len.getValue().getType();
+      auto tensor = dyn_cast<RankedTensorType>(t);
+      if ((tensor && tensor.getRank() > 0) || isa<TupleType>(t))
+        return setResult(b.getI64Type());
+      return op->emitError() << "len() of a " << describeType(t) << " is not defined";
+    }
+    if (auto unpack = dyn_cast<UnpackOp>(op)) {
+      auto tuple = dyn_cast<TupleType>(unpack.getValue().getType());
+      if (!tuple)
+        return op->emitError() << "unpacking a " << describeType(unpack.getValue().getType())
+                               << " is not supported by dy2st yet";
+      if (tuple.size() != unpack.getNumResults())
+        return op->emitError() << "cannot unpack " << tuple.size() << " values into "
+                               << unpack.getNumResults() << " names";
+      for (auto [r, t] : llvm::zip(unpack.getResults(), tuple.getTypes()))
+        r.setType(t);
+      return success();
+    }
+    llvm_unreachable("not an expression op");
+  }
+
+  LogicalResult specializeLogical(LogicalOp op, Operation *&next) {
+    bool isAnd = op.getKind() == LogicalKind::And;
+    if (auto truth = literalTruthiness(constantOf(op.getLhs()))) {
+      // Python: `a and b` is `a` when `a` is false; `a or b` is `a` when true.
+      if (*truth != isAnd) {
+        op.getResult().replaceAllUsesWith(op.getLhs());
+        op.erase();
+        return success();
+      }
+      inlineBlock(op, op.getRhs().front(), next);
+      return success();
+    }
+    if (failed(checkCondition(op, op.getLhs(), isAnd ? "and" : "or")) ||
+        failed(specialize(op.getRhs().front())))
+      return failure();
+    Value rhs = cast<YieldOp>(op.getRhs().front().getTerminator()).getValues()[0];
+    if (rhs.getType() != op.getLhs().getType())
+      return op.emitError() << "operands of '" << (isAnd ? "and" : "or")
+                            << "' must have the same type in compiled code; got "
+                            << describeType(op.getLhs().getType()) << " and "
+                            << describeType(rhs.getType());
+    op.getResult().setType(rhs.getType());
+    return success();
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Control flow
+  //===--------------------------------------------------------------------===//
+
+  LogicalResult specializeIf(IfOp op, Operation *&next) {
+    if (auto truth = literalTruthiness(constantOf(op.getCondition()))) {
+      inlineBlock(op, (*truth ? op.getThenRegion() : op.getElseRegion()).front(), next);
+      return success();
+    }
+    if (isa<PyNoneType>(op.getCondition().getType())) {
+      inlineBlock(op, op.getElseRegion().front(), next);
+      return success();
+    }
+    if (failed(checkCondition(op, op.getCondition(), "if")))
+      return failure();
+    Block &thenBlock = op.getThenRegion().front(), &elseBlock = op.getElseRegion().front();
+    if (failed(specialize(thenBlock)) || failed(specialize(elseBlock)))
+      return failure();
+    Operation *thenYield = thenBlock.getTerminator(), *elseYield = elseBlock.getTerminator();
+    for (unsigned i = 0; i < op.getNumResults(); ++i) {
+      Type tt = thenYield->getOperand(i).getType(), et = elseYield->getOperand(i).getType();
+      Type joined = joinTypes(tt, et);
+      if (!joined)
+        return op.emitError() << "variable '" << nameOf(op.getNames(), i) << "' is a "
+                              << describeType(tt) << " in the 'if' branch but a "
+                              << describeType(et)
+                              << " in the 'else' branch; compiled branches must agree";
+      for (Operation *yield : {thenYield, elseYield}) {
+        OpBuilder b(yield);
+        yield->setOperand(i, castTo(b, yield->getOperand(i), joined));
+      }
+      op.getResult(i).setType(joined);
+    }
+    return success();
+  }
+
+  /// Joins carried types with what the loop produces; fails naming the variable.
+  LogicalResult joinCarried(Operation *loop, std::optional<ArrayAttr> names,
+                            SmallVectorImpl<Type> &types, TypeRange produced) {
+    for (auto [i, t] : llvm::enumerate(produced)) {
+      Type joined = joinTypes(types[i], t);
+      if (!joined)
+        return loop->emitError() << "variable '" << nameOf(names, i) << "' is a "
+                                 << describeType(types[i]) << " before the loop but a "
+                                 << describeType(t) << " after an iteration; a loop may "
+                                 << "change the shape of a value, not its dtype or rank";
+      types[i] = joined;
+    }
+    return success();
+  }
+
+  static void setArgumentTypes(Block &block, unsigned skip, ArrayRef<Type> types) {
+    for (auto [arg, t] : llvm::zip(block.getArguments().drop_front(skip), types))
+      arg.setType(t);
+  }
+
+  static void castOperands(Operation *op, unsigned skip, ArrayRef<Type> types) {
+    OpBuilder b(op);
+    for (auto [i, t] : llvm::enumerate(types))
+      op->setOperand(skip + i, castTo(b, op->getOperand(skip + i), t));
+  }
+
+  /// Types one attempt of a loop's regions with carried `types`; widens
+  /// `types` and returns false when the regions produce something wider.
+  FailureOr<bool> tryLoopTypes(Operation *loop, SmallVectorImpl<Type> &types) {
+    SmallVector<Type> before(types.begin(), types.end());
+    if (auto whileOp = dyn_cast<WhileOp>(loop)) {
+      Block &cond = whileOp.getBefore().front();
+      setArgumentTypes(cond, 0, types);
+      if (failed(specialize(cond)))
+        return failure();
+      auto condition = cast<ConditionOp>(cond.getTerminator());
+      if (failed(joinCarried(loop, whileOp.getNames(), types,
+                             condition.getArgs().getTypes())))
+        return failure();
+      if (types != before)
+        return false;
+      Block &body = whileOp.getAfter().front();
+      setArgumentTypes(body, 0, types);
+      if (failed(specialize(body)))
+        return failure();
+      if (failed(joinCarried(loop, whileOp.getNames(), types,
+                             body.getTerminator()->getOperandTypes())))
+        return failure();
+      return types == before;
+    }
+    auto forOp = cast<ForRangeOp>(loop);
+    Block &body = forOp.getBody().front();
+    body.getArgument(0).setType(IntegerType::get(loop->getContext(), 64));
+    setArgumentTypes(body, 1, types);
+    if (failed(specialize(body)))
+      return failure();
+    if (failed(joinCarried(loop, forOp.getNames(), types,
+                           body.getTerminator()->getOperandTypes())))
+      return failure();
+    return types == before;
+  }
+
+  LogicalResult checkRangeBound(Operation *op, Value v, StringRef what) {
+    Type t = v.getType();
+    if (isIntScalar(t))
+      return success();
+    if (auto tensor = dyn_cast<RankedTensorType>(t))
+      if (isa<IntegerType>(tensor.getElementType()) && tensor.hasStaticShape() &&
+          tensor.getNumElements() == 1)
+        return success();
+    return op->emitError() << "range() " << what << " must be an int or a one-element "
+                           << "integer tensor, not a " << describeType(t);
+  }
+
+  template <typename LoopOp>
+  LogicalResult specializeLoop(LoopOp op) {
+    if constexpr (std::is_same_v<LoopOp, ForRangeOp>) {
+      if (failed(checkRangeBound(op, op.getStart(), "start")) ||
+          failed(checkRangeBound(op, op.getStop(), "stop")) ||
+          failed(checkRangeBound(op, op.getStep(), "step")))
+        return failure();
+      if (auto step = dyn_cast_or_null<IntegerAttr>(constantOf(op.getStep()));
+          step && step.getValue().isZero())
+        return op.emitError("range() step must not be zero");
+    }
+    SmallVector<Type> types(op.getInits().getTypes());
+    Operation *pristine = op->clone();
+    auto restore = [&] {
+      Operation *fresh = pristine->clone();
+      for (unsigned r = 0; r < op->getNumRegions(); ++r)
+        op->getRegion(r).takeBody(fresh->getRegion(r));
+      fresh->erase();
+    };
+    LogicalResult result = failure();
+    for (int attempt = 0;; ++attempt) {
+      if (attempt == kMaxLoopIterations) {
+        op.emitError("the types of the loop's variables do not settle");
+        break;
+      }
+      if (attempt > 0)
+        restore();
+      FailureOr<bool> settled = tryLoopTypes(op, types);
+      if (failed(settled))
+        break;
+      if (*settled) {
+        result = success();
+        break;
+      }
+    }
+    pristine->erase();
+    if (failed(result))
+      return failure();
+
+    unsigned skip = std::is_same_v<LoopOp, ForRangeOp> ? 3 : 0;
+    castOperands(op, skip, types);
+    for (auto [r, t] : llvm::zip(op->getResults(), types))
+      r.setType(t);
+    if constexpr (std::is_same_v<LoopOp, WhileOp>) {
+      auto condition = cast<ConditionOp>(op.getBefore().front().getTerminator());
+      if (failed(checkCondition(op, condition.getCondition(), "while")))
+        return failure();
+      castOperands(condition, 1, types);
+      castOperands(op.getAfter().front().getTerminator(), 0, types);
+    } else {
+      castOperands(op.getBody().front().getTerminator(), 0, types);
+    }
+    return success();
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Library calls
+  //===--------------------------------------------------------------------===//
+
+  LogicalResult specializeLibCall(LibCallOp op, Operation *&next) {
+    const LibFunction *fn = lookupLibFunction(op.getCallee());
+    SmallVector<Value> bound;
+    if (failed(bindLibArguments(op, bound)))
+      return failure();
+    MLIRContext *ctx = op.getContext();
+    NamedAttrList statics;
+    SmallVector<Value> runtime;
+    llvm::StringMap<Value> args;
+    for (auto [param, value] : llvm::zip(fn->params, bound)) {
+      if (!value)
+        continue;
+      if (!param.isStatic) {
+        runtime.push_back(value);
+        args[param.name] = value;
+        continue;
+      }
+      Attribute attr = constantOf(value);
+      if (!attr)
+        return op.emitError() << "argument '" << param.name << "' of " << fn->name
+                              << "() must be known at compile time";
+      if (!isa<UnitAttr>(attr))
+        statics.append(param.name, attr);
+    }
+    FailureOr<Type> result = inferLibCall(op, fn->name, args, statics);
+    if (failed(result))
+      return failure();
+    OpBuilder b(op);
+    auto specialized = LibCallOp::create(b, op.getLoc(), *result, op.getCallee(), runtime,
+                                         b.getStrArrayAttr({}),
+                                         DictionaryAttr::get(ctx, statics));
+    op.getResult().replaceAllUsesWith(specialized.getResult());
+    op.erase();
+    (void)next;
+    return success();
+  }
+
+  FailureOr<Type> inferLibCall(LibCallOp op, StringRef name, llvm::StringMap<Value> &args,
+                               NamedAttrList &statics) {
+    MLIRContext *ctx = op.getContext();
+    Builder b(ctx);
+    std::string error;
+    auto tensorArg = [&](StringRef param) -> FailureOr<RankedTensorType> {
+      auto t = dyn_cast<RankedTensorType>(args[param].getType());
+      if (!t)
+        return op.emitError() << name << "() expects a tensor for '" << param << "', got a "
+                              << describeType(args[param].getType());
+      return t;
+    };
+    auto boolStatic = [&](StringRef param) -> FailureOr<bool> {
+      Attribute a = statics.get(param);
+      if (!a)
+        return false;
+      auto i = dyn_cast<IntegerAttr>(a);
+      if (!i || !i.getType().isInteger(1))
+        return op.emitError() << "argument '" << param << "' of " << name
+                              << "() must be a bool";
+      return !i.getValue().isZero();
+    };
+    auto dtypeStatic = [&](StringRef param, Type fallback) -> FailureOr<Type> {
+      Attribute a = statics.get(param);
+      if (!a)
+        return fallback;
+      auto s = dyn_cast<StringAttr>(a);
+      Type t = s ? elementTypeFromName(ctx, s.getValue()) : Type();
+      if (!t)
+        return op.emitError() << name << "(): unsupported dtype " << a
+                              << " (use bool, int32, int64, float32 or float64)";
+      return t;
+    };
+
+    static const llvm::StringSet<> floatMath = {"exp", "log", "sqrt", "tanh", "sigmoid",
+                                                "sin", "cos", "floor", "ceil"};
+    if (floatMath.contains(name)) {
+      auto x = tensorArg("x");
+      if (failed(x))
+        return failure();
+      Type elem = x->getElementType();
+      return Type(x->clone(isa<FloatType>(elem) ? elem : b.getF32Type()));
+    }
+    if (name == "abs" || name == "relu") {
+      auto x = tensorArg("x");
+      if (failed(x))
+        return failure();
+      return Type(*x);
+    }
+    static const llvm::StringMap<BinaryKind> binaries = {
+        {"add", BinaryKind::add},         {"subtract", BinaryKind::sub},
+        {"multiply", BinaryKind::mul},    {"divide", BinaryKind::div},
+        {"pow", BinaryKind::pow},         {"maximum", BinaryKind::add},
+        {"minimum", BinaryKind::add}};
+    if (auto it = binaries.find(name); it != binaries.end()) {
+      if (failed(tensorArg("x")))
+        return failure();
+      auto sig = binarySignature(it->second, args["x"].getType(), args["y"].getType(), error);
+      if (failed(sig))
+        return op.emitError() << name << "(): " << error;
+      return sig->result;
+    }
+    static const llvm::StringMap<CompareKind> comparisons = {
+        {"equal", CompareKind::eq},          {"not_equal", CompareKind::ne},
+        {"less_than", CompareKind::lt},      {"less_equal", CompareKind::le},
+        {"greater_than", CompareKind::gt},   {"greater_equal", CompareKind::ge}};
+    if (auto it = comparisons.find(name); it != comparisons.end()) {
+      if (failed(tensorArg("x")))
+        return failure();
+      auto sig = compareSignature(it->second, args["x"].getType(), args["y"].getType(), error);
+      if (failed(sig))
+        return op.emitError() << name << "(): " << error;
+      return sig->result;
+    }
+    if (name == "logical_and" || name == "logical_or" || name == "logical_not") {
+      auto x = tensorArg("x");
+      if (failed(x))
+        return failure();
+      ArrayRef<int64_t> shape = x->getShape();
+      SmallVector<int64_t> joined(shape);
+      if (name != "logical_not") {
+        auto s = broadcastShapes(shape, shapeOf(args["y"].getType()));
+        if (failed(s))
+          return op.emitError() << name << "(): shapes cannot be broadcast";
+        joined = *s;
+      }
+      return Type(RankedTensorType::get(joined, b.getI1Type()));
+    }
+    if (name == "where") {
+      auto c = tensorArg("condition");
+      if (failed(c))
+        return failure();
+      if (!c->getElementType().isInteger(1))
+        return op.emitError("where(): the condition must be a bool tensor");
+      Type x = args["x"].getType(), y = args["y"].getType();
+      auto sig = binarySignature(BinaryKind::add, x, y, error);
+      if (failed(sig))
+        return op.emitError() << "where(): " << error;
+      auto shape = broadcastShapes(c->getShape(), shapeOf(sig->result));
+      if (failed(shape))
+        return op.emitError("where(): shapes cannot be broadcast");
+      return Type(RankedTensorType::get(*shape, promoteOperands(x, y)));
+    }
+    if (name == "cast") {
+      auto x = tensorArg("x");
+      auto dtype = dtypeStatic("dtype", Type());
+      if (failed(x) || failed(dtype))
+        return failure();
+      return Type(x->clone(*dtype));
+    }
+    if (name == "matmul") {
+      auto x = tensorArg("x"), y = tensorArg("y");
+      auto tx = boolStatic("transpose_x"), ty = boolStatic("transpose_y");
+      if (failed(x) || failed(y) || failed(tx) || failed(ty))
+        return failure();
+      auto transposed = [](RankedTensorType t, bool flip) {
+        if (!flip || t.getRank() != 2)
+          return t;
+        return t.clone({t.getDimSize(1), t.getDimSize(0)});
+      };
+      auto sig = binarySignature(BinaryKind::matmul, transposed(*x, *tx), transposed(*y, *ty),
+                                 error);
+      if (failed(sig))
+        return op.emitError() << "matmul(): " << error;
+      return sig->result;
+    }
+    if (name == "sum" || name == "mean" || name == "max" || name == "min")
+      return inferReduction(op, name, args, statics);
+    if (name == "zeros" || name == "ones" || name == "full") {
+      SmallVector<int64_t> shape;
+      Attribute s = statics.get("shape");
+      SmallVector<Attribute> dims;
+      if (auto array = dyn_cast<ArrayAttr>(s))
+        dims.assign(array.begin(), array.end());
+      else
+        dims.push_back(s);
+      for (Attribute d : dims) {
+        auto i = dyn_cast<IntegerAttr>(d);
+        if (!i || !i.getType().isInteger(64) || i.getInt() < 0)
+          return op.emitError() << name << "(): shape must be a list of non-negative ints";
+        shape.push_back(i.getInt());
+      }
+      statics.set("shape", b.getI64ArrayAttr(shape));
+      auto dtype = dtypeStatic("dtype", b.getF32Type());
+      if (failed(dtype))
+        return failure();
+      if (name == "full" && !isPythonScalar(args["fill_value"].getType()))
+        return op.emitError() << "full(): fill_value must be a Python number, not a "
+                              << describeType(args["fill_value"].getType());
+      return Type(RankedTensorType::get(shape, *dtype));
+    }
+    return op.emitError() << name << "() has no typing rule";
+  }
+
+  FailureOr<Type> inferReduction(LibCallOp op, StringRef name, llvm::StringMap<Value> &args,
+                                 NamedAttrList &statics) {
+    Builder b(op.getContext());
+    auto x = dyn_cast<RankedTensorType>(args["x"].getType());
+    if (!x)
+      return op.emitError() << name << "() expects a tensor, got a "
+                            << describeType(args["x"].getType());
+    int64_t rank = x.getRank();
+    SmallVector<Attribute> axes;
+    if (Attribute a = statics.get("axis")) {
+      if (auto array = dyn_cast<ArrayAttr>(a))
+        axes.assign(array.begin(), array.end());
+      else
+        axes.push_back(a);
+    }
+    llvm::SmallBitVector reduced(rank, axes.empty());
+    for (Attribute a : axes) {
+      auto i = dyn_cast<IntegerAttr>(a);
+      if (!i || !i.getType().isInteger(64))
+        return op.emitError() << name << "(): axis must be an int or a list of ints";
+      int64_t axis = i.getInt();
+      if (axis < -rank || axis >= rank)
+        return op.emitError() << name << "(): axis " << axis << " is out of range for a "
+                              << rank << "-d tensor";
+      reduced.set(axis < 0 ? axis + rank : axis);
+    }
+    SmallVector<int64_t> normalized;
+    for (int64_t d = 0; d < rank; ++d)
+      if (reduced.test(d))
+        normalized.push_back(d);
+    statics.set("axis", b.getI64ArrayAttr(normalized));
+    Attribute keep = statics.get("keepdim");
+    if (keep && !(isa<IntegerAttr>(keep) && cast<IntegerAttr>(keep).getType().isInteger(1)))
+      return op.emitError() << name << "(): keepdim must be a bool";
+    bool keepdim = keep && !cast<IntegerAttr>(keep).getValue().isZero();
+    statics.set("keepdim", b.getBoolAttr(keepdim));
+    SmallVector<int64_t> shape;
+    for (int64_t d = 0; d < rank; ++d)
+      if (!reduced.test(d))
+        shape.push_back(x.getDimSize(d));
+      else if (keepdim)
+        shape.push_back(1);
+    Type elem = x.getElementType();
+    if (name == "sum" && (elem.isInteger(1) || elem.isInteger(32)))
+      elem = b.getI64Type();
+    if (name == "mean" && !isa<FloatType>(elem))
+      return op.emitError("mean() needs a float tensor; cast it first");
+    if ((name == "max" || name == "min") && elem.isInteger(1))
+      return op.emitError() << name << "() of a bool tensor is not supported";
+    return Type(RankedTensorType::get(shape, elem));
+  }
+
+  static void eraseDeadOps(Region &region) {
+    bool changed = true;
+    while (changed) {
+      changed = false;
+      region.walk<WalkOrder::PostOrder, mlir::ReverseIterator>([&](Operation *op) {
+        if (isOpTriviallyDead(op)) {
+          op->erase();
+          changed = true;
+        }
+      });
+    }
+  }
+};
+
+struct SpecializePass : impl::SpecializePassBase<SpecializePass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    FuncOp func;
+    for (FuncOp f : module.getOps<FuncOp>())
+      if (entry.empty() || f.getSymName() == entry) {
+        func = f;
+        break;
+      }
+    if (!func) {
+      module.emitError() << (entry.empty() ? std::string("no pydy.func to specialize")
+                                           : "no pydy.func named '" + entry + "'");
+      return signalPassFailure();
+    }
+    ArrayAttr parsed;
+    if (!signature.empty()) {
+      parsed = dyn_cast_or_null<ArrayAttr>(
+          parseAttribute("[" + signature + "]", &getContext()));
+      if (!parsed) {
+        func.emitError() << "cannot parse signature '" << signature << "'";
+        return signalPassFailure();
+      }
+    }
+    if (failed(Specializer().run(func, parsed)))
+      signalPassFailure();
+  }
+};
+
+} // namespace
+} // namespace mlir::pydy

@@ -1,0 +1,204 @@
+#include "Dy2St/Dialect/Pydy/TypeRules.h"
+
+using namespace mlir;
+using namespace mlir::pydy;
+
+Type mlir::pydy::elementTypeFromName(MLIRContext *ctx, StringRef name) {
+  Builder b(ctx);
+  return llvm::StringSwitch<Type>(name)
+      .Case("bool", b.getI1Type())
+      .Case("int32", b.getI32Type())
+      .Case("int64", b.getI64Type())
+      .Case("float32", b.getF32Type())
+      .Case("float64", b.getF64Type())
+      .Default(Type());
+}
+
+StringRef mlir::pydy::elementTypeName(Type t) {
+  if (t.isInteger(1)) return "bool";
+  if (t.isInteger(32)) return "int32";
+  if (t.isInteger(64)) return "int64";
+  if (t.isF32()) return "float32";
+  if (t.isF64()) return "float64";
+  return "";
+}
+
+std::optional<bool> mlir::pydy::literalTruthiness(Attribute attr) {
+  if (auto i = dyn_cast_or_null<IntegerAttr>(attr))
+    return !i.getValue().isZero();
+  if (auto f = dyn_cast_or_null<FloatAttr>(attr))
+    return !f.getValue().isZero();
+  if (isa_and_nonnull<UnitAttr>(attr))
+    return false;
+  if (auto s = dyn_cast_or_null<StringAttr>(attr))
+    return !s.getValue().empty();
+  if (auto a = dyn_cast_or_null<ArrayAttr>(attr))
+    return !a.empty();
+  return std::nullopt;
+}
+
+Type mlir::pydy::elementTypeOf(Type type) {
+  if (auto tensor = dyn_cast<RankedTensorType>(type))
+    return tensor.getElementType();
+  return type;
+}
+
+ArrayRef<int64_t> mlir::pydy::shapeOf(Type type) {
+  if (auto tensor = dyn_cast<RankedTensorType>(type))
+    return tensor.getShape();
+  return {};
+}
+
+FailureOr<SmallVector<int64_t>> mlir::pydy::broadcastShapes(ArrayRef<int64_t> a,
+                                                           ArrayRef<int64_t> b) {
+  size_t rank = std::max(a.size(), b.size());
+  SmallVector<int64_t> result(rank);
+  for (size_t i = 0; i < rank; ++i) {
+    int64_t x = i < rank - a.size() ? 1 : a[i - (rank - a.size())];
+    int64_t y = i < rank - b.size() ? 1 : b[i - (rank - b.size())];
+    if (x == 1)
+      result[i] = y;
+    else if (y == 1)
+      result[i] = x;
+    else if (ShapedType::isDynamic(x))
+      result[i] = y;
+    else if (ShapedType::isDynamic(y) || x == y)
+      result[i] = x;
+    else
+      return failure();
+  }
+  return result;
+}
+
+/// Rank of tensor element types in promotion: bool < ints by width < floats by width.
+static int promotionRank(Type t) {
+  if (t.isInteger(1))
+    return 0;
+  if (auto i = dyn_cast<IntegerType>(t))
+    return 1 + i.getWidth() / 8;
+  if (auto f = dyn_cast<FloatType>(t))
+    return 100 + f.getWidth();
+  return -1;
+}
+
+Type mlir::pydy::promoteOperands(Type lhs, Type rhs) {
+  MLIRContext *ctx = lhs.getContext();
+  Builder b(ctx);
+  bool lt = isa<RankedTensorType>(lhs), rt = isa<RankedTensorType>(rhs);
+  Type le = elementTypeOf(lhs), re = elementTypeOf(rhs);
+  if (!lt && !rt)
+    return promotionRank(le) >= promotionRank(re) ? le : re;
+  if (lt && rt)
+    return promotionRank(le) >= promotionRank(re) ? le : re;
+  Type tensorElem = lt ? le : re, scalar = lt ? re : le;
+  if (scalar.isF64() && !isa<FloatType>(tensorElem))
+    return b.getF32Type();
+  if (scalar.isInteger(64) && tensorElem.isInteger(1))
+    return b.getI64Type();
+  return tensorElem;
+}
+
+static bool isOperand(Type t) {
+  if (auto tensor = dyn_cast<RankedTensorType>(t))
+    return promotionRank(tensor.getElementType()) >= 0;
+  return isPythonScalar(t);
+}
+
+static Type withShape(Type lhs, Type rhs, ArrayRef<int64_t> shape, Type elem) {
+  if (!isa<RankedTensorType>(lhs) && !isa<RankedTensorType>(rhs))
+    return elem;
+  return RankedTensorType::get(shape, elem);
+}
+
+static std::string describePair(StringRef op, Type lhs, Type rhs) {
+  return "unsupported operand types for " + op.str() + ": " + describeType(lhs) +
+         " and " + describeType(rhs);
+}
+
+static StringRef binarySymbol(BinaryKind kind) {
+  switch (kind) {
+  case BinaryKind::add: return "'+'";
+  case BinaryKind::sub: return "'-'";
+  case BinaryKind::mul: return "'*'";
+  case BinaryKind::div: return "'/'";
+  case BinaryKind::floordiv: return "'//'";
+  case BinaryKind::mod: return "'%'";
+  case BinaryKind::pow: return "'**'";
+  case BinaryKind::matmul: return "'@'";
+  }
+  return "?";
+}
+
+FailureOr<ElementwiseSignature> mlir::pydy::binarySignature(BinaryKind kind, Type lhs,
+                                                            Type rhs, std::string &error) {
+  Builder b(lhs.getContext());
+  if (!isOperand(lhs) || !isOperand(rhs)) {
+    error = describePair(binarySymbol(kind), lhs, rhs);
+    return failure();
+  }
+  Type compute = promoteOperands(lhs, rhs);
+  bool anyTensor = isa<RankedTensorType>(lhs) || isa<RankedTensorType>(rhs);
+  // Arithmetic on bools is arithmetic on ints, as in Python.
+  if (compute.isInteger(1))
+    compute = b.getI64Type();
+  if (kind == BinaryKind::div && !isa<FloatType>(compute))
+    compute = anyTensor ? Type(b.getF32Type()) : Type(b.getF64Type());
+  if (kind == BinaryKind::matmul) {
+    auto l = dyn_cast<RankedTensorType>(lhs), r = dyn_cast<RankedTensorType>(rhs);
+    if (!l || !r || l.getRank() != 2 || r.getRank() != 2) {
+      error = "'@' (matmul) is supported on 2-D tensors; got " + describeType(lhs) +
+              " and " + describeType(rhs);
+      return failure();
+    }
+    int64_t k1 = l.getDimSize(1), k2 = r.getDimSize(0);
+    if (!ShapedType::isDynamic(k1) && !ShapedType::isDynamic(k2) && k1 != k2) {
+      error = "matmul of " + describeType(lhs) + " and " + describeType(rhs) +
+              ": inner dimensions differ";
+      return failure();
+    }
+    return ElementwiseSignature{
+        compute, RankedTensorType::get({l.getDimSize(0), r.getDimSize(1)}, compute)};
+  }
+  auto shape = broadcastShapes(shapeOf(lhs), shapeOf(rhs));
+  if (failed(shape)) {
+    error = "operands of " + binarySymbol(kind).str() + " cannot be broadcast: " +
+            describeType(lhs) + " and " + describeType(rhs);
+    return failure();
+  }
+  return ElementwiseSignature{compute, withShape(lhs, rhs, *shape, compute)};
+}
+
+FailureOr<ElementwiseSignature> mlir::pydy::compareSignature(CompareKind kind, Type lhs,
+                                                             Type rhs, std::string &error) {
+  Builder b(lhs.getContext());
+  if (!isOperand(lhs) || !isOperand(rhs) || kind == CompareKind::in ||
+      kind == CompareKind::not_in) {
+    error = describePair("'" + stringifyCompareKind(kind).str() + "'", lhs, rhs);
+    return failure();
+  }
+  auto shape = broadcastShapes(shapeOf(lhs), shapeOf(rhs));
+  if (failed(shape)) {
+    error = "operands of a comparison cannot be broadcast: " + describeType(lhs) +
+            " and " + describeType(rhs);
+    return failure();
+  }
+  return ElementwiseSignature{promoteOperands(lhs, rhs),
+                              withShape(lhs, rhs, *shape, b.getI1Type())};
+}
+
+Type mlir::pydy::joinTypes(Type a, Type b) {
+  if (a == b)
+    return a;
+  if (isa<ObjectType>(a))
+    return b;
+  if (isa<ObjectType>(b))
+    return a;
+  auto ta = dyn_cast<RankedTensorType>(a), tb = dyn_cast<RankedTensorType>(b);
+  if (!ta || !tb || ta.getElementType() != tb.getElementType() ||
+      ta.getRank() != tb.getRank())
+    return {};
+  SmallVector<int64_t> shape;
+  for (auto [x, y] : llvm::zip(ta.getShape(), tb.getShape()))
+    shape.push_back(x == y ? x : ShapedType::kDynamic);
+  return RankedTensorType::get(shape, ta.getElementType());
+}

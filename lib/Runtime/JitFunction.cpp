@@ -1,0 +1,358 @@
+#include "Dy2St/Runtime/JitFunction.h"
+
+#include "Dy2St/Dialect/Pydy/PydyDialect.h"
+#include "Dy2St/Pipelines/Pipelines.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/TargetSelect.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+
+using namespace mlir;
+
+namespace dy2st {
+
+size_t dtypeSize(DType dtype) {
+  switch (dtype) {
+  case DType::Bool: return 1;
+  case DType::Int32: return 4;
+  case DType::Int64: return 8;
+  case DType::Float32: return 4;
+  case DType::Float64: return 8;
+  }
+  return 0;
+}
+
+const char *dtypeName(DType dtype) {
+  switch (dtype) {
+  case DType::Bool: return "bool";
+  case DType::Int32: return "int32";
+  case DType::Int64: return "int64";
+  case DType::Float32: return "float32";
+  case DType::Float64: return "float64";
+  }
+  return "?";
+}
+
+std::optional<DType> dtypeOfElement(Type t) {
+  if (t.isInteger(1)) return DType::Bool;
+  if (t.isInteger(32)) return DType::Int32;
+  if (t.isInteger(64)) return DType::Int64;
+  if (t.isF32()) return DType::Float32;
+  if (t.isF64()) return DType::Float64;
+  return std::nullopt;
+}
+
+Type elementOfDtype(MLIRContext *ctx, DType dtype) {
+  Builder b(ctx);
+  switch (dtype) {
+  case DType::Bool: return b.getI1Type();
+  case DType::Int32: return b.getI32Type();
+  case DType::Int64: return b.getI64Type();
+  case DType::Float32: return b.getF32Type();
+  case DType::Float64: return b.getF64Type();
+  }
+  return {};
+}
+
+int64_t RuntimeValue::numElements() const {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= d;
+  return n;
+}
+
+std::string RuntimeValue::signatureEntry(MLIRContext *ctx) const {
+  Builder b(ctx);
+  Attribute attr;
+  switch (kind) {
+  case Kind::Tensor:
+    attr = TypeAttr::get(RankedTensorType::get(shape, elementOfDtype(ctx, dtype)));
+    break;
+  case Kind::Int: attr = b.getI64IntegerAttr(intValue); break;
+  case Kind::Float: attr = b.getF64FloatAttr(floatValue); break;
+  case Kind::Bool: attr = b.getBoolAttr(boolValue); break;
+  }
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  attr.print(os);
+  return s;
+}
+
+namespace {
+
+std::string printed(ModuleOp module) {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  module.print(os);
+  return s;
+}
+
+/// Collects diagnostics as "file:line:col: error: message" lines.
+class DiagnosticCollector {
+public:
+  DiagnosticCollector(MLIRContext *ctx)
+      : handler(ctx, [this](Diagnostic &diag) {
+          append(diag);
+          for (Diagnostic &note : diag.getNotes())
+            append(note);
+          return success();
+        }) {}
+  llvm::Error error(StringRef fallback) const {
+    return llvm::createStringError(text.empty() ? fallback.str() : text);
+  }
+
+private:
+  void append(Diagnostic &diag) {
+    llvm::raw_string_ostream os(text);
+    if (!text.empty())
+      os << "\n";
+    if (auto loc = dyn_cast<FileLineColLoc>(diag.getLocation()))
+      os << loc.getFilename().getValue() << ":" << loc.getLine() << ":" << loc.getColumn() << ": ";
+    else if (auto loc = diag.getLocation()->findInstanceOf<FileLineColLoc>())
+      os << loc.getFilename().getValue() << ":" << loc.getLine() << ":" << loc.getColumn() << ": ";
+    switch (diag.getSeverity()) {
+    case DiagnosticSeverity::Error: os << "error: "; break;
+    case DiagnosticSeverity::Warning: os << "warning: "; break;
+    case DiagnosticSeverity::Note: os << "note: "; break;
+    case DiagnosticSeverity::Remark: os << "remark: "; break;
+    }
+    os << diag.str();
+  }
+  std::string text;
+  ScopedDiagnosticHandler handler;
+};
+
+/// The ranked memref descriptor of the C interface, for any rank.
+class Descriptor {
+public:
+  explicit Descriptor(size_t rank) : words(3 + 2 * rank) {}
+  static size_t bytes(size_t rank) { return (3 + 2 * rank) * sizeof(int64_t); }
+  void *pointer() { return words.data(); }
+
+  static void fill(void *storage, void *data, llvm::ArrayRef<int64_t> shape) {
+    auto *w = static_cast<int64_t *>(storage);
+    size_t rank = shape.size();
+    std::memcpy(&w[0], &data, sizeof(void *));
+    std::memcpy(&w[1], &data, sizeof(void *));
+    w[2] = 0;
+    int64_t stride = 1;
+    for (size_t i = rank; i-- > 0;) {
+      w[3 + i] = shape[i];
+      w[3 + rank + i] = stride;
+      stride *= shape[i];
+    }
+  }
+
+private:
+  std::vector<int64_t> words;
+};
+
+size_t alignTo(size_t offset, size_t align) { return (offset + align - 1) / align * align; }
+
+/// Size and alignment of one result in the C interface's result struct.
+std::pair<size_t, size_t> resultLayout(Type t) {
+  if (auto tensor = dyn_cast<RankedTensorType>(t))
+    return {Descriptor::bytes(tensor.getRank()), alignof(int64_t)};
+  if (t.isInteger(1))
+    return {1, 1};
+  return {8, 8};
+}
+
+} // namespace
+
+JitFunction::~JitFunction() = default;
+
+llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::compile(ModuleOp module,
+                                                                 const CompileRequest &request) {
+  static std::once_flag nativeTarget;
+  std::call_once(nativeTarget, [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+  });
+  MLIRContext *ctx = module.getContext();
+  DiagnosticCollector diagnostics(ctx);
+  std::unique_ptr<JitFunction> fn(new JitFunction());
+
+  bool isPydy = !module.getOps<pydy::FuncOp>().empty();
+  if (isPydy) {
+    fn->irStages["pydy"] = printed(module);
+    CompileOptions options;
+    options.entry = request.entry;
+    options.signature = request.signature;
+    PassManager pm(ctx);
+    buildPydyToCorePipeline(pm, options);
+    if (failed(pm.run(module)))
+      return diagnostics.error("dy2st: compilation to core dialects failed");
+  }
+  fn->irStages["core"] = printed(module);
+
+  func::FuncOp entry;
+  for (auto f : module.getOps<func::FuncOp>())
+    if (!f.isDeclaration() && (request.entry.empty() || f.getSymName() == request.entry)) {
+      entry = f;
+      break;
+    }
+  if (!entry)
+    return llvm::createStringError(
+        request.entry.empty() ? std::string("dy2st: the module has no function to run")
+                              : "dy2st: no function named '" + request.entry + "'");
+  fn->name = entry.getSymName().str();
+  fn->signature = entry.getFunctionType();
+  for (Type t : llvm::concat<const Type>(fn->signature.getInputs(), fn->signature.getResults()))
+    if (!(isa<RankedTensorType>(t) && dtypeOfElement(cast<RankedTensorType>(t).getElementType())) &&
+        !pydy::isPythonScalar(t))
+      return llvm::createStringError("dy2st: cannot call a function with a value of type " +
+                                     pydy::describeType(t));
+  if (!entry->hasAttr("llvm.emit_c_interface"))
+    entry->setAttr("llvm.emit_c_interface", UnitAttr::get(ctx));
+
+  PassManager pm(ctx);
+  buildCPUPipeline(pm);
+  if (failed(pm.run(module)))
+    return diagnostics.error("dy2st: lowering to LLVM failed");
+  fn->irStages["llvm"] = printed(module);
+
+  ExecutionEngineOptions engineOptions;
+  std::function<llvm::Error(llvm::Module *)> transformer =
+      makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0, /*targetMachine=*/nullptr);
+  engineOptions.transformer = transformer;
+  engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
+  auto engine = ExecutionEngine::create(module, engineOptions);
+  if (!engine)
+    return engine.takeError();
+  fn->engine = std::move(*engine);
+  return std::move(fn);
+}
+
+llvm::Expected<std::vector<RuntimeValue>>
+JitFunction::call(llvm::ArrayRef<RuntimeValue> args) const {
+  ArrayRef<Type> inputs = signature.getInputs();
+  ArrayRef<Type> results = signature.getResults();
+  if (args.size() != inputs.size())
+    return llvm::createStringError("dy2st: " + name + "() takes " +
+                                   std::to_string(inputs.size()) + " arguments, " +
+                                   std::to_string(args.size()) + " given");
+
+  // Storage for every argument, kept alive across the call.
+  std::vector<std::vector<int64_t>> descriptors;
+  std::vector<void *> descriptorPointers(args.size());
+  std::vector<int64_t> scalarStorage(args.size());
+  std::vector<void *> packed;
+  descriptors.reserve(args.size());
+
+  std::vector<char> resultStorage;
+  void *resultPointer = nullptr;
+  bool resultInStruct = !results.empty() && !(results.size() == 1 && !isa<RankedTensorType>(results[0]));
+  std::vector<size_t> offsets;
+  size_t offset = 0, maxAlign = 1;
+  for (Type t : results) {
+    auto [size, align] = resultLayout(t);
+    offset = alignTo(offset, align);
+    offsets.push_back(offset);
+    offset += size;
+    maxAlign = std::max(maxAlign, align);
+  }
+  resultStorage.resize(alignTo(std::max<size_t>(offset, 8), maxAlign) + 8);
+  resultPointer = resultStorage.data();
+  if (resultInStruct)
+    packed.push_back(&resultPointer);
+
+  for (auto [i, arg, type] : llvm::enumerate(args, inputs)) {
+    std::string where = "dy2st: argument " + std::to_string(i) + " of " + name + "()";
+    if (auto tensor = dyn_cast<RankedTensorType>(type)) {
+      if (arg.kind != RuntimeValue::Kind::Tensor)
+        return llvm::createStringError(where + " must be a tensor");
+      if (elementOfDtype(type.getContext(), arg.dtype) != tensor.getElementType())
+        return llvm::createStringError(where + " has dtype " + dtypeName(arg.dtype) +
+                                       " but the function was compiled for " +
+                                       pydy::describeType(tensor));
+      bool shapeOk = arg.shape.size() == static_cast<size_t>(tensor.getRank());
+      for (size_t d = 0; shapeOk && d < arg.shape.size(); ++d)
+        shapeOk = tensor.isDynamicDim(d) || tensor.getDimSize(d) == arg.shape[d];
+      if (!shapeOk)
+        return llvm::createStringError(where + " does not have the shape the function was "
+                                               "compiled for: " + pydy::describeType(tensor));
+      descriptors.emplace_back(3 + 2 * arg.shape.size());
+      Descriptor::fill(descriptors.back().data(), arg.data, arg.shape);
+      descriptorPointers[i] = descriptors.back().data();
+      packed.push_back(&descriptorPointers[i]);
+      continue;
+    }
+    int64_t &slot = scalarStorage[i];
+    if (type.isInteger(1)) {
+      bool v = arg.kind == RuntimeValue::Kind::Bool ? arg.boolValue : arg.intValue != 0;
+      std::memcpy(&slot, &v, sizeof(v));
+    } else if (type.isInteger(64)) {
+      if (arg.kind != RuntimeValue::Kind::Int && arg.kind != RuntimeValue::Kind::Bool)
+        return llvm::createStringError(where + " must be an int");
+      slot = arg.kind == RuntimeValue::Kind::Int ? arg.intValue : arg.boolValue;
+    } else {
+      double v = arg.kind == RuntimeValue::Kind::Float ? arg.floatValue
+                 : arg.kind == RuntimeValue::Kind::Int ? static_cast<double>(arg.intValue)
+                                                       : static_cast<double>(arg.boolValue);
+      std::memcpy(&slot, &v, sizeof(v));
+    }
+    packed.push_back(&slot);
+  }
+  if (!results.empty() && !resultInStruct)
+    packed.push_back(resultPointer);
+
+  if (llvm::Error error = engine->invokePacked("_mlir_ciface_" + name, packed))
+    return std::move(error);
+
+  std::vector<RuntimeValue> values;
+  std::vector<void *> owned;
+  for (auto [type, off] : llvm::zip(results, offsets)) {
+    char *slot = resultStorage.data() + off;
+    RuntimeValue v;
+    if (auto tensor = dyn_cast<RankedTensorType>(type)) {
+      auto *w = reinterpret_cast<int64_t *>(slot);
+      void *allocated, *aligned;
+      std::memcpy(&allocated, &w[0], sizeof(void *));
+      std::memcpy(&aligned, &w[1], sizeof(void *));
+      v.kind = RuntimeValue::Kind::Tensor;
+      v.dtype = *dtypeOfElement(tensor.getElementType());
+      int64_t rank = tensor.getRank();
+      v.shape.assign(w + 3, w + 3 + rank);
+      size_t elementSize = dtypeSize(v.dtype);
+      char *data = static_cast<char *>(aligned) + w[2] * elementSize;
+      // Results own their buffer unless it is an argument's, another
+      // result's, or a constant global: those are copied.
+      bool isArgument = llvm::any_of(args, [&](const RuntimeValue &a) {
+        return a.kind == RuntimeValue::Kind::Tensor && a.data == allocated;
+      });
+      bool isShared = llvm::is_contained(owned, allocated);
+      bool isGlobal = reinterpret_cast<uintptr_t>(allocated) == 0xdeadbeef;
+      if (isArgument || isShared || isGlobal) {
+        size_t bytes = std::max<size_t>(v.numElements() * elementSize, 1);
+        void *copy = std::malloc(bytes);
+        std::memcpy(copy, data, v.numElements() * elementSize);
+        v.data = v.allocation = copy;
+      } else {
+        v.data = data;
+        v.allocation = allocated;
+        owned.push_back(allocated);
+      }
+    } else if (type.isInteger(1)) {
+      v.kind = RuntimeValue::Kind::Bool;
+      v.boolValue = *reinterpret_cast<bool *>(slot);
+    } else if (type.isInteger(64)) {
+      v.kind = RuntimeValue::Kind::Int;
+      std::memcpy(&v.intValue, slot, 8);
+    } else {
+      v.kind = RuntimeValue::Kind::Float;
+      std::memcpy(&v.floatValue, slot, 8);
+    }
+    values.push_back(std::move(v));
+  }
+  return values;
+}
+
+} // namespace dy2st

@@ -1,0 +1,192 @@
+// JIT-compiles a pydy (or core-dialect) module with MLIR's ExecutionEngine,
+// calls one function on inputs from .npy files or the command line, prints
+// the results and can write them as .npy.
+#include "Npy.h"
+
+#include "Dy2St/Registration.h"
+#include "Dy2St/Runtime/JitFunction.h"
+
+#include "mlir/AsmParser/AsmParser.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/Parser/Parser.h"
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+#include <cstring>
+
+using namespace mlir;
+using namespace dy2st;
+
+static llvm::cl::opt<std::string> inputFile(llvm::cl::Positional, llvm::cl::desc("<input.mlir>"),
+                                            llvm::cl::Required);
+static llvm::cl::opt<std::string> entryName("entry", llvm::cl::desc("Function to call (default: the first)"));
+static llvm::cl::list<std::string> argValues(
+    "arg", llvm::cl::desc("An argument, in order: a .npy file, an int, a float, true/false, "
+                          "or an MLIR literal such as 'dense<[1.0, 2.0]> : tensor<2xf32>'"));
+static llvm::cl::opt<std::string> outputPrefix(
+    "output", llvm::cl::desc("Write result i to <prefix><i>.npy"), llvm::cl::value_desc("prefix"));
+static llvm::cl::opt<std::string> printStage(
+    "print-ir", llvm::cl::desc("Print the IR of a stage (pydy, core, llvm) to stdout"),
+    llvm::cl::value_desc("stage"));
+
+static int fail(const llvm::Twine &message) {
+  llvm::errs() << message << "\n";
+  return 1;
+}
+
+/// A tensor from an MLIR dense literal.
+static llvm::Expected<RuntimeValue> fromDense(DenseElementsAttr dense) {
+  auto type = cast<RankedTensorType>(dense.getType());
+  std::optional<DType> dtype = dtypeOfElement(type.getElementType());
+  if (!dtype)
+    return llvm::createStringError("dy2st-run: unsupported element type in a literal");
+  RuntimeValue v;
+  v.kind = RuntimeValue::Kind::Tensor;
+  v.dtype = *dtype;
+  v.shape.assign(type.getShape().begin(), type.getShape().end());
+  size_t size = dtypeSize(*dtype);
+  v.allocation = std::malloc(std::max<size_t>(v.numElements() * size, 1));
+  v.data = v.allocation;
+  char *out = static_cast<char *>(v.data);
+  int64_t i = 0;
+  if (isa<FloatType>(type.getElementType())) {
+    for (APFloat f : dense.getValues<APFloat>()) {
+      double d = f.convertToDouble();
+      float s = static_cast<float>(d);
+      std::memcpy(out + size * i++, size == 4 ? static_cast<void *>(&s) : &d, size);
+    }
+  } else {
+    for (APInt n : dense.getValues<APInt>()) {
+      int64_t x = type.getElementType().isInteger(1) ? n.getZExtValue() : n.getSExtValue();
+      std::memcpy(out + size * i++, &x, size);
+    }
+  }
+  return v;
+}
+
+static llvm::Expected<RuntimeValue> parseArgument(MLIRContext *ctx, llvm::StringRef text) {
+  if (text.ends_with(".npy"))
+    return readNpy(text);
+  RuntimeValue v;
+  if (text == "true" || text == "false") {
+    v.kind = RuntimeValue::Kind::Bool;
+    v.boolValue = text == "true";
+    return v;
+  }
+  if (!text.getAsInteger(10, v.intValue)) {
+    v.kind = RuntimeValue::Kind::Int;
+    return v;
+  }
+  if (!text.getAsDouble(v.floatValue)) {
+    v.kind = RuntimeValue::Kind::Float;
+    return v;
+  }
+  Attribute attr = parseAttribute(text, ctx);
+  if (auto dense = dyn_cast_or_null<DenseElementsAttr>(attr))
+    return fromDense(dense);
+  return llvm::createStringError(("dy2st-run: cannot read argument '" + text +
+                                  "': expected a .npy file, a number, true/false or a dense "
+                                  "literal").str());
+}
+
+static void printElement(llvm::raw_ostream &os, const RuntimeValue &v, int64_t i) {
+  const char *p = static_cast<const char *>(v.data) + i * dtypeSize(v.dtype);
+  switch (v.dtype) {
+  case DType::Bool: os << (*reinterpret_cast<const bool *>(p) ? "True" : "False"); break;
+  case DType::Int32: os << *reinterpret_cast<const int32_t *>(p); break;
+  case DType::Int64: os << *reinterpret_cast<const int64_t *>(p); break;
+  case DType::Float32: os << llvm::format("%g", *reinterpret_cast<const float *>(p)); break;
+  case DType::Float64: os << llvm::format("%.10g", *reinterpret_cast<const double *>(p)); break;
+  }
+}
+
+static void printTensor(llvm::raw_ostream &os, const RuntimeValue &v, size_t dim, int64_t &index) {
+  if (dim == v.shape.size()) {
+    printElement(os, v, index++);
+    return;
+  }
+  os << "[";
+  for (int64_t i = 0; i < v.shape[dim]; ++i) {
+    if (i)
+      os << ", ";
+    printTensor(os, v, dim + 1, index);
+  }
+  os << "]";
+}
+
+static void printValue(llvm::raw_ostream &os, const RuntimeValue &v) {
+  switch (v.kind) {
+  case RuntimeValue::Kind::Int: os << "int = " << v.intValue; return;
+  case RuntimeValue::Kind::Float: os << "float = " << llvm::format("%.10g", v.floatValue); return;
+  case RuntimeValue::Kind::Bool: os << "bool = " << (v.boolValue ? "True" : "False"); return;
+  case RuntimeValue::Kind::Tensor: break;
+  }
+  os << dtypeName(v.dtype) << "[";
+  for (size_t d = 0; d < v.shape.size(); ++d)
+    os << (d ? ", " : "") << v.shape[d];
+  os << "] = ";
+  int64_t index = 0;
+  printTensor(os, v, 0, index);
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  llvm::cl::ParseCommandLineOptions(argc, argv, "dy2st JIT runner\n");
+
+  DialectRegistry registry;
+  registerEverything(registry);
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler sourceHandler(sourceMgr, &context);
+  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(inputFile, sourceMgr, &context);
+  if (!module)
+    return fail("dy2st-run: cannot parse " + inputFile);
+
+  std::vector<RuntimeValue> args;
+  auto freeArgs = llvm::make_scope_exit([&] {
+    for (RuntimeValue &a : args)
+      std::free(a.allocation);
+  });
+  std::string signature;
+  for (const std::string &text : argValues) {
+    auto value = parseArgument(&context, text);
+    if (!value)
+      return fail(llvm::toString(value.takeError()));
+    signature += (signature.empty() ? "" : ",") + value->signatureEntry(&context);
+    args.push_back(std::move(*value));
+  }
+
+  auto fn = JitFunction::compile(*module, CompileRequest{entryName, signature});
+  if (!fn)
+    return fail(llvm::toString(fn.takeError()));
+  if (!printStage.empty()) {
+    auto it = (*fn)->stages().find(printStage);
+    if (it == (*fn)->stages().end())
+      return fail("dy2st-run: no IR stage '" + printStage + "' (pydy, core, llvm)");
+    llvm::outs() << it->second;
+  }
+
+  auto results = (*fn)->call(args);
+  if (!results)
+    return fail(llvm::toString(results.takeError()));
+  int status = 0;
+  for (auto [i, r] : llvm::enumerate(*results)) {
+    llvm::outs() << "result " << i << ": ";
+    printValue(llvm::outs(), r);
+    llvm::outs() << "\n";
+    if (!outputPrefix.empty())
+      if (llvm::Error e = writeNpy(outputPrefix + std::to_string(i) + ".npy", r)) {
+        llvm::errs() << llvm::toString(std::move(e)) << "\n";
+        status = 1;
+      }
+    std::free(r.allocation);
+  }
+  return status;
+}
