@@ -1,0 +1,66 @@
+// RUN: dy2st-opt %s -canonicalize | FileCheck %s
+// Folds on Python literals follow Python: // and % round toward -inf, / of
+// ints is a float, `not` uses truthiness. Static tensor facts fold too.
+
+// CHECK-LABEL: pydy.func @numbers
+pydy.func @numbers() -> !pydy.object {
+  %m7 = pydy.constant -7 : i64
+  %two = pydy.constant 2 : i64
+  %f = pydy.constant 1.5 : f64
+  // CHECK-DAG: pydy.constant -4 : i64
+  %0 = pydy.binary floordiv %m7, %two : (i64, i64) -> i64
+  // CHECK-DAG: pydy.constant 1 : i64
+  %1 = pydy.binary mod %m7, %two : (i64, i64) -> i64
+  // CHECK-DAG: pydy.constant -3.500000e+00 : f64
+  %2 = pydy.binary div %m7, %two : (i64, i64) -> f64
+  // CHECK-DAG: pydy.constant 3.000000e+00 : f64
+  %3 = pydy.binary mul %f, %two : (f64, i64) -> f64
+  // CHECK-DAG: pydy.constant 2.500000e-01 : f64
+  %4 = pydy.binary pow %two, %two : (i64, i64) -> i64
+  %m2 = pydy.constant -2 : i64
+  %5 = pydy.binary pow %two, %m2 : (i64, i64) -> f64
+  // CHECK-DAG: pydy.constant false
+  %6 = pydy.compare gt %m7, %two : (i64, i64) -> i1
+  // CHECK-DAG: pydy.constant true
+  %7 = pydy.unary not %m7 : (i64) -> i1
+  %8 = pydy.unary not %7 : (i1) -> i1
+  // Division by zero is left to run time (ZeroDivisionError in Python).
+  // CHECK: pydy.binary floordiv
+  %zero = pydy.constant 0 : i64
+  %9 = pydy.binary floordiv %m7, %zero : (i64, i64) -> i64
+  // CHECK: pydy.tuple
+  %t = pydy.tuple %0, %1, %2, %3, %4, %5, %6, %8, %9 : (i64, i64, f64, f64, i64, f64, i1, i1, i64) -> !pydy.object
+  pydy.return %t : !pydy.object
+}
+
+// CHECK-LABEL: pydy.func @tensor_facts
+pydy.func @tensor_facts(%arg0: tensor<3x4xf32>, %arg1: tensor<?x4xf32>) -> !pydy.object {
+  // CHECK-DAG: pydy.constant [3, 4]
+  %0 = pydy.attr %arg0, "shape" : tensor<3x4xf32> -> tuple<i64, i64>
+  // CHECK-DAG: pydy.constant "float32"
+  %1 = pydy.attr %arg0, "dtype" : tensor<3x4xf32> -> !pydy.str
+  // CHECK-DAG: pydy.constant 3 : i64
+  // CHECK-DAG: pydy.constant false
+  %2 = pydy.len %arg0 : tensor<3x4xf32> -> i64
+  // A dynamic dimension does not fold.
+  // CHECK: pydy.len %{{.*}} : tensor<?x4xf32> -> i64
+  %3 = pydy.len %arg1 : tensor<?x4xf32> -> i64
+  // CHECK: pydy.attr %{{.*}}, "shape" : tensor<?x4xf32>
+  %4 = pydy.attr %arg1, "shape" : tensor<?x4xf32> -> tuple<i64, i64>
+  %n = pydy.constant none
+  %5 = pydy.compare is %arg0, %n : (tensor<3x4xf32>, !pydy.none) -> i1
+  %t = pydy.tuple %0, %1, %2, %3, %4, %5 : (tuple<i64, i64>, !pydy.str, i64, i64, tuple<i64, i64>, i1) -> !pydy.object
+  pydy.return %t : !pydy.object
+}
+
+// CHECK-LABEL: pydy.func @containers
+pydy.func @containers(%arg0: i64, %arg1: f64) -> !pydy.object {
+  %t = pydy.tuple %arg0, %arg1 : (i64, f64) -> tuple<i64, f64>
+  %m1 = pydy.constant -1 : i64
+  // CHECK: %[[ITEM:.*]] = pydy.binary add %arg1, %arg1
+  %0 = pydy.subscript %t[%m1] : (tuple<i64, f64>, i64) -> f64
+  %1:2 = pydy.unpack %t : tuple<i64, f64> -> i64, f64
+  %2 = pydy.binary add %0, %1#1 : (f64, f64) -> f64
+  // CHECK: pydy.return %[[ITEM]]
+  pydy.return %2 : f64
+}

@@ -1,0 +1,108 @@
+// RUN: dy2st-opt %s -split-input-file -verify-diagnostics
+
+// expected-error @+1 {{body must end with 'pydy.return'}}
+pydy.func @no_return() -> !pydy.object {
+  %0 = pydy.constant 1 : i64
+}
+
+// -----
+
+pydy.func @bad_literal() -> !pydy.object {
+  // expected-error @+1 {{expected a Python literal}}
+  %0 = pydy.constant 1 : i32
+  pydy.return
+}
+
+// -----
+
+pydy.func @literal_type_mismatch() -> !pydy.object {
+  // expected-error @+1 {{result type 'i1' does not match the literal's type 'i64'}}
+  %0 = "pydy.constant"() <{value = 1 : i64}> : () -> i1
+  pydy.return
+}
+
+// -----
+
+pydy.func @unknown_library_function(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  // expected-error @+1 {{unknown dy2st library function 'frobnicate'}}
+  %0 = pydy.lib_call "frobnicate"(%arg0) : (!pydy.object) -> !pydy.object
+  pydy.return
+}
+
+// -----
+
+pydy.func @too_many_arguments(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  // expected-error @+1 {{exp() takes at most 1 arguments (2 given)}}
+  %0 = pydy.lib_call "exp"(%arg0, %arg0) : (!pydy.object, !pydy.object) -> !pydy.object
+  pydy.return
+}
+
+// -----
+
+pydy.func @unknown_keyword(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  // expected-error @+1 {{sum() got an unexpected keyword argument 'axes'}}
+  %0 = pydy.lib_call "sum"(%arg0, %arg0) {kwnames = ["axes"]} : (!pydy.object, !pydy.object) -> !pydy.object
+  pydy.return
+}
+
+// -----
+
+pydy.func @duplicate_keyword(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  // expected-error @+1 {{cast() got multiple values for argument 'x'}}
+  %0 = pydy.lib_call "cast"(%arg0, %arg0) {kwnames = ["x"]} : (!pydy.object, !pydy.object) -> !pydy.object
+  pydy.return
+}
+
+// -----
+
+pydy.func @missing_argument(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  // expected-error @+1 {{cast() missing required argument 'dtype'}}
+  %0 = pydy.lib_call "cast"(%arg0) : (!pydy.object) -> !pydy.object
+  pydy.return
+}
+
+// -----
+
+pydy.func @dict_arity(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %k = pydy.constant "k"
+  // expected-error @+1 {{has 2 keys but 1 values}}
+  %0 = pydy.dict keys(%k, %k : !pydy.str, !pydy.str) values(%arg0 : !pydy.object) -> !pydy.object
+  pydy.return
+}
+
+// -----
+
+pydy.func @unpack_arity(%arg0: tuple<i64, i64>) -> !pydy.object {
+  // expected-error @+1 {{cannot unpack a tuple of 2 values into 3}}
+  %0:3 = pydy.unpack %arg0 : tuple<i64, i64> -> i64, i64, i64
+  pydy.return
+}
+
+// -----
+
+pydy.func @call_unknown(%arg0: !pydy.object) -> !pydy.object {
+  // expected-error @+1 {{'missing' does not name a 'pydy.func'}}
+  %0 = pydy.call @missing(%arg0) : (!pydy.object) -> !pydy.object
+  pydy.return
+}
+
+// -----
+
+pydy.func @lambda_params() -> !pydy.object {
+  // expected-error @+1 {{has 2 parameters but its body takes 1 arguments}}
+  %0 = pydy.lambda ["a", "b"] : !pydy.object {
+  ^bb0(%a: !pydy.object):
+    pydy.yield %a : !pydy.object
+  }
+  pydy.return
+}
+
+// -----
+
+pydy.func @logical_yield(%arg0: !pydy.object) -> !pydy.object {
+  // expected-error @+1 {{right operand region must yield exactly one value}}
+  %0 = pydy.logical or %arg0 : !pydy.object -> !pydy.object {
+    pydy.yield
+  }
+  pydy.return
+}

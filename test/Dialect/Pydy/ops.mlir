@@ -1,0 +1,81 @@
+// RUN: dy2st-opt %s | dy2st-opt | FileCheck %s
+
+// CHECK-LABEL: pydy.func @expressions
+// CHECK-SAME: (%a: !pydy.object {pydy.name = "a"}, %b: !pydy.object {pydy.name = "b"})
+pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.object {pydy.name = "b"}) -> !pydy.object {
+  // CHECK: pydy.load "a" : !pydy.object
+  %a = pydy.load "a" : !pydy.object
+  %b = pydy.load "b" : !pydy.object
+  // CHECK: pydy.binary add %{{.*}}, %{{.*}} : (!pydy.object, !pydy.object) -> !pydy.object
+  %0 = pydy.binary add %a, %b : (!pydy.object, !pydy.object) -> !pydy.object
+  // CHECK: pydy.binary matmul
+  %1 = pydy.binary matmul %a, %b : (!pydy.object, !pydy.object) -> !pydy.object
+  // CHECK: pydy.binary floordiv
+  %2 = pydy.binary floordiv %a, %b : (!pydy.object, !pydy.object) -> !pydy.object
+  // CHECK: pydy.unary neg
+  %3 = pydy.unary neg %a : (!pydy.object) -> !pydy.object
+  // CHECK: pydy.unary not
+  %4 = pydy.unary not %a : (!pydy.object) -> !pydy.object
+  // CHECK: pydy.compare is_not
+  %5 = pydy.compare is_not %a, %b : (!pydy.object, !pydy.object) -> !pydy.object
+  // CHECK: pydy.compare ge
+  %6 = pydy.compare ge %a, %b : (!pydy.object, !pydy.object) -> !pydy.object
+  // CHECK: pydy.attr %{{.*}}, "shape" : !pydy.object -> !pydy.object
+  %7 = pydy.attr %a, "shape" : !pydy.object -> !pydy.object
+  // CHECK: pydy.subscript %{{.*}}[%{{.*}}] : (!pydy.object, i64) -> !pydy.object
+  %c0 = pydy.constant 0 : i64
+  %8 = pydy.subscript %7[%c0] : (!pydy.object, i64) -> !pydy.object
+  // CHECK: pydy.setitem %{{.*}}[%{{.*}}] = %{{.*}} : (!pydy.object, i64, !pydy.object) -> !pydy.object
+  %9 = pydy.setitem %a[%c0] = %b : (!pydy.object, i64, !pydy.object) -> !pydy.object
+  // CHECK: pydy.slice %{{.*}}, %{{.*}}, %{{.*}} : !pydy.none, i64, !pydy.none
+  %none = pydy.constant none
+  %10 = pydy.slice %none, %c0, %none : !pydy.none, i64, !pydy.none
+  // CHECK: pydy.tuple %{{.*}}, %{{.*}} : (!pydy.object, !pydy.object) -> !pydy.object
+  %11 = pydy.tuple %a, %b : (!pydy.object, !pydy.object) -> !pydy.object
+  // CHECK: pydy.list
+  %12 = pydy.list %a, %b : (!pydy.object, !pydy.object) -> !pydy.object
+  // CHECK: pydy.dict keys(%{{.*}} : !pydy.str) values(%{{.*}} : !pydy.object) -> !pydy.object
+  %k = pydy.constant "weight"
+  %13 = pydy.dict keys(%k : !pydy.str) values(%a : !pydy.object) -> !pydy.object
+  // CHECK: pydy.unpack %{{.*}} : !pydy.object -> !pydy.object, !pydy.object
+  %14:2 = pydy.unpack %11 : !pydy.object -> !pydy.object, !pydy.object
+  // CHECK: pydy.len %{{.*}} : !pydy.object -> !pydy.object
+  %15 = pydy.len %a : !pydy.object -> !pydy.object
+  // CHECK: pydy.print %{{.*}}, %{{.*}} : !pydy.object, !pydy.str {sep = ", "}
+  pydy.print %a, %k : !pydy.object, !pydy.str {sep = ", "}
+  // CHECK: pydy.lib_call "cast"(%{{.*}}, %{{.*}}) {kwnames = ["dtype"]} : (!pydy.object, !pydy.str) -> !pydy.object
+  %dt = pydy.constant "float64"
+  %16 = pydy.lib_call "cast"(%a, %dt) {kwnames = ["dtype"]} : (!pydy.object, !pydy.str) -> !pydy.object
+  // CHECK: pydy.call @helper(%{{.*}}) : (!pydy.object) -> !pydy.object
+  %17 = pydy.call @helper(%a) : (!pydy.object) -> !pydy.object
+  // CHECK: pydy.global "np" : !pydy.object
+  %np = pydy.global "np" : !pydy.object
+  // CHECK: pydy.call_method %{{.*}}, "append"(%{{.*}}) : !pydy.object, (!pydy.object) -> (!pydy.object, !pydy.object)
+  %18:2 = pydy.call_method %12, "append"(%b) : !pydy.object, (!pydy.object) -> (!pydy.object, !pydy.object)
+  // CHECK: pydy.lambda ["v"] : !pydy.object
+  // CHECK: ^bb0(%{{.*}}: !pydy.object):
+  // CHECK: pydy.yield %{{.*}} : !pydy.object
+  %19 = pydy.lambda ["v"] : !pydy.object {
+  ^bb0(%v: !pydy.object):
+    %r = pydy.binary mul %v, %v : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.yield %r : !pydy.object
+  }
+  // CHECK: pydy.call_value %{{.*}}(%{{.*}}) : !pydy.object, (!pydy.object) -> !pydy.object
+  %20 = pydy.call_value %19(%a) : !pydy.object, (!pydy.object) -> !pydy.object
+  // CHECK: pydy.logical and %{{.*}} : !pydy.object -> !pydy.object {
+  %21 = pydy.logical and %a : !pydy.object -> !pydy.object {
+    %r = pydy.load "b" : !pydy.object
+    pydy.yield %r : !pydy.object
+  }
+  // CHECK: pydy.store "c", %{{.*}} : !pydy.object
+  pydy.store "c", %21 : !pydy.object
+  // CHECK: pydy.return %{{.*}} : !pydy.object
+  pydy.return %0 : !pydy.object
+}
+
+// CHECK-LABEL: pydy.func @helper
+pydy.func @helper(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  // CHECK: pydy.return
+  // CHECK-NOT: :
+  pydy.return
+}

@@ -1,0 +1,19 @@
+# lit configuration of the dy2st test suite.
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "dy2st"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.dy2st_obj_root, "test")
+
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+llvm_config.add_tool_substitutions(
+    ["dy2st-opt", "dy2st-run"], [config.dy2st_tools_dir]
+)
+config.substitutions.append(("%python", config.python_executable))
