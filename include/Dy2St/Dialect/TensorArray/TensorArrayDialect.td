@@ -15,6 +15,7 @@ def TensorArray_Dialect : Dialect {
   }];
   let cppNamespace = "::mlir::tensor_array";
   let useDefaultTypePrinterParser = 1;
+  let hasConstantMaterializer = 1;
 }
 
 class TensorArray_Op<string mnemonic, list<Trait> traits = []>

@@ -17,7 +17,7 @@ def TensorArray_CreateOp : TensorArray_Op<"create", [Pure]> {
   let summary = "an empty array";
   let arguments = (ins Optional<Index>:$capacity);
   let results = (outs TensorArray:$result);
-  let assemblyFormat = "(`capacity` `(` $capacity^ `)`)? attr-dict `:` type($result)";
+  let assemblyFormat = "(`capacity` `(` $capacity^ `)`)? attr-dict `:` qualified(type($result))";
 }
 
 def TensorArray_AppendOp : TensorArray_Op<"append", [Pure,
@@ -25,7 +25,7 @@ def TensorArray_AppendOp : TensorArray_Op<"append", [Pure,
   let summary = "the array with `item` added at the end";
   let arguments = (ins TensorArray:$array, AnyRankedTensor:$item);
   let results = (outs TensorArray:$result);
-  let assemblyFormat = "$array `,` $item attr-dict `:` type($array)";
+  let assemblyFormat = "$array `,` $item attr-dict `:` qualified(type($array))";
 }
 
 def TensorArray_PopOp : TensorArray_Op<"pop", [Pure,
@@ -37,7 +37,7 @@ def TensorArray_PopOp : TensorArray_Op<"pop", [Pure,
   }];
   let arguments = (ins TensorArray:$array, Optional<I64>:$index);
   let results = (outs TensorArray:$result, AnyRankedTensor:$item);
-  let assemblyFormat = "$array (`[` $index^ `]`)? attr-dict `:` type($array)";
+  let assemblyFormat = "$array (`[` $index^ `]`)? attr-dict `:` qualified(type($array))";
 }
 
 def TensorArray_ReadOp : TensorArray_Op<"read", [Pure,
@@ -45,7 +45,7 @@ def TensorArray_ReadOp : TensorArray_Op<"read", [Pure,
   let summary = "the item at `index` (negative counts from the end)";
   let arguments = (ins TensorArray:$array, I64:$index);
   let results = (outs AnyRankedTensor:$item);
-  let assemblyFormat = "$array `[` $index `]` attr-dict `:` type($array)";
+  let assemblyFormat = "$array `[` $index `]` attr-dict `:` qualified(type($array))";
   let hasFolder = 1;
 }
 
@@ -54,14 +54,14 @@ def TensorArray_WriteOp : TensorArray_Op<"write", [Pure,
   let summary = "the array with the item at `index` replaced";
   let arguments = (ins TensorArray:$array, I64:$index, AnyRankedTensor:$item);
   let results = (outs TensorArray:$result);
-  let assemblyFormat = "$array `[` $index `]` `,` $item attr-dict `:` type($array)";
+  let assemblyFormat = "$array `[` $index `]` `,` $item attr-dict `:` qualified(type($array))";
 }
 
 def TensorArray_LengthOp : TensorArray_Op<"length", [Pure]> {
   let summary = "the number of items";
   let arguments = (ins TensorArray:$array);
   let results = (outs I64:$length);
-  let assemblyFormat = "$array attr-dict `:` type($array)";
+  let assemblyFormat = "$array attr-dict `:` qualified(type($array))";
   let hasFolder = 1;
 }
 
@@ -69,7 +69,7 @@ def TensorArray_StackOp : TensorArray_Op<"stack", [Pure]> {
   let summary = "all items stacked along a new dimension `axis`";
   let arguments = (ins TensorArray:$array, DefaultValuedAttr<I64Attr, "0">:$axis);
   let results = (outs AnyRankedTensor:$result);
-  let assemblyFormat = "$array attr-dict `:` type($array) `->` type($result)";
+  let assemblyFormat = "$array attr-dict `:` qualified(type($array)) `->` qualified(type($result))";
   let hasVerifier = 1;
 }
 

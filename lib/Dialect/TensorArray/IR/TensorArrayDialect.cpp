@@ -1,5 +1,6 @@
 #include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/IR/Matchers.h"
@@ -25,6 +26,11 @@ void TensorArrayDialect::initialize() {
 #define GET_OP_LIST
 #include "Dy2St/Dialect/TensorArray/TensorArrayOps.cpp.inc"
       >();
+}
+
+Operation *TensorArrayDialect::materializeConstant(OpBuilder &builder, Attribute value,
+                                                   Type type, Location loc) {
+  return arith::ConstantOp::materialize(builder, value, type, loc);
 }
 
 OpFoldResult LengthOp::fold(FoldAdaptor) {

@@ -1,0 +1,28 @@
+// RUN: dy2st-opt %s -canonicalize | FileCheck %s
+
+// CHECK-LABEL: func.func @length_of_new_array
+func.func @length_of_new_array() -> i64 {
+  // CHECK: %[[ZERO:.*]] = arith.constant 0 : i64
+  // CHECK: return %[[ZERO]]
+  %a = tensor_array.create : !tensor_array.array<tensor<4xf32>>
+  %n = tensor_array.length %a : !tensor_array.array<tensor<4xf32>>
+  return %n : i64
+}
+
+// CHECK-LABEL: func.func @read_after_write
+// CHECK-SAME: (%{{.*}}: !tensor_array.array<tensor<4xf32>>, %{{.*}}: i64, %[[T:.*]]: tensor<4xf32>)
+func.func @read_after_write(%a: !tensor_array.array<tensor<4xf32>>, %i: i64, %t: tensor<4xf32>) -> tensor<4xf32> {
+  // CHECK-NOT: tensor_array
+  // CHECK: return %[[T]]
+  %a1 = tensor_array.write %a[%i], %t : !tensor_array.array<tensor<4xf32>>
+  %r = tensor_array.read %a1[%i] : !tensor_array.array<tensor<4xf32>>
+  return %r : tensor<4xf32>
+}
+
+// CHECK-LABEL: func.func @read_other_index
+func.func @read_other_index(%a: !tensor_array.array<tensor<4xf32>>, %i: i64, %j: i64, %t: tensor<4xf32>) -> tensor<4xf32> {
+  // CHECK: tensor_array.read
+  %a1 = tensor_array.write %a[%i], %t : !tensor_array.array<tensor<4xf32>>
+  %r = tensor_array.read %a1[%j] : !tensor_array.array<tensor<4xf32>>
+  return %r : tensor<4xf32>
+}

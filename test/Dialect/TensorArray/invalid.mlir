@@ -1,0 +1,52 @@
+// RUN: dy2st-opt %s -split-input-file -verify-diagnostics
+
+func.func @append_wrong_item(%t: tensor<3xf32>) {
+  %a = tensor_array.create : !tensor_array.array<tensor<4xf32>>
+  // expected-error @+1 {{has the element type of}}
+  %0 = "tensor_array.append"(%a, %t) : (!tensor_array.array<tensor<4xf32>>, tensor<3xf32>) -> !tensor_array.array<tensor<4xf32>>
+  return
+}
+
+// -----
+
+func.func @read_wrong_result(%i: i64) {
+  %a = tensor_array.create : !tensor_array.array<tensor<4xf32>>
+  // expected-error @+1 {{has the element type of}}
+  %0 = "tensor_array.read"(%a, %i) : (!tensor_array.array<tensor<4xf32>>, i64) -> tensor<4xf64>
+  return
+}
+
+// -----
+
+func.func @stack_axis(%i: i64) {
+  %a = tensor_array.create : !tensor_array.array<tensor<4xf32>>
+  // expected-error @+1 {{axis 2 is out of range for items of rank 1}}
+  %0 = tensor_array.stack %a {axis = 2} : !tensor_array.array<tensor<4xf32>> -> tensor<?x4xf32>
+  return
+}
+
+// -----
+
+func.func @stack_rank(%i: i64) {
+  %a = tensor_array.create : !tensor_array.array<tensor<4xf32>>
+  // expected-error @+1 {{result must have rank 2 and element type 'f32'}}
+  %0 = tensor_array.stack %a : !tensor_array.array<tensor<4xf32>> -> tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @stack_dims(%i: i64) {
+  %a = tensor_array.create : !tensor_array.array<tensor<4xf32>>
+  // expected-error @+1 {{result dimension 1 is 5 but items have 4}}
+  %0 = tensor_array.stack %a : !tensor_array.array<tensor<4xf32>> -> tensor<?x5xf32>
+  return
+}
+
+// -----
+
+// expected-error @+2 {{invalid kind of type specified: expected builtin.tensor, but found 'f32'}}
+// expected-error @+1 {{failed to parse TensorArray_ArrayType parameter 'elementType' which is to be a `RankedTensorType`}}
+func.func @array_of_scalars(%a: !tensor_array.array<f32>) {
+  return
+}
