@@ -242,8 +242,8 @@ struct ForRangeLowering : OpConversionPattern<ForRangeOp> {
       auto toIndex = [&](Value v) {
         return arith::IndexCastOp::create(rewriter, loc, rewriter.getIndexType(), v);
       };
-      auto loop = scf::ForOp::create(rewriter, loc, toIndex(start), toIndex(stop), toIndex(step),
-                                     adaptor.getInits());
+      Value lower = toIndex(start), upper = toIndex(stop), stride = toIndex(step);
+      auto loop = scf::ForOp::create(rewriter, loc, lower, upper, stride, adaptor.getInits());
       Block *newBody = loop.getBody();
       if (!newBody->empty())
         rewriter.eraseOp(newBody->getTerminator());

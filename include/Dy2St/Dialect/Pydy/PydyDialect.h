@@ -26,6 +26,8 @@ namespace mlir::pydy {
 bool isPythonScalar(Type type);
 /// The Python name of a type, for diagnostics ("int", "float32 tensor of shape [3]", ...).
 std::string describeType(Type type);
+/// describeType with "a" or "an" before it.
+std::string withArticle(Type type);
 } // namespace mlir::pydy
 
 #endif

@@ -79,3 +79,9 @@ std::string mlir::pydy::describeType(Type type) {
         return dtypeName(t);
       });
 }
+
+std::string mlir::pydy::withArticle(Type type) {
+  std::string d = describeType(type);
+  bool vowel = !d.empty() && llvm::StringRef("aeiou").contains(d.front());
+  return (vowel ? "an " : "a ") + d;
+}

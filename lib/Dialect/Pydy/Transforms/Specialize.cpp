@@ -140,19 +140,19 @@ private:
       return success();
     auto tensor = dyn_cast<RankedTensorType>(t);
     if (!tensor)
-      return op->emitError() << "the condition of '" << construct << "' is a "
-                             << describeType(t) << ", which has no truth value in compiled code";
+      return op->emitError() << "the condition of '" << construct << "' is "
+                             << withArticle(t) << ", which has no truth value in compiled code";
     if (!tensor.getElementType().isInteger(1))
-      return op->emitError() << "the condition of '" << construct << "' is a "
-                             << describeType(t)
+      return op->emitError() << "the condition of '" << construct << "' is "
+                             << withArticle(t)
                              << "; a tensor condition must be a bool tensor with one element";
     if (!tensor.hasStaticShape())
-      return op->emitError() << "the condition of '" << construct << "' is a "
-                             << describeType(t)
+      return op->emitError() << "the condition of '" << construct << "' is "
+                             << withArticle(t)
                              << "; a condition with a dynamic shape is not supported yet";
     if (tensor.getNumElements() != 1)
-      return op->emitError() << "the condition of '" << construct << "' is a "
-                             << describeType(t) << " with " << tensor.getNumElements()
+      return op->emitError() << "the condition of '" << construct << "' is "
+                             << withArticle(t) << " with " << tensor.getNumElements()
                              << " elements; a tensor condition must have exactly one";
     return success();
   }
@@ -301,7 +301,7 @@ private:
         if (tensor.getRank() == 0)
           return op->emitError("a 0-d tensor cannot be indexed");
         if (!isIntScalar(it))
-          return op->emitError() << "indexing a tensor with a " << describeType(it)
+          return op->emitError() << "indexing a tensor with " << withArticle(it)
                                  << " is not supported by dy2st yet";
         return setResult(RankedTensorType::get(tensor.getShape().drop_front(),
                                                tensor.getElementType()));
@@ -313,12 +313,12 @@ private:
       auto tensor = dyn_cast<RankedTensorType>(t);
       if ((tensor && tensor.getRank() > 0) || isa<TupleType>(t))
         return setResult(b.getI64Type());
-      return op->emitError() << "len() of a " << describeType(t) << " is not defined";
+      return op->emitError() << "len() of " << withArticle(t) << " is not defined";
     }
     if (auto unpack = dyn_cast<UnpackOp>(op)) {
       auto tuple = dyn_cast<TupleType>(unpack.getValue().getType());
       if (!tuple)
-        return op->emitError() << "unpacking a " << describeType(unpack.getValue().getType())
+        return op->emitError() << "unpacking " << withArticle(unpack.getValue().getType())
                                << " is not supported by dy2st yet";
       if (tuple.size() != unpack.getNumResults())
         return op->emitError() << "cannot unpack " << tuple.size() << " values into "
@@ -378,9 +378,9 @@ private:
       Type tt = thenYield->getOperand(i).getType(), et = elseYield->getOperand(i).getType();
       Type joined = joinTypes(tt, et);
       if (!joined)
-        return op.emitError() << "variable '" << nameOf(op.getNames(), i) << "' is a "
-                              << describeType(tt) << " in the 'if' branch but a "
-                              << describeType(et)
+        return op.emitError() << "variable '" << nameOf(op.getNames(), i) << "' is "
+                              << withArticle(tt) << " in the 'if' branch but "
+                              << withArticle(et)
                               << " in the 'else' branch; compiled branches must agree";
       for (Operation *yield : {thenYield, elseYield}) {
         OpBuilder b(yield);
@@ -397,9 +397,9 @@ private:
     for (auto [i, t] : llvm::enumerate(produced)) {
       Type joined = joinTypes(types[i], t);
       if (!joined)
-        return loop->emitError() << "variable '" << nameOf(names, i) << "' is a "
-                                 << describeType(types[i]) << " before the loop but a "
-                                 << describeType(t) << " after an iteration; a loop may "
+        return loop->emitError() << "variable '" << nameOf(names, i) << "' is "
+                                 << withArticle(types[i]) << " before the loop but "
+                                 << withArticle(t) << " after an iteration; a loop may "
                                  << "change the shape of a value, not its dtype or rank";
       types[i] = joined;
     }
@@ -462,7 +462,7 @@ private:
           tensor.getNumElements() == 1)
         return success();
     return op->emitError() << "range() " << what << " must be an int or a one-element "
-                           << "integer tensor, not a " << describeType(t);
+                           << "integer tensor, not " << withArticle(t);
   }
 
   template <typename LoopOp>
@@ -569,8 +569,8 @@ private:
     auto tensorArg = [&](StringRef param) -> FailureOr<RankedTensorType> {
       auto t = dyn_cast<RankedTensorType>(args[param].getType());
       if (!t)
-        return op.emitError() << name << "() expects a tensor for '" << param << "', got a "
-                              << describeType(args[param].getType());
+        return op.emitError() << name << "() expects a tensor for '" << param << "', got "
+                              << withArticle(args[param].getType());
       return t;
     };
     auto boolStatic = [&](StringRef param) -> FailureOr<bool> {
@@ -708,8 +708,8 @@ private:
       if (failed(dtype))
         return failure();
       if (name == "full" && !isPythonScalar(args["fill_value"].getType()))
-        return op.emitError() << "full(): fill_value must be a Python number, not a "
-                              << describeType(args["fill_value"].getType());
+        return op.emitError() << "full(): fill_value must be a Python number, not "
+                              << withArticle(args["fill_value"].getType());
       return Type(RankedTensorType::get(shape, *dtype));
     }
     return op.emitError() << name << "() has no typing rule";
@@ -720,8 +720,8 @@ private:
     Builder b(op.getContext());
     auto x = dyn_cast<RankedTensorType>(args["x"].getType());
     if (!x)
-      return op.emitError() << name << "() expects a tensor, got a "
-                            << describeType(args["x"].getType());
+      return op.emitError() << name << "() expects a tensor, got "
+                            << withArticle(args["x"].getType());
     int64_t rank = x.getRank();
     SmallVector<Attribute> axes;
     if (Attribute a = statics.get("axis")) {

@@ -1,0 +1,43 @@
+// RUN: dy2st-opt %s --convert-pydy-to-core | FileCheck %s
+
+// Python numbers stay scalars in registers: no tensors, no allocation.
+// CHECK-LABEL: func.func @python_numbers
+// CHECK-SAME: (%[[A:.*]]: i64, %[[B:.*]]: i64, %[[F:.*]]: f64)
+// CHECK-NOT: tensor
+// CHECK: arith.floordivsi %[[A]], %[[B]] : i64
+// CHECK: arith.remsi %[[A]], %[[B]] : i64
+// CHECK: arith.select
+// CHECK: arith.sitofp %[[A]] : i64 to f64
+// CHECK: arith.divf
+// CHECK: math.ipowi %[[A]], %[[B]] : i64
+// CHECK: math.powf
+// CHECK: arith.cmpf olt
+// CHECK: arith.cmpi sle
+// CHECK: arith.subi
+pydy.func @python_numbers(%a: i64, %b: i64, %f: f64) -> tuple<i64, i64, f64, i64, f64, i1, i1, i64> {
+  %0 = pydy.binary floordiv %a, %b : (i64, i64) -> i64
+  %1 = pydy.binary mod %a, %b : (i64, i64) -> i64
+  %2 = pydy.binary div %a, %b : (i64, i64) -> f64
+  %3 = pydy.binary pow %a, %b : (i64, i64) -> i64
+  %4 = pydy.binary pow %f, %b : (f64, i64) -> f64
+  %5 = pydy.compare lt %f, %a : (f64, i64) -> i1
+  %6 = pydy.compare le %a, %b : (i64, i64) -> i1
+  %7 = pydy.unary neg %a : (i64) -> i64
+  %t = pydy.tuple %0, %1, %2, %3, %4, %5, %6, %7 : (i64, i64, f64, i64, f64, i1, i1, i64) -> tuple<i64, i64, f64, i64, f64, i1, i1, i64>
+  pydy.return %t : tuple<i64, i64, f64, i64, f64, i1, i1, i64>
+}
+
+// `x[i]` on a tensor: the slice at dim 0, with negative indices wrapped.
+// CHECK-LABEL: func.func @index
+// CHECK: %[[NEG:.*]] = arith.cmpi slt, %{{.*}}, %{{.*}} : i64
+// CHECK: %[[W:.*]] = arith.addi
+// CHECK: arith.select %[[NEG]], %[[W]], %{{.*}} : i64
+// CHECK: tensor.extract_slice %{{.*}}[%{{.*}}, 0] [1, 3] [1, 1] : tensor<4x3xf32> to tensor<3xf32>
+// CHECK: %[[LEN:.*]] = tensor.dim %{{.*}}, %{{.*}} : tensor<?xf32>
+// CHECK: arith.index_cast %[[LEN]] : index to i64
+pydy.func @index(%x: tensor<4x3xf32>, %i: i64, %d: tensor<?xf32>) -> tuple<tensor<3xf32>, i64> {
+  %0 = pydy.subscript %x[%i] : (tensor<4x3xf32>, i64) -> tensor<3xf32>
+  %1 = pydy.len %d : tensor<?xf32> -> i64
+  %t = pydy.tuple %0, %1 : (tensor<3xf32>, i64) -> tuple<tensor<3xf32>, i64>
+  pydy.return %t : tuple<tensor<3xf32>, i64>
+}
