@@ -261,6 +261,7 @@ def Pydy_TupleOp : Pydy_Op<"tuple", [Pure]> {
   let results = (outs AnyType:$result);
   let assemblyFormat =
       "$elements attr-dict `:` functional-type($elements, results)";
+  let hasFolder = 1;
 }
 
 def Pydy_ListOp : Pydy_Op<"list", [Pure]> {
@@ -269,6 +270,7 @@ def Pydy_ListOp : Pydy_Op<"list", [Pure]> {
   let results = (outs AnyType:$result);
   let assemblyFormat =
       "$elements attr-dict `:` functional-type($elements, results)";
+  let hasFolder = 1;
 }
 
 def Pydy_DictOp : Pydy_Op<"dict", [Pure, AttrSizedOperandSegments]> {

@@ -247,6 +247,21 @@ OpFoldResult SubscriptOp::fold(FoldAdaptor adaptor) {
   return {};
 }
 
+/// A display of literals is a literal (`[2, 3]` as a shape).
+static OpFoldResult foldDisplay(Operation *op, ArrayRef<Attribute> elements) {
+  if (llvm::any_of(elements, [](Attribute a) { return !a; }))
+    return {};
+  return typed(op, ArrayAttr::get(op->getContext(), elements));
+}
+
+OpFoldResult TupleOp::fold(FoldAdaptor adaptor) {
+  return foldDisplay(*this, adaptor.getElements());
+}
+
+OpFoldResult ListOp::fold(FoldAdaptor adaptor) {
+  return foldDisplay(*this, adaptor.getElements());
+}
+
 OpFoldResult LenOp::fold(FoldAdaptor adaptor) {
   MLIRContext *ctx = getContext();
   if (auto tensor = dyn_cast<RankedTensorType>(getValue().getType()))

@@ -54,6 +54,19 @@ static Value castTo(OpBuilder &b, Value value, Type type) {
   return tensor::CastOp::create(b, value.getLoc(), type, value);
 }
 
+/// Whether a value of type `given` may be passed where `declared` is expected.
+static bool fitsDeclared(Type given, Type declared) {
+  auto g = dyn_cast<RankedTensorType>(given), d = dyn_cast<RankedTensorType>(declared);
+  if (!g || !d)
+    return given == declared;
+  if (g.getElementType() != d.getElementType() || g.getRank() != d.getRank())
+    return false;
+  for (auto [gd, dd] : llvm::zip(g.getShape(), d.getShape()))
+    if (!ShapedType::isDynamic(dd) && gd != dd)
+      return false;
+  return true;
+}
+
 class Specializer {
 public:
   LogicalResult run(FuncOp func, ArrayAttr signature) {
@@ -90,15 +103,26 @@ private:
     OpBuilder b = OpBuilder::atBlockBegin(&body);
     for (BlockArgument arg : body.getArguments()) {
       Attribute entry = signature ? signature[arg.getArgNumber()] : Attribute();
+      Type declared = arg.getType();
+      Type given;
       if (auto typeAttr = dyn_cast_or_null<TypeAttr>(entry)) {
-        arg.setType(typeAttr.getValue());
+        given = typeAttr.getValue();
       } else if (entry) {
-        // A Python-number argument: compiled for its value.
-        Type type = ConstantOp::typeOfLiteral(entry);
-        if (!type)
+        given = ConstantOp::typeOfLiteral(entry);
+        if (!given)
           return func.emitError() << "signature entry " << entry
                                   << " is neither a type nor a Python literal";
-        arg.setType(type);
+      }
+      // A declared type (an InputSpec) stays, dynamic dimensions included;
+      // the signature must fit it.
+      if (given && !isa<ObjectType>(declared) && !fitsDeclared(given, declared))
+        return func.emitError() << "argument '" << func.getArgName(arg.getArgNumber())
+                                << "' is declared as " << withArticle(declared)
+                                << " but the signature gives " << withArticle(given);
+      if (given && isa<ObjectType>(declared))
+        arg.setType(given);
+      if (entry && !isa<TypeAttr>(entry)) {
+        // A Python-number argument: compiled for its value.
         Value constant = ConstantOp::create(b, func.getLoc(), entry);
         arg.replaceAllUsesWith(constant);
       }

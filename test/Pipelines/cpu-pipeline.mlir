@@ -1,0 +1,34 @@
+// RUN: dy2st-opt %s --dy2st-cpu-pipeline | FileCheck %s
+
+// Core dialects on tensors go all the way to the LLVM dialect. The
+// elementwise chain is fused into one loop nest writing one malloc'ed buffer,
+// which the caller owns; the entry gets its C interface wrapper.
+// CHECK-NOT: linalg.
+// CHECK-NOT: tensor.
+// CHECK-NOT: memref.
+// CHECK-NOT: scf.
+// CHECK: llvm.func @malloc(i64) -> !llvm.ptr
+// CHECK-LABEL: llvm.func @chain
+// CHECK: llvm.call @malloc
+// CHECK: llvm.intr.exp
+// CHECK: llvm.fmul
+// CHECK-NOT: llvm.call @malloc
+// CHECK-LABEL: llvm.func @_mlir_ciface_chain
+#id = affine_map<(d0) -> (d0)>
+func.func @chain(%x: tensor<16xf32>) -> tensor<16xf32> attributes {llvm.emit_c_interface} {
+  %e0 = tensor.empty() : tensor<16xf32>
+  %0 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
+      ins(%x : tensor<16xf32>) outs(%e0 : tensor<16xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %e = math.exp %in : f32
+    linalg.yield %e : f32
+  } -> tensor<16xf32>
+  %e1 = tensor.empty() : tensor<16xf32>
+  %1 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
+      ins(%0 : tensor<16xf32>) outs(%e1 : tensor<16xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.mulf %in, %in : f32
+    linalg.yield %m : f32
+  } -> tensor<16xf32>
+  return %1 : tensor<16xf32>
+}
