@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Sets up (see setup.sh) and runs every test: the lit suite, then the Python
+# tests when there are any. Ends with one line "N passed, N failed" that counts
+# everything that ran.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${DY2ST_BUILD_DIR:-$ROOT/build}"
+bash "$ROOT/scripts/setup.sh" || { echo "0 passed, 1 failed"; exit 1; }
+
+passed=0
+failed=0
+skipped=0
+count() { sed -n "s/^ *$1: *\([0-9][0-9]*\).*/\1/p" "$2" | head -n 1; }
+
+echo "== lit"
+lit_log="$(mktemp)"
+/usr/lib/llvm-22/bin/lit -sv "$BUILD/test" 2>&1 | tee "$lit_log"
+for kind in "Passed" "Expectedly Failed"; do
+  passed=$((passed + $(count "$kind" "$lit_log" | grep . || echo 0)))
+done
+for kind in "Failed" "Unresolved" "Timed Out" "Unexpectedly Passed"; do
+  failed=$((failed + $(count "$kind" "$lit_log" | grep . || echo 0)))
+done
+skipped=$((skipped + $(count "Unsupported" "$lit_log" | grep . || echo 0)))
+grep -q "Total Discovered Tests" "$lit_log" || failed=$((failed + 1))
+rm -f "$lit_log"
+
+if compgen -G "$ROOT/python-frontend/tests/test_*.py" > /dev/null; then
+  echo "== pytest"
+  py_log="$(mktemp)"
+  PYTHONPATH="$ROOT/python-frontend${PYTHONPATH:+:$PYTHONPATH}" DY2ST_BUILD_DIR="$BUILD" \
+    /usr/bin/python3 -m pytest -q -p no:cacheprovider "$ROOT/python-frontend/tests" 2>&1 | tee "$py_log"
+  summary="$(tail -n 1 "$py_log")"
+  for word in passed failed error errors skipped; do
+    n="$(echo "$summary" | grep -o "[0-9]* $word" | grep -o "[0-9]*" || true)"
+    [ -n "$n" ] || continue
+    case "$word" in
+      passed) passed=$((passed + n)) ;;
+      skipped) skipped=$((skipped + n)) ;;
+      *) failed=$((failed + n)) ;;
+    esac
+  done
+  echo "$summary" | grep -qE "passed|failed|error" || failed=$((failed + 1))
+  rm -f "$py_log"
+fi
+
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+[ "$failed" -eq 0 ]
