@@ -9,14 +9,22 @@
 
 using namespace mlir;
 
-void dy2st::buildPydyToCorePipeline(OpPassManager &pm, const CompileOptions &options) {
+void dy2st::buildSpecializationPipeline(OpPassManager &pm, const CompileOptions &options) {
   pm.addPass(pydy::createPromoteVariablesPass());
   pm.addPass(pydy::createSpecializePass(
       pydy::SpecializePassOptions{options.entry, options.signature}));
+}
+
+void dy2st::buildPydyLoweringPipeline(OpPassManager &pm) {
   pm.addPass(createCanonicalizerPass());
   pm.addPass(pydy::createConvertPydyToCorePass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+}
+
+void dy2st::buildPydyToCorePipeline(OpPassManager &pm, const CompileOptions &options) {
+  buildSpecializationPipeline(pm, options);
+  buildPydyLoweringPipeline(pm);
 }
 
 // Upstream passes, named as in mlir-opt so the pipeline can be replayed by hand.

@@ -186,10 +186,21 @@ llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::compile(ModuleOp modul
     CompileOptions options;
     options.entry = request.entry;
     options.signature = request.signature;
-    PassManager pm(ctx);
-    buildPydyToCorePipeline(pm, options);
-    if (failed(pm.run(module)))
-      return diagnostics.error("dy2st: compilation to core dialects failed");
+    PassManager specialize(ctx);
+    buildSpecializationPipeline(specialize, options);
+    if (failed(specialize.run(module)))
+      return diagnostics.error("dy2st: specialization failed");
+    fn->irStages["specialized"] = printed(module);
+    for (auto f : module.getOps<pydy::FuncOp>())
+      if (request.entry.empty() || f.getSymName() == request.entry) {
+        ArrayRef<Type> results = f.getResultTypes();
+        fn->pythonResult = results.empty() ? Type() : results.front();
+        break;
+      }
+    PassManager lower(ctx);
+    buildPydyLoweringPipeline(lower);
+    if (failed(lower.run(module)))
+      return diagnostics.error("dy2st: lowering to core dialects failed");
   }
   fn->irStages["core"] = printed(module);
 

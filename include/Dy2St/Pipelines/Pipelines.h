@@ -16,8 +16,13 @@ struct CompileOptions : public mlir::PassPipelineOptions<CompileOptions> {
       llvm::cl::desc("Argument types or literals, e.g. 'tensor<3xf32>,2:i64'")};
 };
 
-/// pydy as imported → core dialects (scf, arith, math, tensor, linalg):
-/// promotion, specialization, canonicalization, conversion.
+/// pydy as imported → pydy specialized to a signature: promotion, specialization.
+void buildSpecializationPipeline(mlir::OpPassManager &pm, const CompileOptions &options);
+
+/// Specialized pydy → core dialects (scf, arith, math, tensor, linalg).
+void buildPydyLoweringPipeline(mlir::OpPassManager &pm);
+
+/// The two above in sequence: pydy as imported → core dialects.
 void buildPydyToCorePipeline(mlir::OpPassManager &pm, const CompileOptions &options);
 
 /// Core dialects on tensors → LLVM dialect, from upstream passes: elementwise

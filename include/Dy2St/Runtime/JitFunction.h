@@ -63,15 +63,20 @@ public:
   /// results are owned by the caller (see RuntimeValue::allocation).
   llvm::Expected<std::vector<RuntimeValue>> call(llvm::ArrayRef<RuntimeValue> args) const;
 
-  /// The IR after each stage: "pydy", "specialized", "core", "llvm".
+  /// The IR after each stage: "pydy", "specialized", "core", "llvm" (the
+  /// first two only for pydy input).
   const std::map<std::string, std::string> &stages() const { return irStages; }
   mlir::FunctionType coreSignature() const { return signature; }
+  /// The result type before tuples were flattened (a `tuple<...>` for a
+  /// Python tuple, null for a function that returns None); for pydy input.
+  mlir::Type specializedResult() const { return pythonResult; }
 
 private:
   JitFunction() = default;
   std::unique_ptr<mlir::ExecutionEngine> engine;
   std::string name;
   mlir::FunctionType signature;
+  mlir::Type pythonResult;
   std::map<std::string, std::string> irStages;
 };
 

@@ -1,0 +1,197 @@
+// Python extension `_dy2st_native`: compile pydy text and call the result on
+// numpy arrays without copying them; results come back as numpy arrays that
+// own the buffers the compiled code allocated.
+#include "Dy2St/Registration.h"
+#include "Dy2St/Runtime/JitFunction.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <cstdlib>
+
+namespace py = pybind11;
+using namespace dy2st;
+
+namespace {
+
+struct CompileError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+mlir::MLIRContext &context() {
+  static mlir::MLIRContext *ctx = [] {
+    mlir::DialectRegistry registry;
+    registerEverything(registry);
+    auto *c = new mlir::MLIRContext(registry);
+    c->loadAllAvailableDialects();
+    return c;
+  }();
+  return *ctx;
+}
+
+std::optional<DType> dtypeOfArray(const py::array &a) {
+  py::dtype d = a.dtype();
+  if (d.is(py::dtype::of<bool>())) return DType::Bool;
+  if (d.is(py::dtype::of<int32_t>())) return DType::Int32;
+  if (d.is(py::dtype::of<int64_t>())) return DType::Int64;
+  if (d.is(py::dtype::of<float>())) return DType::Float32;
+  if (d.is(py::dtype::of<double>())) return DType::Float64;
+  return std::nullopt;
+}
+
+py::dtype numpyDtype(DType d) {
+  switch (d) {
+  case DType::Bool: return py::dtype::of<bool>();
+  case DType::Int32: return py::dtype::of<int32_t>();
+  case DType::Int64: return py::dtype::of<int64_t>();
+  case DType::Float32: return py::dtype::of<float>();
+  case DType::Float64: return py::dtype::of<double>();
+  }
+  return py::dtype::of<double>();
+}
+
+RuntimeValue toRuntime(py::handle arg, size_t index) {
+  RuntimeValue v;
+  if (py::isinstance<py::bool_>(arg)) {
+    v.kind = RuntimeValue::Kind::Bool;
+    v.boolValue = arg.cast<bool>();
+  } else if (py::isinstance<py::int_>(arg)) {
+    v.kind = RuntimeValue::Kind::Int;
+    v.intValue = arg.cast<int64_t>();
+  } else if (py::isinstance<py::float_>(arg)) {
+    v.kind = RuntimeValue::Kind::Float;
+    v.floatValue = arg.cast<double>();
+  } else if (py::isinstance<py::array>(arg)) {
+    auto a = py::reinterpret_borrow<py::array>(arg);
+    if (!(a.flags() & py::array::c_style))
+      throw py::value_error("argument " + std::to_string(index) + " is not C-contiguous");
+    auto dtype = dtypeOfArray(a);
+    if (!dtype)
+      throw py::type_error("argument " + std::to_string(index) + " has dtype " +
+                           py::str(a.dtype()).cast<std::string>() +
+                           "; dy2st supports bool, int32, int64, float32 and float64");
+    v.kind = RuntimeValue::Kind::Tensor;
+    v.dtype = *dtype;
+    v.shape.assign(a.shape(), a.shape() + a.ndim());
+    v.data = const_cast<void *>(a.data());
+  } else {
+    throw py::type_error("argument " + std::to_string(index) +
+                         " must be a numpy array or a Python number");
+  }
+  return v;
+}
+
+py::object toPython(RuntimeValue &v) {
+  switch (v.kind) {
+  case RuntimeValue::Kind::Int: return py::int_(v.intValue);
+  case RuntimeValue::Kind::Float: return py::float_(v.floatValue);
+  case RuntimeValue::Kind::Bool: return py::bool_(v.boolValue);
+  case RuntimeValue::Kind::Tensor: break;
+  }
+  // numpy owns the buffer from here: the capsule frees it with the array.
+  py::capsule owner(v.allocation, [](void *p) { std::free(p); });
+  v.allocation = nullptr;
+  return py::array(numpyDtype(v.dtype), v.shape, {}, v.data, owner);
+}
+
+/// The shape of a Python result: None for a leaf, "none" for None, a tuple
+/// for a tuple.
+py::object structureOf(mlir::Type type) {
+  if (!type)
+    return py::str("none");
+  if (auto tuple = mlir::dyn_cast<mlir::TupleType>(type)) {
+    py::list items;
+    for (mlir::Type t : tuple.getTypes())
+      items.append(structureOf(t));
+    return py::tuple(items);
+  }
+  if (type.getDialect().getNamespace() == "pydy")
+    return py::str("none");
+  return py::none();
+}
+
+class CompiledFunction {
+public:
+  explicit CompiledFunction(std::unique_ptr<JitFunction> fn) : fn(std::move(fn)) {}
+
+  py::list call(const py::sequence &args) const {
+    std::vector<RuntimeValue> values;
+    for (size_t i = 0; i < args.size(); ++i)
+      values.push_back(toRuntime(args[i], i));
+    llvm::Expected<std::vector<RuntimeValue>> results = [&] {
+      py::gil_scoped_release release;
+      return fn->call(values);
+    }();
+    if (!results)
+      throw py::value_error(llvm::toString(results.takeError()));
+    py::list out;
+    for (RuntimeValue &r : *results)
+      out.append(toPython(r));
+    return out;
+  }
+
+  std::string stage(const std::string &name) const {
+    auto it = fn->stages().find(name);
+    if (it == fn->stages().end())
+      throw py::key_error("no IR stage '" + name + "'");
+    return it->second;
+  }
+
+  py::list stageNames() const {
+    py::list names;
+    for (const char *n : {"pydy", "specialized", "core", "llvm"})
+      if (fn->stages().count(n))
+        names.append(n);
+    return names;
+  }
+
+  py::object structure() const { return structureOf(fn->specializedResult()); }
+
+private:
+  std::unique_ptr<JitFunction> fn;
+};
+
+CompiledFunction compile(const std::string &source, const std::string &entry,
+                         const std::string &signature) {
+  mlir::MLIRContext &ctx = context();
+  std::string diagnostics;
+  std::unique_ptr<JitFunction> fn;
+  {
+    mlir::ScopedDiagnosticHandler handler(&ctx, [&](mlir::Diagnostic &d) {
+      llvm::raw_string_ostream os(diagnostics);
+      os << d.getLocation() << ": " << d << "\n";
+      return mlir::success();
+    });
+    mlir::OwningOpRef<mlir::ModuleOp> module =
+        mlir::parseSourceString<mlir::ModuleOp>(source, &ctx, "<dy2st importer>");
+    if (!module)
+      throw CompileError("dy2st: the importer produced IR that does not parse "
+                         "(a bug in dy2st):\n" + diagnostics);
+    auto compiled = JitFunction::compile(*module, CompileRequest{entry, signature});
+    if (!compiled)
+      throw CompileError(llvm::toString(compiled.takeError()));
+    fn = std::move(*compiled);
+  }
+  return CompiledFunction(std::move(fn));
+}
+
+} // namespace
+
+PYBIND11_MODULE(_dy2st_native, m) {
+  m.doc() = "dy2st native compiler: pydy text in, native code out";
+  py::register_exception<CompileError>(m, "CompileError", PyExc_Exception);
+  m.def("compile", &compile, py::arg("source"), py::arg("entry"), py::arg("signature"),
+        "Compile pydy text, specialized to `signature`, to native code.");
+  py::class_<CompiledFunction>(m, "CompiledFunction")
+      .def("__call__", &CompiledFunction::call, py::arg("args"))
+      .def("stage", &CompiledFunction::stage, py::arg("name"))
+      .def_property_readonly("stages", &CompiledFunction::stageNames)
+      .def_property_readonly("result_structure", &CompiledFunction::structure);
+}
