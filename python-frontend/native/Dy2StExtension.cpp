@@ -1,6 +1,7 @@
 // Python extension `_dy2st_native`: compile pydy text and call the result on
 // numpy arrays without copying them; results come back as numpy arrays that
 // own the buffers the compiled code allocated.
+#include "Dy2St/Dialect/Pydy/Library.h"
 #include "Dy2St/Registration.h"
 #include "Dy2St/Runtime/JitFunction.h"
 
@@ -187,6 +188,15 @@ CompiledFunction compile(const std::string &source, const std::string &entry,
 PYBIND11_MODULE(_dy2st_native, m) {
   m.doc() = "dy2st native compiler: pydy text in, native code out";
   py::register_exception<CompileError>(m, "CompileError", PyExc_Exception);
+  m.def(
+      "library_functions",
+      [] {
+        std::vector<std::string> names;
+        for (const mlir::pydy::LibFunction &fn : mlir::pydy::allLibFunctions())
+          names.push_back(fn.name.str());
+        return names;
+      },
+      "Names of the dy2st functions that compiled code can call.");
   m.def("compile", &compile, py::arg("source"), py::arg("entry"), py::arg("signature"),
         "Compile pydy text, specialized to `signature`, to native code.");
   py::class_<CompiledFunction>(m, "CompiledFunction")

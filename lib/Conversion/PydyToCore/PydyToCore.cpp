@@ -86,6 +86,13 @@ struct UnaryLowering : OpConversionPattern<UnaryOp> {
   LogicalResult matchAndRewrite(UnaryOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
     Type resultElem = elementTypeOf(op.getType());
     UnaryKind kind = op.getKind();
+    if (kind == UnaryKind::Not) {
+      Location loc = op.getLoc();
+      Value truth = truthValue(rewriter, loc, adaptor.getOperand());
+      Value one = arith::ConstantOp::create(rewriter, loc, rewriter.getBoolAttr(true));
+      rewriter.replaceOpWithNewOp<arith::XOrIOp>(op, truth, one);
+      return success();
+    }
     Value v = elementwise(
         rewriter, op.getLoc(), op.getType(), {adaptor.getOperand()},
         [&](OpBuilder &b, Location l, ValueRange e) -> Value {
@@ -99,8 +106,7 @@ struct UnaryLowering : OpConversionPattern<UnaryOp> {
             return arith::SubIOp::create(
                 b, l, arith::ConstantOp::create(b, l, b.getIntegerAttr(resultElem, 0)), x);
           case UnaryKind::Not:
-            return arith::XOrIOp::create(b, l, convertElement(b, l, e[0], b.getI1Type()),
-                                         arith::ConstantOp::create(b, l, b.getBoolAttr(true)));
+            llvm_unreachable("'not' is lowered above");
           case UnaryKind::invert:
             return arith::XOrIOp::create(
                 b, l, x, arith::ConstantOp::create(b, l, b.getIntegerAttr(resultElem, -1)));

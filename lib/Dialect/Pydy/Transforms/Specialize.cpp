@@ -200,6 +200,8 @@ private:
       return specializeLogical(logical, next);
     if (auto call = dyn_cast<LibCallOp>(op))
       return specializeLibCall(call, next);
+    if (auto method = dyn_cast<CallMethodOp>(op))
+      return specializeMethod(method, next);
     if (isa<TupleOp, ListOp>(op)) {
       // Lists of tensors become tensor arrays; until then only lists of
       // Python values (shapes, axes) are compiled.
@@ -284,8 +286,11 @@ private:
       Type elem = elementTypeOf(t);
       switch (un.getKind()) {
       case UnaryKind::Not:
-        // On a tensor `not` is the logical not, as in Paddle's conversion.
-        return setResult(tensor ? Type(tensor.clone(b.getI1Type())) : Type(b.getI1Type()));
+        // `not t` is Python's: a bool from the truth of a one-element tensor.
+        if (tensor && (!tensor.hasStaticShape() || tensor.getNumElements() != 1))
+          return op->emitError() << "'not' of " << withArticle(t)
+                                 << ": only a tensor with one element has a truth value";
+        return setResult(b.getI1Type());
       case UnaryKind::invert:
         if (isa<FloatType>(elem))
           return op->emitError() << "bad operand type for unary '~': " << describeType(t);
@@ -541,6 +546,36 @@ private:
     } else {
       castOperands(op.getBody().front().getTerminator(), 0, types);
     }
+    return success();
+  }
+
+  /// `t.sum(...)` and friends: a tensor method is the library function of
+  /// the same name (`astype` is `cast`) with the tensor first.
+  LogicalResult specializeMethod(CallMethodOp op, Operation *&next) {
+    Type receiver = op.getObject().getType();
+    StringRef method = op.getMethod();
+    if (!isa<RankedTensorType>(receiver))
+      return op.emitError() << "calling method '" << method << "' of "
+                            << withArticle(receiver) << " is not supported by dy2st yet";
+    if (method == "numpy" || method == "tolist" || method == "item")
+      return op.emitError() << "Tensor." << method
+                            << "() cannot run inside a compiled function: a static program "
+                               "has no tensor values while it is built; use dy2st operations "
+                               "instead, or return the tensor and convert it outside";
+    StringRef callee = method == "astype" ? StringRef("cast") : method;
+    const LibFunction *fn = lookupLibFunction(callee);
+    if (!fn || fn->params.empty() || fn->params.front().name != "x")
+      return op.emitError() << "Tensor method '" << method
+                            << "' is not supported in compiled code";
+    OpBuilder b(op);
+    SmallVector<Value> args{op.getObject()};
+    llvm::append_range(args, op.getArgs());
+    auto call = LibCallOp::create(b, op.getLoc(), ObjectType::get(op.getContext()), callee,
+                                  args, op.getKwnames(), DictionaryAttr());
+    op.getResult().replaceAllUsesWith(call.getResult());
+    op.getUpdated().replaceAllUsesWith(op.getObject());
+    op.erase();
+    next = call;
     return success();
   }
 
