@@ -1,0 +1,87 @@
+"""The dtypes of dy2st tensors and the typing rules shared with the compiler.
+
+The rules mirror lib/Dialect/Pydy/Transforms/TypeRules.cpp: eager mode is the
+specification, and compiled code must compute in the same dtypes.
+"""
+import numpy as np
+
+
+class DType(str):
+    """A tensor dtype. It compares equal to its name, so `x.dtype == "float32"`
+    and `x.dtype == dy2st.float32` both work, in eager and compiled code."""
+
+    def __repr__(self):
+        return f"paddle.{str(self)}"
+
+    @property
+    def numpy(self):
+        return np.dtype(_NUMPY_NAMES[str(self)])
+
+
+_NUMPY_NAMES = {"bool": "bool", "int32": "int32", "int64": "int64",
+                "float32": "float32", "float64": "float64"}
+
+bool_ = DType("bool")
+int32 = DType("int32")
+int64 = DType("int64")
+float32 = DType("float32")
+float64 = DType("float64")
+ALL = (bool_, int32, int64, float32, float64)
+
+
+def as_dtype(dtype):
+    """A DType from a DType, a name or a numpy dtype; TypeError otherwise."""
+    if isinstance(dtype, DType):
+        return dtype
+    if dtype is bool:
+        return bool_
+    if dtype is int:
+        return int64
+    if dtype is float:
+        return float32
+    name = str(np.dtype(dtype)) if not isinstance(dtype, str) else dtype
+    if name in _NUMPY_NAMES:
+        return DType(name)
+    raise TypeError(f"dy2st supports the dtypes bool, int32, int64, float32 and float64, "
+                    f"not {dtype!r}")
+
+
+def _rank(dtype):
+    """bool < ints by width < floats by width, as in TypeRules.cpp."""
+    d = np.dtype(dtype)
+    if d == np.bool_:
+        return 0
+    if d.kind == "i":
+        return 1 + d.itemsize
+    return 100 + 8 * d.itemsize
+
+
+def _python_dtype(value):
+    if isinstance(value, bool):
+        return np.dtype(np.bool_)
+    if isinstance(value, int):
+        return np.dtype(np.int64)
+    return np.dtype(np.float64)
+
+
+def promote(lhs, rhs):
+    """The dtype two operands compute in. Each is (dtype, is_tensor)."""
+    (ld, lt), (rd, rt) = lhs, rhs
+    if lt == rt:
+        return ld if _rank(ld) >= _rank(rd) else rd
+    tensor, scalar = (ld, rd) if lt else (rd, ld)
+    if scalar == np.float64 and tensor.kind != "f":
+        return np.dtype(np.float32)
+    if scalar == np.int64 and tensor == np.bool_:
+        return np.dtype(np.int64)
+    return tensor
+
+
+def arithmetic_dtype(op, lhs, rhs):
+    """The dtype of `lhs op rhs` for an arithmetic operator name."""
+    compute = promote(lhs, rhs)
+    if compute == np.bool_:
+        compute = np.dtype(np.int64)
+    if op == "div" and compute.kind != "f":
+        compute = np.dtype(np.float32)
+    return compute

@@ -1,0 +1,64 @@
+"""dy2st's exceptions, formatted like Python's own: file, line, the source line
+and a caret under the construct."""
+import linecache
+import re
+
+
+class Dy2StError(Exception):
+    """A program dy2st cannot compile: the message names file, line and construct."""
+
+    def __init__(self, message, filename=None, lineno=None, col=None, notes=()):
+        self.raw_message = message
+        self.filename = filename
+        self.lineno = lineno
+        self.col = col
+        self.notes = list(notes)
+        super().__init__(self._format())
+
+    def _format(self):
+        parts = [_format_one(self.raw_message, self.filename, self.lineno, self.col)]
+        for note, filename, lineno, col in self.notes:
+            parts.append(_format_one("note: " + note, filename, lineno, col))
+        return "\n".join(parts)
+
+
+class UnsupportedSyntaxError(Dy2StError):
+    """A Python construct that dy2st does not compile (yet)."""
+
+
+def _format_one(message, filename, lineno, col):
+    if filename is None or lineno is None:
+        return message
+    text = f'File "{filename}", line {lineno}'
+    if col:
+        text += f", column {col}"
+    text += f": {message}"
+    source = linecache.getline(filename, lineno).rstrip("\n")
+    if source.strip():
+        indent = len(source) - len(source.lstrip())
+        text += "\n    " + source.strip()
+        if col:
+            text += "\n    " + " " * max(col - 1 - indent, 0) + "^"
+    return text
+
+
+_DIAGNOSTIC = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<col>\d+): (?P<kind>error|note|warning): "
+                         r"(?P<message>.*)$")
+
+
+def from_compiler(text):
+    """A Dy2StError from the compiler's diagnostics ("file:line:col: error: ...")."""
+    main = None
+    notes = []
+    for line in text.splitlines():
+        m = _DIAGNOSTIC.match(line)
+        if not m:
+            continue
+        where = (m["file"], int(m["line"]), int(m["col"]))
+        if m["kind"] == "error" and main is None:
+            main = (m["message"],) + where
+        elif m["kind"] == "note" and not m["message"].startswith("see current operation"):
+            notes.append((m["message"],) + where)
+    if main is None:
+        return Dy2StError(text.strip() or "dy2st: compilation failed")
+    return Dy2StError(main[0], main[1], main[2], main[3], notes)

@@ -1,0 +1,716 @@
+"""The importer: Python source → pydy MLIR text.
+
+Syntax-directed: one pydy op per Python construct, each with the user's
+`loc("file":line:col)`. It infers no types; what it decides is name
+resolution, as Python does when the function runs: a name assigned in the
+function is a local variable (`pydy.load`/`pydy.store`), any other name is
+looked up in the function's closure, globals and builtins now. What it finds
+there is a compile-time object (a module, a dy2st function, a number, a
+dtype), or a tensor, which becomes an extra input of the static program
+("captured", re-read at every call, so changing it does not recompile).
+"""
+import ast
+import builtins
+import inspect
+import textwrap
+import types
+
+import numpy as np
+
+from . import dtypes, functional
+from .errors import Dy2StError, UnsupportedSyntaxError
+from .tensor import Tensor
+
+OBJECT = "!pydy.object"
+
+_BINARY = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div",
+           ast.FloorDiv: "floordiv", ast.Mod: "mod", ast.Pow: "pow", ast.MatMult: "matmul"}
+_UNARY = {ast.USub: "neg", ast.UAdd: "pos", ast.Not: "not", ast.Invert: "invert"}
+_COMPARE = {ast.Lt: "lt", ast.LtE: "le", ast.Gt: "gt", ast.GtE: "ge", ast.Eq: "eq",
+            ast.NotEq: "ne", ast.Is: "is", ast.IsNot: "is_not", ast.In: "in",
+            ast.NotIn: "not_in"}
+# Methods whose effect is on their receiver: the importer stores the updated
+# object back into the receiver's variable.
+_MUTATING_METHODS = {"append", "pop", "insert", "extend", "update", "clear", "remove",
+                     "setdefault"}
+_UNSUPPORTED_STATEMENTS = {
+    ast.Try: "try", ast.With: "with", ast.AsyncWith: "async with", ast.Raise: "raise",
+    ast.Global: "global", ast.Nonlocal: "nonlocal", ast.Delete: "del",
+    ast.Import: "import", ast.ImportFrom: "import", ast.ClassDef: "class definitions",
+    ast.FunctionDef: "nested def", ast.AsyncFunctionDef: "async def",
+    ast.AsyncFor: "async for", ast.Assert: "assert",
+}
+_UNSUPPORTED_EXPRESSIONS = {
+    ast.Yield: "yield", ast.YieldFrom: "yield from", ast.Await: "await",
+    ast.ListComp: "list comprehensions", ast.SetComp: "set comprehensions",
+    ast.DictComp: "dict comprehensions", ast.GeneratorExp: "generator expressions",
+    ast.JoinedStr: "f-strings", ast.Set: "set displays", ast.Starred: "star-expressions",
+    ast.NamedExpr: "assignment expressions (:=)",
+}
+
+
+class Value:
+    """An SSA value of the pydy being written, with its type."""
+
+    def __init__(self, name, type=OBJECT):
+        self.name = name
+        self.type = type
+
+
+class Static:
+    """A compile-time Python object: a module, a function, a layer, `self`."""
+
+    def __init__(self, obj, path=None):
+        self.obj = obj
+        # Where it lives, for captures: ("self", "a.b") or ("global", "name").
+        self.path = path
+
+
+class Capture:
+    """A tensor read by the function from outside: an extra program input."""
+
+    def __init__(self, label, path):
+        self.label = label
+        self.path = path
+
+
+def _escape(text):
+    out = []
+    for byte in text.encode("utf-8"):
+        ch = chr(byte)
+        if 32 <= byte < 127 and ch not in '"\\':
+            out.append(ch)
+        else:
+            out.append(f"\\{byte:02X}")
+    return "".join(out)
+
+
+def _float_literal(value):
+    if value != value or value in (float("inf"), float("-inf")):
+        import struct
+        bits = struct.unpack("<Q", struct.pack("<d", value))[0]
+        return f"0x{bits:016X} : f64"
+    text = repr(value)
+    if "e" in text and "." not in text:
+        text = text.replace("e", ".0e")
+    elif "." not in text and "e" not in text:
+        text += ".0"
+    return f"{text} : f64"
+
+
+def _is_numpy(obj):
+    if obj is np:
+        return True
+    module = getattr(obj, "__module__", None) or ""
+    return module == "numpy" or module.startswith("numpy.") or isinstance(obj, np.ufunc)
+
+
+def _assigned_names(body):
+    """Python's rule: a name assigned anywhere in the function is local."""
+    names = set()
+
+    class Collector(ast.NodeVisitor):
+        def visit_Name(self, node):
+            if isinstance(node.ctx, (ast.Store, ast.Del)):
+                names.add(node.id)
+
+        def visit_Lambda(self, node):
+            pass
+
+        def visit_FunctionDef(self, node):
+            names.add(node.name)
+
+    for stmt in body:
+        Collector().visit(stmt)
+    return names
+
+
+class Importer:
+    """Imports one Python function as a `pydy.func`."""
+
+    def __init__(self, fn, arg_types=None, self_object=None):
+        self.fn = fn
+        self.self_object = self_object
+        try:
+            source = inspect.getsource(fn)
+        except (OSError, TypeError) as e:
+            raise Dy2StError(f"dy2st cannot read the source of {fn.__qualname__}: {e}") from None
+        first = source.splitlines()[0]
+        self.col_offset = len(first) - len(first.lstrip())
+        self.filename = inspect.getsourcefile(fn) or fn.__code__.co_filename
+        self.first_line = fn.__code__.co_firstlineno
+        tree = ast.parse(textwrap.dedent(source))
+        node = tree.body[0]
+        if isinstance(node, ast.AsyncFunctionDef):
+            self._fail(node, "async functions are not supported by dy2st")
+        if not isinstance(node, ast.FunctionDef):
+            raise Dy2StError(f"dy2st can convert functions defined with 'def', not {fn!r}")
+        self.node = node
+        self.globals = fn.__globals__
+        self.closure = inspect.getclosurevars(fn).nonlocals if fn.__closure__ else {}
+        self.arg_types = arg_types or {}
+        self.lines = []
+        self.depth = 0
+        self.counter = 0
+        self.hidden = 0
+        self.captures = []
+        self.scopes = []
+
+    # Output ----------------------------------------------------------------
+    def loc(self, node):
+        line = self.first_line + node.lineno - 1
+        col = node.col_offset + self.col_offset + 1
+        return f'loc("{_escape(self.filename)}":{line}:{col})'
+
+    def _where(self, node):
+        return (self.filename, self.first_line + node.lineno - 1,
+                node.col_offset + self.col_offset + 1)
+
+    def _fail(self, node, message, unsupported=True):
+        cls = UnsupportedSyntaxError if unsupported else Dy2StError
+        raise cls(message, *self._where(node))
+
+    def emit(self, text):
+        self.lines.append("  " * self.depth + text)
+
+    def fresh(self):
+        self.counter += 1
+        return f"%v{self.counter}"
+
+    def op(self, node, body, type=OBJECT):
+        name = self.fresh()
+        self.emit(f"{name} = {body} {self.loc(node)}")
+        return Value(name, type)
+
+    # Entry -------------------------------------------------------------------
+    def import_function(self):
+        """The pydy module text, and the list of captured tensors."""
+        args = self.node.args
+        if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs:
+            self._fail(self.node, "*args, **kwargs and keyword-only parameters are not "
+                                  "supported by dy2st yet")
+        params = [a.arg for a in args.args]
+        if self.self_object is not None:
+            params = params[1:]
+        self.param_names = params
+        self.scopes.append(_assigned_names(self.node.body) | set(params))
+        self.self_name = args.args[0].arg if self.self_object is not None else None
+        self.depth = 1
+        terminated = self.block(self.node.body)
+        if not terminated:
+            self.emit(f"pydy.return {self.loc(self.node)}")
+        body = self.lines
+        arg_list = [f"%arg{i}: {self.arg_types.get(p, OBJECT)} {{pydy.name = \"{_escape(p)}\"}}"
+                    for i, p in enumerate(params)]
+        arg_list += [f"%arg{len(params) + i}: {OBJECT} {{pydy.name = \"{_escape(c.label)}\"}}"
+                     for i, c in enumerate(self.captures)]
+        header = (f'pydy.func @"{_escape(self.node.name)}"({", ".join(arg_list)}) -> {OBJECT} {{')
+        text = "\n".join([header] + body + ["} " + self.loc(self.node)]) + "\n"
+        return text
+
+    # Statements ------------------------------------------------------------
+    def block(self, statements):
+        """Emits statements; True when the block ends in an exit (the rest is dead)."""
+        for stmt in statements:
+            if self.statement(stmt):
+                return True
+        return False
+
+    def statement(self, node):
+        kind = type(node)
+        if kind in _UNSUPPORTED_STATEMENTS:
+            self._fail(node, f"'{_UNSUPPORTED_STATEMENTS[kind]}' is not supported by dy2st")
+        method = getattr(self, "stmt_" + kind.__name__, None)
+        if method is None:
+            self._fail(node, f"'{kind.__name__}' statements are not supported by dy2st")
+        return method(node)
+
+    def stmt_Pass(self, node):
+        return False
+
+    def stmt_Expr(self, node):
+        if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            return False  # a docstring
+        self.expr(node.value)
+        return False
+
+    def stmt_Assign(self, node):
+        value = self.expr(node.value)
+        for target in node.targets:
+            self.assign(target, value, node)
+        return False
+
+    def stmt_AnnAssign(self, node):
+        if node.value is not None:
+            self.assign(node.target, self.expr(node.value), node)
+        return False
+
+    def stmt_AugAssign(self, node):
+        kind = _BINARY.get(type(node.op))
+        if kind is None:
+            self._fail(node, f"the operator '{type(node.op).__name__}=' is not supported by dy2st")
+        target = node.target
+        if isinstance(target, ast.Name):
+            current = self.load(target.id, target)
+            self.store(target.id, self.binary(node, kind, current, self.expr(node.value)), node)
+        elif isinstance(target, ast.Subscript):
+            base = self.expr(target.value)
+            index = self.index(target.slice)
+            current = self.op(target, f"pydy.subscript {base.name}[{index.name}] : "
+                                      f"({base.type}, {index.type}) -> {OBJECT}")
+            new = self.binary(node, kind, current, self.expr(node.value))
+            self.setitem(target, base, index, new)
+        else:
+            self._fail(node, "only names and subscripts can be targets of augmented "
+                             "assignment in dy2st")
+        return False
+
+    def stmt_If(self, node):
+        cond = self.expr(node.test)
+        self.emit(f"pydy.if {cond.name} : {cond.type} {{")
+        self.nested(node.body)
+        self.emit("} else {")
+        self.nested(node.orelse)
+        self.emit("} " + self.loc(node))
+        return False
+
+    def stmt_While(self, node):
+        if node.orelse:
+            self._fail(node, "'while ... else' is not supported by dy2st (its 'else' would "
+                             "run in Python but has no static equivalent yet)")
+        self.emit("pydy.while {")
+        self.depth += 1
+        cond = self.expr(node.test)
+        self.emit(f"pydy.condition({cond.name} : {cond.type}) {self.loc(node.test)}")
+        self.depth -= 1
+        self.emit("} do {")
+        self.depth += 1
+        self.block(node.body)
+        self.emit(f"pydy.yield {self.loc(node)}")
+        self.depth -= 1
+        self.emit("} " + self.loc(node))
+        return False
+
+    def stmt_For(self, node):
+        if node.orelse:
+            self._fail(node, "'for ... else' is not supported by dy2st (its 'else' would "
+                             "run in Python but has no static equivalent yet)")
+        it = node.iter
+        if isinstance(it, ast.Call) and self.is_builtin(it.func, range):
+            if it.keywords or not 1 <= len(it.args) <= 3:
+                self._fail(it, "range() takes 1 to 3 positional arguments")
+            if not isinstance(node.target, ast.Name):
+                self._fail(node.target, "the target of 'for ... in range()' must be a name")
+            bounds = [self.expr(a) for a in it.args]
+            if len(bounds) == 1:
+                bounds = [self.constant(0, it)] + bounds
+            if len(bounds) == 2:
+                bounds.append(self.constant(1, it))
+            names = ", ".join(b.name for b in bounds)
+            types_ = ", ".join(b.type for b in bounds)
+            self.emit(f"pydy.for_range {names} : {types_} {{")
+        else:
+            if isinstance(it, ast.Call) and self.is_builtin(it.func, enumerate):
+                self._fail(it, "'for ... in enumerate(...)' is not supported by dy2st yet")
+            iterable = self.expr(it)
+            self.emit(f"pydy.for_in {iterable.name} : {iterable.type} {{")
+        self.depth += 1
+        item = self.fresh()
+        self.emit(f"^bb0({item}: {OBJECT}):")
+        self.assign(node.target, Value(item), node)
+        self.block(node.body)
+        self.depth -= 1
+        self.emit("} " + self.loc(node))
+        return False
+
+    def stmt_Break(self, node):
+        self.emit(f"pydy.break {self.loc(node)}")
+        return True
+
+    def stmt_Continue(self, node):
+        self.emit(f"pydy.continue {self.loc(node)}")
+        return True
+
+    def stmt_Return(self, node):
+        if node.value is None:
+            self.emit(f"pydy.return {self.loc(node)}")
+        else:
+            value = self.expr(node.value)
+            self.emit(f"pydy.return {value.name} : {value.type} {self.loc(node)}")
+        return True
+
+    def nested(self, statements):
+        self.depth += 1
+        self.block(statements)
+        self.depth -= 1
+
+    # Assignment ----------------------------------------------------------
+    def assign(self, target, value, node):
+        if isinstance(target, ast.Name):
+            self.store(target.id, value, target)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            if any(isinstance(e, ast.Starred) for e in target.elts):
+                self._fail(target, "starred assignment targets are not supported by dy2st")
+            names = [self.fresh() for _ in target.elts]
+            results = f"{names[0]}:{len(names)}" if len(names) > 1 else names[0]
+            base = names[0]
+            self.emit(f"{results} = pydy.unpack {value.name} : {value.type} -> "
+                      f"{', '.join([OBJECT] * len(names))} {self.loc(target)}")
+            for i, element in enumerate(target.elts):
+                ref = f"{base}#{i}" if len(names) > 1 else base
+                self.assign(element, Value(ref), node)
+        elif isinstance(target, ast.Subscript):
+            base = self.expr(target.value)
+            self.setitem(target, base, self.index(target.slice), value)
+        elif isinstance(target, ast.Attribute):
+            self._fail(target, "assigning to an attribute is not supported by dy2st")
+        else:
+            self._fail(target, f"cannot assign to {type(target).__name__} in dy2st")
+
+    def setitem(self, target, base, index, value):
+        updated = self.op(target, f"pydy.setitem {base.name}[{index.name}] = {value.name} : "
+                                  f"({base.type}, {index.type}, {value.type}) -> {OBJECT}")
+        if not isinstance(target.value, ast.Name) or not self.is_local(target.value.id):
+            self._fail(target, "dy2st can assign items only of a local variable "
+                               "(x[i] = v with x a name)")
+        self.store(target.value.id, updated, target)
+
+    def store(self, name, value, node):
+        self.emit(f'pydy.store "{_escape(name)}", {value.name} : {value.type} {self.loc(node)}')
+
+    def load(self, name, node):
+        return self.op(node, f'pydy.load "{_escape(name)}" : {OBJECT}')
+
+    def is_local(self, name):
+        return any(name in scope for scope in self.scopes)
+
+    # Expressions -------------------------------------------------------------
+    def expr(self, node):
+        """Emits `node`; returns its Value (or raises for compile-time objects)."""
+        result = self.expr_or_static(node)
+        if isinstance(result, Static):
+            self._fail(node, f"{self.describe_static(result)} cannot be used as a value in "
+                             "compiled code")
+        return result
+
+    def expr_or_static(self, node):
+        kind = type(node)
+        if kind in _UNSUPPORTED_EXPRESSIONS:
+            self._fail(node, f"{_UNSUPPORTED_EXPRESSIONS[kind]} are not supported by dy2st")
+        method = getattr(self, "expr_" + kind.__name__, None)
+        if method is None:
+            self._fail(node, f"'{kind.__name__}' expressions are not supported by dy2st")
+        return method(node)
+
+    def describe_static(self, static):
+        obj = static.obj
+        if isinstance(obj, types.ModuleType):
+            return f"the module '{obj.__name__}'"
+        name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None)
+        return f"'{name}'" if name else repr(obj)
+
+    def constant(self, value, node):
+        if isinstance(value, bool):
+            return self.op(node, f"pydy.constant {'true' if value else 'false'}", "i1")
+        if isinstance(value, int):
+            if not -2**63 <= value < 2**63:
+                self._fail(node, f"the integer {value} does not fit in 64 bits")
+            return self.op(node, f"pydy.constant {value} : i64", "i64")
+        if isinstance(value, float):
+            return self.op(node, f"pydy.constant {_float_literal(value)}", "f64")
+        if isinstance(value, str):
+            return self.op(node, f'pydy.constant "{_escape(value)}"', "!pydy.str")
+        if value is None:
+            return self.op(node, "pydy.constant none", "!pydy.none")
+        self._fail(node, f"the constant {value!r} is not supported by dy2st")
+
+    def expr_Constant(self, node):
+        return self.constant(node.value, node)
+
+    def expr_Name(self, node):
+        if self.is_local(node.id):
+            return self.load(node.id, node)
+        if node.id == self.self_name:
+            return Static(self.self_object, ("self", ""))
+        for namespace, where in ((self.closure, "closure"), (self.globals, "global"),
+                                 (vars(builtins), "builtin")):
+            if node.id in namespace:
+                return self.outside_object(namespace[node.id], node, (where, node.id))
+        self._fail(node, f"name '{node.id}' is not defined", unsupported=False)
+
+    def outside_object(self, obj, node, path):
+        """A value read from outside the function, as a constant, a capture or a Static."""
+        if isinstance(obj, Tensor):
+            label = path[1] if path[0] != "self" else "self." + path[1]
+            for capture in self.captures:
+                if capture.path == path:
+                    break
+            else:
+                self.captures.append(Capture(label, path))
+            return self.load(label, node)
+        if isinstance(obj, dtypes.DType):
+            return self.constant(str(obj), node)
+        if obj is None or isinstance(obj, (bool, int, float, str)):
+            return self.constant(obj, node)
+        if isinstance(obj, (tuple, list)) and all(
+                isinstance(v, (bool, int, float)) for v in obj):
+            values = [self.constant(v, node) for v in obj]
+            kind = "tuple" if isinstance(obj, tuple) else "list"
+            return self.op(node, f"pydy.{kind} {', '.join(v.name for v in values)} : "
+                                 f"({', '.join(v.type for v in values)}) -> {OBJECT}")
+        if isinstance(obj, np.ndarray):
+            self._fail(node, "a numpy array is not a tensor in compiled code: make it one "
+                             "with dy2st.to_tensor outside the function")
+        return Static(obj, path)
+
+    def expr_Attribute(self, node):
+        base = self.expr_or_static(node.value)
+        if isinstance(base, Static):
+            if _is_numpy(base.obj):
+                self.numpy_error(node)
+            try:
+                obj = getattr(base.obj, node.attr)
+            except AttributeError:
+                self._fail(node, f"{self.describe_static(base)} has no attribute '{node.attr}'",
+                           unsupported=False)
+            path = None
+            if base.path is not None:
+                where, name = base.path
+                path = (where, f"{name}.{node.attr}" if name else node.attr)
+            return self.outside_object(obj, node, path)
+        return self.op(node, f'pydy.attr {base.name}, "{_escape(node.attr)}" : '
+                             f"{base.type} -> {OBJECT}")
+
+    def numpy_error(self, node):
+        self._fail(node, "numpy cannot run inside a compiled function: the static program "
+                         "has no tensor values while it is built; use dy2st operations "
+                         "instead, or convert the result outside the function",
+                   unsupported=False)
+
+    def binary(self, node, kind, lhs, rhs):
+        return self.op(node, f"pydy.binary {kind} {lhs.name}, {rhs.name} : "
+                             f"({lhs.type}, {rhs.type}) -> {OBJECT}")
+
+    def expr_BinOp(self, node):
+        kind = _BINARY.get(type(node.op))
+        if kind is None:
+            self._fail(node, f"the operator '{type(node.op).__name__}' is not supported by dy2st")
+        return self.binary(node, kind, self.expr(node.left), self.expr(node.right))
+
+    def expr_UnaryOp(self, node):
+        operand = self.expr(node.operand)
+        kind = _UNARY[type(node.op)]
+        return self.op(node, f"pydy.unary {kind} {operand.name} : ({operand.type}) -> {OBJECT}")
+
+    def logical(self, node, kind, lhs, rhs_fn):
+        """`lhs and/or rhs` with the right operand emitted lazily in a region."""
+        name = self.fresh()
+        self.emit(f"{name} = pydy.logical {kind} {lhs.name} : {lhs.type} -> {OBJECT} {{")
+        self.depth += 1
+        rhs = rhs_fn()
+        self.emit(f"pydy.yield {rhs.name} : {rhs.type} {self.loc(node)}")
+        self.depth -= 1
+        self.emit("} " + self.loc(node))
+        return Value(name)
+
+    def expr_BoolOp(self, node):
+        kind = "and" if isinstance(node.op, ast.And) else "or"
+
+        def chain(values):
+            first = self.expr(values[0])
+            if len(values) == 1:
+                return first
+            return self.logical(node, kind, first, lambda: chain(values[1:]))
+
+        return chain(node.values)
+
+    def expr_Compare(self, node):
+        def compare(i, lhs):
+            rhs = self.expr(node.comparators[i])
+            kind = _COMPARE[type(node.ops[i])]
+            result = self.op(node, f"pydy.compare {kind} {lhs.name}, {rhs.name} : "
+                                   f"({lhs.type}, {rhs.type}) -> {OBJECT}")
+            if i + 1 == len(node.ops):
+                return result
+            # a < b < c is (a < b) and (b < c), with b evaluated once.
+            return self.logical(node, "and", result, lambda: compare(i + 1, rhs))
+
+        return compare(0, self.expr(node.left))
+
+    def expr_IfExp(self, node):
+        self.hidden += 1
+        name = f"ifexp.{self.hidden}"
+        self.scopes[-1].add(name)
+        cond = self.expr(node.test)
+        self.emit(f"pydy.if {cond.name} : {cond.type} {{")
+        for branch in (node.body, node.orelse):
+            self.depth += 1
+            self.store(name, self.expr(branch), branch)
+            self.depth -= 1
+            if branch is node.body:
+                self.emit("} else {")
+        self.emit("} " + self.loc(node))
+        return self.load(name, node)
+
+    def index(self, node):
+        if isinstance(node, ast.Slice):
+            parts = [self.expr(p) if p is not None else self.constant(None, node)
+                     for p in (node.lower, node.upper, node.step)]
+            return self.op(node, f"pydy.slice {', '.join(p.name for p in parts)} : "
+                                 f"{', '.join(p.type for p in parts)}", "!pydy.slice")
+        if isinstance(node, ast.Tuple):
+            return self.display(node, "tuple")
+        return self.expr(node)
+
+    def expr_Subscript(self, node):
+        base = self.expr(node.value)
+        index = self.index(node.slice)
+        return self.op(node, f"pydy.subscript {base.name}[{index.name}] : "
+                             f"({base.type}, {index.type}) -> {OBJECT}")
+
+    def display(self, node, kind):
+        values = [self.expr(e) for e in node.elts]
+        return self.op(node, f"pydy.{kind} {', '.join(v.name for v in values)} : "
+                             f"({', '.join(v.type for v in values)}) -> {OBJECT}")
+
+    def expr_Tuple(self, node):
+        return self.display(node, "tuple")
+
+    def expr_List(self, node):
+        return self.display(node, "list")
+
+    def expr_Dict(self, node):
+        if any(k is None for k in node.keys):
+            self._fail(node, "'**' in dict displays is not supported by dy2st")
+        keys = [self.expr(k) for k in node.keys]
+        values = [self.expr(v) for v in node.values]
+        return self.op(node, f"pydy.dict keys({', '.join(k.name for k in keys)} : "
+                             f"{', '.join(k.type for k in keys)}) values("
+                             f"{', '.join(v.name for v in values)} : "
+                             f"{', '.join(v.type for v in values)}) -> {OBJECT}")
+
+    def expr_Lambda(self, node):
+        args = node.args
+        if args.vararg or args.kwarg or args.kwonlyargs or args.defaults or args.posonlyargs:
+            self._fail(node, "lambda parameters with defaults, * or ** are not supported by dy2st")
+        params = [a.arg for a in args.args]
+        name = self.fresh()
+        quoted = ", ".join(f'"{_escape(p)}"' for p in params)
+        self.emit(f"{name} = pydy.lambda [{quoted}] : {OBJECT} {{")
+        self.depth += 1
+        block_args = ", ".join(f"{self.fresh()}: {OBJECT}" for _ in params)
+        self.emit(f"^bb0({block_args}):")
+        self.scopes.append(set(params))
+        body = self.expr(node.body)
+        self.scopes.pop()
+        self.emit(f"pydy.yield {body.name} : {body.type} {self.loc(node)}")
+        self.depth -= 1
+        self.emit("} " + self.loc(node))
+        return Value(name)
+
+    # Calls -------------------------------------------------------------------
+    def is_builtin(self, func, builtin):
+        if not isinstance(func, ast.Name) or self.is_local(func.id):
+            return False
+        found = self.closure.get(func.id, self.globals.get(func.id, vars(builtins).get(func.id)))
+        return found is builtin
+
+    def call_arguments(self, node):
+        if any(isinstance(a, ast.Starred) for a in node.args) or \
+                any(k.arg is None for k in node.keywords):
+            self._fail(node, "*args and **kwargs in calls are not supported by dy2st yet")
+        values = [self.expr(a) for a in node.args]
+        kwnames = [k.arg for k in node.keywords]
+        values += [self.expr(k.value) for k in node.keywords]
+        return values, kwnames
+
+    @staticmethod
+    def signature(values, results=OBJECT):
+        return f"({', '.join(v.type for v in values)}) -> {results}"
+
+    @staticmethod
+    def kw_attr(kwnames):
+        if not kwnames:
+            return ""
+        return " {kwnames = [" + ", ".join(f'"{k}"' for k in kwnames) + "]}"
+
+    def expr_Call(self, node):
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            receiver = self.expr_or_static(func.value)
+            if not isinstance(receiver, Static):
+                return self.method_call(node, receiver, func.attr)
+        callee = self.expr_or_static(func)
+        if not isinstance(callee, Static):
+            values, kwnames = self.call_arguments(node)
+            names = ", ".join(v.name for v in values)
+            return self.op(node, f"pydy.call_value {callee.name}({names}){self.kw_attr(kwnames)} "
+                                 f": {callee.type}, {self.signature(values)}")
+        return self.static_call(node, callee)
+
+    def method_call(self, node, receiver, method):
+        values, kwnames = self.call_arguments(node)
+        names = ", ".join(v.name for v in values)
+        name = self.fresh()
+        self.emit(f'{name}:2 = pydy.call_method {receiver.name}, "{_escape(method)}"({names})'
+                  f"{self.kw_attr(kwnames)} : {receiver.type}, "
+                  f"{self.signature(values, f'({OBJECT}, {OBJECT})')} {self.loc(node)}")
+        target = node.func.value
+        if method in _MUTATING_METHODS and isinstance(target, ast.Name) and \
+                self.is_local(target.id):
+            self.store(target.id, Value(f"{name}#1"), node)
+        return Value(f"{name}#0")
+
+    def static_call(self, node, callee):
+        fn = callee.obj
+        if fn is len:
+            if len(node.args) != 1 or node.keywords:
+                self._fail(node, "len() takes exactly one argument", unsupported=False)
+            value = self.expr(node.args[0])
+            return self.op(node, f"pydy.len {value.name} : {value.type} -> {OBJECT}")
+        if fn is print:
+            return self.print_call(node)
+        if fn is range:
+            self._fail(node, "range() is supported as the iterable of a 'for' loop only")
+        if _is_numpy(fn):
+            self.numpy_error(node)
+        library = functional.LIBRARY.get(fn) if _hashable(fn) else None
+        if library is not None:
+            from . import native
+            if library not in native.library_functions():
+                self._fail(node, f"dy2st.{library}() is not supported in compiled code yet")
+            values, kwnames = self.call_arguments(node)
+            names = ", ".join(v.name for v in values)
+            return self.op(node, f'pydy.lib_call "{library}"({names}){self.kw_attr(kwnames)} : '
+                                 f"{self.signature(values)}")
+        if isinstance(fn, (types.BuiltinFunctionType, type)) and \
+                getattr(fn, "__module__", None) == "builtins":
+            self._fail(node, f"the builtin {fn.__name__}() is not supported by dy2st yet")
+        self._fail(node, f"calling {self.describe_static(callee)} from compiled code is not "
+                         "supported by dy2st yet")
+
+    def print_call(self, node):
+        values = [self.expr(a) for a in node.args]
+        attrs = {}
+        for k in node.keywords:
+            if k.arg not in ("sep", "end") or not isinstance(k.value, ast.Constant) or \
+                    not isinstance(k.value.value, str):
+                self._fail(k.value, "print() in compiled code takes only constant 'sep' and "
+                                    "'end' strings as keywords")
+            attrs[k.arg] = k.value.value
+        attr_text = ""
+        if attrs:
+            attr_text = " {" + ", ".join(f'{k} = "{_escape(v)}"' for k, v in attrs.items()) + "}"
+        operands = ""
+        if values:
+            operands = f" {', '.join(v.name for v in values)} : {', '.join(v.type for v in values)}"
+        self.emit(f"pydy.print{operands}{attr_text} {self.loc(node)}")
+        return self.constant(None, node)
+
+
+def _hashable(obj):
+    try:
+        hash(obj)
+        return True
+    except TypeError:
+        return False

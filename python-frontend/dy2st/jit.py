@@ -1,0 +1,189 @@
+"""dy2st.jit: `to_static` converts a function (or a layer's `forward`) into a
+static program, compiled once per input signature and cached."""
+import functools
+import inspect
+import threading
+
+import numpy as np
+
+from . import errors, native
+from .importer import Importer, _float_literal
+from .static import InputSpec
+from .tensor import Tensor
+
+
+def _signature_entry(value):
+    """The specialization key and signature entry of one argument."""
+    if isinstance(value, Tensor):
+        spec = InputSpec.from_tensor(value)
+        return ("tensor", spec.mlir_type()), spec.mlir_type()
+    if isinstance(value, bool):
+        return ("bool", value), "true" if value else "false"
+    if isinstance(value, int):
+        if not -2**63 <= value < 2**63:
+            raise OverflowError(f"the integer {value} does not fit in 64 bits")
+        return ("int", value), f"{value} : i64"
+    if isinstance(value, float):
+        return ("float", value), _float_literal(value)
+    if value is None:
+        return ("none",), "unit"
+    raise TypeError(f"a compiled function takes tensors and Python numbers, not "
+                    f"{type(value).__name__}")
+
+
+def _native_argument(value):
+    if isinstance(value, Tensor):
+        return np.ascontiguousarray(value._value)
+    return value
+
+
+def _rebuild(structure, leaves):
+    if structure == "none":
+        return None
+    if structure is None:
+        leaf = next(leaves)
+        return Tensor(leaf) if isinstance(leaf, np.ndarray) else leaf
+    return tuple(_rebuild(s, leaves) for s in structure)
+
+
+def _resolve_capture(path, fn, instance):
+    where, dotted = path
+    if where == "self":
+        obj = instance
+        names = dotted.split(".")
+    else:
+        head, *names = dotted.split(".")
+        if where == "closure":
+            obj = inspect.getclosurevars(fn).nonlocals[head]
+        else:
+            obj = fn.__globals__[head]
+    for name in names:
+        obj = getattr(obj, name)
+    if not isinstance(obj, Tensor):
+        raise TypeError(f"'{dotted}' was a tensor when the function was converted and is now "
+                        f"{type(obj).__name__}")
+    return obj
+
+
+class StaticFunction:
+    """A converted function: call it like the original."""
+
+    def __init__(self, fn, input_spec=None, backend="cpu", instance=None):
+        functools.update_wrapper(self, fn)
+        if backend not in ("cpu", "gpu"):
+            raise ValueError(f"backend must be 'cpu' or 'gpu', not {backend!r}")
+        self._fn = fn
+        self._input_spec = list(input_spec) if input_spec is not None else None
+        self._backend = backend
+        self._instance = instance
+        self._imported = None
+        self._compiled = {}
+        self._last = None
+        self._lock = threading.Lock()
+
+    def __get__(self, instance, owner):
+        if instance is None:
+            return self
+        # One converted function, with its own cache, per layer object.
+        key = "_dy2st_static_" + self._fn.__name__
+        bound = instance.__dict__.get(key)
+        if bound is None:
+            bound = StaticFunction(self._fn, self._input_spec, self._backend, instance)
+            instance.__dict__[key] = bound
+        return bound
+
+    @property
+    def dygraph_function(self):
+        return self._fn
+
+    def _parameters(self):
+        names = list(inspect.signature(self._fn).parameters)
+        return names[1:] if self._instance is not None else names
+
+    def _import(self):
+        if self._imported is None:
+            arg_types = {}
+            if self._input_spec is not None:
+                for name, spec in zip(self._parameters(), self._input_spec):
+                    if isinstance(spec, Tensor):
+                        spec = InputSpec.from_tensor(spec)
+                    if isinstance(spec, InputSpec):
+                        arg_types[name] = spec.mlir_type()
+            importer = Importer(self._fn, arg_types, self._instance)
+            self._imported = (importer.import_function(), importer.captures, arg_types)
+        return self._imported
+
+    @property
+    def compiled_signatures(self):
+        """The signatures compiled so far (one entry per specialization)."""
+        return list(self._compiled)
+
+    @property
+    def code(self):
+        """The function as imported: pydy IR with the user's source locations."""
+        return self._import()[0]
+
+    def mlir(self, stage="specialized"):
+        """The IR of the last compiled specialization at `stage`: "pydy",
+        "specialized", "core" (linalg/scf on tensors) or "llvm"."""
+        if self._last is None:
+            raise RuntimeError("the function has not been compiled yet: call it first")
+        return self._last.stage(stage)
+
+    def _bind(self, args, kwargs):
+        signature = inspect.signature(self._fn)
+        if self._instance is not None:
+            args = (self._instance,) + tuple(args)
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        values = list(bound.arguments.values())
+        return values[1:] if self._instance is not None else values
+
+    def __call__(self, *args, **kwargs):
+        if self._backend == "gpu":
+            raise NotImplementedError("backend='gpu' is not available in this build of dy2st yet")
+        values = [Tensor(v) if isinstance(v, np.ndarray) else v for v in self._bind(args, kwargs)]
+        text, captures, declared = self._import()
+        values += [_resolve_capture(c.path, self._fn, self._instance) for c in captures]
+        names = self._parameters() + [c.label for c in captures]
+        keys, entries = [], []
+        for name, value in zip(names, values):
+            key, entry = _signature_entry(value)
+            if name in declared and isinstance(value, Tensor):
+                key = ("spec", declared[name])
+            keys.append(key)
+            entries.append(entry)
+        key = tuple(keys)
+        with self._lock:
+            compiled = self._compiled.get(key)
+            if compiled is None:
+                try:
+                    compiled = native.module().compile(text, self._fn.__name__, ",".join(entries))
+                except native.module().CompileError as e:
+                    raise errors.from_compiler(str(e)) from None
+                self._compiled[key] = compiled
+            self._last = compiled
+        leaves = compiled([_native_argument(v) for v in values])
+        return _rebuild(compiled.result_structure, iter(leaves))
+
+
+def to_static(function=None, input_spec=None, backend="cpu", **kwargs):
+    """Converts a function, a method or a layer into a static program.
+
+    As a decorator: `@to_static` or `@to_static(input_spec=[...])`. On a
+    layer object, converts its `forward` and returns the layer."""
+    def convert(fn):
+        from .nn import Layer
+        if isinstance(fn, Layer):
+            forward = type(fn).forward
+            if isinstance(forward, StaticFunction):
+                forward = forward._fn
+            fn.forward = StaticFunction(forward, input_spec, backend, fn)
+            return fn
+        if isinstance(fn, StaticFunction):
+            return fn
+        return StaticFunction(fn, input_spec, backend)
+
+    if function is None:
+        return convert
+    return convert(function)
