@@ -8,7 +8,9 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/Iterators.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/DialectConversion.h"
 
 namespace mlir::pydy {
@@ -353,11 +355,17 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
     for (FuncOp func : llvm::make_early_inc_range(module.getOps<FuncOp>()))
       if (failed(convertFunction(func)))
         return signalPassFailure();
-    // Tuples only fed returns; their elements are returned directly now.
-    module.walk([](Operation *op) {
-      if (isa<TupleOp>(op) && op->use_empty())
-        op->erase();
-    });
+    // Tuples (and compile-time values) that only fed returns are dead now.
+    bool erased = true;
+    while (erased) {
+      erased = false;
+      module.walk<WalkOrder::PostOrder, ReverseIterator>([&](Operation *op) {
+        if (isa<PydyDialect>(op->getDialect()) && isOpTriviallyDead(op)) {
+          op->erase();
+          erased = true;
+        }
+      });
+    }
 
     ConversionTarget target(getContext());
     target.addLegalDialect<arith::ArithDialect, func::FuncDialect, scf::SCFDialect,

@@ -156,12 +156,14 @@ OpFoldResult CompareOp::fold(FoldAdaptor adaptor) {
     return typed(*this, boolAttr(ctx, kind == CompareKind::is ? same : !same));
   }
   Attribute l = adaptor.getLhs(), r = adaptor.getRhs();
-  if (auto ls = dyn_cast_or_null<StringAttr>(l))
-    if (auto rs = dyn_cast_or_null<StringAttr>(r)) {
-      if (kind == CompareKind::eq || kind == CompareKind::ne)
-        return typed(*this, boolAttr(ctx, (ls == rs) == (kind == CompareKind::eq)));
-      return {};
-    }
+  // Values of different kinds (a str and a number, None and a tuple) are
+  // never equal; strings and tuples compare by value.
+  bool isNumber = asNumber(l).has_value() && asNumber(r).has_value();
+  if (l && r && !isNumber) {
+    if (kind == CompareKind::eq || kind == CompareKind::ne)
+      return typed(*this, boolAttr(ctx, (l == r) == (kind == CompareKind::eq)));
+    return {};
+  }
   auto a = asNumber(l), b = asNumber(r);
   if (!a || !b)
     return {};

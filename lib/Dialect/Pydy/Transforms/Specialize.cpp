@@ -268,6 +268,12 @@ private:
     if (auto cmp = dyn_cast<CompareOp>(op)) {
       if (cmp.getKind() == CompareKind::is || cmp.getKind() == CompareKind::is_not)
         return setResult(b.getI1Type());
+      // Python values that are not numbers (dtype names, None) compare by
+      // value at compile time: the fold decides.
+      auto isValue = [](Type t) { return isa<StrType, PyNoneType, TupleType>(t); };
+      if ((cmp.getKind() == CompareKind::eq || cmp.getKind() == CompareKind::ne) &&
+          (isValue(cmp.getLhs().getType()) || isValue(cmp.getRhs().getType())))
+        return setResult(b.getI1Type());
       auto sig = compareSignature(cmp.getKind(), cmp.getLhs().getType(),
                                   cmp.getRhs().getType(), error);
       if (failed(sig))

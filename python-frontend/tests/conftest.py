@@ -1,0 +1,43 @@
+import numpy as np
+import pytest
+
+import dy2st
+from dy2st import Tensor
+
+
+def assert_same(eager, compiled, path="result"):
+    """Compiled results must equal eager ones: structure, dtype, shape, values."""
+    if isinstance(eager, Tensor):
+        assert isinstance(compiled, Tensor), f"{path}: expected a Tensor, got {compiled!r}"
+        assert compiled.dtype == eager.dtype, f"{path}: dtype {compiled.dtype} != {eager.dtype}"
+        assert compiled.shape == eager.shape, f"{path}: shape {compiled.shape} != {eager.shape}"
+        e, c = eager.numpy(), compiled.numpy()
+        if e.dtype.kind == "f":
+            np.testing.assert_allclose(c, e, rtol=1e-5, atol=1e-6, err_msg=path)
+        else:
+            np.testing.assert_array_equal(c, e, err_msg=path)
+    elif isinstance(eager, tuple):
+        assert isinstance(compiled, tuple) and len(compiled) == len(eager), \
+            f"{path}: expected a tuple of {len(eager)}, got {compiled!r}"
+        for i, (e, c) in enumerate(zip(eager, compiled)):
+            assert_same(e, c, f"{path}[{i}]")
+    elif eager is None:
+        assert compiled is None, f"{path}: expected None, got {compiled!r}"
+    else:
+        assert type(compiled) is type(eager), \
+            f"{path}: expected {type(eager).__name__}, got {type(compiled).__name__}"
+        if isinstance(eager, float):
+            assert compiled == pytest.approx(eager, rel=1e-5), path
+        else:
+            assert compiled == eager, path
+
+
+@pytest.fixture
+def differential():
+    """Runs a function eagerly and compiled on the same arguments and compares."""
+    def run(fn, *args, **kwargs):
+        eager = fn(*args, **kwargs)
+        compiled = dy2st.jit.to_static(fn)(*args, **kwargs)
+        assert_same(eager, compiled)
+        return compiled
+    return run
