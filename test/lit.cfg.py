@@ -6,7 +6,7 @@ from lit.llvm import llvm_config
 
 config.name = "dy2st"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
-config.suffixes = [".mlir", ".test"]
+config.suffixes = [".mlir", ".test", ".py"]
 config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.dy2st_obj_root, "test")
@@ -17,3 +17,7 @@ llvm_config.add_tool_substitutions(
     ["dy2st-opt", "dy2st-run"], [config.dy2st_tools_dir]
 )
 config.substitutions.append(("%python", config.python_executable))
+# Python tests import the package from the source tree and the extension
+# from this build.
+config.environment["PYTHONPATH"] = os.path.join(config.dy2st_src_root, "python-frontend")
+config.environment["DY2ST_BUILD_DIR"] = config.dy2st_obj_root

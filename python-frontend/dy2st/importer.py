@@ -559,7 +559,7 @@ class Importer:
             return self.op(node, f"pydy.slice {', '.join(p.name for p in parts)} : "
                                  f"{', '.join(p.type for p in parts)}", "!pydy.slice")
         if isinstance(node, ast.Tuple):
-            return self.display(node, "tuple")
+            return self.display(node, "tuple", self.index)
         return self.expr(node)
 
     def expr_Subscript(self, node):
@@ -568,8 +568,8 @@ class Importer:
         return self.op(node, f"pydy.subscript {base.name}[{index.name}] : "
                              f"({base.type}, {index.type}) -> {OBJECT}")
 
-    def display(self, node, kind):
-        values = [self.expr(e) for e in node.elts]
+    def display(self, node, kind, element=None):
+        values = [(element or self.expr)(e) for e in node.elts]
         return self.op(node, f"pydy.{kind} {', '.join(v.name for v in values)} : "
                              f"({', '.join(v.type for v in values)}) -> {OBJECT}")
 

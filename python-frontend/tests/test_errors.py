@@ -1,0 +1,191 @@
+"""Bad programs raise a dy2st exception naming the file, the line and the
+construct; the process keeps running and later calls work."""
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from dy2st import Dy2StError, UnsupportedSyntaxError
+
+HERE = __file__
+
+
+def line_of(fn, text):
+    import inspect
+    lines, start = inspect.getsourcelines(fn)
+    for i, line in enumerate(lines):
+        if text in line:
+            return start + i
+    raise AssertionError(text)
+
+
+def compile_error(fn, *args, cls=Dy2StError):
+    with pytest.raises(cls) as info:
+        paddle.jit.to_static(fn)(*args)
+    return info.value
+
+
+def uses_try(x):
+    try:
+        y = x + 1
+    except ValueError:
+        y = x
+    return y
+
+
+def uses_with(x):
+    with open("f") as f:
+        y = x
+    return y
+
+
+def uses_yield(x):
+    yield x
+
+
+def uses_global(x):
+    global counter
+    counter = 1
+    return x
+
+
+def uses_star_args(x, *rest):
+    return x
+
+
+def uses_comprehension(x):
+    return [v * 2 for v in range(3)]
+
+
+@pytest.mark.parametrize("fn,construct,marker", [
+    (uses_try, "'try'", "try:"),
+    (uses_with, "'with'", "with open"),
+    (uses_yield, "yield", "yield x"),
+    (uses_global, "'global'", "global counter"),
+    (uses_star_args, "*args", "def uses_star_args"),
+    (uses_comprehension, "list comprehensions", "return [v"),
+])
+def test_unsupported_syntax_names_line_and_construct(fn, construct, marker):
+    error = compile_error(fn, paddle.to_tensor([1.0]), cls=UnsupportedSyntaxError)
+    assert error.filename == HERE
+    assert error.lineno == line_of(fn, marker)
+    assert construct in str(error)
+    assert marker.split()[0] in str(error)  # the source line is shown
+
+
+def vector_condition(x):
+    if x > 0:
+        x = x + 1
+    return x
+
+
+def test_non_scalar_condition():
+    error = compile_error(vector_condition, paddle.to_tensor([1.0, -1.0]))
+    assert error.lineno == line_of(vector_condition, "if x > 0")
+    assert "bool tensor of shape [2] with 2 elements" in str(error)
+    assert "^" in str(error)
+
+
+def float_condition(x):
+    while x.sum():
+        x = x - 1.0
+    return x
+
+
+def test_non_bool_condition():
+    error = compile_error(float_condition, paddle.to_tensor([3.0]))
+    assert error.lineno == line_of(float_condition, "while x.sum()")
+    assert "must be a bool tensor with one element" in str(error)
+
+
+def branch_dtypes(x):
+    if x.sum() > 0:
+        y = paddle.cast(x, "float64")
+    else:
+        y = x
+    return y
+
+
+def test_branches_with_different_dtypes():
+    error = compile_error(branch_dtypes, paddle.to_tensor([1.0]))
+    assert error.lineno == line_of(branch_dtypes, "if x.sum() > 0")
+    assert "variable 'y' is a float64 tensor of shape [1] in the 'if' branch but a float32" \
+        in str(error)
+
+
+def numpy_method(x):
+    y = x.numpy()
+    return x
+
+
+def numpy_function(x):
+    y = np.array(x) + 1
+    return x
+
+
+@pytest.mark.parametrize("fn,marker", [(numpy_method, "x.numpy()"),
+                                       (numpy_function, "np.array(x)")])
+def test_numpy_conversion_inside_compiled_function(fn, marker):
+    error = compile_error(fn, paddle.to_tensor([1.0]))
+    assert error.lineno == line_of(fn, marker)
+    assert "numpy" in str(error).lower()
+    assert "compiled function" in str(error)
+
+
+def maybe_undefined(x):
+    if x.sum() > 0:
+        y = x
+    return y
+
+
+def test_variable_undefined_on_a_path():
+    error = compile_error(maybe_undefined, paddle.to_tensor([1.0]))
+    assert error.lineno == line_of(maybe_undefined, "return y")
+    assert "variable 'y' may be undefined" in str(error)
+    assert error.notes and error.notes[0][2] == line_of(maybe_undefined, "y = x")
+
+
+def unknown_name(x):
+    return x + undefined_thing  # noqa: F821
+
+
+def test_unknown_name():
+    error = compile_error(unknown_name, paddle.to_tensor([1.0]))
+    assert "name 'undefined_thing' is not defined" in str(error)
+
+
+def bad_broadcast(x, y):
+    return x + y
+
+
+def test_shape_mismatch_at_compile_time():
+    error = compile_error(bad_broadcast, paddle.to_tensor([1.0, 2.0]),
+                          paddle.to_tensor([1.0, 2.0, 3.0]))
+    assert "cannot be broadcast" in str(error)
+    assert error.lineno == line_of(bad_broadcast, "return x + y")
+
+
+def not_yet_compiled(x):
+    return paddle.reshape(x, [2, 2])
+
+
+def test_function_not_compiled_yet_is_named():
+    error = compile_error(not_yet_compiled, paddle.to_tensor([1.0, 2.0, 3.0, 4.0]),
+                          cls=UnsupportedSyntaxError)
+    assert "dy2st.reshape() is not supported in compiled code yet" in str(error)
+
+
+def good(x):
+    return x * 2.0
+
+
+def test_process_keeps_running_after_errors():
+    for fn in (vector_condition, numpy_method, uses_try):
+        with pytest.raises(Dy2StError):
+            paddle.jit.to_static(fn)(paddle.to_tensor([1.0, 2.0]))
+    out = paddle.jit.to_static(good)(paddle.to_tensor([1.0, 2.0]))
+    np.testing.assert_allclose(out.numpy(), [2.0, 4.0])
+
+
+def test_wrong_argument_kind():
+    with pytest.raises(TypeError, match="tensors and Python numbers"):
+        paddle.jit.to_static(good)("text")

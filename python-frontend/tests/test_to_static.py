@@ -1,0 +1,115 @@
+"""The to_static decorator: forms, caching per signature, InputSpec, IR stages."""
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from dy2st.static import InputSpec
+
+
+def double(x):
+    return x * 2
+
+
+def test_decorator_forms():
+    @paddle.jit.to_static
+    def a(x):
+        return x + 1
+
+    @paddle.jit.to_static()
+    def b(x):
+        return x + 1
+
+    @paddle.jit.to_static(input_spec=[InputSpec([None], "float32")])
+    def c(x):
+        return x + 1
+
+    x = paddle.to_tensor([1.0, 2.0])
+    for fn in (a, b, c):
+        np.testing.assert_allclose(fn(x).numpy(), [2.0, 3.0])
+
+
+def test_compiled_once_per_signature():
+    fn = paddle.jit.to_static(double)
+    fn(paddle.to_tensor([1.0, 2.0]))
+    fn(paddle.to_tensor([3.0, 4.0]))
+    assert len(fn.compiled_signatures) == 1
+    fn(paddle.to_tensor([1.0, 2.0, 3.0]))
+    fn(paddle.to_tensor([1, 2, 3]))
+    assert len(fn.compiled_signatures) == 3
+
+
+def scale(x, k):
+    return x * k
+
+
+def test_python_numbers_are_part_of_the_signature():
+    fn = paddle.jit.to_static(scale)
+    x = paddle.to_tensor([1.0, 2.0])
+    np.testing.assert_allclose(fn(x, 2).numpy(), [2.0, 4.0])
+    np.testing.assert_allclose(fn(x, 3).numpy(), [3.0, 6.0])
+    np.testing.assert_allclose(fn(x, 3).numpy(), [3.0, 6.0])
+    assert len(fn.compiled_signatures) == 2
+
+
+def total(x):
+    s = x.sum()
+    n = len(x)
+    return s, n
+
+
+def test_input_spec_with_none_compiles_once():
+    fn = paddle.jit.to_static(total, input_spec=[InputSpec([None, 2], "float32")])
+    for rows in (1, 3, 7):
+        x = paddle.to_tensor(np.ones((rows, 2), dtype=np.float32))
+        s, n = fn(x)
+        assert n == rows and isinstance(n, int)
+        assert float(s) == 2 * rows
+    assert len(fn.compiled_signatures) == 1
+    assert "tensor<?x2xf32>" in fn.mlir("specialized")
+
+
+def test_input_spec_mismatch_is_an_error():
+    fn = paddle.jit.to_static(total, input_spec=[InputSpec([None, 2], "float32")])
+    with pytest.raises(paddle.Dy2StError, match="declared as a float32 tensor of shape"):
+        fn(paddle.to_tensor(np.ones((2, 3), dtype=np.float32)))
+
+
+def loop(x):
+    while x.sum() < 10.0:
+        x = x + 1.0
+    return x
+
+
+def test_ir_stages():
+    fn = paddle.jit.to_static(loop)
+    assert "pydy.while" in fn.code
+    assert 'loc("' in fn.code
+    with pytest.raises(RuntimeError, match="call it first"):
+        fn.mlir()
+    fn(paddle.to_tensor([1.0]))
+    assert "pydy.while" in fn.mlir("pydy")
+    assert "tensor<1xf32>" in fn.mlir("specialized")
+    assert "scf.while" in fn.mlir("core")
+    assert "llvm.func" in fn.mlir("llvm")
+    with pytest.raises(KeyError):
+        fn.mlir("nonsense")
+
+
+def test_numpy_arguments_are_accepted_and_not_copied():
+    fn = paddle.jit.to_static(double)
+    x = np.arange(6, dtype=np.float32).reshape(2, 3)
+    np.testing.assert_allclose(fn(x).numpy(), x * 2)
+
+
+def test_results_own_their_buffers():
+    fn = paddle.jit.to_static(double)
+    results = [fn(paddle.to_tensor(np.full(1000, float(i), dtype=np.float32)))
+               for i in range(50)]
+    for i, r in enumerate(results):
+        assert r.numpy()[0] == 2 * i
+
+
+def test_gpu_backend_is_reported_as_missing():
+    fn = paddle.jit.to_static(double, backend="gpu")
+    with pytest.raises(NotImplementedError, match="gpu"):
+        fn(paddle.to_tensor([1.0]))

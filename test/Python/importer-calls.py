@@ -1,0 +1,36 @@
+# RUN: %python %s | FileCheck %s
+# Names are resolved when the function is imported: dy2st functions become
+# library calls (with keywords), tensors from outside become extra inputs,
+# module-level numbers and dtypes become constants, methods stay methods.
+import dy2st as paddle
+import dy2st.nn.functional as F
+from dy2st import matmul
+
+WEIGHT = paddle.to_tensor([[1.0, 2.0]])
+SCALE = 3
+KIND = paddle.float64
+
+
+def calls(x):
+    y = paddle.sum(x, axis=0, keepdim=True)
+    z = F.relu(matmul(x, WEIGHT)) * SCALE
+    w = paddle.cast(z, KIND)
+    n = len(x)
+    s = x.mean(axis=1)
+    print(n, s, sep=", ")
+    return y, w, s
+
+
+print(paddle.jit.to_static(calls).code)
+
+# CHECK-LABEL: pydy.func @"calls"(%arg0: !pydy.object {pydy.name = "x"}, %arg1: !pydy.object {pydy.name = "WEIGHT"})
+# CHECK:     pydy.lib_call "sum"(%{{.*}}, %{{.*}}, %{{.*}}) {kwnames = ["axis", "keepdim"]} : (!pydy.object, i64, i1) -> !pydy.object
+# CHECK:     %[[W:.*]] = pydy.load "WEIGHT"
+# CHECK:     pydy.lib_call "matmul"(%{{.*}}, %[[W]])
+# CHECK:     pydy.lib_call "relu"
+# CHECK:     pydy.constant 3 : i64
+# CHECK:     pydy.constant "float64"
+# CHECK:     pydy.lib_call "cast"
+# CHECK:     pydy.len %{{.*}} : !pydy.object -> !pydy.object
+# CHECK:     pydy.call_method %{{.*}}, "mean"(%{{.*}}) {kwnames = ["axis"]}
+# CHECK:     pydy.print %{{.*}}, %{{.*}} : !pydy.object, !pydy.object {sep = ", "}

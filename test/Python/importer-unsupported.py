@@ -1,0 +1,38 @@
+# RUN: %python %s 2>&1 | FileCheck %s
+# Constructs the importer cannot handle raise an exception naming the file,
+# the line, the column and the construct, with the source line and a caret.
+import dy2st as paddle
+
+
+def with_try(x):
+    try:
+        x = x + 1
+    finally:
+        pass
+    return x
+
+
+def with_numpy(x):
+    import numpy
+    return x
+
+
+def with_loop_else(x):
+    while x.sum() < 3.0:
+        x = x + 1.0
+    else:
+        x = x * 2.0
+    return x
+
+
+for fn in (with_try, with_numpy, with_loop_else):
+    try:
+        paddle.jit.to_static(fn).code
+    except paddle.UnsupportedSyntaxError as e:
+        print(e)
+
+# CHECK: File "{{.*}}importer-unsupported.py", line 8, column 5: 'try' is not supported by dy2st
+# CHECK-NEXT: try:
+# CHECK-NEXT: ^
+# CHECK: line 16, column 5: 'import' is not supported by dy2st
+# CHECK: line 21, column 5: 'while ... else' is not supported by dy2st
