@@ -498,6 +498,10 @@ class Importer:
         return self.binary(node, kind, self.expr(node.left), self.expr(node.right))
 
     def expr_UnaryOp(self, node):
+        literal = node.operand
+        if isinstance(node.op, ast.USub) and isinstance(literal, ast.Constant) and \
+                isinstance(literal.value, (int, float)) and not isinstance(literal.value, bool):
+            return self.constant(-literal.value, node)  # a negative literal
         operand = self.expr(node.operand)
         kind = _UNARY[type(node.op)]
         return self.op(node, f"pydy.unary {kind} {operand.name} : ({operand.type}) -> {OBJECT}")

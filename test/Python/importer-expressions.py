@@ -42,7 +42,8 @@ print(paddle.jit.to_static(expressions).code)
 # CHECK:       pydy.load "c"
 # CHECK:     %[[NONE:.*]] = pydy.constant none
 # CHECK:     pydy.slice %{{.*}}, %[[NONE]], %{{.*}} : i64, !pydy.none, !pydy.none
-# CHECK:     pydy.tuple %{{.*}}, %{{.*}} : (!pydy.slice, i64) -> !pydy.object
+# CHECK:     %[[M1:.*]] = pydy.constant -1 : i64
+# CHECK:     pydy.tuple %{{.*}}, %[[M1]] : (!pydy.slice, i64) -> !pydy.object
 # CHECK:     pydy.subscript
 # CHECK:     pydy.constant 1 : i64
 # CHECK:     pydy.constant 2.5 : f64
