@@ -4,6 +4,7 @@
 #include "Dy2St/Dialect/Pydy/Passes.h"
 #include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
 #include "Dy2St/Pipelines/Pipelines.h"
+#include "Dy2St/Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
@@ -24,6 +25,7 @@ void dy2st::registerEverything(mlir::DialectRegistry &registry) {
     mlir::registerAllPasses();
     mlir::pydy::registerPydyPasses();
     mlir::pydy::registerDy2StConversionPasses();
+    registerDy2StTransformsPasses();
     registerPipelines();
   });
 }

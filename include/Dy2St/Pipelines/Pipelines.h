@@ -25,9 +25,9 @@ void buildPydyLoweringPipeline(mlir::OpPassManager &pm);
 /// The two above in sequence: pydy as imported → core dialects.
 void buildPydyToCorePipeline(mlir::OpPassManager &pm, const CompileOptions &options);
 
-/// Core dialects on tensors → LLVM dialect, from upstream passes: elementwise
-/// fusion, one-shot bufferization with ownership-based deallocation, loops,
-/// LLVM.
+/// Core dialects on tensors → LLVM dialect: polynomial math, then upstream
+/// passes: elementwise fusion, one-shot bufferization with ownership-based
+/// deallocation, loops, LLVM.
 void buildCPUPipeline(mlir::OpPassManager &pm);
 
 /// The two above in sequence: pydy → LLVM dialect.

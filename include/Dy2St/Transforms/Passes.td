@@ -1,0 +1,19 @@
+#ifndef DY2ST_TRANSFORMS_PASSES
+#define DY2ST_TRANSFORMS_PASSES
+
+include "mlir/Pass/PassBase.td"
+
+def ApproximateMathPass : Pass<"dy2st-approximate-math"> {
+  let summary = "Replace f32 math functions by upstream's polynomial approximations";
+  let description = [{
+    Applies MLIR's `populateMathPolynomialApproximationPatterns` (f32 `exp`,
+    `log`, `tanh`, `sin`, `cos`, ... as polynomials in `arith`), which upstream
+    registers only as a test pass. Without it, these ops become scalar libm
+    calls and LLVM cannot vectorize the loops that contain them.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::vector::VectorDialect",
+                           "::mlir::math::MathDialect"];
+}
+
+#endif // DY2ST_TRANSFORMS_PASSES
