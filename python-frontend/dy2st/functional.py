@@ -235,6 +235,8 @@ LIBRARY = {fn: fn.__name__ for fn in (
     sum, mean, max, min, zeros, ones, full,
     arange, reshape, transpose, concat, stack, shape, numel, clip, softmax)}
 
+LIBRARY[to_tensor] = "to_tensor"
+
 TENSOR_METHODS = {
     "sum": sum, "mean": mean, "max": max, "min": min, "exp": exp, "log": log, "sqrt": sqrt,
     "tanh": tanh, "abs": abs, "sigmoid": sigmoid, "cast": cast, "astype": cast,

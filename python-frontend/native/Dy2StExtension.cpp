@@ -2,6 +2,7 @@
 // numpy arrays without copying them; results come back as numpy arrays that
 // own the buffers the compiled code allocated.
 #include "Dy2St/Dialect/Pydy/Library.h"
+#include "Dy2St/Dialect/Pydy/PydyDialect.h"
 #include "Dy2St/Registration.h"
 #include "Dy2St/Runtime/JitFunction.h"
 
@@ -107,10 +108,12 @@ py::object toPython(RuntimeValue &v) {
 py::object structureOf(mlir::Type type) {
   if (!type)
     return py::str("none");
-  if (auto tuple = mlir::dyn_cast<mlir::TupleType>(type)) {
+  if (auto elements = mlir::pydy::sequenceElementTypes(type)) {
     py::list items;
-    for (mlir::Type t : tuple.getTypes())
+    for (mlir::Type t : *elements)
       items.append(structureOf(t));
+    if (mlir::isa<mlir::pydy::ListType>(type))
+      return std::move(items);
     return py::tuple(items);
   }
   if (type.getDialect().getNamespace() == "pydy")

@@ -434,3 +434,36 @@ def nested_result(x):
 
 def test_nested_tuple_result(differential):
     differential(nested_result, t(2))
+
+
+def tensor_counter(x):
+    s = paddle.zeros([1])
+    i = paddle.to_tensor([0])
+    while i < 5:
+        s = s + paddle.sum(x * i)
+        i = i + 1
+    return s, i, paddle.to_tensor([[1, 2], [3, 4]], dtype="float64"), paddle.to_tensor(2.5)
+
+
+def test_to_tensor_in_compiled_code(differential):
+    differential(tensor_counter, t(3))
+
+
+def shape_values(x):
+    rows, cols = x.shape
+    return x.shape, [rows, cols * 2], (rows,)
+
+
+def test_shape_is_a_list(differential):
+    differential(shape_values, t(2, 5))
+
+
+def scalar_to_tensor(x, n):
+    k = 0
+    for i in range(n):
+        k = k + i
+    return x * paddle.to_tensor(k)
+
+
+def test_runtime_number_to_tensor(differential):
+    differential(scalar_to_tensor, t(3), 4)

@@ -9,6 +9,8 @@
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 #include "llvm/ADT/SmallBitVector.h"
 
+#include <functional>
+
 using namespace mlir;
 using namespace mlir::pydy;
 
@@ -390,6 +392,39 @@ static Value lowerReduction(OpBuilder &b, Location loc, LibCallOp op, Value x) {
   return tensor::ExpandShapeOp::create(b, loc, result, value, groups, outputShape);
 }
 
+/// A constant tensor from literal data, or a tensor from a runtime value.
+static Value lowerToTensor(OpBuilder &b, LibCallOp op, ValueRange operands) {
+  Location loc = op.getLoc();
+  auto type = cast<RankedTensorType>(op.getType());
+  Type elem = type.getElementType();
+  if (operands.empty()) {
+    SmallVector<Attribute> values;
+    std::function<void(Attribute)> flatten = [&](Attribute a) {
+      if (auto array = dyn_cast<ArrayAttr>(a)) {
+        llvm::for_each(array, flatten);
+        return;
+      }
+      double d = isa<FloatAttr>(a) ? cast<FloatAttr>(a).getValueAsDouble()
+                                   : static_cast<double>(cast<IntegerAttr>(a).getInt());
+      if (auto i = dyn_cast<IntegerAttr>(a); i && i.getType().isInteger(1))
+        d = i.getValue().isZero() ? 0 : 1;
+      if (isa<FloatType>(elem))
+        values.push_back(b.getFloatAttr(elem, d));
+      else if (elem.isInteger(1))
+        values.push_back(b.getBoolAttr(d != 0));
+      else
+        values.push_back(b.getIntegerAttr(elem, static_cast<int64_t>(d)));
+    };
+    flatten(op.getStaticArgsAttr().get("data"));
+    return arith::ConstantOp::create(b, loc, DenseElementsAttr::get(type, values));
+  }
+  Value data = operands[0];
+  if (isa<RankedTensorType>(data.getType()))
+    return castTensor(b, loc, data, elem);
+  return tensor::FromElementsOp::create(b, loc, type,
+                                        ValueRange{convertElement(b, loc, data, elem)});
+}
+
 FailureOr<Value> lowerLibCall(OpBuilder &b, LibCallOp op, ValueRange operands) {
   Location loc = op.getLoc();
   StringRef name = op.getCallee();
@@ -508,6 +543,8 @@ FailureOr<Value> lowerLibCall(OpBuilder &b, LibCallOp op, ValueRange operands) {
                                                   name == "ones" ? 1 : 0);
     return filled(b, loc, type, value, {});
   }
+  if (name == "to_tensor")
+    return lowerToTensor(b, op, operands);
   return op.emitError() << name << "() has no lowering";
 }
 

@@ -311,8 +311,8 @@ struct YieldLowering : OpConversionPattern<YieldOp> {
 static void flattenReturn(OpBuilder &b, Value v, SmallVectorImpl<Value> &leaves) {
   if (isa<PyNoneType>(v.getType()))
     return;
-  if (auto tuple = v.getDefiningOp<TupleOp>()) {
-    for (Value e : tuple.getElements())
+  if (Operation *def = v.getDefiningOp(); def && isa<TupleOp, ListOp>(def)) {
+    for (Value e : def->getOperands())
       flattenReturn(b, e, leaves);
     return;
   }

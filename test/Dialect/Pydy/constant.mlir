@@ -15,7 +15,12 @@ pydy.func @literals() -> !pydy.object {
   %4 = pydy.constant "float64"
   // CHECK: pydy.constant [3, 4]
   %5 = pydy.constant [3, 4]
-  // CHECK: pydy.tuple {{.*}} : (i64, f64, i1, !pydy.none, !pydy.str, tuple<i64, i64>) -> !pydy.object
-  %6 = pydy.tuple %0, %1, %2, %3, %4, %5 : (i64, f64, i1, !pydy.none, !pydy.str, tuple<i64, i64>) -> !pydy.object
+  // An array literal is a tuple unless typed as a list.
+  // CHECK: pydy.constant [3, 4] : !pydy.list<i64, i64>
+  %7 = pydy.constant [3, 4] : !pydy.list<i64, i64>
+  // CHECK: pydy.constant [] : !pydy.list<>
+  %8 = pydy.constant [] : !pydy.list<>
+  // CHECK: pydy.tuple {{.*}} : (i64, f64, i1, !pydy.none, !pydy.str, tuple<i64, i64>, !pydy.list<i64, i64>, !pydy.list<>) -> !pydy.object
+  %6 = pydy.tuple %0, %1, %2, %3, %4, %5, %7, %8 : (i64, f64, i1, !pydy.none, !pydy.str, tuple<i64, i64>, !pydy.list<i64, i64>, !pydy.list<>) -> !pydy.object
   pydy.return %6 : !pydy.object
 }

@@ -35,8 +35,8 @@ pydy.func @numbers() -> !pydy.object {
 
 // CHECK-LABEL: pydy.func @tensor_facts
 pydy.func @tensor_facts(%arg0: tensor<3x4xf32>, %arg1: tensor<?x4xf32>) -> !pydy.object {
-  // CHECK-DAG: pydy.constant [3, 4]
-  %0 = pydy.attr %arg0, "shape" : tensor<3x4xf32> -> tuple<i64, i64>
+  // CHECK-DAG: pydy.constant [3, 4] : !pydy.list<i64, i64>
+  %0 = pydy.attr %arg0, "shape" : tensor<3x4xf32> -> !pydy.list<i64, i64>
   // CHECK-DAG: pydy.constant "float32"
   %1 = pydy.attr %arg0, "dtype" : tensor<3x4xf32> -> !pydy.str
   // CHECK-DAG: pydy.constant 3 : i64
@@ -46,10 +46,10 @@ pydy.func @tensor_facts(%arg0: tensor<3x4xf32>, %arg1: tensor<?x4xf32>) -> !pydy
   // CHECK: pydy.len %{{.*}} : tensor<?x4xf32> -> i64
   %3 = pydy.len %arg1 : tensor<?x4xf32> -> i64
   // CHECK: pydy.attr %{{.*}}, "shape" : tensor<?x4xf32>
-  %4 = pydy.attr %arg1, "shape" : tensor<?x4xf32> -> tuple<i64, i64>
+  %4 = pydy.attr %arg1, "shape" : tensor<?x4xf32> -> !pydy.list<i64, i64>
   %n = pydy.constant none
   %5 = pydy.compare is %arg0, %n : (tensor<3x4xf32>, !pydy.none) -> i1
-  %t = pydy.tuple %0, %1, %2, %3, %4, %5 : (tuple<i64, i64>, !pydy.str, i64, i64, tuple<i64, i64>, i1) -> !pydy.object
+  %t = pydy.tuple %0, %1, %2, %3, %4, %5 : (!pydy.list<i64, i64>, !pydy.str, i64, i64, !pydy.list<i64, i64>, i1) -> !pydy.object
   pydy.return %t : !pydy.object
 }
 

@@ -73,7 +73,7 @@ pydy.func @dict_arity(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
 // -----
 
 pydy.func @unpack_arity(%arg0: tuple<i64, i64>) -> !pydy.object {
-  // expected-error @+1 {{cannot unpack a tuple of 2 values into 3}}
+  // expected-error @+1 {{cannot unpack a sequence of 2 values into 3}}
   %0:3 = pydy.unpack %arg0 : tuple<i64, i64> -> i64, i64, i64
   pydy.return
 }

@@ -17,6 +17,17 @@ def Pydy_NoneType : Pydy_Type<"PyNone", "none"> {
 def Pydy_StrType : Pydy_Type<"Str", "str"> {
   let summary = "a Python string";
 }
+def Pydy_ListType : Pydy_Type<"List", "list"> {
+  let summary = "a Python list of values of known count and types";
+  let description = [{
+    Python lists of numbers (shapes, axes) once specialized. A tuple of the
+    same values has the builtin `tuple<...>` type; the two differ only in what
+    the caller gets back.
+  }];
+  let parameters = (ins ArrayRefParameter<"Type">:$elementTypes);
+  let hasCustomAssemblyFormat = 1;
+}
+
 def Pydy_SliceType : Pydy_Type<"Slice", "slice"> {
   let summary = "a Python slice object (lower:upper:step)";
 }

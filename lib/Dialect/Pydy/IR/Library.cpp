@@ -17,6 +17,11 @@ constexpr LibParam kReduce[] = {
 constexpr LibParam kFill[] = {{"shape", true, true}, {"dtype", false, true}};
 constexpr LibParam kFull[] = {
     {"shape", true, true}, {"fill_value", true, false}, {"dtype", false, true}};
+// `data` is a literal (folded into `static_args`) or a runtime value.
+constexpr LibParam kToTensor[] = {{"data", false, false},
+                                  {"dtype", false, true},
+                                  {"place", false, true},
+                                  {"stop_gradient", false, true}};
 constexpr LibParam kWhere[] = {
     {"condition", true, false}, {"x", true, false}, {"y", true, false}};
 
@@ -36,6 +41,7 @@ constexpr LibFunction kFunctions[] = {
     {"matmul", kMatmul},
     {"sum", kReduce}, {"mean", kReduce}, {"max", kReduce}, {"min", kReduce},
     {"zeros", kFill}, {"ones", kFill}, {"full", kFull},
+    {"to_tensor", kToTensor},
 };
 } // namespace
 

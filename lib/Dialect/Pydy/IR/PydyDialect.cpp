@@ -28,9 +28,50 @@ Operation *PydyDialect::materializeConstant(OpBuilder &builder, Attribute value,
                                             Type type, Location loc) {
   // Folding never changes a value's type: a literal of another type is not a
   // replacement.
-  if (ConstantOp::typeOfLiteral(value) != type)
+  if (!literalHasType(value, type))
     return nullptr;
-  return ConstantOp::create(builder, loc, value);
+  return ConstantOp::create(builder, loc, type, value);
+}
+
+// `!pydy.list<i64, f64>`, and `!pydy.list<>` for the empty list.
+Type ListType::parse(AsmParser &parser) {
+  SmallVector<Type> elements;
+  if (parser.parseLess())
+    return {};
+  if (failed(parser.parseOptionalGreater())) {
+    if (parser.parseTypeList(elements) || parser.parseGreater())
+      return {};
+  }
+  return ListType::get(parser.getContext(), elements);
+}
+
+void ListType::print(AsmPrinter &printer) const {
+  printer << "<";
+  llvm::interleaveComma(getElementTypes(), printer);
+  printer << ">";
+}
+
+std::optional<ArrayRef<Type>> mlir::pydy::sequenceElementTypes(Type type) {
+  if (auto tuple = dyn_cast<TupleType>(type))
+    return tuple.getTypes();
+  if (auto list = dyn_cast<ListType>(type))
+    return list.getElementTypes();
+  return std::nullopt;
+}
+
+bool mlir::pydy::literalHasType(Attribute value, Type type) {
+  auto array = dyn_cast<ArrayAttr>(value);
+  auto elements = sequenceElementTypes(type);
+  if (!array || !elements) {
+    Type own = ConstantOp::typeOfLiteral(value);
+    return own && own == type;
+  }
+  if (array.size() != elements->size())
+    return false;
+  for (auto [v, t] : llvm::zip(array, *elements))
+    if (!literalHasType(v, t))
+      return false;
+  return true;
 }
 
 bool mlir::pydy::isPythonScalar(Type type) {
@@ -61,6 +102,12 @@ std::string mlir::pydy::describeType(Type type) {
         for (auto [i, d] : llvm::enumerate(t.getShape()))
           s += (i ? ", " : "") +
                (ShapedType::isDynamic(d) ? std::string("?") : std::to_string(d));
+        return s + "]";
+      })
+      .Case([](ListType t) {
+        std::string s = "list[";
+        for (auto [i, e] : llvm::enumerate(t.getElementTypes()))
+          s += (i ? ", " : "") + describeType(e);
         return s + "]";
       })
       .Case([](TupleType t) {

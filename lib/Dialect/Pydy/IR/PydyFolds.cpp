@@ -59,7 +59,7 @@ static int64_t floorDiv(int64_t a, int64_t b) {
 /// Only results whose type already is the literal's type are folded, so that
 /// folding never changes a value's type.
 static OpFoldResult typed(Operation *op, Attribute value) {
-  if (!value || ConstantOp::typeOfLiteral(value) != op->getResult(0).getType())
+  if (!value || !literalHasType(value, op->getResult(0).getType()))
     return {};
   return value;
 }
@@ -269,8 +269,8 @@ OpFoldResult LenOp::fold(FoldAdaptor adaptor) {
   if (auto tensor = dyn_cast<RankedTensorType>(getValue().getType()))
     if (tensor.getRank() > 0 && !tensor.isDynamicDim(0))
       return typed(*this, intAttr(ctx, tensor.getDimSize(0)));
-  if (auto tuple = dyn_cast<TupleType>(getValue().getType()))
-    return typed(*this, intAttr(ctx, tuple.size()));
+  if (auto elements = sequenceElementTypes(getValue().getType()))
+    return typed(*this, intAttr(ctx, elements->size()));
   if (auto array = dyn_cast_or_null<ArrayAttr>(adaptor.getValue()))
     return typed(*this, intAttr(ctx, array.size()));
   return {};
@@ -281,7 +281,7 @@ LogicalResult UnpackOp::fold(FoldAdaptor adaptor, SmallVectorImpl<OpFoldResult> 
     if (array.size() != getNumResults())
       return failure();
     for (auto [attr, result] : llvm::zip(array, getResults()))
-      if (ConstantOp::typeOfLiteral(attr) != result.getType())
+      if (!literalHasType(attr, result.getType()))
         return failure();
     results.append(array.begin(), array.end());
     return success();

@@ -171,6 +171,10 @@ ParseResult ConstantOp::parse(OpAsmParser &parser, OperationState &result) {
   result.getOrAddProperties<Properties>().value = value;
   if (parser.parseOptionalAttrDict(result.attributes))
     return failure();
+  // An array literal may be a list: `pydy.constant [3, 4] : !pydy.list<i64, i64>`.
+  if (isa<ArrayAttr>(value) && succeeded(parser.parseOptionalColon()) &&
+      parser.parseType(type))
+    return failure();
   result.addTypes(type);
   return success();
 }
@@ -182,13 +186,15 @@ void ConstantOp::print(OpAsmPrinter &p) {
   else
     p.printAttribute(getValue());
   p.printOptionalAttrDict((*this)->getAttrs(), {"value"});
+  if (isa<ArrayAttr>(getValue()) && getType() != typeOfLiteral(getValue()))
+    p << " : " << getType();
 }
 
 LogicalResult ConstantOp::verify() {
   Type type = typeOfLiteral(getValue());
   if (!type)
     return emitOpError("value is not a Python literal");
-  if (type != getType())
+  if (!literalHasType(getValue(), getType()))
     return emitOpError("result type ") << getType() << " does not match the literal's type " << type;
   return success();
 }
@@ -212,10 +218,10 @@ LogicalResult DictOp::verify() {
 }
 
 LogicalResult UnpackOp::verify() {
-  if (auto tuple = dyn_cast<TupleType>(getValue().getType()))
-    if (tuple.size() != getNumResults())
-      return emitOpError("cannot unpack a tuple of ")
-             << tuple.size() << " values into " << getNumResults();
+  if (auto elements = sequenceElementTypes(getValue().getType()))
+    if (elements->size() != getNumResults())
+      return emitOpError("cannot unpack a sequence of ")
+             << elements->size() << " values into " << getNumResults();
   return success();
 }
 

@@ -19,6 +19,8 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <functional>
+
 namespace mlir::pydy {
 #define GEN_PASS_DEF_SPECIALIZEPASS
 #include "Dy2St/Dialect/Pydy/Passes.h.inc"
@@ -209,7 +211,10 @@ private:
         if (isa<ListOp>(op) && !isPythonScalar(t))
           return op->emitError() << "a list of " << describeType(t)
                                  << " values is not supported by dy2st yet";
-      op->getResult(0).setType(TupleType::get(op->getContext(), op->getOperandTypes()));
+      SmallVector<Type> elements(op->getOperandTypes());
+      op->getResult(0).setType(isa<ListOp>(op)
+                                   ? Type(ListType::get(op->getContext(), elements))
+                                   : Type(TupleType::get(op->getContext(), elements)));
       return fold(op, next);
     }
     if (isa<BinaryOp, UnaryOp, CompareOp, AttrOp, SubscriptOp, LenOp, UnpackOp>(op)) {
@@ -234,9 +239,9 @@ private:
         continue;
       }
       Attribute attr = cast<Attribute>(f);
-      if (ConstantOp::typeOfLiteral(attr) != result.getType())
+      if (!literalHasType(attr, result.getType()))
         return success();
-      replacements.push_back(ConstantOp::create(b, op->getLoc(), attr));
+      replacements.push_back(ConstantOp::create(b, op->getLoc(), result.getType(), attr));
     }
     if (next == op->getNextNode() && !replacements.empty())
       if (Operation *def = replacements.front().getDefiningOp(); def && def->getNextNode() == op)
@@ -270,7 +275,7 @@ private:
         return setResult(b.getI1Type());
       // Python values that are not numbers (dtype names, None) compare by
       // value at compile time: the fold decides.
-      auto isValue = [](Type t) { return isa<StrType, PyNoneType, TupleType>(t); };
+      auto isValue = [](Type t) { return isa<StrType, PyNoneType, TupleType, ListType>(t); };
       if ((cmp.getKind() == CompareKind::eq || cmp.getKind() == CompareKind::ne) &&
           (isValue(cmp.getLhs().getType()) || isValue(cmp.getRhs().getType())))
         return setResult(b.getI1Type());
@@ -312,7 +317,7 @@ private:
       auto tensor = dyn_cast<RankedTensorType>(attr.getValue().getType());
       StringRef name = attr.getName();
       if (tensor && name == "shape")
-        return setResult(TupleType::get(
+        return setResult(ListType::get(
             ctx, SmallVector<Type>(tensor.getRank(), b.getI64Type())));
       if (tensor && (name == "ndim" || name == "size"))
         return setResult(b.getI64Type());
@@ -323,14 +328,16 @@ private:
     }
     if (auto sub = dyn_cast<SubscriptOp>(op)) {
       Type vt = sub.getValue().getType(), it = sub.getIndex().getType();
-      if (auto tuple = dyn_cast<TupleType>(vt)) {
+      if (auto elements = sequenceElementTypes(vt)) {
         auto index = dyn_cast_or_null<IntegerAttr>(constantOf(sub.getIndex()));
         if (!index)
-          return op->emitError("a tuple index must be known at compile time");
-        int64_t i = index.getInt(), size = tuple.size();
+          return op->emitError() << "an index of " << withArticle(vt)
+                                 << " must be known at compile time";
+        int64_t i = index.getInt(), size = elements->size();
         if (i < -size || i >= size)
-          return op->emitError() << "tuple index " << i << " out of range (size " << size << ")";
-        return setResult(tuple.getType(i < 0 ? i + size : i));
+          return op->emitError() << "index " << i << " out of range for "
+                                 << withArticle(vt);
+        return setResult((*elements)[i < 0 ? i + size : i]);
       }
       if (auto tensor = dyn_cast<RankedTensorType>(vt)) {
         if (tensor.getRank() == 0)
@@ -346,19 +353,19 @@ private:
     if (auto len = dyn_cast<LenOp>(op)) {
       Type t = len.getValue().getType();
       auto tensor = dyn_cast<RankedTensorType>(t);
-      if ((tensor && tensor.getRank() > 0) || isa<TupleType>(t))
+      if ((tensor && tensor.getRank() > 0) || sequenceElementTypes(t))
         return setResult(b.getI64Type());
       return op->emitError() << "len() of " << withArticle(t) << " is not defined";
     }
     if (auto unpack = dyn_cast<UnpackOp>(op)) {
-      auto tuple = dyn_cast<TupleType>(unpack.getValue().getType());
-      if (!tuple)
+      auto elements = sequenceElementTypes(unpack.getValue().getType());
+      if (!elements)
         return op->emitError() << "unpacking " << withArticle(unpack.getValue().getType())
                                << " is not supported by dy2st yet";
-      if (tuple.size() != unpack.getNumResults())
-        return op->emitError() << "cannot unpack " << tuple.size() << " values into "
+      if (elements->size() != unpack.getNumResults())
+        return op->emitError() << "cannot unpack " << elements->size() << " values into "
                                << unpack.getNumResults() << " names";
-      for (auto [r, t] : llvm::zip(unpack.getResults(), tuple.getTypes()))
+      for (auto [r, t] : llvm::zip(unpack.getResults(), *elements))
         r.setType(t);
       return success();
     }
@@ -601,6 +608,12 @@ private:
     for (auto [param, value] : llvm::zip(fn->params, bound)) {
       if (!value)
         continue;
+      // to_tensor of a literal is a constant tensor.
+      if (fn->name == "to_tensor" && param.name == "data")
+        if (Attribute literal = constantOf(value)) {
+          statics.append(param.name, literal);
+          continue;
+        }
       if (!param.isStatic) {
         runtime.push_back(value);
         args[param.name] = value;
@@ -777,7 +790,69 @@ private:
                               << withArticle(args["fill_value"].getType());
       return Type(RankedTensorType::get(shape, *dtype));
     }
+    if (name == "to_tensor")
+      return inferToTensor(op, args, statics);
     return op.emitError() << name << "() has no typing rule";
+  }
+
+  /// to_tensor: Python floats give float32, ints int64, bools bool, a tensor
+  /// keeps its dtype; `dtype` overrides.
+  FailureOr<Type> inferToTensor(LibCallOp op, llvm::StringMap<Value> &args,
+                                NamedAttrList &statics) {
+    MLIRContext *ctx = op.getContext();
+    Builder b(ctx);
+    SmallVector<int64_t> shape;
+    Type elem;
+    if (Attribute data = statics.get("data")) {
+      // Nested lists of numbers: the shape from the nesting, which must be
+      // rectangular; the dtype from the most general number.
+      int rank = -1;
+      bool anyFloat = false, anyInt = false;
+      std::function<bool(Attribute, size_t)> walk = [&](Attribute a, size_t depth) {
+        if (auto array = dyn_cast<ArrayAttr>(a)) {
+          if (shape.size() <= depth)
+            shape.push_back(array.size());
+          else if (shape[depth] != static_cast<int64_t>(array.size()))
+            return false;
+          return llvm::all_of(array, [&](Attribute e) { return walk(e, depth + 1); });
+        }
+        if (rank == -1)
+          rank = depth;
+        if (rank != static_cast<int>(depth))
+          return false;
+        if (isa<FloatAttr>(a))
+          anyFloat = true;
+        else if (auto i = dyn_cast<IntegerAttr>(a); i && i.getType().isInteger(64))
+          anyInt = true;
+        else if (!isa<IntegerAttr>(a))
+          return false;
+        return true;
+      };
+      if (!walk(data, 0) || (rank != -1 && static_cast<int>(shape.size()) != rank))
+        return op.emitError("to_tensor(): data must be a number or rectangular nested "
+                            "lists of numbers");
+      elem = anyFloat ? b.getF32Type() : anyInt ? Type(b.getI64Type()) : Type(b.getI1Type());
+    } else if (Value data = args["data"]) {
+      Type t = data.getType();
+      if (auto tensor = dyn_cast<RankedTensorType>(t)) {
+        shape.assign(tensor.getShape().begin(), tensor.getShape().end());
+        elem = tensor.getElementType();
+      } else if (isPythonScalar(t)) {
+        elem = t.isF64() ? Type(b.getF32Type()) : t;
+      } else {
+        return op.emitError() << "to_tensor() of " << withArticle(t)
+                              << " is not supported in compiled code";
+      }
+    } else {
+      return op.emitError("to_tensor() missing required argument 'data'");
+    }
+    if (Attribute d = statics.get("dtype")) {
+      auto s = dyn_cast<StringAttr>(d);
+      elem = s ? elementTypeFromName(ctx, s.getValue()) : Type();
+      if (!elem)
+        return op.emitError() << "to_tensor(): unsupported dtype " << d;
+    }
+    return Type(RankedTensorType::get(shape, elem));
   }
 
   FailureOr<Type> inferReduction(LibCallOp op, StringRef name, llvm::StringMap<Value> &args,
