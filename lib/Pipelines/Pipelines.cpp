@@ -30,6 +30,7 @@ void dy2st::buildPydyToCorePipeline(OpPassManager &pm, const CompileOptions &opt
 // Upstream passes, named as in mlir-opt so the pipeline can be replayed by hand.
 static constexpr llvm::StringLiteral kCPUPipeline =
     "dy2st-approximate-math,"
+    "dy2st-matmul-loop-order,"
     "linalg-fuse-elementwise-ops,"
     "canonicalize,cse,"
     "one-shot-bufferize{bufferize-function-boundaries "

@@ -16,4 +16,15 @@ def ApproximateMathPass : Pass<"dy2st-approximate-math"> {
                            "::mlir::math::MathDialect"];
 }
 
+def MatmulLoopOrderPass : Pass<"dy2st-matmul-loop-order"> {
+  let summary = "Give linalg.matmul the (i, k, j) loop order for CPU loops";
+  let description = [{
+    `convert-linalg-to-loops` nests a matmul's loops as (i, j, k): the
+    innermost loop walks a column of B with a stride. Generalizing the op and
+    interchanging its loops to (i, k, j) (both upstream transforms) makes the
+    innermost loop contiguous in B and C, which LLVM vectorizes.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 #endif // DY2ST_TRANSFORMS_PASSES

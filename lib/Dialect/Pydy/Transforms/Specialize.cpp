@@ -208,9 +208,9 @@ private:
       // Lists of tensors become tensor arrays; until then only lists of
       // Python values (shapes, axes) are compiled.
       for (Type t : op->getOperandTypes())
-        if (isa<ListOp>(op) && !isPythonScalar(t))
-          return op->emitError() << "a list of " << describeType(t)
-                                 << " values is not supported by dy2st yet";
+        if (isa<ListOp>(op) && isa<RankedTensorType>(t))
+          return op->emitError() << "a list of tensors (here " << withArticle(t)
+                                 << ") is not supported by dy2st yet";
       SmallVector<Type> elements(op->getOperandTypes());
       op->getResult(0).setType(isa<ListOp>(op)
                                    ? Type(ListType::get(op->getContext(), elements))
