@@ -181,6 +181,18 @@ def full(shape, fill_value, dtype=None, name=None):
     return Tensor(np.full(_shape(shape), fill_value, dtypes.as_dtype(dtype or "float32").numpy))
 
 
+def zeros_like(x, dtype=None, name=None):
+    return zeros(_t(x).shape, dtype or _t(x).dtype)
+
+
+def ones_like(x, dtype=None, name=None):
+    return ones(_t(x).shape, dtype or _t(x).dtype)
+
+
+def full_like(x, fill_value, dtype=None, name=None):
+    return full(_t(x).shape, fill_value, dtype or _t(x).dtype)
+
+
 # Eager only so far: the compiler does not implement these yet.
 def arange(start=0, end=None, step=1, dtype=None, name=None):
     if end is None:
@@ -232,7 +244,7 @@ LIBRARY = {fn: fn.__name__ for fn in (
     add, subtract, multiply, divide, pow, maximum, minimum,
     equal, not_equal, less_than, less_equal, greater_than, greater_equal,
     logical_and, logical_or, logical_not, where, cast, matmul,
-    sum, mean, max, min, zeros, ones, full,
+    sum, mean, max, min, zeros, ones, full, zeros_like, ones_like, full_like,
     arange, reshape, transpose, concat, stack, shape, numel, clip, softmax)}
 
 LIBRARY[to_tensor] = "to_tensor"

@@ -467,3 +467,64 @@ def scalar_to_tensor(x, n):
 
 def test_runtime_number_to_tensor(differential):
     differential(scalar_to_tensor, t(3), 4)
+
+
+def like(x, n):
+    acc = paddle.zeros_like(x)
+    i = 0
+    while i < n and i < 10:
+        acc = acc + x + paddle.ones_like(x, dtype="int64")
+        i = i + 1
+    return acc, paddle.full_like(x, 7)
+
+
+def test_like_functions_and_python_and(differential):
+    differential(like, t(3), 4)
+
+
+def running_max(x):
+    best = x[0]
+    for i in range(1, x.shape[0]):
+        if x[i] > best:
+            best = x[i]
+    return best
+
+
+def test_running_max_with_indexing(differential):
+    differential(running_max, paddle.to_tensor([1.0, -2.0, 5.0, 3.0]))
+
+
+def augmented(a):
+    b = a * 1
+    b += 2
+    b *= 3
+    b -= a
+    b /= 2
+    return b
+
+
+def test_augmented_assignment(differential):
+    differential(augmented, t(4))
+
+
+class Scale(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.w = paddle.to_tensor([2.0, 3.0, 4.0])
+        self.k = 3
+
+    @paddle.jit.to_static
+    def forward(self, x):
+        y = x * self.w + self.k
+        if y.sum() > 0:
+            y = y * 2.0
+        return y
+
+
+def test_layer_forward_reads_parameters_at_each_call():
+    layer = Scale()
+    x = paddle.to_tensor([1.0, -2.0, 3.0])
+    np.testing.assert_allclose(layer(x).numpy(), [10.0, -6.0, 30.0])
+    layer.w = paddle.to_tensor([1.0, 1.0, 1.0])
+    np.testing.assert_allclose(layer(x).numpy(), [8.0, 2.0, 12.0])
+    assert len(layer.forward.compiled_signatures) == 1

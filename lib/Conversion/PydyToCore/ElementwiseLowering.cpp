@@ -543,6 +543,13 @@ FailureOr<Value> lowerLibCall(OpBuilder &b, LibCallOp op, ValueRange operands) {
                                                   name == "ones" ? 1 : 0);
     return filled(b, loc, type, value, {});
   }
+  if (name == "zeros_like" || name == "ones_like" || name == "full_like") {
+    auto type = cast<RankedTensorType>(resultType);
+    Value value = name == "full_like" ? operands[1]
+                                      : constantScalar(b, loc, type.getElementType(),
+                                                       name == "ones_like" ? 1 : 0);
+    return filled(b, loc, type, value, operands[0]);
+  }
   if (name == "to_tensor")
     return lowerToTensor(b, op, operands);
   return op.emitError() << name << "() has no lowering";

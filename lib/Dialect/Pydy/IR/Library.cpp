@@ -22,6 +22,9 @@ constexpr LibParam kToTensor[] = {{"data", false, false},
                                   {"dtype", false, true},
                                   {"place", false, true},
                                   {"stop_gradient", false, true}};
+constexpr LibParam kFillLike[] = {{"x", true, false}, {"dtype", false, true}};
+constexpr LibParam kFullLike[] = {
+    {"x", true, false}, {"fill_value", true, false}, {"dtype", false, true}};
 constexpr LibParam kWhere[] = {
     {"condition", true, false}, {"x", true, false}, {"y", true, false}};
 
@@ -41,6 +44,7 @@ constexpr LibFunction kFunctions[] = {
     {"matmul", kMatmul},
     {"sum", kReduce}, {"mean", kReduce}, {"max", kReduce}, {"min", kReduce},
     {"zeros", kFill}, {"ones", kFill}, {"full", kFull},
+    {"zeros_like", kFillLike}, {"ones_like", kFillLike}, {"full_like", kFullLike},
     {"to_tensor", kToTensor},
 };
 } // namespace

@@ -790,6 +790,18 @@ private:
                               << withArticle(args["fill_value"].getType());
       return Type(RankedTensorType::get(shape, *dtype));
     }
+    if (name == "zeros_like" || name == "ones_like" || name == "full_like") {
+      auto x = tensorArg("x");
+      if (failed(x))
+        return failure();
+      auto dtype = dtypeStatic("dtype", x->getElementType());
+      if (failed(dtype))
+        return failure();
+      if (name == "full_like" && !isPythonScalar(args["fill_value"].getType()))
+        return op.emitError() << "full_like(): fill_value must be a Python number, not "
+                              << withArticle(args["fill_value"].getType());
+      return Type(x->clone(*dtype));
+    }
     if (name == "to_tensor")
       return inferToTensor(op, args, statics);
     return op.emitError() << name << "() has no typing rule";
