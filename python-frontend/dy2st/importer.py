@@ -674,6 +674,12 @@ class Importer:
             return self.op(node, f"pydy.len {value.name} : {value.type} -> {OBJECT}")
         if fn is print:
             return self.print_call(node)
+        if fn in (bool, int, float):
+            if len(node.args) != 1 or node.keywords:
+                self._fail(node, f"{fn.__name__}() in compiled code takes exactly one argument")
+            value = self.expr(node.args[0])
+            return self.op(node, f"pydy.unary to_{fn.__name__} {value.name} : ({value.type}) -> "
+                                 f"{OBJECT}")
         if fn is range:
             self._fail(node, "range() is supported as the iterable of a 'for' loop only")
         if _is_numpy(fn):

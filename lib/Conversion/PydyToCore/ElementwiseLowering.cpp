@@ -48,7 +48,7 @@ Value convertElement(OpBuilder &b, Location loc, Value v, Type to) {
   return arith::SIToFPOp::create(b, loc, to, v);
 }
 
-static Value firstElement(OpBuilder &b, Location loc, Value tensor) {
+Value firstElement(OpBuilder &b, Location loc, Value tensor) {
   auto type = cast<RankedTensorType>(tensor.getType());
   Value zero = arith::ConstantIndexOp::create(b, loc, 0);
   SmallVector<Value> indices(type.getRank(), zero);

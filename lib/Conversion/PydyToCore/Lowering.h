@@ -16,6 +16,8 @@ Value convertElement(OpBuilder &b, Location loc, Value v, Type to);
 /// Python truthiness as `i1`: of a Python scalar, or of the single element of
 /// a one-element tensor.
 Value truthValue(OpBuilder &b, Location loc, Value v);
+/// The single element of a one-element tensor.
+Value firstElement(OpBuilder &b, Location loc, Value tensor);
 /// An `i64` from an int scalar or a one-element integer tensor.
 Value toI64(OpBuilder &b, Location loc, Value v);
 /// A zero of `type` (an empty tensor for tensors): the value of a variable on

@@ -88,11 +88,22 @@ struct UnaryLowering : OpConversionPattern<UnaryOp> {
   LogicalResult matchAndRewrite(UnaryOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
     Type resultElem = elementTypeOf(op.getType());
     UnaryKind kind = op.getKind();
+    Location loc = op.getLoc();
     if (kind == UnaryKind::Not) {
-      Location loc = op.getLoc();
       Value truth = truthValue(rewriter, loc, adaptor.getOperand());
       Value one = arith::ConstantOp::create(rewriter, loc, rewriter.getBoolAttr(true));
       rewriter.replaceOpWithNewOp<arith::XOrIOp>(op, truth, one);
+      return success();
+    }
+    if (kind == UnaryKind::to_bool) {
+      rewriter.replaceOp(op, truthValue(rewriter, loc, adaptor.getOperand()));
+      return success();
+    }
+    if (kind == UnaryKind::to_int || kind == UnaryKind::to_float) {
+      Value scalar = adaptor.getOperand();
+      if (isa<RankedTensorType>(scalar.getType()))
+        scalar = firstElement(rewriter, loc, scalar);
+      rewriter.replaceOp(op, convertElement(rewriter, loc, scalar, op.getType()));
       return success();
     }
     Value v = elementwise(
@@ -107,8 +118,8 @@ struct UnaryLowering : OpConversionPattern<UnaryOp> {
               return arith::NegFOp::create(b, l, x);
             return arith::SubIOp::create(
                 b, l, arith::ConstantOp::create(b, l, b.getIntegerAttr(resultElem, 0)), x);
-          case UnaryKind::Not:
-            llvm_unreachable("'not' is lowered above");
+          default:
+            llvm_unreachable("'not' and the conversions are lowered above");
           case UnaryKind::invert:
             return arith::XOrIOp::create(
                 b, l, x, arith::ConstantOp::create(b, l, b.getIntegerAttr(resultElem, -1)));

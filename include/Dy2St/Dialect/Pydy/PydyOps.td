@@ -24,7 +24,11 @@ def Pydy_BinaryKind : I32EnumAttr<"BinaryKind", "Python binary operator", [
 }
 def Pydy_UnaryKind : I32EnumAttr<"UnaryKind", "Python unary operator", [
     I32EnumAttrCase<"neg", 0>, I32EnumAttrCase<"pos", 1>,
-    I32EnumAttrCase<"Not", 2, "not">, I32EnumAttrCase<"invert", 3>]> {
+    I32EnumAttrCase<"Not", 2, "not">, I32EnumAttrCase<"invert", 3>,
+    // Python's bool(x), int(x), float(x): Python numbers, also from a
+    // one-element tensor.
+    I32EnumAttrCase<"to_bool", 4>, I32EnumAttrCase<"to_int", 5>,
+    I32EnumAttrCase<"to_float", 6>]> {
   let cppNamespace = "::mlir::pydy";
 }
 def Pydy_CompareKind : I32EnumAttr<"CompareKind", "Python comparison", [

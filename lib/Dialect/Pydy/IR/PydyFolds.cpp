@@ -127,10 +127,19 @@ OpFoldResult UnaryOp::fold(FoldAdaptor adaptor) {
       return typed(*this, boolAttr(ctx, !*t));
     return {};
   }
+  if (getKind() == UnaryKind::to_bool) {
+    if (auto t = truthiness(adaptor.getOperand()))
+      return typed(*this, boolAttr(ctx, *t));
+    return {};
+  }
   auto a = asNumber(adaptor.getOperand());
   if (!a)
     return {};
   switch (getKind()) {
+  case UnaryKind::to_int:
+    return typed(*this, intAttr(ctx, a->isFloat ? static_cast<int64_t>(std::trunc(a->f)) : a->i));
+  case UnaryKind::to_float:
+    return typed(*this, floatAttr(ctx, a->asDouble()));
   case UnaryKind::neg:
     return a->isFloat ? typed(*this, floatAttr(ctx, -a->f)) : typed(*this, intAttr(ctx, -a->i));
   case UnaryKind::pos:

@@ -289,13 +289,26 @@ private:
       Type t = un.getOperand().getType();
       auto tensor = dyn_cast<RankedTensorType>(t);
       if (!tensor && !isPythonScalar(t)) {
-        if (un.getKind() == UnaryKind::Not)
+        if (un.getKind() == UnaryKind::Not || un.getKind() == UnaryKind::to_bool)
           return setResult(b.getI1Type());
         return op->emitError() << "bad operand type for unary '"
                                << stringifyUnaryKind(un.getKind()) << "': " << describeType(t);
       }
       Type elem = elementTypeOf(t);
-      switch (un.getKind()) {
+      UnaryKind kind = un.getKind();
+      if (kind == UnaryKind::to_bool || kind == UnaryKind::to_int ||
+          kind == UnaryKind::to_float) {
+        StringRef fn = kind == UnaryKind::to_bool  ? "bool"
+                       : kind == UnaryKind::to_int ? "int"
+                                                   : "float";
+        if (tensor && (!tensor.hasStaticShape() || tensor.getNumElements() != 1))
+          return op->emitError() << fn << "() of " << withArticle(t)
+                                 << ": only a tensor with one element converts to a Python number";
+        return setResult(kind == UnaryKind::to_bool  ? Type(b.getI1Type())
+                         : kind == UnaryKind::to_int ? Type(b.getI64Type())
+                                                     : Type(b.getF64Type()));
+      }
+      switch (kind) {
       case UnaryKind::Not:
         // `not t` is Python's: a bool from the truth of a one-element tensor.
         if (tensor && (!tensor.hasStaticShape() || tensor.getNumElements() != 1))
@@ -311,6 +324,8 @@ private:
         if (elem.isInteger(1))
           return setResult(tensor ? Type(tensor.clone(b.getI64Type())) : Type(b.getI64Type()));
         return setResult(t);
+      default:
+        llvm_unreachable("conversions are handled above");
       }
     }
     if (auto attr = dyn_cast<AttrOp>(op)) {
@@ -387,14 +402,48 @@ private:
     if (failed(checkCondition(op, op.getLhs(), isAnd ? "and" : "or")) ||
         failed(specialize(op.getRhs().front())))
       return failure();
-    Value rhs = cast<YieldOp>(op.getRhs().front().getTerminator()).getValues()[0];
-    if (rhs.getType() != op.getLhs().getType())
+    auto yield = cast<YieldOp>(op.getRhs().front().getTerminator());
+    Value rhs = yield.getValues()[0];
+    if (rhs.getType() == op.getLhs().getType()) {
+      op.getResult().setType(rhs.getType());
+      return success();
+    }
+    // Python gives back one of the operands. When only the truth of the
+    // result is used, operands of different types are compared as bools.
+    if (!onlyTruthIsUsed(op.getResult()))
       return op.emitError() << "operands of '" << (isAnd ? "and" : "or")
-                            << "' must have the same type in compiled code; got "
-                            << describeType(op.getLhs().getType()) << " and "
-                            << describeType(rhs.getType());
-    op.getResult().setType(rhs.getType());
+                            << "' have different types (" << describeType(op.getLhs().getType())
+                            << " and " << describeType(rhs.getType())
+                            << "); compiled code supports that only where the result is used "
+                               "as a condition";
+    OpBuilder b(op);
+    Type i1 = b.getI1Type();
+    op.getLhsMutable().assign(UnaryOp::create(b, op.getLoc(), i1, UnaryKind::to_bool,
+                                              op.getLhs()));
+    b.setInsertionPoint(yield);
+    if (failed(checkCondition(op, rhs, isAnd ? "and" : "or")))
+      return failure();
+    yield->setOperand(0, UnaryOp::create(b, rhs.getLoc(), i1, UnaryKind::to_bool, rhs));
+    op.getResult().setType(i1);
     return success();
+  }
+
+  /// Whether `value` is used only for its truth: as a condition, under
+  /// `not`/`bool()`, or through `and`/`or` that are themselves used so.
+  static bool onlyTruthIsUsed(Value value) {
+    return llvm::all_of(value.getUses(), [](OpOperand &use) {
+      Operation *user = use.getOwner();
+      if (isa<IfOp>(user) || (isa<ConditionOp>(user) && use.getOperandNumber() == 0))
+        return true;
+      if (auto unary = dyn_cast<UnaryOp>(user))
+        return unary.getKind() == UnaryKind::Not || unary.getKind() == UnaryKind::to_bool;
+      if (auto logical = dyn_cast<LogicalOp>(user))
+        return onlyTruthIsUsed(logical.getResult());
+      if (auto yield = dyn_cast<YieldOp>(user))
+        if (auto logical = dyn_cast<LogicalOp>(yield->getParentOp()))
+          return onlyTruthIsUsed(logical.getResult());
+      return false;
+    });
   }
 
   //===--------------------------------------------------------------------===//
