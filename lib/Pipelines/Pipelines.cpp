@@ -10,12 +10,14 @@
 using namespace mlir;
 
 void dy2st::buildSpecializationPipeline(OpPassManager &pm, const CompileOptions &options) {
+  pm.addPass(pydy::createLowerExitsPass());
   pm.addPass(pydy::createPromoteVariablesPass());
   pm.addPass(pydy::createSpecializePass(
       pydy::SpecializePassOptions{options.entry, options.signature}));
 }
 
 void dy2st::buildPydyLoweringPipeline(OpPassManager &pm) {
+  pm.addPass(pydy::createExpandTuplesPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(pydy::createConvertPydyToCorePass());
   pm.addPass(createCanonicalizerPass());

@@ -296,7 +296,8 @@ class Importer:
             self._fail(node, "'for ... else' is not supported by dy2st (its 'else' would "
                              "run in Python but has no static equivalent yet)")
         it = node.iter
-        if isinstance(it, ast.Call) and self.is_builtin(it.func, range):
+        is_range = isinstance(it, ast.Call) and self.is_builtin(it.func, range)
+        if is_range:
             if it.keywords or not 1 <= len(it.args) <= 3:
                 self._fail(it, "range() takes 1 to 3 positional arguments")
             if not isinstance(node.target, ast.Name):
@@ -310,8 +311,12 @@ class Importer:
             types_ = ", ".join(b.type for b in bounds)
             self.emit(f"pydy.for_range {names} : {types_} {{")
         else:
+            attrs = ""
             if isinstance(it, ast.Call) and self.is_builtin(it.func, enumerate):
-                self._fail(it, "'for ... in enumerate(...)' is not supported by dy2st yet")
+                if len(it.args) != 1 or it.keywords:
+                    self._fail(it, "enumerate() in compiled code takes exactly one argument")
+                it = it.args[0]
+                attrs = " {enumerate}"
             iterable = self.expr(it)
             self.emit(f"pydy.for_in {iterable.name} : {iterable.type} {{")
         self.depth += 1
@@ -320,7 +325,7 @@ class Importer:
         self.assign(node.target, Value(item), node)
         self.block(node.body)
         self.depth -= 1
-        self.emit("} " + self.loc(node))
+        self.emit("}" + (attrs if not is_range else "") + " " + self.loc(node))
         return False
 
     def stmt_Break(self, node):

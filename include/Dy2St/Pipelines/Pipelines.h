@@ -16,7 +16,8 @@ struct CompileOptions : public mlir::PassPipelineOptions<CompileOptions> {
       llvm::cl::desc("Argument types or literals, e.g. 'tensor<3xf32>,2:i64'")};
 };
 
-/// pydy as imported → pydy specialized to a signature: promotion, specialization.
+/// pydy as imported → pydy specialized to a signature: exit lowering,
+/// promotion, specialization.
 void buildSpecializationPipeline(mlir::OpPassManager &pm, const CompileOptions &options);
 
 /// Specialized pydy → core dialects (scf, arith, math, tensor, linalg).

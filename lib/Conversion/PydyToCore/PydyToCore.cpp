@@ -34,7 +34,11 @@ struct ConstantLowering : OpConversionPattern<ConstantOp> {
 struct UndefLowering : OpConversionPattern<UndefOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(UndefOp op, OpAdaptor, ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOp(op, zeroOf(rewriter, op.getLoc(), op.getType()));
+    Type type = op.getType();
+    if (!isa<RankedTensorType>(type) && !isPythonScalar(type))
+      return op.emitError() << "a variable holding " << withArticle(type)
+                            << " across branches or loops is not supported by dy2st yet";
+    rewriter.replaceOp(op, zeroOf(rewriter, op.getLoc(), type));
     return success();
   }
 };

@@ -3,6 +3,19 @@
 
 include "mlir/Pass/PassBase.td"
 
+def LowerExitsPass : Pass<"pydy-lower-exits", "ModuleOp"> {
+  let summary = "Lower break, continue and return in branches and loops to flags";
+  let description = [{
+    TorchScript's exit transform, on named variables (before promotion): an
+    exit sets a flag variable (`break.N`, `continue.N`, `return.flag`, and
+    `return.value` for the value), code after an exit that always happens is
+    dropped, code after one that may happen is guarded by `pydy.if` on the
+    flags, and a loop that may break or return tests its flags in its
+    condition. A `for range` loop that may break or return becomes a
+    `pydy.while` over a counter; one without such exits stays a counted loop.
+  }];
+}
+
 def PromoteVariablesPass : Pass<"pydy-promote-variables", "ModuleOp"> {
   let summary = "Turn named Python variables into SSA values";
   let description = [{
@@ -35,6 +48,17 @@ def SpecializePass : Pass<"pydy-specialize", "ModuleOp"> {
            "'tensor<3xf32>,2:i64' (default: the function's own types)">,
   ];
   let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
+def ExpandTuplesPass : Pass<"pydy-expand-tuples", "ModuleOp"> {
+  let summary = "Carry tuples and lists through branches and loops as their elements";
+  let description = [{
+    On specialized pydy: a tuple or list value that an `if`, `while` or `for`
+    yields or carries is replaced by its leaf values (recursively), and
+    rebuilt with `pydy.tuple`/`pydy.list` where it is used, so that
+    subscripts and unpacking fold and the lowering to `scf` sees only tensors
+    and scalars.
+  }];
 }
 
 #endif // DY2ST_PYDY_PASSES

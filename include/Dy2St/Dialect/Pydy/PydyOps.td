@@ -136,9 +136,11 @@ def Pydy_StoreOp : Pydy_Op<"store"> {
 def Pydy_UndefOp : Pydy_Op<"undef", [Pure]> {
   let summary = "the value of variable `name` on a path where it is unassigned";
   let description = [{
-    Made by variable promotion where a variable is assigned on only some paths.
-    It must have no uses once promotion is done: a use is reported as a
-    possibly undefined variable.
+    The value of a variable on paths where it is never read: made by promotion
+    where a variable is assigned on only some paths (a read there is reported
+    as a possibly undefined variable), and by exit lowering for the return
+    value before any `return` ran. Specialization gives it the type it joins
+    with; it lowers to a zero.
   }];
   let arguments = (ins StrAttr:$name);
   let results = (outs AnyType:$result);
@@ -420,8 +422,12 @@ def Pydy_ForRangeOp : Pydy_Op<"for_range", [
 def Pydy_ForInOp : Pydy_Op<"for_in", [
     SingleBlockImplicitTerminator<"YieldOp">, RecursiveMemoryEffects]> {
   let summary = "`for x in iterable` (a tensor's dim 0, or a Python container)";
+  let description = [{
+    With `enumerate`, the loop item is the tuple `(index, element)`, as for
+    `for i, x in enumerate(iterable)`.
+  }];
   let arguments = (ins AnyType:$iterable, Variadic<AnyType>:$inits,
-                       OptionalAttr<StrArrayAttr>:$names);
+                       OptionalAttr<StrArrayAttr>:$names, UnitAttr:$enumerate);
   let results = (outs Variadic<AnyType>:$results);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat =

@@ -181,11 +181,10 @@ private:
       load.erase();
       return success();
     }
-    if (isa<BreakOp, ContinueOp>(op))
+    if (isa<BreakOp, ContinueOp>(op) || (isa<ReturnOp>(op) && op->getParentOp() != func))
       return op->emitError() << "'" << op->getName().stripDialect()
-                             << "' is not supported by dy2st yet";
-    if (isa<ReturnOp>(op) && op->getParentOp() != func)
-      return op->emitError("'return' inside a branch or loop is not supported by dy2st yet");
+                             << "' inside a branch or loop must be lowered by pydy-lower-exits "
+                                "before promotion";
     if (auto ifOp = dyn_cast<IfOp>(op))
       return promoteIf(ifOp, env);
     if (auto whileOp = dyn_cast<WhileOp>(op))
@@ -362,7 +361,8 @@ private:
                                    range.getStep(), valuesOf(inits), namesAttr);
     else
       newLoop = ForInOp::create(b, op->getLoc(), types, cast<ForInOp>(op).getIterable(),
-                                valuesOf(inits), namesAttr);
+                                valuesOf(inits), namesAttr,
+                                cast<ForInOp>(op).getEnumerateAttr());
     newLoop->getRegion(0).takeBody(op->getRegion(0));
     op->erase();
 

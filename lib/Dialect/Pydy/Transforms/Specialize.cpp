@@ -14,6 +14,7 @@
 
 #include "mlir/AsmParser/AsmParser.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Iterators.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -77,6 +78,7 @@ public:
       return failure();
     if (failed(specialize(body)))
       return failure();
+    eraseDeadOps(func.getBody());
     WalkResult typed = func.walk([&](Operation *op) {
       for (Value v : op->getResults())
         if (isa<ObjectType>(v.getType())) {
@@ -92,7 +94,6 @@ public:
     if (ret.getValue() && !isa<PyNoneType>(ret.getValue().getType()))
       results.push_back(ret.getValue().getType());
     func.setFunctionType(FunctionType::get(func.getContext(), body.getArgumentTypes(), results));
-    eraseDeadOps(func.getBody());
     return success();
   }
 
@@ -198,6 +199,8 @@ private:
       return specializeLoop(whileOp);
     if (auto forOp = dyn_cast<ForRangeOp>(op))
       return specializeLoop(forOp);
+    if (auto forIn = dyn_cast<ForInOp>(op))
+      return specializeForIn(forIn, next);
     if (auto logical = dyn_cast<LogicalOp>(op))
       return specializeLogical(logical, next);
     if (auto call = dyn_cast<LibCallOp>(op))
@@ -554,6 +557,70 @@ private:
         return success();
     return op->emitError() << "range() " << what << " must be an int or a one-element "
                            << "integer tensor, not " << withArticle(t);
+  }
+
+  /// `for x in t` over a tensor is a counted loop over dim 0 with `x = t[i]`;
+  /// over a Python tuple or list it runs as Python does, unrolled. The loop is
+  /// rewritten before its body is typed, so each unrolled copy is typed alone.
+  LogicalResult specializeForIn(ForInOp op, Operation *&next) {
+    Value iterable = op.getIterable();
+    Type type = iterable.getType();
+    Location loc = op.getLoc();
+    OpBuilder b(op);
+    Block &body = op.getBody().front();
+    Type object = ObjectType::get(op.getContext());
+    auto makeItem = [&](OpBuilder &ib, Value index) -> Value {
+      Value item = SubscriptOp::create(ib, loc, object, iterable, index);
+      if (op.getEnumerate())
+        item = TupleOp::create(ib, loc, object, ValueRange{index, item});
+      return item;
+    };
+    if (auto tensor = dyn_cast<RankedTensorType>(type)) {
+      if (tensor.getRank() == 0)
+        return op.emitError("iteration over a 0-d tensor");
+      Value start = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+      Value step = ConstantOp::create(b, loc, b.getI64IntegerAttr(1));
+      Value stop = LenOp::create(b, loc, object, iterable);
+      auto range = ForRangeOp::create(b, loc, op.getResultTypes(), start, stop, step,
+                                      op.getInits(), op.getNamesAttr());
+      range.getBody().takeBody(op.getBody());
+      // The body's argument was the item; it is the index now.
+      BlockArgument index = range.getBody().front().getArgument(0);
+      SmallVector<OpOperand *> itemUses =
+          llvm::map_to_vector(index.getUses(), [](OpOperand &use) { return &use; });
+      OpBuilder ib = OpBuilder::atBlockBegin(&range.getBody().front());
+      Value item = makeItem(ib, index);
+      for (OpOperand *use : itemUses)
+        use->set(item);
+      op->replaceAllUsesWith(range->getResults());
+      op.erase();
+      next = start.getDefiningOp();
+      return success();
+    }
+    auto elements = sequenceElementTypes(type);
+    if (!elements)
+      return op.emitError() << "iteration over " << withArticle(type)
+                            << " is not supported in compiled code";
+    SmallVector<Value> values(op.getInits());
+    Operation *first = nullptr;
+    for (size_t k = 0; k < elements->size(); ++k) {
+      IRMapping map;
+      Value index = ConstantOp::create(b, loc, b.getI64IntegerAttr(k));
+      if (!first)
+        first = index.getDefiningOp();
+      map.map(body.getArgument(0), makeItem(b, index));
+      for (auto [arg, v] : llvm::zip(body.getArguments().drop_front(), values))
+        map.map(arg, v);
+      for (Operation &inner : body.without_terminator())
+        b.clone(inner, map);
+      values = llvm::map_to_vector(body.getTerminator()->getOperands(),
+                                   [&](Value v) { return map.lookupOrDefault(v); });
+    }
+    op->replaceAllUsesWith(values);
+    op.erase();
+    if (first)
+      next = first;
+    return success();
   }
 
   template <typename LoopOp>

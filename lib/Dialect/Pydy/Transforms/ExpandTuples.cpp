@@ -1,0 +1,197 @@
+// Scalar replacement of the tuples and lists carried by structured control
+// flow (see Passes.td).
+#include "Dy2St/Dialect/Pydy/Passes.h"
+
+#include "mlir/IR/Builders.h"
+
+namespace mlir::pydy {
+#define GEN_PASS_DEF_EXPANDTUPLESPASS
+#include "Dy2St/Dialect/Pydy/Passes.h.inc"
+
+namespace {
+
+void leafTypes(Type type, SmallVectorImpl<Type> &leaves) {
+  if (auto elements = sequenceElementTypes(type)) {
+    for (Type t : *elements)
+      leafTypes(t, leaves);
+    return;
+  }
+  leaves.push_back(type);
+}
+
+/// The leaf values of `value`, taken from its display or literal where it has
+/// one, else by subscript (which folds once the producer is expanded too).
+void leafValues(OpBuilder &b, Location loc, Value value, SmallVectorImpl<Value> &leaves) {
+  auto elements = sequenceElementTypes(value.getType());
+  if (!elements) {
+    leaves.push_back(value);
+    return;
+  }
+  Operation *def = value.getDefiningOp();
+  for (auto [k, type] : llvm::enumerate(*elements)) {
+    Value element;
+    if (def && isa<TupleOp, ListOp>(def)) {
+      element = def->getOperand(k);
+    } else if (auto undef = dyn_cast_or_null<UndefOp>(def)) {
+      element = UndefOp::create(b, loc, type, undef.getName());
+    } else if (auto constant = dyn_cast_or_null<ConstantOp>(def)) {
+      element = ConstantOp::create(b, loc, type, cast<ArrayAttr>(constant.getValue())[k]);
+    } else {
+      Value index = ConstantOp::create(b, loc, b.getI64IntegerAttr(k));
+      element = SubscriptOp::create(b, loc, type, value, index);
+    }
+    leafValues(b, loc, element, leaves);
+  }
+}
+
+SmallVector<Value> leafValues(OpBuilder &b, Location loc, ValueRange values) {
+  SmallVector<Value> leaves;
+  for (Value v : values)
+    leafValues(b, loc, v, leaves);
+  return leaves;
+}
+
+/// A value of `type` built from the next leaves.
+Value rebuild(OpBuilder &b, Location loc, Type type, ArrayRef<Value> &leaves) {
+  auto elements = sequenceElementTypes(type);
+  if (!elements) {
+    Value leaf = leaves.front();
+    leaves = leaves.drop_front();
+    return leaf;
+  }
+  SmallVector<Value> parts;
+  for (Type t : *elements)
+    parts.push_back(rebuild(b, loc, t, leaves));
+  if (isa<ListType>(type))
+    return ListOp::create(b, loc, type, parts);
+  return TupleOp::create(b, loc, type, parts);
+}
+
+bool hasSequence(TypeRange types) {
+  return llvm::any_of(types, [](Type t) { return sequenceElementTypes(t).has_value(); });
+}
+
+SmallVector<Type> leafTypes(TypeRange types) {
+  SmallVector<Type> leaves;
+  for (Type t : types)
+    leafTypes(t, leaves);
+  return leaves;
+}
+
+ArrayAttr leafNames(OpBuilder &b, std::optional<ArrayAttr> names, TypeRange types) {
+  if (!names)
+    return {};
+  SmallVector<StringRef> out;
+  SmallVector<std::string> storage;
+  for (auto [name, type] : llvm::zip(names->getAsValueRange<StringAttr>(), types)) {
+    SmallVector<Type> leaves;
+    leafTypes(type, leaves);
+    for (size_t k = 0; k < leaves.size(); ++k)
+      storage.push_back(leaves.size() == 1 && !sequenceElementTypes(type)
+                            ? name.str()
+                            : name.str() + "." + std::to_string(k));
+  }
+  for (const std::string &s : storage)
+    out.push_back(s);
+  return b.getStrArrayAttr(out);
+}
+
+/// Replaces the block's arguments from `first` on by their leaves; their old
+/// uses see rebuilt values.
+void expandArguments(Block &block, unsigned first) {
+  SmallVector<Type> oldTypes(TypeRange(block.getArgumentTypes()).drop_front(first));
+  if (!hasSequence(oldTypes))
+    return;
+  Location loc = block.getParentOp()->getLoc();
+  unsigned count = block.getNumArguments();
+  SmallVector<Value> newArgs;
+  for (Type t : leafTypes(oldTypes))
+    newArgs.push_back(block.addArgument(t, loc));
+  OpBuilder b = OpBuilder::atBlockBegin(&block);
+  ArrayRef<Value> leaves = newArgs;
+  for (unsigned i = first; i < count; ++i) {
+    Value rebuilt = rebuild(b, loc, block.getArgument(i).getType(), leaves);
+    block.getArgument(i).replaceAllUsesWith(rebuilt);
+  }
+  block.eraseArguments(first, count - first);
+}
+
+void expandTerminator(Operation *terminator, unsigned first) {
+  OpBuilder b(terminator);
+  SmallVector<Value> operands(terminator->getOperands().take_front(first));
+  llvm::append_range(operands, leafValues(b, terminator->getLoc(),
+                                          terminator->getOperands().drop_front(first)));
+  terminator->setOperands(operands);
+}
+
+void replaceResults(Operation *old, Operation *replacement) {
+  OpBuilder b = OpBuilder(replacement->getContext());
+  b.setInsertionPointAfter(replacement);
+  ArrayRef<Value> leaves;
+  SmallVector<Value> values(replacement->getResults());
+  leaves = values;
+  SmallVector<Value> rebuilt;
+  for (Type t : old->getResultTypes())
+    rebuilt.push_back(rebuild(b, old->getLoc(), t, leaves));
+  old->replaceAllUsesWith(rebuilt);
+  old->erase();
+}
+
+void expand(Operation *op) {
+  OpBuilder b(op);
+  Location loc = op->getLoc();
+  if (auto ifOp = dyn_cast<IfOp>(op)) {
+    if (!hasSequence(ifOp.getResultTypes()))
+      return;
+    expandTerminator(ifOp.getThenRegion().front().getTerminator(), 0);
+    expandTerminator(ifOp.getElseRegion().front().getTerminator(), 0);
+    auto newIf = IfOp::create(b, loc, leafTypes(ifOp.getResultTypes()), ifOp.getCondition(),
+                              leafNames(b, ifOp.getNames(), ifOp.getResultTypes()));
+    newIf.getThenRegion().takeBody(ifOp.getThenRegion());
+    newIf.getElseRegion().takeBody(ifOp.getElseRegion());
+    replaceResults(ifOp, newIf);
+    return;
+  }
+  if (auto whileOp = dyn_cast<WhileOp>(op)) {
+    if (!hasSequence(whileOp.getResultTypes()))
+      return;
+    expandArguments(whileOp.getBefore().front(), 0);
+    expandArguments(whileOp.getAfter().front(), 0);
+    expandTerminator(whileOp.getBefore().front().getTerminator(), 1);
+    expandTerminator(whileOp.getAfter().front().getTerminator(), 0);
+    auto newWhile = WhileOp::create(b, loc, leafTypes(whileOp.getResultTypes()),
+                                    leafValues(b, loc, whileOp.getInits()),
+                                    leafNames(b, whileOp.getNames(), whileOp.getResultTypes()));
+    newWhile.getBefore().takeBody(whileOp.getBefore());
+    newWhile.getAfter().takeBody(whileOp.getAfter());
+    replaceResults(whileOp, newWhile);
+    return;
+  }
+  if (auto forOp = dyn_cast<ForRangeOp>(op)) {
+    if (!hasSequence(forOp.getResultTypes()))
+      return;
+    expandArguments(forOp.getBody().front(), 1);
+    expandTerminator(forOp.getBody().front().getTerminator(), 0);
+    auto newFor = ForRangeOp::create(b, loc, leafTypes(forOp.getResultTypes()), forOp.getStart(),
+                                     forOp.getStop(), forOp.getStep(),
+                                     leafValues(b, loc, forOp.getInits()),
+                                     leafNames(b, forOp.getNames(), forOp.getResultTypes()));
+    newFor.getBody().takeBody(forOp.getBody());
+    replaceResults(forOp, newFor);
+  }
+}
+
+struct ExpandTuplesPass : impl::ExpandTuplesPassBase<ExpandTuplesPass> {
+  void runOnOperation() override {
+    SmallVector<Operation *> ops;
+    getOperation().walk([&](Operation *op) {
+      if (isa<IfOp, WhileOp, ForRangeOp>(op))
+        ops.push_back(op);
+    });
+    for (Operation *op : ops)
+      expand(op);
+  }
+};
+
+} // namespace
+} // namespace mlir::pydy

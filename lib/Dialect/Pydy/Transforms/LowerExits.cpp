@@ -1,0 +1,294 @@
+// break / continue / return inside branches and loops, lowered to flag
+// variables and guards on the named-variable form (see Passes.td).
+#include "Dy2St/Dialect/Pydy/Passes.h"
+
+#include "mlir/IR/Builders.h"
+
+namespace mlir::pydy {
+#define GEN_PASS_DEF_LOWEREXITSPASS
+#include "Dy2St/Dialect/Pydy/Passes.h.inc"
+
+namespace {
+
+constexpr llvm::StringLiteral kReturnFlag = "return.flag";
+constexpr llvm::StringLiteral kReturnValue = "return.value";
+
+/// The exits a piece of code may take, and whether it always takes one.
+struct Exits {
+  bool breaks = false, continues = false, returns = false;
+  bool always = false;
+  bool any() const { return breaks || continues || returns; }
+  Exits &operator|=(const Exits &o) {
+    breaks |= o.breaks;
+    continues |= o.continues;
+    returns |= o.returns;
+    return *this;
+  }
+};
+
+struct Loop {
+  std::string breakFlag, continueFlag;
+  bool breaks = false, continues = false;
+};
+
+class ExitLowering {
+public:
+  explicit ExitLowering(FuncOp func) : func(func) {}
+
+  void run() {
+    Block &body = func.getBody().front();
+    auto finalReturn = cast<ReturnOp>(body.back());
+    bool nestedReturns = false, loopExits = false;
+    func.walk([&](Operation *op) {
+      nestedReturns |= isa<ReturnOp>(op) && op != finalReturn;
+      loopExits |= isa<BreakOp, ContinueOp>(op);
+    });
+    if (!nestedReturns && !loopExits)
+      return;
+    if (!nestedReturns) {
+      keep = finalReturn;
+      lower(body, nullptr);
+      return;
+    }
+    // Every return, the final one included, assigns `return.value`; the
+    // function returns it at its end.
+    Location loc = func.getLoc();
+    OpBuilder b = OpBuilder::atBlockBegin(&body);
+    storeBool(b, loc, kReturnFlag, false);
+    store(b, loc, kReturnValue, UndefOp::create(b, loc, object(), kReturnValue));
+    b.setInsertionPoint(finalReturn);
+    store(b, finalReturn.getLoc(), kReturnValue, returnedValue(b, finalReturn));
+    finalReturn.erase();
+    lower(body, nullptr);
+    b.setInsertionPointToEnd(&body);
+    ReturnOp::create(b, loc, load(b, loc, kReturnValue));
+  }
+
+private:
+  FuncOp func;
+  Operation *keep = nullptr;
+  unsigned loops = 0;
+
+  Type object() { return ObjectType::get(func.getContext()); }
+
+  Value load(OpBuilder &b, Location loc, StringRef name) {
+    return LoadOp::create(b, loc, object(), name);
+  }
+  void store(OpBuilder &b, Location loc, StringRef name, Value v) {
+    StoreOp::create(b, loc, name, v);
+  }
+  void storeBool(OpBuilder &b, Location loc, StringRef name, bool v) {
+    store(b, loc, name, ConstantOp::create(b, loc, b.getBoolAttr(v)));
+  }
+  Value returnedValue(OpBuilder &b, ReturnOp op) {
+    if (op.getValue())
+      return op.getValue();
+    return ConstantOp::create(b, op.getLoc(), b.getUnitAttr());
+  }
+
+  /// `not (flag or flag ...)` for the flags that `exits` may have set.
+  Value stillRunning(OpBuilder &b, Location loc, const Exits &exits, Loop *loop) {
+    SmallVector<StringRef> flags;
+    if (exits.breaks)
+      flags.push_back(loop->breakFlag);
+    if (exits.continues)
+      flags.push_back(loop->continueFlag);
+    if (exits.returns)
+      flags.push_back(kReturnFlag);
+    Value any = load(b, loc, flags.front());
+    for (StringRef flag : ArrayRef(flags).drop_front()) {
+      auto either = LogicalOp::create(b, loc, object(), LogicalKind::Or, any);
+      OpBuilder inner = OpBuilder::atBlockEnd(&either.getRhs().emplaceBlock());
+      YieldOp::create(inner, loc, ValueRange{load(inner, loc, flag)});
+      any = either;
+    }
+    return UnaryOp::create(b, loc, object(), UnaryKind::Not, any);
+  }
+
+  static Block::iterator bodyEnd(Block &block) {
+    if (!block.empty() && block.back().hasTrait<OpTrait::IsTerminator>())
+      return Block::iterator(&block.back());
+    return block.end();
+  }
+
+  /// Lowers the exits in `block`; code after an exit that may happen is
+  /// guarded, code after one that always happens is dropped.
+  Exits lower(Block &block, Loop *loop) {
+    Exits exits;
+    for (auto it = block.begin(); it != bodyEnd(block);) {
+      Operation *op = &*it++;
+      Exits e = lowerOp(op, loop);
+      exits |= e;
+      if (e.always) {
+        while (it != bodyEnd(block))
+          (&*it++)->erase();
+        exits.always = true;
+        return exits;
+      }
+      if (!e.any() || it == bodyEnd(block))
+        continue;
+      Operation *rest = &*it;
+      OpBuilder b(rest);
+      Location loc = rest->getLoc();
+      auto guard = IfOp::create(b, loc, TypeRange{}, stillRunning(b, loc, e, loop), ArrayAttr());
+      Block &then = guard.getThenRegion().emplaceBlock();
+      then.getOperations().splice(then.end(), block.getOperations(), Block::iterator(rest),
+                                  bodyEnd(block));
+      OpBuilder atEnd = OpBuilder::atBlockEnd(&then);
+      YieldOp::create(atEnd, loc);
+      atEnd.setInsertionPointToEnd(&guard.getElseRegion().emplaceBlock());
+      YieldOp::create(atEnd, loc);
+      exits |= lower(then, loop);
+      return exits;
+    }
+    return exits;
+  }
+
+  Exits lowerOp(Operation *op, Loop *loop) {
+    if (op == keep)
+      return {};
+    OpBuilder b(op);
+    Location loc = op->getLoc();
+    if (isa<BreakOp>(op)) {
+      loop->breaks = true;
+      storeBool(b, loc, loop->breakFlag, true);
+      op->erase();
+      return Exits{true, false, false, true};
+    }
+    if (isa<ContinueOp>(op)) {
+      loop->continues = true;
+      storeBool(b, loc, loop->continueFlag, true);
+      op->erase();
+      return Exits{false, true, false, true};
+    }
+    if (auto ret = dyn_cast<ReturnOp>(op)) {
+      store(b, loc, kReturnValue, returnedValue(b, ret));
+      storeBool(b, loc, kReturnFlag, true);
+      op->erase();
+      return Exits{false, false, true, true};
+    }
+    if (auto ifOp = dyn_cast<IfOp>(op)) {
+      Exits t = lower(ifOp.getThenRegion().front(), loop);
+      Exits e = lower(ifOp.getElseRegion().front(), loop);
+      Exits both = t;
+      both |= e;
+      both.always = t.always && e.always;
+      return both;
+    }
+    if (isa<WhileOp, ForRangeOp, ForInOp>(op))
+      return lowerLoop(op);
+    return {};
+  }
+
+  Exits lowerLoop(Operation *op) {
+    unsigned id = ++loops;
+    Loop loop{"break." + std::to_string(id), "continue." + std::to_string(id)};
+    Region &bodyRegion = isa<WhileOp>(op) ? cast<WhileOp>(op).getAfter() : op->getRegion(0);
+    Block &body = bodyRegion.front();
+    Exits exits = lower(body, &loop);
+    Location loc = op->getLoc();
+    if (loop.continues) {
+      OpBuilder b = OpBuilder::atBlockBegin(&body);
+      storeBool(b, loc, loop.continueFlag, false);
+    }
+    if (loop.breaks) {
+      OpBuilder b(op);
+      storeBool(b, loc, loop.breakFlag, false);
+    }
+    if (!loop.breaks && !exits.returns)
+      return {};
+    WhileOp whileOp = dyn_cast<WhileOp>(op);
+    if (!whileOp)
+      whileOp = toWhile(op, id);
+    // The loop runs on while no break or return happened and its own
+    // condition holds (tested second, so it is not evaluated after an exit).
+    Block &before = whileOp.getBefore().front();
+    auto condition = cast<ConditionOp>(before.getTerminator());
+    OpBuilder b = OpBuilder::atBlockBegin(&before);
+    Exits stops{loop.breaks, false, exits.returns, false};
+    Value running = stillRunning(b, loc, stops, &loop);
+    auto both = LogicalOp::create(b, loc, object(), LogicalKind::And, running);
+    Block &rhs = both.getRhs().emplaceBlock();
+    rhs.getOperations().splice(rhs.end(), before.getOperations(),
+                               std::next(Block::iterator(both)), Block::iterator(condition));
+    OpBuilder atEnd = OpBuilder::atBlockEnd(&rhs);
+    YieldOp::create(atEnd, loc, ValueRange{condition.getCondition()});
+    condition.getConditionMutable().assign(both.getResult());
+    return Exits{false, false, exits.returns, false};
+  }
+
+  /// A `for` loop as a `while` over a counter variable, so that flags can end
+  /// it early. `for x in it` walks `it[0]`, ..., `it[len(it) - 1]`.
+  WhileOp toWhile(Operation *op, unsigned id) {
+    Location loc = op->getLoc();
+    std::string counter = "for." + std::to_string(id);
+    OpBuilder b(op);
+    auto range = dyn_cast<ForRangeOp>(op);
+    auto forIn = dyn_cast<ForInOp>(op);
+    Value start = range ? range.getStart() : ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+    Value step = range ? range.getStep() : ConstantOp::create(b, loc, b.getI64IntegerAttr(1));
+    Value stop = range ? range.getStop()
+                       : LenOp::create(b, loc, object(), forIn.getIterable()).getResult();
+    store(b, loc, counter, start);
+    auto whileOp = WhileOp::create(b, loc, TypeRange{}, ValueRange{}, ArrayAttr());
+
+    // Condition: step > 0 ? i < stop : i > stop, as range() does.
+    OpBuilder cb = OpBuilder::atBlockEnd(&whileOp.getBefore().emplaceBlock());
+    Value i = load(cb, loc, counter);
+    Value more;
+    if (range) {
+      Value zero = ConstantOp::create(cb, loc, cb.getI64IntegerAttr(0));
+      Value up = CompareOp::create(cb, loc, object(), CompareKind::gt, step, zero);
+      auto upward = LogicalOp::create(cb, loc, object(), LogicalKind::And, up);
+      {
+        OpBuilder r = OpBuilder::atBlockEnd(&upward.getRhs().emplaceBlock());
+        YieldOp::create(r, loc,
+                        ValueRange{CompareOp::create(r, loc, object(), CompareKind::lt, i, stop)});
+      }
+      auto either = LogicalOp::create(cb, loc, object(), LogicalKind::Or, upward);
+      {
+        OpBuilder r = OpBuilder::atBlockEnd(&either.getRhs().emplaceBlock());
+        Value down = UnaryOp::create(r, loc, object(), UnaryKind::Not, up);
+        auto downward = LogicalOp::create(r, loc, object(), LogicalKind::And, down);
+        OpBuilder d = OpBuilder::atBlockEnd(&downward.getRhs().emplaceBlock());
+        YieldOp::create(d, loc,
+                        ValueRange{CompareOp::create(d, loc, object(), CompareKind::gt, i, stop)});
+        YieldOp::create(r, loc, ValueRange{downward.getResult()});
+      }
+      more = either;
+    } else {
+      more = CompareOp::create(cb, loc, object(), CompareKind::lt, i, stop);
+    }
+    ConditionOp::create(cb, loc, more, ValueRange{});
+
+    // Body: the item, then the counter's next value (before the body, so a
+    // `continue` does not skip it), then the loop's own body.
+    Block &oldBody = op->getRegion(0).front();
+    Block &body = whileOp.getAfter().emplaceBlock();
+    OpBuilder bb = OpBuilder::atBlockEnd(&body);
+    Value current = load(bb, loc, counter);
+    Value item = current;
+    if (forIn) {
+      item = SubscriptOp::create(bb, loc, object(), forIn.getIterable(), current);
+      if (forIn.getEnumerate())
+        item = TupleOp::create(bb, loc, object(), ValueRange{current, item});
+    }
+    store(bb, loc, counter, BinaryOp::create(bb, loc, object(), BinaryKind::add, current, step));
+    oldBody.getArgument(0).replaceAllUsesWith(item);
+    body.getOperations().splice(body.end(), oldBody.getOperations(), oldBody.begin(),
+                                bodyEnd(oldBody));
+    YieldOp::create(bb, loc);
+    op->erase();
+    return whileOp;
+  }
+};
+
+struct LowerExitsPass : impl::LowerExitsPassBase<LowerExitsPass> {
+  void runOnOperation() override {
+    for (FuncOp func : getOperation().getOps<FuncOp>())
+      ExitLowering(func).run();
+  }
+};
+
+} // namespace
+} // namespace mlir::pydy
