@@ -1,0 +1,294 @@
+"""The seed's syntax rows (exits, loops over tensors, logic, casts), eager vs
+compiled, alone and combined."""
+import numpy as np
+import pytest
+
+import dy2st as paddle
+
+
+def t(values, dtype="float32"):
+    return paddle.to_tensor(np.array(values, dtype=dtype))
+
+
+# break / continue ----------------------------------------------------------------
+
+def break_in_for(x):
+    for i in range(10):
+        if x.sum() > 20.0:
+            break
+        x = x * 2.0
+    return x
+
+
+def continue_in_for(x):
+    s = x * 0
+    for i in range(6):
+        if i % 2 == 0:
+            continue
+        s = s + i
+    return s
+
+
+def break_in_while_true(x):
+    n = 0
+    while True:
+        n += 1
+        x = x + 1.0
+        if x.min() > 5.0:
+            break
+    return x, n
+
+
+def break_and_continue(x):
+    total = x * 0
+    i = 0
+    while i < 20:
+        i += 1
+        if x.sum() + i > 30.0:
+            break
+        if i % 3 == 0:
+            continue
+        total = total + i
+    return total, i
+
+
+def nested_break_in_tensor_while(x):
+    out = x
+    outer = 0
+    while out.sum() < 100.0:
+        for j in range(5):
+            if out.max() > 10.0 * (outer + 1):
+                break
+            out = out + 1.0
+        outer += 1
+    return out, outer
+
+
+@pytest.mark.parametrize("fn,args", [
+    (break_in_for, (t([1.0, 2.0]),)),
+    (continue_in_for, (t([1.0, -2.0]),)),
+    (break_in_while_true, (t([1.0, 3.0]),)),
+    (break_and_continue, (t([1.0, 2.0]),)),
+    (nested_break_in_tensor_while, (t([1.0, 2.0]),)),
+])
+def test_break_continue(differential, fn, args):
+    differential(fn, *args)
+
+
+# return anywhere -------------------------------------------------------------
+
+def early_return(x):
+    if x.sum() > 0:
+        return x * 2
+    return x - 1
+
+
+def return_in_while(x):
+    i = 0
+    while i < 100:
+        if x.max() > 50.0:
+            return x, i
+        x = x * 3.0
+        i += 1
+    return x, -1
+
+
+def return_in_for_range(x):
+    for i in range(10):
+        x = x + i
+        if x.sum() > 15.0:
+            return x
+    return x * 0
+
+
+def return_python_flag(x, flag):
+    if flag:
+        return x, 1
+    return x * 2, 2, 3
+
+
+def return_variable_first_assigned_in_loop(x):
+    for i in range(3):
+        y = x * i
+        if i == 2:
+            return y
+    return x
+
+
+def return_at_three_depths(x):
+    if x.sum() > 0:
+        for i in range(4):
+            if x.max() > 3.0:
+                return x
+            x = x + 1.0
+        return -x
+    return x * 0
+
+
+@pytest.mark.parametrize("fn,args", [
+    (early_return, (t([1.0, 2.0]),)),
+    (early_return, (t([-1.0, -2.0]),)),
+    (return_in_while, (t([1.0, -2.0, 3.0]),)),
+    (return_in_for_range, (t([1.0, 2.0]),)),
+    (return_in_for_range, (t([-100.0, 2.0]),)),
+    (return_python_flag, (t([1.0]), True)),
+    (return_python_flag, (t([1.0]), False)),
+    (return_variable_first_assigned_in_loop, (t([1.0, 2.0]),)),
+    (return_at_three_depths, (t([1.0, 0.5]),)),
+    (return_at_three_depths, (t([-1.0, -0.5]),)),
+])
+def test_return_anywhere(differential, fn, args):
+    differential(fn, *args)
+
+
+def different_dtypes_on_runtime_paths(x):
+    if x.sum() > 0:
+        return paddle.cast(x, "int64")
+    return x
+
+
+def test_return_of_different_dtypes_on_runtime_paths_is_an_error():
+    with pytest.raises(paddle.Dy2StError, match="'if' branch but"):
+        paddle.jit.to_static(different_dtypes_on_runtime_paths)(t([1.0]))
+
+
+# loops over tensors and containers -------------------------------------------
+
+def for_over_tensor(x):
+    total = x[0] * 0
+    for row in x:
+        total = total + row
+    return total
+
+
+def for_enumerate_tensor(x):
+    total = x[0] * 0
+    for i, row in enumerate(x):
+        total = total + row * i
+    return total
+
+
+def for_over_container(x):
+    out = x
+    for k in (1, 2.5, 3):
+        out = out * k
+    for i, w in enumerate((x, x * 2)):
+        out = out + w * i
+    return out
+
+
+def for_range_shape(x):
+    s = x[0] * 0
+    for i in range(x.shape[0]):
+        s = s + x[i] * (i + 1)
+    return s
+
+
+def break_in_for_over_tensor(x):
+    found = -1
+    for i, v in enumerate(x):
+        if v > 2.0:
+            found = i
+            break
+    return found
+
+
+@pytest.mark.parametrize("fn", [for_over_tensor, for_enumerate_tensor, for_over_container,
+                                for_range_shape])
+def test_loops_over_tensors(differential, fn):
+    differential(fn, t([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]))
+
+
+@pytest.mark.parametrize("values", [[1.0, 3.0, 5.0], [0.0, 1.0]])
+def test_break_in_for_over_tensor(differential, values):
+    differential(break_in_for_over_tensor, t(values))
+
+
+# logic and casts -----------------------------------------------------------------
+
+def mixed_logic(x, limit):
+    i = 0
+    while x.sum() < 100.0 and i < limit:
+        x = x * 2.0
+        i += 1
+    if not (x.max() > 2.0 and limit > 1) or x.min() < -5.0:
+        x = x * 3
+    return x, i
+
+
+@pytest.mark.parametrize("limit", [0, 3, 30])
+def test_logic_mixing_tensors_and_python(differential, limit):
+    differential(mixed_logic, t([1.0, -2.0, 3.0]), limit)
+
+
+def lazy_right_operand(x):
+    # x[5] would be out of range: `and` must not evaluate it when x.sum() <= 0.
+    ok = x.sum() > 100.0 and x[0] > 0.0
+    return ok
+
+
+def test_and_is_lazy(differential):
+    differential(lazy_right_operand, t([1.0]))
+
+
+def casts(x):
+    s = float(x.sum())
+    n = int(x.max())
+    b = bool(x.min() < 0)
+    return s * 2, n + 1, b, int(2.7), int(-2.7), float(3), bool(0)
+
+
+def test_python_casts_of_tensors(differential):
+    differential(casts, t([1.5, -2.0, 3.7]))
+
+
+def cast_each_dtype(x):
+    return (paddle.cast(x, "bool"), paddle.cast(x, "int32"), paddle.cast(x, "int64"),
+            paddle.cast(x, "float32"), paddle.cast(x, "float64"))
+
+
+def test_cast_to_every_dtype(differential):
+    differential(cast_each_dtype, t([0.0, 1.5, -2.5]))
+
+
+# combinations ----------------------------------------------------------------------
+
+def newton(x):
+    y = x
+    for _ in range(50):
+        nxt = (y + x / y) * 0.5
+        if paddle.max(paddle.abs(nxt - y)) < 1e-6:
+            return nxt
+        y = nxt
+    return y
+
+
+def first_negative_row(x):
+    for i, row in enumerate(x):
+        if row.min() < 0.0:
+            return i, row
+    return -1, x[0] * 0
+
+
+def collatz(n):
+    steps = 0
+    while n != 1:
+        if n % 2 == 0:
+            n = n // 2
+        else:
+            n = 3 * n + 1
+        steps += 1
+        if steps > 500:
+            break
+    return steps
+
+
+@pytest.mark.parametrize("fn,args", [
+    (newton, (t([2.0, 9.0, 16.0]),)),
+    (first_negative_row, (t([[1.0, 2.0], [3.0, -4.0], [-5.0, 6.0]]),)),
+    (first_negative_row, (t([[1.0, 2.0]]),)),
+    (collatz, (t([27], "int64"),)),
+    (collatz, (27,)),
+])
+def test_combinations(differential, fn, args):
+    differential(fn, *args)

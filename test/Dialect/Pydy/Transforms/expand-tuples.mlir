@@ -1,0 +1,50 @@
+// RUN: dy2st-opt %s --pydy-expand-tuples --canonicalize | FileCheck %s
+
+// A tuple carried by a loop is carried as its elements; the tuple is rebuilt
+// after the loop, where the unpack folds away.
+// CHECK-LABEL: pydy.func @carried_tuple
+// CHECK:      %[[R:.*]]:3 = pydy.while(%{{.*}}, %{{.*}}, %{{.*}} : tensor<2xf32>, i64, i1) -> tensor<2xf32>, i64, i1 {
+// CHECK:        ^bb0(%{{.*}}: tensor<2xf32>, %{{.*}}: i64, %{{.*}}: i1):
+// CHECK:      } {names = ["acc.0", "acc.1", "done"]}
+// CHECK-NOT:  pydy.unpack
+// CHECK:      pydy.binary mul %[[R]]#0, %[[R]]#1
+pydy.func @carried_tuple(%x: tensor<2xf32>) -> tensor<2xf32> {
+  %c0 = pydy.constant 0 : i64
+  %f = pydy.constant false
+  %t = pydy.tuple %x, %c0 : (tensor<2xf32>, i64) -> tuple<tensor<2xf32>, i64>
+  %r:2 = pydy.while(%t, %f : tuple<tensor<2xf32>, i64>, i1) -> tuple<tensor<2xf32>, i64>, i1 {
+  ^bb0(%acc: tuple<tensor<2xf32>, i64>, %done: i1):
+    %n = pydy.unary not %done : (i1) -> i1
+    pydy.condition(%n : i1) %acc, %done : tuple<tensor<2xf32>, i64>, i1
+  } do {
+  ^bb0(%acc: tuple<tensor<2xf32>, i64>, %done: i1):
+    %v:2 = pydy.unpack %acc : tuple<tensor<2xf32>, i64> -> tensor<2xf32>, i64
+    %one = pydy.constant 1 : i64
+    %n = pydy.binary add %v#1, %one : (i64, i64) -> i64
+    %next = pydy.tuple %v#0, %n : (tensor<2xf32>, i64) -> tuple<tensor<2xf32>, i64>
+    %t2 = pydy.constant true
+    pydy.yield %next, %t2 : tuple<tensor<2xf32>, i64>, i1
+  } {names = ["acc", "done"]}
+  %e:2 = pydy.unpack %r#0 : tuple<tensor<2xf32>, i64> -> tensor<2xf32>, i64
+  %y = pydy.binary mul %e#0, %e#1 : (tensor<2xf32>, i64) -> tensor<2xf32>
+  pydy.return %y : tensor<2xf32>
+}
+
+// A branch yielding a list: an undefined value splits into undefined elements.
+// CHECK-LABEL: pydy.func @branch_list
+// CHECK:      %[[B:.*]]:2 = pydy.if %{{.*}} : i1 -> i64, i64 {
+// CHECK:      } else {
+// CHECK:        %[[U1:.*]] = pydy.undef "shape" : i64
+// CHECK:        %[[U2:.*]] = pydy.undef "shape" : i64
+// CHECK:        pydy.yield %[[U1]], %[[U2]] : i64, i64
+// CHECK:      %[[L:.*]] = pydy.list %[[B]]#0, %[[B]]#1 : (i64, i64) -> !pydy.list<i64, i64>
+// CHECK:      pydy.return %[[L]]
+pydy.func @branch_list(%c: i1, %s: !pydy.list<i64, i64>) -> !pydy.list<i64, i64> {
+  %0 = pydy.if %c : i1 -> !pydy.list<i64, i64> {
+    pydy.yield %s : !pydy.list<i64, i64>
+  } else {
+    %u = pydy.undef "shape" : !pydy.list<i64, i64>
+    pydy.yield %u : !pydy.list<i64, i64>
+  }
+  pydy.return %0 : !pydy.list<i64, i64>
+}

@@ -1,0 +1,137 @@
+// RUN: dy2st-opt %s --pydy-lower-exits | FileCheck %s
+// RUN: dy2st-opt %s --pydy-lower-exits --pydy-promote-variables | FileCheck %s --check-prefix=SSA
+
+// A break in a for-range loop: the loop becomes a while over a counter that
+// also tests the break flag, and the code after the break is guarded.
+// CHECK-LABEL: pydy.func @break_in_for
+// CHECK:      %[[F:.*]] = pydy.constant false
+// CHECK-NEXT: pydy.store "break.1", %[[F]] : i1
+// CHECK-NEXT: pydy.store "for.1", %{{.*}} : i64
+// CHECK:      pydy.while {
+// CHECK:        %[[B:.*]] = pydy.load "break.1"
+// CHECK:        %[[GO:.*]] = pydy.unary not %[[B]]
+// CHECK:        %[[C:.*]] = pydy.logical and %[[GO]]
+// CHECK:          pydy.load "for.1"
+// CHECK:        pydy.condition(%[[C]] : !pydy.object)
+// CHECK:      } do {
+// CHECK:        %[[I:.*]] = pydy.load "for.1"
+// CHECK:        %[[NEXT:.*]] = pydy.binary add %[[I]]
+// CHECK:        pydy.store "for.1", %[[NEXT]]
+// CHECK:        pydy.store "i", %[[I]]
+// CHECK:        pydy.if %{{.*}} : !pydy.object {
+// CHECK:          pydy.store "break.1", %{{.*}} : i1
+// CHECK-NOT:      pydy.break
+// CHECK:        } else {
+// CHECK:        %[[B2:.*]] = pydy.load "break.1"
+// CHECK:        %[[GUARD:.*]] = pydy.unary not %[[B2]]
+// CHECK:        pydy.if %[[GUARD]] : !pydy.object {
+// CHECK:          pydy.binary mul
+// SSA-LABEL: pydy.func @break_in_for
+// SSA-NOT: pydy.load
+// SSA: pydy.while(%{{.*}}, %{{.*}}, %{{.*}} : i1, i64, !pydy.object)
+pydy.func @break_in_for(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %c0 = pydy.constant 0 : i64
+  %c1 = pydy.constant 1 : i64
+  %c10 = pydy.constant 10 : i64
+  pydy.for_range %c0, %c10, %c1 : i64, i64, i64 {
+  ^bb0(%i: !pydy.object):
+    pydy.store "i", %i : !pydy.object
+    %x = pydy.load "x" : !pydy.object
+    pydy.if %x : !pydy.object {
+      pydy.break
+    } else {
+    }
+    %y = pydy.binary mul %x, %x : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.store "x", %y : !pydy.object
+  }
+  %r = pydy.load "x" : !pydy.object
+  pydy.return %r : !pydy.object
+}
+
+// continue keeps the counted loop: it only resets and tests its flag.
+// CHECK-LABEL: pydy.func @continue_in_for
+// CHECK:      pydy.for_range
+// CHECK:        %[[F:.*]] = pydy.constant false
+// CHECK-NEXT:   pydy.store "continue.1", %[[F]] : i1
+// CHECK:        pydy.if %{{.*}} : !pydy.object {
+// CHECK:          pydy.store "continue.1"
+// CHECK:        %[[C:.*]] = pydy.load "continue.1"
+// CHECK:        pydy.unary not %[[C]]
+// CHECK-NOT:  pydy.while
+pydy.func @continue_in_for(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %c0 = pydy.constant 0 : i64
+  %c1 = pydy.constant 1 : i64
+  %c10 = pydy.constant 10 : i64
+  pydy.for_range %c0, %c10, %c1 : i64, i64, i64 {
+  ^bb0(%i: !pydy.object):
+    pydy.store "i", %i : !pydy.object
+    %x = pydy.load "x" : !pydy.object
+    pydy.if %x : !pydy.object {
+      pydy.continue
+    } else {
+    }
+    %y = pydy.binary add %x, %x : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.store "x", %y : !pydy.object
+  }
+  %r = pydy.load "x" : !pydy.object
+  pydy.return %r : !pydy.object
+}
+
+// return inside a while inside an if: the value goes to `return.value`, the
+// loop also stops on the return flag, code after the loop is guarded, and
+// the function returns `return.value` at its end. Code after the return in
+// the same block is dropped.
+// CHECK-LABEL: pydy.func @return_in_while
+// CHECK:      pydy.store "return.flag", %{{.*}} : i1
+// CHECK:      %[[U:.*]] = pydy.undef "return.value" : !pydy.object
+// CHECK:      pydy.store "return.value", %[[U]]
+// CHECK:      pydy.while {
+// CHECK:        pydy.load "return.flag"
+// CHECK:      } do {
+// CHECK:        pydy.if %{{.*}} : !pydy.object {
+// CHECK:          pydy.store "return.value", %{{.*}} : !pydy.object
+// CHECK:          pydy.store "return.flag", %{{.*}} : i1
+// CHECK-NOT:      pydy.constant 7
+// CHECK:        } else {
+// CHECK:      pydy.load "return.flag"
+// CHECK:      pydy.if
+// CHECK:        pydy.store "return.value"
+// CHECK:      %[[V:.*]] = pydy.load "return.value"
+// CHECK-NEXT: pydy.return %[[V]] : !pydy.object
+pydy.func @return_in_while(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %x = pydy.load "x" : !pydy.object
+  pydy.while {
+    pydy.condition(%x : !pydy.object)
+  } do {
+    %x1 = pydy.load "x" : !pydy.object
+    pydy.if %x1 : !pydy.object {
+      pydy.return %x1 : !pydy.object
+      %dead = pydy.constant 7 : i64
+    } else {
+    }
+    pydy.yield
+  }
+  %none = pydy.constant none
+  pydy.return %none : !pydy.none
+}
+
+// Nested loops: a break leaves only the inner loop.
+// CHECK-LABEL: pydy.func @nested_break
+// CHECK:      pydy.for_range
+// CHECK:        pydy.store "break.2"
+// CHECK:        pydy.while {
+// CHECK:          pydy.load "break.2"
+pydy.func @nested_break(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %c0 = pydy.constant 0 : i64
+  %c1 = pydy.constant 1 : i64
+  %c3 = pydy.constant 3 : i64
+  pydy.for_range %c0, %c3, %c1 : i64, i64, i64 {
+  ^bb0(%i: !pydy.object):
+    pydy.for_range %c0, %c3, %c1 : i64, i64, i64 {
+    ^bb0(%j: !pydy.object):
+      pydy.break
+    }
+  }
+  %r = pydy.load "x" : !pydy.object
+  pydy.return %r : !pydy.object
+}
