@@ -12,6 +12,7 @@ using namespace mlir;
 void dy2st::buildSpecializationPipeline(OpPassManager &pm, const CompileOptions &options) {
   pm.addPass(pydy::createLowerExitsPass());
   pm.addPass(pydy::createPromoteVariablesPass());
+  pm.addPass(pydy::createInlineCallsPass(pydy::InlineCallsPassOptions{options.entry}));
   pm.addPass(pydy::createSpecializePass(
       pydy::SpecializePassOptions{options.entry, options.signature}));
 }

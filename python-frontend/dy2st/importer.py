@@ -60,18 +60,71 @@ class Value:
 class Static:
     """A compile-time Python object: a module, a function, a layer, `self`."""
 
-    def __init__(self, obj, path=None):
+    def __init__(self, obj, origin=None):
         self.obj = obj
-        # Where it lives, for captures: ("self", "a.b") or ("global", "name").
-        self.path = path
+        # Where it was read from, so a tensor reached through it can be read
+        # again at every call: an Origin, or None.
+        self.origin = origin
+
+
+class Origin:
+    """How to read a value again: from a namespace by name, or from an object
+    by attribute, then through attributes."""
+
+    def __init__(self, kind, root, path):
+        self.kind = kind          # "namespace" or "object"
+        self.root = root          # a dict (globals), a function (closure) or an object
+        self.path = path          # names, the first one looked up in the root
+
+    def child(self, name):
+        return Origin(self.kind, self.root, self.path + [name])
+
+    def key(self):
+        return (self.kind, id(self.root), tuple(self.path))
+
+    def label(self):
+        prefix = "self." if self.kind == "object" else ""
+        return prefix + ".".join(self.path)
+
+    def read(self):
+        if self.kind == "object":
+            obj = self.root
+            names = self.path
+        else:
+            namespace = self.root
+            if callable(namespace):
+                namespace = inspect.getclosurevars(namespace).nonlocals
+            obj = namespace[self.path[0]]
+            names = self.path[1:]
+        for name in names:
+            obj = getattr(obj, name)
+        return obj
 
 
 class Capture:
-    """A tensor read by the function from outside: an extra program input."""
+    """A tensor read by the function from outside: an extra program input,
+    read again (through its origin) at every call."""
 
-    def __init__(self, label, path):
+    def __init__(self, label, origin):
         self.label = label
-        self.path = path
+        self.origin = origin
+
+    def read(self):
+        value = self.origin.read()
+        if not isinstance(value, Tensor):
+            raise TypeError(f"'{self.label}' was a tensor when the function was converted and "
+                            f"is now {type(value).__name__}")
+        return value
+
+
+class Unit:
+    """The functions imported for one converted function: the entry and every
+    function it calls."""
+
+    def __init__(self):
+        self.functions = {}
+        self.texts = []
+        self.stack = []
 
 
 def _escape(text):
@@ -128,9 +181,10 @@ def _assigned_names(body):
 class Importer:
     """Imports one Python function as a `pydy.func`."""
 
-    def __init__(self, fn, arg_types=None, self_object=None):
+    def __init__(self, fn, arg_types=None, self_object=None, unit=None):
         self.fn = fn
         self.self_object = self_object
+        self.unit = unit or Unit()
         try:
             source = inspect.getsource(fn)
         except (OSError, TypeError) as e:
@@ -183,8 +237,16 @@ class Importer:
         return Value(name, type)
 
     # Entry -------------------------------------------------------------------
-    def import_function(self):
-        """The pydy module text, and the list of captured tensors."""
+    def import_module(self):
+        """The pydy text of the function and of every function it calls."""
+        key = (self.fn, id(self.self_object))
+        self.unit.stack.append(key)
+        text = self.import_function(self.node.name)
+        self.unit.stack.pop()
+        return "".join([text] + self.unit.texts)
+
+    def import_function(self, symbol):
+        """The pydy text of this function alone, as `@symbol`."""
         args = self.node.args
         if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs:
             self._fail(self.node, "*args, **kwargs and keyword-only parameters are not "
@@ -204,7 +266,7 @@ class Importer:
                     for i, p in enumerate(params)]
         arg_list += [f"%arg{len(params) + i}: {OBJECT} {{pydy.name = \"{_escape(c.label)}\"}}"
                      for i, c in enumerate(self.captures)]
-        header = (f'pydy.func @"{_escape(self.node.name)}"({", ".join(arg_list)}) -> {OBJECT} {{')
+        header = f'pydy.func @"{_escape(symbol)}"({", ".join(arg_list)}) -> {OBJECT} {{'
         text = "\n".join([header] + body + ["} " + self.loc(self.node)]) + "\n"
         return text
 
@@ -436,23 +498,31 @@ class Importer:
         if self.is_local(node.id):
             return self.load(node.id, node)
         if node.id == self.self_name:
-            return Static(self.self_object, ("self", ""))
-        for namespace, where in ((self.closure, "closure"), (self.globals, "global"),
-                                 (vars(builtins), "builtin")):
+            return Static(self.self_object, Origin("object", self.self_object, []))
+        for namespace, root in ((self.closure, self.fn), (self.globals, self.globals),
+                                (vars(builtins), None)):
             if node.id in namespace:
-                return self.outside_object(namespace[node.id], node, (where, node.id))
+                origin = Origin("namespace", root, [node.id]) if root is not None else None
+                return self.outside_object(namespace[node.id], node, origin)
         self._fail(node, f"name '{node.id}' is not defined", unsupported=False)
 
-    def outside_object(self, obj, node, path):
+    def capture(self, capture, node):
+        """Loads a captured tensor, made an input of this function."""
+        for existing in self.captures:
+            if existing.origin.key() == capture.origin.key():
+                return self.load(existing.label, node)
+        label = capture.label
+        if any(c.label == label for c in self.captures):
+            label = f"{label}#{len(self.captures)}"
+        self.captures.append(Capture(label, capture.origin))
+        return self.load(label, node)
+
+    def outside_object(self, obj, node, origin):
         """A value read from outside the function, as a constant, a capture or a Static."""
         if isinstance(obj, Tensor):
-            label = path[1] if path[0] != "self" else "self." + path[1]
-            for capture in self.captures:
-                if capture.path == path:
-                    break
-            else:
-                self.captures.append(Capture(label, path))
-            return self.load(label, node)
+            if origin is None:
+                origin = Origin("object", _Holder(obj), ["value"])
+            return self.capture(Capture(origin.label(), origin), node)
         if isinstance(obj, dtypes.DType):
             return self.constant(str(obj), node)
         if obj is None or isinstance(obj, (bool, int, float, str)):
@@ -466,7 +536,7 @@ class Importer:
         if isinstance(obj, np.ndarray):
             self._fail(node, "a numpy array is not a tensor in compiled code: make it one "
                              "with dy2st.to_tensor outside the function")
-        return Static(obj, path)
+        return Static(obj, origin)
 
     def expr_Attribute(self, node):
         base = self.expr_or_static(node.value)
@@ -478,11 +548,8 @@ class Importer:
             except AttributeError:
                 self._fail(node, f"{self.describe_static(base)} has no attribute '{node.attr}'",
                            unsupported=False)
-            path = None
-            if base.path is not None:
-                where, name = base.path
-                path = (where, f"{name}.{node.attr}" if name else node.attr)
-            return self.outside_object(obj, node, path)
+            origin = base.origin.child(node.attr) if base.origin is not None else None
+            return self.outside_object(obj, node, origin)
         return self.op(node, f'pydy.attr {base.name}, "{_escape(node.attr)}" : '
                              f"{base.type} -> {OBJECT}")
 
@@ -701,8 +768,79 @@ class Importer:
         if isinstance(fn, (types.BuiltinFunctionType, type)) and \
                 getattr(fn, "__module__", None) == "builtins":
             self._fail(node, f"the builtin {fn.__name__}() is not supported by dy2st yet")
-        self._fail(node, f"calling {self.describe_static(callee)} from compiled code is not "
-                         "supported by dy2st yet")
+        target = self.python_callee(fn)
+        if target is None:
+            self._fail(node, f"calling {self.describe_static(callee)} from compiled code is not "
+                             "supported by dy2st yet")
+        return self.python_call(node, *target)
+
+    @staticmethod
+    def python_callee(fn):
+        """(function, bound object) of a callable written in Python, or None."""
+        from .jit import StaticFunction
+        from .nn import Layer
+        if isinstance(fn, Layer):
+            forward = type(fn).forward
+            if isinstance(forward, StaticFunction):
+                forward = forward.dygraph_function
+            return forward, fn
+        if isinstance(fn, StaticFunction):
+            return fn.dygraph_function, fn._instance
+        if isinstance(fn, types.MethodType) and isinstance(fn.__func__, types.FunctionType):
+            return fn.__func__, fn.__self__
+        if isinstance(fn, types.FunctionType):
+            return fn, None
+        return None
+
+    def python_call(self, node, fn, bound):
+        """A call of another Python function: it is imported too (once), its
+        parameters bound here (keywords, defaults), and `pydy-inline-calls`
+        inlines it."""
+        key = (fn, id(bound))
+        if key in self.unit.stack:
+            self._fail(node, f"recursive call of '{fn.__qualname__}' is not supported by dy2st yet")
+        if key not in self.unit.functions:
+            callee = Importer(fn, self_object=bound, unit=self.unit)
+            symbol = f"{fn.__qualname__}#{len(self.unit.functions) + 1}"
+            self.unit.stack.append(key)
+            self.unit.texts.append(callee.import_function(symbol))
+            self.unit.stack.pop()
+            self.unit.functions[key] = (symbol, callee)
+        symbol, callee = self.unit.functions[key]
+        if any(isinstance(a, ast.Starred) for a in node.args) or \
+                any(k.arg is None for k in node.keywords):
+            self._fail(node, "*args and **kwargs in calls are not supported by dy2st yet")
+        params = list(inspect.signature(fn).parameters.values())
+        if bound is not None:
+            params = params[1:]
+        if len(node.args) > len(params):
+            self._fail(node, f"{fn.__qualname__}() takes {len(params)} arguments but "
+                             f"{len(node.args)} were given", unsupported=False)
+        given = dict(zip((p.name for p in params), node.args))
+        for k in node.keywords:
+            if k.arg in given or k.arg not in callee.param_names:
+                self._fail(k.value, f"{fn.__qualname__}() got an unexpected or repeated "
+                                    f"argument '{k.arg}'", unsupported=False)
+            given[k.arg] = k.value
+        values = []
+        for p in params:
+            if p.name in given:
+                values.append(self.expr(given[p.name]))
+            elif p.default is not inspect.Parameter.empty:
+                values.append(self.expr_of_object(p.default, node))
+            else:
+                self._fail(node, f"{fn.__qualname__}() missing argument '{p.name}'",
+                           unsupported=False)
+        values += [self.capture(c, node) for c in callee.captures]
+        names = ", ".join(v.name for v in values)
+        return self.op(node, f'pydy.call @"{_escape(symbol)}"({names}) : '
+                             f"{self.signature(values)}")
+
+    def expr_of_object(self, obj, node):
+        value = self.outside_object(obj, node, None)
+        if isinstance(value, Static):
+            self._fail(node, f"the default value {obj!r} is not supported in compiled code")
+        return value
 
     def print_call(self, node):
         values = [self.expr(a) for a in node.args]
@@ -721,6 +859,13 @@ class Importer:
             operands = f" {', '.join(v.name for v in values)} : {', '.join(v.type for v in values)}"
         self.emit(f"pydy.print{operands}{attr_text} {self.loc(node)}")
         return self.constant(None, node)
+
+
+class _Holder:
+    """Holds a tensor that has no name to be read again by (a default value)."""
+
+    def __init__(self, value):
+        self.value = value
 
 
 def _hashable(obj):

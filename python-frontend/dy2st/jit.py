@@ -49,25 +49,6 @@ def _rebuild(structure, leaves):
     return items if isinstance(structure, list) else tuple(items)
 
 
-def _resolve_capture(path, fn, instance):
-    where, dotted = path
-    if where == "self":
-        obj = instance
-        names = dotted.split(".")
-    else:
-        head, *names = dotted.split(".")
-        if where == "closure":
-            obj = inspect.getclosurevars(fn).nonlocals[head]
-        else:
-            obj = fn.__globals__[head]
-    for name in names:
-        obj = getattr(obj, name)
-    if not isinstance(obj, Tensor):
-        raise TypeError(f"'{dotted}' was a tensor when the function was converted and is now "
-                        f"{type(obj).__name__}")
-    return obj
-
-
 class StaticFunction:
     """A converted function: call it like the original."""
 
@@ -113,7 +94,7 @@ class StaticFunction:
                     if isinstance(spec, InputSpec):
                         arg_types[name] = spec.mlir_type()
             importer = Importer(self._fn, arg_types, self._instance)
-            self._imported = (importer.import_function(), importer.captures, arg_types)
+            self._imported = (importer.import_module(), importer.captures, arg_types)
         return self._imported
 
     @property
@@ -147,7 +128,7 @@ class StaticFunction:
             raise NotImplementedError("backend='gpu' is not available in this build of dy2st yet")
         values = [Tensor(v) if isinstance(v, np.ndarray) else v for v in self._bind(args, kwargs)]
         text, captures, declared = self._import()
-        values += [_resolve_capture(c.path, self._fn, self._instance) for c in captures]
+        values += [c.read() for c in captures]
         names = self._parameters() + [c.label for c in captures]
         keys, entries = [], []
         for name, value in zip(names, values):
@@ -185,6 +166,8 @@ def to_static(function=None, input_spec=None, backend="cpu", **kwargs):
             return fn
         if isinstance(fn, StaticFunction):
             return fn
+        if inspect.ismethod(fn):
+            return StaticFunction(fn.__func__, input_spec, backend, fn.__self__)
         return StaticFunction(fn, input_spec, backend)
 
     if function is None:

@@ -28,6 +28,21 @@ def PromoteVariablesPass : Pass<"pydy-promote-variables", "ModuleOp"> {
   }];
 }
 
+def InlineCallsPass : Pass<"pydy-inline-calls", "ModuleOp"> {
+  let summary = "Inline calls of other pydy functions and of lambdas";
+  let description = [{
+    After promotion (so the callee's variables cannot meet the caller's):
+    each `pydy.call` in the entry function is replaced by the callee's body,
+    and each `pydy.call_value` of a `pydy.lambda` by the lambda's body, until
+    none is left; the other functions are then erased. A recursive call is an
+    error naming the call.
+  }];
+  let options = [
+    Option<"entry", "entry", "std::string", /*default=*/"\"\"",
+           "Function to inline into (default: the first pydy.func)">,
+  ];
+}
+
 def SpecializePass : Pass<"pydy-specialize", "ModuleOp"> {
   let summary = "Specialize a pydy function to an input signature";
   let description = [{
