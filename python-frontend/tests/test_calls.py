@@ -1,0 +1,101 @@
+"""Calls of other Python functions, methods and lambdas from compiled code:
+converted with the caller, no decorator needed."""
+import math
+
+import numpy as np
+import pytest
+
+import dy2st as paddle
+
+
+def t(values):
+    return paddle.to_tensor(np.array(values, dtype="float32"))
+
+
+def leaf(a, scale=2.0):
+    if a.sum() > 0:
+        return a * scale
+    return a - scale
+
+
+def middle(a, b):
+    return leaf(a) + leaf(b, scale=3.0)
+
+
+def three_deep(x):
+    return middle(x, -x) + middle(-x, x)
+
+
+def apply(f, v):
+    return f(v) + 1
+
+
+def lambda_to_helper(x):
+    square = lambda v: v * v  # noqa: E731
+    return apply(square, x), apply(lambda v: v - 1, x)
+
+
+def keyword_arguments(x):
+    return leaf(scale=0.5, a=x), leaf(x)
+
+
+def uses_math_module(x):
+    return x * math.pi + math.e
+
+
+def helper_in_loop(x):
+    for i in range(3):
+        x = leaf(x, scale=1.5)
+    return x
+
+
+@pytest.mark.parametrize("fn", [three_deep, lambda_to_helper, keyword_arguments,
+                                uses_math_module, helper_in_loop])
+def test_calls(differential, fn):
+    differential(fn, t([1.0, -2.0, 3.0]))
+
+
+class Net(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.w = paddle.to_tensor([1.0, 2.0, 3.0])
+
+    def act(self, v):
+        return paddle.relu(v) * self.w
+
+    def forward(self, v):
+        y = self.act(v)
+        for i in range(2):
+            y = self.act(y - 1.0)
+        return y
+
+
+class Outer(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.inner = Net()
+        self.b = paddle.to_tensor([0.5, 0.5, 0.5])
+
+    def forward(self, v):
+        return self.inner(v) + self.b
+
+
+def test_layer_methods_and_sublayers():
+    x = t([1.0, -2.0, 3.0])
+    net = Outer()
+    eager = net(x)
+    compiled = paddle.jit.to_static(net)(x)
+    np.testing.assert_allclose(compiled.numpy(), eager.numpy())
+    net.inner.w = paddle.to_tensor([2.0, 2.0, 2.0])
+    np.testing.assert_allclose(net(x).numpy(), Outer.forward(net, x).numpy())
+
+
+def fact(n):
+    if n <= 1:
+        return 1
+    return n * fact(n - 1)
+
+
+def test_recursion_is_reported():
+    with pytest.raises(paddle.UnsupportedSyntaxError, match="recursive call of 'fact'"):
+        paddle.jit.to_static(fact)(5)

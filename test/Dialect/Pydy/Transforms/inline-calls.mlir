@@ -1,0 +1,48 @@
+// RUN: dy2st-opt %s --pydy-promote-variables --pydy-inline-calls -split-input-file -verify-diagnostics | FileCheck %s
+
+// A call is replaced by the callee's promoted body, bound to the arguments;
+// a call of a lambda by the lambda's body; the callees are then erased.
+// CHECK-LABEL: pydy.func @caller
+// CHECK-SAME: (%[[X:.*]]: !pydy.object
+// CHECK-NOT:  pydy.call
+// CHECK:      %[[TWO:.*]] = pydy.constant 2 : i64
+// CHECK:      %[[A:.*]] = pydy.binary mul %[[X]], %[[TWO]]
+// CHECK:      %[[B:.*]] = pydy.binary mul %[[A]], %[[A]]
+// CHECK-NOT:  pydy.lambda
+// CHECK:      pydy.return %[[B]]
+// CHECK-NOT:  pydy.func @double
+pydy.func @caller(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %x = pydy.load "x" : !pydy.object
+  %two = pydy.constant 2 : i64
+  %a = pydy.call @double(%x, %two) : (!pydy.object, i64) -> !pydy.object
+  %sq = pydy.lambda ["t"] : !pydy.object {
+  ^bb0(%t: !pydy.object):
+    %u = pydy.load "t" : !pydy.object
+    %m = pydy.binary mul %u, %u : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.yield %m : !pydy.object
+  }
+  %b = pydy.call_value %sq(%a) : !pydy.object, (!pydy.object) -> !pydy.object
+  pydy.return %b : !pydy.object
+}
+
+pydy.func @double(%arg0: !pydy.object {pydy.name = "v"}, %arg1: !pydy.object {pydy.name = "k"}) -> !pydy.object {
+  %v = pydy.load "v" : !pydy.object
+  %k = pydy.load "k" : !pydy.object
+  %r = pydy.binary mul %v, %k : (!pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %r : !pydy.object
+}
+
+// -----
+
+pydy.func @entry(%arg0: !pydy.object {pydy.name = "n"}) -> !pydy.object {
+  %n = pydy.load "n" : !pydy.object
+  %r = pydy.call @down(%n) : (!pydy.object) -> !pydy.object
+  pydy.return %r : !pydy.object
+}
+
+pydy.func @down(%arg0: !pydy.object {pydy.name = "n"}) -> !pydy.object {
+  %n = pydy.load "n" : !pydy.object
+  // expected-error @+1 {{recursive call of 'down' is not supported by dy2st yet}}
+  %r = pydy.call @down(%n) : (!pydy.object) -> !pydy.object
+  pydy.return %r : !pydy.object
+}
