@@ -2,6 +2,7 @@
 
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
 #include "Dy2St/Pipelines/Pipelines.h"
+#include "Dy2St/Runtime/Print.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
@@ -250,6 +251,7 @@ llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::compile(ModuleOp modul
   if (!engine)
     return engine.takeError();
   fn->engine = std::move(*engine);
+  registerPrintSymbols(*fn->engine);
   return std::move(fn);
 }
 

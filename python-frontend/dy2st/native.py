@@ -21,10 +21,20 @@ def module():
             spec = importlib.util.spec_from_file_location("_dy2st_native", found[0])
             mod = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(mod)
+            mod.set_printer(_print_items)
             return mod
     raise ImportError("dy2st's compiler extension (_dy2st_native) is not built: run "
                       "`bash scripts/setup.sh` in the dy2st checkout, or set DY2ST_BUILD_DIR "
                       "to its build folder")
+
+
+def _print_items(items, sep, end):
+    """print() from compiled code: the same text as the eager print."""
+    import numpy as np
+
+    from .tensor import Tensor
+    print(*(Tensor(v) if isinstance(v, np.ndarray) else v for v in items), sep=sep, end=end,
+          flush=True)
 
 
 @functools.lru_cache(maxsize=None)

@@ -5,6 +5,7 @@
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
 #include "Dy2St/Registration.h"
 #include "Dy2St/Runtime/JitFunction.h"
+#include "Dy2St/Runtime/Print.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Diagnostics.h"
@@ -191,6 +192,26 @@ CompiledFunction compile(const std::string &source, const std::string &entry,
 PYBIND11_MODULE(_dy2st_native, m) {
   m.doc() = "dy2st native compiler: pydy text in, native code out";
   py::register_exception<CompileError>(m, "CompileError", PyExc_Exception);
+  m.def(
+      "set_printer",
+      [](py::object callback) {
+        // Kept for the life of the process: compiled code may print any time.
+        auto *held = new py::object(std::move(callback));
+        setPrinter([held](std::vector<PrintItem> &items, const std::string &sep,
+                          const std::string &end) {
+          py::gil_scoped_acquire gil;
+          try {
+            py::list values;
+            for (PrintItem &item : items)
+              values.append(item.text ? py::str(*item.text) : toPython(item.value));
+            (*held)(values, sep, end);
+          } catch (py::error_already_set &e) {
+            e.restore();
+            PyErr_Print();
+          }
+        });
+      },
+      "Routes print() from compiled code to `callback(items, sep, end)`.");
   m.def(
       "library_functions",
       [] {

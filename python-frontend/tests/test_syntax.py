@@ -292,3 +292,28 @@ def collatz(n):
 ])
 def test_combinations(differential, fn, args):
     differential(fn, *args)
+
+
+# print ----------------------------------------------------------------------------
+
+def prints(x, n):
+    print("start", x, n)
+    i = 0
+    while i < 3:
+        x = x * 2.0
+        print("step", i, x.sum(), x > 3.0, sep=" | ")
+        if x.max() > 7.0:
+            print("big", int(x.max()))
+        i += 1
+    print(None, 2.5, True, end="!\n")
+    return x
+
+
+def test_print_in_program_order_like_eager(capfd):
+    x = t([1.0, 2.0])
+    prints(x, 4)
+    eager = capfd.readouterr().out
+    paddle.jit.to_static(prints)(x, 4)
+    compiled = capfd.readouterr().out
+    assert compiled == eager
+    assert compiled.count("step") == 3 and "big 8" in compiled

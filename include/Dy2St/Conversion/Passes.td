@@ -17,7 +17,8 @@ def ConvertPydyToCorePass : Pass<"convert-pydy-to-core", "ModuleOp"> {
   let dependentDialects = [
     "::mlir::func::FuncDialect", "::mlir::scf::SCFDialect",
     "::mlir::arith::ArithDialect", "::mlir::math::MathDialect",
-    "::mlir::tensor::TensorDialect", "::mlir::linalg::LinalgDialect"
+    "::mlir::tensor::TensorDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::LLVM::LLVMDialect"
   ];
 }
 

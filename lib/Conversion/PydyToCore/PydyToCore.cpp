@@ -364,11 +364,94 @@ static LogicalResult convertFunction(FuncOp func) {
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// print
+//===----------------------------------------------------------------------===//
+
+/// A private declaration of a runtime function (see Runtime/Print.h). A tensor
+/// argument is only read, and is passed as an unranked memref descriptor.
+static void declareRuntimeFunction(ModuleOp module, StringRef name, TypeRange args) {
+  if (module.lookupSymbol(name))
+    return;
+  OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
+  auto fn = func::FuncOp::create(b, module.getLoc(), name, b.getFunctionType(args, {}));
+  fn.setPrivate();
+  if (!args.empty() && isa<UnrankedTensorType>(args.front())) {
+    fn->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), b.getUnitAttr());
+    fn.setArgAttr(0, "bufferization.access", b.getStringAttr("read"));
+  }
+}
+
+/// A pointer to a NUL-terminated copy of `text` in a private global.
+static Value stringPointer(OpBuilder &b, ModuleOp module, Location loc, StringRef text) {
+  std::string bytes = text.str() + '\0';
+  LLVM::GlobalOp global;
+  unsigned count = 0;
+  for (auto g : module.getOps<LLVM::GlobalOp>()) {
+    ++count;
+    if (auto value = dyn_cast_or_null<StringAttr>(g.getValueOrNull()); value && value == bytes)
+      global = g;
+  }
+  if (!global) {
+    OpBuilder mb = OpBuilder::atBlockBegin(module.getBody());
+    auto type = LLVM::LLVMArrayType::get(mb.getI8Type(), bytes.size());
+    global = LLVM::GlobalOp::create(mb, loc, type, /*isConstant=*/true, LLVM::Linkage::Internal,
+                                    "dy2st_str_" + std::to_string(count),
+                                    mb.getStringAttr(bytes));
+  }
+  return LLVM::AddressOfOp::create(b, loc, global);
+}
+
+/// `print(a, b)` as runtime calls: one per item, then the separator and end.
+static LogicalResult lowerPrint(PrintOp op) {
+  ModuleOp module = op->getParentOfType<ModuleOp>();
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  auto call = [&](StringRef name, ValueRange args) {
+    declareRuntimeFunction(module, name, args.getTypes());
+    func::CallOp::create(b, loc, name, TypeRange{}, args);
+  };
+  for (Value v : op.getValues()) {
+    Type type = v.getType();
+    if (auto tensor = dyn_cast<RankedTensorType>(type)) {
+      Type elem = tensor.getElementType();
+      std::string suffix = elem.isInteger(1)    ? "i1"
+                           : elem.isInteger(32) ? "i32"
+                           : elem.isInteger(64) ? "i64"
+                           : elem.isF32()       ? "f32"
+                                                : "f64";
+      Value unranked = tensor::CastOp::create(b, loc, UnrankedTensorType::get(elem), v);
+      call("dy2st_print_tensor_" + suffix, unranked);
+    } else if (type.isInteger(64)) {
+      call("dy2st_print_i64", v);
+    } else if (type.isF64()) {
+      call("dy2st_print_f64", v);
+    } else if (type.isInteger(1)) {
+      call("dy2st_print_bool", Value(arith::ExtUIOp::create(b, loc, b.getI64Type(), v)));
+    } else {
+      auto constant = v.getDefiningOp<ConstantOp>();
+      if (!constant)
+        return op.emitError() << "cannot print " << withArticle(type) << " from compiled code";
+      auto text = dyn_cast<StringAttr>(constant.getValue());
+      call("dy2st_print_str", stringPointer(b, module, loc, text ? text.getValue() : "None"));
+    }
+  }
+  call("dy2st_print_end",
+       {stringPointer(b, module, loc, op.getSep()), stringPointer(b, module, loc, op.getEnd())});
+  op.erase();
+  return success();
+}
+
 struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCorePass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
     for (FuncOp func : llvm::make_early_inc_range(module.getOps<FuncOp>()))
       if (failed(convertFunction(func)))
+        return signalPassFailure();
+    SmallVector<PrintOp> prints;
+    module.walk([&](PrintOp op) { prints.push_back(op); });
+    for (PrintOp op : prints)
+      if (failed(lowerPrint(op)))
         return signalPassFailure();
     // Tuples (and compile-time values) that only fed returns are dead now.
     bool erased = true;
@@ -384,7 +467,8 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
 
     ConversionTarget target(getContext());
     target.addLegalDialect<arith::ArithDialect, func::FuncDialect, scf::SCFDialect,
-                           math::MathDialect, tensor::TensorDialect, linalg::LinalgDialect>();
+                           math::MathDialect, tensor::TensorDialect, linalg::LinalgDialect,
+                           LLVM::LLVMDialect>();
     target.addIllegalDialect<PydyDialect>();
     RewritePatternSet patterns(&getContext());
     patterns.add<ConstantLowering, UndefLowering, BinaryLowering, CompareLowering,

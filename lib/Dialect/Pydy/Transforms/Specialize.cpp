@@ -207,6 +207,16 @@ private:
       return specializeLibCall(call, next);
     if (auto method = dyn_cast<CallMethodOp>(op))
       return specializeMethod(method, next);
+    if (isa<PrintOp>(op)) {
+      for (Value v : op->getOperands()) {
+        Type t = v.getType();
+        bool text = isa<StrType, PyNoneType>(t) && constantOf(v);
+        if (!isa<RankedTensorType>(t) && !isPythonScalar(t) && !text)
+          return op->emitError() << "print() of " << withArticle(t)
+                                 << " is not supported in compiled code";
+      }
+      return success();
+    }
     if (isa<TupleOp, ListOp>(op)) {
       // Lists of tensors become tensor arrays; until then only lists of
       // Python values (shapes, axes) are compiled.

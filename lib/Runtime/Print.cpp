@@ -1,0 +1,179 @@
+#include "Dy2St/Runtime/Print.h"
+
+#include "mlir/ExecutionEngine/CRunnerUtils.h"
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "llvm/ExecutionEngine/Orc/Mangling.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+
+namespace dy2st {
+namespace {
+
+std::mutex printerMutex;
+Printer &installedPrinter() {
+  static Printer printer = [](std::vector<PrintItem> &items, const std::string &sep,
+                              const std::string &end) {
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (i)
+        llvm::outs() << sep;
+      llvm::outs() << (items[i].text ? *items[i].text : formatValue(items[i].value));
+    }
+    llvm::outs() << end;
+    llvm::outs().flush();
+  };
+  return printer;
+}
+
+/// The items of the print being assembled on this thread.
+thread_local std::vector<PrintItem> pending;
+
+void formatElement(llvm::raw_ostream &os, const RuntimeValue &v, int64_t i) {
+  const char *p = static_cast<const char *>(v.data) + i * dtypeSize(v.dtype);
+  switch (v.dtype) {
+  case DType::Bool: os << (*reinterpret_cast<const bool *>(p) ? "True" : "False"); break;
+  case DType::Int32: os << *reinterpret_cast<const int32_t *>(p); break;
+  case DType::Int64: os << *reinterpret_cast<const int64_t *>(p); break;
+  case DType::Float32: os << llvm::format("%g", *reinterpret_cast<const float *>(p)); break;
+  case DType::Float64: os << llvm::format("%.10g", *reinterpret_cast<const double *>(p)); break;
+  }
+}
+
+void formatTensor(llvm::raw_ostream &os, const RuntimeValue &v, size_t dim, int64_t &index) {
+  if (dim == v.shape.size()) {
+    formatElement(os, v, index++);
+    return;
+  }
+  os << "[";
+  for (int64_t i = 0; i < v.shape[dim]; ++i) {
+    if (i)
+      os << ", ";
+    formatTensor(os, v, dim + 1, index);
+  }
+  os << "]";
+}
+
+/// A contiguous copy of the tensor an unranked descriptor describes.
+template <typename T>
+void pushTensor(UnrankedMemRefType<T> *memref, DType dtype) {
+  DynamicMemRefType<T> view(*memref);
+  PrintItem item;
+  RuntimeValue &v = item.value;
+  v.kind = RuntimeValue::Kind::Tensor;
+  v.dtype = dtype;
+  v.shape.assign(view.sizes, view.sizes + view.rank);
+  int64_t n = v.numElements();
+  v.allocation = std::malloc(std::max<int64_t>(n, 1) * sizeof(T));
+  v.data = v.allocation;
+  T *out = static_cast<T *>(v.data);
+  std::vector<int64_t> index(view.rank, 0);
+  for (int64_t k = 0; k < n; ++k) {
+    int64_t offset = view.offset;
+    for (int64_t d = 0; d < view.rank; ++d)
+      offset += index[d] * view.strides[d];
+    out[k] = view.data[offset];
+    for (int64_t d = view.rank - 1; d >= 0; --d) {
+      if (++index[d] < view.sizes[d])
+        break;
+      index[d] = 0;
+    }
+  }
+  pending.push_back(std::move(item));
+}
+
+void pushScalar(RuntimeValue v) { pending.push_back(PrintItem{std::move(v), std::nullopt}); }
+
+} // namespace
+
+std::string formatValue(const RuntimeValue &v) {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  switch (v.kind) {
+  case RuntimeValue::Kind::Int: os << v.intValue; break;
+  case RuntimeValue::Kind::Float: os << llvm::format("%.10g", v.floatValue); break;
+  case RuntimeValue::Kind::Bool: os << (v.boolValue ? "True" : "False"); break;
+  case RuntimeValue::Kind::Tensor: {
+    os << "Tensor(shape=[";
+    for (size_t d = 0; d < v.shape.size(); ++d)
+      os << (d ? ", " : "") << v.shape[d];
+    os << "], dtype=" << dtypeName(v.dtype) << ", value=";
+    int64_t index = 0;
+    formatTensor(os, v, 0, index);
+    os << ")";
+    break;
+  }
+  }
+  return s;
+}
+
+void setPrinter(Printer printer) {
+  std::lock_guard<std::mutex> lock(printerMutex);
+  installedPrinter() = std::move(printer);
+}
+
+} // namespace dy2st
+
+using namespace dy2st;
+
+extern "C" {
+static void dy2st_print_i64(int64_t v) {
+  RuntimeValue r;
+  r.kind = RuntimeValue::Kind::Int;
+  r.intValue = v;
+  pushScalar(r);
+}
+static void dy2st_print_f64(double v) {
+  RuntimeValue r;
+  r.kind = RuntimeValue::Kind::Float;
+  r.floatValue = v;
+  pushScalar(r);
+}
+static void dy2st_print_bool(int64_t v) {
+  RuntimeValue r;
+  r.kind = RuntimeValue::Kind::Bool;
+  r.boolValue = v != 0;
+  pushScalar(r);
+}
+static void dy2st_print_str(const char *text) {
+  pending.push_back(PrintItem{RuntimeValue(), std::string(text)});
+}
+static void dy2st_print_end(const char *sep, const char *end) {
+  std::vector<PrintItem> items;
+  items.swap(pending);
+  {
+    std::lock_guard<std::mutex> lock(printerMutex);
+    installedPrinter()(items, sep, end);
+  }
+  for (PrintItem &item : items)
+    std::free(item.value.allocation);
+}
+static void print_f32(UnrankedMemRefType<float> *m) { pushTensor(m, DType::Float32); }
+static void print_f64(UnrankedMemRefType<double> *m) { pushTensor(m, DType::Float64); }
+static void print_i32(UnrankedMemRefType<int32_t> *m) { pushTensor(m, DType::Int32); }
+static void print_i64(UnrankedMemRefType<int64_t> *m) { pushTensor(m, DType::Int64); }
+static void print_i1(UnrankedMemRefType<bool> *m) { pushTensor(m, DType::Bool); }
+}
+
+void dy2st::registerPrintSymbols(mlir::ExecutionEngine &engine) {
+  engine.registerSymbols([](llvm::orc::MangleAndInterner interner) {
+    llvm::orc::SymbolMap map;
+    auto add = [&](llvm::StringRef name, void *fn) {
+      map[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(fn),
+                             llvm::JITSymbolFlags::Exported};
+    };
+    add("dy2st_print_i64", reinterpret_cast<void *>(&dy2st_print_i64));
+    add("dy2st_print_f64", reinterpret_cast<void *>(&dy2st_print_f64));
+    add("dy2st_print_bool", reinterpret_cast<void *>(&dy2st_print_bool));
+    add("dy2st_print_str", reinterpret_cast<void *>(&dy2st_print_str));
+    add("dy2st_print_end", reinterpret_cast<void *>(&dy2st_print_end));
+    add("_mlir_ciface_dy2st_print_tensor_f32", reinterpret_cast<void *>(&print_f32));
+    add("_mlir_ciface_dy2st_print_tensor_f64", reinterpret_cast<void *>(&print_f64));
+    add("_mlir_ciface_dy2st_print_tensor_i32", reinterpret_cast<void *>(&print_i32));
+    add("_mlir_ciface_dy2st_print_tensor_i64", reinterpret_cast<void *>(&print_i64));
+    add("_mlir_ciface_dy2st_print_tensor_i1", reinterpret_cast<void *>(&print_i1));
+    return map;
+  });
+}
