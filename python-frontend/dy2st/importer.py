@@ -37,7 +37,7 @@ _UNSUPPORTED_STATEMENTS = {
     ast.Try: "try", ast.With: "with", ast.AsyncWith: "async with", ast.Raise: "raise",
     ast.Global: "global", ast.Nonlocal: "nonlocal", ast.Delete: "del",
     ast.Import: "import", ast.ImportFrom: "import", ast.ClassDef: "class definitions",
-    ast.FunctionDef: "nested def", ast.AsyncFunctionDef: "async def",
+    ast.AsyncFunctionDef: "async def",
     ast.AsyncFor: "async for", ast.Assert: "assert",
 }
 _UNSUPPORTED_EXPRESSIONS = {
@@ -171,7 +171,7 @@ def _assigned_names(body):
             pass
 
         def visit_FunctionDef(self, node):
-            names.add(node.name)
+            pass
 
     for stmt in body:
         Collector().visit(stmt)
@@ -209,6 +209,7 @@ class Importer:
         self.hidden = 0
         self.captures = []
         self.scopes = []
+        self.nested_defs = {}
 
     # Output ----------------------------------------------------------------
     def loc(self, node):
@@ -288,6 +289,21 @@ class Importer:
         return method(node)
 
     def stmt_Pass(self, node):
+        return False
+
+    def stmt_FunctionDef(self, node):
+        """A nested def: a function of its own, called like any other."""
+        if node.decorator_list:
+            self._fail(node, "decorators on a nested def are not supported by dy2st")
+        enclosing = set().union(*self.scopes)
+        inner = _assigned_names(node.body) | {a.arg for a in node.args.args}
+        for name in ast.walk(node):
+            if isinstance(name, ast.Name) and name.id in enclosing and name.id not in inner:
+                self._fail(name, f"a nested def that reads '{name.id}' of the enclosing "
+                                 "function is not supported by dy2st yet")
+        if self.is_local(node.name):
+            self._fail(node, f"'{node.name}' is both a nested def and a variable")
+        self.nested_defs[node.name] = node
         return False
 
     def stmt_Expr(self, node):
@@ -495,6 +511,8 @@ class Importer:
         return self.constant(node.value, node)
 
     def expr_Name(self, node):
+        if node.id in self.nested_defs:
+            return Static(_NestedDef(self.nested_defs[node.id], self))
         if self.is_local(node.id):
             return self.load(node.id, node)
         if node.id == self.self_name:
@@ -779,6 +797,8 @@ class Importer:
         """(function, bound object) of a callable written in Python, or None."""
         from .jit import StaticFunction
         from .nn import Layer
+        if isinstance(fn, _NestedDef):
+            return fn, None
         if isinstance(fn, Layer):
             forward = type(fn).forward
             if isinstance(forward, StaticFunction):
@@ -800,7 +820,8 @@ class Importer:
         if key in self.unit.stack:
             self._fail(node, f"recursive call of '{fn.__qualname__}' is not supported by dy2st yet")
         if key not in self.unit.functions:
-            callee = Importer(fn, self_object=bound, unit=self.unit)
+            callee = fn.importer(self.unit) if isinstance(fn, _NestedDef) else \
+                Importer(fn, self_object=bound, unit=self.unit)
             symbol = f"{fn.__qualname__}#{len(self.unit.functions) + 1}"
             self.unit.stack.append(key)
             self.unit.texts.append(callee.import_function(symbol))
@@ -810,7 +831,8 @@ class Importer:
         if any(isinstance(a, ast.Starred) for a in node.args) or \
                 any(k.arg is None for k in node.keywords):
             self._fail(node, "*args and **kwargs in calls are not supported by dy2st yet")
-        params = list(inspect.signature(fn).parameters.values())
+        params = fn.parameters() if isinstance(fn, _NestedDef) else \
+            list(inspect.signature(fn).parameters.values())
         if bound is not None:
             params = params[1:]
         if len(node.args) > len(params):
@@ -859,6 +881,39 @@ class Importer:
             operands = f" {', '.join(v.name for v in values)} : {', '.join(v.type for v in values)}"
         self.emit(f"pydy.print{operands}{attr_text} {self.loc(node)}")
         return self.constant(None, node)
+
+
+class _NestedDef:
+    """A def inside the converted function, imported from its AST."""
+
+    def __init__(self, node, parent):
+        self.node = node
+        self.parent = parent
+        self.__qualname__ = f"{parent.node.name}.{node.name}"
+
+    def parameters(self):
+        args = self.node.args
+        if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs or args.defaults:
+            self.parent._fail(self.node, "a nested def with defaults, * or ** parameters is "
+                                         "not supported by dy2st yet")
+        return [inspect.Parameter(a.arg, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+                for a in args.args]
+
+    def importer(self, unit):
+        self.parameters()
+        importer = object.__new__(Importer)
+        importer.__dict__.update(self.parent.__dict__)
+        importer.node = self.node
+        importer.self_object = None
+        importer.unit = unit
+        importer.arg_types = {}
+        importer.lines = []
+        importer.depth = 0
+        importer.counter = 0
+        importer.captures = []
+        importer.scopes = []
+        importer.nested_defs = {}
+        return importer
 
 
 class _Holder:

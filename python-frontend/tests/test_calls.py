@@ -99,3 +99,28 @@ def fact(n):
 def test_recursion_is_reported():
     with pytest.raises(paddle.UnsupportedSyntaxError, match="recursive call of 'fact'"):
         paddle.jit.to_static(fact)(5)
+
+
+def nested_def(x):
+    def inner(y, k):
+        if y.sum() > 0:
+            return y * k
+        return y
+    return inner(x, 2) + inner(-x, 3)
+
+
+def test_nested_def(differential):
+    differential(nested_def, t([1.0, 2.0]))
+
+
+def nested_def_reading_enclosing(x):
+    k = 3
+
+    def inner(y):
+        return y * k
+    return inner(x)
+
+
+def test_nested_def_reading_enclosing_variables_is_reported():
+    with pytest.raises(paddle.UnsupportedSyntaxError, match="reads 'k' of the enclosing"):
+        paddle.jit.to_static(nested_def_reading_enclosing)(t([1.0]))

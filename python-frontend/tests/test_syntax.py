@@ -317,3 +317,30 @@ def test_print_in_program_order_like_eager(capfd):
     compiled = capfd.readouterr().out
     assert compiled == eager
     assert compiled.count("step") == 3 and "big 8" in compiled
+
+
+def returns_in_every_branch(x):
+    if x.sum() > 100:
+        return x
+    elif x.sum() > 0:
+        return x * 2
+    else:
+        return x * 3
+
+
+@pytest.mark.parametrize("values", [[1.0, -2.0, 3.0], [-5.0, 1.0], [60.0, 50.0]])
+def test_returns_in_every_branch(differential, values):
+    for _ in range(3):
+        differential(returns_in_every_branch, t(values))
+
+
+def return_from_nested_for(x):
+    for i in range(3):
+        for j in range(3):
+            if i + j == 3:
+                return i, j
+    return -1, -1
+
+
+def test_return_from_nested_loops(differential):
+    differential(return_from_nested_for, t([1.0]))

@@ -120,8 +120,12 @@ private:
       Exits e = lowerOp(op, loop);
       exits |= e;
       if (e.always) {
-        while (it != bodyEnd(block))
-          (&*it++)->erase();
+        // Dead code; users go before what they use.
+        SmallVector<Operation *> dead;
+        for (; it != bodyEnd(block); ++it)
+          dead.push_back(&*it);
+        for (Operation *op : llvm::reverse(dead))
+          op->erase();
         exits.always = true;
         return exits;
       }
