@@ -208,7 +208,8 @@ llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::compile(ModuleOp modul
 
   func::FuncOp entry;
   for (auto f : module.getOps<func::FuncOp>())
-    if (!f.isDeclaration() && (request.entry.empty() || f.getSymName() == request.entry)) {
+    if (!f.isDeclaration() && !f.isPrivate() &&
+        (request.entry.empty() || f.getSymName() == request.entry)) {
       entry = f;
       break;
     }

@@ -125,6 +125,7 @@ class Unit:
         self.functions = {}
         self.texts = []
         self.stack = []
+        self.recursive = set()
 
 
 def _escape(text):
@@ -241,10 +242,18 @@ class Importer:
     def import_module(self):
         """The pydy text of the function and of every function it calls."""
         key = (self.fn, id(self.self_object))
+        self.unit.functions[key] = (self.node.name, self)
         self.unit.stack.append(key)
         text = self.import_function(self.node.name)
         self.unit.stack.pop()
+        self.check_recursion(key, self.node)
         return "".join([text] + self.unit.texts)
+
+    def check_recursion(self, key, node):
+        # A recursive call passed the captures known when it was imported.
+        if key in self.unit.recursive and self.captures:
+            self._fail(node, "a recursive function that reads tensors from outside it (here "
+                             f"'{self.captures[0].label}') is not supported by dy2st yet")
 
     def import_function(self, symbol):
         """The pydy text of this function alone, as `@symbol`."""
@@ -818,15 +827,16 @@ class Importer:
         inlines it."""
         key = (fn, id(bound))
         if key in self.unit.stack:
-            self._fail(node, f"recursive call of '{fn.__qualname__}' is not supported by dy2st yet")
+            self.unit.recursive.add(key)
         if key not in self.unit.functions:
             callee = fn.importer(self.unit) if isinstance(fn, _NestedDef) else \
                 Importer(fn, self_object=bound, unit=self.unit)
             symbol = f"{fn.__qualname__}#{len(self.unit.functions) + 1}"
+            self.unit.functions[key] = (symbol, callee)
             self.unit.stack.append(key)
             self.unit.texts.append(callee.import_function(symbol))
             self.unit.stack.pop()
-            self.unit.functions[key] = (symbol, callee)
+            callee.check_recursion(key, callee.node)
         symbol, callee = self.unit.functions[key]
         if any(isinstance(a, ast.Starred) for a in node.args) or \
                 any(k.arg is None for k in node.keywords):

@@ -96,9 +96,72 @@ def fact(n):
     return n * fact(n - 1)
 
 
-def test_recursion_is_reported():
-    with pytest.raises(paddle.UnsupportedSyntaxError, match="recursive call of 'fact'"):
-        paddle.jit.to_static(fact)(5)
+def tensor_fact(n):
+    if n <= 1:
+        return paddle.ones([1], dtype="int64")
+    return n * tensor_fact(n - 1)
+
+
+def halve_until_small(x):
+    if x.sum() < 1.0:
+        return x
+    return halve_until_small(x / 2.0)
+
+
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+def is_even(n):
+    if n == 0:
+        return True
+    return is_odd(n - 1)
+
+
+def is_odd(n):
+    if n == 0:
+        return False
+    return is_even(n - 1)
+
+
+def tree_sum(x, lo, hi):
+    # Sum of x[lo:hi] by halving: a recursion whose depth depends on the data.
+    if hi - lo == 1:
+        return x[lo]
+    mid = (lo + hi) // 2
+    return tree_sum(x, lo, mid) + tree_sum(x, mid, hi)
+
+
+@pytest.mark.parametrize("fn,args", [
+    (fact, (5,)),
+    (tensor_fact, (paddle.to_tensor([5]),)),
+    (tensor_fact, (paddle.to_tensor([1]),)),
+    (halve_until_small, (t([3.0, 5.0]),)),
+    (fib, (paddle.to_tensor([10]),)),
+    (is_even, (paddle.to_tensor([7]),)),
+    (is_even, (paddle.to_tensor([8]),)),
+    (tree_sum, (t([1.0, 2.0, 3.0, 4.0, 5.0]), 0, 5)),
+])
+def test_recursion(differential, fn, args):
+    differential(fn, *args)
+
+
+def test_recursion_is_a_real_recursive_function():
+    fn = paddle.jit.to_static(tensor_fact)
+    fn(paddle.to_tensor([6]))
+    core = fn.mlir("core")
+    assert "call @" in core and "func.func private" in core
+
+
+def no_base_case(n):
+    return no_base_case(n - 1) + 1
+
+
+def test_recursion_without_base_case_is_reported():
+    with pytest.raises(paddle.Dy2StError, match="no path returns without a recursive call"):
+        paddle.jit.to_static(no_base_case)(paddle.to_tensor([3]))
 
 
 def nested_def(x):

@@ -308,6 +308,18 @@ struct ForRangeLowering : OpConversionPattern<ForRangeOp> {
   }
 };
 
+struct CallLowering : OpConversionPattern<CallOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(CallOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
+    Type result = op.getType();
+    if (isa<PyNoneType>(result) || isa<ObjectType>(result))
+      return rewriter.notifyMatchFailure(op, "no value");
+    rewriter.replaceOpWithNewOp<func::CallOp>(op, op.getCallee(), TypeRange{result},
+                                              adaptor.getArgs());
+    return success();
+  }
+};
+
 struct YieldLowering : OpConversionPattern<YieldOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(YieldOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
@@ -359,7 +371,12 @@ static LogicalResult convertFunction(FuncOp func) {
   auto type = b.getFunctionType(body.getArgumentTypes(), ValueRange(results).getTypes());
   auto newFunc = func::FuncOp::create(b, func.getLoc(), func.getSymName(), type);
   newFunc.getBody().takeBody(func.getBody());
-  newFunc->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), b.getUnitAttr());
+  // Specialized copies of recursive functions are internal; the entry is
+  // called through its C interface.
+  if (func.isPrivate())
+    newFunc.setPrivate();
+  else
+    newFunc->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), b.getUnitAttr());
   func.erase();
   return success();
 }
@@ -474,7 +491,7 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
     patterns.add<ConstantLowering, UndefLowering, BinaryLowering, CompareLowering,
                  UnaryLowering, LibCallLowering, LenLowering, SubscriptLowering, IfLowering,
                  LogicalLowering, WhileLowering, ConditionLowering, ForRangeLowering,
-                 YieldLowering>(&getContext());
+                 CallLowering, YieldLowering>(&getContext());
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
       signalPassFailure();
   }

@@ -32,10 +32,11 @@ def InlineCallsPass : Pass<"pydy-inline-calls", "ModuleOp"> {
   let summary = "Inline calls of other pydy functions and of lambdas";
   let description = [{
     After promotion (so the callee's variables cannot meet the caller's):
-    each `pydy.call` in the entry function is replaced by the callee's body,
-    and each `pydy.call_value` of a `pydy.lambda` by the lambda's body, until
-    none is left; the other functions are then erased. A recursive call is an
-    error naming the call.
+    each `pydy.call` is replaced by the callee's body, and each
+    `pydy.call_value` of a `pydy.lambda` by the lambda's body, until none is
+    left, in the entry function and in the functions on a call cycle. Calls of
+    the latter stay: recursion is compiled as real recursive functions (see
+    pydy-specialize). The other functions are then erased.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
@@ -53,7 +54,10 @@ def SpecializePass : Pass<"pydy-specialize", "ModuleOp"> {
     branch on a folded condition is replaced by the branch taken; a tensor
     condition stays a runtime branch and must be a one-element bool tensor.
     Loop-carried tensors whose dimensions change across iterations are
-    widened to dynamic dimensions.
+    widened to dynamic dimensions. A call left by pydy-inline-calls (a
+    recursive one) calls a private copy of the callee specialized to the
+    argument types; its result type is inferred first from the paths that
+    return without recursing.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",

@@ -5,7 +5,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
-#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace mlir::pydy {
 #define GEN_PASS_DEF_INLINECALLSPASS
@@ -13,22 +13,19 @@ namespace mlir::pydy {
 
 namespace {
 
-/// The first call on a cycle of calls reachable from `func`, if any.
-CallOp findRecursion(FuncOp func, SymbolTable &symbols, llvm::SetVector<Operation *> &stack) {
-  stack.insert(func);
-  CallOp found;
-  func.walk([&](CallOp call) {
+/// Whether `from` reaches `to` through calls.
+bool reaches(FuncOp from, FuncOp to, SymbolTable &symbols, DenseSet<Operation *> &seen) {
+  if (!seen.insert(from).second)
+    return false;
+  bool found = false;
+  from.walk([&](CallOp call) {
     auto callee = symbols.lookup<FuncOp>(call.getCallee());
-    if (!callee)
-      return WalkResult::advance();
-    if (stack.contains(callee)) {
-      found = call;
+    if (callee && (callee == to || reaches(callee, to, symbols, seen))) {
+      found = true;
       return WalkResult::interrupt();
     }
-    found = findRecursion(callee, symbols, stack);
-    return found ? WalkResult::interrupt() : WalkResult::advance();
+    return WalkResult::advance();
   });
-  stack.pop_back();
   return found;
 }
 
@@ -70,16 +67,34 @@ struct InlineCallsPass : impl::InlineCallsPassBase<InlineCallsPass> {
     if (!entryFunc)
       return;
     SymbolTable symbols(module);
-    llvm::SetVector<Operation *> stack;
-    if (CallOp recursive = findRecursion(entryFunc, symbols, stack)) {
-      recursive.emitError() << "recursive call of '" << recursive.getCallee()
-                            << "' is not supported by dy2st yet";
-      return signalPassFailure();
+    // Functions on a call cycle stay functions (specialization compiles them
+    // as such); every other call is inlined.
+    DenseSet<Operation *> recursive;
+    for (FuncOp f : module.getOps<FuncOp>()) {
+      DenseSet<Operation *> seen;
+      if (reaches(f, f, symbols, seen))
+        recursive.insert(f);
     }
+    SmallVector<FuncOp> kept{entryFunc};
+    for (FuncOp f : module.getOps<FuncOp>())
+      if (f != entryFunc && recursive.contains(f))
+        kept.push_back(f);
+    for (FuncOp f : kept)
+      if (failed(inlineInto(f, symbols, recursive)))
+        return signalPassFailure();
+    for (FuncOp f : llvm::make_early_inc_range(module.getOps<FuncOp>()))
+      if (!llvm::is_contained(kept, f))
+        f.erase();
+  }
+
+  LogicalResult inlineInto(FuncOp func, SymbolTable &symbols,
+                           const DenseSet<Operation *> &recursive) {
     while (true) {
       Operation *next = nullptr;
-      entryFunc.walk([&](Operation *op) {
-        if (isa<CallOp, CallValueOp>(op)) {
+      func.walk([&](Operation *op) {
+        auto call = dyn_cast<CallOp>(op);
+        if ((call && !recursive.contains(symbols.lookup<FuncOp>(call.getCallee()))) ||
+            isa<CallValueOp>(op)) {
           next = op;
           return WalkResult::interrupt();
         }
@@ -90,31 +105,26 @@ struct InlineCallsPass : impl::InlineCallsPassBase<InlineCallsPass> {
       if (auto call = dyn_cast<CallOp>(next)) {
         Block &body = symbols.lookup<FuncOp>(call.getCallee()).getBody().front();
         if (failed(inlineBody(call, body, call.getArgs(), &body.back())))
-          return signalPassFailure();
+          return failure();
         continue;
       }
       auto callValue = cast<CallValueOp>(next);
       auto lambda = callValue.getCallee().getDefiningOp<LambdaOp>();
-      if (!lambda) {
-        callValue.emitError("dy2st can call only a lambda known where it is called (not one "
-                            "passed through a branch or a loop)");
-        return signalPassFailure();
-      }
-      if (!callValue.getKwnames().empty()) {
-        callValue.emitError("keyword arguments in a call of a lambda are not supported by dy2st");
-        return signalPassFailure();
-      }
+      if (!lambda)
+        return callValue.emitError("dy2st can call only a lambda known where it is called "
+                                   "(not one passed through a branch or a loop)");
+      if (!callValue.getKwnames().empty())
+        return callValue.emitError(
+            "keyword arguments in a call of a lambda are not supported by dy2st");
       Block &body = lambda.getBody().front();
       if (failed(inlineBody(callValue, body, callValue.getArgs(), body.getTerminator())))
-        return signalPassFailure();
+        return failure();
     }
-    for (FuncOp f : llvm::make_early_inc_range(module.getOps<FuncOp>()))
-      if (f != entryFunc)
-        f.erase();
-    entryFunc.walk([](LambdaOp lambda) {
+    func.walk([](LambdaOp lambda) {
       if (lambda->use_empty())
         lambda.erase();
     });
+    return success();
   }
 };
 

@@ -18,8 +18,10 @@
 #include "mlir/IR/Iterators.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <deque>
 #include <functional>
 
 namespace mlir::pydy {
@@ -70,15 +72,62 @@ static bool fitsDeclared(Type given, Type declared) {
   return true;
 }
 
+/// A recursive function specialized to argument types (`result` is null
+/// while it is being inferred).
+struct Specialization {
+  Operation *source;
+  SmallVector<Type> args;
+  FuncOp func;
+  Type result;
+};
+
+constexpr size_t kMaxSpecializations = 64;
+
 class Specializer {
 public:
+  /// With `tolerant`, a value whose type depends on a result still being
+  /// inferred gets the unknown type instead of an error: the first pass over a
+  /// recursive function, which finds its result type from the paths that
+  /// return without recursing.
+  /// `templates` are the functions as they were before specialization.
+  Specializer(ModuleOp module, const llvm::StringMap<FuncOp> &templates,
+              std::deque<Specialization> &specializations, bool tolerant)
+      : module(module), templates(templates), specializations(specializations),
+        tolerant(tolerant) {}
+
   LogicalResult run(FuncOp func, ArrayAttr signature) {
-    Block &body = func.getBody().front();
-    if (failed(applySignature(func, signature)))
+    if (failed(applySignature(func, signature)) || failed(specializeFunction(func)))
       return failure();
+    // Each copy of a recursive function is typed for real once every copy
+    // (mutual recursion included) has its result type; typing one may make
+    // more copies.
+    for (size_t i = 0; i < specializations.size(); ++i) {
+      Specialization &spec = specializations[i];
+      FailureOr<Type> actual =
+          Specializer(module, templates, specializations, false).specializeFunction(spec.func);
+      if (failed(actual))
+        return failure();
+      if (*actual != spec.result)
+        return spec.func.emitError() << "'" << spec.func.getSymName() << "' returns "
+                                     << withArticle(spec.result) << " on its base case but "
+                                     << withArticle(*actual) << " through recursion";
+    }
+    return success();
+  }
+
+  /// Types the body of `func`, whose arguments are typed; returns its result
+  /// type (null for None).
+  FailureOr<Type> specializeFunction(FuncOp func) {
+    Block &body = func.getBody().front();
     if (failed(specialize(body)))
       return failure();
     eraseDeadOps(func.getBody());
+    auto ret = cast<ReturnOp>(body.back());
+    Type resultType = ret.getValue() && !isa<PyNoneType>(ret.getValue().getType())
+                          ? ret.getValue().getType()
+                          : Type();
+    if (tolerant)
+      return resultType;
     WalkResult typed = func.walk([&](Operation *op) {
       for (Value v : op->getResults())
         if (isa<ObjectType>(v.getType())) {
@@ -89,15 +138,73 @@ public:
     });
     if (typed.wasInterrupted())
       return failure();
-    auto ret = cast<ReturnOp>(body.getTerminator() ? body.getTerminator() : &body.back());
     SmallVector<Type> results;
-    if (ret.getValue() && !isa<PyNoneType>(ret.getValue().getType()))
-      results.push_back(ret.getValue().getType());
+    if (resultType)
+      results.push_back(resultType);
     func.setFunctionType(FunctionType::get(func.getContext(), body.getArgumentTypes(), results));
-    return success();
+    return resultType;
   }
 
 private:
+  ModuleOp module;
+  const llvm::StringMap<FuncOp> &templates;
+  std::deque<Specialization> &specializations;
+  bool tolerant;
+
+  static bool unknown(Type t) { return isa<ObjectType>(t); }
+
+  /// A call of a recursive function (the others were inlined): a private
+  /// copy of the callee specialized to the argument types, made once per
+  /// signature. Its result type comes from a first, tolerant pass in which
+  /// recursive results are unknown, so the returns that do not recurse decide
+  /// it; `run` types the copy for real at the end.
+  LogicalResult specializeCall(CallOp call) {
+    FuncOp callee = templates.lookup(call.getCallee());
+    if (!callee)
+      return call.emitError() << "no function '" << call.getCallee() << "' to call";
+    SmallVector<Type> args(call.getArgs().getTypes());
+    if (llvm::any_of(args, unknown)) {
+      if (!tolerant)
+        return call.emitError("dy2st could not infer the type of an argument of this call");
+      call.getResult().setType(ObjectType::get(call.getContext()));
+      return success();
+    }
+    auto it = llvm::find_if(specializations, [&](const Specialization &s) {
+      return s.source == callee.getOperation() && s.args == args;
+    });
+    Specialization *spec = it == specializations.end() ? nullptr : &*it;
+    if (!spec) {
+      if (specializations.size() == kMaxSpecializations)
+        return call.emitError() << "recursive calls of '" << callee.getSymName()
+                                << "' keep changing argument types; dy2st stops after "
+                                << kMaxSpecializations << " specializations";
+      OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
+      auto copy = cast<FuncOp>(b.clone(*callee));
+      copy.setSymName((callee.getSymName() + "." + Twine(specializations.size())).str());
+      copy.setPrivate();
+      for (auto [arg, type] : llvm::zip(copy.getBody().front().getArguments(), args))
+        arg.setType(type);
+      spec = &specializations.emplace_back(
+          Specialization{callee.getOperation(), args, copy, Type()});
+      auto probe = cast<FuncOp>(copy->clone());
+      FailureOr<Type> guess =
+          Specializer(module, templates, specializations, true).specializeFunction(probe);
+      probe.erase();
+      if (failed(guess))
+        return failure();
+      if (!*guess || unknown(*guess))
+        return call.emitError() << "dy2st cannot tell what '" << callee.getSymName()
+                                << "' returns: no path returns without a recursive call, or it "
+                                   "returns None";
+      if (sequenceElementTypes(*guess))
+        return call.emitError() << "a recursive function returning "
+                                << withArticle(*guess) << " is not supported by dy2st yet";
+      spec->result = *guess;
+    }
+    call.setCalleeAttr(FlatSymbolRefAttr::get(spec->func.getSymNameAttr()));
+    call.getResult().setType(spec->result ? spec->result : ObjectType::get(call.getContext()));
+    return success();
+  }
   LogicalResult applySignature(FuncOp func, ArrayAttr signature) {
     Block &body = func.getBody().front();
     if (signature && signature.size() != body.getNumArguments())
@@ -163,7 +270,7 @@ private:
 
   LogicalResult checkCondition(Operation *op, Value cond, StringRef construct) {
     Type t = cond.getType();
-    if (isPythonScalar(t))
+    if (isPythonScalar(t) || (tolerant && unknown(t)))
       return success();
     auto tensor = dyn_cast<RankedTensorType>(t);
     if (!tensor)
@@ -187,6 +294,15 @@ private:
   LogicalResult specialize(Operation *op, Operation *&next) {
     if (isa<ConstantOp, YieldOp, ConditionOp, ReturnOp, UndefOp>(op))
       return success();
+    if (auto call = dyn_cast<CallOp>(op))
+      return specializeCall(call);
+    // In the tolerant pass, what depends on an unknown value is unknown.
+    if (tolerant && !isa<IfOp, WhileOp, ForRangeOp, ForInOp, LogicalOp>(op) &&
+        llvm::any_of(op->getOperandTypes(), unknown)) {
+      for (Value r : op->getResults())
+        r.setType(ObjectType::get(op->getContext()));
+      return success();
+    }
     if (isa<LoadOp, StoreOp>(op))
       return op->emitError("variables must be promoted (pydy-promote-variables) "
                            "before specialization");
@@ -421,6 +537,10 @@ private:
       op.getResult().setType(rhs.getType());
       return success();
     }
+    if (tolerant && (unknown(rhs.getType()) || unknown(op.getLhs().getType()))) {
+      op.getResult().setType(ObjectType::get(op.getContext()));
+      return success();
+    }
     // Python gives back one of the operands. When only the truth of the
     // result is used, operands of different types are compared as bools.
     if (!onlyTruthIsUsed(op.getResult()))
@@ -559,7 +679,7 @@ private:
 
   LogicalResult checkRangeBound(Operation *op, Value v, StringRef what) {
     Type t = v.getType();
-    if (isIntScalar(t))
+    if (isIntScalar(t) || (tolerant && unknown(t)))
       return success();
     if (auto tensor = dyn_cast<RankedTensorType>(t))
       if (isa<IntegerType>(tensor.getElementType()) && tensor.hasStaticShape() &&
@@ -1084,8 +1204,22 @@ struct SpecializePass : impl::SpecializePassBase<SpecializePass> {
         return signalPassFailure();
       }
     }
-    if (failed(Specializer().run(func, parsed)))
-      signalPassFailure();
+    // Recursive functions are copied per signature from these.
+    llvm::StringMap<FuncOp> templates;
+    for (FuncOp f : module.getOps<FuncOp>())
+      templates[f.getSymName()] = cast<FuncOp>(f->clone());
+    auto eraseTemplates = llvm::make_scope_exit([&] {
+      for (auto &entry : templates)
+        entry.second.erase();
+    });
+    std::deque<Specialization> specializations;
+    if (failed(Specializer(module, templates, specializations, false).run(func, parsed)))
+      return signalPassFailure();
+    // The generic recursive functions were copied for each signature.
+    for (FuncOp f : llvm::make_early_inc_range(module.getOps<FuncOp>()))
+      if (f != func && llvm::none_of(specializations,
+                                     [&](const Specialization &s) { return s.func == f; }))
+        f.erase();
   }
 };
 
