@@ -88,6 +88,14 @@ void pushScalar(RuntimeValue v) { pending.push_back(PrintItem{std::move(v), std:
 
 } // namespace
 
+std::string formatElements(const RuntimeValue &v) {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  int64_t index = 0;
+  formatTensor(os, v, 0, index);
+  return s;
+}
+
 std::string formatValue(const RuntimeValue &v) {
   std::string s;
   llvm::raw_string_ostream os(s);
@@ -99,10 +107,7 @@ std::string formatValue(const RuntimeValue &v) {
     os << "Tensor(shape=[";
     for (size_t d = 0; d < v.shape.size(); ++d)
       os << (d ? ", " : "") << v.shape[d];
-    os << "], dtype=" << dtypeName(v.dtype) << ", value=";
-    int64_t index = 0;
-    formatTensor(os, v, 0, index);
-    os << ")";
+    os << "], dtype=" << dtypeName(v.dtype) << ", value=" << formatElements(v) << ")";
     break;
   }
   }

@@ -145,20 +145,19 @@ def mean(x, axis=None, keepdim=False, name=None):
                              v.dtype))
 
 
-def max(x, axis=None, keepdim=False, name=None):
-    v = _t(x)._value
-    if v.dtype == np.bool_:
-        raise TypeError("max() of a bool tensor is not supported")
-    return Tensor(np.asarray(np.max(v, axis=_axes(axis, v.ndim, "max"), keepdims=keepdim),
-                             v.dtype))
+def _extreme_reduction(npfn, fname):
+    def fn(x, axis=None, keepdim=False, name=None):
+        v = _t(x)._value
+        if v.dtype == np.bool_:
+            raise TypeError(f"{fname}() of a bool tensor is not supported")
+        return Tensor(np.asarray(npfn(v, axis=_axes(axis, v.ndim, fname), keepdims=keepdim),
+                                 v.dtype))
+    fn.__name__ = fname
+    return fn
 
 
-def min(x, axis=None, keepdim=False, name=None):
-    v = _t(x)._value
-    if v.dtype == np.bool_:
-        raise TypeError("min() of a bool tensor is not supported")
-    return Tensor(np.asarray(np.min(v, axis=_axes(axis, v.ndim, "min"), keepdims=keepdim),
-                             v.dtype))
+max = _extreme_reduction(np.max, "max")
+min = _extreme_reduction(np.min, "min")
 
 
 def _shape(shape):

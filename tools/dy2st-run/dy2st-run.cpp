@@ -5,6 +5,7 @@
 
 #include "Dy2St/Registration.h"
 #include "Dy2St/Runtime/JitFunction.h"
+#include "Dy2St/Runtime/Print.h"
 
 #include "mlir/AsmParser/AsmParser.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -94,31 +95,6 @@ static llvm::Expected<RuntimeValue> parseArgument(MLIRContext *ctx, llvm::String
                                   "literal").str());
 }
 
-static void printElement(llvm::raw_ostream &os, const RuntimeValue &v, int64_t i) {
-  const char *p = static_cast<const char *>(v.data) + i * dtypeSize(v.dtype);
-  switch (v.dtype) {
-  case DType::Bool: os << (*reinterpret_cast<const bool *>(p) ? "True" : "False"); break;
-  case DType::Int32: os << *reinterpret_cast<const int32_t *>(p); break;
-  case DType::Int64: os << *reinterpret_cast<const int64_t *>(p); break;
-  case DType::Float32: os << llvm::format("%g", *reinterpret_cast<const float *>(p)); break;
-  case DType::Float64: os << llvm::format("%.10g", *reinterpret_cast<const double *>(p)); break;
-  }
-}
-
-static void printTensor(llvm::raw_ostream &os, const RuntimeValue &v, size_t dim, int64_t &index) {
-  if (dim == v.shape.size()) {
-    printElement(os, v, index++);
-    return;
-  }
-  os << "[";
-  for (int64_t i = 0; i < v.shape[dim]; ++i) {
-    if (i)
-      os << ", ";
-    printTensor(os, v, dim + 1, index);
-  }
-  os << "]";
-}
-
 static void printValue(llvm::raw_ostream &os, const RuntimeValue &v) {
   switch (v.kind) {
   case RuntimeValue::Kind::Int: os << "int = " << v.intValue; return;
@@ -129,9 +105,7 @@ static void printValue(llvm::raw_ostream &os, const RuntimeValue &v) {
   os << dtypeName(v.dtype) << "[";
   for (size_t d = 0; d < v.shape.size(); ++d)
     os << (d ? ", " : "") << v.shape[d];
-  os << "] = ";
-  int64_t index = 0;
-  printTensor(os, v, 0, index);
+  os << "] = " << formatElements(v);
 }
 
 int main(int argc, char **argv) {

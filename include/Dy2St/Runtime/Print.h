@@ -36,6 +36,8 @@ void registerPrintSymbols(mlir::ExecutionEngine &engine);
 /// A tensor as `Tensor(shape=[2], dtype=float32, value=[1, 2])`, a number
 /// or a bool as Python prints it.
 std::string formatValue(const RuntimeValue &value);
+/// A tensor's elements as nested lists: `[[1, 2], [3, 4]]`.
+std::string formatElements(const RuntimeValue &tensor);
 
 } // namespace dy2st
 
