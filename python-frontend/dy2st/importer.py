@@ -83,8 +83,11 @@ class Origin:
         return (self.kind, id(self.root), tuple(self.path))
 
     def label(self):
-        prefix = "self." if self.kind == "object" else ""
-        return prefix + ".".join(self.path)
+        prefix = "self" if self.kind == "object" else ""
+        text = prefix
+        for name in self.path:
+            text += f"[{name}]" if isinstance(name, int) else f".{name}"
+        return text.lstrip(".")
 
     def read(self):
         if self.kind == "object":
@@ -97,7 +100,7 @@ class Origin:
             obj = namespace[self.path[0]]
             names = self.path[1:]
         for name in names:
-            obj = getattr(obj, name)
+            obj = obj[name] if isinstance(name, int) else getattr(obj, name)
         return obj
 
 
@@ -211,6 +214,7 @@ class Importer:
         self.captures = []
         self.scopes = []
         self.nested_defs = {}
+        self.static_names = {}
 
     # Output ----------------------------------------------------------------
     def loc(self, node):
@@ -397,6 +401,8 @@ class Importer:
             names = ", ".join(b.name for b in bounds)
             types_ = ", ".join(b.type for b in bounds)
             self.emit(f"pydy.for_range {names} : {types_} {{")
+        elif self.static_iterable(it) is not None:
+            return self.unrolled_for(node, self.static_iterable(it))
         else:
             attrs = ""
             if isinstance(it, ast.Call) and self.is_builtin(it.func, enumerate):
@@ -413,6 +419,40 @@ class Importer:
         self.block(node.body)
         self.depth -= 1
         self.emit("}" + (attrs if not is_range else "") + " " + self.loc(node))
+        return False
+
+    def static_iterable(self, node):
+        """A list or tuple of compile-time objects (layers) being iterated, if it is one."""
+        if not isinstance(node, (ast.Name, ast.Attribute)) or \
+                (isinstance(node, ast.Name) and self.is_local(node.id)):
+            return None
+        value = self.expr_or_static(node)
+        if isinstance(value, Static) and isinstance(value.obj, (list, tuple)) and \
+                not all(isinstance(v, (bool, int, float)) for v in value.obj):
+            return value
+        return None
+
+    def unrolled_for(self, node, iterable):
+        """A loop over a Python container of compile-time objects runs as Python
+        does: its body is imported once per item."""
+        if not isinstance(node.target, ast.Name):
+            self._fail(node.target, "the target of a loop over a Python container of layers "
+                                    "must be a name")
+        for inner in ast.walk(node):
+            if isinstance(inner, (ast.Break, ast.Continue)):
+                self._fail(inner, "break/continue in a loop over a Python container of layers "
+                                  "is not supported by dy2st yet")
+        name = node.target.id
+        for index, item in enumerate(iterable.obj):
+            origin = iterable.origin.child(index) if iterable.origin is not None else None
+            value = self.outside_object(item, node, origin)
+            if isinstance(value, Static):
+                self.static_names[name] = value
+            else:
+                self.static_names.pop(name, None)
+                self.store(name, value, node)
+            self.block(node.body)
+        self.static_names.pop(name, None)
         return False
 
     def stmt_Break(self, node):
@@ -520,6 +560,8 @@ class Importer:
         return self.constant(node.value, node)
 
     def expr_Name(self, node):
+        if node.id in self.static_names:
+            return self.static_names[node.id]
         if node.id in self.nested_defs:
             return Static(_NestedDef(self.nested_defs[node.id], self))
         if self.is_local(node.id):

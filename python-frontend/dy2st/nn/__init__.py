@@ -1,15 +1,175 @@
-"""dy2st.nn: layers. `Layer.__call__` runs `forward`."""
+"""dy2st.nn: layers. A layer's tensors are inputs of its compiled programs, so
+changing a weight never recompiles."""
+import collections
+
+import numpy as np
+
+from .. import dtypes
+from ..tensor import Tensor
 from . import functional
 
 
-class Layer:
-    """Base class of layers: subclasses define `forward`."""
+class Parameter(Tensor):
+    """A tensor that a layer owns and saves (`state_dict`)."""
 
-    def __init__(self):
-        pass
+    def __init__(self, value, name=None, trainable=True):
+        super().__init__(value)
+        self.name = name
+        self.trainable = trainable
+
+
+class Layer:
+    """Base class of layers: subclasses define `forward`; calling the layer
+    calls it. Parameters and sublayers assigned as attributes are registered."""
+
+    def __init__(self, name_scope=None, dtype="float32"):
+        object.__setattr__(self, "_parameters", collections.OrderedDict())
+        object.__setattr__(self, "_sub_layers", collections.OrderedDict())
+        self._dtype = dtype
+        self.training = True
+
+    def _registry(self, kind):
+        if "_parameters" not in self.__dict__:
+            raise RuntimeError(f"{type(self).__name__}.__init__ must call super().__init__() "
+                               "before assigning parameters or sublayers")
+        return self.__dict__[kind]
+
+    def __setattr__(self, name, value):
+        if isinstance(value, Parameter):
+            self._registry("_parameters")[name] = value
+            self.__dict__.pop(name, None)
+        elif isinstance(value, Layer):
+            self._registry("_sub_layers")[name] = value
+            self.__dict__.pop(name, None)
+        else:
+            for kind in ("_parameters", "_sub_layers"):
+                self.__dict__.get(kind, {}).pop(name, None)
+            object.__setattr__(self, name, value)
+
+    def __getattr__(self, name):
+        for kind in ("_parameters", "_sub_layers"):
+            registry = self.__dict__.get(kind)
+            if registry is not None and name in registry:
+                return registry[name]
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def forward(self, *args, **kwargs):
         raise NotImplementedError(f"{type(self).__name__} does not define forward()")
 
     def __call__(self, *args, **kwargs):
         return self.forward(*args, **kwargs)
+
+    def create_parameter(self, shape, dtype=None, default_initializer=None, is_bias=False,
+                         attr=None):
+        dtype = dtypes.as_dtype(dtype or self._dtype)
+        if default_initializer is not None:
+            value = default_initializer(shape, dtype)
+        elif is_bias:
+            value = np.zeros(shape, dtype.numpy)
+        else:
+            value = _xavier_uniform(shape, dtype)
+        return Parameter(value)
+
+    def named_sublayers(self, prefix=""):
+        for name, layer in self._registry("_sub_layers").items():
+            full = f"{prefix}{name}"
+            yield full, layer
+            yield from layer.named_sublayers(full + ".")
+
+    def sublayers(self):
+        return [layer for _, layer in self.named_sublayers()]
+
+    def named_parameters(self, prefix=""):
+        for name, p in self._registry("_parameters").items():
+            yield f"{prefix}{name}", p
+        for name, layer in self._registry("_sub_layers").items():
+            yield from layer.named_parameters(f"{prefix}{name}.")
+
+    def parameters(self):
+        return [p for _, p in self.named_parameters()]
+
+    def state_dict(self):
+        return collections.OrderedDict(self.named_parameters())
+
+    def set_state_dict(self, state_dict):
+        """Copies values into the parameters of the same names (same shapes)."""
+        own = self.state_dict()
+        for name, value in state_dict.items():
+            if name not in own:
+                raise KeyError(f"{type(self).__name__} has no parameter '{name}'")
+            array = np.asarray(value.numpy() if isinstance(value, Tensor) else value)
+            target = own[name]
+            if list(array.shape) != target.shape:
+                raise ValueError(f"parameter '{name}' has shape {target.shape}, the state dict "
+                                 f"gives {list(array.shape)}")
+            target._value[...] = array.astype(target._value.dtype)
+
+    set_dict = set_state_dict
+    load_dict = set_state_dict
+
+    def eval(self):
+        self.training = False
+        for layer in self.sublayers():
+            layer.training = False
+        return self
+
+    def train(self):
+        self.training = True
+        for layer in self.sublayers():
+            layer.training = True
+        return self
+
+
+def _xavier_uniform(shape, dtype):
+    """Paddle's default weight initialization (Xavier/Glorot uniform)."""
+    fan_in = shape[0] if len(shape) > 0 else 1
+    fan_out = shape[1] if len(shape) > 1 else 1
+    limit = np.sqrt(6.0 / (fan_in + fan_out))
+    return np.random.uniform(-limit, limit, size=shape).astype(dtype.numpy)
+
+
+class Linear(Layer):
+    """y = x @ weight + bias, with weight of shape [in_features, out_features]."""
+
+    def __init__(self, in_features, out_features, weight_attr=None, bias_attr=None, name=None):
+        super().__init__()
+        self.weight = self.create_parameter([in_features, out_features])
+        self.bias = None if bias_attr is False else \
+            self.create_parameter([out_features], is_bias=True)
+
+    def forward(self, input):
+        out = functional.linear_matmul(input, self.weight)
+        if self.bias is not None:
+            out = out + self.bias
+        return out
+
+
+class ReLU(Layer):
+    def __init__(self, name=None):
+        super().__init__()
+
+    def forward(self, x):
+        return functional.relu(x)
+
+
+class Sigmoid(Layer):
+    def __init__(self, name=None):
+        super().__init__()
+
+    def forward(self, x):
+        return functional.sigmoid(x)
+
+
+class Sequential(Layer):
+    """Calls its layers in order."""
+
+    def __init__(self, *layers):
+        super().__init__()
+        for i, layer in enumerate(layers):
+            setattr(self, str(i), layer)
+        object.__setattr__(self, "_ordered", tuple(layers))
+
+    def forward(self, x):
+        for layer in self._ordered:
+            x = layer(x)
+        return x
