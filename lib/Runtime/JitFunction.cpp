@@ -182,6 +182,16 @@ llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::compile(ModuleOp modul
   DiagnosticCollector diagnostics(ctx);
   std::unique_ptr<JitFunction> fn(new JitFunction());
 
+  // A saved model holds the program as imported in `module @pydy`.
+  OwningOpRef<ModuleOp> saved;
+  if (module.getOps<pydy::FuncOp>().empty())
+    for (auto nested : module.getOps<ModuleOp>())
+      if (nested.getSymName() == "pydy") {
+        saved = cast<ModuleOp>(nested->clone());
+        module = *saved;
+        break;
+      }
+
   bool isPydy = !module.getOps<pydy::FuncOp>().empty();
   if (isPydy) {
     fn->irStages["pydy"] = printed(module);

@@ -151,6 +151,81 @@ class StaticFunction:
         return _rebuild(compiled.result_structure, iter(leaves))
 
 
+class TranslatedLayer:
+    """A static program loaded by `jit.load`: call it like the layer it was
+    saved from; it needs neither the original Python source nor the layer."""
+
+    def __init__(self, path):
+        from . import saving
+        self._meta, self._text, self._params = saving.read_model(path)
+        self._compiled = {}
+
+    @property
+    def input_names(self):
+        return list(self._meta["inputs"])
+
+    def program(self, stage="pydy"):
+        """The saved program: the "pydy" form as imported (text of the file)."""
+        return self._text
+
+    def __call__(self, *inputs):
+        if len(inputs) != len(self._meta["inputs"]):
+            raise TypeError(f"the model takes {len(self._meta['inputs'])} inputs "
+                            f"{self._meta['inputs']}, {len(inputs)} given")
+        arrays = []
+        for name, value in zip(self._meta["inputs"], inputs):
+            if isinstance(value, Tensor):
+                value = value.numpy()
+            if not isinstance(value, np.ndarray):
+                raise TypeError(f"input '{name}' must be a tensor or a numpy array")
+            arrays.append(np.ascontiguousarray(value))
+        entries = [InputSpec.from_tensor(Tensor(a)).mlir_type() for a in arrays + self._params]
+        key = tuple(entries)
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            module = native.module()
+            try:
+                compiled = module.compile(self._text, self._meta["entry"], ",".join(entries))
+            except module.CompileError as e:
+                raise errors.from_compiler(str(e)) from None
+            self._compiled[key] = compiled
+        leaves = compiled(arrays + list(self._params))
+        return _rebuild(compiled.result_structure, iter(leaves))
+
+    forward = __call__
+
+
+def _static_function_of(layer_or_fn, input_spec):
+    from .nn import Layer
+    if isinstance(layer_or_fn, Layer):
+        forward = type(layer_or_fn).forward
+        if isinstance(forward, StaticFunction):
+            forward = forward.dygraph_function
+        return StaticFunction(forward, input_spec, "cpu", layer_or_fn)
+    if isinstance(layer_or_fn, StaticFunction):
+        return StaticFunction(layer_or_fn.dygraph_function, input_spec, "cpu",
+                              layer_or_fn._instance)
+    if inspect.ismethod(layer_or_fn):
+        return StaticFunction(layer_or_fn.__func__, input_spec, "cpu", layer_or_fn.__self__)
+    return StaticFunction(layer_or_fn, input_spec, "cpu")
+
+
+def save(layer, path, input_spec=None, **configs):
+    """Saves the static program of a layer's forward (or of a function) with
+    its parameters: `<path>.pdmodel` and `<path>.pdiparams`."""
+    from . import saving
+    names = _static_function_of(layer, None)._parameters()
+    specs = saving.specs_of(input_spec, names)
+    meta, text, specialized, params = saving.compile_for_save(
+        _static_function_of(layer, specs), specs)
+    saving.write_model(path, meta, text, specialized, params)
+
+
+def load(path, **configs):
+    """A saved static program (see `save`), callable like the layer."""
+    return TranslatedLayer(path)
+
+
 def to_static(function=None, input_spec=None, backend="cpu", **kwargs):
     """Converts a function, a method or a layer into a static program.
 

@@ -38,7 +38,45 @@ llvm::Expected<RuntimeValue> readNpy(llvm::StringRef path) {
   auto file = llvm::MemoryBuffer::getFile(path);
   if (!file)
     return bad(path, file.getError().message());
+  return parseNpy((*file)->getBuffer(), path);
+}
+
+llvm::Expected<std::vector<RuntimeValue>> readNpyTar(llvm::StringRef path) {
+  auto file = llvm::MemoryBuffer::getFile(path);
+  if (!file)
+    return bad(path, file.getError().message());
   llvm::StringRef bytes = (*file)->getBuffer();
+  std::vector<RuntimeValue> values;
+  auto fail = [&](llvm::StringRef why) {
+    for (RuntimeValue &v : values)
+      std::free(v.allocation);
+    return bad(path, why);
+  };
+  // ustar: 512-byte headers (name at 0, octal size at 124), data padded to 512.
+  for (size_t offset = 0; offset + 512 <= bytes.size();) {
+    llvm::StringRef header = bytes.substr(offset, 512);
+    if (header.find_first_not_of('\0') == llvm::StringRef::npos)
+      return values;
+    llvm::StringRef name = header.substr(0, 100).split('\0').first;
+    llvm::StringRef sizeField = header.substr(124, 12).trim(llvm::StringRef("\0 ", 2));
+    unsigned long long size;
+    if (sizeField.getAsInteger(8, size) || offset + 512 + size > bytes.size())
+      return fail("not a valid parameter archive (bad tar header)");
+    if (name.ends_with(".npy")) {
+      auto value = parseNpy(bytes.substr(offset + 512, size), (path + ":" + name).str());
+      if (!value) {
+        for (RuntimeValue &v : values)
+          std::free(v.allocation);
+        return value.takeError();
+      }
+      values.push_back(std::move(*value));
+    }
+    offset += 512 + (size + 511) / 512 * 512;
+  }
+  return fail("not a valid parameter archive (truncated)");
+}
+
+llvm::Expected<RuntimeValue> parseNpy(llvm::StringRef bytes, llvm::StringRef path) {
   if (bytes.size() < 10 || !bytes.starts_with("\x93NUMPY"))
     return bad(path, "not a .npy file");
   unsigned major = static_cast<unsigned char>(bytes[6]);

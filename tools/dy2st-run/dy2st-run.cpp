@@ -13,6 +13,8 @@
 #include "mlir/Parser/Parser.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
@@ -25,7 +27,8 @@ using namespace dy2st;
 
 static llvm::cl::opt<std::string> inputFile(llvm::cl::Positional, llvm::cl::desc("<input.mlir>"),
                                             llvm::cl::Required);
-static llvm::cl::opt<std::string> entryName("entry", llvm::cl::desc("Function to call (default: the first)"));
+static llvm::cl::opt<std::string> entryName(
+    "entry", llvm::cl::desc("Function to call (default: the first, or a saved model's)"));
 static llvm::cl::list<std::string> argValues(
     "arg", llvm::cl::desc("An argument, in order: a .npy file, an int, a float, true/false, "
                           "or an MLIR literal such as 'dense<[1.0, 2.0]> : tensor<2xf32>'"));
@@ -34,6 +37,25 @@ static llvm::cl::opt<std::string> outputPrefix(
 static llvm::cl::opt<std::string> printStage(
     "print-ir", llvm::cl::desc("Print the IR of a stage (pydy, core, llvm) to stdout"),
     llvm::cl::value_desc("stage"));
+
+/// The JSON header of a saved model ("// dy2st-model: {...}" on the first
+/// line), or null for another file.
+static llvm::Expected<std::optional<llvm::json::Object>> readModelHeader(llvm::StringRef path) {
+  auto file = llvm::MemoryBuffer::getFile(path);
+  if (!file)
+    return std::optional<llvm::json::Object>();
+  llvm::StringRef first = (*file)->getBuffer().split('\n').first;
+  constexpr llvm::StringLiteral prefix = "// dy2st-model: ";
+  if (!first.starts_with(prefix))
+    return std::optional<llvm::json::Object>();
+  auto parsed = llvm::json::parse(first.drop_front(prefix.size()));
+  if (!parsed)
+    return llvm::createStringError("dy2st-run: " + path.str() + ": bad model header: " +
+                                   llvm::toString(parsed.takeError()));
+  if (!parsed->getAsObject())
+    return llvm::createStringError("dy2st-run: " + path.str() + ": bad model header");
+  return std::optional<llvm::json::Object>(std::move(*parsed->getAsObject()));
+}
 
 static int fail(const llvm::Twine &message) {
   llvm::errs() << message << "\n";
@@ -128,16 +150,46 @@ int main(int argc, char **argv) {
     for (RuntimeValue &a : args)
       std::free(a.allocation);
   });
-  std::string signature;
   for (const std::string &text : argValues) {
     auto value = parseArgument(&context, text);
     if (!value)
       return fail(llvm::toString(value.takeError()));
-    signature += (signature.empty() ? "" : ",") + value->signatureEntry(&context);
     args.push_back(std::move(*value));
   }
 
-  auto fn = JitFunction::compile(*module, CompileRequest{entryName, signature});
+  // A model saved by dy2st.jit.save: its entry and parameters come with it.
+  std::string entry = entryName;
+  auto model = readModelHeader(inputFile);
+  if (!model)
+    return fail(llvm::toString(model.takeError()));
+  if (*model) {
+    const llvm::json::Object &meta = **model;
+    if (entry.empty())
+      if (auto e = meta.getString("entry"))
+        entry = e->str();
+    size_t inputs = meta.getArray("inputs") ? meta.getArray("inputs")->size() : 0;
+    if (args.size() != inputs)
+      return fail("dy2st-run: the model takes " + llvm::Twine(inputs) + " inputs, " +
+                  llvm::Twine(args.size()) + " given");
+    llvm::StringRef stem = llvm::StringRef(inputFile).rsplit('.').first;
+    auto params = readNpyTar((stem + ".pdiparams").str());
+    if (!params)
+      return fail(llvm::toString(params.takeError()));
+    size_t expected = meta.getArray("params") ? meta.getArray("params")->size() : 0;
+    if (params->size() != expected) {
+      for (RuntimeValue &p : *params)
+        std::free(p.allocation);
+      return fail("dy2st-run: " + stem + ".pdiparams holds " + llvm::Twine(params->size()) +
+                  " parameters, the model needs " + llvm::Twine(expected));
+    }
+    for (RuntimeValue &p : *params)
+      args.push_back(std::move(p));
+  }
+  std::string signature;
+  for (const RuntimeValue &a : args)
+    signature += (signature.empty() ? "" : ",") + a.signatureEntry(&context);
+
+  auto fn = JitFunction::compile(*module, CompileRequest{entry, signature});
   if (!fn)
     return fail(llvm::toString(fn.takeError()));
   if (!printStage.empty()) {

@@ -1,0 +1,134 @@
+"""Saved static programs: `<path>.pdmodel` (MLIR: the program as imported and
+as specialized, behind a one-line JSON header) and `<path>.pdiparams` (an
+uncompressed tar of .npy files, the program's tensor inputs that are not
+arguments: parameters and other captured tensors). Both are written to
+temporary files first and renamed, so a failed save leaves nothing behind."""
+import io
+import json
+import os
+import tarfile
+import tempfile
+
+import numpy as np
+
+from . import errors, native
+from .static import InputSpec
+from .tensor import Tensor
+
+HEADER = "// dy2st-model: "
+
+
+def _nest(name, text):
+    """`text` (a printed module, maybe with aliases before it) as `module @name`."""
+    lines = text.strip("\n").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("module"))
+    aliases, body = lines[:start], lines[start:]
+    if body[0].startswith("module {"):
+        body = body[1:-1]
+    return aliases, [f"  module @{name} {{"] + ["  " + line for line in body] + ["  }"]
+
+
+def program_text(meta, imported, specialized):
+    aliases1, pydy = _nest("pydy", "module {\n" + imported + "}\n")
+    aliases2, spec = _nest("specialized", specialized)
+    return "\n".join([HEADER + json.dumps(meta)] + aliases1 + aliases2 + ["module {"] + pydy +
+                     spec + ["}"]) + "\n"
+
+
+def _params_bytes(arrays):
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+        for i, array in enumerate(arrays):
+            data = io.BytesIO()
+            np.save(data, np.ascontiguousarray(array), allow_pickle=False)
+            info = tarfile.TarInfo(f"{i}.npy")
+            info.size = data.tell()
+            data.seek(0)
+            tar.addfile(info, data)
+    return buffer.getvalue()
+
+
+def write_model(path, meta, imported, specialized, params):
+    """Writes `<path>.pdmodel` and `<path>.pdiparams` atomically."""
+    directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, exist_ok=True)
+    contents = {path + ".pdmodel": program_text(meta, imported, specialized).encode(),
+                path + ".pdiparams": _params_bytes(params)}
+    temporaries = []
+    try:
+        for target, data in contents.items():
+            fd, tmp = tempfile.mkstemp(dir=directory, prefix=".dy2st-")
+            temporaries.append((tmp, target))
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+        for tmp, target in temporaries:
+            os.replace(tmp, target)
+    except BaseException:
+        for tmp, _ in temporaries:
+            if os.path.exists(tmp):
+                os.remove(tmp)
+        raise
+
+
+def read_model(path):
+    """(meta, program text, parameter arrays) of a saved model; ValueError
+    when the files are missing or not a dy2st model."""
+    if path.endswith(".pdmodel"):
+        path = path[: -len(".pdmodel")]
+    try:
+        with open(path + ".pdmodel", encoding="utf-8") as f:
+            text = f.read()
+    except OSError as e:
+        raise ValueError(f"cannot read the model {path}.pdmodel: {e.strerror}") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}.pdmodel is not a dy2st model") from None
+    first = text.split("\n", 1)[0]
+    if not first.startswith(HEADER):
+        raise ValueError(f"{path}.pdmodel is not a dy2st model (no '{HEADER.strip()}' header)")
+    try:
+        meta = json.loads(first[len(HEADER):])
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{path}.pdmodel has a corrupt header: {e}") from None
+    try:
+        with tarfile.open(path + ".pdiparams", mode="r:") as tar:
+            members = sorted((m for m in tar.getmembers() if m.name.endswith(".npy")),
+                             key=lambda m: int(m.name[:-4]))
+            params = [np.load(io.BytesIO(tar.extractfile(m).read()), allow_pickle=False)
+                      for m in members]
+    except (OSError, tarfile.TarError, ValueError) as e:
+        raise ValueError(f"cannot read the parameters {path}.pdiparams: {e}") from None
+    if len(params) != len(meta.get("params", [])):
+        raise ValueError(f"{path}.pdiparams holds {len(params)} parameters, the model needs "
+                         f"{len(meta.get('params', []))}")
+    return meta, text, params
+
+
+def specs_of(input_spec, names):
+    if input_spec is None:
+        raise ValueError("saving a static program needs input_spec: the shapes and dtypes of "
+                         "its inputs (InputSpec, with None for a dimension of any size, or "
+                         "example tensors)")
+    specs = [InputSpec.from_tensor(s) if isinstance(s, Tensor) else s for s in input_spec]
+    if len(specs) != len(names) or not all(isinstance(s, InputSpec) for s in specs):
+        raise ValueError(f"input_spec must give an InputSpec or a tensor for each of the "
+                         f"inputs {names}")
+    return specs
+
+
+def compile_for_save(static_function, specs):
+    """(meta, imported text, specialized text, parameter arrays)."""
+    text, captures, _ = static_function._import()
+    params = [c.read() for c in captures]
+    entries = [s.mlir_type() for s in specs] + \
+        [InputSpec.from_tensor(p).mlir_type() for p in params]
+    name = static_function.dygraph_function.__name__
+    module = native.module()
+    try:
+        compiled = module.compile(text, name, ",".join(entries))
+    except module.CompileError as e:
+        raise errors.from_compiler(str(e)) from None
+    meta = {"format": "dy2st-model", "version": 1, "entry": name,
+            "inputs": static_function._parameters(),
+            "input_types": [s.mlir_type() for s in specs],
+            "params": [c.label for c in captures]}
+    return meta, text, compiled.stage("specialized"), [p.numpy() for p in params]
