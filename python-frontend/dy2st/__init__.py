@@ -2,6 +2,7 @@
 static programs compiled with MLIR. `import dy2st as paddle` runs Paddle-style
 code: eagerly on numpy, or compiled under `dy2st.jit.to_static`."""
 from . import jit, nn, static
+from .static import CPUPlace, Executor, disable_static, enable_static, in_dynamic_mode
 from .dtypes import bool_ as bool, float32, float64, int32, int64  # noqa: A001
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .functional import (abs, add, arange, cast, ceil, clip, concat, cos, divide, equal, exp,
@@ -11,5 +12,24 @@ from .functional import (abs, add, arange, cast, ceil, clip, concat, cos, divide
                          reshape, shape, sigmoid, sin, sqrt, stack, subtract, sum, tanh,
                          transpose, where, zeros, zeros_like, full_like)
 from .tensor import Tensor, to_tensor
+from .tracing import TraceWarning, TracedLayer
+
+jit.TracedLayer = TracedLayer
 
 __all__ = [name for name in dir() if not name.startswith("_")]
+
+
+def _alias_as_paddle():
+    """Lets Paddle code that says `import paddle` / `from paddle.jit import
+    TracedLayer` run on dy2st, unless a real Paddle is installed."""
+    import importlib.util
+    import sys
+    if "paddle" in sys.modules or importlib.util.find_spec("paddle") is not None:
+        return
+    package = sys.modules[__name__]
+    for name, module in (("paddle", package), ("paddle.jit", jit), ("paddle.nn", nn),
+                         ("paddle.nn.functional", nn.functional), ("paddle.static", static)):
+        sys.modules[name] = module
+
+
+_alias_as_paddle()

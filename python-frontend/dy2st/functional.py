@@ -2,9 +2,11 @@
 compiler knows the same functions by name (`LIBRARY` maps them), and the
 importer turns a call of one of them into `pydy.lib_call`."""
 
+import functools
+
 import numpy as np
 
-from . import dtypes
+from . import dtypes, tracing
 from .tensor import Tensor, binary, to_tensor
 
 
@@ -247,6 +249,27 @@ LIBRARY = {fn: fn.__name__ for fn in (
     arange, reshape, transpose, concat, stack, shape, numel, clip, softmax)}
 
 LIBRARY[to_tensor] = "to_tensor"
+
+
+def _recorded(fn, library_name):
+    """`fn`, also recorded by an active TracedLayer trace (once per top-level call)."""
+    @functools.wraps(fn)
+    def operation(*args, **kwargs):
+        tracer = tracing.current()
+        if tracer is None:
+            return fn(*args, **kwargs)
+        with tracing.inside_operation():
+            out = fn(*args, **kwargs)
+        tracer.call(library_name, args, kwargs, out)
+        return out
+    return operation
+
+
+for _fn, _name in list(LIBRARY.items()):
+    if _fn is not to_tensor:
+        _wrapped = _recorded(_fn, _name)
+        globals()[_fn.__name__] = _wrapped
+        LIBRARY[_wrapped] = _name
 
 TENSOR_METHODS = {
     "sum": sum, "mean": mean, "max": max, "min": min, "exp": exp, "log": log, "sqrt": sqrt,

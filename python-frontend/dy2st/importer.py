@@ -19,9 +19,9 @@ import numpy as np
 
 from . import dtypes, functional
 from .errors import Dy2StError, UnsupportedSyntaxError
+from .pydytext import OBJECT, escape as _escape, float_literal as _float_literal
 from .tensor import Tensor
 
-OBJECT = "!pydy.object"
 
 _BINARY = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div",
            ast.FloorDiv: "floordiv", ast.Mod: "mod", ast.Pow: "pow", ast.MatMult: "matmul"}
@@ -129,30 +129,6 @@ class Unit:
         self.texts = []
         self.stack = []
         self.recursive = set()
-
-
-def _escape(text):
-    out = []
-    for byte in text.encode("utf-8"):
-        ch = chr(byte)
-        if 32 <= byte < 127 and ch not in '"\\':
-            out.append(ch)
-        else:
-            out.append(f"\\{byte:02X}")
-    return "".join(out)
-
-
-def _float_literal(value):
-    if value != value or value in (float("inf"), float("-inf")):
-        import struct
-        bits = struct.unpack("<Q", struct.pack("<d", value))[0]
-        return f"0x{bits:016X} : f64"
-    text = repr(value)
-    if "e" in text and "." not in text:
-        text = text.replace("e", ".0e")
-    elif "." not in text and "e" not in text:
-        text += ".0"
-    return f"{text} : f64"
 
 
 def _is_numpy(obj):

@@ -7,7 +7,8 @@ import threading
 import numpy as np
 
 from . import errors, native
-from .importer import Importer, _float_literal
+from .importer import Importer
+from .pydytext import float_literal as _float_literal
 from .static import InputSpec
 from .tensor import Tensor
 
@@ -163,6 +164,12 @@ class TranslatedLayer:
     @property
     def input_names(self):
         return list(self._meta["inputs"])
+
+    def output_names(self, count=None):
+        """The fetch targets the program was saved with (or `fetch_<i>`)."""
+        if "fetch" in self._meta:
+            return list(self._meta["fetch"])
+        return [f"fetch_{i}" for i in range(count or 1)]
 
     def program(self, stage="pydy"):
         """The saved program: the "pydy" form as imported (text of the file)."""

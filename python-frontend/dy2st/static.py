@@ -23,3 +23,73 @@ class InputSpec:
 
     def __repr__(self):
         return f"InputSpec(shape={self.shape}, dtype={self.dtype!r}, name={self.name!r})"
+
+
+_static_mode = [False]
+
+
+def enable_static():
+    """Paddle's switch to static-graph mode. dy2st runs saved programs with
+    `Executor` in either mode; the flag is kept for `in_dynamic_mode()`."""
+    _static_mode[0] = True
+
+
+def disable_static(place=None):
+    _static_mode[0] = False
+
+
+def in_dynamic_mode():
+    return not _static_mode[0]
+
+
+class CPUPlace:
+    """The CPU, where `Executor` runs programs."""
+
+    def __repr__(self):
+        return "Place(cpu)"
+
+
+class Executor:
+    """Runs a static program loaded by `load_inference_model`."""
+
+    def __init__(self, place=None):
+        if place is not None and not isinstance(place, CPUPlace):
+            raise ValueError(f"dy2st's Executor runs on CPUPlace, not {place!r}")
+        self.place = place or CPUPlace()
+
+    def run(self, program, feed=None, fetch_list=None, return_numpy=True):
+        """Runs `program` on the arrays of `feed` (by input name); returns the
+        outputs named in `fetch_list` (all by default) as numpy arrays."""
+        from .jit import TranslatedLayer
+        from .tensor import Tensor
+        if not isinstance(program, TranslatedLayer):
+            raise TypeError("Executor.run takes a program from static.load_inference_model")
+        feed = dict(feed or {})
+        missing = [n for n in program.input_names if n not in feed]
+        unknown = [n for n in feed if n not in program.input_names]
+        if missing or unknown:
+            raise ValueError(f"feed must give exactly the inputs {program.input_names}; "
+                             f"missing {missing}, unknown {unknown}")
+        outputs = program(*(feed[n] for n in program.input_names))
+        outputs = list(outputs) if isinstance(outputs, (tuple, list)) else [outputs]
+        names = program.output_names(len(outputs))
+        wanted = names if fetch_list is None else list(fetch_list)
+        result = []
+        for target in wanted:
+            if target not in names:
+                raise ValueError(f"unknown fetch target {target!r}; the program has {names}")
+            value = outputs[names.index(target)]
+            result.append(value.numpy() if return_numpy and isinstance(value, Tensor) else value)
+        return result
+
+
+def load_inference_model(path_prefix, executor=None, **kwargs):
+    """(program, feed names, fetch targets) of a program saved by
+    `save_inference_model`: `path_prefix` is its folder or its path prefix."""
+    import os
+
+    from .jit import TranslatedLayer
+    if os.path.isdir(path_prefix):
+        path_prefix = os.path.join(path_prefix, "model")
+    program = TranslatedLayer(path_prefix)
+    return program, program.input_names, program.output_names()

@@ -34,6 +34,15 @@ _COMPARE = {
 
 
 def binary(op, lhs, rhs):
+    from . import tracing
+    result = _binary(op, lhs, rhs)
+    tracer = tracing.current()
+    if tracer is not None:
+        tracer.binary(op, lhs, rhs, result)
+    return result
+
+
+def _binary(op, lhs, rhs):
     la, ld, lt = _operand(lhs)
     ra, rd, rt = _operand(rhs)
     if op == "matmul":
@@ -76,9 +85,11 @@ class Tensor:
         return int(self._value.size)
 
     def numpy(self):
+        _warn_traced("numpy array")
         return self._value
 
     def item(self):
+        _warn_traced("number")
         return self._value.item()
 
     def __array__(self, dtype=None):
@@ -94,18 +105,22 @@ class Tensor:
                 f"value={np.array2string(self._value, separator=', ')})")
 
     def __bool__(self):
+        _warn_traced("bool")
         if self._value.size != 1:
             raise ValueError(f"the truth value of a tensor with {self._value.size} elements "
                              "is ambiguous: only a tensor with one element has one")
         return bool(self._value.reshape(()))
 
     def __float__(self):
+        _warn_traced("float")
         return float(self._value.reshape(()))
 
     def __int__(self):
+        _warn_traced("int")
         return int(self._value.reshape(()))
 
     def __index__(self):
+        _warn_traced("int")
         if self._value.size != 1 or self._value.dtype.kind not in "ib":
             raise TypeError("only an integer tensor with one element can be an index")
         return int(self._value.reshape(()))
@@ -116,11 +131,17 @@ class Tensor:
         return (Tensor(v) for v in self._value)
 
     def __getitem__(self, index):
+        from . import tracing
+        raw = index
         if isinstance(index, Tensor):
             index = index._value
         elif isinstance(index, tuple):
             index = tuple(i._value if isinstance(i, Tensor) else i for i in index)
-        return Tensor(np.array(self._value[index]))
+        result = Tensor(np.array(self._value[index]))
+        tracer = tracing.current()
+        if tracer is not None:
+            tracer.subscript(self, raw, result)
+        return result
 
     def __setitem__(self, index, value):
         if isinstance(value, Tensor):
@@ -154,16 +175,18 @@ class Tensor:
 
     def __neg__(self):
         v = self._value
-        return Tensor(-(v.astype(np.int64) if v.dtype == np.bool_ else v))
+        return _record_unary("neg", self, Tensor(-(v.astype(np.int64) if v.dtype == np.bool_
+                                                   else v)))
 
     def __pos__(self):
         v = self._value
-        return Tensor(v.astype(np.int64) if v.dtype == np.bool_ else v.copy())
+        return _record_unary("pos", self, Tensor(v.astype(np.int64) if v.dtype == np.bool_
+                                                 else v.copy()))
 
     def __invert__(self):
         if self._value.dtype.kind == "f":
             raise TypeError("bad operand type for unary '~': a float tensor")
-        return Tensor(np.invert(self._value))
+        return _record_unary("invert", self, Tensor(np.invert(self._value)))
 
     def __abs__(self):
         from . import functional
@@ -176,6 +199,19 @@ class Tensor:
         if fn is None:
             raise AttributeError(f"'Tensor' object has no attribute '{name}'")
         return lambda *args, **kwargs: fn(self, *args, **kwargs)
+
+
+def _record_unary(kind, operand, result):
+    from . import tracing
+    tracer = tracing.current()
+    if tracer is not None:
+        tracer.unary(kind, operand, result)
+    return result
+
+
+def _warn_traced(kind):
+    from . import tracing
+    tracing.warn_python_value(kind)
 
 
 def _infer_dtype(data):
