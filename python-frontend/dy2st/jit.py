@@ -187,7 +187,9 @@ class TranslatedLayer:
                 raise TypeError(f"input '{name}' must be a tensor or a numpy array")
             arrays.append(np.ascontiguousarray(value))
         entries = [InputSpec.from_tensor(Tensor(a)).mlir_type() for a in arrays + self._params]
-        key = tuple(entries)
+        # Compiled for the declared input types (None dims: any size).
+        key = tuple(self._meta["input_types"]) + tuple(entries[len(arrays):]) + \
+            tuple(a.dtype.str for a in arrays)
         compiled = self._compiled.get(key)
         if compiled is None:
             module = native.module()

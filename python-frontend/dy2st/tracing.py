@@ -55,7 +55,7 @@ def warn_python_value(kind):
     the user's code (dy2st's own conversions do not count)."""
     if _active is None:
         return
-    caller = sys._getframe(2)
+    caller = sys._getframe(3)  # past _warn_traced and the Tensor method
     if os.path.abspath(caller.f_code.co_filename).startswith(_PACKAGE):
         return
     frame = _user_frame()
