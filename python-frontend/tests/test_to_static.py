@@ -113,3 +113,23 @@ def test_gpu_backend_is_reported_as_missing():
     fn = paddle.jit.to_static(double, backend="gpu")
     with pytest.raises(NotImplementedError, match="gpu"):
         fn(paddle.to_tensor([1.0]))
+
+
+def dynamic_shape_branch(x):
+    n = x.shape[0]
+    if n > 2:
+        y = x * n
+    else:
+        y = x
+    return y, n, x.shape
+
+
+@pytest.mark.parametrize("rows", [1, 2, 5])
+def test_dynamic_dimension_is_a_runtime_value(rows):
+    fn = paddle.jit.to_static(dynamic_shape_branch, input_spec=[InputSpec([None, 2])])
+    x = paddle.to_tensor(np.ones((rows, 2), np.float32))
+    y, n, shape = fn(x)
+    ey, en, eshape = dynamic_shape_branch(x)
+    np.testing.assert_allclose(y.numpy(), ey.numpy())
+    assert n == en == rows and shape == eshape == [rows, 2]
+    assert "scf.if" in fn.mlir("core") and "tensor.dim" in fn.mlir("core")

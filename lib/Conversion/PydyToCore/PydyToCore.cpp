@@ -459,9 +459,50 @@ static LogicalResult lowerPrint(PrintOp op) {
   return success();
 }
 
+/// `x.shape` of a tensor with dynamic dimensions: a list of its dimensions,
+/// which `tensor.dim` reads at run time; a constant subscript takes one.
+static void expandShapes(ModuleOp module) {
+  SmallVector<AttrOp> shapes;
+  module.walk([&](AttrOp op) {
+    if (op.getName() == "shape" && isa<RankedTensorType>(op.getValue().getType()))
+      shapes.push_back(op);
+  });
+  for (AttrOp op : shapes) {
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    auto tensor = cast<RankedTensorType>(op.getValue().getType());
+    SmallVector<Value> dims;
+    for (int64_t d = 0; d < tensor.getRank(); ++d) {
+      if (!tensor.isDynamicDim(d)) {
+        dims.push_back(arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(tensor.getDimSize(d))));
+        continue;
+      }
+      Value dim = tensor::DimOp::create(b, loc, op.getValue(), d);
+      dims.push_back(arith::IndexCastOp::create(b, loc, b.getI64Type(), dim));
+    }
+    auto list = ListOp::create(b, loc, op.getType(), dims);
+    op.getResult().replaceAllUsesWith(list);
+    op.erase();
+    for (Operation *user : llvm::make_early_inc_range(list->getUsers())) {
+      auto sub = dyn_cast<SubscriptOp>(user);
+      APInt index;
+      if (!sub || !matchPattern(sub.getIndex(), m_ConstantInt(&index)))
+        continue;
+      int64_t i = index.getSExtValue();
+      if (i < 0)
+        i += tensor.getRank();
+      if (i < 0 || i >= tensor.getRank())
+        continue;
+      sub.getResult().replaceAllUsesWith(dims[i]);
+      sub.erase();
+    }
+  }
+}
+
 struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCorePass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    expandShapes(module);
     for (FuncOp func : llvm::make_early_inc_range(module.getOps<FuncOp>()))
       if (failed(convertFunction(func)))
         return signalPassFailure();
