@@ -16,9 +16,9 @@ def assert_same(eager, compiled, path="result"):
             np.testing.assert_allclose(c, e, rtol=1e-5, atol=1e-6, err_msg=path)
         else:
             np.testing.assert_array_equal(c, e, err_msg=path)
-    elif isinstance(eager, tuple):
-        assert isinstance(compiled, tuple) and len(compiled) == len(eager), \
-            f"{path}: expected a tuple of {len(eager)}, got {compiled!r}"
+    elif isinstance(eager, (tuple, list)):
+        assert type(compiled) is type(eager) and len(compiled) == len(eager), \
+            f"{path}: expected a {type(eager).__name__} of {len(eager)}, got {compiled!r}"
         for i, (e, c) in enumerate(zip(eager, compiled)):
             assert_same(e, c, f"{path}[{i}]")
     elif eager is None:

@@ -425,6 +425,52 @@ static Value lowerToTensor(OpBuilder &b, LibCallOp op, ValueRange operands) {
                                         ValueRange{convertElement(b, loc, data, elem)});
 }
 
+/// `t` with a size-1 dimension inserted at `axis`.
+static Value insertUnitDim(OpBuilder &b, Location loc, Value t, int64_t axis) {
+  auto type = cast<RankedTensorType>(t.getType());
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> shape(type.getShape());
+  shape.insert(shape.begin() + axis, 1);
+  SmallVector<ReassociationIndices> groups;
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t r = d < axis ? d : d + 1;
+    groups.push_back({r});
+  }
+  if (rank > 0) {
+    // The unit dimension joins its neighbour's group.
+    if (axis < rank)
+      groups[axis].insert(groups[axis].begin(), axis);
+    else
+      groups[rank - 1].push_back(rank);
+  }
+  SmallVector<OpFoldResult> outputShape;
+  for (int64_t d = 0, s = 0; d < rank + 1; ++d) {
+    if (d == axis) {
+      outputShape.push_back(b.getIndexAttr(1));
+      continue;
+    }
+    outputShape.push_back(type.isDynamicDim(s)
+                              ? OpFoldResult(tensor::DimOp::create(b, loc, t, s).getResult())
+                              : OpFoldResult(b.getIndexAttr(type.getDimSize(s))));
+    ++s;
+  }
+  return tensor::ExpandShapeOp::create(b, loc, type.clone(shape), t, groups, outputShape);
+}
+
+/// stack (a new dimension) and concat (an existing one) with tensor.concat.
+static Value lowerJoin(OpBuilder &b, LibCallOp op, ValueRange operands) {
+  Location loc = op.getLoc();
+  int64_t axis = op.getStaticArgsAttr().getAs<IntegerAttr>("axis").getInt();
+  SmallVector<Value> parts;
+  for (Value v : operands)
+    parts.push_back(op.getCallee() == "stack" ? insertUnitDim(b, loc, v, axis) : v);
+  Value joined = parts.size() == 1 ? parts.front()
+                                   : Value(tensor::ConcatOp::create(b, loc, axis, parts));
+  if (joined.getType() != op.getType())
+    joined = tensor::CastOp::create(b, loc, op.getType(), joined);
+  return joined;
+}
+
 FailureOr<Value> lowerLibCall(OpBuilder &b, LibCallOp op, ValueRange operands) {
   Location loc = op.getLoc();
   StringRef name = op.getCallee();
@@ -552,6 +598,8 @@ FailureOr<Value> lowerLibCall(OpBuilder &b, LibCallOp op, ValueRange operands) {
   }
   if (name == "to_tensor")
     return lowerToTensor(b, op, operands);
+  if (name == "stack" || name == "concat")
+    return lowerJoin(b, op, operands);
   return op.emitError() << name << "() has no lowering";
 }
 

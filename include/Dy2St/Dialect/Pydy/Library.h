@@ -14,6 +14,8 @@ struct LibParam {
   llvm::StringLiteral name;
   bool required;
   bool isStatic;
+  /// Once specialized, takes all remaining operands (the tensors of a list).
+  bool variadic = false;
 };
 
 /// A function of the dy2st package that compiled code may call. The table is

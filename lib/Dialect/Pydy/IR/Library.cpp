@@ -25,6 +25,7 @@ constexpr LibParam kToTensor[] = {{"data", false, false},
 constexpr LibParam kFillLike[] = {{"x", true, false}, {"dtype", false, true}};
 constexpr LibParam kFullLike[] = {
     {"x", true, false}, {"fill_value", true, false}, {"dtype", false, true}};
+constexpr LibParam kJoin[] = {{"x", true, false, true}, {"axis", false, true}};
 constexpr LibParam kWhere[] = {
     {"condition", true, false}, {"x", true, false}, {"y", true, false}};
 
@@ -46,6 +47,7 @@ constexpr LibFunction kFunctions[] = {
     {"zeros", kFill}, {"ones", kFill}, {"full", kFull},
     {"zeros_like", kFillLike}, {"ones_like", kFillLike}, {"full_like", kFullLike},
     {"to_tensor", kToTensor},
+    {"stack", kJoin}, {"concat", kJoin},
 };
 } // namespace
 
@@ -77,10 +79,11 @@ LogicalResult mlir::pydy::bindLibArguments(LibCallOp op,
   if (numKw > operands.size())
     return op.emitOpError("has more keyword names than operands");
   size_t numPositional = operands.size() - numKw;
-  if (numPositional > slots.size())
+  bool variadic = specialized && !slots.empty() && fn->params[slots.back()].variadic;
+  if (numPositional > slots.size() && !variadic)
     return op.emitError() << fn->name << "() takes at most " << slots.size()
                           << " arguments (" << operands.size() << " given)";
-  for (size_t i = 0; i < numPositional; ++i)
+  for (size_t i = 0; i < std::min(numPositional, slots.size()); ++i)
     bound[slots[i]] = operands[i];
   size_t k = numPositional;
   for (StringRef kw : op.getKwnames().getAsValueRange<StringAttr>()) {

@@ -313,8 +313,12 @@ private:
       return specializeIf(ifOp, next);
     if (auto whileOp = dyn_cast<WhileOp>(op))
       return specializeLoop(whileOp);
-    if (auto forOp = dyn_cast<ForRangeOp>(op))
+    if (auto forOp = dyn_cast<ForRangeOp>(op)) {
+      if (llvm::any_of(forOp.getInits().getTypes(),
+                       [](Type t) { return sequenceElementTypes(t).has_value(); }))
+        return unrollRange(forOp, next);
       return specializeLoop(forOp);
+    }
     if (auto forIn = dyn_cast<ForInOp>(op))
       return specializeForIn(forIn, next);
     if (auto logical = dyn_cast<LogicalOp>(op))
@@ -323,6 +327,8 @@ private:
       return specializeLibCall(call, next);
     if (auto method = dyn_cast<CallMethodOp>(op))
       return specializeMethod(method, next);
+    if (auto setItem = dyn_cast<SetItemOp>(op))
+      return specializeSetItem(setItem);
     if (isa<PrintOp>(op)) {
       for (Value v : op->getOperands()) {
         Type t = v.getType();
@@ -334,12 +340,6 @@ private:
       return success();
     }
     if (isa<TupleOp, ListOp>(op)) {
-      // Lists of tensors become tensor arrays; until then only lists of
-      // Python values (shapes, axes) are compiled.
-      for (Type t : op->getOperandTypes())
-        if (isa<ListOp>(op) && isa<RankedTensorType>(t))
-          return op->emitError() << "a list of tensors (here " << withArticle(t)
-                                 << ") is not supported by dy2st yet";
       SmallVector<Type> elements(op->getOperandTypes());
       op->getResult(0).setType(isa<ListOp>(op)
                                    ? Type(ListType::get(op->getContext(), elements))
@@ -620,6 +620,11 @@ private:
                             SmallVectorImpl<Type> &types, TypeRange produced) {
     for (auto [i, t] : llvm::enumerate(produced)) {
       Type joined = joinTypes(types[i], t);
+      if (!joined && isa<ListType>(types[i]) && isa<ListType>(t))
+        return loop->emitError() << "the list '" << nameOf(names, i)
+                                 << "' changes length in a loop that runs a number of times "
+                                    "known only at run time; that needs a TensorArray, which "
+                                    "dy2st does not lower yet";
       if (!joined)
         return loop->emitError() << "variable '" << nameOf(names, i) << "' is "
                                  << withArticle(types[i]) << " before the loop but "
@@ -753,6 +758,50 @@ private:
     return success();
   }
 
+  /// A `for range` loop with constant bounds that carries a Python list or
+  /// tuple runs as Python does: unrolled, so the list may grow.
+  LogicalResult unrollRange(ForRangeOp op, Operation *&next) {
+    auto start = dyn_cast_or_null<IntegerAttr>(constantOf(op.getStart()));
+    auto stop = dyn_cast_or_null<IntegerAttr>(constantOf(op.getStop()));
+    auto step = dyn_cast_or_null<IntegerAttr>(constantOf(op.getStep()));
+    if (!start || !stop || !step)
+      return op.emitError("a loop that carries a Python list needs constant range() bounds "
+                          "(a list that grows at run time needs a TensorArray, not supported "
+                          "by dy2st yet)");
+    constexpr int64_t kMaxUnroll = 1024;
+    SmallVector<int64_t> indices;
+    for (int64_t i = start.getInt(); step.getInt() > 0 ? i < stop.getInt() : i > stop.getInt();
+         i += step.getInt())
+      if (static_cast<int64_t>(indices.size()) == kMaxUnroll)
+        return op.emitError() << "a loop that carries a Python list runs more than "
+                              << kMaxUnroll << " iterations";
+      else
+        indices.push_back(i);
+    OpBuilder b(op);
+    Block &body = op.getBody().front();
+    SmallVector<Value> values(op.getInits());
+    Operation *first = nullptr;
+    for (int64_t i : indices) {
+      IRMapping map;
+      Value index = ConstantOp::create(b, op.getLoc(), b.getI64IntegerAttr(i));
+      if (!first)
+        first = index.getDefiningOp();
+      map.map(body.getArgument(0), index);
+      for (auto [arg, v] : llvm::zip(body.getArguments().drop_front(), values))
+        map.map(arg, v);
+      for (Operation &inner : body.without_terminator())
+        b.clone(inner, map);
+      values = llvm::map_to_vector(body.getTerminator()->getOperands(),
+                                   [&](Value v) { return map.lookupOrDefault(v); });
+    }
+    op->replaceAllUsesWith(values);
+    op.erase();
+    // The walk goes on with the unrolled copies, typing each on its own.
+    if (first)
+      next = first;
+    return success();
+  }
+
   template <typename LoopOp>
   LogicalResult specializeLoop(LoopOp op) {
     if constexpr (std::is_same_v<LoopOp, ForRangeOp>) {
@@ -810,9 +859,98 @@ private:
 
   /// `t.sum(...)` and friends: a tensor method is the library function of
   /// the same name (`astype` is `cast`) with the tensor first.
+  /// The elements of a list or tuple value, as values.
+  SmallVector<Value> elementsOf(OpBuilder &b, Location loc, Value sequence) {
+    ArrayRef<Type> types = *sequenceElementTypes(sequence.getType());
+    Operation *def = sequence.getDefiningOp();
+    if (def && isa<ListOp, TupleOp>(def))
+      return SmallVector<Value>(def->getOperands());
+    SmallVector<Value> elements;
+    for (auto [k, t] : llvm::enumerate(types)) {
+      Value index = ConstantOp::create(b, loc, b.getI64IntegerAttr(k));
+      elements.push_back(SubscriptOp::create(b, loc, t, sequence, index));
+    }
+    return elements;
+  }
+
+  /// A compile-time index into a sequence of `size`, Python's negatives allowed.
+  FailureOr<size_t> staticIndex(Operation *op, Value index, size_t size, bool inclusive) {
+    auto attr = dyn_cast_or_null<IntegerAttr>(constantOf(index));
+    if (!attr || !attr.getType().isInteger(64))
+      return op->emitError("an index into a Python list must be known at compile time "
+                           "(a runtime index needs a TensorArray, not supported by dy2st yet)");
+    int64_t i = attr.getInt(), n = size + (inclusive ? 1 : 0);
+    if (i < 0)
+      i += size;
+    if (i < 0 || i >= n)
+      return op->emitError() << "list index " << attr.getInt() << " out of range for a list of "
+                             << size;
+    return static_cast<size_t>(i);
+  }
+
+  /// Methods of a Python list whose length is known at compile time: each
+  /// gives a new list value (stored back into the variable by the importer).
+  LogicalResult specializeListMethod(CallMethodOp op) {
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    SmallVector<Value> elements = elementsOf(b, loc, op.getObject());
+    StringRef method = op.getMethod();
+    if (!op.getKwnames().empty())
+      return op.emitError() << "list." << method << "() takes no keyword arguments";
+    Value result = ConstantOp::create(b, loc, b.getUnitAttr());
+    if (method == "append" && op.getArgs().size() == 1) {
+      elements.push_back(op.getArgs()[0]);
+    } else if (method == "pop" && op.getArgs().size() <= 1) {
+      if (elements.empty())
+        return op.emitError("pop from an empty list");
+      size_t i = elements.size() - 1;
+      if (!op.getArgs().empty()) {
+        auto index = staticIndex(op, op.getArgs()[0], elements.size(), false);
+        if (failed(index))
+          return failure();
+        i = *index;
+      }
+      result = elements[i];
+      elements.erase(elements.begin() + i);
+    } else if (method == "insert" && op.getArgs().size() == 2) {
+      auto index = staticIndex(op, op.getArgs()[0], elements.size(), true);
+      if (failed(index))
+        return failure();
+      elements.insert(elements.begin() + *index, op.getArgs()[1]);
+    } else {
+      return op.emitError() << "list." << method << "() is not supported by dy2st yet";
+    }
+    SmallVector<Type> types = llvm::map_to_vector(elements, [](Value v) { return v.getType(); });
+    Value updated = ListOp::create(b, loc, ListType::get(op.getContext(), types), elements);
+    op.getResult().replaceAllUsesWith(result);
+    op.getUpdated().replaceAllUsesWith(updated);
+    op.erase();
+    return success();
+  }
+
+  LogicalResult specializeSetItem(SetItemOp op) {
+    auto list = dyn_cast<ListType>(op.getValue().getType());
+    if (!list)
+      return op.emitError() << "assigning items of " << withArticle(op.getValue().getType())
+                            << " is not supported by dy2st yet";
+    auto index = staticIndex(op, op.getIndex(), list.getElementTypes().size(), false);
+    if (failed(index))
+      return failure();
+    OpBuilder b(op);
+    SmallVector<Value> elements = elementsOf(b, op.getLoc(), op.getValue());
+    elements[*index] = op.getItem();
+    SmallVector<Type> types = llvm::map_to_vector(elements, [](Value v) { return v.getType(); });
+    op.getResult().replaceAllUsesWith(
+        ListOp::create(b, op.getLoc(), ListType::get(op.getContext(), types), elements));
+    op.erase();
+    return success();
+  }
+
   LogicalResult specializeMethod(CallMethodOp op, Operation *&next) {
     Type receiver = op.getObject().getType();
     StringRef method = op.getMethod();
+    if (isa<ListType>(receiver))
+      return specializeListMethod(op);
     if (!isa<RankedTensorType>(receiver))
       return op.emitError() << "calling method '" << method << "' of "
                             << withArticle(receiver) << " is not supported by dy2st yet";
@@ -861,8 +999,13 @@ private:
           continue;
         }
       if (!param.isStatic) {
-        runtime.push_back(value);
         args[param.name] = value;
+        if (param.variadic && sequenceElementTypes(value.getType())) {
+          OpBuilder b(op);
+          llvm::append_range(runtime, elementsOf(b, op.getLoc(), value));
+          continue;
+        }
+        runtime.push_back(value);
         continue;
       }
       Attribute attr = constantOf(value);
@@ -1050,6 +1193,8 @@ private:
     }
     if (name == "to_tensor")
       return inferToTensor(op, args, statics);
+    if (name == "stack" || name == "concat")
+      return inferJoin(op, name, args, statics);
     return op.emitError() << name << "() has no typing rule";
   }
 
@@ -1111,6 +1256,62 @@ private:
         return op.emitError() << "to_tensor(): unsupported dtype " << d;
     }
     return Type(RankedTensorType::get(shape, elem));
+  }
+
+  /// stack/concat of a list of tensors of one dtype and rank.
+  FailureOr<Type> inferJoin(LibCallOp op, StringRef name, llvm::StringMap<Value> &args,
+                            NamedAttrList &statics) {
+    Builder b(op.getContext());
+    auto elements = sequenceElementTypes(args["x"].getType());
+    if (!elements || elements->empty())
+      return op.emitError() << name << "() takes a non-empty list of tensors";
+    auto first = dyn_cast<RankedTensorType>(elements->front());
+    for (Type t : *elements) {
+      auto tensor = dyn_cast<RankedTensorType>(t);
+      if (!tensor || !first || tensor.getElementType() != first.getElementType() ||
+          tensor.getRank() != first.getRank())
+        return op.emitError() << name << "() needs tensors of one dtype and rank, got "
+                              << withArticle(args["x"].getType());
+    }
+    int64_t rank = first.getRank() + (name == "stack" ? 1 : 0);
+    int64_t axis = 0;
+    if (Attribute a = statics.get("axis")) {
+      auto i = dyn_cast<IntegerAttr>(a);
+      if (!i)
+        return op.emitError() << name << "(): axis must be an int";
+      axis = i.getInt();
+    }
+    if (axis < -rank || axis >= rank)
+      return op.emitError() << name << "(): axis " << axis << " is out of range";
+    if (axis < 0)
+      axis += rank;
+    statics.set("axis", b.getI64IntegerAttr(axis));
+    SmallVector<int64_t> shape(first.getShape());
+    for (Type t : elements->drop_front()) {
+      auto tensor = cast<RankedTensorType>(t);
+      for (int64_t d = 0; d < first.getRank(); ++d) {
+        if (name == "concat" && d == axis)
+          continue;
+        if (shape[d] != tensor.getDimSize(d)) {
+          if (!ShapedType::isDynamic(shape[d]) && !tensor.isDynamicDim(d))
+            return op.emitError() << name << "(): tensors of shapes that differ in dimension "
+                                  << d;
+          shape[d] = ShapedType::kDynamic;
+        }
+      }
+    }
+    if (name == "stack") {
+      shape.insert(shape.begin() + axis, elements->size());
+    } else {
+      int64_t total = 0;
+      for (Type t : *elements) {
+        int64_t d = cast<RankedTensorType>(t).getDimSize(axis);
+        total = ShapedType::isDynamic(d) || ShapedType::isDynamic(total) ? ShapedType::kDynamic
+                                                                        : total + d;
+      }
+      shape[axis] = total;
+    }
+    return Type(RankedTensorType::get(shape, first.getElementType()));
   }
 
   FailureOr<Type> inferReduction(LibCallOp op, StringRef name, llvm::StringMap<Value> &args,

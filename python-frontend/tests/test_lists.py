@@ -1,0 +1,81 @@
+"""Python lists of tensors whose length is known at compile time: built,
+read, modified and iterated as Python does (loops with constant bounds are
+unrolled), stacked and concatenated."""
+import numpy as np
+import pytest
+
+import dy2st as paddle
+
+
+def t(values):
+    return paddle.to_tensor(np.array(values, dtype="float32"))
+
+
+def build_and_modify(x):
+    l = []
+    for i in range(4):
+        l.append(x * i)
+    last = l.pop()
+    first = l.pop(0)
+    l[0] = l[0] + 100
+    l.insert(1, first)
+    return paddle.stack(l), paddle.concat(l), last, len(l)
+
+
+def iterate_list(x):
+    parts = [x, x * 2]
+    parts.append(x * 3)
+    total = x * 0
+    for p in parts:
+        total = total + p
+    for i, p in enumerate(parts):
+        total = total + p * i
+    return total, paddle.stack(parts, axis=1)
+
+
+def list_in_branches(x):
+    rows = []
+    for i in range(3):
+        if x.sum() > i:
+            rows.append(x + i)
+        else:
+            rows.append(x - i)
+    return rows
+
+
+def list_through_tensor_loop(x):
+    pair = [x, x * 2]
+    while pair[0].sum() < 20.0:
+        pair = [pair[1], pair[0] + pair[1]]
+    return pair
+
+
+@pytest.mark.parametrize("fn", [build_and_modify, iterate_list, list_in_branches,
+                                list_through_tensor_loop])
+def test_lists(differential, fn):
+    differential(fn, t([1.0, -2.0, 3.0]))
+
+
+def grows_at_run_time(x):
+    acc = []
+    while x.sum() < 10:
+        acc.append(x)
+        x = x + 1
+    return x
+
+
+def test_list_growing_in_a_runtime_loop_is_reported():
+    with pytest.raises(paddle.Dy2StError, match="needs a TensorArray"):
+        paddle.jit.to_static(grows_at_run_time)(t([1.0]))
+
+
+def runtime_index(x, i):
+    l = [x, x * 2]
+    return l[i]
+
+
+def test_runtime_list_index_is_reported():
+    fn = paddle.jit.to_static(runtime_index)
+    assert fn(t([1.0]), 1).numpy()[0] == 2.0  # a Python int is compiled for its value
+    with pytest.raises(paddle.Dy2StError, match="must be known at compile time"):
+        fn(t([1.0]), paddle.to_tensor([1]))
