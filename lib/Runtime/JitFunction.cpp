@@ -339,8 +339,10 @@ JitFunction::call(llvm::ArrayRef<RuntimeValue> args) const {
   if (!results.empty() && !resultInStruct)
     packed.push_back(resultPointer);
 
+  takeRuntimeError();
   if (llvm::Error error = engine->invokePacked("_mlir_ciface_" + name, packed))
     return std::move(error);
+  std::optional<std::string> failure = takeRuntimeError();
 
   std::vector<RuntimeValue> values;
   std::vector<void *> owned;
@@ -386,6 +388,11 @@ JitFunction::call(llvm::ArrayRef<RuntimeValue> args) const {
       std::memcpy(&v.floatValue, slot, 8);
     }
     values.push_back(std::move(v));
+  }
+  if (failure) {
+    for (RuntimeValue &v : values)
+      std::free(v.allocation);
+    return llvm::createStringError(*failure);
   }
   return values;
 }

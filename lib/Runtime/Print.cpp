@@ -30,6 +30,8 @@ Printer &installedPrinter() {
 
 /// The items of the print being assembled on this thread.
 thread_local std::vector<PrintItem> pending;
+/// The first error compiled code raised during the current call.
+thread_local std::optional<std::string> raised;
 
 void formatElement(llvm::raw_ostream &os, const RuntimeValue &v, int64_t i) {
   const char *p = static_cast<const char *>(v.data) + i * dtypeSize(v.dtype);
@@ -114,6 +116,12 @@ std::string formatValue(const RuntimeValue &v) {
   return s;
 }
 
+std::optional<std::string> takeRuntimeError() {
+  std::optional<std::string> error;
+  error.swap(raised);
+  return error;
+}
+
 void setPrinter(Printer printer) {
   std::lock_guard<std::mutex> lock(printerMutex);
   installedPrinter() = std::move(printer);
@@ -155,6 +163,13 @@ static void dy2st_print_end(const char *sep, const char *end) {
   for (PrintItem &item : items)
     std::free(item.value.allocation);
 }
+// Compiled code checks what only run time can tell (an index in range, a
+// divisor not zero) and reports the first failure here; the call completes
+// with a safe value and the caller raises.
+static void dy2st_raise(const char *kind, const char *message) {
+  if (!raised)
+    raised = std::string(kind) + ": " + message;
+}
 static void print_f32(UnrankedMemRefType<float> *m) { pushTensor(m, DType::Float32); }
 static void print_f64(UnrankedMemRefType<double> *m) { pushTensor(m, DType::Float64); }
 static void print_i32(UnrankedMemRefType<int32_t> *m) { pushTensor(m, DType::Int32); }
@@ -174,6 +189,7 @@ void dy2st::registerPrintSymbols(mlir::ExecutionEngine &engine) {
     add("dy2st_print_bool", reinterpret_cast<void *>(&dy2st_print_bool));
     add("dy2st_print_str", reinterpret_cast<void *>(&dy2st_print_str));
     add("dy2st_print_end", reinterpret_cast<void *>(&dy2st_print_end));
+    add("dy2st_raise", reinterpret_cast<void *>(&dy2st_raise));
     add("_mlir_ciface_dy2st_print_tensor_f32", reinterpret_cast<void *>(&print_f32));
     add("_mlir_ciface_dy2st_print_tensor_f64", reinterpret_cast<void *>(&print_f64));
     add("_mlir_ciface_dy2st_print_tensor_i32", reinterpret_cast<void *>(&print_i32));

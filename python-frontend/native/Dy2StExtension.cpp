@@ -134,8 +134,19 @@ public:
       py::gil_scoped_release release;
       return fn->call(values);
     }();
-    if (!results)
-      throw py::value_error(llvm::toString(results.takeError()));
+    if (!results) {
+      // "IndexError: ..." from the runtime's checks picks the Python exception.
+      std::string message = llvm::toString(results.takeError());
+      llvm::StringRef text(message);
+      if (text.consume_front("IndexError: "))
+        throw py::index_error(text.str());
+      if (text.consume_front("ZeroDivisionError: ")) {
+        PyErr_SetString(PyExc_ZeroDivisionError, text.str().c_str());
+        throw py::error_already_set();
+      }
+      text.consume_front("ValueError: ");
+      throw py::value_error(text.str());
+    }
     py::list out;
     for (RuntimeValue &r : *results)
       out.append(toPython(r));

@@ -28,6 +28,10 @@ struct PrintItem {
 using Printer = std::function<void(std::vector<PrintItem> &items, const std::string &sep,
                                    const std::string &end)>;
 
+/// The error raised by compiled code on this thread during the last call
+/// ("IndexError: file:line: message"), if any; reading it clears it.
+std::optional<std::string> takeRuntimeError();
+
 /// Installs the printer for every compiled function of the process.
 void setPrinter(Printer printer);
 /// Makes the `dy2st_print_*` functions known to `engine`'s compiled code.

@@ -36,6 +36,14 @@ using ElementBody = function_ref<Value(OpBuilder &, Location, ValueRange)>;
 Value elementwise(OpBuilder &b, Location loc, Type resultType, ValueRange operands,
                   ElementBody body);
 
+/// Unless `ok` holds at run time, reports `kind` ("IndexError", ...) with
+/// `message` and the op's source location to the caller (see Runtime/Print.h).
+void checkAtRunTime(OpBuilder &b, Operation *op, Value ok, StringRef kind, StringRef message);
+/// A pointer to a NUL-terminated copy of `text` in a private global.
+Value stringPointer(OpBuilder &b, ModuleOp module, Location loc, StringRef text);
+/// A private declaration of a runtime function taking `args`.
+void declareRuntimeFunction(ModuleOp module, StringRef name, TypeRange args);
+
 /// Lowers a specialized `pydy.lib_call` whose runtime operands are `operands`.
 FailureOr<Value> lowerLibCall(OpBuilder &b, LibCallOp op, ValueRange operands);
 

@@ -62,9 +62,23 @@ struct BinaryLowering : OpConversionPattern<BinaryOp> {
       rewriter.replaceOp(op, *v);
       return success();
     }
+    BinaryKind kind = op.getKind();
+    bool divides = kind == BinaryKind::div || kind == BinaryKind::floordiv ||
+                   kind == BinaryKind::mod;
+    if (divides && !isa<RankedTensorType>(op.getType())) {
+      // Python raises on a zero divisor (numpy's tensors give 0 or inf instead).
+      Value divisor = convertElement(rewriter, loc, adaptor.getRhs(), sig->compute);
+      Value zero = zeroOf(rewriter, loc, sig->compute);
+      Value nonZero = isa<FloatType>(sig->compute)
+                          ? Value(arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::UNE,
+                                                        divisor, zero))
+                          : Value(arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::ne,
+                                                        divisor, zero));
+      checkAtRunTime(rewriter, op, nonZero, "ZeroDivisionError", "division by zero");
+    }
     Value v = elementwise(rewriter, loc, op.getType(), {adaptor.getLhs(), adaptor.getRhs()},
                           [&](OpBuilder &b, Location l, ValueRange e) {
-                            return binaryScalar(b, l, op.getKind(), e[0], e[1], sig->compute);
+                            return binaryScalar(b, l, kind, e[0], e[1], sig->compute);
                           });
     rewriter.replaceOp(op, v);
     return success();
@@ -175,6 +189,13 @@ struct SubscriptLowering : OpConversionPattern<SubscriptOp> {
     Value negative = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::slt, index, zero);
     Value wrapped = arith::AddIOp::create(rewriter, loc, index, dim0);
     Value normalized = arith::SelectOp::create(rewriter, loc, negative, wrapped, index);
+    // Out of range is an IndexError for the caller; the slice reads row 0.
+    Value notBelow = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sge, normalized, zero);
+    Value below = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::slt, normalized, dim0);
+    Value inRange = arith::AndIOp::create(rewriter, loc, notBelow, below);
+    checkAtRunTime(rewriter, op, inRange, "IndexError",
+                   "index out of range for dimension 0 of the tensor");
+    normalized = arith::SelectOp::create(rewriter, loc, inRange, normalized, zero);
     Value offset = arith::IndexCastOp::create(rewriter, loc, rewriter.getIndexType(), normalized);
     SmallVector<OpFoldResult> offsets(source.getRank(), rewriter.getIndexAttr(0));
     offsets[0] = offset;
@@ -384,40 +405,6 @@ static LogicalResult convertFunction(FuncOp func) {
 //===----------------------------------------------------------------------===//
 // print
 //===----------------------------------------------------------------------===//
-
-/// A private declaration of a runtime function (see Runtime/Print.h). A tensor
-/// argument is only read, and is passed as an unranked memref descriptor.
-static void declareRuntimeFunction(ModuleOp module, StringRef name, TypeRange args) {
-  if (module.lookupSymbol(name))
-    return;
-  OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
-  auto fn = func::FuncOp::create(b, module.getLoc(), name, b.getFunctionType(args, {}));
-  fn.setPrivate();
-  if (!args.empty() && isa<UnrankedTensorType>(args.front())) {
-    fn->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), b.getUnitAttr());
-    fn.setArgAttr(0, "bufferization.access", b.getStringAttr("read"));
-  }
-}
-
-/// A pointer to a NUL-terminated copy of `text` in a private global.
-static Value stringPointer(OpBuilder &b, ModuleOp module, Location loc, StringRef text) {
-  std::string bytes = text.str() + '\0';
-  LLVM::GlobalOp global;
-  unsigned count = 0;
-  for (auto g : module.getOps<LLVM::GlobalOp>()) {
-    ++count;
-    if (auto value = dyn_cast_or_null<StringAttr>(g.getValueOrNull()); value && value == bytes)
-      global = g;
-  }
-  if (!global) {
-    OpBuilder mb = OpBuilder::atBlockBegin(module.getBody());
-    auto type = LLVM::LLVMArrayType::get(mb.getI8Type(), bytes.size());
-    global = LLVM::GlobalOp::create(mb, loc, type, /*isConstant=*/true, LLVM::Linkage::Internal,
-                                    "dy2st_str_" + std::to_string(count),
-                                    mb.getStringAttr(bytes));
-  }
-  return LLVM::AddressOfOp::create(b, loc, global);
-}
 
 /// `print(a, b)` as runtime calls: one per item, then the separator and end.
 static LogicalResult lowerPrint(PrintOp op) {

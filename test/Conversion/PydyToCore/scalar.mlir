@@ -1,11 +1,22 @@
 // RUN: dy2st-opt %s --convert-pydy-to-core | FileCheck %s
 
-// Python numbers stay scalars in registers: no tensors, no allocation.
+// Python numbers stay scalars in registers: no tensors, no allocation. A zero
+// divisor is reported to the caller (ZeroDivisionError, with the line) and
+// replaced by 1, so the division itself never traps.
+// CHECK-DAG: llvm.mlir.global internal constant @{{.*}}("ZeroDivisionError\00")
+// CHECK-DAG: llvm.mlir.global internal constant @{{.*}}("{{.*}}scalar.mlir:29: division by zero\00")
+// CHECK-DAG: func.func private @dy2st_raise(!llvm.ptr, !llvm.ptr)
 // CHECK-LABEL: func.func @python_numbers
 // CHECK-SAME: (%[[A:.*]]: i64, %[[B:.*]]: i64, %[[F:.*]]: f64)
 // CHECK-NOT: tensor
-// CHECK: arith.floordivsi %[[A]], %[[B]] : i64
-// CHECK: arith.remsi %[[A]], %[[B]] : i64
+// CHECK: %[[NZ:.*]] = arith.cmpi ne, %[[B]], %{{.*}} : i64
+// CHECK: %[[BAD:.*]] = arith.xori %[[NZ]], %{{.*}} : i1
+// CHECK: scf.if %[[BAD]] {
+// CHECK:   func.call @dy2st_raise
+// CHECK: %[[Z:.*]] = arith.cmpi eq, %[[B]], %{{.*}} : i64
+// CHECK: %[[D:.*]] = arith.select %[[Z]], %{{.*}}, %[[B]] : i64
+// CHECK: arith.floordivsi %[[A]], %[[D]] : i64
+// CHECK: arith.remsi %[[A]], %{{.*}} : i64
 // CHECK: arith.select
 // CHECK: arith.sitofp %[[A]] : i64 to f64
 // CHECK: arith.divf

@@ -486,7 +486,11 @@ private:
       if (auto tensor = dyn_cast<RankedTensorType>(vt)) {
         if (tensor.getRank() == 0)
           return op->emitError("a 0-d tensor cannot be indexed");
-        if (!isIntScalar(it))
+        auto indexTensor = dyn_cast<RankedTensorType>(it);
+        bool oneElementInt = indexTensor && isa<IntegerType>(indexTensor.getElementType()) &&
+                             !indexTensor.getElementType().isInteger(1) &&
+                             indexTensor.hasStaticShape() && indexTensor.getNumElements() == 1;
+        if (!isIntScalar(it) && !oneElementInt)
           return op->emitError() << "indexing a tensor with " << withArticle(it)
                                  << " is not supported by dy2st yet";
         return setResult(RankedTensorType::get(tensor.getShape().drop_front(),

@@ -1,0 +1,61 @@
+"""Errors only run time can detect come back as Python exceptions naming the
+line; the process keeps running and the next call works."""
+import numpy as np
+import pytest
+
+import dy2st as paddle
+
+
+def pick(x, i):
+    return x[i] * 2
+
+
+def test_index_out_of_range_is_an_index_error():
+    fn = paddle.jit.to_static(pick)
+    x = paddle.to_tensor([1.0, 2.0, 3.0])
+    for bad in ([3], [-4], [100]):
+        with pytest.raises(IndexError, match=r"test_runtime_errors.py:10: index out of range"):
+            fn(x, paddle.to_tensor(bad))
+    assert float(fn(x, paddle.to_tensor([2]))) == 6.0
+    assert float(fn(x, paddle.to_tensor([-1]))) == 6.0
+
+
+def python_division(a, n):
+    k = 0
+    for i in range(n):
+        k = k + 10 // (3 - i)
+    return a * k
+
+
+def test_python_division_by_zero_raises_like_python():
+    fn = paddle.jit.to_static(python_division)
+    a = paddle.to_tensor([1.0])
+    assert float(fn(a, 2)) == 8.0
+    with pytest.raises(ZeroDivisionError, match="division by zero"):
+        fn(a, 5)
+    assert float(fn(a, 3)) == float(python_division(a, 3))
+
+
+def tensor_division(a, b):
+    return a // b, a % b
+
+
+def test_integer_tensor_division_by_zero_gives_numpy_zero(differential):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        differential(tensor_division, paddle.to_tensor([7, -7, 5]), paddle.to_tensor([0, 2, 0]))
+
+
+def loop_index(x, n):
+    total = x[0] * 0
+    for i in range(n):
+        total = total + x[i]
+    return total
+
+
+def test_error_inside_a_loop():
+    fn = paddle.jit.to_static(loop_index)
+    x = paddle.to_tensor([1.0, 2.0])
+    assert float(fn(x, paddle.to_tensor([2]))) == 3.0
+    with pytest.raises(IndexError):
+        fn(x, paddle.to_tensor([3]))
+    assert float(fn(x, paddle.to_tensor([1]))) == 1.0
