@@ -204,7 +204,10 @@ def arange(start=0, end=None, step=1, dtype=None, name=None):
 
 
 def reshape(x, shape, name=None):
-    return Tensor(_t(x)._value.reshape(_shape(shape)).copy())
+    """Paddle's reshape: a 0 keeps the input's dimension there, one -1 is inferred."""
+    v = _t(x)._value
+    dims = [v.shape[i] if d == 0 else d for i, d in enumerate(_shape(shape))]
+    return Tensor(v.reshape(dims).copy())
 
 
 def transpose(x, perm, name=None):

@@ -541,6 +541,45 @@ static Value lowerJoin(OpBuilder &b, LibCallOp op, ValueRange operands) {
   return joined;
 }
 
+/// tensor.reshape to a shape tensor: the given one, or one built from the
+/// literal shape (0 copies a dimension, -1 is what is left).
+static Value lowerReshape(OpBuilder &b, LibCallOp op, ValueRange operands) {
+  Location loc = op.getLoc();
+  Value x = operands[0];
+  auto result = cast<RankedTensorType>(op.getType());
+  Value shape;
+  if (operands.size() > 1) {
+    shape = operands[1];
+  } else {
+    auto input = cast<RankedTensorType>(x.getType());
+    Value total = arith::ConstantIndexOp::create(b, loc, 1);
+    for (int64_t d = 0; d < input.getRank(); ++d)
+      total = arith::MulIOp::create(b, loc, total, tensor::DimOp::create(b, loc, x, d));
+    auto entries = op.getStaticArgsAttr().getAs<ArrayAttr>("shape");
+    SmallVector<Value> dims;
+    Value known = arith::ConstantIndexOp::create(b, loc, 1);
+    int64_t inferred = -1;
+    for (auto [i, a] : llvm::enumerate(entries)) {
+      int64_t v = cast<IntegerAttr>(a).getInt();
+      Value dim = v == 0    ? Value(tensor::DimOp::create(b, loc, x, i))
+                  : v == -1 ? Value()
+                            : Value(arith::ConstantIndexOp::create(b, loc, v));
+      if (dim)
+        known = arith::MulIOp::create(b, loc, known, dim);
+      else
+        inferred = i;
+      dims.push_back(dim);
+    }
+    if (inferred != -1)
+      dims[inferred] = arith::DivUIOp::create(b, loc, total, known);
+    for (Value &d : dims)
+      d = arith::IndexCastOp::create(b, loc, b.getI64Type(), d);
+    shape = tensor::FromElementsOp::create(
+        b, loc, RankedTensorType::get({static_cast<int64_t>(dims.size())}, b.getI64Type()), dims);
+  }
+  return tensor::ReshapeOp::create(b, loc, result, x, shape);
+}
+
 FailureOr<Value> lowerLibCall(OpBuilder &b, LibCallOp op, ValueRange operands) {
   Location loc = op.getLoc();
   StringRef name = op.getCallee();
@@ -670,6 +709,8 @@ FailureOr<Value> lowerLibCall(OpBuilder &b, LibCallOp op, ValueRange operands) {
     return lowerToTensor(b, op, operands);
   if (name == "stack" || name == "concat")
     return lowerJoin(b, op, operands);
+  if (name == "reshape")
+    return lowerReshape(b, op, operands);
   return op.emitError() << name << "() has no lowering";
 }
 

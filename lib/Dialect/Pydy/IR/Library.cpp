@@ -25,6 +25,8 @@ constexpr LibParam kToTensor[] = {{"data", false, false},
 constexpr LibParam kFillLike[] = {{"x", true, false}, {"dtype", false, true}};
 constexpr LibParam kFullLike[] = {
     {"x", true, false}, {"fill_value", true, false}, {"dtype", false, true}};
+// `shape` is a list (folded into `static_args`) or a runtime shape tensor.
+constexpr LibParam kReshape[] = {{"x", true, false}, {"shape", false, false}};
 constexpr LibParam kJoin[] = {{"x", true, false, true}, {"axis", false, true}};
 constexpr LibParam kWhere[] = {
     {"condition", true, false}, {"x", true, false}, {"y", true, false}};
@@ -47,7 +49,7 @@ constexpr LibFunction kFunctions[] = {
     {"zeros", kFill}, {"ones", kFill}, {"full", kFull},
     {"zeros_like", kFillLike}, {"ones_like", kFillLike}, {"full_like", kFullLike},
     {"to_tensor", kToTensor},
-    {"stack", kJoin}, {"concat", kJoin},
+    {"stack", kJoin}, {"concat", kJoin}, {"reshape", kReshape},
 };
 } // namespace
 

@@ -996,8 +996,10 @@ private:
     for (auto [param, value] : llvm::zip(fn->params, bound)) {
       if (!value)
         continue;
-      // to_tensor of a literal is a constant tensor.
-      if (fn->name == "to_tensor" && param.name == "data")
+      // to_tensor of a literal is a constant tensor; reshape to a literal
+      // shape has a static shape.
+      if ((fn->name == "to_tensor" && param.name == "data") ||
+          (fn->name == "reshape" && param.name == "shape"))
         if (Attribute literal = constantOf(value)) {
           statics.append(param.name, literal);
           continue;
@@ -1199,6 +1201,8 @@ private:
       return inferToTensor(op, args, statics);
     if (name == "stack" || name == "concat")
       return inferJoin(op, name, args, statics);
+    if (name == "reshape")
+      return inferReshape(op, args, statics);
     return op.emitError() << name << "() has no typing rule";
   }
 
@@ -1260,6 +1264,70 @@ private:
         return op.emitError() << "to_tensor(): unsupported dtype " << d;
     }
     return Type(RankedTensorType::get(shape, elem));
+  }
+
+  /// reshape to a literal shape (Paddle's 0 keeps a dimension, one -1 is
+  /// inferred) or to a runtime shape tensor (every dimension dynamic).
+  FailureOr<Type> inferReshape(LibCallOp op, llvm::StringMap<Value> &args,
+                               NamedAttrList &statics) {
+    auto x = dyn_cast<RankedTensorType>(args["x"].getType());
+    if (!x)
+      return op.emitError() << "reshape() expects a tensor, got "
+                            << withArticle(args["x"].getType());
+    if (Value shape = args["shape"]) {
+      auto t = dyn_cast<RankedTensorType>(shape.getType());
+      if (!t || t.getRank() != 1 || t.isDynamicDim(0) || !isa<IntegerType>(t.getElementType()) ||
+          t.getElementType().isInteger(1))
+        return op.emitError() << "reshape(): the shape must be a list of ints or a 1-d integer "
+                                 "tensor of static length, not "
+                              << withArticle(shape.getType());
+      return Type(RankedTensorType::get(
+          SmallVector<int64_t>(t.getDimSize(0), ShapedType::kDynamic), x.getElementType()));
+    }
+    Attribute s = statics.get("shape");
+    auto array = dyn_cast_or_null<ArrayAttr>(s);
+    if (!array)
+      return op.emitError("reshape() missing argument 'shape'");
+    SmallVector<int64_t> shape;
+    int inferred = -1;
+    int64_t known = 1;
+    bool dynamic = !x.hasStaticShape();
+    for (auto [i, a] : llvm::enumerate(array)) {
+      auto d = dyn_cast<IntegerAttr>(a);
+      if (!d || !d.getType().isInteger(64) || d.getInt() < -1)
+        return op.emitError("reshape(): shape entries must be ints >= -1");
+      int64_t v = d.getInt();
+      if (v == 0) {
+        if (static_cast<int64_t>(i) >= x.getRank())
+          return op.emitError() << "reshape(): 0 at position " << i
+                                << " has no input dimension to copy";
+        v = x.getDimSize(i);
+      }
+      if (v == -1) {
+        if (inferred != -1)
+          return op.emitError("reshape(): at most one -1 in the shape");
+        inferred = i;
+      } else if (ShapedType::isDynamic(v)) {
+        dynamic = true;
+      } else {
+        known *= v;
+      }
+      shape.push_back(v);
+    }
+    if (!dynamic) {
+      int64_t total = x.getNumElements();
+      if (inferred != -1) {
+        if (known == 0 || total % known)
+          return op.emitError() << "reshape(): cannot infer -1 for " << total << " elements";
+        shape[inferred] = total / known;
+      } else if (known != total) {
+        return op.emitError() << "reshape(): " << total << " elements cannot take a shape of "
+                              << known;
+      }
+    } else if (inferred != -1) {
+      shape[inferred] = ShapedType::kDynamic;
+    }
+    return Type(RankedTensorType::get(shape, x.getElementType()));
   }
 
   /// stack/concat of a list of tensors of one dtype and rank.

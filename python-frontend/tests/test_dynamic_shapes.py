@@ -1,0 +1,58 @@
+"""Dynamic shapes: None in InputSpec, sizes known only at run time, shapes
+that grow in loops, reshape by a runtime shape tensor."""
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from dy2st.static import InputSpec
+
+
+def reshape_by_tensor(x, shape):
+    y = paddle.reshape(x, shape)
+    return y, y.shape[0], y.shape[1]
+
+
+@pytest.mark.parametrize("shape", [[2, 3], [3, 2], [1, 6]])
+def test_shape_after_reshape_by_a_shape_tensor_is_the_runtime_size(differential, shape):
+    fn = differential(reshape_by_tensor, paddle.to_tensor(np.arange(6, dtype=np.float32)),
+                      paddle.to_tensor(shape))
+    assert fn[1] == shape[0] and fn[2] == shape[1]
+
+
+def reshape_literal(x):
+    a = paddle.reshape(x, [2, -1])
+    b = paddle.reshape(a, [0, -1, 1])
+    return a, b, paddle.reshape(x, [-1]), a.shape
+
+
+def test_reshape_to_a_literal_shape(differential):
+    differential(reshape_literal, paddle.to_tensor(np.arange(6, dtype=np.float32).reshape(3, 2)))
+
+
+def test_reshape_with_a_dynamic_input():
+    fn = paddle.jit.to_static(reshape_literal, input_spec=[InputSpec([None, 2])])
+    for rows in (2, 4):
+        x = paddle.to_tensor(np.arange(rows * 2, dtype=np.float32).reshape(rows, 2))
+        for got, want in zip(fn(x)[:3], reshape_literal(x)[:3]):
+            np.testing.assert_array_equal(got.numpy(), want.numpy())
+
+
+def grow_by_concat(x, y):
+    while x.shape[0] < 6:
+        x = paddle.concat([x, y])
+    return x, x.shape[0]
+
+
+def test_loop_carried_tensor_that_grows(differential):
+    differential(grow_by_concat, paddle.to_tensor([1.0]), paddle.to_tensor([2.0, 3.0]))
+
+
+def test_one_compilation_for_all_sizes():
+    fn = paddle.jit.to_static(grow_by_concat,
+                              input_spec=[InputSpec([None]), InputSpec([None])])
+    for n in (1, 2, 7):
+        x = paddle.to_tensor(np.ones(n, np.float32))
+        y = paddle.to_tensor(np.ones(2, np.float32))
+        out, size = fn(x, y)
+        assert size == grow_by_concat(x, y)[1] and out.shape == [size]
+    assert len(fn.compiled_signatures) == 1
