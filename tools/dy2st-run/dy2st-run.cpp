@@ -146,7 +146,7 @@ int main(int argc, char **argv) {
     return fail("dy2st-run: cannot parse " + inputFile);
 
   std::vector<RuntimeValue> args;
-  auto freeArgs = llvm::make_scope_exit([&] {
+  llvm::scope_exit freeArgs([&] {
     for (RuntimeValue &a : args)
       std::free(a.allocation);
   });

@@ -706,7 +706,6 @@ private:
     Type type = iterable.getType();
     Location loc = op.getLoc();
     OpBuilder b(op);
-    Block &body = op.getBody().front();
     Type object = ObjectType::get(op.getContext());
     auto makeItem = [&](OpBuilder &ib, Value index) -> Value {
       Value item = SubscriptOp::create(ib, loc, object, iterable, index);
@@ -740,14 +739,23 @@ private:
     if (!elements)
       return op.emitError() << "iteration over " << withArticle(type)
                             << " is not supported in compiled code";
-    SmallVector<Value> values(op.getInits());
-    Operation *first = nullptr;
-    for (size_t k = 0; k < elements->size(); ++k) {
+    return unroll(op, elements->size(), [&](OpBuilder &ib, size_t k) {
+      return makeItem(ib, ConstantOp::create(ib, loc, ib.getI64IntegerAttr(k)));
+    }, next);
+  }
+
+  /// Replaces `loop` (a for loop: body arguments are the item, then the
+  /// carried values) by one copy of its body per item, carried values flowing
+  /// from copy to copy; the walk goes on with the copies, typing each alone.
+  LogicalResult unroll(Operation *loop, size_t count,
+                       function_ref<Value(OpBuilder &, size_t)> itemOf, Operation *&next) {
+    OpBuilder b(loop);
+    Block &body = loop->getRegion(0).front();
+    Operation *before = loop->getPrevNode();
+    SmallVector<Value> values(loop->getOperands().take_back(body.getNumArguments() - 1));
+    for (size_t k = 0; k < count; ++k) {
       IRMapping map;
-      Value index = ConstantOp::create(b, loc, b.getI64IntegerAttr(k));
-      if (!first)
-        first = index.getDefiningOp();
-      map.map(body.getArgument(0), makeItem(b, index));
+      map.map(body.getArgument(0), itemOf(b, k));
       for (auto [arg, v] : llvm::zip(body.getArguments().drop_front(), values))
         map.map(arg, v);
       for (Operation &inner : body.without_terminator())
@@ -755,10 +763,11 @@ private:
       values = llvm::map_to_vector(body.getTerminator()->getOperands(),
                                    [&](Value v) { return map.lookupOrDefault(v); });
     }
-    op->replaceAllUsesWith(values);
-    op.erase();
-    if (first)
+    Operation *first = before ? before->getNextNode() : &loop->getBlock()->front();
+    loop->replaceAllUsesWith(values);
+    if (first != loop)
       next = first;
+    loop->erase();
     return success();
   }
 
@@ -781,29 +790,9 @@ private:
                               << kMaxUnroll << " iterations";
       else
         indices.push_back(i);
-    OpBuilder b(op);
-    Block &body = op.getBody().front();
-    SmallVector<Value> values(op.getInits());
-    Operation *first = nullptr;
-    for (int64_t i : indices) {
-      IRMapping map;
-      Value index = ConstantOp::create(b, op.getLoc(), b.getI64IntegerAttr(i));
-      if (!first)
-        first = index.getDefiningOp();
-      map.map(body.getArgument(0), index);
-      for (auto [arg, v] : llvm::zip(body.getArguments().drop_front(), values))
-        map.map(arg, v);
-      for (Operation &inner : body.without_terminator())
-        b.clone(inner, map);
-      values = llvm::map_to_vector(body.getTerminator()->getOperands(),
-                                   [&](Value v) { return map.lookupOrDefault(v); });
-    }
-    op->replaceAllUsesWith(values);
-    op.erase();
-    // The walk goes on with the unrolled copies, typing each on its own.
-    if (first)
-      next = first;
-    return success();
+    return unroll(op, indices.size(), [&](OpBuilder &ib, size_t k) -> Value {
+      return ConstantOp::create(ib, op.getLoc(), ib.getI64IntegerAttr(indices[k]));
+    }, next);
   }
 
   template <typename LoopOp>
@@ -1481,7 +1470,7 @@ struct SpecializePass : impl::SpecializePassBase<SpecializePass> {
     llvm::StringMap<FuncOp> templates;
     for (FuncOp f : module.getOps<FuncOp>())
       templates[f.getSymName()] = cast<FuncOp>(f->clone());
-    auto eraseTemplates = llvm::make_scope_exit([&] {
+    llvm::scope_exit eraseTemplates([&] {
       for (auto &entry : templates)
         entry.second.erase();
     });
