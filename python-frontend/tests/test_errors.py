@@ -81,7 +81,8 @@ def vector_condition(x):
 def test_non_scalar_condition():
     error = compile_error(vector_condition, paddle.to_tensor([1.0, -1.0]))
     assert error.lineno == line_of(vector_condition, "if x > 0")
-    assert "bool tensor of shape [2] with 2 elements" in str(error)
+    assert "bool tensor of shape [2]; a tensor condition must have exactly one element" \
+        in str(error)
     assert "^" in str(error)
 
 

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 import dy2st as paddle
+from dy2st.static import InputSpec
 
 
 def pick(x, i):
@@ -13,8 +14,10 @@ def pick(x, i):
 def test_index_out_of_range_is_an_index_error():
     fn = paddle.jit.to_static(pick)
     x = paddle.to_tensor([1.0, 2.0, 3.0])
+    import inspect
+    line = inspect.getsourcelines(pick)[1] + 1
     for bad in ([3], [-4], [100]):
-        with pytest.raises(IndexError, match=r"test_runtime_errors.py:10: index out of range"):
+        with pytest.raises(IndexError, match=rf"test_runtime_errors.py:{line}: index out of range"):
             fn(x, paddle.to_tensor(bad))
     assert float(fn(x, paddle.to_tensor([2]))) == 6.0
     assert float(fn(x, paddle.to_tensor([-1]))) == 6.0
@@ -59,3 +62,21 @@ def test_error_inside_a_loop():
     with pytest.raises(IndexError):
         fn(x, paddle.to_tensor([3]))
     assert float(fn(x, paddle.to_tensor([1]))) == 1.0
+
+
+def dynamic_condition(x, c):
+    if c:
+        x = x + 1
+    return x
+
+
+def test_condition_with_a_dynamic_shape_is_checked_at_run_time():
+    fn = paddle.jit.to_static(dynamic_condition,
+                              input_spec=[InputSpec([3]), InputSpec([None], "bool")])
+    x = paddle.to_tensor([1.0, 2.0, 3.0])
+    np.testing.assert_allclose(fn(x, paddle.to_tensor([True])).numpy(), [2.0, 3.0, 4.0])
+    with pytest.raises(ValueError, match="does not have exactly one element"):
+        fn(x, paddle.to_tensor([True, False]))
+    with pytest.raises(ValueError):
+        fn(x, paddle.to_tensor(np.zeros(0, dtype=bool)))
+    np.testing.assert_allclose(fn(x, paddle.to_tensor([False])).numpy(), [1.0, 2.0, 3.0])

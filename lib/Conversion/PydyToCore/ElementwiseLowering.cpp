@@ -116,6 +116,30 @@ Value truthValue(OpBuilder &b, Location loc, Value v) {
   return convertElement(b, loc, v, b.getI1Type());
 }
 
+Value conditionValue(OpBuilder &b, Operation *op, Value v) {
+  auto tensor = dyn_cast<RankedTensorType>(v.getType());
+  Location loc = op->getLoc();
+  if (!tensor || tensor.hasStaticShape())
+    return truthValue(b, loc, v);
+  Value size = arith::ConstantIndexOp::create(b, loc, 1);
+  for (int64_t d = 0; d < tensor.getRank(); ++d)
+    size = arith::MulIOp::create(b, loc, size, tensor::DimOp::create(b, loc, v, d));
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  Value single = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, size, one);
+  checkAtRunTime(b, op, single, "ValueError",
+                 "the condition tensor does not have exactly one element");
+  // Its element is read only when there is exactly one.
+  auto read = scf::IfOp::create(b, loc, TypeRange{b.getI1Type()}, single, true);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(&read.getThenRegion().front());
+    scf::YieldOp::create(b, loc, truthValue(b, loc, v));
+    b.setInsertionPointToStart(&read.getElseRegion().front());
+    scf::YieldOp::create(b, loc, ValueRange{arith::ConstantOp::create(b, loc, b.getBoolAttr(false))});
+  }
+  return read.getResult(0);
+}
+
 Value toI64(OpBuilder &b, Location loc, Value v) {
   if (isa<RankedTensorType>(v.getType()))
     v = firstElement(b, loc, v);

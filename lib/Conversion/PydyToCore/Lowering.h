@@ -18,6 +18,9 @@ Value convertElement(OpBuilder &b, Location loc, Value v, Type to);
 Value truthValue(OpBuilder &b, Location loc, Value v);
 /// The single element of a one-element tensor.
 Value firstElement(OpBuilder &b, Location loc, Value tensor);
+/// The truth of a condition; a tensor of dynamic shape is checked at run time
+/// to have one element (a ValueError for the caller otherwise).
+Value conditionValue(OpBuilder &b, Operation *op, Value v);
 /// An `i64` from an int scalar or a one-element integer tensor.
 Value toI64(OpBuilder &b, Location loc, Value v);
 /// A zero of `type` (an empty tensor for tensors): the value of a variable on

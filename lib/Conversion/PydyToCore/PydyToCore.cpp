@@ -218,7 +218,7 @@ struct SubscriptLowering : OpConversionPattern<SubscriptOp> {
 struct IfLowering : OpConversionPattern<IfOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(IfOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
-    Value cond = truthValue(rewriter, op.getLoc(), adaptor.getCondition());
+    Value cond = conditionValue(rewriter, op, adaptor.getCondition());
     auto scfIf = scf::IfOp::create(rewriter, op.getLoc(), op.getResultTypes(), cond,
                                    /*addThenBlock=*/false, /*addElseBlock=*/false);
     rewriter.inlineRegionBefore(op.getThenRegion(), scfIf.getThenRegion(), scfIf.getThenRegion().end());
@@ -234,7 +234,7 @@ struct LogicalLowering : OpConversionPattern<LogicalOp> {
   LogicalResult matchAndRewrite(LogicalOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     Value lhs = adaptor.getLhs();
-    Value cond = truthValue(rewriter, loc, lhs);
+    Value cond = conditionValue(rewriter, op, lhs);
     auto scfIf = scf::IfOp::create(rewriter, loc, TypeRange{op.getType()}, cond, false, false);
     bool isAnd = op.getKind() == LogicalKind::And;
     Region &evaluate = isAnd ? scfIf.getThenRegion() : scfIf.getElseRegion();
@@ -264,7 +264,7 @@ struct WhileLowering : OpConversionPattern<WhileOp> {
 struct ConditionLowering : OpConversionPattern<ConditionOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(ConditionOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
-    Value cond = truthValue(rewriter, op.getLoc(), adaptor.getCondition());
+    Value cond = conditionValue(rewriter, op, adaptor.getCondition());
     rewriter.replaceOpWithNewOp<scf::ConditionOp>(op, cond, adaptor.getArgs());
     return success();
   }

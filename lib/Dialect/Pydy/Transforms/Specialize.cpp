@@ -280,14 +280,14 @@ private:
       return op->emitError() << "the condition of '" << construct << "' is "
                              << withArticle(t)
                              << "; a tensor condition must be a bool tensor with one element";
-    if (!tensor.hasStaticShape())
+    // A dynamic size is checked at run time (a ValueError unless it is 1).
+    if (!tensor.hasStaticShape() &&
+        llvm::all_of(tensor.getShape(), [](int64_t d) { return d == 1 || ShapedType::isDynamic(d); }))
+      return success();
+    if (!tensor.hasStaticShape() || tensor.getNumElements() != 1)
       return op->emitError() << "the condition of '" << construct << "' is "
                              << withArticle(t)
-                             << "; a condition with a dynamic shape is not supported yet";
-    if (tensor.getNumElements() != 1)
-      return op->emitError() << "the condition of '" << construct << "' is "
-                             << withArticle(t) << " with " << tensor.getNumElements()
-                             << " elements; a tensor condition must have exactly one";
+                             << "; a tensor condition must have exactly one element";
     return success();
   }
 

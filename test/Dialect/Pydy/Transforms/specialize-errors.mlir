@@ -5,7 +5,7 @@ pydy.func @vector_condition(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.obje
   %x = pydy.load "x" : !pydy.object
   %z = pydy.constant 0.0 : f64
   %c = pydy.compare gt %x, %z : (!pydy.object, f64) -> !pydy.object
-  // expected-error @+1 {{the condition of 'if' is a bool tensor of shape [3] with 3 elements; a tensor condition must have exactly one}}
+  // expected-error @+1 {{the condition of 'if' is a bool tensor of shape [3]; a tensor condition must have exactly one element}}
   pydy.if %c : !pydy.object {
   } else {
   }
