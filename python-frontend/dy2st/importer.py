@@ -703,12 +703,13 @@ class Importer:
     def expr_Dict(self, node):
         if any(k is None for k in node.keys):
             self._fail(node, "'**' in dict displays is not supported by dy2st")
+        def group(values):
+            if not values:
+                return "()"
+            return f"({', '.join(v.name for v in values)} : {', '.join(v.type for v in values)})"
         keys = [self.expr(k) for k in node.keys]
         values = [self.expr(v) for v in node.values]
-        return self.op(node, f"pydy.dict keys({', '.join(k.name for k in keys)} : "
-                             f"{', '.join(k.type for k in keys)}) values("
-                             f"{', '.join(v.name for v in values)} : "
-                             f"{', '.join(v.type for v in values)}) -> {OBJECT}")
+        return self.op(node, f"pydy.dict keys{group(keys)} values{group(values)} -> {OBJECT}")
 
     def expr_Lambda(self, node):
         args = node.args
@@ -791,6 +792,15 @@ class Importer:
             return self.op(node, f"pydy.len {value.name} : {value.type} -> {OBJECT}")
         if fn is print:
             return self.print_call(node)
+        if fn in (list, tuple):
+            # list(d.values()), tuple(l): a container known at compile time.
+            if len(node.args) != 1 or node.keywords:
+                self._fail(node, f"{fn.__name__}() in compiled code takes exactly one argument")
+            value = self.expr(node.args[0])
+            name = self.fresh()
+            self.emit(f'{name}:2 = pydy.call_method {value.name}, "__{fn.__name__}__"() : '
+                      f"{value.type}, () -> ({OBJECT}, {OBJECT}) {self.loc(node)}")
+            return Value(f"{name}#0")
         if fn in (bool, int, float):
             if len(node.args) != 1 or node.keywords:
                 self._fail(node, f"{fn.__name__}() in compiled code takes exactly one argument")

@@ -40,12 +40,14 @@ def _native_argument(value):
 
 def _rebuild(structure, leaves):
     """The Python result from the flat results: a structure is None for a
-    leaf, "none" for None, a tuple or a list of structures."""
+    leaf, "none" for None, a tuple, list or dict of structures."""
     if structure == "none":
         return None
     if structure is None:
         leaf = next(leaves)
         return Tensor(leaf) if isinstance(leaf, np.ndarray) else leaf
+    if isinstance(structure, dict):
+        return {key: _rebuild(s, leaves) for key, s in structure.items()}
     items = [_rebuild(s, leaves) for s in structure]
     return items if isinstance(structure, list) else tuple(items)
 

@@ -109,6 +109,12 @@ py::object toPython(RuntimeValue &v) {
 py::object structureOf(mlir::Type type) {
   if (!type)
     return py::str("none");
+  if (auto dict = mlir::dyn_cast<mlir::pydy::DictType>(type)) {
+    py::dict entries;
+    for (auto [key, value] : llvm::zip(dict.getKeys(), dict.getValueTypes()))
+      entries[py::str(key.getValue().str())] = structureOf(value);
+    return std::move(entries);
+  }
   if (auto elements = mlir::pydy::sequenceElementTypes(type)) {
     py::list items;
     for (mlir::Type t : *elements)

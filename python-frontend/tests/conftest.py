@@ -21,6 +21,11 @@ def assert_same(eager, compiled, path="result"):
             f"{path}: expected a {type(eager).__name__} of {len(eager)}, got {compiled!r}"
         for i, (e, c) in enumerate(zip(eager, compiled)):
             assert_same(e, c, f"{path}[{i}]")
+    elif isinstance(eager, dict):
+        assert isinstance(compiled, dict) and list(compiled) == list(eager), \
+            f"{path}: expected a dict with keys {list(eager)}, got {compiled!r}"
+        for key in eager:
+            assert_same(eager[key], compiled[key], f"{path}[{key!r}]")
     elif eager is None:
         assert compiled is None, f"{path}: expected None, got {compiled!r}"
     else:

@@ -364,6 +364,11 @@ static void flattenReturn(OpBuilder &b, Value v, SmallVectorImpl<Value> &leaves)
       flattenReturn(b, e, leaves);
     return;
   }
+  if (auto dict = v.getDefiningOp<DictOp>()) {
+    for (Value e : dict.getValues())
+      flattenReturn(b, e, leaves);
+    return;
+  }
   if (auto constant = v.getDefiningOp<ConstantOp>())
     if (auto array = dyn_cast<ArrayAttr>(constant.getValue())) {
       for (Attribute e : array)

@@ -24,8 +24,11 @@
 namespace mlir::pydy {
 /// True for the Python scalar types after specialization: i1 (bool), i64 (int), f64 (float).
 bool isPythonScalar(Type type);
-/// The element types of a Python tuple or list of known length, if `type` is one.
+/// The element types of a Python tuple or list of known length (the value
+/// types of a dict), if `type` is one.
 std::optional<ArrayRef<Type>> sequenceElementTypes(Type type);
+/// The position of `key` in a dict type.
+std::optional<size_t> dictIndex(DictType dict, StringRef key);
 /// Whether a literal (see ConstantOp) can have type `type`: its own type, or a
 /// list of the same element types for an array literal.
 bool literalHasType(Attribute value, Type type);

@@ -283,8 +283,8 @@ def Pydy_DictOp : Pydy_Op<"dict", [Pure, AttrSizedOperandSegments]> {
   let summary = "a dict display `{k: v}`";
   let arguments = (ins Variadic<AnyType>:$keys, Variadic<AnyType>:$values);
   let results = (outs AnyType:$result);
-  let assemblyFormat = "`keys` `(` $keys `:` type($keys) `)` `values` `(` "
-                       "$values `:` type($values) `)` attr-dict `->` type($result)";
+  let assemblyFormat = "`keys` `(` ($keys^ `:` type($keys))? `)` `values` `(` "
+                       "($values^ `:` type($values))? `)` attr-dict `->` type($result)";
   let hasVerifier = 1;
 }
 

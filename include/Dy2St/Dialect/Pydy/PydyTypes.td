@@ -28,6 +28,18 @@ def Pydy_ListType : Pydy_Type<"List", "list"> {
   let hasCustomAssemblyFormat = 1;
 }
 
+def Pydy_DictType : Pydy_Type<"Dict", "dict"> {
+  let summary = "a Python dict with string keys known at compile time";
+  let description = [{
+    `!pydy.dict<"weight": tensor<4xf32>, "step": i64>`: keys in insertion
+    order, each with the type of its value.
+  }];
+  let parameters = (ins ArrayRefParameter<"StringAttr">:$keys,
+                        ArrayRefParameter<"Type">:$valueTypes);
+  let hasCustomAssemblyFormat = 1;
+  let genVerifyDecl = 1;
+}
+
 def Pydy_SliceType : Pydy_Type<"Slice", "slice"> {
   let summary = "a Python slice object (lower:upper:step)";
 }

@@ -51,15 +51,68 @@ void ListType::print(AsmPrinter &printer) const {
   printer << ">";
 }
 
+// `!pydy.dict<"a": i64, "b": f64>`, and `!pydy.dict<>`.
+Type DictType::parse(AsmParser &parser) {
+  SmallVector<StringAttr> keys;
+  SmallVector<Type> values;
+  if (parser.parseLess())
+    return {};
+  if (failed(parser.parseOptionalGreater())) {
+    auto entry = [&]() -> ParseResult {
+      std::string key;
+      Type value;
+      if (parser.parseString(&key) || parser.parseColon() || parser.parseType(value))
+        return failure();
+      keys.push_back(StringAttr::get(parser.getContext(), key));
+      values.push_back(value);
+      return success();
+    };
+    if (parser.parseCommaSeparatedList(entry) || parser.parseGreater())
+      return {};
+  }
+  return DictType::getChecked([&] { return parser.emitError(parser.getNameLoc()); },
+                              parser.getContext(), keys, values);
+}
+
+void DictType::print(AsmPrinter &printer) const {
+  printer << "<";
+  llvm::interleaveComma(llvm::zip(getKeys(), getValueTypes()), printer, [&](auto entry) {
+    printer << std::get<0>(entry) << ": " << std::get<1>(entry);
+  });
+  printer << ">";
+}
+
+LogicalResult DictType::verify(function_ref<InFlightDiagnostic()> emitError,
+                               ArrayRef<StringAttr> keys, ArrayRef<Type> valueTypes) {
+  if (keys.size() != valueTypes.size())
+    return emitError() << "a dict type needs one value type per key";
+  llvm::SmallDenseSet<StringAttr> seen;
+  for (StringAttr key : keys)
+    if (!seen.insert(key).second)
+      return emitError() << "duplicate dict key " << key;
+  return success();
+}
+
+std::optional<size_t> mlir::pydy::dictIndex(DictType dict, StringRef key) {
+  for (auto [i, k] : llvm::enumerate(dict.getKeys()))
+    if (k.getValue() == key)
+      return i;
+  return std::nullopt;
+}
+
 std::optional<ArrayRef<Type>> mlir::pydy::sequenceElementTypes(Type type) {
   if (auto tuple = dyn_cast<TupleType>(type))
     return tuple.getTypes();
+  if (auto dict = dyn_cast<DictType>(type))
+    return dict.getValueTypes();
   if (auto list = dyn_cast<ListType>(type))
     return list.getElementTypes();
   return std::nullopt;
 }
 
 bool mlir::pydy::literalHasType(Attribute value, Type type) {
+  if (isa<DictType>(type))
+    return false;
   auto array = dyn_cast<ArrayAttr>(value);
   auto elements = sequenceElementTypes(type);
   if (!array || !elements) {
@@ -103,6 +156,12 @@ std::string mlir::pydy::describeType(Type type) {
           s += (i ? ", " : "") +
                (ShapedType::isDynamic(d) ? std::string("?") : std::to_string(d));
         return s + "]";
+      })
+      .Case([](DictType t) {
+        std::string s = "dict{";
+        for (auto [i, k, v] : llvm::enumerate(t.getKeys(), t.getValueTypes()))
+          s += (i ? ", '" : "'") + k.getValue().str() + "': " + describeType(v);
+        return s + "}";
       })
       .Case([](ListType t) {
         std::string s = "list[";

@@ -4,6 +4,7 @@
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/Matchers.h"
 #include <cmath>
 
 using namespace mlir;
@@ -165,6 +166,13 @@ OpFoldResult CompareOp::fold(FoldAdaptor adaptor) {
     return typed(*this, boolAttr(ctx, kind == CompareKind::is ? same : !same));
   }
   Attribute l = adaptor.getLhs(), r = adaptor.getRhs();
+  if (auto dict = dyn_cast<DictType>(rt))
+    if (auto key = dyn_cast_or_null<StringAttr>(l)) {
+      if (kind != CompareKind::in && kind != CompareKind::not_in)
+        return {};
+      bool present = dictIndex(dict, key.getValue()).has_value();
+      return typed(*this, boolAttr(ctx, present == (kind == CompareKind::in)));
+    }
   // Values of different kinds (a str and a number, None and a tuple) are
   // never equal; strings and tuples compare by value.
   bool isNumber = asNumber(l).has_value() && asNumber(r).has_value();
@@ -244,7 +252,21 @@ static std::optional<size_t> normalizeIndex(int64_t index, size_t size) {
   return static_cast<size_t>(index);
 }
 
+/// The value of `key` in a dict display (the last one, as Python keeps).
+static Value dictEntry(DictOp dict, StringAttr key) {
+  Value found;
+  for (auto [k, v] : llvm::zip(dict.getKeys(), dict.getValues())) {
+    Attribute attr;
+    if (matchPattern(k, m_Constant(&attr)) && attr == key)
+      found = v;
+  }
+  return found;
+}
+
 OpFoldResult SubscriptOp::fold(FoldAdaptor adaptor) {
+  if (auto key = dyn_cast_or_null<StringAttr>(adaptor.getIndex()))
+    if (auto dict = getValue().getDefiningOp<DictOp>())
+      return typed(*this, dictEntry(dict, key));
   auto index = asNumber(adaptor.getIndex());
   if (!index || index->isFloat)
     return {};

@@ -28,9 +28,15 @@ void leafValues(OpBuilder &b, Location loc, Value value, SmallVectorImpl<Value> 
     return;
   }
   Operation *def = value.getDefiningOp();
+  auto dictType = dyn_cast<DictType>(value.getType());
   for (auto [k, type] : llvm::enumerate(*elements)) {
     Value element;
-    if (def && isa<TupleOp, ListOp>(def)) {
+    if (auto dict = dyn_cast_or_null<DictOp>(def)) {
+      element = dict.getValues()[k];
+    } else if (dictType && !isa_and_nonnull<UndefOp>(def)) {
+      Value key = ConstantOp::create(b, loc, dictType.getKeys()[k]);
+      element = SubscriptOp::create(b, loc, type, value, key);
+    } else if (def && isa<TupleOp, ListOp>(def)) {
       element = def->getOperand(k);
     } else if (auto undef = dyn_cast_or_null<UndefOp>(def)) {
       element = UndefOp::create(b, loc, type, undef.getName());
@@ -64,6 +70,12 @@ Value rebuild(OpBuilder &b, Location loc, Type type, ArrayRef<Value> &leaves) {
     parts.push_back(rebuild(b, loc, t, leaves));
   if (isa<ListType>(type))
     return ListOp::create(b, loc, type, parts);
+  if (auto dict = dyn_cast<DictType>(type)) {
+    SmallVector<Value> keys;
+    for (StringAttr key : dict.getKeys())
+      keys.push_back(ConstantOp::create(b, loc, key));
+    return DictOp::create(b, loc, type, keys, parts);
+  }
   return TupleOp::create(b, loc, type, parts);
 }
 

@@ -329,6 +329,8 @@ private:
       return specializeMethod(method, next);
     if (auto setItem = dyn_cast<SetItemOp>(op))
       return specializeSetItem(setItem);
+    if (auto dict = dyn_cast<DictOp>(op))
+      return specializeDict(dict);
     if (isa<PrintOp>(op)) {
       for (Value v : op->getOperands()) {
         Type t = v.getType();
@@ -402,6 +404,12 @@ private:
     if (auto cmp = dyn_cast<CompareOp>(op)) {
       if (cmp.getKind() == CompareKind::is || cmp.getKind() == CompareKind::is_not)
         return setResult(b.getI1Type());
+      if ((cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in) &&
+          isa<DictType>(cmp.getRhs().getType())) {
+        if (!isa_and_nonnull<StringAttr>(constantOf(cmp.getLhs())))
+          return op->emitError("'in' a dict needs a string known at compile time");
+        return setResult(b.getI1Type());
+      }
       // Python values that are not numbers (dtype names, None) compare by
       // value at compile time: the fold decides.
       auto isValue = [](Type t) { return isa<StrType, PyNoneType, TupleType, ListType>(t); };
@@ -472,6 +480,15 @@ private:
     }
     if (auto sub = dyn_cast<SubscriptOp>(op)) {
       Type vt = sub.getValue().getType(), it = sub.getIndex().getType();
+      if (auto dict = dyn_cast<DictType>(vt)) {
+        auto key = dyn_cast_or_null<StringAttr>(constantOf(sub.getIndex()));
+        if (!key)
+          return op->emitError("dict keys in compiled code must be strings known at compile time");
+        std::optional<size_t> i = dictIndex(dict, key.getValue());
+        if (!i)
+          return op->emitError() << "KeyError: " << key;
+        return setResult(dict.getValueTypes()[*i]);
+      }
       if (auto elements = sequenceElementTypes(vt)) {
         auto index = dyn_cast_or_null<IntegerAttr>(constantOf(sub.getIndex()));
         if (!index)
@@ -735,6 +752,16 @@ private:
       next = start.getDefiningOp();
       return success();
     }
+    if (auto dict = dyn_cast<DictType>(type)) {
+      // Iterating a dict gives its keys.
+      return unroll(op, dict.getKeys().size(), [&](OpBuilder &ib, size_t k) -> Value {
+        Value key = ConstantOp::create(ib, loc, dict.getKeys()[k]);
+        if (!op.getEnumerate())
+          return key;
+        Value pair[] = {ConstantOp::create(ib, loc, ib.getI64IntegerAttr(k)), key};
+        return TupleOp::create(ib, loc, object, pair);
+      }, next);
+    }
     auto elements = sequenceElementTypes(type);
     if (!elements)
       return op.emitError() << "iteration over " << withArticle(type)
@@ -858,9 +885,13 @@ private:
     Operation *def = sequence.getDefiningOp();
     if (def && isa<ListOp, TupleOp>(def))
       return SmallVector<Value>(def->getOperands());
+    if (auto dict = dyn_cast_or_null<DictOp>(def))
+      return SmallVector<Value>(dict.getValues());
+    auto dictType = dyn_cast<DictType>(sequence.getType());
     SmallVector<Value> elements;
     for (auto [k, t] : llvm::enumerate(types)) {
-      Value index = ConstantOp::create(b, loc, b.getI64IntegerAttr(k));
+      Value index = dictType ? Value(ConstantOp::create(b, loc, dictType.getKeys()[k]))
+                             : Value(ConstantOp::create(b, loc, b.getI64IntegerAttr(k)));
       elements.push_back(SubscriptOp::create(b, loc, t, sequence, index));
     }
     return elements;
@@ -921,7 +952,139 @@ private:
     return success();
   }
 
+  /// A dict display: its keys must be strings known at compile time.
+  LogicalResult specializeDict(DictOp op) {
+    SmallVector<StringAttr> keys;
+    SmallVector<Type> types;
+    for (auto [k, v] : llvm::zip(op.getKeys(), op.getValues())) {
+      auto key = dyn_cast_or_null<StringAttr>(constantOf(k));
+      if (!key)
+        return op.emitError("dict keys in compiled code must be strings known at compile time");
+      if (llvm::is_contained(keys, key))
+        return op.emitError() << "the dict display repeats the key " << key;
+      keys.push_back(key);
+      types.push_back(v.getType());
+    }
+    op.getResult().setType(DictType::get(op.getContext(), keys, types));
+    return success();
+  }
+
+  /// A dict value with `entries` (key → value, in order).
+  Value makeDict(OpBuilder &b, Location loc, ArrayRef<std::pair<StringAttr, Value>> entries) {
+    SmallVector<Value> keys, values;
+    SmallVector<StringAttr> names;
+    SmallVector<Type> types;
+    for (auto [key, value] : entries) {
+      keys.push_back(ConstantOp::create(b, loc, key));
+      values.push_back(value);
+      names.push_back(key);
+      types.push_back(value.getType());
+    }
+    return DictOp::create(b, loc, DictType::get(b.getContext(), names, types), keys, values);
+  }
+
+  SmallVector<std::pair<StringAttr, Value>> entriesOf(OpBuilder &b, Location loc, Value dict) {
+    auto type = cast<DictType>(dict.getType());
+    SmallVector<Value> values = elementsOf(b, loc, dict);
+    SmallVector<std::pair<StringAttr, Value>> entries;
+    for (auto [key, value] : llvm::zip(type.getKeys(), values))
+      entries.push_back({key, value});
+    return entries;
+  }
+
+  FailureOr<StringAttr> staticKey(Operation *op, Value key) {
+    auto attr = dyn_cast_or_null<StringAttr>(constantOf(key));
+    if (!attr)
+      return op->emitError("dict keys in compiled code must be strings known at compile time");
+    return attr;
+  }
+
+  /// Methods of a dict with compile-time keys.
+  LogicalResult specializeDictMethod(CallMethodOp op) {
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    auto entries = entriesOf(b, loc, op.getObject());
+    StringRef method = op.getMethod();
+    ValueRange args = op.getArgs();
+    Value result = ConstantOp::create(b, loc, b.getUnitAttr());
+    Value updated = op.getObject();
+    auto keyList = [&] {
+      SmallVector<Value> keys;
+      for (auto &e : entries)
+        keys.push_back(ConstantOp::create(b, loc, e.first));
+      return keys;
+    };
+    auto list = [&](ValueRange items) -> Value {
+      SmallVector<Type> types(items.getTypes());
+      return ListOp::create(b, loc, ListType::get(op.getContext(), types), items);
+    };
+    if (!op.getKwnames().empty())
+      return op.emitError() << "dict." << method << "() takes no keyword arguments in compiled "
+                                                    "code";
+    if (method == "keys" && args.empty()) {
+      result = list(keyList());
+    } else if (method == "values" && args.empty()) {
+      SmallVector<Value> values;
+      for (auto &e : entries)
+        values.push_back(e.second);
+      result = list(values);
+    } else if (method == "items" && args.empty()) {
+      SmallVector<Value> items, keys = keyList();
+      for (auto [k, e] : llvm::zip(keys, entries)) {
+        Value pair[] = {k, e.second};
+        items.push_back(TupleOp::create(
+            b, loc, TupleType::get(op.getContext(), ValueRange(pair).getTypes()), pair));
+      }
+      result = list(items);
+    } else if ((method == "get" || method == "pop") && !args.empty() && args.size() <= 2) {
+      auto key = staticKey(op, args[0]);
+      if (failed(key))
+        return failure();
+      auto it = llvm::find_if(entries, [&](auto &e) { return e.first == *key; });
+      if (it != entries.end())
+        result = it->second;
+      else if (args.size() == 2)
+        result = args[1];
+      else if (method == "pop")
+        return op.emitError() << "KeyError: " << *key;
+      if (method == "pop" && it != entries.end()) {
+        entries.erase(it);
+        updated = makeDict(b, loc, entries);
+      }
+    } else if (method == "update" && args.size() == 1 && isa<DictType>(args[0].getType())) {
+      for (auto &other : entriesOf(b, loc, args[0])) {
+        auto it = llvm::find_if(entries, [&](auto &e) { return e.first == other.first; });
+        if (it != entries.end())
+          it->second = other.second;
+        else
+          entries.push_back(other);
+      }
+      updated = makeDict(b, loc, entries);
+    } else {
+      return op.emitError() << "dict." << method << "() is not supported by dy2st yet";
+    }
+    op.getResult().replaceAllUsesWith(result);
+    op.getUpdated().replaceAllUsesWith(updated);
+    op.erase();
+    return success();
+  }
+
   LogicalResult specializeSetItem(SetItemOp op) {
+    if (isa<DictType>(op.getValue().getType())) {
+      auto key = staticKey(op, op.getIndex());
+      if (failed(key))
+        return failure();
+      OpBuilder b(op);
+      auto entries = entriesOf(b, op.getLoc(), op.getValue());
+      auto it = llvm::find_if(entries, [&](auto &e) { return e.first == *key; });
+      if (it != entries.end())
+        it->second = op.getItem();
+      else
+        entries.push_back({*key, op.getItem()});
+      op.getResult().replaceAllUsesWith(makeDict(b, op.getLoc(), entries));
+      op.erase();
+      return success();
+    }
     auto list = dyn_cast<ListType>(op.getValue().getType());
     if (!list)
       return op.emitError() << "assigning items of " << withArticle(op.getValue().getType())
@@ -942,8 +1105,33 @@ private:
   LogicalResult specializeMethod(CallMethodOp op, Operation *&next) {
     Type receiver = op.getObject().getType();
     StringRef method = op.getMethod();
+    if (method == "__list__" || method == "__tuple__") {
+      // list(x) / tuple(x) of a container known at compile time (a dict: its keys).
+      if (!sequenceElementTypes(receiver))
+        return op.emitError() << method.drop_front(2).drop_back(2) << "() of "
+                              << withArticle(receiver) << " is not supported by dy2st yet";
+      OpBuilder b(op);
+      SmallVector<Value> items;
+      if (auto dict = dyn_cast<DictType>(receiver))
+        for (StringAttr key : dict.getKeys())
+          items.push_back(ConstantOp::create(b, op.getLoc(), key));
+      else
+        items = elementsOf(b, op.getLoc(), op.getObject());
+      SmallVector<Type> types(ValueRange(items).getTypes());
+      Value result = method == "__list__"
+                         ? Value(ListOp::create(b, op.getLoc(),
+                                                ListType::get(op.getContext(), types), items))
+                         : Value(TupleOp::create(b, op.getLoc(),
+                                                 TupleType::get(op.getContext(), types), items));
+      op.getResult().replaceAllUsesWith(result);
+      op.getUpdated().replaceAllUsesWith(op.getObject());
+      op.erase();
+      return success();
+    }
     if (isa<ListType>(receiver))
       return specializeListMethod(op);
+    if (isa<DictType>(receiver))
+      return specializeDictMethod(op);
     if (!isa<RankedTensorType>(receiver))
       return op.emitError() << "calling method '" << method << "' of "
                             << withArticle(receiver) << " is not supported by dy2st yet";
