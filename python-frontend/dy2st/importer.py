@@ -478,10 +478,18 @@ class Importer:
     def setitem(self, target, base, index, value):
         updated = self.op(target, f"pydy.setitem {base.name}[{index.name}] = {value.name} : "
                                   f"({base.type}, {index.type}, {value.type}) -> {OBJECT}")
-        if not isinstance(target.value, ast.Name) or not self.is_local(target.value.id):
-            self._fail(target, "dy2st can assign items only of a local variable "
-                               "(x[i] = v with x a name)")
-        self.store(target.value.id, updated, target)
+        self.write_back(target.value, updated, target)
+
+    def write_back(self, node, value, origin):
+        """Containers are values: an update of `a[i][j]` (or `a[i].append`)
+        is written back along the path to the variable `a`."""
+        if isinstance(node, ast.Name) and self.is_local(node.id):
+            self.store(node.id, value, origin)
+        elif isinstance(node, ast.Subscript):
+            self.setitem(node, self.expr(node.value), self.index(node.slice), value)
+        else:
+            self._fail(origin, "dy2st can update items only along a path from a local "
+                               "variable (x[i] = v, x[i][j] = v, x[i].append(v))")
 
     def store(self, name, value, node):
         self.emit(f'pydy.store "{_escape(name)}", {value.name} : {value.type} {self.loc(node)}')
@@ -778,9 +786,10 @@ class Importer:
                   f"{self.kw_attr(kwnames)} : {receiver.type}, "
                   f"{self.signature(values, f'({OBJECT}, {OBJECT})')} {self.loc(node)}")
         target = node.func.value
-        if method in _MUTATING_METHODS and isinstance(target, ast.Name) and \
-                self.is_local(target.id):
-            self.store(target.id, Value(f"{name}#1"), node)
+        if method in _MUTATING_METHODS and (
+                isinstance(target, ast.Subscript) or
+                (isinstance(target, ast.Name) and self.is_local(target.id))):
+            self.write_back(target, Value(f"{name}#1"), node)
         return Value(f"{name}#0")
 
     def static_call(self, node, callee):

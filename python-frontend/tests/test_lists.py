@@ -79,3 +79,18 @@ def test_runtime_list_index_is_reported():
     assert fn(t([1.0]), 1).numpy()[0] == 2.0  # a Python int is compiled for its value
     with pytest.raises(paddle.Dy2StError, match="must be known at compile time"):
         fn(t([1.0]), paddle.to_tensor([1]))
+
+
+def nested_lists(x):
+    grid = [[x, x * 2], [x * 3]]
+    grid[1].append(x * 4)
+    grid[0][1] = grid[0][1] + 1
+    total = x * 0
+    for row in grid:
+        for item in row:
+            total = total + item
+    return grid, total, len(grid[1]), paddle.stack(grid[1])
+
+
+def test_nested_lists(differential):
+    differential(nested_lists, t([1.0, 2.0]))
