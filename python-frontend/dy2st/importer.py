@@ -841,15 +841,12 @@ class Importer:
     @staticmethod
     def python_callee(fn):
         """(function, bound object) of a callable written in Python, or None."""
-        from .jit import StaticFunction
+        from .jit import StaticFunction, forward_function
         from .nn import Layer
         if isinstance(fn, _NestedDef):
             return fn, None
         if isinstance(fn, Layer):
-            forward = type(fn).forward
-            if isinstance(forward, StaticFunction):
-                forward = forward.dygraph_function
-            return forward, fn
+            return forward_function(fn), fn
         if isinstance(fn, StaticFunction):
             return fn.dygraph_function, fn._instance
         if isinstance(fn, types.MethodType) and isinstance(fn.__func__, types.FunctionType):

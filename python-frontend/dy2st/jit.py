@@ -206,13 +206,18 @@ class TranslatedLayer:
     forward = __call__
 
 
+def forward_function(layer):
+    """The Python function of a layer's forward, under any to_static on it."""
+    forward = type(layer).forward
+    if isinstance(forward, StaticFunction):
+        forward = forward.dygraph_function
+    return forward
+
+
 def _static_function_of(layer_or_fn, input_spec):
     from .nn import Layer
     if isinstance(layer_or_fn, Layer):
-        forward = type(layer_or_fn).forward
-        if isinstance(forward, StaticFunction):
-            forward = forward.dygraph_function
-        return StaticFunction(forward, input_spec, "cpu", layer_or_fn)
+        return StaticFunction(forward_function(layer_or_fn), input_spec, "cpu", layer_or_fn)
     if isinstance(layer_or_fn, StaticFunction):
         return StaticFunction(layer_or_fn.dygraph_function, input_spec, "cpu",
                               layer_or_fn._instance)
@@ -245,10 +250,7 @@ def to_static(function=None, input_spec=None, backend="cpu", **kwargs):
     def convert(fn):
         from .nn import Layer
         if isinstance(fn, Layer):
-            forward = type(fn).forward
-            if isinstance(forward, StaticFunction):
-                forward = forward._fn
-            fn.forward = StaticFunction(forward, input_spec, backend, fn)
+            fn.forward = StaticFunction(forward_function(fn), input_spec, backend, fn)
             return fn
         if isinstance(fn, StaticFunction):
             return fn
