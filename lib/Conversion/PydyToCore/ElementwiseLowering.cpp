@@ -20,57 +20,6 @@ using namespace mlir::pydy;
 
 namespace mlir::pydy::lowering {
 
-/// A private declaration of a runtime function (see Runtime/Print.h). A tensor
-/// argument is only read, and is passed as an unranked memref descriptor.
-void declareRuntimeFunction(ModuleOp module, StringRef name, TypeRange args) {
-  if (module.lookupSymbol(name))
-    return;
-  OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
-  auto fn = func::FuncOp::create(b, module.getLoc(), name, b.getFunctionType(args, {}));
-  fn.setPrivate();
-  if (!args.empty() && isa<UnrankedTensorType>(args.front())) {
-    fn->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), b.getUnitAttr());
-    fn.setArgAttr(0, "bufferization.access", b.getStringAttr("read"));
-  }
-}
-
-/// A pointer to a NUL-terminated copy of `text` in a private global.
-Value stringPointer(OpBuilder &b, ModuleOp module, Location loc, StringRef text) {
-  std::string bytes = text.str() + '\0';
-  LLVM::GlobalOp global;
-  unsigned count = 0;
-  for (auto g : module.getOps<LLVM::GlobalOp>()) {
-    ++count;
-    if (auto value = dyn_cast_or_null<StringAttr>(g.getValueOrNull()); value && value == bytes)
-      global = g;
-  }
-  if (!global) {
-    OpBuilder mb = OpBuilder::atBlockBegin(module.getBody());
-    auto type = LLVM::LLVMArrayType::get(mb.getI8Type(), bytes.size());
-    global = LLVM::GlobalOp::create(mb, loc, type, /*isConstant=*/true, LLVM::Linkage::Internal,
-                                    "dy2st_str_" + std::to_string(count),
-                                    mb.getStringAttr(bytes));
-  }
-  return LLVM::AddressOfOp::create(b, loc, global);
-}
-
-void checkAtRunTime(OpBuilder &b, Operation *op, Value ok, StringRef kind, StringRef message) {
-  Location loc = op->getLoc();
-  std::string where;
-  if (auto file = loc->findInstanceOf<FileLineColLoc>())
-    where = (file.getFilename().getValue() + ":" + Twine(file.getLine()) + ": ").str();
-  ModuleOp module = op->getParentOfType<ModuleOp>();
-  Value one = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
-  Value failed = arith::XOrIOp::create(b, loc, ok, one);
-  auto ifOp = scf::IfOp::create(b, loc, TypeRange{}, failed, /*withElseRegion=*/false);
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-  SmallVector<Value> args{stringPointer(b, module, loc, kind),
-                          stringPointer(b, module, loc, where + message.str())};
-  declareRuntimeFunction(module, "dy2st_raise", ValueRange(args).getTypes());
-  func::CallOp::create(b, loc, "dy2st_raise", TypeRange{}, args);
-}
-
 Value convertElement(OpBuilder &b, Location loc, Value v, Type to) {
   Type from = v.getType();
   if (from == to)

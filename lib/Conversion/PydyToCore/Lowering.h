@@ -5,10 +5,15 @@
 // arithmetic (used on scalars and inside linalg bodies alike), numpy-style
 // broadcasting elementwise ops, and the library calls.
 
+#include "Dy2St/Conversion/RuntimeCalls.h"
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
 #include "mlir/IR/Builders.h"
 
 namespace mlir::pydy::lowering {
+
+using dy2st::checkAtRunTime;
+using dy2st::declareRuntimeFunction;
+using dy2st::stringPointer;
 
 /// Converts a scalar to another scalar type with numpy's casting rules
 /// (bool → 0/1, float → int truncates, anything → bool is `!= 0`).
@@ -38,14 +43,6 @@ using ElementBody = function_ref<Value(OpBuilder &, Location, ValueRange)>;
 /// scalar operands through; otherwise applies `body` to the scalars.
 Value elementwise(OpBuilder &b, Location loc, Type resultType, ValueRange operands,
                   ElementBody body);
-
-/// Unless `ok` holds at run time, reports `kind` ("IndexError", ...) with
-/// `message` and the op's source location to the caller (see Runtime/Print.h).
-void checkAtRunTime(OpBuilder &b, Operation *op, Value ok, StringRef kind, StringRef message);
-/// A pointer to a NUL-terminated copy of `text` in a private global.
-Value stringPointer(OpBuilder &b, ModuleOp module, Location loc, StringRef text);
-/// A private declaration of a runtime function taking `args`.
-void declareRuntimeFunction(ModuleOp module, StringRef name, TypeRange args);
 
 /// Lowers a specialized `pydy.lib_call` whose runtime operands are `operands`.
 FailureOr<Value> lowerLibCall(OpBuilder &b, LibCallOp op, ValueRange operands);

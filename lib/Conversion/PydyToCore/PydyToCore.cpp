@@ -4,6 +4,7 @@
 #include "Dy2St/Conversion/Passes.h"
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
 #include "Dy2St/Dialect/Pydy/TypeRules.h"
+#include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -390,6 +391,16 @@ static LogicalResult convertFunction(FuncOp func) {
   SmallVector<Value> results;
   if (ret.getValue())
     flattenReturn(b, ret.getValue(), results);
+  // The caller of the entry gets an array's items stacked (and splits them).
+  if (!func.isPrivate())
+    for (Value &v : results)
+      if (auto array = dyn_cast<tensor_array::ArrayType>(v.getType())) {
+        RankedTensorType item = array.getElementType();
+        SmallVector<int64_t> shape{ShapedType::kDynamic};
+        llvm::append_range(shape, item.getShape());
+        v = tensor_array::StackOp::create(
+            b, ret.getLoc(), RankedTensorType::get(shape, item.getElementType()), v);
+      }
   func::ReturnOp::create(b, ret.getLoc(), results);
   ret.erase();
 
@@ -518,7 +529,7 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
     ConversionTarget target(getContext());
     target.addLegalDialect<arith::ArithDialect, func::FuncDialect, scf::SCFDialect,
                            math::MathDialect, tensor::TensorDialect, linalg::LinalgDialect,
-                           LLVM::LLVMDialect>();
+                           LLVM::LLVMDialect, tensor_array::TensorArrayDialect>();
     target.addIllegalDialect<PydyDialect>();
     RewritePatternSet patterns(&getContext());
     patterns.add<ConstantLowering, UndefLowering, BinaryLowering, CompareLowering,

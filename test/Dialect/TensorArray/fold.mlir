@@ -26,3 +26,12 @@ func.func @read_other_index(%a: !tensor_array.array<tensor<4xf32>>, %i: i64, %j:
   %r = tensor_array.read %a1[%j] : !tensor_array.array<tensor<4xf32>>
   return %r : tensor<4xf32>
 }
+
+// CHECK-LABEL: func.func @cast_back
+// CHECK-SAME: (%[[A:.*]]: !tensor_array.array<tensor<4xf32>>)
+func.func @cast_back(%a: !tensor_array.array<tensor<4xf32>>) -> !tensor_array.array<tensor<4xf32>> {
+  // CHECK-NEXT: return %[[A]]
+  %b = tensor_array.cast %a : !tensor_array.array<tensor<4xf32>> to !tensor_array.array<tensor<?xf32>>
+  %c = tensor_array.cast %b : !tensor_array.array<tensor<?xf32>> to !tensor_array.array<tensor<4xf32>>
+  return %c : !tensor_array.array<tensor<4xf32>>
+}

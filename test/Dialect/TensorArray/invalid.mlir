@@ -45,6 +45,22 @@ func.func @stack_dims(%i: i64) {
 
 // -----
 
+func.func @cast_dtype(%a: !tensor_array.array<tensor<4xf32>>) {
+  // expected-error @+1 {{items of type 'tensor<4xf32>' cannot be seen as 'tensor<?xf64>'}}
+  %0 = tensor_array.cast %a : !tensor_array.array<tensor<4xf32>> to !tensor_array.array<tensor<?xf64>>
+  return
+}
+
+// -----
+
+func.func @cast_shape(%a: !tensor_array.array<tensor<4xf32>>) {
+  // expected-error @+1 {{items of type 'tensor<4xf32>' cannot be seen as 'tensor<5xf32>'}}
+  %0 = tensor_array.cast %a : !tensor_array.array<tensor<4xf32>> to !tensor_array.array<tensor<5xf32>>
+  return
+}
+
+// -----
+
 // expected-error @+2 {{invalid kind of type specified: expected builtin.tensor, but found 'f32'}}
 // expected-error @+1 {{failed to parse TensorArray_ArrayType parameter 'elementType' which is to be a `RankedTensorType`}}
 func.func @array_of_scalars(%a: !tensor_array.array<f32>) {

@@ -65,6 +65,19 @@ def TensorArray_LengthOp : TensorArray_Op<"length", [Pure]> {
   let hasFolder = 1;
 }
 
+def TensorArray_CastOp : TensorArray_Op<"cast", [Pure]> {
+  let summary = "the same items, typed with a wider item shape";
+  let description = [{
+    Items of `tensor<4xf32>` seen as items of `tensor<?xf32>` (or back, when
+    the shapes agree at run time): the item dtype and rank stay.
+  }];
+  let arguments = (ins TensorArray:$source);
+  let results = (outs TensorArray:$result);
+  let assemblyFormat = "$source attr-dict `:` qualified(type($source)) `to` qualified(type($result))";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
 def TensorArray_StackOp : TensorArray_Op<"stack", [Pure]> {
   let summary = "all items stacked along a new dimension `axis`";
   let arguments = (ins TensorArray:$array, DefaultValuedAttr<I64Attr, "0">:$axis);

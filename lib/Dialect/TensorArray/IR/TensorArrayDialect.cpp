@@ -1,6 +1,7 @@
 #include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/IR/Matchers.h"
@@ -44,6 +45,24 @@ OpFoldResult ReadOp::fold(FoldAdaptor) {
   if (auto write = getArray().getDefiningOp<WriteOp>())
     if (write.getIndex() == getIndex())
       return write.getItem();
+  return {};
+}
+
+LogicalResult CastOp::verify() {
+  RankedTensorType from = cast<ArrayType>(getSource().getType()).getElementType();
+  RankedTensorType to = cast<ArrayType>(getResult().getType()).getElementType();
+  if (!tensor::CastOp::areCastCompatible(from, to))
+    return emitOpError("items of type ") << from << " cannot be seen as " << to;
+  return success();
+}
+
+OpFoldResult CastOp::fold(FoldAdaptor) {
+  if (getSource().getType() == getResult().getType())
+    return getSource();
+  // A cast of a cast is one cast.
+  if (auto inner = getSource().getDefiningOp<CastOp>())
+    if (inner.getSource().getType() == getResult().getType())
+      return inner.getSource();
   return {};
 }
 

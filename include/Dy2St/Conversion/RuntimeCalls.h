@@ -1,0 +1,26 @@
+#ifndef DY2ST_CONVERSION_RUNTIMECALLS_H
+#define DY2ST_CONVERSION_RUNTIMECALLS_H
+
+// Calls from compiled code into the dy2st runtime (lib/Runtime/Print.cpp),
+// shared by the conversions that emit them.
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+
+namespace dy2st {
+
+/// A private declaration of a runtime function taking `args`. A tensor
+/// argument is only read, and is passed as an unranked memref descriptor.
+void declareRuntimeFunction(mlir::ModuleOp module, llvm::StringRef name, mlir::TypeRange args);
+/// A pointer to a NUL-terminated copy of `text` in a private global.
+mlir::Value stringPointer(mlir::OpBuilder &b, mlir::ModuleOp module, mlir::Location loc,
+                          llvm::StringRef text);
+/// Unless `ok` holds at run time, reports `kind` ("IndexError", ...) with
+/// `message` and the op's source location to the caller; the compiled code
+/// goes on with a safe value and the caller raises.
+void checkAtRunTime(mlir::OpBuilder &b, mlir::Operation *op, mlir::Value ok, llvm::StringRef kind,
+                    llvm::StringRef message);
+
+} // namespace dy2st
+
+#endif
