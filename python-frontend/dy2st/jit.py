@@ -34,15 +34,19 @@ def _signature_entry(value):
 
 def _native_argument(value):
     if isinstance(value, Tensor):
-        return np.ascontiguousarray(value._value)
+        # Not np.ascontiguousarray: it makes a 0-d array 1-d.
+        return np.asarray(value._value, order="C")
     return value
 
 
 def _rebuild(structure, leaves):
     """The Python result from the flat results: a structure is None for a
-    leaf, "none" for None, a tuple, list or dict of structures."""
+    leaf, "none" for None, "array" for a list whose items come stacked, a
+    tuple, list or dict of structures."""
     if structure == "none":
         return None
+    if structure == "array":
+        return [Tensor(item) for item in next(leaves)]
     if structure is None:
         leaf = next(leaves)
         return Tensor(leaf) if isinstance(leaf, np.ndarray) else leaf
@@ -187,7 +191,7 @@ class TranslatedLayer:
                 value = value.numpy()
             if not isinstance(value, np.ndarray):
                 raise TypeError(f"input '{name}' must be a tensor or a numpy array")
-            arrays.append(np.ascontiguousarray(value))
+            arrays.append(np.asarray(value, order="C"))
         entries = [InputSpec.from_tensor(Tensor(a)).mlir_type() for a in arrays + self._params]
         # Compiled for the declared input types (None dims: any size).
         key = tuple(self._meta["input_types"]) + tuple(entries[len(arrays):]) + \

@@ -40,7 +40,7 @@ def _params_bytes(arrays):
     with tarfile.open(fileobj=buffer, mode="w", format=tarfile.USTAR_FORMAT) as tar:
         for i, array in enumerate(arrays):
             data = io.BytesIO()
-            np.save(data, np.ascontiguousarray(array), allow_pickle=False)
+            np.save(data, np.asarray(array, order="C"), allow_pickle=False)
             info = tarfile.TarInfo(f"{i}.npy")
             info.size = data.tell()
             data.seek(0)

@@ -215,7 +215,7 @@ class TracedLayer:
             raise errors.from_compiler(str(e)) from None
 
     def __call__(self, *inputs):
-        arrays = [np.ascontiguousarray(i.numpy() if isinstance(i, Tensor) else np.asarray(i))
+        arrays = [np.asarray(i.numpy() if isinstance(i, Tensor) else i, order="C")
                   for i in inputs]
         if len(arrays) != len(self._input_specs):
             raise TypeError(f"the traced layer takes {len(self._input_specs)} inputs, "
@@ -225,7 +225,7 @@ class TracedLayer:
         if key not in self._compiled:
             self._compiled[key] = self._compile(self._text, entries)
         compiled = self._compiled[key]
-        leaves = compiled(arrays + [np.ascontiguousarray(p.numpy()) for p in self._params])
+        leaves = compiled(arrays + [np.asarray(p.numpy(), order="C") for p in self._params])
         outs = tuple(Tensor(v) if isinstance(v, np.ndarray) else v for v in leaves)
         return outs if self._returns_tuple else outs[0]
 

@@ -3,6 +3,7 @@
 // own the buffers the compiled code allocated.
 #include "Dy2St/Dialect/Pydy/Library.h"
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
+#include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
 #include "Dy2St/Registration.h"
 #include "Dy2St/Runtime/JitFunction.h"
 #include "Dy2St/Runtime/Print.h"
@@ -104,11 +105,13 @@ py::object toPython(RuntimeValue &v) {
   return py::array(numpyDtype(v.dtype), v.shape, {}, v.data, owner);
 }
 
-/// The shape of a Python result: None for a leaf, "none" for None, a tuple
-/// for a tuple.
+/// The shape of a Python result: None for a leaf, "none" for None, "array"
+/// for a list returned stacked, a tuple, list or dict of shapes.
 py::object structureOf(mlir::Type type) {
   if (!type)
     return py::str("none");
+  if (mlir::isa<mlir::tensor_array::ArrayType>(type))
+    return py::str("array");
   if (auto dict = mlir::dyn_cast<mlir::pydy::DictType>(type)) {
     py::dict entries;
     for (auto [key, value] : llvm::zip(dict.getKeys(), dict.getValueTypes()))

@@ -1,6 +1,7 @@
 """Python lists of tensors whose length is known at compile time: built,
 read, modified and iterated as Python does (loops with constant bounds are
-unrolled), stacked and concatenated."""
+unrolled), stacked and concatenated. Lists whose length is known only at run
+time are in test_tensor_array.py."""
 import numpy as np
 import pytest
 
@@ -54,31 +55,6 @@ def list_through_tensor_loop(x):
                                 list_through_tensor_loop])
 def test_lists(differential, fn):
     differential(fn, t([1.0, -2.0, 3.0]))
-
-
-def grows_at_run_time(x):
-    acc = []
-    while x.sum() < 10:
-        acc.append(x)
-        x = x + 1
-    return x
-
-
-def test_list_growing_in_a_runtime_loop_is_reported():
-    with pytest.raises(paddle.Dy2StError, match="needs a TensorArray"):
-        paddle.jit.to_static(grows_at_run_time)(t([1.0]))
-
-
-def runtime_index(x, i):
-    l = [x, x * 2]
-    return l[i]
-
-
-def test_runtime_list_index_is_reported():
-    fn = paddle.jit.to_static(runtime_index)
-    assert fn(t([1.0]), 1).numpy()[0] == 2.0  # a Python int is compiled for its value
-    with pytest.raises(paddle.Dy2StError, match="must be known at compile time"):
-        fn(t([1.0]), paddle.to_tensor([1]))
 
 
 def nested_lists(x):

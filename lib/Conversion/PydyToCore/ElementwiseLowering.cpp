@@ -1,6 +1,7 @@
 #include "Lowering.h"
 
 #include "Dy2St/Dialect/Pydy/TypeRules.h"
+#include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -96,6 +97,8 @@ Value toI64(OpBuilder &b, Location loc, Value v) {
 }
 
 Value zeroOf(OpBuilder &b, Location loc, Type type) {
+  if (isa<tensor_array::ArrayType>(type))
+    return tensor_array::CreateOp::create(b, loc, type, Value());
   if (auto tensor = dyn_cast<RankedTensorType>(type)) {
     SmallVector<int64_t> shape;
     for (int64_t d : tensor.getShape())

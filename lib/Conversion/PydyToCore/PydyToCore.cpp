@@ -36,7 +36,7 @@ struct UndefLowering : OpConversionPattern<UndefOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(UndefOp op, OpAdaptor, ConversionPatternRewriter &rewriter) const override {
     Type type = op.getType();
-    if (!isa<RankedTensorType>(type) && !isPythonScalar(type))
+    if (!isa<RankedTensorType, tensor_array::ArrayType>(type) && !isPythonScalar(type))
       return op.emitError() << "a variable holding " << withArticle(type)
                             << " across branches or loops is not supported by dy2st yet";
     rewriter.replaceOp(op, zeroOf(rewriter, op.getLoc(), type));

@@ -2,6 +2,7 @@
 #define DY2ST_DIALECT_PYDY_PASSES_H
 
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
+#include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Pass/Pass.h"
 

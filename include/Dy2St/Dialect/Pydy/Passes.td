@@ -66,7 +66,8 @@ def SpecializePass : Pass<"pydy-specialize", "ModuleOp"> {
            "Comma-separated argument types or literals, e.g. "
            "'tensor<3xf32>,2:i64' (default: the function's own types)">,
   ];
-  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+  let dependentDialects = ["::mlir::tensor::TensorDialect",
+                           "::mlir::tensor_array::TensorArrayDialect"];
 }
 
 def ExpandTuplesPass : Pass<"pydy-expand-tuples", "ModuleOp"> {

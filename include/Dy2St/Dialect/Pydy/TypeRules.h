@@ -51,9 +51,15 @@ FailureOr<ElementwiseSignature> compareSignature(CompareKind kind, Type lhs, Typ
                                                  std::string &error);
 
 /// The least type holding both (equal types; tensors of one dtype and rank
-/// whose differing dimensions become dynamic; an unknown `!pydy.object`
-/// joins to the other side). Null when they do not join.
+/// whose differing dimensions become dynamic; lists of one length element by
+/// element; lists of tensors of different lengths, or a list and a tensor
+/// array, an array of the joined item type; an unknown `!pydy.object` joins
+/// to the other side). Null when they do not join.
 Type joinTypes(Type a, Type b);
+
+/// The item type of a tensor array holding the items of `type` (a list of
+/// tensors of one dtype and rank, or an array); null when there is none.
+RankedTensorType arrayItemType(Type type);
 
 } // namespace mlir::pydy
 

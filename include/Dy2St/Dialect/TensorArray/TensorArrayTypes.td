@@ -9,6 +9,11 @@ def TensorArray_ArrayType : TypeDef<TensorArray_Dialect, "Array"> {
   let mnemonic = "array";
   let summary = "an array of tensors of one ranked tensor type";
   let parameters = (ins "RankedTensorType":$elementType);
+  let builders = [
+    TypeBuilderWithInferredContext<(ins "RankedTensorType":$elementType), [{
+      return $_get(elementType.getContext(), elementType);
+    }]>
+  ];
   let assemblyFormat = "`<` $elementType `>`";
 }
 

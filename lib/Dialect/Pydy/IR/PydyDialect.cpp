@@ -1,4 +1,5 @@
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
+#include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
@@ -168,6 +169,9 @@ std::string mlir::pydy::describeType(Type type) {
         for (auto [i, e] : llvm::enumerate(t.getElementTypes()))
           s += (i ? ", " : "") + describeType(e);
         return s + "]";
+      })
+      .Case([](tensor_array::ArrayType t) {
+        return "list of " + describeType(t.getElementType()) + " (a TensorArray)";
       })
       .Case([](TupleType t) {
         std::string s = "tuple(";

@@ -11,6 +11,7 @@
 #include "Dy2St/Dialect/Pydy/Library.h"
 #include "Dy2St/Dialect/Pydy/Passes.h"
 #include "Dy2St/Dialect/Pydy/TypeRules.h"
+#include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
 
 #include "mlir/AsmParser/AsmParser.h"
 #include "mlir/IR/Builders.h"
@@ -47,8 +48,28 @@ static StringRef nameOf(std::optional<ArrayAttr> names, unsigned i) {
   return "";
 }
 
+/// The elements of a list, tuple or dict value, as values.
+static SmallVector<Value> elementsOf(OpBuilder &b, Location loc, Value sequence) {
+  ArrayRef<Type> types = *sequenceElementTypes(sequence.getType());
+  Operation *def = sequence.getDefiningOp();
+  if (def && isa<ListOp, TupleOp>(def))
+    return SmallVector<Value>(def->getOperands());
+  if (auto dict = dyn_cast_or_null<DictOp>(def))
+    return SmallVector<Value>(dict.getValues());
+  auto dictType = dyn_cast<DictType>(sequence.getType());
+  SmallVector<Value> elements;
+  for (auto [k, t] : llvm::enumerate(types)) {
+    Value index = dictType ? Value(ConstantOp::create(b, loc, dictType.getKeys()[k]))
+                           : Value(ConstantOp::create(b, loc, b.getI64IntegerAttr(k)));
+    elements.push_back(SubscriptOp::create(b, loc, t, sequence, index));
+  }
+  return elements;
+}
+
 /// Makes `value` have the joined type `type`: widens a tensor with
-/// `tensor.cast`, or types a never-read `pydy.undef`.
+/// `tensor.cast`, a container element by element, a list into a tensor array (its
+/// items appended) and an array into one of wider items; types a never-read
+/// `pydy.undef`.
 static Value castTo(OpBuilder &b, Value value, Type type) {
   if (value.getType() == type)
     return value;
@@ -56,7 +77,33 @@ static Value castTo(OpBuilder &b, Value value, Type type) {
     undef.getResult().setType(type);
     return value;
   }
-  return tensor::CastOp::create(b, value.getLoc(), type, value);
+  // An unknown value is typed again once the loop it is in settles.
+  if (isa<ObjectType>(value.getType()))
+    return value;
+  Location loc = value.getLoc();
+  if (auto array = dyn_cast<tensor_array::ArrayType>(type)) {
+    if (isa<tensor_array::ArrayType>(value.getType()))
+      return tensor_array::CastOp::create(b, loc, type, value);
+    Value result = tensor_array::CreateOp::create(b, loc, type, Value());
+    for (Value item : elementsOf(b, loc, value))
+      result = tensor_array::AppendOp::create(b, loc, result,
+                                              castTo(b, item, array.getElementType()));
+    return result;
+  }
+  if (auto elements = sequenceElementTypes(type)) {
+    SmallVector<Value> items = elementsOf(b, loc, value);
+    for (auto [item, t] : llvm::zip(items, *elements))
+      item = castTo(b, item, t);
+    if (isa<ListType>(type))
+      return ListOp::create(b, loc, type, items);
+    if (isa<TupleType>(type))
+      return TupleOp::create(b, loc, type, items);
+    SmallVector<Value> keys;
+    for (StringAttr key : cast<DictType>(type).getKeys())
+      keys.push_back(ConstantOp::create(b, loc, key));
+    return DictOp::create(b, loc, type, keys, items);
+  }
+  return tensor::CastOp::create(b, loc, type, value);
 }
 
 /// Whether a value of type `given` may be passed where `declared` is expected.
@@ -292,7 +339,9 @@ private:
   }
 
   LogicalResult specialize(Operation *op, Operation *&next) {
-    if (isa<ConstantOp, YieldOp, ConditionOp, ReturnOp, UndefOp>(op))
+    // Ops of other dialects are made here already typed (casts, tensor arrays).
+    if (isa<ConstantOp, YieldOp, ConditionOp, ReturnOp, UndefOp>(op) ||
+        !isa<PydyDialect>(op->getDialect()))
       return success();
     if (auto call = dyn_cast<CallOp>(op))
       return specializeCall(call);
@@ -316,7 +365,8 @@ private:
     if (auto forOp = dyn_cast<ForRangeOp>(op)) {
       if (llvm::any_of(forOp.getInits().getTypes(),
                        [](Type t) { return sequenceElementTypes(t).has_value(); }))
-        return unrollRange(forOp, next);
+        if (auto indices = constantRange(forOp))
+          return unrollRange(forOp, *indices, next);
       return specializeLoop(forOp);
     }
     if (auto forIn = dyn_cast<ForInOp>(op))
@@ -347,6 +397,15 @@ private:
                                    ? Type(ListType::get(op->getContext(), elements))
                                    : Type(TupleType::get(op->getContext(), elements)));
       return fold(op, next);
+    }
+    if (auto sub = dyn_cast<SubscriptOp>(op); sub && needsArray(sub.getValue(), sub.getIndex()))
+      return specializeArrayRead(sub);
+    if (auto len = dyn_cast<LenOp>(op); len && isa<tensor_array::ArrayType>(len.getValue().getType())) {
+      OpBuilder b(op);
+      len.getResult().replaceAllUsesWith(
+          tensor_array::LengthOp::create(b, op->getLoc(), b.getI64Type(), len.getValue()));
+      op->erase();
+      return success();
     }
     if (isa<BinaryOp, UnaryOp, CompareOp, AttrOp, SubscriptOp, LenOp, UnpackOp>(op)) {
       if (failed(inferResultTypes(op)))
@@ -641,11 +700,13 @@ private:
                             SmallVectorImpl<Type> &types, TypeRange produced) {
     for (auto [i, t] : llvm::enumerate(produced)) {
       Type joined = joinTypes(types[i], t);
-      if (!joined && isa<ListType>(types[i]) && isa<ListType>(t))
+      if (!joined && isa<ListType, tensor_array::ArrayType>(types[i]) &&
+          isa<ListType, tensor_array::ArrayType>(t))
         return loop->emitError() << "the list '" << nameOf(names, i)
                                  << "' changes length in a loop that runs a number of times "
-                                    "known only at run time; that needs a TensorArray, which "
-                                    "dy2st does not lower yet";
+                                    "known only at run time; it is compiled to a TensorArray, "
+                                    "which needs its items to be tensors of one dtype and rank: "
+                                 << describeType(types[i]) << " and " << describeType(t);
       if (!joined)
         return loop->emitError() << "variable '" << nameOf(names, i) << "' is "
                                  << withArticle(types[i]) << " before the loop but "
@@ -730,8 +791,8 @@ private:
         item = TupleOp::create(ib, loc, object, ValueRange{index, item});
       return item;
     };
-    if (auto tensor = dyn_cast<RankedTensorType>(type)) {
-      if (tensor.getRank() == 0)
+    if (isa<RankedTensorType, tensor_array::ArrayType>(type)) {
+      if (auto tensor = dyn_cast<RankedTensorType>(type); tensor && tensor.getRank() == 0)
         return op.emitError("iteration over a 0-d tensor");
       Value start = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
       Value step = ConstantOp::create(b, loc, b.getI64IntegerAttr(1));
@@ -798,25 +859,30 @@ private:
     return success();
   }
 
-  /// A `for range` loop with constant bounds that carries a Python list or
-  /// tuple runs as Python does: unrolled, so the list may grow.
-  LogicalResult unrollRange(ForRangeOp op, Operation *&next) {
+  /// The values a `for range` loop takes, when its bounds are constants and
+  /// it runs at most `kMaxUnroll` times.
+  static std::optional<SmallVector<int64_t>> constantRange(ForRangeOp op) {
+    constexpr int64_t kMaxUnroll = 1024;
     auto start = dyn_cast_or_null<IntegerAttr>(constantOf(op.getStart()));
     auto stop = dyn_cast_or_null<IntegerAttr>(constantOf(op.getStop()));
     auto step = dyn_cast_or_null<IntegerAttr>(constantOf(op.getStep()));
-    if (!start || !stop || !step)
-      return op.emitError("a loop that carries a Python list needs constant range() bounds "
-                          "(a list that grows at run time needs a TensorArray, not supported "
-                          "by dy2st yet)");
-    constexpr int64_t kMaxUnroll = 1024;
+    if (!start || !stop || !step || step.getValue().isZero())
+      return std::nullopt;
     SmallVector<int64_t> indices;
     for (int64_t i = start.getInt(); step.getInt() > 0 ? i < stop.getInt() : i > stop.getInt();
-         i += step.getInt())
+         i += step.getInt()) {
       if (static_cast<int64_t>(indices.size()) == kMaxUnroll)
-        return op.emitError() << "a loop that carries a Python list runs more than "
-                              << kMaxUnroll << " iterations";
-      else
-        indices.push_back(i);
+        return std::nullopt;
+      indices.push_back(i);
+    }
+    return indices;
+  }
+
+  /// A short `for range` loop with constant bounds that carries a Python
+  /// list or tuple runs as Python does: unrolled, so the list may grow item
+  /// by item with items of any type. Other loops that grow a list of tensors
+  /// carry a tensor array.
+  LogicalResult unrollRange(ForRangeOp op, ArrayRef<int64_t> indices, Operation *&next) {
     return unroll(op, indices.size(), [&](OpBuilder &ib, size_t k) -> Value {
       return ConstantOp::create(ib, op.getLoc(), ib.getI64IntegerAttr(indices[k]));
     }, next);
@@ -877,26 +943,6 @@ private:
     return success();
   }
 
-  /// `t.sum(...)` and friends: a tensor method is the library function of
-  /// the same name (`astype` is `cast`) with the tensor first.
-  /// The elements of a list or tuple value, as values.
-  SmallVector<Value> elementsOf(OpBuilder &b, Location loc, Value sequence) {
-    ArrayRef<Type> types = *sequenceElementTypes(sequence.getType());
-    Operation *def = sequence.getDefiningOp();
-    if (def && isa<ListOp, TupleOp>(def))
-      return SmallVector<Value>(def->getOperands());
-    if (auto dict = dyn_cast_or_null<DictOp>(def))
-      return SmallVector<Value>(dict.getValues());
-    auto dictType = dyn_cast<DictType>(sequence.getType());
-    SmallVector<Value> elements;
-    for (auto [k, t] : llvm::enumerate(types)) {
-      Value index = dictType ? Value(ConstantOp::create(b, loc, dictType.getKeys()[k]))
-                             : Value(ConstantOp::create(b, loc, b.getI64IntegerAttr(k)));
-      elements.push_back(SubscriptOp::create(b, loc, t, sequence, index));
-    }
-    return elements;
-  }
-
   /// A compile-time index into a sequence of `size`, Python's negatives allowed.
   FailureOr<size_t> staticIndex(Operation *op, Value index, size_t size, bool inclusive) {
     auto attr = dyn_cast_or_null<IntegerAttr>(constantOf(index));
@@ -948,6 +994,169 @@ private:
     Value updated = ListOp::create(b, loc, ListType::get(op.getContext(), types), elements);
     op.getResult().replaceAllUsesWith(result);
     op.getUpdated().replaceAllUsesWith(updated);
+    op.erase();
+    return success();
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Lists of a length known only at run time: tensor arrays
+  //===--------------------------------------------------------------------===//
+
+  /// Whether `sequence[index]` needs a tensor array: the sequence is one, or
+  /// a list indexed by a value known only at run time.
+  static bool needsArray(Value sequence, Value index) {
+    Type t = sequence.getType();
+    return isa<tensor_array::ArrayType>(t) ||
+           (isa<ListType>(t) && !isa_and_nonnull<IntegerAttr>(constantOf(index)));
+  }
+
+  /// `sequence` as a tensor array (a list becomes one, its items appended).
+  FailureOr<Value> asArray(Operation *op, OpBuilder &b, Value sequence) {
+    RankedTensorType item = arrayItemType(sequence.getType());
+    if (!item)
+      return op->emitError() << "a runtime index into " << withArticle(sequence.getType())
+                             << " needs its items to be tensors of one dtype and rank "
+                                "(a TensorArray)";
+    return castTo(b, sequence, tensor_array::ArrayType::get(item));
+  }
+
+  /// A list index known only at run time, as an `i64`.
+  FailureOr<Value> runtimeIndex(Operation *op, OpBuilder &b, Value index) {
+    Type t = index.getType();
+    if (isIntScalar(t))
+      return t.isInteger(64) ? index
+                             : Value(UnaryOp::create(b, op->getLoc(), b.getI64Type(),
+                                                     UnaryKind::to_int, index));
+    auto tensor = dyn_cast<RankedTensorType>(t);
+    if (tensor && isa<IntegerType>(tensor.getElementType()) &&
+        !tensor.getElementType().isInteger(1) && tensor.hasStaticShape() &&
+        tensor.getNumElements() == 1)
+      return Value(UnaryOp::create(b, op->getLoc(), b.getI64Type(), UnaryKind::to_int, index));
+    return op->emitError() << "list indices must be integers or one-element integer tensors, "
+                           << "not " << withArticle(t);
+  }
+
+  /// `array` made to hold `item` too: widened when the item's shape differs.
+  FailureOr<Value> widenFor(Operation *op, OpBuilder &b, Value array, Value item) {
+    auto type = cast<tensor_array::ArrayType>(array.getType());
+    Type joined = joinTypes(type.getElementType(), item.getType());
+    auto tensor = dyn_cast_or_null<RankedTensorType>(joined);
+    if (!tensor)
+      return op->emitError() << "a list compiled to a TensorArray holds tensors of one dtype "
+                             << "and rank: " << withArticle(item.getType())
+                             << " does not go with items of type "
+                             << describeType(type.getElementType());
+    return castTo(b, array, tensor_array::ArrayType::get(tensor));
+  }
+
+  LogicalResult specializeArrayRead(SubscriptOp op) {
+    OpBuilder b(op);
+    auto array = asArray(op, b, op.getValue());
+    if (failed(array))
+      return failure();
+    auto index = runtimeIndex(op, b, op.getIndex());
+    if (failed(index))
+      return failure();
+    Value item = tensor_array::ReadOp::create(
+        b, op.getLoc(), cast<tensor_array::ArrayType>(array->getType()).getElementType(),
+        *array, *index);
+    op.getResult().replaceAllUsesWith(item);
+    op.erase();
+    return success();
+  }
+
+  LogicalResult specializeArrayWrite(SetItemOp op) {
+    OpBuilder b(op);
+    auto array = asArray(op, b, op.getValue());
+    if (failed(array))
+      return failure();
+    auto index = runtimeIndex(op, b, op.getIndex());
+    if (failed(index))
+      return failure();
+    auto widened = widenFor(op, b, *array, op.getItem());
+    if (failed(widened))
+      return failure();
+    auto type = cast<tensor_array::ArrayType>(widened->getType());
+    Value item = castTo(b, op.getItem(), type.getElementType());
+    op.getResult().replaceAllUsesWith(
+        tensor_array::WriteOp::create(b, op.getLoc(), *widened, *index, item));
+    op.erase();
+    return success();
+  }
+
+  /// append and pop of a tensor array (and pop at a runtime index of a list).
+  LogicalResult specializeArrayMethod(CallMethodOp op) {
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    StringRef method = op.getMethod();
+    if (!op.getKwnames().empty())
+      return op.emitError() << "list." << method << "() takes no keyword arguments";
+    auto array = asArray(op, b, op.getObject());
+    if (failed(array))
+      return failure();
+    Value result, updated;
+    if (method == "append" && op.getArgs().size() == 1) {
+      auto widened = widenFor(op, b, *array, op.getArgs()[0]);
+      if (failed(widened))
+        return failure();
+      auto type = cast<tensor_array::ArrayType>(widened->getType());
+      updated = tensor_array::AppendOp::create(
+          b, loc, *widened, castTo(b, op.getArgs()[0], type.getElementType()));
+      result = ConstantOp::create(b, loc, b.getUnitAttr());
+    } else if (method == "pop" && op.getArgs().size() <= 1) {
+      Value index;
+      if (!op.getArgs().empty()) {
+        auto i = runtimeIndex(op, b, op.getArgs()[0]);
+        if (failed(i))
+          return failure();
+        index = *i;
+      }
+      auto type = cast<tensor_array::ArrayType>(array->getType());
+      auto pop = tensor_array::PopOp::create(b, loc, type, type.getElementType(), *array, index);
+      updated = pop.getResult();
+      result = pop.getItem();
+    } else {
+      return op.emitError() << "list." << method << "() of a list whose length is known only "
+                            << "at run time (a TensorArray) is not supported by dy2st yet";
+    }
+    op.getResult().replaceAllUsesWith(result);
+    op.getUpdated().replaceAllUsesWith(updated);
+    op.erase();
+    return success();
+  }
+
+  /// stack/concat of a tensor array: concat along `axis` is stack along it
+  /// with the new dimension merged into the next.
+  LogicalResult specializeArrayJoin(LibCallOp op, StringRef name, Value array, Value axisValue) {
+    RankedTensorType item = cast<tensor_array::ArrayType>(array.getType()).getElementType();
+    int64_t rank = item.getRank() + (name == "stack" ? 1 : 0);
+    int64_t axis = 0;
+    if (axisValue) {
+      auto attr = dyn_cast_or_null<IntegerAttr>(constantOf(axisValue));
+      if (!attr)
+        return op.emitError() << name << "(): axis must be an int known at compile time";
+      axis = attr.getInt();
+    }
+    if (rank == 0 || axis < -rank || axis >= rank)
+      return op.emitError() << name << "(): axis " << axis << " is out of range";
+    if (axis < 0)
+      axis += rank;
+    OpBuilder b(op);
+    SmallVector<int64_t> shape(item.getShape());
+    shape.insert(shape.begin() + axis, ShapedType::kDynamic);
+    Value result = tensor_array::StackOp::create(
+        b, op.getLoc(), RankedTensorType::get(shape, item.getElementType()), array,
+        b.getI64IntegerAttr(axis));
+    if (name == "concat") {
+      SmallVector<ReassociationIndices> groups;
+      for (int64_t d = 0; d < item.getRank(); ++d)
+        groups.push_back(d == axis ? ReassociationIndices{d, d + 1}
+                                   : ReassociationIndices{d < axis ? d : d + 1});
+      shape.erase(shape.begin() + axis + 1);
+      result = tensor::CollapseShapeOp::create(
+          b, op.getLoc(), RankedTensorType::get(shape, item.getElementType()), result, groups);
+    }
+    op.getResult().replaceAllUsesWith(result);
     op.erase();
     return success();
   }
@@ -1085,6 +1294,8 @@ private:
       op.erase();
       return success();
     }
+    if (needsArray(op.getValue(), op.getIndex()))
+      return specializeArrayWrite(op);
     auto list = dyn_cast<ListType>(op.getValue().getType());
     if (!list)
       return op.emitError() << "assigning items of " << withArticle(op.getValue().getType())
@@ -1128,6 +1339,10 @@ private:
       op.erase();
       return success();
     }
+    if (isa<tensor_array::ArrayType>(receiver) ||
+        (isa<ListType>(receiver) && method == "pop" && op.getArgs().size() == 1 &&
+         needsArray(op.getObject(), op.getArgs()[0])))
+      return specializeArrayMethod(op);
     if (isa<ListType>(receiver))
       return specializeListMethod(op);
     if (isa<DictType>(receiver))
@@ -1166,6 +1381,9 @@ private:
     SmallVector<Value> bound;
     if (failed(bindLibArguments(op, bound)))
       return failure();
+    if ((fn->name == "stack" || fn->name == "concat") && bound[0] &&
+        isa<tensor_array::ArrayType>(bound[0].getType()))
+      return specializeArrayJoin(op, fn->name, bound[0], bound[1]);
     MLIRContext *ctx = op.getContext();
     NamedAttrList statics;
     SmallVector<Value> runtime;

@@ -1,4 +1,5 @@
 #include "Dy2St/Dialect/Pydy/TypeRules.h"
+#include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
 
 using namespace mlir;
 using namespace mlir::pydy;
@@ -186,12 +187,8 @@ FailureOr<ElementwiseSignature> mlir::pydy::compareSignature(CompareKind kind, T
                               withShape(lhs, rhs, *shape, b.getI1Type())};
 }
 
-Type mlir::pydy::joinTypes(Type a, Type b) {
+static Type joinTensors(Type a, Type b) {
   if (a == b)
-    return a;
-  if (isa<ObjectType>(a))
-    return b;
-  if (isa<ObjectType>(b))
     return a;
   auto ta = dyn_cast<RankedTensorType>(a), tb = dyn_cast<RankedTensorType>(b);
   if (!ta || !tb || ta.getElementType() != tb.getElementType() ||
@@ -201,4 +198,64 @@ Type mlir::pydy::joinTypes(Type a, Type b) {
   for (auto [x, y] : llvm::zip(ta.getShape(), tb.getShape()))
     shape.push_back(x == y ? x : ShapedType::kDynamic);
   return RankedTensorType::get(shape, ta.getElementType());
+}
+
+RankedTensorType mlir::pydy::arrayItemType(Type type) {
+  if (auto array = dyn_cast<tensor_array::ArrayType>(type))
+    return array.getElementType();
+  auto list = dyn_cast<ListType>(type);
+  if (!list || list.getElementTypes().empty())
+    return {};
+  Type item = list.getElementTypes().front();
+  for (Type t : list.getElementTypes().drop_front())
+    if (!(item = joinTensors(item, t)))
+      return {};
+  return dyn_cast<RankedTensorType>(item);
+}
+
+Type mlir::pydy::joinTypes(Type a, Type b) {
+  if (a == b)
+    return a;
+  if (isa<ObjectType>(a))
+    return b;
+  if (isa<ObjectType>(b))
+    return a;
+  // Containers of one shape join element by element.
+  auto joinAll = [](ArrayRef<Type> xs, ArrayRef<Type> ys) -> std::optional<SmallVector<Type>> {
+    if (xs.size() != ys.size())
+      return std::nullopt;
+    SmallVector<Type> joined;
+    for (auto [x, y] : llvm::zip(xs, ys)) {
+      joined.push_back(joinTypes(x, y));
+      if (!joined.back())
+        return std::nullopt;
+    }
+    return joined;
+  };
+  if (auto da = dyn_cast<DictType>(a), db = dyn_cast<DictType>(b);
+      da && db && da.getKeys() == db.getKeys()) {
+    auto values = joinAll(da.getValueTypes(), db.getValueTypes());
+    return values ? DictType::get(a.getContext(), da.getKeys(), *values) : Type();
+  }
+  if (auto ta = dyn_cast<TupleType>(a), tb = dyn_cast<TupleType>(b); ta && tb) {
+    auto elements = joinAll(ta.getTypes(), tb.getTypes());
+    return elements ? TupleType::get(a.getContext(), *elements) : Type();
+  }
+  if (isa<ListType, tensor_array::ArrayType>(a) && isa<ListType, tensor_array::ArrayType>(b)) {
+    auto la = dyn_cast<ListType>(a), lb = dyn_cast<ListType>(b);
+    if (la && lb)
+      if (auto elements = joinAll(la.getElementTypes(), lb.getElementTypes()))
+        return ListType::get(a.getContext(), *elements);
+    // A length that differs is known only at run time: a tensor array.
+    RankedTensorType ia = arrayItemType(a), ib = arrayItemType(b);
+    if (la && la.getElementTypes().empty())
+      ia = ib;
+    if (lb && lb.getElementTypes().empty())
+      ib = ia;
+    Type item = ia && ib ? joinTensors(ia, ib) : Type();
+    if (!item)
+      return {};
+    return tensor_array::ArrayType::get(cast<RankedTensorType>(item));
+  }
+  return joinTensors(a, b);
 }

@@ -1,0 +1,233 @@
+"""Lists of tensors whose length or index is known only at run time: compiled
+to a TensorArray (a buffer with spare capacity), compared with eager runs."""
+import inspect
+
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from dy2st.static import InputSpec
+
+
+def t(values, dtype="float32"):
+    return paddle.to_tensor(np.array(values, dtype=dtype))
+
+
+def collect_while(x, n):
+    out = []
+    i = paddle.to_tensor(0)
+    while i < n:
+        out.append(x * i)
+        i = i + 1
+    return paddle.stack(out), paddle.concat(out), len(out), out
+
+
+def collect_for_range(x, n):
+    out = [x]
+    for i in range(n):
+        out.append(out[-1] + i)
+    return out, paddle.stack(out, axis=1)
+
+
+def append_in_branches(x, n):
+    evens, odds = [], []
+    for i in range(n):
+        if (x * i).sum() % 2 == 0:
+            evens.append(x * i)
+        else:
+            odds.append(x * i)
+    return len(evens), len(odds), evens, odds
+
+
+def pop_until_empty(x, n):
+    work = []
+    for i in range(n):
+        work.append(x + i)
+    total = x * 0
+    while len(work) > 0:
+        total = total * 2 + work.pop()
+    return total, len(work)
+
+
+def runtime_indices(x, i, j):
+    l = [x, x * 2, x * 3]
+    l[i] = l[j] + 100
+    return l[i], l[-1], l[j - 1], l
+
+
+def pop_at_runtime_index(x, k):
+    l = []
+    for i in range(4):
+        l.append(x * i)
+    item = l.pop(k)
+    return item, l
+
+
+def iterate_array(x, n):
+    acc = []
+    for i in range(n):
+        acc.append(x + i)
+    total = x * 0
+    for a in acc:
+        total = total + a
+    weighted = x * 0
+    for i, a in enumerate(acc):
+        weighted = weighted + a * i
+    return total, weighted
+
+
+def dict_of_arrays(x, n):
+    d = {"small": [], "large": []}
+    i = 0
+    while i < n:
+        if i < 2:
+            d["small"].append(x * i)
+        else:
+            d["large"].append(x * i)
+        i += 1
+    return d
+
+
+def nested_arrays(x, n):
+    rows = [[], []]
+    for i in range(n):
+        rows[0].append(x * i)
+        rows[1].append(x - i)
+    rows[1][0] = rows[1][0] * 10
+    return rows, len(rows[0])
+
+
+CASES = [
+    (collect_while, lambda: (t([1.0, 2.0, 3.0]), paddle.to_tensor(5))),
+    (collect_for_range, lambda: (t([1.0, -1.0]), paddle.to_tensor(4))),
+    (append_in_branches, lambda: (t([1, 2], "int64"), paddle.to_tensor(7))),
+    (pop_until_empty, lambda: (t([0.5, 1.5]), paddle.to_tensor(6))),
+    (runtime_indices, lambda: (t([1.0, 2.0]), paddle.to_tensor(2), paddle.to_tensor(0))),
+    (runtime_indices, lambda: (t([1.0, 2.0]), paddle.to_tensor(-3), paddle.to_tensor(2))),
+    (pop_at_runtime_index, lambda: (t([1.0, 2.0]), paddle.to_tensor(1))),
+    (pop_at_runtime_index, lambda: (t([1.0, 2.0]), paddle.to_tensor(-1))),
+    (iterate_array, lambda: (t([1.0, 2.0]), paddle.to_tensor(5))),
+    (dict_of_arrays, lambda: (t([1.0, 2.0]), paddle.to_tensor(5))),
+    (nested_arrays, lambda: (t([1.0, 2.0, 3.0]), paddle.to_tensor(3))),
+]
+
+
+@pytest.mark.parametrize("fn, args", CASES, ids=[f"{fn.__name__}-{i}" for i, (fn, _) in
+                                                  enumerate(CASES)])
+def test_tensor_arrays(differential, fn, args):
+    differential(fn, *args())
+
+
+def test_zero_appends(differential):
+    differential(collect_for_range, t([1.0, -1.0]), paddle.to_tensor(0))
+    differential(pop_until_empty, t([1.0]), paddle.to_tensor(0))
+
+
+def test_one_compilation_for_every_length():
+    fn = paddle.jit.to_static(collect_while)
+    for n in (1, 3, 17, 100):
+        x = t([1.0, 2.0])
+        eager = collect_while(x, paddle.to_tensor(n))
+        compiled = fn(x, paddle.to_tensor(n))
+        np.testing.assert_allclose(compiled[1].numpy(), eager[1].numpy())
+        assert compiled[2] == n
+    # Stacking no items gives an empty tensor (eager numpy raises instead).
+    assert fn(t([1.0, 2.0]), paddle.to_tensor(0))[0].shape == [0, 2]
+    assert len(fn._compiled) == 1
+
+
+def grow_rows(x, n):
+    rows = []
+    for i in range(n):
+        rows.append(x[:i + 1] * 0 + i if False else x * i)
+    return paddle.stack(rows)
+
+
+def test_items_of_a_dynamic_shape():
+    fn = paddle.jit.to_static(grow_rows, input_spec=[InputSpec([None], "float32"),
+                                                     InputSpec([], "int64")])
+    for size in (1, 3, 8):
+        x = t(np.arange(size))
+        np.testing.assert_allclose(fn(x, paddle.to_tensor(4)).numpy(),
+                                   grow_rows(x, paddle.to_tensor(4)).numpy())
+
+
+def line_of(fn, text):
+    lines, first = inspect.getsourcelines(fn)
+    return first + next(i for i, l in enumerate(lines) if text in l)
+
+
+def read_at(x, i):
+    l = [x, x * 2]
+    return l[i]
+
+
+def pop_from(x, n):
+    l = []
+    for i in range(n):
+        l.append(x)
+    return l.pop()
+
+
+def append_shapes(x, y, n):
+    l = [x]
+    for i in range(n):
+        l.append(y)
+    return paddle.stack(l)
+
+
+def test_runtime_errors_raise_and_the_process_goes_on():
+    read = paddle.jit.to_static(read_at)
+    x = t([1.0])
+    line = line_of(read_at, "return l[i]")
+    for bad in (2, -3):
+        with pytest.raises(IndexError, match=rf"test_tensor_array.py:{line}: list index out of range"):
+            read(x, paddle.to_tensor(bad))
+    assert float(read(x, paddle.to_tensor(-1))) == 2.0
+
+    pop = paddle.jit.to_static(pop_from)
+    with pytest.raises(IndexError, match="pop from empty list"):
+        pop(x, paddle.to_tensor(0))
+    assert float(pop(x, paddle.to_tensor(3))) == 1.0
+
+    spec = [InputSpec([None], "float32"), InputSpec([None], "float32"), InputSpec([], "int64")]
+    append = paddle.jit.to_static(append_shapes, input_spec=spec)
+    with pytest.raises(ValueError, match="must all have one shape"):
+        append(t([1.0, 2.0]), t([1.0, 2.0, 3.0]), paddle.to_tensor(2))
+    np.testing.assert_allclose(append(t([1.0, 2.0]), t([3.0, 4.0]), paddle.to_tensor(2)).numpy(),
+                               [[1.0, 2.0], [3.0, 4.0], [3.0, 4.0]])
+
+
+def python_numbers_growing(x, n):
+    counts = []
+    i = 0
+    while i < n:
+        counts.append(i)
+        i += 1
+    return x
+
+
+def mixed_dtypes(x, n):
+    l = [x]
+    for i in range(n):
+        l.append(paddle.cast(x, "int64"))
+    return l
+
+
+def test_lists_that_cannot_be_tensor_arrays_are_reported():
+    with pytest.raises(paddle.Dy2StError, match="items to be tensors of one dtype and rank"):
+        paddle.jit.to_static(python_numbers_growing)(t([1.0]), paddle.to_tensor(3))
+    with pytest.raises(paddle.Dy2StError, match="float32 tensor of shape \\[1\\], int64 tensor"):
+        paddle.jit.to_static(mixed_dtypes)(t([1.0]), paddle.to_tensor(3))
+
+
+def runtime_index_of_mixed(x, i):
+    l = [x, 1]
+    return l[i]
+
+
+def test_runtime_index_into_a_mixed_list_is_reported():
+    fn = paddle.jit.to_static(runtime_index_of_mixed)
+    assert float(fn(t([3.0]), 0)) == 3.0  # a Python int is compiled for its value
+    with pytest.raises(paddle.Dy2StError, match="needs its items to be tensors"):
+        fn(t([3.0]), paddle.to_tensor(0))
