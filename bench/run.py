@@ -10,6 +10,7 @@ skipped. Usage:
 import argparse
 import statistics
 import time
+from typing import List
 
 import numpy as np
 
@@ -49,6 +50,15 @@ def mixed_loop(x, n):
             x = x * 0.5
         i += 1
     return x
+
+
+def append_loop(x, n):
+    out = []
+    i = paddle.to_tensor(0)
+    while i < n:
+        out.append(x + i)
+        i = i + 1
+    return paddle.stack(out)
 
 
 # The same workloads for the peers ------------------------------------------------
@@ -111,9 +121,17 @@ def torch_versions():
             i += 1
         return x
 
+    def t_append_loop(x: torch.Tensor, n: int) -> torch.Tensor:
+        out: List[torch.Tensor] = []
+        i = 0
+        while i < n:
+            out.append(x + i)
+            i += 1
+        return torch.stack(out)
+
     return {name: torch.jit.script(fn) for name, fn in (
         ("scalar_while", t_scalar_while), ("elementwise_chain", t_elementwise_chain),
-        ("matmul", t_matmul), ("mixed_loop", t_mixed_loop))}
+        ("matmul", t_matmul), ("mixed_loop", t_mixed_loop), ("append_loop", t_append_loop))}
 
 
 def workloads(quick):
@@ -147,6 +165,30 @@ def measure(fn, args, repeats):
         fn(*args)
         times.append(time.perf_counter() - start)
     return result, first, statistics.median(times)
+
+
+def append_scaling(quick, repeats, th):
+    """Appending N items to a list in a compiled loop must cost O(N): the time
+    for 2N items over the time for N should be about 2 (O(N^2) gives 4)."""
+    n = 10_000 if quick else 100_000
+    x = np.arange(4, dtype=np.float32)
+    print(f"append_loop (append x + i to a list in a tensor-condition while, N = {n:,})")
+    print(f"{'peer':44}{'N items':>12}{'2N items':>12}{'2N / N':>14}")
+    compiled = paddle.jit.to_static(append_loop)
+    peers = [("dy2st (compiled)", compiled, [paddle.to_tensor(x)], lambda k: paddle.to_tensor(k)),
+             ("eager numpy", append_loop, [paddle.to_tensor(x)], lambda k: paddle.to_tensor(k))]
+    if "append_loop" in th:
+        peers.append(("torch.jit.script", th["append_loop"], [torch.from_numpy(x)], int))
+    for name, fn, args, count in peers:
+        times = []
+        for k in (n, 2 * n):
+            result, _, steady = measure(fn, args + [count(k)],
+                                        1 if name == "eager numpy" else repeats)
+            assert to_numpy(result).shape == (k, 4)
+            times.append(steady)
+        print(f"  {name:42}{times[0] * 1e3:>10.1f}ms{times[1] * 1e3:>10.1f}ms"
+              f"{times[1] / times[0]:>14.2f}")
+    print()
 
 
 def to_numpy(value):
@@ -192,6 +234,8 @@ def main():
             ratio = "" if name.startswith("dy2st") else f"{s / steady:.2f}x"
             print(f"  {name:42}{f * 1e3:>10.1f}ms{s * 1e3:>10.2f}ms{ratio:>14}")
         print()
+    if not options.only or "append_loop" in options.only:
+        append_scaling(options.quick, options.repeats, th)
 
 
 if __name__ == "__main__":

@@ -36,9 +36,8 @@ static constexpr llvm::StringLiteral kCPUPipeline =
     "dy2st-matmul-loop-order,"
     "linalg-fuse-elementwise-ops,"
     "canonicalize,cse,"
-    // After the last canonicalization on tensors: its scf.for cast folding
-    // would pin a growing buffer to its first, constant capacity.
-    "convert-tensor-array-to-tensor,"
+    // Arrays stay values (which folds see through) until buffers are made.
+    "convert-tensor-array-to-memref,"
     "one-shot-bufferize{bufferize-function-boundaries "
     "function-boundary-type-conversion=identity-layout-map "
     "allow-return-allocs-from-loops},"

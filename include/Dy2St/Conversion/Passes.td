@@ -22,32 +22,38 @@ def ConvertPydyToCorePass : Pass<"convert-pydy-to-core", "ModuleOp"> {
   ];
 }
 
-def ConvertTensorArrayToTensorPass : Pass<"convert-tensor-array-to-tensor", "ModuleOp"> {
-  let summary = "Lower tensor_array values to a buffer tensor with spare capacity and a length";
+def ConvertTensorArrayToMemRefPass : Pass<"convert-tensor-array-to-memref", "ModuleOp"> {
+  let summary = "Lower tensor_array values to a buffer with spare capacity and a length";
   let description = [{
     An `!tensor_array.array<tensor<4xf32>>` becomes two values: a buffer
-    `tensor<?x4xf32>` whose first dimension is the capacity, and the number
-    of items as an `index`. `append` writes the item in place at the end and
-    doubles the capacity when the buffer is full, so that N appends cost
-    O(N) once one-shot bufferization has made the writes in place; reads
-    copy the item out, so that later writes never force a copy of the whole
-    buffer. Arrays carried by `scf` loops and branches, and passed to or
-    returned from functions, are converted with them (1:N).
+    `memref<?x4xf32>` whose first dimension is the capacity, and the number
+    of items as an `index`. `append` writes the item into the buffer in place
+    (`bufferization.materialize_in_destination`) and doubles the capacity
+    when the buffer is full, so that N appends cost O(N); `read`, `pop` and
+    `stack` copy items out into fresh buffers seen as tensors
+    (`bufferization.to_tensor restrict`). Arrays carried by `scf` loops and
+    branches, and passed to or returned from functions, are converted with
+    them (1:N); buffers no longer used are freed by the ownership-based
+    deallocation that runs after bufferization.
+
+    Why buffers and not tensors: one-shot bufferization copies a tensor
+    that an `scf.while` carries whenever the loop body yields a buffer that
+    is not the one it received, which a growing array must do; that copy of
+    the whole array in every iteration would make N appends O(N^2).
+
+    Buffers are updated in place: an update (append, write, pop, cast) of an
+    array value that another op may use after it works on a copy.
 
     What only run time can tell is checked there and reported through the
     runtime's `dy2st_raise`: an index out of range or `pop` from an empty
     array (IndexError), an item whose dynamic shape differs from the items
     before it (ValueError).
-
-    Run it after the last canonicalization on tensors (as
-    `dy2st-cpu-pipeline` does): upstream's `scf.for` cast folding would pin
-    a carried buffer to the constant capacity it starts with.
   }];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",
     "::mlir::func::FuncDialect", "::mlir::linalg::LinalgDialect",
-    "::mlir::scf::SCFDialect", "::mlir::tensor::TensorDialect",
-    "::mlir::LLVM::LLVMDialect"
+    "::mlir::memref::MemRefDialect", "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect", "::mlir::LLVM::LLVMDialect"
   ];
 }
 

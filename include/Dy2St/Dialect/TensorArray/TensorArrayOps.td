@@ -78,6 +78,19 @@ def TensorArray_CastOp : TensorArray_Op<"cast", [Pure]> {
   let hasFolder = 1;
 }
 
+def TensorArray_CopyOp : TensorArray_Op<"copy", [MemoryEffects<[MemAlloc]>,
+    AllTypesMatch<["source", "result"]>]> {
+  let summary = "the same items in an array of its own";
+  let description = [{
+    The identity on values. A lowering that updates arrays in place gives
+    the result storage of its own, so that updating one leaves the other as
+    it was. (An allocation, so that CSE keeps two copies apart.)
+  }];
+  let arguments = (ins TensorArray:$source);
+  let results = (outs TensorArray:$result);
+  let assemblyFormat = "$source attr-dict `:` qualified(type($source))";
+}
+
 def TensorArray_StackOp : TensorArray_Op<"stack", [Pure]> {
   let summary = "all items stacked along a new dimension `axis`";
   let arguments = (ins TensorArray:$array, DefaultValuedAttr<I64Attr, "0">:$axis);

@@ -1,30 +1,31 @@
-// tensor_array → a buffer tensor with spare capacity and a length (see Passes.td).
+// tensor_array → a buffer with spare capacity and a length (see Passes.td).
 #include "Dy2St/Conversion/Passes.h"
 #include "Dy2St/Conversion/RuntimeCalls.h"
 #include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
 
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 #include "mlir/Dialect/SCF/Transforms/Patterns.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Transforms/DialectConversion.h"
 
 namespace mlir::pydy {
-#define GEN_PASS_DEF_CONVERTTENSORARRAYTOTENSORPASS
+#define GEN_PASS_DEF_CONVERTTENSORARRAYTOMEMREFPASS
 #include "Dy2St/Conversion/Passes.h.inc"
 
 namespace {
 using namespace tensor_array;
 using dy2st::checkAtRunTime;
 
-/// The buffer of an array of `tensor<AxBxT>`: `tensor<?xAxBxT>`, its first
+/// The buffer of an array of `tensor<AxBxT>`: `memref<?xAxBxT>`, its first
 /// dimension the capacity.
-RankedTensorType bufferType(ArrayType type) {
+MemRefType bufferType(ArrayType type) {
   RankedTensorType item = type.getElementType();
   SmallVector<int64_t> shape{ShapedType::kDynamic};
   llvm::append_range(shape, item.getShape());
-  return RankedTensorType::get(shape, item.getElementType());
+  return MemRefType::get(shape, item.getElementType());
 }
 
-/// Builds the index arithmetic and slicing of one lowering.
+/// Builds the index arithmetic and buffer accesses of one lowering.
 struct Builder {
   OpBuilder &b;
   Location loc;
@@ -33,11 +34,15 @@ struct Builder {
   Value cmp(arith::CmpIPredicate p, Value x, Value y) {
     return arith::CmpIOp::create(b, loc, p, x, y);
   }
-  Value dim(Value tensor, int64_t d) { return tensor::DimOp::create(b, loc, tensor, d); }
+  Value dim(Value shaped, int64_t d) {
+    if (isa<MemRefType>(shaped.getType()))
+      return memref::DimOp::create(b, loc, shaped, d);
+    return tensor::DimOp::create(b, loc, shaped, d);
+  }
 
   /// Sizes of a run of `count` rows of `buffer` (its item dimensions follow).
   SmallVector<OpFoldResult> rowSizes(OpFoldResult count, Value buffer) {
-    auto type = cast<RankedTensorType>(buffer.getType());
+    auto type = cast<MemRefType>(buffer.getType());
     SmallVector<OpFoldResult> sizes{count};
     for (int64_t d = 1; d < type.getRank(); ++d)
       sizes.push_back(type.isDynamicDim(d) ? OpFoldResult(dim(buffer, d))
@@ -45,47 +50,62 @@ struct Builder {
     return sizes;
   }
   SmallVector<OpFoldResult> rowOffsets(Value first, Value buffer) {
-    SmallVector<OpFoldResult> offsets(cast<RankedTensorType>(buffer.getType()).getRank(),
+    SmallVector<OpFoldResult> offsets(cast<MemRefType>(buffer.getType()).getRank(),
                                       b.getIndexAttr(0));
     offsets[0] = first;
     return offsets;
   }
   SmallVector<OpFoldResult> unitStrides(Value buffer) {
-    return SmallVector<OpFoldResult>(cast<RankedTensorType>(buffer.getType()).getRank(),
+    return SmallVector<OpFoldResult>(cast<MemRefType>(buffer.getType()).getRank(),
                                      b.getIndexAttr(1));
   }
 
   /// Rows [first, first + count) of `buffer`, as a view.
   Value rows(Value buffer, Value first, OpFoldResult count) {
-    return tensor::ExtractSliceOp::create(b, loc, buffer, rowOffsets(first, buffer),
-                                          rowSizes(count, buffer), unitStrides(buffer));
+    return memref::SubViewOp::create(b, loc, buffer, rowOffsets(first, buffer),
+                                     rowSizes(count, buffer), unitStrides(buffer));
   }
-  /// A copy of `tensor`: later in-place writes to the buffer it came from
-  /// then need not copy the whole buffer to keep it alive.
-  Value copy(Value tensor) {
-    return bufferization::AllocTensorOp::create(
-        b, loc, cast<RankedTensorType>(tensor.getType()), ValueRange{}, tensor);
+  /// Row `i` of `buffer` as a view of one item.
+  Value row(Value buffer, Value i) {
+    auto type = cast<MemRefType>(buffer.getType());
+    SmallVector<OpFoldResult> offsets = rowOffsets(i, buffer),
+                              sizes = rowSizes(b.getIndexAttr(1), buffer),
+                              strides = unitStrides(buffer);
+    MemRefType view = memref::SubViewOp::inferRankReducedResultType(
+        type.getShape().drop_front(), type, offsets, sizes, strides);
+    return memref::SubViewOp::create(b, loc, view, buffer, offsets, sizes, strides);
   }
-  /// A copy of item `i` of `buffer`.
-  Value readItem(Value buffer, Value i, RankedTensorType item) {
-    Value slice = tensor::ExtractSliceOp::create(b, loc, item, buffer, rowOffsets(i, buffer),
-                                                 rowSizes(b.getIndexAttr(1), buffer),
-                                                 unitStrides(buffer));
-    return copy(slice);
+  /// A fresh buffer of `type`: its first dimensions sized `leading`, its
+  /// other dynamic ones as in `like`.
+  Value alloc(MemRefType type, ValueRange leading, Value like) {
+    SmallVector<Value> sizes(leading);
+    for (int64_t d = leading.size(); d < type.getRank(); ++d)
+      if (type.isDynamicDim(d))
+        sizes.push_back(dim(like, d));
+    return memref::AllocOp::create(b, loc, type, sizes);
   }
-  /// `buffer` with `item` written at row `i`.
-  Value writeItem(Value item, Value buffer, Value i) {
-    SmallVector<OpFoldResult> sizes{b.getIndexAttr(1)};
-    llvm::append_range(sizes, tensor::getMixedSizes(b, loc, item));
-    return tensor::InsertSliceOp::create(b, loc, item, buffer, rowOffsets(i, buffer), sizes,
-                                         unitStrides(buffer));
+  /// A copy of `view` in a fresh buffer, seen as a tensor of `type`.
+  Value copyOut(Value view, RankedTensorType type, ValueRange leading) {
+    Value fresh = alloc(MemRefType::get(type.getShape(), type.getElementType()), leading, view);
+    memref::CopyOp::create(b, loc, view, fresh);
+    return bufferization::ToTensorOp::create(b, loc, type, fresh, /*restrict=*/true,
+                                             /*writable=*/true);
   }
-  /// `to` with the first `count` rows of `from` copied to its first rows.
-  Value copyRows(Value from, Value count, Value to) {
+  /// Writes `item` (a tensor) into row `i` of `buffer`.
+  void writeItem(Value item, Value buffer, Value i) {
+    bufferization::MaterializeInDestinationOp::create(b, loc, Type(), item, row(buffer, i),
+                                                      /*restrict=*/true, /*writable=*/true);
+  }
+  /// Copies the first `count` rows of `from` to the first rows of `to`.
+  void copyRows(Value from, Value count, Value to) {
     Value zero = index(0);
-    return tensor::InsertSliceOp::create(b, loc, rows(from, zero, count), to,
-                                         rowOffsets(zero, to), rowSizes(count, from),
-                                         unitStrides(to));
+    memref::CopyOp::create(b, loc, rows(from, zero, count), rows(to, zero, count));
+  }
+  /// A private copy of an array (buffer, length) of the same capacity.
+  Value copyArray(Value buffer, Value length) {
+    Value fresh = alloc(cast<MemRefType>(buffer.getType()), dim(buffer, 0), buffer);
+    copyRows(buffer, length, fresh);
+    return fresh;
   }
 
   /// Python's index `i` (negatives count from the end) into `length` items:
@@ -113,7 +133,7 @@ struct Builder {
     return same;
   }
 
-  /// `scf.if cond { then() } else { otherwise }` yielding one tensor.
+  /// `scf.if cond { then() } else { otherwise }` yielding one buffer.
   Value ifElse(Value cond, function_ref<Value()> then, Value otherwise) {
     auto ifOp = scf::IfOp::create(b, loc, otherwise.getType(), cond, /*withElseRegion=*/true);
     OpBuilder::InsertionGuard guard(b);
@@ -123,7 +143,75 @@ struct Builder {
     scf::YieldOp::create(b, loc, otherwise);
     return ifOp.getResult(0);
   }
+  /// `scf.if cond { then() }`.
+  void when(Value cond, function_ref<void()> then) {
+    auto ifOp = scf::IfOp::create(b, loc, TypeRange{}, cond, /*withElseRegion=*/false);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+    then();
+  }
 };
+
+/// Whether `later` may run after `earlier` (two users of one value, neither
+/// inside the other).
+bool mayRunAfter(Operation *later, Operation *earlier) {
+  DenseMap<Block *, Operation *> earlierAncestors;
+  for (Operation *op = earlier; op; op = op->getParentOp())
+    earlierAncestors[op->getBlock()] = op;
+  for (Operation *op = later; op; op = op->getParentOp()) {
+    auto it = earlierAncestors.find(op->getBlock());
+    if (it == earlierAncestors.end())
+      continue;
+    // Both in one op but in different regions: exclusive branches, or the
+    // regions of a loop, which carries the value rather than reusing it.
+    if (op == it->second)
+      return false;
+    return it->second->isBeforeInBlock(op);
+  }
+  return true;
+}
+
+/// Whether `user` may run more than once for one value of `array` (it is in
+/// a loop that `array` is defined outside of).
+bool repeatsFor(Operation *user, Value array) {
+  Region *home = array.getParentRegion();
+  for (Operation *op = user->getParentOp(); op && op->getParentRegion() != nullptr;
+       op = op->getParentOp()) {
+    if (op->getRegions().empty() || op->isAncestor(home->getParentOp()))
+      return false;
+    if (isa<LoopLikeOpInterface>(op))
+      return true;
+  }
+  return false;
+}
+
+/// Buffers are updated in place, so every use of an array that may update or
+/// pass on its buffer (all but read, length and stack) must be its last one:
+/// where another use may follow, the use gets a `tensor_array.copy`.
+void separateSharedArrays(ModuleOp module) {
+  SmallVector<OpOperand *> shared;
+  module.walk([&](Operation *op) {
+    for (OpOperand &use : op->getOpOperands()) {
+      Value array = use.get();
+      if (!isa<ArrayType>(array.getType()) || isa<ReadOp, LengthOp, StackOp>(op))
+        continue;
+      bool followed = repeatsFor(op, array) ||
+                      llvm::any_of(array.getUses(), [&](OpOperand &other) {
+                        if (&other == &use)
+                          return false;
+                        if (other.getOwner() == op)
+                          return other.getOperandNumber() > use.getOperandNumber();
+                        return mayRunAfter(other.getOwner(), op);
+                      });
+      if (followed)
+        shared.push_back(&use);
+    }
+  });
+  for (OpOperand *use : shared) {
+    OpBuilder b(use->getOwner());
+    use->set(CopyOp::create(b, use->getOwner()->getLoc(), use->get()));
+  }
+}
 
 constexpr StringLiteral kShapeMismatch =
     "items of a list that is compiled to a TensorArray must all have one shape";
@@ -145,7 +233,7 @@ struct CreateLowering : OpConversionPattern<CreateOp> {
     for (int64_t d : type.getElementType().getShape())
       if (ShapedType::isDynamic(d))
         sizes.push_back(zero);
-    Value buffer = tensor::EmptyOp::create(rewriter, op.getLoc(), bufferType(type), sizes);
+    Value buffer = memref::AllocOp::create(rewriter, op.getLoc(), bufferType(type), sizes);
     rewriter.replaceOpWithMultiple(op, {ValueRange{buffer, zero}});
     return success();
   }
@@ -155,11 +243,12 @@ struct AppendLowering : OpConversionPattern<AppendOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(AppendOp op, OneToNOpAdaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
-    Builder h{rewriter, op.getLoc()};
+    Location loc = op.getLoc();
+    Builder h{rewriter, loc};
     Value buffer = adaptor.getArray()[0], length = adaptor.getArray()[1];
     Value item = adaptor.getItem().front();
     auto itemType = cast<RankedTensorType>(item.getType());
-    Value zero = h.index(0), one = h.index(1);
+    Value zero = h.index(0);
     Value capacity = h.dim(buffer, 0);
     Value full = h.cmp(arith::CmpIPredicate::eq, length, capacity);
     Value ok, empty;
@@ -167,29 +256,30 @@ struct AppendLowering : OpConversionPattern<AppendOp> {
       // The first item fixes the dynamic dimensions: the buffer is made anew
       // with them; a later item must agree.
       empty = h.cmp(arith::CmpIPredicate::eq, length, zero);
-      ok = arith::OrIOp::create(rewriter, op.getLoc(), empty, h.sameItemShape(item, buffer));
+      ok = arith::OrIOp::create(rewriter, loc, empty, h.sameItemShape(item, buffer));
       checkAtRunTime(rewriter, op, ok, "ValueError", kShapeMismatch);
-      full = arith::OrIOp::create(rewriter, op.getLoc(), full, empty);
+      full = arith::OrIOp::create(rewriter, loc, full, empty);
     }
     Value grown = h.ifElse(full, [&] {
-      Value doubled = arith::MulIOp::create(rewriter, op.getLoc(), capacity, h.index(2));
-      SmallVector<Value> sizes{arith::MaxUIOp::create(rewriter, op.getLoc(), doubled, h.index(4))};
+      Value doubled = arith::MulIOp::create(rewriter, loc, capacity, h.index(2));
+      SmallVector<Value> sizes{arith::MaxUIOp::create(rewriter, loc, doubled, h.index(4))};
       for (int64_t d = 0; d < itemType.getRank(); ++d)
         if (itemType.isDynamicDim(d))
-          sizes.push_back(arith::SelectOp::create(rewriter, op.getLoc(), empty,
-                                                  h.dim(item, d), h.dim(buffer, d + 1)));
-      Value fresh = tensor::EmptyOp::create(rewriter, op.getLoc(), buffer.getType(), sizes);
-      return h.copyRows(buffer, length, fresh);
+          sizes.push_back(arith::SelectOp::create(rewriter, loc, empty, h.dim(item, d),
+                                                  h.dim(buffer, d + 1)));
+      Value fresh = memref::AllocOp::create(rewriter, loc, cast<MemRefType>(buffer.getType()),
+                                            sizes);
+      h.copyRows(buffer, length, fresh);
+      return fresh;
     }, buffer);
-    Value written;
-    Value newLength = arith::AddIOp::create(rewriter, op.getLoc(), length, one);
+    Value newLength = arith::AddIOp::create(rewriter, loc, length, h.index(1));
     if (ok) {
-      written = h.ifElse(ok, [&] { return h.writeItem(item, grown, length); }, grown);
-      newLength = arith::SelectOp::create(rewriter, op.getLoc(), ok, newLength, length);
+      h.when(ok, [&] { h.writeItem(item, grown, length); });
+      newLength = arith::SelectOp::create(rewriter, loc, ok, newLength, length);
     } else {
-      written = h.writeItem(item, grown, length);
+      h.writeItem(item, grown, length);
     }
-    rewriter.replaceOpWithMultiple(op, {ValueRange{written, newLength}});
+    rewriter.replaceOpWithMultiple(op, {ValueRange{grown, newLength}});
     return success();
   }
 };
@@ -202,7 +292,7 @@ struct ReadLowering : OpConversionPattern<ReadOp> {
     Value buffer = adaptor.getArray()[0], length = adaptor.getArray()[1];
     auto [row, ok] = h.normalize(adaptor.getIndex().front(), length);
     checkAtRunTime(rewriter, op, ok, "IndexError", "list index out of range");
-    rewriter.replaceOp(op, h.readItem(buffer, row, op.getItem().getType()));
+    rewriter.replaceOp(op, h.copyOut(h.row(buffer, row), op.getItem().getType(), {}));
     return success();
   }
 };
@@ -216,17 +306,16 @@ struct WriteLowering : OpConversionPattern<WriteOp> {
     Value item = adaptor.getItem().front();
     auto [row, ok] = h.normalize(adaptor.getIndex().front(), length);
     checkAtRunTime(rewriter, op, ok, "IndexError", "list assignment index out of range");
-    Value written;
     if (cast<RankedTensorType>(item.getType()).hasStaticShape()) {
-      written = h.writeItem(item, buffer, row);
+      h.writeItem(item, buffer, row);
     } else {
       // An index out of range was reported first; this check then adds nothing.
       Value same = h.sameItemShape(item, buffer);
       checkAtRunTime(rewriter, op, same, "ValueError", kShapeMismatch);
-      Value safe = arith::AndIOp::create(rewriter, op.getLoc(), ok, same);
-      written = h.ifElse(safe, [&] { return h.writeItem(item, buffer, row); }, buffer);
+      h.when(arith::AndIOp::create(rewriter, op.getLoc(), ok, same),
+             [&] { h.writeItem(item, buffer, row); });
     }
-    rewriter.replaceOpWithMultiple(op, {ValueRange{written, length}});
+    rewriter.replaceOpWithMultiple(op, {ValueRange{buffer, length}});
     return success();
   }
 };
@@ -250,19 +339,19 @@ struct PopLowering : OpConversionPattern<PopOp> {
                      arith::OrIOp::create(rewriter, loc, ok,
                                           h.cmp(arith::CmpIPredicate::eq, length, zero)),
                      "IndexError", "pop index out of range");
-    Value item = h.readItem(buffer, row, op.getItem().getType());
+    Value item = h.copyOut(h.row(buffer, row), op.getItem().getType(), {});
     Value newLength = arith::SelectOp::create(
         rewriter, loc, nonEmpty, arith::SubIOp::create(rewriter, loc, length, one), length);
     if (!adaptor.getIndex().empty()) {
-      // The items after `row` move up one; the copy keeps source and
-      // destination of the move apart.
+      // The items after `row` move up one, through a copy: the rows they
+      // leave and the rows they fill overlap.
       Value next = arith::AddIOp::create(rewriter, loc, row, one);
       Value count = arith::SubIOp::create(rewriter, loc, newLength, row);
       count = arith::SelectOp::create(rewriter, loc, ok, count, zero);
-      Value tail = h.copy(h.rows(buffer, next, count));
-      buffer = tensor::InsertSliceOp::create(rewriter, loc, tail, buffer,
-                                             h.rowOffsets(row, buffer),
-                                             h.rowSizes(count, buffer), h.unitStrides(buffer));
+      Value tail = h.rows(buffer, next, count);
+      Value moved = h.alloc(cast<MemRefType>(buffer.getType()), count, buffer);
+      memref::CopyOp::create(rewriter, loc, tail, moved);
+      memref::CopyOp::create(rewriter, loc, moved, h.rows(buffer, row, count));
     }
     rewriter.replaceOpWithMultiple(op, {ValueRange{buffer, newLength}, ValueRange{item}});
     return success();
@@ -286,19 +375,20 @@ struct StackLowering : OpConversionPattern<StackOp> {
     Location loc = op.getLoc();
     Builder h{rewriter, loc};
     Value buffer = adaptor.getArray()[0], length = adaptor.getArray()[1];
-    Value stacked = h.rows(buffer, h.index(0), length);
+    auto bufferShape = cast<MemRefType>(buffer.getType()).getShape();
+    auto rowsType = RankedTensorType::get(bufferShape, op.getType().getElementType());
+    Value stacked = h.copyOut(h.rows(buffer, h.index(0), length), rowsType, length);
     int64_t axis = op.getAxis();
     if (axis != 0) {
-      auto type = cast<RankedTensorType>(stacked.getType());
       SmallVector<int64_t> permutation;
       SmallVector<OpFoldResult> sizes;
       SmallVector<OpFoldResult> from = tensor::getMixedSizes(rewriter, loc, stacked);
-      for (int64_t r = 0; r < type.getRank(); ++r) {
+      for (int64_t r = 0; r < rowsType.getRank(); ++r) {
         int64_t source = r < axis ? r + 1 : r == axis ? 0 : r;
         permutation.push_back(source);
         sizes.push_back(from[source]);
       }
-      Value init = tensor::EmptyOp::create(rewriter, loc, sizes, type.getElementType());
+      Value init = tensor::EmptyOp::create(rewriter, loc, sizes, rowsType.getElementType());
       stacked = linalg::TransposeOp::create(rewriter, loc, stacked, init, permutation)
                     .getResult()
                     .front();
@@ -310,11 +400,22 @@ struct StackLowering : OpConversionPattern<StackOp> {
   }
 };
 
+struct CopyLowering : OpConversionPattern<CopyOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(CopyOp op, OneToNOpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    Builder h{rewriter, op.getLoc()};
+    ValueRange array = adaptor.getSource();
+    rewriter.replaceOpWithMultiple(op, {ValueRange{h.copyArray(array[0], array[1]), array[1]}});
+    return success();
+  }
+};
+
 struct CastLowering : OpConversionPattern<CastOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(CastOp op, OneToNOpAdaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
-    Value buffer = tensor::CastOp::create(rewriter, op.getLoc(),
+    Value buffer = memref::CastOp::create(rewriter, op.getLoc(),
                                           bufferType(cast<ArrayType>(op.getType())),
                                           adaptor.getSource()[0]);
     rewriter.replaceOpWithMultiple(op, {ValueRange{buffer, adaptor.getSource()[1]}});
@@ -322,8 +423,8 @@ struct CastLowering : OpConversionPattern<CastOp> {
   }
 };
 
-struct ConvertTensorArrayToTensorPass
-    : impl::ConvertTensorArrayToTensorPassBase<ConvertTensorArrayToTensorPass> {
+struct ConvertTensorArrayToMemRefPass
+    : impl::ConvertTensorArrayToMemRefPassBase<ConvertTensorArrayToMemRefPass> {
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
     TypeConverter converter;
@@ -337,7 +438,8 @@ struct ConvertTensorArrayToTensorPass
     ConversionTarget target(*ctx);
     target.addIllegalDialect<TensorArrayDialect>();
     target.addLegalDialect<arith::ArithDialect, bufferization::BufferizationDialect,
-                           linalg::LinalgDialect, tensor::TensorDialect, LLVM::LLVMDialect>();
+                           linalg::LinalgDialect, memref::MemRefDialect, tensor::TensorDialect,
+                           LLVM::LLVMDialect>();
     target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
       return converter.isSignatureLegal(op.getFunctionType()) &&
              converter.isLegal(&op.getBody());
@@ -346,9 +448,10 @@ struct ConvertTensorArrayToTensorPass
         [&](Operation *op) { return converter.isLegal(op); });
     target.markUnknownOpDynamicallyLegal([&](Operation *op) { return converter.isLegal(op); });
 
+    separateSharedArrays(getOperation());
     RewritePatternSet patterns(ctx);
     patterns.add<CreateLowering, AppendLowering, ReadLowering, WriteLowering, PopLowering,
-                 LengthLowering, StackLowering, CastLowering>(converter, ctx);
+                 LengthLowering, StackLowering, CopyLowering, CastLowering>(converter, ctx);
     scf::populateSCFStructuralTypeConversionsAndLegality(converter, patterns, target);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns, converter);
     populateCallOpTypeConversionPattern(patterns, converter);

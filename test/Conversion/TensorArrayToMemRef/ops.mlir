@@ -1,41 +1,43 @@
-// RUN: dy2st-opt %s --convert-tensor-array-to-tensor --cse | FileCheck %s
+// RUN: dy2st-opt %s --convert-tensor-array-to-memref --cse | FileCheck %s
 
 // An array is a buffer with one leading dimension (the capacity) and a length.
 // CHECK-LABEL: func.func @create_append
-// CHECK-SAME: (%[[T:.*]]: tensor<4xf32>)
+// CHECK-SAME: (%[[T:.*]]: tensor<4xf32>) -> (memref<?x4xf32>, index, i64)
 func.func @create_append(%t: tensor<4xf32>) -> (!tensor_array.array<tensor<4xf32>>, i64) {
   // At least one row, so that a row index is always valid.
   // CHECK-DAG: %[[ONE:.*]] = arith.constant 1 : index
   // CHECK-DAG: %[[ZERO:.*]] = arith.constant 0 : index
-  // CHECK: %[[BUF:.*]] = tensor.empty(%[[ONE]]) : tensor<?x4xf32>
+  // CHECK: %[[BUF:.*]] = memref.alloc(%[[ONE]]) : memref<?x4xf32>
   %a = tensor_array.create : !tensor_array.array<tensor<4xf32>>
   // Full: a buffer of twice the capacity (at least 4) gets the rows so far.
-  // CHECK: %[[CAP:.*]] = tensor.dim %[[BUF]], %[[ZERO]]
+  // CHECK: %[[CAP:.*]] = memref.dim %[[BUF]], %[[ZERO]]
   // CHECK: %[[FULL:.*]] = arith.cmpi eq, %[[ZERO]], %[[CAP]]
-  // CHECK: %[[GROWN:.*]] = scf.if %[[FULL]] -> (tensor<?x4xf32>) {
+  // CHECK: %[[GROWN:.*]] = scf.if %[[FULL]] -> (memref<?x4xf32>) {
   // CHECK:   %[[DOUBLE:.*]] = arith.muli %[[CAP]], %{{.*}}
   // CHECK:   %[[NEWCAP:.*]] = arith.maxui %[[DOUBLE]], %{{.*}}
-  // CHECK:   %[[FRESH:.*]] = tensor.empty(%[[NEWCAP]])
-  // CHECK:   %[[OLD:.*]] = tensor.extract_slice %[[BUF]][%[[ZERO]], 0] [%[[ZERO]], 4] [1, 1]
-  // CHECK:   %[[COPIED:.*]] = tensor.insert_slice %[[OLD]] into %[[FRESH]]
-  // CHECK:   scf.yield %[[COPIED]]
+  // CHECK:   %[[FRESH:.*]] = memref.alloc(%[[NEWCAP]])
+  // CHECK:   %[[TO:.*]] = memref.subview %[[FRESH]][%[[ZERO]], 0] [%[[ZERO]], 4] [1, 1]
+  // CHECK:   %[[FROM:.*]] = memref.subview %[[BUF]][%[[ZERO]], 0] [%[[ZERO]], 4] [1, 1]
+  // CHECK:   memref.copy %[[FROM]], %[[TO]]
+  // CHECK:   scf.yield %[[FRESH]]
   // CHECK: } else {
   // CHECK:   scf.yield %[[BUF]]
   // CHECK: }
   // The item goes to the row after the last, in place.
   // CHECK: %[[LEN:.*]] = arith.addi %[[ZERO]], %[[ONE]]
-  // CHECK: %[[W:.*]] = tensor.insert_slice %[[T]] into %[[GROWN]][%[[ZERO]], 0] [1, 4] [1, 1] : tensor<4xf32> into tensor<?x4xf32>
+  // CHECK: %[[ROW:.*]] = memref.subview %[[GROWN]][%[[ZERO]], 0] [1, 4] [1, 1] : memref<?x4xf32> to memref<4xf32, strided<[1], offset: ?>>
+  // CHECK: bufferization.materialize_in_destination %[[T]] in restrict writable %[[ROW]]
   %a1 = tensor_array.append %a, %t : !tensor_array.array<tensor<4xf32>>
   // CHECK: %[[N:.*]] = arith.index_cast %[[LEN]] : index to i64
-  // CHECK: return %[[W]], %[[LEN]], %[[N]]
+  // CHECK: return %[[GROWN]], %[[LEN]], %[[N]]
   %n = tensor_array.length %a1 : !tensor_array.array<tensor<4xf32>>
   return %a1, %n : !tensor_array.array<tensor<4xf32>>, i64
 }
 
 // A read normalizes Python's negative index, reports one out of range, and
-// copies the item out of the buffer.
+// copies the item out of the buffer into a fresh one.
 // CHECK-LABEL: func.func @read
-// CHECK-SAME: (%[[BUF:.*]]: tensor<?x4xf32>, %[[LEN:.*]]: index, %[[I:.*]]: i64)
+// CHECK-SAME: (%[[BUF:.*]]: memref<?x4xf32>, %[[LEN:.*]]: index, %[[I:.*]]: i64)
 func.func @read(%a: !tensor_array.array<tensor<4xf32>>, %i: i64) -> tensor<4xf32> {
   // CHECK: %[[N:.*]] = arith.index_cast %[[LEN]] : index to i64
   // CHECK: %[[NEG:.*]] = arith.cmpi slt, %[[I]]
@@ -47,39 +49,44 @@ func.func @read(%a: !tensor_array.array<tensor<4xf32>>, %i: i64) -> tensor<4xf32
   // CHECK: %[[BAD:.*]] = arith.xori %[[OK]]
   // CHECK: scf.if %[[BAD]] {
   // CHECK:   func.call @dy2st_raise
-  // CHECK: %[[ITEM:.*]] = tensor.extract_slice %[[BUF]][%[[ROW]], 0] [1, 4] [1, 1] : tensor<?x4xf32> to tensor<4xf32>
-  // CHECK: %[[COPY:.*]] = bufferization.alloc_tensor() copy(%[[ITEM]])
-  // CHECK: return %[[COPY]]
+  // CHECK: %[[VIEW:.*]] = memref.subview %[[BUF]][%[[ROW]], 0] [1, 4] [1, 1]
+  // CHECK: %[[COPY:.*]] = memref.alloc() : memref<4xf32>
+  // CHECK: memref.copy %[[VIEW]], %[[COPY]]
+  // CHECK: %[[ITEM:.*]] = bufferization.to_tensor %[[COPY]] restrict writable : memref<4xf32> to tensor<4xf32>
+  // CHECK: return %[[ITEM]]
   %r = tensor_array.read %a[%i] : !tensor_array.array<tensor<4xf32>>
   return %r : tensor<4xf32>
 }
 
 // CHECK-LABEL: func.func @write
-// CHECK-SAME: (%[[BUF:.*]]: tensor<?x4xf32>, %[[LEN:.*]]: index, %[[I:.*]]: i64, %[[T:.*]]: tensor<4xf32>) -> (tensor<?x4xf32>, index)
+// CHECK-SAME: (%[[BUF:.*]]: memref<?x4xf32>, %[[LEN:.*]]: index, %[[I:.*]]: i64, %[[T:.*]]: tensor<4xf32>) -> (memref<?x4xf32>, index)
 func.func @write(%a: !tensor_array.array<tensor<4xf32>>, %i: i64, %t: tensor<4xf32>) -> !tensor_array.array<tensor<4xf32>> {
   // CHECK: func.call @dy2st_raise
-  // CHECK: %[[W:.*]] = tensor.insert_slice %[[T]] into %[[BUF]]
-  // CHECK: return %[[W]], %[[LEN]]
+  // CHECK: %[[ROW:.*]] = memref.subview %[[BUF]]
+  // CHECK: bufferization.materialize_in_destination %[[T]] in restrict writable %[[ROW]]
+  // CHECK: return %[[BUF]], %[[LEN]]
   %a1 = tensor_array.write %a[%i], %t : !tensor_array.array<tensor<4xf32>>
   return %a1 : !tensor_array.array<tensor<4xf32>>
 }
 
 // pop(i) copies the item out, then moves the items after it up one row
-// through a copy (source and destination overlap).
+// through a copy (the rows they leave and fill overlap).
 // CHECK-LABEL: func.func @pop_at
-// CHECK-SAME: (%[[BUF:.*]]: tensor<?x4xf32>, %[[LEN:.*]]: index, %[[I:.*]]: i64)
+// CHECK-SAME: (%[[BUF:.*]]: memref<?x4xf32>, %[[LEN:.*]]: index, %[[I:.*]]: i64)
 func.func @pop_at(%a: !tensor_array.array<tensor<4xf32>>, %i: i64) -> (!tensor_array.array<tensor<4xf32>>, tensor<4xf32>) {
   // CHECK: arith.cmpi ugt, %[[LEN]]
   // CHECK: func.call @dy2st_raise
   // CHECK: func.call @dy2st_raise
-  // CHECK: %[[ITEM:.*]] = tensor.extract_slice %[[BUF]][%[[ROW:.*]], 0] [1, 4] [1, 1]
-  // CHECK: %[[COPY:.*]] = bufferization.alloc_tensor() copy(%[[ITEM]])
+  // CHECK: memref.subview %[[BUF]][%[[ROW:.*]], 0] [1, 4] [1, 1]
+  // CHECK: %[[ITEM:.*]] = bufferization.to_tensor
   // CHECK: %[[NEWLEN:.*]] = arith.select
   // CHECK: %[[NEXT:.*]] = arith.addi %[[ROW]]
-  // CHECK: %[[TAIL:.*]] = tensor.extract_slice %[[BUF]][%[[NEXT]], 0] [%[[COUNT:.*]], 4]
-  // CHECK: %[[MOVED:.*]] = bufferization.alloc_tensor() copy(%[[TAIL]])
-  // CHECK: %[[SHIFTED:.*]] = tensor.insert_slice %[[MOVED]] into %[[BUF]][%[[ROW]], 0] [%[[COUNT]], 4]
-  // CHECK: return %[[SHIFTED]], %[[NEWLEN]], %[[COPY]]
+  // CHECK: %[[TAIL:.*]] = memref.subview %[[BUF]][%[[NEXT]], 0] [%[[COUNT:.*]], 4]
+  // CHECK: %[[MOVED:.*]] = memref.alloc(%[[COUNT]])
+  // CHECK: memref.copy %[[TAIL]], %[[MOVED]]
+  // CHECK: %[[DEST:.*]] = memref.subview %[[BUF]][%[[ROW]], 0] [%[[COUNT]], 4]
+  // CHECK: memref.copy %[[MOVED]], %[[DEST]]
+  // CHECK: return %[[BUF]], %[[NEWLEN]], %[[ITEM]]
   %a1, %item = tensor_array.pop %a[%i] : !tensor_array.array<tensor<4xf32>>
   return %a1, %item : !tensor_array.array<tensor<4xf32>>, tensor<4xf32>
 }
@@ -88,19 +95,23 @@ func.func @pop_at(%a: !tensor_array.array<tensor<4xf32>>, %i: i64) -> (!tensor_a
 func.func @pop_last(%a: !tensor_array.array<tensor<4xf32>>) -> tensor<4xf32> {
   // Without an index there is nothing to move.
   // CHECK-COUNT-1: func.call @dy2st_raise
-  // CHECK-NOT: tensor.insert_slice
+  // CHECK-COUNT-1: memref.copy
+  // CHECK-NOT: memref.copy
   // CHECK: return
   %a1, %item = tensor_array.pop %a : !tensor_array.array<tensor<4xf32>>
   return %item : tensor<4xf32>
 }
 
 // CHECK-LABEL: func.func @stack
-// CHECK-SAME: (%[[BUF:.*]]: tensor<?x4xf32>, %[[LEN:.*]]: index)
+// CHECK-SAME: (%[[BUF:.*]]: memref<?x4xf32>, %[[LEN:.*]]: index)
 func.func @stack(%a: !tensor_array.array<tensor<4xf32>>) -> (tensor<?x4xf32>, tensor<4x?xf32>) {
-  // CHECK: %[[ROWS:.*]] = tensor.extract_slice %[[BUF]][%{{.*}}, 0] [%[[LEN]], 4] [1, 1]
+  // CHECK: %[[ROWS:.*]] = memref.subview %[[BUF]][%{{.*}}, 0] [%[[LEN]], 4] [1, 1]
+  // CHECK: %[[COPY:.*]] = memref.alloc(%[[LEN]]) : memref<?x4xf32>
+  // CHECK: memref.copy %[[ROWS]], %[[COPY]]
+  // CHECK: %[[S:.*]] = bufferization.to_tensor %[[COPY]] restrict writable
   %s0 = tensor_array.stack %a : !tensor_array.array<tensor<4xf32>> -> tensor<?x4xf32>
-  // CHECK: %[[T:.*]] = linalg.transpose ins(%[[ROWS]] : tensor<?x4xf32>) outs(%{{.*}} : tensor<4x?xf32>) permutation = [1, 0]
-  // CHECK: return %[[ROWS]], %[[T]]
+  // CHECK: %[[T:.*]] = linalg.transpose ins(%{{.*}} : tensor<?x4xf32>) outs(%{{.*}} : tensor<4x?xf32>) permutation = [1, 0]
+  // CHECK: return %[[S]], %[[T]]
   %s1 = tensor_array.stack %a {axis = 1} : !tensor_array.array<tensor<4xf32>> -> tensor<4x?xf32>
   return %s0, %s1 : tensor<?x4xf32>, tensor<4x?xf32>
 }
@@ -108,34 +119,55 @@ func.func @stack(%a: !tensor_array.array<tensor<4xf32>>) -> (tensor<?x4xf32>, te
 // Items of a dynamic shape: the first item fixes it; a later one that differs
 // is a ValueError and is not written.
 // CHECK-LABEL: func.func @dynamic_items
-// CHECK-SAME: (%[[BUF:.*]]: tensor<?x?xf32>, %[[LEN:.*]]: index, %[[T:.*]]: tensor<?xf32>)
+// CHECK-SAME: (%[[BUF:.*]]: memref<?x?xf32>, %[[LEN:.*]]: index, %[[T:.*]]: tensor<?xf32>)
 func.func @dynamic_items(%a: !tensor_array.array<tensor<?xf32>>, %t: tensor<?xf32>) -> !tensor_array.array<tensor<?xf32>> {
   // CHECK: %[[FULL:.*]] = arith.cmpi eq, %[[LEN]]
   // CHECK: %[[EMPTY:.*]] = arith.cmpi eq, %[[LEN]]
   // CHECK-DAG: %[[D_ITEM:.*]] = tensor.dim %[[T]]
-  // CHECK-DAG: %[[D_BUF:.*]] = tensor.dim %[[BUF]], %[[C1:.*]] :
+  // CHECK-DAG: %[[D_BUF:.*]] = memref.dim %[[BUF]], %[[C1:.*]] :
   // CHECK: %[[SAME:.*]] = arith.cmpi eq, %[[D_ITEM]], %[[D_BUF]]
   // CHECK: %[[OK:.*]] = arith.ori %[[EMPTY]]
   // CHECK: func.call @dy2st_raise
   // CHECK: %[[GROWN:.*]] = scf.if
   // CHECK: arith.select %[[EMPTY]], %[[D_ITEM]], %[[D_BUF]]
-  // CHECK: %[[W:.*]] = scf.if %[[OK]] -> (tensor<?x?xf32>) {
-  // CHECK:   tensor.insert_slice %[[T]] into %[[GROWN]]
-  // CHECK: } else {
-  // CHECK:   scf.yield %[[GROWN]]
+  // CHECK: scf.if %[[OK]] {
+  // CHECK:   bufferization.materialize_in_destination %[[T]]
+  // CHECK: }
   // CHECK: %[[NEWLEN:.*]] = arith.select %[[OK]]
-  // CHECK: return %[[W]], %[[NEWLEN]]
+  // CHECK: return %[[GROWN]], %[[NEWLEN]]
   %a1 = tensor_array.append %a, %t : !tensor_array.array<tensor<?xf32>>
   return %a1 : !tensor_array.array<tensor<?xf32>>
 }
 
 // CHECK-LABEL: func.func @cast
-// CHECK-SAME: (%[[BUF:.*]]: tensor<?x4xf32>, %[[LEN:.*]]: index) -> (tensor<?x?xf32>, index)
+// CHECK-SAME: (%[[BUF:.*]]: memref<?x4xf32>, %[[LEN:.*]]: index) -> (memref<?x?xf32>, index)
 func.func @cast(%a: !tensor_array.array<tensor<4xf32>>) -> !tensor_array.array<tensor<?xf32>> {
-  // CHECK: %[[C:.*]] = tensor.cast %[[BUF]] : tensor<?x4xf32> to tensor<?x?xf32>
+  // CHECK: %[[C:.*]] = memref.cast %[[BUF]] : memref<?x4xf32> to memref<?x?xf32>
   // CHECK: return %[[C]], %[[LEN]]
   %b = tensor_array.cast %a : !tensor_array.array<tensor<4xf32>> to !tensor_array.array<tensor<?xf32>>
   return %b : !tensor_array.array<tensor<?xf32>>
+}
+
+// Buffers are updated in place: an array used after an update (here: the
+// one empty array that two loops start from) is copied for the update.
+// CHECK-LABEL: func.func @shared
+func.func @shared(%t: tensor<4xf32>, %n: index) -> (i64, i64) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  // CHECK: %[[EMPTY:.*]] = memref.alloc
+  %a = tensor_array.create : !tensor_array.array<tensor<4xf32>>
+  // CHECK: %[[OWN:.*]] = memref.alloc
+  // CHECK: memref.copy %{{.*}}, %{{.*}}
+  // CHECK: scf.for {{.*}} iter_args(%{{.*}} = %[[OWN]], %{{.*}} = %{{.*}}, %{{.*}} = %[[EMPTY]], %{{.*}} = %{{.*}})
+  %r:2 = scf.for %i = %c0 to %n step %c1 iter_args(%x = %a, %y = %a) -> (!tensor_array.array<tensor<4xf32>>, !tensor_array.array<tensor<4xf32>>) {
+    %x1 = tensor_array.append %x, %t : !tensor_array.array<tensor<4xf32>>
+    %y1 = tensor_array.append %y, %t : !tensor_array.array<tensor<4xf32>>
+    %y2 = tensor_array.append %y1, %t : !tensor_array.array<tensor<4xf32>>
+    scf.yield %x1, %y2 : !tensor_array.array<tensor<4xf32>>, !tensor_array.array<tensor<4xf32>>
+  }
+  %lx = tensor_array.length %r#0 : !tensor_array.array<tensor<4xf32>>
+  %ly = tensor_array.length %r#1 : !tensor_array.array<tensor<4xf32>>
+  return %lx, %ly : i64, i64
 }
 
 // Arrays carried by loops, branches and calls become their two values.
@@ -144,9 +176,9 @@ func.func @carried(%t: tensor<4xf32>, %n: index, %c: i1) -> i64 {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %a = tensor_array.create : !tensor_array.array<tensor<4xf32>>
-  // CHECK: scf.for {{.*}} iter_args(%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) -> (tensor<?x4xf32>, index)
+  // CHECK: scf.for {{.*}} iter_args(%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) -> (memref<?x4xf32>, index)
   %r = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %a) -> (!tensor_array.array<tensor<4xf32>>) {
-    // CHECK: scf.if %{{.*}} -> (tensor<?x4xf32>, index)
+    // CHECK: scf.if %{{.*}} -> (memref<?x4xf32>, index)
     %next = scf.if %c -> !tensor_array.array<tensor<4xf32>> {
       %x = tensor_array.append %acc, %t : !tensor_array.array<tensor<4xf32>>
       scf.yield %x : !tensor_array.array<tensor<4xf32>>
@@ -155,7 +187,7 @@ func.func @carried(%t: tensor<4xf32>, %n: index, %c: i1) -> i64 {
     }
     scf.yield %next : !tensor_array.array<tensor<4xf32>>
   }
-  // CHECK: scf.while (%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) : (tensor<?x4xf32>, index) -> (tensor<?x4xf32>, index)
+  // CHECK: scf.while (%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) : (memref<?x4xf32>, index) -> (memref<?x4xf32>, index)
   %w = scf.while (%x = %r) : (!tensor_array.array<tensor<4xf32>>) -> !tensor_array.array<tensor<4xf32>> {
     %len = tensor_array.length %x : !tensor_array.array<tensor<4xf32>>
     %zero = arith.constant 0 : i64
@@ -166,12 +198,12 @@ func.func @carried(%t: tensor<4xf32>, %n: index, %c: i1) -> i64 {
     %y, %item = tensor_array.pop %x : !tensor_array.array<tensor<4xf32>>
     scf.yield %y : !tensor_array.array<tensor<4xf32>>
   }
-  // CHECK: call @count(%{{.*}}, %{{.*}}) : (tensor<?x4xf32>, index) -> i64
+  // CHECK: call @count(%{{.*}}, %{{.*}}) : (memref<?x4xf32>, index) -> i64
   %k = func.call @count(%w) : (!tensor_array.array<tensor<4xf32>>) -> i64
   return %k : i64
 }
 
-// CHECK-LABEL: func.func private @count(%{{.*}}: tensor<?x4xf32>, %{{.*}}: index) -> i64
+// CHECK-LABEL: func.func private @count(%{{.*}}: memref<?x4xf32>, %{{.*}}: index) -> i64
 func.func private @count(%a: !tensor_array.array<tensor<4xf32>>) -> i64 {
   %n = tensor_array.length %a : !tensor_array.array<tensor<4xf32>>
   return %n : i64
