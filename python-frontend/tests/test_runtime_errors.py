@@ -80,3 +80,21 @@ def test_condition_with_a_dynamic_shape_is_checked_at_run_time():
     with pytest.raises(ValueError):
         fn(x, paddle.to_tensor(np.zeros(0, dtype=bool)))
     np.testing.assert_allclose(fn(x, paddle.to_tensor([False])).numpy(), [1.0, 2.0, 3.0])
+
+
+def add_and_matmul(a, b, m, n):
+    return a + b, paddle.matmul(m, n)
+
+
+def test_shapes_that_differ_at_run_time_raise_value_error():
+    spec = [InputSpec([None], "float32"), InputSpec([None], "float32"),
+            InputSpec([None, None], "float32"), InputSpec([None, None], "float32")]
+    fn = paddle.jit.to_static(add_and_matmul, input_spec=spec)
+    ones = lambda *shape: paddle.to_tensor(np.ones(shape, "float32"))
+    with pytest.raises(ValueError, match="could not be broadcast together"):
+        fn(ones(3), ones(5), ones(2, 3), ones(3, 2))
+    with pytest.raises(ValueError, match="inner dimensions of the operands differ"):
+        fn(ones(3), ones(3), ones(2, 3), ones(4, 2))
+    total, product = fn(ones(3), ones(3), ones(2, 3), ones(3, 2))
+    np.testing.assert_allclose(total.numpy(), [2.0, 2.0, 2.0])
+    np.testing.assert_allclose(product.numpy(), np.full((2, 2), 3.0))

@@ -97,7 +97,22 @@ def nested_arrays(x, n):
     return rows, len(rows[0])
 
 
+def drain_while_truthy(x, n):
+    work = [x]
+    for i in range(n):
+        work.append(x * i)
+    total = x * 0
+    while work:
+        total = total + work.pop()
+    done = not work
+    fixed = [x, x]
+    if fixed:
+        total = total + 1
+    return total, done, bool(fixed)
+
+
 CASES = [
+    (drain_while_truthy, lambda: (t([1.0, 2.0]), paddle.to_tensor(4))),
     (collect_while, lambda: (t([1.0, 2.0, 3.0]), paddle.to_tensor(5))),
     (collect_for_range, lambda: (t([1.0, -1.0]), paddle.to_tensor(4))),
     (append_in_branches, lambda: (t([1, 2], "int64"), paddle.to_tensor(7))),
@@ -231,3 +246,20 @@ def test_runtime_index_into_a_mixed_list_is_reported():
     assert float(fn(t([3.0]), 0)) == 3.0  # a Python int is compiled for its value
     with pytest.raises(paddle.Dy2StError, match="needs its items to be tensors"):
         fn(t([3.0]), paddle.to_tensor(0))
+
+
+def two_names(x, n):
+    l = []
+    for i in range(n):
+        l.append(x * i)
+    l2 = l
+    l.append(x * 100)
+    l[0] = x * 7
+    return l2, l
+
+
+def test_a_list_bound_to_two_names_is_a_value():
+    # Documented difference from Python, which shares one list between l and l2.
+    before, after = paddle.jit.to_static(two_names)(t([1.0]), paddle.to_tensor(3))
+    assert [float(v) for v in before] == [0.0, 1.0, 2.0]
+    assert [float(v) for v in after] == [7.0, 1.0, 2.0, 100.0]

@@ -236,6 +236,51 @@ static Value emptyLike(OpBuilder &b, Location loc, RankedTensorType result,
   return tensor::EmptyOp::create(b, loc, result.getShape(), result.getElementType(), dynamic);
 }
 
+Value broadcastSizesAgree(OpBuilder &b, Location loc, Type resultType, ValueRange operands) {
+  auto result = dyn_cast<RankedTensorType>(resultType);
+  if (!result)
+    return {};
+  int64_t rank = result.getRank();
+  Value ok;
+  for (int64_t r = 0; r < rank; ++r) {
+    // The operands that run along dimension r (all but static size-1 ones).
+    SmallVector<std::pair<Value, int64_t>> along;
+    bool anyDynamic = false;
+    for (Value v : operands) {
+      auto t = dyn_cast<RankedTensorType>(v.getType());
+      int64_t d = t ? r - (rank - t.getRank()) : -1;
+      if (d < 0 || t.getDimSize(d) == 1)
+        continue;
+      along.push_back({v, d});
+      anyDynamic |= t.isDynamicDim(d);
+    }
+    if (!anyDynamic || along.size() < 2)
+      continue;
+    Value first = tensor::DimOp::create(b, loc, along[0].first, along[0].second);
+    for (auto [v, d] : ArrayRef(along).drop_front()) {
+      Value same = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, first,
+                                         tensor::DimOp::create(b, loc, v, d));
+      ok = ok ? Value(arith::AndIOp::create(b, loc, ok, same)) : same;
+    }
+  }
+  return ok;
+}
+
+Value computeIf(OpBuilder &b, Operation *op, Value ok, Type resultType, StringRef message,
+                function_ref<Value()> compute) {
+  if (!ok)
+    return compute();
+  Location loc = op->getLoc();
+  checkAtRunTime(b, op, ok, "ValueError", message);
+  auto ifOp = scf::IfOp::create(b, loc, resultType, ok, /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+  scf::YieldOp::create(b, loc, compute());
+  b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+  scf::YieldOp::create(b, loc, zeroOf(b, loc, resultType));
+  return ifOp.getResult(0);
+}
+
 Value elementwise(OpBuilder &b, Location loc, Type resultType, ValueRange operands,
                   ElementBody body) {
   auto result = dyn_cast<RankedTensorType>(resultType);
@@ -319,6 +364,11 @@ static bool staticFlag(LibCallOp op, StringRef name) {
   return attr && attr.getValue();
 }
 
+static constexpr StringLiteral kMismatchedMatmul =
+    "matmul: the inner dimensions of the operands differ at run time";
+
+static Value matmul(OpBuilder &b, Location loc, RankedTensorType result, Value x, Value y);
+
 static Value lowerMatmul(OpBuilder &b, Location loc, LibCallOp op, Value x, Value y) {
   auto result = cast<RankedTensorType>(op.getType());
   x = castTensor(b, loc, x, result.getElementType());
@@ -327,6 +377,16 @@ static Value lowerMatmul(OpBuilder &b, Location loc, LibCallOp op, Value x, Valu
     x = transpose2D(b, loc, x);
   if (staticFlag(op, "transpose_y"))
     y = transpose2D(b, loc, y);
+  Value ok;
+  auto xt = cast<RankedTensorType>(x.getType()), yt = cast<RankedTensorType>(y.getType());
+  if (xt.isDynamicDim(1) || yt.isDynamicDim(0))
+    ok = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                               tensor::DimOp::create(b, loc, x, 1),
+                               tensor::DimOp::create(b, loc, y, 0));
+  return computeIf(b, op, ok, result, kMismatchedMatmul, [&] { return matmul(b, loc, result, x, y); });
+}
+
+static Value matmul(OpBuilder &b, Location loc, RankedTensorType result, Value x, Value y) {
   SmallVector<Value> dynamic;
   if (result.isDynamicDim(0))
     dynamic.push_back(tensor::DimOp::create(b, loc, x, 0));
@@ -567,6 +627,12 @@ FailureOr<Value> lowerLibCall(OpBuilder &b, LibCallOp op, ValueRange operands) {
                          return fn(nb, nl, convertElement(nb, nl, e[0], resultElem));
                        });
   };
+  // Elementwise functions of several tensors check their dynamic sizes agree.
+  auto nary = [&](ElementBody body) {
+    return computeIf(b, op, broadcastSizesAgree(b, loc, resultType, operands), resultType,
+                     kMismatchedShapes,
+                     [&] { return elementwise(b, loc, resultType, operands, body); });
+  };
   if (name == "exp")
     return unary([](OpBuilder &nb, Location nl, Value x) { return math::ExpOp::create(nb, nl, x); });
   if (name == "log")
@@ -613,14 +679,14 @@ FailureOr<Value> lowerLibCall(OpBuilder &b, LibCallOp op, ValueRange operands) {
   std::string error;
   if (auto it = binaries.find(name); it != binaries.end()) {
     auto sig = binarySignature(it->second, operands[0].getType(), operands[1].getType(), error);
-    return elementwise(b, loc, resultType, operands,
+    return nary(
                        [&](OpBuilder &nb, Location nl, ValueRange e) {
                          return binaryScalar(nb, nl, it->second, e[0], e[1], sig->compute);
                        });
   }
   if (name == "maximum" || name == "minimum") {
     bool isMax = name == "maximum";
-    return elementwise(b, loc, resultType, operands,
+    return nary(
                        [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
                          Value x = convertElement(nb, nl, e[0], resultElem);
                          Value y = convertElement(nb, nl, e[1], resultElem);
@@ -637,13 +703,13 @@ FailureOr<Value> lowerLibCall(OpBuilder &b, LibCallOp op, ValueRange operands) {
       {"greater_than", CompareKind::gt}, {"greater_equal", CompareKind::ge}};
   if (auto it = comparisons.find(name); it != comparisons.end()) {
     Type compute = promoteOperands(operands[0].getType(), operands[1].getType());
-    return elementwise(b, loc, resultType, operands,
+    return nary(
                        [&](OpBuilder &nb, Location nl, ValueRange e) {
                          return compareScalar(nb, nl, it->second, e[0], e[1], compute);
                        });
   }
   if (name == "logical_and" || name == "logical_or" || name == "logical_not")
-    return elementwise(b, loc, resultType, operands,
+    return nary(
                        [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
                          Value x = convertElement(nb, nl, e[0], nb.getI1Type());
                          if (name == "logical_not")
@@ -655,7 +721,7 @@ FailureOr<Value> lowerLibCall(OpBuilder &b, LibCallOp op, ValueRange operands) {
                          return arith::OrIOp::create(nb, nl, x, y);
                        });
   if (name == "where")
-    return elementwise(b, loc, resultType, operands,
+    return nary(
                        [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
                          return arith::SelectOp::create(
                              nb, nl, e[0], convertElement(nb, nl, e[1], resultElem),

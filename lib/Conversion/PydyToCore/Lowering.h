@@ -44,6 +44,19 @@ using ElementBody = function_ref<Value(OpBuilder &, Location, ValueRange)>;
 Value elementwise(OpBuilder &b, Location loc, Type resultType, ValueRange operands,
                   ElementBody body);
 
+/// The message of a ValueError for operands whose sizes differ at run time.
+inline constexpr llvm::StringLiteral kMismatchedShapes =
+    "operands could not be broadcast together: their sizes differ at run time (a dynamic "
+    "size of 1 does not broadcast in compiled code)";
+/// Whether the dynamic sizes of the tensor `operands` that meet in a
+/// dimension of the elementwise `resultType` agree at run time; null when
+/// there is nothing to check.
+Value broadcastSizesAgree(OpBuilder &b, Location loc, Type resultType, ValueRange operands);
+/// `compute()` when `ok` holds at run time (null: known to); otherwise a
+/// ValueError with `message` for `op`, and a zero result.
+Value computeIf(OpBuilder &b, Operation *op, Value ok, Type resultType, StringRef message,
+                function_ref<Value()> compute);
+
 /// Lowers a specialized `pydy.lib_call` whose runtime operands are `operands`.
 FailureOr<Value> lowerLibCall(OpBuilder &b, LibCallOp op, ValueRange operands);
 

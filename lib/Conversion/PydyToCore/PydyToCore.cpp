@@ -77,10 +77,15 @@ struct BinaryLowering : OpConversionPattern<BinaryOp> {
                                                         divisor, zero));
       checkAtRunTime(rewriter, op, nonZero, "ZeroDivisionError", "division by zero");
     }
-    Value v = elementwise(rewriter, loc, op.getType(), {adaptor.getLhs(), adaptor.getRhs()},
-                          [&](OpBuilder &b, Location l, ValueRange e) {
-                            return binaryScalar(b, l, kind, e[0], e[1], sig->compute);
-                          });
+    SmallVector<Value, 2> operands{adaptor.getLhs(), adaptor.getRhs()};
+    Value v = computeIf(rewriter, op, broadcastSizesAgree(rewriter, loc, op.getType(), operands),
+                        op.getType(), kMismatchedShapes, [&] {
+                          return elementwise(rewriter, loc, op.getType(), operands,
+                                             [&](OpBuilder &b, Location l, ValueRange e) {
+                                               return binaryScalar(b, l, kind, e[0], e[1],
+                                                                   sig->compute);
+                                             });
+                        });
     rewriter.replaceOp(op, v);
     return success();
   }
@@ -93,10 +98,16 @@ struct CompareLowering : OpConversionPattern<CompareOp> {
     auto sig = compareSignature(op.getKind(), op.getLhs().getType(), op.getRhs().getType(), error);
     if (failed(sig))
       return op.emitError(error);
-    Value v = elementwise(rewriter, op.getLoc(), op.getType(), {adaptor.getLhs(), adaptor.getRhs()},
-                          [&](OpBuilder &b, Location l, ValueRange e) {
-                            return compareScalar(b, l, op.getKind(), e[0], e[1], sig->compute);
-                          });
+    SmallVector<Value, 2> operands{adaptor.getLhs(), adaptor.getRhs()};
+    Location loc = op.getLoc();
+    Value v = computeIf(rewriter, op, broadcastSizesAgree(rewriter, loc, op.getType(), operands),
+                        op.getType(), kMismatchedShapes, [&] {
+                          return elementwise(rewriter, loc, op.getType(), operands,
+                                             [&](OpBuilder &b, Location l, ValueRange e) {
+                                               return compareScalar(b, l, op.getKind(), e[0],
+                                                                    e[1], sig->compute);
+                                             });
+                        });
     rewriter.replaceOp(op, v);
     return success();
   }

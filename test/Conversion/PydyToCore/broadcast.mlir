@@ -37,3 +37,35 @@ pydy.func @int_times_float(%a: tensor<2xi32>, %k: f64) -> tensor<2xf32> {
   %0 = pydy.binary mul %a, %k : (tensor<2xi32>, f64) -> tensor<2xf32>
   pydy.return %0 : tensor<2xf32>
 }
+
+// Dynamic sizes that meet in one dimension are compared at run time: a
+// ValueError unless they agree, and the computation only runs when they do.
+// CHECK-LABEL: func.func @dynamic_sizes_checked
+// CHECK-SAME: (%[[A:.*]]: tensor<?xf32>, %[[B:.*]]: tensor<?xf32>, %[[C:.*]]: tensor<4xf32>)
+// CHECK: %[[DA:.*]] = tensor.dim %[[A]], %{{.*}}
+// CHECK: %[[DB:.*]] = tensor.dim %[[B]], %{{.*}}
+// CHECK: %[[SAME:.*]] = arith.cmpi eq, %[[DA]], %[[DB]]
+// CHECK: scf.if %{{.*}} {
+// CHECK:   func.call @dy2st_raise
+// CHECK: %[[SUM:.*]] = scf.if %[[SAME]] -> (tensor<?xf32>) {
+// CHECK:   linalg.generic
+// CHECK: } else {
+// CHECK:   tensor.empty
+// A static size meets a dynamic one: checked too.
+// CHECK: %[[DA2:.*]] = tensor.dim %[[SUM]], %{{.*}}
+// CHECK: arith.cmpi eq, %[[DA2]], %{{.*}}
+// CHECK: func.call @dy2st_raise
+pydy.func @dynamic_sizes_checked(%a: tensor<?xf32>, %b: tensor<?xf32>, %c: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = pydy.binary add %a, %b : (tensor<?xf32>, tensor<?xf32>) -> tensor<?xf32>
+  %1 = pydy.binary mul %0, %c : (tensor<?xf32>, tensor<4xf32>) -> tensor<4xf32>
+  pydy.return %1 : tensor<4xf32>
+}
+
+// Static sizes need no check.
+// CHECK-LABEL: func.func @static_sizes
+// CHECK-NOT: dy2st_raise
+// CHECK: return
+pydy.func @static_sizes(%a: tensor<2x1xf32>, %b: tensor<3xf32>) -> tensor<2x3xf32> {
+  %0 = pydy.binary add %a, %b : (tensor<2x1xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  pydy.return %0 : tensor<2x3xf32>
+}

@@ -1,4 +1,4 @@
-// RUN: dy2st-opt %s -canonicalize | FileCheck %s
+// RUN: dy2st-opt %s -canonicalize -cse | FileCheck %s
 
 // CHECK-LABEL: func.func @length_of_new_array
 func.func @length_of_new_array() -> i64 {
@@ -34,4 +34,13 @@ func.func @cast_back(%a: !tensor_array.array<tensor<4xf32>>) -> !tensor_array.ar
   %b = tensor_array.cast %a : !tensor_array.array<tensor<4xf32>> to !tensor_array.array<tensor<?xf32>>
   %c = tensor_array.cast %b : !tensor_array.array<tensor<?xf32>> to !tensor_array.array<tensor<4xf32>>
   return %c : !tensor_array.array<tensor<4xf32>>
+}
+
+// Copies are allocations: CSE keeps two of them apart.
+// CHECK-LABEL: func.func @copies_stay_apart
+func.func @copies_stay_apart(%a: !tensor_array.array<tensor<4xf32>>) -> (!tensor_array.array<tensor<4xf32>>, !tensor_array.array<tensor<4xf32>>) {
+  // CHECK-COUNT-2: tensor_array.copy
+  %b = tensor_array.copy %a : !tensor_array.array<tensor<4xf32>>
+  %c = tensor_array.copy %a : !tensor_array.array<tensor<4xf32>>
+  return %b, %c : !tensor_array.array<tensor<4xf32>>, !tensor_array.array<tensor<4xf32>>
 }

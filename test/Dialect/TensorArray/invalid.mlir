@@ -45,6 +45,14 @@ func.func @stack_dims(%i: i64) {
 
 // -----
 
+func.func @copy_type(%a: !tensor_array.array<tensor<4xf32>>) {
+  // expected-error @+1 {{all of {source, result} have same type}}
+  %0 = "tensor_array.copy"(%a) : (!tensor_array.array<tensor<4xf32>>) -> !tensor_array.array<tensor<?xf32>>
+  return
+}
+
+// -----
+
 func.func @cast_dtype(%a: !tensor_array.array<tensor<4xf32>>) {
   // expected-error @+1 {{items of type 'tensor<4xf32>' cannot be seen as 'tensor<?xf64>'}}
   %0 = tensor_array.cast %a : !tensor_array.array<tensor<4xf32>> to !tensor_array.array<tensor<?xf64>>

@@ -25,6 +25,13 @@ func.func @array_ops(%t: tensor<4xf32>, %i: i64, %n: index) -> (tensor<?x4xf32>,
   return %s, %len : tensor<?x4xf32>, i64
 }
 
+// CHECK-LABEL: func.func @copy
+func.func @copy(%a: !tensor_array.array<tensor<4xf32>>) -> !tensor_array.array<tensor<4xf32>> {
+  // CHECK: tensor_array.copy %{{.*}} : !tensor_array.array<tensor<4xf32>>
+  %b = tensor_array.copy %a : !tensor_array.array<tensor<4xf32>>
+  return %b : !tensor_array.array<tensor<4xf32>>
+}
+
 // CHECK-LABEL: func.func @cast
 func.func @cast(%a: !tensor_array.array<tensor<4xf32>>) -> !tensor_array.array<tensor<?xf32>> {
   // CHECK: tensor_array.cast %{{.*}} : !tensor_array.array<tensor<4xf32>> to !tensor_array.array<tensor<?xf32>>

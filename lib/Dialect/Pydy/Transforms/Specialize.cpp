@@ -398,6 +398,13 @@ private:
                                    : Type(TupleType::get(op->getContext(), elements)));
       return fold(op, next);
     }
+    if (auto un = dyn_cast<UnaryOp>(op);
+        un && (un.getKind() == UnaryKind::Not || un.getKind() == UnaryKind::to_bool) &&
+        (sequenceElementTypes(un.getOperand().getType()) ||
+         isa<tensor_array::ArrayType>(un.getOperand().getType()))) {
+      OpBuilder b(op);
+      op->setOperand(0, containerTruth(b, op->getLoc(), un.getOperand()));
+    }
     if (auto sub = dyn_cast<SubscriptOp>(op); sub && needsArray(sub.getValue(), sub.getIndex()))
       return specializeArrayRead(sub);
     if (auto len = dyn_cast<LenOp>(op); len && isa<tensor_array::ArrayType>(len.getValue().getType())) {
@@ -663,7 +670,25 @@ private:
   // Control flow
   //===--------------------------------------------------------------------===//
 
+  /// The truth of a container as a condition: a list, tuple or dict has a
+  /// length known at compile time; a tensor array's is compared at run time.
+  static Value containerTruth(OpBuilder &b, Location loc, Value v) {
+    Type t = v.getType();
+    if (auto elements = sequenceElementTypes(t))
+      return ConstantOp::create(b, loc, b.getBoolAttr(!elements->empty()));
+    if (isa<tensor_array::ArrayType>(t)) {
+      Value n = tensor_array::LengthOp::create(b, loc, b.getI64Type(), v);
+      Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+      return CompareOp::create(b, loc, b.getI1Type(), CompareKind::gt, n, zero);
+    }
+    return v;
+  }
+
   LogicalResult specializeIf(IfOp op, Operation *&next) {
+    {
+      OpBuilder b(op);
+      op->setOperand(0, containerTruth(b, op.getLoc(), op.getCondition()));
+    }
     if (auto truth = literalTruthiness(constantOf(op.getCondition()))) {
       inlineBlock(op, (*truth ? op.getThenRegion() : op.getElseRegion()).front(), next);
       return success();
@@ -933,6 +958,8 @@ private:
       r.setType(t);
     if constexpr (std::is_same_v<LoopOp, WhileOp>) {
       auto condition = cast<ConditionOp>(op.getBefore().front().getTerminator());
+      OpBuilder b(condition);
+      condition->setOperand(0, containerTruth(b, condition.getLoc(), condition.getCondition()));
       if (failed(checkCondition(op, condition.getCondition(), "while")))
         return failure();
       castOperands(condition, 1, types);
