@@ -111,7 +111,16 @@ def drain_while_truthy(x, n):
     return total, done, bool(fixed)
 
 
+def concatenate_lists(x, n):
+    fixed = [x] + [x * 2]
+    l = [x]
+    while len(l) < n:
+        l = l + [l[-1] * 2, l[-1] * 3]
+    return fixed, l
+
+
 CASES = [
+    (concatenate_lists, lambda: (t([1.0, 2.0]), paddle.to_tensor(5))),
     (drain_while_truthy, lambda: (t([1.0, 2.0]), paddle.to_tensor(4))),
     (collect_while, lambda: (t([1.0, 2.0, 3.0]), paddle.to_tensor(5))),
     (collect_for_range, lambda: (t([1.0, -1.0]), paddle.to_tensor(4))),

@@ -405,6 +405,11 @@ private:
       OpBuilder b(op);
       op->setOperand(0, containerTruth(b, op->getLoc(), un.getOperand()));
     }
+    if (auto bin = dyn_cast<BinaryOp>(op);
+        bin && bin.getKind() == BinaryKind::add &&
+        isa<ListType, tensor_array::ArrayType>(bin.getLhs().getType()) &&
+        isa<ListType, tensor_array::ArrayType>(bin.getRhs().getType()))
+      return concatenateLists(bin);
     if (auto sub = dyn_cast<SubscriptOp>(op); sub && needsArray(sub.getValue(), sub.getIndex()))
       return specializeArrayRead(sub);
     if (auto len = dyn_cast<LenOp>(op); len && isa<tensor_array::ArrayType>(len.getValue().getType())) {
@@ -1148,6 +1153,36 @@ private:
     }
     op.getResult().replaceAllUsesWith(result);
     op.getUpdated().replaceAllUsesWith(updated);
+    op.erase();
+    return success();
+  }
+
+  /// `a + b` of lists: a longer list, or `b`'s items appended to a tensor array.
+  LogicalResult concatenateLists(BinaryOp op) {
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    if (isa<tensor_array::ArrayType>(op.getRhs().getType()))
+      return op.emitError("'+' with a list whose length is known only at run time (a "
+                          "TensorArray) on the right is not supported by dy2st yet");
+    SmallVector<Value> items = elementsOf(b, loc, op.getRhs());
+    Value result;
+    if (isa<tensor_array::ArrayType>(op.getLhs().getType())) {
+      result = op.getLhs();
+      for (Value item : items) {
+        auto widened = widenFor(op, b, result, item);
+        if (failed(widened))
+          return failure();
+        auto type = cast<tensor_array::ArrayType>(widened->getType());
+        result = tensor_array::AppendOp::create(b, loc, *widened,
+                                                castTo(b, item, type.getElementType()));
+      }
+    } else {
+      SmallVector<Value> all = elementsOf(b, loc, op.getLhs());
+      llvm::append_range(all, items);
+      SmallVector<Type> types(ValueRange(all).getTypes());
+      result = ListOp::create(b, loc, ListType::get(op.getContext(), types), all);
+    }
+    op.getResult().replaceAllUsesWith(result);
     op.erase();
     return success();
   }
