@@ -17,6 +17,9 @@ llvm_config.add_tool_substitutions(
     ["dy2st-opt", "dy2st-run"], [config.dy2st_tools_dir]
 )
 config.substitutions.append(("%python", config.python_executable))
+# Tests that assemble kernels with ptxas need the CUDA toolkit.
+if config.dy2st_cuda_toolkit:
+    config.available_features.add("ptxas")
 # Python tests import the package from the source tree and the extension
 # from this build.
 config.environment["PYTHONPATH"] = os.path.join(config.dy2st_src_root, "python-frontend")

@@ -72,6 +72,82 @@ void dy2st::buildCompileCPUPipeline(OpPassManager &pm, const CompileOptions &opt
   buildCPUPipeline(pm);
 }
 
+std::string dy2st::GPUOptions::defaultGPUFormat() {
+#ifdef DY2ST_CUDA_TOOLKIT
+  return "bin";
+#else
+  return "isa";
+#endif
+}
+
+std::string dy2st::GPUOptions::defaultCUDAToolkit() {
+#ifdef DY2ST_CUDA_TOOLKIT
+  return DY2ST_CUDA_TOOLKIT;
+#else
+  return "";
+#endif
+}
+
+void dy2st::buildGPUPipeline(OpPassManager &pm, const GPUOptions &options) {
+  // Upstream passes, named as in mlir-opt. The tail is upstream's
+  // gpu-lower-to-nvvm-pipeline, which has no option for the toolkit that
+  // gpu-module-to-binary takes ptxas from.
+  std::string pipeline =
+      "linalg-fuse-elementwise-ops,"
+      "canonicalize,cse,"
+      "convert-tensor-array-to-memref,"
+      "one-shot-bufferize{bufferize-function-boundaries "
+      "function-boundary-type-conversion=identity-layout-map "
+      "allow-return-allocs-from-loops},"
+      "buffer-deallocation-pipeline,"
+      "convert-bufferization-to-memref,"
+      "func.func(convert-linalg-to-parallel-loops,"
+      "scf-parallel-loop-tiling{parallel-loop-tile-sizes=256 no-min-max-bounds},"
+      "gpu-map-parallel-loops,"
+      "convert-parallel-loops-to-gpu,"
+      "dy2st-gpu-serial-kernels),"
+      "dy2st-gpu-unified-memory,"
+      "canonicalize,"
+      "arith-expand,"
+      "convert-math-to-funcs,"
+      "convert-nvgpu-to-nvvm,"
+      "gpu-kernel-outlining,"
+      "convert-vector-to-scf,"
+      "convert-scf-to-cf,"
+      "convert-nvvm-to-llvm,"
+      "convert-func-to-llvm,"
+      "expand-strided-metadata,"
+      "nvvm-attach-target{chip=" + options.chip + " features=" + options.features + " O=3},"
+      "lower-affine,"
+      "convert-arith-to-llvm,"
+      "convert-index-to-llvm,"
+      "canonicalize,cse,"
+      "gpu.module(strip-debuginfo,convert-gpu-to-nvvm,llvm-optimize-for-nvvm-target,"
+      "canonicalize,cse,reconcile-unrealized-casts),"
+      "gpu-to-llvm,"
+      "gpu-module-to-binary{format=" + options.format +
+      (options.toolkit.empty() ? std::string() : " toolkit=" + options.toolkit) + "},"
+      "convert-math-to-llvm,"
+      "canonicalize,cse,"
+      "reconcile-unrealized-casts";
+  std::string error;
+  llvm::raw_string_ostream os(error);
+  if (failed(parsePassPipeline(pipeline, pm, os)))
+    llvm::report_fatal_error(llvm::Twine("dy2st: bad GPU pipeline: ") + error);
+}
+
+void dy2st::buildCompileGPUPipeline(OpPassManager &pm, const CompileGPUOptions &options) {
+  CompileOptions compile;
+  compile.entry = options.entry;
+  compile.signature = options.signature;
+  buildPydyToCorePipeline(pm, compile);
+  GPUOptions gpu;
+  gpu.chip = options.chip;
+  gpu.features = options.features;
+  gpu.format = options.format;
+  buildGPUPipeline(pm, gpu);
+}
+
 void dy2st::registerPipelines() {
   PassPipelineRegistration<CompileOptions>(
       "dy2st-pydy-to-core",
@@ -85,4 +161,13 @@ void dy2st::registerPipelines() {
   PassPipelineRegistration<CompileOptions>(
       "dy2st-compile-cpu", "pydy as imported to the LLVM dialect",
       buildCompileCPUPipeline);
+  PassPipelineRegistration<GPUOptions>(
+      "dy2st-to-nvvm",
+      "Core dialects on tensors to host LLVM code launching NVVM kernels: fusion, "
+      "bufferization, parallel loops mapped to blocks and threads, kernel outlining, NVVM, "
+      "gpu-module-to-binary",
+      buildGPUPipeline);
+  PassPipelineRegistration<CompileGPUOptions>(
+      "dy2st-compile-gpu", "pydy as imported to host LLVM code and NVVM kernels",
+      buildCompileGPUPipeline);
 }
