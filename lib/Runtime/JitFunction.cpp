@@ -10,6 +10,7 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/TargetSelect.h"
 
 #include <cstdlib>
@@ -171,6 +172,44 @@ std::pair<size_t, size_t> resultLayout(Type t) {
 
 JitFunction::~JitFunction() = default;
 
+#ifdef DY2ST_CUDA_RUNTIME_LIB
+#define DY2ST_CUDA_RUNTIME_PATH DY2ST_CUDA_RUNTIME_LIB
+#else
+#define DY2ST_CUDA_RUNTIME_PATH ""
+#endif
+
+namespace {
+/// What the JIT needs of the CUDA runtime library (lib/Runtime/CUDA).
+struct CudaRuntime {
+  std::string chip;
+  const char *(*takeError)();
+};
+} // namespace
+
+/// Loads the CUDA runtime library and checks that a GPU is there; the error
+/// says what is missing otherwise.
+static llvm::Expected<CudaRuntime> loadCudaRuntime() {
+  if (!*DY2ST_CUDA_RUNTIME_PATH)
+    return llvm::createStringError(
+        "dy2st: backend='gpu' is not available: this build of dy2st found no CUDA toolkit "
+        "(cuda.h, libcuda) at configure time");
+  std::string error;
+  auto library =
+      llvm::sys::DynamicLibrary::getPermanentLibrary(DY2ST_CUDA_RUNTIME_PATH, &error);
+  if (!library.isValid())
+    return llvm::createStringError("dy2st: backend='gpu' needs an NVIDIA driver: " + error);
+  auto symbol = [&](const char *name) { return library.getAddressOfSymbol(name); };
+  auto unavailable = reinterpret_cast<const char *(*)()>(symbol("dy2stCudaUnavailable"));
+  auto chip = reinterpret_cast<const char *(*)()>(symbol("dy2stCudaChip"));
+  auto takeError = reinterpret_cast<const char *(*)()>(symbol("dy2stCudaTakeError"));
+  if (!unavailable || !chip || !takeError)
+    return llvm::createStringError(std::string("dy2st: ") + DY2ST_CUDA_RUNTIME_PATH +
+                                   " is not dy2st's CUDA runtime");
+  if (std::string reason = unavailable(); !reason.empty())
+    return llvm::createStringError("dy2st: backend='gpu': " + reason);
+  return CudaRuntime{chip(), takeError};
+}
+
 llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::compile(ModuleOp module,
                                                                  const CompileRequest &request) {
   static std::once_flag nativeTarget;
@@ -238,7 +277,19 @@ llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::compile(ModuleOp modul
     entry->setAttr("llvm.emit_c_interface", UnitAttr::get(ctx));
 
   PassManager pm(ctx);
-  buildCPUPipeline(pm);
+  std::vector<llvm::StringRef> runtimeLibraries{DY2ST_C_RUNNER_UTILS};
+  if (request.gpu) {
+    auto cuda = loadCudaRuntime();
+    if (!cuda)
+      return cuda.takeError();
+    fn->takeCudaError = cuda->takeError;
+    GPUOptions gpu;
+    gpu.chip = cuda->chip;
+    buildGPUPipeline(pm, gpu);
+    runtimeLibraries.push_back(DY2ST_CUDA_RUNTIME_PATH);
+  } else {
+    buildCPUPipeline(pm);
+  }
   if (failed(pm.run(module)))
     return diagnostics.error("dy2st: lowering to LLVM failed");
   fn->irStages["llvm"] = printed(module);
@@ -256,7 +307,6 @@ llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::compile(ModuleOp modul
       makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0, machine->get());
   engineOptions.transformer = transformer;
   engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
-  llvm::StringRef runtimeLibraries[] = {DY2ST_C_RUNNER_UTILS};
   engineOptions.sharedLibPaths = runtimeLibraries;
   auto engine = ExecutionEngine::create(module, engineOptions, std::move(*machine));
   if (!engine)
@@ -343,6 +393,9 @@ JitFunction::call(llvm::ArrayRef<RuntimeValue> args) const {
   if (llvm::Error error = engine->invokePacked("_mlir_ciface_" + name, packed))
     return std::move(error);
   std::optional<std::string> failure = takeRuntimeError();
+  if (takeCudaError)
+    if (std::string cudaError = takeCudaError(); !cudaError.empty())
+      failure = "RuntimeError: CUDA: " + cudaError;
 
   std::vector<RuntimeValue> values;
   std::vector<void *> owned;

@@ -4,7 +4,7 @@ code: eagerly on numpy, or compiled under `dy2st.jit.to_static`."""
 from . import jit, nn, static
 from .static import CPUPlace, Executor, disable_static, enable_static, in_dynamic_mode
 from .dtypes import bool_ as bool, float32, float64, int32, int64  # noqa: A001
-from .errors import Dy2StError, UnsupportedSyntaxError
+from .errors import Dy2StError, GPUUnavailableError, UnsupportedSyntaxError
 from .functional import (abs, add, arange, cast, ceil, clip, concat, cos, divide, equal, exp,
                          floor, full, greater_equal, greater_than, less_equal, less_than, log,
                          logical_and, logical_not, logical_or, matmul, max, maximum, mean, min,

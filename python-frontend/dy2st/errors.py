@@ -46,6 +46,11 @@ _DIAGNOSTIC = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<col>\d+): (?P<kind>e
                          r"(?P<message>.*)$")
 
 
+class GPUUnavailableError(RuntimeError):
+    """backend="gpu" cannot run here: no CUDA toolkit at build time, no NVIDIA
+    driver, or no GPU."""
+
+
 def from_compiler(text):
     """A Dy2StError from the compiler's diagnostics ("file:line:col: error: ...")."""
     main = None
@@ -60,5 +65,7 @@ def from_compiler(text):
         elif m["kind"] == "note" and not m["message"].startswith("see current operation"):
             notes.append((m["message"],) + where)
     if main is None:
+        if text.startswith("dy2st: backend='gpu'"):
+            return GPUUnavailableError(text.strip())
         return Dy2StError(text.strip() or "dy2st: compilation failed")
     return Dy2StError(main[0], main[1], main[2], main[3], notes)

@@ -131,8 +131,6 @@ class StaticFunction:
         return values[1:] if self._instance is not None else values
 
     def __call__(self, *args, **kwargs):
-        if self._backend == "gpu":
-            raise NotImplementedError("backend='gpu' is not available in this build of dy2st yet")
         values = [Tensor(v) if isinstance(v, np.ndarray) else v for v in self._bind(args, kwargs)]
         text, captures, declared = self._import()
         values += [c.read() for c in captures]
@@ -149,7 +147,8 @@ class StaticFunction:
             compiled = self._compiled.get(key)
             if compiled is None:
                 try:
-                    compiled = native.module().compile(text, self._fn.__name__, ",".join(entries))
+                    compiled = native.module().compile(text, self._fn.__name__, ",".join(entries),
+                                                       self._backend)
                 except native.module().CompileError as e:
                     raise errors.from_compiler(str(e)) from None
                 self._compiled[key] = compiled

@@ -153,6 +153,8 @@ public:
         PyErr_SetString(PyExc_ZeroDivisionError, text.str().c_str());
         throw py::error_already_set();
       }
+      if (text.consume_front("RuntimeError: "))
+        throw std::runtime_error(text.str());
       text.consume_front("ValueError: ");
       throw py::value_error(text.str());
     }
@@ -184,7 +186,9 @@ private:
 };
 
 CompiledFunction compile(const std::string &source, const std::string &entry,
-                         const std::string &signature) {
+                         const std::string &signature, const std::string &backend) {
+  if (backend != "cpu" && backend != "gpu")
+    throw py::value_error("backend must be 'cpu' or 'gpu', not '" + backend + "'");
   mlir::MLIRContext &ctx = context();
   std::string diagnostics;
   std::unique_ptr<JitFunction> fn;
@@ -199,7 +203,8 @@ CompiledFunction compile(const std::string &source, const std::string &entry,
     if (!module)
       throw CompileError("dy2st: the importer produced IR that does not parse "
                          "(a bug in dy2st):\n" + diagnostics);
-    auto compiled = JitFunction::compile(*module, CompileRequest{entry, signature});
+    auto compiled =
+        JitFunction::compile(*module, CompileRequest{entry, signature, backend == "gpu"});
     if (!compiled)
       throw CompileError(llvm::toString(compiled.takeError()));
     fn = std::move(*compiled);
@@ -242,7 +247,9 @@ PYBIND11_MODULE(_dy2st_native, m) {
       },
       "Names of the dy2st functions that compiled code can call.");
   m.def("compile", &compile, py::arg("source"), py::arg("entry"), py::arg("signature"),
-        "Compile pydy text, specialized to `signature`, to native code.");
+        py::arg("backend") = "cpu",
+        "Compile pydy text, specialized to `signature`, to native code for the CPU or "
+        "for the CPU and an NVIDIA GPU.");
   py::class_<CompiledFunction>(m, "CompiledFunction")
       .def("__call__", &CompiledFunction::call, py::arg("args"))
       .def("stage", &CompiledFunction::stage, py::arg("name"))

@@ -34,6 +34,9 @@ static llvm::cl::list<std::string> argValues(
                           "or an MLIR literal such as 'dense<[1.0, 2.0]> : tensor<2xf32>'"));
 static llvm::cl::opt<std::string> outputPrefix(
     "output", llvm::cl::desc("Write result i to <prefix><i>.npy"), llvm::cl::value_desc("prefix"));
+static llvm::cl::opt<bool> onGPU(
+    "gpu", llvm::cl::desc("Run the kernels on the GPU (device 0): needs a build with the CUDA "
+                          "toolkit and an NVIDIA driver"));
 static llvm::cl::opt<std::string> printStage(
     "print-ir", llvm::cl::desc("Print the IR of a stage (pydy, core, llvm) to stdout"),
     llvm::cl::value_desc("stage"));
@@ -189,7 +192,7 @@ int main(int argc, char **argv) {
   for (const RuntimeValue &a : args)
     signature += (signature.empty() ? "" : ",") + a.signatureEntry(&context);
 
-  auto fn = JitFunction::compile(*module, CompileRequest{entry, signature});
+  auto fn = JitFunction::compile(*module, CompileRequest{entry, signature, onGPU});
   if (!fn)
     return fail(llvm::toString(fn.takeError()));
   if (!printStage.empty()) {

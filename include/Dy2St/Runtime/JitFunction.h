@@ -47,6 +47,8 @@ struct CompileRequest {
   std::string entry;
   /// Comma-separated signature for pydy input (see `pydy-specialize`).
   std::string signature;
+  /// Runs kernels on the GPU (device 0) rather than on the CPU.
+  bool gpu = false;
 };
 
 /// A function compiled to native code with MLIR's ExecutionEngine.
@@ -78,6 +80,8 @@ private:
   mlir::FunctionType signature;
   mlir::Type pythonResult;
   std::map<std::string, std::string> irStages;
+  /// For GPU code: the first CUDA driver error of the last call.
+  const char *(*takeCudaError)() = nullptr;
 };
 
 } // namespace dy2st
