@@ -94,29 +94,34 @@ void convertFunction(func::FuncOp func) {
   func.walk([&](func::ReturnOp ret) {
     OpBuilder rb(ret);
     Location loc = ret.getLoc();
-    llvm::SmallDenseSet<Value> freed;
-    if (isPublic)
-      for (OpOperand &result : ret->getOpOperands()) {
-        auto type = dyn_cast<MemRefType>(result.get().getType());
-        if (!type)
-          continue;
-        Value device = result.get();
-        SmallVector<Value> sizes;
-        for (int64_t d = 0; d < type.getRank(); ++d)
-          if (type.isDynamicDim(d))
-            sizes.push_back(memref::DimOp::create(rb, loc, device, d));
-        Value host = memref::AllocOp::create(
-            rb, loc, MemRefType::get(type.getShape(), type.getElementType()), sizes);
-        memref::CopyOp::create(rb, loc, device, host);
-        if (host.getType() != type)
-          host = memref::CastOp::create(rb, loc, type, host);
-        result.set(host);
-        // The caller owned the result; it has its own copy now.
-        if (freed.insert(rootOf(device)).second && !llvm::is_contained(perCall, rootOf(device)))
-          managedFree(rb, loc, rootOf(device));
+    // Each buffer is freed once; what a private function returns is its
+    // caller's to free.
+    llvm::SmallDenseSet<Value> done;
+    for (OpOperand &result : ret->getOpOperands()) {
+      auto type = dyn_cast<MemRefType>(result.get().getType());
+      if (!type)
+        continue;
+      Value device = result.get();
+      if (!isPublic) {
+        done.insert(rootOf(device));
+        continue;
       }
+      SmallVector<Value> sizes;
+      for (int64_t d = 0; d < type.getRank(); ++d)
+        if (type.isDynamicDim(d))
+          sizes.push_back(memref::DimOp::create(rb, loc, device, d));
+      Value host = memref::AllocOp::create(
+          rb, loc, MemRefType::get(type.getShape(), type.getElementType()), sizes);
+      memref::CopyOp::create(rb, loc, device, host);
+      if (host.getType() != type)
+        host = memref::CastOp::create(rb, loc, type, host);
+      result.set(host);
+      // The caller owned the result; it has its own copy now.
+      if (done.insert(rootOf(device)).second && !llvm::is_contained(perCall, rootOf(device)))
+        managedFree(rb, loc, rootOf(device));
+    }
     for (Value v : perCall)
-      if (freed.insert(v).second)
+      if (done.insert(v).second)
         managedFree(rb, loc, v);
   });
 }

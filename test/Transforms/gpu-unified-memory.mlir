@@ -39,3 +39,16 @@ func.func @entry(%x: memref<?xf32>) -> memref<?xf32> {
   memref.store %s, %r[%c0] : memref<?xf32>
   return %r : memref<?xf32>
 }
+
+// A private function (a recursive one's copy) keeps its signature and leaves
+// what it returns to its caller, even a copy of a constant.
+// CHECK-LABEL: func.func private @constant
+// CHECK: %[[G:.*]] = memref.get_global @table
+// CHECK: %[[GM:.*]] = gpu.alloc  host_shared () : memref<4xf32>
+// CHECK: memref.copy %[[G]], %[[GM]]
+// CHECK-NOT: gpu.dealloc
+// CHECK: return %[[GM]]
+func.func private @constant() -> memref<4xf32> {
+  %g = memref.get_global @table : memref<4xf32>
+  return %g : memref<4xf32>
+}
