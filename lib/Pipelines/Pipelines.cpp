@@ -30,19 +30,26 @@ void dy2st::buildPydyToCorePipeline(OpPassManager &pm, const CompileOptions &opt
   buildPydyLoweringPipeline(pm);
 }
 
-// Upstream passes, named as in mlir-opt so the pipeline can be replayed by hand.
-static constexpr llvm::StringLiteral kCPUPipeline =
-    "dy2st-approximate-math,"
-    "dy2st-matmul-loop-order,"
-    "linalg-fuse-elementwise-ops,"
-    "canonicalize,cse,"
-    // Arrays stay values (which folds see through) until buffers are made.
+// Upstream passes, named as in mlir-opt so the pipelines can be replayed by
+// hand.
+
+// Tensors to buffers, the same for the CPU and the GPU. Arrays stay values
+// (which folds see through) until buffers are made.
+static constexpr llvm::StringLiteral kBufferize =
     "convert-tensor-array-to-memref,"
     "one-shot-bufferize{bufferize-function-boundaries "
     "function-boundary-type-conversion=identity-layout-map "
     "allow-return-allocs-from-loops},"
     "buffer-deallocation-pipeline,"
-    "convert-bufferization-to-memref,"
+    "convert-bufferization-to-memref,";
+
+static constexpr llvm::StringLiteral kCPUBeforeBuffers =
+    "dy2st-approximate-math,"
+    "dy2st-matmul-loop-order,"
+    "linalg-fuse-elementwise-ops,"
+    "canonicalize,cse,";
+
+static constexpr llvm::StringLiteral kCPUOnBuffers =
     "func.func(convert-linalg-to-loops),"
     "canonicalize,"
     "expand-strided-metadata,"
@@ -60,11 +67,15 @@ static constexpr llvm::StringLiteral kCPUPipeline =
     "reconcile-unrealized-casts,"
     "canonicalize";
 
-void dy2st::buildCPUPipeline(OpPassManager &pm) {
+static void addPipeline(OpPassManager &pm, const std::string &pipeline, llvm::StringRef what) {
   std::string error;
   llvm::raw_string_ostream os(error);
-  if (failed(parsePassPipeline(kCPUPipeline, pm, os)))
-    llvm::report_fatal_error(llvm::Twine("dy2st: bad CPU pipeline: ") + error);
+  if (failed(parsePassPipeline(pipeline, pm, os)))
+    llvm::report_fatal_error(llvm::Twine("dy2st: bad ") + what + " pipeline: " + error);
+}
+
+void dy2st::buildCPUPipeline(OpPassManager &pm) {
+  addPipeline(pm, (kCPUBeforeBuffers + kBufferize + kCPUOnBuffers).str(), "CPU");
 }
 
 void dy2st::buildCompileCPUPipeline(OpPassManager &pm, const CompileOptions &options) {
@@ -94,13 +105,7 @@ void dy2st::buildGPUPipeline(OpPassManager &pm, const GPUOptions &options) {
   // gpu-module-to-binary takes ptxas from.
   std::string pipeline =
       "linalg-fuse-elementwise-ops,"
-      "canonicalize,cse,"
-      "convert-tensor-array-to-memref,"
-      "one-shot-bufferize{bufferize-function-boundaries "
-      "function-boundary-type-conversion=identity-layout-map "
-      "allow-return-allocs-from-loops},"
-      "buffer-deallocation-pipeline,"
-      "convert-bufferization-to-memref,"
+      "canonicalize,cse," + kBufferize.str() +
       "func.func(convert-linalg-to-parallel-loops,"
       "scf-parallel-loop-tiling{parallel-loop-tile-sizes=256 no-min-max-bounds},"
       "gpu-map-parallel-loops,"
@@ -130,10 +135,7 @@ void dy2st::buildGPUPipeline(OpPassManager &pm, const GPUOptions &options) {
       "convert-math-to-llvm,"
       "canonicalize,cse,"
       "reconcile-unrealized-casts";
-  std::string error;
-  llvm::raw_string_ostream os(error);
-  if (failed(parsePassPipeline(pipeline, pm, os)))
-    llvm::report_fatal_error(llvm::Twine("dy2st: bad GPU pipeline: ") + error);
+  addPipeline(pm, pipeline, "GPU");
 }
 
 void dy2st::buildCompileGPUPipeline(OpPassManager &pm, const CompileGPUOptions &options) {

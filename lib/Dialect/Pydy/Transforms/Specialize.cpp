@@ -1081,17 +1081,27 @@ private:
     return castTo(b, array, tensor_array::ArrayType::get(tensor));
   }
 
-  LogicalResult specializeArrayRead(SubscriptOp op) {
-    OpBuilder b(op);
-    auto array = asArray(op, b, op.getValue());
+  /// `sequence` as a tensor array, and `index` into it as an `i64`.
+  FailureOr<std::pair<Value, Value>> arrayAndIndex(Operation *op, OpBuilder &b, Value sequence,
+                                                   Value index) {
+    auto array = asArray(op, b, sequence);
     if (failed(array))
       return failure();
-    auto index = runtimeIndex(op, b, op.getIndex());
-    if (failed(index))
+    auto i = runtimeIndex(op, b, index);
+    if (failed(i))
       return failure();
+    return std::make_pair(*array, *i);
+  }
+
+  LogicalResult specializeArrayRead(SubscriptOp op) {
+    OpBuilder b(op);
+    auto access = arrayAndIndex(op, b, op.getValue(), op.getIndex());
+    if (failed(access))
+      return failure();
+    auto [array, index] = *access;
     Value item = tensor_array::ReadOp::create(
-        b, op.getLoc(), cast<tensor_array::ArrayType>(array->getType()).getElementType(),
-        *array, *index);
+        b, op.getLoc(), cast<tensor_array::ArrayType>(array.getType()).getElementType(), array,
+        index);
     op.getResult().replaceAllUsesWith(item);
     op.erase();
     return success();
@@ -1099,19 +1109,17 @@ private:
 
   LogicalResult specializeArrayWrite(SetItemOp op) {
     OpBuilder b(op);
-    auto array = asArray(op, b, op.getValue());
-    if (failed(array))
+    auto access = arrayAndIndex(op, b, op.getValue(), op.getIndex());
+    if (failed(access))
       return failure();
-    auto index = runtimeIndex(op, b, op.getIndex());
-    if (failed(index))
-      return failure();
-    auto widened = widenFor(op, b, *array, op.getItem());
+    auto [array, index] = *access;
+    auto widened = widenFor(op, b, array, op.getItem());
     if (failed(widened))
       return failure();
     auto type = cast<tensor_array::ArrayType>(widened->getType());
     Value item = castTo(b, op.getItem(), type.getElementType());
     op.getResult().replaceAllUsesWith(
-        tensor_array::WriteOp::create(b, op.getLoc(), *widened, *index, item));
+        tensor_array::WriteOp::create(b, op.getLoc(), *widened, index, item));
     op.erase();
     return success();
   }
