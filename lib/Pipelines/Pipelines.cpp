@@ -101,8 +101,8 @@ std::string dy2st::GPUOptions::defaultCUDAToolkit() {
 
 void dy2st::buildGPUPipeline(OpPassManager &pm, const GPUOptions &options) {
   // Upstream passes, named as in mlir-opt. The tail is upstream's
-  // gpu-lower-to-nvvm-pipeline, which has no option for the toolkit that
-  // gpu-module-to-binary takes ptxas from.
+  // gpu-lower-to-nvvm-pipeline (which has no option for the toolkit that
+  // gpu-module-to-binary takes ptxas from), its kernel part moved earlier.
   std::string pipeline =
       "linalg-fuse-elementwise-ops,"
       "canonicalize,cse," + kBufferize.str() +
@@ -124,11 +124,13 @@ void dy2st::buildGPUPipeline(OpPassManager &pm, const GPUOptions &options) {
       "expand-strided-metadata,"
       "nvvm-attach-target{chip=" + options.chip + " features=" + options.features + " O=3},"
       "lower-affine,"
+      // Kernels first, so that arith ops with no NVVM instruction (remf)
+      // become libdevice calls rather than LLVM ops NVVM rejects.
+      "gpu.module(strip-debuginfo,convert-gpu-to-nvvm,llvm-optimize-for-nvvm-target,"
+      "canonicalize,cse,reconcile-unrealized-casts),"
       "convert-arith-to-llvm,"
       "convert-index-to-llvm,"
       "canonicalize,cse,"
-      "gpu.module(strip-debuginfo,convert-gpu-to-nvvm,llvm-optimize-for-nvvm-target,"
-      "canonicalize,cse,reconcile-unrealized-casts),"
       "gpu-to-llvm,"
       "gpu-module-to-binary{format=" + options.format +
       (options.toolkit.empty() ? std::string() : " toolkit=" + options.toolkit) + "},"

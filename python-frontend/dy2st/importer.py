@@ -12,6 +12,7 @@ dtype), or a tensor, which becomes an extra input of the static program
 import ast
 import builtins
 import inspect
+import re
 import textwrap
 import types
 
@@ -865,7 +866,9 @@ class Importer:
         if key not in self.unit.functions:
             callee = fn.importer(self.unit) if isinstance(fn, _NestedDef) else \
                 Importer(fn, self_object=bound, unit=self.unit)
-            symbol = f"{fn.__qualname__}#{len(self.unit.functions) + 1}"
+            # An identifier: it names LLVM functions and GPU kernels too.
+            base = re.sub(r"\W", "_", fn.__qualname__)
+            symbol = f"{base}__{len(self.unit.functions) + 1}"
             self.unit.functions[key] = (symbol, callee)
             self.unit.stack.append(key)
             self.unit.texts.append(callee.import_function(symbol))

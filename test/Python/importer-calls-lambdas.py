@@ -23,10 +23,10 @@ print(paddle.jit.to_static(caller).code)
 # CHECK:        pydy.binary mul
 # CHECK:      pydy.store "square", %[[L]]
 # CHECK:      %[[D:.*]] = pydy.constant 2.0 : f64
-# CHECK:      pydy.call @"helper#2"(%{{.*}}, %[[D]]) : (!pydy.object, f64) -> !pydy.object
+# CHECK:      pydy.call @"helper__2"(%{{.*}}, %[[D]]) : (!pydy.object, f64) -> !pydy.object
 # CHECK:      %[[K:.*]] = pydy.constant 3 : i64
-# CHECK:      pydy.call @"helper#2"(%{{.*}}, %[[K]]) : (!pydy.object, i64) -> !pydy.object
+# CHECK:      pydy.call @"helper__2"(%{{.*}}, %[[K]]) : (!pydy.object, i64) -> !pydy.object
 # CHECK:      pydy.call_value %{{.*}}(%{{.*}}) : !pydy.object, (!pydy.object) -> !pydy.object
-# CHECK:      pydy.call @"caller.inner#3"
-# CHECK-LABEL: pydy.func @"helper#2"(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.object {pydy.name = "scale"})
-# CHECK-LABEL: pydy.func @"caller.inner#3"(%arg0: !pydy.object {pydy.name = "y"})
+# CHECK:      pydy.call @"caller_inner__3"
+# CHECK-LABEL: pydy.func @"helper__2"(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.object {pydy.name = "scale"})
+# CHECK-LABEL: pydy.func @"caller_inner__3"(%arg0: !pydy.object {pydy.name = "y"})

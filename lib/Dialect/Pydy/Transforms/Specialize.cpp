@@ -227,7 +227,14 @@ private:
                                 << kMaxSpecializations << " specializations";
       OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
       auto copy = cast<FuncOp>(b.clone(*callee));
-      copy.setSymName((callee.getSymName() + "." + Twine(specializations.size())).str());
+      // An identifier: it names LLVM functions and GPU kernels too.
+      std::string name;
+      for (size_t n = specializations.size();; ++n) {
+        name = (callee.getSymName() + "_s" + Twine(n)).str();
+        if (!module.lookupSymbol(name))
+          break;
+      }
+      copy.setSymName(name);
       copy.setPrivate();
       for (auto [arg, type] : llvm::zip(copy.getBody().front().getArguments(), args))
         arg.setType(type);

@@ -8,15 +8,15 @@
 // The recursive call gets a private copy specialized to its argument types;
 // its result type comes from the base case.
 // CHECK-LABEL: pydy.func @fact(%n: tensor<1xi64>
-// CHECK:       pydy.call @fact.0(%{{.*}}) : (tensor<1xi64>) -> tensor<1xi64>
-// CHECK-LABEL: pydy.func private @fact.0(%n: tensor<1xi64>
-// CHECK:       pydy.call @fact.0(%{{.*}}) : (tensor<1xi64>) -> tensor<1xi64>
+// CHECK:       pydy.call @fact_s0(%{{.*}}) : (tensor<1xi64>) -> tensor<1xi64>
+// CHECK-LABEL: pydy.func private @fact_s0(%n: tensor<1xi64>
+// CHECK:       pydy.call @fact_s0(%{{.*}}) : (tensor<1xi64>) -> tensor<1xi64>
 // CHECK-NOT:   pydy.func @fact(
 // CORE-LABEL: func.func @fact(
-// CORE:       call @fact.0
-// CORE-LABEL: func.func private @fact.0(
+// CORE:       call @fact_s0
+// CORE-LABEL: func.func private @fact_s0(
 // CORE:       scf.if
-// CORE:       call @fact.0
+// CORE:       call @fact_s0
 pydy.func @fact(%arg0: !pydy.object {pydy.name = "n"}) -> !pydy.object {
   %n = pydy.load "n" : !pydy.object
   %one = pydy.constant 1 : i64
