@@ -249,7 +249,9 @@ def to_static(function=None, input_spec=None, backend="cpu", **kwargs):
     """Converts a function, a method or a layer into a static program.
 
     As a decorator: `@to_static` or `@to_static(input_spec=[...])`. On a
-    layer object, converts its `forward` and returns the layer."""
+    layer object, converts its `forward` and returns the layer.
+    `backend="gpu"` runs the kernels on an NVIDIA GPU (device 0); the first
+    call raises `GPUUnavailableError` where that cannot be done."""
     def convert(fn):
         from .nn import Layer
         if isinstance(fn, Layer):
