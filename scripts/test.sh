@@ -11,7 +11,7 @@ bash "$ROOT/scripts/setup.sh" || { echo "0 passed, 1 failed"; exit 1; }
 passed=0
 failed=0
 skipped=0
-count() { sed -n "s/^ *$1: *\([0-9][0-9]*\).*/\1/p" "$2" | head -n 1; }
+count() { sed -n "s/^ *$1 *: *\([0-9][0-9]*\).*/\1/p" "$2" | head -n 1; }
 
 echo "== lit"
 lit_log="$(mktemp)"
