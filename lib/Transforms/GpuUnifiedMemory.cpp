@@ -22,6 +22,16 @@ void managedFree(OpBuilder &b, Location loc, Value memref) {
   gpu::WaitOp::create(b, loc, Type(), ValueRange{freed});
 }
 
+/// The sizes of the dynamic dimensions of `memref`, read at run time.
+SmallVector<Value> dynamicSizes(OpBuilder &b, Location loc, Value memref) {
+  auto type = cast<MemRefType>(memref.getType());
+  SmallVector<Value> sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (type.isDynamicDim(d))
+      sizes.push_back(memref::DimOp::create(b, loc, memref, d));
+  return sizes;
+}
+
 /// The allocation a buffer is a view of.
 Value rootOf(Value v) {
   while (auto view = v.getDefiningOp<ViewLikeOpInterface>())
@@ -34,12 +44,8 @@ Value useManagedCopy(OpBuilder &b, Location loc, Value source) {
   SmallVector<OpOperand *> uses =
       llvm::map_to_vector(source.getUses(), [](OpOperand &use) { return &use; });
   auto type = cast<MemRefType>(source.getType());
-  SmallVector<Value> sizes;
-  for (int64_t d = 0; d < type.getRank(); ++d)
-    if (type.isDynamicDim(d))
-      sizes.push_back(memref::DimOp::create(b, loc, source, d));
   auto plain = MemRefType::get(type.getShape(), type.getElementType());
-  Value copy = managedAlloc(b, loc, plain, sizes);
+  Value copy = managedAlloc(b, loc, plain, dynamicSizes(b, loc, source));
   memref::CopyOp::create(b, loc, source, copy);
   if (copy.getType() != type)
     copy = memref::CastOp::create(b, loc, type, copy);
@@ -106,12 +112,9 @@ void convertFunction(func::FuncOp func) {
         done.insert(rootOf(device));
         continue;
       }
-      SmallVector<Value> sizes;
-      for (int64_t d = 0; d < type.getRank(); ++d)
-        if (type.isDynamicDim(d))
-          sizes.push_back(memref::DimOp::create(rb, loc, device, d));
       Value host = memref::AllocOp::create(
-          rb, loc, MemRefType::get(type.getShape(), type.getElementType()), sizes);
+          rb, loc, MemRefType::get(type.getShape(), type.getElementType()),
+          dynamicSizes(rb, loc, device));
       memref::CopyOp::create(rb, loc, device, host);
       if (host.getType() != type)
         host = memref::CastOp::create(rb, loc, type, host);

@@ -405,13 +405,8 @@ static LogicalResult convertFunction(FuncOp func) {
   // The caller of the entry gets an array's items stacked (and splits them).
   if (!func.isPrivate())
     for (Value &v : results)
-      if (auto array = dyn_cast<tensor_array::ArrayType>(v.getType())) {
-        RankedTensorType item = array.getElementType();
-        SmallVector<int64_t> shape{ShapedType::kDynamic};
-        llvm::append_range(shape, item.getShape());
-        v = tensor_array::StackOp::create(
-            b, ret.getLoc(), RankedTensorType::get(shape, item.getElementType()), v);
-      }
+      if (auto array = dyn_cast<tensor_array::ArrayType>(v.getType()))
+        v = tensor_array::StackOp::create(b, ret.getLoc(), array.getStackedType(), v);
   func::ReturnOp::create(b, ret.getLoc(), results);
   ret.erase();
 

@@ -19,10 +19,8 @@ using dy2st::checkAtRunTime;
 /// The buffer of an array of `tensor<AxBxT>`: `memref<?xAxBxT>`, its first
 /// dimension the capacity.
 MemRefType bufferType(ArrayType type) {
-  RankedTensorType item = type.getElementType();
-  SmallVector<int64_t> shape{ShapedType::kDynamic};
-  llvm::append_range(shape, item.getShape());
-  return MemRefType::get(shape, item.getElementType());
+  RankedTensorType stacked = type.getStackedType();
+  return MemRefType::get(stacked.getShape(), stacked.getElementType());
 }
 
 /// Builds the index arithmetic and buffer accesses of one lowering.
@@ -375,8 +373,7 @@ struct StackLowering : OpConversionPattern<StackOp> {
     Location loc = op.getLoc();
     Builder h{rewriter, loc};
     Value buffer = adaptor.getArray()[0], length = adaptor.getArray()[1];
-    auto bufferShape = cast<MemRefType>(buffer.getType()).getShape();
-    auto rowsType = RankedTensorType::get(bufferShape, op.getType().getElementType());
+    RankedTensorType rowsType = cast<ArrayType>(op.getArray().getType()).getStackedType();
     Value stacked = h.copyOut(h.rows(buffer, h.index(0), length), rowsType, length);
     int64_t axis = op.getAxis();
     if (axis != 0) {

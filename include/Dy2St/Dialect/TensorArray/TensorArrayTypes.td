@@ -15,6 +15,15 @@ def TensorArray_ArrayType : TypeDef<TensorArray_Dialect, "Array"> {
     }]>
   ];
   let assemblyFormat = "`<` $elementType `>`";
+  let extraClassDeclaration = [{
+    /// The type of all items stacked along a new dimension `axis`, whose
+    /// size (the number of items) is dynamic.
+    RankedTensorType getStackedType(int64_t axis = 0) const {
+      SmallVector<int64_t> shape(getElementType().getShape());
+      shape.insert(shape.begin() + axis, ShapedType::kDynamic);
+      return RankedTensorType::get(shape, getElementType().getElementType());
+    }
+  }];
 }
 
 #endif // DY2ST_TENSORARRAY_TYPES

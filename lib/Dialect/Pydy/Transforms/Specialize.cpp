@@ -1219,11 +1219,11 @@ private:
     if (axis < 0)
       axis += rank;
     OpBuilder b(op);
-    SmallVector<int64_t> shape(item.getShape());
-    shape.insert(shape.begin() + axis, ShapedType::kDynamic);
-    Value result = tensor_array::StackOp::create(
-        b, op.getLoc(), RankedTensorType::get(shape, item.getElementType()), array,
-        b.getI64IntegerAttr(axis));
+    RankedTensorType stacked =
+        cast<tensor_array::ArrayType>(array.getType()).getStackedType(axis);
+    SmallVector<int64_t> shape(stacked.getShape());
+    Value result =
+        tensor_array::StackOp::create(b, op.getLoc(), stacked, array, b.getI64IntegerAttr(axis));
     if (name == "concat") {
       SmallVector<ReassociationIndices> groups;
       for (int64_t d = 0; d < item.getRank(); ++d)
