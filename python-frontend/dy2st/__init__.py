@@ -5,16 +5,14 @@ from . import jit, nn, static
 from .static import CPUPlace, Executor, disable_static, enable_static, in_dynamic_mode
 from .dtypes import bool_ as bool, float32, float64, int32, int64  # noqa: A001
 from .errors import Dy2StError, GPUUnavailableError, UnsupportedSyntaxError
-from .functional import (abs, add, arange, cast, ceil, clip, concat, cos, divide, equal, exp,
-                         floor, full, greater_equal, greater_than, less_equal, less_than, log,
-                         logical_and, logical_not, logical_or, matmul, max, maximum, mean, min,
-                         minimum, multiply, not_equal, numel, ones, ones_like, pow, relu,
-                         reshape, shape, sigmoid, sin, sqrt, stack, subtract, sum, tanh,
-                         transpose, where, zeros, zeros_like, full_like)
-from .tensor import Tensor, to_tensor
+from . import functional as _functional
+from .tensor import Tensor
+from .primitives import to_tensor
 from .tracing import TraceWarning, TracedLayer
 
 jit.TracedLayer = TracedLayer
+globals().update({name: fn for name, fn in vars(_functional).items()
+                  if callable(fn) and not name.startswith("_") and name != "to_tensor"})
 
 __all__ = [name for name in dir() if not name.startswith("_")]
 

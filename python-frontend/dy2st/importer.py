@@ -34,6 +34,9 @@ _COMPARE = {ast.Lt: "lt", ast.LtE: "le", ast.Gt: "gt", ast.GtE: "ge", ast.Eq: "e
 # object back into the receiver's variable.
 _MUTATING_METHODS = {"append", "pop", "insert", "extend", "update", "clear", "remove",
                      "setdefault"}
+# Methods of Python containers (a composite of the same name is not meant).
+_CONTAINER_METHODS = _MUTATING_METHODS | {"keys", "values", "items", "get", "copy", "index",
+                                          "count", "sort", "reverse"}
 _UNSUPPORTED_STATEMENTS = {
     ast.Try: "try", ast.With: "with", ast.AsyncWith: "async with", ast.Raise: "raise",
     ast.Global: "global", ast.Nonlocal: "nonlocal", ast.Delete: "del",
@@ -539,6 +542,9 @@ class Importer:
             return self.op(node, f'pydy.constant "{_escape(value)}"', "!pydy.str")
         if value is None:
             return self.op(node, "pydy.constant none", "!pydy.none")
+        if value is Ellipsis:
+            # Only meaningful as a tensor index; the specialization reads it there.
+            return self.op(node, 'pydy.constant "..."', "!pydy.str")
         self._fail(node, f"the constant {value!r} is not supported by dy2st")
 
     def expr_Constant(self, node):
@@ -780,6 +786,14 @@ class Importer:
         return self.static_call(node, callee)
 
     def method_call(self, node, receiver, method):
+        composite = functional.COMPOSITES.get(method)
+        if composite is not None and method not in _CONTAINER_METHODS:
+            # A tensor method written as a composite: the function with the
+            # receiver first.
+            call = ast.Call(func=node.func, args=[node.func.value] + node.args,
+                            keywords=node.keywords)
+            ast.copy_location(call, node)
+            return self.python_call(call, composite, None)
         values, kwnames = self.call_arguments(node)
         names = ", ".join(v.name for v in values)
         name = self.fresh()
@@ -823,9 +837,6 @@ class Importer:
             self.numpy_error(node)
         library = functional.LIBRARY.get(fn) if _hashable(fn) else None
         if library is not None:
-            from . import native
-            if library not in native.library_functions():
-                self._fail(node, f"dy2st.{library}() is not supported in compiled code yet")
             values, kwnames = self.call_arguments(node)
             names = ", ".join(v.name for v in values)
             return self.op(node, f'pydy.lib_call "{library}"({names}){self.kw_attr(kwnames)} : '

@@ -165,16 +165,6 @@ def test_shape_mismatch_at_compile_time():
     assert error.lineno == line_of(bad_broadcast, "return x + y")
 
 
-def not_yet_compiled(x):
-    return paddle.transpose(x, [1, 0])
-
-
-def test_function_not_compiled_yet_is_named():
-    error = compile_error(not_yet_compiled, paddle.to_tensor([[1.0, 2.0], [3.0, 4.0]]),
-                          cls=UnsupportedSyntaxError)
-    assert "dy2st.transpose() is not supported in compiled code yet" in str(error)
-
-
 def good(x):
     return x * 2.0
 

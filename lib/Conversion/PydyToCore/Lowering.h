@@ -57,7 +57,18 @@ Value broadcastSizesAgree(OpBuilder &b, Location loc, Type resultType, ValueRang
 Value computeIf(OpBuilder &b, Operation *op, Value ok, Type resultType, StringRef message,
                 function_ref<Value()> compute);
 
-/// Lowers a specialized `pydy.lib_call` whose runtime operands are `operands`.
+/// An empty tensor of `type` whose dynamic sizes are taken from the tensor
+/// `sources` (broadcasting: the first source whose size there is not 1).
+Value emptyTensor(OpBuilder &b, Location loc, RankedTensorType type, ValueRange sources);
+/// A tensor of `type` filled with `scalar` (converted to its element type).
+Value filled(OpBuilder &b, Location loc, RankedTensorType type, Value scalar,
+             ValueRange sizeSources);
+Value constantScalar(OpBuilder &b, Location loc, Type type, double value);
+/// `v` converted elementwise to element type `elem`.
+Value castTensor(OpBuilder &b, Location loc, Value v, Type elem);
+
+/// Lowers a specialized `pydy.lib_call` whose runtime operands are `operands`
+/// (LibraryLowering.cpp: the table's lowering of its primitive).
 FailureOr<Value> lowerLibCall(OpBuilder &b, LibCallOp op, ValueRange operands);
 
 } // namespace mlir::pydy::lowering

@@ -55,7 +55,7 @@ struct BinaryLowering : OpConversionPattern<BinaryOp> {
     if (op.getKind() == BinaryKind::matmul) {
       auto call = LibCallOp::create(rewriter, loc, op.getType(), "matmul",
                                     ValueRange{adaptor.getLhs(), adaptor.getRhs()},
-                                    rewriter.getStrArrayAttr({}), rewriter.getDictionaryAttr({}));
+                                    rewriter.getStrArrayAttr({"x", "y"}), rewriter.getDictionaryAttr({}));
       FailureOr<Value> v = lowerLibCall(rewriter, call, {adaptor.getLhs(), adaptor.getRhs()});
       rewriter.eraseOp(call);
       if (failed(v))

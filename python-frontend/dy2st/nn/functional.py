@@ -1,3 +1,3 @@
-"""dy2st.nn.functional: activations."""
-from ..functional import matmul as linear_matmul  # noqa: F401
-from ..functional import relu, sigmoid, softmax  # noqa: F401
+"""dy2st.nn.functional: activations over the op table's primitives."""
+from ..functional import (log_softmax, matmul as linear_matmul, one_hot, relu,  # noqa: F401
+                          sigmoid, softmax)

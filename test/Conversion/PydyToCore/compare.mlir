@@ -16,7 +16,7 @@
 // CHECK: arith.xori %[[T]], %true : i1
 pydy.func @compare(%x: tensor<3xf32>, %y: tensor<3xi64>, %z: tensor<1xf32>) -> tuple<tensor<3xi1>, i1> {
   %0 = pydy.compare ge %x, %y : (tensor<3xf32>, tensor<3xi64>) -> tensor<3xi1>
-  %1 = pydy.lib_call "logical_not"(%0) {static_args = {}} : (tensor<3xi1>) -> tensor<3xi1>
+  %1 = pydy.lib_call "logical_not"(%0) {kwnames = ["x"], static_args = {}} : (tensor<3xi1>) -> tensor<3xi1>
   %2 = pydy.unary not %z : (tensor<1xf32>) -> i1
   %t = pydy.tuple %1, %2 : (tensor<3xi1>, i1) -> tuple<tensor<3xi1>, i1>
   pydy.return %t : tuple<tensor<3xi1>, i1>

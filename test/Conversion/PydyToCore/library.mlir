@@ -6,8 +6,8 @@
 // CHECK: linalg.generic {{.*}} ins(%[[M]] : tensor<2x5xf32>)
 // CHECK:   arith.maxnumf
 pydy.func @matmul_relu(%x: tensor<2x3xf32>, %w: tensor<3x5xf32>) -> tensor<2x5xf32> {
-  %0 = pydy.lib_call "matmul"(%x, %w) {static_args = {}} : (tensor<2x3xf32>, tensor<3x5xf32>) -> tensor<2x5xf32>
-  %1 = pydy.lib_call "relu"(%0) {static_args = {}} : (tensor<2x5xf32>) -> tensor<2x5xf32>
+  %0 = pydy.lib_call "matmul"(%x, %w) {kwnames = ["x", "y"], static_args = {}} : (tensor<2x3xf32>, tensor<3x5xf32>) -> tensor<2x5xf32>
+  %1 = pydy.lib_call "relu"(%0) {kwnames = ["x"], static_args = {}} : (tensor<2x5xf32>) -> tensor<2x5xf32>
   pydy.return %1 : tensor<2x5xf32>
 }
 
@@ -15,7 +15,7 @@ pydy.func @matmul_relu(%x: tensor<2x3xf32>, %w: tensor<3x5xf32>) -> tensor<2x5xf
 // CHECK: linalg.transpose ins(%{{.*}} : tensor<5x3xf32>) outs(%{{.*}} : tensor<3x5xf32>) permutation = [1, 0]
 // CHECK: linalg.matmul
 pydy.func @transposed(%x: tensor<2x3xf32>, %w: tensor<5x3xf32>) -> tensor<2x5xf32> {
-  %0 = pydy.lib_call "matmul"(%x, %w) {static_args = {transpose_y = true}} : (tensor<2x3xf32>, tensor<5x3xf32>) -> tensor<2x5xf32>
+  %0 = pydy.lib_call "matmul"(%x, %w) {kwnames = ["x", "y"], static_args = {transpose_y = true}} : (tensor<2x3xf32>, tensor<5x3xf32>) -> tensor<2x5xf32>
   pydy.return %0 : tensor<2x5xf32>
 }
 
@@ -28,9 +28,9 @@ pydy.func @transposed(%x: tensor<2x3xf32>, %w: tensor<5x3xf32>) -> tensor<2x5xf3
 // CHECK: linalg.reduce {{.*}} dimensions = [1]
 // CHECK: arith.divf
 pydy.func @reductions(%x: tensor<2x3xf32>) -> tuple<tensor<f32>, tensor<1x3xf32>, tensor<2xf32>> {
-  %0 = pydy.lib_call "sum"(%x) {static_args = {axis = [0, 1], keepdim = false}} : (tensor<2x3xf32>) -> tensor<f32>
-  %1 = pydy.lib_call "max"(%x) {static_args = {axis = [0], keepdim = true}} : (tensor<2x3xf32>) -> tensor<1x3xf32>
-  %2 = pydy.lib_call "mean"(%x) {static_args = {axis = [1], keepdim = false}} : (tensor<2x3xf32>) -> tensor<2xf32>
+  %0 = pydy.lib_call "sum"(%x) {kwnames = ["x"], static_args = {axis = [0, 1], keepdim = false}} : (tensor<2x3xf32>) -> tensor<f32>
+  %1 = pydy.lib_call "max"(%x) {kwnames = ["x"], static_args = {axis = [0], keepdim = true}} : (tensor<2x3xf32>) -> tensor<1x3xf32>
+  %2 = pydy.lib_call "mean"(%x) {kwnames = ["x"], static_args = {axis = [1], keepdim = false}} : (tensor<2x3xf32>) -> tensor<2xf32>
   %t = pydy.tuple %0, %1, %2 : (tensor<f32>, tensor<1x3xf32>, tensor<2xf32>) -> tuple<tensor<f32>, tensor<1x3xf32>, tensor<2xf32>>
   pydy.return %t : tuple<tensor<f32>, tensor<1x3xf32>, tensor<2xf32>>
 }
@@ -45,12 +45,12 @@ pydy.func @reductions(%x: tensor<2x3xf32>) -> tuple<tensor<f32>, tensor<1x3xf32>
 // CHECK: math.exp
 // CHECK: arith.divf
 pydy.func @elementwise_math(%x: tensor<4xf64>) -> tuple<tensor<4xf64>, tensor<4xf64>, tensor<4xf64>, tensor<4xf64>, tensor<4xf64>, tensor<4xf64>> {
-  %0 = pydy.lib_call "exp"(%x) {static_args = {}} : (tensor<4xf64>) -> tensor<4xf64>
-  %1 = pydy.lib_call "log"(%x) {static_args = {}} : (tensor<4xf64>) -> tensor<4xf64>
-  %2 = pydy.lib_call "sqrt"(%x) {static_args = {}} : (tensor<4xf64>) -> tensor<4xf64>
-  %3 = pydy.lib_call "tanh"(%x) {static_args = {}} : (tensor<4xf64>) -> tensor<4xf64>
-  %4 = pydy.lib_call "abs"(%x) {static_args = {}} : (tensor<4xf64>) -> tensor<4xf64>
-  %5 = pydy.lib_call "sigmoid"(%x) {static_args = {}} : (tensor<4xf64>) -> tensor<4xf64>
+  %0 = pydy.lib_call "exp"(%x) {kwnames = ["x"], static_args = {}} : (tensor<4xf64>) -> tensor<4xf64>
+  %1 = pydy.lib_call "log"(%x) {kwnames = ["x"], static_args = {}} : (tensor<4xf64>) -> tensor<4xf64>
+  %2 = pydy.lib_call "sqrt"(%x) {kwnames = ["x"], static_args = {}} : (tensor<4xf64>) -> tensor<4xf64>
+  %3 = pydy.lib_call "tanh"(%x) {kwnames = ["x"], static_args = {}} : (tensor<4xf64>) -> tensor<4xf64>
+  %4 = pydy.lib_call "abs"(%x) {kwnames = ["x"], static_args = {}} : (tensor<4xf64>) -> tensor<4xf64>
+  %5 = pydy.lib_call "sigmoid"(%x) {kwnames = ["x"], static_args = {}} : (tensor<4xf64>) -> tensor<4xf64>
   %t = pydy.tuple %0, %1, %2, %3, %4, %5 : (tensor<4xf64>, tensor<4xf64>, tensor<4xf64>, tensor<4xf64>, tensor<4xf64>, tensor<4xf64>) -> tuple<tensor<4xf64>, tensor<4xf64>, tensor<4xf64>, tensor<4xf64>, tensor<4xf64>, tensor<4xf64>>
   pydy.return %t : tuple<tensor<4xf64>, tensor<4xf64>, tensor<4xf64>, tensor<4xf64>, tensor<4xf64>, tensor<4xf64>>
 }
@@ -60,9 +60,9 @@ pydy.func @elementwise_math(%x: tensor<4xf64>) -> tuple<tensor<4xf64>, tensor<4x
 // CHECK: arith.cmpf une
 // CHECK: arith.uitofp %{{.*}} : i1 to f64
 pydy.func @casts(%x: tensor<2xf32>, %b: tensor<2xi1>) -> tuple<tensor<2xi32>, tensor<2xi1>, tensor<2xf64>> {
-  %0 = pydy.lib_call "cast"(%x) {static_args = {dtype = "int32"}} : (tensor<2xf32>) -> tensor<2xi32>
-  %1 = pydy.lib_call "cast"(%x) {static_args = {dtype = "bool"}} : (tensor<2xf32>) -> tensor<2xi1>
-  %2 = pydy.lib_call "cast"(%b) {static_args = {dtype = "float64"}} : (tensor<2xi1>) -> tensor<2xf64>
+  %0 = pydy.lib_call "cast"(%x) {kwnames = ["x"], static_args = {dtype = "int32"}} : (tensor<2xf32>) -> tensor<2xi32>
+  %1 = pydy.lib_call "cast"(%x) {kwnames = ["x"], static_args = {dtype = "bool"}} : (tensor<2xf32>) -> tensor<2xi1>
+  %2 = pydy.lib_call "cast"(%b) {kwnames = ["x"], static_args = {dtype = "float64"}} : (tensor<2xi1>) -> tensor<2xf64>
   %t = pydy.tuple %0, %1, %2 : (tensor<2xi32>, tensor<2xi1>, tensor<2xf64>) -> tuple<tensor<2xi32>, tensor<2xi1>, tensor<2xf64>>
   pydy.return %t : tuple<tensor<2xi32>, tensor<2xi1>, tensor<2xf64>>
 }
@@ -73,8 +73,8 @@ pydy.func @casts(%x: tensor<2xf32>, %b: tensor<2xi1>) -> tuple<tensor<2xi32>, te
 // CHECK: %[[V:.*]] = arith.truncf %{{.*}} : f64 to f32
 // CHECK: linalg.fill ins(%[[V]] : f32) outs(%{{.*}} : tensor<3xf32>)
 pydy.func @creation(%v: f64) -> tuple<tensor<2x2xi64>, tensor<3xf32>> {
-  %0 = pydy.lib_call "ones"() {static_args = {dtype = "int64", shape = [2, 2]}} : () -> tensor<2x2xi64>
-  %1 = pydy.lib_call "full"(%v) {static_args = {shape = [3]}} : (f64) -> tensor<3xf32>
+  %0 = pydy.lib_call "ones"() {kwnames = [], static_args = {dtype = "int64", shape = array<i64: 2, 2>}} : () -> tensor<2x2xi64>
+  %1 = pydy.lib_call "full"(%v) {kwnames = ["fill_value"], static_args = {shape = array<i64: 3>}} : (f64) -> tensor<3xf32>
   %t = pydy.tuple %0, %1 : (tensor<2x2xi64>, tensor<3xf32>) -> tuple<tensor<2x2xi64>, tensor<3xf32>>
   pydy.return %t : tuple<tensor<2x2xi64>, tensor<3xf32>>
 }

@@ -15,7 +15,7 @@ pydy.func @halve(%x: tensor<4xf32>) -> tuple<tensor<4xf32>, i64> {
   %c0 = pydy.constant 0 : i64
   %0:2 = pydy.while(%c0, %x : i64, tensor<4xf32>) -> i64, tensor<4xf32> {
   ^bb0(%i: i64, %y: tensor<4xf32>):
-    %s = pydy.lib_call "sum"(%y) {static_args = {axis = [0], keepdim = false}} : (tensor<4xf32>) -> tensor<f32>
+    %s = pydy.lib_call "sum"(%y) {kwnames = ["x"], static_args = {axis = [0], keepdim = false}} : (tensor<4xf32>) -> tensor<f32>
     %lim = pydy.constant 1.0 : f64
     %c = pydy.compare gt %s, %lim : (tensor<f32>, f64) -> tensor<i1>
     pydy.condition(%c : tensor<i1>) %i, %y : i64, tensor<4xf32>

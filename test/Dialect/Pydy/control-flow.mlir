@@ -59,7 +59,7 @@ pydy.func @promoted(%arg0: tensor<4xf32> {pydy.name = "x"}, %arg1: i64 {pydy.nam
   // CHECK: pydy.while(%{{.*}} : tensor<4xf32>) -> tensor<4xf32> {
   %1 = pydy.while(%0 : tensor<4xf32>) -> tensor<4xf32> {
   ^bb0(%x: tensor<4xf32>):
-    %s = pydy.lib_call "sum"(%x) {static_args = {axis = [0], keepdim = false}} : (tensor<4xf32>) -> tensor<f32>
+    %s = pydy.lib_call "sum"(%x) {kwnames = ["x"], static_args = {axis = [0], keepdim = false}} : (tensor<4xf32>) -> tensor<f32>
     %l = pydy.constant 1.0e+02 : f64
     %c = pydy.compare lt %s, %l : (tensor<f32>, f64) -> tensor<i1>
     pydy.condition(%c : tensor<i1>) %x : tensor<4xf32>

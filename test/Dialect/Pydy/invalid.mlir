@@ -32,8 +32,8 @@ pydy.func @unknown_library_function(%arg0: !pydy.object {pydy.name = "x"}) -> !p
 // -----
 
 pydy.func @too_many_arguments(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
-  // expected-error @+1 {{exp() takes at most 1 arguments (2 given)}}
-  %0 = pydy.lib_call "exp"(%arg0, %arg0) : (!pydy.object, !pydy.object) -> !pydy.object
+  // expected-error @+1 {{exp() takes at most 2 arguments (3 given)}}
+  %0 = pydy.lib_call "exp"(%arg0, %arg0, %arg0) : (!pydy.object, !pydy.object, !pydy.object) -> !pydy.object
   pydy.return
 }
 

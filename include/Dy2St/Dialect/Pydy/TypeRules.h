@@ -32,6 +32,12 @@ llvm::ArrayRef<int64_t> shapeOf(Type type);
 FailureOr<llvm::SmallVector<int64_t>> broadcastShapes(llvm::ArrayRef<int64_t> a,
                                                       llvm::ArrayRef<int64_t> b);
 
+/// numpy's matmul shape rule: a 1-d operand is a vector (its dimension
+/// dropped from the result), batch dimensions broadcast. Fails with `error`.
+FailureOr<llvm::SmallVector<int64_t>> matmulShape(llvm::ArrayRef<int64_t> x,
+                                                  llvm::ArrayRef<int64_t> y,
+                                                  std::string &error);
+
 /// How an elementwise operation computes: operands are converted to
 /// `compute`, and the result has type `result` (a tensor or a Python scalar).
 struct ElementwiseSignature {

@@ -1,106 +1,286 @@
+// The primitives' table (LibraryOps.def) as C++ data, the binding of a
+// lib_call's operands, and the typing context the rules share.
 #include "Dy2St/Dialect/Pydy/Library.h"
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
+#include "Dy2St/Dialect/Pydy/TypeRules.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace mlir;
 using namespace mlir::pydy;
 
 namespace {
-constexpr LibParam kX[] = {{"x", true, false}};
-constexpr LibParam kXY[] = {{"x", true, false}, {"y", true, false}};
-constexpr LibParam kCast[] = {{"x", true, false}, {"dtype", true, true}};
-constexpr LibParam kMatmul[] = {{"x", true, false},
-                                {"y", true, false},
-                                {"transpose_x", false, true},
-                                {"transpose_y", false, true}};
-constexpr LibParam kReduce[] = {
-    {"x", true, false}, {"axis", false, true}, {"keepdim", false, true}};
-constexpr LibParam kFill[] = {{"shape", true, true}, {"dtype", false, true}};
-constexpr LibParam kFull[] = {
-    {"shape", true, true}, {"fill_value", true, false}, {"dtype", false, true}};
-// `data` is a literal (folded into `static_args`) or a runtime value.
-constexpr LibParam kToTensor[] = {{"data", false, false},
-                                  {"dtype", false, true},
-                                  {"place", false, true},
-                                  {"stop_gradient", false, true}};
-constexpr LibParam kFillLike[] = {{"x", true, false}, {"dtype", false, true}};
-constexpr LibParam kFullLike[] = {
-    {"x", true, false}, {"fill_value", true, false}, {"dtype", false, true}};
-// `shape` is a list (folded into `static_args`) or a runtime shape tensor.
-constexpr LibParam kReshape[] = {{"x", true, false}, {"shape", false, false}};
-constexpr LibParam kJoin[] = {{"x", true, false, true}, {"axis", false, true}};
-constexpr LibParam kWhere[] = {
-    {"condition", true, false}, {"x", true, false}, {"y", true, false}};
-
-constexpr LibFunction kFunctions[] = {
-    // Elementwise math.
-    {"exp", kX}, {"log", kX}, {"sqrt", kX}, {"tanh", kX}, {"abs", kX},
-    {"sigmoid", kX}, {"relu", kX}, {"floor", kX}, {"ceil", kX},
-    {"sin", kX}, {"cos", kX},
-    // Elementwise binary functions, the same as the Python operators.
-    {"add", kXY}, {"subtract", kXY}, {"multiply", kXY}, {"divide", kXY},
-    {"maximum", kXY}, {"minimum", kXY}, {"pow", kXY},
-    {"equal", kXY}, {"not_equal", kXY}, {"less_than", kXY},
-    {"less_equal", kXY}, {"greater_than", kXY}, {"greater_equal", kXY},
-    {"logical_and", kXY}, {"logical_or", kXY}, {"logical_not", kX},
-    {"where", kWhere},
-    {"cast", kCast},
-    {"matmul", kMatmul},
-    {"sum", kReduce}, {"mean", kReduce}, {"max", kReduce}, {"min", kReduce},
-    {"zeros", kFill}, {"ones", kFill}, {"full", kFull},
-    {"zeros_like", kFillLike}, {"ones_like", kFillLike}, {"full_like", kFullLike},
-    {"to_tensor", kToTensor},
-    {"stack", kJoin}, {"concat", kJoin}, {"reshape", kReshape},
+struct TableEntry {
+  llvm::StringLiteral name;
+  LibOp op;
+  llvm::StringLiteral signature;
 };
+
+constexpr TableEntry kTable[] = {
+#define DY2ST_PRIMITIVE(NAME, SIGNATURE, RULE, LOWERING) {#NAME, LibOp::NAME, SIGNATURE},
+#include "Dy2St/Dialect/Pydy/LibraryOps.def"
+#undef DY2ST_PRIMITIVE
+};
+
+/// Splits "a, b = [1, 2], c" at the commas outside brackets and quotes.
+SmallVector<StringRef> splitTopLevel(StringRef text) {
+  SmallVector<StringRef> parts;
+  int depth = 0;
+  char quote = 0;
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quote) {
+      quote = c == quote ? 0 : quote;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '[' || c == '(') {
+      ++depth;
+    } else if (c == ']' || c == ')') {
+      --depth;
+    } else if (c == ',' && depth == 0) {
+      parts.push_back(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  if (!text.slice(start, text.size()).trim().empty())
+    parts.push_back(text.slice(start, text.size()).trim());
+  return parts;
+}
+
+ParamKind parseKind(StringRef kind) {
+  ParamKind result = ParamKind::Tensor;
+  if (kind == "Value") result = ParamKind::Value;
+  else if (kind == "Static") result = ParamKind::Static;
+  else if (kind == "Tensors") result = ParamKind::Tensors;
+  else if (kind == "Ints") result = ParamKind::Ints;
+  else if (kind == "Data") result = ParamKind::Data;
+  else if (kind != "Tensor") llvm::report_fatal_error("LibraryOps.def: unknown kind " + kind);
+  return result;
+}
+
+std::vector<LibFunction> parseTable() {
+  std::vector<LibFunction> functions;
+  for (const TableEntry &entry : kTable) {
+    StringRef sig = entry.signature;
+    StringRef params = sig.drop_front(sig.find('(') + 1).drop_back();
+    LibFunction fn{entry.name, entry.op, {}};
+    for (StringRef p : splitTopLevel(params)) {
+      auto [decl, def] = p.split('=');
+      auto [name, kind] = decl.split(':');
+      LibParam param{name.trim().str(), parseKind(kind.trim()), std::nullopt};
+      if (p.contains('='))
+        param.defaultText = def.trim().str();
+      fn.params.push_back(std::move(param));
+    }
+    functions.push_back(std::move(fn));
+  }
+  return functions;
+}
+
+const std::vector<LibFunction> &table() {
+  static const std::vector<LibFunction> functions = parseTable();
+  return functions;
+}
 } // namespace
 
-llvm::ArrayRef<LibFunction> mlir::pydy::allLibFunctions() { return kFunctions; }
+const LibParam *LibFunction::param(StringRef name) const {
+  for (const LibParam &p : params)
+    if (p.name == name)
+      return &p;
+  return nullptr;
+}
 
-const LibFunction *mlir::pydy::lookupLibFunction(llvm::StringRef name) {
-  for (const LibFunction &fn : kFunctions)
+llvm::ArrayRef<LibFunction> mlir::pydy::allLibFunctions() { return table(); }
+
+const LibFunction &mlir::pydy::libFunction(LibOp op) {
+  return table()[static_cast<unsigned>(op)];
+}
+
+const LibFunction *mlir::pydy::lookupLibFunction(StringRef name) {
+  for (const LibFunction &fn : table())
     if (fn.name == name)
       return &fn;
   return nullptr;
 }
 
-LogicalResult mlir::pydy::bindLibArguments(LibCallOp op,
-                                           llvm::SmallVectorImpl<Value> &bound) {
+Attribute mlir::pydy::libDefault(MLIRContext *ctx, const LibParam &param) {
+  Builder b(ctx);
+  StringRef text = *param.defaultText;
+  if (text == "None")
+    return b.getUnitAttr();
+  if (text == "True" || text == "False")
+    return b.getBoolAttr(text == "True");
+  if (text.starts_with("'"))
+    return b.getStringAttr(text.drop_front().drop_back());
+  int64_t i;
+  if (!text.getAsInteger(10, i))
+    return b.getI64IntegerAttr(i);
+  double d;
+  if (!text.getAsDouble(d))
+    return b.getF64FloatAttr(d);
+  llvm::report_fatal_error("LibraryOps.def: unsupported default " + text);
+}
+
+LogicalResult mlir::pydy::bindLibArguments(LibCallOp op, llvm::SmallVectorImpl<Value> &bound) {
   const LibFunction *fn = lookupLibFunction(op.getCallee());
   if (!fn)
-    return op.emitOpError("unknown dy2st library function '")
-           << op.getCallee() << "'";
+    return op.emitOpError("unknown dy2st library function '") << op.getCallee() << "'";
   bound.assign(fn->params.size(), Value());
-  // Once specialized, static parameters live in `static_args` and the
-  // operands are the runtime parameters, in order.
-  bool specialized = static_cast<bool>(op.getStaticArgsAttr());
-  llvm::SmallVector<size_t> slots;
-  for (size_t i = 0; i < fn->params.size(); ++i)
-    if (!specialized || !fn->params[i].isStatic)
-      slots.push_back(i);
   auto operands = op.getArgs();
   size_t numKw = op.getKwnames().size();
   if (numKw > operands.size())
     return op.emitOpError("has more keyword names than operands");
   size_t numPositional = operands.size() - numKw;
-  bool variadic = specialized && !slots.empty() && fn->params[slots.back()].variadic;
-  if (numPositional > slots.size() && !variadic)
-    return op.emitError() << fn->name << "() takes at most " << slots.size()
+  if (numPositional > fn->params.size())
+    return op.emitError() << fn->name << "() takes at most " << fn->params.size()
                           << " arguments (" << operands.size() << " given)";
-  for (size_t i = 0; i < std::min(numPositional, slots.size()); ++i)
-    bound[slots[i]] = operands[i];
+  for (size_t i = 0; i < numPositional; ++i)
+    bound[i] = operands[i];
   size_t k = numPositional;
   for (StringRef kw : op.getKwnames().getAsValueRange<StringAttr>()) {
-    auto it = llvm::find_if(slots, [&](size_t i) { return fn->params[i].name == kw; });
-    if (it == slots.end())
-      return op.emitError() << fn->name << "() got an unexpected keyword argument '"
-                            << kw << "'";
-    if (bound[*it])
-      return op.emitError() << fn->name << "() got multiple values for argument '"
-                            << kw << "'";
-    bound[*it] = operands[k++];
+    auto it = llvm::find_if(fn->params, [&](const LibParam &p) { return p.name == kw; });
+    if (it == fn->params.end())
+      return op.emitError() << fn->name << "() got an unexpected keyword argument '" << kw
+                            << "'";
+    size_t i = it - fn->params.begin();
+    if (bound[i])
+      return op.emitError() << fn->name << "() got multiple values for argument '" << kw
+                            << "'";
+    bound[i] = operands[k++];
   }
-  for (size_t i : slots)
-    if (fn->params[i].required && !bound[i])
-      return op.emitError() << fn->name << "() missing required argument '"
-                            << fn->params[i].name << "'";
+  for (auto [param, value] : llvm::zip(fn->params, bound))
+    if (param.required() && !value)
+      return op.emitError() << fn->name << "() missing required argument '" << param.name
+                            << "'";
   return success();
+}
+
+//===----------------------------------------------------------------------===//
+// LibTyping
+//===----------------------------------------------------------------------===//
+
+MLIRContext *LibTyping::getContext() { return op->getContext(); }
+
+InFlightDiagnostic LibTyping::error() {
+  InFlightDiagnostic diag = op->emitError();
+  diag << fn.name << "(): ";
+  return diag;
+}
+
+bool LibTyping::has(StringRef param) {
+  return operands.count(param) || statics.get(param);
+}
+
+Type LibTyping::typeOf(StringRef param) {
+  auto it = operands.find(param);
+  return it == operands.end() || it->second.empty() ? Type() : it->second.front().getType();
+}
+
+FailureOr<RankedTensorType> LibTyping::tensor(StringRef param) {
+  Type t = typeOf(param);
+  if (auto tensor = dyn_cast_or_null<RankedTensorType>(t))
+    return tensor;
+  if (!t)
+    return error() << "missing argument '" << param << "'";
+  return error() << "expects a tensor for '" << param << "', got " << withArticle(t);
+}
+
+FailureOr<Type> LibTyping::dtype(StringRef param, Type fallback) {
+  Attribute a = statics.get(param);
+  if (!a)
+    return fallback;
+  auto s = dyn_cast<StringAttr>(a);
+  Type t = s ? elementTypeFromName(getContext(), s.getValue()) : Type();
+  if (!t)
+    return error() << "unsupported dtype " << a
+                   << " (use bool, int32, int64, float32 or float64)";
+  return t;
+}
+
+FailureOr<bool> LibTyping::flag(StringRef param) {
+  Attribute a = statics.get(param);
+  if (!a)
+    return false;
+  auto i = dyn_cast<IntegerAttr>(a);
+  if (!i || !i.getType().isInteger(1))
+    return error() << "argument '" << param << "' must be a bool";
+  return !i.getValue().isZero();
+}
+
+FailureOr<int64_t> LibTyping::integer(StringRef param, int64_t fallback) {
+  Attribute a = statics.get(param);
+  if (!a)
+    return fallback;
+  auto i = dyn_cast<IntegerAttr>(a);
+  if (!i || !i.getType().isInteger(64))
+    return error() << "argument '" << param << "' must be an int";
+  return i.getInt();
+}
+
+FailureOr<std::optional<SmallVector<int64_t>>> LibTyping::integers(StringRef param) {
+  Attribute a = statics.get(param);
+  if (!a)
+    return std::optional<SmallVector<int64_t>>();
+  SmallVector<Attribute> items;
+  if (auto array = dyn_cast<ArrayAttr>(a))
+    items.assign(array.begin(), array.end());
+  else
+    items.push_back(a);
+  SmallVector<int64_t> values;
+  for (Attribute item : items) {
+    auto i = dyn_cast<IntegerAttr>(item);
+    if (!i || !i.getType().isInteger(64))
+      return error() << "argument '" << param << "' must be an int or a list of ints";
+    values.push_back(i.getInt());
+  }
+  return std::optional<SmallVector<int64_t>>(values);
+}
+
+FailureOr<int64_t> LibTyping::axis(StringRef param, int64_t rank, int64_t fallback) {
+  FailureOr<int64_t> a = integer(param, fallback);
+  if (failed(a))
+    return failure();
+  int64_t bound = std::max<int64_t>(rank, 1);
+  if (*a < -bound || *a >= bound)
+    return error() << "axis " << *a << " is out of range for a " << rank << "-d tensor";
+  int64_t normalized = *a < 0 ? *a + bound : *a;
+  statics.set(param, Builder(getContext()).getI64IntegerAttr(normalized));
+  return normalized;
+}
+
+FailureOr<SmallVector<int64_t>> LibTyping::ints(StringRef param) {
+  if (Attribute a = statics.get(param)) {
+    auto array = dyn_cast<DenseI64ArrayAttr>(a);
+    if (!array)
+      return error() << "argument '" << param << "' must be a list of ints";
+    return SmallVector<int64_t>(array.asArrayRef());
+  }
+  auto t = dyn_cast_or_null<RankedTensorType>(typeOf(param));
+  if (!t || t.getRank() != 1 || t.isDynamicDim(0) || !isa<IntegerType>(t.getElementType()) ||
+      t.getElementType().isInteger(1))
+    return error() << "'" << param
+                   << "' must be a list of ints or a 1-d integer tensor of static length";
+  return SmallVector<int64_t>(t.getDimSize(0), kDynamicInt);
+}
+
+//===----------------------------------------------------------------------===//
+// Rule dispatch
+//===----------------------------------------------------------------------===//
+
+namespace mlir::pydy {
+#define DY2ST_PRIMITIVE(NAME, SIGNATURE, RULE, LOWERING) FailureOr<Type> infer##RULE(LibTyping &);
+#include "Dy2St/Dialect/Pydy/LibraryOps.def"
+#undef DY2ST_PRIMITIVE
+} // namespace mlir::pydy
+
+FailureOr<Type> mlir::pydy::inferLibCallType(LibTyping &typing) {
+  using Rule = FailureOr<Type> (*)(LibTyping &);
+  static constexpr Rule rules[] = {
+#define DY2ST_PRIMITIVE(NAME, SIGNATURE, RULE, LOWERING) &infer##RULE,
+#include "Dy2St/Dialect/Pydy/LibraryOps.def"
+#undef DY2ST_PRIMITIVE
+  };
+  return rules[static_cast<unsigned>(typing.fn.op)](typing);
 }

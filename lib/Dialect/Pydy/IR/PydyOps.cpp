@@ -226,8 +226,22 @@ LogicalResult UnpackOp::verify() {
 }
 
 LogicalResult LibCallOp::verify() {
-  SmallVector<Value> bound;
-  return bindLibArguments(*this, bound);
+  if (!getStaticArgsAttr()) {
+    SmallVector<Value> bound;
+    return bindLibArguments(*this, bound);
+  }
+  // Specialized: every operand is named by the parameter it belongs to.
+  const LibFunction *fn = lookupLibFunction(getCallee());
+  if (!fn)
+    return emitOpError("unknown dy2st library function '") << getCallee() << "'";
+  if (getKwnames().size() != getArgs().size())
+    return emitOpError("once specialized, names the parameter of each of its ")
+           << getArgs().size() << " operands";
+  for (StringRef name : getKwnames().getAsValueRange<StringAttr>())
+    if (!fn->param(name) || fn->param(name)->isStatic())
+      return emitOpError("operand named '") << name << "' is not a runtime parameter of "
+                                            << fn->name << "()";
+  return success();
 }
 
 LogicalResult CallOp::verifySymbolUses(SymbolTableCollection &symbolTable) {

@@ -8,6 +8,8 @@
 // joined with what the body yields; when the join widens a type, the body is
 // restored from a pristine copy and typed again, so no fold that relied on a
 // narrower type survives.
+#include "Indexing.h"
+
 #include "Dy2St/Dialect/Pydy/Library.h"
 #include "Dy2St/Dialect/Pydy/Passes.h"
 #include "Dy2St/Dialect/Pydy/TypeRules.h"
@@ -398,6 +400,8 @@ private:
       }
       return success();
     }
+    if (isa<SliceOp>(op))
+      return success();
     if (isa<TupleOp, ListOp>(op)) {
       SmallVector<Type> elements(op->getOperandTypes());
       op->getResult(0).setType(isa<ListOp>(op)
@@ -419,6 +423,13 @@ private:
       return concatenateLists(bin);
     if (auto sub = dyn_cast<SubscriptOp>(op); sub && needsArray(sub.getValue(), sub.getIndex()))
       return specializeArrayRead(sub);
+    if (auto sub = dyn_cast<SubscriptOp>(op); sub && isTensorIndexToDecompose(sub)) {
+      FailureOr<Operation *> first = decomposeTensorIndex(sub);
+      if (failed(first))
+        return failure();
+      next = *first;
+      return success();
+    }
     if (auto len = dyn_cast<LenOp>(op); len && isa<tensor_array::ArrayType>(len.getValue().getType())) {
       OpBuilder b(op);
       len.getResult().replaceAllUsesWith(
@@ -1434,7 +1445,7 @@ private:
                                "instead, or return the tensor and convert it outside";
     StringRef callee = method == "astype" ? StringRef("cast") : method;
     const LibFunction *fn = lookupLibFunction(callee);
-    if (!fn || fn->params.empty() || fn->params.front().name != "x")
+    if (!fn || fn->params.empty() || fn->params.front().kind != ParamKind::Tensor)
       return op.emitError() << "Tensor method '" << method
                             << "' is not supported in compiled code";
     OpBuilder b(op);
@@ -1458,457 +1469,132 @@ private:
     SmallVector<Value> bound;
     if (failed(bindLibArguments(op, bound)))
       return failure();
-    if ((fn->name == "stack" || fn->name == "concat") && bound[0] &&
+    if ((fn->op == LibOp::stack || fn->op == LibOp::concat) && bound[0] &&
         isa<tensor_array::ArrayType>(bound[0].getType()))
       return specializeArrayJoin(op, fn->name, bound[0], bound[1]);
-    MLIRContext *ctx = op.getContext();
-    NamedAttrList statics;
+    OpBuilder b(op);
+    LibTyping typing{op, *fn, {}, {}};
     SmallVector<Value> runtime;
-    llvm::StringMap<Value> args;
+    SmallVector<StringRef> names;
+    auto addOperand = [&](const LibParam &param, Value v) {
+      typing.operands[param.name].push_back(v);
+      runtime.push_back(v);
+      names.push_back(param.name);
+    };
     for (auto [param, value] : llvm::zip(fn->params, bound)) {
-      if (!value)
-        continue;
-      // to_tensor of a literal is a constant tensor; reshape to a literal
-      // shape has a static shape.
-      if ((fn->name == "to_tensor" && param.name == "data") ||
-          (fn->name == "reshape" && param.name == "shape"))
-        if (Attribute literal = constantOf(value)) {
-          statics.append(param.name, literal);
+      Attribute literal = value ? constantOf(value) : Attribute();
+      if (!value) {
+        Attribute def = param.required() ? Attribute() : libDefault(op.getContext(), param);
+        if (!def || isa<UnitAttr>(def))
+          continue;
+        if (param.isStatic()) {
+          typing.statics.append(param.name, def);
           continue;
         }
-      if (!param.isStatic) {
-        args[param.name] = value;
-        if (param.variadic && sequenceElementTypes(value.getType())) {
-          OpBuilder b(op);
-          llvm::append_range(runtime, elementsOf(b, op.getLoc(), value));
-          continue;
-        }
-        runtime.push_back(value);
-        continue;
+        value = ConstantOp::create(b, op.getLoc(), def);
+        literal = def;
       }
-      Attribute attr = constantOf(value);
-      if (!attr)
-        return op.emitError() << "argument '" << param.name << "' of " << fn->name
-                              << "() must be known at compile time";
-      if (!isa<UnitAttr>(attr))
-        statics.append(param.name, attr);
+      switch (param.kind) {
+      case ParamKind::Static:
+        if (!literal)
+          return op.emitError() << "argument '" << param.name << "' of " << fn->name
+                                << "() must be known at compile time";
+        if (!isa<UnitAttr>(literal))
+          typing.statics.append(param.name, literal);
+        break;
+      case ParamKind::Data:
+        if (literal)
+          typing.statics.append(param.name, literal);
+        else
+          addOperand(param, value);
+        break;
+      case ParamKind::Tensors:
+        if (sequenceElementTypes(value.getType())) {
+          for (Value item : elementsOf(b, op.getLoc(), value))
+            addOperand(param, item);
+          break;
+        }
+        addOperand(param, value);
+        break;
+      case ParamKind::Ints:
+        if (failed(bindInts(b, op, param, value, typing, addOperand)))
+          return failure();
+        break;
+      case ParamKind::Tensor:
+      case ParamKind::Value:
+        if (isa<PyNoneType>(value.getType()))
+          break;
+        addOperand(param, value);
+        break;
+      }
     }
-    FailureOr<Type> result = inferLibCall(op, fn->name, args, statics);
+    FailureOr<Type> result = inferLibCallType(typing);
     if (failed(result))
       return failure();
-    OpBuilder b(op);
     auto specialized = LibCallOp::create(b, op.getLoc(), *result, op.getCallee(), runtime,
-                                         b.getStrArrayAttr({}),
-                                         DictionaryAttr::get(ctx, statics));
+                                         b.getStrArrayAttr(names),
+                                         typing.statics.getDictionary(op.getContext()));
     op.getResult().replaceAllUsesWith(specialized.getResult());
     op.erase();
     (void)next;
     return success();
   }
 
-  FailureOr<Type> inferLibCall(LibCallOp op, StringRef name, llvm::StringMap<Value> &args,
-                               NamedAttrList &statics) {
-    MLIRContext *ctx = op.getContext();
-    Builder b(ctx);
-    std::string error;
-    auto tensorArg = [&](StringRef param) -> FailureOr<RankedTensorType> {
-      auto t = dyn_cast<RankedTensorType>(args[param].getType());
-      if (!t)
-        return op.emitError() << name << "() expects a tensor for '" << param << "', got "
-                              << withArticle(args[param].getType());
-      return t;
-    };
-    auto boolStatic = [&](StringRef param) -> FailureOr<bool> {
-      Attribute a = statics.get(param);
-      if (!a)
-        return false;
-      auto i = dyn_cast<IntegerAttr>(a);
-      if (!i || !i.getType().isInteger(1))
-        return op.emitError() << "argument '" << param << "' of " << name
-                              << "() must be a bool";
-      return !i.getValue().isZero();
-    };
-    auto dtypeStatic = [&](StringRef param, Type fallback) -> FailureOr<Type> {
-      Attribute a = statics.get(param);
-      if (!a)
-        return fallback;
-      auto s = dyn_cast<StringAttr>(a);
-      Type t = s ? elementTypeFromName(ctx, s.getValue()) : Type();
-      if (!t)
-        return op.emitError() << name << "(): unsupported dtype " << a
-                              << " (use bool, int32, int64, float32 or float64)";
-      return t;
-    };
-
-    static const llvm::StringSet<> floatMath = {"exp", "log", "sqrt", "tanh", "sigmoid",
-                                                "sin", "cos", "floor", "ceil"};
-    if (floatMath.contains(name)) {
-      auto x = tensorArg("x");
-      if (failed(x))
-        return failure();
-      Type elem = x->getElementType();
-      return Type(x->clone(isa<FloatType>(elem) ? elem : b.getF32Type()));
-    }
-    if (name == "abs" || name == "relu") {
-      auto x = tensorArg("x");
-      if (failed(x))
-        return failure();
-      return Type(*x);
-    }
-    static const llvm::StringMap<BinaryKind> binaries = {
-        {"add", BinaryKind::add},         {"subtract", BinaryKind::sub},
-        {"multiply", BinaryKind::mul},    {"divide", BinaryKind::div},
-        {"pow", BinaryKind::pow},         {"maximum", BinaryKind::add},
-        {"minimum", BinaryKind::add}};
-    if (auto it = binaries.find(name); it != binaries.end()) {
-      if (failed(tensorArg("x")))
-        return failure();
-      auto sig = binarySignature(it->second, args["x"].getType(), args["y"].getType(), error);
-      if (failed(sig))
-        return op.emitError() << name << "(): " << error;
-      return sig->result;
-    }
-    static const llvm::StringMap<CompareKind> comparisons = {
-        {"equal", CompareKind::eq},          {"not_equal", CompareKind::ne},
-        {"less_than", CompareKind::lt},      {"less_equal", CompareKind::le},
-        {"greater_than", CompareKind::gt},   {"greater_equal", CompareKind::ge}};
-    if (auto it = comparisons.find(name); it != comparisons.end()) {
-      if (failed(tensorArg("x")))
-        return failure();
-      auto sig = compareSignature(it->second, args["x"].getType(), args["y"].getType(), error);
-      if (failed(sig))
-        return op.emitError() << name << "(): " << error;
-      return sig->result;
-    }
-    if (name == "logical_and" || name == "logical_or" || name == "logical_not") {
-      auto x = tensorArg("x");
-      if (failed(x))
-        return failure();
-      ArrayRef<int64_t> shape = x->getShape();
-      SmallVector<int64_t> joined(shape);
-      if (name != "logical_not") {
-        auto s = broadcastShapes(shape, shapeOf(args["y"].getType()));
-        if (failed(s))
-          return op.emitError() << name << "(): shapes cannot be broadcast";
-        joined = *s;
-      }
-      return Type(RankedTensorType::get(joined, b.getI1Type()));
-    }
-    if (name == "where") {
-      auto c = tensorArg("condition");
-      if (failed(c))
-        return failure();
-      if (!c->getElementType().isInteger(1))
-        return op.emitError("where(): the condition must be a bool tensor");
-      Type x = args["x"].getType(), y = args["y"].getType();
-      auto sig = binarySignature(BinaryKind::add, x, y, error);
-      if (failed(sig))
-        return op.emitError() << "where(): " << error;
-      auto shape = broadcastShapes(c->getShape(), shapeOf(sig->result));
-      if (failed(shape))
-        return op.emitError("where(): shapes cannot be broadcast");
-      return Type(RankedTensorType::get(*shape, promoteOperands(x, y)));
-    }
-    if (name == "cast") {
-      auto x = tensorArg("x");
-      auto dtype = dtypeStatic("dtype", Type());
-      if (failed(x) || failed(dtype))
-        return failure();
-      return Type(x->clone(*dtype));
-    }
-    if (name == "matmul") {
-      auto x = tensorArg("x"), y = tensorArg("y");
-      auto tx = boolStatic("transpose_x"), ty = boolStatic("transpose_y");
-      if (failed(x) || failed(y) || failed(tx) || failed(ty))
-        return failure();
-      auto transposed = [](RankedTensorType t, bool flip) {
-        if (!flip || t.getRank() != 2)
-          return t;
-        return t.clone({t.getDimSize(1), t.getDimSize(0)});
-      };
-      auto sig = binarySignature(BinaryKind::matmul, transposed(*x, *tx), transposed(*y, *ty),
-                                 error);
-      if (failed(sig))
-        return op.emitError() << "matmul(): " << error;
-      return sig->result;
-    }
-    if (name == "sum" || name == "mean" || name == "max" || name == "min")
-      return inferReduction(op, name, args, statics);
-    if (name == "zeros" || name == "ones" || name == "full") {
-      SmallVector<int64_t> shape;
-      Attribute s = statics.get("shape");
-      SmallVector<Attribute> dims;
-      if (auto array = dyn_cast<ArrayAttr>(s))
-        dims.assign(array.begin(), array.end());
-      else
-        dims.push_back(s);
-      for (Attribute d : dims) {
-        auto i = dyn_cast<IntegerAttr>(d);
-        if (!i || !i.getType().isInteger(64) || i.getInt() < 0)
-          return op.emitError() << name << "(): shape must be a list of non-negative ints";
-        shape.push_back(i.getInt());
-      }
-      statics.set("shape", b.getI64ArrayAttr(shape));
-      auto dtype = dtypeStatic("dtype", b.getF32Type());
-      if (failed(dtype))
-        return failure();
-      if (name == "full" && !isPythonScalar(args["fill_value"].getType()))
-        return op.emitError() << "full(): fill_value must be a Python number, not "
-                              << withArticle(args["fill_value"].getType());
-      return Type(RankedTensorType::get(shape, *dtype));
-    }
-    if (name == "zeros_like" || name == "ones_like" || name == "full_like") {
-      auto x = tensorArg("x");
-      if (failed(x))
-        return failure();
-      auto dtype = dtypeStatic("dtype", x->getElementType());
-      if (failed(dtype))
-        return failure();
-      if (name == "full_like" && !isPythonScalar(args["fill_value"].getType()))
-        return op.emitError() << "full_like(): fill_value must be a Python number, not "
-                              << withArticle(args["fill_value"].getType());
-      return Type(x->clone(*dtype));
-    }
-    if (name == "to_tensor")
-      return inferToTensor(op, args, statics);
-    if (name == "stack" || name == "concat")
-      return inferJoin(op, name, args, statics);
-    if (name == "reshape")
-      return inferReshape(op, args, statics);
-    return op.emitError() << name << "() has no typing rule";
-  }
-
-  /// to_tensor: Python floats give float32, ints int64, bools bool, a tensor
-  /// keeps its dtype; `dtype` overrides.
-  FailureOr<Type> inferToTensor(LibCallOp op, llvm::StringMap<Value> &args,
-                                NamedAttrList &statics) {
-    MLIRContext *ctx = op.getContext();
-    Builder b(ctx);
-    SmallVector<int64_t> shape;
-    Type elem;
-    if (Attribute data = statics.get("data")) {
-      // Nested lists of numbers: the shape from the nesting, which must be
-      // rectangular; the dtype from the most general number.
-      int rank = -1;
-      bool anyFloat = false, anyInt = false;
-      std::function<bool(Attribute, size_t)> walk = [&](Attribute a, size_t depth) {
-        if (auto array = dyn_cast<ArrayAttr>(a)) {
-          if (shape.size() <= depth)
-            shape.push_back(array.size());
-          else if (shape[depth] != static_cast<int64_t>(array.size()))
-            return false;
-          return llvm::all_of(array, [&](Attribute e) { return walk(e, depth + 1); });
-        }
-        if (rank == -1)
-          rank = depth;
-        if (rank != static_cast<int>(depth))
-          return false;
-        if (isa<FloatAttr>(a))
-          anyFloat = true;
-        else if (auto i = dyn_cast<IntegerAttr>(a); i && i.getType().isInteger(64))
-          anyInt = true;
-        else if (!isa<IntegerAttr>(a))
-          return false;
+  /// An `Ints` argument: an int, or a list/tuple of ints each known at compile
+  /// time or not (`static_args` holds the known ones and kDynamicInt for each
+  /// runtime one, which becomes an operand), or a 1-d integer tensor.
+  template <typename AddOperand>
+  LogicalResult bindInts(OpBuilder &b, LibCallOp op, const LibParam &param, Value value,
+                         LibTyping &typing, AddOperand addOperand) {
+    auto isRuntimeInt = [](Type t) {
+      if (t.isInteger(64))
         return true;
-      };
-      if (!walk(data, 0) || (rank != -1 && static_cast<int>(shape.size()) != rank))
-        return op.emitError("to_tensor(): data must be a number or rectangular nested "
-                            "lists of numbers");
-      elem = anyFloat ? b.getF32Type() : anyInt ? Type(b.getI64Type()) : Type(b.getI1Type());
-    } else if (Value data = args["data"]) {
-      Type t = data.getType();
-      if (auto tensor = dyn_cast<RankedTensorType>(t)) {
-        shape.assign(tensor.getShape().begin(), tensor.getShape().end());
-        elem = tensor.getElementType();
-      } else if (isPythonScalar(t)) {
-        elem = t.isF64() ? Type(b.getF32Type()) : t;
-      } else {
-        return op.emitError() << "to_tensor() of " << withArticle(t)
-                              << " is not supported in compiled code";
-      }
-    } else {
-      return op.emitError("to_tensor() missing required argument 'data'");
-    }
-    if (Attribute d = statics.get("dtype")) {
-      auto s = dyn_cast<StringAttr>(d);
-      elem = s ? elementTypeFromName(ctx, s.getValue()) : Type();
-      if (!elem)
-        return op.emitError() << "to_tensor(): unsupported dtype " << d;
-    }
-    return Type(RankedTensorType::get(shape, elem));
-  }
-
-  /// reshape to a literal shape (Paddle's 0 keeps a dimension, one -1 is
-  /// inferred) or to a runtime shape tensor (every dimension dynamic).
-  FailureOr<Type> inferReshape(LibCallOp op, llvm::StringMap<Value> &args,
-                               NamedAttrList &statics) {
-    auto x = dyn_cast<RankedTensorType>(args["x"].getType());
-    if (!x)
-      return op.emitError() << "reshape() expects a tensor, got "
-                            << withArticle(args["x"].getType());
-    if (Value shape = args["shape"]) {
-      auto t = dyn_cast<RankedTensorType>(shape.getType());
-      if (!t || t.getRank() != 1 || t.isDynamicDim(0) || !isa<IntegerType>(t.getElementType()) ||
-          t.getElementType().isInteger(1))
-        return op.emitError() << "reshape(): the shape must be a list of ints or a 1-d integer "
-                                 "tensor of static length, not "
-                              << withArticle(shape.getType());
-      return Type(RankedTensorType::get(
-          SmallVector<int64_t>(t.getDimSize(0), ShapedType::kDynamic), x.getElementType()));
-    }
-    Attribute s = statics.get("shape");
-    auto array = dyn_cast_or_null<ArrayAttr>(s);
-    if (!array)
-      return op.emitError("reshape() missing argument 'shape'");
-    SmallVector<int64_t> shape;
-    int inferred = -1;
-    int64_t known = 1;
-    bool dynamic = !x.hasStaticShape();
-    for (auto [i, a] : llvm::enumerate(array)) {
-      auto d = dyn_cast<IntegerAttr>(a);
-      if (!d || !d.getType().isInteger(64) || d.getInt() < -1)
-        return op.emitError("reshape(): shape entries must be ints >= -1");
-      int64_t v = d.getInt();
-      if (v == 0) {
-        if (static_cast<int64_t>(i) >= x.getRank())
-          return op.emitError() << "reshape(): 0 at position " << i
-                                << " has no input dimension to copy";
-        v = x.getDimSize(i);
-      }
-      if (v == -1) {
-        if (inferred != -1)
-          return op.emitError("reshape(): at most one -1 in the shape");
-        inferred = i;
-      } else if (ShapedType::isDynamic(v)) {
-        dynamic = true;
-      } else {
-        known *= v;
-      }
-      shape.push_back(v);
-    }
-    if (!dynamic) {
-      int64_t total = x.getNumElements();
-      if (inferred != -1) {
-        if (known == 0 || total % known)
-          return op.emitError() << "reshape(): cannot infer -1 for " << total << " elements";
-        shape[inferred] = total / known;
-      } else if (known != total) {
-        return op.emitError() << "reshape(): " << total << " elements cannot take a shape of "
-                              << known;
-      }
-    } else if (inferred != -1) {
-      shape[inferred] = ShapedType::kDynamic;
-    }
-    return Type(RankedTensorType::get(shape, x.getElementType()));
-  }
-
-  /// stack/concat of a list of tensors of one dtype and rank.
-  FailureOr<Type> inferJoin(LibCallOp op, StringRef name, llvm::StringMap<Value> &args,
-                            NamedAttrList &statics) {
-    Builder b(op.getContext());
-    auto elements = sequenceElementTypes(args["x"].getType());
-    if (!elements || elements->empty())
-      return op.emitError() << name << "() takes a non-empty list of tensors";
-    auto first = dyn_cast<RankedTensorType>(elements->front());
-    for (Type t : *elements) {
       auto tensor = dyn_cast<RankedTensorType>(t);
-      if (!tensor || !first || tensor.getElementType() != first.getElementType() ||
-          tensor.getRank() != first.getRank())
-        return op.emitError() << name << "() needs tensors of one dtype and rank, got "
-                              << withArticle(args["x"].getType());
-    }
-    int64_t rank = first.getRank() + (name == "stack" ? 1 : 0);
-    int64_t axis = 0;
-    if (Attribute a = statics.get("axis")) {
-      auto i = dyn_cast<IntegerAttr>(a);
-      if (!i)
-        return op.emitError() << name << "(): axis must be an int";
-      axis = i.getInt();
-    }
-    if (axis < -rank || axis >= rank)
-      return op.emitError() << name << "(): axis " << axis << " is out of range";
-    if (axis < 0)
-      axis += rank;
-    statics.set("axis", b.getI64IntegerAttr(axis));
-    SmallVector<int64_t> shape(first.getShape());
-    for (Type t : elements->drop_front()) {
-      auto tensor = cast<RankedTensorType>(t);
-      for (int64_t d = 0; d < first.getRank(); ++d) {
-        if (name == "concat" && d == axis)
-          continue;
-        if (shape[d] != tensor.getDimSize(d)) {
-          if (!ShapedType::isDynamic(shape[d]) && !tensor.isDynamicDim(d))
-            return op.emitError() << name << "(): tensors of shapes that differ in dimension "
-                                  << d;
-          shape[d] = ShapedType::kDynamic;
-        }
+      return tensor && tensor.hasStaticShape() && tensor.getNumElements() == 1 &&
+             isa<IntegerType>(tensor.getElementType()) &&
+             !tensor.getElementType().isInteger(1);
+    };
+    SmallVector<int64_t> entries;
+    auto addEntry = [&](Value v) -> LogicalResult {
+      if (auto i = dyn_cast_or_null<IntegerAttr>(constantOf(v)); i && i.getType().isInteger(64)) {
+        entries.push_back(i.getInt());
+        return success();
       }
-    }
-    if (name == "stack") {
-      shape.insert(shape.begin() + axis, elements->size());
-    } else {
-      int64_t total = 0;
-      for (Type t : *elements) {
-        int64_t d = cast<RankedTensorType>(t).getDimSize(axis);
-        total = ShapedType::isDynamic(d) || ShapedType::isDynamic(total) ? ShapedType::kDynamic
-                                                                        : total + d;
+      if (!isRuntimeInt(v.getType()))
+        return op.emitError() << fn(op) << "(): '" << param.name
+                              << "' must hold ints or one-element integer tensors, not "
+                              << withArticle(v.getType());
+      entries.push_back(kDynamicInt);
+      addOperand(param, v);
+      return success();
+    };
+    Type t = value.getType();
+    if (auto array = dyn_cast_or_null<ArrayAttr>(constantOf(value))) {
+      for (Attribute a : array) {
+        auto i = dyn_cast<IntegerAttr>(a);
+        if (!i || !i.getType().isInteger(64))
+          return op.emitError() << fn(op) << "(): '" << param.name << "' must hold ints";
+        entries.push_back(i.getInt());
       }
-      shape[axis] = total;
+      typing.statics.append(param.name, b.getDenseI64ArrayAttr(entries));
+      return success();
     }
-    return Type(RankedTensorType::get(shape, first.getElementType()));
+    if (auto tensor = dyn_cast<RankedTensorType>(t); tensor && tensor.getRank() == 1) {
+      addOperand(param, value);
+      return success();
+    }
+    if (sequenceElementTypes(t)) {
+      for (Value item : elementsOf(b, op.getLoc(), value))
+        if (failed(addEntry(item)))
+          return failure();
+    } else if (failed(addEntry(value))) {
+      return failure();
+    }
+    typing.statics.append(param.name, b.getDenseI64ArrayAttr(entries));
+    return success();
   }
 
-  FailureOr<Type> inferReduction(LibCallOp op, StringRef name, llvm::StringMap<Value> &args,
-                                 NamedAttrList &statics) {
-    Builder b(op.getContext());
-    auto x = dyn_cast<RankedTensorType>(args["x"].getType());
-    if (!x)
-      return op.emitError() << name << "() expects a tensor, got "
-                            << withArticle(args["x"].getType());
-    int64_t rank = x.getRank();
-    SmallVector<Attribute> axes;
-    if (Attribute a = statics.get("axis")) {
-      if (auto array = dyn_cast<ArrayAttr>(a))
-        axes.assign(array.begin(), array.end());
-      else
-        axes.push_back(a);
-    }
-    llvm::SmallBitVector reduced(rank, axes.empty());
-    for (Attribute a : axes) {
-      auto i = dyn_cast<IntegerAttr>(a);
-      if (!i || !i.getType().isInteger(64))
-        return op.emitError() << name << "(): axis must be an int or a list of ints";
-      int64_t axis = i.getInt();
-      if (axis < -rank || axis >= rank)
-        return op.emitError() << name << "(): axis " << axis << " is out of range for a "
-                              << rank << "-d tensor";
-      reduced.set(axis < 0 ? axis + rank : axis);
-    }
-    SmallVector<int64_t> normalized;
-    for (int64_t d = 0; d < rank; ++d)
-      if (reduced.test(d))
-        normalized.push_back(d);
-    statics.set("axis", b.getI64ArrayAttr(normalized));
-    Attribute keep = statics.get("keepdim");
-    if (keep && !(isa<IntegerAttr>(keep) && cast<IntegerAttr>(keep).getType().isInteger(1)))
-      return op.emitError() << name << "(): keepdim must be a bool";
-    bool keepdim = keep && !cast<IntegerAttr>(keep).getValue().isZero();
-    statics.set("keepdim", b.getBoolAttr(keepdim));
-    SmallVector<int64_t> shape;
-    for (int64_t d = 0; d < rank; ++d)
-      if (!reduced.test(d))
-        shape.push_back(x.getDimSize(d));
-      else if (keepdim)
-        shape.push_back(1);
-    Type elem = x.getElementType();
-    if (name == "sum" && (elem.isInteger(1) || elem.isInteger(32)))
-      elem = b.getI64Type();
-    if (name == "mean" && !isa<FloatType>(elem))
-      return op.emitError("mean() needs a float tensor; cast it first");
-    if ((name == "max" || name == "min") && elem.isInteger(1))
-      return op.emitError() << name << "() of a bool tensor is not supported";
-    return Type(RankedTensorType::get(shape, elem));
-  }
+  static StringRef fn(LibCallOp op) { return op.getCallee(); }
 
   static void eraseDeadOps(Region &region) {
     bool changed = true;

@@ -7,12 +7,12 @@
 // and then the two branches must agree on the dtype of `out`.
 // THREE-LABEL: pydy.func @func(%input_var: tensor<3xi64> {pydy.name = "input_var"}) -> tensor<3xf64>
 // THREE-NOT: pydy.if
-// THREE: %[[R:.*]] = pydy.lib_call "cast"(%input_var) {static_args = {dtype = "float64"}} : (tensor<3xi64>) -> tensor<3xf64>
+// THREE: %[[R:.*]] = pydy.lib_call "cast"(%input_var) {kwnames = ["x"], static_args = {dtype = "float64"}} : (tensor<3xi64>) -> tensor<3xf64>
 // THREE: pydy.return %[[R]] : tensor<3xf64>
 
 // ONE-LABEL: pydy.func @func(%input_var: tensor<1xi64> {pydy.name = "input_var"}) -> tensor<1xi64>
 // ONE-NOT: pydy.if
-// ONE: pydy.lib_call "cast"(%input_var) {static_args = {dtype = "int64"}} : (tensor<1xi64>) -> tensor<1xi64>
+// ONE: pydy.lib_call "cast"(%input_var) {kwnames = ["x"], static_args = {dtype = "int64"}} : (tensor<1xi64>) -> tensor<1xi64>
 
 // DYN: error: variable 'out' is a float64 tensor of shape [?] in the 'if' branch but an int64 tensor of shape [?] in the 'else' branch; compiled branches must agree
 pydy.func @func(%arg0: !pydy.object {pydy.name = "input_var"}) -> !pydy.object {

@@ -9,7 +9,7 @@
 // CHECK:       %[[A:.*]] = pydy.binary mul %x, %{{.*}} : (tensor<2xf32>, i64) -> tensor<2xf32>
 // CHECK:       %[[B:.*]] = pydy.binary mul %x, %{{.*}} : (tensor<2xf32>, i64) -> tensor<2xf32>
 // CHECK:       %[[C:.*]] = pydy.binary mul %x, %{{.*}} : (tensor<2xf32>, i64) -> tensor<2xf32>
-// CHECK:       pydy.lib_call "stack"(%[[A]], %[[B]], %[[C]]) {static_args = {axis = 0 : i64}} : (tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<3x2xf32>
+// CHECK:       pydy.lib_call "stack"(%[[A]], %[[B]], %[[C]]) {kwnames = ["x", "x", "x"], static_args = {axis = 0 : i64}} : (tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<3x2xf32>
 pydy.func @grow(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   %l0 = pydy.list : () -> !pydy.object
   pydy.store "l", %l0 : !pydy.object

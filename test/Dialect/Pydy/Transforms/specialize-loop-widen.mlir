@@ -6,7 +6,7 @@
 // CHECK-LABEL: pydy.func @shrink
 // CHECK: %[[INIT:.*]] = tensor.cast %x : tensor<2x3xf32> to tensor<2x?xf32>
 // CHECK: pydy.while(%{{.*}}, %[[INIT]] : i64, tensor<2x?xf32>) -> i64, tensor<2x?xf32>
-// CHECK: pydy.lib_call "sum"(%{{.*}}) {static_args = {axis = [1], keepdim = true}} : (tensor<2x?xf32>) -> tensor<2x1xf32>
+// CHECK: pydy.lib_call "sum"(%{{.*}}) {kwnames = ["x"], static_args = {axis = [1], keepdim = true}} : (tensor<2x?xf32>) -> tensor<2x1xf32>
 // CHECK: %[[W:.*]] = tensor.cast %{{.*}} : tensor<2x1xf32> to tensor<2x?xf32>
 // CHECK: pydy.yield %{{.*}}, %[[W]] : i64, tensor<2x?xf32>
 // CHECK: pydy.return %{{.*}} : tensor<2x?xf32>

@@ -2,7 +2,7 @@
 
 // A tensor condition stays a runtime branch; types are joined across branches.
 // CHECK-LABEL: pydy.func @abs_sum
-// CHECK: %[[S:.*]] = pydy.lib_call "sum"(%x) {static_args = {axis = [0], keepdim = false}} : (tensor<4xf32>) -> tensor<f32>
+// CHECK: %[[S:.*]] = pydy.lib_call "sum"(%x) {kwnames = ["x"], static_args = {axis = [0], keepdim = false}} : (tensor<4xf32>) -> tensor<f32>
 // CHECK: %[[C:.*]] = pydy.compare lt %[[S]], %{{.*}} : (tensor<f32>, f64) -> tensor<i1>
 // CHECK: %[[Y:.*]] = pydy.if %[[C]] : tensor<i1> -> tensor<4xf32> {
 // CHECK:   pydy.unary neg %x : (tensor<4xf32>) -> tensor<4xf32>

@@ -130,6 +130,41 @@ static StringRef binarySymbol(BinaryKind kind) {
   return "?";
 }
 
+FailureOr<SmallVector<int64_t>> mlir::pydy::matmulShape(ArrayRef<int64_t> x,
+                                                       ArrayRef<int64_t> y,
+                                                       std::string &error) {
+  auto describe = [](ArrayRef<int64_t> s) {
+    std::string text = "[";
+    for (auto [i, d] : llvm::enumerate(s))
+      text += (i ? ", " : "") + (ShapedType::isDynamic(d) ? std::string("?") : std::to_string(d));
+    return text + "]";
+  };
+  if (x.empty() || y.empty()) {
+    error = "matmul of a 0-d tensor";
+    return failure();
+  }
+  int64_t k1 = x.back(), k2 = y.size() == 1 ? y[0] : y[y.size() - 2];
+  if (!ShapedType::isDynamic(k1) && !ShapedType::isDynamic(k2) && k1 != k2) {
+    error = "matmul of shapes " + describe(x) + " and " + describe(y) +
+            ": the inner dimensions differ";
+    return failure();
+  }
+  ArrayRef<int64_t> xb = x.size() > 2 ? x.drop_back(2) : ArrayRef<int64_t>();
+  ArrayRef<int64_t> yb = y.size() > 2 ? y.drop_back(2) : ArrayRef<int64_t>();
+  auto batch = broadcastShapes(xb, yb);
+  if (failed(batch)) {
+    error = "matmul of shapes " + describe(x) + " and " + describe(y) +
+            ": the batch dimensions cannot be broadcast";
+    return failure();
+  }
+  SmallVector<int64_t> shape(*batch);
+  if (x.size() >= 2)
+    shape.push_back(x[x.size() - 2]);
+  if (y.size() >= 2)
+    shape.push_back(y.back());
+  return shape;
+}
+
 FailureOr<ElementwiseSignature> mlir::pydy::binarySignature(BinaryKind kind, Type lhs,
                                                             Type rhs, std::string &error) {
   Builder b(lhs.getContext());
@@ -146,19 +181,15 @@ FailureOr<ElementwiseSignature> mlir::pydy::binarySignature(BinaryKind kind, Typ
     compute = anyTensor ? Type(b.getF32Type()) : Type(b.getF64Type());
   if (kind == BinaryKind::matmul) {
     auto l = dyn_cast<RankedTensorType>(lhs), r = dyn_cast<RankedTensorType>(rhs);
-    if (!l || !r || l.getRank() != 2 || r.getRank() != 2) {
-      error = "'@' (matmul) is supported on 2-D tensors; got " + describeType(lhs) +
-              " and " + describeType(rhs);
+    if (!l || !r) {
+      error = "'@' (matmul) needs two tensors; got " + describeType(lhs) + " and " +
+              describeType(rhs);
       return failure();
     }
-    int64_t k1 = l.getDimSize(1), k2 = r.getDimSize(0);
-    if (!ShapedType::isDynamic(k1) && !ShapedType::isDynamic(k2) && k1 != k2) {
-      error = "matmul of " + describeType(lhs) + " and " + describeType(rhs) +
-              ": inner dimensions differ";
+    auto shape = matmulShape(l.getShape(), r.getShape(), error);
+    if (failed(shape))
       return failure();
-    }
-    return ElementwiseSignature{
-        compute, RankedTensorType::get({l.getDimSize(0), r.getDimSize(1)}, compute)};
+    return ElementwiseSignature{compute, RankedTensorType::get(*shape, compute)};
   }
   auto shape = broadcastShapes(shapeOf(lhs), shapeOf(rhs));
   if (failed(shape)) {

@@ -1,0 +1,375 @@
+// Lowerings of the layout, slicing and gather primitives.
+#include "LibLowering.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+
+namespace mlir::pydy::lowering {
+
+static Value toIndex(OpBuilder &b, Location loc, Value v) {
+  return arith::IndexCastOp::create(b, loc, b.getIndexType(), v);
+}
+
+/// tensor.reshape to a shape built from the entries (0 copies a dimension,
+/// -1 is what is left).
+FailureOr<Value> lowerReshape(LibLowering &l) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  Value x = l.operand("x");
+  auto input = cast<RankedTensorType>(x.getType());
+  Value total = l.index(1);
+  for (int64_t d = 0; d < input.getRank(); ++d)
+    total = arith::MulIOp::create(b, loc, total, l.dim(x, d));
+  auto entries = l.statics.getAs<DenseI64ArrayAttr>("shape");
+  SmallVector<Value> dims = l.indexValues("shape");
+  Value known = l.index(1);
+  int64_t inferred = -1;
+  for (auto [i, dim] : llvm::enumerate(dims)) {
+    int64_t v = entries ? entries[i] : kDynamicInt;
+    if (v == 0)
+      dim = l.dim(x, i);
+    if (v == -1)
+      inferred = i;
+    else
+      known = arith::MulIOp::create(b, loc, known, dim);
+  }
+  if (inferred != -1)
+    dims[inferred] = arith::DivUIOp::create(b, loc, total, known);
+  else if (!l.result().hasStaticShape())
+    // A runtime shape must hold exactly the input's elements.
+    checkAtRunTime(b, l.op,
+                   arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, total, known),
+                   "ValueError", "reshape: the shape does not hold the input's elements");
+  for (Value &d : dims)
+    d = arith::IndexCastOp::create(b, loc, b.getI64Type(), d);
+  Value shape = tensor::FromElementsOp::create(
+      b, loc, RankedTensorType::get({static_cast<int64_t>(dims.size())}, b.getI64Type()), dims);
+  return Value(tensor::ReshapeOp::create(b, loc, l.result(), x, shape));
+}
+
+/// unsqueeze, squeeze, flatten: tensor.reshape to the sizes the rule chose
+/// (a squeezed dynamic dimension is checked to be 1 at run time).
+FailureOr<Value> lowerReshapeLike(LibLowering &l) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  Value x = l.operand("x");
+  auto input = cast<RankedTensorType>(x.getType());
+  int64_t rank = input.getRank();
+  SmallVector<Value> dims;
+  if (l.fn.op == LibOp::unsqueeze) {
+    SmallVector<int64_t> positions = l.integers("axis");
+    for (int64_t d = 0, k = 0; d < l.result().getRank(); ++d)
+      dims.push_back(llvm::is_contained(positions, d) ? l.index(1) : l.dim(x, k++));
+  } else if (l.fn.op == LibOp::squeeze) {
+    SmallVector<int64_t> removed = l.integers("axis");
+    for (int64_t d = 0; d < rank; ++d) {
+      if (!llvm::is_contained(removed, d)) {
+        dims.push_back(l.dim(x, d));
+      } else if (input.isDynamicDim(d)) {
+        Value one = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, l.dim(x, d), l.index(1));
+        checkAtRunTime(b, l.op, one, "ValueError", "squeeze: the dimension is not of size 1");
+      }
+    }
+  } else if (rank == 0) {
+    dims.push_back(l.index(1));
+  } else {
+    int64_t start = l.integer("start_axis"), stop = l.integer("stop_axis");
+    Value merged = l.index(1);
+    for (int64_t d = 0; d < rank; ++d) {
+      if (d < start || d > stop) {
+        dims.push_back(l.dim(x, d));
+        continue;
+      }
+      merged = arith::MulIOp::create(b, loc, merged, l.dim(x, d));
+      if (d == stop)
+        dims.push_back(merged);
+    }
+  }
+  for (Value &d : dims)
+    d = arith::IndexCastOp::create(b, loc, b.getI64Type(), d);
+  Value shape = tensor::FromElementsOp::create(
+      b, loc, RankedTensorType::get({static_cast<int64_t>(dims.size())}, b.getI64Type()), dims);
+  return Value(tensor::ReshapeOp::create(b, loc, l.result(), x, shape));
+}
+
+FailureOr<Value> lowerTranspose(LibLowering &l) {
+  Value x = l.operand("x");
+  SmallVector<int64_t> perm = l.integers("perm");
+  SmallVector<Value> dynamic;
+  RankedTensorType result = l.result();
+  for (auto [d, p] : llvm::enumerate(perm))
+    if (result.isDynamicDim(d))
+      dynamic.push_back(l.dim(x, p));
+  Value init = tensor::EmptyOp::create(l.b, l.loc, result.getShape(), result.getElementType(), dynamic);
+  return linalg::TransposeOp::create(l.b, l.loc, x, init, l.b.getDenseI64ArrayAttr(perm))
+      .getResult()[0];
+}
+
+FailureOr<Value> lowerBroadcastTo(LibLowering &l) {
+  OpBuilder &b = l.b;
+  Value x = l.operand("x");
+  auto input = cast<RankedTensorType>(x.getType());
+  RankedTensorType result = l.result();
+  int64_t rank = result.getRank(), offset = rank - input.getRank();
+  SmallVector<Value> sizes = l.indexValues("shape");
+  auto entries = l.statics.getAs<DenseI64ArrayAttr>("shape");
+  SmallVector<Value> dynamic;
+  for (int64_t d = 0; d < rank; ++d) {
+    if (!result.isDynamicDim(d))
+      continue;
+    bool keep = entries && entries[d] == -1;
+    dynamic.push_back(keep ? l.dim(x, d - offset) : sizes[d]);
+  }
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineExpr> exprs;
+  for (int64_t d = 0; d < input.getRank(); ++d)
+    exprs.push_back(input.getDimSize(d) == 1 && result.getDimSize(d + offset) != 1
+                        ? getAffineConstantExpr(0, ctx)
+                        : getAffineDimExpr(d + offset, ctx));
+  Value init = tensor::EmptyOp::create(b, l.loc, result.getShape(), result.getElementType(), dynamic);
+  SmallVector<AffineMap> maps{AffineMap::get(rank, 0, exprs, ctx),
+                              AffineMap::getMultiDimIdentityMap(rank, ctx)};
+  SmallVector<utils::IteratorType> iterators(rank, utils::IteratorType::parallel);
+  return linalg::GenericOp::create(b, l.loc, TypeRange{result}, ValueRange{x}, ValueRange{init},
+                                   maps, iterators,
+                                   [](OpBuilder &nb, Location nl, ValueRange a) {
+                                     linalg::YieldOp::create(nb, nl, a[0]);
+                                   })
+      .getResult(0);
+}
+
+/// stack (a new dimension) and concat (an existing one) with tensor.concat.
+FailureOr<Value> lowerJoin(LibLowering &l) {
+  int64_t axis = l.integer("axis");
+  SmallVector<Value> parts;
+  for (Value v : l.all("x"))
+    parts.push_back(l.fn.op == LibOp::stack ? insertUnitDim(l.b, l.loc, v, axis) : v);
+  Value joined = parts.size() == 1 ? parts.front()
+                                   : Value(tensor::ConcatOp::create(l.b, l.loc, axis, parts));
+  if (joined.getType() != l.resultType)
+    joined = tensor::CastOp::create(l.b, l.loc, l.resultType, joined);
+  return joined;
+}
+
+/// A generic over the result whose element at `i` reads `source` at the
+/// indices `map(i)`.
+static Value gatherBy(LibLowering &l, Value source, ValueRange inputs, ArrayRef<AffineMap> inputMaps,
+                      ValueRange dynamicSizes,
+                      function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)> indicesOf) {
+  RankedTensorType result = l.result();
+  int64_t rank = result.getRank();
+  MLIRContext *ctx = l.b.getContext();
+  Value init = tensor::EmptyOp::create(l.b, l.loc, result.getShape(), result.getElementType(), dynamicSizes);
+  SmallVector<AffineMap> maps(inputMaps);
+  maps.push_back(AffineMap::getMultiDimIdentityMap(rank, ctx));
+  SmallVector<utils::IteratorType> iterators(rank, utils::IteratorType::parallel);
+  return linalg::GenericOp::create(
+             l.b, l.loc, TypeRange{result}, inputs, ValueRange{init}, maps, iterators,
+             [&](OpBuilder &nb, Location nl, ValueRange a) {
+               SmallVector<Value> indices = indicesOf(nb, nl, a.drop_back());
+               linalg::YieldOp::create(nb, nl, tensor::ExtractOp::create(nb, nl, source, indices).getResult());
+             })
+      .getResult(0);
+}
+
+FailureOr<Value> lowerFlip(LibLowering &l) {
+  Value x = l.operand("x");
+  auto type = cast<RankedTensorType>(x.getType());
+  SmallVector<Value> dims, dynamic;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    dims.push_back(l.dim(x, d));
+    if (type.isDynamicDim(d))
+      dynamic.push_back(dims.back());
+  }
+  SmallVector<int64_t> axes = l.integers("axis");
+  return gatherBy(l, x, {}, {}, dynamic, [&](OpBuilder &nb, Location nl, ValueRange) {
+    SmallVector<Value> indices;
+    for (int64_t d = 0; d < type.getRank(); ++d) {
+      Value i = linalg::IndexOp::create(nb, nl, d);
+      if (llvm::is_contained(axes, d)) {
+        Value last = arith::SubIOp::create(nb, nl, dims[d], arith::ConstantIndexOp::create(nb, nl, 1));
+        i = arith::SubIOp::create(nb, nl, last, i);
+      }
+      indices.push_back(i);
+    }
+    return indices;
+  });
+}
+
+/// Python slice semantics at run time: the first index and the length of
+/// `range(dim)[start:end:step]` for a step known at compile time.
+static std::pair<Value, Value> sliceBounds(OpBuilder &b, Location loc, Value start, Value end,
+                                           int64_t step, Value dim) {
+  auto c = [&](int64_t v) { return arith::ConstantIndexOp::create(b, loc, v).getResult(); };
+  auto clamp = [&](Value v, Value lo, Value hi) {
+    Value negative = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, v, c(0));
+    v = arith::SelectOp::create(b, loc, negative, arith::AddIOp::create(b, loc, v, dim), v);
+    return arith::MinSIOp::create(b, loc, arith::MaxSIOp::create(b, loc, v, lo), hi).getResult();
+  };
+  Value s, e, span;
+  if (step > 0) {
+    s = clamp(start, c(0), dim);
+    e = clamp(end, c(0), dim);
+    span = arith::SubIOp::create(b, loc, e, s);
+  } else {
+    Value last = arith::SubIOp::create(b, loc, dim, c(1));
+    s = clamp(start, c(-1), last);
+    e = clamp(end, c(-1), last);
+    span = arith::SubIOp::create(b, loc, s, e);
+  }
+  int64_t magnitude = step > 0 ? step : -step;
+  Value rounded = arith::AddIOp::create(b, loc, span, c(magnitude - 1));
+  Value length = arith::MaxSIOp::create(b, loc, arith::DivSIOp::create(b, loc, rounded, c(magnitude)), c(0));
+  return {s, length};
+}
+
+FailureOr<Value> lowerStridedSlice(LibLowering &l) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  Value x = l.operand("x");
+  auto type = cast<RankedTensorType>(x.getType());
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> axes = l.integers("axes");
+  SmallVector<int64_t> steps(l.statics.getAs<DenseI64ArrayAttr>("strides").asArrayRef());
+  SmallVector<Value> starts = l.indexValues("starts"), ends = l.indexValues("ends");
+  SmallVector<Value> offsets, sizes;
+  SmallVector<int64_t> strides(rank, 1);
+  for (int64_t d = 0; d < rank; ++d) {
+    offsets.push_back(l.index(0));
+    sizes.push_back(l.dim(x, d));
+  }
+  bool positive = true;
+  for (auto [i, axis] : llvm::enumerate(axes)) {
+    auto [s, n] = sliceBounds(b, loc, starts[i], ends[i], steps[i], sizes[axis]);
+    offsets[axis] = s;
+    sizes[axis] = n;
+    strides[axis] = steps[i];
+    positive &= steps[i] > 0;
+  }
+  RankedTensorType result = l.result();
+  if (positive) {
+    SmallVector<OpFoldResult> o(offsets.begin(), offsets.end()), z(sizes.begin(), sizes.end()), st;
+    for (int64_t s : strides)
+      st.push_back(b.getIndexAttr(s));
+    auto sliced = tensor::ExtractSliceOp::create(
+        b, loc, RankedTensorType::get(SmallVector<int64_t>(rank, ShapedType::kDynamic), result.getElementType()),
+        x, o, z, st);
+    return Value(tensor::CastOp::create(b, loc, result, sliced));
+  }
+  SmallVector<Value> dynamic;
+  for (int64_t d = 0; d < rank; ++d)
+    if (result.isDynamicDim(d))
+      dynamic.push_back(sizes[d]);
+  return gatherBy(l, x, {}, {}, dynamic, [&](OpBuilder &nb, Location nl, ValueRange) {
+    SmallVector<Value> indices;
+    for (int64_t d = 0; d < rank; ++d) {
+      Value i = linalg::IndexOp::create(nb, nl, d);
+      Value scaled = arith::MulIOp::create(nb, nl, i, arith::ConstantIndexOp::create(nb, nl, strides[d]));
+      indices.push_back(arith::AddIOp::create(nb, nl, offsets[d], scaled));
+    }
+    return indices;
+  });
+}
+
+/// Checks at run time that every index of `index` is in [-dim, dim)
+/// (IndexError otherwise) and returns it wrapped to [0, dim) and clamped, so
+/// that nothing is read out of bounds when the check failed.
+static Value checkedIndex(OpBuilder &b, Location loc, Value i, Value dim) {
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value negative = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i, zero);
+  i = arith::SelectOp::create(b, loc, negative, arith::AddIOp::create(b, loc, i, dim), i);
+  Value last = arith::SubIOp::create(b, loc, dim, arith::ConstantIndexOp::create(b, loc, 1));
+  return arith::MinSIOp::create(b, loc, arith::MaxSIOp::create(b, loc, i, zero), last);
+}
+
+static void checkIndices(LibLowering &l, Value index, Value dim) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  auto type = cast<RankedTensorType>(index.getType());
+  Type elem = type.getElementType();
+  Value flat = flattenTensor(b, loc, index);
+  Value ok = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
+  Value init = tensor::FromElementsOp::create(b, loc, RankedTensorType::get({}, b.getI1Type()), ok);
+  Value d = arith::IndexCastOp::create(b, loc, elem, dim);
+  Value negD = arith::SubIOp::create(b, loc, arith::ConstantOp::create(b, loc, b.getIntegerAttr(elem, 0)), d);
+  Value all = linalg::ReduceOp::create(
+                  b, loc, ValueRange{flat}, ValueRange{init}, SmallVector<int64_t>{0},
+                  [&](OpBuilder &nb, Location nl, ValueRange a) {
+                    Value lo = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::sge, a[0], negD);
+                    Value hi = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::slt, a[0], d);
+                    Value in = arith::AndIOp::create(nb, nl, lo, hi);
+                    linalg::YieldOp::create(nb, nl, arith::AndIOp::create(nb, nl, in, a[1]).getResult());
+                  })
+                  .getResult(0);
+  Value inRange = tensor::ExtractOp::create(b, loc, all, ValueRange{});
+  checkAtRunTime(b, l.op, inRange, "IndexError", (l.fn.name + ": an index is out of range").str());
+}
+
+FailureOr<Value> lowerGather(LibLowering &l) {
+  Value x = l.operand("x"), index = l.operand("index");
+  auto type = cast<RankedTensorType>(x.getType());
+  auto indexType = cast<RankedTensorType>(index.getType());
+  int64_t axis = l.integer("axis");
+  RankedTensorType result = l.result();
+  Value axisDim = l.dim(x, axis);
+  checkIndices(l, index, axisDim);
+  MLIRContext *ctx = l.b.getContext();
+  bool removes = indexType.getRank() == 0;
+  SmallVector<Value> dynamic;
+  for (int64_t d = 0; d < result.getRank(); ++d) {
+    if (!result.isDynamicDim(d))
+      continue;
+    int64_t src = removes && d >= axis ? d + 1 : d;
+    dynamic.push_back(!removes && d == axis ? l.dim(index, 0) : l.dim(x, src));
+  }
+  AffineMap indexMap = removes ? AffineMap::get(result.getRank(), 0, ArrayRef<AffineExpr>{}, ctx)
+                               : AffineMap::get(result.getRank(), 0, getAffineDimExpr(axis, ctx));
+  return gatherBy(l, x, index, indexMap, dynamic, [&](OpBuilder &nb, Location nl, ValueRange a) {
+    Value i = checkedIndex(nb, nl, arith::IndexCastOp::create(nb, nl, nb.getIndexType(), a[0]), axisDim);
+    SmallVector<Value> indices;
+    for (int64_t d = 0, r = 0; d < type.getRank(); ++d) {
+      if (d == axis) {
+        indices.push_back(i);
+        if (!removes)
+          ++r;
+        continue;
+      }
+      indices.push_back(linalg::IndexOp::create(nb, nl, r++));
+    }
+    return indices;
+  });
+}
+
+FailureOr<Value> lowerTakeAlongAxis(LibLowering &l) {
+  Value arr = l.operand("arr"), indices = l.operand("indices");
+  auto type = cast<RankedTensorType>(arr.getType());
+  auto indexType = cast<RankedTensorType>(indices.getType());
+  int64_t axis = l.integer("axis"), rank = type.getRank();
+  RankedTensorType result = l.result();
+  Value axisDim = l.dim(arr, axis);
+  checkIndices(l, indices, axisDim);
+  MLIRContext *ctx = l.b.getContext();
+  SmallVector<AffineExpr> exprs;
+  SmallVector<Value> dynamic;
+  for (int64_t d = 0; d < rank; ++d) {
+    bool broadcast = indexType.getDimSize(d) == 1 && result.getDimSize(d) != 1;
+    exprs.push_back(broadcast ? getAffineConstantExpr(0, ctx) : getAffineDimExpr(d, ctx));
+    if (result.isDynamicDim(d))
+      dynamic.push_back(d == axis || indexType.getDimSize(d) != 1 ? l.dim(indices, d) : l.dim(arr, d));
+  }
+  return gatherBy(l, arr, indices, AffineMap::get(rank, 0, exprs, ctx), dynamic,
+                  [&](OpBuilder &nb, Location nl, ValueRange a) {
+                    SmallVector<Value> idx;
+                    for (int64_t d = 0; d < rank; ++d)
+                      idx.push_back(d == axis ? checkedIndex(nb, nl, toIndex(nb, nl, a[0]), axisDim)
+                                    : type.getDimSize(d) == 1
+                                        ? arith::ConstantIndexOp::create(nb, nl, 0).getResult()
+                                        : linalg::IndexOp::create(nb, nl, d).getResult());
+                    return idx;
+                  });
+}
+
+} // namespace mlir::pydy::lowering

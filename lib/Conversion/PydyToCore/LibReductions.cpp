@@ -1,0 +1,335 @@
+// Lowerings of matmul, the reductions and the scans.
+#include "LibLowering.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+
+namespace mlir::pydy::lowering {
+
+static constexpr StringLiteral kMismatchedMatmul =
+    "matmul: the inner dimensions of the operands differ at run time";
+
+/// `v` with its last two dimensions swapped.
+static Value transposeLast2(OpBuilder &b, Location loc, Value v) {
+  auto t = cast<RankedTensorType>(v.getType());
+  int64_t rank = t.getRank();
+  SmallVector<int64_t> perm;
+  for (int64_t d = 0; d < rank; ++d)
+    perm.push_back(d);
+  std::swap(perm[rank - 1], perm[rank - 2]);
+  SmallVector<int64_t> shape;
+  SmallVector<Value> dynamic;
+  for (int64_t p : perm) {
+    shape.push_back(t.getDimSize(p));
+    if (t.isDynamicDim(p))
+      dynamic.push_back(tensor::DimOp::create(b, loc, v, p));
+  }
+  Value init = tensor::EmptyOp::create(b, loc, shape, t.getElementType(), dynamic);
+  return linalg::TransposeOp::create(b, loc, v, init, b.getDenseI64ArrayAttr(perm)).getResult()[0];
+}
+
+/// The product of x [..., M, K] and y [..., K, N] (both >= 2-d), batch
+/// dimensions broadcast: linalg.matmul for 2-d operands, else a generic.
+static Value batchedMatmul(OpBuilder &b, Location loc, RankedTensorType result, Value x, Value y) {
+  auto xt = cast<RankedTensorType>(x.getType()), yt = cast<RankedTensorType>(y.getType());
+  int64_t rank = result.getRank();
+  SmallVector<Value> dynamic;
+  for (int64_t d = 0; d < rank; ++d) {
+    if (!result.isDynamicDim(d))
+      continue;
+    if (d == rank - 1) {
+      dynamic.push_back(tensor::DimOp::create(b, loc, y, yt.getRank() - 1));
+    } else if (d == rank - 2) {
+      dynamic.push_back(tensor::DimOp::create(b, loc, x, xt.getRank() - 2));
+    } else {
+      int64_t dx = d - (rank - xt.getRank()), dy = d - (rank - yt.getRank());
+      bool fromX = dx >= 0 && xt.getDimSize(dx) != 1;
+      dynamic.push_back(fromX ? tensor::DimOp::create(b, loc, x, dx)
+                              : tensor::DimOp::create(b, loc, y, dy));
+    }
+  }
+  Value empty = tensor::EmptyOp::create(b, loc, result.getShape(), result.getElementType(), dynamic);
+  Value zero = constantScalar(b, loc, result.getElementType(), 0);
+  Value init = linalg::FillOp::create(b, loc, ValueRange{zero}, ValueRange{empty}).getResult(0);
+  if (xt.getRank() == 2 && yt.getRank() == 2)
+    return linalg::MatmulOp::create(b, loc, TypeRange{result}, ValueRange{x, y}, ValueRange{init})
+        .getResult(0);
+  // Loops (batch..., m, n, k).
+  MLIRContext *ctx = b.getContext();
+  int64_t loops = rank + 1, batch = rank - 2;
+  auto operandMap = [&](RankedTensorType t, AffineExpr row, AffineExpr col) {
+    SmallVector<AffineExpr> exprs;
+    int64_t tb = t.getRank() - 2;
+    for (int64_t d = 0; d < tb; ++d) {
+      int64_t r = d + batch - tb;
+      exprs.push_back(t.getDimSize(d) == 1 && result.getDimSize(r) != 1
+                          ? getAffineConstantExpr(0, ctx)
+                          : getAffineDimExpr(r, ctx));
+    }
+    exprs.push_back(row);
+    exprs.push_back(col);
+    return AffineMap::get(loops, 0, exprs, ctx);
+  };
+  AffineExpr m = getAffineDimExpr(batch, ctx), n = getAffineDimExpr(batch + 1, ctx),
+             k = getAffineDimExpr(batch + 2, ctx);
+  SmallVector<AffineExpr> outExprs;
+  for (int64_t d = 0; d < rank; ++d)
+    outExprs.push_back(getAffineDimExpr(d, ctx));
+  SmallVector<AffineMap> maps{operandMap(xt, m, k), operandMap(yt, k, n),
+                              AffineMap::get(loops, 0, outExprs, ctx)};
+  SmallVector<utils::IteratorType> iterators(loops, utils::IteratorType::parallel);
+  iterators.back() = utils::IteratorType::reduction;
+  bool isFloat = isa<FloatType>(result.getElementType());
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{result}, ValueRange{x, y}, ValueRange{init}, maps, iterators,
+             [&](OpBuilder &nb, Location nl, ValueRange a) {
+               Value r = isFloat ? Value(arith::AddFOp::create(
+                                       nb, nl, a[2], arith::MulFOp::create(nb, nl, a[0], a[1])))
+                                 : Value(arith::AddIOp::create(
+                                       nb, nl, a[2], arith::MulIOp::create(nb, nl, a[0], a[1])));
+               linalg::YieldOp::create(nb, nl, r);
+             })
+      .getResult(0);
+}
+
+FailureOr<Value> lowerMatmul(LibLowering &l) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  RankedTensorType result = l.result();
+  Type elem = result.getElementType();
+  Value x = castTensor(b, loc, l.operand("x"), elem);
+  Value y = castTensor(b, loc, l.operand("y"), elem);
+  bool xVector = cast<RankedTensorType>(x.getType()).getRank() == 1;
+  bool yVector = cast<RankedTensorType>(y.getType()).getRank() == 1;
+  if (xVector)
+    x = insertUnitDim(b, loc, x, 0);
+  else if (l.flag("transpose_x"))
+    x = transposeLast2(b, loc, x);
+  if (yVector)
+    y = insertUnitDim(b, loc, y, 1);
+  else if (l.flag("transpose_y"))
+    y = transposeLast2(b, loc, y);
+  auto xt = cast<RankedTensorType>(x.getType()), yt = cast<RankedTensorType>(y.getType());
+  SmallVector<int64_t> shape(result.getShape());
+  if (xVector)
+    shape.insert(shape.end() - (yVector ? 0 : 1), 1);
+  if (yVector)
+    shape.push_back(1);
+  auto full = RankedTensorType::get(shape, elem);
+  Value ok;
+  if (xt.isDynamicDim(xt.getRank() - 1) || yt.isDynamicDim(yt.getRank() - 2))
+    ok = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, l.dim(x, xt.getRank() - 1),
+                               l.dim(y, yt.getRank() - 2));
+  return computeIf(b, l.op, ok, result, kMismatchedMatmul, [&] {
+    Value r = batchedMatmul(b, loc, full, x, y);
+    if (yVector)
+      r = dropUnitDim(b, loc, r, full.getRank() - 1);
+    if (xVector)
+      r = dropUnitDim(b, loc, r, full.getRank() - 2);
+    return r;
+  });
+}
+
+static Value identityOf(OpBuilder &b, Location loc, LibOp op, Type elem) {
+  bool isFloat = isa<FloatType>(elem);
+  auto extreme = [&](bool max) -> Value {
+    if (isFloat)
+      return arith::ConstantOp::create(
+          b, loc, b.getFloatAttr(elem, (max ? -1 : 1) * std::numeric_limits<double>::infinity()));
+    unsigned w = cast<IntegerType>(elem).getWidth();
+    return arith::ConstantOp::create(
+        b, loc, b.getIntegerAttr(elem, max ? APInt::getSignedMinValue(w) : APInt::getSignedMaxValue(w)));
+  };
+  switch (op) {
+  case LibOp::max: return extreme(true);
+  case LibOp::min: return extreme(false);
+  case LibOp::prod:
+  case LibOp::cumprod:
+  case LibOp::all: return constantScalar(b, loc, elem, 1);
+  default: return constantScalar(b, loc, elem, 0);
+  }
+}
+
+static Value combine(OpBuilder &b, Location loc, LibOp op, Value in, Value acc) {
+  bool isFloat = isa<FloatType>(in.getType());
+  switch (op) {
+  case LibOp::max:
+    return isFloat ? Value(arith::MaximumFOp::create(b, loc, in, acc)) : Value(arith::MaxSIOp::create(b, loc, in, acc));
+  case LibOp::min:
+    return isFloat ? Value(arith::MinimumFOp::create(b, loc, in, acc)) : Value(arith::MinSIOp::create(b, loc, in, acc));
+  case LibOp::prod:
+  case LibOp::cumprod:
+    return isFloat ? Value(arith::MulFOp::create(b, loc, in, acc)) : Value(arith::MulIOp::create(b, loc, in, acc));
+  case LibOp::all: return arith::AndIOp::create(b, loc, in, acc);
+  case LibOp::any: return arith::OrIOp::create(b, loc, in, acc);
+  default:
+    return isFloat ? Value(arith::AddFOp::create(b, loc, in, acc)) : Value(arith::AddIOp::create(b, loc, in, acc));
+  }
+}
+
+FailureOr<Value> lowerReduction(LibLowering &l) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  RankedTensorType result = l.result();
+  Type elem = result.getElementType();
+  LibOp op = l.fn.op;
+  Value x = castTensor(b, loc, l.operand("x"), elem);
+  auto input = cast<RankedTensorType>(x.getType());
+  SmallVector<int64_t> axes = l.integers("axis");
+  SmallVector<bool> reduced(input.getRank(), false);
+  for (int64_t a : axes)
+    reduced[a] = true;
+  SmallVector<int64_t> kept;
+  SmallVector<Value> keptDynamic;
+  for (int64_t d = 0; d < input.getRank(); ++d)
+    if (!reduced[d]) {
+      kept.push_back(input.getDimSize(d));
+      if (input.isDynamicDim(d))
+        keptDynamic.push_back(l.dim(x, d));
+    }
+  Value empty = tensor::EmptyOp::create(b, loc, kept, elem, keptDynamic);
+  Value init = linalg::FillOp::create(b, loc, ValueRange{identityOf(b, loc, op, elem)},
+                                      ValueRange{empty})
+                   .getResult(0);
+  Value value = linalg::ReduceOp::create(b, loc, ValueRange{x}, ValueRange{init}, axes,
+                                         [&](OpBuilder &nb, Location nl, ValueRange args) {
+                                           linalg::YieldOp::create(
+                                               nb, nl, combine(nb, nl, op, args[0], args[1]));
+                                         })
+                    .getResult(0);
+  if (op == LibOp::mean) {
+    Value count = l.index(1);
+    for (int64_t a : axes)
+      count = arith::MulIOp::create(b, loc, count, l.dim(x, a));
+    Value countF = arith::SIToFPOp::create(
+        b, loc, elem, arith::IndexCastOp::create(b, loc, b.getI64Type(), count));
+    value = elementwise(b, loc, value.getType(), {value, countF},
+                        [](OpBuilder &nb, Location nl, ValueRange e) {
+                          return arith::DivFOp::create(nb, nl, e[0], e[1]);
+                        });
+  }
+  if (!l.flag("keepdim") || axes.empty())
+    return value;
+  return keepReducedDims(b, loc, value, input, reduced, result);
+}
+
+/// argmax/argmin: a generic reducing the axis into (best value, its index);
+/// the first of equal values wins, as in numpy.
+FailureOr<Value> lowerArgReduction(LibLowering &l) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  RankedTensorType result = l.result();
+  Value x = l.operand("x");
+  bool flat = !l.statics.get("axis");
+  if (flat)
+    x = flattenTensor(b, loc, x);
+  auto input = cast<RankedTensorType>(x.getType());
+  int64_t axis = flat ? 0 : l.integer("axis");
+  int64_t rank = input.getRank();
+  Type elem = input.getElementType(), indexElem = result.getElementType();
+  bool isMax = l.fn.op == LibOp::argmax;
+  SmallVector<int64_t> kept;
+  SmallVector<Value> keptDynamic;
+  SmallVector<AffineExpr> outExprs;
+  MLIRContext *ctx = b.getContext();
+  for (int64_t d = 0; d < rank; ++d)
+    if (d != axis) {
+      kept.push_back(input.getDimSize(d));
+      outExprs.push_back(getAffineDimExpr(d, ctx));
+      if (input.isDynamicDim(d))
+        keptDynamic.push_back(l.dim(x, d));
+    }
+  Value best = linalg::FillOp::create(b, loc, ValueRange{identityOf(b, loc, isMax ? LibOp::max : LibOp::min, elem)},
+                                      ValueRange{tensor::EmptyOp::create(b, loc, kept, elem, keptDynamic)})
+                   .getResult(0);
+  Value where = linalg::FillOp::create(b, loc, ValueRange{constantScalar(b, loc, indexElem, 0)},
+                                       ValueRange{tensor::EmptyOp::create(b, loc, kept, indexElem, keptDynamic)})
+                    .getResult(0);
+  AffineMap outMap = AffineMap::get(rank, 0, outExprs, ctx);
+  SmallVector<AffineMap> maps{AffineMap::getMultiDimIdentityMap(rank, ctx), outMap, outMap};
+  SmallVector<utils::IteratorType> iterators(rank, utils::IteratorType::parallel);
+  iterators[axis] = utils::IteratorType::reduction;
+  bool isFloat = isa<FloatType>(elem);
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{best.getType(), where.getType()}, ValueRange{x}, ValueRange{best, where},
+      maps, iterators, [&](OpBuilder &nb, Location nl, ValueRange a) {
+        Value i = linalg::IndexOp::create(nb, nl, axis);
+        Value iv = arith::IndexCastOp::create(nb, nl, indexElem, i);
+        Value better =
+            isFloat ? Value(arith::CmpFOp::create(nb, nl, isMax ? arith::CmpFPredicate::OGT : arith::CmpFPredicate::OLT, a[0], a[1]))
+                    : Value(arith::CmpIOp::create(nb, nl, isMax ? arith::CmpIPredicate::sgt : arith::CmpIPredicate::slt, a[0], a[1]));
+        // The first element always wins, so that a row of -inf (or NaN) has index 0.
+        Value first = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::eq, i,
+                                            arith::ConstantIndexOp::create(nb, nl, 0));
+        better = arith::OrIOp::create(nb, nl, better, first);
+        linalg::YieldOp::create(nb, nl, ValueRange{arith::SelectOp::create(nb, nl, better, a[0], a[1]),
+                                                   arith::SelectOp::create(nb, nl, better, iv, a[2])});
+      });
+  Value value = generic.getResult(1);
+  if (!l.flag("keepdim"))
+    return value;
+  if (flat) {
+    SmallVector<bool> all(result.getRank(), true);
+    return keepReducedDims(b, loc, value, result, all, result);
+  }
+  SmallVector<bool> reduced(rank, false);
+  reduced[axis] = true;
+  return keepReducedDims(b, loc, value, input, reduced, result);
+}
+
+/// cumsum/cumprod: a loop along the axis, each slice combined with the one
+/// before it.
+FailureOr<Value> lowerScan(LibLowering &l) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  RankedTensorType result = l.result();
+  StringRef axisParam = l.fn.params[1].name;
+  Value x = l.operand("x");
+  int64_t axis = 0;
+  if (!l.statics.get(axisParam) || cast<RankedTensorType>(x.getType()).getRank() == 0)
+    x = flattenTensor(b, loc, x);
+  else
+    axis = l.integer(axisParam);
+  x = castTensor(b, loc, x, result.getElementType());
+  auto type = cast<RankedTensorType>(x.getType());
+  int64_t rank = type.getRank();
+  LibOp op = l.fn.op;
+  Value n = l.dim(x, axis);
+  SmallVector<OpFoldResult> sizes;
+  for (int64_t d = 0; d < rank; ++d)
+    sizes.push_back(d == axis ? OpFoldResult(b.getIndexAttr(1))
+                              : (type.isDynamicDim(d) ? OpFoldResult(l.dim(x, d))
+                                                      : OpFoldResult(b.getIndexAttr(type.getDimSize(d)))));
+  SmallVector<OpFoldResult> strides(rank, b.getIndexAttr(1));
+  SmallVector<int64_t> sliceShape(type.getShape());
+  sliceShape[axis] = 1;
+  auto sliceType = type.clone(sliceShape);
+  auto loop = scf::ForOp::create(
+      b, loc, l.index(1), n, l.index(1), ValueRange{x},
+      [&](OpBuilder &nb, Location nl, Value i, ValueRange iter) {
+        auto offsetsAt = [&](Value at) {
+          SmallVector<OpFoldResult> offsets(rank, nb.getIndexAttr(0));
+          offsets[axis] = at;
+          return offsets;
+        };
+        Value prev = arith::SubIOp::create(nb, nl, i, arith::ConstantIndexOp::create(nb, nl, 1));
+        Value before = tensor::ExtractSliceOp::create(nb, nl, sliceType, iter[0], offsetsAt(prev), sizes, strides);
+        Value here = tensor::ExtractSliceOp::create(nb, nl, sliceType, iter[0], offsetsAt(i), sizes, strides);
+        Value next = elementwise(nb, nl, sliceType, {here, before},
+                                 [&](OpBuilder &eb, Location el, ValueRange e) {
+                                   return combine(eb, el, op, e[0], e[1]);
+                                 });
+        Value updated = tensor::InsertSliceOp::create(nb, nl, next, iter[0], offsetsAt(i), sizes, strides);
+        scf::YieldOp::create(nb, nl, updated);
+      });
+  Value r = loop.getResult(0);
+  if (r.getType() != result)
+    r = tensor::CastOp::create(b, loc, result, r);
+  return r;
+}
+
+} // namespace mlir::pydy::lowering

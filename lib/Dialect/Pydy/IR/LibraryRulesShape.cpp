@@ -1,0 +1,502 @@
+// Type rules of the layout, slicing, gather and creation primitives.
+#include "Dy2St/Dialect/Pydy/Library.h"
+#include "Dy2St/Dialect/Pydy/PydyDialect.h"
+#include "Dy2St/Dialect/Pydy/TypeRules.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Matchers.h"
+#include "llvm/ADT/SmallBitVector.h"
+
+#include <cmath>
+#include <functional>
+
+using namespace mlir;
+
+namespace mlir::pydy {
+
+static constexpr int64_t kDyn = ShapedType::kDynamic;
+
+static SmallVector<int64_t> asShape(ArrayRef<int64_t> ints) {
+  return llvm::map_to_vector(ints, [](int64_t v) { return v == kDynamicInt ? kDyn : v; });
+}
+
+/// reshape to a shape whose entries are known at compile time (Paddle's 0
+/// keeps a dimension, one -1 is inferred) or at run time (dynamic).
+FailureOr<Type> inferReshape(LibTyping &t) {
+  auto x = t.tensor("x");
+  auto entries = t.ints("shape");
+  if (failed(x) || failed(entries))
+    return failure();
+  SmallVector<int64_t> shape;
+  int inferred = -1;
+  int64_t known = 1;
+  bool dynamic = !x->hasStaticShape();
+  for (auto [i, v] : llvm::enumerate(*entries)) {
+    if (v == kDynamicInt) {
+      dynamic = true;
+      shape.push_back(kDyn);
+      continue;
+    }
+    if (v < -1)
+      return t.error() << "shape entries must be ints >= -1";
+    if (v == 0) {
+      if (static_cast<int64_t>(i) >= x->getRank())
+        return t.error() << "0 at position " << i << " has no input dimension to copy";
+      v = x->getDimSize(i);
+    }
+    if (v == -1) {
+      if (inferred != -1)
+        return t.error() << "at most one -1 in the shape";
+      inferred = i;
+    } else if (ShapedType::isDynamic(v)) {
+      dynamic = true;
+    } else {
+      known *= v;
+    }
+    shape.push_back(v);
+  }
+  if (!dynamic) {
+    int64_t total = x->getNumElements();
+    if (inferred != -1) {
+      if (known == 0 || total % known)
+        return t.error() << "cannot infer -1 for " << total << " elements";
+      shape[inferred] = total / known;
+    } else if (known != total) {
+      return t.error() << total << " elements cannot take a shape of " << known;
+    }
+  } else if (inferred != -1) {
+    shape[inferred] = kDyn;
+  }
+  return Type(RankedTensorType::get(shape, x->getElementType()));
+}
+
+/// unsqueeze: size-1 dimensions at `axis` (positions in the result, applied
+/// in order, as Paddle does), stored back as the result's positions.
+FailureOr<Type> inferUnsqueeze(LibTyping &t) {
+  auto x = t.tensor("x");
+  auto axes = t.integers("axis");
+  if (failed(x) || failed(axes))
+    return failure();
+  if (!*axes)
+    return t.error() << "missing argument 'axis'";
+  SmallVector<int64_t> shape(x->getShape());
+  SmallVector<bool> inserted(shape.size(), false);
+  for (int64_t a : **axes) {
+    int64_t rank = shape.size();
+    if (a < -rank - 1 || a > rank)
+      return t.error() << "axis " << a << " is out of range for a " << rank << "-d tensor";
+    a = a < 0 ? a + rank + 1 : a;
+    shape.insert(shape.begin() + a, 1);
+    inserted.insert(inserted.begin() + a, true);
+  }
+  SmallVector<int64_t> positions;
+  for (auto [d, isNew] : llvm::enumerate(inserted))
+    if (isNew)
+      positions.push_back(d);
+  t.statics.set("axis", Builder(t.getContext()).getI64ArrayAttr(positions));
+  return Type(RankedTensorType::get(shape, x->getElementType()));
+}
+
+/// squeeze: removes the size-1 dimensions among `axis` (all when None); a
+/// dynamic dimension is removed only when named (and checked at run time).
+FailureOr<Type> inferSqueeze(LibTyping &t) {
+  auto x = t.tensor("x");
+  auto axes = t.integers("axis");
+  if (failed(x) || failed(axes))
+    return failure();
+  int64_t rank = x->getRank();
+  SmallVector<int64_t> removed, shape;
+  for (int64_t d = 0; d < rank; ++d) {
+    bool named = !*axes;
+    if (*axes)
+      for (int64_t a : **axes) {
+        if (a < -rank || a >= std::max<int64_t>(rank, 1))
+          return t.error() << "axis " << a << " is out of range for a " << rank << "-d tensor";
+        named |= (a < 0 ? a + rank : a) == d;
+      }
+    int64_t size = x->getDimSize(d);
+    if (named && (size == 1 || (ShapedType::isDynamic(size) && *axes)))
+      removed.push_back(d);
+    else
+      shape.push_back(size);
+  }
+  t.statics.set("axis", Builder(t.getContext()).getI64ArrayAttr(removed));
+  return Type(RankedTensorType::get(shape, x->getElementType()));
+}
+
+FailureOr<Type> inferFlatten(LibTyping &t) {
+  auto x = t.tensor("x");
+  if (failed(x))
+    return failure();
+  int64_t rank = x->getRank();
+  if (rank == 0)
+    return Type(RankedTensorType::get({1}, x->getElementType()));
+  auto start = t.axis("start_axis", rank, 0), stop = t.axis("stop_axis", rank, -1);
+  if (failed(start) || failed(stop))
+    return failure();
+  if (*start > *stop)
+    return t.error() << "start_axis must not be after stop_axis";
+  SmallVector<int64_t> shape(x->getShape().take_front(*start));
+  int64_t merged = 1;
+  for (int64_t d = *start; d <= *stop; ++d)
+    merged = ShapedType::isDynamic(merged) || x->isDynamicDim(d) ? kDyn : merged * x->getDimSize(d);
+  shape.push_back(merged);
+  llvm::append_range(shape, x->getShape().drop_front(*stop + 1));
+  return Type(RankedTensorType::get(shape, x->getElementType()));
+}
+
+FailureOr<Type> inferTranspose(LibTyping &t) {
+  auto x = t.tensor("x");
+  auto perm = t.integers("perm");
+  if (failed(x) || failed(perm))
+    return failure();
+  if (!*perm)
+    return t.error() << "missing argument 'perm'";
+  int64_t rank = x->getRank();
+  llvm::SmallBitVector seen(rank);
+  SmallVector<int64_t> normalized, shape;
+  for (int64_t p : **perm) {
+    if (p < -rank || p >= rank || seen.test(p < 0 ? p + rank : p) ||
+        static_cast<int64_t>((*perm)->size()) != rank)
+      return t.error() << "perm must be a permutation of the " << rank << " axes";
+    p = p < 0 ? p + rank : p;
+    seen.set(p);
+    normalized.push_back(p);
+    shape.push_back(x->getDimSize(p));
+  }
+  t.statics.set("perm", Builder(t.getContext()).getI64ArrayAttr(normalized));
+  return Type(RankedTensorType::get(shape, x->getElementType()));
+}
+
+/// broadcast_to: numpy broadcasting to `shape`; -1 keeps the input's size.
+FailureOr<Type> inferBroadcastTo(LibTyping &t) {
+  auto x = t.tensor("x");
+  auto entries = t.ints("shape");
+  if (failed(x) || failed(entries))
+    return failure();
+  int64_t rank = entries->size(), offset = rank - x->getRank();
+  if (offset < 0)
+    return t.error() << "the shape has fewer dimensions than the " << x->getRank()
+                     << "-d input";
+  SmallVector<int64_t> shape;
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t v = (*entries)[d];
+    int64_t in = d >= offset ? x->getDimSize(d - offset) : 1;
+    if (v == -1) {
+      if (d < offset)
+        return t.error() << "-1 at a new leading dimension " << d;
+      v = in;
+    } else if (v == kDynamicInt) {
+      v = kDyn;
+    } else if (v < 0) {
+      return t.error() << "shape entries must be ints >= -1";
+    }
+    if (!ShapedType::isDynamic(in) && in != 1 && !ShapedType::isDynamic(v) && in != v)
+      return t.error() << "a dimension of size " << in << " cannot be broadcast to " << v;
+    shape.push_back(v);
+  }
+  return Type(RankedTensorType::get(shape, x->getElementType()));
+}
+
+/// stack/concat of tensors of one dtype and rank.
+FailureOr<Type> inferJoin(LibTyping &t) {
+  bool stack = t.fn.op == LibOp::stack;
+  SmallVector<RankedTensorType> parts;
+  for (Value v : t.operands.lookup("x")) {
+    auto tensor = dyn_cast<RankedTensorType>(v.getType());
+    if (!tensor || (!parts.empty() && (tensor.getElementType() != parts[0].getElementType() ||
+                                       tensor.getRank() != parts[0].getRank())))
+      return t.error() << "needs tensors of one dtype and rank";
+    parts.push_back(tensor);
+  }
+  if (parts.empty())
+    return t.error() << "takes a non-empty list of tensors";
+  RankedTensorType first = parts[0];
+  auto axis = t.axis("axis", first.getRank() + (stack ? 1 : 0), 0);
+  if (failed(axis))
+    return failure();
+  SmallVector<int64_t> shape(first.getShape());
+  for (RankedTensorType tensor : ArrayRef(parts).drop_front())
+    for (int64_t d = 0; d < first.getRank(); ++d) {
+      if (!stack && d == *axis)
+        continue;
+      if (shape[d] != tensor.getDimSize(d)) {
+        if (!ShapedType::isDynamic(shape[d]) && !tensor.isDynamicDim(d))
+          return t.error() << "tensors of shapes that differ in dimension " << d;
+        shape[d] = kDyn;
+      }
+    }
+  if (stack) {
+    shape.insert(shape.begin() + *axis, parts.size());
+  } else {
+    int64_t total = 0;
+    for (RankedTensorType tensor : parts) {
+      int64_t d = tensor.getDimSize(*axis);
+      total = ShapedType::isDynamic(d) || ShapedType::isDynamic(total) ? kDyn : total + d;
+    }
+    shape[*axis] = total;
+  }
+  return Type(RankedTensorType::get(shape, first.getElementType()));
+}
+
+/// Non-negative, distinct axes of `param` for a rank-`rank` tensor, stored
+/// back as a list.
+static FailureOr<SmallVector<int64_t>> distinctAxes(LibTyping &t, StringRef param,
+                                                     int64_t rank) {
+  auto axes = t.integers(param);
+  if (failed(axes))
+    return failure();
+  if (!*axes)
+    return t.error() << "missing argument '" << param << "'";
+  llvm::SmallBitVector seen(rank);
+  SmallVector<int64_t> normalized;
+  for (int64_t a : **axes) {
+    if (a < -rank || a >= rank || seen.test(a < 0 ? a + rank : a))
+      return t.error() << "axis " << a << " is out of range or repeated for a " << rank
+                       << "-d tensor";
+    seen.set(a < 0 ? a + rank : a);
+    normalized.push_back(a < 0 ? a + rank : a);
+  }
+  t.statics.set(param, Builder(t.getContext()).getI64ArrayAttr(normalized));
+  return normalized;
+}
+
+FailureOr<Type> inferFlip(LibTyping &t) {
+  auto x = t.tensor("x");
+  if (failed(x) || failed(distinctAxes(t, "axis", x->getRank())))
+    return failure();
+  return Type(*x);
+}
+
+/// The length of Python's `range(dim)[start:end:step]`.
+static int64_t sliceLength(int64_t start, int64_t end, int64_t step, int64_t dim) {
+  auto clamp = [&](int64_t v, int64_t lo, int64_t hi) {
+    if (v < 0)
+      v += dim;
+    return std::min(std::max(v, lo), hi);
+  };
+  if (step > 0) {
+    int64_t s = clamp(start, 0, dim), e = clamp(end, 0, dim);
+    return e > s ? (e - s + step - 1) / step : 0;
+  }
+  int64_t s = clamp(start, -1, dim - 1), e = clamp(end, -1, dim - 1);
+  return s > e ? (s - e - step - 1) / -step : 0;
+}
+
+/// x[starts:ends:strides] along distinct `axes`; strides known at compile
+/// time and non-zero.
+FailureOr<Type> inferStridedSlice(LibTyping &t) {
+  auto x = t.tensor("x");
+  if (failed(x))
+    return failure();
+  auto axes = distinctAxes(t, "axes", x->getRank());
+  auto starts = t.ints("starts"), ends = t.ints("ends"), strides = t.ints("strides");
+  if (failed(axes) || failed(starts) || failed(ends) || failed(strides))
+    return failure();
+  if (starts->size() != axes->size() || ends->size() != axes->size() ||
+      strides->size() != axes->size())
+    return t.error() << "axes, starts, ends and strides must have the same length";
+  SmallVector<int64_t> shape(x->getShape());
+  for (auto [i, axis] : llvm::enumerate(*axes)) {
+    int64_t start = (*starts)[i], end = (*ends)[i], step = (*strides)[i];
+    if (step == kDynamicInt || step == 0)
+      return t.error() << "strides must be non-zero ints known at compile time";
+    int64_t dim = shape[axis];
+    shape[axis] = start == kDynamicInt || end == kDynamicInt || ShapedType::isDynamic(dim)
+                      ? kDyn
+                      : sliceLength(start, end, step, dim);
+  }
+  return Type(RankedTensorType::get(shape, x->getElementType()));
+}
+
+static FailureOr<RankedTensorType> integerTensor(LibTyping &t, StringRef param) {
+  auto index = t.tensor(param);
+  if (failed(index))
+    return failure();
+  Type elem = index->getElementType();
+  if (!isa<IntegerType>(elem) || elem.isInteger(1))
+    return t.error() << "'" << param << "' must be an integer tensor, got "
+                     << withArticle(*index);
+  return index;
+}
+
+/// gather(x, index, axis): x's shape with the axis replaced by the index's
+/// (a 0-d index removes it).
+FailureOr<Type> inferGather(LibTyping &t) {
+  auto x = t.tensor("x");
+  auto index = integerTensor(t, "index");
+  if (failed(x) || failed(index))
+    return failure();
+  if (index->getRank() > 1)
+    return t.error() << "the index must be 0-d or 1-d, got " << withArticle(*index);
+  auto axis = t.axis("axis", x->getRank(), 0);
+  if (failed(axis))
+    return failure();
+  if (x->getRank() == 0)
+    return t.error() << "cannot gather from a 0-d tensor";
+  SmallVector<int64_t> shape(x->getShape());
+  if (index->getRank() == 0)
+    shape.erase(shape.begin() + *axis);
+  else
+    shape[*axis] = index->getDimSize(0);
+  return Type(RankedTensorType::get(shape, x->getElementType()));
+}
+
+FailureOr<Type> inferTakeAlongAxis(LibTyping &t) {
+  auto arr = t.tensor("arr");
+  auto indices = integerTensor(t, "indices");
+  if (failed(arr) || failed(indices))
+    return failure();
+  if (arr->getRank() != indices->getRank() || arr->getRank() == 0)
+    return t.error() << "arr and indices must have the same rank >= 1";
+  auto axis = t.axis("axis", arr->getRank(), 0);
+  auto broadcast = t.flag("broadcast");
+  if (failed(axis) || failed(broadcast))
+    return failure();
+  SmallVector<int64_t> shape;
+  for (int64_t d = 0; d < arr->getRank(); ++d) {
+    int64_t a = arr->getDimSize(d), i = indices->getDimSize(d);
+    if (d == *axis || !*broadcast) {
+      shape.push_back(i);
+      continue;
+    }
+    auto joined = broadcastShapes({a}, {i});
+    if (failed(joined))
+      return t.error() << "indices of size " << i << " cannot be broadcast to " << a
+                       << " in dimension " << d;
+    shape.push_back((*joined)[0]);
+  }
+  return Type(RankedTensorType::get(shape, arr->getElementType()));
+}
+
+static LogicalResult checkFillValue(LibTyping &t) {
+  if (!t.has("fill_value"))
+    return success();
+  Type v = t.typeOf("fill_value");
+  auto tensor = dyn_cast<RankedTensorType>(v);
+  if (isPythonScalar(v) || (tensor && tensor.hasStaticShape() && tensor.getNumElements() == 1))
+    return success();
+  return t.error() << "fill_value must be a number or a one-element tensor, not "
+                   << withArticle(v);
+}
+
+/// zeros, ones, full: float32 unless `dtype` says otherwise.
+FailureOr<Type> inferFill(LibTyping &t) {
+  auto entries = t.ints("shape");
+  auto dtype = t.dtype("dtype", Float32Type::get(t.getContext()));
+  if (failed(entries) || failed(dtype) || failed(checkFillValue(t)))
+    return failure();
+  for (int64_t v : *entries)
+    if (v != kDynamicInt && v < 0)
+      return t.error() << "shape must be a list of non-negative ints";
+  return Type(RankedTensorType::get(asShape(*entries), *dtype));
+}
+
+FailureOr<Type> inferFillLike(LibTyping &t) {
+  auto x = t.tensor("x");
+  if (failed(x) || failed(checkFillValue(t)))
+    return failure();
+  auto dtype = t.dtype("dtype", x->getElementType());
+  if (failed(dtype))
+    return failure();
+  return Type(x->clone(*dtype));
+}
+
+/// arange: int64 when every bound is an int, else float32; a static length
+/// when every bound is known at compile time.
+FailureOr<Type> inferArange(LibTyping &t) {
+  bool allInts = true, allKnown = true;
+  double bounds[3] = {0, 0, 1};
+  const char *names[3] = {"start", "end", "step"};
+  for (int i = 0; i < 3; ++i) {
+    if (!t.has(names[i]))
+      continue;
+    Value v = t.operands.lookup(names[i]).front();
+    Type type = v.getType();
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    Type elem = elementTypeOf(type);
+    if (!(isPythonScalar(type) ||
+          (tensor && tensor.hasStaticShape() && tensor.getNumElements() == 1)) ||
+        elem.isInteger(1))
+      return t.error() << "'" << names[i] << "' must be a number or a one-element tensor";
+    allInts &= isa<IntegerType>(elem);
+    Attribute c;
+    if (!tensor && matchPattern(v, m_Constant(&c))) {
+      if (auto f = dyn_cast<FloatAttr>(c))
+        bounds[i] = f.getValueAsDouble();
+      else
+        bounds[i] = static_cast<double>(cast<IntegerAttr>(c).getInt());
+    } else {
+      allKnown = false;
+    }
+  }
+  Builder b(t.getContext());
+  auto dtype = t.dtype("dtype", allInts ? Type(b.getI64Type()) : Type(b.getF32Type()));
+  if (failed(dtype))
+    return failure();
+  if (!t.has("end"))
+    std::swap(bounds[0], bounds[1]);
+  int64_t length = kDyn;
+  if (allKnown) {
+    if (bounds[2] == 0)
+      return t.error() << "step must not be 0";
+    length = std::max<int64_t>(0, static_cast<int64_t>(
+                                      std::ceil((bounds[1] - bounds[0]) / bounds[2])));
+  }
+  return Type(RankedTensorType::get({length}, *dtype));
+}
+
+/// to_tensor: Python floats give float32, ints int64, bools bool, a tensor
+/// keeps its dtype; `dtype` overrides.
+FailureOr<Type> inferToTensor(LibTyping &t) {
+  Builder b(t.getContext());
+  SmallVector<int64_t> shape;
+  Type elem;
+  if (Attribute data = t.statics.get("data")) {
+    // Nested lists of numbers: the shape from the nesting, which must be
+    // rectangular; the dtype from the most general number.
+    int rank = -1;
+    bool anyFloat = false, anyInt = false;
+    std::function<bool(Attribute, size_t)> walk = [&](Attribute a, size_t depth) {
+      if (auto array = dyn_cast<ArrayAttr>(a)) {
+        if (shape.size() <= depth)
+          shape.push_back(array.size());
+        else if (shape[depth] != static_cast<int64_t>(array.size()))
+          return false;
+        return llvm::all_of(array, [&](Attribute e) { return walk(e, depth + 1); });
+      }
+      if (rank == -1)
+        rank = depth;
+      if (rank != static_cast<int>(depth))
+        return false;
+      if (isa<FloatAttr>(a))
+        anyFloat = true;
+      else if (auto i = dyn_cast<IntegerAttr>(a); i && i.getType().isInteger(64))
+        anyInt = true;
+      else if (!isa<IntegerAttr>(a))
+        return false;
+      return true;
+    };
+    if (!walk(data, 0) || (rank != -1 && static_cast<int>(shape.size()) != rank))
+      return t.error() << "data must be a number or rectangular nested lists of numbers";
+    elem = anyFloat ? b.getF32Type() : anyInt ? Type(b.getI64Type()) : Type(b.getI1Type());
+  } else if (Type type = t.typeOf("data")) {
+    if (auto tensor = dyn_cast<RankedTensorType>(type)) {
+      shape.assign(tensor.getShape().begin(), tensor.getShape().end());
+      elem = tensor.getElementType();
+    } else if (isPythonScalar(type)) {
+      elem = type.isF64() ? Type(b.getF32Type()) : type;
+    } else {
+      return t.error() << "data of " << withArticle(type)
+                       << " is not supported in compiled code";
+    }
+  } else {
+    return t.error() << "missing required argument 'data'";
+  }
+  auto dtype = t.dtype("dtype", elem);
+  if (failed(dtype))
+    return failure();
+  return Type(RankedTensorType::get(shape, *dtype));
+}
+
+} // namespace mlir::pydy

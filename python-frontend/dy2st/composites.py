@@ -1,0 +1,224 @@
+"""Composites: Paddle operations written once, in Python, over the primitives.
+
+Eagerly they run as plain Python; under `to_static` the importer converts them
+like any user function (they are inlined into the caller's program), so eager
+and compiled results agree by construction. They use only what compiled code
+supports: primitives, arithmetic, and Python values that fold at compile time
+(axes, `x.ndim`, static sizes).
+
+Adding a composite is one function here and its name in COMPOSITES."""
+from .primitives import KERNELS as _P
+
+_INF = float("inf")
+
+abs = _P["abs"]
+arange = _P["arange"]
+broadcast_to = _P["broadcast_to"]
+cast = _P["cast"]
+exp = _P["exp"]
+gather = _P["gather"]
+log = _P["log"]
+matmul = _P["matmul"]
+maximum = _P["maximum"]
+minimum = _P["minimum"]
+ones_like = _P["ones_like"]
+reshape = _P["reshape"]
+sqrt = _P["sqrt"]
+squeeze = _P["squeeze"]
+strided_slice = _P["strided_slice"]
+to_tensor = _P["to_tensor"]
+transpose = _P["transpose"]
+unsqueeze = _P["unsqueeze"]
+where = _P["where"]
+zeros_like = _P["zeros_like"]
+reduce_max = _P["max"]
+reduce_sum = _P["sum"]
+reduce_mean = _P["mean"]
+
+
+def softmax(x, axis=-1, dtype=None, name=None):
+    """exp(x - max) / sum(exp(x - max)) along `axis`."""
+    if dtype is not None:
+        x = cast(x, dtype)
+    e = exp(x - reduce_max(x, axis=axis, keepdim=True))
+    return e / reduce_sum(e, axis=axis, keepdim=True)
+
+
+def log_softmax(x, axis=-1, dtype=None, name=None):
+    if dtype is not None:
+        x = cast(x, dtype)
+    shifted = x - reduce_max(x, axis=axis, keepdim=True)
+    return shifted - log(reduce_sum(exp(shifted), axis=axis, keepdim=True))
+
+
+def logsumexp(x, axis=None, keepdim=False, name=None):
+    m = reduce_max(x, axis=axis, keepdim=True)
+    s = log(reduce_sum(exp(x - m), axis=axis, keepdim=keepdim))
+    return s + reduce_max(x, axis=axis, keepdim=keepdim)
+
+
+def var(x, axis=None, unbiased=True, keepdim=False, name=None):
+    """The variance; `unbiased` divides by n - 1."""
+    d = x - reduce_mean(x, axis=axis, keepdim=True)
+    n = reduce_sum(ones_like(d), axis=axis, keepdim=keepdim)
+    if unbiased:
+        n = n - 1
+    return reduce_sum(d * d, axis=axis, keepdim=keepdim) / n
+
+
+def std(x, axis=None, unbiased=True, keepdim=False, name=None):
+    return sqrt(var(x, axis=axis, unbiased=unbiased, keepdim=keepdim))
+
+
+def norm(x, p=2.0, axis=None, keepdim=False, name=None):
+    """The vector p-norm over `axis` (all elements when None): p = 1, 2, inf or any
+    positive number."""
+    a = abs(x)
+    if p == _INF:
+        return reduce_max(a, axis=axis, keepdim=keepdim)
+    if p == 1:
+        return reduce_sum(a, axis=axis, keepdim=keepdim)
+    if p == 2:
+        return sqrt(reduce_sum(a * a, axis=axis, keepdim=keepdim))
+    return reduce_sum(a ** p, axis=axis, keepdim=keepdim) ** (1.0 / p)
+
+
+def clip(x, min=None, max=None, name=None):
+    """x limited to [min, max]; the dtype of x is kept."""
+    y = x
+    if min is not None:
+        y = maximum(y, min)
+    if max is not None:
+        y = minimum(y, max)
+    return cast(y, x.dtype)
+
+
+def scale(x, scale=1.0, bias=0.0, bias_after_scale=True, act=None, name=None):
+    if bias_after_scale:
+        return cast(x * scale + bias, x.dtype)
+    return cast((x + bias) * scale, x.dtype)
+
+
+def lerp(x, y, weight, name=None):
+    return x + weight * (y - x)
+
+
+def expand(x, shape, name=None):
+    return broadcast_to(x, shape)
+
+
+def expand_as(x, y, name=None):
+    return broadcast_to(x, y.shape)
+
+
+def t(input, name=None):
+    """The transpose of a matrix; a 0-d or 1-d tensor is returned as it is."""
+    if input.ndim < 2:
+        return input
+    return transpose(input, [1, 0])
+
+
+def mm(input, mat2, name=None):
+    return matmul(input, mat2)
+
+
+def bmm(x, y, name=None):
+    return matmul(x, y)
+
+
+def mv(x, vec, name=None):
+    return matmul(x, vec)
+
+
+def dot(x, y, name=None):
+    return reduce_sum(x * y, axis=-1)
+
+
+def outer(x, y, name=None):
+    return matmul(reshape(x, [-1, 1]), reshape(y, [1, -1]))
+
+
+def index_select(x, index, axis=0, name=None):
+    return gather(x, index, axis=axis)
+
+
+def masked_fill(x, mask, value, name=None):
+    return cast(where(mask, value, x), x.dtype)
+
+
+def chunk(x, chunks, axis=0, name=None):
+    """`chunks` equal parts along `axis`."""
+    if axis < 0:
+        axis = axis + x.ndim
+    size = x.shape[axis] // chunks
+    parts = []
+    for i in range(chunks):
+        parts.append(strided_slice(x, [axis], [i * size], [(i + 1) * size], [1]))
+    return parts
+
+
+def unbind(input, axis=0):
+    """The slices along `axis` (of static size), without that dimension."""
+    if axis < 0:
+        axis = axis + input.ndim
+    parts = []
+    for i in range(input.shape[axis]):
+        parts.append(squeeze(strided_slice(input, [axis], [i], [i + 1], [1]), axis=[axis]))
+    return parts
+
+
+def _band(x, diagonal, lower):
+    rows = unsqueeze(arange(x.shape[-2]), -1)
+    cols = unsqueeze(arange(x.shape[-1]), 0)
+    if lower:
+        keep = cols - rows <= diagonal
+    else:
+        keep = cols - rows >= diagonal
+    return where(keep, x, zeros_like(x))
+
+
+def tril(x, diagonal=0, name=None):
+    return _band(x, diagonal, True)
+
+
+def triu(x, diagonal=0, name=None):
+    return _band(x, diagonal, False)
+
+
+def eye(num_rows, num_columns=None, dtype=None, name=None):
+    if num_columns is None:
+        num_columns = num_rows
+    if dtype is None:
+        dtype = "float32"
+    same = unsqueeze(arange(num_rows), -1) == unsqueeze(arange(num_columns), 0)
+    return cast(same, dtype)
+
+
+def one_hot(x, num_classes, name=None):
+    return cast(unsqueeze(x, -1) == arange(num_classes), "float32")
+
+
+def linspace(start, stop, num, dtype=None, name=None):
+    if dtype is None:
+        dtype = "float32"
+    steps = cast(arange(num), "float64")
+    if num > 1:
+        steps = steps * ((stop - start) / (num - 1))
+    return cast(steps + start, dtype)
+
+
+def numel(x, name=None):
+    """The number of elements, as a 0-d int64 tensor."""
+    return reduce_sum(ones_like(x, dtype="int64"))
+
+
+def shape(input):
+    """The shape as a 1-d int64 tensor (static shapes in compiled code)."""
+    return to_tensor(input.shape, dtype="int64")
+
+
+COMPOSITES = {fn.__name__: fn for fn in (
+    numel, shape,
+    softmax, log_softmax, logsumexp, var, std, norm, clip, scale, lerp, expand, expand_as,
+    t, mm, bmm, mv, dot, outer, index_select, masked_fill, chunk, unbind, tril, triu, eye,
+    one_hot, linspace)}

@@ -1,0 +1,46 @@
+"""The table of dy2st primitives, read from include/Dy2St/Dialect/Pydy/LibraryOps.def:
+the one definition of each primitive's name and signature, shared with the C++
+compiler (which includes the same file)."""
+import ast
+import pathlib
+import re
+
+TABLE_PATH = (pathlib.Path(__file__).resolve().parents[2] / "include" / "Dy2St" / "Dialect" /
+              "Pydy" / "LibraryOps.def")
+
+_ENTRY = re.compile(r'^DY2ST_PRIMITIVE\((\w+), "([^"]*)", (\w+), (\w+)\)', re.M)
+_NO_DEFAULT = object()
+
+
+class Param:
+    def __init__(self, name, kind, default):
+        self.name, self.kind, self.default = name, kind, default
+
+    @property
+    def required(self):
+        return self.default is _NO_DEFAULT
+
+
+class Primitive:
+    def __init__(self, name, signature, rule, lowering, params):
+        self.name, self.signature, self.rule, self.lowering = name, signature, rule, lowering
+        self.params = params
+
+
+def _parse(signature):
+    tree = ast.parse(f"def {signature}: pass").body[0]
+    args = tree.args.args
+    defaults = [_NO_DEFAULT] * (len(args) - len(tree.args.defaults)) + \
+        [ast.literal_eval(d) for d in tree.args.defaults]
+    return [Param(a.arg, a.annotation.id, d) for a, d in zip(args, defaults)]
+
+
+def load(path=TABLE_PATH):
+    """{name: Primitive} in table order."""
+    table = {}
+    for name, signature, rule, lowering in _ENTRY.findall(path.read_text()):
+        table[name] = Primitive(name, signature, rule, lowering, _parse(signature))
+    return table
+
+
+PRIMITIVES = load()

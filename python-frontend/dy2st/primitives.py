@@ -1,0 +1,581 @@
+"""Eager numpy kernels of the dy2st primitives (optable.PRIMITIVES).
+
+Each kernel has exactly the signature of its table entry (checked when this
+module is imported) and follows the type rule the compiler applies
+(lib/Dialect/Pydy/IR/LibraryRules*.cpp). The importer turns a call of one of
+these into `pydy.lib_call`; everything else in the Paddle vocabulary is a
+composite over them (composites.py)."""
+import builtins
+import functools
+import inspect
+import math
+
+import numpy as np
+
+from . import dtypes, optable, tracing
+from .tensor import Tensor, binary, to_tensor as _to_tensor
+
+KERNELS = {}
+"""{primitive name: the eager function (wrapped for tracing)}"""
+NAME_OF = {}
+"""{eager function: primitive name}: what the importer asks."""
+
+
+def _recorded(fn, name):
+    """`fn`, also recorded by an active TracedLayer trace (once per top-level call)."""
+    @functools.wraps(fn)
+    def operation(*args, **kwargs):
+        tracer = tracing.current()
+        if tracer is None:
+            return fn(*args, **kwargs)
+        with tracing.inside_operation():
+            out = fn(*args, **kwargs)
+        tracer.call(name, args, kwargs, out)
+        return out
+    return operation
+
+
+def primitive(name):
+    """Registers the eager kernel of the table's primitive `name`; its Python
+    signature must be the table's (names and defaults)."""
+    def register(fn):
+        entry = optable.PRIMITIVES[name]
+        ours = [(p.name, p.default) for p in inspect.signature(fn).parameters.values()]
+        table = [(p.name, inspect.Parameter.empty if p.required else p.default)
+                 for p in entry.params]
+        if ours != table:
+            raise AssertionError(f"the eager kernel of {name} has the signature {ours}, "
+                                 f"the table says {table}")
+        wrapped = _recorded(fn, name) if name != "to_tensor" else fn
+        wrapped.__name__ = wrapped.__qualname__ = name
+        KERNELS[name] = wrapped
+        NAME_OF[wrapped] = name
+        return wrapped
+    return register
+
+
+def _t(x, name="x"):
+    if isinstance(x, Tensor):
+        return x
+    if isinstance(x, np.ndarray):
+        return _to_tensor(x)
+    raise TypeError(f"expected a tensor for '{name}', got {type(x).__name__}")
+
+
+def _operand(v):
+    """(value, dtype, is_tensor) of a tensor-or-number operand."""
+    if isinstance(v, Tensor):
+        return v._value, v._value.dtype, True
+    return v, dtypes._python_dtype(v), False
+
+
+# Elementwise math ----------------------------------------------------------
+def _float_result(v):
+    return v if v.dtype.kind == "f" else v.astype(np.float32)
+
+
+_erf = np.frompyfunc(math.erf, 1, 1)
+
+
+def _sigmoid(v):
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-v))
+
+
+_FLOAT_MATH = {
+    "exp": np.exp, "expm1": np.expm1, "log": np.log, "log2": np.log2, "log10": np.log10,
+    "log1p": np.log1p, "sqrt": np.sqrt, "rsqrt": lambda v: 1 / np.sqrt(v), "sin": np.sin,
+    "cos": np.cos, "tan": np.tan, "asin": np.arcsin, "acos": np.arccos, "atan": np.arctan,
+    "sinh": np.sinh, "cosh": np.cosh, "tanh": np.tanh, "asinh": np.arcsinh,
+    "acosh": np.arccosh, "atanh": np.arctanh, "erf": _erf, "sigmoid": _sigmoid,
+    "reciprocal": lambda v: 1 / v,
+}
+
+
+def _float_unary(name, npfn):
+    def fn(x, name=None):
+        v = _float_result(_t(x)._value)
+        with np.errstate(all="ignore"):
+            return Tensor(np.asarray(npfn(v), v.dtype))
+    return primitive(name)(fn)
+
+
+for _name, _npfn in _FLOAT_MATH.items():
+    _float_unary(_name, _npfn)
+
+
+def _no_bool(v, name):
+    if v.dtype == np.bool_:
+        raise TypeError(f"{name}() is not defined on a bool tensor")
+
+
+def _rounding(name, npfn):
+    def fn(x, name=None):
+        v = _t(x)._value
+        _no_bool(v, name_)
+        return Tensor(npfn(v) if v.dtype.kind == "f" else v.copy())
+    name_ = name
+    return primitive(name)(fn)
+
+
+_rounding("floor", np.floor)
+_rounding("ceil", np.ceil)
+
+
+@primitive("round")
+def _round(x, decimals=0, name=None):
+    v = _t(x)._value
+    _no_bool(v, "round")
+    return Tensor(np.round(v, decimals) if v.dtype.kind == "f" else v.copy())
+
+
+@primitive("trunc")
+def _trunc(input, name=None):
+    v = _t(input, "input")._value
+    _no_bool(v, "trunc")
+    return Tensor(np.trunc(v) if v.dtype.kind == "f" else v.copy())
+
+
+@primitive("abs")
+def _abs(x, name=None):
+    v = _t(x)._value
+    return Tensor(v.copy() if v.dtype == np.bool_ else np.abs(v))
+
+
+@primitive("relu")
+def _relu(x, name=None):
+    v = _t(x)._value
+    return Tensor(v.copy() if v.dtype == np.bool_ else np.maximum(v, v.dtype.type(0)))
+
+
+def _numeric(name, npfn):
+    def fn(x, name=None):
+        v = _t(x)._value
+        _no_bool(v, name_)
+        with np.errstate(all="ignore"):
+            return Tensor(np.asarray(npfn(v), v.dtype))
+    name_ = name
+    return primitive(name)(fn)
+
+
+_numeric("neg", np.negative)
+_numeric("sign", np.sign)
+_numeric("square", np.square)
+
+
+@primitive("bitwise_not")
+def _bitwise_not(x, out=None, name=None):
+    v = _t(x)._value
+    if v.dtype.kind not in "bi":
+        raise TypeError("bitwise_not() needs an integer or bool tensor")
+    return Tensor(np.invert(v))
+
+
+def _predicate(name, npfn):
+    def fn(x, name=None):
+        v = _t(x)._value
+        return Tensor(npfn(v) if v.dtype.kind == "f" else np.full(v.shape, npfn is np.isfinite))
+    return primitive(name)(fn)
+
+
+_predicate("isnan", np.isnan)
+_predicate("isinf", np.isinf)
+_predicate("isfinite", np.isfinite)
+
+
+@primitive("logical_not")
+def _logical_not(x, out=None, name=None):
+    return Tensor(np.logical_not(_t(x)._value))
+
+
+# Elementwise binary --------------------------------------------------------
+for _name, _op in (("add", "add"), ("subtract", "sub"), ("multiply", "mul"), ("divide", "div"),
+                   ("floor_divide", "floordiv"), ("remainder", "mod"), ("pow", "pow"),
+                   ("equal", "eq"), ("not_equal", "ne"), ("less_than", "lt"),
+                   ("less_equal", "le"), ("greater_than", "gt"), ("greater_equal", "ge")):
+    def _binary_kernel(op):
+        def fn(x, y, name=None):
+            return binary(op, _t(x), y)
+        return fn
+    primitive(_name)(_binary_kernel(_op))
+
+
+def _extremum(name, npfn):
+    def fn(x, y, name=None):
+        xv, xd, _ = _operand(_t(x))
+        yv, yd, yt = _operand(y)
+        compute = dtypes.promote((xd, True), (yd, yt))
+        return Tensor(npfn(np.asarray(xv, compute), np.asarray(yv, compute)))
+    return primitive(name)(fn)
+
+
+_extremum("maximum", np.maximum)
+_extremum("minimum", np.minimum)
+
+
+@primitive("atan2")
+def _atan2(x, y, name=None):
+    xv, yv = _t(x)._value, _t(y, "y")._value
+    compute = dtypes.promote((xv.dtype, True), (yv.dtype, True))
+    if compute.kind != "f":
+        compute = np.dtype(np.float64)
+    return Tensor(np.arctan2(xv.astype(compute), yv.astype(compute)))
+
+
+def _logical(name, npfn):
+    def fn(x, y, out=None, name=None):
+        return Tensor(npfn(_t(x)._value, np.asarray(_operand(y)[0])))
+    return primitive(name)(fn)
+
+
+_logical("logical_and", np.logical_and)
+_logical("logical_or", np.logical_or)
+_logical("logical_xor", np.logical_xor)
+
+
+def _bitwise(name, npfn):
+    def fn(x, y, out=None, name=None):
+        xv, yv = _t(x)._value, _t(y, "y")._value
+        if xv.dtype.kind not in "bi" or xv.dtype != yv.dtype:
+            raise TypeError(f"{name_}() needs integer or bool tensors of one dtype")
+        return Tensor(npfn(xv, yv))
+    name_ = name
+    return primitive(name)(fn)
+
+
+_bitwise("bitwise_and", np.bitwise_and)
+_bitwise("bitwise_or", np.bitwise_or)
+_bitwise("bitwise_xor", np.bitwise_xor)
+
+
+@primitive("where")
+def _where(condition, x, y, name=None):
+    c = _t(condition, "condition")._value
+    if c.dtype != np.bool_:
+        raise TypeError("where(): the condition must be a bool tensor")
+    xv, xd, xt = _operand(x)
+    yv, yd, yt = _operand(y)
+    compute = dtypes.promote((xd, xt), (yd, yt))
+    return Tensor(np.where(c, np.asarray(xv, compute), np.asarray(yv, compute)))
+
+
+@primitive("cast")
+def _cast(x, dtype):
+    return Tensor(_t(x)._value.astype(dtypes.as_dtype(dtype).numpy))
+
+
+@primitive("matmul")
+def _matmul(x, y, transpose_x=False, transpose_y=False, name=None):
+    xv, yv = _t(x)._value, _t(y, "y")._value
+    # Paddle swaps the last two dimensions (a 1-d operand is left as it is).
+    if transpose_x and xv.ndim >= 2:
+        xv = np.swapaxes(xv, -1, -2)
+    if transpose_y and yv.ndim >= 2:
+        yv = np.swapaxes(yv, -1, -2)
+    return binary("matmul", Tensor(xv), Tensor(yv))
+
+
+# Reductions ----------------------------------------------------------------
+def _axes(axis, ndim, fname):
+    if axis is None:
+        return None
+    axes = (axis,) if isinstance(axis, int) else tuple(axis)
+    if not axes:
+        return None
+    for a in axes:
+        if not -builtins.max(ndim, 1) <= a < builtins.max(ndim, 1):
+            raise ValueError(f"{fname}(): axis {a} is out of range for a {ndim}-d tensor")
+    return tuple(a % ndim for a in axes) if ndim else None
+
+
+@primitive("sum")
+def _sum(x, axis=None, dtype=None, keepdim=False, name=None):
+    v = _t(x)._value
+    out = v.dtype if v.dtype.kind == "f" or v.dtype == np.int64 else np.dtype(np.int64)
+    if dtype is not None:
+        out = dtypes.as_dtype(dtype).numpy
+    return Tensor(np.asarray(np.sum(v, axis=_axes(axis, v.ndim, "sum"), dtype=out,
+                                    keepdims=keepdim), out))
+
+
+@primitive("mean")
+def _mean(x, axis=None, keepdim=False, name=None):
+    v = _t(x)._value
+    if v.dtype.kind != "f":
+        raise TypeError("mean() needs a float tensor; cast it first")
+    return Tensor(np.asarray(np.mean(v, axis=_axes(axis, v.ndim, "mean"), keepdims=keepdim),
+                             v.dtype))
+
+
+def _extreme(name, npfn):
+    def fn(x, axis=None, keepdim=False, name=None):
+        v = _t(x)._value
+        if v.dtype == np.bool_:
+            raise TypeError(f"{name_}() of a bool tensor is not supported")
+        return Tensor(np.asarray(npfn(v, axis=_axes(axis, v.ndim, name_), keepdims=keepdim),
+                                 v.dtype))
+    name_ = name
+    return primitive(name)(fn)
+
+
+_extreme("max", np.max)
+_extreme("min", np.min)
+
+
+@primitive("prod")
+def _prod(x, axis=None, keepdim=False, dtype=None, name=None):
+    v = _t(x)._value
+    out = np.dtype(np.int64) if v.dtype == np.bool_ else v.dtype
+    if dtype is not None:
+        out = dtypes.as_dtype(dtype).numpy
+    return Tensor(np.asarray(np.prod(v, axis=_axes(axis, v.ndim, "prod"), dtype=out,
+                                     keepdims=keepdim), out))
+
+
+def _boolean_reduction(name, npfn):
+    def fn(x, axis=None, keepdim=False, name=None):
+        v = _t(x)._value
+        return Tensor(np.asarray(npfn(v, axis=_axes(axis, v.ndim, name_), keepdims=keepdim)))
+    name_ = name
+    return primitive(name)(fn)
+
+
+_boolean_reduction("all", np.all)
+_boolean_reduction("any", np.any)
+
+
+def _arg_reduction(name, npfn):
+    def fn(x, axis=None, keepdim=False, dtype="int64", name=None):
+        v = _t(x)._value
+        if v.dtype == np.bool_ or v.ndim == 0 or v.size == 0:
+            raise ValueError(f"{name_}() needs a non-empty numeric tensor of rank >= 1")
+        out = dtypes.as_dtype(dtype).numpy
+        if axis is None:
+            r = np.asarray(npfn(v.reshape(-1)))
+            return Tensor(r.reshape([1] * v.ndim if keepdim else []).astype(out))
+        return Tensor(np.asarray(npfn(v, axis=axis, keepdims=keepdim)).astype(out))
+    name_ = name
+    return primitive(name)(fn)
+
+
+_arg_reduction("argmax", np.argmax)
+_arg_reduction("argmin", np.argmin)
+
+
+def _scan_dtype(v, dtype, widen_int32):
+    if dtype is not None:
+        return dtypes.as_dtype(dtype).numpy
+    if v.dtype == np.bool_ or (widen_int32 and v.dtype == np.int32):
+        return np.dtype(np.int64)
+    return v.dtype
+
+
+@primitive("cumsum")
+def _cumsum(x, axis=None, dtype=None, name=None):
+    v = _t(x)._value
+    out = _scan_dtype(v, dtype, True)
+    if axis is None or v.ndim == 0:
+        v, axis = v.reshape(-1), 0
+    return Tensor(np.cumsum(v.astype(out), axis=axis))
+
+
+@primitive("cumprod")
+def _cumprod(x, dim=None, dtype=None, name=None):
+    v = _t(x)._value
+    out = _scan_dtype(v, dtype, False)
+    if dim is None or v.ndim == 0:
+        v, dim = v.reshape(-1), 0
+    return Tensor(np.cumprod(v.astype(out), axis=dim))
+
+
+# Layout ----------------------------------------------------------------------
+def _ints(values):
+    if isinstance(values, Tensor):
+        return [int(v) for v in values._value.reshape(-1)]
+    if isinstance(values, (int, np.integer)):
+        return [int(values)]
+    return [int(v) for v in values]
+
+
+@primitive("reshape")
+def _reshape(x, shape, name=None):
+    """Paddle's reshape: a 0 keeps the input's dimension there, one -1 is inferred."""
+    v = _t(x)._value
+    dims = [v.shape[i] if d == 0 else d for i, d in enumerate(_ints(shape))]
+    return Tensor(v.reshape(dims).copy())
+
+
+@primitive("transpose")
+def _transpose(x, perm, name=None):
+    v = _t(x)._value
+    if sorted(a % builtins.max(v.ndim, 1) for a in perm) != list(range(v.ndim)):
+        raise ValueError(f"transpose(): perm must be a permutation of the {v.ndim} axes")
+    return Tensor(np.transpose(v, perm).copy())
+
+
+@primitive("broadcast_to")
+def _broadcast_to(x, shape, name=None):
+    v = _t(x)._value
+    shape = _ints(shape)
+    offset = len(shape) - v.ndim
+    shape = [v.shape[d - offset] if s == -1 else s for d, s in enumerate(shape)]
+    return Tensor(np.broadcast_to(v, shape).copy())
+
+
+def _axis_list(axis, ndim, fname):
+    axes = [axis] if isinstance(axis, int) else list(axis)
+    for a in axes:
+        if not -ndim <= a < ndim:
+            raise ValueError(f"{fname}(): axis {a} is out of range for a {ndim}-d tensor")
+    return [a % ndim for a in axes]
+
+
+@primitive("unsqueeze")
+def _unsqueeze(x, axis, name=None):
+    v = _t(x)._value
+    axes = [axis] if isinstance(axis, int) else list(axis)
+    shape = list(v.shape)
+    for a in axes:
+        a = a + len(shape) + 1 if a < 0 else a
+        if not 0 <= a <= len(shape):
+            raise ValueError(f"unsqueeze(): axis {a} is out of range")
+        shape.insert(a, 1)
+    return Tensor(v.reshape(shape).copy())
+
+
+@primitive("squeeze")
+def _squeeze(x, axis=None, name=None):
+    v = _t(x)._value
+    if axis is None:
+        return Tensor(v.reshape([s for s in v.shape if s != 1]).copy())
+    axes = _axis_list(axis, builtins.max(v.ndim, 1), "squeeze") if v.ndim else []
+    return Tensor(v.reshape([s for d, s in enumerate(v.shape)
+                             if not (d in axes and s == 1)]).copy())
+
+
+@primitive("flatten")
+def _flatten(x, start_axis=0, stop_axis=-1, name=None):
+    v = _t(x)._value
+    if v.ndim == 0:
+        return Tensor(v.reshape([1]).copy())
+    start, stop = _axis_list([start_axis, stop_axis], v.ndim, "flatten")
+    if start > stop:
+        raise ValueError("flatten(): start_axis must not be after stop_axis")
+    shape = list(v.shape[:start]) + [-1 if 0 not in v.shape[start:stop + 1] else 0] + \
+        list(v.shape[stop + 1:])
+    return Tensor(v.reshape(shape).copy())
+
+
+@primitive("concat")
+def _concat(x, axis=0, name=None):
+    return Tensor(np.concatenate([_t(t)._value for t in x], axis=axis))
+
+
+@primitive("stack")
+def _stack(x, axis=0, name=None):
+    return Tensor(np.stack([_t(t)._value for t in x], axis=axis))
+
+
+@primitive("flip")
+def _flip(x, axis, name=None):
+    v = _t(x)._value
+    return Tensor(np.flip(v, axis=tuple(_ints(axis))).copy())
+
+
+@primitive("strided_slice")
+def _strided_slice(x, axes, starts, ends, strides, name=None):
+    v = _t(x)._value
+    index = [builtins.slice(None)] * v.ndim
+    for a, s, e, st in zip(axes, _ints(starts), _ints(ends), _ints(strides)):
+        index[a] = builtins.slice(s, e, st)
+    return Tensor(v[tuple(index)].copy())
+
+
+def _check_indices(index, size, fname):
+    if index.size and (index.min() < -size or index.max() >= size):
+        bad = index[(index < -size) | (index >= size)].reshape(-1)[0]
+        raise IndexError(f"{fname}: index {bad} is out of range for a dimension of size {size}")
+
+
+@primitive("gather")
+def _gather(x, index, axis=None, name=None):
+    v, i = _t(x)._value, _t(index, "index")._value
+    axis = 0 if axis is None else axis
+    _check_indices(i, v.shape[axis], "gather")
+    return Tensor(np.take(v, i, axis=axis))
+
+
+@primitive("take_along_axis")
+def _take_along_axis(arr, indices, axis, broadcast=True):
+    v, i = _t(arr, "arr")._value, _t(indices, "indices")._value
+    _check_indices(i, v.shape[axis], "take_along_axis")
+    if broadcast:
+        shape = list(np.broadcast_shapes(tuple(1 if d == axis % v.ndim else s
+                                               for d, s in enumerate(v.shape)), i.shape))
+        ishape = list(shape)
+        shape[axis] = v.shape[axis]
+        v = np.broadcast_to(v, shape)
+        i = np.broadcast_to(i, ishape)
+    return Tensor(np.take_along_axis(v, i, axis=axis).copy())
+
+
+# Creation ------------------------------------------------------------------
+def _fill(shape, value, dtype):
+    return Tensor(np.full(_ints(shape), value, dtypes.as_dtype(dtype or "float32").numpy))
+
+
+@primitive("zeros")
+def _zeros(shape, dtype=None, name=None):
+    return _fill(shape, 0, dtype)
+
+
+@primitive("ones")
+def _ones(shape, dtype=None, name=None):
+    return _fill(shape, 1, dtype)
+
+
+@primitive("full")
+def _full(shape, fill_value, dtype=None, name=None):
+    if isinstance(fill_value, Tensor):
+        fill_value = fill_value.item()
+    return _fill(shape, fill_value, dtype)
+
+
+@primitive("zeros_like")
+def _zeros_like(x, dtype=None, name=None):
+    return _fill(_t(x).shape, 0, dtype or _t(x).dtype)
+
+
+@primitive("ones_like")
+def _ones_like(x, dtype=None, name=None):
+    return _fill(_t(x).shape, 1, dtype or _t(x).dtype)
+
+
+@primitive("full_like")
+def _full_like(x, fill_value, dtype=None, name=None):
+    if isinstance(fill_value, Tensor):
+        fill_value = fill_value.item()
+    return _fill(_t(x).shape, fill_value, dtype or _t(x).dtype)
+
+
+@primitive("arange")
+def _arange(start=0, end=None, step=1, dtype=None, name=None):
+    bounds = [b.item() if isinstance(b, Tensor) else b for b in (start, end, step)]
+    start, end, step = bounds
+    if end is None:
+        start, end = 0, start
+    if dtype is None:
+        dtype = "int64" if all(isinstance(v, (int, np.integer)) for v in (start, end, step)) \
+            else "float32"
+    if step == 0:
+        raise ValueError("arange: step must not be 0")
+    n = builtins.max(0, math.ceil((end - start) / step))
+    values = start + np.arange(n, dtype=np.float64) * step
+    return Tensor(values.astype(dtypes.as_dtype(dtype).numpy))
+
+
+@primitive("to_tensor")
+def to_tensor(data, dtype=None, place=None, stop_gradient=True):
+    """A new tensor holding `data` (copied). Python floats give float32, Python
+    ints int64; a numpy array keeps its dtype unless `dtype` is given."""
+    return _to_tensor(data, dtype, place, stop_gradient)
