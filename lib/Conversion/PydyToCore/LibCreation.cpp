@@ -121,6 +121,12 @@ FailureOr<Value> lowerToTensor(LibLowering &l) {
     flatten(l.statics.get("data"));
     return Value(arith::ConstantOp::create(b, l.loc, DenseElementsAttr::get(type, values)));
   }
+  if (l.statics.get("items")) {
+    SmallVector<Value> items;
+    for (Value v : l.all("data"))
+      items.push_back(convertElement(b, l.loc, v, elem));
+    return Value(tensor::FromElementsOp::create(b, l.loc, type, items));
+  }
   if (isa<RankedTensorType>(data.getType()))
     return castTensor(b, l.loc, data, elem);
   return Value(tensor::FromElementsOp::create(b, l.loc, type,

@@ -108,6 +108,10 @@ FailureOr<Value> lowerTranspose(LibLowering &l) {
       .getResult()[0];
 }
 
+static Value gatherBy(LibLowering &l, Value source, ValueRange inputs, ArrayRef<AffineMap> inputMaps,
+                      ValueRange dynamicSizes,
+                      function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)> indicesOf);
+
 FailureOr<Value> lowerBroadcastTo(LibLowering &l) {
   OpBuilder &b = l.b;
   Value x = l.operand("x");
@@ -122,6 +126,32 @@ FailureOr<Value> lowerBroadcastTo(LibLowering &l) {
       continue;
     bool keep = entries && entries[d] == -1;
     dynamic.push_back(keep ? l.dim(x, d - offset) : sizes[d]);
+  }
+  if (!input.hasStaticShape()) {
+    // A dynamic size broadcasts when it is 1 at run time: read index 0 there.
+    SmallVector<Value> outSizes;
+    for (int64_t d = 0, k = 0; d < rank; ++d)
+      outSizes.push_back(result.isDynamicDim(d) ? dynamic[k++] : l.index(result.getDimSize(d)));
+    SmallVector<Value> inSizes;
+    for (int64_t d = 0; d < input.getRank(); ++d) {
+      inSizes.push_back(l.dim(x, d));
+      if (!input.isDynamicDim(d))
+        continue;
+      Value one = arith::CmpIOp::create(b, l.loc, arith::CmpIPredicate::eq, inSizes[d], l.index(1));
+      Value same = arith::CmpIOp::create(b, l.loc, arith::CmpIPredicate::eq, inSizes[d], outSizes[d + offset]);
+      checkAtRunTime(b, l.op, arith::OrIOp::create(b, l.loc, one, same), "ValueError",
+                     "broadcast_to: a dimension cannot be broadcast to the shape");
+    }
+    return gatherBy(l, x, {}, {}, dynamic, [&](OpBuilder &nb, Location nl, ValueRange) {
+      SmallVector<Value> indices;
+      for (int64_t d = 0; d < input.getRank(); ++d) {
+        Value i = linalg::IndexOp::create(nb, nl, d + offset);
+        Value one = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::eq, inSizes[d],
+                                          arith::ConstantIndexOp::create(nb, nl, 1));
+        indices.push_back(arith::SelectOp::create(nb, nl, one, arith::ConstantIndexOp::create(nb, nl, 0), i));
+      }
+      return indices;
+    });
   }
   MLIRContext *ctx = b.getContext();
   SmallVector<AffineExpr> exprs;

@@ -316,7 +316,7 @@ FailureOr<Type> inferArgReduction(LibTyping &t) {
     return t.error() << "dtype must be int32 or int64";
   if (x->getElementType().isInteger(1))
     return t.error() << "of a bool tensor is not supported";
-  if (x->getRank() == 0 || x->getNumElements() == 0)
+  if (x->getRank() == 0 || (x->hasStaticShape() && x->getNumElements() == 0))
     return t.error() << "needs a non-empty tensor of rank >= 1";
   t.statics.set("keepdim", BoolAttr::get(t.getContext(), *keepdim));
   if (!t.statics.get("axis"))

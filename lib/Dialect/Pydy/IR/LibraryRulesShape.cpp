@@ -480,6 +480,13 @@ FailureOr<Type> inferToTensor(LibTyping &t) {
     if (!walk(data, 0) || (rank != -1 && static_cast<int>(shape.size()) != rank))
       return t.error() << "data must be a number or rectangular nested lists of numbers";
     elem = anyFloat ? b.getF32Type() : anyInt ? Type(b.getI64Type()) : Type(b.getI1Type());
+  } else if (t.statics.get("items")) {
+    SmallVector<Value> items = t.operands.lookup("data");
+    Type widest = items.front().getType();
+    for (Value v : items)
+      widest = promoteOperands(widest, v.getType());
+    shape.push_back(items.size());
+    elem = widest.isF64() ? Type(b.getF32Type()) : widest;
   } else if (Type type = t.typeOf("data")) {
     if (auto tensor = dyn_cast<RankedTensorType>(type)) {
       shape.assign(tensor.getShape().begin(), tensor.getShape().end());

@@ -1503,10 +1503,17 @@ private:
           typing.statics.append(param.name, literal);
         break;
       case ParamKind::Data:
-        if (literal)
+        if (literal) {
           typing.statics.append(param.name, literal);
-        else
+        } else if (auto items = sequenceElementTypes(value.getType());
+                   items && !items->empty() && llvm::all_of(*items, isPythonScalar)) {
+          // A flat list of numbers known at run time: one operand each.
+          for (Value item : elementsOf(b, op.getLoc(), value))
+            addOperand(param, item);
+          typing.statics.append("items", b.getUnitAttr());
+        } else {
           addOperand(param, value);
+        }
         break;
       case ParamKind::Tensors:
         if (sequenceElementTypes(value.getType())) {

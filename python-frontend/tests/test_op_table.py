@@ -1,0 +1,296 @@
+"""Every operation of the op table, eager against an independent numpy
+computation and compiled against eager, with static and dynamic (InputSpec
+None) shapes; and the table's own consistency."""
+import math
+import pathlib
+import re
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from dy2st import optable
+from dy2st.composites import COMPOSITES
+from dy2st.primitives import KERNELS
+from dy2st.static import InputSpec
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+rng = np.random.RandomState(7)
+X = rng.randn(2, 3, 4).astype(np.float32)
+P = (rng.rand(2, 3, 4) + 0.5).astype(np.float32)        # positive
+U = (rng.rand(2, 3, 4) * 1.8 - 0.9).astype(np.float32)  # in (-1, 1)
+I = rng.randint(-5, 6, size=(3, 4)).astype(np.int32)
+L = np.array([[1, 0, 2], [2, 2, 1]], np.int64)
+
+_erf = np.vectorize(math.erf)
+
+# (name, function, numpy reference, inputs); the name is the table entry or
+# composite the case covers.
+CASES = [
+    ("exp", lambda x: paddle.exp(x), np.exp, [X]),
+    ("expm1", lambda x: paddle.expm1(x), np.expm1, [X]),
+    ("log", lambda x: paddle.log(x), np.log, [P]),
+    ("log2", lambda x: paddle.log2(x), np.log2, [P]),
+    ("log10", lambda x: paddle.log10(x), np.log10, [P]),
+    ("log1p", lambda x: paddle.log1p(x), np.log1p, [P]),
+    ("sqrt", lambda x: paddle.sqrt(x), np.sqrt, [P]),
+    ("rsqrt", lambda x: paddle.rsqrt(x), lambda x: 1 / np.sqrt(x), [P]),
+    ("sin", lambda x: paddle.sin(x), np.sin, [X]),
+    ("cos", lambda x: paddle.cos(x), np.cos, [X]),
+    ("tan", lambda x: paddle.tan(x), np.tan, [U]),
+    ("asin", lambda x: paddle.asin(x), np.arcsin, [U]),
+    ("acos", lambda x: paddle.acos(x), np.arccos, [U]),
+    ("atan", lambda x: paddle.atan(x), np.arctan, [X]),
+    ("sinh", lambda x: paddle.sinh(x), np.sinh, [X]),
+    ("cosh", lambda x: paddle.cosh(x), np.cosh, [X]),
+    ("tanh", lambda x: paddle.tanh(x), np.tanh, [X]),
+    ("asinh", lambda x: paddle.asinh(x), np.arcsinh, [X]),
+    ("acosh", lambda x: paddle.acosh(x + 1.0), lambda x: np.arccosh(x + 1), [P]),
+    ("atanh", lambda x: paddle.atanh(x), np.arctanh, [U]),
+    ("erf", lambda x: paddle.erf(x), lambda x: _erf(x).astype(np.float32), [X]),
+    ("sigmoid", lambda x: paddle.sigmoid(x), lambda x: 1 / (1 + np.exp(-x)), [X]),
+    ("reciprocal", lambda x: paddle.reciprocal(x), lambda x: 1 / x, [P]),
+    ("floor", lambda x: paddle.floor(x * 3.0), lambda x: np.floor(x * 3), [X]),
+    ("ceil", lambda x: paddle.ceil(x * 3.0), lambda x: np.ceil(x * 3), [X]),
+    ("round", lambda x: paddle.round(x * 3.0), lambda x: np.round(x * 3), [X]),
+    ("trunc", lambda x: paddle.trunc(x * 3.0), lambda x: np.trunc(x * 3), [X]),
+    ("abs", lambda x: paddle.abs(x), np.abs, [I]),
+    ("neg", lambda x: paddle.neg(x), np.negative, [I]),
+    ("sign", lambda x: paddle.sign(x), np.sign, [X]),
+    ("square", lambda x: paddle.square(x), np.square, [I]),
+    ("relu", lambda x: paddle.nn.functional.relu(x), lambda x: np.maximum(x, 0), [X]),
+    ("bitwise_not", lambda x: paddle.bitwise_not(x), np.invert, [I]),
+    ("isnan", lambda x: paddle.isnan(paddle.log(x)), lambda x: np.isnan(np.log(x)), [X]),
+    ("isinf", lambda x: paddle.isinf(1.0 / (x * 0.0)), lambda x: np.isinf(1 / (x * 0)), [X]),
+    ("isfinite", lambda x: paddle.isfinite(paddle.log(x)), lambda x: np.isfinite(np.log(x)), [X]),
+    ("logical_not", lambda x: paddle.logical_not(x > 0), lambda x: ~(x > 0), [X]),
+    ("add", lambda x, y: paddle.add(x, y), np.add, [X, P]),
+    ("subtract", lambda x, y: paddle.subtract(x, y), np.subtract, [X, P]),
+    ("multiply", lambda x, y: paddle.multiply(x, y), np.multiply, [X, P]),
+    ("divide", lambda x, y: paddle.divide(x, y), np.divide, [X, P]),
+    ("floor_divide", lambda x: paddle.floor_divide(x, 3), lambda x: x // 3, [I]),
+    ("remainder", lambda x, y: paddle.remainder(x, y), np.mod, [X, P]),
+    ("pow", lambda x, y: paddle.pow(x, y), np.power, [P, X]),
+    ("maximum", lambda x, y: paddle.maximum(x, y), np.maximum, [X, P]),
+    ("minimum", lambda x, y: paddle.minimum(x, y), np.minimum, [X, P]),
+    ("atan2", lambda x, y: paddle.atan2(x, y), np.arctan2, [X, U]),
+    ("equal", lambda x: paddle.equal(x, 1), lambda x: x == 1, [I]),
+    ("not_equal", lambda x: paddle.not_equal(x, 1), lambda x: x != 1, [I]),
+    ("less_than", lambda x, y: paddle.less_than(x, y), np.less, [X, U]),
+    ("less_equal", lambda x, y: paddle.less_equal(x, y), np.less_equal, [X, U]),
+    ("greater_than", lambda x, y: paddle.greater_than(x, y), np.greater, [X, U]),
+    ("greater_equal", lambda x, y: paddle.greater_equal(x, y), np.greater_equal, [X, U]),
+    ("logical_and", lambda x, y: paddle.logical_and(x > 0, y > 0),
+     lambda x, y: (x > 0) & (y > 0), [X, U]),
+    ("logical_or", lambda x, y: paddle.logical_or(x > 0, y > 0),
+     lambda x, y: (x > 0) | (y > 0), [X, U]),
+    ("logical_xor", lambda x, y: paddle.logical_xor(x > 0, y > 0),
+     lambda x, y: (x > 0) ^ (y > 0), [X, U]),
+    ("bitwise_and", lambda x: paddle.bitwise_and(x, x + 3), lambda x: x & (x + 3), [I]),
+    ("bitwise_or", lambda x: paddle.bitwise_or(x, x + 3), lambda x: x | (x + 3), [I]),
+    ("bitwise_xor", lambda x: paddle.bitwise_xor(x, x + 3), lambda x: x ^ (x + 3), [I]),
+    ("where", lambda x, y: paddle.where(x > y, x, y), lambda x, y: np.where(x > y, x, y), [X, U]),
+    ("cast", lambda x: paddle.cast(x, "int32"), lambda x: x.astype(np.int32), [X]),
+    ("matmul", lambda x, y: paddle.matmul(x, y, transpose_y=True),
+     lambda x, y: x @ np.swapaxes(y, -1, -2), [X, P]),
+    ("matmul", lambda x: paddle.matmul(x[0], x[1, 0]), lambda x: x[0] @ x[1, 0], [X]),
+    ("sum", lambda x: paddle.sum(x, axis=[0, 2], keepdim=True),
+     lambda x: x.sum(axis=(0, 2), keepdims=True), [X]),
+    ("mean", lambda x: paddle.mean(x, axis=-1), lambda x: x.mean(axis=-1), [X]),
+    ("max", lambda x: paddle.max(x, axis=1), lambda x: x.max(axis=1), [X]),
+    ("min", lambda x: paddle.min(x), lambda x: x.min(), [X]),
+    ("prod", lambda x: paddle.prod(x, axis=0), lambda x: x.prod(axis=0), [P]),
+    ("all", lambda x: paddle.all(x > -1, axis=1), lambda x: (x > -1).all(axis=1), [X]),
+    ("any", lambda x: paddle.any(x > 1, axis=[0, 1], keepdim=True),
+     lambda x: (x > 1).any(axis=(0, 1), keepdims=True), [X]),
+    ("argmax", lambda x: paddle.argmax(x, axis=-1), lambda x: x.argmax(axis=-1), [X]),
+    ("argmin", lambda x: paddle.argmin(x, keepdim=True),
+     lambda x: x.reshape(-1).argmin().reshape(1, 1, 1), [X]),
+    ("cumsum", lambda x: paddle.cumsum(x, axis=1), lambda x: np.cumsum(x, axis=1), [X]),
+    ("cumprod", lambda x: paddle.cumprod(x, dim=-1), lambda x: np.cumprod(x, axis=-1), [P]),
+    ("reshape", lambda x: paddle.reshape(x, [0, -1]), lambda x: x.reshape(2, 12), [X]),
+    ("transpose", lambda x: paddle.transpose(x, [2, 0, 1]), lambda x: x.transpose(2, 0, 1), [X]),
+    ("unsqueeze", lambda x: paddle.unsqueeze(x, [0, 2]), lambda x: x.reshape(1, 2, 1, 3, 4), [X]),
+    ("squeeze", lambda x: paddle.squeeze(x[:, :1], axis=1), lambda x: x[:, 0], [X]),
+    ("flatten", lambda x: paddle.flatten(x, 1), lambda x: x.reshape(2, 12), [X]),
+    ("broadcast_to", lambda x: paddle.broadcast_to(x[:, :1], [2, 3, 4]),
+     lambda x: np.broadcast_to(x[:, :1], (2, 3, 4)), [X]),
+    ("concat", lambda x, y: paddle.concat([x, y], axis=1), lambda x, y: np.concatenate([x, y], 1),
+     [X, P]),
+    ("stack", lambda x, y: paddle.stack([x, y], axis=-1), lambda x, y: np.stack([x, y], -1), [X, P]),
+    ("flip", lambda x: paddle.flip(x, axis=[0, 2]), lambda x: x[::-1, :, ::-1], [X]),
+    ("strided_slice", lambda x: paddle.strided_slice(x, [1, 2], [-1, 3], [-4, 0], [-1, -2]),
+     lambda x: x[:, -1:-4:-1, 3:0:-2], [X]),
+    ("gather", lambda x: paddle.gather(x, paddle.to_tensor([2, 0, -1]), axis=1),
+     lambda x: x[:, [2, 0, -1]], [X]),
+    ("take_along_axis", lambda x, i: paddle.take_along_axis(x, i, axis=1),
+     lambda x, i: np.take_along_axis(x, i, axis=1), [X[:, :, 0], L]),
+    ("zeros", lambda x: paddle.zeros([x.shape[0], 3], "int32"),
+     lambda x: np.zeros((x.shape[0], 3), np.int32), [X]),
+    ("ones", lambda x: paddle.ones([2]), lambda x: np.ones(2, np.float32), [X]),
+    ("full", lambda x: paddle.full([x.shape[1], 2], 1.5), lambda x: np.full((3, 2), 1.5, np.float32),
+     [X]),
+    ("zeros_like", lambda x: paddle.zeros_like(x), np.zeros_like, [X]),
+    ("ones_like", lambda x: paddle.ones_like(x, dtype="int64"),
+     lambda x: np.ones(x.shape, np.int64), [X]),
+    ("full_like", lambda x: paddle.full_like(x, 7), lambda x: np.full_like(x, 7), [X]),
+    ("arange", lambda x: paddle.arange(1, x.shape[2] * 2, 3), lambda x: np.arange(1, 8, 3), [X]),
+    ("arange", lambda x: paddle.arange(0.0, 1.0, 0.25), lambda x: np.arange(0, 1, 0.25,
+                                                                           dtype=np.float32), [X]),
+    ("to_tensor", lambda x: paddle.to_tensor([[1, 2], [3, 4]]) + x.shape[0],
+     lambda x: np.array([[3, 4], [5, 6]]), [X]),
+    # Composites.
+    ("softmax", lambda x: paddle.nn.functional.softmax(x, axis=1),
+     lambda x: np.exp(x) / np.exp(x).sum(axis=1, keepdims=True), [X]),
+    ("log_softmax", lambda x: paddle.nn.functional.log_softmax(x),
+     lambda x: x - np.log(np.exp(x).sum(axis=-1, keepdims=True)), [X]),
+    ("logsumexp", lambda x: paddle.logsumexp(x, axis=1), lambda x: np.log(np.exp(x).sum(axis=1)),
+     [X]),
+    ("var", lambda x: paddle.var(x, axis=0), lambda x: x.var(axis=0, ddof=1), [X]),
+    ("std", lambda x: paddle.std(x, unbiased=False), lambda x: x.std(), [X]),
+    ("norm", lambda x: paddle.norm(x, axis=-1), lambda x: np.linalg.norm(x, axis=-1), [X]),
+    ("clip", lambda x: paddle.clip(x, -0.5, 0.5), lambda x: np.clip(x, -0.5, 0.5), [X]),
+    ("scale", lambda x: paddle.scale(x, 2.0, 1.0), lambda x: x * 2 + 1, [X]),
+    ("lerp", lambda x, y: paddle.lerp(x, y, 0.25), lambda x, y: x + 0.25 * (y - x), [X, P]),
+    ("expand", lambda x: paddle.expand(x[:1], [3, 3, 4]),
+     lambda x: np.broadcast_to(x[:1], (3, 3, 4)), [X]),
+    ("expand_as", lambda x, y: paddle.expand_as(x[:, :1], y), lambda x, y: np.broadcast_to(
+        x[:, :1], y.shape), [X, P]),
+    ("t", lambda x: x[0].t(), lambda x: x[0].T, [X]),
+    ("mm", lambda x: paddle.mm(x[0], x[1].t()), lambda x: x[0] @ x[1].T, [X]),
+    ("bmm", lambda x, y: paddle.bmm(x, paddle.transpose(y, [0, 2, 1])),
+     lambda x, y: x @ y.transpose(0, 2, 1), [X, P]),
+    ("mv", lambda x: paddle.mv(x[0], x[1, 0]), lambda x: x[0] @ x[1, 0], [X]),
+    ("dot", lambda x, y: paddle.dot(x, y), lambda x, y: (x * y).sum(-1), [X, P]),
+    ("outer", lambda x: paddle.outer(x[0, 0], x[1, 1]), lambda x: np.outer(x[0, 0], x[1, 1]),
+     [X]),
+    ("index_select", lambda x: paddle.index_select(x, paddle.to_tensor([3, 1]), axis=2),
+     lambda x: x[:, :, [3, 1]], [X]),
+    ("masked_fill", lambda x: paddle.masked_fill(x, x > 0, 0.0), lambda x: np.where(x > 0, 0, x),
+     [X]),
+    ("chunk", lambda x: paddle.chunk(x, 2, axis=-1), lambda x: np.split(x, 2, axis=-1), [X]),
+    ("unbind", lambda x: paddle.unbind(x, axis=1), lambda x: [x[:, i] for i in range(3)], [X]),
+    ("tril", lambda x: paddle.tril(x[0], -1), lambda x: np.tril(x[0], -1), [X]),
+    ("triu", lambda x: paddle.triu(x[0]), lambda x: np.triu(x[0]), [X]),
+    ("eye", lambda x: paddle.eye(3, 4), lambda x: np.eye(3, 4, dtype=np.float32), [X]),
+    ("one_hot", lambda x: paddle.nn.functional.one_hot(x, 4),
+     lambda x: np.eye(4, dtype=np.float32)[x], [L]),
+    ("linspace", lambda x: paddle.linspace(0.0, 1.0, 5), lambda x: np.linspace(0, 1, 5,
+                                                                             dtype=np.float32),
+     [X]),
+    ("numel", lambda x: paddle.numel(x), lambda x: np.array(x.size), [X]),
+    ("shape", lambda x: paddle.shape(x), lambda x: np.array(x.shape), [X]),
+    # Indexing.
+    ("indexing", lambda x: (x[:, 1], x[..., -1], x[None, ::-1, 1:-1], x[1:, :, ::2], x[0, -1]),
+     lambda x: (x[:, 1], x[..., -1], x[None, ::-1, 1:-1], x[1:, :, ::2], x[0, -1]), [X]),
+]
+
+
+def _compiled_cases():
+    """The case functions as `def`s (to_static converts source it can read):
+    written from this file's lambdas into a module in a temporary folder."""
+    import ast
+    import importlib.util
+    import tempfile
+    source = pathlib.Path(__file__).read_text()
+    tree = ast.parse(source)
+    cases = next(n.value for n in tree.body
+                 if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "CASES")
+    lines = ["import dy2st as paddle", ""]
+    for i, entry in enumerate(cases.elts):
+        fn = entry.elts[1]
+        params = ", ".join(a.arg for a in fn.args.args)
+        lines += [f"def case_{i}({params}):",
+                  f"    return {ast.get_source_segment(source, fn.body)}", ""]
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="dy2st-op-cases-"))
+    path = folder / "op_cases.py"
+    path.write_text("\n".join(lines))
+    spec = importlib.util.spec_from_file_location("op_cases", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return [getattr(module, f"case_{i}") for i in range(len(cases.elts))]
+
+
+COMPILED = _compiled_cases()
+
+
+def _results(value):
+    if isinstance(value, (list, tuple)):
+        return [np.asarray(v) for v in value]
+    return [np.asarray(value)]
+
+
+def _close(a, b):
+    return np.allclose(a, b, rtol=2e-5, atol=2e-6, equal_nan=True)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_eager_matches_numpy(case):
+    _, fn, reference, inputs = case
+    got = _results(fn(*[paddle.to_tensor(v) for v in inputs]))
+    want = _results(reference(*inputs))
+    assert len(got) == len(want)
+    for g, w in zip(got, want):
+        assert g.shape == w.shape
+        assert _close(g, w.astype(g.dtype) if g.dtype != np.bool_ else w)
+
+
+@pytest.mark.parametrize("dynamic", [False, True], ids=["static", "dynamic"])
+@pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_compiled_matches_eager(case, dynamic):
+    _, _, _, inputs = case
+    fn = COMPILED[CASES.index(case)]
+    tensors = [paddle.to_tensor(v) for v in inputs]
+    specs = None
+    if dynamic:
+        # The leading dimension of each input is known only at run time.
+        specs = [InputSpec([None] + list(v.shape[1:]), str(v.dtype)) for v in inputs]
+    compiled = paddle.jit.to_static(fn, input_spec=specs)
+    eager = _results(fn(*tensors))
+    got = _results(compiled(*tensors))
+    assert len(got) == len(eager)
+    for g, e in zip(got, eager):
+        assert g.dtype == e.dtype and g.shape == e.shape
+        assert _close(g, e)
+
+
+def test_every_primitive_and_composite_has_a_case():
+    covered = {c[0] for c in CASES}
+    missing = (set(optable.PRIMITIVES) | set(COMPOSITES)) - covered
+    assert not missing, f"operations without a test case: {sorted(missing)}"
+
+
+def test_every_primitive_has_an_eager_kernel():
+    assert set(KERNELS) == set(optable.PRIMITIVES)
+
+
+def test_readme_lists_the_table():
+    generated = subprocess.run([sys.executable, str(ROOT / "scripts" / "op_table.py")],
+                               capture_output=True, text=True, check=True).stdout
+    readme = (ROOT / "README.md").read_text()
+    assert generated.strip() in readme, "README's operation list is stale: run scripts/op_table.py"
+
+
+def test_eager_matmul_transpose_swaps_last_two_axes():
+    x = rng.randn(2, 3, 4).astype(np.float32)
+    y = rng.randn(2, 5, 4).astype(np.float32)
+    got = paddle.matmul(paddle.to_tensor(x), paddle.to_tensor(y), transpose_y=True).numpy()
+    assert np.allclose(got, x @ y.transpose(0, 2, 1), rtol=1e-5)
+
+
+def test_index_out_of_range_names_the_line():
+    def pick(x, i):
+        return x[:, i]
+    compiled = paddle.jit.to_static(pick)
+    with pytest.raises(IndexError, match=r"test_op_table.py:\d+: gather"):
+        compiled(paddle.to_tensor(X), paddle.to_tensor(7))
+    assert np.array_equal(compiled(paddle.to_tensor(X), paddle.to_tensor(-1)).numpy(), X[:, -1])
+
+
+def test_static_only_arguments_are_named():
+    def bad(x, axis):
+        return paddle.sum(x, axis=axis + x.sum().astype("int64"))
+    with pytest.raises(paddle.Dy2StError, match="must be known at compile time"):
+        paddle.jit.to_static(bad)(paddle.to_tensor(X), 1)
