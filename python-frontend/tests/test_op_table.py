@@ -22,6 +22,7 @@ X = rng.randn(2, 3, 4).astype(np.float32)
 P = (rng.rand(2, 3, 4) + 0.5).astype(np.float32)        # positive
 U = (rng.rand(2, 3, 4) * 1.8 - 0.9).astype(np.float32)  # in (-1, 1)
 I = rng.randint(-5, 6, size=(3, 4)).astype(np.int32)
+I3 = np.full((3, 4), -3, np.int32)
 L = np.array([[1, 0, 2], [2, 2, 1]], np.int64)
 
 _erf = np.vectorize(math.erf)
@@ -70,14 +71,14 @@ CASES = [
     ("subtract", lambda x, y: paddle.subtract(x, y), np.subtract, [X, P]),
     ("multiply", lambda x, y: paddle.multiply(x, y), np.multiply, [X, P]),
     ("divide", lambda x, y: paddle.divide(x, y), np.divide, [X, P]),
-    ("floor_divide", lambda x: paddle.floor_divide(x, 3), lambda x: x // 3, [I]),
+    ("floor_divide", lambda x, y: paddle.floor_divide(x, y), lambda x, y: x // y, [I, I3]),
     ("remainder", lambda x, y: paddle.remainder(x, y), np.mod, [X, P]),
     ("pow", lambda x, y: paddle.pow(x, y), np.power, [P, X]),
     ("maximum", lambda x, y: paddle.maximum(x, y), np.maximum, [X, P]),
     ("minimum", lambda x, y: paddle.minimum(x, y), np.minimum, [X, P]),
     ("atan2", lambda x, y: paddle.atan2(x, y), np.arctan2, [X, U]),
     ("equal", lambda x: paddle.equal(x, 1), lambda x: x == 1, [I]),
-    ("not_equal", lambda x: paddle.not_equal(x, 1), lambda x: x != 1, [I]),
+    ("not_equal", lambda x, y: paddle.not_equal(x, y), lambda x, y: x != y, [I, I3]),
     ("less_than", lambda x, y: paddle.less_than(x, y), np.less, [X, U]),
     ("less_equal", lambda x, y: paddle.less_equal(x, y), np.less_equal, [X, U]),
     ("greater_than", lambda x, y: paddle.greater_than(x, y), np.greater, [X, U]),
@@ -163,7 +164,7 @@ CASES = [
     ("bmm", lambda x, y: paddle.bmm(x, paddle.transpose(y, [0, 2, 1])),
      lambda x, y: x @ y.transpose(0, 2, 1), [X, P]),
     ("mv", lambda x: paddle.mv(x[0], x[1, 0]), lambda x: x[0] @ x[1, 0], [X]),
-    ("dot", lambda x, y: paddle.dot(x, y), lambda x, y: (x * y).sum(-1), [X, P]),
+    ("dot", lambda x, y: paddle.dot(x[0], y[0]), lambda x, y: (x[0] * y[0]).sum(-1), [X, P]),
     ("outer", lambda x: paddle.outer(x[0, 0], x[1, 1]), lambda x: np.outer(x[0, 0], x[1, 1]),
      [X]),
     ("index_select", lambda x: paddle.index_select(x, paddle.to_tensor([3, 1]), axis=2),
@@ -188,29 +189,34 @@ CASES = [
 ]
 
 
-def _compiled_cases():
-    """The case functions as `def`s (to_static converts source it can read):
-    written from this file's lambdas into a module in a temporary folder."""
+def write_case_module(folder, header):
+    """The case functions as `def`s (to_static converts source it can read),
+    written from this file's lambdas into `folder`/op_cases.py after `header`."""
     import ast
-    import importlib.util
-    import tempfile
     source = pathlib.Path(__file__).read_text()
     tree = ast.parse(source)
     cases = next(n.value for n in tree.body
                  if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "CASES")
-    lines = ["import dy2st as paddle", ""]
+    lines = [header, ""]
     for i, entry in enumerate(cases.elts):
         fn = entry.elts[1]
         params = ", ".join(a.arg for a in fn.args.args)
         lines += [f"def case_{i}({params}):",
                   f"    return {ast.get_source_segment(source, fn.body)}", ""]
-    folder = pathlib.Path(tempfile.mkdtemp(prefix="dy2st-op-cases-"))
-    path = folder / "op_cases.py"
+    path = pathlib.Path(folder) / "op_cases.py"
     path.write_text("\n".join(lines))
+    return path, len(cases.elts)
+
+
+def _compiled_cases():
+    import importlib.util
+    import tempfile
+    path, count = write_case_module(tempfile.mkdtemp(prefix="dy2st-op-cases-"),
+                                    "import dy2st as paddle")
     spec = importlib.util.spec_from_file_location("op_cases", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return [getattr(module, f"case_{i}") for i in range(len(cases.elts))]
+    return [getattr(module, f"case_{i}") for i in range(count)]
 
 
 COMPILED = _compiled_cases()

@@ -1,0 +1,71 @@
+"""Eager dy2st against real Paddle (PyPI's paddlepaddle, CPU build) on every
+case of the op table: same dtype, shape and values. Real Paddle runs in its own
+interpreter (a venv made by scripts/test.sh, or DY2ST_PADDLE_PYTHON); it is a
+test oracle only, never a dependency of dy2st."""
+import os
+import pathlib
+import subprocess
+
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from test_op_table import CASES, write_case_module
+
+# Where Paddle's behaviour is deliberately not followed, and why.
+DIFFERENCES = {}
+
+
+def _paddle_python():
+    candidates = [os.environ.get("DY2ST_PADDLE_PYTHON")]
+    build = os.environ.get("DY2ST_BUILD_DIR")
+    if build:
+        candidates.append(str(pathlib.Path(build) / "paddle-venv" / "bin" / "python"))
+    for python in filter(None, candidates):
+        if pathlib.Path(python).exists() and subprocess.run(
+                [python, "-c", "import paddle"], capture_output=True).returncode == 0:
+            return python
+    return None
+
+
+PYTHON = _paddle_python()
+
+
+@pytest.fixture(scope="module")
+def paddle_results(tmp_path_factory):
+    if PYTHON is None:
+        pytest.skip("real Paddle is not installed: scripts/test.sh installs PyPI's "
+                    "paddlepaddle into $DY2ST_BUILD_DIR/paddle-venv when PyPI is reachable")
+    folder = tmp_path_factory.mktemp("oracle")
+    cases_path, count = write_case_module(folder, "import paddle")
+    arrays = {"count": np.array(count)}
+    for i, case in enumerate(CASES):
+        arrays[f"case{i}_n"] = np.array(len(case[3]))
+        for j, v in enumerate(case[3]):
+            arrays[f"case{i}_arg{j}"] = v
+    np.savez(folder / "inputs.npz", **arrays)
+    out = folder / "paddle.npz"
+    child = pathlib.Path(__file__).with_name("paddle_oracle_child.py")
+    env = dict(os.environ, PYTHONPATH="")
+    run = subprocess.run([PYTHON, str(child), str(cases_path), str(folder / "inputs.npz"),
+                          str(out)], capture_output=True, text=True, env=env, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    return dict(np.load(out))
+
+
+@pytest.mark.parametrize("index", range(len(CASES)), ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_eager_matches_paddle(paddle_results, index):
+    name, fn, _, inputs = CASES[index]
+    if name in DIFFERENCES:
+        pytest.skip(DIFFERENCES[name])
+    error = paddle_results.get(f"case{index}_error")
+    assert error is None, f"real Paddle failed on this case: {error}"
+    got = fn(*[paddle.to_tensor(v) for v in inputs])
+    got = got if isinstance(got, (list, tuple)) else [got]
+    assert len(got) == int(paddle_results[f"case{index}_n"])
+    for j, g in enumerate(got):
+        want = paddle_results[f"case{index}_out{j}"]
+        g = np.asarray(g)
+        assert g.dtype == want.dtype, f"dtype {g.dtype}, Paddle gives {want.dtype}"
+        assert g.shape == want.shape, f"shape {g.shape}, Paddle gives {want.shape}"
+        assert np.allclose(g, want, rtol=1e-5, atol=1e-6, equal_nan=True)
