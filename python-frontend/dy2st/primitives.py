@@ -491,6 +491,23 @@ def _strided_slice(x, axes, starts, ends, strides, name=None):
     return Tensor(v[tuple(index)].copy())
 
 
+@primitive("set_value")
+def _set_value(x, value, axes, starts, ends, strides, decrease_axes=None):
+    """x with the region x[slices] (each of `decrease_axes` one index) set to
+    value, broadcast; x itself is not changed."""
+    v = _t(x)._value.copy()
+    index = [builtins.slice(None)] * v.ndim
+    for a, s, e, st in zip(axes, _ints(starts), _ints(ends), _ints(strides)):
+        if decrease_axes is not None and a in decrease_axes:
+            if not -v.shape[a] <= s < v.shape[a]:
+                raise IndexError(f"index {s} is out of bounds for axis {a} with size {v.shape[a]}")
+            index[a] = s
+        else:
+            index[a] = builtins.slice(s, e, st)
+    v[tuple(index)] = value._value if isinstance(value, Tensor) else value
+    return Tensor(v)
+
+
 def _check_indices(index, size, fname):
     if index.size and (index.min() < -size or index.max() >= size):
         bad = index[(index < -size) | (index >= size)].reshape(-1)[0]

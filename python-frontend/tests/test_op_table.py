@@ -124,6 +124,8 @@ CASES = [
     ("flip", lambda x: paddle.flip(x, axis=[0, 2]), lambda x: x[::-1, :, ::-1], [X]),
     ("strided_slice", lambda x: paddle.strided_slice(x, [1, 2], [-1, 3], [-4, 0], [-1, -2]),
      lambda x: x[:, -1:-4:-1, 3:0:-2], [X]),
+    ("set_value", lambda x: paddle.set_value(x, 0.0, [1, 2], [0, -1], [2, 0], [1, -1]),
+     lambda x: np.where(np.arange(3)[:, None] < 2, np.where(np.arange(4) > 0, 0, x), x), [X]),
     ("gather", lambda x: paddle.gather(x, paddle.to_tensor([2, 0, -1]), axis=1),
      lambda x: x[:, [2, 0, -1]], [X]),
     ("take_along_axis", lambda x, i: paddle.take_along_axis(x, i, axis=1),
@@ -300,3 +302,39 @@ def test_static_only_arguments_are_named():
         return paddle.sum(x, axis=axis + x.sum().astype("int64"))
     with pytest.raises(paddle.Dy2StError, match="must be known at compile time"):
         paddle.jit.to_static(bad)(paddle.to_tensor(X), 1)
+
+
+def assign_items(x, t):
+    y = x * 1.0
+    y[0] = 5.0
+    y[:, 1:3] = paddle.ones([2, 2, 4])
+    y[1, -1, ::-2] = paddle.to_tensor([7.0, 8.0])
+    y[y > 6] = 0.0
+    y[t] += 1.0
+    y[..., 0] = x[:, :, 1]
+    return y
+
+
+def assign_items_numpy(x, t):
+    y = x.copy()
+    y[0] = 5.0
+    y[:, 1:3] = 1.0
+    y[1, -1, ::-2] = [7.0, 8.0]
+    y[y > 6] = 0.0
+    y[t] += 1.0
+    y[..., 0] = x[:, :, 1]
+    return y
+
+
+@pytest.mark.parametrize("dynamic", [False, True], ids=["static", "dynamic"])
+def test_item_assignment(dynamic):
+    x = paddle.to_tensor(X)
+    eager = assign_items(x, 1)
+    assert np.allclose(eager.numpy(), assign_items_numpy(X, 1))
+    specs = [InputSpec([None, 3, 4], "float32"), None] if dynamic else None
+    compiled = paddle.jit.to_static(assign_items, input_spec=specs)
+    got = compiled(x, 1)
+    assert got.dtype == eager.numpy().dtype and np.allclose(got, eager.numpy())
+    assert np.array_equal(x.numpy(), X), "the input is left as it was"
+    with pytest.raises(IndexError, match="test_op_table.py"):
+        compiled(x, 5)

@@ -304,6 +304,150 @@ FailureOr<Value> lowerStridedSlice(LibLowering &l) {
   });
 }
 
+/// set_value: the value broadcast to the region and inserted with
+/// tensor.insert_slice (a negative step inserts the value flipped along that
+/// axis, at the positions of the equivalent positive step).
+FailureOr<Value> lowerSetValue(LibLowering &l) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  Value x = l.operand("x");
+  auto type = cast<RankedTensorType>(x.getType());
+  Type elem = type.getElementType();
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> axes = l.integers("axes");
+  SmallVector<int64_t> decreased;
+  if (l.statics.get("decrease_axes"))
+    decreased = l.integers("decrease_axes");
+  SmallVector<int64_t> steps(l.statics.getAs<DenseI64ArrayAttr>("strides").asArrayRef());
+  SmallVector<Value> starts = l.indexValues("starts"), ends = l.indexValues("ends");
+  SmallVector<Value> offsets, sizes;
+  SmallVector<int64_t> strides(rank, 1);
+  SmallVector<int64_t> flipped;
+  for (int64_t d = 0; d < rank; ++d) {
+    offsets.push_back(l.index(0));
+    sizes.push_back(l.dim(x, d));
+  }
+  for (auto [i, axis] : llvm::enumerate(axes)) {
+    Value dim = sizes[axis];
+    if (llvm::is_contained(decreased, axis)) {
+      Value s = starts[i];
+      Value zero = l.index(0);
+      Value negative = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, s, zero);
+      s = arith::SelectOp::create(b, loc, negative, arith::AddIOp::create(b, loc, s, dim), s);
+      Value inRange = arith::AndIOp::create(
+          b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, s, zero),
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, s, dim));
+      checkAtRunTime(b, l.op, inRange, "IndexError",
+                     "index out of range in an assignment to a tensor");
+      // Out of range, the call raises and its results are dropped.
+      offsets[axis] = arith::SelectOp::create(b, loc, inRange, s, zero);
+      sizes[axis] = l.index(1);
+      continue;
+    }
+    auto [s, n] = sliceBounds(b, loc, starts[i], ends[i], steps[i], dim);
+    sizes[axis] = n;
+    if (steps[i] > 0) {
+      offsets[axis] = s;
+      strides[axis] = steps[i];
+      continue;
+    }
+    // Positions s, s - k, ..., s - (n - 1) k are s' = s - (n - 1) k upward.
+    Value last = arith::SubIOp::create(b, loc, n, l.index(1));
+    Value span = arith::MulIOp::create(b, loc, arith::MaxSIOp::create(b, loc, last, l.index(0)),
+                                       l.index(-steps[i]));
+    offsets[axis] = arith::SubIOp::create(b, loc, s, span);
+    strides[axis] = -steps[i];
+    flipped.push_back(axis);
+  }
+  // The region, with the decreased axes of size 1.
+  SmallVector<int64_t> regionShape(rank, ShapedType::kDynamic);
+  auto region = RankedTensorType::get(regionShape, elem);
+  Value value = l.operand("value");
+  auto valueType = dyn_cast<RankedTensorType>(value.getType());
+  SmallVector<Value> kept;
+  for (int64_t d = 0; d < rank; ++d)
+    if (!llvm::is_contained(decreased, d))
+      kept.push_back(sizes[d]);
+  SmallVector<int64_t> keptShape(kept.size(), ShapedType::kDynamic);
+  auto keptType = RankedTensorType::get(keptShape, elem);
+  Value filledValue;
+  if (!valueType) {
+    Value empty = tensor::EmptyOp::create(b, loc, keptShape, elem, kept);
+    filledValue = linalg::FillOp::create(b, loc, ValueRange{convertElement(b, loc, value, elem)},
+                                         ValueRange{empty})
+                      .getResult(0);
+  } else {
+    // Broadcast the value (right-aligned) to the kept region; a dynamic size
+    // must match the region's at run time.
+    value = castTensor(b, loc, value, elem);
+    int64_t offset = static_cast<int64_t>(kept.size()) - valueType.getRank();
+    Value ok = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
+    SmallVector<Value> valueSizes;
+    for (int64_t d = 0; d < valueType.getRank(); ++d) {
+      valueSizes.push_back(l.dim(value, d));
+      Value same = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, valueSizes[d], kept[d + offset]);
+      Value one = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, valueSizes[d], l.index(1));
+      ok = arith::AndIOp::create(b, loc, ok, arith::OrIOp::create(b, loc, same, one));
+    }
+    checkAtRunTime(b, l.op, ok, "ValueError",
+                   "the assigned value cannot be broadcast to the region it is assigned to");
+    Value empty = tensor::EmptyOp::create(b, loc, keptShape, elem, kept);
+    SmallVector<utils::IteratorType> iterators(kept.size(), utils::IteratorType::parallel);
+    MLIRContext *ctx = b.getContext();
+    filledValue =
+        linalg::GenericOp::create(
+            b, loc, TypeRange{keptType}, ValueRange{}, ValueRange{empty},
+            SmallVector<AffineMap>{AffineMap::getMultiDimIdentityMap(kept.size(), ctx)}, iterators,
+            [&](OpBuilder &nb, Location nl, ValueRange) {
+              SmallVector<Value> indices;
+              for (int64_t d = 0; d < valueType.getRank(); ++d) {
+                Value i = linalg::IndexOp::create(nb, nl, d + offset);
+                Value one = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::eq, valueSizes[d],
+                                                  arith::ConstantIndexOp::create(nb, nl, 1));
+                indices.push_back(arith::SelectOp::create(
+                    nb, nl, one, arith::ConstantIndexOp::create(nb, nl, 0), i));
+              }
+              linalg::YieldOp::create(nb, nl, tensor::ExtractOp::create(nb, nl, value, indices).getResult());
+            })
+            .getResult(0);
+  }
+  // Put back the decreased axes (size 1), then flip where the step is negative.
+  Value update = filledValue;
+  for (int64_t d = 0; d < rank; ++d)
+    if (llvm::is_contained(decreased, d))
+      update = insertUnitDim(b, loc, update, d);
+  update = tensor::CastOp::create(b, loc, region, update);
+  if (!flipped.empty()) {
+    SmallVector<Value> updateSizes;
+    for (int64_t d = 0; d < rank; ++d)
+      updateSizes.push_back(l.dim(update, d));
+    Value empty = tensor::EmptyOp::create(b, loc, regionShape, elem, updateSizes);
+    Value source = update;
+    update = linalg::GenericOp::create(
+                 b, loc, TypeRange{region}, ValueRange{}, ValueRange{empty},
+                 SmallVector<AffineMap>{AffineMap::getMultiDimIdentityMap(rank, b.getContext())},
+                 SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+                 [&](OpBuilder &nb, Location nl, ValueRange) {
+                   SmallVector<Value> indices;
+                   for (int64_t d = 0; d < rank; ++d) {
+                     Value i = linalg::IndexOp::create(nb, nl, d);
+                     if (llvm::is_contained(flipped, d)) {
+                       Value last = arith::SubIOp::create(nb, nl, updateSizes[d],
+                                                          arith::ConstantIndexOp::create(nb, nl, 1));
+                       i = arith::SubIOp::create(nb, nl, last, i);
+                     }
+                     indices.push_back(i);
+                   }
+                   linalg::YieldOp::create(nb, nl, tensor::ExtractOp::create(nb, nl, source, indices).getResult());
+                 })
+                 .getResult(0);
+  }
+  SmallVector<OpFoldResult> o(offsets.begin(), offsets.end()), z(sizes.begin(), sizes.end()), st;
+  for (int64_t s : strides)
+    st.push_back(b.getIndexAttr(s));
+  return Value(tensor::InsertSliceOp::create(b, loc, update, x, o, z, st));
+}
+
 /// Checks at run time that every index of `index` is in [-dim, dim)
 /// (IndexError otherwise) and returns it wrapped to [0, dim) and clamped, so
 /// that nothing is read out of bounds when the check failed.

@@ -309,6 +309,53 @@ FailureOr<Type> inferStridedSlice(LibTyping &t) {
   return Type(RankedTensorType::get(shape, x->getElementType()));
 }
 
+/// set_value: x's type; value a number or a tensor that broadcasts to the
+/// region (without the decreased axes).
+FailureOr<Type> inferSetValue(LibTyping &t) {
+  auto x = t.tensor("x");
+  if (failed(x))
+    return failure();
+  auto axes = distinctAxes(t, "axes", x->getRank());
+  auto starts = t.ints("starts"), ends = t.ints("ends"), strides = t.ints("strides");
+  auto decreased = t.integers("decrease_axes");
+  if (failed(axes) || failed(starts) || failed(ends) || failed(strides) || failed(decreased))
+    return failure();
+  if (starts->size() != axes->size() || ends->size() != axes->size() ||
+      strides->size() != axes->size())
+    return t.error() << "axes, starts, ends and strides must have the same length";
+  SmallVector<int64_t> decrease = *decreased ? **decreased : SmallVector<int64_t>();
+  SmallVector<int64_t> region(x->getShape());
+  for (auto [i, axis] : llvm::enumerate(*axes)) {
+    int64_t start = (*starts)[i], end = (*ends)[i], step = (*strides)[i];
+    if (step == kDynamicInt || step == 0)
+      return t.error() << "strides must be non-zero ints known at compile time";
+    if (llvm::is_contained(decrease, axis)) {
+      // An index out of range is an IndexError at run time, as in Python.
+      region[axis] = -1;
+      continue;
+    }
+    int64_t dim = region[axis];
+    region[axis] = start == kDynamicInt || end == kDynamicInt || ShapedType::isDynamic(dim)
+                       ? kDyn
+                       : sliceLength(start, end, step, dim);
+  }
+  llvm::erase(region, -1);
+  for (int64_t d : decrease)
+    if (!llvm::is_contained(*axes, d))
+      return t.error() << "decrease_axes must be among the axes";
+  Type value = t.typeOf("value");
+  auto valueTensor = dyn_cast_or_null<RankedTensorType>(value);
+  if (!valueTensor && !isPythonScalar(value))
+    return t.error() << "the value must be a tensor or a number, not " << withArticle(value);
+  if (valueTensor) {
+    auto joined = broadcastShapes(region, valueTensor.getShape());
+    if (failed(joined) || joined->size() != region.size())
+      return t.error() << "a value of " << withArticle(value)
+                       << " cannot be broadcast to the assigned region";
+  }
+  return Type(*x);
+}
+
 static FailureOr<RankedTensorType> integerTensor(LibTyping &t, StringRef param) {
   auto index = t.tensor(param);
   if (failed(index))

@@ -1,8 +1,10 @@
-// Tensor indexing as primitives: `x[a:b:c, i, None, ...]` becomes
-// strided_slice (the slices), gather with a 0-d index (each integer index:
-// negative indices wrap, out of range is an IndexError) and unsqueeze (None),
-// written as unspecialized `pydy.lib_call`s that the specialization then
-// types like any other call.
+// Tensor indexing as primitives, written as unspecialized `pydy.lib_call`s
+// that the specialization then types like any other call:
+// - `x[a:b:c, i, None, ...]` reads: strided_slice (the slices), gather with a
+//   0-d index (each integer: negative indices wrap, out of range is an
+//   IndexError) and unsqueeze (None);
+// - `x[a:b:c, i, ...] = v` writes: set_value (slices and integers together);
+// - `x[mask] = v` writes: where(mask, v, x).
 #include "Indexing.h"
 
 #include "Dy2St/Dialect/Pydy/Library.h"
@@ -34,11 +36,130 @@ bool isEllipsis(Value v) {
 }
 
 bool isIntIndex(Type t) {
-  if (t.isInteger(64) || t.isInteger(1))
-    return !t.isInteger(1);
+  if (t.isInteger(64))
+    return true;
   auto tensor = dyn_cast<RankedTensorType>(t);
   return tensor && tensor.hasStaticShape() && tensor.getNumElements() == 1 &&
          isa<IntegerType>(tensor.getElementType()) && !tensor.getElementType().isInteger(1);
+}
+
+bool isMask(Type t) {
+  auto tensor = dyn_cast<RankedTensorType>(t);
+  return tensor && tensor.getElementType().isInteger(1);
+}
+
+/// Builds the replacement ops before `op`, remembering the first one (the
+/// specialization goes on from there).
+struct IndexBuilder {
+  Operation *op;
+  OpBuilder b;
+  Location loc;
+  Type object;
+  Operation *first = nullptr;
+
+  explicit IndexBuilder(Operation *op)
+      : op(op), b(op), loc(op->getLoc()), object(ObjectType::get(op->getContext())) {}
+
+  Value note(Operation *created) {
+    if (!first)
+      first = created;
+    return created->getResult(0);
+  }
+  Value constant(Attribute a) { return note(ConstantOp::create(b, loc, a)); }
+  Value i64(int64_t v) { return constant(b.getI64IntegerAttr(v)); }
+  Value list(ArrayRef<Value> values) { return note(ListOp::create(b, loc, object, values)); }
+  Value call(StringRef callee, ArrayRef<Value> args, ArrayRef<StringRef> kwnames = {}) {
+    return note(LibCallOp::create(b, loc, object, callee, args, b.getStrArrayAttr(kwnames),
+                                  DictionaryAttr()));
+  }
+
+  /// The items of an index (a tuple is several).
+  FailureOr<SmallVector<Value>> items(Value index) {
+    SmallVector<Value> result;
+    if (auto literal = dyn_cast_or_null<ArrayAttr>(constantOf(index))) {
+      for (Attribute a : literal)
+        result.push_back(constant(a));
+    } else if (auto tuple = index.getDefiningOp<TupleOp>()) {
+      result.assign(tuple.getElements().begin(), tuple.getElements().end());
+    } else if (isa<TupleType>(index.getType())) {
+      return op->emitError("a tensor index tuple must be written out in compiled code");
+    } else {
+      result.push_back(index);
+    }
+    return result;
+  }
+};
+
+/// The basic index of a tensor: per-axis slices and integers, new axes.
+struct BasicIndex {
+  SmallVector<Value> sliceAxes, starts, ends, strides;
+  SmallVector<std::pair<int64_t, Value>> integers;
+  SmallVector<Value> newAxes;
+};
+
+FailureOr<BasicIndex> parseBasicIndex(IndexBuilder &ib, ArrayRef<Value> items, int64_t rank) {
+  Operation *op = ib.op;
+  int64_t consumed = llvm::count_if(items, [](Value v) { return !isNone(v) && !isEllipsis(v); });
+  if (llvm::count_if(items, isEllipsis) > 1)
+    return op->emitError("an index can only have a single ellipsis ('...')");
+  if (consumed > rank)
+    return op->emitError() << "too many indices for a " << rank << "-d tensor: " << consumed;
+  BasicIndex index;
+  int64_t axis = 0, outputAxis = 0;
+  for (Value item : items) {
+    if (isEllipsis(item)) {
+      axis += rank - consumed;
+      outputAxis += rank - consumed;
+      continue;
+    }
+    if (isNone(item)) {
+      index.newAxes.push_back(ib.i64(outputAxis++));
+      continue;
+    }
+    if (auto slice = item.getDefiningOp<SliceOp>()) {
+      int64_t step = 1;
+      if (!isNone(slice.getStep())) {
+        auto s = dyn_cast_or_null<IntegerAttr>(constantOf(slice.getStep()));
+        if (!s || !s.getType().isInteger(64) || s.getInt() == 0)
+          return op->emitError("a slice step of a tensor must be a non-zero int known at "
+                               "compile time");
+        step = s.getInt();
+      }
+      auto bound = [&](Value v, int64_t omitted) -> FailureOr<Value> {
+        if (isNone(v))
+          return ib.i64(omitted);
+        if (!isIntIndex(v.getType()))
+          return op->emitError() << "slice bounds must be ints, not " << withArticle(v.getType());
+        return v;
+      };
+      auto start = bound(slice.getLower(), step > 0 ? 0 : kFar);
+      auto end = bound(slice.getUpper(), step > 0 ? kFar : -kFar);
+      if (failed(start) || failed(end))
+        return failure();
+      if (step != 1 || !isNone(slice.getLower()) || !isNone(slice.getUpper())) {
+        index.sliceAxes.push_back(ib.i64(axis));
+        index.starts.push_back(*start);
+        index.ends.push_back(*end);
+        index.strides.push_back(ib.i64(step));
+      }
+      ++axis;
+      ++outputAxis;
+      continue;
+    }
+    if (!isIntIndex(item.getType())) {
+      auto t = dyn_cast<RankedTensorType>(item.getType());
+      if (t && t.getElementType().isInteger(1))
+        return op->emitError("boolean mask indexing of tensors is supported in compiled code "
+                             "only as the whole index of an assignment (x[mask] = v)");
+      if (t)
+        return op->emitError("indexing with integer tensors of several elements is not "
+                             "supported in compiled code yet (use paddle.gather)");
+      return op->emitError() << "indexing a tensor with " << withArticle(item.getType())
+                             << " is not supported in compiled code";
+    }
+    index.integers.push_back({axis++, item});
+  }
+  return index;
 }
 } // namespace
 
@@ -51,135 +172,72 @@ bool isTensorIndexToDecompose(SubscriptOp op) {
 }
 
 FailureOr<Operation *> decomposeTensorIndex(SubscriptOp op) {
-  OpBuilder b(op);
-  Location loc = op.getLoc();
-  MLIRContext *ctx = op.getContext();
-  Type object = ObjectType::get(ctx);
+  IndexBuilder ib(op);
   Value x = op.getValue();
   auto type = cast<RankedTensorType>(x.getType());
-  int64_t rank = type.getRank();
-  SmallVector<Value> items;
-  Operation *first = nullptr;
-  auto literal = dyn_cast_or_null<ArrayAttr>(constantOf(op.getIndex()));
-  if (literal) {
-    for (Attribute a : literal) {
-      items.push_back(ConstantOp::create(b, loc, a));
-      first = first ? first : items.back().getDefiningOp();
-    }
-  } else if (auto tuple = op.getIndex().getDefiningOp<TupleOp>())
-    items.assign(tuple.getElements().begin(), tuple.getElements().end());
-  else if (isa<TupleType>(op.getIndex().getType()))
-    return op.emitError("a tensor index tuple must be written out in compiled code");
-  else
-    items.push_back(op.getIndex());
-
-  int64_t consumed = llvm::count_if(items, [](Value v) { return !isNone(v) && !isEllipsis(v); });
-  if (llvm::count_if(items, isEllipsis) > 1)
-    return op.emitError("an index can only have a single ellipsis ('...')");
-  if (consumed > rank)
-    return op.emitError() << "too many indices for a " << rank << "-d tensor: " << consumed;
-
-  auto note = [&](Operation *created) {
-    if (!first)
-      first = created;
-    return created->getResult(0);
-  };
-  auto constant = [&](Attribute a) { return note(ConstantOp::create(b, loc, a)); };
-  auto i64 = [&](int64_t v) { return constant(b.getI64IntegerAttr(v)); };
-  auto list = [&](ArrayRef<Value> values) {
-    return note(ListOp::create(b, loc, object, values));
-  };
-  auto call = [&](StringRef callee, ArrayRef<Value> args, ArrayRef<StringRef> kwnames) {
-    return note(LibCallOp::create(b, loc, object, callee, args, b.getStrArrayAttr(kwnames),
-                                  DictionaryAttr()));
-  };
-
-  SmallVector<Value> sliceAxes, starts, ends, strides;
-  SmallVector<std::pair<int64_t, Value>> selections;
-  SmallVector<Value> newAxes;
-  int64_t axis = 0, outputAxis = 0;
-  for (Value item : items) {
-    if (isEllipsis(item)) {
-      int64_t skipped = rank - consumed;
-      axis += skipped;
-      outputAxis += skipped;
-      continue;
-    }
-    if (isNone(item)) {
-      newAxes.push_back(i64(outputAxis++));
-      continue;
-    }
-    if (auto slice = item.getDefiningOp<SliceOp>()) {
-      int64_t step = 1;
-      if (!isNone(slice.getStep())) {
-        auto s = dyn_cast_or_null<IntegerAttr>(constantOf(slice.getStep()));
-        if (!s || !s.getType().isInteger(64) || s.getInt() == 0)
-          return op.emitError("a slice step of a tensor must be a non-zero int known at "
-                              "compile time");
-        step = s.getInt();
-      }
-      auto bound = [&](Value v, int64_t omitted) -> FailureOr<Value> {
-        if (isNone(v))
-          return i64(omitted);
-        if (!isIntIndex(v.getType()))
-          return op.emitError() << "slice bounds must be ints, not " << withArticle(v.getType());
-        return v;
-      };
-      auto start = bound(slice.getLower(), step > 0 ? 0 : kFar);
-      auto end = bound(slice.getUpper(), step > 0 ? kFar : -kFar);
-      if (failed(start) || failed(end))
-        return failure();
-      bool whole = step == 1 && isNone(slice.getLower()) && isNone(slice.getUpper());
-      if (!whole) {
-        sliceAxes.push_back(i64(axis));
-        starts.push_back(*start);
-        ends.push_back(*end);
-        strides.push_back(i64(step));
-      }
-      ++axis;
-      ++outputAxis;
-      continue;
-    }
-    if (!isIntIndex(item.getType())) {
-      auto t = dyn_cast<RankedTensorType>(item.getType());
-      if (t && t.getElementType().isInteger(1))
-        return op.emitError("boolean mask indexing of tensors is not supported in compiled "
-                            "code yet");
-      if (t)
-        return op.emitError("indexing with integer tensors of several elements is not "
-                            "supported in compiled code yet (use paddle.gather)");
-      return op.emitError() << "indexing a tensor with " << withArticle(item.getType())
-                            << " is not supported in compiled code";
-    }
-    selections.push_back({axis++, item});
-  }
-
+  auto items = ib.items(op.getIndex());
+  if (failed(items))
+    return failure();
+  auto index = parseBasicIndex(ib, *items, type.getRank());
+  if (failed(index))
+    return failure();
   Value result = x;
-  if (!sliceAxes.empty()) {
-    Value axesList = list(sliceAxes);
-    result = call("strided_slice",
-                  {result, axesList, list(starts), list(ends), list(strides)}, {});
-  }
+  if (!index->sliceAxes.empty())
+    result = ib.call("strided_slice", {result, ib.list(index->sliceAxes), ib.list(index->starts),
+                                       ib.list(index->ends), ib.list(index->strides)});
   // Each integer index removes its dimension: from the last one, so that the
   // axes of the others stay where they are.
-  for (auto [selected, index] : llvm::reverse(selections)) {
-    Value scalarIndex = index;
-    if (isa<RankedTensorType>(index.getType()))
-      scalarIndex = call("reshape", {index, constant(b.getArrayAttr({}))}, {});
-    else
-      scalarIndex = call("to_tensor", {index}, {});
-    result = call("gather", {result, scalarIndex, i64(selected)}, {"axis"});
+  for (auto [axis, i] : llvm::reverse(index->integers)) {
+    Value scalar = isa<RankedTensorType>(i.getType())
+                       ? ib.call("reshape", {i, ib.constant(ib.b.getArrayAttr({}))})
+                       : ib.call("to_tensor", {i});
+    result = ib.call("gather", {result, scalar, ib.i64(axis)}, {"axis"});
   }
-  if (!newAxes.empty())
-    result = call("unsqueeze", {result, list(newAxes)}, {});
+  if (!index->newAxes.empty())
+    result = ib.call("unsqueeze", {result, ib.list(index->newAxes)});
   if (result == x) {
     // x[...] or x[:]: a copy, as eager indexing gives a new tensor.
-    result = call("cast", {x, constant(b.getStringAttr(elementTypeName(type.getElementType())))},
-                  {});
+    result = ib.call("cast", {x, ib.constant(ib.b.getStringAttr(
+                                     elementTypeName(type.getElementType())))});
   }
   op.getResult().replaceAllUsesWith(result);
   op.erase();
-  return first;
+  return ib.first;
+}
+
+FailureOr<Operation *> decomposeTensorAssignment(SetItemOp op) {
+  IndexBuilder ib(op);
+  Value x = op.getValue(), value = op.getItem();
+  auto type = cast<RankedTensorType>(x.getType());
+  Value result;
+  if (isMask(op.getIndex().getType())) {
+    result = ib.call("where", {op.getIndex(), value, x});
+    result = ib.call("cast", {result, ib.constant(ib.b.getStringAttr(
+                                          elementTypeName(type.getElementType())))});
+  } else {
+    auto items = ib.items(op.getIndex());
+    if (failed(items))
+      return failure();
+    auto index = parseBasicIndex(ib, *items, type.getRank());
+    if (failed(index))
+      return failure();
+    if (!index->newAxes.empty())
+      return op.emitError("None in the index of an assignment is not supported");
+    BasicIndex &i = *index;
+    SmallVector<Value> decreased;
+    for (auto [axis, v] : i.integers) {
+      i.sliceAxes.push_back(ib.i64(axis));
+      i.starts.push_back(v);
+      i.ends.push_back(ib.i64(0));
+      i.strides.push_back(ib.i64(1));
+      decreased.push_back(ib.i64(axis));
+    }
+    result = ib.call("set_value", {x, value, ib.list(i.sliceAxes), ib.list(i.starts),
+                                   ib.list(i.ends), ib.list(i.strides), ib.list(decreased)});
+  }
+  op.getResult().replaceAllUsesWith(result);
+  op.erase();
+  return ib.first;
 }
 
 } // namespace mlir::pydy

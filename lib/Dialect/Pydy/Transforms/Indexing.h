@@ -14,6 +14,10 @@ bool isTensorIndexToDecompose(SubscriptOp op);
 /// specialization goes on.
 FailureOr<Operation *> decomposeTensorIndex(SubscriptOp op);
 
+/// Replaces a tensor `op` (`x[index] = v`) by calls of set_value, or of where
+/// for a boolean mask; returns the first op created.
+FailureOr<Operation *> decomposeTensorAssignment(SetItemOp op);
+
 } // namespace mlir::pydy
 
 #endif

@@ -386,6 +386,14 @@ private:
       return specializeLibCall(call, next);
     if (auto method = dyn_cast<CallMethodOp>(op))
       return specializeMethod(method, next);
+    if (auto setItem = dyn_cast<SetItemOp>(op);
+        setItem && isa<RankedTensorType>(setItem.getValue().getType())) {
+      FailureOr<Operation *> first = decomposeTensorAssignment(setItem);
+      if (failed(first))
+        return failure();
+      next = *first;
+      return success();
+    }
     if (auto setItem = dyn_cast<SetItemOp>(op))
       return specializeSetItem(setItem);
     if (auto dict = dyn_cast<DictOp>(op))
