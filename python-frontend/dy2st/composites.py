@@ -12,6 +12,9 @@ from .primitives import KERNELS as _P
 _INF = float("inf")
 
 abs = _P["abs"]
+argmax = _P["argmax"]
+concat = _P["concat"]
+take_along_axis = _P["take_along_axis"]
 arange = _P["arange"]
 broadcast_to = _P["broadcast_to"]
 cast = _P["cast"]
@@ -207,6 +210,67 @@ def linspace(start, stop, num, dtype=None, name=None):
     return cast(steps + start, dtype)
 
 
+def _to_last(x, axis):
+    """x with `axis` moved to the end."""
+    perm = []
+    for d in range(x.ndim):
+        if d != axis:
+            perm.append(d)
+    perm.append(axis)
+    return transpose(x, perm)
+
+
+def _from_last(x, axis):
+    """The inverse of _to_last."""
+    perm = []
+    for d in range(x.ndim):
+        if d < axis:
+            perm.append(d)
+        elif d == axis:
+            perm.append(x.ndim - 1)
+        else:
+            perm.append(d - 1)
+    return transpose(x, perm)
+
+
+def topk(x, k, axis=None, largest=True, sorted=True, name=None):
+    """The k largest (or smallest) values along `axis` and their indices, by k
+    rounds of argmax (the first of equal values first): O(k n)."""
+    if axis is None:
+        axis = -1
+    if axis < 0:
+        axis = axis + x.ndim
+    y = _to_last(x, axis)
+    work = cast(y, "float64")
+    if not largest:
+        work = -work
+    positions = arange(y.shape[-1])
+    values = []
+    indices = []
+    for _ in range(k):
+        index = argmax(work, axis=-1, keepdim=True)
+        values.append(take_along_axis(y, index, axis=-1))
+        indices.append(index)
+        work = where(positions == index, -_INF, work)
+    return _from_last(concat(values, axis=-1), axis), _from_last(concat(indices, axis=-1), axis)
+
+
+def sort(x, axis=-1, descending=False, stable=False, name=None):
+    """The values sorted along `axis` (a selection sort: O(n^2), for short axes)."""
+    if axis < 0:
+        axis = axis + x.ndim
+    values, _ = topk(x, x.shape[axis], axis=axis, largest=descending)
+    return values
+
+
+def argsort(x, axis=-1, descending=False, stable=False, name=None):
+    """The indices that sort `axis`; equal values keep their order."""
+    if axis < 0:
+        axis = axis + x.ndim
+    _, indices = topk(x, x.shape[axis], axis=axis, largest=descending)
+    return indices
+
+
 def numel(x, name=None):
     """The number of elements, as a 0-d int64 tensor."""
     return reduce_sum(ones_like(x, dtype="int64"))
@@ -218,7 +282,7 @@ def shape(input):
 
 
 COMPOSITES = {fn.__name__: fn for fn in (
-    numel, shape,
+    topk, sort, argsort, numel, shape,
     softmax, log_softmax, logsumexp, var, std, norm, clip, scale, lerp, expand, expand_as,
     t, mm, bmm, mv, dot, outer, index_select, masked_fill, chunk, unbind, tril, triu, eye,
     one_hot, linspace)}

@@ -22,6 +22,8 @@ X = rng.randn(2, 3, 4).astype(np.float32)
 P = (rng.rand(2, 3, 4) + 0.5).astype(np.float32)        # positive
 U = (rng.rand(2, 3, 4) * 1.8 - 0.9).astype(np.float32)  # in (-1, 1)
 I = rng.randint(-5, 6, size=(3, 4)).astype(np.int32)
+# Distinct values per row: Paddle's topk orders equal values its own way.
+D = np.argsort(rng.rand(4, 3), axis=0).astype(np.int32)
 I3 = np.full((3, 4), -3, np.int32)
 L = np.array([[1, 0, 2], [2, 2, 1]], np.int64)
 
@@ -183,6 +185,13 @@ CASES = [
     ("linspace", lambda x: paddle.linspace(0.0, 1.0, 5), lambda x: np.linspace(0, 1, 5,
                                                                              dtype=np.float32),
      [X]),
+    ("topk", lambda x: paddle.topk(x, 2), lambda x: (-np.sort(-x, -1)[..., :2],
+                                                     np.argsort(-x, -1, kind="stable")[..., :2]),
+     [X]),
+    ("topk", lambda x: paddle.topk(x, 2, axis=1, largest=False),
+     lambda x: (np.sort(x, 1)[:, :2], np.argsort(x, 1, kind="stable")[:, :2]), [D]),
+    ("sort", lambda x: paddle.sort(x, axis=0, descending=True), lambda x: -np.sort(-x, 0), [X]),
+    ("argsort", lambda x: paddle.argsort(x), lambda x: np.argsort(x, -1, kind="stable"), [I]),
     ("numel", lambda x: paddle.numel(x), lambda x: np.array(x.size), [X]),
     ("shape", lambda x: paddle.shape(x), lambda x: np.array(x.shape), [X]),
     # Indexing.

@@ -1490,7 +1490,7 @@ private:
       names.push_back(param.name);
     };
     for (auto [param, value] : llvm::zip(fn->params, bound)) {
-      Attribute literal = value ? constantOf(value) : Attribute();
+      Attribute literal = value ? staticValue(value) : Attribute();
       if (!value) {
         Attribute def = param.required() ? Attribute() : libDefault(op.getContext(), param);
         if (!def || isa<UnitAttr>(def))
@@ -1553,6 +1553,23 @@ private:
     op.erase();
     (void)next;
     return success();
+  }
+
+  /// The literal a value is known to be: a constant, or a list/tuple display
+  /// of literals (a list grown by unrolled appends).
+  static Attribute staticValue(Value v) {
+    if (Attribute a = constantOf(v))
+      return a;
+    Operation *def = v.getDefiningOp();
+    if (!def || !isa<ListOp, TupleOp>(def))
+      return {};
+    SmallVector<Attribute> items;
+    for (Value item : def->getOperands()) {
+      items.push_back(staticValue(item));
+      if (!items.back())
+        return {};
+    }
+    return ArrayAttr::get(v.getContext(), items);
   }
 
   /// An `Ints` argument: an int, or a list/tuple of ints each known at compile
