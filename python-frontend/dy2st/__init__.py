@@ -6,6 +6,7 @@ from .static import CPUPlace, Executor, disable_static, enable_static, in_dynami
 from .dtypes import bool_ as bool, float32, float64, int32, int64  # noqa: A001
 from .errors import Dy2StError, GPUUnavailableError, UnsupportedSyntaxError
 from . import functional as _functional
+from . import tensor
 from .tensor import Tensor
 from .primitives import to_tensor
 from .tracing import TraceWarning, TracedLayer
@@ -13,6 +14,11 @@ from .tracing import TraceWarning, TracedLayer
 jit.TracedLayer = TracedLayer
 globals().update({name: fn for name, fn in vars(_functional).items()
                   if callable(fn) and not name.startswith("_") and name != "to_tensor"})
+
+# Paddle keeps the TensorArray functions under paddle.tensor (our eager tensor
+# module, which does not import them itself).
+for _name in ("create_array", "array_write", "array_read", "array_length"):
+    setattr(tensor, _name, getattr(_functional, _name))
 
 __all__ = [name for name in dir() if not name.startswith("_")]
 

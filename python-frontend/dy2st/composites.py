@@ -15,6 +15,10 @@ abs = _P["abs"]
 argmax = _P["argmax"]
 concat = _P["concat"]
 take_along_axis = _P["take_along_axis"]
+put_along_axis = _P["put_along_axis"]
+flatten = _P["flatten"]
+stack = _P["stack"]
+full = _P["full"]
 arange = _P["arange"]
 broadcast_to = _P["broadcast_to"]
 cast = _P["cast"]
@@ -271,6 +275,169 @@ def argsort(x, axis=-1, descending=False, stable=False, name=None):
     return indices
 
 
+def _axis_list(axes, ndim):
+    """An axis or a list of axes, as a list of non-negative axes."""
+    if isinstance(axes, int):
+        axes = [axes]
+    result = []
+    for a in axes:
+        if a < 0:
+            a = a + ndim
+        result.append(a)
+    return result
+
+
+def split(x, num_or_sections, axis=0, name=None):
+    """`num_or_sections` equal parts, or parts of the given sizes (one may be
+    -1: what is left) along `axis`."""
+    if axis < 0:
+        axis = axis + x.ndim
+    if isinstance(num_or_sections, int):
+        return chunk(x, num_or_sections, axis)
+    known = 0
+    for size in num_or_sections:
+        if size != -1:
+            known = known + size
+    parts = []
+    start = 0
+    for size in num_or_sections:
+        if size == -1:
+            size = x.shape[axis] - known
+        parts.append(strided_slice(x, [axis], [start], [start + size], [1]))
+        start = start + size
+    return parts
+
+
+def moveaxis(x, source, destination, name=None):
+    src = _axis_list(source, x.ndim)
+    dst = _axis_list(destination, x.ndim)
+    rest = []
+    for d in range(x.ndim):
+        taken = False
+        for s in src:
+            if s == d:
+                taken = True
+        if not taken:
+            rest.append(d)
+    perm = []
+    next_rest = 0
+    for i in range(x.ndim):
+        found = -1
+        for k, d in enumerate(dst):
+            if d == i:
+                found = k
+        if found >= 0:
+            perm.append(src[found])
+        else:
+            perm.append(rest[next_rest])
+            next_rest = next_rest + 1
+    return transpose(x, perm)
+
+
+def roll(x, shifts, axis=None, name=None):
+    """Elements shifted along `axis` (the flattened tensor when None), wrapping
+    around."""
+    y = x
+    if axis is None:
+        y = flatten(x)
+        axes = [0]
+    else:
+        axes = _axis_list(axis, x.ndim)
+    if isinstance(shifts, int):
+        shifts = [shifts]
+    for k, a in enumerate(axes):
+        n = y.shape[a]
+        s = shifts[k] % n
+        head = strided_slice(y, [a], [n - s], [n], [1])
+        tail = strided_slice(y, [a], [0], [n - s], [1])
+        y = concat([head, tail], axis=a)
+    if axis is None:
+        return reshape(y, x.shape)
+    return y
+
+
+def tile(x, repeat_times, name=None):
+    """x repeated `repeat_times[d]` times along each dimension d."""
+    y = x
+    if len(repeat_times) > x.ndim:
+        shape = []
+        for _ in range(len(repeat_times) - x.ndim):
+            shape.append(1)
+        for size in x.shape:
+            shape.append(size)
+        y = reshape(x, shape)
+    offset = y.ndim - len(repeat_times)
+    for d, times in enumerate(repeat_times):
+        if times != 1:
+            copies = []
+            for _ in range(times):
+                copies.append(y)
+            y = concat(copies, axis=d + offset)
+    return y
+
+
+def gather_nd(x, index, name=None):
+    """x at the index vectors in the last dimension of `index`."""
+    k = index.shape[-1]
+    sizes = []
+    for d in range(k):
+        sizes.append(x.shape[d])
+    linear = zeros_like(index[..., 0])
+    for d, size in enumerate(sizes):
+        linear = linear * size + index[..., d]
+    rows = reshape(x, [-1] + x.shape[k:])
+    picked = gather(rows, flatten(linear))
+    return reshape(picked, index.shape[:-1] + x.shape[k:])
+
+
+def scatter(x, index, updates, overwrite=True, name=None):
+    """x with its rows `index[i]` replaced by `updates[i]` (summed when not
+    `overwrite`, starting from zero)."""
+    shape = [index.shape[0]]
+    for d in range(1, x.ndim):
+        shape.append(1)
+    rows = broadcast_to(reshape(index, shape), updates.shape)
+    if overwrite:
+        return put_along_axis(x, rows, updates, 0)
+    cleared = put_along_axis(x, rows, 0, 0)
+    return put_along_axis(cleared, rows, updates, 0, "add")
+
+
+def create_array(dtype="float32", initialized_list=None):
+    """A TensorArray: in compiled code, a list of tensors (a tensor array when
+    its length is known only at run time)."""
+    array = []
+    if initialized_list is not None:
+        for item in initialized_list:
+            array.append(item)
+    return array
+
+
+def array_write(x, i, array=None):
+    """array[i] = x, appending when i == len(array); returns the array."""
+    if array is None:
+        array = []
+    if len(array) == 0:
+        array.append(x)
+    elif i == len(array):
+        array.append(x)
+    else:
+        array[i] = x
+    return array
+
+
+array_write.updates_argument = "array"
+
+
+def array_read(array, i):
+    return array[i]
+
+
+def array_length(array):
+    """The length as a 0-d int64 tensor, as Paddle gives it."""
+    return full([], len(array), "int64")
+
+
 def numel(x, name=None):
     """The number of elements, as a 0-d int64 tensor."""
     return reduce_sum(ones_like(x, dtype="int64"))
@@ -282,7 +449,8 @@ def shape(input):
 
 
 COMPOSITES = {fn.__name__: fn for fn in (
-    topk, sort, argsort, numel, shape,
+    split, moveaxis, roll, tile, gather_nd, scatter, create_array, array_write, array_read,
+    array_length, topk, sort, argsort, numel, shape,
     softmax, log_softmax, logsumexp, var, std, norm, clip, scale, lerp, expand, expand_as,
     t, mm, bmm, mv, dot, outer, index_select, masked_fill, chunk, unbind, tril, triu, eye,
     one_hot, linspace)}

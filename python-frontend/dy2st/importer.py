@@ -816,6 +816,8 @@ class Importer:
             return self.op(node, f"pydy.len {value.name} : {value.type} -> {OBJECT}")
         if fn is print:
             return self.print_call(node)
+        if fn is isinstance:
+            return self.isinstance_call(node)
         if fn in (list, tuple):
             # list(d.values()), tuple(l): a container known at compile time.
             if len(node.args) != 1 or node.keywords:
@@ -913,14 +915,49 @@ class Importer:
                            unsupported=False)
         values += [self.capture(c, node) for c in callee.captures]
         names = ", ".join(v.name for v in values)
-        return self.op(node, f'pydy.call @"{_escape(symbol)}"({names}) : '
-                             f"{self.signature(values)}")
+        result = self.op(node, f'pydy.call @"{_escape(symbol)}"({names}) : '
+                               f"{self.signature(values)}")
+        # A function that updates a container it is given (Paddle's
+        # array_write): its result is the updated container.
+        target = given.get(getattr(fn, "updates_argument", None))
+        if isinstance(target, (ast.Name, ast.Subscript)):
+            self.write_back(target, result, node)
+        return result
 
     def expr_of_object(self, obj, node):
         value = self.outside_object(obj, node, None)
         if isinstance(value, Static):
             self._fail(node, f"the default value {obj!r} is not supported in compiled code")
         return value
+
+    def isinstance_call(self, node):
+        """isinstance(v, classes) with classes known when importing: the
+        specialization answers it from v's type."""
+        if len(node.args) != 2 or node.keywords:
+            self._fail(node, "isinstance() takes exactly two arguments", unsupported=False)
+        parts = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
+        wanted = []
+        for part in parts:
+            classes = self.expr_or_static(part)
+            if not isinstance(classes, Static):
+                self._fail(part, "the classes of isinstance() must be known when the "
+                                 "function is converted")
+            wanted += classes.obj if isinstance(classes.obj, tuple) else (classes.obj,)
+        from .tensor import Tensor
+        names = []
+        for cls in wanted:
+            name = {list: "list", tuple: "tuple", dict: "dict", int: "int", float: "float",
+                    bool: "bool", str: "str", type(None): "NoneType", Tensor: "Tensor"}.get(cls)
+            if name is None:
+                self._fail(node.args[1], f"isinstance() with {cls!r} is not supported in "
+                                         "compiled code")
+            names.append(name)
+        value = self.expr(node.args[0])
+        text = self.constant(",".join(names), node)
+        name = self.fresh()
+        self.emit(f'{name}:2 = pydy.call_method {value.name}, "__isinstance__"({text.name}) : '
+                  f"{value.type}, ({text.type}) -> ({OBJECT}, {OBJECT}) {self.loc(node)}")
+        return Value(f"{name}#0")
 
     def print_call(self, node):
         values = [self.expr(a) for a in node.args]

@@ -536,6 +536,29 @@ def _take_along_axis(arr, indices, axis, broadcast=True):
     return Tensor(np.take_along_axis(v, i, axis=axis).copy())
 
 
+@primitive("put_along_axis")
+def _put_along_axis(arr, indices, values, axis, reduce="assign", include_self=True,
+                    broadcast=True):
+    v = _t(arr, "arr")._value.copy()
+    i = _t(indices, "indices")._value
+    axis = axis % v.ndim
+    _check_indices(i, v.shape[axis], "put_along_axis")
+    vals = np.broadcast_to(np.asarray(_operand(values)[0], v.dtype), i.shape)
+    for at in np.ndindex(*i.shape):
+        position = list(at)
+        position[axis] = i[at]
+        position = tuple(position)
+        if reduce == "assign":
+            v[position] = vals[at]
+        elif reduce == "add":
+            v[position] += vals[at]
+        elif reduce in ("mul", "multiply"):
+            v[position] *= vals[at]
+        else:
+            raise ValueError("put_along_axis(): reduce must be 'assign', 'add' or 'mul'")
+    return Tensor(v)
+
+
 # Creation ------------------------------------------------------------------
 def _fill(shape, value, dtype):
     return Tensor(np.full(_ints(shape), value, dtypes.as_dtype(dtype or "float32").numpy))

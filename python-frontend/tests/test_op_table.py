@@ -192,6 +192,30 @@ CASES = [
      lambda x: (np.sort(x, 1)[:, :2], np.argsort(x, 1, kind="stable")[:, :2]), [D]),
     ("sort", lambda x: paddle.sort(x, axis=0, descending=True), lambda x: -np.sort(-x, 0), [X]),
     ("argsort", lambda x: paddle.argsort(x), lambda x: np.argsort(x, -1, kind="stable"), [I]),
+    ("split", lambda x: paddle.split(x, [1, -1], axis=-1), lambda x: np.split(x, [1], axis=-1),
+     [X]),
+    ("split", lambda x: paddle.split(x, 3, axis=1), lambda x: np.split(x, 3, axis=1), [X]),
+    ("moveaxis", lambda x: paddle.moveaxis(x, [0, 1], [2, 0]), lambda x: np.moveaxis(
+        x, [0, 1], [2, 0]), [X]),
+    ("roll", lambda x: paddle.roll(x, [1, -2], [1, 2]), lambda x: np.roll(x, [1, -2], [1, 2]),
+     [X]),
+    ("roll", lambda x: paddle.roll(x, 5), lambda x: np.roll(x, 5), [X]),
+    ("tile", lambda x: paddle.tile(x[0], [2, 1, 3]), lambda x: np.tile(x[0], [2, 1, 3]), [X]),
+    ("gather_nd", lambda x, i: paddle.gather_nd(x, i), lambda x, i: x[i[..., 0], i[..., 1]],
+     [X, np.array([[1, 0], [0, 2]], np.int64)]),
+    ("put_along_axis", lambda x, i: paddle.put_along_axis(x, i, 9.0, 1),
+     lambda x, i: _put(x, i, 9.0, 1), [X[:, :, 0], L]),
+    ("put_along_axis", lambda x, i: paddle.put_along_axis(x, i, x[:, :3] * 0.0 + 1.0, 1, "add"),
+     lambda x, i: _put_add(x, i, 1.0, 1), [X[:, :, 0], L]),
+    ("scatter", lambda x: paddle.scatter(x[0], paddle.to_tensor([2, 0]), x[1, :2]),
+     lambda x: _scatter(x[0], [2, 0], x[1, :2]), [X]),
+    ("create_array", lambda x: paddle.tensor.array_read(paddle.tensor.create_array(
+        "float32", [x, x * 2.0]), paddle.full([1], 1, "int64")), lambda x: x * 2, [X]),
+    ("array_write", lambda x: paddle.tensor.array_write(x, paddle.full([1], 0, "int64")),
+     lambda x: [x], [X]),
+    ("array_read", lambda x: paddle.tensor.array_read([x, -x], paddle.full([1], 1, "int64")),
+     lambda x: -x, [X]),
+    ("array_length", lambda x: paddle.tensor.array_length([x, x]), lambda x: np.array(2), [X]),
     ("numel", lambda x: paddle.numel(x), lambda x: np.array(x.size), [X]),
     ("shape", lambda x: paddle.shape(x), lambda x: np.array(x.shape), [X]),
     # Indexing.
@@ -231,6 +255,27 @@ def _compiled_cases():
 
 
 COMPILED = _compiled_cases()
+
+
+def _put(x, i, v, axis):
+    y = x.copy()
+    np.put_along_axis(y, i, v, axis)
+    return y
+
+
+def _put_add(x, i, v, axis):
+    y = x.copy()
+    for at in np.ndindex(*i.shape):
+        position = list(at)
+        position[axis] = i[at]
+        y[tuple(position)] += v
+    return y
+
+
+def _scatter(x, index, updates):
+    y = x.copy()
+    y[index] = updates
+    return y
 
 
 def _results(value):
@@ -347,3 +392,19 @@ def test_item_assignment(dynamic):
     assert np.array_equal(x.numpy(), X), "the input is left as it was"
     with pytest.raises(IndexError, match="test_op_table.py"):
         compiled(x, 5)
+
+
+def reshape_to(x, a, b):
+    return paddle.reshape(x, [a, b])
+
+
+def test_runtime_reshape_entries():
+    """Entries known only at run time follow Paddle's rules (-1, 0) or raise."""
+    x = paddle.to_tensor(np.arange(24, dtype=np.float32))
+    compiled = paddle.jit.to_static(reshape_to)
+    for a, b in [(4, -1), (-1, 3), (2, 12)]:
+        got = compiled(x, paddle.to_tensor(a), paddle.to_tensor(b))
+        assert got.shape == reshape_to(x, a, b).shape
+    for a, b in [(5, -1), (-1, -1), (-3, -8)]:
+        with pytest.raises(ValueError, match="reshape"):
+            compiled(x, paddle.to_tensor(a), paddle.to_tensor(b))

@@ -3,6 +3,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 using namespace mlir;
@@ -13,8 +14,9 @@ static Value toIndex(OpBuilder &b, Location loc, Value v) {
   return arith::IndexCastOp::create(b, loc, b.getIndexType(), v);
 }
 
-/// tensor.reshape to a shape built from the entries (0 copies a dimension,
-/// -1 is what is left).
+/// tensor.reshape to a shape built from the entries, with Paddle's rules
+/// applied at run time too (0 copies the input's dimension, one -1 is what is
+/// left); a shape that does not hold the input's elements is a ValueError.
 FailureOr<Value> lowerReshape(LibLowering &l) {
   OpBuilder &b = l.b;
   Location loc = l.loc;
@@ -23,31 +25,48 @@ FailureOr<Value> lowerReshape(LibLowering &l) {
   Value total = l.index(1);
   for (int64_t d = 0; d < input.getRank(); ++d)
     total = arith::MulIOp::create(b, loc, total, l.dim(x, d));
-  auto entries = l.statics.getAs<DenseI64ArrayAttr>("shape");
-  SmallVector<Value> dims = l.indexValues("shape");
-  Value known = l.index(1);
-  int64_t inferred = -1;
-  for (auto [i, dim] : llvm::enumerate(dims)) {
-    int64_t v = entries ? entries[i] : kDynamicInt;
-    if (v == 0)
-      dim = l.dim(x, i);
-    if (v == -1)
-      inferred = i;
+  SmallVector<Value> entries = l.indexValues("shape");
+  auto eq = [&](Value a, int64_t v) {
+    return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, a, l.index(v)).getResult();
+  };
+  Value known = l.index(1), inferredCount = l.index(0);
+  Value ok = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
+  SmallVector<Value> dims;
+  for (auto [i, e] : llvm::enumerate(entries)) {
+    Value zero = eq(e, 0), unknown = eq(e, -1);
+    Value d = e;
+    if (static_cast<int64_t>(i) < input.getRank())
+      d = arith::SelectOp::create(b, loc, zero, l.dim(x, i), e);
     else
-      known = arith::MulIOp::create(b, loc, known, dim);
+      ok = arith::AndIOp::create(b, loc, ok, arith::XOrIOp::create(b, loc, zero, arith::ConstantOp::create(b, loc, b.getBoolAttr(true))));
+    ok = arith::AndIOp::create(b, loc, ok, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, d, l.index(-1)));
+    known = arith::MulIOp::create(b, loc, known, arith::SelectOp::create(b, loc, unknown, l.index(1), d));
+    inferredCount = arith::AddIOp::create(b, loc, inferredCount, arith::SelectOp::create(b, loc, unknown, l.index(1), l.index(0)));
+    dims.push_back(d);
   }
-  if (inferred != -1)
-    dims[inferred] = arith::DivUIOp::create(b, loc, total, known);
-  else if (!l.result().hasStaticShape())
-    // A runtime shape must hold exactly the input's elements.
-    checkAtRunTime(b, l.op,
-                   arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, total, known),
-                   "ValueError", "reshape: the shape does not hold the input's elements");
-  for (Value &d : dims)
-    d = arith::IndexCastOp::create(b, loc, b.getI64Type(), d);
-  Value shape = tensor::FromElementsOp::create(
-      b, loc, RankedTensorType::get({static_cast<int64_t>(dims.size())}, b.getI64Type()), dims);
-  return Value(tensor::ReshapeOp::create(b, loc, l.result(), x, shape));
+  Value knownNonZero = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, known, l.index(0));
+  Value safeKnown = arith::SelectOp::create(b, loc, knownNonZero, known, l.index(1));
+  Value inferred = arith::DivUIOp::create(b, loc, total, safeKnown);
+  Value product = l.index(1);
+  for (size_t i = 0; i < dims.size(); ++i) {
+    dims[i] = arith::SelectOp::create(b, loc, eq(entries[i], -1), inferred, dims[i]);
+    product = arith::MulIOp::create(b, loc, product, dims[i]);
+  }
+  ok = arith::AndIOp::create(b, loc, ok, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ule, inferredCount, l.index(1)));
+  ok = arith::AndIOp::create(b, loc, ok, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, product, total));
+  RankedTensorType result = l.result();
+  return computeIf(b, l.op, ok, result,
+                   "reshape: the shape does not hold the input's elements (or has more "
+                   "than one -1)",
+                   [&] {
+                     SmallVector<Value> sizes;
+                     for (Value d : dims)
+                       sizes.push_back(arith::IndexCastOp::create(b, loc, b.getI64Type(), d));
+                     Value shape = tensor::FromElementsOp::create(
+                         b, loc, RankedTensorType::get({static_cast<int64_t>(sizes.size())}, b.getI64Type()),
+                         sizes);
+                     return tensor::ReshapeOp::create(b, loc, result, x, shape).getResult();
+                   });
 }
 
 /// unsqueeze, squeeze, flatten: tensor.reshape to the sizes the rule chose
@@ -544,6 +563,71 @@ FailureOr<Value> lowerTakeAlongAxis(LibLowering &l) {
                                         : linalg::IndexOp::create(nb, nl, d).getResult());
                     return idx;
                   });
+}
+
+} // namespace mlir::pydy::lowering
+
+namespace mlir::pydy::lowering {
+
+/// put_along_axis: a loop over the elements of `indices` that writes (or
+/// combines) the matching value into arr.
+FailureOr<Value> lowerPutAlongAxis(LibLowering &l) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  Value arr = l.operand("arr"), indices = l.operand("indices"), values = l.operand("values");
+  auto indexType = cast<RankedTensorType>(indices.getType());
+  Type elem = l.result().getElementType();
+  int64_t axis = l.integer("axis"), rank = indexType.getRank();
+  StringRef reduce = l.statics.getAs<StringAttr>("reduce").getValue();
+  Value axisDim = l.dim(arr, axis);
+  checkIndices(l, indices, axisDim);
+  auto valueType = dyn_cast<RankedTensorType>(values.getType());
+  if (valueType)
+    values = castTensor(b, loc, values, elem);
+  else
+    values = convertElement(b, loc, values, elem);
+  SmallVector<Value> dims;
+  Value count = l.index(1);
+  for (int64_t d = 0; d < rank; ++d) {
+    dims.push_back(l.dim(indices, d));
+    count = arith::MulIOp::create(b, loc, count, dims.back());
+  }
+  auto loop = scf::ForOp::create(
+      b, loc, l.index(0), count, l.index(1), ValueRange{arr},
+      [&](OpBuilder &nb, Location nl, Value flat, ValueRange iter) {
+        // The multi-index of element `flat` of indices (row-major).
+        SmallVector<Value> at(rank);
+        Value rest = flat;
+        for (int64_t d = rank - 1; d >= 0; --d) {
+          at[d] = arith::RemUIOp::create(nb, nl, rest, dims[d]);
+          rest = arith::DivUIOp::create(nb, nl, rest, dims[d]);
+        }
+        Value index = tensor::ExtractOp::create(nb, nl, indices, at);
+        Value target = checkedIndex(nb, nl, toIndex(nb, nl, index), axisDim);
+        Value v = values;
+        if (valueType) {
+          SmallVector<Value> vat;
+          int64_t offset = rank - valueType.getRank();
+          for (int64_t d = 0; d < valueType.getRank(); ++d)
+            vat.push_back(valueType.getDimSize(d) == 1
+                              ? arith::ConstantIndexOp::create(nb, nl, 0).getResult()
+                              : at[d + offset]);
+          v = tensor::ExtractOp::create(nb, nl, values, vat);
+        }
+        SmallVector<Value> position(at);
+        position[axis] = target;
+        if (reduce != "assign") {
+          Value old = tensor::ExtractOp::create(nb, nl, iter[0], position);
+          bool isFloat = isa<FloatType>(elem);
+          if (reduce == "add")
+            v = isFloat ? Value(arith::AddFOp::create(nb, nl, old, v)) : Value(arith::AddIOp::create(nb, nl, old, v));
+          else
+            v = isFloat ? Value(arith::MulFOp::create(nb, nl, old, v)) : Value(arith::MulIOp::create(nb, nl, old, v));
+        }
+        Value updated = tensor::InsertOp::create(nb, nl, v, iter[0], position);
+        scf::YieldOp::create(nb, nl, updated);
+      });
+  return loop.getResult(0);
 }
 
 } // namespace mlir::pydy::lowering

@@ -25,7 +25,10 @@ struct LibLowering {
   bool has(StringRef param) { return operands.count(param) || statics.get(param); }
   /// The (first) operand of a runtime parameter, or null.
   Value operand(StringRef param);
-  ArrayRef<Value> all(StringRef param) { return operands.lookup(param); }
+  ArrayRef<Value> all(StringRef param) {
+    auto it = operands.find(param);
+    return it == operands.end() ? ArrayRef<Value>() : ArrayRef<Value>(it->second);
+  }
   bool flag(StringRef param);
   int64_t integer(StringRef param);
   SmallVector<int64_t> integers(StringRef param);

@@ -416,6 +416,39 @@ FailureOr<Type> inferTakeAlongAxis(LibTyping &t) {
   return Type(RankedTensorType::get(shape, arr->getElementType()));
 }
 
+FailureOr<Type> inferPutAlongAxis(LibTyping &t) {
+  auto arr = t.tensor("arr");
+  auto indices = integerTensor(t, "indices");
+  if (failed(arr) || failed(indices))
+    return failure();
+  if (arr->getRank() != indices->getRank() || arr->getRank() == 0)
+    return t.error() << "arr and indices must have the same rank >= 1";
+  if (failed(t.axis("axis", arr->getRank(), 0)))
+    return failure();
+  auto reduce = dyn_cast_or_null<StringAttr>(t.statics.get("reduce"));
+  if (!reduce || !llvm::is_contained({"assign", "add", "mul", "multiply"}, reduce.getValue()))
+    return t.error() << "reduce must be 'assign', 'add' or 'mul'";
+  auto includeSelf = t.flag("include_self");
+  if (failed(includeSelf) || !*includeSelf)
+    return t.error() << "include_self=False is not supported in compiled code";
+  for (int64_t d = 0; d < arr->getRank(); ++d) {
+    int64_t a = arr->getDimSize(d), i = indices->getDimSize(d);
+    if (d != *t.integer("axis", 0) && !ShapedType::isDynamic(a) && !ShapedType::isDynamic(i) &&
+        i > a)
+      return t.error() << "indices are larger than arr in dimension " << d;
+  }
+  Type values = t.typeOf("values");
+  if (auto v = dyn_cast_or_null<RankedTensorType>(values)) {
+    auto joined = broadcastShapes(indices->getShape(), v.getShape());
+    if (failed(joined) || joined->size() != static_cast<size_t>(indices->getRank()))
+      return t.error() << "values of " << withArticle(values)
+                       << " cannot be broadcast to the indices";
+  } else if (!isPythonScalar(values)) {
+    return t.error() << "values must be a tensor or a number";
+  }
+  return Type(*arr);
+}
+
 static LogicalResult checkFillValue(LibTyping &t) {
   if (!t.has("fill_value"))
     return success();

@@ -277,6 +277,12 @@ OpFoldResult SubscriptOp::fold(FoldAdaptor adaptor) {
   if (def && isa<TupleOp, ListOp>(def))
     if (auto i = normalizeIndex(index->i, def->getNumOperands()))
       return typed(*this, def->getOperand(*i));
+  // x.shape[i] of a static dimension of a tensor with dynamic ones.
+  if (auto attr = dyn_cast_or_null<AttrOp>(def); attr && attr.getName() == "shape")
+    if (auto tensor = dyn_cast<RankedTensorType>(attr.getValue().getType()))
+      if (auto i = normalizeIndex(index->i, tensor.getRank()); i && !tensor.isDynamicDim(*i))
+        return typed(*this, IntegerAttr::get(IntegerType::get(getContext(), 64),
+                                             tensor.getDimSize(*i)));
   return {};
 }
 

@@ -429,6 +429,10 @@ private:
         isa<ListType, tensor_array::ArrayType>(bin.getLhs().getType()) &&
         isa<ListType, tensor_array::ArrayType>(bin.getRhs().getType()))
       return concatenateLists(bin);
+    if (auto sub = dyn_cast<SubscriptOp>(op);
+        sub && isa<SliceType>(sub.getIndex().getType()) &&
+        isa<ListType, TupleType>(sub.getValue().getType()))
+      return sliceSequence(sub);
     if (auto sub = dyn_cast<SubscriptOp>(op); sub && needsArray(sub.getValue(), sub.getIndex()))
       return specializeArrayRead(sub);
     if (auto sub = dyn_cast<SubscriptOp>(op); sub && isTensorIndexToDecompose(sub)) {
@@ -1409,9 +1413,89 @@ private:
     return success();
   }
 
+  /// l[a:b:c] of a list or tuple (x.shape[1:]) with bounds known at compile
+  /// time: a new display of the selected elements.
+  LogicalResult sliceSequence(SubscriptOp op) {
+    auto slice = op.getIndex().getDefiningOp<SliceOp>();
+    auto part = [&](Value v, std::optional<int64_t> &out) -> LogicalResult {
+      if (isa<PyNoneType>(v.getType()))
+        return success();
+      auto i = dyn_cast_or_null<IntegerAttr>(constantOf(v));
+      if (!i || !i.getType().isInteger(64))
+        return op.emitError("slices of lists and tuples need bounds known at compile time");
+      out = i.getInt();
+      return success();
+    };
+    std::optional<int64_t> lower, upper, step;
+    if (!slice || failed(part(slice.getLower(), lower)) || failed(part(slice.getUpper(), upper)) ||
+        failed(part(slice.getStep(), step)))
+      return slice ? failure() : op.emitError("slices of lists need a slice display");
+    if (step && *step == 0)
+      return op.emitError("ValueError: slice step cannot be zero");
+    OpBuilder b(op);
+    SmallVector<Value> elements = elementsOf(b, op.getLoc(), op.getValue());
+    int64_t n = elements.size(), s = step.value_or(1);
+    auto clamp = [&](std::optional<int64_t> v, int64_t omitted, int64_t lo, int64_t hi) {
+      if (!v)
+        return omitted;
+      int64_t x = *v < 0 ? *v + n : *v;
+      return std::min(std::max(x, lo), hi);
+    };
+    int64_t from = s > 0 ? clamp(lower, 0, 0, n) : clamp(lower, n - 1, -1, n - 1);
+    int64_t to = s > 0 ? clamp(upper, n, 0, n) : clamp(upper, -1, -1, n - 1);
+    SmallVector<Value> picked;
+    for (int64_t i = from; s > 0 ? i < to : i > to; i += s)
+      picked.push_back(elements[i]);
+    SmallVector<Type> types = llvm::map_to_vector(picked, [](Value v) { return v.getType(); });
+    Value result = isa<ListType>(op.getValue().getType())
+                       ? Value(ListOp::create(b, op.getLoc(), ListType::get(op.getContext(), types), picked))
+                       : Value(TupleOp::create(b, op.getLoc(), TupleType::get(op.getContext(), types), picked));
+    op.getResult().replaceAllUsesWith(result);
+    op.erase();
+    return success();
+  }
+
+  /// isinstance(v, classes): answered from v's type ("list,tuple" names the
+  /// classes).
+  LogicalResult specializeIsInstance(CallMethodOp op) {
+    Type t = op.getObject().getType();
+    if (unknown(t))
+      return op.emitError("dy2st cannot tell the type of this value for isinstance()");
+    llvm::SmallVector<StringRef> names;
+    if (t.isInteger(1))
+      names = {"bool", "int"};
+    else if (t.isInteger(64))
+      names = {"int"};
+    else if (t.isF64())
+      names = {"float"};
+    else if (isa<StrType>(t))
+      names = {"str"};
+    else if (isa<PyNoneType>(t))
+      names = {"NoneType"};
+    else if (isa<ListType, tensor_array::ArrayType>(t))
+      names = {"list"};
+    else if (isa<TupleType>(t))
+      names = {"tuple"};
+    else if (isa<DictType>(t))
+      names = {"dict"};
+    else if (isa<RankedTensorType>(t))
+      names = {"Tensor"};
+    auto classes = cast<StringAttr>(constantOf(op.getArgs()[0])).getValue();
+    SmallVector<StringRef> wanted;
+    classes.split(wanted, ',');
+    bool result = llvm::any_of(wanted, [&](StringRef w) { return llvm::is_contained(names, w); });
+    OpBuilder b(op);
+    op.getResult().replaceAllUsesWith(ConstantOp::create(b, op.getLoc(), b.getBoolAttr(result)));
+    op.getUpdated().replaceAllUsesWith(op.getObject());
+    op.erase();
+    return success();
+  }
+
   LogicalResult specializeMethod(CallMethodOp op, Operation *&next) {
     Type receiver = op.getObject().getType();
     StringRef method = op.getMethod();
+    if (method == "__isinstance__")
+      return specializeIsInstance(op);
     if (method == "__list__" || method == "__tuple__") {
       // list(x) / tuple(x) of a container known at compile time (a dict: its keys).
       if (!sequenceElementTypes(receiver))
@@ -1561,6 +1645,19 @@ private:
     if (Attribute a = constantOf(v))
       return a;
     Operation *def = v.getDefiningOp();
+    if (auto sub = dyn_cast_or_null<SubscriptOp>(def)) {
+      SmallVector<OpFoldResult> folded;
+      if (succeeded(sub->fold({Attribute(), constantOf(sub.getIndex())}, folded)) &&
+          !folded.empty())
+        if (auto attr = dyn_cast<Attribute>(folded.front()))
+          return attr;
+      auto items = dyn_cast_or_null<ArrayAttr>(staticValue(sub.getValue()));
+      auto index = dyn_cast_or_null<IntegerAttr>(constantOf(sub.getIndex()));
+      if (!items || !index)
+        return {};
+      int64_t i = index.getInt() < 0 ? index.getInt() + items.size() : index.getInt();
+      return i >= 0 && i < static_cast<int64_t>(items.size()) ? items[i] : Attribute();
+    }
     if (!def || !isa<ListOp, TupleOp>(def))
       return {};
     SmallVector<Attribute> items;
@@ -1588,7 +1685,7 @@ private:
     };
     SmallVector<int64_t> entries;
     auto addEntry = [&](Value v) -> LogicalResult {
-      if (auto i = dyn_cast_or_null<IntegerAttr>(constantOf(v)); i && i.getType().isInteger(64)) {
+      if (auto i = dyn_cast_or_null<IntegerAttr>(staticValue(v)); i && i.getType().isInteger(64)) {
         entries.push_back(i.getInt());
         return success();
       }
@@ -1601,7 +1698,7 @@ private:
       return success();
     };
     Type t = value.getType();
-    if (auto array = dyn_cast_or_null<ArrayAttr>(constantOf(value))) {
+    if (auto array = dyn_cast_or_null<ArrayAttr>(staticValue(value))) {
       for (Attribute a : array) {
         auto i = dyn_cast<IntegerAttr>(a);
         if (!i || !i.getType().isInteger(64))
