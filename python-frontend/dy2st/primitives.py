@@ -536,6 +536,24 @@ def _take_along_axis(arr, indices, axis, broadcast=True):
     return Tensor(np.take_along_axis(v, i, axis=axis).copy())
 
 
+@primitive("masked_select")
+def _masked_select(x, mask, name=None):
+    v, m = _t(x)._value, _t(mask, "mask")._value
+    if m.dtype != np.bool_:
+        raise TypeError("masked_select(): the mask must be a bool tensor")
+    return Tensor(v[np.broadcast_to(m, v.shape)].copy())
+
+
+@primitive("nonzero")
+def _nonzero(x, as_tuple=False):
+    v = _t(x)._value
+    found = np.nonzero(v)
+    if as_tuple:
+        return tuple(Tensor(f.astype(np.int64)) for f in found)
+    return Tensor(np.stack(found, axis=1).astype(np.int64) if v.ndim else
+                  np.zeros((int(bool(v)), 0), np.int64))
+
+
 @primitive("put_along_axis")
 def _put_along_axis(arr, indices, values, axis, reduce="assign", include_self=True,
                     broadcast=True):

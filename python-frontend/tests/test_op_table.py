@@ -218,9 +218,13 @@ CASES = [
     ("array_length", lambda x: paddle.tensor.array_length([x, x]), lambda x: np.array(2), [X]),
     ("numel", lambda x: paddle.numel(x), lambda x: np.array(x.size), [X]),
     ("shape", lambda x: paddle.shape(x), lambda x: np.array(x.shape), [X]),
+    ("masked_select", lambda x: paddle.masked_select(x, x > 0), lambda x: x[x > 0], [X]),
+    ("nonzero", lambda x: paddle.nonzero(x > 0), lambda x: np.stack(np.nonzero(x > 0), 1), [X]),
     # Indexing.
     ("indexing", lambda x: (x[:, 1], x[..., -1], x[None, ::-1, 1:-1], x[1:, :, ::2], x[0, -1]),
      lambda x: (x[:, 1], x[..., -1], x[None, ::-1, 1:-1], x[1:, :, ::2], x[0, -1]), [X]),
+    ("indexing", lambda x, i: (x[x > 0], x[i], x[:, i[0]]),
+     lambda x, i: (x[x > 0], x[i], x[:, i[0]]), [X, np.array([1, 0, 1], np.int64)]),
 ]
 
 

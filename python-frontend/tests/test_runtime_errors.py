@@ -17,7 +17,7 @@ def test_index_out_of_range_is_an_index_error():
     import inspect
     line = inspect.getsourcelines(pick)[1] + 1
     for bad in ([3], [-4], [100]):
-        with pytest.raises(IndexError, match=rf"test_runtime_errors.py:{line}: index out of range"):
+        with pytest.raises(IndexError, match=rf"test_runtime_errors.py:{line}: .*index.* out of range"):
             fn(x, paddle.to_tensor(bad))
     assert float(fn(x, paddle.to_tensor([2]))) == 6.0
     assert float(fn(x, paddle.to_tensor([-1]))) == 6.0

@@ -569,6 +569,80 @@ FailureOr<Value> lowerTakeAlongAxis(LibLowering &l) {
 
 namespace mlir::pydy::lowering {
 
+/// masked_select and nonzero: count the selected elements, then a loop over
+/// the flattened input that writes each selected one at the next position.
+FailureOr<Value> lowerCompress(LibLowering &l) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  Value x = l.operand("x");
+  auto type = cast<RankedTensorType>(x.getType());
+  int64_t rank = type.getRank();
+  bool indices = l.fn.op == LibOp::nonzero;
+  Value selector = indices ? x : l.operand("mask");
+  if (!indices) {
+    // The mask's dynamic sizes must be x's.
+    Value ok = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
+    for (int64_t d = 0; d < rank; ++d)
+      ok = arith::AndIOp::create(b, loc, ok, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                                                   l.dim(x, d), l.dim(selector, d)));
+    checkAtRunTime(b, l.op, ok, "ValueError", "masked_select: the mask does not have x's shape");
+  }
+  Value flatX = flattenTensor(b, loc, x), flatSel = flattenTensor(b, loc, selector);
+  SmallVector<Value> dims;
+  Value n = l.index(1);
+  for (int64_t d = 0; d < rank; ++d) {
+    dims.push_back(l.dim(x, d));
+    n = arith::MulIOp::create(b, loc, n, dims.back());
+  }
+  if (!indices)
+    n = arith::MinUIOp::create(b, loc, n, l.dim(flatSel, 0));
+  auto truth = [&](OpBuilder &nb, Location nl, Value i) {
+    Value e = tensor::ExtractOp::create(nb, nl, flatSel, ValueRange{i});
+    return convertElement(nb, nl, e, nb.getI1Type());
+  };
+  auto counting = scf::ForOp::create(
+      b, loc, l.index(0), n, l.index(1), ValueRange{l.index(0)},
+      [&](OpBuilder &nb, Location nl, Value i, ValueRange iter) {
+        Value next = arith::AddIOp::create(nb, nl, iter[0], arith::ConstantIndexOp::create(nb, nl, 1));
+        scf::YieldOp::create(nb, nl, ValueRange{arith::SelectOp::create(nb, nl, truth(nb, nl, i), next, iter[0]).getResult()});
+      });
+  Value count = counting.getResult(0);
+  RankedTensorType result = l.result();
+  Value out = tensor::EmptyOp::create(b, loc, result.getShape(), result.getElementType(), ValueRange{count});
+  auto filling = scf::ForOp::create(
+      b, loc, l.index(0), n, l.index(1), ValueRange{out, l.index(0)},
+      [&](OpBuilder &nb, Location nl, Value i, ValueRange iter) {
+        auto taken = scf::IfOp::create(nb, nl, TypeRange{out.getType(), nb.getIndexType()}, truth(nb, nl, i), true);
+        {
+          OpBuilder::InsertionGuard guard(nb);
+          nb.setInsertionPointToStart(&taken.getThenRegion().front());
+          Value updated = iter[0];
+          if (indices) {
+            Value rest = i;
+            SmallVector<Value> at(rank);
+            for (int64_t d = rank - 1; d >= 0; --d) {
+              at[d] = arith::RemUIOp::create(nb, nl, rest, dims[d]);
+              rest = arith::DivUIOp::create(nb, nl, rest, dims[d]);
+            }
+            for (int64_t d = 0; d < rank; ++d) {
+              Value v = arith::IndexCastOp::create(nb, nl, nb.getI64Type(), at[d]);
+              updated = tensor::InsertOp::create(nb, nl, v, updated,
+                                                 ValueRange{iter[1], arith::ConstantIndexOp::create(nb, nl, d)});
+            }
+          } else {
+            Value v = tensor::ExtractOp::create(nb, nl, flatX, ValueRange{i});
+            updated = tensor::InsertOp::create(nb, nl, v, updated, ValueRange{iter[1]});
+          }
+          Value next = arith::AddIOp::create(nb, nl, iter[1], arith::ConstantIndexOp::create(nb, nl, 1));
+          scf::YieldOp::create(nb, nl, ValueRange{updated, next});
+          nb.setInsertionPointToStart(&taken.getElseRegion().front());
+          scf::YieldOp::create(nb, nl, ValueRange{iter[0], iter[1]});
+        }
+        scf::YieldOp::create(nb, nl, taken.getResults());
+      });
+  return filling.getResult(0);
+}
+
 /// put_along_axis: a loop over the elements of `indices` that writes (or
 /// combines) the matching value into arr.
 FailureOr<Value> lowerPutAlongAxis(LibLowering &l) {

@@ -449,6 +449,35 @@ FailureOr<Type> inferPutAlongAxis(LibTyping &t) {
   return Type(*arr);
 }
 
+/// masked_select: the elements of x where the mask (of x's shape) is true;
+/// nonzero: the indices of the non-zero elements, one row each.
+FailureOr<Type> inferCompress(LibTyping &t) {
+  auto x = t.tensor("x");
+  if (failed(x))
+    return failure();
+  if (t.fn.op == LibOp::nonzero) {
+    auto asTuple = t.flag("as_tuple");
+    if (failed(asTuple))
+      return failure();
+    if (*asTuple)
+      return t.error() << "as_tuple=True is not supported in compiled code (index the result's "
+                          "columns instead)";
+    return Type(RankedTensorType::get({kDyn, x->getRank()}, IntegerType::get(t.getContext(), 64)));
+  }
+  auto mask = t.tensor("mask");
+  if (failed(mask))
+    return failure();
+  if (!mask->getElementType().isInteger(1))
+    return t.error() << "the mask must be a bool tensor";
+  if (mask->getRank() != x->getRank() || failed(broadcastShapes(x->getShape(), mask->getShape())) ||
+      llvm::any_of(llvm::zip(x->getShape(), mask->getShape()), [](auto p) {
+        auto [a, b] = p;
+        return !ShapedType::isDynamic(a) && !ShapedType::isDynamic(b) && a != b;
+      }))
+    return t.error() << "the mask must have x's shape in compiled code";
+  return Type(RankedTensorType::get({kDyn}, x->getElementType()));
+}
+
 static LogicalResult checkFillValue(LibTyping &t) {
   if (!t.has("fill_value"))
     return success();

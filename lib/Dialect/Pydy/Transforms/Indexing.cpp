@@ -35,17 +35,19 @@ bool isEllipsis(Value v) {
   return s && s.getValue() == "...";
 }
 
+/// A Python int or a 0-d integer tensor: selects one index, removing the
+/// dimension.
 bool isIntIndex(Type t) {
   if (t.isInteger(64))
     return true;
   auto tensor = dyn_cast<RankedTensorType>(t);
-  return tensor && tensor.hasStaticShape() && tensor.getNumElements() == 1 &&
-         isa<IntegerType>(tensor.getElementType()) && !tensor.getElementType().isInteger(1);
+  return tensor && tensor.getRank() == 0 && isa<IntegerType>(tensor.getElementType()) &&
+         !tensor.getElementType().isInteger(1);
 }
 
 bool isMask(Type t) {
   auto tensor = dyn_cast<RankedTensorType>(t);
-  return tensor && tensor.getElementType().isInteger(1);
+  return tensor && tensor.getRank() >= 1 && tensor.getElementType().isInteger(1);
 }
 
 /// Builds the replacement ops before `op`, remembering the first one (the
@@ -128,7 +130,10 @@ FailureOr<BasicIndex> parseBasicIndex(IndexBuilder &ib, ArrayRef<Value> items, i
       auto bound = [&](Value v, int64_t omitted) -> FailureOr<Value> {
         if (isNone(v))
           return ib.i64(omitted);
-        if (!isIntIndex(v.getType()))
+        auto t = dyn_cast<RankedTensorType>(v.getType());
+        bool oneInt = t && t.hasStaticShape() && t.getNumElements() == 1 &&
+                      isa<IntegerType>(t.getElementType()) && !t.getElementType().isInteger(1);
+        if (!isIntIndex(v.getType()) && !oneInt)
           return op->emitError() << "slice bounds must be ints, not " << withArticle(v.getType());
         return v;
       };
@@ -163,18 +168,38 @@ FailureOr<BasicIndex> parseBasicIndex(IndexBuilder &ib, ArrayRef<Value> items, i
 }
 } // namespace
 
+/// An integer tensor of rank >= 1 as an index: it selects rows (numpy's
+/// integer array indexing), keeping a dimension.
+static bool isRowsIndex(Type t) {
+  auto tensor = dyn_cast<RankedTensorType>(t);
+  return tensor && tensor.getRank() >= 1 && isa<IntegerType>(tensor.getElementType()) &&
+         !tensor.getElementType().isInteger(1);
+}
+
 bool isTensorIndexToDecompose(SubscriptOp op) {
   if (!isa<RankedTensorType>(op.getValue().getType()))
     return false;
   Value index = op.getIndex();
   return isa<SliceType, TupleType, PyNoneType>(index.getType()) || isEllipsis(index) ||
-         isa_and_nonnull<ArrayAttr>(constantOf(index));
+         isa_and_nonnull<ArrayAttr>(constantOf(index)) || isMask(index.getType()) ||
+         isRowsIndex(index.getType());
 }
 
 FailureOr<Operation *> decomposeTensorIndex(SubscriptOp op) {
   IndexBuilder ib(op);
   Value x = op.getValue();
   auto type = cast<RankedTensorType>(x.getType());
+  if (isMask(op.getIndex().getType()) || isRowsIndex(op.getIndex().getType())) {
+    auto index = cast<RankedTensorType>(op.getIndex().getType());
+    if (!isMask(index) && index.getRank() != 1)
+      return op.emitError("indexing with integer tensors of rank > 1 is not supported in "
+                          "compiled code yet (use paddle.gather)");
+    Value result = isMask(index) ? ib.call("masked_select", {x, op.getIndex()})
+                                 : ib.call("gather", {x, op.getIndex()});
+    op.getResult().replaceAllUsesWith(result);
+    op.erase();
+    return ib.first;
+  }
   auto items = ib.items(op.getIndex());
   if (failed(items))
     return failure();
