@@ -18,7 +18,7 @@ import types
 
 import numpy as np
 
-from . import dtypes, functional
+from . import dtypes, functional, optable
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .pydytext import OBJECT, escape as _escape, float_literal as _float_literal
 from .tensor import Tensor
@@ -839,6 +839,13 @@ class Importer:
             self.numpy_error(node)
         library = functional.LIBRARY.get(fn) if _hashable(fn) else None
         if library is not None:
+            at = optable.PRIMITIVES[library].variadic_position
+            if at is not None and len(node.args) > at:
+                # f(a, *rest): the rest as one tuple, the table's `*name` parameter.
+                packed = ast.Tuple(elts=node.args[at:], ctx=ast.Load())
+                ast.copy_location(packed, node.args[at])
+                node = ast.copy_location(ast.Call(func=node.func, args=node.args[:at] + [packed],
+                                                  keywords=node.keywords), node)
             values, kwnames = self.call_arguments(node)
             names = ", ".join(v.name for v in values)
             return self.op(node, f'pydy.lib_call "{library}"({names}){self.kw_attr(kwnames)} : '

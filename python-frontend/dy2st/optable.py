@@ -13,8 +13,8 @@ _NO_DEFAULT = object()
 
 
 class Param:
-    def __init__(self, name, kind, default):
-        self.name, self.kind, self.default = name, kind, default
+    def __init__(self, name, kind, default, variadic=False):
+        self.name, self.kind, self.default, self.variadic = name, kind, default, variadic
 
     @property
     def required(self):
@@ -26,13 +26,21 @@ class Primitive:
         self.name, self.signature, self.rule, self.lowering = name, signature, rule, lowering
         self.params = params
 
+    @property
+    def variadic_position(self):
+        """The position of the `*name` parameter, or None."""
+        return next((i for i, p in enumerate(self.params) if p.variadic), None)
+
 
 def _parse(signature):
     tree = ast.parse(f"def {signature}: pass").body[0]
     args = tree.args.args
     defaults = [_NO_DEFAULT] * (len(args) - len(tree.args.defaults)) + \
         [ast.literal_eval(d) for d in tree.args.defaults]
-    return [Param(a.arg, a.annotation.id, d) for a, d in zip(args, defaults)]
+    params = [Param(a.arg, a.annotation.id, d) for a, d in zip(args, defaults)]
+    if tree.args.vararg:
+        params.append(Param(tree.args.vararg.arg, tree.args.vararg.annotation.id, (), True))
+    return params
 
 
 def load(path=TABLE_PATH):

@@ -40,9 +40,10 @@ def primitive(name):
     signature must be the table's (names and defaults)."""
     def register(fn):
         entry = optable.PRIMITIVES[name]
-        ours = [(p.name, p.default) for p in inspect.signature(fn).parameters.values()]
-        table = [(p.name, inspect.Parameter.empty if p.required else p.default)
-                 for p in entry.params]
+        ours = [(p.name, p.default, p.kind == p.VAR_POSITIONAL)
+                for p in inspect.signature(fn).parameters.values()]
+        table = [(p.name, inspect.Parameter.empty if p.required or p.variadic else p.default,
+                  p.variadic) for p in entry.params]
         if ours != table:
             raise AssertionError(f"the eager kernel of {name} has the signature {ours}, "
                                  f"the table says {table}")
@@ -368,6 +369,16 @@ def _scan_dtype(v, dtype, widen_int32):
     if v.dtype == np.bool_ or (widen_int32 and v.dtype == np.int32):
         return np.dtype(np.int64)
     return v.dtype
+
+
+@primitive("einsum")
+def _einsum(equation, *operands):
+    values = [_t(o, "operands")._value for o in operands]
+    compute = values[0].dtype
+    for v in values[1:]:
+        compute = dtypes.promote((compute, True), (v.dtype, True))
+    return Tensor(np.asarray(np.einsum(equation.replace(" ", ""),
+                                       *[v.astype(compute) for v in values]), compute))
 
 
 @primitive("cumsum")

@@ -6,6 +6,8 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
+#include <map>
+
 using namespace mlir;
 
 namespace mlir::pydy::lowering {
@@ -279,6 +281,73 @@ FailureOr<Value> lowerArgReduction(LibLowering &l) {
   SmallVector<bool> reduced(rank, false);
   reduced[axis] = true;
   return keepReducedDims(b, loc, value, input, reduced, result);
+}
+
+/// einsum: one linalg.generic whose loops are the output's letters
+/// (parallel) and then the summed ones (reductions).
+FailureOr<Value> lowerEinsum(LibLowering &l) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  RankedTensorType result = l.result();
+  Type elem = result.getElementType();
+  auto parsed = parseEinsum(l.statics.getAs<StringAttr>("equation").getValue());
+  std::string loops = parsed->second;
+  for (const std::string &letters : parsed->first)
+    for (char c : letters)
+      if (!StringRef(loops).contains(c))
+        loops.push_back(c);
+  MLIRContext *ctx = b.getContext();
+  SmallVector<Value> operands;
+  SmallVector<AffineMap> maps;
+  // A dynamic size of a letter comes from the first operand that has it.
+  std::map<char, Value> sizeOf;
+  Value ok;
+  for (auto [value, letters] : llvm::zip(l.all("operands"), parsed->first)) {
+    Value v = castTensor(b, loc, value, elem);
+    SmallVector<AffineExpr> exprs;
+    for (auto [d, c] : llvm::enumerate(letters)) {
+      exprs.push_back(getAffineDimExpr(StringRef(loops).find(c), ctx));
+      if (!sizeOf.count(c)) {
+        sizeOf[c] = l.dim(v, d);
+        continue;
+      }
+      // Sizes known only at run time must agree (static ones fold away).
+      Value same = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, sizeOf[c], l.dim(v, d));
+      ok = ok ? Value(arith::AndIOp::create(b, loc, ok, same)) : same;
+    }
+    operands.push_back(v);
+    maps.push_back(AffineMap::get(loops.size(), 0, exprs, ctx));
+  }
+  SmallVector<AffineExpr> outExprs;
+  SmallVector<Value> dynamic;
+  for (auto [d, c] : llvm::enumerate(parsed->second)) {
+    outExprs.push_back(getAffineDimExpr(d, ctx));
+    if (result.isDynamicDim(d))
+      dynamic.push_back(sizeOf[c]);
+  }
+  maps.push_back(AffineMap::get(loops.size(), 0, outExprs, ctx));
+  Value empty = tensor::EmptyOp::create(b, loc, result.getShape(), elem, dynamic);
+  Value init = linalg::FillOp::create(b, loc, ValueRange{constantScalar(b, loc, elem, 0)},
+                                      ValueRange{empty})
+                   .getResult(0);
+  SmallVector<utils::IteratorType> iterators(loops.size(), utils::IteratorType::reduction);
+  for (size_t d = 0; d < parsed->second.size(); ++d)
+    iterators[d] = utils::IteratorType::parallel;
+  bool isFloat = isa<FloatType>(elem);
+  return computeIf(b, l.op, ok, result, "einsum: the sizes of a letter differ at run time", [&] {
+    return linalg::GenericOp::create(
+             b, loc, TypeRange{result}, operands, ValueRange{init}, maps, iterators,
+             [&](OpBuilder &nb, Location nl, ValueRange a) {
+               Value product = a[0];
+               for (Value v : a.drop_front().drop_back())
+                 product = isFloat ? Value(arith::MulFOp::create(nb, nl, product, v))
+                                   : Value(arith::MulIOp::create(nb, nl, product, v));
+               Value sum = isFloat ? Value(arith::AddFOp::create(nb, nl, a.back(), product))
+                                   : Value(arith::AddIOp::create(nb, nl, a.back(), product));
+               linalg::YieldOp::create(nb, nl, sum);
+             })
+      .getResult(0);
+  });
 }
 
 /// cumsum/cumprod: a loop along the axis, each slice combined with the one

@@ -99,6 +99,10 @@ struct LibTyping {
 std::optional<BinaryKind> arithmeticKind(LibOp op);
 std::optional<CompareKind> comparisonKind(LibOp op);
 
+/// The operands' letters and the output's of an einsum equation.
+FailureOr<std::pair<llvm::SmallVector<std::string>, std::string>>
+parseEinsum(llvm::StringRef equation);
+
 /// The result type of a call of a primitive, by the table's type rule.
 FailureOr<Type> inferLibCallType(LibTyping &typing);
 

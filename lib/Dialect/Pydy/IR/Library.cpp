@@ -69,7 +69,8 @@ std::vector<LibFunction> parseTable() {
     for (StringRef p : splitTopLevel(params)) {
       auto [decl, def] = p.split('=');
       auto [name, kind] = decl.split(':');
-      LibParam param{name.trim().str(), parseKind(kind.trim()), std::nullopt};
+      // `*operands`: the importer packs the remaining arguments into a tuple.
+      LibParam param{name.trim().ltrim('*').str(), parseKind(kind.trim()), std::nullopt};
       if (p.contains('='))
         param.defaultText = def.trim().str();
       fn.params.push_back(std::move(param));

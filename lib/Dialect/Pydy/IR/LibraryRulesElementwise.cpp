@@ -6,6 +6,9 @@
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/SmallBitVector.h"
+#include "llvm/ADT/StringExtras.h"
+
+#include <map>
 
 using namespace mlir;
 
@@ -328,6 +331,78 @@ FailureOr<Type> inferArgReduction(LibTyping &t) {
   llvm::SmallBitVector reduced(x->getRank());
   reduced.set(*axis);
   return Type(RankedTensorType::get(reducedShape(*x, reduced, *keepdim), *dtype));
+}
+
+/// The letters of an einsum equation: one string per operand and the output
+/// (implicit: the letters used once, sorted).
+FailureOr<std::pair<SmallVector<std::string>, std::string>> parseEinsum(StringRef equation) {
+  std::string text;
+  for (char c : equation)
+    if (c != ' ')
+      text.push_back(c);
+  auto [inputs, output] = StringRef(text).split("->");
+  bool explicitOutput = StringRef(text).contains("->");
+  SmallVector<StringRef> parts;
+  inputs.split(parts, ',');
+  SmallVector<std::string> operands;
+  std::map<char, int> uses;
+  for (StringRef p : parts) {
+    for (char c : p)
+      if (!llvm::isAlpha(c))
+        return failure();
+    operands.push_back(p.str());
+    for (char c : p)
+      ++uses[c];
+  }
+  std::string out;
+  if (explicitOutput) {
+    for (char c : output)
+      if (!uses.count(c) || StringRef(out).contains(c))
+        return failure();
+    out = output.str();
+  } else {
+    for (auto [c, n] : uses)
+      if (n == 1)
+        out.push_back(c);
+  }
+  return std::make_pair(operands, out);
+}
+
+/// einsum: the output's sizes from the operands'; the promoted dtype.
+FailureOr<Type> inferEinsum(LibTyping &t) {
+  auto equation = dyn_cast_or_null<StringAttr>(t.statics.get("equation"));
+  if (!equation)
+    return t.error() << "the equation must be a string known at compile time";
+  auto parsed = parseEinsum(equation.getValue());
+  if (failed(parsed))
+    return t.error() << "cannot read the equation '" << equation.getValue()
+                     << "' (letters, commas and '->'; no '...')";
+  SmallVector<Value> operands = t.operands.lookup("operands");
+  if (operands.size() != parsed->first.size())
+    return t.error() << "the equation names " << parsed->first.size() << " operands, "
+                     << operands.size() << " given";
+  std::map<char, int64_t> sizes;
+  Type elem;
+  for (auto [value, letters] : llvm::zip(operands, parsed->first)) {
+    auto tensor = dyn_cast<RankedTensorType>(value.getType());
+    if (!tensor || tensor.getRank() != static_cast<int64_t>(letters.size()))
+      return t.error() << "operand '" << letters << "' does not match " << withArticle(value.getType());
+    elem = elem ? promoteOperands(RankedTensorType::get({}, elem), tensor) : tensor.getElementType();
+    for (auto [c, size] : llvm::zip(letters, tensor.getShape())) {
+      auto it = sizes.find(c);
+      if (it == sizes.end() || ShapedType::isDynamic(it->second)) {
+        sizes[c] = size;
+      } else if (!ShapedType::isDynamic(size) && size != it->second) {
+        return t.error() << "the sizes of '" << c << "' differ: " << it->second << " and " << size;
+      }
+    }
+  }
+  if (elem.isInteger(1))
+    return t.error() << "of bool tensors is not supported";
+  SmallVector<int64_t> shape;
+  for (char c : parsed->second)
+    shape.push_back(sizes[c]);
+  return Type(RankedTensorType::get(shape, elem));
 }
 
 /// cumsum, cumprod: along one axis, or over the flattened tensor (1-d result);
