@@ -8,6 +8,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "python-fro
 
 from dy2st import optable  # noqa: E402
 from dy2st.composites import COMPOSITES  # noqa: E402
+from dy2st.nn.functional import ACTIVATIONS  # noqa: E402
 
 families = {}
 for p in optable.PRIMITIVES.values():
@@ -19,3 +20,7 @@ for family, names in families.items():
 print()
 print("Composites (`python-frontend/dy2st/composites.py`): " +
       ", ".join(f"`{n}`" for n in sorted(COMPOSITES)) + ".")
+print()
+print("`nn.functional` composites (`python-frontend/dy2st/nn/functional.py`): " +
+      ", ".join(f"`{n}`" for n in sorted(ACTIVATIONS)) + ", and the primitives and composites "
+      "`softmax`, `log_softmax`, `one_hot`, `relu`, `sigmoid`.")

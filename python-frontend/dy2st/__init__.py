@@ -17,7 +17,7 @@ globals().update({name: fn for name, fn in vars(_functional).items()
 
 # Paddle keeps the TensorArray functions under paddle.tensor (our eager tensor
 # module, which does not import them itself).
-for _name in ("create_array", "array_write", "array_read", "array_length"):
+for _name in ("create_array", "array_write", "array_read", "array_length", "fill_constant"):
     setattr(tensor, _name, getattr(_functional, _name))
 
 __all__ = [name for name in dir() if not name.startswith("_")]

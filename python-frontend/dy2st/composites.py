@@ -8,6 +8,7 @@ supports: primitives, arithmetic, and Python values that fold at compile time
 
 Adding a composite is one function here and its name in COMPOSITES."""
 from .primitives import KERNELS as _P
+from .tensor import Tensor
 
 _INF = float("inf")
 
@@ -438,6 +439,59 @@ def array_length(array):
     return full([], len(array), "int64")
 
 
+def empty(shape, dtype=None, name=None):
+    """A new tensor (zero-filled: Paddle leaves it uninitialized)."""
+    return full(shape, 0, dtype)
+
+
+def empty_like(x, dtype=None, name=None):
+    return zeros_like(x, dtype=dtype)
+
+
+def fill_constant(shape, dtype, value, force_cpu=False, out=None, name=None):
+    return full(shape, value, dtype)
+
+
+def assign(x, output=None):
+    """A copy of x (a tensor, or numbers as to_tensor takes them)."""
+    if isinstance(x, Tensor):
+        return cast(x, x.dtype)
+    return to_tensor(x)
+
+
+def clone(x, name=None):
+    return cast(x, x.dtype)
+
+
+def diag(x, offset=0, padding_value=0, name=None):
+    """A 1-d x on the `offset` diagonal of a square matrix (`padding_value`
+    elsewhere); the `offset` diagonal of a 2-d x."""
+    if x.ndim == 1:
+        n = x.shape[0]
+        k = offset
+        if k < 0:
+            k = -k
+        rows = unsqueeze(arange(n + k), -1)
+        cols = unsqueeze(arange(n + k), 0)
+        on = cols - rows == offset
+        if offset >= 0:
+            at = rows + cols * 0
+        else:
+            at = cols + rows * 0
+        picked = reshape(gather(x, flatten(clip(at, 0, n - 1))), [n + k, n + k])
+        return where(on, picked, padding_value)
+    if offset >= 0:
+        length = minimum(to_tensor(x.shape[0]), to_tensor(x.shape[1] - offset))
+        first_row = 0
+        first_col = offset
+    else:
+        length = minimum(to_tensor(x.shape[0] + offset), to_tensor(x.shape[1]))
+        first_row = -offset
+        first_col = 0
+    i = arange(maximum(length, 0))
+    return gather_nd(x, stack([i + first_row, i + first_col], axis=-1))
+
+
 def numel(x, name=None):
     """The number of elements, as a 0-d int64 tensor."""
     return reduce_sum(ones_like(x, dtype="int64"))
@@ -449,6 +503,7 @@ def shape(input):
 
 
 COMPOSITES = {fn.__name__: fn for fn in (
+    empty, empty_like, fill_constant, assign, clone, diag,
     split, moveaxis, roll, tile, gather_nd, scatter, create_array, array_write, array_read,
     array_length, topk, sort, argsort, numel, shape,
     softmax, log_softmax, logsumexp, var, std, norm, clip, scale, lerp, expand, expand_as,

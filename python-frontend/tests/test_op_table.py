@@ -13,6 +13,7 @@ import pytest
 import dy2st as paddle
 from dy2st import optable
 from dy2st.composites import COMPOSITES
+from dy2st.nn.functional import ACTIVATIONS
 from dy2st.primitives import KERNELS
 from dy2st.static import InputSpec
 
@@ -220,10 +221,53 @@ CASES = [
     ("array_read", lambda x: paddle.tensor.array_read([x, -x], paddle.full([1], 1, "int64")),
      lambda x: -x, [X]),
     ("array_length", lambda x: paddle.tensor.array_length([x, x]), lambda x: np.array(2), [X]),
+    ("empty", lambda x: paddle.empty([2, 3], "int32") * 0, lambda x: np.zeros((2, 3), np.int32),
+     [X]),
+    ("empty_like", lambda x: paddle.empty_like(x) * 0.0, np.zeros_like, [X]),
+    ("fill_constant", lambda x: paddle.tensor.fill_constant([2], "int64", 3),
+     lambda x: np.full(2, 3, np.int64), [X]),
+    ("assign", lambda x: paddle.assign(x), lambda x: x, [X]),
+    ("clone", lambda x: x.clone(), lambda x: x, [X]),
+    ("diag", lambda x: paddle.diag(x[0, 0], offset=-1), lambda x: np.diag(x[0, 0], -1), [X]),
+    ("diag", lambda x: paddle.diag(x[0], 1), lambda x: np.diag(x[0], 1), [X]),
     ("numel", lambda x: paddle.numel(x), lambda x: np.array(x.size), [X]),
     ("shape", lambda x: paddle.shape(x), lambda x: np.array(x.shape), [X]),
     ("masked_select", lambda x: paddle.masked_select(x, x > 0), lambda x: x[x > 0], [X]),
     ("nonzero", lambda x: paddle.nonzero(x > 0), lambda x: np.stack(np.nonzero(x > 0), 1), [X]),
+    # nn.functional composites.
+    ("gelu", lambda x: paddle.nn.functional.gelu(x),
+     lambda x: 0.5 * x * (1 + _erf(x / np.sqrt(2))).astype(np.float32), [X]),
+    ("gelu", lambda x: paddle.nn.functional.gelu(x, approximate=True),
+     lambda x: 0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x ** 3))), [X]),
+    ("silu", lambda x: paddle.nn.functional.silu(x), lambda x: x / (1 + np.exp(-x)), [X]),
+    ("swish", lambda x: paddle.nn.functional.swish(x), lambda x: x / (1 + np.exp(-x)), [X]),
+    ("leaky_relu", lambda x: paddle.nn.functional.leaky_relu(x, 0.1),
+     lambda x: np.where(x > 0, x, 0.1 * x), [X]),
+    ("relu6", lambda x: paddle.nn.functional.relu6(x * 5.0), lambda x: np.clip(x * 5, 0, 6), [X]),
+    ("hardtanh", lambda x: paddle.nn.functional.hardtanh(x), lambda x: np.clip(x, -1, 1), [X]),
+    ("hardsigmoid", lambda x: paddle.nn.functional.hardsigmoid(x),
+     lambda x: np.clip(x * 0.1666667 + 0.5, 0, 1), [X]),
+    ("hardswish", lambda x: paddle.nn.functional.hardswish(x * 3.0),
+     lambda x: 3 * x * np.clip(3 * x + 3, 0, 6) / 6, [X]),
+    ("elu", lambda x: paddle.nn.functional.elu(x, 0.5), lambda x: np.where(x > 0, x, 0.5 * (
+        np.exp(x) - 1)), [X]),
+    ("celu", lambda x: paddle.nn.functional.celu(x, 2.0),
+     lambda x: np.maximum(x, 0) + np.minimum(2 * (np.exp(x / 2) - 1), 0), [X]),
+    ("selu", lambda x: paddle.nn.functional.selu(x), lambda x: 1.0507009873554805 * np.where(
+        x > 0, x, 1.6732632423543772 * (np.exp(x) - 1)), [X]),
+    ("softplus", lambda x: paddle.nn.functional.softplus(x * 10.0, 1, 15),
+     lambda x: np.where(x * 10 > 15, x * 10, np.log1p(np.exp(x * 10))), [X]),
+    ("softsign", lambda x: paddle.nn.functional.softsign(x), lambda x: x / (1 + np.abs(x)), [X]),
+    ("tanhshrink", lambda x: paddle.nn.functional.tanhshrink(x), lambda x: x - np.tanh(x), [X]),
+    ("log_sigmoid", lambda x: paddle.nn.functional.log_sigmoid(x),
+     lambda x: -np.log1p(np.exp(-x)), [X]),
+    ("mish", lambda x: paddle.nn.functional.mish(x), lambda x: x * np.tanh(np.log1p(np.exp(x))),
+     [X]),
+    ("normalize", lambda x: paddle.nn.functional.normalize(x),
+     lambda x: x / np.linalg.norm(x, axis=1, keepdims=True), [X]),
+    ("cosine_similarity", lambda x, y: paddle.nn.functional.cosine_similarity(x, y),
+     lambda x, y: (x * y).sum(1) / (np.linalg.norm(x, axis=1) * np.linalg.norm(y, axis=1)),
+     [X, P]),
     # Indexing.
     ("indexing", lambda x: (x[:, 1], x[..., -1], x[None, ::-1, 1:-1], x[1:, :, ::2], x[0, -1]),
      lambda x: (x[:, 1], x[..., -1], x[None, ::-1, 1:-1], x[1:, :, ::2], x[0, -1]), [X]),
@@ -328,7 +372,7 @@ def test_compiled_matches_eager(case, dynamic):
 
 def test_every_primitive_and_composite_has_a_case():
     covered = {c[0] for c in CASES}
-    missing = (set(optable.PRIMITIVES) | set(COMPOSITES)) - covered
+    missing = (set(optable.PRIMITIVES) | set(COMPOSITES) | set(ACTIVATIONS)) - covered
     assert not missing, f"operations without a test case: {sorted(missing)}"
 
 

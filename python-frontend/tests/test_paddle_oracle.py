@@ -14,6 +14,8 @@ from test_op_table import CASES, write_case_module
 
 # Where Paddle's behaviour is deliberately not followed, and why.
 DIFFERENCES = {
+    "empty": "Paddle's empty is uninitialized (dy2st's is zero-filled)",
+    "empty_like": "Paddle's empty_like is uninitialized (dy2st's is zero-filled)",
     "set_value": "Paddle's set_value is the internal op behind x[...] = v, not a public "
                  "function; assignments are tested against numpy in test_op_table.py",
 }
