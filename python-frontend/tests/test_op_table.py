@@ -460,3 +460,22 @@ def test_runtime_reshape_entries():
     for a, b in [(5, -1), (-1, -1), (-3, -8)]:
         with pytest.raises(ValueError, match="reshape"):
             compiled(x, paddle.to_tensor(a), paddle.to_tensor(b))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_compiles_for_gpu(case):
+    """Every operation's lowering goes through the GPU pipeline down to LLVM and
+    PTX (work without a parallel loop, like the scan over a flattened tensor,
+    stays on the host; running kernels needs a GPU: test_gpu.py)."""
+    import os
+    from dy2st.jit import _signature_entry
+    _, _, _, inputs = case
+    fn = COMPILED[CASES.index(case)]
+    text, _, _ = paddle.jit.to_static(fn)._import()
+    signature = ",".join(_signature_entry(paddle.to_tensor(v))[1] for v in inputs)
+    tool = os.path.join(os.environ["DY2ST_BUILD_DIR"], "bin", "dy2st-opt")
+    run = subprocess.run(
+        [tool, "-", f"--dy2st-compile-gpu=entry={fn.__name__} format=isa signature='{signature}'"],
+        input=text, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "llvm.func" in run.stdout

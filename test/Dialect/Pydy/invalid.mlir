@@ -106,3 +106,20 @@ pydy.func @logical_yield(%arg0: !pydy.object) -> !pydy.object {
   }
   pydy.return
 }
+
+// -----
+
+// Once specialized, every operand names its parameter.
+pydy.func @specialized_unnamed(%arg0: tensor<2xf32>) {
+  // expected-error @+1 {{once specialized, names the parameter of each of its 2 operands}}
+  %0 = pydy.lib_call "add"(%arg0, %arg0) {kwnames = ["x"], static_args = {}} : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  pydy.return
+}
+
+// -----
+
+pydy.func @specialized_static_operand(%arg0: tensor<2xf32>, %arg1: i64) {
+  // expected-error @+1 {{operand named 'axis' is not a runtime parameter of sum()}}
+  %0 = pydy.lib_call "sum"(%arg0, %arg1) {kwnames = ["x", "axis"], static_args = {}} : (tensor<2xf32>, i64) -> tensor<f32>
+  pydy.return
+}

@@ -1,0 +1,71 @@
+// RUN: dy2st-opt %s --convert-pydy-to-core | FileCheck %s
+
+// CHECK-DAG: #[[B:.*]] = affine_map<(d0, d1, d2) -> (0, d2)>
+
+// strided_slice with positive steps: tensor.extract_slice at Python's clamped
+// bounds; a negative step reads through a generic.
+// CHECK-LABEL: func.func @slices
+// CHECK: tensor.extract_slice %{{.*}}[%{{.*}}, %{{.*}}] [%{{.*}}, %{{.*}}] [1, 2]
+// CHECK: linalg.generic
+// CHECK:   linalg.index 1
+// CHECK:   tensor.extract
+pydy.func @slices(%x: tensor<2x6xf32>, %t: i64) -> tuple<tensor<2x?xf32>, tensor<2x3xf32>> {
+  %0 = pydy.lib_call "strided_slice"(%x, %t) {kwnames = ["x", "starts"], static_args = {axes = [1], starts = array<i64: -9223372036854775808>, ends = array<i64: 6>, strides = array<i64: 2>}} : (tensor<2x6xf32>, i64) -> tensor<2x?xf32>
+  %1 = pydy.lib_call "strided_slice"(%x) {kwnames = ["x"], static_args = {axes = [1], starts = array<i64: -1>, ends = array<i64: 0>, strides = array<i64: -2>}} : (tensor<2x6xf32>) -> tensor<2x3xf32>
+  %t2 = pydy.tuple %0, %1 : (tensor<2x?xf32>, tensor<2x3xf32>) -> tuple<tensor<2x?xf32>, tensor<2x3xf32>>
+  pydy.return %t2 : tuple<tensor<2x?xf32>, tensor<2x3xf32>>
+}
+
+// set_value: the value broadcast to the region, then tensor.insert_slice; an
+// integer index is checked (IndexError) and takes a size-1 region.
+// CHECK-LABEL: func.func @set_value
+// CHECK: call @dy2st_raise
+// CHECK: linalg.fill
+// CHECK: tensor.insert_slice
+pydy.func @set_value(%x: tensor<4x3xf32>, %i: i64) -> tensor<4x3xf32> {
+  %v = pydy.constant 1.0 : f64
+  %0 = pydy.lib_call "set_value"(%x, %v, %i) {kwnames = ["x", "value", "starts"], static_args = {axes = [0], starts = array<i64: -9223372036854775808>, ends = array<i64: 0>, strides = array<i64: 1>, decrease_axes = [0]}} : (tensor<4x3xf32>, f64, i64) -> tensor<4x3xf32>
+  pydy.return %0 : tensor<4x3xf32>
+}
+
+// transpose, unsqueeze (a reshape), broadcast_to (a size-1 dimension reads 0).
+// CHECK-LABEL: func.func @layout
+// CHECK: linalg.transpose ins(%{{.*}} : tensor<1x3xf32>) outs(%{{.*}} : tensor<3x1xf32>) permutation = [1, 0]
+// CHECK: tensor.reshape %{{.*}}(%{{.*}}) : (tensor<1x3xf32>, tensor<3xi64>) -> tensor<1x1x3xf32>
+// CHECK: linalg.generic {indexing_maps = [#[[B]], #{{.*}}]
+pydy.func @layout(%x: tensor<1x3xf32>) -> tuple<tensor<3x1xf32>, tensor<1x1x3xf32>, tensor<2x4x3xf32>> {
+  %0 = pydy.lib_call "transpose"(%x) {kwnames = ["x"], static_args = {perm = [1, 0]}} : (tensor<1x3xf32>) -> tensor<3x1xf32>
+  %1 = pydy.lib_call "unsqueeze"(%x) {kwnames = ["x"], static_args = {axis = [0]}} : (tensor<1x3xf32>) -> tensor<1x1x3xf32>
+  %2 = pydy.lib_call "broadcast_to"(%x) {kwnames = ["x"], static_args = {shape = array<i64: 2, 4, 3>}} : (tensor<1x3xf32>) -> tensor<2x4x3xf32>
+  %t = pydy.tuple %0, %1, %2 : (tensor<3x1xf32>, tensor<1x1x3xf32>, tensor<2x4x3xf32>) -> tuple<tensor<3x1xf32>, tensor<1x1x3xf32>, tensor<2x4x3xf32>>
+  pydy.return %t : tuple<tensor<3x1xf32>, tensor<1x1x3xf32>, tensor<2x4x3xf32>>
+}
+
+// gather: indices are checked at run time (a reduction over them), then read
+// with tensor.extract at the clamped index.
+// CHECK-LABEL: func.func @gather
+// CHECK: linalg.reduce
+// CHECK: call @dy2st_raise
+// CHECK: linalg.generic
+// CHECK:   arith.index_cast
+// CHECK:   tensor.extract
+pydy.func @gather(%x: tensor<4x3xf32>, %i: tensor<2xi64>) -> tensor<2x3xf32> {
+  %0 = pydy.lib_call "gather"(%x, %i) {kwnames = ["x", "index"], static_args = {axis = 0 : i64}} : (tensor<4x3xf32>, tensor<2xi64>) -> tensor<2x3xf32>
+  pydy.return %0 : tensor<2x3xf32>
+}
+
+// put_along_axis and masked_select: loops that write element by element.
+// CHECK-LABEL: func.func @scatter_and_compress
+// CHECK: scf.for
+// CHECK:   tensor.insert
+// CHECK: scf.for
+// CHECK: scf.for
+// CHECK:   scf.if
+// CHECK:     tensor.insert
+pydy.func @scatter_and_compress(%x: tensor<4x3xf32>, %i: tensor<1x3xi64>, %m: tensor<4x3xi1>) -> tuple<tensor<4x3xf32>, tensor<?xf32>> {
+  %v = pydy.constant 0.0 : f64
+  %0 = pydy.lib_call "put_along_axis"(%x, %i, %v) {kwnames = ["arr", "indices", "values"], static_args = {axis = 0 : i64, reduce = "assign", include_self = true, broadcast = true}} : (tensor<4x3xf32>, tensor<1x3xi64>, f64) -> tensor<4x3xf32>
+  %1 = pydy.lib_call "masked_select"(%x, %m) {kwnames = ["x", "mask"], static_args = {}} : (tensor<4x3xf32>, tensor<4x3xi1>) -> tensor<?xf32>
+  %t = pydy.tuple %0, %1 : (tensor<4x3xf32>, tensor<?xf32>) -> tuple<tensor<4x3xf32>, tensor<?xf32>>
+  pydy.return %t : tuple<tensor<4x3xf32>, tensor<?xf32>>
+}

@@ -1,0 +1,72 @@
+// RUN: dy2st-opt %s --convert-pydy-to-core | FileCheck %s
+
+// CHECK-DAG: #[[A:.*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
+// CHECK-DAG: #[[B:.*]] = affine_map<(d0, d1, d2) -> (d1, d2)>
+
+// Batched matmul: batch dimensions broadcast (a size-1 batch reads index 0);
+// loops (b, m, n, k) with k a reduction.
+// CHECK-DAG: #[[X:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
+// CHECK-DAG: #[[Y:.*]] = affine_map<(d0, d1, d2, d3) -> (0, d3, d2)>
+// CHECK-LABEL: func.func @batched_matmul
+// CHECK: linalg.transpose ins(%{{.*}} : tensor<1x5x4xf32>) outs(%{{.*}} : tensor<1x4x5xf32>) permutation = [0, 2, 1]
+// CHECK: linalg.generic {indexing_maps = [#[[X]], #[[Y]], #{{.*}}], iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+// CHECK:   arith.mulf
+// CHECK:   arith.addf
+pydy.func @batched_matmul(%x: tensor<2x3x4xf32>, %y: tensor<1x5x4xf32>) -> tensor<2x3x5xf32> {
+  %0 = pydy.lib_call "matmul"(%x, %y) {kwnames = ["x", "y"], static_args = {transpose_y = true}} : (tensor<2x3x4xf32>, tensor<1x5x4xf32>) -> tensor<2x3x5xf32>
+  pydy.return %0 : tensor<2x3x5xf32>
+}
+
+// A 1-d operand is a vector: a unit dimension in, then out.
+// CHECK-LABEL: func.func @vector_matmul
+// CHECK: tensor.expand_shape %{{.*}} {{\[\[}}0, 1]] output_shape [1, 4] : tensor<4xf32> into tensor<1x4xf32>
+// CHECK: linalg.matmul
+// CHECK: tensor.collapse_shape %{{.*}} {{\[\[}}0, 1]] : tensor<1x5xf32> into tensor<5xf32>
+pydy.func @vector_matmul(%x: tensor<4xf32>, %y: tensor<4x5xf32>) -> tensor<5xf32> {
+  %0 = pydy.lib_call "matmul"(%x, %y) {kwnames = ["x", "y"], static_args = {}} : (tensor<4xf32>, tensor<4x5xf32>) -> tensor<5xf32>
+  pydy.return %0 : tensor<5xf32>
+}
+
+// prod/all/any reduce with their own identities and combiners.
+// CHECK-LABEL: func.func @reductions
+// CHECK: linalg.reduce ins(%{{.*}} : tensor<2x3xf32>) outs(%{{.*}} : tensor<3xf32>) dimensions = [0]
+// CHECK:   arith.mulf
+// CHECK: linalg.reduce ins(%{{.*}} : tensor<2x3xi1>) outs(%{{.*}} : tensor<2xi1>) dimensions = [1]
+// CHECK:   arith.andi
+pydy.func @reductions(%x: tensor<2x3xf32>, %b: tensor<2x3xi1>) -> tuple<tensor<3xf32>, tensor<2xi1>> {
+  %0 = pydy.lib_call "prod"(%x) {kwnames = ["x"], static_args = {axis = [0], keepdim = false}} : (tensor<2x3xf32>) -> tensor<3xf32>
+  %1 = pydy.lib_call "all"(%b) {kwnames = ["x"], static_args = {axis = [1], keepdim = false}} : (tensor<2x3xi1>) -> tensor<2xi1>
+  %t = pydy.tuple %0, %1 : (tensor<3xf32>, tensor<2xi1>) -> tuple<tensor<3xf32>, tensor<2xi1>>
+  pydy.return %t : tuple<tensor<3xf32>, tensor<2xi1>>
+}
+
+// argmax: one generic with two outputs (best value, its index), the axis a
+// reduction.
+// CHECK-LABEL: func.func @argmax
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%{{.*}} : tensor<2x3xf32>) outs(%{{.*}}, %{{.*}} : tensor<2xf32>, tensor<2xi64>)
+// CHECK:   linalg.index 1
+// CHECK:   arith.cmpf ogt
+pydy.func @argmax(%x: tensor<2x3xf32>) -> tensor<2xi64> {
+  %0 = pydy.lib_call "argmax"(%x) {kwnames = ["x"], static_args = {axis = 1 : i64, dtype = "int64", keepdim = false}} : (tensor<2x3xf32>) -> tensor<2xi64>
+  pydy.return %0 : tensor<2xi64>
+}
+
+// cumsum: a loop along the axis adding each slice to the one before.
+// CHECK-LABEL: func.func @cumsum
+// CHECK: scf.for
+// CHECK:   tensor.extract_slice
+// CHECK:   tensor.extract_slice
+// CHECK:   arith.addf
+// CHECK:   tensor.insert_slice
+pydy.func @cumsum(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  %0 = pydy.lib_call "cumsum"(%x) {kwnames = ["x"], static_args = {axis = 1 : i64}} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  pydy.return %0 : tensor<2x3xf32>
+}
+
+// einsum: the output's letters parallel, the summed ones reductions.
+// CHECK-LABEL: func.func @einsum
+// CHECK: linalg.generic {indexing_maps = [#[[A]], #[[B]], #{{.*}}], iterator_types = ["parallel", "parallel", "reduction"]}
+pydy.func @einsum(%x: tensor<2x4xf32>, %y: tensor<3x4xf32>) -> tensor<2x3xf32> {
+  %0 = pydy.lib_call "einsum"(%x, %y) {kwnames = ["operands", "operands"], static_args = {equation = "ik,jk->ij"}} : (tensor<2x4xf32>, tensor<3x4xf32>) -> tensor<2x3xf32>
+  pydy.return %0 : tensor<2x3xf32>
+}

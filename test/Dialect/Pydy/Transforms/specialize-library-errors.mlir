@@ -1,0 +1,55 @@
+// RUN: dy2st-opt %s --pydy-specialize="signature=tensor<2x3xf32>" -split-input-file -verify-diagnostics
+
+pydy.func @bad_perm(%x: !pydy.object) -> !pydy.object {
+  %p = pydy.constant [0, 0]
+  // expected-error @+1 {{transpose(): perm must be a permutation of the 2 axes}}
+  %0 = pydy.lib_call "transpose"(%x, %p) : (!pydy.object, tuple<i64, i64>) -> !pydy.object
+  pydy.return %0 : !pydy.object
+}
+
+// -----
+
+pydy.func @inner_dimensions(%x: !pydy.object) -> !pydy.object {
+  // expected-error @+1 {{matmul(): matmul of shapes [2, 3] and [2, 3]: the inner dimensions differ}}
+  %0 = pydy.lib_call "matmul"(%x, %x) : (!pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %0 : !pydy.object
+}
+
+// -----
+
+pydy.func @runtime_axis(%x: !pydy.object) -> !pydy.object {
+  %s = pydy.lib_call "sum"(%x) : (!pydy.object) -> !pydy.object
+  %i = pydy.unary to_int %s : (!pydy.object) -> !pydy.object
+  // expected-error @+1 {{argument 'axis' of sum() must be known at compile time}}
+  %0 = pydy.lib_call "sum"(%x, %i) : (!pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %0 : !pydy.object
+}
+
+// -----
+
+pydy.func @bad_equation(%x: !pydy.object) -> !pydy.object {
+  %e = pydy.constant "ij,jk"
+  %ops = pydy.tuple %x : (!pydy.object) -> !pydy.object
+  // expected-error @+1 {{einsum(): the equation names 2 operands, 1 given}}
+  %0 = pydy.lib_call "einsum"(%e, %ops) : (!pydy.str, !pydy.object) -> !pydy.object
+  pydy.return %0 : !pydy.object
+}
+
+// -----
+
+pydy.func @no_broadcast(%x: !pydy.object) -> !pydy.object {
+  %s = pydy.constant [4, 3]
+  // expected-error @+1 {{broadcast_to(): a dimension of size 2 cannot be broadcast to 4}}
+  %0 = pydy.lib_call "broadcast_to"(%x, %s) : (!pydy.object, tuple<i64, i64>) -> !pydy.object
+  pydy.return %0 : !pydy.object
+}
+
+// -----
+
+pydy.func @too_many_indices(%x: !pydy.object) -> !pydy.object {
+  %z = pydy.constant 0 : i64
+  %i = pydy.tuple %z, %z, %z : (i64, i64, i64) -> !pydy.object
+  // expected-error @+1 {{too many indices for a 2-d tensor: 3}}
+  %0 = pydy.subscript %x[%i] : (!pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %0 : !pydy.object
+}

@@ -1,0 +1,31 @@
+# RUN: %python %s | FileCheck %s
+# Library calls: a primitive of the op table is a `pydy.lib_call` (a `*name`
+# parameter gets the remaining arguments as one tuple); a composite is a call of
+# its converted Python function, also as a tensor method; isinstance asks the
+# specialization; `...` is a constant the tensor index reads.
+import dy2st as paddle
+
+
+def library(x, y):
+    a = paddle.einsum("ij,jk->ik", x, y)
+    b = paddle.nn.functional.softmax(a, axis=-1)
+    c = b.t()
+    d = isinstance(x, (list, paddle.Tensor))
+    return a, c, d, x[..., 0]
+
+
+print(paddle.jit.to_static(library).code)
+
+# CHECK-LABEL: pydy.func @"library"
+# CHECK: %[[EQ:.*]] = pydy.constant "ij,jk->ik"
+# CHECK: %[[OPS:.*]] = pydy.tuple %{{.*}}, %{{.*}} : (!pydy.object, !pydy.object) -> !pydy.object
+# CHECK: pydy.lib_call "einsum"(%[[EQ]], %[[OPS]]) : (!pydy.str, !pydy.object) -> !pydy.object
+# CHECK: pydy.call @"softmax__{{[0-9]+}}"
+# CHECK: pydy.call @"t__{{[0-9]+}}"
+# CHECK: %[[NAMES:.*]] = pydy.constant "list,Tensor"
+# CHECK: pydy.call_method %{{.*}}, "__isinstance__"(%[[NAMES]])
+# CHECK: pydy.constant "..."
+# CHECK-LABEL: pydy.func @"softmax__{{[0-9]+}}"
+# CHECK: pydy.lib_call "max"
+# CHECK: pydy.lib_call "exp"
+# CHECK: pydy.lib_call "sum"
