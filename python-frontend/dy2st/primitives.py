@@ -493,6 +493,33 @@ def _flip(x, axis, name=None):
     return Tensor(np.flip(v, axis=tuple(_ints(axis))).copy())
 
 
+@primitive("pad")
+def _pad(x, pad, mode="constant", value=0.0, data_format=None, pad_from_left_axis=True,
+         name=None):
+    v = _t(x)._value
+    rank = v.ndim
+    pad = _ints(pad)
+    widths = [(0, 0)] * rank
+    if len(pad) == 2 * rank and mode == "constant":
+        for d in range(rank):
+            source = d if pad_from_left_axis else rank - 1 - d
+            widths[d] = (pad[2 * source], pad[2 * source + 1])
+    else:
+        if not 3 <= rank <= 5 or len(pad) != 2 * (rank - 2):
+            raise ValueError(f"pad(): pad needs {2 * rank} entries (constant mode) or "
+                             f"{2 * (rank - 2)} for the spatial dimensions of a 3-, 4- or 5-d "
+                             "input")
+        first = 1 if data_format is not None and data_format.endswith("C") else 2
+        for k in range(rank - 2):
+            widths[first + (rank - 3) - k] = (pad[2 * k], pad[2 * k + 1])
+    if mode == "constant":
+        return Tensor(np.pad(v, widths, constant_values=np.asarray(value).astype(v.dtype)))
+    numpy_mode = {"reflect": "reflect", "replicate": "edge", "circular": "wrap"}.get(mode)
+    if numpy_mode is None:
+        raise ValueError("pad(): mode must be 'constant', 'reflect', 'replicate' or 'circular'")
+    return Tensor(np.pad(v, widths, mode=numpy_mode))
+
+
 @primitive("strided_slice")
 def _strided_slice(x, axes, starts, ends, strides, name=None):
     v = _t(x)._value

@@ -248,6 +248,64 @@ FailureOr<Value> lowerFlip(LibLowering &l) {
   });
 }
 
+/// pad: tensor.pad with the value in constant mode; otherwise each output
+/// element reads the input at its index less the padding before it, mapped by
+/// the mode (replicate: clamped; reflect: mirrored around the edges; circular:
+/// wrapped).
+FailureOr<Value> lowerPad(LibLowering &l) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  Value x = l.operand("x");
+  auto type = cast<RankedTensorType>(x.getType());
+  int64_t rank = type.getRank();
+  RankedTensorType result = l.result();
+  ArrayRef<int64_t> paddings = l.statics.getAs<DenseI64ArrayAttr>("paddings").asArrayRef();
+  StringRef mode = l.statics.getAs<StringAttr>("mode").getValue();
+  if (mode == "constant") {
+    Value value = convertElement(b, loc, l.operand("value"), result.getElementType());
+    SmallVector<OpFoldResult> low, high;
+    for (int64_t d = 0; d < rank; ++d) {
+      low.push_back(b.getIndexAttr(paddings[2 * d]));
+      high.push_back(b.getIndexAttr(paddings[2 * d + 1]));
+    }
+    return Value(tensor::PadOp::create(b, loc, result, x, low, high, value));
+  }
+  SmallVector<Value> sizes, dynamic;
+  Value ok = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
+  for (int64_t d = 0; d < rank; ++d) {
+    sizes.push_back(l.dim(x, d));
+    if (result.isDynamicDim(d))
+      dynamic.push_back(arith::AddIOp::create(b, loc, sizes[d], l.index(paddings[2 * d] + paddings[2 * d + 1])));
+    // Reflect needs more elements than the padding; the others one at least.
+    int64_t least = mode == "reflect" ? std::max(paddings[2 * d], paddings[2 * d + 1]) + 1 : 1;
+    ok = arith::AndIOp::create(b, loc, ok, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, sizes[d], l.index(least)));
+  }
+  return computeIf(b, l.op, ok, result, ("pad: the input is too small for " + mode + " padding").str(), [&] {
+    return gatherBy(l, x, {}, {}, dynamic, [&](OpBuilder &nb, Location nl, ValueRange) {
+      auto c = [&](int64_t v) { return arith::ConstantIndexOp::create(nb, nl, v).getResult(); };
+      SmallVector<Value> indices;
+      for (int64_t d = 0; d < rank; ++d) {
+        Value i = arith::SubIOp::create(nb, nl, linalg::IndexOp::create(nb, nl, d), c(paddings[2 * d]));
+        Value n = sizes[d], last = arith::SubIOp::create(nb, nl, sizes[d], c(1));
+        if (mode == "reflect") {
+          Value below = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::slt, i, c(0));
+          Value above = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::sgt, i, last);
+          Value mirrored = arith::SelectOp::create(nb, nl, below, arith::SubIOp::create(nb, nl, c(0), i), i);
+          Value twiceLast = arith::MulIOp::create(nb, nl, last, c(2));
+          i = arith::SelectOp::create(nb, nl, above, arith::SubIOp::create(nb, nl, twiceLast, i), mirrored);
+        } else if (mode == "circular") {
+          Value r = arith::RemSIOp::create(nb, nl, i, n);
+          Value negative = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::slt, r, c(0));
+          i = arith::SelectOp::create(nb, nl, negative, arith::AddIOp::create(nb, nl, r, n), r);
+        }
+        // Clamped: replicate, and never out of bounds in the other modes.
+        indices.push_back(arith::MinSIOp::create(nb, nl, arith::MaxSIOp::create(nb, nl, i, c(0)), last));
+      }
+      return indices;
+    });
+  });
+}
+
 /// Python slice semantics at run time: the first index and the length of
 /// `range(dim)[start:end:step]` for a step known at compile time.
 static std::pair<Value, Value> sliceBounds(OpBuilder &b, Location loc, Value start, Value end,

@@ -5,6 +5,7 @@ import math
 from ..functional import (exp, log, log_softmax, maximum, minimum, one_hot, relu,  # noqa: F401
                           sigmoid, softmax, sqrt, tanh, where, erf, abs, sum, cast)
 from ..functional import matmul as linear_matmul  # noqa: F401
+from ..functional import pad  # noqa: F401
 
 _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
 _SQRT_HALF = math.sqrt(0.5)

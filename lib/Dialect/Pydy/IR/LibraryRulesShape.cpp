@@ -268,6 +268,59 @@ FailureOr<Type> inferFlip(LibTyping &t) {
   return Type(*x);
 }
 
+/// pad: the per-dimension (before, after) amounts, stored as `paddings`.
+FailureOr<Type> inferPad(LibTyping &t) {
+  auto x = t.tensor("x");
+  auto pads = t.integers("pad");
+  if (failed(x) || failed(pads))
+    return failure();
+  if (!*pads)
+    return t.error() << "missing argument 'pad'";
+  auto mode = dyn_cast_or_null<StringAttr>(t.statics.get("mode"));
+  if (!mode || !llvm::is_contained({"constant", "reflect", "replicate", "circular"}, mode.getValue()))
+    return t.error() << "mode must be 'constant', 'reflect', 'replicate' or 'circular'";
+  int64_t rank = x->getRank();
+  SmallVector<int64_t> paddings(2 * rank, 0);
+  ArrayRef<int64_t> given = **pads;
+  auto fromLeft = t.flag("pad_from_left_axis");
+  if (failed(fromLeft))
+    return failure();
+  if (static_cast<int64_t>(given.size()) == 2 * rank && mode.getValue() == "constant") {
+    for (int64_t d = 0; d < rank; ++d) {
+      int64_t source = *fromLeft ? d : rank - 1 - d;
+      paddings[2 * d] = given[2 * source];
+      paddings[2 * d + 1] = given[2 * source + 1];
+    }
+  } else {
+    if (rank < 3 || rank > 5 || static_cast<int64_t>(given.size()) != 2 * (rank - 2))
+      return t.error() << "pad needs " << 2 * rank << " entries (constant mode) or "
+                       << 2 * (rank - 2) << " for the spatial dimensions of a 3-, 4- or 5-d input";
+    auto format = dyn_cast_or_null<StringAttr>(t.statics.get("data_format"));
+    bool channelsLast = format && format.getValue().ends_with("C");
+    // Spatial dimensions, the last one first.
+    int64_t first = channelsLast ? 1 : 2;
+    for (int64_t k = 0; k < rank - 2; ++k) {
+      int64_t d = first + (rank - 3) - k;
+      paddings[2 * d] = given[2 * k];
+      paddings[2 * d + 1] = given[2 * k + 1];
+    }
+  }
+  SmallVector<int64_t> shape;
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t size = x->getDimSize(d), before = paddings[2 * d], after = paddings[2 * d + 1];
+    if (before < 0 || after < 0)
+      return t.error() << "negative padding is not supported in compiled code";
+    if (mode.getValue() == "reflect" && !ShapedType::isDynamic(size) && (before >= size || after >= size))
+      return t.error() << "reflect padding must be smaller than the dimension (" << size << ")";
+    shape.push_back(ShapedType::isDynamic(size) ? kDyn : size + before + after);
+  }
+  Type value = t.typeOf("value");
+  if (!isPythonScalar(value))
+    return t.error() << "value must be a number";
+  t.statics.set("paddings", DenseI64ArrayAttr::get(t.getContext(), paddings));
+  return Type(RankedTensorType::get(shape, x->getElementType()));
+}
+
 /// The length of Python's `range(dim)[start:end:step]`.
 static int64_t sliceLength(int64_t start, int64_t end, int64_t step, int64_t dim) {
   auto clamp = [&](int64_t v, int64_t lo, int64_t hi) {
