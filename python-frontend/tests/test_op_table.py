@@ -159,6 +159,10 @@ CASES = [
                                                                            dtype=np.float32), [X]),
     ("to_tensor", lambda x: paddle.to_tensor([[1, 2], [3, 4]]) + x.shape[0],
      lambda x: np.array([[3, 4], [5, 6]]), [X]),
+    ("to_tensor", lambda x: paddle.to_tensor([[x.shape[0], 1], [2, x.shape[1]]]),
+     lambda x: np.array([[2, 1], [2, 3]]), [X]),
+    ("to_tensor", lambda x: paddle.to_tensor([x[0], x[1] * 2.0]), lambda x: np.stack([x[0], x[1] * 2]),
+     [X]),
     # Composites.
     ("softmax", lambda x: paddle.nn.functional.softmax(x, axis=1),
      lambda x: np.exp(x) / np.exp(x).sum(axis=1, keepdims=True), [X]),

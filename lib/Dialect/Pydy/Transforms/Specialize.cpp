@@ -1564,6 +1564,10 @@ private:
     if ((fn->op == LibOp::stack || fn->op == LibOp::concat) && bound[0] &&
         isa<tensor_array::ArrayType>(bound[0].getType()))
       return specializeArrayJoin(op, fn->name, bound[0], bound[1]);
+    if (fn->op == LibOp::to_tensor && bound[0] && !staticValue(bound[0]))
+      if (auto items = sequenceElementTypes(bound[0].getType());
+          items && !items->empty() && !llvm::all_of(*items, isPythonScalar))
+        return stackedToTensor(op, bound, next);
     OpBuilder b(op);
     LibTyping typing{op, *fn, {}, {}};
     SmallVector<Value> runtime;
@@ -1636,6 +1640,32 @@ private:
     op.getResult().replaceAllUsesWith(specialized.getResult());
     op.erase();
     (void)next;
+    return success();
+  }
+
+  /// to_tensor of a list holding tensors or lists: each item made a tensor,
+  /// then stacked (and cast to `dtype`).
+  LogicalResult stackedToTensor(LibCallOp op, ArrayRef<Value> bound, Operation *&next) {
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    Type object = ObjectType::get(op.getContext());
+    Operation *first = nullptr;
+    auto call = [&](StringRef callee, ValueRange args) {
+      auto c = LibCallOp::create(b, loc, object, callee, args, b.getStrArrayAttr({}), DictionaryAttr());
+      first = first ? first : c.getOperation();
+      return c.getResult();
+    };
+    SmallVector<Value> parts;
+    for (Value item : elementsOf(b, loc, bound[0]))
+      parts.push_back(isa<RankedTensorType>(item.getType()) ? item : call("to_tensor", {item}));
+    auto list = ListOp::create(b, loc, object, parts);
+    first = first ? first : list.getOperation();
+    Value result = call("stack", {list});
+    if (bound[1])
+      result = call("cast", {result, bound[1]});
+    op.getResult().replaceAllUsesWith(result);
+    op.erase();
+    next = first;
     return success();
   }
 
