@@ -1,18 +1,13 @@
-// Lowerings of the layout, slicing and gather primitives.
+// Lowerings of the layout, slicing, assignment and padding primitives.
 #include "LibLowering.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 using namespace mlir;
 
 namespace mlir::pydy::lowering {
-
-static Value toIndex(OpBuilder &b, Location loc, Value v) {
-  return arith::IndexCastOp::create(b, loc, b.getIndexType(), v);
-}
 
 /// tensor.reshape to a shape built from the entries, with Paddle's rules
 /// applied at run time too (0 copies the input's dimension, one -1 is what is
@@ -127,10 +122,6 @@ FailureOr<Value> lowerTranspose(LibLowering &l) {
       .getResult()[0];
 }
 
-static Value gatherBy(LibLowering &l, Value source, ValueRange inputs, ArrayRef<AffineMap> inputMaps,
-                      ValueRange dynamicSizes,
-                      function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)> indicesOf);
-
 FailureOr<Value> lowerBroadcastTo(LibLowering &l) {
   OpBuilder &b = l.b;
   Value x = l.operand("x");
@@ -203,9 +194,7 @@ FailureOr<Value> lowerJoin(LibLowering &l) {
   return joined;
 }
 
-/// A generic over the result whose element at `i` reads `source` at the
-/// indices `map(i)`.
-static Value gatherBy(LibLowering &l, Value source, ValueRange inputs, ArrayRef<AffineMap> inputMaps,
+Value gatherBy(LibLowering &l, Value source, ValueRange inputs, ArrayRef<AffineMap> inputMaps,
                       ValueRange dynamicSizes,
                       function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)> indicesOf) {
   RankedTensorType result = l.result();
@@ -523,243 +512,6 @@ FailureOr<Value> lowerSetValue(LibLowering &l) {
   for (int64_t s : strides)
     st.push_back(b.getIndexAttr(s));
   return Value(tensor::InsertSliceOp::create(b, loc, update, x, o, z, st));
-}
-
-/// Checks at run time that every index of `index` is in [-dim, dim)
-/// (IndexError otherwise) and returns it wrapped to [0, dim) and clamped, so
-/// that nothing is read out of bounds when the check failed.
-static Value checkedIndex(OpBuilder &b, Location loc, Value i, Value dim) {
-  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-  Value negative = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i, zero);
-  i = arith::SelectOp::create(b, loc, negative, arith::AddIOp::create(b, loc, i, dim), i);
-  Value last = arith::SubIOp::create(b, loc, dim, arith::ConstantIndexOp::create(b, loc, 1));
-  return arith::MinSIOp::create(b, loc, arith::MaxSIOp::create(b, loc, i, zero), last);
-}
-
-static void checkIndices(LibLowering &l, Value index, Value dim) {
-  OpBuilder &b = l.b;
-  Location loc = l.loc;
-  auto type = cast<RankedTensorType>(index.getType());
-  Type elem = type.getElementType();
-  Value flat = flattenTensor(b, loc, index);
-  Value ok = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
-  Value init = tensor::FromElementsOp::create(b, loc, RankedTensorType::get({}, b.getI1Type()), ok);
-  Value d = arith::IndexCastOp::create(b, loc, elem, dim);
-  Value negD = arith::SubIOp::create(b, loc, arith::ConstantOp::create(b, loc, b.getIntegerAttr(elem, 0)), d);
-  Value all = linalg::ReduceOp::create(
-                  b, loc, ValueRange{flat}, ValueRange{init}, SmallVector<int64_t>{0},
-                  [&](OpBuilder &nb, Location nl, ValueRange a) {
-                    Value lo = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::sge, a[0], negD);
-                    Value hi = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::slt, a[0], d);
-                    Value in = arith::AndIOp::create(nb, nl, lo, hi);
-                    linalg::YieldOp::create(nb, nl, arith::AndIOp::create(nb, nl, in, a[1]).getResult());
-                  })
-                  .getResult(0);
-  Value inRange = tensor::ExtractOp::create(b, loc, all, ValueRange{});
-  checkAtRunTime(b, l.op, inRange, "IndexError", (l.fn.name + ": an index is out of range").str());
-}
-
-FailureOr<Value> lowerGather(LibLowering &l) {
-  Value x = l.operand("x"), index = l.operand("index");
-  auto type = cast<RankedTensorType>(x.getType());
-  auto indexType = cast<RankedTensorType>(index.getType());
-  int64_t axis = l.integer("axis");
-  RankedTensorType result = l.result();
-  Value axisDim = l.dim(x, axis);
-  checkIndices(l, index, axisDim);
-  MLIRContext *ctx = l.b.getContext();
-  bool removes = indexType.getRank() == 0;
-  SmallVector<Value> dynamic;
-  for (int64_t d = 0; d < result.getRank(); ++d) {
-    if (!result.isDynamicDim(d))
-      continue;
-    int64_t src = removes && d >= axis ? d + 1 : d;
-    dynamic.push_back(!removes && d == axis ? l.dim(index, 0) : l.dim(x, src));
-  }
-  AffineMap indexMap = removes ? AffineMap::get(result.getRank(), 0, ArrayRef<AffineExpr>{}, ctx)
-                               : AffineMap::get(result.getRank(), 0, getAffineDimExpr(axis, ctx));
-  return gatherBy(l, x, index, indexMap, dynamic, [&](OpBuilder &nb, Location nl, ValueRange a) {
-    Value i = checkedIndex(nb, nl, arith::IndexCastOp::create(nb, nl, nb.getIndexType(), a[0]), axisDim);
-    SmallVector<Value> indices;
-    for (int64_t d = 0, r = 0; d < type.getRank(); ++d) {
-      if (d == axis) {
-        indices.push_back(i);
-        if (!removes)
-          ++r;
-        continue;
-      }
-      indices.push_back(linalg::IndexOp::create(nb, nl, r++));
-    }
-    return indices;
-  });
-}
-
-FailureOr<Value> lowerTakeAlongAxis(LibLowering &l) {
-  Value arr = l.operand("arr"), indices = l.operand("indices");
-  auto type = cast<RankedTensorType>(arr.getType());
-  auto indexType = cast<RankedTensorType>(indices.getType());
-  int64_t axis = l.integer("axis"), rank = type.getRank();
-  RankedTensorType result = l.result();
-  Value axisDim = l.dim(arr, axis);
-  checkIndices(l, indices, axisDim);
-  MLIRContext *ctx = l.b.getContext();
-  SmallVector<AffineExpr> exprs;
-  SmallVector<Value> dynamic;
-  for (int64_t d = 0; d < rank; ++d) {
-    bool broadcast = indexType.getDimSize(d) == 1 && result.getDimSize(d) != 1;
-    exprs.push_back(broadcast ? getAffineConstantExpr(0, ctx) : getAffineDimExpr(d, ctx));
-    if (result.isDynamicDim(d))
-      dynamic.push_back(d == axis || indexType.getDimSize(d) != 1 ? l.dim(indices, d) : l.dim(arr, d));
-  }
-  return gatherBy(l, arr, indices, AffineMap::get(rank, 0, exprs, ctx), dynamic,
-                  [&](OpBuilder &nb, Location nl, ValueRange a) {
-                    SmallVector<Value> idx;
-                    for (int64_t d = 0; d < rank; ++d)
-                      idx.push_back(d == axis ? checkedIndex(nb, nl, toIndex(nb, nl, a[0]), axisDim)
-                                    : type.getDimSize(d) == 1
-                                        ? arith::ConstantIndexOp::create(nb, nl, 0).getResult()
-                                        : linalg::IndexOp::create(nb, nl, d).getResult());
-                    return idx;
-                  });
-}
-
-} // namespace mlir::pydy::lowering
-
-namespace mlir::pydy::lowering {
-
-/// masked_select and nonzero: count the selected elements, then a loop over
-/// the flattened input that writes each selected one at the next position.
-FailureOr<Value> lowerCompress(LibLowering &l) {
-  OpBuilder &b = l.b;
-  Location loc = l.loc;
-  Value x = l.operand("x");
-  auto type = cast<RankedTensorType>(x.getType());
-  int64_t rank = type.getRank();
-  bool indices = l.fn.op == LibOp::nonzero;
-  Value selector = indices ? x : l.operand("mask");
-  if (!indices) {
-    // The mask's dynamic sizes must be x's.
-    Value ok = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
-    for (int64_t d = 0; d < rank; ++d)
-      ok = arith::AndIOp::create(b, loc, ok, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
-                                                                   l.dim(x, d), l.dim(selector, d)));
-    checkAtRunTime(b, l.op, ok, "ValueError", "masked_select: the mask does not have x's shape");
-  }
-  Value flatX = flattenTensor(b, loc, x), flatSel = flattenTensor(b, loc, selector);
-  SmallVector<Value> dims;
-  Value n = l.index(1);
-  for (int64_t d = 0; d < rank; ++d) {
-    dims.push_back(l.dim(x, d));
-    n = arith::MulIOp::create(b, loc, n, dims.back());
-  }
-  if (!indices)
-    n = arith::MinUIOp::create(b, loc, n, l.dim(flatSel, 0));
-  auto truth = [&](OpBuilder &nb, Location nl, Value i) {
-    Value e = tensor::ExtractOp::create(nb, nl, flatSel, ValueRange{i});
-    return convertElement(nb, nl, e, nb.getI1Type());
-  };
-  auto counting = scf::ForOp::create(
-      b, loc, l.index(0), n, l.index(1), ValueRange{l.index(0)},
-      [&](OpBuilder &nb, Location nl, Value i, ValueRange iter) {
-        Value next = arith::AddIOp::create(nb, nl, iter[0], arith::ConstantIndexOp::create(nb, nl, 1));
-        scf::YieldOp::create(nb, nl, ValueRange{arith::SelectOp::create(nb, nl, truth(nb, nl, i), next, iter[0]).getResult()});
-      });
-  Value count = counting.getResult(0);
-  RankedTensorType result = l.result();
-  Value out = tensor::EmptyOp::create(b, loc, result.getShape(), result.getElementType(), ValueRange{count});
-  auto filling = scf::ForOp::create(
-      b, loc, l.index(0), n, l.index(1), ValueRange{out, l.index(0)},
-      [&](OpBuilder &nb, Location nl, Value i, ValueRange iter) {
-        auto taken = scf::IfOp::create(nb, nl, TypeRange{out.getType(), nb.getIndexType()}, truth(nb, nl, i), true);
-        {
-          OpBuilder::InsertionGuard guard(nb);
-          nb.setInsertionPointToStart(&taken.getThenRegion().front());
-          Value updated = iter[0];
-          if (indices) {
-            Value rest = i;
-            SmallVector<Value> at(rank);
-            for (int64_t d = rank - 1; d >= 0; --d) {
-              at[d] = arith::RemUIOp::create(nb, nl, rest, dims[d]);
-              rest = arith::DivUIOp::create(nb, nl, rest, dims[d]);
-            }
-            for (int64_t d = 0; d < rank; ++d) {
-              Value v = arith::IndexCastOp::create(nb, nl, nb.getI64Type(), at[d]);
-              updated = tensor::InsertOp::create(nb, nl, v, updated,
-                                                 ValueRange{iter[1], arith::ConstantIndexOp::create(nb, nl, d)});
-            }
-          } else {
-            Value v = tensor::ExtractOp::create(nb, nl, flatX, ValueRange{i});
-            updated = tensor::InsertOp::create(nb, nl, v, updated, ValueRange{iter[1]});
-          }
-          Value next = arith::AddIOp::create(nb, nl, iter[1], arith::ConstantIndexOp::create(nb, nl, 1));
-          scf::YieldOp::create(nb, nl, ValueRange{updated, next});
-          nb.setInsertionPointToStart(&taken.getElseRegion().front());
-          scf::YieldOp::create(nb, nl, ValueRange{iter[0], iter[1]});
-        }
-        scf::YieldOp::create(nb, nl, taken.getResults());
-      });
-  return filling.getResult(0);
-}
-
-/// put_along_axis: a loop over the elements of `indices` that writes (or
-/// combines) the matching value into arr.
-FailureOr<Value> lowerPutAlongAxis(LibLowering &l) {
-  OpBuilder &b = l.b;
-  Location loc = l.loc;
-  Value arr = l.operand("arr"), indices = l.operand("indices"), values = l.operand("values");
-  auto indexType = cast<RankedTensorType>(indices.getType());
-  Type elem = l.result().getElementType();
-  int64_t axis = l.integer("axis"), rank = indexType.getRank();
-  StringRef reduce = l.statics.getAs<StringAttr>("reduce").getValue();
-  Value axisDim = l.dim(arr, axis);
-  checkIndices(l, indices, axisDim);
-  auto valueType = dyn_cast<RankedTensorType>(values.getType());
-  if (valueType)
-    values = castTensor(b, loc, values, elem);
-  else
-    values = convertElement(b, loc, values, elem);
-  SmallVector<Value> dims;
-  Value count = l.index(1);
-  for (int64_t d = 0; d < rank; ++d) {
-    dims.push_back(l.dim(indices, d));
-    count = arith::MulIOp::create(b, loc, count, dims.back());
-  }
-  auto loop = scf::ForOp::create(
-      b, loc, l.index(0), count, l.index(1), ValueRange{arr},
-      [&](OpBuilder &nb, Location nl, Value flat, ValueRange iter) {
-        // The multi-index of element `flat` of indices (row-major).
-        SmallVector<Value> at(rank);
-        Value rest = flat;
-        for (int64_t d = rank - 1; d >= 0; --d) {
-          at[d] = arith::RemUIOp::create(nb, nl, rest, dims[d]);
-          rest = arith::DivUIOp::create(nb, nl, rest, dims[d]);
-        }
-        Value index = tensor::ExtractOp::create(nb, nl, indices, at);
-        Value target = checkedIndex(nb, nl, toIndex(nb, nl, index), axisDim);
-        Value v = values;
-        if (valueType) {
-          SmallVector<Value> vat;
-          int64_t offset = rank - valueType.getRank();
-          for (int64_t d = 0; d < valueType.getRank(); ++d)
-            vat.push_back(valueType.getDimSize(d) == 1
-                              ? arith::ConstantIndexOp::create(nb, nl, 0).getResult()
-                              : at[d + offset]);
-          v = tensor::ExtractOp::create(nb, nl, values, vat);
-        }
-        SmallVector<Value> position(at);
-        position[axis] = target;
-        if (reduce != "assign") {
-          Value old = tensor::ExtractOp::create(nb, nl, iter[0], position);
-          bool isFloat = isa<FloatType>(elem);
-          if (reduce == "add")
-            v = isFloat ? Value(arith::AddFOp::create(nb, nl, old, v)) : Value(arith::AddIOp::create(nb, nl, old, v));
-          else
-            v = isFloat ? Value(arith::MulFOp::create(nb, nl, old, v)) : Value(arith::MulIOp::create(nb, nl, old, v));
-        }
-        Value updated = tensor::InsertOp::create(nb, nl, v, iter[0], position);
-        scf::YieldOp::create(nb, nl, updated);
-      });
-  return loop.getResult(0);
 }
 
 } // namespace mlir::pydy::lowering

@@ -45,6 +45,12 @@ struct LibLowering {
 #include "Dy2St/Dialect/Pydy/LibraryOps.def"
 #undef DY2ST_PRIMITIVE
 
+/// A linalg.generic over the result whose element reads `source` at the
+/// indices `indicesOf` computes (from the loop indices and the elements of
+/// `inputs`, read through `inputMaps`).
+Value gatherBy(LibLowering &l, Value source, ValueRange inputs, ArrayRef<AffineMap> inputMaps,
+               ValueRange dynamicSizes,
+               function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)> indicesOf);
 /// `t` with a size-1 dimension inserted at `axis`.
 Value insertUnitDim(OpBuilder &b, Location loc, Value t, int64_t axis);
 /// `t` without its size-1 dimension `axis`.

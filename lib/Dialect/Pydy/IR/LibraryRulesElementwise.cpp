@@ -132,15 +132,20 @@ FailureOr<Type> inferArithmetic(LibTyping &t) {
   return sig->result;
 }
 
-/// maximum, minimum: the promoted dtype (bools stay bools).
-FailureOr<Type> inferExtremum(LibTyping &t) {
+/// x and y broadcast, with the element type `elementOf(x, y)`.
+static FailureOr<Type> broadcastXY(LibTyping &t, function_ref<Type(Type, Type)> elementOf) {
   Type x, y;
   if (failed(xAndY(t, x, y)))
     return failure();
   auto shape = broadcastOperands(t, {x, y});
   if (failed(shape))
     return failure();
-  return Type(RankedTensorType::get(*shape, promoteOperands(x, y)));
+  return Type(RankedTensorType::get(*shape, elementOf(x, y)));
+}
+
+/// maximum, minimum: the promoted dtype (bools stay bools).
+FailureOr<Type> inferExtremum(LibTyping &t) {
+  return broadcastXY(t, promoteOperands);
 }
 
 /// atan2: float results (float64 for integer inputs, as Paddle).
@@ -169,13 +174,7 @@ FailureOr<Type> inferComparison(LibTyping &t) {
 
 /// logical_and/or/xor: bool results of any operands (non-zero is true).
 FailureOr<Type> inferLogical(LibTyping &t) {
-  Type x, y;
-  if (failed(xAndY(t, x, y)))
-    return failure();
-  auto shape = broadcastOperands(t, {x, y});
-  if (failed(shape))
-    return failure();
-  return Type(RankedTensorType::get(*shape, i1(t)));
+  return broadcastXY(t, [&](Type, Type) { return i1(t); });
 }
 
 /// bitwise_and/or/xor: integer or bool tensors of one dtype.

@@ -75,6 +75,11 @@ struct IndexBuilder {
                                   DictionaryAttr()));
   }
 
+  /// A copy of `v` in the element type `like` has.
+  Value copyAs(Value v, RankedTensorType like) {
+    return call("cast", {v, constant(b.getStringAttr(elementTypeName(like.getElementType())))});
+  }
+
   /// The items of an index (a tuple is several).
   FailureOr<SmallVector<Value>> items(Value index) {
     SmallVector<Value> result;
@@ -99,8 +104,12 @@ struct BasicIndex {
   SmallVector<Value> newAxes;
 };
 
-FailureOr<BasicIndex> parseBasicIndex(IndexBuilder &ib, ArrayRef<Value> items, int64_t rank) {
+FailureOr<BasicIndex> parseBasicIndex(IndexBuilder &ib, Value indexValue, int64_t rank) {
   Operation *op = ib.op;
+  auto parts = ib.items(indexValue);
+  if (failed(parts))
+    return failure();
+  ArrayRef<Value> items = *parts;
   int64_t consumed = llvm::count_if(items, [](Value v) { return !isNone(v) && !isEllipsis(v); });
   if (llvm::count_if(items, isEllipsis) > 1)
     return op->emitError("an index can only have a single ellipsis ('...')");
@@ -200,10 +209,7 @@ FailureOr<Operation *> decomposeTensorIndex(SubscriptOp op) {
     op.erase();
     return ib.first;
   }
-  auto items = ib.items(op.getIndex());
-  if (failed(items))
-    return failure();
-  auto index = parseBasicIndex(ib, *items, type.getRank());
+  auto index = parseBasicIndex(ib, op.getIndex(), type.getRank());
   if (failed(index))
     return failure();
   Value result = x;
@@ -222,8 +228,7 @@ FailureOr<Operation *> decomposeTensorIndex(SubscriptOp op) {
     result = ib.call("unsqueeze", {result, ib.list(index->newAxes)});
   if (result == x) {
     // x[...] or x[:]: a copy, as eager indexing gives a new tensor.
-    result = ib.call("cast", {x, ib.constant(ib.b.getStringAttr(
-                                     elementTypeName(type.getElementType())))});
+    result = ib.copyAs(x, type);
   }
   op.getResult().replaceAllUsesWith(result);
   op.erase();
@@ -236,14 +241,9 @@ FailureOr<Operation *> decomposeTensorAssignment(SetItemOp op) {
   auto type = cast<RankedTensorType>(x.getType());
   Value result;
   if (isMask(op.getIndex().getType())) {
-    result = ib.call("where", {op.getIndex(), value, x});
-    result = ib.call("cast", {result, ib.constant(ib.b.getStringAttr(
-                                          elementTypeName(type.getElementType())))});
+    result = ib.copyAs(ib.call("where", {op.getIndex(), value, x}), type);
   } else {
-    auto items = ib.items(op.getIndex());
-    if (failed(items))
-      return failure();
-    auto index = parseBasicIndex(ib, *items, type.getRank());
+    auto index = parseBasicIndex(ib, op.getIndex(), type.getRank());
     if (failed(index))
       return failure();
     if (!index->newAxes.empty())
