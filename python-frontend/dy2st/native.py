@@ -36,7 +36,3 @@ def _print_items(items, sep, end):
     print(*(Tensor(v) if isinstance(v, np.ndarray) else v for v in items), sep=sep, end=end,
           flush=True)
 
-
-@functools.lru_cache(maxsize=None)
-def library_functions():
-    return frozenset(module().library_functions())

@@ -240,12 +240,20 @@ PYBIND11_MODULE(_dy2st_native, m) {
   m.def(
       "library_functions",
       [] {
-        std::vector<std::string> names;
-        for (const mlir::pydy::LibFunction &fn : mlir::pydy::allLibFunctions())
-          names.push_back(fn.name.str());
-        return names;
+        // The op table as the compiler read it: name -> [(parameter, kind, default)].
+        static const char *kinds[] = {"Tensor", "Value", "Static", "Tensors", "Ints", "Data"};
+        py::dict table;
+        for (const mlir::pydy::LibFunction &fn : mlir::pydy::allLibFunctions()) {
+          py::list params;
+          for (const mlir::pydy::LibParam &p : fn.params)
+            params.append(py::make_tuple(p.name, kinds[static_cast<int>(p.kind)],
+                                         p.defaultText ? py::object(py::str(*p.defaultText))
+                                                       : py::object(py::none())));
+          table[py::str(fn.name.str())] = params;
+        }
+        return table;
       },
-      "Names of the dy2st functions that compiled code can call.");
+      "The op table as the compiler reads it (a test compares it with dy2st.optable).");
   m.def("compile", &compile, py::arg("source"), py::arg("entry"), py::arg("signature"),
         py::arg("backend") = "cpu",
         "Compile pydy text, specialized to `signature`, to native code for the CPU or "

@@ -392,6 +392,21 @@ def test_every_primitive_has_an_eager_kernel():
     assert set(KERNELS) == set(optable.PRIMITIVES)
 
 
+def test_compiler_and_package_read_the_same_table():
+    """The C++ parser of LibraryOps.def and dy2st.optable agree on every
+    parameter's name, kind and default."""
+    from dy2st import native
+    compiled = native.module().library_functions()
+    assert list(compiled) == list(optable.PRIMITIVES)
+    for name, params in compiled.items():
+        ours = [(p.name, p.kind, None if p.required or p.variadic else repr(p.default))
+                for p in optable.PRIMITIVES[name].params]
+        theirs = [(n, k, None if d is None else repr(eval(d, {"None": None, "True": True,
+                                                                 "False": False})))
+                  for n, k, d in params]
+        assert ours == theirs, name
+
+
 def test_readme_lists_the_table():
     generated = subprocess.run([sys.executable, str(ROOT / "scripts" / "op_table.py")],
                                capture_output=True, text=True, check=True).stdout
