@@ -1,7 +1,7 @@
 """dy2st: convert Paddle-style Python functions with dynamic control flow into
 static programs compiled with MLIR. `import dy2st as paddle` runs Paddle-style
 code: eagerly on numpy, or compiled under `dy2st.jit.to_static`."""
-from . import jit, nn, static
+from . import jit, nn, static, utils
 from .static import CPUPlace, Executor, disable_static, enable_static, in_dynamic_mode
 from .dtypes import bool_ as bool, float32, float64, int32, int64  # noqa: A001
 from .errors import Dy2StError, GPUUnavailableError, UnsupportedSyntaxError
@@ -32,7 +32,8 @@ def _alias_as_paddle():
         return
     package = sys.modules[__name__]
     for name, module in (("paddle", package), ("paddle.jit", jit), ("paddle.nn", nn),
-                         ("paddle.nn.functional", nn.functional), ("paddle.static", static)):
+                         ("paddle.nn.functional", nn.functional), ("paddle.static", static),
+                         ("paddle.utils", utils)):
         sys.modules[name] = module
 
 

@@ -18,7 +18,7 @@ import types
 
 import numpy as np
 
-from . import dtypes, functional, optable
+from . import dtypes, functional, optable, utils
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .pydytext import OBJECT, escape as _escape, float_literal as _float_literal
 from .tensor import Tensor
@@ -239,13 +239,16 @@ class Importer:
             self._fail(node, "a recursive function that reads tensors from outside it (here "
                              f"'{self.captures[0].label}') is not supported by dy2st yet")
 
-    def import_function(self, symbol):
-        """The pydy text of this function alone, as `@symbol`."""
+    def import_function(self, symbol, called=False):
+        """The pydy text of this function alone, as `@symbol`. A function that
+        is `called` from converted code may take `*args` (a tuple)."""
         args = self.node.args
-        if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs:
+        if (args.vararg and not called) or args.kwarg or args.kwonlyargs or args.posonlyargs:
             self._fail(self.node, "*args, **kwargs and keyword-only parameters are not "
                                   "supported by dy2st yet")
         params = [a.arg for a in args.args]
+        if args.vararg:
+            params.append(args.vararg.arg)
         if self.self_object is not None:
             params = params[1:]
         self.param_names = params
@@ -818,6 +821,18 @@ class Importer:
             return self.print_call(node)
         if fn is isinstance:
             return self.isinstance_call(node)
+        structural = utils.STRUCTURE_BUILTINS.get(fn) if _hashable(fn) else None
+        if structural is not None:
+            values, kwnames = self.call_arguments(node)
+            if kwnames or not values:
+                self._fail(node, f"{fn.__name__}() in compiled code takes positional arguments",
+                           unsupported=False)
+            name = self.fresh()
+            rest = values[1:]
+            self.emit(f'{name}:2 = pydy.call_method {values[0].name}, "{structural}"('
+                      f'{", ".join(v.name for v in rest)}) : {values[0].type}, '
+                      f"{self.signature(rest, f'({OBJECT}, {OBJECT})')} {self.loc(node)}")
+            return Value(f"{name}#0")
         if fn in (list, tuple):
             # list(d.values()), tuple(l): a container known at compile time.
             if len(node.args) != 1 or node.keywords:
@@ -891,7 +906,7 @@ class Importer:
             symbol = f"{base}__{len(self.unit.functions) + 1}"
             self.unit.functions[key] = (symbol, callee)
             self.unit.stack.append(key)
-            self.unit.texts.append(callee.import_function(symbol))
+            self.unit.texts.append(callee.import_function(symbol, called=True))
             self.unit.stack.pop()
             callee.check_recursion(key, callee.node)
         symbol, callee = self.unit.functions[key]
@@ -902,6 +917,12 @@ class Importer:
             list(inspect.signature(fn).parameters.values())
         if bound is not None:
             params = params[1:]
+        if params and params[-1].kind == inspect.Parameter.VAR_POSITIONAL:
+            # f(a, *rest): the arguments past the others as one tuple.
+            extra = node.args[len(params) - 1:]
+            packed = ast.copy_location(ast.Tuple(elts=extra, ctx=ast.Load()), node)
+            node = ast.copy_location(ast.Call(func=node.func, args=node.args[:len(params) - 1] +
+                                              [packed], keywords=node.keywords), node)
         if len(node.args) > len(params):
             self._fail(node, f"{fn.__qualname__}() takes {len(params)} arguments but "
                              f"{len(node.args)} were given", unsupported=False)

@@ -89,12 +89,15 @@ struct InlineCallsPass : impl::InlineCallsPassBase<InlineCallsPass> {
 
   LogicalResult inlineInto(FuncOp func, SymbolTable &symbols,
                            const DenseSet<Operation *> &recursive) {
+    // Lambda calls with the wrong number of arguments stay: they may sit in a
+    // branch that specialization removes (it reports those that remain).
+    DenseSet<Operation *> mismatched;
     while (true) {
       Operation *next = nullptr;
       func.walk([&](Operation *op) {
         auto call = dyn_cast<CallOp>(op);
         if ((call && !recursive.contains(symbols.lookup<FuncOp>(call.getCallee()))) ||
-            isa<CallValueOp>(op)) {
+            (isa<CallValueOp>(op) && !mismatched.contains(op))) {
           next = op;
           return WalkResult::interrupt();
         }
@@ -117,6 +120,10 @@ struct InlineCallsPass : impl::InlineCallsPassBase<InlineCallsPass> {
         return callValue.emitError(
             "keyword arguments in a call of a lambda are not supported by dy2st");
       Block &body = lambda.getBody().front();
+      if (body.getNumArguments() != callValue.getArgs().size()) {
+        mismatched.insert(callValue);
+        continue;
+      }
       if (failed(inlineBody(callValue, body, callValue.getArgs(), body.getTerminator())))
         return failure();
     }

@@ -408,8 +408,15 @@ private:
       }
       return success();
     }
-    if (isa<SliceOp>(op))
+    // A slice is read by the subscript that uses it; a lambda left by inlining
+    // is called only in branches that specialization removes.
+    if (isa<SliceOp, LambdaOp>(op))
       return success();
+    if (auto callValue = dyn_cast<CallValueOp>(op))
+      if (auto lambda = callValue.getCallee().getDefiningOp<LambdaOp>())
+        return op->emitError() << "TypeError: the call passes " << callValue.getArgs().size()
+                               << " arguments to a lambda of "
+                               << lambda.getBody().getNumArguments() << " parameters";
     if (isa<TupleOp, ListOp>(op)) {
       SmallVector<Type> elements(op->getOperandTypes());
       op->getResult(0).setType(isa<ListOp>(op)
@@ -1455,6 +1462,83 @@ private:
     return success();
   }
 
+  /// The leaves of a nested structure, depth first; a dict's values in the
+  /// order of its sorted keys (Paddle's order).
+  void collectLeaves(OpBuilder &b, Location loc, Value v, SmallVectorImpl<Value> &leaves) {
+    Type t = v.getType();
+    if (!sequenceElementTypes(t)) {
+      leaves.push_back(v);
+      return;
+    }
+    SmallVector<Value> items = elementsOf(b, loc, v);
+    SmallVector<size_t> order = llvm::to_vector(llvm::seq<size_t>(0, items.size()));
+    if (auto dict = dyn_cast<DictType>(t))
+      llvm::sort(order, [&](size_t a, size_t c) {
+        return dict.getKeys()[a].getValue() < dict.getKeys()[c].getValue();
+      });
+    for (size_t i : order)
+      collectLeaves(b, loc, items[i], leaves);
+  }
+
+  /// `structure` rebuilt with the leaves from `flat[at...]`.
+  Value packLike(OpBuilder &b, Location loc, Value structure, ArrayRef<Value> flat, size_t &at) {
+    Type t = structure.getType();
+    if (!sequenceElementTypes(t))
+      return flat[at++];
+    SmallVector<Value> items = elementsOf(b, loc, structure);
+    SmallVector<Value> packed(items.size());
+    SmallVector<size_t> order = llvm::to_vector(llvm::seq<size_t>(0, items.size()));
+    auto dict = dyn_cast<DictType>(t);
+    if (dict)
+      llvm::sort(order, [&](size_t a, size_t c) {
+        return dict.getKeys()[a].getValue() < dict.getKeys()[c].getValue();
+      });
+    for (size_t i : order)
+      packed[i] = packLike(b, loc, items[i], flat, at);
+    SmallVector<Type> types = llvm::map_to_vector(packed, [](Value v) { return v.getType(); });
+    if (isa<ListType>(t))
+      return ListOp::create(b, loc, ListType::get(t.getContext(), types), packed);
+    if (isa<TupleType>(t))
+      return TupleOp::create(b, loc, TupleType::get(t.getContext(), types), packed);
+    SmallVector<Value> keys;
+    for (StringAttr key : dict.getKeys())
+      keys.push_back(ConstantOp::create(b, loc, key));
+    return DictOp::create(b, loc, DictType::get(t.getContext(), dict.getKeys(), types), keys, packed);
+  }
+
+  /// paddle.utils.flatten(nest) and pack_sequence_as(structure, flat): the
+  /// structures are known at compile time.
+  LogicalResult specializeStructure(CallMethodOp op) {
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    Value object = op.getObject();
+    if (unknown(object.getType()))
+      return op.emitError("dy2st cannot tell the structure of this value");
+    Value result;
+    if (op.getMethod() == "__flatten__") {
+      SmallVector<Value> leaves;
+      collectLeaves(b, loc, object, leaves);
+      SmallVector<Type> types = llvm::map_to_vector(leaves, [](Value v) { return v.getType(); });
+      result = ListOp::create(b, loc, ListType::get(op.getContext(), types), leaves);
+    } else {
+      if (op.getArgs().size() != 1 || !sequenceElementTypes(op.getArgs()[0].getType()))
+        return op.emitError("pack_sequence_as() takes a structure and a list of its leaves "
+                            "known at compile time");
+      SmallVector<Value> flat = elementsOf(b, loc, op.getArgs()[0]);
+      SmallVector<Value> leaves;
+      collectLeaves(b, loc, object, leaves);
+      if (leaves.size() != flat.size())
+        return op.emitError() << "pack_sequence_as: the structure has " << leaves.size()
+                              << " leaves, the flat sequence " << flat.size();
+      size_t at = 0;
+      result = packLike(b, loc, object, flat, at);
+    }
+    op.getResult().replaceAllUsesWith(result);
+    op.getUpdated().replaceAllUsesWith(object);
+    op.erase();
+    return success();
+  }
+
   /// isinstance(v, classes): answered from v's type ("list,tuple" names the
   /// classes).
   LogicalResult specializeIsInstance(CallMethodOp op) {
@@ -1496,6 +1580,8 @@ private:
     StringRef method = op.getMethod();
     if (method == "__isinstance__")
       return specializeIsInstance(op);
+    if (method == "__flatten__" || method == "__pack__")
+      return specializeStructure(op);
     if (method == "__list__" || method == "__tuple__") {
       // list(x) / tuple(x) of a container known at compile time (a dict: its keys).
       if (!sequenceElementTypes(receiver))
