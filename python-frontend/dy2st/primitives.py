@@ -387,7 +387,7 @@ def _cumsum(x, axis=None, dtype=None, name=None):
     out = _scan_dtype(v, dtype, True)
     if axis is None or v.ndim == 0:
         v, axis = v.reshape(-1), 0
-    return Tensor(np.cumsum(v.astype(out), axis=axis))
+    return Tensor(np.cumsum(v.astype(out), axis=axis, dtype=out))
 
 
 @primitive("cumprod")
@@ -396,7 +396,7 @@ def _cumprod(x, dim=None, dtype=None, name=None):
     out = _scan_dtype(v, dtype, False)
     if dim is None or v.ndim == 0:
         v, dim = v.reshape(-1), 0
-    return Tensor(np.cumprod(v.astype(out), axis=dim))
+    return Tensor(np.cumprod(v.astype(out), axis=dim, dtype=out))
 
 
 # Layout ----------------------------------------------------------------------
