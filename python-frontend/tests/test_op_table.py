@@ -239,6 +239,9 @@ CASES = [
      lambda x, i: _put(x, i, 9.0, 1), [X[:, :, 0], L]),
     ("put_along_axis", lambda x, i: paddle.put_along_axis(x, i, x[:, :3] * 0.0 + 1.0, 1, "add"),
      lambda x, i: _put_add(x, i, 1.0, 1), [X[:, :, 0], L]),
+    ("scatter", lambda x, i: paddle.cumsum(paddle.scatter(x, i, x[:2] * 0.0 + 1.0), axis=0),
+     lambda x, i: np.cumsum(_scatter(x, [3, 1], 1.0), 0), [X[0, :, :3].repeat(2, 0)[:4],
+                                                          np.array([3, 1], np.int64)]),
     ("scatter", lambda x: paddle.scatter(x[0], paddle.to_tensor([2, 0]), x[1, :2]),
      lambda x: _scatter(x[0], [2, 0], x[1, :2]), [X]),
     ("create_array", lambda x: paddle.tensor.array_read(paddle.tensor.create_array(
@@ -391,6 +394,8 @@ def test_compiled_matches_eager(case, dynamic):
     compiled = paddle.jit.to_static(fn, input_spec=specs)
     eager = _results(fn(*tensors))
     got = _results(compiled(*tensors))
+    for t, v in zip(tensors, inputs):
+        assert np.array_equal(t.numpy(), v), "compiled code changed its input"
     assert len(got) == len(eager)
     for g, e in zip(got, eager):
         assert g.dtype == e.dtype and g.shape == e.shape
@@ -521,3 +526,24 @@ def test_compiles_for_gpu(case):
         input=text, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-3000:]
     assert "llvm.func" in run.stdout
+
+
+def assign_rows(x, rows):
+    y = x * 1.0
+    y[rows] = 0.0
+    z = x * 1.0
+    z[rows] = x[:2] + 10.0
+    return y, z
+
+
+@pytest.mark.parametrize("dynamic", [False, True], ids=["static", "dynamic"])
+def test_row_assignment(dynamic):
+    x = np.arange(12, dtype=np.float32).reshape(4, 3)
+    rows = np.array([3, 1])
+    y, z = x.copy(), x.copy()
+    y[rows] = 0.0
+    z[rows] = x[:2] + 10.0
+    specs = [InputSpec([None, 3], "float32"), InputSpec([None], "int64")] if dynamic else None
+    got = paddle.jit.to_static(assign_rows, input_spec=specs)(paddle.to_tensor(x),
+                                                             paddle.to_tensor(rows))
+    assert np.array_equal(got[0], y) and np.array_equal(got[1], z)

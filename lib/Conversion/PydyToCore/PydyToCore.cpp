@@ -416,10 +416,16 @@ static LogicalResult convertFunction(FuncOp func) {
   newFunc.getBody().takeBody(func.getBody());
   // Specialized copies of recursive functions are internal; the entry is
   // called through its C interface.
-  if (func.isPrivate())
+  if (func.isPrivate()) {
     newFunc.setPrivate();
-  else
+  } else {
     newFunc->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), b.getUnitAttr());
+    // The caller's tensors are read-only: an in-place update (an item
+    // assignment, a scan) of an argument works on a copy.
+    for (unsigned i = 0; i < newFunc.getNumArguments(); ++i)
+      if (isa<TensorType>(newFunc.getArgument(i).getType()))
+        newFunc.setArgAttr(i, "bufferization.writable", b.getBoolAttr(false));
+  }
   func.erase();
   return success();
 }

@@ -4,7 +4,7 @@
 //   0-d index (each integer: negative indices wrap, out of range is an
 //   IndexError) and unsqueeze (None);
 // - `x[a:b:c, i, ...] = v` writes: set_value (slices and integers together);
-// - `x[mask] = v` writes: where(mask, v, x).
+// - `x[mask] = v` writes: where(mask, v, x); `x[rows] = v` put_along_axis.
 #include "Indexing.h"
 
 #include "Dy2St/Dialect/Pydy/Library.h"
@@ -242,6 +242,26 @@ FailureOr<Operation *> decomposeTensorAssignment(SetItemOp op) {
   Value result;
   if (isMask(op.getIndex().getType())) {
     result = ib.copyAs(ib.call("where", {op.getIndex(), value, x}), type);
+  } else if (isRowsIndex(op.getIndex().getType())) {
+    // x[rows] = v: put_along_axis along 0 with the rows broadcast to the
+    // shape [len(rows)] + x.shape[1:] (the value broadcasts to it too).
+    auto rows = cast<RankedTensorType>(op.getIndex().getType());
+    if (rows.getRank() != 1)
+      return op.emitError("assignment through integer tensors of rank > 1 is not supported in "
+                          "compiled code yet (use paddle.put_along_axis)");
+    SmallVector<Attribute> columnShape{ib.b.getI64IntegerAttr(-1)};
+    for (int64_t d = 1; d < type.getRank(); ++d)
+      columnShape.push_back(ib.b.getI64IntegerAttr(1));
+    Value column = ib.call("reshape", {op.getIndex(), ib.constant(ib.b.getArrayAttr(columnShape))});
+    Value shape = ib.note(AttrOp::create(ib.b, ib.loc, ib.object, x, "shape"));
+    Value none = ib.constant(ib.b.getUnitAttr());
+    Value rest = ib.note(SubscriptOp::create(
+        ib.b, ib.loc, ib.object, shape,
+        ib.note(SliceOp::create(ib.b, ib.loc, SliceType::get(op.getContext()), ib.i64(1), none, none))));
+    Value full = ib.note(BinaryOp::create(ib.b, ib.loc, ib.object, BinaryKind::add,
+                                          ib.list({ib.i64(-1)}), rest));
+    Value indices = ib.call("broadcast_to", {column, full});
+    result = ib.call("put_along_axis", {x, indices, value, ib.i64(0)});
   } else {
     auto index = parseBasicIndex(ib, op.getIndex(), type.getRank());
     if (failed(index))
