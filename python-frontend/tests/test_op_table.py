@@ -264,6 +264,7 @@ CASES = [
     ("shape", lambda x: paddle.shape(x), lambda x: np.array(x.shape), [X]),
     ("masked_select", lambda x: paddle.masked_select(x, x > 0), lambda x: x[x > 0], [X]),
     ("nonzero", lambda x: paddle.nonzero(x > 0), lambda x: np.stack(np.nonzero(x > 0), 1), [X]),
+    ("nonzero", lambda x: paddle.nonzero(x > 0, as_tuple=True), lambda x: np.nonzero(x > 0), [X]),
     # nn.functional composites.
     ("gelu", lambda x: paddle.nn.functional.gelu(x),
      lambda x: 0.5 * x * (1 + _erf(x / np.sqrt(2))).astype(np.float32), [X]),
@@ -303,6 +304,7 @@ CASES = [
      lambda x: (x[:, 1], x[..., -1], x[None, ::-1, 1:-1], x[1:, :, ::2], x[0, -1]), [X]),
     ("indexing", lambda x, i: (x[x > 0], x[i], x[:, i[0]]),
      lambda x, i: (x[x > 0], x[i], x[:, i[0]]), [X, np.array([1, 0, 1], np.int64)]),
+    ("indexing", lambda x, i: x[i], lambda x, i: x[i], [X, np.array([[1, 0], [1, 1]], np.int64)]),
 ]
 
 

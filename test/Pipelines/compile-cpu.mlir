@@ -4,7 +4,7 @@
 // The whole CPU path from pydy as imported: the Python loop counter stays an
 // i64 in a register, the tensor condition's element is loaded once per
 // iteration.
-// CORE-LABEL: func.func @count(%{{.*}}: tensor<8xf32>) -> (tensor<8xf32>, i64)
+// CORE-LABEL: func.func @count(%{{.*}}: tensor<8xf32> {bufferization.writable = false}) -> (tensor<8xf32>, i64)
 // CORE: scf.while ({{.*}}) : (i64, tensor<8xf32>) -> (i64, tensor<8xf32>)
 
 // Buffers of earlier iterations are freed (ownership-based deallocation).

@@ -6,7 +6,7 @@
 // CHECK-DAG: #[[ROW:.*]] = affine_map<(d0, d1) -> (d1)>
 // CHECK-DAG: #[[ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-LABEL: func.func @outer_sum
-// CHECK-SAME: (%[[A:.*]]: tensor<3x1xf32>, %[[B:.*]]: tensor<4xf32>, %[[K:.*]]: f64)
+// CHECK-SAME: (%[[A:.*]]: tensor<3x1xf32> {bufferization.writable = false}, %[[B:.*]]: tensor<4xf32> {bufferization.writable = false}, %[[K:.*]]: f64)
 // CHECK: %[[E:.*]] = tensor.empty() : tensor<3x4xf32>
 // CHECK: %[[S:.*]] = linalg.generic {indexing_maps = [#[[COL]], #[[ROW]], #[[ID]]], iterator_types = ["parallel", "parallel"]}
 // CHECK-SAME: ins(%[[A]], %[[B]] : tensor<3x1xf32>, tensor<4xf32>) outs(%[[E]] : tensor<3x4xf32>)
@@ -41,7 +41,7 @@ pydy.func @int_times_float(%a: tensor<2xi32>, %k: f64) -> tensor<2xf32> {
 // Dynamic sizes that meet in one dimension are compared at run time: a
 // ValueError unless they agree, and the computation only runs when they do.
 // CHECK-LABEL: func.func @dynamic_sizes_checked
-// CHECK-SAME: (%[[A:.*]]: tensor<?xf32>, %[[B:.*]]: tensor<?xf32>, %[[C:.*]]: tensor<4xf32>)
+// CHECK-SAME: (%[[A:.*]]: tensor<?xf32> {bufferization.writable = false}, %[[B:.*]]: tensor<?xf32> {bufferization.writable = false}, %[[C:.*]]: tensor<4xf32> {bufferization.writable = false})
 // CHECK: %[[DA:.*]] = tensor.dim %[[A]], %{{.*}}
 // CHECK: %[[DB:.*]] = tensor.dim %[[B]], %{{.*}}
 // CHECK: %[[SAME:.*]] = arith.cmpi eq, %[[DA]], %[[DB]]

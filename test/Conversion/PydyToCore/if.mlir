@@ -2,7 +2,7 @@
 
 // A one-element bool tensor condition: its element is extracted for scf.if.
 // CHECK-LABEL: func.func @tensor_condition
-// CHECK-SAME: (%[[C:.*]]: tensor<1x1xi1>, %[[X:.*]]: tensor<3xf32>) -> tensor<3xf32> attributes {llvm.emit_c_interface}
+// CHECK-SAME: (%[[C:.*]]: tensor<1x1xi1> {bufferization.writable = false}, %[[X:.*]]: tensor<3xf32> {bufferization.writable = false}) -> tensor<3xf32> attributes {llvm.emit_c_interface}
 // CHECK: %[[B:.*]] = tensor.extract %[[C]][%{{.*}}, %{{.*}}] : tensor<1x1xi1>
 // CHECK: %[[R:.*]] = scf.if %[[B]] -> (tensor<3xf32>) {
 // CHECK:   linalg.generic

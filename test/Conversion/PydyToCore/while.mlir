@@ -1,7 +1,7 @@
 // RUN: dy2st-opt %s --convert-pydy-to-core | FileCheck %s
 
 // CHECK-LABEL: func.func @halve
-// CHECK-SAME: (%[[X:.*]]: tensor<4xf32>) -> (tensor<4xf32>, i64)
+// CHECK-SAME: (%[[X:.*]]: tensor<4xf32> {bufferization.writable = false}) -> (tensor<4xf32>, i64)
 // CHECK: %[[R:.*]]:2 = scf.while (%[[A:.*]] = %{{.*}}, %[[B:.*]] = %[[X]]) : (i64, tensor<4xf32>) -> (i64, tensor<4xf32>) {
 // CHECK:   linalg.reduce
 // CHECK:   %[[C:.*]] = tensor.extract %{{.*}}[] : tensor<i1>

@@ -200,11 +200,25 @@ FailureOr<Operation *> decomposeTensorIndex(SubscriptOp op) {
   auto type = cast<RankedTensorType>(x.getType());
   if (isMask(op.getIndex().getType()) || isRowsIndex(op.getIndex().getType())) {
     auto index = cast<RankedTensorType>(op.getIndex().getType());
-    if (!isMask(index) && index.getRank() != 1)
-      return op.emitError("indexing with integer tensors of rank > 1 is not supported in "
-                          "compiled code yet (use paddle.gather)");
-    Value result = isMask(index) ? ib.call("masked_select", {x, op.getIndex()})
-                                 : ib.call("gather", {x, op.getIndex()});
+    Value result;
+    if (isMask(index)) {
+      result = ib.call("masked_select", {x, op.getIndex()});
+    } else if (index.getRank() == 1) {
+      result = ib.call("gather", {x, op.getIndex()});
+    } else {
+      // Rows picked by an index of any shape: gather the flattened index,
+      // then give the result the shape index.shape + x.shape[1:].
+      Value flat = ib.call("flatten", {op.getIndex()});
+      Value rows = ib.call("gather", {x, flat});
+      Value none = ib.constant(ib.b.getUnitAttr());
+      Value xShape = ib.note(AttrOp::create(ib.b, ib.loc, ib.object, x, "shape"));
+      Value rest = ib.note(SubscriptOp::create(
+          ib.b, ib.loc, ib.object, xShape,
+          ib.note(SliceOp::create(ib.b, ib.loc, SliceType::get(op.getContext()), ib.i64(1), none, none))));
+      Value indexShape = ib.note(AttrOp::create(ib.b, ib.loc, ib.object, op.getIndex(), "shape"));
+      Value shape = ib.note(BinaryOp::create(ib.b, ib.loc, ib.object, BinaryKind::add, indexShape, rest));
+      result = ib.call("reshape", {rows, shape});
+    }
     op.getResult().replaceAllUsesWith(result);
     op.erase();
     return ib.first;

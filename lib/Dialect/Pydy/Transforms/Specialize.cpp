@@ -1650,6 +1650,9 @@ private:
     if ((fn->op == LibOp::stack || fn->op == LibOp::concat) && bound[0] &&
         isa<tensor_array::ArrayType>(bound[0].getType()))
       return specializeArrayJoin(op, fn->name, bound[0], bound[1]);
+    if (fn->op == LibOp::nonzero && bound[1])
+      if (auto asTuple = dyn_cast_or_null<BoolAttr>(staticValue(bound[1])); asTuple && asTuple.getValue())
+        return nonzeroColumns(op, bound[0], next);
     if (fn->op == LibOp::to_tensor && bound[0] && !staticValue(bound[0]))
       if (auto items = sequenceElementTypes(bound[0].getType());
           items && !items->empty() && !llvm::all_of(*items, isPythonScalar))
@@ -1726,6 +1729,38 @@ private:
     op.getResult().replaceAllUsesWith(specialized.getResult());
     op.erase();
     (void)next;
+    return success();
+  }
+
+  /// nonzero(x, as_tuple=True): the columns of nonzero(x), one 1-d tensor a
+  /// dimension.
+  LogicalResult nonzeroColumns(LibCallOp op, Value x, Operation *&next) {
+    auto type = dyn_cast<RankedTensorType>(x.getType());
+    if (!type)
+      return op.emitError() << "nonzero(): expects a tensor, got " << withArticle(x.getType());
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    Type object = ObjectType::get(op.getContext());
+    auto constant = [&](Attribute a) { return ConstantOp::create(b, loc, a).getResult(); };
+    auto i64 = [&](int64_t v) { return constant(b.getI64IntegerAttr(v)); };
+    auto call = [&](StringRef callee, ValueRange args) {
+      return LibCallOp::create(b, loc, object, callee, args, b.getStrArrayAttr({}), DictionaryAttr())
+          .getResult();
+    };
+    Value rows = call("nonzero", {x});
+    Operation *first = rows.getDefiningOp();
+    SmallVector<Value> columns;
+    for (int64_t d = 0; d < type.getRank(); ++d) {
+      auto list = [&](int64_t v) {
+        return ListOp::create(b, loc, object, ValueRange{i64(v)}).getResult();
+      };
+      Value column = call("strided_slice", {rows, list(1), list(d), list(d + 1), list(1)});
+      columns.push_back(call("squeeze", {column, list(1)}));
+    }
+    Value result = TupleOp::create(b, loc, object, columns);
+    op.getResult().replaceAllUsesWith(result);
+    op.erase();
+    next = first;
     return success();
   }
 
