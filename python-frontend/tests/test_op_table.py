@@ -305,6 +305,7 @@ CASES = [
     ("indexing", lambda x, i: (x[x > 0], x[i], x[:, i[0]]),
      lambda x, i: (x[x > 0], x[i], x[:, i[0]]), [X, np.array([1, 0, 1], np.int64)]),
     ("indexing", lambda x, i: x[i], lambda x, i: x[i], [X, np.array([[1, 0], [1, 1]], np.int64)]),
+    ("indexing", lambda x: x[x[:, :, 0] > 0], lambda x: x[x[:, :, 0] > 0], [X]),
 ]
 
 

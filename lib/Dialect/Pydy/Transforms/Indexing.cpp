@@ -201,8 +201,25 @@ FailureOr<Operation *> decomposeTensorIndex(SubscriptOp op) {
   if (isMask(op.getIndex().getType()) || isRowsIndex(op.getIndex().getType())) {
     auto index = cast<RankedTensorType>(op.getIndex().getType());
     Value result;
-    if (isMask(index)) {
+    if (isMask(index) && index.getRank() == type.getRank()) {
       result = ib.call("masked_select", {x, op.getIndex()});
+    } else if (isMask(index)) {
+      // A mask over the leading dimensions selects rows: flatten those, and
+      // gather the rows where the flattened mask is true.
+      if (index.getRank() > type.getRank())
+        return op.emitError("the mask has more dimensions than the tensor");
+      Value none = ib.constant(ib.b.getUnitAttr());
+      Value xShape = ib.note(AttrOp::create(ib.b, ib.loc, ib.object, x, "shape"));
+      Value rest = ib.note(SubscriptOp::create(
+          ib.b, ib.loc, ib.object, xShape,
+          ib.note(SliceOp::create(ib.b, ib.loc, SliceType::get(op.getContext()),
+                                  ib.i64(index.getRank()), none, none))));
+      Value rowsShape = ib.note(BinaryOp::create(ib.b, ib.loc, ib.object, BinaryKind::add,
+                                                 ib.list({ib.i64(-1)}), rest));
+      Value rows = ib.call("reshape", {x, rowsShape});
+      Value flatMask = ib.call("flatten", {op.getIndex()});
+      Value picked = ib.call("squeeze", {ib.call("nonzero", {flatMask}), ib.list({ib.i64(1)})});
+      result = ib.call("gather", {rows, picked});
     } else if (index.getRank() == 1) {
       result = ib.call("gather", {x, op.getIndex()});
     } else {
