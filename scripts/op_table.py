@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Prints the README's list of supported operations from the op table
-(include/Dy2St/Dialect/Pydy/LibraryOps.def) and the composites."""
+(include/Dy2St/Dialect/Pydy/LibraryOps.def) and the composites; with
+--readme, writes it into README.md between its op-table markers."""
+import contextlib
+import io
 import pathlib
 import sys
 
@@ -8,19 +11,36 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "python-fro
 
 from dy2st import optable  # noqa: E402
 from dy2st.composites import COMPOSITES  # noqa: E402
-from dy2st.nn.functional import ACTIVATIONS  # noqa: E402
+from dy2st.nn.functional import FUNCTIONS  # noqa: E402
 
-families = {}
-for p in optable.PRIMITIVES.values():
-    families.setdefault(p.lowering, []).append(p.name)
-print("Primitives (`include/Dy2St/Dialect/Pydy/LibraryOps.def`, by lowering family):")
-print()
-for family, names in families.items():
-    print(f"- {family}: {', '.join(f'`{n}`' for n in names)}")
-print()
-print("Composites (`python-frontend/dy2st/composites.py`): " +
-      ", ".join(f"`{n}`" for n in sorted(COMPOSITES)) + ".")
-print()
-print("`nn.functional` composites (`python-frontend/dy2st/nn/functional.py`): " +
-      ", ".join(f"`{n}`" for n in sorted(ACTIVATIONS)) + ", and the primitives and composites "
-      "`softmax`, `log_softmax`, `one_hot`, `relu`, `sigmoid`.")
+
+def main():
+    families = {}
+    for p in optable.PRIMITIVES.values():
+        families.setdefault(p.lowering, []).append(p.name)
+    print("Primitives (`include/Dy2St/Dialect/Pydy/LibraryOps.def`, by lowering family):")
+    print()
+    for family, names in families.items():
+        print(f"- {family}: {', '.join(f'`{n}`' for n in names)}")
+    print()
+    print("Composites (`python-frontend/dy2st/composites.py`): " +
+          ", ".join(f"`{n}`" for n in sorted(COMPOSITES)) + ".")
+    print()
+    print("`nn.functional` composites (`python-frontend/dy2st/nn/functional.py`): " +
+          ", ".join(f"`{n}`" for n in sorted(FUNCTIONS)) + ", and the primitives and composites "
+          "`softmax`, `log_softmax`, `one_hot`, `relu`, `sigmoid`.")
+
+
+def update_readme():
+    readme = pathlib.Path(__file__).resolve().parents[1] / "README.md"
+    text = readme.read_text()
+    start = text.index("\n", text.index("<!-- op-table")) + 1
+    end = text.index("<!-- /op-table -->")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main()
+    readme.write_text(text[:start] + out.getvalue() + text[end:])
+
+
+if __name__ == "__main__":
+    update_readme() if "--readme" in sys.argv[1:] else main()

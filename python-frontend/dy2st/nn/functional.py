@@ -3,7 +3,7 @@
 import math
 
 from ..functional import (exp, log, log_softmax, maximum, minimum, one_hot, relu,  # noqa: F401
-                          sigmoid, softmax, sqrt, tanh, where, erf, abs, sum, cast)
+                          sigmoid, softmax, sqrt, tanh, where, erf, abs, sum, max, cast)
 from ..functional import matmul as linear_matmul  # noqa: F401
 from ..functional import pad  # noqa: F401
 
@@ -98,3 +98,173 @@ def cosine_similarity(x1, x2, axis=1, eps=1e-8):
 ACTIVATIONS = {fn.__name__: fn for fn in (
     gelu, silu, swish, leaky_relu, relu6, hardtanh, hardsigmoid, hardswish, elu, celu, selu,
     softplus, softsign, tanhshrink, log_sigmoid, mish, normalize, cosine_similarity)}
+
+
+# Layers' functions and losses ------------------------------------------------
+from ..functional import (flatten, gather, log_softmax as _log_softmax, mean as _mean,  # noqa: E402
+                          reshape, squeeze, take_along_axis, unsqueeze, square, arange, cast)
+from ..functional import matmul as _matmul  # noqa: E402
+
+
+def linear(x, weight, bias=None, name=None):
+    """x @ weight + bias, with weight of shape [in_features, out_features]."""
+    out = _matmul(x, weight)
+    if bias is not None:
+        out = out + bias
+    return out
+
+
+def embedding(x, weight, padding_idx=None, max_norm=None, norm_type=2.0, sparse=False,
+              scale_grad_by_freq=False, name=None):
+    """The rows of `weight` at the indices `x`; zeros where x is `padding_idx`."""
+    rows = reshape(gather(weight, flatten(x)), x.shape + [weight.shape[1]])
+    if padding_idx is not None:
+        if padding_idx < 0:
+            padding_idx = padding_idx + weight.shape[0]
+        rows = where(unsqueeze(x != padding_idx, -1), rows, 0.0)
+    return rows
+
+
+def layer_norm(x, normalized_shape, weight=None, bias=None, epsilon=1e-05, name=None):
+    """Normalizes over the last len(normalized_shape) dimensions (biased
+    variance), then scales and shifts."""
+    if isinstance(normalized_shape, int):
+        normalized_shape = [normalized_shape]
+    axes = []
+    for i in range(len(normalized_shape)):
+        axes.append(x.ndim - len(normalized_shape) + i)
+    centered = x - _mean(x, axis=axes, keepdim=True)
+    out = centered / sqrt(_mean(square(centered), axis=axes, keepdim=True) + epsilon)
+    if weight is not None:
+        out = out * reshape(weight, normalized_shape)
+    if bias is not None:
+        out = out + reshape(bias, normalized_shape)
+    return out
+
+
+def _reduce(loss, reduction):
+    if reduction == "mean":
+        return _mean(loss)
+    if reduction == "sum":
+        return sum(loss)
+    return loss
+
+
+def mse_loss(input, label, reduction="mean", name=None):
+    return _reduce(square(input - label), reduction)
+
+
+def l1_loss(input, label, reduction="mean", name=None):
+    return _reduce(abs(input - label), reduction)
+
+
+def smooth_l1_loss(input, label, reduction="mean", delta=1.0, is_huber=True, name=None):
+    """Huber loss: 0.5 d^2 where |d| < delta, else delta (|d| - 0.5 delta)."""
+    d = abs(input - label)
+    loss = where(d < delta, 0.5 * d * d, delta * (d - 0.5 * delta))
+    return _reduce(loss, reduction)
+
+
+def kl_div(input, label, reduction="mean", log_target=False, name=None):
+    if log_target:
+        loss = exp(label) * (label - input)
+    else:
+        loss = where(label > 0, label * (log(maximum(label, 1e-38)) - input), 0.0)
+    if reduction == "batchmean":
+        return sum(loss) / input.shape[0]
+    return _reduce(loss, reduction)
+
+
+def binary_cross_entropy(input, label, weight=None, reduction="mean", name=None):
+    loss = -(label * maximum(log(input), -100.0) + (1.0 - label) * maximum(log(1.0 - input),
+                                                                          -100.0))
+    if weight is not None:
+        loss = loss * weight
+    return _reduce(loss, reduction)
+
+
+def binary_cross_entropy_with_logits(logit, label, weight=None, reduction="mean", pos_weight=None,
+                                     name=None):
+    """Stable: max(x, 0) - x y + log(1 + exp(-|x|)), with pos_weight scaling
+    the positive term."""
+    if pos_weight is not None:
+        scale = 1.0 + (pos_weight - 1.0) * label
+        # (1 - y) x + scale * log(1 + exp(-x)), with log(1 + exp(-x)) = -log_sigmoid(x).
+        loss = (1.0 - label) * logit + scale * (-(minimum(logit, 0.0) - log(1.0 + exp(-abs(logit)))))
+    else:
+        loss = maximum(logit, 0.0) - logit * label + log(1.0 + exp(-abs(logit)))
+    if weight is not None:
+        loss = loss * weight
+    return _reduce(loss, reduction)
+
+
+def nll_loss(input, label, weight=None, ignore_index=-100, reduction="mean", name=None):
+    """-input[i, label[i]] over the class axis 1, ignoring `ignore_index`."""
+    valid = label != ignore_index
+    safe = where(valid, label, 0)
+    picked = squeeze(take_along_axis(input, unsqueeze(safe, 1), 1), axis=[1])
+    w = cast(valid, input.dtype)
+    if weight is not None:
+        w = w * gather(weight, flatten(safe)).reshape(safe.shape)
+    loss = -picked * w
+    if reduction == "mean":
+        return sum(loss) / sum(w)
+    return _reduce(loss, reduction)
+
+
+def cross_entropy(input, label, weight=None, ignore_index=-100, reduction="mean",
+                  soft_label=False, axis=-1, use_softmax=True, label_smoothing=0.0, name=None):
+    """Softmax cross entropy with hard labels (class indices, `ignore_index`
+    skipped, `weight` per class) or soft labels (distributions)."""
+    if axis < 0:
+        axis = axis + input.ndim
+    if use_softmax:
+        logp = _log_softmax(input, axis=axis)
+    else:
+        logp = log(input)
+    if soft_label:
+        loss = -sum(label * logp, axis=axis, keepdim=True)
+        return _reduce(loss, reduction)
+    hard = label
+    if label.ndim == input.ndim:
+        hard = squeeze(label, axis=[axis])
+    valid = hard != ignore_index
+    safe = where(valid, hard, 0)
+    picked = squeeze(take_along_axis(logp, unsqueeze(safe, axis), axis), axis=[axis])
+    if label_smoothing > 0:
+        picked = (1.0 - label_smoothing) * picked + label_smoothing * _mean(logp, axis=axis)
+    w = cast(valid, input.dtype)
+    if weight is not None:
+        w = w * reshape(gather(weight, flatten(safe)), safe.shape)
+    loss = -picked * w
+    if reduction == "mean":
+        return sum(loss) / maximum(sum(w), 1e-12)
+    if reduction == "sum":
+        return sum(loss)
+    if label.ndim == input.ndim:
+        return unsqueeze(loss, axis)
+    return loss
+
+
+def softmax_with_cross_entropy(logits, label, soft_label=False, ignore_index=-100,
+                               numeric_stable_mode=True, return_softmax=False, axis=-1):
+    loss = cross_entropy(logits, label, ignore_index=ignore_index, reduction="none",
+                         soft_label=soft_label, axis=axis)
+    if not soft_label and label.ndim != logits.ndim:
+        loss = unsqueeze(loss, axis)
+    if return_softmax:
+        return loss, softmax(logits, axis=axis)
+    return loss
+
+
+def sequence_mask(x, maxlen=None, dtype="int64", name=None):
+    """mask[..., j] = j < x[...]."""
+    if maxlen is None:
+        maxlen = cast(max(x), "int64")
+    return cast(arange(maxlen) < unsqueeze(x, -1), dtype)
+
+
+FUNCTIONS = dict(ACTIVATIONS, **{fn.__name__: fn for fn in (
+    linear, embedding, layer_norm, mse_loss, l1_loss, smooth_l1_loss, kl_div,
+    binary_cross_entropy, binary_cross_entropy_with_logits, nll_loss, cross_entropy,
+    softmax_with_cross_entropy, sequence_mask)})
