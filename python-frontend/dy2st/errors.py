@@ -68,4 +68,8 @@ def from_compiler(text):
         if text.startswith("dy2st: backend='gpu'"):
             return GPUUnavailableError(text.strip())
         return Dy2StError(text.strip() or "dy2st: compilation failed")
+    # A statement the importer deferred (pydy.unsupported) keeps its class.
+    if main[0].startswith("[unsupported] "):
+        return UnsupportedSyntaxError(main[0][len("[unsupported] "):], main[1], main[2], main[3],
+                                      notes)
     return Dy2StError(main[0], main[1], main[2], main[3], notes)

@@ -342,11 +342,34 @@ class Importer:
     def stmt_If(self, node):
         cond = self.expr(node.test)
         self.emit(f"pydy.if {cond.name} : {cond.type} {{")
-        self.nested(node.body)
+        self.branch(node.body)
         self.emit("} else {")
-        self.nested(node.orelse)
+        self.branch(node.orelse)
         self.emit("} " + self.loc(node))
         return False
+
+    def branch(self, statements):
+        """The statements of an `if` branch. One that cannot be converted
+        becomes `pydy.unsupported` (the rest of the branch is dropped): the
+        branch may fold away once the signature is known, as Python would
+        never run it; the error is reported only where it remains."""
+        self.depth += 1
+        for stmt in statements:
+            saved = (len(self.lines), len(self.scopes), self.depth, list(self.unit.stack))
+            try:
+                if self.statement(stmt):
+                    break
+            except Dy2StError as e:
+                del self.lines[saved[0]:]
+                del self.scopes[saved[1]:]
+                self.depth = saved[2]
+                self.unit.stack[:] = saved[3]
+                syntax = " {syntax}" if isinstance(e, UnsupportedSyntaxError) else ""
+                where = (f'loc("{_escape(e.filename)}":{e.lineno}:{e.col or 1})'
+                         if e.filename and e.lineno else self.loc(stmt))
+                self.emit(f'pydy.unsupported "{_escape(e.raw_message)}"{syntax} {where}')
+                break
+        self.depth -= 1
 
     def stmt_While(self, node):
         if node.orelse:
@@ -906,8 +929,14 @@ class Importer:
             symbol = f"{base}__{len(self.unit.functions) + 1}"
             self.unit.functions[key] = (symbol, callee)
             self.unit.stack.append(key)
-            self.unit.texts.append(callee.import_function(symbol, called=True))
-            self.unit.stack.pop()
+            try:
+                self.unit.texts.append(callee.import_function(symbol, called=True))
+            except Dy2StError:
+                # Not imported: a later call imports it again (and fails again).
+                del self.unit.functions[key]
+                raise
+            finally:
+                self.unit.stack.pop()
             callee.check_recursion(key, callee.node)
         symbol, callee = self.unit.functions[key]
         if any(isinstance(a, ast.Starred) for a in node.args) or \

@@ -79,3 +79,10 @@ pydy.func @helper(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   // CHECK-NOT: :
   pydy.return
 }
+
+// CHECK-LABEL: pydy.func @unsupported_statement
+// CHECK: pydy.unsupported "numpy cannot run here" {syntax}
+pydy.func @unsupported_statement() {
+  pydy.unsupported "numpy cannot run here" {syntax}
+  pydy.return
+}

@@ -116,6 +116,19 @@ def Pydy_ConditionOp : Pydy_Op<"condition", [Terminator, HasParent<"WhileOp">]> 
       "`(` $condition `:` type($condition) `)` ($args^ `:` type($args))? attr-dict";
 }
 
+def Pydy_UnsupportedOp : Pydy_Op<"unsupported"> {
+  let summary = "a statement in a branch that dy2st cannot compile";
+  let description = [{
+    The importer puts this where a statement inside an `if` cannot be
+    converted (a `raise`, numpy, an unknown function), so that only a branch
+    that remains after specialization must compile: reaching it reports
+    `message`. `syntax` says that the construct itself is unsupported (rather
+    than its use).
+  }];
+  let arguments = (ins StrAttr:$message, UnitAttr:$syntax);
+  let assemblyFormat = "$message attr-dict";
+}
+
 //===----------------------------------------------------------------------===//
 // Variables (removed by pydy-promote-variables)
 //===----------------------------------------------------------------------===//

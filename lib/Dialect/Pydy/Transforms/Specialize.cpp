@@ -408,6 +408,10 @@ private:
       }
       return success();
     }
+    // A statement the importer could not convert, in a branch that remains.
+    if (auto unsupported = dyn_cast<UnsupportedOp>(op))
+      return op->emitError() << (unsupported.getSyntax() ? "[unsupported] " : "")
+                             << unsupported.getMessage();
     // A slice is read by the subscript that uses it; a lambda left by inlining
     // is called only in branches that specialization removes.
     if (isa<SliceOp, LambdaOp>(op))

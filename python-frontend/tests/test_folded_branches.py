@@ -1,0 +1,43 @@
+"""Code in a branch that folds away once the signature is known is never
+compiled (Paddle's dy2st semantics): it may raise, call numpy or name
+Python-only objects. Reached, it is the clear error it would have been."""
+import numpy as np
+import pytest
+
+import dy2st as paddle
+
+
+def checked(x, mode):
+    if mode == 0:
+        return x * 2.0
+    elif mode == 1:
+        return paddle.to_tensor(np.sqrt(x.numpy()))
+    else:
+        raise ValueError(f"unknown mode {mode}")
+
+
+def test_a_folded_branch_is_not_compiled():
+    x = paddle.to_tensor([1.0, 4.0])
+    assert np.array_equal(paddle.jit.to_static(checked)(x, 0), [2.0, 8.0])
+
+
+@pytest.mark.parametrize("mode, construct", [(1, "numpy"), (2, "'raise'")])
+def test_a_remaining_branch_is_reported(mode, construct):
+    with pytest.raises(paddle.UnsupportedSyntaxError, match=construct) as info:
+        paddle.jit.to_static(checked)(paddle.to_tensor([1.0]), mode)
+    assert "test_folded_branches.py" in str(info.value)
+
+
+class Dropping(paddle.nn.Layer):
+    """A layer whose training path is eager-only code."""
+
+    def forward(self, x):
+        if self.training:
+            return x * paddle.to_tensor((np.random.rand(*x.shape) > 0.5).astype("float32"))
+        return x + 1.0
+
+
+def test_an_eval_layer_compiles_without_its_training_path():
+    layer = Dropping()
+    layer.eval()
+    assert np.array_equal(paddle.jit.to_static(layer)(paddle.to_tensor([1.0])), [2.0])
