@@ -23,7 +23,7 @@ def test_a_folded_branch_is_not_compiled():
 
 @pytest.mark.parametrize("mode, construct", [(1, "numpy"), (2, "'raise'")])
 def test_a_remaining_branch_is_reported(mode, construct):
-    with pytest.raises(paddle.UnsupportedSyntaxError, match=construct) as info:
+    with pytest.raises(paddle.Dy2StError, match=construct) as info:
         paddle.jit.to_static(checked)(paddle.to_tensor([1.0]), mode)
     assert "test_folded_branches.py" in str(info.value)
 
