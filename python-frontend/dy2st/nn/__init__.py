@@ -7,6 +7,7 @@ import numpy as np
 from .. import dtypes
 from ..tensor import Tensor
 from . import functional
+from .. import functional as _functional
 
 
 class Parameter(Tensor):
@@ -173,3 +174,177 @@ class Sequential(Layer):
         for layer in self._ordered:
             x = layer(x)
         return x
+
+
+def _constant(value):
+    return lambda shape, dtype: np.full(shape, value, dtype.numpy)
+
+
+class Embedding(Layer):
+    """Rows of `weight` [num_embeddings, embedding_dim] at integer indices;
+    zeros at `padding_idx`."""
+
+    def __init__(self, num_embeddings, embedding_dim, padding_idx=None, sparse=False,
+                 weight_attr=None, name=None):
+        super().__init__()
+        self._padding_idx = padding_idx
+        self.weight = self.create_parameter([num_embeddings, embedding_dim])
+
+    def forward(self, x):
+        return functional.embedding(x, self.weight, padding_idx=self._padding_idx)
+
+
+class LayerNorm(Layer):
+    """Normalizes the last dimensions (`normalized_shape`), then scales by
+    `weight` (ones) and shifts by `bias` (zeros)."""
+
+    def __init__(self, normalized_shape, epsilon=1e-05, weight_attr=None, bias_attr=None,
+                 name=None):
+        super().__init__()
+        shape = [normalized_shape] if isinstance(normalized_shape, int) else list(normalized_shape)
+        self._normalized_shape = shape
+        self._epsilon = epsilon
+        size = int(np.prod(shape))
+        self.weight = None if weight_attr is False else \
+            self.create_parameter([size], default_initializer=_constant(1.0))
+        self.bias = None if bias_attr is False else self.create_parameter([size], is_bias=True)
+
+    def forward(self, x):
+        return functional.layer_norm(x, self._normalized_shape, self.weight, self.bias,
+                                     self._epsilon)
+
+
+def _eager_dropout(x, p, axis, mode):
+    """Training-mode dropout: eager only (compiled code runs inference)."""
+    shape = list(x.shape)
+    if axis is not None:
+        axes = [axis] if isinstance(axis, int) else list(axis)
+        shape = [s if d in axes else 1 for d, s in enumerate(shape)]
+    keep = (np.random.rand(*shape) >= p).astype(x.numpy().dtype)
+    if mode == "upscale_in_train":
+        keep = keep / (1.0 - p) if p < 1 else keep * 0
+    return x * Tensor(keep)
+
+
+class Dropout(Layer):
+    """Zeroes elements with probability p in training (eagerly); in eval mode
+    the identity ('upscale_in_train') or a scaling by 1 - p
+    ('downscale_in_infer')."""
+
+    def __init__(self, p=0.5, axis=None, mode="upscale_in_train", name=None):
+        super().__init__()
+        self.p = p
+        self.axis = axis
+        self.mode = mode
+
+    def forward(self, input):
+        if self.training and self.p > 0:
+            return _eager_dropout(input, self.p, self.axis, self.mode)
+        if self.mode == "downscale_in_infer":
+            return input * (1.0 - self.p)
+        return input
+
+
+class Flatten(Layer):
+    def __init__(self, start_axis=1, stop_axis=-1):
+        super().__init__()
+        self.start_axis = start_axis
+        self.stop_axis = stop_axis
+
+    def forward(self, input):
+        return _functional.flatten(input, self.start_axis, self.stop_axis)
+
+
+class Identity(Layer):
+    def __init__(self, *args, **kwargs):
+        super().__init__()
+
+    def forward(self, input):
+        return input
+
+
+class Softmax(Layer):
+    def __init__(self, axis=-1, name=None):
+        super().__init__()
+        self._axis = axis
+
+    def forward(self, x):
+        return functional.softmax(x, self._axis)
+
+
+class LogSoftmax(Layer):
+    def __init__(self, axis=-1, name=None):
+        super().__init__()
+        self._axis = axis
+
+    def forward(self, x):
+        return functional.log_softmax(x, self._axis)
+
+
+class Tanh(Layer):
+    def __init__(self, name=None):
+        super().__init__()
+
+    def forward(self, x):
+        return functional.tanh(x)
+
+
+class GELU(Layer):
+    def __init__(self, approximate=False, name=None):
+        super().__init__()
+        self._approximate = approximate
+
+    def forward(self, x):
+        return functional.gelu(x, self._approximate)
+
+
+class LeakyReLU(Layer):
+    def __init__(self, negative_slope=0.01, name=None):
+        super().__init__()
+        self._negative_slope = negative_slope
+
+    def forward(self, x):
+        return functional.leaky_relu(x, self._negative_slope)
+
+
+class SiLU(Layer):
+    def __init__(self, name=None):
+        super().__init__()
+
+    def forward(self, x):
+        return functional.silu(x)
+
+
+class ReLU6(Layer):
+    def __init__(self, name=None):
+        super().__init__()
+
+    def forward(self, x):
+        return functional.relu6(x)
+
+
+class Hardswish(Layer):
+    def __init__(self, name=None):
+        super().__init__()
+
+    def forward(self, x):
+        return functional.hardswish(x)
+
+
+class ELU(Layer):
+    def __init__(self, alpha=1.0, name=None):
+        super().__init__()
+        self._alpha = alpha
+
+    def forward(self, x):
+        return functional.elu(x, self._alpha)
+
+
+class Softplus(Layer):
+    def __init__(self, beta=1, threshold=20, name=None):
+        super().__init__()
+        self._beta = beta
+        self._threshold = threshold
+
+    def forward(self, x):
+        return functional.softplus(x, self._beta, self._threshold)

@@ -1,0 +1,75 @@
+"""Layers over the op table (Embedding, LayerNorm, Dropout, Flatten, Identity,
+activations): Paddle's parameter names, eval semantics, compiled = eager."""
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from conftest import assert_same
+from dy2st.static import InputSpec
+
+nn = paddle.nn
+
+
+class Encoder(nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.embedding = nn.Embedding(10, 8, padding_idx=0)
+        self.norm = nn.LayerNorm(8)
+        self.dropout = nn.Dropout(0.3)
+        self.fc = nn.Linear(8, 4)
+        self.act = nn.GELU()
+        self.flatten = nn.Flatten()
+        self.identity = nn.Identity()
+        self.softmax = nn.Softmax(axis=-1)
+
+    def forward(self, ids):
+        h = self.dropout(self.norm(self.embedding(ids)))
+        h = self.act(self.fc(h))
+        return self.softmax(self.identity(self.flatten(h)))
+
+
+def test_parameter_names_follow_paddle():
+    assert list(Encoder().state_dict()) == ["embedding.weight", "norm.weight", "norm.bias",
+                                            "fc.weight", "fc.bias"]
+
+
+@pytest.mark.parametrize("dynamic", [False, True], ids=["static", "dynamic"])
+def test_encoder_compiled_matches_eager(dynamic):
+    model = Encoder()
+    model.eval()
+    ids = paddle.to_tensor(np.array([[1, 0, 3], [4, 5, 0]]))
+    specs = [InputSpec([None, 3], "int64")] if dynamic else None
+    assert_same(model(ids), paddle.jit.to_static(model, input_spec=specs)(ids))
+
+
+def test_dropout_in_training_zeroes_and_scales_eagerly():
+    drop = nn.Dropout(0.5)
+    y = drop(paddle.ones([1000])).numpy()
+    assert set(np.unique(y)) <= {0.0, 2.0} and 300 < (y == 0).sum() < 700
+    drop.eval()
+    assert np.array_equal(drop(paddle.ones([4])).numpy(), np.ones(4))
+
+
+@pytest.mark.parametrize("layer, reference", [
+    (nn.Tanh(), np.tanh), (nn.LeakyReLU(0.2), lambda x: np.where(x > 0, x, 0.2 * x)),
+    (nn.SiLU(), lambda x: x / (1 + np.exp(-x))), (nn.ReLU6(), lambda x: np.clip(x, 0, 6)),
+    (nn.Hardswish(), lambda x: x * np.clip(x + 3, 0, 6) / 6),
+    (nn.ELU(0.5), lambda x: np.where(x > 0, x, 0.5 * (np.exp(x) - 1))),
+    (nn.Softplus(), lambda x: np.log1p(np.exp(x))),
+    (nn.LogSoftmax(), lambda x: x - np.log(np.exp(x).sum(-1, keepdims=True))),
+], ids=lambda v: type(v).__name__ if isinstance(v, nn.Layer) else "")
+def test_activation_layers(layer, reference):
+    x = np.linspace(-4, 4, 12, dtype=np.float32).reshape(3, 4)
+    eager = layer(paddle.to_tensor(x))
+    assert np.allclose(eager.numpy(), reference(x), rtol=1e-5, atol=1e-6)
+    assert_same(eager, paddle.jit.to_static(layer)(paddle.to_tensor(x)))
+
+
+def test_encoder_saves_and_loads(tmp_path):
+    model = Encoder()
+    model.eval()
+    ids = paddle.to_tensor(np.array([[1, 0, 3], [4, 5, 0]]))
+    path = str(tmp_path / "encoder")
+    paddle.jit.save(model, path, input_spec=[InputSpec([None, 3], "int64")])
+    loaded = paddle.jit.load(path)
+    assert_same(model(ids), loaded(ids.numpy()))
