@@ -433,6 +433,9 @@ class Importer:
                 (isinstance(node, ast.Name) and self.is_local(node.id)):
             return None
         value = self.expr_or_static(node)
+        from .nn import LayerList, ParameterList
+        if isinstance(value, Static) and isinstance(value.obj, (LayerList, ParameterList)):
+            return value
         if isinstance(value, Static) and isinstance(value.obj, (list, tuple)) and \
                 not all(isinstance(v, (bool, int, float)) for v in value.obj):
             return value
@@ -725,10 +728,33 @@ class Importer:
         return self.expr(node)
 
     def expr_Subscript(self, node):
-        base = self.expr(node.value)
+        base = self.expr_or_static(node.value)
+        if isinstance(base, Static):
+            return self.static_subscript(node, base)
         index = self.index(node.slice)
         return self.op(node, f"pydy.subscript {base.name}[{index.name}] : "
                              f"({base.type}, {index.type}) -> {OBJECT}")
+
+    def static_subscript(self, node, base):
+        """An item of a compile-time container (`self.layers[0]`, `self.params["w"]`):
+        its index must be a literal."""
+        key = node.slice
+        if isinstance(key, ast.UnaryOp) and isinstance(key.op, ast.USub) and \
+                isinstance(key.operand, ast.Constant):
+            key = ast.Constant(-key.operand.value)
+        if not isinstance(key, ast.Constant) or not isinstance(key.value, (int, str)):
+            self._fail(node, f"an index of {self.describe_static(base)} must be a literal int or "
+                             "string in compiled code")
+        try:
+            item = base.obj[key.value]
+        except (IndexError, KeyError, TypeError) as e:
+            self._fail(node, f"{self.describe_static(base)}[{key.value!r}]: {e}",
+                       unsupported=False)
+        position = key.value
+        if isinstance(position, int) and position < 0 and hasattr(base.obj, "__len__"):
+            position += len(base.obj)
+        origin = base.origin.child(position) if base.origin is not None else None
+        return self.outside_object(item, node, origin)
 
     def display(self, node, kind, element=None):
         values = [(element or self.expr)(e) for e in node.elts]

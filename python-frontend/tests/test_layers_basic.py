@@ -73,3 +73,28 @@ def test_encoder_saves_and_loads(tmp_path):
     paddle.jit.save(model, path, input_spec=[InputSpec([None, 3], "int64")])
     loaded = paddle.jit.load(path)
     assert_same(model(ids), loaded(ids.numpy()))
+
+
+class Stack(nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.blocks = nn.LayerList([nn.Linear(4, 4) for _ in range(3)])
+        self.heads = nn.LayerDict({"a": nn.Linear(4, 2), "b": nn.Linear(4, 2)})
+        self.scales = nn.ParameterList([self.create_parameter([4]) for _ in range(2)])
+        self.register_buffer("offset", paddle.to_tensor(np.full(2, 0.5, np.float32)))
+
+    def forward(self, x):
+        for block in self.blocks:
+            x = paddle.tanh(block(x)) * self.scales[0]
+        x = self.blocks[-1](x) + self.scales[1]
+        return self.heads["a"](x) - self.heads["b"](x) + self.offset
+
+
+def test_containers_of_layers_and_parameters():
+    model = Stack()
+    assert sorted(model.state_dict()) == sorted([
+        "offset", "blocks.0.weight", "blocks.0.bias", "blocks.1.weight", "blocks.1.bias",
+        "blocks.2.weight", "blocks.2.bias", "heads.a.weight", "heads.a.bias", "heads.b.weight",
+        "heads.b.bias", "scales.0", "scales.1"])
+    x = paddle.to_tensor(np.random.RandomState(0).randn(3, 4).astype(np.float32))
+    assert_same(model(x), paddle.jit.to_static(model)(x))

@@ -71,6 +71,26 @@ class Layer:
             value = _xavier_uniform(shape, dtype)
         return Parameter(value)
 
+    def add_parameter(self, name, parameter):
+        """Registers `parameter` (a Parameter, or None) under `name`."""
+        if parameter is not None and not isinstance(parameter, Parameter):
+            raise TypeError(f"add_parameter() takes a Parameter, not {type(parameter).__name__}")
+        self._registry("_parameters")[name] = parameter
+        return parameter
+
+    def add_sublayer(self, name, sublayer):
+        """Registers `sublayer` under `name`."""
+        if not isinstance(sublayer, Layer):
+            raise TypeError(f"add_sublayer() takes a Layer, not {type(sublayer).__name__}")
+        self._registry("_sub_layers")[name] = sublayer
+        return sublayer
+
+    def register_buffer(self, name, tensor, persistable=True):
+        """A tensor the layer keeps (saved in state_dict when persistable)."""
+        buffers = self.__dict__.setdefault("_buffers", collections.OrderedDict())
+        buffers[name] = (tensor, persistable)
+        object.__setattr__(self, name, tensor)
+
     def named_sublayers(self, prefix=""):
         for name, layer in self._registry("_sub_layers").items():
             full = f"{prefix}{name}"
@@ -82,15 +102,25 @@ class Layer:
 
     def named_parameters(self, prefix=""):
         for name, p in self._registry("_parameters").items():
-            yield f"{prefix}{name}", p
+            if p is not None:
+                yield f"{prefix}{name}", p
         for name, layer in self._registry("_sub_layers").items():
             yield from layer.named_parameters(f"{prefix}{name}.")
 
     def parameters(self):
         return [p for _, p in self.named_parameters()]
 
+    def named_buffers(self, prefix=""):
+        for name, (tensor, persistable) in self.__dict__.get("_buffers", {}).items():
+            if persistable and tensor is not None:
+                yield f"{prefix}{name}", tensor
+        for name, layer in self._registry("_sub_layers").items():
+            yield from layer.named_buffers(f"{prefix}{name}.")
+
     def state_dict(self):
-        return collections.OrderedDict(self.named_parameters())
+        state = collections.OrderedDict(self.named_parameters())
+        state.update(self.named_buffers())
+        return state
 
     def set_state_dict(self, state_dict):
         """Copies values into the parameters of the same names (same shapes)."""
@@ -348,3 +378,96 @@ class Softplus(Layer):
 
     def forward(self, x):
         return functional.softplus(x, self._beta, self._threshold)
+
+
+class LayerList(Layer):
+    """A list of sublayers, registered as "0", "1", ... (`self.layers[i]` and
+    `for layer in self.layers` work in compiled code with literal indices)."""
+
+    def __init__(self, sublayers=None):
+        super().__init__()
+        for layer in sublayers or []:
+            self.append(layer)
+
+    def _items(self):
+        return list(self._registry("_sub_layers").values())
+
+    def append(self, sublayer):
+        self.add_sublayer(str(len(self)), sublayer)
+        return self
+
+    def extend(self, sublayers):
+        for layer in sublayers:
+            self.append(layer)
+        return self
+
+    def insert(self, index, sublayer):
+        items = self._items()
+        items.insert(index, sublayer)
+        self._registry("_sub_layers").clear()
+        self.extend(items)
+
+    def __getitem__(self, index):
+        items = self._items()
+        return LayerList(items[index]) if isinstance(index, slice) else items[index]
+
+    def __len__(self):
+        return len(self._registry("_sub_layers"))
+
+    def __iter__(self):
+        return iter(self._items())
+
+
+class LayerDict(Layer):
+    """Sublayers by name (`self.blocks["a"]` with a literal key in compiled code)."""
+
+    def __init__(self, sublayers=None):
+        super().__init__()
+        for name, layer in dict(sublayers or {}).items():
+            self.add_sublayer(name, layer)
+
+    def __getitem__(self, name):
+        return self._registry("_sub_layers")[name]
+
+    def __setitem__(self, name, layer):
+        self.add_sublayer(name, layer)
+
+    def __len__(self):
+        return len(self._registry("_sub_layers"))
+
+    def __iter__(self):
+        return iter(self._registry("_sub_layers"))
+
+    def __contains__(self, name):
+        return name in self._registry("_sub_layers")
+
+    def keys(self):
+        return self._registry("_sub_layers").keys()
+
+    def values(self):
+        return self._registry("_sub_layers").values()
+
+    def items(self):
+        return self._registry("_sub_layers").items()
+
+
+class ParameterList(Layer):
+    """A list of parameters, registered as "0", "1", ..."""
+
+    def __init__(self, parameters=None):
+        super().__init__()
+        for p in parameters or []:
+            self.append(p)
+
+    def append(self, parameter):
+        self.add_parameter(str(len(self)), parameter)
+        return self
+
+    def __getitem__(self, index):
+        return list(self._registry("_parameters").values())[index]
+
+    def __len__(self):
+        return len(self._registry("_parameters"))
+
+    def __iter__(self):
+        return iter(self._registry("_parameters").values())
