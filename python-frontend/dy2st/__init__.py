@@ -12,6 +12,15 @@ from .primitives import to_tensor
 from .tracing import TraceWarning, TracedLayer
 
 jit.TracedLayer = TracedLayer
+ParamAttr = nn.ParamAttr
+
+
+def create_parameter(shape, dtype, name=None, attr=None, is_bias=False, default_initializer=None):
+    """A new Parameter outside a layer (Paddle's paddle.create_parameter)."""
+    attr = attr if attr is not None else (nn.ParamAttr(name=name) if name else None)
+    return nn.Layer(dtype=dtype).create_parameter(shape, attr=attr, dtype=dtype, is_bias=is_bias,
+                                                  default_initializer=default_initializer)
+
 globals().update({name: fn for name, fn in vars(_functional).items()
                   if callable(fn) and not name.startswith("_") and name != "to_tensor"})
 

@@ -98,3 +98,28 @@ def test_containers_of_layers_and_parameters():
         "heads.b.bias", "scales.0", "scales.1"])
     x = paddle.to_tensor(np.random.RandomState(0).randn(3, 4).astype(np.float32))
     assert_same(model(x), paddle.jit.to_static(model)(x))
+
+
+def test_param_attr_and_initializers():
+    init = nn.initializer
+    fc = nn.Linear(3, 2, weight_attr=paddle.ParamAttr(initializer=init.Constant(0.5)),
+                   bias_attr=False)
+    assert fc.bias is None and np.array_equal(fc.weight.numpy(), np.full((3, 2), 0.5))
+    assert list(fc.state_dict()) == ["weight"]
+    value = np.arange(6, dtype=np.float32).reshape(3, 2)
+    assert np.array_equal(nn.Linear(3, 2, weight_attr=paddle.ParamAttr(
+        initializer=init.Assign(value))).weight.numpy(), value)
+    np.random.seed(0)
+    w = paddle.create_parameter([400, 300], "float32",
+                                default_initializer=init.KaimingNormal()).numpy()
+    assert abs(w.std() - np.sqrt(2.0 / 400)) < 0.1 * np.sqrt(2.0 / 400)
+    u = paddle.create_parameter([400, 300], "float32",
+                                default_initializer=init.XavierUniform()).numpy()
+    assert np.abs(u).max() <= np.sqrt(6.0 / 700) and np.abs(u).max() > 0.9 * np.sqrt(6.0 / 700)
+    t = paddle.create_parameter([1000], "float32",
+                                default_initializer=init.TruncatedNormal(0.0, 1.0, -1.0, 1.0))
+    assert np.abs(t.numpy()).max() <= 1.0
+    n = paddle.create_parameter([2000], "float64", default_initializer=init.Normal(3.0, 0.5))
+    assert n.numpy().dtype == np.float64 and abs(n.numpy().mean() - 3.0) < 0.05
+    k = paddle.create_parameter([8, 4, 3, 3], "float32", default_initializer=init.KaimingUniform())
+    assert np.abs(k.numpy()).max() <= np.sqrt(2.0) * np.sqrt(3.0 / (4 * 9))

@@ -6,8 +6,19 @@ import numpy as np
 
 from .. import dtypes
 from ..tensor import Tensor
-from . import functional
+from . import functional, initializer
 from .. import functional as _functional
+
+
+class ParamAttr:
+    """How a layer creates a parameter: its name, initializer and whether it
+    is trainable (the other arguments are accepted for Paddle's sake)."""
+
+    def __init__(self, name=None, initializer=None, learning_rate=1.0, regularizer=None,
+                 trainable=True, do_model_average=True, need_clip=True):
+        self.name = name
+        self.initializer = initializer
+        self.trainable = trainable
 
 
 class Parameter(Tensor):
@@ -60,16 +71,24 @@ class Layer:
     def __call__(self, *args, **kwargs):
         return self.forward(*args, **kwargs)
 
-    def create_parameter(self, shape, dtype=None, default_initializer=None, is_bias=False,
-                         attr=None):
+    def create_parameter(self, shape, attr=None, dtype=None, is_bias=False,
+                         default_initializer=None):
+        """A new Parameter: `attr`'s initializer, else `default_initializer`,
+        else zeros for a bias and Xavier-uniform for a weight. `attr=False`
+        gives None (no parameter)."""
+        if attr is False:
+            return None
         dtype = dtypes.as_dtype(dtype or self._dtype)
-        if default_initializer is not None:
-            value = default_initializer(shape, dtype)
+        attr = ParamAttr(name=attr) if isinstance(attr, str) else attr
+        initializer = (attr.initializer if attr is not None else None) or default_initializer
+        if initializer is not None:
+            value = initializer(shape, dtype)
         elif is_bias:
             value = np.zeros(shape, dtype.numpy)
         else:
             value = _xavier_uniform(shape, dtype)
-        return Parameter(value)
+        return Parameter(value, name=attr.name if attr is not None else None,
+                         trainable=attr.trainable if attr is not None else True)
 
     def add_parameter(self, name, parameter):
         """Registers `parameter` (a Parameter, or None) under `name`."""
@@ -164,9 +183,8 @@ class Linear(Layer):
 
     def __init__(self, in_features, out_features, weight_attr=None, bias_attr=None, name=None):
         super().__init__()
-        self.weight = self.create_parameter([in_features, out_features])
-        self.bias = None if bias_attr is False else \
-            self.create_parameter([out_features], is_bias=True)
+        self.weight = self.create_parameter([in_features, out_features], attr=weight_attr)
+        self.bias = self.create_parameter([out_features], attr=bias_attr, is_bias=True)
 
     def forward(self, input):
         out = functional.linear_matmul(input, self.weight)
@@ -206,10 +224,6 @@ class Sequential(Layer):
         return x
 
 
-def _constant(value):
-    return lambda shape, dtype: np.full(shape, value, dtype.numpy)
-
-
 class Embedding(Layer):
     """Rows of `weight` [num_embeddings, embedding_dim] at integer indices;
     zeros at `padding_idx`."""
@@ -218,7 +232,7 @@ class Embedding(Layer):
                  weight_attr=None, name=None):
         super().__init__()
         self._padding_idx = padding_idx
-        self.weight = self.create_parameter([num_embeddings, embedding_dim])
+        self.weight = self.create_parameter([num_embeddings, embedding_dim], attr=weight_attr)
 
     def forward(self, x):
         return functional.embedding(x, self.weight, padding_idx=self._padding_idx)
@@ -235,9 +249,9 @@ class LayerNorm(Layer):
         self._normalized_shape = shape
         self._epsilon = epsilon
         size = int(np.prod(shape))
-        self.weight = None if weight_attr is False else \
-            self.create_parameter([size], default_initializer=_constant(1.0))
-        self.bias = None if bias_attr is False else self.create_parameter([size], is_bias=True)
+        self.weight = self.create_parameter([size], attr=weight_attr,
+                                            default_initializer=initializer.Constant(1.0))
+        self.bias = self.create_parameter([size], attr=bias_attr, is_bias=True)
 
     def forward(self, x):
         return functional.layer_norm(x, self._normalized_shape, self.weight, self.bias,
