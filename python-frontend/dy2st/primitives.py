@@ -381,6 +381,124 @@ def _einsum(equation, *operands):
                                        *[v.astype(compute) for v in values]), compute))
 
 
+def _pair(v):
+    if isinstance(v, (list, tuple)):
+        return (int(v[0]), int(v[-1])) if len(v) in (1, 2) else None
+    return (int(v), int(v))
+
+
+def _padding(padding, size, kernel, stride, dilation):
+    """Paddle's padding forms as (top, bottom, left, right)."""
+    if isinstance(padding, str):
+        if padding == "VALID":
+            return (0, 0, 0, 0)
+        pads = []
+        for d in range(2):
+            out = -(-size[d] // stride[d])
+            total = builtins.max((out - 1) * stride[d] + (kernel[d] - 1) * dilation[d] + 1
+                                 - size[d], 0)
+            pads += [total // 2, total - total // 2]
+        return tuple(pads)
+    flat = np.asarray(padding).reshape(-1).tolist()
+    if len(flat) == 8:
+        flat = flat[4:]
+    if len(flat) == 1:
+        return (flat[0],) * 4
+    if len(flat) == 2:
+        return (flat[0], flat[0], flat[1], flat[1])
+    return tuple(flat)
+
+
+def _nchw(data_format, fname):
+    if data_format != "NCHW":
+        raise ValueError(f"{fname}(): data_format '{data_format}' is not supported (use NCHW)")
+
+
+@primitive("conv2d")
+def _conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, groups=1,
+            data_format="NCHW", name=None):
+    _nchw(data_format, "conv2d")
+    v, w = _t(x)._value, _t(weight, "weight")._value
+    stride, dilation = _pair(stride), _pair(dilation)
+    if padding == "SAME":
+        dilation = (1, 1)  # as Paddle does
+    kernel = w.shape[2:]
+    top, bottom, left, right = _padding(padding, v.shape[2:], kernel, stride, dilation)
+    v = np.pad(v, [(0, 0), (0, 0), (top, bottom), (left, right)])
+    n, c, h, wd = v.shape
+    f = w.shape[0]
+    oh = (h - dilation[0] * (kernel[0] - 1) - 1) // stride[0] + 1
+    ow = (wd - dilation[1] * (kernel[1] - 1) - 1) // stride[1] + 1
+    out = np.zeros((n, f, oh, ow), np.float64)
+    cg, fg = c // groups, f // groups
+    for g in range(groups):
+        xs = v[:, g * cg:(g + 1) * cg].astype(np.float64)
+        ws = w[g * fg:(g + 1) * fg].astype(np.float64)
+        for i in range(kernel[0]):
+            for j in range(kernel[1]):
+                patch = xs[:, :, i * dilation[0]:i * dilation[0] + stride[0] * (oh - 1) + 1:stride[0],
+                           j * dilation[1]:j * dilation[1] + stride[1] * (ow - 1) + 1:stride[1]]
+                out[:, g * fg:(g + 1) * fg] += np.einsum("nchw,fc->nfhw", patch, ws[:, :, i, j])
+    if bias is not None:
+        out += _t(bias, "bias")._value.reshape(1, -1, 1, 1)
+    return Tensor(out.astype(v.dtype))
+
+
+def _pool2d(v, kernel, stride, padding, ceil_mode, fill):
+    kernel = _pair(kernel)
+    stride = kernel if stride is None else _pair(stride)
+    top, bottom, left, right = _padding(padding, v.shape[2:], kernel, stride, (1, 1))
+    sizes, extra = [], []
+    for d, (before, after) in enumerate(((top, bottom), (left, right))):
+        size = v.shape[2 + d]
+        span = size + before + after - kernel[d]
+        out = (-(-span // stride[d]) if ceil_mode else span // stride[d]) + 1
+        if ceil_mode and (out - 1) * stride[d] >= size + before:
+            out -= 1
+        sizes.append(out)
+        extra.append(builtins.max((out - 1) * stride[d] + kernel[d] - (size + before + after), 0))
+    return kernel, stride, (top, bottom + extra[0], left, right + extra[1]), sizes, \
+        (top, bottom, left, right)
+
+
+def _windows(v, kernel, stride, sizes):
+    for i in range(kernel[0]):
+        for j in range(kernel[1]):
+            yield v[:, :, i:i + stride[0] * (sizes[0] - 1) + 1:stride[0],
+                    j:j + stride[1] * (sizes[1] - 1) + 1:stride[1]]
+
+
+@primitive("max_pool2d")
+def _max_pool2d(x, kernel_size, stride=None, padding=0, return_mask=False, ceil_mode=False,
+                data_format="NCHW", name=None):
+    _nchw(data_format, "max_pool2d")
+    v = _t(x)._value
+    kernel, stride, pads, sizes, _ = _pool2d(v, kernel_size, stride, padding, ceil_mode, None)
+    v = np.pad(v, [(0, 0), (0, 0), pads[:2], pads[2:]], constant_values=-np.inf)
+    return Tensor(np.maximum.reduce(list(_windows(v, kernel, stride, sizes))).astype(v.dtype))
+
+
+@primitive("avg_pool2d")
+def _avg_pool2d(x, kernel_size, stride=None, padding=0, ceil_mode=False, exclusive=True,
+                divisor_override=None, data_format="NCHW", name=None):
+    _nchw(data_format, "avg_pool2d")
+    v = _t(x)._value
+    kernel, stride, pads, sizes, explicit = _pool2d(v, kernel_size, stride, padding, ceil_mode,
+                                                    None)
+    total = builtins.sum(_windows(np.pad(v.astype(np.float64), [(0, 0), (0, 0), pads[:2],
+                                                                 pads[2:]]), kernel, stride, sizes))
+    if divisor_override:
+        return Tensor((total / divisor_override).astype(v.dtype))
+    ones = np.ones((1, 1) + v.shape[2:])
+    if exclusive:
+        ones = np.pad(ones, [(0, 0), (0, 0), pads[:2], pads[2:]])
+    else:
+        ones = np.pad(ones, [(0, 0), (0, 0), explicit[:2], explicit[2:]], constant_values=1)
+        ones = np.pad(ones, [(0, 0), (0, 0), (0, pads[1] - explicit[1]), (0, pads[3] - explicit[3])])
+    counts = builtins.sum(_windows(ones, kernel, stride, sizes))
+    return Tensor((total / counts).astype(v.dtype))
+
+
 @primitive("cumsum")
 def _cumsum(x, axis=None, dtype=None, name=None):
     v = _t(x)._value

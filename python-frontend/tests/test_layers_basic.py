@@ -123,3 +123,36 @@ def test_param_attr_and_initializers():
     assert n.numpy().dtype == np.float64 and abs(n.numpy().mean() - 3.0) < 0.05
     k = paddle.create_parameter([8, 4, 3, 3], "float32", default_initializer=init.KaimingUniform())
     assert np.abs(k.numpy()).max() <= np.sqrt(2.0) * np.sqrt(3.0 / (4 * 9))
+
+
+class LeNet(nn.Layer):
+    """A LeNet-style CNN: the layers' parameter names and layouts are Paddle's."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2D(1, 6, 5, padding=2)
+        self.pool1 = nn.MaxPool2D(2, 2)
+        self.conv2 = nn.Conv2D(6, 16, 5)
+        self.pool2 = nn.AvgPool2D(2, 2)
+        self.conv3 = nn.Conv2D(16, 16, 3, padding=1, groups=4)
+        self.gap = nn.AdaptiveAvgPool2D(1)
+        self.flatten = nn.Flatten()
+        self.fc = nn.Linear(16, 10)
+
+    def forward(self, x):
+        x = self.pool1(paddle.nn.functional.relu(self.conv1(x)))
+        x = self.pool2(paddle.nn.functional.relu(self.conv2(x)))
+        x = self.gap(self.conv3(x))
+        return self.fc(self.flatten(x))
+
+
+def test_lenet_compiled_matches_eager_and_saves(tmp_path):
+    model = LeNet()
+    model.eval()
+    assert model.conv3.weight.shape == [16, 4, 3, 3]
+    images = paddle.to_tensor(np.random.RandomState(0).randn(3, 1, 28, 28).astype(np.float32))
+    specs = [InputSpec([None, 1, 28, 28], "float32")]
+    assert_same(model(images), paddle.jit.to_static(model, input_spec=specs)(images))
+    path = str(tmp_path / "lenet")
+    paddle.jit.save(model, path, input_spec=specs)
+    assert_same(model(images), paddle.jit.load(path)(images.numpy()))

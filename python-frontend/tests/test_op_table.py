@@ -26,6 +26,14 @@ U = (rng.rand(2, 3, 4) * 1.8 - 0.9).astype(np.float32)  # in (-1, 1)
 I = rng.randint(-5, 6, size=(3, 4)).astype(np.int32)
 # Distinct values per row: Paddle's topk orders equal values its own way.
 D = np.argsort(rng.rand(4, 3), axis=0).astype(np.int32)
+
+
+class Fixed(np.ndarray):
+    """An input whose shape stays static in the dynamic-shape tests (a weight)."""
+
+
+IMG = rng.randn(2, 4, 7, 6).astype(np.float32)
+KER = rng.randn(6, 4, 3, 3).astype(np.float32).view(Fixed)
 I3 = np.full((3, 4), -3, np.int32)
 L = np.array([[1, 0, 2], [2, 2, 1]], np.int64)
 
@@ -117,6 +125,20 @@ CASES = [
      lambda x, y: np.einsum("bij,bkj->bik", x, y), [X, P]),
     ("einsum", lambda x: paddle.einsum("ijk", x[0:1]) + paddle.einsum("bii->b", x[:, :, :3]).sum(),
      lambda x: x[0:1] + np.einsum("bii->b", x[:, :, :3]).sum(), [X]),
+    ("conv2d", lambda x, w: F.conv2d(x, w, w[:, 0, 0, 0], stride=2, padding=1),
+     lambda x, w: _conv_ref(x, w, 2, 1, 1, 1) + w[:, 0, 0, 0].reshape(1, -1, 1, 1), [IMG, KER]),
+    ("conv2d", lambda x, w: F.conv2d(x, w[:, :2], padding="SAME", dilation=2, groups=2),
+     lambda x, w: _conv_ref(x, w[:, :2], 1, 1, 1, 2), [IMG, KER]),
+    ("max_pool2d", lambda x: F.max_pool2d(x, 3, 2, padding=1, ceil_mode=True),
+     lambda x: _pool_ref(x, 3, 2, 1, True, np.max), [IMG]),
+    ("avg_pool2d", lambda x: F.avg_pool2d(x, 2), lambda x: _pool_ref(x, 2, 2, 0, False, np.mean),
+     [IMG]),
+    ("avg_pool2d", lambda x: F.avg_pool2d(x, 3, 2, padding=1, exclusive=False),
+     lambda x: _pool_ref(x, 3, 2, 1, False, np.sum) / 9, [IMG]),
+    ("adaptive_avg_pool2d", lambda x: F.adaptive_avg_pool2d(x, [3, 2]),
+     lambda x: _adaptive_ref(x, 3, 2, np.mean), [IMG]),
+    ("adaptive_max_pool2d", lambda x: F.adaptive_max_pool2d(x, 4),
+     lambda x: _adaptive_ref(x, 4, 4, np.max), [IMG]),
     ("cumsum", lambda x: paddle.cumsum(x, axis=1), lambda x: np.cumsum(x, axis=1), [X]),
     ("cumprod", lambda x: paddle.cumprod(x, dim=-1), lambda x: np.cumprod(x, axis=-1), [P]),
     ("reshape", lambda x: paddle.reshape(x, [0, -1]), lambda x: x.reshape(2, 12), [X]),
@@ -388,6 +410,53 @@ def _compiled_cases():
 COMPILED = _compiled_cases()
 
 
+def _conv_ref(x, w, stride, padding, dilation, groups):
+    """Direct convolution by the definition (independent of the kernel)."""
+    x = np.pad(x, [(0, 0), (0, 0), (padding, padding), (padding, padding)]).astype(np.float64)
+    n, c, h, wd = x.shape
+    f, cg, kh, kw = w.shape
+    oh = (h - dilation * (kh - 1) - 1) // stride + 1
+    ow = (wd - dilation * (kw - 1) - 1) // stride + 1
+    out = np.zeros((n, f, oh, ow))
+    for o in range(f):
+        g = o // (f // groups)
+        for i in range(oh):
+            for j in range(ow):
+                patch = x[:, g * cg:(g + 1) * cg, i * stride:i * stride + dilation * (kh - 1) + 1:dilation,
+                          j * stride:j * stride + dilation * (kw - 1) + 1:dilation]
+                out[:, o, i, j] = (patch * w[o]).sum(axis=(1, 2, 3))
+    return out.astype(np.float32)
+
+
+def _pool_ref(x, k, s, p, ceil, reduce):
+    """Pooling by the definition: windows clipped to the input (padding
+    holds -inf for max, 0 for sums)."""
+    n, c, h, w = x.shape
+    size = [(d + 2 * p - k + ((s - 1) if ceil else 0)) // s + 1 for d in (h, w)]
+    size = [o - 1 if ceil and (o - 1) * s >= d + p else o for o, d in zip(size, (h, w))]
+    fill = -np.inf if reduce is np.max else 0.0
+    padded = np.pad(x, [(0, 0), (0, 0), (p, p + k), (p, p + k)], constant_values=fill)
+    out = np.zeros((n, c, size[0], size[1]), np.float32)
+    for i in range(size[0]):
+        for j in range(size[1]):
+            window = padded[:, :, i * s:i * s + k, j * s:j * s + k]
+            if reduce is np.mean:
+                window = x[:, :, max(i * s - p, 0):min(i * s - p + k, h),
+                           max(j * s - p, 0):min(j * s - p + k, w)]
+            out[:, :, i, j] = reduce(window, axis=(2, 3))
+    return out
+
+
+def _adaptive_ref(x, oh, ow, reduce):
+    h, w = x.shape[2:]
+    out = np.zeros(x.shape[:2] + (oh, ow), np.float32)
+    for i in range(oh):
+        for j in range(ow):
+            window = x[:, :, (i * h) // oh:-(-(i + 1) * h // oh), (j * w) // ow:-(-(j + 1) * w // ow)]
+            out[:, :, i, j] = reduce(window, axis=(2, 3))
+    return out
+
+
 def _put(x, i, v, axis):
     y = x.copy()
     np.put_along_axis(y, i, v, axis)
@@ -439,7 +508,8 @@ def test_compiled_matches_eager(case, dynamic):
     specs = None
     if dynamic:
         # The leading dimension of each input is known only at run time.
-        specs = [InputSpec([None] + list(v.shape[1:]), str(v.dtype)) for v in inputs]
+        specs = [InputSpec(list(v.shape) if isinstance(v, Fixed) else [None] + list(v.shape[1:]),
+                           str(v.dtype)) for v in inputs]
     compiled = paddle.jit.to_static(fn, input_spec=specs)
     eager = _results(fn(*tensors))
     got = _results(compiled(*tensors))

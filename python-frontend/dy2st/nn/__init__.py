@@ -485,3 +485,75 @@ class ParameterList(Layer):
 
     def __iter__(self):
         return iter(self._registry("_parameters").values())
+
+
+def _pair(value):
+    return list(value) if isinstance(value, (list, tuple)) else [value, value]
+
+
+class Conv2D(Layer):
+    """2-D convolution over NCHW: weight [out_channels, in_channels / groups,
+    kh, kw] (Normal(0, sqrt(2 / fan_in)) as Paddle), bias [out_channels]."""
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1,
+                 groups=1, padding_mode="zeros", weight_attr=None, bias_attr=None,
+                 data_format="NCHW"):
+        super().__init__()
+        if padding_mode != "zeros":
+            raise ValueError("Conv2D: only padding_mode='zeros' is supported by dy2st")
+        kh, kw = _pair(kernel_size)
+        self._stride, self._padding, self._dilation = stride, padding, dilation
+        self._groups, self._data_format = groups, data_format
+        std = (2.0 / (kh * kw * in_channels / groups)) ** 0.5
+        self.weight = self.create_parameter([out_channels, in_channels // groups, kh, kw],
+                                            attr=weight_attr,
+                                            default_initializer=initializer.Normal(0.0, std))
+        self.bias = self.create_parameter([out_channels], attr=bias_attr, is_bias=True)
+
+    def forward(self, x):
+        return functional.conv2d(x, self.weight, self.bias, self._stride, self._padding,
+                                 self._dilation, self._groups, self._data_format)
+
+
+class MaxPool2D(Layer):
+    def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, return_mask=False,
+                 data_format="NCHW", name=None):
+        super().__init__()
+        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
+        self._ceil_mode, self._data_format = ceil_mode, data_format
+
+    def forward(self, x):
+        return functional.max_pool2d(x, self._kernel_size, self._stride, self._padding,
+                                     False, self._ceil_mode, self._data_format)
+
+
+class AvgPool2D(Layer):
+    def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, exclusive=True,
+                 divisor_override=None, data_format="NCHW", name=None):
+        super().__init__()
+        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
+        self._ceil_mode, self._exclusive = ceil_mode, exclusive
+        self._divisor_override, self._data_format = divisor_override, data_format
+
+    def forward(self, x):
+        return functional.avg_pool2d(x, self._kernel_size, self._stride, self._padding,
+                                     self._ceil_mode, self._exclusive, self._divisor_override,
+                                     self._data_format)
+
+
+class AdaptiveAvgPool2D(Layer):
+    def __init__(self, output_size, data_format="NCHW", name=None):
+        super().__init__()
+        self._output_size = output_size
+
+    def forward(self, x):
+        return functional.adaptive_avg_pool2d(x, self._output_size)
+
+
+class AdaptiveMaxPool2D(Layer):
+    def __init__(self, output_size, return_mask=False, name=None):
+        super().__init__()
+        self._output_size = output_size
+
+    def forward(self, x):
+        return functional.adaptive_max_pool2d(x, self._output_size)

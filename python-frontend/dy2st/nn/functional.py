@@ -5,7 +5,7 @@ import math
 from ..functional import (exp, log, log_softmax, maximum, minimum, one_hot, relu,  # noqa: F401
                           sigmoid, softmax, sqrt, tanh, where, erf, abs, sum, max, cast)
 from ..functional import matmul as linear_matmul  # noqa: F401
-from ..functional import pad  # noqa: F401
+from ..functional import avg_pool2d, conv2d, max_pool2d, pad  # noqa: F401
 
 _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
 _SQRT_HALF = math.sqrt(0.5)
@@ -103,7 +103,7 @@ ACTIVATIONS = {fn.__name__: fn for fn in (
 # Layers' functions and losses ------------------------------------------------
 from ..functional import (flatten, gather, log_softmax as _log_softmax, mean as _mean,  # noqa: E402
                           reshape, squeeze, take_along_axis, unsqueeze, square, arange, cast)
-from ..functional import matmul as _matmul  # noqa: E402
+from ..functional import concat, matmul as _matmul  # noqa: E402
 
 
 def linear(x, weight, bias=None, name=None):
@@ -268,3 +268,45 @@ FUNCTIONS = dict(ACTIVATIONS, **{fn.__name__: fn for fn in (
     linear, embedding, layer_norm, mse_loss, l1_loss, smooth_l1_loss, kl_div,
     binary_cross_entropy, binary_cross_entropy_with_logits, nll_loss, cross_entropy,
     softmax_with_cross_entropy, sequence_mask)})
+
+
+def _adaptive_pool2d(x, output_size, is_max):
+    """Window (i, j) covers rows [floor(i H / oh), ceil((i + 1) H / oh)) and the
+    same for columns (Paddle's adaptive pooling; sizes known at compile time)."""
+    if isinstance(output_size, int):
+        output_size = [output_size, output_size]
+    h = x.shape[2]
+    w = x.shape[3]
+    oh = output_size[0]
+    ow = output_size[1]
+    if oh is None:
+        oh = h
+    if ow is None:
+        ow = w
+    rows = []
+    for i in range(oh):
+        cells = []
+        for j in range(ow):
+            top = (i * h) // oh
+            bottom = -((-(i + 1) * h) // oh)
+            left = (j * w) // ow
+            right = -((-(j + 1) * w) // ow)
+            window = x[:, :, top:bottom, left:right]
+            if is_max:
+                cells.append(max(window, axis=[2, 3], keepdim=True))
+            else:
+                cells.append(_mean(window, axis=[2, 3], keepdim=True))
+        rows.append(concat(cells, axis=3))
+    return concat(rows, axis=2)
+
+
+def adaptive_avg_pool2d(x, output_size, data_format="NCHW", name=None):
+    return _adaptive_pool2d(x, output_size, False)
+
+
+def adaptive_max_pool2d(x, output_size, return_mask=False, name=None):
+    return _adaptive_pool2d(x, output_size, True)
+
+
+FUNCTIONS["adaptive_avg_pool2d"] = adaptive_avg_pool2d
+FUNCTIONS["adaptive_max_pool2d"] = adaptive_max_pool2d

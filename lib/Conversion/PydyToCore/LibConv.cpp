@@ -1,0 +1,185 @@
+// Lowerings of convolution and pooling to linalg's named ops: the input
+// padded with tensor.pad, then linalg.conv_2d_ngchw_gfchw (groups as a
+// dimension; one group is an ordinary convolution) or linalg.pooling_nchw_*.
+#include "LibLowering.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+#include <limits>
+
+using namespace mlir;
+
+namespace mlir::pydy::lowering {
+
+/// x padded by `pads` ([top, bottom, left, right]) plus `extra` at the
+/// bottom and right, with `value`.
+static Value padSpatial(LibLowering &l, Value x, ArrayRef<int64_t> pads, ArrayRef<int64_t> extra,
+                        Value value) {
+  if (llvm::all_of(pads, [](int64_t p) { return p == 0; }) &&
+      llvm::all_of(extra, [](int64_t p) { return p == 0; }))
+    return x;
+  auto type = cast<RankedTensorType>(x.getType());
+  SmallVector<int64_t> shape(type.getShape());
+  for (int d = 0; d < 2; ++d)
+    if (!ShapedType::isDynamic(shape[2 + d]))
+      shape[2 + d] += pads[2 * d] + pads[2 * d + 1] + extra[d];
+  SmallVector<OpFoldResult> low{l.b.getIndexAttr(0), l.b.getIndexAttr(0),
+                                l.b.getIndexAttr(pads[0]), l.b.getIndexAttr(pads[2])};
+  SmallVector<OpFoldResult> high{l.b.getIndexAttr(0), l.b.getIndexAttr(0),
+                                 l.b.getIndexAttr(pads[1] + extra[0]),
+                                 l.b.getIndexAttr(pads[3] + extra[1])};
+  return tensor::PadOp::create(l.b, l.loc, type.clone(shape), x, low, high, value);
+}
+
+/// A zero- (or `init`-) filled tensor of `type` whose dynamic sizes are
+/// `sizes` at those dimensions.
+static Value filledLike(LibLowering &l, RankedTensorType type, ArrayRef<Value> sizes, Value init) {
+  SmallVector<Value> dynamic;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (type.isDynamicDim(d))
+      dynamic.push_back(sizes[d]);
+  Value empty = tensor::EmptyOp::create(l.b, l.loc, type.getShape(), type.getElementType(), dynamic);
+  return linalg::FillOp::create(l.b, l.loc, ValueRange{init}, ValueRange{empty}).getResult(0);
+}
+
+/// The output size of a window op along a padded dimension.
+static Value windows(LibLowering &l, Value padded, int64_t span, int64_t stride) {
+  Value n = arith::SubIOp::create(l.b, l.loc, padded, l.index(span));
+  n = arith::DivSIOp::create(l.b, l.loc, n, l.index(stride));
+  return arith::AddIOp::create(l.b, l.loc, n, l.index(1));
+}
+
+FailureOr<Value> lowerConv2D(LibLowering &l) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  RankedTensorType result = l.result();
+  Type elem = result.getElementType();
+  Value x = l.operand("x"), w = l.operand("weight");
+  auto wType = cast<RankedTensorType>(w.getType());
+  int64_t groups = l.integer("groups");
+  ArrayRef<int64_t> strides = l.statics.getAs<DenseI64ArrayAttr>("strides").asArrayRef();
+  ArrayRef<int64_t> dilations = l.statics.getAs<DenseI64ArrayAttr>("dilations").asArrayRef();
+  ArrayRef<int64_t> pads = l.statics.getAs<DenseI64ArrayAttr>("paddings").asArrayRef();
+  Value padded = padSpatial(l, x, pads, {0, 0}, constantScalar(b, loc, elem, 0));
+  auto pType = cast<RankedTensorType>(padded.getType());
+  // [N, C, H, W] -> [N, G, C/G, H, W]; [F, C/G, KH, KW] -> [G, F/G, C/G, KH, KW].
+  int64_t channels = pType.getDimSize(1), filters = wType.getDimSize(0);
+  SmallVector<OpFoldResult> xShape{
+      pType.isDynamicDim(0) ? OpFoldResult(l.dim(padded, 0)) : b.getIndexAttr(pType.getDimSize(0)),
+      b.getIndexAttr(groups), b.getIndexAttr(channels / groups),
+      pType.isDynamicDim(2) ? OpFoldResult(l.dim(padded, 2)) : b.getIndexAttr(pType.getDimSize(2)),
+      pType.isDynamicDim(3) ? OpFoldResult(l.dim(padded, 3)) : b.getIndexAttr(pType.getDimSize(3))};
+  auto xGrouped = RankedTensorType::get({pType.getDimSize(0), groups, channels / groups,
+                                         pType.getDimSize(2), pType.getDimSize(3)}, elem);
+  Value xg = tensor::ExpandShapeOp::create(b, loc, xGrouped, padded,
+                                           SmallVector<ReassociationIndices>{{0}, {1, 2}, {3}, {4}},
+                                           xShape);
+  auto wGrouped = RankedTensorType::get({groups, filters / groups, wType.getDimSize(1),
+                                         wType.getDimSize(2), wType.getDimSize(3)}, elem);
+  SmallVector<OpFoldResult> wShape;
+  for (int64_t s : wGrouped.getShape())
+    wShape.push_back(b.getIndexAttr(s));
+  Value wg = tensor::ExpandShapeOp::create(b, loc, wGrouped, w,
+                                           SmallVector<ReassociationIndices>{{0, 1}, {2}, {3}, {4}},
+                                           wShape);
+  // The output [N, G, F/G, OH, OW].
+  SmallVector<Value> sizes{l.dim(padded, 0), l.index(groups), l.index(filters / groups)};
+  for (int d = 0; d < 2; ++d)
+    sizes.push_back(windows(l, l.dim(padded, 2 + d),
+                            dilations[d] * (wType.getDimSize(2 + d) - 1) + 1, strides[d]));
+  auto outGrouped = RankedTensorType::get({result.getDimSize(0), groups, filters / groups,
+                                           result.getDimSize(2), result.getDimSize(3)}, elem);
+  Value init = filledLike(l, outGrouped, sizes, constantScalar(b, loc, elem, 0));
+  if (Value bias = l.operand("bias")) {
+    // The accumulator starts from the bias (no separate pass over the output).
+    Value groupedBias = tensor::ExpandShapeOp::create(
+        b, loc, RankedTensorType::get({groups, filters / groups}, elem), bias,
+        SmallVector<ReassociationIndices>{{0, 1}},
+        SmallVector<OpFoldResult>{b.getIndexAttr(groups), b.getIndexAttr(filters / groups)});
+    MLIRContext *ctx = b.getContext();
+    SmallVector<AffineMap> maps{
+        AffineMap::get(5, 0, {getAffineDimExpr(1, ctx), getAffineDimExpr(2, ctx)}, ctx),
+        AffineMap::getMultiDimIdentityMap(5, ctx)};
+    init = linalg::GenericOp::create(
+               b, loc, TypeRange{outGrouped}, ValueRange{groupedBias}, ValueRange{init}, maps,
+               SmallVector<utils::IteratorType>(5, utils::IteratorType::parallel),
+               [](OpBuilder &nb, Location nl, ValueRange a) { linalg::YieldOp::create(nb, nl, a[0]); })
+               .getResult(0);
+  }
+  Value conv = linalg::Conv2DNgchwGfchwOp::create(
+                   b, loc, TypeRange{outGrouped}, ValueRange{xg, wg}, ValueRange{init},
+                   b.getI64TensorAttr(strides), b.getI64TensorAttr(dilations))
+                   .getResult(0);
+  return Value(tensor::CollapseShapeOp::create(
+      b, loc, result, conv, SmallVector<ReassociationIndices>{{0}, {1, 2}, {3}, {4}}));
+}
+
+FailureOr<Value> lowerPool2D(LibLowering &l) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  RankedTensorType result = l.result();
+  Type elem = result.getElementType();
+  Value x = l.operand("x");
+  ArrayRef<int64_t> kernel = l.statics.getAs<DenseI64ArrayAttr>("kernel").asArrayRef();
+  ArrayRef<int64_t> strides = l.statics.getAs<DenseI64ArrayAttr>("strides").asArrayRef();
+  ArrayRef<int64_t> pads = l.statics.getAs<DenseI64ArrayAttr>("paddings").asArrayRef();
+  ArrayRef<int64_t> extra = l.statics.getAs<DenseI64ArrayAttr>("ceil_extra").asArrayRef();
+  bool isMax = l.fn.op == LibOp::max_pool2d;
+  Value lowest = arith::ConstantOp::create(
+      b, loc, b.getFloatAttr(elem, -std::numeric_limits<double>::infinity()));
+  Value zero = constantScalar(b, loc, elem, 0);
+  Value padded = padSpatial(l, x, pads, extra, isMax ? lowest : zero);
+  SmallVector<Value> sizes{l.dim(padded, 0), l.dim(padded, 1)};
+  for (int d = 0; d < 2; ++d)
+    sizes.push_back(windows(l, l.dim(padded, 2 + d), kernel[d], strides[d]));
+  Value window = tensor::EmptyOp::create(b, loc, kernel, elem);
+  auto pool = [&](Value input, Value init) -> Value {
+    if (isMax)
+      return linalg::PoolingNchwMaxOp::create(b, loc, TypeRange{init.getType()},
+                                              ValueRange{input, window}, ValueRange{init},
+                                              b.getI64TensorAttr(strides),
+                                              b.getI64TensorAttr({1, 1}))
+          .getResult(0);
+    return linalg::PoolingNchwSumOp::create(b, loc, TypeRange{init.getType()},
+                                            ValueRange{input, window}, ValueRange{init},
+                                            b.getI64TensorAttr(strides), b.getI64TensorAttr({1, 1}))
+        .getResult(0);
+  };
+  Value pooled = pool(padded, filledLike(l, result, sizes, isMax ? lowest : zero));
+  if (isMax)
+    return pooled;
+  // The divisor of each window: divisor_override, or the count of its
+  // elements (those of the input when exclusive; the ceil_mode extra never
+  // counts).
+  Value divisor;
+  if (auto over = l.statics.getAs<IntegerAttr>("divisor_override")) {
+    divisor = constantScalar(b, loc, elem, static_cast<double>(over.getInt()));
+    return elementwise(b, loc, result, {pooled, divisor},
+                       [](OpBuilder &nb, Location nl, ValueRange e) {
+                         return arith::DivFOp::create(nb, nl, e[0], e[1]).getResult();
+                       });
+  }
+  bool exclusive = l.flag("exclusive");
+  auto countType = RankedTensorType::get({1, 1, ShapedType::kDynamic, ShapedType::kDynamic}, elem);
+  Value ones = filledLike(l, countType, {l.index(1), l.index(1), l.dim(x, 2), l.dim(x, 3)},
+                          constantScalar(b, loc, elem, 1));
+  Value counted = ones;
+  if (!exclusive) {
+    // Explicit padding counts: pad the ones with ones first.
+    counted = padSpatial(l, ones, pads, {0, 0}, constantScalar(b, loc, elem, 1));
+    counted = padSpatial(l, counted, {0, 0, 0, 0}, extra, zero);
+  } else {
+    counted = padSpatial(l, ones, pads, extra, zero);
+  }
+  auto countsType = RankedTensorType::get({1, 1, result.getDimSize(2), result.getDimSize(3)}, elem);
+  Value counts = pool(counted, filledLike(l, countsType, {l.index(1), l.index(1), sizes[2], sizes[3]},
+                                          zero));
+  return elementwise(b, loc, result, {pooled, counts},
+                     [](OpBuilder &nb, Location nl, ValueRange e) {
+                       return arith::DivFOp::create(nb, nl, e[0], e[1]).getResult();
+                     });
+}
+
+} // namespace mlir::pydy::lowering

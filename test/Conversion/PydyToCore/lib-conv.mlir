@@ -1,0 +1,30 @@
+// RUN: dy2st-opt %s --convert-pydy-to-core | FileCheck %s
+
+// conv2d: the input padded (tensor.pad), channels and filters split into
+// groups, linalg.conv_2d_ngchw_gfchw accumulating onto the bias.
+// CHECK-LABEL: func.func @conv
+// CHECK: tensor.pad %{{.*}} low[0, 0, 1, 1] high[0, 0, 1, 1]
+// CHECK: tensor.expand_shape %{{.*}} {{\[\[}}0], [1, 2], [3], [4]] output_shape [2, 2, 2, 9, 8]
+// CHECK: tensor.expand_shape %{{.*}} {{\[\[}}0, 1], [2], [3], [4]] output_shape [2, 3, 2, 3, 3]
+// CHECK: linalg.generic
+// CHECK: linalg.conv_2d_ngchw_gfchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+// CHECK: tensor.collapse_shape %{{.*}} {{\[\[}}0], [1, 2], [3], [4]] : tensor<2x2x3x4x3xf32> into tensor<2x6x4x3xf32>
+pydy.func @conv(%x: tensor<2x4x7x6xf32>, %w: tensor<6x2x3x3xf32>, %b: tensor<6xf32>) -> tensor<2x6x4x3xf32> {
+  %0 = pydy.lib_call "conv2d"(%x, %w, %b) {kwnames = ["x", "weight", "bias"], static_args = {groups = 2 : i64, strides = array<i64: 2, 2>, dilations = array<i64: 1, 1>, paddings = array<i64: 1, 1, 1, 1>}} : (tensor<2x4x7x6xf32>, tensor<6x2x3x3xf32>, tensor<6xf32>) -> tensor<2x6x4x3xf32>
+  pydy.return %0 : tensor<2x6x4x3xf32>
+}
+
+// Pools: max pads with -inf (and the ceil_mode extra at the end); average
+// divides by the count of input elements in each window (a sum pool of ones).
+// CHECK-LABEL: func.func @pools
+// CHECK: tensor.pad %{{.*}} low[0, 0, 1, 1] high[0, 0, 2, 1]
+// CHECK: linalg.pooling_nchw_max
+// CHECK: linalg.pooling_nchw_sum
+// CHECK: linalg.pooling_nchw_sum
+// CHECK: arith.divf
+pydy.func @pools(%x: tensor<2x4x7x6xf32>) -> tuple<tensor<2x4x4x3xf32>, tensor<2x4x3x3xf32>> {
+  %0 = pydy.lib_call "max_pool2d"(%x) {kwnames = ["x"], static_args = {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, paddings = array<i64: 1, 1, 1, 1>, ceil_extra = array<i64: 1, 0>, ceil_mode = true}} : (tensor<2x4x7x6xf32>) -> tensor<2x4x4x3xf32>
+  %1 = pydy.lib_call "avg_pool2d"(%x) {kwnames = ["x"], static_args = {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, paddings = array<i64: 0, 0, 0, 0>, ceil_extra = array<i64: 0, 0>, exclusive = true}} : (tensor<2x4x7x6xf32>) -> tensor<2x4x3x3xf32>
+  %t = pydy.tuple %0, %1 : (tensor<2x4x4x3xf32>, tensor<2x4x3x3xf32>) -> tuple<tensor<2x4x4x3xf32>, tensor<2x4x3x3xf32>>
+  pydy.return %t : tuple<tensor<2x4x4x3xf32>, tensor<2x4x3x3xf32>>
+}
