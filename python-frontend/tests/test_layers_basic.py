@@ -156,3 +156,29 @@ def test_lenet_compiled_matches_eager_and_saves(tmp_path):
     path = str(tmp_path / "lenet")
     paddle.jit.save(model, path, input_spec=specs)
     assert_same(model(images), paddle.jit.load(path)(images.numpy()))
+
+
+class NormNet(nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2D(3, 4, 3, padding=1, bias_attr=False)
+        self.bn = nn.BatchNorm2D(4)
+        self.gn = nn.GroupNorm(2, 4)
+        self.inorm = nn.InstanceNorm2D(4)
+
+    def forward(self, x):
+        return self.inorm(self.gn(paddle.nn.functional.relu(self.bn(self.conv(x)))))
+
+
+def test_norm_layers():
+    model = NormNet()
+    assert sorted(model.state_dict()) == sorted([
+        "conv.weight", "bn.weight", "bn.bias", "bn._mean", "bn._variance", "gn.weight",
+        "gn.bias", "inorm.scale", "inorm.bias"])
+    x = paddle.to_tensor(np.random.RandomState(1).randn(2, 3, 5, 5).astype(np.float32))
+    model.train()
+    model(x)  # training updates the running statistics eagerly
+    assert not np.allclose(model.bn._mean.numpy(), 0.0)
+    model.eval()
+    specs = [InputSpec([None, 3, 5, 5], "float32")]
+    assert_same(model(x), paddle.jit.to_static(model, input_spec=specs)(x))

@@ -332,6 +332,19 @@ CASES = [
     ("layer_norm", lambda x: F.layer_norm(x, [3, 4]),
      lambda x: (x - x.mean((1, 2), keepdims=True)) / np.sqrt(x.var((1, 2), keepdims=True) + 1e-5),
      [X]),
+    ("batch_norm", lambda x, m, v, w, b: F.batch_norm(x, m, v, w, b),
+     lambda x, m, v, w, b: (x - m[:, None, None]) / np.sqrt(v[:, None, None] + 1e-5)
+     * w[:, None, None] + b[:, None, None], [IMG, P[0, 0], P[0, 1], P[1, 0], U[0, 0]]),
+    ("batch_norm", lambda x: F.batch_norm(x, x[0, :, 0, 0], x[0, :, 0, 0], training=True),
+     lambda x: (x - x.mean((0, 2, 3), keepdims=True)) / np.sqrt(x.var((0, 2, 3), keepdims=True)
+                                                              + 1e-5), [IMG]),
+    ("group_norm", lambda x, w, b: F.group_norm(x, 2, weight=w, bias=b),
+     lambda x, w, b: ((x.reshape(2, 2, -1) - x.reshape(2, 2, -1).mean(-1, keepdims=True)) /
+                      np.sqrt(x.reshape(2, 2, -1).var(-1, keepdims=True) + 1e-5)).reshape(x.shape)
+     * w[:, None, None] + b[:, None, None], [IMG, P[0, 0], U[0, 0]]),
+    ("instance_norm", lambda x: F.instance_norm(x),
+     lambda x: (x - x.mean((2, 3), keepdims=True)) / np.sqrt(x.var((2, 3), keepdims=True) + 1e-5),
+     [IMG]),
     ("mse_loss", lambda x, y: F.mse_loss(x, y), lambda x, y: ((x - y) ** 2).mean(), [X, U]),
     ("l1_loss", lambda x, y: F.l1_loss(x, y, reduction="sum"), lambda x, y: np.abs(x - y).sum(),
      [X, U]),

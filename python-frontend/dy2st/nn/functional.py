@@ -310,3 +310,74 @@ def adaptive_max_pool2d(x, output_size, return_mask=False, name=None):
 
 FUNCTIONS["adaptive_avg_pool2d"] = adaptive_avg_pool2d
 FUNCTIONS["adaptive_max_pool2d"] = adaptive_max_pool2d
+
+
+def _channel_shape(x):
+    """[1, C, 1, ...]: a per-channel vector broadcast over NC... inputs."""
+    shape = [1, -1]
+    for _ in range(x.ndim - 2):
+        shape.append(1)
+    return shape
+
+
+def _spatial_axes(x, first):
+    axes = []
+    for d in range(first, x.ndim):
+        axes.append(d)
+    return axes
+
+
+def batch_norm(x, running_mean, running_var, weight=None, bias=None, training=False,
+               momentum=0.9, epsilon=1e-05, data_format="NCHW", use_global_stats=None,
+               name=None):
+    """(x - mean) / sqrt(var + epsilon) * weight + bias per channel (axis 1):
+    the running statistics in inference, the batch's in training (which does
+    not update the running ones here)."""
+    shape = _channel_shape(x)
+    if training and not use_global_stats:
+        axes = [0] + _spatial_axes(x, 2)
+        mean = _mean(x, axis=axes, keepdim=True)
+        var = _mean(square(x - mean), axis=axes, keepdim=True)
+    else:
+        mean = reshape(running_mean, shape)
+        var = reshape(running_var, shape)
+    out = (x - mean) / sqrt(var + epsilon)
+    if weight is not None:
+        out = out * reshape(weight, shape)
+    if bias is not None:
+        out = out + reshape(bias, shape)
+    return out
+
+
+def group_norm(x, num_groups, epsilon=1e-05, weight=None, bias=None, data_format="NCHW",
+               name=None):
+    """Normalizes each group of channels over its channels and positions."""
+    grouped = reshape(x, [0, num_groups, -1])
+    mean = _mean(grouped, axis=2, keepdim=True)
+    var = _mean(square(grouped - mean), axis=2, keepdim=True)
+    out = reshape((grouped - mean) / sqrt(var + epsilon), x.shape)
+    shape = _channel_shape(x)
+    if weight is not None:
+        out = out * reshape(weight, shape)
+    if bias is not None:
+        out = out + reshape(bias, shape)
+    return out
+
+
+def instance_norm(x, running_mean=None, running_var=None, weight=None, bias=None,
+                  use_input_stats=True, momentum=0.9, eps=1e-05, data_format="NCHW", name=None):
+    """Normalizes each (sample, channel) over its positions."""
+    axes = _spatial_axes(x, 2)
+    mean = _mean(x, axis=axes, keepdim=True)
+    out = (x - mean) / sqrt(_mean(square(x - mean), axis=axes, keepdim=True) + eps)
+    shape = _channel_shape(x)
+    if weight is not None:
+        out = out * reshape(weight, shape)
+    if bias is not None:
+        out = out + reshape(bias, shape)
+    return out
+
+
+FUNCTIONS["batch_norm"] = batch_norm
+FUNCTIONS["group_norm"] = group_norm
+FUNCTIONS["instance_norm"] = instance_norm
