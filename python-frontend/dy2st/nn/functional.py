@@ -320,6 +320,16 @@ def _channel_shape(x):
     return shape
 
 
+def _per_channel_affine(x, weight, bias):
+    """x * weight + bias with per-channel (axis 1) vectors, either may be None."""
+    shape = _channel_shape(x)
+    if weight is not None:
+        x = x * reshape(weight, shape)
+    if bias is not None:
+        x = x + reshape(bias, shape)
+    return x
+
+
 def _spatial_axes(x, first):
     axes = []
     for d in range(first, x.ndim):
@@ -341,12 +351,7 @@ def batch_norm(x, running_mean, running_var, weight=None, bias=None, training=Fa
     else:
         mean = reshape(running_mean, shape)
         var = reshape(running_var, shape)
-    out = (x - mean) / sqrt(var + epsilon)
-    if weight is not None:
-        out = out * reshape(weight, shape)
-    if bias is not None:
-        out = out + reshape(bias, shape)
-    return out
+    return _per_channel_affine((x - mean) / sqrt(var + epsilon), weight, bias)
 
 
 def group_norm(x, num_groups, epsilon=1e-05, weight=None, bias=None, data_format="NCHW",
@@ -356,12 +361,7 @@ def group_norm(x, num_groups, epsilon=1e-05, weight=None, bias=None, data_format
     mean = _mean(grouped, axis=2, keepdim=True)
     var = _mean(square(grouped - mean), axis=2, keepdim=True)
     out = reshape((grouped - mean) / sqrt(var + epsilon), x.shape)
-    shape = _channel_shape(x)
-    if weight is not None:
-        out = out * reshape(weight, shape)
-    if bias is not None:
-        out = out + reshape(bias, shape)
-    return out
+    return _per_channel_affine(out, weight, bias)
 
 
 def instance_norm(x, running_mean=None, running_var=None, weight=None, bias=None,
@@ -370,12 +370,7 @@ def instance_norm(x, running_mean=None, running_var=None, weight=None, bias=None
     axes = _spatial_axes(x, 2)
     mean = _mean(x, axis=axes, keepdim=True)
     out = (x - mean) / sqrt(_mean(square(x - mean), axis=axes, keepdim=True) + eps)
-    shape = _channel_shape(x)
-    if weight is not None:
-        out = out * reshape(weight, shape)
-    if bias is not None:
-        out = out + reshape(bias, shape)
-    return out
+    return _per_channel_affine(out, weight, bias)
 
 
 FUNCTIONS["batch_norm"] = batch_norm
