@@ -690,6 +690,17 @@ class Importer:
         return chain(node.values)
 
     def expr_Compare(self, node):
+        # `obj is None` / `obj is not None` of a compile-time object (a layer,
+        # a sublayer that may be None) is known when importing.
+        left = self.expr_or_static(node.left)
+        if isinstance(left, Static) and len(node.ops) == 1 and \
+                isinstance(node.ops[0], (ast.Is, ast.IsNot)) and \
+                isinstance(node.comparators[0], ast.Constant) and node.comparators[0].value is None:
+            is_none = left.obj is None
+            return self.constant(is_none if isinstance(node.ops[0], ast.Is) else not is_none, node)
+        if isinstance(left, Static):
+            left = self.expr(node.left)
+
         def compare(i, lhs):
             rhs = self.expr(node.comparators[i])
             kind = _COMPARE[type(node.ops[i])]
@@ -700,7 +711,7 @@ class Importer:
             # a < b < c is (a < b) and (b < c), with b evaluated once.
             return self.logical(node, "and", result, lambda: compare(i + 1, rhs))
 
-        return compare(0, self.expr(node.left))
+        return compare(0, left)
 
     def expr_IfExp(self, node):
         self.hidden += 1

@@ -89,8 +89,9 @@ struct InlineCallsPass : impl::InlineCallsPassBase<InlineCallsPass> {
 
   LogicalResult inlineInto(FuncOp func, SymbolTable &symbols,
                            const DenseSet<Operation *> &recursive) {
-    // Lambda calls with the wrong number of arguments stay: they may sit in a
-    // branch that specialization removes (it reports those that remain).
+    // Calls of something other than a lambda, or of a lambda with the wrong
+    // number of arguments, stay: they may sit in a branch that specialization
+    // removes (it reports those that remain).
     DenseSet<Operation *> mismatched;
     while (true) {
       Operation *next = nullptr;
@@ -113,9 +114,12 @@ struct InlineCallsPass : impl::InlineCallsPassBase<InlineCallsPass> {
       }
       auto callValue = cast<CallValueOp>(next);
       auto lambda = callValue.getCallee().getDefiningOp<LambdaOp>();
-      if (!lambda)
-        return callValue.emitError("dy2st can call only a lambda known where it is called "
-                                   "(not one passed through a branch or a loop)");
+      if (!lambda) {
+        // Maybe in a branch that specialization removes (a call of None
+        // under `if f is not None`); it reports the calls that remain.
+        mismatched.insert(callValue);
+        continue;
+      }
       if (!callValue.getKwnames().empty())
         return callValue.emitError(
             "keyword arguments in a call of a lambda are not supported by dy2st");

@@ -416,11 +416,14 @@ private:
     // is called only in branches that specialization removes.
     if (isa<SliceOp, LambdaOp>(op))
       return success();
-    if (auto callValue = dyn_cast<CallValueOp>(op))
+    if (auto callValue = dyn_cast<CallValueOp>(op)) {
       if (auto lambda = callValue.getCallee().getDefiningOp<LambdaOp>())
         return op->emitError() << "TypeError: the call passes " << callValue.getArgs().size()
                                << " arguments to a lambda of "
                                << lambda.getBody().getNumArguments() << " parameters";
+      return op->emitError("dy2st can call only a lambda known where it is called (not one "
+                           "passed through a branch or a loop)");
+    }
     if (isa<TupleOp, ListOp>(op)) {
       SmallVector<Type> elements(op->getOperandTypes());
       op->getResult(0).setType(isa<ListOp>(op)
