@@ -326,10 +326,6 @@ Value elementwise(OpBuilder &b, Location loc, Type resultType, ValueRange operan
 // Tensors for the library lowerings
 //===----------------------------------------------------------------------===//
 
-Value emptyTensor(OpBuilder &b, Location loc, RankedTensorType type, ValueRange sources) {
-  return emptyLike(b, loc, type, sources);
-}
-
 Value filled(OpBuilder &b, Location loc, RankedTensorType type, Value scalar,
              ValueRange sizeSources) {
   Value empty = emptyLike(b, loc, type, sizeSources);

@@ -57,9 +57,6 @@ Value broadcastSizesAgree(OpBuilder &b, Location loc, Type resultType, ValueRang
 Value computeIf(OpBuilder &b, Operation *op, Value ok, Type resultType, StringRef message,
                 function_ref<Value()> compute);
 
-/// An empty tensor of `type` whose dynamic sizes are taken from the tensor
-/// `sources` (broadcasting: the first source whose size there is not 1).
-Value emptyTensor(OpBuilder &b, Location loc, RankedTensorType type, ValueRange sources);
 /// A tensor of `type` filled with `scalar` (converted to its element type).
 Value filled(OpBuilder &b, Location loc, RankedTensorType type, Value scalar,
              ValueRange sizeSources);

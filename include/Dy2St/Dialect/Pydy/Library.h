@@ -48,7 +48,6 @@ struct LibFunction {
 };
 
 const LibFunction *lookupLibFunction(llvm::StringRef name);
-const LibFunction &libFunction(LibOp op);
 llvm::ArrayRef<LibFunction> allLibFunctions();
 
 /// A parameter's default as a literal attribute (None is a UnitAttr).

@@ -95,10 +95,6 @@ const LibParam *LibFunction::param(StringRef name) const {
 
 llvm::ArrayRef<LibFunction> mlir::pydy::allLibFunctions() { return table(); }
 
-const LibFunction &mlir::pydy::libFunction(LibOp op) {
-  return table()[static_cast<unsigned>(op)];
-}
-
 const LibFunction *mlir::pydy::lookupLibFunction(StringRef name) {
   for (const LibFunction &fn : table())
     if (fn.name == name)
