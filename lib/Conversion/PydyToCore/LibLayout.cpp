@@ -213,28 +213,41 @@ Value gatherBy(LibLowering &l, Value source, ValueRange inputs, ArrayRef<AffineM
       .getResult(0);
 }
 
-FailureOr<Value> lowerFlip(LibLowering &l) {
-  Value x = l.operand("x");
-  auto type = cast<RankedTensorType>(x.getType());
+/// `v` reversed along `axes`: a generic reading each element from the mirrored
+/// index.
+static Value flipAxes(OpBuilder &b, Location loc, Value v, ArrayRef<int64_t> axes) {
+  auto type = cast<RankedTensorType>(v.getType());
+  int64_t rank = type.getRank();
   SmallVector<Value> dims, dynamic;
-  for (int64_t d = 0; d < type.getRank(); ++d) {
-    dims.push_back(l.dim(x, d));
+  for (int64_t d = 0; d < rank; ++d) {
+    dims.push_back(tensor::DimOp::create(b, loc, v, d));
     if (type.isDynamicDim(d))
       dynamic.push_back(dims.back());
   }
-  SmallVector<int64_t> axes = l.integers("axis");
-  return gatherBy(l, x, {}, {}, dynamic, [&](OpBuilder &nb, Location nl, ValueRange) {
-    SmallVector<Value> indices;
-    for (int64_t d = 0; d < type.getRank(); ++d) {
-      Value i = linalg::IndexOp::create(nb, nl, d);
-      if (llvm::is_contained(axes, d)) {
-        Value last = arith::SubIOp::create(nb, nl, dims[d], arith::ConstantIndexOp::create(nb, nl, 1));
-        i = arith::SubIOp::create(nb, nl, last, i);
-      }
-      indices.push_back(i);
-    }
-    return indices;
-  });
+  Value empty = tensor::EmptyOp::create(b, loc, type.getShape(), type.getElementType(), dynamic);
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{type}, ValueRange{}, ValueRange{empty},
+             SmallVector<AffineMap>{AffineMap::getMultiDimIdentityMap(rank, b.getContext())},
+             SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+             [&](OpBuilder &nb, Location nl, ValueRange) {
+               SmallVector<Value> indices;
+               for (int64_t d = 0; d < rank; ++d) {
+                 Value i = linalg::IndexOp::create(nb, nl, d);
+                 if (llvm::is_contained(axes, d)) {
+                   Value last = arith::SubIOp::create(nb, nl, dims[d],
+                                                      arith::ConstantIndexOp::create(nb, nl, 1));
+                   i = arith::SubIOp::create(nb, nl, last, i);
+                 }
+                 indices.push_back(i);
+               }
+               linalg::YieldOp::create(nb, nl,
+                                       tensor::ExtractOp::create(nb, nl, v, indices).getResult());
+             })
+      .getResult(0);
+}
+
+FailureOr<Value> lowerFlip(LibLowering &l) {
+  return flipAxes(l.b, l.loc, l.operand("x"), l.integers("axis"));
 }
 
 /// pad: tensor.pad with the value in constant mode; otherwise each output
@@ -483,31 +496,8 @@ FailureOr<Value> lowerSetValue(LibLowering &l) {
     if (llvm::is_contained(decreased, d))
       update = insertUnitDim(b, loc, update, d);
   update = tensor::CastOp::create(b, loc, region, update);
-  if (!flipped.empty()) {
-    SmallVector<Value> updateSizes;
-    for (int64_t d = 0; d < rank; ++d)
-      updateSizes.push_back(l.dim(update, d));
-    Value empty = tensor::EmptyOp::create(b, loc, regionShape, elem, updateSizes);
-    Value source = update;
-    update = linalg::GenericOp::create(
-                 b, loc, TypeRange{region}, ValueRange{}, ValueRange{empty},
-                 SmallVector<AffineMap>{AffineMap::getMultiDimIdentityMap(rank, b.getContext())},
-                 SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
-                 [&](OpBuilder &nb, Location nl, ValueRange) {
-                   SmallVector<Value> indices;
-                   for (int64_t d = 0; d < rank; ++d) {
-                     Value i = linalg::IndexOp::create(nb, nl, d);
-                     if (llvm::is_contained(flipped, d)) {
-                       Value last = arith::SubIOp::create(nb, nl, updateSizes[d],
-                                                          arith::ConstantIndexOp::create(nb, nl, 1));
-                       i = arith::SubIOp::create(nb, nl, last, i);
-                     }
-                     indices.push_back(i);
-                   }
-                   linalg::YieldOp::create(nb, nl, tensor::ExtractOp::create(nb, nl, source, indices).getResult());
-                 })
-                 .getResult(0);
-  }
+  if (!flipped.empty())
+    update = flipAxes(b, loc, update, flipped);
   SmallVector<OpFoldResult> o(offsets.begin(), offsets.end()), z(sizes.begin(), sizes.end()), st;
   for (int64_t s : strides)
     st.push_back(b.getIndexAttr(s));

@@ -34,6 +34,43 @@ static Value transposeLast2(OpBuilder &b, Location loc, Value v) {
   return linalg::TransposeOp::create(b, loc, v, init, b.getDenseI64ArrayAttr(perm)).getResult()[0];
 }
 
+static Value identityOf(OpBuilder &b, Location loc, LibOp op, Type elem) {
+  bool isFloat = isa<FloatType>(elem);
+  auto extreme = [&](bool max) -> Value {
+    if (isFloat)
+      return arith::ConstantOp::create(
+          b, loc, b.getFloatAttr(elem, (max ? -1 : 1) * std::numeric_limits<double>::infinity()));
+    unsigned w = cast<IntegerType>(elem).getWidth();
+    return arith::ConstantOp::create(
+        b, loc, b.getIntegerAttr(elem, max ? APInt::getSignedMinValue(w) : APInt::getSignedMaxValue(w)));
+  };
+  switch (op) {
+  case LibOp::max: return extreme(true);
+  case LibOp::min: return extreme(false);
+  case LibOp::prod:
+  case LibOp::cumprod:
+  case LibOp::all: return constantScalar(b, loc, elem, 1);
+  default: return constantScalar(b, loc, elem, 0);
+  }
+}
+
+static Value combine(OpBuilder &b, Location loc, LibOp op, Value in, Value acc) {
+  bool isFloat = isa<FloatType>(in.getType());
+  switch (op) {
+  case LibOp::max:
+    return isFloat ? Value(arith::MaximumFOp::create(b, loc, in, acc)) : Value(arith::MaxSIOp::create(b, loc, in, acc));
+  case LibOp::min:
+    return isFloat ? Value(arith::MinimumFOp::create(b, loc, in, acc)) : Value(arith::MinSIOp::create(b, loc, in, acc));
+  case LibOp::prod:
+  case LibOp::cumprod:
+    return isFloat ? Value(arith::MulFOp::create(b, loc, in, acc)) : Value(arith::MulIOp::create(b, loc, in, acc));
+  case LibOp::all: return arith::AndIOp::create(b, loc, in, acc);
+  case LibOp::any: return arith::OrIOp::create(b, loc, in, acc);
+  default:
+    return isFloat ? Value(arith::AddFOp::create(b, loc, in, acc)) : Value(arith::AddIOp::create(b, loc, in, acc));
+  }
+}
+
 /// The product of x [..., M, K] and y [..., K, N] (both >= 2-d), batch
 /// dimensions broadcast: linalg.matmul for 2-d operands, else a generic.
 static Value batchedMatmul(OpBuilder &b, Location loc, RankedTensorType result, Value x, Value y) {
@@ -85,15 +122,11 @@ static Value batchedMatmul(OpBuilder &b, Location loc, RankedTensorType result, 
                               AffineMap::get(loops, 0, outExprs, ctx)};
   SmallVector<utils::IteratorType> iterators(loops, utils::IteratorType::parallel);
   iterators.back() = utils::IteratorType::reduction;
-  bool isFloat = isa<FloatType>(result.getElementType());
   return linalg::GenericOp::create(
              b, loc, TypeRange{result}, ValueRange{x, y}, ValueRange{init}, maps, iterators,
              [&](OpBuilder &nb, Location nl, ValueRange a) {
-               Value r = isFloat ? Value(arith::AddFOp::create(
-                                       nb, nl, a[2], arith::MulFOp::create(nb, nl, a[0], a[1])))
-                                 : Value(arith::AddIOp::create(
-                                       nb, nl, a[2], arith::MulIOp::create(nb, nl, a[0], a[1])));
-               linalg::YieldOp::create(nb, nl, r);
+               Value product = combine(nb, nl, LibOp::prod, a[0], a[1]);
+               linalg::YieldOp::create(nb, nl, combine(nb, nl, LibOp::sum, product, a[2]));
              })
       .getResult(0);
 }
@@ -134,43 +167,6 @@ FailureOr<Value> lowerMatmul(LibLowering &l) {
       r = dropUnitDim(b, loc, r, full.getRank() - 2);
     return r;
   });
-}
-
-static Value identityOf(OpBuilder &b, Location loc, LibOp op, Type elem) {
-  bool isFloat = isa<FloatType>(elem);
-  auto extreme = [&](bool max) -> Value {
-    if (isFloat)
-      return arith::ConstantOp::create(
-          b, loc, b.getFloatAttr(elem, (max ? -1 : 1) * std::numeric_limits<double>::infinity()));
-    unsigned w = cast<IntegerType>(elem).getWidth();
-    return arith::ConstantOp::create(
-        b, loc, b.getIntegerAttr(elem, max ? APInt::getSignedMinValue(w) : APInt::getSignedMaxValue(w)));
-  };
-  switch (op) {
-  case LibOp::max: return extreme(true);
-  case LibOp::min: return extreme(false);
-  case LibOp::prod:
-  case LibOp::cumprod:
-  case LibOp::all: return constantScalar(b, loc, elem, 1);
-  default: return constantScalar(b, loc, elem, 0);
-  }
-}
-
-static Value combine(OpBuilder &b, Location loc, LibOp op, Value in, Value acc) {
-  bool isFloat = isa<FloatType>(in.getType());
-  switch (op) {
-  case LibOp::max:
-    return isFloat ? Value(arith::MaximumFOp::create(b, loc, in, acc)) : Value(arith::MaxSIOp::create(b, loc, in, acc));
-  case LibOp::min:
-    return isFloat ? Value(arith::MinimumFOp::create(b, loc, in, acc)) : Value(arith::MinSIOp::create(b, loc, in, acc));
-  case LibOp::prod:
-  case LibOp::cumprod:
-    return isFloat ? Value(arith::MulFOp::create(b, loc, in, acc)) : Value(arith::MulIOp::create(b, loc, in, acc));
-  case LibOp::all: return arith::AndIOp::create(b, loc, in, acc);
-  case LibOp::any: return arith::OrIOp::create(b, loc, in, acc);
-  default:
-    return isFloat ? Value(arith::AddFOp::create(b, loc, in, acc)) : Value(arith::AddIOp::create(b, loc, in, acc));
-  }
 }
 
 FailureOr<Value> lowerReduction(LibLowering &l) {
@@ -333,18 +329,14 @@ FailureOr<Value> lowerEinsum(LibLowering &l) {
   SmallVector<utils::IteratorType> iterators(loops.size(), utils::IteratorType::reduction);
   for (size_t d = 0; d < parsed->second.size(); ++d)
     iterators[d] = utils::IteratorType::parallel;
-  bool isFloat = isa<FloatType>(elem);
   return computeIf(b, l.op, ok, result, "einsum: the sizes of a letter differ at run time", [&] {
     return linalg::GenericOp::create(
              b, loc, TypeRange{result}, operands, ValueRange{init}, maps, iterators,
              [&](OpBuilder &nb, Location nl, ValueRange a) {
                Value product = a[0];
                for (Value v : a.drop_front().drop_back())
-                 product = isFloat ? Value(arith::MulFOp::create(nb, nl, product, v))
-                                   : Value(arith::MulIOp::create(nb, nl, product, v));
-               Value sum = isFloat ? Value(arith::AddFOp::create(nb, nl, a.back(), product))
-                                   : Value(arith::AddIOp::create(nb, nl, a.back(), product));
-               linalg::YieldOp::create(nb, nl, sum);
+                 product = combine(nb, nl, LibOp::prod, product, v);
+               linalg::YieldOp::create(nb, nl, combine(nb, nl, LibOp::sum, product, a.back()));
              })
       .getResult(0);
   });

@@ -135,11 +135,7 @@ def layer_norm(x, normalized_shape, weight=None, bias=None, epsilon=1e-05, name=
         axes.append(x.ndim - len(normalized_shape) + i)
     centered = x - _mean(x, axis=axes, keepdim=True)
     out = centered / sqrt(_mean(square(centered), axis=axes, keepdim=True) + epsilon)
-    if weight is not None:
-        out = out * reshape(weight, normalized_shape)
-    if bias is not None:
-        out = out + reshape(bias, normalized_shape)
-    return out
+    return _affine(out, weight, bias, normalized_shape)
 
 
 def _reduce(loss, reduction):
@@ -322,7 +318,11 @@ def _channel_shape(x):
 
 def _per_channel_affine(x, weight, bias):
     """x * weight + bias with per-channel (axis 1) vectors, either may be None."""
-    shape = _channel_shape(x)
+    return _affine(x, weight, bias, _channel_shape(x))
+
+
+def _affine(x, weight, bias, shape):
+    """x * weight + bias, each reshaped to `shape`; either may be None."""
     if weight is not None:
         x = x * reshape(weight, shape)
     if bias is not None:

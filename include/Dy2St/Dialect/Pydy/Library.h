@@ -85,6 +85,8 @@ struct LibTyping {
   FailureOr<int64_t> integer(llvm::StringRef param, int64_t fallback);
   /// A static int or list of ints (None: an empty optional).
   FailureOr<std::optional<llvm::SmallVector<int64_t>>> integers(llvm::StringRef param);
+  /// The same, for a parameter that must be given.
+  FailureOr<llvm::SmallVector<int64_t>> requiredIntegers(llvm::StringRef param);
   /// An axis in [-rank, rank), made non-negative and stored back.
   FailureOr<int64_t> axis(llvm::StringRef param, int64_t rank, int64_t fallback);
   /// An `Ints` argument: its entries (kDynamicInt where known only at run

@@ -235,6 +235,15 @@ FailureOr<std::optional<SmallVector<int64_t>>> LibTyping::integers(StringRef par
   return std::optional<SmallVector<int64_t>>(values);
 }
 
+FailureOr<SmallVector<int64_t>> LibTyping::requiredIntegers(StringRef param) {
+  auto values = integers(param);
+  if (failed(values))
+    return failure();
+  if (!*values)
+    return error() << "missing argument '" << param << "'";
+  return **values;
+}
+
 FailureOr<int64_t> LibTyping::axis(StringRef param, int64_t rank, int64_t fallback) {
   FailureOr<int64_t> a = integer(param, fallback);
   if (failed(a))

@@ -67,14 +67,12 @@ FailureOr<Type> inferReshape(LibTyping &t) {
 /// in order, as Paddle does), stored back as the result's positions.
 FailureOr<Type> inferUnsqueeze(LibTyping &t) {
   auto x = t.tensor("x");
-  auto axes = t.integers("axis");
+  auto axes = t.requiredIntegers("axis");
   if (failed(x) || failed(axes))
     return failure();
-  if (!*axes)
-    return t.error() << "missing argument 'axis'";
   SmallVector<int64_t> shape(x->getShape());
   SmallVector<bool> inserted(shape.size(), false);
-  for (int64_t a : **axes) {
+  for (int64_t a : *axes) {
     int64_t rank = shape.size();
     if (a < -rank - 1 || a > rank)
       return t.error() << "axis " << a << " is out of range for a " << rank << "-d tensor";
@@ -140,17 +138,15 @@ FailureOr<Type> inferFlatten(LibTyping &t) {
 
 FailureOr<Type> inferTranspose(LibTyping &t) {
   auto x = t.tensor("x");
-  auto perm = t.integers("perm");
+  auto perm = t.requiredIntegers("perm");
   if (failed(x) || failed(perm))
     return failure();
-  if (!*perm)
-    return t.error() << "missing argument 'perm'";
   int64_t rank = x->getRank();
   llvm::SmallBitVector seen(rank);
   SmallVector<int64_t> normalized, shape;
-  for (int64_t p : **perm) {
+  for (int64_t p : *perm) {
     if (p < -rank || p >= rank || seen.test(p < 0 ? p + rank : p) ||
-        static_cast<int64_t>((*perm)->size()) != rank)
+        static_cast<int64_t>(perm->size()) != rank)
       return t.error() << "perm must be a permutation of the " << rank << " axes";
     p = p < 0 ? p + rank : p;
     seen.set(p);
@@ -236,14 +232,12 @@ FailureOr<Type> inferJoin(LibTyping &t) {
 /// back as a list.
 static FailureOr<SmallVector<int64_t>> distinctAxes(LibTyping &t, StringRef param,
                                                      int64_t rank) {
-  auto axes = t.integers(param);
+  auto axes = t.requiredIntegers(param);
   if (failed(axes))
     return failure();
-  if (!*axes)
-    return t.error() << "missing argument '" << param << "'";
   llvm::SmallBitVector seen(rank);
   SmallVector<int64_t> normalized;
-  for (int64_t a : **axes) {
+  for (int64_t a : *axes) {
     if (a < -rank || a >= rank || seen.test(a < 0 ? a + rank : a))
       return t.error() << "axis " << a << " is out of range or repeated for a " << rank
                        << "-d tensor";
@@ -264,17 +258,15 @@ FailureOr<Type> inferFlip(LibTyping &t) {
 /// pad: the per-dimension (before, after) amounts, stored as `paddings`.
 FailureOr<Type> inferPad(LibTyping &t) {
   auto x = t.tensor("x");
-  auto pads = t.integers("pad");
+  auto pads = t.requiredIntegers("pad");
   if (failed(x) || failed(pads))
     return failure();
-  if (!*pads)
-    return t.error() << "missing argument 'pad'";
   auto mode = dyn_cast_or_null<StringAttr>(t.statics.get("mode"));
   if (!mode || !llvm::is_contained({"constant", "reflect", "replicate", "circular"}, mode.getValue()))
     return t.error() << "mode must be 'constant', 'reflect', 'replicate' or 'circular'";
   int64_t rank = x->getRank();
   SmallVector<int64_t> paddings(2 * rank, 0);
-  ArrayRef<int64_t> given = **pads;
+  ArrayRef<int64_t> given = *pads;
   auto fromLeft = t.flag("pad_from_left_axis");
   if (failed(fromLeft))
     return failure();

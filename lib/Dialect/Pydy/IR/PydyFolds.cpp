@@ -2,6 +2,7 @@
 // are what makes a Python-valued condition (`x.shape[0] > 1` on a static
 // shape) disappear during specialization.
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
+#include "Dy2St/Dialect/Pydy/TypeRules.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Matchers.h"
@@ -38,19 +39,6 @@ static Attribute floatAttr(MLIRContext *ctx, double v) {
   return FloatAttr::get(Float64Type::get(ctx), v);
 }
 static Attribute boolAttr(MLIRContext *ctx, bool v) { return BoolAttr::get(ctx, v); }
-
-/// Python truthiness of a literal, if it has one.
-static std::optional<bool> truthiness(Attribute attr) {
-  if (auto n = asNumber(attr))
-    return n->isFloat ? n->f != 0.0 : n->i != 0;
-  if (isa_and_nonnull<UnitAttr>(attr))
-    return false;
-  if (auto s = dyn_cast_or_null<StringAttr>(attr))
-    return !s.getValue().empty();
-  if (auto a = dyn_cast_or_null<ArrayAttr>(attr))
-    return !a.empty();
-  return std::nullopt;
-}
 
 static int64_t floorDiv(int64_t a, int64_t b) {
   int64_t q = a / b;
@@ -124,12 +112,12 @@ OpFoldResult BinaryOp::fold(FoldAdaptor adaptor) {
 OpFoldResult UnaryOp::fold(FoldAdaptor adaptor) {
   MLIRContext *ctx = getContext();
   if (getKind() == UnaryKind::Not) {
-    if (auto t = truthiness(adaptor.getOperand()))
+    if (auto t = literalTruthiness(adaptor.getOperand()))
       return typed(*this, boolAttr(ctx, !*t));
     return {};
   }
   if (getKind() == UnaryKind::to_bool) {
-    if (auto t = truthiness(adaptor.getOperand()))
+    if (auto t = literalTruthiness(adaptor.getOperand()))
       return typed(*this, boolAttr(ctx, *t));
     return {};
   }
