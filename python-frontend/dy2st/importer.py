@@ -617,7 +617,7 @@ class Importer:
         if obj is None or isinstance(obj, (bool, int, float, str)):
             return self.constant(obj, node)
         if isinstance(obj, (tuple, list)) and all(
-                isinstance(v, (bool, int, float)) for v in obj):
+                v is None or isinstance(v, (bool, int, float, str)) for v in obj):
             values = [self.constant(v, node) for v in obj]
             kind = "tuple" if isinstance(obj, tuple) else "list"
             return self.op(node, f"pydy.{kind} {', '.join(v.name for v in values)} : "

@@ -16,6 +16,7 @@ from dy2st.composites import COMPOSITES
 from dy2st.nn.functional import FUNCTIONS
 from dy2st.primitives import KERNELS
 from dy2st.static import InputSpec
+import nn_references as ref
 
 F = paddle.nn.functional
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -34,6 +35,14 @@ class Fixed(np.ndarray):
 
 IMG = rng.randn(2, 4, 7, 6).astype(np.float32)
 KER = rng.randn(6, 4, 3, 3).astype(np.float32).view(Fixed)
+nn_rng = np.random.RandomState(11)
+SEQ = nn_rng.randn(2, 4, 9).astype(np.float32)
+KER1 = nn_rng.randn(6, 4, 3).astype(np.float32).view(Fixed)
+VOL = nn_rng.randn(2, 4, 5, 6, 5).astype(np.float32)
+KER3 = nn_rng.randn(6, 4, 3, 2, 3).astype(np.float32).view(Fixed)
+# Transposed kernels: [in_channels, out_channels / groups, *kernel].
+KERT = nn_rng.randn(4, 3, 3, 2).astype(np.float32).view(Fixed)
+KERT1 = nn_rng.randn(4, 2, 4).astype(np.float32).view(Fixed)
 I3 = np.full((3, 4), -3, np.int32)
 L = np.array([[1, 0, 2], [2, 2, 1]], np.int64)
 
@@ -139,6 +148,61 @@ CASES = [
      lambda x: _adaptive_ref(x, 3, 2, np.mean), [IMG]),
     ("adaptive_max_pool2d", lambda x: F.adaptive_max_pool2d(x, 4),
      lambda x: _adaptive_ref(x, 4, 4, np.max), [IMG]),
+    ("conv1d", lambda x, w: F.conv1d(x, w, w[:, 0, 0], stride=2, padding=1),
+     lambda x, w: ref.conv(x, w, [2], [(1, 1)], [1], 1) + w[:, 0, 0].reshape(1, -1, 1),
+     [SEQ, KER1]),
+    ("conv1d", lambda x, w: F.conv1d(x, w[:, :2], padding="SAME", dilation=2, groups=2),
+     lambda x, w: ref.conv(x, w[:, :2], [1], [(1, 1)], [1], 2), [SEQ, KER1]),
+    ("conv1d", lambda x, w: F.conv1d(x, w, padding=[2, 0], dilation=3),
+     lambda x, w: ref.conv(x, w, [1], [(2, 0)], [3], 1), [SEQ, KER1]),
+    ("conv3d", lambda x, w: F.conv3d(x, w, w[:, 0, 0, 0, 0], stride=[1, 2, 1], padding=1),
+     lambda x, w: ref.conv(x, w, [1, 2, 1], [(1, 1)] * 3, [1, 1, 1], 1)
+     + w[:, 0, 0, 0, 0].reshape(1, -1, 1, 1, 1), [VOL, KER3]),
+    ("conv3d", lambda x, w: F.conv3d(x, w[:, :2], padding=[0, 1, 2], dilation=[2, 1, 1],
+                                     groups=2),
+     lambda x, w: ref.conv(x, w[:, :2], [1, 1, 1], [(0, 0), (1, 1), (2, 2)], [2, 1, 1], 2),
+     [VOL, KER3]),
+    ("conv2d_transpose", lambda x, w: F.conv2d_transpose(x, w, w[0, :, 0, 0], stride=2,
+                                                         padding=1, output_padding=1),
+     lambda x, w: ref.conv_transpose(x, w, [2, 2], [(1, 1)] * 2, [1, 1], 1, [1, 1])
+     + w[0, :, 0, 0].reshape(1, -1, 1, 1), [IMG, KERT]),
+    ("conv2d_transpose", lambda x, w: F.conv2d_transpose(x, w[:, :2], stride=[1, 3],
+                                                         padding=[2, 0], dilation=2, groups=2),
+     lambda x, w: ref.conv_transpose(x, w[:, :2], [1, 3], [(2, 2), (0, 0)], [2, 2], 2, [0, 0]),
+     [IMG, KERT]),
+    ("conv2d_transpose", lambda x, w: F.conv2d_transpose(x, w, stride=2, padding="SAME"),
+     lambda x, w: ref.conv_transpose(x, w, [2, 2], [(1, 1), (0, 0)], [1, 1], 1, [0, 0]),
+     [IMG, KERT]),
+    ("conv2d_transpose", lambda x, w: F.conv2d_transpose(x, w, stride=3, output_size=[22, 18]),
+     lambda x, w: ref.conv_transpose(x, w, [3, 3], [(0, 0)] * 2, [1, 1], 1, [1, 1]),
+     [IMG, KERT]),
+    ("conv1d_transpose", lambda x, w: F.conv1d_transpose(x, w, stride=3, padding=2,
+                                                         output_padding=1),
+     lambda x, w: ref.conv_transpose(x, w, [3], [(2, 2)], [1], 1, [1]), [SEQ, KERT1]),
+    ("max_pool1d", lambda x: F.max_pool1d(x, 3, 2, padding=1),
+     lambda x: np.stack([np.pad(x, [(0, 0), (0, 0), (1, 1)], constant_values=-np.inf)
+                         [:, :, 2 * i:2 * i + 3].max(-1) for i in range(5)], -1), [SEQ]),
+    ("avg_pool1d", lambda x: F.avg_pool1d(x, 2), lambda x: 0.5 * (x[:, :, 0:8:2] + x[:, :, 1:9:2]),
+     [SEQ]),
+    ("interpolate", lambda x: F.interpolate(x, scale_factor=2),
+     lambda x: x.repeat(2, axis=2).repeat(2, axis=3), [IMG]),
+    ("interpolate", lambda x: F.interpolate(x, size=[5, 9], mode="nearest"),
+     lambda x: ref.interpolate(x, [5, 9], "nearest"), [IMG]),
+    ("interpolate", lambda x: F.interpolate(x, size=[10, 4], mode="bilinear",
+                                            align_corners=True),
+     lambda x: ref.interpolate(x, [10, 4], "bilinear", align_corners=True), [IMG]),
+    ("interpolate", lambda x: F.interpolate(x, scale_factor=[1.5, 2.5], mode="bilinear"),
+     lambda x: ref.interpolate(x, [10, 15], "bilinear", scales=[1.5, 2.5]), [IMG]),
+    ("interpolate", lambda x: F.interpolate(x, size=[3, 11], mode="bilinear", align_mode=1),
+     lambda x: ref.interpolate(x, [3, 11], "bilinear", align_mode=1), [IMG]),
+    ("interpolate", lambda x: F.interpolate(x, size=[13], mode="linear", data_format="NCW"),
+     lambda x: ref.interpolate(x, [13], "linear"), [SEQ]),
+    ("interpolate", lambda x: F.interpolate(x, size=[3, 7, 4], mode="trilinear"),
+     lambda x: ref.interpolate(x, [3, 7, 4], "trilinear"), [VOL]),
+    ("interpolate", lambda x: F.interpolate(x, size=[3, 3], mode="area"),
+     lambda x: _adaptive_ref(x, 3, 3, np.mean), [IMG]),
+    ("upsample", lambda x: F.upsample(x, scale_factor=3, mode="nearest"),
+     lambda x: ref.interpolate(x, [21, 18], "nearest", scales=[3, 3]), [IMG]),
     ("cumsum", lambda x: paddle.cumsum(x, axis=1), lambda x: np.cumsum(x, axis=1), [X]),
     ("cumprod", lambda x: paddle.cumprod(x, dim=-1), lambda x: np.cumprod(x, axis=-1), [P]),
     ("reshape", lambda x: paddle.reshape(x, [0, -1]), lambda x: x.reshape(2, 12), [X]),

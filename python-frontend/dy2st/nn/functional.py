@@ -376,3 +376,11 @@ def instance_norm(x, running_mean=None, running_var=None, weight=None, bias=None
 FUNCTIONS["batch_norm"] = batch_norm
 FUNCTIONS["group_norm"] = group_norm
 FUNCTIONS["instance_norm"] = instance_norm
+
+
+from .convolution import (FUNCTIONS as _CONVOLUTIONS, avg_pool1d, conv1d,  # noqa: E402,F401
+                          conv1d_transpose, conv2d_transpose, conv3d, max_pool1d)
+from .sampling import FUNCTIONS as _SAMPLING, interpolate, upsample  # noqa: E402,F401
+
+FUNCTIONS.update(_CONVOLUTIONS)
+FUNCTIONS.update(_SAMPLING)

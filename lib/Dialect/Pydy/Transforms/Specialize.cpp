@@ -58,12 +58,30 @@ static SmallVector<Value> elementsOf(OpBuilder &b, Location loc, Value sequence)
     return SmallVector<Value>(def->getOperands());
   if (auto dict = dyn_cast_or_null<DictOp>(def))
     return SmallVector<Value>(dict.getValues());
+  // The elements of a literal list or tuple are literals.
+  if (auto array = dyn_cast_or_null<ArrayAttr>(constantOf(sequence));
+      array && array.size() == types.size()) {
+    SmallVector<Value> elements;
+    for (Attribute item : array)
+      elements.push_back(ConstantOp::create(b, loc, item));
+    return elements;
+  }
   auto dictType = dyn_cast<DictType>(sequence.getType());
   SmallVector<Value> elements;
   for (auto [k, t] : llvm::enumerate(types)) {
     Value index = dictType ? Value(ConstantOp::create(b, loc, dictType.getKeys()[k]))
                            : Value(ConstantOp::create(b, loc, b.getI64IntegerAttr(k)));
-    elements.push_back(SubscriptOp::create(b, loc, t, sequence, index));
+    auto item = SubscriptOp::create(b, loc, t, sequence, index);
+    // Folded now (a static dimension of x.shape): later ops read it as a literal.
+    SmallVector<OpFoldResult> folded;
+    if (succeeded(item->fold(folded)) && folded.size() == 1) {
+      if (auto attr = dyn_cast<Attribute>(folded.front())) {
+        item.erase();
+        elements.push_back(ConstantOp::create(b, loc, attr));
+        continue;
+      }
+    }
+    elements.push_back(item);
   }
   return elements;
 }
@@ -109,6 +127,24 @@ static Value castTo(OpBuilder &b, Value value, Type type) {
 }
 
 /// Whether a value of type `given` may be passed where `declared` is expected.
+/// Whether a `for range` loop with constant bounds runs as Python does,
+/// unrolled: it carries a Python list, tuple or None (whose type an iteration
+/// may change), or its body indexes a Python sequence of the enclosing code
+/// with a computed index (a list of numbers has no runtime-indexed form).
+static bool runsAsPython(ForRangeOp op) {
+  if (llvm::any_of(op.getInits().getTypes(), [](Type t) {
+        return sequenceElementTypes(t).has_value() || isa<PyNoneType>(t);
+      }))
+    return true;
+  WalkResult walk = op.getBody().walk([](SubscriptOp subscript) {
+    return sequenceElementTypes(subscript.getValue().getType()) &&
+                   !constantOf(subscript.getIndex())
+               ? WalkResult::interrupt()
+               : WalkResult::advance();
+  });
+  return walk.wasInterrupted();
+}
+
 static bool fitsDeclared(Type given, Type declared) {
   auto g = dyn_cast<RankedTensorType>(given), d = dyn_cast<RankedTensorType>(declared);
   if (!g || !d)
@@ -372,8 +408,7 @@ private:
     if (auto whileOp = dyn_cast<WhileOp>(op))
       return specializeLoop(whileOp);
     if (auto forOp = dyn_cast<ForRangeOp>(op)) {
-      if (llvm::any_of(forOp.getInits().getTypes(),
-                       [](Type t) { return sequenceElementTypes(t).has_value(); }))
+      if (runsAsPython(forOp))
         if (auto indices = constantRange(forOp))
           return unrollRange(forOp, *indices, next);
       return specializeLoop(forOp);
@@ -443,6 +478,12 @@ private:
         isa<ListType, tensor_array::ArrayType>(bin.getLhs().getType()) &&
         isa<ListType, tensor_array::ArrayType>(bin.getRhs().getType()))
       return concatenateLists(bin);
+    if (auto bin = dyn_cast<BinaryOp>(op); bin && isSequenceArithmetic(bin))
+      return combineSequences(bin);
+    if (auto cmp = dyn_cast<CompareOp>(op);
+        cmp && (cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in) &&
+        isa<ListType, TupleType>(cmp.getRhs().getType()))
+      return literalMembership(cmp);
     if (auto sub = dyn_cast<SubscriptOp>(op);
         sub && isa<SliceType>(sub.getIndex().getType()) &&
         isa<ListType, TupleType>(sub.getValue().getType()))
@@ -1235,6 +1276,64 @@ private:
       result = ListOp::create(b, loc, ListType::get(op.getContext(), types), all);
     }
     op.getResult().replaceAllUsesWith(result);
+    op.erase();
+    return success();
+  }
+
+  /// `a + b` of tuples, and `seq * n` / `n * seq` of a list or tuple and an
+  /// int known at compile time: Python builds them item by item.
+  static bool isSequenceArithmetic(BinaryOp op) {
+    Type lhs = op.getLhs().getType(), rhs = op.getRhs().getType();
+    if (op.getKind() == BinaryKind::add)
+      return isa<TupleType>(lhs) && isa<TupleType>(rhs);
+    if (op.getKind() != BinaryKind::mul)
+      return false;
+    return (isa<ListType, TupleType>(lhs) && isIntScalar(rhs)) ||
+           (isIntScalar(lhs) && isa<ListType, TupleType>(rhs));
+  }
+
+  LogicalResult combineSequences(BinaryOp op) {
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    Value sequence = op.getLhs(), other = op.getRhs();
+    SmallVector<Value> items;
+    if (op.getKind() == BinaryKind::add) {
+      items = elementsOf(b, loc, sequence);
+      llvm::append_range(items, elementsOf(b, loc, other));
+    } else {
+      if (!sequenceElementTypes(sequence.getType()))
+        std::swap(sequence, other);
+      auto count = dyn_cast_or_null<IntegerAttr>(constantOf(other));
+      if (!count)
+        return op.emitError("a list or tuple repeated ('*') needs a count known at compile time");
+      SmallVector<Value> once = elementsOf(b, loc, sequence);
+      for (int64_t i = 0; i < count.getInt(); ++i)
+        llvm::append_range(items, once);
+    }
+    SmallVector<Type> types(ValueRange(items).getTypes());
+    Value result = isa<TupleType>(sequence.getType())
+                       ? Value(TupleOp::create(b, loc, TupleType::get(op.getContext(), types), items))
+                       : Value(ListOp::create(b, loc, ListType::get(op.getContext(), types), items));
+    op.getResult().replaceAllUsesWith(result);
+    op.erase();
+    return success();
+  }
+
+  /// `x in seq` of literals: folded (Python compares the literals).
+  LogicalResult literalMembership(CompareOp op) {
+    OpBuilder b(op);
+    Attribute needle = constantOf(op.getLhs());
+    bool found = false;
+    for (Value item : elementsOf(b, op.getLoc(), op.getRhs())) {
+      Attribute candidate = constantOf(item);
+      if (!needle || !candidate)
+        return op.emitError("'in' of a list or tuple needs the value and the items known at "
+                            "compile time in dy2st");
+      found |= candidate == needle;
+    }
+    bool result = found == (op.getKind() == CompareKind::in);
+    op.getResult().replaceAllUsesWith(
+        ConstantOp::create(b, op.getLoc(), b.getBoolAttr(result)));
     op.erase();
     return success();
   }

@@ -1,0 +1,170 @@
+"""The base of layers: Layer (parameters, sublayers and buffers registered by
+assignment, state dicts with Paddle's dotted keys, train/eval), Parameter and
+ParamAttr."""
+import collections
+
+import numpy as np
+
+from .. import dtypes
+from ..tensor import Tensor
+from .initializer import XavierUniform
+
+
+class ParamAttr:
+    """How a layer creates a parameter: its name, initializer and whether it
+    is trainable (the other arguments are accepted for Paddle's sake)."""
+
+    def __init__(self, name=None, initializer=None, learning_rate=1.0, regularizer=None,
+                 trainable=True, do_model_average=True, need_clip=True):
+        self.name = name
+        self.initializer = initializer
+        self.trainable = trainable
+
+
+class Parameter(Tensor):
+    """A tensor that a layer owns and saves (`state_dict`)."""
+
+    def __init__(self, value, name=None, trainable=True):
+        super().__init__(value)
+        self.name = name
+        self.trainable = trainable
+
+
+class Layer:
+    """Base class of layers: subclasses define `forward`; calling the layer
+    calls it. Parameters and sublayers assigned as attributes are registered."""
+
+    def __init__(self, name_scope=None, dtype="float32"):
+        object.__setattr__(self, "_parameters", collections.OrderedDict())
+        object.__setattr__(self, "_sub_layers", collections.OrderedDict())
+        self._dtype = dtype
+        self.training = True
+
+    def _registry(self, kind):
+        if "_parameters" not in self.__dict__:
+            raise RuntimeError(f"{type(self).__name__}.__init__ must call super().__init__() "
+                               "before assigning parameters or sublayers")
+        return self.__dict__[kind]
+
+    def __setattr__(self, name, value):
+        if isinstance(value, Parameter):
+            self._registry("_parameters")[name] = value
+            self.__dict__.pop(name, None)
+        elif isinstance(value, Layer):
+            self._registry("_sub_layers")[name] = value
+            self.__dict__.pop(name, None)
+        else:
+            for kind in ("_parameters", "_sub_layers"):
+                self.__dict__.get(kind, {}).pop(name, None)
+            object.__setattr__(self, name, value)
+
+    def __getattr__(self, name):
+        for kind in ("_parameters", "_sub_layers"):
+            registry = self.__dict__.get(kind)
+            if registry is not None and name in registry:
+                return registry[name]
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def forward(self, *args, **kwargs):
+        raise NotImplementedError(f"{type(self).__name__} does not define forward()")
+
+    def __call__(self, *args, **kwargs):
+        return self.forward(*args, **kwargs)
+
+    def create_parameter(self, shape, attr=None, dtype=None, is_bias=False,
+                         default_initializer=None):
+        """A new Parameter: `attr`'s initializer, else `default_initializer`,
+        else zeros for a bias and Xavier-uniform for a weight. `attr=False`
+        gives None (no parameter)."""
+        if attr is False:
+            return None
+        dtype = dtypes.as_dtype(dtype or self._dtype)
+        attr = ParamAttr(name=attr) if isinstance(attr, str) else attr
+        initializer = (attr.initializer if attr is not None else None) or default_initializer
+        if initializer is not None:
+            value = initializer(shape, dtype)
+        elif is_bias:
+            value = np.zeros(shape, dtype.numpy)
+        else:
+            value = XavierUniform()(shape, dtype)
+        return Parameter(value, name=attr.name if attr is not None else None,
+                         trainable=attr.trainable if attr is not None else True)
+
+    def add_parameter(self, name, parameter):
+        """Registers `parameter` (a Parameter, or None) under `name`."""
+        if parameter is not None and not isinstance(parameter, Parameter):
+            raise TypeError(f"add_parameter() takes a Parameter, not {type(parameter).__name__}")
+        self._registry("_parameters")[name] = parameter
+        return parameter
+
+    def add_sublayer(self, name, sublayer):
+        """Registers `sublayer` under `name`."""
+        if not isinstance(sublayer, Layer):
+            raise TypeError(f"add_sublayer() takes a Layer, not {type(sublayer).__name__}")
+        self._registry("_sub_layers")[name] = sublayer
+        return sublayer
+
+    def register_buffer(self, name, tensor, persistable=True):
+        """A tensor the layer keeps (saved in state_dict when persistable)."""
+        buffers = self.__dict__.setdefault("_buffers", collections.OrderedDict())
+        buffers[name] = (tensor, persistable)
+        object.__setattr__(self, name, tensor)
+
+    def named_sublayers(self, prefix=""):
+        for name, layer in self._registry("_sub_layers").items():
+            full = f"{prefix}{name}"
+            yield full, layer
+            yield from layer.named_sublayers(full + ".")
+
+    def sublayers(self):
+        return [layer for _, layer in self.named_sublayers()]
+
+    def named_parameters(self, prefix=""):
+        for name, p in self._registry("_parameters").items():
+            if p is not None:
+                yield f"{prefix}{name}", p
+        for name, layer in self._registry("_sub_layers").items():
+            yield from layer.named_parameters(f"{prefix}{name}.")
+
+    def parameters(self):
+        return [p for _, p in self.named_parameters()]
+
+    def named_buffers(self, prefix=""):
+        for name, (tensor, persistable) in self.__dict__.get("_buffers", {}).items():
+            if persistable and tensor is not None:
+                yield f"{prefix}{name}", tensor
+        for name, layer in self._registry("_sub_layers").items():
+            yield from layer.named_buffers(f"{prefix}{name}.")
+
+    def state_dict(self):
+        state = collections.OrderedDict(self.named_parameters())
+        state.update(self.named_buffers())
+        return state
+
+    def set_state_dict(self, state_dict):
+        """Copies values into the parameters of the same names (same shapes)."""
+        own = self.state_dict()
+        for name, value in state_dict.items():
+            if name not in own:
+                raise KeyError(f"{type(self).__name__} has no parameter '{name}'")
+            array = np.asarray(value.numpy() if isinstance(value, Tensor) else value)
+            target = own[name]
+            if list(array.shape) != target.shape:
+                raise ValueError(f"parameter '{name}' has shape {target.shape}, the state dict "
+                                 f"gives {list(array.shape)}")
+            target._value[...] = array.astype(target._value.dtype)
+
+    set_dict = set_state_dict
+    load_dict = set_state_dict
+
+    def eval(self):
+        self.training = False
+        for layer in self.sublayers():
+            layer.training = False
+        return self
+
+    def train(self):
+        self.training = True
+        for layer in self.sublayers():
+            layer.training = True
+        return self

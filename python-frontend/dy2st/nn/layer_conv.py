@@ -1,0 +1,162 @@
+"""Convolution, 1-D pooling and resizing layers with Paddle's constructor
+arguments and weight layouts: Conv{1,2,3}D weight [out, in / groups, *kernel],
+Conv{1,2}DTranspose weight [in, out / groups, *kernel], bias [out]."""
+from .. import functional as _functional
+from . import functional, initializer
+from .layer import Layer
+
+
+def _kernel(kernel_size, n):
+    if isinstance(kernel_size, (list, tuple)):
+        return list(kernel_size)
+    return [kernel_size] * n
+
+
+class _ConvNd(Layer):
+    def __init__(self, in_channels, out_channels, kernel_size, transposed, dims, stride, padding,
+                 dilation, groups, padding_mode, weight_attr, bias_attr, data_format,
+                 output_padding=0):
+        super().__init__()
+        if padding_mode != "zeros":
+            raise ValueError(f"{type(self).__name__}: only padding_mode='zeros' is supported "
+                             "by dy2st")
+        if in_channels % groups or out_channels % groups:
+            raise ValueError(f"{type(self).__name__}: channels must be divisible by groups")
+        kernel = _kernel(kernel_size, dims)
+        self._stride, self._padding, self._dilation = stride, padding, dilation
+        self._groups, self._data_format = groups, data_format
+        self._output_padding = output_padding
+        if transposed:
+            # Paddle draws transposed kernels with its default (Xavier) initializer.
+            shape, default = [in_channels, out_channels // groups] + kernel, None
+        else:
+            fan_in = in_channels // groups
+            for k in kernel:
+                fan_in *= k
+            shape = [out_channels, in_channels // groups] + kernel
+            default = initializer.Normal(0.0, (2.0 / fan_in) ** 0.5)
+        self.weight = self.create_parameter(shape, attr=weight_attr, default_initializer=default)
+        self.bias = self.create_parameter([out_channels], attr=bias_attr, is_bias=True)
+
+
+class Conv1D(_ConvNd):
+    """1-D convolution over NCL."""
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1,
+                 groups=1, padding_mode="zeros", weight_attr=None, bias_attr=None,
+                 data_format="NCL"):
+        super().__init__(in_channels, out_channels, kernel_size, False, 1, stride, padding,
+                         dilation, groups, padding_mode, weight_attr, bias_attr, data_format)
+
+    def forward(self, x):
+        return functional.conv1d(x, self.weight, self.bias, self._stride, self._padding,
+                                 self._dilation, self._groups, self._data_format)
+
+
+class Conv2D(_ConvNd):
+    """2-D convolution over NCHW (weight Normal(0, sqrt(2 / fan_in)) as Paddle)."""
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1,
+                 groups=1, padding_mode="zeros", weight_attr=None, bias_attr=None,
+                 data_format="NCHW"):
+        super().__init__(in_channels, out_channels, kernel_size, False, 2, stride, padding,
+                         dilation, groups, padding_mode, weight_attr, bias_attr, data_format)
+
+    def forward(self, x):
+        return functional.conv2d(x, self.weight, self.bias, self._stride, self._padding,
+                                 self._dilation, self._groups, self._data_format)
+
+
+class Conv3D(_ConvNd):
+    """3-D convolution over NCDHW."""
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1,
+                 groups=1, padding_mode="zeros", weight_attr=None, bias_attr=None,
+                 data_format="NCDHW"):
+        super().__init__(in_channels, out_channels, kernel_size, False, 3, stride, padding,
+                         dilation, groups, padding_mode, weight_attr, bias_attr, data_format)
+
+    def forward(self, x):
+        return functional.conv3d(x, self.weight, self.bias, self._stride, self._padding,
+                                 self._dilation, self._groups, self._data_format)
+
+
+class Conv1DTranspose(_ConvNd):
+    """Transposed 1-D convolution over NCL."""
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0,
+                 output_padding=0, groups=1, dilation=1, weight_attr=None, bias_attr=None,
+                 data_format="NCL"):
+        super().__init__(in_channels, out_channels, kernel_size, True, 1, stride, padding,
+                         dilation, groups, "zeros", weight_attr, bias_attr, data_format,
+                         output_padding)
+
+    def forward(self, x, output_size=None):
+        return functional.conv1d_transpose(x, self.weight, self.bias, self._stride,
+                                           self._padding, self._output_padding, self._groups,
+                                           self._dilation, output_size, self._data_format)
+
+
+class Conv2DTranspose(_ConvNd):
+    """Transposed 2-D convolution over NCHW."""
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0,
+                 output_padding=0, dilation=1, groups=1, weight_attr=None, bias_attr=None,
+                 data_format="NCHW"):
+        super().__init__(in_channels, out_channels, kernel_size, True, 2, stride, padding,
+                         dilation, groups, "zeros", weight_attr, bias_attr, data_format,
+                         output_padding)
+
+    def forward(self, x, output_size=None):
+        return functional.conv2d_transpose(x, self.weight, self.bias, self._stride,
+                                           self._padding, self._output_padding, self._groups,
+                                           self._dilation, self._data_format, output_size)
+
+
+class MaxPool1D(Layer):
+    def __init__(self, kernel_size, stride=None, padding=0, return_mask=False, ceil_mode=False,
+                 name=None):
+        super().__init__()
+        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
+        self._ceil_mode = ceil_mode
+
+    def forward(self, x):
+        return functional.max_pool1d(x, self._kernel_size, self._stride, self._padding, False,
+                                     self._ceil_mode)
+
+
+class AvgPool1D(Layer):
+    def __init__(self, kernel_size, stride=None, padding=0, exclusive=True, ceil_mode=False,
+                 name=None):
+        super().__init__()
+        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
+        self._exclusive, self._ceil_mode = exclusive, ceil_mode
+
+    def forward(self, x):
+        return functional.avg_pool1d(x, self._kernel_size, self._stride, self._padding,
+                                     self._exclusive, self._ceil_mode)
+
+
+class Upsample(Layer):
+    """Resizes NCW/NCHW/NCDHW inputs (functional.interpolate)."""
+
+    def __init__(self, size=None, scale_factor=None, mode="nearest", align_corners=False,
+                 align_mode=0, data_format=None, name=None):
+        super().__init__()
+        self._size, self._scale_factor, self._mode = size, scale_factor, mode
+        self._align_corners, self._align_mode = align_corners, align_mode
+        self._data_format = data_format
+
+    def forward(self, x):
+        return functional.interpolate(x, self._size, self._scale_factor, self._mode,
+                                      self._align_corners, self._align_mode, self._data_format)
+
+
+class UpsamplingNearest2D(Upsample):
+    def __init__(self, size=None, scale_factor=None, data_format="NCHW", name=None):
+        super().__init__(size, scale_factor, "nearest", False, 0, data_format)
+
+
+class UpsamplingBilinear2D(Upsample):
+    def __init__(self, size=None, scale_factor=None, data_format="NCHW", name=None):
+        super().__init__(size, scale_factor, "bilinear", True, 0, data_format)
