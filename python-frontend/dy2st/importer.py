@@ -11,6 +11,7 @@ dtype), or a tensor, which becomes an extra input of the static program
 """
 import ast
 import builtins
+import collections
 import inspect
 import re
 import textwrap
@@ -195,6 +196,10 @@ class Importer:
         self.scopes = []
         self.nested_defs = {}
         self.static_names = {}
+        # How often each name is assigned: a name assigned once may alias a
+        # compile-time object (`layer = self.layers[0]`).
+        self.assignments = collections.Counter(
+            n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
 
     # Output ----------------------------------------------------------------
     def loc(self, node):
@@ -309,6 +314,14 @@ class Importer:
         return False
 
     def stmt_Assign(self, node):
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and \
+                self.assignments[node.targets[0].id] == 1:
+            value = self.expr_or_static(node.value)
+            if isinstance(value, Static):
+                self.static_names[node.targets[0].id] = value
+                return False
+            self.assign(node.targets[0], value, node)
+            return False
         value = self.expr(node.value)
         for target in node.targets:
             self.assign(target, value, node)
@@ -409,6 +422,8 @@ class Importer:
             self.emit(f"pydy.for_range {names} : {types_} {{")
         elif self.static_iterable(it) is not None:
             return self.unrolled_for(node, self.static_iterable(it))
+        elif self.static_enumerate(it) is not None:
+            return self.unrolled_for(node, *self.static_enumerate(it))
         else:
             attrs = ""
             if isinstance(it, ast.Call) and self.is_builtin(it.func, enumerate):
@@ -441,18 +456,47 @@ class Importer:
             return value
         return None
 
-    def unrolled_for(self, node, iterable):
+    def static_enumerate(self, node):
+        """`enumerate(layers[, start])` of a container of compile-time objects:
+        (the container, the start), if it is one."""
+        if not (isinstance(node, ast.Call) and self.is_builtin(node.func, enumerate) and
+                node.args and not node.keywords and len(node.args) <= 2):
+            return None
+        iterable = self.static_iterable(node.args[0])
+        if iterable is None:
+            return None
+        start = 0
+        if len(node.args) == 2:
+            if not isinstance(node.args[1], ast.Constant) or \
+                    not isinstance(node.args[1].value, int):
+                self._fail(node.args[1], "the start of enumerate() over a container of layers "
+                                         "must be a literal int")
+            start = node.args[1].value
+        return iterable, start
+
+    def unrolled_for(self, node, iterable, enumerate_start=None):
         """A loop over a Python container of compile-time objects runs as Python
-        does: its body is imported once per item."""
-        if not isinstance(node.target, ast.Name):
-            self._fail(node.target, "the target of a loop over a Python container of layers "
-                                    "must be a name")
+        does: its body is imported once per item (with its index under
+        enumerate)."""
+        target = node.target
+        index_name = None
+        if enumerate_start is not None:
+            if not (isinstance(target, ast.Tuple) and len(target.elts) == 2 and
+                    all(isinstance(e, ast.Name) for e in target.elts)):
+                self._fail(target, "the target of enumerate() over a container of layers must "
+                                   "be two names")
+            index_name, target = target.elts[0].id, target.elts[1]
+        if not isinstance(target, ast.Name):
+            self._fail(target, "the target of a loop over a Python container of layers "
+                               "must be a name")
         for inner in ast.walk(node):
             if isinstance(inner, (ast.Break, ast.Continue)):
                 self._fail(inner, "break/continue in a loop over a Python container of layers "
                                   "is not supported by dy2st yet")
-        name = node.target.id
+        name = target.id
         for index, item in enumerate(iterable.obj):
+            if index_name is not None:
+                self.store(index_name, self.constant(enumerate_start + index, node), node)
             origin = iterable.origin.child(index) if iterable.origin is not None else None
             value = self.outside_object(item, node, origin)
             if isinstance(value, Static):
@@ -1042,11 +1086,19 @@ class Importer:
         for cls in wanted:
             name = {list: "list", tuple: "tuple", dict: "dict", int: "int", float: "float",
                     bool: "bool", str: "str", type(None): "NoneType", Tensor: "Tensor"}.get(cls)
+            if name is None and isinstance(cls, type):
+                # No compiled value is an instance of another class, except
+                # that a tuple, list or dict may have been one of a subclass.
+                base = next((b for b in (tuple, list, dict) if issubclass(cls, b)), None)
+                name = "~" + (base.__name__ if base else "")
             if name is None:
                 self._fail(node.args[1], f"isinstance() with {cls!r} is not supported in "
                                          "compiled code")
             names.append(name)
-        value = self.expr(node.args[0])
+        subject = self.expr_or_static(node.args[0])
+        if isinstance(subject, Static):
+            return self.constant(isinstance(subject.obj, tuple(wanted)), node)
+        value = subject
         text = self.constant(",".join(names), node)
         name = self.fresh()
         self.emit(f'{name}:2 = pydy.call_method {value.name}, "__isinstance__"({text.name}) : '

@@ -33,6 +33,8 @@ def _signature_entry(value):
 
 
 def _native_argument(value):
+    if value is None:
+        return False  # the placeholder of an argument compiled for its value
     if isinstance(value, Tensor):
         # Not np.ascontiguousarray: it makes a 0-d array 1-d.
         return np.asarray(value._value, order="C")

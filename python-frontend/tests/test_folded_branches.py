@@ -41,3 +41,41 @@ def test_an_eval_layer_compiles_without_its_training_path():
     layer = Dropping()
     layer.eval()
     assert np.array_equal(paddle.jit.to_static(layer)(paddle.to_tensor([1.0])), [2.0])
+
+
+def with_cache(x, cache=None):
+    if cache is None:
+        y = x + 1.0
+    else:
+        y, extra = x * 2.0, cache
+    if cache is None:
+        return y
+    return y, extra
+
+
+def test_a_variable_bound_only_in_a_folded_branch():
+    """`extra` is assigned only where cache is given: with cache None the read
+    folds away with its branch, as Paddle's UndefinedVar allows."""
+    x = paddle.to_tensor([1.0, 2.0])
+    assert np.array_equal(paddle.jit.to_static(with_cache)(x).numpy(), [2.0, 3.0])
+
+
+def test_a_variable_bound_only_in_a_remaining_branch_is_reported():
+    def read_extra(x, flag):
+        if flag:
+            extra = x
+        return extra
+    with pytest.raises(paddle.Dy2StError, match="'extra' may be undefined") as info:
+        paddle.jit.to_static(read_extra)(paddle.to_tensor([1.0]), paddle.to_tensor(True))
+    assert info.value.notes
+
+
+def test_isinstance_with_a_tuple_subclass_of_a_tuple_is_reported():
+    import collections
+    Pair = collections.namedtuple("Pair", ["a", "b"])
+
+    def check(x):
+        t = (x, x)
+        return isinstance(t, Pair)
+    with pytest.raises(paddle.Dy2StError, match="subclass of tuple"):
+        paddle.jit.to_static(check)(paddle.to_tensor([1.0]))

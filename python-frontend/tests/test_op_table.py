@@ -42,6 +42,8 @@ VOL = nn_rng.randn(2, 4, 5, 6, 5).astype(np.float32)
 KER3 = nn_rng.randn(6, 4, 3, 2, 3).astype(np.float32).view(Fixed)
 # Transposed kernels: [in_channels, out_channels / groups, *kernel].
 KERT = nn_rng.randn(4, 3, 3, 2).astype(np.float32).view(Fixed)
+TREE_IDS = nn_rng.randint(0, 20, size=(5, 2, 3)).astype(np.int64)
+TREE_PARENTS = nn_rng.randint(0, 3, size=(5, 2, 3)).astype(np.int64).view(Fixed)
 KERT1 = nn_rng.randn(4, 2, 4).astype(np.float32).view(Fixed)
 I3 = np.full((3, 4), -3, np.int32)
 L = np.array([[1, 0, 2], [2, 2, 1]], np.int64)
@@ -201,6 +203,11 @@ CASES = [
      lambda x: ref.interpolate(x, [3, 7, 4], "trilinear"), [VOL]),
     ("interpolate", lambda x: F.interpolate(x, size=[3, 3], mode="area"),
      lambda x: _adaptive_ref(x, 3, 3, np.mean), [IMG]),
+    ("gather_tree", lambda ids, parents: F.gather_tree(ids, parents),
+     lambda ids, parents: _gather_tree_ref(ids, parents), [TREE_IDS, TREE_PARENTS]),
+    ("dropout", lambda x: F.dropout(x, 0.3, training=False) + F.dropout(x, 0.25, training=False,
+                                                                      mode="downscale_in_infer"),
+     lambda x: x + 0.75 * x, [X]),
     ("upsample", lambda x: F.upsample(x, scale_factor=3, mode="nearest"),
      lambda x: ref.interpolate(x, [21, 18], "nearest", scales=[3, 3]), [IMG]),
     ("cumsum", lambda x: paddle.cumsum(x, axis=1), lambda x: np.cumsum(x, axis=1), [X]),
@@ -485,6 +492,20 @@ def _compiled_cases():
 
 
 COMPILED = _compiled_cases()
+
+
+def _gather_tree_ref(ids, parents):
+    """Paddle's gather_tree kernel: each (batch, beam) traced back by parents."""
+    out = np.zeros_like(ids)
+    steps, batch, beam = ids.shape
+    for b in range(batch):
+        for k in range(beam):
+            out[-1, b, k] = ids[-1, b, k]
+            parent = parents[-1, b, k]
+            for t in range(steps - 2, -1, -1):
+                out[t, b, k] = ids[t, b, parent]
+                parent = parents[t, b, parent]
+    return out
 
 
 def _conv_ref(x, w, stride, padding, dilation, groups):

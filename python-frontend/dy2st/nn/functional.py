@@ -2,6 +2,10 @@
 (composites: eager and compiled code run the same definitions)."""
 import math
 
+import numpy as np
+
+from ..tensor import Tensor
+
 from ..functional import (exp, log, log_softmax, maximum, minimum, one_hot, relu,  # noqa: F401
                           sigmoid, softmax, sqrt, tanh, where, erf, abs, sum, max, cast)
 from ..functional import matmul as linear_matmul  # noqa: F401
@@ -103,7 +107,34 @@ ACTIVATIONS = {fn.__name__: fn for fn in (
 # Layers' functions and losses ------------------------------------------------
 from ..functional import (flatten, gather, log_softmax as _log_softmax, mean as _mean,  # noqa: E402
                           reshape, squeeze, take_along_axis, unsqueeze, square, arange, cast)
-from ..functional import concat, matmul as _matmul  # noqa: E402
+from ..functional import concat, flip, matmul as _matmul, stack  # noqa: E402
+
+
+def _random_dropout(x, p, axis, mode):
+    """Training-mode dropout: a random keep mask (eager only; compiled code
+    has no random numbers yet)."""
+    shape = list(x.shape)
+    if axis is not None:
+        axes = [axis] if isinstance(axis, int) else list(axis)
+        shape = [s if d in axes else 1 for d, s in enumerate(shape)]
+    keep = (np.random.rand(*shape) >= p).astype(x.numpy().dtype)
+    if mode == "upscale_in_train":
+        keep = keep / (1.0 - p) if p < 1 else keep * 0
+    return x * Tensor(keep)
+
+
+def dropout(x, p=0.5, axis=None, training=True, mode="upscale_in_train", name=None):
+    """Zeroes elements with probability p in training ('upscale_in_train'
+    scales the kept ones by 1 / (1 - p)); in inference the identity, or a
+    scaling by 1 - p with mode 'downscale_in_infer'."""
+    if mode != "upscale_in_train" and mode != "downscale_in_infer":
+        raise ValueError(f"dropout(): mode must be 'upscale_in_train' or 'downscale_in_infer', "
+                         f"not '{mode}'")
+    if training and p > 0:
+        return _random_dropout(x, p, axis, mode)
+    if mode == "downscale_in_infer":
+        return x * (1.0 - p)
+    return x
 
 
 def linear(x, weight, bias=None, name=None):
@@ -260,10 +291,23 @@ def sequence_mask(x, maxlen=None, dtype="int64", name=None):
     return cast(arange(maxlen) < unsqueeze(x, -1), dtype)
 
 
+def gather_tree(ids, parents):
+    """Beam search's back-trace over [max_time, batch, beam] step ids and parent
+    beams: the last step's ids, then at each earlier step the ids of the beams
+    the later ones came from."""
+    steps = ids.shape[0]
+    parent = parents[steps - 1]
+    traced = [ids[steps - 1]]
+    for t in range(steps - 2, -1, -1):
+        traced.append(take_along_axis(ids[t], parent, 1))
+        parent = take_along_axis(parents[t], parent, 1)
+    return flip(stack(traced), [0])
+
+
 FUNCTIONS = dict(ACTIVATIONS, **{fn.__name__: fn for fn in (
-    linear, embedding, layer_norm, mse_loss, l1_loss, smooth_l1_loss, kl_div,
+    linear, dropout, embedding, layer_norm, mse_loss, l1_loss, smooth_l1_loss, kl_div,
     binary_cross_entropy, binary_cross_entropy_with_logits, nll_loss, cross_entropy,
-    softmax_with_cross_entropy, sequence_mask)})
+    softmax_with_cross_entropy, sequence_mask, gather_tree)})
 
 
 def _adaptive_pool2d(x, output_size, is_max):

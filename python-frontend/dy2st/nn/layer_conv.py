@@ -1,7 +1,6 @@
 """Convolution, 1-D pooling and resizing layers with Paddle's constructor
 arguments and weight layouts: Conv{1,2,3}D weight [out, in / groups, *kernel],
 Conv{1,2}DTranspose weight [in, out / groups, *kernel], bias [out]."""
-from .. import functional as _functional
 from . import functional, initializer
 from .layer import Layer
 
@@ -160,3 +159,47 @@ class UpsamplingNearest2D(Upsample):
 class UpsamplingBilinear2D(Upsample):
     def __init__(self, size=None, scale_factor=None, data_format="NCHW", name=None):
         super().__init__(size, scale_factor, "bilinear", True, 0, data_format)
+
+
+class MaxPool2D(Layer):
+    def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, return_mask=False,
+                 data_format="NCHW", name=None):
+        super().__init__()
+        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
+        self._ceil_mode, self._data_format = ceil_mode, data_format
+
+    def forward(self, x):
+        return functional.max_pool2d(x, self._kernel_size, self._stride, self._padding,
+                                     False, self._ceil_mode, self._data_format)
+
+
+class AvgPool2D(Layer):
+    def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, exclusive=True,
+                 divisor_override=None, data_format="NCHW", name=None):
+        super().__init__()
+        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
+        self._ceil_mode, self._exclusive = ceil_mode, exclusive
+        self._divisor_override, self._data_format = divisor_override, data_format
+
+    def forward(self, x):
+        return functional.avg_pool2d(x, self._kernel_size, self._stride, self._padding,
+                                     self._ceil_mode, self._exclusive, self._divisor_override,
+                                     self._data_format)
+
+
+class AdaptiveAvgPool2D(Layer):
+    def __init__(self, output_size, data_format="NCHW", name=None):
+        super().__init__()
+        self._output_size = output_size
+
+    def forward(self, x):
+        return functional.adaptive_avg_pool2d(x, self._output_size)
+
+
+class AdaptiveMaxPool2D(Layer):
+    def __init__(self, output_size, return_mask=False, name=None):
+        super().__init__()
+        self._output_size = output_size
+
+    def forward(self, x):
+        return functional.adaptive_max_pool2d(x, self._output_size)

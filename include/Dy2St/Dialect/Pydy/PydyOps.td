@@ -123,9 +123,10 @@ def Pydy_UnsupportedOp : Pydy_Op<"unsupported"> {
     converted (a `raise`, numpy, an unknown function), so that only a branch
     that remains after specialization must compile: reaching it reports
     `message`. `syntax` says that the construct itself is unsupported (rather
-    than its use).
+    than its use). Promotion puts one where a variable is read that is not
+    assigned on every path, with `note` at an assignment.
   }];
-  let arguments = (ins StrAttr:$message, UnitAttr:$syntax);
+  let arguments = (ins StrAttr:$message, UnitAttr:$syntax, OptionalAttr<LocationAttr>:$note);
   let assemblyFormat = "$message attr-dict";
 }
 

@@ -165,17 +165,25 @@ private:
     }
     if (auto load = dyn_cast<LoadOp>(op)) {
       auto it = env.find(load.getName());
-      if (it == env.end())
-        return load.emitError() << "variable '" << load.getName()
-                                << "' is used before it is assigned";
-      if (it->second.partial) {
-        InFlightDiagnostic diag = load.emitError()
-                                  << "variable '" << load.getName()
-                                  << "' may be undefined here: it is not assigned on "
-                                     "every path that reaches this use";
-        diag.attachNote(it->second.assignLoc)
-            << "'" << load.getName() << "' is assigned here";
-        return diag;
+      if (it == env.end() || it->second.partial) {
+        // Reported by specialization only if this read remains: a branch
+        // that folds away may read what only the other branch assigns.
+        OpBuilder b(load);
+        std::string message;
+        llvm::raw_string_ostream os(message);
+        os << "variable '" << load.getName() << "' ";
+        LocationAttr note;
+        if (it == env.end()) {
+          os << "is used before it is assigned";
+        } else {
+          os << "may be undefined here: it is not assigned on every path that reaches this use";
+          note = it->second.assignLoc;
+        }
+        UnsupportedOp::create(b, load.getLoc(), message, /*syntax=*/false, note);
+        load.replaceAllUsesWith(it == env.end() ? undef(b, load.getLoc(), load.getName())
+                                                : it->second.value);
+        load.erase();
+        return success();
       }
       load.replaceAllUsesWith(it->second.value);
       load.erase();

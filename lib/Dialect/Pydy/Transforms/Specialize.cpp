@@ -444,9 +444,14 @@ private:
       return success();
     }
     // A statement the importer could not convert, in a branch that remains.
-    if (auto unsupported = dyn_cast<UnsupportedOp>(op))
-      return op->emitError() << (unsupported.getSyntax() ? "[unsupported] " : "")
-                             << unsupported.getMessage();
+    if (auto unsupported = dyn_cast<UnsupportedOp>(op)) {
+      InFlightDiagnostic diag = op->emitError()
+                                << (unsupported.getSyntax() ? "[unsupported] " : "")
+                                << unsupported.getMessage();
+      if (auto note = unsupported.getNoteAttr())
+        diag.attachNote(cast<LocationAttr>(note)) << "it is assigned here";
+      return diag;
+    }
     // A slice is read by the subscript that uses it; a lambda left by inlining
     // is called only in branches that specialization removes.
     if (isa<SliceOp, LambdaOp>(op))
@@ -1673,6 +1678,12 @@ private:
     auto classes = cast<StringAttr>(constantOf(op.getArgs()[0])).getValue();
     SmallVector<StringRef> wanted;
     classes.split(wanted, ',');
+    // "~base": a user class, of which compiled values are not instances; a
+    // subclass of tuple, list or dict cannot be told from its base here.
+    for (StringRef w : wanted)
+      if (w.consume_front("~") && !w.empty() && llvm::is_contained(names, w))
+        return op.emitError() << "isinstance() with a subclass of " << w << " cannot be told "
+                              << "apart from a plain " << w << " in compiled code";
     bool result = llvm::any_of(wanted, [&](StringRef w) { return llvm::is_contained(names, w); });
     OpBuilder b(op);
     op.getResult().replaceAllUsesWith(ConstantOp::create(b, op.getLoc(), b.getBoolAttr(result)));

@@ -1,0 +1,301 @@
+"""Basic layers: Linear, activations, Sequential and the containers
+(LayerList, LayerDict, ParameterList), Embedding, LayerNorm, Dropout,
+Flatten, Identity."""
+import numpy as np
+
+from .. import functional as _functional
+from . import functional, initializer
+from .layer import Layer
+
+
+class Linear(Layer):
+    """y = x @ weight + bias, with weight of shape [in_features, out_features]."""
+
+    def __init__(self, in_features, out_features, weight_attr=None, bias_attr=None, name=None):
+        super().__init__()
+        self.weight = self.create_parameter([in_features, out_features], attr=weight_attr)
+        self.bias = self.create_parameter([out_features], attr=bias_attr, is_bias=True)
+
+    def forward(self, input):
+        out = functional.linear_matmul(input, self.weight)
+        if self.bias is not None:
+            out = out + self.bias
+        return out
+
+
+class ReLU(Layer):
+    def __init__(self, name=None):
+        super().__init__()
+
+    def forward(self, x):
+        return functional.relu(x)
+
+
+class Sigmoid(Layer):
+    def __init__(self, name=None):
+        super().__init__()
+
+    def forward(self, x):
+        return functional.sigmoid(x)
+
+
+class Sequential(Layer):
+    """Calls its layers in order."""
+
+    def __init__(self, *layers):
+        super().__init__()
+        for i, layer in enumerate(layers):
+            setattr(self, str(i), layer)
+        object.__setattr__(self, "_ordered", tuple(layers))
+
+    def forward(self, x):
+        for layer in self._ordered:
+            x = layer(x)
+        return x
+
+
+class Embedding(Layer):
+    """Rows of `weight` [num_embeddings, embedding_dim] at integer indices;
+    zeros at `padding_idx`."""
+
+    def __init__(self, num_embeddings, embedding_dim, padding_idx=None, sparse=False,
+                 weight_attr=None, name=None):
+        super().__init__()
+        self._padding_idx = padding_idx
+        self.weight = self.create_parameter([num_embeddings, embedding_dim], attr=weight_attr)
+
+    def forward(self, x):
+        return functional.embedding(x, self.weight, padding_idx=self._padding_idx)
+
+
+class LayerNorm(Layer):
+    """Normalizes the last dimensions (`normalized_shape`), then scales by
+    `weight` (ones) and shifts by `bias` (zeros)."""
+
+    def __init__(self, normalized_shape, epsilon=1e-05, weight_attr=None, bias_attr=None,
+                 name=None):
+        super().__init__()
+        shape = [normalized_shape] if isinstance(normalized_shape, int) else list(normalized_shape)
+        self._normalized_shape = shape
+        self._epsilon = epsilon
+        size = int(np.prod(shape))
+        self.weight = self.create_parameter([size], attr=weight_attr,
+                                            default_initializer=initializer.Constant(1.0))
+        self.bias = self.create_parameter([size], attr=bias_attr, is_bias=True)
+
+    def forward(self, x):
+        return functional.layer_norm(x, self._normalized_shape, self.weight, self.bias,
+                                     self._epsilon)
+
+
+class Dropout(Layer):
+    """Zeroes elements with probability p in training (eagerly); in eval mode
+    the identity ('upscale_in_train') or a scaling by 1 - p
+    ('downscale_in_infer')."""
+
+    def __init__(self, p=0.5, axis=None, mode="upscale_in_train", name=None):
+        super().__init__()
+        self.p = p
+        self.axis = axis
+        self.mode = mode
+
+    def forward(self, input):
+        return functional.dropout(input, self.p, self.axis, self.training, self.mode)
+
+
+class Flatten(Layer):
+    def __init__(self, start_axis=1, stop_axis=-1):
+        super().__init__()
+        self.start_axis = start_axis
+        self.stop_axis = stop_axis
+
+    def forward(self, input):
+        return _functional.flatten(input, self.start_axis, self.stop_axis)
+
+
+class Identity(Layer):
+    def __init__(self, *args, **kwargs):
+        super().__init__()
+
+    def forward(self, input):
+        return input
+
+
+class Softmax(Layer):
+    def __init__(self, axis=-1, name=None):
+        super().__init__()
+        self._axis = axis
+
+    def forward(self, x):
+        return functional.softmax(x, self._axis)
+
+
+class LogSoftmax(Layer):
+    def __init__(self, axis=-1, name=None):
+        super().__init__()
+        self._axis = axis
+
+    def forward(self, x):
+        return functional.log_softmax(x, self._axis)
+
+
+class Tanh(Layer):
+    def __init__(self, name=None):
+        super().__init__()
+
+    def forward(self, x):
+        return functional.tanh(x)
+
+
+class GELU(Layer):
+    def __init__(self, approximate=False, name=None):
+        super().__init__()
+        self._approximate = approximate
+
+    def forward(self, x):
+        return functional.gelu(x, self._approximate)
+
+
+class LeakyReLU(Layer):
+    def __init__(self, negative_slope=0.01, name=None):
+        super().__init__()
+        self._negative_slope = negative_slope
+
+    def forward(self, x):
+        return functional.leaky_relu(x, self._negative_slope)
+
+
+class SiLU(Layer):
+    def __init__(self, name=None):
+        super().__init__()
+
+    def forward(self, x):
+        return functional.silu(x)
+
+
+class ReLU6(Layer):
+    def __init__(self, name=None):
+        super().__init__()
+
+    def forward(self, x):
+        return functional.relu6(x)
+
+
+class Hardswish(Layer):
+    def __init__(self, name=None):
+        super().__init__()
+
+    def forward(self, x):
+        return functional.hardswish(x)
+
+
+class ELU(Layer):
+    def __init__(self, alpha=1.0, name=None):
+        super().__init__()
+        self._alpha = alpha
+
+    def forward(self, x):
+        return functional.elu(x, self._alpha)
+
+
+class Softplus(Layer):
+    def __init__(self, beta=1, threshold=20, name=None):
+        super().__init__()
+        self._beta = beta
+        self._threshold = threshold
+
+    def forward(self, x):
+        return functional.softplus(x, self._beta, self._threshold)
+
+
+class LayerList(Layer):
+    """A list of sublayers, registered as "0", "1", ... (`self.layers[i]` and
+    `for layer in self.layers` work in compiled code with literal indices)."""
+
+    def __init__(self, sublayers=None):
+        super().__init__()
+        for layer in sublayers or []:
+            self.append(layer)
+
+    def _items(self):
+        return list(self._registry("_sub_layers").values())
+
+    def append(self, sublayer):
+        self.add_sublayer(str(len(self)), sublayer)
+        return self
+
+    def extend(self, sublayers):
+        for layer in sublayers:
+            self.append(layer)
+        return self
+
+    def insert(self, index, sublayer):
+        items = self._items()
+        items.insert(index, sublayer)
+        self._registry("_sub_layers").clear()
+        self.extend(items)
+
+    def __getitem__(self, index):
+        items = self._items()
+        return LayerList(items[index]) if isinstance(index, slice) else items[index]
+
+    def __len__(self):
+        return len(self._registry("_sub_layers"))
+
+    def __iter__(self):
+        return iter(self._items())
+
+
+class LayerDict(Layer):
+    """Sublayers by name (`self.blocks["a"]` with a literal key in compiled code)."""
+
+    def __init__(self, sublayers=None):
+        super().__init__()
+        for name, layer in dict(sublayers or {}).items():
+            self.add_sublayer(name, layer)
+
+    def __getitem__(self, name):
+        return self._registry("_sub_layers")[name]
+
+    def __setitem__(self, name, layer):
+        self.add_sublayer(name, layer)
+
+    def __len__(self):
+        return len(self._registry("_sub_layers"))
+
+    def __iter__(self):
+        return iter(self._registry("_sub_layers"))
+
+    def __contains__(self, name):
+        return name in self._registry("_sub_layers")
+
+    def keys(self):
+        return self._registry("_sub_layers").keys()
+
+    def values(self):
+        return self._registry("_sub_layers").values()
+
+    def items(self):
+        return self._registry("_sub_layers").items()
+
+
+class ParameterList(Layer):
+    """A list of parameters, registered as "0", "1", ..."""
+
+    def __init__(self, parameters=None):
+        super().__init__()
+        for p in parameters or []:
+            self.append(p)
+
+    def append(self, parameter):
+        self.add_parameter(str(len(self)), parameter)
+        return self
+
+    def __getitem__(self, index):
+        return list(self._registry("_parameters").values())[index]
+
+    def __len__(self):
+        return len(self._registry("_parameters"))
+
+    def __iter__(self):
+        return iter(self._registry("_parameters").values())

@@ -1,0 +1,102 @@
+"""Normalization layers: BatchNorm (1D/2D/3D, running statistics updated by
+eager training), GroupNorm, InstanceNorm."""
+import numpy as np
+
+from . import functional, initializer
+from .layer import Layer, Parameter
+
+
+class _BatchNorm(Layer):
+    """Batch normalization over axis 1: `weight` (ones), `bias` (zeros) and
+    the running statistics `_mean` (zeros) and `_variance` (ones) as Paddle
+    names them. eval() uses the running statistics; training uses the batch's
+    and updates the running ones (eagerly)."""
+
+    def __init__(self, num_features, momentum=0.9, epsilon=1e-05, weight_attr=None,
+                 bias_attr=None, data_format="NCHW", use_global_stats=None, name=None):
+        super().__init__()
+        self._momentum, self._epsilon = momentum, epsilon
+        self._use_global_stats = use_global_stats
+        self.weight = self.create_parameter([num_features], attr=weight_attr,
+                                            default_initializer=initializer.Constant(1.0))
+        self.bias = self.create_parameter([num_features], attr=bias_attr, is_bias=True)
+        self._mean = Parameter(np.zeros(num_features, np.float32), trainable=False)
+        self._variance = Parameter(np.ones(num_features, np.float32), trainable=False)
+
+    def forward(self, x):
+        if self.training and not self._use_global_stats:
+            _update_running_stats(self, x)
+        return functional.batch_norm(x, self._mean, self._variance, self.weight, self.bias,
+                                     self.training, self._momentum, self._epsilon, "NCHW",
+                                     self._use_global_stats)
+
+
+def _update_running_stats(layer, x):
+    """running = momentum * running + (1 - momentum) * batch (eager)."""
+    v = x.numpy()
+    axes = tuple(d for d in range(v.ndim) if d != 1)
+    count = v.size // v.shape[1]
+    m = layer._momentum
+    layer._mean._value[...] = m * layer._mean._value + (1 - m) * v.mean(axis=axes)
+    unbiased = v.var(axis=axes) * count / max(count - 1, 1)
+    layer._variance._value[...] = m * layer._variance._value + (1 - m) * unbiased
+
+
+class BatchNorm1D(_BatchNorm):
+    pass
+
+
+class BatchNorm2D(_BatchNorm):
+    pass
+
+
+class BatchNorm3D(_BatchNorm):
+    pass
+
+
+class BatchNorm(_BatchNorm):
+    """Paddle's older BatchNorm(num_channels, act=None, is_test=False, ...)."""
+
+    def __init__(self, num_channels, act=None, is_test=False, momentum=0.9, epsilon=1e-05,
+                 param_attr=None, bias_attr=None, dtype="float32", data_layout="NCHW",
+                 in_place=False, moving_mean_name=None, moving_variance_name=None,
+                 do_model_average_for_mean_and_var=True, use_global_stats=False,
+                 trainable_statistics=False):
+        super().__init__(num_channels, momentum, epsilon, param_attr, bias_attr,
+                         use_global_stats=use_global_stats)
+        if act is not None:
+            raise ValueError("BatchNorm(act=...) is not supported by dy2st: apply the "
+                             "activation after the layer")
+
+
+class GroupNorm(Layer):
+    def __init__(self, num_groups, num_channels, epsilon=1e-05, weight_attr=None,
+                 bias_attr=None, data_format="NCHW", name=None):
+        super().__init__()
+        self._num_groups, self._epsilon = num_groups, epsilon
+        self.weight = self.create_parameter([num_channels], attr=weight_attr,
+                                            default_initializer=initializer.Constant(1.0))
+        self.bias = self.create_parameter([num_channels], attr=bias_attr, is_bias=True)
+
+    def forward(self, x):
+        return functional.group_norm(x, self._num_groups, self._epsilon, self.weight, self.bias)
+
+
+class InstanceNorm2D(Layer):
+    """Instance normalization with `scale` (ones) and `bias` (zeros), as Paddle
+    names them."""
+
+    def __init__(self, num_features, epsilon=1e-05, momentum=0.9, weight_attr=None,
+                 bias_attr=None, data_format="NCHW", name=None):
+        super().__init__()
+        self._epsilon = epsilon
+        self.scale = self.create_parameter([num_features], attr=weight_attr,
+                                           default_initializer=initializer.Constant(1.0))
+        self.bias = self.create_parameter([num_features], attr=bias_attr, is_bias=True)
+
+    def forward(self, x):
+        return functional.instance_norm(x, weight=self.scale, bias=self.bias, eps=self._epsilon)
+
+
+InstanceNorm1D = InstanceNorm2D
+InstanceNorm3D = InstanceNorm2D

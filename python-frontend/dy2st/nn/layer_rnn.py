@@ -1,0 +1,251 @@
+"""Recurrent layers: SimpleRNN/LSTM/GRU and their cells with Paddle's
+parameter names (weight_ih_l{k}[_reverse], ...) and gate orders."""
+from .. import functional as _functional
+from . import functional, initializer
+from .layer import Layer
+
+
+class _RNNCellBase(Layer):
+    """weight_ih [gates * hidden, input], weight_hh [gates * hidden, hidden],
+    bias_ih and bias_hh [gates * hidden], all Uniform(-1/sqrt(hidden),
+    1/sqrt(hidden)) as Paddle draws them."""
+
+    def __init__(self, input_size, hidden_size, gates, weight_ih_attr=None, weight_hh_attr=None,
+                 bias_ih_attr=None, bias_hh_attr=None):
+        super().__init__()
+        self.input_size, self.hidden_size = input_size, hidden_size
+        bound = 1.0 / hidden_size ** 0.5
+        uniform = initializer.Uniform(-bound, bound)
+        self.weight_ih = self.create_parameter([gates * hidden_size, input_size],
+                                               attr=weight_ih_attr, default_initializer=uniform)
+        self.weight_hh = self.create_parameter([gates * hidden_size, hidden_size],
+                                               attr=weight_hh_attr, default_initializer=uniform)
+        self.bias_ih = self.create_parameter([gates * hidden_size], attr=bias_ih_attr,
+                                             is_bias=True, default_initializer=uniform)
+        self.bias_hh = self.create_parameter([gates * hidden_size], attr=bias_hh_attr,
+                                             is_bias=True, default_initializer=uniform)
+
+    def _gates(self, inputs, hidden):
+        gates = functional.linear_matmul(inputs, self.weight_ih, transpose_y=True) + self.bias_ih
+        return gates, functional.linear_matmul(hidden, self.weight_hh,
+                                               transpose_y=True) + self.bias_hh
+
+
+class SimpleRNNCell(_RNNCellBase):
+    """h = act(x W_ih^T + b_ih + h W_hh^T + b_hh), act tanh or relu."""
+
+    def __init__(self, input_size, hidden_size, activation="tanh", weight_ih_attr=None,
+                 weight_hh_attr=None, bias_ih_attr=None, bias_hh_attr=None, name=None):
+        super().__init__(input_size, hidden_size, 1, weight_ih_attr, weight_hh_attr,
+                         bias_ih_attr, bias_hh_attr)
+        self._relu = activation == "relu"
+
+    def forward(self, inputs, states=None):
+        if states is None:
+            states = _functional.zeros([inputs.shape[0], self.hidden_size], inputs.dtype)
+        x_gates, h_gates = self._gates(inputs, states)
+        if self._relu:
+            h = functional.relu(x_gates + h_gates)
+        else:
+            h = functional.tanh(x_gates + h_gates)
+        return h, h
+
+
+class LSTMCell(_RNNCellBase):
+    """Paddle's gate order i, f, g, o: c = f c + i tanh(g), h = o tanh(c)."""
+
+    def __init__(self, input_size, hidden_size, weight_ih_attr=None, weight_hh_attr=None,
+                 bias_ih_attr=None, bias_hh_attr=None, proj_size=0, name=None):
+        if proj_size:
+            raise ValueError("LSTMCell(proj_size=...) is not supported by dy2st")
+        super().__init__(input_size, hidden_size, 4, weight_ih_attr, weight_hh_attr,
+                         bias_ih_attr, bias_hh_attr)
+
+    def forward(self, inputs, states=None):
+        if states is None:
+            zeros = _functional.zeros([inputs.shape[0], self.hidden_size], inputs.dtype)
+            states = (zeros, zeros)
+        pre_hidden, pre_cell = states
+        x_gates, h_gates = self._gates(inputs, pre_hidden)
+        i, f, g, o = _functional.split(x_gates + h_gates, 4, axis=-1)
+        c = functional.sigmoid(f) * pre_cell + functional.sigmoid(i) * functional.tanh(g)
+        h = functional.sigmoid(o) * functional.tanh(c)
+        return h, (h, c)
+
+
+class GRUCell(_RNNCellBase):
+    """Paddle's gate order r, z, c: c = tanh(x_c + r h_c), h = z h + (1 - z) c."""
+
+    def __init__(self, input_size, hidden_size, weight_ih_attr=None, weight_hh_attr=None,
+                 bias_ih_attr=None, bias_hh_attr=None, name=None):
+        super().__init__(input_size, hidden_size, 3, weight_ih_attr, weight_hh_attr,
+                         bias_ih_attr, bias_hh_attr)
+
+    def forward(self, inputs, states=None):
+        if states is None:
+            states = _functional.zeros([inputs.shape[0], self.hidden_size], inputs.dtype)
+        x_gates, h_gates = self._gates(inputs, states)
+        x_r, x_z, x_c = _functional.split(x_gates, 3, axis=1)
+        h_r, h_z, h_c = _functional.split(h_gates, 3, axis=1)
+        r = functional.sigmoid(x_r + h_r)
+        z = functional.sigmoid(x_z + h_z)
+        c = functional.tanh(x_c + r * h_c)
+        h = (states - c) * z + c
+        return h, h
+
+
+class _Directions(Layer):
+    """The cells of one layer: `forward_cell` and `backward_cell` (or None)."""
+
+    def __init__(self, forward_cell, backward_cell):
+        super().__init__()
+        object.__setattr__(self, "forward_cell", forward_cell)
+        object.__setattr__(self, "backward_cell", backward_cell)
+
+
+class _RNNBase(Layer):
+    """Stacked, optionally bidirectional cells with Paddle's parameter names
+    (weight_ih_l{k}[_reverse], ...); forward(inputs, initial_states) returns
+    (outputs, final states), states stacked as [layers * directions, batch,
+    hidden]."""
+
+    def __init__(self, cell_class, input_size, hidden_size, num_layers, direction, time_major,
+                 dropout, attrs, extra=None):
+        super().__init__()
+        if direction not in ("forward", "bidirect", "bidirectional"):
+            raise ValueError(f"direction must be 'forward' or 'bidirect', not {direction!r}")
+        self.hidden_size, self.num_layers = hidden_size, num_layers
+        self.time_major, self.dropout = time_major, dropout
+        directions = 2 if direction != "forward" else 1
+        self.num_directions = directions
+        layers = []
+        for k in range(num_layers):
+            size = input_size if k == 0 else hidden_size * directions
+            cells = []
+            for suffix in ("", "_reverse")[:directions]:
+                cell = cell_class(size, hidden_size, *(extra or ()), *attrs)
+                for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+                    setattr(self, f"{name}_l{k}{suffix}", getattr(cell, name))
+                cells.append(cell)
+            layers.append(_Directions(cells[0], cells[1] if directions == 2 else None))
+        object.__setattr__(self, "_layers", layers)
+
+    def set_state_dict(self, state_dict):
+        """Also takes Paddle's own state dicts, which hold every parameter twice
+        (`weight_ih_l0` and `0.cell.weight_ih`): the flat names are read."""
+        Layer.set_state_dict(self, {k: v for k, v in state_dict.items() if "." not in k})
+
+    set_dict = set_state_dict
+    load_dict = set_state_dict
+
+    def forward(self, inputs, initial_states=None, sequence_length=None):
+        x = inputs
+        if self.time_major:
+            x = _functional.transpose(x, [1, 0, 2])
+        finals = []
+        index = 0
+        for k, layer in enumerate(self._layers):
+            if k > 0:
+                x = functional.dropout(x, self.dropout, training=self.training)
+            # The cells are run here (not in a helper): a layer is not a value
+            # compiled code can pass.
+            states = self._initial(initial_states, index, x)
+            outputs = []
+            for t in range(x.shape[1]):
+                out, new_states = layer.forward_cell(x[:, t, :], states)
+                if sequence_length is not None:
+                    # Past a sequence's end the states stay and the outputs are 0.
+                    valid = _step_mask(sequence_length, t, out.dtype)
+                    out = out * valid
+                    new_states = _keep_where(valid, new_states, states)
+                states = new_states
+                outputs.append(_functional.unsqueeze(out, 1))
+            finals.append(states)
+            index = index + 1
+            out = _functional.concat(outputs, axis=1)
+            if layer.backward_cell is not None:
+                states = self._initial(initial_states, index, x)
+                backward = []
+                for t in range(x.shape[1]):
+                    step = x.shape[1] - 1 - t
+                    out_b, new_states = layer.backward_cell(x[:, step, :], states)
+                    if sequence_length is not None:
+                        valid = _step_mask(sequence_length, step, out_b.dtype)
+                        out_b = out_b * valid
+                        new_states = _keep_where(valid, new_states, states)
+                    states = new_states
+                    backward.append(_functional.unsqueeze(out_b, 1))
+                finals.append(states)
+                index = index + 1
+                out = _functional.concat([out, _functional.flip(_functional.concat(backward, 1),
+                                                                [1])], axis=-1)
+            x = out
+        if self.time_major:
+            x = _functional.transpose(x, [1, 0, 2])
+        return x, self._stack_states(finals)
+
+
+def _step_mask(sequence_length, t, dtype):
+    """[batch, 1]: 1 where step t is inside the sequence, else 0."""
+    return _functional.unsqueeze(_functional.cast(sequence_length > t, dtype), -1)
+
+
+def _keep_where(valid, new_states, states):
+    """new * valid + old * (1 - valid), state by state (Paddle's formula)."""
+    if isinstance(new_states, tuple):
+        h, c = new_states
+        old_h, old_c = states
+        return (h * valid + old_h * (1.0 - valid), c * valid + old_c * (1.0 - valid))
+    return new_states * valid + states * (1.0 - valid)
+
+
+class SimpleRNN(_RNNBase):
+    def __init__(self, input_size, hidden_size, num_layers=1, direction="forward",
+                 time_major=False, dropout=0.0, activation="tanh", weight_ih_attr=None,
+                 weight_hh_attr=None, bias_ih_attr=None, bias_hh_attr=None, name=None):
+        super().__init__(SimpleRNNCell, input_size, hidden_size, num_layers, direction,
+                         time_major, dropout,
+                         (weight_ih_attr, weight_hh_attr, bias_ih_attr, bias_hh_attr),
+                         (activation,))
+
+    def _initial(self, initial_states, index, x):
+        if initial_states is None:
+            return _functional.zeros([x.shape[0], self.hidden_size], x.dtype)
+        return initial_states[index]
+
+    def _stack_states(self, finals):
+        return _functional.stack(finals, axis=0)
+
+
+class GRU(SimpleRNN):
+    def __init__(self, input_size, hidden_size, num_layers=1, direction="forward",
+                 time_major=False, dropout=0.0, weight_ih_attr=None, weight_hh_attr=None,
+                 bias_ih_attr=None, bias_hh_attr=None, name=None):
+        _RNNBase.__init__(self, GRUCell, input_size, hidden_size, num_layers, direction,
+                          time_major, dropout,
+                          (weight_ih_attr, weight_hh_attr, bias_ih_attr, bias_hh_attr))
+
+
+class LSTM(_RNNBase):
+    def __init__(self, input_size, hidden_size, num_layers=1, direction="forward",
+                 time_major=False, dropout=0.0, weight_ih_attr=None, weight_hh_attr=None,
+                 bias_ih_attr=None, bias_hh_attr=None, proj_size=0, name=None):
+        if proj_size:
+            raise ValueError("LSTM(proj_size=...) is not supported by dy2st")
+        super().__init__(LSTMCell, input_size, hidden_size, num_layers, direction, time_major,
+                         dropout, (weight_ih_attr, weight_hh_attr, bias_ih_attr, bias_hh_attr))
+
+    def _initial(self, initial_states, index, x):
+        if initial_states is None:
+            zeros = _functional.zeros([x.shape[0], self.hidden_size], x.dtype)
+            return zeros, zeros
+        h, c = initial_states
+        return h[index], c[index]
+
+    def _stack_states(self, finals):
+        hs = []
+        cs = []
+        for h, c in finals:
+            hs.append(h)
+            cs.append(c)
+        return _functional.stack(hs, axis=0), _functional.stack(cs, axis=0)

@@ -1,0 +1,163 @@
+"""Every layer against real Paddle (PyPI's paddlepaddle, in its own
+interpreter): the same constructor source, Paddle's random parameters loaded
+through set_state_dict, the same inputs, eval mode; then compiled against
+eager with a batch known only at run time. Real Paddle is a test oracle only."""
+import importlib.util
+import json
+import os
+import pathlib
+import subprocess
+
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from conftest import assert_same
+from dy2st.static import InputSpec
+from test_paddle_oracle import PYTHON
+
+F4 = ("f", [2, 4, 7, 6])
+SEQ = ("f", [2, 4, 9])
+TOKENS = ("f", [2, 5, 8])
+# (id, layer constructor, inputs: (kind, shape[, extra]), call)
+LAYERS = [
+    ("conv1d", "nn.Conv1D(4, 6, 3, stride=2, padding=1)", [SEQ], "layer(x0)"),
+    ("conv1d_groups", "nn.Conv1D(4, 6, 3, padding='SAME', dilation=2, groups=2)", [SEQ],
+     "layer(x0)"),
+    ("conv2d", "nn.Conv2D(4, 6, (3, 2), stride=(2, 1), padding=[1, 0], bias_attr=False)", [F4],
+     "layer(x0)"),
+    ("conv2d_depthwise", "nn.Conv2D(4, 8, 3, padding=1, groups=4)", [F4], "layer(x0)"),
+    ("conv3d", "nn.Conv3D(4, 6, (3, 2, 3), stride=[1, 2, 1], padding=1)",
+     [("f", [2, 4, 5, 6, 5])], "layer(x0)"),
+    ("conv2d_transpose", "nn.Conv2DTranspose(4, 6, 3, stride=2, padding=1, output_padding=1)",
+     [F4], "layer(x0)"),
+    ("conv2d_transpose_groups", "nn.Conv2DTranspose(4, 6, (3, 2), stride=[1, 3], padding=[2, 0], "
+                                "dilation=2, groups=2)", [F4], "layer(x0)"),
+    ("conv2d_transpose_size", "nn.Conv2DTranspose(4, 3, 3, stride=2)", [F4],
+     "layer(x0, output_size=[16, 14])"),
+    ("conv1d_transpose", "nn.Conv1DTranspose(4, 3, 4, stride=3, padding=2)", [SEQ], "layer(x0)"),
+    ("max_pool1d", "nn.MaxPool1D(3, 2, padding=1)", [SEQ], "layer(x0)"),
+    ("avg_pool1d", "nn.AvgPool1D(3, 2, padding=1, exclusive=False)", [SEQ], "layer(x0)"),
+    ("max_pool2d", "nn.MaxPool2D(3, 2, padding=1, ceil_mode=True)", [F4], "layer(x0)"),
+    ("avg_pool2d", "nn.AvgPool2D(2, ceil_mode=True)", [F4], "layer(x0)"),
+    ("adaptive_avg", "nn.AdaptiveAvgPool2D([3, 4])", [F4], "layer(x0)"),
+    ("adaptive_max", "nn.AdaptiveMaxPool2D(2)", [F4], "layer(x0)"),
+    ("batch_norm1d", "nn.BatchNorm1D(4)", [SEQ], "layer(x0)"),
+    ("batch_norm2d", "nn.BatchNorm2D(4, epsilon=1e-3)", [F4], "layer(x0)"),
+    ("group_norm", "nn.GroupNorm(2, 4)", [F4], "layer(x0)"),
+    ("instance_norm", "nn.InstanceNorm2D(4)", [F4], "layer(x0)"),
+    ("layer_norm", "nn.LayerNorm([7, 6])", [F4], "layer(x0)"),
+    ("embedding", "nn.Embedding(10, 8, padding_idx=2)", [("i", [2, 5], 10)], "layer(x0)"),
+    ("upsample_nearest", "nn.Upsample(scale_factor=2)", [F4], "layer(x0)"),
+    ("upsample_bilinear", "nn.Upsample(size=[10, 9], mode='bilinear')", [F4], "layer(x0)"),
+    ("upsample_align", "nn.Upsample(scale_factor=[1.5, 2], mode='bilinear', align_corners=True)",
+     [F4], "layer(x0)"),
+    ("upsampling_bilinear", "nn.UpsamplingBilinear2D(size=[5, 4])", [F4], "layer(x0)"),
+    ("upsampling_nearest", "nn.UpsamplingNearest2D(size=[11, 13])", [F4], "layer(x0)"),
+    ("upsample_linear", "nn.Upsample(size=[14], mode='linear', align_mode=1, data_format='NCW')",
+     [SEQ], "layer(x0)"),
+    ("attention", "nn.MultiHeadAttention(8, 2)", [TOKENS, ("b", [2, 1, 1, 5])],
+     "layer(x0, attn_mask=x1)"),
+    ("attention_kv", "nn.MultiHeadAttention(8, 4, kdim=6, vdim=5, need_weights=True)",
+     [TOKENS, ("f", [2, 3, 6]), ("f", [2, 3, 5])], "layer(x0, x1, x2)"),
+    ("encoder_layer", "nn.TransformerEncoderLayer(8, 2, 16)", [TOKENS, ("b", [2, 1, 1, 5])],
+     "layer(x0, x1)"),
+    ("encoder_layer_pre", "nn.TransformerEncoderLayer(8, 2, 16, activation='gelu', "
+                          "normalize_before=True)", [TOKENS], "layer(x0)"),
+    ("encoder", "nn.TransformerEncoder(nn.TransformerEncoderLayer(8, 2, 16), 2, nn.LayerNorm(8))",
+     [TOKENS, ("f", [2, 2, 5, 5])], "layer(x0, x1)"),
+    ("decoder_layer", "nn.TransformerDecoderLayer(8, 2, 16)",
+     [("f", [2, 3, 8]), TOKENS, ("b", [2, 1, 3, 3])], "layer(x0, x1, x2)"),
+    ("decoder", "nn.TransformerDecoder(nn.TransformerDecoderLayer(8, 2, 16, "
+                "normalize_before=True), 2)", [("f", [2, 3, 8]), TOKENS, ("b", [2, 1, 1, 5])],
+     "layer(x0, x1, memory_mask=x2)"),
+    ("transformer", "nn.Transformer(8, 2, 1, 2, 16)", [TOKENS, ("f", [2, 3, 8])],
+     "layer(x0, x1, tgt_mask=layer.generate_square_subsequent_mask(3))"),
+    ("lstm_lengths", "nn.LSTM(4, 5, num_layers=2, direction='bidirect')",
+     [("f", [2, 6, 4]), ("len", [2], [6, 3])], "layer(x0, sequence_length=x1)"),
+    ("gru_lengths", "nn.GRU(4, 5)", [("f", [2, 6, 4]), ("len", [2], [2, 6])],
+     "layer(x0, sequence_length=x1)"),
+    ("rnn_lengths", "nn.SimpleRNN(4, 5, direction='bidirect', time_major=True)",
+     [("f", [6, 2, 4]), ("len", [2], [4, 5])], "layer(x0, sequence_length=x1)"),
+]
+
+
+@pytest.fixture(scope="module")
+def paddle_layers(tmp_path_factory):
+    if PYTHON is None:
+        pytest.skip("real Paddle is not installed: scripts/test.sh installs PyPI's "
+                    "paddlepaddle into $DY2ST_BUILD_DIR/paddle-venv when PyPI is reachable")
+    folder = tmp_path_factory.mktemp("layers")
+    spec = [dict(id=i, layer=l, inputs=[list(x) for x in inputs], call=c)
+            for i, l, inputs, c in LAYERS]
+    (folder / "cases.json").write_text(json.dumps(spec))
+    child = pathlib.Path(__file__).with_name("paddle_layers_child.py")
+    run = subprocess.run([PYTHON, str(child), str(folder / "cases.json"),
+                          str(folder / "layers.npz")], capture_output=True, text=True,
+                         env=dict(os.environ, PYTHONPATH=""), timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    return dict(np.load(folder / "layers.npz"))
+
+
+def _layer(index, results):
+    name, source, inputs, _ = LAYERS[index]
+    layer = eval(source, {"paddle": paddle, "nn": paddle.nn})
+    prefix = f"{name}/param/"
+    layer.set_state_dict({k[len(prefix):]: v for k, v in results.items() if k.startswith(prefix)})
+    layer.eval()
+    values = [results[f"{name}/input{i}"] for i in range(len(inputs))]
+    return layer, values
+
+
+def _wrapper(index, folder):
+    """A layer whose forward makes the case's call: compiled code reads it."""
+    name, _, inputs, call = LAYERS[index]
+    params = ", ".join(f"x{i}" for i in range(len(inputs)))
+    path = pathlib.Path(folder) / f"layer_case_{index}.py"
+    path.write_text("import dy2st as paddle\n\n\n"
+                    "class Case(paddle.nn.Layer):\n"
+                    "    def __init__(self, layer):\n"
+                    "        super().__init__()\n"
+                    "        self.layer = layer\n\n"
+                    f"    def forward(self, {params}):\n"
+                    f"        layer = self.layer\n"
+                    f"        return {call}\n")
+    spec = importlib.util.spec_from_file_location(f"layer_case_{index}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.Case
+
+
+def _flat(value):
+    return paddle.utils.flatten(value)
+
+
+@pytest.mark.parametrize("index", range(len(LAYERS)), ids=[c[0] for c in LAYERS])
+def test_eager_matches_paddle(paddle_layers, index):
+    name = LAYERS[index][0]
+    layer, values = _layer(index, paddle_layers)
+    scope = {"layer": layer, "paddle": paddle}
+    scope.update({f"x{i}": paddle.to_tensor(v) for i, v in enumerate(values)})
+    got = _flat(eval(LAYERS[index][3], scope))
+    assert len(got) == int(paddle_layers[f"{name}/n"])
+    for i, g in enumerate(got):
+        want = paddle_layers[f"{name}/out{i}"]
+        assert g.numpy().dtype == want.dtype and list(g.shape) == list(want.shape)
+        np.testing.assert_allclose(g.numpy(), want, rtol=1e-4, atol=2e-5, err_msg=f"{name}[{i}]")
+
+
+@pytest.mark.parametrize("index", range(len(LAYERS)), ids=[c[0] for c in LAYERS])
+def test_compiled_matches_eager(paddle_layers, index, tmp_path):
+    layer, values = _layer(index, paddle_layers)
+    model = _wrapper(index, tmp_path)(layer)
+    model.eval()
+    tensors = [paddle.to_tensor(v) for v in values]
+    batch_axis = 1 if "time_major" in LAYERS[index][1] else 0
+    specs = []
+    for v in values:
+        shape = list(v.shape)
+        if v.ndim > batch_axis and v.ndim > 1:
+            shape[batch_axis] = None
+        specs.append(InputSpec(shape, str(v.dtype)))
+    compiled = paddle.jit.to_static(model, input_spec=specs)
+    assert_same(model(*tensors), compiled(*tensors))
