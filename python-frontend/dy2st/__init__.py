@@ -21,6 +21,12 @@ def create_parameter(shape, dtype, name=None, attr=None, is_bias=False, default_
     return nn.Layer(dtype=dtype).create_parameter(shape, attr=attr, dtype=dtype, is_bias=is_bias,
                                                   default_initializer=default_initializer)
 
+def seed(value):
+    """Seeds the random numbers of eager code (initializers, dropout)."""
+    import numpy
+    numpy.random.seed(value)
+
+
 globals().update({name: fn for name, fn in vars(_functional).items()
                   if callable(fn) and not name.startswith("_") and name != "to_tensor"})
 

@@ -166,9 +166,11 @@ def _assigned_names(body):
 class Importer:
     """Imports one Python function as a `pydy.func`."""
 
-    def __init__(self, fn, arg_types=None, self_object=None, unit=None):
+    def __init__(self, fn, arg_types=None, self_object=None, unit=None, static_params=None):
         self.fn = fn
         self.self_object = self_object
+        # Parameters given compile-time objects (layers): names, not arguments.
+        self.static_params = static_params or {}
         self.unit = unit or Unit()
         try:
             source = inspect.getsource(fn)
@@ -256,6 +258,8 @@ class Importer:
             params.append(args.vararg.arg)
         if self.self_object is not None:
             params = params[1:]
+        params = [p for p in params if p not in self.static_params]
+        self.static_names.update(self.static_params)
         self.param_names = params
         self.scopes.append(_assigned_names(self.node.body) | set(params))
         self.self_name = args.args[0].arg if self.self_object is not None else None
@@ -996,30 +1000,9 @@ class Importer:
         return None
 
     def python_call(self, node, fn, bound):
-        """A call of another Python function: it is imported too (once), its
-        parameters bound here (keywords, defaults), and `pydy-inline-calls`
-        inlines it."""
-        key = (fn, id(bound))
-        if key in self.unit.stack:
-            self.unit.recursive.add(key)
-        if key not in self.unit.functions:
-            callee = fn.importer(self.unit) if isinstance(fn, _NestedDef) else \
-                Importer(fn, self_object=bound, unit=self.unit)
-            # An identifier: it names LLVM functions and GPU kernels too.
-            base = re.sub(r"\W", "_", fn.__qualname__)
-            symbol = f"{base}__{len(self.unit.functions) + 1}"
-            self.unit.functions[key] = (symbol, callee)
-            self.unit.stack.append(key)
-            try:
-                self.unit.texts.append(callee.import_function(symbol, called=True))
-            except Dy2StError:
-                # Not imported: a later call imports it again (and fails again).
-                del self.unit.functions[key]
-                raise
-            finally:
-                self.unit.stack.pop()
-            callee.check_recursion(key, callee.node)
-        symbol, callee = self.unit.functions[key]
+        """A call of another Python function: it is imported too (once per set
+        of compile-time objects it is given, such as layers), its parameters
+        bound here (keywords, defaults), and `pydy-inline-calls` inlines it."""
         if any(isinstance(a, ast.Starred) for a in node.args) or \
                 any(k.arg is None for k in node.keywords):
             self._fail(node, "*args and **kwargs in calls are not supported by dy2st yet")
@@ -1037,15 +1020,44 @@ class Importer:
             self._fail(node, f"{fn.__qualname__}() takes {len(params)} arguments but "
                              f"{len(node.args)} were given", unsupported=False)
         given = dict(zip((p.name for p in params), node.args))
+        names = {p.name for p in params}
         for k in node.keywords:
-            if k.arg in given or k.arg not in callee.param_names:
+            if k.arg in given or k.arg not in names:
                 self._fail(k.value, f"{fn.__qualname__}() got an unexpected or repeated "
                                     f"argument '{k.arg}'", unsupported=False)
             given[k.arg] = k.value
+        evaluated = {name: self.expr_or_static(arg) for name, arg in given.items()}
+        statics = {name: v for name, v in evaluated.items() if isinstance(v, Static)}
+        if statics and isinstance(fn, _NestedDef):
+            self._fail(node, "passing a layer or another compile-time object to a nested "
+                             "function is not supported by dy2st yet")
+        key = (fn, id(bound), tuple(sorted((n, id(v.obj)) for n, v in statics.items())))
+        if key in self.unit.stack:
+            self.unit.recursive.add(key)
+        if key not in self.unit.functions:
+            callee = fn.importer(self.unit) if isinstance(fn, _NestedDef) else \
+                Importer(fn, self_object=bound, unit=self.unit, static_params=statics)
+            # An identifier: it names LLVM functions and GPU kernels too.
+            base = re.sub(r"\W", "_", fn.__qualname__)
+            symbol = f"{base}__{len(self.unit.functions) + 1}"
+            self.unit.functions[key] = (symbol, callee)
+            self.unit.stack.append(key)
+            try:
+                self.unit.texts.append(callee.import_function(symbol, called=True))
+            except Dy2StError:
+                # Not imported: a later call imports it again (and fails again).
+                del self.unit.functions[key]
+                raise
+            finally:
+                self.unit.stack.pop()
+            callee.check_recursion(key, callee.node)
+        symbol, callee = self.unit.functions[key]
         values = []
         for p in params:
-            if p.name in given:
-                values.append(self.expr(given[p.name]))
+            if p.name in statics:
+                continue
+            if p.name in evaluated:
+                values.append(evaluated[p.name])
             elif p.default is not inspect.Parameter.empty:
                 values.append(self.expr_of_object(p.default, node))
             else:

@@ -151,7 +151,10 @@ class _RNNBase(Layer):
             # compiled code can pass.
             states = self._initial(initial_states, index, x)
             outputs = []
-            for t in range(x.shape[1]):
+            # A `while` (not `for range`): compiled, the steps stay a loop
+            # (over a TensorArray) rather than being unrolled.
+            t = 0
+            while t < x.shape[1]:
                 out, new_states = layer.forward_cell(x[:, t, :], states)
                 if sequence_length is not None:
                     # Past a sequence's end the states stay and the outputs are 0.
@@ -159,25 +162,27 @@ class _RNNBase(Layer):
                     out = out * valid
                     new_states = _keep_where(valid, new_states, states)
                 states = new_states
-                outputs.append(_functional.unsqueeze(out, 1))
+                outputs.append(out)
+                t += 1
             finals.append(states)
             index = index + 1
-            out = _functional.concat(outputs, axis=1)
+            out = _functional.stack(outputs, axis=1)
             if layer.backward_cell is not None:
                 states = self._initial(initial_states, index, x)
                 backward = []
-                for t in range(x.shape[1]):
-                    step = x.shape[1] - 1 - t
+                step = x.shape[1] - 1
+                while step >= 0:
                     out_b, new_states = layer.backward_cell(x[:, step, :], states)
                     if sequence_length is not None:
                         valid = _step_mask(sequence_length, step, out_b.dtype)
                         out_b = out_b * valid
                         new_states = _keep_where(valid, new_states, states)
                     states = new_states
-                    backward.append(_functional.unsqueeze(out_b, 1))
+                    backward.append(out_b)
+                    step -= 1
                 finals.append(states)
                 index = index + 1
-                out = _functional.concat([out, _functional.flip(_functional.concat(backward, 1),
+                out = _functional.concat([out, _functional.flip(_functional.stack(backward, 1),
                                                                 [1])], axis=-1)
             x = out
         if self.time_major:

@@ -1,0 +1,93 @@
+"""The model zoo (examples/models): each model compiled against eager with a
+static batch and with a batch known only at run time, saved and reloaded,
+run by dy2st-run from its files, and compiled through the GPU pipeline."""
+import os
+import pathlib
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from conftest import assert_same
+from dy2st.jit import _signature_entry
+
+ZOO = pathlib.Path(__file__).resolve().parents[2] / "examples" / "models"
+sys.path.insert(0, str(ZOO))
+import zoo  # noqa: E402
+
+NAMES = list(zoo.MODELS)
+BUILD = os.environ.get("DY2ST_BUILD_DIR", str(pathlib.Path(__file__).resolve().parents[2] /
+                                              "build"))
+
+
+def _run(name, batch, seed=3):
+    entry = zoo.MODELS[name]
+    model = zoo.build(name)
+    inputs = entry.inputs(np.random.RandomState(seed), batch)
+    return model, getattr(model, entry.method), inputs
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_compiled_matches_eager(name):
+    model, method, inputs = _run(name, 3)
+    tensors = [paddle.to_tensor(v) for v in inputs]
+    eager = method(*tensors)
+    static = paddle.jit.to_static(method, input_spec=zoo.MODELS[name].specs(3))
+    assert_same(eager, static(*tensors))
+    dynamic = paddle.jit.to_static(method, input_spec=zoo.MODELS[name].specs(None))
+    assert_same(eager, dynamic(*tensors))
+    # Another batch size runs the same compiled program.
+    _, _, other = _run(name, 2, seed=4)
+    others = [paddle.to_tensor(v) for v in other]
+    assert_same(method(*others), dynamic(*others))
+    assert len(dynamic.compiled_signatures) == 1
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_saved_model_loads_and_runs_with_dy2st_run(name, tmp_path):
+    model, method, inputs = _run(name, 2)
+    path = str(tmp_path / name)
+    paddle.jit.save(method, path, input_spec=zoo.MODELS[name].specs(None))
+    eager = paddle.utils.flatten(method(*[paddle.to_tensor(v) for v in inputs]))
+    loaded = paddle.utils.flatten(paddle.jit.load(path)(*inputs))
+    assert len(loaded) == len(eager)
+    for e, got in zip(eager, loaded):
+        np.testing.assert_allclose(np.asarray(got), e.numpy(), rtol=1e-5, atol=1e-5)
+    command = [os.path.join(BUILD, "bin", "dy2st-run"), path + ".pdmodel",
+               "--output", str(tmp_path / "out")]
+    for i, v in enumerate(inputs):
+        np.save(tmp_path / f"in{i}.npy", v)
+        command += ["--arg", str(tmp_path / f"in{i}.npy")]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    for i, e in enumerate(eager):
+        np.testing.assert_allclose(np.load(tmp_path / f"out{i}.npy"), e.numpy(), rtol=1e-5,
+                                   atol=1e-5)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_compiles_for_gpu(name):
+    """Down to kernels (cubins through ptxas when the CUDA toolkit was found at
+    configure time); running them needs a GPU (test_gpu.py)."""
+    _, method, inputs = _run(name, 2)
+    static = paddle.jit.to_static(method)
+    text, captures, _ = static._import()
+    values = [paddle.to_tensor(v) for v in inputs] + [c.read() for c in captures]
+    signature = ",".join(_signature_entry(v)[1] for v in values)
+    run = subprocess.run(
+        [os.path.join(BUILD, "bin", "dy2st-opt"), "-",
+         f"--dy2st-compile-gpu=entry={method.__name__} signature='{signature}'"],
+        input=text, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "gpu.launch_func" in run.stdout and "gpu.binary" in run.stdout
+
+
+def test_parameter_names_follow_paddle():
+    names = list(zoo.build("resnet18").state_dict())
+    assert names[:6] == ["conv1.weight", "bn1.weight", "bn1.bias", "bn1._mean", "bn1._variance",
+                         "layer1.0.conv1.weight"]
+    bert = zoo.build("bert").state_dict()
+    assert "encoder.layers.1.self_attn.q_proj.weight" in bert
+    assert "embeddings.word_embeddings.weight" in bert
