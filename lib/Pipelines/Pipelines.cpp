@@ -52,6 +52,8 @@ static constexpr llvm::StringLiteral kCPUBeforeBuffers =
 static constexpr llvm::StringLiteral kCPUOnBuffers =
     "func.func(convert-linalg-to-loops),"
     "canonicalize,"
+    "dy2st-outline-loop-nests,"
+    "canonicalize,"
     "expand-strided-metadata,"
     "lower-affine,"
     "convert-scf-to-cf,"
@@ -64,6 +66,7 @@ static constexpr llvm::StringLiteral kCPUOnBuffers =
     "convert-index-to-llvm,"
     "convert-cf-to-llvm,"
     "convert-func-to-llvm,"
+    "llvm.func(dy2st-mark-noalias-pointers),"
     "reconcile-unrealized-casts,"
     "canonicalize";
 

@@ -13,11 +13,33 @@
 #include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/TargetSelect.h"
 
+#include "llvm/IR/Module.h"
+
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
 
 using namespace mlir;
+
+/// The wrappers that call an entry with many arguments (a model's
+/// parameters: MobileNetV2's entry takes 1 635 scalars) — the C interface
+/// and the engine's packed-argument one — each make one call whose
+/// instruction selection is quadratic in its arguments (5 s of LLVM's 7 s
+/// for that model). They do nothing else worth optimizing: they are compiled
+/// unoptimized (fast instruction selection), and the entry stays out of them.
+static void markHugeCallWrappers(llvm::Module &module, llvm::StringRef entry) {
+  constexpr size_t kManyArguments = 256;
+  llvm::Function *body = module.getFunction(entry);
+  if (!body || body->arg_size() < kManyArguments)
+    return;
+  body->addFnAttr(llvm::Attribute::NoInline);
+  for (llvm::Function &f : module)
+    if (!f.isDeclaration() && f.getName().starts_with("_mlir_")) {
+      f.removeFnAttr(llvm::Attribute::AlwaysInline);
+      f.addFnAttr(llvm::Attribute::NoInline);
+      f.addFnAttr(llvm::Attribute::OptimizeNone);
+    }
+}
 
 namespace dy2st {
 
@@ -303,8 +325,14 @@ llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::compile(ModuleOp modul
   if (!machine)
     return machine.takeError();
   ExecutionEngineOptions engineOptions;
-  std::function<llvm::Error(llvm::Module *)> transformer =
+  std::function<llvm::Error(llvm::Module *)> optimize =
       makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0, machine->get());
+  // The options hold a function_ref: the transformer must outlive create().
+  std::function<llvm::Error(llvm::Module *)> transformer =
+      [&optimize, name = fn->name](llvm::Module *m) -> llvm::Error {
+    markHugeCallWrappers(*m, name);
+    return optimize(m);
+  };
   engineOptions.transformer = transformer;
   engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
   engineOptions.sharedLibPaths = runtimeLibraries;

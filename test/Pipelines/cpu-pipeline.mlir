@@ -2,18 +2,22 @@
 
 // Core dialects on tensors go all the way to the LLVM dialect. The
 // elementwise chain is fused into one loop nest writing one malloc'ed buffer,
-// which the caller owns; f32 exp is a polynomial (fma), not a libm call, so
+// which the caller owns; the nest is outlined into a noinline function whose
+// buffers are noalias; f32 exp is a polynomial (fma), not a libm call, so
 // LLVM can vectorize the loop; the entry gets its C interface wrapper.
 // CHECK-NOT: linalg.
 // CHECK-NOT: tensor.
 // CHECK-NOT: memref.
 // CHECK-NOT: scf.
 // CHECK: llvm.func @malloc(i64) -> !llvm.ptr
-// CHECK-LABEL: llvm.func @chain
-// CHECK: llvm.call @malloc
+// CHECK-LABEL: llvm.func @chain_loops0(%{{.*}}: !llvm.ptr {llvm.noalias}
+// CHECK-SAME: passthrough = ["noinline"]
 // CHECK-NOT: llvm.intr.exp
 // CHECK: llvm.intr.fma
 // CHECK: llvm.fmul
+// CHECK-LABEL: llvm.func @chain(
+// CHECK: llvm.call @malloc
+// CHECK: llvm.call @chain_loops0
 // CHECK-NOT: llvm.call @malloc
 // CHECK-LABEL: llvm.func @_mlir_ciface_chain
 #id = affine_map<(d0) -> (d0)>
