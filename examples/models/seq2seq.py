@@ -50,14 +50,15 @@ class Seq2SeqAttention(nn.Layer):
         feed = paddle.zeros([batch, self.hidden_size], "float32")
         finished = paddle.zeros([batch], "bool")
         outputs = []
-        step = 0
+        # A tensor step: the loop is a graph loop under Paddle's to_static too.
+        step = paddle.zeros([1], "int64")
         while step < self.max_out_len:
             logits, h, c, feed = self.decode_step(token, h, c, feed, encoded, mask)
             token = paddle.argmax(logits, axis=-1)
             token = paddle.where(finished, paddle.full_like(token, self.eos_id), token)
             outputs.append(token)
             finished = paddle.logical_or(finished, token == self.eos_id)
-            step += 1
+            step = step + 1
             if paddle.all(finished):
                 break
         return paddle.stack(outputs, axis=1)
@@ -83,7 +84,8 @@ class Seq2SeqAttention(nn.Layer):
         eos_only = (paddle.cast(paddle.arange(vocab) == self.eos_id, "float32") - 1.0) * 1e9
         offsets = paddle.unsqueeze(paddle.arange(batch) * beam, 1)
         ids, parents = [], []
-        step = 0
+        # A tensor step: the loop is a graph loop under Paddle's to_static too.
+        step = paddle.zeros([1], "int64")
         while step < self.max_out_len:
             logits, h, c, feed = self.decode_step(token, h, c, feed, encoded, mask)
             log_probs = paddle.reshape(F.log_softmax(logits, axis=-1), [-1, beam, vocab])
@@ -94,12 +96,14 @@ class Seq2SeqAttention(nn.Layer):
             word = index % vocab
             rows = paddle.reshape(parent + offsets, [-1])
             h, c, feed = paddle.gather(h, rows), paddle.gather(c, rows), paddle.gather(feed, rows)
-            finished = paddle.logical_or(paddle.take_along_axis(finished, parent, 1),
-                                         word == self.eos_id)
+            # (Paddle's take_along_axis has no bool kernel.)
+            finished = paddle.logical_or(
+                paddle.take_along_axis(finished.astype("int64"), parent, 1) > 0,
+                word == self.eos_id)
             token = paddle.reshape(word, [-1])
             ids.append(word)
             parents.append(parent)
-            step += 1
+            step = step + 1
             if paddle.all(finished):
                 break
         traced = F.gather_tree(paddle.stack(ids), paddle.stack(parents))

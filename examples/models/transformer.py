@@ -59,7 +59,8 @@ class TransformerTranslator(nn.Layer):
         finished = paddle.zeros([batch, beam], "bool")
         eos_only = (paddle.cast(paddle.arange(vocab) == self.eos_id, "float32") - 1.0) * 1e9
         offsets = paddle.unsqueeze(paddle.arange(batch) * beam, 1)
-        step = 0
+        # A tensor step: the loop is a graph loop under Paddle's to_static too.
+        step = paddle.zeros([1], "int64")
         while step < self.max_out_len:
             causal = self.transformer.generate_square_subsequent_mask(prefix.shape[1])
             decoded = self.transformer.decoder(self._embed(self.trg_embedding, prefix), memory,
@@ -74,9 +75,11 @@ class TransformerTranslator(nn.Layer):
             rows = paddle.reshape(parent + offsets, [-1])
             prefix = paddle.concat([paddle.gather(prefix, rows),
                                     paddle.reshape(word, [-1, 1])], axis=1)
-            finished = paddle.logical_or(paddle.take_along_axis(finished, parent, 1),
-                                         word == self.eos_id)
-            step += 1
+            # (Paddle's take_along_axis has no bool kernel.)
+            finished = paddle.logical_or(
+                paddle.take_along_axis(finished.astype("int64"), parent, 1) > 0,
+                word == self.eos_id)
+            step = step + 1
             if paddle.all(finished):
                 break
         return paddle.reshape(prefix[:, 1:], [batch, beam, -1]), scores

@@ -4,12 +4,14 @@
 // CHECK-DAG: #[[B:.*]] = affine_map<(d0, d1, d2) -> (d1, d2)>
 
 // Batched matmul: batch dimensions broadcast (a size-1 batch reads index 0);
-// loops (b, m, n, k) with k a reduction.
-// CHECK-DAG: #[[X:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
-// CHECK-DAG: #[[Y:.*]] = affine_map<(d0, d1, d2, d3) -> (0, d3, d2)>
+// loops (b, m, k, n) with k a reduction, n innermost (contiguous in y and
+// the result).
+// CHECK-DAG: #[[X:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+// CHECK-DAG: #[[Y:.*]] = affine_map<(d0, d1, d2, d3) -> (0, d2, d3)>
+// CHECK-DAG: #[[R:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
 // CHECK-LABEL: func.func @batched_matmul
 // CHECK: linalg.transpose ins(%{{.*}} : tensor<1x5x4xf32>) outs(%{{.*}} : tensor<1x4x5xf32>) permutation = [0, 2, 1]
-// CHECK: linalg.generic {indexing_maps = [#[[X]], #[[Y]], #{{.*}}], iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+// CHECK: linalg.generic {indexing_maps = [#[[X]], #[[Y]], #[[R]]], iterator_types = ["parallel", "parallel", "reduction", "parallel"]}
 // CHECK:   arith.mulf
 // CHECK:   arith.addf
 pydy.func @batched_matmul(%x: tensor<2x3x4xf32>, %y: tensor<1x5x4xf32>) -> tensor<2x3x5xf32> {
