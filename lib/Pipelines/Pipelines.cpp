@@ -47,7 +47,8 @@ static constexpr llvm::StringLiteral kCPUBeforeBuffers =
     "dy2st-approximate-math,"
     "dy2st-matmul-loop-order,"
     "linalg-fuse-elementwise-ops,"
-    "canonicalize,cse,";
+    "canonicalize,cse,"
+    "loop-invariant-code-motion,";
 
 static constexpr llvm::StringLiteral kCPUOnBuffers =
     "func.func(convert-linalg-to-loops),"

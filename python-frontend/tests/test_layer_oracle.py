@@ -1,7 +1,8 @@
 """Every layer against real Paddle (PyPI's paddlepaddle, in its own
 interpreter): the same constructor source, Paddle's random parameters loaded
 through set_state_dict, the same inputs, eval mode; then compiled against
-eager with a batch known only at run time. Real Paddle is a test oracle only."""
+eager with a batch known only at run time, saved, reloaded and run by
+dy2st-run. Real Paddle is a test oracle only."""
 import importlib.util
 import json
 import os
@@ -15,6 +16,9 @@ import dy2st as paddle
 from conftest import assert_same
 from dy2st.static import InputSpec
 from test_paddle_oracle import PYTHON
+
+BUILD = os.environ.get("DY2ST_BUILD_DIR", str(pathlib.Path(__file__).resolve().parents[2] /
+                                              "build"))
 
 F4 = ("f", [2, 4, 7, 6])
 SEQ = ("f", [2, 4, 9])
@@ -82,11 +86,27 @@ LAYERS = [
 ]
 
 
+def _inputs(specs, rng):
+    """Inputs as paddle_layers_child.py makes them (without real Paddle)."""
+    values = []
+    for spec in specs:
+        kind, shape = spec[0], spec[1]
+        if kind == "f":
+            values.append(rng.randn(*shape).astype(np.float32))
+        elif kind == "i":
+            values.append(rng.randint(0, spec[2], size=shape).astype(np.int64))
+        elif kind == "b":
+            values.append(rng.rand(*shape) > 0.3)
+        else:
+            values.append(np.asarray(spec[2], np.int64))
+    return values
+
+
 @pytest.fixture(scope="module")
 def paddle_layers(tmp_path_factory):
+    """Real Paddle's parameters, inputs and outputs per case, or None."""
     if PYTHON is None:
-        pytest.skip("real Paddle is not installed: scripts/test.sh installs PyPI's "
-                    "paddlepaddle into $DY2ST_BUILD_DIR/paddle-venv when PyPI is reachable")
+        return None
     folder = tmp_path_factory.mktemp("layers")
     spec = [dict(id=i, layer=l, inputs=[list(x) for x in inputs], call=c)
             for i, l, inputs, c in LAYERS]
@@ -100,8 +120,13 @@ def paddle_layers(tmp_path_factory):
 
 
 def _layer(index, results):
+    """The case's layer in eval mode and its inputs: Paddle's parameters and
+    inputs when real Paddle ran, else the layer's own and fresh ones."""
     name, source, inputs, _ = LAYERS[index]
     layer = eval(source, {"paddle": paddle, "nn": paddle.nn})
+    if results is None:
+        layer.eval()
+        return layer, _inputs(inputs, np.random.RandomState(index))
     prefix = f"{name}/param/"
     layer.set_state_dict({k[len(prefix):]: v for k, v in results.items() if k.startswith(prefix)})
     layer.eval()
@@ -134,6 +159,9 @@ def _flat(value):
 
 @pytest.mark.parametrize("index", range(len(LAYERS)), ids=[c[0] for c in LAYERS])
 def test_eager_matches_paddle(paddle_layers, index):
+    if paddle_layers is None:
+        pytest.skip("real Paddle is not installed: scripts/test.sh installs PyPI's "
+                    "paddlepaddle into $DY2ST_BUILD_DIR/paddle-venv when PyPI is reachable")
     name = LAYERS[index][0]
     layer, values = _layer(index, paddle_layers)
     scope = {"layer": layer, "paddle": paddle}
@@ -147,7 +175,7 @@ def test_eager_matches_paddle(paddle_layers, index):
 
 
 @pytest.mark.parametrize("index", range(len(LAYERS)), ids=[c[0] for c in LAYERS])
-def test_compiled_matches_eager(paddle_layers, index, tmp_path):
+def test_compiled_saved_and_run_match_eager(paddle_layers, index, tmp_path):
     layer, values = _layer(index, paddle_layers)
     model = _wrapper(index, tmp_path)(layer)
     model.eval()
@@ -160,4 +188,21 @@ def test_compiled_matches_eager(paddle_layers, index, tmp_path):
             shape[batch_axis] = None
         specs.append(InputSpec(shape, str(v.dtype)))
     compiled = paddle.jit.to_static(model, input_spec=specs)
-    assert_same(model(*tensors), compiled(*tensors))
+    eager = model(*tensors)
+    assert_same(eager, compiled(*tensors))
+    # Saved, reloaded and run by dy2st-run from the files.
+    path = str(tmp_path / "layer")
+    paddle.jit.save(model, path, input_spec=specs)
+    expected = paddle.utils.flatten(eager)
+    loaded = paddle.utils.flatten(paddle.jit.load(path)(*values))
+    command = [os.path.join(BUILD, "bin", "dy2st-run"), path + ".pdmodel",
+               "--output", str(tmp_path / "out")]
+    for i, v in enumerate(values):
+        np.save(tmp_path / f"in{i}.npy", v)
+        command += ["--arg", str(tmp_path / f"in{i}.npy")]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    for i, (e, got) in enumerate(zip(expected, loaded)):
+        np.testing.assert_allclose(np.asarray(got), e.numpy(), rtol=1e-5, atol=1e-6)
+        np.testing.assert_allclose(np.load(tmp_path / f"out{i}.npy"), e.numpy(), rtol=1e-5,
+                                   atol=1e-6)
