@@ -551,6 +551,9 @@ class Importer:
         elif isinstance(target, ast.Subscript):
             base = self.expr(target.value)
             self.setitem(target, base, self.index(target.slice), value)
+        elif isinstance(target, ast.Attribute) and target.attr == "stop_gradient":
+            # Only gradients read it; compiled code computes none.
+            self.expr(target.value)
         elif isinstance(target, ast.Attribute):
             self._fail(target, "assigning to an attribute is not supported by dy2st")
         else:

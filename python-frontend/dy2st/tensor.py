@@ -61,6 +61,9 @@ class Tensor:
     """A dy2st tensor: a numpy array of bool, int32, int64, float32 or float64."""
 
     __array_priority__ = 100
+    # Paddle's autograd flag: kept for code that sets or reads it (dy2st
+    # computes no gradients); parameters say False.
+    stop_gradient = True
 
     def __init__(self, value):
         value = np.asarray(value)

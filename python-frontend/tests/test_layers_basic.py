@@ -182,3 +182,13 @@ def test_norm_layers():
     model.eval()
     specs = [InputSpec([None, 3, 5, 5], "float32")]
     assert_same(model(x), paddle.jit.to_static(model, input_spec=specs)(x))
+
+
+def test_stop_gradient_is_accepted_in_compiled_code():
+    def detached(x):
+        y = x * 2.0
+        y.stop_gradient = True
+        return y
+    x = paddle.to_tensor(np.ones(2, np.float32))
+    assert_same(detached(x), paddle.jit.to_static(detached)(x))
+    assert x.stop_gradient and not nn.Linear(2, 2).weight.stop_gradient

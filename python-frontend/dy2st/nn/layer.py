@@ -28,6 +28,7 @@ class Parameter(Tensor):
         super().__init__(value)
         self.name = name
         self.trainable = trainable
+        self.stop_gradient = not trainable
 
 
 class Layer:
