@@ -21,6 +21,7 @@ BUILD = os.environ.get("DY2ST_BUILD_DIR", str(pathlib.Path(__file__).resolve().p
                                               "build"))
 
 F4 = ("f", [2, 4, 7, 6])
+NHWC = ("f", [2, 7, 6, 4])
 SEQ = ("f", [2, 4, 9])
 TOKENS = ("f", [2, 5, 8])
 # (id, layer constructor, inputs: (kind, shape[, extra]), call)
@@ -60,6 +61,19 @@ LAYERS = [
     ("upsampling_nearest", "nn.UpsamplingNearest2D(size=[11, 13])", [F4], "layer(x0)"),
     ("upsample_linear", "nn.Upsample(size=[14], mode='linear', align_mode=1, data_format='NCW')",
      [SEQ], "layer(x0)"),
+    ("conv2d_nhwc", "nn.Conv2D(4, 6, 3, padding=1, data_format='NHWC')", [NHWC], "layer(x0)"),
+    ("conv1d_nlc", "nn.Conv1D(4, 6, 3, stride=2, data_format='NLC')", [("f", [2, 9, 4])],
+     "layer(x0)"),
+    ("conv2d_transpose_nhwc", "nn.Conv2DTranspose(4, 3, 3, stride=2, data_format='NHWC')",
+     [NHWC], "layer(x0)"),
+    ("max_pool2d_nhwc", "nn.MaxPool2D(3, 2, padding=1, data_format='NHWC')", [NHWC],
+     "layer(x0)"),
+    ("avg_pool2d_nhwc", "nn.AvgPool2D(2, data_format='NHWC')", [NHWC], "layer(x0)"),
+    ("adaptive_avg_nhwc", "nn.AdaptiveAvgPool2D(3, data_format='NHWC')", [NHWC], "layer(x0)"),
+    ("batch_norm_nhwc", "nn.BatchNorm2D(4, data_format='NHWC')", [NHWC], "layer(x0)"),
+    ("group_norm_nhwc", "nn.GroupNorm(2, 4, data_format='NHWC')", [NHWC], "layer(x0)"),
+    ("upsample_nhwc", "nn.Upsample(scale_factor=2, mode='bilinear', data_format='NHWC')",
+     [NHWC], "layer(x0)"),
     ("attention", "nn.MultiHeadAttention(8, 2)", [TOKENS, ("b", [2, 1, 1, 5])],
      "layer(x0, attn_mask=x1)"),
     ("attention_kv", "nn.MultiHeadAttention(8, 4, kdim=6, vdim=5, need_weights=True)",

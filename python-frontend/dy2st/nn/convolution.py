@@ -3,8 +3,40 @@ conv2d, pad, reshape and gather (composites: eager and compiled code run these
 definitions). conv1d and conv3d are conv2d over a reshaped input; a transposed
 convolution is a convolution of the input spread out by the stride (zeros
 between its elements) with the flipped, transposed kernel."""
-from ..functional import (avg_pool2d, conv2d, flip, max_pool2d, pad, reshape, squeeze, transpose,
-                          unsqueeze)
+from ..functional import avg_pool2d as _avg_pool2d, conv2d as _conv2d, max_pool2d as _max_pool2d
+from ..functional import flip, pad, reshape, squeeze, transpose, unsqueeze
+
+# Channels-last layouts: computed channels first, between two transposes.
+CHANNELS_LAST = ("NLC", "NWC", "NHWC", "NDHWC")
+
+
+def channels_first(x):
+    """[N, *spatial, C] -> [N, C, *spatial]."""
+    perm = [0, x.ndim - 1]
+    for d in range(1, x.ndim - 1):
+        perm.append(d)
+    return transpose(x, perm)
+
+
+def channels_last(x):
+    """[N, C, *spatial] -> [N, *spatial, C]."""
+    perm = [0]
+    for d in range(2, x.ndim):
+        perm.append(d)
+    perm.append(1)
+    return transpose(x, perm)
+
+
+def _first_padding(padding, n):
+    """A channels-last padding of one pair per dimension ([[0, 0], [t, b],
+    [l, r], [0, 0]]) as the channels-first one of the spatial pairs."""
+    if isinstance(padding, (list, tuple)) and len(padding) == n + 2 and \
+            isinstance(padding[0], (list, tuple)):
+        spatial = []
+        for d in range(1, n + 1):
+            spatial.append(padding[d])
+        return spatial
+    return padding
 
 
 def _ntuple(value, n):
@@ -74,23 +106,37 @@ def _check_format(data_format, expected, fname):
 
 def conv1d(x, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, data_format="NCL",
            name=None):
-    """1-D convolution over NCL: conv2d over [N, C, 1, L]."""
+    """1-D convolution over NCL (or NLC): conv2d over [N, C, 1, L]."""
+    if data_format == "NLC":
+        return channels_last(_conv1d(channels_first(x), weight, bias, stride,
+                                     _first_padding(padding, 1), dilation, groups))
     _check_format(data_format, "NCL", "conv1d")
+    return _conv1d(x, weight, bias, stride, padding, dilation, groups)
+
+
+def _conv1d(x, weight, bias, stride, padding, dilation, groups):
     stride = _ntuple(stride, 1)
     dilation = _ntuple(dilation, 1)
     if padding == "SAME":
         dilation = [1]
     pads = _conv_padding(padding, [x.shape[2]], [weight.shape[2]], stride, dilation)
-    out = conv2d(unsqueeze(x, 2), unsqueeze(weight, 2), bias, [1, stride[0]],
+    out = _conv2d(unsqueeze(x, 2), unsqueeze(weight, 2), bias, [1, stride[0]],
                  [0, 0, pads[0], pads[1]], [1, dilation[0]], groups)
     return squeeze(out, 2)
 
 
 def conv3d(x, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, data_format="NCDHW",
            name=None):
-    """3-D convolution over NCDHW: for each depth tap of the kernel, a conv2d
-    over the input's depth slices stacked into the batch, summed."""
+    """3-D convolution over NCDHW (or NDHWC): for each depth tap of the kernel,
+    a conv2d over the input's depth slices stacked into the batch, summed."""
+    if data_format == "NDHWC":
+        return channels_last(_conv3d(channels_first(x), weight, bias, stride,
+                                     _first_padding(padding, 3), dilation, groups))
     _check_format(data_format, "NCDHW", "conv3d")
+    return _conv3d(x, weight, bias, stride, padding, dilation, groups)
+
+
+def _conv3d(x, weight, bias, stride, padding, dilation, groups):
     stride = _ntuple(stride, 3)
     dilation = _ntuple(dilation, 3)
     if padding == "SAME":
@@ -106,7 +152,7 @@ def conv3d(x, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, data
         planes = x[:, :, start:start + stride[0] * (depth - 1) + 1:stride[0]]
         planes = reshape(transpose(planes, [0, 2, 1, 3, 4]),
                          [-1, channels, planes.shape[3], planes.shape[4]])
-        y = conv2d(planes, weight[:, :, k], None, stride[1:], pads[2:], dilation[1:], groups)
+        y = _conv2d(planes, weight[:, :, k], None, stride[1:], pads[2:], dilation[1:], groups)
         if out is None:
             out = y
         else:
@@ -149,8 +195,18 @@ def conv2d_transpose(x, weight, bias=None, stride=1, padding=0, output_padding=0
                      dilation=1, data_format="NCHW", output_size=None, name=None):
     """The transposed 2-D convolution over NCHW with weight [C_in, C_out /
     groups, kh, kw]: out = (in - 1) * stride - pads + dilation * (k - 1) + 1
-    + output_padding along each spatial dimension."""
+    + output_padding along each spatial dimension (NCHW or NHWC)."""
+    if data_format == "NHWC":
+        return channels_last(_conv2d_transpose(channels_first(x), weight, bias, stride,
+                                               _first_padding(padding, 2), output_padding,
+                                               groups, dilation, output_size))
     _check_format(data_format, "NCHW", "conv2d_transpose")
+    return _conv2d_transpose(x, weight, bias, stride, padding, output_padding, groups, dilation,
+                             output_size)
+
+
+def _conv2d_transpose(x, weight, bias, stride, padding, output_padding, groups, dilation,
+                      output_size):
     stride = _ntuple(stride, 2)
     dilation = _ntuple(dilation, 2)
     if padding == "SAME":
@@ -188,13 +244,24 @@ def conv2d_transpose(x, weight, bias=None, stride=1, padding=0, output_padding=0
     w = reshape(weight, [groups, channels // groups, filters, kernel[0], kernel[1]])
     w = reshape(transpose(w, [0, 2, 1, 3, 4]),
                 [groups * filters, channels // groups, kernel[0], kernel[1]])
-    return conv2d(x, flip(w, [2, 3]), bias, 1, inner, dilation, groups)
+    return _conv2d(x, flip(w, [2, 3]), bias, 1, inner, dilation, groups)
 
 
 def conv1d_transpose(x, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
                      dilation=1, output_size=None, data_format="NCL", name=None):
-    """The transposed 1-D convolution over NCL: conv2d_transpose over [N, C, 1, L]."""
+    """The transposed 1-D convolution over NCL (or NLC): conv2d_transpose over
+    [N, C, 1, L]."""
+    if data_format == "NLC":
+        return channels_last(_conv1d_transpose(channels_first(x), weight, bias, stride,
+                                               _first_padding(padding, 1), output_padding,
+                                               groups, dilation, output_size))
     _check_format(data_format, "NCL", "conv1d_transpose")
+    return _conv1d_transpose(x, weight, bias, stride, padding, output_padding, groups, dilation,
+                             output_size)
+
+
+def _conv1d_transpose(x, weight, bias, stride, padding, output_padding, groups, dilation,
+                      output_size):
     stride = _ntuple(stride, 1)
     dilation = _ntuple(dilation, 1)
     if padding == "SAME":
@@ -203,10 +270,39 @@ def conv1d_transpose(x, weight, bias=None, stride=1, padding=0, output_padding=0
     size = None
     if output_size is not None:
         size = [1, _ntuple(output_size, 1)[0]]
-    out = conv2d_transpose(unsqueeze(x, 2), unsqueeze(weight, 2), bias, [1, stride[0]],
-                           [0, 0, pads[0], pads[1]], [0, _ntuple(output_padding, 1)[0]], groups,
-                           [1, dilation[0]], "NCHW", size)
+    out = _conv2d_transpose(unsqueeze(x, 2), unsqueeze(weight, 2), bias, [1, stride[0]],
+                            [0, 0, pads[0], pads[1]], [0, _ntuple(output_padding, 1)[0]], groups,
+                            [1, dilation[0]], size)
     return squeeze(out, 2)
+
+
+def conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, data_format="NCHW",
+           name=None):
+    """2-D convolution over NCHW (the op table's conv2d) or NHWC."""
+    if data_format == "NHWC":
+        return channels_last(_conv2d(channels_first(x), weight, bias, stride,
+                                     _first_padding(padding, 2), dilation, groups))
+    return _conv2d(x, weight, bias, stride, padding, dilation, groups, data_format)
+
+
+def max_pool2d(x, kernel_size, stride=None, padding=0, return_mask=False, ceil_mode=False,
+               data_format="NCHW", name=None):
+    """2-D max pooling over NCHW (the op table's max_pool2d) or NHWC."""
+    if data_format == "NHWC":
+        return channels_last(_max_pool2d(channels_first(x), kernel_size, stride,
+                                         _first_padding(padding, 2), return_mask, ceil_mode))
+    return _max_pool2d(x, kernel_size, stride, padding, return_mask, ceil_mode, data_format)
+
+
+def avg_pool2d(x, kernel_size, stride=None, padding=0, ceil_mode=False, exclusive=True,
+               divisor_override=None, data_format="NCHW", name=None):
+    """2-D average pooling over NCHW (the op table's avg_pool2d) or NHWC."""
+    if data_format == "NHWC":
+        return channels_last(_avg_pool2d(channels_first(x), kernel_size, stride,
+                                         _first_padding(padding, 2), ceil_mode, exclusive,
+                                         divisor_override))
+    return _avg_pool2d(x, kernel_size, stride, padding, ceil_mode, exclusive, divisor_override,
+                       data_format)
 
 
 def _pool1d_args(kernel_size, stride, padding):
@@ -222,7 +318,7 @@ def max_pool1d(x, kernel_size, stride=None, padding=0, return_mask=False, ceil_m
                name=None):
     """1-D max pooling over NCL: max_pool2d over [N, C, 1, L]."""
     kernel, stride, padding = _pool1d_args(kernel_size, stride, padding)
-    return squeeze(max_pool2d(unsqueeze(x, 2), kernel, stride, padding, return_mask, ceil_mode),
+    return squeeze(_max_pool2d(unsqueeze(x, 2), kernel, stride, padding, return_mask, ceil_mode),
                    2)
 
 
@@ -230,9 +326,10 @@ def avg_pool1d(x, kernel_size, stride=None, padding=0, exclusive=True, ceil_mode
                name=None):
     """1-D average pooling over NCL: avg_pool2d over [N, C, 1, L]."""
     kernel, stride, padding = _pool1d_args(kernel_size, stride, padding)
-    return squeeze(avg_pool2d(unsqueeze(x, 2), kernel, stride, padding, ceil_mode, exclusive),
+    return squeeze(_avg_pool2d(unsqueeze(x, 2), kernel, stride, padding, ceil_mode, exclusive),
                    2)
 
 
-FUNCTIONS = {fn.__name__: fn for fn in (conv1d, conv3d, conv2d_transpose, conv1d_transpose,
-                                        max_pool1d, avg_pool1d)}
+FUNCTIONS = {fn.__name__: fn for fn in (conv1d, conv2d, conv3d, conv2d_transpose,
+                                        conv1d_transpose, max_pool1d, max_pool2d, avg_pool1d,
+                                        avg_pool2d)}

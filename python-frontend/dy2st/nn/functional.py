@@ -9,7 +9,7 @@ from ..tensor import Tensor
 from ..functional import (exp, log, log_softmax, maximum, minimum, one_hot, relu,  # noqa: F401
                           sigmoid, softmax, sqrt, tanh, where, erf, abs, sum, max, cast)
 from ..functional import matmul as linear_matmul  # noqa: F401
-from ..functional import avg_pool2d, conv2d, max_pool2d, pad  # noqa: F401
+from ..functional import pad  # noqa: F401
 
 _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
 _SQRT_HALF = math.sqrt(0.5)
@@ -310,6 +310,10 @@ FUNCTIONS = dict(ACTIVATIONS, **{fn.__name__: fn for fn in (
     softmax_with_cross_entropy, sequence_mask, gather_tree)})
 
 
+from .convolution import (CHANNELS_LAST as _CHANNELS_LAST,  # noqa: E402
+                          channels_first as _channels_first, channels_last as _channels_last)
+
+
 def _adaptive_pool2d(x, output_size, is_max):
     """Window (i, j) covers rows [floor(i H / oh), ceil((i + 1) H / oh)) and the
     same for columns (Paddle's adaptive pooling; sizes known at compile time)."""
@@ -341,6 +345,8 @@ def _adaptive_pool2d(x, output_size, is_max):
 
 
 def adaptive_avg_pool2d(x, output_size, data_format="NCHW", name=None):
+    if data_format == "NHWC":
+        return _channels_last(_adaptive_pool2d(_channels_first(x), output_size, False))
     return _adaptive_pool2d(x, output_size, False)
 
 
@@ -384,9 +390,19 @@ def _spatial_axes(x, first):
 def batch_norm(x, running_mean, running_var, weight=None, bias=None, training=False,
                momentum=0.9, epsilon=1e-05, data_format="NCHW", use_global_stats=None,
                name=None):
-    """(x - mean) / sqrt(var + epsilon) * weight + bias per channel (axis 1):
-    the running statistics in inference, the batch's in training (which does
-    not update the running ones here)."""
+    """(x - mean) / sqrt(var + epsilon) * weight + bias per channel (axis 1,
+    or the last axis with a channels-last data_format): the running
+    statistics in inference, the batch's in training (which does not update
+    the running ones here)."""
+    if data_format in _CHANNELS_LAST:
+        return _channels_last(_batch_norm(_channels_first(x), running_mean, running_var, weight,
+                                          bias, training, epsilon, use_global_stats))
+    return _batch_norm(x, running_mean, running_var, weight, bias, training, epsilon,
+                       use_global_stats)
+
+
+def _batch_norm(x, running_mean, running_var, weight, bias, training, epsilon,
+                use_global_stats):
     shape = _channel_shape(x)
     if training and not use_global_stats:
         axes = [0] + _spatial_axes(x, 2)
@@ -401,6 +417,12 @@ def batch_norm(x, running_mean, running_var, weight=None, bias=None, training=Fa
 def group_norm(x, num_groups, epsilon=1e-05, weight=None, bias=None, data_format="NCHW",
                name=None):
     """Normalizes each group of channels over its channels and positions."""
+    if data_format in _CHANNELS_LAST:
+        return _channels_last(_group_norm(_channels_first(x), num_groups, epsilon, weight, bias))
+    return _group_norm(x, num_groups, epsilon, weight, bias)
+
+
+def _group_norm(x, num_groups, epsilon, weight, bias):
     grouped = reshape(x, [0, num_groups, -1])
     mean = _mean(grouped, axis=2, keepdim=True)
     var = _mean(square(grouped - mean), axis=2, keepdim=True)
@@ -411,6 +433,12 @@ def group_norm(x, num_groups, epsilon=1e-05, weight=None, bias=None, data_format
 def instance_norm(x, running_mean=None, running_var=None, weight=None, bias=None,
                   use_input_stats=True, momentum=0.9, eps=1e-05, data_format="NCHW", name=None):
     """Normalizes each (sample, channel) over its positions."""
+    if data_format in _CHANNELS_LAST:
+        return _channels_last(_instance_norm(_channels_first(x), weight, bias, eps))
+    return _instance_norm(x, weight, bias, eps)
+
+
+def _instance_norm(x, weight, bias, eps):
     axes = _spatial_axes(x, 2)
     mean = _mean(x, axis=axes, keepdim=True)
     out = (x - mean) / sqrt(_mean(square(x - mean), axis=axes, keepdim=True) + eps)
@@ -422,8 +450,9 @@ FUNCTIONS["group_norm"] = group_norm
 FUNCTIONS["instance_norm"] = instance_norm
 
 
-from .convolution import (FUNCTIONS as _CONVOLUTIONS, avg_pool1d, conv1d,  # noqa: E402,F401
-                          conv1d_transpose, conv2d_transpose, conv3d, max_pool1d)
+from .convolution import (FUNCTIONS as _CONVOLUTIONS, avg_pool1d, avg_pool2d,  # noqa: E402,F401
+                          conv1d, conv1d_transpose, conv2d, conv2d_transpose, conv3d, max_pool1d,
+                          max_pool2d)
 from .sampling import FUNCTIONS as _SAMPLING, interpolate, upsample  # noqa: E402,F401
 
 FUNCTIONS.update(_CONVOLUTIONS)

@@ -190,10 +190,10 @@ class AvgPool2D(Layer):
 class AdaptiveAvgPool2D(Layer):
     def __init__(self, output_size, data_format="NCHW", name=None):
         super().__init__()
-        self._output_size = output_size
+        self._output_size, self._data_format = output_size, data_format
 
     def forward(self, x):
-        return functional.adaptive_avg_pool2d(x, self._output_size)
+        return functional.adaptive_avg_pool2d(x, self._output_size, self._data_format)
 
 
 class AdaptiveMaxPool2D(Layer):

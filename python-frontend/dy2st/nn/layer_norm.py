@@ -17,6 +17,7 @@ class _BatchNorm(Layer):
         super().__init__()
         self._momentum, self._epsilon = momentum, epsilon
         self._use_global_stats = use_global_stats
+        self._data_format = data_format
         self.weight = self.create_parameter([num_features], attr=weight_attr,
                                             default_initializer=initializer.Constant(1.0))
         self.bias = self.create_parameter([num_features], attr=bias_attr, is_bias=True)
@@ -27,15 +28,16 @@ class _BatchNorm(Layer):
         if self.training and not self._use_global_stats:
             _update_running_stats(self, x)
         return functional.batch_norm(x, self._mean, self._variance, self.weight, self.bias,
-                                     self.training, self._momentum, self._epsilon, "NCHW",
-                                     self._use_global_stats)
+                                     self.training, self._momentum, self._epsilon,
+                                     self._data_format, self._use_global_stats)
 
 
 def _update_running_stats(layer, x):
     """running = momentum * running + (1 - momentum) * batch (eager)."""
     v = x.numpy()
-    axes = tuple(d for d in range(v.ndim) if d != 1)
-    count = v.size // v.shape[1]
+    channel = v.ndim - 1 if layer._data_format in ("NLC", "NHWC", "NDHWC") else 1
+    axes = tuple(d for d in range(v.ndim) if d != channel)
+    count = v.size // v.shape[channel]
     m = layer._momentum
     layer._mean._value[...] = m * layer._mean._value + (1 - m) * v.mean(axis=axes)
     unbiased = v.var(axis=axes) * count / max(count - 1, 1)
@@ -62,7 +64,7 @@ class BatchNorm(_BatchNorm):
                  in_place=False, moving_mean_name=None, moving_variance_name=None,
                  do_model_average_for_mean_and_var=True, use_global_stats=False,
                  trainable_statistics=False):
-        super().__init__(num_channels, momentum, epsilon, param_attr, bias_attr,
+        super().__init__(num_channels, momentum, epsilon, param_attr, bias_attr, data_layout,
                          use_global_stats=use_global_stats)
         if act is not None:
             raise ValueError("BatchNorm(act=...) is not supported by dy2st: apply the "
@@ -74,12 +76,14 @@ class GroupNorm(Layer):
                  bias_attr=None, data_format="NCHW", name=None):
         super().__init__()
         self._num_groups, self._epsilon = num_groups, epsilon
+        self._data_format = data_format
         self.weight = self.create_parameter([num_channels], attr=weight_attr,
                                             default_initializer=initializer.Constant(1.0))
         self.bias = self.create_parameter([num_channels], attr=bias_attr, is_bias=True)
 
     def forward(self, x):
-        return functional.group_norm(x, self._num_groups, self._epsilon, self.weight, self.bias)
+        return functional.group_norm(x, self._num_groups, self._epsilon, self.weight, self.bias,
+                                     self._data_format)
 
 
 class InstanceNorm2D(Layer):
@@ -90,12 +94,14 @@ class InstanceNorm2D(Layer):
                  bias_attr=None, data_format="NCHW", name=None):
         super().__init__()
         self._epsilon = epsilon
+        self._data_format = data_format
         self.scale = self.create_parameter([num_features], attr=weight_attr,
                                            default_initializer=initializer.Constant(1.0))
         self.bias = self.create_parameter([num_features], attr=bias_attr, is_bias=True)
 
     def forward(self, x):
-        return functional.instance_norm(x, weight=self.scale, bias=self.bias, eps=self._epsilon)
+        return functional.instance_norm(x, weight=self.scale, bias=self.bias, eps=self._epsilon,
+                                        data_format=self._data_format)
 
 
 InstanceNorm1D = InstanceNorm2D

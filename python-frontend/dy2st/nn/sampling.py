@@ -5,6 +5,7 @@ float32 (nearest: truncated, or rounded with align_corners; linear: the two
 neighbours weighted by distance). Linear modes are separable, so bilinear and
 trilinear are linear along each axis, the last axis first as Paddle sums."""
 from ..functional import arange, cast, gather, maximum, minimum, reshape
+from .convolution import CHANNELS_LAST, channels_first, channels_last
 from .functional import adaptive_avg_pool2d
 
 _LINEAR = ("linear", "bilinear", "trilinear")
@@ -52,9 +53,17 @@ def _linear(x, axis, size, ratio, align_corners, align_mode):
 
 def interpolate(x, size=None, scale_factor=None, mode="nearest", align_corners=False,
                 align_mode=0, data_format=None, recompute_scale_factor=None, name=None):
-    """Resizes the spatial axes of an NCW, NCHW or NCDHW tensor to `size`, or by
-    `scale_factor` (the output size truncated); modes 'nearest', 'linear',
-    'bilinear', 'trilinear' and 'area' (adaptive average pooling)."""
+    """Resizes the spatial axes of an NCW, NCHW or NCDHW tensor (or NWC, NHWC,
+    NDHWC) to `size`, or by `scale_factor` (the output size truncated); modes
+    'nearest', 'linear', 'bilinear', 'trilinear' and 'area' (adaptive average
+    pooling)."""
+    if data_format in CHANNELS_LAST:
+        return channels_last(_resize(channels_first(x), size, scale_factor, mode, align_corners,
+                                     align_mode, None))
+    return _resize(x, size, scale_factor, mode, align_corners, align_mode, data_format)
+
+
+def _resize(x, size, scale_factor, mode, align_corners, align_mode, data_format):
     spatial = x.ndim - 2
     if spatial < 1 or spatial > 3:
         raise ValueError(f"interpolate(): needs a 3-, 4- or 5-d input, not {x.ndim}-d")
