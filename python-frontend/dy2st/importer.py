@@ -19,7 +19,7 @@ import types
 
 import numpy as np
 
-from . import dtypes, functional, optable, utils
+from . import comprehensions, dtypes, functional, optable, utils
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .pydytext import OBJECT, escape as _escape, float_literal as _float_literal
 from .tensor import Tensor
@@ -47,8 +47,10 @@ _UNSUPPORTED_STATEMENTS = {
 }
 _UNSUPPORTED_EXPRESSIONS = {
     ast.Yield: "yield", ast.YieldFrom: "yield from", ast.Await: "await",
-    ast.ListComp: "list comprehensions", ast.SetComp: "set comprehensions",
-    ast.DictComp: "dict comprehensions", ast.GeneratorExp: "generator expressions",
+    ast.ListComp: "list comprehensions here (under a conditional expression, and/or, a lambda "
+                  "or a while condition)", ast.SetComp: "set comprehensions",
+    ast.DictComp: "dict comprehensions here (under a conditional expression, and/or, a lambda "
+                  "or a while condition)", ast.GeneratorExp: "generator expressions",
     ast.JoinedStr: "f-strings", ast.Set: "set displays", ast.Starred: "star-expressions",
     ast.NamedExpr: "assignment expressions (:=)",
 }
@@ -186,7 +188,7 @@ class Importer:
             self._fail(node, "async functions are not supported by dy2st")
         if not isinstance(node, ast.FunctionDef):
             raise Dy2StError(f"dy2st can convert functions defined with 'def', not {fn!r}")
-        self.node = node
+        self.node = comprehensions.desugar(node)
         self.globals = fn.__globals__
         self.closure = inspect.getclosurevars(fn).nonlocals if fn.__closure__ else {}
         self.arg_types = arg_types or {}

@@ -53,7 +53,7 @@ def uses_star_args(x, *rest):
 
 
 def uses_comprehension(x):
-    return [v * 2 for v in range(3)]
+    return x if x > 0 else [v * 2 for v in range(3)]
 
 
 @pytest.mark.parametrize("fn,construct,marker", [
@@ -62,7 +62,7 @@ def uses_comprehension(x):
     (uses_yield, "yield", "yield x"),
     (uses_global, "'global'", "global counter"),
     (uses_star_args, "*args", "def uses_star_args"),
-    (uses_comprehension, "list comprehensions", "return [v"),
+    (uses_comprehension, "list comprehensions here", "return x if"),
 ])
 def test_unsupported_syntax_names_line_and_construct(fn, construct, marker):
     error = compile_error(fn, paddle.to_tensor([1.0]), cls=UnsupportedSyntaxError)

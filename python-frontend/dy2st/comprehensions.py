@@ -1,0 +1,118 @@
+"""List and dict comprehensions as the loops Python runs for them: before the
+statement that holds one, a hidden list (dict) is made and filled by nested
+`for` loops (with the `if` filters); the comprehension reads the hidden name.
+Its loop variables are renamed so that, as in Python 3, they do not leak.
+A comprehension under a conditional expression, `and`/`or`, a lambda or a
+`while` condition is evaluated a varying number of times and stays
+unsupported (the importer reports it)."""
+import ast
+import copy
+
+_STATEMENT_LISTS = ("body", "orelse", "finalbody")
+
+
+class _Rename(ast.NodeTransformer):
+    def __init__(self, names):
+        self.names = names
+
+    def visit_Name(self, node):
+        if node.id in self.names:
+            return ast.copy_location(ast.Name(self.names[node.id], node.ctx), node)
+        return node
+
+
+class _Hoist(ast.NodeTransformer):
+    """Replaces the comprehensions of one expression by hidden names and
+    collects the statements that fill them."""
+
+    def __init__(self, desugarer):
+        self.desugarer = desugarer
+        self.statements = []
+
+    def visit_IfExp(self, node):
+        return node
+
+    def visit_BoolOp(self, node):
+        return node
+
+    def visit_Lambda(self, node):
+        return node
+
+    def visit_ListComp(self, node):
+        return self._comprehension(node, [node.elt])
+
+    def visit_DictComp(self, node):
+        return self._comprehension(node, [node.key, node.value])
+
+    def _comprehension(self, node, results):
+        if any(g.is_async for g in node.generators):
+            return node
+        hidden = self.desugarer.fresh("comprehension")
+        names = {}
+        generators = []
+        for generator in node.generators:
+            generator = copy.deepcopy(generator)
+            generator.iter = _Rename(dict(names)).visit(generator.iter)
+            for target in ast.walk(generator.target):
+                if isinstance(target, ast.Name):
+                    names[target.id] = self.desugarer.fresh(target.id)
+            generator.target = _Rename(names).visit(generator.target)
+            generator.ifs = [_Rename(names).visit(i) for i in generator.ifs]
+            generators.append(generator)
+        results = [_Rename(names).visit(copy.deepcopy(r)) for r in results]
+        load = ast.Name(hidden, ast.Load())
+        if isinstance(node, ast.ListComp):
+            empty = ast.List([], ast.Load())
+            inner = ast.Expr(ast.Call(ast.Attribute(load, "append", ast.Load()), results, []))
+        else:
+            empty = ast.Dict([], [])
+            inner = ast.Assign([ast.Subscript(load, results[0], ast.Store())], results[1])
+        body = [inner]
+        for generator in reversed(generators):
+            for condition in reversed(generator.ifs):
+                body = [ast.If(condition, body, [])]
+            body = [ast.For(generator.target, generator.iter, body, [])]
+        statements = [ast.Assign([ast.Name(hidden, ast.Store())], empty)] + body
+        for statement in statements:
+            for part in ast.walk(statement):
+                ast.copy_location(part, node)
+        # Comprehensions inside the result or the filters run in the loop.
+        self.statements += self.desugarer.body(statements)
+        return ast.copy_location(load, node)
+
+
+class _Desugarer:
+    def __init__(self):
+        self.count = 0
+
+    def fresh(self, name):
+        self.count += 1
+        return f"_dy2st_{name}_{self.count}"
+
+    def body(self, statements):
+        result = []
+        for statement in statements:
+            for field in _STATEMENT_LISTS:
+                inner = getattr(statement, field, None)
+                if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt) and \
+                        not isinstance(statement, (ast.FunctionDef, ast.ClassDef)):
+                    setattr(statement, field, self.body(inner))
+            hoist = _Hoist(self)
+            for field, value in ast.iter_fields(statement):
+                if isinstance(statement, ast.While) and field == "test":
+                    continue
+                if isinstance(statement, (ast.FunctionDef, ast.ClassDef, ast.Lambda)):
+                    break
+                if isinstance(value, ast.expr):
+                    setattr(statement, field, hoist.visit(value))
+                elif isinstance(value, list) and value and isinstance(value[0], ast.expr):
+                    setattr(statement, field, [hoist.visit(v) for v in value])
+            result += hoist.statements
+            result.append(statement)
+        return result
+
+
+def desugar(function):
+    """`function` (an ast.FunctionDef) with its comprehensions as loops."""
+    function.body = _Desugarer().body(function.body)
+    return function

@@ -1,0 +1,48 @@
+"""List and dict comprehensions in compiled code: run as the loops Python runs
+for them (unrolled over Python containers and static ranges, a TensorArray
+loop over a runtime range), their loop variables not leaking."""
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from conftest import assert_same
+
+
+def comprehensions(x, n):
+    squares = [x * i for i in range(3)]
+    kept = [t for t in squares if t.sum() >= 1.0]
+    pairs = [a + b for a in squares for b in [x, -x]]
+    named = {k: x * v for k, v in [("one", 1.0), ("two", 2.0)]}
+    nested = [[y * 2.0 for y in row] for row in [[x], [x, x]]]
+    i = 5
+    total = paddle.stack([x * i for i in range(n)]).sum(0)
+    return paddle.stack(squares), len(kept), paddle.stack(pairs), named["two"], \
+        len(nested[1]), total, i
+
+
+def test_comprehensions_match_eager():
+    x = paddle.to_tensor(np.arange(3.0).astype("float32"))
+    compiled = paddle.jit.to_static(comprehensions)
+    assert_same(comprehensions(x, 4), compiled(x, 4))
+    assert_same(comprehensions(x, paddle.to_tensor(2)), compiled(x, paddle.to_tensor(2)))
+
+
+BLOCKS = (paddle.nn.functional.relu, paddle.tanh)
+
+
+def layers_applied(x):
+    return [f(x) for f in BLOCKS]
+
+
+def test_comprehension_over_functions():
+    x = paddle.to_tensor(np.array([-1.0, 2.0], "float32"))
+    assert_same(layers_applied(x), paddle.jit.to_static(layers_applied)(x))
+
+
+def conditional(x, flag):
+    return [x] if flag else [x * 2.0 for _ in range(2)]
+
+
+def test_a_comprehension_evaluated_conditionally_is_reported():
+    with pytest.raises(paddle.UnsupportedSyntaxError, match="list comprehensions here"):
+        paddle.jit.to_static(conditional)(paddle.to_tensor([1.0]), True)
