@@ -24,6 +24,12 @@ def _convert_attention_mask(attn_mask, dtype):
     return attn_mask
 
 
+def _arguments(local_names):
+    """A constructor's arguments (its locals at entry): TransformerEncoder and
+    TransformerDecoder build their other layers from them, as Paddle does."""
+    return {k: v for k, v in local_names.items() if k not in ("self", "__class__")}
+
+
 def _attrs(attr, n):
     """Paddle's per-sublayer parameter attributes: one for all, or a list."""
     if isinstance(attr, (list, tuple)):
@@ -121,11 +127,7 @@ class TransformerEncoderLayer(Layer):
     def __init__(self, d_model, nhead, dim_feedforward, dropout=0.1, activation="relu",
                  attn_dropout=None, act_dropout=None, normalize_before=False, weight_attr=None,
                  bias_attr=None, layer_norm_eps=1e-05):
-        self._config = dict(d_model=d_model, nhead=nhead, dim_feedforward=dim_feedforward,
-                            dropout=dropout, activation=activation, attn_dropout=attn_dropout,
-                            act_dropout=act_dropout, normalize_before=normalize_before,
-                            weight_attr=weight_attr, bias_attr=bias_attr,
-                            layer_norm_eps=layer_norm_eps)
+        self._config = _arguments(locals())
         super().__init__()
         attn_dropout = dropout if attn_dropout is None else attn_dropout
         act_dropout = dropout if act_dropout is None else act_dropout
@@ -208,11 +210,7 @@ class TransformerDecoderLayer(Layer):
     def __init__(self, d_model, nhead, dim_feedforward, dropout=0.1, activation="relu",
                  attn_dropout=None, act_dropout=None, normalize_before=False, weight_attr=None,
                  bias_attr=None, layer_norm_eps=1e-05):
-        self._config = dict(d_model=d_model, nhead=nhead, dim_feedforward=dim_feedforward,
-                            dropout=dropout, activation=activation, attn_dropout=attn_dropout,
-                            act_dropout=act_dropout, normalize_before=normalize_before,
-                            weight_attr=weight_attr, bias_attr=bias_attr,
-                            layer_norm_eps=layer_norm_eps)
+        self._config = _arguments(locals())
         super().__init__()
         attn_dropout = dropout if attn_dropout is None else attn_dropout
         act_dropout = dropout if act_dropout is None else act_dropout
