@@ -147,47 +147,49 @@ class _RNNBase(Layer):
         for k, layer in enumerate(self._layers):
             if k > 0:
                 x = functional.dropout(x, self.dropout, training=self.training)
-            # The cells are run here (not in a helper): a layer is not a value
-            # compiled code can pass.
-            states = self._initial(initial_states, index, x)
-            outputs = []
-            # A `while` (not `for range`): compiled, the steps stay a loop
-            # (over a TensorArray) rather than being unrolled.
-            t = 0
-            while t < x.shape[1]:
-                out, new_states = layer.forward_cell(x[:, t, :], states)
-                if sequence_length is not None:
-                    # Past a sequence's end the states stay and the outputs are 0.
-                    valid = _step_mask(sequence_length, t, out.dtype)
-                    out = out * valid
-                    new_states = _keep_where(valid, new_states, states)
-                states = new_states
-                outputs.append(out)
-                t += 1
+            out, states = _run_cell(layer.forward_cell, x,
+                                    self._initial(initial_states, index, x), sequence_length,
+                                    False)
             finals.append(states)
             index = index + 1
-            out = _functional.stack(outputs, axis=1)
             if layer.backward_cell is not None:
-                states = self._initial(initial_states, index, x)
-                backward = []
-                step = x.shape[1] - 1
-                while step >= 0:
-                    out_b, new_states = layer.backward_cell(x[:, step, :], states)
-                    if sequence_length is not None:
-                        valid = _step_mask(sequence_length, step, out_b.dtype)
-                        out_b = out_b * valid
-                        new_states = _keep_where(valid, new_states, states)
-                    states = new_states
-                    backward.append(out_b)
-                    step -= 1
+                backward, states = _run_cell(layer.backward_cell, x,
+                                             self._initial(initial_states, index, x),
+                                             sequence_length, True)
                 finals.append(states)
                 index = index + 1
-                out = _functional.concat([out, _functional.flip(_functional.stack(backward, 1),
-                                                                [1])], axis=-1)
+                out = _functional.concat([out, backward], axis=-1)
             x = out
         if self.time_major:
             x = _functional.transpose(x, [1, 0, 2])
         return x, self._stack_states(finals)
+
+
+def _run_cell(cell, x, states, sequence_length, reverse):
+    """The cell over the steps of x ([batch, time, input]), last to first when
+    `reverse`: the outputs [batch, time, hidden] in time order and the final
+    states. Past a sequence's end the states stay and the outputs are 0. A
+    `while` (not `for range`): compiled, the steps stay a loop over a
+    TensorArray rather than being unrolled."""
+    outputs = []
+    steps = x.shape[1]
+    t = 0
+    while t < steps:
+        step = t
+        if reverse:
+            step = steps - 1 - t
+        out, new_states = cell(x[:, step, :], states)
+        if sequence_length is not None:
+            valid = _step_mask(sequence_length, step, out.dtype)
+            out = out * valid
+            new_states = _keep_where(valid, new_states, states)
+        states = new_states
+        outputs.append(out)
+        t += 1
+    outputs = _functional.stack(outputs, axis=1)
+    if reverse:
+        outputs = _functional.flip(outputs, [1])
+    return outputs, states
 
 
 def _step_mask(sequence_length, t, dtype):
