@@ -1,6 +1,8 @@
 """The model zoo: each model with example inputs and their InputSpecs (a
 `None` batch where `batch` is None). Used by the tests and bench/models.py;
 runs on dy2st (`import dy2st` first) and on real Paddle alike."""
+import zlib
+
 import numpy as np
 import paddle
 from paddle.static import InputSpec
@@ -82,12 +84,20 @@ MODELS = {
 
 
 def build(name, seed=0):
-    """The model `name` in eval mode, its parameters drawn from `seed`."""
+    """The model `name` in eval mode, each parameter drawn from `seed` and its
+    name: the same weights on dy2st and on real Paddle (whose RNN state dicts
+    list each parameter a second time, under a dotted name: set once)."""
     np.random.seed(seed)
     paddle.seed(seed)
     model = MODELS[name].build()
-    rng = np.random.RandomState(seed)
-    model.set_state_dict({k: (rng.randn(*v.shape) * 0.1 + (1.0 if "variance" in k else 0.0))
-                          .astype("float32") for k, v in model.state_dict().items()})
+    values, seen = {}, set()
+    for key, tensor in model.state_dict().items():
+        if id(tensor) in seen:
+            continue
+        seen.add(id(tensor))
+        rng = np.random.RandomState(zlib.crc32(f"{seed}/{key}".encode()))
+        values[key] = (rng.randn(*tensor.shape) * 0.1 +
+                       (1.0 if "variance" in key else 0.0)).astype("float32")
+    model.set_state_dict(values)
     model.eval()
     return model

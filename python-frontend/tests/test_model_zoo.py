@@ -12,6 +12,7 @@ import pytest
 import dy2st as paddle
 from conftest import assert_same
 from dy2st.jit import _signature_entry
+from test_paddle_oracle import PYTHON
 
 ZOO = pathlib.Path(__file__).resolve().parents[2] / "examples" / "models"
 sys.path.insert(0, str(ZOO))
@@ -20,6 +21,32 @@ import zoo  # noqa: E402
 NAMES = list(zoo.MODELS)
 BUILD = os.environ.get("DY2ST_BUILD_DIR", str(pathlib.Path(__file__).resolve().parents[2] /
                                               "build"))
+
+
+@pytest.fixture(scope="module")
+def paddle_outputs(tmp_path_factory):
+    if PYTHON is None:
+        pytest.skip("real Paddle is not installed: scripts/test.sh installs PyPI's "
+                    "paddlepaddle into $DY2ST_BUILD_DIR/paddle-venv when PyPI is reachable")
+    out = tmp_path_factory.mktemp("zoo") / "zoo.npz"
+    child = pathlib.Path(__file__).with_name("paddle_zoo_child.py")
+    run = subprocess.run([PYTHON, str(child), str(out)], capture_output=True, text=True,
+                         env=dict(os.environ, PYTHONPATH=""), timeout=900)
+    assert run.returncode == 0, run.stderr[-3000:]
+    return dict(np.load(out))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_eager_matches_real_paddle(paddle_outputs, name):
+    """The same model source, weights and inputs on real Paddle (beam search
+    picks the same hypotheses)."""
+    _, method, inputs = _run(name, 2)
+    got = paddle.utils.flatten(method(*[paddle.to_tensor(v) for v in inputs]))
+    assert len(got) == int(paddle_outputs[f"{name}/n"])
+    for i, g in enumerate(got):
+        want = paddle_outputs[f"{name}/out{i}"]
+        assert g.numpy().dtype == want.dtype and list(g.shape) == list(want.shape)
+        np.testing.assert_allclose(g.numpy(), want, rtol=1e-4, atol=1e-4, err_msg=f"{name}[{i}]")
 
 
 def _run(name, batch, seed=3):
