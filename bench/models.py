@@ -11,10 +11,8 @@ import argparse
 import json
 import os
 import pathlib
-import statistics
 import subprocess
 import sys
-import time
 
 import numpy as np
 
@@ -23,21 +21,9 @@ import dy2st as paddle
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "examples" / "models"))
 import zoo  # noqa: E402
+from run import measure  # noqa: E402
 
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-
-
-def timed(fn, args, repeats):
-    """(first call, median of `repeats` further calls), in seconds."""
-    start = time.perf_counter()
-    fn(*args)
-    first = time.perf_counter() - start
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn(*args)
-        times.append(time.perf_counter() - start)
-    return first, statistics.median(times)
 
 
 def dy2st_times(name, batch, repeats):
@@ -46,8 +32,8 @@ def dy2st_times(name, batch, repeats):
     method = getattr(model, entry.method)
     args = [paddle.to_tensor(v) for v in entry.inputs(np.random.RandomState(3), batch)]
     compiled = paddle.jit.to_static(method, input_spec=entry.specs(batch))
-    first, steady = timed(compiled, args, repeats)
-    _, eager = timed(method, args, max(1, repeats // 3))
+    _, first, steady = measure(compiled, args, repeats)
+    _, _, eager = measure(method, args, max(1, repeats // 3))
     return {"compile": first - steady, "compiled": steady, "eager": eager}
 
 

@@ -46,3 +46,24 @@ def differential():
         assert_same(eager, compiled)
         return compiled
     return run
+
+
+def run_saved_model(path, inputs, folder):
+    """The outputs of `dy2st-run` on the saved model `path` given `inputs`
+    (numpy arrays written to `folder`)."""
+    import os
+    import pathlib
+    import subprocess
+    build = os.environ.get("DY2ST_BUILD_DIR",
+                           str(pathlib.Path(__file__).resolve().parents[2] / "build"))
+    command = [os.path.join(build, "bin", "dy2st-run"), path + ".pdmodel",
+               "--output", str(pathlib.Path(folder) / "out")]
+    for i, v in enumerate(inputs):
+        np.save(pathlib.Path(folder) / f"in{i}.npy", v)
+        command += ["--arg", str(pathlib.Path(folder) / f"in{i}.npy")]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    outputs = []
+    while (pathlib.Path(folder) / f"out{len(outputs)}.npy").exists():
+        outputs.append(np.load(pathlib.Path(folder) / f"out{len(outputs)}.npy"))
+    return outputs

@@ -5,20 +5,16 @@ eager with a batch known only at run time, saved, reloaded and run by
 dy2st-run. Real Paddle is a test oracle only."""
 import importlib.util
 import json
-import os
 import pathlib
-import subprocess
 
 import numpy as np
 import pytest
 
 import dy2st as paddle
-from conftest import assert_same
+from conftest import assert_same, run_saved_model
 from dy2st.static import InputSpec
-from test_paddle_oracle import PYTHON
+from test_paddle_oracle import PYTHON, run_paddle_child
 
-BUILD = os.environ.get("DY2ST_BUILD_DIR", str(pathlib.Path(__file__).resolve().parents[2] /
-                                              "build"))
 
 F4 = ("f", [2, 4, 7, 6])
 NHWC = ("f", [2, 7, 6, 4])
@@ -125,11 +121,7 @@ def paddle_layers(tmp_path_factory):
     spec = [dict(id=i, layer=l, inputs=[list(x) for x in inputs], call=c)
             for i, l, inputs, c in LAYERS]
     (folder / "cases.json").write_text(json.dumps(spec))
-    child = pathlib.Path(__file__).with_name("paddle_layers_child.py")
-    run = subprocess.run([PYTHON, str(child), str(folder / "cases.json"),
-                          str(folder / "layers.npz")], capture_output=True, text=True,
-                         env=dict(os.environ, PYTHONPATH=""), timeout=600)
-    assert run.returncode == 0, run.stderr[-3000:]
+    run_paddle_child("paddle_layers_child.py", folder / "cases.json", folder / "layers.npz")
     return dict(np.load(folder / "layers.npz"))
 
 
@@ -209,14 +201,8 @@ def test_compiled_saved_and_run_match_eager(paddle_layers, index, tmp_path):
     paddle.jit.save(model, path, input_spec=specs)
     expected = paddle.utils.flatten(eager)
     loaded = paddle.utils.flatten(paddle.jit.load(path)(*values))
-    command = [os.path.join(BUILD, "bin", "dy2st-run"), path + ".pdmodel",
-               "--output", str(tmp_path / "out")]
-    for i, v in enumerate(values):
-        np.save(tmp_path / f"in{i}.npy", v)
-        command += ["--arg", str(tmp_path / f"in{i}.npy")]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-2000:]
-    for i, (e, got) in enumerate(zip(expected, loaded)):
+    run = run_saved_model(path, values, tmp_path)
+    assert len(loaded) == len(expected) and len(run) == len(expected)
+    for e, got, ran in zip(expected, loaded, run):
         np.testing.assert_allclose(np.asarray(got), e.numpy(), rtol=1e-5, atol=1e-6)
-        np.testing.assert_allclose(np.load(tmp_path / f"out{i}.npy"), e.numpy(), rtol=1e-5,
-                                   atol=1e-6)
+        np.testing.assert_allclose(ran, e.numpy(), rtol=1e-5, atol=1e-6)

@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 import dy2st as paddle
-from conftest import assert_same
+from conftest import assert_same, run_saved_model
 from dy2st.jit import _signature_entry
-from test_paddle_oracle import PYTHON
+from test_paddle_oracle import PYTHON, run_paddle_child
 
 ZOO = pathlib.Path(__file__).resolve().parents[2] / "examples" / "models"
 sys.path.insert(0, str(ZOO))
@@ -29,10 +29,7 @@ def paddle_outputs(tmp_path_factory):
         pytest.skip("real Paddle is not installed: scripts/test.sh installs PyPI's "
                     "paddlepaddle into $DY2ST_BUILD_DIR/paddle-venv when PyPI is reachable")
     out = tmp_path_factory.mktemp("zoo") / "zoo.npz"
-    child = pathlib.Path(__file__).with_name("paddle_zoo_child.py")
-    run = subprocess.run([PYTHON, str(child), str(out)], capture_output=True, text=True,
-                         env=dict(os.environ, PYTHONPATH=""), timeout=900)
-    assert run.returncode == 0, run.stderr[-3000:]
+    run_paddle_child("paddle_zoo_child.py", out, timeout=900)
     return dict(np.load(out))
 
 
@@ -82,16 +79,10 @@ def test_saved_model_loads_and_runs_with_dy2st_run(name, tmp_path):
     assert len(loaded) == len(eager)
     for e, got in zip(eager, loaded):
         np.testing.assert_allclose(np.asarray(got), e.numpy(), rtol=1e-5, atol=1e-5)
-    command = [os.path.join(BUILD, "bin", "dy2st-run"), path + ".pdmodel",
-               "--output", str(tmp_path / "out")]
-    for i, v in enumerate(inputs):
-        np.save(tmp_path / f"in{i}.npy", v)
-        command += ["--arg", str(tmp_path / f"in{i}.npy")]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr[-2000:]
-    for i, e in enumerate(eager):
-        np.testing.assert_allclose(np.load(tmp_path / f"out{i}.npy"), e.numpy(), rtol=1e-5,
-                                   atol=1e-5)
+    ran = run_saved_model(path, inputs, tmp_path)
+    assert len(ran) == len(eager)
+    for e, got in zip(eager, ran):
+        np.testing.assert_allclose(got, e.numpy(), rtol=1e-5, atol=1e-5)
 
 
 @pytest.mark.parametrize("name", NAMES)

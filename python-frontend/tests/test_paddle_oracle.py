@@ -36,6 +36,14 @@ def _paddle_python():
 PYTHON = _paddle_python()
 
 
+def run_paddle_child(script, *args, timeout=600):
+    """Runs `script` (beside this file) with real Paddle's interpreter."""
+    child = pathlib.Path(__file__).with_name(script)
+    run = subprocess.run([PYTHON, str(child)] + [str(a) for a in args], capture_output=True,
+                         text=True, env=dict(os.environ, PYTHONPATH=""), timeout=timeout)
+    assert run.returncode == 0, run.stderr[-3000:]
+
+
 @pytest.fixture(scope="module")
 def paddle_results(tmp_path_factory):
     if PYTHON is None:
@@ -50,11 +58,7 @@ def paddle_results(tmp_path_factory):
             arrays[f"case{i}_arg{j}"] = v
     np.savez(folder / "inputs.npz", **arrays)
     out = folder / "paddle.npz"
-    child = pathlib.Path(__file__).with_name("paddle_oracle_child.py")
-    env = dict(os.environ, PYTHONPATH="")
-    run = subprocess.run([PYTHON, str(child), str(cases_path), str(folder / "inputs.npz"),
-                          str(out)], capture_output=True, text=True, env=env, timeout=600)
-    assert run.returncode == 0, run.stderr[-2000:]
+    run_paddle_child("paddle_oracle_child.py", cases_path, folder / "inputs.npz", out)
     return dict(np.load(out))
 
 

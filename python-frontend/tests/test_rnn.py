@@ -1,17 +1,13 @@
 """Recurrent layers: Paddle's parameter names and gate orders, checked against
 real Paddle (same weights through set_state_dict) and compiled against eager
 with a dynamic batch."""
-import os
-import pathlib
-import subprocess
-
 import numpy as np
 import pytest
 
 import dy2st as paddle
 from conftest import assert_same
 from dy2st.static import InputSpec
-from test_paddle_oracle import PYTHON
+from test_paddle_oracle import PYTHON, run_paddle_child
 
 KINDS = [(kind, direction, layers) for kind in ("LSTM", "GRU", "SimpleRNN")
          for direction, layers in (("forward", 1), ("bidirect", 2))]
@@ -31,10 +27,7 @@ def paddle_runs(tmp_path_factory):
     if PYTHON is None:
         pytest.skip("real Paddle is not installed (scripts/test.sh installs it from PyPI)")
     out = tmp_path_factory.mktemp("rnn") / "rnn.npz"
-    child = pathlib.Path(__file__).with_name("paddle_rnn_child.py")
-    run = subprocess.run([PYTHON, str(child), str(out)], capture_output=True, text=True,
-                         env=dict(os.environ, PYTHONPATH=""), timeout=600)
-    assert run.returncode == 0, run.stderr[-2000:]
+    run_paddle_child("paddle_rnn_child.py", out)
     return dict(np.load(out))
 
 
