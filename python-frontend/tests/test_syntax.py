@@ -141,17 +141,6 @@ def test_return_anywhere(differential, fn, args):
     differential(fn, *args)
 
 
-def different_dtypes_on_runtime_paths(x):
-    if x.sum() > 0:
-        return paddle.cast(x, "int64")
-    return x
-
-
-def test_return_of_different_dtypes_on_runtime_paths_is_an_error():
-    with pytest.raises(paddle.Dy2StError, match="'if' branch but"):
-        paddle.jit.to_static(different_dtypes_on_runtime_paths)(t([1.0]))
-
-
 # loops over tensors and containers -------------------------------------------
 
 def for_over_tensor(x):

@@ -142,6 +142,7 @@ struct UnaryLowering : OpConversionPattern<UnaryOp> {
           Value x = convertElement(b, l, e[0], resultElem);
           switch (kind) {
           case UnaryKind::pos:
+          case UnaryKind::promote:
             return x;
           case UnaryKind::neg:
             if (isa<FloatType>(resultElem))

@@ -123,3 +123,27 @@ pydy.func @specialized_static_operand(%arg0: tensor<2xf32>, %arg1: i64) {
   %0 = pydy.lib_call "sum"(%arg0, %arg1) {kwnames = ["x", "axis"], static_args = {}} : (tensor<2xf32>, i64) -> tensor<f32>
   pydy.return
 }
+
+// -----
+
+pydy.func @promote_changes_shape(%arg0: tensor<2xf32>) {
+  // expected-error @+1 {{changes the dtype of a tensor, not its shape}}
+  %0 = pydy.unary promote %arg0 : (tensor<2xf32>) -> tensor<3xf64>
+  pydy.return
+}
+
+// -----
+
+pydy.func @promote_into_dynamic_shape(%arg0: i64) {
+  // expected-error @+1 {{fills a number into a tensor of static shape only}}
+  %0 = pydy.unary promote %arg0 : (i64) -> tensor<?xf32>
+  pydy.return
+}
+
+// -----
+
+pydy.func @promote_tensor_to_number(%arg0: tensor<f32>) {
+  // expected-error @+1 {{promotes a number to a number or to a tensor, or a tensor to another dtype}}
+  %0 = pydy.unary promote %arg0 : (tensor<f32>) -> f64
+  pydy.return
+}

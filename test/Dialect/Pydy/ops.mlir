@@ -16,6 +16,8 @@ pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.objec
   %3 = pydy.unary neg %a : (!pydy.object) -> !pydy.object
   // CHECK: pydy.unary not
   %4 = pydy.unary not %a : (!pydy.object) -> !pydy.object
+  // CHECK: pydy.unary promote
+  %promoted = pydy.unary promote %a : (!pydy.object) -> !pydy.object
   // CHECK: pydy.compare is_not
   %5 = pydy.compare is_not %a, %b : (!pydy.object, !pydy.object) -> !pydy.object
   // CHECK: pydy.compare ge

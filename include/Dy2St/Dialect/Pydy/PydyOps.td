@@ -28,7 +28,11 @@ def Pydy_UnaryKind : I32EnumAttr<"UnaryKind", "Python unary operator", [
     // Python's bool(x), int(x), float(x): Python numbers, also from a
     // one-element tensor.
     I32EnumAttrCase<"to_bool", 4>, I32EnumAttrCase<"to_int", 5>,
-    I32EnumAttrCase<"to_float", 6>]> {
+    I32EnumAttrCase<"to_float", 6>,
+    // A join of types (a loop variable that is a number before the loop and
+    // a tensor in it): the operand converted to the result's dtype, a number
+    // filled into the result's static shape.
+    I32EnumAttrCase<"promote", 7>]> {
   let cppNamespace = "::mlir::pydy";
 }
 def Pydy_CompareKind : I32EnumAttr<"CompareKind", "Python comparison", [
@@ -212,6 +216,7 @@ def Pydy_UnaryOp : Pydy_Op<"unary", [Pure]> {
   let assemblyFormat =
       "$kind $operand attr-dict `:` functional-type(operands, results)";
   let hasFolder = 1;
+  let hasVerifier = 1;
 }
 
 def Pydy_CompareOp : Pydy_Op<"compare", [Pure]> {

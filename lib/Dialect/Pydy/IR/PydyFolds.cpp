@@ -129,6 +129,12 @@ OpFoldResult UnaryOp::fold(FoldAdaptor adaptor) {
     return typed(*this, intAttr(ctx, a->isFloat ? static_cast<int64_t>(std::trunc(a->f)) : a->i));
   case UnaryKind::to_float:
     return typed(*this, floatAttr(ctx, a->asDouble()));
+  case UnaryKind::promote:
+    if (getType().isF64())
+      return typed(*this, floatAttr(ctx, a->asDouble()));
+    if (getType().isInteger(64) && !a->isFloat)
+      return typed(*this, intAttr(ctx, a->i));
+    return {};
   case UnaryKind::neg:
     return a->isFloat ? typed(*this, floatAttr(ctx, -a->f)) : typed(*this, intAttr(ctx, -a->i));
   case UnaryKind::pos:

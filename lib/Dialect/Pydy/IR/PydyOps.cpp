@@ -210,6 +210,27 @@ LogicalResult LogicalOp::verify() {
   return success();
 }
 
+LogicalResult UnaryOp::verify() {
+  if (getKind() != UnaryKind::promote)
+    return success();
+  Type from = getOperand().getType(), to = getType();
+  if (isa<ObjectType>(from) || isa<ObjectType>(to))
+    return success();
+  auto result = dyn_cast<RankedTensorType>(to);
+  if (!result)
+    return isPythonScalar(from) && isPythonScalar(to)
+               ? success()
+               : emitOpError("promotes a number to a number or to a tensor, or a tensor to "
+                             "another dtype");
+  if (auto tensor = dyn_cast<RankedTensorType>(from))
+    return tensor.getShape() == result.getShape()
+               ? success()
+               : emitOpError("changes the dtype of a tensor, not its shape");
+  if (!isPythonScalar(from) || !result.hasStaticShape())
+    return emitOpError("fills a number into a tensor of static shape only");
+  return success();
+}
+
 LogicalResult DictOp::verify() {
   if (getKeys().size() != getValues().size())
     return emitOpError("has ") << getKeys().size() << " keys but "

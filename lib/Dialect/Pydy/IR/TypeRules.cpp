@@ -244,6 +244,28 @@ RankedTensorType mlir::pydy::arrayItemType(Type type) {
   return dyn_cast<RankedTensorType>(item);
 }
 
+/// Python numbers of different kinds join to the wider (bool < int < float);
+/// tensors of one rank and different dtypes to the promoted dtype; a number
+/// and a tensor of static shape to that tensor (its dtype promoted as
+/// `tensor + number` would be): the value a loop variable holds after an
+/// iteration that makes it a tensor.
+static Type joinNumbers(Type a, Type b) {
+  if (isPythonScalar(a) && isPythonScalar(b))
+    return promoteOperands(a, b);
+  auto ta = dyn_cast<RankedTensorType>(a), tb = dyn_cast<RankedTensorType>(b);
+  if (ta && tb) {
+    if (ta.getRank() != tb.getRank())
+      return {};
+    Type elem = promoteOperands(a, b);
+    return joinTensors(ta.clone(elem), tb.clone(elem));
+  }
+  RankedTensorType tensor = ta ? ta : tb;
+  Type number = ta ? b : a;
+  if (!tensor || !isPythonScalar(number) || !tensor.hasStaticShape())
+    return {};
+  return tensor.clone(promoteOperands(tensor, number));
+}
+
 Type mlir::pydy::joinTypes(Type a, Type b) {
   if (a == b)
     return a;
@@ -288,5 +310,7 @@ Type mlir::pydy::joinTypes(Type a, Type b) {
       return {};
     return tensor_array::ArrayType::get(cast<RankedTensorType>(item));
   }
-  return joinTensors(a, b);
+  if (Type joined = joinTensors(a, b))
+    return joined;
+  return joinNumbers(a, b);
 }

@@ -87,7 +87,7 @@ static SmallVector<Value> elementsOf(OpBuilder &b, Location loc, Value sequence)
 }
 
 /// Makes `value` have the joined type `type`: widens a tensor with
-/// `tensor.cast`, a container element by element, a list into a tensor array (its
+/// `tensor.cast`, a number or dtype with `pydy.unary promote`, a container element by element, a list into a tensor array (its
 /// items appended) and an array into one of wider items; types a never-read
 /// `pydy.undef`.
 static Value castTo(OpBuilder &b, Value value, Type type) {
@@ -123,7 +123,14 @@ static Value castTo(OpBuilder &b, Value value, Type type) {
       keys.push_back(ConstantOp::create(b, loc, key));
     return DictOp::create(b, loc, type, keys, items);
   }
-  return tensor::CastOp::create(b, loc, type, value);
+  auto target = dyn_cast<RankedTensorType>(type);
+  auto source = dyn_cast<RankedTensorType>(value.getType());
+  if (!target || !source)
+    return UnaryOp::create(b, loc, type, UnaryKind::promote, value);
+  if (source.getElementType() != target.getElementType())
+    value = UnaryOp::create(b, loc, source.clone(target.getElementType()), UnaryKind::promote,
+                            value);
+  return value.getType() == type ? value : tensor::CastOp::create(b, loc, type, value);
 }
 
 /// Whether a value of type `given` may be passed where `declared` is expected.
@@ -368,10 +375,6 @@ private:
     if (!tensor)
       return op->emitError() << "the condition of '" << construct << "' is "
                              << withArticle(t) << ", which has no truth value in compiled code";
-    if (!tensor.getElementType().isInteger(1))
-      return op->emitError() << "the condition of '" << construct << "' is "
-                             << withArticle(t)
-                             << "; a tensor condition must be a bool tensor with one element";
     // A dynamic size is checked at run time (a ValueError unless it is 1).
     if (!tensor.hasStaticShape() &&
         llvm::all_of(tensor.getShape(), [](int64_t d) { return d == 1 || ShapedType::isDynamic(d); }))
@@ -765,8 +768,8 @@ private:
   // Control flow
   //===--------------------------------------------------------------------===//
 
-  /// The truth of a container as a condition: a list, tuple or dict has a
-  /// length known at compile time; a tensor array's is compared at run time.
+  /// The truth of a value as a condition: a list, tuple or dict has a length
+  /// known at compile time; a tensor array's is compared at run time.
   static Value containerTruth(OpBuilder &b, Location loc, Value v) {
     Type t = v.getType();
     if (auto elements = sequenceElementTypes(t))
@@ -775,6 +778,13 @@ private:
       Value n = tensor_array::LengthOp::create(b, loc, b.getI64Type(), v);
       Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
       return CompareOp::create(b, loc, b.getI1Type(), CompareKind::gt, n, zero);
+    }
+    // A numeric tensor is true where it is nonzero, as eager's bool(t).
+    if (auto tensor = dyn_cast<RankedTensorType>(t); tensor && !tensor.getElementType().isInteger(1)) {
+      Type elem = tensor.getElementType();
+      Value zero = isa<FloatType>(elem) ? ConstantOp::create(b, loc, b.getF64FloatAttr(0.0))
+                                        : ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+      return CompareOp::create(b, loc, tensor.clone(b.getI1Type()), CompareKind::ne, v, zero);
     }
     return v;
   }
@@ -831,7 +841,8 @@ private:
         return loop->emitError() << "variable '" << nameOf(names, i) << "' is "
                                  << withArticle(types[i]) << " before the loop but "
                                  << withArticle(t) << " after an iteration; a loop may "
-                                 << "change the shape of a value, not its dtype or rank";
+                                 << "change a value's shape, widen its dtype or turn a number "
+                                    "into a tensor of static shape, not change its rank";
       types[i] = joined;
     }
     return success();
