@@ -170,6 +170,7 @@ static void dy2st_raise(const char *kind, const char *message) {
   if (!raised)
     raised = std::string(kind) + ": " + message;
 }
+static bool dy2st_raised() { return raised.has_value(); }
 static void print_f32(UnrankedMemRefType<float> *m) { pushTensor(m, DType::Float32); }
 static void print_f64(UnrankedMemRefType<double> *m) { pushTensor(m, DType::Float64); }
 static void print_i32(UnrankedMemRefType<int32_t> *m) { pushTensor(m, DType::Int32); }
@@ -190,6 +191,7 @@ void dy2st::registerPrintSymbols(mlir::ExecutionEngine &engine) {
     add("dy2st_print_str", reinterpret_cast<void *>(&dy2st_print_str));
     add("dy2st_print_end", reinterpret_cast<void *>(&dy2st_print_end));
     add("dy2st_raise", reinterpret_cast<void *>(&dy2st_raise));
+    add("dy2st_raised", reinterpret_cast<void *>(&dy2st_raised));
     add("_mlir_ciface_dy2st_print_tensor_f32", reinterpret_cast<void *>(&print_f32));
     add("_mlir_ciface_dy2st_print_tensor_f64", reinterpret_cast<void *>(&print_f64));
     add("_mlir_ciface_dy2st_print_tensor_i32", reinterpret_cast<void *>(&print_i32));

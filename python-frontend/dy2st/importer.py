@@ -19,7 +19,7 @@ import types
 
 import numpy as np
 
-from . import comprehensions, dtypes, functional, optable, utils
+from . import comprehensions, dtypes, functional, optable, pybuiltins, statements, utils
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .pydytext import OBJECT, escape as _escape, float_literal as _float_literal
 from .tensor import Tensor
@@ -39,11 +39,11 @@ _MUTATING_METHODS = {"append", "pop", "insert", "extend", "update", "clear", "re
 _CONTAINER_METHODS = _MUTATING_METHODS | {"keys", "values", "items", "get", "copy", "index",
                                           "count", "sort", "reverse"}
 _UNSUPPORTED_STATEMENTS = {
-    ast.Try: "try", ast.With: "with", ast.AsyncWith: "async with", ast.Raise: "raise",
+    ast.Try: "try", ast.With: "with", ast.AsyncWith: "async with",
     ast.Global: "global", ast.Nonlocal: "nonlocal", ast.Delete: "del",
     ast.Import: "import", ast.ImportFrom: "import", ast.ClassDef: "class definitions",
     ast.AsyncFunctionDef: "async def",
-    ast.AsyncFor: "async for", ast.Assert: "assert",
+    ast.AsyncFor: "async for",
 }
 _UNSUPPORTED_EXPRESSIONS = {
     ast.Yield: "yield", ast.YieldFrom: "yield from", ast.Await: "await",
@@ -188,9 +188,9 @@ class Importer:
             self._fail(node, "async functions are not supported by dy2st")
         if not isinstance(node, ast.FunctionDef):
             raise Dy2StError(f"dy2st can convert functions defined with 'def', not {fn!r}")
-        self.node = comprehensions.desugar(node)
         self.globals = fn.__globals__
         self.closure = inspect.getclosurevars(fn).nonlocals if fn.__closure__ else {}
+        self.node = comprehensions.desugar(statements.desugar(node, self.resolve_global))
         self.arg_types = arg_types or {}
         self.lines = []
         self.depth = 0
@@ -199,6 +199,7 @@ class Importer:
         self.captures = []
         self.scopes = []
         self.nested_defs = {}
+        self.may_raise = False
         self.static_names = {}
         # How often each name is assigned: a name assigned once may alias a
         # compile-time object (`layer = self.layers[0]`).
@@ -429,12 +430,12 @@ class Importer:
         elif self.static_iterable(it) is not None:
             return self.unrolled_for(node, self.static_iterable(it))
         elif self.static_enumerate(it) is not None:
-            return self.unrolled_for(node, *self.static_enumerate(it))
+            return self.unrolled_for(node, self.static_enumerate(it), enumerated=True)
         else:
             attrs = ""
             if isinstance(it, ast.Call) and self.is_builtin(it.func, enumerate):
                 if len(it.args) != 1 or it.keywords:
-                    self._fail(it, "enumerate() in compiled code takes exactly one argument")
+                    self._fail(it, "enumerate() in compiled code takes an iterable and a start")
                 it = it.args[0]
                 attrs = " {enumerate}"
             iterable = self.expr(it)
@@ -463,30 +464,20 @@ class Importer:
         return None
 
     def static_enumerate(self, node):
-        """`enumerate(layers[, start])` of a container of compile-time objects:
-        (the container, the start), if it is one."""
+        """The container of `enumerate(layers)` over compile-time objects, if
+        it is one (a start is added to the index by `statements`)."""
         if not (isinstance(node, ast.Call) and self.is_builtin(node.func, enumerate) and
-                node.args and not node.keywords and len(node.args) <= 2):
+                len(node.args) == 1 and not node.keywords):
             return None
-        iterable = self.static_iterable(node.args[0])
-        if iterable is None:
-            return None
-        start = 0
-        if len(node.args) == 2:
-            if not isinstance(node.args[1], ast.Constant) or \
-                    not isinstance(node.args[1].value, int):
-                self._fail(node.args[1], "the start of enumerate() over a container of layers "
-                                         "must be a literal int")
-            start = node.args[1].value
-        return iterable, start
+        return self.static_iterable(node.args[0])
 
-    def unrolled_for(self, node, iterable, enumerate_start=None):
+    def unrolled_for(self, node, iterable, enumerated=False):
         """A loop over a Python container of compile-time objects runs as Python
         does: its body is imported once per item (with its index under
         enumerate)."""
         target = node.target
         index_name = None
-        if enumerate_start is not None:
+        if enumerated:
             if not (isinstance(target, ast.Tuple) and len(target.elts) == 2 and
                     all(isinstance(e, ast.Name) for e in target.elts)):
                 self._fail(target, "the target of enumerate() over a container of layers must "
@@ -502,7 +493,7 @@ class Importer:
         name = target.id
         for index, item in enumerate(iterable.obj):
             if index_name is not None:
-                self.store(index_name, self.constant(enumerate_start + index, node), node)
+                self.store(index_name, self.constant(index, node), node)
             origin = iterable.origin.child(index) if iterable.origin is not None else None
             value = self.outside_object(item, node, origin)
             if isinstance(value, Static):
@@ -513,6 +504,37 @@ class Importer:
             self.block(node.body)
         self.static_names.pop(name, None)
         return False
+
+    def stmt_Raise(self, node):
+        """`raise E(message)`: reported to the caller at run time, and the
+        function returns at once (callers test `pydy.raised` after calling it)."""
+        if node.exc is None:
+            self._fail(node, "a bare 'raise' (re-raising) is not supported by dy2st")
+        exc = node.exc
+        args = exc.args if isinstance(exc, ast.Call) else []
+        cls = self.expr_or_static(exc.func if isinstance(exc, ast.Call) else exc)
+        if not (isinstance(cls, Static) and isinstance(cls.obj, type) and
+                issubclass(cls.obj, BaseException)):
+            self._fail(exc, "the exception of a 'raise' in compiled code must be an exception "
+                            "class known when the function is converted")
+        # The caller raises the nearest builtin class; a user class names itself.
+        kind = next(c for c in cls.obj.__mro__ if vars(builtins).get(c.__name__) is c)
+        if not args:
+            message = ""
+        elif len(args) == 1 and isinstance(args[0], ast.Constant):
+            message = str(args[0].value)
+        else:
+            message = ", ".join(ast.unparse(a) for a in args)
+        if kind is not cls.obj:
+            message = f"{cls.obj.__name__}: {message}"
+        self.may_raise = True
+        self.emit(f'pydy.raise "{kind.__name__}", "{_escape(message)}" {self.loc(node)}')
+        self.return_undefined(node)
+        return True
+
+    def return_undefined(self, node):
+        value = self.op(node, f'pydy.undef "raised" : {OBJECT}')
+        self.emit(f"pydy.return {value.name} : {value.type} {self.loc(node)}")
 
     def stmt_Break(self, node):
         self.emit(f"pydy.break {self.loc(node)}")
@@ -862,11 +884,14 @@ class Importer:
         return Value(name)
 
     # Calls -------------------------------------------------------------------
+    def resolve_global(self, name):
+        """What a name that is not a local variable refers to (None if nothing)."""
+        return self.closure.get(name, self.globals.get(name, vars(builtins).get(name)))
+
     def is_builtin(self, func, builtin):
         if not isinstance(func, ast.Name) or self.is_local(func.id):
             return False
-        found = self.closure.get(func.id, self.globals.get(func.id, vars(builtins).get(func.id)))
-        return found is builtin
+        return self.resolve_global(func.id) is builtin
 
     def call_arguments(self, node):
         if any(isinstance(a, ast.Starred) for a in node.args) or \
@@ -965,6 +990,9 @@ class Importer:
             self._fail(node, "range() is supported as the iterable of a 'for' loop only")
         if _is_numpy(fn):
             self.numpy_error(node)
+        replacement = pybuiltins.REPLACEMENTS.get(fn) if _hashable(fn) else None
+        if replacement is not None:
+            return self.python_call(node, replacement, None)
         library = functional.LIBRARY.get(fn) if _hashable(fn) else None
         if library is not None:
             at = optable.PRIMITIVES[library].variadic_position
@@ -1057,6 +1085,8 @@ class Importer:
                 self.unit.stack.pop()
             callee.check_recursion(key, callee.node)
         symbol, callee = self.unit.functions[key]
+        if getattr(callee, "may_raise", False):
+            self.may_raise = True
         values = []
         for p in params:
             if p.name in statics:
@@ -1072,6 +1102,15 @@ class Importer:
         names = ", ".join(v.name for v in values)
         result = self.op(node, f'pydy.call @"{_escape(symbol)}"({names}) : '
                                f"{self.signature(values)}")
+        if getattr(callee, "may_raise", False):
+            # What the callee raised leaves this function too.
+            raised = self.op(node, "pydy.raised : i1", type="i1")
+            self.emit(f"pydy.if {raised.name} : i1 {{")
+            self.depth += 1
+            self.return_undefined(node)
+            self.depth -= 1
+            self.emit("} else {")
+            self.emit("} " + self.loc(node))
         # A function that updates a container it is given (Paddle's
         # array_write): its result is the updated container.
         target = given.get(getattr(fn, "updates_argument", None))
@@ -1171,6 +1210,7 @@ class _NestedDef:
         importer.captures = []
         importer.scopes = []
         importer.nested_defs = {}
+        importer.may_raise = False
         return importer
 
 

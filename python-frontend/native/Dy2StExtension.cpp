@@ -144,19 +144,19 @@ public:
       return fn->call(values);
     }();
     if (!results) {
-      // "IndexError: ..." from the runtime's checks picks the Python exception.
+      // "IndexError: ..." (from the runtime's checks or a `raise`) names the
+      // builtin exception class to raise; anything else is a ValueError.
       std::string message = llvm::toString(results.takeError());
-      llvm::StringRef text(message);
-      if (text.consume_front("IndexError: "))
-        throw py::index_error(text.str());
-      if (text.consume_front("ZeroDivisionError: ")) {
-        PyErr_SetString(PyExc_ZeroDivisionError, text.str().c_str());
-        throw py::error_already_set();
+      auto [kind, text] = llvm::StringRef(message).split(": ");
+      py::object cls = py::module_::import("builtins").attr("__dict__").attr("get")(kind.str());
+      if (text.empty() || !PyType_Check(cls.ptr()) ||
+          !PyType_IsSubtype(reinterpret_cast<PyTypeObject *>(cls.ptr()),
+                            reinterpret_cast<PyTypeObject *>(PyExc_BaseException))) {
+        cls = py::reinterpret_borrow<py::object>(PyExc_ValueError);
+        text = message;
       }
-      if (text.consume_front("RuntimeError: "))
-        throw std::runtime_error(text.str());
-      text.consume_front("ValueError: ");
-      throw py::value_error(text.str());
+      PyErr_SetString(cls.ptr(), text.str().c_str());
+      throw py::error_already_set();
     }
     py::list out;
     for (RuntimeValue &r : *results)

@@ -105,3 +105,86 @@ def not_and_or_ternary(x):
 @pytest.mark.parametrize("values", [[1.0, 2.0], [0.0, 0.0], [1.0, -1.0], [float("nan"), 1.0]])
 def test_numeric_tensor_conditions(differential, fn, values):
     differential(fn, t(values))
+
+
+# assert and raise at run time ------------------------------------------------
+
+def assert_positive(x):
+    assert paddle.sum(x) > 0, "the sum must be positive"
+    return x * 2
+
+
+def raise_in_loop(x):
+    i = 0
+    while True:
+        x = x - 1
+        i += 1
+        if paddle.min(x) < 0:
+            raise ValueError("went negative")
+        if i > 100:
+            break
+    return x
+
+
+def checked_step(x):
+    if paddle.max(x) > 5:
+        raise IndexError("too large")
+    return x + 1, x.sum()
+
+
+def raise_from_callee_in_loop(x):
+    total = x.sum() * 0
+    for i in range(10):
+        x, s = checked_step(x)
+        total = total + s
+    return x, total
+
+
+class ShapeError(ValueError):
+    pass
+
+
+def raise_user_class(x):
+    if x.shape[0] > 2:
+        raise ShapeError(f"got {x.shape[0]} rows")
+    if paddle.sum(x) < 0:
+        raise ShapeError("negative")
+    return x
+
+
+def assert_python_condition(x):
+    assert isinstance(x, paddle.Tensor)
+    assert x.ndim == 1, "a vector"
+    return x + 1
+
+
+def outcome(fn, *args):
+    try:
+        return fn(*args), None
+    except Exception as e:  # the exception eager raises is the expectation
+        return None, e
+
+
+@pytest.mark.parametrize("fn,values", [
+    (assert_positive, [1.0, 2.0]), (assert_positive, [-1.0, -2.0]),
+    (raise_in_loop, [200.0, 300.0]), (raise_in_loop, [3.0, 300.0]),
+    (raise_from_callee_in_loop, [-10.0, -20.0]), (raise_from_callee_in_loop, [1.0, 0.0]),
+    (raise_user_class, [1.0, 2.0]), (raise_user_class, [-1.0, -2.0]),
+    (assert_python_condition, [1.0]),
+])
+def test_assert_and_raise_at_run_time(differential, fn, values):
+    eager, error = outcome(fn, t(values))
+    if error is None:
+        differential(fn, t(values))
+        return
+    compiled = paddle.jit.to_static(fn)
+    expected = ValueError if isinstance(error, ShapeError) else type(error)
+    with pytest.raises(expected) as info:
+        compiled(t(values))
+    assert str(error).splitlines()[0] in str(info.value)  # pytest adds lines to asserts
+    assert __file__ in str(info.value)
+    # The process goes on: a later call that raises nothing eagerly works.
+    good = t({raise_in_loop: [500.0, 600.0],
+              raise_from_callee_in_loop: [-10.0, -20.0]}.get(fn, [0.5, 0.25]))
+    assert outcome(fn, good)[1] is None
+    compiled(good)

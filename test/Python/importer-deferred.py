@@ -11,7 +11,7 @@ def checked(x, mode):
     if mode == "double":
         return x * 2.0
     else:
-        raise ValueError("unknown mode")
+        del x
     return x
 
 
@@ -21,4 +21,4 @@ print(paddle.jit.to_static(checked).code)
 # CHECK: pydy.if
 # CHECK: pydy.return
 # CHECK: } else {
-# CHECK-NEXT: pydy.unsupported "'raise' is not supported by dy2st" {syntax} loc("{{.*}}importer-deferred.py":14:9)
+# CHECK-NEXT: pydy.unsupported "'del' is not supported by dy2st" {syntax} loc("{{.*}}importer-deferred.py":14:9)

@@ -30,11 +30,15 @@ print(paddle.jit.to_static(Blocks().forward).code)
 
 # CHECK-LABEL: pydy.func @"forward"
 # CHECK: pydy.call @"Linear_forward__2"
-# CHECK: %[[ONE:.*]] = pydy.constant 1 : i64
-# CHECK: pydy.store "i", %[[ONE]]
+# enumerate(..., 1) is enumerate(...) with 1 added to the index.
+# CHECK: %[[ZERO:.*]] = pydy.constant 0 : i64
+# CHECK: pydy.store "[[INDEX:_dy2st_index_.*]]", %[[ZERO]]
+# CHECK: %[[I0:.*]] = pydy.load "[[INDEX]]"
+# CHECK: %[[START0:.*]] = pydy.constant 1 : i64
+# CHECK: pydy.binary add %[[I0]], %[[START0]]
 # CHECK: pydy.call @"Linear_forward__2"
-# CHECK: %[[TWO:.*]] = pydy.constant 2 : i64
-# CHECK: pydy.store "i", %[[TWO]]
+# CHECK: %[[ONE:.*]] = pydy.constant 1 : i64
+# CHECK: pydy.store "[[INDEX]]", %[[ONE]]
 # CHECK: pydy.call @"ReLU_forward__3"
 # CHECK: %[[SUM:.*]] = pydy.constant "sum"
 # CHECK: %[[MAX:.*]] = pydy.constant "max"

@@ -17,15 +17,14 @@ def with_numpy(x):
     return x
 
 
-def with_loop_else(x):
+def with_bare_raise(x):
     while x.sum() < 3.0:
         x = x + 1.0
-    else:
-        x = x * 2.0
+        raise
     return x
 
 
-for fn in (with_try, with_numpy, with_loop_else):
+for fn in (with_try, with_numpy, with_bare_raise):
     try:
         paddle.jit.to_static(fn).code
     except paddle.UnsupportedSyntaxError as e:
@@ -35,4 +34,4 @@ for fn in (with_try, with_numpy, with_loop_else):
 # CHECK-NEXT: try:
 # CHECK-NEXT: ^
 # CHECK: line 16, column 5: 'import' is not supported by dy2st
-# CHECK: line 21, column 5: 'while ... else' is not supported by dy2st
+# CHECK: line 23, column 9: a bare 'raise' (re-raising) is not supported by dy2st

@@ -9,9 +9,11 @@
 
 namespace dy2st {
 
-/// A private declaration of a runtime function taking `args`. A tensor
-/// argument is only read, and is passed as an unranked memref descriptor.
-void declareRuntimeFunction(mlir::ModuleOp module, llvm::StringRef name, mlir::TypeRange args);
+/// A private declaration of a runtime function taking `args` (and returning
+/// `results`). A tensor argument is only read, and is passed as an unranked
+/// memref descriptor.
+void declareRuntimeFunction(mlir::ModuleOp module, llvm::StringRef name, mlir::TypeRange args,
+                            mlir::TypeRange results = {});
 /// A pointer to a NUL-terminated copy of `text` in a private global.
 mlir::Value stringPointer(mlir::OpBuilder &b, mlir::ModuleOp module, mlir::Location loc,
                           llvm::StringRef text);
@@ -20,6 +22,11 @@ mlir::Value stringPointer(mlir::OpBuilder &b, mlir::ModuleOp module, mlir::Locat
 /// goes on with a safe value and the caller raises.
 void checkAtRunTime(mlir::OpBuilder &b, mlir::Operation *op, mlir::Value ok, llvm::StringRef kind,
                     llvm::StringRef message);
+/// Reports `kind` with `message` and the op's source location unconditionally.
+void raiseAtRunTime(mlir::OpBuilder &b, mlir::Operation *op, llvm::StringRef kind,
+                    llvm::StringRef message);
+/// Whether compiled code has reported an exception during this call.
+mlir::Value raisedAtRunTime(mlir::OpBuilder &b, mlir::ModuleOp module, mlir::Location loc);
 
 } // namespace dy2st
 

@@ -13,6 +13,8 @@ namespace mlir::pydy::lowering {
 
 using dy2st::checkAtRunTime;
 using dy2st::declareRuntimeFunction;
+using dy2st::raiseAtRunTime;
+using dy2st::raisedAtRunTime;
 using dy2st::stringPointer;
 
 /// Converts a scalar to another scalar type with numpy's casting rules

@@ -162,6 +162,23 @@ struct UnaryLowering : OpConversionPattern<UnaryOp> {
   }
 };
 
+struct RaiseLowering : OpConversionPattern<RaiseOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(RaiseOp op, OpAdaptor, ConversionPatternRewriter &rewriter) const override {
+    raiseAtRunTime(rewriter, op, op.getKind(), op.getMessage());
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct RaisedLowering : OpConversionPattern<RaisedOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(RaisedOp op, OpAdaptor, ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, raisedAtRunTime(rewriter, op->getParentOfType<ModuleOp>(), op.getLoc()));
+    return success();
+  }
+};
+
 struct LibCallLowering : OpConversionPattern<LibCallOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(LibCallOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
@@ -554,7 +571,7 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
     patterns.add<ConstantLowering, UndefLowering, BinaryLowering, CompareLowering,
                  UnaryLowering, LibCallLowering, LenLowering, SubscriptLowering, IfLowering,
                  LogicalLowering, WhileLowering, ConditionLowering, ForRangeLowering,
-                 CallLowering, YieldLowering>(&getContext());
+                 CallLowering, YieldLowering, RaiseLowering, RaisedLowering>(&getContext());
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
       signalPassFailure();
   }

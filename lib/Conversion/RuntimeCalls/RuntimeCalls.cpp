@@ -7,11 +7,12 @@
 
 using namespace mlir;
 
-void dy2st::declareRuntimeFunction(ModuleOp module, StringRef name, TypeRange args) {
+void dy2st::declareRuntimeFunction(ModuleOp module, StringRef name, TypeRange args,
+                                   TypeRange results) {
   if (module.lookupSymbol(name))
     return;
   OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
-  auto fn = func::FuncOp::create(b, module.getLoc(), name, b.getFunctionType(args, {}));
+  auto fn = func::FuncOp::create(b, module.getLoc(), name, b.getFunctionType(args, results));
   fn.setPrivate();
   if (!args.empty() && isa<UnrankedTensorType>(args.front())) {
     fn->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), b.getUnitAttr());
@@ -38,20 +39,30 @@ Value dy2st::stringPointer(OpBuilder &b, ModuleOp module, Location loc, StringRe
   return LLVM::AddressOfOp::create(b, loc, global);
 }
 
-void dy2st::checkAtRunTime(OpBuilder &b, Operation *op, Value ok, StringRef kind,
-                           StringRef message) {
+void dy2st::raiseAtRunTime(OpBuilder &b, Operation *op, StringRef kind, StringRef message) {
   Location loc = op->getLoc();
   std::string where;
   if (auto file = loc->findInstanceOf<FileLineColLoc>())
     where = (file.getFilename().getValue() + ":" + Twine(file.getLine()) + ": ").str();
   ModuleOp module = op->getParentOfType<ModuleOp>();
+  SmallVector<Value> args{stringPointer(b, module, loc, kind),
+                          stringPointer(b, module, loc, where + message.str())};
+  declareRuntimeFunction(module, "dy2st_raise", ValueRange(args).getTypes());
+  func::CallOp::create(b, loc, "dy2st_raise", TypeRange{}, args);
+}
+
+void dy2st::checkAtRunTime(OpBuilder &b, Operation *op, Value ok, StringRef kind,
+                           StringRef message) {
+  Location loc = op->getLoc();
   Value one = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
   Value failed = arith::XOrIOp::create(b, loc, ok, one);
   auto ifOp = scf::IfOp::create(b, loc, TypeRange{}, failed, /*withElseRegion=*/false);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-  SmallVector<Value> args{stringPointer(b, module, loc, kind),
-                          stringPointer(b, module, loc, where + message.str())};
-  declareRuntimeFunction(module, "dy2st_raise", ValueRange(args).getTypes());
-  func::CallOp::create(b, loc, "dy2st_raise", TypeRange{}, args);
+  raiseAtRunTime(b, op, kind, message);
+}
+
+Value dy2st::raisedAtRunTime(OpBuilder &b, ModuleOp module, Location loc) {
+  declareRuntimeFunction(module, "dy2st_raised", {}, b.getI1Type());
+  return func::CallOp::create(b, loc, "dy2st_raised", b.getI1Type(), ValueRange{}).getResult(0);
 }

@@ -324,6 +324,26 @@ def Pydy_LenOp : Pydy_Op<"len", [Pure]> {
   let hasFolder = 1;
 }
 
+def Pydy_RaiseOp : Pydy_Op<"raise"> {
+  let summary = "`raise Kind(message)` (or a failed `assert`) at run time";
+  let description = [{
+    Records the exception for the caller, who raises it once the compiled
+    call returns (the first one recorded wins). `kind` names a builtin
+    exception class. The importer follows it with a `return`, and tests
+    `pydy.raised` after calls of functions that may raise, so that execution
+    leaves every function and loop between the raise and the caller.
+  }];
+  let arguments = (ins StrAttr:$kind, StrAttr:$message);
+  let assemblyFormat = "$kind `,` $message attr-dict";
+  let hasVerifier = 1;
+}
+
+def Pydy_RaisedOp : Pydy_Op<"raised"> {
+  let summary = "whether an exception was raised during this call so far";
+  let results = (outs I1:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+}
+
 def Pydy_PrintOp : Pydy_Op<"print"> {
   let summary = "`print(...)` at run time, in program order";
   let arguments = (ins Variadic<AnyType>:$values,

@@ -4,6 +4,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/Interfaces/FunctionImplementation.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace mlir;
 using namespace mlir::pydy;
@@ -228,6 +229,13 @@ LogicalResult UnaryOp::verify() {
                : emitOpError("changes the dtype of a tensor, not its shape");
   if (!isPythonScalar(from) || !result.hasStaticShape())
     return emitOpError("fills a number into a tensor of static shape only");
+  return success();
+}
+
+LogicalResult RaiseOp::verify() {
+  StringRef kind = getKind();
+  if (kind.empty() || !llvm::all_of(kind, [](char c) { return llvm::isAlnum(c) || c == '_'; }))
+    return emitOpError("kind must name an exception class, not '") << kind << "'";
   return success();
 }
 

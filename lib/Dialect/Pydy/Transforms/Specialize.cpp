@@ -86,18 +86,100 @@ static SmallVector<Value> elementsOf(OpBuilder &b, Location loc, Value sequence)
   return elements;
 }
 
+/// The values that flow into result `i` of `op` (an `if` or a loop): the
+/// yields of its regions, and a loop's initial value.
+static SmallVector<Value> sourcesOf(Operation *op, unsigned i) {
+  SmallVector<Value> sources;
+  if (auto whileOp = dyn_cast<WhileOp>(op))
+    sources.push_back(whileOp.getInits()[i]);
+  if (auto forOp = dyn_cast<ForRangeOp>(op))
+    sources.push_back(forOp.getInits()[i]);
+  for (Region &r : op->getRegions()) {
+    Operation *terminator = r.front().getTerminator();
+    unsigned skip = isa<ConditionOp>(terminator) ? 1 : 0;
+    sources.push_back(terminator->getOperand(skip + i));
+  }
+  return sources;
+}
+
+/// The loop (and carried index) whose block argument `arg` is, if any.
+static std::optional<std::pair<Operation *, unsigned>> carriedBy(BlockArgument arg) {
+  Operation *loop = arg.getOwner()->getParentOp();
+  if (isa<WhileOp>(loop))
+    return std::make_pair(loop, arg.getArgNumber());
+  if (isa<ForRangeOp>(loop) && arg.getArgNumber() > 0)
+    return std::make_pair(loop, arg.getArgNumber() - 1);
+  return std::nullopt;
+}
+
+/// Whether `value` is a `pydy.undef`, or an `if` or loop result that is one
+/// on every path (the return value of code that returns only by raising).
+static bool isUndefined(Value value) {
+  if (value.getDefiningOp<UndefOp>())
+    return true;
+  if (!isa<ObjectType>(value.getType()))
+    return false;
+  // A carried value is undefined when its initial value is (its yields are
+  // checked from the loop's result).
+  if (auto arg = dyn_cast<BlockArgument>(value)) {
+    auto carried = carriedBy(arg);
+    return carried && isUndefined(sourcesOf(carried->first, carried->second).front());
+  }
+  Operation *op = value.getDefiningOp();
+  if (!isa<IfOp, WhileOp, ForRangeOp>(op))
+    return false;
+  return llvm::all_of(sourcesOf(op, cast<OpResult>(value).getResultNumber()), isUndefined);
+}
+
+static Value castTo(OpBuilder &b, Value value, Type type);
+
+/// Gives an undefined value `type`: the `pydy.undef`s it comes from, and the
+/// `if`s and loops it flows through.
+static Value typeUndefined(Value value, Type type) {
+  std::optional<std::pair<Operation *, unsigned>> flow;
+  if (auto arg = dyn_cast<BlockArgument>(value))
+    flow = carriedBy(arg);
+  else if (Operation *op = value.getDefiningOp(); isa<IfOp, WhileOp, ForRangeOp>(op))
+    flow = std::make_pair(op, cast<OpResult>(value).getResultNumber());
+  if (!flow) {
+    value.setType(type);
+    return value;
+  }
+  auto [op, i] = *flow;
+  // Typed already, or being typed (a yield of the loop's own argument).
+  if (op->getResult(i).getType() == type)
+    return value;
+  op->getResult(i).setType(type);
+  if (!isa<IfOp>(op)) {
+    unsigned initAt = isa<WhileOp>(op) ? 0 : 3;
+    OpBuilder ib(op);
+    op->setOperand(initAt + i, castTo(ib, op->getOperand(initAt + i), type));
+  }
+  for (Region &r : op->getRegions()) {
+    Operation *terminator = r.front().getTerminator();
+    unsigned skip = isa<ConditionOp>(terminator) ? 1 : 0;
+    OpBuilder tb(terminator);
+    terminator->setOperand(skip + i, castTo(tb, terminator->getOperand(skip + i), type));
+  }
+  for (Region &r : op->getRegions()) {
+    if (isa<WhileOp>(op))
+      r.front().getArgument(i).setType(type);
+    else if (isa<ForRangeOp>(op))
+      r.front().getArgument(i + 1).setType(type);
+  }
+  return value;
+}
+
 /// Makes `value` have the joined type `type`: widens a tensor with
-/// `tensor.cast`, a number or dtype with `pydy.unary promote`, a container element by element, a list into a tensor array (its
-/// items appended) and an array into one of wider items; types a never-read
-/// `pydy.undef`.
+/// `tensor.cast`, a number or dtype with `pydy.unary promote`, a container
+/// element by element, a list into a tensor array (its items appended) and an
+/// array into one of wider items; types a never-read `pydy.undef` (and what
+/// carries only it).
 static Value castTo(OpBuilder &b, Value value, Type type) {
   if (value.getType() == type)
     return value;
-  if (auto undef = value.getDefiningOp<UndefOp>()) {
-    undef.getResult().setType(type);
-    return value;
-  }
-  // An unknown value is typed again once the loop it is in settles.
+  if (isUndefined(value))
+    return typeUndefined(value, type);
   if (isa<ObjectType>(value.getType()))
     return value;
   Location loc = value.getLoc();
@@ -446,6 +528,8 @@ private:
       }
       return success();
     }
+    if (isa<RaiseOp, RaisedOp>(op))
+      return success();
     // A statement the importer could not convert, in a branch that remains.
     if (auto unsupported = dyn_cast<UnsupportedOp>(op)) {
       InFlightDiagnostic diag = op->emitError()
@@ -587,6 +671,9 @@ private:
       return setResult(sig->result);
     }
     if (auto un = dyn_cast<UnaryOp>(op)) {
+      // A join made by this pass is typed already.
+      if (un.getKind() == UnaryKind::promote)
+        return success();
       Type t = un.getOperand().getType();
       auto tensor = dyn_cast<RankedTensorType>(t);
       if (!tensor && !isPythonScalar(t)) {

@@ -5,13 +5,13 @@
 // is never compiled; reached, it is reported (with [unsupported] for syntax).
 // CHECK-LABEL: pydy.func @folded
 // CHECK-NOT: pydy.unsupported
-// REACHED: error: [unsupported] 'raise' is not supported by dy2st
+// REACHED: error: [unsupported] 'del' is not supported by dy2st
 pydy.func @folded(%arg0: !pydy.object {pydy.name = "mode"}) -> !pydy.object {
   %mode = pydy.load "mode" : !pydy.object
   %one = pydy.constant 1 : i64
   %c = pydy.compare ne %mode, %one : (!pydy.object, i64) -> !pydy.object
   pydy.if %c : !pydy.object {
-    pydy.unsupported "'raise' is not supported by dy2st" {syntax}
+    pydy.unsupported "'del' is not supported by dy2st" {syntax}
   } else {
   }
   pydy.return %mode : !pydy.object

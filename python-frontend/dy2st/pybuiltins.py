@@ -1,0 +1,85 @@
+"""Python's builtins that compiled code calls, written in the Python that
+compiled code supports: the importer converts and inlines them like user
+functions. Eagerly Python's own builtins run (on tensors through their
+operators), and these follow the same definitions, so both agree.
+
+Over lists and tuples the loops unroll; over a tensor they run along its
+first axis."""
+import builtins
+
+from .composites import abs as _tensor_abs
+from .tensor import Tensor
+
+
+def abs_(x):
+    if isinstance(x, Tensor):
+        return _tensor_abs(x)
+    return -x if x < 0 else x
+
+
+def _items(args):
+    # min(a, b, ...) compares its arguments; min(iterable) the items.
+    return args[0] if len(args) == 1 else args
+
+
+def min_(*args):
+    items = _items(args)
+    best = items[0]
+    for item in items[1:]:
+        if item < best:
+            best = item
+    return best
+
+
+def max_(*args):
+    items = _items(args)
+    best = items[0]
+    for item in items[1:]:
+        if item > best:
+            best = item
+    return best
+
+
+def sum_(iterable, start=0):
+    total = start
+    for item in iterable:
+        total = total + item
+    return total
+
+
+def any_(iterable):
+    for item in iterable:
+        if item:
+            return True
+    return False
+
+
+def all_(iterable):
+    for item in iterable:
+        if not item:
+            return False
+    return True
+
+
+def zip_(*iterables):
+    length = len(iterables[0])
+    for iterable in iterables:
+        if len(iterable) < length:
+            length = len(iterable)
+    tuples = []
+    for k in range(length):
+        item = ()
+        for iterable in iterables:
+            item = item + (iterable[k],)
+        tuples.append(item)
+    return tuples
+
+
+def reversed_(sequence):
+    return sequence[::-1]
+
+
+REPLACEMENTS = {builtins.abs: abs_, builtins.min: min_, builtins.max: max_,
+                builtins.sum: sum_, builtins.any: any_, builtins.all: all_,
+                builtins.zip: zip_, builtins.reversed: reversed_}
+"""The builtins compiled code calls as the functions above."""

@@ -1,0 +1,135 @@
+"""Python statements rewritten as the simpler ones the importer converts, the
+way Python itself defines them:
+
+- `assert test, msg` is `if not test: raise AssertionError(msg)`;
+- a loop's `else` runs when the loop ends without `break`: a hidden flag is
+  set before each `break` of that loop and the `else` runs under `if not flag`;
+- `enumerate(x, start)` is `enumerate(x)` with `start` added to the index;
+- a generator expression is consumed at once by the call it is passed to,
+  so it is the list comprehension of the same items."""
+import ast
+
+
+class _Desugar(ast.NodeTransformer):
+    def __init__(self, resolve):
+        self.resolve = resolve
+        self.count = 0
+
+    def fresh(self, name):
+        self.count += 1
+        return f"_dy2st_{name}_{self.count}"
+
+    def visit_Assert(self, node):
+        test = ast.UnaryOp(ast.Not(), self.visit(node.test))
+        args = [self.visit(node.msg)] if node.msg is not None else []
+        error = ast.Call(ast.Name("AssertionError", ast.Load()), args, [])
+        return _located(ast.If(test, [ast.Raise(error, None)], []), node)
+
+    def visit_GeneratorExp(self, node):
+        self.generic_visit(node)
+        return ast.copy_location(ast.ListComp(node.elt, node.generators), node)
+
+    def visit_For(self, node):
+        self.generic_visit(node)
+        node = self._enumerate_start(node)
+        return self._loop_else(node)
+
+    def visit_While(self, node):
+        self.generic_visit(node)
+        return self._loop_else(node)
+
+    def _loop_else(self, loop):
+        if not loop.orelse:
+            return loop
+        orelse, loop.orelse = loop.orelse, []
+        if not _breaks_of(loop.body):
+            return [loop] + orelse
+        flag = self.fresh("broke")
+        loop.body = _SetFlagBeforeBreak(flag).visit_statements(loop.body)
+        init = ast.Assign([ast.Name(flag, ast.Store())], ast.Constant(False))
+        guard = ast.If(ast.UnaryOp(ast.Not(), ast.Name(flag, ast.Load())), orelse, [])
+        return [_located(init, loop), loop, _located(guard, loop)]
+
+    def _enumerate_start(self, loop):
+        it = loop.iter
+        if not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and
+                self.resolve(it.func.id) is enumerate and not it.keywords and len(it.args) == 2 and
+                isinstance(loop.target, ast.Tuple) and len(loop.target.elts) == 2):
+            return loop
+        index = self.fresh("index")
+        user_index = loop.target.elts[0]
+        loop.target.elts[0] = ast.copy_location(ast.Name(index, ast.Store()), user_index)
+        start = it.args.pop()
+        offset = ast.Assign([user_index], ast.BinOp(ast.Name(index, ast.Load()), ast.Add(), start))
+        loop.body = [_located(offset, loop)] + loop.body
+        return loop
+
+
+def _breaks_of(statements):
+    """The `break` statements that leave the loop whose body is `statements`."""
+    found = []
+
+    class Finder(ast.NodeVisitor):
+        def visit_Break(self, node):
+            found.append(node)
+
+        def visit_For(self, node):
+            for s in node.orelse:
+                self.visit(s)
+
+        visit_While = visit_For
+
+        def visit_FunctionDef(self, node):
+            pass
+
+        visit_Lambda = visit_FunctionDef
+
+    for s in statements:
+        Finder().visit(s)
+    return found
+
+
+class _SetFlagBeforeBreak(ast.NodeTransformer):
+    def __init__(self, flag):
+        self.flag = flag
+
+    def visit_statements(self, statements):
+        result = []
+        for s in statements:
+            new = self.visit(s)
+            result += new if isinstance(new, list) else [new]
+        return result
+
+    def visit_Break(self, node):
+        set_flag = ast.Assign([ast.Name(self.flag, ast.Store())], ast.Constant(True))
+        return [_located(set_flag, node), node]
+
+    def visit_For(self, node):
+        node.orelse = self.visit_statements(node.orelse)
+        return node
+
+    visit_While = visit_For
+
+    def visit_FunctionDef(self, node):
+        return node
+
+    visit_Lambda = visit_FunctionDef
+
+
+def _located(statement, node):
+    for part in ast.walk(statement):
+        if not hasattr(part, "lineno"):
+            ast.copy_location(part, node)
+    return statement
+
+
+def desugar(function, resolve):
+    """`function` (an ast.FunctionDef) with the statements above rewritten;
+    `resolve(name)` is the object a global or builtin name refers to."""
+    desugarer = _Desugar(resolve)
+    body = []
+    for statement in function.body:
+        new = desugarer.visit(statement)
+        body += new if isinstance(new, list) else [new]
+    function.body = body
+    return function

@@ -1,0 +1,46 @@
+# RUN: %python %s | FileCheck %s
+# Statements rewritten as Python defines them before importing (`statements`):
+# a loop's else under a flag set before each break, enumerate's start added to
+# the index, a generator expression as a list; builtins called from compiled
+# code are the Python functions of `pybuiltins`.
+import dy2st as paddle
+
+
+def loops(x):
+    for i, v in enumerate([1, 2], 5):
+        if v > 3:
+            break
+        x = x + i
+    else:
+        x = x * 2
+    while x.sum() > 100:
+        x = x / 2
+    else:
+        x = x - 1
+    return x + sum(k * k for k in range(3)) + max(1, 2)
+
+
+print(paddle.jit.to_static(loops).code)
+
+# CHECK-LABEL: pydy.func @"loops"
+# CHECK: pydy.store "[[FLAG:_dy2st_broke_[0-9]+]]", %{{.*}} : i1
+# CHECK: pydy.for_in
+# CHECK: pydy.store "[[INDEX:_dy2st_index_[0-9]+]]"
+# CHECK: %[[I:.*]] = pydy.load "[[INDEX]]"
+# CHECK: %[[START:.*]] = pydy.constant 5 : i64
+# CHECK: pydy.binary add %[[I]], %[[START]]
+# CHECK: pydy.store "[[FLAG]]"
+# CHECK-NEXT: pydy.break
+# CHECK: } {enumerate}
+# CHECK: %[[BROKE:.*]] = pydy.load "[[FLAG]]"
+# CHECK: %[[ELSE:.*]] = pydy.unary not %[[BROKE]]
+# CHECK: pydy.if %[[ELSE]]
+# A while without break: its else follows it.
+# CHECK: pydy.while
+# CHECK: pydy.binary sub
+# The generator is filled into a hidden list, summed by pybuiltins.sum_.
+# CHECK: pydy.store "_dy2st_comprehension_{{.*}}"
+# CHECK: pydy.call @"sum___{{[0-9]+}}"
+# CHECK: pydy.call @"max___{{[0-9]+}}"
+# CHECK-LABEL: pydy.func @"sum___{{[0-9]+}}"
+# CHECK-LABEL: pydy.func @"max___{{[0-9]+}}"

@@ -1,0 +1,43 @@
+# RUN: %python %s | FileCheck %s
+# `raise` and `assert` become `pydy.raise` followed by a return; a call of a
+# function that may raise is followed by a test of `pydy.raised` that returns
+# too, so the exception leaves every caller.
+import dy2st as paddle
+
+
+class ModeError(KeyError):
+    pass
+
+
+def check(x):
+    assert x.sum() > 0, "positive"
+    if x.shape[0] > 4:
+        raise ModeError(f"{x.shape[0]} rows")
+    return x
+
+
+def caller(x):
+    y = check(x)
+    return y + 1
+
+
+print(paddle.jit.to_static(caller).code)
+
+# CHECK-LABEL: pydy.func @"caller"
+# CHECK: %[[Y:.*]] = pydy.call @"check__2"
+# CHECK-NEXT: %[[RAISED:.*]] = pydy.raised : i1
+# CHECK-NEXT: pydy.if %[[RAISED]] : i1 {
+# CHECK-NEXT: %[[U:.*]] = pydy.undef "raised" : !pydy.object
+# CHECK-NEXT: pydy.return %[[U]]
+# CHECK-NEXT: } else {
+# CHECK-NEXT: }
+# CHECK-LABEL: pydy.func @"check__2"
+# CHECK: %[[C:.*]] = pydy.compare gt
+# CHECK: %[[NOT:.*]] = pydy.unary not %[[C]]
+# CHECK: pydy.if %[[NOT]]
+# CHECK-NEXT: pydy.raise "AssertionError", "positive" loc("{{.*}}importer-raise.py":13:5)
+# CHECK-NEXT: pydy.undef "raised"
+# CHECK-NEXT: pydy.return
+# A user class raises its nearest builtin base, named in the message; a
+# computed message is shown as its source.
+# CHECK: pydy.raise "KeyError", "ModeError: f'{x.shape[0]} rows'" loc("{{.*}}importer-raise.py":15:9)
