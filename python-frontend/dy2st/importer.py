@@ -19,7 +19,7 @@ import types
 
 import numpy as np
 
-from . import comprehensions, dtypes, functional, optable, pybuiltins, statements, utils
+from . import comprehensions, dtypes, functional, optable, pybuiltins, statements, unbound, utils
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .pydytext import OBJECT, escape as _escape, float_literal as _float_literal
 from .tensor import Tensor
@@ -191,6 +191,8 @@ class Importer:
         self.globals = fn.__globals__
         self.closure = inspect.getclosurevars(fn).nonlocals if fn.__closure__ else {}
         self.node = comprehensions.desugar(statements.desugar(node, self.resolve_global))
+        # Variables whose reads are checked at run time (they may be unbound).
+        self.checked_names = unbound.check(self.node)
         self.arg_types = arg_types or {}
         self.lines = []
         self.depth = 0
@@ -603,7 +605,8 @@ class Importer:
         self.emit(f'pydy.store "{_escape(name)}", {value.name} : {value.type} {self.loc(node)}')
 
     def load(self, name, node):
-        return self.op(node, f'pydy.load "{_escape(name)}" : {OBJECT}')
+        checked = " {checked}" if name in self.checked_names else ""
+        return self.op(node, f'pydy.load "{_escape(name)}"{checked} : {OBJECT}')
 
     def is_local(self, name):
         return any(name in scope for scope in self.scopes)
@@ -1010,6 +1013,11 @@ class Importer:
                 getattr(fn, "__module__", None) == "builtins":
             self._fail(node, f"the builtin {fn.__name__}() is not supported by dy2st yet")
         target = self.python_callee(fn)
+        from .jit import is_not_to_static
+        if target is not None and is_not_to_static(target[0]):
+            self._fail(node, f"{fn.__qualname__}() is marked not_to_static (or its module is "
+                             "ignored): it stays Python, and compiled code cannot run Python "
+                             "at run time; call it outside the converted function")
         if target is None:
             self._fail(node, f"calling {self.describe_static(callee)} from compiled code is not "
                              "supported by dy2st yet")
@@ -1211,6 +1219,7 @@ class _NestedDef:
         importer.scopes = []
         importer.nested_defs = {}
         importer.may_raise = False
+        importer.checked_names = set()
         return importer
 
 

@@ -2,11 +2,13 @@
 static program, compiled once per input signature and cached."""
 import functools
 import inspect
+import linecache
 import threading
+import types
 
 import numpy as np
 
-from . import errors, native
+from . import errors, functional, native
 from .importer import Importer
 from .pydytext import float_literal as _float_literal
 from .static import InputSpec
@@ -133,6 +135,10 @@ class StaticFunction:
         return values[1:] if self._instance is not None else values
 
     def __call__(self, *args, **kwargs):
+        if not _to_static_enabled or is_not_to_static(self._fn):
+            if self._instance is not None:
+                return self._fn(self._instance, *args, **kwargs)
+            return self._fn(*args, **kwargs)
         values = [Tensor(v) if isinstance(v, np.ndarray) else v for v in self._bind(args, kwargs)]
         text, captures, declared = self._import()
         values += [c.read() for c in captures]
@@ -247,13 +253,25 @@ def load(path, **configs):
     return TranslatedLayer(path)
 
 
-def to_static(function=None, input_spec=None, backend="cpu", **kwargs):
+_TO_STATIC_KEYWORDS = ("full_graph", "property")
+_to_static_enabled = True
+
+
+def to_static(function=None, input_spec=None, build_strategy=None, backend=None, **kwargs):
     """Converts a function, a method or a layer into a static program.
 
     As a decorator: `@to_static` or `@to_static(input_spec=[...])`. On a
     layer object, converts its `forward` and returns the layer.
     `backend="gpu"` runs the kernels on an NVIDIA GPU (device 0); the first
-    call raises `GPUUnavailableError` where that cannot be done."""
+    call raises `GPUUnavailableError` where that cannot be done. Paddle's
+    `build_strategy`, `backend=None`/`"CINN"` and `full_graph` are accepted
+    (dy2st always builds the whole function into one program)."""
+    unknown = [k for k in kwargs if k not in _TO_STATIC_KEYWORDS]
+    if unknown:
+        raise TypeError(f"to_static() got an unexpected keyword argument '{unknown[0]}'")
+    if backend in (None, "CINN"):
+        backend = "cpu"
+
     def convert(fn):
         from .nn import Layer
         if isinstance(fn, Layer):
@@ -263,8 +281,63 @@ def to_static(function=None, input_spec=None, backend="cpu", **kwargs):
             return fn
         if inspect.ismethod(fn):
             return StaticFunction(fn.__func__, input_spec, backend, fn.__self__)
+        if not isinstance(fn, types.FunctionType) or fn in functional.LIBRARY:
+            fn = _python_wrapper(fn)
         return StaticFunction(fn, input_spec, backend)
 
     if function is None:
         return convert
     return convert(function)
+
+
+def _python_wrapper(fn):
+    """A library function (an eager kernel, whose source is not the Python
+    compiled code converts) as a Python function of the same parameters that
+    calls it; its source is registered with `linecache` for the importer."""
+    name = getattr(fn, "__name__", type(fn).__name__)
+    try:
+        params = list(inspect.signature(fn).parameters.values())
+    except (TypeError, ValueError):
+        params = None
+    if not callable(fn) or params is None or \
+            any(p.kind not in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params):
+        raise TypeError(f"to_static() cannot convert {fn!r}: it converts Python functions, "
+                        "layers and library functions of positional parameters")
+    names = ", ".join(p.name for p in params)
+    filename = f"<dy2st wrapper of {name}>"
+    source = f"def {name}({names}):\n    return _library_function({names})\n"
+    namespace = {"_library_function": fn}
+    exec(compile(source, filename, "exec"), namespace)
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    wrapper = namespace[name]
+    wrapper.__defaults__ = tuple(p.default for p in params
+                                 if p.default is not inspect.Parameter.empty) or None
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+def enable_to_static(enable):
+    """With False, every to_static function runs eagerly (as Python)."""
+    global _to_static_enabled
+    _to_static_enabled = bool(enable)
+
+
+_not_to_static = set()
+_ignored_modules = set()
+
+
+def not_to_static(function):
+    """Marks a function to stay Python: called directly it runs eagerly, and
+    compiled code does not convert it."""
+    _not_to_static.add(getattr(function, "__code__", function))
+    return function
+
+
+def ignore_module(modules):
+    """Functions of these modules are not converted (see `not_to_static`)."""
+    _ignored_modules.update(m.__name__ for m in modules)
+
+
+def is_not_to_static(function):
+    return getattr(function, "__code__", function) in _not_to_static or \
+        getattr(function, "__module__", None) in _ignored_modules

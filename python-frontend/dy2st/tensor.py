@@ -95,6 +95,10 @@ class Tensor:
         _warn_traced("number")
         return self._value.item()
 
+    def tolist(self):
+        _warn_traced("list")
+        return self._value.tolist()
+
     def __array__(self, dtype=None):
         return self._value if dtype is None else self._value.astype(dtype)
 

@@ -100,18 +100,12 @@ def test_branches_without_a_common_type():
     assert "variable 'y' is a str in the 'if' branch but a float32" in str(error)
 
 
-def numpy_method(x):
-    y = x.numpy()
-    return x
-
-
 def numpy_function(x):
     y = np.array(x) + 1
     return x
 
 
-@pytest.mark.parametrize("fn,marker", [(numpy_method, "x.numpy()"),
-                                       (numpy_function, "np.array(x)")])
+@pytest.mark.parametrize("fn,marker", [(numpy_function, "np.array(x)")])
 def test_numpy_conversion_inside_compiled_function(fn, marker):
     error = compile_error(fn, paddle.to_tensor([1.0]))
     assert error.lineno == line_of(fn, marker)

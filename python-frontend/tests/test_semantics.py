@@ -188,3 +188,204 @@ def test_assert_and_raise_at_run_time(differential, fn, values):
               raise_from_callee_in_loop: [-10.0, -20.0]}.get(fn, [0.5, 0.25]))
     assert outcome(fn, good)[1] is None
     compiled(good)
+
+
+# Tensor.numpy(), .item(), .tolist() used as tensors --------------------------
+
+def numpy_condition(x):
+    if x.numpy()[0] > 5:
+        return x + 1
+    return x - 1
+
+
+def item_arithmetic(x):
+    scale = x.sum().item()
+    return x * scale, x.max().item() > 2.0
+
+
+def tolist_index(x):
+    values = x.tolist()
+    return values[1] * 2
+
+
+@pytest.mark.parametrize("fn", [numpy_condition, item_arithmetic, tolist_index])
+@pytest.mark.parametrize("values", [[1.0, 2.0, 3.0], [6.0, 1.0, 0.5]])
+def test_numpy_item_tolist_as_tensors(fn, values):
+    x = t(values)
+    eager, compiled = fn(x), paddle.jit.to_static(fn)(x)
+    flat_e = eager if isinstance(eager, tuple) else (eager,)
+    flat_c = compiled if isinstance(compiled, tuple) else (compiled,)
+    for e, c in zip(flat_e, flat_c):
+        np.testing.assert_allclose(np.asarray(c.numpy() if hasattr(c, "numpy") else c),
+                                   np.asarray(e.numpy() if hasattr(e, "numpy") else e),
+                                   rtol=1e-6)
+
+
+def item_is_a_python_number(x):
+    return x.sum().item()
+
+
+def test_item_returns_a_python_number(differential):
+    assert isinstance(differential(item_is_a_python_number, t([1.0, 2.0])), float)
+
+
+# Python builtins and loop forms ---------------------------------------------
+
+def builtins_on_numbers(x):
+    a = min(3, 4) + max(1, 2, 7) + abs(-3) + sum([1, 2, 3]) + sum((4, 5), 10)
+    b = any([0, 0, 1]) + all([1, 1, 0]) + min([5, 2, 8]) + abs(2.5)
+    return x + a + b
+
+
+def builtins_on_tensors(x):
+    s = x.sum()
+    lo = min(s, x[0])
+    hi = max(x[1], s, x[0])
+    return abs(x - 2.0), lo, hi, sum(x), any(x > 2.5), all(x > 0.5)
+
+
+def zip_reversed_enumerate(x):
+    total = x.sum() * 0
+    for i, (a, b) in enumerate(zip([1, 2, 3], (10, 20)), 1):
+        total = total + a * b * i
+    for v in reversed([1, 2, 3]):
+        total = total * 2 - v
+    for row in reversed(x):
+        total = total + row
+    return total
+
+
+def generator_expressions(x):
+    squares = sum(k * k for k in range(4))
+    positive = all(v > 0 for v in [1, 2, 3])
+    return x * squares + positive + max(x[i] for i in range(2))
+
+
+def loops_with_else(x):
+    for i in range(3):
+        if i == 5:
+            break
+    else:
+        x = x + 10
+    k = 0
+    while k < x.sum():
+        k += 7
+        if k > 30:
+            break
+    else:
+        x = x - 1
+    for v in [1, 2, 3]:
+        if v == 2:
+            break
+        x = x * v
+    else:
+        x = x * 100
+    return x, k
+
+
+@pytest.mark.parametrize("fn", [builtins_on_numbers, builtins_on_tensors,
+                                zip_reversed_enumerate, generator_expressions, loops_with_else])
+@pytest.mark.parametrize("values", [[1.0, 2.0, 3.0], [3.0, 0.25, 9.0]])
+def test_python_builtins_and_loop_forms(differential, fn, values):
+    differential(fn, t(values))
+
+
+# Paddle's switches ------------------------------------------------------------
+
+def uses_numpy_eagerly(x):
+    return np.asarray(x.numpy()) + 1
+
+
+def test_enable_to_static_false_runs_eagerly():
+    fn = paddle.jit.to_static(uses_numpy_eagerly)
+    paddle.jit.enable_to_static(False)
+    try:
+        np.testing.assert_array_equal(fn(t([1.0])), [2.0])
+    finally:
+        paddle.jit.enable_to_static(True)
+    with pytest.raises(paddle.Dy2StError, match="numpy"):
+        fn(t([1.0]))
+
+
+@paddle.jit.not_to_static
+def python_helper(x):
+    return np.asarray(x.numpy()) * 2
+
+
+def calls_python_helper(x):
+    return python_helper(x)
+
+
+def test_not_to_static():
+    # Called directly, it stays Python; called from compiled code, a clear error.
+    np.testing.assert_array_equal(paddle.jit.to_static(python_helper)(t([1.0])), [2.0])
+    with pytest.raises(paddle.UnsupportedSyntaxError, match="not_to_static"):
+        paddle.jit.to_static(calls_python_helper)(t([1.0]))
+
+
+def test_to_static_keywords():
+    fn = paddle.jit.to_static(if_float_tensor, full_graph=True, build_strategy=None,
+                              backend=None)
+    assert float(fn(t([1.0])).numpy()[0]) == 2.0
+    with pytest.raises(TypeError, match="input_specs"):
+        paddle.jit.to_static(if_float_tensor, input_specs=[None])
+
+
+def test_to_static_of_library_functions(differential):
+    import dy2st.nn.functional as F
+    x = t([-1.0, 2.0])
+    np.testing.assert_array_equal(paddle.jit.to_static(F.relu)(x).numpy(), [0.0, 2.0])
+    np.testing.assert_array_equal(paddle.jit.to_static(paddle.add)(x, x).numpy(), [-2.0, 4.0])
+    np.testing.assert_array_equal(paddle.jit.to_static(F.softmax)(x).numpy(),
+                                  F.softmax(x).numpy())
+
+
+# variables bound only on some paths --------------------------------------------
+
+def bound_in_runtime_branch(x):
+    if paddle.sum(x) > 0:
+        y = x * 2
+    return y
+
+
+def bound_in_loop(x):
+    for i in range(x.shape[0]):
+        if x[i] > 2:
+            found = x[i]
+            break
+    return found + 1
+
+
+def bound_in_while(x):
+    while paddle.sum(x) < 10:
+        x = x + 1
+        last = x
+    return last
+
+
+def bound_in_python_branch(x, flag):
+    if flag:
+        y = x + 1
+    return y
+
+
+@pytest.mark.parametrize("fn,values", [
+    (bound_in_runtime_branch, [1.0, 2.0]), (bound_in_runtime_branch, [-1.0, -2.0]),
+    (bound_in_loop, [1.0, 3.0, 5.0]), (bound_in_loop, [1.0, 0.0, 2.0]),
+    (bound_in_while, [1.0, 2.0]), (bound_in_while, [10.0, 20.0]),
+])
+def test_unbound_local_error_at_run_time(differential, fn, values):
+    eager, error = outcome(fn, t(values))
+    if error is None:
+        differential(fn, t(values))
+        return
+    assert isinstance(error, UnboundLocalError)
+    with pytest.raises(UnboundLocalError, match="cannot access local variable"):
+        paddle.jit.to_static(fn)(t(values))
+
+
+def test_unbound_on_a_python_path():
+    fn = paddle.jit.to_static(bound_in_python_branch)
+    np.testing.assert_array_equal(fn(t([1.0]), True).numpy(), [2.0])
+    with pytest.raises(UnboundLocalError):
+        fn(t([1.0]), False)

@@ -140,7 +140,12 @@ def Pydy_UnsupportedOp : Pydy_Op<"unsupported"> {
 
 def Pydy_LoadOp : Pydy_Op<"load"> {
   let summary = "reads the Python variable `name`";
-  let arguments = (ins StrAttr:$name);
+  let description = [{
+    `checked`: the read runs only where the variable is bound (the importer
+    tests a flag before it and raises UnboundLocalError otherwise), so a path
+    that leaves the variable unassigned gives it an unused `pydy.undef`.
+  }];
+  let arguments = (ins StrAttr:$name, UnitAttr:$checked);
   let results = (outs AnyType:$result);
   let assemblyFormat = "$name attr-dict `:` type($result)";
 }

@@ -191,6 +191,23 @@ private:
     Block &body = bodyRegion.front();
     Exits exits = lower(body, &loop);
     Location loc = op->getLoc();
+    bool ends = loop.breaks || exits.returns;
+    if (ends && isa<ForInOp>(op)) {
+      // `for x in container` unrolls over a Python list or tuple (whose items
+      // need not share a type, so they cannot be read at a runtime index):
+      // after a break or return, the remaining iterations do nothing.
+      OpBuilder b = OpBuilder::atBlockBegin(&body);
+      Exits stops{loop.breaks, false, exits.returns, false};
+      auto guard = IfOp::create(b, loc, TypeRange{}, stillRunning(b, loc, stops, &loop),
+                                ArrayAttr());
+      Block &then = guard.getThenRegion().emplaceBlock();
+      then.getOperations().splice(then.end(), body.getOperations(),
+                                  std::next(Block::iterator(guard)), bodyEnd(body));
+      OpBuilder atEnd = OpBuilder::atBlockEnd(&then);
+      YieldOp::create(atEnd, loc);
+      atEnd.setInsertionPointToEnd(&guard.getElseRegion().emplaceBlock());
+      YieldOp::create(atEnd, loc);
+    }
     if (loop.continues) {
       OpBuilder b = OpBuilder::atBlockBegin(&body);
       storeBool(b, loc, loop.continueFlag, false);
@@ -199,8 +216,10 @@ private:
       OpBuilder b(op);
       storeBool(b, loc, loop.breakFlag, false);
     }
-    if (!loop.breaks && !exits.returns)
+    if (!ends)
       return {};
+    if (isa<ForInOp>(op))
+      return Exits{false, false, exits.returns, false};
     WhileOp whileOp = dyn_cast<WhileOp>(op);
     if (!whileOp)
       whileOp = toWhile(op, id);

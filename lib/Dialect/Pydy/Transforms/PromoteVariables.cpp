@@ -165,6 +165,13 @@ private:
     }
     if (auto load = dyn_cast<LoadOp>(op)) {
       auto it = env.find(load.getName());
+      if (load.getChecked() && (it == env.end() || it->second.partial)) {
+        OpBuilder b(load);
+        load.replaceAllUsesWith(it == env.end() ? undef(b, load.getLoc(), load.getName())
+                                                : it->second.value);
+        load.erase();
+        return success();
+      }
       if (it == env.end() || it->second.partial) {
         // Reported by specialization only if this read remains: a branch
         // that folds away may read what only the other branch assigns.

@@ -297,6 +297,9 @@ public:
       return failure();
     eraseDeadOps(func.getBody());
     auto ret = cast<ReturnOp>(body.back());
+    // A function that only raises (for this signature) returns None.
+    if (ret.getValue() && isUndefined(ret.getValue()))
+      typeUndefined(ret.getValue(), PyNoneType::get(func.getContext()));
     Type resultType = ret.getValue() && !isa<PyNoneType>(ret.getValue().getType())
                           ? ret.getValue().getType()
                           : Type();
@@ -1832,10 +1835,7 @@ private:
       return op.emitError() << "calling method '" << method << "' of "
                             << withArticle(receiver) << " is not supported by dy2st yet";
     if (method == "numpy" || method == "tolist" || method == "item")
-      return op.emitError() << "Tensor." << method
-                            << "() cannot run inside a compiled function: a static program "
-                               "has no tensor values while it is built; use dy2st operations "
-                               "instead, or return the tensor and convert it outside";
+      return valueOfTensor(op);
     StringRef callee = method == "astype" ? StringRef("cast") : method;
     const LibFunction *fn = lookupLibFunction(callee);
     if (!fn || fn->params.empty() || fn->params.front().kind != ParamKind::Tensor)
@@ -1856,6 +1856,32 @@ private:
   //===--------------------------------------------------------------------===//
   // Library calls
   //===--------------------------------------------------------------------===//
+
+  /// `t.numpy()` and `t.tolist()` are the tensor itself in compiled code
+  /// (used as a tensor is: compared, indexed, in arithmetic); `t.item()` is
+  /// the Python number of its one element, read at run time.
+  LogicalResult valueOfTensor(CallMethodOp op) {
+    StringRef method = op.getMethod();
+    if (!op.getArgs().empty())
+      return op.emitError() << "Tensor." << method
+                            << "() with arguments is not supported in compiled code";
+    Value result = op.getObject();
+    if (method == "item") {
+      Type elem = cast<RankedTensorType>(result.getType()).getElementType();
+      UnaryKind kind = elem.isInteger(1)        ? UnaryKind::to_bool
+                       : isa<FloatType>(elem) ? UnaryKind::to_float
+                                              : UnaryKind::to_int;
+      OpBuilder b(op);
+      auto unary = UnaryOp::create(b, op.getLoc(), ObjectType::get(op.getContext()), kind, result);
+      if (failed(inferResultTypes(unary)))
+        return failure();
+      result = unary;
+    }
+    op.getResult().replaceAllUsesWith(result);
+    op.getUpdated().replaceAllUsesWith(op.getObject());
+    op.erase();
+    return success();
+  }
 
   LogicalResult specializeLibCall(LibCallOp op, Operation *&next) {
     const LibFunction *fn = lookupLibFunction(op.getCallee());
