@@ -105,6 +105,17 @@ private:
     return UnaryOp::create(b, loc, object(), UnaryKind::Not, any);
   }
 
+  /// Whether every `return` in `block` is the exit after a raise (it
+  /// returns the importer's `pydy.undef "raised"`).
+  static bool onlyRaisesReturn(Block &block) {
+    WalkResult walk = block.walk([](ReturnOp ret) {
+      auto undef = ret.getValue() ? ret.getValue().getDefiningOp<UndefOp>() : UndefOp();
+      return undef && undef.getName() == "raised" ? WalkResult::advance()
+                                                  : WalkResult::interrupt();
+    });
+    return !walk.wasInterrupted();
+  }
+
   static Block::iterator bodyEnd(Block &block) {
     if (!block.empty() && block.back().hasTrait<OpTrait::IsTerminator>())
       return Block::iterator(&block.back());
@@ -189,13 +200,15 @@ private:
     Loop loop{"break." + std::to_string(id), "continue." + std::to_string(id)};
     Region &bodyRegion = isa<WhileOp>(op) ? cast<WhileOp>(op).getAfter() : op->getRegion(0);
     Block &body = bodyRegion.front();
+    bool onlyRaises = !isa<WhileOp>(op) && onlyRaisesReturn(body);
     Exits exits = lower(body, &loop);
     Location loc = op->getLoc();
     bool ends = loop.breaks || exits.returns;
-    if (ends && isa<ForInOp>(op)) {
+    if (ends && (isa<ForInOp>(op) || (onlyRaises && !loop.breaks))) {
       // `for x in container` unrolls over a Python list or tuple (whose items
-      // need not share a type, so they cannot be read at a runtime index):
-      // after a break or return, the remaining iterations do nothing.
+      // need not share a type, so they cannot be read at a runtime index),
+      // and a `for range` that returns only by raising keeps its form (it may
+      // unroll): after a break or return, the remaining iterations do nothing.
       OpBuilder b = OpBuilder::atBlockBegin(&body);
       Exits stops{loop.breaks, false, exits.returns, false};
       auto guard = IfOp::create(b, loc, TypeRange{}, stillRunning(b, loc, stops, &loop),
@@ -218,7 +231,7 @@ private:
     }
     if (!ends)
       return {};
-    if (isa<ForInOp>(op))
+    if (!isa<WhileOp>(op) && (isa<ForInOp>(op) || (onlyRaises && !loop.breaks)))
       return Exits{false, false, exits.returns, false};
     WhileOp whileOp = dyn_cast<WhileOp>(op);
     if (!whileOp)

@@ -531,8 +531,24 @@ private:
       }
       return success();
     }
-    if (isa<RaiseOp, RaisedOp>(op))
+    if (isa<RaiseOp>(op))
       return success();
+    // Nothing raised before this point: false (and the exit it guards folds).
+    if (isa<RaisedOp>(op)) {
+      bool raiseBefore = false;
+      op->getParentOfType<FuncOp>().walk([&](Operation *inner) {
+        if (inner == op)
+          return WalkResult::interrupt();
+        raiseBefore |= isa<RaiseOp>(inner);
+        return WalkResult::advance();
+      });
+      if (!raiseBefore) {
+        OpBuilder b(op);
+        op->getResult(0).replaceAllUsesWith(ConstantOp::create(b, op->getLoc(), b.getBoolAttr(false)));
+        op->erase();
+      }
+      return success();
+    }
     // A statement the importer could not convert, in a branch that remains.
     if (auto unsupported = dyn_cast<UnsupportedOp>(op)) {
       InFlightDiagnostic diag = op->emitError()
