@@ -182,8 +182,8 @@ class Importer:
         self.col_offset = len(first) - len(first.lstrip())
         self.filename = inspect.getsourcefile(fn) or fn.__code__.co_filename
         self.first_line = fn.__code__.co_firstlineno
-        tree = ast.parse(textwrap.dedent(source))
-        node = tree.body[0]
+        node = _lambda_as_def(fn, source) if fn.__name__ == "<lambda>" else \
+            ast.parse(textwrap.dedent(source)).body[0]
         if isinstance(node, ast.AsyncFunctionDef):
             self._fail(node, "async functions are not supported by dy2st")
         if not isinstance(node, ast.FunctionDef):
@@ -202,6 +202,7 @@ class Importer:
         self.scopes = []
         self.nested_defs = {}
         self.may_raise = False
+        self.free_params = []
         self.static_names = {}
         # How often each name is assigned: a name assigned once may alias a
         # compile-time object (`layer = self.layers[0]`).
@@ -261,6 +262,7 @@ class Importer:
         params = [a.arg for a in args.args]
         if args.vararg:
             params.append(args.vararg.arg)
+        params += self.free_params
         if self.self_object is not None:
             params = params[1:]
         params = [p for p in params if p not in self.static_params]
@@ -302,17 +304,23 @@ class Importer:
         return False
 
     def stmt_FunctionDef(self, node):
-        """A nested def: a function of its own, called like any other."""
+        """A nested def: a function of its own, called like any other. The
+        enclosing function's variables it reads (a closure) are passed to it
+        as hidden arguments at each call: it sees their values at the call,
+        as Python's closures do (it cannot assign them: no `nonlocal`)."""
         if node.decorator_list:
             self._fail(node, "decorators on a nested def are not supported by dy2st")
-        enclosing = set().union(*self.scopes)
-        inner = _assigned_names(node.body) | {a.arg for a in node.args.args}
-        for name in ast.walk(node):
-            if isinstance(name, ast.Name) and name.id in enclosing and name.id not in inner:
-                self._fail(name, f"a nested def that reads '{name.id}' of the enclosing "
-                                 "function is not supported by dy2st yet")
         if self.is_local(node.name):
             self._fail(node, f"'{node.name}' is both a nested def and a variable")
+        enclosing = set().union(*self.scopes) - set(self.nested_defs) - {node.name}
+        inner = _assigned_names(node.body) | {a.arg for a in node.args.args}
+        reads = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and
+                 isinstance(n.ctx, ast.Load)}
+        free = {n for n in reads if n in enclosing and n not in inner}
+        # What the nested defs it calls read from here, it passes on.
+        for called in reads & set(self.nested_defs):
+            free |= set(self.nested_defs[called].dy2st_free_names) - inner
+        node.dy2st_free_names = sorted(free)
         self.nested_defs[node.name] = node
         return False
 
@@ -1057,11 +1065,16 @@ class Importer:
             packed = ast.copy_location(ast.Tuple(elts=extra, ctx=ast.Load()), node)
             node = ast.copy_location(ast.Call(func=node.func, args=node.args[:len(params) - 1] +
                                               [packed], keywords=node.keywords), node)
-        if len(node.args) > len(params):
-            self._fail(node, f"{fn.__qualname__}() takes {len(params)} arguments but "
+        positional = [p for p in params if p.kind != inspect.Parameter.KEYWORD_ONLY]
+        if len(node.args) > len(positional):
+            self._fail(node, f"{fn.__qualname__}() takes {len(positional)} arguments but "
                              f"{len(node.args)} were given", unsupported=False)
-        given = dict(zip((p.name for p in params), node.args))
+        given = dict(zip((p.name for p in positional), node.args))
         names = {p.name for p in params}
+        if isinstance(fn, _NestedDef):
+            # A closure's free variables: their values where it is called.
+            for name in fn.free_names:
+                given[name] = ast.copy_location(ast.Name(name, ast.Load()), node)
         for k in node.keywords:
             if k.arg in given or k.arg not in names:
                 self._fail(k.value, f"{fn.__qualname__}() got an unexpected or repeated "
@@ -1188,6 +1201,36 @@ class Importer:
         return self.constant(None, node)
 
 
+def _lambda_as_def(fn, source):
+    """The lambda `fn` (found in the source lines that hold it) as the
+    FunctionDef `def <lambda>(params): return body`, at the lambda's place."""
+    text = textwrap.dedent(source)
+    tree = None
+    for attempt in (text, "(\n" + text + "\n)"):
+        try:
+            tree = ast.parse(attempt)
+        except SyntaxError:
+            continue
+        shift = 0 if attempt is text else 1
+        break
+    params = list(fn.__code__.co_varnames[:fn.__code__.co_argcount])
+    found = [n for n in ast.walk(tree) if isinstance(n, ast.Lambda) and
+             [a.arg for a in n.args.args] == params] if tree is not None else []
+    if len(found) != 1:
+        raise Dy2StError(f"dy2st cannot find the source of {fn!r} (one lambda with these "
+                         "parameters on its lines)")
+    lam = found[0]
+    body = ast.copy_location(ast.Return(lam.body), lam)
+    node = ast.copy_location(ast.FunctionDef(name="lambda", args=lam.args, body=[body],
+                                             decorator_list=[], returns=None), lam)
+    for part in ast.walk(node):
+        if hasattr(part, "lineno"):
+            part.lineno -= shift
+            if getattr(part, "end_lineno", None):
+                part.end_lineno -= shift
+    return node
+
+
 class _NestedDef:
     """A def inside the converted function, imported from its AST."""
 
@@ -1196,13 +1239,19 @@ class _NestedDef:
         self.parent = parent
         self.__qualname__ = f"{parent.node.name}.{node.name}"
 
+    @property
+    def free_names(self):
+        return self.node.dy2st_free_names
+
     def parameters(self):
+        """Its parameters, then its free variables (passed by the caller)."""
         args = self.node.args
         if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs or args.defaults:
             self.parent._fail(self.node, "a nested def with defaults, * or ** parameters is "
                                          "not supported by dy2st yet")
         return [inspect.Parameter(a.arg, inspect.Parameter.POSITIONAL_OR_KEYWORD)
-                for a in args.args]
+                for a in args.args] + \
+            [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY) for n in self.free_names]
 
     def importer(self, unit):
         self.parameters()
@@ -1217,9 +1266,10 @@ class _NestedDef:
         importer.counter = 0
         importer.captures = []
         importer.scopes = []
-        importer.nested_defs = {}
+        importer.nested_defs = dict(self.parent.nested_defs)
         importer.may_raise = False
         importer.checked_names = set()
+        importer.free_params = self.free_names
         return importer
 
 

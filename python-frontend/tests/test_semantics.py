@@ -389,3 +389,52 @@ def test_unbound_on_a_python_path():
     np.testing.assert_array_equal(fn(t([1.0]), True).numpy(), [2.0])
     with pytest.raises(UnboundLocalError):
         fn(t([1.0]), False)
+
+
+# closures and lambdas -----------------------------------------------------------
+
+def nested_def_reads_enclosing(x):
+    scale = 3.0
+    offset = x.sum()
+
+    def affine(v):
+        return v * scale + offset
+    y = affine(x)
+    scale = 0.5  # a closure sees the value at its call
+    return y, affine(y)
+
+
+def nested_defs_call_each_other(x):
+    k = 2
+
+    def inner(v):
+        return v + k
+
+    def outer(v):
+        return inner(v) * k
+    return outer(x)
+
+
+def lambdas_in_a_list(x):
+    fs = [lambda v: v + 1, lambda v: v * 2, lambda v: paddle.exp(v)]
+    for f in fs:
+        x = f(x)
+    return x
+
+
+class Holder:
+    def __init__(self):
+        self.activation = lambda v: paddle.nn.functional.relu(v) * 2
+
+
+HOLDER = Holder()
+
+
+def lambda_attribute(x):
+    return HOLDER.activation(x)
+
+
+@pytest.mark.parametrize("fn", [nested_def_reads_enclosing, nested_defs_call_each_other,
+                                lambdas_in_a_list, lambda_attribute])
+def test_closures_and_lambdas(differential, fn):
+    differential(fn, t([-1.0, 0.5, 2.0]))

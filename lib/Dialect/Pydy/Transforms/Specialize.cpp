@@ -296,6 +296,11 @@ public:
     if (failed(specialize(body)))
       return failure();
     eraseDeadOps(func.getBody());
+    // Lambdas whose calls were inlined (items of a list of lambdas).
+    func.walk([](LambdaOp lambda) {
+      if (lambda->use_empty())
+        lambda.erase();
+    });
     auto ret = cast<ReturnOp>(body.back());
     // A function that only raises (for this signature) returns None.
     if (ret.getValue() && isUndefined(ret.getValue()))
@@ -305,7 +310,11 @@ public:
                           : Type();
     if (tolerant)
       return resultType;
-    WalkResult typed = func.walk([&](Operation *op) {
+    WalkResult typed = func.walk<WalkOrder::PreOrder>([&](Operation *op) {
+      // A lambda left (an item of a list whose calls were inlined) is never
+      // called: its body is not typed.
+      if (isa<LambdaOp>(op))
+        return WalkResult::skip();
       for (Value v : op->getResults())
         if (isa<ObjectType>(v.getType())) {
           op->emitError("dy2st could not infer the type of this value");
@@ -563,7 +572,27 @@ private:
     if (isa<SliceOp, LambdaOp>(op))
       return success();
     if (auto callValue = dyn_cast<CallValueOp>(op)) {
-      if (auto lambda = callValue.getCallee().getDefiningOp<LambdaOp>())
+      auto lambda = callValue.getCallee().getDefiningOp<LambdaOp>();
+      // A lambda known only now (an item of a list of lambdas) is inlined here.
+      if (lambda && callValue.getKwnames().empty() &&
+          lambda.getBody().front().getNumArguments() == callValue.getArgs().size()) {
+        Block &body = lambda.getBody().front();
+        OpBuilder b(op);
+        IRMapping map;
+        map.map(body.getArguments(), callValue.getArgs());
+        Operation *first = nullptr;
+        for (Operation &inner : body.without_terminator()) {
+          Operation *copy = b.clone(inner, map);
+          first = first ? first : copy;
+        }
+        callValue.getResult().replaceAllUsesWith(
+            map.lookupOrDefault(body.getTerminator()->getOperand(0)));
+        op->erase();
+        if (first)
+          next = first;
+        return success();
+      }
+      if (lambda)
         return op->emitError() << "TypeError: the call passes " << callValue.getArgs().size()
                                << " arguments to a lambda of "
                                << lambda.getBody().getNumArguments() << " parameters";
