@@ -438,3 +438,35 @@ def lambda_attribute(x):
                                 lambdas_in_a_list, lambda_attribute])
 def test_closures_and_lambdas(differential, fn):
     differential(fn, t([-1.0, 0.5, 2.0]))
+
+
+# constant-trip loops stay loops ----------------------------------------------------
+
+def rnn_over_static_steps(x, h, w):
+    outputs = []
+    for step in range(x.shape[1]):
+        h = paddle.tanh(paddle.matmul(x[:, step], w) + h)
+        outputs.append(h)
+    return paddle.stack(outputs, axis=1)
+
+
+@pytest.mark.parametrize("steps", [8, 300, 1000])
+def test_long_static_loops_stay_loops(differential, steps):
+    rng = np.random.default_rng(steps)
+    x = t(rng.standard_normal((2, steps, 4)))
+    w = t(rng.standard_normal((4, 4)) * 0.3)
+    differential(rnn_over_static_steps, x, paddle.zeros([2, 4]), w)
+    specialized = paddle.jit.to_static(rnn_over_static_steps)
+    specialized(x, paddle.zeros([2, 4]), w)
+    assert ("pydy.for_range" in specialized.mlir("specialized")) == (steps > 32)
+
+
+def long_list_of_numbers(x):
+    index = []
+    for i in range(40):
+        index.append(i * 2)
+    return x + paddle.to_tensor(index).sum()
+
+
+def test_long_loops_over_numbers_run_as_python(differential):
+    differential(long_list_of_numbers, t([1.0, 2.0]))

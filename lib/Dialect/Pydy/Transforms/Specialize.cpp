@@ -234,6 +234,27 @@ static bool runsAsPython(ForRangeOp op) {
   return walk.wasInterrupted();
 }
 
+/// Whether a loop that `runsAsPython` only because it grows lists of tensors
+/// (each carried list empty or of tensors of one dtype and rank, no tuple or
+/// None carried, no Python sequence indexed at the loop's index) can stay a
+/// loop over tensor arrays.
+static bool growsOnlyTensorLists(ForRangeOp op) {
+  for (Type t : op.getInits().getTypes()) {
+    if (isa<PyNoneType, TupleType, DictType>(t))
+      return false;
+    if (auto list = dyn_cast<ListType>(t); list && !list.getElementTypes().empty() &&
+                                           !arrayItemType(list))
+      return false;
+  }
+  WalkResult walk = op.getBody().walk([](SubscriptOp subscript) {
+    return sequenceElementTypes(subscript.getValue().getType()) &&
+                   !constantOf(subscript.getIndex())
+               ? WalkResult::interrupt()
+               : WalkResult::advance();
+  });
+  return !walk.wasInterrupted();
+}
+
 static bool fitsDeclared(Type given, Type declared) {
   auto g = dyn_cast<RankedTensorType>(given), d = dyn_cast<RankedTensorType>(declared);
   if (!g || !d)
@@ -505,9 +526,23 @@ private:
     if (auto whileOp = dyn_cast<WhileOp>(op))
       return specializeLoop(whileOp);
     if (auto forOp = dyn_cast<ForRangeOp>(op)) {
+      // Long loops that only grow lists of tensors stay loops over tensor
+      // arrays (compile time stays flat in the trip count); the others, and
+      // those whose items an array cannot hold (numbers), run as Python,
+      // unrolled.
+      constexpr size_t kMaxUnrolledArrayLoop = 32;
       if (runsAsPython(forOp))
-        if (auto indices = constantRange(forOp))
-          return unrollRange(forOp, *indices, next);
+        if (auto indices = constantRange(forOp)) {
+          if (indices->size() <= kMaxUnrolledArrayLoop || !growsOnlyTensorLists(forOp))
+            return unrollRange(forOp, *indices, next);
+          LogicalResult asLoop = failure();
+          {
+            ScopedDiagnosticHandler quiet(op->getContext(),
+                                          [](Diagnostic &) { return success(); });
+            asLoop = specializeLoop(forOp, /*restoreOnFailure=*/true);
+          }
+          return succeeded(asLoop) ? success() : unrollRange(forOp, *indices, next);
+        }
       return specializeLoop(forOp);
     }
     if (auto forIn = dyn_cast<ForInOp>(op))
@@ -1154,8 +1189,10 @@ private:
     }, next);
   }
 
+  /// Types a loop to a fixpoint of its carried types. With `restoreOnFailure`
+  /// a loop that cannot be typed is left as it was (to be unrolled instead).
   template <typename LoopOp>
-  LogicalResult specializeLoop(LoopOp op) {
+  LogicalResult specializeLoop(LoopOp op, bool restoreOnFailure = false) {
     if constexpr (std::is_same_v<LoopOp, ForRangeOp>) {
       if (failed(checkRangeBound(op, op.getStart(), "start")) ||
           failed(checkRangeBound(op, op.getStop(), "stop")) ||
@@ -1189,6 +1226,8 @@ private:
         break;
       }
     }
+    if (failed(result) && restoreOnFailure)
+      restore();
     pristine->erase();
     if (failed(result))
       return failure();
