@@ -1020,6 +1020,8 @@ class Importer:
         if isinstance(fn, (types.BuiltinFunctionType, type)) and \
                 getattr(fn, "__module__", None) == "builtins":
             self._fail(node, f"the builtin {fn.__name__}() is not supported by dy2st yet")
+        if isinstance(fn, type) and not issubclass(fn, BaseException):
+            return self.static_instance(node, fn)
         target = self.python_callee(fn)
         from .jit import is_not_to_static
         if target is not None and is_not_to_static(target[0]):
@@ -1030,6 +1032,35 @@ class Importer:
             self._fail(node, f"calling {self.describe_static(callee)} from compiled code is not "
                              "supported by dy2st yet")
         return self.python_call(node, *target)
+
+    def static_instance(self, node, cls):
+        """An instance of a plain Python class made in compiled code from
+        arguments known when converting: made then, a compile-time object whose
+        attributes fold (its methods are converted when called)."""
+        from .nn import Layer
+        if issubclass(cls, Layer):
+            self._fail(node, f"creating the layer {cls.__name__} inside a compiled function is "
+                             "not supported: create it in __init__")
+
+        def known(arg):
+            if isinstance(arg, ast.Constant):
+                return arg.value
+            value = self.expr_or_static(arg)
+            if not isinstance(value, Static):
+                self._fail(arg, f"creating a {cls.__name__} in compiled code takes arguments "
+                                "known when the function is converted (constants, layers, "
+                                "objects), not a runtime value")
+            return value.obj
+        if any(isinstance(a, ast.Starred) for a in node.args) or \
+                any(k.arg is None for k in node.keywords):
+            self._fail(node, "*args and **kwargs in calls are not supported by dy2st yet")
+        try:
+            obj = cls(*[known(a) for a in node.args],
+                      **{k.arg: known(k.value) for k in node.keywords})
+        except Exception as e:
+            self._fail(node, f"creating a {cls.__name__} failed: {type(e).__name__}: {e}",
+                       unsupported=False)
+        return Static(obj)
 
     @staticmethod
     def python_callee(fn):

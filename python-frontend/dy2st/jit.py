@@ -8,7 +8,7 @@ import types
 
 import numpy as np
 
-from . import errors, functional, native
+from . import entry, errors, functional, native
 from .importer import Importer
 from .pydytext import float_literal as _float_literal
 from .static import InputSpec
@@ -30,12 +30,15 @@ def _signature_entry(value):
         return ("float", value), _float_literal(value)
     if value is None:
         return ("none",), "unit"
-    raise TypeError(f"a compiled function takes tensors and Python numbers, not "
-                    f"{type(value).__name__}")
+    if isinstance(value, str):
+        # Compiled for its value, as Python numbers are.
+        return ("str", value), '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    raise TypeError(f"a compiled function takes tensors, Python numbers, strings, None and "
+                    f"lists, tuples and dicts of them, not {type(value).__name__}")
 
 
 def _native_argument(value):
-    if value is None:
+    if value is None or isinstance(value, str):
         return False  # the placeholder of an argument compiled for its value
     if isinstance(value, Tensor):
         # Not np.ascontiguousarray: it makes a 0-d array 1-d.
@@ -74,6 +77,7 @@ class StaticFunction:
         self._imported = None
         self._compiled = {}
         self._last = None
+        self._entries = {}
         self._lock = threading.Lock()
 
     def __get__(self, instance, owner):
@@ -134,29 +138,49 @@ class StaticFunction:
         values = list(bound.arguments.values())
         return values[1:] if self._instance is not None else values
 
+    def _structured_call(self, values):
+        """A call with lists, tuples or dicts among the arguments: through the
+        entry wrapper of their structure (see `entry`)."""
+        params = list(inspect.signature(self._fn).parameters.values())
+        if self._instance is not None:
+            params = params[1:]
+        key = tuple(entry.structure_key(v) for v in values)
+        wrapper = self._entries.get(key)
+        if wrapper is None:
+            fn = entry.make_wrapper(self._fn, self._instance, params, values)
+            # Declared specs stay with the parameters that are tensors themselves.
+            specs = None
+            if self._input_spec is not None:
+                by_name = dict(zip((p.name for p in params), self._input_spec))
+                specs = [by_name.get(name) for name in inspect.signature(fn).parameters]
+            wrapper = self._entries[key] = StaticFunction(fn, specs, self._backend)
+        return wrapper(*[leaf for v in values for leaf in entry.leaves(v, [])])
+
     def __call__(self, *args, **kwargs):
         if not _to_static_enabled or is_not_to_static(self._fn):
             if self._instance is not None:
                 return self._fn(self._instance, *args, **kwargs)
             return self._fn(*args, **kwargs)
-        values = [Tensor(v) if isinstance(v, np.ndarray) else v for v in self._bind(args, kwargs)]
+        values = [entry.normalize(v) for v in self._bind(args, kwargs)]
+        if any(entry.is_structured(v) for v in values):
+            return self._structured_call(values)
         text, captures, declared = self._import()
         values += [c.read() for c in captures]
         names = self._parameters() + [c.label for c in captures]
-        keys, entries = [], []
+        keys, signature = [], []
         for name, value in zip(names, values):
-            key, entry = _signature_entry(value)
+            key, text_of_value = _signature_entry(value)
             if name in declared and isinstance(value, Tensor):
                 key = ("spec", declared[name])
             keys.append(key)
-            entries.append(entry)
+            signature.append(text_of_value)
         key = tuple(keys)
         with self._lock:
             compiled = self._compiled.get(key)
             if compiled is None:
                 try:
-                    compiled = native.module().compile(text, self._fn.__name__, ",".join(entries),
-                                                       self._backend)
+                    compiled = native.module().compile(text, self._fn.__name__,
+                                                       ",".join(signature), self._backend)
                 except native.module().CompileError as e:
                     raise errors.from_compiler(str(e)) from None
                 self._compiled[key] = compiled

@@ -8,6 +8,7 @@ way Python itself defines them:
 - a generator expression is consumed at once by the call it is passed to,
   so it is the list comprehension of the same items."""
 import ast
+import re
 
 
 class _Desugar(ast.NodeTransformer):
@@ -24,6 +25,14 @@ class _Desugar(ast.NodeTransformer):
         args = [self.visit(node.msg)] if node.msg is not None else []
         error = ast.Call(ast.Name("AssertionError", ast.Load()), args, [])
         return _located(ast.If(test, [ast.Raise(error, None)], []), node)
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        if isinstance(node.func, ast.Name) and self.resolve(node.func.id) is print:
+            node.args = [_percent_as_fstring(a) for a in node.args]
+            if any(isinstance(a, ast.JoinedStr) for a in node.args):
+                return _print_pieces(node)
+        return node
 
     def visit_GeneratorExp(self, node):
         self.generic_visit(node)
@@ -63,6 +72,58 @@ class _Desugar(ast.NodeTransformer):
         offset = ast.Assign([user_index], ast.BinOp(ast.Name(index, ast.Load()), ast.Add(), start))
         loop.body = [_located(offset, loop)] + loop.body
         return loop
+
+
+def _percent_as_fstring(arg):
+    """`"a %s b %d" % (x, n)` as the f-string `f"a {x} b {int(n)}"`, for the
+    %s, %d and %% conversions (others stay as they are)."""
+    if not (isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Mod) and
+            isinstance(arg.left, ast.Constant) and isinstance(arg.left.value, str)):
+        return arg
+    values = arg.right.elts if isinstance(arg.right, ast.Tuple) else [arg.right]
+    parts = re.split(r"(%[sdi%])", arg.left.value)
+    if any("%" in p for p in parts[::2]) or \
+            len([p for p in parts[1::2] if p != "%%"]) != len(values):
+        return arg
+    pieces, remaining = [], list(values)
+    for i, part in enumerate(parts):
+        if i % 2 == 0 or part == "%%":
+            text = part if i % 2 == 0 else "%"
+            if text:
+                pieces.append(ast.Constant(text))
+            continue
+        value = remaining.pop(0)
+        if part != "%s":
+            value = ast.Call(ast.Name("int", ast.Load()), [value], [])
+        pieces.append(ast.FormattedValue(value, -1, None))
+    return _located(ast.JoinedStr(pieces), arg)
+
+
+def _print_pieces(call):
+    """`print(a, f"x={x}", sep=S)` as `print(a, S, "x=", x, sep="")`: an
+    f-string's parts printed one after the other (str() of each value, as
+    print does), the separator between the original arguments written out.
+    A format spec or !r stays an f-string (the importer reports it)."""
+    keywords = {k.arg: k.value for k in call.keywords}
+    sep = keywords.get("sep", ast.Constant(" "))
+    if not (isinstance(sep, ast.Constant) and isinstance(sep.value, str)):
+        return call
+    for arg in call.args:
+        if isinstance(arg, ast.JoinedStr) and any(
+                isinstance(v, ast.FormattedValue) and (v.format_spec or v.conversion not in (-1, 115))
+                for v in arg.values):
+            return call
+    pieces = []
+    for i, arg in enumerate(call.args):
+        if i and sep.value:
+            pieces.append(ast.Constant(sep.value))
+        if isinstance(arg, ast.JoinedStr):
+            pieces += [v.value if isinstance(v, ast.FormattedValue) else v for v in arg.values]
+        else:
+            pieces.append(arg)
+    keywords["sep"] = ast.Constant("")
+    new = ast.Call(call.func, pieces, [ast.keyword(k, v) for k, v in keywords.items()])
+    return _located(new, call)
 
 
 def _breaks_of(statements):

@@ -20,6 +20,9 @@ def _operand(value):
     if isinstance(value, np.ndarray):
         t = to_tensor(value)
         return t._value, t._value.dtype, True
+    if isinstance(value, np.generic):
+        # A numpy scalar is a Python number to Paddle's operators.
+        return _operand(value.item())
     raise TypeError(f"unsupported operand type for a tensor operation: {type(value).__name__}")
 
 

@@ -470,3 +470,63 @@ def long_list_of_numbers(x):
 
 def test_long_loops_over_numbers_run_as_python(differential):
     differential(long_list_of_numbers, t([1.0, 2.0]))
+
+
+# arguments: containers, numpy values, strings ---------------------------------------
+
+def sum_of_list(xs, scale):
+    total = xs[0] * 0
+    for v in xs:
+        total = total + v * scale
+    return total
+
+
+def nested_structure(d, mode="double", sizes=(2, 3)):
+    y = d["x"][0] * d["k"] + d["x"][1]
+    if mode == "double":
+        y = y * 2
+    return y * sizes[1], len(d["x"])
+
+
+def test_containers_numpy_values_and_strings_as_arguments(differential):
+    x = t([1.0, 2.0])
+    differential(sum_of_list, [x, x * 2, x * 3], 0.5)
+    differential(sum_of_list, (x, x), np.float32(2.0))
+    # numpy arrays are tensors in compiled code (as in Paddle's to_static).
+    compiled = paddle.jit.to_static(sum_of_list)([np.ones(2, "float32"), np.ones(2, "float32")], 1)
+    np.testing.assert_array_equal(compiled.numpy(), [2.0, 2.0])
+    differential(nested_structure, {"x": [x, 3.0], "k": 2})
+    differential(nested_structure, {"x": (x, x), "k": np.int64(4)}, "single", [1, 5])
+
+
+class Config:
+    def __init__(self, scale, bias=0.0):
+        self.scale = scale
+        self.bias = bias
+
+    def apply(self, v):
+        return v * self.scale + self.bias
+
+
+def plain_class_instance(x):
+    config = Config(3.0, bias=1.0)
+    return config.apply(x) + config.scale
+
+
+def test_plain_class_instances(differential):
+    differential(plain_class_instance, t([1.0, 2.0]))
+
+
+def formatted_prints(x, n):
+    print(f"x is {x} and n={n}", "end", sep="|")
+    print("n %d of %s, 100%%" % (n, "total"))
+    print(f"sum {x.sum()}")
+    return x
+
+
+def test_fstrings_and_percent_formatting_in_print(capfd):
+    x = t([1.0, 2.0])
+    formatted_prints(x, 3)
+    eager = capfd.readouterr().out
+    paddle.jit.to_static(formatted_prints)(x, 3)
+    assert capfd.readouterr().out == eager

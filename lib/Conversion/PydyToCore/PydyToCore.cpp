@@ -428,11 +428,11 @@ static LogicalResult convertFunction(FuncOp func) {
   func::ReturnOp::create(b, ret.getLoc(), results);
   ret.erase();
 
-  // A None argument of the entry was compiled for its value; the caller
-  // passes a placeholder bool in its place.
+  // A None or string argument of the entry was compiled for its value; the
+  // caller passes a placeholder bool in its place.
   if (!func.isPrivate())
     for (BlockArgument arg : body.getArguments())
-      if (isa<PyNoneType>(arg.getType()) && arg.use_empty())
+      if (isa<PyNoneType, StrType>(arg.getType()) && arg.use_empty())
         arg.setType(b.getI1Type());
   b.setInsertionPoint(func);
   auto type = b.getFunctionType(body.getArgumentTypes(), ValueRange(results).getTypes());

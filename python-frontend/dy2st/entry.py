@@ -1,0 +1,97 @@
+"""Structured arguments of a converted function (lists, tuples and dicts of
+tensors and numbers, nested; numpy arrays and scalars): the compiled program
+takes flat parameters, so such a call goes through an entry wrapper, a
+generated Python function of one parameter per leaf that rebuilds the
+structures and calls the function. The wrapper is converted like user code
+(the function is inlined into it), once per structure."""
+import inspect
+import linecache
+
+import numpy as np
+
+from .tensor import Tensor
+
+_LEAF_TYPES = (Tensor, bool, int, float, str, type(None))
+
+
+def normalize(value):
+    """numpy arrays as tensors and numpy scalars as Python numbers."""
+    if isinstance(value, np.ndarray):
+        return Tensor(value)
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, (list, tuple)):
+        items = [normalize(v) for v in value]
+        return items if isinstance(value, list) else tuple(items)
+    if isinstance(value, dict):
+        return {k: normalize(v) for k, v in value.items()}
+    return value
+
+
+def is_structured(value):
+    return isinstance(value, (list, tuple, dict))
+
+
+def structure_key(value):
+    """What the wrapper depends on: the containers' shapes (not the leaves)."""
+    if isinstance(value, dict):
+        return ("dict",) + tuple((k, structure_key(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__,) + tuple(structure_key(v) for v in value)
+    return None
+
+
+def leaves(value, out):
+    if isinstance(value, dict):
+        for v in value.values():
+            leaves(v, out)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            leaves(v, out)
+    else:
+        if not isinstance(value, _LEAF_TYPES):
+            raise TypeError(f"a compiled function takes tensors, numbers, strings, None and "
+                            f"lists, tuples and dicts of them, not {type(value).__name__}")
+        out.append(value)
+    return out
+
+
+def make_wrapper(fn, instance, parameters, values):
+    """A Python function of one parameter per leaf of `values` (the bound
+    arguments of `fn`'s `parameters`) that calls `fn` with them rebuilt."""
+    names = []
+
+    def rebuild(value, base):
+        if isinstance(value, dict):
+            for key in value:
+                if not isinstance(key, (str, int, bool)):
+                    raise TypeError(f"dict keys of compiled arguments must be strings or ints, "
+                                    f"not {type(key).__name__}")
+            return "{" + ", ".join(f"{k!r}: {rebuild(v, f'{base}_{i}')}"
+                                   for i, (k, v) in enumerate(value.items())) + "}"
+        if isinstance(value, (list, tuple)):
+            items = [rebuild(v, f"{base}_{i}") for i, v in enumerate(value)]
+            if isinstance(value, list):
+                return "[" + ", ".join(items) + "]"
+            return "(" + "".join(item + ", " for item in items) + ")"
+        names.append(base)
+        return base
+
+    arguments = []
+    for parameter, value in zip(parameters, values):
+        text = rebuild(value, parameter.name)
+        if parameter.kind == inspect.Parameter.VAR_POSITIONAL:
+            arguments += [text[1:-1]] if value else []
+        elif parameter.kind == inspect.Parameter.KEYWORD_ONLY:
+            arguments.append(f"{parameter.name}={text}")
+        else:
+            arguments.append(text)
+    name = f"{fn.__name__}_entry"
+    filename = f"<dy2st entry of {fn.__qualname__}>"
+    source = (f"def {name}({', '.join(names)}):\n"
+              f"    return _target({', '.join(a for a in arguments if a)})\n")
+    target = fn.__get__(instance) if instance is not None else fn
+    namespace = {"_target": target}
+    exec(compile(source, filename, "exec"), namespace)
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    return namespace[name]
