@@ -147,3 +147,11 @@ pydy.func @promote_tensor_to_number(%arg0: tensor<f32>) {
   %0 = pydy.unary promote %arg0 : (tensor<f32>) -> f64
   pydy.return
 }
+
+// -----
+
+pydy.func @raise_kind_not_a_name() {
+  // expected-error @+1 {{kind must name an exception class, not 'Value Error'}}
+  pydy.raise "Value Error", "message"
+  pydy.return
+}

@@ -18,6 +18,12 @@ pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.objec
   %4 = pydy.unary not %a : (!pydy.object) -> !pydy.object
   // CHECK: pydy.unary promote
   %promoted = pydy.unary promote %a : (!pydy.object) -> !pydy.object
+  // CHECK: pydy.raised : i1
+  %raised = pydy.raised : i1
+  // CHECK: pydy.raise "ValueError", "bad value"
+  pydy.raise "ValueError", "bad value"
+  // CHECK: pydy.load "a" {checked}
+  %checked = pydy.load "a" {checked} : !pydy.object
   // CHECK: pydy.compare is_not
   %5 = pydy.compare is_not %a, %b : (!pydy.object, !pydy.object) -> !pydy.object
   // CHECK: pydy.compare ge

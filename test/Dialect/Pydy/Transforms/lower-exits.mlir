@@ -135,3 +135,52 @@ pydy.func @nested_break(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   %r = pydy.load "x" : !pydy.object
   pydy.return %r : !pydy.object
 }
+
+// A break in `for x in container`: the loop keeps its form (it unrolls over a
+// Python list) and each iteration runs only while no break happened.
+// CHECK-LABEL: pydy.func @break_in_for_in
+// CHECK:      pydy.store "break.[[N:[0-9]+]]", %{{.*}} : i1
+// CHECK:      pydy.for_in %{{.*}} : !pydy.object {
+// CHECK:        %[[B:.*]] = pydy.load "break.[[N]]"
+// CHECK:        %[[GO:.*]] = pydy.unary not %[[B]]
+// CHECK:        pydy.if %[[GO]] : !pydy.object {
+// CHECK:          pydy.store "break.[[N]]"
+// CHECK-NOT:    pydy.while
+pydy.func @break_in_for_in(%arg0: !pydy.object {pydy.name = "items"}) -> !pydy.object {
+  %items = pydy.load "items" : !pydy.object
+  pydy.for_in %items : !pydy.object {
+  ^bb0(%v: !pydy.object):
+    pydy.store "v", %v : !pydy.object
+    %c = pydy.load "v" : !pydy.object
+    pydy.if %c : !pydy.object {
+      pydy.break
+    } else {
+    }
+  }
+  pydy.return
+}
+
+// A for-range loop whose returns all follow raises keeps its form too.
+// CHECK-LABEL: pydy.func @raise_in_for_range
+// CHECK:      pydy.for_range
+// CHECK:        pydy.load "return.flag"
+// CHECK:        pydy.if
+// CHECK:          pydy.raise "ValueError", "negative"
+// CHECK-NOT:    pydy.while
+pydy.func @raise_in_for_range(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %c0 = pydy.constant 0 : i64
+  %c1 = pydy.constant 1 : i64
+  %c3 = pydy.constant 3 : i64
+  pydy.for_range %c0, %c3, %c1 : i64, i64, i64 {
+  ^bb0(%i: !pydy.object):
+    %x = pydy.load "x" : !pydy.object
+    pydy.if %x : !pydy.object {
+      pydy.raise "ValueError", "negative"
+      %u = pydy.undef "raised" : !pydy.object
+      pydy.return %u : !pydy.object
+    } else {
+    }
+  }
+  %r = pydy.load "x" : !pydy.object
+  pydy.return %r : !pydy.object
+}

@@ -62,3 +62,22 @@ pydy.func @read_before_write_in_loop(%arg0: !pydy.object {pydy.name = "c"}) -> !
   }
   pydy.return
 }
+
+// -----
+
+// A `checked` read (the importer tests a flag and raises UnboundLocalError
+// before it) takes the merged value without a report.
+// CHECK-LABEL: pydy.func @checked_read
+// CHECK: %[[Y:.*]] = pydy.if
+// CHECK-NOT: pydy.unsupported
+// CHECK: pydy.return %[[Y]]
+pydy.func @checked_read(%arg0: !pydy.object {pydy.name = "c"}) -> !pydy.object {
+  %c = pydy.load "c" : !pydy.object
+  pydy.if %c : !pydy.object {
+    %one = pydy.constant 1 : i64
+    pydy.store "y", %one : i64
+  } else {
+  }
+  %y = pydy.load "y" {checked} : !pydy.object
+  pydy.return %y : !pydy.object
+}

@@ -1,0 +1,23 @@
+// RUN: dy2st-opt %s --convert-pydy-to-core | FileCheck %s
+
+// `pydy.raise` reports the exception (kind, then "file:line: message") to the
+// runtime; `pydy.raised` asks whether one was reported during this call.
+// CHECK-DAG: llvm.mlir.global internal constant @[[MSG:.*]]("f.py:3: negative\00")
+// CHECK-DAG: llvm.mlir.global internal constant @[[KIND:.*]]("ValueError\00")
+// CHECK-DAG: func.func private @dy2st_raised() -> i1
+// CHECK-LABEL: func.func @raises
+// CHECK: %[[RAISED:.*]] = call @dy2st_raised() : () -> i1
+// CHECK: scf.if %[[RAISED]]
+// CHECK: %[[K:.*]] = llvm.mlir.addressof @[[KIND]]
+// CHECK: %[[M:.*]] = llvm.mlir.addressof @[[MSG]]
+// CHECK: call @dy2st_raise(%[[K]], %[[M]]) : (!llvm.ptr, !llvm.ptr) -> ()
+pydy.func @raises(%arg0: i64 {pydy.name = "x"}) -> i64 {
+  %r = pydy.raised : i1
+  pydy.if %r : i1 {
+    pydy.raise "ValueError", "negative" loc("f.py":3:5)
+    pydy.yield
+  } else {
+    pydy.yield
+  }
+  pydy.return %arg0 : i64
+}

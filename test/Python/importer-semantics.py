@@ -1,0 +1,49 @@
+# RUN: %python %s | FileCheck %s
+# A read of a variable that may be unbound is preceded by a test of a hidden
+# flag raising UnboundLocalError, and marked {checked}; a nested def's free
+# variables are passed at its calls; an instance of a plain class made from
+# constants is a compile-time object; f-strings in print are printed piecewise.
+import dy2st as paddle
+
+
+class Scale:
+    def __init__(self, k):
+        self.k = k
+
+
+def semantics(x):
+    if x.sum() > 0:
+        y = x
+    s = Scale(3)
+    offset = 2
+
+    def shift(v):
+        return v + offset
+    print(f"y={y}")
+    return shift(y) * s.k
+
+
+print(paddle.jit.to_static(semantics).code)
+
+# CHECK-LABEL: pydy.func @"semantics"
+# CHECK: %[[F:.*]] = pydy.constant false
+# CHECK: pydy.store "_dy2st_bound_y", %[[F]]
+# CHECK: pydy.if
+# CHECK: pydy.store "y"
+# CHECK: %[[T:.*]] = pydy.constant true
+# CHECK: pydy.store "_dy2st_bound_y", %[[T]]
+# CHECK: %[[BOUND:.*]] = pydy.load "_dy2st_bound_y"
+# CHECK: %[[UNBOUND:.*]] = pydy.unary not %[[BOUND]]
+# CHECK: pydy.if %[[UNBOUND]]
+# CHECK-NEXT: pydy.raise "UnboundLocalError", "cannot access local variable 'y' where it is not associated with a value"
+# CHECK: %[[TEXT:.*]] = pydy.constant "y="
+# CHECK: %[[Y:.*]] = pydy.load "y" {checked}
+# CHECK: pydy.print %[[TEXT]], %[[Y]] : !pydy.str, !pydy.object {sep = ""}
+# CHECK: %[[Y2:.*]] = pydy.load "y" {checked}
+# CHECK: %[[OFFSET:.*]] = pydy.load "offset"
+# CHECK: pydy.call @"semantics_shift__{{[0-9]+}}"(%[[Y2]], %[[OFFSET]])
+# The instance's attribute folds to its value.
+# CHECK: %[[K:.*]] = pydy.constant 3 : i64
+# CHECK: pydy.binary mul %{{.*}}, %[[K]]
+# CHECK-LABEL: pydy.func @"semantics_shift__{{[0-9]+}}"
+# CHECK-SAME: {pydy.name = "v"}, %{{.*}}: !pydy.object {pydy.name = "offset"}
