@@ -530,3 +530,16 @@ def test_fstrings_and_percent_formatting_in_print(capfd):
     eager = capfd.readouterr().out
     paddle.jit.to_static(formatted_prints)(x, 3)
     assert capfd.readouterr().out == eager
+
+
+def star_parameters(x, *rest):
+    total = x
+    for v in rest:
+        total = total + v
+    return total, len(rest)
+
+
+def test_star_parameters_at_the_entry(differential):
+    x = t([1.0, 2.0])
+    differential(star_parameters, x)
+    differential(star_parameters, x, x * 2, 3.0)
