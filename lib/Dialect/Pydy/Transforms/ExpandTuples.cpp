@@ -10,8 +10,16 @@ namespace mlir::pydy {
 
 namespace {
 
+/// The parts a value of `type` is carried as: a sequence's elements; None
+/// (a compile-time value) has none.
+std::optional<ArrayRef<Type>> partsOf(Type type) {
+  if (isa<PyNoneType>(type))
+    return ArrayRef<Type>();
+  return sequenceElementTypes(type);
+}
+
 void leafTypes(Type type, SmallVectorImpl<Type> &leaves) {
-  if (auto elements = sequenceElementTypes(type)) {
+  if (auto elements = partsOf(type)) {
     for (Type t : *elements)
       leafTypes(t, leaves);
     return;
@@ -22,7 +30,7 @@ void leafTypes(Type type, SmallVectorImpl<Type> &leaves) {
 /// The leaf values of `value`, taken from its display or literal where it has
 /// one, else by subscript (which folds once the producer is expanded too).
 void leafValues(OpBuilder &b, Location loc, Value value, SmallVectorImpl<Value> &leaves) {
-  auto elements = sequenceElementTypes(value.getType());
+  auto elements = partsOf(value.getType());
   if (!elements) {
     leaves.push_back(value);
     return;
@@ -59,6 +67,8 @@ SmallVector<Value> leafValues(OpBuilder &b, Location loc, ValueRange values) {
 
 /// A value of `type` built from the next leaves.
 Value rebuild(OpBuilder &b, Location loc, Type type, ArrayRef<Value> &leaves) {
+  if (isa<PyNoneType>(type))
+    return ConstantOp::create(b, loc, b.getUnitAttr());
   auto elements = sequenceElementTypes(type);
   if (!elements) {
     Value leaf = leaves.front();
@@ -80,7 +90,7 @@ Value rebuild(OpBuilder &b, Location loc, Type type, ArrayRef<Value> &leaves) {
 }
 
 bool hasSequence(TypeRange types) {
-  return llvm::any_of(types, [](Type t) { return sequenceElementTypes(t).has_value(); });
+  return llvm::any_of(types, [](Type t) { return partsOf(t).has_value(); });
 }
 
 SmallVector<Type> leafTypes(TypeRange types) {
@@ -99,7 +109,7 @@ ArrayAttr leafNames(OpBuilder &b, std::optional<ArrayAttr> names, TypeRange type
     SmallVector<Type> leaves;
     leafTypes(type, leaves);
     for (size_t k = 0; k < leaves.size(); ++k)
-      storage.push_back(leaves.size() == 1 && !sequenceElementTypes(type)
+      storage.push_back(leaves.size() == 1 && !partsOf(type)
                             ? name.str()
                             : name.str() + "." + std::to_string(k));
   }

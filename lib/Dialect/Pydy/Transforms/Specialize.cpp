@@ -142,6 +142,14 @@ static Value typeUndefined(Value value, Type type) {
   else if (Operation *op = value.getDefiningOp(); isa<IfOp, WhileOp, ForRangeOp>(op))
     flow = std::make_pair(op, cast<OpResult>(value).getResultNumber());
   if (!flow) {
+    // None is a compile-time value: the undefined one is the constant.
+    if (auto undef = value.getDefiningOp<UndefOp>(); undef && isa<PyNoneType>(type)) {
+      OpBuilder b(undef);
+      Value none = ConstantOp::create(b, undef.getLoc(), b.getUnitAttr());
+      undef.getResult().replaceAllUsesWith(none);
+      undef.erase();
+      return none;
+    }
     value.setType(type);
     return value;
   }
@@ -991,6 +999,11 @@ private:
         yield->setOperand(i, castTo(b, yield->getOperand(i), joined));
       }
       op.getResult(i).setType(joined);
+      // None on both branches is a compile-time value.
+      if (isa<PyNoneType>(joined)) {
+        OpBuilder b(op);
+        op.getResult(i).replaceAllUsesWith(ConstantOp::create(b, op.getLoc(), b.getUnitAttr()));
+      }
     }
     return success();
   }

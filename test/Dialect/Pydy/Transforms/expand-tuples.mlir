@@ -48,3 +48,23 @@ pydy.func @branch_list(%c: i1, %s: !pydy.list<i64, i64>) -> !pydy.list<i64, i64>
   }
   pydy.return %0 : !pydy.list<i64, i64>
 }
+
+// -----
+
+// None (a compile-time value) is carried as no value at all.
+// CHECK-LABEL: pydy.func @none_result
+// CHECK: %[[R:.*]] = pydy.if %{{.*}} : i1 -> i64 {
+// CHECK: pydy.yield %{{.*}} : i64
+// CHECK: } {names = ["n"]}
+// CHECK: pydy.return %[[R]] : i64
+pydy.func @none_result(%c: i1 {pydy.name = "c"}) -> i64 {
+  %none = pydy.constant none
+  %one = pydy.constant 1 : i64
+  %two = pydy.constant 2 : i64
+  %r:2 = pydy.if %c : i1 -> !pydy.none, i64 {
+    pydy.yield %none, %one : !pydy.none, i64
+  } else {
+    pydy.yield %none, %two : !pydy.none, i64
+  } {names = ["v", "n"]}
+  pydy.return %r#1 : i64
+}

@@ -1,0 +1,362 @@
+"""Functions in the style of Paddle's own to_static unit tests
+(test/dygraph_to_static: test_ifelse, test_loop, test_break_continue,
+test_return, test_list, test_dict, test_lambda, test_assert, test_closure,
+test_cast, test_print), written with `import paddle` so that they run on real
+Paddle and on dy2st alike. CASES lists (name, function, arguments)."""
+import numpy as np
+import paddle
+
+
+def dyfunc_with_if_else(x_v, label=None):
+    if paddle.mean(x_v).numpy() > 5:
+        x_v = x_v - 1
+    else:
+        x_v = x_v + 1
+    if label is not None:
+        return paddle.nn.functional.cross_entropy(x_v, label)
+    return x_v
+
+
+def dyfunc_with_if_else2(x, col=100):
+    row = 0
+    if abs(col) > x.shape[-1]:
+        col = -1
+    if paddle.mean(x).numpy() < 0.5:
+        y = paddle.nn.functional.relu(x)
+    else:
+        x_pow = paddle.pow(x, 2)
+        y = paddle.tanh(x_pow)
+    return y
+
+
+def nested_if_else(x_v):
+    batch_size = 16
+    feat_size = x_v.shape[-1]
+    bias = paddle.full([feat_size], 1.0, "float32")
+    if x_v.shape[0] != batch_size:
+        batch_size = x_v.shape[0]
+    if paddle.mean(x_v).numpy() < 0:
+        y = x_v + bias
+        w = paddle.full([feat_size], 10.0, "float32")
+        if y.numpy()[0][0] < 10:
+            tmp = y * w
+            y = paddle.nn.functional.relu(tmp)
+            if paddle.mean(y).numpy() < batch_size:
+                y = paddle.abs(y)
+            else:
+                tmp = paddle.full([feat_size], -1.0, "float32")
+                y = y - tmp
+    else:
+        y = x_v - bias
+    return y
+
+
+def if_with_and_or(x_v, label=None):
+    batch_size = x_v.shape
+    if x_v is not None and (paddle.mean(x_v).numpy() > 0 or label is not None) and \
+            batch_size[0] > 1 and True:
+        x_v = x_v - 1
+    else:
+        x_v = x_v + 1
+    if label is not None or batch_size[0] > 1:
+        x_v = x_v * 2
+    return x_v
+
+
+def if_tensor_case(x):
+    mean = paddle.mean(x)
+    if mean:
+        for i in range(0, 10):
+            if i > 5:
+                x += 1
+                break
+            x += 1
+    else:
+        for i in range(0, 37):
+            x += 1
+            break
+            x += i
+    if paddle.mean(x) + 1 and mean > 1 and x is not None or 2 > 1:
+        x -= 1
+    if not (x[0][0] and (mean * x)[0][0]):
+        x += 1
+    return x
+
+
+def while_loop_dyfunc(x):
+    i = paddle.to_tensor(x)
+    while x < 10:
+        i = i + x
+        x = x + 1
+    return i
+
+
+def while_loop_bool_op(x):
+    i = paddle.to_tensor(x)
+    while x <= -1 or x < -3 or (x < -7 or x < -5) or (x >= 0 and x < 10):
+        i = i + x
+        x = x + 1
+    return i
+
+
+def for_loop_dyfunc(max_len):
+    for i in range(max_len):
+        ret = paddle.zeros(shape=[1], dtype="float32")
+        ret = ret + 2.0
+    return ret
+
+
+def var_create_in_for_loop(max_len):
+    for i in range(max_len):
+        ret = paddle.zeros(shape=[3, 4, 5], dtype="float64")
+    return ret
+
+
+def for_enumerate_var_numpy(x_array):
+    x = paddle.to_tensor(x_array)
+    y = 0
+    z = 0
+    for i, x in enumerate(x):
+        y += x
+        z += i
+    return y, z
+
+
+def continue_in_for(x):
+    x = paddle.to_tensor(x)
+    for i in range(10):
+        x += 1
+        if i > 5:
+            continue
+            x += 10086
+        x += i
+    return x
+
+
+def break_in_while(x):
+    x = paddle.to_tensor(x)
+    i = paddle.full(shape=[1], fill_value=0, dtype="int64")
+    while i < 10:
+        i += 1
+        if i > 5:
+            break
+            x += 10086
+        x += i
+    return x
+
+
+def break_continue_in_for(x):
+    x = paddle.to_tensor(x)
+    a = 1
+    b = 2
+    for i in range(10):
+        x += 1
+        if x > 4:
+            x += 1
+            continue
+        elif x > 2:
+            x += 1
+            break
+        x += 1
+    return x
+
+
+def optim_break_in_while(x):
+    x = paddle.to_tensor(x)
+    i = paddle.full(shape=[1], fill_value=0, dtype="int32")
+    while i < 10:
+        if i > 5:
+            break
+            x += 10086
+        x += i
+        i += 1
+    return x
+
+
+def return_if_else(x):
+    x = paddle.to_tensor(x)
+    if x > 0:
+        x = x + 1
+        return x
+    else:
+        x = x - 1
+        return x
+
+
+def return_in_while(x):
+    x = paddle.to_tensor(x)
+    i = paddle.full(shape=[1], dtype="int32", fill_value=0)
+    while i < 10:
+        i += 1
+        if i > 5:
+            x += 110
+            return x
+        x += i
+    return x
+
+
+def return_in_for(x):
+    x = paddle.to_tensor(x)
+    for i in range(10):
+        if i <= 4:
+            x += 1
+            continue
+        else:
+            return x + 10086
+    return x - 1
+
+
+def return_different_length_if_body(x):
+    x = paddle.to_tensor(x)
+    y = x + 1
+    if x > 0:
+        return x, y
+    else:
+        return x, y
+
+
+def list_append_in_for_loop(x, iter_num):
+    x = paddle.to_tensor(x)
+    a = []
+    for i in range(iter_num):
+        a.append(x)
+    return a[0]
+
+
+def list_append_in_if(x):
+    x = paddle.to_tensor(x)
+    a = []
+    if x.numpy()[0][0] > 0:
+        a.append(x)
+    else:
+        a.append(paddle.full(shape=[1, 2], fill_value=9, dtype="int64"))
+    return a[0]
+
+
+def list_pop_in_for_loop(x, iter_num):
+    x = paddle.to_tensor(x)
+    a = []
+    b = [x - 1, x + 1]
+    for i in range(iter_num):
+        a.append(x + i)
+        b.append(x * 2)
+    one = paddle.ones(shape=[1], dtype="int32")
+    for i in range(one.item()):
+        a.pop()
+    return a[0], b[1]
+
+
+def dict_with_for(x):
+    cache = {"hidden": x, "cell": x * 2}
+    for i in range(3):
+        cache["hidden"] = cache["hidden"] + cache["cell"] * i
+    return cache["hidden"]
+
+
+def call_lambda_as_func(x):
+    x = paddle.to_tensor(x)
+    add_func = lambda x, y: x + y
+    mean_func = lambda x: paddle.mean(x)
+    y = add_func(x, 1) + add_func(x, 2)
+    z = mean_func(y)
+    return z
+
+
+def call_lambda_in_func(x):
+    x = paddle.to_tensor(x)
+    add_func = lambda x: x + 1
+    y = paddle.mean((lambda x: paddle.nn.functional.relu(x))(x))
+    out = add_func(y) if y > 1 and y < 2 else (lambda x: x**2)(y)
+    return out
+
+
+def dyfunc_assert_variable(x):
+    x_v = paddle.to_tensor(x)
+    assert x_v
+
+
+def closure_sum(x):
+    scale = 2
+
+    def weighted(v):
+        return paddle.sum(v) * scale
+    total = 0
+    for k in range(3):
+        total = total + weighted(x * k)
+    return total
+
+
+def cast_and_builtins(x):
+    s = paddle.sum(x)
+    n = int(s) + len(x.shape)
+    flag = bool(s > 0)
+    values = [abs(-2), min(3, n), max(1, 2)]
+    return x * sum(values) + n, flag
+
+
+def dtype_accumulation(x):
+    acc = paddle.zeros([2], dtype="float32")
+    for i in range(3):
+        acc = acc + paddle.cast(x, "float64")
+    return acc
+
+
+def unbound_after_loop(x):
+    for i in range(x.shape[0]):
+        if x[i] > 2:
+            found = x[i]
+            break
+    else:
+        found = x[0] * 0
+    return found
+
+
+def zip_enumerate_else(x):
+    total = x * 0
+    for k, (a, b) in enumerate(zip([1.0, 2.0], [3.0, 4.0]), 1):
+        total = total + a * b * k
+    i = 0
+    while i < 3:
+        i += 1
+    else:
+        total = total + i
+    return total
+
+
+def f32(*shape):
+    return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
+
+
+CASES = [
+    ("dyfunc_with_if_else", dyfunc_with_if_else, [f32(10, 16)]),
+    ("dyfunc_with_if_else2", dyfunc_with_if_else2, [f32(10, 16)]),
+    ("nested_if_else", nested_if_else, [-f32(10, 16)]),
+    ("if_with_and_or", if_with_and_or, [f32(10, 16)]),
+    ("if_tensor_case", if_tensor_case, [f32(10, 16)]),
+    ("while_loop_dyfunc", while_loop_dyfunc, [np.zeros(1, "int64")]),
+    ("while_loop_bool_op", while_loop_bool_op, [np.zeros(1, "int64")]),
+    ("for_loop_dyfunc", for_loop_dyfunc, [5]),
+    ("var_create_in_for_loop", var_create_in_for_loop, [5]),
+    ("for_enumerate_var_numpy", for_enumerate_var_numpy, [f32(5)]),
+    ("continue_in_for", continue_in_for, [np.zeros(1, "int64")]),
+    ("break_in_while", break_in_while, [np.zeros(1, "int64")]),
+    ("break_continue_in_for", break_continue_in_for, [np.zeros(1, "int64")]),
+    ("optim_break_in_while", optim_break_in_while, [np.zeros(1, "int32")]),
+    ("return_if_else", return_if_else, [np.ones(1, "int64")]),
+    ("return_in_while", return_in_while, [np.zeros(1, "int32")]),
+    ("return_in_for", return_in_for, [np.zeros(1, "int64")]),
+    ("return_different_length_if_body", return_different_length_if_body,
+     [np.ones(1, "int64")]),
+    ("list_append_in_for_loop", list_append_in_for_loop, [f32(2, 3), 3]),
+    ("list_append_in_if", list_append_in_if, [np.ones((1, 2), "int64")]),
+    ("list_pop_in_for_loop", list_pop_in_for_loop, [np.ones(1, "int32"), 3]),
+    ("dict_with_for", dict_with_for, [f32(3)]),
+    ("call_lambda_as_func", call_lambda_as_func, [f32(4)]),
+    ("call_lambda_in_func", call_lambda_in_func, [f32(4) + 1]),
+    ("dyfunc_assert_variable", dyfunc_assert_variable, [np.ones(1, "float32")]),
+    ("closure_sum", closure_sum, [f32(3)]),
+    ("cast_and_builtins", cast_and_builtins, [f32(3)]),
+    ("dtype_accumulation", dtype_accumulation, [np.array([1.5, 2.5], "float32")]),
+    ("unbound_after_loop", unbound_after_loop, [np.array([1.0, 3.0, 5.0], "float32")]),
+    ("zip_enumerate_else", zip_enumerate_else, [f32(2)]),
+]
