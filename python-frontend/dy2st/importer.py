@@ -1083,17 +1083,19 @@ class Importer:
         """A call of another Python function: it is imported too (once per set
         of compile-time objects it is given, such as layers), its parameters
         bound here (keywords, defaults), and `pydy-inline-calls` inlines it."""
-        if any(isinstance(a, ast.Starred) for a in node.args) or \
-                any(k.arg is None for k in node.keywords):
-            self._fail(node, "*args and **kwargs in calls are not supported by dy2st yet")
+        if any(k.arg is None for k in node.keywords):
+            self._fail(node, "**kwargs in calls are not supported by dy2st yet")
         params = fn.parameters() if isinstance(fn, _NestedDef) else \
             list(inspect.signature(fn).parameters.values())
         if bound is not None:
             params = params[1:]
+        node = self.expand_starred(node, params)
         if params and params[-1].kind == inspect.Parameter.VAR_POSITIONAL:
-            # f(a, *rest): the arguments past the others as one tuple.
+            # f(a, *rest): the arguments past the others as one tuple (one that
+            # expand_starred made already).
             extra = node.args[len(params) - 1:]
-            packed = ast.copy_location(ast.Tuple(elts=extra, ctx=ast.Load()), node)
+            packed = extra[0].value if len(extra) == 1 and isinstance(extra[0], ast.Starred) \
+                else ast.copy_location(ast.Tuple(elts=extra, ctx=ast.Load()), node)
             node = ast.copy_location(ast.Call(func=node.func, args=node.args[:len(params) - 1] +
                                               [packed], keywords=node.keywords), node)
         positional = [p for p in params if p.kind != inspect.Parameter.KEYWORD_ONLY]
@@ -1169,6 +1171,62 @@ class Importer:
         if isinstance(target, (ast.Name, ast.Subscript)):
             self.write_back(target, result, node)
         return result
+
+    def expand_starred(self, node, params):
+        """`f(a, *seq)`: the sequence (held in a hidden variable) read item by
+        item into the positional parameters left, as many as there are (its
+        items past them go to `*args`, which takes all of it when given)."""
+        starred = [i for i, a in enumerate(node.args) if isinstance(a, ast.Starred)]
+        if not starred:
+            return node
+        if starred != [len(node.args) - 1]:
+            self._fail(node, "only one *sequence, the last positional argument, is supported "
+                             "in calls by dy2st")
+        fixed = [p for p in params if p.kind in (inspect.Parameter.POSITIONAL_ONLY,
+                                                 inspect.Parameter.POSITIONAL_OR_KEYWORD)]
+        keywords = {k.arg for k in node.keywords}
+        before = node.args[:-1]
+        seq = node.args[-1].value
+        self.hidden += 1
+        name = f"star.{self.hidden}"
+        self.scopes[-1].add(name)
+        self.store(name, self.expr(seq), seq)
+        load = ast.copy_location(ast.Name(name, ast.Load()), seq)
+        left = [p for p in fixed[len(before):] if p.name not in keywords]
+        if params and params[-1].kind == inspect.Parameter.VAR_POSITIONAL:
+            # The sequence's first items fill the positional parameters left.
+            filled = [ast.Subscript(load, ast.Constant(k), ast.Load()) for k in range(len(left))]
+            rest = ast.Subscript(load, ast.Slice(ast.Constant(len(left)), None, None),
+                                 ast.Load()) if left else load
+            extra = ast.Tuple(elts=before[len(fixed):], ctx=ast.Load())
+            as_tuple = ast.Call(ast.Name("tuple", ast.Load()), [rest], [])
+            packed = ast.BinOp(extra, ast.Add(), as_tuple)
+            args = before[:len(fixed)] + filled + [ast.Starred(packed, ast.Load())]
+        else:
+            # As many items as the sequence has (its length is known once
+            # specialized): a parameter with a literal default takes it when
+            # the sequence is shorter; a longer one is Python's TypeError.
+            args = list(before)
+            for k, p in enumerate(left):
+                item = ast.Subscript(load, ast.Constant(k), ast.Load())
+                if p.default is not inspect.Parameter.empty and _is_literal(p.default):
+                    longer = ast.Compare(ast.Call(ast.Name("len", ast.Load()), [load], []),
+                                         [ast.Gt()], [ast.Constant(k)])
+                    item = ast.IfExp(longer, item, ast.Constant(p.default))
+                args.append(item)
+            too_long = ast.If(
+                ast.Compare(ast.Call(ast.Name("len", ast.Load()), [load], []), [ast.Gt()],
+                            [ast.Constant(len(left))]),
+                [ast.Raise(ast.Call(ast.Name("TypeError", ast.Load()), [ast.Constant(
+                    f"{getattr(node.func, 'id', 'the function')}() takes {len(fixed)} "
+                    "positional arguments but more were given")], []), None)], [])
+            for inner in ast.walk(too_long):
+                ast.copy_location(inner, seq)
+            self.statement(too_long)
+        for part in args:
+            for inner in ast.walk(part):
+                ast.copy_location(inner, seq)
+        return ast.copy_location(ast.Call(node.func, args, node.keywords), node)
 
     def expr_of_object(self, obj, node):
         value = self.outside_object(obj, node, None)
@@ -1309,6 +1367,12 @@ class _Holder:
 
     def __init__(self, value):
         self.value = value
+
+
+def _is_literal(value):
+    if isinstance(value, (tuple, list)):
+        return all(_is_literal(v) for v in value)
+    return value is None or isinstance(value, (bool, int, float, str))
 
 
 def _hashable(obj):

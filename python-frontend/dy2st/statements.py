@@ -6,7 +6,9 @@ way Python itself defines them:
   set before each `break` of that loop and the `else` runs under `if not flag`;
 - `enumerate(x, start)` is `enumerate(x)` with `start` added to the index;
 - a generator expression is consumed at once by the call it is passed to,
-  so it is the list comprehension of the same items."""
+  so it is the list comprehension of the same items;
+- `[a, *rest, b]` is `[a] + list(rest) + [b]` (a tuple display with tuple());
+- `first, *rest = value` reads `value[0]` and `list(value[1:])`."""
 import ast
 import re
 
@@ -33,6 +35,39 @@ class _Desugar(ast.NodeTransformer):
             if any(isinstance(a, ast.JoinedStr) for a in node.args):
                 return _print_pieces(node)
         return node
+
+    def visit_List(self, node):
+        self.generic_visit(node)
+        return _concatenated(node, ast.List, "list")
+
+    def visit_Tuple(self, node):
+        self.generic_visit(node)
+        return _concatenated(node, ast.Tuple, "tuple")
+
+    def visit_Assign(self, node):
+        self.generic_visit(node)
+        target = node.targets[0]
+        if len(node.targets) != 1 or not isinstance(target, (ast.Tuple, ast.List)) or \
+                sum(isinstance(e, ast.Starred) for e in target.elts) != 1:
+            return node
+        held = self.fresh("unpacked")
+        statements = [ast.Assign([ast.Name(held, ast.Store())], node.value)]
+        at = next(i for i, e in enumerate(target.elts) if isinstance(e, ast.Starred))
+        after = len(target.elts) - at - 1
+        for i, element in enumerate(target.elts):
+            value = ast.Name(held, ast.Load())
+            if i < at:
+                read = ast.Subscript(value, ast.Constant(i), ast.Load())
+            elif i == at:
+                stop = ast.Constant(-after) if after else None
+                read = ast.Call(ast.Name("list", ast.Load()),
+                                [ast.Subscript(value, ast.Slice(ast.Constant(at), stop, None),
+                                               ast.Load())], [])
+                element = element.value
+            else:
+                read = ast.Subscript(value, ast.Constant(i - len(target.elts)), ast.Load())
+            statements.append(ast.Assign([element], read))
+        return [_located(s, node) for s in statements]
 
     def visit_GeneratorExp(self, node):
         self.generic_visit(node)
@@ -97,6 +132,27 @@ def _percent_as_fstring(arg):
             value = ast.Call(ast.Name("int", ast.Load()), [value], [])
         pieces.append(ast.FormattedValue(value, -1, None))
     return _located(ast.JoinedStr(pieces), arg)
+
+
+def _concatenated(node, display, convert):
+    """A display with `*x` items as the concatenation of its parts."""
+    if not isinstance(node.ctx, ast.Load) or not any(isinstance(e, ast.Starred) for e in node.elts):
+        return node
+    parts, run = [], []
+    for element in node.elts:
+        if isinstance(element, ast.Starred):
+            if run:
+                parts.append(display(run, ast.Load()))
+                run = []
+            parts.append(ast.Call(ast.Name(convert, ast.Load()), [element.value], []))
+        else:
+            run.append(element)
+    if run:
+        parts.append(display(run, ast.Load()))
+    result = parts[0]
+    for part in parts[1:]:
+        result = ast.BinOp(result, ast.Add(), part)
+    return _located(result, node)
 
 
 def _print_pieces(call):

@@ -543,3 +543,54 @@ def test_star_parameters_at_the_entry(differential):
     x = t([1.0, 2.0])
     differential(star_parameters, x)
     differential(star_parameters, x, x * 2, 3.0)
+
+
+# star-unpacking ------------------------------------------------------------------
+
+def affine(a, b, c=1.0):
+    return a * b + c
+
+
+def count_rest(a, *rest):
+    return a + len(rest) + rest[-1]
+
+
+def star_calls(x):
+    pair = [x, x * 2]
+    triple = (x, 2.0, 0.5)
+    return affine(*pair), affine(*triple), count_rest(x, *pair), count_rest(*pair), \
+        affine(x, *[3.0])
+
+
+def star_displays_and_targets(x):
+    items = [x, 2.0]
+    joined = [*items, x, *items]
+    packed = (*items, 1)
+    first, *rest = joined
+    *init, last = packed
+    return first + len(rest) + last + len(init), len(joined), rest[0]
+
+
+class Forwarding(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.fc = paddle.nn.Linear(2, 2)
+
+    def forward(self, *inputs):
+        return self.fc(*inputs)
+
+
+@pytest.mark.parametrize("fn", [star_calls, star_displays_and_targets, Forwarding()])
+def test_star_unpacking(differential, fn):
+    differential(fn, t([1.0, 2.0]))
+
+
+def too_many_items(x):
+    return affine(*[x, x, x, x])
+
+
+def test_star_call_with_too_many_items_raises_type_error():
+    with pytest.raises(TypeError):
+        too_many_items(t([1.0]))
+    with pytest.raises(TypeError, match="positional arguments"):
+        paddle.jit.to_static(too_many_items)(t([1.0]))

@@ -44,3 +44,25 @@ print(paddle.jit.to_static(loops).code)
 # CHECK: pydy.call @"max___{{[0-9]+}}"
 # CHECK-LABEL: pydy.func @"sum___{{[0-9]+}}"
 # CHECK-LABEL: pydy.func @"max___{{[0-9]+}}"
+
+
+def starred(x):
+    items = [x, 2.0]
+    first, *rest = [*items, x]
+    return first
+
+
+print(paddle.jit.to_static(starred).code)
+
+# `[*items, x]` is `list(items) + [x]`; `first, *rest = v` reads v[0] and
+# list(v[1:]) from a hidden name.
+# CHECK-LABEL: pydy.func @"starred"
+# CHECK: pydy.call_method %{{.*}}, "__list__"()
+# CHECK: %[[TAIL:.*]] = pydy.list %{{.*}} : (!pydy.object) -> !pydy.object
+# CHECK: %[[JOINED:.*]] = pydy.binary add %{{.*}}, %[[TAIL]]
+# CHECK: pydy.store "[[HELD:_dy2st_unpacked_[0-9]+]]", %[[JOINED]]
+# CHECK: %[[V:.*]] = pydy.load "[[HELD]]"
+# CHECK: pydy.subscript %[[V]][
+# CHECK: pydy.store "first"
+# CHECK: pydy.slice
+# CHECK: pydy.store "rest"
