@@ -113,14 +113,18 @@ class Origin:
 
 class Capture:
     """A tensor read by the function from outside: an extra program input,
-    read again (through its origin) at every call."""
+    read again (through its origin) at every call. A `number` capture (an
+    attribute the entry method assigns) is a Python number read at run time."""
 
-    def __init__(self, label, origin):
+    def __init__(self, label, origin, number=False):
         self.label = label
         self.origin = origin
+        self.number = number
 
     def read(self):
         value = self.origin.read()
+        if self.number:
+            return value
         if not isinstance(value, Tensor):
             raise TypeError(f"'{self.label}' was a tensor when the function was converted and "
                             f"is now {type(value).__name__}")
@@ -203,6 +207,7 @@ class Importer:
         self.nested_defs = {}
         self.may_raise = False
         self.free_params = []
+        self.written_attributes = []
         self.static_names = {}
         # How often each name is assigned: a name assigned once may alias a
         # compile-time object (`layer = self.layers[0]`).
@@ -271,9 +276,10 @@ class Importer:
         self.scopes.append(_assigned_names(self.node.body) | set(params))
         self.self_name = args.args[0].arg if self.self_object is not None else None
         self.depth = 1
+        self.init_written_attributes(called)
         terminated = self.block(self.node.body)
         if not terminated:
-            self.emit(f"pydy.return {self.loc(self.node)}")
+            self.emit_return(None, self.node)
         body = self.lines
         arg_list = [f"%arg{i}: {self.arg_types.get(p, OBJECT)} {{pydy.name = \"{_escape(p)}\"}}"
                     for i, p in enumerate(params)]
@@ -357,6 +363,10 @@ class Importer:
         if isinstance(target, ast.Name):
             current = self.load(target.id, target)
             self.store(target.id, self.binary(node, kind, current, self.expr(node.value)), node)
+        elif self.written_attribute(target):
+            name = self.written_attribute(target)
+            current = self.load(name, target)
+            self.store(name, self.binary(node, kind, current, self.expr(node.value)), node)
         elif isinstance(target, ast.Subscript):
             base = self.expr(target.value)
             index = self.index(target.slice)
@@ -555,12 +565,58 @@ class Importer:
         return True
 
     def stmt_Return(self, node):
-        if node.value is None:
+        value = self.expr(node.value) if node.value is not None else None
+        self.emit_return(value, node)
+        return True
+
+    def emit_return(self, value, node):
+        """`return value`; the entry method also returns the attributes it
+        assigns, written back to the object after the call."""
+        if self.written_attributes:
+            if value is None:
+                value = self.constant(None, node)
+            attrs = [self.load(_ATTRIBUTE + a, node) for a in self.written_attributes]
+            values = [value] + attrs
+            value = self.op(node, f"pydy.tuple {', '.join(v.name for v in values)} : "
+                                  f"({', '.join(v.type for v in values)}) -> {OBJECT}")
+        if value is None:
             self.emit(f"pydy.return {self.loc(node)}")
         else:
-            value = self.expr(node.value)
             self.emit(f"pydy.return {value.name} : {value.type} {self.loc(node)}")
-        return True
+
+    def init_written_attributes(self, called):
+        """The attributes of `self` the entry method assigns: local variables
+        from its start (holding the object's values), returned at its end."""
+        if self.self_object is None or called:
+            return
+        written = sorted({n.attr for n in ast.walk(self.node)
+                          if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store) and
+                          isinstance(n.value, ast.Name) and n.value.id == self.self_name})
+        for attr in written:
+            self.scopes[-1].add(_ATTRIBUTE + attr)
+            if not hasattr(self.self_object, attr):
+                continue
+            # Read at every call (it changes between calls): tensors and
+            # numbers are inputs, None and other objects are compile-time
+            # values (jit imports again when an attribute changes kind).
+            current = getattr(self.self_object, attr)
+            origin = Origin("object", self.self_object, [attr])
+            if isinstance(current, (bool, int, float)):
+                value = self.capture(Capture(origin.label(), origin, number=True), self.node)
+            else:
+                read = ast.copy_location(
+                    ast.Attribute(ast.Name(self.self_name, ast.Load()), attr, ast.Load()),
+                    self.node)
+                value = self.expr(read)
+            self.store(_ATTRIBUTE + attr, value, self.node)
+        self.written_attributes = written
+
+    def written_attribute(self, node):
+        """The hidden variable of `self.attr` when the entry method assigns it."""
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
+                node.value.id == self.self_name and node.attr in self.written_attributes:
+            return _ATTRIBUTE + node.attr
+        return None
 
     def nested(self, statements):
         self.depth += 1
@@ -585,6 +641,8 @@ class Importer:
         elif isinstance(target, ast.Subscript):
             base = self.expr(target.value)
             self.setitem(target, base, self.index(target.slice), value)
+        elif self.written_attribute(target):
+            self.store(self.written_attribute(target), value, target)
         elif isinstance(target, ast.Attribute) and target.attr == "stop_gradient":
             # Only gradients read it; compiled code computes none.
             self.expr(target.value)
@@ -689,7 +747,7 @@ class Importer:
         label = capture.label
         if any(c.label == label for c in self.captures):
             label = f"{label}#{len(self.captures)}"
-        self.captures.append(Capture(label, capture.origin))
+        self.captures.append(Capture(label, capture.origin, capture.number))
         return self.load(label, node)
 
     def outside_object(self, obj, node, origin):
@@ -714,6 +772,8 @@ class Importer:
         return Static(obj, origin)
 
     def expr_Attribute(self, node):
+        if self.written_attribute(node):
+            return self.load(self.written_attribute(node), node)
         base = self.expr_or_static(node.value)
         if isinstance(base, Static):
             if _is_numpy(base.obj):
@@ -1359,6 +1419,7 @@ class _NestedDef:
         importer.may_raise = False
         importer.checked_names = set()
         importer.free_params = self.free_names
+        importer.written_attributes = []
         return importer
 
 
@@ -1367,6 +1428,10 @@ class _Holder:
 
     def __init__(self, value):
         self.value = value
+
+
+_ATTRIBUTE = "attribute."
+"""The prefix of the hidden variables of the attributes an entry method assigns."""
 
 
 def _is_literal(value):

@@ -37,6 +37,28 @@ def _signature_entry(value):
                     f"lists, tuples and dicts of them, not {type(value).__name__}")
 
 
+def _runtime_number_entry(value):
+    """A Python number passed as a runtime value (not compiled for its value)."""
+    if not isinstance(value, (bool, int, float)):
+        raise TypeError(f"an attribute the method assigns was a number when it was converted "
+                        f"and is now {type(value).__name__}")
+    mlir = "i1" if isinstance(value, bool) else "i64" if isinstance(value, int) else "f64"
+    return ("number", mlir), mlir
+
+
+def _kinds_of(instance, names):
+    """What decides how the attributes `names` of `instance` were imported."""
+    def kind(value):
+        if isinstance(value, Tensor):
+            return "tensor"
+        if isinstance(value, bool):
+            return "bool"
+        if isinstance(value, (int, float)):
+            return type(value).__name__
+        return id(value) if value is not None else "none"
+    return tuple(kind(getattr(instance, n, None)) for n in names)
+
+
 def _native_argument(value):
     if value is None or isinstance(value, str):
         return False  # the placeholder of an argument compiled for its value
@@ -77,6 +99,7 @@ class StaticFunction:
         self._imported = None
         self._compiled = {}
         self._last = None
+        self._imported_kinds = ()
         self._entries = {}
         self._lock = threading.Lock()
 
@@ -100,6 +123,11 @@ class StaticFunction:
         return names[1:] if self._instance is not None else names
 
     def _import(self):
+        if self._imported is not None and self._imported[3] and \
+                _kinds_of(self._instance, self._imported[3]) != self._imported_kinds:
+            # An attribute the method assigns changed kind (None → tensor).
+            self._imported = None
+            self._compiled = {}
         if self._imported is None:
             arg_types = {}
             if self._input_spec is not None:
@@ -109,7 +137,9 @@ class StaticFunction:
                     if isinstance(spec, InputSpec):
                         arg_types[name] = spec.mlir_type()
             importer = Importer(self._fn, arg_types, self._instance)
-            self._imported = (importer.import_module(), importer.captures, arg_types)
+            self._imported = (importer.import_module(), importer.captures, arg_types,
+                              importer.written_attributes)
+            self._imported_kinds = _kinds_of(self._instance, importer.written_attributes)
         return self._imported
 
     @property
@@ -164,12 +194,15 @@ class StaticFunction:
         values = [entry.normalize(v) for v in self._bind(args, kwargs)]
         if any(entry.is_structured(v) for v in values):
             return self._structured_call(values)
-        text, captures, declared = self._import()
+        text, captures, declared, written = self._import()
         values += [c.read() for c in captures]
         names = self._parameters() + [c.label for c in captures]
         keys, signature = [], []
+        runtime_numbers = {c.label for c in captures if c.number}
         for name, value in zip(names, values):
             key, text_of_value = _signature_entry(value)
+            if name in runtime_numbers:
+                key, text_of_value = _runtime_number_entry(value)
             if name in declared and isinstance(value, Tensor):
                 key = ("spec", declared[name])
             keys.append(key)
@@ -186,7 +219,13 @@ class StaticFunction:
                 self._compiled[key] = compiled
             self._last = compiled
         leaves = compiled([_native_argument(v) for v in values])
-        return _rebuild(compiled.result_structure, iter(leaves))
+        result = _rebuild(compiled.result_structure, iter(leaves))
+        if written:
+            # `self.attr = ...` in forward: the values at the end, written back.
+            result, attributes = result[0], result[1:]
+            for name, value in zip(written, attributes):
+                setattr(self._instance, name, value)
+        return result
 
 
 class TranslatedLayer:

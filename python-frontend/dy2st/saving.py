@@ -117,7 +117,11 @@ def specs_of(input_spec, names):
 
 def compile_for_save(static_function, specs):
     """(meta, imported text, specialized text, parameter arrays)."""
-    text, captures, _ = static_function._import()
+    text, captures, _, written = static_function._import()
+    if written:
+        raise errors.Dy2StError(f"saving a layer whose forward assigns attributes "
+                                f"(self.{written[0]} = ...) is not supported: a saved program "
+                                "has no object to write them to")
     params = [c.read() for c in captures]
     entries = [s.mlir_type() for s in specs] + \
         [InputSpec.from_tensor(p).mlir_type() for p in params]

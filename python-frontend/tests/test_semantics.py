@@ -594,3 +594,43 @@ def test_star_call_with_too_many_items_raises_type_error():
         too_many_items(t([1.0]))
     with pytest.raises(TypeError, match="positional arguments"):
         paddle.jit.to_static(too_many_items)(t([1.0]))
+
+
+# self.attr = value inside forward ----------------------------------------------------
+
+class Stateful(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.fc = paddle.nn.Linear(2, 2)
+        self.last = None
+        self.calls = 0
+        self.total = 0.0
+
+    def forward(self, x):
+        y = self.fc(x)
+        if self.last is not None:
+            y = y + self.last
+        self.last = y
+        self.calls += 1
+        self.total = self.total + 0.5
+        return y * self.calls
+
+
+def test_attributes_assigned_in_forward_are_written_back():
+    eager, compiled = Stateful(), Stateful()
+    compiled.set_state_dict(eager.state_dict())
+    converted = paddle.jit.to_static(compiled)
+    x = t([1.0, 2.0])
+    for _ in range(3):
+        expected = eager(x)
+        got = converted(x)
+        np.testing.assert_allclose(got.numpy(), expected.numpy(), rtol=1e-6)
+        np.testing.assert_allclose(compiled.last.numpy(), eager.last.numpy(), rtol=1e-6)
+        assert (compiled.calls, compiled.total) == (eager.calls, eager.total)
+
+
+def test_saving_a_layer_that_assigns_attributes_is_reported(tmp_path):
+    with pytest.raises(paddle.Dy2StError, match="assigns attributes"):
+        paddle.jit.save(Stateful(), str(tmp_path / "stateful"),
+                        input_spec=[paddle.static.InputSpec([2])])
+    assert list(tmp_path.iterdir()) == []

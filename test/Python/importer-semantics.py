@@ -47,3 +47,28 @@ print(paddle.jit.to_static(semantics).code)
 # CHECK: pydy.binary mul %{{.*}}, %[[K]]
 # CHECK-LABEL: pydy.func @"semantics_shift__{{[0-9]+}}"
 # CHECK-SAME: {pydy.name = "v"}, %{{.*}}: !pydy.object {pydy.name = "offset"}
+
+
+class Counter(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.calls = 0
+
+    def forward(self, x):
+        self.calls += 1
+        return x * self.calls
+
+
+print(paddle.jit.to_static(Counter()).forward.code)
+
+# An attribute the entry method assigns is a hidden variable initialised from
+# an input (a number read at each call) and returned after the result.
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK-SAME: {pydy.name = "self.calls"}
+# CHECK: %[[C:.*]] = pydy.load "self.calls"
+# CHECK: pydy.store "attribute.calls", %[[C]]
+# CHECK: pydy.store "attribute.calls"
+# CHECK: %[[R:.*]] = pydy.binary mul
+# CHECK: %[[A:.*]] = pydy.load "attribute.calls"
+# CHECK: %[[T:.*]] = pydy.tuple %[[R]], %[[A]]
+# CHECK: pydy.return %[[T]]
