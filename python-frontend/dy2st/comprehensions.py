@@ -2,8 +2,10 @@
 statement that holds one, a hidden list (dict) is made and filled by nested
 `for` loops (with the `if` filters); the comprehension reads the hidden name.
 Its loop variables are renamed so that, as in Python 3, they do not leak.
-A comprehension under a conditional expression, `and`/`or`, a lambda or a
-`while` condition is evaluated a varying number of times and stays
+A conditional expression or `and`/`or` that holds one becomes an `if`
+statement filling a hidden name (so the comprehension runs only when Python
+would run it), and a `while` whose condition holds one tests it at the top of
+its body (`while True: if not cond: break`). Under a lambda it stays
 unsupported (the importer reports it)."""
 import ast
 import copy
@@ -30,10 +32,35 @@ class _Hoist(ast.NodeTransformer):
         self.statements = []
 
     def visit_IfExp(self, node):
-        return node
+        if not _has_comprehension(node):
+            return node
+        hidden = self.desugarer.fresh("ifexp")
+        store = ast.Name(hidden, ast.Store())
+        branch = ast.If(node.test, [ast.Assign([store], node.body)],
+                        [ast.Assign([store], node.orelse)])
+        return self._hoisted(branch, hidden, node)
 
     def visit_BoolOp(self, node):
-        return node
+        if not _has_comprehension(node):
+            return node
+        # a and b: the first false operand (else the last); or: the first true.
+        hidden = self.desugarer.fresh("boolop")
+        load = ast.Name(hidden, ast.Load())
+        statements = [ast.Assign([ast.Name(hidden, ast.Store())], node.values[0])]
+        inner = statements
+        for value in node.values[1:]:
+            test = load if isinstance(node.op, ast.And) else ast.UnaryOp(ast.Not(), load)
+            guard = ast.If(test, [ast.Assign([ast.Name(hidden, ast.Store())], value)], [])
+            inner.append(guard)
+            inner = guard.body
+        first = statements.pop(0)
+        self.statements += self.desugarer.body([_located(first, node)])
+        return self._hoisted(statements[0], hidden, node) if statements else \
+            ast.copy_location(load, node)
+
+    def _hoisted(self, statement, hidden, node):
+        self.statements += self.desugarer.body([_located(statement, node)])
+        return ast.copy_location(ast.Name(hidden, ast.Load()), node)
 
     def visit_Lambda(self, node):
         return node
@@ -81,6 +108,18 @@ class _Hoist(ast.NodeTransformer):
         return ast.copy_location(load, node)
 
 
+def _has_comprehension(node):
+    return any(isinstance(n, (ast.ListComp, ast.DictComp)) for n in ast.walk(node))
+
+
+def _located(statement, node):
+    """`statement` with the location of `node` where its parts have none."""
+    for part in ast.walk(statement):
+        if not hasattr(part, "lineno"):
+            ast.copy_location(part, node)
+    return statement
+
+
 class _Desugarer:
     def __init__(self):
         self.count = 0
@@ -92,6 +131,10 @@ class _Desugarer:
     def body(self, statements):
         result = []
         for statement in statements:
+            if isinstance(statement, ast.While) and _has_comprehension(statement.test):
+                stop = ast.If(ast.UnaryOp(ast.Not(), statement.test), [ast.Break()], [])
+                statement.body = [_located(stop, statement.test)] + statement.body
+                statement.test = ast.copy_location(ast.Constant(True), statement.test)
             for field in _STATEMENT_LISTS:
                 inner = getattr(statement, field, None)
                 if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt) and \

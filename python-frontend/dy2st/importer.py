@@ -47,10 +47,9 @@ _UNSUPPORTED_STATEMENTS = {
 }
 _UNSUPPORTED_EXPRESSIONS = {
     ast.Yield: "yield", ast.YieldFrom: "yield from", ast.Await: "await",
-    ast.ListComp: "list comprehensions here (under a conditional expression, and/or, a lambda "
-                  "or a while condition)", ast.SetComp: "set comprehensions",
-    ast.DictComp: "dict comprehensions here (under a conditional expression, and/or, a lambda "
-                  "or a while condition)", ast.GeneratorExp: "generator expressions",
+    ast.ListComp: "list comprehensions here (in a lambda)", ast.SetComp: "set comprehensions",
+    ast.DictComp: "dict comprehensions here (in a lambda)",
+    ast.GeneratorExp: "generator expressions here (in a lambda)",
     ast.JoinedStr: "f-strings", ast.Set: "set displays", ast.Starred: "star-expressions",
     ast.NamedExpr: "assignment expressions (:=)",
 }

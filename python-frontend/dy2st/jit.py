@@ -1,5 +1,6 @@
 """dy2st.jit: `to_static` converts a function (or a layer's `forward`) into a
 static program, compiled once per input signature and cached."""
+import collections
 import functools
 import inspect
 import linecache
@@ -35,6 +36,11 @@ def _signature_entry(value):
         return ("str", value), '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     raise TypeError(f"a compiled function takes tensors, Python numbers, strings, None and "
                     f"lists, tuples and dicts of them, not {type(value).__name__}")
+
+
+_Imported = collections.namedtuple("_Imported", "text captures declared written")
+"""An imported function: its pydy text, captured inputs, declared argument
+types (input_spec) and the attributes it assigns (written back after calls)."""
 
 
 def _runtime_number_entry(value):
@@ -123,8 +129,8 @@ class StaticFunction:
         return names[1:] if self._instance is not None else names
 
     def _import(self):
-        if self._imported is not None and self._imported[3] and \
-                _kinds_of(self._instance, self._imported[3]) != self._imported_kinds:
+        if self._imported is not None and self._imported.written and \
+                _kinds_of(self._instance, self._imported.written) != self._imported_kinds:
             # An attribute the method assigns changed kind (None → tensor).
             self._imported = None
             self._compiled = {}
@@ -137,8 +143,8 @@ class StaticFunction:
                     if isinstance(spec, InputSpec):
                         arg_types[name] = spec.mlir_type()
             importer = Importer(self._fn, arg_types, self._instance)
-            self._imported = (importer.import_module(), importer.captures, arg_types,
-                              importer.written_attributes)
+            self._imported = _Imported(importer.import_module(), importer.captures, arg_types,
+                                       importer.written_attributes)
             self._imported_kinds = _kinds_of(self._instance, importer.written_attributes)
         return self._imported
 
@@ -150,7 +156,7 @@ class StaticFunction:
     @property
     def code(self):
         """The function as imported: pydy IR with the user's source locations."""
-        return self._import()[0]
+        return self._import().text
 
     def mlir(self, stage="specialized"):
         """The IR of the last compiled specialization at `stage`: "pydy",

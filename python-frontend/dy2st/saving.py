@@ -117,7 +117,8 @@ def specs_of(input_spec, names):
 
 def compile_for_save(static_function, specs):
     """(meta, imported text, specialized text, parameter arrays)."""
-    text, captures, _, written = static_function._import()
+    imported = static_function._import()
+    text, captures, written = imported.text, imported.captures, imported.written
     if written:
         raise errors.Dy2StError(f"saving a layer whose forward assigns attributes "
                                 f"(self.{written[0]} = ...) is not supported: a saved program "

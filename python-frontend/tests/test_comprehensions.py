@@ -43,6 +43,30 @@ def conditional(x, flag):
     return [x] if flag else [x * 2.0 for _ in range(2)]
 
 
-def test_a_comprehension_evaluated_conditionally_is_reported():
+def and_or(x, n):
+    picked = n > 2 and [x * k for k in range(n)] or [x]
+    return paddle.stack(picked)
+
+
+def while_condition(x):
+    while x.sum() < len([k for k in range(3)]) * 10:
+        x = x + 1
+    return x
+
+
+@pytest.mark.parametrize("fn,args", [
+    (conditional, (True,)), (conditional, (False,)), (and_or, (3,)), (and_or, (1,)),
+    (while_condition, ()),
+])
+def test_comprehensions_evaluated_conditionally(differential, fn, args):
+    differential(fn, paddle.to_tensor([1.0, 2.0]), *args)
+
+
+def in_lambda(x):
+    make = lambda n: [x * k for k in range(n)]  # noqa: E731
+    return make(2)
+
+
+def test_a_comprehension_in_a_lambda_is_reported():
     with pytest.raises(paddle.UnsupportedSyntaxError, match="list comprehensions here"):
-        paddle.jit.to_static(conditional)(paddle.to_tensor([1.0]), True)
+        paddle.jit.to_static(in_lambda)(paddle.to_tensor([1.0]))

@@ -13,7 +13,7 @@ import pytest
 import dy2st as paddle
 from conftest import assert_same, run_saved_model
 from dy2st.static import InputSpec
-from test_paddle_oracle import PYTHON, run_paddle_child
+from test_paddle_oracle import PYTHON, require_paddle, run_paddle_child
 
 
 F4 = ("f", [2, 4, 7, 6])
@@ -165,9 +165,7 @@ def _flat(value):
 
 @pytest.mark.parametrize("index", range(len(LAYERS)), ids=[c[0] for c in LAYERS])
 def test_eager_matches_paddle(paddle_layers, index):
-    if paddle_layers is None:
-        pytest.skip("real Paddle is not installed: scripts/test.sh installs PyPI's "
-                    "paddlepaddle into $DY2ST_BUILD_DIR/paddle-venv when PyPI is reachable")
+    require_paddle()
     name = LAYERS[index][0]
     layer, values = _layer(index, paddle_layers)
     scope = {"layer": layer, "paddle": paddle}

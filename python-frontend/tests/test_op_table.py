@@ -735,7 +735,7 @@ def test_compiles_for_gpu(case):
     from dy2st.jit import _signature_entry
     _, _, _, inputs = case
     fn = COMPILED[CASES.index(case)]
-    text, _, _ = paddle.jit.to_static(fn)._import()
+    text = paddle.jit.to_static(fn)._import().text
     signature = ",".join(_signature_entry(paddle.to_tensor(v))[1] for v in inputs)
     tool = os.path.join(os.environ["DY2ST_BUILD_DIR"], "bin", "dy2st-opt")
     run = subprocess.run(

@@ -9,14 +9,12 @@ import pytest
 
 import dy2st
 import dy2st_cases
-from test_paddle_oracle import PYTHON, run_paddle_child
+from test_paddle_oracle import require_paddle, run_paddle_child
 
 
 @pytest.fixture(scope="module")
 def paddle_reference(tmp_path_factory):
-    if PYTHON is None:
-        pytest.skip("real Paddle is not installed: scripts/test.sh installs PyPI's "
-                    "paddlepaddle into $DY2ST_BUILD_DIR/paddle-venv when PyPI is reachable")
+    require_paddle()
     folder = tmp_path_factory.mktemp("dy2st_cases")
     run_paddle_child("paddle_dy2st_child.py", folder / "out.npz", folder / "report.json")
     report = json.loads((folder / "report.json").read_text())

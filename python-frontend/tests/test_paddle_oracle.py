@@ -36,6 +36,13 @@ def _paddle_python():
 PYTHON = _paddle_python()
 
 
+def require_paddle():
+    """Skips the test (with the reason) where real Paddle is not installed."""
+    if PYTHON is None:
+        pytest.skip("real Paddle is not installed: scripts/test.sh installs PyPI's "
+                    "paddlepaddle into $DY2ST_BUILD_DIR/paddle-venv when PyPI is reachable")
+
+
 def run_paddle_child(script, *args, timeout=600):
     """Runs `script` (beside this file) with real Paddle's interpreter."""
     child = pathlib.Path(__file__).with_name(script)
@@ -46,9 +53,7 @@ def run_paddle_child(script, *args, timeout=600):
 
 @pytest.fixture(scope="module")
 def paddle_results(tmp_path_factory):
-    if PYTHON is None:
-        pytest.skip("real Paddle is not installed: scripts/test.sh installs PyPI's "
-                    "paddlepaddle into $DY2ST_BUILD_DIR/paddle-venv when PyPI is reachable")
+    require_paddle()
     folder = tmp_path_factory.mktemp("oracle")
     cases_path, count = write_case_module(folder, "import paddle")
     arrays = {"count": np.array(count)}

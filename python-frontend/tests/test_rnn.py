@@ -7,7 +7,7 @@ import pytest
 import dy2st as paddle
 from conftest import assert_same
 from dy2st.static import InputSpec
-from test_paddle_oracle import PYTHON, run_paddle_child
+from test_paddle_oracle import require_paddle, run_paddle_child
 
 KINDS = [(kind, direction, layers) for kind in ("LSTM", "GRU", "SimpleRNN")
          for direction, layers in (("forward", 1), ("bidirect", 2))]
@@ -24,8 +24,7 @@ class Wrapped(paddle.nn.Layer):
 
 @pytest.fixture(scope="module")
 def paddle_runs(tmp_path_factory):
-    if PYTHON is None:
-        pytest.skip("real Paddle is not installed (scripts/test.sh installs it from PyPI)")
+    require_paddle()
     out = tmp_path_factory.mktemp("rnn") / "rnn.npz"
     run_paddle_child("paddle_rnn_child.py", out)
     return dict(np.load(out))

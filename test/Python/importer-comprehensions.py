@@ -23,3 +23,22 @@ print(paddle.jit.to_static(doubled).code)
 # CHECK: pydy.load "_dy2st_comprehension_1"
 # CHECK: pydy.store "ys"
 # CHECK: pydy.load "i"
+
+
+def conditional(x, flag):
+    return [x] if flag else [x * 2.0 for _ in range(2)]
+
+
+print(paddle.jit.to_static(conditional).code)
+
+# Under a conditional expression it runs only in its branch: the expression
+# is an `if` statement filling a hidden name.
+# CHECK-LABEL: pydy.func @"conditional"
+# CHECK: pydy.if
+# CHECK: pydy.store "[[IFEXP:_dy2st_ifexp_[0-9]+]]"
+# CHECK: } else {
+# CHECK: pydy.store "[[COMP:_dy2st_comprehension_[0-9]+]]"
+# CHECK: pydy.for_range
+# CHECK: pydy.load "[[COMP]]"
+# CHECK: pydy.store "[[IFEXP]]"
+# CHECK: pydy.load "[[IFEXP]]"

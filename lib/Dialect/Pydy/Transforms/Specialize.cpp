@@ -228,11 +228,8 @@ static Value castTo(OpBuilder &b, Value value, Type type) {
 /// unrolled: it carries a Python list, tuple or None (whose type an iteration
 /// may change), or its body indexes a Python sequence of the enclosing code
 /// with a computed index (a list of numbers has no runtime-indexed form).
-static bool runsAsPython(ForRangeOp op) {
-  if (llvm::any_of(op.getInits().getTypes(), [](Type t) {
-        return sequenceElementTypes(t).has_value() || isa<PyNoneType>(t);
-      }))
-    return true;
+/// Whether the loop's body indexes a Python sequence at a computed index.
+static bool indexesPythonSequence(ForRangeOp op) {
   WalkResult walk = op.getBody().walk([](SubscriptOp subscript) {
     return sequenceElementTypes(subscript.getValue().getType()) &&
                    !constantOf(subscript.getIndex())
@@ -240,6 +237,14 @@ static bool runsAsPython(ForRangeOp op) {
                : WalkResult::advance();
   });
   return walk.wasInterrupted();
+}
+
+static bool runsAsPython(ForRangeOp op) {
+  return llvm::any_of(op.getInits().getTypes(),
+                      [](Type t) {
+                        return sequenceElementTypes(t).has_value() || isa<PyNoneType>(t);
+                      }) ||
+         indexesPythonSequence(op);
 }
 
 /// Whether a loop that `runsAsPython` only because it grows lists of tensors
@@ -254,13 +259,7 @@ static bool growsOnlyTensorLists(ForRangeOp op) {
                                            !arrayItemType(list))
       return false;
   }
-  WalkResult walk = op.getBody().walk([](SubscriptOp subscript) {
-    return sequenceElementTypes(subscript.getValue().getType()) &&
-                   !constantOf(subscript.getIndex())
-               ? WalkResult::interrupt()
-               : WalkResult::advance();
-  });
-  return !walk.wasInterrupted();
+  return !indexesPythonSequence(op);
 }
 
 static bool fitsDeclared(Type given, Type declared) {
