@@ -21,6 +21,21 @@ def create_parameter(shape, dtype, name=None, attr=None, is_bias=False, default_
     return nn.Layer(dtype=dtype).create_parameter(shape, attr=attr, dtype=dtype, is_bias=is_bias,
                                                   default_initializer=default_initializer)
 
+class no_grad:
+    """Paddle's no_grad, as a context manager or a decorator: dy2st records no
+    gradients, so it only marks code; compiled code runs the body as it is."""
+    transparent_in_compiled_code = True
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def __call__(self, fn):
+        return fn
+
+
 def seed(value):
     """Seeds the random numbers of eager code (initializers, dropout)."""
     import numpy

@@ -463,6 +463,25 @@ def clone(x, name=None):
     return cast(x, x.dtype)
 
 
+def detach(x):
+    """A copy of x (dy2st records no gradients to detach from)."""
+    return cast(x, x.dtype)
+
+
+def is_tensor(x):
+    return isinstance(x, Tensor)
+
+
+def rank(input):
+    """The number of dimensions, as a 0-d int32 tensor."""
+    return to_tensor(input.ndim, dtype="int32")
+
+
+def increment(x, value=1.0, name=None):
+    """x + value in x's dtype (Paddle's one-element counter update)."""
+    return x + full([], value, x.dtype)
+
+
 def diag(x, offset=0, padding_value=0, name=None):
     """A 1-d x on the `offset` diagonal of a square matrix (`padding_value`
     elsewhere); the `offset` diagonal of a 2-d x."""
@@ -503,7 +522,7 @@ def shape(input):
 
 
 COMPOSITES = {fn.__name__: fn for fn in (
-    empty, empty_like, fill_constant, assign, clone, diag,
+    empty, empty_like, fill_constant, assign, clone, detach, is_tensor, rank, increment, diag,
     split, moveaxis, roll, tile, gather_nd, scatter, create_array, array_write, array_read,
     array_length, topk, sort, argsort, numel, shape,
     softmax, log_softmax, logsumexp, var, std, norm, clip, scale, lerp, expand, expand_as,

@@ -39,7 +39,7 @@ _MUTATING_METHODS = {"append", "pop", "insert", "extend", "update", "clear", "re
 _CONTAINER_METHODS = _MUTATING_METHODS | {"keys", "values", "items", "get", "copy", "index",
                                           "count", "sort", "reverse"}
 _UNSUPPORTED_STATEMENTS = {
-    ast.Try: "try", ast.With: "with", ast.AsyncWith: "async with",
+    ast.Try: "try", ast.AsyncWith: "async with",
     ast.Global: "global", ast.Nonlocal: "nonlocal", ast.Delete: "del",
     ast.Import: "import", ast.ImportFrom: "import", ast.ClassDef: "class definitions",
     ast.AsyncFunctionDef: "async def",
@@ -523,6 +523,21 @@ class Importer:
             self.block(node.body)
         self.static_names.pop(name, None)
         return False
+
+    def stmt_With(self, node):
+        """`with paddle.no_grad():` (a context that does nothing in compiled
+        code): its body, as it is."""
+        for item in node.items:
+            try:
+                context = self.expr_or_static(item.context_expr)
+            except Dy2StError:
+                context = None
+            if not (isinstance(context, Static) and
+                    getattr(context.obj, "transparent_in_compiled_code", False)):
+                self._fail(node, "'with' is not supported by dy2st (except paddle.no_grad())")
+            if item.optional_vars is not None:
+                self.assign(item.optional_vars, self.constant(None, node), node)
+        return self.block(node.body)
 
     def stmt_Raise(self, node):
         """`raise E(message)`: reported to the caller at run time, and the
@@ -1142,13 +1157,12 @@ class Importer:
         """A call of another Python function: it is imported too (once per set
         of compile-time objects it is given, such as layers), its parameters
         bound here (keywords, defaults), and `pydy-inline-calls` inlines it."""
-        if any(k.arg is None for k in node.keywords):
-            self._fail(node, "**kwargs in calls are not supported by dy2st yet")
         params = fn.parameters() if isinstance(fn, _NestedDef) else \
             list(inspect.signature(fn).parameters.values())
         if bound is not None:
             params = params[1:]
         node = self.expand_starred(node, params)
+        node = self.expand_double_starred(node, params)
         if params and params[-1].kind == inspect.Parameter.VAR_POSITIONAL:
             # f(a, *rest): the arguments past the others as one tuple (one that
             # expand_starred made already).
@@ -1286,6 +1300,41 @@ class Importer:
             for inner in ast.walk(part):
                 ast.copy_location(inner, seq)
         return ast.copy_location(ast.Call(node.func, args, node.keywords), node)
+
+    def expand_double_starred(self, node, params):
+        """`f(a, **mapping)`: each parameter not given otherwise reads
+        `mapping["name"]` when the mapping has that key (its keys are known
+        once specialized), else keeps its literal default."""
+        double = [k for k in node.keywords if k.arg is None]
+        if not double:
+            return node
+        if len(double) > 1:
+            self._fail(node, "only one **mapping in a call is supported by dy2st")
+        mapping = double[0].value
+        self.hidden += 1
+        name = f"star.{self.hidden}"
+        self.scopes[-1].add(name)
+        self.store(name, self.expr(mapping), mapping)
+        given = {k.arg for k in node.keywords if k.arg is not None}
+        positional = len(node.args)
+        keywords = [k for k in node.keywords if k.arg is not None]
+        for k, p in enumerate(params):
+            if p.kind in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD) or \
+                    p.name in given or (k < positional and p.kind != inspect.Parameter.KEYWORD_ONLY):
+                continue
+            load = ast.Name(name, ast.Load())
+            item = ast.Subscript(load, ast.Constant(p.name), ast.Load())
+            if p.default is not inspect.Parameter.empty:
+                if not _is_literal(p.default):
+                    continue
+                present = ast.Compare(ast.Constant(p.name), [ast.In()], [load])
+                item = ast.IfExp(present, item, ast.Constant(p.default))
+            keywords.append(ast.keyword(p.name, item))
+        for keyword in keywords:
+            for inner in ast.walk(keyword):
+                if not hasattr(inner, "lineno"):
+                    ast.copy_location(inner, mapping)
+        return ast.copy_location(ast.Call(node.func, node.args, keywords), node)
 
     def expr_of_object(self, obj, node):
         value = self.outside_object(obj, node, None)

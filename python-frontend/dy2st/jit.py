@@ -38,9 +38,10 @@ def _signature_entry(value):
                     f"lists, tuples and dicts of them, not {type(value).__name__}")
 
 
-_Imported = collections.namedtuple("_Imported", "text captures declared written")
+_Imported = collections.namedtuple("_Imported", "text captures declared written entry")
 """An imported function: its pydy text, captured inputs, declared argument
-types (input_spec) and the attributes it assigns (written back after calls)."""
+types (input_spec), the attributes it assigns (written back after calls) and
+the name of its pydy function."""
 
 
 def _runtime_number_entry(value):
@@ -144,7 +145,7 @@ class StaticFunction:
                         arg_types[name] = spec.mlir_type()
             importer = Importer(self._fn, arg_types, self._instance)
             self._imported = _Imported(importer.import_module(), importer.captures, arg_types,
-                                       importer.written_attributes)
+                                       importer.written_attributes, importer.node.name)
             self._imported_kinds = _kinds_of(self._instance, importer.written_attributes)
         return self._imported
 
@@ -200,7 +201,7 @@ class StaticFunction:
         values = [entry.normalize(v) for v in self._bind(args, kwargs)]
         if any(entry.is_structured(v) for v in values):
             return self._structured_call(values)
-        text, captures, declared, written = self._import()
+        text, captures, declared, written, _ = self._import()
         values += [c.read() for c in captures]
         names = self._parameters() + [c.label for c in captures]
         keys, signature = [], []
@@ -218,7 +219,7 @@ class StaticFunction:
             compiled = self._compiled.get(key)
             if compiled is None:
                 try:
-                    compiled = native.module().compile(text, self._fn.__name__,
+                    compiled = native.module().compile(text, self._import().entry,
                                                        ",".join(signature), self._backend)
                 except native.module().CompileError as e:
                     raise errors.from_compiler(str(e)) from None

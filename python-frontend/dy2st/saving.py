@@ -126,7 +126,7 @@ def compile_for_save(static_function, specs):
     params = [c.read() for c in captures]
     entries = [s.mlir_type() for s in specs] + \
         [InputSpec.from_tensor(p).mlir_type() for p in params]
-    name = static_function.dygraph_function.__name__
+    name = imported.entry
     module = native.module()
     try:
         compiled = module.compile(text, name, ",".join(entries))

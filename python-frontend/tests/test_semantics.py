@@ -634,3 +634,41 @@ def test_saving_a_layer_that_assigns_attributes_is_reported(tmp_path):
         paddle.jit.save(Stateful(), str(tmp_path / "stateful"),
                         input_spec=[paddle.static.InputSpec([2])])
     assert list(tmp_path.iterdir()) == []
+
+
+def with_options(a, b, c=1.0, d=None):
+    return a * b + c + (0 if d is None else d)
+
+
+def double_star_calls(x):
+    options = {"b": x, "c": 3.0}
+    return with_options(x, **options), with_options(**{"a": x, "b": 2.0, "d": x})
+
+
+def test_double_star_calls(differential):
+    differential(double_star_calls, t([1.0, 2.0]))
+
+
+def inference_style(x):
+    with paddle.no_grad():
+        y = x * 2
+    return y.detach() + x.size + paddle.rank(x)
+
+
+@paddle.no_grad()
+def decorated(x):
+    return x + 1
+
+
+def test_no_grad_and_tensor_facts(differential):
+    differential(inference_style, t([1.0, 2.0]))
+    differential(decorated, t([1.0, 2.0]))
+    x = paddle.to_tensor(np.ones((2, 3), "float32"))
+    spec = paddle.static.InputSpec([None, 3], "float32")
+    compiled = paddle.jit.to_static(inference_style, input_spec=[spec])
+    np.testing.assert_array_equal(compiled(x).numpy(), inference_style(x).numpy())
+
+
+def test_to_static_of_a_lambda():
+    fn = paddle.jit.to_static(lambda v: v * 3)
+    np.testing.assert_array_equal(fn(t([1.0])).numpy(), [3.0])

@@ -498,6 +498,32 @@ static LogicalResult lowerPrint(PrintOp op) {
   return success();
 }
 
+/// `x.size` of a tensor with dynamic dimensions: the product of its
+/// dimensions, read at run time.
+static void expandSizes(ModuleOp module) {
+  SmallVector<AttrOp> sizes;
+  module.walk([&](AttrOp op) {
+    if (op.getName() == "size" && isa<RankedTensorType>(op.getValue().getType()))
+      sizes.push_back(op);
+  });
+  for (AttrOp op : sizes) {
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    auto tensor = cast<RankedTensorType>(op.getValue().getType());
+    Value size = arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(1));
+    for (int64_t d = 0; d < tensor.getRank(); ++d) {
+      Value dim = tensor.isDynamicDim(d)
+                      ? Value(arith::IndexCastOp::create(b, loc, b.getI64Type(),
+                                                         tensor::DimOp::create(b, loc, op.getValue(), d)))
+                      : Value(arith::ConstantOp::create(b, loc,
+                                                        b.getI64IntegerAttr(tensor.getDimSize(d))));
+      size = arith::MulIOp::create(b, loc, size, dim);
+    }
+    op.getResult().replaceAllUsesWith(size);
+    op.erase();
+  }
+}
+
 /// `x.shape` of a tensor with dynamic dimensions: a list of its dimensions,
 /// which `tensor.dim` reads at run time; a constant subscript takes one.
 static void expandShapes(ModuleOp module) {
@@ -542,6 +568,7 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
   void runOnOperation() override {
     ModuleOp module = getOperation();
     expandShapes(module);
+    expandSizes(module);
     for (FuncOp func : llvm::make_early_inc_range(module.getOps<FuncOp>()))
       if (failed(convertFunction(func)))
         return signalPassFailure();

@@ -230,6 +230,8 @@ OpFoldResult AttrOp::fold(FoldAdaptor) {
   }
   if (name == "ndim")
     return typed(*this, intAttr(ctx, tensor.getRank()));
+  if (name == "size" && tensor.hasStaticShape())
+    return typed(*this, intAttr(ctx, tensor.getNumElements()));
   if (name == "dtype") {
     StringRef dtype = dtypeString(tensor.getElementType());
     return dtype.empty() ? OpFoldResult() : typed(*this, StringAttr::get(ctx, dtype));
