@@ -81,7 +81,9 @@ def make_wrapper(fn, instance, parameters, values):
     for parameter, value in zip(parameters, values):
         text = rebuild(value, parameter.name)
         if parameter.kind == inspect.Parameter.VAR_POSITIONAL:
-            arguments += [text[1:-1]] if value else []
+            arguments += [text[1:-1].rstrip(", ")] if value else []
+        elif parameter.kind == inspect.Parameter.VAR_KEYWORD:
+            arguments.append("**" + text)
         elif parameter.kind == inspect.Parameter.KEYWORD_ONLY:
             arguments.append(f"{parameter.name}={text}")
         else:

@@ -260,12 +260,17 @@ class Importer:
         """The pydy text of this function alone, as `@symbol`. A function that
         is `called` from converted code may take `*args` (a tuple)."""
         args = self.node.args
-        if (args.vararg and not called) or args.kwarg or args.kwonlyargs or args.posonlyargs:
-            self._fail(self.node, "*args, **kwargs and keyword-only parameters are not "
+        if ((args.vararg or args.kwarg) and not called) or args.posonlyargs:
+            self._fail(self.node, "*args and **kwargs parameters (given other than through "
+                                  "to_static's call) and positional-only parameters are not "
                                   "supported by dy2st yet")
+        # In the order of inspect.signature, which callers bind.
         params = [a.arg for a in args.args]
         if args.vararg:
             params.append(args.vararg.arg)
+        params += [a.arg for a in args.kwonlyargs]
+        if args.kwarg:
+            params.append(args.kwarg.arg)
         params += self.free_params
         if self.self_object is not None:
             params = params[1:]
@@ -1163,15 +1168,18 @@ class Importer:
             params = params[1:]
         node = self.expand_starred(node, params)
         node = self.expand_double_starred(node, params)
-        if params and params[-1].kind == inspect.Parameter.VAR_POSITIONAL:
+        at = next((i for i, p in enumerate(params)
+                   if p.kind == inspect.Parameter.VAR_POSITIONAL), None)
+        if at is not None:
             # f(a, *rest): the arguments past the others as one tuple (one that
             # expand_starred made already).
-            extra = node.args[len(params) - 1:]
+            extra = node.args[at:]
             packed = extra[0].value if len(extra) == 1 and isinstance(extra[0], ast.Starred) \
                 else ast.copy_location(ast.Tuple(elts=extra, ctx=ast.Load()), node)
-            node = ast.copy_location(ast.Call(func=node.func, args=node.args[:len(params) - 1] +
-                                              [packed], keywords=node.keywords), node)
-        positional = [p for p in params if p.kind != inspect.Parameter.KEYWORD_ONLY]
+            node = ast.copy_location(ast.Call(func=node.func, args=node.args[:at] + [packed],
+                                              keywords=node.keywords), node)
+        positional = [p for p in params if p.kind not in (inspect.Parameter.KEYWORD_ONLY,
+                                                          inspect.Parameter.VAR_KEYWORD)]
         if len(node.args) > len(positional):
             self._fail(node, f"{fn.__qualname__}() takes {len(positional)} arguments but "
                              f"{len(node.args)} were given", unsupported=False)
@@ -1181,11 +1189,25 @@ class Importer:
             # A closure's free variables: their values where it is called.
             for name in fn.free_names:
                 given[name] = ast.copy_location(ast.Name(name, ast.Load()), node)
+        var_keyword = next((p for p in params if p.kind == inspect.Parameter.VAR_KEYWORD), None)
+        extras = []
         for k in node.keywords:
-            if k.arg in given or k.arg not in names:
+            if k.arg == _REST_OF_MAPPING:
+                given[var_keyword.name] = k.value
+                continue
+            unknown = k.arg not in names or (var_keyword is not None and k.arg == var_keyword.name)
+            if k.arg in given or (unknown and var_keyword is None):
                 self._fail(k.value, f"{fn.__qualname__}() got an unexpected or repeated "
                                     f"argument '{k.arg}'", unsupported=False)
-            given[k.arg] = k.value
+            if unknown:
+                extras.append(k)
+            else:
+                given[k.arg] = k.value
+        if var_keyword is not None and var_keyword.name not in given:
+            # **kwargs: the keywords no parameter takes, as a dict.
+            given[var_keyword.name] = ast.copy_location(
+                ast.Dict([ast.copy_location(ast.Constant(k.arg), k.value) for k in extras],
+                         [k.value for k in extras]), node)
         evaluated = {name: self.expr_or_static(arg) for name, arg in given.items()}
         statics = {name: v for name, v in evaluated.items() if isinstance(v, Static)}
         if statics and isinstance(fn, _NestedDef):
@@ -1252,6 +1274,7 @@ class Importer:
         starred = [i for i, a in enumerate(node.args) if isinstance(a, ast.Starred)]
         if not starred:
             return node
+        has_var_positional = any(p.kind == inspect.Parameter.VAR_POSITIONAL for p in params)
         if starred != [len(node.args) - 1]:
             self._fail(node, "only one *sequence, the last positional argument, is supported "
                              "in calls by dy2st")
@@ -1266,7 +1289,7 @@ class Importer:
         self.store(name, self.expr(seq), seq)
         load = ast.copy_location(ast.Name(name, ast.Load()), seq)
         left = [p for p in fixed[len(before):] if p.name not in keywords]
-        if params and params[-1].kind == inspect.Parameter.VAR_POSITIONAL:
+        if has_var_positional:
             # The sequence's first items fill the positional parameters left.
             filled = [ast.Subscript(load, ast.Constant(k), ast.Load()) for k in range(len(left))]
             rest = ast.Subscript(load, ast.Slice(ast.Constant(len(left)), None, None),
@@ -1311,6 +1334,13 @@ class Importer:
         if len(double) > 1:
             self._fail(node, "only one **mapping in a call is supported by dy2st")
         mapping = double[0].value
+        others = [k for k in node.keywords if k.arg is not None]
+        if isinstance(mapping, ast.Dict) and all(
+                isinstance(k, ast.Constant) and isinstance(k.value, str) for k in mapping.keys):
+            # A dict display: its items are keywords.
+            spliced = [ast.copy_location(ast.keyword(k.value, v), v)
+                       for k, v in zip(mapping.keys, mapping.values)]
+            return ast.copy_location(ast.Call(node.func, node.args, others + spliced), node)
         self.hidden += 1
         name = f"star.{self.hidden}"
         self.scopes[-1].add(name)
@@ -1330,6 +1360,19 @@ class Importer:
                 present = ast.Compare(ast.Constant(p.name), [ast.In()], [load])
                 item = ast.IfExp(present, item, ast.Constant(p.default))
             keywords.append(ast.keyword(p.name, item))
+        var_keyword = next((p for p in params if p.kind == inspect.Parameter.VAR_KEYWORD), None)
+        if var_keyword is not None:
+            # **kwargs takes the mapping's other items (and the extra keywords).
+            named = [p.name for p in params if p is not var_keyword]
+            extras = [k for k in others if k.arg not in named]
+            keywords = [k for k in keywords if k.arg in named]
+            self.static_names["_dy2st_remaining_items"] = Static(pybuiltins.remaining_items)
+            rest = ast.Call(ast.Name("_dy2st_remaining_items", ast.Load()),
+                            [ast.Name(name, ast.Load()),
+                             ast.Tuple([ast.Constant(n) for n in named], ast.Load()),
+                             ast.Dict([ast.Constant(k.arg) for k in extras],
+                                      [k.value for k in extras])], [])
+            keywords.append(ast.keyword(_REST_OF_MAPPING, rest))
         for keyword in keywords:
             for inner in ast.walk(keyword):
                 if not hasattr(inner, "lineno"):
@@ -1477,6 +1520,9 @@ class _Holder:
     def __init__(self, value):
         self.value = value
 
+
+_REST_OF_MAPPING = " rest"
+"""The keyword expand_double_starred passes a **kwargs parameter's dict by."""
 
 _ATTRIBUTE = "attribute."
 """The prefix of the hidden variables of the attributes an entry method assigns."""

@@ -79,6 +79,18 @@ def reversed_(sequence):
     return sequence[::-1]
 
 
+def remaining_items(mapping, taken, extra):
+    """The items of `mapping` whose keys are not in `taken`, then `extra`:
+    what a `**kwargs` parameter receives from `f(**mapping, ...)`."""
+    rest = {}
+    for key in mapping:
+        if key not in taken:
+            rest[key] = mapping[key]
+    for key in extra:
+        rest[key] = extra[key]
+    return rest
+
+
 REPLACEMENTS = {builtins.abs: abs_, builtins.min: min_, builtins.max: max_,
                 builtins.sum: sum_, builtins.any: any_, builtins.all: all_,
                 builtins.zip: zip_, builtins.reversed: reversed_}

@@ -672,3 +672,23 @@ def test_no_grad_and_tensor_facts(differential):
 def test_to_static_of_a_lambda():
     fn = paddle.jit.to_static(lambda v: v * 3)
     np.testing.assert_array_equal(fn(t([1.0])).numpy(), [3.0])
+
+
+def keyword_parameters(a, scale=1.0, *, shift=0.0, **extra):
+    return a * scale + shift + len(extra)
+
+
+def forwards_keywords(x, **kwargs):
+    return keyword_parameters(x, **kwargs), keyword_parameters(x, 2.0, shift=1.0, bonus=3)
+
+
+class KeywordForwarding(paddle.nn.Layer):
+    def forward(self, x, *args, **kwargs):
+        return keyword_parameters(x, *args, **kwargs)
+
+
+def test_keyword_only_and_double_star_parameters(differential):
+    x = t([1.0, 2.0])
+    differential(forwards_keywords, x, scale=3.0)
+    differential(forwards_keywords, x)
+    differential(KeywordForwarding(), x, 2.0, shift=5.0, z=1)
