@@ -13,6 +13,7 @@ import ast
 import builtins
 import collections
 import inspect
+import logging
 import re
 import textwrap
 import types
@@ -1047,6 +1048,14 @@ class Importer:
             return self.op(node, f"pydy.len {value.name} : {value.type} -> {OBJECT}")
         if fn is print:
             return self.print_call(node)
+        level = _logging_level(fn, node)
+        if level is not None:
+            return self.logging_call(node, fn, level)
+        if fn is logging.getLogger:
+            # A logger by a constant name: the object, at compile time.
+            if not all(isinstance(a, ast.Constant) for a in node.args) or node.keywords:
+                self._fail(node, "logging.getLogger() in compiled code takes a constant name")
+            return Static(logging.getLogger(*[a.value for a in node.args]))
         if fn is isinstance:
             return self.isinstance_call(node)
         structural = utils.STRUCTURE_BUILTINS.get(fn) if _hashable(fn) else None
@@ -1422,6 +1431,18 @@ class Importer:
                   f"{value.type}, ({text.type}) -> ({OBJECT}, {OBJECT}) {self.loc(node)}")
         return Value(f"{name}#0")
 
+    def logging_call(self, node, fn, level):
+        """A logging call: where its level is disabled (as checked when the
+        function is converted) it does nothing, as eagerly; an enabled one
+        would need the logging handlers at run time."""
+        logger = fn.__self__ if isinstance(fn, types.MethodType) else logging.getLogger()
+        if not logger.isEnabledFor(level):
+            return self.constant(None, node)
+        self._fail(node, f"logging at an enabled level ({logging.getLevelName(level)}) from "
+                         "compiled code is not supported: it would need Python's logging "
+                         "handlers at run time; use print(), or log outside the function",
+                   unsupported=False)
+
     def print_call(self, node):
         values = [self.expr(a) for a in node.args]
         attrs = {}
@@ -1526,6 +1547,27 @@ _REST_OF_MAPPING = " rest"
 
 _ATTRIBUTE = "attribute."
 """The prefix of the hidden variables of the attributes an entry method assigns."""
+
+
+_LOGGING_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNING,
+                   "warn": logging.WARNING, "error": logging.ERROR,
+                   "exception": logging.ERROR, "critical": logging.CRITICAL}
+
+
+def _logging_level(fn, node):
+    """The level of a call of a logging function or logger method, else None."""
+    if isinstance(fn, types.MethodType) and isinstance(fn.__self__, logging.Logger):
+        name = fn.__name__
+    elif getattr(fn, "__module__", None) == "logging" and \
+            getattr(logging, getattr(fn, "__name__", ""), None) is fn:
+        name = fn.__name__
+    else:
+        return None
+    if name == "log":
+        first = node.args[0] if node.args else None
+        return first.value if isinstance(first, ast.Constant) and \
+            isinstance(first.value, int) else logging.CRITICAL
+    return _LOGGING_LEVELS.get(name)
 
 
 def _is_literal(value):

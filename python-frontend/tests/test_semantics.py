@@ -1,5 +1,7 @@
 """Paddle's dy2st semantics (issue 13): the Python of Paddle's own to_static
 tests, compiled and compared with eager."""
+import logging
+
 import numpy as np
 import pytest
 
@@ -692,3 +694,25 @@ def test_keyword_only_and_double_star_parameters(differential):
     differential(forwards_keywords, x, scale=3.0)
     differential(forwards_keywords, x)
     differential(KeywordForwarding(), x, 2.0, shift=5.0, z=1)
+
+
+# logging ----------------------------------------------------------------------------
+
+def logs_at_disabled_levels(x):
+    logging.info("value %s", x)
+    logging.getLogger("dy2st.test").debug("debug")
+    return x + 1
+
+
+def logs_a_warning(x):
+    logging.warning("careful")
+    return x
+
+
+def test_logging_at_disabled_levels_does_nothing(differential):
+    differential(logs_at_disabled_levels, t([1.0]))
+
+
+def test_logging_at_an_enabled_level_is_reported():
+    with pytest.raises(paddle.Dy2StError, match="enabled level"):
+        paddle.jit.to_static(logs_a_warning)(t([1.0]))
