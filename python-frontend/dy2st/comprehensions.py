@@ -135,10 +135,15 @@ class _Desugarer:
                 stop = ast.If(ast.UnaryOp(ast.Not(), statement.test), [ast.Break()], [])
                 statement.body = [_located(stop, statement.test)] + statement.body
                 statement.test = ast.copy_location(ast.Constant(True), statement.test)
+            if isinstance(statement, ast.FunctionDef):
+                # A nested def's comprehensions run in its own body.
+                statement.body = self.body(statement.body)
+                result.append(statement)
+                continue
             for field in _STATEMENT_LISTS:
                 inner = getattr(statement, field, None)
                 if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt) and \
-                        not isinstance(statement, (ast.FunctionDef, ast.ClassDef)):
+                        not isinstance(statement, ast.ClassDef):
                     setattr(statement, field, self.body(inner))
             hoist = _Hoist(self)
             for field, value in ast.iter_fields(statement):

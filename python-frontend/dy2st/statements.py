@@ -8,7 +8,9 @@ way Python itself defines them:
 - a generator expression is consumed at once by the call it is passed to,
   so it is the list comprehension of the same items;
 - `[a, *rest, b]` is `[a] + list(rest) + [b]` (a tuple display with tuple());
-- `first, *rest = value` reads `value[0]` and `list(value[1:])`."""
+- `first, *rest = value` reads `value[0]` and `list(value[1:])`;
+- `name = lambda params: body` whose body holds a comprehension is the
+  nested `def name(params): return body` (whose body can hold statements)."""
 import ast
 import re
 
@@ -47,6 +49,14 @@ class _Desugar(ast.NodeTransformer):
     def visit_Assign(self, node):
         self.generic_visit(node)
         target = node.targets[0]
+        if len(node.targets) == 1 and isinstance(target, ast.Name) and \
+                isinstance(node.value, ast.Lambda) and any(
+                    isinstance(n, (ast.ListComp, ast.DictComp)) for n in ast.walk(node.value)):
+            lam = node.value
+            function = ast.FunctionDef(name=target.id, args=lam.args,
+                                       body=[ast.copy_location(ast.Return(lam.body), lam)],
+                                       decorator_list=[], returns=None)
+            return _located(function, node)
         if len(node.targets) != 1 or not isinstance(target, (ast.Tuple, ast.List)) or \
                 sum(isinstance(e, ast.Starred) for e in target.elts) != 1:
             return node

@@ -62,11 +62,22 @@ def test_comprehensions_evaluated_conditionally(differential, fn, args):
     differential(fn, paddle.to_tensor([1.0, 2.0]), *args)
 
 
-def in_lambda(x):
+def in_named_lambda_and_nested_def(x):
     make = lambda n: [x * k for k in range(n)]  # noqa: E731
-    return make(2)
+
+    def doubled(v):
+        return paddle.stack([v * 2 for _ in range(2)])
+    return paddle.stack(make(2)), doubled(x)
 
 
-def test_a_comprehension_in_a_lambda_is_reported():
+def test_comprehensions_in_named_lambdas_and_nested_defs(differential):
+    differential(in_named_lambda_and_nested_def, paddle.to_tensor([1.0, 2.0]))
+
+
+def in_inline_lambda(x):
+    return (lambda n: [x * k for k in range(n)])(2)
+
+
+def test_a_comprehension_in_an_inline_lambda_is_reported():
     with pytest.raises(paddle.UnsupportedSyntaxError, match="list comprehensions here"):
-        paddle.jit.to_static(in_lambda)(paddle.to_tensor([1.0]))
+        paddle.jit.to_static(in_inline_lambda)(paddle.to_tensor([1.0]))
