@@ -323,6 +323,92 @@ def zip_enumerate_else(x):
     return total
 
 
+def for_iter_tensor(x):
+    z = paddle.zeros([x.shape[1]], "float32")
+    for row in x:
+        z = z + row * 2
+    return z
+
+
+def nested_for_loop(x):
+    total = paddle.zeros([x.shape[1]])
+    for i in range(3):
+        for j in range(i, 4):
+            if (i + j) % 2 == 0:
+                continue
+            total = total + x[i % x.shape[0]] * j
+    return total
+
+
+def while_with_list(x):
+    items = []
+    i = 0
+    while i < x.shape[0]:
+        items.append(x[i] * (i + 1))
+        i += 1
+    return paddle.stack(items)
+
+
+def len_and_shape(x):
+    n = len(x)
+    rows, cols = x.shape
+    if n > 1 and cols == 4:
+        return x.reshape([cols, rows]) + n
+    return x
+
+
+def slice_and_isinstance(x, y=None):
+    head = x[:, :2]
+    tail = x[:, 2:]
+    if isinstance(y, paddle.Tensor):
+        head = head + y
+    out = paddle.concat([tail, head], axis=1)
+    return out[::-1]
+
+
+def tensor_methods(x):
+    y = x.abs().sqrt().sum(axis=1)
+    z = x.mean().item() + x.max().numpy()
+    return y * z, x.argmax(axis=-1), x.astype("int64").sum()
+
+
+def dict_of_lists(x):
+    d = {"a": [x, x * 2], "b": x.sum()}
+    for k in d:
+        if k == "a":
+            d["a"].append(x * 3)
+    return paddle.stack(d["a"]) + d["b"]
+
+
+def print_and_return(x):
+    print("x sum:", x.sum())
+    if x.mean() > 0.5:
+        print("large")
+        return x * 2
+    print("small")
+    return x / 2
+
+
+def early_return_in_nested(x):
+    for i in range(4):
+        while x.sum() < 100:
+            x = x * 2
+            if x.max() > 50:
+                return x, i
+        x = x + 1
+    return x, -1
+
+
+def tensor_accumulate_python_number(x):
+    count = 0
+    total = 0.0
+    for v in x:
+        if v > 0.5:
+            count += 1
+            total = total + v
+    return total, count
+
+
 def f32(*shape):
     return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
 
@@ -359,4 +445,14 @@ CASES = [
     ("dtype_accumulation", dtype_accumulation, [np.array([1.5, 2.5], "float32")]),
     ("unbound_after_loop", unbound_after_loop, [np.array([1.0, 3.0, 5.0], "float32")]),
     ("zip_enumerate_else", zip_enumerate_else, [f32(2)]),
+    ("for_iter_tensor", for_iter_tensor, [f32(3, 4)]),
+    ("nested_for_loop", nested_for_loop, [f32(2, 3)]),
+    ("while_with_list", while_with_list, [f32(4, 2)]),
+    ("len_and_shape", len_and_shape, [f32(3, 4)]),
+    ("slice_and_isinstance", slice_and_isinstance, [f32(2, 4), f32(2, 2)]),
+    ("tensor_methods", tensor_methods, [f32(3, 4)]),
+    ("dict_of_lists", dict_of_lists, [f32(3)]),
+    ("print_and_return", print_and_return, [f32(3)]),
+    ("early_return_in_nested", early_return_in_nested, [f32(3)]),
+    ("tensor_accumulate_python_number", tensor_accumulate_python_number, [f32(6)]),
 ]

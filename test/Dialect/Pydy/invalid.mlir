@@ -127,7 +127,7 @@ pydy.func @specialized_static_operand(%arg0: tensor<2xf32>, %arg1: i64) {
 // -----
 
 pydy.func @promote_changes_shape(%arg0: tensor<2xf32>) {
-  // expected-error @+1 {{changes the dtype of a tensor, not its shape}}
+  // expected-error @+1 {{changes the dtype of a tensor (or fills a 0-d one into a static shape), not its shape}}
   %0 = pydy.unary promote %arg0 : (tensor<2xf32>) -> tensor<3xf64>
   pydy.return
 }

@@ -31,7 +31,7 @@ def Pydy_UnaryKind : I32EnumAttr<"UnaryKind", "Python unary operator", [
     I32EnumAttrCase<"to_float", 6>,
     // A join of types (a loop variable that is a number before the loop and
     // a tensor in it): the operand converted to the result's dtype, a number
-    // filled into the result's static shape.
+    // or a 0-d tensor filled into the result's static shape.
     I32EnumAttrCase<"promote", 7>]> {
   let cppNamespace = "::mlir::pydy";
 }

@@ -223,11 +223,14 @@ LogicalResult UnaryOp::verify() {
                ? success()
                : emitOpError("promotes a number to a number or to a tensor, or a tensor to "
                              "another dtype");
-  if (auto tensor = dyn_cast<RankedTensorType>(from))
+  if (auto tensor = dyn_cast<RankedTensorType>(from); tensor && tensor.getRank() > 0)
     return tensor.getShape() == result.getShape()
                ? success()
-               : emitOpError("changes the dtype of a tensor, not its shape");
-  if (!isPythonScalar(from) || !result.hasStaticShape())
+               : emitOpError("changes the dtype of a tensor (or fills a 0-d one into a static "
+                             "shape), not its shape");
+  if (isa<RankedTensorType>(from) && !result.hasStaticShape())
+    return emitOpError("fills a number into a tensor of static shape only");
+  if (!isa<RankedTensorType>(from) && (!isPythonScalar(from) || !result.hasStaticShape()))
     return emitOpError("fills a number into a tensor of static shape only");
   return success();
 }

@@ -244,24 +244,34 @@ RankedTensorType mlir::pydy::arrayItemType(Type type) {
   return dyn_cast<RankedTensorType>(item);
 }
 
+/// Whether `t` is a tensor of one element (of static shape).
+static bool isOneElement(RankedTensorType t) {
+  return t && t.hasStaticShape() && t.getNumElements() == 1;
+}
+
 /// Python numbers of different kinds join to the wider (bool < int < float);
 /// tensors of one rank and different dtypes to the promoted dtype; a number
-/// and a tensor of static shape to that tensor (its dtype promoted as
-/// `tensor + number` would be): the value a loop variable holds after an
-/// iteration that makes it a tensor.
+/// (or a 0-d tensor) and a tensor of one element to that tensor (its dtype
+/// promoted as `tensor + number` would be): the value a loop variable holds
+/// after an iteration that makes it a tensor. Only one element: filling a
+/// number into a larger shape would change what a reduction of it gives.
 static Type joinNumbers(Type a, Type b) {
   if (isPythonScalar(a) && isPythonScalar(b))
     return promoteOperands(a, b);
   auto ta = dyn_cast<RankedTensorType>(a), tb = dyn_cast<RankedTensorType>(b);
-  if (ta && tb) {
-    if (ta.getRank() != tb.getRank())
+  if (ta && tb && ta.getRank() != tb.getRank()) {
+    RankedTensorType scalar = ta.getRank() == 0 ? ta : tb, shaped = ta.getRank() == 0 ? tb : ta;
+    if (scalar.getRank() != 0 || !isOneElement(shaped))
       return {};
+    return shaped.clone(promoteOperands(a, b));
+  }
+  if (ta && tb) {
     Type elem = promoteOperands(a, b);
     return joinTensors(ta.clone(elem), tb.clone(elem));
   }
   RankedTensorType tensor = ta ? ta : tb;
   Type number = ta ? b : a;
-  if (!tensor || !isPythonScalar(number) || !tensor.hasStaticShape())
+  if (!isOneElement(tensor) || !isPythonScalar(number))
     return {};
   return tensor.clone(promoteOperands(tensor, number));
 }

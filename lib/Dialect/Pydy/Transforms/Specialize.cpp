@@ -215,7 +215,7 @@ static Value castTo(OpBuilder &b, Value value, Type type) {
   }
   auto target = dyn_cast<RankedTensorType>(type);
   auto source = dyn_cast<RankedTensorType>(value.getType());
-  if (!target || !source)
+  if (!target || !source || (source.getRank() == 0 && target.getRank() > 0))
     return UnaryOp::create(b, loc, type, UnaryKind::promote, value);
   if (source.getElementType() != target.getElementType())
     value = UnaryOp::create(b, loc, source.clone(target.getElementType()), UnaryKind::promote,
@@ -1024,7 +1024,7 @@ private:
                                  << withArticle(types[i]) << " before the loop but "
                                  << withArticle(t) << " after an iteration; a loop may "
                                  << "change a value's shape, widen its dtype or turn a number "
-                                    "into a tensor of static shape, not change its rank";
+                                    "into a one-element tensor, not change its rank";
       types[i] = joined;
     }
     return success();

@@ -36,7 +36,7 @@ pydy.func @loop_rank_change(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.obje
   %c0 = pydy.constant 0 : i64
   %c1 = pydy.constant 1 : i64
   %c3 = pydy.constant 3 : i64
-  // expected-error @+1 {{variable 'x' is a float32 tensor of shape [3] before the loop but a float32 tensor of shape [] after an iteration; a loop may change a value's shape, widen its dtype or turn a number into a tensor of static shape, not change its rank}}
+  // expected-error @+1 {{variable 'x' is a float32 tensor of shape [3] before the loop but a float32 tensor of shape [] after an iteration; a loop may change a value's shape, widen its dtype or turn a number into a one-element tensor, not change its rank}}
   pydy.for_range %c0, %c3, %c1 : i64, i64, i64 {
   ^bb0(%i: !pydy.object):
     %x = pydy.load "x" : !pydy.object
@@ -113,4 +113,25 @@ pydy.func @tensor_attribute(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.obje
   // expected-error @+1 {{float32 tensor of shape [3] has no attribute 'grad' in compiled code}}
   %g = pydy.attr %x, "grad" : !pydy.object -> !pydy.object
   pydy.return %g : !pydy.object
+}
+
+// -----
+
+// A number does not join a tensor of more than one element: filling it in
+// would change what a reduction of the variable gives.
+pydy.func @number_then_vector(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %c0 = pydy.constant 0 : i64
+  %c1 = pydy.constant 1 : i64
+  %c3 = pydy.constant 3 : i64
+  pydy.store "t", %c0 : i64
+  // expected-error @+1 {{variable 't' is an int before the loop but a float32 tensor of shape [3] after an iteration}}
+  pydy.for_range %c0, %c3, %c1 : i64, i64, i64 {
+  ^bb0(%i: !pydy.object):
+    %x = pydy.load "x" : !pydy.object
+    %t = pydy.load "t" : !pydy.object
+    %n = pydy.binary add %t, %x : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.store "t", %n : !pydy.object
+  }
+  %r = pydy.load "t" : !pydy.object
+  pydy.return %r : !pydy.object
 }
