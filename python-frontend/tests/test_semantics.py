@@ -716,3 +716,40 @@ def test_logging_at_disabled_levels_does_nothing(differential):
 def test_logging_at_an_enabled_level_is_reported():
     with pytest.raises(paddle.Dy2StError, match="enabled level"):
         paddle.jit.to_static(logs_a_warning)(t([1.0]))
+
+
+# None before a runtime loop ----------------------------------------------------------
+
+def decode_until(x, steps):
+    state = None
+    i = 0
+    while i < steps:
+        if state is None:
+            state = x * 2
+        else:
+            state = state + x
+        i += 1
+    if state is None:
+        return x
+    return state
+
+
+def uses_state_after_loop(x, steps):
+    state = None
+    i = 0
+    while i < steps:
+        state = x * i
+        i += 1
+    return x + state
+
+
+@pytest.mark.parametrize("steps", [0, 1, 3])
+def test_none_before_a_runtime_loop(differential, steps):
+    differential(decode_until, t([1.0, 2.0]), paddle.to_tensor(steps))
+    eager, error = outcome(uses_state_after_loop, t([1.0, 2.0]), paddle.to_tensor(steps))
+    if error is None:
+        differential(uses_state_after_loop, t([1.0, 2.0]), paddle.to_tensor(steps))
+    else:
+        assert isinstance(error, TypeError)
+        with pytest.raises(TypeError, match="None"):
+            paddle.jit.to_static(uses_state_after_loop)(t([1.0, 2.0]), paddle.to_tensor(steps))

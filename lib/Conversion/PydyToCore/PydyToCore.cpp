@@ -498,6 +498,35 @@ static LogicalResult lowerPrint(PrintOp op) {
   return success();
 }
 
+/// Values that may be None, carried as a flag and a value since
+/// pydy-expand-tuples: a use reads the value, testing the flag at run time (a
+/// TypeError where it is None, as eagerly).
+static LogicalResult lowerOptionals(ModuleOp module) {
+  SmallVector<Operation *> uses;
+  module.walk([&](Operation *op) {
+    if (isa<IsPresentOp, OptionalValueOp>(op))
+      uses.push_back(op);
+  });
+  for (Operation *op : uses) {
+    auto made = op->getOperand(0).getDefiningOp<OptionalOp>();
+    if (!made)
+      return op->emitError("a value that may be None must be carried as a flag and a value "
+                           "(run pydy-expand-tuples first)");
+    if (isa<IsPresentOp>(op)) {
+      op->getResult(0).replaceAllUsesWith(made.getPresent());
+    } else {
+      if (!cast<OptionalValueOp>(op).getUnchecked()) {
+        OpBuilder b(op);
+        checkAtRunTime(b, op, made.getPresent(), "TypeError",
+                       "a variable that is None here is used as a value");
+      }
+      op->getResult(0).replaceAllUsesWith(made.getValue());
+    }
+    op->erase();
+  }
+  return success();
+}
+
 /// `x.size` of a tensor with dynamic dimensions: the product of its
 /// dimensions, read at run time.
 static void expandSizes(ModuleOp module) {
@@ -569,6 +598,8 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
     ModuleOp module = getOperation();
     expandShapes(module);
     expandSizes(module);
+    if (failed(lowerOptionals(module)))
+      return signalPassFailure();
     for (FuncOp func : llvm::make_early_inc_range(module.getOps<FuncOp>()))
       if (failed(convertFunction(func)))
         return signalPassFailure();

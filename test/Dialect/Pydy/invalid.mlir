@@ -155,3 +155,11 @@ pydy.func @raise_kind_not_a_name() {
   pydy.raise "Value Error", "message"
   pydy.return
 }
+
+// -----
+
+pydy.func @optional_of_another_type(%arg0: i1, %arg1: tensor<2xf32>) {
+  // expected-error @+1 {{holds 'tensor<3xf32>' but is given 'tensor<2xf32>'}}
+  %0 = pydy.optional %arg0, %arg1 : tensor<2xf32> -> !pydy.optional<tensor<3xf32>>
+  pydy.return
+}

@@ -24,6 +24,12 @@ pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.objec
   pydy.raise "ValueError", "bad value"
   // CHECK: pydy.load "a" {checked}
   %checked = pydy.load "a" {checked} : !pydy.object
+  // CHECK: %[[MAYBE:.*]] = pydy.optional %{{.*}}, %{{.*}} : i1 -> <i1>
+  %maybe = pydy.optional %raised, %raised : i1 -> !pydy.optional<i1>
+  // CHECK: pydy.is_present %[[MAYBE]] : <i1>
+  %present = pydy.is_present %maybe : !pydy.optional<i1>
+  // CHECK: pydy.optional_value %[[MAYBE]] {unchecked} : <i1> -> i1
+  %held = pydy.optional_value %maybe {unchecked} : !pydy.optional<i1> -> i1
   // CHECK: pydy.compare is_not
   %5 = pydy.compare is_not %a, %b : (!pydy.object, !pydy.object) -> !pydy.object
   // CHECK: pydy.compare ge

@@ -329,6 +329,35 @@ def Pydy_LenOp : Pydy_Op<"len", [Pure]> {
   let hasFolder = 1;
 }
 
+def Pydy_OptionalOp : Pydy_Op<"optional", [Pure]> {
+  let summary = "an optional value from a flag (the value is there) and a value";
+  let arguments = (ins I1:$present, AnyType:$value);
+  let results = (outs Pydy_OptionalType:$result);
+  let assemblyFormat = "$present `,` $value attr-dict `:` type($value) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def Pydy_IsPresentOp : Pydy_Op<"is_present", [Pure]> {
+  let summary = "whether an optional value is not None";
+  let arguments = (ins Pydy_OptionalType:$optional);
+  let results = (outs I1:$result);
+  let assemblyFormat = "$optional attr-dict `:` type($optional)";
+  let hasFolder = 1;
+}
+
+def Pydy_OptionalValueOp : Pydy_Op<"optional_value"> {
+  let summary = "the value of an optional; a TypeError at run time where it is None";
+  let description = [{
+    A use of a variable that may be None as a value: eagerly a None there is
+    a TypeError, so compiled code raises one. `unchecked` reads the value
+    without the test (a zero where None), to carry it on.
+  }];
+  let arguments = (ins Pydy_OptionalType:$optional, UnitAttr:$unchecked);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$optional attr-dict `:` type($optional) `->` type($result)";
+  let hasVerifier = 1;
+}
+
 def Pydy_RaiseOp : Pydy_Op<"raise"> {
   let summary = "`raise Kind(message)` (or a failed `assert`) at run time";
   let description = [{

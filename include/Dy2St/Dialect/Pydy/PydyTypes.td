@@ -40,6 +40,17 @@ def Pydy_DictType : Pydy_Type<"Dict", "dict"> {
   let genVerifyDecl = 1;
 }
 
+def Pydy_OptionalType : Pydy_Type<"Optional", "optional"> {
+  let summary = "a value, or None, decided at run time";
+  let description = [{
+    A variable that is None on some paths and a `value` on others (None
+    before a loop that assigns it): carried as a flag and the value (a zero
+    where it is None) once tuples are expanded.
+  }];
+  let parameters = (ins "Type":$value);
+  let assemblyFormat = "`<` $value `>`";
+}
+
 def Pydy_SliceType : Pydy_Type<"Slice", "slice"> {
   let summary = "a Python slice object (lower:upper:step)";
 }

@@ -59,8 +59,9 @@ FailureOr<ElementwiseSignature> compareSignature(CompareKind kind, Type lhs, Typ
 /// The least type holding both (equal types; tensors of one dtype and rank
 /// whose differing dimensions become dynamic; lists of one length element by
 /// element; lists of tensors of different lengths, or a list and a tensor
-/// array, an array of the joined item type; an unknown `!pydy.object` joins
-/// to the other side). Null when they do not join.
+/// array, an array of the joined item type; None and a tensor or number an
+/// optional; an unknown `!pydy.object` joins to the other side). Null when
+/// they do not join.
 Type joinTypes(Type a, Type b);
 
 /// The item type of a tensor array holding the items of `type` (a list of

@@ -327,3 +327,9 @@ LogicalResult UnpackOp::fold(FoldAdaptor adaptor, SmallVectorImpl<OpFoldResult> 
   results.append(def->operand_begin(), def->operand_end());
   return success();
 }
+
+OpFoldResult IsPresentOp::fold(FoldAdaptor) {
+  if (auto optional = getOptional().getDefiningOp<OptionalOp>())
+    return optional.getPresent();
+  return {};
+}

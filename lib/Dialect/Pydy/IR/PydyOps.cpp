@@ -235,6 +235,19 @@ LogicalResult UnaryOp::verify() {
   return success();
 }
 
+LogicalResult OptionalOp::verify() {
+  if (!compatible(getValue().getType(), getType().getValue()))
+    return emitOpError("holds ") << getType().getValue() << " but is given "
+                                 << getValue().getType();
+  return success();
+}
+
+LogicalResult OptionalValueOp::verify() {
+  if (!compatible(getType(), getOptional().getType().getValue()))
+    return emitOpError("reads ") << getOptional().getType().getValue() << " as " << getType();
+  return success();
+}
+
 LogicalResult RaiseOp::verify() {
   StringRef kind = getKind();
   if (kind.empty() || !llvm::all_of(kind, [](char c) { return llvm::isAlnum(c) || c == '_'; }))

@@ -283,6 +283,15 @@ Type mlir::pydy::joinTypes(Type a, Type b) {
     return b;
   if (isa<ObjectType>(b))
     return a;
+  // None and a tensor or number: an optional value, decided at run time.
+  auto oa = dyn_cast<OptionalType>(a), ob = dyn_cast<OptionalType>(b);
+  if (oa || ob || isa<PyNoneType>(a) || isa<PyNoneType>(b)) {
+    Type va = oa ? oa.getValue() : a, vb = ob ? ob.getValue() : b;
+    Type value = isa<PyNoneType>(va) ? vb : isa<PyNoneType>(vb) ? va : joinTypes(va, vb);
+    if (!value || !(isa<RankedTensorType>(value) || isPythonScalar(value)))
+      return {};
+    return OptionalType::get(a.getContext(), value);
+  }
   // Containers of one shape join element by element.
   auto joinAll = [](ArrayRef<Type> xs, ArrayRef<Type> ys) -> std::optional<SmallVector<Type>> {
     if (xs.size() != ys.size())

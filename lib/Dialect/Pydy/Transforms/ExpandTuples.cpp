@@ -11,11 +11,15 @@ namespace mlir::pydy {
 namespace {
 
 /// The parts a value of `type` is carried as: a sequence's elements; None
-/// (a compile-time value) has none.
-std::optional<ArrayRef<Type>> partsOf(Type type) {
+/// (a compile-time value) has none; an optional value its flag and value.
+std::optional<SmallVector<Type>> partsOf(Type type) {
   if (isa<PyNoneType>(type))
-    return ArrayRef<Type>();
-  return sequenceElementTypes(type);
+    return SmallVector<Type>();
+  if (auto optional = dyn_cast<OptionalType>(type))
+    return SmallVector<Type>{IntegerType::get(type.getContext(), 1), optional.getValue()};
+  if (auto elements = sequenceElementTypes(type))
+    return SmallVector<Type>(*elements);
+  return std::nullopt;
 }
 
 void leafTypes(Type type, SmallVectorImpl<Type> &leaves) {
@@ -36,6 +40,19 @@ void leafValues(OpBuilder &b, Location loc, Value value, SmallVectorImpl<Value> 
     return;
   }
   Operation *def = value.getDefiningOp();
+  if (auto optional = dyn_cast<OptionalType>(value.getType())) {
+    if (auto made = dyn_cast_or_null<OptionalOp>(def)) {
+      leaves.push_back(made.getPresent());
+      leaves.push_back(made.getValue());
+    } else if (auto undef = dyn_cast_or_null<UndefOp>(def)) {
+      leaves.push_back(UndefOp::create(b, loc, b.getI1Type(), undef.getName()));
+      leaves.push_back(UndefOp::create(b, loc, optional.getValue(), undef.getName()));
+    } else {
+      leaves.push_back(IsPresentOp::create(b, loc, b.getI1Type(), value));
+      leaves.push_back(OptionalValueOp::create(b, loc, optional.getValue(), value, true));
+    }
+    return;
+  }
   auto dictType = dyn_cast<DictType>(value.getType());
   for (auto [k, type] : llvm::enumerate(*elements)) {
     Value element;
@@ -69,6 +86,11 @@ SmallVector<Value> leafValues(OpBuilder &b, Location loc, ValueRange values) {
 Value rebuild(OpBuilder &b, Location loc, Type type, ArrayRef<Value> &leaves) {
   if (isa<PyNoneType>(type))
     return ConstantOp::create(b, loc, b.getUnitAttr());
+  if (isa<OptionalType>(type)) {
+    Value made = OptionalOp::create(b, loc, type, leaves[0], leaves[1]);
+    leaves = leaves.drop_front(2);
+    return made;
+  }
   auto elements = sequenceElementTypes(type);
   if (!elements) {
     Value leaf = leaves.front();

@@ -191,6 +191,20 @@ static Value castTo(OpBuilder &b, Value value, Type type) {
   if (isa<ObjectType>(value.getType()))
     return value;
   Location loc = value.getLoc();
+  if (auto optional = dyn_cast<OptionalType>(type)) {
+    Type inner = optional.getValue();
+    if (isa<PyNoneType>(value.getType())) {
+      Value absent = ConstantOp::create(b, loc, b.getBoolAttr(false));
+      return OptionalOp::create(b, loc, type, absent, UndefOp::create(b, loc, inner, "none"));
+    }
+    if (auto given = dyn_cast<OptionalType>(value.getType())) {
+      Value present = IsPresentOp::create(b, loc, b.getI1Type(), value);
+      Value held = OptionalValueOp::create(b, loc, given.getValue(), value, /*unchecked=*/true);
+      return OptionalOp::create(b, loc, type, present, castTo(b, held, inner));
+    }
+    Value present = ConstantOp::create(b, loc, b.getBoolAttr(true));
+    return OptionalOp::create(b, loc, type, present, castTo(b, value, inner));
+  }
   if (auto array = dyn_cast<tensor_array::ArrayType>(type)) {
     if (isa<tensor_array::ArrayType>(value.getType()))
       return tensor_array::CastOp::create(b, loc, type, value);
@@ -333,6 +347,14 @@ public:
     // A function that only raises (for this signature) returns None.
     if (ret.getValue() && isUndefined(ret.getValue()))
       typeUndefined(ret.getValue(), PyNoneType::get(func.getContext()));
+    // A result that may be None is returned as its value (compiled code
+    // returns one type): where it is None at run time, a TypeError.
+    if (auto optional = ret.getValue() ? dyn_cast<OptionalType>(ret.getValue().getType())
+                                       : OptionalType()) {
+      OpBuilder b(ret);
+      ret->setOperand(0, OptionalValueOp::create(b, ret.getLoc(), optional.getValue(),
+                                                 ret.getValue(), /*unchecked=*/false));
+    }
     Type resultType = ret.getValue() && !isa<PyNoneType>(ret.getValue().getType())
                           ? ret.getValue().getType()
                           : Type();
@@ -508,9 +530,45 @@ private:
     return success();
   }
 
+  /// Uses of a value that may be None: `is None` / `is not None` test its
+  /// flag; any other use (but carrying it on) reads the value, a TypeError
+  /// at run time where it is None, as eagerly.
+  bool useOptionals(Operation *op) {
+    if (auto cmp = dyn_cast<CompareOp>(op);
+        cmp && (cmp.getKind() == CompareKind::is || cmp.getKind() == CompareKind::is_not)) {
+      Value lhs = cmp.getLhs(), rhs = cmp.getRhs();
+      Value optional = isa<OptionalType>(lhs.getType()) ? lhs : rhs;
+      Value other = optional == lhs ? rhs : lhs;
+      if (isa<OptionalType>(optional.getType()) && isa<PyNoneType>(other.getType())) {
+        OpBuilder b(op);
+        Value present = IsPresentOp::create(b, op->getLoc(), b.getI1Type(), optional);
+        Value result = cmp.getKind() == CompareKind::is_not
+                           ? present
+                           : Value(UnaryOp::create(b, op->getLoc(), b.getI1Type(),
+                                                   UnaryKind::Not, present));
+        cmp.getResult().replaceAllUsesWith(result);
+        op->erase();
+        return true;
+      }
+    }
+    if (isa<YieldOp, ConditionOp, ReturnOp, OptionalOp, IsPresentOp, OptionalValueOp, WhileOp,
+            ForRangeOp, ForInOp>(op))
+      return false;
+    for (OpOperand &operand : op->getOpOperands())
+      if (auto optional = dyn_cast<OptionalType>(operand.get().getType())) {
+        OpBuilder b(op);
+        operand.set(OptionalValueOp::create(b, op->getLoc(), optional.getValue(),
+                                            operand.get(), /*unchecked=*/false));
+      }
+    return false;
+  }
+
   LogicalResult specialize(Operation *op, Operation *&next) {
+    if (useOptionals(op))
+      return success();
     // Ops of other dialects are made here already typed (casts, tensor arrays).
-    if (isa<ConstantOp, YieldOp, ConditionOp, ReturnOp, UndefOp>(op) ||
+    if (isa<ConstantOp, YieldOp, ConditionOp, ReturnOp, UndefOp, OptionalOp, IsPresentOp,
+            OptionalValueOp>(op) ||
         !isa<PydyDialect>(op->getDialect()))
       return success();
     if (auto call = dyn_cast<CallOp>(op))

@@ -68,3 +68,24 @@ pydy.func @none_result(%c: i1 {pydy.name = "c"}) -> i64 {
   } {names = ["v", "n"]}
   pydy.return %r#1 : i64
 }
+
+// -----
+
+// An optional value is carried as its flag and its value.
+// CHECK-LABEL: pydy.func @optional_carried
+// CHECK: %[[R:.*]]:2 = pydy.if %{{.*}} : i1 -> i1, tensor<2xf32>
+// CHECK: %[[O:.*]] = pydy.optional %[[R]]#0, %[[R]]#1 : tensor<2xf32> -> <tensor<2xf32>>
+// CHECK: pydy.optional_value %[[O]]
+pydy.func @optional_carried(%c: i1 {pydy.name = "c"}, %x: tensor<2xf32> {pydy.name = "x"}) -> tensor<2xf32> {
+  %t = pydy.constant true
+  %f = pydy.constant false
+  %r = pydy.if %c : i1 -> !pydy.optional<tensor<2xf32>> {
+    %o = pydy.optional %t, %x : tensor<2xf32> -> !pydy.optional<tensor<2xf32>>
+    pydy.yield %o : !pydy.optional<tensor<2xf32>>
+  } else {
+    %o = pydy.optional %f, %x : tensor<2xf32> -> !pydy.optional<tensor<2xf32>>
+    pydy.yield %o : !pydy.optional<tensor<2xf32>>
+  } {names = ["h"]}
+  %v = pydy.optional_value %r : !pydy.optional<tensor<2xf32>> -> tensor<2xf32>
+  pydy.return %v : tensor<2xf32>
+}
