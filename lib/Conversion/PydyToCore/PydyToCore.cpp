@@ -527,6 +527,21 @@ static LogicalResult lowerOptionals(ModuleOp module) {
   return success();
 }
 
+/// The dimensions of a tensor as i64 values (`tensor.dim` for dynamic ones).
+static SmallVector<Value> dimensionsOf(OpBuilder &b, Location loc, Value tensorValue) {
+  auto tensor = cast<RankedTensorType>(tensorValue.getType());
+  SmallVector<Value> dims;
+  for (int64_t d = 0; d < tensor.getRank(); ++d) {
+    if (!tensor.isDynamicDim(d)) {
+      dims.push_back(arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(tensor.getDimSize(d))));
+      continue;
+    }
+    Value dim = tensor::DimOp::create(b, loc, tensorValue, d);
+    dims.push_back(arith::IndexCastOp::create(b, loc, b.getI64Type(), dim));
+  }
+  return dims;
+}
+
 /// `x.size` of a tensor with dynamic dimensions: the product of its
 /// dimensions, read at run time.
 static void expandSizes(ModuleOp module) {
@@ -538,16 +553,9 @@ static void expandSizes(ModuleOp module) {
   for (AttrOp op : sizes) {
     OpBuilder b(op);
     Location loc = op.getLoc();
-    auto tensor = cast<RankedTensorType>(op.getValue().getType());
     Value size = arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(1));
-    for (int64_t d = 0; d < tensor.getRank(); ++d) {
-      Value dim = tensor.isDynamicDim(d)
-                      ? Value(arith::IndexCastOp::create(b, loc, b.getI64Type(),
-                                                         tensor::DimOp::create(b, loc, op.getValue(), d)))
-                      : Value(arith::ConstantOp::create(b, loc,
-                                                        b.getI64IntegerAttr(tensor.getDimSize(d))));
+    for (Value dim : dimensionsOf(b, loc, op.getValue()))
       size = arith::MulIOp::create(b, loc, size, dim);
-    }
     op.getResult().replaceAllUsesWith(size);
     op.erase();
   }
@@ -565,15 +573,7 @@ static void expandShapes(ModuleOp module) {
     OpBuilder b(op);
     Location loc = op.getLoc();
     auto tensor = cast<RankedTensorType>(op.getValue().getType());
-    SmallVector<Value> dims;
-    for (int64_t d = 0; d < tensor.getRank(); ++d) {
-      if (!tensor.isDynamicDim(d)) {
-        dims.push_back(arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(tensor.getDimSize(d))));
-        continue;
-      }
-      Value dim = tensor::DimOp::create(b, loc, op.getValue(), d);
-      dims.push_back(arith::IndexCastOp::create(b, loc, b.getI64Type(), dim));
-    }
+    SmallVector<Value> dims = dimensionsOf(b, loc, op.getValue());
     auto list = ListOp::create(b, loc, op.getType(), dims);
     op.getResult().replaceAllUsesWith(list);
     op.erase();
