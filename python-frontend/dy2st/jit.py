@@ -77,12 +77,16 @@ def _native_argument(value):
 
 def _rebuild(structure, leaves):
     """The Python result from the flat results: a structure is None for a
-    leaf, "none" for None, "array" for a list whose items come stacked, a
+    leaf, "none" for None, "array" for a list whose items come stacked,
+    "optional" for a flag and a value (None where the flag is false), a
     tuple, list or dict of structures."""
     if structure == "none":
         return None
     if structure == "array":
         return [Tensor(item) for item in next(leaves)]
+    if structure == "optional":
+        present, value = next(leaves), next(leaves)
+        return _rebuild(None, iter([value])) if present else None
     if structure is None:
         leaf = next(leaves)
         return Tensor(leaf) if isinstance(leaf, np.ndarray) else leaf

@@ -106,10 +106,13 @@ py::object toPython(RuntimeValue &v) {
 }
 
 /// The shape of a Python result: None for a leaf, "none" for None, "array"
-/// for a list returned stacked, a tuple, list or dict of shapes.
+/// for a list returned stacked, "optional" for a flag and a value (None where
+/// the flag is false), a tuple, list or dict of shapes.
 py::object structureOf(mlir::Type type) {
   if (!type)
     return py::str("none");
+  if (mlir::isa<mlir::pydy::OptionalType>(type))
+    return py::str("optional");
   if (mlir::isa<mlir::tensor_array::ArrayType>(type))
     return py::str("array");
   if (auto dict = mlir::dyn_cast<mlir::pydy::DictType>(type)) {

@@ -753,3 +753,17 @@ def test_none_before_a_runtime_loop(differential, steps):
         assert isinstance(error, TypeError)
         with pytest.raises(TypeError, match="None"):
             paddle.jit.to_static(uses_state_after_loop)(t([1.0, 2.0]), paddle.to_tensor(steps))
+
+
+def none_or_tensor_result(x, steps):
+    state = None
+    i = 0
+    while i < steps:
+        state = x * (i + 1)
+        i += 1
+    return state, i
+
+
+@pytest.mark.parametrize("steps", [0, 2])
+def test_returning_none_on_a_runtime_path(differential, steps):
+    differential(none_or_tensor_result, t([1.0, 2.0]), paddle.to_tensor(steps))

@@ -385,10 +385,16 @@ struct YieldLowering : OpConversionPattern<YieldOp> {
 // Functions
 //===----------------------------------------------------------------------===//
 
-/// The leaves of a returned value: tuples are flattened, None returns nothing.
+/// The leaves of a returned value: tuples are flattened, None returns nothing,
+/// a value that may be None returns its flag and its value.
 static void flattenReturn(OpBuilder &b, Value v, SmallVectorImpl<Value> &leaves) {
   if (isa<PyNoneType>(v.getType()))
     return;
+  if (auto optional = v.getDefiningOp<OptionalOp>()) {
+    leaves.push_back(optional.getPresent());
+    leaves.push_back(optional.getValue());
+    return;
+  }
   if (Operation *def = v.getDefiningOp(); def && isa<TupleOp, ListOp>(def)) {
     for (Value e : def->getOperands())
       flattenReturn(b, e, leaves);

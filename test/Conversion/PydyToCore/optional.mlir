@@ -13,3 +13,13 @@ pydy.func @read(%present: i1 {pydy.name = "p"}, %x: tensor<2xf32> {pydy.name = "
   %v = pydy.optional_value %o : !pydy.optional<tensor<2xf32>> -> tensor<2xf32>
   pydy.return %v : tensor<2xf32>
 }
+
+// A result that may be None is returned as its flag and its value (the caller
+// rebuilds None where the flag is false).
+// CHECK-LABEL: func.func @returned
+// CHECK-SAME: -> (i1, tensor<2xf32>)
+// CHECK: return %arg0, %arg1 : i1, tensor<2xf32>
+pydy.func @returned(%present: i1 {pydy.name = "p"}, %x: tensor<2xf32> {pydy.name = "x"}) -> !pydy.optional<tensor<2xf32>> {
+  %o = pydy.optional %present, %x : tensor<2xf32> -> !pydy.optional<tensor<2xf32>>
+  pydy.return %o : !pydy.optional<tensor<2xf32>>
+}

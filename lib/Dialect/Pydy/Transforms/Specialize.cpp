@@ -347,14 +347,6 @@ public:
     // A function that only raises (for this signature) returns None.
     if (ret.getValue() && isUndefined(ret.getValue()))
       typeUndefined(ret.getValue(), PyNoneType::get(func.getContext()));
-    // A result that may be None is returned as its value (compiled code
-    // returns one type): where it is None at run time, a TypeError.
-    if (auto optional = ret.getValue() ? dyn_cast<OptionalType>(ret.getValue().getType())
-                                       : OptionalType()) {
-      OpBuilder b(ret);
-      ret->setOperand(0, OptionalValueOp::create(b, ret.getLoc(), optional.getValue(),
-                                                 ret.getValue(), /*unchecked=*/false));
-    }
     Type resultType = ret.getValue() && !isa<PyNoneType>(ret.getValue().getType())
                           ? ret.getValue().getType()
                           : Type();
@@ -531,8 +523,8 @@ private:
   }
 
   /// Uses of a value that may be None: `is None` / `is not None` test its
-  /// flag; any other use (but carrying it on) reads the value, a TypeError
-  /// at run time where it is None, as eagerly.
+  /// flag; any other use (but carrying it on: yields, returns, containers)
+  /// reads the value, a TypeError at run time where it is None, as eagerly.
   bool useOptionals(Operation *op) {
     if (auto cmp = dyn_cast<CompareOp>(op);
         cmp && (cmp.getKind() == CompareKind::is || cmp.getKind() == CompareKind::is_not)) {
@@ -552,7 +544,7 @@ private:
       }
     }
     if (isa<YieldOp, ConditionOp, ReturnOp, OptionalOp, IsPresentOp, OptionalValueOp, WhileOp,
-            ForRangeOp, ForInOp>(op))
+            ForRangeOp, ForInOp, TupleOp, ListOp, DictOp>(op))
       return false;
     for (OpOperand &operand : op->getOpOperands())
       if (auto optional = dyn_cast<OptionalType>(operand.get().getType())) {
