@@ -10,6 +10,8 @@ unsupported (the importer reports it)."""
 import ast
 import copy
 
+from .statements import located
+
 _STATEMENT_LISTS = ("body", "orelse", "finalbody")
 
 
@@ -54,12 +56,12 @@ class _Hoist(ast.NodeTransformer):
             inner.append(guard)
             inner = guard.body
         first = statements.pop(0)
-        self.statements += self.desugarer.body([_located(first, node)])
+        self.statements += self.desugarer.body([located(first, node)])
         return self._hoisted(statements[0], hidden, node) if statements else \
             ast.copy_location(load, node)
 
     def _hoisted(self, statement, hidden, node):
-        self.statements += self.desugarer.body([_located(statement, node)])
+        self.statements += self.desugarer.body([located(statement, node)])
         return ast.copy_location(ast.Name(hidden, ast.Load()), node)
 
     def visit_Lambda(self, node):
@@ -112,14 +114,6 @@ def _has_comprehension(node):
     return any(isinstance(n, (ast.ListComp, ast.DictComp)) for n in ast.walk(node))
 
 
-def _located(statement, node):
-    """`statement` with the location of `node` where its parts have none."""
-    for part in ast.walk(statement):
-        if not hasattr(part, "lineno"):
-            ast.copy_location(part, node)
-    return statement
-
-
 class _Desugarer:
     def __init__(self):
         self.count = 0
@@ -133,7 +127,7 @@ class _Desugarer:
         for statement in statements:
             if isinstance(statement, ast.While) and _has_comprehension(statement.test):
                 stop = ast.If(ast.UnaryOp(ast.Not(), statement.test), [ast.Break()], [])
-                statement.body = [_located(stop, statement.test)] + statement.body
+                statement.body = [located(stop, statement.test)] + statement.body
                 statement.test = ast.copy_location(ast.Constant(True), statement.test)
             if isinstance(statement, ast.FunctionDef):
                 # A nested def's comprehensions run in its own body.

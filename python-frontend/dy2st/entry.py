@@ -93,7 +93,12 @@ def make_wrapper(fn, instance, parameters, values):
     source = (f"def {name}({', '.join(names)}):\n"
               f"    return _target({', '.join(a for a in arguments if a)})\n")
     target = fn.__get__(instance) if instance is not None else fn
-    namespace = {"_target": target}
+    return define(source, filename, name, {"_target": target})
+
+
+def define(source, filename, name, namespace):
+    """The function `name` defined by generated `source` in `namespace`, its
+    source registered with `linecache` so that the importer can read it."""
     exec(compile(source, filename, "exec"), namespace)
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     return namespace[name]

@@ -366,11 +366,8 @@ class Importer:
         if kind is None:
             self._fail(node, f"the operator '{type(node.op).__name__}=' is not supported by dy2st")
         target = node.target
-        if isinstance(target, ast.Name):
-            current = self.load(target.id, target)
-            self.store(target.id, self.binary(node, kind, current, self.expr(node.value)), node)
-        elif self.written_attribute(target):
-            name = self.written_attribute(target)
+        name = target.id if isinstance(target, ast.Name) else self.written_attribute(target)
+        if name is not None:
             current = self.load(name, target)
             self.store(name, self.binary(node, kind, current, self.expr(node.value)), node)
         elif isinstance(target, ast.Subscript):
@@ -1277,6 +1274,14 @@ class Importer:
             self.write_back(target, result, node)
         return result
 
+    def hold(self, expression):
+        """A hidden variable holding `expression`, evaluated once here."""
+        self.hidden += 1
+        name = f"star.{self.hidden}"
+        self.scopes[-1].add(name)
+        self.store(name, self.expr(expression), expression)
+        return name
+
     def expand_starred(self, node, params):
         """`f(a, *seq)`: the sequence (held in a hidden variable) read item by
         item into the positional parameters left, as many as there are (its
@@ -1293,11 +1298,7 @@ class Importer:
         keywords = {k.arg for k in node.keywords}
         before = node.args[:-1]
         seq = node.args[-1].value
-        self.hidden += 1
-        name = f"star.{self.hidden}"
-        self.scopes[-1].add(name)
-        self.store(name, self.expr(seq), seq)
-        load = ast.copy_location(ast.Name(name, ast.Load()), seq)
+        load = ast.copy_location(ast.Name(self.hold(seq), ast.Load()), seq)
         left = [p for p in fixed[len(before):] if p.name not in keywords]
         if has_var_positional:
             # The sequence's first items fill the positional parameters left.
@@ -1351,13 +1352,10 @@ class Importer:
             spliced = [ast.copy_location(ast.keyword(k.value, v), v)
                        for k, v in zip(mapping.keys, mapping.values)]
             return ast.copy_location(ast.Call(node.func, node.args, others + spliced), node)
-        self.hidden += 1
-        name = f"star.{self.hidden}"
-        self.scopes[-1].add(name)
-        self.store(name, self.expr(mapping), mapping)
-        given = {k.arg for k in node.keywords if k.arg is not None}
+        name = self.hold(mapping)
+        given = {k.arg for k in others}
         positional = len(node.args)
-        keywords = [k for k in node.keywords if k.arg is not None]
+        keywords = list(others)
         for k, p in enumerate(params):
             if p.kind in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD) or \
                     p.name in given or (k < positional and p.kind != inspect.Parameter.KEYWORD_ONLY):

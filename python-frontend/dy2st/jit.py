@@ -3,7 +3,6 @@ static program, compiled once per input signature and cached."""
 import collections
 import functools
 import inspect
-import linecache
 import threading
 import types
 
@@ -205,7 +204,7 @@ class StaticFunction:
         values = [entry.normalize(v) for v in self._bind(args, kwargs)]
         if any(entry.is_structured(v) for v in values):
             return self._structured_call(values)
-        text, captures, declared, written, _ = self._import()
+        text, captures, declared, written, entry_symbol = self._import()
         values += [c.read() for c in captures]
         names = self._parameters() + [c.label for c in captures]
         keys, signature = [], []
@@ -223,8 +222,8 @@ class StaticFunction:
             compiled = self._compiled.get(key)
             if compiled is None:
                 try:
-                    compiled = native.module().compile(text, self._import().entry,
-                                                       ",".join(signature), self._backend)
+                    compiled = native.module().compile(text, entry_symbol, ",".join(signature),
+                                                       self._backend)
                 except native.module().CompileError as e:
                     raise errors.from_compiler(str(e)) from None
                 self._compiled[key] = compiled
@@ -367,7 +366,7 @@ def to_static(function=None, input_spec=None, build_strategy=None, backend=None,
 def _python_wrapper(fn):
     """A library function (an eager kernel, whose source is not the Python
     compiled code converts) as a Python function of the same parameters that
-    calls it; its source is registered with `linecache` for the importer."""
+    calls it (defined from generated source, see `entry.define`)."""
     name = getattr(fn, "__name__", type(fn).__name__)
     try:
         params = list(inspect.signature(fn).parameters.values())
@@ -380,10 +379,7 @@ def _python_wrapper(fn):
     names = ", ".join(p.name for p in params)
     filename = f"<dy2st wrapper of {name}>"
     source = f"def {name}({names}):\n    return _library_function({names})\n"
-    namespace = {"_library_function": fn}
-    exec(compile(source, filename, "exec"), namespace)
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    wrapper = namespace[name]
+    wrapper = entry.define(source, filename, name, {"_library_function": fn})
     wrapper.__defaults__ = tuple(p.default for p in params
                                  if p.default is not inspect.Parameter.empty) or None
     wrapper.__doc__ = fn.__doc__

@@ -28,7 +28,7 @@ class _Desugar(ast.NodeTransformer):
         test = ast.UnaryOp(ast.Not(), self.visit(node.test))
         args = [self.visit(node.msg)] if node.msg is not None else []
         error = ast.Call(ast.Name("AssertionError", ast.Load()), args, [])
-        return _located(ast.If(test, [ast.Raise(error, None)], []), node)
+        return located(ast.If(test, [ast.Raise(error, None)], []), node)
 
     def visit_Call(self, node):
         self.generic_visit(node)
@@ -56,7 +56,7 @@ class _Desugar(ast.NodeTransformer):
             function = ast.FunctionDef(name=target.id, args=lam.args,
                                        body=[ast.copy_location(ast.Return(lam.body), lam)],
                                        decorator_list=[], returns=None)
-            return _located(function, node)
+            return located(function, node)
         if len(node.targets) != 1 or not isinstance(target, (ast.Tuple, ast.List)) or \
                 sum(isinstance(e, ast.Starred) for e in target.elts) != 1:
             return node
@@ -77,7 +77,7 @@ class _Desugar(ast.NodeTransformer):
             else:
                 read = ast.Subscript(value, ast.Constant(i - len(target.elts)), ast.Load())
             statements.append(ast.Assign([element], read))
-        return [_located(s, node) for s in statements]
+        return [located(s, node) for s in statements]
 
     def visit_GeneratorExp(self, node):
         self.generic_visit(node)
@@ -102,7 +102,7 @@ class _Desugar(ast.NodeTransformer):
         loop.body = _SetFlagBeforeBreak(flag).visit_statements(loop.body)
         init = ast.Assign([ast.Name(flag, ast.Store())], ast.Constant(False))
         guard = ast.If(ast.UnaryOp(ast.Not(), ast.Name(flag, ast.Load())), orelse, [])
-        return [_located(init, loop), loop, _located(guard, loop)]
+        return [located(init, loop), loop, located(guard, loop)]
 
     def _enumerate_start(self, loop):
         it = loop.iter
@@ -115,7 +115,7 @@ class _Desugar(ast.NodeTransformer):
         loop.target.elts[0] = ast.copy_location(ast.Name(index, ast.Store()), user_index)
         start = it.args.pop()
         offset = ast.Assign([user_index], ast.BinOp(ast.Name(index, ast.Load()), ast.Add(), start))
-        loop.body = [_located(offset, loop)] + loop.body
+        loop.body = [located(offset, loop)] + loop.body
         return loop
 
 
@@ -141,7 +141,7 @@ def _percent_as_fstring(arg):
         if part != "%s":
             value = ast.Call(ast.Name("int", ast.Load()), [value], [])
         pieces.append(ast.FormattedValue(value, -1, None))
-    return _located(ast.JoinedStr(pieces), arg)
+    return located(ast.JoinedStr(pieces), arg)
 
 
 def _concatenated(node, display, convert):
@@ -162,7 +162,7 @@ def _concatenated(node, display, convert):
     result = parts[0]
     for part in parts[1:]:
         result = ast.BinOp(result, ast.Add(), part)
-    return _located(result, node)
+    return located(result, node)
 
 
 def _print_pieces(call):
@@ -189,7 +189,7 @@ def _print_pieces(call):
             pieces.append(arg)
     keywords["sep"] = ast.Constant("")
     new = ast.Call(call.func, pieces, [ast.keyword(k, v) for k, v in keywords.items()])
-    return _located(new, call)
+    return located(new, call)
 
 
 def _breaks_of(statements):
@@ -229,7 +229,7 @@ class _SetFlagBeforeBreak(ast.NodeTransformer):
 
     def visit_Break(self, node):
         set_flag = ast.Assign([ast.Name(self.flag, ast.Store())], ast.Constant(True))
-        return [_located(set_flag, node), node]
+        return [located(set_flag, node), node]
 
     def visit_For(self, node):
         node.orelse = self.visit_statements(node.orelse)
@@ -243,11 +243,13 @@ class _SetFlagBeforeBreak(ast.NodeTransformer):
     visit_Lambda = visit_FunctionDef
 
 
-def _located(statement, node):
-    for part in ast.walk(statement):
+def located(tree, node):
+    """`tree` (made by a rewrite) with the location of `node` where its parts
+    have none; parts taken from the user's code keep theirs."""
+    for part in ast.walk(tree):
         if not hasattr(part, "lineno"):
             ast.copy_location(part, node)
-    return statement
+    return tree
 
 
 def desugar(function, resolve):

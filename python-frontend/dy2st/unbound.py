@@ -10,6 +10,8 @@ expression, `and`/`or` or a lambda is not checked here (it may not run); if
 it remains after specialization, it is reported as today."""
 import ast
 
+from .statements import located
+
 _MESSAGE = "cannot access local variable '{}' where it is not associated with a value"
 _EVERYTHING = None  # the set after a statement that never falls through
 
@@ -93,10 +95,10 @@ class _Checker:
         error = ast.Call(ast.Name("UnboundLocalError", ast.Load()),
                          [ast.Constant(_MESSAGE.format(name))], [])
         test = ast.UnaryOp(ast.Not(), ast.Name(self.flag(name), ast.Load()))
-        return _located(ast.If(test, [ast.Raise(error, None)], []), node)
+        return located(ast.If(test, [ast.Raise(error, None)], []), node)
 
     def set_flag(self, name, node):
-        return _located(ast.Assign([ast.Name(self.flag(name), ast.Store())],
+        return located(ast.Assign([ast.Name(self.flag(name), ast.Store())],
                                    ast.Constant(True)), node)
 
 
@@ -120,12 +122,6 @@ def _join(a, b):
     return a & b
 
 
-def _located(statement, node):
-    for part in ast.walk(statement):
-        ast.copy_location(part, node)
-    return statement
-
-
 def check(function):
     """`function` (an ast.FunctionDef, after the other rewrites) with checks
     before reads of variables that may be unbound; returns the names checked."""
@@ -140,7 +136,7 @@ def check(function):
     body, _ = checker.block(function.body, set(params))
     _set_loop_targets(body, checker)
     if checker.checked:
-        inits = [_located(ast.Assign([ast.Name(checker.flag(n), ast.Store())],
+        inits = [located(ast.Assign([ast.Name(checker.flag(n), ast.Store())],
                                      ast.Constant(False)), function)
                  for n in sorted(checker.checked)]
         body = inits + _drop_unused_sets(body, checker.checked)

@@ -228,9 +228,7 @@ LogicalResult UnaryOp::verify() {
                ? success()
                : emitOpError("changes the dtype of a tensor (or fills a 0-d one into a static "
                              "shape), not its shape");
-  if (isa<RankedTensorType>(from) && !result.hasStaticShape())
-    return emitOpError("fills a number into a tensor of static shape only");
-  if (!isa<RankedTensorType>(from) && (!isPythonScalar(from) || !result.hasStaticShape()))
+  if (!result.hasStaticShape() || !(isa<RankedTensorType>(from) || isPythonScalar(from)))
     return emitOpError("fills a number into a tensor of static shape only");
   return success();
 }

@@ -122,6 +122,21 @@ private:
     return block.end();
   }
 
+  /// Moves the ops of `block` from `from` on (but its terminator) into an
+  /// `if` that runs them only while none of `exits` happened; its block.
+  Block &guardRest(Block &block, Block::iterator from, Location loc, const Exits &exits,
+                   Loop *loop) {
+    OpBuilder b(&block, from);
+    auto guard = IfOp::create(b, loc, TypeRange{}, stillRunning(b, loc, exits, loop), ArrayAttr());
+    Block &then = guard.getThenRegion().emplaceBlock();
+    then.getOperations().splice(then.end(), block.getOperations(), from, bodyEnd(block));
+    OpBuilder atEnd = OpBuilder::atBlockEnd(&then);
+    YieldOp::create(atEnd, loc);
+    atEnd.setInsertionPointToEnd(&guard.getElseRegion().emplaceBlock());
+    YieldOp::create(atEnd, loc);
+    return then;
+  }
+
   /// Lowers the exits in `block`; code after an exit that may happen is
   /// guarded, code after one that always happens is dropped.
   Exits lower(Block &block, Loop *loop) {
@@ -142,18 +157,7 @@ private:
       }
       if (!e.any() || it == bodyEnd(block))
         continue;
-      Operation *rest = &*it;
-      OpBuilder b(rest);
-      Location loc = rest->getLoc();
-      auto guard = IfOp::create(b, loc, TypeRange{}, stillRunning(b, loc, e, loop), ArrayAttr());
-      Block &then = guard.getThenRegion().emplaceBlock();
-      then.getOperations().splice(then.end(), block.getOperations(), Block::iterator(rest),
-                                  bodyEnd(block));
-      OpBuilder atEnd = OpBuilder::atBlockEnd(&then);
-      YieldOp::create(atEnd, loc);
-      atEnd.setInsertionPointToEnd(&guard.getElseRegion().emplaceBlock());
-      YieldOp::create(atEnd, loc);
-      exits |= lower(then, loop);
+      exits |= lower(guardRest(block, it, it->getLoc(), e, loop), loop);
       return exits;
     }
     return exits;
@@ -204,23 +208,13 @@ private:
     Exits exits = lower(body, &loop);
     Location loc = op->getLoc();
     bool ends = loop.breaks || exits.returns;
-    if (ends && (isa<ForInOp>(op) || (onlyRaises && !loop.breaks))) {
-      // `for x in container` unrolls over a Python list or tuple (whose items
-      // need not share a type, so they cannot be read at a runtime index),
-      // and a `for range` that returns only by raising keeps its form (it may
-      // unroll): after a break or return, the remaining iterations do nothing.
-      OpBuilder b = OpBuilder::atBlockBegin(&body);
-      Exits stops{loop.breaks, false, exits.returns, false};
-      auto guard = IfOp::create(b, loc, TypeRange{}, stillRunning(b, loc, stops, &loop),
-                                ArrayAttr());
-      Block &then = guard.getThenRegion().emplaceBlock();
-      then.getOperations().splice(then.end(), body.getOperations(),
-                                  std::next(Block::iterator(guard)), bodyEnd(body));
-      OpBuilder atEnd = OpBuilder::atBlockEnd(&then);
-      YieldOp::create(atEnd, loc);
-      atEnd.setInsertionPointToEnd(&guard.getElseRegion().emplaceBlock());
-      YieldOp::create(atEnd, loc);
-    }
+    // `for x in container` unrolls over a Python list or tuple (whose items
+    // need not share a type, so they cannot be read at a runtime index), and a
+    // `for range` that returns only by raising keeps its form (it may
+    // unroll): after a break or return, the remaining iterations do nothing.
+    bool keepsForm = ends && (isa<ForInOp>(op) || (onlyRaises && !loop.breaks));
+    if (keepsForm)
+      guardRest(body, body.begin(), loc, Exits{loop.breaks, false, exits.returns, false}, &loop);
     if (loop.continues) {
       OpBuilder b = OpBuilder::atBlockBegin(&body);
       storeBool(b, loc, loop.continueFlag, false);
@@ -231,7 +225,7 @@ private:
     }
     if (!ends)
       return {};
-    if (!isa<WhileOp>(op) && (isa<ForInOp>(op) || (onlyRaises && !loop.breaks)))
+    if (keepsForm)
       return Exits{false, false, exits.returns, false};
     WhileOp whileOp = dyn_cast<WhileOp>(op);
     if (!whileOp)

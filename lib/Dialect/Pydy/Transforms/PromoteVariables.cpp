@@ -165,28 +165,25 @@ private:
     }
     if (auto load = dyn_cast<LoadOp>(op)) {
       auto it = env.find(load.getName());
-      if (load.getChecked() && (it == env.end() || it->second.partial)) {
-        OpBuilder b(load);
-        load.replaceAllUsesWith(it == env.end() ? undef(b, load.getLoc(), load.getName())
-                                                : it->second.value);
-        load.erase();
-        return success();
-      }
       if (it == env.end() || it->second.partial) {
         // Reported by specialization only if this read remains: a branch
-        // that folds away may read what only the other branch assigns.
+        // that folds away may read what only the other branch assigns. A
+        // `checked` read is tested at run time instead.
         OpBuilder b(load);
-        std::string message;
-        llvm::raw_string_ostream os(message);
-        os << "variable '" << load.getName() << "' ";
-        LocationAttr note;
-        if (it == env.end()) {
-          os << "is used before it is assigned";
-        } else {
-          os << "may be undefined here: it is not assigned on every path that reaches this use";
-          note = it->second.assignLoc;
+        if (!load.getChecked()) {
+          std::string message;
+          llvm::raw_string_ostream os(message);
+          os << "variable '" << load.getName() << "' ";
+          LocationAttr note;
+          if (it == env.end()) {
+            os << "is used before it is assigned";
+          } else {
+            os << "may be undefined here: it is not assigned on every path that reaches this "
+                  "use";
+            note = it->second.assignLoc;
+          }
+          UnsupportedOp::create(b, load.getLoc(), message, /*syntax=*/false, note);
         }
-        UnsupportedOp::create(b, load.getLoc(), message, /*syntax=*/false, note);
         load.replaceAllUsesWith(it == env.end() ? undef(b, load.getLoc(), load.getName())
                                                 : it->second.value);
         load.erase();

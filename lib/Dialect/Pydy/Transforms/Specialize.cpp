@@ -237,11 +237,6 @@ static Value castTo(OpBuilder &b, Value value, Type type) {
   return value.getType() == type ? value : tensor::CastOp::create(b, loc, type, value);
 }
 
-/// Whether a value of type `given` may be passed where `declared` is expected.
-/// Whether a `for range` loop with constant bounds runs as Python does,
-/// unrolled: it carries a Python list, tuple or None (whose type an iteration
-/// may change), or its body indexes a Python sequence of the enclosing code
-/// with a computed index (a list of numbers has no runtime-indexed form).
 /// Whether the loop's body indexes a Python sequence at a computed index.
 static bool indexesPythonSequence(ForRangeOp op) {
   WalkResult walk = op.getBody().walk([](SubscriptOp subscript) {
@@ -253,6 +248,10 @@ static bool indexesPythonSequence(ForRangeOp op) {
   return walk.wasInterrupted();
 }
 
+/// Whether a `for range` loop with constant bounds runs as Python does,
+/// unrolled: it carries a Python list, tuple or None (whose type an iteration
+/// may change), or its body indexes a Python sequence of the enclosing code
+/// with a computed index (a list of numbers has no runtime-indexed form).
 static bool runsAsPython(ForRangeOp op) {
   return llvm::any_of(op.getInits().getTypes(),
                       [](Type t) {
@@ -276,6 +275,7 @@ static bool growsOnlyTensorLists(ForRangeOp op) {
   return !indexesPythonSequence(op);
 }
 
+/// Whether a value of type `given` may be passed where `declared` is expected.
 static bool fitsDeclared(Type given, Type declared) {
   auto g = dyn_cast<RankedTensorType>(given), d = dyn_cast<RankedTensorType>(declared);
   if (!g || !d)
