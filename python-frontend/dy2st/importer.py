@@ -23,6 +23,7 @@ import numpy as np
 from . import comprehensions, dtypes, functional, optable, pybuiltins, statements, unbound, utils
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .pydytext import OBJECT, escape as _escape, float_literal as _float_literal
+from .statements import located
 from .tensor import Tensor
 
 
@@ -1327,12 +1328,9 @@ class Importer:
                 [ast.Raise(ast.Call(ast.Name("TypeError", ast.Load()), [ast.Constant(
                     f"{getattr(node.func, 'id', 'the function')}() takes {len(fixed)} "
                     "positional arguments but more were given")], []), None)], [])
-            for inner in ast.walk(too_long):
-                ast.copy_location(inner, seq)
-            self.statement(too_long)
-        for part in args:
-            for inner in ast.walk(part):
-                ast.copy_location(inner, seq)
+            self.statement(located(too_long, seq))
+        # The arguments before the sequence keep their own places.
+        args = [located(part, seq) for part in args]
         return ast.copy_location(ast.Call(node.func, args, node.keywords), node)
 
     def expand_double_starred(self, node, params):
@@ -1381,10 +1379,7 @@ class Importer:
                              ast.Dict([ast.Constant(k.arg) for k in extras],
                                       [k.value for k in extras])], [])
             keywords.append(ast.keyword(_REST_OF_MAPPING, rest))
-        for keyword in keywords:
-            for inner in ast.walk(keyword):
-                if not hasattr(inner, "lineno"):
-                    ast.copy_location(inner, mapping)
+        keywords = [located(keyword, mapping) for keyword in keywords]
         return ast.copy_location(ast.Call(node.func, node.args, keywords), node)
 
     def expr_of_object(self, obj, node):

@@ -767,3 +767,17 @@ def none_or_tensor_result(x, steps):
 @pytest.mark.parametrize("steps", [0, 2])
 def test_returning_none_on_a_runtime_path(differential, steps):
     differential(none_or_tensor_result, t([1.0, 2.0]), paddle.to_tensor(steps))
+
+
+def bad_argument_before_a_star(x):
+    pair = [x, x]
+    return affine(x.no_such_method(), *pair)
+
+
+def test_an_error_before_a_star_argument_names_its_own_place():
+    import inspect
+    with pytest.raises(paddle.Dy2StError) as info:
+        paddle.jit.to_static(bad_argument_before_a_star)(t([1.0]))
+    lines, start = inspect.getsourcelines(bad_argument_before_a_star)
+    assert info.value.lineno == start + 2
+    assert info.value.col == lines[2].index("x.no_such_method") + 1
