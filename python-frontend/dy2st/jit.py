@@ -103,6 +103,8 @@ class StaticFunction:
         if backend not in ("cpu", "gpu"):
             raise ValueError(f"backend must be 'cpu' or 'gpu', not {backend!r}")
         self._fn = fn
+        # Read at every call: computed once.
+        self._signature = inspect.signature(fn)
         self._input_spec = list(input_spec) if input_spec is not None else None
         self._backend = backend
         self._instance = instance
@@ -129,7 +131,7 @@ class StaticFunction:
         return self._fn
 
     def _parameters(self):
-        names = list(inspect.signature(self._fn).parameters)
+        names = list(self._signature.parameters)
         return names[1:] if self._instance is not None else names
 
     def _import(self):
@@ -170,7 +172,7 @@ class StaticFunction:
         return self._last.stage(stage)
 
     def _bind(self, args, kwargs):
-        signature = inspect.signature(self._fn)
+        signature = self._signature
         if self._instance is not None:
             args = (self._instance,) + tuple(args)
         bound = signature.bind(*args, **kwargs)
@@ -181,7 +183,7 @@ class StaticFunction:
     def _structured_call(self, values):
         """A call with lists, tuples or dicts among the arguments: through the
         entry wrapper of their structure (see `entry`)."""
-        params = list(inspect.signature(self._fn).parameters.values())
+        params = list(self._signature.parameters.values())
         if self._instance is not None:
             params = params[1:]
         key = tuple(entry.structure_key(v) for v in values)
