@@ -14,16 +14,43 @@ namespace dy2st {
 namespace {
 
 std::mutex printerMutex;
+
+std::string levelName(int64_t level) {
+  switch (level) {
+  case 10: return "DEBUG";
+  case 20: return "INFO";
+  case 30: return "WARNING";
+  case 40: return "ERROR";
+  case 50: return "CRITICAL";
+  default: return "Level " + std::to_string(level);
+  }
+}
+
 Printer &installedPrinter() {
-  static Printer printer = [](std::vector<PrintItem> &items, const std::string &sep,
-                              const std::string &end) {
+  static Printer printer = [](std::vector<PrintItem> &items, const PrintRequest &request) {
+    std::string text;
     for (size_t i = 0; i < items.size(); ++i) {
-      if (i)
-        llvm::outs() << sep;
-      llvm::outs() << (items[i].text ? *items[i].text : formatValue(items[i].value));
+      llvm::Expected<std::string> item = formatItem(items[i]);
+      if (!item) {
+        reportRuntimeError(llvm::toString(item.takeError()));
+        return std::string();
+      }
+      text += (i ? request.sep : "") + *item;
     }
-    llvm::outs() << end;
-    llvm::outs().flush();
+    switch (request.target) {
+    case PrintRequest::Target::Stdout:
+      llvm::outs() << text << request.end;
+      llvm::outs().flush();
+      break;
+    case PrintRequest::Target::Log:
+      // Python's default format: LEVEL:logger:message, on stderr.
+      llvm::errs() << levelName(request.level) << ":"
+                   << (request.logger.empty() ? "root" : request.logger) << ":" << text << "\n";
+      break;
+    case PrintRequest::Target::Text:
+      return text;
+    }
+    return std::string();
   };
   return printer;
 }
@@ -103,7 +130,7 @@ std::string formatValue(const RuntimeValue &v) {
   llvm::raw_string_ostream os(s);
   switch (v.kind) {
   case RuntimeValue::Kind::Int: os << v.intValue; break;
-  case RuntimeValue::Kind::Float: os << llvm::format("%.10g", v.floatValue); break;
+  case RuntimeValue::Kind::Float: os << formatFloat(v.floatValue); break;
   case RuntimeValue::Kind::Bool: os << (v.boolValue ? "True" : "False"); break;
   case RuntimeValue::Kind::Tensor: {
     os << "Tensor(shape=[";
@@ -120,6 +147,11 @@ std::optional<std::string> takeRuntimeError() {
   std::optional<std::string> error;
   error.swap(raised);
   return error;
+}
+
+void reportRuntimeError(std::string error) {
+  if (!raised)
+    raised = std::move(error);
 }
 
 void setPrinter(Printer printer) {
@@ -153,22 +185,49 @@ static void dy2st_print_bool(int64_t v) {
 static void dy2st_print_str(const char *text) {
   pending.push_back(PrintItem{RuntimeValue(), std::string(text)});
 }
-static void dy2st_print_end(const char *sep, const char *end) {
+static void dy2st_print_format(const char *format) {
+  if (!pending.empty())
+    pending.back().format = format;
+}
+/// Hands the pending items to the printer (and frees their copies).
+static std::string flushPending(const PrintRequest &request) {
   std::vector<PrintItem> items;
   items.swap(pending);
+  std::string text;
   {
     std::lock_guard<std::mutex> lock(printerMutex);
-    installedPrinter()(items, sep, end);
+    text = installedPrinter()(items, request);
   }
   for (PrintItem &item : items)
     std::free(item.value.allocation);
+  return text;
+}
+static void dy2st_print_end(const char *sep, const char *end) {
+  PrintRequest request;
+  request.sep = sep;
+  request.end = end;
+  flushPending(request);
+}
+static void dy2st_log_end(const char *sep, const char *logger, int64_t level) {
+  PrintRequest request;
+  request.target = PrintRequest::Target::Log;
+  request.sep = sep;
+  request.logger = logger;
+  request.level = level;
+  flushPending(request);
 }
 // Compiled code checks what only run time can tell (an index in range, a
 // divisor not zero) and reports the first failure here; the call completes
 // with a safe value and the caller raises.
 static void dy2st_raise(const char *kind, const char *message) {
-  if (!raised)
-    raised = std::string(kind) + ": " + message;
+  reportRuntimeError(std::string(kind) + ": " + message);
+}
+/// A raise whose message ends with the pending items' text.
+static void dy2st_raise_items(const char *kind, const char *message) {
+  PrintRequest request;
+  request.target = PrintRequest::Target::Text;
+  std::string text = flushPending(request);
+  reportRuntimeError(std::string(kind) + ": " + message + text);
 }
 static bool dy2st_raised() { return raised.has_value(); }
 static void print_f32(UnrankedMemRefType<float> *m) { pushTensor(m, DType::Float32); }
@@ -189,8 +248,11 @@ void dy2st::registerPrintSymbols(mlir::ExecutionEngine &engine) {
     add("dy2st_print_f64", reinterpret_cast<void *>(&dy2st_print_f64));
     add("dy2st_print_bool", reinterpret_cast<void *>(&dy2st_print_bool));
     add("dy2st_print_str", reinterpret_cast<void *>(&dy2st_print_str));
+    add("dy2st_print_format", reinterpret_cast<void *>(&dy2st_print_format));
     add("dy2st_print_end", reinterpret_cast<void *>(&dy2st_print_end));
+    add("dy2st_log_end", reinterpret_cast<void *>(&dy2st_log_end));
     add("dy2st_raise", reinterpret_cast<void *>(&dy2st_raise));
+    add("dy2st_raise_items", reinterpret_cast<void *>(&dy2st_raise_items));
     add("dy2st_raised", reinterpret_cast<void *>(&dy2st_raised));
     add("_mlir_ciface_dy2st_print_tensor_f32", reinterpret_cast<void *>(&print_f32));
     add("_mlir_ciface_dy2st_print_tensor_f64", reinterpret_cast<void *>(&print_f64));

@@ -558,16 +558,24 @@ class Importer:
                             "class known when the function is converted")
         # The caller raises the nearest builtin class; a user class names itself.
         kind = next(c for c in cls.obj.__mro__ if vars(builtins).get(c.__name__) is c)
-        if not args:
-            message = ""
-        elif len(args) == 1 and isinstance(args[0], ast.Constant):
+        message, items = "", []
+        if len(args) == 1 and isinstance(args[0], ast.Constant):
             message = str(args[0].value)
-        else:
-            message = ", ".join(ast.unparse(a) for a in args)
+        elif len(args) == 1:
+            items = self.text_items(args)
+        elif args:
+            # str() of an exception with several arguments: their tuple's text.
+            parts = [ast.Constant("(")]
+            for i, a in enumerate(args):
+                parts += [ast.Constant(", ")] if i else []
+                parts.append(ast.FormattedValue(a, ord("r"), None))
+            parts = [located(p, exc) for p in parts + [ast.Constant(")")]]
+            items = self.text_items(parts)
         if kind is not cls.obj:
             message = f"{cls.obj.__name__}: {message}"
         self.may_raise = True
-        self.emit(f'pydy.raise "{kind.__name__}", "{_escape(message)}" {self.loc(node)}')
+        self.emit(f'pydy.raise "{kind.__name__}", "{_escape(message)}"'
+                  f'{_text_operands(items, parenthesized=True)} {self.loc(node)}')
         self.return_undefined(node)
         return True
 
@@ -978,6 +986,17 @@ class Importer:
         """What a name that is not a local variable refers to (None if nothing)."""
         return self.closure.get(name, self.globals.get(name, vars(builtins).get(name)))
 
+    def global_constant(self, node):
+        """The value of a constant or of a dotted name outside the function
+        (`logging.WARNING`), else None."""
+        if isinstance(node, ast.Constant):
+            return node.value
+        if isinstance(node, ast.Name) and not self.is_local(node.id):
+            return self.resolve_global(node.id)
+        if isinstance(node, ast.Attribute):
+            return getattr(self.global_constant(node.value), node.attr, None)
+        return None
+
     def is_builtin(self, func, builtin):
         if not isinstance(func, ast.Name) or self.is_local(func.id):
             return False
@@ -1047,7 +1066,7 @@ class Importer:
             return self.op(node, f"pydy.len {value.name} : {value.type} -> {OBJECT}")
         if fn is print:
             return self.print_call(node)
-        level = _logging_level(fn, node)
+        level = _logging_level(fn)
         if level is not None:
             return self.logging_call(node, fn, level)
         if fn is logging.getLogger:
@@ -1426,34 +1445,81 @@ class Importer:
         return Value(f"{name}#0")
 
     def logging_call(self, node, fn, level):
-        """A logging call: where its level is disabled (as checked when the
-        function is converted) it does nothing, as eagerly; an enabled one
-        would need the logging handlers at run time."""
-        logger = fn.__self__ if isinstance(fn, types.MethodType) else logging.getLogger()
-        if not logger.isEnabledFor(level):
-            return self.constant(None, node)
-        self._fail(node, f"logging at an enabled level ({logging.getLevelName(level)}) from "
-                         "compiled code is not supported: it would need Python's logging "
-                         "handlers at run time; use print(), or log outside the function",
-                   unsupported=False)
+        """A logging call, made at run time through Python's logging with the
+        message formatted as the call's `msg % args` formats it."""
+        args = list(node.args)
+        if fn.__name__ == "log":
+            level = self.global_constant(args[0]) if args else None
+            if not isinstance(level, int):
+                self._fail(node, "logging.log() in compiled code takes a level known when the "
+                                 "function is converted")
+            args.pop(0)
+        if node.keywords or not args:
+            self._fail(node, "a logging call in compiled code takes a message and its "
+                             "arguments only (no keywords)")
+        message = args[0]
+        if len(args) > 1:
+            message = located(ast.BinOp(args[0], ast.Mod(), ast.Tuple(args[1:], ast.Load())), node)
+            if not isinstance(statements.percent_as_fstring(message), ast.JoinedStr):
+                self._fail(node, "the arguments of a logging call in compiled code fill a "
+                                 "constant message with %s, %d, %f, ... conversions")
+        # A logger's method goes through that logger; a function of the
+        # logging module through logging.log (which configures the root first).
+        logger = fn.__self__.name if isinstance(fn, types.MethodType) else ""
+        items = self.text_items([message])
+        attrs = {"sep": '""', "logger": f'"{_escape(logger)}"', "level": f"{level} : i64"}
+        self.emit(f"pydy.print{_text_operands(items, attrs)} {self.loc(node)}")
+        return self.constant(None, node)
 
     def print_call(self, node):
-        values = [self.expr(a) for a in node.args]
+        items = self.text_items(node.args)
         attrs = {}
         for k in node.keywords:
             if k.arg not in ("sep", "end") or not isinstance(k.value, ast.Constant) or \
                     not isinstance(k.value.value, str):
                 self._fail(k.value, "print() in compiled code takes only constant 'sep' and "
                                     "'end' strings as keywords")
-            attrs[k.arg] = k.value.value
-        attr_text = ""
-        if attrs:
-            attr_text = " {" + ", ".join(f'{k} = "{_escape(v)}"' for k, v in attrs.items()) + "}"
-        operands = ""
-        if values:
-            operands = f" {', '.join(v.name for v in values)} : {', '.join(v.type for v in values)}"
-        self.emit(f"pydy.print{operands}{attr_text} {self.loc(node)}")
+            attrs[k.arg] = f'"{_escape(k.value.value)}"'
+        self.emit(f"pydy.print{_text_operands(items, attrs)} {self.loc(node)}")
         return self.constant(None, node)
+
+    def text_items(self, nodes):
+        """(value, format) items that write the text of `nodes` one after the
+        other: an f-string's (or a %-format's) parts, whose fields keep their
+        conversion and spec (`"!r"`, `":.3f"`), any other value by its str()."""
+        items = []
+        for node in nodes:
+            node = statements.percent_as_fstring(node)
+            if isinstance(node, ast.JoinedStr):
+                items += self.text_items(node.values)
+            elif isinstance(node, ast.FormattedValue):
+                spec = node.format_spec
+                if spec is not None and not all(isinstance(v, ast.Constant) for v in spec.values):
+                    self._fail(spec, "a format spec computed at run time ({x:{width}}) is not "
+                                     "supported in compiled code")
+                spec = "".join(v.value for v in spec.values) if spec is not None else ""
+                conversion = "" if node.conversion == -1 else "!" + chr(node.conversion)
+                items.append((self.expr(node.value),
+                              conversion + (":" + spec if spec or not conversion else "")))
+            else:
+                items.append((self.expr(node), ""))
+        return items
+
+
+def _text_operands(items, attrs=None, parenthesized=False):
+    """The operands and attributes of a pydy.print (or, parenthesized, of a
+    pydy.raise) of `items` (`attrs`: more attributes, name -> attribute text)."""
+    attrs = dict(attrs or {})
+    text = ""
+    if items:
+        values = [v for v, _ in items]
+        text = f"{', '.join(v.name for v in values)} : {', '.join(v.type for v in values)}"
+        text = f" ({text})" if parenthesized else f" {text}"
+        if any(f for _, f in items):
+            attrs["formats"] = "[" + ", ".join(f'"{_escape(f)}"' for _, f in items) + "]"
+    if attrs:
+        text += " {" + ", ".join(f"{k} = {v}" for k, v in attrs.items()) + "}"
+    return text
 
 
 def _lambda_as_def(fn, source):
@@ -1548,8 +1614,9 @@ _LOGGING_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logg
                    "exception": logging.ERROR, "critical": logging.CRITICAL}
 
 
-def _logging_level(fn, node):
-    """The level of a call of a logging function or logger method, else None."""
+def _logging_level(fn):
+    """The level of a call of a logging function or logger method (0 for
+    `log`, whose first argument is the level), else None."""
     if isinstance(fn, types.MethodType) and isinstance(fn.__self__, logging.Logger):
         name = fn.__name__
     elif getattr(fn, "__module__", None) == "logging" and \
@@ -1557,11 +1624,7 @@ def _logging_level(fn, node):
         name = fn.__name__
     else:
         return None
-    if name == "log":
-        first = node.args[0] if node.args else None
-        return first.value if isinstance(first, ast.Constant) and \
-            isinstance(first.value, int) else logging.CRITICAL
-    return _LOGGING_LEVELS.get(name)
+    return 0 if name == "log" else _LOGGING_LEVELS.get(name)
 
 
 def _is_literal(value):

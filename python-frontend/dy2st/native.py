@@ -1,4 +1,5 @@
 """Loads the compiler's Python extension from the build folder."""
+import builtins
 import functools
 import glob
 import importlib.util
@@ -28,11 +29,30 @@ def module():
                       "to its build folder")
 
 
-def _print_items(items, sep, end):
-    """print() from compiled code: the same text as the eager print."""
+def _print_items(items, formats, target, sep, end, logger, level):
+    """print(), a logging call or a raise message of compiled code: the same
+    text as eagerly (each item as an f-string formats it with its format,
+    e.g. `!r:>8`, or its str() where it has none)."""
+    import logging
+
     import numpy as np
 
     from .tensor import Tensor
-    print(*(Tensor(v) if isinstance(v, np.ndarray) else v for v in items), sep=sep, end=end,
-          flush=True)
+    texts = [_formatted(Tensor(v) if isinstance(v, np.ndarray) else v, f)
+             for v, f in zip(items, formats)]
+    if target == "print":
+        print(*texts, sep=sep, end=end, flush=True)
+    elif target == "log":
+        logging.getLogger(logger or None).log(level, sep.join(texts))
+    else:
+        return sep.join(texts)
+    return None
 
+
+def _formatted(value, format):
+    if not format:
+        return str(value)
+    conversion, _, spec = format.partition(":") if format.startswith("!") else ("", "", format[1:])
+    if conversion:
+        value = {"!r": repr, "!s": str, "!a": ascii}[conversion](value)
+    return builtins.format(value, spec)

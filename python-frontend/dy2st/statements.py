@@ -33,7 +33,7 @@ class _Desugar(ast.NodeTransformer):
     def visit_Call(self, node):
         self.generic_visit(node)
         if isinstance(node.func, ast.Name) and self.resolve(node.func.id) is print:
-            node.args = [_percent_as_fstring(a) for a in node.args]
+            node.args = [percent_as_fstring(a) for a in node.args]
             if any(isinstance(a, ast.JoinedStr) for a in node.args):
                 return _print_pieces(node)
         return node
@@ -119,29 +119,58 @@ class _Desugar(ast.NodeTransformer):
         return loop
 
 
-def _percent_as_fstring(arg):
-    """`"a %s b %d" % (x, n)` as the f-string `f"a {x} b {int(n)}"`, for the
-    %s, %d and %% conversions (others stay as they are)."""
+_PERCENT = re.compile(r"%([-+ #0]*)(\d*)(?:\.(\d+))?([diouxXeEfFgGrsa%])")
+
+
+def percent_as_fstring(arg):
+    """`"a %s b %5.2f" % (x, y)` as the f-string `f"a {x!s} b {y:5.2f}"`: the
+    same text (`%d` formats `int(value)`); a format with other conversions
+    (`%(key)s`, `*`) stays as it is."""
     if not (isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Mod) and
             isinstance(arg.left, ast.Constant) and isinstance(arg.left.value, str)):
         return arg
-    values = arg.right.elts if isinstance(arg.right, ast.Tuple) else [arg.right]
-    parts = re.split(r"(%[sdi%])", arg.left.value)
-    if any("%" in p for p in parts[::2]) or \
-            len([p for p in parts[1::2] if p != "%%"]) != len(values):
-        return arg
-    pieces, remaining = [], list(values)
-    for i, part in enumerate(parts):
-        if i % 2 == 0 or part == "%%":
-            text = part if i % 2 == 0 else "%"
-            if text:
-                pieces.append(ast.Constant(text))
+    values = list(arg.right.elts) if isinstance(arg.right, ast.Tuple) else [arg.right]
+    pieces, at = [], 0
+    for match in _PERCENT.finditer(arg.left.value):
+        text = arg.left.value[at:match.start()]
+        at = match.end()
+        if "%" in text:
+            return arg
+        if text:
+            pieces.append(ast.Constant(text))
+        flags, width, precision, kind = match.groups()
+        if kind == "%":
+            pieces.append(ast.Constant("%"))
             continue
-        value = remaining.pop(0)
-        if part != "%s":
-            value = ast.Call(ast.Name("int", ast.Load()), [value], [])
-        pieces.append(ast.FormattedValue(value, -1, None))
+        if not values or (precision is not None and kind in "diouxX"):
+            return arg
+        pieces.append(_percent_piece(values.pop(0), flags, width, precision, kind))
+    if values or "%" in arg.left.value[at:]:
+        return arg
+    if arg.left.value[at:]:
+        pieces.append(ast.Constant(arg.left.value[at:]))
     return located(ast.JoinedStr(pieces), arg)
+
+
+def _percent_piece(value, flags, width, precision, kind):
+    """One `%` conversion as the f-string field that writes the same text."""
+    conversion = -1
+    if kind in "rsa":
+        conversion = ord(kind)
+        spec = ("<" if "-" in flags else ">" if width else "") + width
+        spec += f".{precision}" if precision is not None else ""
+    else:
+        if kind in "diu":
+            value = ast.Call(ast.Name("int", ast.Load()), [value], [])
+            kind = "d"
+        align = "<" if "-" in flags else ""
+        sign = "+" if "+" in flags else " " if " " in flags else ""
+        zero = "0" if "0" in flags and not align else ""
+        alternate = "#" if "#" in flags else ""
+        spec = f"{align}{sign}{alternate}{zero}{width}"
+        spec += (f".{precision}" if precision is not None else "") + kind
+    format_spec = ast.JoinedStr([ast.Constant(spec)]) if spec else None
+    return ast.FormattedValue(value, conversion, format_spec)
 
 
 def _concatenated(node, display, convert):
@@ -166,27 +195,18 @@ def _concatenated(node, display, convert):
 
 
 def _print_pieces(call):
-    """`print(a, f"x={x}", sep=S)` as `print(a, S, "x=", x, sep="")`: an
-    f-string's parts printed one after the other (str() of each value, as
-    print does), the separator between the original arguments written out.
-    A format spec or !r stays an f-string (the importer reports it)."""
+    """`print(a, f"x={x:.2f}", sep=S)` as `print(a, S, "x=", {x:.2f}, sep="")`:
+    an f-string's parts printed one after the other (the fields keep their
+    format), the separator between the original arguments written out."""
     keywords = {k.arg: k.value for k in call.keywords}
     sep = keywords.get("sep", ast.Constant(" "))
     if not (isinstance(sep, ast.Constant) and isinstance(sep.value, str)):
         return call
-    for arg in call.args:
-        if isinstance(arg, ast.JoinedStr) and any(
-                isinstance(v, ast.FormattedValue) and (v.format_spec or v.conversion not in (-1, 115))
-                for v in arg.values):
-            return call
     pieces = []
     for i, arg in enumerate(call.args):
         if i and sep.value:
             pieces.append(ast.Constant(sep.value))
-        if isinstance(arg, ast.JoinedStr):
-            pieces += [v.value if isinstance(v, ast.FormattedValue) else v for v in arg.values]
-        else:
-            pieces.append(arg)
+        pieces += arg.values if isinstance(arg, ast.JoinedStr) else [arg]
     keywords["sep"] = ast.Constant("")
     new = ast.Call(call.func, pieces, [ast.keyword(k, v) for k, v in keywords.items()])
     return located(new, call)

@@ -114,6 +114,12 @@ class Tensor:
         return (f"Tensor(shape={self.shape}, dtype={self.dtype}, "
                 f"value={np.array2string(self._value, separator=', ')})")
 
+    def __format__(self, spec):
+        # As Paddle's: a 0-d tensor formats as its number (f"{loss:.4f}").
+        if self._value.ndim == 0:
+            return format(self._value.item(), spec)
+        return object.__format__(self, spec)
+
     def __bool__(self):
         _warn_traced("bool")
         if self._value.size != 1:

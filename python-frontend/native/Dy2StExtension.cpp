@@ -225,21 +225,27 @@ PYBIND11_MODULE(_dy2st_native, m) {
       [](py::object callback) {
         // Kept for the life of the process: compiled code may print any time.
         auto *held = new py::object(std::move(callback));
-        setPrinter([held](std::vector<PrintItem> &items, const std::string &sep,
-                          const std::string &end) {
+        setPrinter([held](std::vector<PrintItem> &items, const PrintRequest &request) {
+          static const char *targets[] = {"print", "log", "text"};
           py::gil_scoped_acquire gil;
           try {
-            py::list values;
-            for (PrintItem &item : items)
+            py::list values, formats;
+            for (PrintItem &item : items) {
               values.append(item.text ? py::str(*item.text) : toPython(item.value));
-            (*held)(values, sep, end);
+              formats.append(py::str(item.format));
+            }
+            py::object text = (*held)(values, formats, targets[static_cast<int>(request.target)],
+                                      request.sep, request.end, request.logger, request.level);
+            return text.is_none() ? std::string() : text.cast<std::string>();
           } catch (py::error_already_set &e) {
-            e.restore();
-            PyErr_Print();
+            // A format the value rejects: the call raises it, as eagerly.
+            reportRuntimeError(std::string(py::str(e.type().attr("__name__"))) + ": " +
+                               std::string(py::str(e.value())));
+            return std::string();
           }
         });
       },
-      "Routes print() from compiled code to `callback(items, sep, end)`.");
+      "Routes print(), logging and raise messages of compiled code to `callback(items, formats, target, sep, end, logger, level)`, which returns the text for target 'text'.");
   m.def(
       "library_functions",
       [] {

@@ -38,7 +38,7 @@ print(paddle.jit.to_static(semantics).code)
 # CHECK-NEXT: pydy.raise "UnboundLocalError", "cannot access local variable 'y' where it is not associated with a value"
 # CHECK: %[[TEXT:.*]] = pydy.constant "y="
 # CHECK: %[[Y:.*]] = pydy.load "y" {checked}
-# CHECK: pydy.print %[[TEXT]], %[[Y]] : !pydy.str, !pydy.object {sep = ""}
+# CHECK: pydy.print %[[TEXT]], %[[Y]] : !pydy.str, !pydy.object {sep = "", formats = ["", ":"]}
 # CHECK: %[[Y2:.*]] = pydy.load "y" {checked}
 # CHECK: %[[OFFSET:.*]] = pydy.load "offset"
 # CHECK: pydy.call @"semantics_shift__{{[0-9]+}}"(%[[Y2]], %[[OFFSET]])

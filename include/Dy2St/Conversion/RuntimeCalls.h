@@ -22,9 +22,11 @@ mlir::Value stringPointer(mlir::OpBuilder &b, mlir::ModuleOp module, mlir::Locat
 /// goes on with a safe value and the caller raises.
 void checkAtRunTime(mlir::OpBuilder &b, mlir::Operation *op, mlir::Value ok, llvm::StringRef kind,
                     llvm::StringRef message);
-/// Reports `kind` with `message` and the op's source location unconditionally.
+/// Reports `kind` with `message` and the op's source location unconditionally;
+/// with `appendItems`, the message goes on with the text of the print items
+/// pushed since the last print (a message computed at run time).
 void raiseAtRunTime(mlir::OpBuilder &b, mlir::Operation *op, llvm::StringRef kind,
-                    llvm::StringRef message);
+                    llvm::StringRef message, bool appendItems = false);
 /// Whether compiled code has reported an exception during this call.
 mlir::Value raisedAtRunTime(mlir::OpBuilder &b, mlir::ModuleOp module, mlir::Location loc);
 

@@ -19,14 +19,34 @@ class ExecutionEngine;
 
 namespace dy2st {
 
-/// One printed item: a tensor (a copy the printer may keep), a number, or text.
+/// One printed item: a tensor (a copy the printer may keep), a number, or
+/// text, and what follows it in an f-string (`!r`, `:.3f`; empty for `str()`).
 struct PrintItem {
   RuntimeValue value;
   std::optional<std::string> text;
+  std::string format;
 };
 
-using Printer = std::function<void(std::vector<PrintItem> &items, const std::string &sep,
-                                   const std::string &end)>;
+/// Where the items of one print go: to stdout (`print`), to a logger, or
+/// back as text (the message of a `raise`). The items are joined by `sep`.
+struct PrintRequest {
+  enum class Target { Stdout, Log, Text };
+  Target target = Target::Stdout;
+  std::string sep, end;
+  /// For Target::Log: the logger's name ("" is the root) and the level.
+  std::string logger;
+  int64_t level = 0;
+};
+
+/// Writes the items as the request says and returns their text for
+/// Target::Text. A failure (a format spec the value rejects) is reported
+/// with `reportRuntimeError`.
+using Printer = std::function<std::string(std::vector<PrintItem> &items,
+                                          const PrintRequest &request)>;
+
+/// Records "Kind: message" as the exception of the current call, unless one
+/// was recorded before.
+void reportRuntimeError(std::string error);
 
 /// The error raised by compiled code on this thread during the last call
 /// ("IndexError: file:line: message"), if any; reading it clears it.
@@ -42,6 +62,11 @@ void registerPrintSymbols(mlir::ExecutionEngine &engine);
 std::string formatValue(const RuntimeValue &value);
 /// A tensor's elements as nested lists: `[[1, 2], [3, 4]]`.
 std::string formatElements(const RuntimeValue &tensor);
+/// A float as Python's repr writes it (the shortest text that reads back).
+std::string formatFloat(double v);
+/// An item as an f-string writes it with the item's format (Format.cpp), or
+/// "Kind: message" where Python's format would raise.
+llvm::Expected<std::string> formatItem(const PrintItem &item);
 
 } // namespace dy2st
 

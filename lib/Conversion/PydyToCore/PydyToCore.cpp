@@ -162,15 +162,6 @@ struct UnaryLowering : OpConversionPattern<UnaryOp> {
   }
 };
 
-struct RaiseLowering : OpConversionPattern<RaiseOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult matchAndRewrite(RaiseOp op, OpAdaptor, ConversionPatternRewriter &rewriter) const override {
-    raiseAtRunTime(rewriter, op, op.getKind(), op.getMessage());
-    rewriter.eraseOp(op);
-    return success();
-  }
-};
-
 struct RaisedLowering : OpConversionPattern<RaisedOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(RaisedOp op, OpAdaptor, ConversionPatternRewriter &rewriter) const override {
@@ -464,16 +455,17 @@ static LogicalResult convertFunction(FuncOp func) {
 // print
 //===----------------------------------------------------------------------===//
 
-/// `print(a, b)` as runtime calls: one per item, then the separator and end.
-static LogicalResult lowerPrint(PrintOp op) {
+/// The values of a print or a raise message as runtime calls, one per item
+/// (and one for each item's format), in order.
+static LogicalResult pushPrintItems(OpBuilder &b, Operation *op, ValueRange values,
+                                    ArrayAttr formats) {
   ModuleOp module = op->getParentOfType<ModuleOp>();
-  OpBuilder b(op);
-  Location loc = op.getLoc();
+  Location loc = op->getLoc();
   auto call = [&](StringRef name, ValueRange args) {
     declareRuntimeFunction(module, name, args.getTypes());
     func::CallOp::create(b, loc, name, TypeRange{}, args);
   };
-  for (Value v : op.getValues()) {
+  for (auto [i, v] : llvm::enumerate(values)) {
     Type type = v.getType();
     if (auto tensor = dyn_cast<RankedTensorType>(type)) {
       Type elem = tensor.getElementType();
@@ -493,13 +485,46 @@ static LogicalResult lowerPrint(PrintOp op) {
     } else {
       auto constant = v.getDefiningOp<ConstantOp>();
       if (!constant)
-        return op.emitError() << "cannot print " << withArticle(type) << " from compiled code";
+        return op->emitError() << "cannot print " << withArticle(type) << " from compiled code";
       auto text = dyn_cast<StringAttr>(constant.getValue());
       call("dy2st_print_str", stringPointer(b, module, loc, text ? text.getValue() : "None"));
     }
+    StringRef format = formats.empty() ? "" : cast<StringAttr>(formats[i]).getValue();
+    if (!format.empty())
+      call("dy2st_print_format", stringPointer(b, module, loc, format));
   }
-  call("dy2st_print_end",
-       {stringPointer(b, module, loc, op.getSep()), stringPointer(b, module, loc, op.getEnd())});
+  return success();
+}
+
+/// `print(a, b)` as runtime calls: one per item, then the separator and end
+/// (or, for a logging call, the logger and level).
+static LogicalResult lowerPrint(PrintOp op) {
+  ModuleOp module = op->getParentOfType<ModuleOp>();
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  if (failed(pushPrintItems(b, op, op.getValues(), op.getFormats())))
+    return failure();
+  SmallVector<Value> args{stringPointer(b, module, loc, op.getSep())};
+  StringRef callee = "dy2st_print_end";
+  if (op.getLogger()) {
+    callee = "dy2st_log_end";
+    args.push_back(stringPointer(b, module, loc, *op.getLogger()));
+    args.push_back(arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(*op.getLevel())));
+  } else {
+    args.push_back(stringPointer(b, module, loc, op.getEnd()));
+  }
+  declareRuntimeFunction(module, callee, ValueRange(args).getTypes());
+  func::CallOp::create(b, loc, callee, TypeRange{}, args);
+  op.erase();
+  return success();
+}
+
+/// `raise Kind(message)`, the message's run-time part pushed as print items.
+static LogicalResult lowerRaise(RaiseOp op) {
+  OpBuilder b(op);
+  if (failed(pushPrintItems(b, op, op.getValues(), op.getFormats())))
+    return failure();
+  raiseAtRunTime(b, op, op.getKind(), op.getMessage(), !op.getValues().empty());
   op.erase();
   return success();
 }
@@ -609,10 +634,13 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
     for (FuncOp func : llvm::make_early_inc_range(module.getOps<FuncOp>()))
       if (failed(convertFunction(func)))
         return signalPassFailure();
-    SmallVector<PrintOp> prints;
-    module.walk([&](PrintOp op) { prints.push_back(op); });
-    for (PrintOp op : prints)
-      if (failed(lowerPrint(op)))
+    SmallVector<Operation *> texts;
+    module.walk([&](Operation *op) {
+      if (isa<PrintOp, RaiseOp>(op))
+        texts.push_back(op);
+    });
+    for (Operation *op : texts)
+      if (failed(isa<PrintOp>(op) ? lowerPrint(cast<PrintOp>(op)) : lowerRaise(cast<RaiseOp>(op))))
         return signalPassFailure();
     // Tuples (and compile-time values) that only fed returns are dead now.
     bool erased = true;
@@ -635,7 +663,7 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
     patterns.add<ConstantLowering, UndefLowering, BinaryLowering, CompareLowering,
                  UnaryLowering, LibCallLowering, LenLowering, SubscriptLowering, IfLowering,
                  LogicalLowering, WhileLowering, ConditionLowering, ForRangeLowering,
-                 CallLowering, YieldLowering, RaiseLowering, RaisedLowering>(&getContext());
+                 CallLowering, YieldLowering, RaisedLowering>(&getContext());
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
       signalPassFailure();
   }

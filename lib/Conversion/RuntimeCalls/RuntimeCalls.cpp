@@ -39,7 +39,8 @@ Value dy2st::stringPointer(OpBuilder &b, ModuleOp module, Location loc, StringRe
   return LLVM::AddressOfOp::create(b, loc, global);
 }
 
-void dy2st::raiseAtRunTime(OpBuilder &b, Operation *op, StringRef kind, StringRef message) {
+void dy2st::raiseAtRunTime(OpBuilder &b, Operation *op, StringRef kind, StringRef message,
+                           bool appendItems) {
   Location loc = op->getLoc();
   std::string where;
   if (auto file = loc->findInstanceOf<FileLineColLoc>())
@@ -47,8 +48,9 @@ void dy2st::raiseAtRunTime(OpBuilder &b, Operation *op, StringRef kind, StringRe
   ModuleOp module = op->getParentOfType<ModuleOp>();
   SmallVector<Value> args{stringPointer(b, module, loc, kind),
                           stringPointer(b, module, loc, where + message.str())};
-  declareRuntimeFunction(module, "dy2st_raise", ValueRange(args).getTypes());
-  func::CallOp::create(b, loc, "dy2st_raise", TypeRange{}, args);
+  StringRef callee = appendItems ? "dy2st_raise_items" : "dy2st_raise";
+  declareRuntimeFunction(module, callee, ValueRange(args).getTypes());
+  func::CallOp::create(b, loc, callee, TypeRange{}, args);
 }
 
 void dy2st::checkAtRunTime(OpBuilder &b, Operation *op, Value ok, StringRef kind,

@@ -158,6 +158,30 @@ pydy.func @raise_kind_not_a_name() {
 
 // -----
 
+pydy.func @raise_format_count(%arg0: i64) {
+  // expected-error @+1 {{has 2 formats for 1 values}}
+  pydy.raise "ValueError", "bad " (%arg0 : i64) {formats = ["", ":d"]}
+  pydy.return
+}
+
+// -----
+
+pydy.func @print_invalid_format(%arg0: f64) {
+  // expected-error @+1 {{has an invalid format ':.3q'}}
+  pydy.print %arg0 : f64 {formats = [":.3q"]}
+  pydy.return
+}
+
+// -----
+
+pydy.func @log_without_level(%arg0: f64) {
+  // expected-error @+1 {{logs with both a logger and a level, or prints with neither}}
+  pydy.print %arg0 : f64 {logger = "train"}
+  pydy.return
+}
+
+// -----
+
 pydy.func @optional_of_another_type(%arg0: i1, %arg1: tensor<2xf32>) {
   // expected-error @+1 {{holds 'tensor<3xf32>' but is given 'tensor<2xf32>'}}
   %0 = pydy.optional %arg0, %arg1 : tensor<2xf32> -> !pydy.optional<tensor<3xf32>>

@@ -22,6 +22,8 @@ pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.objec
   %raised = pydy.raised : i1
   // CHECK: pydy.raise "ValueError", "bad value"
   pydy.raise "ValueError", "bad value"
+  // CHECK: pydy.raise "KeyError", "at "(%{{.*}} : !pydy.object) {formats = ["!r:>8"]}
+  pydy.raise "KeyError", "at " (%a : !pydy.object) {formats = ["!r:>8"]}
   // CHECK: pydy.load "a" {checked}
   %checked = pydy.load "a" {checked} : !pydy.object
   // CHECK: %[[MAYBE:.*]] = pydy.optional %{{.*}}, %{{.*}} : i1 -> <i1>
@@ -57,6 +59,8 @@ pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.objec
   %15 = pydy.len %a : !pydy.object -> !pydy.object
   // CHECK: pydy.print %{{.*}}, %{{.*}} : !pydy.object, !pydy.str {sep = ", "}
   pydy.print %a, %k : !pydy.object, !pydy.str {sep = ", "}
+  // CHECK: pydy.print %{{.*}}, %{{.*}} : !pydy.object, !pydy.str {formats = [":.3f", ""], level = 30 : i64, logger = "train", sep = ""}
+  pydy.print %a, %k : !pydy.object, !pydy.str {sep = "", formats = [":.3f", ""], logger = "train", level = 30 : i64}
   // CHECK: pydy.lib_call "cast"(%{{.*}}, %{{.*}}) {kwnames = ["dtype"]} : (!pydy.object, !pydy.str) -> !pydy.object
   %dt = pydy.constant "float64"
   %16 = pydy.lib_call "cast"(%a, %dt) {kwnames = ["dtype"]} : (!pydy.object, !pydy.str) -> !pydy.object

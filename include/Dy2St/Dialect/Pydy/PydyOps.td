@@ -363,12 +363,15 @@ def Pydy_RaiseOp : Pydy_Op<"raise"> {
   let description = [{
     Records the exception for the caller, who raises it once the compiled
     call returns (the first one recorded wins). `kind` names a builtin
-    exception class. The importer follows it with a `return`, and tests
+    exception class. The message is `message` followed by the text of
+    `values` computed at run time, formatted as `pydy.print` formats them. The importer follows it with a `return`, and tests
     `pydy.raised` after calls of functions that may raise, so that execution
     leaves every function and loop between the raise and the caller.
   }];
-  let arguments = (ins StrAttr:$kind, StrAttr:$message);
-  let assemblyFormat = "$kind `,` $message attr-dict";
+  let arguments = (ins StrAttr:$kind, StrAttr:$message, Variadic<AnyType>:$values,
+                       DefaultValuedAttr<StrArrayAttr, "{}">:$formats);
+  let assemblyFormat =
+      "$kind `,` $message (`(` $values^ `:` type($values) `)`)? attr-dict";
   let hasVerifier = 1;
 }
 
@@ -379,11 +382,23 @@ def Pydy_RaisedOp : Pydy_Op<"raised"> {
 }
 
 def Pydy_PrintOp : Pydy_Op<"print"> {
-  let summary = "`print(...)` at run time, in program order";
+  let summary = "`print(...)`, or a logging call, at run time, in program order";
+  let description = [{
+    Each value is written as Python's `format` writes it: `formats` is empty
+    (`str()` of each) or holds one entry per value, a conversion and a format
+    spec as an f-string spells them after the value (`""`, `"!r"`, `":.3f"`,
+    `"!r:>8"`). With `logger` set, the text (the values joined by `sep`) is
+    logged at `level` through that logger (`""` is the root logger), as
+    `logging.getLogger(logger).log(level, text)` does, instead of printed.
+  }];
   let arguments = (ins Variadic<AnyType>:$values,
                        DefaultValuedStrAttr<StrAttr, " ">:$sep,
-                       DefaultValuedStrAttr<StrAttr, "\\n">:$end);
+                       DefaultValuedStrAttr<StrAttr, "\\n">:$end,
+                       DefaultValuedAttr<StrArrayAttr, "{}">:$formats,
+                       OptionalAttr<StrAttr>:$logger,
+                       OptionalAttr<I64Attr>:$level);
   let assemblyFormat = "($values^ `:` type($values))? attr-dict";
+  let hasVerifier = 1;
 }
 
 def Pydy_LibCallOp : Pydy_Op<"lib_call"> {

@@ -1,5 +1,6 @@
 #include "Dy2St/Dialect/Pydy/Library.h"
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
+#include "Dy2St/Support/FormatSpec.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
@@ -246,11 +247,29 @@ LogicalResult OptionalValueOp::verify() {
   return success();
 }
 
+/// `formats` holds nothing or, for each value, what follows it in an f-string.
+static LogicalResult verifyFormats(Operation *op, ValueRange values, ArrayAttr formats) {
+  if (!formats.empty() && formats.size() != values.size())
+    return op->emitOpError("has ") << formats.size() << " formats for " << values.size()
+                                   << " values";
+  for (Attribute format : formats)
+    if (!dy2st::parseFormat(cast<StringAttr>(format).getValue()))
+      return op->emitOpError("has an invalid format '")
+             << cast<StringAttr>(format).getValue() << "'";
+  return success();
+}
+
 LogicalResult RaiseOp::verify() {
   StringRef kind = getKind();
   if (kind.empty() || !llvm::all_of(kind, [](char c) { return llvm::isAlnum(c) || c == '_'; }))
     return emitOpError("kind must name an exception class, not '") << kind << "'";
-  return success();
+  return verifyFormats(*this, getValues(), getFormats());
+}
+
+LogicalResult PrintOp::verify() {
+  if (getLogger().has_value() != getLevel().has_value())
+    return emitOpError("logs with both a logger and a level, or prints with neither");
+  return verifyFormats(*this, getValues(), getFormats());
 }
 
 LogicalResult DictOp::verify() {

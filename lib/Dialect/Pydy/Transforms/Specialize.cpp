@@ -14,6 +14,7 @@
 #include "Dy2St/Dialect/Pydy/Passes.h"
 #include "Dy2St/Dialect/Pydy/TypeRules.h"
 #include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
+#include "Dy2St/Support/FormatSpec.h"
 
 #include "mlir/AsmParser/AsmParser.h"
 #include "mlir/IR/Builders.h"
@@ -43,6 +44,28 @@ static Attribute constantOf(Value v) {
 }
 
 static bool isIntScalar(Type t) { return t.isInteger(1) || t.isInteger(64); }
+
+/// The values of a print or a raise message: tensors, numbers and constant
+/// texts; a format spec applies to numbers, texts and 0-d tensors only (an
+/// eager tensor of higher rank rejects it: Paddle's `Tensor.__format__`).
+static LogicalResult checkFormattedValues(Operation *op, ValueRange values, ArrayAttr formats) {
+  for (auto [i, v] : llvm::enumerate(values)) {
+    Type t = v.getType();
+    bool text = isa<StrType, PyNoneType>(t) && constantOf(v);
+    if (!isa<RankedTensorType>(t) && !isPythonScalar(t) && !text)
+      return op->emitError() << "formatting " << withArticle(t)
+                             << " as text is not supported in compiled code";
+    auto tensor = dyn_cast<RankedTensorType>(t);
+    std::optional<dy2st::FormatSpec> format;
+    if (!formats.empty())
+      format = dy2st::parseFormat(cast<StringAttr>(formats[i]).getValue());
+    if (tensor && tensor.getRank() > 0 && format && format->hasSpec && !format->conversion)
+      return op->emitError() << "a format spec applies to a 0-d tensor, not to "
+                             << withArticle(t)
+                             << " (unsupported format string passed to Tensor.__format__)";
+  }
+  return success();
+}
 
 static StringRef nameOf(std::optional<ArrayAttr> names, unsigned i) {
   if (names && i < names->size())
@@ -622,18 +645,10 @@ private:
       return specializeSetItem(setItem);
     if (auto dict = dyn_cast<DictOp>(op))
       return specializeDict(dict);
-    if (isa<PrintOp>(op)) {
-      for (Value v : op->getOperands()) {
-        Type t = v.getType();
-        bool text = isa<StrType, PyNoneType>(t) && constantOf(v);
-        if (!isa<RankedTensorType>(t) && !isPythonScalar(t) && !text)
-          return op->emitError() << "print() of " << withArticle(t)
-                                 << " is not supported in compiled code";
-      }
-      return success();
-    }
-    if (isa<RaiseOp>(op))
-      return success();
+    if (auto print = dyn_cast<PrintOp>(op))
+      return checkFormattedValues(op, print.getValues(), print.getFormats());
+    if (auto raise = dyn_cast<RaiseOp>(op))
+      return checkFormattedValues(op, raise.getValues(), raise.getFormats());
     // Nothing raised before this point: false (and the exit it guards folds).
     if (isa<RaisedOp>(op)) {
       bool raiseBefore = false;
