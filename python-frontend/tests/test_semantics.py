@@ -839,6 +839,29 @@ def test_none_before_a_runtime_loop(differential, steps):
             paddle.jit.to_static(uses_state_after_loop)(t([1.0, 2.0]), paddle.to_tensor(steps))
 
 
+def truth_of_maybe_none(x, steps):
+    best = None
+    count = None
+    i = 0
+    while i < steps:
+        best = paddle.sum(x) - i
+        count = i
+        i += 1
+    hits = 0
+    if best:
+        hits += 1
+    if not count:
+        hits += 10
+    while best and hits < 100:
+        hits += 100
+    return hits
+
+
+@pytest.mark.parametrize("steps,values", [(0, [1.0]), (1, [1.0]), (2, [1.0]), (3, [2.5])])
+def test_truth_of_a_value_that_may_be_none(differential, steps, values):
+    differential(truth_of_maybe_none, t(values), paddle.to_tensor(steps))
+
+
 def none_or_tensor_result(x, steps):
     state = None
     i = 0

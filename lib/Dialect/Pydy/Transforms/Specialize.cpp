@@ -545,6 +545,27 @@ private:
     return success();
   }
 
+  /// Python's truth of a value that may be None: false where it is None,
+  /// else the truth of the number or one-element tensor it holds (null for
+  /// other values: their use reads the value, a TypeError where None).
+  static Value optionalTruth(OpBuilder &b, Location loc, Value optional) {
+    Type t = cast<OptionalType>(optional.getType()).getValue();
+    auto tensor = dyn_cast<RankedTensorType>(t);
+    if (!isPythonScalar(t) && !(tensor && tensor.hasStaticShape() && tensor.getNumElements() == 1))
+      return {};
+    Type i1 = b.getI1Type();
+    Value present = IsPresentOp::create(b, loc, i1, optional);
+    auto ifOp = IfOp::create(b, loc, TypeRange{i1}, present, ArrayAttr());
+    OpBuilder inside = OpBuilder::atBlockBegin(&ifOp.getThenRegion().emplaceBlock());
+    Value value = OptionalValueOp::create(inside, loc, t, optional, /*unchecked=*/true);
+    Value truth = UnaryOp::create(inside, loc, i1, UnaryKind::to_bool,
+                                  containerTruth(inside, loc, value));
+    YieldOp::create(inside, loc, ValueRange{truth});
+    inside.setInsertionPointToStart(&ifOp.getElseRegion().emplaceBlock());
+    YieldOp::create(inside, loc, ValueRange{ConstantOp::create(inside, loc, b.getBoolAttr(false))});
+    return ifOp.getResult(0);
+  }
+
   /// Uses of a value that may be None: `is None` / `is not None` test its
   /// flag; any other use (but carrying it on: yields, returns, containers)
   /// reads the value, a TypeError at run time where it is None, as eagerly.
@@ -566,6 +587,16 @@ private:
         return true;
       }
     }
+    // A condition (`if h:`, `while h and ...:`, `not h`): false where it is None.
+    auto unary = dyn_cast<UnaryOp>(op);
+    auto logical = dyn_cast<LogicalOp>(op);
+    if (isa<IfOp, ConditionOp>(op) || (logical && onlyTruthIsUsed(logical.getResult())) ||
+        (unary && (unary.getKind() == UnaryKind::Not || unary.getKind() == UnaryKind::to_bool)))
+      if (isa<OptionalType>(op->getOperand(0).getType())) {
+        OpBuilder b(op);
+        if (Value truth = optionalTruth(b, op->getLoc(), op->getOperand(0)))
+          op->setOperand(0, truth);
+      }
     if (isa<YieldOp, ConditionOp, ReturnOp, OptionalOp, IsPresentOp, OptionalValueOp, WhileOp,
             ForRangeOp, ForInOp, TupleOp, ListOp, DictOp>(op))
       return false;
