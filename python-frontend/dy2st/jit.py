@@ -76,11 +76,13 @@ def _native_argument(value):
 
 def _rebuild(structure, leaves):
     """The Python result from the flat results: a structure is None for a
-    leaf, "none" for None, "array" for a list whose items come stacked,
-    "optional" for a flag and a value (None where the flag is false), a
-    tuple, list or dict of structures."""
+    leaf, "none" for None, "text:..." for that string, "array" for a list
+    whose items come stacked, "optional" for a flag and a value (None where
+    the flag is false), a tuple, list or dict of structures."""
     if structure == "none":
         return None
+    if isinstance(structure, str) and structure.startswith("text:"):
+        return structure[len("text:"):]
     if structure == "array":
         return [Tensor(item) for item in next(leaves)]
     if structure == "optional":

@@ -108,9 +108,13 @@ py::object toPython(RuntimeValue &v) {
 /// The shape of a Python result: None for a leaf, "none" for None, "array"
 /// for a list returned stacked, "optional" for a flag and a value (None where
 /// the flag is false), a tuple, list or dict of shapes.
-py::object structureOf(mlir::Type type) {
+/// The structure of a result of `type` (see jit._rebuild); `texts` gives
+/// the values of its string leaves in order.
+py::object structureOf(mlir::Type type, std::vector<std::string>::const_iterator &texts) {
   if (!type)
     return py::str("none");
+  if (mlir::isa<mlir::pydy::StrType>(type))
+    return py::str("text:" + *texts++);
   if (mlir::isa<mlir::pydy::OptionalType>(type))
     return py::str("optional");
   if (mlir::isa<mlir::tensor_array::ArrayType>(type))
@@ -118,13 +122,13 @@ py::object structureOf(mlir::Type type) {
   if (auto dict = mlir::dyn_cast<mlir::pydy::DictType>(type)) {
     py::dict entries;
     for (auto [key, value] : llvm::zip(dict.getKeys(), dict.getValueTypes()))
-      entries[py::str(key.getValue().str())] = structureOf(value);
+      entries[py::str(key.getValue().str())] = structureOf(value, texts);
     return std::move(entries);
   }
   if (auto elements = mlir::pydy::sequenceElementTypes(type)) {
     py::list items;
     for (mlir::Type t : *elements)
-      items.append(structureOf(t));
+      items.append(structureOf(t, texts));
     if (mlir::isa<mlir::pydy::ListType>(type))
       return std::move(items);
     return py::tuple(items);
@@ -182,7 +186,10 @@ public:
     return names;
   }
 
-  py::object structure() const { return structureOf(fn->specializedResult()); }
+  py::object structure() const {
+    auto texts = fn->resultTexts().cbegin();
+    return structureOf(fn->specializedResult(), texts);
+  }
 
 private:
   std::unique_ptr<JitFunction> fn;

@@ -876,6 +876,35 @@ def test_returning_none_on_a_runtime_path(differential, steps):
     differential(none_or_tensor_result, t([1.0, 2.0]), paddle.to_tensor(steps))
 
 
+def strings_as_results(x, mode="train"):
+    if mode == "train":
+        return x * 2, "trained", {"phase": mode, "loss": x.sum()}
+    return x, [mode, "done"], None
+
+
+def only_a_string(x, mode):
+    return mode
+
+
+def string_chosen_at_run_time(x):
+    if x.sum() > 0:
+        label = "positive"
+    else:
+        label = "negative"
+    return x, label
+
+
+@pytest.mark.parametrize("mode", ["train", "eval"])
+def test_strings_known_when_compiling_are_results(differential, mode):
+    differential(strings_as_results, t([1.0, 2.0]), mode)
+    assert paddle.jit.to_static(only_a_string)(t([1.0]), mode) == mode
+
+
+def test_a_string_chosen_at_run_time_as_a_result_is_reported():
+    with pytest.raises(paddle.Dy2StError, match="string chosen at run time"):
+        paddle.jit.to_static(string_chosen_at_run_time)(t([1.0]))
+
+
 def bad_argument_before_a_star(x):
     pair = [x, x]
     return affine(x.no_such_method(), *pair)

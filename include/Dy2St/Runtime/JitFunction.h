@@ -72,6 +72,9 @@ public:
   /// The result type before tuples were flattened (a `tuple<...>` for a
   /// Python tuple, null for a function that returns None); for pydy input.
   mlir::Type specializedResult() const { return pythonResult; }
+  /// The strings among the result's leaves, in order: compile-time
+  /// constants, rebuilt by the caller rather than returned.
+  const std::vector<std::string> &resultTexts() const { return texts; }
 
 private:
   JitFunction() = default;
@@ -79,6 +82,7 @@ private:
   std::string name;
   mlir::FunctionType signature;
   mlir::Type pythonResult;
+  std::vector<std::string> texts;
   std::map<std::string, std::string> irStages;
   /// For GPU code: the first CUDA driver error of the last call.
   const char *(*takeCudaError)() = nullptr;

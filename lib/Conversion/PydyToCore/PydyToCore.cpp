@@ -376,10 +376,12 @@ struct YieldLowering : OpConversionPattern<YieldOp> {
 // Functions
 //===----------------------------------------------------------------------===//
 
-/// The leaves of a returned value: tuples are flattened, None returns nothing,
-/// a value that may be None returns its flag and its value.
-static void flattenReturn(OpBuilder &b, Value v, SmallVectorImpl<Value> &leaves) {
-  if (isa<PyNoneType>(v.getType()))
+/// The leaves of a returned value: tuples are flattened, None returns
+/// nothing, nor does a constant string of the entry (its caller knows it), a
+/// value that may be None returns its flag and its value.
+static void flattenReturn(OpBuilder &b, Value v, SmallVectorImpl<Value> &leaves, bool entry) {
+  if (isa<PyNoneType>(v.getType()) ||
+      (entry && isa<StrType>(v.getType()) && v.getDefiningOp<ConstantOp>()))
     return;
   if (auto optional = v.getDefiningOp<OptionalOp>()) {
     leaves.push_back(optional.getPresent());
@@ -388,18 +390,18 @@ static void flattenReturn(OpBuilder &b, Value v, SmallVectorImpl<Value> &leaves)
   }
   if (Operation *def = v.getDefiningOp(); def && isa<TupleOp, ListOp>(def)) {
     for (Value e : def->getOperands())
-      flattenReturn(b, e, leaves);
+      flattenReturn(b, e, leaves, entry);
     return;
   }
   if (auto dict = v.getDefiningOp<DictOp>()) {
     for (Value e : dict.getValues())
-      flattenReturn(b, e, leaves);
+      flattenReturn(b, e, leaves, entry);
     return;
   }
   if (auto constant = v.getDefiningOp<ConstantOp>())
     if (auto array = dyn_cast<ArrayAttr>(constant.getValue())) {
       for (Attribute e : array)
-        flattenReturn(b, ConstantOp::create(b, constant.getLoc(), e), leaves);
+        flattenReturn(b, ConstantOp::create(b, constant.getLoc(), e), leaves, entry);
       return;
     }
   leaves.push_back(v);
@@ -416,7 +418,11 @@ static LogicalResult convertFunction(FuncOp func) {
   OpBuilder b(ret);
   SmallVector<Value> results;
   if (ret.getValue())
-    flattenReturn(b, ret.getValue(), results);
+    flattenReturn(b, ret.getValue(), results, !func.isPrivate());
+  for (Value v : results)
+    if (isa<StrType>(v.getType()))
+      return ret.emitError("a string chosen at run time cannot be a result of compiled code "
+                           "(only a string known when the function is compiled)");
   // The caller of the entry gets an array's items stacked (and splits them).
   if (!func.isPrivate())
     for (Value &v : results)
