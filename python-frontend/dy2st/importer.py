@@ -756,6 +756,10 @@ class Importer:
         if node.id in self.nested_defs:
             return Static(_NestedDef(self.nested_defs[node.id], self))
         if self.is_local(node.id):
+            if getattr(node, "unbound_flag", None):
+                # A read that may not run (in a conditional expression, right
+                # of and/or) is checked where it runs.
+                self.statement(unbound.raise_if_unbound(node.id, node.unbound_flag, node))
             return self.load(node.id, node)
         if node.id == self.self_name:
             return Static(self.self_object, Origin("object", self.self_object, []))
@@ -853,6 +857,8 @@ class Importer:
 
     def expr_BoolOp(self, node):
         kind = "and" if isinstance(node.op, ast.And) else "or"
+        if any(getattr(n, "unbound_flag", None) for v in node.values[1:] for n in ast.walk(v)):
+            return self.boolop_as_ifs(node, kind)
 
         def chain(values):
             first = self.expr(values[0])
@@ -861,6 +867,26 @@ class Importer:
             return self.logical(node, kind, first, lambda: chain(values[1:]))
 
         return chain(node.values)
+
+    def boolop_as_ifs(self, node, kind):
+        """`a and b` as `t = a; if t: t = b` (`or`: `if not t`), for operands
+        whose reads are checked where they run (which a pydy.logical region,
+        holding no statements, cannot do)."""
+        self.hidden += 1
+        name = f"boolop.{self.hidden}"
+        self.scopes[-1].add(name)
+        self.store(name, self.expr(node.values[0]), node)
+        for value in node.values[1:]:
+            test = self.load(name, node)
+            if kind == "or":
+                test = self.op(node, f"pydy.unary not {test.name} : ({test.type}) -> {OBJECT}")
+            self.emit(f"pydy.if {test.name} : {test.type} {{")
+            self.depth += 1
+            self.store(name, self.expr(value), value)
+            self.depth -= 1
+            self.emit("} else {")
+            self.emit("} " + self.loc(node))
+        return self.load(name, node)
 
     def expr_Compare(self, node):
         # `obj is None` / `obj is not None` of a compile-time object (a layer,

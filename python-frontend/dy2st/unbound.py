@@ -6,8 +6,10 @@ so where the paths are known at compile time the checks fold away.
 
 Which reads need a check comes from definite assignment over the statements
 (conservative: a loop may run zero times). A read under a conditional
-expression, `and`/`or` or a lambda is not checked here (it may not run); if
-it remains after specialization, it is reported as today."""
+expression or the right of `and`/`or` may not run: its Name node is marked
+(`unbound_flag`), and the importer checks it where it is read. A read in a
+lambda is not checked here; if it remains after specialization, it is
+reported at compile time."""
 import ast
 
 from .statements import located
@@ -38,6 +40,38 @@ def _eager_reads(expr):
                 visit(child)
     visit(expr)
     return found
+
+
+def _conditional_reads(expr):
+    """Name nodes an expression reads only on some evaluations: under a
+    conditional expression's branches or right of `and`/`or`."""
+    found = []
+
+    def visit(node, conditional):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and conditional:
+            found.append(node)
+        elif isinstance(node, ast.IfExp):
+            visit(node.test, conditional)
+            visit(node.body, True)
+            visit(node.orelse, True)
+        elif isinstance(node, ast.BoolOp):
+            visit(node.values[0], conditional)
+            for value in node.values[1:]:
+                visit(value, True)
+        elif not isinstance(node, (ast.Lambda, ast.FunctionDef, ast.ListComp, ast.DictComp,
+                                   ast.SetComp, ast.GeneratorExp)):
+            for child in ast.iter_child_nodes(node):
+                visit(child, conditional)
+    visit(expr, False)
+    return found
+
+
+def raise_if_unbound(name, flag, node):
+    """`if not flag: raise UnboundLocalError(...)` for a read of `name`."""
+    error = ast.Call(ast.Name("UnboundLocalError", ast.Load()),
+                     [ast.Constant(_MESSAGE.format(name))], [])
+    test = ast.UnaryOp(ast.Not(), ast.Name(flag, ast.Load()))
+    return located(ast.If(test, [ast.Raise(error, None)], []), node)
 
 
 class _Checker:
@@ -72,6 +106,10 @@ class _Checker:
         unbound = sorted({n for h in heads for n in _eager_reads(h)
                           if n in self.locals and n not in bound})
         checks = [self.check(n, node) for n in unbound]
+        for read in (r for h in heads for r in _conditional_reads(h)):
+            if read.id in self.locals and read.id not in bound:
+                self.checked.add(read.id)
+                read.unbound_flag = self.flag(read.id)
         if isinstance(node, ast.If):
             node.body, after_body = self.block(node.body, set(bound))
             node.orelse, after_else = self.block(node.orelse, set(bound))
@@ -92,10 +130,7 @@ class _Checker:
 
     def check(self, name, node):
         self.checked.add(name)
-        error = ast.Call(ast.Name("UnboundLocalError", ast.Load()),
-                         [ast.Constant(_MESSAGE.format(name))], [])
-        test = ast.UnaryOp(ast.Not(), ast.Name(self.flag(name), ast.Load()))
-        return located(ast.If(test, [ast.Raise(error, None)], []), node)
+        return raise_if_unbound(name, self.flag(name), node)
 
     def set_flag(self, name, node):
         return located(ast.Assign([ast.Name(self.flag(name), ast.Store())],

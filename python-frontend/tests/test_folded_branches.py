@@ -76,15 +76,16 @@ def test_a_variable_bound_only_in_a_remaining_branch_is_checked_at_run_time():
         fn(paddle.to_tensor([1.0]), paddle.to_tensor(False))
 
 
-def test_a_possibly_unbound_read_under_a_conditional_expression_is_reported():
-    # Such a read may not run at all, so it gets no runtime check (yet).
+def test_a_possibly_unbound_read_under_a_conditional_expression_is_checked_where_it_runs():
     def read_extra(x, flag):
         if flag:
             extra = x
-        return extra if flag else x
-    with pytest.raises(paddle.Dy2StError, match="'extra' may be undefined") as info:
-        paddle.jit.to_static(read_extra)(paddle.to_tensor([1.0]), paddle.to_tensor(True))
-    assert info.value.notes
+        return extra if x.sum() > 0 else x
+    fn = paddle.jit.to_static(read_extra)
+    assert np.array_equal(fn(paddle.to_tensor([1.0]), paddle.to_tensor(True)).numpy(), [1.0])
+    assert np.array_equal(fn(paddle.to_tensor([-1.0]), paddle.to_tensor(False)).numpy(), [-1.0])
+    with pytest.raises(UnboundLocalError, match="'extra'"):
+        fn(paddle.to_tensor([1.0]), paddle.to_tensor(False))
 
 
 def test_isinstance_with_a_tuple_subclass_of_a_tuple_is_reported():

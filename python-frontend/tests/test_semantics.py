@@ -386,7 +386,42 @@ def bound_in_python_branch(x, flag):
     return y
 
 
+def read_under_conditional_expression(x):
+    if paddle.sum(x) > 0:
+        y = x * 2
+    z = y if x[0] > 1 else x
+    return z + 1
+
+
+def read_right_of_and_or(x):
+    if paddle.sum(x) > 0:
+        y = x * 2
+    if x[0] > 1 and y[0] > 5:
+        return x
+    if x[0] < -3 or y[1] > 0:
+        return x - 1
+    return x + 1
+
+
+def read_after_a_checked_read_in_a_branch(x):
+    if paddle.sum(x) > 0:
+        y = x * 2
+    if x[0] > 0:
+        t = y
+    else:
+        t = x
+    return t
+
+
 @pytest.mark.parametrize("fn,values", [
+    (read_under_conditional_expression, [2.0, 1.0]),
+    (read_under_conditional_expression, [-2.0, 1.0]),
+    (read_under_conditional_expression, [2.0, -5.0]),
+    (read_right_of_and_or, [2.0, 3.0]), (read_right_of_and_or, [-4.0, 3.0]),
+    (read_right_of_and_or, [-1.0, -3.0]), (read_right_of_and_or, [-5.0, -3.0]),
+    (read_after_a_checked_read_in_a_branch, [1.0, 2.0]),
+    (read_after_a_checked_read_in_a_branch, [-1.0, -2.0]),
+    (read_after_a_checked_read_in_a_branch, [1.0, -2.0]),
     (bound_in_runtime_branch, [1.0, 2.0]), (bound_in_runtime_branch, [-1.0, -2.0]),
     (bound_in_loop, [1.0, 3.0, 5.0]), (bound_in_loop, [1.0, 0.0, 2.0]),
     (bound_in_while, [1.0, 2.0]), (bound_in_while, [10.0, 20.0]),

@@ -470,8 +470,12 @@ def Pydy_IfOp : Pydy_Op<"if", [SingleBlockImplicitTerminator<"YieldOp">,
   let description = [{
     Before variable promotion it has no results. Promotion turns the
     variables the branches assign into results, named by `names`.
+    `else_after_raise` marks a guard made by pydy-lower-exits whose else
+    branch runs only once an exception was raised: what the then branch
+    assigns counts as assigned (the caller discards the values and raises).
   }];
-  let arguments = (ins AnyType:$condition, OptionalAttr<StrArrayAttr>:$names);
+  let arguments = (ins AnyType:$condition, OptionalAttr<StrArrayAttr>:$names,
+                       UnitAttr:$else_after_raise);
   let results = (outs Variadic<AnyType>:$results);
   let regions = (region SizedRegion<1>:$thenRegion, SizedRegion<1>:$elseRegion);
   let assemblyFormat = "$condition `:` type($condition) (`->` type($results)^)? "

@@ -17,11 +17,16 @@ constexpr llvm::StringLiteral kReturnValue = "return.value";
 struct Exits {
   bool breaks = false, continues = false, returns = false;
   bool always = false;
+  /// Some return is not the exit after a raise.
+  bool returnsValue = false;
   bool any() const { return breaks || continues || returns; }
+  /// Every exit leaves after a raise: the caller discards what is returned.
+  bool onlyRaises() const { return returns && !returnsValue && !breaks && !continues; }
   Exits &operator|=(const Exits &o) {
     breaks |= o.breaks;
     continues |= o.continues;
     returns |= o.returns;
+    returnsValue |= o.returnsValue;
     return *this;
   }
 };
@@ -105,13 +110,17 @@ private:
     return UnaryOp::create(b, loc, object(), UnaryKind::Not, any);
   }
 
-  /// Whether every `return` in `block` is the exit after a raise (it
-  /// returns the importer's `pydy.undef "raised"`).
+  /// Whether `ret` is the exit after a raise (it returns the importer's
+  /// `pydy.undef "raised"`).
+  static bool isRaiseExit(ReturnOp ret) {
+    auto undef = ret.getValue() ? ret.getValue().getDefiningOp<UndefOp>() : UndefOp();
+    return undef && undef.getName() == "raised";
+  }
+
+  /// Whether every `return` in `block` is the exit after a raise.
   static bool onlyRaisesReturn(Block &block) {
     WalkResult walk = block.walk([](ReturnOp ret) {
-      auto undef = ret.getValue() ? ret.getValue().getDefiningOp<UndefOp>() : UndefOp();
-      return undef && undef.getName() == "raised" ? WalkResult::advance()
-                                                  : WalkResult::interrupt();
+      return isRaiseExit(ret) ? WalkResult::advance() : WalkResult::interrupt();
     });
     return !walk.wasInterrupted();
   }
@@ -127,7 +136,8 @@ private:
   Block &guardRest(Block &block, Block::iterator from, Location loc, const Exits &exits,
                    Loop *loop) {
     OpBuilder b(&block, from);
-    auto guard = IfOp::create(b, loc, TypeRange{}, stillRunning(b, loc, exits, loop), ArrayAttr());
+    auto guard = IfOp::create(b, loc, TypeRange{}, stillRunning(b, loc, exits, loop), ArrayAttr(),
+                              exits.onlyRaises());
     Block &then = guard.getThenRegion().emplaceBlock();
     then.getOperations().splice(then.end(), block.getOperations(), from, bodyEnd(block));
     OpBuilder atEnd = OpBuilder::atBlockEnd(&then);
@@ -181,10 +191,11 @@ private:
       return Exits{false, true, false, true};
     }
     if (auto ret = dyn_cast<ReturnOp>(op)) {
+      bool raiseExit = isRaiseExit(ret);
       store(b, loc, kReturnValue, returnedValue(b, ret));
       storeBool(b, loc, kReturnFlag, true);
       op->erase();
-      return Exits{false, false, true, true};
+      return Exits{false, false, true, true, !raiseExit};
     }
     if (auto ifOp = dyn_cast<IfOp>(op)) {
       Exits t = lower(ifOp.getThenRegion().front(), loop);

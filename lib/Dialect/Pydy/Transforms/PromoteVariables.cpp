@@ -250,7 +250,8 @@ private:
     SmallVector<Binding> bindings;
     for (const std::string &name : names) {
       auto t = thenEnv.find(name), e = elseEnv.find(name);
-      bool partial = t == thenEnv.end() || e == elseEnv.end();
+      // After a raise nothing reads what the else branch left unassigned.
+      bool partial = t == thenEnv.end() || (e == elseEnv.end() && !op.getElseAfterRaise());
       Location assignLoc = t != thenEnv.end() ? t->second.assignLoc : e->second.assignLoc;
       auto valueIn = [&](Env &branchEnv, Env::iterator it, Block &block) {
         if (it != branchEnv.end())
@@ -270,7 +271,8 @@ private:
       bindings.push_back(Binding{Value(), assignLoc, partial});
     }
     auto newIf = IfOp::create(b, op.getLoc(), types, op.getCondition(),
-                              b.getStrArrayAttr(SmallVector<StringRef>(names.begin(), names.end())));
+                              b.getStrArrayAttr(SmallVector<StringRef>(names.begin(), names.end())),
+                              op.getElseAfterRaise());
     newIf.getThenRegion().takeBody(op.getThenRegion());
     newIf.getElseRegion().takeBody(op.getElseRegion());
     newIf.getThenRegion().front().getTerminator()->setOperands(thenValues);

@@ -160,13 +160,16 @@ pydy.func @break_in_for_in(%arg0: !pydy.object {pydy.name = "items"}) -> !pydy.o
   pydy.return
 }
 
-// A for-range loop whose returns all follow raises keeps its form too.
+// A for-range loop whose returns all follow raises keeps its form too. Its
+// guards run their else branch only after a raise (marked for promotion).
 // CHECK-LABEL: pydy.func @raise_in_for_range
 // CHECK:      pydy.for_range
 // CHECK:        pydy.load "return.flag"
 // CHECK:        pydy.if
 // CHECK:          pydy.raise "ValueError", "negative"
+// CHECK:        } {else_after_raise}
 // CHECK-NOT:    pydy.while
+// CHECK:      } {else_after_raise}
 pydy.func @raise_in_for_range(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   %c0 = pydy.constant 0 : i64
   %c1 = pydy.constant 1 : i64

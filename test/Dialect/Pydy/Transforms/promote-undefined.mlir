@@ -81,3 +81,26 @@ pydy.func @checked_read(%arg0: !pydy.object {pydy.name = "c"}) -> !pydy.object {
   %y = pydy.load "y" {checked} : !pydy.object
   pydy.return %y : !pydy.object
 }
+
+// -----
+
+// What the then branch of a guard that runs its else branch only after a
+// raise assigns counts as assigned after it (the else branch yields undef).
+// CHECK-LABEL: pydy.func @assigned_unless_raised
+// CHECK: %[[T:.*]] = pydy.if %{{.*}} : !pydy.object -> !pydy.object {
+// CHECK: } else {
+// CHECK-NEXT: %[[U:.*]] = pydy.undef "t"
+// CHECK-NEXT: pydy.yield %[[U]]
+// CHECK-NEXT: } {else_after_raise, names = ["t"]}
+// CHECK-NOT: pydy.unsupported
+// CHECK: pydy.return %[[T]]
+pydy.func @assigned_unless_raised(%arg0: !pydy.object {pydy.name = "c"}) -> !pydy.object {
+  %c = pydy.load "c" : !pydy.object
+  pydy.if %c : !pydy.object {
+    %one = pydy.constant 1 : i64
+    pydy.store "t", %one : i64
+  } else {
+  } {else_after_raise}
+  %t = pydy.load "t" : !pydy.object
+  pydy.return %t : !pydy.object
+}
