@@ -49,10 +49,10 @@ _UNSUPPORTED_STATEMENTS = {
 }
 _UNSUPPORTED_EXPRESSIONS = {
     ast.Yield: "yield", ast.YieldFrom: "yield from", ast.Await: "await",
-    ast.ListComp: "list comprehensions here (in a lambda not assigned to a name)",
+    ast.ListComp: "list comprehensions here (in a lambda inside a comprehension)",
     ast.SetComp: "set comprehensions",
-    ast.DictComp: "dict comprehensions here (in a lambda not assigned to a name)",
-    ast.GeneratorExp: "generator expressions here (in a lambda not assigned to a name)",
+    ast.DictComp: "dict comprehensions here (in a lambda inside a comprehension)",
+    ast.GeneratorExp: "generator expressions here (in a lambda inside a comprehension)",
     ast.JoinedStr: "f-strings", ast.Set: "set displays", ast.Starred: "star-expressions",
     ast.NamedExpr: "assignment expressions (:=)",
 }

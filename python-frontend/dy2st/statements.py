@@ -9,8 +9,8 @@ way Python itself defines them:
   so it is the list comprehension of the same items;
 - `[a, *rest, b]` is `[a] + list(rest) + [b]` (a tuple display with tuple());
 - `first, *rest = value` reads `value[0]` and `list(value[1:])`;
-- `name = lambda params: body` whose body holds a comprehension is the
-  nested `def name(params): return body` (whose body can hold statements)."""
+- a comprehension in a lambda is a call of a nested def that returns it
+  (whose body can hold the loop the comprehension becomes)."""
 import ast
 import re
 
@@ -19,6 +19,61 @@ class _Desugar(ast.NodeTransformer):
     def __init__(self, resolve):
         self.resolve = resolve
         self.count = 0
+
+    def visit(self, node):
+        new = super().visit(node)
+        if not isinstance(node, ast.stmt) or isinstance(node, ast.FunctionDef):
+            return new
+        result = []
+        for statement in new if isinstance(new, list) else [new]:
+            result += self._hoist_lambdas(statement) + [statement]
+        return result
+
+    def _hoist_lambdas(self, statement):
+        """Comprehensions in the lambdas of `statement`'s own expressions, as
+        calls of nested defs made just before it (a def's body can hold the
+        loop a comprehension becomes): `lambda t: [t * k for k in r]` is
+        `lambda t: _comp(t)` with `def _comp(t): return [t * k for k in r]`;
+        the lambda's parameters it reads are passed, the rest are closures."""
+        defs = []
+        desugar = self
+
+        class Hoist(ast.NodeTransformer):
+            def __init__(self, params=()):
+                self.params = params
+
+            def visit_Lambda(self, node):
+                args = node.args
+                params = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
+                params += [a.arg for a in (args.vararg, args.kwarg) if a is not None]
+                node.body = Hoist(params).visit(node.body)
+                return node
+
+            def comprehension(self, node):
+                if not self.params:
+                    return node
+                name = desugar.fresh("in_lambda")
+                read = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+                passed = [p for p in self.params if p in read]
+                body = [ast.copy_location(ast.Return(node), node)]
+                arguments = ast.arguments(posonlyargs=[], args=[ast.arg(p) for p in passed],
+                                          kwonlyargs=[], kw_defaults=[], defaults=[])
+                defs.append(located(ast.FunctionDef(name=name, args=arguments, body=body,
+                                                    decorator_list=[], returns=None), node))
+                call = ast.Call(ast.Name(name, ast.Load()),
+                                [ast.Name(p, ast.Load()) for p in passed], [])
+                return located(call, node)
+
+            visit_ListComp = visit_DictComp = comprehension
+
+        if isinstance(statement, ast.FunctionDef):
+            return []
+        for field, value in ast.iter_fields(statement):
+            if isinstance(value, ast.expr):
+                setattr(statement, field, Hoist().visit(value))
+            elif isinstance(value, list) and all(isinstance(v, ast.expr) for v in value):
+                setattr(statement, field, [Hoist().visit(v) for v in value])
+        return defs
 
     def fresh(self, name):
         self.count += 1
@@ -49,14 +104,6 @@ class _Desugar(ast.NodeTransformer):
     def visit_Assign(self, node):
         self.generic_visit(node)
         target = node.targets[0]
-        if len(node.targets) == 1 and isinstance(target, ast.Name) and \
-                isinstance(node.value, ast.Lambda) and any(
-                    isinstance(n, (ast.ListComp, ast.DictComp)) for n in ast.walk(node.value)):
-            lam = node.value
-            function = ast.FunctionDef(name=target.id, args=lam.args,
-                                       body=[ast.copy_location(ast.Return(lam.body), lam)],
-                                       decorator_list=[], returns=None)
-            return located(function, node)
         if len(node.targets) != 1 or not isinstance(target, (ast.Tuple, ast.List)) or \
                 sum(isinstance(e, ast.Starred) for e in target.elts) != 1:
             return node

@@ -78,6 +78,22 @@ def in_inline_lambda(x):
     return (lambda n: [x * k for k in range(n)])(2)
 
 
-def test_a_comprehension_in_an_inline_lambda_is_reported():
+def in_lambdas_kept_in_a_list(x):
+    items = [x, x * 2]
+    doubled = (lambda xs, scale: [v * scale for v in xs])(items, 3)
+    fns = [lambda t: paddle.stack([t * k for k in range(3)]), lambda t: t]
+    return doubled[1] + fns[0](x).sum(0) + fns[1](x)
+
+
+@pytest.mark.parametrize("fn", [in_inline_lambda, in_lambdas_kept_in_a_list])
+def test_comprehensions_in_lambdas_not_assigned_to_a_name(differential, fn):
+    differential(fn, paddle.to_tensor([1.0, 2.0]))
+
+
+def in_lambda_inside_a_comprehension(x):
+    return [(lambda: [x * k for k in range(2)])() for _ in range(2)]
+
+
+def test_a_comprehension_in_a_lambda_inside_a_comprehension_is_reported():
     with pytest.raises(paddle.UnsupportedSyntaxError, match="list comprehensions here"):
-        paddle.jit.to_static(in_inline_lambda)(paddle.to_tensor([1.0]))
+        paddle.jit.to_static(in_lambda_inside_a_comprehension)(paddle.to_tensor([1.0]))
