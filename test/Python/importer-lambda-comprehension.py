@@ -16,7 +16,7 @@ print(paddle.jit.to_static(scaled).code)
 # CHECK: %[[T:.*]] = pydy.load "t"
 # CHECK: pydy.call @"[[DEF:scaled__dy2st_in_lambda_1__[0-9]+]]"(%[[T]])
 # CHECK: pydy.call_value
-# CHECK-LABEL: pydy.func @"[[DEF]]"
+# CHECK: pydy.func @"[[DEF]]"
 # CHECK-SAME: {pydy.name = "t"}
 # CHECK: pydy.for_range
 # CHECK: pydy.call_method %{{.*}}, "append"
