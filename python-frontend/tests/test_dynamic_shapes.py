@@ -56,3 +56,31 @@ def test_one_compilation_for_all_sizes():
         out, size = fn(x, y)
         assert size == grow_by_concat(x, y)[1] and out.shape == [size]
     assert len(fn.compiled_signatures) == 1
+
+
+def row_grows_by_broadcasting(x, n):
+    h = x[:1]
+    i = 0
+    while i < n:
+        h = h + x * i
+        i += 1
+    return h
+
+
+@pytest.mark.parametrize("steps", [0, 1, 3])
+def test_loop_carried_size_of_one_that_broadcasts_in_the_loop(differential, steps):
+    x = paddle.to_tensor(np.arange(12, dtype="float32").reshape(4, 3))
+    differential(row_grows_by_broadcasting, x, paddle.to_tensor(steps))
+
+
+def size_one_before_a_runtime_for(x, n):
+    h = paddle.zeros([1, 3])
+    for i in range(n):
+        h = h + x
+    return h
+
+
+@pytest.mark.parametrize("steps", [0, 2])
+def test_loop_carried_size_of_one_before_a_runtime_for(differential, steps):
+    differential(size_one_before_a_runtime_for, paddle.to_tensor(np.ones((4, 3), "float32")),
+                 paddle.to_tensor(steps))

@@ -98,3 +98,25 @@ def test_shapes_that_differ_at_run_time_raise_value_error():
     total, product = fn(ones(3), ones(3), ones(2, 3), ones(3, 2))
     np.testing.assert_allclose(total.numpy(), [2.0, 2.0, 2.0])
     np.testing.assert_allclose(product.numpy(), np.full((2, 2), 3.0))
+    # A dynamic size of 1 broadcasts, as numpy's and eager's do.
+    for a, b in ((1, 4), (4, 1), (1, 1)):
+        total, _ = fn(ones(a), paddle.to_tensor(np.arange(b, dtype="float32")),
+                      ones(2, 3), ones(3, 2))
+        np.testing.assert_allclose(total.numpy(), np.ones(a) + np.arange(b))
+
+
+def add_dynamic_rows(a, b):
+    return a * b + a
+
+
+@pytest.mark.parametrize("shapes", [((1, 3), (4, 3)), ((4, 1), (1, 3)), ((4, 3), (1, 1)),
+                                    ((1, 1), (1, 1)), ((2, 3), (2, 3))])
+def test_dynamic_sizes_of_one_broadcast_in_every_dimension(shapes):
+    spec = [InputSpec([None, None], "float32"), InputSpec([None, None], "float32")]
+    fn = paddle.jit.to_static(add_dynamic_rows, input_spec=spec)
+    rng = np.random.default_rng(0)
+    a, b = (rng.standard_normal(s).astype("float32") for s in shapes)
+    np.testing.assert_allclose(fn(paddle.to_tensor(a), paddle.to_tensor(b)).numpy(),
+                               a * b + a, rtol=1e-6)
+    with pytest.raises(ValueError, match="could not be broadcast together"):
+        fn(paddle.to_tensor(np.ones((2, 3), "float32")), paddle.to_tensor(np.ones((3, 3), "float32")))

@@ -212,19 +212,69 @@ Value compareScalar(OpBuilder &b, Location loc, CompareKind kind, Value lhs, Val
   return arith::CmpIOp::create(b, loc, p, lhs, rhs);
 }
 
-/// The size of result dimension `dim`, taken from an operand that has it.
+/// The tensor operands that run along result dimension `dim` (all but those
+/// of static size 1 there): their index and their own dimension.
+static SmallVector<std::pair<unsigned, int64_t>> operandsAlong(RankedTensorType result, int64_t dim,
+                                                               ValueRange operands) {
+  SmallVector<std::pair<unsigned, int64_t>> along;
+  for (auto [i, v] : llvm::enumerate(operands)) {
+    auto t = dyn_cast<RankedTensorType>(v.getType());
+    int64_t d = t ? dim - (result.getRank() - t.getRank()) : -1;
+    if (d >= 0 && t.getDimSize(d) != 1)
+      along.push_back({i, d});
+  }
+  return along;
+}
+
+/// The size of result dimension `dim`: the largest of the operands' sizes
+/// there (each is that size or 1 when they broadcast).
 static Value dynamicSize(OpBuilder &b, Location loc, RankedTensorType result, int64_t dim,
                          ValueRange operands) {
-  int64_t rank = result.getRank();
-  for (Value v : operands) {
-    auto t = dyn_cast<RankedTensorType>(v.getType());
-    if (!t)
-      continue;
-    int64_t d = dim - (rank - t.getRank());
-    if (d >= 0 && t.getDimSize(d) != 1)
-      return tensor::DimOp::create(b, loc, v, d);
+  Value size;
+  for (auto [i, d] : operandsAlong(result, dim, operands)) {
+    Value s = tensor::DimOp::create(b, loc, operands[i], d);
+    size = size ? Value(arith::MaxSIOp::create(b, loc, size, s)) : s;
   }
-  return arith::ConstantIndexOp::create(b, loc, 1);
+  return size ? size : arith::ConstantIndexOp::create(b, loc, 1);
+}
+
+/// Whether operand `i`'s dimension `d` is dynamic.
+static bool isDynamicAt(ValueRange operands, unsigned i, int64_t d) {
+  return cast<RankedTensorType>(operands[i].getType()).isDynamicDim(d);
+}
+
+/// `v` stretched along its dynamic dimension `d` to `size` where it is 1 at
+/// run time (numpy's broadcasting, which affine maps cannot choose at run
+/// time), else `v` itself.
+static Value stretchIfOne(OpBuilder &b, Location loc, Value v, int64_t d, Value size) {
+  auto t = cast<RankedTensorType>(v.getType());
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  Value isOne = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                      tensor::DimOp::create(b, loc, v, d), one);
+  Value grows = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, size, one);
+  auto ifOp = scf::IfOp::create(b, loc, TypeRange{t}, arith::AndIOp::create(b, loc, isOne, grows),
+                                /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+  SmallVector<Value> sizes;
+  for (int64_t k = 0; k < t.getRank(); ++k)
+    if (t.isDynamicDim(k))
+      sizes.push_back(k == d ? size : Value(tensor::DimOp::create(b, loc, v, k)));
+  Value init = tensor::EmptyOp::create(b, loc, t.getShape(), t.getElementType(), sizes);
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineExpr> exprs;
+  for (int64_t k = 0; k < t.getRank(); ++k)
+    exprs.push_back(k == d ? getAffineConstantExpr(0, ctx) : getAffineDimExpr(k, ctx));
+  SmallVector<AffineMap> maps{AffineMap::get(t.getRank(), 0, exprs, ctx),
+                              AffineMap::getMultiDimIdentityMap(t.getRank(), ctx)};
+  SmallVector<utils::IteratorType> iterators(t.getRank(), utils::IteratorType::parallel);
+  auto copy = linalg::GenericOp::create(
+      b, loc, TypeRange{t}, ValueRange{v}, ValueRange{init}, maps, iterators,
+      [](OpBuilder &nb, Location nl, ValueRange args) { linalg::YieldOp::create(nb, nl, args[0]); });
+  scf::YieldOp::create(b, loc, copy.getResult(0));
+  b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+  scf::YieldOp::create(b, loc, v);
+  return ifOp.getResult(0);
 }
 
 static Value emptyLike(OpBuilder &b, Location loc, RankedTensorType result,
@@ -240,27 +290,23 @@ Value broadcastSizesAgree(OpBuilder &b, Location loc, Type resultType, ValueRang
   auto result = dyn_cast<RankedTensorType>(resultType);
   if (!result)
     return {};
-  int64_t rank = result.getRank();
   Value ok;
-  for (int64_t r = 0; r < rank; ++r) {
-    // The operands that run along dimension r (all but static size-1 ones).
-    SmallVector<std::pair<Value, int64_t>> along;
-    bool anyDynamic = false;
-    for (Value v : operands) {
-      auto t = dyn_cast<RankedTensorType>(v.getType());
-      int64_t d = t ? r - (rank - t.getRank()) : -1;
-      if (d < 0 || t.getDimSize(d) == 1)
-        continue;
-      along.push_back({v, d});
-      anyDynamic |= t.isDynamicDim(d);
-    }
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  for (int64_t r = 0; r < result.getRank(); ++r) {
+    auto along = operandsAlong(result, r, operands);
+    bool anyDynamic = llvm::any_of(along, [&](auto &p) {
+      return isDynamicAt(operands, p.first, p.second);
+    });
     if (!anyDynamic || along.size() < 2)
       continue;
-    Value first = tensor::DimOp::create(b, loc, along[0].first, along[0].second);
-    for (auto [v, d] : ArrayRef(along).drop_front()) {
-      Value same = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, first,
-                                         tensor::DimOp::create(b, loc, v, d));
-      ok = ok ? Value(arith::AndIOp::create(b, loc, ok, same)) : same;
+    // Each size is the largest one or 1 (which broadcasts).
+    Value size = dynamicSize(b, loc, result, r, operands);
+    for (auto [i, d] : along) {
+      Value s = tensor::DimOp::create(b, loc, operands[i], d);
+      Value fits = arith::OrIOp::create(
+          b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, s, size),
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, s, one));
+      ok = ok ? Value(arith::AndIOp::create(b, loc, ok, fits)) : fits;
     }
   }
   return ok;
@@ -288,9 +334,25 @@ Value elementwise(OpBuilder &b, Location loc, Type resultType, ValueRange operan
     return body(b, loc, operands);
   int64_t rank = result.getRank();
   MLIRContext *ctx = b.getContext();
+  // A dynamic size that is 1 at run time where another operand's is not
+  // broadcasts: that operand is stretched first.
+  SmallVector<Value> stretched(operands.begin(), operands.end());
+  for (int64_t r = 0; r < rank; ++r) {
+    auto along = operandsAlong(result, r, operands);
+    if (along.size() < 2)
+      continue;
+    Value size;
+    for (auto [i, d] : along) {
+      if (!isDynamicAt(operands, i, d))
+        continue;
+      if (!size)
+        size = dynamicSize(b, loc, result, r, operands);
+      stretched[i] = stretchIfOne(b, loc, stretched[i], d, size);
+    }
+  }
   SmallVector<Value> inputs;
   SmallVector<AffineMap> maps;
-  for (Value v : operands) {
+  for (Value v : stretched) {
     auto t = dyn_cast<RankedTensorType>(v.getType());
     if (!t)
       continue;

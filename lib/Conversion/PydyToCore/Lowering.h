@@ -48,11 +48,10 @@ Value elementwise(OpBuilder &b, Location loc, Type resultType, ValueRange operan
 
 /// The message of a ValueError for operands whose sizes differ at run time.
 inline constexpr llvm::StringLiteral kMismatchedShapes =
-    "operands could not be broadcast together: their sizes differ at run time (a dynamic "
-    "size of 1 does not broadcast in compiled code)";
+    "operands could not be broadcast together: their sizes differ at run time";
 /// Whether the dynamic sizes of the tensor `operands` that meet in a
-/// dimension of the elementwise `resultType` agree at run time; null when
-/// there is nothing to check.
+/// dimension of the elementwise `resultType` broadcast at run time (each is
+/// the largest or 1); null when there is nothing to check.
 Value broadcastSizesAgree(OpBuilder &b, Location loc, Type resultType, ValueRange operands);
 /// `compute()` when `ok` holds at run time (null: known to); otherwise a
 /// ValueError with `message` for `op`, and a zero result.

@@ -39,21 +39,26 @@ pydy.func @int_times_float(%a: tensor<2xi32>, %k: f64) -> tensor<2xf32> {
 }
 
 // Dynamic sizes that meet in one dimension are compared at run time: a
-// ValueError unless they agree, and the computation only runs when they do.
+// ValueError unless each is the largest or 1, and the computation only runs
+// when they broadcast.
 // CHECK-LABEL: func.func @dynamic_sizes_checked
 // CHECK-SAME: (%[[A:.*]]: tensor<?xf32> {bufferization.writable = false}, %[[B:.*]]: tensor<?xf32> {bufferization.writable = false}, %[[C:.*]]: tensor<4xf32> {bufferization.writable = false})
 // CHECK: %[[DA:.*]] = tensor.dim %[[A]], %{{.*}}
 // CHECK: %[[DB:.*]] = tensor.dim %[[B]], %{{.*}}
-// CHECK: %[[SAME:.*]] = arith.cmpi eq, %[[DA]], %[[DB]]
+// CHECK: %[[SIZE:.*]] = arith.maxsi %[[DA]], %[[DB]]
+// CHECK: %[[A1:.*]] = arith.cmpi eq, %{{.*}}, %c1
+// CHECK: %[[AFITS:.*]] = arith.cmpi eq, %{{.*}}, %[[SIZE]]
+// CHECK: arith.ori %[[AFITS]], %[[A1]]
+// CHECK: %[[OK:.*]] = arith.andi
 // CHECK: scf.if %{{.*}} {
 // CHECK:   func.call @dy2st_raise
-// CHECK: %[[SUM:.*]] = scf.if %[[SAME]] -> (tensor<?xf32>) {
+// CHECK: %[[SUM:.*]] = scf.if %[[OK]] -> (tensor<?xf32>) {
 // CHECK:   linalg.generic
 // CHECK: } else {
 // CHECK:   tensor.empty
 // A static size meets a dynamic one: checked too.
 // CHECK: %[[DA2:.*]] = tensor.dim %[[SUM]], %{{.*}}
-// CHECK: arith.cmpi eq, %[[DA2]], %{{.*}}
+// CHECK: arith.maxsi %[[DA2]], %{{.*}}
 // CHECK: func.call @dy2st_raise
 pydy.func @dynamic_sizes_checked(%a: tensor<?xf32>, %b: tensor<?xf32>, %c: tensor<4xf32>) -> tensor<4xf32> {
   %0 = pydy.binary add %a, %b : (tensor<?xf32>, tensor<?xf32>) -> tensor<?xf32>
