@@ -1,177 +1,10 @@
-// Python's `format(value, spec)` and `repr` for the values compiled code
-// prints without a Python interpreter (dy2st-run); the Python extension
-// formats with Python itself.
+// An item of a print as an f-string writes it, where no Python interpreter
+// formats it (dy2st-run): tensors by Paddle's rules, the rest by Python's
+// (lib/Support/PythonFormat.cpp).
 #include "Dy2St/Runtime/Print.h"
-#include "Dy2St/Support/FormatSpec.h"
-
-#include "llvm/Support/raw_ostream.h"
-
-#include <cmath>
-#include <cstdio>
-#include <cstdlib>
-#include <variant>
+#include "Dy2St/Support/PythonFormat.h"
 
 namespace dy2st {
-namespace {
-
-std::string printfDouble(const char *pattern, int precision, double v) {
-  char buffer[512];
-  std::snprintf(buffer, sizeof buffer, pattern, precision, v);
-  return buffer;
-}
-
-/// The mantissa digits and the decimal exponent of `v` (finite, >= 0)
-/// rounded to `digits` significant digits.
-std::pair<std::string, int> decimalDigits(double v, int digits) {
-  std::string s = printfDouble("%.*e", digits - 1, v);
-  size_t e = s.find('e');
-  std::string mantissa;
-  for (char c : s.substr(0, e))
-    if (c != '.')
-      mantissa += c;
-  return {mantissa, std::atoi(s.c_str() + e + 1)};
-}
-
-/// Digits and exponent as Python writes them: fixed-point when
-/// -4 <= exponent < `limit`, else scientific; trailing zeros dropped, and
-/// a fixed-point integral value written with `.0`.
-std::string pythonGeneral(const std::string &digits, int exponent, int limit) {
-  std::string d = digits;
-  while (d.size() > 1 && d.back() == '0')
-    d.pop_back();
-  if (exponent < -4 || exponent >= limit) {
-    std::string s = d.substr(0, 1);
-    if (d.size() > 1)
-      s += "." + d.substr(1);
-    char exp[16];
-    std::snprintf(exp, sizeof exp, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
-    return s + exp;
-  }
-  if (exponent < 0)
-    return "0." + std::string(-exponent - 1, '0') + d;
-  if (static_cast<int>(d.size()) <= exponent + 1)
-    return d + std::string(exponent + 1 - d.size(), '0') + ".0";
-  return d.substr(0, exponent + 1) + "." + d.substr(exponent + 1);
-}
-
-std::string nonFinite(double v, bool upper) {
-  std::string s = std::isnan(v) ? "nan" : "inf";
-  if (upper)
-    for (char &c : s)
-      c = llvm::toUpper(c);
-  return s;
-}
-
-std::string quoted(const std::string &text) {
-  char quote = text.find('\'') != std::string::npos && text.find('"') == std::string::npos
-                   ? '"' : '\'';
-  std::string s(1, quote);
-  for (char c : text) {
-    if (c == '\\' || c == quote)
-      s += std::string("\\") + c;
-    else if (c == '\n')
-      s += "\\n";
-    else if (c == '\t')
-      s += "\\t";
-    else
-      s += c;
-  }
-  return s + quote;
-}
-
-std::string grouped(const std::string &digits, char separator, size_t every) {
-  std::string s;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % every == 0)
-      s += separator;
-    s += digits[i];
-  }
-  return s;
-}
-
-using Number = std::variant<int64_t, double>;
-
-/// The digits of `n` under `spec` (the sign goes separately), or an error.
-llvm::Expected<std::string> numberBody(Number n, const FormatSpec &spec, bool &negative,
-                                       std::string &prefix) {
-  auto fail = [](const std::string &message) {
-    return llvm::createStringError("ValueError: " + message);
-  };
-  char type = spec.type;
-  if (auto *i = std::get_if<int64_t>(&n)) {
-    if (!type || llvm::StringRef("bcdnoxX").contains(type)) {
-      if (spec.precision >= 0)
-        return fail("Precision not allowed in integer format specifier");
-      negative = *i < 0;
-      uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(*i) : *i;
-      if (type == 'c') {
-        if (*i < 0 || *i > 0x10FFFF)
-          return llvm::createStringError("OverflowError: %c arg not in range(0x110000)");
-        negative = false;
-        return std::string(1, static_cast<char>(*i));
-      }
-      unsigned base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
-      std::string digits;
-      do {
-        digits.insert(digits.begin(), "0123456789abcdef"[magnitude % base]);
-        magnitude /= base;
-      } while (magnitude);
-      if (type == 'X')
-        for (char &c : digits)
-          c = llvm::toUpper(c);
-      if (spec.alternate && base != 10)
-        prefix = std::string("0") + (type == 'X' ? 'X' : type);
-      if (spec.grouping == ',' && base != 10)
-        return fail(std::string("Cannot specify ',' with '") + type + "'.");
-      return digits;
-    }
-    n = static_cast<double>(*i);
-  }
-  double v = std::get<double>(n);
-  if (type && !llvm::StringRef("eEfFgGn%").contains(type))
-    return fail(std::string("Unknown format code '") + type + "' for object of type 'float'");
-  negative = std::signbit(v) && !std::isnan(v);
-  v = std::fabs(v);
-  bool upper = type == 'E' || type == 'F' || type == 'G';
-  if (!std::isfinite(v))
-    return nonFinite(v, upper) + (type == '%' ? "%" : "");
-  int precision = spec.precision >= 0 ? spec.precision : 6;
-  std::string s;
-  switch (type) {
-  case 'e': case 'E': s = printfDouble(upper ? "%.*E" : "%.*e", precision, v); break;
-  case 'f': case 'F': s = printfDouble("%.*f", precision, v); break;
-  case '%': s = printfDouble("%.*f", precision, v * 100) + "%"; break;
-  case 'g': case 'G': case 'n':
-    s = printfDouble(spec.alternate ? (upper ? "%#.*G" : "%#.*g") : (upper ? "%.*G" : "%.*g"),
-                     precision, v);
-    break;
-  default:
-    if (spec.precision < 0)
-      return formatFloat(v);
-    precision = std::max(precision, 1);
-    auto [digits, exponent] = decimalDigits(v, precision);
-    s = pythonGeneral(digits, exponent, precision - 1);
-  }
-  return s;
-}
-
-} // namespace
-
-std::string formatFloat(double v) {
-  if (!std::isfinite(v))
-    return std::string(std::signbit(v) && std::isinf(v) ? "-" : "") + nonFinite(v, false);
-  // The shortest digits that read back as `v`, as Python's repr.
-  double magnitude = std::fabs(v);
-  std::pair<std::string, int> shortest;
-  for (int digits = 1; digits <= 17; ++digits) {
-    shortest = decimalDigits(magnitude, digits);
-    std::string text = shortest.first.substr(0, 1) + "." + shortest.first.substr(1) + "e" +
-                       std::to_string(shortest.second);
-    if (std::strtod(text.c_str(), nullptr) == magnitude)
-      break;
-  }
-  return (std::signbit(v) ? "-" : "") + pythonGeneral(shortest.first, shortest.second, 16);
-}
 
 llvm::Expected<std::string> formatItem(const PrintItem &item) {
   if (item.format.empty())
@@ -179,102 +12,35 @@ llvm::Expected<std::string> formatItem(const PrintItem &item) {
   std::optional<FormatSpec> parsed = parseFormat(item.format);
   if (!parsed)
     return llvm::createStringError("ValueError: invalid format '" + item.format + "'");
-  const FormatSpec &spec = *parsed;
+  FormatSpec spec = *parsed;
   const RuntimeValue &v = item.value;
-  // What the spec formats: the text a conversion (or a tensor's str) gives,
-  // or the number a 0-d tensor holds, as Paddle's Tensor.__format__ does.
-  std::optional<Number> number;
-  std::string text;
-  bool isBool = false;
-  bool isTensor = v.kind == RuntimeValue::Kind::Tensor;
-  if (item.text) {
-    text = spec.conversion == 'r' || spec.conversion == 'a' ? quoted(*item.text) : *item.text;
-  } else if (spec.conversion || (isTensor && !v.shape.empty())) {
+  if (item.text)
+    return formatPython(PythonValue::ofText(*item.text), spec);
+  switch (v.kind) {
+  case RuntimeValue::Kind::Int: return formatPython(PythonValue::ofInt(v.intValue), spec);
+  case RuntimeValue::Kind::Float: return formatPython(PythonValue::ofFloat(v.floatValue), spec);
+  case RuntimeValue::Kind::Bool: return formatPython(PythonValue::ofBool(v.boolValue), spec);
+  case RuntimeValue::Kind::Tensor: break;
+  }
+  // Paddle's Tensor.__format__: a 0-d tensor formats as its number; str and
+  // repr (a conversion) of any tensor are its text, which takes no spec of
+  // its own.
+  if (spec.conversion || !v.shape.empty()) {
     if (!spec.conversion && spec.hasSpec)
       return llvm::createStringError("TypeError: unsupported format string passed to "
                                      "Tensor.__format__");
-    text = formatValue(v);
-  } else if (isTensor) {
-    const void *p = v.data;
-    switch (v.dtype) {
-    case DType::Bool: number = int64_t(*static_cast<const bool *>(p)); isBool = true; break;
-    case DType::Int32: number = int64_t(*static_cast<const int32_t *>(p)); break;
-    case DType::Int64: number = *static_cast<const int64_t *>(p); break;
-    case DType::Float32: number = double(*static_cast<const float *>(p)); break;
-    case DType::Float64: number = *static_cast<const double *>(p); break;
-    }
-  } else if (v.kind == RuntimeValue::Kind::Int) {
-    number = v.intValue;
-  } else if (v.kind == RuntimeValue::Kind::Float) {
-    number = v.floatValue;
-  } else {
-    number = int64_t(v.boolValue);
-    isBool = true;
+    spec.conversion = 0;
+    return formatPython(PythonValue::ofText(formatValue(v)), spec);
   }
-  // A bool without a spec is True/False; with one, the int it is.
-  if (number && !spec.hasSpec) {
-    if (isBool)
-      return std::string(std::get<int64_t>(*number) ? "True" : "False");
-    if (auto *i = std::get_if<int64_t>(&*number))
-      return std::to_string(*i);
-    return formatFloat(std::get<double>(*number));
+  const void *p = v.data;
+  switch (v.dtype) {
+  case DType::Bool: return formatPython(PythonValue::ofBool(*static_cast<const bool *>(p)), spec);
+  case DType::Int32: return formatPython(PythonValue::ofInt(*static_cast<const int32_t *>(p)), spec);
+  case DType::Int64: return formatPython(PythonValue::ofInt(*static_cast<const int64_t *>(p)), spec);
+  case DType::Float32: return formatPython(PythonValue::ofFloat(*static_cast<const float *>(p)), spec);
+  case DType::Float64: return formatPython(PythonValue::ofFloat(*static_cast<const double *>(p)), spec);
   }
-  std::string sign, prefix, body;
-  char align = spec.align, fill = spec.fill;
-  if (number) {
-    bool negative = false;
-    llvm::Expected<std::string> digits = numberBody(*number, spec, negative, prefix);
-    if (!digits)
-      return digits.takeError();
-    body = *digits;
-    sign = negative ? "-" : spec.sign == '+' ? "+" : spec.sign == ' ' ? " " : "";
-    if (spec.zeroPad && !align) {
-      align = '=';
-      fill = '0';
-    }
-    if (!align)
-      align = '>';
-    size_t intEnd = body.find_first_not_of("0123456789abcdefABCDEF");
-    if (std::get_if<double>(&*number) || spec.type == 'e' || spec.type == 'f')
-      intEnd = body.find_first_not_of("0123456789");
-    std::string intPart = body.substr(0, intEnd), rest = intEnd == std::string::npos
-                                                             ? "" : body.substr(intEnd);
-    if (spec.grouping) {
-      size_t every = llvm::StringRef("box").contains(spec.type) || spec.type == 'X' ? 4 : 3;
-      // Zero padding is grouped too, as Python does.
-      while (align == '=' && fill == '0' &&
-             sign.size() + prefix.size() + grouped(intPart, spec.grouping, every).size() +
-                     rest.size() < static_cast<size_t>(spec.width))
-        intPart = "0" + intPart;
-      intPart = grouped(intPart, spec.grouping, every);
-    }
-    body = intPart + rest;
-  } else {
-    if (spec.hasSpec) {
-      if (spec.type && spec.type != 's')
-        return llvm::createStringError(std::string("ValueError: Unknown format code '") +
-                                       spec.type + "' for object of type 'str'");
-      if (spec.sign)
-        return llvm::createStringError("ValueError: Sign not allowed in string format specifier");
-      if (spec.alternate)
-        return llvm::createStringError(
-            "ValueError: Alternate form (#) not allowed in string format specifier");
-      if (align == '=')
-        return llvm::createStringError(
-            "ValueError: '=' alignment not allowed in string format specifier");
-    }
-    body = spec.precision >= 0 ? text.substr(0, spec.precision) : text;
-    if (!align)
-      align = '<';
-  }
-  size_t length = sign.size() + prefix.size() + body.size();
-  size_t pad = spec.width > static_cast<int>(length) ? spec.width - length : 0;
-  switch (align) {
-  case '<': return sign + prefix + body + std::string(pad, fill);
-  case '^': return std::string(pad / 2, fill) + sign + prefix + body + std::string(pad - pad / 2, fill);
-  case '=': return sign + prefix + std::string(pad, fill) + body;
-  default: return std::string(pad, fill) + sign + prefix + body;
-  }
+  llvm_unreachable("unknown dtype");
 }
 
 } // namespace dy2st

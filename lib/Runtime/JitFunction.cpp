@@ -3,6 +3,7 @@
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
 #include "Dy2St/Pipelines/Pipelines.h"
 #include "Dy2St/Runtime/Print.h"
+#include "Dy2St/Support/RuntimeABI.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
@@ -20,28 +21,6 @@
 #include <mutex>
 
 using namespace mlir;
-
-/// The texts of the string constants among a returned value's leaves, in
-/// the order of its type's leaves (tuples, lists and dict values in order).
-static void collectAttributeTexts(Attribute attr, std::vector<std::string> &texts) {
-  if (auto text = dyn_cast<StringAttr>(attr))
-    texts.push_back(text.str());
-  else if (auto array = dyn_cast<ArrayAttr>(attr))
-    for (Attribute e : array)
-      collectAttributeTexts(e, texts);
-}
-
-static void collectResultTexts(Value v, std::vector<std::string> &texts) {
-  Operation *def = v.getDefiningOp();
-  if (auto constant = dyn_cast_or_null<pydy::ConstantOp>(def))
-    return collectAttributeTexts(constant.getValue(), texts);
-  if (isa_and_nonnull<pydy::TupleOp, pydy::ListOp>(def))
-    for (Value e : def->getOperands())
-      collectResultTexts(e, texts);
-  if (auto dict = dyn_cast_or_null<pydy::DictOp>(def))
-    for (Value e : dict.getValues())
-      collectResultTexts(e, texts);
-}
 
 /// The wrappers that call an entry with many arguments (a model's
 /// parameters: MobileNetV2's entry takes 1 635 scalars) — the C interface
@@ -290,9 +269,6 @@ llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::compile(ModuleOp modul
       if (request.entry.empty() || f.getSymName() == request.entry) {
         ArrayRef<Type> results = f.getResultTypes();
         fn->pythonResult = results.empty() ? Type() : results.front();
-        if (auto ret = dyn_cast<pydy::ReturnOp>(f.getBody().front().back());
-            ret && ret.getValue())
-          collectResultTexts(ret.getValue(), fn->texts);
         break;
       }
     PassManager lower(ctx);
@@ -315,6 +291,9 @@ llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::compile(ModuleOp modul
                               : "dy2st: no function named '" + request.entry + "'");
   fn->name = entry.getSymName().str();
   fn->signature = entry.getFunctionType();
+  if (auto texts = entry->getAttrOfType<ArrayAttr>(kResultTextsAttr))
+    for (auto text : texts.getAsValueRange<StringAttr>())
+      fn->texts.push_back(text.str());
   for (Type t : llvm::concat<const Type>(fn->signature.getInputs(), fn->signature.getResults()))
     if (!(isa<RankedTensorType>(t) && dtypeOfElement(cast<RankedTensorType>(t).getElementType())) &&
         !pydy::isPythonScalar(t))

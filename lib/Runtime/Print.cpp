@@ -1,4 +1,5 @@
 #include "Dy2St/Runtime/Print.h"
+#include "Dy2St/Support/PythonFormat.h"
 
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
@@ -130,7 +131,7 @@ std::string formatValue(const RuntimeValue &v) {
   llvm::raw_string_ostream os(s);
   switch (v.kind) {
   case RuntimeValue::Kind::Int: os << v.intValue; break;
-  case RuntimeValue::Kind::Float: os << formatFloat(v.floatValue); break;
+  case RuntimeValue::Kind::Float: os << reprFloat(v.floatValue); break;
   case RuntimeValue::Kind::Bool: os << (v.boolValue ? "True" : "False"); break;
   case RuntimeValue::Kind::Tensor: {
     os << "Tensor(shape=[";

@@ -53,7 +53,7 @@ _UNSUPPORTED_EXPRESSIONS = {
     ast.SetComp: "set comprehensions",
     ast.DictComp: "dict comprehensions here (in a lambda inside a comprehension)",
     ast.GeneratorExp: "generator expressions here (in a lambda inside a comprehension)",
-    ast.JoinedStr: "f-strings", ast.Set: "set displays", ast.Starred: "star-expressions",
+    ast.Set: "set displays", ast.Starred: "star-expressions",
     ast.NamedExpr: "assignment expressions (:=)",
 }
 
@@ -829,7 +829,24 @@ class Importer:
         return self.op(node, f"pydy.binary {kind} {lhs.name}, {rhs.name} : "
                              f"({lhs.type}, {rhs.type}) -> {OBJECT}")
 
+    def expr_JoinedStr(self, node):
+        """An f-string: a string when its values are known when compiling;
+        one of tensors can only be printed, raised or logged."""
+        return self.format_text(self.text_items([node]), node)
+
+    def format_text(self, items, node):
+        if not items:
+            return self.constant("", node)
+        return self.op(node, f"pydy.format{_text_operands(items)} -> {OBJECT}")
+
     def expr_BinOp(self, node):
+        if isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant) and \
+                isinstance(node.left.value, str):
+            converted = statements.percent_as_fstring(node)
+            if not isinstance(converted, ast.JoinedStr):
+                self._fail(node, "this %-format is not supported in compiled code (%s, %d, %f, "
+                                 "... conversions of a tuple of values are; or use an f-string)")
+            return self.expr_JoinedStr(converted)
         kind = _BINARY.get(type(node.op))
         if kind is None:
             self._fail(node, f"the operator '{type(node.op).__name__}' is not supported by dy2st")
@@ -1092,6 +1109,9 @@ class Importer:
             return self.op(node, f"pydy.len {value.name} : {value.type} -> {OBJECT}")
         if fn is print:
             return self.print_call(node)
+        if fn in (str, repr) and len(node.args) == 1 and not node.keywords:
+            value = self.expr(node.args[0])
+            return self.format_text([(value, "" if fn is str else "!r")], node)
         level = _logging_level(fn)
         if level is not None:
             return self.logging_call(node, fn, level)

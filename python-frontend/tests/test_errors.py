@@ -49,7 +49,7 @@ def uses_global(x):
 
 
 def uses_comprehension(x):
-    return (lambda n: [v * 2 for v in range(n)])(3)
+    return [(lambda n: [v * 2 for v in range(n)])(3) for _ in range(2)]
 
 
 @pytest.mark.parametrize("fn,construct,marker", [
@@ -57,7 +57,7 @@ def uses_comprehension(x):
     (uses_with, "'with'", "with open"),
     (uses_yield, "yield", "yield x"),
     (uses_global, "'global'", "global counter"),
-    (uses_comprehension, "list comprehensions here", "return (lambda"),
+    (uses_comprehension, "list comprehensions here", "return [(lambda"),
 ])
 def test_unsupported_syntax_names_line_and_construct(fn, construct, marker):
     error = compile_error(fn, paddle.to_tensor([1.0]), cls=UnsupportedSyntaxError)

@@ -601,6 +601,46 @@ def test_format_specs_and_conversions_in_print(capfd):
     assert capfd.readouterr().out == eager
 
 
+def fstrings_as_values(x, n, name="enc"):
+    key = f"{name}_{n:02d}"
+    table = {key: x, "other": x * 0}
+    title = "step %d of %s" % (n, name)
+    shape = f"{x.shape}|{str(n)}|{repr(name)}|{None}|{(1, 'a')}|{n / 4:.2e}"
+    message = f"loss {x.sum():.2f} at {key}"
+    print(message, title, sep=" / ")
+    if x.sum() > 100:
+        problem = f"too big: {x.max()} in {key!r}"
+        raise ValueError(problem)
+    return table[f"{name}_{n:02d}"] * 2, title, shape
+
+
+@pytest.mark.parametrize("scale", [1.0, 100.0])
+def test_fstrings_as_values(capfd, scale):
+    x = t([1.0, 2.0, 3.0]) * scale
+    eager, error = outcome(fstrings_as_values, x, 3)
+    printed = capfd.readouterr().out
+    fn = paddle.jit.to_static(fstrings_as_values)
+    if error is None:
+        compiled = fn(x, 3)
+        np.testing.assert_array_equal(compiled[0].numpy(), eager[0].numpy())
+        assert compiled[1:] == eager[1:]
+    else:
+        with pytest.raises(ValueError) as info:
+            fn(x, 3)
+        assert str(error) in str(info.value)
+    assert capfd.readouterr().out == printed
+
+
+def fstring_of_a_tensor_kept(x):
+    label = f"sum {x.sum()}"
+    return x, label
+
+
+def test_a_string_made_at_run_time_is_only_written():
+    with pytest.raises(paddle.Dy2StError, match="can only be printed, raised or logged"):
+        paddle.jit.to_static(fstring_of_a_tensor_kept)(t([1.0]))
+
+
 def format_spec_of_a_vector(x):
     print(f"{x:.2f}")
     return x

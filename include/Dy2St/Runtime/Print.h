@@ -62,8 +62,6 @@ void registerPrintSymbols(mlir::ExecutionEngine &engine);
 std::string formatValue(const RuntimeValue &value);
 /// A tensor's elements as nested lists: `[[1, 2], [3, 4]]`.
 std::string formatElements(const RuntimeValue &tensor);
-/// A float as Python's repr writes it (the shortest text that reads back).
-std::string formatFloat(double v);
 /// An item as an f-string writes it with the item's format (Format.cpp), or
 /// "Kind: message" where Python's format would raise.
 llvm::Expected<std::string> formatItem(const PrintItem &item);

@@ -5,6 +5,7 @@
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
 #include "Dy2St/Dialect/Pydy/TypeRules.h"
 #include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
+#include "Dy2St/Support/RuntimeABI.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -377,12 +378,16 @@ struct YieldLowering : OpConversionPattern<YieldOp> {
 //===----------------------------------------------------------------------===//
 
 /// The leaves of a returned value: tuples are flattened, None returns
-/// nothing, nor does a constant string of the entry (its caller knows it), a
-/// value that may be None returns its flag and its value.
-static void flattenReturn(OpBuilder &b, Value v, SmallVectorImpl<Value> &leaves, bool entry) {
-  if (isa<PyNoneType>(v.getType()) ||
-      (entry && isa<StrType>(v.getType()) && v.getDefiningOp<ConstantOp>()))
+/// nothing, nor does a constant string of the entry (its caller gets it in
+/// `texts`), a value that may be None returns its flag and its value.
+static void flattenReturn(OpBuilder &b, Value v, SmallVectorImpl<Value> &leaves,
+                          SmallVectorImpl<Attribute> *texts) {
+  if (isa<PyNoneType>(v.getType()))
     return;
+  if (auto constant = v.getDefiningOp<ConstantOp>(); texts && constant && isa<StrType>(v.getType())) {
+    texts->push_back(constant.getValue());
+    return;
+  }
   if (auto optional = v.getDefiningOp<OptionalOp>()) {
     leaves.push_back(optional.getPresent());
     leaves.push_back(optional.getValue());
@@ -390,18 +395,18 @@ static void flattenReturn(OpBuilder &b, Value v, SmallVectorImpl<Value> &leaves,
   }
   if (Operation *def = v.getDefiningOp(); def && isa<TupleOp, ListOp>(def)) {
     for (Value e : def->getOperands())
-      flattenReturn(b, e, leaves, entry);
+      flattenReturn(b, e, leaves, texts);
     return;
   }
   if (auto dict = v.getDefiningOp<DictOp>()) {
     for (Value e : dict.getValues())
-      flattenReturn(b, e, leaves, entry);
+      flattenReturn(b, e, leaves, texts);
     return;
   }
   if (auto constant = v.getDefiningOp<ConstantOp>())
     if (auto array = dyn_cast<ArrayAttr>(constant.getValue())) {
       for (Attribute e : array)
-        flattenReturn(b, ConstantOp::create(b, constant.getLoc(), e), leaves, entry);
+        flattenReturn(b, ConstantOp::create(b, constant.getLoc(), e), leaves, texts);
       return;
     }
   leaves.push_back(v);
@@ -417,8 +422,9 @@ static LogicalResult convertFunction(FuncOp func) {
   auto ret = cast<ReturnOp>(body.back());
   OpBuilder b(ret);
   SmallVector<Value> results;
+  SmallVector<Attribute> texts;
   if (ret.getValue())
-    flattenReturn(b, ret.getValue(), results, !func.isPrivate());
+    flattenReturn(b, ret.getValue(), results, func.isPrivate() ? nullptr : &texts);
   for (Value v : results)
     if (isa<StrType>(v.getType()))
       return ret.emitError("a string chosen at run time cannot be a result of compiled code "
@@ -447,6 +453,8 @@ static LogicalResult convertFunction(FuncOp func) {
     newFunc.setPrivate();
   } else {
     newFunc->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), b.getUnitAttr());
+    if (!texts.empty())
+      newFunc->setAttr(dy2st::kResultTextsAttr, b.getArrayAttr(texts));
     // The caller's tensors are read-only: an in-place update (an item
     // assignment, a scan) of an argument works on a copy.
     for (unsigned i = 0; i < newFunc.getNumArguments(); ++i)

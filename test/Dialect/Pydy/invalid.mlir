@@ -187,3 +187,11 @@ pydy.func @optional_of_another_type(%arg0: i1, %arg1: tensor<2xf32>) {
   %0 = pydy.optional %arg0, %arg1 : tensor<2xf32> -> !pydy.optional<tensor<3xf32>>
   pydy.return
 }
+
+// -----
+
+pydy.func @format_count(%arg0: i64) {
+  // expected-error @+1 {{has 2 formats for 1 values}}
+  %0 = pydy.format %arg0 : i64 {formats = ["", ":d"]} -> !pydy.str
+  pydy.return
+}

@@ -59,6 +59,8 @@ pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.objec
   %15 = pydy.len %a : !pydy.object -> !pydy.object
   // CHECK: pydy.print %{{.*}}, %{{.*}} : !pydy.object, !pydy.str {sep = ", "}
   pydy.print %a, %k : !pydy.object, !pydy.str {sep = ", "}
+  // CHECK: pydy.format %{{.*}}, %{{.*}} : !pydy.object, !pydy.str {formats = [":>8", ""]} -> !pydy.object
+  %text = pydy.format %a, %k : !pydy.object, !pydy.str {formats = [":>8", ""]} -> !pydy.object
   // CHECK: pydy.print %{{.*}}, %{{.*}} : !pydy.object, !pydy.str {formats = [":.3f", ""], level = 30 : i64, logger = "train", sep = ""}
   pydy.print %a, %k : !pydy.object, !pydy.str {sep = "", formats = [":.3f", ""], logger = "train", level = 30 : i64}
   // CHECK: pydy.lib_call "cast"(%{{.*}}, %{{.*}}) {kwnames = ["dtype"]} : (!pydy.object, !pydy.str) -> !pydy.object

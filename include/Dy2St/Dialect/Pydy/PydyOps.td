@@ -401,6 +401,22 @@ def Pydy_PrintOp : Pydy_Op<"print"> {
   let hasVerifier = 1;
 }
 
+def Pydy_FormatOp : Pydy_Op<"format", [Pure]> {
+  let summary = "an f-string (or a `%`-format, `str(x)`): its values' text, joined";
+  let description = [{
+    Each value is written as `pydy.print` writes it (`formats` as there).
+    Folds to the string when every value is a literal. A print, raise or
+    logging call whose item it is takes its values instead, so they may be
+    known only at run time there.
+  }];
+  let arguments = (ins Variadic<AnyType>:$values,
+                       DefaultValuedAttr<StrArrayAttr, "{}">:$formats);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "($values^ `:` type($values))? attr-dict `->` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
 def Pydy_LibCallOp : Pydy_Op<"lib_call"> {
   let summary = "a call of a dy2st library function (`cast`, `matmul`, `sum`, ...)";
   let description = [{
@@ -473,9 +489,12 @@ def Pydy_IfOp : Pydy_Op<"if", [SingleBlockImplicitTerminator<"YieldOp">,
     `else_after_raise` marks a guard made by pydy-lower-exits whose else
     branch runs only once an exception was raised: what the then branch
     assigns counts as assigned (the caller discards the values and raises).
+    A result that is one literal on every path that assigns it (the others
+    leave it undefined) canonicalizes to that literal.
   }];
   let arguments = (ins AnyType:$condition, OptionalAttr<StrArrayAttr>:$names,
                        UnitAttr:$else_after_raise);
+  let hasCanonicalizer = 1;
   let results = (outs Variadic<AnyType>:$results);
   let regions = (region SizedRegion<1>:$thenRegion, SizedRegion<1>:$elseRegion);
   let assemblyFormat = "$condition `:` type($condition) (`->` type($results)^)? "

@@ -3,6 +3,7 @@
 // shape) disappear during specialization.
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
 #include "Dy2St/Dialect/Pydy/TypeRules.h"
+#include "Dy2St/Support/PythonFormat.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Matchers.h"
@@ -332,4 +333,180 @@ OpFoldResult IsPresentOp::fold(FoldAdaptor) {
   if (auto optional = getOptional().getDefiningOp<OptionalOp>())
     return optional.getPresent();
   return {};
+}
+
+//===----------------------------------------------------------------------===//
+// f-strings of literals
+//===----------------------------------------------------------------------===//
+
+/// A literal number, bool or string as Python formats it.
+static std::optional<dy2st::PythonValue> pythonValueOf(Attribute attr) {
+  if (auto i = dyn_cast<IntegerAttr>(attr))
+    return i.getType().isInteger(1) ? dy2st::PythonValue::ofBool(!i.getValue().isZero())
+                                    : dy2st::PythonValue::ofInt(i.getInt());
+  if (auto f = dyn_cast<FloatAttr>(attr))
+    return dy2st::PythonValue::ofFloat(f.getValueAsDouble());
+  if (auto text = dyn_cast<StringAttr>(attr))
+    return dy2st::PythonValue::ofText(text.str());
+  return std::nullopt;
+}
+
+/// str() (with `repr`, repr()) of a literal of `type`: None, a number, a
+/// string, or a tuple or list of these (whose items are written by repr).
+static std::optional<std::string> literalText(Attribute attr, Type type, bool repr) {
+  if (isa<UnitAttr>(attr))
+    return std::string("None");
+  if (auto array = dyn_cast<ArrayAttr>(attr)) {
+    auto types = sequenceElementTypes(type);
+    if (!types || types->size() != array.size())
+      return std::nullopt;
+    bool isList = isa<ListType>(type);
+    std::string text = isList ? "[" : "(";
+    for (auto [i, e] : llvm::enumerate(array)) {
+      std::optional<std::string> item = literalText(e, (*types)[i], /*repr=*/true);
+      if (!item)
+        return std::nullopt;
+      text += (i ? ", " : "") + *item;
+    }
+    return text + (!isList && array.size() == 1 ? ",)" : isList ? "]" : ")");
+  }
+  std::optional<dy2st::PythonValue> value = pythonValueOf(attr);
+  if (!value)
+    return std::nullopt;
+  dy2st::FormatSpec spec;
+  spec.conversion = repr ? 'r' : 0;
+  llvm::Expected<std::string> text = dy2st::formatPython(*value, spec);
+  if (!text) {
+    llvm::consumeError(text.takeError());
+    return std::nullopt;
+  }
+  return *text;
+}
+
+OpFoldResult FormatOp::fold(FoldAdaptor adaptor) {
+  std::string text;
+  for (auto [i, attr] : llvm::enumerate(adaptor.getValues())) {
+    if (!attr)
+      return {};
+    StringRef format = getFormats().empty() ? "" : cast<StringAttr>(getFormats()[i]).getValue();
+    dy2st::FormatSpec spec = *dy2st::parseFormat(format);
+    std::optional<dy2st::PythonValue> value = pythonValueOf(attr);
+    if (!value) {
+      // None and containers: their text, which takes no spec of its own.
+      std::optional<std::string> piece =
+          spec.hasSpec ? std::nullopt
+                       : literalText(attr, getValues()[i].getType(),
+                                     spec.conversion == 'r' || spec.conversion == 'a');
+      if (!piece)
+        return {};
+      text += *piece;
+      continue;
+    }
+    llvm::Expected<std::string> piece = dy2st::formatPython(*value, spec);
+    if (!piece) {
+      llvm::consumeError(piece.takeError());
+      return {};
+    }
+    text += *piece;
+  }
+  return StringAttr::get(getContext(), text);
+}
+
+//===----------------------------------------------------------------------===//
+// if results that are one literal
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// What a value is on every path: one literal, undefined (a pydy.undef), or
+/// unknown (null literal and not undefined).
+struct PathLiteral {
+  Attribute literal;
+  bool undefined = false;
+};
+} // namespace
+
+static PathLiteral pathLiteral(Value v, unsigned depth = 0) {
+  Attribute attr;
+  if (matchPattern(v, m_Constant(&attr)))
+    return {attr, false};
+  if (v.getDefiningOp<UndefOp>())
+    return {{}, true};
+  auto ifOp = v.getDefiningOp<IfOp>();
+  if (!ifOp || depth > 8)
+    return {};
+  unsigned i = cast<OpResult>(v).getResultNumber();
+  PathLiteral result{{}, true};
+  for (Region *region : {&ifOp.getThenRegion(), &ifOp.getElseRegion()}) {
+    PathLiteral branch = pathLiteral(region->front().getTerminator()->getOperand(i), depth + 1);
+    if (branch.undefined)
+      continue;
+    if (!branch.literal || (result.literal && result.literal != branch.literal))
+      return {};
+    result = branch;
+  }
+  return result;
+}
+
+namespace {
+/// A result of a pydy.if that is one literal wherever it is assigned (after
+/// a raise it is not): that literal, which a string must be to be lowered.
+struct IfResultIsLiteral : OpRewritePattern<IfOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(IfOp op, PatternRewriter &rewriter) const override {
+    bool changed = false;
+    for (OpResult result : op->getResults()) {
+      if (result.use_empty())
+        continue;
+      PathLiteral path = pathLiteral(result);
+      if (!path.literal || !literalHasType(path.literal, result.getType()))
+        continue;
+      rewriter.setInsertionPoint(op);
+      rewriter.replaceAllUsesWith(
+          result, ConstantOp::create(rewriter, op.getLoc(), result.getType(), path.literal));
+      changed = true;
+    }
+    return success(changed);
+  }
+};
+/// Results of a pydy.if nothing uses are dropped (a string one among them
+/// has no lowering).
+struct IfDropUnusedResults : OpRewritePattern<IfOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(IfOp op, PatternRewriter &rewriter) const override {
+    SmallVector<unsigned> kept;
+    for (OpResult result : op->getResults())
+      if (!result.use_empty())
+        kept.push_back(result.getResultNumber());
+    if (kept.size() == op->getNumResults())
+      return failure();
+    SmallVector<Type> types;
+    SmallVector<Attribute> names;
+    for (unsigned i : kept) {
+      types.push_back(op.getResult(i).getType());
+      if (op.getNames())
+        names.push_back((*op.getNames())[i]);
+    }
+    rewriter.setInsertionPoint(op);
+    auto newIf = IfOp::create(rewriter, op.getLoc(), types, op.getCondition(),
+                              op.getNames() ? rewriter.getArrayAttr(names) : ArrayAttr(),
+                              op.getElseAfterRaise());
+    for (auto [from, to] : {std::pair{&op.getThenRegion(), &newIf.getThenRegion()},
+                            std::pair{&op.getElseRegion(), &newIf.getElseRegion()}}) {
+      rewriter.inlineRegionBefore(*from, *to, to->end());
+      Operation *yield = to->front().getTerminator();
+      SmallVector<Value> values;
+      for (unsigned i : kept)
+        values.push_back(yield->getOperand(i));
+      rewriter.modifyOpInPlace(yield, [&] { yield->setOperands(values); });
+    }
+    for (auto [i, k] : llvm::enumerate(kept))
+      rewriter.replaceAllUsesWith(op.getResult(k), newIf.getResult(i));
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+} // namespace
+
+void IfOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+  results.add<IfResultIsLiteral, IfDropUnusedResults>(context);
 }

@@ -266,6 +266,8 @@ LogicalResult RaiseOp::verify() {
   return verifyFormats(*this, getValues(), getFormats());
 }
 
+LogicalResult FormatOp::verify() { return verifyFormats(*this, getValues(), getFormats()); }
+
 LogicalResult PrintOp::verify() {
   if (getLogger().has_value() != getLevel().has_value())
     return emitOpError("logs with both a logger and a level, or prints with neither");

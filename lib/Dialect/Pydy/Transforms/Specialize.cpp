@@ -676,10 +676,16 @@ private:
       return specializeSetItem(setItem);
     if (auto dict = dyn_cast<DictOp>(op))
       return specializeDict(dict);
-    if (auto print = dyn_cast<PrintOp>(op))
+    if (auto format = dyn_cast<FormatOp>(op))
+      return specializeFormat(format, next);
+    if (auto print = dyn_cast<PrintOp>(op)) {
+      spliceFormats(op, print.getValuesMutable(), print.getFormatsAttr(), print.getSep());
       return checkFormattedValues(op, print.getValues(), print.getFormats());
-    if (auto raise = dyn_cast<RaiseOp>(op))
+    }
+    if (auto raise = dyn_cast<RaiseOp>(op)) {
+      spliceFormats(op, raise.getValuesMutable(), raise.getFormatsAttr(), "");
       return checkFormattedValues(op, raise.getValues(), raise.getFormats());
+    }
     // Nothing raised before this point: false (and the exit it guards folds).
     if (isa<RaisedOp>(op)) {
       bool raiseBefore = false;
@@ -814,6 +820,91 @@ private:
     op->replaceAllUsesWith(replacements);
     op->erase();
     return success();
+  }
+
+  //===--------------------------------------------------------------------===//
+  // f-strings
+  //===--------------------------------------------------------------------===//
+
+  /// Whether item `i` of a print or raise is written by str() (or format()
+  /// without a spec), so that an f-string there can give its own items.
+  static bool writtenPlain(ArrayAttr formats, unsigned i) {
+    if (formats.empty())
+      return true;
+    StringRef format = cast<StringAttr>(formats[i]).getValue();
+    return format.empty() || format == ":";
+  }
+
+  /// An f-string of literals folds to its string; one of values known only
+  /// at run time is only written (its values spliced into the print, raise
+  /// or logging call that takes it).
+  LogicalResult specializeFormat(FormatOp op, Operation *&next) {
+    for (Value v : op.getValues()) {
+      Type t = v.getType();
+      if (!constantOf(v) && !isa<RankedTensorType>(t) && !isPythonScalar(t))
+        return op.emitError() << "formatting " << withArticle(t)
+                              << " as text is not supported in compiled code";
+    }
+    op.getResult().setType(StrType::get(op.getContext()));
+    SmallVector<Attribute> constants = llvm::map_to_vector(op.getValues(), constantOf);
+    if (llvm::all_of(constants, [](Attribute a) { return bool(a); })) {
+      SmallVector<OpFoldResult> folded;
+      if (failed(op->fold(constants, folded)) || folded.empty())
+        return op.emitError("the values of this f-string do not take its formats (Python "
+                            "raises a ValueError or TypeError here)");
+      return fold(op, next);
+    }
+    for (OpOperand &use : op->getUses()) {
+      Operation *user = use.getOwner();
+      ArrayAttr formats = isa<PrintOp>(user)   ? cast<PrintOp>(user).getFormatsAttr()
+                          : isa<RaiseOp>(user) ? cast<RaiseOp>(user).getFormatsAttr()
+                                               : ArrayAttr();
+      if (!formats || !writtenPlain(formats, use.getOperandNumber()))
+        return op.emitError("a string made at run time (an f-string of a tensor) can only be "
+                            "printed, raised or logged in compiled code");
+    }
+    return success();
+  }
+
+  /// The items of a print or raise with each f-string made at run time
+  /// replaced by its own items; `sep` goes between the original items.
+  static void spliceFormats(Operation *op, MutableOperandRange values, ArrayAttr formats,
+                            StringRef sep) {
+    auto madeAtRunTime = [](Value v) {
+      auto format = v.getDefiningOp<FormatOp>();
+      return format && isa<StrType>(format.getType()) ? format : FormatOp();
+    };
+    SmallVector<Value> operands(values.getAsOperandRange());
+    if (llvm::none_of(operands, [&](Value v) { return bool(madeAtRunTime(v)); }))
+      return;
+    OpBuilder b(op);
+    SmallVector<Value> items;
+    SmallVector<Attribute> itemFormats;
+    SmallVector<FormatOp> spliced;
+    for (auto [i, v] : llvm::enumerate(operands)) {
+      if (i && !sep.empty()) {
+        items.push_back(ConstantOp::create(b, op->getLoc(), b.getStringAttr(sep)));
+        itemFormats.push_back(b.getStringAttr(""));
+      }
+      if (FormatOp format = madeAtRunTime(v)) {
+        for (auto [j, value] : llvm::enumerate(format.getValues())) {
+          items.push_back(value);
+          itemFormats.push_back(format.getFormats().empty() ? b.getStringAttr("")
+                                                            : format.getFormats()[j]);
+        }
+        spliced.push_back(format);
+        continue;
+      }
+      items.push_back(v);
+      itemFormats.push_back(formats.empty() ? b.getStringAttr("") : formats[i]);
+    }
+    values.assign(items);
+    op->setAttr("formats", b.getArrayAttr(itemFormats));
+    if (isa<PrintOp>(op))
+      op->setAttr("sep", b.getStringAttr(""));
+    for (FormatOp format : spliced)
+      if (format->use_empty())
+        format->erase();
   }
 
   //===--------------------------------------------------------------------===//
