@@ -1,6 +1,10 @@
 """dy2st: convert Paddle-style Python functions with dynamic control flow into
 static programs compiled with MLIR. `import dy2st as paddle` runs Paddle-style
-code: eagerly on numpy, or compiled under `dy2st.jit.to_static`."""
+code: eagerly on numpy, or compiled under `dy2st.jit.to_static`; where real
+Paddle is not installed, `import paddle` is dy2st too (the `paddle` package
+next to this one)."""
+__version__ = "0.5.0"
+
 from . import jit, nn, static, utils
 from .static import CPUPlace, Executor, disable_static, enable_static, in_dynamic_mode
 from .dtypes import bool_ as bool, float32, float64, int32, int64  # noqa: A001
@@ -51,20 +55,3 @@ for _name in ("create_array", "array_write", "array_read", "array_length", "fill
     setattr(tensor, _name, getattr(_functional, _name))
 
 __all__ = [name for name in dir() if not name.startswith("_")]
-
-
-def _alias_as_paddle():
-    """Lets Paddle code that says `import paddle` / `from paddle.jit import
-    TracedLayer` run on dy2st, unless a real Paddle is installed."""
-    import importlib.util
-    import sys
-    if "paddle" in sys.modules or importlib.util.find_spec("paddle") is not None:
-        return
-    package = sys.modules[__name__]
-    for name, module in (("paddle", package), ("paddle.jit", jit), ("paddle.nn", nn),
-                         ("paddle.nn.functional", nn.functional), ("paddle.static", static),
-                         ("paddle.utils", utils)):
-        sys.modules[name] = module
-
-
-_alias_as_paddle()

@@ -8,7 +8,8 @@ import types
 
 import numpy as np
 
-from . import entry, errors, functional, native
+from . import entry, errors, functional, native, verbosity
+from .verbosity import set_code_level, set_verbosity  # noqa: F401 (paddle.jit's API)
 from .importer import Importer
 from .pydytext import float_literal as _float_literal
 from .static import InputSpec
@@ -153,6 +154,8 @@ class StaticFunction:
             importer = Importer(self._fn, arg_types, self._instance)
             self._imported = _Imported(importer.import_module(), importer.captures, arg_types,
                                        importer.written_attributes, importer.node.name)
+            verbosity.report(2, f"converted {self._fn.__qualname__}")
+            verbosity.show_code(self._fn.__qualname__, self._imported.text)
             self._imported_kinds = _kinds_of(self._instance, importer.written_attributes)
         return self._imported
 
@@ -226,8 +229,9 @@ class StaticFunction:
             compiled = self._compiled.get(key)
             if compiled is None:
                 try:
-                    compiled = native.module().compile(text, entry_symbol, ",".join(signature),
-                                                       self._backend)
+                    with verbosity.compiling(self._fn.__qualname__, ", ".join(signature)):
+                        compiled = native.module().compile(text, entry_symbol,
+                                                           ",".join(signature), self._backend)
                 except native.module().CompileError as e:
                     raise errors.from_compiler(str(e)) from None
                 self._compiled[key] = compiled

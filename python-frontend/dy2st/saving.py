@@ -61,7 +61,12 @@ def write_model(path, meta, imported, specialized, params):
             temporaries.append((tmp, target))
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
+        # mkstemp's files are private (0600); saved models are as open as
+        # the user's other files (the umask decides).
+        umask = os.umask(0)
+        os.umask(umask)
         for tmp, target in temporaries:
+            os.chmod(tmp, 0o666 & ~umask)
             os.replace(tmp, target)
     except BaseException:
         for tmp, _ in temporaries:
@@ -135,5 +140,16 @@ def compile_for_save(static_function, specs):
     meta = {"format": "dy2st-model", "version": 1, "entry": name,
             "inputs": static_function._parameters(),
             "input_types": [s.mlir_type() for s in specs],
-            "params": [c.label for c in captures]}
+            "params": _parameter_names(static_function._instance, captures, params)}
     return meta, text, compiled.stage("specialized"), [p.numpy() for p in params]
+
+
+def _parameter_names(layer, captures, params):
+    """Paddle's names of the captured tensors: a layer's parameters and
+    buffers as its state_dict() names them (`fc1.weight`); other tensors by
+    the path they were read from."""
+    by_identity = {}
+    if layer is not None and hasattr(layer, "state_dict"):
+        by_identity = {id(t): name for name, t in layer.state_dict().items()}
+    return [by_identity.get(id(p)) or c.label.removeprefix("self.")
+            for c, p in zip(captures, params)]

@@ -19,6 +19,7 @@
 #include <pybind11/stl.h>
 
 #include <cstdlib>
+#include <mutex>
 
 namespace py = pybind11;
 using namespace dy2st;
@@ -35,6 +36,8 @@ mlir::MLIRContext &context() {
     registerEverything(registry);
     auto *c = new mlir::MLIRContext(registry);
     c->loadAllAvailableDialects();
+    // Errors name the user's line; a dump of the op in generic form helps no one.
+    c->printOpOnDiagnostic(false);
     return c;
   }();
   return *ctx;
@@ -203,6 +206,11 @@ CompiledFunction compile(const std::string &source, const std::string &entry,
   std::string diagnostics;
   std::unique_ptr<JitFunction> fn;
   {
+    // Python runs on while LLVM compiles (a progress report, other threads);
+    // compiles take turns, as their diagnostics go to the shared context.
+    py::gil_scoped_release release;
+    static std::mutex compileMutex;
+    std::lock_guard<std::mutex> lock(compileMutex);
     mlir::ScopedDiagnosticHandler handler(&ctx, [&](mlir::Diagnostic &d) {
       llvm::raw_string_ostream os(diagnostics);
       os << d.getLocation() << ": " << d << "\n";

@@ -25,21 +25,29 @@
 using namespace mlir;
 using namespace dy2st;
 
-static llvm::cl::opt<std::string> inputFile(llvm::cl::Positional, llvm::cl::desc("<input.mlir>"),
-                                            llvm::cl::Required);
+// dy2st-run's own options; --help lists only these (not LLVM's hundreds).
+static llvm::cl::OptionCategory runnerOptions("dy2st-run options");
+
+static llvm::cl::opt<std::string> inputFile(llvm::cl::Positional,
+                                            llvm::cl::desc("<input.mlir or model.pdmodel>"),
+                                            llvm::cl::Required, llvm::cl::cat(runnerOptions));
 static llvm::cl::opt<std::string> entryName(
-    "entry", llvm::cl::desc("Function to call (default: the first, or a saved model's)"));
+    "entry", llvm::cl::desc("Function to call (default: the first, or a saved model's)"),
+    llvm::cl::cat(runnerOptions));
 static llvm::cl::list<std::string> argValues(
     "arg", llvm::cl::desc("An argument, in order: a .npy file, an int, a float, true/false, "
-                          "or an MLIR literal such as 'dense<[1.0, 2.0]> : tensor<2xf32>'"));
+                          "or an MLIR literal such as 'dense<[1.0, 2.0]> : tensor<2xf32>'"),
+    llvm::cl::cat(runnerOptions));
 static llvm::cl::opt<std::string> outputPrefix(
-    "output", llvm::cl::desc("Write result i to <prefix><i>.npy"), llvm::cl::value_desc("prefix"));
+    "output", llvm::cl::desc("Write result i to <prefix><i>.npy"), llvm::cl::value_desc("prefix"),
+    llvm::cl::cat(runnerOptions));
 static llvm::cl::opt<bool> onGPU(
     "gpu", llvm::cl::desc("Run the kernels on the GPU (device 0): needs a build with the CUDA "
-                          "toolkit and an NVIDIA driver"));
+                          "toolkit and an NVIDIA driver"),
+    llvm::cl::cat(runnerOptions));
 static llvm::cl::opt<std::string> printStage(
     "print-ir", llvm::cl::desc("Print the IR of a stage (pydy, core, llvm) to stdout"),
-    llvm::cl::value_desc("stage"));
+    llvm::cl::value_desc("stage"), llvm::cl::cat(runnerOptions));
 
 /// The JSON header of a saved model ("// dy2st-model: {...}" on the first
 /// line), or null for another file.
@@ -135,12 +143,19 @@ static void printValue(llvm::raw_ostream &os, const RuntimeValue &v) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
-  llvm::cl::ParseCommandLineOptions(argc, argv, "dy2st JIT runner\n");
+  llvm::cl::HideUnrelatedOptions(runnerOptions);
+  llvm::cl::ParseCommandLineOptions(
+      argc, argv,
+      "dy2st-run: compiles a pydy module (or a model saved by dy2st.jit.save) and calls it\n\n"
+      "  dy2st-run model.pdmodel --arg x.npy --output out\n"
+      "  dy2st-run grow.mlir --arg 'dense<[1.0, 2.0]> : tensor<2xf32>' --print-ir=core\n");
 
   DialectRegistry registry;
   registerEverything(registry);
   MLIRContext context(registry);
   context.loadAllAvailableDialects();
+  // Errors name the user's line; a dump of the op in generic form helps no one.
+  context.printOpOnDiagnostic(false);
 
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler sourceHandler(sourceMgr, &context);

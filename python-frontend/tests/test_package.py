@@ -1,0 +1,139 @@
+"""The package as a user meets it: `import paddle` as written (the seed's
+examples run verbatim, each in its own process), `python -m dy2st`, the
+version, the translator's reports, saved models' files and names."""
+import os
+import pathlib
+import stat
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from dy2st.static import InputSpec
+from test_layers_and_saving import (BUILD, FRONTEND, SEED_BRANCHING_FUNC, SEED_LAYER, SEED_SAVE,
+                                    SEED_STATIC_RUN, SEED_TO_STATIC, SEED_TRACE,
+                                    SEED_TRACED_LAYER, Gate)
+from test_paddle_oracle import PYTHON as PADDLE_PYTHON, require_paddle
+
+ENV = dict(os.environ, PYTHONPATH=os.path.abspath(FRONTEND), DY2ST_BUILD_DIR=os.path.abspath(BUILD))
+
+
+def run_python(args, cwd, python=sys.executable, env=ENV, **kwargs):
+    done = subprocess.run([python] + args, cwd=cwd, capture_output=True, text=True, env=env,
+                          timeout=600, **kwargs)
+    return done
+
+
+def run_script(code, cwd, env=ENV):
+    """Runs `code` from a file (dy2st reads the source of what it converts)."""
+    script = pathlib.Path(cwd) / "script.py"
+    script.write_text(code)
+    return run_python([str(script)], cwd, env=env)
+
+
+@pytest.mark.parametrize("parts", [
+    [SEED_TO_STATIC],
+    [SEED_LAYER, SEED_SAVE],
+    [SEED_TRACED_LAYER, SEED_TRACE, SEED_STATIC_RUN],
+    [SEED_TO_STATIC, SEED_BRANCHING_FUNC,
+     "_, traced = paddle.jit.TracedLayer.trace(func, inputs=[input_var])\n"],
+], ids=["to_static", "save", "traced_layer", "branching_trace"])
+def test_seed_examples_run_as_written_with_import_paddle(tmp_path, parts):
+    import textwrap
+    script = tmp_path / "example.py"
+    script.write_text("".join(textwrap.dedent(p) for p in parts) + "print('ran')\n")
+    done = run_python([str(script)], tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip().endswith("ran")
+
+
+def test_import_paddle_is_dy2st_with_its_submodules(tmp_path):
+    code = ("import paddle, dy2st\nimport paddle.nn.functional as F\n"
+            "from paddle.jit import to_static\nfrom paddle.static import InputSpec\n"
+            "assert paddle is dy2st and F is dy2st.nn.functional\n"
+            "assert to_static is dy2st.jit.to_static and paddle.nn.Linear is dy2st.nn.Linear\n"
+            "print(paddle.__version__)\n")
+    done = run_python(["-c", code], tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip() == paddle.__version__
+
+
+def test_import_paddle_never_shadows_a_real_paddle(tmp_path):
+    require_paddle()
+    done = run_python(["-c", "import paddle, paddle.nn; print(paddle.__file__); "
+                             "print(paddle.nn.Linear.__module__)"], tmp_path, python=PADDLE_PYTHON)
+    assert done.returncode == 0, done.stderr[-3000:]
+    where, linear = done.stdout.split()
+    assert not where.startswith(os.path.abspath(FRONTEND)), where
+    assert linear.startswith("paddle.nn")
+
+
+def test_python_m_dy2st_config_run_and_ir(tmp_path):
+    done = run_python(["-m", "dy2st", "config"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert f"dy2st {paddle.__version__}" in done.stdout and "compiler extension" in done.stdout
+
+    layer = Gate()
+    x = np.random.default_rng(0).standard_normal((2, 4)).astype("float32")
+    paddle.jit.save(layer, str(tmp_path / "gate"), input_spec=[InputSpec([None, 4], "float32")])
+    np.save(tmp_path / "x.npy", x)
+    done = run_python(["-m", "dy2st", "run", "gate.pdmodel", "x.npy", "--output", "out"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    np.testing.assert_allclose(np.load(tmp_path / "out0.npy"),
+                               layer(paddle.to_tensor(x)).numpy(), rtol=1e-5)
+
+    (tmp_path / "fn.py").write_text("import paddle\n\ndef double(x):\n"
+                                    "    if x.sum() > 0:\n        return x * 2\n    return x\n")
+    done = run_python(["-m", "dy2st", "ir", "fn.py", "double"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert 'pydy.func @"double"' in done.stdout and "pydy.if" in done.stdout
+    done = run_python(["-m", "dy2st", "ir", "fn.py", "double", "--stage", "core",
+                       "--arg", "x.npy"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "scf.if" in done.stdout
+
+    done = run_python(["-m", "dy2st", "run", "missing.pdmodel"], tmp_path)
+    assert done.returncode != 0 and done.stderr.startswith("dy2st: ")
+    assert "Traceback" not in done.stderr
+
+
+def test_verbosity_reports_compiles_and_code_level_shows_code(tmp_path):
+    code = ("import paddle\npaddle.jit.set_verbosity(1)\npaddle.jit.set_code_level()\n"
+            "@paddle.jit.to_static\ndef twice(x):\n    return x * 2\n"
+            "twice(paddle.to_tensor([1.0]))\n")
+    done = run_script(code, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "dy2st: compiled twice(tensor<1xf32>) in " in done.stderr
+    assert 'pydy.func @"twice"' in done.stderr
+    plain = code.replace("paddle.jit.set_verbosity(1)\n", "").replace(
+        "paddle.jit.set_code_level()\n", "")
+    quiet = run_script(plain, tmp_path)
+    assert quiet.returncode == 0 and quiet.stderr == ""
+    by_env = run_script(plain, tmp_path, env=dict(ENV, TRANSLATOR_VERBOSITY="1"))
+    assert "dy2st: compiled twice" in by_env.stderr
+
+
+def test_a_long_compile_says_so_while_it_runs(tmp_path):
+    code = ("import paddle, dy2st.verbosity as v\nv.SLOW_COMPILE_SECONDS = 0.01\n"
+            "@paddle.jit.to_static\ndef twice(x):\n    return x * 2\n"
+            "twice(paddle.to_tensor([1.0]))\n")
+    done = run_script(code, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "dy2st: still compiling twice" in done.stderr
+
+
+def test_saved_models_honour_the_umask_and_name_parameters_as_paddle(tmp_path):
+    old = os.umask(0o022)
+    try:
+        paddle.jit.save(Gate(), str(tmp_path / "gate"), input_spec=[InputSpec([2, 4], "float32")])
+    finally:
+        os.umask(old)
+    for suffix in (".pdmodel", ".pdiparams"):
+        mode = stat.S_IMODE(os.stat(tmp_path / ("gate" + suffix)).st_mode)
+        assert mode == 0o644, oct(mode)
+    header = (tmp_path / "gate.pdmodel").read_text().splitlines()[0]
+    import json
+    meta = json.loads(header[len("// dy2st-model: "):])
+    assert meta["params"] == ["fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias"]
