@@ -329,6 +329,10 @@ llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::compile(ModuleOp modul
   if (!machine)
     return machine.takeError();
   ExecutionEngineOptions engineOptions;
+  // perf's jitdump leaves a folder in /tmp/.debug/jit per process: only
+  // when asked for (DY2ST_PERF_JITDUMP=1, to profile compiled code).
+  const char *jitdump = std::getenv("DY2ST_PERF_JITDUMP");
+  engineOptions.enablePerfNotificationListener = jitdump && std::string(jitdump) == "1";
   std::function<llvm::Error(llvm::Module *)> optimize =
       makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0, machine->get());
   // The options hold a function_ref: the transformer must outlive create().

@@ -151,8 +151,13 @@ class StaticFunction:
                         spec = InputSpec.from_tensor(spec)
                     if isinstance(spec, InputSpec):
                         arg_types[name] = spec.mlir_type()
-            importer = Importer(self._fn, arg_types, self._instance)
-            self._imported = _Imported(importer.import_module(), importer.captures, arg_types,
+            try:
+                importer = Importer(self._fn, arg_types, self._instance)
+                text = importer.import_module()
+            except errors.Dy2StError as e:
+                # The error names the user's line; the importer's frames would bury it.
+                raise e.with_traceback(None) from None
+            self._imported = _Imported(text, importer.captures, arg_types,
                                        importer.written_attributes, importer.node.name)
             verbosity.report(2, f"converted {self._fn.__qualname__}")
             verbosity.show_code(self._fn.__qualname__, self._imported.text)

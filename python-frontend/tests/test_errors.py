@@ -157,3 +157,13 @@ def test_process_keeps_running_after_errors():
 def test_wrong_argument_kind():
     with pytest.raises(TypeError, match="tensors, Python numbers"):
         paddle.jit.to_static(good)(object())
+
+
+def test_compile_errors_carry_none_of_the_importers_frames():
+    import traceback
+    with pytest.raises(UnsupportedSyntaxError) as info:
+        paddle.jit.to_static(uses_try)(paddle.to_tensor([1.0]))
+    files = [frame.filename for frame in traceback.extract_tb(info.value.__traceback__)]
+    assert not any(f.endswith("importer.py") for f in files), files
+    assert sum(f.endswith("jit.py") for f in files) <= 2
+    assert info.value.__suppress_context__

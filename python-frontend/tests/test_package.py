@@ -137,3 +137,16 @@ def test_saved_models_honour_the_umask_and_name_parameters_as_paddle(tmp_path):
     import json
     meta = json.loads(header[len("// dy2st-model: "):])
     assert meta["params"] == ["fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias"]
+
+
+def test_no_perf_jitdump_folders_unless_asked_for(tmp_path):
+    code = ("import paddle\n@paddle.jit.to_static\ndef twice(x):\n    return x * 2\n"
+            "twice(paddle.to_tensor([1.0]))\n")
+    dumps = tmp_path / "dumps"
+    dumps.mkdir()
+    done = run_script(code, tmp_path, env=dict(ENV, JITDUMPDIR=str(dumps)))
+    assert done.returncode == 0, done.stderr
+    assert not any(dumps.rglob("*"))
+    done = run_script(code, tmp_path, env=dict(ENV, JITDUMPDIR=str(dumps), DY2ST_PERF_JITDUMP="1"))
+    assert done.returncode == 0, done.stderr
+    assert any(dumps.rglob("jit-*.dump"))
