@@ -231,6 +231,26 @@ static void dy2st_raise_items(const char *kind, const char *message) {
   reportRuntimeError(std::string(kind) + ": " + message + text);
 }
 static bool dy2st_raised() { return raised.has_value(); }
+/// Recursive calls of compiled code, as deep as Python's default limit:
+/// deeper, the call raises RecursionError rather than overflow the stack.
+constexpr int kMaxCallDepth = 1000;
+thread_local int callDepth = 0;
+static bool dy2st_enter_call() {
+  if (callDepth >= kMaxCallDepth)
+    return false;
+  ++callDepth;
+  return true;
+}
+static void dy2st_leave_call() { --callDepth; }
+/// Whether `bytes` can be allocated now (a tensor whose size is only known
+/// at run time is checked before it is made).
+static bool dy2st_can_allocate(double bytes) {
+  if (!(bytes < 0x1p62))
+    return false;
+  void *p = std::malloc(std::max<size_t>(static_cast<size_t>(bytes), 1));
+  std::free(p);
+  return p != nullptr;
+}
 static void print_f32(UnrankedMemRefType<float> *m) { pushTensor(m, DType::Float32); }
 static void print_f64(UnrankedMemRefType<double> *m) { pushTensor(m, DType::Float64); }
 static void print_i32(UnrankedMemRefType<int32_t> *m) { pushTensor(m, DType::Int32); }
@@ -255,6 +275,9 @@ void dy2st::registerPrintSymbols(mlir::ExecutionEngine &engine) {
     add("dy2st_raise", reinterpret_cast<void *>(&dy2st_raise));
     add("dy2st_raise_items", reinterpret_cast<void *>(&dy2st_raise_items));
     add("dy2st_raised", reinterpret_cast<void *>(&dy2st_raised));
+    add("dy2st_enter_call", reinterpret_cast<void *>(&dy2st_enter_call));
+    add("dy2st_leave_call", reinterpret_cast<void *>(&dy2st_leave_call));
+    add("dy2st_can_allocate", reinterpret_cast<void *>(&dy2st_can_allocate));
     add("_mlir_ciface_dy2st_print_tensor_f32", reinterpret_cast<void *>(&print_f32));
     add("_mlir_ciface_dy2st_print_tensor_f64", reinterpret_cast<void *>(&print_f64));
     add("_mlir_ciface_dy2st_print_tensor_i32", reinterpret_cast<void *>(&print_i32));

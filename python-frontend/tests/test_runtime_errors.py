@@ -120,3 +120,42 @@ def test_dynamic_sizes_of_one_broadcast_in_every_dimension(shapes):
                                a * b + a, rtol=1e-6)
     with pytest.raises(ValueError, match="could not be broadcast together"):
         fn(paddle.to_tensor(np.ones((2, 3), "float32")), paddle.to_tensor(np.ones((3, 3), "float32")))
+
+
+def floor_div_and_mod(x, d):
+    return x // d, x % d
+
+
+@pytest.mark.parametrize("dtype", ["int64", "int32"])
+def test_integer_division_by_minus_one_wraps_as_numpy_does(differential, dtype):
+    low = np.iinfo(dtype).min
+    x = paddle.to_tensor(np.array([low, 7, -7, 5], dtype=dtype))
+    d = paddle.to_tensor(np.array([-1, -1, 2, 0], dtype=dtype))
+    with np.errstate(all="ignore"):
+        differential(floor_div_and_mod, x, d)
+
+
+def count_down(x, n):
+    if n > 0:
+        return count_down(x, n - 1) + 1
+    return x
+
+
+def test_deep_recursion_is_a_recursion_error_not_a_crash():
+    fn = paddle.jit.to_static(count_down)
+    with pytest.raises(RecursionError, match="maximum recursion depth exceeded"):
+        fn(paddle.to_tensor([1.0]), paddle.to_tensor(100000))
+    np.testing.assert_allclose(fn(paddle.to_tensor([1.0]), paddle.to_tensor(50)).numpy(), [51.0])
+
+
+def zeros_of(x, n):
+    return paddle.zeros([n, 1000000, 1000]) + x
+
+
+def test_a_tensor_larger_than_memory_is_a_memory_error():
+    fn = paddle.jit.to_static(zeros_of)
+    with pytest.raises(MemoryError, match="unable to allocate"):
+        fn(paddle.to_tensor([1.0]), paddle.to_tensor(10000))
+    assert fn(paddle.to_tensor([1.0]), paddle.to_tensor(0)).shape == [0, 1000000, 1000]
+    with pytest.raises(paddle.Dy2StError, match="does not fit in this machine's memory"):
+        fn(paddle.to_tensor([1.0]), 10000)

@@ -138,14 +138,22 @@ static Value pythonMod(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   return arith::SelectOp::create(b, loc, adjust, adjusted, rem);
 }
 
-/// Integer `//` and `%` by zero give 0, as numpy does, instead of trapping.
-static Value safeIntegerDivision(OpBuilder &b, Location loc, Value rhs,
+/// Integer `//` and `%` by zero give 0, as numpy does, instead of trapping;
+/// by -1 they give `byMinusOne` (the division itself traps on the smallest
+/// integer, whose negation wraps to itself in numpy).
+static Value safeIntegerDivision(OpBuilder &b, Location loc, Value rhs, Value byMinusOne,
                                  function_ref<Value(Value)> divide) {
-  Value zero = arith::ConstantOp::create(b, loc, b.getIntegerAttr(rhs.getType(), 0));
-  Value one = arith::ConstantOp::create(b, loc, b.getIntegerAttr(rhs.getType(), 1));
+  Type t = rhs.getType();
+  Value zero = arith::ConstantOp::create(b, loc, b.getIntegerAttr(t, 0));
+  Value one = arith::ConstantOp::create(b, loc, b.getIntegerAttr(t, 1));
+  Value minusOne = arith::ConstantOp::create(b, loc, b.getIntegerAttr(t, -1));
   Value isZero = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rhs, zero);
-  Value divisor = arith::SelectOp::create(b, loc, isZero, one, rhs);
-  return arith::SelectOp::create(b, loc, isZero, zero, divide(divisor));
+  Value isMinusOne = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rhs, minusOne);
+  Value special = arith::OrIOp::create(b, loc, isZero, isMinusOne);
+  Value divisor = arith::SelectOp::create(b, loc, special, one, rhs);
+  Value quotient = divide(divisor);
+  Value result = arith::SelectOp::create(b, loc, isMinusOne, byMinusOne, quotient);
+  return arith::SelectOp::create(b, loc, isZero, zero, result);
 }
 
 Value binaryScalar(OpBuilder &b, Location loc, BinaryKind kind, Value lhs, Value rhs,
@@ -169,13 +177,16 @@ Value binaryScalar(OpBuilder &b, Location loc, BinaryKind kind, Value lhs, Value
   case BinaryKind::floordiv:
     if (isFloat)
       return math::FloorOp::create(b, loc, arith::DivFOp::create(b, loc, lhs, rhs));
-    return safeIntegerDivision(b, loc, rhs, [&](Value divisor) {
-      return arith::FloorDivSIOp::create(b, loc, lhs, divisor);
-    });
+    return safeIntegerDivision(
+        b, loc, rhs,
+        arith::SubIOp::create(b, loc, arith::ConstantOp::create(b, loc, b.getIntegerAttr(compute, 0)),
+                              lhs),
+        [&](Value divisor) { return arith::FloorDivSIOp::create(b, loc, lhs, divisor); });
   case BinaryKind::mod:
     if (isFloat)
       return pythonMod(b, loc, lhs, rhs);
     return safeIntegerDivision(b, loc, rhs,
+                               arith::ConstantOp::create(b, loc, b.getIntegerAttr(compute, 0)),
                                [&](Value divisor) { return pythonMod(b, loc, lhs, divisor); });
   case BinaryKind::pow:
     return isFloat ? Value(math::PowFOp::create(b, loc, lhs, rhs))

@@ -1,12 +1,16 @@
 // Lowerings of the creation primitives.
 #include "LibLowering.h"
 
+#include "Dy2St/Conversion/RuntimeCalls.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 #include <functional>
+#include <unistd.h>
 
 using namespace mlir;
 
@@ -19,8 +23,21 @@ static Value fillValue(LibLowering &l, Type elem) {
   return constantScalar(l.b, l.loc, elem, one ? 1 : 0);
 }
 
+/// The memory of this machine, in bytes.
+static double physicalMemory() {
+  return static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
+}
+
 FailureOr<Value> lowerFill(LibLowering &l) {
   RankedTensorType result = l.result();
+  if (result.hasStaticShape()) {
+    double bytes = result.getElementTypeBitWidth() / 8.0 * result.getNumElements();
+    if (bytes > physicalMemory())
+      return l.op->emitError() << l.fn.name << ": a tensor of "
+                               << static_cast<int64_t>(bytes / 0x1p30)
+                               << " GiB does not fit in this machine's memory ("
+                               << static_cast<int64_t>(physicalMemory() / 0x1p30) << " GiB)";
+  }
   SmallVector<Value> sizes = l.indexValues("shape"), dynamic;
   for (int64_t d = 0; d < result.getRank(); ++d)
     if (result.isDynamicDim(d))
@@ -33,6 +50,28 @@ FailureOr<Value> lowerFill(LibLowering &l) {
     checkAtRunTime(l.b, l.op, ok, "ValueError", (l.fn.name + ": a negative size").str());
     for (Value &s : dynamic)
       s = arith::MaxSIOp::create(l.b, l.loc, s, l.index(0));
+    // A size only known at run time may ask for more memory than there is:
+    // a MemoryError (as numpy's) and an empty tensor, not a failed malloc
+    // written through.
+    Value bytes = arith::ConstantOp::create(
+        l.b, l.loc, l.b.getF64FloatAttr(result.getElementTypeBitWidth() / 8.0));
+    for (int64_t d = 0, next = 0; d < result.getRank(); ++d) {
+      Value size = result.isDynamicDim(d)
+                       ? dynamic[next++]
+                       : Value(l.index(result.getDimSize(d)));
+      Value asInt = arith::IndexCastOp::create(l.b, l.loc, l.b.getI64Type(), size);
+      bytes = arith::MulFOp::create(
+          l.b, l.loc, bytes, arith::SIToFPOp::create(l.b, l.loc, l.b.getF64Type(), asInt));
+    }
+    ModuleOp module = l.op->getParentOfType<ModuleOp>();
+    declareRuntimeFunction(module, "dy2st_can_allocate", {l.b.getF64Type()}, l.b.getI1Type());
+    Value fits = func::CallOp::create(l.b, l.loc, "dy2st_can_allocate", l.b.getI1Type(),
+                                      ValueRange{bytes})
+                     .getResult(0);
+    checkAtRunTime(l.b, l.op, fits, "MemoryError",
+                   (l.fn.name + ": unable to allocate a tensor of that shape").str());
+    for (Value &s : dynamic)
+      s = arith::SelectOp::create(l.b, l.loc, fits, s, l.index(0));
   }
   Value empty = tensor::EmptyOp::create(l.b, l.loc, result.getShape(), result.getElementType(), dynamic);
   Value v = fillValue(l, result.getElementType());

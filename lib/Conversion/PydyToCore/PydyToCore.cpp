@@ -357,8 +357,30 @@ struct CallLowering : OpConversionPattern<CallOp> {
     Type result = op.getType();
     if (isa<PyNoneType>(result) || isa<ObjectType>(result))
       return rewriter.notifyMatchFailure(op, "no value");
-    rewriter.replaceOpWithNewOp<func::CallOp>(op, op.getCallee(), TypeRange{result},
-                                              adaptor.getArgs());
+    // Calls left after inlining are recursive: past the runtime's depth
+    // limit a call raises RecursionError (as Python does) and gives a zero
+    // value instead of overflowing the native stack.
+    Location loc = op.getLoc();
+    ModuleOp module = op->getParentOfType<ModuleOp>();
+    Type i1 = rewriter.getI1Type();
+    declareRuntimeFunction(module, "dy2st_enter_call", {}, i1);
+    declareRuntimeFunction(module, "dy2st_leave_call", {});
+    Value deepEnough =
+        func::CallOp::create(rewriter, loc, "dy2st_enter_call", i1, ValueRange{}).getResult(0);
+    auto guarded = scf::IfOp::create(rewriter, loc, TypeRange{result}, deepEnough, true);
+    {
+      OpBuilder::InsertionGuard guard(rewriter);
+      rewriter.setInsertionPointToStart(&guarded.getThenRegion().front());
+      Value value = func::CallOp::create(rewriter, loc, op.getCallee(), TypeRange{result},
+                                         adaptor.getArgs())
+                        .getResult(0);
+      func::CallOp::create(rewriter, loc, "dy2st_leave_call", TypeRange{}, ValueRange{});
+      scf::YieldOp::create(rewriter, loc, value);
+      rewriter.setInsertionPointToStart(&guarded.getElseRegion().front());
+      raiseAtRunTime(rewriter, op, "RecursionError", "maximum recursion depth exceeded");
+      scf::YieldOp::create(rewriter, loc, zeroOf(rewriter, loc, result));
+    }
+    rewriter.replaceOp(op, guarded.getResults());
     return success();
   }
 };

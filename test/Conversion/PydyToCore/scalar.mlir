@@ -4,7 +4,7 @@
 // divisor is reported to the caller (ZeroDivisionError, with the line) and
 // replaced by 1, so the division itself never traps.
 // CHECK-DAG: llvm.mlir.global internal constant @{{.*}}("ZeroDivisionError\00")
-// CHECK-DAG: llvm.mlir.global internal constant @{{.*}}("{{.*}}scalar.mlir:29: division by zero\00")
+// CHECK-DAG: llvm.mlir.global internal constant @{{.*}}("{{.*}}scalar.mlir:34: division by zero\00")
 // CHECK-DAG: func.func private @dy2st_raise(!llvm.ptr, !llvm.ptr)
 // CHECK-LABEL: func.func @python_numbers
 // CHECK-SAME: (%[[A:.*]]: i64, %[[B:.*]]: i64, %[[F:.*]]: f64)
@@ -13,9 +13,14 @@
 // CHECK: %[[BAD:.*]] = arith.xori %[[NZ]], %{{.*}} : i1
 // CHECK: scf.if %[[BAD]] {
 // CHECK:   func.call @dy2st_raise
+// A divisor of -1 is replaced too (the smallest integer's quotient traps):
+// the quotient is then the negation, as numpy's (wrapping).
 // CHECK: %[[Z:.*]] = arith.cmpi eq, %[[B]], %{{.*}} : i64
-// CHECK: %[[D:.*]] = arith.select %[[Z]], %{{.*}}, %[[B]] : i64
-// CHECK: arith.floordivsi %[[A]], %[[D]] : i64
+// CHECK: %[[M1:.*]] = arith.cmpi eq, %[[B]], %{{.*}} : i64
+// CHECK: %[[SPECIAL:.*]] = arith.ori %[[Z]], %[[M1]] : i1
+// CHECK: %[[D:.*]] = arith.select %[[SPECIAL]], %{{.*}}, %[[B]] : i64
+// CHECK: %[[Q:.*]] = arith.floordivsi %[[A]], %[[D]] : i64
+// CHECK: arith.select %[[M1]], %{{.*}}, %[[Q]] : i64
 // CHECK: arith.remsi %[[A]], %{{.*}} : i64
 // CHECK: arith.select
 // CHECK: arith.sitofp %[[A]] : i64 to f64
