@@ -159,3 +159,39 @@ def test_a_tensor_larger_than_memory_is_a_memory_error():
     assert fn(paddle.to_tensor([1.0]), paddle.to_tensor(0)).shape == [0, 1000000, 1000]
     with pytest.raises(paddle.Dy2StError, match="does not fit in this machine's memory"):
         fn(paddle.to_tensor([1.0]), 10000)
+
+
+def trigonometry(x):
+    return paddle.sin(x), paddle.cos(x)
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_sin_and_cos_match_numpy_over_the_whole_range(dtype):
+    magnitudes = np.concatenate([np.geomspace(1e-6, 1e30, 4000), [0.0, np.pi, 1e4, 1e6, 3e38]])
+    x = np.concatenate([magnitudes, -magnitudes]).astype(dtype)
+    sin, cos = paddle.jit.to_static(trigonometry)(paddle.to_tensor(x))
+    tolerance = 2e-7 if dtype == "float32" else 1e-15
+    np.testing.assert_allclose(sin.numpy(), np.sin(x), rtol=0, atol=tolerance)
+    np.testing.assert_allclose(cos.numpy(), np.cos(x), rtol=0, atol=tolerance)
+
+
+def extremes(x):
+    return paddle.max(x), paddle.min(x, axis=0), paddle.argmax(x)
+
+
+@pytest.mark.parametrize("size", [0, 3])
+def test_max_and_min_of_no_elements_raise_as_eager(size):
+    spec = [InputSpec([None], "float32")]
+    fn = paddle.jit.to_static(extremes, input_spec=spec)
+    x = paddle.to_tensor(np.arange(size, dtype="float32"))
+    eager_error = None
+    try:
+        expected = extremes(x)
+    except ValueError as e:
+        eager_error = e
+    if eager_error is None:
+        for got, want in zip(fn(x), expected):
+            np.testing.assert_array_equal(got.numpy(), want.numpy())
+        return
+    with pytest.raises(ValueError, match="zero-size array to reduction operation maximum"):
+        fn(x)

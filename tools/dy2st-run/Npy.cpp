@@ -114,11 +114,17 @@ llvm::Expected<RuntimeValue> parseNpy(llvm::StringRef bytes, llvm::StringRef pat
   value.dtype = *dtype;
   std::string dims = m[1].str();
   std::regex number("\\d+");
+  // The file is untrusted: every size is checked, and their product may not
+  // overflow (a wrapped byte count would pass the size check below).
+  uint64_t dataBytes = dtypeSize(*dtype);
   for (auto it = std::sregex_iterator(dims.begin(), dims.end(), number);
-       it != std::sregex_iterator(); ++it)
-    value.shape.push_back(std::stoll(it->str()));
-
-  size_t dataBytes = value.numElements() * dtypeSize(*dtype);
+       it != std::sregex_iterator(); ++it) {
+    int64_t dim;
+    if (llvm::StringRef(it->str()).getAsInteger(10, dim) || dim < 0 ||
+        __builtin_mul_overflow(dataBytes, static_cast<uint64_t>(dim), &dataBytes))
+      return bad(path, "header's shape is too large");
+    value.shape.push_back(dim);
+  }
   size_t dataStart = headerStart + headerLength;
   if (bytes.size() - dataStart != dataBytes)
     return bad(path, "holds " + std::to_string(bytes.size() - dataStart) +

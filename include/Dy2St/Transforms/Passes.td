@@ -7,9 +7,10 @@ def ApproximateMathPass : Pass<"dy2st-approximate-math"> {
   let summary = "Replace f32 math functions by upstream's polynomial approximations";
   let description = [{
     Applies MLIR's `populateMathPolynomialApproximationPatterns` (f32 `exp`,
-    `log`, `tanh`, `sin`, `cos`, ... as polynomials in `arith`), which upstream
+    `log`, `tanh`, `erf`, ... as polynomials in `arith`), which upstream
     registers only as a test pass. Without it, these ops become scalar libm
-    calls and LLVM cannot vectorize the loops that contain them.
+    calls and LLVM cannot vectorize the loops that contain them. `sin` and
+    `cos` stay libm calls: their approximation loses accuracy as |x| grows.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::vector::VectorDialect",

@@ -173,6 +173,19 @@ FailureOr<Value> lowerMatmul(LibLowering &l) {
   });
 }
 
+/// max and min have no identity: over no elements they are a ValueError, as
+/// numpy's (a size that may be 0 is checked at run time).
+static void checkNotEmpty(LibLowering &l, Value x, ArrayRef<int64_t> axes, StringRef message) {
+  auto input = cast<RankedTensorType>(x.getType());
+  if (llvm::all_of(axes, [&](int64_t a) { return input.getDimSize(a) > 0; }))
+    return;
+  Value count = l.index(1);
+  for (int64_t a : axes)
+    count = arith::MulIOp::create(l.b, l.loc, count, l.dim(x, a));
+  Value some = arith::CmpIOp::create(l.b, l.loc, arith::CmpIPredicate::sgt, count, l.index(0));
+  checkAtRunTime(l.b, l.op, some, "ValueError", message);
+}
+
 FailureOr<Value> lowerReduction(LibLowering &l) {
   OpBuilder &b = l.b;
   Location loc = l.loc;
@@ -193,6 +206,11 @@ FailureOr<Value> lowerReduction(LibLowering &l) {
       if (input.isDynamicDim(d))
         keptDynamic.push_back(l.dim(x, d));
     }
+  if (op == LibOp::max || op == LibOp::min)
+    checkNotEmpty(l, x, axes,
+                  op == LibOp::max
+                      ? "zero-size array to reduction operation maximum which has no identity"
+                      : "zero-size array to reduction operation minimum which has no identity");
   Value empty = tensor::EmptyOp::create(b, loc, kept, elem, keptDynamic);
   Value init = linalg::FillOp::create(b, loc, ValueRange{identityOf(b, loc, op, elem)},
                                       ValueRange{empty})
@@ -234,6 +252,9 @@ FailureOr<Value> lowerArgReduction(LibLowering &l) {
   int64_t rank = input.getRank();
   Type elem = input.getElementType(), indexElem = result.getElementType();
   bool isMax = l.fn.op == LibOp::argmax;
+  checkNotEmpty(l, x, {axis},
+                isMax ? "attempt to get argmax of an empty sequence"
+                      : "attempt to get argmin of an empty sequence");
   SmallVector<int64_t> kept;
   SmallVector<Value> keptDynamic;
   SmallVector<AffineExpr> outExprs;
