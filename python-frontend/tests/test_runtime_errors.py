@@ -195,3 +195,37 @@ def test_max_and_min_of_no_elements_raise_as_eager(size):
         return
     with pytest.raises(ValueError, match="zero-size array to reduction operation maximum"):
         fn(x)
+
+
+def grow_python_int(x, k, steps, op):
+    i = 0
+    while i < x.shape[0] + steps:
+        if op == "mul":
+            k = k * 1000
+        elif op == "add":
+            k = k + 2 ** 62
+        elif op == "pow":
+            k = k ** 3
+        else:
+            k = (k - 2 ** 62 - 2 ** 62) // -1
+        i += 1
+    return x + 1, k
+
+
+@pytest.mark.parametrize("op,start", [("mul", 7), ("add", 7), ("pow", 7), ("floordiv", 0)])
+def test_python_ints_beyond_64_bits_raise_overflow_error(op, start):
+    fn = paddle.jit.to_static(grow_python_int)
+    x = paddle.to_tensor([1.0])
+    with pytest.raises(OverflowError, match="beyond 64 bits"):
+        fn(x, start, 8, op)
+    _, small = fn(x, 2, 0, op)
+    assert small == grow_python_int(x, 2, 0, op)[1]
+
+
+def folded_overflow(x):
+    return x + 1, 3 ** 50, 2 ** 62 * 4
+
+
+def test_python_int_literals_beyond_64_bits_are_not_folded_wrapped():
+    with pytest.raises(OverflowError, match="beyond 64 bits"):
+        paddle.jit.to_static(folded_overflow)(paddle.to_tensor([1.0]))

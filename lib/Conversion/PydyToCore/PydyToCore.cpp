@@ -12,6 +12,8 @@
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/Iterators.h"
 #include "mlir/IR/Matchers.h"
+
+#include <limits>
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -87,8 +89,59 @@ struct BinaryLowering : OpConversionPattern<BinaryOp> {
                                                                    sig->compute);
                                              });
                         });
+    if (op.getType().isInteger(64)) {
+      Value a = convertElement(rewriter, loc, adaptor.getLhs(), sig->compute);
+      Value b = convertElement(rewriter, loc, adaptor.getRhs(), sig->compute);
+      if (Value fits = pythonIntFits(rewriter, loc, kind, a, b, v))
+        checkAtRunTime(rewriter, op, fits, "OverflowError",
+                       "a Python int beyond 64 bits (compiled code computes Python ints in "
+                       "64 bits)");
+    }
     rewriter.replaceOp(op, v);
     return success();
+  }
+
+  /// Whether `result`, the 64-bit `a <kind> b` of two Python ints, is exact
+  /// (Python's ints do not wrap); null where the kind cannot overflow here.
+  static Value pythonIntFits(OpBuilder &b, Location loc, BinaryKind kind, Value x, Value y,
+                             Value result) {
+    Value zero = arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+    auto nonNegative = [&](Value v) {
+      return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, v, zero);
+    };
+    auto bitxor = [&](Value p, Value q) { return arith::XOrIOp::create(b, loc, p, q); };
+    switch (kind) {
+    case BinaryKind::add:
+      return nonNegative(arith::AndIOp::create(b, loc, bitxor(x, result), bitxor(y, result)));
+    case BinaryKind::sub:
+      return nonNegative(arith::AndIOp::create(b, loc, bitxor(x, y), bitxor(x, result)));
+    case BinaryKind::mul: {
+      auto wide = arith::MulSIExtendedOp::create(b, loc, x, y);
+      Value sign = arith::ShRSIOp::create(b, loc, wide.getLow(),
+                                          arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(63)));
+      return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, wide.getHigh(), sign);
+    }
+    case BinaryKind::floordiv: {
+      Value smallest = arith::ConstantOp::create(
+          b, loc, b.getI64IntegerAttr(std::numeric_limits<int64_t>::min()));
+      Value minusOne = arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(-1));
+      Value wraps = arith::AndIOp::create(
+          b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, x, smallest),
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, y, minusOne));
+      return arith::XOrIOp::create(b, loc, wraps,
+                                   arith::ConstantOp::create(b, loc, b.getBoolAttr(true)));
+    }
+    case BinaryKind::pow: {
+      // |x|^y below 2^63, estimated in float64 (exact away from the bound).
+      Value fx = arith::SIToFPOp::create(b, loc, b.getF64Type(), x);
+      Value fy = arith::SIToFPOp::create(b, loc, b.getF64Type(), y);
+      Value magnitude = math::AbsFOp::create(b, loc, math::PowFOp::create(b, loc, fx, fy));
+      return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, magnitude,
+                                   arith::ConstantOp::create(b, loc, b.getF64FloatAttr(0x1p63)));
+    }
+    default:
+      return {};
+    }
   }
 };
 

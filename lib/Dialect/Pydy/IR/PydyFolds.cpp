@@ -8,6 +8,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Matchers.h"
 #include <cmath>
+#include <limits>
 
 using namespace mlir;
 using namespace mlir::pydy;
@@ -92,21 +93,37 @@ OpFoldResult BinaryOp::fold(FoldAdaptor adaptor) {
     }
     return typed(*this, floatAttr(ctx, r));
   }
+  // Python's ints do not wrap: a result beyond 64 bits is not folded (the
+  // compiled code raises OverflowError).
   int64_t x = a->i, y = b->i, r = 0;
+  bool overflows = false;
   switch (kind) {
-  case BinaryKind::add: r = x + y; break;
-  case BinaryKind::sub: r = x - y; break;
-  case BinaryKind::mul: r = x * y; break;
-  case BinaryKind::floordiv: r = floorDiv(x, y); break;
-  case BinaryKind::mod: r = x - floorDiv(x, y) * y; break;
+  case BinaryKind::add: overflows = __builtin_add_overflow(x, y, &r); break;
+  case BinaryKind::sub: overflows = __builtin_sub_overflow(x, y, &r); break;
+  case BinaryKind::mul: overflows = __builtin_mul_overflow(x, y, &r); break;
+  case BinaryKind::floordiv:
+  case BinaryKind::mod:
+    if (x == std::numeric_limits<int64_t>::min() && y == -1) {
+      overflows = kind == BinaryKind::floordiv;
+      break;
+    }
+    r = kind == BinaryKind::floordiv ? floorDiv(x, y) : x - floorDiv(x, y) * y;
+    break;
   case BinaryKind::pow: {
+    // By squaring: as many steps as y has bits.
     r = 1;
-    for (int64_t e = 0; e < y; ++e)
-      r *= x;
+    for (int64_t base = x, e = y; e > 0 && !overflows; e >>= 1) {
+      if (e & 1)
+        overflows = __builtin_mul_overflow(r, base, &r);
+      if (e > 1 && !overflows)
+        overflows = __builtin_mul_overflow(base, base, &base);
+    }
     break;
   }
   default: return {};
   }
+  if (overflows)
+    return {};
   return typed(*this, intAttr(ctx, r));
 }
 

@@ -41,3 +41,4 @@ pydy.func @func(%arg0: !pydy.object {pydy.name = "input_var"}) -> !pydy.object {
   %out = pydy.load "out" : !pydy.object
   pydy.return %out : !pydy.object
 }
+
