@@ -229,3 +229,27 @@ def folded_overflow(x):
 def test_python_int_literals_beyond_64_bits_are_not_folded_wrapped():
     with pytest.raises(OverflowError, match="beyond 64 bits"):
         paddle.jit.to_static(folded_overflow)(paddle.to_tensor([1.0]))
+
+
+def read_rows(x, n):
+    total = x[0] * 0
+    for i in range(n):
+        total = total + x[i]
+    return total
+
+
+def write_rows(x, n):
+    y = x * 1
+    for i in range(n):
+        y[i] = i
+    return y
+
+
+@pytest.mark.parametrize("fn", [read_rows, write_rows])
+def test_index_errors_have_eagers_detail(fn):
+    x = paddle.to_tensor(np.ones((3, 2), "float32"))
+    with pytest.raises(IndexError) as eager:
+        fn(x, paddle.to_tensor(5))
+    assert "index 3 is out of bounds for axis 0 with size 3" in str(eager.value)
+    with pytest.raises(IndexError, match="index 3 is out of bounds for axis 0 with size 3"):
+        paddle.jit.to_static(fn)(x, paddle.to_tensor(5))

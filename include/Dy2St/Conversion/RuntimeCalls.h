@@ -7,6 +7,9 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
 
+#include <string>
+#include <variant>
+
 namespace dy2st {
 
 /// A private declaration of a runtime function taking `args` (and returning
@@ -22,6 +25,13 @@ mlir::Value stringPointer(mlir::OpBuilder &b, mlir::ModuleOp module, mlir::Locat
 /// goes on with a safe value and the caller raises.
 void checkAtRunTime(mlir::OpBuilder &b, mlir::Operation *op, mlir::Value ok, llvm::StringRef kind,
                     llvm::StringRef message);
+/// A piece of a message computed at run time: text, or an i64 value
+/// (written as Python writes an int).
+using MessagePiece = std::variant<std::string, mlir::Value>;
+/// Unless `ok` holds at run time, reports `kind` with the text of `pieces`
+/// (`index 7 is out of bounds for axis 0 with size 3`) and the location.
+void checkAtRunTime(mlir::OpBuilder &b, mlir::Operation *op, mlir::Value ok, llvm::StringRef kind,
+                    llvm::ArrayRef<MessagePiece> pieces);
 /// Reports `kind` with `message` and the op's source location unconditionally;
 /// with `appendItems`, the message goes on with the text of the print items
 /// pushed since the last print (a message computed at run time).

@@ -409,15 +409,20 @@ FailureOr<Value> lowerSetValue(LibLowering &l) {
   for (auto [i, axis] : llvm::enumerate(axes)) {
     Value dim = sizes[axis];
     if (llvm::is_contained(decreased, axis)) {
-      Value s = starts[i];
+      Value s = starts[i], given = s;
       Value zero = l.index(0);
       Value negative = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, s, zero);
       s = arith::SelectOp::create(b, loc, negative, arith::AddIOp::create(b, loc, s, dim), s);
       Value inRange = arith::AndIOp::create(
           b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, s, zero),
           arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, s, dim));
+      auto asI64 = [&](Value v) {
+        return Value(arith::IndexCastOp::create(b, loc, b.getI64Type(), v));
+      };
       checkAtRunTime(b, l.op, inRange, "IndexError",
-                     "index out of range in an assignment to a tensor");
+                     {"index ", asI64(given), " is out of bounds for axis " + std::to_string(axis) +
+                                                   " with size ",
+                      asI64(dim)});
       // Out of range, the call raises and its results are dropped.
       offsets[axis] = arith::SelectOp::create(b, loc, inRange, s, zero);
       sizes[axis] = l.index(1);

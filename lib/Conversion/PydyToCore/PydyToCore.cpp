@@ -269,7 +269,7 @@ struct SubscriptLowering : OpConversionPattern<SubscriptOp> {
     Value below = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::slt, normalized, dim0);
     Value inRange = arith::AndIOp::create(rewriter, loc, notBelow, below);
     checkAtRunTime(rewriter, op, inRange, "IndexError",
-                   "index out of range for dimension 0 of the tensor");
+                   {"index ", index, " is out of bounds for axis 0 with size ", dim0});
     normalized = arith::SelectOp::create(rewriter, loc, inRange, normalized, zero);
     Value offset = arith::IndexCastOp::create(rewriter, loc, rewriter.getIndexType(), normalized);
     SmallVector<OpFoldResult> offsets(source.getRank(), rewriter.getIndexAttr(0));

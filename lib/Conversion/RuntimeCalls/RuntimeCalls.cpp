@@ -64,6 +64,25 @@ void dy2st::checkAtRunTime(OpBuilder &b, Operation *op, Value ok, StringRef kind
   raiseAtRunTime(b, op, kind, message);
 }
 
+void dy2st::checkAtRunTime(OpBuilder &b, Operation *op, Value ok, StringRef kind,
+                           ArrayRef<MessagePiece> pieces) {
+  Location loc = op->getLoc();
+  ModuleOp module = op->getParentOfType<ModuleOp>();
+  Value one = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
+  Value failed = arith::XOrIOp::create(b, loc, ok, one);
+  auto ifOp = scf::IfOp::create(b, loc, TypeRange{}, failed, /*withElseRegion=*/false);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+  for (const MessagePiece &piece : pieces) {
+    auto *text = std::get_if<std::string>(&piece);
+    Value arg = text ? stringPointer(b, module, loc, *text) : std::get<Value>(piece);
+    StringRef callee = text ? "dy2st_print_str" : "dy2st_print_i64";
+    declareRuntimeFunction(module, callee, arg.getType());
+    func::CallOp::create(b, loc, callee, TypeRange{}, arg);
+  }
+  raiseAtRunTime(b, op, kind, "", /*appendItems=*/true);
+}
+
 Value dy2st::raisedAtRunTime(OpBuilder &b, ModuleOp module, Location loc) {
   declareRuntimeFunction(module, "dy2st_raised", {}, b.getI1Type());
   return func::CallOp::create(b, loc, "dy2st_raised", b.getI1Type(), ValueRange{}).getResult(0);

@@ -1,0 +1,19 @@
+// RUN: dy2st-opt %s --convert-pydy-to-core | FileCheck %s
+
+// An index out of range raises IndexError with eager's detail, computed at
+// run time: the index and the size pushed as items, the message prefix (the
+// location) given to dy2st_raise_items.
+// CHECK-DAG: llvm.mlir.global internal constant @{{.*}}("IndexError\00")
+// CHECK-DAG: llvm.mlir.global internal constant @[[TEXT:.*]](" is out of bounds for axis 0 with size \00")
+// CHECK-LABEL: func.func @row
+// CHECK: scf.if
+// CHECK: call @dy2st_print_str
+// CHECK-NEXT: call @dy2st_print_i64(%arg1)
+// CHECK: %[[T:.*]] = llvm.mlir.addressof @[[TEXT]]
+// CHECK-NEXT: call @dy2st_print_str(%[[T]])
+// CHECK-NEXT: call @dy2st_print_i64
+// CHECK: call @dy2st_raise_items
+pydy.func @row(%x: tensor<3x2xf32>, %i: i64) -> tensor<2xf32> {
+  %r = pydy.subscript %x[%i] : (tensor<3x2xf32>, i64) -> tensor<2xf32>
+  pydy.return %r : tensor<2xf32>
+}
