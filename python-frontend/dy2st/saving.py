@@ -3,6 +3,7 @@ as specialized, behind a one-line JSON header) and `<path>.pdiparams` (an
 uncompressed tar of .npy files, the program's tensor inputs that are not
 arguments: parameters and other captured tensors). Both are written to
 temporary files first and renamed, so a failed save leaves nothing behind."""
+import hashlib
 import io
 import json
 import os
@@ -29,10 +30,13 @@ def _nest(name, text):
 
 
 def program_text(meta, imported, specialized):
+    """The header (with the SHA-256 of what follows it, so that a truncated
+    or edited file is told apart at load) and the program."""
     aliases1, pydy = _nest("pydy", "module {\n" + imported + "}\n")
     aliases2, spec = _nest("specialized", specialized)
-    return "\n".join([HEADER + json.dumps(meta)] + aliases1 + aliases2 + ["module {"] + pydy +
-                     spec + ["}"]) + "\n"
+    body = "\n".join(aliases1 + aliases2 + ["module {"] + pydy + spec + ["}"]) + "\n"
+    meta = dict(meta, sha256=hashlib.sha256(body.encode()).hexdigest())
+    return HEADER + json.dumps(meta) + "\n" + body
 
 
 def _params_bytes(arrays):
@@ -94,6 +98,12 @@ def read_model(path):
         meta = json.loads(first[len(HEADER):])
     except json.JSONDecodeError as e:
         raise ValueError(f"{path}.pdmodel has a corrupt header: {e}") from None
+    if not isinstance(meta, dict):
+        raise ValueError(f"{path}.pdmodel has a corrupt header")
+    body = text[len(first) + 1:]
+    if "sha256" in meta and hashlib.sha256(body.encode()).hexdigest() != meta["sha256"]:
+        raise ValueError(f"{path}.pdmodel is damaged or was edited: its program does not match "
+                         "the checksum in its header (save the model again)")
     try:
         with tarfile.open(path + ".pdiparams", mode="r:") as tar:
             members = sorted((m for m in tar.getmembers() if m.name.endswith(".npy")),

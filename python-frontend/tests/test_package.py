@@ -150,3 +150,20 @@ def test_no_perf_jitdump_folders_unless_asked_for(tmp_path):
     done = run_script(code, tmp_path, env=dict(ENV, JITDUMPDIR=str(dumps), DY2ST_PERF_JITDUMP="1"))
     assert done.returncode == 0, done.stderr
     assert any(dumps.rglob("jit-*.dump"))
+
+
+@pytest.mark.parametrize("damage", ["truncate", "edit"])
+def test_a_damaged_saved_model_fails_at_load_with_a_clear_error(tmp_path, damage):
+    paddle.jit.save(Gate(), str(tmp_path / "gate"), input_spec=[InputSpec([2, 4], "float32")])
+    model = tmp_path / "gate.pdmodel"
+    text = model.read_text()
+    if damage == "truncate":
+        model.write_text(text[:len(text) * 2 // 3])
+    else:
+        model.write_text(text.replace("pydy.binary add", "pydy.binary sub", 1))
+    with pytest.raises(ValueError, match="is damaged or was edited"):
+        paddle.jit.load(str(tmp_path / "gate"))
+    np.save(tmp_path / "x.npy", np.ones((2, 4), "float32"))
+    done = subprocess.run([os.path.join(BUILD, "bin", "dy2st-run"), str(model), "--arg",
+                           str(tmp_path / "x.npy")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1 and "is damaged or was edited" in done.stderr

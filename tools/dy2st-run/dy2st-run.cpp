@@ -12,9 +12,11 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Parser/Parser.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SHA256.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
@@ -65,6 +67,16 @@ static llvm::Expected<std::optional<llvm::json::Object>> readModelHeader(llvm::S
                                    llvm::toString(parsed.takeError()));
   if (!parsed->getAsObject())
     return llvm::createStringError("dy2st-run: " + path.str() + ": bad model header");
+  // The header holds the SHA-256 of the program after it (dy2st/saving.py).
+  if (auto expected = parsed->getAsObject()->getString("sha256")) {
+    llvm::StringRef body = (*file)->getBuffer().drop_front(std::min(first.size() + 1,
+                                                                    (*file)->getBufferSize()));
+    if (llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(body)), /*LowerCase=*/true) !=
+        *expected)
+      return llvm::createStringError("dy2st-run: " + path.str() +
+                                     " is damaged or was edited: its program does not match "
+                                     "the checksum in its header");
+  }
   return std::optional<llvm::json::Object>(std::move(*parsed->getAsObject()));
 }
 
@@ -157,6 +169,11 @@ int main(int argc, char **argv) {
   // Errors name the user's line; a dump of the op in generic form helps no one.
   context.printOpOnDiagnostic(false);
 
+  // A saved model's header first: it tells a damaged file from a bad program.
+  auto model = readModelHeader(inputFile);
+  if (!model)
+    return fail(llvm::toString(model.takeError()));
+
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler sourceHandler(sourceMgr, &context);
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(inputFile, sourceMgr, &context);
@@ -177,9 +194,6 @@ int main(int argc, char **argv) {
 
   // A model saved by dy2st.jit.save: its entry and parameters come with it.
   std::string entry = entryName;
-  auto model = readModelHeader(inputFile);
-  if (!model)
-    return fail(llvm::toString(model.takeError()));
   if (*model) {
     const llvm::json::Object &meta = **model;
     if (entry.empty())
