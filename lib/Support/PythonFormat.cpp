@@ -200,7 +200,7 @@ llvm::Expected<std::string> formatPython(const PythonValue &value, const FormatS
   const std::string &text = value.text;
   std::string sign, prefix, body;
   char align = spec.align, fill = spec.fill;
-  if (value.kind != PythonValue::Kind::Text) {
+  if (value.kind != Kind::Text) {
     bool negative = false;
     llvm::Expected<std::string> digits = numberBody(number, spec, negative, prefix);
     if (!digits)
@@ -229,19 +229,17 @@ llvm::Expected<std::string> formatPython(const PythonValue &value, const FormatS
     }
     body = intPart + rest;
   } else {
-    if (spec.hasSpec) {
-      if (spec.type && spec.type != 's')
-        return llvm::createStringError(std::string("ValueError: Unknown format code '") +
-                                       spec.type + "' for object of type 'str'");
-      if (spec.sign)
-        return llvm::createStringError("ValueError: Sign not allowed in string format specifier");
-      if (spec.alternate)
-        return llvm::createStringError(
-            "ValueError: Alternate form (#) not allowed in string format specifier");
-      if (align == '=')
-        return llvm::createStringError(
-            "ValueError: '=' alignment not allowed in string format specifier");
-    }
+    if (spec.type && spec.type != 's')
+      return llvm::createStringError(std::string("ValueError: Unknown format code '") +
+                                     spec.type + "' for object of type 'str'");
+    if (spec.sign)
+      return llvm::createStringError("ValueError: Sign not allowed in string format specifier");
+    if (spec.alternate)
+      return llvm::createStringError(
+          "ValueError: Alternate form (#) not allowed in string format specifier");
+    if (align == '=')
+      return llvm::createStringError(
+          "ValueError: '=' alignment not allowed in string format specifier");
     body = spec.precision >= 0 ? text.substr(0, spec.precision) : text;
     if (!align)
       align = '<';
