@@ -133,6 +133,9 @@ class StaticFunction:
     def dygraph_function(self):
         return self._fn
 
+    def _argument_error(self, name, error):
+        return TypeError(f"{self._fn.__qualname__}() argument '{name}': {error}")
+
     def _parameters(self):
         names = list(self._signature.parameters)
         return names[1:] if self._instance is not None else names
@@ -185,7 +188,10 @@ class StaticFunction:
         signature = self._signature
         if self._instance is not None:
             args = (self._instance,) + tuple(args)
-        bound = signature.bind(*args, **kwargs)
+        try:
+            bound = signature.bind(*args, **kwargs)
+        except TypeError as e:
+            raise TypeError(f"{self._fn.__qualname__}() {e}") from None
         bound.apply_defaults()
         values = list(bound.arguments.values())
         return values[1:] if self._instance is not None else values
@@ -215,6 +221,11 @@ class StaticFunction:
             return self._fn(*args, **kwargs)
         values = [entry.normalize(v) for v in self._bind(args, kwargs)]
         if any(entry.is_structured(v) for v in values):
+            for name, value in zip(self._parameters(), values):
+                try:
+                    entry.leaves(value, [])
+                except TypeError as e:
+                    raise self._argument_error(name, e) from None
             return self._structured_call(values)
         text, captures, declared, written, entry_symbol = self._import()
         values += [c.read() for c in captures]
@@ -222,7 +233,10 @@ class StaticFunction:
         keys, signature = [], []
         runtime_numbers = {c.label for c in captures if c.number}
         for name, value in zip(names, values):
-            key, text_of_value = _signature_entry(value)
+            try:
+                key, text_of_value = _signature_entry(value)
+            except TypeError as e:
+                raise self._argument_error(name, e) from None
             if name in runtime_numbers:
                 key, text_of_value = _runtime_number_entry(value)
             if name in declared and isinstance(value, Tensor):

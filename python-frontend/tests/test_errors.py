@@ -167,3 +167,18 @@ def test_compile_errors_carry_none_of_the_importers_frames():
     assert not any(f.endswith("importer.py") for f in files), files
     assert sum(f.endswith("jit.py") for f in files) <= 2
     assert info.value.__suppress_context__
+
+
+def add_two(x, y):
+    return x + y
+
+
+def test_call_time_errors_name_the_function_and_the_argument():
+    fn = paddle.jit.to_static(add_two)
+    x = paddle.to_tensor([1.0])
+    with pytest.raises(TypeError, match=r"add_two\(\) missing a required argument: 'y'"):
+        fn(x)
+    with pytest.raises(TypeError, match=r"add_two\(\) argument 'y': .* not object"):
+        fn(x, object())
+    with pytest.raises(TypeError, match=r"add_two\(\) argument 'y': .* not set"):
+        fn(x, [x, {1}])
