@@ -27,12 +27,17 @@ int64 = DType("int64")
 float32 = DType("float32")
 float64 = DType("float64")
 ALL = (bool_, int32, int64, float32, float64)
+# Read on every call of compiled code (each tensor's dtype): a dict lookup,
+# where naming a numpy dtype (str()) costs microseconds.
+_BY_NUMPY = {np.dtype(str(d)): d for d in ALL}
 
 
 def as_dtype(dtype):
     """A DType from a DType, a name or a numpy dtype; TypeError otherwise."""
     if isinstance(dtype, DType):
         return dtype
+    if isinstance(dtype, np.dtype) and dtype in _BY_NUMPY:
+        return _BY_NUMPY[dtype]
     if dtype is bool:
         return bool_
     if dtype is int:
