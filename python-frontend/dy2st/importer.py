@@ -137,11 +137,25 @@ class Unit:
     """The functions imported for one converted function: the entry and every
     function it calls."""
 
-    def __init__(self):
+    def __init__(self, written=()):
         self.functions = {}
         self.texts = []
         self.stack = []
         self.recursive = set()
+        # Attributes of compile-time objects (layers) that converted code
+        # assigns, as (object, name): state threaded through every function
+        # of the unit (taken as hidden parameters, returned with the result)
+        # and written back to the objects after the entry's call.
+        self.written = list(written)
+
+
+class NewWrittenAttribute(Exception):
+    """An attribute the unit did not thread yet is assigned: the import starts
+    again with it (jit.StaticFunction._import)."""
+
+    def __init__(self, pair):
+        super().__init__(pair)
+        self.pair = pair
 
 
 def _is_numpy(obj):
@@ -209,7 +223,6 @@ class Importer:
         self.nested_defs = {}
         self.may_raise = False
         self.free_params = []
-        self.written_attributes = []
         self.static_names = {}
         # How often each name is assigned: a name assigned once may alias a
         # compile-time object (`layer = self.layers[0]`).
@@ -278,12 +291,16 @@ class Importer:
         if self.self_object is not None:
             params = params[1:]
         params = [p for p in params if p not in self.static_params]
+        if called:
+            params += [self.attribute_variable(i) for i in range(len(self.unit.written))]
         self.static_names.update(self.static_params)
         self.param_names = params
-        self.scopes.append(_assigned_names(self.node.body) | set(params))
+        self.scopes.append(_assigned_names(self.node.body) | set(params) |
+                           {self.attribute_variable(i) for i in range(len(self.unit.written))})
         self.self_name = args.args[0].arg if self.self_object is not None else None
         self.depth = 1
-        self.init_written_attributes(called)
+        if not called:
+            self.init_written_attributes()
         terminated = self.block(self.node.body)
         if not terminated:
             self.emit_return(None, self.node)
@@ -367,7 +384,8 @@ class Importer:
         if kind is None:
             self._fail(node, f"the operator '{type(node.op).__name__}=' is not supported by dy2st")
         target = node.target
-        name = target.id if isinstance(target, ast.Name) else self.written_attribute(target)
+        name = target.id if isinstance(target, ast.Name) else \
+            self.written_attribute(target, assigned=True)
         if name is not None:
             current = self.load(name, target)
             self.store(name, self.binary(node, kind, current, self.expr(node.value)), node)
@@ -597,12 +615,14 @@ class Importer:
         return True
 
     def emit_return(self, value, node):
-        """`return value`; the entry method also returns the attributes it
-        assigns, written back to the object after the call."""
-        if self.written_attributes:
+        """`return value`; with attributes of compile-time objects assigned in
+        the unit, their values are returned too (callers take them back, the
+        entry's caller writes them to the objects)."""
+        if self.unit.written:
             if value is None:
                 value = self.constant(None, node)
-            attrs = [self.load(_ATTRIBUTE + a, node) for a in self.written_attributes]
+            attrs = [self.load(self.attribute_variable(i), node)
+                     for i in range(len(self.unit.written))]
             values = [value] + attrs
             value = self.op(node, f"pydy.tuple {', '.join(v.name for v in values)} : "
                                   f"({', '.join(v.type for v in values)}) -> {OBJECT}")
@@ -611,38 +631,55 @@ class Importer:
         else:
             self.emit(f"pydy.return {value.name} : {value.type} {self.loc(node)}")
 
-    def init_written_attributes(self, called):
-        """The attributes of `self` the entry method assigns: local variables
-        from its start (holding the object's values), returned at its end."""
-        if self.self_object is None or called:
-            return
-        written = sorted({n.attr for n in ast.walk(self.node)
-                          if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store) and
-                          isinstance(n.value, ast.Name) and n.value.id == self.self_name})
-        for attr in written:
-            self.scopes[-1].add(_ATTRIBUTE + attr)
-            if not hasattr(self.self_object, attr):
-                continue
-            # Read at every call (it changes between calls): tensors and
-            # numbers are inputs, None and other objects are compile-time
-            # values (jit imports again when an attribute changes kind).
-            current = getattr(self.self_object, attr)
-            origin = Origin("object", self.self_object, [attr])
-            if isinstance(current, (bool, int, float)):
-                value = self.capture(Capture(origin.label(), origin, number=True), self.node)
-            else:
-                read = ast.copy_location(
-                    ast.Attribute(ast.Name(self.self_name, ast.Load()), attr, ast.Load()),
-                    self.node)
-                value = self.expr(read)
-            self.store(_ATTRIBUTE + attr, value, self.node)
-        self.written_attributes = written
+    def attribute_variable(self, i):
+        obj, attr = self.unit.written[i]
+        return f"{_ATTRIBUTE}{i}.{attr}"
 
-    def written_attribute(self, node):
-        """The hidden variable of `self.attr` when the entry method assigns it."""
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
-                node.value.id == self.self_name and node.attr in self.written_attributes:
-            return _ATTRIBUTE + node.attr
+    def init_written_attributes(self):
+        """The entry reads the assigned attributes' values at its start:
+        tensors and numbers as inputs (they change between calls), None and
+        other objects as compile-time values (jit imports again when an
+        attribute changes kind)."""
+        for i, (obj, attr) in enumerate(self.unit.written):
+            if not hasattr(obj, attr):
+                continue
+            current = getattr(obj, attr)
+            origin = Origin("object", obj, [attr])
+            if isinstance(current, (bool, int, float, Tensor)):
+                number = not isinstance(current, Tensor)
+                value = self.capture(Capture(origin.label(), origin, number=number), self.node)
+            else:
+                value = self.expr_of_object(current, self.node)
+            self.store(self.attribute_variable(i), value, self.node)
+
+    def static_object(self, node):
+        """The compile-time object `node` names (`self`, `self.encoder`), else
+        None; nothing is emitted."""
+        if isinstance(node, ast.Name):
+            if node.id == self.self_name:
+                return self.self_object
+            static = self.static_names.get(node.id)
+            return static.obj if isinstance(static, Static) else None
+        if isinstance(node, ast.Attribute):
+            base = self.static_object(node.value)
+            if base is not None and not isinstance(base, (bool, int, float, str, Tensor)):
+                return getattr(base, node.attr, None)
+        return None
+
+    def written_attribute(self, node, assigned=False):
+        """The hidden variable of `obj.attr` for a compile-time object whose
+        attribute the unit assigns; `assigned` (an assignment to it) adds an
+        attribute the unit does not thread yet (the import starts again)."""
+        if not isinstance(node, ast.Attribute):
+            return None
+        obj = self.static_object(node.value)
+        if obj is None or isinstance(obj, (bool, int, float, str, Tensor, types.ModuleType)):
+            return None
+        for i, (known, attr) in enumerate(self.unit.written):
+            if known is obj and attr == node.attr:
+                return self.attribute_variable(i)
+        if assigned:
+            raise NewWrittenAttribute((obj, node.attr))
         return None
 
     def nested(self, statements):
@@ -668,7 +705,7 @@ class Importer:
         elif isinstance(target, ast.Subscript):
             base = self.expr(target.value)
             self.setitem(target, base, self.index(target.slice), value)
-        elif self.written_attribute(target):
+        elif self.written_attribute(target, assigned=True):
             self.store(self.written_attribute(target), value, target)
         elif isinstance(target, ast.Attribute) and target.attr == "stop_gradient":
             # Only gradients read it; compiled code computes none.
@@ -1320,10 +1357,18 @@ class Importer:
             else:
                 self._fail(node, f"{fn.__qualname__}() missing argument '{p.name}'",
                            unsupported=False)
+        values += [self.load(self.attribute_variable(i), node)
+                   for i in range(len(self.unit.written))]
         values += [self.capture(c, node) for c in callee.captures]
         names = ", ".join(v.name for v in values)
         result = self.op(node, f'pydy.call @"{_escape(symbol)}"({names}) : '
                                f"{self.signature(values)}")
+        if self.unit.written:
+            # The callee gives back the assigned attributes after its result.
+            whole = result
+            result = self.item_of(whole, 0, node)
+            for i in range(len(self.unit.written)):
+                self.store(self.attribute_variable(i), self.item_of(whole, i + 1, node), node)
         if getattr(callee, "may_raise", False):
             # What the callee raised leaves this function too.
             raised = self.op(node, "pydy.raised : i1", type="i1")
@@ -1446,6 +1491,11 @@ class Importer:
             keywords.append(ast.keyword(_REST_OF_MAPPING, rest))
         keywords = [located(keyword, mapping) for keyword in keywords]
         return ast.copy_location(ast.Call(node.func, node.args, keywords), node)
+
+    def item_of(self, sequence, i, node):
+        index = self.constant(i, node)
+        return self.op(node, f"pydy.subscript {sequence.name}[{index.name}] : "
+                             f"({sequence.type}, {index.type}) -> {OBJECT}")
 
     def expr_of_object(self, obj, node):
         value = self.outside_object(obj, node, None)
@@ -1637,7 +1687,6 @@ class _NestedDef:
         importer.may_raise = False
         importer.checked_names = set()
         importer.free_params = self.free_names
-        importer.written_attributes = []
         return importer
 
 

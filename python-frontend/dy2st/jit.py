@@ -10,7 +10,7 @@ import numpy as np
 
 from . import entry, errors, functional, native, verbosity
 from .verbosity import set_code_level, set_verbosity  # noqa: F401 (paddle.jit's API)
-from .importer import Importer
+from .importer import Importer, NewWrittenAttribute, Unit
 from .pydytext import float_literal as _float_literal
 from .static import InputSpec
 from .tensor import Tensor
@@ -53,8 +53,8 @@ def _runtime_number_entry(value):
     return ("number", mlir), mlir
 
 
-def _kinds_of(instance, names):
-    """What decides how the attributes `names` of `instance` were imported."""
+def _kinds_of(written):
+    """What decides how the assigned attributes (object, name) were imported."""
     def kind(value):
         if isinstance(value, Tensor):
             return "tensor"
@@ -63,7 +63,7 @@ def _kinds_of(instance, names):
         if isinstance(value, (int, float)):
             return type(value).__name__
         return id(value) if value is not None else "none"
-    return tuple(kind(getattr(instance, n, None)) for n in names)
+    return tuple(kind(getattr(obj, name, None)) for obj, name in written)
 
 
 def _native_argument(value):
@@ -142,7 +142,7 @@ class StaticFunction:
 
     def _import(self):
         if self._imported is not None and self._imported.written and \
-                _kinds_of(self._instance, self._imported.written) != self._imported_kinds:
+                _kinds_of(self._imported.written) != self._imported_kinds:
             # An attribute the method assigns changed kind (None → tensor).
             self._imported = None
             self._compiled = {}
@@ -154,17 +154,23 @@ class StaticFunction:
                         spec = InputSpec.from_tensor(spec)
                     if isinstance(spec, InputSpec):
                         arg_types[name] = spec.mlir_type()
-            try:
-                importer = Importer(self._fn, arg_types, self._instance)
-                text = importer.import_module()
-            except errors.Dy2StError as e:
-                # The error names the user's line; the importer's frames would bury it.
-                raise e.with_traceback(None) from None
-            self._imported = _Imported(text, importer.captures, arg_types,
-                                       importer.written_attributes, importer.node.name)
+            written = []
+            while True:
+                try:
+                    importer = Importer(self._fn, arg_types, self._instance, unit=Unit(written))
+                    text = importer.import_module()
+                    break
+                except NewWrittenAttribute as e:
+                    # An attribute of a layer is assigned: threaded from the start.
+                    written.append(e.pair)
+                except errors.Dy2StError as e:
+                    # The error names the user's line; the importer's frames would bury it.
+                    raise e.with_traceback(None) from None
+            self._imported = _Imported(text, importer.captures, arg_types, written,
+                                       importer.node.name)
             verbosity.report(2, f"converted {self._fn.__qualname__}")
             verbosity.show_code(self._fn.__qualname__, self._imported.text)
-            self._imported_kinds = _kinds_of(self._instance, importer.written_attributes)
+            self._imported_kinds = _kinds_of(written)
         return self._imported
 
     @property
@@ -260,8 +266,8 @@ class StaticFunction:
         if written:
             # `self.attr = ...` in forward: the values at the end, written back.
             result, attributes = result[0], result[1:]
-            for name, value in zip(written, attributes):
-                setattr(self._instance, name, value)
+            for (obj, name), value in zip(written, attributes):
+                setattr(obj, name, value)
         return result
 
 

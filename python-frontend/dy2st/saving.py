@@ -136,7 +136,7 @@ def compile_for_save(static_function, specs):
     text, captures, written = imported.text, imported.captures, imported.written
     if written:
         raise errors.Dy2StError(f"saving a layer whose forward assigns attributes "
-                                f"(self.{written[0]} = ...) is not supported: a saved program "
+                                f"(.{written[0][1]} = ...) is not supported: a saved program "
                                 "has no object to write them to")
     params = [c.read() for c in captures]
     entries = [s.mlir_type() for s in specs] + \

@@ -764,6 +764,62 @@ def test_attributes_assigned_in_forward_are_written_back():
         assert (compiled.calls, compiled.total) == (eager.calls, eager.total)
 
 
+class Cell(paddle.nn.Layer):
+    """A sublayer that keeps its state between calls (an RNN cell's cache)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc = paddle.nn.Linear(2, 2)
+        self.state = None
+        self.steps = 0
+
+    def forward(self, x):
+        h = self.fc(x)
+        if self.state is not None:
+            h = h + self.state * 0.5
+        self.remember(h)
+        return h
+
+    def remember(self, h):
+        self.state = h
+        self.steps += 1
+
+
+def reset(layer):
+    layer.cell.steps = 0
+
+
+class Decoder(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.cell = Cell()
+        self.seen = 0
+
+    def forward(self, x, n):
+        out = x
+        for _ in range(n):
+            out = self.cell(out)
+        if self.cell.steps > 5:
+            reset(self)
+        self.seen = self.seen + self.cell.steps
+        return out, self.cell.state
+
+
+def test_attributes_assigned_in_sublayers_and_helpers_are_written_back():
+    eager, compiled = Decoder(), Decoder()
+    compiled.set_state_dict(eager.state_dict())
+    converted = paddle.jit.to_static(compiled)
+    x = t([1.0, 2.0])
+    for n in (2, 3, 1, 3):
+        expected = eager(x, n)
+        got = converted(x, n)
+        for e, g in zip(expected, got):
+            np.testing.assert_allclose(g.numpy(), e.numpy(), rtol=1e-5)
+        np.testing.assert_allclose(compiled.cell.state.numpy(), eager.cell.state.numpy(),
+                                   rtol=1e-5)
+        assert (compiled.cell.steps, compiled.seen) == (eager.cell.steps, eager.seen)
+
+
 def test_saving_a_layer_that_assigns_attributes_is_reported(tmp_path):
     with pytest.raises(paddle.Dy2StError, match="assigns attributes"):
         paddle.jit.save(Stateful(), str(tmp_path / "stateful"),

@@ -61,14 +61,53 @@ class Counter(paddle.nn.Layer):
 
 print(paddle.jit.to_static(Counter()).forward.code)
 
-# An attribute the entry method assigns is a hidden variable initialised from
-# an input (a number read at each call) and returned after the result.
+# An attribute converted code assigns is a hidden variable (numbered in the
+# unit) that the entry initialises from an input (a number read at each call)
+# and returns after the result.
 # CHECK-LABEL: pydy.func @"forward"
 # CHECK-SAME: {pydy.name = "self.calls"}
 # CHECK: %[[C:.*]] = pydy.load "self.calls"
-# CHECK: pydy.store "attribute.calls", %[[C]]
-# CHECK: pydy.store "attribute.calls"
+# CHECK: pydy.store "attribute.0.calls", %[[C]]
+# CHECK: pydy.store "attribute.0.calls"
 # CHECK: %[[R:.*]] = pydy.binary mul
-# CHECK: %[[A:.*]] = pydy.load "attribute.calls"
+# CHECK: %[[A:.*]] = pydy.load "attribute.0.calls"
 # CHECK: %[[T:.*]] = pydy.tuple %[[R]], %[[A]]
 # CHECK: pydy.return %[[T]]
+
+
+class Cell(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.state = None
+
+    def forward(self, x):
+        self.state = x
+        return x * 2
+
+
+class Outer(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.cell = Cell()
+
+    def forward(self, x):
+        return self.cell(x) + 1
+
+
+print(paddle.jit.to_static(Outer()).forward.code)
+
+# A sublayer's assigned attribute is threaded through its forward: a hidden
+# parameter in, returned after the result, taken back by the caller.
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK: pydy.store "attribute.0.state"
+# CHECK: %[[S:.*]] = pydy.load "attribute.0.state"
+# CHECK: %[[W:.*]] = pydy.call @"{{.*}}forward__{{[0-9]+}}"(%{{.*}}, %[[S]])
+# CHECK: %[[I0:.*]] = pydy.constant 0 : i64
+# CHECK: %[[V:.*]] = pydy.subscript %[[W]][%[[I0]]]
+# CHECK: %[[I1:.*]] = pydy.constant 1 : i64
+# CHECK: %[[N:.*]] = pydy.subscript %[[W]][%[[I1]]]
+# CHECK: pydy.store "attribute.0.state", %[[N]]
+# CHECK: pydy.func @"{{.*}}forward__{{[0-9]+}}"
+# CHECK-SAME: {pydy.name = "attribute.0.state"}
+# CHECK: pydy.store "attribute.0.state"
+# CHECK: pydy.tuple
