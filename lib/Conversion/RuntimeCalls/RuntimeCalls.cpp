@@ -53,14 +53,19 @@ void dy2st::raiseAtRunTime(OpBuilder &b, Operation *op, StringRef kind, StringRe
   func::CallOp::create(b, loc, callee, TypeRange{}, args);
 }
 
-void dy2st::checkAtRunTime(OpBuilder &b, Operation *op, Value ok, StringRef kind,
-                           StringRef message) {
-  Location loc = op->getLoc();
+/// An `scf.if` that runs only where `ok` does not hold; `b` inserts into it
+/// until `guard` ends.
+static void enterFailureBranch(OpBuilder &b, Location loc, Value ok) {
   Value one = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
   Value failed = arith::XOrIOp::create(b, loc, ok, one);
   auto ifOp = scf::IfOp::create(b, loc, TypeRange{}, failed, /*withElseRegion=*/false);
-  OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+}
+
+void dy2st::checkAtRunTime(OpBuilder &b, Operation *op, Value ok, StringRef kind,
+                           StringRef message) {
+  OpBuilder::InsertionGuard guard(b);
+  enterFailureBranch(b, op->getLoc(), ok);
   raiseAtRunTime(b, op, kind, message);
 }
 
@@ -68,11 +73,8 @@ void dy2st::checkAtRunTime(OpBuilder &b, Operation *op, Value ok, StringRef kind
                            ArrayRef<MessagePiece> pieces) {
   Location loc = op->getLoc();
   ModuleOp module = op->getParentOfType<ModuleOp>();
-  Value one = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
-  Value failed = arith::XOrIOp::create(b, loc, ok, one);
-  auto ifOp = scf::IfOp::create(b, loc, TypeRange{}, failed, /*withElseRegion=*/false);
   OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+  enterFailureBranch(b, loc, ok);
   for (const MessagePiece &piece : pieces) {
     auto *text = std::get_if<std::string>(&piece);
     Value arg = text ? stringPointer(b, module, loc, *text) : std::get<Value>(piece);
