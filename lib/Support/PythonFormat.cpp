@@ -2,6 +2,7 @@
 #include "Dy2St/Support/PythonFormat.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ConvertUTF.h"
 
 #include <cmath>
 #include <cstdio>
@@ -76,6 +77,21 @@ std::string quoted(const std::string &text) {
   return s + quote;
 }
 
+/// How many characters UTF-8 `text` holds (Python pads and truncates by
+/// characters, not bytes).
+size_t characters(const std::string &text) {
+  return llvm::count_if(text, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+}
+
+/// The first `n` characters of UTF-8 `text`.
+std::string firstCharacters(const std::string &text, size_t n) {
+  size_t end = 0;
+  for (size_t seen = 0; end < text.size(); ++end)
+    if ((static_cast<unsigned char>(text[end]) & 0xC0) != 0x80 && seen++ == n)
+      break;
+  return text.substr(0, end);
+}
+
 std::string grouped(const std::string &digits, char separator, size_t every) {
   std::string s;
   for (size_t i = 0; i < digits.size(); ++i) {
@@ -101,10 +117,15 @@ llvm::Expected<std::string> numberBody(std::variant<int64_t, double> n, const Fo
       negative = *i < 0;
       uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(*i) : *i;
       if (type == 'c') {
+        // The character, in UTF-8 (the text is written as UTF-8).
+        char utf8[UNI_MAX_UTF8_BYTES_PER_CODE_POINT];
+        char *end = utf8;
         if (*i < 0 || *i > 0x10FFFF)
           return llvm::createStringError("OverflowError: %c arg not in range(0x110000)");
+        if (!llvm::ConvertCodePointToUTF8(static_cast<unsigned>(*i), end))
+          return llvm::createStringError("UnicodeEncodeError: surrogates not allowed");
         negative = false;
-        return std::string(1, static_cast<char>(*i));
+        return std::string(utf8, end);
       }
       unsigned base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
       std::string digits;
@@ -240,11 +261,11 @@ llvm::Expected<std::string> formatPython(const PythonValue &value, const FormatS
     if (align == '=')
       return llvm::createStringError(
           "ValueError: '=' alignment not allowed in string format specifier");
-    body = spec.precision >= 0 ? text.substr(0, spec.precision) : text;
+    body = spec.precision >= 0 ? firstCharacters(text, spec.precision) : text;
     if (!align)
       align = '<';
   }
-  size_t length = sign.size() + prefix.size() + body.size();
+  size_t length = sign.size() + prefix.size() + characters(body);
   size_t pad = spec.width > static_cast<int>(length) ? spec.width - length : 0;
   switch (align) {
   case '<': return sign + prefix + body + std::string(pad, fill);

@@ -16,8 +16,9 @@ FLOAT_FORMATS = ["", ":", ":.3f", ":>12.2e", ":+g", ":.3", ":.1", ":,.2f", ":010
 INTS = [0, 7, -1234567, 255, 2**62, -2**63]
 INT_FORMATS = ["", ":", ":d", ":05d", ":,", ":_x", ":#x", ":#o", ":#b", ":X", ":+", ": d",
                ":e", ":.2f", ":010,", ":^7", "!r", ":<4", ":n", ":g"]
+CHARACTERS = [65, 233, 0x4E2D, 0x1F600]
 BOOL_FORMATS = ["", ":", ":>5", ":d", "!r", ":x"]
-TEXTS = ["ab", "it's", 'say "hi"']
+TEXTS = ["ab", "it's", 'say "hi"', "déjà vu", "中文"]
 TEXT_FORMATS = ["", ":", ":>6", ":.1", ":^7", "!r", "!r:>12", ":_<5"]
 
 
@@ -36,6 +37,7 @@ def cases():
         yield from ((v, f) for f in FLOAT_FORMATS)
     for v in INTS:
         yield from ((v, f) for f in INT_FORMATS)
+    yield from ((code, f) for code in CHARACTERS for f in (":c", ":>3c"))
     yield from ((True, f) for f in BOOL_FORMATS)
     yield from ((False, f) for f in BOOL_FORMATS)
     for v in TEXTS:
