@@ -20,7 +20,7 @@ def _real_paddle_spec():
     return importlib.machinery.PathFinder.find_spec(__name__, others)
 
 
-class _DyStAlias(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+class _Dy2StAlias(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """`paddle.X` is the module `dy2st.X` (one module under two names, so
     its classes and state are shared)."""
 
@@ -48,5 +48,5 @@ if _spec is not None:
 else:
     import dy2st
 
-    sys.meta_path.insert(0, _DyStAlias())
+    sys.meta_path.insert(0, _Dy2StAlias())
     sys.modules[__name__] = dy2st
