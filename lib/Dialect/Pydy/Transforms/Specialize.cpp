@@ -852,7 +852,11 @@ private:
       if (failed(op->fold(constants, folded)) || folded.empty())
         return op.emitError("the values of this f-string do not take its formats (Python "
                             "raises a ValueError or TypeError here)");
-      return fold(op, next);
+      OpBuilder b(op);
+      op.getResult().replaceAllUsesWith(
+          ConstantOp::create(b, op.getLoc(), op.getType(), cast<Attribute>(folded.front())));
+      op.erase();
+      return success();
     }
     for (OpOperand &use : op->getUses()) {
       Operation *user = use.getOwner();
