@@ -663,7 +663,10 @@ class Importer:
         if isinstance(node, ast.Attribute):
             base = self.static_object(node.value)
             if base is not None and not isinstance(base, (bool, int, float, str, Tensor)):
-                return getattr(base, node.attr, None)
+                found = getattr(base, node.attr, None)
+                # Only an object that stays itself (not a property making a
+                # new one at each read) can hold state written back.
+                return found if getattr(base, node.attr, None) is found else None
         return None
 
     def written_attribute(self, node, assigned=False):

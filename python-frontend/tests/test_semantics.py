@@ -1,6 +1,7 @@
 """Paddle's dy2st semantics (issue 13): the Python of Paddle's own to_static
 tests, compiled and compared with eager."""
 import logging
+import types
 
 import numpy as np
 import pytest
@@ -1048,3 +1049,22 @@ def test_an_error_before_a_star_argument_names_its_own_place():
     lines, start = inspect.getsourcelines(bad_argument_before_a_star)
     assert info.value.lineno == start + 2
     assert info.value.col == lines[2].index("x.no_such_method") + 1
+
+
+class MadeAnew(paddle.nn.Layer):
+    """`self.options` is a property giving a new object at each read."""
+
+    @property
+    def options(self):
+        return types.SimpleNamespace(scale=2.0)
+
+    def forward(self, x):
+        self.options.scale = 3.0
+        return x * self.options.scale
+
+
+def test_an_attribute_of_an_object_made_anew_at_each_read_is_reported():
+    layer = MadeAnew()
+    np.testing.assert_allclose(layer(t([1.0])).numpy(), [2.0])
+    with pytest.raises(paddle.Dy2StError, match="assigning to an attribute"):
+        paddle.jit.to_static(layer)(t([1.0]))
