@@ -21,7 +21,7 @@ import dy2st as paddle
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "examples" / "models"))
 import zoo  # noqa: E402
-from run import measure  # noqa: E402
+from workloads import measure  # noqa: E402
 
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 

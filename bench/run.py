@@ -1,241 +1,186 @@
-"""dy2st benchmarks against eager numpy, numba.njit and torch.jit.script.
+"""dy2st against its peers, on the same workloads (bench/workloads.py), in one run.
 
-Every peer runs the same workload in the same process; the table gives the
-first call (compile + run) and the steady-state time (median of repeats), and
-each peer's steady-state time divided by dy2st's (above 1: dy2st is faster).
-Peers that are not installed (Debian's python3-numba, python3-torch) are
-skipped. Usage:
-    PYTHONPATH=python-frontend /usr/bin/python3 bench/run.py [--quick] [workload ...]
+Peers: plain numpy (on whatever BLAS numpy loads: OpenBLAS where
+libopenblas is installed), numba.njit, torch eager, torch.jit.script,
+torch.compile, and real Paddle (PyPI's paddlepaddle) eager and under its own
+paddle.jit.to_static, which runs in its own interpreter (--paddle-python or
+DY2ST_PADDLE_PYTHON). Every peer runs at the same thread count (--threads,
+default 1). A peer that is not installed is skipped with the reason.
+
+Each table gives the first call (compile + run), the steady-state time
+(median of repeats) and peer / dy2st (above 1: dy2st is faster); derived
+figures follow (GB/s against memcpy, GFLOP/s, µs per call). Usage:
+    PYTHONPATH=python-frontend /usr/bin/python3 bench/run.py [--quick] [--threads N] [workload ...]
+Run it with an interpreter that also has numba and torch to include them
+(e.g. a venv made with --system-site-packages).
 """
 import argparse
+import json
+import os
+import pathlib
 import statistics
+import subprocess
+import sys
 import time
-from typing import List
 
 import numpy as np
 
-import dy2st as paddle
+import dy2st
 
-try:
-    import numba
-except ImportError:
-    numba = None
-try:
-    import torch
-except ImportError:
-    torch = None
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import peers  # noqa: E402
+import workloads  # noqa: E402
 
-
-# Workloads, written once against dy2st's API (eager and compiled) -------------
-
-def scalar_while(x, limit):
-    while x < limit:
-        x = x + 1.0
-    return x
+workloads.paddle = dy2st
+measure = workloads.measure
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                    "NUMBA_NUM_THREADS")
 
 
-def elementwise_chain(x):
-    return paddle.tanh(x * 2.0 + 1.0) * paddle.exp(-x) + paddle.sqrt(paddle.abs(x))
-
-
-def matmul(a, b):
-    return paddle.matmul(a, b)
-
-
-def mixed_loop(x, n):
-    i = 0
-    while i < n:
-        x = paddle.tanh(x) * 0.9 + 0.1
-        if paddle.max(x) > 10.0:
-            x = x * 0.5
-        i += 1
-    return x
-
-
-def append_loop(x, n):
-    out = []
-    i = paddle.to_tensor(0)
-    while i < n:
-        out.append(x + i)
-        i = i + 1
-    return paddle.stack(out)
-
-
-# The same workloads for the peers ------------------------------------------------
-
-def numba_versions():
-    if numba is None:
-        return {}
-    njit = numba.njit
-
-    @njit
-    def nb_scalar_while(x, limit):
-        while x[0] < limit:
-            x = x + np.float32(1.0)
-        return x
-
-    @njit
-    def nb_elementwise_chain(x):
-        return (np.tanh(x * np.float32(2.0) + np.float32(1.0)) * np.exp(-x)
-                + np.sqrt(np.abs(x)))
-
-    @njit
-    def nb_matmul(a, b):
-        return a @ b
-
-    @njit
-    def nb_mixed_loop(x, n):
-        i = 0
-        while i < n:
-            x = np.tanh(x) * np.float32(0.9) + np.float32(0.1)
-            if x.max() > 10.0:
-                x = x * np.float32(0.5)
-            i += 1
-        return x
-
-    return {"scalar_while": nb_scalar_while, "elementwise_chain": nb_elementwise_chain,
-            "matmul": nb_matmul, "mixed_loop": nb_mixed_loop}
-
-
-def torch_versions():
-    if torch is None:
-        return {}
-
-    def t_scalar_while(x: torch.Tensor, limit: float) -> torch.Tensor:
-        while bool(x < limit):
-            x = x + 1.0
-        return x
-
-    def t_elementwise_chain(x: torch.Tensor) -> torch.Tensor:
-        return torch.tanh(x * 2.0 + 1.0) * torch.exp(-x) + torch.sqrt(torch.abs(x))
-
-    def t_matmul(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
-        return torch.matmul(a, b)
-
-    def t_mixed_loop(x: torch.Tensor, n: int) -> torch.Tensor:
-        i = 0
-        while i < n:
-            x = torch.tanh(x) * 0.9 + 0.1
-            if bool(torch.max(x) > 10.0):
-                x = x * 0.5
-            i += 1
-        return x
-
-    def t_append_loop(x: torch.Tensor, n: int) -> torch.Tensor:
-        out: List[torch.Tensor] = []
-        i = 0
-        while i < n:
-            out.append(x + i)
-            i += 1
-        return torch.stack(out)
-
-    return {name: torch.jit.script(fn) for name, fn in (
-        ("scalar_while", t_scalar_while), ("elementwise_chain", t_elementwise_chain),
-        ("matmul", t_matmul), ("mixed_loop", t_mixed_loop), ("append_loop", t_append_loop))}
-
-
-def workloads(quick):
-    rng = np.random.default_rng(0)
-    n_elem = 1 << (20 if quick else 24)
-    size = 256 if quick else 1024
-    iterations = 10_000 if quick else 100_000
-    loops = 100 if quick else 1000
-    x16m = rng.standard_normal(n_elem).astype(np.float32)
-    a = rng.standard_normal((size, size)).astype(np.float32)
-    b = rng.standard_normal((size, size)).astype(np.float32)
-    x4k = rng.standard_normal(4096).astype(np.float32)
-    return [
-        (f"scalar_while ({iterations:,} iterations on a 1-element tensor)", "scalar_while",
-         scalar_while, (np.zeros(1, np.float32), float(iterations))),
-        (f"elementwise_chain ({n_elem:,} float32)", "elementwise_chain",
-         elementwise_chain, (x16m,)),
-        (f"matmul ({size}x{size} float32)", "matmul", matmul, (a, b)),
-        (f"mixed_loop ({loops} iterations of elementwise on 4096 + a branch)", "mixed_loop",
-         mixed_loop, (x4k, loops)),
-    ]
-
-
-def measure(fn, args, repeats):
-    start = time.perf_counter()
-    result = fn(*args)
-    first = time.perf_counter() - start
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn(*args)
-        times.append(time.perf_counter() - start)
-    return result, first, statistics.median(times)
-
-
-def append_scaling(quick, repeats, th):
-    """Appending N items to a list in a compiled loop must cost O(N): the time
-    for 2N items over the time for N should be about 2 (O(N^2) gives 4)."""
-    n = 10_000 if quick else 100_000
-    x = np.arange(4, dtype=np.float32)
-    print(f"append_loop (append x + i to a list in a tensor-condition while, N = {n:,})")
-    print(f"{'peer':44}{'N items':>12}{'2N items':>12}{'2N / N':>14}")
-    compiled = paddle.jit.to_static(append_loop)
-    peers = [("dy2st (compiled)", compiled, [paddle.to_tensor(x)], lambda k: paddle.to_tensor(k)),
-             ("eager numpy", append_loop, [paddle.to_tensor(x)], lambda k: paddle.to_tensor(k))]
-    if "append_loop" in th:
-        peers.append(("torch.jit.script", th["append_loop"], [torch.from_numpy(x)], int))
-    for name, fn, args, count in peers:
-        times = []
-        for k in (n, 2 * n):
-            result, _, steady = measure(fn, args + [count(k)],
-                                        1 if name == "eager numpy" else repeats)
-            assert to_numpy(result).shape == (k, 4)
-            times.append(steady)
-        print(f"  {name:42}{times[0] * 1e3:>10.1f}ms{times[1] * 1e3:>10.1f}ms"
-              f"{times[1] / times[0]:>14.2f}")
-    print()
+def per_call(fn, args, seconds=0.5):
+    """Steady time of a call too short to time alone: calls in a loop."""
+    fn(*args)
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for _ in range(1000):
+            fn(*args)
+        count += 1000
+    return (time.perf_counter() - start) / count
 
 
 def to_numpy(value):
-    if isinstance(value, paddle.Tensor):
+    if isinstance(value, tuple):
+        value = value[0]
+    if isinstance(value, dy2st.Tensor):
         return value.numpy()
-    if torch is not None and isinstance(value, torch.Tensor):
-        return value.numpy()
+    if hasattr(value, "detach"):
+        return value.detach().numpy()
     return np.asarray(value)
+
+
+def paddle_rows(python, names, quick, repeats, threads):
+    if python is None:
+        return {}, "no interpreter with real Paddle (--paddle-python / DY2ST_PADDLE_PYTHON)"
+    env = dict(os.environ, PYTHONPATH="", **{k: str(threads) for k in THREAD_VARIABLES})
+    run = subprocess.run([python, str(HERE / "run_paddle.py"), "1" if quick else "0",
+                          str(repeats)] + names, capture_output=True, text=True, env=env,
+                         timeout=3600)
+    if run.returncode != 0:
+        return {}, f"real Paddle failed: {run.stderr.strip().splitlines()[-1:]}"
+    return json.loads(run.stdout.strip().splitlines()[-1]), None
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes (a smoke test)")
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--paddle-python", default=os.environ.get("DY2ST_PADDLE_PYTHON"))
     parser.add_argument("only", nargs="*", help="workload names to run")
     options = parser.parse_args()
-    nb, th = numba_versions(), torch_versions()
-    print(f"numba: {'numba ' + numba.__version__ if numba else 'not installed'}; "
-          f"torch: {'torch ' + torch.__version__ if torch else 'not installed'}\n")
-    header = f"{'workload / peer':44}{'first call':>12}{'steady':>12}{'peer / dy2st':>14}"
-    for title, key, fn, args in workloads(options.quick):
-        if options.only and key not in options.only:
-            continue
-        print(title)
-        print(header)
-        rows = []
-        tensors = [paddle.to_tensor(a) if isinstance(a, np.ndarray) else a for a in args]
-        compiled = paddle.jit.to_static(fn)
+    wanted = {k: str(options.threads) for k in THREAD_VARIABLES}
+    if any(os.environ.get(k) != v for k, v in wanted.items()):
+        # The libraries read these when they load: set before any of them.
+        os.execve(sys.executable, [sys.executable] + sys.argv, dict(os.environ, **wanted))
+    dy2st.set_num_threads(options.threads)
+    names = options.only or workloads.NAMES + ["append_loop"]
+    table_names = [n for n in names if n != "append_loop"]
+    available, missing = peers.load(options.threads)
+    paddle, paddle_missing = paddle_rows(options.paddle_python, table_names, options.quick,
+                                         options.repeats, options.threads)
+    print(f"{options.threads} thread(s); peers: {', '.join(available) or 'none'}")
+    for peer, why in list(missing.items()) + [("Paddle", paddle_missing)]:
+        if why:
+            print(f"  skipped {peer}: {why}")
+    print(f"{'workload / peer':40}{'first call':>12}{'steady':>12}{'peer / dy2st':>14}")
+    titles = workloads.titles(options.quick)
+    for name in table_names:
+        print(titles[name])
+        args = workloads.inputs(name, options.quick)
+        tensors = [dy2st.to_tensor(a) if isinstance(a, np.ndarray) else a for a in args]
+        if name in ("lstm", "gru"):
+            # Two layers of the same weights (seeded): to_static converts a
+            # layer in place.
+            compiled = dy2st.jit.to_static(workloads.recurrent_layer(name))
+            eager = workloads.recurrent_layer(name)
+        else:
+            compiled = dy2st.jit.to_static(workloads.FUNCTIONS[name])
+            eager = workloads.FUNCTIONS[name]
         ours, first, steady = measure(compiled, tensors, options.repeats)
-        rows.append(("dy2st (compiled)", first, steady))
-        eager_repeats = 1 if key in ("scalar_while", "mixed_loop") else options.repeats
-        eager, e_first, e_steady = measure(fn, tensors, eager_repeats)
-        rows.append(("eager numpy", e_first, e_steady))
-        np.testing.assert_allclose(to_numpy(ours), to_numpy(eager), rtol=1e-4, atol=1e-4)
-        if key in nb:
-            _, n_first, n_steady = measure(nb[key], args, options.repeats)
-            rows.append(("numba.njit", n_first, n_steady))
-        if key in th:
-            t_args = [torch.from_numpy(a) if isinstance(a, np.ndarray) else a for a in args]
-            _, t_first, t_steady = measure(th[key], t_args, options.repeats)
-            rows.append(("torch.jit.script", t_first, t_steady))
-        for name, f, s in rows:
-            ratio = "" if name.startswith("dy2st") else f"{s / steady:.2f}x"
-            print(f"  {name:42}{f * 1e3:>10.1f}ms{s * 1e3:>10.2f}ms{ratio:>14}")
-        print()
-    if not options.only or "append_loop" in options.only:
-        append_scaling(options.quick, options.repeats, th)
+        if name == "call_overhead":
+            steady = per_call(compiled, tensors)
+        rows = [("dy2st (compiled)", first, steady)]
+        slow = name in ("scalar_while", "mixed_loop")
+        reference, e_first, e_steady = measure(eager, tensors, 1 if slow else options.repeats)
+        rows.append(("dy2st eager (numpy kernels)", e_first, e_steady))
+        np.testing.assert_allclose(to_numpy(ours), to_numpy(reference), rtol=1e-4, atol=1e-4)
+        for peer, fn, peer_args in peers.versions(name, args):
+            try:
+                _, p_first, p_steady = measure(fn, peer_args, 1 if slow and peer == "numpy"
+                                               else options.repeats)
+                if name == "call_overhead":
+                    p_steady = per_call(fn, peer_args)
+                rows.append((peer, p_first, p_steady))
+            except Exception as e:  # a peer that cannot run this workload
+                rows.append((f"{peer}: {type(e).__name__}: {str(e).splitlines()[0][:60]}",
+                             None, None))
+        for key in ("eager", "to_static"):
+            value = paddle.get(name, {}).get(key)
+            if isinstance(value, list):
+                rows.append((f"Paddle {key}", value[0], value[1]))
+            elif value is not None:
+                rows.append((f"Paddle {key}: {value[:60]}", None, None))
+        for peer, f, s in rows:
+            if s is None:
+                print(f"  {peer}")
+                continue
+            ratio = "" if peer.startswith("dy2st (") else f"{s / steady:.2f}x"
+            unit, scale = ("us", 1e6) if name == "call_overhead" else ("ms", 1e3)
+            print(f"  {peer:38}{f * 1e3:>10.1f}ms{s * scale:>10.2f}{unit}{ratio:>14}")
+        print("  " + derived(name, args, steady))
+    if "append_loop" in names:
+        append_scaling(options.quick, options.repeats)
+
+
+def derived(name, args, steady):
+    if name == "elementwise_chain":
+        x = args[0]
+        out = np.empty_like(x)
+        copy = statistics.median(_timed(lambda: np.copyto(out, x)) for _ in range(5))
+        moved = 2 * x.nbytes
+        return (f"dy2st {moved / steady / 1e9:.1f} GB/s (read + write) = "
+                f"{copy / steady * 100:.0f}% of memcpy ({moved / copy / 1e9:.1f} GB/s)")
+    if name == "matmul":
+        n = args[0].shape[0]
+        return f"dy2st {2 * n ** 3 / steady / 1e9:.1f} GFLOP/s"
+    if name == "scalar_while":
+        return f"dy2st {steady / args[1] * 1e9:.2f} ns per iteration"
+    if name == "call_overhead":
+        return f"dy2st {steady * 1e6:.2f} us per call"
+    return ""
+
+
+def _timed(fn):
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def append_scaling(quick, repeats):
+    """Appending N items to a list in a compiled loop must cost O(N): the time
+    for 2N items over the time for N should be about 2 (O(N^2) gives 4)."""
+    n = 10_000 if quick else 100_000
+    x = np.arange(4, dtype=np.float32)
+    print(f"append_loop (append x + i to a list in a tensor-condition while, N = {n:,})")
+    compiled = dy2st.jit.to_static(workloads.append_loop)
+    times = []
+    for k in (n, 2 * n):
+        result, _, steady = measure(compiled, [dy2st.to_tensor(x), dy2st.to_tensor(k)], repeats)
+        assert to_numpy(result).shape == (k, 4)
+        times.append(steady)
+    print(f"  dy2st (compiled): N {times[0] * 1e3:.1f}ms, 2N {times[1] * 1e3:.1f}ms, "
+          f"2N / N = {times[1] / times[0]:.2f}")
 
 
 if __name__ == "__main__":

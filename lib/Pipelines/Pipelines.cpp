@@ -58,10 +58,14 @@ static constexpr llvm::StringLiteral kBufferize =
 
 static constexpr llvm::StringLiteral kCPUFusion =
     "dy2st-approximate-math,"
-    "dy2st-matmul-loop-order,"
-    "linalg-fuse-elementwise-ops,";
+    "dy2st-scalarize-unit-tensors,"
+    "dy2st-fuse-elementwise,";
 
+// Dense products go to BLAS; the other products, convolutions and poolings
+// get a vectorizable loop order.
 static constexpr llvm::StringLiteral kCPUOnBuffers =
+    "dy2st-linalg-to-blas,"
+    "dy2st-matmul-loop-order,"
     "func.func(convert-linalg-to-loops),"
     "canonicalize,"
     "dy2st-outline-loop-nests,"
@@ -73,7 +77,8 @@ static constexpr llvm::StringLiteral kCPUOnBuffers =
     "convert-math-to-funcs,"
     "convert-math-to-llvm,"
     "convert-math-to-libm,"
-    "finalize-memref-to-llvm,"
+    // The runtime's allocation functions (lib/Runtime/Memory.cpp).
+    "finalize-memref-to-llvm{use-generic-functions},"
     "convert-arith-to-llvm,"
     "convert-index-to-llvm,"
     "convert-cf-to-llvm,"

@@ -2,6 +2,8 @@
 
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
 #include "Dy2St/Pipelines/Pipelines.h"
+#include "Dy2St/Runtime/Blas.h"
+#include "Dy2St/Runtime/Memory.h"
 #include "Dy2St/Runtime/Print.h"
 #include "Dy2St/Support/RuntimeABI.h"
 
@@ -17,7 +19,6 @@
 #include "llvm/IR/Module.h"
 
 #include <cstdlib>
-#include <cstring>
 #include <mutex>
 
 using namespace mlir;
@@ -154,42 +155,6 @@ private:
   std::string text;
   ScopedDiagnosticHandler handler;
 };
-
-/// The ranked memref descriptor of the C interface, for any rank.
-class Descriptor {
-public:
-  explicit Descriptor(size_t rank) : words(3 + 2 * rank) {}
-  static size_t bytes(size_t rank) { return (3 + 2 * rank) * sizeof(int64_t); }
-  void *pointer() { return words.data(); }
-
-  static void fill(void *storage, void *data, llvm::ArrayRef<int64_t> shape) {
-    auto *w = static_cast<int64_t *>(storage);
-    size_t rank = shape.size();
-    std::memcpy(&w[0], &data, sizeof(void *));
-    std::memcpy(&w[1], &data, sizeof(void *));
-    w[2] = 0;
-    int64_t stride = 1;
-    for (size_t i = rank; i-- > 0;) {
-      w[3 + i] = shape[i];
-      w[3 + rank + i] = stride;
-      stride *= shape[i];
-    }
-  }
-
-private:
-  std::vector<int64_t> words;
-};
-
-size_t alignTo(size_t offset, size_t align) { return (offset + align - 1) / align * align; }
-
-/// Size and alignment of one result in the C interface's result struct.
-std::pair<size_t, size_t> resultLayout(Type t) {
-  if (auto tensor = dyn_cast<RankedTensorType>(t))
-    return {Descriptor::bytes(tensor.getRank()), alignof(int64_t)};
-  if (t.isInteger(1))
-    return {1, 1};
-  return {8, 8};
-}
 
 } // namespace
 
@@ -349,141 +314,11 @@ llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::compile(ModuleOp modul
     return engine.takeError();
   fn->engine = std::move(*engine);
   registerPrintSymbols(*fn->engine);
-  return std::move(fn);
-}
-
-llvm::Expected<std::vector<RuntimeValue>>
-JitFunction::call(llvm::ArrayRef<RuntimeValue> args) const {
-  ArrayRef<Type> inputs = signature.getInputs();
-  ArrayRef<Type> results = signature.getResults();
-  if (args.size() != inputs.size())
-    return llvm::createStringError("dy2st: " + name + "() takes " +
-                                   std::to_string(inputs.size()) + " arguments, " +
-                                   std::to_string(args.size()) + " given");
-
-  // Storage for every argument, kept alive across the call.
-  std::vector<std::vector<int64_t>> descriptors;
-  std::vector<void *> descriptorPointers(args.size());
-  std::vector<int64_t> scalarStorage(args.size());
-  std::vector<void *> packed;
-  descriptors.reserve(args.size());
-
-  std::vector<char> resultStorage;
-  void *resultPointer = nullptr;
-  bool resultInStruct = !results.empty() && !(results.size() == 1 && !isa<RankedTensorType>(results[0]));
-  std::vector<size_t> offsets;
-  size_t offset = 0, maxAlign = 1;
-  for (Type t : results) {
-    auto [size, align] = resultLayout(t);
-    offset = alignTo(offset, align);
-    offsets.push_back(offset);
-    offset += size;
-    maxAlign = std::max(maxAlign, align);
-  }
-  resultStorage.resize(alignTo(std::max<size_t>(offset, 8), maxAlign) + 8);
-  resultPointer = resultStorage.data();
-  if (resultInStruct)
-    packed.push_back(&resultPointer);
-
-  for (auto [i, arg, type] : llvm::enumerate(args, inputs)) {
-    std::string where = "dy2st: argument " + std::to_string(i) + " of " + name + "()";
-    if (auto tensor = dyn_cast<RankedTensorType>(type)) {
-      if (arg.kind != RuntimeValue::Kind::Tensor)
-        return llvm::createStringError(where + " must be a tensor");
-      if (elementOfDtype(type.getContext(), arg.dtype) != tensor.getElementType())
-        return llvm::createStringError(where + " has dtype " + dtypeName(arg.dtype) +
-                                       " but the function was compiled for " +
-                                       pydy::describeType(tensor));
-      bool shapeOk = arg.shape.size() == static_cast<size_t>(tensor.getRank());
-      for (size_t d = 0; shapeOk && d < arg.shape.size(); ++d)
-        shapeOk = tensor.isDynamicDim(d) || tensor.getDimSize(d) == arg.shape[d];
-      if (!shapeOk)
-        return llvm::createStringError(where + " does not have the shape the function was "
-                                               "compiled for: " + pydy::describeType(tensor));
-      descriptors.emplace_back(3 + 2 * arg.shape.size());
-      Descriptor::fill(descriptors.back().data(), arg.data, arg.shape);
-      descriptorPointers[i] = descriptors.back().data();
-      packed.push_back(&descriptorPointers[i]);
-      continue;
-    }
-    int64_t &slot = scalarStorage[i];
-    if (type.isInteger(1)) {
-      bool v = arg.kind == RuntimeValue::Kind::Bool ? arg.boolValue : arg.intValue != 0;
-      std::memcpy(&slot, &v, sizeof(v));
-    } else if (type.isInteger(64)) {
-      if (arg.kind != RuntimeValue::Kind::Int && arg.kind != RuntimeValue::Kind::Bool)
-        return llvm::createStringError(where + " must be an int");
-      slot = arg.kind == RuntimeValue::Kind::Int ? arg.intValue : arg.boolValue;
-    } else {
-      double v = arg.kind == RuntimeValue::Kind::Float ? arg.floatValue
-                 : arg.kind == RuntimeValue::Kind::Int ? static_cast<double>(arg.intValue)
-                                                       : static_cast<double>(arg.boolValue);
-      std::memcpy(&slot, &v, sizeof(v));
-    }
-    packed.push_back(&slot);
-  }
-  if (!results.empty() && !resultInStruct)
-    packed.push_back(resultPointer);
-
-  takeRuntimeError();
-  if (llvm::Error error = engine->invokePacked("_mlir_ciface_" + name, packed))
+  registerBlasSymbols(*fn->engine);
+  registerMemorySymbols(*fn->engine);
+  if (llvm::Error error = fn->prepareCalls())
     return std::move(error);
-  std::optional<std::string> failure = takeRuntimeError();
-  if (takeCudaError)
-    if (std::string cudaError = takeCudaError(); !cudaError.empty())
-      failure = "RuntimeError: CUDA: " + cudaError;
-
-  std::vector<RuntimeValue> values;
-  std::vector<void *> owned;
-  for (auto [type, off] : llvm::zip(results, offsets)) {
-    char *slot = resultStorage.data() + off;
-    RuntimeValue v;
-    if (auto tensor = dyn_cast<RankedTensorType>(type)) {
-      auto *w = reinterpret_cast<int64_t *>(slot);
-      void *allocated, *aligned;
-      std::memcpy(&allocated, &w[0], sizeof(void *));
-      std::memcpy(&aligned, &w[1], sizeof(void *));
-      v.kind = RuntimeValue::Kind::Tensor;
-      v.dtype = *dtypeOfElement(tensor.getElementType());
-      int64_t rank = tensor.getRank();
-      v.shape.assign(w + 3, w + 3 + rank);
-      size_t elementSize = dtypeSize(v.dtype);
-      char *data = static_cast<char *>(aligned) + w[2] * elementSize;
-      // Results own their buffer unless it is an argument's, another
-      // result's, or a constant global: those are copied.
-      bool isArgument = llvm::any_of(args, [&](const RuntimeValue &a) {
-        return a.kind == RuntimeValue::Kind::Tensor && a.data == allocated;
-      });
-      bool isShared = llvm::is_contained(owned, allocated);
-      bool isGlobal = reinterpret_cast<uintptr_t>(allocated) == 0xdeadbeef;
-      if (isArgument || isShared || isGlobal) {
-        size_t bytes = std::max<size_t>(v.numElements() * elementSize, 1);
-        void *copy = std::malloc(bytes);
-        std::memcpy(copy, data, v.numElements() * elementSize);
-        v.data = v.allocation = copy;
-      } else {
-        v.data = data;
-        v.allocation = allocated;
-        owned.push_back(allocated);
-      }
-    } else if (type.isInteger(1)) {
-      v.kind = RuntimeValue::Kind::Bool;
-      v.boolValue = *reinterpret_cast<bool *>(slot);
-    } else if (type.isInteger(64)) {
-      v.kind = RuntimeValue::Kind::Int;
-      std::memcpy(&v.intValue, slot, 8);
-    } else {
-      v.kind = RuntimeValue::Kind::Float;
-      std::memcpy(&v.floatValue, slot, 8);
-    }
-    values.push_back(std::move(v));
-  }
-  if (failure) {
-    for (RuntimeValue &v : values)
-      std::free(v.allocation);
-    return llvm::createStringError(*failure);
-  }
-  return values;
+  return std::move(fn);
 }
 
 } // namespace dy2st

@@ -5,6 +5,9 @@ Paddle is not installed, `import paddle` is dy2st too (the `paddle` package
 next to this one)."""
 __version__ = "0.5.0"
 
+from . import native as _native
+_native.choose_blas_kernels()  # before numpy loads OpenBLAS
+
 from . import jit, nn, static, utils
 from .static import CPUPlace, Executor, disable_static, enable_static, in_dynamic_mode
 from .dtypes import bool_ as bool, float32, float64, int32, int64  # noqa: A001
@@ -38,6 +41,22 @@ class no_grad:
 
     def __call__(self, fn):
         return fn
+
+
+def set_num_threads(threads):
+    """The threads compiled code runs on (its dense products); the default is
+    every core, or OMP_NUM_THREADS / OPENBLAS_NUM_THREADS where set."""
+    from . import native
+    threads = int(threads)
+    if threads < 1:
+        raise ValueError(f"set_num_threads() needs at least one thread, not {threads}")
+    native.module().set_threads(threads)
+
+
+def get_num_threads():
+    """The threads compiled code runs on (see set_num_threads)."""
+    from . import native
+    return native.module().threads()
 
 
 def seed(value):

@@ -63,6 +63,7 @@ def _config(options):
     try:
         module = native.module()
         print(f"compiler extension {module.__file__}")
+        print(f"threads {module.threads()}, BLAS: OpenBLAS {module.blas_core()} kernels")
     except ImportError as e:
         print(f"compiler extension: missing ({e})")
     from importlib.util import find_spec

@@ -28,7 +28,8 @@ def _signature_entry(value):
             raise OverflowError(f"the integer {value} does not fit in 64 bits")
         return ("int", value), f"{value} : i64"
     if isinstance(value, float):
-        return ("float", value), _float_literal(value)
+        # By its bits: -0.0 is not 0.0, and a NaN is one key.
+        return ("float", value.hex()), _float_literal(value)
     if value is None:
         return ("none",), "unit"
     if isinstance(value, str):
@@ -98,6 +99,10 @@ def _rebuild(structure, leaves):
     return items if isinstance(structure, list) else tuple(items)
 
 
+_MISS = object()
+"""What the dispatcher returns for a call it does not serve."""
+
+
 class StaticFunction:
     """A converted function: call it like the original."""
 
@@ -117,6 +122,12 @@ class StaticFunction:
         self._imported_kinds = ()
         self._entries = {}
         self._lock = threading.Lock()
+        # Repeated calls of plain positional parameters go through the native
+        # dispatcher (made at the first compile), without this file's Python.
+        params = list(self._signature.parameters.values())[1 if instance is not None else 0:]
+        self._dispatchable = all(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+                                 for p in params)
+        self._dispatcher = None
 
     def __get__(self, instance, owner):
         if instance is None:
@@ -220,7 +231,26 @@ class StaticFunction:
             wrapper = self._entries[key] = StaticFunction(fn, specs, self._backend)
         return wrapper(*[leaf for v in values for leaf in entry.leaves(v, [])])
 
+    def _remember(self, values, compiled):
+        """Serves later calls on arguments like `values` from the dispatcher."""
+        if not self._dispatchable:
+            return
+        if self._dispatcher is None:
+            params = list(self._signature.parameters.values())
+            params = params[1:] if self._instance is not None else params
+            defaults = tuple(p.default for p in params if p.default is not p.empty)
+            self._dispatcher = native.module().Dispatcher(len(params), defaults, Tensor,
+                                                          _rebuild, _MISS)
+        self._dispatcher.remember(values, compiled)
+
     def __call__(self, *args, **kwargs):
+        dispatcher = self._dispatcher
+        if dispatcher is not None and not kwargs and _to_static_enabled and \
+                not (_not_to_static or _ignored_modules):
+            captures = self._imported.captures
+            result = dispatcher(args, [c.read() for c in captures] if captures else ())
+            if result is not _MISS:
+                return result
         if not _to_static_enabled or is_not_to_static(self._fn):
             if self._instance is not None:
                 return self._fn(self._instance, *args, **kwargs)
@@ -261,6 +291,8 @@ class StaticFunction:
                     raise errors.from_compiler(str(e)) from None
                 self._compiled[key] = compiled
             self._last = compiled
+            if not written:
+                self._remember(values, compiled)
         leaves = compiled([_native_argument(v) for v in values])
         result = _rebuild(compiled.result_structure, iter(leaves))
         if written:

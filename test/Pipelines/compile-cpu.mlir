@@ -8,10 +8,10 @@
 // CORE: scf.while ({{.*}}) : (i64, tensor<8xf32>) -> (i64, tensor<8xf32>)
 
 // Buffers of earlier iterations are freed (ownership-based deallocation).
-// CHECK-DAG: llvm.func @free(!llvm.ptr)
+// CHECK-DAG: llvm.func @_mlir_memref_to_llvm_free(!llvm.ptr)
 // CHECK-LABEL: llvm.func @count
 // CHECK: llvm.cond_br
-// CHECK: llvm.call @free
+// CHECK: llvm.call @_mlir_memref_to_llvm_free
 // CHECK-LABEL: llvm.func @_mlir_ciface_count
 pydy.func @count(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   %c0 = pydy.constant 0 : i64

@@ -1,24 +1,25 @@
 // RUN: dy2st-opt %s --dy2st-cpu-pipeline | FileCheck %s
 
 // Core dialects on tensors go all the way to the LLVM dialect. The
-// elementwise chain is fused into one loop nest writing one malloc'ed buffer,
-// which the caller owns; the nest is outlined into a noinline function whose
+// elementwise chain is fused into one loop nest writing one buffer, which the
+// caller owns, from the runtime's allocation function (huge pages for large
+// buffers); the nest is outlined into a noinline function whose
 // buffers are noalias; f32 exp is a polynomial (fma), not a libm call, so
 // LLVM can vectorize the loop; the entry gets its C interface wrapper.
 // CHECK-NOT: linalg.
 // CHECK-NOT: tensor.
 // CHECK-NOT: memref.
 // CHECK-NOT: scf.
-// CHECK: llvm.func @malloc(i64) -> !llvm.ptr
+// CHECK: llvm.func @_mlir_memref_to_llvm_alloc(i64) -> !llvm.ptr
 // CHECK-LABEL: llvm.func @chain_loops0(%{{.*}}: !llvm.ptr {llvm.noalias}
 // CHECK-SAME: passthrough = ["noinline"]
 // CHECK-NOT: llvm.intr.exp
 // CHECK: llvm.intr.fma
 // CHECK: llvm.fmul
 // CHECK-LABEL: llvm.func @chain(
-// CHECK: llvm.call @malloc
+// CHECK: llvm.call @_mlir_memref_to_llvm_alloc
 // CHECK: llvm.call @chain_loops0
-// CHECK-NOT: llvm.call @malloc
+// CHECK-NOT: llvm.call @_mlir_memref_to_llvm_alloc
 // CHECK-LABEL: llvm.func @_mlir_ciface_chain
 #id = affine_map<(d0) -> (d0)>
 func.func @chain(%x: tensor<16xf32>) -> tensor<16xf32> attributes {llvm.emit_c_interface} {

@@ -3,6 +3,7 @@
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Error.h"
 
 #include <map>
@@ -78,7 +79,26 @@ public:
 
 private:
   JitFunction() = default;
+  /// Resolves the entry and lays out its results once, so that a call
+  /// neither looks a symbol up nor allocates more than the results.
+  llvm::Error prepareCalls();
+
   std::unique_ptr<mlir::ExecutionEngine> engine;
+  void (*packedEntry)(void **) = nullptr;
+  /// Each result's offset in the C interface's result struct, its size, and
+  /// whether the results come through that struct (more than one result,
+  /// or one tensor) rather than as a scalar.
+  std::vector<size_t> resultOffsets;
+  size_t resultBytes = 0;
+  bool resultInStruct = false;
+  /// What each argument and result is, read off `signature` once: a tensor
+  /// of a dtype and shape (kDynamic dims of any size), or a scalar kind.
+  struct Slot {
+    RuntimeValue::Kind kind;
+    DType dtype = DType::Float32;
+    llvm::SmallVector<int64_t, 4> shape;
+  };
+  std::vector<Slot> inputSlots, resultSlots;
   std::string name;
   mlir::FunctionType signature;
   mlir::Type pythonResult;

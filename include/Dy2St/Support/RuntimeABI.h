@@ -12,6 +12,15 @@ namespace dy2st {
 /// not returned; the caller puts them back into the result's structure.
 inline constexpr llvm::StringLiteral kResultTextsAttr = "dy2st.result_texts";
 
+/// The gemm entries of the runtime (dy2st-linalg-to-blas calls them through
+/// the C interface, `_mlir_ciface_<name>`): C = A·B, or C += A·B where the
+/// last argument (i1) is true, on row-major strided memrefs whose innermost
+/// stride is 1; the batched ones take 3-d memrefs (batch, rows, columns).
+inline constexpr llvm::StringLiteral kGemmF32 = "dy2st_gemm_f32";
+inline constexpr llvm::StringLiteral kGemmF64 = "dy2st_gemm_f64";
+inline constexpr llvm::StringLiteral kBatchGemmF32 = "dy2st_batch_gemm_f32";
+inline constexpr llvm::StringLiteral kBatchGemmF64 = "dy2st_batch_gemm_f64";
+
 } // namespace dy2st
 
 #endif

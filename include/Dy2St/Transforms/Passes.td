@@ -31,6 +31,52 @@ def MatmulLoopOrderPass : Pass<"dy2st-matmul-loop-order"> {
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def ScalarizeUnitTensorsPass : Pass<"dy2st-scalarize-unit-tensors"> {
+  let summary = "Carry one-element tensors through loops as scalars";
+  let description = [{
+    A loop on a one-element tensor (`while x < limit: x = x + 1.0`) carries a
+    `tensor<1xf32>`: bufferized, each iteration allocates, copies and frees a
+    buffer (29 ns an iteration, slower than Python floats). `scf.for` and
+    `scf.while` values of a static one-element tensor type become scalars
+    (a `tensor.from_elements` rebuilds the tensor where it is used as one),
+    a `linalg.generic` or `linalg.fill` on one-element tensors becomes its
+    body on the elements, and `tensor.extract` of `tensor.from_elements`
+    folds: what remains is arithmetic on registers.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect", "::mlir::tensor::TensorDialect"];
+}
+
+def FuseElementwisePass : Pass<"dy2st-fuse-elementwise"> {
+  let summary = "linalg-fuse-elementwise-ops that leaves products alone";
+  let description = [{
+    Upstream's `linalg-fuse-elementwise-ops` patterns (elementwise fusion,
+    reshapes folded by expansion, constant folding), with a control that
+    refuses to fold a reshape into a `linalg.matmul` or
+    `linalg.batch_matmul`: upstream would turn the product of a merged batch
+    ([b·M, K] x [K, N], see the matmul lowering) into a 4-d generic that
+    `dy2st-linalg-to-blas` cannot hand to BLAS.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+                           "::mlir::affine::AffineDialect"];
+}
+
+def LinalgToBlasPass : Pass<"dy2st-linalg-to-blas", "::mlir::ModuleOp"> {
+  let summary = "Replace f32/f64 matmuls on buffers by calls of BLAS's gemm";
+  let description = [{
+    `linalg.matmul` and `linalg.batch_matmul` on buffers of f32 or f64 whose
+    rows are contiguous become calls of the runtime's gemm entries (names in
+    `Dy2St/Support/RuntimeABI.h`), which call OpenBLAS's `cblas_?gemm`.
+    Upstream's tiling and vectorization transforms reach a fraction of a
+    tuned BLAS's packed micro-kernels (dy2st's loops ran 1024² at 21 GFLOP/s,
+    OpenBLAS at 102 on the same core), so dense products go to the library.
+    A `linalg.fill` of zero right before the product into the same buffer
+    is folded into the call (beta = 0). Products of static sizes below
+    16³ multiply-adds stay loops, where a call costs more than the work.
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect", "::mlir::memref::MemRefDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
 def OutlineLoopNestsPass : Pass<"dy2st-outline-loop-nests", "::mlir::ModuleOp"> {
   let summary = "Move each outermost scf.for nest into its own non-inlined function";
   let description = [{

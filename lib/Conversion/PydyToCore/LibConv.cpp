@@ -1,6 +1,7 @@
 // Lowerings of convolution and pooling to linalg's named ops: the input
 // padded with tensor.pad, then linalg.conv_2d_ngchw_gfchw (groups as a
-// dimension; one group is an ordinary convolution) or linalg.pooling_nchw_*.
+// dimension) or linalg.pooling_nchw_*; a float convolution of one group is
+// one linalg.matmul on the unfolded input (see convAsProduct).
 #include "LibLowering.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -51,6 +52,80 @@ static Value windows(LibLowering &l, Value padded, int64_t span, int64_t stride)
   return arith::AddIOp::create(l.b, l.loc, n, l.index(1));
 }
 
+/// A convolution of one group as one product: the padded input's patches
+/// unfolded (im2col) into cols [C·KH·KW, N·OH·OW], the filters [F, C·KH·KW]
+/// times cols (a linalg.matmul, which dy2st-linalg-to-blas hands to BLAS),
+/// and the product [F, N, OH, OW] transposed to [N, F, OH, OW]. `sizes` are
+/// the output's [N, F, OH, OW].
+static Value convAsProduct(LibLowering &l, Value padded, Value w, Value bias,
+                           RankedTensorType result, ArrayRef<int64_t> strides,
+                           ArrayRef<int64_t> dilations, ArrayRef<Value> sizes) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  MLIRContext *ctx = b.getContext();
+  Type elem = result.getElementType();
+  auto wType = cast<RankedTensorType>(w.getType());
+  int64_t filters = wType.getDimSize(0), channels = wType.getDimSize(1);
+  int64_t kh = wType.getDimSize(2), kw = wType.getDimSize(3);
+  int64_t n = result.getDimSize(0), oh = result.getDimSize(2), ow = result.getDimSize(3);
+  // cols[c, i, j, b, y, x] = padded[b, c, y·sh + i·dh, x·sw + j·dw]
+  auto colType = RankedTensorType::get({channels, kh, kw, n, oh, ow}, elem);
+  SmallVector<Value> colSizes;
+  for (int64_t d : {0, 2, 3})
+    if (result.isDynamicDim(d))
+      colSizes.push_back(sizes[d]);
+  Value colInit = tensor::EmptyOp::create(b, loc, colType.getShape(), elem, colSizes);
+  AffineExpr c = getAffineDimExpr(0, ctx), i = getAffineDimExpr(1, ctx),
+             j = getAffineDimExpr(2, ctx), bt = getAffineDimExpr(3, ctx),
+             y = getAffineDimExpr(4, ctx), x = getAffineDimExpr(5, ctx);
+  SmallVector<AffineMap> maps{
+      AffineMap::get(6, 0, {bt, c, y * strides[0] + i * dilations[0], x * strides[1] + j * dilations[1]},
+                     ctx),
+      AffineMap::getMultiDimIdentityMap(6, ctx)};
+  Value unfolded =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{colType}, ValueRange{padded}, ValueRange{colInit}, maps,
+          SmallVector<utils::IteratorType>(6, utils::IteratorType::parallel),
+          [](OpBuilder &nb, Location nl, ValueRange a) { linalg::YieldOp::create(nb, nl, a[0]); })
+          .getResult(0);
+  Value cols = tensor::CollapseShapeOp::create(
+      b, loc, unfolded, SmallVector<ReassociationIndices>{{0, 1, 2}, {3, 4, 5}});
+  Value matrix = tensor::CollapseShapeOp::create(
+      b, loc, w, SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
+  auto productType =
+      RankedTensorType::get({filters, cast<RankedTensorType>(cols.getType()).getDimSize(1)}, elem);
+  Value columns = productType.isDynamicDim(1) ? l.dim(cols, 1) : Value();
+  Value init = filledLike(l, productType, {Value(), columns}, constantScalar(b, loc, elem, 0));
+  if (bias) {
+    // The accumulator starts from the bias (no separate pass over the output).
+    SmallVector<AffineMap> biasMaps{AffineMap::get(2, 0, {getAffineDimExpr(0, ctx)}, ctx),
+                                    AffineMap::getMultiDimIdentityMap(2, ctx)};
+    init = linalg::GenericOp::create(
+               b, loc, TypeRange{productType}, ValueRange{bias}, ValueRange{init}, biasMaps,
+               SmallVector<utils::IteratorType>(2, utils::IteratorType::parallel),
+               [](OpBuilder &nb, Location nl, ValueRange a) { linalg::YieldOp::create(nb, nl, a[0]); })
+               .getResult(0);
+  }
+  Value product = linalg::MatmulOp::create(b, loc, TypeRange{productType},
+                                           ValueRange{matrix, cols}, ValueRange{init})
+                      .getResult(0);
+  auto splitType = RankedTensorType::get({filters, n, oh, ow}, elem);
+  SmallVector<Value> splitValues{sizes[1], sizes[0], sizes[2], sizes[3]};
+  SmallVector<OpFoldResult> splitSizes;
+  for (auto [d, size] : llvm::enumerate(splitValues))
+    splitSizes.push_back(splitType.isDynamicDim(d) ? OpFoldResult(size)
+                                                   : b.getIndexAttr(splitType.getDimSize(d)));
+  Value split = expandDims(b, loc, splitType, product,
+                           SmallVector<ReassociationIndices>{{0}, {1, 2, 3}}, splitSizes);
+  SmallVector<Value> resultSizes;
+  for (int64_t d = 0; d < 4; ++d)
+    if (result.isDynamicDim(d))
+      resultSizes.push_back(sizes[d]);
+  Value out = tensor::EmptyOp::create(b, loc, result.getShape(), elem, resultSizes);
+  return linalg::TransposeOp::create(b, loc, split, out, ArrayRef<int64_t>{1, 0, 2, 3})
+      .getResult()[0];
+}
+
 FailureOr<Value> lowerConv2D(LibLowering &l) {
   OpBuilder &b = l.b;
   Location loc = l.loc;
@@ -63,6 +138,13 @@ FailureOr<Value> lowerConv2D(LibLowering &l) {
   ArrayRef<int64_t> dilations = l.statics.getAs<DenseI64ArrayAttr>("dilations").asArrayRef();
   ArrayRef<int64_t> pads = l.statics.getAs<DenseI64ArrayAttr>("paddings").asArrayRef();
   Value padded = padSpatial(l, x, pads, {0, 0}, constantScalar(b, loc, elem, 0));
+  // The output sizes [N, F, OH, OW].
+  SmallVector<Value> outSizes{l.dim(padded, 0), l.index(wType.getDimSize(0))};
+  for (int d = 0; d < 2; ++d)
+    outSizes.push_back(windows(l, l.dim(padded, 2 + d),
+                               dilations[d] * (wType.getDimSize(2 + d) - 1) + 1, strides[d]));
+  if (groups == 1 && isa<FloatType>(elem))
+    return convAsProduct(l, padded, w, l.operand("bias"), result, strides, dilations, outSizes);
   auto pType = cast<RankedTensorType>(padded.getType());
   // [N, C, H, W] -> [N, G, C/G, H, W]; [F, C/G, KH, KW] -> [G, F/G, C/G, KH, KW].
   int64_t channels = pType.getDimSize(1), filters = wType.getDimSize(0);
@@ -85,10 +167,9 @@ FailureOr<Value> lowerConv2D(LibLowering &l) {
                                            SmallVector<ReassociationIndices>{{0, 1}, {2}, {3}, {4}},
                                            wShape);
   // The output [N, G, F/G, OH, OW].
-  SmallVector<Value> sizes{l.dim(padded, 0), l.index(groups), l.index(filters / groups)};
-  for (int d = 0; d < 2; ++d)
-    sizes.push_back(windows(l, l.dim(padded, 2 + d),
-                            dilations[d] * (wType.getDimSize(2 + d) - 1) + 1, strides[d]));
+  SmallVector<Value> sizes{outSizes[0], l.index(groups), l.index(filters / groups), outSizes[2],
+                           outSizes[3]};
+
   auto outGrouped = RankedTensorType::get({result.getDimSize(0), groups, filters / groups,
                                            result.getDimSize(2), result.getDimSize(3)}, elem);
   Value init = filledLike(l, outGrouped, sizes, constantScalar(b, loc, elem, 0));

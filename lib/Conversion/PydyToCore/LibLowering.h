@@ -8,6 +8,7 @@
 #include "Lowering.h"
 
 #include "Dy2St/Dialect/Pydy/Library.h"
+#include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 #include "mlir/IR/BuiltinTypes.h"
 
 namespace mlir::pydy::lowering {
@@ -51,6 +52,12 @@ struct LibLowering {
 Value gatherBy(LibLowering &l, Value source, ValueRange inputs, ArrayRef<AffineMap> inputMaps,
                ValueRange dynamicSizes,
                function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)> indicesOf);
+/// The size of dimension `d` of the tensor `t`.
+OpFoldResult sizeOf(OpBuilder &b, Location loc, Value t, int64_t d);
+/// `t` expanded to `type` (tensor.expand_shape by `groups`, the result's
+/// sizes `sizes`).
+Value expandDims(OpBuilder &b, Location loc, RankedTensorType type, Value t,
+                 ArrayRef<ReassociationIndices> groups, ArrayRef<OpFoldResult> sizes);
 /// `t` with a size-1 dimension inserted at `axis`.
 Value insertUnitDim(OpBuilder &b, Location loc, Value t, int64_t axis);
 /// `t` without its size-1 dimension `axis`.

@@ -71,9 +71,81 @@ static Value combine(OpBuilder &b, Location loc, LibOp op, Value in, Value acc) 
   }
 }
 
+/// The reassociation of dimensions [0, count) into one, the rest kept.
+static SmallVector<ReassociationIndices> leadingGroup(int64_t count, int64_t rank) {
+  SmallVector<ReassociationIndices> groups(1);
+  for (int64_t d = 0; d < count; ++d)
+    groups[0].push_back(d);
+  for (int64_t d = count; d < rank; ++d)
+    groups.push_back({d});
+  return groups;
+}
+
+/// `t` with dimensions [0, count) merged into one (the rest kept).
+static Value mergeLeading(OpBuilder &b, Location loc, Value t, int64_t count) {
+  if (count == 1)
+    return t;
+  int64_t rank = cast<RankedTensorType>(t.getType()).getRank();
+  return tensor::CollapseShapeOp::create(b, loc, t, leadingGroup(count, rank));
+}
+
+/// A zero-filled tensor of `type` whose dynamic sizes are `sizes`' values.
+static Value zeros(OpBuilder &b, Location loc, RankedTensorType type, ArrayRef<OpFoldResult> sizes) {
+  Value empty = tensor::EmptyOp::create(b, loc, sizes, type.getElementType());
+  if (empty.getType() != type)
+    empty = tensor::CastOp::create(b, loc, type, empty);
+  Value zero = constantScalar(b, loc, type.getElementType(), 0);
+  return linalg::FillOp::create(b, loc, ValueRange{zero}, ValueRange{empty}).getResult(0);
+}
+
+/// x [b..., M, K] times y [K, N] or y [b..., K, N] (the same batch sizes) as
+/// one linalg.matmul ([b·M, K] x [K, N]) or linalg.batch_matmul ([b, M, K] x
+/// [b, K, N]), the named ops dy2st-linalg-to-blas hands to BLAS; null where
+/// batch dimensions broadcast.
+static Value mergedProduct(OpBuilder &b, Location loc, RankedTensorType result, Value x, Value y) {
+  auto xt = cast<RankedTensorType>(x.getType()), yt = cast<RankedTensorType>(y.getType());
+  int64_t rank = result.getRank(), batch = rank - 2;
+  bool yBatched = yt.getRank() == rank;
+  if (batch == 0 || xt.getRank() != rank || (!yBatched && yt.getRank() != 2))
+    return {};
+  for (int64_t d = 0; yBatched && d < batch; ++d)
+    if (xt.getDimSize(d) != yt.getDimSize(d))
+      return {};
+  SmallVector<OpFoldResult> sizes;
+  for (int64_t d = 0; d <= batch; ++d)
+    sizes.push_back(sizeOf(b, loc, x, d));
+  sizes.push_back(sizeOf(b, loc, y, yt.getRank() - 1));
+  // The batch dimensions merge into the rows (y unbatched) or into one.
+  int64_t merged = yBatched ? batch : batch + 1;
+  Value xm = mergeLeading(b, loc, x, merged);
+  Value ym = yBatched ? mergeLeading(b, loc, y, batch) : y;
+  auto xmt = cast<RankedTensorType>(xm.getType()), ymt = cast<RankedTensorType>(ym.getType());
+  SmallVector<int64_t> shape(xmt.getShape().drop_back());
+  shape.push_back(ymt.getShape().back());
+  auto outType = RankedTensorType::get(shape, result.getElementType());
+  SmallVector<OpFoldResult> outSizes;
+  for (int64_t d = 0; d + 1 < xmt.getRank(); ++d)
+    outSizes.push_back(sizeOf(b, loc, xm, d));
+  outSizes.push_back(sizeOf(b, loc, ym, ymt.getRank() - 1));
+  Value init = zeros(b, loc, outType, outSizes);
+  Value product =
+      yBatched ? linalg::BatchMatmulOp::create(b, loc, TypeRange{outType}, ValueRange{xm, ym},
+                                               ValueRange{init})
+                     .getResult(0)
+               : linalg::MatmulOp::create(b, loc, TypeRange{outType}, ValueRange{xm, ym},
+                                          ValueRange{init})
+                     .getResult(0);
+  if (merged == 1)
+    return product;
+  return expandDims(b, loc, result, product, leadingGroup(merged, rank), sizes);
+}
+
 /// The product of x [..., M, K] and y [..., K, N] (both >= 2-d), batch
-/// dimensions broadcast: linalg.matmul for 2-d operands, else a generic.
+/// dimensions broadcast: linalg.matmul for 2-d operands, a merged named op
+/// where the batch dimensions allow it (see mergedProduct), else a generic.
 static Value batchedMatmul(OpBuilder &b, Location loc, RankedTensorType result, Value x, Value y) {
+  if (Value merged = mergedProduct(b, loc, result, x, y))
+    return merged;
   auto xt = cast<RankedTensorType>(x.getType()), yt = cast<RankedTensorType>(y.getType());
   int64_t rank = result.getRank();
   SmallVector<Value> dynamic;

@@ -5,6 +5,7 @@
 #include "Dy2St/Dialect/Pydy/TypeRules.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
@@ -77,7 +78,7 @@ FailureOr<Value> lowerLibCall(OpBuilder &b, LibCallOp op, ValueRange operands) {
 // Shapes
 //===----------------------------------------------------------------------===//
 
-static OpFoldResult sizeOf(OpBuilder &b, Location loc, Value t, int64_t d) {
+OpFoldResult sizeOf(OpBuilder &b, Location loc, Value t, int64_t d) {
   auto type = cast<RankedTensorType>(t.getType());
   if (type.isDynamicDim(d))
     return tensor::DimOp::create(b, loc, t, d).getResult();
@@ -103,6 +104,24 @@ Value insertUnitDim(OpBuilder &b, Location loc, Value t, int64_t axis) {
   for (int64_t d = 0, s = 0; d < rank + 1; ++d)
     outputShape.push_back(d == axis ? OpFoldResult(b.getIndexAttr(1)) : sizeOf(b, loc, t, s++));
   return tensor::ExpandShapeOp::create(b, loc, type.clone(shape), t, groups, outputShape);
+}
+
+Value expandDims(OpBuilder &b, Location loc, RankedTensorType type, Value t,
+                 ArrayRef<ReassociationIndices> groups, ArrayRef<OpFoldResult> sizes) {
+  bool twoDynamicInAGroup = llvm::any_of(groups, [&](const ReassociationIndices &group) {
+    return llvm::count_if(group, [&](int64_t d) { return type.isDynamicDim(d); }) > 1;
+  });
+  if (!twoDynamicInAGroup)
+    return tensor::ExpandShapeOp::create(b, loc, type, t, groups, sizes);
+  // expand-strided-metadata (MLIR 22) crashes on an expand_shape with two
+  // dynamic sizes in one group: a reshape by a shape tensor instead.
+  SmallVector<Value> dims;
+  for (OpFoldResult size : sizes)
+    dims.push_back(arith::IndexCastOp::create(b, loc, b.getI64Type(),
+                                              getValueOrCreateConstantIndexOp(b, loc, size)));
+  Value shape = tensor::FromElementsOp::create(
+      b, loc, RankedTensorType::get({type.getRank()}, b.getI64Type()), dims);
+  return tensor::ReshapeOp::create(b, loc, type, t, shape);
 }
 
 Value dropUnitDim(OpBuilder &b, Location loc, Value t, int64_t axis) {

@@ -1,0 +1,125 @@
+"""The peers' versions of bench/workloads.py: plain numpy, numba.njit, torch
+eager, torch.jit.script and torch.compile, each where it is installed."""
+import numpy as np
+
+import workloads
+
+try:
+    import numba
+except ImportError as e:
+    numba, numba_missing = None, str(e)
+try:
+    import torch
+except ImportError as e:
+    torch, torch_missing = None, str(e)
+
+
+def load(threads):
+    """The peers that can run, and the reasons of those that cannot."""
+    available, missing = ["numpy " + np.__version__], {}
+    if numba is None:
+        missing["numba"] = numba_missing
+    else:
+        numba.set_num_threads(min(threads, numba.config.NUMBA_NUM_THREADS))
+        available.append("numba " + numba.__version__)
+    if torch is None:
+        missing["torch"] = torch_missing
+    else:
+        torch.set_num_threads(threads)
+        available.append("torch " + torch.__version__)
+    return available, missing
+
+
+# numpy ---------------------------------------------------------------------------
+
+def np_scalar_while(x, limit):
+    while x[0] < limit:
+        x = x + np.float32(1.0)
+    return x
+
+
+def np_elementwise_chain(x):
+    return np.tanh(x * np.float32(2.0) + np.float32(1.0)) * np.exp(-x) + np.sqrt(np.abs(x))
+
+
+def np_matmul(a, b):
+    return a @ b
+
+
+def np_mixed_loop(x, n):
+    i = 0
+    while i < n:
+        x = np.tanh(x) * np.float32(0.9) + np.float32(0.1)
+        if x.max() > 10.0:
+            x = x * np.float32(0.5)
+        i += 1
+    return x
+
+
+def np_call_overhead(x):
+    return x + np.float32(1.0)
+
+
+NUMPY = {"scalar_while": np_scalar_while, "elementwise_chain": np_elementwise_chain,
+         "matmul": np_matmul, "mixed_loop": np_mixed_loop, "call_overhead": np_call_overhead}
+
+
+# torch ---------------------------------------------------------------------------
+
+def torch_functions():
+    def t_scalar_while(x: torch.Tensor, limit: float) -> torch.Tensor:
+        while bool(x < limit):
+            x = x + 1.0
+        return x
+
+    def t_elementwise_chain(x: torch.Tensor) -> torch.Tensor:
+        return torch.tanh(x * 2.0 + 1.0) * torch.exp(-x) + torch.sqrt(torch.abs(x))
+
+    def t_matmul(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+        return torch.matmul(a, b)
+
+    def t_mixed_loop(x: torch.Tensor, n: int) -> torch.Tensor:
+        i = 0
+        while i < n:
+            x = torch.tanh(x) * 0.9 + 0.1
+            if bool(torch.max(x) > 10.0):
+                x = x * 0.5
+            i += 1
+        return x
+
+    def t_call_overhead(x: torch.Tensor) -> torch.Tensor:
+        return x + 1.0
+
+    return {"scalar_while": t_scalar_while, "elementwise_chain": t_elementwise_chain,
+            "matmul": t_matmul, "mixed_loop": t_mixed_loop, "call_overhead": t_call_overhead}
+
+
+def torch_recurrent(kind):
+    cls = torch.nn.LSTM if kind == "lstm" else torch.nn.GRU
+    layer = cls(workloads.RNN_INPUT, workloads.RNN_HIDDEN, batch_first=True).eval()
+    return layer
+
+
+def versions(name, args):
+    """(peer, function, arguments) for each peer that has this workload."""
+    out = []
+    if name in NUMPY:
+        out.append(("numpy", NUMPY[name], args))
+        if numba is not None:
+            out.append(("numba.njit", numba.njit(NUMPY[name]), args))
+    if torch is None:
+        return out
+    t_args = [torch.from_numpy(a) if isinstance(a, np.ndarray) else a for a in args]
+    if name in ("lstm", "gru"):
+        layer = torch_recurrent(name)
+        fn = torch.no_grad()(layer)
+        out.append(("torch eager", fn, t_args))
+        out.append(("torch.jit.script", torch.no_grad()(torch.jit.script(layer)), t_args))
+        out.append(("torch.compile", torch.no_grad()(torch.compile(layer)), t_args))
+        return out
+    fn = torch_functions()[name]
+    out.append(("torch eager", fn, t_args))
+    out.append(("torch.jit.script", torch.jit.script(fn), t_args))
+    out.append(("torch.compile", torch.compile(fn), t_args))
+    return out
+

@@ -1,0 +1,118 @@
+"""The benchmark's workloads, written once against Paddle's API.
+
+`paddle` is bound by the runner before use: dy2st (bench/run.py) or real
+Paddle (bench/run_paddle.py), so both systems convert and run this very
+source. `inputs(name, quick)` gives each workload's arguments as numpy arrays
+and Python numbers, the same for every peer.
+"""
+import statistics
+import time
+
+import numpy as np
+
+paddle = None  # bound by the runner
+
+
+def measure(fn, args, repeats):
+    """(result, first call's seconds, median of `repeats` later calls)."""
+    start = time.perf_counter()
+    result = fn(*args)
+    first = time.perf_counter() - start
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn(*args)
+        times.append(time.perf_counter() - start)
+    return result, first, statistics.median(times)
+
+
+def scalar_while(x, limit):
+    while x < limit:
+        x = x + 1.0
+    return x
+
+
+def elementwise_chain(x):
+    return paddle.tanh(x * 2.0 + 1.0) * paddle.exp(-x) + paddle.sqrt(paddle.abs(x))
+
+
+def matmul(a, b):
+    return paddle.matmul(a, b)
+
+
+def mixed_loop(x, n):
+    i = 0
+    while i < n:
+        x = paddle.tanh(x) * 0.9 + 0.1
+        if paddle.max(x) > 10.0:
+            x = x * 0.5
+        i += 1
+    return x
+
+
+def call_overhead(x):
+    return x + 1.0
+
+
+def append_loop(x, n):
+    out = []
+    i = paddle.to_tensor(0)
+    while i < n:
+        out.append(x + i)
+        i = i + 1
+    return paddle.stack(out)
+
+
+RNN_BATCH, RNN_STEPS, RNN_INPUT, RNN_HIDDEN = 32, 64, 128, 256
+
+
+def recurrent_layer(kind):
+    """Paddle's nn.LSTM / nn.GRU (batch-major), the same sizes for every peer."""
+    paddle.seed(0)
+    cls = paddle.nn.LSTM if kind == "lstm" else paddle.nn.GRU
+    return cls(RNN_INPUT, RNN_HIDDEN)
+
+
+def sizes(quick):
+    return {"elements": 1 << (20 if quick else 24), "matmul": 256 if quick else 1024,
+            "iterations": 10_000 if quick else 100_000, "loops": 100 if quick else 1000}
+
+
+def inputs(name, quick):
+    rng = np.random.default_rng(0)
+    s = sizes(quick)
+    if name == "scalar_while":
+        return [np.zeros(1, np.float32), float(s["iterations"])]
+    if name == "elementwise_chain":
+        return [rng.standard_normal(s["elements"]).astype(np.float32)]
+    if name == "matmul":
+        n = s["matmul"]
+        return [rng.standard_normal((n, n)).astype(np.float32),
+                rng.standard_normal((n, n)).astype(np.float32)]
+    if name == "mixed_loop":
+        return [rng.standard_normal(4096).astype(np.float32), s["loops"]]
+    if name == "call_overhead":
+        return [np.ones(4, np.float32)]
+    if name in ("lstm", "gru"):
+        return [rng.standard_normal((RNN_BATCH, RNN_STEPS, RNN_INPUT)).astype(np.float32)]
+    raise KeyError(name)
+
+
+def titles(quick):
+    s = sizes(quick)
+    return {
+        "scalar_while": f"scalar_while ({s['iterations']:,} iterations on a 1-element tensor)",
+        "elementwise_chain": f"elementwise_chain ({s['elements']:,} float32)",
+        "matmul": f"matmul ({s['matmul']}x{s['matmul']} float32)",
+        "mixed_loop": f"mixed_loop ({s['loops']} iterations of elementwise on 4096 + a branch)",
+        "call_overhead": "call_overhead (x + 1.0 on 4 float32: the cost of one call)",
+        "lstm": f"lstm inference (nn.LSTM {RNN_INPUT}->{RNN_HIDDEN}, batch {RNN_BATCH}, "
+                f"{RNN_STEPS} steps)",
+        "gru": f"gru inference (nn.GRU {RNN_INPUT}->{RNN_HIDDEN}, batch {RNN_BATCH}, "
+               f"{RNN_STEPS} steps)",
+    }
+
+
+FUNCTIONS = {"scalar_while": scalar_while, "elementwise_chain": elementwise_chain,
+             "matmul": matmul, "mixed_loop": mixed_loop, "call_overhead": call_overhead}
+NAMES = list(FUNCTIONS) + ["lstm", "gru"]

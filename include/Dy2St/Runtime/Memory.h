@@ -1,0 +1,17 @@
+#ifndef DY2ST_RUNTIME_MEMORY_H
+#define DY2ST_RUNTIME_MEMORY_H
+
+namespace mlir {
+class ExecutionEngine;
+} // namespace mlir
+
+namespace dy2st {
+
+/// Makes the generic allocation functions of finalize-memref-to-llvm
+/// (`_mlir_memref_to_llvm_alloc`, ...) callable by the engine's code: large
+/// buffers on huge pages, every block releasable with std::free.
+void registerMemorySymbols(mlir::ExecutionEngine &engine);
+
+} // namespace dy2st
+
+#endif

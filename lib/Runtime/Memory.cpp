@@ -1,0 +1,63 @@
+// The allocation functions of compiled code: finalize-memref-to-llvm's
+// generic ones (use-generic-functions), so that large buffers get huge pages.
+#include "Dy2St/Runtime/Memory.h"
+
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+
+namespace {
+
+/// From this size a buffer is aligned to and padded to huge pages and marked
+/// for them: a fresh 64 MB result then takes 32 page faults, not 16 384 (the
+/// kernel's transparent huge pages are often enabled only where asked for).
+constexpr size_t kHugePage = size_t(2) << 20;
+
+void *allocateAligned(size_t alignment, size_t size) {
+  if (size >= kHugePage) {
+    alignment = kHugePage;
+    if (size > SIZE_MAX - kHugePage)
+      return nullptr;
+    size = (size + kHugePage - 1) / kHugePage * kHugePage;
+  }
+  // posix_memalign wants a power of two, a multiple of sizeof(void *).
+  alignment = std::max(alignment, sizeof(void *));
+  void *p = nullptr;
+  if (posix_memalign(&p, alignment, size ? size : 1) != 0)
+    return nullptr;
+  if (alignment == kHugePage)
+    madvise(p, size, MADV_HUGEPAGE);
+  return p;
+}
+
+extern "C" void *dy2stAllocate(size_t size) {
+  return size >= kHugePage ? allocateAligned(kHugePage, size) : std::malloc(size);
+}
+
+extern "C" void *dy2stAllocateAligned(size_t alignment, size_t size) {
+  return allocateAligned(alignment, size);
+}
+
+/// Every block comes from malloc or posix_memalign: the caller of compiled
+/// code frees results with std::free as well.
+extern "C" void dy2stFree(void *p) { std::free(p); }
+
+} // namespace
+
+void dy2st::registerMemorySymbols(mlir::ExecutionEngine &engine) {
+  engine.registerSymbols([](llvm::orc::MangleAndInterner interner) {
+    llvm::orc::SymbolMap map;
+    auto add = [&](llvm::StringRef name, void *fn) {
+      map[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(fn), llvm::JITSymbolFlags::Exported};
+    };
+    // Upstream's names for the generic allocation functions.
+    add("_mlir_memref_to_llvm_alloc", reinterpret_cast<void *>(&dy2stAllocate));
+    add("_mlir_memref_to_llvm_aligned_alloc", reinterpret_cast<void *>(&dy2stAllocateAligned));
+    add("_mlir_memref_to_llvm_free", reinterpret_cast<void *>(&dy2stFree));
+    return map;
+  });
+}

@@ -1,0 +1,35 @@
+// A compiled specialization as Python sees it: called on a list of arrays and
+// Python numbers, it returns the flat list of results.
+#ifndef DY2ST_NATIVE_COMPILEDFUNCTION_H
+#define DY2ST_NATIVE_COMPILEDFUNCTION_H
+
+#include "Dy2St/Runtime/JitFunction.h"
+
+#include <pybind11/pybind11.h>
+
+#include <memory>
+
+namespace dy2st::native {
+
+class CompiledFunction {
+public:
+  explicit CompiledFunction(std::unique_ptr<JitFunction> fn) : fn(std::move(fn)) {}
+
+  pybind11::list call(const pybind11::sequence &args) const;
+  /// The call on arguments already converted (see Values.h).
+  pybind11::list call(llvm::ArrayRef<RuntimeValue> values) const;
+
+  std::string stage(const std::string &name) const;
+  pybind11::list stageNames() const;
+  /// How the flat results make the Python result (see jit._rebuild); built
+  /// once, it is read at every call.
+  pybind11::object structure() const;
+
+private:
+  std::unique_ptr<JitFunction> fn;
+  mutable pybind11::object resultStructure;
+};
+
+} // namespace dy2st::native
+
+#endif

@@ -1,0 +1,94 @@
+#include "Values.h"
+
+#include <cstdlib>
+
+namespace py = pybind11;
+
+namespace dy2st::native {
+
+std::optional<DType> dtypeOfArray(py::handle array) {
+  // numpy's type numbers (stable across numpy 1 and 2), native byte order only.
+  enum { Bool = 0, Int = 5, Long = 7, LongLong = 9, Float = 11, Double = 12 };
+  auto *descr = py::detail::array_descriptor_proxy(py::detail::array_proxy(array.ptr())->descr);
+  if (descr->byteorder == '>')
+    return std::nullopt;
+  switch (descr->type_num) {
+  case Bool: return DType::Bool;
+  case Int: return DType::Int32;
+  case Long:
+  case LongLong: return DType::Int64;
+  case Float: return DType::Float32;
+  case Double: return DType::Float64;
+  default: return std::nullopt;
+  }
+}
+
+RuntimeValue toRuntime(py::handle arg, size_t index) {
+  RuntimeValue v;
+  if (PyBool_Check(arg.ptr())) {
+    v.kind = RuntimeValue::Kind::Bool;
+    v.boolValue = arg.ptr() == Py_True;
+  } else if (PyLong_Check(arg.ptr())) {
+    v.kind = RuntimeValue::Kind::Int;
+    v.intValue = arg.cast<int64_t>();
+  } else if (PyFloat_Check(arg.ptr())) {
+    v.kind = RuntimeValue::Kind::Float;
+    v.floatValue = PyFloat_AS_DOUBLE(arg.ptr());
+  } else if (py::isinstance<py::array>(arg)) {
+    auto a = py::reinterpret_borrow<py::array>(arg);
+    if (!(a.flags() & py::array::c_style))
+      throw py::value_error("argument " + std::to_string(index) + " is not C-contiguous");
+    auto dtype = dtypeOfArray(a);
+    if (!dtype)
+      throw py::type_error("argument " + std::to_string(index) + " has dtype " +
+                           py::str(a.dtype()).cast<std::string>() +
+                           "; dy2st supports bool, int32, int64, float32 and float64");
+    v.kind = RuntimeValue::Kind::Tensor;
+    v.dtype = *dtype;
+    v.shape.assign(a.shape(), a.shape() + a.ndim());
+    v.data = const_cast<void *>(a.data());
+  } else {
+    throw py::type_error("argument " + std::to_string(index) +
+                         " must be a numpy array or a Python number");
+  }
+  return v;
+}
+
+static py::dtype numpyDtype(DType d) {
+  switch (d) {
+  case DType::Bool: return py::dtype::of<bool>();
+  case DType::Int32: return py::dtype::of<int32_t>();
+  case DType::Int64: return py::dtype::of<int64_t>();
+  case DType::Float32: return py::dtype::of<float>();
+  case DType::Float64: return py::dtype::of<double>();
+  }
+  return py::dtype::of<double>();
+}
+
+py::object toPython(RuntimeValue &v) {
+  switch (v.kind) {
+  case RuntimeValue::Kind::Int: return py::int_(v.intValue);
+  case RuntimeValue::Kind::Float: return py::float_(v.floatValue);
+  case RuntimeValue::Kind::Bool: return py::bool_(v.boolValue);
+  case RuntimeValue::Kind::Tensor: break;
+  }
+  // numpy owns the buffer from here: the capsule frees it with the array.
+  py::capsule owner(v.allocation, [](void *p) { std::free(p); });
+  v.allocation = nullptr;
+  return py::array(numpyDtype(v.dtype), v.shape, {}, v.data, owner);
+}
+
+void raiseRuntimeFailure(const std::string &message) {
+  auto [kind, text] = llvm::StringRef(message).split(": ");
+  py::object cls = py::module_::import("builtins").attr("__dict__").attr("get")(kind.str());
+  if (text.empty() || !PyType_Check(cls.ptr()) ||
+      !PyType_IsSubtype(reinterpret_cast<PyTypeObject *>(cls.ptr()),
+                        reinterpret_cast<PyTypeObject *>(PyExc_BaseException))) {
+    cls = py::reinterpret_borrow<py::object>(PyExc_ValueError);
+    text = message;
+  }
+  PyErr_SetString(cls.ptr(), text.str().c_str());
+  throw py::error_already_set();
+}
+
+} // namespace dy2st::native

@@ -1,0 +1,113 @@
+"""Dense products (matmul, bmm, linear) of f32/f64 go to OpenBLAS
+(dy2st-linalg-to-blas); small static ones, integers and broadcast batches
+stay loops. Every case is checked against eager (numpy) and, where it
+matters, that the call happened."""
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from conftest import assert_same
+
+
+def product(x, y):
+    return paddle.matmul(x, y)
+
+
+def product_t(x, y):
+    return paddle.matmul(x, y, transpose_x=True, transpose_y=True)
+
+
+def linear_relu(x, w, b):
+    return paddle.nn.functional.relu(paddle.matmul(x, w) + b)
+
+
+def in_a_loop(x, w, n):
+    i = 0
+    while i < n:
+        x = paddle.tanh(paddle.matmul(x, w))
+        i += 1
+    return x
+
+
+def tensor(rng, shape, dtype="float32"):
+    # Small integers: every sum is exact, whatever order BLAS adds in.
+    return paddle.to_tensor(rng.integers(-4, 5, shape).astype(dtype))
+
+
+def calls_blas(fn):
+    return "dy2st_gemm" in fn.mlir("llvm") or "dy2st_batch_gemm" in fn.mlir("llvm")
+
+
+@pytest.mark.parametrize("xs, ys, dtype, blas", [
+    ((64, 48), (48, 32), "float32", True),
+    ((64, 48), (48, 32), "float64", True),
+    ((4, 4), (4, 4), "float32", False),          # static and tiny: loops
+    ((64, 48), (48, 32), "int32", False),        # integers: loops
+    ((3, 40, 48), (48, 32), "float32", True),    # batch merged into the rows
+    ((3, 40, 48), (3, 48, 32), "float32", True),  # batched product
+    ((2, 3, 20, 48), (2, 3, 48, 16), "float64", True),
+    ((3, 40, 48), (1, 48, 32), "float32", False),  # broadcast batch: loops
+    ((300,), (300, 64), "float32", True),        # vector times matrix
+    ((64, 300), (300,), "float32", True),
+    ((1, 300), (300, 20), "float32", True),      # one row
+    ((300, 20), (20, 1), "float32", True),       # one column
+    ((40,), (40, 32), "float32", False),         # 40 x 32 multiply-adds: loops
+    ((40, 0), (0, 32), "float32", False),        # an empty sum: zeros
+])
+def test_products_match_eager(xs, ys, dtype, blas):
+    rng = np.random.default_rng(1)
+    x, y = tensor(rng, xs, dtype), tensor(rng, ys, dtype)
+    f = paddle.jit.to_static(product)
+    assert_same(product(x, y), f(x, y))
+    if xs[-1] != 0:
+        assert calls_blas(f) == blas
+
+
+def test_an_empty_sum_through_blas_is_zeros():
+    # Dynamic sizes always take BLAS: K = 0 must still give zeros.
+    f = paddle.jit.to_static(product, input_spec=[
+        paddle.static.InputSpec([None, None], "float32"),
+        paddle.static.InputSpec([None, None], "float32")])
+    x = paddle.to_tensor(np.ones((5, 0), np.float32))
+    y = paddle.to_tensor(np.ones((0, 7), np.float32))
+    assert_same(product(x, y), f(x, y))
+    assert calls_blas(f)
+
+
+def test_transposed_operands_and_dynamic_shapes():
+    rng = np.random.default_rng(2)
+    f = paddle.jit.to_static(product_t, input_spec=[
+        paddle.static.InputSpec([None, 48, 40], "float32"),
+        paddle.static.InputSpec([None, 32, 48], "float32")])
+    for batch in (1, 3):
+        x, y = tensor(rng, (batch, 48, 40)), tensor(rng, (batch, 32, 48))
+        assert_same(product_t(x, y), f(x, y))
+    assert calls_blas(f)
+
+
+def test_linear_layer_and_a_product_in_a_loop():
+    rng = np.random.default_rng(3)
+    x, w, b = tensor(rng, (2, 10, 64)), tensor(rng, (64, 64)) * 0.125, tensor(rng, (64,))
+    f = paddle.jit.to_static(linear_relu)
+    assert_same(linear_relu(x, w, b), f(x, w, b))
+    assert calls_blas(f)
+    g = paddle.jit.to_static(in_a_loop)
+    x2 = tensor(rng, (32, 64))
+    # After a tanh the sums are no longer exact: BLAS adds in another order.
+    np.testing.assert_allclose(g(x2, w, 5).numpy(), in_a_loop(x2, w, 5).numpy(),
+                               rtol=1e-4, atol=1e-5)
+    assert calls_blas(g)
+
+
+def test_threads_can_be_set():
+    before = paddle.get_num_threads()
+    try:
+        paddle.set_num_threads(1)
+        assert paddle.get_num_threads() == 1
+        rng = np.random.default_rng(4)
+        x, y = tensor(rng, (128, 128)), tensor(rng, (128, 128))
+        assert_same(product(x, y), paddle.jit.to_static(product)(x, y))
+    finally:
+        paddle.set_num_threads(before)
+    with pytest.raises(ValueError, match="at least one thread"):
+        paddle.set_num_threads(0)

@@ -1,0 +1,50 @@
+// RUN: dy2st-opt %s --dy2st-fuse-elementwise | FileCheck %s
+
+// A product of a merged batch keeps its reshapes: the matmul stays a named
+// op (for dy2st-linalg-to-blas), and the elementwise op after it stays apart.
+// CHECK-LABEL: func.func @merged_batch
+// CHECK: tensor.collapse_shape
+// CHECK: linalg.matmul
+// CHECK: tensor.expand_shape
+// CHECK: linalg.generic
+#map = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+func.func @merged_batch(%x: tensor<4x16x64xf32>, %w: tensor<64x32xf32>) -> tensor<4x16x32xf32> {
+  %zero = arith.constant 0.0 : f32
+  %one = arith.constant 1.0 : f32
+  %merged = tensor.collapse_shape %x [[0, 1], [2]] : tensor<4x16x64xf32> into tensor<64x64xf32>
+  %empty = tensor.empty() : tensor<64x32xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%empty : tensor<64x32xf32>) -> tensor<64x32xf32>
+  %p = linalg.matmul ins(%merged, %w : tensor<64x64xf32>, tensor<64x32xf32>) outs(%init : tensor<64x32xf32>) -> tensor<64x32xf32>
+  %split = tensor.expand_shape %p [[0, 1], [2]] output_shape [4, 16, 32] : tensor<64x32xf32> into tensor<4x16x32xf32>
+  %out = tensor.empty() : tensor<4x16x32xf32>
+  %r = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%split : tensor<4x16x32xf32>) outs(%out : tensor<4x16x32xf32>) {
+  ^bb0(%in: f32, %o: f32):
+    %s = arith.addf %in, %one : f32
+    linalg.yield %s : f32
+  } -> tensor<4x16x32xf32>
+  return %r : tensor<4x16x32xf32>
+}
+
+// Elementwise ops still fuse into one generic.
+// CHECK-LABEL: func.func @chain
+// CHECK: linalg.generic
+// CHECK: arith.mulf
+// CHECK: arith.addf
+// CHECK-NOT: linalg.generic
+func.func @chain(%x: tensor<8xf32>) -> tensor<8xf32> {
+  %e = tensor.empty() : tensor<8xf32>
+  %a = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]}
+      ins(%x : tensor<8xf32>) outs(%e : tensor<8xf32>) {
+  ^bb0(%in: f32, %o: f32):
+    %m = arith.mulf %in, %in : f32
+    linalg.yield %m : f32
+  } -> tensor<8xf32>
+  %b = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]}
+      ins(%a : tensor<8xf32>) outs(%e : tensor<8xf32>) {
+  ^bb0(%in: f32, %o: f32):
+    %s = arith.addf %in, %in : f32
+    linalg.yield %s : f32
+  } -> tensor<8xf32>
+  return %b : tensor<8xf32>
+}
