@@ -1,5 +1,14 @@
 """The peers' versions of bench/workloads.py: plain numpy, numba.njit, torch
-eager, torch.jit.script and torch.compile, each where it is installed."""
+eager, torch.jit.script and torch.compile, each where it is installed.
+
+Run by bench/run.py in an interpreter of its own (torch.compile loads
+Triton, whose own LLVM and MLIR must not meet dy2st's in one process).
+Prints one JSON line {"peers": [...], "missing": {...}, "rows": {workload:
+[[peer, first, steady] or [peer, error]]}}. Arguments: quick(0/1) repeats
+threads workload..."""
+import json
+import sys
+
 import numpy as np
 
 import workloads
@@ -100,6 +109,27 @@ def torch_recurrent(kind):
     return layer
 
 
+def rows(name, quick, repeats):
+    args = workloads.inputs(name, quick)
+    slow = name in ("scalar_while", "mixed_loop")
+    out = []
+    for peer, fn, peer_args in versions(name, args):
+        try:
+            out.append([peer] + workloads.timed_row(fn, peer_args, name,
+                                                    1 if slow and peer == "numpy" else repeats))
+        except Exception as e:  # a peer that cannot run this workload
+            out.append([peer, f"{type(e).__name__}: {str(e).splitlines()[0][:60]}"])
+    return out
+
+
+def main():
+    quick, repeats, threads = sys.argv[1] == "1", int(sys.argv[2]), int(sys.argv[3])
+    available, missing = load(threads)
+    result = {"peers": available, "missing": missing,
+              "rows": {name: rows(name, quick, repeats) for name in sys.argv[4:]}}
+    print(json.dumps(result))
+
+
 def versions(name, args):
     """(peer, function, arguments) for each peer that has this workload."""
     out = []
@@ -123,3 +153,6 @@ def versions(name, args):
     out.append(("torch.compile", torch.compile(fn), t_args))
     return out
 
+
+if __name__ == "__main__":
+    main()

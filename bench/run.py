@@ -29,24 +29,12 @@ import dy2st
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-import peers  # noqa: E402
 import workloads  # noqa: E402
 
 workloads.paddle = dy2st
 measure = workloads.measure
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
                     "NUMBA_NUM_THREADS")
-
-
-def per_call(fn, args, seconds=0.5):
-    """Steady time of a call too short to time alone: calls in a loop."""
-    fn(*args)
-    count, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        for _ in range(1000):
-            fn(*args)
-        count += 1000
-    return (time.perf_counter() - start) / count
 
 
 def to_numpy(value):
@@ -59,15 +47,14 @@ def to_numpy(value):
     return np.asarray(value)
 
 
-def paddle_rows(python, names, quick, repeats, threads):
-    if python is None:
-        return {}, "no interpreter with real Paddle (--paddle-python / DY2ST_PADDLE_PYTHON)"
+def child(python, script, arguments, threads):
+    """The JSON line a runner prints in an interpreter of its own (no dy2st on
+    its path), or the reason it failed."""
     env = dict(os.environ, PYTHONPATH="", **{k: str(threads) for k in THREAD_VARIABLES})
-    run = subprocess.run([python, str(HERE / "run_paddle.py"), "1" if quick else "0",
-                          str(repeats)] + names, capture_output=True, text=True, env=env,
-                         timeout=3600)
+    run = subprocess.run([python, str(HERE / script)] + arguments, capture_output=True,
+                         text=True, env=env, timeout=3600)
     if run.returncode != 0:
-        return {}, f"real Paddle failed: {run.stderr.strip().splitlines()[-1:]}"
+        return None, f"{script} failed: {run.stderr.strip().splitlines()[-1:]}"
     return json.loads(run.stdout.strip().splitlines()[-1]), None
 
 
@@ -86,13 +73,20 @@ def main():
     dy2st.set_num_threads(options.threads)
     names = options.only or workloads.NAMES + ["append_loop"]
     table_names = [n for n in names if n != "append_loop"]
-    available, missing = peers.load(options.threads)
-    paddle, paddle_missing = paddle_rows(options.paddle_python, table_names, options.quick,
-                                         options.repeats, options.threads)
-    print(f"{options.threads} thread(s); peers: {', '.join(available) or 'none'}")
-    for peer, why in list(missing.items()) + [("Paddle", paddle_missing)]:
-        if why:
-            print(f"  skipped {peer}: {why}")
+    common = ["1" if options.quick else "0", str(options.repeats)]
+    peers, why = child(sys.executable, "peers.py", common + [str(options.threads)] + table_names,
+                       options.threads)
+    peers = peers or {"peers": [], "missing": {"numpy, numba, torch": why}, "rows": {}}
+    paddle, paddle_missing = {}, "no interpreter with real Paddle (--paddle-python / " \
+        "DY2ST_PADDLE_PYTHON)"
+    if options.paddle_python:
+        paddle, paddle_missing = child(options.paddle_python, "run_paddle.py",
+                                       common + table_names, options.threads)
+        paddle = paddle or {}
+    print(f"{options.threads} thread(s); peers: {', '.join(peers['peers']) or 'none'}")
+    for peer, reason in list(peers["missing"].items()) + [("Paddle", paddle_missing)]:
+        if reason:
+            print(f"  skipped {peer}: {reason}")
     print(f"{'workload / peer':40}{'first call':>12}{'steady':>12}{'peer / dy2st':>14}")
     titles = workloads.titles(options.quick)
     for name in table_names:
@@ -107,24 +101,15 @@ def main():
         else:
             compiled = dy2st.jit.to_static(workloads.FUNCTIONS[name])
             eager = workloads.FUNCTIONS[name]
-        ours, first, steady = measure(compiled, tensors, options.repeats)
-        if name == "call_overhead":
-            steady = per_call(compiled, tensors)
+        first, steady = workloads.timed_row(compiled, tensors, name, options.repeats)
+        ours = compiled(*tensors)
         rows = [("dy2st (compiled)", first, steady)]
         slow = name in ("scalar_while", "mixed_loop")
         reference, e_first, e_steady = measure(eager, tensors, 1 if slow else options.repeats)
         rows.append(("dy2st eager (numpy kernels)", e_first, e_steady))
         np.testing.assert_allclose(to_numpy(ours), to_numpy(reference), rtol=1e-4, atol=1e-4)
-        for peer, fn, peer_args in peers.versions(name, args):
-            try:
-                _, p_first, p_steady = measure(fn, peer_args, 1 if slow and peer == "numpy"
-                                               else options.repeats)
-                if name == "call_overhead":
-                    p_steady = per_call(fn, peer_args)
-                rows.append((peer, p_first, p_steady))
-            except Exception as e:  # a peer that cannot run this workload
-                rows.append((f"{peer}: {type(e).__name__}: {str(e).splitlines()[0][:60]}",
-                             None, None))
+        for row in peers["rows"].get(name, []):
+            rows.append(tuple(row) if len(row) == 3 else (f"{row[0]}: {row[1]}", None, None))
         for key in ("eager", "to_static"):
             value = paddle.get(name, {}).get(key)
             if isinstance(value, list):

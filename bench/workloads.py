@@ -26,6 +26,26 @@ def measure(fn, args, repeats):
     return result, first, statistics.median(times)
 
 
+def per_call(fn, args, seconds=0.5):
+    """Steady time of a call too short to time alone: calls in a loop."""
+    fn(*args)
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for _ in range(1000):
+            fn(*args)
+        count += 1000
+    return (time.perf_counter() - start) / count
+
+
+def timed_row(fn, args, name, repeats):
+    """[first, steady] of one system on one workload (steady per call for
+    call_overhead)."""
+    _, first, steady = measure(fn, args, repeats)
+    if name == "call_overhead":
+        steady = per_call(fn, args)
+    return [first, steady]
+
+
 def scalar_while(x, limit):
     while x < limit:
         x = x + 1.0

@@ -19,6 +19,17 @@ if ! "$venv/bin/python" -c "import paddle" > /dev/null 2>&1; then
     echo "== real Paddle could not be installed: the tests against it will skip"
 fi
 
+# numpy 2 (PyPI's, as users install it) for the test of the extension's
+# arrays under it (test_numpy2.py); without PyPI that test skips.
+numpy2="$BUILD/numpy2-venv"
+if ! "$numpy2/bin/python" -c "import numpy, sys; sys.exit(int(numpy.__version__[0]) < 2)" \
+    > /dev/null 2>&1; then
+  echo "== installing numpy 2 (from PyPI) into $numpy2"
+  { /usr/bin/python3 -m venv "$numpy2" &&
+    timeout 600 "$numpy2/bin/pip" install -q --disable-pip-version-check "numpy>=2"; } ||
+    echo "== numpy 2 could not be installed: its test will skip"
+fi
+
 passed=0
 failed=0
 skipped=0
@@ -41,7 +52,7 @@ if compgen -G "$ROOT/python-frontend/tests/test_*.py" > /dev/null; then
   echo "== pytest"
   py_log="$(mktemp)"
   PYTHONPATH="$ROOT/python-frontend${PYTHONPATH:+:$PYTHONPATH}" DY2ST_BUILD_DIR="$BUILD" \
-    DY2ST_PADDLE_PYTHON="$venv/bin/python" \
+    DY2ST_PADDLE_PYTHON="$venv/bin/python" DY2ST_NUMPY2_PYTHON="$numpy2/bin/python" \
     /usr/bin/python3 -m pytest -q -p no:cacheprovider "$ROOT/python-frontend/tests" 2>&1 | tee "$py_log"
   summary="$(tail -n 1 "$py_log")"
   for word in passed failed error errors skipped; do

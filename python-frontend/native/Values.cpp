@@ -75,7 +75,16 @@ py::object toPython(RuntimeValue &v) {
   // numpy owns the buffer from here: the capsule frees it with the array.
   py::capsule owner(v.allocation, [](void *p) { std::free(p); });
   v.allocation = nullptr;
-  return py::array(numpyDtype(v.dtype), v.shape, {}, v.data, owner);
+  // Row-major strides from dy2st's own element size: pybind11 (2.10) reads
+  // the itemsize at numpy 1's offset, which numpy 2 moved (every stride 0).
+  std::vector<py::ssize_t> strides(v.shape.size());
+  py::ssize_t stride = static_cast<py::ssize_t>(dtypeSize(v.dtype));
+  for (size_t d = v.shape.size(); d-- > 0;) {
+    strides[d] = stride;
+    stride *= v.shape[d];
+  }
+  return py::array(numpyDtype(v.dtype), std::vector<py::ssize_t>(v.shape.begin(), v.shape.end()),
+                   strides, v.data, owner);
 }
 
 void raiseRuntimeFailure(const std::string &message) {

@@ -28,7 +28,7 @@ struct RuntimeValue {
   enum class Kind { Tensor, Int, Float, Bool };
   Kind kind = Kind::Tensor;
   DType dtype = DType::Float32;
-  std::vector<int64_t> shape;
+  llvm::SmallVector<int64_t, 4> shape;
   /// Tensors: the first element, row-major and contiguous.
   void *data = nullptr;
   /// Results: the block to release with `std::free` once `data` is unused.
