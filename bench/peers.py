@@ -130,6 +130,13 @@ def main():
     print(json.dumps(result))
 
 
+def _inference(module):
+    def run(x):
+        with torch.no_grad():
+            return module(x)
+    return run
+
+
 def versions(name, args):
     """(peer, function, arguments) for each peer that has this workload."""
     out = []
@@ -142,10 +149,9 @@ def versions(name, args):
     t_args = [torch.from_numpy(a) if isinstance(a, np.ndarray) else a for a in args]
     if name in ("lstm", "gru"):
         layer = torch_recurrent(name)
-        fn = torch.no_grad()(layer)
-        out.append(("torch eager", fn, t_args))
-        out.append(("torch.jit.script", torch.no_grad()(torch.jit.script(layer)), t_args))
-        out.append(("torch.compile", torch.no_grad()(torch.compile(layer)), t_args))
+        for peer, module in (("torch eager", layer), ("torch.jit.script", torch.jit.script(layer)),
+                             ("torch.compile", torch.compile(layer))):
+            out.append((peer, _inference(module), t_args))
         return out
     fn = torch_functions()[name]
     out.append(("torch eager", fn, t_args))
