@@ -14,15 +14,22 @@
 
 namespace {
 
-void gemm(const float *a, const float *b, float *c, int m, int n, int k, int lda, int ldb,
-          int ldc, float beta) {
-  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, n, k, 1.0f, a, lda, b, ldb, beta, c,
+/// Which operands are read transposed.
+struct Transposes {
+  bool a, b;
+};
+
+CBLAS_TRANSPOSE blasFlag(bool transposed) { return transposed ? CblasTrans : CblasNoTrans; }
+
+void gemm(Transposes t, const float *a, const float *b, float *c, int m, int n, int k, int lda,
+          int ldb, int ldc, float beta) {
+  cblas_sgemm(CblasRowMajor, blasFlag(t.a), blasFlag(t.b), m, n, k, 1.0f, a, lda, b, ldb, beta, c,
               ldc);
 }
 
-void gemm(const double *a, const double *b, double *c, int m, int n, int k, int lda, int ldb,
-          int ldc, double beta) {
-  cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, n, k, 1.0, a, lda, b, ldb, beta, c,
+void gemm(Transposes t, const double *a, const double *b, double *c, int m, int n, int k, int lda,
+          int ldb, int ldc, double beta) {
+  cblas_dgemm(CblasRowMajor, blasFlag(t.a), blasFlag(t.b), m, n, k, 1.0, a, lda, b, ldb, beta, c,
               ldc);
 }
 
@@ -37,11 +44,11 @@ bool fitsInt(std::initializer_list<int64_t> values) {
                      [](int64_t v) { return v >= 0 && v <= INT_MAX; });
 }
 
-/// C (+)= A·B for one matrix of a batch: BLAS takes 32-bit sizes; larger
-/// ones (no memory holds them today) take plain loops.
+/// C (+)= op(A)·op(B) for one matrix of a batch: BLAS takes 32-bit sizes;
+/// larger ones (no memory holds them today) take plain loops.
 template <typename T>
-void product(const T *a, const T *b, T *c, int64_t m, int64_t n, int64_t k, int64_t lda,
-             int64_t ldb, int64_t ldc, bool accumulate) {
+void product(Transposes t, const T *a, const T *b, T *c, int64_t m, int64_t n, int64_t k,
+             int64_t lda, int64_t ldb, int64_t ldc, bool accumulate) {
   if (m == 0 || n == 0)
     return;
   if (k == 0) {
@@ -50,11 +57,12 @@ void product(const T *a, const T *b, T *c, int64_t m, int64_t n, int64_t k, int6
       std::fill(c + i * ldc, c + i * ldc + n, T(0));
     return;
   }
-  lda = leading(lda, m, k);
-  ldb = leading(ldb, k, n);
+  // As stored: A is [m, k] or [k, m], B is [k, n] or [n, k].
+  lda = t.a ? leading(lda, k, m) : leading(lda, m, k);
+  ldb = t.b ? leading(ldb, n, k) : leading(ldb, k, n);
   ldc = leading(ldc, m, n);
   if (fitsInt({m, n, k, lda, ldb, ldc})) {
-    gemm(a, b, c, m, n, k, lda, ldb, ldc, accumulate ? T(1) : T(0));
+    gemm(t, a, b, c, m, n, k, lda, ldb, ldc, accumulate ? T(1) : T(0));
     return;
   }
   for (int64_t i = 0; i < m; ++i) {
@@ -63,44 +71,43 @@ void product(const T *a, const T *b, T *c, int64_t m, int64_t n, int64_t k, int6
       std::fill(row, row + n, T(0));
     for (int64_t p = 0; p < k; ++p)
       for (int64_t j = 0; j < n; ++j)
-        row[j] += a[i * lda + p] * b[p * ldb + j];
+        row[j] += (t.a ? a[p * lda + i] : a[i * lda + p]) * (t.b ? b[j * ldb + p] : b[p * ldb + j]);
   }
 }
 
-template <typename T>
-void matrixProduct(StridedMemRefType<T, 2> *a, StridedMemRefType<T, 2> *b,
-                   StridedMemRefType<T, 2> *c, bool accumulate) {
-  product(a->data + a->offset, b->data + b->offset, c->data + c->offset, a->sizes[0],
-          b->sizes[1], a->sizes[1], a->strides[0], b->strides[0], c->strides[0], accumulate);
-}
-
-template <typename T>
-void batchProduct(StridedMemRefType<T, 3> *a, StridedMemRefType<T, 3> *b,
-                  StridedMemRefType<T, 3> *c, bool accumulate) {
-  for (int64_t i = 0; i < a->sizes[0]; ++i)
-    product(a->data + a->offset + i * a->strides[0], b->data + b->offset + i * b->strides[0],
-            c->data + c->offset + i * c->strides[0], a->sizes[1], b->sizes[2], a->sizes[2],
-            a->strides[1], b->strides[1], c->strides[1], accumulate);
+/// The product of the last two dimensions of each operand (`rank` 2 or 3,
+/// the first of three a batch), sizes read off C and A.
+template <typename T, int Rank>
+void products(StridedMemRefType<T, Rank> *a, StridedMemRefType<T, Rank> *b,
+              StridedMemRefType<T, Rank> *c, Transposes t, bool accumulate) {
+  constexpr int row = Rank - 2, column = Rank - 1;
+  int64_t batch = Rank == 3 ? c->sizes[0] : 1;
+  int64_t k = t.a ? a->sizes[row] : a->sizes[column];
+  for (int64_t i = 0; i < batch; ++i)
+    product(t, a->data + a->offset + (Rank == 3 ? i * a->strides[0] : 0),
+            b->data + b->offset + (Rank == 3 ? i * b->strides[0] : 0),
+            c->data + c->offset + (Rank == 3 ? i * c->strides[0] : 0), c->sizes[row],
+            c->sizes[column], k, a->strides[row], b->strides[row], c->strides[row], accumulate);
 }
 
 } // namespace
 
 extern "C" {
 static void gemmF32(StridedMemRefType<float, 2> *a, StridedMemRefType<float, 2> *b,
-                    StridedMemRefType<float, 2> *c, bool accumulate) {
-  matrixProduct(a, b, c, accumulate);
+                    StridedMemRefType<float, 2> *c, bool ta, bool tb, bool accumulate) {
+  products(a, b, c, {ta, tb}, accumulate);
 }
 static void gemmF64(StridedMemRefType<double, 2> *a, StridedMemRefType<double, 2> *b,
-                    StridedMemRefType<double, 2> *c, bool accumulate) {
-  matrixProduct(a, b, c, accumulate);
+                    StridedMemRefType<double, 2> *c, bool ta, bool tb, bool accumulate) {
+  products(a, b, c, {ta, tb}, accumulate);
 }
 static void batchGemmF32(StridedMemRefType<float, 3> *a, StridedMemRefType<float, 3> *b,
-                         StridedMemRefType<float, 3> *c, bool accumulate) {
-  batchProduct(a, b, c, accumulate);
+                         StridedMemRefType<float, 3> *c, bool ta, bool tb, bool accumulate) {
+  products(a, b, c, {ta, tb}, accumulate);
 }
 static void batchGemmF64(StridedMemRefType<double, 3> *a, StridedMemRefType<double, 3> *b,
-                         StridedMemRefType<double, 3> *c, bool accumulate) {
-  batchProduct(a, b, c, accumulate);
+                         StridedMemRefType<double, 3> *c, bool ta, bool tb, bool accumulate) {
+  products(a, b, c, {ta, tb}, accumulate);
 }
 }
 

@@ -40,7 +40,8 @@ func::FuncOp entryDeclaration(ModuleOp module, StringRef name, Type element, int
     return existing;
   OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
   MemRefType operand = entryOperandType(element, rank);
-  auto type = b.getFunctionType({operand, operand, operand, b.getI1Type()}, {});
+  Type flag = b.getI1Type();
+  auto type = b.getFunctionType({operand, operand, operand, flag, flag, flag}, {});
   auto fn = func::FuncOp::create(b, module.getLoc(), name, type);
   fn.setPrivate();
   fn->setAttr("llvm.emit_c_interface", b.getUnitAttr());
@@ -56,12 +57,33 @@ linalg::FillOp zeroFillBefore(Operation *op, Value buffer) {
   return matchPattern(value, m_AnyZeroFloat()) ? fill : linalg::FillOp();
 }
 
+/// Whether a product reads A and B transposed (a matmul's indexing maps may
+/// say so: A (k, m), B (n, k)); none for other maps.
+std::optional<std::pair<bool, bool>> transposes(linalg::LinalgOp op) {
+  auto matmul = dyn_cast<linalg::MatmulOp>(op.getOperation());
+  auto batched = dyn_cast<linalg::BatchMatmulOp>(op.getOperation());
+  if ((!matmul || !matmul.hasUserDefinedMaps()) && (!batched || !batched.hasUserDefinedMaps()))
+    return std::make_pair(false, false);
+  if (!matmul)
+    return std::nullopt;
+  MLIRContext *ctx = op.getContext();
+  AffineExpr m = getAffineDimExpr(0, ctx), n = getAffineDimExpr(1, ctx),
+             k = getAffineDimExpr(2, ctx);
+  auto map = [&](AffineExpr row, AffineExpr column) {
+    return AffineMap::get(3, 0, {row, column}, ctx);
+  };
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  bool a = maps[0] == map(k, m), b = maps[1] == map(n, k);
+  if ((!a && maps[0] != map(m, k)) || (!b && maps[1] != map(k, n)) || maps[2] != map(m, n))
+    return std::nullopt;
+  return std::make_pair(a, b);
+}
+
 void convert(linalg::LinalgOp op, ModuleOp module) {
   if (!op.hasPureBufferSemantics() || op->getNumOperands() != 3)
     return;
-  auto m = dyn_cast<linalg::MatmulOp>(op.getOperation());
-  auto bm = dyn_cast<linalg::BatchMatmulOp>(op.getOperation());
-  if ((m && m.hasUserDefinedMaps()) || (bm && bm.hasUserDefinedMaps()))
+  std::optional<std::pair<bool, bool>> transposed = transposes(op);
+  if (!transposed)
     return;
   SmallVector<Value> operands(op->getOperands());
   auto type = cast<MemRefType>(operands[0].getType());
@@ -73,12 +95,14 @@ void convert(linalg::LinalgOp op, ModuleOp module) {
     if (t.getElementType() != element || !hasContiguousRows(t))
       return;
   }
-  // M x K times K x N (after the batch dimension).
+  // The sizes M, K and N (of C's rows, A's columns read as stored or
+  // transposed, C's columns).
   int64_t rank = type.getRank();
-  ArrayRef<int64_t> a = type.getShape(), b = cast<MemRefType>(operands[1].getType()).getShape();
+  ArrayRef<int64_t> a = type.getShape(), c = cast<MemRefType>(operands[2].getType()).getShape();
+  int64_t k = transposed->first ? a[rank - 2] : a[rank - 1];
   bool dynamic = false;
   int64_t work = 1;
-  for (int64_t size : {a[rank - 2], a[rank - 1], b[rank - 1]}) {
+  for (int64_t size : {c[rank - 2], k, c[rank - 1]}) {
     dynamic |= ShapedType::isDynamic(size);
     if (!dynamic)
       work = std::min(work * std::min(size, kSmallProduct), kSmallProduct);
@@ -96,7 +120,10 @@ void convert(linalg::LinalgOp op, ModuleOp module) {
   SmallVector<Value> args;
   for (Value v : operands)
     args.push_back(memref::CastOp::create(builder, loc, entryOperandType(element, rank), v));
-  args.push_back(arith::ConstantIntOp::create(builder, loc, builder.getI1Type(), fill ? 0 : 1));
+  Value no = arith::ConstantIntOp::create(builder, loc, builder.getI1Type(), 0);
+  Value yes = arith::ConstantIntOp::create(builder, loc, builder.getI1Type(), 1);
+  for (bool flag : {transposed->first, transposed->second, !fill})
+    args.push_back(flag ? yes : no);
   func::CallOp::create(builder, loc, entry, args);
   op->erase();
   if (fill)

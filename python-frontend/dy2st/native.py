@@ -30,14 +30,36 @@ def choose_blas_kernels():
             info = f.read(1 << 16)
     except OSError:
         return
-    if "GenuineIntel" not in info:
-        return
-    flags = next((line.split(":", 1)[1].split() for line in info.splitlines()
-                  if line.startswith("flags")), [])
-    if {"avx512f", "avx512vl", "avx512bw", "avx512dq"} <= set(flags):
-        os.environ["OPENBLAS_CORETYPE"] = "SkylakeX"
-    elif {"avx2", "fma"} <= set(flags):
-        os.environ["OPENBLAS_CORETYPE"] = "Haswell"
+    core = blas_kernels_for(info)
+    if core:
+        os.environ["OPENBLAS_CORETYPE"] = core
+
+
+def blas_kernels_for(cpuinfo):
+    """OpenBLAS's kernel family for the CPU /proc/cpuinfo describes, or None
+    where OpenBLAS's own detection is left to choose."""
+    if "GenuineIntel" not in cpuinfo:
+        return None
+    flags = set(next((line.split(":", 1)[1].split() for line in cpuinfo.splitlines()
+                      if line.startswith("flags")), []))
+    if {"avx512f", "avx512vl", "avx512bw", "avx512dq"} <= flags:
+        return "SkylakeX"
+    if {"avx2", "fma"} <= flags:
+        return "Haswell"
+    return None
+
+
+def _check_blas_kernels(mod):
+    """Warns where OpenBLAS was loaded (by numpy) before dy2st could name its
+    kernels: products then run at a fifth of the speed."""
+    wanted = os.environ.get("OPENBLAS_CORETYPE")
+    running = mod.blas_core()
+    if wanted and running.lower() != wanted.lower():
+        import warnings
+        warnings.warn(f"OpenBLAS runs its {running} kernels, not {wanted}: numpy loaded it "
+                      "before dy2st was imported. Import dy2st before numpy, or set "
+                      f"OPENBLAS_CORETYPE={wanted} in the environment, for dense products at "
+                      "full speed", RuntimeWarning, stacklevel=3)
 
 
 @functools.lru_cache(maxsize=None)
@@ -49,6 +71,7 @@ def module():
             mod = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(mod)
             mod.set_printer(_print_items)
+            _check_blas_kernels(mod)
             return mod
     raise ImportError("dy2st's compiler extension (_dy2st_native) is not built: run "
                       "`bash scripts/setup.sh` in the dy2st checkout, or set DY2ST_BUILD_DIR "

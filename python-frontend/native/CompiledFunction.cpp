@@ -53,15 +53,20 @@ py::list CompiledFunction::call(const py::sequence &args) const {
   return call(values);
 }
 
-py::list CompiledFunction::call(llvm::ArrayRef<RuntimeValue> values) const {
+std::vector<RuntimeValue> CompiledFunction::run(llvm::ArrayRef<RuntimeValue> values) const {
   llvm::Expected<std::vector<RuntimeValue>> results = [&] {
     py::gil_scoped_release release;
     return fn->call(values);
   }();
   if (!results)
     raiseRuntimeFailure(llvm::toString(results.takeError()));
-  py::list out(results->size());
-  for (auto [i, r] : llvm::enumerate(*results))
+  return std::move(*results);
+}
+
+py::list CompiledFunction::call(llvm::ArrayRef<RuntimeValue> values) const {
+  std::vector<RuntimeValue> results = run(values);
+  py::list out(results.size());
+  for (auto [i, r] : llvm::enumerate(results))
     out[i] = toPython(r);
   return out;
 }

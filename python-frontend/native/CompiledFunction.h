@@ -18,6 +18,8 @@ public:
   pybind11::list call(const pybind11::sequence &args) const;
   /// The call on arguments already converted (see Values.h).
   pybind11::list call(llvm::ArrayRef<RuntimeValue> values) const;
+  /// The results of the call (runtime failures raised as Python exceptions).
+  std::vector<RuntimeValue> run(llvm::ArrayRef<RuntimeValue> values) const;
 
   std::string stage(const std::string &name) const;
   pybind11::list stageNames() const;

@@ -27,12 +27,15 @@ Dispatcher::Dispatcher(size_t parameters, py::tuple defaults, py::object tensorT
     : parameters(parameters), defaults(std::move(defaults)), tensorType(std::move(tensorType)),
       rebuild(std::move(rebuild)), miss(std::move(miss)), valueName("_value") {}
 
-bool Dispatcher::appendKey(std::string &key, py::handle value, py::object &native) const {
+bool Dispatcher::appendKey(std::string &key, py::handle value, RuntimeValue *runtime) const {
   PyObject *p = value.ptr();
+  RuntimeValue scratch;
+  RuntimeValue &v = runtime ? *runtime : scratch;
   // Numbers, None and strings are compiled for their value (see jit.py).
   if (PyBool_Check(p)) {
     key += p == Py_True ? 'T' : 'F';
-    native = py::reinterpret_borrow<py::object>(value);
+    v.kind = RuntimeValue::Kind::Bool;
+    v.boolValue = p == Py_True;
     return true;
   }
   if (PyLong_Check(p)) {
@@ -44,13 +47,15 @@ bool Dispatcher::appendKey(std::string &key, py::handle value, py::object &nativ
     }
     key += 'i';
     appendBytes(key, n);
-    native = py::reinterpret_borrow<py::object>(value);
+    v.kind = RuntimeValue::Kind::Int;
+    v.intValue = n;
     return true;
   }
   if (PyFloat_Check(p)) {
     key += 'f';
     appendBytes(key, PyFloat_AS_DOUBLE(p));
-    native = py::reinterpret_borrow<py::object>(value);
+    v.kind = RuntimeValue::Kind::Float;
+    v.floatValue = PyFloat_AS_DOUBLE(p);
     return true;
   }
   if (p == Py_None || PyUnicode_Check(p)) {
@@ -63,9 +68,11 @@ bool Dispatcher::appendKey(std::string &key, py::handle value, py::object &nativ
     key += p == Py_None ? 'n' : 's';
     appendBytes(key, static_cast<int64_t>(size));
     key.append(text, size);
-    native = py::bool_(false); // the placeholder of a value compiled in
+    v.kind = RuntimeValue::Kind::Bool; // the placeholder of a value compiled in
+    v.boolValue = false;
     return true;
   }
+  // A tensor's array (the tensor, an argument, keeps it alive) or an array.
   py::object array = py::reinterpret_borrow<py::object>(value);
   if (PyObject_TypeCheck(p, reinterpret_cast<PyTypeObject *>(tensorType.ptr())))
     array = value.attr(valueName);
@@ -80,7 +87,10 @@ bool Dispatcher::appendKey(std::string &key, py::handle value, py::object &nativ
   key += static_cast<char>(a.ndim());
   for (py::ssize_t d = 0; d < a.ndim(); ++d)
     appendBytes(key, static_cast<int64_t>(a.shape(d)));
-  native = std::move(array);
+  v.kind = RuntimeValue::Kind::Tensor;
+  v.dtype = *dtype;
+  v.shape.assign(a.shape(), a.shape() + a.ndim());
+  v.data = const_cast<void *>(a.data());
   return true;
 }
 
@@ -89,31 +99,32 @@ py::object Dispatcher::call(const py::tuple &args, const py::sequence &extra) {
   if (given > parameters || given + defaults.size() < parameters)
     return miss;
   size_t count = parameters + extra.size();
-  llvm::SmallVector<py::object, 8> natives(count);
+  llvm::SmallVector<RuntimeValue, 8> values(count);
   std::string key;
   key.reserve(16 * count);
   size_t firstDefault = parameters - defaults.size();
   for (size_t i = 0; i < count; ++i) {
-    py::object value = i < given        ? py::object(args[i])
-                       : i < parameters ? py::object(defaults[i - firstDefault])
-                                        : py::object(extra[i - parameters]);
-    if (!appendKey(key, value, natives[i]))
+    PyObject *value = i < given        ? PyTuple_GET_ITEM(args.ptr(), i)
+                      : i < parameters ? PyTuple_GET_ITEM(defaults.ptr(), i - firstDefault)
+                                       : py::object(extra[i - parameters]).ptr();
+    if (!appendKey(key, value, &values[i]))
       return miss;
   }
   auto found = cache.find(key);
   if (found == cache.end())
     return miss;
-  py::object owner = found->second;
-  auto &compiled = owner.cast<const CompiledFunction &>();
-  llvm::SmallVector<RuntimeValue, 8> values;
-  for (size_t i = 0; i < count; ++i)
-    values.push_back(toRuntime(natives[i], i));
-  py::list leaves = compiled.call(values);
-  py::object structure = compiled.structure();
-  if (!structure.is_none())
+  // The entry may go (another thread's remember) while this call runs.
+  Entry entry = found->second;
+  std::vector<RuntimeValue> results = entry.fn->run(values);
+  py::object structure = entry.fn->structure();
+  if (!structure.is_none() || results.size() != 1) {
+    py::list leaves(results.size());
+    for (auto [i, r] : llvm::enumerate(results))
+      leaves[i] = toPython(r);
     return rebuild(structure, leaves.attr("__iter__")());
-  py::object leaf = leaves[0];
-  if (!py::isinstance<py::array>(leaf))
+  }
+  py::object leaf = toPython(results.front());
+  if (results.front().kind != RuntimeValue::Kind::Tensor)
     return leaf;
   // Tensor(leaf) without its __init__'s checks: the dtype is one dy2st made.
   auto *type = reinterpret_cast<PyTypeObject *>(tensorType.ptr());
@@ -125,14 +136,13 @@ py::object Dispatcher::call(const py::tuple &args, const py::sequence &extra) {
 
 void Dispatcher::remember(const py::sequence &values, py::object compiled) {
   std::string key;
-  for (size_t i = 0; i < values.size(); ++i) {
-    py::object native;
-    if (!appendKey(key, values[i], native))
+  for (size_t i = 0; i < values.size(); ++i)
+    if (!appendKey(key, values[i], nullptr))
       return;
-  }
   if (cache.size() >= kMaxKeys)
     cache.clear();
-  cache[key] = std::move(compiled);
+  const CompiledFunction *fn = &compiled.cast<const CompiledFunction &>();
+  cache[key] = Entry{std::move(compiled), fn};
 }
 
 } // namespace dy2st::native

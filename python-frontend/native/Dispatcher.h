@@ -5,12 +5,16 @@
 #ifndef DY2ST_NATIVE_DISPATCHER_H
 #define DY2ST_NATIVE_DISPATCHER_H
 
+#include "Dy2St/Runtime/JitFunction.h"
+
 #include <pybind11/pybind11.h>
 
 #include <string>
 #include <unordered_map>
 
 namespace dy2st::native {
+
+class CompiledFunction;
 
 class Dispatcher {
 public:
@@ -28,15 +32,21 @@ public:
   size_t size() const { return cache.size(); }
 
 private:
-  /// Appends the key of one value; false where the value is not served.
-  bool appendKey(std::string &key, pybind11::handle value, pybind11::object &native) const;
-  pybind11::object wrapResult(pybind11::object structure, pybind11::list leaves) const;
+  /// Appends the key of one value and, given `runtime`, makes it the
+  /// argument; false where the value is not served.
+  bool appendKey(std::string &key, pybind11::handle value, RuntimeValue *runtime) const;
+
+  /// A compiled specialization: the Python object that owns it, and it.
+  struct Entry {
+    pybind11::object owner;
+    const CompiledFunction *fn;
+  };
 
   size_t parameters;
   pybind11::tuple defaults;
   pybind11::object tensorType, rebuild, miss;
   pybind11::str valueName;
-  std::unordered_map<std::string, pybind11::object> cache;
+  std::unordered_map<std::string, Entry> cache;
 };
 
 } // namespace dy2st::native

@@ -1,7 +1,7 @@
+# dy2st first: it names OpenBLAS's kernels before numpy loads OpenBLAS.
+import dy2st  # noqa: I001
 import numpy as np
 import pytest
-
-import dy2st
 from dy2st import Tensor
 
 

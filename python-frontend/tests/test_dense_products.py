@@ -17,6 +17,10 @@ def product_t(x, y):
     return paddle.matmul(x, y, transpose_x=True, transpose_y=True)
 
 
+def product_wt(x, w):
+    return paddle.matmul(x, w, transpose_y=True)
+
+
 def linear_relu(x, w, b):
     return paddle.nn.functional.relu(paddle.matmul(x, w) + b)
 
@@ -63,6 +67,17 @@ def test_products_match_eager(xs, ys, dtype, blas):
         assert calls_blas(f) == blas
 
 
+@pytest.mark.parametrize("xs", [(40, 48), (3, 40, 48), (2, 3, 5, 48)])
+def test_a_matrix_used_transposed_is_not_copied(xs):
+    # x W^T: the product reads W transposed (BLAS's transB), no transposed copy.
+    rng = np.random.default_rng(5)
+    x, w = tensor(rng, xs), tensor(rng, (32, 48))
+    f = paddle.jit.to_static(product_wt)
+    assert_same(product_wt(x, w), f(x, w))
+    assert calls_blas(f)
+    assert "linalg.transpose" not in f.mlir("core")
+
+
 def test_an_empty_sum_through_blas_is_zeros():
     # Dynamic sizes always take BLAS: K = 0 must still give zeros.
     f = paddle.jit.to_static(product, input_spec=[
@@ -97,6 +112,41 @@ def test_linear_layer_and_a_product_in_a_loop():
     np.testing.assert_allclose(g(x2, w, 5).numpy(), in_a_loop(x2, w, 5).numpy(),
                                rtol=1e-4, atol=1e-5)
     assert calls_blas(g)
+
+
+INTEL = "vendor_id\t: GenuineIntel\nflags\t\t: fpu sse2 avx {}\n"
+
+
+def test_openblas_kernels_named_from_cpu_features():
+    from dy2st.native import blas_kernels_for
+    assert blas_kernels_for(INTEL.format("avx2 fma avx512f avx512vl avx512bw avx512dq")) \
+        == "SkylakeX"
+    assert blas_kernels_for(INTEL.format("avx2 fma")) == "Haswell"
+    assert blas_kernels_for(INTEL.format("")) is None
+    assert blas_kernels_for("vendor_id\t: AuthenticAMD\nflags\t\t: avx2 fma\n") is None
+
+
+def test_a_numpy_loaded_first_is_reported(tmp_path):
+    import os
+    import subprocess
+    import sys
+    child = ("import warnings, numpy, dy2st\n"
+             "with warnings.catch_warnings(record=True) as w:\n"
+             "    warnings.simplefilter('always')\n"
+             "    dy2st.native.module()\n"
+             "print(dy2st.native.module().blas_core(), [str(x.message) for x in w])\n")
+    env = dict(os.environ)
+    env.pop("OPENBLAS_CORETYPE", None)
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True,
+                          env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    running, wanted = done.stdout.split(" ", 1)[0], env.get("OPENBLAS_CORETYPE")
+    from dy2st.native import blas_kernels_for
+    with open("/proc/cpuinfo") as f:
+        chosen = blas_kernels_for(f.read(1 << 16))
+    # Warned exactly where dy2st chose kernels that OpenBLAS does not run.
+    assert ("numpy loaded it before dy2st" in done.stdout) == \
+        bool(chosen and chosen.lower() != running.lower()), (done.stdout, wanted)
 
 
 def test_threads_can_be_set():

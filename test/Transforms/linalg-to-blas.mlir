@@ -1,9 +1,10 @@
 // RUN: dy2st-opt %s --dy2st-linalg-to-blas --split-input-file | FileCheck %s
 
 // A product on buffers of f32 becomes a call of the runtime's gemm entry on
-// views of any size and row stride; the zero fill before it is folded into
-// the call (accumulate = false).
-// CHECK-LABEL: func.func private @dy2st_gemm_f32(memref<?x?xf32, strided<[?, 1], offset: ?>>, memref<?x?xf32, strided<[?, 1], offset: ?>>, memref<?x?xf32, strided<[?, 1], offset: ?>>, i1)
+// views of any size and row stride (then: transpose A, transpose B,
+// accumulate); the zero fill before it is folded into the call (accumulate =
+// false).
+// CHECK-LABEL: func.func private @dy2st_gemm_f32(memref<?x?xf32, strided<[?, 1], offset: ?>>, memref<?x?xf32, strided<[?, 1], offset: ?>>, memref<?x?xf32, strided<[?, 1], offset: ?>>, i1, i1, i1)
 // CHECK-SAME: llvm.emit_c_interface
 // CHECK-LABEL: func.func @matmul
 // CHECK-NOT: linalg.fill
@@ -11,7 +12,7 @@
 // CHECK-DAG: %[[B:.*]] = memref.cast %arg1
 // CHECK-DAG: %[[C:.*]] = memref.cast %arg2
 // CHECK-DAG: %[[FALSE:.*]] = arith.constant false
-// CHECK: call @dy2st_gemm_f32(%[[A]], %[[B]], %[[C]], %[[FALSE]])
+// CHECK: call @dy2st_gemm_f32(%[[A]], %[[B]], %[[C]], %[[FALSE]], %[[FALSE]], %[[FALSE]])
 // CHECK-NOT: linalg.matmul
 func.func @matmul(%a: memref<64x32xf32>, %b: memref<32x16xf32>, %c: memref<64x16xf32>) {
   %zero = arith.constant 0.0 : f32
@@ -25,10 +26,24 @@ func.func @matmul(%a: memref<64x32xf32>, %b: memref<32x16xf32>, %c: memref<64x16
 // Without a zero fill, the product accumulates into the output; f64 and
 // dynamic sizes take the f64 entry.
 // CHECK-LABEL: func.func @accumulate
-// CHECK: %[[TRUE:.*]] = arith.constant true
-// CHECK: call @dy2st_gemm_f64({{.*}}, %[[TRUE]])
+// CHECK-DAG: %[[TRUE:.*]] = arith.constant true
+// CHECK-DAG: %[[FALSE:.*]] = arith.constant false
+// CHECK: call @dy2st_gemm_f64({{.*}}, %[[FALSE]], %[[FALSE]], %[[TRUE]])
 func.func @accumulate(%a: memref<?x?xf64>, %b: memref<?x?xf64>, %c: memref<?x?xf64>) {
   linalg.matmul ins(%a, %b : memref<?x?xf64>, memref<?x?xf64>) outs(%c : memref<?x?xf64>)
+  return
+}
+
+// -----
+
+// A matmul whose indexing maps read B transposed (x W^T) passes the flag.
+// CHECK-LABEL: func.func @transposed_b
+// CHECK-DAG: %[[TRUE:.*]] = arith.constant true
+// CHECK-DAG: %[[FALSE:.*]] = arith.constant false
+// CHECK: call @dy2st_gemm_f32({{.*}}, %[[FALSE]], %[[TRUE]], %[[TRUE]])
+func.func @transposed_b(%a: memref<32x128xf32>, %w: memref<512x128xf32>, %c: memref<32x512xf32>) {
+  linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>, affine_map<(m, n, k) -> (m, n)>]
+      ins(%a, %w : memref<32x128xf32>, memref<512x128xf32>) outs(%c : memref<32x512xf32>)
   return
 }
 

@@ -98,14 +98,32 @@ static Value zeros(OpBuilder &b, Location loc, RankedTensorType type, ArrayRef<O
   return linalg::FillOp::create(b, loc, ValueRange{zero}, ValueRange{empty}).getResult(0);
 }
 
-/// x [b..., M, K] times y [K, N] or y [b..., K, N] (the same batch sizes) as
-/// one linalg.matmul ([b·M, K] x [K, N]) or linalg.batch_matmul ([b, M, K] x
-/// [b, K, N]), the named ops dy2st-linalg-to-blas hands to BLAS; null where
-/// batch dimensions broadcast.
-static Value mergedProduct(OpBuilder &b, Location loc, RankedTensorType result, Value x, Value y) {
+/// linalg.matmul of x [M, K] and y [K, N], or of y [N, K] read transposed
+/// (by the op's indexing maps: no transposed copy; BLAS's transB), into `init`.
+static Value matrixProduct(OpBuilder &b, Location loc, RankedTensorType type, Value x, Value y,
+                           Value init, bool yTransposed) {
+  auto op = linalg::MatmulOp::create(b, loc, TypeRange{type}, ValueRange{x, y}, ValueRange{init});
+  if (yTransposed) {
+    MLIRContext *ctx = b.getContext();
+    AffineExpr m = getAffineDimExpr(0, ctx), n = getAffineDimExpr(1, ctx),
+               k = getAffineDimExpr(2, ctx);
+    op.setIndexingMapsAttr(b.getAffineMapArrayAttr({AffineMap::get(3, 0, {m, k}, ctx),
+                                                    AffineMap::get(3, 0, {n, k}, ctx),
+                                                    AffineMap::get(3, 0, {m, n}, ctx)}));
+  }
+  return op.getResult(0);
+}
+
+/// x [b..., M, K] times y [K, N] (or [N, K] `yTransposed`) or y [b..., K, N]
+/// (the same batch sizes) as one linalg.matmul ([b·M, K] x [K, N]) or
+/// linalg.batch_matmul ([b, M, K] x [b, K, N]), the named ops
+/// dy2st-linalg-to-blas hands to BLAS; null where batch dimensions broadcast.
+static Value mergedProduct(OpBuilder &b, Location loc, RankedTensorType result, Value x, Value y,
+                           bool yTransposed) {
   auto xt = cast<RankedTensorType>(x.getType()), yt = cast<RankedTensorType>(y.getType());
   int64_t rank = result.getRank(), batch = rank - 2;
   bool yBatched = yt.getRank() == rank;
+  int64_t yColumns = yTransposed ? 0 : yt.getRank() - 1;
   if (batch == 0 || xt.getRank() != rank || (!yBatched && yt.getRank() != 2))
     return {};
   for (int64_t d = 0; yBatched && d < batch; ++d)
@@ -114,37 +132,37 @@ static Value mergedProduct(OpBuilder &b, Location loc, RankedTensorType result, 
   SmallVector<OpFoldResult> sizes;
   for (int64_t d = 0; d <= batch; ++d)
     sizes.push_back(sizeOf(b, loc, x, d));
-  sizes.push_back(sizeOf(b, loc, y, yt.getRank() - 1));
+  sizes.push_back(sizeOf(b, loc, y, yColumns));
   // The batch dimensions merge into the rows (y unbatched) or into one.
   int64_t merged = yBatched ? batch : batch + 1;
   Value xm = mergeLeading(b, loc, x, merged);
   Value ym = yBatched ? mergeLeading(b, loc, y, batch) : y;
   auto xmt = cast<RankedTensorType>(xm.getType()), ymt = cast<RankedTensorType>(ym.getType());
   SmallVector<int64_t> shape(xmt.getShape().drop_back());
-  shape.push_back(ymt.getShape().back());
+  shape.push_back(ymt.getDimSize(yBatched ? ymt.getRank() - 1 : yColumns));
   auto outType = RankedTensorType::get(shape, result.getElementType());
   SmallVector<OpFoldResult> outSizes;
   for (int64_t d = 0; d + 1 < xmt.getRank(); ++d)
     outSizes.push_back(sizeOf(b, loc, xm, d));
-  outSizes.push_back(sizeOf(b, loc, ym, ymt.getRank() - 1));
+  outSizes.push_back(sizeOf(b, loc, ym, yBatched ? ymt.getRank() - 1 : yColumns));
   Value init = zeros(b, loc, outType, outSizes);
   Value product =
       yBatched ? linalg::BatchMatmulOp::create(b, loc, TypeRange{outType}, ValueRange{xm, ym},
                                                ValueRange{init})
                      .getResult(0)
-               : linalg::MatmulOp::create(b, loc, TypeRange{outType}, ValueRange{xm, ym},
-                                          ValueRange{init})
-                     .getResult(0);
+               : matrixProduct(b, loc, outType, xm, ym, init, yTransposed);
   if (merged == 1)
     return product;
   return expandDims(b, loc, result, product, leadingGroup(merged, rank), sizes);
 }
 
-/// The product of x [..., M, K] and y [..., K, N] (both >= 2-d), batch
-/// dimensions broadcast: linalg.matmul for 2-d operands, a merged named op
-/// where the batch dimensions allow it (see mergedProduct), else a generic.
-static Value batchedMatmul(OpBuilder &b, Location loc, RankedTensorType result, Value x, Value y) {
-  if (Value merged = mergedProduct(b, loc, result, x, y))
+/// The product of x [..., M, K] and y [..., K, N] (both >= 2-d; a 2-d y may
+/// be [N, K] `yTransposed`), batch dimensions broadcast: linalg.matmul for
+/// 2-d operands, a merged named op where the batch dimensions allow it (see
+/// mergedProduct), else a generic.
+static Value batchedMatmul(OpBuilder &b, Location loc, RankedTensorType result, Value x, Value y,
+                           bool yTransposed) {
+  if (Value merged = mergedProduct(b, loc, result, x, y, yTransposed))
     return merged;
   auto xt = cast<RankedTensorType>(x.getType()), yt = cast<RankedTensorType>(y.getType());
   int64_t rank = result.getRank();
@@ -153,7 +171,7 @@ static Value batchedMatmul(OpBuilder &b, Location loc, RankedTensorType result, 
     if (!result.isDynamicDim(d))
       continue;
     if (d == rank - 1) {
-      dynamic.push_back(tensor::DimOp::create(b, loc, y, yt.getRank() - 1));
+      dynamic.push_back(tensor::DimOp::create(b, loc, y, yTransposed ? 0 : yt.getRank() - 1));
     } else if (d == rank - 2) {
       dynamic.push_back(tensor::DimOp::create(b, loc, x, xt.getRank() - 2));
     } else {
@@ -167,8 +185,7 @@ static Value batchedMatmul(OpBuilder &b, Location loc, RankedTensorType result, 
   Value zero = constantScalar(b, loc, result.getElementType(), 0);
   Value init = linalg::FillOp::create(b, loc, ValueRange{zero}, ValueRange{empty}).getResult(0);
   if (xt.getRank() == 2 && yt.getRank() == 2)
-    return linalg::MatmulOp::create(b, loc, TypeRange{result}, ValueRange{x, y}, ValueRange{init})
-        .getResult(0);
+    return matrixProduct(b, loc, result, x, y, init, yTransposed);
   // Loops (batch..., m, k, n): the innermost loop walks rows of y and of the
   // result contiguously, which LLVM vectorizes (as dy2st-matmul-loop-order
   // does for linalg.matmul).
@@ -220,11 +237,17 @@ FailureOr<Value> lowerMatmul(LibLowering &l) {
     x = insertUnitDim(b, loc, x, 0);
   else if (l.flag("transpose_x"))
     x = transposeLast2(b, loc, x);
+  // A matrix y used transposed (a linear layer's x W^T) is read transposed
+  // by the product rather than copied.
+  bool yTransposed = !yVector && l.flag("transpose_y") &&
+                     cast<RankedTensorType>(y.getType()).getRank() == 2 &&
+                     cast<RankedTensorType>(x.getType()).getRank() == result.getRank();
   if (yVector)
     y = insertUnitDim(b, loc, y, 1);
-  else if (l.flag("transpose_y"))
+  else if (l.flag("transpose_y") && !yTransposed)
     y = transposeLast2(b, loc, y);
   auto xt = cast<RankedTensorType>(x.getType()), yt = cast<RankedTensorType>(y.getType());
+  int64_t yRows = yTransposed ? 1 : yt.getRank() - 2;
   SmallVector<int64_t> shape(result.getShape());
   if (xVector)
     shape.insert(shape.end() - (yVector ? 0 : 1), 1);
@@ -232,11 +255,11 @@ FailureOr<Value> lowerMatmul(LibLowering &l) {
     shape.push_back(1);
   auto full = RankedTensorType::get(shape, elem);
   Value ok;
-  if (xt.isDynamicDim(xt.getRank() - 1) || yt.isDynamicDim(yt.getRank() - 2))
+  if (xt.isDynamicDim(xt.getRank() - 1) || yt.isDynamicDim(yRows))
     ok = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, l.dim(x, xt.getRank() - 1),
-                               l.dim(y, yt.getRank() - 2));
+                               l.dim(y, yRows));
   return computeIf(b, l.op, ok, result, kMismatchedMatmul, [&] {
-    Value r = batchedMatmul(b, loc, full, x, y);
+    Value r = batchedMatmul(b, loc, full, x, y, yTransposed);
     if (yVector)
       r = dropUnitDim(b, loc, r, full.getRank() - 1);
     if (xVector)

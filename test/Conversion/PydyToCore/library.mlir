@@ -11,12 +11,22 @@ pydy.func @matmul_relu(%x: tensor<2x3xf32>, %w: tensor<3x5xf32>) -> tensor<2x5xf
   pydy.return %1 : tensor<2x5xf32>
 }
 
+// A matrix used transposed is read transposed by the product's indexing maps
+// (no transposed copy); a batch of them is transposed first.
 // CHECK-LABEL: func.func @transposed
-// CHECK: linalg.transpose ins(%{{.*}} : tensor<5x3xf32>) outs(%{{.*}} : tensor<3x5xf32>) permutation = [1, 0]
-// CHECK: linalg.matmul
+// CHECK-NOT: linalg.transpose
+// CHECK: linalg.matmul indexing_maps = [#{{.*}}, #{{.*}}, #{{.*}}] ins(%{{.*}}, %{{.*}} : tensor<2x3xf32>, tensor<5x3xf32>)
 pydy.func @transposed(%x: tensor<2x3xf32>, %w: tensor<5x3xf32>) -> tensor<2x5xf32> {
   %0 = pydy.lib_call "matmul"(%x, %w) {kwnames = ["x", "y"], static_args = {transpose_y = true}} : (tensor<2x3xf32>, tensor<5x3xf32>) -> tensor<2x5xf32>
   pydy.return %0 : tensor<2x5xf32>
+}
+
+// CHECK-LABEL: func.func @transposed_batch
+// CHECK: linalg.transpose ins(%{{.*}} : tensor<4x5x3xf32>) outs(%{{.*}} : tensor<4x3x5xf32>) permutation = [0, 2, 1]
+// CHECK: linalg.batch_matmul
+pydy.func @transposed_batch(%x: tensor<4x2x3xf32>, %w: tensor<4x5x3xf32>) -> tensor<4x2x5xf32> {
+  %0 = pydy.lib_call "matmul"(%x, %w) {kwnames = ["x", "y"], static_args = {transpose_y = true}} : (tensor<4x2x3xf32>, tensor<4x5x3xf32>) -> tensor<4x2x5xf32>
+  pydy.return %0 : tensor<4x2x5xf32>
 }
 
 // CHECK-LABEL: func.func @reductions
