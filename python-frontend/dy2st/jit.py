@@ -3,6 +3,7 @@ static program, compiled once per input signature and cached."""
 import collections
 import functools
 import inspect
+import os
 import threading
 import types
 
@@ -117,7 +118,7 @@ class StaticFunction:
         self._backend = backend
         self._instance = instance
         self._imported = None
-        self._compiled = {}
+        self._compiled = collections.OrderedDict()
         self._last = None
         self._imported_kinds = ()
         self._entries = {}
@@ -156,7 +157,7 @@ class StaticFunction:
                 _kinds_of(self._imported.written) != self._imported_kinds:
             # An attribute the method assigns changed kind (None → tensor).
             self._imported = None
-            self._compiled = {}
+            self._compiled = collections.OrderedDict()
         if self._imported is None:
             arg_types = {}
             if self._input_spec is not None:
@@ -231,6 +232,16 @@ class StaticFunction:
             wrapper = self._entries[key] = StaticFunction(fn, specs, self._backend)
         return wrapper(*[leaf for v in values for leaf in entry.leaves(v, [])])
 
+    def _evict(self):
+        """Keeps the `cache_size()` most recently used specializations: the
+        others are dropped, and with them their machine code (the dispatcher,
+        which refers to them, starts afresh)."""
+        if len(self._compiled) <= _cache_size:
+            return
+        while len(self._compiled) > _cache_size:
+            self._compiled.popitem(last=False)
+        self._dispatcher = None
+
     def _remember(self, values, compiled):
         """Serves later calls on arguments like `values` from the dispatcher."""
         if not self._dispatchable:
@@ -290,6 +301,9 @@ class StaticFunction:
                 except native.module().CompileError as e:
                     raise errors.from_compiler(str(e)) from None
                 self._compiled[key] = compiled
+                self._evict()
+            else:
+                self._compiled.move_to_end(key)
             self._last = compiled
             if not written:
                 self._remember(values, compiled)
@@ -389,6 +403,21 @@ def save(layer, path, input_spec=None, **configs):
 def load(path, **configs):
     """A saved static program (see `save`), callable like the layer."""
     return TranslatedLayer(path)
+
+
+_cache_size = int(os.environ.get("DY2ST_CACHE_SIZE", "64"))
+
+
+def set_cache_size(size):
+    """How many specializations (compiled signatures) each converted function
+    keeps, the least recently used dropped first (default 64, or
+    DY2ST_CACHE_SIZE); returns the previous size."""
+    global _cache_size
+    size = int(size)
+    if size < 1:
+        raise ValueError(f"set_cache_size() needs at least 1, not {size}")
+    previous, _cache_size = _cache_size, size
+    return previous
 
 
 _TO_STATIC_KEYWORDS = ("full_graph", "property")

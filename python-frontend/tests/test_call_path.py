@@ -126,3 +126,23 @@ def test_runtime_errors_on_the_served_path():
     with pytest.raises(IndexError):
         f(x, paddle.to_tensor(np.array(7, np.int64)))
     assert_same(pick(x, i), f(x, i))
+
+
+def test_the_compiled_cache_keeps_the_most_recently_used():
+    f = paddle.jit.to_static(divide)
+    previous = paddle.jit.set_cache_size(3)
+    try:
+        x = t([1.0, 2.0])
+        for d in (1.0, 2.0, 3.0, 4.0, 5.0):
+            assert_same(divide(x, d), f(x, d))
+        assert len(f._compiled) == 3
+        f(x, 3.0)  # used again: 4.0 is now the oldest
+        assert_same(divide(x, 1.0), f(x, 1.0))  # compiled again, right
+        assert [key[1] for key in f.compiled_signatures] == \
+            [("float", v.hex()) for v in (5.0, 3.0, 1.0)]
+        for _ in range(2):  # the dispatcher serves what remains
+            assert_same(divide(x, 5.0), f(x, 5.0))
+    finally:
+        paddle.jit.set_cache_size(previous)
+    with pytest.raises(ValueError, match="at least 1"):
+        paddle.jit.set_cache_size(0)
