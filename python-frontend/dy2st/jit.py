@@ -128,6 +128,8 @@ class StaticFunction:
         params = list(self._signature.parameters.values())[1 if instance is not None else 0:]
         self._dispatchable = all(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
                                  for p in params)
+        self._positional_count = len(params)
+        self._defaults = tuple(p.default for p in params if p.default is not p.empty)
         self._dispatcher = None
 
     def __get__(self, instance, owner):
@@ -233,9 +235,9 @@ class StaticFunction:
         return wrapper(*[leaf for v in values for leaf in entry.leaves(v, [])])
 
     def _evict(self):
-        """Keeps the `cache_size()` most recently used specializations: the
-        others are dropped, and with them their machine code (the dispatcher,
-        which refers to them, starts afresh)."""
+        """Keeps the most recently used specializations (see set_cache_size):
+        the others are dropped, and with them their machine code (the
+        dispatcher, which refers to them, starts afresh)."""
         if len(self._compiled) <= _cache_size:
             return
         while len(self._compiled) > _cache_size:
@@ -247,11 +249,8 @@ class StaticFunction:
         if not self._dispatchable:
             return
         if self._dispatcher is None:
-            params = list(self._signature.parameters.values())
-            params = params[1:] if self._instance is not None else params
-            defaults = tuple(p.default for p in params if p.default is not p.empty)
-            self._dispatcher = native.module().Dispatcher(len(params), defaults, Tensor,
-                                                          _rebuild, _MISS)
+            self._dispatcher = native.module().Dispatcher(
+                self._positional_count, self._defaults, Tensor, _rebuild, _MISS)
         self._dispatcher.remember(values, compiled)
 
     def __call__(self, *args, **kwargs):
