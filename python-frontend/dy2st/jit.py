@@ -350,7 +350,11 @@ class TranslatedLayer:
             if not isinstance(value, np.ndarray):
                 raise TypeError(f"input '{name}' must be a tensor or a numpy array")
             arrays.append(np.asarray(value, order="C"))
-        entries = [InputSpec.from_tensor(Tensor(a)).mlir_type() for a in arrays + self._params]
+        numbers = set(self._meta.get("numbers", []))
+        params = [p.item() if i in numbers else p for i, p in enumerate(self._params)]
+        entries = [_runtime_number_entry(v)[1] if i - len(arrays) in numbers
+                   else InputSpec.from_tensor(Tensor(v)).mlir_type()
+                   for i, v in enumerate(arrays + params)]
         # Compiled for the declared input types (None dims: any size).
         key = tuple(self._meta["input_types"]) + tuple(entries[len(arrays):]) + \
             tuple(a.dtype.str for a in arrays)
@@ -362,8 +366,20 @@ class TranslatedLayer:
             except module.CompileError as e:
                 raise errors.from_compiler(str(e)) from None
             self._compiled[key] = compiled
-        leaves = compiled(arrays + list(self._params))
-        return _rebuild(compiled.result_structure, iter(leaves))
+        leaves = compiled(arrays + params)
+        result = _rebuild(compiled.result_structure, iter(leaves))
+        state = self._meta.get("state", [])
+        if state:
+            # The layer's forward assigned attributes: their new values are
+            # this layer's state for the next call.
+            result, values = result[0], result[1:]
+            for i, value in zip(state, values):
+                self._params[i] = value.numpy() if isinstance(value, Tensor) else np.asarray(value)
+        return result
+
+    def state_dict(self):
+        """The program's parameters and state by name, as tensors."""
+        return {name: Tensor(p.copy()) for name, p in zip(self._meta["params"], self._params)}
 
     forward = __call__
 

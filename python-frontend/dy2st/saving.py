@@ -115,7 +115,19 @@ def read_model(path):
     if len(params) != len(meta.get("params", [])):
         raise ValueError(f"{path}.pdiparams holds {len(params)} parameters, the model needs "
                          f"{len(meta.get('params', []))}")
+    _check_indices(path, meta, "numbers", len(params))
+    _check_indices(path, meta, "state", len(params))
+    for i in meta.get("numbers", []):
+        if params[i].shape != () or params[i].dtype.kind not in "bif":
+            raise ValueError(f"{path}.pdiparams: parameter {i} is not a number")
     return meta, text, params
+
+
+def _check_indices(path, meta, field, count):
+    indices = meta.get(field, [])
+    if not isinstance(indices, list) or \
+            not all(type(i) is int and 0 <= i < count for i in indices):
+        raise ValueError(f"{path}.pdmodel has a corrupt header ('{field}')")
 
 
 def specs_of(input_spec, names):
@@ -134,13 +146,9 @@ def compile_for_save(static_function, specs):
     """(meta, imported text, specialized text, parameter arrays)."""
     imported = static_function._import()
     text, captures, written = imported.text, imported.captures, imported.written
-    if written:
-        raise errors.Dy2StError(f"saving a layer whose forward assigns attributes "
-                                f"(.{written[0][1]} = ...) is not supported: a saved program "
-                                "has no object to write them to")
+    state = _state_of(static_function._instance, captures, written)
     params = [c.read() for c in captures]
-    entries = [s.mlir_type() for s in specs] + \
-        [InputSpec.from_tensor(p).mlir_type() for p in params]
+    entries = [s.mlir_type() for s in specs] + [_param_type(p) for p in params]
     name = imported.entry
     module = native.module()
     try:
@@ -150,16 +158,60 @@ def compile_for_save(static_function, specs):
     meta = {"format": "dy2st-model", "version": 1, "entry": name,
             "inputs": static_function._parameters(),
             "input_types": [s.mlir_type() for s in specs],
-            "params": _parameter_names(static_function._instance, captures, params)}
-    return meta, text, compiled.stage("specialized"), [p.numpy() for p in params]
+            "params": _parameter_names(static_function._instance, captures, params),
+            "numbers": [i for i, p in enumerate(params) if not isinstance(p, Tensor)],
+            "state": state}
+    arrays = [p.numpy() if isinstance(p, Tensor) else np.asarray(p) for p in params]
+    return meta, text, compiled.stage("specialized"), arrays
+
+
+def _param_type(value):
+    """The entry type of a parameter: a tensor's, or a number's (an attribute
+    the forward assigns, passed as a runtime number)."""
+    if isinstance(value, Tensor):
+        return InputSpec.from_tensor(value).mlir_type()
+    return "i1" if isinstance(value, bool) else "i64" if isinstance(value, int) else "f64"
+
+
+def _state_of(layer, captures, written):
+    """For each attribute the forward assigns, the index of the parameter
+    that holds it: the saved program returns its new value after the result
+    and the loaded layer keeps it for the next call, as the layer would."""
+    state = []
+    for obj, attr in written:
+        found = [i for i, c in enumerate(captures)
+                 if c.origin.kind == "object" and c.origin.root is obj and c.origin.path == [attr]]
+        if not found:
+            where = _object_path(layer, obj)
+            raise errors.Dy2StError(
+                f"saving a layer whose forward assigns {where}.{attr} is not supported while "
+                f"it holds {type(getattr(obj, attr, None)).__name__}: a saved program keeps "
+                "state in tensors and numbers (give it its first value before saving)")
+        state.append(found[0])
+    return state
+
+
+def _object_path(layer, obj):
+    """`self` or `self.<sublayer path>` of an object the forward reaches."""
+    if obj is layer or layer is None or not hasattr(layer, "named_sublayers"):
+        return "self"
+    for path, sub in layer.named_sublayers():
+        if sub is obj:
+            return "self." + path
+    return type(obj).__name__
 
 
 def _parameter_names(layer, captures, params):
     """Paddle's names of the captured tensors: a layer's parameters and
-    buffers as its state_dict() names them (`fc1.weight`); other tensors by
-    the path they were read from."""
+    buffers as its state_dict() names them (`fc1.weight`); other values by
+    the path they were read from (`cell.state`)."""
     by_identity = {}
     if layer is not None and hasattr(layer, "state_dict"):
         by_identity = {id(t): name for name, t in layer.state_dict().items()}
-    return [by_identity.get(id(p)) or c.label.removeprefix("self.")
-            for c, p in zip(captures, params)]
+    names = []
+    for c, p in zip(captures, params):
+        name = by_identity.get(id(p)) if isinstance(p, Tensor) else None
+        if name is None and c.origin.kind == "object":
+            name = (_object_path(layer, c.origin.root) + c.label[len("self"):]).removeprefix("self.")
+        names.append(name or c.label.removeprefix("self."))
+    return names

@@ -11,6 +11,7 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Parser/Parser.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
@@ -140,6 +141,39 @@ static llvm::Expected<RuntimeValue> parseArgument(MLIRContext *ctx, llvm::String
                                   "literal").str());
 }
 
+/// A saved model's number state (an attribute the layer's forward assigns),
+/// stored as a 0-d array: passed as a runtime number.
+static llvm::Error asRuntimeNumber(RuntimeValue &v) {
+  if (!v.shape.empty())
+    return llvm::createStringError("dy2st-run: a number parameter of the model is not 0-d");
+  RuntimeValue number;
+  switch (v.dtype) {
+  case DType::Bool:
+    number.kind = RuntimeValue::Kind::Bool;
+    number.boolValue = *static_cast<const bool *>(v.data);
+    break;
+  case DType::Int32:
+    number.kind = RuntimeValue::Kind::Int;
+    number.intValue = *static_cast<const int32_t *>(v.data);
+    break;
+  case DType::Int64:
+    number.kind = RuntimeValue::Kind::Int;
+    number.intValue = *static_cast<const int64_t *>(v.data);
+    break;
+  case DType::Float32:
+    number.kind = RuntimeValue::Kind::Float;
+    number.floatValue = *static_cast<const float *>(v.data);
+    break;
+  case DType::Float64:
+    number.kind = RuntimeValue::Kind::Float;
+    number.floatValue = *static_cast<const double *>(v.data);
+    break;
+  }
+  std::free(v.allocation);
+  v = number;
+  return llvm::Error::success();
+}
+
 static void printValue(llvm::raw_ostream &os, const RuntimeValue &v) {
   switch (v.kind) {
   case RuntimeValue::Kind::Int: os << "int = " << v.intValue; return;
@@ -194,6 +228,8 @@ int main(int argc, char **argv) {
 
   // A model saved by dy2st.jit.save: its entry and parameters come with it.
   std::string entry = entryName;
+  // Arguments passed as runtime numbers rather than compiled for their value.
+  llvm::DenseSet<size_t> runtimeNumbers;
   if (*model) {
     const llvm::json::Object &meta = **model;
     if (entry.empty())
@@ -216,10 +252,25 @@ int main(int argc, char **argv) {
     }
     for (RuntimeValue &p : *params)
       args.push_back(std::move(p));
+    if (const llvm::json::Array *numbers = meta.getArray("numbers"))
+      for (const llvm::json::Value &index : *numbers) {
+        std::optional<int64_t> i = index.getAsInteger();
+        if (!i || *i < 0 || static_cast<size_t>(*i) >= expected)
+          return fail("dy2st-run: " + inputFile.getValue() + " has a corrupt header ('numbers')");
+        RuntimeValue &number = args[inputs + *i];
+        if (llvm::Error e = asRuntimeNumber(number))
+          return fail(llvm::toString(std::move(e)));
+        runtimeNumbers.insert(inputs + *i);
+      }
   }
   std::string signature;
-  for (const RuntimeValue &a : args)
-    signature += (signature.empty() ? "" : ",") + a.signatureEntry(&context);
+  for (auto [i, a] : llvm::enumerate(args)) {
+    std::string entry = a.signatureEntry(&context);
+    if (runtimeNumbers.count(i))
+      entry = a.kind == RuntimeValue::Kind::Bool ? "i1"
+              : a.kind == RuntimeValue::Kind::Int ? "i64" : "f64";
+    signature += (signature.empty() ? "" : ",") + entry;
+  }
 
   auto fn = JitFunction::compile(*module, CompileRequest{entry, signature, onGPU});
   if (!fn)
