@@ -7,6 +7,8 @@
 namespace dy2st {
 
 llvm::Expected<std::string> formatItem(const PrintItem &item) {
+  if (item.none)
+    return std::string("None");
   if (item.format.empty())
     return item.text ? *item.text : formatValue(item.value);
   std::optional<FormatSpec> parsed = parseFormat(item.format);

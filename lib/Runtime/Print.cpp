@@ -1,5 +1,6 @@
 #include "Dy2St/Runtime/Print.h"
 #include "Dy2St/Support/PythonFormat.h"
+#include "Dy2St/Support/RuntimeABI.h"
 
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
@@ -39,6 +40,10 @@ Printer &installedPrinter() {
       text += (i ? request.sep : "") + *item;
     }
     switch (request.target) {
+    case PrintRequest::Target::Callback:
+      reportRuntimeError("RuntimeError: a not_to_static function is called here, and only "
+                         "the Python process that converted the program can call it");
+      break;
     case PrintRequest::Target::Stdout:
       llvm::outs() << text << request.end;
       llvm::outs().flush();
@@ -46,7 +51,7 @@ Printer &installedPrinter() {
     case PrintRequest::Target::Log:
       // Python's default format: LEVEL:logger:message, on stderr.
       llvm::errs() << levelName(request.level) << ":"
-                   << (request.logger.empty() ? "root" : request.logger) << ":" << text << "\n";
+                   << (request.name.empty() ? "root" : request.name) << ":" << text << "\n";
       break;
     case PrintRequest::Target::Text:
       return text;
@@ -186,6 +191,11 @@ static void dy2st_print_bool(int64_t v) {
 static void dy2st_print_str(const char *text) {
   pending.push_back(PrintItem{RuntimeValue(), std::string(text)});
 }
+static void dy2st_print_none() {
+  PrintItem item;
+  item.none = true;
+  pending.push_back(std::move(item));
+}
 static void dy2st_print_format(const char *format) {
   if (!pending.empty())
     pending.back().format = format;
@@ -213,8 +223,14 @@ static void dy2st_log_end(const char *sep, const char *logger, int64_t level) {
   PrintRequest request;
   request.target = PrintRequest::Target::Log;
   request.sep = sep;
-  request.logger = logger;
+  request.name = logger;
   request.level = level;
+  flushPending(request);
+}
+static void dy2st_py_callback(const char *key) {
+  PrintRequest request;
+  request.target = PrintRequest::Target::Callback;
+  request.name = key;
   flushPending(request);
 }
 // Compiled code checks what only run time can tell (an index in range, a
@@ -265,24 +281,26 @@ void dy2st::registerPrintSymbols(mlir::ExecutionEngine &engine) {
       map[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(fn),
                              llvm::JITSymbolFlags::Exported};
     };
-    add("dy2st_print_i64", reinterpret_cast<void *>(&dy2st_print_i64));
-    add("dy2st_print_f64", reinterpret_cast<void *>(&dy2st_print_f64));
-    add("dy2st_print_bool", reinterpret_cast<void *>(&dy2st_print_bool));
-    add("dy2st_print_str", reinterpret_cast<void *>(&dy2st_print_str));
-    add("dy2st_print_format", reinterpret_cast<void *>(&dy2st_print_format));
-    add("dy2st_print_end", reinterpret_cast<void *>(&dy2st_print_end));
-    add("dy2st_log_end", reinterpret_cast<void *>(&dy2st_log_end));
-    add("dy2st_raise", reinterpret_cast<void *>(&dy2st_raise));
-    add("dy2st_raise_items", reinterpret_cast<void *>(&dy2st_raise_items));
-    add("dy2st_raised", reinterpret_cast<void *>(&dy2st_raised));
-    add("dy2st_enter_call", reinterpret_cast<void *>(&dy2st_enter_call));
-    add("dy2st_leave_call", reinterpret_cast<void *>(&dy2st_leave_call));
-    add("dy2st_can_allocate", reinterpret_cast<void *>(&dy2st_can_allocate));
-    add("_mlir_ciface_dy2st_print_tensor_f32", reinterpret_cast<void *>(&print_f32));
-    add("_mlir_ciface_dy2st_print_tensor_f64", reinterpret_cast<void *>(&print_f64));
-    add("_mlir_ciface_dy2st_print_tensor_i32", reinterpret_cast<void *>(&print_i32));
-    add("_mlir_ciface_dy2st_print_tensor_i64", reinterpret_cast<void *>(&print_i64));
-    add("_mlir_ciface_dy2st_print_tensor_i1", reinterpret_cast<void *>(&print_i1));
+    add(kPrintI64, reinterpret_cast<void *>(&dy2st_print_i64));
+    add(kPrintF64, reinterpret_cast<void *>(&dy2st_print_f64));
+    add(kPrintBool, reinterpret_cast<void *>(&dy2st_print_bool));
+    add(kPrintStr, reinterpret_cast<void *>(&dy2st_print_str));
+    add(kPrintNone, reinterpret_cast<void *>(&dy2st_print_none));
+    add(kPyCallback, reinterpret_cast<void *>(&dy2st_py_callback));
+    add(kPrintFormat, reinterpret_cast<void *>(&dy2st_print_format));
+    add(kPrintEnd, reinterpret_cast<void *>(&dy2st_print_end));
+    add(kLogEnd, reinterpret_cast<void *>(&dy2st_log_end));
+    add(kRaise, reinterpret_cast<void *>(&dy2st_raise));
+    add(kRaiseItems, reinterpret_cast<void *>(&dy2st_raise_items));
+    add(kRaised, reinterpret_cast<void *>(&dy2st_raised));
+    add(kEnterCall, reinterpret_cast<void *>(&dy2st_enter_call));
+    add(kLeaveCall, reinterpret_cast<void *>(&dy2st_leave_call));
+    add(kCanAllocate, reinterpret_cast<void *>(&dy2st_can_allocate));
+    add(("_mlir_ciface_" + kPrintTensorPrefix + "f32").str(), reinterpret_cast<void *>(&print_f32));
+    add(("_mlir_ciface_" + kPrintTensorPrefix + "f64").str(), reinterpret_cast<void *>(&print_f64));
+    add(("_mlir_ciface_" + kPrintTensorPrefix + "i32").str(), reinterpret_cast<void *>(&print_i32));
+    add(("_mlir_ciface_" + kPrintTensorPrefix + "i64").str(), reinterpret_cast<void *>(&print_i64));
+    add(("_mlir_ciface_" + kPrintTensorPrefix + "i1").str(), reinterpret_cast<void *>(&print_i1));
     return map;
   });
 }

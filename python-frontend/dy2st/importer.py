@@ -20,7 +20,7 @@ import types
 
 import numpy as np
 
-from . import comprehensions, dtypes, functional, optable, pybuiltins, statements, unbound, utils
+from . import callbacks, comprehensions, dtypes, functional, optable, pybuiltins, statements, unbound, utils
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .pydytext import OBJECT, escape as _escape, float_literal as _float_literal
 from .statements import located
@@ -357,6 +357,8 @@ class Importer:
     def stmt_Expr(self, node):
         if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
             return False  # a docstring
+        # A call whose result is unused may be one made at run time in Python.
+        self.discarded_call = node.value
         self.expr(node.value)
         return False
 
@@ -1217,13 +1219,43 @@ class Importer:
         target = self.python_callee(fn)
         from .jit import is_not_to_static
         if target is not None and is_not_to_static(target[0]):
-            self._fail(node, f"{fn.__qualname__}() is marked not_to_static (or its module is "
-                             "ignored): it stays Python, and compiled code cannot run Python "
-                             "at run time; call it outside the converted function")
+            return self.python_callback(node, *target)
         if target is None:
             self._fail(node, f"calling {self.describe_static(callee)} from compiled code is not "
                              "supported by dy2st yet")
         return self.python_call(node, *target)
+
+    def python_callback(self, node, fn, bound):
+        """A call of a not_to_static function: made at run time, in Python,
+        with the call's compile-time arguments bound now and its tensors and
+        numbers passed when it is reached (`pydy.py_callback`)."""
+        name = getattr(fn, "__qualname__", "the function")
+        if node is not getattr(self, "discarded_call", None):
+            self._fail(node, f"{name}() is marked not_to_static (or its module is ignored): "
+                             "compiled code calls it in Python when it reaches the call, so "
+                             "its result is not part of the program; call it for its effects "
+                             "(a statement of its own), or outside the converted function")
+        if any(isinstance(a, ast.Starred) for a in node.args) or \
+                any(k.arg is None for k in node.keywords):
+            self._fail(node, f"*args and **kwargs in a call of the not_to_static {name}() are "
+                             "not supported by dy2st")
+        slots, values = [], []
+        for key, arg in [(None, a) for a in node.args] + [(k.arg, k.value) for k in node.keywords]:
+            value = arg.value if isinstance(arg, ast.Constant) else self.expr_or_static(arg)
+            if isinstance(value, Static):
+                value = value.obj
+            if isinstance(value, Value):
+                values.append(value)
+                slots.append((key, callbacks.AT_RUN_TIME))
+            else:
+                slots.append((key, value))
+        if bound is not None:
+            slots.insert(0, (None, bound))
+        callback = callbacks.register(fn, slots)
+        names = ", ".join(v.name for v in values)
+        operands = f"({names} : {', '.join(v.type for v in values)})" if values else ""
+        self.emit(f'pydy.py_callback "{_escape(callback)}"{operands} {self.loc(node)}')
+        return self.constant(None, node)
 
     def static_instance(self, node, cls):
         """An instance of a plain Python class made in compiled code from

@@ -78,21 +78,26 @@ def module():
                       "to its build folder")
 
 
-def _print_items(items, formats, target, sep, end, logger, level):
-    """print(), a logging call or a raise message of compiled code: the same
-    text as eagerly (each item as an f-string formats it with its format,
-    e.g. `!r:>8`, or its str() where it has none)."""
+def _print_items(items, formats, target, sep, end, name, level):
+    """print(), a logging call (`name`: the logger's) or a raise message of
+    compiled code: the same text as eagerly (each item as an f-string formats
+    it with its format, e.g. `!r:>8`, or its str() where it has none); or the
+    values of a not_to_static call (`name`: its key in `callbacks`)."""
     import logging
 
     import numpy as np
 
+    from . import callbacks
     from .tensor import Tensor
-    texts = [_formatted(Tensor(v) if isinstance(v, np.ndarray) else v, f)
-             for v, f in zip(items, formats)]
+    items = [Tensor(v) if isinstance(v, np.ndarray) else v for v in items]
+    if target == "call":
+        callbacks.call(name, items)
+        return None
+    texts = [_formatted(v, f) for v, f in zip(items, formats)]
     if target == "print":
         print(*texts, sep=sep, end=end, flush=True)
     elif target == "log":
-        logging.getLogger(logger or None).log(level, sep.join(texts))
+        logging.getLogger(name or None).log(level, sep.join(texts))
     else:
         return sep.join(texts)
     return None

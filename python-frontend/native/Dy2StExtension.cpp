@@ -90,16 +90,18 @@ PYBIND11_MODULE(_dy2st_native, m) {
         // Kept for the life of the process: compiled code may print any time.
         auto *held = new py::object(std::move(callback));
         setPrinter([held](std::vector<PrintItem> &items, const PrintRequest &request) {
-          static const char *targets[] = {"print", "log", "text"};
+          static const char *targets[] = {"print", "log", "text", "call"};
           py::gil_scoped_acquire gil;
           try {
             py::list values, formats;
             for (PrintItem &item : items) {
-              values.append(item.text ? py::str(*item.text) : toPython(item.value));
+              values.append(item.none   ? py::object(py::none())
+                            : item.text ? py::object(py::str(*item.text))
+                                        : toPython(item.value));
               formats.append(py::str(item.format));
             }
             py::object text = (*held)(values, formats, targets[static_cast<int>(request.target)],
-                                      request.sep, request.end, request.logger, request.level);
+                                      request.sep, request.end, request.name, request.level);
             return text.is_none() ? std::string() : text.cast<std::string>();
           } catch (py::error_already_set &e) {
             // A format the value rejects: the call raises it, as eagerly.
@@ -109,7 +111,7 @@ PYBIND11_MODULE(_dy2st_native, m) {
           }
         });
       },
-      "Routes print(), logging and raise messages of compiled code to `callback(items, formats, target, sep, end, logger, level)`, which returns the text for target 'text'.");
+      "Routes print(), logging, raise messages and not_to_static calls of compiled code to `callback(items, formats, target, sep, end, name, level)`, which returns the text for target 'text'.");
   m.def(
       "library_functions",
       [] {

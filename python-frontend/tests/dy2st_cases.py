@@ -409,6 +409,21 @@ def tensor_accumulate_python_number(x):
     return total, count
 
 
+STEPS = []
+
+
+@paddle.jit.not_to_static
+def trace_step(i, x):
+    STEPS.append((i, float(x.sum())))
+
+
+def not_to_static_bookkeeping(x):
+    for i in range(3):
+        x = x * 2
+        trace_step(i, x)
+    return x
+
+
 def f32(*shape):
     return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
 
@@ -455,4 +470,5 @@ CASES = [
     ("print_and_return", print_and_return, [f32(3)]),
     ("early_return_in_nested", early_return_in_nested, [f32(3)]),
     ("tensor_accumulate_python_number", tensor_accumulate_python_number, [f32(6)]),
+    ("not_to_static_bookkeeping", not_to_static_bookkeeping, [f32(3)]),
 ]

@@ -339,10 +339,81 @@ def calls_python_helper(x):
 
 
 def test_not_to_static():
-    # Called directly, it stays Python; called from compiled code, a clear error.
+    # Called directly, it stays Python; its result in compiled code, a clear error.
     np.testing.assert_array_equal(paddle.jit.to_static(python_helper)(t([1.0])), [2.0])
-    with pytest.raises(paddle.UnsupportedSyntaxError, match="not_to_static"):
+    with pytest.raises(paddle.UnsupportedSyntaxError, match="its result is not part of the "
+                                                            "program"):
         paddle.jit.to_static(calls_python_helper)(t([1.0]))
+
+
+RECORDED = []
+
+
+@paddle.jit.not_to_static
+def record(tag, value, step, scale=1.0, note=None):
+    """Python-only bookkeeping: numpy, a list, formatting."""
+    RECORDED.append((tag, np.asarray(value.numpy()).round(4).tolist(), step, scale, note))
+
+
+class Monitor(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.fc = paddle.nn.Linear(2, 2)
+        self.seen = []
+
+    @paddle.jit.not_to_static
+    def watch(self, h, label):
+        self.seen.append((label, float(h.sum().numpy())))
+
+    def forward(self, x, steps):
+        h = x
+        i = 0
+        while i < steps:
+            h = paddle.tanh(self.fc(h))
+            record("h", h, i, scale=0.5)
+            if paddle.sum(h) > 0:
+                self.watch(h, "positive")
+            i += 1
+        record("done", h, i, note="end")
+        return h
+
+
+def test_not_to_static_functions_run_in_python_where_compiled_code_reaches_them():
+    eager, compiled = Monitor(), Monitor()
+    compiled.set_state_dict(eager.state_dict())
+    converted = paddle.jit.to_static(compiled)
+    x = t([[0.5, -1.0]])
+    for steps in (3, paddle.to_tensor(2)):
+        del RECORDED[:]
+        expected = eager(x, steps)
+        eager_log = list(RECORDED)
+        del RECORDED[:]
+        got = converted(x, steps)
+        np.testing.assert_allclose(got.numpy(), expected.numpy(), rtol=1e-6)
+        assert RECORDED == eager_log
+    assert [s[0] for s in compiled.seen] == [s[0] for s in eager.seen]
+    np.testing.assert_allclose([s[1] for s in compiled.seen], [s[1] for s in eager.seen],
+                               rtol=1e-5)
+
+
+@paddle.jit.not_to_static
+def check_budget(total):
+    if float(total.numpy()) > 10:
+        raise ValueError(f"over budget: {float(total.numpy())}")
+
+
+def spends(x):
+    total = paddle.sum(x)
+    check_budget(total)
+    return total * 2
+
+
+def test_an_exception_raised_by_a_not_to_static_function_is_the_calls(differential):
+    differential(spends, t([1.0, 2.0]))
+    converted = paddle.jit.to_static(spends)
+    with pytest.raises(ValueError, match="over budget: 12"):
+        converted(t([5.0, 7.0]))
+    np.testing.assert_allclose(converted(t([1.0, 2.0])).numpy(), 6.0)
 
 
 def test_to_static_keywords():

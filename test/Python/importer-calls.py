@@ -34,3 +34,26 @@ print(paddle.jit.to_static(calls).code)
 # CHECK:     pydy.len %{{.*}} : !pydy.object -> !pydy.object
 # CHECK:     pydy.call_method %{{.*}}, "mean"(%{{.*}}) {kwnames = ["axis"]}
 # CHECK:     pydy.print %{{.*}}, %{{.*}} : !pydy.object, !pydy.object {sep = ", "}
+
+
+# A not_to_static function called for its effects: a run-time callback with
+# the values compiled code has (x, i); the constants ("step", None) and the
+# keyword stay with the registered call.
+@paddle.jit.not_to_static
+def record(tag, value, index, note=None):
+    pass
+
+
+def reports(x):
+    for i in range(3):
+        record("step", x, i, note=None)
+    return x
+
+
+print(paddle.jit.to_static(reports).code)
+
+# CHECK-LABEL: pydy.func @"reports"
+# CHECK:     pydy.for_range
+# CHECK:       %[[X:.*]] = pydy.load "x"
+# CHECK:       %[[I:.*]] = pydy.load "i"
+# CHECK:       pydy.py_callback "record#{{[0-9]+}}"(%[[X]], %[[I]] : !pydy.object, !pydy.object)

@@ -19,22 +19,26 @@ class ExecutionEngine;
 
 namespace dy2st {
 
-/// One printed item: a tensor (a copy the printer may keep), a number, or
-/// text, and what follows it in an f-string (`!r`, `:.3f`; empty for `str()`).
+/// One printed item: a tensor (a copy the printer may keep), a number, text
+/// or None, and what follows it in an f-string (`!r`, `:.3f`; empty for
+/// `str()`).
 struct PrintItem {
   RuntimeValue value;
   std::optional<std::string> text;
   std::string format;
+  bool none = false;
 };
 
-/// Where the items of one print go: to stdout (`print`), to a logger, or
-/// back as text (the message of a `raise`). The items are joined by `sep`.
+/// Where the items of one print go: to stdout (`print`), to a logger, back
+/// as text (the message of a `raise`), joined by `sep`; or, as values, to a
+/// Python callable (`pydy.py_callback`).
 struct PrintRequest {
-  enum class Target { Stdout, Log, Text };
+  enum class Target { Stdout, Log, Text, Callback };
   Target target = Target::Stdout;
   std::string sep, end;
-  /// For Target::Log: the logger's name ("" is the root) and the level.
-  std::string logger;
+  /// For Target::Log: the logger's name ("" is the root) and the level; for
+  /// Target::Callback: the key of the Python callable the items are for.
+  std::string name;
   int64_t level = 0;
 };
 

@@ -24,6 +24,35 @@ inline constexpr llvm::StringLiteral kGemmF64 = "dy2st_gemm_f64";
 inline constexpr llvm::StringLiteral kBatchGemmF32 = "dy2st_batch_gemm_f32";
 inline constexpr llvm::StringLiteral kBatchGemmF64 = "dy2st_batch_gemm_f64";
 
+/// The runtime's entries for print, logging, raise and Python callbacks
+/// (lib/Runtime/Print.cpp). A print pushes its items one call each, in order:
+/// a number (i64, f64, a bool as i64), a string (a NUL-terminated pointer),
+/// None, or a tensor through the C interface (`_mlir_ciface_` + the tensor
+/// prefix + i1/i32/i64/f32/f64, an unranked memref); a format (a pointer)
+/// applies to the item pushed last. One end call hands the items on:
+/// print_end(sep, end), log_end(sep, logger, level: i64), raise_items(kind,
+/// message: the items' text appended) or py_callback(key).
+inline constexpr llvm::StringLiteral kPrintI64 = "dy2st_print_i64";
+inline constexpr llvm::StringLiteral kPrintF64 = "dy2st_print_f64";
+inline constexpr llvm::StringLiteral kPrintBool = "dy2st_print_bool";
+inline constexpr llvm::StringLiteral kPrintStr = "dy2st_print_str";
+inline constexpr llvm::StringLiteral kPrintNone = "dy2st_print_none";
+inline constexpr llvm::StringLiteral kPrintTensorPrefix = "dy2st_print_tensor_";
+inline constexpr llvm::StringLiteral kPrintFormat = "dy2st_print_format";
+inline constexpr llvm::StringLiteral kPrintEnd = "dy2st_print_end";
+inline constexpr llvm::StringLiteral kLogEnd = "dy2st_log_end";
+inline constexpr llvm::StringLiteral kPyCallback = "dy2st_py_callback";
+/// raise(kind, message) records "kind: message" as the call's exception
+/// (the first one only); raised() -> i1 tells whether one was recorded.
+inline constexpr llvm::StringLiteral kRaise = "dy2st_raise";
+inline constexpr llvm::StringLiteral kRaiseItems = "dy2st_raise_items";
+inline constexpr llvm::StringLiteral kRaised = "dy2st_raised";
+/// enter_call() -> i1 is false beyond the recursion limit; leave_call().
+inline constexpr llvm::StringLiteral kEnterCall = "dy2st_enter_call";
+inline constexpr llvm::StringLiteral kLeaveCall = "dy2st_leave_call";
+/// can_allocate(bytes: f64) -> i1, before a tensor sized at run time is made.
+inline constexpr llvm::StringLiteral kCanAllocate = "dy2st_can_allocate";
+
 } // namespace dy2st
 
 #endif

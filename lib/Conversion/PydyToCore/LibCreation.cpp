@@ -1,5 +1,6 @@
 // Lowerings of the creation primitives.
 #include "LibLowering.h"
+#include "Dy2St/Support/RuntimeABI.h"
 
 #include "Dy2St/Conversion/RuntimeCalls.h"
 
@@ -64,8 +65,8 @@ FailureOr<Value> lowerFill(LibLowering &l) {
           l.b, l.loc, bytes, arith::SIToFPOp::create(l.b, l.loc, l.b.getF64Type(), asInt));
     }
     ModuleOp module = l.op->getParentOfType<ModuleOp>();
-    declareRuntimeFunction(module, "dy2st_can_allocate", {l.b.getF64Type()}, l.b.getI1Type());
-    Value fits = func::CallOp::create(l.b, l.loc, "dy2st_can_allocate", l.b.getI1Type(),
+    declareRuntimeFunction(module, dy2st::kCanAllocate, {l.b.getF64Type()}, l.b.getI1Type());
+    Value fits = func::CallOp::create(l.b, l.loc, dy2st::kCanAllocate, l.b.getI1Type(),
                                       ValueRange{bytes})
                      .getResult(0);
     checkAtRunTime(l.b, l.op, fits, "MemoryError",

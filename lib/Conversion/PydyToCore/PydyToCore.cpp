@@ -6,6 +6,7 @@
 #include "Dy2St/Dialect/Pydy/TypeRules.h"
 #include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
 #include "Dy2St/Support/RuntimeABI.h"
+#include "llvm/ADT/TypeSwitch.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -16,6 +17,7 @@
 #include <limits>
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/DialectConversion.h"
+#include "llvm/ADT/TypeSwitch.h"
 
 namespace mlir::pydy {
 #define GEN_PASS_DEF_CONVERTPYDYTOCOREPASS
@@ -416,10 +418,10 @@ struct CallLowering : OpConversionPattern<CallOp> {
     Location loc = op.getLoc();
     ModuleOp module = op->getParentOfType<ModuleOp>();
     Type i1 = rewriter.getI1Type();
-    declareRuntimeFunction(module, "dy2st_enter_call", {}, i1);
-    declareRuntimeFunction(module, "dy2st_leave_call", {});
+    declareRuntimeFunction(module, dy2st::kEnterCall, {}, i1);
+    declareRuntimeFunction(module, dy2st::kLeaveCall, {});
     Value deepEnough =
-        func::CallOp::create(rewriter, loc, "dy2st_enter_call", i1, ValueRange{}).getResult(0);
+        func::CallOp::create(rewriter, loc, dy2st::kEnterCall, i1, ValueRange{}).getResult(0);
     auto guarded = scf::IfOp::create(rewriter, loc, TypeRange{result}, deepEnough, true);
     {
       OpBuilder::InsertionGuard guard(rewriter);
@@ -427,7 +429,7 @@ struct CallLowering : OpConversionPattern<CallOp> {
       Value value = func::CallOp::create(rewriter, loc, op.getCallee(), TypeRange{result},
                                          adaptor.getArgs())
                         .getResult(0);
-      func::CallOp::create(rewriter, loc, "dy2st_leave_call", TypeRange{}, ValueRange{});
+      func::CallOp::create(rewriter, loc, dy2st::kLeaveCall, TypeRange{}, ValueRange{});
       scf::YieldOp::create(rewriter, loc, value);
       rewriter.setInsertionPointToStart(&guarded.getElseRegion().front());
       raiseAtRunTime(rewriter, op, "RecursionError", "maximum recursion depth exceeded");
@@ -564,23 +566,25 @@ static LogicalResult pushPrintItems(OpBuilder &b, Operation *op, ValueRange valu
                            : elem.isF32()       ? "f32"
                                                 : "f64";
       Value unranked = tensor::CastOp::create(b, loc, UnrankedTensorType::get(elem), v);
-      call("dy2st_print_tensor_" + suffix, unranked);
+      call((dy2st::kPrintTensorPrefix + suffix).str(), unranked);
     } else if (type.isInteger(64)) {
-      call("dy2st_print_i64", v);
+      call(dy2st::kPrintI64, v);
     } else if (type.isF64()) {
-      call("dy2st_print_f64", v);
+      call(dy2st::kPrintF64, v);
     } else if (type.isInteger(1)) {
-      call("dy2st_print_bool", Value(arith::ExtUIOp::create(b, loc, b.getI64Type(), v)));
+      call(dy2st::kPrintBool, Value(arith::ExtUIOp::create(b, loc, b.getI64Type(), v)));
     } else {
       auto constant = v.getDefiningOp<ConstantOp>();
       if (!constant)
         return op->emitError() << "cannot print " << withArticle(type) << " from compiled code";
-      auto text = dyn_cast<StringAttr>(constant.getValue());
-      call("dy2st_print_str", stringPointer(b, module, loc, text ? text.getValue() : "None"));
+      if (auto text = dyn_cast<StringAttr>(constant.getValue()))
+        call(dy2st::kPrintStr, stringPointer(b, module, loc, text.getValue()));
+      else
+        call(dy2st::kPrintNone, {});
     }
     StringRef format = formats.empty() ? "" : cast<StringAttr>(formats[i]).getValue();
     if (!format.empty())
-      call("dy2st_print_format", stringPointer(b, module, loc, format));
+      call(dy2st::kPrintFormat, stringPointer(b, module, loc, format));
   }
   return success();
 }
@@ -594,9 +598,9 @@ static LogicalResult lowerPrint(PrintOp op) {
   if (failed(pushPrintItems(b, op, op.getValues(), op.getFormats())))
     return failure();
   SmallVector<Value> args{stringPointer(b, module, loc, op.getSep())};
-  StringRef callee = "dy2st_print_end";
+  StringRef callee = dy2st::kPrintEnd;
   if (op.getLogger()) {
-    callee = "dy2st_log_end";
+    callee = dy2st::kLogEnd;
     args.push_back(stringPointer(b, module, loc, *op.getLogger()));
     args.push_back(arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(*op.getLevel())));
   } else {
@@ -604,6 +608,20 @@ static LogicalResult lowerPrint(PrintOp op) {
   }
   declareRuntimeFunction(module, callee, ValueRange(args).getTypes());
   func::CallOp::create(b, loc, callee, TypeRange{}, args);
+  op.erase();
+  return success();
+}
+
+/// A not_to_static call: its values pushed as print items, then handed to
+/// the registered Python callable.
+static LogicalResult lowerPyCallback(PyCallbackOp op) {
+  ModuleOp module = op->getParentOfType<ModuleOp>();
+  OpBuilder b(op);
+  if (failed(pushPrintItems(b, op, op.getValues(), b.getArrayAttr({}))))
+    return failure();
+  Value key = stringPointer(b, module, op.getLoc(), op.getCallback());
+  declareRuntimeFunction(module, dy2st::kPyCallback, key.getType());
+  func::CallOp::create(b, op.getLoc(), dy2st::kPyCallback, TypeRange{}, key);
   op.erase();
   return success();
 }
@@ -725,12 +743,17 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
         return signalPassFailure();
     SmallVector<Operation *> texts;
     module.walk([&](Operation *op) {
-      if (isa<PrintOp, RaiseOp>(op))
+      if (isa<PrintOp, RaiseOp, PyCallbackOp>(op))
         texts.push_back(op);
     });
-    for (Operation *op : texts)
-      if (failed(isa<PrintOp>(op) ? lowerPrint(cast<PrintOp>(op)) : lowerRaise(cast<RaiseOp>(op))))
+    for (Operation *op : texts) {
+      LogicalResult lowered = llvm::TypeSwitch<Operation *, LogicalResult>(op)
+                                  .Case([](PrintOp print) { return lowerPrint(print); })
+                                  .Case([](RaiseOp raise) { return lowerRaise(raise); })
+                                  .Case([](PyCallbackOp call) { return lowerPyCallback(call); });
+      if (failed(lowered))
         return signalPassFailure();
+    }
     // Tuples (and compile-time values) that only fed returns are dead now.
     bool erased = true;
     while (erased) {

@@ -1,4 +1,5 @@
 #include "Dy2St/Conversion/RuntimeCalls.h"
+#include "Dy2St/Support/RuntimeABI.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -48,7 +49,7 @@ void dy2st::raiseAtRunTime(OpBuilder &b, Operation *op, StringRef kind, StringRe
   ModuleOp module = op->getParentOfType<ModuleOp>();
   SmallVector<Value> args{stringPointer(b, module, loc, kind),
                           stringPointer(b, module, loc, where + message.str())};
-  StringRef callee = appendItems ? "dy2st_raise_items" : "dy2st_raise";
+  StringRef callee = appendItems ? dy2st::kRaiseItems : dy2st::kRaise;
   declareRuntimeFunction(module, callee, ValueRange(args).getTypes());
   func::CallOp::create(b, loc, callee, TypeRange{}, args);
 }
@@ -78,7 +79,7 @@ void dy2st::checkAtRunTime(OpBuilder &b, Operation *op, Value ok, StringRef kind
   for (const MessagePiece &piece : pieces) {
     auto *text = std::get_if<std::string>(&piece);
     Value arg = text ? stringPointer(b, module, loc, *text) : std::get<Value>(piece);
-    StringRef callee = text ? "dy2st_print_str" : "dy2st_print_i64";
+    StringRef callee = text ? dy2st::kPrintStr : dy2st::kPrintI64;
     declareRuntimeFunction(module, callee, arg.getType());
     func::CallOp::create(b, loc, callee, TypeRange{}, arg);
   }
@@ -86,6 +87,6 @@ void dy2st::checkAtRunTime(OpBuilder &b, Operation *op, Value ok, StringRef kind
 }
 
 Value dy2st::raisedAtRunTime(OpBuilder &b, ModuleOp module, Location loc) {
-  declareRuntimeFunction(module, "dy2st_raised", {}, b.getI1Type());
-  return func::CallOp::create(b, loc, "dy2st_raised", b.getI1Type(), ValueRange{}).getResult(0);
+  declareRuntimeFunction(module, dy2st::kRaised, {}, b.getI1Type());
+  return func::CallOp::create(b, loc, dy2st::kRaised, b.getI1Type(), ValueRange{}).getResult(0);
 }

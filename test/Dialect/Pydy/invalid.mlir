@@ -195,3 +195,11 @@ pydy.func @format_count(%arg0: i64) {
   %0 = pydy.format %arg0 : i64 {formats = ["", ":d"]} -> !pydy.str
   pydy.return
 }
+
+// -----
+
+pydy.func @callback_without_key(%arg0: f64) {
+  // expected-error @+1 {{needs the key of a registered callback}}
+  pydy.py_callback ""(%arg0 : f64)
+  pydy.return
+}

@@ -63,6 +63,10 @@ pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.objec
   %text = pydy.format %a, %k : !pydy.object, !pydy.str {formats = [":>8", ""]} -> !pydy.object
   // CHECK: pydy.print %{{.*}}, %{{.*}} : !pydy.object, !pydy.str {formats = [":.3f", ""], level = 30 : i64, logger = "train", sep = ""}
   pydy.print %a, %k : !pydy.object, !pydy.str {sep = "", formats = [":.3f", ""], logger = "train", level = 30 : i64}
+  // CHECK: pydy.py_callback "record#0"(%{{.*}}, %{{.*}} : !pydy.object, !pydy.str)
+  pydy.py_callback "record#0"(%a, %k : !pydy.object, !pydy.str)
+  // CHECK: pydy.py_callback "tick#1"{{$}}
+  pydy.py_callback "tick#1"
   // CHECK: pydy.lib_call "cast"(%{{.*}}, %{{.*}}) {kwnames = ["dtype"]} : (!pydy.object, !pydy.str) -> !pydy.object
   %dt = pydy.constant "float64"
   %16 = pydy.lib_call "cast"(%a, %dt) {kwnames = ["dtype"]} : (!pydy.object, !pydy.str) -> !pydy.object

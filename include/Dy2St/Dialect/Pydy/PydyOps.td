@@ -401,6 +401,21 @@ def Pydy_PrintOp : Pydy_Op<"print"> {
   let hasVerifier = 1;
 }
 
+def Pydy_PyCallbackOp : Pydy_Op<"py_callback"> {
+  let summary = "a call of a function that stays Python (`not_to_static`), at run time";
+  let description = [{
+    Hands the values, in program order, to the Python callable the importing
+    frontend registered under `callback` (the call's compile-time arguments
+    are bound there); its result is discarded, an exception it raises is the
+    call's. Each value is a tensor, a number, or a string or None known when
+    compiling, passed as `pydy.print` passes its items. A program holding
+    this op runs only in the process that imported it.
+  }];
+  let arguments = (ins StrAttr:$callback, Variadic<AnyType>:$values);
+  let assemblyFormat = "$callback (`(` $values^ `:` type($values) `)`)? attr-dict";
+  let hasVerifier = 1;
+}
+
 def Pydy_FormatOp : Pydy_Op<"format", [Pure]> {
   let summary = "an f-string (or a `%`-format, `str(x)`): its values' text, joined";
   let description = [{

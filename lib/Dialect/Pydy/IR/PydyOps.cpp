@@ -274,6 +274,12 @@ LogicalResult PrintOp::verify() {
   return verifyFormats(*this, getValues(), getFormats());
 }
 
+LogicalResult PyCallbackOp::verify() {
+  if (getCallback().empty())
+    return emitOpError("needs the key of a registered callback");
+  return success();
+}
+
 LogicalResult DictOp::verify() {
   if (getKeys().size() != getValues().size())
     return emitOpError("has ") << getKeys().size() << " keys but "

@@ -67,6 +67,21 @@ static LogicalResult checkFormattedValues(Operation *op, ValueRange values, Arra
   return success();
 }
 
+/// What a Python callback can be handed: tensors, numbers, and strings or
+/// None known when compiling.
+static LogicalResult checkCallbackValues(PyCallbackOp op) {
+  for (Value v : op.getValues()) {
+    Type t = v.getType();
+    bool known = isa<StrType, PyNoneType>(t) && constantOf(v);
+    if (!isa<RankedTensorType>(t) && !isPythonScalar(t) && !known)
+      return op.emitError() << "passing " << withArticle(t)
+                            << " to a not_to_static function from compiled code is not "
+                               "supported (tensors, numbers, and strings known when "
+                               "converting are)";
+  }
+  return success();
+}
+
 static StringRef nameOf(std::optional<ArrayAttr> names, unsigned i) {
   if (names && i < names->size())
     return cast<StringAttr>((*names)[i]).getValue();
@@ -682,6 +697,8 @@ private:
       spliceFormats(op, print.getValuesMutable(), print.getFormatsAttr(), print.getSep());
       return checkFormattedValues(op, print.getValues(), print.getFormats());
     }
+    if (auto callback = dyn_cast<PyCallbackOp>(op))
+      return checkCallbackValues(callback);
     if (auto raise = dyn_cast<RaiseOp>(op)) {
       spliceFormats(op, raise.getValuesMutable(), raise.getFormatsAttr(), "");
       return checkFormattedValues(op, raise.getValues(), raise.getFormats());

@@ -135,3 +135,14 @@ pydy.func @number_then_vector(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.ob
   %r = pydy.load "t" : !pydy.object
   pydy.return %r : !pydy.object
 }
+
+// -----
+
+// A not_to_static function is handed tensors, numbers and known strings.
+pydy.func @callback_of_a_tuple(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %x = pydy.load "x" : !pydy.object
+  %t = pydy.tuple %x, %x : (!pydy.object, !pydy.object) -> !pydy.object
+  // expected-error @+1 {{passing a tuple(float32 tensor of shape [3], float32 tensor of shape [3]) to a not_to_static function from compiled code is not supported}}
+  pydy.py_callback "show#0"(%t : !pydy.object)
+  pydy.return
+}
