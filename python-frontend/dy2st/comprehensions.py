@@ -5,8 +5,8 @@ Its loop variables are renamed so that, as in Python 3, they do not leak.
 A conditional expression or `and`/`or` that holds one becomes an `if`
 statement filling a hidden name (so the comprehension runs only when Python
 would run it), and a `while` whose condition holds one tests it at the top of
-its body (`while True: if not cond: break`). Under a lambda it stays
-unsupported (the importer reports it)."""
+its body (`while True: if not cond: break`). One in a lambda's body runs in a
+nested def (statements.py); one in a lambda's defaults runs here."""
 import ast
 import copy
 
@@ -22,6 +22,16 @@ class _Rename(ast.NodeTransformer):
     def visit_Name(self, node):
         if node.id in self.names:
             return ast.copy_location(ast.Name(self.names[node.id], node.ctx), node)
+        return node
+
+    def visit_Lambda(self, node):
+        # Its defaults are read here; in its body, its parameters hide ours.
+        node.args = self.visit(node.args)
+        args = node.args
+        params = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
+        params |= {a.arg for a in (args.vararg, args.kwarg) if a is not None}
+        inner = {k: v for k, v in self.names.items() if k not in params}
+        node.body = _Rename(inner).visit(node.body)
         return node
 
 
@@ -65,6 +75,11 @@ class _Hoist(ast.NodeTransformer):
         return ast.copy_location(ast.Name(hidden, ast.Load()), node)
 
     def visit_Lambda(self, node):
+        # Its defaults run where it is made; its body is a def of its own
+        # (statements.py hoists comprehensions there).
+        args = node.args
+        args.defaults = [self.visit(d) for d in args.defaults]
+        args.kw_defaults = [d if d is None else self.visit(d) for d in args.kw_defaults]
         return node
 
     def visit_ListComp(self, node):

@@ -49,10 +49,10 @@ _UNSUPPORTED_STATEMENTS = {
 }
 _UNSUPPORTED_EXPRESSIONS = {
     ast.Yield: "yield", ast.YieldFrom: "yield from", ast.Await: "await",
-    ast.ListComp: "list comprehensions here (in a lambda inside a comprehension)",
+    ast.ListComp: "list comprehensions in this position",
     ast.SetComp: "set comprehensions",
-    ast.DictComp: "dict comprehensions here (in a lambda inside a comprehension)",
-    ast.GeneratorExp: "generator expressions here (in a lambda inside a comprehension)",
+    ast.DictComp: "dict comprehensions in this position",
+    ast.GeneratorExp: "generator expressions in this position",
     ast.Set: "set displays", ast.Starred: "star-expressions",
     ast.NamedExpr: "assignment expressions (:=)",
 }
@@ -1049,12 +1049,33 @@ class Importer:
 
     def expr_Lambda(self, node):
         args = node.args
-        if args.vararg or args.kwarg or args.kwonlyargs or args.defaults or args.posonlyargs:
-            self._fail(node, "lambda parameters with defaults, * or ** are not supported by dy2st")
-        params = [a.arg for a in args.args]
+        if args.kwarg or args.posonlyargs or (args.kwonlyargs and not args.vararg):
+            self._fail(node, "lambda parameters '**', '/' and a bare '*' are not supported by "
+                             "dy2st (defaults and *args are)")
+        self.check_late_binding(node)
+        positional = [a.arg for a in args.args]
+        params = positional + ([args.vararg.arg] if args.vararg else []) + \
+            [a.arg for a in args.kwonlyargs]
+        # Defaults are computed where the lambda is made, as Python does.
+        named_defaults = list(zip(positional[len(positional) - len(args.defaults):],
+                                  args.defaults))
+        named_defaults += [(a.arg, d) for a, d in zip(args.kwonlyargs, args.kw_defaults)
+                           if d is not None]
+        defaults = [self.expr(d) for _, d in named_defaults]
         name = self.fresh()
         quoted = ", ".join(f'"{_escape(p)}"' for p in params)
-        self.emit(f"{name} = pydy.lambda [{quoted}] : {OBJECT} {{")
+        operands = ""
+        if defaults:
+            operands = (f" defaults({', '.join(v.name for v in defaults)} : "
+                        f"{', '.join(v.type for v in defaults)})")
+        attrs = []
+        if defaults:
+            attrs.append("default_params = [" +
+                         ", ".join(f'"{_escape(p)}"' for p, _ in named_defaults) + "]")
+        if args.vararg:
+            attrs.append(f'vararg = "{_escape(args.vararg.arg)}"')
+        attr_dict = " {" + ", ".join(attrs) + "}" if attrs else ""
+        self.emit(f"{name} = pydy.lambda [{quoted}]{operands} : {OBJECT} {{")
         self.depth += 1
         block_args = ", ".join(f"{self.fresh()}: {OBJECT}" for _ in params)
         self.emit(f"^bb0({block_args}):")
@@ -1063,8 +1084,54 @@ class Importer:
         self.scopes.pop()
         self.emit(f"pydy.yield {body.name} : {body.type} {self.loc(node)}")
         self.depth -= 1
-        self.emit("} " + self.loc(node))
+        self.emit("}" + attr_dict + " " + self.loc(node))
         return Value(name)
+
+    def check_late_binding(self, node):
+        """Compiled code binds a lambda's free variables where the lambda is
+        made; Python reads them when it runs. The two agree unless the
+        variable is assigned again between: after the lambda in the source,
+        or in a loop around it. Such a lambda is an error (not a different
+        value), unless it is called at once (an argument of a function
+        call, or called where it is made)."""
+        parents = self.parents()
+        parent = parents.get(node)
+        if isinstance(parent, ast.Call) and (parent.func is node or (
+                node in parent.args and not isinstance(parent.func, ast.Attribute))):
+            return
+        params = {a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs}
+        params |= {a.arg for a in (node.args.vararg, node.args.kwarg) if a is not None}
+        free = {n.id for n in ast.walk(node.body)
+                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} - params
+        free = {name for name in free if self.scopes and name in self.scopes[0]}
+        if not free:
+            return
+        loops = []
+        at = parents.get(node)
+        while at is not None and not isinstance(at, (ast.FunctionDef, ast.Lambda)):
+            if isinstance(at, (ast.For, ast.While)):
+                loops.append(at)
+            at = parents.get(at)
+        where = (node.lineno, node.col_offset)
+        for name in sorted(free):
+            for target in _assignments(self.node, name):
+                later = (target.lineno, target.col_offset) > where
+                in_loop = any(target is t for loop in loops for t in ast.walk(loop))
+                if later or in_loop:
+                    shown = re.sub(r"^_dy2st_(.*)_\d+$", r"\1", name)
+                    again = "in a loop around it" if in_loop else "after the lambda is made"
+                    self._fail(node, f"this lambda reads '{shown}', which is assigned again "
+                                     f"{again}: Python reads it when the lambda runs, dy2st "
+                                     f"when it is made; pass it as a default (lambda ..., "
+                                     f"{shown}={shown}: ...) or use a nested def")
+
+    def parents(self):
+        """Each node of the function's AST -> the node that holds it."""
+        cached = getattr(self, "_parents", None)
+        if cached is None or cached[0] is not self.node:
+            cached = self._parents = (self.node, {child: parent for parent in ast.walk(self.node)
+                                                  for child in ast.iter_child_nodes(parent)})
+        return cached[1]
 
     # Calls -------------------------------------------------------------------
     def resolve_global(self, name):
@@ -1651,6 +1718,22 @@ def _text_operands(items, attrs=None, parenthesized=False):
     if attrs:
         text += " {" + ", ".join(f"{k} = {v}" for k, v in attrs.items()) + "}"
     return text
+
+
+def _assignments(function, name):
+    """The Name nodes that assign `name` in `function`'s own body (not in
+    nested defs or lambdas)."""
+    found = []
+    pending = list(function.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.Name) and node.id == name and \
+                isinstance(node.ctx, (ast.Store, ast.Del)):
+            found.append(node)
+        pending.extend(ast.iter_child_nodes(node))
+    return found
 
 
 def _lambda_as_def(fn, source):

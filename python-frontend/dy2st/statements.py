@@ -39,19 +39,24 @@ class _Desugar(ast.NodeTransformer):
         desugar = self
 
         class Hoist(ast.NodeTransformer):
-            def __init__(self, params=()):
+            def __init__(self, params=(), bound=()):
                 self.params = params
+                # Names the comprehensions around a lambda bind: passed like
+                # its parameters (read when the lambda runs, as Python does).
+                self.bound = bound
 
             def visit_Lambda(self, node):
                 args = node.args
                 params = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
                 params += [a.arg for a in (args.vararg, args.kwarg) if a is not None]
-                node.body = Hoist(params).visit(node.body)
+                node.body = Hoist(list(dict.fromkeys(list(self.bound) + params))).visit(node.body)
                 return node
 
             def comprehension(self, node):
                 if not self.params:
-                    return node
+                    targets = [n.id for g in node.generators for n in ast.walk(g.target)
+                               if isinstance(n, ast.Name)]
+                    return Hoist((), list(self.bound) + targets).generic_visit(node)
                 name = desugar.fresh("in_lambda")
                 read = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
                 passed = [p for p in self.params if p in read]

@@ -49,8 +49,26 @@ def helper_in_loop(x):
     return x
 
 
+def lambda_defaults_and_star_args(x):
+    scale = 3.0
+    fs = [lambda v, k=i: v * k for i in range(3)]
+    total = lambda a, *rest, bias=1.0: a + sum(rest) + bias  # noqa: E731
+    shift = lambda v, w=scale: v - w  # noqa: E731
+    return (fs[2](x), total(x, x, x), total(x, bias=scale), total(a=x), shift(x),
+            shift(x, w=2.0), shift(w=0.5, v=x))
+
+
+def lambda_from_a_list_of_defaults(x, n):
+    ops = [lambda v, k=1.0: v + k, lambda v, k=2.0: v * k]
+    out = x
+    for i in range(n):
+        out = ops[i % 2](out)
+    return out
+
+
 @pytest.mark.parametrize("fn", [three_deep, lambda_to_helper, keyword_arguments,
-                                uses_math_module, helper_in_loop])
+                                uses_math_module, helper_in_loop,
+                                lambda_defaults_and_star_args])
 def test_calls(differential, fn):
     differential(fn, t([1.0, -2.0, 3.0]))
 
@@ -186,3 +204,69 @@ def nested_def_reading_enclosing(x):
 
 def test_nested_def_reading_enclosing_variables(differential):
     differential(nested_def_reading_enclosing, t([1.0]))
+
+
+def test_lambdas_with_defaults_picked_from_a_list(differential):
+    differential(lambda_from_a_list_of_defaults, t([1.0, -2.0]), 3)
+
+
+def lambda_called_with_an_unknown_keyword(x):
+    f = lambda v, k=1.0: v * k  # noqa: E731
+    return f(x, scale=2.0)
+
+
+def lambda_called_with_too_many_arguments(x):
+    f = lambda v, k=1.0: v * k  # noqa: E731
+    return f(x, x, x)
+
+
+@pytest.mark.parametrize("fn,message", [
+    (lambda_called_with_an_unknown_keyword, "unexpected keyword argument 'scale'"),
+    (lambda_called_with_too_many_arguments, "takes from 1 to 2 positional arguments but 3 were given")])
+def test_a_lambda_call_that_does_not_fit_is_pythons_type_error(fn, message):
+    with pytest.raises(TypeError, match=message):
+        fn(t([1.0]))
+    with pytest.raises(paddle.Dy2StError, match=message):
+        paddle.jit.to_static(fn)(t([1.0]))
+
+
+def lambda_reads_a_variable_assigned_later(x):
+    a = 1.0
+    f = lambda v: v + a  # noqa: E731
+    a = 2.0
+    return f(x)
+
+
+def lambdas_of_a_loop_variable(x):
+    fs = []
+    for i in range(3):
+        fs.append(lambda v: v * i)
+    return fs[0](x)
+
+
+@pytest.mark.parametrize("fn,name,where", [
+    (lambda_reads_a_variable_assigned_later, "a", "after the lambda is made"),
+    (lambdas_of_a_loop_variable, "i", "in a loop around it")])
+def test_a_lambda_whose_variable_changes_before_it_runs_is_reported(fn, name, where):
+    """Python reads a lambda's variables when it runs (late binding): these
+    give 3 and 2 eagerly, which a value bound when the lambda is made would
+    not; compiled code reports them rather than differ."""
+    with pytest.raises(paddle.UnsupportedSyntaxError,
+                       match=f"reads '{name}', which is assigned again {where}.*{name}={name}"):
+        paddle.jit.to_static(fn)(t([1.0]))
+
+
+def lambdas_called_where_they_are_made(x):
+    out = x
+    for i in range(3):
+        out = apply(lambda v: v * i, out)
+        out = (lambda v: v + i)(out)
+    a = 1.0
+    y = apply(lambda v: v + a, out)
+    a = 2.0
+    return y + a
+
+
+def test_lambdas_called_where_they_are_made_read_the_current_value(differential):
+    differential(lambdas_called_where_they_are_made, t([1.0, -2.0]))
+

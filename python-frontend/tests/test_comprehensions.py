@@ -85,7 +85,14 @@ def in_lambdas_kept_in_a_list(x):
     return doubled[1] + fns[0](x).sum(0) + fns[1](x)
 
 
-@pytest.mark.parametrize("fn", [in_inline_lambda, in_lambdas_kept_in_a_list])
+def in_lambda_defaults_and_generators(x):
+    g = lambda v, k=[j * 2.0 for j in range(2)]: v * k[1]  # noqa: E731
+    h = lambda v: sum(v * j for j in range(3))  # noqa: E731
+    return g(x), h(x)
+
+
+@pytest.mark.parametrize("fn", [in_inline_lambda, in_lambdas_kept_in_a_list,
+                                in_lambda_defaults_and_generators])
 def test_comprehensions_in_lambdas_not_assigned_to_a_name(differential, fn):
     differential(fn, paddle.to_tensor([1.0, 2.0]))
 
@@ -94,6 +101,23 @@ def in_lambda_inside_a_comprehension(x):
     return [(lambda: [x * k for k in range(2)])() for _ in range(2)]
 
 
-def test_a_comprehension_in_a_lambda_inside_a_comprehension_is_reported():
-    with pytest.raises(paddle.UnsupportedSyntaxError, match="list comprehensions here"):
-        paddle.jit.to_static(in_lambda_inside_a_comprehension)(paddle.to_tensor([1.0]))
+def reading_the_outer_variable(x):
+    # Called where it is made: it reads this round's i, as Python does.
+    return [(lambda t: paddle.stack([t * k + i for k in range(2)]))(x) for i in range(3)]
+
+
+def kept_with_a_default(x):
+    fns = [lambda t, i=i: paddle.stack([t * k + i for k in range(2)]) for i in range(3)]
+    return [f(x) for f in fns]
+
+
+def dict_in_lambda_in_dict(x):
+    table = {name: (lambda t, j=j: {key: t * k + j for k, key in enumerate(["p", "q"])})
+             for j, name in enumerate(["a", "b"])}
+    return table["b"](x)["q"], table["a"](x)["p"]
+
+
+@pytest.mark.parametrize("fn", [in_lambda_inside_a_comprehension, reading_the_outer_variable,
+                                kept_with_a_default, dict_in_lambda_in_dict])
+def test_comprehensions_in_lambdas_inside_comprehensions(differential, fn):
+    differential(fn, paddle.to_tensor([1.0, 2.0]))

@@ -30,3 +30,24 @@ print(paddle.jit.to_static(caller).code)
 # CHECK:      pydy.call @"caller_inner__3"
 # CHECK-LABEL: pydy.func @"helper__2"(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.object {pydy.name = "scale"})
 # CHECK-LABEL: pydy.func @"caller_inner__3"(%arg0: !pydy.object {pydy.name = "y"})
+
+
+# A lambda's defaults are computed where it is made (the loop's `i` of each
+# lambda in a comprehension); *args and keyword-only parameters are named.
+def lambda_parameters(x):
+    scale = 2.0
+    fs = [lambda v, k=i: v * k for i in range(2)]
+    g = lambda a, *rest, bias=scale: a + bias  # noqa: E731
+    return fs[1](x) + g(x, x, bias=1.0)
+
+
+print(paddle.jit.to_static(lambda_parameters).code)
+
+# CHECK-LABEL: pydy.func @"lambda_parameters"
+# CHECK:      %[[I:.*]] = pydy.load "_dy2st_i_{{[0-9]+}}"
+# CHECK:      pydy.lambda ["v", "k"] defaults(%[[I]] : !pydy.object) : !pydy.object {
+# CHECK:      } {default_params = ["k"]}
+# CHECK:      %[[S:.*]] = pydy.load "scale"
+# CHECK:      pydy.lambda ["a", "rest", "bias"] defaults(%[[S]] : !pydy.object) : !pydy.object {
+# CHECK:      } {default_params = ["bias"], vararg = "rest"}
+# CHECK:      pydy.call_value %{{.*}}(%{{.*}}, %{{.*}}, %{{.*}}) {kwnames = ["bias"]}

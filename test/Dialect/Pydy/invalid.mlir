@@ -99,6 +99,39 @@ pydy.func @lambda_params() -> !pydy.object {
 
 // -----
 
+pydy.func @lambda_defaults(%d: f64) -> !pydy.object {
+  // expected-error @+1 {{has 1 defaults for 2 parameters}}
+  %0 = pydy.lambda ["a", "b"] defaults(%d : f64) : !pydy.object {
+  ^bb0(%a: !pydy.object, %b: !pydy.object):
+    pydy.yield %a : !pydy.object
+  } {default_params = ["a", "b"]}
+  pydy.return
+}
+
+// -----
+
+pydy.func @lambda_default_of_no_parameter(%d: f64) -> !pydy.object {
+  // expected-error @+1 {{has a default for 'c', which is not a parameter}}
+  %0 = pydy.lambda ["a"] defaults(%d : f64) : !pydy.object {
+  ^bb0(%a: !pydy.object):
+    pydy.yield %a : !pydy.object
+  } {default_params = ["c"]}
+  pydy.return
+}
+
+// -----
+
+pydy.func @lambda_vararg_of_no_parameter() -> !pydy.object {
+  // expected-error @+1 {{'rest' (*args) is not a parameter}}
+  %0 = pydy.lambda ["a"] : !pydy.object {
+  ^bb0(%a: !pydy.object):
+    pydy.yield %a : !pydy.object
+  } {vararg = "rest"}
+  pydy.return
+}
+
+// -----
+
 pydy.func @logical_yield(%arg0: !pydy.object) -> !pydy.object {
   // expected-error @+1 {{right operand region must yield exactly one value}}
   %0 = pydy.logical or %arg0 : !pydy.object -> !pydy.object {

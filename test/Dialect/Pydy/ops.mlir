@@ -86,6 +86,12 @@ pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.objec
   }
   // CHECK: pydy.call_value %{{.*}}(%{{.*}}) : !pydy.object, (!pydy.object) -> !pydy.object
   %20 = pydy.call_value %19(%a) : !pydy.object, (!pydy.object) -> !pydy.object
+  // CHECK: pydy.lambda ["v", "rest", "k"] defaults(%{{.*}} : !pydy.object) : !pydy.object {
+  // CHECK: } {default_params = ["k"], vararg = "rest"}
+  %with_defaults = pydy.lambda ["v", "rest", "k"] defaults(%a : !pydy.object) : !pydy.object {
+  ^bb0(%v: !pydy.object, %rest: !pydy.object, %kw: !pydy.object):
+    pydy.yield %kw : !pydy.object
+  } {default_params = ["k"], vararg = "rest"}
   // CHECK: pydy.logical and %{{.*}} : !pydy.object -> !pydy.object {
   %21 = pydy.logical and %a : !pydy.object -> !pydy.object {
     %r = pydy.load "b" : !pydy.object

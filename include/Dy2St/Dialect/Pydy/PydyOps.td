@@ -484,11 +484,30 @@ def Pydy_CallMethodOp : Pydy_Op<"call_method"> {
 def Pydy_LambdaOp : Pydy_Op<"lambda", [
     SingleBlockImplicitTerminator<"YieldOp">, RecursiveMemoryEffects]> {
   let summary = "a `lambda`: its parameters are the body's arguments";
-  let arguments = (ins DefaultValuedAttr<StrArrayAttr, "{}">:$params);
+  let description = [{
+    `params` names the body's arguments in order. `vararg` names the one
+    that takes the call's extra positional arguments as a tuple (`*args`);
+    the parameters after it are keyword-only. `defaults` are the values,
+    computed where the lambda is made, of the parameters `default_params`
+    names, for calls that do not pass them.
+  }];
+  let arguments = (ins Variadic<AnyType>:$defaults,
+                       DefaultValuedAttr<StrArrayAttr, "{}">:$params,
+                       DefaultValuedAttr<StrArrayAttr, "{}">:$default_params,
+                       OptionalAttr<StrAttr>:$vararg);
   let results = (outs AnyType:$result);
   let regions = (region SizedRegion<1>:$body);
-  let assemblyFormat = "$params `:` type($result) $body attr-dict";
+  let assemblyFormat = "$params (`defaults` `(` $defaults^ `:` type($defaults) `)`)? "
+                       "`:` type($result) $body attr-dict";
   let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The values of the body's arguments for `call`, bound as Python binds
+    /// them (positions, keywords, defaults; extra positional arguments as a
+    /// tuple made before `call`); failure with Python's TypeError message
+    /// in `error` where the call does not fit.
+    ::mlir::FailureOr<::llvm::SmallVector<::mlir::Value>>
+    bindArguments(::mlir::OpBuilder &b, CallValueOp call, std::string &error);
+  }];
 }
 
 //===----------------------------------------------------------------------===//

@@ -325,10 +325,78 @@ LogicalResult LambdaOp::verify() {
   if (body.getNumArguments() != getParams().size())
     return emitOpError("has ") << getParams().size() << " parameters but its body takes "
                                << body.getNumArguments() << " arguments";
+  if (getDefaultParams().size() != getDefaults().size())
+    return emitOpError("has ") << getDefaults().size() << " defaults for "
+                               << getDefaultParams().size() << " parameters";
+  auto isParam = [&](StringRef name) {
+    return llvm::any_of(getParams().getAsValueRange<StringAttr>(),
+                        [&](StringRef p) { return p == name; });
+  };
+  for (StringRef name : getDefaultParams().getAsValueRange<StringAttr>())
+    if (!isParam(name) || name == getVararg())
+      return emitOpError("has a default for '") << name << "', which is not a parameter";
+  if (getVararg() && !isParam(*getVararg()))
+    return emitOpError("'") << *getVararg() << "' (*args) is not a parameter";
   auto yield = cast<YieldOp>(body.getTerminator());
   if (yield.getValues().size() != 1)
     return emitOpError("body must yield exactly one value");
   return success();
+}
+
+FailureOr<SmallVector<Value>> LambdaOp::bindArguments(OpBuilder &b, CallValueOp call,
+                                                      std::string &error) {
+  SmallVector<StringRef> params(getParams().getAsValueRange<StringAttr>());
+  size_t vararg = params.size();
+  if (getVararg())
+    vararg = llvm::find(params, *getVararg()) - params.begin();
+  size_t keywords = call.getKwnames().size();
+  ValueRange args = call.getArgs();
+  ValueRange positional = args.drop_back(keywords);
+  SmallVector<Value> bound(params.size());
+  if (positional.size() > vararg && !getVararg()) {
+    // Python's words: "takes from 1 to 2 positional arguments but 3 were given".
+    size_t required = llvm::count_if(ArrayRef(params).take_front(vararg), [&](StringRef p) {
+      return !llvm::is_contained(getDefaultParams().getAsValueRange<StringAttr>(), p);
+    });
+    std::string takes = required == vararg
+                            ? std::to_string(vararg)
+                            : "from " + std::to_string(required) + " to " + std::to_string(vararg);
+    error = "TypeError: the lambda takes " + takes + " positional argument" +
+            (vararg == 1 ? "" : "s") + " but " + std::to_string(positional.size()) +
+            (positional.size() == 1 ? " was" : " were") + " given";
+    return failure();
+  }
+  for (auto [i, v] : llvm::enumerate(positional.take_front(vararg)))
+    bound[i] = v;
+  if (getVararg()) {
+    ValueRange extra = positional.drop_front(std::min(vararg, positional.size()));
+    bound[vararg] = TupleOp::create(b, call.getLoc(), ObjectType::get(getContext()), extra);
+  }
+  for (auto [name, v] :
+       llvm::zip(call.getKwnames().getAsValueRange<StringAttr>(), args.take_back(keywords))) {
+    auto *at = llvm::find(params, name);
+    if (at == params.end() || static_cast<size_t>(at - params.begin()) == vararg) {
+      error = "TypeError: the lambda got an unexpected keyword argument '" + name.str() + "'";
+      return failure();
+    }
+    if (bound[at - params.begin()]) {
+      error = "TypeError: the lambda got multiple values for argument '" + name.str() + "'";
+      return failure();
+    }
+    bound[at - params.begin()] = v;
+  }
+  for (auto [name, v] :
+       llvm::zip(getDefaultParams().getAsValueRange<StringAttr>(), getDefaults())) {
+    Value &slot = bound[llvm::find(params, name) - params.begin()];
+    if (!slot)
+      slot = v;
+  }
+  for (auto [i, v] : llvm::enumerate(bound))
+    if (!v) {
+      error = "TypeError: the lambda is missing the argument '" + params[i].str() + "'";
+      return failure();
+    }
+  return bound;
 }
 
 //===----------------------------------------------------------------------===//

@@ -120,15 +120,15 @@ struct InlineCallsPass : impl::InlineCallsPassBase<InlineCallsPass> {
         mismatched.insert(callValue);
         continue;
       }
-      if (!callValue.getKwnames().empty())
-        return callValue.emitError(
-            "keyword arguments in a call of a lambda are not supported by dy2st");
-      Block &body = lambda.getBody().front();
-      if (body.getNumArguments() != callValue.getArgs().size()) {
+      OpBuilder b(callValue);
+      std::string error;
+      FailureOr<SmallVector<Value>> args = lambda.bindArguments(b, callValue, error);
+      if (failed(args)) {
         mismatched.insert(callValue);
         continue;
       }
-      if (failed(inlineBody(callValue, body, callValue.getArgs(), body.getTerminator())))
+      Block &body = lambda.getBody().front();
+      if (failed(inlineBody(callValue, body, *args, body.getTerminator())))
         return failure();
     }
     func.walk([](LambdaOp lambda) {

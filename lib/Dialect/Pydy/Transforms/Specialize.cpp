@@ -733,30 +733,29 @@ private:
     if (isa<SliceOp, LambdaOp>(op))
       return success();
     if (auto callValue = dyn_cast<CallValueOp>(op)) {
-      auto lambda = callValue.getCallee().getDefiningOp<LambdaOp>();
       // A lambda known only now (an item of a list of lambdas) is inlined here.
-      if (lambda && callValue.getKwnames().empty() &&
-          lambda.getBody().front().getNumArguments() == callValue.getArgs().size()) {
-        Block &body = lambda.getBody().front();
+      if (auto lambda = callValue.getCallee().getDefiningOp<LambdaOp>()) {
+        // What binding makes (a tuple of *args) and the body's copy go
+        // before the call, and are specialized next.
+        Operation *before = op->getPrevNode();
         OpBuilder b(op);
+        std::string error;
+        FailureOr<SmallVector<Value>> args = lambda.bindArguments(b, callValue, error);
+        if (failed(args))
+          return op->emitError(error);
+        Block &body = lambda.getBody().front();
         IRMapping map;
-        map.map(body.getArguments(), callValue.getArgs());
-        Operation *first = nullptr;
-        for (Operation &inner : body.without_terminator()) {
-          Operation *copy = b.clone(inner, map);
-          first = first ? first : copy;
-        }
+        map.map(body.getArguments(), *args);
+        for (Operation &inner : body.without_terminator())
+          b.clone(inner, map);
         callValue.getResult().replaceAllUsesWith(
             map.lookupOrDefault(body.getTerminator()->getOperand(0)));
-        op->erase();
-        if (first)
+        Operation *first = before ? before->getNextNode() : &op->getBlock()->front();
+        if (first != op)
           next = first;
+        op->erase();
         return success();
       }
-      if (lambda)
-        return op->emitError() << "TypeError: the call passes " << callValue.getArgs().size()
-                               << " arguments to a lambda of "
-                               << lambda.getBody().getNumArguments() << " parameters";
       return op->emitError("dy2st can call only a lambda known where it is called (not one "
                            "passed through a branch or a loop)");
     }

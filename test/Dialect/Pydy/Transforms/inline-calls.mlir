@@ -62,3 +62,38 @@ pydy.func @helper(%arg0: !pydy.object {pydy.name = "v"}) -> !pydy.object {
   %r = pydy.binary sub %v, %one : (!pydy.object, i64) -> !pydy.object
   pydy.return %r : !pydy.object
 }
+
+// -----
+
+// A lambda's call binds as Python binds: a keyword by name, a default for a
+// parameter not passed, the extra positional arguments as the *args tuple.
+// CHECK-LABEL: pydy.func @binding
+// CHECK-SAME: (%[[X:[^:]*]]: !pydy.object
+// CHECK:      %[[D:.*]] = pydy.constant 1.500000e+00 : f64
+// CHECK-NOT:  pydy.lambda
+// CHECK:      %[[REST:.*]] = pydy.tuple %[[X]], %[[X]] : (!pydy.object, !pydy.object) -> !pydy.object
+// CHECK:      %[[S:.*]] = pydy.binary add %[[X]], %[[REST]]
+// CHECK:      pydy.binary mul %[[S]], %[[D]]
+// CHECK:      %[[K:.*]] = pydy.constant 3 : i64
+// CHECK:      %[[NONE:.*]] = pydy.tuple  : () -> !pydy.object
+// CHECK:      %[[S2:.*]] = pydy.binary add %[[X]], %[[NONE]]
+// CHECK:      pydy.binary mul %[[S2]], %[[K]]
+pydy.func @binding(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %x = pydy.load "x" : !pydy.object
+  %d = pydy.constant 1.5 : f64
+  %f = pydy.lambda ["a", "rest", "k"] defaults(%d : f64) : !pydy.object {
+  ^bb0(%a: !pydy.object, %rest: !pydy.object, %k: !pydy.object):
+    %av = pydy.load "a" : !pydy.object
+    %rv = pydy.load "rest" : !pydy.object
+    %kv = pydy.load "k" : !pydy.object
+    %s = pydy.binary add %av, %rv : (!pydy.object, !pydy.object) -> !pydy.object
+    %m = pydy.binary mul %s, %kv : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.yield %m : !pydy.object
+  } {default_params = ["k"], vararg = "rest"}
+  %r1 = pydy.call_value %f(%x, %x, %x) : !pydy.object, (!pydy.object, !pydy.object, !pydy.object) -> !pydy.object
+  %three = pydy.constant 3 : i64
+  %r2 = pydy.call_value %f(%x, %three) {kwnames = ["k"]} : !pydy.object, (!pydy.object, i64) -> !pydy.object
+  %t = pydy.tuple %r1, %r2 : (!pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %t : !pydy.object
+}
+
