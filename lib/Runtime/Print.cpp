@@ -219,12 +219,14 @@ static void dy2st_print_end(const char *sep, const char *end) {
   request.end = end;
   flushPending(request);
 }
-static void dy2st_log_end(const char *sep, const char *logger, int64_t level) {
+static void dy2st_log_end(const char *sep, const char *logger, int64_t level,
+                          const char *record) {
   PrintRequest request;
   request.target = PrintRequest::Target::Log;
   request.sep = sep;
   request.name = logger;
   request.level = level;
+  request.record = record;
   flushPending(request);
 }
 static void dy2st_py_callback(const char *key) {

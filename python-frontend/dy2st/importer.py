@@ -13,6 +13,7 @@ import ast
 import builtins
 import collections
 import inspect
+import json
 import logging
 import re
 import textwrap
@@ -202,6 +203,7 @@ class Importer:
         self.col_offset = len(first) - len(first.lstrip())
         self.filename = inspect.getsourcefile(fn) or fn.__code__.co_filename
         self.first_line = fn.__code__.co_firstlineno
+        self.code_name = fn.__code__.co_name
         node = _lambda_as_def(fn, source) if fn.__name__ == "<lambda>" else \
             ast.parse(textwrap.dedent(source)).body[0]
         if isinstance(node, ast.AsyncFunctionDef):
@@ -1652,9 +1654,11 @@ class Importer:
                 self._fail(node, "logging.log() in compiled code takes a level known when the "
                                  "function is converted")
             args.pop(0)
-        if node.keywords or not args:
-            self._fail(node, "a logging call in compiled code takes a message and its "
-                             "arguments only (no keywords)")
+        if not args:
+            self._fail(node, "a logging call in compiled code takes a message")
+        record = {"file": self.filename, "line": self.first_line + node.lineno - 1,
+                  "function": self.code_name}
+        record.update(self.logging_keywords(node))
         message = args[0]
         if len(args) > 1:
             message = located(ast.BinOp(args[0], ast.Mod(), ast.Tuple(args[1:], ast.Load())), node)
@@ -1665,9 +1669,42 @@ class Importer:
         # logging module through logging.log (which configures the root first).
         logger = fn.__self__.name if isinstance(fn, types.MethodType) else ""
         items = self.text_items([message])
-        attrs = {"sep": '""', "logger": f'"{_escape(logger)}"', "level": f"{level} : i64"}
+        attrs = {"sep": '""', "logger": f'"{_escape(logger)}"', "level": f"{level} : i64",
+                 "record": f'"{_escape(json.dumps(record))}"'}
         self.emit(f"pydy.print{_text_operands(items, attrs)} {self.loc(node)}")
         return self.constant(None, node)
+
+    def logging_keywords(self, node):
+        """The record fields of a logging call's keywords, which must be
+        known when converting: `exc_info` (the exception being handled when
+        the call runs, as eagerly), `extra` (a dict of constants),
+        `stacklevel=1` and `stack_info=False` (the record names the call's
+        own line; compiled code has no Python stack to show)."""
+        fields = {}
+        for keyword in node.keywords:
+            value = self.global_constant(keyword.value)
+            if isinstance(keyword.value, ast.Dict) and keyword.arg == "extra":
+                # Only constants (None from global_constant is "not known").
+                items = zip(keyword.value.keys, keyword.value.values)
+                value = {self.global_constant(k): self.global_constant(v) for k, v in items
+                         if isinstance(v, ast.Constant) or self.global_constant(v) is not None}
+                if len(value) != len(keyword.value.keys):
+                    value = None
+            if keyword.arg == "exc_info" and isinstance(value, (bool, type(None))):
+                fields["exc_info"] = bool(value)
+            elif keyword.arg == "extra" and isinstance(value, dict) and all(
+                    isinstance(k, str) and isinstance(v, (str, int, float, bool, type(None)))
+                    for k, v in value.items()):
+                fields["extra"] = value
+            elif keyword.arg == "stacklevel" and value == 1 or \
+                    keyword.arg == "stack_info" and value is False:
+                continue
+            else:
+                self._fail(keyword.value, "a logging call in compiled code takes exc_info (True "
+                                          "or False), extra (a dict of constants), stacklevel=1 "
+                                          "and stack_info=False as keywords, known when the "
+                                          "function is converted")
+        return fields
 
     def print_call(self, node):
         items = self.text_items(node.args)

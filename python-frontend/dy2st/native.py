@@ -3,7 +3,10 @@ import builtins
 import functools
 import glob
 import importlib.util
+import json
+import logging
 import os
+import sys
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -78,13 +81,11 @@ def module():
                       "to its build folder")
 
 
-def _print_items(items, formats, target, sep, end, name, level):
+def _print_items(items, formats, target, sep, end, name, level, record):
     """print(), a logging call (`name`: the logger's) or a raise message of
     compiled code: the same text as eagerly (each item as an f-string formats
     it with its format, e.g. `!r:>8`, or its str() where it has none); or the
     values of a not_to_static call (`name`: its key in `callbacks`)."""
-    import logging
-
     import numpy as np
 
     from . import callbacks
@@ -97,10 +98,24 @@ def _print_items(items, formats, target, sep, end, name, level):
     if target == "print":
         print(*texts, sep=sep, end=end, flush=True)
     elif target == "log":
-        logging.getLogger(name or None).log(level, sep.join(texts))
+        _log(name, level, sep.join(texts), json.loads(record) if record else {})
     else:
         return sep.join(texts)
     return None
+
+
+def _log(name, level, text, fields):
+    """A logging call of compiled code: its record names the user's file,
+    line and function (`fields`, from the importer), not this frame."""
+    if not name and not logging.root.handlers:
+        logging.basicConfig()  # as logging.info() and the others do
+    logger = logging.getLogger(name or None)
+    if not logger.isEnabledFor(level):
+        return
+    exc_info = sys.exc_info() if fields.get("exc_info") else None
+    logger.handle(logger.makeRecord(logger.name, level, fields.get("file", "(unknown file)"),
+                                    fields.get("line", 0), text, (), exc_info,
+                                    fields.get("function"), fields.get("extra")))
 
 
 def _formatted(value, format):

@@ -101,7 +101,8 @@ PYBIND11_MODULE(_dy2st_native, m) {
               formats.append(py::str(item.format));
             }
             py::object text = (*held)(values, formats, targets[static_cast<int>(request.target)],
-                                      request.sep, request.end, request.name, request.level);
+                                      request.sep, request.end, request.name, request.level,
+                                      request.record);
             return text.is_none() ? std::string() : text.cast<std::string>();
           } catch (py::error_already_set &e) {
             // A format the value rejects: the call raises it, as eagerly.
@@ -111,7 +112,7 @@ PYBIND11_MODULE(_dy2st_native, m) {
           }
         });
       },
-      "Routes print(), logging, raise messages and not_to_static calls of compiled code to `callback(items, formats, target, sep, end, name, level)`, which returns the text for target 'text'.");
+      "Routes print(), logging, raise messages and not_to_static calls of compiled code to `callback(items, formats, target, sep, end, name, level, record)`, which returns the text for target 'text'.");
   m.def(
       "library_functions",
       [] {

@@ -1065,14 +1065,56 @@ def test_logging_at_enabled_levels_logs_at_run_time(caplog):
         assert [r.getMessage() for r in caplog.records] == [eager[1][2]]
 
 
+CONTEXT = {"run": "a1", "epoch": 3}
+
+
 def logs_with_keywords(x):
-    logging.warning("careful", exc_info=True)
+    log = logging.getLogger("dy2st.test")
+    log.warning("loss %.2f", x.sum(), extra={"run": "a1", "epoch": 3}, stacklevel=1)
+    logging.error("careful", exc_info=True, extra=CONTEXT, stack_info=False)
     return x
 
 
-def test_logging_keywords_are_reported():
-    with pytest.raises(paddle.Dy2StError, match="no keywords"):
-        paddle.jit.to_static(logs_with_keywords)(t([1.0]))
+FIELDS = ("name", "levelno", "pathname", "lineno", "funcName", "run", "epoch")
+
+
+def test_logging_records_name_the_users_line_and_take_keywords(caplog):
+    """Records as eager logging makes them: the user's file, line and
+    function, `extra`'s attributes, `exc_info` (the exception being handled
+    when the call runs)."""
+    x = t([1.5, -2.25])
+    with caplog.at_level(logging.INFO):
+        for fn in (logs_with_keywords, paddle.jit.to_static(logs_with_keywords)):
+            caplog.clear()
+            try:
+                raise KeyError("handled")
+            except KeyError:
+                fn(x)
+            records = [tuple(getattr(r, f, None) for f in FIELDS) + (r.getMessage(),)
+                       for r in caplog.records]
+            infos = [r.exc_info and (r.exc_info[0], str(r.exc_info[1])) for r in caplog.records]
+            texts = [caplog.handler.format(r).split("\n")[-1] for r in caplog.records]
+            if fn is logs_with_keywords:
+                eager = (records, infos, texts)
+    assert (records, infos, texts) == eager
+    assert records[0][2] == __file__ and records[0][4] == "logs_with_keywords"
+    assert infos[1][0] is KeyError and texts[1] == "KeyError: 'handled'"
+
+
+def logs_with_a_runtime_extra(x):
+    logging.warning("loss", extra={"loss": x})
+    return x
+
+
+def logs_with_a_stack(x):
+    logging.warning("loss", stack_info=True)
+    return x
+
+
+@pytest.mark.parametrize("fn", [logs_with_a_runtime_extra, logs_with_a_stack])
+def test_logging_keywords_compiled_code_cannot_honour_are_reported(fn):
+    with pytest.raises(paddle.Dy2StError, match="exc_info .* extra .* stacklevel=1"):
+        paddle.jit.to_static(fn)(t([1.0]))
 
 
 # None before a runtime loop ----------------------------------------------------------

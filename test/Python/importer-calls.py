@@ -57,3 +57,20 @@ print(paddle.jit.to_static(reports).code)
 # CHECK:       %[[X:.*]] = pydy.load "x"
 # CHECK:       %[[I:.*]] = pydy.load "i"
 # CHECK:       pydy.py_callback "record#{{[0-9]+}}"(%[[X]], %[[I]] : !pydy.object, !pydy.object)
+
+
+# A logging call prints to its logger at run time; its record's fields known
+# when converting (the user's file, line and function, extra, exc_info) go
+# with it as JSON.
+import logging  # noqa: E402
+
+
+def logs(x):
+    logging.getLogger("train").warning("loss %.2f", x.sum(), extra={"run": "a"}, exc_info=True)
+    return x
+
+
+print(paddle.jit.to_static(logs).code)
+
+# CHECK-LABEL: pydy.func @"logs"
+# CHECK: pydy.print %{{.*}}, %{{.*}} : !pydy.str, !pydy.object {sep = "", logger = "train", level = 30 : i64, record = "{\22file\22: \22{{.*}}importer-calls.py\22, \22line\22: 69, \22function\22: \22logs\22, \22extra\22: {\22run\22: \22a\22}, \22exc_info\22: true}", formats = ["", ":.2f"]}

@@ -40,6 +40,8 @@ struct PrintRequest {
   /// Target::Callback: the key of the Python callable the items are for.
   std::string name;
   int64_t level = 0;
+  /// For Target::Log: the record's fields known when compiling (JSON).
+  std::string record;
 };
 
 /// Writes the items as the request says and returns their text for

@@ -30,7 +30,8 @@ inline constexpr llvm::StringLiteral kBatchGemmF64 = "dy2st_batch_gemm_f64";
 /// None, or a tensor through the C interface (`_mlir_ciface_` + the tensor
 /// prefix + i1/i32/i64/f32/f64, an unranked memref); a format (a pointer)
 /// applies to the item pushed last. One end call hands the items on:
-/// print_end(sep, end), log_end(sep, logger, level: i64), raise_items(kind,
+/// print_end(sep, end), log_end(sep, logger, level: i64, record: the JSON
+/// of pydy.print's `record`), raise_items(kind,
 /// message: the items' text appended) or py_callback(key).
 inline constexpr llvm::StringLiteral kPrintI64 = "dy2st_print_i64";
 inline constexpr llvm::StringLiteral kPrintF64 = "dy2st_print_f64";

@@ -603,6 +603,7 @@ static LogicalResult lowerPrint(PrintOp op) {
     callee = dy2st::kLogEnd;
     args.push_back(stringPointer(b, module, loc, *op.getLogger()));
     args.push_back(arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(*op.getLevel())));
+    args.push_back(stringPointer(b, module, loc, op.getRecord().value_or("{}")));
   } else {
     args.push_back(stringPointer(b, module, loc, op.getEnd()));
   }

@@ -236,3 +236,11 @@ pydy.func @callback_without_key(%arg0: f64) {
   pydy.py_callback ""(%arg0 : f64)
   pydy.return
 }
+
+// -----
+
+pydy.func @record_without_logger(%arg0: f64) {
+  // expected-error @+1 {{has the fields of a log record but does not log}}
+  pydy.print %arg0 : f64 {record = "{}"}
+  pydy.return
+}

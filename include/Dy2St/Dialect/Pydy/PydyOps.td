@@ -389,14 +389,18 @@ def Pydy_PrintOp : Pydy_Op<"print"> {
     spec as an f-string spells them after the value (`""`, `"!r"`, `":.3f"`,
     `"!r:>8"`). With `logger` set, the text (the values joined by `sep`) is
     logged at `level` through that logger (`""` is the root logger), as
-    `logging.getLogger(logger).log(level, text)` does, instead of printed.
+    `logging.getLogger(logger).log(level, text)` does, instead of printed;
+    `record` holds the fields of its LogRecord known when converting, as a
+    JSON object (the user's file, line and function, `extra`, `exc_info`),
+    for the frontend's logging to read.
   }];
   let arguments = (ins Variadic<AnyType>:$values,
                        DefaultValuedStrAttr<StrAttr, " ">:$sep,
                        DefaultValuedStrAttr<StrAttr, "\\n">:$end,
                        DefaultValuedAttr<StrArrayAttr, "{}">:$formats,
                        OptionalAttr<StrAttr>:$logger,
-                       OptionalAttr<I64Attr>:$level);
+                       OptionalAttr<I64Attr>:$level,
+                       OptionalAttr<StrAttr>:$record);
   let assemblyFormat = "($values^ `:` type($values))? attr-dict";
   let hasVerifier = 1;
 }

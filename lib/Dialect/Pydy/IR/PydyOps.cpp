@@ -271,6 +271,8 @@ LogicalResult FormatOp::verify() { return verifyFormats(*this, getValues(), getF
 LogicalResult PrintOp::verify() {
   if (getLogger().has_value() != getLevel().has_value())
     return emitOpError("logs with both a logger and a level, or prints with neither");
+  if (getRecord() && !getLogger())
+    return emitOpError("has the fields of a log record but does not log");
   return verifyFormats(*this, getValues(), getFormats());
 }
 
