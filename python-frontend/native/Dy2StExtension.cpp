@@ -10,6 +10,7 @@
 #include "Dy2St/Registration.h"
 #include "Dy2St/Runtime/Blas.h"
 #include "Dy2St/Runtime/Threads.h"
+#include "Dy2St/Support/Nesting.h"
 #include "Dy2St/Runtime/Print.h"
 
 #include "mlir/IR/BuiltinTypes.h"
@@ -66,6 +67,9 @@ CompiledFunction compile(const std::string &source, const std::string &entry,
       os << d.getLocation() << ": " << d << "\n";
       return mlir::success();
     });
+    // A loaded model's text is untrusted: MLIR's parser recurses per level.
+    if (llvm::Error nesting = dy2st::checkNesting(source, "the program"))
+      throw CompileError(llvm::toString(std::move(nesting)));
     mlir::OwningOpRef<mlir::ModuleOp> module =
         mlir::parseSourceString<mlir::ModuleOp>(source, &ctx, "<dy2st importer>");
     if (!module)

@@ -1,6 +1,7 @@
 """The package as a user meets it: `import paddle` as written (the seed's
 examples run verbatim, each in its own process), `python -m dy2st`, the
 version, the translator's reports, saved models' files and names."""
+import json
 import os
 import pathlib
 import stat
@@ -150,6 +151,21 @@ def test_no_perf_jitdump_folders_unless_asked_for(tmp_path):
     done = run_script(code, tmp_path, env=dict(ENV, JITDUMPDIR=str(dumps), DY2ST_PERF_JITDUMP="1"))
     assert done.returncode == 0, done.stderr
     assert any(dumps.rglob("jit-*.dump"))
+
+
+def test_a_saved_model_nested_too_deep_is_an_error_not_a_crash(tmp_path):
+    """A hostile model with a valid checksum: MLIR's parser would recurse
+    once per level and overflow the stack."""
+    from dy2st import saving
+    paddle.jit.save(Gate(), str(tmp_path / "gate"), input_spec=[InputSpec([2, 4], "float32")])
+    model = tmp_path / "gate.pdmodel"
+    header = json.loads(model.read_text().splitlines()[0][len(saving.HEADER):])
+    deep = "pydy.func @deep(%c: i1) {\n" + "pydy.if %c {\n" * 100000 + "}\n" * 100000 + "}\n"
+    meta = {k: v for k, v in header.items() if k != "sha256"}
+    model.write_text(saving.program_text(meta, deep, "module {\n}\n"))
+    loaded = paddle.jit.load(str(tmp_path / "gate"))
+    with pytest.raises(paddle.Dy2StError, match="nests more than 1000 levels"):
+        loaded(np.ones((2, 4), np.float32))
 
 
 @pytest.mark.parametrize("damage", ["truncate", "edit"])

@@ -6,6 +6,7 @@
 #include "Dy2St/Registration.h"
 #include "Dy2St/Runtime/JitFunction.h"
 #include "Dy2St/Runtime/Print.h"
+#include "Dy2St/Support/Nesting.h"
 
 #include "mlir/AsmParser/AsmParser.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -208,9 +209,15 @@ int main(int argc, char **argv) {
   if (!model)
     return fail(llvm::toString(model.takeError()));
 
+  auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(inputFile);
+  if (!buffer)
+    return fail("dy2st-run: cannot read " + inputFile + ": " + buffer.getError().message());
+  if (llvm::Error nesting = checkNesting((*buffer)->getBuffer(), inputFile))
+    return fail("dy2st-run: " + llvm::toString(std::move(nesting)));
   llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
   SourceMgrDiagnosticHandler sourceHandler(sourceMgr, &context);
-  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(inputFile, sourceMgr, &context);
+  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
   if (!module)
     return fail("dy2st-run: cannot parse " + inputFile);
 
