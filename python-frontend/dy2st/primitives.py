@@ -664,24 +664,25 @@ def _set_value(x, value, axes, starts, ends, strides, decrease_axes=None):
     return Tensor(v)
 
 
-def _check_indices(index, size, fname):
+def _check_indices(index, size, axis):
+    """numpy's IndexError, naming the first index out of range."""
     if index.size and (index.min() < -size or index.max() >= size):
         bad = index[(index < -size) | (index >= size)].reshape(-1)[0]
-        raise IndexError(f"{fname}: index {bad} is out of range for a dimension of size {size}")
+        raise IndexError(f"index {bad} is out of bounds for axis {axis} with size {size}")
 
 
 @primitive("gather")
 def _gather(x, index, axis=None, name=None):
     v, i = _t(x)._value, _t(index, "index")._value
     axis = 0 if axis is None else axis
-    _check_indices(i, v.shape[axis], "gather")
+    _check_indices(i, v.shape[axis], axis % v.ndim)
     return Tensor(np.take(v, i, axis=axis))
 
 
 @primitive("take_along_axis")
 def _take_along_axis(arr, indices, axis, broadcast=True):
     v, i = _t(arr, "arr")._value, _t(indices, "indices")._value
-    _check_indices(i, v.shape[axis], "take_along_axis")
+    _check_indices(i, v.shape[axis], axis % v.ndim)
     if broadcast:
         shape = list(np.broadcast_shapes(tuple(1 if d == axis % v.ndim else s
                                                for d, s in enumerate(v.shape)), i.shape))
@@ -716,7 +717,7 @@ def _put_along_axis(arr, indices, values, axis, reduce="assign", include_self=Tr
     v = _t(arr, "arr")._value.copy()
     i = _t(indices, "indices")._value
     axis = axis % v.ndim
-    _check_indices(i, v.shape[axis], "put_along_axis")
+    _check_indices(i, v.shape[axis], axis)
     vals = np.broadcast_to(np.asarray(_operand(values)[0], v.dtype), i.shape)
     for at in np.ndindex(*i.shape):
         position = list(at)

@@ -17,7 +17,8 @@ def test_index_out_of_range_is_an_index_error():
     import inspect
     line = inspect.getsourcelines(pick)[1] + 1
     for bad in ([3], [-4], [100]):
-        with pytest.raises(IndexError, match=rf"test_runtime_errors.py:{line}: .*index.* out of range"):
+        with pytest.raises(IndexError, match=rf"test_runtime_errors.py:{line}: index {bad[0]} is "
+                                             "out of bounds for axis 0 with size 3"):
             fn(x, paddle.to_tensor(bad))
     assert float(fn(x, paddle.to_tensor([2]))) == 6.0
     assert float(fn(x, paddle.to_tensor([-1]))) == 6.0
@@ -148,6 +149,19 @@ def test_deep_recursion_is_a_recursion_error_not_a_crash():
     np.testing.assert_allclose(fn(paddle.to_tensor([1.0]), paddle.to_tensor(50)).numpy(), [51.0])
 
 
+def count_up(x, depth):
+    if depth > 100000:
+        return x
+    return count_up(x + 1, depth + 1)
+
+
+def test_unbounded_recursion_when_converting_is_a_recursion_error_naming_the_line():
+    """A Python-valued depth makes every level a call the importer follows;
+    eager Python raises RecursionError, and so does the conversion."""
+    with pytest.raises(RecursionError, match=r"test_runtime_errors.py:\d+: maximum recursion"):
+        paddle.jit.to_static(count_up)(paddle.to_tensor([1.0]), 0)
+
+
 def zeros_of(x, n):
     return paddle.zeros([n, 1000000, 1000]) + x
 
@@ -253,3 +267,29 @@ def test_index_errors_have_eagers_detail(fn):
     assert "index 3 is out of bounds for axis 0 with size 3" in str(eager.value)
     with pytest.raises(IndexError, match="index 3 is out of bounds for axis 0 with size 3"):
         paddle.jit.to_static(fn)(x, paddle.to_tensor(5))
+
+
+def gathers(x, i):
+    return paddle.gather(x, i, axis=1)
+
+
+def takes(x, i):
+    return paddle.take_along_axis(x, i, axis=-1)
+
+
+def subscripts(x, i):
+    return x[i]
+
+
+@pytest.mark.parametrize("fn,index", [(gathers, [0, 5, -7]), (takes, [[0, 5], [-7, 1]]),
+                                      (subscripts, [[0, 5], [-7, 1]])])
+def test_gathers_by_an_index_tensor_name_the_first_bad_index_as_eager(fn, index):
+    x = paddle.to_tensor(np.ones((2, 3), "float32"))
+    i = paddle.to_tensor(np.array(index, "int64"))
+    with pytest.raises(IndexError) as eager:
+        fn(x, i)
+    with pytest.raises(IndexError) as compiled:
+        paddle.jit.to_static(fn)(x, i)
+    assert str(eager.value).endswith(str(compiled.value).split(": ", 1)[1])
+    assert "index 5 is out of bounds for axis" in str(compiled.value)
+

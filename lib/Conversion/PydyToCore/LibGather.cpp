@@ -27,27 +27,49 @@ static Value checkedIndex(OpBuilder &b, Location loc, Value i, Value dim) {
   return arith::MinSIOp::create(b, loc, arith::MaxSIOp::create(b, loc, i, zero), last);
 }
 
-static void checkIndices(LibLowering &l, Value index, Value dim) {
+/// Checks at run time that every index of `index` is in [-dim, dim); the
+/// IndexError names the first one that is not, as numpy does ("index 7 is
+/// out of bounds for axis 0 with size 3"); `axis` is counted from 0.
+static void checkIndices(LibLowering &l, Value index, Value dim, int64_t axis) {
   OpBuilder &b = l.b;
   Location loc = l.loc;
   auto type = cast<RankedTensorType>(index.getType());
   Type elem = type.getElementType();
   Value flat = flattenTensor(b, loc, index);
-  Value ok = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
-  Value init = tensor::FromElementsOp::create(b, loc, RankedTensorType::get({}, b.getI1Type()), ok);
+  auto scalar = [&](Type t, TypedAttr value) {
+    Value v = arith::ConstantOp::create(b, loc, value);
+    return tensor::FromElementsOp::create(b, loc, RankedTensorType::get({}, t), v).getResult();
+  };
+  Value noneBad = scalar(b.getI1Type(), b.getBoolAttr(false));
+  Value firstBad = scalar(elem, b.getIntegerAttr(elem, 0));
   Value d = arith::IndexCastOp::create(b, loc, elem, dim);
   Value negD = arith::SubIOp::create(b, loc, arith::ConstantOp::create(b, loc, b.getIntegerAttr(elem, 0)), d);
-  Value all = linalg::ReduceOp::create(
-                  b, loc, ValueRange{flat}, ValueRange{init}, SmallVector<int64_t>{0},
-                  [&](OpBuilder &nb, Location nl, ValueRange a) {
-                    Value lo = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::sge, a[0], negD);
-                    Value hi = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::slt, a[0], d);
-                    Value in = arith::AndIOp::create(nb, nl, lo, hi);
-                    linalg::YieldOp::create(nb, nl, arith::AndIOp::create(nb, nl, in, a[1]).getResult());
-                  })
-                  .getResult(0);
-  Value inRange = tensor::ExtractOp::create(b, loc, all, ValueRange{});
-  checkAtRunTime(b, l.op, inRange, "IndexError", (l.fn.name + ": an index is out of range").str());
+  // linalg.reduce pairs inputs with results: the indices go in twice.
+  auto found = linalg::ReduceOp::create(
+      b, loc, ValueRange{flat, flat}, ValueRange{noneBad, firstBad}, SmallVector<int64_t>{0},
+      [&](OpBuilder &nb, Location nl, ValueRange in) {
+        SmallVector<Value, 3> a{in[0], in[2], in[3]};
+        Value lo = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::sge, a[0], negD);
+        Value hi = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::slt, a[0], d);
+        Value bad = arith::XOrIOp::create(
+            nb, nl, arith::AndIOp::create(nb, nl, lo, hi),
+            arith::ConstantOp::create(nb, nl, nb.getBoolAttr(true)));
+        // The first bad index is kept: a later one replaces none.
+        Value value = arith::SelectOp::create(
+            nb, nl, a[1], a[2], arith::SelectOp::create(nb, nl, bad, a[0], a[2]));
+        linalg::YieldOp::create(nb, nl,
+                                ValueRange{arith::OrIOp::create(nb, nl, a[1], bad), value});
+      });
+  Value anyBad = tensor::ExtractOp::create(b, loc, found.getResult(0), ValueRange{});
+  Value ok = arith::XOrIOp::create(b, loc, anyBad,
+                                   arith::ConstantOp::create(b, loc, b.getBoolAttr(true)));
+  Value bad = tensor::ExtractOp::create(b, loc, found.getResult(1), ValueRange{});
+  Value bad64 = elem.isInteger(64) ? bad : arith::ExtSIOp::create(b, loc, b.getI64Type(), bad);
+  Value size = arith::IndexCastOp::create(b, loc, b.getI64Type(), dim);
+  checkAtRunTime(b, l.op, ok, "IndexError",
+                 ArrayRef<dy2st::MessagePiece>{
+                     std::string("index "), bad64,
+                     " is out of bounds for axis " + std::to_string(axis) + " with size ", size});
 }
 
 FailureOr<Value> lowerGather(LibLowering &l) {
@@ -57,7 +79,7 @@ FailureOr<Value> lowerGather(LibLowering &l) {
   int64_t axis = l.integer("axis");
   RankedTensorType result = l.result();
   Value axisDim = l.dim(x, axis);
-  checkIndices(l, index, axisDim);
+  checkIndices(l, index, axisDim, axis);
   MLIRContext *ctx = l.b.getContext();
   bool removes = indexType.getRank() == 0;
   SmallVector<Value> dynamic;
@@ -92,7 +114,7 @@ FailureOr<Value> lowerTakeAlongAxis(LibLowering &l) {
   int64_t axis = l.integer("axis"), rank = type.getRank();
   RankedTensorType result = l.result();
   Value axisDim = l.dim(arr, axis);
-  checkIndices(l, indices, axisDim);
+  checkIndices(l, indices, axisDim, axis);
   MLIRContext *ctx = l.b.getContext();
   SmallVector<AffineExpr> exprs;
   SmallVector<Value> dynamic;
@@ -199,7 +221,7 @@ FailureOr<Value> lowerPutAlongAxis(LibLowering &l) {
   int64_t axis = l.integer("axis"), rank = indexType.getRank();
   StringRef reduce = l.statics.getAs<StringAttr>("reduce").getValue();
   Value axisDim = l.dim(arr, axis);
-  checkIndices(l, indices, axisDim);
+  checkIndices(l, indices, axisDim, axis);
   auto valueType = dyn_cast<RankedTensorType>(values.getType());
   if (valueType)
     values = castTensor(b, loc, values, elem);

@@ -5,6 +5,7 @@
 // location) given to dy2st_raise_items.
 // CHECK-DAG: llvm.mlir.global internal constant @{{.*}}("IndexError\00")
 // CHECK-DAG: llvm.mlir.global internal constant @[[TEXT:.*]](" is out of bounds for axis 0 with size \00")
+// CHECK-DAG: llvm.mlir.global internal constant @[[TEXT1:.*]](" is out of bounds for axis 1 with size \00")
 // CHECK-LABEL: func.func @row
 // CHECK: scf.if
 // CHECK: call @dy2st_print_str
@@ -16,4 +17,20 @@
 pydy.func @row(%x: tensor<3x2xf32>, %i: i64) -> tensor<2xf32> {
   %r = pydy.subscript %x[%i] : (tensor<3x2xf32>, i64) -> tensor<2xf32>
   pydy.return %r : tensor<2xf32>
+}
+
+// A gather by an index tensor names its first index out of range: a
+// reduction over the indices finds it (a flag and the index), then the same
+// message as above.
+// CHECK-LABEL: func.func @gathered
+// CHECK: %[[FOUND:.*]]:2 = linalg.reduce ins(%{{.*}}, %{{.*}} : tensor<2xi64>, tensor<2xi64>) outs(%{{.*}}, %{{.*}} : tensor<i1>, tensor<i64>)
+// CHECK: %[[BAD:.*]] = tensor.extract %[[FOUND]]#1[]
+// CHECK: scf.if
+// CHECK: call @dy2st_print_i64(%[[BAD]])
+// CHECK: %[[T1:.*]] = llvm.mlir.addressof @[[TEXT1]]
+// CHECK-NEXT: call @dy2st_print_str(%[[T1]])
+// CHECK: call @dy2st_raise_items
+pydy.func @gathered(%x: tensor<3x4xf32>, %i: tensor<2xi64>) -> tensor<3x2xf32> {
+  %r = pydy.lib_call "gather"(%x, %i) {kwnames = ["x", "index"], static_args = {axis = 1 : i64}} : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<3x2xf32>
+  pydy.return %r : tensor<3x2xf32>
 }
