@@ -17,6 +17,14 @@ def _build_dirs():
     yield os.path.join(_HERE, "..", "..", "build")
 
 
+def _extension_paths():
+    """The compiled extension: in the package (installed by pip), else in
+    the build folder of the checkout."""
+    yield from glob.glob(os.path.join(_HERE, "_dy2st_native*.so"))
+    for build in _build_dirs():
+        yield from glob.glob(os.path.join(build, "python", "_dy2st_native*.so"))
+
+
 def choose_blas_kernels():
     """Names OpenBLAS's kernel family for Intel CPUs with AVX2 or AVX-512.
 
@@ -67,15 +75,13 @@ def _check_blas_kernels(mod):
 
 @functools.lru_cache(maxsize=None)
 def module():
-    for build in _build_dirs():
-        found = glob.glob(os.path.join(build, "python", "_dy2st_native*.so"))
-        if found:
-            spec = importlib.util.spec_from_file_location("_dy2st_native", found[0])
-            mod = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(mod)
-            mod.set_printer(_print_items)
-            _check_blas_kernels(mod)
-            return mod
+    for found in _extension_paths():
+        spec = importlib.util.spec_from_file_location("_dy2st_native", found)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        mod.set_printer(_print_items)
+        _check_blas_kernels(mod)
+        return mod
     raise ImportError("dy2st's compiler extension (_dy2st_native) is not built: run "
                       "`bash scripts/setup.sh` in the dy2st checkout, or set DY2ST_BUILD_DIR "
                       "to its build folder")

@@ -5,8 +5,11 @@ import ast
 import pathlib
 import re
 
+# In the checkout; an installed package carries a copy next to this file.
 TABLE_PATH = (pathlib.Path(__file__).resolve().parents[2] / "include" / "Dy2St" / "Dialect" /
               "Pydy" / "LibraryOps.def")
+if not TABLE_PATH.exists():
+    TABLE_PATH = pathlib.Path(__file__).resolve().parent / "LibraryOps.def"
 
 _ENTRY = re.compile(r'^DY2ST_PRIMITIVE\((\w+), "([^"]*)", (\w+), (\w+)\)', re.M)
 _NO_DEFAULT = object()

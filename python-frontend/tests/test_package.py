@@ -183,3 +183,36 @@ def test_a_damaged_saved_model_fails_at_load_with_a_clear_error(tmp_path, damage
     done = subprocess.run([os.path.join(BUILD, "bin", "dy2st-run"), str(model), "--arg",
                            str(tmp_path / "x.npy")], capture_output=True, text=True, timeout=300)
     assert done.returncode == 1 and "is damaged or was edited" in done.stderr
+
+
+def test_pip_install_builds_and_installs_dy2st_paddle_and_the_tools(tmp_path):
+    """`pip install .` in a venv made with --system-site-packages (here
+    without build isolation, so without the network): the installed package
+    runs Paddle code from any folder, without PYTHONPATH or the build."""
+    root = os.path.abspath(os.path.join(FRONTEND, ".."))
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)],
+                   check=True, timeout=300)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["DY2ST_BUILD_DIR"] = os.path.abspath(BUILD)
+    done = subprocess.run([str(venv / "bin" / "pip"), "install", "--no-build-isolation",
+                           "--no-deps", "-q", root], env=env, capture_output=True, text=True,
+                          timeout=1200)
+    assert done.returncode == 0, done.stderr[-3000:]
+    (tmp_path / "demo.py").write_text(
+        "import paddle\nimport dy2st\n\n\n@paddle.jit.to_static\ndef f(x):\n"
+        "    if x.sum() > 0:\n        return x * 2\n    return x - 1\n\n\n"
+        "print(dy2st.native.module().__file__)\nprint(f(paddle.to_tensor([1.0, 2.0])).numpy())\n")
+    env.pop("DY2ST_BUILD_DIR")
+    done = subprocess.run([str(venv / "bin" / "python"), "demo.py"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert str(venv) in done.stdout and "[2. 4.]" in done.stdout
+    done = subprocess.run([str(venv / "bin" / "dy2st-run"),
+                           os.path.join(root, "examples", "grow.mlir"), "--arg",
+                           "dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf32>"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "result 0: float32[4]" in done.stdout, done.stderr
+    done = subprocess.run([str(venv / "bin" / "dy2st-opt"), "--help"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "dy2st optimizer driver" in done.stdout
