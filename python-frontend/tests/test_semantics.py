@@ -896,14 +896,21 @@ def test_attributes_assigned_in_sublayers_and_helpers_are_written_back():
         assert (compiled.cell.steps, compiled.seen) == (eager.cell.steps, eager.seen)
 
 
+def saved_after_a_call(layer, tmp_path, name):
+    """(input, path): `layer` after one eager call (its attributes are values
+    now), saved at `path`."""
+    x = t([1.0, 2.0])
+    layer(x)
+    path = str(tmp_path / name)
+    paddle.jit.save(layer, path, input_spec=[paddle.static.InputSpec([2])])
+    return x, path
+
+
 def test_a_saved_layer_that_assigns_attributes_keeps_its_state(tmp_path):
     """The loaded program returns the assigned attributes' new values and
     keeps them for its next call, as the layer keeps its attributes."""
     eager = Stateful()
-    x = t([1.0, 2.0])
-    eager(x)
-    path = str(tmp_path / "stateful")
-    paddle.jit.save(eager, path, input_spec=[paddle.static.InputSpec([2])])
+    x, path = saved_after_a_call(eager, tmp_path, "stateful")
     loaded = paddle.jit.load(path)
     for _ in range(3):
         np.testing.assert_allclose(loaded(x).numpy(), eager(x).numpy(), rtol=1e-6)
@@ -920,10 +927,7 @@ class TwoSteps(Decoder):
 
 def test_a_saved_layer_keeps_the_state_of_its_sublayers(tmp_path):
     eager = TwoSteps()
-    x = t([1.0, 2.0])
-    eager(x)
-    path = str(tmp_path / "decoder")
-    paddle.jit.save(eager, path, input_spec=[paddle.static.InputSpec([2])])
+    x, path = saved_after_a_call(eager, tmp_path, "decoder")
     loaded = paddle.jit.load(path)
     for _ in range(4):  # the third call resets cell.steps
         for e, g in zip(eager(x), loaded(x)):
@@ -934,10 +938,7 @@ def test_a_saved_layer_keeps_the_state_of_its_sublayers(tmp_path):
 
 def test_dy2st_run_runs_a_saved_layer_with_state(tmp_path):
     eager = Stateful()
-    x = t([1.0, 2.0])
-    eager(x)
-    path = str(tmp_path / "stateful")
-    paddle.jit.save(eager, path, input_spec=[paddle.static.InputSpec([2])])
+    x, path = saved_after_a_call(eager, tmp_path, "stateful")
     np.save(tmp_path / "x.npy", x.numpy())
     done = subprocess.run([os.path.join(BUILD, "bin", "dy2st-run"), path + ".pdmodel", "--arg",
                            str(tmp_path / "x.npy"), "--output", str(tmp_path / "y")],
@@ -949,10 +950,7 @@ def test_dy2st_run_runs_a_saved_layer_with_state(tmp_path):
 
 @pytest.mark.parametrize("field", ["state", "numbers"])
 def test_a_saved_model_with_a_corrupt_state_header_is_rejected(tmp_path, field):
-    eager = Stateful()
-    eager(t([1.0, 2.0]))
-    path = str(tmp_path / "stateful")
-    paddle.jit.save(eager, path, input_spec=[paddle.static.InputSpec([2])])
+    _, path = saved_after_a_call(Stateful(), tmp_path, "stateful")
     model = tmp_path / "stateful.pdmodel"
     header, body = model.read_text().split("\n", 1)
     meta = json.loads(header[len("// dy2st-model: "):])
