@@ -45,49 +45,6 @@ static void markHugeCallWrappers(llvm::Module &module, llvm::StringRef entry) {
 
 namespace dy2st {
 
-size_t dtypeSize(DType dtype) {
-  switch (dtype) {
-  case DType::Bool: return 1;
-  case DType::Int32: return 4;
-  case DType::Int64: return 8;
-  case DType::Float32: return 4;
-  case DType::Float64: return 8;
-  }
-  return 0;
-}
-
-const char *dtypeName(DType dtype) {
-  switch (dtype) {
-  case DType::Bool: return "bool";
-  case DType::Int32: return "int32";
-  case DType::Int64: return "int64";
-  case DType::Float32: return "float32";
-  case DType::Float64: return "float64";
-  }
-  return "?";
-}
-
-std::optional<DType> dtypeOfElement(Type t) {
-  if (t.isInteger(1)) return DType::Bool;
-  if (t.isInteger(32)) return DType::Int32;
-  if (t.isInteger(64)) return DType::Int64;
-  if (t.isF32()) return DType::Float32;
-  if (t.isF64()) return DType::Float64;
-  return std::nullopt;
-}
-
-Type elementOfDtype(MLIRContext *ctx, DType dtype) {
-  Builder b(ctx);
-  switch (dtype) {
-  case DType::Bool: return b.getI1Type();
-  case DType::Int32: return b.getI32Type();
-  case DType::Int64: return b.getI64Type();
-  case DType::Float32: return b.getF32Type();
-  case DType::Float64: return b.getF64Type();
-  }
-  return {};
-}
-
 int64_t RuntimeValue::numElements() const {
   int64_t n = 1;
   for (int64_t d : shape)

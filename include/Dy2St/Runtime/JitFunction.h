@@ -1,6 +1,8 @@
 #ifndef DY2ST_RUNTIME_JITFUNCTION_H
 #define DY2ST_RUNTIME_JITFUNCTION_H
 
+#include "Dy2St/Support/DType.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/ADT/SmallVector.h"
@@ -16,12 +18,6 @@ class ExecutionEngine;
 } // namespace mlir
 
 namespace dy2st {
-
-enum class DType { Bool, Int32, Int64, Float32, Float64 };
-size_t dtypeSize(DType dtype);
-const char *dtypeName(DType dtype);
-std::optional<DType> dtypeOfElement(mlir::Type element);
-mlir::Type elementOfDtype(mlir::MLIRContext *ctx, DType dtype);
 
 /// A tensor or Python number passed to or returned by compiled code.
 struct RuntimeValue {

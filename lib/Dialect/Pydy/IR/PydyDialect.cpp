@@ -1,4 +1,5 @@
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
+#include "Dy2St/Dialect/Pydy/TypeRules.h"
 #include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
 
 #include "mlir/IR/Builders.h"
@@ -132,13 +133,10 @@ bool mlir::pydy::isPythonScalar(Type type) {
   return type.isInteger(1) || type.isInteger(64) || type.isF64();
 }
 
+/// Paddle's name of an element type, or its MLIR spelling (i8, bf16).
 static std::string dtypeName(Type type) {
-  if (type.isInteger(1))
-    return "bool";
-  if (auto intType = dyn_cast<IntegerType>(type))
-    return "int" + std::to_string(intType.getWidth());
-  if (auto floatType = dyn_cast<FloatType>(type))
-    return "float" + std::to_string(floatType.getWidth());
+  if (StringRef name = elementTypeName(type); !name.empty())
+    return name.str();
   std::string s;
   llvm::raw_string_ostream os(s);
   os << type;

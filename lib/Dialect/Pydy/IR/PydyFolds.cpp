@@ -223,17 +223,6 @@ OpFoldResult CompareOp::fold(FoldAdaptor adaptor) {
   return typed(*this, boolAttr(ctx, result));
 }
 
-static StringRef dtypeString(Type t) {
-  if (t.isInteger(1)) return "bool";
-  if (t.isInteger(8)) return "int8";
-  if (t.isInteger(32)) return "int32";
-  if (t.isInteger(64)) return "int64";
-  if (t.isF16()) return "float16";
-  if (t.isF32()) return "float32";
-  if (t.isF64()) return "float64";
-  return "";
-}
-
 OpFoldResult AttrOp::fold(FoldAdaptor) {
   auto tensor = dyn_cast<RankedTensorType>(getValue().getType());
   if (!tensor)
@@ -251,7 +240,7 @@ OpFoldResult AttrOp::fold(FoldAdaptor) {
   if (name == "size" && tensor.hasStaticShape())
     return typed(*this, intAttr(ctx, tensor.getNumElements()));
   if (name == "dtype") {
-    StringRef dtype = dtypeString(tensor.getElementType());
+    StringRef dtype = elementTypeName(tensor.getElementType());
     return dtype.empty() ? OpFoldResult() : typed(*this, StringAttr::get(ctx, dtype));
   }
   return {};

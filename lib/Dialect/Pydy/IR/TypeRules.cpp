@@ -1,27 +1,18 @@
 #include "Dy2St/Dialect/Pydy/TypeRules.h"
 #include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
+#include "Dy2St/Support/DType.h"
 
 using namespace mlir;
 using namespace mlir::pydy;
 
 Type mlir::pydy::elementTypeFromName(MLIRContext *ctx, StringRef name) {
-  Builder b(ctx);
-  return llvm::StringSwitch<Type>(name)
-      .Case("bool", b.getI1Type())
-      .Case("int32", b.getI32Type())
-      .Case("int64", b.getI64Type())
-      .Case("float32", b.getF32Type())
-      .Case("float64", b.getF64Type())
-      .Default(Type());
+  std::optional<dy2st::DType> dtype = dy2st::dtypeFromName(name);
+  return dtype ? dy2st::elementOfDtype(ctx, *dtype) : Type();
 }
 
 StringRef mlir::pydy::elementTypeName(Type t) {
-  if (t.isInteger(1)) return "bool";
-  if (t.isInteger(32)) return "int32";
-  if (t.isInteger(64)) return "int64";
-  if (t.isF32()) return "float32";
-  if (t.isF64()) return "float64";
-  return "";
+  std::optional<dy2st::DType> dtype = dy2st::dtypeOfElement(t);
+  return dtype ? dy2st::dtypeName(*dtype) : "";
 }
 
 std::optional<bool> mlir::pydy::literalTruthiness(Attribute attr) {
