@@ -21,7 +21,8 @@ import types
 
 import numpy as np
 
-from . import callbacks, comprehensions, dtypes, functional, optable, pybuiltins, statements, unbound, utils
+from . import (callbacks, comprehensions, dtypes, functional, optable, pybuiltins, statements,
+               unbound, utils)
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .pydytext import OBJECT, escape as _escape, float_literal as _float_literal
 from .statements import located

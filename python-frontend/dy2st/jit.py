@@ -13,7 +13,7 @@ from . import entry, errors, functional, native, verbosity
 from .verbosity import set_code_level, set_verbosity  # noqa: F401 (paddle.jit's API)
 from .importer import Importer, NewWrittenAttribute, Unit
 from .pydytext import float_literal as _float_literal
-from .static import InputSpec
+from .static import InputSpec, number_mlir_type
 from .tensor import Tensor
 
 
@@ -51,7 +51,7 @@ def _runtime_number_entry(value):
     if not isinstance(value, (bool, int, float)):
         raise TypeError(f"an attribute the method assigns was a number when it was converted "
                         f"and is now {type(value).__name__}")
-    mlir = "i1" if isinstance(value, bool) else "i64" if isinstance(value, int) else "f64"
+    mlir = number_mlir_type(value)
     return ("number", mlir), mlir
 
 

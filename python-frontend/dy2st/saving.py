@@ -13,7 +13,7 @@ import tempfile
 import numpy as np
 
 from . import errors, native
-from .static import InputSpec
+from .static import InputSpec, number_mlir_type
 from .tensor import Tensor
 
 HEADER = "// dy2st-model: "
@@ -170,7 +170,7 @@ def _param_type(value):
     the forward assigns, passed as a runtime number)."""
     if isinstance(value, Tensor):
         return InputSpec.from_tensor(value).mlir_type()
-    return "i1" if isinstance(value, bool) else "i64" if isinstance(value, int) else "f64"
+    return number_mlir_type(value)
 
 
 def _state_of(layer, captures, written):
@@ -212,6 +212,7 @@ def _parameter_names(layer, captures, params):
     for c, p in zip(captures, params):
         name = by_identity.get(id(p)) if isinstance(p, Tensor) else None
         if name is None and c.origin.kind == "object":
-            name = (_object_path(layer, c.origin.root) + c.label[len("self"):]).removeprefix("self.")
+            path = _object_path(layer, c.origin.root) + c.label[len("self"):]
+            name = path.removeprefix("self.")
         names.append(name or c.label.removeprefix("self."))
     return names

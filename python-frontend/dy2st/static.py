@@ -25,6 +25,12 @@ class InputSpec:
         return f"InputSpec(shape={self.shape}, dtype={self.dtype!r}, name={self.name!r})"
 
 
+def number_mlir_type(value):
+    """The signature entry of a Python number passed at run time (not
+    compiled for its value): an attribute a layer's forward assigns."""
+    return "i1" if isinstance(value, bool) else "i64" if isinstance(value, int) else "f64"
+
+
 _static_mode = [False]
 
 

@@ -222,7 +222,8 @@ def lambda_called_with_too_many_arguments(x):
 
 @pytest.mark.parametrize("fn,message", [
     (lambda_called_with_an_unknown_keyword, "unexpected keyword argument 'scale'"),
-    (lambda_called_with_too_many_arguments, "takes from 1 to 2 positional arguments but 3 were given")])
+    (lambda_called_with_too_many_arguments,
+     "takes from 1 to 2 positional arguments but 3 were given")])
 def test_a_lambda_call_that_does_not_fit_is_pythons_type_error(fn, message):
     with pytest.raises(TypeError, match=message):
         fn(t([1.0]))
