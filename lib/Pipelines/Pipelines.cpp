@@ -66,15 +66,9 @@ static constexpr llvm::StringLiteral kCPUFusion =
 static constexpr llvm::StringLiteral kCPUOnBuffers =
     "dy2st-linalg-to-blas,"
     "dy2st-matmul-loop-order,"
-    "func.func(convert-linalg-to-parallel-loops),"
+    "func.func(convert-linalg-to-loops),"
     "canonicalize,"
     "dy2st-outline-loop-nests,"
-    "canonicalize,"
-    // Large nests on every core (OpenMP, libomp), the others in line.
-    "func.func(dy2st-parallelize-loops),"
-    "convert-scf-to-openmp,"
-    // Inlines the loop bodies' memref.alloca_scope (they allocate nothing),
-    // which convert-scf-to-cf would otherwise split into blocks.
     "canonicalize,"
     "expand-strided-metadata,"
     "lower-affine,"
@@ -89,7 +83,6 @@ static constexpr llvm::StringLiteral kCPUOnBuffers =
     "convert-index-to-llvm,"
     "convert-cf-to-llvm,"
     "convert-func-to-llvm,"
-    "convert-openmp-to-llvm,"
     "llvm.func(dy2st-mark-noalias-pointers),"
     "reconcile-unrealized-casts,"
     "canonicalize";

@@ -237,7 +237,6 @@ llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::compile(ModuleOp modul
     runtimeLibraries.push_back(DY2ST_CUDA_RUNTIME_PATH);
   } else {
     buildCPUPipeline(pm);
-    runtimeLibraries.push_back(DY2ST_OPENMP_RUNTIME);
   }
   if (failed(pm.run(module)))
     return diagnostics.error("dy2st: lowering to LLVM failed");

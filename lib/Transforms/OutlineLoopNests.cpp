@@ -22,16 +22,16 @@ using namespace mlir;
 
 constexpr llvm::StringLiteral kNoAliasPointers = "dy2st.noalias_pointers";
 
-/// The scf.for and scf.parallel ops of `func` that no other such loop
-/// encloses (those inside a while loop or a branch too).
-static SmallVector<Operation *> outermostLoops(func::FuncOp func) {
-  SmallVector<Operation *> loops;
+/// The scf.for ops of `func` that no other scf.for encloses (those inside
+/// a while loop or a branch too).
+static SmallVector<scf::ForOp> outermostLoops(func::FuncOp func) {
+  SmallVector<scf::ForOp> loops;
   func.walk<WalkOrder::PreOrder>([&](Operation *op) {
-    if (isa<scf::ForOp, scf::ParallelOp>(op)) {
-      loops.push_back(op);
+    if (auto loop = dyn_cast<scf::ForOp>(op)) {
+      loops.push_back(loop);
       return WalkResult::skip();
     }
-    if (isa<scf::ForallOp>(op))
+    if (isa<scf::ParallelOp, scf::ForallOp>(op))
       return WalkResult::skip();
     return WalkResult::advance();
   });
@@ -119,15 +119,15 @@ struct OutlineLoopNestsPass : impl::OutlineLoopNestsPassBase<OutlineLoopNestsPas
       if (func.isDeclaration())
         continue;
       unsigned count = 0;
-      for (Operation *loop : outermostLoops(func)) {
-        Location loc = loop->getLoc();
+      for (scf::ForOp loop : outermostLoops(func)) {
+        Location loc = loop.getLoc();
         rewriter.setInsertionPoint(loop);
-        auto region = scf::ExecuteRegionOp::create(rewriter, loc, loop->getResultTypes());
+        auto region = scf::ExecuteRegionOp::create(rewriter, loc, loop.getResultTypes());
         Block *block = rewriter.createBlock(&region.getRegion());
-        rewriter.replaceAllUsesWith(loop->getResults(), region.getResults());
+        rewriter.replaceAllUsesWith(loop.getResults(), region.getResults());
         rewriter.moveOpBefore(loop, block, block->end());
         rewriter.setInsertionPointToEnd(block);
-        scf::YieldOp::create(rewriter, loc, loop->getResults());
+        scf::YieldOp::create(rewriter, loc, loop.getResults());
         sinkConstants(rewriter, region.getRegion());
         std::string name = (func.getSymName() + "_loops" + llvm::Twine(count++)).str();
         func::CallOp call;

@@ -9,7 +9,6 @@
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
 #include "Dy2St/Registration.h"
 #include "Dy2St/Runtime/Blas.h"
-#include "Dy2St/Runtime/Threads.h"
 #include "Dy2St/Support/Nesting.h"
 #include "Dy2St/Runtime/Print.h"
 
@@ -135,9 +134,9 @@ PYBIND11_MODULE(_dy2st_native, m) {
         return table;
       },
       "The op table as the compiler reads it (a test compares it with dy2st.optable).");
-  m.def("set_threads", &setThreads, py::arg("threads"),
-        "The threads compiled code uses (its BLAS calls and parallel loops).");
-  m.def("threads", &dy2st::threads, "The threads compiled code uses.");
+  m.def("set_threads", &setBlasThreads, py::arg("threads"),
+        "The threads compiled code uses (its BLAS calls).");
+  m.def("threads", &blasThreads, "The threads compiled code uses.");
   m.def("blas_core", &blasCore, "The kernel family OpenBLAS chose for this CPU.");
   m.def("compile", &compile, py::arg("source"), py::arg("entry"), py::arg("signature"),
         py::arg("backend") = "cpu",

@@ -39,25 +39,3 @@ func.func @chain(%x: tensor<16xf32>) -> tensor<16xf32> attributes {llvm.emit_c_i
   } -> tensor<16xf32>
   return %1 : tensor<16xf32>
 }
-
-// A nest whose size is known only at run time runs on OpenMP's threads when
-// it is large (omp.parallel around a workshare loop) and in line otherwise.
-// CHECK-LABEL: llvm.func @dynamic_loops0(
-// CHECK: llvm.icmp "sge"
-// CHECK: omp.parallel
-// CHECK: omp.wsloop
-// CHECK: omp.loop_nest
-// CHECK: llvm.fmul
-// CHECK-LABEL: llvm.func @dynamic(
-func.func @dynamic(%x: tensor<?xf32>) -> tensor<?xf32> {
-  %c0 = arith.constant 0 : index
-  %n = tensor.dim %x, %c0 : tensor<?xf32>
-  %e = tensor.empty(%n) : tensor<?xf32>
-  %0 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
-      ins(%x : tensor<?xf32>) outs(%e : tensor<?xf32>) {
-  ^bb0(%in: f32, %out: f32):
-    %m = arith.mulf %in, %in : f32
-    linalg.yield %m : f32
-  } -> tensor<?xf32>
-  return %0 : tensor<?xf32>
-}

@@ -57,21 +57,3 @@ func.func @nests(%in: memref<4xf32>, %other: memref<4xf32>, %n: i64) {
   }
   return
 }
-
-// A parallel loop nest (linalg's loops) is outlined the same way.
-// CHECK-LABEL: func.func private @parallel_loops0(
-// CHECK: scf.parallel
-// CHECK-LABEL: func.func @parallel
-// CHECK: call @parallel_loops0
-// CHECK-NOT: scf.parallel
-func.func @parallel(%in: memref<4xf32>) {
-  %out = memref.alloc() : memref<4xf32>
-  %c0 = arith.constant 0 : index
-  %c1 = arith.constant 1 : index
-  %c4 = arith.constant 4 : index
-  scf.parallel (%i) = (%c0) to (%c4) step (%c1) {
-    %v = memref.load %in[%i] : memref<4xf32>
-    memref.store %v, %out[%i] : memref<4xf32>
-  }
-  return
-}

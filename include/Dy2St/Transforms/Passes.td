@@ -46,26 +46,6 @@ def ScalarizeUnitTensorsPass : Pass<"dy2st-scalarize-unit-tensors"> {
   let dependentDialects = ["::mlir::arith::ArithDialect", "::mlir::tensor::TensorDialect"];
 }
 
-def ParallelizeLoopsPass : Pass<"dy2st-parallelize-loops", "::mlir::func::FuncOp"> {
-  let summary = "Run large parallel loop nests on every core, small ones in line";
-  let description = [{
-    Prepares `scf.parallel` loops for `convert-scf-to-openmp`: an outermost
-    parallel loop (no loop around it) whose nest does at least `min-work`
-    iterations of its innermost body is kept, under an `scf.if` on that
-    count computed at run time; its other copy, for smaller counts, and
-    every `scf.parallel` nested in a loop become `scf.for` nests, as does a
-    nest that calls a function (the runtime's raise and print keep their
-    state per thread). Forking
-    threads costs microseconds: a loop of a few thousand elements runs
-    faster on one core, and one level of threads is all OpenMP uses here.
-  }];
-  let options = [
-    Option<"minWork", "min-work", "int64_t", /*default=*/"65536",
-           "iterations of the innermost body below which a nest runs on one core">
-  ];
-  let dependentDialects = ["::mlir::arith::ArithDialect", "::mlir::scf::SCFDialect"];
-}
-
 def FuseElementwisePass : Pass<"dy2st-fuse-elementwise"> {
   let summary = "linalg-fuse-elementwise-ops that leaves products alone";
   let description = [{
