@@ -3,7 +3,6 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 
-
 using namespace dy2st;
 
 namespace {

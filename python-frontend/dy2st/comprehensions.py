@@ -10,7 +10,7 @@ nested def (statements.py); one in a lambda's defaults runs here."""
 import ast
 import copy
 
-from .statements import located
+from .statements import located, parameter_names
 
 _STATEMENT_LISTS = ("body", "orelse", "finalbody")
 
@@ -27,9 +27,7 @@ class _Rename(ast.NodeTransformer):
     def visit_Lambda(self, node):
         # Its defaults are read here; in its body, its parameters hide ours.
         node.args = self.visit(node.args)
-        args = node.args
-        params = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
-        params |= {a.arg for a in (args.vararg, args.kwarg) if a is not None}
+        params = set(parameter_names(node.args))
         inner = {k: v for k, v in self.names.items() if k not in params}
         node.body = _Rename(inner).visit(node.body)
         return node

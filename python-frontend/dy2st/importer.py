@@ -1067,12 +1067,10 @@ class Importer:
         defaults = [self.expr(d) for _, d in named_defaults]
         name = self.fresh()
         quoted = ", ".join(f'"{_escape(p)}"' for p in params)
-        operands = ""
+        operands, attrs = "", []
         if defaults:
             operands = (f" defaults({', '.join(v.name for v in defaults)} : "
                         f"{', '.join(v.type for v in defaults)})")
-        attrs = []
-        if defaults:
             attrs.append("default_params = [" +
                          ", ".join(f'"{_escape(p)}"' for p, _ in named_defaults) + "]")
         if args.vararg:
@@ -1102,10 +1100,9 @@ class Importer:
         if isinstance(parent, ast.Call) and (parent.func is node or (
                 node in parent.args and not isinstance(parent.func, ast.Attribute))):
             return
-        params = {a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs}
-        params |= {a.arg for a in (node.args.vararg, node.args.kwarg) if a is not None}
         free = {n.id for n in ast.walk(node.body)
-                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} - params
+                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        free -= set(statements.parameter_names(node.args))
         free = {name for name in free if self.scopes and name in self.scopes[0]}
         if not free:
             return
@@ -1685,12 +1682,13 @@ class Importer:
         for keyword in node.keywords:
             value = self.global_constant(keyword.value)
             if isinstance(keyword.value, ast.Dict) and keyword.arg == "extra":
-                # Only constants (None from global_constant is "not known").
-                items = zip(keyword.value.keys, keyword.value.values)
-                value = {self.global_constant(k): self.global_constant(v) for k, v in items
-                         if isinstance(v, ast.Constant) or self.global_constant(v) is not None}
-                if len(value) != len(keyword.value.keys):
-                    value = None
+                keys = [self.global_constant(k) for k in keyword.value.keys]
+                values = [self.global_constant(v) for v in keyword.value.values]
+                # None from global_constant is "not known", unless written None.
+                known = all(v is not None or isinstance(node, ast.Constant)
+                            for v, node in zip(values, keyword.value.values))
+                value = dict(zip(keys, values)) if known and len(set(keys)) == len(keys) \
+                    else None
             if keyword.arg == "exc_info" and isinstance(value, (bool, type(None))):
                 fields["exc_info"] = bool(value)
             elif keyword.arg == "extra" and isinstance(value, dict) and all(

@@ -46,9 +46,7 @@ class _Desugar(ast.NodeTransformer):
                 self.bound = bound
 
             def visit_Lambda(self, node):
-                args = node.args
-                params = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
-                params += [a.arg for a in (args.vararg, args.kwarg) if a is not None]
+                params = parameter_names(node.args)
                 node.body = Hoist(list(dict.fromkeys(list(self.bound) + params))).visit(node.body)
                 return node
 
@@ -313,6 +311,13 @@ class _SetFlagBeforeBreak(ast.NodeTransformer):
         return node
 
     visit_Lambda = visit_FunctionDef
+
+
+def parameter_names(args):
+    """The names an `ast.arguments` binds: positional and keyword-only
+    parameters, then *args and **kwargs."""
+    names = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
+    return names + [a.arg for a in (args.vararg, args.kwarg) if a is not None]
 
 
 def located(tree, node):

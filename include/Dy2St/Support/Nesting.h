@@ -6,7 +6,7 @@
 
 namespace dy2st {
 
-/// How deep MLIR text may nest brackets ({, (, [, <). MLIR's parser, verifier
+/// How deep MLIR text may nest brackets ({, (, [). MLIR's parser, verifier
 /// and printer recurse once per level and overflow the stack from about 5000
 /// levels; programs converted from Python nest far less (Python's own parser
 /// stops near 200).
