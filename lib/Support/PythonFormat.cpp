@@ -1,6 +1,8 @@
 // Python's format rules for numbers and text (see PythonFormat.h).
 #include "Dy2St/Support/PythonFormat.h"
 
+#include "llvm/ADT/APInt.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ConvertUTF.h"
 
@@ -273,6 +275,71 @@ llvm::Expected<std::string> formatPython(const PythonValue &value, const FormatS
   case '=': return sign + prefix + std::string(pad, fill) + body;
   default: return std::string(pad, fill) + sign + prefix + body;
   }
+}
+
+/// The text without Python's digit-grouping underscores, or nothing where an
+/// underscore is not between two digits.
+static std::optional<std::string> withoutUnderscores(llvm::StringRef text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '_') {
+      out.push_back(text[i]);
+      continue;
+    }
+    if (i == 0 || i + 1 == text.size() || !llvm::isDigit(text[i - 1]) ||
+        !llvm::isDigit(text[i + 1]))
+      return std::nullopt;
+  }
+  return out;
+}
+
+std::optional<double> parsePythonFloat(llvm::StringRef text) {
+  text = text.trim();
+  bool negative = text.consume_front("-");
+  if (!negative)
+    text.consume_front("+");
+  double sign = negative ? -1.0 : 1.0;
+  if (text.equals_insensitive("inf") || text.equals_insensitive("infinity"))
+    return sign * HUGE_VAL;
+  if (text.equals_insensitive("nan"))
+    return std::copysign(NAN, sign);
+  auto digits = withoutUnderscores(text);
+  // Only decimal literals: strtod would also read hexadecimal and "infinity".
+  if (!digits || digits->empty() ||
+      !llvm::all_of(*digits, [](char c) { return llvm::isDigit(c) || llvm::is_contained(".eE+-", c); }))
+    return std::nullopt;
+  bool digitBeforeExponent = false;
+  for (char c : *digits) {
+    if (c == 'e' || c == 'E')
+      break;
+    digitBeforeExponent |= llvm::isDigit(c);
+  }
+  if (!digitBeforeExponent || !(llvm::isDigit(digits->front()) || digits->front() == '.'))
+    return std::nullopt;
+  char *end = nullptr;
+  double value = std::strtod(digits->c_str(), &end);
+  if (end != digits->c_str() + digits->size())
+    return std::nullopt;
+  return sign * value;
+}
+
+std::optional<int64_t> parsePythonInt(llvm::StringRef text) {
+  text = text.trim();
+  bool negative = text.consume_front("-");
+  if (!negative)
+    text.consume_front("+");
+  auto digits = withoutUnderscores(text);
+  if (!digits || digits->empty() || !llvm::all_of(*digits, llvm::isDigit))
+    return std::nullopt;
+  llvm::APInt value;
+  if (llvm::StringRef(*digits).getAsInteger(10, value) || value.getActiveBits() > 64)
+    return std::nullopt;
+  llvm::APInt wide = value.zext(std::max(65u, value.getBitWidth() + 1));
+  if (negative)
+    wide.negate();
+  if (!wide.isSignedIntN(64))
+    return std::nullopt;
+  return wide.getSExtValue();
 }
 
 } // namespace dy2st

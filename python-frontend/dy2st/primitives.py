@@ -146,7 +146,10 @@ def _abs(x, name=None):
 @primitive("relu")
 def _relu(x, name=None):
     v = _t(x)._value
-    return Tensor(v.copy() if v.dtype == np.bool_ else np.maximum(v, v.dtype.type(0)))
+    if v.dtype == np.bool_:
+        return Tensor(v.copy())
+    # Paddle's kernel is `x > 0 ? x : 0`: NaN gives 0, unlike np.maximum.
+    return Tensor(np.where(v > 0, v, v.dtype.type(0)))
 
 
 def _numeric(name, npfn):
@@ -348,8 +351,12 @@ _boolean_reduction("any", np.any)
 def _arg_reduction(name, npfn):
     def fn(x, axis=None, keepdim=False, dtype="int64", name=None):
         v = _t(x)._value
-        if v.dtype == np.bool_ or v.ndim == 0 or v.size == 0:
-            raise ValueError(f"{name_}() needs a non-empty numeric tensor of rank >= 1")
+        if v.dtype == np.bool_ or v.ndim == 0:
+            raise ValueError(f"{name_}() needs a numeric tensor of rank >= 1")
+        # numpy's rule: only the reduced axis (all of them when flattened) must
+        # be non-empty; other empty axes give an empty result.
+        if v.size == 0 and (axis is None or v.shape[axis] == 0):
+            raise ValueError(f"attempt to get {name_} of an empty sequence")
         out = dtypes.as_dtype(dtype).numpy
         if axis is None:
             r = np.asarray(npfn(v.reshape(-1)))

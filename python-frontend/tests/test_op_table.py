@@ -25,6 +25,9 @@ X = rng.randn(2, 3, 4).astype(np.float32)
 P = (rng.rand(2, 3, 4) + 0.5).astype(np.float32)        # positive
 U = (rng.rand(2, 3, 4) * 1.8 - 0.9).astype(np.float32)  # in (-1, 1)
 I = rng.randint(-5, 6, size=(3, 4)).astype(np.int32)
+# Edge values (the fuzzer's): NaN, infinities, signed zeros, huge and tiny.
+EDGE = np.array([np.nan, -np.inf, np.inf, -0.0, 0.0, 1e30, -1e30, 1e-38, -2.5, 0.5],
+                np.float32)
 # Distinct values per row: Paddle's topk orders equal values its own way.
 D = np.argsort(rng.rand(4, 3), axis=0).astype(np.int32)
 
@@ -85,6 +88,14 @@ CASES = [
     ("sign", lambda x: paddle.sign(x), np.sign, [X]),
     ("square", lambda x: paddle.square(x), np.square, [I]),
     ("relu", lambda x: paddle.nn.functional.relu(x), lambda x: np.maximum(x, 0), [X]),
+    ("relu", lambda x: paddle.nn.functional.relu(x), lambda x: np.where(x > 0, x, 0), [EDGE]),
+    ("exp", lambda x: paddle.exp(x), np.exp, [EDGE]),
+    ("tanh", lambda x: paddle.tanh(x), np.tanh, [EDGE]),
+    ("sigmoid", lambda x: paddle.nn.functional.sigmoid(x), lambda x: 1 / (1 + np.exp(-x)), [EDGE]),
+    ("sign", lambda x: paddle.sign(x), np.sign, [EDGE]),
+    ("floor", lambda x: paddle.floor(x), np.floor, [EDGE]),
+    ("abs", lambda x: paddle.abs(x), np.abs, [EDGE]),
+    ("maximum", lambda x: paddle.maximum(x, x[::-1]), lambda x: np.maximum(x, x[::-1]), [EDGE]),
     ("bitwise_not", lambda x: paddle.bitwise_not(x), np.invert, [I]),
     ("isnan", lambda x: paddle.isnan(paddle.log(x)), lambda x: np.isnan(np.log(x)), [X]),
     ("isinf", lambda x: paddle.isinf(1.0 / (x * 0.0)), lambda x: np.isinf(1 / (x * 0)), [X]),
@@ -618,7 +629,8 @@ def test_compiled_matches_eager(case, dynamic):
     eager = _results(fn(*tensors))
     got = _results(compiled(*tensors))
     for t, v in zip(tensors, inputs):
-        assert np.array_equal(t.numpy(), v), "compiled code changed its input"
+        assert np.array_equal(t.numpy(), v, equal_nan=v.dtype.kind == "f"), \
+            "compiled code changed its input"
     assert len(got) == len(eager)
     for g, e in zip(got, eager):
         assert g.dtype == e.dtype and g.shape == e.shape

@@ -8,9 +8,11 @@
 
 #include "Dy2St/Support/FormatSpec.h"
 
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace dy2st {
@@ -35,6 +37,12 @@ struct PythonValue {
 llvm::Expected<std::string> formatPython(const PythonValue &value, const FormatSpec &spec);
 /// A float as Python's repr writes it (the shortest text that reads back).
 std::string reprFloat(double v);
+/// `float(text)` as Python reads it ("inf", "-nan", " 1_000.5 "), or nothing
+/// where Python raises ValueError.
+std::optional<double> parsePythonFloat(llvm::StringRef text);
+/// `int(text)` in base 10 as Python reads it (" -12 ", "1_000"), or nothing
+/// where Python raises ValueError or the value needs more than 64 bits.
+std::optional<int64_t> parsePythonInt(llvm::StringRef text);
 
 } // namespace dy2st
 

@@ -58,13 +58,32 @@ struct Builder {
                                      b.getIndexAttr(1));
   }
 
+  /// Whether the items of `buffer` have a dimension of static size 0.
+  static bool emptyItems(Value buffer) {
+    return llvm::is_contained(cast<MemRefType>(buffer.getType()).getShape().drop_front(), 0);
+  }
+  /// `buffer`, its item dimensions of static size 0 made dynamic: a subview
+  /// at offset 0 of a static empty dimension does not verify.
+  Value sliceable(Value buffer) {
+    if (!emptyItems(buffer))
+      return buffer;
+    auto type = cast<MemRefType>(buffer.getType());
+    SmallVector<int64_t> shape(type.getShape());
+    for (int64_t &size : llvm::drop_begin(shape))
+      if (size == 0)
+        size = ShapedType::kDynamic;
+    return memref::CastOp::create(b, loc, MemRefType::get(shape, type.getElementType()), buffer);
+  }
+
   /// Rows [first, first + count) of `buffer`, as a view.
   Value rows(Value buffer, Value first, OpFoldResult count) {
+    buffer = sliceable(buffer);
     return memref::SubViewOp::create(b, loc, buffer, rowOffsets(first, buffer),
                                      rowSizes(count, buffer), unitStrides(buffer));
   }
   /// Row `i` of `buffer` as a view of one item.
   Value row(Value buffer, Value i) {
+    buffer = sliceable(buffer);
     auto type = cast<MemRefType>(buffer.getType());
     SmallVector<OpFoldResult> offsets = rowOffsets(i, buffer),
                               sizes = rowSizes(b.getIndexAttr(1), buffer),
@@ -91,6 +110,8 @@ struct Builder {
   }
   /// Writes `item` (a tensor) into row `i` of `buffer`.
   void writeItem(Value item, Value buffer, Value i) {
+    if (emptyItems(buffer))
+      return;
     bufferization::MaterializeInDestinationOp::create(b, loc, Type(), item, row(buffer, i),
                                                       /*restrict=*/true, /*writable=*/true);
   }

@@ -524,14 +524,16 @@ def Pydy_IfOp : Pydy_Op<"if", [SingleBlockImplicitTerminator<"YieldOp">,
   let description = [{
     Before variable promotion it has no results. Promotion turns the
     variables the branches assign into results, named by `names`.
-    `else_after_raise` marks a guard made by pydy-lower-exits whose else
-    branch runs only once an exception was raised: what the then branch
-    assigns counts as assigned (the caller discards the values and raises).
+    `then_exited`/`else_exited`, set by pydy-lower-exits, mark a branch that
+    runs only on a path that took an exit (return, raise, break, continue):
+    one that ends in the exit, or the else branch of the guard around the
+    code after it. Code after the `if` that still runs is on the other path,
+    so what the other branch assigns counts as assigned.
     A result that is one literal on every path that assigns it (the others
     leave it undefined) canonicalizes to that literal.
   }];
   let arguments = (ins AnyType:$condition, OptionalAttr<StrArrayAttr>:$names,
-                       UnitAttr:$else_after_raise);
+                       UnitAttr:$then_exited, UnitAttr:$else_exited);
   let hasCanonicalizer = 1;
   let results = (outs Variadic<AnyType>:$results);
   let regions = (region SizedRegion<1>:$thenRegion, SizedRegion<1>:$elseRegion);

@@ -318,8 +318,9 @@ FailureOr<Type> inferArgReduction(LibTyping &t) {
     return t.error() << "dtype must be int32 or int64";
   if (x->getElementType().isInteger(1))
     return t.error() << "of a bool tensor is not supported";
-  if (x->getRank() == 0 || (x->hasStaticShape() && x->getNumElements() == 0))
-    return t.error() << "needs a non-empty tensor of rank >= 1";
+  // An empty reduced axis is eager's ValueError, raised by the lowering at run time.
+  if (x->getRank() == 0)
+    return t.error() << "needs a tensor of rank >= 1";
   t.statics.set("keepdim", BoolAttr::get(t.getContext(), *keepdim));
   if (!t.statics.get("axis"))
     return Type(RankedTensorType::get(

@@ -139,6 +139,16 @@ OpFoldResult UnaryOp::fold(FoldAdaptor adaptor) {
       return typed(*this, boolAttr(ctx, *t));
     return {};
   }
+  // float("inf"), int("12"): text known when compiling reads as Python reads it.
+  if (auto text = dyn_cast_or_null<StringAttr>(adaptor.getOperand())) {
+    if (getKind() == UnaryKind::to_float)
+      if (auto v = dy2st::parsePythonFloat(text.getValue()))
+        return typed(*this, floatAttr(ctx, *v));
+    if (getKind() == UnaryKind::to_int)
+      if (auto v = dy2st::parsePythonInt(text.getValue()))
+        return typed(*this, intAttr(ctx, *v));
+    return {};
+  }
   auto a = asNumber(adaptor.getOperand());
   if (!a)
     return {};
@@ -495,7 +505,7 @@ struct IfDropUnusedResults : OpRewritePattern<IfOp> {
     rewriter.setInsertionPoint(op);
     auto newIf = IfOp::create(rewriter, op.getLoc(), types, op.getCondition(),
                               op.getNames() ? rewriter.getArrayAttr(names) : ArrayAttr(),
-                              op.getElseAfterRaise());
+                              op.getThenExited(), op.getElseExited());
     for (auto [from, to] : {std::pair{&op.getThenRegion(), &newIf.getThenRegion()},
                             std::pair{&op.getElseRegion(), &newIf.getElseRegion()}}) {
       rewriter.inlineRegionBefore(*from, *to, to->end());

@@ -17,16 +17,11 @@ constexpr llvm::StringLiteral kReturnValue = "return.value";
 struct Exits {
   bool breaks = false, continues = false, returns = false;
   bool always = false;
-  /// Some return is not the exit after a raise.
-  bool returnsValue = false;
   bool any() const { return breaks || continues || returns; }
-  /// Every exit leaves after a raise: the caller discards what is returned.
-  bool onlyRaises() const { return returns && !returnsValue && !breaks && !continues; }
   Exits &operator|=(const Exits &o) {
     breaks |= o.breaks;
     continues |= o.continues;
     returns |= o.returns;
-    returnsValue |= o.returnsValue;
     return *this;
   }
 };
@@ -137,7 +132,7 @@ private:
                    Loop *loop) {
     OpBuilder b(&block, from);
     auto guard = IfOp::create(b, loc, TypeRange{}, stillRunning(b, loc, exits, loop), ArrayAttr(),
-                              exits.onlyRaises());
+                              /*then_exited=*/false, /*else_exited=*/true);
     Block &then = guard.getThenRegion().emplaceBlock();
     then.getOperations().splice(then.end(), block.getOperations(), from, bodyEnd(block));
     OpBuilder atEnd = OpBuilder::atBlockEnd(&then);
@@ -191,15 +186,18 @@ private:
       return Exits{false, true, false, true};
     }
     if (auto ret = dyn_cast<ReturnOp>(op)) {
-      bool raiseExit = isRaiseExit(ret);
       store(b, loc, kReturnValue, returnedValue(b, ret));
       storeBool(b, loc, kReturnFlag, true);
       op->erase();
-      return Exits{false, false, true, true, !raiseExit};
+      return Exits{false, false, true, true};
     }
     if (auto ifOp = dyn_cast<IfOp>(op)) {
       Exits t = lower(ifOp.getThenRegion().front(), loop);
       Exits e = lower(ifOp.getElseRegion().front(), loop);
+      if (t.always)
+        ifOp.setThenExited(true);
+      if (e.always)
+        ifOp.setElseExited(true);
       Exits both = t;
       both |= e;
       both.always = t.always && e.always;

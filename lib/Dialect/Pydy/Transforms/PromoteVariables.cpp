@@ -250,8 +250,9 @@ private:
     SmallVector<Binding> bindings;
     for (const std::string &name : names) {
       auto t = thenEnv.find(name), e = elseEnv.find(name);
-      // After a raise nothing reads what the else branch left unassigned.
-      bool partial = t == thenEnv.end() || (e == elseEnv.end() && !op.getElseAfterRaise());
+      // Nothing after the `if` reads what an exited branch left unassigned.
+      bool thenCounts = !op.getThenExited(), elseCounts = !op.getElseExited();
+      bool partial = (t == thenEnv.end() && thenCounts) || (e == elseEnv.end() && elseCounts);
       Location assignLoc = t != thenEnv.end() ? t->second.assignLoc : e->second.assignLoc;
       auto valueIn = [&](Env &branchEnv, Env::iterator it, Block &block) {
         if (it != branchEnv.end())
@@ -260,9 +261,9 @@ private:
         return undef(bb, op.getLoc(), name);
       };
       Value tv = valueIn(thenEnv, t, thenBlock), ev = valueIn(elseEnv, e, elseBlock);
-      if (t != thenEnv.end())
+      if (t != thenEnv.end() && thenCounts)
         partial |= t->second.partial;
-      if (e != elseEnv.end())
+      if (e != elseEnv.end() && elseCounts)
         partial |= e->second.partial;
       thenValues.push_back(tv);
       elseValues.push_back(ev);
@@ -272,7 +273,7 @@ private:
     }
     auto newIf = IfOp::create(b, op.getLoc(), types, op.getCondition(),
                               b.getStrArrayAttr(SmallVector<StringRef>(names.begin(), names.end())),
-                              op.getElseAfterRaise());
+                              op.getThenExited(), op.getElseExited());
     newIf.getThenRegion().takeBody(op.getThenRegion());
     newIf.getElseRegion().takeBody(op.getElseRegion());
     newIf.getThenRegion().front().getTerminator()->setOperands(thenValues);

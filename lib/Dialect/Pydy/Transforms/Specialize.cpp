@@ -15,6 +15,7 @@
 #include "Dy2St/Dialect/Pydy/TypeRules.h"
 #include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
 #include "Dy2St/Support/FormatSpec.h"
+#include "Dy2St/Support/PythonFormat.h"
 
 #include "mlir/AsmParser/AsmParser.h"
 #include "mlir/IR/Builders.h"
@@ -86,6 +87,20 @@ static StringRef nameOf(std::optional<ArrayAttr> names, unsigned i) {
   if (names && i < names->size())
     return cast<StringAttr>((*names)[i]).getValue();
   return "";
+}
+
+/// A variable as messages name it: the user's name, or what a hidden
+/// variable of the importer or of pydy-lower-exits holds.
+static std::string describeVariable(StringRef name) {
+  if (name == "return.value")
+    return "the returned value";
+  if (name.starts_with("ifexp."))
+    return "the value of a conditional expression (`a if c else b`)";
+  if (name.starts_with("boolop."))
+    return "the value of an `and`/`or` expression";
+  if (name.starts_with("star."))
+    return "the starred value";
+  return ("variable '" + name + "'").str();
 }
 
 /// The elements of a list, tuple or dict value, as values.
@@ -196,16 +211,18 @@ static Value typeUndefined(Value value, Type type) {
   if (op->getResult(i).getType() == type)
     return value;
   op->getResult(i).setType(type);
-  if (!isa<IfOp>(op)) {
-    unsigned initAt = isa<WhileOp>(op) ? 0 : 3;
-    OpBuilder ib(op);
-    op->setOperand(initAt + i, castTo(ib, op->getOperand(initAt + i), type));
-  }
+  // The yields before the initial value: whether a carried argument is
+  // undefined is read from the initial value.
   for (Region &r : op->getRegions()) {
     Operation *terminator = r.front().getTerminator();
     unsigned skip = isa<ConditionOp>(terminator) ? 1 : 0;
     OpBuilder tb(terminator);
     terminator->setOperand(skip + i, castTo(tb, terminator->getOperand(skip + i), type));
+  }
+  if (!isa<IfOp>(op)) {
+    unsigned initAt = isa<WhileOp>(op) ? 0 : 3;
+    OpBuilder ib(op);
+    op->setOperand(initAt + i, castTo(ib, op->getOperand(initAt + i), type));
   }
   for (Region &r : op->getRegions()) {
     if (isa<WhileOp>(op))
@@ -973,6 +990,18 @@ private:
         return success();
       Type t = un.getOperand().getType();
       auto tensor = dyn_cast<RankedTensorType>(t);
+      // float("inf"), int("3"): a text known when compiling folds to its number.
+      if (auto text = dyn_cast_or_null<StringAttr>(constantOf(un.getOperand()));
+          text && (un.getKind() == UnaryKind::to_float || un.getKind() == UnaryKind::to_int)) {
+        bool isFloat = un.getKind() == UnaryKind::to_float;
+        bool reads = isFloat ? dy2st::parsePythonFloat(text.getValue()).has_value()
+                             : dy2st::parsePythonInt(text.getValue()).has_value();
+        if (!reads)
+          return op->emitError() << (isFloat ? "could not convert string to float: '"
+                                             : "invalid literal for int() with base 10: '")
+                                 << text.getValue() << "'";
+        return setResult(isFloat ? Type(b.getF64Type()) : Type(b.getI64Type()));
+      }
       if (!tensor && !isPythonScalar(t)) {
         if (un.getKind() == UnaryKind::Not || un.getKind() == UnaryKind::to_bool)
           return setResult(b.getI1Type());
@@ -1196,7 +1225,7 @@ private:
       Type tt = thenYield->getOperand(i).getType(), et = elseYield->getOperand(i).getType();
       Type joined = joinTypes(tt, et);
       if (!joined)
-        return op.emitError() << "variable '" << nameOf(op.getNames(), i) << "' is "
+        return op.emitError() << describeVariable(nameOf(op.getNames(), i)) << " is "
                               << withArticle(tt) << " in the 'if' branch but "
                               << withArticle(et)
                               << " in the 'else' branch; compiled branches must agree";
@@ -1227,7 +1256,7 @@ private:
                                     "which needs its items to be tensors of one dtype and rank: "
                                  << describeType(types[i]) << " and " << describeType(t);
       if (!joined)
-        return loop->emitError() << "variable '" << nameOf(names, i) << "' is "
+        return loop->emitError() << describeVariable(nameOf(names, i)) << " is "
                                  << withArticle(types[i]) << " before the loop but "
                                  << withArticle(t) << " after an iteration; a loop may "
                                  << "change a value's shape, widen its dtype or turn a number "

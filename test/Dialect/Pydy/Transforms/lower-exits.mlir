@@ -167,9 +167,9 @@ pydy.func @break_in_for_in(%arg0: !pydy.object {pydy.name = "items"}) -> !pydy.o
 // CHECK:        pydy.load "return.flag"
 // CHECK:        pydy.if
 // CHECK:          pydy.raise "ValueError", "negative"
-// CHECK:        } {else_after_raise}
+// CHECK:        } {else_exited}
 // CHECK-NOT:    pydy.while
-// CHECK:      } {else_after_raise}
+// CHECK:      } {else_exited}
 pydy.func @raise_in_for_range(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   %c0 = pydy.constant 0 : i64
   %c1 = pydy.constant 1 : i64

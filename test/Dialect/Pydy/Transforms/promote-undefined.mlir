@@ -91,7 +91,7 @@ pydy.func @checked_read(%arg0: !pydy.object {pydy.name = "c"}) -> !pydy.object {
 // CHECK: } else {
 // CHECK-NEXT: %[[U:.*]] = pydy.undef "t"
 // CHECK-NEXT: pydy.yield %[[U]]
-// CHECK-NEXT: } {else_after_raise, names = ["t"]}
+// CHECK-NEXT: } {else_exited, names = ["t"]}
 // CHECK-NOT: pydy.unsupported
 // CHECK: pydy.return %[[T]]
 pydy.func @assigned_unless_raised(%arg0: !pydy.object {pydy.name = "c"}) -> !pydy.object {
@@ -100,7 +100,7 @@ pydy.func @assigned_unless_raised(%arg0: !pydy.object {pydy.name = "c"}) -> !pyd
     %one = pydy.constant 1 : i64
     pydy.store "t", %one : i64
   } else {
-  } {else_after_raise}
+  } {else_exited}
   %t = pydy.load "t" : !pydy.object
   pydy.return %t : !pydy.object
 }

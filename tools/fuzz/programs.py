@@ -1,0 +1,386 @@
+"""Seeded random programs over the language dy2st compiles: tensor and Python
+conditions, while/for loops with break and continue, early returns, raise and
+assert, lists grown in loops, helper calls, static recursion, dynamic sizes,
+and the op table's elementwise, reduction and shape functions on edge values
+(0, -0, ±inf, NaN, huge, tiny, INT64_MIN/MAX, empty tensors).
+
+A program is the text of a module: `f` (the function under test, tensor
+parameters first), its helpers, `SPEC` (the InputSpec shapes, None for a
+dynamic size, or None for no spec) and `calls()` (argument lists; each call
+builds fresh tensors). Every variable has a kind, and every expression is
+built for a kind, so a program is well typed by construction:
+  f float32 [N, M] tensor   i int64 [N, M]   b bool [N, M]
+  s float32 0-d tensor      n Python int     r Python float
+"""
+import random
+
+FLOAT_EDGES = ["0.0", "-0.0", "float('inf')", "float('-inf')", "float('nan')", "1e30", "-1e30",
+               "1e-38", "3.4e38", "1.5", "-2.5", "0.5"]
+INT_EDGES = ["0", "1", "-1", "2", "-3", "7", str(-2**63), str(2**63 - 1)]
+
+FLOAT_UNARY = ["exp", "expm1", "log", "log2", "log10", "log1p", "sqrt", "rsqrt", "sin", "cos",
+               "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh",
+               "erf", "sigmoid", "reciprocal", "floor", "ceil", "round", "trunc", "abs", "neg",
+               "sign", "square", "relu"]
+FLOAT_METHODS = ["abs", "exp", "tanh", "sqrt", "floor", "sigmoid"]
+ARITH = ["+", "-", "*", "/"]
+INT_ARITH = ["+", "-", "*", "//", "%"]
+COMPARE = [">", "<", ">=", "<=", "==", "!="]
+REDUCTIONS = ["sum", "mean", "max", "min"]
+
+
+class Program:
+    def __init__(self, seed, source):
+        self.seed, self.source = seed, source
+
+
+class Generator:
+    """One program per call of `program()`; `self.rng` decides everything."""
+
+    def __init__(self, seed):
+        self.rng = random.Random(seed)
+        self.seed = seed
+        self.lines = []
+        self.helpers = []
+        self.counter = 0
+        self.max_statements = 14
+
+    # -- names and kinds ------------------------------------------------------
+
+    def fresh(self, prefix):
+        self.counter += 1
+        return f"{prefix}{self.counter}"
+
+    def pick(self, env, kind):
+        names = [name for name, k in env.items() if k == kind]
+        return self.rng.choice(names) if names else None
+
+    # -- expressions ----------------------------------------------------------
+
+    def expr(self, env, kind, depth=0):
+        rng = self.rng
+        var = self.pick(env, kind)
+        if var is not None and (depth >= 2 or rng.random() < 0.4):
+            return var
+        if depth >= 3:
+            return self.leaf(env, kind)
+        return getattr(self, "expr_" + kind)(env, depth + 1)
+
+    def leaf(self, env, kind):
+        """An expression of `kind` without subexpressions of other kinds."""
+        f = self.pick(env, "f")
+        return {"f": f, "i": f"paddle.cast({f}, 'int64')", "b": f"({f} > 0.0)",
+                "s": f"{f}.sum()", "n": "1", "r": self.float_literal()}[kind]
+
+    def float_literal(self):
+        rng = self.rng
+        return rng.choice(FLOAT_EDGES) if rng.random() < 0.3 else repr(round(rng.uniform(-4, 4), 2))
+
+    def expr_f(self, env, depth):
+        rng, e = self.rng, lambda kind: self.expr(env, kind, depth)
+        choice = rng.randrange(14)
+        if choice == 0:
+            return f"paddle.{rng.choice(FLOAT_UNARY)}({e('f')})"
+        if choice == 1:
+            return f"{e('f')}.{rng.choice(FLOAT_METHODS)}()"
+        if choice == 2:
+            return f"({e('f')} {rng.choice(ARITH)} {e('f')})"
+        if choice == 3:
+            return f"({e('f')} {rng.choice(ARITH)} {e('r')})"
+        if choice == 4:
+            return f"({e('r')} {rng.choice(ARITH)} {e('f')})"
+        if choice == 5:
+            return f"({e('f')} * {e('s')})"
+        if choice == 6:
+            return f"paddle.{rng.choice(['maximum', 'minimum'])}({e('f')}, {e('f')})"
+        if choice == 7:
+            return f"paddle.where({e('b')}, {e('f')}, {e('f')})"
+        if choice == 8:
+            return f"paddle.cast({e('i')}, 'float32')"
+        if choice == 9:
+            reduce = rng.choice(["max", "min", "sum", "mean"])
+            return f"({e('f')} - paddle.{reduce}({e('f')}, axis=1, keepdim=True))"
+        if choice == 10:
+            return rng.choice([f"paddle.flip({e('f')}, axis=[1])",
+                               f"paddle.cumsum({e('f')}, axis=1)",
+                               f"{e('f')}[::-1]",
+                               f"paddle.reshape(paddle.transpose({e('f')}, [1, 0]), [-1, M])"])
+        if choice == 11:
+            return f"paddle.clip({e('f')}, -2.0, 3.0)"
+        if choice == 12:
+            return f"({e('f')} + {e('n')})"
+        return f"paddle.pow(paddle.abs({e('f')}), {rng.choice(['0.5', '2.0', '3'])})"
+
+    def expr_i(self, env, depth):
+        rng, e = self.rng, lambda kind: self.expr(env, kind, depth)
+        choice = rng.randrange(8)
+        if choice == 0:
+            return f"paddle.cast({e('f')}, 'int64')"
+        if choice == 1:
+            return f"({e('i')} {rng.choice(INT_ARITH)} {e('i')})"
+        if choice == 2:
+            return f"({e('i')} {rng.choice(INT_ARITH)} {rng.choice(INT_EDGES)})"
+        if choice == 3:
+            return f"paddle.{rng.choice(['maximum', 'minimum'])}({e('i')}, {e('i')})"
+        if choice == 4:
+            return f"paddle.{rng.choice(['bitwise_and', 'bitwise_or', 'bitwise_xor'])}({e('i')}, {e('i')})"
+        if choice == 5:
+            return f"(paddle.argmax({e('f')}, axis=1, keepdim=True) + {e('i')})"
+        if choice == 6:
+            return f"paddle.{rng.choice(['abs', 'sign', 'neg'])}({e('i')})"
+        return f"paddle.cast({e('b')}, 'int64')"
+
+    def expr_b(self, env, depth):
+        rng, e = self.rng, lambda kind: self.expr(env, kind, depth)
+        choice = rng.randrange(6)
+        if choice == 0:
+            return f"({e('f')} {rng.choice(COMPARE)} {e('f')})"
+        if choice == 1:
+            return f"({e('f')} {rng.choice(COMPARE)} {e('r')})"
+        if choice == 2:
+            return f"paddle.{rng.choice(['isnan', 'isinf', 'isfinite'])}({e('f')})"
+        if choice == 3:
+            return f"({e('i')} {rng.choice(COMPARE)} {e('i')})"
+        if choice == 4:
+            return f"paddle.logical_{rng.choice(['and', 'or', 'xor'])}({e('b')}, {e('b')})"
+        return f"paddle.logical_not({e('b')})"
+
+    def expr_s(self, env, depth):
+        rng, e = self.rng, lambda kind: self.expr(env, kind, depth)
+        choice = rng.randrange(4)
+        if choice == 0:
+            return f"paddle.{rng.choice(REDUCTIONS)}({e('f')})"
+        if choice == 1:
+            return f"{e('f')}.{rng.choice(REDUCTIONS)}()"
+        if choice == 2:
+            return f"({e('s')} {rng.choice(ARITH)} {e('s')})"
+        return f"({e('s')} * {e('r')})"
+
+    def expr_n(self, env, depth):
+        rng, e = self.rng, lambda kind: self.expr(env, kind, depth)
+        choice = rng.randrange(4)
+        if choice == 0:
+            return rng.choice(["0", "1", "2", "3", "-1"])
+        if choice == 1:
+            return f"{self.pick(env, 'f')}.shape[0]"
+        if choice == 2:
+            return f"({e('n')} {rng.choice(['+', '-', '*'])} {e('n')})"
+        return f"({e('n')} {rng.choice(['//', '%'])} {rng.choice(['2', '3', '-2'])})"
+
+    def expr_r(self, env, depth):
+        return self.float_literal()
+
+    def condition(self, env, depth=0):
+        rng, e = self.rng, lambda kind: self.expr(env, kind, 2)
+        choice = rng.randrange(9)
+        if choice == 0:
+            return f"{e('s')} {rng.choice(COMPARE)} {e('r')}"
+        if choice == 1:
+            return f"{e('s')} {rng.choice(COMPARE)} {e('s')}"
+        if choice == 2:
+            return f"paddle.{rng.choice(['any', 'all'])}({e('b')})"
+        if choice == 3:
+            return f"{e('n')} {rng.choice(COMPARE)} {rng.choice(['0', '1', '2'])}"
+        if choice == 4:
+            return e("s")
+        if choice == 5 and depth < 1:
+            return f"not ({self.condition(env, depth + 1)})"
+        if choice == 6 and depth < 1:
+            return f"({self.condition(env, depth + 1)}) {rng.choice(['and', 'or'])} " \
+                   f"({self.condition(env, depth + 1)})"
+        if choice == 7:
+            return f"{e('f')}.{rng.choice(REDUCTIONS)}() > {e('r')}"
+        return f"paddle.any(paddle.isnan({e('f')}))"
+
+    # -- statements -----------------------------------------------------------
+
+    def emit(self, indent, text):
+        self.lines.append("    " * indent + text)
+
+    def block(self, env, indent, count, loop=None, returns=None):
+        """`count` statements; `env` gains the variables bound on every path
+        through them. `loop` is the loop's counter name when in a loop."""
+        for _ in range(count):
+            self.statement(env, indent, loop, returns)
+
+    def statement(self, env, indent, loop, returns):
+        rng = self.rng
+        nested = indent < 4 and self.budget > 0
+        self.budget -= 1
+        roll = rng.random()
+        if roll < 0.35 or not nested:
+            return self.assign(env, indent)
+        if roll < 0.45:
+            return self.augmented(env, indent)
+        if roll < 0.62:
+            return self.if_statement(env, indent, loop, returns)
+        if roll < 0.70:
+            return self.while_loop(env, indent, returns)
+        if roll < 0.78:
+            return self.for_loop(env, indent, returns)
+        if roll < 0.84 and loop is not None:
+            self.emit(indent, f"if {self.condition(env)}:")
+            return self.emit(indent + 1, rng.choice(["break", "continue"]))
+        if roll < 0.88:
+            self.emit(indent, f"if {self.condition(env)}:")
+            return self.emit(indent + 1, "return " + self.result(env, returns))
+        if roll < 0.90:
+            self.emit(indent, f"if {self.condition(env)}:")
+            return self.emit(indent + 1, "raise ValueError('raised by the program')")
+        if roll < 0.92:
+            return self.emit(indent, f"assert {self.condition(env)}, 'asserted by the program'")
+        if roll < 0.96:
+            return self.list_loop(env, indent, returns)
+        return self.helper_call(env, indent)
+
+    def assign(self, env, indent, kind=None, name=None):
+        kind = kind or self.rng.choice("ffffiibsn")
+        if name is None:
+            old = self.pick(env, kind)
+            name = old if old and self.rng.random() < 0.4 else self.fresh("v")
+        self.emit(indent, f"{name} = {self.expr(env, kind)}")
+        env[name] = kind
+
+    def augmented(self, env, indent):
+        kind = self.rng.choice("ffin")
+        name = self.pick(env, kind)
+        if name is None:
+            return self.assign(env, indent, kind)
+        op = self.rng.choice(["+=", "-=", "*="])
+        self.emit(indent, f"{name} {op} {self.expr(env, kind)}")
+
+    def if_statement(self, env, indent, loop, returns):
+        rng = self.rng
+        self.emit(indent, f"if {self.condition(env)}:")
+        joined = {self.fresh("v"): rng.choice("ffis") for _ in range(rng.randrange(2))}
+        branches = [dict(env)]
+        self.block(branches[0], indent + 1, rng.randint(1, 3), loop, returns)
+        for name, kind in joined.items():
+            self.assign(branches[0], indent + 1, kind, name)
+        if joined or rng.random() < 0.6:
+            self.emit(indent, "else:")
+            branches.append(dict(env))
+            self.block(branches[1], indent + 1, rng.randint(1, 2), loop, returns)
+            for name, kind in joined.items():
+                self.assign(branches[1], indent + 1, kind, name)
+        env.update(joined)
+
+    def loop_bound(self, env):
+        return self.rng.choice(["3", self.pick(env, "n") or "1", f"{self.pick(env, 'f')}.shape[0]",
+                                "2"])
+
+    def while_loop(self, env, indent, returns):
+        rng = self.rng
+        counter = self.fresh("c")
+        if rng.random() < 0.5:
+            self.emit(indent, f"{counter} = 0")
+        else:
+            self.emit(indent, f"{counter} = paddle.zeros([], 'int64')")
+        test = f"{counter} < {self.loop_bound(env)}"
+        if rng.random() < 0.4:
+            test += f" and ({self.condition(env)})"
+        self.emit(indent, f"while {test}:")
+        self.emit(indent + 1, f"{counter} += 1")
+        self.block(dict(env), indent + 1, rng.randint(1, 3), counter, returns)
+        if rng.random() < 0.2:
+            self.emit(indent, "else:")
+            self.assign(dict(env), indent + 1)
+
+    def for_loop(self, env, indent, returns):
+        rng = self.rng
+        index = self.fresh("j")
+        self.emit(indent, f"for {index} in range({self.loop_bound(env)}):")
+        body = dict(env)
+        body[index] = "n"
+        self.block(body, indent + 1, rng.randint(1, 3), index, returns)
+
+    def list_loop(self, env, indent, returns):
+        rng = self.rng
+        items, index = self.fresh("items"), self.fresh("j")
+        self.emit(indent, f"{items} = []")
+        self.emit(indent, f"for {index} in range({self.loop_bound(env)}):")
+        body = dict(env)
+        body[index] = "n"
+        self.block(body, indent + 1, rng.randint(0, 2), index, returns)
+        self.emit(indent + 1, f"{items}.append({self.expr(body, 'f')})")
+        self.emit(indent, f"{items}.append({self.expr(env, 'f')})")
+        name = self.fresh("v")
+        self.emit(indent, f"{name} = paddle.stack({items}, axis=0).{rng.choice(REDUCTIONS)}(axis=0)")
+        env[name] = "f"
+
+    def helper_call(self, env, indent):
+        rng = self.rng
+        name = self.fresh("helper")
+        outer_lines, self.lines = self.lines, []
+        if rng.random() < 0.5:
+            self.emit(0, f"def {name}(p, q):")
+            self.emit(1, "M = p.shape[1]")
+            self.block({"p": "f", "q": "f"}, 1, rng.randint(1, 3), None, "f")
+            self.emit(1, f"return {self.expr({'p': 'f', 'q': 'f'}, 'f')}")
+            call = f"{name}({self.expr(env, 'f')}, {self.expr(env, 'f')})"
+        else:
+            self.emit(0, f"def {name}(p, depth):")
+            self.emit(1, "M = p.shape[1]")
+            self.emit(1, "if depth <= 0:")
+            self.emit(2, "return p")
+            self.emit(1, f"return {name}({self.expr({'p': 'f'}, 'f')}, depth - 1)")
+            call = f"{name}({self.expr(env, 'f')}, {rng.choice(['0', '1', '3'])})"
+        self.helpers.append("\n".join(self.lines))
+        self.lines = outer_lines
+        result = self.fresh("v")
+        self.emit(indent, f"{result} = {call}")
+        env[result] = "f"
+
+    def result(self, env, kinds):
+        """A returned value: of one kind (a string), or a tuple of kinds (a list)."""
+        if isinstance(kinds, str):
+            return self.expr(env, kinds)
+        values = [self.expr(env, kind) for kind in kinds]
+        return ", ".join(values) + ("," if len(values) == 1 else "")
+
+    # -- the program ----------------------------------------------------------
+
+    def inputs(self, rows, columns):
+        rng = self.rng
+
+        def floats():
+            values = [self.float_literal() if rng.random() < 0.25 else repr(round(rng.uniform(-3, 3), 3))
+                      for _ in range(rows * columns)]
+            return f"np.array([{', '.join(values)}], dtype='float32').reshape({rows}, {columns})"
+
+        def ints():
+            values = [rng.choice(INT_EDGES) if rng.random() < 0.2 else str(rng.randint(-5, 5))
+                      for _ in range(rows * columns)]
+            return f"np.array([{', '.join(values)}], dtype='int64').reshape({rows}, {columns})"
+
+        return (f"[paddle.to_tensor({floats()}), paddle.to_tensor({floats()}), "
+                f"paddle.to_tensor({ints()}), {rng.randint(0, 3)}]")
+
+    def program(self):
+        rng = self.rng
+        self.budget = self.max_statements
+        columns = rng.randint(1, 3)
+        returns = [rng.choice("ffibs") for _ in range(rng.randint(1, 3))]
+        env = {"a": "f", "b": "f", "k": "i", "n": "n"}
+        self.emit(1, f"M = {columns}")
+        self.block(env, 1, rng.randint(3, 7), None, returns)
+        self.emit(1, "return " + self.result(env, returns))
+        body = "\n".join(self.lines)
+        dynamic = rng.random() < 0.5
+        spec = (f"[([None, {columns}], 'float32'), ([None, {columns}], 'float32'), "
+                f"([None, {columns}], 'int64')]") if dynamic else "None"
+        sizes = [rng.choice([0, 1, 2, 3, 4])] + ([rng.choice([0, 1, 2, 5])] if dynamic else [])
+        calls = ",\n        ".join(self.inputs(rows, columns) for rows in sizes)
+        helpers = "\n\n\n".join(self.helpers)
+        source = (f"# dy2st fuzz program, seed {self.seed}\n"
+                  "import numpy as np\n\nimport dy2st as paddle\n\n\n"
+                  + (helpers + "\n\n\n" if helpers else "")
+                  + f"def f(a, b, k, n):\n{body}\n\n\n"
+                  f"SPEC = {spec}\n\n\n"
+                  f"def calls():\n    return [\n        {calls},\n    ]\n")
+        return Program(self.seed, source)
+
+
+def generate(seed):
+    """The program of `seed`."""
+    return Generator(seed).program()
