@@ -58,32 +58,19 @@ struct Builder {
                                      b.getIndexAttr(1));
   }
 
-  /// Whether the items of `buffer` have a dimension of static size 0.
+  /// Whether the items of `buffer` have a dimension of static size 0: they
+  /// hold nothing to copy, and a view of them would not verify (a subview at
+  /// offset 0 of a static empty dimension).
   static bool emptyItems(Value buffer) {
     return llvm::is_contained(cast<MemRefType>(buffer.getType()).getShape().drop_front(), 0);
   }
-  /// `buffer`, its item dimensions of static size 0 made dynamic: a subview
-  /// at offset 0 of a static empty dimension does not verify.
-  Value sliceable(Value buffer) {
-    if (!emptyItems(buffer))
-      return buffer;
-    auto type = cast<MemRefType>(buffer.getType());
-    SmallVector<int64_t> shape(type.getShape());
-    for (int64_t &size : llvm::drop_begin(shape))
-      if (size == 0)
-        size = ShapedType::kDynamic;
-    return memref::CastOp::create(b, loc, MemRefType::get(shape, type.getElementType()), buffer);
-  }
-
   /// Rows [first, first + count) of `buffer`, as a view.
   Value rows(Value buffer, Value first, OpFoldResult count) {
-    buffer = sliceable(buffer);
     return memref::SubViewOp::create(b, loc, buffer, rowOffsets(first, buffer),
                                      rowSizes(count, buffer), unitStrides(buffer));
   }
   /// Row `i` of `buffer` as a view of one item.
   Value row(Value buffer, Value i) {
-    buffer = sliceable(buffer);
     auto type = cast<MemRefType>(buffer.getType());
     SmallVector<OpFoldResult> offsets = rowOffsets(i, buffer),
                               sizes = rowSizes(b.getIndexAttr(1), buffer),
@@ -101,6 +88,33 @@ struct Builder {
         sizes.push_back(dim(like, d));
     return memref::AllocOp::create(b, loc, type, sizes);
   }
+  /// `type`'s empty tensor (it has a static 0 dimension), its dynamic sizes
+  /// from `leading` and then the item dimensions of `buffer`.
+  Value emptyOut(RankedTensorType type, Value buffer, ValueRange leading) {
+    SmallVector<Value> sizes;
+    for (int64_t d = 0; d < type.getRank(); ++d)
+      if (type.isDynamicDim(d))
+        sizes.push_back(d < static_cast<int64_t>(leading.size())
+                            ? leading[d]
+                            : dim(buffer, d + 1 - static_cast<int64_t>(leading.size())));
+    Value fresh = memref::AllocOp::create(
+        b, loc, MemRefType::get(type.getShape(), type.getElementType()), sizes);
+    return bufferization::ToTensorOp::create(b, loc, type, fresh, /*restrict=*/true,
+                                             /*writable=*/true);
+  }
+  /// Rows [first, first + count) of `buffer` in a fresh buffer, as a tensor
+  /// of `type`.
+  Value rowsOut(Value buffer, Value first, Value count, RankedTensorType type) {
+    if (emptyItems(buffer))
+      return emptyOut(type, buffer, count);
+    return copyOut(rows(buffer, first, count), type, count);
+  }
+  /// Row `i` of `buffer` in a fresh buffer, as a tensor of `type`.
+  Value rowOut(Value buffer, Value i, RankedTensorType type) {
+    if (emptyItems(buffer))
+      return emptyOut(type, buffer, {});
+    return copyOut(row(buffer, i), type, {});
+  }
   /// A copy of `view` in a fresh buffer, seen as a tensor of `type`.
   Value copyOut(Value view, RankedTensorType type, ValueRange leading) {
     Value fresh = alloc(MemRefType::get(type.getShape(), type.getElementType()), leading, view);
@@ -117,6 +131,8 @@ struct Builder {
   }
   /// Copies the first `count` rows of `from` to the first rows of `to`.
   void copyRows(Value from, Value count, Value to) {
+    if (emptyItems(from))
+      return;
     Value zero = index(0);
     memref::CopyOp::create(b, loc, rows(from, zero, count), rows(to, zero, count));
   }
@@ -311,7 +327,7 @@ struct ReadLowering : OpConversionPattern<ReadOp> {
     Value buffer = adaptor.getArray()[0], length = adaptor.getArray()[1];
     auto [row, ok] = h.normalize(adaptor.getIndex().front(), length);
     checkAtRunTime(rewriter, op, ok, "IndexError", "list index out of range");
-    rewriter.replaceOp(op, h.copyOut(h.row(buffer, row), op.getItem().getType(), {}));
+    rewriter.replaceOp(op, h.rowOut(buffer, row, op.getItem().getType()));
     return success();
   }
 };
@@ -358,10 +374,10 @@ struct PopLowering : OpConversionPattern<PopOp> {
                      arith::OrIOp::create(rewriter, loc, ok,
                                           h.cmp(arith::CmpIPredicate::eq, length, zero)),
                      "IndexError", "pop index out of range");
-    Value item = h.copyOut(h.row(buffer, row), op.getItem().getType(), {});
+    Value item = h.rowOut(buffer, row, op.getItem().getType());
     Value newLength = arith::SelectOp::create(
         rewriter, loc, nonEmpty, arith::SubIOp::create(rewriter, loc, length, one), length);
-    if (!adaptor.getIndex().empty()) {
+    if (!adaptor.getIndex().empty() && !h.emptyItems(buffer)) {
       // The items after `row` move up one, through a copy: the rows they
       // leave and the rows they fill overlap.
       Value next = arith::AddIOp::create(rewriter, loc, row, one);
@@ -395,7 +411,7 @@ struct StackLowering : OpConversionPattern<StackOp> {
     Builder h{rewriter, loc};
     Value buffer = adaptor.getArray()[0], length = adaptor.getArray()[1];
     RankedTensorType rowsType = cast<ArrayType>(op.getArray().getType()).getStackedType();
-    Value stacked = h.copyOut(h.rows(buffer, h.index(0), length), rowsType, length);
+    Value stacked = h.rowsOut(buffer, h.index(0), length, rowsType);
     int64_t axis = op.getAxis();
     if (axis != 0) {
       SmallVector<int64_t> permutation;

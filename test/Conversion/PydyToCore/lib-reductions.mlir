@@ -72,3 +72,13 @@ pydy.func @einsum(%x: tensor<2x4xf32>, %y: tensor<3x4xf32>) -> tensor<2x3xf32> {
   %0 = pydy.lib_call "einsum"(%x, %y) {kwnames = ["operands", "operands"], static_args = {equation = "ik,jk->ij"}} : (tensor<2x4xf32>, tensor<3x4xf32>) -> tensor<2x3xf32>
   pydy.return %0 : tensor<2x3xf32>
 }
+
+// cumsum of a statically empty tensor is the tensor: no slices (a slice at
+// offset 0 of an empty dimension would not verify).
+// CHECK-LABEL: func.func @cumsum_empty
+// CHECK-NOT: tensor.extract_slice
+// CHECK: return
+pydy.func @cumsum_empty(%x: tensor<0x1xf32>) -> tensor<0x1xf32> {
+  %0 = pydy.lib_call "cumsum"(%x) {kwnames = ["x"], static_args = {axis = 1 : i64}} : (tensor<0x1xf32>) -> tensor<0x1xf32>
+  pydy.return %0 : tensor<0x1xf32>
+}

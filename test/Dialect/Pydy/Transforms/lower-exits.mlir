@@ -187,3 +187,29 @@ pydy.func @raise_in_for_range(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.ob
   %r = pydy.load "x" : !pydy.object
   pydy.return %r : !pydy.object
 }
+
+// A branch that always exits is marked (then_exited), as is the guard's else
+// branch (else_exited): a variable the other branch assigns is assigned for
+// the code after them, which runs only where no exit happened.
+// CHECK-LABEL: pydy.func @return_in_then
+// CHECK:      pydy.if
+// CHECK:        pydy.store "return.flag"
+// CHECK:      } {then_exited}
+// CHECK:      pydy.if
+// CHECK:        pydy.load "v"
+// CHECK:      } {else_exited}
+// SSA-LABEL: pydy.func @return_in_then
+// SSA-NOT: pydy.unsupported
+// SSA: pydy.return
+pydy.func @return_in_then(%arg0: !pydy.object {pydy.name = "c"}) -> !pydy.object {
+  %c = pydy.load "c" : !pydy.object
+  pydy.if %c : !pydy.object {
+    %zero = pydy.constant 0 : i64
+    pydy.return %zero : i64
+  } else {
+    %one = pydy.constant 1 : i64
+    pydy.store "v", %one : i64
+  }
+  %v = pydy.load "v" : !pydy.object
+  pydy.return %v : !pydy.object
+}

@@ -104,3 +104,25 @@ pydy.func @assigned_unless_raised(%arg0: !pydy.object {pydy.name = "c"}) -> !pyd
   %t = pydy.load "t" : !pydy.object
   pydy.return %t : !pydy.object
 }
+
+// -----
+
+// A branch that ends in an exit (marked by pydy-lower-exits) leaves nothing
+// partial: what the other branch assigns counts as assigned after the `if`.
+// CHECK-LABEL: pydy.func @assigned_unless_exited
+// CHECK: %[[T:.*]] = pydy.if %{{.*}} : !pydy.object -> !pydy.object {
+// CHECK-NEXT: %[[U:.*]] = pydy.undef "t"
+// CHECK-NEXT: pydy.yield %[[U]]
+// CHECK: } {names = ["t"], then_exited}
+// CHECK-NOT: pydy.unsupported
+// CHECK: pydy.return %[[T]]
+pydy.func @assigned_unless_exited(%arg0: !pydy.object {pydy.name = "c"}) -> !pydy.object {
+  %c = pydy.load "c" : !pydy.object
+  pydy.if %c : !pydy.object {
+  } else {
+    %one = pydy.constant 1 : i64
+    pydy.store "t", %one : i64
+  } {then_exited}
+  %t = pydy.load "t" : !pydy.object
+  pydy.return %t : !pydy.object
+}

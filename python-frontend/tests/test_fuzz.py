@@ -1,0 +1,188 @@
+"""The differential fuzzer (tools/fuzz) in CI: a fixed-seed run that must find
+no mismatch, crash, hang or rejection; and each bug it found, minimized, as a
+regression test (eager vs compiled)."""
+import os
+import pathlib
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from dy2st.static import InputSpec
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools" / "fuzz"))
+
+import minimize  # noqa: E402
+import programs  # noqa: E402
+
+
+def test_fixed_seed_run_finds_nothing(tmp_path):
+    run = subprocess.run([sys.executable, str(ROOT / "tools" / "fuzz" / "fuzz.py"), "--seed", "0",
+                          "--count", "120", "--no-minimize", "--out", str(tmp_path)],
+                         capture_output=True, text=True, timeout=1200, env=dict(os.environ))
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert "120 agree" in run.stdout
+
+
+def test_programs_are_reproducible_and_varied():
+    assert programs.generate(7).source == programs.generate(7).source
+    sources = {programs.generate(seed).source for seed in range(20)}
+    assert len(sources) == 20
+    text = "".join(sources)
+    for construct in ("while ", "for ", "if ", "return ", "paddle.stack", "def helper"):
+        assert construct in text
+
+
+def test_minimizer_keeps_the_finding_and_drops_the_rest():
+    source = ("def f(a):\n    b = a + 1\n    c = b * 2\n    if a > 0:\n        d = 3\n"
+              "    return c\n")
+
+    def check(candidate):
+        return "c = b * 2" in candidate and "return c" in candidate
+
+    small = minimize.minimize(source, True, check)
+    assert "d = 3" not in small and "if a" not in small
+    assert check(small)
+
+
+def t(values, dtype="float32"):
+    return paddle.to_tensor(np.array(values, dtype=dtype))
+
+
+# Each function below is a fuzz finding, minimized.
+
+def float_of_literal_text(a):
+    return paddle.maximum(a, float("-inf")) * float(" 2.5 ") + int("3"), float("nan") != 0.0
+
+
+def test_float_and_int_of_literal_text(differential):
+    assert differential(float_of_literal_text, t([1.0, -2.0]))[1] is True
+
+
+def bad_float_text(a):
+    return a * float("two")
+
+
+def test_float_of_bad_literal_text_names_it():
+    with pytest.raises(paddle.Dy2StError, match="could not convert string to float: 'two'"):
+        paddle.jit.to_static(bad_float_text)(t([1.0]))
+
+
+def assigned_after_a_branch_that_returns(a, b):
+    if b.sum() > 0.0:
+        v = b
+    else:
+        if paddle.any(paddle.isnan(a)):
+            return a
+        v = b * 2.0
+    return v + 1.0
+
+
+@pytest.mark.parametrize("b", [[1.0, 2.0], [-1.0, -2.0]])
+@pytest.mark.parametrize("a", [[1.0, 2.0], [float("nan"), 0.0]])
+def test_variable_assigned_where_the_other_path_returned(differential, a, b):
+    differential(assigned_after_a_branch_that_returns, t(a), t(b))
+
+
+def assigned_where_the_other_branch_breaks(a, b):
+    for _ in range(a.shape[0]):
+        if b.max() > 2.0:
+            break
+        else:
+            v = b + 1.0
+        b = v.floor()
+    return b
+
+
+@pytest.mark.parametrize("b", [[0.5, 1.5], [3.0, 1.0]])
+def test_variable_assigned_where_the_other_branch_breaks(differential, b):
+    differential(assigned_where_the_other_branch_breaks, t([1.0, 2.0]), t(b))
+
+
+def helper_that_only_asserts(p, q):
+    for _ in range(q.shape[0]):
+        assert paddle.min(q) <= 2.0, "asserted by the program"
+
+
+def calls_a_helper_that_only_asserts(a, b):
+    helper_that_only_asserts(b, a)
+    return a
+
+
+@pytest.mark.parametrize("values", [[[1.0, 1.5]], [[1.0, 3.0]]])
+def test_helper_that_only_asserts_in_a_loop(values):
+    a = t(values)
+    fn = paddle.jit.to_static(calls_a_helper_that_only_asserts,
+                              input_spec=[InputSpec([None, 2]), InputSpec([None, 2])])
+    if a.numpy().min() <= 2.0:
+        np.testing.assert_array_equal(fn(a, a).numpy(), a.numpy())
+    else:
+        with pytest.raises(AssertionError, match="asserted by the program"):
+            fn(a, a)
+
+
+def scans_of_empty(a):
+    return paddle.cumsum(a, axis=1), paddle.cumsum(a)
+
+
+def test_cumsum_of_an_empty_tensor(differential):
+    differential(scans_of_empty, paddle.to_tensor(np.zeros((0, 2), np.float32)))
+
+
+def list_of_empty_tensors(a, b):
+    items = []
+    for _ in range(2):
+        if paddle.any(a > 0.0):
+            continue
+        items.append(b)
+    items.append(b)
+    return paddle.stack(items, axis=0)
+
+
+def test_tensor_array_of_empty_tensors(differential):
+    empty = paddle.to_tensor(np.zeros((0, 2), np.float32))
+    differential(list_of_empty_tensors, empty, empty)
+
+
+def argmax_of_empty_rows(a):
+    return paddle.argmax(a, axis=1, keepdim=True), paddle.argmin(a, axis=1)
+
+
+def test_argmax_where_only_another_axis_is_empty(differential):
+    differential(argmax_of_empty_rows, paddle.to_tensor(np.zeros((0, 3), np.float32)))
+
+
+def argmax_along_empty(a):
+    return paddle.argmax(a, axis=1)
+
+
+def test_argmax_along_an_empty_axis_raises_at_run_time():
+    empty = paddle.to_tensor(np.zeros((2, 0), np.float32))
+    with pytest.raises(ValueError, match="attempt to get argmax of an empty sequence"):
+        argmax_along_empty(empty)
+    with pytest.raises(ValueError, match="attempt to get argmax of an empty sequence"):
+        paddle.jit.to_static(argmax_along_empty)(empty)
+
+
+def relu_of_nan(a):
+    return paddle.nn.functional.relu(a)
+
+
+def test_relu_of_nan_is_zero_as_in_paddle(differential):
+    out = differential(relu_of_nan, t([float("nan"), -1.0, 2.0, float("inf")]))
+    np.testing.assert_array_equal(out.numpy(), [0.0, 0.0, 2.0, np.inf])
+
+
+def returns_tuple_or_tensor(a):
+    if a.sum() > 0.0:
+        return (a,)
+    return a
+
+
+def test_returned_value_of_two_kinds_is_named_as_such():
+    with pytest.raises(paddle.Dy2StError, match="the returned value is a") as e:
+        paddle.jit.to_static(returns_tuple_or_tensor)(t([1.0]))
+    assert "return.value" not in str(e.value)
