@@ -9,6 +9,7 @@ import builtins
 import functools
 import inspect
 import math
+import warnings
 
 import numpy as np
 
@@ -265,7 +266,8 @@ def _where(condition, x, y, name=None):
 
 @primitive("cast")
 def _cast(x, dtype):
-    return Tensor(_t(x)._value.astype(dtypes.as_dtype(dtype).numpy))
+    with np.errstate(invalid="ignore"):  # NaN and out of range: INT_MIN, as Paddle
+        return Tensor(_t(x)._value.astype(dtypes.as_dtype(dtype).numpy))
 
 
 @primitive("matmul")
@@ -359,11 +361,25 @@ def _arg_reduction(name, npfn):
             raise ValueError(f"attempt to get {name_} of an empty sequence")
         out = dtypes.as_dtype(dtype).numpy
         if axis is None:
-            r = np.asarray(npfn(v.reshape(-1)))
+            r = np.asarray(_first_best(v.reshape(-1), 0, npfn))
             return Tensor(r.reshape([1] * v.ndim if keepdim else []).astype(out))
-        return Tensor(np.asarray(npfn(v, axis=axis, keepdims=keepdim)).astype(out))
+        r = _first_best(v, axis, npfn)
+        return Tensor(np.asarray(np.expand_dims(r, axis) if keepdim else r).astype(out))
     name_ = name
     return primitive(name)(fn)
+
+
+def _first_best(v, axis, npfn):
+    """numpy's argmax/argmin, but with Paddle's rule for NaN: it never wins
+    unless all are NaN (index 0); numpy takes the first NaN."""
+    if v.dtype.kind != "f":
+        return npfn(v, axis=axis)
+    nan = np.isnan(v)
+    extreme = np.nanmax if npfn is np.argmax else np.nanmin
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # rows of only NaN
+        best = extreme(v, axis=axis, keepdims=True)
+    return np.argmax(~nan & (v == best), axis=axis)
 
 
 _arg_reduction("argmax", np.argmax)

@@ -186,3 +186,80 @@ def test_returned_value_of_two_kinds_is_named_as_such():
     with pytest.raises(paddle.Dy2StError, match="the returned value is a") as e:
         paddle.jit.to_static(returns_tuple_or_tensor)(t([1.0]))
     assert "return.value" not in str(e.value)
+
+
+def index_into(a, i):
+    return a[i, 0]
+
+
+@pytest.mark.parametrize("rows,i", [(0, 0), (0, 1), (2, 3), (2, -3)])
+def test_index_out_of_range_raises_and_reads_nothing(rows, i):
+    """Found as a segfault: after the IndexError the read of row 0 of an
+    empty dimension went out of bounds."""
+    a = paddle.to_tensor(np.zeros((rows, 3), np.float32))
+    message = f"index {i} is out of bounds for axis 0 with size {rows}"
+    with pytest.raises(IndexError, match=message):
+        index_into(a, i)
+    with pytest.raises(IndexError, match=message):
+        paddle.jit.to_static(index_into)(a, i)
+
+
+def assign_into(a, i):
+    a[i, 0] = 5.0
+    return a
+
+
+def gather_from(a, i):
+    return paddle.gather(a, paddle.to_tensor([i]), axis=0)
+
+
+def take_from(a, i):
+    return paddle.take_along_axis(a, paddle.full([1, 3], i, "int64"), axis=0)
+
+
+def put_into(a, i):
+    return paddle.put_along_axis(a, paddle.full([1, 3], i, "int64"), 1.0, axis=0)
+
+
+@pytest.mark.parametrize("fn", [assign_into, gather_from, take_from, put_into])
+@pytest.mark.parametrize("spec", [None, [InputSpec([None, 3])]], ids=["static", "dynamic"])
+def test_indices_into_an_empty_axis_raise_and_touch_nothing(fn, spec):
+    a = paddle.to_tensor(np.zeros((0, 3), np.float32))
+    with pytest.raises(IndexError):
+        fn(a, 0)
+    with pytest.raises(IndexError):
+        paddle.jit.to_static(fn, input_spec=spec)(a, 0)
+
+
+def int_of(a):
+    return int(a[0])
+
+
+@pytest.mark.parametrize("value,error", [(float("nan"), ValueError), (float("inf"), OverflowError),
+                                         (-float("inf"), OverflowError)])
+def test_int_of_a_float_without_int_raises(value, error):
+    a = paddle.to_tensor(np.array([value], np.float32))
+    with pytest.raises(error):
+        int_of(a)
+    with pytest.raises(error):
+        paddle.jit.to_static(int_of)(a)
+
+
+def int_beyond_64_bits(a):
+    return int(a[0] * 1e30)
+
+
+def test_int_beyond_64_bits_raises_in_compiled_code():
+    a = paddle.to_tensor(np.array([1.0], np.float32))
+    assert int_beyond_64_bits(a) > 2**63
+    with pytest.raises(OverflowError, match="beyond 64 bits"):
+        paddle.jit.to_static(int_beyond_64_bits)(a)
+
+
+def float_divmod_of_literals(a):
+    return a * (-2.5 // float("inf")), a * (-2.5 % float("inf")), a * (7.5 // -2.0)
+
+
+def test_float_floor_division_and_modulo_of_literals(differential):
+    out = differential(float_divmod_of_literals, t([1.0]))
+    assert out[0].numpy()[0] == -1.0 and out[1].numpy()[0] == np.inf

@@ -53,6 +53,20 @@ L = np.array([[1, 0, 2], [2, 2, 1]], np.int64)
 
 _erf = np.vectorize(math.erf)
 
+
+def _paddle_argmax_rows(x, better):
+    """Paddle's argmax/argmin of each row: the first best number, NaN never
+    best unless all are NaN (index 0)."""
+    out = []
+    for row in x:
+        numbers = [i for i, v in enumerate(row) if not math.isnan(v)]
+        best = numbers[0] if numbers else 0
+        for i in numbers:
+            if better(row[i], row[best]):
+                best = i
+        out.append(best)
+    return np.array(out, np.int64)
+
 # (name, function, numpy reference, inputs); the name is the table entry or
 # composite the case covers.
 CASES = [
@@ -96,6 +110,16 @@ CASES = [
     ("floor", lambda x: paddle.floor(x), np.floor, [EDGE]),
     ("abs", lambda x: paddle.abs(x), np.abs, [EDGE]),
     ("maximum", lambda x: paddle.maximum(x, x[::-1]), lambda x: np.maximum(x, x[::-1]), [EDGE]),
+    ("argmax", lambda x: paddle.argmax(paddle.reshape(x, [2, 5]), axis=1),
+     lambda x: _paddle_argmax_rows(x.reshape(2, 5), lambda a, b: a > b), [EDGE]),
+    ("argmin", lambda x: paddle.argmin(paddle.reshape(x, [5, 2]), axis=1),
+     lambda x: _paddle_argmax_rows(x.reshape(5, 2), lambda a, b: a < b), [EDGE]),
+    ("cast", lambda x: paddle.cast(x, "int64"), lambda x: x.astype(np.int64), [EDGE]),
+    ("cast", lambda x: paddle.cast(x, "int32"), lambda x: x.astype(np.int32), [EDGE]),
+    ("floor_divide", lambda x: paddle.floor_divide(x, x[::-1]),
+     lambda x: np.floor_divide(x, x[::-1]), [EDGE]),
+    ("remainder", lambda x: paddle.remainder(x, x[::-1]), lambda x: np.remainder(x, x[::-1]),
+     [EDGE]),
     ("bitwise_not", lambda x: paddle.bitwise_not(x), np.invert, [I]),
     ("isnan", lambda x: paddle.isnan(paddle.log(x)), lambda x: np.isnan(np.log(x)), [X]),
     ("isinf", lambda x: paddle.isinf(1.0 / (x * 0.0)), lambda x: np.isinf(1 / (x * 0)), [X]),

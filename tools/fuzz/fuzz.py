@@ -11,10 +11,12 @@ import concurrent.futures
 import json
 import os
 import pathlib
+import queue
 import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -38,32 +40,49 @@ def child_environment():
     return env
 
 
+def _forward_lines(stream, lines):
+    for line in stream:
+        lines.put(line)
+    lines.put(None)
+
+
 def run_batch(paths, timeout):
     """{path: (verdict, detail)} for `paths`, run in as few children as
-    possible: after a crash or a hang the rest go to a new child."""
+    possible: after a crash or a hang (no answer within `timeout` seconds for
+    one program) the rest go to a new child."""
     results = {}
-    pending = list(paths)
+    pending = [str(p) for p in paths]
     while pending:
-        command = [sys.executable, str(HERE / "child.py")] + [str(p) for p in pending]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, env=child_environment(),
-                                  timeout=timeout * len(pending))
-            stdout, stderr, code = done.stdout, done.stderr, done.returncode
-        except subprocess.TimeoutExpired as expired:
-            stdout = (expired.stdout or b"").decode() if isinstance(expired.stdout, bytes) \
-                else (expired.stdout or "")
-            stderr, code = "", None
-        for line in stdout.splitlines():
+        command = [sys.executable, str(HERE / "child.py")] + pending
+        errors = tempfile.TemporaryFile("w+")
+        child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True,
+                                 env=child_environment())
+        lines = queue.Queue()
+        threading.Thread(target=_forward_lines, args=(child.stdout, lines), daemon=True).start()
+        hung = False
+        while True:
+            try:
+                line = lines.get(timeout=timeout)
+            except queue.Empty:
+                hung = True
+                child.kill()
+                break
+            if line is None:
+                break
             if line.startswith("{"):
                 record = json.loads(line)
                 results[record["path"]] = (record["verdict"], record["detail"])
-        pending = [p for p in pending if str(p) not in results]
+        code = child.wait()
+        errors.seek(0)
+        stderr = errors.read()
+        errors.close()
+        pending = [p for p in pending if p not in results]
         if pending:
             first = pending.pop(0)
-            if code is None:
-                results[str(first)] = ("hang", f"no answer within {timeout * (len(pending) + 1)} s")
+            if hung:
+                results[first] = ("hang", f"no answer within {timeout:.0f} s")
             else:
-                results[str(first)] = ("crash", f"exit code {code}: {stderr[-1500:]}")
+                results[first] = ("crash", f"exit code {code}: {stderr[-1500:]}")
     return results
 
 
@@ -73,10 +92,15 @@ def main(argv=None):
     parser.add_argument("--count", type=int, default=100, help="how many programs")
     parser.add_argument("--jobs", type=int, default=2, help="child processes at a time")
     parser.add_argument("--batch", type=int, default=25, help="programs per child process")
-    parser.add_argument("--timeout", type=float, default=60, help="seconds per program")
+    parser.add_argument("--timeout", type=float, default=120,
+                        help="seconds a program may take (compiling and running it)")
     parser.add_argument("--out", help="where programs and findings go (default: a temp folder)")
     parser.add_argument("--no-minimize", action="store_true", help="keep findings as found")
+    parser.add_argument("--minimize", metavar="PROGRAM",
+                        help="only minimize this program file (a finding kept earlier)")
     args = parser.parse_args(argv)
+    if args.minimize:
+        return minimize_file(pathlib.Path(args.minimize), args.timeout)
 
     out = pathlib.Path(args.out or tempfile.mkdtemp(prefix="dy2st-fuzz-"))
     out.mkdir(parents=True, exist_ok=True)
@@ -114,6 +138,21 @@ def main(argv=None):
             print(f"  minimized ({len(small.splitlines())} lines): {small_path}")
     print(f"\nprograms and findings in {out}")
     return 0 if not findings else 1
+
+
+def minimize_file(path, timeout):
+    """Minimizes the finding of one program file, next to it."""
+    verdict, detail = run_batch([path], timeout)[str(path)]
+    print(f"{verdict}: {path}\n  {detail[:800]}")
+    if verdict == "agree":
+        return 0
+    scratch = pathlib.Path(tempfile.mkdtemp(prefix="dy2st-minimize-"))
+    small = minimize.minimize(path.read_text(), signature(verdict, detail),
+                              lambda source: check(source, scratch, timeout))
+    small_path = path.with_name(path.stem + "_minimized.py")
+    small_path.write_text(small)
+    print(f"  minimized ({len(small.splitlines())} lines): {small_path}")
+    return 1
 
 
 def signature(verdict, detail):

@@ -78,7 +78,27 @@ class Generator:
 
     def expr_f(self, env, depth):
         rng, e = self.rng, lambda kind: self.expr(env, kind, depth)
-        choice = rng.randrange(14)
+        choice = rng.randrange(17)
+        if choice == 14:
+            return rng.choice([
+                f"paddle.matmul({e('f')}, paddle.ones([M, M]) * {e('r')})",
+                f"paddle.concat([{e('f')}, {e('f')}], axis=1)[:, :M]",
+                f"paddle.squeeze(paddle.unsqueeze({e('f')}, 0), 0)",
+                f"(paddle.sum({e('f')}, axis=0, keepdim=True) + paddle.zeros_like({e('f')}))",
+                f"paddle.take_along_axis({e('f')}, paddle.argsort({e('f')}, axis=1), axis=1)",
+                f"paddle.gather({e('f')}, paddle.arange(M - 1, -1, -1), axis=1)",
+                f"paddle.full_like({e('f')}, {e('r')})",
+                f"paddle.atan2({e('f')}, {e('f')})",
+                f"({e('f')} + paddle.mean({e('f')}, axis=0))"])
+        if choice == 15:
+            return rng.choice([
+                f"paddle.nn.functional.softmax({e('f')}, axis=1)",
+                f"({e('f')} - paddle.logsumexp({e('f')}, axis=1, keepdim=True))",
+                f"({e('f')} {rng.choice(['%', '//'])} {e('f')})",
+                f"paddle.where({e('b')}, {e('f')}, {e('r')})",
+                f"paddle.nn.functional.{rng.choice(['relu6', 'leaky_relu', 'gelu', 'silu'])}({e('f')})"])
+        if choice == 16:
+            return f"paddle.sort({e('f')}, axis=1, descending={rng.choice(['True', 'False'])})"
         if choice == 0:
             return f"paddle.{rng.choice(FLOAT_UNARY)}({e('f')})"
         if choice == 1:
@@ -113,7 +133,11 @@ class Generator:
 
     def expr_i(self, env, depth):
         rng, e = self.rng, lambda kind: self.expr(env, kind, depth)
-        choice = rng.randrange(8)
+        choice = rng.randrange(9)
+        if choice == 8:
+            return rng.choice([f"paddle.cumsum({e('i')}, axis=1)",
+                               f"(paddle.sum({e('i')}, axis=1, keepdim=True) + {e('i')})",
+                               f"paddle.where({e('b')}, {e('i')}, {e('i')})"])
         if choice == 0:
             return f"paddle.cast({e('f')}, 'int64')"
         if choice == 1:
@@ -147,7 +171,10 @@ class Generator:
 
     def expr_s(self, env, depth):
         rng, e = self.rng, lambda kind: self.expr(env, kind, depth)
-        choice = rng.randrange(4)
+        choice = rng.randrange(5)
+        if choice == 4:
+            return rng.choice([f"paddle.prod({e('f')})", f"{e('f')}[0].sum()",
+                               f"paddle.std({e('f')})", f"{e('f')}[-1, 0]"])
         if choice == 0:
             return f"paddle.{rng.choice(REDUCTIONS)}({e('f')})"
         if choice == 1:
@@ -229,8 +256,10 @@ class Generator:
             return self.emit(indent + 1, "raise ValueError('raised by the program')")
         if roll < 0.92:
             return self.emit(indent, f"assert {self.condition(env)}, 'asserted by the program'")
-        if roll < 0.96:
+        if roll < 0.95:
             return self.list_loop(env, indent, returns)
+        if roll < 0.97:
+            return self.accumulate(env, indent, returns)
         return self.helper_call(env, indent)
 
     def assign(self, env, indent, kind=None, name=None):
@@ -266,8 +295,10 @@ class Generator:
         env.update(joined)
 
     def loop_bound(self, env):
-        return self.rng.choice(["3", self.pick(env, "n") or "1", f"{self.pick(env, 'f')}.shape[0]",
-                                "2"])
+        # A Python int bound is capped: the body may change it (a while loop
+        # whose bound doubles each time would never end eagerly).
+        return self.rng.choice(["3", f"min({self.pick(env, 'n') or 1}, 3)",
+                                f"{self.pick(env, 'f')}.shape[0]", "2"])
 
     def while_loop(self, env, indent, returns):
         rng = self.rng
@@ -306,6 +337,21 @@ class Generator:
         self.emit(indent, f"{items}.append({self.expr(env, 'f')})")
         name = self.fresh("v")
         self.emit(indent, f"{name} = paddle.stack({items}, axis=0).{rng.choice(REDUCTIONS)}(axis=0)")
+        env[name] = "f"
+
+    def accumulate(self, env, indent, returns):
+        """A Python number that a loop turns into a tensor (Paddle's most
+        reported to_static failure), then used as an operand."""
+        rng = self.rng
+        total, index = self.fresh("total"), self.fresh("j")
+        self.emit(indent, f"{total} = {rng.choice(['0', '0.0', '1'])}")
+        self.emit(indent, f"for {index} in range({self.loop_bound(env)}):")
+        body = dict(env)
+        body[index] = "n"
+        self.block(body, indent + 1, rng.randint(0, 1), index, returns)
+        self.emit(indent + 1, f"{total} = {total} + {self.expr(body, 's')}")
+        name = self.fresh("v")
+        self.emit(indent, f"{name} = {self.expr(env, 'f')} * {total}")
         env[name] = "f"
 
     def helper_call(self, env, indent):

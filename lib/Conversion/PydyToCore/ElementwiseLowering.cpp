@@ -16,10 +16,32 @@
 
 #include <functional>
 
+#include <cmath>
+
 using namespace mlir;
 using namespace mlir::pydy;
 
 namespace mlir::pydy::lowering {
+
+/// A float to an integer as numpy and Paddle convert on x86: NaN and values
+/// out of range give the "integer indefinite" INT_MIN (of 32 bits, then
+/// truncated, for narrower integers); LLVM's fptosi would be poison there.
+static Value floatToInt(OpBuilder &b, Location loc, Value v, IntegerType to) {
+  unsigned width = std::max(to.getWidth(), 32u);
+  Type wide = b.getIntegerType(width);
+  Type from = v.getType();
+  double bound = std::ldexp(1.0, static_cast<int>(width) - 1);
+  Value low = arith::ConstantOp::create(b, loc, b.getFloatAttr(from, -bound));
+  Value high = arith::ConstantOp::create(b, loc, b.getFloatAttr(from, bound));
+  Value inRange = arith::AndIOp::create(
+      b, loc, arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGE, v, low),
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, v, high));
+  Value indefinite = arith::ConstantOp::create(
+      b, loc, b.getIntegerAttr(wide, llvm::APInt::getSignedMinValue(width)));
+  Value r = arith::SelectOp::create(b, loc, inRange, arith::FPToSIOp::create(b, loc, wide, v),
+                                    indefinite);
+  return width == to.getWidth() ? r : Value(arith::TruncIOp::create(b, loc, to, r));
+}
 
 Value convertElement(OpBuilder &b, Location loc, Value v, Type to) {
   Type from = v.getType();
@@ -34,7 +56,7 @@ Value convertElement(OpBuilder &b, Location loc, Value v, Type to) {
   }
   if (auto toInt = dyn_cast<IntegerType>(to)) {
     if (isa<FloatType>(from))
-      return arith::FPToSIOp::create(b, loc, to, v);
+      return floatToInt(b, loc, v, toInt);
     unsigned fromWidth = cast<IntegerType>(from).getWidth();
     if (fromWidth == 1)
       return arith::ExtUIOp::create(b, loc, to, v);
@@ -138,6 +160,38 @@ static Value pythonMod(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   return arith::SelectOp::create(b, loc, adjust, adjusted, rem);
 }
 
+/// Float `//` as numpy's (and Python's) divmod computes it, from the
+/// remainder: exact where floor(a / b) is not (`-2.5 // inf` is -1, `inf // 2`
+/// is NaN); by zero it is a / b.
+static Value floatFloorDivide(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+  Type t = lhs.getType();
+  auto constant = [&](double v) {
+    return arith::ConstantOp::create(b, loc, b.getFloatAttr(t, v)).getResult();
+  };
+  auto cmp = [&](arith::CmpFPredicate p, Value x, Value y) {
+    return arith::CmpFOp::create(b, loc, p, x, y).getResult();
+  };
+  Value zero = constant(0), one = constant(1);
+  Value mod = arith::RemFOp::create(b, loc, lhs, rhs);
+  Value div = arith::DivFOp::create(b, loc, arith::SubFOp::create(b, loc, lhs, mod), rhs);
+  Value signsDiffer = arith::XOrIOp::create(b, loc, cmp(arith::CmpFPredicate::OLT, rhs, zero),
+                                            cmp(arith::CmpFPredicate::OLT, mod, zero));
+  Value down = arith::AndIOp::create(b, loc, cmp(arith::CmpFPredicate::UNE, mod, zero),
+                                     signsDiffer);
+  div = arith::SelectOp::create(b, loc, down, arith::SubFOp::create(b, loc, div, one), div);
+  Value floored = math::FloorOp::create(b, loc, div);
+  Value roundUp = cmp(arith::CmpFPredicate::OGT, arith::SubFOp::create(b, loc, div, floored),
+                      constant(0.5));
+  floored = arith::SelectOp::create(b, loc, roundUp, arith::AddFOp::create(b, loc, floored, one),
+                                    floored);
+  Value quotient = arith::DivFOp::create(b, loc, lhs, rhs);
+  Value signedZero = math::CopySignOp::create(b, loc, zero, quotient);
+  Value result = arith::SelectOp::create(b, loc, cmp(arith::CmpFPredicate::UNE, div, zero),
+                                         floored, signedZero);
+  return arith::SelectOp::create(b, loc, cmp(arith::CmpFPredicate::OEQ, rhs, zero), quotient,
+                                 result);
+}
+
 /// Integer `//` and `%` by zero give 0, as numpy does, instead of trapping;
 /// by -1 they give `byMinusOne` (the division itself traps on the smallest
 /// integer, whose negation wraps to itself in numpy).
@@ -176,7 +230,7 @@ Value binaryScalar(OpBuilder &b, Location loc, BinaryKind kind, Value lhs, Value
     return arith::DivFOp::create(b, loc, lhs, rhs);
   case BinaryKind::floordiv:
     if (isFloat)
-      return math::FloorOp::create(b, loc, arith::DivFOp::create(b, loc, lhs, rhs));
+      return floatFloorDivide(b, loc, lhs, rhs);
     return safeIntegerDivision(
         b, loc, rhs,
         arith::SubIOp::create(b, loc, arith::ConstantOp::create(b, loc, b.getIntegerAttr(compute, 0)),
@@ -327,8 +381,12 @@ Value computeIf(OpBuilder &b, Operation *op, Value ok, Type resultType, StringRe
                 function_ref<Value()> compute) {
   if (!ok)
     return compute();
-  Location loc = op->getLoc();
   checkAtRunTime(b, op, ok, "ValueError", message);
+  return computeOnlyIf(b, op->getLoc(), ok, resultType, compute);
+}
+
+Value computeOnlyIf(OpBuilder &b, Location loc, Value ok, Type resultType,
+                    function_ref<Value()> compute) {
   auto ifOp = scf::IfOp::create(b, loc, resultType, ok, /*withElseRegion=*/true);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(&ifOp.getThenRegion().front());

@@ -29,8 +29,9 @@ static Value checkedIndex(OpBuilder &b, Location loc, Value i, Value dim) {
 
 /// Checks at run time that every index of `index` is in [-dim, dim); the
 /// IndexError names the first one that is not, as numpy does ("index 7 is
-/// out of bounds for axis 0 with size 3"); `axis` is counted from 0.
-static void checkIndices(LibLowering &l, Value index, Value dim, int64_t axis) {
+/// out of bounds for axis 0 with size 3"); `axis` is counted from 0. Returns
+/// whether they are.
+static Value checkIndices(LibLowering &l, Value index, Value dim, int64_t axis) {
   OpBuilder &b = l.b;
   Location loc = l.loc;
   auto type = cast<RankedTensorType>(index.getType());
@@ -70,6 +71,7 @@ static void checkIndices(LibLowering &l, Value index, Value dim, int64_t axis) {
                  ArrayRef<dy2st::MessagePiece>{
                      std::string("index "), bad64,
                      " is out of bounds for axis " + std::to_string(axis) + " with size ", size});
+  return ok;
 }
 
 FailureOr<Value> lowerGather(LibLowering &l) {
@@ -79,7 +81,7 @@ FailureOr<Value> lowerGather(LibLowering &l) {
   int64_t axis = l.integer("axis");
   RankedTensorType result = l.result();
   Value axisDim = l.dim(x, axis);
-  checkIndices(l, index, axisDim, axis);
+  Value inRange = checkIndices(l, index, axisDim, axis);
   MLIRContext *ctx = l.b.getContext();
   bool removes = indexType.getRank() == 0;
   SmallVector<Value> dynamic;
@@ -91,19 +93,21 @@ FailureOr<Value> lowerGather(LibLowering &l) {
   }
   AffineMap indexMap = removes ? AffineMap::get(result.getRank(), 0, ArrayRef<AffineExpr>{}, ctx)
                                : AffineMap::get(result.getRank(), 0, getAffineDimExpr(axis, ctx));
-  return gatherBy(l, x, index, indexMap, dynamic, [&](OpBuilder &nb, Location nl, ValueRange a) {
-    Value i = checkedIndex(nb, nl, arith::IndexCastOp::create(nb, nl, nb.getIndexType(), a[0]), axisDim);
-    SmallVector<Value> indices;
-    for (int64_t d = 0, r = 0; d < type.getRank(); ++d) {
-      if (d == axis) {
-        indices.push_back(i);
-        if (!removes)
-          ++r;
-        continue;
+  return computeOnlyIf(l.b, l.loc, inRange, result, [&] {
+    return gatherBy(l, x, index, indexMap, dynamic, [&](OpBuilder &nb, Location nl, ValueRange a) {
+      Value i = checkedIndex(nb, nl, arith::IndexCastOp::create(nb, nl, nb.getIndexType(), a[0]), axisDim);
+      SmallVector<Value> indices;
+      for (int64_t d = 0, r = 0; d < type.getRank(); ++d) {
+        if (d == axis) {
+          indices.push_back(i);
+          if (!removes)
+            ++r;
+          continue;
+        }
+        indices.push_back(linalg::IndexOp::create(nb, nl, r++));
       }
-      indices.push_back(linalg::IndexOp::create(nb, nl, r++));
-    }
-    return indices;
+      return indices;
+    });
   });
 }
 
@@ -114,7 +118,7 @@ FailureOr<Value> lowerTakeAlongAxis(LibLowering &l) {
   int64_t axis = l.integer("axis"), rank = type.getRank();
   RankedTensorType result = l.result();
   Value axisDim = l.dim(arr, axis);
-  checkIndices(l, indices, axisDim, axis);
+  Value inRange = checkIndices(l, indices, axisDim, axis);
   MLIRContext *ctx = l.b.getContext();
   SmallVector<AffineExpr> exprs;
   SmallVector<Value> dynamic;
@@ -124,16 +128,18 @@ FailureOr<Value> lowerTakeAlongAxis(LibLowering &l) {
     if (result.isDynamicDim(d))
       dynamic.push_back(d == axis || indexType.getDimSize(d) != 1 ? l.dim(indices, d) : l.dim(arr, d));
   }
-  return gatherBy(l, arr, indices, AffineMap::get(rank, 0, exprs, ctx), dynamic,
-                  [&](OpBuilder &nb, Location nl, ValueRange a) {
-                    SmallVector<Value> idx;
-                    for (int64_t d = 0; d < rank; ++d)
-                      idx.push_back(d == axis ? checkedIndex(nb, nl, toIndex(nb, nl, a[0]), axisDim)
-                                    : type.getDimSize(d) == 1
-                                        ? arith::ConstantIndexOp::create(nb, nl, 0).getResult()
-                                        : linalg::IndexOp::create(nb, nl, d).getResult());
-                    return idx;
-                  });
+  return computeOnlyIf(l.b, l.loc, inRange, result, [&] {
+    return gatherBy(l, arr, indices, AffineMap::get(rank, 0, exprs, ctx), dynamic,
+                    [&](OpBuilder &nb, Location nl, ValueRange a) {
+                      SmallVector<Value> idx;
+                      for (int64_t d = 0; d < rank; ++d)
+                        idx.push_back(d == axis ? checkedIndex(nb, nl, toIndex(nb, nl, a[0]), axisDim)
+                                      : type.getDimSize(d) == 1
+                                          ? arith::ConstantIndexOp::create(nb, nl, 0).getResult()
+                                          : linalg::IndexOp::create(nb, nl, d).getResult());
+                      return idx;
+                    });
+  });
 }
 
 /// masked_select and nonzero: count the selected elements, then a loop over
@@ -221,7 +227,7 @@ FailureOr<Value> lowerPutAlongAxis(LibLowering &l) {
   int64_t axis = l.integer("axis"), rank = indexType.getRank();
   StringRef reduce = l.statics.getAs<StringAttr>("reduce").getValue();
   Value axisDim = l.dim(arr, axis);
-  checkIndices(l, indices, axisDim, axis);
+  Value inRange = checkIndices(l, indices, axisDim, axis);
   auto valueType = dyn_cast<RankedTensorType>(values.getType());
   if (valueType)
     values = castTensor(b, loc, values, elem);
@@ -233,6 +239,9 @@ FailureOr<Value> lowerPutAlongAxis(LibLowering &l) {
     dims.push_back(l.dim(indices, d));
     count = arith::MulIOp::create(b, loc, count, dims.back());
   }
+  // After the IndexError nothing is written (an index into an empty axis has
+  // no element to write).
+  count = arith::SelectOp::create(b, loc, inRange, count, l.index(0));
   auto loop = scf::ForOp::create(
       b, loc, l.index(0), count, l.index(1), ValueRange{arr},
       [&](OpBuilder &nb, Location nl, Value flat, ValueRange iter) {

@@ -187,6 +187,27 @@ FailureOr<Value> lowerJoin(LibLowering &l) {
   SmallVector<Value> parts;
   for (Value v : l.all("x"))
     parts.push_back(l.fn.op == LibOp::stack ? insertUnitDim(l.b, l.loc, v, axis) : v);
+  // A statically empty result holds nothing to copy, and the slices
+  // tensor.concat decomposes into would not verify (offset 0 of an empty
+  // dimension): an empty tensor of the joined sizes.
+  auto result = l.result();
+  if (llvm::is_contained(result.getShape(), 0)) {
+    SmallVector<Value> sizes;
+    for (int64_t d = 0; d < result.getRank(); ++d) {
+      if (!result.isDynamicDim(d))
+        continue;
+      if (d != axis) {
+        sizes.push_back(l.dim(parts.front(), d));
+        continue;
+      }
+      Value total = l.index(0);
+      for (Value part : parts)
+        total = arith::AddIOp::create(l.b, l.loc, total, l.dim(part, d));
+      sizes.push_back(total);
+    }
+    return Value(tensor::EmptyOp::create(l.b, l.loc, result.getShape(), result.getElementType(),
+                                         sizes));
+  }
   Value joined = parts.size() == 1 ? parts.front()
                                    : Value(tensor::ConcatOp::create(l.b, l.loc, axis, parts));
   if (joined.getType() != l.resultType)
@@ -406,6 +427,7 @@ FailureOr<Value> lowerSetValue(LibLowering &l) {
     offsets.push_back(l.index(0));
     sizes.push_back(l.dim(x, d));
   }
+  Value indicesInRange = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
   for (auto [i, axis] : llvm::enumerate(axes)) {
     Value dim = sizes[axis];
     if (llvm::is_contained(decreased, axis)) {
@@ -423,8 +445,9 @@ FailureOr<Value> lowerSetValue(LibLowering &l) {
                      {"index ", asI64(given), " is out of bounds for axis " + std::to_string(axis) +
                                                    " with size ",
                       asI64(dim)});
-      // Out of range, the call raises and its results are dropped.
-      offsets[axis] = arith::SelectOp::create(b, loc, inRange, s, zero);
+      // Out of range, the call raises, writes nothing and its results are dropped.
+      indicesInRange = arith::AndIOp::create(b, loc, indicesInRange, inRange);
+      offsets[axis] = s;
       sizes[axis] = l.index(1);
       continue;
     }
@@ -506,7 +529,9 @@ FailureOr<Value> lowerSetValue(LibLowering &l) {
   SmallVector<OpFoldResult> o(offsets.begin(), offsets.end()), z(sizes.begin(), sizes.end()), st;
   for (int64_t s : strides)
     st.push_back(b.getIndexAttr(s));
-  return Value(tensor::InsertSliceOp::create(b, loc, update, x, o, z, st));
+  return computeOnlyIf(b, loc, indicesInRange, x.getType(), [&] {
+    return tensor::InsertSliceOp::create(b, loc, update, x, o, z, st).getResult();
+  });
 }
 
 } // namespace mlir::pydy::lowering

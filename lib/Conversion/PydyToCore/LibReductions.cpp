@@ -380,7 +380,14 @@ FailureOr<Value> lowerArgReduction(LibLowering &l) {
         Value better =
             isFloat ? Value(arith::CmpFOp::create(nb, nl, isMax ? arith::CmpFPredicate::OGT : arith::CmpFPredicate::OLT, a[0], a[1]))
                     : Value(arith::CmpIOp::create(nb, nl, isMax ? arith::CmpIPredicate::sgt : arith::CmpIPredicate::slt, a[0], a[1]));
-        // The first element always wins, so that a row of -inf (or NaN) has index 0.
+        // Paddle's rule: NaN never wins, but any number beats a NaN kept so far.
+        if (isFloat)
+          better = arith::OrIOp::create(
+              nb, nl, better,
+              arith::AndIOp::create(
+                  nb, nl, arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::ORD, a[0], a[0]),
+                  arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::UNO, a[1], a[1])));
+        // The first element always wins, so that a row of -inf (or of NaN) has index 0.
         Value first = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::eq, i,
                                             arith::ConstantIndexOp::create(nb, nl, 0));
         better = arith::OrIOp::create(nb, nl, better, first);

@@ -57,6 +57,11 @@ Value broadcastSizesAgree(OpBuilder &b, Location loc, Type resultType, ValueRang
 /// ValueError with `message` for `op`, and a zero result.
 Value computeIf(OpBuilder &b, Operation *op, Value ok, Type resultType, StringRef message,
                 function_ref<Value()> compute);
+/// `compute()` when `ok` holds at run time, a zero result otherwise: for an
+/// op whose check already raised (its results are dropped), so that it reads
+/// and writes nothing out of bounds (an index into an empty dimension).
+Value computeOnlyIf(OpBuilder &b, Location loc, Value ok, Type resultType,
+                    function_ref<Value()> compute);
 
 /// A tensor of `type` filled with `scalar` (converted to its element type).
 Value filled(OpBuilder &b, Location loc, RankedTensorType type, Value scalar,

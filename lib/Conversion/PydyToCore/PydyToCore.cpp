@@ -24,7 +24,30 @@ namespace mlir::pydy {
 #include "Dy2St/Conversion/Passes.h.inc"
 
 namespace {
+
 using namespace lowering;
+
+/// Python's int(x) of a float raises where there is no int (NaN,
+/// infinities); compiled Python ints have 64 bits, so beyond them it raises
+/// too (Python would make a bigger int).
+static void checkPythonIntOfFloat(OpBuilder &b, Operation *op, Value x) {
+  Location loc = op->getLoc();
+  Type type = x.getType();
+  Value isNumber = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ORD, x, x);
+  checkAtRunTime(b, op, isNumber, "ValueError", "cannot convert float NaN to integer");
+  Value inf = arith::ConstantOp::create(b, loc, b.getFloatAttr(type, INFINITY));
+  Value finite = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ONE,
+                                       math::AbsFOp::create(b, loc, x), inf);
+  checkAtRunTime(b, op, finite, "OverflowError", "cannot convert float infinity to integer");
+  Value bound = arith::ConstantOp::create(b, loc, b.getFloatAttr(type, 0x1p63));
+  Value fits = arith::AndIOp::create(
+      b, loc,
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGE, x,
+                            arith::NegFOp::create(b, loc, bound)),
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x, bound));
+  checkAtRunTime(b, op, fits, "OverflowError",
+                 "a Python int beyond 64 bits (compiled code computes Python ints in 64 bits)");
+}
 
 struct ConstantLowering : OpConversionPattern<ConstantOp> {
   using OpConversionPattern::OpConversionPattern;
@@ -189,6 +212,8 @@ struct UnaryLowering : OpConversionPattern<UnaryOp> {
       Value scalar = adaptor.getOperand();
       if (isa<RankedTensorType>(scalar.getType()))
         scalar = firstElement(rewriter, loc, scalar);
+      if (kind == UnaryKind::to_int && isa<FloatType>(scalar.getType()))
+        checkPythonIntOfFloat(rewriter, op, scalar);
       rewriter.replaceOp(op, convertElement(rewriter, loc, scalar, op.getType()));
       return success();
     }
@@ -266,13 +291,12 @@ struct SubscriptLowering : OpConversionPattern<SubscriptOp> {
     Value negative = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::slt, index, zero);
     Value wrapped = arith::AddIOp::create(rewriter, loc, index, dim0);
     Value normalized = arith::SelectOp::create(rewriter, loc, negative, wrapped, index);
-    // Out of range is an IndexError for the caller; the slice reads row 0.
+    // Out of range is an IndexError for the caller, and nothing is read.
     Value notBelow = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sge, normalized, zero);
     Value below = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::slt, normalized, dim0);
     Value inRange = arith::AndIOp::create(rewriter, loc, notBelow, below);
     checkAtRunTime(rewriter, op, inRange, "IndexError",
                    {"index ", index, " is out of bounds for axis 0 with size ", dim0});
-    normalized = arith::SelectOp::create(rewriter, loc, inRange, normalized, zero);
     Value offset = arith::IndexCastOp::create(rewriter, loc, rewriter.getIndexType(), normalized);
     SmallVector<OpFoldResult> offsets(source.getRank(), rewriter.getIndexAttr(0));
     offsets[0] = offset;
@@ -282,8 +306,12 @@ struct SubscriptLowering : OpConversionPattern<SubscriptOp> {
                           ? OpFoldResult(tensor::DimOp::create(rewriter, loc, tensorValue, d).getResult())
                           : OpFoldResult(rewriter.getIndexAttr(source.getDimSize(d))));
     SmallVector<OpFoldResult> strides(source.getRank(), rewriter.getIndexAttr(1));
-    rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
-        op, cast<RankedTensorType>(op.getType()), tensorValue, offsets, sizes, strides);
+    auto resultType = cast<RankedTensorType>(op.getType());
+    rewriter.replaceOp(op, computeOnlyIf(rewriter, loc, inRange, resultType, [&] {
+                         return tensor::ExtractSliceOp::create(rewriter, loc, resultType,
+                                                               tensorValue, offsets, sizes, strides)
+                             .getResult();
+                       }));
     return success();
   }
 };

@@ -42,6 +42,30 @@ static Attribute floatAttr(MLIRContext *ctx, double v) {
 }
 static Attribute boolAttr(MLIRContext *ctx, bool v) { return BoolAttr::get(ctx, v); }
 
+/// Python's divmod of floats (CPython's float_divmod): exact where
+/// floor(x / y) is not (`-2.5 // inf` is -1.0, `-2.5 % inf` is inf).
+static std::pair<double, double> floatDivmod(double x, double y) {
+  double mod = std::fmod(x, y);
+  double div = (x - mod) / y;
+  if (mod != 0) {
+    if ((y < 0) != (mod < 0)) {
+      mod += y;
+      div -= 1.0;
+    }
+  } else {
+    mod = std::copysign(0.0, y);
+  }
+  double floordiv;
+  if (div != 0) {
+    floordiv = std::floor(div);
+    if (div - floordiv > 0.5)
+      floordiv += 1.0;
+  } else {
+    floordiv = std::copysign(0.0, x / y);
+  }
+  return {floordiv, mod};
+}
+
 static int64_t floorDiv(int64_t a, int64_t b) {
   int64_t q = a / b;
   return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
@@ -86,8 +110,8 @@ OpFoldResult BinaryOp::fold(FoldAdaptor adaptor) {
     case BinaryKind::add: r = x + y; break;
     case BinaryKind::sub: r = x - y; break;
     case BinaryKind::mul: r = x * y; break;
-    case BinaryKind::floordiv: r = std::floor(x / y); break;
-    case BinaryKind::mod: r = x - std::floor(x / y) * y; break;
+    case BinaryKind::floordiv: r = floatDivmod(x, y).first; break;
+    case BinaryKind::mod: r = floatDivmod(x, y).second; break;
     case BinaryKind::pow: r = std::pow(x, y); break;
     default: return {};
     }

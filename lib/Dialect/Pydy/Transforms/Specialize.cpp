@@ -184,6 +184,24 @@ static bool isUndefined(Value value) {
   return llvm::all_of(sourcesOf(op, cast<OpResult>(value).getResultNumber()), isUndefined);
 }
 
+/// Whether `value` is undefined or of `type` on every path (an undefined
+/// value typed already, a None constant in place of an undef, is one).
+static bool undefinedOr(Value value, Type type) {
+  if (value.getType() == type || value.getDefiningOp<UndefOp>())
+    return true;
+  if (!isa<ObjectType>(value.getType()))
+    return false;
+  if (auto arg = dyn_cast<BlockArgument>(value)) {
+    auto carried = carriedBy(arg);
+    return carried && undefinedOr(sourcesOf(carried->first, carried->second).front(), type);
+  }
+  Operation *op = value.getDefiningOp();
+  if (!isa<IfOp, WhileOp, ForRangeOp>(op))
+    return false;
+  return llvm::all_of(sourcesOf(op, cast<OpResult>(value).getResultNumber()),
+                      [&](Value source) { return undefinedOr(source, type); });
+}
+
 static Value castTo(OpBuilder &b, Value value, Type type);
 
 /// Gives an undefined value `type`: the `pydy.undef`s it comes from, and the
@@ -241,7 +259,7 @@ static Value typeUndefined(Value value, Type type) {
 static Value castTo(OpBuilder &b, Value value, Type type) {
   if (value.getType() == type)
     return value;
-  if (isUndefined(value))
+  if (isa<ObjectType>(value.getType()) && undefinedOr(value, type))
     return typeUndefined(value, type);
   if (isa<ObjectType>(value.getType()))
     return value;
