@@ -14,6 +14,12 @@
 // CHECK-NEXT: call @dy2st_print_str(%[[T]])
 // CHECK-NEXT: call @dy2st_print_i64
 // CHECK: call @dy2st_raise_items
+// Only in range is the row read (an empty dimension has no row 0).
+// CHECK: scf.if %{{.*}} -> (tensor<2xf32>)
+// CHECK:   tensor.extract_slice
+// CHECK: } else {
+// CHECK-NOT: tensor.extract_slice
+// CHECK:   tensor.empty() : tensor<2xf32>
 pydy.func @row(%x: tensor<3x2xf32>, %i: i64) -> tensor<2xf32> {
   %r = pydy.subscript %x[%i] : (tensor<3x2xf32>, i64) -> tensor<2xf32>
   pydy.return %r : tensor<2xf32>
@@ -30,6 +36,8 @@ pydy.func @row(%x: tensor<3x2xf32>, %i: i64) -> tensor<2xf32> {
 // CHECK: %[[T1:.*]] = llvm.mlir.addressof @[[TEXT1]]
 // CHECK-NEXT: call @dy2st_print_str(%[[T1]])
 // CHECK: call @dy2st_raise_items
+// CHECK: scf.if %{{.*}} -> (tensor<3x2xf32>)
+// CHECK:   linalg.generic
 pydy.func @gathered(%x: tensor<3x4xf32>, %i: tensor<2xi64>) -> tensor<3x2xf32> {
   %r = pydy.lib_call "gather"(%x, %i) {kwnames = ["x", "index"], static_args = {axis = 1 : i64}} : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<3x2xf32>
   pydy.return %r : tensor<3x2xf32>

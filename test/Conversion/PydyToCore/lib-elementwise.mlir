@@ -34,16 +34,33 @@ pydy.func @binary(%x: tensor<2x3xf32>, %y: tensor<1x3xf32>, %b: tensor<2x3xi1>) 
   pydy.return %t : tuple<tensor<2x3xf32>, tensor<2x3xi1>>
 }
 
-// Select and Cast.
+// Select and Cast. A float out of the integer's range, or NaN, casts to
+// INT_MIN as numpy and Paddle do on x86 (fptosi would be poison there).
 // CHECK-LABEL: func.func @select_cast
 // CHECK: linalg.generic
 // CHECK:   arith.select
 // CHECK: linalg.generic
-// CHECK:   arith.fptosi %{{.*}} : f32 to i64
+// CHECK:   %[[LT:.*]] = arith.cmpf olt, %[[V:[^,]*]], %{{.*}} : f32
+// CHECK:   %[[GE:.*]] = arith.cmpf oge, %[[V]], %{{.*}} : f32
+// CHECK:   %[[IN:.*]] = arith.andi %[[GE]], %[[LT]]
+// CHECK:   %[[MIN:.*]] = arith.constant -9223372036854775808 : i64
+// CHECK:   %[[I:.*]] = arith.fptosi %[[V]] : f32 to i64
+// CHECK:   arith.select %[[IN]], %[[I]], %[[MIN]] : i64
 pydy.func @select_cast(%c: tensor<3xi1>, %x: tensor<3xf32>) -> tuple<tensor<3xf32>, tensor<3xi64>> {
   %f = pydy.constant 0.5 : f64
   %0 = pydy.lib_call "where"(%c, %x, %f) {kwnames = ["condition", "x", "y"], static_args = {}} : (tensor<3xi1>, tensor<3xf32>, f64) -> tensor<3xf32>
   %1 = pydy.lib_call "cast"(%x) {kwnames = ["x"], static_args = {dtype = "int64"}} : (tensor<3xf32>) -> tensor<3xi64>
   %t = pydy.tuple %0, %1 : (tensor<3xf32>, tensor<3xi64>) -> tuple<tensor<3xf32>, tensor<3xi64>>
   pydy.return %t : tuple<tensor<3xf32>, tensor<3xi64>>
+}
+
+// Float `//` as numpy's divmod: from the remainder, not floor(a / b).
+// CHECK-LABEL: func.func @float_floor_divide
+// CHECK: linalg.generic
+// CHECK:   arith.remf
+// CHECK:   math.floor
+// CHECK:   math.copysign
+pydy.func @float_floor_divide(%x: tensor<3xf32>, %y: tensor<3xf32>) -> tensor<3xf32> {
+  %0 = pydy.lib_call "floor_divide"(%x, %y) {kwnames = ["x", "y"], static_args = {}} : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
+  pydy.return %0 : tensor<3xf32>
 }

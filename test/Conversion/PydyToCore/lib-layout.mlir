@@ -69,3 +69,14 @@ pydy.func @scatter_and_compress(%x: tensor<4x3xf32>, %i: tensor<1x3xi64>, %m: te
   %t = pydy.tuple %0, %1 : (tensor<4x3xf32>, tensor<?xf32>) -> tuple<tensor<4x3xf32>, tensor<?xf32>>
   pydy.return %t : tuple<tensor<4x3xf32>, tensor<?xf32>>
 }
+
+// stack of statically empty tensors: an empty tensor of the joined sizes
+// (no tensor.concat, whose slices at offset 0 of an empty dimension would not
+// verify).
+// CHECK-LABEL: func.func @stack_empty
+// CHECK-NOT: tensor.concat
+// CHECK: tensor.empty() : tensor<2x0x2xf32>
+pydy.func @stack_empty(%x: tensor<0x2xf32>) -> tensor<2x0x2xf32> {
+  %0 = pydy.lib_call "stack"(%x, %x) {kwnames = ["x", "x"], static_args = {axis = 0 : i64}} : (tensor<0x2xf32>, tensor<0x2xf32>) -> tensor<2x0x2xf32>
+  pydy.return %0 : tensor<2x0x2xf32>
+}

@@ -43,11 +43,13 @@ pydy.func @reductions(%x: tensor<2x3xf32>, %b: tensor<2x3xi1>) -> tuple<tensor<3
 }
 
 // argmax: one generic with two outputs (best value, its index), the axis a
-// reduction.
+// reduction. Paddle's NaN rule: a number (ord) beats a NaN kept so far (uno).
 // CHECK-LABEL: func.func @argmax
 // CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%{{.*}} : tensor<2x3xf32>) outs(%{{.*}}, %{{.*}} : tensor<2xf32>, tensor<2xi64>)
 // CHECK:   linalg.index 1
 // CHECK:   arith.cmpf ogt
+// CHECK-DAG:   arith.cmpf ord
+// CHECK-DAG:   arith.cmpf uno
 pydy.func @argmax(%x: tensor<2x3xf32>) -> tensor<2xi64> {
   %0 = pydy.lib_call "argmax"(%x) {kwnames = ["x"], static_args = {axis = 1 : i64, dtype = "int64", keepdim = false}} : (tensor<2x3xf32>) -> tensor<2xi64>
   pydy.return %0 : tensor<2xi64>

@@ -57,3 +57,18 @@ pydy.func @index(%x: tensor<4x3xf32>, %i: i64, %d: tensor<?xf32>) -> tuple<tenso
   %t = pydy.tuple %0, %1 : (tensor<3xf32>, i64) -> tuple<tensor<3xf32>, i64>
   pydy.return %t : tuple<tensor<3xf32>, i64>
 }
+
+// int() of a float raises where Python has no int (NaN, infinities) and
+// beyond the 64 bits of compiled Python ints.
+// RUN: dy2st-opt %s --convert-pydy-to-core | FileCheck %s --check-prefix=MSG
+// MSG-DAG: llvm.mlir.global internal constant @{{.*}}("{{.*}}:72: cannot convert float NaN to integer\00")
+// MSG-DAG: llvm.mlir.global internal constant @{{.*}}("{{.*}}:72: cannot convert float infinity to integer\00")
+// MSG-DAG: llvm.mlir.global internal constant @{{.*}}("{{.*}}:72: a Python int beyond 64 bits{{.*}}")
+// CHECK-LABEL: func.func @int_of_float
+// CHECK: arith.cmpf ord
+// CHECK: call @dy2st_raise
+// CHECK: arith.fptosi
+pydy.func @int_of_float(%x: f64) -> i64 {
+  %0 = pydy.unary to_int %x : (f64) -> i64
+  pydy.return %0 : i64
+}
