@@ -25,8 +25,10 @@ fi
 
 if [ ! -f "$BUILD/build.ninja" ]; then
   echo "== dy2st setup: configuring in $BUILD"
+  # DY2ST_CMAKE_ARGS: more configure options (scripts/test-sanitized.sh's).
+  # shellcheck disable=SC2086
   cmake -G Ninja -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release \
-        -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
+        -DCMAKE_CXX_COMPILER_LAUNCHER=ccache ${DY2ST_CMAKE_ARGS:-}
 fi
 echo "== dy2st setup: building (ninja prints [done/total] as it goes)"
 cmake --build "$BUILD"

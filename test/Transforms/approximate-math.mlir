@@ -17,3 +17,17 @@ func.func @approximate(%x: f32, %y: f64) -> (f32, f32, f64, f32, f32) {
   %4 = math.cos %x : f32
   return %0, %1, %2, %3, %4 : f32, f32, f64, f32, f32
 }
+
+// log of a subnormal input: scaled by 2^24 into the normal range, then
+// corrected by 24 ln 2, around the approximated log.
+// CHECK-LABEL: func.func @log_of_subnormal
+// CHECK: %[[SMALL:.*]] = arith.cmpf olt, %[[X:.*]], %{{.*}} : f32
+// CHECK: %[[UP:.*]] = arith.mulf %[[X]], %{{.*}} : f32
+// CHECK: arith.select %[[SMALL]], %[[UP]], %[[X]] : f32
+// CHECK-NOT: math.log
+// CHECK: %[[C:.*]] = arith.select %[[SMALL]]
+// CHECK: arith.subf %{{.*}}, %[[C]] : f32
+func.func @log_of_subnormal(%x: f32) -> f32 {
+  %0 = math.log %x : f32
+  return %0 : f32
+}

@@ -11,6 +11,8 @@ def ApproximateMathPass : Pass<"dy2st-approximate-math"> {
     registers only as a test pass. Without it, these ops become scalar libm
     calls and LLVM cannot vectorize the loops that contain them. `sin` and
     `cos` stay libm calls: their approximation loses accuracy as |x| grows.
+    `log` and `log2` of a subnormal input are scaled into the normal range
+    first (the approximation reads the exponent bits).
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::vector::VectorDialect",
