@@ -31,3 +31,14 @@ func.func @log_of_subnormal(%x: f32) -> f32 {
   %0 = math.log %x : f32
   return %0 : f32
 }
+
+// atan2 keeps the sign of y (for y = -0 and x < 0 it is -pi).
+// CHECK-LABEL: func.func @atan2_sign
+// CHECK-SAME: (%[[Y:.*]]: f32, %[[X:.*]]: f32)
+// CHECK-NOT: math.atan2
+// CHECK: %[[R:.*]] = math.copysign %{{.*}}, %[[Y]] : f32
+// CHECK: return %[[R]]
+func.func @atan2_sign(%y: f32, %x: f32) -> f32 {
+  %0 = math.atan2 %y, %x : f32
+  return %0 : f32
+}

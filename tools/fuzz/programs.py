@@ -22,11 +22,14 @@ FLOAT_UNARY = ["exp", "expm1", "log", "log2", "log10", "log1p", "sqrt", "rsqrt",
                "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh",
                "erf", "sigmoid", "reciprocal", "floor", "ceil", "round", "trunc", "abs", "neg",
                "sign", "square", "relu"]
+PERIODIC = {"sin", "cos", "tan"}
 FLOAT_METHODS = ["abs", "exp", "tanh", "sqrt", "floor", "sigmoid"]
 ARITH = ["+", "-", "*", "/"]
 INT_ARITH = ["+", "-", "*", "//", "%"]
 COMPARE = [">", "<", ">=", "<=", "==", "!="]
 REDUCTIONS = ["sum", "mean", "max", "min"]
+BITWISE = ["bitwise_and", "bitwise_or", "bitwise_xor"]
+ACTIVATIONS = ["relu6", "leaky_relu", "gelu", "silu"]
 
 
 class Program:
@@ -76,148 +79,124 @@ class Generator:
         rng = self.rng
         return rng.choice(FLOAT_EDGES) if rng.random() < 0.3 else repr(round(rng.uniform(-4, 4), 2))
 
+    # Each expression method picks one template; a template builds its
+    # subexpressions only when picked.
+
     def expr_f(self, env, depth):
         rng, e = self.rng, lambda kind: self.expr(env, kind, depth)
-        choice = rng.randrange(17)
-        if choice == 14:
-            return rng.choice([
-                f"paddle.matmul({e('f')}, paddle.ones([M, M]) * {e('r')})",
-                f"paddle.concat([{e('f')}, {e('f')}], axis=1)[:, :M]",
-                f"paddle.squeeze(paddle.unsqueeze({e('f')}, 0), 0)",
-                f"(paddle.sum({e('f')}, axis=0, keepdim=True) + paddle.zeros_like({e('f')}))",
-                f"paddle.take_along_axis({e('f')}, paddle.argsort({e('f')}, axis=1), axis=1)",
-                f"paddle.gather({e('f')}, paddle.arange(M - 1, -1, -1), axis=1)",
-                f"paddle.full_like({e('f')}, {e('r')})",
-                f"paddle.atan2({e('f')}, {e('f')})",
-                f"({e('f')} + paddle.mean({e('f')}, axis=0))"])
-        if choice == 15:
-            return rng.choice([
-                f"paddle.nn.functional.softmax({e('f')}, axis=1)",
-                f"({e('f')} - paddle.logsumexp({e('f')}, axis=1, keepdim=True))",
-                f"({e('f')} {rng.choice(['%', '//'])} {e('f')})",
-                f"paddle.where({e('b')}, {e('f')}, {e('r')})",
-                f"paddle.nn.functional.{rng.choice(['relu6', 'leaky_relu', 'gelu', 'silu'])}({e('f')})"])
-        if choice == 16:
-            return f"paddle.sort({e('f')}, axis=1, descending={rng.choice(['True', 'False'])})"
-        if choice == 0:
-            return f"paddle.{rng.choice(FLOAT_UNARY)}({e('f')})"
-        if choice == 1:
-            return f"{e('f')}.{rng.choice(FLOAT_METHODS)}()"
-        if choice == 2:
-            return f"({e('f')} {rng.choice(ARITH)} {e('f')})"
-        if choice == 3:
-            return f"({e('f')} {rng.choice(ARITH)} {e('r')})"
-        if choice == 4:
-            return f"({e('r')} {rng.choice(ARITH)} {e('f')})"
-        if choice == 5:
-            return f"({e('f')} * {e('s')})"
-        if choice == 6:
-            return f"paddle.{rng.choice(['maximum', 'minimum'])}({e('f')}, {e('f')})"
-        if choice == 7:
-            return f"paddle.where({e('b')}, {e('f')}, {e('f')})"
-        if choice == 8:
-            return f"paddle.cast({e('i')}, 'float32')"
-        if choice == 9:
-            reduce = rng.choice(["max", "min", "sum", "mean"])
-            return f"({e('f')} - paddle.{reduce}({e('f')}, axis=1, keepdim=True))"
-        if choice == 10:
-            return rng.choice([f"paddle.flip({e('f')}, axis=[1])",
-                               f"paddle.cumsum({e('f')}, axis=1)",
-                               f"{e('f')}[::-1]",
-                               f"paddle.reshape(paddle.transpose({e('f')}, [1, 0]), [-1, M])"])
-        if choice == 11:
-            return f"paddle.clip({e('f')}, -2.0, 3.0)"
-        if choice == 12:
-            return f"({e('f')} + {e('n')})"
-        return f"paddle.pow(paddle.abs({e('f')}), {rng.choice(['0.5', '2.0', '3'])})"
+        return rng.choice([
+            lambda: self.float_unary(e("f")),
+            lambda: f"{e('f')}.{rng.choice(FLOAT_METHODS)}()",
+            lambda: f"({e('f')} {rng.choice(ARITH)} {e('f')})",
+            lambda: f"({e('f')} {rng.choice(ARITH)} {e('r')})",
+            lambda: f"({e('r')} {rng.choice(ARITH)} {e('f')})",
+            lambda: f"({e('f')} * {e('s')})",
+            lambda: f"({e('f')} + {e('n')})",
+            lambda: f"paddle.{rng.choice(['maximum', 'minimum'])}({e('f')}, {e('f')})",
+            lambda: f"paddle.where({e('b')}, {e('f')}, {e('f')})",
+            lambda: f"paddle.where({e('b')}, {e('f')}, {e('r')})",
+            lambda: f"paddle.cast({e('i')}, 'float32')",
+            lambda: f"({e('f')} - paddle.{rng.choice(REDUCTIONS)}({e('f')}, axis=1, keepdim=True))",
+            lambda: f"({e('f')} + paddle.mean({e('f')}, axis=0))",
+            lambda: f"paddle.flip({e('f')}, axis=[1])",
+            lambda: f"paddle.cumsum({e('f')}, axis=1)",
+            lambda: f"{e('f')}[::-1]",
+            lambda: f"paddle.reshape(paddle.transpose({e('f')}, [1, 0]), [-1, M])",
+            lambda: f"paddle.clip({e('f')}, -2.0, 3.0)",
+            lambda: f"paddle.pow(paddle.abs({e('f')}), {rng.choice(['0.5', '2.0', '3'])})",
+            lambda: f"paddle.matmul({e('f')}, paddle.ones([M, M]) * {e('r')})",
+            lambda: f"paddle.concat([{e('f')}, {e('f')}], axis=1)[:, :M]",
+            lambda: f"paddle.squeeze(paddle.unsqueeze({e('f')}, 0), 0)",
+            lambda: f"(paddle.sum({e('f')}, axis=0, keepdim=True) + paddle.zeros_like({e('f')}))",
+            lambda: f"paddle.take_along_axis({e('f')}, paddle.argsort({e('f')}, axis=1), axis=1)",
+            lambda: f"paddle.sort({e('f')}, axis=1, descending={rng.choice(['True', 'False'])})",
+            lambda: f"paddle.gather({e('f')}, paddle.arange(M - 1, -1, -1), axis=1)",
+            lambda: f"paddle.full_like({e('f')}, {e('r')})",
+            lambda: f"paddle.atan2({e('f')}, {e('f')})",
+            lambda: f"({e('f')} {rng.choice(['%', '//'])} {e('f')})",
+            lambda: f"paddle.nn.functional.softmax({e('f')}, axis=1)",
+            lambda: f"({e('f')} - paddle.logsumexp({e('f')}, axis=1, keepdim=True))",
+            lambda: f"paddle.nn.functional.{rng.choice(ACTIVATIONS)}({e('f')})",
+        ])()
+
+    def float_unary(self, operand):
+        unary = self.rng.choice(FLOAT_UNARY)
+        if unary in PERIODIC:
+            # Of a large argument they are chaotic: the argument's last bit,
+            # rounded differently by another valid order of operations,
+            # decides the result.
+            return f"paddle.{unary}(paddle.clip({operand}, -100.0, 100.0))"
+        return f"paddle.{unary}({operand})"
 
     def expr_i(self, env, depth):
         rng, e = self.rng, lambda kind: self.expr(env, kind, depth)
-        choice = rng.randrange(9)
-        if choice == 8:
-            return rng.choice([f"paddle.cumsum({e('i')}, axis=1)",
-                               f"(paddle.sum({e('i')}, axis=1, keepdim=True) + {e('i')})",
-                               f"paddle.where({e('b')}, {e('i')}, {e('i')})"])
-        if choice == 0:
-            return f"paddle.cast({e('f')}, 'int64')"
-        if choice == 1:
-            return f"({e('i')} {rng.choice(INT_ARITH)} {e('i')})"
-        if choice == 2:
-            return f"({e('i')} {rng.choice(INT_ARITH)} {rng.choice(INT_EDGES)})"
-        if choice == 3:
-            return f"paddle.{rng.choice(['maximum', 'minimum'])}({e('i')}, {e('i')})"
-        if choice == 4:
-            return f"paddle.{rng.choice(['bitwise_and', 'bitwise_or', 'bitwise_xor'])}({e('i')}, {e('i')})"
-        if choice == 5:
-            return f"(paddle.argmax({e('f')}, axis=1, keepdim=True) + {e('i')})"
-        if choice == 6:
-            return f"paddle.{rng.choice(['abs', 'sign', 'neg'])}({e('i')})"
-        return f"paddle.cast({e('b')}, 'int64')"
+        return rng.choice([
+            lambda: f"paddle.cast({e('f')}, 'int64')",
+            lambda: f"({e('i')} {rng.choice(INT_ARITH)} {e('i')})",
+            lambda: f"({e('i')} {rng.choice(INT_ARITH)} {rng.choice(INT_EDGES)})",
+            lambda: f"paddle.{rng.choice(['maximum', 'minimum'])}({e('i')}, {e('i')})",
+            lambda: f"paddle.{rng.choice(BITWISE)}({e('i')}, {e('i')})",
+            lambda: f"(paddle.argmax({e('f')}, axis=1, keepdim=True) + {e('i')})",
+            lambda: f"paddle.{rng.choice(['abs', 'sign', 'neg'])}({e('i')})",
+            lambda: f"paddle.cast({e('b')}, 'int64')",
+            lambda: f"paddle.cumsum({e('i')}, axis=1)",
+            lambda: f"(paddle.sum({e('i')}, axis=1, keepdim=True) + {e('i')})",
+            lambda: f"paddle.where({e('b')}, {e('i')}, {e('i')})",
+        ])()
 
     def expr_b(self, env, depth):
         rng, e = self.rng, lambda kind: self.expr(env, kind, depth)
-        choice = rng.randrange(6)
-        if choice == 0:
-            return f"({e('f')} {rng.choice(COMPARE)} {e('f')})"
-        if choice == 1:
-            return f"({e('f')} {rng.choice(COMPARE)} {e('r')})"
-        if choice == 2:
-            return f"paddle.{rng.choice(['isnan', 'isinf', 'isfinite'])}({e('f')})"
-        if choice == 3:
-            return f"({e('i')} {rng.choice(COMPARE)} {e('i')})"
-        if choice == 4:
-            return f"paddle.logical_{rng.choice(['and', 'or', 'xor'])}({e('b')}, {e('b')})"
-        return f"paddle.logical_not({e('b')})"
+        return rng.choice([
+            lambda: f"({e('f')} {rng.choice(COMPARE)} {e('f')})",
+            lambda: f"({e('f')} {rng.choice(COMPARE)} {e('r')})",
+            lambda: f"paddle.{rng.choice(['isnan', 'isinf', 'isfinite'])}({e('f')})",
+            lambda: f"({e('i')} {rng.choice(COMPARE)} {e('i')})",
+            lambda: f"paddle.logical_{rng.choice(['and', 'or', 'xor'])}({e('b')}, {e('b')})",
+            lambda: f"paddle.logical_not({e('b')})",
+        ])()
 
     def expr_s(self, env, depth):
         rng, e = self.rng, lambda kind: self.expr(env, kind, depth)
-        choice = rng.randrange(5)
-        if choice == 4:
-            return rng.choice([f"paddle.prod({e('f')})", f"{e('f')}[0].sum()",
-                               f"paddle.std({e('f')})", f"{e('f')}[-1, 0]"])
-        if choice == 0:
-            return f"paddle.{rng.choice(REDUCTIONS)}({e('f')})"
-        if choice == 1:
-            return f"{e('f')}.{rng.choice(REDUCTIONS)}()"
-        if choice == 2:
-            return f"({e('s')} {rng.choice(ARITH)} {e('s')})"
-        return f"({e('s')} * {e('r')})"
+        return rng.choice([
+            lambda: f"paddle.{rng.choice(REDUCTIONS)}({e('f')})",
+            lambda: f"{e('f')}.{rng.choice(REDUCTIONS)}()",
+            lambda: f"({e('s')} {rng.choice(ARITH)} {e('s')})",
+            lambda: f"({e('s')} * {e('r')})",
+            lambda: f"paddle.prod({e('f')})",
+            lambda: f"paddle.std({e('f')})",
+            lambda: f"{e('f')}[0].sum()",
+            lambda: f"{e('f')}[-1, 0]",
+        ])()
 
     def expr_n(self, env, depth):
         rng, e = self.rng, lambda kind: self.expr(env, kind, depth)
-        choice = rng.randrange(4)
-        if choice == 0:
-            return rng.choice(["0", "1", "2", "3", "-1"])
-        if choice == 1:
-            return f"{self.pick(env, 'f')}.shape[0]"
-        if choice == 2:
-            return f"({e('n')} {rng.choice(['+', '-', '*'])} {e('n')})"
-        return f"({e('n')} {rng.choice(['//', '%'])} {rng.choice(['2', '3', '-2'])})"
+        return rng.choice([
+            lambda: rng.choice(["0", "1", "2", "3", "-1"]),
+            lambda: f"{self.pick(env, 'f')}.shape[0]",
+            lambda: f"({e('n')} {rng.choice(['+', '-', '*'])} {e('n')})",
+            lambda: f"({e('n')} {rng.choice(['//', '%'])} {rng.choice(['2', '3', '-2'])})",
+        ])()
 
     def expr_r(self, env, depth):
         return self.float_literal()
 
     def condition(self, env, depth=0):
         rng, e = self.rng, lambda kind: self.expr(env, kind, 2)
-        choice = rng.randrange(9)
-        if choice == 0:
-            return f"{e('s')} {rng.choice(COMPARE)} {e('r')}"
-        if choice == 1:
-            return f"{e('s')} {rng.choice(COMPARE)} {e('s')}"
-        if choice == 2:
-            return f"paddle.{rng.choice(['any', 'all'])}({e('b')})"
-        if choice == 3:
-            return f"{e('n')} {rng.choice(COMPARE)} {rng.choice(['0', '1', '2'])}"
-        if choice == 4:
-            return e("s")
-        if choice == 5 and depth < 1:
-            return f"not ({self.condition(env, depth + 1)})"
-        if choice == 6 and depth < 1:
-            return f"({self.condition(env, depth + 1)}) {rng.choice(['and', 'or'])} " \
-                   f"({self.condition(env, depth + 1)})"
-        if choice == 7:
-            return f"{e('f')}.{rng.choice(REDUCTIONS)}() > {e('r')}"
-        return f"paddle.any(paddle.isnan({e('f')}))"
+        simple = [
+            lambda: f"{e('s')} {rng.choice(COMPARE)} {e('r')}",
+            lambda: f"{e('s')} {rng.choice(COMPARE)} {e('s')}",
+            lambda: f"paddle.{rng.choice(['any', 'all'])}({e('b')})",
+            lambda: f"{e('n')} {rng.choice(COMPARE)} {rng.choice(['0', '1', '2'])}",
+            lambda: e("s"),
+            lambda: f"{e('f')}.{rng.choice(REDUCTIONS)}() > {e('r')}",
+            lambda: f"paddle.any(paddle.isnan({e('f')}))",
+        ]
+        nested = [
+            lambda: f"not ({self.condition(env, depth + 1)})",
+            lambda: f"({self.condition(env, depth + 1)}) {rng.choice(['and', 'or'])} "
+                    f"({self.condition(env, depth + 1)})",
+        ]
+        return rng.choice(simple + (nested if depth < 1 else []))()
 
     # -- statements -----------------------------------------------------------
 

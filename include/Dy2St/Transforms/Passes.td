@@ -12,7 +12,8 @@ def ApproximateMathPass : Pass<"dy2st-approximate-math"> {
     calls and LLVM cannot vectorize the loops that contain them. `sin` and
     `cos` stay libm calls: their approximation loses accuracy as |x| grows.
     `log` and `log2` of a subnormal input are scaled into the normal range
-    first (the approximation reads the exponent bits).
+    first (the approximation reads the exponent bits), and `atan2` gets the
+    sign of y back (for y = -0 the approximation lost it).
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::vector::VectorDialect",
