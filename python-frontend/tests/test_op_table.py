@@ -117,6 +117,7 @@ CASES = [
     ("asinh", lambda x: paddle.asinh(x), np.arcsinh, [EDGE]),
     ("round", lambda x: paddle.round(x), np.round, [EDGE]),
     ("atan2", lambda x: paddle.atan2(x, x[::-1]), lambda x: np.arctan2(x, x[::-1]), [EDGE]),
+    ("atan2", lambda x: paddle.atan2(x, x), lambda x: np.arctan2(x, x), [EDGE]),
     ("tanh", lambda x: paddle.tanh(x), np.tanh, [EDGE]),
     ("sigmoid", lambda x: paddle.nn.functional.sigmoid(x), lambda x: 1 / (1 + np.exp(-x)), [EDGE]),
     ("sign", lambda x: paddle.sign(x), np.sign, [EDGE]),

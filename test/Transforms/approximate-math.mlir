@@ -32,13 +32,12 @@ func.func @log_of_subnormal(%x: f32) -> f32 {
   return %0 : f32
 }
 
-// atan2 keeps the sign of y (for y = -0 and x < 0 it is -pi).
-// CHECK-LABEL: func.func @atan2_sign
-// CHECK-SAME: (%[[Y:.*]]: f32, %[[X:.*]]: f32)
-// CHECK-NOT: math.atan2
-// CHECK: %[[R:.*]] = math.copysign %{{.*}}, %[[Y]] : f32
+// atan2 stays libm's: the approximation gives +pi for atan2(-0, x < 0) and
+// NaN for infinities.
+// CHECK-LABEL: func.func @atan2_libm
+// CHECK: %[[R:.*]] = math.atan2 %{{.*}}, %{{.*}} : f32
 // CHECK: return %[[R]]
-func.func @atan2_sign(%y: f32, %x: f32) -> f32 {
+func.func @atan2_libm(%y: f32, %x: f32) -> f32 {
   %0 = math.atan2 %y, %x : f32
   return %0 : f32
 }

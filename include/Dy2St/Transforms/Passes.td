@@ -10,10 +10,11 @@ def ApproximateMathPass : Pass<"dy2st-approximate-math"> {
     `log`, `tanh`, `erf`, ... as polynomials in `arith`), which upstream
     registers only as a test pass. Without it, these ops become scalar libm
     calls and LLVM cannot vectorize the loops that contain them. `sin` and
-    `cos` stay libm calls: their approximation loses accuracy as |x| grows.
-    `log` and `log2` of a subnormal input are scaled into the normal range
-    first (the approximation reads the exponent bits), and `atan2` gets the
-    sign of y back (for y = -0 the approximation lost it).
+    `cos` stay libm calls (their approximation loses accuracy as |x| grows),
+    and so does `atan2` (its approximation loses the sign of a zero y and
+    gives NaN for infinities). `log` and `log2` of a subnormal input are
+    scaled into the normal range first (the approximation reads the
+    exponent bits).
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::vector::VectorDialect",
