@@ -134,6 +134,9 @@ CASES = [
      lambda x: np.floor_divide(x, x[::-1]), [EDGE]),
     ("remainder", lambda x: paddle.remainder(x, x[::-1]), lambda x: np.remainder(x, x[::-1]),
      [EDGE]),
+    # A zero remainder has the divisor's sign: its reciprocal shows it.
+    ("remainder", lambda x: 1.0 / paddle.remainder(x * 0.0, x[::-1]),
+     lambda x: 1 / np.remainder(x * 0, x[::-1]), [EDGE]),
     ("bitwise_not", lambda x: paddle.bitwise_not(x), np.invert, [I]),
     ("isnan", lambda x: paddle.isnan(paddle.log(x)), lambda x: np.isnan(np.log(x)), [X]),
     ("isinf", lambda x: paddle.isinf(1.0 / (x * 0.0)), lambda x: np.isinf(1 / (x * 0)), [X]),

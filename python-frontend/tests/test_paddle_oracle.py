@@ -25,6 +25,8 @@ DIFFERENCES = {
 EDGE_DIFFERENCES = {
     "sqrt": "Paddle's sqrt gives NaN for inf and flushes subnormals to 0 (IEEE: inf, 1e-19)",
     "rsqrt": "Paddle's rsqrt flushes subnormal inputs to 0 (inf where IEEE gives 1e19)",
+    "remainder": "Paddle's remainder gives a zero the dividend's sign (Python and numpy: the "
+                 "divisor's, 0.0 % -2.0 is -0.0)",
 }
 
 

@@ -135,7 +135,8 @@ Value zeroOf(OpBuilder &b, Location loc, Type type) {
 
 /// Python's `%` and `//` round toward negative infinity: when the remainder
 /// of the truncating division is non-zero and has the other sign than the
-/// divisor, adjust.
+/// divisor, adjust. A zero float remainder has the divisor's sign (numpy's and
+/// CPython's divmod: `0.0 % -3.5` is -0.0).
 static Value pythonMod(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   Type t = lhs.getType();
   bool isFloat = isa<FloatType>(t);
@@ -157,7 +158,11 @@ static Value pythonMod(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   Value adjust = arith::AndIOp::create(b, loc, remNonZero, signsDiffer);
   Value adjusted = isFloat ? Value(arith::AddFOp::create(b, loc, rem, rhs))
                            : Value(arith::AddIOp::create(b, loc, rem, rhs));
-  return arith::SelectOp::create(b, loc, adjust, adjusted, rem);
+  Value result = arith::SelectOp::create(b, loc, adjust, adjusted, rem);
+  if (!isFloat)
+    return result;
+  return arith::SelectOp::create(b, loc, remNonZero, result,
+                                 math::CopySignOp::create(b, loc, zero, rhs));
 }
 
 /// Float `//` as numpy's (and Python's) divmod computes it, from the

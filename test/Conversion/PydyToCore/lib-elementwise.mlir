@@ -64,3 +64,15 @@ pydy.func @float_floor_divide(%x: tensor<3xf32>, %y: tensor<3xf32>) -> tensor<3x
   %0 = pydy.lib_call "floor_divide"(%x, %y) {kwnames = ["x", "y"], static_args = {}} : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
   pydy.return %0 : tensor<3xf32>
 }
+
+// Float `%`: a zero remainder takes the divisor's sign (`0.0 % -3.5` is -0.0).
+// CHECK-LABEL: func.func @float_remainder
+// CHECK: linalg.generic
+// CHECK:   %[[REM:.*]] = arith.remf
+// CHECK:   %[[NONZERO:.*]] = arith.cmpf une, %[[REM]]
+// CHECK:   %[[ZERO:.*]] = math.copysign %{{.*}}, %{{.*}} : f32
+// CHECK:   arith.select %[[NONZERO]], %{{.*}}, %[[ZERO]] : f32
+pydy.func @float_remainder(%x: tensor<3xf32>, %y: tensor<3xf32>) -> tensor<3xf32> {
+  %0 = pydy.lib_call "remainder"(%x, %y) {kwnames = ["x", "y"], static_args = {}} : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
+  pydy.return %0 : tensor<3xf32>
+}
