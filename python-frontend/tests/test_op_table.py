@@ -3,7 +3,6 @@ computation and compiled against eager, with static and dynamic (InputSpec
 None) shapes; and the table's own consistency."""
 import math
 import pathlib
-import re
 import subprocess
 import sys
 
