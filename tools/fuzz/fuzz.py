@@ -130,12 +130,7 @@ def main(argv=None):
     for path, verdict, detail in findings:
         print(f"\n{verdict}: {path}\n  {detail[:800]}")
         if not args.no_minimize:
-            small = minimize.minimize(path.read_text(), signature(verdict, detail),
-                                      lambda source: check(source, out, args.timeout))
-            (out / "candidate.py").unlink()
-            small_path = path.with_name(path.stem + "_minimized.py")
-            small_path.write_text(small)
-            print(f"  minimized ({len(small.splitlines())} lines): {small_path}")
+            write_minimized(path, verdict, detail, args.timeout)
     print(f"\nprograms and findings in {out}")
     return 0 if not findings else 1
 
@@ -146,13 +141,19 @@ def minimize_file(path, timeout):
     print(f"{verdict}: {path}\n  {detail[:800]}")
     if verdict == "agree":
         return 0
-    scratch = pathlib.Path(tempfile.mkdtemp(prefix="dy2st-minimize-"))
-    small = minimize.minimize(path.read_text(), signature(verdict, detail),
-                              lambda source: check(source, scratch, timeout))
+    write_minimized(path, verdict, detail, timeout)
+    return 1
+
+
+def write_minimized(path, verdict, detail, timeout):
+    """Minimizes the finding (`verdict`, `detail`) of the program at `path`
+    into `<name>_minimized.py` beside it; candidates run from a scratch folder."""
+    with tempfile.TemporaryDirectory(prefix="dy2st-minimize-") as scratch:
+        small = minimize.minimize(path.read_text(), signature(verdict, detail),
+                                  lambda source: check(source, pathlib.Path(scratch), timeout))
     small_path = path.with_name(path.stem + "_minimized.py")
     small_path.write_text(small)
     print(f"  minimized ({len(small.splitlines())} lines): {small_path}")
-    return 1
 
 
 def signature(verdict, detail):

@@ -14,9 +14,8 @@
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 #include "llvm/ADT/SmallBitVector.h"
 
-#include <functional>
-
 #include <cmath>
+#include <functional>
 
 using namespace mlir;
 using namespace mlir::pydy;
@@ -133,42 +132,26 @@ Value zeroOf(OpBuilder &b, Location loc, Type type) {
   return arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, 0));
 }
 
-/// Python's `%` and `//` round toward negative infinity: when the remainder
+/// Python's integer `%` rounds toward negative infinity: when the remainder
 /// of the truncating division is non-zero and has the other sign than the
-/// divisor, adjust. A zero float remainder has the divisor's sign (numpy's and
-/// CPython's divmod: `0.0 % -3.5` is -0.0).
-static Value pythonMod(OpBuilder &b, Location loc, Value lhs, Value rhs) {
-  Type t = lhs.getType();
-  bool isFloat = isa<FloatType>(t);
-  Value zero = isFloat ? Value(arith::ConstantOp::create(b, loc, b.getFloatAttr(t, 0)))
-                       : Value(arith::ConstantOp::create(b, loc, b.getIntegerAttr(t, 0)));
-  Value rem = isFloat ? Value(arith::RemFOp::create(b, loc, lhs, rhs))
-                      : Value(arith::RemSIOp::create(b, loc, lhs, rhs));
-  Value remNonZero, remNeg, rhsNeg;
-  if (isFloat) {
-    remNonZero = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, rem, zero);
-    remNeg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, rem, zero);
-    rhsNeg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, rhs, zero);
-  } else {
-    remNonZero = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, rem, zero);
-    remNeg = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rem, zero);
-    rhsNeg = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rhs, zero);
-  }
-  Value signsDiffer = arith::XOrIOp::create(b, loc, remNeg, rhsNeg);
-  Value adjust = arith::AndIOp::create(b, loc, remNonZero, signsDiffer);
-  Value adjusted = isFloat ? Value(arith::AddFOp::create(b, loc, rem, rhs))
-                           : Value(arith::AddIOp::create(b, loc, rem, rhs));
-  Value result = arith::SelectOp::create(b, loc, adjust, adjusted, rem);
-  if (!isFloat)
-    return result;
-  return arith::SelectOp::create(b, loc, remNonZero, result,
-                                 math::CopySignOp::create(b, loc, zero, rhs));
+/// divisor, the divisor is added.
+static Value integerMod(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+  Value zero = arith::ConstantOp::create(b, loc, b.getIntegerAttr(lhs.getType(), 0));
+  Value rem = arith::RemSIOp::create(b, loc, lhs, rhs);
+  Value signsDiffer = arith::XOrIOp::create(
+      b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rem, zero),
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rhs, zero));
+  Value adjust = arith::AndIOp::create(
+      b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, rem, zero), signsDiffer);
+  return arith::SelectOp::create(b, loc, adjust, arith::AddIOp::create(b, loc, rem, rhs), rem);
 }
 
-/// Float `//` as numpy's (and Python's) divmod computes it, from the
-/// remainder: exact where floor(a / b) is not (`-2.5 // inf` is -1, `inf // 2`
-/// is NaN); by zero it is a / b.
-static Value floatFloorDivide(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+/// Float `//` and `%` as numpy's and CPython's divmod compute them (the IR
+/// twin of PydyFolds' floatDivmod, which folds literals): the quotient floored
+/// from the remainder, exact where floor(a / b) is not (`-2.5 // inf` is -1,
+/// `inf // 2` is NaN), a / b by zero; the remainder with the divisor's sign,
+/// also when zero (`0.0 % -3.5` is -0.0).
+static std::pair<Value, Value> floatDivmod(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   Type t = lhs.getType();
   auto constant = [&](double v) {
     return arith::ConstantOp::create(b, loc, b.getFloatAttr(t, v)).getResult();
@@ -176,25 +159,27 @@ static Value floatFloorDivide(OpBuilder &b, Location loc, Value lhs, Value rhs) 
   auto cmp = [&](arith::CmpFPredicate p, Value x, Value y) {
     return arith::CmpFOp::create(b, loc, p, x, y).getResult();
   };
+  auto select = [&](Value c, Value x, Value y) {
+    return arith::SelectOp::create(b, loc, c, x, y).getResult();
+  };
   Value zero = constant(0), one = constant(1);
-  Value mod = arith::RemFOp::create(b, loc, lhs, rhs);
-  Value div = arith::DivFOp::create(b, loc, arith::SubFOp::create(b, loc, lhs, mod), rhs);
+  Value rem = arith::RemFOp::create(b, loc, lhs, rhs);
+  Value remNonZero = cmp(arith::CmpFPredicate::UNE, rem, zero);
   Value signsDiffer = arith::XOrIOp::create(b, loc, cmp(arith::CmpFPredicate::OLT, rhs, zero),
-                                            cmp(arith::CmpFPredicate::OLT, mod, zero));
-  Value down = arith::AndIOp::create(b, loc, cmp(arith::CmpFPredicate::UNE, mod, zero),
-                                     signsDiffer);
-  div = arith::SelectOp::create(b, loc, down, arith::SubFOp::create(b, loc, div, one), div);
+                                            cmp(arith::CmpFPredicate::OLT, rem, zero));
+  Value adjust = arith::AndIOp::create(b, loc, remNonZero, signsDiffer);
+  Value mod = select(adjust, arith::AddFOp::create(b, loc, rem, rhs),
+                     select(remNonZero, rem, math::CopySignOp::create(b, loc, zero, rhs)));
+  Value div = arith::DivFOp::create(b, loc, arith::SubFOp::create(b, loc, lhs, rem), rhs);
+  div = select(adjust, arith::SubFOp::create(b, loc, div, one), div);
   Value floored = math::FloorOp::create(b, loc, div);
   Value roundUp = cmp(arith::CmpFPredicate::OGT, arith::SubFOp::create(b, loc, div, floored),
                       constant(0.5));
-  floored = arith::SelectOp::create(b, loc, roundUp, arith::AddFOp::create(b, loc, floored, one),
-                                    floored);
+  floored = select(roundUp, arith::AddFOp::create(b, loc, floored, one), floored);
   Value quotient = arith::DivFOp::create(b, loc, lhs, rhs);
-  Value signedZero = math::CopySignOp::create(b, loc, zero, quotient);
-  Value result = arith::SelectOp::create(b, loc, cmp(arith::CmpFPredicate::UNE, div, zero),
-                                         floored, signedZero);
-  return arith::SelectOp::create(b, loc, cmp(arith::CmpFPredicate::OEQ, rhs, zero), quotient,
-                                 result);
+  Value floorDiv = select(cmp(arith::CmpFPredicate::UNE, div, zero), floored,
+                          math::CopySignOp::create(b, loc, zero, quotient));
+  return {select(cmp(arith::CmpFPredicate::OEQ, rhs, zero), quotient, floorDiv), mod};
 }
 
 /// Integer `//` and `%` by zero give 0, as numpy does, instead of trapping;
@@ -235,7 +220,7 @@ Value binaryScalar(OpBuilder &b, Location loc, BinaryKind kind, Value lhs, Value
     return arith::DivFOp::create(b, loc, lhs, rhs);
   case BinaryKind::floordiv:
     if (isFloat)
-      return floatFloorDivide(b, loc, lhs, rhs);
+      return floatDivmod(b, loc, lhs, rhs).first;
     return safeIntegerDivision(
         b, loc, rhs,
         arith::SubIOp::create(b, loc, arith::ConstantOp::create(b, loc, b.getIntegerAttr(compute, 0)),
@@ -243,10 +228,10 @@ Value binaryScalar(OpBuilder &b, Location loc, BinaryKind kind, Value lhs, Value
         [&](Value divisor) { return arith::FloorDivSIOp::create(b, loc, lhs, divisor); });
   case BinaryKind::mod:
     if (isFloat)
-      return pythonMod(b, loc, lhs, rhs);
+      return floatDivmod(b, loc, lhs, rhs).second;
     return safeIntegerDivision(b, loc, rhs,
                                arith::ConstantOp::create(b, loc, b.getIntegerAttr(compute, 0)),
-                               [&](Value divisor) { return pythonMod(b, loc, lhs, divisor); });
+                               [&](Value divisor) { return integerMod(b, loc, lhs, divisor); });
   case BinaryKind::pow:
     return isFloat ? Value(math::PowFOp::create(b, loc, lhs, rhs))
                    : Value(math::IPowIOp::create(b, loc, lhs, rhs));

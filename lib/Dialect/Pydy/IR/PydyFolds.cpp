@@ -43,7 +43,8 @@ static Attribute floatAttr(MLIRContext *ctx, double v) {
 static Attribute boolAttr(MLIRContext *ctx, bool v) { return BoolAttr::get(ctx, v); }
 
 /// Python's divmod of floats (CPython's float_divmod): exact where
-/// floor(x / y) is not (`-2.5 // inf` is -1.0, `-2.5 % inf` is inf).
+/// floor(x / y) is not (`-2.5 // inf` is -1.0, `-2.5 % inf` is inf). Compiled
+/// code computes the same in ElementwiseLowering's floatDivmod.
 static std::pair<double, double> floatDivmod(double x, double y) {
   double mod = std::fmod(x, y);
   double div = (x - mod) / y;

@@ -165,27 +165,11 @@ static std::optional<std::pair<Operation *, unsigned>> carriedBy(BlockArgument a
   return std::nullopt;
 }
 
-/// Whether `value` is a `pydy.undef`, or an `if` or loop result that is one
-/// on every path (the return value of code that returns only by raising).
-static bool isUndefined(Value value) {
-  if (value.getDefiningOp<UndefOp>())
-    return true;
-  if (!isa<ObjectType>(value.getType()))
-    return false;
-  // A carried value is undefined when its initial value is (its yields are
-  // checked from the loop's result).
-  if (auto arg = dyn_cast<BlockArgument>(value)) {
-    auto carried = carriedBy(arg);
-    return carried && isUndefined(sourcesOf(carried->first, carried->second).front());
-  }
-  Operation *op = value.getDefiningOp();
-  if (!isa<IfOp, WhileOp, ForRangeOp>(op))
-    return false;
-  return llvm::all_of(sourcesOf(op, cast<OpResult>(value).getResultNumber()), isUndefined);
-}
-
-/// Whether `value` is undefined or of `type` on every path (an undefined
-/// value typed already, a None constant in place of an undef, is one).
+/// Whether `value` is undefined or of `type` on every path: a `pydy.undef`,
+/// a value of `type` (an undefined one typed already: a None constant in
+/// place of an undef), or an `if` or loop result that is one of those on
+/// every path. A carried value is when its initial value is (its yields are
+/// checked from the loop's result).
 static bool undefinedOr(Value value, Type type) {
   if (value.getType() == type || value.getDefiningOp<UndefOp>())
     return true;
@@ -201,6 +185,10 @@ static bool undefinedOr(Value value, Type type) {
   return llvm::all_of(sourcesOf(op, cast<OpResult>(value).getResultNumber()),
                       [&](Value source) { return undefinedOr(source, type); });
 }
+
+/// Whether `value` is undefined on every path (the return value of code that
+/// returns only by raising).
+static bool isUndefined(Value value) { return undefinedOr(value, Type()); }
 
 static Value castTo(OpBuilder &b, Value value, Type type);
 
