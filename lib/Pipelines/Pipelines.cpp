@@ -47,11 +47,15 @@ void dy2st::buildPydyToCorePipeline(OpPassManager &pm, const CompileOptions &opt
 // hand.
 
 // Tensors to buffers, the same for the CPU and the GPU. Arrays stay values
-// (which folds see through) until buffers are made.
+// (which folds see through) until buffers are made. Buffers whose layout
+// bufferization cannot infer (an scf.if branch's fresh tensor) get the
+// identity layout: a fully dynamic one hides the unit inner stride that the
+// BLAS calls and vectorized loops need.
 static constexpr llvm::StringLiteral kBufferize =
     "convert-tensor-array-to-memref,"
     "one-shot-bufferize{bufferize-function-boundaries "
     "function-boundary-type-conversion=identity-layout-map "
+    "unknown-type-conversion=identity-layout-map "
     "allow-return-allocs-from-loops},"
     "buffer-deallocation-pipeline,"
     "convert-bufferization-to-memref,";

@@ -25,10 +25,18 @@ class _RNNCellBase(Layer):
         self.bias_hh = self.create_parameter([gates * hidden_size], attr=bias_hh_attr,
                                              is_bias=True, default_initializer=uniform)
 
-    def _gates(self, inputs, hidden):
-        gates = functional.linear_matmul(inputs, self.weight_ih, transpose_y=True) + self.bias_ih
-        return gates, functional.linear_matmul(hidden, self.weight_hh,
-                                               transpose_y=True) + self.bias_hh
+    def _project(self, inputs):
+        """The inputs' share of the gates, x W_ih^T + b_ih: of one step, or of
+        every step at once where a layer runs the cell (one product for the
+        whole sequence instead of one per step)."""
+        return functional.linear_matmul(inputs, self.weight_ih, transpose_y=True) + self.bias_ih
+
+    def _recurrent(self, hidden):
+        """The hidden state's share of the gates, h W_hh^T + b_hh."""
+        return functional.linear_matmul(hidden, self.weight_hh, transpose_y=True) + self.bias_hh
+
+    def forward(self, inputs, states=None):
+        return self._step(self._project(inputs), states)
 
 
 class SimpleRNNCell(_RNNCellBase):
@@ -40,10 +48,10 @@ class SimpleRNNCell(_RNNCellBase):
                          bias_ih_attr, bias_hh_attr)
         self._relu = activation == "relu"
 
-    def forward(self, inputs, states=None):
+    def _step(self, x_gates, states):
         if states is None:
-            states = _functional.zeros([inputs.shape[0], self.hidden_size], inputs.dtype)
-        x_gates, h_gates = self._gates(inputs, states)
+            states = _functional.zeros([x_gates.shape[0], self.hidden_size], x_gates.dtype)
+        h_gates = self._recurrent(states)
         if self._relu:
             h = functional.relu(x_gates + h_gates)
         else:
@@ -61,13 +69,12 @@ class LSTMCell(_RNNCellBase):
         super().__init__(input_size, hidden_size, 4, weight_ih_attr, weight_hh_attr,
                          bias_ih_attr, bias_hh_attr)
 
-    def forward(self, inputs, states=None):
+    def _step(self, x_gates, states):
         if states is None:
-            zeros = _functional.zeros([inputs.shape[0], self.hidden_size], inputs.dtype)
+            zeros = _functional.zeros([x_gates.shape[0], self.hidden_size], x_gates.dtype)
             states = (zeros, zeros)
         pre_hidden, pre_cell = states
-        x_gates, h_gates = self._gates(inputs, pre_hidden)
-        i, f, g, o = _functional.split(x_gates + h_gates, 4, axis=-1)
+        i, f, g, o = _functional.split(x_gates + self._recurrent(pre_hidden), 4, axis=-1)
         c = functional.sigmoid(f) * pre_cell + functional.sigmoid(i) * functional.tanh(g)
         h = functional.sigmoid(o) * functional.tanh(c)
         return h, (h, c)
@@ -81,10 +88,10 @@ class GRUCell(_RNNCellBase):
         super().__init__(input_size, hidden_size, 3, weight_ih_attr, weight_hh_attr,
                          bias_ih_attr, bias_hh_attr)
 
-    def forward(self, inputs, states=None):
+    def _step(self, x_gates, states):
         if states is None:
-            states = _functional.zeros([inputs.shape[0], self.hidden_size], inputs.dtype)
-        x_gates, h_gates = self._gates(inputs, states)
+            states = _functional.zeros([x_gates.shape[0], self.hidden_size], x_gates.dtype)
+        h_gates = self._recurrent(states)
         x_r, x_z, x_c = _functional.split(x_gates, 3, axis=1)
         h_r, h_z, h_c = _functional.split(h_gates, 3, axis=1)
         r = functional.sigmoid(x_r + h_r)
@@ -168,9 +175,11 @@ class _RNNBase(Layer):
 def _run_cell(cell, x, states, sequence_length, reverse):
     """The cell over the steps of x ([batch, time, input]), last to first when
     `reverse`: the outputs [batch, time, hidden] in time order and the final
-    states. Past a sequence's end the states stay and the outputs are 0. A
+    states. Past a sequence's end the states stay and the outputs are 0. The
+    inputs' share of the gates is one product for every step, before them. A
     `while` (not `for range`): compiled, the steps stay a loop over a
     TensorArray rather than being unrolled."""
+    projected = cell._project(x)
     outputs = []
     steps = x.shape[1]
     t = 0
@@ -178,7 +187,7 @@ def _run_cell(cell, x, states, sequence_length, reverse):
         step = t
         if reverse:
             step = steps - 1 - t
-        out, new_states = cell(x[:, step, :], states)
+        out, new_states = cell._step(projected[:, step, :], states)
         if sequence_length is not None:
             valid = _step_mask(sequence_length, step, out.dtype)
             out = out * valid
