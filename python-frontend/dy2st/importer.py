@@ -218,6 +218,7 @@ class Importer:
         self.checked_names = unbound.check(self.node)
         self.arg_types = arg_types or {}
         self.lines = []
+        self.returned_at = None  # len(self.lines) after the latest pydy.return
         self.depth = 0
         self.counter = 0
         self.hidden = 0
@@ -304,8 +305,9 @@ class Importer:
         self.depth = 1
         if not called:
             self.init_written_attributes()
-        terminated = self.block(self.node.body)
-        if not terminated:
+        # A body that ends in an `if` whose branches both leave still closes
+        # with a return (never reached).
+        if not self.block(self.node.body) or self.returned_at != len(self.lines):
             self.emit_return(None, self.node)
         body = self.lines
         arg_list = [f"%arg{i}: {self.arg_types.get(p, OBJECT)} {{pydy.name = \"{_escape(p)}\"}}"
@@ -409,22 +411,27 @@ class Importer:
     def stmt_If(self, node):
         cond = self.expr(node.test)
         self.emit(f"pydy.if {cond.name} : {cond.type} {{")
-        self.branch(node.body)
+        body_exits = self.branch(node.body)
         self.emit("} else {")
-        self.branch(node.orelse)
+        orelse_exits = self.branch(node.orelse)
         self.emit("} " + self.loc(node))
-        return False
+        # Both branches leave: what follows never runs (Python would not
+        # even look its names up), so it is not converted.
+        return body_exits and orelse_exits
 
     def branch(self, statements):
         """The statements of an `if` branch. One that cannot be converted
         becomes `pydy.unsupported` (the rest of the branch is dropped): the
         branch may fold away once the signature is known, as Python would
-        never run it; the error is reported only where it remains."""
+        never run it; the error is reported only where it remains. True when
+        the branch ends in an exit."""
         self.depth += 1
+        exits = False
         for stmt in statements:
             saved = (len(self.lines), len(self.scopes), self.depth, list(self.unit.stack))
             try:
                 if self.statement(stmt):
+                    exits = True
                     break
             except Dy2StError as e:
                 del self.lines[saved[0]:]
@@ -437,6 +444,7 @@ class Importer:
                 self.emit(f'pydy.unsupported "{_escape(e.raw_message)}"{syntax} {where}')
                 break
         self.depth -= 1
+        return exits
 
     def stmt_While(self, node):
         if node.orelse:
@@ -635,6 +643,7 @@ class Importer:
             self.emit(f"pydy.return {self.loc(node)}")
         else:
             self.emit(f"pydy.return {value.name} : {value.type} {self.loc(node)}")
+        self.returned_at = len(self.lines)
 
     def attribute_variable(self, i):
         obj, attr = self.unit.written[i]

@@ -97,3 +97,35 @@ def test_isinstance_with_a_tuple_subclass_of_a_tuple_is_reported():
         return isinstance(t, Pair)
     with pytest.raises(paddle.Dy2StError, match="subclass of tuple"):
         paddle.jit.to_static(check)(paddle.to_tensor([1.0]))
+
+
+def leaves_on_both_branches(x):
+    while x.sum() > 0:
+        if x.max() > 3:
+            break
+        else:
+            x = x + 1.0
+            continue
+        x = x + undefined_name  # noqa: F821 (never runs, as in Python)
+    if x.sum() > 0:
+        return x * 2.0
+    else:
+        raise ValueError("not positive")
+    return x + never_looked_up  # noqa: F821
+
+
+@pytest.mark.parametrize("values", [[1.0, 2.0], [5.0, 0.0], [-1.0, -2.0]])
+def test_code_after_an_if_whose_branches_both_leave_is_not_compiled(values):
+    """A fuzz finding: it was typed, and a name bound nowhere was an error."""
+    def run(fn):
+        try:
+            return fn(paddle.to_tensor(values)).numpy()
+        except ValueError as e:
+            return str(e)
+    eager, compiled = run(leaves_on_both_branches), run(
+        paddle.jit.to_static(leaves_on_both_branches))
+    assert isinstance(eager, str) == isinstance(compiled, str)
+    if isinstance(eager, str):
+        assert "not positive" in eager and "not positive" in compiled
+    else:
+        np.testing.assert_array_equal(eager, compiled)
