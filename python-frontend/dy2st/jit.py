@@ -322,6 +322,7 @@ class TranslatedLayer:
 
     def __init__(self, path):
         from . import saving
+        self._path = path[: -len(".pdmodel")] if path.endswith(".pdmodel") else path
         self._meta, self._text, self._params = saving.read_model(path)
         self._compiled = {}
 
@@ -362,7 +363,8 @@ class TranslatedLayer:
         if compiled is None:
             module = native.module()
             try:
-                compiled = module.compile(self._text, self._meta["entry"], ",".join(entries))
+                compiled = module.compile(self._text, self._meta["entry"], ",".join(entries),
+                                          source_name=self._path + ".pdmodel")
             except module.CompileError as e:
                 raise errors.from_compiler(str(e)) from None
             self._compiled[key] = compiled

@@ -98,8 +98,7 @@ def read_model(path):
         meta = json.loads(first[len(HEADER):])
     except json.JSONDecodeError as e:
         raise ValueError(f"{path}.pdmodel has a corrupt header: {e}") from None
-    if not isinstance(meta, dict):
-        raise ValueError(f"{path}.pdmodel has a corrupt header")
+    _check_header(path, meta)
     body = text[len(first) + 1:]
     if "sha256" in meta and hashlib.sha256(body.encode()).hexdigest() != meta["sha256"]:
         raise ValueError(f"{path}.pdmodel is damaged or was edited: its program does not match "
@@ -110,8 +109,9 @@ def read_model(path):
                              key=lambda m: int(m.name[:-4]))
             params = [np.load(io.BytesIO(tar.extractfile(m).read()), allow_pickle=False)
                       for m in members]
-    except (OSError, tarfile.TarError, ValueError) as e:
-        raise ValueError(f"cannot read the parameters {path}.pdiparams: {e}") from None
+    except Exception as e:  # noqa: BLE001 (numpy's reader of an untrusted header raises many kinds)
+        raise ValueError(f"cannot read the parameters {path}.pdiparams: "
+                         f"{type(e).__name__}: {e}") from None
     if len(params) != len(meta.get("params", [])):
         raise ValueError(f"{path}.pdiparams holds {len(params)} parameters, the model needs "
                          f"{len(meta.get('params', []))}")
@@ -121,6 +121,23 @@ def read_model(path):
         if params[i].shape != () or params[i].dtype.kind not in "bif":
             raise ValueError(f"{path}.pdiparams: parameter {i} is not a number")
     return meta, text, params
+
+
+# The header's fields and the types the loader relies on (a file is untrusted).
+_HEADER_FIELDS = {"entry": str, "inputs": list, "input_types": list, "params": list}
+
+
+def _check_header(path, meta):
+    if not isinstance(meta, dict):
+        raise ValueError(f"{path}.pdmodel has a corrupt header")
+    for field, kind in _HEADER_FIELDS.items():
+        value = meta.get(field)
+        if not isinstance(value, kind) or \
+                (kind is list and not all(isinstance(v, str) for v in value)):
+            raise ValueError(f"{path}.pdmodel has a corrupt header ('{field}')")
+    if len(meta["input_types"]) != len(meta["inputs"]) or \
+            ("fetch" in meta and not isinstance(meta["fetch"], list)):
+        raise ValueError(f"{path}.pdmodel has a corrupt header ('input_types')")
 
 
 def _check_indices(path, meta, field, count):

@@ -48,8 +48,11 @@ mlir::MLIRContext &context() {
   return *ctx;
 }
 
+/// Compiles pydy text: the importer's (`sourceName` empty) or a saved
+/// model's, whose text is untrusted and whose errors name its file.
 CompiledFunction compile(const std::string &source, const std::string &entry,
-                         const std::string &signature, const std::string &backend) {
+                         const std::string &signature, const std::string &backend,
+                         const std::string &sourceName) {
   if (backend != "cpu" && backend != "gpu")
     throw py::value_error("backend must be 'cpu' or 'gpu', not '" + backend + "'");
   mlir::MLIRContext &ctx = context();
@@ -67,13 +70,18 @@ CompiledFunction compile(const std::string &source, const std::string &entry,
       return mlir::success();
     });
     // A loaded model's text is untrusted: MLIR's parser recurses per level.
-    if (llvm::Error nesting = dy2st::checkNesting(source, "the program"))
+    bool imported = sourceName.empty();
+    if (llvm::Error nesting =
+            dy2st::checkNesting(source, imported ? llvm::StringRef("the program") : sourceName))
       throw CompileError(llvm::toString(std::move(nesting)));
-    mlir::OwningOpRef<mlir::ModuleOp> module =
-        mlir::parseSourceString<mlir::ModuleOp>(source, &ctx, "<dy2st importer>");
+    mlir::OwningOpRef<mlir::ModuleOp> module = mlir::parseSourceString<mlir::ModuleOp>(
+        source, &ctx, imported ? "<dy2st importer>" : sourceName);
     if (!module)
-      throw CompileError("dy2st: the importer produced IR that does not parse "
-                         "(a bug in dy2st):\n" + diagnostics);
+      throw CompileError(imported ? "dy2st: the importer produced IR that does not parse "
+                                    "(a bug in dy2st):\n" + diagnostics
+                                  : "dy2st: the program of " + sourceName +
+                                        " is not valid (the file was damaged or edited):\n" +
+                                        diagnostics);
     auto compiled =
         JitFunction::compile(*module, CompileRequest{entry, signature, backend == "gpu"});
     if (!compiled)
@@ -139,9 +147,9 @@ PYBIND11_MODULE(_dy2st_native, m) {
   m.def("threads", &blasThreads, "The threads compiled code uses.");
   m.def("blas_core", &blasCore, "The kernel family OpenBLAS chose for this CPU.");
   m.def("compile", &compile, py::arg("source"), py::arg("entry"), py::arg("signature"),
-        py::arg("backend") = "cpu",
+        py::arg("backend") = "cpu", py::arg("source_name") = "",
         "Compile pydy text, specialized to `signature`, to native code for the CPU or "
-        "for the CPU and an NVIDIA GPU.");
+        "for the CPU and an NVIDIA GPU; `source_name` names a saved model's file.");
   py::class_<CompiledFunction>(m, "CompiledFunction")
       .def("__call__", py::overload_cast<const py::sequence &>(&CompiledFunction::call, py::const_),
            py::arg("args"))

@@ -1,12 +1,15 @@
 """The package as a user meets it: `import paddle` as written (the seed's
 examples run verbatim, each in its own process), `python -m dy2st`, the
 version, the translator's reports, saved models' files and names."""
+import hashlib
+import io
 import json
 import os
 import pathlib
 import stat
 import subprocess
 import sys
+import tarfile
 
 import numpy as np
 import pytest
@@ -183,6 +186,56 @@ def test_a_damaged_saved_model_fails_at_load_with_a_clear_error(tmp_path, damage
     done = subprocess.run([os.path.join(BUILD, "bin", "dy2st-run"), str(model), "--arg",
                            str(tmp_path / "x.npy")], capture_output=True, text=True, timeout=300)
     assert done.returncode == 1 and "is damaged or was edited" in done.stderr
+
+
+def test_a_signed_model_whose_program_does_not_parse_names_its_file(tmp_path):
+    """A file fuzz finding: jit.load blamed 'a bug in dy2st' (the importer)."""
+    from dy2st import saving
+    paddle.jit.save(Gate(), str(tmp_path / "gate"), input_spec=[InputSpec([2, 4], "float32")])
+    model = tmp_path / "gate.pdmodel"
+    header, body = model.read_text().split("\n", 1)
+    body = body.replace("pydy.load", "pydy.lode", 1)
+    meta = json.loads(header[len(saving.HEADER):])
+    meta["sha256"] = hashlib.sha256(body.encode()).hexdigest()
+    model.write_text(saving.HEADER + json.dumps(meta) + "\n" + body)
+    loaded = paddle.jit.load(str(tmp_path / "gate"))
+    with pytest.raises(paddle.Dy2StError) as info:
+        loaded(np.ones((2, 4), np.float32))
+    message = str(info.value)
+    assert "gate.pdmodel is not valid (the file was damaged or edited)" in message
+    assert "pydy.lode" in message and "a bug in dy2st" not in message
+
+
+@pytest.mark.parametrize("field, value", [("inputs", 5), ("input_types", ["f32", "f32"]),
+                                          ("params", [1, 2]), ("entry", None)])
+def test_a_header_field_of_the_wrong_kind_is_a_corrupt_header(tmp_path, field, value):
+    """A file fuzz finding: such fields failed later with a TypeError."""
+    from dy2st import saving
+    paddle.jit.save(Gate(), str(tmp_path / "gate"), input_spec=[InputSpec([2, 4], "float32")])
+    model = tmp_path / "gate.pdmodel"
+    header, body = model.read_text().split("\n", 1)
+    meta = json.loads(header[len(saving.HEADER):])
+    meta[field] = value
+    model.write_text(saving.HEADER + json.dumps(meta) + "\n" + body)
+    with pytest.raises(ValueError, match=f"corrupt header \\('{field}'\\)"):
+        paddle.jit.load(str(tmp_path / "gate"))
+
+
+def test_a_parameter_numpy_cannot_read_is_a_value_error_naming_the_archive(tmp_path):
+    """A file fuzz finding: numpy's reader raised its own kinds (TokenError)."""
+    paddle.jit.save(Gate(), str(tmp_path / "gate"), input_spec=[InputSpec([2, 4], "float32")])
+    archive = tmp_path / "gate.pdiparams"
+    with tarfile.open(archive) as tar:
+        names = [m.name for m in tar.getmembers()]
+    header = b"{'descr': '<f4', 'fortran_order': False, 'shape': (4,"
+    bad = b"\x93NUMPY\x01\x00" + len(header).to_bytes(2, "little") + header
+    with tarfile.open(archive, "w", format=tarfile.USTAR_FORMAT) as tar:
+        for name in names:
+            info = tarfile.TarInfo(name)
+            info.size = len(bad)
+            tar.addfile(info, io.BytesIO(bad))
+    with pytest.raises(ValueError, match="cannot read the parameters .*gate.pdiparams"):
+        paddle.jit.load(str(tmp_path / "gate"))
 
 
 def test_pip_install_builds_and_installs_dy2st_paddle_and_the_tools(tmp_path):
