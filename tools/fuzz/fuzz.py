@@ -111,19 +111,22 @@ def main(argv=None):
         paths.append(path)
     batches = [paths[i:i + args.batch] for i in range(0, len(paths), args.batch)]
     started = time.time()
-    results = {}
-    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        for found in pool.map(lambda batch: run_batch(batch, args.timeout), batches):
-            results.update(found)
     counts = {}
     findings = []
-    for path in paths:
-        verdict, detail = results[str(path)]
-        counts[verdict] = counts.get(verdict, 0) + 1
-        if verdict == "agree":
-            path.unlink()
-        else:
-            findings.append((path, verdict, detail))
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        # Each batch is reported as it ends: a long run stopped early keeps
+        # what it found.
+        for batch, found in zip(batches, pool.map(lambda b: run_batch(b, args.timeout),
+                                                  batches)):
+            for path in batch:
+                verdict, detail = found[str(path)]
+                counts[verdict] = counts.get(verdict, 0) + 1
+                if verdict == "agree":
+                    path.unlink()
+                else:
+                    findings.append((path, verdict, detail))
+                    print(f"{verdict}: {path}", flush=True)
+            print(f"[{sum(counts.values())}/{len(paths)}] {time.time() - started:.0f} s", flush=True)
     print(f"{len(paths)} programs (seeds {args.seed}..{args.seed + args.count - 1}) in "
           f"{time.time() - started:.0f} s: " +
           ", ".join(f"{n} {verdict}" for verdict, n in sorted(counts.items())))
