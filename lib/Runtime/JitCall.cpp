@@ -3,6 +3,7 @@
 #include "Dy2St/Runtime/JitFunction.h"
 
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
+#include "Dy2St/Runtime/Memory.h"
 #include "Dy2St/Runtime/Print.h"
 
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
@@ -177,8 +178,10 @@ JitFunction::call(llvm::ArrayRef<RuntimeValue> args) const {
     packed.push_back(resultPointer);
 
   takeRuntimeError();
-  packedEntry(packed.data());
+  bool completed = callGuarded(packedEntry, packed.data());
   std::optional<std::string> failure = takeRuntimeError();
+  if (!completed)
+    return llvm::createStringError(failure.value_or("MemoryError"));
   if (takeCudaError)
     if (std::string cudaError = takeCudaError(); !cudaError.empty())
       failure = "RuntimeError: CUDA: " + cudaError;

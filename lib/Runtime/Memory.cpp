@@ -2,15 +2,43 @@
 // generic ones (use-generic-functions), so that large buffers get huge pages.
 #include "Dy2St/Runtime/Memory.h"
 
+#include "Dy2St/Runtime/Print.h"
+
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "llvm/ADT/DenseSet.h"
 
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <csetjmp>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 
 namespace {
+
+/// A compiled call under way on this thread (callGuarded): where to go back
+/// to when an allocation fails, and the buffers it holds, freed then.
+struct GuardedCall {
+  std::jmp_buf abandon;
+  llvm::DenseSet<void *> live;
+  GuardedCall *outer;
+};
+thread_local GuardedCall *currentCall = nullptr;
+
+/// `p`, a block of `size` bytes compiled code asked for, kept in the
+/// current call's list; a failed allocation abandons the call.
+void *track(void *p, size_t size) {
+  if (!currentCall)
+    return p;
+  if (!p) {
+    dy2st::reportRuntimeError("MemoryError: unable to allocate " + std::to_string(size) +
+                              " bytes for a tensor compiled code computes");
+    std::longjmp(currentCall->abandon, 1);
+  }
+  currentCall->live.insert(p);
+  return p;
+}
 
 /// From this size a buffer is aligned to and padded to huge pages and marked
 /// for them: a fresh 64 MB result then takes 32 page faults, not 16 384 (the
@@ -35,18 +63,41 @@ void *allocateAligned(size_t alignment, size_t size) {
 }
 
 extern "C" void *dy2stAllocate(size_t size) {
-  return size >= kHugePage ? allocateAligned(kHugePage, size) : std::malloc(size);
+  return track(size >= kHugePage ? allocateAligned(kHugePage, size) : std::malloc(size), size);
 }
 
 extern "C" void *dy2stAllocateAligned(size_t alignment, size_t size) {
-  return allocateAligned(alignment, size);
+  return track(allocateAligned(alignment, size), size);
 }
 
 /// Every block comes from malloc or posix_memalign: the caller of compiled
 /// code frees results with std::free as well.
-extern "C" void dy2stFree(void *p) { std::free(p); }
+extern "C" void dy2stFree(void *p) {
+  if (currentCall)
+    currentCall->live.erase(p);
+  std::free(p);
+}
 
 } // namespace
+
+bool dy2st::callGuarded(void (*entry)(void **), void **args) {
+  GuardedCall call;
+  call.outer = currentCall;
+  CallState state = saveCallState();
+  currentCall = &call;
+  // Nothing set between here and a longjmp is read after it but `call`,
+  // which lives in memory (its address is published above).
+  bool completed = setjmp(call.abandon) == 0;
+  if (completed) {
+    entry(args);
+  } else {
+    for (void *p : call.live)
+      std::free(p);
+    restoreCallState(state);
+  }
+  currentCall = call.outer;
+  return completed;
+}
 
 void dy2st::registerMemorySymbols(mlir::ExecutionEngine &engine) {
   engine.registerSymbols([](llvm::orc::MangleAndInterner interner) {

@@ -276,6 +276,15 @@ static void print_i64(UnrankedMemRefType<int64_t> *m) { pushTensor(m, DType::Int
 static void print_i1(UnrankedMemRefType<bool> *m) { pushTensor(m, DType::Bool); }
 }
 
+dy2st::CallState dy2st::saveCallState() { return {callDepth, pending.size()}; }
+
+void dy2st::restoreCallState(const CallState &state) {
+  callDepth = state.depth;
+  for (size_t i = state.pendingItems; i < pending.size(); ++i)
+    std::free(pending[i].value.allocation);
+  pending.resize(std::min(pending.size(), state.pendingItems));
+}
+
 void dy2st::registerPrintSymbols(mlir::ExecutionEngine &engine) {
   engine.registerSymbols([](llvm::orc::MangleAndInterner interner) {
     llvm::orc::SymbolMap map;

@@ -1,5 +1,7 @@
 """Errors only run time can detect come back as Python exceptions naming the
 line; the process keeps running and the next call works."""
+import os
+
 import numpy as np
 import pytest
 
@@ -173,6 +175,34 @@ def test_a_tensor_larger_than_memory_is_a_memory_error():
     assert fn(paddle.to_tensor([1.0]), paddle.to_tensor(0)).shape == [0, 1000000, 1000]
     with pytest.raises(paddle.Dy2StError, match="does not fit in this machine's memory"):
         fn(paddle.to_tensor([1.0]), 10000)
+
+
+def outer_sum(x, y):
+    held = paddle.concat([x, x], axis=1)  # a buffer of its own, live at the failure
+    return (held[:, :1] + y).sum() + held.sum()
+
+
+def resident_megabytes():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2 ** 20
+
+
+def test_an_intermediate_larger_than_memory_is_a_memory_error_and_frees_the_others():
+    """Compiled code cannot unwind: the failed allocation (360 GB here) ends
+    the call and frees the buffers it held (a segfault before)."""
+    fn = paddle.jit.to_static(outer_sum, input_spec=[InputSpec([None, 1], "float32"),
+                                                     InputSpec([1, None], "float32")])
+    x = paddle.to_tensor(np.ones((300000, 1), np.float32))
+    y = paddle.to_tensor(np.ones((1, 300000), np.float32))
+    with pytest.raises(MemoryError, match="unable to allocate"):
+        fn(x, y)
+    before = resident_megabytes()
+    for _ in range(100):
+        with pytest.raises(MemoryError):
+            fn(x, y)
+    assert resident_megabytes() - before < 50  # 100 held buffers: 240 MB if kept
+    small = fn(paddle.to_tensor([[1.0], [2.0]]), paddle.to_tensor([[1.0, 1.0, 1.0]]))
+    assert small.item() == 15.0 + 6.0
 
 
 def trigonometry(x):

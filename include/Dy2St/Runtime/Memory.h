@@ -12,6 +12,12 @@ namespace dy2st {
 /// buffers on huge pages, every block releasable with std::free.
 void registerMemorySymbols(mlir::ExecutionEngine &engine);
 
+/// Runs a compiled entry (`entry(args)`). Compiled code cannot unwind, so an
+/// allocation it cannot get ends the call at once (a longjmp back here): the
+/// buffers the call still holds are freed, a MemoryError is reported
+/// (reportRuntimeError) and false returned; the results are then unset.
+bool callGuarded(void (*entry)(void **), void **args);
+
 } // namespace dy2st
 
 #endif

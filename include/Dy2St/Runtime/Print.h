@@ -58,6 +58,16 @@ void reportRuntimeError(std::string error);
 /// ("IndexError: file:line: message"), if any; reading it clears it.
 std::optional<std::string> takeRuntimeError();
 
+/// What compiled calls on this thread have under way (their recursion depth
+/// and the items of a print being assembled): a call abandoned midway
+/// (Memory.h's callGuarded) restores the state it started from.
+struct CallState {
+  int depth;
+  size_t pendingItems;
+};
+CallState saveCallState();
+void restoreCallState(const CallState &state);
+
 /// Installs the printer for every compiled function of the process.
 void setPrinter(Printer printer);
 /// Makes the `dy2st_print_*` functions known to `engine`'s compiled code.
