@@ -68,6 +68,7 @@ static constexpr llvm::StringLiteral kCPUFusion =
 // Dense products go to BLAS; the other products, convolutions and poolings
 // get a vectorizable loop order.
 static constexpr llvm::StringLiteral kCPUOnBuffers =
+    "dy2st-name-allocation-sites,"
     "dy2st-linalg-to-blas,"
     "dy2st-matmul-loop-order,"
     "func.func(convert-linalg-to-loops),"

@@ -3,6 +3,7 @@
 #include "Dy2St/Runtime/Memory.h"
 
 #include "Dy2St/Runtime/Print.h"
+#include "Dy2St/Support/RuntimeABI.h"
 
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "llvm/ADT/DenseSet.h"
@@ -25,6 +26,9 @@ struct GuardedCall {
   GuardedCall *outer;
 };
 thread_local GuardedCall *currentCall = nullptr;
+/// "file:line: " of the buffers compiled code allocates next
+/// (dy2st-name-allocation-sites), or null.
+thread_local const char *allocationSite = nullptr;
 
 /// `p`, a block of `size` bytes compiled code asked for, kept in the
 /// current call's list; a failed allocation abandons the call.
@@ -32,7 +36,9 @@ void *track(void *p, size_t size) {
   if (!currentCall)
     return p;
   if (!p) {
-    dy2st::reportRuntimeError("MemoryError: unable to allocate " + std::to_string(size) +
+    dy2st::reportRuntimeError("MemoryError: " +
+                              std::string(allocationSite ? allocationSite : "") +
+                              "unable to allocate " + std::to_string(size) +
                               " bytes for a tensor compiled code computes");
     std::longjmp(currentCall->abandon, 1);
   }
@@ -78,12 +84,15 @@ extern "C" void dy2stFree(void *p) {
   std::free(p);
 }
 
+extern "C" void dy2stAllocationSite(const char *where) { allocationSite = where; }
+
 } // namespace
 
 bool dy2st::callGuarded(void (*entry)(void **), void **args) {
   GuardedCall call;
   call.outer = currentCall;
   CallState state = saveCallState();
+  const char *outerSite = allocationSite;
   currentCall = &call;
   // Nothing set between here and a longjmp is read after it but `call`,
   // which lives in memory (its address is published above).
@@ -96,6 +105,7 @@ bool dy2st::callGuarded(void (*entry)(void **), void **args) {
     restoreCallState(state);
   }
   currentCall = call.outer;
+  allocationSite = outerSite;
   return completed;
 }
 
@@ -109,6 +119,7 @@ void dy2st::registerMemorySymbols(mlir::ExecutionEngine &engine) {
     add("_mlir_memref_to_llvm_alloc", reinterpret_cast<void *>(&dy2stAllocate));
     add("_mlir_memref_to_llvm_aligned_alloc", reinterpret_cast<void *>(&dy2stAllocateAligned));
     add("_mlir_memref_to_llvm_free", reinterpret_cast<void *>(&dy2stFree));
+    add(dy2st::kAllocationSite, reinterpret_cast<void *>(&dy2stAllocationSite));
     return map;
   });
 }

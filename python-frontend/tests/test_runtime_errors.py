@@ -189,12 +189,13 @@ def resident_megabytes():
 
 def test_an_intermediate_larger_than_memory_is_a_memory_error_and_frees_the_others():
     """Compiled code cannot unwind: the failed allocation (360 GB here) ends
-    the call and frees the buffers it held (a segfault before)."""
+    the call, names its line and frees the buffers the call held (a segfault
+    before)."""
     fn = paddle.jit.to_static(outer_sum, input_spec=[InputSpec([None, 1], "float32"),
                                                      InputSpec([1, None], "float32")])
     x = paddle.to_tensor(np.ones((300000, 1), np.float32))
     y = paddle.to_tensor(np.ones((1, 300000), np.float32))
-    with pytest.raises(MemoryError, match="unable to allocate"):
+    with pytest.raises(MemoryError, match=r"test_runtime_errors.py:\d+: unable to allocate"):
         fn(x, y)
     before = resident_megabytes()
     for _ in range(100):

@@ -53,6 +53,9 @@ inline constexpr llvm::StringLiteral kEnterCall = "dy2st_enter_call";
 inline constexpr llvm::StringLiteral kLeaveCall = "dy2st_leave_call";
 /// can_allocate(bytes: f64) -> i1, before a tensor sized at run time is made.
 inline constexpr llvm::StringLiteral kCanAllocate = "dy2st_can_allocate";
+/// allocation_site(where: "file:line: ") names the source of the buffers
+/// allocated next: a MemoryError when one cannot be had names that line.
+inline constexpr llvm::StringLiteral kAllocationSite = "dy2st_allocation_site";
 
 } // namespace dy2st
 

@@ -95,6 +95,20 @@ def OutlineLoopNestsPass : Pass<"dy2st-outline-loop-nests", "::mlir::ModuleOp"> 
   let dependentDialects = ["::mlir::func::FuncDialect", "::mlir::scf::SCFDialect"];
 }
 
+def NameAllocationSitesPass : Pass<"dy2st-name-allocation-sites", "::mlir::ModuleOp"> {
+  let summary = "Tell the runtime the source line of each buffer that may not fit in memory";
+  let description = [{
+    Before each `memref.alloc` with a dynamic size, or of at least 1 MiB,
+    whose location names a source line, calls the runtime's
+    `dy2st_allocation_site("file:line: ")`: compiled code cannot unwind, so
+    when that allocation fails the runtime abandons the call and raises a
+    MemoryError that names the line, as eager code does. Small static
+    buffers are not named (they cannot fail short of a broken process, and
+    a call each would cost the loops that make them).
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect", "::mlir::LLVM::LLVMDialect"];
+}
+
 def MarkNoAliasPointersPass : Pass<"dy2st-mark-noalias-pointers", "::mlir::LLVM::LLVMFuncOp"> {
   let summary = "Mark the pointer arguments recorded by dy2st-outline-loop-nests noalias";
   let description = [{
