@@ -4,6 +4,7 @@ the configuration.
     python -m dy2st run model.pdmodel x.npy [--output out]
     python -m dy2st ir script.py forward_fn [--stage core] [--arg x.npy ...]
     python -m dy2st config
+    python -m dy2st ops      (the operations compiled code knows, as Markdown)
 """
 import argparse
 import os
@@ -78,6 +79,19 @@ def _config(options):
         print(f"import paddle: real Paddle at {origin}")
 
 
+def _ops(options):
+    """The op table's primitives and the composites over them, each with its
+    summary: the reference generated from the one table and the docstrings."""
+    import inspect
+    from . import composites, optable
+    print("| operation | kind | signature | summary |\n|---|---|---|---|")
+    for p in optable.PRIMITIVES.values():
+        print(f"| `{p.name}` | primitive | `{p.signature}` | {p.summary} |")
+    for name, fn in sorted(composites.COMPOSITES.items()):
+        summary = (inspect.getdoc(fn) or "").split("\n\n")[0].replace("\n", " ")
+        print(f"| `{name}` | composite | `{name}{inspect.signature(fn)}` | {summary} |")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m dy2st", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -95,6 +109,8 @@ def main(argv=None):
     ir.set_defaults(handler=_ir)
     config = commands.add_parser("config", help="show the version and the configuration")
     config.set_defaults(handler=_config)
+    ops = commands.add_parser("ops", help="list the operations compiled code knows (Markdown)")
+    ops.set_defaults(handler=_ops)
     options = parser.parse_args(argv)
     from .errors import Dy2StError
     try:

@@ -53,6 +53,7 @@ def softmax(x, axis=-1, dtype=None, name=None):
 
 
 def log_softmax(x, axis=-1, dtype=None, name=None):
+    """log(softmax(x)) along `axis`, computed stably."""
     if dtype is not None:
         x = cast(x, dtype)
     shifted = x - reduce_max(x, axis=axis, keepdim=True)
@@ -60,6 +61,7 @@ def log_softmax(x, axis=-1, dtype=None, name=None):
 
 
 def logsumexp(x, axis=None, keepdim=False, name=None):
+    """log(sum(exp(x))) over `axis`, computed stably."""
     m = reduce_max(x, axis=axis, keepdim=True)
     s = log(reduce_sum(exp(x - m), axis=axis, keepdim=keepdim))
     return s + reduce_max(x, axis=axis, keepdim=keepdim)
@@ -75,6 +77,7 @@ def var(x, axis=None, unbiased=True, keepdim=False, name=None):
 
 
 def std(x, axis=None, unbiased=True, keepdim=False, name=None):
+    """The standard deviation over `axis` (unbiased by default)."""
     return sqrt(var(x, axis=axis, unbiased=unbiased, keepdim=keepdim))
 
 
@@ -102,20 +105,24 @@ def clip(x, min=None, max=None, name=None):
 
 
 def scale(x, scale=1.0, bias=0.0, bias_after_scale=True, act=None, name=None):
+    """scale * x + bias (or scale * (x + bias) when bias_after_scale is False)."""
     if bias_after_scale:
         return cast(x * scale + bias, x.dtype)
     return cast((x + bias) * scale, x.dtype)
 
 
 def lerp(x, y, weight, name=None):
+    """x + weight * (y - x), elementwise with broadcasting."""
     return x + weight * (y - x)
 
 
 def expand(x, shape, name=None):
+    """x broadcast to `shape` (-1 keeps a dimension)."""
     return broadcast_to(x, shape)
 
 
 def expand_as(x, y, name=None):
+    """x broadcast to the shape of y."""
     return broadcast_to(x, y.shape)
 
 
@@ -127,30 +134,37 @@ def t(input, name=None):
 
 
 def mm(input, mat2, name=None):
+    """The matrix product of two tensors (matmul without transposes)."""
     return matmul(input, mat2)
 
 
 def bmm(x, y, name=None):
+    """The batched matrix product of two 3-d tensors."""
     return matmul(x, y)
 
 
 def mv(x, vec, name=None):
+    """The product of a matrix and a vector."""
     return matmul(x, vec)
 
 
 def dot(x, y, name=None):
+    """The inner product of two 1-d tensors (of the rows of two 2-d ones)."""
     return reduce_sum(x * y, axis=-1)
 
 
 def outer(x, y, name=None):
+    """The outer product of two 1-d tensors."""
     return matmul(reshape(x, [-1, 1]), reshape(y, [1, -1]))
 
 
 def index_select(x, index, axis=0, name=None):
+    """The slices of x at `index` along `axis`."""
     return gather(x, index, axis=axis)
 
 
 def masked_fill(x, mask, value, name=None):
+    """x with `value` where `mask` is true."""
     return cast(where(mask, value, x), x.dtype)
 
 
@@ -186,14 +200,17 @@ def _band(x, diagonal, lower):
 
 
 def tril(x, diagonal=0, name=None):
+    """x with the elements above diagonal `diagonal` set to 0."""
     return _band(x, diagonal, True)
 
 
 def triu(x, diagonal=0, name=None):
+    """x with the elements below diagonal `diagonal` set to 0."""
     return _band(x, diagonal, False)
 
 
 def eye(num_rows, num_columns=None, dtype=None, name=None):
+    """A 2-d tensor with ones on the diagonal and zeros elsewhere."""
     if num_columns is None:
         num_columns = num_rows
     if dtype is None:
@@ -203,10 +220,12 @@ def eye(num_rows, num_columns=None, dtype=None, name=None):
 
 
 def one_hot(x, num_classes, name=None):
+    """The one-hot float32 encoding of the integer labels x over `num_classes`."""
     return cast(unsqueeze(x, -1) == arange(num_classes), "float32")
 
 
 def linspace(start, stop, num, dtype=None, name=None):
+    """`num` numbers evenly spaced from `start` to `stop`, both included."""
     if dtype is None:
         dtype = "float32"
     steps = cast(arange(num), "float64")
@@ -310,6 +329,7 @@ def split(x, num_or_sections, axis=0, name=None):
 
 
 def moveaxis(x, source, destination, name=None):
+    """x with its dimensions `source` moved to the positions `destination`."""
     src = _axis_list(source, x.ndim)
     dst = _axis_list(destination, x.ndim)
     rest = []
@@ -431,6 +451,7 @@ array_write.updates_argument = "array"
 
 
 def array_read(array, i):
+    """The item `i` of a list or tensor array (Paddle's static-graph array_read)."""
     return array[i]
 
 
@@ -445,10 +466,12 @@ def empty(shape, dtype=None, name=None):
 
 
 def empty_like(x, dtype=None, name=None):
+    """A tensor of x's shape (and dtype, or `dtype`); dy2st fills it with 0."""
     return zeros_like(x, dtype=dtype)
 
 
 def fill_constant(shape, dtype, value, force_cpu=False, out=None, name=None):
+    """A tensor of `shape` and `dtype` filled with `value`."""
     return full(shape, value, dtype)
 
 
@@ -460,6 +483,7 @@ def assign(x, output=None):
 
 
 def clone(x, name=None):
+    """A copy of x."""
     return cast(x, x.dtype)
 
 
@@ -469,6 +493,7 @@ def detach(x):
 
 
 def is_tensor(x):
+    """Whether x is a Tensor."""
     return isinstance(x, Tensor)
 
 

@@ -520,5 +520,7 @@ def ignore_module(modules):
 
 
 def is_not_to_static(function):
+    """Whether `function` runs in Python when compiled code calls it
+    (`not_to_static`, or a module given to `ignore_module`)."""
     return getattr(function, "__code__", function) in _not_to_static or \
         getattr(function, "__module__", None) in _ignored_modules

@@ -11,7 +11,7 @@ TABLE_PATH = (pathlib.Path(__file__).resolve().parents[2] / "include" / "Dy2St" 
 if not TABLE_PATH.exists():
     TABLE_PATH = pathlib.Path(__file__).resolve().parent / "LibraryOps.def"
 
-_ENTRY = re.compile(r'^DY2ST_PRIMITIVE\((\w+), "([^"]*)", (\w+), (\w+)\)', re.M)
+_ENTRY = re.compile(r'^(?:/// (.*)\n)?DY2ST_PRIMITIVE\((\w+), "([^"]*)", (\w+), (\w+)\)', re.M)
 _NO_DEFAULT = object()
 
 
@@ -25,9 +25,14 @@ class Param:
 
 
 class Primitive:
-    def __init__(self, name, signature, rule, lowering, params):
+    def __init__(self, name, signature, rule, lowering, params, summary=""):
         self.name, self.signature, self.rule, self.lowering = name, signature, rule, lowering
-        self.params = params
+        self.params, self.summary = params, summary
+
+    @property
+    def doc(self):
+        """The eager function's docstring: Paddle's signature, then the summary."""
+        return f"{self.signature}\n\n{self.summary}"
 
     @property
     def variadic_position(self):
@@ -49,8 +54,8 @@ def _parse(signature):
 def load(path=TABLE_PATH):
     """{name: Primitive} in table order."""
     table = {}
-    for name, signature, rule, lowering in _ENTRY.findall(path.read_text()):
-        table[name] = Primitive(name, signature, rule, lowering, _parse(signature))
+    for summary, name, signature, rule, lowering in _ENTRY.findall(path.read_text()):
+        table[name] = Primitive(name, signature, rule, lowering, _parse(signature), summary)
     return table
 
 

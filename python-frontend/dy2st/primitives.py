@@ -50,6 +50,7 @@ def primitive(name):
                                  f"the table says {table}")
         wrapped = _recorded(fn, name) if name != "to_tensor" else fn
         wrapped.__name__ = wrapped.__qualname__ = name
+        wrapped.__doc__ = entry.doc
         KERNELS[name] = wrapped
         NAME_OF[wrapped] = name
         return wrapped
@@ -495,6 +496,8 @@ def _windows(v, kernel, stride, sizes):
 def _max_pool2d(x, kernel_size, stride=None, padding=0, return_mask=False, ceil_mode=False,
                 data_format="NCHW", name=None):
     _nchw(data_format, "max_pool2d")
+    if return_mask:
+        raise ValueError("max_pool2d(return_mask=True) is not supported by dy2st")
     v = _t(x)._value
     kernel, stride, pads, sizes, _ = _pool2d(v, kernel_size, stride, padding, ceil_mode, None)
     v = np.pad(v, [(0, 0), (0, 0), pads[:2], pads[2:]], constant_values=-np.inf)

@@ -41,10 +41,12 @@ def enable_static():
 
 
 def disable_static(place=None):
+    """Leaves the static-graph mode that `enable_static` entered."""
     _static_mode[0] = False
 
 
 def in_dynamic_mode():
+    """Whether Paddle code runs in dynamic (eager) mode, i.e. not after `enable_static`."""
     return not _static_mode[0]
 
 

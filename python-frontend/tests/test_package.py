@@ -103,6 +103,28 @@ def test_python_m_dy2st_config_run_and_ir(tmp_path):
     assert "Traceback" not in done.stderr
 
 
+def test_every_public_function_and_class_has_a_docstring():
+    import inspect
+    import dy2st.nn.functional as functional
+    missing = [f"{module.__name__}.{name}"
+               for module in (paddle, paddle.jit, paddle.static, paddle.nn, functional)
+               for name in dir(module) if not name.startswith("_")
+               for obj in [getattr(module, name)]
+               if (inspect.isfunction(obj) or inspect.isclass(obj)) and not inspect.getdoc(obj)]
+    assert not missing
+
+
+def test_python_m_dy2st_ops_lists_every_operation_with_its_summary(tmp_path):
+    from dy2st import composites, optable
+    done = run_python(["-m", "dy2st", "ops"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    rows = [line.split("|") for line in done.stdout.splitlines()[2:]]
+    listed = {row[1].strip(" `"): row[4].strip() for row in rows}
+    assert set(listed) == set(optable.PRIMITIVES) | set(composites.COMPOSITES)
+    assert all(listed.values()), [name for name, summary in listed.items() if not summary]
+    assert listed["matmul"].startswith("The matrix product")
+
+
 def test_verbosity_reports_compiles_and_code_level_shows_code(tmp_path):
     code = ("import paddle\npaddle.jit.set_verbosity(1)\npaddle.jit.set_code_level()\n"
             "@paddle.jit.to_static\ndef twice(x):\n    return x * 2\n"

@@ -16,48 +16,59 @@ _SQRT_HALF = math.sqrt(0.5)
 
 
 def gelu(x, approximate=False, name=None):
+    """x * Phi(x), Phi the normal distribution's CDF (its tanh approximation when `approximate`)."""
     if approximate:
         return 0.5 * x * (1.0 + tanh(_SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)))
     return 0.5 * x * (1.0 + erf(x * _SQRT_HALF))
 
 
 def silu(x, inplace=False, name=None):
+    """x * sigmoid(x)."""
     return x * sigmoid(x)
 
 
 def swish(x, name=None):
+    """x * sigmoid(x)."""
     return x * sigmoid(x)
 
 
 def leaky_relu(x, negative_slope=0.01, name=None):
+    """x where x > 0, else negative_slope * x."""
     return where(x > 0, x, x * negative_slope)
 
 
 def relu6(x, name=None):
+    """min(max(x, 0), 6)."""
     return minimum(maximum(x, 0.0), 6.0)
 
 
 def hardtanh(x, min=-1.0, max=1.0, name=None):
+    """x clipped to [min, max]."""
     return minimum(maximum(x, min), max)
 
 
 def hardsigmoid(x, slope=0.1666667, offset=0.5, name=None):
+    """min(max(slope * x + offset, 0), 1)."""
     return minimum(maximum(x * slope + offset, 0.0), 1.0)
 
 
 def hardswish(x, name=None):
+    """x * min(max(x + 3, 0), 6) / 6."""
     return x * minimum(maximum(x + 3.0, 0.0), 6.0) / 6.0
 
 
 def elu(x, alpha=1.0, name=None):
+    """x where x > 0, else alpha * (exp(x) - 1)."""
     return where(x > 0, x, alpha * (exp(minimum(x, 0.0)) - 1.0))
 
 
 def celu(x, alpha=1.0, name=None):
+    """max(x, 0) + min(alpha * (exp(x / alpha) - 1), 0)."""
     return maximum(x, 0.0) + minimum(alpha * (exp(x / alpha) - 1.0), 0.0)
 
 
 def selu(x, scale=1.0507009873554805, alpha=1.6732632423543772, name=None):
+    """scale * (x where x > 0, else alpha * (exp(x) - 1))."""
     return scale * where(x > 0, x, alpha * (exp(minimum(x, 0.0)) - 1.0))
 
 
@@ -69,22 +80,27 @@ def softplus(x, beta=1, threshold=20, name=None):
 
 
 def softsign(x, name=None):
+    """x / (1 + |x|)."""
     return x / (1.0 + abs(x))
 
 
 def tanhshrink(x, name=None):
+    """x - tanh(x)."""
     return x - tanh(x)
 
 
 def log_sigmoid(x, name=None):
+    """log(sigmoid(x)), computed stably."""
     return minimum(x, 0.0) - log(1.0 + exp(-abs(x)))
 
 
 def mish(x, name=None):
+    """x * tanh(softplus(x))."""
     return x * tanh(softplus(x))
 
 
 def normalize(x, p=2, axis=1, epsilon=1e-12, out=None, name=None):
+    """x divided by its p-norm along `axis` (at least `epsilon`)."""
     if p == 2:
         norm = sqrt(sum(x * x, axis=axis, keepdim=True))
     else:
@@ -93,6 +109,7 @@ def normalize(x, p=2, axis=1, epsilon=1e-12, out=None, name=None):
 
 
 def cosine_similarity(x1, x2, axis=1, eps=1e-8):
+    """The cosine of the angle between x1 and x2 along `axis`."""
     dot = sum(x1 * x2, axis=axis)
     n1 = sqrt(sum(x1 * x1, axis=axis))
     n2 = sqrt(sum(x2 * x2, axis=axis))
@@ -178,10 +195,12 @@ def _reduce(loss, reduction):
 
 
 def mse_loss(input, label, reduction="mean", name=None):
+    """The squared error (input - label)^2, reduced by `reduction`."""
     return _reduce(square(input - label), reduction)
 
 
 def l1_loss(input, label, reduction="mean", name=None):
+    """The absolute error |input - label|, reduced by `reduction`."""
     return _reduce(abs(input - label), reduction)
 
 
@@ -193,6 +212,7 @@ def smooth_l1_loss(input, label, reduction="mean", delta=1.0, is_huber=True, nam
 
 
 def kl_div(input, label, reduction="mean", log_target=False, name=None):
+    """The Kullback-Leibler divergence of `label` from the log-probabilities `input`, reduced by `reduction`."""
     if log_target:
         loss = exp(label) * (label - input)
     else:
@@ -203,6 +223,7 @@ def kl_div(input, label, reduction="mean", log_target=False, name=None):
 
 
 def binary_cross_entropy(input, label, weight=None, reduction="mean", name=None):
+    """-(label log(input) + (1 - label) log(1 - input)), logs clipped at -100, reduced by `reduction`."""
     loss = -(label * maximum(log(input), -100.0) + (1.0 - label) * maximum(log(1.0 - input),
                                                                           -100.0))
     if weight is not None:
@@ -275,6 +296,7 @@ def cross_entropy(input, label, weight=None, ignore_index=-100, reduction="mean"
 
 def softmax_with_cross_entropy(logits, label, soft_label=False, ignore_index=-100,
                                numeric_stable_mode=True, return_softmax=False, axis=-1):
+    """The cross entropy of softmax(logits) and `label` along `axis`, unreduced (with the softmax when `return_softmax`)."""
     loss = cross_entropy(logits, label, ignore_index=ignore_index, reduction="none",
                          soft_label=soft_label, axis=axis)
     if not soft_label and label.ndim != logits.ndim:
@@ -345,12 +367,16 @@ def _adaptive_pool2d(x, output_size, is_max):
 
 
 def adaptive_avg_pool2d(x, output_size, data_format="NCHW", name=None):
+    """The mean over each of output_size cells covering an NCHW (or NHWC) input."""
     if data_format == "NHWC":
         return _channels_last(_adaptive_pool2d(_channels_first(x), output_size, False))
     return _adaptive_pool2d(x, output_size, False)
 
 
 def adaptive_max_pool2d(x, output_size, return_mask=False, name=None):
+    """The maximum over each of output_size cells covering an NCHW input."""
+    if return_mask:
+        raise ValueError("adaptive_max_pool2d(return_mask=True) is not supported by dy2st")
     return _adaptive_pool2d(x, output_size, True)
 
 

@@ -117,11 +117,11 @@ class MaxPool1D(Layer):
                  name=None):
         super().__init__()
         self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
-        self._ceil_mode = ceil_mode
+        self._ceil_mode, self._return_mask = ceil_mode, return_mask
 
     def forward(self, x):
-        return functional.max_pool1d(x, self._kernel_size, self._stride, self._padding, False,
-                                     self._ceil_mode)
+        return functional.max_pool1d(x, self._kernel_size, self._stride, self._padding,
+                                     self._return_mask, self._ceil_mode)
 
 
 class AvgPool1D(Layer):
@@ -167,10 +167,11 @@ class MaxPool2D(Layer):
         super().__init__()
         self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
         self._ceil_mode, self._data_format = ceil_mode, data_format
+        self._return_mask = return_mask
 
     def forward(self, x):
         return functional.max_pool2d(x, self._kernel_size, self._stride, self._padding,
-                                     False, self._ceil_mode, self._data_format)
+                                     self._return_mask, self._ceil_mode, self._data_format)
 
 
 class AvgPool2D(Layer):
@@ -199,7 +200,7 @@ class AdaptiveAvgPool2D(Layer):
 class AdaptiveMaxPool2D(Layer):
     def __init__(self, output_size, return_mask=False, name=None):
         super().__init__()
-        self._output_size = output_size
+        self._output_size, self._return_mask = output_size, return_mask
 
     def forward(self, x):
-        return functional.adaptive_max_pool2d(x, self._output_size)
+        return functional.adaptive_max_pool2d(x, self._output_size, self._return_mask)

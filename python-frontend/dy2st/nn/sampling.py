@@ -110,6 +110,7 @@ def _resize(x, size, scale_factor, mode, align_corners, align_mode, data_format)
 
 def upsample(x, size=None, scale_factor=None, mode="nearest", align_corners=False, align_mode=0,
              data_format=None, name=None):
+    """interpolate(), under its older name."""
     return interpolate(x, size, scale_factor, mode, align_corners, align_mode, data_format)
 
 
