@@ -248,7 +248,9 @@ def to_tensor(data, dtype=None, place=None, stop_gradient=True):
     if isinstance(data, Tensor):
         value = data._value.copy()
     elif isinstance(data, np.ndarray):
-        value = data.copy()
+        # Another byte order (a big-endian .npy) holds the same numbers.
+        value = data.copy() if data.dtype.isnative else \
+            data.astype(data.dtype.newbyteorder("="))
     elif isinstance(data, (numbers.Number, list, tuple)):
         if isinstance(data, (list, tuple)):
             data = [d._value if isinstance(d, Tensor) else d for d in data]

@@ -260,6 +260,16 @@ def test_a_parameter_numpy_cannot_read_is_a_value_error_naming_the_archive(tmp_p
         paddle.jit.load(str(tmp_path / "gate"))
 
 
+def test_an_array_of_the_other_byte_order_is_the_same_tensor():
+    """A file fuzz finding: a big-endian float32 array was 'not a dtype dy2st
+    supports'."""
+    big = np.arange(6, dtype=">f4").reshape(2, 3)
+    x = paddle.to_tensor(big)
+    assert x.dtype == paddle.float32 and x.numpy().dtype.isnative
+    np.testing.assert_array_equal(x.numpy(), big)
+    np.testing.assert_array_equal(paddle.jit.to_static(lambda t: t * 2.0)(x).numpy(), big * 2)
+
+
 def test_pip_install_builds_and_installs_dy2st_paddle_and_the_tools(tmp_path):
     """`pip install .` in a venv made with --system-site-packages (here
     without build isolation, so without the network): the installed package
