@@ -6,6 +6,7 @@ import io
 import json
 import os
 import pathlib
+import re
 import stat
 import subprocess
 import sys
@@ -123,6 +124,18 @@ def test_python_m_dy2st_ops_lists_every_operation_with_its_summary(tmp_path):
     assert set(listed) == set(optable.PRIMITIVES) | set(composites.COMPOSITES)
     assert all(listed.values()), [name for name, summary in listed.items() if not summary]
     assert listed["matmul"].startswith("The matrix product")
+
+
+@pytest.mark.parametrize("td, doc, prefix", [
+    ("Dialect/Pydy/PydyOps.td", "PydyDialect.md", "pydy"),
+    ("Dialect/TensorArray/TensorArrayOps.td", "TensorArrayDialect.md", "tensor_array")])
+def test_the_build_generates_each_dialects_reference_from_ods(td, doc, prefix):
+    source = (pathlib.Path(FRONTEND) / ".." / "include" / "Dy2St" / td).read_text()
+    ops = re.findall(r'_Op<"(\w+)"', source)
+    text = (pathlib.Path(BUILD) / "docs" / doc).read_text()
+    assert ops and all(f"### `{prefix}.{op}`" in text for op in ops)
+    passes = (pathlib.Path(BUILD) / "docs" / "TransformsPasses.md").read_text()
+    assert "-dy2st-name-allocation-sites" in passes
 
 
 def test_verbosity_reports_compiles_and_code_level_shows_code(tmp_path):

@@ -19,7 +19,6 @@ import concurrent.futures
 import hashlib
 import io
 import json
-import os
 import pathlib
 import random
 import re
@@ -31,6 +30,9 @@ import time
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+
+from fuzz import child_environment  # noqa: E402 (the same children's environment)
 HEADER = "// dy2st-model: "
 
 # What each phase of jit.load and a call may raise on a bad file: loading,
@@ -101,15 +103,6 @@ HEADER_FIELDS = ["format", "version", "entry", "inputs", "input_types", "params"
 NPY_DESCRS = ["<f4", "<f8", "<i4", "<i8", "|b1", ">f4", "<c8", "|O", "<U3", "<f2", "bogus"]
 NPY_SHAPES = ["()", "(3,)", "(0, 4)", "(4, 3)", "(3, 4)", "(4, 3, 1)", "(99999999999, 4)",
               "(-1, 3)", "(18446744073709551617,)", "(4611686018427387904, 4)", "(1,) * 40", "x"]
-
-
-def child_environment():
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "python-frontend"),
-                                                      env.get("PYTHONPATH")]))
-    env.setdefault("DY2ST_BUILD_DIR", str(ROOT / "build"))
-    env.setdefault("OMP_NUM_THREADS", "1")
-    return env
 
 
 def dy2st_run():
