@@ -178,7 +178,7 @@ def test_a_tensor_larger_than_memory_is_a_memory_error():
 
 
 def outer_sum(x, y):
-    held = paddle.concat([x, x], axis=1)  # a buffer of its own, live at the failure
+    held = paddle.concat([x, x, x, x], axis=1)  # a buffer of its own, live at the failure
     return (held[:, :1] + y).sum() + held.sum()
 
 
@@ -198,12 +198,14 @@ def test_an_intermediate_larger_than_memory_is_a_memory_error_and_frees_the_othe
     with pytest.raises(MemoryError, match=r"test_runtime_errors.py:\d+: unable to allocate"):
         fn(x, y)
     before = resident_megabytes()
-    for _ in range(100):
+    for _ in range(200):
         with pytest.raises(MemoryError):
             fn(x, y)
-    assert resident_megabytes() - before < 50  # 100 held buffers: 240 MB if kept
+    # 200 held buffers: over 1 GB if kept (under ASan, its quarantine of
+    # freed blocks holds up to 256 MB).
+    assert resident_megabytes() - before < 500
     small = fn(paddle.to_tensor([[1.0], [2.0]]), paddle.to_tensor([[1.0, 1.0, 1.0]]))
-    assert small.item() == 15.0 + 6.0
+    assert small.item() == 15.0 + 12.0
 
 
 def trigonometry(x):
