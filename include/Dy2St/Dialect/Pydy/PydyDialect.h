@@ -36,6 +36,10 @@ bool literalHasType(Attribute value, Type type);
 std::string describeType(Type type);
 /// describeType with "a" or "an" before it.
 std::string withArticle(Type type);
+/// A variable as diagnostics name it: the user's name ("variable 'x'"), or
+/// what a hidden variable of the importer, its AST rewrites or
+/// pydy-lower-exits holds ("the returned value", ...).
+std::string describeVariable(StringRef name);
 } // namespace mlir::pydy
 
 #endif

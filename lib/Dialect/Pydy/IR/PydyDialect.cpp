@@ -193,3 +193,38 @@ std::string mlir::pydy::withArticle(Type type) {
   bool vowel = !d.empty() && llvm::StringRef("aeiou").contains(d.front());
   return (vowel ? "an " : "a ") + d;
 }
+
+std::string mlir::pydy::describeVariable(StringRef name) {
+  if (name == "return.value")
+    return "the returned value";
+  // The importer's hidden variables are `kind.N`, its AST rewrites' are
+  // `_dy2st_kind_N` (python-frontend/dy2st: importer, statements,
+  // comprehensions, unbound).
+  StringRef kind = name;
+  bool rewritten = kind.consume_front("_dy2st_");
+  if (rewritten)
+    kind = kind.rsplit('_').first;
+  else if (!name.starts_with("ifexp.") && !name.starts_with("boolop.") &&
+           !name.starts_with("star."))
+    return ("variable '" + name + "'").str();
+  else
+    kind = name.split('.').first;
+  if (kind == "ifexp")
+    return "the value of a conditional expression (`a if c else b`)";
+  if (kind == "boolop")
+    return "the value of an `and`/`or` expression";
+  if (kind == "star")
+    return "the starred value";
+  if (kind == "comprehension")
+    return "the list a comprehension builds";
+  if (kind == "broke")
+    return "the flag of a loop's `else`";
+  if (kind == "index")
+    return "the index of a `for` loop";
+  if (kind == "unpacked")
+    return "the value being unpacked";
+  if (name.consume_front("_dy2st_bound_"))
+    return ("variable '" + name + "'").str();
+  // A comprehension's own variable, renamed apart from the function's.
+  return ("variable '" + kind + "' of a comprehension").str();
+}

@@ -173,7 +173,7 @@ private:
         if (!load.getChecked()) {
           std::string message;
           llvm::raw_string_ostream os(message);
-          os << "variable '" << load.getName() << "' ";
+          os << describeVariable(load.getName()) << " ";
           LocationAttr note;
           if (it == env.end()) {
             os << "is used before it is assigned";

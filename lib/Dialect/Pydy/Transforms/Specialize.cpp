@@ -89,19 +89,6 @@ static StringRef nameOf(std::optional<ArrayAttr> names, unsigned i) {
   return "";
 }
 
-/// A variable as messages name it: the user's name, or what a hidden
-/// variable of the importer or of pydy-lower-exits holds.
-static std::string describeVariable(StringRef name) {
-  if (name == "return.value")
-    return "the returned value";
-  if (name.starts_with("ifexp."))
-    return "the value of a conditional expression (`a if c else b`)";
-  if (name.starts_with("boolop."))
-    return "the value of an `and`/`or` expression";
-  if (name.starts_with("star."))
-    return "the starred value";
-  return ("variable '" + name + "'").str();
-}
 
 /// The elements of a list, tuple or dict value, as values.
 static SmallVector<Value> elementsOf(OpBuilder &b, Location loc, Value sequence) {
@@ -1256,8 +1243,8 @@ private:
       Type joined = joinTypes(types[i], t);
       if (!joined && isa<ListType, tensor_array::ArrayType>(types[i]) &&
           isa<ListType, tensor_array::ArrayType>(t))
-        return loop->emitError() << "the list '" << nameOf(names, i)
-                                 << "' changes length in a loop that runs a number of times "
+        return loop->emitError() << describeVariable(nameOf(names, i))
+                                 << ", a list, changes length in a loop that runs a number of times "
                                     "known only at run time; it is compiled to a TensorArray, "
                                     "which needs its items to be tensors of one dtype and rank: "
                                  << describeType(types[i]) << " and " << describeType(t);

@@ -126,3 +126,19 @@ pydy.func @assigned_unless_exited(%arg0: !pydy.object {pydy.name = "c"}) -> !pyd
   %t = pydy.load "t" : !pydy.object
   pydy.return %t : !pydy.object
 }
+
+// -----
+
+// Hidden variables of the importer's AST rewrites are named by what they
+// hold, not by their internal names.
+pydy.func @hidden_names() -> !pydy.object {
+  // CHECK-LABEL: pydy.func @hidden_names
+  // CHECK: pydy.unsupported "the list a comprehension builds is used before it is assigned"
+  // CHECK: pydy.unsupported "variable 'item' of a comprehension is used before it is assigned"
+  // CHECK: pydy.unsupported "the value of a conditional expression (`a if c else b`) is used
+  %c = pydy.load "_dy2st_comprehension_3" : !pydy.object
+  %i = pydy.load "_dy2st_item_4" : !pydy.object
+  %e = pydy.load "_dy2st_ifexp_1" : !pydy.object
+  %t = pydy.tuple %c, %i, %e : (!pydy.object, !pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %t : !pydy.object
+}
