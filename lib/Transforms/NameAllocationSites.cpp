@@ -29,19 +29,18 @@ struct NameAllocationSitesPass
     : impl::NameAllocationSitesPassBase<NameAllocationSitesPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    SmallVector<memref::AllocOp> sites;
+    SmallVector<std::pair<memref::AllocOp, std::string>> sites;
     module.walk([&](memref::AllocOp alloc) {
-      if (mayNotFit(alloc.getType()) && alloc.getLoc()->findInstanceOf<FileLineColLoc>())
-        sites.push_back(alloc);
+      if (!mayNotFit(alloc.getType()))
+        return;
+      if (std::string where = sourceLinePrefix(alloc.getLoc()); !where.empty())
+        sites.emplace_back(alloc, std::move(where));
     });
     if (sites.empty())
       return;
     Type pointer = LLVM::LLVMPointerType::get(module.getContext());
     declareRuntimeFunction(module, kAllocationSite, {pointer});
-    for (memref::AllocOp alloc : sites) {
-      auto file = alloc.getLoc()->findInstanceOf<FileLineColLoc>();
-      std::string where =
-          (file.getFilename().getValue() + ":" + Twine(file.getLine()) + ": ").str();
+    for (auto &[alloc, where] : sites) {
       OpBuilder b(alloc);
       Value text = stringPointer(b, module, alloc.getLoc(), where);
       func::CallOp::create(b, alloc.getLoc(), kAllocationSite, TypeRange{}, ValueRange{text});

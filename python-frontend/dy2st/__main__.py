@@ -33,8 +33,7 @@ def _argument(text):
 
 def _run(options):
     from . import jit
-    path = options.model[:-len(".pdmodel")] if options.model.endswith(".pdmodel") else options.model
-    model = jit.load(path)
+    model = jit.load(options.model)  # with or without .pdmodel
     results = model(*[_argument(a) for a in options.inputs])
     results = results if isinstance(results, (tuple, list)) else [results]
     for i, r in enumerate(results):

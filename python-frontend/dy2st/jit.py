@@ -322,7 +322,7 @@ class TranslatedLayer:
 
     def __init__(self, path):
         from . import saving
-        self._path = path[: -len(".pdmodel")] if path.endswith(".pdmodel") else path
+        self._path = saving.model_stem(path)
         self._meta, self._text, self._params = saving.read_model(path)
         self._compiled = {}
 

@@ -79,11 +79,15 @@ def write_model(path, meta, imported, specialized, params):
         raise
 
 
+def model_stem(path):
+    """A saved model's path without `.pdmodel` (it may be given either way)."""
+    return path[: -len(".pdmodel")] if path.endswith(".pdmodel") else path
+
+
 def read_model(path):
     """(meta, program text, parameter arrays) of a saved model; ValueError
     when the files are missing or not a dy2st model."""
-    if path.endswith(".pdmodel"):
-        path = path[: -len(".pdmodel")]
+    path = model_stem(path)
     try:
         with open(path + ".pdmodel", encoding="utf-8") as f:
             text = f.read()

@@ -17,6 +17,9 @@ namespace dy2st {
 /// memref descriptor.
 void declareRuntimeFunction(mlir::ModuleOp module, llvm::StringRef name, mlir::TypeRange args,
                             mlir::TypeRange results = {});
+/// "file:line: " of the source line `loc` names, or "" where it names none:
+/// how runtime messages begin.
+std::string sourceLinePrefix(mlir::Location loc);
 /// A pointer to a NUL-terminated copy of `text` in a private global.
 mlir::Value stringPointer(mlir::OpBuilder &b, mlir::ModuleOp module, mlir::Location loc,
                           llvm::StringRef text);

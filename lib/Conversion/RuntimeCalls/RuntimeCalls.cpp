@@ -21,6 +21,12 @@ void dy2st::declareRuntimeFunction(ModuleOp module, StringRef name, TypeRange ar
   }
 }
 
+std::string dy2st::sourceLinePrefix(Location loc) {
+  if (auto file = loc->findInstanceOf<FileLineColLoc>())
+    return (file.getFilename().getValue() + ":" + Twine(file.getLine()) + ": ").str();
+  return "";
+}
+
 Value dy2st::stringPointer(OpBuilder &b, ModuleOp module, Location loc, StringRef text) {
   std::string bytes = text.str() + '\0';
   LLVM::GlobalOp global;
@@ -43,12 +49,9 @@ Value dy2st::stringPointer(OpBuilder &b, ModuleOp module, Location loc, StringRe
 void dy2st::raiseAtRunTime(OpBuilder &b, Operation *op, StringRef kind, StringRef message,
                            bool appendItems) {
   Location loc = op->getLoc();
-  std::string where;
-  if (auto file = loc->findInstanceOf<FileLineColLoc>())
-    where = (file.getFilename().getValue() + ":" + Twine(file.getLine()) + ": ").str();
   ModuleOp module = op->getParentOfType<ModuleOp>();
   SmallVector<Value> args{stringPointer(b, module, loc, kind),
-                          stringPointer(b, module, loc, where + message.str())};
+                          stringPointer(b, module, loc, sourceLinePrefix(loc) + message.str())};
   StringRef callee = appendItems ? dy2st::kRaiseItems : dy2st::kRaise;
   declareRuntimeFunction(module, callee, ValueRange(args).getTypes());
   func::CallOp::create(b, loc, callee, TypeRange{}, args);

@@ -4,6 +4,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -194,37 +195,37 @@ std::string mlir::pydy::withArticle(Type type) {
   return (vowel ? "an " : "a ") + d;
 }
 
+/// What a hidden variable of kind `kind` holds, if `kind` is one.
+static std::optional<StringRef> hiddenVariable(StringRef kind) {
+  return llvm::StringSwitch<std::optional<StringRef>>(kind)
+      .Case("ifexp", "the value of a conditional expression (`a if c else b`)")
+      .Case("boolop", "the value of an `and`/`or` expression")
+      .Case("star", "the starred value")
+      .Case("comprehension", "the list a comprehension builds")
+      .Case("broke", "the flag of a loop's `else`")
+      .Case("index", "the index of a `for` loop")
+      .Case("unpacked", "the value being unpacked")
+      .Default(std::nullopt);
+}
+
 std::string mlir::pydy::describeVariable(StringRef name) {
   if (name == "return.value")
     return "the returned value";
   // The importer's hidden variables are `kind.N`, its AST rewrites' are
   // `_dy2st_kind_N` (python-frontend/dy2st: importer, statements,
   // comprehensions, unbound).
-  StringRef kind = name;
-  bool rewritten = kind.consume_front("_dy2st_");
-  if (rewritten)
-    kind = kind.rsplit('_').first;
-  else if (!name.starts_with("ifexp.") && !name.starts_with("boolop.") &&
-           !name.starts_with("star."))
-    return ("variable '" + name + "'").str();
-  else
-    kind = name.split('.').first;
-  if (kind == "ifexp")
-    return "the value of a conditional expression (`a if c else b`)";
-  if (kind == "boolop")
-    return "the value of an `and`/`or` expression";
-  if (kind == "star")
-    return "the starred value";
-  if (kind == "comprehension")
-    return "the list a comprehension builds";
-  if (kind == "broke")
-    return "the flag of a loop's `else`";
-  if (kind == "index")
-    return "the index of a `for` loop";
-  if (kind == "unpacked")
-    return "the value being unpacked";
-  if (name.consume_front("_dy2st_bound_"))
-    return ("variable '" + name + "'").str();
-  // A comprehension's own variable, renamed apart from the function's.
-  return ("variable '" + kind + "' of a comprehension").str();
+  StringRef rest = name;
+  if (rest.consume_front("_dy2st_bound_"))
+    return ("variable '" + rest + "'").str();
+  if (rest.consume_front("_dy2st_")) {
+    StringRef kind = rest.rsplit('_').first;
+    if (std::optional<StringRef> held = hiddenVariable(kind))
+      return held->str();
+    // A comprehension's own variable, renamed apart from the function's.
+    return ("variable '" + kind + "' of a comprehension").str();
+  }
+  if (name.contains('.'))
+    if (std::optional<StringRef> held = hiddenVariable(name.split('.').first))
+      return held->str();
+  return ("variable '" + name + "'").str();
 }

@@ -89,7 +89,6 @@ static StringRef nameOf(std::optional<ArrayAttr> names, unsigned i) {
   return "";
 }
 
-
 /// The elements of a list, tuple or dict value, as values.
 static SmallVector<Value> elementsOf(OpBuilder &b, Location loc, Value sequence) {
   ArrayRef<Type> types = *sequenceElementTypes(sequence.getType());
