@@ -212,6 +212,37 @@ def test_assert_and_raise_at_run_time(differential, fn, values):
     compiled(good)
 
 
+def never_returns(x):
+    assert not 1 + 1 > 1, "asserted by the helper"
+
+
+def always_raises(x):
+    raise ValueError("always")
+
+
+def use_result_of_assert_helper(x):
+    v = never_returns(x)
+    return x * v.shape[0]
+
+
+def use_result_of_raise_helper(x):
+    v = always_raises(x) + 1
+    while v < x.shape[0]:
+        v += 1
+    return v
+
+
+@pytest.mark.parametrize("fn", [use_result_of_assert_helper, use_result_of_raise_helper])
+def test_code_after_a_call_that_always_raises_is_not_compiled(fn):
+    """Eagerly the code after the call never runs, so what it does with the
+    result (here, what None has not) is no compile error (a fuzz finding)."""
+    error = outcome(fn, t([1.0, 2.0]))[1]
+    with pytest.raises(type(error)) as info:
+        paddle.jit.to_static(fn)(t([1.0, 2.0]))
+    assert str(error).splitlines()[0] in str(info.value)  # pytest adds lines to asserts
+    assert __file__ in str(info.value)
+
+
 # Tensor.numpy(), .item(), .tolist() used as tensors --------------------------
 
 def numpy_condition(x):

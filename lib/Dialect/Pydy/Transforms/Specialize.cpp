@@ -337,6 +337,24 @@ static bool fitsDeclared(Type given, Type declared) {
 
 /// A recursive function specialized to argument types (`result` is null
 /// while it is being inferred).
+// Whether `pydy.raised` is known at `raised`: true where a `pydy.raise` runs
+// before it on every path (in its block or an enclosing one), false where no
+// raise precedes it in the function at all.
+static std::optional<bool> raisedBefore(Operation *raised) {
+  for (Operation *at = raised; !isa<FuncOp>(at); at = at->getParentOp())
+    for (Operation *before = at->getPrevNode(); before; before = before->getPrevNode())
+      if (isa<RaiseOp>(before))
+        return true;
+  bool anyBefore = false;
+  raised->getParentOfType<FuncOp>().walk([&](Operation *inner) {
+    if (inner == raised)
+      return WalkResult::interrupt();
+    anyBefore |= isa<RaiseOp>(inner);
+    return WalkResult::advance();
+  });
+  return anyBefore ? std::nullopt : std::optional<bool>(false);
+}
+
 struct Specialization {
   Operation *source;
   SmallVector<Type> args;
@@ -712,18 +730,14 @@ private:
       spliceFormats(op, raise.getValuesMutable(), raise.getFormatsAttr(), "");
       return checkFormattedValues(op, raise.getValues(), raise.getFormats());
     }
-    // Nothing raised before this point: false (and the exit it guards folds).
+    // Folds to true where a raise certainly ran before (a helper that always
+    // raises: the code after its call is never typed), to false where none
+    // can have; the exit it guards folds with it.
     if (isa<RaisedOp>(op)) {
-      bool raiseBefore = false;
-      op->getParentOfType<FuncOp>().walk([&](Operation *inner) {
-        if (inner == op)
-          return WalkResult::interrupt();
-        raiseBefore |= isa<RaiseOp>(inner);
-        return WalkResult::advance();
-      });
-      if (!raiseBefore) {
+      std::optional<bool> raised = raisedBefore(op);
+      if (raised) {
         OpBuilder b(op);
-        op->getResult(0).replaceAllUsesWith(ConstantOp::create(b, op->getLoc(), b.getBoolAttr(false)));
+        op->getResult(0).replaceAllUsesWith(ConstantOp::create(b, op->getLoc(), b.getBoolAttr(*raised)));
         op->erase();
       }
       return success();

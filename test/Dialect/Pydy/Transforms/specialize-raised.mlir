@@ -1,0 +1,78 @@
+// RUN: dy2st-opt %s --pydy-specialize="entry=always signature=tensor<3xf32>" | FileCheck %s --check-prefix=ALWAYS
+// RUN: dy2st-opt %s --pydy-specialize="entry=maybe signature=tensor<3xf32>" | FileCheck %s --check-prefix=MAYBE
+// RUN: dy2st-opt %s --pydy-specialize="entry=never signature=tensor<3xf32>" | FileCheck %s --check-prefix=NEVER
+
+// What pydy-inline-calls leaves of `v = helper(a); return v + 1` where the
+// helper always raises: `pydy.raised` after the call is true, the exit it
+// guards is taken, and the code after the call (`None + 1`, which eager never
+// reaches) is not typed.
+// ALWAYS-LABEL: pydy.func @always
+// ALWAYS: pydy.raise "ValueError", "always"
+// ALWAYS-NOT: pydy.raised
+// ALWAYS-NOT: pydy.binary
+// ALWAYS-NOT: pydy.if
+// ALWAYS: pydy.return
+pydy.func @always(%a: !pydy.object {pydy.name = "a"}) -> !pydy.object {
+  %false = pydy.constant false
+  %none = pydy.undef "return.value" : !pydy.object
+  pydy.raise "ValueError", "always"
+  %result = pydy.undef "raised" : !pydy.object
+  %raised = pydy.raised : i1
+  %exit:2 = pydy.if %raised : i1 -> i1, !pydy.object {
+    %undef = pydy.undef "raised" : !pydy.object
+    %true = pydy.constant true
+    pydy.yield %true, %undef : i1, !pydy.object
+  } else {
+    pydy.yield %false, %none : i1, !pydy.object
+  } {names = ["return.flag", "return.value"], then_exited}
+  %go_on = pydy.unary not %exit#0 : (i1) -> !pydy.object
+  %value = pydy.if %go_on : !pydy.object -> !pydy.object {
+    %one = pydy.constant 1 : i64
+    %sum = pydy.binary add %result, %one : (!pydy.object, i64) -> !pydy.object
+    pydy.yield %sum : !pydy.object
+  } else {
+    pydy.yield %exit#1 : !pydy.object
+  } {else_exited, names = ["return.value"]}
+  pydy.return %value : !pydy.object
+}
+
+// A raise under a runtime condition may or may not have run: the test stays.
+// MAYBE-LABEL: pydy.func @maybe
+// MAYBE: pydy.if
+// MAYBE: pydy.raise "ValueError", "maybe"
+// MAYBE: %[[R:.*]] = pydy.raised : i1
+// MAYBE: pydy.if %[[R]] : i1
+pydy.func @maybe(%a: !pydy.object {pydy.name = "a"}) -> !pydy.object {
+  %zero = pydy.constant 0 : i64
+  %first = pydy.subscript %a[%zero] : (!pydy.object, i64) -> !pydy.object
+  %limit = pydy.constant 1.0 : f64
+  %big = pydy.compare gt %first, %limit : (!pydy.object, f64) -> !pydy.object
+  pydy.if %big : !pydy.object {
+    pydy.raise "ValueError", "maybe"
+  } else {
+  }
+  %raised = pydy.raised : i1
+  %out = pydy.if %raised : i1 -> !pydy.object {
+    pydy.yield %a : !pydy.object
+  } else {
+    %twice = pydy.binary add %a, %a : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.yield %twice : !pydy.object
+  }
+  pydy.return %out : !pydy.object
+}
+
+// No raise before it: false, and the branch it guards goes.
+// NEVER-LABEL: pydy.func @never
+// NEVER-NOT: pydy.raised
+// NEVER-NOT: pydy.if
+// NEVER: pydy.binary add
+pydy.func @never(%a: !pydy.object {pydy.name = "a"}) -> !pydy.object {
+  %raised = pydy.raised : i1
+  %out = pydy.if %raised : i1 -> !pydy.object {
+    pydy.yield %a : !pydy.object
+  } else {
+    %twice = pydy.binary add %a, %a : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.yield %twice : !pydy.object
+  }
+  pydy.return %out : !pydy.object
+}
