@@ -51,9 +51,14 @@ rm -f "$lit_log"
 if compgen -G "$ROOT/python-frontend/tests/test_*.py" > /dev/null; then
   echo "== pytest"
   py_log="$(mktemp)"
+  # Compiled programs are kept on disk for this run only: tests compile what
+  # they test, and processes of the same run share what they compiled.
+  disk_cache="$(mktemp -d)"
+  DY2ST_DISK_CACHE="$disk_cache" \
   PYTHONPATH="$ROOT/python-frontend${PYTHONPATH:+:$PYTHONPATH}" DY2ST_BUILD_DIR="$BUILD" \
     DY2ST_PADDLE_PYTHON="$venv/bin/python" DY2ST_NUMPY2_PYTHON="$numpy2/bin/python" \
     /usr/bin/python3 -m pytest -q -p no:cacheprovider "$ROOT/python-frontend/tests" 2>&1 | tee "$py_log"
+  rm -rf "$disk_cache"
   summary="$(tail -n 1 "$py_log")"
   for word in passed failed error errors skipped; do
     n="$(echo "$summary" | grep -o "[0-9]* $word" | grep -o "[0-9]*" || true)"

@@ -5,7 +5,7 @@
 #include "Dy2St/Support/RuntimeABI.h"
 
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
-#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "llvm/ADT/Twine.h"
 
 #include <cblas.h>
 
@@ -111,19 +111,14 @@ static void batchGemmF64(StridedMemRefType<double, 3> *a, StridedMemRefType<doub
 }
 }
 
-void dy2st::registerBlasSymbols(mlir::ExecutionEngine &engine) {
-  engine.registerSymbols([](llvm::orc::MangleAndInterner interner) {
-    llvm::orc::SymbolMap map;
-    auto add = [&](llvm::StringRef name, void *fn) {
-      map[interner(("_mlir_ciface_" + name).str())] = {llvm::orc::ExecutorAddr::fromPtr(fn),
-                                                       llvm::JITSymbolFlags::Exported};
-    };
-    add(kGemmF32, reinterpret_cast<void *>(&gemmF32));
-    add(kGemmF64, reinterpret_cast<void *>(&gemmF64));
-    add(kBatchGemmF32, reinterpret_cast<void *>(&batchGemmF32));
-    add(kBatchGemmF64, reinterpret_cast<void *>(&batchGemmF64));
-    return map;
-  });
+void dy2st::defineBlasSymbols(SymbolDefiner define) {
+  auto add = [&](llvm::StringRef name, void *fn) {
+    define((llvm::Twine("_mlir_ciface_") + name).str(), fn);
+  };
+  add(kGemmF32, reinterpret_cast<void *>(&gemmF32));
+  add(kGemmF64, reinterpret_cast<void *>(&gemmF64));
+  add(kBatchGemmF32, reinterpret_cast<void *>(&batchGemmF32));
+  add(kBatchGemmF64, reinterpret_cast<void *>(&batchGemmF64));
 }
 
 void dy2st::setBlasThreads(int threads) { openblas_set_num_threads(threads); }

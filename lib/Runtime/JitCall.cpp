@@ -2,17 +2,14 @@
 // tensors, one slot per scalar, and the results' struct.
 #include "Dy2St/Runtime/JitFunction.h"
 
-#include "Dy2St/Dialect/Pydy/PydyDialect.h"
 #include "Dy2St/Runtime/Memory.h"
 #include "Dy2St/Runtime/Print.h"
 
-#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <cstdlib>
 #include <cstring>
-
-using namespace mlir;
 
 namespace dy2st {
 namespace {
@@ -37,10 +34,10 @@ void fillDescriptor(int64_t *words, void *data, llvm::ArrayRef<int64_t> shape) {
 size_t alignTo(size_t offset, size_t align) { return (offset + align - 1) / align * align; }
 
 /// Size and alignment of one result in the C interface's result struct.
-std::pair<size_t, size_t> resultLayout(Type t) {
-  if (auto tensor = dyn_cast<RankedTensorType>(t))
-    return {descriptorWords(tensor.getRank()) * sizeof(int64_t), alignof(int64_t)};
-  if (t.isInteger(1))
+std::pair<size_t, size_t> resultLayout(const ValueSlot &slot) {
+  if (slot.kind == ValueKind::Tensor)
+    return {descriptorWords(slot.shape.size()) * sizeof(int64_t), alignof(int64_t)};
+  if (slot.kind == ValueKind::Bool)
     return {1, 1};
   return {8, 8};
 }
@@ -76,44 +73,24 @@ RuntimeValue tensorResult(const int64_t *words, DType dtype, size_t rank,
 
 } // namespace
 
-llvm::Error JitFunction::prepareCalls() {
-  auto entry = engine->lookupPacked("_mlir_ciface_" + name);
-  if (!entry)
-    return entry.takeError();
-  packedEntry = *entry;
-  ArrayRef<Type> results = signature.getResults();
-  resultInStruct = !results.empty() && !(results.size() == 1 && !isa<RankedTensorType>(results[0]));
+void JitFunction::prepareCalls() {
+  const std::vector<ValueSlot> &results = loaded.results;
+  resultInStruct = !results.empty() && !(results.size() == 1 && results[0].kind != ValueKind::Tensor);
   size_t offset = 0, maxAlign = 1;
-  for (Type t : results) {
-    auto [size, align] = resultLayout(t);
+  for (const ValueSlot &slot : results) {
+    auto [size, align] = resultLayout(slot);
     offset = alignTo(offset, align);
     resultOffsets.push_back(offset);
     offset += size;
     maxAlign = std::max(maxAlign, align);
   }
   resultBytes = alignTo(std::max<size_t>(offset, 8), maxAlign) + 8;
-  auto slotOf = [](Type t) {
-    Slot slot{RuntimeValue::Kind::Float};
-    if (auto tensor = dyn_cast<RankedTensorType>(t)) {
-      slot.kind = RuntimeValue::Kind::Tensor;
-      slot.dtype = *dtypeOfElement(tensor.getElementType());
-      slot.shape.assign(tensor.getShape().begin(), tensor.getShape().end());
-    } else if (t.isInteger(1)) {
-      slot.kind = RuntimeValue::Kind::Bool;
-    } else if (t.isInteger(64)) {
-      slot.kind = RuntimeValue::Kind::Int;
-    }
-    return slot;
-  };
-  for (Type t : signature.getInputs())
-    inputSlots.push_back(slotOf(t));
-  for (Type t : results)
-    resultSlots.push_back(slotOf(t));
-  return llvm::Error::success();
 }
 
 llvm::Expected<std::vector<RuntimeValue>>
 JitFunction::call(llvm::ArrayRef<RuntimeValue> args) const {
+  const std::vector<ValueSlot> &inputSlots = loaded.inputs;
+  const std::string &name = loaded.name;
   if (args.size() != inputSlots.size())
     return llvm::createStringError("dy2st: " + name + "() takes " +
                                    std::to_string(inputSlots.size()) + " arguments, " +
@@ -142,13 +119,13 @@ JitFunction::call(llvm::ArrayRef<RuntimeValue> args) const {
     if (slot.kind == RuntimeValue::Kind::Tensor) {
       if (arg.kind != RuntimeValue::Kind::Tensor)
         return argumentError(i, "must be a tensor");
-      auto expected = [&] { return pydy::describeType(signature.getInput(i)); };
+      auto expected = [&] { return slot.description; };
       if (arg.dtype != slot.dtype)
         return argumentError(i, std::string("has dtype ") + dtypeName(arg.dtype) +
                                     " but the function was compiled for " + expected());
       bool shapeOk = arg.shape.size() == slot.shape.size();
       for (size_t d = 0; shapeOk && d < arg.shape.size(); ++d)
-        shapeOk = ShapedType::isDynamic(slot.shape[d]) || slot.shape[d] == arg.shape[d];
+        shapeOk = slot.shape[d] == kDynamicDim || slot.shape[d] == arg.shape[d];
       if (!shapeOk)
         return argumentError(i, "does not have the shape the function was compiled for: " +
                                     expected());
@@ -174,6 +151,7 @@ JitFunction::call(llvm::ArrayRef<RuntimeValue> args) const {
     }
     packed.push_back(&storage);
   }
+  const std::vector<ValueSlot> &resultSlots = loaded.results;
   if (!resultSlots.empty() && !resultInStruct)
     packed.push_back(resultPointer);
 

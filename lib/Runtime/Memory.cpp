@@ -5,7 +5,6 @@
 #include "Dy2St/Runtime/Print.h"
 #include "Dy2St/Support/RuntimeABI.h"
 
-#include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "llvm/ADT/DenseSet.h"
 
 #include <sys/mman.h>
@@ -109,17 +108,10 @@ bool dy2st::callGuarded(void (*entry)(void **), void **args) {
   return completed;
 }
 
-void dy2st::registerMemorySymbols(mlir::ExecutionEngine &engine) {
-  engine.registerSymbols([](llvm::orc::MangleAndInterner interner) {
-    llvm::orc::SymbolMap map;
-    auto add = [&](llvm::StringRef name, void *fn) {
-      map[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(fn), llvm::JITSymbolFlags::Exported};
-    };
-    // Upstream's names for the generic allocation functions.
-    add("_mlir_memref_to_llvm_alloc", reinterpret_cast<void *>(&dy2stAllocate));
-    add("_mlir_memref_to_llvm_aligned_alloc", reinterpret_cast<void *>(&dy2stAllocateAligned));
-    add("_mlir_memref_to_llvm_free", reinterpret_cast<void *>(&dy2stFree));
-    add(dy2st::kAllocationSite, reinterpret_cast<void *>(&dy2stAllocationSite));
-    return map;
-  });
+void dy2st::defineMemorySymbols(SymbolDefiner define) {
+  // Upstream's names for the generic allocation functions.
+  define("_mlir_memref_to_llvm_alloc", reinterpret_cast<void *>(&dy2stAllocate));
+  define("_mlir_memref_to_llvm_aligned_alloc", reinterpret_cast<void *>(&dy2stAllocateAligned));
+  define("_mlir_memref_to_llvm_free", reinterpret_cast<void *>(&dy2stFree));
+  define(dy2st::kAllocationSite, reinterpret_cast<void *>(&dy2stAllocationSite));
 }

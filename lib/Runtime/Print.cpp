@@ -3,8 +3,6 @@
 #include "Dy2St/Support/RuntimeABI.h"
 
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
-#include "mlir/ExecutionEngine/ExecutionEngine.h"
-#include "llvm/ExecutionEngine/Orc/Mangling.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -285,33 +283,25 @@ void dy2st::restoreCallState(const CallState &state) {
   pending.resize(std::min(pending.size(), state.pendingItems));
 }
 
-void dy2st::registerPrintSymbols(mlir::ExecutionEngine &engine) {
-  engine.registerSymbols([](llvm::orc::MangleAndInterner interner) {
-    llvm::orc::SymbolMap map;
-    auto add = [&](llvm::StringRef name, void *fn) {
-      map[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(fn),
-                             llvm::JITSymbolFlags::Exported};
-    };
-    add(kPrintI64, reinterpret_cast<void *>(&dy2st_print_i64));
-    add(kPrintF64, reinterpret_cast<void *>(&dy2st_print_f64));
-    add(kPrintBool, reinterpret_cast<void *>(&dy2st_print_bool));
-    add(kPrintStr, reinterpret_cast<void *>(&dy2st_print_str));
-    add(kPrintNone, reinterpret_cast<void *>(&dy2st_print_none));
-    add(kPyCallback, reinterpret_cast<void *>(&dy2st_py_callback));
-    add(kPrintFormat, reinterpret_cast<void *>(&dy2st_print_format));
-    add(kPrintEnd, reinterpret_cast<void *>(&dy2st_print_end));
-    add(kLogEnd, reinterpret_cast<void *>(&dy2st_log_end));
-    add(kRaise, reinterpret_cast<void *>(&dy2st_raise));
-    add(kRaiseItems, reinterpret_cast<void *>(&dy2st_raise_items));
-    add(kRaised, reinterpret_cast<void *>(&dy2st_raised));
-    add(kEnterCall, reinterpret_cast<void *>(&dy2st_enter_call));
-    add(kLeaveCall, reinterpret_cast<void *>(&dy2st_leave_call));
-    add(kCanAllocate, reinterpret_cast<void *>(&dy2st_can_allocate));
-    add(("_mlir_ciface_" + kPrintTensorPrefix + "f32").str(), reinterpret_cast<void *>(&print_f32));
-    add(("_mlir_ciface_" + kPrintTensorPrefix + "f64").str(), reinterpret_cast<void *>(&print_f64));
-    add(("_mlir_ciface_" + kPrintTensorPrefix + "i32").str(), reinterpret_cast<void *>(&print_i32));
-    add(("_mlir_ciface_" + kPrintTensorPrefix + "i64").str(), reinterpret_cast<void *>(&print_i64));
-    add(("_mlir_ciface_" + kPrintTensorPrefix + "i1").str(), reinterpret_cast<void *>(&print_i1));
-    return map;
-  });
+void dy2st::definePrintSymbols(SymbolDefiner add) {
+  add(kPrintI64, reinterpret_cast<void *>(&dy2st_print_i64));
+  add(kPrintF64, reinterpret_cast<void *>(&dy2st_print_f64));
+  add(kPrintBool, reinterpret_cast<void *>(&dy2st_print_bool));
+  add(kPrintStr, reinterpret_cast<void *>(&dy2st_print_str));
+  add(kPrintNone, reinterpret_cast<void *>(&dy2st_print_none));
+  add(kPyCallback, reinterpret_cast<void *>(&dy2st_py_callback));
+  add(kPrintFormat, reinterpret_cast<void *>(&dy2st_print_format));
+  add(kPrintEnd, reinterpret_cast<void *>(&dy2st_print_end));
+  add(kLogEnd, reinterpret_cast<void *>(&dy2st_log_end));
+  add(kRaise, reinterpret_cast<void *>(&dy2st_raise));
+  add(kRaiseItems, reinterpret_cast<void *>(&dy2st_raise_items));
+  add(kRaised, reinterpret_cast<void *>(&dy2st_raised));
+  add(kEnterCall, reinterpret_cast<void *>(&dy2st_enter_call));
+  add(kLeaveCall, reinterpret_cast<void *>(&dy2st_leave_call));
+  add(kCanAllocate, reinterpret_cast<void *>(&dy2st_can_allocate));
+  add(("_mlir_ciface_" + kPrintTensorPrefix + "f32").str(), reinterpret_cast<void *>(&print_f32));
+  add(("_mlir_ciface_" + kPrintTensorPrefix + "f64").str(), reinterpret_cast<void *>(&print_f64));
+  add(("_mlir_ciface_" + kPrintTensorPrefix + "i32").str(), reinterpret_cast<void *>(&print_i32));
+  add(("_mlir_ciface_" + kPrintTensorPrefix + "i64").str(), reinterpret_cast<void *>(&print_i64));
+  add(("_mlir_ciface_" + kPrintTensorPrefix + "i1").str(), reinterpret_cast<void *>(&print_i1));
 }

@@ -64,6 +64,9 @@ def _config(options):
         module = native.module()
         print(f"compiler extension {module.__file__}")
         print(f"threads {module.threads()}, BLAS: OpenBLAS {module.blas_core()} kernels")
+        cache = native.disk_cache()
+        print(f"disk cache {cache['directory']} (at most {cache['max_bytes'] >> 20} MB)"
+              if cache["directory"] else "disk cache: off")
     except ImportError as e:
         print(f"compiler extension: missing ({e})")
     from importlib.util import find_spec

@@ -294,9 +294,12 @@ class StaticFunction:
             compiled = self._compiled.get(key)
             if compiled is None:
                 try:
-                    with verbosity.compiling(self._fn.__qualname__, ", ".join(signature)):
+                    with verbosity.compiling(self._fn.__qualname__,
+                                             ", ".join(signature)) as outcome:
                         compiled = native.module().compile(text, entry_symbol,
                                                            ",".join(signature), self._backend)
+                        if compiled.from_disk_cache:
+                            outcome["done"] = "read from the disk cache"
                 except native.module().CompileError as e:
                     raise errors.from_compiler(str(e)) from None
                 self._compiled[key] = compiled
@@ -434,6 +437,27 @@ def set_cache_size(size):
     if size < 1:
         raise ValueError(f"set_cache_size() needs at least 1, not {size}")
     previous, _cache_size = _cache_size, size
+    return previous
+
+
+def set_disk_cache(directory=None, max_megabytes=512):
+    """Where compiled programs are kept between processes, so that a signature
+    compiled once is read back rather than compiled again (by any process of
+    this build of dy2st on this machine): `directory`, or none at all with
+    `directory=""`. By default $DY2ST_DISK_CACHE, else
+    $XDG_CACHE_HOME/dy2st or ~/.cache/dy2st. At most `max_megabytes` are
+    kept, the least recently used dropped first. Programs that call
+    `not_to_static` functions are not kept. Returns the previous directory.
+
+    Example:
+        >>> paddle.jit.set_disk_cache("/tmp/dy2st-cache")
+    """
+    previous = native.disk_cache()["directory"]
+    if directory is None:
+        directory = native._default_disk_cache()
+    if max_megabytes <= 0:
+        raise ValueError(f"set_disk_cache() needs a positive size, not {max_megabytes}")
+    native.set_disk_cache(os.fspath(directory), int(max_megabytes * (1 << 20)))
     return previous
 
 

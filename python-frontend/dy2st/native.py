@@ -73,6 +73,29 @@ def _check_blas_kernels(mod):
                       "full speed", RuntimeWarning, stacklevel=3)
 
 
+def _default_disk_cache():
+    """DY2ST_DISK_CACHE names the folder ("" or "0": none); by default
+    $XDG_CACHE_HOME/dy2st, or ~/.cache/dy2st."""
+    chosen = os.environ.get("DY2ST_DISK_CACHE")
+    if chosen is not None:
+        return "" if chosen in ("", "0") else chosen
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "dy2st")
+
+
+_disk_cache = {"directory": _default_disk_cache(), "max_bytes": 512 << 20}
+
+
+def set_disk_cache(directory, max_bytes):
+    _disk_cache.update(directory=directory, max_bytes=max_bytes)
+    if module.cache_info().currsize:
+        module().set_disk_cache(directory, max_bytes)
+
+
+def disk_cache():
+    return dict(_disk_cache)
+
+
 @functools.lru_cache(maxsize=None)
 def module():
     for found in _extension_paths():
@@ -80,6 +103,7 @@ def module():
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
         mod.set_printer(_print_items)
+        mod.set_disk_cache(_disk_cache["directory"], _disk_cache["max_bytes"])
         _check_blas_kernels(mod)
         return mod
     raise ImportError("dy2st's compiler extension (_dy2st_native) is not built: run "

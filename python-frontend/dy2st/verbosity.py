@@ -67,15 +67,18 @@ def show_code(name, text):
 
 @contextlib.contextmanager
 def compiling(name, signature):
-    """Times a compile; says so while it runs if it runs long."""
+    """Times a compile; says so while it runs if it runs long. What it yields
+    says how it went ("done": "read from the disk cache")."""
     start = time.perf_counter()
     slow = threading.Timer(SLOW_COMPILE_SECONDS, lambda: _write(
         f"dy2st: still compiling {name} ({SLOW_COMPILE_SECONDS:.0f} s so far); "
         "large unrolled loops and models take LLVM a while", False))
     slow.daemon = True
     slow.start()
+    outcome = {"done": "compiled"}
     try:
-        yield
+        yield outcome
     finally:
         slow.cancel()
-    report(1, f"compiled {name}({signature}) in {time.perf_counter() - start:.2f} s")
+    report(1, f"compiled {name}({signature}) in {time.perf_counter() - start:.2f} s"
+              + ("" if outcome["done"] == "compiled" else f" ({outcome['done']})"))

@@ -2,46 +2,37 @@
 
 #include "Values.h"
 
-#include "Dy2St/Dialect/Pydy/PydyDialect.h"
-#include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
-
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/JSON.h"
 
 namespace py = pybind11;
 
 namespace dy2st::native {
 namespace {
 
-/// The structure of a result of `type` (see jit._rebuild): None for a leaf,
-/// "none" for None, "text:..." for a string known when compiling (`texts`
-/// gives them in order), "array" for a list returned stacked, "optional" for
-/// a flag and a value, a tuple, list or dict of structures.
-py::object structureOf(mlir::Type type, std::vector<std::string>::const_iterator &texts) {
-  if (!type)
-    return py::str("none");
-  if (mlir::isa<mlir::pydy::StrType>(type))
-    return py::str("text:" + *texts++);
-  if (mlir::isa<mlir::pydy::OptionalType>(type))
-    return py::str("optional");
-  if (mlir::isa<mlir::tensor_array::ArrayType>(type))
-    return py::str("array");
-  if (auto dict = mlir::dyn_cast<mlir::pydy::DictType>(type)) {
-    py::dict entries;
-    for (auto [key, value] : llvm::zip(dict.getKeys(), dict.getValueTypes()))
-      entries[py::str(key.getValue().str())] = structureOf(value, texts);
-    return std::move(entries);
+/// The Python form of CompiledProgram::resultStructure (see jit._rebuild):
+/// None for a leaf, strings as they are, tuples, lists and dicts.
+py::object structureOf(const llvm::json::Value &value) {
+  if (std::optional<llvm::StringRef> text = value.getAsString())
+    return py::str(text->str());
+  const llvm::json::Object *object = value.getAsObject();
+  if (!object)
+    return py::none();
+  if (const llvm::json::Array *entries = object->getArray("dict")) {
+    py::dict dict;
+    for (const llvm::json::Value &entry : *entries) {
+      const llvm::json::Array &pair = *entry.getAsArray();
+      dict[py::str(pair[0].getAsString()->str())] = structureOf(pair[1]);
+    }
+    return std::move(dict);
   }
-  if (auto elements = mlir::pydy::sequenceElementTypes(type)) {
-    py::list items;
-    for (mlir::Type t : *elements)
-      items.append(structureOf(t, texts));
-    if (mlir::isa<mlir::pydy::ListType>(type))
-      return std::move(items);
-    return py::tuple(items);
-  }
-  if (type.getDialect().getNamespace() == "pydy")
-    return py::str("none");
-  return py::none();
+  py::list items;
+  const llvm::json::Array *elements = object->getArray("list");
+  for (const llvm::json::Value &element : elements ? *elements : *object->getArray("tuple"))
+    items.append(structureOf(element));
+  if (elements)
+    return std::move(items);
+  return py::tuple(items);
 }
 
 } // namespace
@@ -87,10 +78,8 @@ py::list CompiledFunction::stageNames() const {
 }
 
 py::object CompiledFunction::structure() const {
-  if (!resultStructure) {
-    auto texts = fn->resultTexts().cbegin();
-    resultStructure = structureOf(fn->specializedResult(), texts);
-  }
+  if (!resultStructure)
+    resultStructure = structureOf(llvm::cantFail(llvm::json::parse(fn->program().resultStructure)));
   return resultStructure;
 }
 

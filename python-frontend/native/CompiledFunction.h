@@ -13,7 +13,8 @@ namespace dy2st::native {
 
 class CompiledFunction {
 public:
-  explicit CompiledFunction(std::unique_ptr<JitFunction> fn) : fn(std::move(fn)) {}
+  CompiledFunction(std::unique_ptr<JitFunction> fn, bool fromDiskCache)
+      : fn(std::move(fn)), loadedFromDisk(fromDiskCache) {}
 
   pybind11::list call(const pybind11::sequence &args) const;
   /// The call on arguments already converted (see Values.h).
@@ -26,9 +27,12 @@ public:
   /// How the flat results make the Python result (see jit._rebuild); built
   /// once, it is read at every call.
   pybind11::object structure() const;
+  /// Whether the program was read from the disk cache rather than compiled.
+  bool fromDiskCache() const { return loadedFromDisk; }
 
 private:
   std::unique_ptr<JitFunction> fn;
+  bool loadedFromDisk;
   mutable pybind11::object resultStructure;
 };
 

@@ -5,6 +5,8 @@
 #include "Dispatcher.h"
 #include "Values.h"
 
+#include "Dy2St/Compiler/Compiler.h"
+#include "Dy2St/Compiler/ProgramCache.h"
 #include "Dy2St/Dialect/Pydy/Library.h"
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
 #include "Dy2St/Registration.h"
@@ -48,6 +50,10 @@ mlir::MLIRContext &context() {
   return *ctx;
 }
 
+/// The on-disk cache of compiled programs (none: off); set from Python.
+std::unique_ptr<ProgramCache> diskCache;
+std::mutex compileMutex;
+
 /// Compiles pydy text: the importer's (`sourceName` empty) or a saved
 /// model's, whose text is untrusted and whose errors name its file.
 CompiledFunction compile(const std::string &source, const std::string &entry,
@@ -62,8 +68,18 @@ CompiledFunction compile(const std::string &source, const std::string &entry,
     // Python runs on while LLVM compiles (a progress report, other threads);
     // compiles take turns, as their diagnostics go to the shared context.
     py::gil_scoped_release release;
-    static std::mutex compileMutex;
     std::lock_guard<std::mutex> lock(compileMutex);
+    // A program calling back into Python (not_to_static) names callables
+    // of this process: it is not for others.
+    CompileRequest request{entry, signature, backend == "gpu"};
+    bool cacheable = diskCache && source.find("pydy.py_callback") == std::string::npos;
+    std::string key = cacheable ? ProgramCache::key(source, request) : "";
+    if (std::optional<CompiledProgram> cached = cacheable ? diskCache->find(key) : std::nullopt) {
+      auto loaded = JitFunction::load(std::move(*cached));
+      if (loaded)
+        return CompiledFunction(std::move(*loaded), /*fromDiskCache=*/true);
+      llvm::consumeError(loaded.takeError());
+    }
     mlir::ScopedDiagnosticHandler handler(&ctx, [&](mlir::Diagnostic &d) {
       llvm::raw_string_ostream os(diagnostics);
       os << d.getLocation() << ": " << d << "\n";
@@ -82,13 +98,17 @@ CompiledFunction compile(const std::string &source, const std::string &entry,
                                   : "dy2st: the program of " + sourceName +
                                         " is not valid (the file was damaged or edited):\n" +
                                         diagnostics);
-    auto compiled =
-        JitFunction::compile(*module, CompileRequest{entry, signature, backend == "gpu"});
-    if (!compiled)
-      throw CompileError(llvm::toString(compiled.takeError()));
-    fn = std::move(*compiled);
+    auto program = compileProgram(*module, request);
+    if (!program)
+      throw CompileError(llvm::toString(program.takeError()));
+    if (cacheable)
+      diskCache->store(key, *program);
+    auto loaded = JitFunction::load(std::move(*program));
+    if (!loaded)
+      throw CompileError(llvm::toString(loaded.takeError()));
+    fn = std::move(*loaded);
   }
-  return CompiledFunction(std::move(fn));
+  return CompiledFunction(std::move(fn), /*fromDiskCache=*/false);
 }
 
 } // namespace
@@ -150,12 +170,22 @@ PYBIND11_MODULE(_dy2st_native, m) {
         py::arg("backend") = "cpu", py::arg("source_name") = "",
         "Compile pydy text, specialized to `signature`, to native code for the CPU or "
         "for the CPU and an NVIDIA GPU; `source_name` names a saved model's file.");
+  m.def(
+      "set_disk_cache",
+      [](const std::string &directory, uint64_t maxBytes) {
+        std::lock_guard<std::mutex> lock(compileMutex);
+        diskCache = directory.empty() ? nullptr
+                                      : std::make_unique<ProgramCache>(directory, maxBytes);
+      },
+      py::arg("directory"), py::arg("max_bytes"),
+      "Keeps compiled programs in `directory` (\"\": nowhere), at most `max_bytes` of them.");
   py::class_<CompiledFunction>(m, "CompiledFunction")
       .def("__call__", py::overload_cast<const py::sequence &>(&CompiledFunction::call, py::const_),
            py::arg("args"))
       .def("stage", &CompiledFunction::stage, py::arg("name"))
       .def_property_readonly("stages", &CompiledFunction::stageNames)
-      .def_property_readonly("result_structure", &CompiledFunction::structure);
+      .def_property_readonly("result_structure", &CompiledFunction::structure)
+      .def_property_readonly("from_disk_cache", &CompiledFunction::fromDiskCache);
   py::class_<Dispatcher>(m, "Dispatcher")
       .def(py::init<size_t, py::tuple, py::object, py::object, py::object>(),
            py::arg("parameters"), py::arg("defaults"), py::arg("tensor_type"),

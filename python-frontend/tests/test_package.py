@@ -79,6 +79,7 @@ def test_python_m_dy2st_config_run_and_ir(tmp_path):
     done = run_python(["-m", "dy2st", "config"], tmp_path)
     assert done.returncode == 0, done.stderr
     assert f"dy2st {paddle.__version__}" in done.stdout and "compiler extension" in done.stdout
+    assert "disk cache" in done.stdout
 
     layer = Gate()
     x = np.random.default_rng(0).standard_normal((2, 4)).astype("float32")

@@ -3,6 +3,7 @@
 // the results and can write them as .npy.
 #include "Npy.h"
 
+#include "Dy2St/Compiler/Compiler.h"
 #include "Dy2St/Registration.h"
 #include "Dy2St/Runtime/JitFunction.h"
 #include "Dy2St/Runtime/Print.h"
@@ -272,22 +273,26 @@ int main(int argc, char **argv) {
   }
   std::string signature;
   for (auto [i, a] : llvm::enumerate(args)) {
-    std::string entry = a.signatureEntry(&context);
+    std::string entry = signatureEntry(a, &context);
     if (runtimeNumbers.count(i))
       entry = a.kind == RuntimeValue::Kind::Bool ? "i1"
               : a.kind == RuntimeValue::Kind::Int ? "i64" : "f64";
     signature += (signature.empty() ? "" : ",") + entry;
   }
 
-  auto fn = JitFunction::compile(*module, CompileRequest{entry, signature, onGPU});
-  if (!fn)
-    return fail(llvm::toString(fn.takeError()));
+  auto program = compileProgram(*module, CompileRequest{entry, signature, onGPU});
+  if (!program)
+    return fail(llvm::toString(program.takeError()));
   if (!printStage.empty()) {
-    auto it = (*fn)->stages().find(printStage);
-    if (it == (*fn)->stages().end())
+    auto it = program->stages.find(printStage);
+    if (it == program->stages.end())
       return fail("dy2st-run: no IR stage '" + printStage + "' (pydy, core, llvm)");
     llvm::outs() << it->second;
+    llvm::outs().flush();
   }
+  auto fn = JitFunction::load(std::move(*program));
+  if (!fn)
+    return fail(llvm::toString(fn.takeError()));
 
   auto results = (*fn)->call(args);
   if (!results)

@@ -1,14 +1,12 @@
 #ifndef DY2ST_RUNTIME_BLAS_H
 #define DY2ST_RUNTIME_BLAS_H
 
-namespace mlir {
-class ExecutionEngine;
-} // namespace mlir
+#include "Dy2St/Runtime/Program.h"
 
 namespace dy2st {
 
-/// Makes the gemm entries of RuntimeABI.h callable by the engine's code.
-void registerBlasSymbols(mlir::ExecutionEngine &engine);
+/// Defines the gemm entries of RuntimeABI.h for compiled code.
+void defineBlasSymbols(SymbolDefiner define);
 
 /// The threads OpenBLAS uses for one product.
 void setBlasThreads(int threads);

@@ -1,16 +1,14 @@
 #ifndef DY2ST_RUNTIME_MEMORY_H
 #define DY2ST_RUNTIME_MEMORY_H
 
-namespace mlir {
-class ExecutionEngine;
-} // namespace mlir
+#include "Dy2St/Runtime/Program.h"
 
 namespace dy2st {
 
 /// Makes the generic allocation functions of finalize-memref-to-llvm
-/// (`_mlir_memref_to_llvm_alloc`, ...) callable by the engine's code: large
-/// buffers on huge pages, every block releasable with std::free.
-void registerMemorySymbols(mlir::ExecutionEngine &engine);
+/// (`_mlir_memref_to_llvm_alloc`, ...) for compiled code: large buffers on
+/// huge pages, every block releasable with std::free.
+void defineMemorySymbols(SymbolDefiner define);
 
 /// Runs a compiled entry (`entry(args)`). Compiled code cannot unwind, so an
 /// allocation it cannot get ends the call at once (a longjmp back here): the

@@ -13,10 +13,6 @@
 #include <string>
 #include <vector>
 
-namespace mlir {
-class ExecutionEngine;
-} // namespace mlir
-
 namespace dy2st {
 
 /// One printed item: a tensor (a copy the printer may keep), a number, text
@@ -70,8 +66,8 @@ void restoreCallState(const CallState &state);
 
 /// Installs the printer for every compiled function of the process.
 void setPrinter(Printer printer);
-/// Makes the `dy2st_print_*` functions known to `engine`'s compiled code.
-void registerPrintSymbols(mlir::ExecutionEngine &engine);
+/// Defines the `dy2st_print_*` (and raise, call depth) entries for compiled code.
+void definePrintSymbols(SymbolDefiner define);
 
 /// A tensor as `Tensor(shape=[2], dtype=float32, value=[1, 2])`, a number
 /// or a bool as Python prints it.

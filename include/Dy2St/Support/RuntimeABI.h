@@ -12,6 +12,15 @@ namespace dy2st {
 /// not returned; the caller puts them back into the result's structure.
 inline constexpr llvm::StringLiteral kResultTextsAttr = "dy2st.result_texts";
 
+/// The compiler's object file (dy2st::CompiledProgram) defines the packed
+/// entry `<kPackedEntryPrefix><function>`, and, where the program has global
+/// constructors or destructors (GPU code loads its kernels in one), the
+/// functions kProgramInit and kProgramFini that run them: the runtime calls
+/// the first after loading the object and the second before unloading it.
+inline constexpr llvm::StringLiteral kPackedEntryPrefix = "_dy2st_packed_";
+inline constexpr llvm::StringLiteral kProgramInit = "dy2st_program_init";
+inline constexpr llvm::StringLiteral kProgramFini = "dy2st_program_fini";
+
 /// The gemm entries of the runtime (dy2st-linalg-to-blas calls them through
 /// the C interface, `_mlir_ciface_<name>`): (A, B, C, transposeA, transposeB,
 /// accumulate) computes C = op(A)·op(B), or C += op(A)·op(B) where

@@ -1,0 +1,228 @@
+// The compiler driver: specialization and lowering pipelines, then the entry's
+// calling convention read off its signature, for the runtime.
+#include "Dy2St/Compiler/Compiler.h"
+
+#include "Dy2St/Dialect/Pydy/PydyDialect.h"
+#include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
+#include "Dy2St/Pipelines/Pipelines.h"
+#include "Dy2St/Runtime/Cuda.h"
+#include "Dy2St/Support/RuntimeABI.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/JSON.h"
+
+using namespace mlir;
+
+namespace dy2st {
+
+std::string signatureEntry(const RuntimeValue &value, MLIRContext *ctx) {
+  Builder b(ctx);
+  Attribute attr;
+  switch (value.kind) {
+  case ValueKind::Tensor:
+    attr = TypeAttr::get(RankedTensorType::get(value.shape, elementOfDtype(ctx, value.dtype)));
+    break;
+  case ValueKind::Int: attr = b.getI64IntegerAttr(value.intValue); break;
+  case ValueKind::Float: attr = b.getF64FloatAttr(value.floatValue); break;
+  case ValueKind::Bool: attr = b.getBoolAttr(value.boolValue); break;
+  }
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  attr.print(os);
+  return s;
+}
+
+namespace {
+
+std::string printed(ModuleOp module) {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  module.print(os);
+  return s;
+}
+
+/// Collects diagnostics as "file:line:col: error: message" lines.
+class DiagnosticCollector {
+public:
+  DiagnosticCollector(MLIRContext *ctx)
+      : handler(ctx, [this](Diagnostic &diag) {
+          append(diag);
+          for (Diagnostic &note : diag.getNotes())
+            append(note);
+          return success();
+        }) {}
+  llvm::Error error(StringRef fallback) const {
+    return llvm::createStringError(text.empty() ? fallback.str() : text);
+  }
+
+private:
+  void append(Diagnostic &diag) {
+    llvm::raw_string_ostream os(text);
+    if (!text.empty())
+      os << "\n";
+    if (auto loc = dyn_cast<FileLineColLoc>(diag.getLocation()))
+      os << loc.getFilename().getValue() << ":" << loc.getLine() << ":" << loc.getColumn() << ": ";
+    else if (auto loc = diag.getLocation()->findInstanceOf<FileLineColLoc>())
+      os << loc.getFilename().getValue() << ":" << loc.getLine() << ":" << loc.getColumn() << ": ";
+    switch (diag.getSeverity()) {
+    case DiagnosticSeverity::Error: os << "error: "; break;
+    case DiagnosticSeverity::Warning: os << "warning: "; break;
+    case DiagnosticSeverity::Note: os << "note: "; break;
+    case DiagnosticSeverity::Remark: os << "remark: "; break;
+    }
+    os << diag.str();
+  }
+  std::string text;
+  ScopedDiagnosticHandler handler;
+};
+
+/// The structure of a result of `type` (see CompiledProgram::resultStructure);
+/// `texts` gives the strings known when compiling, in order.
+llvm::json::Value structureOf(Type type, ArrayRef<std::string> &texts) {
+  if (!type)
+    return "none";
+  if (isa<pydy::StrType>(type)) {
+    std::string text = texts.empty() ? "" : texts.front();
+    texts = texts.drop_front(texts.empty() ? 0 : 1);
+    return "text:" + text;
+  }
+  if (isa<pydy::OptionalType>(type))
+    return "optional";
+  if (isa<tensor_array::ArrayType>(type))
+    return "array";
+  if (auto dict = dyn_cast<pydy::DictType>(type)) {
+    llvm::json::Array entries;
+    for (auto [key, value] : llvm::zip(dict.getKeys(), dict.getValueTypes()))
+      entries.push_back(llvm::json::Array{key.getValue().str(), structureOf(value, texts)});
+    return llvm::json::Object{{"dict", std::move(entries)}};
+  }
+  if (auto elements = pydy::sequenceElementTypes(type)) {
+    llvm::json::Array items;
+    for (Type t : *elements)
+      items.push_back(structureOf(t, texts));
+    return llvm::json::Object{{isa<pydy::ListType>(type) ? "list" : "tuple", std::move(items)}};
+  }
+  if (type.getDialect().getNamespace() == "pydy")
+    return "none";
+  return nullptr;
+}
+
+ValueSlot slotOf(Type t) {
+  ValueSlot slot;
+  slot.description = pydy::describeType(t);
+  if (auto tensor = dyn_cast<RankedTensorType>(t)) {
+    slot.kind = ValueKind::Tensor;
+    slot.dtype = *dtypeOfElement(tensor.getElementType());
+    for (int64_t d : tensor.getShape())
+      slot.shape.push_back(ShapedType::isDynamic(d) ? kDynamicDim : d);
+  } else if (t.isInteger(1)) {
+    slot.kind = ValueKind::Bool;
+  } else if (t.isInteger(64)) {
+    slot.kind = ValueKind::Int;
+  }
+  return slot;
+}
+
+} // namespace
+
+llvm::Expected<CompiledProgram> compileProgram(ModuleOp module, const CompileRequest &request) {
+  MLIRContext *ctx = module.getContext();
+  DiagnosticCollector diagnostics(ctx);
+  CompiledProgram program;
+  program.gpu = request.gpu;
+
+  // A saved model holds the program as imported in `module @pydy`.
+  OwningOpRef<ModuleOp> saved;
+  if (module.getOps<pydy::FuncOp>().empty())
+    for (auto nested : module.getOps<ModuleOp>())
+      if (nested.getSymName() == "pydy") {
+        saved = cast<ModuleOp>(nested->clone());
+        module = *saved;
+        break;
+      }
+
+  Type pythonResult;
+  bool isPydy = !module.getOps<pydy::FuncOp>().empty();
+  if (isPydy) {
+    program.stages["pydy"] = printed(module);
+    CompileOptions options;
+    options.entry = request.entry;
+    options.signature = request.signature;
+    PassManager specialize(ctx);
+    buildSpecializationPipeline(specialize, options);
+    if (failed(specialize.run(module)))
+      return diagnostics.error("dy2st: specialization failed");
+    program.stages["specialized"] = printed(module);
+    for (auto f : module.getOps<pydy::FuncOp>())
+      if (request.entry.empty() || f.getSymName() == request.entry) {
+        ArrayRef<Type> results = f.getResultTypes();
+        pythonResult = results.empty() ? Type() : results.front();
+        break;
+      }
+    PassManager lower(ctx);
+    buildPydyLoweringPipeline(lower);
+    if (failed(lower.run(module)))
+      return diagnostics.error("dy2st: lowering to core dialects failed");
+  }
+  program.stages["core"] = printed(module);
+
+  func::FuncOp entry;
+  for (auto f : module.getOps<func::FuncOp>())
+    if (!f.isDeclaration() && !f.isPrivate() &&
+        (request.entry.empty() || f.getSymName() == request.entry)) {
+      entry = f;
+      break;
+    }
+  if (!entry)
+    return llvm::createStringError(
+        request.entry.empty() ? std::string("dy2st: the module has no function to run")
+                              : "dy2st: no function named '" + request.entry + "'");
+  program.name = entry.getSymName().str();
+  program.entry = (kPackedEntryPrefix + "_mlir_ciface_" + program.name).str();
+  FunctionType signature = entry.getFunctionType();
+  for (Type t : llvm::concat<const Type>(signature.getInputs(), signature.getResults()))
+    if (!(isa<RankedTensorType>(t) && dtypeOfElement(cast<RankedTensorType>(t).getElementType())) &&
+        !pydy::isPythonScalar(t))
+      return llvm::createStringError("dy2st: cannot call a function with a value of type " +
+                                     pydy::describeType(t));
+  for (Type t : signature.getInputs())
+    program.inputs.push_back(slotOf(t));
+  for (Type t : signature.getResults())
+    program.results.push_back(slotOf(t));
+  if (isPydy) {
+    std::vector<std::string> texts;
+    if (auto attr = entry->getAttrOfType<ArrayAttr>(kResultTextsAttr))
+      for (auto text : attr.getAsValueRange<StringAttr>())
+        texts.push_back(text.str());
+    ArrayRef<std::string> remaining = texts;
+    llvm::raw_string_ostream(program.resultStructure = "")
+        << structureOf(pythonResult, remaining);
+  }
+  if (!entry->hasAttr("llvm.emit_c_interface"))
+    entry->setAttr("llvm.emit_c_interface", UnitAttr::get(ctx));
+
+  PassManager pm(ctx);
+  if (request.gpu) {
+    auto cuda = loadCudaRuntime();
+    if (!cuda)
+      return cuda.takeError();
+    GPUOptions gpu;
+    gpu.chip = cuda->chip;
+    buildGPUPipeline(pm, gpu);
+  } else {
+    buildCPUPipeline(pm);
+  }
+  if (failed(pm.run(module)))
+    return diagnostics.error("dy2st: lowering to LLVM failed");
+  program.stages["llvm"] = printed(module);
+
+  auto object = emitObjectFile(module, "_mlir_ciface_" + program.name);
+  if (!object)
+    return object.takeError();
+  program.object = std::move(*object);
+  return program;
+}
+
+} // namespace dy2st
