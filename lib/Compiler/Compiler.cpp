@@ -17,6 +17,57 @@ using namespace mlir;
 
 namespace dy2st {
 
+char DiagnosticError::ID;
+
+void DiagnosticError::log(llvm::raw_ostream &os) const {
+  for (const auto &[i, d] : llvm::enumerate(diagnostics)) {
+    if (i)
+      os << "\n";
+    if (!d.file.empty())
+      os << d.file << ":" << d.line << ":" << d.column << ": ";
+    os << d.kind << ": " << d.message;
+  }
+}
+
+static const char *kindOf(DiagnosticSeverity severity) {
+  switch (severity) {
+  case DiagnosticSeverity::Error: return "error";
+  case DiagnosticSeverity::Warning: return "warning";
+  case DiagnosticSeverity::Note: return "note";
+  case DiagnosticSeverity::Remark: return "remark";
+  }
+  return "error";
+}
+
+DiagnosticCollector::DiagnosticCollector(MLIRContext *ctx) : ctx(ctx) {
+  handler = ctx->getDiagEngine().registerHandler([this](Diagnostic &diag) {
+    auto append = [&](Diagnostic &d) {
+      CompileDiagnostic record{kindOf(d.getSeverity()), d.str()};
+      FileLineColLoc loc = dyn_cast<FileLineColLoc>(d.getLocation());
+      if (!loc)
+        loc = d.getLocation()->findInstanceOf<FileLineColLoc>();
+      if (loc) {
+        record.file = loc.getFilename().str();
+        record.line = loc.getLine();
+        record.column = loc.getColumn();
+      }
+      diagnostics.push_back(std::move(record));
+    };
+    append(diag);
+    for (Diagnostic &note : diag.getNotes())
+      append(note);
+    return success();
+  });
+}
+
+DiagnosticCollector::~DiagnosticCollector() { ctx->getDiagEngine().eraseHandler(handler); }
+
+llvm::Error DiagnosticCollector::error(StringRef fallback) {
+  if (diagnostics.empty())
+    return llvm::createStringError(fallback.str());
+  return llvm::make_error<DiagnosticError>(std::move(diagnostics));
+}
+
 std::string signatureEntry(const RuntimeValue &value, MLIRContext *ctx) {
   Builder b(ctx);
   Attribute attr;
@@ -42,41 +93,6 @@ std::string printed(ModuleOp module) {
   module.print(os);
   return s;
 }
-
-/// Collects diagnostics as "file:line:col: error: message" lines.
-class DiagnosticCollector {
-public:
-  DiagnosticCollector(MLIRContext *ctx)
-      : handler(ctx, [this](Diagnostic &diag) {
-          append(diag);
-          for (Diagnostic &note : diag.getNotes())
-            append(note);
-          return success();
-        }) {}
-  llvm::Error error(StringRef fallback) const {
-    return llvm::createStringError(text.empty() ? fallback.str() : text);
-  }
-
-private:
-  void append(Diagnostic &diag) {
-    llvm::raw_string_ostream os(text);
-    if (!text.empty())
-      os << "\n";
-    if (auto loc = dyn_cast<FileLineColLoc>(diag.getLocation()))
-      os << loc.getFilename().getValue() << ":" << loc.getLine() << ":" << loc.getColumn() << ": ";
-    else if (auto loc = diag.getLocation()->findInstanceOf<FileLineColLoc>())
-      os << loc.getFilename().getValue() << ":" << loc.getLine() << ":" << loc.getColumn() << ": ";
-    switch (diag.getSeverity()) {
-    case DiagnosticSeverity::Error: os << "error: "; break;
-    case DiagnosticSeverity::Warning: os << "warning: "; break;
-    case DiagnosticSeverity::Note: os << "note: "; break;
-    case DiagnosticSeverity::Remark: os << "remark: "; break;
-    }
-    os << diag.str();
-  }
-  std::string text;
-  ScopedDiagnosticHandler handler;
-};
 
 /// The structure of a result of `type` (see CompiledProgram::resultStructure);
 /// `texts` gives the strings known when compiling, in order.

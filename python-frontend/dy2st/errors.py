@@ -1,7 +1,6 @@
 """dy2st's exceptions, formatted like Python's own: file, line, the source line
 and a caret under the construct."""
 import linecache
-import re
 
 
 class Dy2StError(Exception):
@@ -42,28 +41,22 @@ def _format_one(message, filename, lineno, col):
     return text
 
 
-_DIAGNOSTIC = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<col>\d+): (?P<kind>error|note|warning): "
-                         r"(?P<message>.*)$")
-
-
 class GPUUnavailableError(RuntimeError):
     """backend="gpu" cannot run here: no CUDA toolkit at build time, no NVIDIA
     driver, or no GPU."""
 
 
-def from_compiler(text):
-    """A Dy2StError from the compiler's diagnostics ("file:line:col: error: ...")."""
-    main = None
-    notes = []
-    for line in text.splitlines():
-        m = _DIAGNOSTIC.match(line)
-        if not m:
-            continue
-        where = (m["file"], int(m["line"]), int(m["col"]))
-        if m["kind"] == "error" and main is None:
-            main = (m["message"],) + where
-        elif m["kind"] == "note" and not m["message"].startswith("see current operation"):
-            notes.append((m["message"],) + where)
+def from_compiler(error):
+    """A Dy2StError from the compiler's CompileError: the first error that
+    names a place in the user's file, with the notes that do; the text where
+    none does."""
+    records = getattr(error, "diagnostics", [])
+    placed = [(kind, message, (file, line, col)) for kind, message, file, line, col in records
+              if file is not None]
+    main = next(((message,) + where for kind, message, where in placed if kind == "error"), None)
+    notes = [(message,) + where for kind, message, where in placed
+             if kind == "note" and not message.startswith("see current operation")]
+    text = str(error)
     if main is None:
         if text.startswith("dy2st: backend='gpu'"):
             return GPUUnavailableError(text.strip())

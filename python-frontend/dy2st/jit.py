@@ -301,7 +301,7 @@ class StaticFunction:
                         if compiled.from_disk_cache:
                             outcome["done"] = "read from the disk cache"
                 except native.module().CompileError as e:
-                    raise errors.from_compiler(str(e)) from None
+                    raise errors.from_compiler(e) from None
                 self._compiled[key] = compiled
                 self._evict()
             else:
@@ -369,7 +369,7 @@ class TranslatedLayer:
                 compiled = module.compile(self._text, self._meta["entry"], ",".join(entries),
                                           source_name=self._path + ".pdmodel")
             except module.CompileError as e:
-                raise errors.from_compiler(str(e)) from None
+                raise errors.from_compiler(e) from None
             self._compiled[key] = compiled
         leaves = compiled(arrays + params)
         result = _rebuild(compiled.result_structure, iter(leaves))

@@ -175,7 +175,7 @@ def compile_for_save(static_function, specs):
     try:
         compiled = module.compile(text, name, ",".join(entries))
     except module.CompileError as e:
-        raise errors.from_compiler(str(e)) from None
+        raise errors.from_compiler(e) from None
     meta = {"format": "dy2st-model", "version": 1, "entry": name,
             "inputs": static_function._parameters(),
             "input_types": [s.mlir_type() for s in specs],

@@ -212,7 +212,7 @@ class TracedLayer:
         try:
             return module.compile(text, "traced", ",".join(entries))
         except module.CompileError as e:
-            raise errors.from_compiler(str(e)) from None
+            raise errors.from_compiler(e) from None
 
     def __call__(self, *inputs):
         arrays = [np.asarray(i.numpy() if isinstance(i, Tensor) else i, order="C")

@@ -33,9 +33,25 @@ using namespace dy2st::native;
 
 namespace {
 
+/// A failed compile: its text, and its diagnostics as records where the
+/// compiler gave them (Python's CompileError carries them as `diagnostics`,
+/// a list of (kind, message, file, line, column)).
 struct CompileError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  explicit CompileError(const std::string &text, std::vector<CompileDiagnostic> records = {})
+      : std::runtime_error(text), records(std::move(records)) {}
+  std::vector<CompileDiagnostic> records;
 };
+
+/// `error` as a CompileError, its diagnostics kept as records.
+CompileError compileErrorOf(llvm::Error error) {
+  std::vector<CompileDiagnostic> records;
+  std::string text = llvm::toString(llvm::handleErrors(
+      std::move(error), [&](std::unique_ptr<DiagnosticError> diagnostics) {
+        records = diagnostics->diagnostics;
+        return llvm::Error(std::move(diagnostics));
+      }));
+  return CompileError(text, std::move(records));
+}
 
 mlir::MLIRContext &context() {
   static mlir::MLIRContext *ctx = [] {
@@ -100,7 +116,7 @@ CompiledFunction compile(const std::string &source, const std::string &entry,
                                         diagnostics);
     auto program = compileProgram(*module, request);
     if (!program)
-      throw CompileError(llvm::toString(program.takeError()));
+      throw compileErrorOf(program.takeError());
     if (cacheable)
       diskCache->store(key, *program);
     auto loaded = JitFunction::load(std::move(*program));
@@ -115,7 +131,23 @@ CompiledFunction compile(const std::string &source, const std::string &entry,
 
 PYBIND11_MODULE(_dy2st_native, m) {
   m.doc() = "dy2st native compiler: pydy text in, native code out";
-  py::register_exception<CompileError>(m, "CompileError", PyExc_Exception);
+  // Kept for the life of the process, like the module.
+  static auto &compileError = *new py::exception<CompileError>(m, "CompileError", PyExc_Exception);
+  py::register_exception_translator([](std::exception_ptr thrown) {
+    try {
+      if (thrown)
+        std::rethrow_exception(thrown);
+    } catch (const CompileError &e) {
+      py::list records;
+      for (const CompileDiagnostic &d : e.records)
+        records.append(py::make_tuple(d.kind, d.message, d.file.empty() ? py::object(py::none())
+                                                                          : py::str(d.file),
+                                      d.line, d.column));
+      py::object error = py::reinterpret_borrow<py::object>(compileError)(py::str(e.what()));
+      error.attr("diagnostics") = records;
+      PyErr_SetObject(compileError.ptr(), error.ptr());
+    }
+  });
   m.def(
       "set_printer",
       [](py::object callback) {

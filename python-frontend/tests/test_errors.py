@@ -182,3 +182,23 @@ def test_call_time_errors_name_the_function_and_the_argument():
         fn(x, object())
     with pytest.raises(TypeError, match=r"add_two\(\) argument 'y': .* not set"):
         fn(x, [x, {1}])
+
+
+def test_the_compiler_hands_its_diagnostics_as_records():
+    """Errors reach Python as (kind, message, file, line, column) records,
+    not as text that Python reads back (issue 17)."""
+    from dy2st import errors, native
+    module = native.module()
+    text = ('pydy.func @f(%a: !pydy.object {pydy.name = "a"}) -> !pydy.object {\n'
+            '  %s = pydy.constant "text" loc("user.py":3:9)\n'
+            '  %b = pydy.binary add %a, %s : (!pydy.object, !pydy.str) -> !pydy.object'
+            ' loc("user.py":4:12)\n'
+            '  pydy.return %b : !pydy.object\n}\n')
+    with pytest.raises(module.CompileError) as info:
+        module.compile(text, "f", "tensor<2xf32>")
+    kind, message, file, line, column = info.value.diagnostics[0]
+    assert (kind, file, line, column) == ("error", "user.py", 4, 12)
+    assert message in str(info.value)
+    error = errors.from_compiler(info.value)
+    assert (error.raw_message, error.filename, error.lineno, error.col) == (
+        message, "user.py", 4, 12)

@@ -12,12 +12,52 @@
 #include "llvm/Support/Error.h"
 
 #include <string>
+#include <vector>
 
 namespace llvm {
 class Module;
 } // namespace llvm
 
 namespace dy2st {
+
+/// One diagnostic of a failed compile: the user's file, line and column
+/// where MLIR had a location for it (file empty otherwise).
+struct CompileDiagnostic {
+  /// "error", "warning", "note" or "remark".
+  std::string kind;
+  std::string message;
+  std::string file;
+  unsigned line = 0, column = 0;
+};
+
+/// A compile that failed with diagnostics, as records (the frontend shows
+/// them as Python shows a SyntaxError, without reading them back from text);
+/// as text, one "file:line:col: kind: message" line each.
+class DiagnosticError : public llvm::ErrorInfo<DiagnosticError> {
+public:
+  static char ID;
+  explicit DiagnosticError(std::vector<CompileDiagnostic> diagnostics)
+      : diagnostics(std::move(diagnostics)) {}
+  void log(llvm::raw_ostream &os) const override;
+  std::error_code convertToErrorCode() const override { return llvm::inconvertibleErrorCode(); }
+
+  std::vector<CompileDiagnostic> diagnostics;
+};
+
+/// Collects the diagnostics of `ctx` while it lives.
+class DiagnosticCollector {
+public:
+  explicit DiagnosticCollector(mlir::MLIRContext *ctx);
+  ~DiagnosticCollector();
+  /// The collected diagnostics as a DiagnosticError, or `fallback` where
+  /// there are none.
+  llvm::Error error(llvm::StringRef fallback);
+
+private:
+  std::vector<CompileDiagnostic> diagnostics;
+  mlir::MLIRContext *ctx;
+  uint64_t handler;
+};
 
 /// Options of one compilation.
 struct CompileRequest {
