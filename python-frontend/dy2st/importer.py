@@ -299,6 +299,12 @@ class Importer:
             params += [self.attribute_variable(i) for i in range(len(self.unit.written))]
         self.static_names.update(self.static_params)
         self.param_names = params
+        # Parameters the function changes in place (x[i] = v, x.append(v)):
+        # a called function gives their values back for its caller to write
+        # to the arguments, as Python shares them (see finish_returns).
+        self.called = called
+        self.mutated = set()
+        self.mutated_params = None
         self.scopes.append(_assigned_names(self.node.body) | set(params) |
                            {self.attribute_variable(i) for i in range(len(self.unit.written))})
         self.self_name = args.args[0].arg if self.self_object is not None else None
@@ -309,6 +315,8 @@ class Importer:
         # with a return (never reached).
         if not self.block(self.node.body) or self.returned_at != len(self.lines):
             self.emit_return(None, self.node)
+        if called:
+            self.finish_returns()
         body = self.lines
         arg_list = [f"%arg{i}: {self.arg_types.get(p, OBJECT)} {{pydy.name = \"{_escape(p)}\"}}"
                     for i, p in enumerate(params)]
@@ -630,13 +638,47 @@ class Importer:
     def emit_return(self, value, node):
         """`return value`; with attributes of compile-time objects assigned in
         the unit, their values are returned too (callers take them back, the
-        entry's caller writes them to the objects)."""
-        if self.unit.written:
+        entry's caller writes them to the objects). In a called function, what
+        it returns is known once its body is: see finish_returns."""
+        if self.called:
+            self.lines.append(_PendingReturn(value, node, self.depth))
+            self.returned_at = len(self.lines)
+            return
+        self.emit_returned_values(value, node, [])
+
+    def finish_returns(self):
+        """Each return of a called function, now that the parameters it
+        changes in place are known: their values follow the result (and the
+        assigned attributes) for the caller to write back. A parameter that is
+        also assigned (`x = ...`) may name another object when it is changed:
+        it is not given back."""
+        rebound = _assigned_names(self.node.body)
+        self.mutated_params = [p for p in self.param_names
+                               if p in self.mutated and p not in rebound]
+        key = next((k for k, (_, importer) in self.unit.functions.items() if importer is self),
+                   None)
+        if self.mutated_params and key in self.unit.recursive:
+            self._fail(self.node, f"a recursive function that changes its argument "
+                                  f"'{self.mutated_params[0]}' in place is not supported by "
+                                  "dy2st yet")
+        lines, self.lines = self.lines, []
+        depth = self.depth
+        for line in lines:
+            if isinstance(line, _PendingReturn):
+                self.depth = line.depth
+                changed = [self.load(p, line.node) for p in self.mutated_params]
+                self.emit_returned_values(line.value, line.node, changed)
+            else:
+                self.lines.append(line)
+        self.depth = depth
+
+    def emit_returned_values(self, value, node, changed):
+        attrs = [self.load(self.attribute_variable(i), node)
+                 for i in range(len(self.unit.written))]
+        if attrs or changed:
             if value is None:
                 value = self.constant(None, node)
-            attrs = [self.load(self.attribute_variable(i), node)
-                     for i in range(len(self.unit.written))]
-            values = [value] + attrs
+            values = [value] + attrs + changed
             value = self.op(node, f"pydy.tuple {', '.join(v.name for v in values)} : "
                                   f"({', '.join(v.type for v in values)}) -> {OBJECT}")
         if value is None:
@@ -741,6 +783,8 @@ class Importer:
         """Containers are values: an update of `a[i][j]` (or `a[i].append`)
         is written back along the path to the variable `a`."""
         if isinstance(node, ast.Name) and self.is_local(node.id):
+            if node.id in self.param_names:
+                self.mutated.add(node.id)
             self.store(node.id, value, origin)
         elif isinstance(node, ast.Subscript):
             self.setitem(node, self.expr(node.value), self.index(node.slice), value)
@@ -1474,12 +1518,25 @@ class Importer:
         names = ", ".join(v.name for v in values)
         result = self.op(node, f'pydy.call @"{_escape(symbol)}"({names}) : '
                                f"{self.signature(values)}")
-        if self.unit.written:
-            # The callee gives back the assigned attributes after its result.
+        changed = callee.mutated_params or []
+        if self.unit.written or changed:
+            # The callee gives back the assigned attributes after its result,
+            # then the parameters it changed in place, which are written to
+            # the arguments they were given (Python shares them).
             whole = result
             result = self.item_of(whole, 0, node)
             for i in range(len(self.unit.written)):
                 self.store(self.attribute_variable(i), self.item_of(whole, i + 1, node), node)
+            for i, param in enumerate(changed):
+                argument = given.get(param)
+                if argument is None or _is_fresh(argument):
+                    continue
+                if not isinstance(argument, (ast.Name, ast.Subscript)):
+                    self._fail(argument, f"{fn.__qualname__}() changes its argument '{param}' "
+                                         "in place: dy2st can pass that change back only to a "
+                                         "local variable or an item of one")
+                self.write_back(argument, self.item_of(whole, 1 + len(self.unit.written) + i,
+                                                       node), node)
         if getattr(callee, "may_raise", False):
             # What the callee raised leaves this function too.
             raised = self.op(node, "pydy.raised : i1", type="i1")
@@ -1851,6 +1908,21 @@ class _NestedDef:
         importer.checked_names = set()
         importer.free_params = self.free_names
         return importer
+
+
+class _PendingReturn:
+    """A return of a called function, emitted once its body is known."""
+
+    def __init__(self, value, node, depth):
+        self.value = value
+        self.node = node
+        self.depth = depth
+
+
+def _is_fresh(node):
+    """Whether an argument is a new object that nothing else names (a call's
+    result, a display, arithmetic): a change made to it is seen by no one."""
+    return not isinstance(node, (ast.Name, ast.Subscript, ast.Attribute, ast.Starred))
 
 
 class _Holder:

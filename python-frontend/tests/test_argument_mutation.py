@@ -1,0 +1,150 @@
+"""A converted function that changes an argument in place (`t[i] = v`,
+`l.append(v)`) changes the caller's object, as Python shares it: the callee
+gives the changed value back and the caller writes it to the argument."""
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from conftest import assert_same
+
+
+def fill(t):
+    t[0] = 7.0
+
+
+def add(items, v):
+    items.append(v)
+
+
+def add_twice(items, v):
+    add(items, v)          # a change made by a callee of the callee
+    add(items, v * 2.0)
+    return len(items)
+
+
+def clip_rows(t, limit):
+    for i in range(t.shape[0]):
+        if t[i] > limit:
+            t[i] = limit
+            return i       # an early return gives the change back too
+    return -1
+
+
+def fill_caller(x):
+    fill(x)
+    return x + 0
+
+
+def add_caller(x):
+    items = [x]
+    add(items, x * 2.0)
+    return len(items), items[-1]
+
+
+def nested_caller(x):
+    items = []
+    n = add_twice(items, x)
+    return n, paddle.stack(items)
+
+
+def loop_caller(x):
+    items = [x]
+    for i in range(3):
+        add(items, x + float(i))
+    return paddle.concat(items)
+
+
+def item_caller(x):
+    rows = [x * 1.0, x * 2.0]
+    fill(rows[1])           # the change reaches the list's item
+    return rows[1] + 0
+
+
+def branch_caller(x):
+    first = clip_rows(x, 2.5)
+    return first, x + 0
+
+
+def fresh_caller(x):
+    items = [x]
+    add([x], x)             # a new list: nobody sees the change
+    fill(x * 1.0)
+    return len(items), x + 0
+
+
+def rebinding(items, v):
+    items = list(items)     # another list from here on: the caller's is left
+    items.append(v)
+    return len(items)
+
+
+def rebinding_caller(x):
+    items = [x]
+    n = rebinding(items, x)
+    return n, len(items)
+
+
+def closure_caller(x):
+    def push(items, v):
+        items.append(v)
+    items = []
+    push(items, x)
+    push(items, x + 1.0)
+    return paddle.stack(items)
+
+
+class Cache(paddle.nn.Layer):
+    def remember(self, store, x):
+        store.append(x * 2.0)
+
+    def forward(self, x):
+        store = []
+        self.remember(store, x)
+        self.remember(store, x + 1.0)
+        return paddle.stack(store)
+
+
+@pytest.mark.parametrize("fn", [fill_caller, add_caller, nested_caller, loop_caller,
+                                item_caller, branch_caller, fresh_caller, rebinding_caller,
+                                closure_caller, Cache()])
+def test_changes_made_in_place_by_a_callee_reach_the_caller(fn):
+    def argument():
+        return paddle.to_tensor(np.array([1.0, 2.0, 3.0], dtype="float32"))
+    eager = fn(argument())
+    compiled = paddle.jit.to_static(fn)(argument())
+    assert_same(eager, compiled)
+
+
+def keeps(holder, v):
+    holder.values.append(v)
+
+
+class Holder:
+    values = []
+
+
+def attribute_caller(x):
+    h = Holder()
+    add(h.values, x)
+    return x
+
+
+def test_a_change_that_cannot_be_passed_back_is_an_error():
+    with pytest.raises(paddle.Dy2StError, match="changes its argument 'items' in place"):
+        paddle.jit.to_static(attribute_caller)(paddle.to_tensor([1.0]))
+
+
+def recursive_fill(t, n):
+    if n > 0:
+        t[n - 1] = 0.0
+        recursive_fill(t, n - 1)
+
+
+def recursive_caller(x, n):
+    recursive_fill(x, n)
+    return x + 0
+
+
+def test_a_recursive_function_that_changes_its_argument_is_an_error():
+    with pytest.raises(paddle.Dy2StError, match="recursive function that changes its argument"):
+        paddle.jit.to_static(recursive_caller)(paddle.to_tensor([1.0, 2.0]), paddle.to_tensor(2))
