@@ -148,3 +148,67 @@ def recursive_caller(x, n):
 def test_a_recursive_function_that_changes_its_argument_is_an_error():
     with pytest.raises(paddle.Dy2StError, match="recursive function that changes its argument"):
         paddle.jit.to_static(recursive_caller)(paddle.to_tensor([1.0, 2.0]), paddle.to_tensor(2))
+
+
+# Two names for one object in one function ------------------------------------
+
+def second_name(x):
+    y = x
+    y[0] = 5.0
+    return x + 0
+
+
+def second_list_name(x):
+    items = [x]
+    same = items
+    items.append(x * 2.0)
+    return len(same)
+
+
+def second_name_in_loop(x):
+    y = x
+    for i in range(2):
+        y[i] = 9.0
+    return x + 0
+
+
+def second_name_of_parameter_in_callee(t):
+    view = t
+    view[2] = 4.0
+
+
+def second_name_callee_caller(x):
+    second_name_of_parameter_in_callee(x)
+    return x + 0
+
+
+def only_the_second_name_read(x):
+    if paddle.sum(x) > 0:
+        y = x
+    else:
+        y = x * 2.0
+    y[0] = 1.0
+    return y
+
+
+@pytest.mark.parametrize("fn", [second_name, second_list_name, second_name_in_loop,
+                                second_name_callee_caller, only_the_second_name_read])
+def test_a_change_through_a_second_name_is_seen_through_the_first(fn):
+    def argument():
+        return paddle.to_tensor(np.array([1.0, 2.0, 3.0], dtype="float32"))
+    assert_same(fn(argument()), paddle.jit.to_static(fn)(argument()))
+
+
+def maybe_same_then_changed(x):
+    if paddle.sum(x) > 0:
+        y = x
+    else:
+        y = x * 2.0
+    y[0] = -1.0
+    return x + 0
+
+
+def test_a_change_through_a_name_that_may_share_the_object_is_an_error():
+    with pytest.raises(paddle.Dy2StError, match="'y' is changed in place here while 'x' may name "
+                                                "the same object"):
+        paddle.jit.to_static(maybe_same_then_changed)(paddle.to_tensor([1.0, 2.0]))

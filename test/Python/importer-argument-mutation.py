@@ -1,6 +1,7 @@
 # RUN: %python %s | FileCheck %s
 # A called function that changes a parameter in place returns its value after
-# the result; the caller writes it to the argument (Python shares it).
+# the result; the caller writes it to the argument (Python shares it). After
+# `y = x` (certainly one object), a change through `y` is written to `x` too.
 import dy2st as paddle
 
 
@@ -17,7 +18,14 @@ def caller(x):
     return n, items
 
 
+def second_name(x):
+    y = x
+    y[0] = 5.0
+    return x
+
+
 print(paddle.jit.to_static(caller).code)
+print(paddle.jit.to_static(second_name).code)
 
 # CHECK-LABEL: pydy.func @"caller"
 # CHECK:      %[[R:.*]] = pydy.call @"add__2"
@@ -31,3 +39,8 @@ print(paddle.jit.to_static(caller).code)
 # CHECK:      %[[B:.*]] = pydy.load "items"
 # CHECK:      %[[U:.*]] = pydy.tuple %{{.*}}, %[[B]]
 # CHECK:      pydy.return %[[U]]
+
+# CHECK-LABEL: pydy.func @"second_name"
+# CHECK:      %[[SET:.*]] = pydy.setitem
+# CHECK-NEXT: pydy.store "y", %[[SET]]
+# CHECK-NEXT: pydy.store "x", %[[SET]]
