@@ -307,7 +307,6 @@ class Importer:
         self.mutated_params = None
         self.aliases = aliases.Aliases(self.node.body, [a.arg for a in ast.walk(args)
                                                         if isinstance(a, ast.arg)])
-        self.active_aliases = collections.defaultdict(set)
         self.scopes.append(_assigned_names(self.node.body) | set(params) |
                            {self.attribute_variable(i) for i in range(len(self.unit.written))})
         self.self_name = args.args[0].arg if self.self_object is not None else None
@@ -386,22 +385,11 @@ class Importer:
                 self.static_names[node.targets[0].id] = value
                 return False
             self.assign(node.targets[0], value, node)
-            self.link_alias(node)
             return False
         value = self.expr(node.value)
         for target in node.targets:
             self.assign(target, value, node)
-        self.link_alias(node)
         return False
-
-    def link_alias(self, node):
-        """From `y = x` on, where the two certainly name one object, a change
-        made in place through either is written to both (see aliases.py)."""
-        pair = self.aliases.certain.get(id(node))
-        if pair is not None:
-            y, x = pair
-            self.active_aliases[y].add(x)
-            self.active_aliases[x].add(y)
 
     def stmt_AnnAssign(self, node):
         if node.value is not None:
@@ -797,22 +785,19 @@ class Importer:
         """Containers are values: an update of `a[i][j]` (or `a[i].append`)
         is written back along the path to the variable `a`."""
         if isinstance(node, ast.Name) and self.is_local(node.id):
-            shared = self.aliases.partner_read_later(node.id, origin)
-            if shared is not None:
-                partner, statement = shared
+            sharing, doubtful = self.aliases.at_change(node.id, origin)
+            if doubtful is not None:
+                partner, statement = doubtful
                 self._fail(origin, f"'{node.id}' is changed in place here while '{partner}' may "
                                    f"name the same object ({statement.targets[0].id} = "
-                                   f"{statement.value.id}, line {self._where(statement)[1]}) and is "
-                                   "read later: dy2st treats tensors and lists as values, so "
+                                   f"{statement.value.id}, line {self._where(statement)[1]}) and "
+                                   "is read later: dy2st treats tensors and lists as values, so "
                                    f"'{partner}' would not see the change; use one name, or "
                                    "assign a copy")
-            if node.id in self.param_names:
-                self.mutated.add(node.id)
-            self.store(node.id, value, origin)
-            for partner in self.active_aliases.get(node.id, ()):
-                if partner in self.param_names:
-                    self.mutated.add(partner)
-                self.store(partner, value, origin)
+            for name in [node.id] + sharing:
+                if name in self.param_names:
+                    self.mutated.add(name)
+                self.store(name, value, origin)
         elif isinstance(node, ast.Subscript):
             self.setitem(node, self.expr(node.value), self.index(node.slice), value)
         else:

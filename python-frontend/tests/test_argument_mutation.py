@@ -191,8 +191,41 @@ def only_the_second_name_read(x):
     return y
 
 
+def first_name_assigned_later(x):
+    h = x
+    h[0] = 4.0
+    x = x + 1.0             # the change was made before: x + 1 sees it
+    return x
+
+
+def second_name_assigned_before_the_change(x):
+    y = x
+    y = y * 2.0             # from here y names another tensor
+    y[0] = 8.0
+    return x + 0, y
+
+
+def chain_of_names(x):
+    # Fuzz seed 50120: the change reaches x through v as well.
+    v = x
+    w = v
+    w[0] = 1.24
+    return x + 0, v
+
+
+def second_name_made_in_a_loop(x):
+    # Fuzz seeds 50006, 50014: aliasing and change in one loop body.
+    for i in range(2):
+        w = x
+        w[i] = x.sum()
+    return x + 0
+
+
 @pytest.mark.parametrize("fn", [second_name, second_list_name, second_name_in_loop,
-                                second_name_callee_caller, only_the_second_name_read])
+                                second_name_callee_caller, only_the_second_name_read,
+                                first_name_assigned_later,
+                                second_name_assigned_before_the_change, chain_of_names,
+                                second_name_made_in_a_loop])
 def test_a_change_through_a_second_name_is_seen_through_the_first(fn):
     def argument():
         return paddle.to_tensor(np.array([1.0, 2.0, 3.0], dtype="float32"))
@@ -208,7 +241,16 @@ def maybe_same_then_changed(x):
     return x + 0
 
 
-def test_a_change_through_a_name_that_may_share_the_object_is_an_error():
+def shared_only_in_the_first_iteration(x):
+    y = x
+    for i in range(2):
+        y[0] += 1.0
+        x = x * 2.0         # the second change reaches the old tensor only
+    return x
+
+
+@pytest.mark.parametrize("fn", [maybe_same_then_changed, shared_only_in_the_first_iteration])
+def test_a_change_through_a_name_that_may_share_the_object_is_an_error(fn):
     with pytest.raises(paddle.Dy2StError, match="'y' is changed in place here while 'x' may name "
                                                 "the same object"):
-        paddle.jit.to_static(maybe_same_then_changed)(paddle.to_tensor([1.0, 2.0]))
+        paddle.jit.to_static(fn)(paddle.to_tensor([1.0, 2.0]))

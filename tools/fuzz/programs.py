@@ -239,6 +239,8 @@ class Generator:
             return self.list_loop(env, indent, returns)
         if roll < 0.97:
             return self.accumulate(env, indent, returns)
+        if roll < 0.985:
+            return self.shared_change(env, indent)
         return self.helper_call(env, indent)
 
     def assign(self, env, indent, kind=None, name=None):
@@ -332,6 +334,33 @@ class Generator:
         name = self.fresh("v")
         self.emit(indent, f"{name} = {self.expr(env, 'f')} * {total}")
         env[name] = "f"
+
+    def shared_change(self, env, indent):
+        """A change made in place that Python shares with another name: through
+        a second name (`w = x; w[:, c] = v`), by a helper changing its
+        argument, or by a helper appending to a list it is given."""
+        rng = self.rng
+        target = self.pick(env, "f")
+        form = rng.randrange(3)
+        if form == 0:
+            other = self.fresh("w")
+            self.emit(indent, f"{other} = {target}")
+            self.emit(indent, f"{other}[:, {rng.choice(['0', '-1', 'M - 1'])}] = "
+                              f"{self.expr(env, 's')}")
+            env[other] = "f"
+        elif form == 1:
+            name = self.fresh("change")
+            column = rng.choice(["0", "-1", "p.shape[1] - 1"])
+            self.helpers.append(f"def {name}(p, value):\n    p[:, {column}] = value")
+            self.emit(indent, f"{name}({target}, {self.expr(env, 's')})")
+        else:
+            items, name = self.fresh("items"), self.fresh("add")
+            self.helpers.append(f"def {name}(items, value):\n    items.append(value)")
+            self.emit(indent, f"{items} = [{target}]")
+            self.emit(indent, f"{name}({items}, {self.expr(env, 'f')})")
+            result = self.fresh("v")
+            self.emit(indent, f"{result} = paddle.stack({items}, axis=0).sum(axis=0)")
+            env[result] = "f"
 
     def helper_call(self, env, indent):
         rng = self.rng
