@@ -1,5 +1,7 @@
 #include "Dy2St/Compiler/ProgramCache.h"
 
+#include "Dy2St/Runtime/Cuda.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -56,6 +58,11 @@ std::string ProgramCache::key(llvm::StringRef source, const CompileRequest &requ
   add(request.entry);
   add(request.signature);
   add(request.gpu ? "gpu" : "cpu");
+  // GPU code holds kernels assembled for the device's architecture.
+  if (request.gpu) {
+    auto cuda = loadCudaRuntime();
+    add(cuda ? cuda->chip : llvm::toString(cuda.takeError()));
+  }
   add(source);
   return llvm::toHex(hash.final(), /*LowerCase=*/true);
 }

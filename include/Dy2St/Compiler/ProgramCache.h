@@ -19,8 +19,9 @@ public:
   /// all besides the one written last, the least recently used dropped first.
   ProgramCache(std::string directory, uint64_t maxBytes);
 
-  /// The key of compiling `source` for `request`: also this build of dy2st
-  /// and this machine's CPU, which the code depends on.
+  /// The key of compiling `source` for `request`: also this build of dy2st,
+  /// this machine's CPU and, for GPU code, the GPU's architecture, which the
+  /// code depends on.
   static std::string key(llvm::StringRef source, const CompileRequest &request);
 
   /// The program stored under `key`; none where there is none or the file
