@@ -312,3 +312,19 @@ def float_divmod_of_literals(a):
 def test_float_floor_division_and_modulo_of_literals(differential):
     out = differential(float_divmod_of_literals, t([1.0]))
     assert out[0].numpy()[0] == -1.0 and out[1].numpy()[0] == np.inf
+
+
+def test_the_judge_allows_float32_rounding_in_large_integers_only():
+    """Long-run seed 33652: gelu's float32 result times 9e18, cast to int64,
+    differs in float32's last bits; small integers must still be equal."""
+    import child
+    large = paddle.to_tensor(np.array([431517322734206976], dtype="int64"))
+    rounded = paddle.to_tensor(np.array([431516635539439616], dtype="int64"))
+    assert child.difference(large, rounded) is None
+    assert child.difference(paddle.to_tensor([1 << 20]), paddle.to_tensor([(1 << 20) + 1]))
+    assert child.difference(large, paddle.to_tensor(np.array([4 * 10 ** 17], dtype="int64")))
+
+
+def test_programs_change_objects_that_other_names_share():
+    text = "".join(programs.generate(seed).source for seed in range(20))
+    assert "items.append(value)" in text and "p[:, " in text

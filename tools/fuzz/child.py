@@ -16,6 +16,10 @@ from dy2st.static import InputSpec
 
 RTOL, ATOL = 1e-4, 1e-5
 OVERFLOW_EDGE = 1e37
+FLOAT32_EXACT_INTEGERS = 2 ** 24
+# The clear error of a change made in place through a name that only may share
+# the object with another that is read later (dy2st's aliases.py).
+SHARED_OBJECT = "may name the same object"
 BEYOND_64_BITS = "a Python int beyond 64 bits"
 
 
@@ -52,6 +56,14 @@ def difference(eager, compiled, path="result"):
                 edge = ((np.isinf(c) & (np.abs(e) > OVERFLOW_EDGE)) |
                         (np.isinf(e) & (np.abs(c) > OVERFLOW_EDGE))) & (np.sign(c) == np.sign(e))
             close = close | edge
+        elif e.dtype.kind == "i":
+            # Beyond 2**24 an integer tensor was most likely cast from float32,
+            # whose last bits another valid rounding changes (long-run seed
+            # 33652: gelu's float32 result times 9e18, cast to int64).
+            with np.errstate(over="ignore"):
+                large = np.abs(e.astype("float64")) > FLOAT32_EXACT_INTEGERS
+                close = (c == e) | (large & np.isclose(c.astype("float64"), e.astype("float64"),
+                                                       rtol=RTOL, atol=0))
         else:
             close = c == e
         if not np.all(close):
@@ -90,6 +102,8 @@ def judge(path):
         eager = outcome(lambda: module.f(*arguments))
         compiled = outcome(lambda: compiled_f(*fresh))
         where = f"call {number}: "
+        if compiled[0] == "rejected" and SHARED_OBJECT in compiled[1]:
+            continue  # decided: a change through a name that may share an object
         if compiled[0] == "rejected":
             return "rejected", where + compiled[1]
         if compiled[0] == "raise" and compiled[1].startswith("OverflowError") and \
