@@ -39,6 +39,25 @@ static const char *kindOf(DiagnosticSeverity severity) {
   return "error";
 }
 
+namespace {
+
+/// Collects the diagnostics of `ctx` while it lives.
+class DiagnosticCollector {
+public:
+  explicit DiagnosticCollector(MLIRContext *ctx);
+  ~DiagnosticCollector();
+  /// The collected diagnostics as a DiagnosticError, or `fallback` where
+  /// there are none.
+  llvm::Error error(StringRef fallback);
+
+private:
+  std::vector<CompileDiagnostic> diagnostics;
+  MLIRContext *ctx;
+  DiagnosticEngine::HandlerID handler;
+};
+
+} // namespace
+
 DiagnosticCollector::DiagnosticCollector(MLIRContext *ctx) : ctx(ctx) {
   handler = ctx->getDiagEngine().registerHandler([this](Diagnostic &diag) {
     auto append = [&](Diagnostic &d) {

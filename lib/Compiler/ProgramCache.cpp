@@ -40,6 +40,19 @@ static std::string buildIdentity() {
   return identity;
 }
 
+/// This machine's CPU and its features, which the code is compiled for.
+static const std::string &hostCPU() {
+  static const std::string cpu = [] {
+    std::vector<std::string> enabled;
+    for (const auto &feature : llvm::sys::getHostCPUFeatures())
+      if (feature.getValue())
+        enabled.push_back(feature.getKey().str());
+    std::sort(enabled.begin(), enabled.end());
+    return llvm::sys::getHostCPUName().str() + ";" + llvm::join(enabled, ",");
+  }();
+  return cpu;
+}
+
 std::string ProgramCache::key(llvm::StringRef source, const CompileRequest &request) {
   llvm::SHA256 hash;
   auto add = [&](llvm::StringRef part) {
@@ -47,14 +60,7 @@ std::string ProgramCache::key(llvm::StringRef source, const CompileRequest &requ
     hash.update(part);
   };
   add(buildIdentity());
-  add(llvm::sys::getHostCPUName());
-  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
-  std::vector<std::string> enabled;
-  for (const auto &feature : features)
-    if (feature.getValue())
-      enabled.push_back(feature.getKey().str());
-  std::sort(enabled.begin(), enabled.end());
-  add(llvm::join(enabled, ","));
+  add(hostCPU());
   add(request.entry);
   add(request.signature);
   add(request.gpu ? "gpu" : "cpu");

@@ -119,16 +119,15 @@ JitFunction::call(llvm::ArrayRef<RuntimeValue> args) const {
     if (slot.kind == RuntimeValue::Kind::Tensor) {
       if (arg.kind != RuntimeValue::Kind::Tensor)
         return argumentError(i, "must be a tensor");
-      auto expected = [&] { return slot.description; };
       if (arg.dtype != slot.dtype)
         return argumentError(i, std::string("has dtype ") + dtypeName(arg.dtype) +
-                                    " but the function was compiled for " + expected());
+                                    " but the function was compiled for " + slot.description);
       bool shapeOk = arg.shape.size() == slot.shape.size();
       for (size_t d = 0; shapeOk && d < arg.shape.size(); ++d)
         shapeOk = slot.shape[d] == kDynamicDim || slot.shape[d] == arg.shape[d];
       if (!shapeOk)
         return argumentError(i, "does not have the shape the function was compiled for: " +
-                                    expected());
+                                    slot.description);
       fillDescriptor(nextDescriptor, arg.data, arg.shape);
       descriptorPointers[i] = nextDescriptor;
       nextDescriptor += descriptorWords(arg.shape.size());

@@ -271,10 +271,14 @@ class Importer:
         return "".join([text] + self.unit.texts)
 
     def check_recursion(self, key, node):
-        # A recursive call passed the captures known when it was imported.
+        # A recursive call passed the captures known when it was imported,
+        # and took no parameter changed in place back.
         if key in self.unit.recursive and self.captures:
             self._fail(node, "a recursive function that reads tensors from outside it (here "
                              f"'{self.captures[0].label}') is not supported by dy2st yet")
+        if key in self.unit.recursive and self.mutated_params:
+            self._fail(node, f"a recursive function that changes its argument "
+                             f"'{self.mutated_params[0]}' in place is not supported by dy2st yet")
 
     def import_function(self, symbol, called=False):
         """The pydy text of this function alone, as `@symbol`. A function that
@@ -657,12 +661,6 @@ class Importer:
         rebound = _assigned_names(self.node.body)
         self.mutated_params = [p for p in self.param_names
                                if p in self.mutated and p not in rebound]
-        key = next((k for k, (_, importer) in self.unit.functions.items() if importer is self),
-                   None)
-        if self.mutated_params and key in self.unit.recursive:
-            self._fail(self.node, f"a recursive function that changes its argument "
-                                  f"'{self.mutated_params[0]}' in place is not supported by "
-                                  "dy2st yet")
         lines, self.lines = self.lines, []
         depth = self.depth
         for line in lines:

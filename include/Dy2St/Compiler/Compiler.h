@@ -44,21 +44,6 @@ public:
   std::vector<CompileDiagnostic> diagnostics;
 };
 
-/// Collects the diagnostics of `ctx` while it lives.
-class DiagnosticCollector {
-public:
-  explicit DiagnosticCollector(mlir::MLIRContext *ctx);
-  ~DiagnosticCollector();
-  /// The collected diagnostics as a DiagnosticError, or `fallback` where
-  /// there are none.
-  llvm::Error error(llvm::StringRef fallback);
-
-private:
-  std::vector<CompileDiagnostic> diagnostics;
-  mlir::MLIRContext *ctx;
-  uint64_t handler;
-};
-
 /// Options of one compilation.
 struct CompileRequest {
   std::string entry;
