@@ -243,6 +243,53 @@ def test_code_after_a_call_that_always_raises_is_not_compiled(fn):
     assert __file__ in str(info.value)
 
 
+def both_branches_exit(a, n):
+    if paddle.all(a > 0.0):
+        if paddle.std(a) < a[0].sum():
+            if n > 1:
+                return a
+            v = a
+        else:
+            if n != 2:
+                raise ValueError("raised by the program")
+            v = a * 3.0
+        if paddle.std(v) == a.sum():  # with n = 3, never reached: `v` is bound on no path
+            return a * 2.0
+    return a + 1.0
+
+
+def exit_flag_set_in_a_loop(a, n):
+    if n != 2:
+        for _ in range(min(n, 3)):
+            if a[0] != -3.36:
+                raise ValueError("raised in the loop")
+        if n >= 1:
+            raise ValueError("raised after the loop")
+        v = a.sum()
+    else:
+        v = a.max()
+    if not (v < v):  # with n = 1, never reached: `v` is bound on no path
+        return a
+    return a + 1.0
+
+
+@pytest.mark.parametrize("fn", [both_branches_exit, exit_flag_set_in_a_loop])
+@pytest.mark.parametrize("values", [[1.0, 2.0], [1.0, -2.0], [1.0, 20.0], [-3.36, 1.0]])
+@pytest.mark.parametrize("n", [0, 1, 2, 3])
+def test_code_after_branches_that_all_exit_is_not_compiled(fn, values, n):
+    """Where every branch returns or raises (one decided at run time, one
+    when compiling), the code after them is never reached and reads a
+    variable bound on no path: no compile error, eager's value or exception
+    (fuzz seeds 38223 and 38277)."""
+    value, error = outcome(fn, t(values), n)
+    compiled = paddle.jit.to_static(fn)
+    if error is not None:
+        with pytest.raises(type(error), match=str(error)):
+            compiled(t(values), n)
+    else:
+        np.testing.assert_array_equal(compiled(t(values), n).numpy(), value.numpy())
+
+
 # Tensor.numpy(), .item(), .tolist() used as tensors --------------------------
 
 def numpy_condition(x):

@@ -412,6 +412,14 @@ public:
     // A function that only raises (for this signature) returns None.
     if (ret.getValue() && isUndefined(ret.getValue()))
       typeUndefined(ret.getValue(), PyNoneType::get(func.getContext()));
+    // A variable bound on no path that survives, never read (its reads were
+    // in code that folded away), carries nothing.
+    func.walk([&](Operation *op) {
+      if (isa<IfOp, WhileOp, ForRangeOp>(op))
+        for (Value v : op->getResults())
+          if (v.use_empty() && isa<ObjectType>(v.getType()) && isUndefined(v))
+            typeUndefined(v, PyNoneType::get(func.getContext()));
+    });
     Type resultType = ret.getValue() && !isa<PyNoneType>(ret.getValue().getType())
                           ? ret.getValue().getType()
                           : Type();
@@ -1208,6 +1216,35 @@ private:
     return v;
   }
 
+  /// Inside a branch its condition is known, as upstream's scf.if
+  /// ConditionPropagation has it: uses of a bool condition, and of the bool
+  /// a `not` made it from, become constants there. An exit flag then folds
+  /// in the branch that runs only when it is set, and so does what it guards.
+  static void propagateCondition(IfOp op) {
+    Value condition = op.getCondition();
+    if (!condition.getType().isInteger(1))
+      return;
+    auto replaceInBranches = [&](Value v, bool inThen) {
+      for (auto [region, truth] : {std::pair(&op.getThenRegion(), inThen),
+                                   std::pair(&op.getElseRegion(), !inThen)}) {
+        if (llvm::none_of(v.getUses(), [&](OpOperand &use) {
+              return region->isAncestor(use.getOwner()->getParentRegion());
+            }))
+          continue;
+        OpBuilder b = OpBuilder::atBlockBegin(&region->front());
+        Value known = ConstantOp::create(b, op.getLoc(), b.getBoolAttr(truth));
+        v.replaceUsesWithIf(known, [&](OpOperand &use) {
+          return region->isAncestor(use.getOwner()->getParentRegion());
+        });
+      }
+    };
+    replaceInBranches(condition, true);
+    auto negation = condition.getDefiningOp<UnaryOp>();
+    if (negation && negation.getKind() == UnaryKind::Not &&
+        negation.getOperand().getType().isInteger(1))
+      replaceInBranches(negation.getOperand(), false);
+  }
+
   LogicalResult specializeIf(IfOp op, Operation *&next) {
     {
       OpBuilder b(op);
@@ -1223,6 +1260,7 @@ private:
     }
     if (failed(checkCondition(op, op.getCondition(), "if")))
       return failure();
+    propagateCondition(op);
     Block &thenBlock = op.getThenRegion().front(), &elseBlock = op.getElseRegion().front();
     if (failed(specialize(thenBlock)) || failed(specialize(elseBlock)))
       return failure();
@@ -1240,10 +1278,17 @@ private:
         yield->setOperand(i, castTo(b, yield->getOperand(i), joined));
       }
       op.getResult(i).setType(joined);
-      // None on both branches is a compile-time value.
+      // None on both branches, or one constant on both (an exit flag where
+      // both branches return or raise), is a compile-time value: the code it
+      // guards folds away, as Python never runs it.
+      OpBuilder b(op);
       if (isa<PyNoneType>(joined)) {
-        OpBuilder b(op);
         op.getResult(i).replaceAllUsesWith(ConstantOp::create(b, op.getLoc(), b.getUnitAttr()));
+      } else if (Attribute same = constantOf(thenYield->getOperand(i));
+                 same && same == constantOf(elseYield->getOperand(i)) &&
+                 isa<BoolAttr, IntegerAttr, FloatAttr>(same) &&
+                 cast<TypedAttr>(same).getType() == joined) {
+        op.getResult(i).replaceAllUsesWith(ConstantOp::create(b, op.getLoc(), same));
       }
     }
     return success();
