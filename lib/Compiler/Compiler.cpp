@@ -39,6 +39,21 @@ static const char *kindOf(DiagnosticSeverity severity) {
   return "error";
 }
 
+/// The source places of `loc`, innermost first: a CallSiteLoc (an inlined
+/// call) gives the callee's, then its callers'.
+static void framesOf(Location loc, SmallVectorImpl<FileLineColLoc> &frames) {
+  if (auto site = dyn_cast<CallSiteLoc>(loc)) {
+    framesOf(site.getCallee(), frames);
+    framesOf(site.getCaller(), frames);
+    return;
+  }
+  auto file = dyn_cast<FileLineColLoc>(loc);
+  if (!file)
+    file = loc->findInstanceOf<FileLineColLoc>();
+  if (file)
+    frames.push_back(file);
+}
+
 namespace {
 
 /// Collects the diagnostics of `ctx` while it lives.
@@ -61,20 +76,25 @@ private:
 DiagnosticCollector::DiagnosticCollector(MLIRContext *ctx) : ctx(ctx) {
   handler = ctx->getDiagEngine().registerHandler([this](Diagnostic &diag) {
     auto append = [&](Diagnostic &d) {
+      SmallVector<FileLineColLoc> frames;
+      framesOf(d.getLocation(), frames);
       CompileDiagnostic record{kindOf(d.getSeverity()), d.str()};
-      FileLineColLoc loc = dyn_cast<FileLineColLoc>(d.getLocation());
-      if (!loc)
-        loc = d.getLocation()->findInstanceOf<FileLineColLoc>();
-      if (loc) {
-        record.file = loc.getFilename().str();
-        record.line = loc.getLine();
-        record.column = loc.getColumn();
+      if (!frames.empty()) {
+        record.file = frames.front().getFilename().str();
+        record.line = frames.front().getLine();
+        record.column = frames.front().getColumn();
       }
       diagnostics.push_back(std::move(record));
+      return frames;
     };
-    append(diag);
+    SmallVector<FileLineColLoc> frames = append(diag);
     for (Diagnostic &note : diag.getNotes())
       append(note);
+    // The calls that led to an inlined function, innermost first, after the
+    // notes on the error's own place.
+    for (FileLineColLoc caller : ArrayRef(frames).drop_front())
+      diagnostics.push_back({"note", "called from here", caller.getFilename().str(),
+                             caller.getLine(), caller.getColumn()});
     return success();
   });
 }

@@ -2,6 +2,7 @@
 // points the runtime calls, optimization for this machine, an object file.
 #include "Dy2St/Compiler/Compiler.h"
 
+#include "Dy2St/Support/NativeTarget.h"
 #include "Dy2St/Support/RuntimeABI.h"
 
 #include "mlir/ExecutionEngine/OptUtils.h"
@@ -11,11 +12,9 @@
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
-#include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetMachine.h"
 
 #include <algorithm>
-#include <mutex>
 
 namespace dy2st {
 
@@ -96,11 +95,7 @@ static void markHugeCallWrappers(llvm::Module &module, llvm::StringRef entry) {
 }
 
 llvm::Expected<std::string> emitObjectFile(mlir::ModuleOp module, llvm::StringRef entry) {
-  static std::once_flag nativeTarget;
-  std::call_once(nativeTarget, [] {
-    llvm::InitializeNativeTarget();
-    llvm::InitializeNativeTargetAsmPrinter();
-  });
+  initializeNativeTarget();
   llvm::LLVMContext ctx;
   std::unique_ptr<llvm::Module> llvmModule = mlir::translateModuleToLLVMIR(module, ctx);
   if (!llvmModule)

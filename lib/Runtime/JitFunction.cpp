@@ -6,6 +6,7 @@
 #include "Dy2St/Runtime/Cuda.h"
 #include "Dy2St/Runtime/Memory.h"
 #include "Dy2St/Runtime/Print.h"
+#include "Dy2St/Support/NativeTarget.h"
 #include "Dy2St/Support/RuntimeABI.h"
 
 #include "llvm/ExecutionEngine/JITEventListener.h"
@@ -14,10 +15,8 @@
 #include "llvm/ExecutionEngine/Orc/RTDyldObjectLinkingLayer.h"
 #include "llvm/ExecutionEngine/SectionMemoryManager.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/TargetSelect.h"
 
 #include <cstdlib>
-#include <mutex>
 
 namespace dy2st {
 
@@ -48,11 +47,7 @@ createObjectLayer(llvm::orc::ExecutionSession &session) {
 }
 
 llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::load(CompiledProgram program) {
-  static std::once_flag nativeTarget;
-  std::call_once(nativeTarget, [] {
-    llvm::InitializeNativeTarget();
-    llvm::InitializeNativeTargetAsmPrinter();
-  });
+  initializeNativeTarget();
   std::unique_ptr<JitFunction> fn(new JitFunction());
   std::vector<std::string> libraries{DY2ST_C_RUNNER_UTILS};
   if (program.gpu) {

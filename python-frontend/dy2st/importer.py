@@ -15,6 +15,7 @@ import collections
 import inspect
 import json
 import logging
+import os
 import re
 import textwrap
 import types
@@ -29,6 +30,9 @@ from .statements import located
 from .tensor import Tensor
 
 
+# dy2st's own Python (composites, layers): inlined, its work is located at
+# the call, as a builtin's is (pydy.library).
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
 _BINARY = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div",
            ast.FloorDiv: "floordiv", ast.Mod: "mod", ast.Pow: "pow", ast.MatMult: "matmul"}
 _UNARY = {ast.USub: "neg", ast.UAdd: "pos", ast.Not: "not", ast.Invert: "invert"}
@@ -328,7 +332,9 @@ class Importer:
                     for i, p in enumerate(params)]
         arg_list += [f"%arg{len(params) + i}: {OBJECT} {{pydy.name = \"{_escape(c.label)}\"}}"
                      for i, c in enumerate(self.captures)]
-        header = f'pydy.func @"{_escape(symbol)}"({", ".join(arg_list)}) -> {OBJECT} {{'
+        library = os.path.abspath(self.filename).startswith(_PACKAGE)
+        header = (f'pydy.func @"{_escape(symbol)}"({", ".join(arg_list)}) -> {OBJECT}'
+                  + (" attributes {pydy.library}" if library else "") + " {")
         text = "\n".join([header] + body + ["} " + self.loc(self.node)]) + "\n"
         return text
 

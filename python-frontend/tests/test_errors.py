@@ -1,5 +1,7 @@
 """Bad programs raise a dy2st exception naming the file, the line and the
 construct; the process keeps running and later calls work."""
+import inspect
+
 import numpy as np
 import pytest
 
@@ -202,3 +204,37 @@ def test_the_compiler_hands_its_diagnostics_as_records():
     error = errors.from_compiler(info.value)
     assert (error.raw_message, error.filename, error.lineno, error.col) == (
         message, "user.py", 4, 12)
+
+
+def unsupported_in_helper(x):
+    return x.missing_method()
+
+
+def calls_helper(x):
+    y = x * 2.0
+    return unsupported_in_helper(y)
+
+
+def calls_a_composite_badly(x):
+    return paddle.std(x, axis=5)
+
+
+def test_errors_in_inlined_calls_name_the_chain_of_callers():
+    """An error in a called function names its line and then, as notes, the
+    calls that led there; an error inside dy2st's own composites names the
+    user's call, not dy2st's file."""
+    x = paddle.to_tensor([[1.0, 2.0]])
+    with pytest.raises(Dy2StError) as info:
+        paddle.jit.to_static(calls_helper)(x)
+    lines = inspect.getsourcelines(unsupported_in_helper)[1], inspect.getsourcelines(calls_helper)[1]
+    error = info.value
+    assert (error.filename, error.lineno) == (__file__, lines[0] + 1)
+    assert [(note, file, line) for note, file, line, _ in error.notes] == [
+        ("called from here", __file__, lines[1] + 2)]
+    assert "note: called from here\n    return unsupported_in_helper(y)" in str(error)
+    with pytest.raises(Dy2StError) as info:
+        paddle.jit.to_static(calls_a_composite_badly)(x)
+    assert (info.value.filename, info.value.lineno) == (
+        __file__, inspect.getsourcelines(calls_a_composite_badly)[1] + 1)
+    assert "axis 5 is out of range" in str(info.value)
+    assert "composites.py" not in str(info.value)

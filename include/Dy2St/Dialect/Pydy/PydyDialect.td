@@ -16,6 +16,9 @@ def Pydy_Dialect : Dialect {
   let cppNamespace = "::mlir::pydy";
   let useDefaultTypePrinterParser = 1;
   let hasConstantMaterializer = 1;
+  // On a `pydy.func` imported from dy2st's own Python (composites, layers):
+  // inlined, its work is located at the call, as a builtin's is.
+  let discardableAttrs = (ins UnitAttr:$library);
 }
 
 class Pydy_Op<string mnemonic, list<Trait> traits = []>

@@ -30,18 +30,25 @@ bool reaches(FuncOp from, FuncOp to, SymbolTable &symbols, DenseSet<Operation *>
 }
 
 /// Replaces `call` by a copy of `body` with its arguments bound to `args`;
-/// `result` maps the value the body produces.
-LogicalResult inlineBody(Operation *call, Block &body, ValueRange args, Operation *end) {
+/// `result` maps the value the body produces. The copies are located in the
+/// callee under the call (a CallSiteLoc: diagnostics name the chain of
+/// callers); a `library` body (dy2st's own composites and layers) is located
+/// at the call, as a builtin's work is.
+LogicalResult inlineBody(Operation *call, Block &body, ValueRange args, Operation *end,
+                         bool library) {
   if (body.getNumArguments() != args.size())
     return call->emitError() << "the call passes " << args.size() << " arguments for "
                              << body.getNumArguments() << " parameters";
   OpBuilder b(call);
   IRMapping map;
   map.map(body.getArguments(), args);
+  Location at = call->getLoc();
   for (Operation &op : body) {
     if (&op == end)
       break;
-    b.clone(op, map);
+    b.clone(op, map)->walk([&](Operation *copy) {
+      copy->setLoc(library ? at : CallSiteLoc::get(copy->getLoc(), at));
+    });
   }
   Value result;
   if (end->getNumOperands())
@@ -107,8 +114,10 @@ struct InlineCallsPass : impl::InlineCallsPassBase<InlineCallsPass> {
       if (!next)
         break;
       if (auto call = dyn_cast<CallOp>(next)) {
-        Block &body = symbols.lookup<FuncOp>(call.getCallee()).getBody().front();
-        if (failed(inlineBody(call, body, call.getArgs(), &body.back())))
+        auto callee = symbols.lookup<FuncOp>(call.getCallee());
+        Block &body = callee.getBody().front();
+        if (failed(inlineBody(call, body, call.getArgs(), &body.back(),
+                              PydyDialect::LibraryAttrHelper(call->getContext()).isAttrPresent(callee))))
           return failure();
         continue;
       }
@@ -128,7 +137,7 @@ struct InlineCallsPass : impl::InlineCallsPassBase<InlineCallsPass> {
         continue;
       }
       Block &body = lambda.getBody().front();
-      if (failed(inlineBody(callValue, body, *args, body.getTerminator())))
+      if (failed(inlineBody(callValue, body, *args, body.getTerminator(), false)))
         return failure();
     }
     func.walk([](LambdaOp lambda) {
