@@ -308,9 +308,9 @@ class Importer:
         self.static_names.update(self.static_params)
         self.param_names = params
         # Parameters the function changes in place (x[i] = v, x.append(v)):
-        # a called function gives their values back for its caller to write
-        # to the arguments, as Python shares them (see finish_returns).
-        self.called = called
+        # it gives their values back, for its caller to write to the
+        # arguments (the entry's caller: to the tensors it was given), as
+        # Python shares them (see finish_returns).
         self.mutated = set()
         self.mutated_params = None
         self.aliases = aliases.Aliases(self.node.body, [a.arg for a in ast.walk(args)
@@ -325,8 +325,7 @@ class Importer:
         # with a return (never reached).
         if not self.block(self.node.body) or self.returned_at != len(self.lines):
             self.emit_return(None, self.node)
-        if called:
-            self.finish_returns()
+        self.finish_returns(called)
         body = self.lines
         arg_list = [f"%arg{i}: {self.arg_types.get(p, OBJECT)} {{pydy.name = \"{_escape(p)}\"}}"
                     for i, p in enumerate(params)]
@@ -650,23 +649,23 @@ class Importer:
     def emit_return(self, value, node):
         """`return value`; with attributes of compile-time objects assigned in
         the unit, their values are returned too (callers take them back, the
-        entry's caller writes them to the objects). In a called function, what
-        it returns is known once its body is: see finish_returns."""
-        if self.called:
-            self.lines.append(_PendingReturn(value, node, self.depth))
-            self.returned_at = len(self.lines)
-            return
-        self.emit_returned_values(value, node, [])
+        entry's caller writes them to the objects). What a function returns
+        is known once its body is: see finish_returns."""
+        self.lines.append(_PendingReturn(value, node, self.depth))
+        self.returned_at = len(self.lines)
 
-    def finish_returns(self):
-        """Each return of a called function, now that the parameters it
-        changes in place are known: their values follow the result (and the
-        assigned attributes) for the caller to write back. A parameter that is
+    def finish_returns(self, called):
+        """Each return, now that the parameters the function changes in place
+        are known: their values follow the result (and the assigned
+        attributes) for the caller to write back; the entry gives back only
+        its own parameters (not the captured values). A parameter that is
         also assigned (`x = ...`) may name another object when it is changed:
         it is not given back."""
         rebound = _assigned_names(self.node.body)
+        own = self.param_names if called else \
+            {a.arg for a in ast.walk(self.node.args) if isinstance(a, ast.arg)}
         self.mutated_params = [p for p in self.param_names
-                               if p in self.mutated and p not in rebound]
+                               if p in self.mutated and p not in rebound and p in own]
         lines, self.lines = self.lines, []
         depth = self.depth
         for line in lines:

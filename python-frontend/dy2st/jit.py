@@ -40,10 +40,11 @@ def _signature_entry(value):
                     f"lists, tuples and dicts of them, not {type(value).__name__}")
 
 
-_Imported = collections.namedtuple("_Imported", "text captures declared written entry")
+_Imported = collections.namedtuple("_Imported", "text captures declared written changed entry")
 """An imported function: its pydy text, captured inputs, declared argument
-types (input_spec), the attributes it assigns (written back after calls) and
-the name of its pydy function."""
+types (input_spec), the attributes it assigns (written back after calls), the
+parameters it changes in place (written to the caller's tensors after calls)
+and the name of its pydy function."""
 
 
 def _runtime_number_entry(value):
@@ -181,7 +182,7 @@ class StaticFunction:
                     # The error names the user's line; the importer's frames would bury it.
                     raise e.with_traceback(None) from None
             self._imported = _Imported(text, importer.captures, arg_types, written,
-                                       importer.node.name)
+                                       importer.mutated_params, importer.node.name)
             verbosity.report(2, f"converted {self._fn.__qualname__}")
             verbosity.show_code(self._fn.__qualname__, self._imported.text)
             self._imported_kinds = _kinds_of(written)
@@ -273,7 +274,7 @@ class StaticFunction:
                 except TypeError as e:
                     raise self._argument_error(name, e) from None
             return self._structured_call(values)
-        text, captures, declared, written, entry_symbol = self._import()
+        text, captures, declared, written, changed, entry_symbol = self._import()
         values += [c.read() for c in captures]
         names = self._parameters() + [c.label for c in captures]
         keys, signature = [], []
@@ -307,16 +308,29 @@ class StaticFunction:
             else:
                 self._compiled.move_to_end(key)
             self._last = compiled
-            if not written:
+            if not written and not changed:
                 self._remember(values, compiled)
         leaves = compiled([_native_argument(v) for v in values])
         result = _rebuild(compiled.result_structure, iter(leaves))
-        if written:
-            # `self.attr = ...` in forward: the values at the end, written back.
+        if written or changed:
+            # `self.attr = ...` in forward: the values at the end, written back;
+            # then the arguments changed in place, written to the caller's tensors.
             result, attributes = result[0], result[1:]
             for (obj, name), value in zip(written, attributes):
                 setattr(obj, name, value)
+            arguments = dict(zip(names, values))
+            for name, value in zip(changed, attributes[len(written):]):
+                write_into(arguments[name], value)
         return result
+
+
+def write_into(tensor, value):
+    """Gives `tensor` the contents of `value` in place, as the eager change
+    of the function's argument would have."""
+    if isinstance(tensor, Tensor):
+        tensor._value[...] = value.numpy() if isinstance(value, Tensor) else value
+    elif isinstance(tensor, np.ndarray):
+        tensor[...] = value.numpy() if isinstance(value, Tensor) else value
 
 
 class TranslatedLayer:
@@ -374,12 +388,16 @@ class TranslatedLayer:
         leaves = compiled(arrays + params)
         result = _rebuild(compiled.result_structure, iter(leaves))
         state = self._meta.get("state", [])
-        if state:
+        changed = self._meta.get("changed_inputs", [])
+        if state or changed:
             # The layer's forward assigned attributes: their new values are
-            # this layer's state for the next call.
+            # this layer's state for the next call; then the inputs it changed
+            # in place, written to the tensors given.
             result, values = result[0], result[1:]
             for i, value in zip(state, values):
                 self._params[i] = value.numpy() if isinstance(value, Tensor) else np.asarray(value)
+            for i, value in zip(changed, values[len(state):]):
+                write_into(inputs[i], value)
         return result
 
     def state_dict(self):

@@ -121,6 +121,7 @@ def read_model(path):
                          f"{len(meta.get('params', []))}")
     _check_indices(path, meta, "numbers", len(params))
     _check_indices(path, meta, "state", len(params))
+    _check_indices(path, meta, "changed_inputs", len(meta["inputs"]))
     for i in meta.get("numbers", []):
         if params[i].shape != () or params[i].dtype.kind not in "bif":
             raise ValueError(f"{path}.pdiparams: parameter {i} is not a number")
@@ -181,7 +182,9 @@ def compile_for_save(static_function, specs):
             "input_types": [s.mlir_type() for s in specs],
             "params": _parameter_names(static_function._instance, captures, params),
             "numbers": [i for i, p in enumerate(params) if not isinstance(p, Tensor)],
-            "state": state}
+            "state": state,
+            "changed_inputs": [static_function._parameters().index(name)
+                               for name in imported.changed]}
     arrays = [p.numpy() if isinstance(p, Tensor) else np.asarray(p) for p in params]
     return meta, text, compiled.stage("specialized"), arrays
 

@@ -254,3 +254,51 @@ def test_a_change_through_a_name_that_may_share_the_object_is_an_error(fn):
     with pytest.raises(paddle.Dy2StError, match="'y' is changed in place here while 'x' may name "
                                                 "the same object"):
         paddle.jit.to_static(fn)(paddle.to_tensor([1.0, 2.0]))
+
+
+def entry_fills(t, limit):
+    t[0] = 7.0                  # the caller's tensor changes, as eagerly
+    u = t
+    u[1] = limit               # through a second name too
+    return t.sum()
+
+
+def entry_fills_by_callee(t):
+    fill(t)
+    return None
+
+
+def entry_rebinds(t):
+    t = t * 2.0                # a new object: the caller's tensor stays
+    t[0] = 0.0
+    return t
+
+
+class FillLayer(paddle.nn.Layer):
+    def forward(self, x):
+        x[0] = -1.0
+        return x * 2.0
+
+
+@pytest.mark.parametrize("fn", [entry_fills, entry_fills_by_callee, entry_rebinds])
+def test_an_entry_that_changes_its_input_changes_the_callers_tensor(fn):
+    extra = (5.0,) if fn is entry_fills else ()
+    eager_input = paddle.to_tensor(np.array([1.0, 2.0, 3.0], dtype="float32"))
+    eager = fn(eager_input, *extra)
+    compiled_fn = paddle.jit.to_static(fn)
+    for _ in range(2):  # the second call is served like the first
+        given = paddle.to_tensor(np.array([1.0, 2.0, 3.0], dtype="float32"))
+        assert_same(eager, compiled_fn(given, *extra))
+        np.testing.assert_array_equal(given.numpy(), eager_input.numpy())
+
+
+def test_a_saved_layer_that_changes_its_input_changes_the_callers_tensor(tmp_path):
+    layer = FillLayer()
+    eager_input = paddle.to_tensor(np.array([1.0, 2.0], dtype="float32"))
+    eager = layer(eager_input)
+    spec = [paddle.static.InputSpec([2], "float32")]
+    paddle.jit.save(layer, str(tmp_path / "fill"), input_spec=spec)
+    loaded = paddle.jit.load(str(tmp_path / "fill"))
+    given = paddle.to_tensor(np.array([1.0, 2.0], dtype="float32"))
+    assert_same(eager, loaded(given))
+    np.testing.assert_array_equal(given.numpy(), eager_input.numpy())
