@@ -55,6 +55,25 @@ void scaleSubnormalLogInputs(mlir::Operation *root) {
   }
 }
 
+/// Upstream's exp approximation turns a clamped float into the exponent with
+/// `arith.fptosi`, and the clamp lets NaN through: LLVM's fptosi of NaN is
+/// poison, so a NaN that LLVM sees as a constant (exp of full_like(x, nan))
+/// made the whole result poison and its store vanished (the fuzzer's seed
+/// 40194 read stale memory). Conversions read 0 for NaN instead: the float
+/// part of an approximation still carries the NaN, and dy2st's own casts
+/// select their x86 result for NaN apart (ElementwiseLowering.cpp).
+void defineNaNConversions(mlir::Operation *root) {
+  root->walk([&](mlir::arith::FPToSIOp op) {
+    mlir::OpBuilder b(op);
+    mlir::Location loc = op.getLoc();
+    mlir::Value x = op.getIn();
+    mlir::Value nan =
+        mlir::arith::CmpFOp::create(b, loc, mlir::arith::CmpFPredicate::UNO, x, x);
+    op.getInMutable().assign(mlir::arith::SelectOp::create(
+        b, loc, nan, constantLike(b, loc, x.getType(), 0.0), x));
+  });
+}
+
 struct ApproximateMathPass : impl::ApproximateMathPassBase<ApproximateMathPass> {
   void runOnOperation() override {
     scaleSubnormalLogInputs(getOperation());
@@ -69,7 +88,8 @@ struct ApproximateMathPass : impl::ApproximateMathPassBase<ApproximateMathPass> 
     mlir::populateMathF32ExpansionPatterns(patterns, approximated);
     mlir::populateMathPolynomialApproximationPatterns(patterns, approximated);
     if (failed(mlir::applyPatternsGreedily(getOperation(), std::move(patterns))))
-      signalPassFailure();
+      return signalPassFailure();
+    defineNaNConversions(getOperation());
   }
 };
 } // namespace

@@ -56,10 +56,14 @@ def leaves(value, out):
     return out
 
 
-def make_wrapper(fn, instance, parameters, values):
+def make_wrapper(fn, instance, parameters, values, give_back=()):
     """A Python function of one parameter per leaf of `values` (the bound
-    arguments of `fn`'s `parameters`) that calls `fn` with them rebuilt."""
+    arguments of `fn`'s `parameters`) that calls `fn` with them rebuilt. The
+    containers of the parameters named in `give_back` (those `fn` changes in
+    place) are bound to names, so that the change reaches them, and returned
+    after the result."""
     names = []
+    bound = []
 
     def rebuild(value, base):
         if isinstance(value, dict):
@@ -80,6 +84,9 @@ def make_wrapper(fn, instance, parameters, values):
     arguments = []
     for parameter, value in zip(parameters, values):
         text = rebuild(value, parameter.name)
+        if parameter.name in give_back and is_structured(value):
+            bound.append((f"_given_{parameter.name}", text))
+            text = bound[-1][0]
         if parameter.kind == inspect.Parameter.VAR_POSITIONAL:
             arguments += [text[1:-1].rstrip(", ")] if value else []
         elif parameter.kind == inspect.Parameter.VAR_KEYWORD:
@@ -90,10 +97,42 @@ def make_wrapper(fn, instance, parameters, values):
             arguments.append(text)
     name = f"{fn.__name__}_entry"
     filename = f"<dy2st entry of {fn.__qualname__}>"
+    call = f"_target({', '.join(a for a in arguments if a)})"
     source = (f"def {name}({', '.join(names)}):\n"
-              f"    return _target({', '.join(a for a in arguments if a)})\n")
+              + "".join(f"    {local} = {text}\n" for local, text in bound)
+              + f"    return {', '.join([call] + [local for local, _ in bound])}\n")
     target = fn.__get__(instance) if instance is not None else fn
     return define(source, filename, name, {"_target": target})
+
+
+def update_in_place(given, changed):
+    """Makes the caller's container `given` hold what the function left in its
+    copy `changed` (items set, appended, removed; containers inside it
+    updated the same way, so that the caller's names of them see it too)."""
+    if isinstance(given, list):
+        for i in range(min(len(given), len(changed))):
+            given[i] = _updated(given[i], changed[i])
+        del given[len(changed):]
+        given.extend(changed[len(given):])
+    elif isinstance(given, dict):
+        for key in [k for k in given if k not in changed]:
+            del given[key]
+        for key, value in changed.items():
+            given[key] = _updated(given[key], value) if key in given else value
+    elif isinstance(given, tuple):
+        for old, new in zip(given, changed):
+            _updated(old, new)
+
+
+def _updated(old, new):
+    if is_structured(old) and type(old) is type(new):
+        update_in_place(old, new)
+        return old
+    if isinstance(old, np.ndarray) and isinstance(new, Tensor) and \
+            old.shape == tuple(new.shape) and old.dtype == new.numpy().dtype:
+        old[...] = new.numpy()  # a numpy array given stays one, changed in place
+        return old
+    return new
 
 
 def define(source, filename, name, namespace):

@@ -230,6 +230,9 @@ class Importer:
         self.scopes = []
         self.nested_defs = {}
         self.may_raise = False
+        # Parameters of the functions this one calls that they change in
+        # place (an entry wrapper calls one function: what it gives back).
+        self.changed_by_callees = set()
         self.free_params = []
         self.static_names = {}
         # How often each name is assigned: a name assigned once may alias a
@@ -1534,6 +1537,7 @@ class Importer:
         result = self.op(node, f'pydy.call @"{_escape(symbol)}"({names}) : '
                                f"{self.signature(values)}")
         changed = callee.mutated_params or []
+        self.changed_by_callees.update(changed)
         if self.unit.written or changed:
             # The callee gives back the assigned attributes after its result,
             # then the parameters it changed in place, which are written to

@@ -40,11 +40,13 @@ def _signature_entry(value):
                     f"lists, tuples and dicts of them, not {type(value).__name__}")
 
 
-_Imported = collections.namedtuple("_Imported", "text captures declared written changed entry")
+_Imported = collections.namedtuple("_Imported",
+                                   "text captures declared written changed inner_changed entry")
 """An imported function: its pydy text, captured inputs, declared argument
 types (input_spec), the attributes it assigns (written back after calls), the
-parameters it changes in place (written to the caller's tensors after calls)
-and the name of its pydy function."""
+parameters it changes in place (written to the caller's tensors after calls),
+those the function an entry wrapper calls changes (see _structured_call) and
+the name of its pydy function."""
 
 
 def _runtime_number_entry(value):
@@ -182,7 +184,8 @@ class StaticFunction:
                     # The error names the user's line; the importer's frames would bury it.
                     raise e.with_traceback(None) from None
             self._imported = _Imported(text, importer.captures, arg_types, written,
-                                       importer.mutated_params, importer.node.name)
+                                       importer.mutated_params, importer.changed_by_callees,
+                                       importer.node.name)
             verbosity.report(2, f"converted {self._fn.__qualname__}")
             verbosity.show_code(self._fn.__qualname__, self._imported.text)
             self._imported_kinds = _kinds_of(written)
@@ -217,23 +220,40 @@ class StaticFunction:
         values = list(bound.arguments.values())
         return values[1:] if self._instance is not None else values
 
-    def _structured_call(self, values):
+    def _structured_call(self, values, given):
         """A call with lists, tuples or dicts among the arguments: through the
-        entry wrapper of their structure (see `entry`)."""
+        entry wrapper of their structure (see `entry`). The containers the
+        function changes in place are written to those the caller `given`."""
         params = list(self._signature.parameters.values())
         if self._instance is not None:
             params = params[1:]
         key = tuple(entry.structure_key(v) for v in values)
-        wrapper = self._entries.get(key)
+        wrapper, given_back = self._entries.get(key, (None, ()))
         if wrapper is None:
-            fn = entry.make_wrapper(self._fn, self._instance, params, values)
-            # Declared specs stay with the parameters that are tensors themselves.
-            specs = None
-            if self._input_spec is not None:
-                by_name = dict(zip((p.name for p in params), self._input_spec))
-                specs = [by_name.get(name) for name in inspect.signature(fn).parameters]
-            wrapper = self._entries[key] = StaticFunction(fn, specs, self._backend)
-        return wrapper(*[leaf for v in values for leaf in entry.leaves(v, [])])
+            wrapper = self._entry_wrapper(params, values, ())
+            # The containers the function changes in place come back after
+            # its result, to be written to the caller's.
+            given_back = [p.name for p in params
+                          if p.name in wrapper._import().inner_changed]
+            if given_back:
+                wrapper = self._entry_wrapper(params, values, given_back)
+            self._entries[key] = wrapper, given_back
+        result = wrapper(*[leaf for v in values for leaf in entry.leaves(v, [])])
+        if not given_back:
+            return result
+        arguments = dict(zip((p.name for p in params), given))
+        for name, changed in zip(given_back, result[1:]):
+            entry.update_in_place(arguments[name], changed)
+        return result[0]
+
+    def _entry_wrapper(self, params, values, given_back):
+        fn = entry.make_wrapper(self._fn, self._instance, params, values, given_back)
+        # Declared specs stay with the parameters that are tensors themselves.
+        specs = None
+        if self._input_spec is not None:
+            by_name = dict(zip((p.name for p in params), self._input_spec))
+            specs = [by_name.get(name) for name in inspect.signature(fn).parameters]
+        return StaticFunction(fn, specs, self._backend)
 
     def _evict(self):
         """Keeps the most recently used specializations (see set_cache_size):
@@ -266,15 +286,16 @@ class StaticFunction:
             if self._instance is not None:
                 return self._fn(self._instance, *args, **kwargs)
             return self._fn(*args, **kwargs)
-        values = [entry.normalize(v) for v in self._bind(args, kwargs)]
+        given = self._bind(args, kwargs)
+        values = [entry.normalize(v) for v in given]
         if any(entry.is_structured(v) for v in values):
             for name, value in zip(self._parameters(), values):
                 try:
                     entry.leaves(value, [])
                 except TypeError as e:
                     raise self._argument_error(name, e) from None
-            return self._structured_call(values)
-        text, captures, declared, written, changed, entry_symbol = self._import()
+            return self._structured_call(values, given)
+        text, captures, declared, written, changed, _, entry_symbol = self._import()
         values += [c.read() for c in captures]
         names = self._parameters() + [c.label for c in captures]
         keys, signature = [], []

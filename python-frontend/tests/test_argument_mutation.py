@@ -302,3 +302,48 @@ def test_a_saved_layer_that_changes_its_input_changes_the_callers_tensor(tmp_pat
     given = paddle.to_tensor(np.array([1.0, 2.0], dtype="float32"))
     assert_same(eager, loaded(given))
     np.testing.assert_array_equal(given.numpy(), eager_input.numpy())
+
+
+def entry_changes_containers(items, cache, x):
+    items.append(x * 2.0)
+    items[0][1] = 5.0
+    cache["k"] = paddle.concat([cache["k"], x])
+    return x.sum()
+
+
+def entry_reads_containers(items, x):
+    return items[0] + x
+
+
+def test_an_entry_that_changes_a_container_argument_changes_the_callers_container():
+    def arguments():
+        return ([paddle.to_tensor([1.0, 2.0])], {"k": paddle.to_tensor([0.0])},
+                paddle.to_tensor([3.0, 4.0]))
+    eager_items, eager_cache, x = arguments()
+    eager = entry_changes_containers(eager_items, eager_cache, x)
+    compiled_fn = paddle.jit.to_static(entry_changes_containers)
+    for _ in range(2):  # the second call goes through the same wrapper
+        items, cache, x = arguments()
+        assert_same(eager, compiled_fn(items, cache, x))
+        assert_same(eager_items, items)
+        assert_same(eager_cache, cache)
+    items = [paddle.to_tensor([1.0, 2.0])]
+    before = items[0]
+    paddle.jit.to_static(entry_reads_containers)(items, paddle.to_tensor([1.0, 1.0]))
+    assert items[0] is before  # a container the function only reads is not given back
+
+
+def entry_changes_arrays(arrays):
+    arrays[0][1] = 5.0
+    return arrays[0].sum()
+
+
+def test_a_numpy_array_in_a_changed_container_stays_the_callers_array():
+    eager_arrays = [np.array([1.0, 2.0], dtype="float32")]
+    eager = entry_changes_arrays(eager_arrays)
+    arrays = [np.array([1.0, 2.0], dtype="float32")]
+    before = arrays[0]
+    compiled = paddle.jit.to_static(entry_changes_arrays)(arrays)
+    assert float(compiled) == float(eager)
+    assert arrays[0] is before
+    np.testing.assert_array_equal(before, eager_arrays[0])

@@ -273,6 +273,26 @@ def exit_flag_set_in_a_loop(a, n):
     return a + 1.0
 
 
+def unread_after_a_folded_return(a, b, k, n):
+    assert paddle.any(a < a), "asserted by the program"
+    if paddle.all(k == k):
+        c = 0
+        if n > 2:
+            return (a[1, 0],)
+        d = paddle.zeros([], "int64")  # c and d: bound on one path, never read
+    return (b,)
+
+
+def test_variables_never_read_after_a_folded_return_need_no_type():
+    """The result of the tensor `if` that carries the return value has its
+    sources typed by another path (fuzz seed 40906): no compile error, the
+    assertion raised as eagerly."""
+    a, k = t([[1.0, 2.0]]), t([[1, 2]], "int64")
+    assert isinstance(outcome(unread_after_a_folded_return, a, a, k, 0)[1], AssertionError)
+    with pytest.raises(AssertionError, match="asserted by the program"):
+        paddle.jit.to_static(unread_after_a_folded_return)(a, a, k, 0)
+
+
 @pytest.mark.parametrize("fn", [both_branches_exit, exit_flag_set_in_a_loop])
 @pytest.mark.parametrize("values", [[1.0, 2.0], [1.0, -2.0], [1.0, 20.0], [-3.36, 1.0]])
 @pytest.mark.parametrize("n", [0, 1, 2, 3])

@@ -41,3 +41,14 @@ func.func @atan2_libm(%y: f32, %x: f32) -> f32 {
   %0 = math.atan2 %y, %x : f32
   return %0 : f32
 }
+
+// exp's exponent conversion reads 0 for NaN: LLVM's fptosi of NaN is poison,
+// which made exp of a constant NaN poison (fuzz seed 40194).
+// CHECK-LABEL: func.func @exp_of_nan
+// CHECK: %[[NAN:.*]] = arith.cmpf uno, %[[K:.*]], %[[K]] : f32
+// CHECK: %[[SAFE:.*]] = arith.select %[[NAN]], %{{.*}}, %[[K]] : f32
+// CHECK: arith.fptosi %[[SAFE]] : f32 to i32
+func.func @exp_of_nan(%x: f32) -> f32 {
+  %0 = math.exp %x : f32
+  return %0 : f32
+}

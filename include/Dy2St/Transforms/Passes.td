@@ -14,7 +14,9 @@ def ApproximateMathPass : Pass<"dy2st-approximate-math"> {
     and so does `atan2` (its approximation loses the sign of a zero y and
     gives NaN for infinities). `log` and `log2` of a subnormal input are
     scaled into the normal range first (the approximation reads the
-    exponent bits).
+    exponent bits). Every `arith.fptosi` reads 0 for NaN (exp's turns a
+    clamped float that may be NaN into the exponent; LLVM's fptosi of NaN
+    is poison).
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::vector::VectorDialect",

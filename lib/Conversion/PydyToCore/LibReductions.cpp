@@ -306,44 +306,27 @@ FailureOr<Value> lowerReduction(LibLowering &l) {
                   op == LibOp::max
                       ? "zero-size array to reduction operation maximum which has no identity"
                       : "zero-size array to reduction operation minimum which has no identity");
-  // Sums of narrower floats accumulate in f64, rounded once at the end: a
-  // sequential float32 sum rounds at every step (numpy's pairwise sum far
-  // less), and a rounding there can turn an exact mean into one whose
-  // deviations square to inf (fuzz seed 37950).
-  bool sums = op == LibOp::sum || op == LibOp::mean;
-  Type accumulator = sums && isa<FloatType>(elem) && elem.getIntOrFloatBitWidth() < 64
-                         ? Type(b.getF64Type())
-                         : elem;
-  Value empty = tensor::EmptyOp::create(b, loc, kept, accumulator, keptDynamic);
-  Value init = linalg::FillOp::create(b, loc, ValueRange{identityOf(b, loc, op, accumulator)},
+  Value empty = tensor::EmptyOp::create(b, loc, kept, elem, keptDynamic);
+  Value init = linalg::FillOp::create(b, loc, ValueRange{identityOf(b, loc, op, elem)},
                                       ValueRange{empty})
                    .getResult(0);
-  Value value =
-      linalg::ReduceOp::create(
-          b, loc, ValueRange{x}, ValueRange{init}, axes,
-          [&](OpBuilder &nb, Location nl, ValueRange args) {
-            Value in = args[0];
-            if (accumulator != elem)
-              in = arith::ExtFOp::create(nb, nl, accumulator, in);
-            linalg::YieldOp::create(nb, nl, combine(nb, nl, op, in, args[1]));
-          })
-          .getResult(0);
+  Value value = linalg::ReduceOp::create(b, loc, ValueRange{x}, ValueRange{init}, axes,
+                                         [&](OpBuilder &nb, Location nl, ValueRange args) {
+                                           linalg::YieldOp::create(
+                                               nb, nl, combine(nb, nl, op, args[0], args[1]));
+                                         })
+                    .getResult(0);
   if (op == LibOp::mean) {
     Value count = l.index(1);
     for (int64_t a : axes)
       count = arith::MulIOp::create(b, loc, count, l.dim(x, a));
     Value countF = arith::SIToFPOp::create(
-        b, loc, accumulator, arith::IndexCastOp::create(b, loc, b.getI64Type(), count));
+        b, loc, elem, arith::IndexCastOp::create(b, loc, b.getI64Type(), count));
     value = elementwise(b, loc, value.getType(), {value, countF},
                         [](OpBuilder &nb, Location nl, ValueRange e) {
                           return arith::DivFOp::create(nb, nl, e[0], e[1]);
                         });
   }
-  if (accumulator != elem)
-    value = elementwise(b, loc, RankedTensorType::get(kept, elem), {value},
-                        [&](OpBuilder &nb, Location nl, ValueRange e) {
-                          return arith::TruncFOp::create(nb, nl, elem, e[0]);
-                        });
   if (!l.flag("keepdim") || axes.empty())
     return value;
   return keepReducedDims(b, loc, value, input, reduced, result);

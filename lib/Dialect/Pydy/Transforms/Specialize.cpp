@@ -176,6 +176,37 @@ static bool undefinedOr(Value value, Type type) {
 /// returns only by raising).
 static bool isUndefined(Value value) { return undefinedOr(value, Type()); }
 
+/// The one type of the values that flow into result `i` of `op` on the
+/// paths where it is defined (through nested `if`s and loops; a loop's own
+/// carried value adds nothing): None where it is defined on none, null
+/// where they differ or one is unknown.
+static Type definedType(Operation *op, unsigned i) {
+  Type found;
+  for (Value source : sourcesOf(op, i)) {
+    if (isUndefined(source))
+      continue;
+    Type t = source.getType();
+    if (auto arg = dyn_cast<BlockArgument>(source); arg && isa<ObjectType>(t)) {
+      auto carried = carriedBy(arg);
+      if (carried && carried->first == op && carried->second == i)
+        continue;
+      return {};
+    }
+    if (isa<ObjectType>(t)) {
+      Operation *inner = source.getDefiningOp();
+      if (!isa_and_nonnull<IfOp, WhileOp, ForRangeOp>(inner))
+        return {};
+      t = definedType(inner, cast<OpResult>(source).getResultNumber());
+      if (!t)
+        return {};
+    }
+    if (found && found != t)
+      return {};
+    found = t;
+  }
+  return found ? found : PyNoneType::get(op->getContext());
+}
+
 static Value castTo(OpBuilder &b, Value value, Type type);
 
 /// Gives an undefined value `type`: the `pydy.undef`s it comes from, and the
@@ -412,13 +443,15 @@ public:
     // A function that only raises (for this signature) returns None.
     if (ret.getValue() && isUndefined(ret.getValue()))
       typeUndefined(ret.getValue(), PyNoneType::get(func.getContext()));
-    // A variable bound on no path that survives, never read (its reads were
-    // in code that folded away), carries nothing.
+    // A variable that is never read (its reads were in code that folded
+    // away) and is bound on no path that survives, or only to values typed
+    // already by another flow, takes their type (None where there is none).
     func.walk([&](Operation *op) {
       if (isa<IfOp, WhileOp, ForRangeOp>(op))
-        for (Value v : op->getResults())
-          if (v.use_empty() && isa<ObjectType>(v.getType()) && isUndefined(v))
-            typeUndefined(v, PyNoneType::get(func.getContext()));
+        for (OpResult v : op->getResults())
+          if (v.use_empty() && isa<ObjectType>(v.getType()))
+            if (Type t = definedType(op, v.getResultNumber()))
+              typeUndefined(v, t);
     });
     Type resultType = ret.getValue() && !isa<PyNoneType>(ret.getValue().getType())
                           ? ret.getValue().getType()
