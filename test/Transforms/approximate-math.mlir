@@ -52,3 +52,16 @@ func.func @exp_of_nan(%x: f32) -> f32 {
   %0 = math.exp %x : f32
   return %0 : f32
 }
+
+// tanh from |x| = 4 on is 1 - 2 / (exp(2|x|) + 1) with x's sign (upstream's
+// approximation is exactly 1 from 7.99 on), below 1 until |x| = 10 as numpy's.
+// CHECK-LABEL: func.func @tanh_tail
+// CHECK: %[[ABS:.*]] = math.absf %[[X:.*]] : f32
+// CHECK: %[[TAIL:.*]] = arith.cmpf oge, %[[ABS]], %{{.*}} : f32
+// CHECK: %[[FAR:.*]] = math.copysign %{{.*}}, %[[X]] : f32
+// CHECK: arith.select %[[TAIL]], %[[FAR]], %{{.*}} : f32
+// CHECK-NOT: math.tanh
+func.func @tanh_tail(%x: f32) -> f32 {
+  %0 = math.tanh %x : f32
+  return %0 : f32
+}

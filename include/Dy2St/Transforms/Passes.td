@@ -14,7 +14,8 @@ def ApproximateMathPass : Pass<"dy2st-approximate-math"> {
     and so does `atan2` (its approximation loses the sign of a zero y and
     gives NaN for infinities). `log` and `log2` of a subnormal input are
     scaled into the normal range first (the approximation reads the
-    exponent bits). Every `arith.fptosi` reads 0 for NaN (exp's turns a
+    exponent bits). `tanh` from |x| = 4 on is 1 - 2 / (exp(2|x|) + 1) (the
+    approximation is exactly 1 from 7.99 on). Every `arith.fptosi` reads 0 for NaN (exp's turns a
     clamped float that may be NaN into the exponent; LLVM's fptosi of NaN
     is poison).
   }];
