@@ -445,8 +445,10 @@ class Importer:
         """The statements of an `if` branch. One that cannot be converted
         becomes `pydy.unsupported` (the rest of the branch is dropped): the
         branch may fold away once the signature is known, as Python would
-        never run it; the error is reported only where it remains. True when
-        the branch ends in an exit."""
+        never run it; the error is reported only where it remains. Such a
+        branch never goes on (it compiles only if it folds away), so it exits,
+        and variables that the dropped statements would bind are not missing
+        after it (fuzz seed 44671). True when the branch ends in an exit."""
         self.depth += 1
         exits = False
         for stmt in statements:
@@ -464,6 +466,8 @@ class Importer:
                 where = (f'loc("{_escape(e.filename)}":{e.lineno}:{e.col or 1})'
                          if e.filename and e.lineno else self.loc(stmt))
                 self.emit(f'pydy.unsupported "{_escape(e.raw_message)}"{syntax} {where}')
+                self.return_undefined(stmt)
+                exits = True
                 break
         self.depth -= 1
         return exits

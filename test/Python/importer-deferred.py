@@ -22,3 +22,26 @@ print(paddle.jit.to_static(checked).code)
 # CHECK: pydy.return
 # CHECK: } else {
 # CHECK-NEXT: pydy.unsupported "'del' is not supported by dy2st" {syntax} loc("{{.*}}importer-deferred.py":14:9)
+# The branch never goes on (it compiles only if it folds away): it exits, so
+# a variable the dropped statements would bind is not missing after the `if`.
+# CHECK-NEXT: %[[UNDEF:.*]] = pydy.undef "raised" : !pydy.object
+# CHECK-NEXT: pydy.return %[[UNDEF]]
+
+
+def bound_after_unsupported(x, n):
+    if n < 0:
+        del x
+        y = x
+    else:
+        y = x * 2.0
+    return y
+
+
+print(paddle.jit.to_static(bound_after_unsupported).code)
+print(paddle.jit.to_static(bound_after_unsupported)(paddle.to_tensor(np.ones([2], "float32")), 1))
+
+# CHECK-LABEL: pydy.func @"bound_after_unsupported"
+# CHECK: pydy.unsupported "'del' is not supported by dy2st"
+# CHECK-NEXT: pydy.undef "raised"
+# CHECK-NEXT: pydy.return
+# CHECK: Tensor(shape=[2], dtype=float32, value=[2., 2.])
