@@ -222,6 +222,29 @@ def test_sin_and_cos_match_numpy_over_the_whole_range(dtype):
     np.testing.assert_allclose(cos.numpy(), np.cos(x), rtol=0, atol=tolerance)
 
 
+def sums(x):
+    return paddle.sum(x), paddle.sum(x, axis=-1), paddle.mean(x, axis=[1, 2]), paddle.std(x)
+
+
+@pytest.mark.parametrize("dynamic", [False, True])
+def test_float_sums_add_in_numpys_order(dynamic):
+    """Sums over trailing dimensions round as numpy's pairwise sums do: the
+    mean of equal values is exact where numpy's is, so deviations are 0
+    rather than an ulp whose square may overflow (fuzz seeds 37950, 45611).
+    Sizes known when compiling follow numpy up to 16384 elements, sizes
+    known only at run time up to 128."""
+    spec = [InputSpec([None, 3, None], "float32")] if dynamic else None
+    fn = paddle.jit.to_static(sums, input_spec=spec)
+    rng = np.random.default_rng(0)
+    for n in [1, 7, 8, 9, 15, 16, 17, 21] + ([] if dynamic else [22, 43, 700]):
+        for x in (np.full([2, 3, n], 2.31, np.float32),
+                  (rng.standard_normal([2, 3, n]) * 1e3).astype(np.float32)):
+            eager = sums(paddle.to_tensor(x))
+            compiled = fn(paddle.to_tensor(x))
+            for e, c in zip(eager, compiled):
+                np.testing.assert_array_equal(c.numpy(), e.numpy(), err_msg=f"n = {n}")
+
+
 def hyperbolic_tangent(x):
     return paddle.tanh(x)
 

@@ -64,6 +64,14 @@ Value insertUnitDim(OpBuilder &b, Location loc, Value t, int64_t axis);
 Value dropUnitDim(OpBuilder &b, Location loc, Value t, int64_t axis);
 /// `t` collapsed to one dimension.
 Value flattenTensor(OpBuilder &b, Location loc, Value t);
+/// The sums of the rows of the float tensor `x` ([..., n] -> [...]) in
+/// numpy's order (its pairwise_sum: in sequence below 8 elements, else eight
+/// interleaved partial sums combined pairwise and the last n % 8 elements in
+/// sequence, rows over 128 elements split in halves first: the halves of
+/// rows whose size is known when compiling (up to 16384), while longer rows
+/// and those of a size known only at run time over 128 keep the eight
+/// partial sums), so that compiled sums round as eager's.
+Value pairwiseSum(OpBuilder &b, Location loc, Value x);
 /// `value`, the result of reducing `input` over the `reduced` dimensions,
 /// with those dimensions put back as size 1.
 Value keepReducedDims(OpBuilder &b, Location loc, Value value, RankedTensorType input,

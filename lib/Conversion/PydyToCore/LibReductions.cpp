@@ -306,16 +306,39 @@ FailureOr<Value> lowerReduction(LibLowering &l) {
                   op == LibOp::max
                       ? "zero-size array to reduction operation maximum which has no identity"
                       : "zero-size array to reduction operation minimum which has no identity");
-  Value empty = tensor::EmptyOp::create(b, loc, kept, elem, keptDynamic);
-  Value init = linalg::FillOp::create(b, loc, ValueRange{identityOf(b, loc, op, elem)},
-                                      ValueRange{empty})
-                   .getResult(0);
-  Value value = linalg::ReduceOp::create(b, loc, ValueRange{x}, ValueRange{init}, axes,
-                                         [&](OpBuilder &nb, Location nl, ValueRange args) {
-                                           linalg::YieldOp::create(
-                                               nb, nl, combine(nb, nl, op, args[0], args[1]));
-                                         })
-                    .getResult(0);
+  // A float sum over trailing dimensions (all of them, or the last ones)
+  // adds in numpy's order, as eager does: a mean of equal values is then
+  // exact where numpy's is, and its deviations are 0, not an ulp whose
+  // square may overflow (fuzz seeds 37950, 45611).
+  int64_t rank = input.getRank(), trailing = static_cast<int64_t>(axes.size());
+  bool trailingAxes = trailing > 0 && llvm::all_of(axes, [&](int64_t a) { return a >= rank - trailing; });
+  Value value;
+  if ((op == LibOp::sum || op == LibOp::mean) && isa<FloatType>(elem) && trailingAxes) {
+    Value rows = x;
+    if (trailing > 1) {
+      SmallVector<ReassociationIndices> groups;
+      for (int64_t d = 0; d < rank - trailing; ++d)
+        groups.push_back({d});
+      groups.emplace_back();
+      for (int64_t d = rank - trailing; d < rank; ++d)
+        groups.back().push_back(d);
+      rows = tensor::CollapseShapeOp::create(b, loc, x, groups);
+    }
+    value = pairwiseSum(b, loc, rows);
+    if (value.getType() != RankedTensorType::get(kept, elem))
+      value = tensor::CastOp::create(b, loc, RankedTensorType::get(kept, elem), value);
+  } else {
+    Value empty = tensor::EmptyOp::create(b, loc, kept, elem, keptDynamic);
+    Value init = linalg::FillOp::create(b, loc, ValueRange{identityOf(b, loc, op, elem)},
+                                        ValueRange{empty})
+                     .getResult(0);
+    value = linalg::ReduceOp::create(b, loc, ValueRange{x}, ValueRange{init}, axes,
+                                     [&](OpBuilder &nb, Location nl, ValueRange args) {
+                                       linalg::YieldOp::create(
+                                           nb, nl, combine(nb, nl, op, args[0], args[1]));
+                                     })
+                .getResult(0);
+  }
   if (op == LibOp::mean) {
     Value count = l.index(1);
     for (int64_t a : axes)

@@ -30,7 +30,10 @@ pydy.func @transposed_batch(%x: tensor<4x2x3xf32>, %w: tensor<4x5x3xf32>) -> ten
 }
 
 // CHECK-LABEL: func.func @reductions
-// CHECK: linalg.reduce ins(%{{.*}} : tensor<2x3xf32>) outs(%{{.*}} : tensor<f32>) dimensions = [0, 1]
+// A float sum over trailing dimensions adds in numpy's order: below 8
+// elements, in sequence over the collapsed dimensions.
+// CHECK: tensor.collapse_shape %{{.*}} {{\[\[}}0, 1]] : tensor<2x3xf32> into tensor<6xf32>
+// CHECK: linalg.reduce ins(%{{.*}} : tensor<6xf32>) outs(%{{.*}} : tensor<f32>) dimensions = [0]
 // CHECK:   arith.addf
 // CHECK: %[[MAX:.*]] = linalg.reduce ins(%{{.*}} : tensor<2x3xf32>) outs(%{{.*}} : tensor<3xf32>) dimensions = [0]
 // CHECK:   arith.maximumf
@@ -87,4 +90,21 @@ pydy.func @creation(%v: f64) -> tuple<tensor<2x2xi64>, tensor<3xf32>> {
   %1 = pydy.lib_call "full"(%v) {kwnames = ["fill_value"], static_args = {shape = array<i64: 3>}} : (f64) -> tensor<3xf32>
   %t = pydy.tuple %0, %1 : (tensor<2x2xi64>, tensor<3xf32>) -> tuple<tensor<2x2xi64>, tensor<3xf32>>
   pydy.return %t : tuple<tensor<2x2xi64>, tensor<3xf32>>
+}
+
+// From 8 elements: eight interleaved partial sums ([n/8, 8] reduced over its
+// first dimension), combined pairwise, then the n % 8 last in sequence; a
+// size known only at run time chooses between that and a sequence.
+// CHECK-LABEL: func.func @pairwise_sums
+// CHECK: tensor.expand_shape %{{.*}} {{\[\[}}0, 1]] output_shape [%{{.*}}, 8] : tensor<?xf32> into tensor<?x8xf32>
+// CHECK: linalg.reduce ins(%{{.*}} : tensor<?x8xf32>) outs(%{{.*}} : tensor<8xf32>) dimensions = [0]
+// CHECK-COUNT-7: arith.addf
+// CHECK: linalg.reduce ins(%{{.*}} : tensor<?xf32>) outs(%{{.*}} : tensor<f32>) dimensions = [0]
+// CHECK: %[[ENOUGH:.*]] = arith.cmpi sge, %{{.*}}, %c8
+// CHECK: scf.if %[[ENOUGH]] -> (tensor<4xf32>)
+pydy.func @pairwise_sums(%x: tensor<19xf32>, %y: tensor<4x?xf32>) -> tuple<tensor<f32>, tensor<4xf32>> {
+  %0 = pydy.lib_call "sum"(%x) {kwnames = ["x"], static_args = {axis = [0], keepdim = false}} : (tensor<19xf32>) -> tensor<f32>
+  %1 = pydy.lib_call "sum"(%y) {kwnames = ["x"], static_args = {axis = [1], keepdim = false}} : (tensor<4x?xf32>) -> tensor<4xf32>
+  %t = pydy.tuple %0, %1 : (tensor<f32>, tensor<4xf32>) -> tuple<tensor<f32>, tensor<4xf32>>
+  pydy.return %t : tuple<tensor<f32>, tensor<4xf32>>
 }
