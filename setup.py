@@ -42,9 +42,9 @@ class BuildWithCMake(build_py):
         package = os.path.join(self.build_lib, "dy2st")
         for found in glob.glob(os.path.join(build, "python", "_dy2st_native*" + SUFFIX)):
             shutil.copy2(found, package)
-        # The op table, which the package reads (dy2st/optable.py).
+        # The op table, which the package reads (dy2st/eager/optable.py).
         shutil.copy2(os.path.join(ROOT, "include", "Dy2St", "Dialect", "Pydy", "LibraryOps.def"),
-                     package)
+                     os.path.join(package, "eager"))
         os.makedirs(os.path.join(package, "bin"), exist_ok=True)
         for tool in ("dy2st-opt", "dy2st-run"):
             shutil.copy2(os.path.join(build, "bin", tool), os.path.join(package, "bin", tool))
@@ -53,7 +53,7 @@ class BuildWithCMake(build_py):
 def packages():
     """dy2st and its subpackages; the `paddle` alias only where no real
     Paddle is installed (pip would write over its files)."""
-    found = ["dy2st", "dy2st.nn"]
+    found = ["dy2st", "dy2st.eager", "dy2st.compiler", "dy2st.runtime", "dy2st.nn"]
     real = importlib.util.find_spec("paddle")
     ours = os.path.join(ROOT, "python-frontend", "paddle", "__init__.py")
     if real is None or os.path.abspath(real.origin or "") == ours:

@@ -9,8 +9,8 @@ import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "python-frontend"))
 
-from dy2st import optable  # noqa: E402
-from dy2st.composites import COMPOSITES  # noqa: E402
+from dy2st.eager import optable  # noqa: E402
+from dy2st.eager.composites import COMPOSITES  # noqa: E402
 from dy2st.nn.functional import FUNCTIONS  # noqa: E402
 
 
@@ -23,7 +23,7 @@ def main():
     for family, names in families.items():
         print(f"- {family}: {', '.join(f'`{n}`' for n in names)}")
     print()
-    print("Composites (`python-frontend/dy2st/composites.py`): " +
+    print("Composites (`python-frontend/dy2st/eager/composites.py`): " +
           ", ".join(f"`{n}`" for n in sorted(COMPOSITES)) + ".")
     print()
     print("`nn.functional` composites (`python-frontend/dy2st/nn/functional.py`): " +

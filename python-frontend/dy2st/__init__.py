@@ -5,20 +5,19 @@ Paddle is not installed, `import paddle` is dy2st too (the `paddle` package
 next to this one)."""
 __version__ = "0.5.0"
 
-from . import native as _native
+from .runtime import native as _native
 _native.choose_blas_kernels()  # before numpy loads OpenBLAS
 
-from . import jit, nn, static, utils
+from . import jit, nn, static, tensor, utils
 from .static import CPUPlace, Executor, disable_static, enable_static, in_dynamic_mode
-from .dtypes import bool_ as bool, float32, float64, int32, int64  # noqa: A001
-from .errors import Dy2StError, GPUUnavailableError, UnsupportedSyntaxError
-from . import functional as _functional
-from . import tensor
-from .tensor import Tensor
-from .primitives import to_tensor
-from .tracing import TraceWarning, TracedLayer
+from .eager.dtypes import bool_ as bool, float32, float64, int32, int64  # noqa: A001
+from .compiler.errors import Dy2StError, GPUUnavailableError, UnsupportedSyntaxError
+from .compiler.tracer import TraceWarning
+from .eager import functional as _functional
+from .eager.tensor import Tensor
+from .eager.primitives import to_tensor
+from .runtime.traced_layer import TracedLayer
 
-jit.TracedLayer = TracedLayer
 ParamAttr = nn.ParamAttr
 
 
@@ -46,17 +45,15 @@ class no_grad:
 def set_num_threads(threads):
     """The threads compiled code runs on (its dense products); the default is
     every core, or OMP_NUM_THREADS / OPENBLAS_NUM_THREADS where set."""
-    from . import native
     threads = int(threads)
     if threads < 1:
         raise ValueError(f"set_num_threads() needs at least one thread, not {threads}")
-    native.module().set_threads(threads)
+    _native.module().set_threads(threads)
 
 
 def get_num_threads():
     """The threads compiled code runs on (see set_num_threads)."""
-    from . import native
-    return native.module().threads()
+    return _native.module().threads()
 
 
 def seed(value):
@@ -67,10 +64,5 @@ def seed(value):
 
 globals().update({name: fn for name, fn in vars(_functional).items()
                   if callable(fn) and not name.startswith("_") and name != "to_tensor"})
-
-# Paddle keeps the TensorArray functions under paddle.tensor (our eager tensor
-# module, which does not import them itself).
-for _name in ("create_array", "array_write", "array_read", "array_length", "fill_constant"):
-    setattr(tensor, _name, getattr(_functional, _name))
 
 __all__ = [name for name in dir() if not name.startswith("_")]

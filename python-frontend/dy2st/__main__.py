@@ -56,7 +56,8 @@ def _ir(options):
 
 
 def _config(options):
-    from . import __version__, native
+    from . import __version__
+    from .runtime import native
     print(f"dy2st {__version__}")
     print(f"python {platform.python_version()} ({sys.executable}), numpy {np.__version__}")
     print(f"package {os.path.dirname(os.path.abspath(__file__))}")
@@ -85,7 +86,7 @@ def _ops(options):
     """The op table's primitives and the composites over them, each with its
     summary: the reference generated from the one table and the docstrings."""
     import inspect
-    from . import composites, optable
+    from .eager import composites, optable
     print("| operation | kind | signature | summary |\n|---|---|---|---|")
     for p in optable.PRIMITIVES.values():
         print(f"| `{p.name}` | primitive | `{p.signature}` | {p.summary} |")
@@ -114,7 +115,7 @@ def main(argv=None):
     ops = commands.add_parser("ops", help="list the operations compiled code knows (Markdown)")
     ops.set_defaults(handler=_ops)
     options = parser.parse_args(argv)
-    from .errors import Dy2StError
+    from .compiler.errors import Dy2StError
     try:
         options.handler(options)
     except (Dy2StError, OSError, ValueError) as e:

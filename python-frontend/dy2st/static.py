@@ -1,34 +1,10 @@
-"""dy2st.static: input specifications (and, later, the static executor)."""
-from . import dtypes
+"""dy2st.static: input specifications and the static executor of saved
+programs (Paddle's `paddle.static`)."""
+import os
 
-
-class InputSpec:
-    """The shape and dtype of a compiled function's tensor argument; None in a
-    shape is a dimension of any size (compiled once for all sizes)."""
-
-    def __init__(self, shape, dtype="float32", name=None):
-        self.shape = [None if d is None or d == -1 else int(d) for d in shape]
-        self.dtype = dtypes.as_dtype(dtype)
-        self.name = name
-
-    @classmethod
-    def from_tensor(cls, tensor, name=None):
-        return cls(tensor.shape, tensor.dtype, name)
-
-    def mlir_type(self):
-        dims = "x".join("?" if d is None else str(d) for d in self.shape)
-        element = {"bool": "i1", "int32": "i32", "int64": "i64", "float32": "f32",
-                   "float64": "f64"}[str(self.dtype)]
-        return f"tensor<{dims + 'x' if dims else ''}{element}>"
-
-    def __repr__(self):
-        return f"InputSpec(shape={self.shape}, dtype={self.dtype!r}, name={self.name!r})"
-
-
-def number_mlir_type(value):
-    """The signature entry of a Python number passed at run time (not
-    compiled for its value): an attribute a layer's forward assigns."""
-    return "i1" if isinstance(value, bool) else "i64" if isinstance(value, int) else "f64"
+from .compiler.signature import InputSpec  # noqa: F401 (paddle.static's API)
+from .eager.tensor import Tensor
+from .runtime.translated_layer import TranslatedLayer
 
 
 _static_mode = [False]
@@ -68,8 +44,6 @@ class Executor:
     def run(self, program, feed=None, fetch_list=None, return_numpy=True):
         """Runs `program` on the arrays of `feed` (by input name); returns the
         outputs named in `fetch_list` (all by default) as numpy arrays."""
-        from .jit import TranslatedLayer
-        from .tensor import Tensor
         if not isinstance(program, TranslatedLayer):
             raise TypeError("Executor.run takes a program from static.load_inference_model")
         feed = dict(feed or {})
@@ -94,9 +68,6 @@ class Executor:
 def load_inference_model(path_prefix, executor=None, **kwargs):
     """(program, feed names, fetch targets) of a program saved by
     `save_inference_model`: `path_prefix` is its folder or its path prefix."""
-    import os
-
-    from .jit import TranslatedLayer
     if os.path.isdir(path_prefix):
         path_prefix = os.path.join(path_prefix, "model")
     program = TranslatedLayer(path_prefix)

@@ -3,7 +3,7 @@ shipped in the package (`dy2st/bin`), or the checkout's build."""
 import os
 import sys
 
-from .native import _build_dirs
+from .runtime.native import _build_dirs
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 

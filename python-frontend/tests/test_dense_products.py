@@ -118,7 +118,7 @@ INTEL = "vendor_id\t: GenuineIntel\nflags\t\t: fpu sse2 avx {}\n"
 
 
 def test_openblas_kernels_named_from_cpu_features():
-    from dy2st.native import blas_kernels_for
+    from dy2st.runtime.native import blas_kernels_for
     assert blas_kernels_for(INTEL.format("avx2 fma avx512f avx512vl avx512bw avx512dq")) \
         == "SkylakeX"
     assert blas_kernels_for(INTEL.format("avx2 fma")) == "Haswell"
@@ -133,15 +133,15 @@ def test_a_numpy_loaded_first_is_reported(tmp_path):
     child = ("import warnings, numpy, dy2st\n"
              "with warnings.catch_warnings(record=True) as w:\n"
              "    warnings.simplefilter('always')\n"
-             "    dy2st.native.module()\n"
-             "print(dy2st.native.module().blas_core(), [str(x.message) for x in w])\n")
+             "    dy2st.runtime.native.module()\n"
+             "print(dy2st.runtime.native.module().blas_core(), [str(x.message) for x in w])\n")
     env = dict(os.environ)
     env.pop("OPENBLAS_CORETYPE", None)
     done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True,
                           env=env, timeout=300)
     assert done.returncode == 0, done.stderr
     running, wanted = done.stdout.split(" ", 1)[0], env.get("OPENBLAS_CORETYPE")
-    from dy2st.native import blas_kernels_for
+    from dy2st.runtime.native import blas_kernels_for
     with open("/proc/cpuinfo") as f:
         chosen = blas_kernels_for(f.read(1 << 16))
     # Warned exactly where dy2st chose kernels that OpenBLAS does not run.

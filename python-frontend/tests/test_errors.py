@@ -189,7 +189,8 @@ def test_call_time_errors_name_the_function_and_the_argument():
 def test_the_compiler_hands_its_diagnostics_as_records():
     """Errors reach Python as (kind, message, file, line, column) records,
     not as text that Python reads back (issue 17)."""
-    from dy2st import errors, native
+    from dy2st.compiler import errors
+    from dy2st.runtime import native
     module = native.module()
     text = ('pydy.func @f(%a: !pydy.object {pydy.name = "a"}) -> !pydy.object {\n'
             '  %s = pydy.constant "text" loc("user.py":3:9)\n'

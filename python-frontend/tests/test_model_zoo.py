@@ -11,7 +11,7 @@ import pytest
 
 import dy2st as paddle
 from conftest import assert_same, run_saved_model
-from dy2st.jit import _signature_entry
+from dy2st.runtime.static_function import _signature_entry
 from test_paddle_oracle import require_paddle, run_paddle_child
 
 ZOO = pathlib.Path(__file__).resolve().parents[2] / "examples" / "models"

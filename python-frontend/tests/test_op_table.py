@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 import dy2st as paddle
-from dy2st import optable
-from dy2st.composites import COMPOSITES
+from dy2st.eager import optable
+from dy2st.eager.composites import COMPOSITES
 from dy2st.nn.functional import FUNCTIONS
-from dy2st.primitives import KERNELS
+from dy2st.eager.primitives import KERNELS
 from dy2st.static import InputSpec
 import nn_references as ref
 
@@ -690,7 +690,7 @@ def test_every_primitive_has_an_eager_kernel():
 def test_compiler_and_package_read_the_same_table():
     """The C++ parser of LibraryOps.def and dy2st.optable agree on every
     parameter's name, kind and default."""
-    from dy2st import native
+    from dy2st.runtime import native
     compiled = native.module().library_functions()
     assert list(compiled) == list(optable.PRIMITIVES)
     for name, params in compiled.items():
@@ -791,7 +791,7 @@ def test_compiles_for_gpu(case):
     PTX (work without a parallel loop, like the scan over a flattened tensor,
     stays on the host; running kernels needs a GPU: test_gpu.py)."""
     import os
-    from dy2st.jit import _signature_entry
+    from dy2st.runtime.static_function import _signature_entry
     _, _, _, inputs = case
     fn = COMPILED[CASES.index(case)]
     text = paddle.jit.to_static(fn)._import().text

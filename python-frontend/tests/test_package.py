@@ -117,7 +117,7 @@ def test_every_public_function_and_class_has_a_docstring():
 
 
 def test_python_m_dy2st_ops_lists_every_operation_with_its_summary(tmp_path):
-    from dy2st import composites, optable
+    from dy2st.eager import composites, optable
     done = run_python(["-m", "dy2st", "ops"], tmp_path)
     assert done.returncode == 0, done.stderr
     rows = [line.split("|") for line in done.stdout.splitlines()[2:]]
@@ -156,7 +156,7 @@ def test_verbosity_reports_compiles_and_code_level_shows_code(tmp_path):
 
 
 def test_a_long_compile_says_so_while_it_runs(tmp_path):
-    code = ("import paddle, dy2st.verbosity as v\nv.SLOW_COMPILE_SECONDS = 0.01\n"
+    code = ("import paddle, dy2st.runtime.verbosity as v\nv.SLOW_COMPILE_SECONDS = 0.01\n"
             "@paddle.jit.to_static\ndef twice(x):\n    return x * 2\n"
             "twice(paddle.to_tensor([1.0]))\n")
     done = run_script(code, tmp_path)
@@ -195,7 +195,7 @@ def test_no_perf_jitdump_folders_unless_asked_for(tmp_path):
 def test_a_saved_model_nested_too_deep_is_an_error_not_a_crash(tmp_path):
     """A hostile model with a valid checksum: MLIR's parser would recurse
     once per level and overflow the stack."""
-    from dy2st import saving
+    from dy2st.runtime import saving
     paddle.jit.save(Gate(), str(tmp_path / "gate"), input_spec=[InputSpec([2, 4], "float32")])
     model = tmp_path / "gate.pdmodel"
     header = json.loads(model.read_text().splitlines()[0][len(saving.HEADER):])
@@ -226,7 +226,7 @@ def test_a_damaged_saved_model_fails_at_load_with_a_clear_error(tmp_path, damage
 
 def test_a_signed_model_whose_program_does_not_parse_names_its_file(tmp_path):
     """A file fuzz finding: jit.load blamed 'a bug in dy2st' (the importer)."""
-    from dy2st import saving
+    from dy2st.runtime import saving
     paddle.jit.save(Gate(), str(tmp_path / "gate"), input_spec=[InputSpec([2, 4], "float32")])
     model = tmp_path / "gate.pdmodel"
     header, body = model.read_text().split("\n", 1)
@@ -246,7 +246,7 @@ def test_a_signed_model_whose_program_does_not_parse_names_its_file(tmp_path):
                                           ("params", [1, 2]), ("entry", None)])
 def test_a_header_field_of_the_wrong_kind_is_a_corrupt_header(tmp_path, field, value):
     """A file fuzz finding: such fields failed later with a TypeError."""
-    from dy2st import saving
+    from dy2st.runtime import saving
     paddle.jit.save(Gate(), str(tmp_path / "gate"), input_spec=[InputSpec([2, 4], "float32")])
     model = tmp_path / "gate.pdmodel"
     header, body = model.read_text().split("\n", 1)
@@ -305,7 +305,7 @@ def test_pip_install_builds_and_installs_dy2st_paddle_and_the_tools(tmp_path):
     (tmp_path / "demo.py").write_text(
         "import paddle\nimport dy2st\n\n\n@paddle.jit.to_static\ndef f(x):\n"
         "    if x.sum() > 0:\n        return x * 2\n    return x - 1\n\n\n"
-        "print(dy2st.native.module().__file__)\nprint(f(paddle.to_tensor([1.0, 2.0])).numpy())\n")
+        "print(dy2st.runtime.native.module().__file__)\nprint(f(paddle.to_tensor([1.0, 2.0])).numpy())\n")
     env.pop("DY2ST_BUILD_DIR")
     done = subprocess.run([str(venv / "bin" / "python"), "demo.py"], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=300)

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from dy2st.pydytext import float_literal
+from dy2st.compiler.pydytext import float_literal
 
 FLOATS = [3.25, -0.0, 1234567.891, 1e-7, 1e22, 0.1 + 0.2, 100.0, -2.5e-5, math.inf, math.nan]
 FLOAT_FORMATS = ["", ":", ":.3f", ":>12.2e", ":+g", ":.3", ":.1", ":,.2f", ":010.3f", ":^9",

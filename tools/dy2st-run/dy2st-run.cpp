@@ -70,7 +70,7 @@ static llvm::Expected<std::optional<llvm::json::Object>> readModelHeader(llvm::S
                                    llvm::toString(parsed.takeError()));
   if (!parsed->getAsObject())
     return llvm::createStringError("dy2st-run: " + path.str() + ": bad model header");
-  // The header holds the SHA-256 of the program after it (dy2st/saving.py).
+  // The header holds the SHA-256 of the program after it (dy2st/runtime/saving.py).
   if (auto expected = parsed->getAsObject()->getString("sha256")) {
     llvm::StringRef body = (*file)->getBuffer().drop_front(std::min(first.size() + 1,
                                                                     (*file)->getBufferSize()));

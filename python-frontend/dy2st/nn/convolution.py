@@ -3,8 +3,9 @@ conv2d, pad, reshape and gather (composites: eager and compiled code run these
 definitions). conv1d and conv3d are conv2d over a reshaped input; a transposed
 convolution is a convolution of the input spread out by the stride (zeros
 between its elements) with the flipped, transposed kernel."""
-from ..functional import avg_pool2d as _avg_pool2d, conv2d as _conv2d, max_pool2d as _max_pool2d
-from ..functional import flip, pad, reshape, squeeze, transpose, unsqueeze
+from ..eager.functional import (avg_pool2d as _avg_pool2d, conv2d as _conv2d,
+                                max_pool2d as _max_pool2d)
+from ..eager.functional import flip, pad, reshape, squeeze, transpose, unsqueeze
 
 # Channels-last layouts: computed channels first, between two transposes.
 CHANNELS_LAST = ("NLC", "NWC", "NHWC", "NDHWC")

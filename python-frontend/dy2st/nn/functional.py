@@ -4,12 +4,12 @@ import math
 
 import numpy as np
 
-from ..tensor import Tensor
+from ..eager.tensor import Tensor
 
-from ..functional import (exp, log, log_softmax, maximum, minimum, one_hot, relu,  # noqa: F401
-                          sigmoid, softmax, sqrt, tanh, where, erf, abs, sum, max, cast)
-from ..functional import matmul as linear_matmul  # noqa: F401
-from ..functional import pad  # noqa: F401
+from ..eager.functional import (exp, log, log_softmax, maximum, minimum, one_hot,  # noqa: F401
+                                relu, sigmoid, softmax, sqrt, tanh, where, erf, abs, sum, max, cast)
+from ..eager.functional import matmul as linear_matmul  # noqa: F401
+from ..eager.functional import pad  # noqa: F401
 
 _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
 _SQRT_HALF = math.sqrt(0.5)
@@ -122,9 +122,10 @@ ACTIVATIONS = {fn.__name__: fn for fn in (
 
 
 # Layers' functions and losses ------------------------------------------------
-from ..functional import (flatten, gather, log_softmax as _log_softmax, mean as _mean,  # noqa: E402
-                          reshape, squeeze, take_along_axis, unsqueeze, square, arange, cast)
-from ..functional import concat, flip, matmul as _matmul, stack  # noqa: E402
+from ..eager.functional import (flatten, gather, log_softmax as _log_softmax,  # noqa: E402
+                                mean as _mean, reshape, squeeze, take_along_axis, unsqueeze,
+                                square, arange, cast)
+from ..eager.functional import concat, flip, matmul as _matmul, stack  # noqa: E402
 
 
 def _random_dropout(x, p, axis, mode):
@@ -332,56 +333,10 @@ FUNCTIONS = dict(ACTIVATIONS, **{fn.__name__: fn for fn in (
     softmax_with_cross_entropy, sequence_mask, gather_tree)})
 
 
+
+
 from .convolution import (CHANNELS_LAST as _CHANNELS_LAST,  # noqa: E402
                           channels_first as _channels_first, channels_last as _channels_last)
-
-
-def _adaptive_pool2d(x, output_size, is_max):
-    """Window (i, j) covers rows [floor(i H / oh), ceil((i + 1) H / oh)) and the
-    same for columns (Paddle's adaptive pooling; sizes known at compile time)."""
-    if isinstance(output_size, int):
-        output_size = [output_size, output_size]
-    h = x.shape[2]
-    w = x.shape[3]
-    oh = output_size[0]
-    ow = output_size[1]
-    if oh is None:
-        oh = h
-    if ow is None:
-        ow = w
-    rows = []
-    for i in range(oh):
-        cells = []
-        for j in range(ow):
-            top = (i * h) // oh
-            bottom = -((-(i + 1) * h) // oh)
-            left = (j * w) // ow
-            right = -((-(j + 1) * w) // ow)
-            window = x[:, :, top:bottom, left:right]
-            if is_max:
-                cells.append(max(window, axis=[2, 3], keepdim=True))
-            else:
-                cells.append(_mean(window, axis=[2, 3], keepdim=True))
-        rows.append(concat(cells, axis=3))
-    return concat(rows, axis=2)
-
-
-def adaptive_avg_pool2d(x, output_size, data_format="NCHW", name=None):
-    """The mean over each of output_size cells covering an NCHW (or NHWC) input."""
-    if data_format == "NHWC":
-        return _channels_last(_adaptive_pool2d(_channels_first(x), output_size, False))
-    return _adaptive_pool2d(x, output_size, False)
-
-
-def adaptive_max_pool2d(x, output_size, return_mask=False, name=None):
-    """The maximum over each of output_size cells covering an NCHW input."""
-    if return_mask:
-        raise ValueError("adaptive_max_pool2d(return_mask=True) is not supported by dy2st")
-    return _adaptive_pool2d(x, output_size, True)
-
-
-FUNCTIONS["adaptive_avg_pool2d"] = adaptive_avg_pool2d
-FUNCTIONS["adaptive_max_pool2d"] = adaptive_max_pool2d
 
 
 def _channel_shape(x):
@@ -479,7 +434,10 @@ FUNCTIONS["instance_norm"] = instance_norm
 from .convolution import (FUNCTIONS as _CONVOLUTIONS, avg_pool1d, avg_pool2d,  # noqa: E402,F401
                           conv1d, conv1d_transpose, conv2d, conv2d_transpose, conv3d, max_pool1d,
                           max_pool2d)
+from .adaptive_pooling import (FUNCTIONS as _ADAPTIVE_POOLING,  # noqa: E402,F401
+                               adaptive_avg_pool2d, adaptive_max_pool2d)
 from .sampling import FUNCTIONS as _SAMPLING, interpolate, upsample  # noqa: E402,F401
 
 FUNCTIONS.update(_CONVOLUTIONS)
+FUNCTIONS.update(_ADAPTIVE_POOLING)
 FUNCTIONS.update(_SAMPLING)

@@ -5,8 +5,8 @@ import collections
 
 import numpy as np
 
-from .. import dtypes
-from ..tensor import Tensor
+from ..eager import dtypes
+from ..eager.tensor import Tensor
 from .initializer import XavierUniform
 
 

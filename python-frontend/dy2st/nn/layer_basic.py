@@ -3,7 +3,7 @@
 Flatten, Identity."""
 import numpy as np
 
-from .. import functional as _functional
+from ..eager import functional as _functional
 from . import functional, initializer
 from .layer import Layer
 

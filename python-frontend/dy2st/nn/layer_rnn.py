@@ -1,6 +1,6 @@
 """Recurrent layers: SimpleRNN/LSTM/GRU and their cells with Paddle's
 parameter names (weight_ih_l{k}[_reverse], ...) and gate orders."""
-from .. import functional as _functional
+from ..eager import functional as _functional
 from . import functional, initializer
 from .layer import Layer
 

@@ -5,7 +5,7 @@ TransformerEncoderLayer/Encoder, TransformerDecoderLayer/Decoder and
 Transformer."""
 import collections
 
-from .. import functional as _functional
+from ..eager import functional as _functional
 from . import functional
 from .layer import Layer
 from .layer_basic import Dropout, LayerList, LayerNorm, Linear

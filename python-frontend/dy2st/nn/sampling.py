@@ -4,9 +4,9 @@ turn, with the source positions Paddle's interpolation kernels compute in
 float32 (nearest: truncated, or rounded with align_corners; linear: the two
 neighbours weighted by distance). Linear modes are separable, so bilinear and
 trilinear are linear along each axis, the last axis first as Paddle sums."""
-from ..functional import arange, cast, gather, maximum, minimum, reshape
+from ..eager.functional import arange, cast, gather, maximum, minimum, reshape
 from .convolution import CHANNELS_LAST, channels_first, channels_last
-from .functional import adaptive_avg_pool2d
+from .adaptive_pooling import adaptive_avg_pool2d
 
 _LINEAR = ("linear", "bilinear", "trilinear")
 _FORMATS = ("NCW", "NCHW", "NCDHW")

@@ -1,5 +1,5 @@
 // Type rules of the elementwise, matmul, reduction and scan primitives. The
-// eager kernels in python-frontend/dy2st/primitives.py follow the same rules.
+// eager kernels in python-frontend/dy2st/eager/primitives.py follow the same rules.
 #include "Dy2St/Dialect/Pydy/Library.h"
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
 #include "Dy2St/Dialect/Pydy/TypeRules.h"

@@ -8,19 +8,20 @@ import logging
 import os
 import sys
 
-_HERE = os.path.dirname(os.path.abspath(__file__))
+# The package's folder: an installed package carries the extension there.
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def _build_dirs():
     if os.environ.get("DY2ST_BUILD_DIR"):
         yield os.environ["DY2ST_BUILD_DIR"]
-    yield os.path.join(_HERE, "..", "..", "build")
+    yield os.path.join(_PACKAGE, "..", "..", "build")
 
 
 def _extension_paths():
     """The compiled extension: in the package (installed by pip), else in
     the build folder of the checkout."""
-    yield from glob.glob(os.path.join(_HERE, "_dy2st_native*.so"))
+    yield from glob.glob(os.path.join(_PACKAGE, "_dy2st_native*.so"))
     for build in _build_dirs():
         yield from glob.glob(os.path.join(build, "python", "_dy2st_native*.so"))
 
@@ -116,10 +117,12 @@ def _print_items(items, formats, target, sep, end, name, level, record):
     compiled code: the same text as eagerly (each item as an f-string formats
     it with its format, e.g. `!r:>8`, or its str() where it has none); or the
     values of a not_to_static call (`name`: its key in `callbacks`)."""
+    # Here rather than at the top: this module loads before numpy (see
+    # choose_blas_kernels), and these import numpy.
     import numpy as np
 
-    from . import callbacks
-    from .tensor import Tensor
+    from ..compiler import callbacks
+    from ..eager.tensor import Tensor
     items = [Tensor(v) if isinstance(v, np.ndarray) else v for v in items]
     if target == "call":
         callbacks.call(name, items)

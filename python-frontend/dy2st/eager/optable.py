@@ -6,7 +6,7 @@ import pathlib
 import re
 
 # In the checkout; an installed package carries a copy next to this file.
-TABLE_PATH = (pathlib.Path(__file__).resolve().parents[2] / "include" / "Dy2St" / "Dialect" /
+TABLE_PATH = (pathlib.Path(__file__).resolve().parents[3] / "include" / "Dy2St" / "Dialect" /
               "Pydy" / "LibraryOps.def")
 if not TABLE_PATH.exists():
     TABLE_PATH = pathlib.Path(__file__).resolve().parent / "LibraryOps.def"

@@ -9,7 +9,7 @@ import linecache
 
 import numpy as np
 
-from .tensor import Tensor
+from ..eager.tensor import Tensor
 
 _LEAF_TYPES = (Tensor, bool, int, float, str, type(None))
 

@@ -12,9 +12,10 @@ import tempfile
 
 import numpy as np
 
-from . import errors, native
-from .static import InputSpec, number_mlir_type
-from .tensor import Tensor
+from ..compiler import errors
+from . import native
+from ..compiler.signature import InputSpec, number_mlir_type
+from ..eager.tensor import Tensor
 
 HEADER = "// dy2st-model: "
 

@@ -7,8 +7,8 @@ Over lists and tuples the loops unroll; over a tensor they run along its
 first axis."""
 import builtins
 
-from .composites import abs as _tensor_abs
-from .tensor import Tensor
+from ..eager.composites import abs as _tensor_abs
+from ..eager.tensor import Tensor
 
 
 def abs_(x):

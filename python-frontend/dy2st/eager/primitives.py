@@ -13,7 +13,7 @@ import warnings
 
 import numpy as np
 
-from . import dtypes, optable, tracing
+from . import dtypes, optable, recording
 from .tensor import Tensor, binary, to_tensor as _to_tensor
 
 KERNELS = {}
@@ -26,10 +26,10 @@ def _recorded(fn, name):
     """`fn`, also recorded by an active TracedLayer trace (once per top-level call)."""
     @functools.wraps(fn)
     def operation(*args, **kwargs):
-        tracer = tracing.current()
+        tracer = recording.current()
         if tracer is None:
             return fn(*args, **kwargs)
-        with tracing.inside_operation():
+        with recording.inside_operation():
             out = fn(*args, **kwargs)
         tracer.call(name, args, kwargs, out)
         return out

@@ -1,6 +1,7 @@
 """The dy2st functions under their Paddle names: the primitives of the op table
 (primitives.py, eager numpy kernels the compiler lowers natively) and the
 composites written over them (composites.py)."""
+from . import tensor
 from .composites import COMPOSITES
 from .primitives import KERNELS, NAME_OF
 
@@ -21,3 +22,4 @@ TENSOR_METHODS = {name: fn for name, fn in {**KERNELS, **COMPOSITES}.items()
                                   "linspace", "where")}
 TENSOR_METHODS["astype"] = KERNELS["cast"]
 TENSOR_METHODS["mod"] = KERNELS["remainder"]
+tensor.METHODS.update(TENSOR_METHODS)

@@ -22,17 +22,19 @@ import types
 
 import numpy as np
 
-from . import (aliases, callbacks, comprehensions, dtypes, functional, optable, pybuiltins,
-               statements, unbound, utils)
+from ..eager import dtypes, functional, optable, structures
+from ..eager.tensor import Tensor
+from ..nn import Layer, LayerList, ParameterList
+from . import aliases, callbacks, comprehensions, pybuiltins, statements, unbound
 from .errors import Dy2StError, UnsupportedSyntaxError
+from .marks import ConvertedFunction, forward_function, is_not_to_static
 from .pydytext import OBJECT, escape as _escape, float_literal as _float_literal
 from .statements import located
-from .tensor import Tensor
 
 
 # dy2st's own Python (composites, layers): inlined, its work is located at
 # the call, as a builtin's is (pydy.library).
-_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 _BINARY = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div",
            ast.FloorDiv: "floordiv", ast.Mod: "mod", ast.Pow: "pow", ast.MatMult: "matmul"}
 _UNARY = {ast.USub: "neg", ast.UAdd: "pos", ast.Not: "not", ast.Invert: "invert"}
@@ -536,7 +538,6 @@ class Importer:
                 (isinstance(node, ast.Name) and self.is_local(node.id)):
             return None
         value = self.expr_or_static(node)
-        from .nn import LayerList, ParameterList
         if isinstance(value, Static) and isinstance(value.obj, (LayerList, ParameterList)):
             return value
         if isinstance(value, Static) and isinstance(value.obj, (list, tuple)) and \
@@ -1306,7 +1307,7 @@ class Importer:
             return Static(logging.getLogger(*[a.value for a in node.args]))
         if fn is isinstance:
             return self.isinstance_call(node)
-        structural = utils.STRUCTURE_BUILTINS.get(fn) if _hashable(fn) else None
+        structural = structures.STRUCTURE_BUILTINS.get(fn) if _hashable(fn) else None
         if structural is not None:
             values, kwnames = self.call_arguments(node)
             if kwnames or not values:
@@ -1359,7 +1360,6 @@ class Importer:
         if isinstance(fn, type) and not issubclass(fn, BaseException):
             return self.static_instance(node, fn)
         target = self.python_callee(fn)
-        from .jit import is_not_to_static
         if target is not None and is_not_to_static(target[0]):
             return self.python_callback(node, *target)
         if target is None:
@@ -1403,7 +1403,6 @@ class Importer:
         """An instance of a plain Python class made in compiled code from
         arguments known when converting: made then, a compile-time object whose
         attributes fold (its methods are converted when called)."""
-        from .nn import Layer
         if issubclass(cls, Layer):
             self._fail(node, f"creating the layer {cls.__name__} inside a compiled function is "
                              "not supported: create it in __init__")
@@ -1431,13 +1430,11 @@ class Importer:
     @staticmethod
     def python_callee(fn):
         """(function, bound object) of a callable written in Python, or None."""
-        from .jit import StaticFunction, forward_function
-        from .nn import Layer
         if isinstance(fn, _NestedDef):
             return fn, None
         if isinstance(fn, Layer):
             return forward_function(fn), fn
-        if isinstance(fn, StaticFunction):
+        if isinstance(fn, ConvertedFunction):
             return fn.dygraph_function, fn._instance
         if isinstance(fn, types.MethodType) and isinstance(fn.__func__, types.FunctionType):
             return fn.__func__, fn.__self__
@@ -1707,7 +1704,6 @@ class Importer:
                 self._fail(part, "the classes of isinstance() must be known when the "
                                  "function is converted")
             wanted += classes.obj if isinstance(classes.obj, tuple) else (classes.obj,)
-        from .tensor import Tensor
         names = []
         for cls in wanted:
             name = {list: "list", tuple: "tuple", dict: "dict", int: "int", float: "float",

@@ -1,0 +1,264 @@
+"""Eager tensors: numpy-backed, with Paddle's API. Eager mode is the
+specification that compiled code must reproduce."""
+import numbers
+import sys
+
+import numpy as np
+
+from . import dtypes, recording
+
+METHODS = {}
+"""{name: function}: the tensor methods, the functions of the same name with
+the tensor first (filled by `functional`, which is above this module)."""
+
+
+def _is_number(value):
+    return isinstance(value, (bool, int, float)) and not isinstance(value, Tensor)
+
+
+def _operand(value):
+    """(array, dtype, is_tensor) of an operand of a tensor operator."""
+    if isinstance(value, Tensor):
+        return value._value, value._value.dtype, True
+    if _is_number(value):
+        return value, dtypes._python_dtype(value), False
+    if isinstance(value, np.ndarray):
+        t = to_tensor(value)
+        return t._value, t._value.dtype, True
+    if isinstance(value, np.generic):
+        # A numpy scalar is a Python number to Paddle's operators.
+        return _operand(value.item())
+    raise TypeError(f"unsupported operand type for a tensor operation: {type(value).__name__}")
+
+
+_ARITHMETIC = {
+    "add": np.add, "sub": np.subtract, "mul": np.multiply, "div": np.true_divide,
+    "floordiv": np.floor_divide, "mod": np.mod, "pow": np.power,
+}
+_COMPARE = {
+    "lt": np.less, "le": np.less_equal, "gt": np.greater, "ge": np.greater_equal,
+    "eq": np.equal, "ne": np.not_equal,
+}
+
+
+def binary(op, lhs, rhs):
+    result = _binary(op, lhs, rhs)
+    tracer = recording.current()
+    if tracer is not None:
+        tracer.binary(op, lhs, rhs, result)
+    return result
+
+
+def _binary(op, lhs, rhs):
+    la, ld, lt = _operand(lhs)
+    ra, rd, rt = _operand(rhs)
+    if op == "matmul":
+        compute = dtypes.arithmetic_dtype(op, (ld, lt), (rd, rt))
+        return Tensor(np.matmul(np.asarray(la, compute), np.asarray(ra, compute)))
+    if op in _COMPARE:
+        compute = dtypes.promote((ld, lt), (rd, rt))
+        return Tensor(_COMPARE[op](np.asarray(la, compute), np.asarray(ra, compute)))
+    compute = dtypes.arithmetic_dtype(op, (ld, lt), (rd, rt))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        result = _ARITHMETIC[op](np.asarray(la, compute), np.asarray(ra, compute))
+    return Tensor(np.asarray(result, compute))
+
+
+class Tensor:
+    """A dy2st tensor: a numpy array of bool, int32, int64, float32 or float64."""
+
+    __array_priority__ = 100
+    # Paddle's autograd flag: kept for code that sets or reads it (dy2st
+    # computes no gradients); parameters say False.
+    stop_gradient = True
+
+    def __init__(self, value):
+        value = np.asarray(value)
+        dtypes.as_dtype(value.dtype)
+        self._value = value
+
+    # Properties -----------------------------------------------------------
+    @property
+    def shape(self):
+        return list(self._value.shape)
+
+    @property
+    def dtype(self):
+        return dtypes.as_dtype(self._value.dtype)
+
+    @property
+    def ndim(self):
+        return self._value.ndim
+
+    @property
+    def size(self):
+        return int(self._value.size)
+
+    def numpy(self):
+        _warn_traced("numpy array")
+        return self._value
+
+    def item(self):
+        _warn_traced("number")
+        return self._value.item()
+
+    def tolist(self):
+        _warn_traced("list")
+        return self._value.tolist()
+
+    def __array__(self, dtype=None):
+        return self._value if dtype is None else self._value.astype(dtype)
+
+    def __len__(self):
+        if self._value.ndim == 0:
+            raise TypeError("len() of a 0-d tensor")
+        return self._value.shape[0]
+
+    def __repr__(self):
+        return (f"Tensor(shape={self.shape}, dtype={self.dtype}, "
+                f"value={np.array2string(self._value, separator=', ')})")
+
+    def __format__(self, spec):
+        # As Paddle's: a 0-d tensor formats as its number (f"{loss:.4f}").
+        if self._value.ndim == 0:
+            return format(self._value.item(), spec)
+        return object.__format__(self, spec)
+
+    def __bool__(self):
+        _warn_traced("bool")
+        if self._value.size != 1:
+            raise ValueError(f"the truth value of a tensor with {self._value.size} elements "
+                             "is ambiguous: only a tensor with one element has one")
+        return bool(self._value.reshape(()))
+
+    def __float__(self):
+        _warn_traced("float")
+        return float(self._value.reshape(()))
+
+    def __int__(self):
+        _warn_traced("int")
+        return int(self._value.reshape(()))
+
+    def __index__(self):
+        _warn_traced("int")
+        if self._value.size != 1 or self._value.dtype.kind not in "ib":
+            raise TypeError("only an integer tensor with one element can be an index")
+        return int(self._value.reshape(()))
+
+    def __iter__(self):
+        if self._value.ndim == 0:
+            raise TypeError("iteration over a 0-d tensor")
+        return (Tensor(v) for v in self._value)
+
+    def __getitem__(self, index):
+        raw = index
+        if isinstance(index, Tensor):
+            index = index._value
+        elif isinstance(index, tuple):
+            index = tuple(i._value if isinstance(i, Tensor) else i for i in index)
+        result = Tensor(np.array(self._value[index]))
+        tracer = recording.current()
+        if tracer is not None:
+            tracer.subscript(self, raw, result)
+        return result
+
+    def __setitem__(self, index, value):
+        if isinstance(value, Tensor):
+            value = value._value
+        self._value[index] = value
+
+    # Operators -------------------------------------------------------------
+    def __add__(self, o): return binary("add", self, o)
+    def __radd__(self, o): return binary("add", o, self)
+    def __sub__(self, o): return binary("sub", self, o)
+    def __rsub__(self, o): return binary("sub", o, self)
+    def __mul__(self, o): return binary("mul", self, o)
+    def __rmul__(self, o): return binary("mul", o, self)
+    def __truediv__(self, o): return binary("div", self, o)
+    def __rtruediv__(self, o): return binary("div", o, self)
+    def __floordiv__(self, o): return binary("floordiv", self, o)
+    def __rfloordiv__(self, o): return binary("floordiv", o, self)
+    def __mod__(self, o): return binary("mod", self, o)
+    def __rmod__(self, o): return binary("mod", o, self)
+    def __pow__(self, o): return binary("pow", self, o)
+    def __rpow__(self, o): return binary("pow", o, self)
+    def __matmul__(self, o): return binary("matmul", self, o)
+    def __rmatmul__(self, o): return binary("matmul", o, self)
+    def __lt__(self, o): return binary("lt", self, o)
+    def __le__(self, o): return binary("le", self, o)
+    def __gt__(self, o): return binary("gt", self, o)
+    def __ge__(self, o): return binary("ge", self, o)
+    def __eq__(self, o): return binary("eq", self, o)
+    def __ne__(self, o): return binary("ne", self, o)
+    __hash__ = object.__hash__
+
+    def __neg__(self):
+        v = self._value
+        return _record_unary("neg", self, Tensor(-(v.astype(np.int64) if v.dtype == np.bool_
+                                                   else v)))
+
+    def __pos__(self):
+        v = self._value
+        return _record_unary("pos", self, Tensor(v.astype(np.int64) if v.dtype == np.bool_
+                                                 else v.copy()))
+
+    def __invert__(self):
+        if self._value.dtype.kind == "f":
+            raise TypeError("bad operand type for unary '~': a float tensor")
+        return _record_unary("invert", self, Tensor(np.invert(self._value)))
+
+    def __abs__(self):
+        return METHODS["abs"](self)
+
+    # Methods: the functions of the same name with the tensor first.
+    def __getattr__(self, name):
+        fn = METHODS.get(name)
+        if fn is None:
+            raise AttributeError(f"'Tensor' object has no attribute '{name}'")
+        return lambda *args, **kwargs: fn(self, *args, **kwargs)
+
+
+def _record_unary(kind, operand, result):
+    tracer = recording.current()
+    if tracer is not None:
+        tracer.unary(kind, operand, result)
+    return result
+
+
+def _warn_traced(kind):
+    # The frame that called the Tensor method that called this.
+    recording.python_value(kind, sys._getframe(2))
+
+
+def _infer_dtype(data):
+    """to_tensor's dtype for Python data: floats give float32, ints int64."""
+    flat = np.asarray(data)
+    if flat.dtype == np.bool_:
+        return dtypes.bool_
+    if flat.dtype.kind in "iu":
+        return dtypes.int64
+    if flat.dtype.kind == "f":
+        return dtypes.float32
+    raise TypeError(f"to_tensor cannot make a tensor of {type(data).__name__} data")
+
+
+def to_tensor(data, dtype=None, place=None, stop_gradient=True):
+    """A new tensor holding `data` (copied). Python floats give float32, Python
+    ints int64; a numpy array keeps its dtype unless `dtype` is given."""
+    if isinstance(data, Tensor):
+        value = data._value.copy()
+    elif isinstance(data, np.ndarray):
+        # Another byte order (a big-endian .npy) holds the same numbers.
+        value = data.copy() if data.dtype.isnative else \
+            data.astype(data.dtype.newbyteorder("="))
+    elif isinstance(data, (numbers.Number, list, tuple)):
+        if isinstance(data, (list, tuple)):
+            data = [d._value if isinstance(d, Tensor) else d for d in data]
+        value = np.array(data, dtype=_infer_dtype(data).numpy)
+    else:
+        raise TypeError(f"to_tensor cannot make a tensor from {type(data).__name__}")
+    if dtype is not None:
+        value = value.astype(dtypes.as_dtype(dtype).numpy)
+    else:
+        dtypes.as_dtype(value.dtype)
+    return Tensor(value)

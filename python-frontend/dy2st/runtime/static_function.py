@@ -1,0 +1,377 @@
+"""Compiled functions: `to_static`'s function object. A call is keyed by its
+arguments' types; a new key imports the function (compiler layer) and
+compiles it (the native extension), a known key calls the compiled code
+(through the native dispatcher where it can)."""
+import collections
+import functools
+import inspect
+import os
+import threading
+
+import numpy as np
+
+from ..compiler import errors
+from ..compiler.importer import Importer, NewWrittenAttribute, Unit
+from ..compiler.marks import IGNORED_MODULES, NOT_TO_STATIC, ConvertedFunction, is_not_to_static
+from ..compiler.pydytext import float_literal as _float_literal
+from ..compiler.signature import InputSpec, number_mlir_type
+from ..eager.tensor import Tensor
+from . import entry, native, verbosity
+
+_cache_size = int(os.environ.get("DY2ST_CACHE_SIZE", "64"))
+_enabled = True
+
+
+def set_cache_size(size):
+    """How many specializations (compiled signatures) each converted function
+    keeps, the least recently used dropped first (default 64, or
+    DY2ST_CACHE_SIZE); returns the previous size."""
+    global _cache_size
+    size = int(size)
+    if size < 1:
+        raise ValueError(f"set_cache_size() needs at least 1, not {size}")
+    previous, _cache_size = _cache_size, size
+    return previous
+
+
+def enable(flag):
+    """With False, every converted function runs eagerly (as Python)."""
+    global _enabled
+    _enabled = bool(flag)
+
+
+def _signature_entry(value):
+    """The specialization key and signature entry of one argument."""
+    if isinstance(value, Tensor):
+        spec = InputSpec.from_tensor(value)
+        return ("tensor", spec.mlir_type()), spec.mlir_type()
+    if isinstance(value, bool):
+        return ("bool", value), "true" if value else "false"
+    if isinstance(value, int):
+        if not -2**63 <= value < 2**63:
+            raise OverflowError(f"the integer {value} does not fit in 64 bits")
+        return ("int", value), f"{value} : i64"
+    if isinstance(value, float):
+        # By its bits: -0.0 is not 0.0, and a NaN is one key.
+        return ("float", value.hex()), _float_literal(value)
+    if value is None:
+        return ("none",), "unit"
+    if isinstance(value, str):
+        # Compiled for its value, as Python numbers are.
+        return ("str", value), '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    raise TypeError(f"a compiled function takes tensors, Python numbers, strings, None and "
+                    f"lists, tuples and dicts of them, not {type(value).__name__}")
+
+
+_Imported = collections.namedtuple("_Imported",
+                                   "text captures declared written changed inner_changed entry")
+"""An imported function: its pydy text, captured inputs, declared argument
+types (input_spec), the attributes it assigns (written back after calls), the
+parameters it changes in place (written to the caller's tensors after calls),
+those the function an entry wrapper calls changes (see _structured_call) and
+the name of its pydy function."""
+
+
+def _runtime_number_entry(value):
+    """A Python number passed as a runtime value (not compiled for its value)."""
+    if not isinstance(value, (bool, int, float)):
+        raise TypeError(f"an attribute the method assigns was a number when it was converted "
+                        f"and is now {type(value).__name__}")
+    mlir = number_mlir_type(value)
+    return ("number", mlir), mlir
+
+
+def _kinds_of(written):
+    """What decides how the assigned attributes (object, name) were imported."""
+    def kind(value):
+        if isinstance(value, Tensor):
+            return "tensor"
+        if isinstance(value, bool):
+            return "bool"
+        if isinstance(value, (int, float)):
+            return type(value).__name__
+        return id(value) if value is not None else "none"
+    return tuple(kind(getattr(obj, name, None)) for obj, name in written)
+
+
+def _native_argument(value):
+    if value is None or isinstance(value, str):
+        return False  # the placeholder of an argument compiled for its value
+    if isinstance(value, Tensor):
+        # Not np.ascontiguousarray: it makes a 0-d array 1-d.
+        return np.asarray(value._value, order="C")
+    return value
+
+
+def _rebuild(structure, leaves):
+    """The Python result from the flat results: a structure is None for a
+    leaf, "none" for None, "text:..." for that string, "array" for a list
+    whose items come stacked, "optional" for a flag and a value (None where
+    the flag is false), a tuple, list or dict of structures."""
+    if structure == "none":
+        return None
+    if isinstance(structure, str) and structure.startswith("text:"):
+        return structure[len("text:"):]
+    if structure == "array":
+        return [Tensor(item) for item in next(leaves)]
+    if structure == "optional":
+        present, value = next(leaves), next(leaves)
+        return _rebuild(None, iter([value])) if present else None
+    if structure is None:
+        leaf = next(leaves)
+        return Tensor(leaf) if isinstance(leaf, np.ndarray) else leaf
+    if isinstance(structure, dict):
+        return {key: _rebuild(s, leaves) for key, s in structure.items()}
+    items = [_rebuild(s, leaves) for s in structure]
+    return items if isinstance(structure, list) else tuple(items)
+
+
+_MISS = object()
+"""What the dispatcher returns for a call it does not serve."""
+
+
+class StaticFunction(ConvertedFunction):
+    """A converted function: call it like the original."""
+
+    def __init__(self, fn, input_spec=None, backend="cpu", instance=None):
+        functools.update_wrapper(self, fn)
+        if backend not in ("cpu", "gpu"):
+            raise ValueError(f"backend must be 'cpu' or 'gpu', not {backend!r}")
+        self._fn = fn
+        # Read at every call: computed once.
+        self._signature = inspect.signature(fn)
+        self._input_spec = list(input_spec) if input_spec is not None else None
+        self._backend = backend
+        self._instance = instance
+        self._imported = None
+        self._compiled = collections.OrderedDict()
+        self._last = None
+        self._imported_kinds = ()
+        self._entries = {}
+        self._lock = threading.Lock()
+        # Repeated calls of plain positional parameters go through the native
+        # dispatcher (made at the first compile), without this file's Python.
+        params = list(self._signature.parameters.values())[1 if instance is not None else 0:]
+        self._dispatchable = all(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+                                 for p in params)
+        self._positional_count = len(params)
+        self._defaults = tuple(p.default for p in params if p.default is not p.empty)
+        self._dispatcher = None
+
+    def __get__(self, instance, owner):
+        if instance is None:
+            return self
+        # One converted function, with its own cache, per layer object.
+        key = "_dy2st_static_" + self._fn.__name__
+        bound = instance.__dict__.get(key)
+        if bound is None:
+            bound = StaticFunction(self._fn, self._input_spec, self._backend, instance)
+            instance.__dict__[key] = bound
+        return bound
+
+    @property
+    def dygraph_function(self):
+        return self._fn
+
+    def _argument_error(self, name, error):
+        return TypeError(f"{self._fn.__qualname__}() argument '{name}': {error}")
+
+    def _parameters(self):
+        names = list(self._signature.parameters)
+        return names[1:] if self._instance is not None else names
+
+    def _import(self):
+        if self._imported is not None and self._imported.written and \
+                _kinds_of(self._imported.written) != self._imported_kinds:
+            # An attribute the method assigns changed kind (None → tensor).
+            self._imported = None
+            self._compiled = collections.OrderedDict()
+        if self._imported is None:
+            arg_types = {}
+            if self._input_spec is not None:
+                for name, spec in zip(self._parameters(), self._input_spec):
+                    if isinstance(spec, Tensor):
+                        spec = InputSpec.from_tensor(spec)
+                    if isinstance(spec, InputSpec):
+                        arg_types[name] = spec.mlir_type()
+            written = []
+            while True:
+                try:
+                    importer = Importer(self._fn, arg_types, self._instance, unit=Unit(written))
+                    text = importer.import_module()
+                    break
+                except NewWrittenAttribute as e:
+                    # An attribute of a layer is assigned: threaded from the start.
+                    written.append(e.pair)
+                except errors.Dy2StError as e:
+                    # The error names the user's line; the importer's frames would bury it.
+                    raise e.with_traceback(None) from None
+            self._imported = _Imported(text, importer.captures, arg_types, written,
+                                       importer.mutated_params, importer.changed_by_callees,
+                                       importer.node.name)
+            verbosity.report(2, f"converted {self._fn.__qualname__}")
+            verbosity.show_code(self._fn.__qualname__, self._imported.text)
+            self._imported_kinds = _kinds_of(written)
+        return self._imported
+
+    @property
+    def compiled_signatures(self):
+        """The signatures compiled so far (one entry per specialization)."""
+        return list(self._compiled)
+
+    @property
+    def code(self):
+        """The function as imported: pydy IR with the user's source locations."""
+        return self._import().text
+
+    def mlir(self, stage="specialized"):
+        """The IR of the last compiled specialization at `stage`: "pydy",
+        "specialized", "core" (linalg/scf on tensors) or "llvm"."""
+        if self._last is None:
+            raise RuntimeError("the function has not been compiled yet: call it first")
+        return self._last.stage(stage)
+
+    def _bind(self, args, kwargs):
+        signature = self._signature
+        if self._instance is not None:
+            args = (self._instance,) + tuple(args)
+        try:
+            bound = signature.bind(*args, **kwargs)
+        except TypeError as e:
+            raise TypeError(f"{self._fn.__qualname__}() {e}") from None
+        bound.apply_defaults()
+        values = list(bound.arguments.values())
+        return values[1:] if self._instance is not None else values
+
+    def _structured_call(self, values, given):
+        """A call with lists, tuples or dicts among the arguments: through the
+        entry wrapper of their structure (see `entry`). The containers the
+        function changes in place are written to those the caller `given`."""
+        params = list(self._signature.parameters.values())
+        if self._instance is not None:
+            params = params[1:]
+        key = tuple(entry.structure_key(v) for v in values)
+        wrapper, given_back = self._entries.get(key, (None, ()))
+        if wrapper is None:
+            wrapper = self._entry_wrapper(params, values, ())
+            # The containers the function changes in place come back after
+            # its result, to be written to the caller's.
+            given_back = [p.name for p in params
+                          if p.name in wrapper._import().inner_changed]
+            if given_back:
+                wrapper = self._entry_wrapper(params, values, given_back)
+            self._entries[key] = wrapper, given_back
+        result = wrapper(*[leaf for v in values for leaf in entry.leaves(v, [])])
+        if not given_back:
+            return result
+        arguments = dict(zip((p.name for p in params), given))
+        for name, changed in zip(given_back, result[1:]):
+            entry.update_in_place(arguments[name], changed)
+        return result[0]
+
+    def _entry_wrapper(self, params, values, given_back):
+        fn = entry.make_wrapper(self._fn, self._instance, params, values, given_back)
+        # Declared specs stay with the parameters that are tensors themselves.
+        specs = None
+        if self._input_spec is not None:
+            by_name = dict(zip((p.name for p in params), self._input_spec))
+            specs = [by_name.get(name) for name in inspect.signature(fn).parameters]
+        return StaticFunction(fn, specs, self._backend)
+
+    def _evict(self):
+        """Keeps the most recently used specializations (see set_cache_size):
+        the others are dropped, and with them their machine code (the
+        dispatcher, which refers to them, starts afresh)."""
+        if len(self._compiled) <= _cache_size:
+            return
+        while len(self._compiled) > _cache_size:
+            self._compiled.popitem(last=False)
+        self._dispatcher = None
+
+    def _remember(self, values, compiled):
+        """Serves later calls on arguments like `values` from the dispatcher."""
+        if not self._dispatchable:
+            return
+        if self._dispatcher is None:
+            self._dispatcher = native.module().Dispatcher(
+                self._positional_count, self._defaults, Tensor, _rebuild, _MISS)
+        self._dispatcher.remember(values, compiled)
+
+    def __call__(self, *args, **kwargs):
+        dispatcher = self._dispatcher
+        if dispatcher is not None and not kwargs and _enabled and \
+                not (NOT_TO_STATIC or IGNORED_MODULES):
+            captures = self._imported.captures
+            result = dispatcher(args, [c.read() for c in captures] if captures else ())
+            if result is not _MISS:
+                return result
+        if not _enabled or is_not_to_static(self._fn):
+            if self._instance is not None:
+                return self._fn(self._instance, *args, **kwargs)
+            return self._fn(*args, **kwargs)
+        given = self._bind(args, kwargs)
+        values = [entry.normalize(v) for v in given]
+        if any(entry.is_structured(v) for v in values):
+            for name, value in zip(self._parameters(), values):
+                try:
+                    entry.leaves(value, [])
+                except TypeError as e:
+                    raise self._argument_error(name, e) from None
+            return self._structured_call(values, given)
+        text, captures, declared, written, changed, _, entry_symbol = self._import()
+        values += [c.read() for c in captures]
+        names = self._parameters() + [c.label for c in captures]
+        keys, signature = [], []
+        runtime_numbers = {c.label for c in captures if c.number}
+        for name, value in zip(names, values):
+            try:
+                key, text_of_value = _signature_entry(value)
+            except TypeError as e:
+                raise self._argument_error(name, e) from None
+            if name in runtime_numbers:
+                key, text_of_value = _runtime_number_entry(value)
+            if name in declared and isinstance(value, Tensor):
+                key = ("spec", declared[name])
+            keys.append(key)
+            signature.append(text_of_value)
+        key = tuple(keys)
+        with self._lock:
+            compiled = self._compiled.get(key)
+            if compiled is None:
+                try:
+                    with verbosity.compiling(self._fn.__qualname__,
+                                             ", ".join(signature)) as outcome:
+                        compiled = native.module().compile(text, entry_symbol,
+                                                           ",".join(signature), self._backend)
+                        if compiled.from_disk_cache:
+                            outcome["done"] = "read from the disk cache"
+                except native.module().CompileError as e:
+                    raise errors.from_compiler(e) from None
+                self._compiled[key] = compiled
+                self._evict()
+            else:
+                self._compiled.move_to_end(key)
+            self._last = compiled
+            if not written and not changed:
+                self._remember(values, compiled)
+        leaves = compiled([_native_argument(v) for v in values])
+        result = _rebuild(compiled.result_structure, iter(leaves))
+        if written or changed:
+            # `self.attr = ...` in forward: the values at the end, written back;
+            # then the arguments changed in place, written to the caller's tensors.
+            result, attributes = result[0], result[1:]
+            for (obj, name), value in zip(written, attributes):
+                setattr(obj, name, value)
+            arguments = dict(zip(names, values))
+            for name, value in zip(changed, attributes[len(written):]):
+                write_into(arguments[name], value)
+        return result
+
+
+def write_into(tensor, value):
+    """Gives `tensor` the contents of `value` in place, as the eager change
+    of the function's argument would have."""
+    if isinstance(tensor, Tensor):
+        tensor._value[...] = value.numpy() if isinstance(value, Tensor) else value
+    elif isinstance(tensor, np.ndarray):
+        tensor[...] = value.numpy() if isinstance(value, Tensor) else value
