@@ -37,6 +37,12 @@ def InlineCallsPass : Pass<"pydy-inline-calls", "ModuleOp"> {
     left, in the entry function and in the functions on a call cycle. Calls of
     the latter stay: recursion is compiled as real recursive functions (see
     pydy-specialize). The other functions are then erased.
+
+    The cycles come from upstream's call graph (`pydy.call` is a
+    CallOpInterface, `pydy.func` a FunctionOpInterface). The inlining itself
+    is not upstream's inliner: a lambda's arguments are bound as Python binds
+    them (keywords, defaults, `*args`), and dy2st's own functions are located
+    at the call, not in their source.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",

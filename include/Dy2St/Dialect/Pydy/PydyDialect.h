@@ -8,6 +8,7 @@
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/RegionKindInterface.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/CallInterfaces.h"
 #include "mlir/Interfaces/ControlFlowInterfaces.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -40,6 +41,9 @@ std::string withArticle(Type type);
 /// what a hidden variable of the importer, its AST rewrites or
 /// pydy-lower-exits holds ("the returned value", ...).
 std::string describeVariable(StringRef name);
+/// Types match along values' flow (operands, results, region arguments) when
+/// equal, or when one side is not known yet (`!pydy.object`).
+bool typesCompatible(Type a, Type b);
 } // namespace mlir::pydy
 
 #endif

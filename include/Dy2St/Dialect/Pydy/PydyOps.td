@@ -7,6 +7,7 @@ include "mlir/IR/EnumAttr.td"
 include "mlir/IR/SymbolInterfaces.td"
 include "mlir/IR/RegionKindInterface.td"
 include "mlir/IR/OpAsmInterface.td"
+include "mlir/Interfaces/CallInterfaces.td"
 include "mlir/Interfaces/ControlFlowInterfaces.td"
 include "mlir/Interfaces/FunctionInterfaces.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
@@ -109,7 +110,8 @@ def Pydy_YieldOp : Pydy_Op<"yield", [Pure, ReturnLike, Terminator,
   let assemblyFormat = "($values^ `:` type($values))? attr-dict";
 }
 
-def Pydy_ConditionOp : Pydy_Op<"condition", [Terminator, HasParent<"WhileOp">]> {
+def Pydy_ConditionOp : Pydy_Op<"condition", [Terminator, HasParent<"WhileOp">,
+    DeclareOpInterfaceMethods<RegionBranchTerminatorOpInterface>]> {
   let summary = "ends the condition region of `pydy.while`";
   let description = [{
     The loop continues while `$condition` is true (Python truthiness); `$args`
@@ -205,7 +207,11 @@ def Pydy_GlobalOp : Pydy_Op<"global", [Pure]> {
   let assemblyFormat = "$name attr-dict `:` type($result)";
 }
 
-def Pydy_BinaryOp : Pydy_Op<"binary", [Pure]> {
+// Operators, subscripts and unpacking may raise when they run (ZeroDivisionError,
+// IndexError, ValueError): free of memory effects but not speculatable, so that
+// upstream transforms that hoist or speculate ops do not run them where Python
+// would not.
+def Pydy_BinaryOp : Pydy_Op<"binary", [NoMemoryEffect]> {
   let summary = "Python binary operator (numpy broadcasting on tensors)";
   let arguments = (ins Pydy_BinaryKind:$kind, AnyType:$lhs, AnyType:$rhs);
   let results = (outs AnyType:$result);
@@ -214,7 +220,7 @@ def Pydy_BinaryOp : Pydy_Op<"binary", [Pure]> {
   let hasFolder = 1;
 }
 
-def Pydy_UnaryOp : Pydy_Op<"unary", [Pure]> {
+def Pydy_UnaryOp : Pydy_Op<"unary", [NoMemoryEffect]> {
   let summary = "Python unary operator";
   let arguments = (ins Pydy_UnaryKind:$kind, AnyType:$operand);
   let results = (outs AnyType:$result);
@@ -224,7 +230,7 @@ def Pydy_UnaryOp : Pydy_Op<"unary", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Pydy_CompareOp : Pydy_Op<"compare", [Pure]> {
+def Pydy_CompareOp : Pydy_Op<"compare", [NoMemoryEffect]> {
   let summary = "Python comparison (elementwise on tensors)";
   let arguments = (ins Pydy_CompareKind:$kind, AnyType:$lhs, AnyType:$rhs);
   let results = (outs AnyType:$result);
@@ -234,7 +240,9 @@ def Pydy_CompareOp : Pydy_Op<"compare", [Pure]> {
 }
 
 def Pydy_LogicalOp : Pydy_Op<"logical", [
-    SingleBlockImplicitTerminator<"YieldOp">, RecursiveMemoryEffects]> {
+    SingleBlockImplicitTerminator<"YieldOp">, RecursiveMemoryEffects,
+    DeclareOpInterfaceMethods<RegionBranchOpInterface, ["getEntrySuccessorOperands",
+                                                          "areTypesCompatible"]>]> {
   let summary = "Python `and` / `or`: the right operand runs only when needed";
   let description = [{
     `$rhs` is evaluated only when `$lhs` does not decide the result, as in
@@ -257,7 +265,7 @@ def Pydy_AttrOp : Pydy_Op<"attr", [Pure]> {
   let hasFolder = 1;
 }
 
-def Pydy_SubscriptOp : Pydy_Op<"subscript", [Pure]> {
+def Pydy_SubscriptOp : Pydy_Op<"subscript", [NoMemoryEffect]> {
   let summary = "subscript read `value[index]`";
   let arguments = (ins AnyType:$value, AnyType:$index);
   let results = (outs AnyType:$result);
@@ -266,7 +274,7 @@ def Pydy_SubscriptOp : Pydy_Op<"subscript", [Pure]> {
   let hasFolder = 1;
 }
 
-def Pydy_SetItemOp : Pydy_Op<"setitem", [Pure]> {
+def Pydy_SetItemOp : Pydy_Op<"setitem", [NoMemoryEffect]> {
   let summary = "`value[index] = item`, as a new value of the container";
   let description = [{
     The importer stores the result back into the variable that held the
@@ -312,7 +320,7 @@ def Pydy_DictOp : Pydy_Op<"dict", [Pure, AttrSizedOperandSegments]> {
   let hasVerifier = 1;
 }
 
-def Pydy_UnpackOp : Pydy_Op<"unpack", [Pure]> {
+def Pydy_UnpackOp : Pydy_Op<"unpack", [NoMemoryEffect]> {
   let summary = "iterable unpacking `a, b = value`";
   let arguments = (ins AnyType:$value);
   let results = (outs Variadic<AnyType>:$results);
@@ -453,10 +461,13 @@ def Pydy_LibCallOp : Pydy_Op<"lib_call"> {
   let hasVerifier = 1;
 }
 
-def Pydy_CallOp : Pydy_Op<"call", [DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+def Pydy_CallOp : Pydy_Op<"call", [DeclareOpInterfaceMethods<SymbolUserOpInterface>,
+                                   DeclareOpInterfaceMethods<CallOpInterface>]> {
   let summary = "a call of another converted Python function";
   let arguments = (ins FlatSymbolRefAttr:$callee, Variadic<AnyType>:$args,
-                       DefaultValuedAttr<StrArrayAttr, "{}">:$kwnames);
+                       DefaultValuedAttr<StrArrayAttr, "{}">:$kwnames,
+                       OptionalAttr<DictArrayAttr>:$arg_attrs,
+                       OptionalAttr<DictArrayAttr>:$res_attrs);
   let results = (outs AnyType:$result);
   let assemblyFormat =
       "$callee `(` $args `)` attr-dict `:` functional-type($args, results)";
@@ -519,7 +530,9 @@ def Pydy_LambdaOp : Pydy_Op<"lambda", [
 //===----------------------------------------------------------------------===//
 
 def Pydy_IfOp : Pydy_Op<"if", [SingleBlockImplicitTerminator<"YieldOp">,
-                               RecursiveMemoryEffects, NoRegionArguments]> {
+                               RecursiveMemoryEffects, NoRegionArguments,
+                               DeclareOpInterfaceMethods<RegionBranchOpInterface,
+                                                         ["areTypesCompatible"]>]> {
   let summary = "Python `if`/`else`; `elif` is an `if` nested in `else`";
   let description = [{
     Before variable promotion it has no results. Promotion turns the
@@ -542,7 +555,9 @@ def Pydy_IfOp : Pydy_Op<"if", [SingleBlockImplicitTerminator<"YieldOp">,
   let hasVerifier = 1;
 }
 
-def Pydy_WhileOp : Pydy_Op<"while", [RecursiveMemoryEffects]> {
+def Pydy_WhileOp : Pydy_Op<"while", [RecursiveMemoryEffects,
+    DeclareOpInterfaceMethods<RegionBranchOpInterface, ["getEntrySuccessorOperands",
+                                                          "areTypesCompatible"]>]> {
   let summary = "Python `while`: `before` computes the condition, `after` is the body";
   let arguments = (ins Variadic<AnyType>:$inits, OptionalAttr<StrArrayAttr>:$names);
   let results = (outs Variadic<AnyType>:$results);
@@ -553,7 +568,9 @@ def Pydy_WhileOp : Pydy_Op<"while", [RecursiveMemoryEffects]> {
 }
 
 def Pydy_ForRangeOp : Pydy_Op<"for_range", [
-    SingleBlockImplicitTerminator<"YieldOp">, RecursiveMemoryEffects]> {
+    SingleBlockImplicitTerminator<"YieldOp">, RecursiveMemoryEffects,
+    DeclareOpInterfaceMethods<RegionBranchOpInterface, ["getEntrySuccessorOperands",
+                                                          "areTypesCompatible"]>]> {
   let summary = "`for i in range(start, stop, step)`";
   let description = [{
     The body's first argument is the loop index; the rest are loop-carried
@@ -571,7 +588,9 @@ def Pydy_ForRangeOp : Pydy_Op<"for_range", [
 }
 
 def Pydy_ForInOp : Pydy_Op<"for_in", [
-    SingleBlockImplicitTerminator<"YieldOp">, RecursiveMemoryEffects]> {
+    SingleBlockImplicitTerminator<"YieldOp">, RecursiveMemoryEffects,
+    DeclareOpInterfaceMethods<RegionBranchOpInterface, ["getEntrySuccessorOperands",
+                                                          "areTypesCompatible"]>]> {
   let summary = "`for x in iterable` (a tensor's dim 0, or a Python container)";
   let description = [{
     With `enumerate`, the loop item is the tuple `(index, element)`, as for

@@ -13,8 +13,7 @@ using namespace mlir::pydy;
 #define GET_OP_CLASSES
 #include "Dy2St/Dialect/Pydy/PydyOps.cpp.inc"
 
-/// Types match when equal, or when one side is not known yet.
-static bool compatible(Type a, Type b) {
+bool mlir::pydy::typesCompatible(Type a, Type b) {
   return a == b || isa<ObjectType>(a) || isa<ObjectType>(b);
 }
 
@@ -24,7 +23,7 @@ static LogicalResult verifyTypesMatch(Operation *op, TypeRange expected,
     return op->emitOpError() << what << " has " << actual.size()
                              << " values but " << expected.size() << " are expected";
   for (auto [i, e, a] : llvm::enumerate(expected, actual))
-    if (!compatible(e, a))
+    if (!typesCompatible(e, a))
       return op->emitOpError() << what << " value #" << i << " has type " << a
                                << " but " << e << " is expected";
   return success();
@@ -235,14 +234,14 @@ LogicalResult UnaryOp::verify() {
 }
 
 LogicalResult OptionalOp::verify() {
-  if (!compatible(getValue().getType(), getType().getValue()))
+  if (!typesCompatible(getValue().getType(), getType().getValue()))
     return emitOpError("holds ") << getType().getValue() << " but is given "
                                  << getValue().getType();
   return success();
 }
 
 LogicalResult OptionalValueOp::verify() {
-  if (!compatible(getType(), getOptional().getType().getValue()))
+  if (!typesCompatible(getType(), getOptional().getType().getValue()))
     return emitOpError("reads ") << getOptional().getType().getValue() << " as " << getType();
   return success();
 }

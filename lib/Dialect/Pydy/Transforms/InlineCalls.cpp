@@ -3,9 +3,11 @@
 // specialized to its own argument types, as Python runs it.
 #include "Dy2St/Dialect/Pydy/Passes.h"
 
+#include "mlir/Analysis/CallGraph.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SCCIterator.h"
 
 namespace mlir::pydy {
 #define GEN_PASS_DEF_INLINECALLSPASS
@@ -13,20 +15,20 @@ namespace mlir::pydy {
 
 namespace {
 
-/// Whether `from` reaches `to` through calls.
-bool reaches(FuncOp from, FuncOp to, SymbolTable &symbols, DenseSet<Operation *> &seen) {
-  if (!seen.insert(from).second)
-    return false;
-  bool found = false;
-  from.walk([&](CallOp call) {
-    auto callee = symbols.lookup<FuncOp>(call.getCallee());
-    if (callee && (callee == to || reaches(callee, to, symbols, seen))) {
-      found = true;
-      return WalkResult::interrupt();
-    }
-    return WalkResult::advance();
-  });
-  return found;
+/// The functions on a call cycle: the strongly connected components of
+/// upstream's call graph that have a cycle.
+DenseSet<Operation *> recursiveFunctions(ModuleOp module) {
+  CallGraph graph(module);
+  DenseSet<Operation *> recursive;
+  for (auto scc = llvm::scc_begin(static_cast<const CallGraph *>(&graph)); !scc.isAtEnd();
+       ++scc) {
+    if (!scc.hasCycle())
+      continue;
+    for (const CallGraphNode *node : *scc)
+      if (!node->isExternal())
+        recursive.insert(node->getCallableRegion()->getParentOp());
+  }
+  return recursive;
 }
 
 /// Replaces `call` by a copy of `body` with its arguments bound to `args`;
@@ -76,12 +78,7 @@ struct InlineCallsPass : impl::InlineCallsPassBase<InlineCallsPass> {
     SymbolTable symbols(module);
     // Functions on a call cycle stay functions (specialization compiles them
     // as such); every other call is inlined.
-    DenseSet<Operation *> recursive;
-    for (FuncOp f : module.getOps<FuncOp>()) {
-      DenseSet<Operation *> seen;
-      if (reaches(f, f, symbols, seen))
-        recursive.insert(f);
-    }
+    DenseSet<Operation *> recursive = recursiveFunctions(module);
     SmallVector<FuncOp> kept{entryFunc};
     for (FuncOp f : module.getOps<FuncOp>())
       if (f != entryFunc && recursive.contains(f))
