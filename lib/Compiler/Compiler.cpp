@@ -107,23 +107,6 @@ llvm::Error DiagnosticCollector::error(StringRef fallback) {
   return llvm::make_error<DiagnosticError>(std::move(diagnostics));
 }
 
-std::string signatureEntry(const RuntimeValue &value, MLIRContext *ctx) {
-  Builder b(ctx);
-  Attribute attr;
-  switch (value.kind) {
-  case ValueKind::Tensor:
-    attr = TypeAttr::get(RankedTensorType::get(value.shape, elementOfDtype(ctx, value.dtype)));
-    break;
-  case ValueKind::Int: attr = b.getI64IntegerAttr(value.intValue); break;
-  case ValueKind::Float: attr = b.getF64FloatAttr(value.floatValue); break;
-  case ValueKind::Bool: attr = b.getBoolAttr(value.boolValue); break;
-  }
-  std::string s;
-  llvm::raw_string_ostream os(s);
-  attr.print(os);
-  return s;
-}
-
 namespace {
 
 std::string printed(ModuleOp module) {
@@ -202,9 +185,16 @@ llvm::Expected<CompiledProgram> compileProgram(ModuleOp module, const CompileReq
   bool isPydy = !module.getOps<pydy::FuncOp>().empty();
   if (isPydy) {
     program.stages["pydy"] = printed(module);
+    // The signature goes to the specialization as data, on the entry.
+    for (auto f : module.getOps<pydy::FuncOp>())
+      if (!request.signature.empty() &&
+          (request.entry.empty() || f.getSymName() == request.entry)) {
+        pydy::PydyDialect::SignatureAttrHelper(ctx).setAttr(
+            f, signatureAttr(request.signature, ctx));
+        break;
+      }
     CompileOptions options;
     options.entry = request.entry;
-    options.signature = request.signature;
     PassManager specialize(ctx);
     buildSpecializationPipeline(specialize, options);
     if (failed(specialize.run(module)))

@@ -62,7 +62,7 @@ std::string ProgramCache::key(llvm::StringRef source, const CompileRequest &requ
   add(buildIdentity());
   add(hostCPU());
   add(request.entry);
-  add(request.signature);
+  add(signatureKey(request.signature));
   add(request.gpu ? "gpu" : "cpu");
   // GPU code holds kernels assembled for the device's architecture.
   if (request.gpu) {

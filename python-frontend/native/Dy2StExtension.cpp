@@ -70,13 +70,66 @@ mlir::MLIRContext &context() {
 std::unique_ptr<ProgramCache> diskCache;
 std::mutex compileMutex;
 
+/// One signature entry from the front end's tuple: ("tensor", dtype, dims
+/// with None for any size), ("number", dtype), ("bool" | "int" | "float" |
+/// "str", value) or ("none",).
+SignatureEntry castSignatureEntry(const py::tuple &item) {
+  using Kind = SignatureEntry::Kind;
+  auto kind = item.empty() ? std::string() : item[0].cast<std::string>();
+  auto dtypeAt = [&](size_t i) {
+    std::optional<DType> dtype = dtypeFromName(item[i].cast<std::string>());
+    if (!dtype)
+      throw py::value_error("signature: unknown dtype " + py::repr(item[i]).cast<std::string>());
+    return *dtype;
+  };
+  SignatureEntry entry;
+  if (kind == "tensor" && item.size() == 3) {
+    entry.kind = Kind::Tensor;
+    entry.dtype = dtypeAt(1);
+    for (py::handle dim : item[2].cast<py::sequence>())
+      entry.shape.push_back(dim.is_none() ? mlir::ShapedType::kDynamic : dim.cast<int64_t>());
+  } else if (kind == "number" && item.size() == 2) {
+    entry.kind = Kind::Number;
+    entry.dtype = dtypeAt(1);
+  } else if (kind == "bool" && item.size() == 2) {
+    entry.kind = Kind::Bool;
+    entry.boolValue = item[1].cast<bool>();
+  } else if (kind == "int" && item.size() == 2) {
+    entry.kind = Kind::Int;
+    entry.intValue = item[1].cast<int64_t>();
+  } else if (kind == "float" && item.size() == 2) {
+    entry.kind = Kind::Float;
+    entry.floatValue = item[1].cast<double>();
+  } else if (kind == "str" && item.size() == 2) {
+    entry.kind = Kind::String;
+    entry.text = item[1].cast<std::string>();
+  } else if (kind == "none" && item.size() == 1) {
+    entry.kind = Kind::None;
+  } else {
+    throw py::value_error("signature: bad entry " + py::repr(item).cast<std::string>());
+  }
+  return entry;
+}
+
+/// A malformed entry is a ValueError, as a bad value is.
+SignatureEntry signatureEntry(const py::tuple &item) {
+  try {
+    return castSignatureEntry(item);
+  } catch (const py::cast_error &) {
+    throw py::value_error("signature: bad entry " + py::repr(item).cast<std::string>());
+  }
+}
+
 /// Compiles pydy text: the importer's (`sourceName` empty) or a saved
 /// model's, whose text is untrusted and whose errors name its file.
 CompiledFunction compile(const std::string &source, const std::string &entry,
-                         const std::string &signature, const std::string &backend,
+                         const std::vector<py::tuple> &signatureItems, const std::string &backend,
                          const std::string &sourceName) {
   if (backend != "cpu" && backend != "gpu")
     throw py::value_error("backend must be 'cpu' or 'gpu', not '" + backend + "'");
+  std::vector<SignatureEntry> signature;
+  for (const py::tuple &item : signatureItems)
+    signature.push_back(signatureEntry(item));
   mlir::MLIRContext &ctx = context();
   std::string diagnostics;
   std::unique_ptr<JitFunction> fn;
@@ -200,7 +253,8 @@ PYBIND11_MODULE(_dy2st_native, m) {
   m.def("blas_core", &blasCore, "The kernel family OpenBLAS chose for this CPU.");
   m.def("compile", &compile, py::arg("source"), py::arg("entry"), py::arg("signature"),
         py::arg("backend") = "cpu", py::arg("source_name") = "",
-        "Compile pydy text, specialized to `signature`, to native code for the CPU or "
+        "Compile pydy text, specialized to `signature` (a list of entries, see "
+        "signatureEntry), to native code for the CPU or "
         "for the CPU and an NVIDIA GPU; `source_name` names a saved model's file.");
   m.def(
       "set_disk_cache",

@@ -198,7 +198,7 @@ def test_the_compiler_hands_its_diagnostics_as_records():
             ' loc("user.py":4:12)\n'
             '  pydy.return %b : !pydy.object\n}\n')
     with pytest.raises(module.CompileError) as info:
-        module.compile(text, "f", "tensor<2xf32>")
+        module.compile(text, "f", [("tensor", "float32", (2,))])
     kind, message, file, line, column = info.value.diagnostics[0]
     assert (kind, file, line, column) == ("error", "user.py", 4, 12)
     assert message in str(info.value)
@@ -218,6 +218,28 @@ def calls_helper(x):
 
 def calls_a_composite_badly(x):
     return paddle.std(x, axis=5)
+
+
+def test_the_compiler_takes_the_signature_as_data():
+    """The signature reaches the compiler as entries, not as MLIR text (issue
+    17): each entry is applied (a value compiled in, a tensor's shape), and a
+    malformed one is a ValueError."""
+    from dy2st.runtime import native
+    module = native.module()
+    text = ('pydy.func @f(%a: !pydy.object {pydy.name = "a"}, %k: !pydy.object '
+            '{pydy.name = "k"}) -> !pydy.object {\n'
+            '  %b = pydy.binary mul %a, %k : (!pydy.object, !pydy.object) -> !pydy.object\n'
+            '  pydy.return %b : !pydy.object\n}\n')
+    compiled = module.compile(text, "f", [("tensor", "float32", (None,)), ("int", 3)])
+    assert "pydy.func @f(%a: tensor<?xf32>" in compiled.stage("specialized")
+    assert "pydy.signature" not in compiled.stage("specialized")
+    out = compiled([np.array([1.0, 2.0], np.float32), 3])
+    np.testing.assert_array_equal(out[0], [3.0, 6.0])
+    for bad in ([("tensor", "float16", (2,)), ("int", 3)], [("matrix",), ("int", 3)],
+                [("tensor", "float32", ("x",)), ("int", 3)], [("int", "3"), ("int", 3)],
+                [("none", 1), ("int", 3)]):
+        with pytest.raises(ValueError, match="signature"):
+            module.compile(text, "f", bad)
 
 
 def test_errors_in_inlined_calls_name_the_chain_of_callers():

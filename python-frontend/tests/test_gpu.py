@@ -108,9 +108,10 @@ def test_without_a_gpu_the_gpu_backend_is_a_clear_error():
 def test_gpu_programs_compile_to_kernels(fn, args):
     """Without a GPU too: each program goes through dy2st-compile-gpu, to
     cubins through ptxas when the toolkit was found at configure time."""
+    from dy2st.compiler.signature import describe
     from dy2st.runtime.static_function import _signature_entry
     text = paddle.jit.to_static(fn)._import().text
-    signature = ",".join(_signature_entry(v)[1] for v in args())
+    signature = ",".join(describe(_signature_entry(v)[1]) for v in args())
     tool = os.path.join(os.environ["DY2ST_BUILD_DIR"], "bin", "dy2st-opt")
     run = subprocess.run(
         [tool, "-", f"--dy2st-compile-gpu=entry={fn.__name__} signature='{signature}'"],

@@ -11,6 +11,7 @@ import pytest
 
 import dy2st as paddle
 from conftest import assert_same, run_saved_model
+from dy2st.compiler.signature import describe
 from dy2st.runtime.static_function import _signature_entry
 from test_paddle_oracle import require_paddle, run_paddle_child
 
@@ -91,7 +92,7 @@ def test_compiles_for_gpu(name):
     static = paddle.jit.to_static(method)
     text, captures = static._import().text, static._import().captures
     values = [paddle.to_tensor(v) for v in inputs] + [c.read() for c in captures]
-    signature = ",".join(_signature_entry(v)[1] for v in values)
+    signature = ",".join(describe(_signature_entry(v)[1]) for v in values)
     run = subprocess.run(
         [os.path.join(BUILD, "bin", "dy2st-opt"), "-",
          f"--dy2st-compile-gpu=entry={method.__name__} signature='{signature}'"],

@@ -791,11 +791,12 @@ def test_compiles_for_gpu(case):
     PTX (work without a parallel loop, like the scan over a flattened tensor,
     stays on the host; running kernels needs a GPU: test_gpu.py)."""
     import os
+    from dy2st.compiler.signature import describe
     from dy2st.runtime.static_function import _signature_entry
     _, _, _, inputs = case
     fn = COMPILED[CASES.index(case)]
     text = paddle.jit.to_static(fn)._import().text
-    signature = ",".join(_signature_entry(paddle.to_tensor(v))[1] for v in inputs)
+    signature = ",".join(describe(_signature_entry(paddle.to_tensor(v))[1]) for v in inputs)
     tool = os.path.join(os.environ["DY2ST_BUILD_DIR"], "bin", "dy2st-opt")
     run = subprocess.run(
         [tool, "-", f"--dy2st-compile-gpu=entry={fn.__name__} format=isa signature='{signature}'"],

@@ -271,14 +271,10 @@ int main(int argc, char **argv) {
         runtimeNumbers.insert(inputs + *i);
       }
   }
-  std::string signature;
-  for (auto [i, a] : llvm::enumerate(args)) {
-    std::string entry = signatureEntry(a, &context);
-    if (runtimeNumbers.count(i))
-      entry = a.kind == RuntimeValue::Kind::Bool ? "i1"
-              : a.kind == RuntimeValue::Kind::Int ? "i64" : "f64";
-    signature += (signature.empty() ? "" : ",") + entry;
-  }
+  std::vector<SignatureEntry> signature;
+  for (auto [i, a] : llvm::enumerate(args))
+    signature.push_back(runtimeNumbers.count(i) ? SignatureEntry::runtimeNumber(a)
+                                                : SignatureEntry::of(a));
 
   auto program = compileProgram(*module, CompileRequest{entry, signature, onGPU});
   if (!program)

@@ -5,6 +5,7 @@
 // input signature in, a CompiledProgram (an object file and how to call it)
 // out, for the runtime to load.
 
+#include "Dy2St/Compiler/Signature.h"
 #include "Dy2St/Runtime/JitFunction.h"
 #include "Dy2St/Runtime/Program.h"
 
@@ -47,8 +48,9 @@ public:
 /// Options of one compilation.
 struct CompileRequest {
   std::string entry;
-  /// Comma-separated signature for pydy input (see `pydy-specialize`).
-  std::string signature;
+  /// What each argument of the entry is, for pydy input (the entry's
+  /// `pydy.signature`, see `pydy-specialize`).
+  std::vector<SignatureEntry> signature;
   /// Runs kernels on the GPU (device 0) rather than on the CPU.
   bool gpu = false;
 };
@@ -57,10 +59,6 @@ struct CompileRequest {
 /// machine. Compile errors come back as the diagnostics' text, with their
 /// source locations.
 llvm::Expected<CompiledProgram> compileProgram(mlir::ModuleOp module, const CompileRequest &request);
-
-/// The argument's entry in a specialization signature: a tensor type, or a
-/// literal for a Python number (compiled for its value).
-std::string signatureEntry(const RuntimeValue &value, mlir::MLIRContext *ctx);
 
 /// The LLVM half (ObjectFile.cpp): `module`, in the LLVM dialect, optimized
 /// for this machine's CPU and emitted as an object file that defines the

@@ -28,7 +28,8 @@ from ..nn import Layer, LayerList, ParameterList
 from . import aliases, callbacks, comprehensions, pybuiltins, statements, unbound
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .marks import ConvertedFunction, forward_function, is_not_to_static
-from .pydytext import OBJECT, escape as _escape, float_literal as _float_literal
+from . import pydytext
+from .pydytext import OBJECT, Value, escape as _escape
 from .statements import located
 
 
@@ -64,14 +65,6 @@ _UNSUPPORTED_EXPRESSIONS = {
     ast.Set: "set displays", ast.Starred: "star-expressions",
     ast.NamedExpr: "assignment expressions (:=)",
 }
-
-
-class Value:
-    """An SSA value of the pydy being written, with its type."""
-
-    def __init__(self, name, type=OBJECT):
-        self.name = name
-        self.type = type
 
 
 class Static:
@@ -268,6 +261,10 @@ class Importer:
         self.emit(f"{name} = {body} {self.loc(node)}")
         return Value(name, type)
 
+    def written(self, node, text_and_type):
+        """The op a `pydytext` writer spelled, at `node`."""
+        return self.op(node, *text_and_type)
+
     # Entry -------------------------------------------------------------------
     def import_module(self):
         """The pydy text of the function and of every function it calls."""
@@ -332,13 +329,10 @@ class Importer:
             self.emit_return(None, self.node)
         self.finish_returns(called)
         body = self.lines
-        arg_list = [f"%arg{i}: {self.arg_types.get(p, OBJECT)} {{pydy.name = \"{_escape(p)}\"}}"
-                    for i, p in enumerate(params)]
-        arg_list += [f"%arg{len(params) + i}: {OBJECT} {{pydy.name = \"{_escape(c.label)}\"}}"
-                     for i, c in enumerate(self.captures)]
         library = os.path.abspath(self.filename).startswith(_PACKAGE)
-        header = (f'pydy.func @"{_escape(symbol)}"({", ".join(arg_list)}) -> {OBJECT}'
-                  + (" attributes {pydy.library}" if library else "") + " {")
+        header = pydytext.func_header(
+            symbol, [(p, self.arg_types.get(p, OBJECT)) for p in params] +
+            [(c.label, OBJECT) for c in self.captures], library)
         text = "\n".join([header] + body + ["} " + self.loc(self.node)]) + "\n"
         return text
 
@@ -423,8 +417,7 @@ class Importer:
         elif isinstance(target, ast.Subscript):
             base = self.expr(target.value)
             index = self.index(target.slice)
-            current = self.op(target, f"pydy.subscript {base.name}[{index.name}] : "
-                                      f"({base.type}, {index.type}) -> {OBJECT}")
+            current = self.written(target, pydytext.subscript(base, index))
             new = self.binary(node, kind, current, self.expr(node.value))
             self.setitem(target, base, index, new)
         else:
@@ -639,7 +632,7 @@ class Importer:
 
     def return_undefined(self, node):
         value = self.op(node, f'pydy.undef "raised" : {OBJECT}')
-        self.emit(f"pydy.return {value.name} : {value.type} {self.loc(node)}")
+        self.emit(f"{pydytext.return_(value)} {self.loc(node)}")
 
     def stmt_Break(self, node):
         self.emit(f"pydy.break {self.loc(node)}")
@@ -692,12 +685,8 @@ class Importer:
             if value is None:
                 value = self.constant(None, node)
             values = [value] + attrs + changed
-            value = self.op(node, f"pydy.tuple {', '.join(v.name for v in values)} : "
-                                  f"({', '.join(v.type for v in values)}) -> {OBJECT}")
-        if value is None:
-            self.emit(f"pydy.return {self.loc(node)}")
-        else:
-            self.emit(f"pydy.return {value.name} : {value.type} {self.loc(node)}")
+            value = self.written(node, pydytext.sequence("tuple", values))
+        self.emit(f"{pydytext.return_(value)} {self.loc(node)}")
         self.returned_at = len(self.lines)
 
     def attribute_variable(self, i):
@@ -851,22 +840,13 @@ class Importer:
         return f"'{name}'" if name else repr(obj)
 
     def constant(self, value, node):
-        if isinstance(value, bool):
-            return self.op(node, f"pydy.constant {'true' if value else 'false'}", "i1")
-        if isinstance(value, int):
-            if not -2**63 <= value < 2**63:
-                self._fail(node, f"the integer {value} does not fit in 64 bits")
-            return self.op(node, f"pydy.constant {value} : i64", "i64")
-        if isinstance(value, float):
-            return self.op(node, f"pydy.constant {_float_literal(value)}", "f64")
-        if isinstance(value, str):
-            return self.op(node, f'pydy.constant "{_escape(value)}"', "!pydy.str")
-        if value is None:
-            return self.op(node, "pydy.constant none", "!pydy.none")
-        if value is Ellipsis:
-            # Only meaningful as a tensor index; the specialization reads it there.
-            return self.op(node, 'pydy.constant "..."', "!pydy.str")
-        self._fail(node, f"the constant {value!r} is not supported by dy2st")
+        if isinstance(value, int) and not isinstance(value, bool) and \
+                not -2**63 <= value < 2**63:
+            self._fail(node, f"the integer {value} does not fit in 64 bits")
+        try:
+            return self.written(node, pydytext.constant(value))
+        except TypeError:
+            self._fail(node, f"the constant {value!r} is not supported by dy2st")
 
     def expr_Constant(self, node):
         return self.constant(node.value, node)
@@ -916,8 +896,7 @@ class Importer:
                 v is None or isinstance(v, (bool, int, float, str)) for v in obj):
             values = [self.constant(v, node) for v in obj]
             kind = "tuple" if isinstance(obj, tuple) else "list"
-            return self.op(node, f"pydy.{kind} {', '.join(v.name for v in values)} : "
-                                 f"({', '.join(v.type for v in values)}) -> {OBJECT}")
+            return self.written(node, pydytext.sequence(kind, values))
         if isinstance(obj, np.ndarray):
             self._fail(node, "a numpy array is not a tensor in compiled code: make it one "
                              "with dy2st.to_tensor outside the function")
@@ -947,8 +926,7 @@ class Importer:
                    unsupported=False)
 
     def binary(self, node, kind, lhs, rhs):
-        return self.op(node, f"pydy.binary {kind} {lhs.name}, {rhs.name} : "
-                             f"({lhs.type}, {rhs.type}) -> {OBJECT}")
+        return self.written(node, pydytext.binary(kind, lhs, rhs))
 
     def expr_JoinedStr(self, node):
         """An f-string: a string when its values are known when compiling;
@@ -980,7 +958,7 @@ class Importer:
             return self.constant(-literal.value, node)  # a negative literal
         operand = self.expr(node.operand)
         kind = _UNARY[type(node.op)]
-        return self.op(node, f"pydy.unary {kind} {operand.name} : ({operand.type}) -> {OBJECT}")
+        return self.written(node, pydytext.unary(kind, operand))
 
     def logical(self, node, kind, lhs, rhs_fn):
         """`lhs and/or rhs` with the right operand emitted lazily in a region."""
@@ -1017,7 +995,7 @@ class Importer:
         for value in node.values[1:]:
             test = self.load(name, node)
             if kind == "or":
-                test = self.op(node, f"pydy.unary not {test.name} : ({test.type}) -> {OBJECT}")
+                test = self.written(node, pydytext.unary("not", test))
             self.emit(f"pydy.if {test.name} : {test.type} {{")
             self.depth += 1
             self.store(name, self.expr(value), value)
@@ -1041,8 +1019,7 @@ class Importer:
         def compare(i, lhs):
             rhs = self.expr(node.comparators[i])
             kind = _COMPARE[type(node.ops[i])]
-            result = self.op(node, f"pydy.compare {kind} {lhs.name}, {rhs.name} : "
-                                   f"({lhs.type}, {rhs.type}) -> {OBJECT}")
+            result = self.written(node, pydytext.compare(kind, lhs, rhs))
             if i + 1 == len(node.ops):
                 return result
             # a < b < c is (a < b) and (b < c), with b evaluated once.
@@ -1069,8 +1046,7 @@ class Importer:
         if isinstance(node, ast.Slice):
             parts = [self.expr(p) if p is not None else self.constant(None, node)
                      for p in (node.lower, node.upper, node.step)]
-            return self.op(node, f"pydy.slice {', '.join(p.name for p in parts)} : "
-                                 f"{', '.join(p.type for p in parts)}", "!pydy.slice")
+            return self.written(node, pydytext.slice_(*parts))
         if isinstance(node, ast.Tuple):
             return self.display(node, "tuple", self.index)
         return self.expr(node)
@@ -1080,8 +1056,7 @@ class Importer:
         if isinstance(base, Static):
             return self.static_subscript(node, base)
         index = self.index(node.slice)
-        return self.op(node, f"pydy.subscript {base.name}[{index.name}] : "
-                             f"({base.type}, {index.type}) -> {OBJECT}")
+        return self.written(node, pydytext.subscript(base, index))
 
     def static_subscript(self, node, base):
         """An item of a compile-time container (`self.layers[0]`, `self.params["w"]`):
@@ -1106,8 +1081,7 @@ class Importer:
 
     def display(self, node, kind, element=None):
         values = [(element or self.expr)(e) for e in node.elts]
-        return self.op(node, f"pydy.{kind} {', '.join(v.name for v in values)} : "
-                             f"({', '.join(v.type for v in values)}) -> {OBJECT}")
+        return self.written(node, pydytext.sequence(kind, values))
 
     def expr_Tuple(self, node):
         return self.display(node, "tuple")
@@ -1239,15 +1213,8 @@ class Importer:
         values += [self.expr(k.value) for k in node.keywords]
         return values, kwnames
 
-    @staticmethod
-    def signature(values, results=OBJECT):
-        return f"({', '.join(v.type for v in values)}) -> {results}"
-
-    @staticmethod
-    def kw_attr(kwnames):
-        if not kwnames:
-            return ""
-        return " {kwnames = [" + ", ".join(f'"{k}"' for k in kwnames) + "]}"
+    signature = staticmethod(pydytext.signature)
+    kw_attr = staticmethod(pydytext.kw_attr)
 
     def expr_Call(self, node):
         func = node.func
@@ -1332,8 +1299,7 @@ class Importer:
             if len(node.args) != 1 or node.keywords:
                 self._fail(node, f"{fn.__name__}() in compiled code takes exactly one argument")
             value = self.expr(node.args[0])
-            return self.op(node, f"pydy.unary to_{fn.__name__} {value.name} : ({value.type}) -> "
-                                 f"{OBJECT}")
+            return self.written(node, pydytext.unary(f"to_{fn.__name__}", value))
         if fn is range:
             self._fail(node, "range() is supported as the iterable of a 'for' loop only")
         if _is_numpy(fn):
@@ -1351,9 +1317,7 @@ class Importer:
                 node = ast.copy_location(ast.Call(func=node.func, args=node.args[:at] + [packed],
                                                   keywords=node.keywords), node)
             values, kwnames = self.call_arguments(node)
-            names = ", ".join(v.name for v in values)
-            return self.op(node, f'pydy.lib_call "{library}"({names}){self.kw_attr(kwnames)} : '
-                                 f"{self.signature(values)}")
+            return self.written(node, pydytext.lib_call(library, values, kwnames))
         if isinstance(fn, (types.BuiltinFunctionType, type)) and \
                 getattr(fn, "__module__", None) == "builtins":
             self._fail(node, f"the builtin {fn.__name__}() is not supported by dy2st yet")
@@ -1682,8 +1646,7 @@ class Importer:
 
     def item_of(self, sequence, i, node):
         index = self.constant(i, node)
-        return self.op(node, f"pydy.subscript {sequence.name}[{index.name}] : "
-                             f"({sequence.type}, {index.type}) -> {OBJECT}")
+        return self.written(node, pydytext.subscript(sequence, index))
 
     def expr_of_object(self, obj, node):
         value = self.outside_object(obj, node, None)

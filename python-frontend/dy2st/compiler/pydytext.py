@@ -1,7 +1,19 @@
-"""Spelling Python values as pydy MLIR text (shared by the importer and the tracer)."""
+"""pydy's textual syntax: the one writer of the ops that both the importer
+and TracedLayer's tracer produce, and of Python values as pydy literals.
+
+Each op writer takes operands as `Value`s and returns the op's text (without
+its result name and location) and its result type."""
 import struct
 
 OBJECT = "!pydy.object"
+
+
+class Value:
+    """An SSA value of the pydy being written, with its type."""
+
+    def __init__(self, name, type=OBJECT):
+        self.name = name
+        self.type = type
 
 
 def escape(text):
@@ -25,3 +37,85 @@ def float_literal(value):
     elif "." not in text and "e" not in text:
         text += ".0"
     return f"{text} : f64"
+
+
+def _names(values):
+    return ", ".join(v.name for v in values)
+
+
+def _types(values):
+    return ", ".join(v.type for v in values)
+
+
+def signature(values, results=OBJECT):
+    """`(operand types) -> result type`."""
+    return f"({_types(values)}) -> {results}"
+
+
+def kw_attr(kwnames):
+    """The attribute naming the trailing operands passed by keyword."""
+    if not kwnames:
+        return ""
+    return " {kwnames = [" + ", ".join(f'"{k}"' for k in kwnames) + "]}"
+
+
+def constant(value):
+    """A Python literal: bool, int (64-bit), float, str, None, or `...`."""
+    if isinstance(value, bool):
+        return f"pydy.constant {'true' if value else 'false'}", "i1"
+    if isinstance(value, int):
+        return f"pydy.constant {value} : i64", "i64"
+    if isinstance(value, float):
+        return f"pydy.constant {float_literal(value)}", "f64"
+    if isinstance(value, str):
+        return f'pydy.constant "{escape(value)}"', "!pydy.str"
+    if value is None:
+        return "pydy.constant none", "!pydy.none"
+    if value is Ellipsis:
+        # Only meaningful as a tensor index; the specialization reads it there.
+        return 'pydy.constant "..."', "!pydy.str"
+    raise TypeError(f"no pydy literal for {type(value).__name__}")
+
+
+def binary(kind, lhs, rhs):
+    return f"pydy.binary {kind} {lhs.name}, {rhs.name} : {signature([lhs, rhs])}", OBJECT
+
+
+def compare(kind, lhs, rhs):
+    return f"pydy.compare {kind} {lhs.name}, {rhs.name} : {signature([lhs, rhs])}", OBJECT
+
+
+def unary(kind, operand):
+    return f"pydy.unary {kind} {operand.name} : {signature([operand])}", OBJECT
+
+
+def subscript(base, index):
+    return f"pydy.subscript {base.name}[{index.name}] : {signature([base, index])}", OBJECT
+
+
+def sequence(kind, values):
+    """A tuple or list display."""
+    return f"pydy.{kind} {_names(values)} : {signature(values)}", OBJECT
+
+
+def slice_(lower, upper, step):
+    parts = [lower, upper, step]
+    return f"pydy.slice {_names(parts)} : {_types(parts)}", "!pydy.slice"
+
+
+def lib_call(primitive, values, kwnames=()):
+    """A call of the op table's `primitive`."""
+    return (f'pydy.lib_call "{primitive}"({_names(values)}){kw_attr(kwnames)} : '
+            f"{signature(values)}"), OBJECT
+
+
+def return_(value):
+    """`pydy.return`, of a value or of nothing."""
+    return "pydy.return" if value is None else f"pydy.return {value.name} : {value.type}"
+
+
+def func_header(symbol, params, library=False):
+    """The first line of a `pydy.func` taking `params` [(name, type)]."""
+    args = [f'%arg{i}: {t} {{pydy.name = "{escape(name)}"}}' for i, (name, t) in enumerate(params)]
+    return (f'pydy.func @"{escape(symbol)}"({", ".join(args)}) -> {OBJECT}'
+            + (" attributes {pydy.library}" if library else "") + " {")

@@ -12,7 +12,8 @@ import numpy as np
 from ..eager import dtypes
 from ..eager.tensor import Tensor
 from . import errors
-from .pydytext import OBJECT, escape as _escape, float_literal as _float_literal
+from . import pydytext
+from .pydytext import OBJECT, Value
 
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -37,7 +38,7 @@ class Tracer:
         self.keep = list(inputs)
         self.params = []
         for i, t in enumerate(inputs):
-            self.names[id(t)] = (f"%arg{i}", OBJECT)
+            self.names[id(t)] = Value(f"%arg{i}")
         self.num_inputs = len(inputs)
 
     def python_value(self, kind, caller):
@@ -59,86 +60,67 @@ class Tracer:
         self.counter += 1
         return f"%t{self.counter}"
 
-    def emit(self, text, type=OBJECT):
+    def emit(self, text_and_type):
+        """The op a `pydytext` writer spelled; its result."""
+        text, type_ = text_and_type
         name = self.fresh()
         self.lines.append(f"  {name} = {text}")
-        return name, type
+        return Value(name, type_)
 
     def value(self, x):
-        """(SSA name, type) of an operand, emitting constants as needed."""
+        """The Value of an operand, emitting constants as needed."""
         if isinstance(x, Tensor):
             if id(x) not in self.names:
                 # A tensor from outside the trace: a parameter of the program.
-                self.names[id(x)] = (f"%arg{self.num_inputs + len(self.params)}", OBJECT)
+                self.names[id(x)] = Value(f"%arg{self.num_inputs + len(self.params)}")
                 self.params.append(x)
                 self.keep.append(x)
             return self.names[id(x)]
         if isinstance(x, dtypes.DType):
-            return self.emit(f'pydy.constant "{x}"', "!pydy.str")
-        if isinstance(x, bool):
-            return self.emit(f"pydy.constant {'true' if x else 'false'}", "i1")
-        if isinstance(x, (int, np.integer)):
-            return self.emit(f"pydy.constant {int(x)} : i64", "i64")
-        if isinstance(x, (float, np.floating)):
-            return self.emit(f"pydy.constant {_float_literal(float(x))}", "f64")
-        if isinstance(x, str):
-            return self.emit(f'pydy.constant "{_escape(x)}"', "!pydy.str")
-        if x is None:
-            return self.emit("pydy.constant none", "!pydy.none")
+            return self.emit(pydytext.constant(str(x)))
+        if isinstance(x, (np.integer, np.floating)):
+            x = x.item()
+        if x is None or isinstance(x, (bool, int, float, str)):
+            return self.emit(pydytext.constant(x))
         if isinstance(x, (list, tuple)):
             parts = [self.value(v) for v in x]
-            kind = "list" if isinstance(x, list) else "tuple"
-            return self.emit(f"pydy.{kind} {', '.join(p[0] for p in parts)} : "
-                             f"({', '.join(p[1] for p in parts)}) -> {OBJECT}")
+            return self.emit(pydytext.sequence("list" if isinstance(x, list) else "tuple", parts))
         if isinstance(x, slice):
-            parts = [self.value(v) for v in (x.start, x.stop, x.step)]
-            return self.emit(f"pydy.slice {', '.join(p[0] for p in parts)} : "
-                             f"{', '.join(p[1] for p in parts)}", "!pydy.slice")
+            return self.emit(pydytext.slice_(*[self.value(v) for v in (x.start, x.stop, x.step)]))
         raise errors.Dy2StError(f"TracedLayer cannot record an operand of type "
                                 f"{type(x).__name__}")
 
-    def result(self, tensor, name):
+    def result(self, tensor, value):
         if isinstance(tensor, Tensor):
-            self.names[id(tensor)] = (name, OBJECT)
+            self.names[id(tensor)] = value
             self.keep.append(tensor)
 
     def binary(self, kind, lhs, rhs, out):
-        (a, at), (b, bt) = self.value(lhs), self.value(rhs)
-        op = "compare" if kind in ("lt", "le", "gt", "ge", "eq", "ne") else "binary"
-        name, _ = self.emit(f"pydy.{op} {kind} {a}, {b} : ({at}, {bt}) -> {OBJECT}")
-        self.result(out, name)
+        writer = pydytext.compare if kind in ("lt", "le", "gt", "ge", "eq", "ne") else \
+            pydytext.binary
+        self.result(out, self.emit(writer(kind, self.value(lhs), self.value(rhs))))
 
     def unary(self, kind, x, out):
-        a, at = self.value(x)
-        name, _ = self.emit(f"pydy.unary {kind} {a} : ({at}) -> {OBJECT}")
-        self.result(out, name)
+        self.result(out, self.emit(pydytext.unary(kind, self.value(x))))
 
     def subscript(self, x, index, out):
-        (a, at), (i, it) = self.value(x), self.value(index)
-        name, _ = self.emit(f"pydy.subscript {a}[{i}] : ({at}, {it}) -> {OBJECT}")
-        self.result(out, name)
+        self.result(out, self.emit(pydytext.subscript(self.value(x), self.value(index))))
 
     def call(self, library_name, args, kwargs, out):
         values = [self.value(a) for a in args] + [self.value(v) for v in kwargs.values()]
-        kw = ""
-        if kwargs:
-            kw = " {kwnames = [" + ", ".join(f'"{k}"' for k in kwargs) + "]}"
-        name, _ = self.emit(f'pydy.lib_call "{library_name}"({", ".join(v[0] for v in values)})'
-                            f"{kw} : ({', '.join(v[1] for v in values)}) -> {OBJECT}")
-        self.result(out, name)
+        self.result(out, self.emit(pydytext.lib_call(library_name, values, list(kwargs))))
 
     def program(self, outputs, as_tuple):
         """The pydy text of the trace returning `outputs`, alone or as a tuple."""
-        parts = [self.value(o) for o in outputs]
-        body = list(self.lines)
-        if as_tuple:
-            ret, ret_type = "%outputs", OBJECT
-            body.append(f"  %outputs = pydy.tuple {', '.join(p[0] for p in parts)} : "
-                        f"({', '.join(p[1] for p in parts)}) -> {OBJECT}")
-        else:
-            ret, ret_type = parts[0]
-        args = [f'%arg{i}: {OBJECT} {{pydy.name = "input_{i}"}}' for i in range(self.num_inputs)]
-        args += [f'%arg{self.num_inputs + k}: {OBJECT} {{pydy.name = "param_{k}"}}'
-                 for k in range(len(self.params))]
-        return "\n".join([f'pydy.func @"traced"({", ".join(args)}) -> {OBJECT} {{']
-                         + body + [f"  pydy.return {ret} : {ret_type}", "}"]) + "\n"
+        lines = self.lines
+        self.lines = list(lines)
+        try:
+            parts = [self.value(o) for o in outputs]
+            returned = self.emit(pydytext.sequence("tuple", parts)) if as_tuple else parts[0]
+            body = self.lines
+        finally:
+            self.lines = lines
+        params = [(f"input_{i}", OBJECT) for i in range(self.num_inputs)]
+        params += [(f"param_{k}", OBJECT) for k in range(len(self.params))]
+        return "\n".join([pydytext.func_header("traced", params)] + body +
+                         [f"  {pydytext.return_(returned)}", "}"]) + "\n"

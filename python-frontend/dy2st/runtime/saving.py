@@ -14,7 +14,7 @@ import numpy as np
 
 from ..compiler import errors
 from . import native
-from ..compiler.signature import InputSpec, number_mlir_type
+from ..compiler.signature import InputSpec, number_entry
 from ..eager.tensor import Tensor
 
 HEADER = "// dy2st-model: "
@@ -171,11 +171,11 @@ def compile_for_save(static_function, specs):
     text, captures, written = imported.text, imported.captures, imported.written
     state = _state_of(static_function._instance, captures, written)
     params = [c.read() for c in captures]
-    entries = [s.mlir_type() for s in specs] + [_param_type(p) for p in params]
+    entries = [s.signature_entry() for s in specs] + [_param_entry(p) for p in params]
     name = imported.entry
     module = native.module()
     try:
-        compiled = module.compile(text, name, ",".join(entries))
+        compiled = module.compile(text, name, entries)
     except module.CompileError as e:
         raise errors.from_compiler(e) from None
     meta = {"format": "dy2st-model", "version": 1, "entry": name,
@@ -190,12 +190,12 @@ def compile_for_save(static_function, specs):
     return meta, text, compiled.stage("specialized"), arrays
 
 
-def _param_type(value):
-    """The entry type of a parameter: a tensor's, or a number's (an attribute
-    the forward assigns, passed as a runtime number)."""
+def _param_entry(value):
+    """The signature entry of a parameter: a tensor's, or a number's (an
+    attribute the forward assigns, passed as a runtime number)."""
     if isinstance(value, Tensor):
-        return InputSpec.from_tensor(value).mlir_type()
-    return number_mlir_type(value)
+        return InputSpec.from_tensor(value).signature_entry()
+    return number_entry(value)
 
 
 def _state_of(layer, captures, written):

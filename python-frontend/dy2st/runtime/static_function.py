@@ -13,8 +13,8 @@ import numpy as np
 from ..compiler import errors
 from ..compiler.importer import Importer, NewWrittenAttribute, Unit
 from ..compiler.marks import IGNORED_MODULES, NOT_TO_STATIC, ConvertedFunction, is_not_to_static
-from ..compiler.pydytext import float_literal as _float_literal
-from ..compiler.signature import InputSpec, number_mlir_type
+from ..compiler import signature
+from ..compiler.signature import InputSpec
 from ..eager.tensor import Tensor
 from . import entry, native, verbosity
 
@@ -43,24 +43,13 @@ def enable(flag):
 def _signature_entry(value):
     """The specialization key and signature entry of one argument."""
     if isinstance(value, Tensor):
-        spec = InputSpec.from_tensor(value)
-        return ("tensor", spec.mlir_type()), spec.mlir_type()
-    if isinstance(value, bool):
-        return ("bool", value), "true" if value else "false"
-    if isinstance(value, int):
-        if not -2**63 <= value < 2**63:
-            raise OverflowError(f"the integer {value} does not fit in 64 bits")
-        return ("int", value), f"{value} : i64"
+        entry = InputSpec.from_tensor(value).signature_entry()
+        return entry, entry
+    entry = signature.value_entry(value)
     if isinstance(value, float):
         # By its bits: -0.0 is not 0.0, and a NaN is one key.
-        return ("float", value.hex()), _float_literal(value)
-    if value is None:
-        return ("none",), "unit"
-    if isinstance(value, str):
-        # Compiled for its value, as Python numbers are.
-        return ("str", value), '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    raise TypeError(f"a compiled function takes tensors, Python numbers, strings, None and "
-                    f"lists, tuples and dicts of them, not {type(value).__name__}")
+        return ("float", value.hex()), entry
+    return entry, entry
 
 
 _Imported = collections.namedtuple("_Imported",
@@ -77,8 +66,8 @@ def _runtime_number_entry(value):
     if not isinstance(value, (bool, int, float)):
         raise TypeError(f"an attribute the method assigns was a number when it was converted "
                         f"and is now {type(value).__name__}")
-    mlir = number_mlir_type(value)
-    return ("number", mlir), mlir
+    entry = signature.number_entry(value)
+    return entry, entry
 
 
 def _kinds_of(written):
@@ -321,28 +310,28 @@ class StaticFunction(ConvertedFunction):
         text, captures, declared, written, changed, _, entry_symbol = self._import()
         values += [c.read() for c in captures]
         names = self._parameters() + [c.label for c in captures]
-        keys, signature = [], []
+        keys, entries = [], []
         runtime_numbers = {c.label for c in captures if c.number}
         for name, value in zip(names, values):
             try:
-                key, text_of_value = _signature_entry(value)
+                key, entry_of_value = _signature_entry(value)
             except TypeError as e:
                 raise self._argument_error(name, e) from None
             if name in runtime_numbers:
-                key, text_of_value = _runtime_number_entry(value)
+                key, entry_of_value = _runtime_number_entry(value)
             if name in declared and isinstance(value, Tensor):
                 key = ("spec", declared[name])
             keys.append(key)
-            signature.append(text_of_value)
+            entries.append(entry_of_value)
         key = tuple(keys)
         with self._lock:
             compiled = self._compiled.get(key)
             if compiled is None:
                 try:
-                    with verbosity.compiling(self._fn.__qualname__,
-                                             ", ".join(signature)) as outcome:
-                        compiled = native.module().compile(text, entry_symbol,
-                                                           ",".join(signature), self._backend)
+                    described = ", ".join(signature.describe(e) for e in entries)
+                    with verbosity.compiling(self._fn.__qualname__, described) as outcome:
+                        compiled = native.module().compile(text, entry_symbol, entries,
+                                                           self._backend)
                         if compiled.from_disk_cache:
                             outcome["done"] = "read from the disk cache"
                 except native.module().CompileError as e:

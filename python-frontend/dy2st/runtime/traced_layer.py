@@ -44,13 +44,13 @@ class TracedLayer:
         return outputs, traced
 
     def _signature(self, arrays):
-        return [InputSpec.from_tensor(Tensor(a)).mlir_type()
+        return [InputSpec.from_tensor(Tensor(a)).signature_entry()
                 for a in arrays + [p.numpy() for p in self._params]]
 
     def _compile(self, text, entries):
         module = native.module()
         try:
-            return module.compile(text, "traced", ",".join(entries))
+            return module.compile(text, "traced", entries)
         except module.CompileError as e:
             raise errors.from_compiler(e) from None
 
@@ -86,8 +86,8 @@ class TracedLayer:
         if not fetch or any(not 0 <= i < self._num_outputs for i in fetch):
             raise ValueError(f"fetch must list output indices in 0..{self._num_outputs - 1}")
         text = self._tracer.program([self._outputs[i] for i in fetch], as_tuple=True)
-        entries = [s.mlir_type() for s in self._input_specs] + \
-            [InputSpec.from_tensor(p).mlir_type() for p in self._params]
+        entries = [s.signature_entry() for s in self._input_specs] + \
+            [InputSpec.from_tensor(p).signature_entry() for p in self._params]
         compiled = self._compile(text, entries)
         meta = {"format": "dy2st-model", "version": 1, "entry": "traced",
                 "inputs": [f"input_{i}" for i in feed],

@@ -46,7 +46,7 @@ class TranslatedLayer:
         numbers = set(self._meta.get("numbers", []))
         params = [p.item() if i in numbers else p for i, p in enumerate(self._params)]
         entries = [_runtime_number_entry(v)[1] if i - len(arrays) in numbers
-                   else InputSpec.from_tensor(Tensor(v)).mlir_type()
+                   else InputSpec.from_tensor(Tensor(v)).signature_entry()
                    for i, v in enumerate(arrays + params)]
         # Compiled for the declared input types (None dims: any size).
         key = tuple(self._meta["input_types"]) + tuple(entries[len(arrays):]) + \
@@ -55,7 +55,7 @@ class TranslatedLayer:
         if compiled is None:
             module = native.module()
             try:
-                compiled = module.compile(self._text, self._meta["entry"], ",".join(entries),
+                compiled = module.compile(self._text, self._meta["entry"], entries,
                                           source_name=self._path + ".pdmodel")
             except module.CompileError as e:
                 raise errors.from_compiler(e) from None

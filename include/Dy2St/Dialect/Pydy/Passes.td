@@ -53,9 +53,11 @@ def InlineCallsPass : Pass<"pydy-inline-calls", "ModuleOp"> {
 def SpecializePass : Pass<"pydy-specialize", "ModuleOp"> {
   let summary = "Specialize a pydy function to an input signature";
   let description = [{
-    Gives the entry function's arguments the types of `signature` (a tensor or
-    scalar type per argument, or a Python literal such as `3 : i64` for an
-    argument whose value is fixed), infers the type of every value, and folds
+    Gives the entry function's arguments the types of its signature (a
+    tensor or scalar type per argument, or a Python literal such as `3 : i64`
+    for an argument whose value is fixed): the entry's `pydy.signature`
+    attribute, which the compiler driver builds, or the `signature` option's
+    text (which takes precedence). Infers the type of every value, and folds
     what is static: Python numbers, static shapes, conditions on them. A
     branch on a folded condition is replaced by the branch taken; a tensor
     condition stays a runtime branch and must be a one-element bool tensor.
@@ -70,7 +72,8 @@ def SpecializePass : Pass<"pydy-specialize", "ModuleOp"> {
            "Function to specialize (default: the first pydy.func)">,
     Option<"signature", "signature", "std::string", /*default=*/"\"\"",
            "Comma-separated argument types or literals, e.g. "
-           "'tensor<3xf32>,2:i64' (default: the function's own types)">,
+           "'tensor<3xf32>,2:i64' (default: the entry's pydy.signature, else "
+           "the function's own types)">,
   ];
   let dependentDialects = ["::mlir::tensor::TensorDialect",
                            "::mlir::tensor_array::TensorArrayDialect"];

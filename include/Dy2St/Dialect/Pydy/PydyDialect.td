@@ -17,8 +17,10 @@ def Pydy_Dialect : Dialect {
   let useDefaultTypePrinterParser = 1;
   let hasConstantMaterializer = 1;
   // On a `pydy.func` imported from dy2st's own Python (composites, layers):
-  // inlined, its work is located at the call, as a builtin's is.
-  let discardableAttrs = (ins UnitAttr:$library);
+  // inlined, its work is located at the call, as a builtin's is. On the entry
+  // `pydy.func`: the input signature pydy-specialize gives its arguments
+  // (what the `signature` option spells as text).
+  let discardableAttrs = (ins UnitAttr:$library, ArrayAttr:$signature);
 }
 
 class Pydy_Op<string mnemonic, list<Trait> traits = []>

@@ -2563,7 +2563,12 @@ struct SpecializePass : impl::SpecializePassBase<SpecializePass> {
                                            : "no pydy.func named '" + entry + "'");
       return signalPassFailure();
     }
-    ArrayAttr parsed;
+    // The driver gives the signature as the entry's attribute; dy2st-opt as
+    // the option's text.
+    PydyDialect::SignatureAttrHelper signatureAttr(&getContext());
+    ArrayAttr parsed = signatureAttr.getAttr(func);
+    if (parsed)
+      signatureAttr.removeAttr(func);
     if (!signature.empty()) {
       parsed = dyn_cast_or_null<ArrayAttr>(
           parseAttribute("[" + signature + "]", &getContext()));

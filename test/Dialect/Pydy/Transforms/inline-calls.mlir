@@ -1,4 +1,4 @@
-// RUN: dy2st-opt %s --pydy-promote-variables --pydy-inline-calls -split-input-file | FileCheck %s
+// RUN: dy2st-opt %s --pydy-inline-calls -split-input-file | FileCheck %s
 
 // A call is replaced by the callee's promoted body, bound to the arguments;
 // a call of a lambda by the lambda's body; the callees are then erased.
@@ -11,25 +11,20 @@
 // CHECK-NOT:  pydy.lambda
 // CHECK:      pydy.return %[[B]]
 // CHECK-NOT:  pydy.func @double
-pydy.func @caller(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
-  %x = pydy.load "x" : !pydy.object
-  %two = pydy.constant 2 : i64
-  %a = pydy.call @double(%x, %two) : (!pydy.object, i64) -> !pydy.object
-  %sq = pydy.lambda ["t"] : !pydy.object {
-  ^bb0(%t: !pydy.object):
-    %u = pydy.load "t" : !pydy.object
-    %m = pydy.binary mul %u, %u : (!pydy.object, !pydy.object) -> !pydy.object
-    pydy.yield %m : !pydy.object
+pydy.func @caller(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %0 = pydy.constant 2 : i64
+  %1 = pydy.call @double(%x, %0) : (!pydy.object, i64) -> !pydy.object
+  %2 = pydy.lambda ["t"] : !pydy.object {
+  ^bb0(%arg0: !pydy.object):
+    %4 = pydy.binary mul %arg0, %arg0 : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.yield %4 : !pydy.object
   }
-  %b = pydy.call_value %sq(%a) : !pydy.object, (!pydy.object) -> !pydy.object
-  pydy.return %b : !pydy.object
+  %3 = pydy.call_value %2(%1) : !pydy.object, (!pydy.object) -> !pydy.object
+  pydy.return %3 : !pydy.object
 }
-
-pydy.func @double(%arg0: !pydy.object {pydy.name = "v"}, %arg1: !pydy.object {pydy.name = "k"}) -> !pydy.object {
-  %v = pydy.load "v" : !pydy.object
-  %k = pydy.load "k" : !pydy.object
-  %r = pydy.binary mul %v, %k : (!pydy.object, !pydy.object) -> !pydy.object
-  pydy.return %r : !pydy.object
+pydy.func @double(%v: !pydy.object {pydy.name = "v"}, %k: !pydy.object {pydy.name = "k"}) -> !pydy.object {
+  %0 = pydy.binary mul %v, %k : (!pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %0 : !pydy.object
 }
 
 // -----
@@ -43,24 +38,19 @@ pydy.func @double(%arg0: !pydy.object {pydy.name = "v"}, %arg1: !pydy.object {py
 // CHECK:       pydy.binary sub
 // CHECK:       pydy.call @down
 // CHECK-NOT:   pydy.func @helper
-pydy.func @entry(%arg0: !pydy.object {pydy.name = "n"}) -> !pydy.object {
-  %n = pydy.load "n" : !pydy.object
-  %r = pydy.call @down(%n) : (!pydy.object) -> !pydy.object
-  pydy.return %r : !pydy.object
+pydy.func @entry(%n: !pydy.object {pydy.name = "n"}) -> !pydy.object {
+  %0 = pydy.call @down(%n) : (!pydy.object) -> !pydy.object
+  pydy.return %0 : !pydy.object
 }
-
-pydy.func @down(%arg0: !pydy.object {pydy.name = "n"}) -> !pydy.object {
-  %n = pydy.load "n" : !pydy.object
-  %m = pydy.call @helper(%n) : (!pydy.object) -> !pydy.object
-  %r = pydy.call @down(%m) : (!pydy.object) -> !pydy.object
-  pydy.return %r : !pydy.object
+pydy.func @down(%n: !pydy.object {pydy.name = "n"}) -> !pydy.object {
+  %0 = pydy.call @helper(%n) : (!pydy.object) -> !pydy.object
+  %1 = pydy.call @down(%0) : (!pydy.object) -> !pydy.object
+  pydy.return %1 : !pydy.object
 }
-
-pydy.func @helper(%arg0: !pydy.object {pydy.name = "v"}) -> !pydy.object {
-  %v = pydy.load "v" : !pydy.object
-  %one = pydy.constant 1 : i64
-  %r = pydy.binary sub %v, %one : (!pydy.object, i64) -> !pydy.object
-  pydy.return %r : !pydy.object
+pydy.func @helper(%v: !pydy.object {pydy.name = "v"}) -> !pydy.object {
+  %0 = pydy.constant 1 : i64
+  %1 = pydy.binary sub %v, %0 : (!pydy.object, i64) -> !pydy.object
+  pydy.return %1 : !pydy.object
 }
 
 // -----
@@ -78,22 +68,17 @@ pydy.func @helper(%arg0: !pydy.object {pydy.name = "v"}) -> !pydy.object {
 // CHECK:      %[[NONE:.*]] = pydy.tuple  : () -> !pydy.object
 // CHECK:      %[[S2:.*]] = pydy.binary add %[[X]], %[[NONE]]
 // CHECK:      pydy.binary mul %[[S2]], %[[K]]
-pydy.func @binding(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
-  %x = pydy.load "x" : !pydy.object
-  %d = pydy.constant 1.5 : f64
-  %f = pydy.lambda ["a", "rest", "k"] defaults(%d : f64) : !pydy.object {
-  ^bb0(%a: !pydy.object, %rest: !pydy.object, %k: !pydy.object):
-    %av = pydy.load "a" : !pydy.object
-    %rv = pydy.load "rest" : !pydy.object
-    %kv = pydy.load "k" : !pydy.object
-    %s = pydy.binary add %av, %rv : (!pydy.object, !pydy.object) -> !pydy.object
-    %m = pydy.binary mul %s, %kv : (!pydy.object, !pydy.object) -> !pydy.object
-    pydy.yield %m : !pydy.object
+pydy.func @binding(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %0 = pydy.constant 1.500000e+00 : f64
+  %1 = pydy.lambda ["a", "rest", "k"] defaults(%0 : f64) : !pydy.object {
+  ^bb0(%arg0: !pydy.object, %arg1: !pydy.object, %arg2: !pydy.object):
+    %6 = pydy.binary add %arg0, %arg1 : (!pydy.object, !pydy.object) -> !pydy.object
+    %7 = pydy.binary mul %6, %arg2 : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.yield %7 : !pydy.object
   } {default_params = ["k"], vararg = "rest"}
-  %r1 = pydy.call_value %f(%x, %x, %x) : !pydy.object, (!pydy.object, !pydy.object, !pydy.object) -> !pydy.object
-  %three = pydy.constant 3 : i64
-  %r2 = pydy.call_value %f(%x, %three) {kwnames = ["k"]} : !pydy.object, (!pydy.object, i64) -> !pydy.object
-  %t = pydy.tuple %r1, %r2 : (!pydy.object, !pydy.object) -> !pydy.object
-  pydy.return %t : !pydy.object
+  %2 = pydy.call_value %1(%x, %x, %x) : !pydy.object, (!pydy.object, !pydy.object, !pydy.object) -> !pydy.object
+  %3 = pydy.constant 3 : i64
+  %4 = pydy.call_value %1(%x, %3) {kwnames = ["k"]} : !pydy.object, (!pydy.object, i64) -> !pydy.object
+  %5 = pydy.tuple %2, %4 : (!pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %5 : !pydy.object
 }
-

@@ -1,6 +1,6 @@
-// RUN: dy2st-opt %s --pydy-promote-variables --pydy-specialize="signature=tensor<3xi64>" | FileCheck %s --check-prefix=THREE
-// RUN: dy2st-opt %s --pydy-promote-variables --pydy-specialize="signature=tensor<1xi64>" | FileCheck %s --check-prefix=ONE
-// RUN: dy2st-opt %s --pydy-promote-variables --pydy-specialize="signature=tensor<?xi64>" | FileCheck %s --check-prefix=DYN
+// RUN: dy2st-opt %s --pydy-specialize="signature=tensor<3xi64>" | FileCheck %s --check-prefix=THREE
+// RUN: dy2st-opt %s --pydy-specialize="signature=tensor<1xi64>" | FileCheck %s --check-prefix=ONE
+// RUN: dy2st-opt %s --pydy-specialize="signature=tensor<?xi64>" | FileCheck %s --check-prefix=DYN
 
 // A condition on a static shape is a Python value: it folds, and only the
 // branch taken is kept (and typed). On a dynamic shape it is a runtime branch,
@@ -20,25 +20,20 @@
 // DYN: %[[O:.*]] = pydy.lib_call "cast"
 // DYN: %[[P:.*]] = pydy.unary promote %[[O]] : (tensor<?xi64>) -> tensor<?xf64>
 // DYN: pydy.yield %[[P]] : tensor<?xf64>
-pydy.func @func(%arg0: !pydy.object {pydy.name = "input_var"}) -> !pydy.object {
-  %v = pydy.load "input_var" : !pydy.object
-  %shape = pydy.attr %v, "shape" : !pydy.object -> !pydy.object
-  %zero = pydy.constant 0 : i64
-  %d0 = pydy.subscript %shape[%zero] : (!pydy.object, i64) -> !pydy.object
-  %one = pydy.constant 1 : i64
-  %c = pydy.compare gt %d0, %one : (!pydy.object, i64) -> !pydy.object
-  pydy.if %c : !pydy.object {
-    %v1 = pydy.load "input_var" : !pydy.object
-    %dt = pydy.constant "float64"
-    %o = pydy.lib_call "cast"(%v1, %dt) : (!pydy.object, !pydy.str) -> !pydy.object
-    pydy.store "out", %o : !pydy.object
+pydy.func @func(%input_var: !pydy.object {pydy.name = "input_var"}) -> !pydy.object {
+  %0 = pydy.attr %input_var, "shape" : !pydy.object -> !pydy.object
+  %1 = pydy.constant 0 : i64
+  %2 = pydy.subscript %0[%1] : (!pydy.object, i64) -> !pydy.object
+  %3 = pydy.constant 1 : i64
+  %4 = pydy.compare gt %2, %3 : (!pydy.object, i64) -> !pydy.object
+  %5 = pydy.if %4 : !pydy.object -> !pydy.object {
+    %6 = pydy.constant "float64"
+    %7 = pydy.lib_call "cast"(%input_var, %6) : (!pydy.object, !pydy.str) -> !pydy.object
+    pydy.yield %7 : !pydy.object
   } else {
-    %v2 = pydy.load "input_var" : !pydy.object
-    %dt = pydy.constant "int64"
-    %o = pydy.lib_call "cast"(%v2, %dt) : (!pydy.object, !pydy.str) -> !pydy.object
-    pydy.store "out", %o : !pydy.object
-  }
-  %out = pydy.load "out" : !pydy.object
-  pydy.return %out : !pydy.object
+    %6 = pydy.constant "int64"
+    %7 = pydy.lib_call "cast"(%input_var, %6) : (!pydy.object, !pydy.str) -> !pydy.object
+    pydy.yield %7 : !pydy.object
+  } {names = ["out"]}
+  pydy.return %5 : !pydy.object
 }
-

@@ -1,4 +1,4 @@
-// RUN: dy2st-opt %s --pydy-promote-variables --pydy-specialize="signature=tensor<3x2xf32>" | FileCheck %s
+// RUN: dy2st-opt %s --pydy-specialize="signature=tensor<3x2xf32>" | FileCheck %s
 
 // `for row in x` over a tensor is a counted loop over dim 0 with row = x[i];
 // `for i, v in enumerate((2, 5))` over a Python tuple is unrolled (it runs
@@ -13,33 +13,23 @@
 // CHECK:      %[[T1:.*]] = pydy.binary mul %[[S]], %[[K1]]
 // CHECK:      %[[K2:.*]] = pydy.constant 5 : i64
 // CHECK:      pydy.binary mul %[[T1]], %[[K2]]
-pydy.func @loops(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
-  %x = pydy.load "x" : !pydy.object
-  %z = pydy.constant 0 : i64
-  %x0 = pydy.subscript %x[%z] : (!pydy.object, i64) -> !pydy.object
-  %zero = pydy.binary mul %x0, %z : (!pydy.object, i64) -> !pydy.object
-  pydy.store "acc", %zero : !pydy.object
-  pydy.for_in %x : !pydy.object {
-  ^bb0(%row: !pydy.object):
-    pydy.store "row", %row : !pydy.object
-    %a = pydy.load "acc" : !pydy.object
-    %r = pydy.load "row" : !pydy.object
-    %s = pydy.binary add %a, %r : (!pydy.object, !pydy.object) -> !pydy.object
-    pydy.store "acc", %s : !pydy.object
-  }
-  %two = pydy.constant 2 : i64
-  %five = pydy.constant 5 : i64
-  %t = pydy.tuple %two, %five : (i64, i64) -> !pydy.object
-  pydy.for_in %t : !pydy.object {
-  ^bb0(%item: !pydy.object):
-    %iv:2 = pydy.unpack %item : !pydy.object -> !pydy.object, !pydy.object
-    pydy.store "i", %iv#0 : !pydy.object
-    pydy.store "v", %iv#1 : !pydy.object
-    %a = pydy.load "acc" : !pydy.object
-    %v = pydy.load "v" : !pydy.object
-    %m = pydy.binary mul %a, %v : (!pydy.object, !pydy.object) -> !pydy.object
-    pydy.store "acc", %m : !pydy.object
-  } {enumerate}
-  %r = pydy.load "acc" : !pydy.object
-  pydy.return %r : !pydy.object
+pydy.func @loops(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %0 = pydy.constant 0 : i64
+  %1 = pydy.subscript %x[%0] : (!pydy.object, i64) -> !pydy.object
+  %2 = pydy.binary mul %1, %0 : (!pydy.object, i64) -> !pydy.object
+  %3 = pydy.for_in %x : !pydy.object iter_args(%2 : !pydy.object) -> !pydy.object {
+  ^bb0(%arg0: !pydy.object, %arg1: !pydy.object):
+    %8 = pydy.binary add %arg1, %arg0 : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.yield %8 : !pydy.object
+  } {names = ["acc"]}
+  %4 = pydy.constant 2 : i64
+  %5 = pydy.constant 5 : i64
+  %6 = pydy.tuple %4, %5 : (i64, i64) -> !pydy.object
+  %7 = pydy.for_in %6 : !pydy.object iter_args(%3 : !pydy.object) -> !pydy.object {
+  ^bb0(%arg0: !pydy.object, %arg1: !pydy.object):
+    %8:2 = pydy.unpack %arg0 : !pydy.object -> !pydy.object, !pydy.object
+    %9 = pydy.binary mul %arg1, %8#1 : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.yield %9 : !pydy.object
+  } {enumerate, names = ["acc"]}
+  pydy.return %7 : !pydy.object
 }

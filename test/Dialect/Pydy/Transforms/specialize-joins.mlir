@@ -1,4 +1,4 @@
-// RUN: dy2st-opt %s --pydy-promote-variables --pydy-specialize="signature=tensor<3xf32>" -split-input-file | FileCheck %s
+// RUN: dy2st-opt %s --pydy-specialize="signature=tensor<3xf32>" -split-input-file | FileCheck %s
 
 // A number before a loop and a tensor after an iteration join to the tensor:
 // the initial number is promoted (filled into the tensor's static shape).
@@ -6,21 +6,17 @@
 // CHECK: %[[ZERO:.*]] = pydy.constant 0 : i64
 // CHECK: %[[INIT:.*]] = pydy.unary promote %[[ZERO]] : (i64) -> tensor<f32>
 // CHECK: pydy.for_range {{.*}} iter_args(%[[INIT]] : tensor<f32>) -> tensor<f32>
-pydy.func @number_then_tensor(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
-  %c0 = pydy.constant 0 : i64
-  %c1 = pydy.constant 1 : i64
-  %c3 = pydy.constant 3 : i64
-  pydy.store "t", %c0 : i64
-  pydy.for_range %c0, %c3, %c1 : i64, i64, i64 {
-  ^bb0(%i: !pydy.object):
-    %x = pydy.load "x" : !pydy.object
-    %t = pydy.load "t" : !pydy.object
-    %s = pydy.lib_call "sum"(%x) : (!pydy.object) -> !pydy.object
-    %n = pydy.binary add %s, %t : (!pydy.object, !pydy.object) -> !pydy.object
-    pydy.store "t", %n : !pydy.object
-  }
-  %r = pydy.load "t" : !pydy.object
-  pydy.return %r : !pydy.object
+pydy.func @number_then_tensor(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %0 = pydy.constant 0 : i64
+  %1 = pydy.constant 1 : i64
+  %2 = pydy.constant 3 : i64
+  %3 = pydy.for_range %0, %2, %1 : i64, i64, i64 iter_args(%0 : i64) -> !pydy.object {
+  ^bb0(%arg0: !pydy.object, %arg1: !pydy.object):
+    %4 = pydy.lib_call "sum"(%x) : (!pydy.object) -> !pydy.object
+    %5 = pydy.binary add %4, %arg1 : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.yield %5 : !pydy.object
+  } {names = ["t"]}
+  pydy.return %3 : !pydy.object
 }
 
 // -----
@@ -29,19 +25,17 @@ pydy.func @number_then_tensor(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.ob
 // CHECK-LABEL: pydy.func @widening_dtype
 // CHECK: pydy.unary promote %{{.*}} : (tensor<3xf32>) -> tensor<3xf64>
 // CHECK: pydy.for_range {{.*}} iter_args(%{{.*}} : tensor<3xf64>) -> tensor<3xf64>
-pydy.func @widening_dtype(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
-  %c0 = pydy.constant 0 : i64
-  %c1 = pydy.constant 1 : i64
-  %c3 = pydy.constant 3 : i64
-  pydy.for_range %c0, %c3, %c1 : i64, i64, i64 {
-  ^bb0(%i: !pydy.object):
-    %x = pydy.load "x" : !pydy.object
-    %d = pydy.constant "float64"
-    %y = pydy.lib_call "cast"(%x, %d) : (!pydy.object, !pydy.str) -> !pydy.object
-    pydy.store "x", %y : !pydy.object
-  }
-  %r = pydy.load "x" : !pydy.object
-  pydy.return %r : !pydy.object
+pydy.func @widening_dtype(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %0 = pydy.constant 0 : i64
+  %1 = pydy.constant 1 : i64
+  %2 = pydy.constant 3 : i64
+  %3 = pydy.for_range %0, %2, %1 : i64, i64, i64 iter_args(%x : !pydy.object) -> !pydy.object {
+  ^bb0(%arg0: !pydy.object, %arg1: !pydy.object):
+    %4 = pydy.constant "float64"
+    %5 = pydy.lib_call "cast"(%arg1, %4) : (!pydy.object, !pydy.str) -> !pydy.object
+    pydy.yield %5 : !pydy.object
+  } {names = ["x"]}
+  pydy.return %3 : !pydy.object
 }
 
 // -----
@@ -53,20 +47,18 @@ pydy.func @widening_dtype(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object
 // CHECK: } else {
 // CHECK: %[[P:.*]] = pydy.unary promote %{{.*}} : (tensor<3xf32>) -> tensor<3xf64>
 // CHECK: pydy.yield %[[P]] : tensor<3xf64>
-pydy.func @branch_dtypes(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
-  %x = pydy.load "x" : !pydy.object
-  %s = pydy.lib_call "sum"(%x) : (!pydy.object) -> !pydy.object
-  %z = pydy.constant 0.0 : f64
-  %c = pydy.compare gt %s, %z : (!pydy.object, f64) -> !pydy.object
-  pydy.if %c : !pydy.object {
-    %d = pydy.constant "float64"
-    %y = pydy.lib_call "cast"(%x, %d) : (!pydy.object, !pydy.str) -> !pydy.object
-    pydy.store "y", %y : !pydy.object
+pydy.func @branch_dtypes(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %0 = pydy.lib_call "sum"(%x) : (!pydy.object) -> !pydy.object
+  %1 = pydy.constant 0.000000e+00 : f64
+  %2 = pydy.compare gt %0, %1 : (!pydy.object, f64) -> !pydy.object
+  %3 = pydy.if %2 : !pydy.object -> !pydy.object {
+    %4 = pydy.constant "float64"
+    %5 = pydy.lib_call "cast"(%x, %4) : (!pydy.object, !pydy.str) -> !pydy.object
+    pydy.yield %5 : !pydy.object
   } else {
-    pydy.store "y", %x : !pydy.object
-  }
-  %y = pydy.load "y" : !pydy.object
-  pydy.return %y : !pydy.object
+    pydy.yield %x : !pydy.object
+  } {names = ["y"]}
+  pydy.return %3 : !pydy.object
 }
 
 // -----
@@ -77,18 +69,16 @@ pydy.func @branch_dtypes(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object 
 // CHECK: %[[Z:.*]] = pydy.constant 0.000000e+00 : f64
 // CHECK: %[[C:.*]] = pydy.compare ne %[[S]], %[[Z]] : (tensor<f32>, f64) -> tensor<i1>
 // CHECK: pydy.condition(%[[C]]
-pydy.func @float_condition(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
-  pydy.while {
-    %x = pydy.load "x" : !pydy.object
-    %s = pydy.lib_call "sum"(%x) : (!pydy.object) -> !pydy.object
-    pydy.condition(%s : !pydy.object)
+pydy.func @float_condition(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %0 = pydy.while(%x : !pydy.object) -> !pydy.object {
+  ^bb0(%arg0: !pydy.object):
+    %1 = pydy.lib_call "sum"(%arg0) : (!pydy.object) -> !pydy.object
+    pydy.condition(%1 : !pydy.object) %arg0 : !pydy.object
   } do {
-    %x = pydy.load "x" : !pydy.object
-    %one = pydy.constant 1.0 : f64
-    %y = pydy.binary sub %x, %one : (!pydy.object, f64) -> !pydy.object
-    pydy.store "x", %y : !pydy.object
-    pydy.yield
-  }
-  %r = pydy.load "x" : !pydy.object
-  pydy.return %r : !pydy.object
+  ^bb0(%arg0: !pydy.object):
+    %1 = pydy.constant 1.000000e+00 : f64
+    %2 = pydy.binary sub %arg0, %1 : (!pydy.object, f64) -> !pydy.object
+    pydy.yield %2 : !pydy.object
+  } {names = ["x"]}
+  pydy.return %0 : !pydy.object
 }

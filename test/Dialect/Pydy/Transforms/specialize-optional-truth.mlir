@@ -1,4 +1,4 @@
-// RUN: dy2st-opt %s --pydy-promote-variables --pydy-specialize="signature=tensor<1xf32>,tensor<i64>" | FileCheck %s
+// RUN: dy2st-opt %s --pydy-specialize="signature=tensor<1xf32>,tensor<i64>" | FileCheck %s
 
 // The truth of a value that may be None (`if h:`) is false where it is None,
 // else the truth of the one-element tensor it holds: the value is read
@@ -17,24 +17,19 @@
 // CHECK-NEXT: pydy.yield %[[FALSE]] : i1
 // CHECK: %[[B2:.*]] = pydy.unary to_bool %[[TRUTH]] : (i1) -> i1
 // CHECK: pydy.return %[[B2]] : i1
-pydy.func @truth_of_maybe_none(%arg0: !pydy.object {pydy.name = "x"}, %arg1: !pydy.object {pydy.name = "n"}) -> !pydy.object {
-  %none = pydy.constant none
-  pydy.store "h", %none : !pydy.none
-  pydy.while {
-    %nn = pydy.load "n" : !pydy.object
-    %zero = pydy.constant 0 : i64
-    %c = pydy.compare gt %nn, %zero : (!pydy.object, i64) -> !pydy.object
-    pydy.condition(%c : !pydy.object)
+pydy.func @truth_of_maybe_none(%x: !pydy.object {pydy.name = "x"}, %n: !pydy.object {pydy.name = "n"}) -> !pydy.object {
+  %0 = pydy.constant none
+  %1:2 = pydy.while(%0, %n : !pydy.none, !pydy.object) -> !pydy.object, !pydy.object {
+  ^bb0(%arg0: !pydy.object, %arg1: !pydy.object):
+    %3 = pydy.constant 0 : i64
+    %4 = pydy.compare gt %arg1, %3 : (!pydy.object, i64) -> !pydy.object
+    pydy.condition(%4 : !pydy.object) %arg0, %arg1 : !pydy.object, !pydy.object
   } do {
-    %x = pydy.load "x" : !pydy.object
-    pydy.store "h", %x : !pydy.object
-    %nn = pydy.load "n" : !pydy.object
-    %one = pydy.constant 1 : i64
-    %m = pydy.binary sub %nn, %one : (!pydy.object, i64) -> !pydy.object
-    pydy.store "n", %m : !pydy.object
-    pydy.yield
-  }
-  %h = pydy.load "h" : !pydy.object
-  %truth = pydy.unary to_bool %h : (!pydy.object) -> !pydy.object
-  pydy.return %truth : !pydy.object
+  ^bb0(%arg0: !pydy.object, %arg1: !pydy.object):
+    %3 = pydy.constant 1 : i64
+    %4 = pydy.binary sub %arg1, %3 : (!pydy.object, i64) -> !pydy.object
+    pydy.yield %x, %4 : !pydy.object, !pydy.object
+  } {names = ["h", "n"]}
+  %2 = pydy.unary to_bool %1#0 : (!pydy.object) -> !pydy.object
+  pydy.return %2 : !pydy.object
 }

@@ -1,4 +1,4 @@
-// RUN: dy2st-opt %s --pydy-promote-variables --pydy-specialize="signature=tensor<2xf32>,tensor<i64>" | FileCheck %s
+// RUN: dy2st-opt %s --pydy-specialize="signature=tensor<2xf32>,tensor<i64>" | FileCheck %s
 
 // A variable that is None before a runtime loop and a tensor in it is an
 // optional tensor: `is None` tests its flag, a use reads its value (a
@@ -18,34 +18,27 @@
 // CHECK: pydy.yield %[[NEXT]]
 // CHECK: %[[AFTER:.*]] = pydy.optional_value %{{.*}}#0 : <tensor<2xf32>> -> tensor<2xf32>
 // CHECK: pydy.binary add %[[AFTER]], %x
-pydy.func @none_then_tensor(%arg0: !pydy.object {pydy.name = "x"}, %arg1: !pydy.object {pydy.name = "n"}) -> !pydy.object {
-  %none = pydy.constant none
-  pydy.store "h", %none : !pydy.none
-  pydy.while {
-    %nn = pydy.load "n" : !pydy.object
-    %zero = pydy.constant 0 : i64
-    %c = pydy.compare gt %nn, %zero : (!pydy.object, i64) -> !pydy.object
-    pydy.condition(%c : !pydy.object)
+pydy.func @none_then_tensor(%x: !pydy.object {pydy.name = "x"}, %n: !pydy.object {pydy.name = "n"}) -> !pydy.object {
+  %0 = pydy.constant none
+  %1:2 = pydy.while(%0, %n : !pydy.none, !pydy.object) -> !pydy.object, !pydy.object {
+  ^bb0(%arg0: !pydy.object, %arg1: !pydy.object):
+    %3 = pydy.constant 0 : i64
+    %4 = pydy.compare gt %arg1, %3 : (!pydy.object, i64) -> !pydy.object
+    pydy.condition(%4 : !pydy.object) %arg0, %arg1 : !pydy.object, !pydy.object
   } do {
-    %h = pydy.load "h" : !pydy.object
-    %none2 = pydy.constant none
-    %isnone = pydy.compare is %h, %none2 : (!pydy.object, !pydy.none) -> !pydy.object
-    pydy.if %isnone : !pydy.object {
-      %x = pydy.load "x" : !pydy.object
-      pydy.store "h", %x : !pydy.object
+  ^bb0(%arg0: !pydy.object, %arg1: !pydy.object):
+    %3 = pydy.constant none
+    %4 = pydy.compare is %arg0, %3 : (!pydy.object, !pydy.none) -> !pydy.object
+    %5 = pydy.if %4 : !pydy.object -> !pydy.object {
+      pydy.yield %x : !pydy.object
     } else {
-      %x = pydy.load "x" : !pydy.object
-      %s = pydy.binary add %h, %x : (!pydy.object, !pydy.object) -> !pydy.object
-      pydy.store "h", %s : !pydy.object
-    }
-    %nn = pydy.load "n" : !pydy.object
-    %one = pydy.constant 1 : i64
-    %m = pydy.binary sub %nn, %one : (!pydy.object, i64) -> !pydy.object
-    pydy.store "n", %m : !pydy.object
-    pydy.yield
-  }
-  %r = pydy.load "h" : !pydy.object
-  %x = pydy.load "x" : !pydy.object
-  %y = pydy.binary add %r, %x : (!pydy.object, !pydy.object) -> !pydy.object
-  pydy.return %y : !pydy.object
+      %8 = pydy.binary add %arg0, %x : (!pydy.object, !pydy.object) -> !pydy.object
+      pydy.yield %8 : !pydy.object
+    } {names = ["h"]}
+    %6 = pydy.constant 1 : i64
+    %7 = pydy.binary sub %arg1, %6 : (!pydy.object, i64) -> !pydy.object
+    pydy.yield %5, %7 : !pydy.object, !pydy.object
+  } {names = ["h", "n"]}
+  %2 = pydy.binary add %1#0, %x : (!pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %2 : !pydy.object
 }

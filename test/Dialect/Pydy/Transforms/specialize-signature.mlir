@@ -1,6 +1,6 @@
-// RUN: dy2st-opt %s --pydy-promote-variables --pydy-specialize="signature=tensor<2xf64>,3:i64" | FileCheck %s --check-prefix=THREE
-// RUN: dy2st-opt %s --pydy-promote-variables --pydy-specialize="signature=tensor<2xf64>,i64" | FileCheck %s --check-prefix=RUNTIME
-// RUN: dy2st-opt %s --pydy-promote-variables --pydy-specialize="entry=scale signature=tensor<2xi32>,2.5:f64" | FileCheck %s --check-prefix=FLOAT
+// RUN: dy2st-opt %s --pydy-specialize="signature=tensor<2xf64>,3:i64" | FileCheck %s --check-prefix=THREE
+// RUN: dy2st-opt %s --pydy-specialize="signature=tensor<2xf64>,i64" | FileCheck %s --check-prefix=RUNTIME
+// RUN: dy2st-opt %s --pydy-specialize="entry=scale signature=tensor<2xi32>,2.5:f64" | FileCheck %s --check-prefix=FLOAT
 
 // A Python number passed as a literal is compiled for its value: `n * 2`
 // folds. Passed as a type, it is a runtime value.
@@ -13,11 +13,9 @@
 
 // An integer tensor times a Python float gives float32, as in Paddle.
 // FLOAT: pydy.binary mul %x, %{{.*}} : (tensor<2xi32>, f64) -> tensor<2xf32>
-pydy.func @scale(%arg0: !pydy.object {pydy.name = "x"}, %arg1: !pydy.object {pydy.name = "n"}) -> !pydy.object {
-  %x = pydy.load "x" : !pydy.object
-  %n = pydy.load "n" : !pydy.object
-  %two = pydy.constant 2 : i64
-  %k = pydy.binary mul %n, %two : (!pydy.object, i64) -> !pydy.object
-  %y = pydy.binary mul %x, %k : (!pydy.object, !pydy.object) -> !pydy.object
-  pydy.return %y : !pydy.object
+pydy.func @scale(%x: !pydy.object {pydy.name = "x"}, %n: !pydy.object {pydy.name = "n"}) -> !pydy.object {
+  %0 = pydy.constant 2 : i64
+  %1 = pydy.binary mul %n, %0 : (!pydy.object, i64) -> !pydy.object
+  %2 = pydy.binary mul %x, %1 : (!pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %2 : !pydy.object
 }

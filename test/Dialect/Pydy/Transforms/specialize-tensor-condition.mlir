@@ -1,4 +1,4 @@
-// RUN: dy2st-opt %s --pydy-promote-variables --pydy-specialize="signature=tensor<4xf32>" | FileCheck %s
+// RUN: dy2st-opt %s --pydy-specialize="signature=tensor<4xf32>" | FileCheck %s
 
 // A tensor condition stays a runtime branch; types are joined across branches.
 // CHECK-LABEL: pydy.func @abs_sum
@@ -9,17 +9,15 @@
 // CHECK: } else {
 // CHECK:   pydy.yield %x : tensor<4xf32>
 // CHECK: pydy.return %[[Y]] : tensor<4xf32>
-pydy.func @abs_sum(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
-  %x = pydy.load "x" : !pydy.object
-  pydy.store "y", %x : !pydy.object
-  %s = pydy.lib_call "sum"(%x) : (!pydy.object) -> !pydy.object
-  %z = pydy.constant 0.0 : f64
-  %c = pydy.compare lt %s, %z : (!pydy.object, f64) -> !pydy.object
-  pydy.if %c : !pydy.object {
-    %n = pydy.unary neg %x : (!pydy.object) -> !pydy.object
-    pydy.store "y", %n : !pydy.object
+pydy.func @abs_sum(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %0 = pydy.lib_call "sum"(%x) : (!pydy.object) -> !pydy.object
+  %1 = pydy.constant 0.000000e+00 : f64
+  %2 = pydy.compare lt %0, %1 : (!pydy.object, f64) -> !pydy.object
+  %3 = pydy.if %2 : !pydy.object -> !pydy.object {
+    %4 = pydy.unary neg %x : (!pydy.object) -> !pydy.object
+    pydy.yield %4 : !pydy.object
   } else {
-  }
-  %y = pydy.load "y" : !pydy.object
-  pydy.return %y : !pydy.object
+    pydy.yield %x : !pydy.object
+  } {names = ["y"]}
+  pydy.return %3 : !pydy.object
 }
