@@ -124,7 +124,7 @@ ACTIVATIONS = {fn.__name__: fn for fn in (
 # Layers' functions and losses ------------------------------------------------
 from ..eager.functional import (flatten, gather, log_softmax as _log_softmax,  # noqa: E402
                                 mean as _mean, reshape, squeeze, take_along_axis, unsqueeze,
-                                square, arange, cast)
+                                square, arange)
 from ..eager.functional import concat, flip, matmul as _matmul, stack  # noqa: E402
 
 

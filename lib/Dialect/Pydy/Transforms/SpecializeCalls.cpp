@@ -1,0 +1,444 @@
+// Specialization of calls (see Specializer.h): methods, isinstance, the
+// op table's library calls and their static arguments, f-strings.
+#include "Specializer.h"
+
+namespace mlir::pydy::specialization {
+
+bool Specializer::writtenPlain(ArrayAttr formats, unsigned i) {
+  if (formats.empty())
+    return true;
+  StringRef format = cast<StringAttr>(formats[i]).getValue();
+  return format.empty() || format == ":";
+}
+
+LogicalResult Specializer::specializeFormat(FormatOp op, Operation *&next) {
+  for (Value v : op.getValues()) {
+    Type t = v.getType();
+    if (!constantOf(v) && !isa<RankedTensorType>(t) && !isPythonScalar(t))
+      return op.emitError() << "formatting " << withArticle(t)
+                            << " as text is not supported in compiled code";
+  }
+  op.getResult().setType(StrType::get(op.getContext()));
+  SmallVector<Attribute> constants = llvm::map_to_vector(op.getValues(), constantOf);
+  if (llvm::all_of(constants, [](Attribute a) { return bool(a); })) {
+    SmallVector<OpFoldResult> folded;
+    if (failed(op->fold(constants, folded)) || folded.empty())
+      return op.emitError("the values of this f-string do not take its formats (Python "
+                          "raises a ValueError or TypeError here)");
+    OpBuilder b(op);
+    op.getResult().replaceAllUsesWith(
+        ConstantOp::create(b, op.getLoc(), op.getType(), cast<Attribute>(folded.front())));
+    op.erase();
+    return success();
+  }
+  for (OpOperand &use : op->getUses()) {
+    Operation *user = use.getOwner();
+    ArrayAttr formats = isa<PrintOp>(user)   ? cast<PrintOp>(user).getFormatsAttr()
+                        : isa<RaiseOp>(user) ? cast<RaiseOp>(user).getFormatsAttr()
+                                             : ArrayAttr();
+    if (!formats || !writtenPlain(formats, use.getOperandNumber()))
+      return op.emitError("a string made at run time (an f-string of a tensor) can only be "
+                          "printed, raised or logged in compiled code");
+  }
+  return success();
+}
+
+void Specializer::spliceFormats(Operation *op, MutableOperandRange values, ArrayAttr formats,
+                          StringRef sep) {
+  auto madeAtRunTime = [](Value v) {
+    auto format = v.getDefiningOp<FormatOp>();
+    return format && isa<StrType>(format.getType()) ? format : FormatOp();
+  };
+  SmallVector<Value> operands(values.getAsOperandRange());
+  if (llvm::none_of(operands, [&](Value v) { return bool(madeAtRunTime(v)); }))
+    return;
+  OpBuilder b(op);
+  SmallVector<Value> items;
+  SmallVector<Attribute> itemFormats;
+  SmallVector<FormatOp> spliced;
+  for (auto [i, v] : llvm::enumerate(operands)) {
+    if (i && !sep.empty()) {
+      items.push_back(ConstantOp::create(b, op->getLoc(), b.getStringAttr(sep)));
+      itemFormats.push_back(b.getStringAttr(""));
+    }
+    if (FormatOp format = madeAtRunTime(v)) {
+      for (auto [j, value] : llvm::enumerate(format.getValues())) {
+        items.push_back(value);
+        itemFormats.push_back(format.getFormats().empty() ? b.getStringAttr("")
+                                                          : format.getFormats()[j]);
+      }
+      spliced.push_back(format);
+      continue;
+    }
+    items.push_back(v);
+    itemFormats.push_back(formats.empty() ? b.getStringAttr("") : formats[i]);
+  }
+  values.assign(items);
+  op->setAttr("formats", b.getArrayAttr(itemFormats));
+  if (isa<PrintOp>(op))
+    op->setAttr("sep", b.getStringAttr(""));
+  for (FormatOp format : spliced)
+    if (format->use_empty())
+      format->erase();
+}
+
+LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
+  Type t = op.getObject().getType();
+  if (unknown(t))
+    return op.emitError("dy2st cannot tell the type of this value for isinstance()");
+  llvm::SmallVector<StringRef> names;
+  if (t.isInteger(1))
+    names = {"bool", "int"};
+  else if (t.isInteger(64))
+    names = {"int"};
+  else if (t.isF64())
+    names = {"float"};
+  else if (isa<StrType>(t))
+    names = {"str"};
+  else if (isa<PyNoneType>(t))
+    names = {"NoneType"};
+  else if (isa<ListType, tensor_array::ArrayType>(t))
+    names = {"list"};
+  else if (isa<TupleType>(t))
+    names = {"tuple"};
+  else if (isa<DictType>(t))
+    names = {"dict"};
+  else if (isa<RankedTensorType>(t))
+    names = {"Tensor"};
+  auto classes = cast<StringAttr>(constantOf(op.getArgs()[0])).getValue();
+  SmallVector<StringRef> wanted;
+  classes.split(wanted, ',');
+  // "~base": a user class, of which compiled values are not instances; a
+  // subclass of tuple, list or dict cannot be told from its base here.
+  for (StringRef w : wanted)
+    if (w.consume_front("~") && !w.empty() && llvm::is_contained(names, w))
+      return op.emitError() << "isinstance() with a subclass of " << w << " cannot be told "
+                            << "apart from a plain " << w << " in compiled code";
+  bool result = llvm::any_of(wanted, [&](StringRef w) { return llvm::is_contained(names, w); });
+  OpBuilder b(op);
+  op.getResult().replaceAllUsesWith(ConstantOp::create(b, op.getLoc(), b.getBoolAttr(result)));
+  op.getUpdated().replaceAllUsesWith(op.getObject());
+  op.erase();
+  return success();
+}
+
+LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
+  Type receiver = op.getObject().getType();
+  StringRef method = op.getMethod();
+  if (method == "__isinstance__")
+    return specializeIsInstance(op);
+  if (method == "__flatten__" || method == "__pack__")
+    return specializeStructure(op);
+  if (method == "__list__" || method == "__tuple__") {
+    // list(x) / tuple(x) of a container known at compile time (a dict: its keys).
+    if (!sequenceElementTypes(receiver))
+      return op.emitError() << method.drop_front(2).drop_back(2) << "() of "
+                            << withArticle(receiver) << " is not supported by dy2st yet";
+    OpBuilder b(op);
+    SmallVector<Value> items;
+    if (auto dict = dyn_cast<DictType>(receiver))
+      for (StringAttr key : dict.getKeys())
+        items.push_back(ConstantOp::create(b, op.getLoc(), key));
+    else
+      items = elementsOf(b, op.getLoc(), op.getObject());
+    SmallVector<Type> types(ValueRange(items).getTypes());
+    Value result = method == "__list__"
+                       ? Value(ListOp::create(b, op.getLoc(),
+                                              ListType::get(op.getContext(), types), items))
+                       : Value(TupleOp::create(b, op.getLoc(),
+                                               TupleType::get(op.getContext(), types), items));
+    op.getResult().replaceAllUsesWith(result);
+    op.getUpdated().replaceAllUsesWith(op.getObject());
+    op.erase();
+    return success();
+  }
+  if (isa<tensor_array::ArrayType>(receiver) ||
+      (isa<ListType>(receiver) && method == "pop" && op.getArgs().size() == 1 &&
+       needsArray(op.getObject(), op.getArgs()[0])))
+    return specializeArrayMethod(op);
+  if (isa<ListType>(receiver))
+    return specializeListMethod(op);
+  if (isa<DictType>(receiver))
+    return specializeDictMethod(op);
+  if (!isa<RankedTensorType>(receiver))
+    return op.emitError() << "calling method '" << method << "' of "
+                          << withArticle(receiver) << " is not supported by dy2st yet";
+  if (method == "numpy" || method == "tolist" || method == "item")
+    return valueOfTensor(op);
+  StringRef callee = method == "astype" ? StringRef("cast") : method;
+  const LibFunction *fn = lookupLibFunction(callee);
+  if (!fn || fn->params.empty() || fn->params.front().kind != ParamKind::Tensor)
+    return op.emitError() << "Tensor method '" << method
+                          << "' is not supported in compiled code";
+  OpBuilder b(op);
+  SmallVector<Value> args{op.getObject()};
+  llvm::append_range(args, op.getArgs());
+  auto call = LibCallOp::create(b, op.getLoc(), ObjectType::get(op.getContext()), callee,
+                                args, op.getKwnames(), DictionaryAttr());
+  op.getResult().replaceAllUsesWith(call.getResult());
+  op.getUpdated().replaceAllUsesWith(op.getObject());
+  op.erase();
+  next = call;
+  return success();
+}
+
+LogicalResult Specializer::valueOfTensor(CallMethodOp op) {
+  StringRef method = op.getMethod();
+  if (!op.getArgs().empty())
+    return op.emitError() << "Tensor." << method
+                          << "() with arguments is not supported in compiled code";
+  Value result = op.getObject();
+  if (method == "item") {
+    Type elem = cast<RankedTensorType>(result.getType()).getElementType();
+    UnaryKind kind = elem.isInteger(1)        ? UnaryKind::to_bool
+                     : isa<FloatType>(elem) ? UnaryKind::to_float
+                                            : UnaryKind::to_int;
+    OpBuilder b(op);
+    auto unary = UnaryOp::create(b, op.getLoc(), ObjectType::get(op.getContext()), kind, result);
+    if (failed(inferResultTypes(unary)))
+      return failure();
+    result = unary;
+  }
+  op.getResult().replaceAllUsesWith(result);
+  op.getUpdated().replaceAllUsesWith(op.getObject());
+  op.erase();
+  return success();
+}
+
+LogicalResult Specializer::specializeLibCall(LibCallOp op, Operation *&next) {
+  const LibFunction *fn = lookupLibFunction(op.getCallee());
+  SmallVector<Value> bound;
+  if (failed(bindLibArguments(op, bound)))
+    return failure();
+  if ((fn->op == LibOp::stack || fn->op == LibOp::concat) && bound[0] &&
+      isa<tensor_array::ArrayType>(bound[0].getType()))
+    return specializeArrayJoin(op, fn->name, bound[0], bound[1]);
+  if (fn->op == LibOp::nonzero && bound[1])
+    if (auto asTuple = dyn_cast_or_null<BoolAttr>(staticValue(bound[1])); asTuple && asTuple.getValue())
+      return nonzeroColumns(op, bound[0], next);
+  if (fn->op == LibOp::to_tensor && bound[0] && !staticValue(bound[0]))
+    if (auto items = sequenceElementTypes(bound[0].getType());
+        items && !items->empty() && !llvm::all_of(*items, isPythonScalar))
+      return stackedToTensor(op, bound, next);
+  OpBuilder b(op);
+  LibTyping typing{op, *fn, {}, {}};
+  SmallVector<Value> runtime;
+  SmallVector<StringRef> names;
+  auto addOperand = [&](const LibParam &param, Value v) {
+    typing.operands[param.name].push_back(v);
+    runtime.push_back(v);
+    names.push_back(param.name);
+  };
+  for (auto [param, value] : llvm::zip(fn->params, bound)) {
+    Attribute literal = value ? staticValue(value) : Attribute();
+    if (!value) {
+      Attribute def = param.required() ? Attribute() : libDefault(op.getContext(), param);
+      if (!def || isa<UnitAttr>(def))
+        continue;
+      if (param.isStatic()) {
+        typing.statics.append(param.name, def);
+        continue;
+      }
+      value = ConstantOp::create(b, op.getLoc(), def);
+      literal = def;
+    }
+    switch (param.kind) {
+    case ParamKind::Static:
+      if (!literal)
+        return op.emitError() << "argument '" << param.name << "' of " << fn->name
+                              << "() must be known at compile time";
+      if (!isa<UnitAttr>(literal))
+        typing.statics.append(param.name, literal);
+      break;
+    case ParamKind::Data:
+      if (literal) {
+        typing.statics.append(param.name, literal);
+      } else if (auto items = sequenceElementTypes(value.getType());
+                 items && !items->empty() && llvm::all_of(*items, isPythonScalar)) {
+        // A flat list of numbers known at run time: one operand each.
+        for (Value item : elementsOf(b, op.getLoc(), value))
+          addOperand(param, item);
+        typing.statics.append("items", b.getUnitAttr());
+      } else {
+        addOperand(param, value);
+      }
+      break;
+    case ParamKind::Tensors:
+      if (sequenceElementTypes(value.getType())) {
+        for (Value item : elementsOf(b, op.getLoc(), value))
+          addOperand(param, item);
+        break;
+      }
+      addOperand(param, value);
+      break;
+    case ParamKind::Ints:
+      if (failed(bindInts(b, op, param, value, typing, addOperand)))
+        return failure();
+      break;
+    case ParamKind::Tensor:
+    case ParamKind::Value:
+      if (isa<PyNoneType>(value.getType()))
+        break;
+      addOperand(param, value);
+      break;
+    }
+  }
+  FailureOr<Type> result = inferLibCallType(typing);
+  if (failed(result))
+    return failure();
+  auto specialized = LibCallOp::create(b, op.getLoc(), *result, op.getCallee(), runtime,
+                                       b.getStrArrayAttr(names),
+                                       typing.statics.getDictionary(op.getContext()));
+  op.getResult().replaceAllUsesWith(specialized.getResult());
+  op.erase();
+  (void)next;
+  return success();
+}
+
+LogicalResult Specializer::nonzeroColumns(LibCallOp op, Value x, Operation *&next) {
+  auto type = dyn_cast<RankedTensorType>(x.getType());
+  if (!type)
+    return op.emitError() << "nonzero(): expects a tensor, got " << withArticle(x.getType());
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  Type object = ObjectType::get(op.getContext());
+  auto constant = [&](Attribute a) { return ConstantOp::create(b, loc, a).getResult(); };
+  auto i64 = [&](int64_t v) { return constant(b.getI64IntegerAttr(v)); };
+  auto call = [&](StringRef callee, ValueRange args) {
+    return LibCallOp::create(b, loc, object, callee, args, b.getStrArrayAttr({}), DictionaryAttr())
+        .getResult();
+  };
+  Value rows = call("nonzero", {x});
+  Operation *first = rows.getDefiningOp();
+  SmallVector<Value> columns;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    auto list = [&](int64_t v) {
+      return ListOp::create(b, loc, object, ValueRange{i64(v)}).getResult();
+    };
+    Value column = call("strided_slice", {rows, list(1), list(d), list(d + 1), list(1)});
+    columns.push_back(call("squeeze", {column, list(1)}));
+  }
+  Value result = TupleOp::create(b, loc, object, columns);
+  op.getResult().replaceAllUsesWith(result);
+  op.erase();
+  next = first;
+  return success();
+}
+
+LogicalResult Specializer::stackedToTensor(LibCallOp op, ArrayRef<Value> bound, Operation *&next) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  Type object = ObjectType::get(op.getContext());
+  Operation *first = nullptr;
+  auto call = [&](StringRef callee, ValueRange args) {
+    auto c = LibCallOp::create(b, loc, object, callee, args, b.getStrArrayAttr({}), DictionaryAttr());
+    first = first ? first : c.getOperation();
+    return c.getResult();
+  };
+  SmallVector<Value> parts;
+  for (Value item : elementsOf(b, loc, bound[0]))
+    parts.push_back(isa<RankedTensorType>(item.getType()) ? item : call("to_tensor", {item}));
+  auto list = ListOp::create(b, loc, object, parts);
+  first = first ? first : list.getOperation();
+  Value result = call("stack", {list});
+  if (bound[1])
+    result = call("cast", {result, bound[1]});
+  op.getResult().replaceAllUsesWith(result);
+  op.erase();
+  next = first;
+  return success();
+}
+
+Attribute Specializer::staticValue(Value v) {
+  if (Attribute a = constantOf(v))
+    return a;
+  Operation *def = v.getDefiningOp();
+  if (auto sub = dyn_cast_or_null<SubscriptOp>(def)) {
+    SmallVector<OpFoldResult> folded;
+    if (succeeded(sub->fold({Attribute(), constantOf(sub.getIndex())}, folded)) &&
+        !folded.empty())
+      if (auto attr = dyn_cast<Attribute>(folded.front()))
+        return attr;
+    auto items = dyn_cast_or_null<ArrayAttr>(staticValue(sub.getValue()));
+    auto index = dyn_cast_or_null<IntegerAttr>(constantOf(sub.getIndex()));
+    if (!items || !index)
+      return {};
+    int64_t i = index.getInt() < 0 ? index.getInt() + items.size() : index.getInt();
+    return i >= 0 && i < static_cast<int64_t>(items.size()) ? items[i] : Attribute();
+  }
+  if (!def || !isa<ListOp, TupleOp>(def))
+    return {};
+  SmallVector<Attribute> items;
+  for (Value item : def->getOperands()) {
+    items.push_back(staticValue(item));
+    if (!items.back())
+      return {};
+  }
+  return ArrayAttr::get(v.getContext(), items);
+}
+
+template <typename AddOperand>
+LogicalResult Specializer::bindInts(OpBuilder &b, LibCallOp op, const LibParam &param, Value value,
+                       LibTyping &typing, AddOperand addOperand) {
+  auto isRuntimeInt = [](Type t) {
+    if (t.isInteger(64))
+      return true;
+    auto tensor = dyn_cast<RankedTensorType>(t);
+    return tensor && tensor.hasStaticShape() && tensor.getNumElements() == 1 &&
+           isa<IntegerType>(tensor.getElementType()) &&
+           !tensor.getElementType().isInteger(1);
+  };
+  SmallVector<int64_t> entries;
+  auto addEntry = [&](Value v) -> LogicalResult {
+    if (auto i = dyn_cast_or_null<IntegerAttr>(staticValue(v)); i && i.getType().isInteger(64)) {
+      entries.push_back(i.getInt());
+      return success();
+    }
+    if (!isRuntimeInt(v.getType()))
+      return op.emitError() << fn(op) << "(): '" << param.name
+                            << "' must hold ints or one-element integer tensors, not "
+                            << withArticle(v.getType());
+    entries.push_back(kDynamicInt);
+    addOperand(param, v);
+    return success();
+  };
+  Type t = value.getType();
+  if (auto array = dyn_cast_or_null<ArrayAttr>(staticValue(value))) {
+    for (Attribute a : array) {
+      auto i = dyn_cast<IntegerAttr>(a);
+      if (!i || !i.getType().isInteger(64))
+        return op.emitError() << fn(op) << "(): '" << param.name << "' must hold ints";
+      entries.push_back(i.getInt());
+    }
+    typing.statics.append(param.name, b.getDenseI64ArrayAttr(entries));
+    return success();
+  }
+  if (auto tensor = dyn_cast<RankedTensorType>(t); tensor && tensor.getRank() == 1) {
+    addOperand(param, value);
+    return success();
+  }
+  if (sequenceElementTypes(t)) {
+    for (Value item : elementsOf(b, op.getLoc(), value))
+      if (failed(addEntry(item)))
+        return failure();
+  } else if (failed(addEntry(value))) {
+    return failure();
+  }
+  typing.statics.append(param.name, b.getDenseI64ArrayAttr(entries));
+  return success();
+}
+
+void Specializer::eraseDeadOps(Region &region) {
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    region.walk<WalkOrder::PostOrder, mlir::ReverseIterator>([&](Operation *op) {
+      if (isOpTriviallyDead(op)) {
+        op->erase();
+        changed = true;
+      }
+    });
+  }
+}
+
+} // namespace mlir::pydy::specialization

@@ -1,0 +1,562 @@
+// Specialization of containers (see Specializer.h): lists (fixed or
+// growing tensor arrays), tuples, dicts, slices, nested structures.
+#include "Specializer.h"
+
+namespace mlir::pydy::specialization {
+
+FailureOr<size_t> Specializer::staticIndex(Operation *op, Value index, size_t size, bool inclusive) {
+  auto attr = dyn_cast_or_null<IntegerAttr>(constantOf(index));
+  if (!attr || !attr.getType().isInteger(64))
+    return op->emitError("an index into a Python list must be known at compile time "
+                         "(a runtime index needs a TensorArray, not supported by dy2st yet)");
+  int64_t i = attr.getInt(), n = size + (inclusive ? 1 : 0);
+  if (i < 0)
+    i += size;
+  if (i < 0 || i >= n)
+    return op->emitError() << "list index " << attr.getInt() << " out of range for a list of "
+                           << size;
+  return static_cast<size_t>(i);
+}
+
+LogicalResult Specializer::specializeListMethod(CallMethodOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  SmallVector<Value> elements = elementsOf(b, loc, op.getObject());
+  StringRef method = op.getMethod();
+  if (!op.getKwnames().empty())
+    return op.emitError() << "list." << method << "() takes no keyword arguments";
+  Value result = ConstantOp::create(b, loc, b.getUnitAttr());
+  if (method == "append" && op.getArgs().size() == 1) {
+    elements.push_back(op.getArgs()[0]);
+  } else if (method == "pop" && op.getArgs().size() <= 1) {
+    if (elements.empty())
+      return op.emitError("pop from an empty list");
+    size_t i = elements.size() - 1;
+    if (!op.getArgs().empty()) {
+      auto index = staticIndex(op, op.getArgs()[0], elements.size(), false);
+      if (failed(index))
+        return failure();
+      i = *index;
+    }
+    result = elements[i];
+    elements.erase(elements.begin() + i);
+  } else if (method == "insert" && op.getArgs().size() == 2) {
+    auto index = staticIndex(op, op.getArgs()[0], elements.size(), true);
+    if (failed(index))
+      return failure();
+    elements.insert(elements.begin() + *index, op.getArgs()[1]);
+  } else {
+    return op.emitError() << "list." << method << "() is not supported by dy2st yet";
+  }
+  SmallVector<Type> types = llvm::map_to_vector(elements, [](Value v) { return v.getType(); });
+  Value updated = ListOp::create(b, loc, ListType::get(op.getContext(), types), elements);
+  op.getResult().replaceAllUsesWith(result);
+  op.getUpdated().replaceAllUsesWith(updated);
+  op.erase();
+  return success();
+}
+
+bool Specializer::needsArray(Value sequence, Value index) {
+  Type t = sequence.getType();
+  return isa<tensor_array::ArrayType>(t) ||
+         (isa<ListType>(t) && !isa_and_nonnull<IntegerAttr>(constantOf(index)));
+}
+
+FailureOr<Value> Specializer::asArray(Operation *op, OpBuilder &b, Value sequence) {
+  RankedTensorType item = arrayItemType(sequence.getType());
+  if (!item)
+    return op->emitError() << "a runtime index into " << withArticle(sequence.getType())
+                           << " needs its items to be tensors of one dtype and rank "
+                              "(a TensorArray)";
+  return castTo(b, sequence, tensor_array::ArrayType::get(item));
+}
+
+FailureOr<Value> Specializer::runtimeIndex(Operation *op, OpBuilder &b, Value index) {
+  Type t = index.getType();
+  if (isIntScalar(t))
+    return t.isInteger(64) ? index
+                           : Value(UnaryOp::create(b, op->getLoc(), b.getI64Type(),
+                                                   UnaryKind::to_int, index));
+  auto tensor = dyn_cast<RankedTensorType>(t);
+  if (tensor && isa<IntegerType>(tensor.getElementType()) &&
+      !tensor.getElementType().isInteger(1) && tensor.hasStaticShape() &&
+      tensor.getNumElements() == 1)
+    return Value(UnaryOp::create(b, op->getLoc(), b.getI64Type(), UnaryKind::to_int, index));
+  return op->emitError() << "list indices must be integers or one-element integer tensors, "
+                         << "not " << withArticle(t);
+}
+
+FailureOr<Value> Specializer::widenFor(Operation *op, OpBuilder &b, Value array, Value item) {
+  auto type = cast<tensor_array::ArrayType>(array.getType());
+  Type joined = joinTypes(type.getElementType(), item.getType());
+  auto tensor = dyn_cast_or_null<RankedTensorType>(joined);
+  if (!tensor)
+    return op->emitError() << "a list compiled to a TensorArray holds tensors of one dtype "
+                           << "and rank: " << withArticle(item.getType())
+                           << " does not go with items of type "
+                           << describeType(type.getElementType());
+  return castTo(b, array, tensor_array::ArrayType::get(tensor));
+}
+
+FailureOr<std::pair<Value, Value>> Specializer::arrayAndIndex(Operation *op, OpBuilder &b, Value sequence,
+                                                 Value index) {
+  auto array = asArray(op, b, sequence);
+  if (failed(array))
+    return failure();
+  auto i = runtimeIndex(op, b, index);
+  if (failed(i))
+    return failure();
+  return std::make_pair(*array, *i);
+}
+
+LogicalResult Specializer::specializeArrayRead(SubscriptOp op) {
+  OpBuilder b(op);
+  auto access = arrayAndIndex(op, b, op.getValue(), op.getIndex());
+  if (failed(access))
+    return failure();
+  auto [array, index] = *access;
+  Value item = tensor_array::ReadOp::create(
+      b, op.getLoc(), cast<tensor_array::ArrayType>(array.getType()).getElementType(), array,
+      index);
+  op.getResult().replaceAllUsesWith(item);
+  op.erase();
+  return success();
+}
+
+LogicalResult Specializer::specializeArrayWrite(SetItemOp op) {
+  OpBuilder b(op);
+  auto access = arrayAndIndex(op, b, op.getValue(), op.getIndex());
+  if (failed(access))
+    return failure();
+  auto [array, index] = *access;
+  auto widened = widenFor(op, b, array, op.getItem());
+  if (failed(widened))
+    return failure();
+  auto type = cast<tensor_array::ArrayType>(widened->getType());
+  Value item = castTo(b, op.getItem(), type.getElementType());
+  op.getResult().replaceAllUsesWith(
+      tensor_array::WriteOp::create(b, op.getLoc(), *widened, index, item));
+  op.erase();
+  return success();
+}
+
+LogicalResult Specializer::specializeArrayMethod(CallMethodOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  StringRef method = op.getMethod();
+  if (!op.getKwnames().empty())
+    return op.emitError() << "list." << method << "() takes no keyword arguments";
+  auto array = asArray(op, b, op.getObject());
+  if (failed(array))
+    return failure();
+  Value result, updated;
+  if (method == "append" && op.getArgs().size() == 1) {
+    auto widened = widenFor(op, b, *array, op.getArgs()[0]);
+    if (failed(widened))
+      return failure();
+    auto type = cast<tensor_array::ArrayType>(widened->getType());
+    updated = tensor_array::AppendOp::create(
+        b, loc, *widened, castTo(b, op.getArgs()[0], type.getElementType()));
+    result = ConstantOp::create(b, loc, b.getUnitAttr());
+  } else if (method == "pop" && op.getArgs().size() <= 1) {
+    Value index;
+    if (!op.getArgs().empty()) {
+      auto i = runtimeIndex(op, b, op.getArgs()[0]);
+      if (failed(i))
+        return failure();
+      index = *i;
+    }
+    auto type = cast<tensor_array::ArrayType>(array->getType());
+    auto pop = tensor_array::PopOp::create(b, loc, type, type.getElementType(), *array, index);
+    updated = pop.getResult();
+    result = pop.getItem();
+  } else {
+    return op.emitError() << "list." << method << "() of a list whose length is known only "
+                          << "at run time (a TensorArray) is not supported by dy2st yet";
+  }
+  op.getResult().replaceAllUsesWith(result);
+  op.getUpdated().replaceAllUsesWith(updated);
+  op.erase();
+  return success();
+}
+
+LogicalResult Specializer::concatenateLists(BinaryOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  if (isa<tensor_array::ArrayType>(op.getRhs().getType()))
+    return op.emitError("'+' with a list whose length is known only at run time (a "
+                        "TensorArray) on the right is not supported by dy2st yet");
+  SmallVector<Value> items = elementsOf(b, loc, op.getRhs());
+  Value result;
+  if (isa<tensor_array::ArrayType>(op.getLhs().getType())) {
+    result = op.getLhs();
+    for (Value item : items) {
+      auto widened = widenFor(op, b, result, item);
+      if (failed(widened))
+        return failure();
+      auto type = cast<tensor_array::ArrayType>(widened->getType());
+      result = tensor_array::AppendOp::create(b, loc, *widened,
+                                              castTo(b, item, type.getElementType()));
+    }
+  } else {
+    SmallVector<Value> all = elementsOf(b, loc, op.getLhs());
+    llvm::append_range(all, items);
+    SmallVector<Type> types(ValueRange(all).getTypes());
+    result = ListOp::create(b, loc, ListType::get(op.getContext(), types), all);
+  }
+  op.getResult().replaceAllUsesWith(result);
+  op.erase();
+  return success();
+}
+
+bool Specializer::isSequenceArithmetic(BinaryOp op) {
+  Type lhs = op.getLhs().getType(), rhs = op.getRhs().getType();
+  if (op.getKind() == BinaryKind::add)
+    return isa<TupleType>(lhs) && isa<TupleType>(rhs);
+  if (op.getKind() != BinaryKind::mul)
+    return false;
+  return (isa<ListType, TupleType>(lhs) && isIntScalar(rhs)) ||
+         (isIntScalar(lhs) && isa<ListType, TupleType>(rhs));
+}
+
+LogicalResult Specializer::combineSequences(BinaryOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  Value sequence = op.getLhs(), other = op.getRhs();
+  SmallVector<Value> items;
+  if (op.getKind() == BinaryKind::add) {
+    items = elementsOf(b, loc, sequence);
+    llvm::append_range(items, elementsOf(b, loc, other));
+  } else {
+    if (!sequenceElementTypes(sequence.getType()))
+      std::swap(sequence, other);
+    auto count = dyn_cast_or_null<IntegerAttr>(constantOf(other));
+    if (!count)
+      return op.emitError("a list or tuple repeated ('*') needs a count known at compile time");
+    SmallVector<Value> once = elementsOf(b, loc, sequence);
+    for (int64_t i = 0; i < count.getInt(); ++i)
+      llvm::append_range(items, once);
+  }
+  SmallVector<Type> types(ValueRange(items).getTypes());
+  Value result = isa<TupleType>(sequence.getType())
+                     ? Value(TupleOp::create(b, loc, TupleType::get(op.getContext(), types), items))
+                     : Value(ListOp::create(b, loc, ListType::get(op.getContext(), types), items));
+  op.getResult().replaceAllUsesWith(result);
+  op.erase();
+  return success();
+}
+
+LogicalResult Specializer::literalMembership(CompareOp op) {
+  OpBuilder b(op);
+  Attribute needle = constantOf(op.getLhs());
+  bool found = false;
+  for (Value item : elementsOf(b, op.getLoc(), op.getRhs())) {
+    Attribute candidate = constantOf(item);
+    if (!needle || !candidate)
+      return op.emitError("'in' of a list or tuple needs the value and the items known at "
+                          "compile time in dy2st");
+    found |= candidate == needle;
+  }
+  bool result = found == (op.getKind() == CompareKind::in);
+  op.getResult().replaceAllUsesWith(
+      ConstantOp::create(b, op.getLoc(), b.getBoolAttr(result)));
+  op.erase();
+  return success();
+}
+
+LogicalResult Specializer::specializeArrayJoin(LibCallOp op, StringRef name, Value array, Value axisValue) {
+  RankedTensorType item = cast<tensor_array::ArrayType>(array.getType()).getElementType();
+  int64_t rank = item.getRank() + (name == "stack" ? 1 : 0);
+  int64_t axis = 0;
+  if (axisValue) {
+    auto attr = dyn_cast_or_null<IntegerAttr>(constantOf(axisValue));
+    if (!attr)
+      return op.emitError() << name << "(): axis must be an int known at compile time";
+    axis = attr.getInt();
+  }
+  if (rank == 0 || axis < -rank || axis >= rank)
+    return op.emitError() << name << "(): axis " << axis << " is out of range";
+  if (axis < 0)
+    axis += rank;
+  OpBuilder b(op);
+  RankedTensorType stacked =
+      cast<tensor_array::ArrayType>(array.getType()).getStackedType(axis);
+  SmallVector<int64_t> shape(stacked.getShape());
+  Value result =
+      tensor_array::StackOp::create(b, op.getLoc(), stacked, array, b.getI64IntegerAttr(axis));
+  if (name == "concat") {
+    SmallVector<ReassociationIndices> groups;
+    for (int64_t d = 0; d < item.getRank(); ++d)
+      groups.push_back(d == axis ? ReassociationIndices{d, d + 1}
+                                 : ReassociationIndices{d < axis ? d : d + 1});
+    shape.erase(shape.begin() + axis + 1);
+    result = tensor::CollapseShapeOp::create(
+        b, op.getLoc(), RankedTensorType::get(shape, item.getElementType()), result, groups);
+  }
+  op.getResult().replaceAllUsesWith(result);
+  op.erase();
+  return success();
+}
+
+LogicalResult Specializer::specializeDict(DictOp op) {
+  SmallVector<StringAttr> keys;
+  SmallVector<Type> types;
+  for (auto [k, v] : llvm::zip(op.getKeys(), op.getValues())) {
+    auto key = dyn_cast_or_null<StringAttr>(constantOf(k));
+    if (!key)
+      return op.emitError("dict keys in compiled code must be strings known at compile time");
+    if (llvm::is_contained(keys, key))
+      return op.emitError() << "the dict display repeats the key " << key;
+    keys.push_back(key);
+    types.push_back(v.getType());
+  }
+  op.getResult().setType(DictType::get(op.getContext(), keys, types));
+  return success();
+}
+
+Value Specializer::makeDict(OpBuilder &b, Location loc, ArrayRef<std::pair<StringAttr, Value>> entries) {
+  SmallVector<Value> keys, values;
+  SmallVector<StringAttr> names;
+  SmallVector<Type> types;
+  for (auto [key, value] : entries) {
+    keys.push_back(ConstantOp::create(b, loc, key));
+    values.push_back(value);
+    names.push_back(key);
+    types.push_back(value.getType());
+  }
+  return DictOp::create(b, loc, DictType::get(b.getContext(), names, types), keys, values);
+}
+
+SmallVector<std::pair<StringAttr, Value>> Specializer::entriesOf(OpBuilder &b, Location loc, Value dict) {
+  auto type = cast<DictType>(dict.getType());
+  SmallVector<Value> values = elementsOf(b, loc, dict);
+  SmallVector<std::pair<StringAttr, Value>> entries;
+  for (auto [key, value] : llvm::zip(type.getKeys(), values))
+    entries.push_back({key, value});
+  return entries;
+}
+
+FailureOr<StringAttr> Specializer::staticKey(Operation *op, Value key) {
+  auto attr = dyn_cast_or_null<StringAttr>(constantOf(key));
+  if (!attr)
+    return op->emitError("dict keys in compiled code must be strings known at compile time");
+  return attr;
+}
+
+LogicalResult Specializer::specializeDictMethod(CallMethodOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  auto entries = entriesOf(b, loc, op.getObject());
+  StringRef method = op.getMethod();
+  ValueRange args = op.getArgs();
+  Value result = ConstantOp::create(b, loc, b.getUnitAttr());
+  Value updated = op.getObject();
+  auto keyList = [&] {
+    SmallVector<Value> keys;
+    for (auto &e : entries)
+      keys.push_back(ConstantOp::create(b, loc, e.first));
+    return keys;
+  };
+  auto list = [&](ValueRange items) -> Value {
+    SmallVector<Type> types(items.getTypes());
+    return ListOp::create(b, loc, ListType::get(op.getContext(), types), items);
+  };
+  if (!op.getKwnames().empty())
+    return op.emitError() << "dict." << method << "() takes no keyword arguments in compiled "
+                                                  "code";
+  if (method == "keys" && args.empty()) {
+    result = list(keyList());
+  } else if (method == "values" && args.empty()) {
+    SmallVector<Value> values;
+    for (auto &e : entries)
+      values.push_back(e.second);
+    result = list(values);
+  } else if (method == "items" && args.empty()) {
+    SmallVector<Value> items, keys = keyList();
+    for (auto [k, e] : llvm::zip(keys, entries)) {
+      Value pair[] = {k, e.second};
+      items.push_back(TupleOp::create(
+          b, loc, TupleType::get(op.getContext(), ValueRange(pair).getTypes()), pair));
+    }
+    result = list(items);
+  } else if ((method == "get" || method == "pop") && !args.empty() && args.size() <= 2) {
+    auto key = staticKey(op, args[0]);
+    if (failed(key))
+      return failure();
+    auto it = llvm::find_if(entries, [&](auto &e) { return e.first == *key; });
+    if (it != entries.end())
+      result = it->second;
+    else if (args.size() == 2)
+      result = args[1];
+    else if (method == "pop")
+      return op.emitError() << "KeyError: " << *key;
+    if (method == "pop" && it != entries.end()) {
+      entries.erase(it);
+      updated = makeDict(b, loc, entries);
+    }
+  } else if (method == "update" && args.size() == 1 && isa<DictType>(args[0].getType())) {
+    for (auto &other : entriesOf(b, loc, args[0])) {
+      auto it = llvm::find_if(entries, [&](auto &e) { return e.first == other.first; });
+      if (it != entries.end())
+        it->second = other.second;
+      else
+        entries.push_back(other);
+    }
+    updated = makeDict(b, loc, entries);
+  } else {
+    return op.emitError() << "dict." << method << "() is not supported by dy2st yet";
+  }
+  op.getResult().replaceAllUsesWith(result);
+  op.getUpdated().replaceAllUsesWith(updated);
+  op.erase();
+  return success();
+}
+
+LogicalResult Specializer::specializeSetItem(SetItemOp op) {
+  if (isa<DictType>(op.getValue().getType())) {
+    auto key = staticKey(op, op.getIndex());
+    if (failed(key))
+      return failure();
+    OpBuilder b(op);
+    auto entries = entriesOf(b, op.getLoc(), op.getValue());
+    auto it = llvm::find_if(entries, [&](auto &e) { return e.first == *key; });
+    if (it != entries.end())
+      it->second = op.getItem();
+    else
+      entries.push_back({*key, op.getItem()});
+    op.getResult().replaceAllUsesWith(makeDict(b, op.getLoc(), entries));
+    op.erase();
+    return success();
+  }
+  if (needsArray(op.getValue(), op.getIndex()))
+    return specializeArrayWrite(op);
+  auto list = dyn_cast<ListType>(op.getValue().getType());
+  if (!list)
+    return op.emitError() << "assigning items of " << withArticle(op.getValue().getType())
+                          << " is not supported by dy2st yet";
+  auto index = staticIndex(op, op.getIndex(), list.getElementTypes().size(), false);
+  if (failed(index))
+    return failure();
+  OpBuilder b(op);
+  SmallVector<Value> elements = elementsOf(b, op.getLoc(), op.getValue());
+  elements[*index] = op.getItem();
+  SmallVector<Type> types = llvm::map_to_vector(elements, [](Value v) { return v.getType(); });
+  op.getResult().replaceAllUsesWith(
+      ListOp::create(b, op.getLoc(), ListType::get(op.getContext(), types), elements));
+  op.erase();
+  return success();
+}
+
+LogicalResult Specializer::sliceSequence(SubscriptOp op) {
+  auto slice = op.getIndex().getDefiningOp<SliceOp>();
+  auto part = [&](Value v, std::optional<int64_t> &out) -> LogicalResult {
+    if (isa<PyNoneType>(v.getType()))
+      return success();
+    auto i = dyn_cast_or_null<IntegerAttr>(constantOf(v));
+    if (!i || !i.getType().isInteger(64))
+      return op.emitError("slices of lists and tuples need bounds known at compile time");
+    out = i.getInt();
+    return success();
+  };
+  std::optional<int64_t> lower, upper, step;
+  if (!slice || failed(part(slice.getLower(), lower)) || failed(part(slice.getUpper(), upper)) ||
+      failed(part(slice.getStep(), step)))
+    return slice ? failure() : op.emitError("slices of lists need a slice display");
+  if (step && *step == 0)
+    return op.emitError("ValueError: slice step cannot be zero");
+  OpBuilder b(op);
+  SmallVector<Value> elements = elementsOf(b, op.getLoc(), op.getValue());
+  int64_t n = elements.size(), s = step.value_or(1);
+  auto clamp = [&](std::optional<int64_t> v, int64_t omitted, int64_t lo, int64_t hi) {
+    if (!v)
+      return omitted;
+    int64_t x = *v < 0 ? *v + n : *v;
+    return std::min(std::max(x, lo), hi);
+  };
+  int64_t from = s > 0 ? clamp(lower, 0, 0, n) : clamp(lower, n - 1, -1, n - 1);
+  int64_t to = s > 0 ? clamp(upper, n, 0, n) : clamp(upper, -1, -1, n - 1);
+  SmallVector<Value> picked;
+  for (int64_t i = from; s > 0 ? i < to : i > to; i += s)
+    picked.push_back(elements[i]);
+  SmallVector<Type> types = llvm::map_to_vector(picked, [](Value v) { return v.getType(); });
+  Value result = isa<ListType>(op.getValue().getType())
+                     ? Value(ListOp::create(b, op.getLoc(), ListType::get(op.getContext(), types), picked))
+                     : Value(TupleOp::create(b, op.getLoc(), TupleType::get(op.getContext(), types), picked));
+  op.getResult().replaceAllUsesWith(result);
+  op.erase();
+  return success();
+}
+
+void Specializer::collectLeaves(OpBuilder &b, Location loc, Value v, SmallVectorImpl<Value> &leaves) {
+  Type t = v.getType();
+  if (!sequenceElementTypes(t)) {
+    leaves.push_back(v);
+    return;
+  }
+  SmallVector<Value> items = elementsOf(b, loc, v);
+  SmallVector<size_t> order = llvm::to_vector(llvm::seq<size_t>(0, items.size()));
+  if (auto dict = dyn_cast<DictType>(t))
+    llvm::sort(order, [&](size_t a, size_t c) {
+      return dict.getKeys()[a].getValue() < dict.getKeys()[c].getValue();
+    });
+  for (size_t i : order)
+    collectLeaves(b, loc, items[i], leaves);
+}
+
+Value Specializer::packLike(OpBuilder &b, Location loc, Value structure, ArrayRef<Value> flat, size_t &at) {
+  Type t = structure.getType();
+  if (!sequenceElementTypes(t))
+    return flat[at++];
+  SmallVector<Value> items = elementsOf(b, loc, structure);
+  SmallVector<Value> packed(items.size());
+  SmallVector<size_t> order = llvm::to_vector(llvm::seq<size_t>(0, items.size()));
+  auto dict = dyn_cast<DictType>(t);
+  if (dict)
+    llvm::sort(order, [&](size_t a, size_t c) {
+      return dict.getKeys()[a].getValue() < dict.getKeys()[c].getValue();
+    });
+  for (size_t i : order)
+    packed[i] = packLike(b, loc, items[i], flat, at);
+  SmallVector<Type> types = llvm::map_to_vector(packed, [](Value v) { return v.getType(); });
+  if (isa<ListType>(t))
+    return ListOp::create(b, loc, ListType::get(t.getContext(), types), packed);
+  if (isa<TupleType>(t))
+    return TupleOp::create(b, loc, TupleType::get(t.getContext(), types), packed);
+  SmallVector<Value> keys;
+  for (StringAttr key : dict.getKeys())
+    keys.push_back(ConstantOp::create(b, loc, key));
+  return DictOp::create(b, loc, DictType::get(t.getContext(), dict.getKeys(), types), keys, packed);
+}
+
+LogicalResult Specializer::specializeStructure(CallMethodOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  Value object = op.getObject();
+  if (unknown(object.getType()))
+    return op.emitError("dy2st cannot tell the structure of this value");
+  Value result;
+  if (op.getMethod() == "__flatten__") {
+    SmallVector<Value> leaves;
+    collectLeaves(b, loc, object, leaves);
+    SmallVector<Type> types = llvm::map_to_vector(leaves, [](Value v) { return v.getType(); });
+    result = ListOp::create(b, loc, ListType::get(op.getContext(), types), leaves);
+  } else {
+    if (op.getArgs().size() != 1 || !sequenceElementTypes(op.getArgs()[0].getType()))
+      return op.emitError("pack_sequence_as() takes a structure and a list of its leaves "
+                          "known at compile time");
+    SmallVector<Value> flat = elementsOf(b, loc, op.getArgs()[0]);
+    SmallVector<Value> leaves;
+    collectLeaves(b, loc, object, leaves);
+    if (leaves.size() != flat.size())
+      return op.emitError() << "pack_sequence_as: the structure has " << leaves.size()
+                            << " leaves, the flat sequence " << flat.size();
+    size_t at = 0;
+    result = packLike(b, loc, object, flat, at);
+  }
+  op.getResult().replaceAllUsesWith(result);
+  op.getUpdated().replaceAllUsesWith(object);
+  op.erase();
+  return success();
+}
+
+} // namespace mlir::pydy::specialization

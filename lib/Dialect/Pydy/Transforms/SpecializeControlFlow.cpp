@@ -1,0 +1,402 @@
+// Specialization of control flow (see Specializer.h): and/or, if, for
+// over Python containers and ranges (unrolled or loops), while.
+#include "Specializer.h"
+
+namespace mlir::pydy::specialization {
+
+LogicalResult Specializer::specializeLogical(LogicalOp op, Operation *&next) {
+  bool isAnd = op.getKind() == LogicalKind::And;
+  if (auto truth = literalTruthiness(constantOf(op.getLhs()))) {
+    // Python: `a and b` is `a` when `a` is false; `a or b` is `a` when true.
+    if (*truth != isAnd) {
+      op.getResult().replaceAllUsesWith(op.getLhs());
+      op.erase();
+      return success();
+    }
+    inlineBlock(op, op.getRhs().front(), next);
+    return success();
+  }
+  if (failed(checkCondition(op, op.getLhs(), isAnd ? "and" : "or")) ||
+      failed(specialize(op.getRhs().front())))
+    return failure();
+  auto yield = cast<YieldOp>(op.getRhs().front().getTerminator());
+  Value rhs = yield.getValues()[0];
+  if (rhs.getType() == op.getLhs().getType()) {
+    op.getResult().setType(rhs.getType());
+    return success();
+  }
+  if (tolerant && (unknown(rhs.getType()) || unknown(op.getLhs().getType()))) {
+    op.getResult().setType(ObjectType::get(op.getContext()));
+    return success();
+  }
+  // Python gives back one of the operands. When only the truth of the
+  // result is used, operands of different types are compared as bools.
+  if (!onlyTruthIsUsed(op.getResult()))
+    return op.emitError() << "operands of '" << (isAnd ? "and" : "or")
+                          << "' have different types (" << describeType(op.getLhs().getType())
+                          << " and " << describeType(rhs.getType())
+                          << "); compiled code supports that only where the result is used "
+                             "as a condition";
+  OpBuilder b(op);
+  Type i1 = b.getI1Type();
+  op.getLhsMutable().assign(UnaryOp::create(b, op.getLoc(), i1, UnaryKind::to_bool,
+                                            op.getLhs()));
+  b.setInsertionPoint(yield);
+  if (failed(checkCondition(op, rhs, isAnd ? "and" : "or")))
+    return failure();
+  yield->setOperand(0, UnaryOp::create(b, rhs.getLoc(), i1, UnaryKind::to_bool, rhs));
+  op.getResult().setType(i1);
+  return success();
+}
+
+bool Specializer::onlyTruthIsUsed(Value value) {
+  return llvm::all_of(value.getUses(), [](OpOperand &use) {
+    Operation *user = use.getOwner();
+    if (isa<IfOp>(user) || (isa<ConditionOp>(user) && use.getOperandNumber() == 0))
+      return true;
+    if (auto unary = dyn_cast<UnaryOp>(user))
+      return unary.getKind() == UnaryKind::Not || unary.getKind() == UnaryKind::to_bool;
+    if (auto logical = dyn_cast<LogicalOp>(user))
+      return onlyTruthIsUsed(logical.getResult());
+    if (auto yield = dyn_cast<YieldOp>(user))
+      if (auto logical = dyn_cast<LogicalOp>(yield->getParentOp()))
+        return onlyTruthIsUsed(logical.getResult());
+    return false;
+  });
+}
+
+Value Specializer::containerTruth(OpBuilder &b, Location loc, Value v) {
+  Type t = v.getType();
+  if (auto elements = sequenceElementTypes(t))
+    return ConstantOp::create(b, loc, b.getBoolAttr(!elements->empty()));
+  if (isa<tensor_array::ArrayType>(t)) {
+    Value n = tensor_array::LengthOp::create(b, loc, b.getI64Type(), v);
+    Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+    return CompareOp::create(b, loc, b.getI1Type(), CompareKind::gt, n, zero);
+  }
+  // A numeric tensor is true where it is nonzero, as eager's bool(t).
+  if (auto tensor = dyn_cast<RankedTensorType>(t); tensor && !tensor.getElementType().isInteger(1)) {
+    Type elem = tensor.getElementType();
+    Value zero = isa<FloatType>(elem) ? ConstantOp::create(b, loc, b.getF64FloatAttr(0.0))
+                                      : ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+    return CompareOp::create(b, loc, tensor.clone(b.getI1Type()), CompareKind::ne, v, zero);
+  }
+  return v;
+}
+
+void Specializer::propagateCondition(IfOp op) {
+  Value condition = op.getCondition();
+  if (!condition.getType().isInteger(1))
+    return;
+  auto replaceInBranches = [&](Value v, bool inThen) {
+    for (auto [region, truth] : {std::pair(&op.getThenRegion(), inThen),
+                                 std::pair(&op.getElseRegion(), !inThen)}) {
+      if (llvm::none_of(v.getUses(), [&](OpOperand &use) {
+            return region->isAncestor(use.getOwner()->getParentRegion());
+          }))
+        continue;
+      OpBuilder b = OpBuilder::atBlockBegin(&region->front());
+      Value known = ConstantOp::create(b, op.getLoc(), b.getBoolAttr(truth));
+      v.replaceUsesWithIf(known, [&](OpOperand &use) {
+        return region->isAncestor(use.getOwner()->getParentRegion());
+      });
+    }
+  };
+  replaceInBranches(condition, true);
+  auto negation = condition.getDefiningOp<UnaryOp>();
+  if (negation && negation.getKind() == UnaryKind::Not &&
+      negation.getOperand().getType().isInteger(1))
+    replaceInBranches(negation.getOperand(), false);
+}
+
+LogicalResult Specializer::specializeIf(IfOp op, Operation *&next) {
+  {
+    OpBuilder b(op);
+    op->setOperand(0, containerTruth(b, op.getLoc(), op.getCondition()));
+  }
+  if (auto truth = literalTruthiness(constantOf(op.getCondition()))) {
+    inlineBlock(op, (*truth ? op.getThenRegion() : op.getElseRegion()).front(), next);
+    return success();
+  }
+  if (isa<PyNoneType>(op.getCondition().getType())) {
+    inlineBlock(op, op.getElseRegion().front(), next);
+    return success();
+  }
+  if (failed(checkCondition(op, op.getCondition(), "if")))
+    return failure();
+  propagateCondition(op);
+  Block &thenBlock = op.getThenRegion().front(), &elseBlock = op.getElseRegion().front();
+  if (failed(specialize(thenBlock)) || failed(specialize(elseBlock)))
+    return failure();
+  Operation *thenYield = thenBlock.getTerminator(), *elseYield = elseBlock.getTerminator();
+  for (unsigned i = 0; i < op.getNumResults(); ++i) {
+    Type tt = thenYield->getOperand(i).getType(), et = elseYield->getOperand(i).getType();
+    Type joined = joinTypes(tt, et);
+    if (!joined)
+      return op.emitError() << describeVariable(nameOf(op.getNames(), i)) << " is "
+                            << withArticle(tt) << " in the 'if' branch but "
+                            << withArticle(et)
+                            << " in the 'else' branch; compiled branches must agree";
+    for (Operation *yield : {thenYield, elseYield}) {
+      OpBuilder b(yield);
+      yield->setOperand(i, castTo(b, yield->getOperand(i), joined));
+    }
+    op.getResult(i).setType(joined);
+    // None on both branches, or one constant on both (an exit flag where
+    // both branches return or raise), is a compile-time value: the code it
+    // guards folds away, as Python never runs it.
+    OpBuilder b(op);
+    if (isa<PyNoneType>(joined)) {
+      op.getResult(i).replaceAllUsesWith(ConstantOp::create(b, op.getLoc(), b.getUnitAttr()));
+    } else if (Attribute same = constantOf(thenYield->getOperand(i));
+               same && same == constantOf(elseYield->getOperand(i)) &&
+               isa<BoolAttr, IntegerAttr, FloatAttr>(same) &&
+               cast<TypedAttr>(same).getType() == joined) {
+      op.getResult(i).replaceAllUsesWith(ConstantOp::create(b, op.getLoc(), same));
+    }
+  }
+  return success();
+}
+
+LogicalResult Specializer::joinCarried(Operation *loop, std::optional<ArrayAttr> names,
+                          SmallVectorImpl<Type> &types, TypeRange produced) {
+  for (auto [i, t] : llvm::enumerate(produced)) {
+    Type joined = joinTypes(types[i], t);
+    if (!joined && isa<ListType, tensor_array::ArrayType>(types[i]) &&
+        isa<ListType, tensor_array::ArrayType>(t))
+      return loop->emitError() << describeVariable(nameOf(names, i))
+                               << ", a list, changes length in a loop that runs a number of times "
+                                  "known only at run time; it is compiled to a TensorArray, "
+                                  "which needs its items to be tensors of one dtype and rank: "
+                               << describeType(types[i]) << " and " << describeType(t);
+    if (!joined)
+      return loop->emitError() << describeVariable(nameOf(names, i)) << " is "
+                               << withArticle(types[i]) << " before the loop but "
+                               << withArticle(t) << " after an iteration; a loop may "
+                               << "change a value's shape, widen its dtype or turn a number "
+                                  "into a one-element tensor, not change its rank";
+    types[i] = joined;
+  }
+  return success();
+}
+
+void Specializer::setArgumentTypes(Block &block, unsigned skip, ArrayRef<Type> types) {
+  for (auto [arg, t] : llvm::zip(block.getArguments().drop_front(skip), types))
+    arg.setType(t);
+}
+
+void Specializer::castOperands(Operation *op, unsigned skip, ArrayRef<Type> types) {
+  OpBuilder b(op);
+  for (auto [i, t] : llvm::enumerate(types))
+    op->setOperand(skip + i, castTo(b, op->getOperand(skip + i), t));
+}
+
+FailureOr<bool> Specializer::tryLoopTypes(Operation *loop, SmallVectorImpl<Type> &types) {
+  SmallVector<Type> before(types.begin(), types.end());
+  if (auto whileOp = dyn_cast<WhileOp>(loop)) {
+    Block &cond = whileOp.getBefore().front();
+    setArgumentTypes(cond, 0, types);
+    if (failed(specialize(cond)))
+      return failure();
+    auto condition = cast<ConditionOp>(cond.getTerminator());
+    if (failed(joinCarried(loop, whileOp.getNames(), types,
+                           condition.getArgs().getTypes())))
+      return failure();
+    if (types != before)
+      return false;
+    Block &body = whileOp.getAfter().front();
+    setArgumentTypes(body, 0, types);
+    if (failed(specialize(body)))
+      return failure();
+    if (failed(joinCarried(loop, whileOp.getNames(), types,
+                           body.getTerminator()->getOperandTypes())))
+      return failure();
+    return types == before;
+  }
+  auto forOp = cast<ForRangeOp>(loop);
+  Block &body = forOp.getBody().front();
+  body.getArgument(0).setType(IntegerType::get(loop->getContext(), 64));
+  setArgumentTypes(body, 1, types);
+  if (failed(specialize(body)))
+    return failure();
+  if (failed(joinCarried(loop, forOp.getNames(), types,
+                         body.getTerminator()->getOperandTypes())))
+    return failure();
+  return types == before;
+}
+
+LogicalResult Specializer::checkRangeBound(Operation *op, Value v, StringRef what) {
+  Type t = v.getType();
+  if (isIntScalar(t) || (tolerant && unknown(t)))
+    return success();
+  if (auto tensor = dyn_cast<RankedTensorType>(t))
+    if (isa<IntegerType>(tensor.getElementType()) && tensor.hasStaticShape() &&
+        tensor.getNumElements() == 1)
+      return success();
+  return op->emitError() << "range() " << what << " must be an int or a one-element "
+                         << "integer tensor, not " << withArticle(t);
+}
+
+LogicalResult Specializer::specializeForIn(ForInOp op, Operation *&next) {
+  Value iterable = op.getIterable();
+  Type type = iterable.getType();
+  Location loc = op.getLoc();
+  OpBuilder b(op);
+  Type object = ObjectType::get(op.getContext());
+  auto makeItem = [&](OpBuilder &ib, Value index) -> Value {
+    Value item = SubscriptOp::create(ib, loc, object, iterable, index);
+    if (op.getEnumerate())
+      item = TupleOp::create(ib, loc, object, ValueRange{index, item});
+    return item;
+  };
+  if (isa<RankedTensorType, tensor_array::ArrayType>(type)) {
+    if (auto tensor = dyn_cast<RankedTensorType>(type); tensor && tensor.getRank() == 0)
+      return op.emitError("iteration over a 0-d tensor");
+    Value start = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+    Value step = ConstantOp::create(b, loc, b.getI64IntegerAttr(1));
+    Value stop = LenOp::create(b, loc, object, iterable);
+    auto range = ForRangeOp::create(b, loc, op.getResultTypes(), start, stop, step,
+                                    op.getInits(), op.getNamesAttr());
+    range.getBody().takeBody(op.getBody());
+    // The body's argument was the item; it is the index now.
+    BlockArgument index = range.getBody().front().getArgument(0);
+    SmallVector<OpOperand *> itemUses =
+        llvm::map_to_vector(index.getUses(), [](OpOperand &use) { return &use; });
+    OpBuilder ib = OpBuilder::atBlockBegin(&range.getBody().front());
+    Value item = makeItem(ib, index);
+    for (OpOperand *use : itemUses)
+      use->set(item);
+    op->replaceAllUsesWith(range->getResults());
+    op.erase();
+    next = start.getDefiningOp();
+    return success();
+  }
+  if (auto dict = dyn_cast<DictType>(type)) {
+    // Iterating a dict gives its keys.
+    return unroll(op, dict.getKeys().size(), [&](OpBuilder &ib, size_t k) -> Value {
+      Value key = ConstantOp::create(ib, loc, dict.getKeys()[k]);
+      if (!op.getEnumerate())
+        return key;
+      Value pair[] = {ConstantOp::create(ib, loc, ib.getI64IntegerAttr(k)), key};
+      return TupleOp::create(ib, loc, object, pair);
+    }, next);
+  }
+  auto elements = sequenceElementTypes(type);
+  if (!elements)
+    return op.emitError() << "iteration over " << withArticle(type)
+                          << " is not supported in compiled code";
+  return unroll(op, elements->size(), [&](OpBuilder &ib, size_t k) {
+    return makeItem(ib, ConstantOp::create(ib, loc, ib.getI64IntegerAttr(k)));
+  }, next);
+}
+
+LogicalResult Specializer::unroll(Operation *loop, size_t count,
+                     function_ref<Value(OpBuilder &, size_t)> itemOf, Operation *&next) {
+  OpBuilder b(loop);
+  Block &body = loop->getRegion(0).front();
+  Operation *before = loop->getPrevNode();
+  SmallVector<Value> values(loop->getOperands().take_back(body.getNumArguments() - 1));
+  for (size_t k = 0; k < count; ++k) {
+    IRMapping map;
+    map.map(body.getArgument(0), itemOf(b, k));
+    for (auto [arg, v] : llvm::zip(body.getArguments().drop_front(), values))
+      map.map(arg, v);
+    for (Operation &inner : body.without_terminator())
+      b.clone(inner, map);
+    values = llvm::map_to_vector(body.getTerminator()->getOperands(),
+                                 [&](Value v) { return map.lookupOrDefault(v); });
+  }
+  Operation *first = before ? before->getNextNode() : &loop->getBlock()->front();
+  loop->replaceAllUsesWith(values);
+  if (first != loop)
+    next = first;
+  loop->erase();
+  return success();
+}
+
+std::optional<SmallVector<int64_t>> Specializer::constantRange(ForRangeOp op) {
+  constexpr int64_t kMaxUnroll = 1024;
+  auto start = dyn_cast_or_null<IntegerAttr>(constantOf(op.getStart()));
+  auto stop = dyn_cast_or_null<IntegerAttr>(constantOf(op.getStop()));
+  auto step = dyn_cast_or_null<IntegerAttr>(constantOf(op.getStep()));
+  if (!start || !stop || !step || step.getValue().isZero())
+    return std::nullopt;
+  SmallVector<int64_t> indices;
+  for (int64_t i = start.getInt(); step.getInt() > 0 ? i < stop.getInt() : i > stop.getInt();
+       i += step.getInt()) {
+    if (static_cast<int64_t>(indices.size()) == kMaxUnroll)
+      return std::nullopt;
+    indices.push_back(i);
+  }
+  return indices;
+}
+
+LogicalResult Specializer::unrollRange(ForRangeOp op, ArrayRef<int64_t> indices, Operation *&next) {
+  return unroll(op, indices.size(), [&](OpBuilder &ib, size_t k) -> Value {
+    return ConstantOp::create(ib, op.getLoc(), ib.getI64IntegerAttr(indices[k]));
+  }, next);
+}
+
+template <typename LoopOp>
+LogicalResult Specializer::specializeLoop(LoopOp op, bool restoreOnFailure) {
+  if constexpr (std::is_same_v<LoopOp, ForRangeOp>) {
+    if (failed(checkRangeBound(op, op.getStart(), "start")) ||
+        failed(checkRangeBound(op, op.getStop(), "stop")) ||
+        failed(checkRangeBound(op, op.getStep(), "step")))
+      return failure();
+    if (auto step = dyn_cast_or_null<IntegerAttr>(constantOf(op.getStep()));
+        step && step.getValue().isZero())
+      return op.emitError("range() step must not be zero");
+  }
+  SmallVector<Type> types(op.getInits().getTypes());
+  Operation *pristine = op->clone();
+  auto restore = [&] {
+    Operation *fresh = pristine->clone();
+    for (unsigned r = 0; r < op->getNumRegions(); ++r)
+      op->getRegion(r).takeBody(fresh->getRegion(r));
+    fresh->erase();
+  };
+  LogicalResult result = failure();
+  for (int attempt = 0;; ++attempt) {
+    if (attempt == kMaxLoopIterations) {
+      op.emitError("the types of the loop's variables do not settle");
+      break;
+    }
+    if (attempt > 0)
+      restore();
+    FailureOr<bool> settled = tryLoopTypes(op, types);
+    if (failed(settled))
+      break;
+    if (*settled) {
+      result = success();
+      break;
+    }
+  }
+  if (failed(result) && restoreOnFailure)
+    restore();
+  pristine->erase();
+  if (failed(result))
+    return failure();
+
+  unsigned skip = std::is_same_v<LoopOp, ForRangeOp> ? 3 : 0;
+  castOperands(op, skip, types);
+  for (auto [r, t] : llvm::zip(op->getResults(), types))
+    r.setType(t);
+  if constexpr (std::is_same_v<LoopOp, WhileOp>) {
+    auto condition = cast<ConditionOp>(op.getBefore().front().getTerminator());
+    OpBuilder b(condition);
+    condition->setOperand(0, containerTruth(b, condition.getLoc(), condition.getCondition()));
+    if (failed(checkCondition(op, condition.getCondition(), "while")))
+      return failure();
+    castOperands(condition, 1, types);
+    castOperands(op.getAfter().front().getTerminator(), 0, types);
+  } else {
+    castOperands(op.getBody().front().getTerminator(), 0, types);
+  }
+  return success();
+}
+
+template LogicalResult Specializer::specializeLoop(WhileOp, bool);
+template LogicalResult Specializer::specializeLoop(ForRangeOp, bool);
+
+} // namespace mlir::pydy::specialization

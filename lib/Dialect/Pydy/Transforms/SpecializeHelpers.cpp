@@ -1,0 +1,312 @@
+// Helpers of the specialization (see Specializer.h): values, sources of
+// carried values, undefined values, casts, loop shapes.
+#include "Specializer.h"
+
+namespace mlir::pydy::specialization {
+
+Attribute constantOf(Value v) {
+  Attribute attr;
+  if (matchPattern(v, m_Constant(&attr)))
+    return attr;
+  return {};
+}
+
+bool isIntScalar(Type t) { return t.isInteger(1) || t.isInteger(64); }
+
+LogicalResult checkFormattedValues(Operation *op, ValueRange values, ArrayAttr formats) {
+  for (auto [i, v] : llvm::enumerate(values)) {
+    Type t = v.getType();
+    bool text = isa<StrType, PyNoneType>(t) && constantOf(v);
+    if (!isa<RankedTensorType>(t) && !isPythonScalar(t) && !text)
+      return op->emitError() << "formatting " << withArticle(t)
+                             << " as text is not supported in compiled code";
+    auto tensor = dyn_cast<RankedTensorType>(t);
+    std::optional<dy2st::FormatSpec> format;
+    if (!formats.empty())
+      format = dy2st::parseFormat(cast<StringAttr>(formats[i]).getValue());
+    if (tensor && tensor.getRank() > 0 && format && format->hasSpec && !format->conversion)
+      return op->emitError() << "a format spec applies to a 0-d tensor, not to "
+                             << withArticle(t)
+                             << " (unsupported format string passed to Tensor.__format__)";
+  }
+  return success();
+}
+
+LogicalResult checkCallbackValues(PyCallbackOp op) {
+  for (Value v : op.getValues()) {
+    Type t = v.getType();
+    bool known = isa<StrType, PyNoneType>(t) && constantOf(v);
+    if (!isa<RankedTensorType>(t) && !isPythonScalar(t) && !known)
+      return op.emitError() << "passing " << withArticle(t)
+                            << " to a not_to_static function from compiled code is not "
+                               "supported (tensors, numbers, and strings known when "
+                               "converting are)";
+  }
+  return success();
+}
+
+StringRef nameOf(std::optional<ArrayAttr> names, unsigned i) {
+  if (names && i < names->size())
+    return cast<StringAttr>((*names)[i]).getValue();
+  return "";
+}
+
+SmallVector<Value> elementsOf(OpBuilder &b, Location loc, Value sequence) {
+  ArrayRef<Type> types = *sequenceElementTypes(sequence.getType());
+  Operation *def = sequence.getDefiningOp();
+  if (def && isa<ListOp, TupleOp>(def))
+    return SmallVector<Value>(def->getOperands());
+  if (auto dict = dyn_cast_or_null<DictOp>(def))
+    return SmallVector<Value>(dict.getValues());
+  // The elements of a literal list or tuple are literals.
+  if (auto array = dyn_cast_or_null<ArrayAttr>(constantOf(sequence));
+      array && array.size() == types.size()) {
+    SmallVector<Value> elements;
+    for (Attribute item : array)
+      elements.push_back(ConstantOp::create(b, loc, item));
+    return elements;
+  }
+  auto dictType = dyn_cast<DictType>(sequence.getType());
+  SmallVector<Value> elements;
+  for (auto [k, t] : llvm::enumerate(types)) {
+    Value index = dictType ? Value(ConstantOp::create(b, loc, dictType.getKeys()[k]))
+                           : Value(ConstantOp::create(b, loc, b.getI64IntegerAttr(k)));
+    auto item = SubscriptOp::create(b, loc, t, sequence, index);
+    // Folded now (a static dimension of x.shape): later ops read it as a literal.
+    SmallVector<OpFoldResult> folded;
+    if (succeeded(item->fold(folded)) && folded.size() == 1) {
+      if (auto attr = dyn_cast<Attribute>(folded.front())) {
+        item.erase();
+        elements.push_back(ConstantOp::create(b, loc, attr));
+        continue;
+      }
+    }
+    elements.push_back(item);
+  }
+  return elements;
+}
+
+SmallVector<Value> sourcesOf(Operation *op, unsigned i) {
+  SmallVector<Value> sources;
+  if (auto whileOp = dyn_cast<WhileOp>(op))
+    sources.push_back(whileOp.getInits()[i]);
+  if (auto forOp = dyn_cast<ForRangeOp>(op))
+    sources.push_back(forOp.getInits()[i]);
+  for (Region &r : op->getRegions()) {
+    Operation *terminator = r.front().getTerminator();
+    unsigned skip = isa<ConditionOp>(terminator) ? 1 : 0;
+    sources.push_back(terminator->getOperand(skip + i));
+  }
+  return sources;
+}
+
+std::optional<std::pair<Operation *, unsigned>> carriedBy(BlockArgument arg) {
+  Operation *loop = arg.getOwner()->getParentOp();
+  if (isa<WhileOp>(loop))
+    return std::make_pair(loop, arg.getArgNumber());
+  if (isa<ForRangeOp>(loop) && arg.getArgNumber() > 0)
+    return std::make_pair(loop, arg.getArgNumber() - 1);
+  return std::nullopt;
+}
+
+bool undefinedOr(Value value, Type type) {
+  if (value.getType() == type || value.getDefiningOp<UndefOp>())
+    return true;
+  if (!isa<ObjectType>(value.getType()))
+    return false;
+  if (auto arg = dyn_cast<BlockArgument>(value)) {
+    auto carried = carriedBy(arg);
+    return carried && undefinedOr(sourcesOf(carried->first, carried->second).front(), type);
+  }
+  Operation *op = value.getDefiningOp();
+  if (!isa<IfOp, WhileOp, ForRangeOp>(op))
+    return false;
+  return llvm::all_of(sourcesOf(op, cast<OpResult>(value).getResultNumber()),
+                      [&](Value source) { return undefinedOr(source, type); });
+}
+
+bool isUndefined(Value value) { return undefinedOr(value, Type()); }
+
+Type definedType(Operation *op, unsigned i) {
+  Type found;
+  for (Value source : sourcesOf(op, i)) {
+    if (isUndefined(source))
+      continue;
+    Type t = source.getType();
+    if (auto arg = dyn_cast<BlockArgument>(source); arg && isa<ObjectType>(t)) {
+      auto carried = carriedBy(arg);
+      if (carried && carried->first == op && carried->second == i)
+        continue;
+      return {};
+    }
+    if (isa<ObjectType>(t)) {
+      Operation *inner = source.getDefiningOp();
+      if (!isa_and_nonnull<IfOp, WhileOp, ForRangeOp>(inner))
+        return {};
+      t = definedType(inner, cast<OpResult>(source).getResultNumber());
+      if (!t)
+        return {};
+    }
+    if (found && found != t)
+      return {};
+    found = t;
+  }
+  return found ? found : PyNoneType::get(op->getContext());
+}
+
+Value typeUndefined(Value value, Type type) {
+  std::optional<std::pair<Operation *, unsigned>> flow;
+  if (auto arg = dyn_cast<BlockArgument>(value))
+    flow = carriedBy(arg);
+  else if (Operation *op = value.getDefiningOp(); isa<IfOp, WhileOp, ForRangeOp>(op))
+    flow = std::make_pair(op, cast<OpResult>(value).getResultNumber());
+  if (!flow) {
+    // None is a compile-time value: the undefined one is the constant.
+    if (auto undef = value.getDefiningOp<UndefOp>(); undef && isa<PyNoneType>(type)) {
+      OpBuilder b(undef);
+      Value none = ConstantOp::create(b, undef.getLoc(), b.getUnitAttr());
+      undef.getResult().replaceAllUsesWith(none);
+      undef.erase();
+      return none;
+    }
+    value.setType(type);
+    return value;
+  }
+  auto [op, i] = *flow;
+  // Typed already, or being typed (a yield of the loop's own argument).
+  if (op->getResult(i).getType() == type)
+    return value;
+  op->getResult(i).setType(type);
+  // The yields before the initial value: whether a carried argument is
+  // undefined is read from the initial value.
+  for (Region &r : op->getRegions()) {
+    Operation *terminator = r.front().getTerminator();
+    unsigned skip = isa<ConditionOp>(terminator) ? 1 : 0;
+    OpBuilder tb(terminator);
+    terminator->setOperand(skip + i, castTo(tb, terminator->getOperand(skip + i), type));
+  }
+  if (!isa<IfOp>(op)) {
+    unsigned initAt = isa<WhileOp>(op) ? 0 : 3;
+    OpBuilder ib(op);
+    op->setOperand(initAt + i, castTo(ib, op->getOperand(initAt + i), type));
+  }
+  for (Region &r : op->getRegions()) {
+    if (isa<WhileOp>(op))
+      r.front().getArgument(i).setType(type);
+    else if (isa<ForRangeOp>(op))
+      r.front().getArgument(i + 1).setType(type);
+  }
+  return value;
+}
+
+Value castTo(OpBuilder &b, Value value, Type type) {
+  if (value.getType() == type)
+    return value;
+  if (isa<ObjectType>(value.getType()) && undefinedOr(value, type))
+    return typeUndefined(value, type);
+  if (isa<ObjectType>(value.getType()))
+    return value;
+  Location loc = value.getLoc();
+  if (auto optional = dyn_cast<OptionalType>(type)) {
+    Type inner = optional.getValue();
+    if (isa<PyNoneType>(value.getType())) {
+      Value absent = ConstantOp::create(b, loc, b.getBoolAttr(false));
+      return OptionalOp::create(b, loc, type, absent, UndefOp::create(b, loc, inner, "none"));
+    }
+    if (auto given = dyn_cast<OptionalType>(value.getType())) {
+      Value present = IsPresentOp::create(b, loc, b.getI1Type(), value);
+      Value held = OptionalValueOp::create(b, loc, given.getValue(), value, /*unchecked=*/true);
+      return OptionalOp::create(b, loc, type, present, castTo(b, held, inner));
+    }
+    Value present = ConstantOp::create(b, loc, b.getBoolAttr(true));
+    return OptionalOp::create(b, loc, type, present, castTo(b, value, inner));
+  }
+  if (auto array = dyn_cast<tensor_array::ArrayType>(type)) {
+    if (isa<tensor_array::ArrayType>(value.getType()))
+      return tensor_array::CastOp::create(b, loc, type, value);
+    Value result = tensor_array::CreateOp::create(b, loc, type, Value());
+    for (Value item : elementsOf(b, loc, value))
+      result = tensor_array::AppendOp::create(b, loc, result,
+                                              castTo(b, item, array.getElementType()));
+    return result;
+  }
+  if (auto elements = sequenceElementTypes(type)) {
+    SmallVector<Value> items = elementsOf(b, loc, value);
+    for (auto [item, t] : llvm::zip(items, *elements))
+      item = castTo(b, item, t);
+    if (isa<ListType>(type))
+      return ListOp::create(b, loc, type, items);
+    if (isa<TupleType>(type))
+      return TupleOp::create(b, loc, type, items);
+    SmallVector<Value> keys;
+    for (StringAttr key : cast<DictType>(type).getKeys())
+      keys.push_back(ConstantOp::create(b, loc, key));
+    return DictOp::create(b, loc, type, keys, items);
+  }
+  auto target = dyn_cast<RankedTensorType>(type);
+  auto source = dyn_cast<RankedTensorType>(value.getType());
+  if (!target || !source || (source.getRank() == 0 && target.getRank() > 0))
+    return UnaryOp::create(b, loc, type, UnaryKind::promote, value);
+  if (source.getElementType() != target.getElementType())
+    value = UnaryOp::create(b, loc, source.clone(target.getElementType()), UnaryKind::promote,
+                            value);
+  return value.getType() == type ? value : tensor::CastOp::create(b, loc, type, value);
+}
+
+bool indexesPythonSequence(ForRangeOp op) {
+  WalkResult walk = op.getBody().walk([](SubscriptOp subscript) {
+    return sequenceElementTypes(subscript.getValue().getType()) &&
+                   !constantOf(subscript.getIndex())
+               ? WalkResult::interrupt()
+               : WalkResult::advance();
+  });
+  return walk.wasInterrupted();
+}
+
+bool runsAsPython(ForRangeOp op) {
+  return llvm::any_of(op.getInits().getTypes(),
+                      [](Type t) {
+                        return sequenceElementTypes(t).has_value() || isa<PyNoneType>(t);
+                      }) ||
+         indexesPythonSequence(op);
+}
+
+bool growsOnlyTensorLists(ForRangeOp op) {
+  for (Type t : op.getInits().getTypes()) {
+    if (isa<PyNoneType, TupleType, DictType>(t))
+      return false;
+    if (auto list = dyn_cast<ListType>(t); list && !list.getElementTypes().empty() &&
+                                           !arrayItemType(list))
+      return false;
+  }
+  return !indexesPythonSequence(op);
+}
+
+bool fitsDeclared(Type given, Type declared) {
+  auto g = dyn_cast<RankedTensorType>(given), d = dyn_cast<RankedTensorType>(declared);
+  if (!g || !d)
+    return given == declared;
+  if (g.getElementType() != d.getElementType() || g.getRank() != d.getRank())
+    return false;
+  for (auto [gd, dd] : llvm::zip(g.getShape(), d.getShape()))
+    if (!ShapedType::isDynamic(dd) && gd != dd)
+      return false;
+  return true;
+}
+
+std::optional<bool> raisedBefore(Operation *raised) {
+  for (Operation *at = raised; !isa<FuncOp>(at); at = at->getParentOp())
+    for (Operation *before = at->getPrevNode(); before; before = before->getPrevNode())
+      if (isa<RaiseOp>(before))
+        return true;
+  bool anyBefore = false;
+  raised->getParentOfType<FuncOp>().walk([&](Operation *inner) {
+    if (inner == raised)
+      return WalkResult::interrupt();
+    anyBefore |= isa<RaiseOp>(inner);
+    return WalkResult::advance();
+  });
+  return anyBefore ? std::nullopt : std::optional<bool>(false);
+}
+
+} // namespace mlir::pydy::specialization

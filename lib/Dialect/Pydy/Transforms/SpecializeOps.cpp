@@ -1,0 +1,483 @@
+// The specialization walk (see Specializer.h): blocks and ops in program
+// order, conditions, values that may be None, folds, result types.
+#include "Specializer.h"
+
+namespace mlir::pydy::specialization {
+
+LogicalResult Specializer::specialize(Block &block) {
+  for (Operation *op = block.empty() ? nullptr : &block.front(); op;) {
+    Operation *next = op->getNextNode();
+    if (failed(specialize(op, next)))
+      return failure();
+    op = next;
+  }
+  return success();
+}
+
+void Specializer::inlineBlock(Operation *op, Block &block, Operation *&next) {
+  Operation *terminator = block.getTerminator();
+  SmallVector<Value> yielded(terminator->getOperands());
+  Operation *first = &block.front() == terminator ? nullptr : &block.front();
+  op->getBlock()->getOperations().splice(Block::iterator(op), block.getOperations(),
+                                         block.begin(), Block::iterator(terminator));
+  if (first)
+    next = first;
+  if (op->getNumResults())
+    op->replaceAllUsesWith(yielded);
+  op->erase();
+}
+
+LogicalResult Specializer::checkCondition(Operation *op, Value cond, StringRef construct) {
+  Type t = cond.getType();
+  if (isPythonScalar(t) || (tolerant && unknown(t)))
+    return success();
+  auto tensor = dyn_cast<RankedTensorType>(t);
+  if (!tensor)
+    return op->emitError() << "the condition of '" << construct << "' is "
+                           << withArticle(t) << ", which has no truth value in compiled code";
+  // A dynamic size is checked at run time (a ValueError unless it is 1).
+  if (!tensor.hasStaticShape() &&
+      llvm::all_of(tensor.getShape(), [](int64_t d) { return d == 1 || ShapedType::isDynamic(d); }))
+    return success();
+  if (!tensor.hasStaticShape() || tensor.getNumElements() != 1)
+    return op->emitError() << "the condition of '" << construct << "' is "
+                           << withArticle(t)
+                           << "; a tensor condition must have exactly one element";
+  return success();
+}
+
+Value Specializer::optionalTruth(OpBuilder &b, Location loc, Value optional) {
+  Type t = cast<OptionalType>(optional.getType()).getValue();
+  auto tensor = dyn_cast<RankedTensorType>(t);
+  if (!isPythonScalar(t) && !(tensor && tensor.hasStaticShape() && tensor.getNumElements() == 1))
+    return {};
+  Type i1 = b.getI1Type();
+  Value present = IsPresentOp::create(b, loc, i1, optional);
+  auto ifOp = IfOp::create(b, loc, TypeRange{i1}, present, ArrayAttr());
+  OpBuilder inside = OpBuilder::atBlockBegin(&ifOp.getThenRegion().emplaceBlock());
+  Value value = OptionalValueOp::create(inside, loc, t, optional, /*unchecked=*/true);
+  Value truth = UnaryOp::create(inside, loc, i1, UnaryKind::to_bool,
+                                containerTruth(inside, loc, value));
+  YieldOp::create(inside, loc, ValueRange{truth});
+  inside.setInsertionPointToStart(&ifOp.getElseRegion().emplaceBlock());
+  YieldOp::create(inside, loc, ValueRange{ConstantOp::create(inside, loc, b.getBoolAttr(false))});
+  return ifOp.getResult(0);
+}
+
+bool Specializer::useOptionals(Operation *op) {
+  if (auto cmp = dyn_cast<CompareOp>(op);
+      cmp && (cmp.getKind() == CompareKind::is || cmp.getKind() == CompareKind::is_not)) {
+    Value lhs = cmp.getLhs(), rhs = cmp.getRhs();
+    Value optional = isa<OptionalType>(lhs.getType()) ? lhs : rhs;
+    Value other = optional == lhs ? rhs : lhs;
+    if (isa<OptionalType>(optional.getType()) && isa<PyNoneType>(other.getType())) {
+      OpBuilder b(op);
+      Value present = IsPresentOp::create(b, op->getLoc(), b.getI1Type(), optional);
+      Value result = cmp.getKind() == CompareKind::is_not
+                         ? present
+                         : Value(UnaryOp::create(b, op->getLoc(), b.getI1Type(),
+                                                 UnaryKind::Not, present));
+      cmp.getResult().replaceAllUsesWith(result);
+      op->erase();
+      return true;
+    }
+  }
+  // A condition (`if h:`, `while h and ...:`, `not h`): false where it is None.
+  auto unary = dyn_cast<UnaryOp>(op);
+  auto logical = dyn_cast<LogicalOp>(op);
+  if (isa<IfOp, ConditionOp>(op) || (logical && onlyTruthIsUsed(logical.getResult())) ||
+      (unary && (unary.getKind() == UnaryKind::Not || unary.getKind() == UnaryKind::to_bool)))
+    if (isa<OptionalType>(op->getOperand(0).getType())) {
+      OpBuilder b(op);
+      if (Value truth = optionalTruth(b, op->getLoc(), op->getOperand(0)))
+        op->setOperand(0, truth);
+    }
+  if (isa<YieldOp, ConditionOp, ReturnOp, OptionalOp, IsPresentOp, OptionalValueOp, WhileOp,
+          ForRangeOp, ForInOp, TupleOp, ListOp, DictOp>(op))
+    return false;
+  for (OpOperand &operand : op->getOpOperands())
+    if (auto optional = dyn_cast<OptionalType>(operand.get().getType())) {
+      OpBuilder b(op);
+      operand.set(OptionalValueOp::create(b, op->getLoc(), optional.getValue(),
+                                          operand.get(), /*unchecked=*/false));
+    }
+  return false;
+}
+
+LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
+  if (useOptionals(op))
+    return success();
+  // Ops of other dialects are made here already typed (casts, tensor arrays).
+  if (isa<ConstantOp, YieldOp, ConditionOp, ReturnOp, UndefOp, OptionalOp, IsPresentOp,
+          OptionalValueOp>(op) ||
+      !isa<PydyDialect>(op->getDialect()))
+    return success();
+  if (auto call = dyn_cast<CallOp>(op))
+    return specializeCall(call);
+  // In the tolerant pass, what depends on an unknown value is unknown.
+  if (tolerant && !isa<IfOp, WhileOp, ForRangeOp, ForInOp, LogicalOp>(op) &&
+      llvm::any_of(op->getOperandTypes(), unknown)) {
+    for (Value r : op->getResults())
+      r.setType(ObjectType::get(op->getContext()));
+    return success();
+  }
+  if (isa<LoadOp, StoreOp>(op))
+    return op->emitError("variables must be promoted (pydy-promote-variables) "
+                         "before specialization");
+  if (auto global = dyn_cast<GlobalOp>(op))
+    return op->emitError() << "name '" << global.getName()
+                           << "' is not available in compiled code";
+  if (auto ifOp = dyn_cast<IfOp>(op))
+    return specializeIf(ifOp, next);
+  if (auto whileOp = dyn_cast<WhileOp>(op))
+    return specializeLoop(whileOp);
+  if (auto forOp = dyn_cast<ForRangeOp>(op)) {
+    // Long loops that only grow lists of tensors stay loops over tensor
+    // arrays (compile time stays flat in the trip count); the others, and
+    // those whose items an array cannot hold (numbers), run as Python,
+    // unrolled.
+    constexpr size_t kMaxUnrolledArrayLoop = 32;
+    if (runsAsPython(forOp))
+      if (auto indices = constantRange(forOp)) {
+        if (indices->size() <= kMaxUnrolledArrayLoop || !growsOnlyTensorLists(forOp))
+          return unrollRange(forOp, *indices, next);
+        LogicalResult asLoop = failure();
+        {
+          ScopedDiagnosticHandler quiet(op->getContext(),
+                                        [](Diagnostic &) { return success(); });
+          asLoop = specializeLoop(forOp, /*restoreOnFailure=*/true);
+        }
+        return succeeded(asLoop) ? success() : unrollRange(forOp, *indices, next);
+      }
+    return specializeLoop(forOp);
+  }
+  if (auto forIn = dyn_cast<ForInOp>(op))
+    return specializeForIn(forIn, next);
+  if (auto logical = dyn_cast<LogicalOp>(op))
+    return specializeLogical(logical, next);
+  if (auto call = dyn_cast<LibCallOp>(op))
+    return specializeLibCall(call, next);
+  if (auto method = dyn_cast<CallMethodOp>(op))
+    return specializeMethod(method, next);
+  if (auto setItem = dyn_cast<SetItemOp>(op);
+      setItem && isa<RankedTensorType>(setItem.getValue().getType())) {
+    FailureOr<Operation *> first = decomposeTensorAssignment(setItem);
+    if (failed(first))
+      return failure();
+    next = *first;
+    return success();
+  }
+  if (auto setItem = dyn_cast<SetItemOp>(op))
+    return specializeSetItem(setItem);
+  if (auto dict = dyn_cast<DictOp>(op))
+    return specializeDict(dict);
+  if (auto format = dyn_cast<FormatOp>(op))
+    return specializeFormat(format, next);
+  if (auto print = dyn_cast<PrintOp>(op)) {
+    spliceFormats(op, print.getValuesMutable(), print.getFormatsAttr(), print.getSep());
+    return checkFormattedValues(op, print.getValues(), print.getFormats());
+  }
+  if (auto callback = dyn_cast<PyCallbackOp>(op))
+    return checkCallbackValues(callback);
+  if (auto raise = dyn_cast<RaiseOp>(op)) {
+    spliceFormats(op, raise.getValuesMutable(), raise.getFormatsAttr(), "");
+    return checkFormattedValues(op, raise.getValues(), raise.getFormats());
+  }
+  // Folds to true where a raise certainly ran before (a helper that always
+  // raises: the code after its call is never typed), to false where none
+  // can have; the exit it guards folds with it.
+  if (isa<RaisedOp>(op)) {
+    std::optional<bool> raised = raisedBefore(op);
+    if (raised) {
+      OpBuilder b(op);
+      op->getResult(0).replaceAllUsesWith(ConstantOp::create(b, op->getLoc(), b.getBoolAttr(*raised)));
+      op->erase();
+    }
+    return success();
+  }
+  // A statement the importer could not convert, in a branch that remains.
+  if (auto unsupported = dyn_cast<UnsupportedOp>(op)) {
+    InFlightDiagnostic diag = op->emitError()
+                              << (unsupported.getSyntax() ? "[unsupported] " : "")
+                              << unsupported.getMessage();
+    if (auto note = unsupported.getNoteAttr())
+      diag.attachNote(cast<LocationAttr>(note)) << "it is assigned here";
+    return diag;
+  }
+  // A slice is read by the subscript that uses it; a lambda left by inlining
+  // is called only in branches that specialization removes.
+  if (isa<SliceOp, LambdaOp>(op))
+    return success();
+  if (auto callValue = dyn_cast<CallValueOp>(op)) {
+    // A lambda known only now (an item of a list of lambdas) is inlined here.
+    if (auto lambda = callValue.getCallee().getDefiningOp<LambdaOp>()) {
+      // What binding makes (a tuple of *args) and the body's copy go
+      // before the call, and are specialized next.
+      Operation *before = op->getPrevNode();
+      OpBuilder b(op);
+      std::string error;
+      FailureOr<SmallVector<Value>> args = lambda.bindArguments(b, callValue, error);
+      if (failed(args))
+        return op->emitError(error);
+      Block &body = lambda.getBody().front();
+      IRMapping map;
+      map.map(body.getArguments(), *args);
+      for (Operation &inner : body.without_terminator())
+        b.clone(inner, map);
+      callValue.getResult().replaceAllUsesWith(
+          map.lookupOrDefault(body.getTerminator()->getOperand(0)));
+      Operation *first = before ? before->getNextNode() : &op->getBlock()->front();
+      if (first != op)
+        next = first;
+      op->erase();
+      return success();
+    }
+    return op->emitError("dy2st can call only a lambda known where it is called (not one "
+                         "passed through a branch or a loop)");
+  }
+  if (isa<TupleOp, ListOp>(op)) {
+    SmallVector<Type> elements(op->getOperandTypes());
+    op->getResult(0).setType(isa<ListOp>(op)
+                                 ? Type(ListType::get(op->getContext(), elements))
+                                 : Type(TupleType::get(op->getContext(), elements)));
+    return fold(op, next);
+  }
+  if (auto un = dyn_cast<UnaryOp>(op);
+      un && (un.getKind() == UnaryKind::Not || un.getKind() == UnaryKind::to_bool) &&
+      (sequenceElementTypes(un.getOperand().getType()) ||
+       isa<tensor_array::ArrayType>(un.getOperand().getType()))) {
+    OpBuilder b(op);
+    op->setOperand(0, containerTruth(b, op->getLoc(), un.getOperand()));
+  }
+  if (auto bin = dyn_cast<BinaryOp>(op);
+      bin && bin.getKind() == BinaryKind::add &&
+      isa<ListType, tensor_array::ArrayType>(bin.getLhs().getType()) &&
+      isa<ListType, tensor_array::ArrayType>(bin.getRhs().getType()))
+    return concatenateLists(bin);
+  if (auto bin = dyn_cast<BinaryOp>(op); bin && isSequenceArithmetic(bin))
+    return combineSequences(bin);
+  if (auto cmp = dyn_cast<CompareOp>(op);
+      cmp && (cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in) &&
+      isa<ListType, TupleType>(cmp.getRhs().getType()))
+    return literalMembership(cmp);
+  if (auto sub = dyn_cast<SubscriptOp>(op);
+      sub && isa<SliceType>(sub.getIndex().getType()) &&
+      isa<ListType, TupleType>(sub.getValue().getType()))
+    return sliceSequence(sub);
+  if (auto sub = dyn_cast<SubscriptOp>(op); sub && needsArray(sub.getValue(), sub.getIndex()))
+    return specializeArrayRead(sub);
+  if (auto sub = dyn_cast<SubscriptOp>(op); sub && isTensorIndexToDecompose(sub)) {
+    FailureOr<Operation *> first = decomposeTensorIndex(sub);
+    if (failed(first))
+      return failure();
+    next = *first;
+    return success();
+  }
+  if (auto len = dyn_cast<LenOp>(op); len && isa<tensor_array::ArrayType>(len.getValue().getType())) {
+    OpBuilder b(op);
+    len.getResult().replaceAllUsesWith(
+        tensor_array::LengthOp::create(b, op->getLoc(), b.getI64Type(), len.getValue()));
+    op->erase();
+    return success();
+  }
+  if (isa<BinaryOp, UnaryOp, CompareOp, AttrOp, SubscriptOp, LenOp, UnpackOp>(op)) {
+    if (failed(inferResultTypes(op)))
+      return failure();
+    return fold(op, next);
+  }
+  return op->emitError() << "'" << op->getName().stripDialect()
+                         << "' is not supported by dy2st yet";
+}
+
+LogicalResult Specializer::fold(Operation *op, Operation *&next) {
+  SmallVector<Attribute> constants = llvm::map_to_vector(op->getOperands(), constantOf);
+  SmallVector<OpFoldResult> folded;
+  if (failed(op->fold(constants, folded)) || folded.empty())
+    return success();
+  OpBuilder b(op);
+  SmallVector<Value> replacements;
+  for (auto [result, f] : llvm::zip(op->getResults(), folded)) {
+    if (auto value = dyn_cast<Value>(f)) {
+      replacements.push_back(value);
+      continue;
+    }
+    Attribute attr = cast<Attribute>(f);
+    if (!literalHasType(attr, result.getType()))
+      return success();
+    replacements.push_back(ConstantOp::create(b, op->getLoc(), result.getType(), attr));
+  }
+  if (next == op->getNextNode() && !replacements.empty())
+    if (Operation *def = replacements.front().getDefiningOp(); def && def->getNextNode() == op)
+      next = op->getNextNode();
+  op->replaceAllUsesWith(replacements);
+  op->erase();
+  return success();
+}
+
+LogicalResult Specializer::inferResultTypes(Operation *op) {
+  MLIRContext *ctx = op->getContext();
+  Builder b(ctx);
+  std::string error;
+  auto setResult = [&](Type t) {
+    op->getResult(0).setType(t);
+    return success();
+  };
+  if (auto bin = dyn_cast<BinaryOp>(op)) {
+    auto sig = binarySignature(bin.getKind(), bin.getLhs().getType(),
+                               bin.getRhs().getType(), error);
+    if (failed(sig))
+      return op->emitError(error);
+    return setResult(sig->result);
+  }
+  if (auto cmp = dyn_cast<CompareOp>(op)) {
+    if (cmp.getKind() == CompareKind::is || cmp.getKind() == CompareKind::is_not)
+      return setResult(b.getI1Type());
+    if ((cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in) &&
+        isa<DictType>(cmp.getRhs().getType())) {
+      if (!isa_and_nonnull<StringAttr>(constantOf(cmp.getLhs())))
+        return op->emitError("'in' a dict needs a string known at compile time");
+      return setResult(b.getI1Type());
+    }
+    // Python values that are not numbers (dtype names, None) compare by
+    // value at compile time: the fold decides.
+    auto isValue = [](Type t) { return isa<StrType, PyNoneType, TupleType, ListType>(t); };
+    if ((cmp.getKind() == CompareKind::eq || cmp.getKind() == CompareKind::ne) &&
+        (isValue(cmp.getLhs().getType()) || isValue(cmp.getRhs().getType())))
+      return setResult(b.getI1Type());
+    auto sig = compareSignature(cmp.getKind(), cmp.getLhs().getType(),
+                                cmp.getRhs().getType(), error);
+    if (failed(sig))
+      return op->emitError(error);
+    return setResult(sig->result);
+  }
+  if (auto un = dyn_cast<UnaryOp>(op)) {
+    // A join made by this pass is typed already.
+    if (un.getKind() == UnaryKind::promote)
+      return success();
+    Type t = un.getOperand().getType();
+    auto tensor = dyn_cast<RankedTensorType>(t);
+    // float("inf"), int("3"): a text known when compiling folds to its number.
+    if (auto text = dyn_cast_or_null<StringAttr>(constantOf(un.getOperand()));
+        text && (un.getKind() == UnaryKind::to_float || un.getKind() == UnaryKind::to_int)) {
+      bool isFloat = un.getKind() == UnaryKind::to_float;
+      bool reads = isFloat ? dy2st::parsePythonFloat(text.getValue()).has_value()
+                           : dy2st::parsePythonInt(text.getValue()).has_value();
+      if (!reads)
+        return op->emitError() << (isFloat ? "could not convert string to float: '"
+                                           : "invalid literal for int() with base 10: '")
+                               << text.getValue() << "'";
+      return setResult(isFloat ? Type(b.getF64Type()) : Type(b.getI64Type()));
+    }
+    if (!tensor && !isPythonScalar(t)) {
+      if (un.getKind() == UnaryKind::Not || un.getKind() == UnaryKind::to_bool)
+        return setResult(b.getI1Type());
+      return op->emitError() << "bad operand type for unary '"
+                             << stringifyUnaryKind(un.getKind()) << "': " << describeType(t);
+    }
+    Type elem = elementTypeOf(t);
+    UnaryKind kind = un.getKind();
+    if (kind == UnaryKind::to_bool || kind == UnaryKind::to_int ||
+        kind == UnaryKind::to_float) {
+      StringRef fn = kind == UnaryKind::to_bool  ? "bool"
+                     : kind == UnaryKind::to_int ? "int"
+                                                 : "float";
+      if (tensor && (!tensor.hasStaticShape() || tensor.getNumElements() != 1))
+        return op->emitError() << fn << "() of " << withArticle(t)
+                               << ": only a tensor with one element converts to a Python number";
+      return setResult(kind == UnaryKind::to_bool  ? Type(b.getI1Type())
+                       : kind == UnaryKind::to_int ? Type(b.getI64Type())
+                                                   : Type(b.getF64Type()));
+    }
+    switch (kind) {
+    case UnaryKind::Not:
+      // `not t` is Python's: a bool from the truth of a one-element tensor.
+      if (tensor && (!tensor.hasStaticShape() || tensor.getNumElements() != 1))
+        return op->emitError() << "'not' of " << withArticle(t)
+                               << ": only a tensor with one element has a truth value";
+      return setResult(b.getI1Type());
+    case UnaryKind::invert:
+      if (isa<FloatType>(elem))
+        return op->emitError() << "bad operand type for unary '~': " << describeType(t);
+      return setResult(t);
+    case UnaryKind::neg:
+    case UnaryKind::pos:
+      if (elem.isInteger(1))
+        return setResult(tensor ? Type(tensor.clone(b.getI64Type())) : Type(b.getI64Type()));
+      return setResult(t);
+    default:
+      llvm_unreachable("conversions are handled above");
+    }
+  }
+  if (auto attr = dyn_cast<AttrOp>(op)) {
+    auto tensor = dyn_cast<RankedTensorType>(attr.getValue().getType());
+    StringRef name = attr.getName();
+    if (tensor && name == "shape")
+      return setResult(ListType::get(
+          ctx, SmallVector<Type>(tensor.getRank(), b.getI64Type())));
+    if (tensor && (name == "ndim" || name == "size"))
+      return setResult(b.getI64Type());
+    if (tensor && name == "dtype")
+      return setResult(StrType::get(ctx));
+    return op->emitError() << describeType(attr.getValue().getType())
+                           << " has no attribute '" << name << "' in compiled code";
+  }
+  if (auto sub = dyn_cast<SubscriptOp>(op)) {
+    Type vt = sub.getValue().getType(), it = sub.getIndex().getType();
+    if (auto dict = dyn_cast<DictType>(vt)) {
+      auto key = dyn_cast_or_null<StringAttr>(constantOf(sub.getIndex()));
+      if (!key)
+        return op->emitError("dict keys in compiled code must be strings known at compile time");
+      std::optional<size_t> i = dictIndex(dict, key.getValue());
+      if (!i)
+        return op->emitError() << "KeyError: " << key;
+      return setResult(dict.getValueTypes()[*i]);
+    }
+    if (auto elements = sequenceElementTypes(vt)) {
+      auto index = dyn_cast_or_null<IntegerAttr>(constantOf(sub.getIndex()));
+      if (!index)
+        return op->emitError() << "an index of " << withArticle(vt)
+                               << " must be known at compile time";
+      int64_t i = index.getInt(), size = elements->size();
+      if (i < -size || i >= size)
+        return op->emitError() << "index " << i << " out of range for "
+                               << withArticle(vt);
+      return setResult((*elements)[i < 0 ? i + size : i]);
+    }
+    if (auto tensor = dyn_cast<RankedTensorType>(vt)) {
+      if (tensor.getRank() == 0)
+        return op->emitError("a 0-d tensor cannot be indexed");
+      auto indexTensor = dyn_cast<RankedTensorType>(it);
+      bool oneElementInt = indexTensor && isa<IntegerType>(indexTensor.getElementType()) &&
+                           !indexTensor.getElementType().isInteger(1) &&
+                           indexTensor.hasStaticShape() && indexTensor.getNumElements() == 1;
+      if (!isIntScalar(it) && !oneElementInt)
+        return op->emitError() << "indexing a tensor with " << withArticle(it)
+                               << " is not supported by dy2st yet";
+      return setResult(RankedTensorType::get(tensor.getShape().drop_front(),
+                                             tensor.getElementType()));
+    }
+    return op->emitError() << describeType(vt) << " is not subscriptable in compiled code";
+  }
+  if (auto len = dyn_cast<LenOp>(op)) {
+    Type t = len.getValue().getType();
+    auto tensor = dyn_cast<RankedTensorType>(t);
+    if ((tensor && tensor.getRank() > 0) || sequenceElementTypes(t))
+      return setResult(b.getI64Type());
+    return op->emitError() << "len() of " << withArticle(t) << " is not defined";
+  }
+  if (auto unpack = dyn_cast<UnpackOp>(op)) {
+    auto elements = sequenceElementTypes(unpack.getValue().getType());
+    if (!elements)
+      return op->emitError() << "unpacking " << withArticle(unpack.getValue().getType())
+                             << " is not supported by dy2st yet";
+    if (elements->size() != unpack.getNumResults())
+      return op->emitError() << "cannot unpack " << elements->size() << " values into "
+                             << unpack.getNumResults() << " names";
+    for (auto [r, t] : llvm::zip(unpack.getResults(), *elements))
+      r.setType(t);
+    return success();
+  }
+  llvm_unreachable("not an expression op");
+}
+
+} // namespace mlir::pydy::specialization

@@ -1,0 +1,401 @@
+#ifndef DY2ST_DIALECT_PYDY_TRANSFORMS_SPECIALIZER_H
+#define DY2ST_DIALECT_PYDY_TRANSFORMS_SPECIALIZER_H
+
+// Specialization of a pydy function to an input signature.
+//
+// A forward walk in program order gives every value a concrete type and folds
+// what is static. Python-valued conditions fold, and their `pydy.if` is
+// replaced by the branch taken, before the ops after it are typed, so the
+// untaken branch is never typed at all (just as Python never runs it). Loops
+// are typed to a fixpoint: carried types start from the initial values and are
+// joined with what the body yields; when the join widens a type, the body is
+// restored from a pristine copy and typed again, so no fold that relied on a
+// narrower type survives.
+//
+// The Specializer is one class; its methods are defined by family in
+// Specialize.cpp (the pass, signatures, recursive calls), SpecializeOps.cpp
+// (the walk, folds, result types), SpecializeControlFlow.cpp (and/or, if,
+// loops), SpecializeContainers.cpp (lists, tensor arrays, dicts, tuples),
+// SpecializeCalls.cpp (methods, library calls, f-strings) and the helpers in
+// SpecializeHelpers.cpp.
+
+#include "Indexing.h"
+
+#include "Dy2St/Dialect/Pydy/Library.h"
+#include "Dy2St/Dialect/Pydy/PydyDialect.h"
+#include "Dy2St/Dialect/Pydy/TypeRules.h"
+#include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
+#include "Dy2St/Support/FormatSpec.h"
+#include "Dy2St/Support/PythonFormat.h"
+
+#include "mlir/AsmParser/AsmParser.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Iterators.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <deque>
+#include <functional>
+
+namespace mlir::pydy::specialization {
+
+constexpr int kMaxLoopIterations = 16;
+
+Attribute constantOf(Value v);
+
+bool isIntScalar(Type t);
+
+/// The values of a print or a raise message: tensors, numbers and constant
+/// texts; a format spec applies to numbers, texts and 0-d tensors only (an
+/// eager tensor of higher rank rejects it: Paddle's `Tensor.__format__`).
+LogicalResult checkFormattedValues(Operation *op, ValueRange values, ArrayAttr formats);
+
+/// What a Python callback can be handed: tensors, numbers, and strings or
+/// None known when compiling.
+LogicalResult checkCallbackValues(PyCallbackOp op);
+
+StringRef nameOf(std::optional<ArrayAttr> names, unsigned i);
+
+/// The elements of a list, tuple or dict value, as values.
+SmallVector<Value> elementsOf(OpBuilder &b, Location loc, Value sequence);
+
+/// The values that flow into result `i` of `op` (an `if` or a loop): the
+/// yields of its regions, and a loop's initial value.
+SmallVector<Value> sourcesOf(Operation *op, unsigned i);
+
+/// The loop (and carried index) whose block argument `arg` is, if any.
+std::optional<std::pair<Operation *, unsigned>> carriedBy(BlockArgument arg);
+
+/// Whether `value` is undefined or of `type` on every path: a `pydy.undef`,
+/// a value of `type` (an undefined one typed already: a None constant in
+/// place of an undef), or an `if` or loop result that is one of those on
+/// every path. A carried value is when its initial value is (its yields are
+/// checked from the loop's result).
+bool undefinedOr(Value value, Type type);
+
+/// Whether `value` is undefined on every path (the return value of code that
+/// returns only by raising).
+bool isUndefined(Value value);
+
+/// The one type of the values that flow into result `i` of `op` on the
+/// paths where it is defined (through nested `if`s and loops; a loop's own
+/// carried value adds nothing): None where it is defined on none, null
+/// where they differ or one is unknown.
+Type definedType(Operation *op, unsigned i);
+
+/// Gives an undefined value `type`: the `pydy.undef`s it comes from, and the
+/// `if`s and loops it flows through.
+Value typeUndefined(Value value, Type type);
+
+/// Makes `value` have the joined type `type`: widens a tensor with
+/// `tensor.cast`, a number or dtype with `pydy.unary promote`, a container
+/// element by element, a list into a tensor array (its items appended) and an
+/// array into one of wider items; types a never-read `pydy.undef` (and what
+/// carries only it).
+Value castTo(OpBuilder &b, Value value, Type type);
+
+/// Whether the loop's body indexes a Python sequence at a computed index.
+bool indexesPythonSequence(ForRangeOp op);
+
+/// Whether a `for range` loop with constant bounds runs as Python does,
+/// unrolled: it carries a Python list, tuple or None (whose type an iteration
+/// may change), or its body indexes a Python sequence of the enclosing code
+/// with a computed index (a list of numbers has no runtime-indexed form).
+bool runsAsPython(ForRangeOp op);
+
+/// Whether a loop that `runsAsPython` only because it grows lists of tensors
+/// (each carried list empty or of tensors of one dtype and rank, no tuple or
+/// None carried, no Python sequence indexed at the loop's index) can stay a
+/// loop over tensor arrays.
+bool growsOnlyTensorLists(ForRangeOp op);
+
+/// Whether a value of type `given` may be passed where `declared` is expected.
+bool fitsDeclared(Type given, Type declared);
+
+/// A recursive function specialized to argument types (`result` is null
+/// while it is being inferred).
+// Whether `pydy.raised` is known at `raised`: true where a `pydy.raise` runs
+// before it on every path (in its block or an enclosing one), false where no
+// raise precedes it in the function at all.
+std::optional<bool> raisedBefore(Operation *raised);
+
+struct Specialization {
+  Operation *source;
+  SmallVector<Type> args;
+  FuncOp func;
+  Type result;
+};
+
+constexpr size_t kMaxSpecializations = 64;
+
+class Specializer {
+public:
+  /// With `tolerant`, a value whose type depends on a result still being
+  /// inferred gets the unknown type instead of an error: the first pass over a
+  /// recursive function, which finds its result type from the paths that
+  /// return without recursing.
+  /// `templates` are the functions as they were before specialization.
+  Specializer(ModuleOp module, const llvm::StringMap<FuncOp> &templates,
+              std::deque<Specialization> &specializations, bool tolerant)
+      : module(module), templates(templates), specializations(specializations),
+        tolerant(tolerant) {}
+
+  LogicalResult run(FuncOp func, ArrayAttr signature);
+
+  /// Types the body of `func`, whose arguments are typed; returns its result
+  /// type (null for None).
+  FailureOr<Type> specializeFunction(FuncOp func);
+
+private:
+  ModuleOp module;
+  const llvm::StringMap<FuncOp> &templates;
+  std::deque<Specialization> &specializations;
+  bool tolerant;
+
+  static bool unknown(Type t) { return isa<ObjectType>(t); }
+
+  /// A call of a recursive function (the others were inlined): a private
+  /// copy of the callee specialized to the argument types, made once per
+  /// signature. Its result type comes from a first, tolerant pass in which
+  /// recursive results are unknown, so the returns that do not recurse decide
+  /// it; `run` types the copy for real at the end.
+  LogicalResult specializeCall(CallOp call);
+  LogicalResult applySignature(FuncOp func, ArrayAttr signature);
+
+  LogicalResult specialize(Block &block);
+
+  /// Replaces `op` by the ops of `block` (but its terminator) and the values
+  /// the terminator yields; continues the walk with the first moved op.
+  static void inlineBlock(Operation *op, Block &block, Operation *&next);
+
+  LogicalResult checkCondition(Operation *op, Value cond, StringRef construct);
+
+  /// Python's truth of a value that may be None: false where it is None,
+  /// else the truth of the number or one-element tensor it holds (null for
+  /// other values: their use reads the value, a TypeError where None).
+  static Value optionalTruth(OpBuilder &b, Location loc, Value optional);
+
+  /// Uses of a value that may be None: `is None` / `is not None` test its
+  /// flag; any other use (but carrying it on: yields, returns, containers)
+  /// reads the value, a TypeError at run time where it is None, as eagerly.
+  bool useOptionals(Operation *op);
+
+  LogicalResult specialize(Operation *op, Operation *&next);
+
+  LogicalResult fold(Operation *op, Operation *&next);
+
+  //===--------------------------------------------------------------------===//
+  // f-strings
+  //===--------------------------------------------------------------------===//
+
+  /// Whether item `i` of a print or raise is written by str() (or format()
+  /// without a spec), so that an f-string there can give its own items.
+  static bool writtenPlain(ArrayAttr formats, unsigned i);
+
+  /// An f-string of literals folds to its string; one of values known only
+  /// at run time is only written (its values spliced into the print, raise
+  /// or logging call that takes it).
+  LogicalResult specializeFormat(FormatOp op, Operation *&next);
+
+  /// The items of a print or raise with each f-string made at run time
+  /// replaced by its own items; `sep` goes between the original items.
+  static void spliceFormats(Operation *op, MutableOperandRange values, ArrayAttr formats,
+                            StringRef sep);
+
+  //===--------------------------------------------------------------------===//
+  // Expressions
+  //===--------------------------------------------------------------------===//
+
+  LogicalResult inferResultTypes(Operation *op);
+
+  LogicalResult specializeLogical(LogicalOp op, Operation *&next);
+
+  /// Whether `value` is used only for its truth: as a condition, under
+  /// `not`/`bool()`, or through `and`/`or` that are themselves used so.
+  static bool onlyTruthIsUsed(Value value);
+
+  //===--------------------------------------------------------------------===//
+  // Control flow
+  //===--------------------------------------------------------------------===//
+
+  /// The truth of a value as a condition: a list, tuple or dict has a length
+  /// known at compile time; a tensor array's is compared at run time.
+  static Value containerTruth(OpBuilder &b, Location loc, Value v);
+
+  /// Inside a branch its condition is known, as upstream's scf.if
+  /// ConditionPropagation has it: uses of a bool condition, and of the bool
+  /// a `not` made it from, become constants there. An exit flag then folds
+  /// in the branch that runs only when it is set, and so does what it guards.
+  static void propagateCondition(IfOp op);
+
+  LogicalResult specializeIf(IfOp op, Operation *&next);
+
+  /// Joins carried types with what the loop produces; fails naming the variable.
+  LogicalResult joinCarried(Operation *loop, std::optional<ArrayAttr> names,
+                            SmallVectorImpl<Type> &types, TypeRange produced);
+
+  static void setArgumentTypes(Block &block, unsigned skip, ArrayRef<Type> types);
+
+  static void castOperands(Operation *op, unsigned skip, ArrayRef<Type> types);
+
+  /// Types one attempt of a loop's regions with carried `types`; widens
+  /// `types` and returns false when the regions produce something wider.
+  FailureOr<bool> tryLoopTypes(Operation *loop, SmallVectorImpl<Type> &types);
+
+  LogicalResult checkRangeBound(Operation *op, Value v, StringRef what);
+
+  /// `for x in t` over a tensor is a counted loop over dim 0 with `x = t[i]`;
+  /// over a Python tuple or list it runs as Python does, unrolled. The loop is
+  /// rewritten before its body is typed, so each unrolled copy is typed alone.
+  LogicalResult specializeForIn(ForInOp op, Operation *&next);
+
+  /// Replaces `loop` (a for loop: body arguments are the item, then the
+  /// carried values) by one copy of its body per item, carried values flowing
+  /// from copy to copy; the walk goes on with the copies, typing each alone.
+  LogicalResult unroll(Operation *loop, size_t count,
+                       function_ref<Value(OpBuilder &, size_t)> itemOf, Operation *&next);
+
+  /// The values a `for range` loop takes, when its bounds are constants and
+  /// it runs at most `kMaxUnroll` times.
+  static std::optional<SmallVector<int64_t>> constantRange(ForRangeOp op);
+
+  /// A short `for range` loop with constant bounds that carries a Python
+  /// list or tuple runs as Python does: unrolled, so the list may grow item
+  /// by item with items of any type. Other loops that grow a list of tensors
+  /// carry a tensor array.
+  LogicalResult unrollRange(ForRangeOp op, ArrayRef<int64_t> indices, Operation *&next);
+
+  /// Types a loop to a fixpoint of its carried types. With `restoreOnFailure`
+  /// a loop that cannot be typed is left as it was (to be unrolled instead).
+  template <typename LoopOp>
+  LogicalResult specializeLoop(LoopOp op, bool restoreOnFailure = false);
+
+  /// A compile-time index into a sequence of `size`, Python's negatives allowed.
+  FailureOr<size_t> staticIndex(Operation *op, Value index, size_t size, bool inclusive);
+
+  /// Methods of a Python list whose length is known at compile time: each
+  /// gives a new list value (stored back into the variable by the importer).
+  LogicalResult specializeListMethod(CallMethodOp op);
+
+  //===--------------------------------------------------------------------===//
+  // Lists of a length known only at run time: tensor arrays
+  //===--------------------------------------------------------------------===//
+
+  /// Whether `sequence[index]` needs a tensor array: the sequence is one, or
+  /// a list indexed by a value known only at run time.
+  static bool needsArray(Value sequence, Value index);
+
+  /// `sequence` as a tensor array (a list becomes one, its items appended).
+  FailureOr<Value> asArray(Operation *op, OpBuilder &b, Value sequence);
+
+  /// A list index known only at run time, as an `i64`.
+  FailureOr<Value> runtimeIndex(Operation *op, OpBuilder &b, Value index);
+
+  /// `array` made to hold `item` too: widened when the item's shape differs.
+  FailureOr<Value> widenFor(Operation *op, OpBuilder &b, Value array, Value item);
+
+  /// `sequence` as a tensor array, and `index` into it as an `i64`.
+  FailureOr<std::pair<Value, Value>> arrayAndIndex(Operation *op, OpBuilder &b, Value sequence,
+                                                   Value index);
+
+  LogicalResult specializeArrayRead(SubscriptOp op);
+
+  LogicalResult specializeArrayWrite(SetItemOp op);
+
+  /// append and pop of a tensor array (and pop at a runtime index of a list).
+  LogicalResult specializeArrayMethod(CallMethodOp op);
+
+  /// `a + b` of lists: a longer list, or `b`'s items appended to a tensor array.
+  LogicalResult concatenateLists(BinaryOp op);
+
+  /// `a + b` of tuples, and `seq * n` / `n * seq` of a list or tuple and an
+  /// int known at compile time: Python builds them item by item.
+  static bool isSequenceArithmetic(BinaryOp op);
+
+  LogicalResult combineSequences(BinaryOp op);
+
+  /// `x in seq` of literals: folded (Python compares the literals).
+  LogicalResult literalMembership(CompareOp op);
+
+  /// stack/concat of a tensor array: concat along `axis` is stack along it
+  /// with the new dimension merged into the next.
+  LogicalResult specializeArrayJoin(LibCallOp op, StringRef name, Value array, Value axisValue);
+
+  /// A dict display: its keys must be strings known at compile time.
+  LogicalResult specializeDict(DictOp op);
+
+  /// A dict value with `entries` (key → value, in order).
+  Value makeDict(OpBuilder &b, Location loc, ArrayRef<std::pair<StringAttr, Value>> entries);
+
+  SmallVector<std::pair<StringAttr, Value>> entriesOf(OpBuilder &b, Location loc, Value dict);
+
+  FailureOr<StringAttr> staticKey(Operation *op, Value key);
+
+  /// Methods of a dict with compile-time keys.
+  LogicalResult specializeDictMethod(CallMethodOp op);
+
+  LogicalResult specializeSetItem(SetItemOp op);
+
+  /// l[a:b:c] of a list or tuple (x.shape[1:]) with bounds known at compile
+  /// time: a new display of the selected elements.
+  LogicalResult sliceSequence(SubscriptOp op);
+
+  /// The leaves of a nested structure, depth first; a dict's values in the
+  /// order of its sorted keys (Paddle's order).
+  void collectLeaves(OpBuilder &b, Location loc, Value v, SmallVectorImpl<Value> &leaves);
+
+  /// `structure` rebuilt with the leaves from `flat[at...]`.
+  Value packLike(OpBuilder &b, Location loc, Value structure, ArrayRef<Value> flat, size_t &at);
+
+  /// paddle.utils.flatten(nest) and pack_sequence_as(structure, flat): the
+  /// structures are known at compile time.
+  LogicalResult specializeStructure(CallMethodOp op);
+
+  /// isinstance(v, classes): answered from v's type ("list,tuple" names the
+  /// classes).
+  LogicalResult specializeIsInstance(CallMethodOp op);
+
+  LogicalResult specializeMethod(CallMethodOp op, Operation *&next);
+
+  //===--------------------------------------------------------------------===//
+  // Library calls
+  //===--------------------------------------------------------------------===//
+
+  /// `t.numpy()` and `t.tolist()` are the tensor itself in compiled code
+  /// (used as a tensor is: compared, indexed, in arithmetic); `t.item()` is
+  /// the Python number of its one element, read at run time.
+  LogicalResult valueOfTensor(CallMethodOp op);
+
+  LogicalResult specializeLibCall(LibCallOp op, Operation *&next);
+
+  /// nonzero(x, as_tuple=True): the columns of nonzero(x), one 1-d tensor a
+  /// dimension.
+  LogicalResult nonzeroColumns(LibCallOp op, Value x, Operation *&next);
+
+  /// to_tensor of a list holding tensors or lists: each item made a tensor,
+  /// then stacked (and cast to `dtype`).
+  LogicalResult stackedToTensor(LibCallOp op, ArrayRef<Value> bound, Operation *&next);
+
+  /// The literal a value is known to be: a constant, or a list/tuple display
+  /// of literals (a list grown by unrolled appends).
+  static Attribute staticValue(Value v);
+
+  /// An `Ints` argument: an int, or a list/tuple of ints each known at compile
+  /// time or not (`static_args` holds the known ones and kDynamicInt for each
+  /// runtime one, which becomes an operand), or a 1-d integer tensor.
+  template <typename AddOperand>
+  LogicalResult bindInts(OpBuilder &b, LibCallOp op, const LibParam &param, Value value,
+                         LibTyping &typing, AddOperand addOperand);
+
+  static StringRef fn(LibCallOp op) { return op.getCallee(); }
+
+  static void eraseDeadOps(Region &region);
+};
+
+} // namespace mlir::pydy::specialization
+
+#endif // DY2ST_DIALECT_PYDY_TRANSFORMS_SPECIALIZER_H
