@@ -256,6 +256,58 @@ def test_a_change_through_a_name_that_may_share_the_object_is_an_error(fn):
         paddle.jit.to_static(fn)(paddle.to_tensor([1.0, 2.0]))
 
 
+def returns_its_argument(p):
+    return p
+
+
+def returns_it_through_recursion(p, depth):
+    if depth <= 0:
+        return p
+    return returns_it_through_recursion(p, depth - 1)
+
+
+def returns_a_new_tensor(p):
+    return p * 2.0
+
+
+def result_of_a_call_then_changed(x):
+    y = returns_its_argument(x * 1.0)
+    x[0] = 5.0
+    y = returns_its_argument(x)
+    x[1] = 6.0              # y is x eagerly: compiled code would keep the old y
+    return y
+
+
+def result_of_a_recursive_call_then_changed(x):
+    y = returns_it_through_recursion(x, 2)
+    x[0] = 5.0
+    return y
+
+
+@pytest.mark.parametrize("fn", [result_of_a_call_then_changed,
+                                result_of_a_recursive_call_then_changed])
+def test_a_change_to_an_argument_a_call_may_have_returned_is_an_error(fn):
+    """Fuzz seed 57997: `v6 = helper(v1)` where helper returns its argument
+    (here through recursion), then `v1` changed in place and `v6` read: the
+    compiled v6 kept the old value (a silent difference); now a clear error."""
+    with pytest.raises(paddle.Dy2StError, match="'x' is changed in place here while 'y' may "
+                                                "name the same object"):
+        paddle.jit.to_static(fn)(paddle.to_tensor([1.0, 2.0]))
+
+
+def result_of_a_call_that_makes_a_new_tensor(x):
+    y = returns_a_new_tensor(x)
+    x[0] = 5.0
+    return y + x
+
+
+def test_a_change_after_a_call_that_returns_a_new_tensor_compiles():
+    def argument():
+        return paddle.to_tensor(np.array([1.0, 2.0], dtype="float32"))
+    assert_same(result_of_a_call_that_makes_a_new_tensor(argument()),
+                paddle.jit.to_static(result_of_a_call_that_makes_a_new_tensor)(argument()))
+
+
 def entry_fills(t, limit):
     t[0] = 7.0                  # the caller's tensor changes, as eagerly
     u = t

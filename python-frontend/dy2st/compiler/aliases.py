@@ -4,9 +4,16 @@ the other, where compiled code treats tensors and lists as values. At each
 such change the importer asks `Aliases.at_change`: the names that certainly
 share the object there get the changed value too; a name that only may share
 it (the aliasing ran in a branch the change is not in, or one of the names
-may have been assigned since) is reported where it is read later."""
+may have been assigned since) is reported where it is read later.
+
+`y = f(x)` where the Python function `f` may return its argument (`return
+p`, also through further calls and recursion) only may share: `f` may
+return another object on other paths."""
 import ast
 import collections
+import inspect
+import textwrap
+import types
 
 
 def _position(node):
@@ -23,15 +30,97 @@ def _end(node):
 
 class _Alias:
     """`y = x` in a statement list (`block`) that ends at `block_end`, under
-    the outermost loop `loop` (or None)."""
+    the outermost loop `loop` (or None); `maybe`: `y = f(x)`, never certain."""
 
-    def __init__(self, stmt, names, block, block_end, loop):
-        self.stmt, self.names, self.block, self.block_end, self.loop = \
-            stmt, names, block, block_end, loop
+    def __init__(self, stmt, names, block, block_end, loop, maybe=False):
+        self.stmt, self.names, self.block, self.block_end, self.loop, self.maybe = \
+            stmt, names, block, block_end, loop, maybe
+
+
+def _function_node(fn):
+    try:
+        node = ast.parse(textwrap.dedent(inspect.getsource(fn))).body[0]
+    except (OSError, TypeError, SyntaxError, IndexError):
+        return None
+    return node if isinstance(node, ast.FunctionDef) else None
+
+
+def returned_parameters(fn, resolve, seen=None):
+    """The parameters of the Python function `fn` that it may return as they
+    are (`return p`, `return (p, q)`, `q = p; return q`, `return g(p)` where
+    `g` may return its argument, recursion included); `resolve(fn, name)` is
+    what a global name of `fn` refers to."""
+    seen = set() if seen is None else seen
+    if fn in seen:
+        return None  # recursion: what the other paths return decides
+    seen.add(fn)
+    node = _function_node(fn)
+    if node is None:
+        return set()
+    params = [a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs]
+    holders = {p: {p} for p in params}  # name -> the parameters it may hold
+    returns = []
+
+    def walk(statements):
+        for stmt in statements:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
+                    isinstance(stmt.targets[0], ast.Name):
+                held = holding(stmt.value)
+                if held:
+                    holders.setdefault(stmt.targets[0].id, set()).update(held)
+            if isinstance(stmt, ast.Return) and stmt.value is not None:
+                returns.append(stmt.value)
+            for field in ("body", "orelse", "finalbody"):
+                walk(getattr(stmt, field, []))
+            for handler in getattr(stmt, "handlers", []):
+                walk(handler.body)
+
+    def holding(value):
+        if isinstance(value, ast.Name):
+            return holders.get(value.id, set())
+        if isinstance(value, (ast.Tuple, ast.List)):
+            return set().union(*[holding(v) for v in value.elts]) if value.elts else set()
+        if isinstance(value, ast.IfExp):
+            return holding(value.body) | holding(value.orelse)
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
+            callee = resolve(fn, value.func.id)
+            if not isinstance(callee, types.FunctionType):
+                return set()
+            passed = argument_names(value, callee, resolve, seen)
+            return set().union(*[holders.get(n, set()) for n in passed]) if passed else set()
+        return set()
+
+    walk(node.body)
+    result = set().union(*[holding(r) for r in returns]) if returns else set()
+    seen.discard(fn)
+    return result
+
+
+def argument_names(call, callee, resolve, seen=None):
+    """The names passed to `call` (of the Python function `callee`) as the
+    parameters it may return."""
+    returned = returned_parameters(callee, resolve, seen)
+    if returned is None:
+        # A call back into a function being analysed: any argument may come back.
+        return [a.id for a in call.args if isinstance(a, ast.Name)] + \
+            [k.value.id for k in call.keywords if isinstance(k.value, ast.Name)]
+    if not returned:
+        return []
+    node = _function_node(callee)
+    params = [a.arg for a in node.args.posonlyargs + node.args.args]
+    names = [a.id for p, a in zip(params, call.args)
+             if p in returned and isinstance(a, ast.Name)]
+    names += [k.value.id for k in call.keywords
+              if k.arg in returned and isinstance(k.value, ast.Name)]
+    return names
 
 
 class Aliases:
-    def __init__(self, body, params):
+    def __init__(self, body, params, callee_of=None, resolve=None):
+        """`callee_of(call)`: the Python function a call in `body` calls (or
+        None); `resolve(fn, name)`: what a global name of `fn` refers to."""
         stores = collections.defaultdict(list)
         self._reads = collections.defaultdict(list)
         for stmt in body:
@@ -61,6 +150,16 @@ class Aliases:
                     if y != x and x in local:
                         self._aliases.append(
                             _Alias(stmt, (y, x), block, _end(statements[-1]), loop))
+                if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
+                        isinstance(stmt.targets[0], ast.Name) and \
+                        isinstance(stmt.value, ast.Call) and callee_of is not None:
+                    callee = callee_of(stmt.value)
+                    y = stmt.targets[0].id
+                    if isinstance(callee, types.FunctionType):
+                        for x in argument_names(stmt.value, callee, resolve):
+                            if y != x and x in local:
+                                self._aliases.append(_Alias(stmt, (y, x), block,
+                                                            _end(statements[-1]), loop, True))
                 inner = loop
                 if isinstance(stmt, (ast.For, ast.While)):
                     self._loops.append((_position(stmt), _end(stmt)))
@@ -111,7 +210,8 @@ class Aliases:
             def assigned_since(n):
                 return any(_end(alias.stmt) < p < at or any(s <= p <= e for s, e in outside)
                            for p in self._stores.get(n, ()))
-            if follows and not assigned_since(name) and not assigned_since(partner):
+            if follows and not alias.maybe and not assigned_since(name) and \
+                    not assigned_since(partner):
                 certain.append(partner)
                 continue
             if follows and any(_end(alias.stmt) < p < at and names & {name, partner} and

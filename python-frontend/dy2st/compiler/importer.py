@@ -67,6 +67,12 @@ _UNSUPPORTED_EXPRESSIONS = {
 }
 
 
+def _global_of(fn, name):
+    """What a name that is not local to the Python function `fn` refers to."""
+    closure = inspect.getclosurevars(fn).nonlocals if fn.__closure__ else {}
+    return closure.get(name, fn.__globals__.get(name))
+
+
 class Static:
     """A compile-time Python object: a module, a function, a layer, `self`."""
 
@@ -315,11 +321,12 @@ class Importer:
         # Python shares them (see finish_returns).
         self.mutated = set()
         self.mutated_params = None
+        self.self_name = args.args[0].arg if self.self_object is not None else None
         self.aliases = aliases.Aliases(self.node.body, [a.arg for a in ast.walk(args)
-                                                        if isinstance(a, ast.arg)])
+                                                        if isinstance(a, ast.arg)],
+                                       self.user_callee, _global_of)
         self.scopes.append(_assigned_names(self.node.body) | set(params) |
                            {self.attribute_variable(i) for i in range(len(self.unit.written))})
-        self.self_name = args.args[0].arg if self.self_object is not None else None
         self.depth = 1
         if not called:
             self.init_written_attributes()
@@ -789,8 +796,8 @@ class Importer:
             if doubtful is not None:
                 partner, statement = doubtful
                 self._fail(origin, f"'{node.id}' is changed in place here while '{partner}' may "
-                                   f"name the same object ({statement.targets[0].id} = "
-                                   f"{statement.value.id}, line {self._where(statement)[1]}) and "
+                                   f"name the same object ({ast.unparse(statement).strip()}, "
+                                   f"line {self._where(statement)[1]}) and "
                                    "is read later: dy2st treats tensors and lists as values, so "
                                    f"'{partner}' would not see the change; use one name, or "
                                    "assign a copy")
@@ -1184,6 +1191,25 @@ class Importer:
         return cached[1]
 
     # Calls -------------------------------------------------------------------
+    def user_callee(self, call):
+        """The user's Python function a call names (a global or closure name,
+        a method of `self`, a to_static function), for the alias analysis;
+        None for anything else (dy2st's own functions return new tensors)."""
+        func, fn = call.func, None
+        local = _assigned_names(self.node.body) | set(self.param_names) \
+            if isinstance(func, ast.Name) else set()
+        if isinstance(func, ast.Name) and func.id not in local:
+            fn = self.resolve_global(func.id)
+        elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
+                func.value.id == self.self_name and self.self_object is not None:
+            fn = getattr(type(self.self_object), func.attr, None)
+        if isinstance(fn, ConvertedFunction):
+            fn = fn.dygraph_function
+        if not isinstance(fn, types.FunctionType) or \
+                os.path.abspath(fn.__code__.co_filename).startswith(_PACKAGE):
+            return None
+        return fn
+
     def resolve_global(self, name):
         """What a name that is not a local variable refers to (None if nothing)."""
         return self.closure.get(name, self.globals.get(name, vars(builtins).get(name)))
