@@ -11,6 +11,7 @@ p`, also through further calls and recursion) only may share: `f` may
 return another object on other paths."""
 import ast
 import collections
+import functools
 import inspect
 import textwrap
 import types
@@ -37,7 +38,10 @@ class _Alias:
             stmt, names, block, block_end, loop, maybe
 
 
+@functools.lru_cache(maxsize=256)
 def _function_node(fn):
+    """The `def` of a Python function, parsed once per function (None where
+    its source cannot be read)."""
     try:
         node = ast.parse(textwrap.dedent(inspect.getsource(fn))).body[0]
     except (OSError, TypeError, SyntaxError, IndexError):

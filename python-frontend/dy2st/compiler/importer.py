@@ -322,10 +322,11 @@ class Importer:
         self.mutated = set()
         self.mutated_params = None
         self.self_name = args.args[0].arg if self.self_object is not None else None
+        self.own_locals = _assigned_names(self.node.body) | set(params)
         self.aliases = aliases.Aliases(self.node.body, [a.arg for a in ast.walk(args)
                                                         if isinstance(a, ast.arg)],
                                        self.user_callee, _global_of)
-        self.scopes.append(_assigned_names(self.node.body) | set(params) |
+        self.scopes.append(self.own_locals |
                            {self.attribute_variable(i) for i in range(len(self.unit.written))})
         self.depth = 1
         if not called:
@@ -1196,9 +1197,7 @@ class Importer:
         a method of `self`, a to_static function), for the alias analysis;
         None for anything else (dy2st's own functions return new tensors)."""
         func, fn = call.func, None
-        local = _assigned_names(self.node.body) | set(self.param_names) \
-            if isinstance(func, ast.Name) else set()
-        if isinstance(func, ast.Name) and func.id not in local:
+        if isinstance(func, ast.Name) and func.id not in self.own_locals:
             fn = self.resolve_global(func.id)
         elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
                 func.value.id == self.self_name and self.self_object is not None:
