@@ -32,8 +32,8 @@ def dy2st_times(name, batch, repeats):
     method = getattr(model, entry.method)
     args = [paddle.to_tensor(v) for v in entry.inputs(np.random.RandomState(3), batch)]
     compiled = paddle.jit.to_static(method, input_spec=entry.specs(batch))
-    _, first, steady = measure(compiled, args, repeats)
-    _, _, eager = measure(method, args, max(1, repeats // 3))
+    _, first, steady, _ = measure(compiled, args, repeats)
+    _, _, eager, _ = measure(method, args, max(1, repeats // 3))
     return {"compile": first - steady, "compiled": steady, "eager": eager}
 
 

@@ -8,8 +8,11 @@ DY2ST_PADDLE_PYTHON). Every peer runs at the same thread count (--threads,
 default 1). A peer that is not installed is skipped with the reason.
 
 Each table gives the first call (compile + run), the steady-state time
-(median of repeats) and peer / dy2st (above 1: dy2st is faster); derived
-figures follow (GB/s against memcpy, GFLOP/s, µs per call). Usage:
+(median of repeats), peer / dy2st (above 1: dy2st is faster) and the peak
+memory: how far the process's resident set rose above its size before the
+first call, over the first call and the repeats (compiling included; Linux
+only); derived figures follow (GB/s against memcpy, GFLOP/s, µs per call).
+Usage:
     PYTHONPATH=python-frontend /usr/bin/python3 bench/run.py [--quick] [--threads N] [workload ...]
 Run it with an interpreter that also has numba and torch to include them
 (e.g. a venv made with --system-site-packages).
@@ -87,7 +90,8 @@ def main():
     for peer, reason in list(peers["missing"].items()) + [("Paddle", paddle_missing)]:
         if reason:
             print(f"  skipped {peer}: {reason}")
-    print(f"{'workload / peer':40}{'first call':>12}{'steady':>12}{'peer / dy2st':>14}")
+    print(f"{'workload / peer':40}{'first call':>12}{'steady':>12}{'peer / dy2st':>14}"
+          f"{'peak mem':>11}")
     titles = workloads.titles(options.quick)
     for name in table_names:
         print(titles[name])
@@ -101,28 +105,30 @@ def main():
         else:
             compiled = dy2st.jit.to_static(workloads.FUNCTIONS[name])
             eager = workloads.FUNCTIONS[name]
-        first, steady = workloads.timed_row(compiled, tensors, name, options.repeats)
+        first, steady, peak = workloads.timed_row(compiled, tensors, name, options.repeats)
         ours = compiled(*tensors)
-        rows = [("dy2st (compiled)", first, steady)]
+        rows = [("dy2st (compiled)", first, steady, peak)]
         slow = name in ("scalar_while", "mixed_loop")
-        reference, e_first, e_steady = measure(eager, tensors, 1 if slow else options.repeats)
-        rows.append(("dy2st eager (numpy kernels)", e_first, e_steady))
+        reference, e_first, e_steady, e_peak = measure(eager, tensors,
+                                                       1 if slow else options.repeats)
+        rows.append(("dy2st eager (numpy kernels)", e_first, e_steady, e_peak))
         np.testing.assert_allclose(to_numpy(ours), to_numpy(reference), rtol=1e-4, atol=1e-4)
         for row in peers["rows"].get(name, []):
-            rows.append(tuple(row) if len(row) == 3 else (f"{row[0]}: {row[1]}", None, None))
+            rows.append(tuple(row) if len(row) == 4 else (f"{row[0]}: {row[1]}", None, None, None))
         for key in ("eager", "to_static"):
             value = paddle.get(name, {}).get(key)
             if isinstance(value, list):
-                rows.append((f"Paddle {key}", value[0], value[1]))
+                rows.append((f"Paddle {key}", *value))
             elif value is not None:
-                rows.append((f"Paddle {key}: {value[:60]}", None, None))
-        for peer, f, s in rows:
+                rows.append((f"Paddle {key}: {value[:60]}", None, None, None))
+        for peer, f, s, peak in rows:
             if s is None:
                 print(f"  {peer}")
                 continue
             ratio = "" if peer.startswith("dy2st (") else f"{s / steady:.2f}x"
             unit, scale = ("us", 1e6) if name == "call_overhead" else ("ms", 1e3)
-            print(f"  {peer:38}{f * 1e3:>10.1f}ms{s * scale:>10.2f}{unit}{ratio:>14}")
+            memory = "" if peak is None else f"{peak / 2 ** 20:.0f} MB"
+            print(f"  {peer:38}{f * 1e3:>10.1f}ms{s * scale:>10.2f}{unit}{ratio:>14}{memory:>11}")
         print("  " + derived(name, args, steady))
     if "append_loop" in names:
         append_scaling(options.quick, options.repeats)
@@ -161,7 +167,8 @@ def append_scaling(quick, repeats):
     compiled = dy2st.jit.to_static(workloads.append_loop)
     times = []
     for k in (n, 2 * n):
-        result, _, steady = measure(compiled, [dy2st.to_tensor(x), dy2st.to_tensor(k)], repeats)
+        result, _, steady, _ = measure(compiled, [dy2st.to_tensor(x), dy2st.to_tensor(k)],
+                                       repeats)
         assert to_numpy(result).shape == (k, 4)
         times.append(steady)
     print(f"  dy2st (compiled): N {times[0] * 1e3:.1f}ms, 2N {times[1] * 1e3:.1f}ms, "

@@ -13,8 +13,35 @@ import numpy as np
 paddle = None  # bound by the runner
 
 
+def _status_bytes(field):
+    """A size from /proc/self/status (VmRSS, VmHWM), or None off Linux."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return None
+
+
+def _reset_peak():
+    """Sets the resident set's high-water mark to its current size (Linux's
+    clear_refs 5); False where that is not possible."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
+
+
 def measure(fn, args, repeats):
-    """(result, first call's seconds, median of `repeats` later calls)."""
+    """(result, first call's seconds, median of `repeats` later calls, peak
+    memory): the peak is how far the process's resident set rose above its
+    size before the first call (compiling included), in bytes, or None where
+    it cannot be read."""
+    before = _status_bytes("VmRSS") if _reset_peak() else None
     start = time.perf_counter()
     result = fn(*args)
     first = time.perf_counter() - start
@@ -23,7 +50,9 @@ def measure(fn, args, repeats):
         start = time.perf_counter()
         fn(*args)
         times.append(time.perf_counter() - start)
-    return result, first, statistics.median(times)
+    peak = _status_bytes("VmHWM")
+    grown = None if before is None or peak is None else max(0, peak - before)
+    return result, first, statistics.median(times), grown
 
 
 def per_call(fn, args, seconds=0.5):
@@ -38,12 +67,12 @@ def per_call(fn, args, seconds=0.5):
 
 
 def timed_row(fn, args, name, repeats):
-    """[first, steady] of one system on one workload (steady per call for
-    call_overhead)."""
-    _, first, steady = measure(fn, args, repeats)
+    """[first, steady, peak memory] of one system on one workload (steady per
+    call for call_overhead)."""
+    _, first, steady, peak = measure(fn, args, repeats)
     if name == "call_overhead":
         steady = per_call(fn, args)
-    return [first, steady]
+    return [first, steady, peak]
 
 
 def scalar_while(x, limit):

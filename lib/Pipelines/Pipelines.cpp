@@ -63,7 +63,8 @@ static constexpr llvm::StringLiteral kBufferize =
 static constexpr llvm::StringLiteral kCPUFusion =
     "dy2st-approximate-math,"
     "dy2st-scalarize-unit-tensors,"
-    "dy2st-fuse-elementwise,";
+    "dy2st-fuse-elementwise,"
+    "dy2st-accumulate-into-products,";
 
 // Dense products go to BLAS; the other products, convolutions and poolings
 // get a vectorizable loop order.
@@ -101,7 +102,7 @@ static void addPipeline(OpPassManager &pm, const std::string &pipeline, llvm::St
 
 void dy2st::buildCPUPipeline(OpPassManager &pm) {
   addPipeline(pm,
-              (kCPUFusion + kCanonicalizeTensors + "cse,loop-invariant-code-motion," +
+              (kCPUFusion + kCanonicalizeTensors + "cse,dy2st-hoist-loop-invariants," +
                kBufferize + kCPUOnBuffers).str(),
               "CPU");
 }

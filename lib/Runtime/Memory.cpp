@@ -5,6 +5,7 @@
 #include "Dy2St/Runtime/Print.h"
 #include "Dy2St/Support/RuntimeABI.h"
 
+#include "mlir/ExecutionEngine/CRunnerUtils.h"
 #include "llvm/ADT/DenseSet.h"
 
 #include <sys/mman.h>
@@ -13,7 +14,9 @@
 #include <csetjmp>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -85,6 +88,47 @@ extern "C" void dy2stFree(void *p) {
 
 extern "C" void dy2stAllocationSite(const char *where) { allocationSite = where; }
 
+/// memref.copy where finalize-memref-to-llvm cannot prove both sides
+/// contiguous (a dynamic size with a strided layout: a tensor array's rows).
+/// Upstream's memrefCopy copies such views element by element; this one
+/// copies the longest innermost run that is contiguous in both at once.
+extern "C" void dy2stCopy(int64_t elementSize, UnrankedMemRefType<char> *source,
+                          UnrankedMemRefType<char> *target) {
+  DynamicMemRefType<char> from(*source), to(*target);
+  int64_t rank = from.rank;
+  for (int64_t d = 0; d < rank; ++d)
+    if (from.sizes[d] == 0)
+      return;
+  const char *read = from.data + from.offset * elementSize;
+  char *write = to.data + to.offset * elementSize;
+  // Dimensions [0, outer) are walked; the ones after them form one run.
+  int64_t run = elementSize, outer = rank;
+  while (outer > 0) {
+    int64_t d = outer - 1, size = from.sizes[d];
+    if (size != 1 && (from.strides[d] * elementSize != run || to.strides[d] * elementSize != run))
+      break;
+    run *= size;
+    outer = d;
+  }
+  std::vector<int64_t> index(outer, 0);
+  int64_t readOffset = 0, writeOffset = 0;
+  while (true) {
+    std::memcpy(write + writeOffset, read + readOffset, run);
+    int64_t d = outer - 1;
+    for (; d >= 0; --d) {
+      readOffset += from.strides[d] * elementSize;
+      writeOffset += to.strides[d] * elementSize;
+      if (++index[d] < from.sizes[d])
+        break;
+      readOffset -= from.sizes[d] * from.strides[d] * elementSize;
+      writeOffset -= to.sizes[d] * to.strides[d] * elementSize;
+      index[d] = 0;
+    }
+    if (d < 0)
+      return;
+  }
+}
+
 } // namespace
 
 bool dy2st::callGuarded(void (*entry)(void **), void **args) {
@@ -114,4 +158,6 @@ void dy2st::defineMemorySymbols(SymbolDefiner define) {
   define("_mlir_memref_to_llvm_aligned_alloc", reinterpret_cast<void *>(&dy2stAllocateAligned));
   define("_mlir_memref_to_llvm_free", reinterpret_cast<void *>(&dy2stFree));
   define(dy2st::kAllocationSite, reinterpret_cast<void *>(&dy2stAllocationSite));
+  // Upstream's name: it replaces the runner utilities' memrefCopy.
+  define("memrefCopy", reinterpret_cast<void *>(&dy2stCopy));
 }

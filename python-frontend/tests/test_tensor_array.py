@@ -274,3 +274,38 @@ def test_a_list_bound_to_two_names_is_shared_as_in_python():
     for compiled, expected in zip((first, second), eager):
         assert [float(v) for v in compiled] == [float(v) for v in expected] == \
             [7.0, 1.0, 2.0, 100.0]
+
+
+def grow_with_views(x, n):
+    rows = []
+    i = paddle.to_tensor(0)
+    while i < n:
+        rows.append(x[:, 1:3] + i)
+        i = i + 1
+    return paddle.stack(rows), paddle.stack(rows, axis=2), paddle.concat(rows, axis=1)
+
+
+def write_columns(x, y):
+    x[:, 1:3] = y
+    x[1:, 4:] = y[:-1, :1] * 2
+    return x
+
+
+@pytest.mark.parametrize("dtype", ["float64", "int32", "int64"])
+def test_copies_of_views_of_a_runtime_size(dtype):
+    """Copies the compiler cannot see as contiguous (a runtime size, a
+    strided view) go through the runtime's copy, one contiguous run at a
+    time: rows of a growing array, columns of a matrix."""
+    grow = paddle.jit.to_static(grow_with_views, input_spec=[InputSpec([None, 5], dtype),
+                                                             InputSpec([], "int64")])
+    write = paddle.jit.to_static(write_columns, input_spec=[InputSpec([None, 5], dtype),
+                                                            InputSpec([None, 2], dtype)])
+    rng = np.random.default_rng(3)
+    for rows, n in ((1, 2), (1, 1), (3, 5), (4, 100)):
+        x = t(rng.integers(-50, 50, (rows, 5)), dtype)
+        for compiled, eager in zip(grow(x, paddle.to_tensor(n)),
+                                   grow_with_views(x, paddle.to_tensor(n))):
+            np.testing.assert_array_equal(compiled.numpy(), eager.numpy())
+        y = t(rng.integers(-50, 50, (rows, 2)), dtype)
+        expected = write_columns(paddle.to_tensor(x.numpy()), y).numpy()
+        np.testing.assert_array_equal(write(paddle.to_tensor(x.numpy()), y).numpy(), expected)

@@ -67,6 +67,36 @@ def FuseElementwisePass : Pass<"dy2st-fuse-elementwise"> {
                            "::mlir::affine::AffineDialect"];
 }
 
+def AccumulateIntoProductsPass : Pass<"dy2st-accumulate-into-products"> {
+  let summary = "Start a product's accumulator from the terms added to it";
+  let description = [{
+    `y = A·B + e` (an elementwise generic whose yield is a chain of
+    `arith.addf` containing the product, which accumulates into a zero fill
+    and has no other use, maybe through one `tensor.expand_shape`) becomes
+    `e` computed into the product's accumulator and the product accumulated
+    onto it: with `dy2st-linalg-to-blas`, a gemm with beta = 1 instead of a
+    gemm that zeroes its result, then a pass adding e into a second buffer.
+    A linear layer's bias is the common case (nn.Linear, an LSTM's gates).
+    The sum is rounded as (e) + A·B, not in the order it was written: within
+    float tolerance, as every BLAS product is. Integer products (no BLAS)
+    are left alone.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect"];
+}
+
+def HoistLoopInvariantsPass : Pass<"dy2st-hoist-loop-invariants"> {
+  let summary = "loop-invariant-code-motion that leaves a loop's destinations in it";
+  let description = [{
+    Upstream's loop-invariant code motion (`moveLoopInvariantCode` with its
+    rule: free of memory effects and speculatable), except for an op whose
+    result an op in the loop overwrites as its destination (a `linalg.fill`
+    of a product's accumulator): hoisted, bufferization copies it into a
+    fresh buffer at every iteration, and the zero fill that
+    `dy2st-linalg-to-blas` folds into the gemm call (beta = 0) becomes a
+    copy of zeros. `tensor.empty` has no contents to copy and is hoisted.
+  }];
+}
+
 def LinalgToBlasPass : Pass<"dy2st-linalg-to-blas", "::mlir::ModuleOp"> {
   let summary = "Replace f32/f64 matmuls on buffers by calls of BLAS's gemm";
   let description = [{

@@ -91,6 +91,24 @@ FailureOr<Value> lowerGather(LibLowering &l) {
     int64_t src = removes && d >= axis ? d + 1 : d;
     dynamic.push_back(!removes && d == axis ? l.dim(index, 0) : l.dim(x, src));
   }
+  if (removes && !type.isDynamicDim(axis) && !llvm::is_contained(type.getShape(), 0)) {
+    // x[..., i, ...] of a dimension that is never empty: a view of the
+    // slice at i, clamped into the dimension (the check above raised if it
+    // was not in it), instead of a copy of its elements. (A static empty
+    // dimension elsewhere would make the view's offset 0 out of bounds.)
+    OpBuilder &b = l.b;
+    Value i = checkedIndex(
+        b, l.loc, toIndex(b, l.loc, tensor::ExtractOp::create(b, l.loc, index, ValueRange{})),
+        axisDim);
+    SmallVector<OpFoldResult> offsets(type.getRank(), b.getIndexAttr(0)), sizes,
+        strides(type.getRank(), b.getIndexAttr(1));
+    offsets[axis] = i;
+    for (int64_t d = 0; d < type.getRank(); ++d)
+      sizes.push_back(d == axis              ? OpFoldResult(b.getIndexAttr(1))
+                      : type.isDynamicDim(d) ? OpFoldResult(l.dim(x, d))
+                                             : OpFoldResult(b.getIndexAttr(type.getDimSize(d))));
+    return tensor::ExtractSliceOp::create(b, l.loc, result, x, offsets, sizes, strides).getResult();
+  }
   AffineMap indexMap = removes ? AffineMap::get(result.getRank(), 0, ArrayRef<AffineExpr>{}, ctx)
                                : AffineMap::get(result.getRank(), 0, getAffineDimExpr(axis, ctx));
   return computeOnlyIf(l.b, l.loc, inRange, result, [&] {
