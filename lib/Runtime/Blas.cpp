@@ -1,6 +1,8 @@
 // The gemm entries that dy2st-linalg-to-blas calls (see RuntimeABI.h), on
-// OpenBLAS's cblas_?gemm.
+// OpenBLAS's cblas_?gemm, and on packed kernels for a B packed once.
 #include "Dy2St/Runtime/Blas.h"
+
+#include "PackedGemm.h"
 
 #include "Dy2St/Support/RuntimeABI.h"
 
@@ -109,6 +111,29 @@ static void batchGemmF64(StridedMemRefType<double, 3> *a, StridedMemRefType<doub
                          StridedMemRefType<double, 3> *c, bool ta, bool tb, bool accumulate) {
   products(a, b, c, {ta, tb}, accumulate);
 }
+/// Whether the packed kernels serve a product with N columns: they compute
+/// whole panels, so fewer columns than one panel stay OpenBLAS's.
+static bool packedKernelsFor(int64_t n) {
+  return n >= dy2st::kPackedPanelWidth && dy2st::packedKernelsAvailable();
+}
+static void packF32(StridedMemRefType<float, 2> *b, bool tb, StridedMemRefType<float, 1> *packed) {
+  int64_t k = b->sizes[tb ? 1 : 0], n = b->sizes[tb ? 0 : 1];
+  if (packedKernelsFor(n))
+    dy2st::packPanels(b->data + b->offset, b->strides[0], tb, k, n, packed->data + packed->offset);
+}
+/// The packed kernels run one thread: with more, OpenBLAS's threads are
+/// faster than saving its packing.
+static void packedGemmF32(StridedMemRefType<float, 2> *a, StridedMemRefType<float, 2> *b,
+                          StridedMemRefType<float, 1> *packed, StridedMemRefType<float, 2> *c,
+                          bool ta, bool tb, bool accumulate) {
+  int64_t m = c->sizes[0], n = c->sizes[1], k = a->sizes[ta ? 0 : 1];
+  if (k == 0 || !packedKernelsFor(n) || openblas_get_num_threads() > 1) {
+    products(a, b, c, {ta, tb}, accumulate);
+    return;
+  }
+  dy2st::packedProduct(a->data + a->offset, a->strides[0], ta, packed->data + packed->offset,
+                       c->data + c->offset, c->strides[0], m, n, k, accumulate);
+}
 }
 
 void dy2st::defineBlasSymbols(SymbolDefiner define) {
@@ -119,6 +144,8 @@ void dy2st::defineBlasSymbols(SymbolDefiner define) {
   add(kGemmF64, reinterpret_cast<void *>(&gemmF64));
   add(kBatchGemmF32, reinterpret_cast<void *>(&batchGemmF32));
   add(kBatchGemmF64, reinterpret_cast<void *>(&batchGemmF64));
+  add(kPackF32, reinterpret_cast<void *>(&packF32));
+  add(kPackedGemmF32, reinterpret_cast<void *>(&packedGemmF32));
 }
 
 void dy2st::setBlasThreads(int threads) { openblas_set_num_threads(threads); }

@@ -6,6 +6,11 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
+
+#include <map>
 
 namespace dy2st {
 #define GEN_PASS_DEF_LINALGTOBLASPASS
@@ -35,18 +40,123 @@ MemRefType entryOperandType(Type element, int64_t rank) {
                                                 strides));
 }
 
-func::FuncOp entryDeclaration(ModuleOp module, StringRef name, Type element, int64_t rank) {
+func::FuncOp declaration(ModuleOp module, StringRef name, ArrayRef<Type> arguments) {
   if (auto existing = module.lookupSymbol<func::FuncOp>(name))
     return existing;
   OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
-  MemRefType operand = entryOperandType(element, rank);
-  Type flag = b.getI1Type();
-  auto type = b.getFunctionType({operand, operand, operand, flag, flag, flag}, {});
-  auto fn = func::FuncOp::create(b, module.getLoc(), name, type);
+  auto fn = func::FuncOp::create(b, module.getLoc(), name, b.getFunctionType(arguments, {}));
   fn.setPrivate();
   fn->setAttr("llvm.emit_c_interface", b.getUnitAttr());
   return fn;
 }
+
+func::FuncOp entryDeclaration(ModuleOp module, StringRef name, Type element, int64_t rank) {
+  MemRefType operand = entryOperandType(element, rank);
+  Type flag = IntegerType::get(module.getContext(), 1);
+  return declaration(module, name, {operand, operand, operand, flag, flag, flag});
+}
+
+/// The buffer `value` is a view of (through view-like ops and casts).
+Value viewedBuffer(Value value) {
+  while (auto view = value.getDefiningOp<ViewLikeOpInterface>())
+    value = view.getViewSource();
+  return value;
+}
+
+/// Which operand of a call of a gemm entry is the C it writes; -1 for other
+/// callees.
+int writtenOperandOfCall(func::CallOp call) {
+  StringRef callee = call.getCallee();
+  if (llvm::is_contained({kGemmF32, kGemmF64, kBatchGemmF32, kBatchGemmF64}, callee))
+    return 2;
+  return callee == kPackedGemmF32 ? 3 : -1;
+}
+
+/// Whether an op inside `loop` may write into `buffer` or a view of it (ops
+/// whose effects are unknown count as writing their memref operands).
+bool writtenIn(Operation *loop, Value buffer) {
+  auto views = [&](Value v) {
+    return isa<BaseMemRefType>(v.getType()) && viewedBuffer(v) == buffer;
+  };
+  auto writesOperands = [&](Operation *op) { return llvm::any_of(op->getOperands(), views); };
+  return loop
+      ->walk([&](Operation *op) {
+        if (auto call = dyn_cast<func::CallOp>(op)) {
+          int written = writtenOperandOfCall(call);
+          bool writes = written >= 0 ? views(call.getOperand(written)) : writesOperands(op);
+          return writes ? WalkResult::interrupt() : WalkResult::advance();
+        }
+        auto effects = dyn_cast<MemoryEffectOpInterface>(op);
+        if (!effects) {
+          bool nested = op->hasTrait<OpTrait::HasRecursiveMemoryEffects>();
+          return !nested && writesOperands(op) ? WalkResult::interrupt() : WalkResult::advance();
+        }
+        SmallVector<MemoryEffects::EffectInstance> list;
+        effects.getEffects(list);
+        for (MemoryEffects::EffectInstance &effect : list) {
+          if (!isa<MemoryEffects::Write, MemoryEffects::Free>(effect.getEffect()))
+            continue;
+          Value target = effect.getValue();
+          if (target ? views(target) : writesOperands(op))
+            return WalkResult::interrupt();
+        }
+        return WalkResult::advance();
+      })
+      .wasInterrupted();
+}
+
+/// The outermost loop around `op` whose iterations all read the same `b`:
+/// b is defined outside it, is a view of the function's argument or of a
+/// buffer the function allocates, and nothing in the loop writes that
+/// buffer. Null where there is none.
+Operation *loopReadingSameOperand(Operation *op, Value b) {
+  Value buffer = viewedBuffer(b);
+  auto argument = dyn_cast<BlockArgument>(buffer);
+  if (!(argument && isa<func::FuncOp>(argument.getOwner()->getParentOp())) &&
+      !buffer.getDefiningOp<memref::AllocOp>())
+    return nullptr;
+  Operation *outermost = nullptr;
+  for (Operation *parent = op->getParentOp(); parent && !isa<func::FuncOp>(parent);
+       parent = parent->getParentOp()) {
+    if (!isa<LoopLikeOpInterface>(parent))
+      continue;
+    if (parent->isAncestor(b.getParentBlock()->getParentOp()) || writtenIn(parent, buffer))
+      break;
+    outermost = parent;
+  }
+  return outermost;
+}
+
+/// B packed for the packed kernels before `loop` (once per loop, B and
+/// transposition), freed after it.
+struct PackedOperands {
+  std::map<std::tuple<Operation *, void *, bool>, Value> packed;
+
+  Value get(ModuleOp module, Operation *loop, Value b, bool transposed) {
+    Value &known = packed[{loop, b.getAsOpaquePointer(), transposed}];
+    if (known)
+      return known;
+    OpBuilder builder(loop);
+    Location loc = loop->getLoc();
+    auto index = [&](int64_t v) { return arith::ConstantIndexOp::create(builder, loc, v); };
+    Value k = memref::DimOp::create(builder, loc, b, transposed ? 1 : 0);
+    Value n = memref::DimOp::create(builder, loc, b, transposed ? 0 : 1);
+    Value width = index(kPackedPanelWidth);
+    Value panels = arith::CeilDivUIOp::create(builder, loc, n, width);
+    Value size = arith::MulIOp::create(builder, loc, arith::MulIOp::create(builder, loc, panels, width), k);
+    Type f32 = builder.getF32Type();
+    auto type = MemRefType::get({ShapedType::kDynamic}, f32);
+    known = memref::AllocOp::create(builder, loc, type, ValueRange{size}, builder.getI64IntegerAttr(64));
+    Value operand = memref::CastOp::create(builder, loc, entryOperandType(f32, 2), b);
+    Value flag = arith::ConstantIntOp::create(builder, loc, builder.getI1Type(), transposed);
+    func::FuncOp pack =
+        declaration(module, kPackF32, {entryOperandType(f32, 2), builder.getI1Type(), type});
+    func::CallOp::create(builder, loc, pack, ValueRange{operand, flag, known});
+    builder.setInsertionPointAfter(loop);
+    memref::DeallocOp::create(builder, loc, known);
+    return known;
+  }
+};
 
 /// A fill of zero into `buffer` right before `op`: folded into the call.
 linalg::FillOp zeroFillBefore(Operation *op, Value buffer) {
@@ -79,7 +189,7 @@ std::optional<std::pair<bool, bool>> transposes(linalg::LinalgOp op) {
   return std::make_pair(a, b);
 }
 
-void convert(linalg::LinalgOp op, ModuleOp module) {
+void convert(linalg::LinalgOp op, ModuleOp module, PackedOperands &packs) {
   if (!op.hasPureBufferSemantics() || op->getNumOperands() != 3)
     return;
   std::optional<std::pair<bool, bool>> transposed = transposes(op);
@@ -113,7 +223,8 @@ void convert(linalg::LinalgOp op, ModuleOp module) {
   bool isF32 = element.isF32();
   StringRef name = rank == 2 ? (isF32 ? kGemmF32 : kGemmF64)
                              : (isF32 ? kBatchGemmF32 : kBatchGemmF64);
-  func::FuncOp entry = entryDeclaration(module, name, element, rank);
+  Operation *loop = rank == 2 && isF32 ? loopReadingSameOperand(op, operands[1]) : nullptr;
+  Value packed = loop ? packs.get(module, loop, operands[1], transposed->second) : Value();
   linalg::FillOp fill = zeroFillBefore(op, operands[2]);
   OpBuilder builder(op);
   Location loc = op.getLoc();
@@ -124,7 +235,13 @@ void convert(linalg::LinalgOp op, ModuleOp module) {
   Value yes = arith::ConstantIntOp::create(builder, loc, builder.getI1Type(), 1);
   for (bool flag : {transposed->first, transposed->second, !fill})
     args.push_back(flag ? yes : no);
-  func::CallOp::create(builder, loc, entry, args);
+  if (packed) {
+    args.insert(args.begin() + 2, packed);
+    SmallVector<Type> types = llvm::to_vector(ValueRange(args).getTypes());
+    func::CallOp::create(builder, loc, declaration(module, kPackedGemmF32, types), args);
+  } else {
+    func::CallOp::create(builder, loc, entryDeclaration(module, name, element, rank), args);
+  }
   op->erase();
   if (fill)
     fill->erase();
@@ -137,8 +254,9 @@ struct LinalgToBlasPass : impl::LinalgToBlasPassBase<LinalgToBlasPass> {
       if (isa<linalg::MatmulOp, linalg::BatchMatmulOp>(op))
         products.push_back(op);
     });
+    PackedOperands packs;
     for (linalg::LinalgOp op : products)
-      convert(op, getOperation());
+      convert(op, getOperation(), packs);
   }
 };
 } // namespace

@@ -39,7 +39,8 @@ def tensor(rng, shape, dtype="float32"):
 
 
 def calls_blas(fn):
-    return "dy2st_gemm" in fn.mlir("llvm") or "dy2st_batch_gemm" in fn.mlir("llvm")
+    return any(entry in fn.mlir("llvm") for entry in
+               ("dy2st_gemm", "dy2st_batch_gemm", "dy2st_packed_gemm"))
 
 
 @pytest.mark.parametrize("xs, ys, dtype, blas", [
@@ -161,3 +162,58 @@ def test_threads_can_be_set():
         paddle.set_num_threads(before)
     with pytest.raises(ValueError, match="at least one thread"):
         paddle.set_num_threads(0)
+
+
+def products_in_a_loop(x, w, b, n):
+    out = paddle.matmul(x, w) * 0
+    i = 0
+    while i < n:
+        out = out * 0.5 + paddle.matmul(x + i, w) + b
+        i += 1
+    return out
+
+
+def transposed_products_in_a_loop(xt, wt, n):
+    out = paddle.matmul(xt, wt, transpose_x=True, transpose_y=True)
+    for i in range(n):
+        out = out + paddle.matmul(xt - i, wt, transpose_x=True, transpose_y=True)
+    return out
+
+
+def weights_changed_in_the_loop(x, w, n):
+    out = paddle.matmul(x, w)
+    i = 0
+    while i < n:
+        w[0] = w[0] + 1.0
+        out = out + paddle.matmul(x, w)
+        i += 1
+    return out
+
+
+DYNAMIC = paddle.static.InputSpec([None, None], "float32")
+
+
+@pytest.mark.parametrize("m, k, n", [(1, 1, 16), (5, 3, 15), (6, 64, 16), (7, 64, 17),
+                                     (13, 8, 40), (100, 33, 32), (200, 16, 3)])
+def test_a_loop_reads_its_weights_packed_once(m, k, n):
+    """A product in a loop that does not change its B packs B once before
+    the loop (dy2st_pack_f32) and runs the packed kernels at every step:
+    every tail of the 6 x 16 kernel, transposed operands, accumulation."""
+    rng = np.random.default_rng(m * 1000 + k * 10 + n)
+    f = paddle.jit.to_static(products_in_a_loop, input_spec=[DYNAMIC, DYNAMIC, None, None])
+    x, w, b = tensor(rng, (m, k)), tensor(rng, (k, n)), tensor(rng, (n,))
+    assert_same(products_in_a_loop(x, w, b, 3), f(x, w, b, 3))
+    assert "dy2st_packed_gemm_f32" in f.mlir("llvm") and "dy2st_pack_f32" in f.mlir("llvm")
+    g = paddle.jit.to_static(transposed_products_in_a_loop, input_spec=[DYNAMIC, DYNAMIC, None])
+    xt, wt = tensor(rng, (k, m)), tensor(rng, (n, k))
+    assert_same(transposed_products_in_a_loop(xt, wt, 3), g(xt, wt, 3))
+    assert "dy2st_packed_gemm_f32" in g.mlir("llvm")
+
+
+def test_weights_changed_in_the_loop_are_read_as_they_are():
+    rng = np.random.default_rng(6)
+    f = paddle.jit.to_static(weights_changed_in_the_loop, input_spec=[DYNAMIC, DYNAMIC, None])
+    x, w = tensor(rng, (20, 30)), tensor(rng, (30, 40))
+    assert_same(weights_changed_in_the_loop(x, paddle.to_tensor(w.numpy()), 4),
+                f(x, paddle.to_tensor(w.numpy()), 4))
+    assert "dy2st_gemm_f32" in f.mlir("llvm") and "dy2st_pack_f32" not in f.mlir("llvm")

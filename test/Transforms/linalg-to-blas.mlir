@@ -78,3 +78,76 @@ func.func @kept(%ai: memref<64x64xi32>, %ci: memref<64x64xi32>,
   %r = linalg.matmul ins(%x, %x : tensor<64x64xf32>, tensor<64x64xf32>) outs(%x : tensor<64x64xf32>) -> tensor<64x64xf32>
   return %r : tensor<64x64xf32>
 }
+
+// -----
+
+// In a loop that does not write B (a recurrent layer's weights), B is packed
+// once before the outermost such loop into ceil(N / 16) * 16 * K floats and
+// freed after it; each product takes the packed entry (A, B, packed, C,
+// transpose A, transpose B, accumulate).
+// CHECK-LABEL: func.func private @dy2st_packed_gemm_f32(memref<?x?xf32, strided<[?, 1], offset: ?>>, memref<?x?xf32, strided<[?, 1], offset: ?>>, memref<?xf32>, memref<?x?xf32, strided<[?, 1], offset: ?>>, i1, i1, i1)
+// CHECK-LABEL: func.func private @dy2st_pack_f32(memref<?x?xf32, strided<[?, 1], offset: ?>>, i1, memref<?xf32>)
+// CHECK-LABEL: func.func @recurrent
+// CHECK-DAG: %[[K:.*]] = memref.dim %arg1, %c1
+// CHECK-DAG: %[[N:.*]] = memref.dim %arg1, %c0
+// CHECK: %[[PANELS:.*]] = arith.ceildivui %[[N]], %c16
+// CHECK: %[[WIDE:.*]] = arith.muli %[[PANELS]], %c16
+// CHECK: %[[SIZE:.*]] = arith.muli %[[WIDE]], %[[K]]
+// CHECK: %[[PACKED:.*]] = memref.alloc(%[[SIZE]]) {alignment = 64 : i64} : memref<?xf32>
+// CHECK: %[[W:.*]] = memref.cast %arg1
+// CHECK: call @dy2st_pack_f32(%[[W]], %true, %[[PACKED]])
+// CHECK: scf.for
+// CHECK: scf.for
+// CHECK: call @dy2st_packed_gemm_f32(%{{.*}}, %{{.*}}, %[[PACKED]], %{{.*}}, %false{{.*}}, %true{{.*}}, %true{{.*}})
+// CHECK: }
+// CHECK: }
+// CHECK-NEXT: memref.dealloc %[[PACKED]] : memref<?xf32>
+#a = affine_map<(d0, d1, d2) -> (d0, d2)>
+#bt = affine_map<(d0, d1, d2) -> (d1, d2)>
+#c = affine_map<(d0, d1, d2) -> (d0, d1)>
+func.func @recurrent(%h: memref<32x256xf32>, %w: memref<1024x256xf32>, %out: memref<32x1024xf32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %n step %c1 {
+    scf.for %j = %c0 to %n step %c1 {
+      linalg.matmul indexing_maps = [#a, #bt, #c] ins(%h, %w : memref<32x256xf32>, memref<1024x256xf32>) outs(%out : memref<32x1024xf32>)
+    }
+  }
+  return
+}
+
+// -----
+
+// Not packed: B written in the loop (only the inner loop, which does not
+// write it, reads it unchanged), B allocated in the loop, a loop-less
+// product.
+// CHECK-LABEL: func.func @changing
+// CHECK: scf.for
+// CHECK-NEXT: linalg.fill
+// CHECK: %[[PACKED:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xf32>
+// CHECK: call @dy2st_pack_f32(%{{.*}}, %{{.*}}, %[[PACKED]])
+// CHECK-NEXT: scf.for
+// CHECK: call @dy2st_packed_gemm_f32(
+// CHECK-NEXT: }
+// CHECK-NEXT: memref.dealloc %[[PACKED]]
+// CHECK-NEXT: memref.alloc() : memref<256x1024xf32>
+// CHECK-NOT: dy2st_pack
+// CHECK: call @dy2st_gemm_f32(
+// CHECK: }
+// CHECK-NOT: dy2st_pack
+// CHECK: call @dy2st_gemm_f32(
+func.func @changing(%h: memref<32x256xf32>, %w: memref<256x1024xf32>, %out: memref<32x1024xf32>, %n: index, %s: f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %n step %c1 {
+    linalg.fill ins(%s : f32) outs(%w : memref<256x1024xf32>)
+    scf.for %j = %c0 to %n step %c1 {
+      linalg.matmul ins(%h, %w : memref<32x256xf32>, memref<256x1024xf32>) outs(%out : memref<32x1024xf32>)
+    }
+    %fresh = memref.alloc() : memref<256x1024xf32>
+    linalg.matmul ins(%h, %fresh : memref<32x256xf32>, memref<256x1024xf32>) outs(%out : memref<32x1024xf32>)
+    memref.dealloc %fresh : memref<256x1024xf32>
+  }
+  linalg.matmul ins(%h, %w : memref<32x256xf32>, memref<256x1024xf32>) outs(%out : memref<32x1024xf32>)
+  return
+}

@@ -5,6 +5,8 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <cstdint>
+
 namespace dy2st {
 
 /// On the entry func.func: the strings among the Python result's leaves, in
@@ -32,6 +34,16 @@ inline constexpr llvm::StringLiteral kGemmF32 = "dy2st_gemm_f32";
 inline constexpr llvm::StringLiteral kGemmF64 = "dy2st_gemm_f64";
 inline constexpr llvm::StringLiteral kBatchGemmF32 = "dy2st_batch_gemm_f32";
 inline constexpr llvm::StringLiteral kBatchGemmF64 = "dy2st_batch_gemm_f64";
+/// A f32 product inside a loop that does not change its B: B is packed once
+/// before the loop, pack_f32(B, transposeB, packed), into `packed` (a
+/// memref<?xf32> of ceil(N / kPackedPanelWidth) * kPackedPanelWidth * K
+/// floats, op(B) being [K, N]), and each product is packed_gemm_f32(A, B,
+/// packed, C, transposeA, transposeB, accumulate), as gemm_f32 otherwise (B
+/// is read where the packed kernels do not run: no AVX2, several threads,
+/// fewer than kPackedPanelWidth columns).
+inline constexpr llvm::StringLiteral kPackF32 = "dy2st_pack_f32";
+inline constexpr llvm::StringLiteral kPackedGemmF32 = "dy2st_packed_gemm_f32";
+inline constexpr int64_t kPackedPanelWidth = 16;
 
 /// The runtime's entries for print, logging, raise and Python callbacks
 /// (lib/Runtime/Print.cpp). A print pushes its items one call each, in order:

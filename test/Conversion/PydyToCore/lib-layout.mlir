@@ -54,6 +54,28 @@ pydy.func @gather(%x: tensor<4x3xf32>, %i: tensor<2xi64>) -> tensor<2x3xf32> {
   pydy.return %0 : tensor<2x3xf32>
 }
 
+// x[:, t]: a scalar index into a dimension that is never empty is checked
+// the same way, then read as a view at the clamped index (no copy); with a
+// static empty dimension elsewhere, the elements are gathered.
+// CHECK-LABEL: func.func @gather_row
+// CHECK: linalg.reduce
+// CHECK: call @dy2st_raise
+// CHECK: %[[I:.*]] = arith.minsi
+// CHECK: tensor.extract_slice %{{.*}}[0, %[[I]], 0] [4, 1, 3] [1, 1, 1] : tensor<4x5x3xf32> to tensor<4x3xf32>
+// CHECK-NOT: linalg.generic
+// CHECK: return
+// CHECK-LABEL: func.func @gather_row_of_empty
+// CHECK-NOT: tensor.extract_slice
+// CHECK: linalg.generic
+pydy.func @gather_row(%x: tensor<4x5x3xf32>, %i: tensor<i64>) -> tensor<4x3xf32> {
+  %0 = pydy.lib_call "gather"(%x, %i) {kwnames = ["x", "index"], static_args = {axis = 1 : i64}} : (tensor<4x5x3xf32>, tensor<i64>) -> tensor<4x3xf32>
+  pydy.return %0 : tensor<4x3xf32>
+}
+pydy.func @gather_row_of_empty(%x: tensor<0x5x3xf32>, %i: tensor<i64>) -> tensor<0x3xf32> {
+  %0 = pydy.lib_call "gather"(%x, %i) {kwnames = ["x", "index"], static_args = {axis = 1 : i64}} : (tensor<0x5x3xf32>, tensor<i64>) -> tensor<0x3xf32>
+  pydy.return %0 : tensor<0x3xf32>
+}
+
 // put_along_axis and masked_select: loops that write element by element.
 // CHECK-LABEL: func.func @scatter_and_compress
 // CHECK: scf.for

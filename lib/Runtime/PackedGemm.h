@@ -1,0 +1,23 @@
+#ifndef DY2ST_LIB_RUNTIME_PACKEDGEMM_H
+#define DY2ST_LIB_RUNTIME_PACKEDGEMM_H
+
+#include <cstdint>
+
+namespace dy2st {
+
+/// Whether this CPU runs the packed kernels (AVX2 and FMA).
+bool packedKernelsAvailable();
+
+/// Writes op(B) ([k, n]: B as stored, or B stored [n, k] transposed) as
+/// panels of kPackedPanelWidth columns, each k rows of that many floats
+/// (the last panel padded with zeros): what packedProduct reads.
+void packPanels(const float *b, int64_t ldb, bool transposed, int64_t k, int64_t n, float *packed);
+
+/// C (+)= op(A)·op(B) with op(B) packed by packPanels: A is [m, k] as
+/// stored or [k, m] read transposed (unit stride along its rows), C [m, n].
+void packedProduct(const float *a, int64_t lda, bool transposedA, const float *packed, float *c,
+                   int64_t ldc, int64_t m, int64_t n, int64_t k, bool accumulate);
+
+} // namespace dy2st
+
+#endif
