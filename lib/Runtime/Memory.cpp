@@ -8,6 +8,7 @@
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
 #include "llvm/ADT/DenseSet.h"
 
+#include <malloc.h>
 #include <sys/mman.h>
 
 #include <algorithm>
@@ -15,6 +16,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -53,12 +55,67 @@ void *track(void *p, size_t size) {
 /// kernel's transparent huge pages are often enabled only where asked for).
 constexpr size_t kHugePage = size_t(2) << 20;
 
+/// Freed buffers of a huge page and more, kept for the next allocation of
+/// their size: a fresh one costs a page fault per huge page and the kernel
+/// zeroing it (6 ms for a 64 MB result), every call again. Only blocks
+/// allocateAligned made on huge pages are kept (their address says so), at
+/// most kKeptBytes, the oldest freed first.
+class KeptBlocks {
+public:
+  static constexpr size_t kKeptBytes = size_t(256) << 20;
+
+  /// A kept block of at least `size` bytes (a multiple of kHugePage) and at
+  /// most a huge page more (posix_memalign may leave the alignment's slack
+  /// at the end of a block), or null.
+  void *take(size_t size) {
+    std::lock_guard<std::mutex> lock(mutex);
+    for (size_t i = blocks.size(); i-- > 0;)
+      if (blocks[i].second >= size && blocks[i].second - size <= kHugePage) {
+        size = blocks[i].second;
+        void *p = blocks[i].first;
+        bytes -= size;
+        blocks.erase(blocks.begin() + i);
+        return p;
+      }
+    return nullptr;
+  }
+
+  /// Keeps `p` for reuse where it is a huge-page block, frees it otherwise.
+  void release(void *p) {
+    size_t size = p ? malloc_usable_size(p) / kHugePage * kHugePage : 0;
+    if (reinterpret_cast<uintptr_t>(p) % kHugePage != 0 || size == 0 || size > kKeptBytes) {
+      std::free(p);
+      return;
+    }
+    std::lock_guard<std::mutex> lock(mutex);
+    blocks.emplace_back(p, size);
+    bytes += size;
+    while (bytes > kKeptBytes) {
+      bytes -= blocks.front().second;
+      std::free(blocks.front().first);
+      blocks.erase(blocks.begin());
+    }
+  }
+
+private:
+  std::mutex mutex;
+  std::vector<std::pair<void *, size_t>> blocks;
+  size_t bytes = 0;
+};
+
+KeptBlocks &keptBlocks() {
+  static KeptBlocks *kept = new KeptBlocks(); // outlives every buffer numpy frees at exit
+  return *kept;
+}
+
 void *allocateAligned(size_t alignment, size_t size) {
   if (size >= kHugePage) {
     alignment = kHugePage;
     if (size > SIZE_MAX - kHugePage)
       return nullptr;
     size = (size + kHugePage - 1) / kHugePage * kHugePage;
+    if (void *kept = keptBlocks().take(size))
+      return kept;
   }
   // posix_memalign wants a power of two, a multiple of sizeof(void *).
   alignment = std::max(alignment, sizeof(void *));
@@ -79,11 +136,11 @@ extern "C" void *dy2stAllocateAligned(size_t alignment, size_t size) {
 }
 
 /// Every block comes from malloc or posix_memalign: the caller of compiled
-/// code frees results with std::free as well.
+/// code frees results with std::free or releaseBuffer.
 extern "C" void dy2stFree(void *p) {
   if (currentCall)
     currentCall->live.erase(p);
-  std::free(p);
+  dy2st::releaseBuffer(p);
 }
 
 extern "C" void dy2stAllocationSite(const char *where) { allocationSite = where; }
@@ -131,6 +188,8 @@ extern "C" void dy2stCopy(int64_t elementSize, UnrankedMemRefType<char> *source,
 
 } // namespace
 
+void dy2st::releaseBuffer(void *p) { keptBlocks().release(p); }
+
 bool dy2st::callGuarded(void (*entry)(void **), void **args) {
   GuardedCall call;
   call.outer = currentCall;
@@ -144,7 +203,7 @@ bool dy2st::callGuarded(void (*entry)(void **), void **args) {
     entry(args);
   } else {
     for (void *p : call.live)
-      std::free(p);
+      releaseBuffer(p);
     restoreCallState(state);
   }
   currentCall = call.outer;

@@ -1,5 +1,7 @@
 #include "Values.h"
 
+#include "Dy2St/Runtime/Memory.h"
+
 #include <cstdlib>
 
 namespace py = pybind11;
@@ -73,7 +75,7 @@ py::object toPython(RuntimeValue &v) {
   case RuntimeValue::Kind::Tensor: break;
   }
   // numpy owns the buffer from here: the capsule frees it with the array.
-  py::capsule owner(v.allocation, [](void *p) { std::free(p); });
+  py::capsule owner(v.allocation, [](void *p) { dy2st::releaseBuffer(p); });
   v.allocation = nullptr;
   // Row-major strides from dy2st's own element size: pybind11 (2.10) reads
   // the itemsize at numpy 1's offset, which numpy 2 moved (every stride 0).

@@ -146,3 +146,24 @@ def test_the_compiled_cache_keeps_the_most_recently_used():
         paddle.jit.set_cache_size(previous)
     with pytest.raises(ValueError, match="at least 1"):
         paddle.jit.set_cache_size(0)
+
+
+def doubled(x):
+    return x * 2.0
+
+
+def test_a_large_result_reuses_the_buffer_of_one_freed():
+    """Buffers of 2 MB and more that numpy frees are kept for the next
+    allocation of their size (no page faults, no zeroing by the kernel);
+    smaller ones go back to malloc."""
+    f = paddle.jit.to_static(doubled)
+    x = paddle.to_tensor(np.arange(1 << 22, dtype=np.float32))
+    first = f(x)
+    address = first.numpy().ctypes.data
+    del first
+    second = f(x)
+    assert second.numpy().ctypes.data == address
+    np.testing.assert_array_equal(second.numpy(), np.arange(1 << 22, dtype=np.float32) * 2)
+    third = f(x)
+    assert third.numpy().ctypes.data != second.numpy().ctypes.data
+    assert_same(doubled(x), third)

@@ -10,6 +10,11 @@ namespace dy2st {
 /// huge pages, every block releasable with std::free.
 void defineMemorySymbols(SymbolDefiner define);
 
+/// Frees a buffer compiled code allocated (a result, once its owner is done
+/// with it): buffers of 2 MB and more are kept for reuse (at most 256 MB).
+/// std::free is as correct, only slower for the next large allocation.
+void releaseBuffer(void *p);
+
 /// Runs a compiled entry (`entry(args)`). Compiled code cannot unwind, so an
 /// allocation it cannot get ends the call at once (a longjmp back here): the
 /// buffers the call still holds are freed, a MemoryError is reported
