@@ -121,18 +121,19 @@ static void packF32(StridedMemRefType<float, 2> *b, bool tb, StridedMemRefType<f
   if (packedKernelsFor(n))
     dy2st::packPanels(b->data + b->offset, b->strides[0], tb, k, n, packed->data + packed->offset);
 }
-/// The packed kernels run one thread: with more, OpenBLAS's threads are
-/// faster than saving its packing.
+/// The packed kernels share a product's panels among as many threads as
+/// OpenBLAS has (dy2st.set_num_threads).
 static void packedGemmF32(StridedMemRefType<float, 2> *a, StridedMemRefType<float, 2> *b,
                           StridedMemRefType<float, 1> *packed, StridedMemRefType<float, 2> *c,
                           bool ta, bool tb, bool accumulate) {
   int64_t m = c->sizes[0], n = c->sizes[1], k = a->sizes[ta ? 0 : 1];
-  if (k == 0 || !packedKernelsFor(n) || openblas_get_num_threads() > 1) {
+  if (k == 0 || !packedKernelsFor(n)) {
     products(a, b, c, {ta, tb}, accumulate);
     return;
   }
   dy2st::packedProduct(a->data + a->offset, a->strides[0], ta, packed->data + packed->offset,
-                       c->data + c->offset, c->strides[0], m, n, k, accumulate);
+                       c->data + c->offset, c->strides[0], m, n, k, accumulate,
+                       openblas_get_num_threads());
 }
 }
 

@@ -6,6 +6,8 @@
 // the loop.
 #include "PackedGemm.h"
 
+#include "Workers.h"
+
 #include "Dy2St/Support/RuntimeABI.h"
 
 #include <algorithm>
@@ -84,20 +86,30 @@ void dy2st::packPanels(const float *b, int64_t ldb, bool transposed, int64_t k, 
 
 void dy2st::packedProduct(const float *a, int64_t lda, bool transposedA, const float *packed,
                           float *c, int64_t ldc, int64_t m, int64_t n, int64_t k,
-                          bool accumulate) {
+                          bool accumulate, int threads) {
   int64_t rowStride = transposedA ? 1 : lda, depthStride = transposedA ? lda : 1;
-  for (int64_t top = 0; top < m; top += kRowBlock) {
-    int64_t bottom = std::min(m, top + kRowBlock);
-    for (int64_t first = 0; first < n; first += kPanel) {
-      const float *panel = packed + first * k;
-      int64_t columns = std::min(kPanel, n - first);
-      for (int64_t i = top; i < bottom; i += kRows) {
-        int64_t rows = std::min<int64_t>(kRows, bottom - i);
-        kKernels[rows](a + i * rowStride, rowStride, depthStride, panel, k, c + i * ldc + first,
-                       ldc, columns, accumulate);
+  int64_t panels = (n + kPanel - 1) / kPanel;
+  // A thread per run of panels, where each has enough work to pay for
+  // waking it (tens of microseconds).
+  int64_t work = 2 * m * n * k;
+  int parts = static_cast<int>(std::clamp<int64_t>(std::min<int64_t>(work >> 22, panels), 1,
+                                                   std::max(threads, 1)));
+  runParts(parts, [&](int part) {
+    int64_t begin = panels * part / parts * kPanel;
+    int64_t end = std::min(n, panels * (part + 1) / parts * kPanel);
+    for (int64_t top = 0; top < m; top += kRowBlock) {
+      int64_t bottom = std::min(m, top + kRowBlock);
+      for (int64_t first = begin; first < end; first += kPanel) {
+        const float *panel = packed + first * k;
+        int64_t columns = std::min(kPanel, n - first);
+        for (int64_t i = top; i < bottom; i += kRows) {
+          int64_t rows = std::min<int64_t>(kRows, bottom - i);
+          kKernels[rows](a + i * rowStride, rowStride, depthStride, panel, k,
+                         c + i * ldc + first, ldc, columns, accumulate);
+        }
       }
     }
-  }
+  });
 }
 #else
 // Other CPUs keep OpenBLAS's products: packedKernelsAvailable() is false, so
@@ -105,5 +117,5 @@ void dy2st::packedProduct(const float *a, int64_t lda, bool transposedA, const f
 bool dy2st::packedKernelsAvailable() { return false; }
 void dy2st::packPanels(const float *, int64_t, bool, int64_t, int64_t, float *) {}
 void dy2st::packedProduct(const float *, int64_t, bool, const float *, float *, int64_t, int64_t,
-                          int64_t, int64_t, bool) {}
+                          int64_t, int64_t, bool, int) {}
 #endif

@@ -14,9 +14,11 @@ bool packedKernelsAvailable();
 void packPanels(const float *b, int64_t ldb, bool transposed, int64_t k, int64_t n, float *packed);
 
 /// C (+)= op(A)·op(B) with op(B) packed by packPanels: A is [m, k] as
-/// stored or [k, m] read transposed (unit stride along its rows), C [m, n].
+/// stored or [k, m] read transposed (unit stride along its rows), C [m, n];
+/// on up to `threads` threads (runs of panels), where the work is large
+/// enough.
 void packedProduct(const float *a, int64_t lda, bool transposedA, const float *packed, float *c,
-                   int64_t ldc, int64_t m, int64_t n, int64_t k, bool accumulate);
+                   int64_t ldc, int64_t m, int64_t n, int64_t k, bool accumulate, int threads);
 
 } // namespace dy2st
 

@@ -217,3 +217,59 @@ def test_weights_changed_in_the_loop_are_read_as_they_are():
     assert_same(weights_changed_in_the_loop(x, paddle.to_tensor(w.numpy()), 4),
                 f(x, paddle.to_tensor(w.numpy()), 4))
     assert "dy2st_gemm_f32" in f.mlir("llvm") and "dy2st_pack_f32" not in f.mlir("llvm")
+
+
+def test_packed_products_on_two_threads_and_from_several_callers():
+    """With two threads the packed kernels share a product's panels with a
+    parked worker; callers on other Python threads at the same time run
+    theirs alone. Every result is eager's."""
+    import threading
+    rng = np.random.default_rng(7)
+    f = paddle.jit.to_static(products_in_a_loop, input_spec=[DYNAMIC, DYNAMIC, None, None])
+    cases = [(tensor(rng, (64, 256)), tensor(rng, (256, 520)), tensor(rng, (520,)))
+             for _ in range(4)]
+    expected = [products_in_a_loop(x, w, b, 3).numpy() for x, w, b in cases]
+    before = paddle.get_num_threads()
+    try:
+        paddle.set_num_threads(2)
+        results = [None] * len(cases)
+
+        def call(i):
+            for _ in range(5):
+                results[i] = f(*cases[i], 3).numpy()
+
+        threads = [threading.Thread(target=call, args=(i,)) for i in range(len(cases))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        call(0)
+    finally:
+        paddle.set_num_threads(before)
+    for got, want in zip(results, expected):
+        np.testing.assert_array_equal(got, want)
+    assert "dy2st_packed_gemm_f32" in f.mlir("llvm")
+
+
+def test_packed_products_in_a_forked_child():
+    """A child forked after the workers started has none of them: its
+    products run on its own thread (no wait for a worker that is gone)."""
+    import os
+    import signal
+    rng = np.random.default_rng(8)
+    f = paddle.jit.to_static(products_in_a_loop, input_spec=[DYNAMIC, DYNAMIC, None, None])
+    x, w, b = tensor(rng, (64, 256)), tensor(rng, (256, 520)), tensor(rng, (520,))
+    want = products_in_a_loop(x, w, b, 2).numpy()
+    before = paddle.get_num_threads()
+    try:
+        paddle.set_num_threads(2)
+        np.testing.assert_array_equal(f(x, w, b, 2).numpy(), want)
+        pid = os.fork()
+        if pid == 0:
+            signal.alarm(120)
+            ok = np.array_equal(f(x, w, b, 2).numpy(), want)
+            os._exit(0 if ok else 1)
+        _, status = os.waitpid(pid, 0)
+    finally:
+        paddle.set_num_threads(before)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, status

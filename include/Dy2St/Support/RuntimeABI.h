@@ -39,8 +39,8 @@ inline constexpr llvm::StringLiteral kBatchGemmF64 = "dy2st_batch_gemm_f64";
 /// memref<?xf32> of ceil(N / kPackedPanelWidth) * kPackedPanelWidth * K
 /// floats, op(B) being [K, N]), and each product is packed_gemm_f32(A, B,
 /// packed, C, transposeA, transposeB, accumulate), as gemm_f32 otherwise (B
-/// is read where the packed kernels do not run: no AVX2, several threads,
-/// fewer than kPackedPanelWidth columns).
+/// is read where the packed kernels do not run: no AVX2, fewer than
+/// kPackedPanelWidth columns).
 inline constexpr llvm::StringLiteral kPackF32 = "dy2st_pack_f32";
 inline constexpr llvm::StringLiteral kPackedGemmF32 = "dy2st_packed_gemm_f32";
 inline constexpr int64_t kPackedPanelWidth = 16;
