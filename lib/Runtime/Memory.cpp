@@ -69,14 +69,14 @@ public:
   /// at the end of a block), or null.
   void *take(size_t size) {
     std::lock_guard<std::mutex> lock(mutex);
-    for (size_t i = blocks.size(); i-- > 0;)
-      if (blocks[i].second >= size && blocks[i].second - size <= kHugePage) {
-        size = blocks[i].second;
-        void *p = blocks[i].first;
-        bytes -= size;
+    for (size_t i = blocks.size(); i-- > 0;) {
+      auto [p, kept] = blocks[i];
+      if (kept >= size && kept - size <= kHugePage) {
+        bytes -= kept;
         blocks.erase(blocks.begin() + i);
         return p;
       }
+    }
     return nullptr;
   }
 

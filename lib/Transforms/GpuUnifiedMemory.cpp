@@ -1,6 +1,6 @@
 #include "Dy2St/Transforms/Passes.h"
 
-#include "mlir/Interfaces/ViewLikeInterface.h"
+#include "BufferRoot.h"
 
 namespace dy2st {
 #define GEN_PASS_DEF_GPUUNIFIEDMEMORYPASS
@@ -30,13 +30,6 @@ SmallVector<Value> dynamicSizes(OpBuilder &b, Location loc, Value memref) {
     if (type.isDynamicDim(d))
       sizes.push_back(memref::DimOp::create(b, loc, memref, d));
   return sizes;
-}
-
-/// The allocation a buffer is a view of.
-Value rootOf(Value v) {
-  while (auto view = v.getDefiningOp<ViewLikeOpInterface>())
-    v = view.getViewSource();
-  return v;
 }
 
 /// Makes the uses of `source` so far use a managed copy of it, made here.

@@ -1,6 +1,8 @@
 #include "Dy2St/Support/RuntimeABI.h"
 #include "Dy2St/Transforms/Passes.h"
 
+#include "BufferRoot.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -8,7 +10,6 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
-#include "mlir/Interfaces/ViewLikeInterface.h"
 
 #include <map>
 
@@ -56,13 +57,6 @@ func::FuncOp entryDeclaration(ModuleOp module, StringRef name, Type element, int
   return declaration(module, name, {operand, operand, operand, flag, flag, flag});
 }
 
-/// The buffer `value` is a view of (through view-like ops and casts).
-Value viewedBuffer(Value value) {
-  while (auto view = value.getDefiningOp<ViewLikeOpInterface>())
-    value = view.getViewSource();
-  return value;
-}
-
 /// Which operand of a call of a gemm entry is the C it writes; -1 for other
 /// callees.
 int writtenOperandOfCall(func::CallOp call) {
@@ -76,7 +70,7 @@ int writtenOperandOfCall(func::CallOp call) {
 /// whose effects are unknown count as writing their memref operands).
 bool writtenIn(Operation *loop, Value buffer) {
   auto views = [&](Value v) {
-    return isa<BaseMemRefType>(v.getType()) && viewedBuffer(v) == buffer;
+    return isa<BaseMemRefType>(v.getType()) && rootOf(v) == buffer;
   };
   auto writesOperands = [&](Operation *op) { return llvm::any_of(op->getOperands(), views); };
   return loop
@@ -110,7 +104,7 @@ bool writtenIn(Operation *loop, Value buffer) {
 /// buffer the function allocates, and nothing in the loop writes that
 /// buffer. Null where there is none.
 Operation *loopReadingSameOperand(Operation *op, Value b) {
-  Value buffer = viewedBuffer(b);
+  Value buffer = rootOf(b);
   auto argument = dyn_cast<BlockArgument>(buffer);
   if (!(argument && isa<func::FuncOp>(argument.getOwner()->getParentOp())) &&
       !buffer.getDefiningOp<memref::AllocOp>())
@@ -138,15 +132,16 @@ struct PackedOperands {
       return known;
     OpBuilder builder(loop);
     Location loc = loop->getLoc();
-    auto index = [&](int64_t v) { return arith::ConstantIndexOp::create(builder, loc, v); };
     Value k = memref::DimOp::create(builder, loc, b, transposed ? 1 : 0);
     Value n = memref::DimOp::create(builder, loc, b, transposed ? 0 : 1);
-    Value width = index(kPackedPanelWidth);
+    Value width = arith::ConstantIndexOp::create(builder, loc, kPackedPanelWidth);
     Value panels = arith::CeilDivUIOp::create(builder, loc, n, width);
-    Value size = arith::MulIOp::create(builder, loc, arith::MulIOp::create(builder, loc, panels, width), k);
+    Value columns = arith::MulIOp::create(builder, loc, panels, width);
+    Value size = arith::MulIOp::create(builder, loc, columns, k);
     Type f32 = builder.getF32Type();
     auto type = MemRefType::get({ShapedType::kDynamic}, f32);
-    known = memref::AllocOp::create(builder, loc, type, ValueRange{size}, builder.getI64IntegerAttr(64));
+    known = memref::AllocOp::create(builder, loc, type, ValueRange{size},
+                                    builder.getI64IntegerAttr(64));
     Value operand = memref::CastOp::create(builder, loc, entryOperandType(f32, 2), b);
     Value flag = arith::ConstantIntOp::create(builder, loc, builder.getI1Type(), transposed);
     func::FuncOp pack =

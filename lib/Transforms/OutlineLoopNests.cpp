@@ -1,5 +1,7 @@
 #include "Dy2St/Transforms/Passes.h"
 
+#include "BufferRoot.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -8,7 +10,6 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
-#include "mlir/Interfaces/ViewLikeInterface.h"
 
 namespace dy2st {
 #define GEN_PASS_DEF_OUTLINELOOPNESTSPASS
@@ -55,13 +56,6 @@ static void sinkConstants(RewriterBase &rewriter, Region &region) {
       rewriter.modifyOpInPlace(op, [&] { use.set(copy); });
     }
   });
-}
-
-/// The buffer a memref views (through subviews, casts, reshapes).
-static Value rootOf(Value memref) {
-  while (auto view = memref.getDefiningOp<ViewLikeOpInterface>())
-    memref = view.getViewSource();
-  return memref;
 }
 
 /// Marks the memref parameters of `outlined` noalias when, at its one call,
