@@ -47,8 +47,19 @@ def python_int_becomes_float(x):
     return x * step
 
 
+def python_int_assigned_a_float_in_tensor_loop(x):
+    # The loop's entry brings an int, an iteration a float constant: the
+    # carried variable is a float (this was a verifier error of the loop).
+    a = 0
+    while x.sum() > 0:
+        a = 0.5
+        x = x - 1
+    return x * a
+
+
 @pytest.mark.parametrize("fn", [number_becomes_tensor, float_becomes_tensor_in_for,
-                                dtype_widens_in_loop, python_int_becomes_float])
+                                dtype_widens_in_loop, python_int_becomes_float,
+                                python_int_assigned_a_float_in_tensor_loop])
 def test_types_join_across_loops(differential, fn):
     differential(fn, t([1.0, 2.0, 3.0]))
 

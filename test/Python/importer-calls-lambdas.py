@@ -28,8 +28,10 @@ print(paddle.jit.to_static(caller).code)
 # CHECK:      pydy.call @"helper__2"(%{{.*}}, %[[K]]) : (!pydy.object, i64) -> !pydy.object
 # CHECK:      pydy.call_value %{{.*}}(%{{.*}}) : !pydy.object, (!pydy.object) -> !pydy.object
 # CHECK:      pydy.call @"caller_inner__3"
-# CHECK-LABEL: pydy.func @"helper__2"(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.object {pydy.name = "scale"})
-# CHECK-LABEL: pydy.func @"caller_inner__3"(%arg0: !pydy.object {pydy.name = "y"})
+# A called function's symbol is made unique; its Python name, which
+# messages give, is an attribute.
+# CHECK-LABEL: pydy.func @"helper__2"(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.object {pydy.name = "scale"}) -> !pydy.object attributes {pydy.qualname = "helper"}
+# CHECK-LABEL: pydy.func @"caller_inner__3"(%arg0: !pydy.object {pydy.name = "y"}) -> !pydy.object attributes {pydy.qualname = "caller.inner"}
 
 
 # A lambda's defaults are computed where it is made (the loop's `i` of each

@@ -197,6 +197,7 @@ class Importer:
 
     def __init__(self, fn, arg_types=None, self_object=None, unit=None, static_params=None):
         self.fn = fn
+        self.qualname = getattr(fn, "__qualname__", None)
         self.self_object = self_object
         # Parameters given compile-time objects (layers): names, not arguments.
         self.static_params = static_params or {}
@@ -340,7 +341,8 @@ class Importer:
         library = os.path.abspath(self.filename).startswith(_PACKAGE)
         header = pydytext.func_header(
             symbol, [(p, self.arg_types.get(p, OBJECT)) for p in params] +
-            [(c.label, OBJECT) for c in self.captures], library)
+            [(c.label, OBJECT) for c in self.captures], library,
+            self.qualname if called else None)
         text = "\n".join([header] + body + ["} " + self.loc(self.node)]) + "\n"
         return text
 
@@ -1902,6 +1904,7 @@ class _NestedDef:
         importer = object.__new__(Importer)
         importer.__dict__.update(self.parent.__dict__)
         importer.node = self.node
+        importer.qualname = self.__qualname__
         importer.self_object = None
         importer.unit = unit
         importer.arg_types = {}

@@ -114,8 +114,11 @@ def return_(value):
     return "pydy.return" if value is None else f"pydy.return {value.name} : {value.type}"
 
 
-def func_header(symbol, params, library=False):
-    """The first line of a `pydy.func` taking `params` [(name, type)]."""
+def func_header(symbol, params, library=False, qualname=None):
+    """The first line of a `pydy.func` taking `params` [(name, type)]; a
+    `qualname` is the Python name messages give it where `symbol` differs."""
     args = [f'%arg{i}: {t} {{pydy.name = "{escape(name)}"}}' for i, (name, t) in enumerate(params)]
+    attributes = (["pydy.library"] if library else []) + \
+        ([f'pydy.qualname = "{escape(qualname)}"'] if qualname else [])
     return (f'pydy.func @"{escape(symbol)}"({", ".join(args)}) -> {OBJECT}'
-            + (" attributes {pydy.library}" if library else "") + " {")
+            + (f" attributes {{{', '.join(attributes)}}}" if attributes else "") + " {")

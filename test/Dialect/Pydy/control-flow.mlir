@@ -76,3 +76,30 @@ pydy.func @promoted(%arg0: tensor<4xf32> {pydy.name = "x"}, %arg1: i64 {pydy.nam
   } {names = ["x"]}
   pydy.return %2 : tensor<4xf32>
 }
+
+// Before specialization a carried variable of type !pydy.object joins what
+// enters the loop (an int) and what an iteration yields (a float).
+// CHECK-LABEL: pydy.func @carried_joins
+// CHECK: pydy.while(%{{.*}} : i64) -> !pydy.object {
+// CHECK: pydy.yield %{{.*}} : f64
+// CHECK: pydy.for_range %{{.*}}, %{{.*}}, %{{.*}} : i64, i64, i64 iter_args(%{{.*}} : i64) -> !pydy.object {
+// CHECK: pydy.yield %{{.*}} : f64
+pydy.func @carried_joins(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %zero = pydy.constant 0 : i64
+  %0 = pydy.while(%zero : i64) -> !pydy.object {
+  ^bb0(%a: !pydy.object):
+    %c = pydy.compare lt %a, %arg0 : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.condition(%c : !pydy.object) %a : !pydy.object
+  } do {
+  ^bb0(%a: !pydy.object):
+    %half = pydy.constant 5.000000e-01 : f64
+    pydy.yield %half : f64
+  } {names = ["a"]}
+  %one = pydy.constant 1 : i64
+  %1 = pydy.for_range %zero, %one, %one : i64, i64, i64 iter_args(%zero : i64) -> !pydy.object {
+  ^bb0(%i: i64, %a: !pydy.object):
+    %half = pydy.constant 5.000000e-01 : f64
+    pydy.yield %half : f64
+  } {names = ["a"]}
+  pydy.return %1 : !pydy.object
+}

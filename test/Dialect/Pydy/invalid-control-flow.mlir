@@ -110,3 +110,58 @@ pydy.func @yield_outside(%arg0: i64) -> !pydy.object {
   pydy.yield
   pydy.return
 }
+
+// -----
+
+pydy.func @while_yield_type(%arg0: i64) -> !pydy.object {
+  // expected-error @+1 {{body yield value #0 has type 'f64' but 'i64' is expected}}
+  %0 = pydy.while(%arg0 : i64) -> i64 {
+  ^bb0(%a: i64):
+    %t = pydy.constant true
+    pydy.condition(%t : i1) %a : i64
+  } do {
+  ^bb0(%a: i64):
+    %h = pydy.constant 5.000000e-01 : f64
+    pydy.yield %h : f64
+  }
+  pydy.return
+}
+
+// -----
+
+pydy.func @while_init_type(%arg0: i64) -> !pydy.object {
+  // expected-error @+1 {{loop init value #0 has type 'i64' but 'f64' is expected}}
+  %0 = pydy.while(%arg0 : i64) -> !pydy.object {
+  ^bb0(%a: f64):
+    %t = pydy.constant true
+    pydy.condition(%t : i1) %a : f64
+  } do {
+  ^bb0(%a: !pydy.object):
+    pydy.yield %a : !pydy.object
+  }
+  pydy.return
+}
+
+// -----
+
+pydy.func @for_yield_type(%arg0: i64) -> !pydy.object {
+  // expected-error @+1 {{body yield value #0 has type 'f64' but 'i64' is expected}}
+  %0 = pydy.for_range %arg0, %arg0, %arg0 : i64, i64, i64 iter_args(%arg0 : i64) -> !pydy.object {
+  ^bb0(%i: i64, %a: i64):
+    %h = pydy.constant 5.000000e-01 : f64
+    pydy.yield %h : f64
+  }
+  pydy.return
+}
+
+// -----
+
+pydy.func @for_result_type(%arg0: i64) -> !pydy.object {
+  // expected-error @+1 {{body yield value #0 has type 'f64' but 'i64' is expected}}
+  %0 = pydy.for_range %arg0, %arg0, %arg0 : i64, i64, i64 iter_args(%arg0 : i64) -> i64 {
+  ^bb0(%i: i64, %a: !pydy.object):
+    %h = pydy.constant 5.000000e-01 : f64
+    pydy.yield %h : f64
+  }
+  pydy.return
+}

@@ -244,3 +244,37 @@ pydy.func @record_without_logger(%arg0: f64) {
   pydy.print %arg0 : f64 {record = "{}"}
   pydy.return
 }
+
+// -----
+
+pydy.func @kwnames(%x: !pydy.object) -> !pydy.object {
+  // expected-error @+1 {{has more keyword names than operands}}
+  %0 = pydy.lib_call "sum"(%x) {kwnames = ["x", "axis"]} : (!pydy.object) -> !pydy.object
+  pydy.return %0 : !pydy.object
+}
+
+// -----
+
+pydy.func @optional_reads(%maybe: !pydy.optional<i1>) -> !pydy.object {
+  // expected-error @+1 {{reads 'i1' as 'i64'}}
+  %0 = pydy.optional_value %maybe : !pydy.optional<i1> -> i64
+  pydy.return %0 : i64
+}
+
+// -----
+
+pydy.func @lambda_yields_two(%x: !pydy.object) -> !pydy.object {
+  // expected-error @+1 {{body must yield exactly one value}}
+  %0 = pydy.lambda ["v"] : !pydy.object {
+  ^bb0(%v: !pydy.object):
+    pydy.yield %v, %v : !pydy.object, !pydy.object
+  }
+  pydy.return %0 : !pydy.object
+}
+
+// -----
+
+func.func @outside() {
+  // expected-error @+1 {{must be inside a 'pydy.func'}}
+  pydy.return
+}

@@ -41,6 +41,9 @@ std::string withArticle(Type type);
 /// what a hidden variable of the importer, its AST rewrites or
 /// pydy-lower-exits holds ("the returned value", ...).
 std::string describeVariable(StringRef name);
+/// A function as diagnostics name it: its Python `__qualname__` where the
+/// importer recorded one, else its symbol.
+StringRef pythonName(FuncOp func);
 /// Types match along values' flow (operands, results, region arguments) when
 /// equal, or when one side is not known yet (`!pydy.object`).
 bool typesCompatible(Type a, Type b);

@@ -19,7 +19,9 @@ def Pydy_Dialect : Dialect {
   // On a `pydy.func` imported from dy2st's own Python (composites, layers):
   // inlined, its work is located at the call, as a builtin's is. On the entry
   // `pydy.func`: the input signature pydy-specialize gives its arguments
-  // (what the `signature` option spells as text).
+  // (what the `signature` option spells as text). A called function's
+  // Python name, `pydy.qualname`, is read in pythonName (PydyDialect.cpp):
+  // ODS's helper would need a string attribute def named as its C++ class.
   let discardableAttrs = (ins UnitAttr:$library, ArrayAttr:$signature);
 }
 

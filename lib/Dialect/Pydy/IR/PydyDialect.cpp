@@ -208,6 +208,13 @@ static std::optional<StringRef> hiddenVariable(StringRef kind) {
       .Default(std::nullopt);
 }
 
+StringRef mlir::pydy::pythonName(FuncOp func) {
+  // The importer writes it on the functions it imports for calls.
+  if (auto name = func->getAttrOfType<StringAttr>("pydy.qualname"))
+    return name.getValue();
+  return func.getSymName();
+}
+
 std::string mlir::pydy::describeVariable(StringRef name) {
   if (name == "return.value")
     return "the returned value";

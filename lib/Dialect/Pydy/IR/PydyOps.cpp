@@ -417,17 +417,18 @@ LogicalResult IfOp::verify() {
   return success();
 }
 
+// The loops are checked along the edges values flow (into the first
+// iteration, from one iteration to the next, out of the loop): before
+// specialization a block argument of type !pydy.object joins an i64 that
+// enters and an f64 that a later iteration yields.
 LogicalResult WhileOp::verify() {
   if (auto names = getNames(); names && names->size() != getNumResults())
     return emitOpError("has ") << names->size() << " names for " << getNumResults()
                                << " results";
-  if (failed(verifyTypesMatch(*this, getInits().getTypes(), getResultTypes(),
-                              "loop result")))
-    return failure();
   Block &before = getBefore().front();
   Block &after = getAfter().front();
-  if (failed(verifyTypesMatch(*this, getInits().getTypes(),
-                              before.getArgumentTypes(), "condition region argument")))
+  if (failed(verifyTypesMatch(*this, before.getArgumentTypes(), getInits().getTypes(),
+                              "loop init")))
     return failure();
   auto condition = dyn_cast<ConditionOp>(before.getTerminator());
   if (!condition)
@@ -441,27 +442,30 @@ LogicalResult WhileOp::verify() {
   auto yield = dyn_cast<YieldOp>(after.getTerminator());
   if (!yield)
     return emitOpError("body region must end with 'pydy.yield'");
-  return verifyTypesMatch(*this, getInits().getTypes(), yield.getValues().getTypes(),
+  return verifyTypesMatch(*this, before.getArgumentTypes(), yield.getValues().getTypes(),
                           "body yield");
 }
 
-/// Shared by the `for` loops: the body takes the loop item then the carried values.
+/// Shared by the `for` loops: the body takes the loop item then the carried
+/// values; the results are the inits (no iteration) or the last yield.
 static LogicalResult verifyForLoop(Operation *op, ValueRange inits, Region &bodyRegion,
                                    std::optional<ArrayAttr> names) {
   if (names && names->size() != op->getNumResults())
     return op->emitOpError("has ") << names->size() << " names for "
                                    << op->getNumResults() << " results";
-  if (failed(verifyTypesMatch(op, inits.getTypes(), op->getResultTypes(), "loop result")))
+  if (failed(verifyTypesMatch(op, op->getResultTypes(), inits.getTypes(), "loop init")))
     return failure();
   Block &body = bodyRegion.front();
   if (body.getNumArguments() != inits.size() + 1)
     return op->emitOpError("body must take the loop item and ")
            << inits.size() << " carried values";
-  if (failed(verifyTypesMatch(op, inits.getTypes(),
-                              TypeRange(body.getArgumentTypes()).drop_front(), "body argument")))
+  TypeRange carried = TypeRange(body.getArgumentTypes()).drop_front();
+  if (failed(verifyTypesMatch(op, carried, inits.getTypes(), "loop init")))
     return failure();
   auto yield = cast<YieldOp>(body.getTerminator());
-  return verifyTypesMatch(op, inits.getTypes(), yield.getValues().getTypes(),
+  if (failed(verifyTypesMatch(op, carried, yield.getValues().getTypes(), "body yield")))
+    return failure();
+  return verifyTypesMatch(op, op->getResultTypes(), yield.getValues().getTypes(),
                           "body yield");
 }
 

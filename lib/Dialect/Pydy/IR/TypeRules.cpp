@@ -121,6 +121,22 @@ static StringRef binarySymbol(BinaryKind kind) {
   return "?";
 }
 
+static StringRef compareSymbol(CompareKind kind) {
+  switch (kind) {
+  case CompareKind::lt: return "'<'";
+  case CompareKind::le: return "'<='";
+  case CompareKind::gt: return "'>'";
+  case CompareKind::ge: return "'>='";
+  case CompareKind::eq: return "'=='";
+  case CompareKind::ne: return "'!='";
+  case CompareKind::is: return "'is'";
+  case CompareKind::is_not: return "'is not'";
+  case CompareKind::in: return "'in'";
+  case CompareKind::not_in: return "'not in'";
+  }
+  return "?";
+}
+
 FailureOr<SmallVector<int64_t>> mlir::pydy::matmulShape(ArrayRef<int64_t> x,
                                                        ArrayRef<int64_t> y,
                                                        std::string &error) {
@@ -196,7 +212,7 @@ FailureOr<ElementwiseSignature> mlir::pydy::compareSignature(CompareKind kind, T
   Builder b(lhs.getContext());
   if (!isOperand(lhs) || !isOperand(rhs) || kind == CompareKind::in ||
       kind == CompareKind::not_in) {
-    error = describePair("'" + stringifyCompareKind(kind).str() + "'", lhs, rhs);
+    error = describePair(compareSymbol(kind), lhs, rhs);
     return failure();
   }
   auto shape = broadcastShapes(shapeOf(lhs), shapeOf(rhs));

@@ -218,12 +218,12 @@ private:
       for (auto [name, arg] : llvm::zip(params.getAsValueRange<StringAttr>(),
                                         block.getArguments()))
         inner.insert_or_assign(name, Binding{arg, op->getLoc()});
-    if (failed(promote(block, inner)))
-      return failure();
+    // Checked before promotion, which would take such a store for a local
+    // of the region and the enclosing variable would silently keep its value.
     WalkResult result = op->walk([&](StoreOp store) { return WalkResult::interrupt(); });
     if (result.wasInterrupted())
       return op->emitError("assignments inside this expression are not supported");
-    return success();
+    return promote(block, inner);
   }
 
   LogicalResult promoteIf(IfOp op, Env &env) {

@@ -23,7 +23,7 @@ LogicalResult Specializer::run(FuncOp func, ArrayAttr signature) {
     if (failed(actual))
       return failure();
     if (*actual != spec.result)
-      return spec.func.emitError() << "'" << spec.func.getSymName() << "' returns "
+      return spec.func.emitError() << "'" << pythonName(spec.func) << "' returns "
                                    << withArticle(spec.result) << " on its base case but "
                                    << withArticle(*actual) << " through recursion";
   }
@@ -81,9 +81,9 @@ FailureOr<Type> Specializer::specializeFunction(FuncOp func) {
 }
 
 LogicalResult Specializer::specializeCall(CallOp call) {
+  // The call's verifier makes sure its callee is a function of the module.
   FuncOp callee = templates.lookup(call.getCallee());
-  if (!callee)
-    return call.emitError() << "no function '" << call.getCallee() << "' to call";
+  assert(callee && "pydy.call of a function the module does not define");
   SmallVector<Type> args(call.getArgs().getTypes());
   if (llvm::any_of(args, unknown)) {
     if (!tolerant)
@@ -97,7 +97,7 @@ LogicalResult Specializer::specializeCall(CallOp call) {
   Specialization *spec = it == specializations.end() ? nullptr : &*it;
   if (!spec) {
     if (specializations.size() == kMaxSpecializations)
-      return call.emitError() << "recursive calls of '" << callee.getSymName()
+      return call.emitError() << "recursive calls of '" << pythonName(callee)
                               << "' keep changing argument types; dy2st stops after "
                               << kMaxSpecializations << " specializations";
     OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
@@ -122,7 +122,7 @@ LogicalResult Specializer::specializeCall(CallOp call) {
     if (failed(guess))
       return failure();
     if (!*guess || unknown(*guess))
-      return call.emitError() << "dy2st cannot tell what '" << callee.getSymName()
+      return call.emitError() << "dy2st cannot tell what '" << pythonName(callee)
                               << "' returns: no path returns without a recursive call, or it "
                                  "returns None";
     if (sequenceElementTypes(*guess))

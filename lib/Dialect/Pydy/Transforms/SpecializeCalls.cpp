@@ -296,9 +296,8 @@ LogicalResult Specializer::specializeLibCall(LibCallOp op, Operation *&next) {
 }
 
 LogicalResult Specializer::nonzeroColumns(LibCallOp op, Value x, Operation *&next) {
-  auto type = dyn_cast<RankedTensorType>(x.getType());
-  if (!type)
-    return op.emitError() << "nonzero(): expects a tensor, got " << withArticle(x.getType());
+  // Binding the arguments checked that `x` is a tensor.
+  auto type = cast<RankedTensorType>(x.getType());
   OpBuilder b(op);
   Location loc = op.getLoc();
   Type object = ObjectType::get(op.getContext());
