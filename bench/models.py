@@ -1,6 +1,8 @@
 """The model zoo (examples/models) timed per batch: dy2st compiled and eager,
 against real Paddle (PyPI's paddlepaddle, CPU) eager and under its own
-paddle.jit.to_static, on the same model source, one thread each.
+paddle.jit.to_static, on the same model source, and torch eager on the twins
+of bench/models_torch.py (ResNet-18, the LSTM language model, BERT-small:
+where the interpreter has torch), one thread each.
 
 Real Paddle runs in its own interpreter (bench/models_paddle.py): give it with
 --paddle-python or DY2ST_PADDLE_PYTHON (scripts/test.sh makes
@@ -37,6 +39,22 @@ def dy2st_times(name, batch, repeats):
     return {"compile": first - steady, "compiled": steady, "eager": eager}
 
 
+def torch_time(name, batch, repeats):
+    """Torch eager's median time on the model's twin, or a reason for none."""
+    try:
+        import torch
+        import models_torch
+    except ImportError as e:
+        return f"no torch ({e.name})"
+    torch.set_num_threads(1)
+    twin = models_torch.build(name)
+    if twin is None:
+        return "no twin"
+    run, arguments = twin
+    args = arguments(*zoo.MODELS[name].inputs(np.random.RandomState(3), batch))
+    return measure(run, args, repeats)[2]
+
+
 def paddle_times(python, names, batch, repeats):
     if python is None:
         return {}, "no interpreter with real Paddle (--paddle-python)"
@@ -65,14 +83,16 @@ def main():
     if why:
         print(f"real Paddle skipped: {why}")
     header = (f"{'model':18} {'compile s':>9} {'dy2st':>9} {'eager':>9} {'ratio':>6} "
-              f"{'Paddle':>9} {'ratio':>6} {'to_static':>9} {'ratio':>6}")
+              f"{'Paddle':>9} {'ratio':>6} {'to_static':>9} {'ratio':>6} "
+              f"{'torch':>9} {'ratio':>6}")
     print(header)
     for name in options.models:
         ours = dy2st_times(name, options.batch, options.repeats)
         theirs = peers.get(name, {})
         cells = [f"{name:18}", f"{ours['compile']:9.2f}", f"{ours['compiled'] * 1e3:9.2f}",
                  f"{ours['eager'] * 1e3:9.2f}", f"{ours['eager'] / ours['compiled']:6.2f}"]
-        for key in ("eager", "to_static"):
+        theirs = dict(theirs, torch=torch_time(name, options.batch, options.repeats))
+        for key in ("eager", "to_static", "torch"):
             value = theirs.get(key)
             if isinstance(value, float):
                 cells += [f"{value * 1e3:9.2f}", f"{value / ours['compiled']:6.2f}"]
@@ -82,6 +102,8 @@ def main():
         for key in ("eager", "to_static"):
             if isinstance(theirs.get(key), str):
                 print(f"  Paddle {key}: {theirs[key]}")
+        if isinstance(theirs["torch"], str) and theirs["torch"] != "no twin":
+            print(f"  torch: {theirs['torch']}")
 
 
 if __name__ == "__main__":

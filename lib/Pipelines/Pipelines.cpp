@@ -72,7 +72,7 @@ static constexpr llvm::StringLiteral kCPUOnBuffers =
     "dy2st-name-allocation-sites,"
     "dy2st-linalg-to-blas,"
     "dy2st-matmul-loop-order,"
-    "func.func(convert-linalg-to-loops),"
+    "func.func(dy2st-linalg-to-loops),"
     "canonicalize,"
     "dy2st-outline-loop-nests,"
     "canonicalize,"
@@ -90,6 +90,7 @@ static constexpr llvm::StringLiteral kCPUOnBuffers =
     "convert-cf-to-llvm,"
     "convert-func-to-llvm,"
     "llvm.func(dy2st-mark-noalias-pointers),"
+    "dy2st-dispatch-parallel-loops,"
     "reconcile-unrealized-casts,"
     "canonicalize";
 

@@ -5,6 +5,7 @@
 #include "Dy2St/Runtime/Blas.h"
 #include "Dy2St/Runtime/Cuda.h"
 #include "Dy2St/Runtime/Memory.h"
+#include "Dy2St/Runtime/Parallel.h"
 #include "Dy2St/Runtime/Print.h"
 #include "Dy2St/Support/NativeTarget.h"
 #include "Dy2St/Support/RuntimeABI.h"
@@ -71,6 +72,7 @@ llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::load(CompiledProgram p
   };
   definePrintSymbols(define);
   defineBlasSymbols(define);
+  defineParallelSymbols(define);
   defineMemorySymbols(define);
   if (llvm::Error error = main.define(llvm::orc::absoluteSymbols(std::move(runtime))))
     return textOf(std::move(error));

@@ -1,6 +1,7 @@
 #include "Dy2St/Transforms/Passes.h"
 
 #include "BufferRoot.h"
+#include "ParallelLoops.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -8,6 +9,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Utils/Utils.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
@@ -104,6 +106,59 @@ static void markNoAlias(func::FuncOp outlined, func::CallOp call) {
     outlined->setAttr(kNoAliasPointers, DenseI64ArrayAttr::get(outlined.getContext(), pointers));
 }
 
+/// The value `inner` (an operand inside `outlined`) has at `call`: the
+/// call's operand for a parameter, a copy of a constant; none otherwise.
+static Value valueAtCall(RewriterBase &rewriter, Value inner, func::FuncOp outlined,
+                         func::CallOp call) {
+  if (auto arg = dyn_cast<BlockArgument>(inner))
+    return arg.getOwner() == &outlined.getBody().front() ? call.getOperand(arg.getArgNumber())
+                                                          : Value();
+  Operation *def = inner.getDefiningOp();
+  if (!def || !def->hasTrait<OpTrait::ConstantLike>())
+    return Value();
+  rewriter.setInsertionPoint(call);
+  return rewriter.clone(*def)->getResult(0);
+}
+
+/// Makes the bounds of the nest's loop marked by dy2st-linalg-to-loops the
+/// outlined function's last two parameters, which the call passes, and
+/// marks the function for dy2st-dispatch-parallel-loops.
+static void exposeParallelRange(RewriterBase &rewriter, func::FuncOp outlined,
+                                func::CallOp &call) {
+  scf::ForOp loop;
+  outlined.walk([&](scf::ForOp candidate) {
+    if (candidate->hasAttr(kParallelLoopAttr))
+      loop = candidate;
+  });
+  if (!loop)
+    return;
+  Attribute work = loop->removeAttr(kParallelLoopAttr);
+  if (!matchPattern(loop.getStep(), m_One()))
+    return;
+  Value lower = valueAtCall(rewriter, loop.getLowerBound(), outlined, call);
+  Value upper = valueAtCall(rewriter, loop.getUpperBound(), outlined, call);
+  if (!lower || !upper)
+    return;
+  Block &body = outlined.getBody().front();
+  unsigned first = body.getNumArguments();
+  Location loc = loop.getLoc();
+  Type index = rewriter.getIndexType();
+  if (failed(outlined.insertArguments({first, first}, {index, index}, {DictionaryAttr(), DictionaryAttr()},
+                                      {loc, loc})))
+    return;
+  rewriter.modifyOpInPlace(loop, [&] {
+    loop.getLowerBoundMutable().assign(body.getArgument(first));
+    loop.getUpperBoundMutable().assign(body.getArgument(first + 1));
+  });
+  SmallVector<Value> operands(call.getOperands());
+  operands.append({lower, upper});
+  rewriter.setInsertionPoint(call);
+  auto widened = func::CallOp::create(rewriter, call.getLoc(), outlined, operands);
+  rewriter.replaceOp(call, widened.getResults());
+  call = widened;
+  outlined->setAttr(kParallelRangeAttr, work);
+}
+
 struct OutlineLoopNestsPass : impl::OutlineLoopNestsPassBase<OutlineLoopNestsPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
@@ -130,6 +185,7 @@ struct OutlineLoopNestsPass : impl::OutlineLoopNestsPassBase<OutlineLoopNestsPas
         if (failed(outlined))
           return signalPassFailure();
         markNoAlias(*outlined, call);
+        exposeParallelRange(rewriter, *outlined, call);
         outlined->setPrivate();
         (*outlined)->setAttr("passthrough", rewriter.getStrArrayAttr({"noinline"}));
       }

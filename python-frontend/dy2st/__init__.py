@@ -43,8 +43,9 @@ class no_grad:
 
 
 def set_num_threads(threads):
-    """The threads compiled code runs on (its dense products); the default is
-    every core, or OMP_NUM_THREADS / OPENBLAS_NUM_THREADS where set."""
+    """The threads compiled code runs on (its dense products and the loops of
+    elementwise ops and reductions with enough work); the default is every
+    core, or OMP_NUM_THREADS / OPENBLAS_NUM_THREADS where set."""
     threads = int(threads)
     if threads < 1:
         raise ValueError(f"set_num_threads() needs at least one thread, not {threads}")

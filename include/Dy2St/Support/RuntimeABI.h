@@ -45,6 +45,18 @@ inline constexpr llvm::StringLiteral kPackF32 = "dy2st_pack_f32";
 inline constexpr llvm::StringLiteral kPackedGemmF32 = "dy2st_packed_gemm_f32";
 inline constexpr int64_t kPackedPanelWidth = 16;
 
+/// parallel_for(part, context, begin, end, work) runs part(context, b, e)
+/// over pieces [b, e) that tile [begin, end), on as many threads as
+/// dy2st.set_num_threads gives where (end - begin) * work (the work of one
+/// iteration) is worth sharing, else part(context, begin, end) on the calling
+/// thread; `part` is `void (void *, int64_t, int64_t)` and touches nothing
+/// another piece writes (dy2st-dispatch-parallel-loops).
+inline constexpr llvm::StringLiteral kParallelFor = "dy2st_parallel_for";
+/// Below this much work (innermost iterations) a loop runs on the calling
+/// thread: waking a worker costs microseconds, as much as some 10^4 of them.
+/// (Loops of sizes known when compiling below it are not marked at all.)
+inline constexpr int64_t kMinParallelWork = int64_t(1) << 16;
+
 /// The runtime's entries for print, logging, raise and Python callbacks
 /// (lib/Runtime/Print.cpp). A print pushes its items one call each, in order:
 /// a number (i64, f64, a bool as i64), a string (a NUL-terminated pointer),
