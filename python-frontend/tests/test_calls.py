@@ -66,9 +66,42 @@ def lambda_from_a_list_of_defaults(x, n):
     return out
 
 
+def positional_only_and_keywords(a, b=2.0, /, c=3.0, *rest, k=1.0, **kw):
+    s = a * b + c * k
+    for r in rest:
+        s = s + r
+    for name in kw:
+        s = s + kw[name]
+    return s
+
+
+def keeps_a_positional_only_name_for_kwargs(a, /, **kw):
+    return a * kw["a"]
+
+
+def every_parameter_kind(x):
+    """Parameters before '/', after a bare '*', **kwargs and defaults, in
+    called functions, nested defs and lambdas; a keyword that names a
+    positional-only parameter goes to **kwargs, as in Python."""
+    def inner(u, /, v=1.0, *more, w=2.0, **extra):
+        t = u * v + w
+        for m in more:
+            t = t + m
+        return t + len(extra)
+    only_first = lambda u, /, v=1.0: u * v  # noqa: E731
+    keyword_only = lambda u, *, k=2.0, m: u + k * m  # noqa: E731
+    collects = lambda u, /, **kw: u + len(kw) + kw["u"]  # noqa: E731
+    counts = lambda *args, **kw: len(args) + len(kw)  # noqa: E731
+    y = positional_only_and_keywords(x, 3.0, 4.0, x, x, k=2.0, z=x)
+    z = positional_only_and_keywords(x) + inner(x, 2.0, x, w=0.5, q=1) + inner(x)
+    w = only_first(x, 3.0) + only_first(x) + keyword_only(x, m=x) + keyword_only(x, k=1.0, m=2.0)
+    return y + z + w + collects(x, u=x, t=1) + counts(1, 2, z=3) + \
+        keeps_a_positional_only_name_for_kwargs(x, a=x)
+
+
 @pytest.mark.parametrize("fn", [three_deep, lambda_to_helper, keyword_arguments,
                                 uses_math_module, helper_in_loop,
-                                lambda_defaults_and_star_args])
+                                lambda_defaults_and_star_args, every_parameter_kind])
 def test_calls(differential, fn):
     differential(fn, t([1.0, -2.0, 3.0]))
 
@@ -220,15 +253,51 @@ def lambda_called_with_too_many_arguments(x):
     return f(x, x, x)
 
 
+def lambda_given_a_positional_only_keyword(x):
+    f = lambda v, /: v  # noqa: E731
+    return f(v=x)
+
+
+def lambda_given_a_keyword_only_by_position(x):
+    f = lambda v, *, k: v + k  # noqa: E731
+    return f(x, x)
+
+
+def positional_only(a, /):
+    return a
+
+
+def function_given_a_positional_only_keyword(x):
+    return positional_only(a=x)
+
+
+def nested_def_with_a_computed_default(x):
+    scale = 2.0
+    def inner(v, k=scale):
+        return v * k
+    return inner(x)
+
+
 @pytest.mark.parametrize("fn,message", [
     (lambda_called_with_an_unknown_keyword, "unexpected keyword argument 'scale'"),
     (lambda_called_with_too_many_arguments,
-     "takes from 1 to 2 positional arguments but 3 were given")])
+     "takes from 1 to 2 positional arguments but 3 were given"),
+    (lambda_given_a_positional_only_keyword,
+     "positional-only arguments passed as keyword arguments: 'v'"),
+    (lambda_given_a_keyword_only_by_position, "takes 1 positional argument but 2 were given"),
+    (function_given_a_positional_only_keyword,
+     "positional-only arguments passed as keyword arguments: 'a'")])
 def test_a_lambda_call_that_does_not_fit_is_pythons_type_error(fn, message):
     with pytest.raises(TypeError, match=message):
         fn(t([1.0]))
     with pytest.raises(paddle.Dy2StError, match=message):
         paddle.jit.to_static(fn)(t([1.0]))
+
+
+def test_a_nested_defs_default_is_a_constant():
+    assert float(nested_def_with_a_computed_default(t([1.0]))) == 2.0
+    with pytest.raises(paddle.Dy2StError, match="a nested def's default that is not a constant"):
+        paddle.jit.to_static(nested_def_with_a_computed_default)(t([1.0]))
 
 
 def lambda_reads_a_variable_assigned_later(x):

@@ -53,3 +53,17 @@ print(paddle.jit.to_static(lambda_parameters).code)
 # CHECK:      pydy.lambda ["a", "rest", "bias"] defaults(%[[S]] : !pydy.object) : !pydy.object {
 # CHECK:      } {default_params = ["bias"], vararg = "rest"}
 # CHECK:      pydy.call_value %{{.*}}(%{{.*}}, %{{.*}}, %{{.*}}) {kwnames = ["bias"]}
+
+
+# '/', a bare '*' and '**' are attributes of the lambda.
+def lambda_parameter_kinds(x):
+    f = lambda u, /, *, k, **kw: u + k  # noqa: E731
+    return f(x, k=x, u=x)
+
+
+print(paddle.jit.to_static(lambda_parameter_kinds).code)
+
+# CHECK-LABEL: pydy.func @"lambda_parameter_kinds"
+# CHECK:      pydy.lambda ["u", "k", "kw"] : !pydy.object {
+# CHECK:      } {keyword_only = 1, kwarg = "kw", positional_only = 1}
+# CHECK:      pydy.call_value %{{.*}}(%{{.*}}, %{{.*}}, %{{.*}}) {kwnames = ["k", "u"]}

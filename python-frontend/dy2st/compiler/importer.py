@@ -297,12 +297,11 @@ class Importer:
         """The pydy text of this function alone, as `@symbol`. A function that
         is `called` from converted code may take `*args` (a tuple)."""
         args = self.node.args
-        if ((args.vararg or args.kwarg) and not called) or args.posonlyargs:
+        if (args.vararg or args.kwarg) and not called:
             self._fail(self.node, "*args and **kwargs parameters (given other than through "
-                                  "to_static's call) and positional-only parameters are not "
-                                  "supported by dy2st yet")
+                                  "to_static's call) are not supported by dy2st yet")
         # In the order of inspect.signature, which callers bind.
-        params = [a.arg for a in args.args]
+        params = [a.arg for a in args.posonlyargs + args.args]
         if args.vararg:
             params.append(args.vararg.arg)
         params += [a.arg for a in args.kwonlyargs]
@@ -376,7 +375,7 @@ class Importer:
         if self.is_local(node.name):
             self._fail(node, f"'{node.name}' is both a nested def and a variable")
         enclosing = set().union(*self.scopes) - set(self.nested_defs) - {node.name}
-        inner = _assigned_names(node.body) | {a.arg for a in node.args.args}
+        inner = _assigned_names(node.body) | set(statements.parameter_names(node.args))
         reads = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and
                  isinstance(n.ctx, ast.Load)}
         free = {n for n in reads if n in enclosing and n not in inner}
@@ -1112,13 +1111,10 @@ class Importer:
 
     def expr_Lambda(self, node):
         args = node.args
-        if args.kwarg or args.posonlyargs or (args.kwonlyargs and not args.vararg):
-            self._fail(node, "lambda parameters '**', '/' and a bare '*' are not supported by "
-                             "dy2st (defaults and *args are)")
         self.check_late_binding(node)
-        positional = [a.arg for a in args.args]
+        positional = [a.arg for a in args.posonlyargs + args.args]
         params = positional + ([args.vararg.arg] if args.vararg else []) + \
-            [a.arg for a in args.kwonlyargs]
+            [a.arg for a in args.kwonlyargs] + ([args.kwarg.arg] if args.kwarg else [])
         # Defaults are computed where the lambda is made, as Python does.
         named_defaults = list(zip(positional[len(positional) - len(args.defaults):],
                                   args.defaults))
@@ -1135,6 +1131,12 @@ class Importer:
                          ", ".join(f'"{_escape(p)}"' for p, _ in named_defaults) + "]")
         if args.vararg:
             attrs.append(f'vararg = "{_escape(args.vararg.arg)}"')
+        elif args.kwonlyargs:
+            attrs.append(f"keyword_only = {len(args.kwonlyargs)}")
+        if args.kwarg:
+            attrs.append(f'kwarg = "{_escape(args.kwarg.arg)}"')
+        if args.posonlyargs:
+            attrs.append(f"positional_only = {len(args.posonlyargs)}")
         attr_dict = " {" + ", ".join(attrs) + "}" if attrs else ""
         self.emit(f"{name} = pydy.lambda [{quoted}]{operands} : {OBJECT} {{")
         self.depth += 1
@@ -1445,21 +1447,26 @@ class Importer:
         node = self.expand_double_starred(node, params)
         at = next((i for i, p in enumerate(params)
                    if p.kind == inspect.Parameter.VAR_POSITIONAL), None)
+        packed = None
         if at is not None:
             # f(a, *rest): the arguments past the others as one tuple (one that
-            # expand_starred made already).
+            # expand_starred made already; empty when fewer are given).
             extra = node.args[at:]
             packed = extra[0].value if len(extra) == 1 and isinstance(extra[0], ast.Starred) \
                 else ast.copy_location(ast.Tuple(elts=extra, ctx=ast.Load()), node)
-            node = ast.copy_location(ast.Call(func=node.func, args=node.args[:at] + [packed],
+            node = ast.copy_location(ast.Call(func=node.func, args=node.args[:at],
                                               keywords=node.keywords), node)
-        positional = [p for p in params if p.kind not in (inspect.Parameter.KEYWORD_ONLY,
-                                                          inspect.Parameter.VAR_KEYWORD)]
+        positional = [p for p in params if p.kind in (inspect.Parameter.POSITIONAL_ONLY,
+                                                      inspect.Parameter.POSITIONAL_OR_KEYWORD)]
         if len(node.args) > len(positional):
             self._fail(node, f"{fn.__qualname__}() takes {len(positional)} arguments but "
                              f"{len(node.args)} were given", unsupported=False)
         given = dict(zip((p.name for p in positional), node.args))
-        names = {p.name for p in params}
+        if packed is not None:
+            given[params[at].name] = packed
+        # The names a keyword can give (Python passes a keyword that names a
+        # positional-only parameter on to **kwargs).
+        names = {p.name for p in params if p.kind != inspect.Parameter.POSITIONAL_ONLY}
         if isinstance(fn, _NestedDef):
             # A closure's free variables: their values where it is called.
             for name in fn.free_names:
@@ -1471,7 +1478,11 @@ class Importer:
                 given[var_keyword.name] = k.value
                 continue
             unknown = k.arg not in names or (var_keyword is not None and k.arg == var_keyword.name)
-            if k.arg in given or (unknown and var_keyword is None):
+            if unknown and var_keyword is None and any(
+                    p.name == k.arg and p.kind == inspect.Parameter.POSITIONAL_ONLY for p in params):
+                self._fail(k.value, f"{fn.__qualname__}() got some positional-only arguments "
+                                    f"passed as keyword arguments: '{k.arg}'", unsupported=False)
+            if (k.arg in given and not unknown) or (unknown and var_keyword is None):
                 self._fail(k.value, f"{fn.__qualname__}() got an unexpected or repeated "
                                     f"argument '{k.arg}'", unsupported=False)
             if unknown:
@@ -1861,7 +1872,8 @@ def _lambda_as_def(fn, source):
         break
     params = list(fn.__code__.co_varnames[:fn.__code__.co_argcount])
     found = [n for n in ast.walk(tree) if isinstance(n, ast.Lambda) and
-             [a.arg for a in n.args.args] == params] if tree is not None else []
+             [a.arg for a in n.args.posonlyargs + n.args.args] == params] \
+        if tree is not None else []
     if len(found) != 1:
         raise Dy2StError(f"dy2st cannot find the source of {fn!r} (one lambda with these "
                          "parameters on its lines)")
@@ -1892,12 +1904,28 @@ class _NestedDef:
     def parameters(self):
         """Its parameters, then its free variables (passed by the caller)."""
         args = self.node.args
-        if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs or args.defaults:
-            self.parent._fail(self.node, "a nested def with defaults, * or ** parameters is "
-                                         "not supported by dy2st yet")
-        return [inspect.Parameter(a.arg, inspect.Parameter.POSITIONAL_OR_KEYWORD)
-                for a in args.args] + \
-            [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY) for n in self.free_names]
+        P = inspect.Parameter
+
+        def default(node):
+            if node is None:
+                return P.empty
+            try:
+                return ast.literal_eval(node)
+            except ValueError:
+                self.parent._fail(node, "a nested def's default that is not a constant is not "
+                                        "supported by dy2st yet")
+        positional = args.posonlyargs + args.args
+        defaults = [None] * (len(positional) - len(args.defaults)) + args.defaults
+        params = [P(a.arg, P.POSITIONAL_ONLY if i < len(args.posonlyargs) else
+                    P.POSITIONAL_OR_KEYWORD, default=default(d))
+                  for i, (a, d) in enumerate(zip(positional, defaults))]
+        if args.vararg:
+            params.append(P(args.vararg.arg, P.VAR_POSITIONAL))
+        params += [P(a.arg, P.KEYWORD_ONLY, default=default(d))
+                   for a, d in zip(args.kwonlyargs, args.kw_defaults)]
+        if args.kwarg:
+            params.append(P(args.kwarg.arg, P.VAR_KEYWORD))
+        return params + [P(n, P.KEYWORD_ONLY) for n in self.free_names]
 
     def importer(self, unit):
         self.parameters()

@@ -12,7 +12,7 @@ lambda is not checked here; if it remains after specialization, it is
 reported at compile time."""
 import ast
 
-from .statements import located
+from .statements import located, parameter_names
 
 _MESSAGE = "cannot access local variable '{}' where it is not associated with a value"
 _EVERYTHING = None  # the set after a statement that never falls through
@@ -160,9 +160,7 @@ def _join(a, b):
 def check(function):
     """`function` (an ast.FunctionDef, after the other rewrites) with checks
     before reads of variables that may be unbound; returns the names checked."""
-    params = {a.arg for a in function.args.args + function.args.kwonlyargs}
-    if function.args.vararg:
-        params.add(function.args.vararg.arg)
+    params = set(parameter_names(function.args))
     local_names = set()
     for statement in function.body:
         local_names |= _stores(statement)

@@ -132,6 +132,61 @@ pydy.func @lambda_vararg_of_no_parameter() -> !pydy.object {
 
 // -----
 
+pydy.func @lambda_kwarg_not_last() -> !pydy.object {
+  // expected-error @+1 {{'kw' (**kwargs) is not the last parameter}}
+  %0 = pydy.lambda ["kw", "a"] : !pydy.object {
+  ^bb0(%kw: !pydy.object, %a: !pydy.object):
+    pydy.yield %a : !pydy.object
+  } {kwarg = "kw"}
+  pydy.return
+}
+
+// -----
+
+pydy.func @lambda_kwarg_is_vararg() -> !pydy.object {
+  // expected-error @+1 {{'r' is both *args and **kwargs}}
+  %0 = pydy.lambda ["a", "r"] : !pydy.object {
+  ^bb0(%a: !pydy.object, %r: !pydy.object):
+    pydy.yield %a : !pydy.object
+  } {kwarg = "r", vararg = "r"}
+  pydy.return
+}
+
+// -----
+
+pydy.func @lambda_kwarg_default(%d: f64) -> !pydy.object {
+  // expected-error @+1 {{has a default for 'kw', which is **kwargs}}
+  %0 = pydy.lambda ["a", "kw"] defaults(%d : f64) : !pydy.object {
+  ^bb0(%a: !pydy.object, %kw: !pydy.object):
+    pydy.yield %a : !pydy.object
+  } {default_params = ["kw"], kwarg = "kw"}
+  pydy.return
+}
+
+// -----
+
+pydy.func @lambda_keyword_only_after_vararg() -> !pydy.object {
+  // expected-error @+1 {{counts keyword-only parameters, which are those after *args}}
+  %0 = pydy.lambda ["a", "r", "k"] : !pydy.object {
+  ^bb0(%a: !pydy.object, %r: !pydy.object, %k: !pydy.object):
+    pydy.yield %a : !pydy.object
+  } {keyword_only = 1, vararg = "r"}
+  pydy.return
+}
+
+// -----
+
+pydy.func @lambda_too_many_positional_only() -> !pydy.object {
+  // expected-error @+1 {{has 2 positional-only and 1 keyword-only of 2 parameters}}
+  %0 = pydy.lambda ["a", "k"] : !pydy.object {
+  ^bb0(%a: !pydy.object, %k: !pydy.object):
+    pydy.yield %a : !pydy.object
+  } {keyword_only = 1, positional_only = 2}
+  pydy.return
+}
+
+// -----
+
 pydy.func @logical_yield(%arg0: !pydy.object) -> !pydy.object {
   // expected-error @+1 {{right operand region must yield exactly one value}}
   %0 = pydy.logical or %arg0 : !pydy.object -> !pydy.object {

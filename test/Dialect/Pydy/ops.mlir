@@ -92,6 +92,12 @@ pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.objec
   ^bb0(%v: !pydy.object, %rest: !pydy.object, %kw: !pydy.object):
     pydy.yield %kw : !pydy.object
   } {default_params = ["k"], vararg = "rest"}
+  // CHECK: pydy.lambda ["u", "k", "kw"] : !pydy.object {
+  // CHECK: } {keyword_only = 1 : i64, kwarg = "kw", positional_only = 1 : i64}
+  %kinds = pydy.lambda ["u", "k", "kw"] : !pydy.object {
+  ^bb0(%u: !pydy.object, %kwonly: !pydy.object, %kw: !pydy.object):
+    pydy.yield %u : !pydy.object
+  } {keyword_only = 1, kwarg = "kw", positional_only = 1}
   // CHECK: pydy.logical and %{{.*}} : !pydy.object -> !pydy.object {
   %21 = pydy.logical and %a : !pydy.object -> !pydy.object {
     %r = pydy.load "b" : !pydy.object

@@ -502,14 +502,21 @@ def Pydy_LambdaOp : Pydy_Op<"lambda", [
   let description = [{
     `params` names the body's arguments in order. `vararg` names the one
     that takes the call's extra positional arguments as a tuple (`*args`);
-    the parameters after it are keyword-only. `defaults` are the values,
-    computed where the lambda is made, of the parameters `default_params`
-    names, for calls that do not pass them.
+    the parameters after it are keyword-only. Without `*args`, the last
+    `keyword_only` parameters are (after a bare `*`). `kwarg` names the last
+    parameter, which takes the keywords no other parameter takes as a dict
+    (`**kwargs`). Keywords cannot give the first `positional_only`
+    parameters (those before `/`). `defaults` are the values, computed where
+    the lambda is made, of the parameters `default_params` names, for calls
+    that do not pass them.
   }];
   let arguments = (ins Variadic<AnyType>:$defaults,
                        DefaultValuedAttr<StrArrayAttr, "{}">:$params,
                        DefaultValuedAttr<StrArrayAttr, "{}">:$default_params,
-                       OptionalAttr<StrAttr>:$vararg);
+                       OptionalAttr<StrAttr>:$vararg,
+                       OptionalAttr<StrAttr>:$kwarg,
+                       DefaultValuedAttr<I64Attr, "0">:$positional_only,
+                       DefaultValuedAttr<I64Attr, "0">:$keyword_only);
   let results = (outs AnyType:$result);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = "$params (`defaults` `(` $defaults^ `:` type($defaults) `)`)? "
@@ -518,10 +525,13 @@ def Pydy_LambdaOp : Pydy_Op<"lambda", [
   let extraClassDeclaration = [{
     /// The values of the body's arguments for `call`, bound as Python binds
     /// them (positions, keywords, defaults; extra positional arguments as a
-    /// tuple made before `call`); failure with Python's TypeError message
-    /// in `error` where the call does not fit.
+    /// tuple and extra keywords as a dict, made before `call`); failure with
+    /// Python's TypeError message in `error` where the call does not fit.
     ::mlir::FailureOr<::llvm::SmallVector<::mlir::Value>>
     bindArguments(::mlir::OpBuilder &b, CallValueOp call, std::string &error);
+    /// How many parameters a call may give by position (those before `*args`
+    /// or the keyword-only ones).
+    size_t positionalCount();
   }];
 }
 

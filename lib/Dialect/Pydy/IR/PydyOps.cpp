@@ -338,54 +338,96 @@ LogicalResult LambdaOp::verify() {
       return emitOpError("has a default for '") << name << "', which is not a parameter";
   if (getVararg() && !isParam(*getVararg()))
     return emitOpError("'") << *getVararg() << "' (*args) is not a parameter";
+  size_t count = getParams().size();
+  if (getKwarg()) {
+    if (count == 0 || getParams().getValue().back() != getKwargAttr())
+      return emitOpError("'") << *getKwarg() << "' (**kwargs) is not the last parameter";
+    if (getKwarg() == getVararg())
+      return emitOpError("'") << *getKwarg() << "' is both *args and **kwargs";
+    if (llvm::is_contained(getDefaultParams().getAsValueRange<StringAttr>(), *getKwarg()))
+      return emitOpError("has a default for '") << *getKwarg() << "', which is **kwargs";
+  }
+  if (getVararg() && getKeywordOnly() != 0)
+    return emitOpError("counts keyword-only parameters, which are those after *args");
+  if (getKeywordOnly() < 0 || getPositionalOnly() < 0 ||
+      static_cast<uint64_t>(getKeywordOnly()) + (getKwarg() ? 1 : 0) > count ||
+      static_cast<uint64_t>(getPositionalOnly()) > positionalCount())
+    return emitOpError("has ") << getPositionalOnly() << " positional-only and "
+                               << getKeywordOnly() << " keyword-only of " << count
+                               << " parameters";
   auto yield = cast<YieldOp>(body.getTerminator());
   if (yield.getValues().size() != 1)
     return emitOpError("body must yield exactly one value");
   return success();
 }
 
+size_t LambdaOp::positionalCount() {
+  ArrayRef<Attribute> params = getParams().getValue();
+  if (getVararg())
+    return llvm::find(params, getVarargAttr()) - params.begin();
+  int64_t count = params.size() - getKeywordOnly() - (getKwarg() ? 1 : 0);
+  return count < 0 ? 0 : count;
+}
+
 FailureOr<SmallVector<Value>> LambdaOp::bindArguments(OpBuilder &b, CallValueOp call,
                                                       std::string &error) {
   SmallVector<StringRef> params(getParams().getAsValueRange<StringAttr>());
-  size_t vararg = params.size();
-  if (getVararg())
-    vararg = llvm::find(params, *getVararg()) - params.begin();
+  size_t positionalLimit = positionalCount();
+  size_t vararg = getVararg() ? positionalLimit : params.size();
+  size_t kwarg = getKwarg() ? params.size() - 1 : params.size();
+  size_t positionalOnly = getPositionalOnly();
   size_t keywords = call.getKwnames().size();
   ValueRange args = call.getArgs();
   ValueRange positional = args.drop_back(keywords);
   SmallVector<Value> bound(params.size());
-  if (positional.size() > vararg && !getVararg()) {
+  if (positional.size() > positionalLimit && !getVararg()) {
     // Python's words: "takes from 1 to 2 positional arguments but 3 were given".
-    size_t required = llvm::count_if(ArrayRef(params).take_front(vararg), [&](StringRef p) {
+    size_t required = llvm::count_if(ArrayRef(params).take_front(positionalLimit),
+                                     [&](StringRef p) {
       return !llvm::is_contained(getDefaultParams().getAsValueRange<StringAttr>(), p);
     });
-    std::string takes = required == vararg
-                            ? std::to_string(vararg)
-                            : "from " + std::to_string(required) + " to " + std::to_string(vararg);
+    std::string takes = required == positionalLimit
+                            ? std::to_string(positionalLimit)
+                            : "from " + std::to_string(required) + " to " +
+                                  std::to_string(positionalLimit);
     error = "TypeError: the lambda takes " + takes + " positional argument" +
-            (vararg == 1 ? "" : "s") + " but " + std::to_string(positional.size()) +
+            (positionalLimit == 1 ? "" : "s") + " but " + std::to_string(positional.size()) +
             (positional.size() == 1 ? " was" : " were") + " given";
     return failure();
   }
-  for (auto [i, v] : llvm::enumerate(positional.take_front(vararg)))
+  for (auto [i, v] : llvm::enumerate(positional.take_front(positionalLimit)))
     bound[i] = v;
   if (getVararg()) {
-    ValueRange extra = positional.drop_front(std::min(vararg, positional.size()));
+    ValueRange extra = positional.drop_front(std::min(positionalLimit, positional.size()));
     bound[vararg] = TupleOp::create(b, call.getLoc(), ObjectType::get(getContext()), extra);
   }
+  // **kwargs: the keywords no parameter takes (positional-only ones included).
+  SmallVector<Value> extraKeys, extraValues;
   for (auto [name, v] :
        llvm::zip(call.getKwnames().getAsValueRange<StringAttr>(), args.take_back(keywords))) {
-    auto *at = llvm::find(params, name);
-    if (at == params.end() || static_cast<size_t>(at - params.begin()) == vararg) {
-      error = "TypeError: the lambda got an unexpected keyword argument '" + name.str() + "'";
+    size_t at = llvm::find(params, name) - params.begin();
+    if (at == params.size() || at == vararg || at == kwarg || at < positionalOnly) {
+      if (getKwarg()) {
+        extraKeys.push_back(ConstantOp::create(b, call.getLoc(), b.getStringAttr(name)));
+        extraValues.push_back(v);
+        continue;
+      }
+      error = at < positionalOnly
+                  ? "TypeError: the lambda got some positional-only arguments passed as "
+                    "keyword arguments: '" + name.str() + "'"
+                  : "TypeError: the lambda got an unexpected keyword argument '" + name.str() +
+                        "'";
       return failure();
     }
-    if (bound[at - params.begin()]) {
+    if (bound[at]) {
       error = "TypeError: the lambda got multiple values for argument '" + name.str() + "'";
       return failure();
     }
-    bound[at - params.begin()] = v;
+    bound[at] = v;
   }
+  if (getKwarg())
+    bound[kwarg] = DictOp::create(b, call.getLoc(), ObjectType::get(getContext()), extraKeys,
+                                  extraValues);
   for (auto [name, v] :
        llvm::zip(getDefaultParams().getAsValueRange<StringAttr>(), getDefaults())) {
     Value &slot = bound[llvm::find(params, name) - params.begin()];

@@ -82,3 +82,27 @@ pydy.func @binding(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   %5 = pydy.tuple %2, %4 : (!pydy.object, !pydy.object) -> !pydy.object
   pydy.return %5 : !pydy.object
 }
+
+// -----
+
+// A keyword that names a positional-only parameter, or no parameter, goes to
+// **kwargs as a dict; keyword-only parameters (after a bare `*`) take
+// keywords only.
+// CHECK-LABEL: pydy.func @binding_kinds
+// CHECK-SAME: (%[[X:[^:]*]]: !pydy.object
+// CHECK-NOT:  pydy.lambda
+// CHECK:      %[[U:.*]] = pydy.constant "u"
+// CHECK:      %[[Z:.*]] = pydy.constant "z"
+// CHECK:      %[[KW:.*]] = pydy.dict keys(%[[U]], %[[Z]] : !pydy.str, !pydy.str) values(%[[X]], %[[X]] : !pydy.object, !pydy.object) -> !pydy.object
+// CHECK:      %[[S:.*]] = pydy.binary add %[[X]], %[[X]]
+// CHECK:      pydy.tuple %[[S]], %[[KW]]
+pydy.func @binding_kinds(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %0 = pydy.lambda ["u", "k", "kw"] : !pydy.object {
+  ^bb0(%arg0: !pydy.object, %arg1: !pydy.object, %arg2: !pydy.object):
+    %1 = pydy.binary add %arg0, %arg1 : (!pydy.object, !pydy.object) -> !pydy.object
+    %2 = pydy.tuple %1, %arg2 : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.yield %2 : !pydy.object
+  } {keyword_only = 1, kwarg = "kw", positional_only = 1}
+  %3 = pydy.call_value %0(%x, %x, %x, %x) {kwnames = ["u", "k", "z"]} : !pydy.object, (!pydy.object, !pydy.object, !pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %3 : !pydy.object
+}
