@@ -349,9 +349,9 @@ LogicalResult LambdaOp::verify() {
   }
   if (getVararg() && getKeywordOnly() != 0)
     return emitOpError("counts keyword-only parameters, which are those after *args");
-  if (getKeywordOnly() < 0 || getPositionalOnly() < 0 ||
-      static_cast<uint64_t>(getKeywordOnly()) + (getKwarg() ? 1 : 0) > count ||
-      static_cast<uint64_t>(getPositionalOnly()) > positionalCount())
+  // The counts are unsigned: a negative one is too large.
+  if (getKeywordOnly() + (getKwarg() ? 1 : 0) > count ||
+      getPositionalOnly() > positionalCount())
     return emitOpError("has ") << getPositionalOnly() << " positional-only and "
                                << getKeywordOnly() << " keyword-only of " << count
                                << " parameters";
@@ -365,8 +365,8 @@ size_t LambdaOp::positionalCount() {
   ArrayRef<Attribute> params = getParams().getValue();
   if (getVararg())
     return llvm::find(params, getVarargAttr()) - params.begin();
-  int64_t count = params.size() - getKeywordOnly() - (getKwarg() ? 1 : 0);
-  return count < 0 ? 0 : count;
+  uint64_t named = getKeywordOnly() + (getKwarg() ? 1 : 0);
+  return named > params.size() ? 0 : params.size() - named;
 }
 
 FailureOr<SmallVector<Value>> LambdaOp::bindArguments(OpBuilder &b, CallValueOp call,
