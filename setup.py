@@ -68,7 +68,11 @@ def packages():
 # bin/ (and out of the source tree).
 SETUPTOOLS_DIR = os.path.join("build", "setuptools")
 os.makedirs(SETUPTOOLS_DIR, exist_ok=True)
+# Type hints (PEP 561): the markers and the generated stubs of the operations
+# (tools/generate_stubs.py), for the `paddle` alias too.
+PACKAGE_DATA = {"dy2st": ["py.typed", "eager/*.pyi", "nn/*.pyi"],
+                "paddle": ["py.typed", "*.pyi", "nn/*.pyi"]}
 setup(package_dir={"": "python-frontend"}, packages=packages(),
-      cmdclass={"build_py": BuildWithCMake},
+      package_data=PACKAGE_DATA, cmdclass={"build_py": BuildWithCMake},
       options={"build": {"build_base": SETUPTOOLS_DIR},
                "egg_info": {"egg_base": SETUPTOOLS_DIR}})

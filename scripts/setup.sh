@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${DY2ST_BUILD_DIR:-$ROOT/build}"
 PACKAGES=(llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools cmake ninja-build g++
           python3-numpy python3-pytest python3-dev python3-venv pybind11-dev ccache
-          libopenblas-dev)
+          libopenblas-dev mypy)  # mypy: the test of the type hints
 
 missing=()
 for p in "${PACKAGES[@]}"; do

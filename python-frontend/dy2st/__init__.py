@@ -3,6 +3,11 @@ static programs compiled with MLIR. `import dy2st as paddle` runs Paddle-style
 code: eagerly on numpy, or compiled under `dy2st.jit.to_static`; where real
 Paddle is not installed, `import paddle` is dy2st too (the `paddle` package
 next to this one)."""
+from __future__ import annotations
+
+import builtins  # `bool` below is the dtype
+from typing import Any, Callable, Sequence, TypeVar
+
 __version__ = "0.5.0"
 
 from .runtime import native as _native
@@ -13,15 +18,19 @@ from .static import CPUPlace, Executor, disable_static, enable_static, in_dynami
 from .eager.dtypes import bool_ as bool, float32, float64, int32, int64  # noqa: A001
 from .compiler.errors import Dy2StError, GPUUnavailableError, UnsupportedSyntaxError
 from .compiler.tracer import TraceWarning
-from .eager import functional as _functional
+from .eager.functional import *  # noqa: F401,F403 (the operations; see eager/functional.pyi)
 from .eager.tensor import Tensor
 from .eager.primitives import to_tensor
 from .runtime.traced_layer import TracedLayer
 
 ParamAttr = nn.ParamAttr
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def create_parameter(shape, dtype, name=None, attr=None, is_bias=False, default_initializer=None):
+def create_parameter(shape: Sequence[int], dtype: Any, name: str | None = None,
+                     attr: nn.ParamAttr | None = None, is_bias: builtins.bool = False,
+                     default_initializer: nn.initializer.Initializer | None = None
+                     ) -> nn.Parameter | None:
     """A new Parameter outside a layer (Paddle's paddle.create_parameter)."""
     attr = attr if attr is not None else (nn.ParamAttr(name=name) if name else None)
     return nn.Layer(dtype=dtype).create_parameter(shape, attr=attr, dtype=dtype, is_bias=is_bias,
@@ -32,17 +41,17 @@ class no_grad:
     gradients, so it only marks code; compiled code runs the body as it is."""
     transparent_in_compiled_code = True
 
-    def __enter__(self):
+    def __enter__(self) -> no_grad:
         return self
 
-    def __exit__(self, *exc):
-        return False
+    def __exit__(self, *exc: object) -> None:
+        return None
 
-    def __call__(self, fn):
+    def __call__(self, fn: F) -> F:
         return fn
 
 
-def set_num_threads(threads):
+def set_num_threads(threads: int) -> None:
     """The threads compiled code runs on (its dense products and the loops of
     elementwise ops and reductions with enough work); the default is every
     core, or OMP_NUM_THREADS / OPENBLAS_NUM_THREADS where set."""
@@ -52,18 +61,13 @@ def set_num_threads(threads):
     _native.module().set_threads(threads)
 
 
-def get_num_threads():
+def get_num_threads() -> int:
     """The threads compiled code runs on (see set_num_threads)."""
     return _native.module().threads()
 
 
-def seed(value):
+def seed(value: int) -> None:
     """Seeds the random numbers of eager code (initializers, dropout)."""
     import numpy
     numpy.random.seed(value)
 
-
-globals().update({name: fn for name, fn in vars(_functional).items()
-                  if callable(fn) and not name.startswith("_") and name != "to_tensor"})
-
-__all__ = [name for name in dir() if not name.startswith("_")]

@@ -1,8 +1,11 @@
 """dy2st.jit: `to_static` converts a function (or a layer's `forward`) into a
 static program, compiled once per input signature and cached."""
+from __future__ import annotations
+
 import inspect
 import os
 import types
+from typing import Any, Callable, Sequence, TypeVar, overload
 
 from .compiler.marks import (forward_function, ignore_module, is_not_to_static,  # noqa: F401
                              not_to_static)
@@ -27,7 +30,8 @@ def _static_function_of(layer_or_fn, input_spec):
     return StaticFunction(layer_or_fn, input_spec, "cpu")
 
 
-def save(layer, path, input_spec=None, **configs):
+def save(layer: Layer | Callable[..., Any], path: str | os.PathLike[str],
+         input_spec: Sequence[Any] | None = None, **configs: Any) -> None:
     """Saves the static program of a layer's forward (or of a function) with
     its parameters: `<path>.pdmodel` and `<path>.pdiparams`."""
     names = _static_function_of(layer, None)._parameters()
@@ -37,12 +41,13 @@ def save(layer, path, input_spec=None, **configs):
     saving.write_model(path, meta, text, specialized, params)
 
 
-def load(path, **configs):
+def load(path: str | os.PathLike[str], **configs: Any) -> TranslatedLayer:
     """A saved static program (see `save`), callable like the layer."""
     return TranslatedLayer(path)
 
 
-def set_disk_cache(directory=None, max_megabytes=512):
+def set_disk_cache(directory: str | os.PathLike[str] | None = None,
+                   max_megabytes: float = 512) -> str:
     """Where compiled programs are kept between processes, so that a signature
     compiled once is read back rather than compiled again (by any process of
     this build of dy2st on this machine): `directory`, or none at all with
@@ -66,7 +71,29 @@ def set_disk_cache(directory=None, max_megabytes=512):
 _TO_STATIC_KEYWORDS = ("full_graph", "property")
 
 
-def to_static(function=None, input_spec=None, build_strategy=None, backend=None, **kwargs):
+LayerT = TypeVar("LayerT", bound=Layer)
+
+
+@overload
+def to_static(function: LayerT, input_spec: Sequence[Any] | None = None,  # type: ignore[misc]
+              build_strategy: Any = None, backend: str | None = None,
+              **kwargs: Any) -> LayerT: ...
+
+
+@overload
+def to_static(function: Callable[..., Any], input_spec: Sequence[Any] | None = None,
+              build_strategy: Any = None, backend: str | None = None,
+              **kwargs: Any) -> StaticFunction: ...
+
+
+@overload
+def to_static(function: None = None, input_spec: Sequence[Any] | None = None,
+              build_strategy: Any = None, backend: str | None = None,
+              **kwargs: Any) -> Callable[[Callable[..., Any]], Any]: ...
+
+
+def to_static(function: Any = None, input_spec: Sequence[Any] | None = None,
+              build_strategy: Any = None, backend: str | None = None, **kwargs: Any) -> Any:
     """Converts a function, a method or a layer into a static program.
 
     As a decorator: `@to_static` or `@to_static(input_spec=[...])`. On a
@@ -121,6 +148,6 @@ def _python_wrapper(fn):
     return wrapper
 
 
-def enable_to_static(enable):
+def enable_to_static(enable: bool) -> None:
     """With False, every to_static function runs eagerly (as Python)."""
     _enable(enable)

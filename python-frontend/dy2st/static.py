@@ -1,6 +1,9 @@
 """dy2st.static: input specifications and the static executor of saved
 programs (Paddle's `paddle.static`)."""
+from __future__ import annotations
+
 import os
+from typing import Any, Mapping, Sequence
 
 from .compiler.signature import InputSpec  # noqa: F401 (paddle.static's API)
 from .eager.tensor import Tensor
@@ -10,18 +13,18 @@ from .runtime.translated_layer import TranslatedLayer
 _static_mode = [False]
 
 
-def enable_static():
+def enable_static() -> None:
     """Paddle's switch to static-graph mode. dy2st runs saved programs with
     `Executor` in either mode; the flag is kept for `in_dynamic_mode()`."""
     _static_mode[0] = True
 
 
-def disable_static(place=None):
+def disable_static(place: CPUPlace | None = None) -> None:
     """Leaves the static-graph mode that `enable_static` entered."""
     _static_mode[0] = False
 
 
-def in_dynamic_mode():
+def in_dynamic_mode() -> bool:
     """Whether Paddle code runs in dynamic (eager) mode, i.e. not after `enable_static`."""
     return not _static_mode[0]
 
@@ -29,19 +32,20 @@ def in_dynamic_mode():
 class CPUPlace:
     """The CPU, where `Executor` runs programs."""
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "Place(cpu)"
 
 
 class Executor:
     """Runs a static program loaded by `load_inference_model`."""
 
-    def __init__(self, place=None):
+    def __init__(self, place: CPUPlace | None = None) -> None:
         if place is not None and not isinstance(place, CPUPlace):
             raise ValueError(f"dy2st's Executor runs on CPUPlace, not {place!r}")
         self.place = place or CPUPlace()
 
-    def run(self, program, feed=None, fetch_list=None, return_numpy=True):
+    def run(self, program: TranslatedLayer, feed: Mapping[str, Any] | None = None,
+            fetch_list: Sequence[str] | None = None, return_numpy: bool = True) -> list[Any]:
         """Runs `program` on the arrays of `feed` (by input name); returns the
         outputs named in `fetch_list` (all by default) as numpy arrays."""
         if not isinstance(program, TranslatedLayer):
@@ -65,7 +69,8 @@ class Executor:
         return result
 
 
-def load_inference_model(path_prefix, executor=None, **kwargs):
+def load_inference_model(path_prefix: str | os.PathLike[str], executor: Executor | None = None,
+                         **kwargs: Any) -> tuple[TranslatedLayer, list[str], list[str]]:
     """(program, feed names, fetch targets) of a program saved by
     `save_inference_model`: `path_prefix` is its folder or its path prefix."""
     if os.path.isdir(path_prefix):

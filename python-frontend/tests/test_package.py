@@ -116,6 +116,126 @@ def test_every_public_function_and_class_has_a_docstring():
     assert not missing
 
 
+def _annotation_gaps(fn, owner):
+    """The parameters (and 'return') of `fn` without a type hint."""
+    import inspect
+    try:
+        signature = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return []
+    gaps = [f"{owner}({p.name})" for p in signature.parameters.values()
+            if p.name not in ("self", "cls") and p.annotation is p.empty]
+    if signature.return_annotation is signature.empty:
+        gaps.append(f"{owner} -> ?")
+    return gaps
+
+
+def test_every_public_function_class_and_method_has_type_hints():
+    import inspect
+    import dy2st.nn.functional as functional
+    import dy2st.nn.initializer as initializer
+    from dy2st.eager import functional as operations
+    generated = set(operations.__all__) | {n for n in dir(functional) if not n.startswith("_")}
+    gaps = []
+    for module in (paddle, paddle.jit, paddle.static, paddle.nn, initializer, paddle.utils):
+        for name in dir(module):
+            obj = getattr(module, name)
+            if name.startswith("_") or getattr(obj, "__module__", "").split(".")[0] != "dy2st":
+                continue
+            if inspect.isfunction(obj) and name not in generated:
+                gaps += _annotation_gaps(obj, f"{module.__name__}.{name}")
+            if inspect.isclass(obj):
+                members = {attr: member for klass in reversed(obj.__mro__)
+                           if klass.__module__.split(".")[0] == "dy2st"
+                           for attr, member in vars(klass).items()}
+                for attr, member in members.items():
+                    member = member.fget if isinstance(member, property) else member
+                    member = getattr(member, "__func__", member)
+                    public = not attr.startswith("_") or attr in ("__init__", "__call__")
+                    if public and inspect.isfunction(member):
+                        gaps += _annotation_gaps(member, f"{obj.__name__}.{attr}")
+    assert not gaps
+
+
+def test_the_generated_type_stubs_are_current():
+    done = run_python([str(pathlib.Path(FRONTEND) / ".." / "tools" / "generate_stubs.py"),
+                       "--check"], FRONTEND)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _mypy(args, cwd):
+    pytest.importorskip("mypy", reason="mypy is not installed (scripts/setup.sh installs it)")
+    env = dict(ENV, MYPYPATH=os.path.abspath(FRONTEND))
+    return run_python(["-m", "mypy", "--no-incremental", "--cache-dir", os.devnull] + args, cwd,
+                      python="/usr/bin/python3", env=env)
+
+
+def test_the_package_and_its_stubs_type_check():
+    done = _mypy(["-p", "dy2st", "-p", "paddle"], FRONTEND)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+USER_CODE = """\
+import numpy as np
+import paddle
+import paddle.nn.functional as F
+from paddle.jit import to_static
+
+
+class Net(paddle.nn.Layer):
+    def __init__(self) -> None:
+        super().__init__()
+        self.fc = paddle.nn.Linear(4, 3)
+
+    def forward(self, x: paddle.Tensor) -> paddle.Tensor:
+        return F.relu(self.fc(x))
+
+
+@to_static
+def f(x: paddle.Tensor) -> paddle.Tensor:
+    y = paddle.sum(x, axis=0)
+    if y > 1:
+        y = paddle.exp(y) + 1
+    return F.softmax(y)
+
+
+x = paddle.to_tensor(np.ones([2, 4], "float32"))
+reveal_type(paddle.exp(x))
+reveal_type(paddle.split(x, 2))
+reveal_type(F.max_pool2d(x, 2, return_mask=True))
+reveal_type(x.shape)
+reveal_type(x * 2 + 1)
+reveal_type(paddle.nn.Linear(4, 3).weight)
+reveal_type(paddle.nn.LSTM(4, 8).forward(x))
+reveal_type(to_static(Net()))
+reveal_type(f)
+reveal_type(paddle.jit.load("model"))
+paddle.reshape(x, "4, 2")
+paddle.nn.Linear("4", 3)
+"""
+
+
+def test_a_type_checker_sees_paddle_code_through_the_hints(tmp_path):
+    """What an editor or mypy tells a user about Paddle code run by dy2st: the
+    types of operations, layers and to_static, and the wrong arguments."""
+    (tmp_path / "user.py").write_text(USER_CODE)
+    done = _mypy(["--follow-imports=silent", "user.py"], tmp_path)
+    out = done.stdout
+    revealed = re.findall(r'Revealed type is "(.*)"', out)
+    assert revealed == [
+        "dy2st.eager.tensor.Tensor", "builtins.list[dy2st.eager.tensor.Tensor]",
+        "Union[dy2st.eager.tensor.Tensor, Tuple[dy2st.eager.tensor.Tensor, "
+        "dy2st.eager.tensor.Tensor]]",
+        "builtins.list[builtins.int]", "dy2st.eager.tensor.Tensor",
+        "dy2st.nn.layer.Parameter",
+        "Tuple[dy2st.eager.tensor.Tensor, Any]", "user.Net", "dy2st.runtime.static_function.StaticFunction",
+        "dy2st.runtime.translated_layer.TranslatedLayer"], out
+    errors = re.findall(r"user.py:(\d+): error: (.*)", out)
+    assert [line for line, _ in errors] == ["35", "36"], out
+    assert 'Argument 2 to "reshape" has incompatible type "str"' in errors[0][1]
+    assert 'Argument 1 to "Linear" has incompatible type "str"; expected "int"' in errors[1][1]
+
+
 def test_python_m_dy2st_ops_lists_every_operation_with_its_summary(tmp_path):
     from dy2st.eager import composites, optable
     done = run_python(["-m", "dy2st", "ops"], tmp_path)
@@ -288,6 +408,11 @@ def test_an_array_of_the_other_byte_order_is_the_same_tensor():
     np.testing.assert_array_equal(paddle.jit.to_static(doubled)(x).numpy(), big * 2)
 
 
+def site_packages_of(venv):
+    """The venv's site-packages folder."""
+    return next((venv / "lib").glob("python3*/site-packages"))
+
+
 def test_pip_install_builds_and_installs_dy2st_paddle_and_the_tools(tmp_path):
     """`pip install .` in a venv made with --system-site-packages (here
     without build isolation, so without the network): the installed package
@@ -319,3 +444,7 @@ def test_pip_install_builds_and_installs_dy2st_paddle_and_the_tools(tmp_path):
     done = subprocess.run([str(venv / "bin" / "dy2st-opt"), "--help"], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0 and "dy2st optimizer driver" in done.stdout
+    installed = pathlib.Path(site_packages_of(venv))
+    for typed in ("dy2st/py.typed", "dy2st/eager/functional.pyi", "dy2st/nn/functional.pyi",
+                  "paddle/py.typed", "paddle/__init__.pyi", "paddle/nn/functional.pyi"):
+        assert (installed / typed).is_file(), typed

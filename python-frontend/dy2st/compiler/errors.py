@@ -1,12 +1,17 @@
 """dy2st's exceptions, formatted like Python's own: file, line, the source line
 and a caret under the construct."""
+from __future__ import annotations
+
 import linecache
+from typing import Iterable
 
 
 class Dy2StError(Exception):
     """A program dy2st cannot compile: the message names file, line and construct."""
 
-    def __init__(self, message, filename=None, lineno=None, col=None, notes=()):
+    def __init__(self, message: str, filename: str | None = None, lineno: int | None = None,
+                 col: int | None = None,
+                 notes: Iterable[tuple[str, str | None, int | None, int | None]] = ()) -> None:
         self.raw_message = message
         self.filename = filename
         self.lineno = lineno

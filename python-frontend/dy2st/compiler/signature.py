@@ -8,6 +8,10 @@ the entry function, which the native compiler turns into the entry's
                               a Python value the program is compiled for
 
 and the declared shape and dtype of tensor arguments (Paddle's `InputSpec`)."""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
 from ..eager import dtypes
 from .pydytext import escape, float_literal
 
@@ -18,19 +22,20 @@ class InputSpec:
     """The shape and dtype of a compiled function's tensor argument; None in a
     shape is a dimension of any size (compiled once for all sizes)."""
 
-    def __init__(self, shape, dtype="float32", name=None):
+    def __init__(self, shape: Sequence[int | None], dtype: Any = "float32",
+                 name: str | None = None) -> None:
         self.shape = [None if d is None or d == -1 else int(d) for d in shape]
         self.dtype = dtypes.as_dtype(dtype)
         self.name = name
 
     @classmethod
-    def from_tensor(cls, tensor, name=None):
+    def from_tensor(cls, tensor: Any, name: str | None = None) -> InputSpec:
         return cls(tensor.shape, tensor.dtype, name)
 
-    def signature_entry(self):
+    def signature_entry(self) -> tuple[str, str, tuple[int | None, ...]]:
         return ("tensor", str(self.dtype), tuple(self.shape))
 
-    def mlir_type(self):
+    def mlir_type(self) -> str:
         """The tensor type (the importer's declared argument type, and the
         saved model's `input_types`)."""
         return describe(self.signature_entry())

@@ -447,7 +447,7 @@ def array_write(x, i, array=None):
     return array
 
 
-array_write.updates_argument = "array"
+array_write.updates_argument = "array"  # type: ignore[attr-defined]
 
 
 def array_read(array, i):

@@ -3,6 +3,8 @@
 The rules mirror lib/Dialect/Pydy/Transforms/TypeRules.cpp: eager mode is the
 specification, and compiled code must compute in the same dtypes.
 """
+from __future__ import annotations
+
 import numpy as np
 
 
@@ -14,7 +16,7 @@ class DType(str):
         return f"paddle.{str(self)}"
 
     @property
-    def numpy(self):
+    def numpy(self) -> np.dtype:
         return np.dtype(_NUMPY_NAMES[str(self)])
 
 

@@ -13,6 +13,9 @@ mod = KERNELS["remainder"]
 floor_mod = KERNELS["remainder"]
 negative = KERNELS["neg"]
 
+__all__ = sorted(set(KERNELS) | set(COMPOSITES) | {"mod", "floor_mod", "negative"})
+"""The operations, under their Paddle names (`from dy2st.eager.functional import *`)."""
+
 LIBRARY = NAME_OF
 """{eager function: primitive name}: calls of these become `pydy.lib_call`."""
 

@@ -2,13 +2,16 @@
 numbers). In compiled code a structure's shape is known at compile time:
 `flatten` and `pack_sequence_as` are answered by the specialization, and
 `map_structure` is a composite over them."""
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
 
 
 def _is_sequence(value):
     return isinstance(value, (list, tuple, dict))
 
 
-def flatten(nest):
+def flatten(nest: Any) -> list[Any]:
     """The leaves of `nest`, depth first; a dict's values in the order of its
     sorted keys (Paddle's order)."""
     if isinstance(nest, dict):
@@ -39,7 +42,7 @@ def _pack(structure, flat, at):
     return flat[at], at + 1
 
 
-def pack_sequence_as(structure, flat_sequence):
+def pack_sequence_as(structure: Any, flat_sequence: Sequence[Any]) -> Any:
     """`flat_sequence` (as flatten gives it) in the nesting of `structure`."""
     if not _is_sequence(structure):
         return flat_sequence[0]
@@ -50,7 +53,7 @@ def pack_sequence_as(structure, flat_sequence):
     return packed
 
 
-def map_structure(func, *structure):
+def map_structure(func: Callable[..., Any], *structure: Any) -> Any:
     """`structure` (one or several of the same nesting) with `func` applied to
     its leaves (to the leaves at the same place of each)."""
     flats = []

@@ -1,13 +1,19 @@
 """Eager tensors: numpy-backed, with Paddle's API. Eager mode is the
 specification that compiled code must reproduce."""
+from __future__ import annotations
+
 import numbers
 import sys
+from typing import Any, Callable, Iterator, Union
 
 import numpy as np
 
 from . import dtypes, recording
 
-METHODS = {}
+Operand = Union["Tensor", bool, int, float, np.ndarray, np.generic]
+"""What a tensor operator takes on its other side."""
+
+METHODS: dict[str, Callable[..., Any]] = {}
 """{name: function}: the tensor methods, the functions of the same name with
 the tensor first (filled by `functional`, which is above this module)."""
 
@@ -72,85 +78,85 @@ class Tensor:
     # computes no gradients); parameters say False.
     stop_gradient = True
 
-    def __init__(self, value):
+    def __init__(self, value: Any) -> None:
         value = np.asarray(value)
         dtypes.as_dtype(value.dtype)
         self._value = value
 
     # Properties -----------------------------------------------------------
     @property
-    def shape(self):
+    def shape(self) -> list[int]:
         return list(self._value.shape)
 
     @property
-    def dtype(self):
+    def dtype(self) -> dtypes.DType:
         return dtypes.as_dtype(self._value.dtype)
 
     @property
-    def ndim(self):
+    def ndim(self) -> int:
         return self._value.ndim
 
     @property
-    def size(self):
+    def size(self) -> int:
         return int(self._value.size)
 
-    def numpy(self):
+    def numpy(self) -> np.ndarray:
         _warn_traced("numpy array")
         return self._value
 
-    def item(self):
+    def item(self) -> Any:
         _warn_traced("number")
         return self._value.item()
 
-    def tolist(self):
+    def tolist(self) -> Any:
         _warn_traced("list")
         return self._value.tolist()
 
-    def __array__(self, dtype=None):
+    def __array__(self, dtype: Any = None) -> np.ndarray:
         return self._value if dtype is None else self._value.astype(dtype)
 
-    def __len__(self):
+    def __len__(self) -> int:
         if self._value.ndim == 0:
             raise TypeError("len() of a 0-d tensor")
         return self._value.shape[0]
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return (f"Tensor(shape={self.shape}, dtype={self.dtype}, "
                 f"value={np.array2string(self._value, separator=', ')})")
 
-    def __format__(self, spec):
+    def __format__(self, spec: str) -> str:
         # As Paddle's: a 0-d tensor formats as its number (f"{loss:.4f}").
         if self._value.ndim == 0:
             return format(self._value.item(), spec)
         return object.__format__(self, spec)
 
-    def __bool__(self):
+    def __bool__(self) -> bool:
         _warn_traced("bool")
         if self._value.size != 1:
             raise ValueError(f"the truth value of a tensor with {self._value.size} elements "
                              "is ambiguous: only a tensor with one element has one")
         return bool(self._value.reshape(()))
 
-    def __float__(self):
+    def __float__(self) -> float:
         _warn_traced("float")
         return float(self._value.reshape(()))
 
-    def __int__(self):
+    def __int__(self) -> int:
         _warn_traced("int")
         return int(self._value.reshape(()))
 
-    def __index__(self):
+    def __index__(self) -> int:
         _warn_traced("int")
         if self._value.size != 1 or self._value.dtype.kind not in "ib":
             raise TypeError("only an integer tensor with one element can be an index")
         return int(self._value.reshape(()))
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Tensor]:
         if self._value.ndim == 0:
             raise TypeError("iteration over a 0-d tensor")
         return (Tensor(v) for v in self._value)
 
-    def __getitem__(self, index):
+    def __getitem__(self, index: Any) -> Tensor:
         raw = index
         if isinstance(index, Tensor):
             index = index._value
@@ -162,59 +168,59 @@ class Tensor:
             tracer.subscript(self, raw, result)
         return result
 
-    def __setitem__(self, index, value):
+    def __setitem__(self, index: Any, value: Operand) -> None:
         if isinstance(value, Tensor):
             value = value._value
         self._value[index] = value
 
     # Operators -------------------------------------------------------------
-    def __add__(self, o): return binary("add", self, o)
-    def __radd__(self, o): return binary("add", o, self)
-    def __sub__(self, o): return binary("sub", self, o)
-    def __rsub__(self, o): return binary("sub", o, self)
-    def __mul__(self, o): return binary("mul", self, o)
-    def __rmul__(self, o): return binary("mul", o, self)
-    def __truediv__(self, o): return binary("div", self, o)
-    def __rtruediv__(self, o): return binary("div", o, self)
-    def __floordiv__(self, o): return binary("floordiv", self, o)
-    def __rfloordiv__(self, o): return binary("floordiv", o, self)
-    def __mod__(self, o): return binary("mod", self, o)
-    def __rmod__(self, o): return binary("mod", o, self)
-    def __pow__(self, o): return binary("pow", self, o)
-    def __rpow__(self, o): return binary("pow", o, self)
-    def __matmul__(self, o): return binary("matmul", self, o)
-    def __rmatmul__(self, o): return binary("matmul", o, self)
-    def __lt__(self, o): return binary("lt", self, o)
-    def __le__(self, o): return binary("le", self, o)
-    def __gt__(self, o): return binary("gt", self, o)
-    def __ge__(self, o): return binary("ge", self, o)
-    def __eq__(self, o): return binary("eq", self, o)
-    def __ne__(self, o): return binary("ne", self, o)
+    def __add__(self, o: Operand) -> Tensor: return binary("add", self, o)
+    def __radd__(self, o: Operand) -> Tensor: return binary("add", o, self)
+    def __sub__(self, o: Operand) -> Tensor: return binary("sub", self, o)
+    def __rsub__(self, o: Operand) -> Tensor: return binary("sub", o, self)
+    def __mul__(self, o: Operand) -> Tensor: return binary("mul", self, o)
+    def __rmul__(self, o: Operand) -> Tensor: return binary("mul", o, self)
+    def __truediv__(self, o: Operand) -> Tensor: return binary("div", self, o)
+    def __rtruediv__(self, o: Operand) -> Tensor: return binary("div", o, self)
+    def __floordiv__(self, o: Operand) -> Tensor: return binary("floordiv", self, o)
+    def __rfloordiv__(self, o: Operand) -> Tensor: return binary("floordiv", o, self)
+    def __mod__(self, o: Operand) -> Tensor: return binary("mod", self, o)
+    def __rmod__(self, o: Operand) -> Tensor: return binary("mod", o, self)
+    def __pow__(self, o: Operand) -> Tensor: return binary("pow", self, o)
+    def __rpow__(self, o: Operand) -> Tensor: return binary("pow", o, self)
+    def __matmul__(self, o: Operand) -> Tensor: return binary("matmul", self, o)
+    def __rmatmul__(self, o: Operand) -> Tensor: return binary("matmul", o, self)
+    def __lt__(self, o: Operand) -> Tensor: return binary("lt", self, o)
+    def __le__(self, o: Operand) -> Tensor: return binary("le", self, o)
+    def __gt__(self, o: Operand) -> Tensor: return binary("gt", self, o)
+    def __ge__(self, o: Operand) -> Tensor: return binary("ge", self, o)
+    def __eq__(self, o: Operand) -> Tensor: return binary("eq", self, o)  # type: ignore[override]
+    def __ne__(self, o: Operand) -> Tensor: return binary("ne", self, o)  # type: ignore[override]
     __hash__ = object.__hash__
 
-    def __neg__(self):
+    def __neg__(self) -> Tensor:
         v = self._value
         return _record_unary("neg", self, Tensor(-(v.astype(np.int64) if v.dtype == np.bool_
                                                    else v)))
 
-    def __pos__(self):
+    def __pos__(self) -> Tensor:
         v = self._value
         return _record_unary("pos", self, Tensor(v.astype(np.int64) if v.dtype == np.bool_
                                                  else v.copy()))
 
-    def __invert__(self):
+    def __invert__(self) -> Tensor:
         if self._value.dtype.kind == "f":
             raise TypeError("bad operand type for unary '~': a float tensor")
         return _record_unary("invert", self, Tensor(np.invert(self._value)))
 
-    def __abs__(self):
+    def __abs__(self) -> Tensor:
         return METHODS["abs"](self)
 
     # Methods: the functions of the same name with the tensor first.
-    def __getattr__(self, name):
-        fn = METHODS.get(name)
-        if fn is None:
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        if name not in METHODS:
             raise AttributeError(f"'Tensor' object has no attribute '{name}'")
+        fn = METHODS[name]
         return lambda *args, **kwargs: fn(self, *args, **kwargs)
 
 
@@ -242,7 +248,8 @@ def _infer_dtype(data):
     raise TypeError(f"to_tensor cannot make a tensor of {type(data).__name__} data")
 
 
-def to_tensor(data, dtype=None, place=None, stop_gradient=True):
+def to_tensor(data: Any, dtype: Any = None, place: Any = None,
+              stop_gradient: bool = True) -> Tensor:
     """A new tensor holding `data` (copied). Python floats give float32, Python
     ints int64; a numpy array keeps its dtype unless `dtype` is given."""
     if isinstance(data, Tensor):

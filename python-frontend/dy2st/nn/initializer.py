@@ -1,9 +1,13 @@
 """paddle.nn.initializer: how a parameter's first value is drawn (eager,
 numpy). Each initializer is called with the parameter's shape and dtype."""
+from __future__ import annotations
+
 import math
+from typing import Any, Sequence
 
 import numpy as np
 
+from ..eager.dtypes import DType
 from ..eager.tensor import Tensor
 
 
@@ -20,12 +24,15 @@ def _fans(shape):
 
 
 class Initializer:
-    def __call__(self, shape, dtype):
+    def __call__(self, shape: Sequence[int], dtype: DType) -> np.ndarray:
         return np.asarray(self._draw(list(shape)), dtype.numpy)
+
+    def _draw(self, shape: list[int]) -> Any:
+        raise NotImplementedError(f"{type(self).__name__} does not define _draw()")
 
 
 class Constant(Initializer):
-    def __init__(self, value=0.0):
+    def __init__(self, value: float = 0.0) -> None:
         self.value = value
 
     def _draw(self, shape):
@@ -33,7 +40,7 @@ class Constant(Initializer):
 
 
 class Normal(Initializer):
-    def __init__(self, mean=0.0, std=1.0, name=None):
+    def __init__(self, mean: float = 0.0, std: float = 1.0, name: str | None = None) -> None:
         self.mean, self.std = mean, std
 
     def _draw(self, shape):
@@ -41,7 +48,7 @@ class Normal(Initializer):
 
 
 class Uniform(Initializer):
-    def __init__(self, low=-1.0, high=1.0, name=None):
+    def __init__(self, low: float = -1.0, high: float = 1.0, name: str | None = None) -> None:
         self.low, self.high = low, high
 
     def _draw(self, shape):
@@ -51,7 +58,8 @@ class Uniform(Initializer):
 class TruncatedNormal(Initializer):
     """Normal(mean, std) redrawn until within [a, b]."""
 
-    def __init__(self, mean=0.0, std=1.0, a=-2.0, b=2.0, name=None):
+    def __init__(self, mean: float = 0.0, std: float = 1.0, a: float = -2.0, b: float = 2.0,
+                 name: str | None = None) -> None:
         self.mean, self.std, self.a, self.b = mean, std, a, b
 
     def _draw(self, shape):
@@ -64,7 +72,8 @@ class TruncatedNormal(Initializer):
 
 
 class XavierUniform(Initializer):
-    def __init__(self, fan_in=None, fan_out=None, gain=1.0, name=None):
+    def __init__(self, fan_in: float | None = None, fan_out: float | None = None,
+                 gain: float = 1.0, name: str | None = None) -> None:
         self.fan_in, self.fan_out, self.gain = fan_in, fan_out, gain
 
     def _draw(self, shape):
@@ -94,7 +103,8 @@ def _gain(nonlinearity, negative_slope):
 
 
 class KaimingNormal(Initializer):
-    def __init__(self, fan_in=None, negative_slope=0.0, nonlinearity="relu", mode="fan_in"):
+    def __init__(self, fan_in: float | None = None, negative_slope: float = 0.0,
+                 nonlinearity: str = "relu", mode: str = "fan_in") -> None:
         self.fan_in, self.negative_slope = fan_in, negative_slope
         self.nonlinearity, self.mode = nonlinearity, mode
 
@@ -116,7 +126,7 @@ class KaimingUniform(KaimingNormal):
 class Assign(Initializer):
     """The given value (of the parameter's shape)."""
 
-    def __init__(self, value, name=None):
+    def __init__(self, value: Any, name: str | None = None) -> None:
         self.value = value.numpy() if isinstance(value, Tensor) else np.asarray(value)
 
     def _draw(self, shape):

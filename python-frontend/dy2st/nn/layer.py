@@ -1,30 +1,40 @@
 """The base of layers: Layer (parameters, sublayers and buffers registered by
 assignment, state dicts with Paddle's dotted keys, train/eval), Parameter and
 ParamAttr."""
+from __future__ import annotations
+
 import collections
+from typing import Any, Iterator, Literal, Mapping, Sequence, TypeVar, Union, overload
 
 import numpy as np
 
 from ..eager import dtypes
 from ..eager.tensor import Tensor
-from .initializer import XavierUniform
+from .initializer import Initializer, XavierUniform
+
+LayerT = TypeVar("LayerT", bound="Layer")
 
 
 class ParamAttr:
     """How a layer creates a parameter: its name, initializer and whether it
     is trainable (the other arguments are accepted for Paddle's sake)."""
 
-    def __init__(self, name=None, initializer=None, learning_rate=1.0, regularizer=None,
-                 trainable=True, do_model_average=True, need_clip=True):
+    def __init__(self, name: str | None = None, initializer: Initializer | None = None,
+                 learning_rate: float = 1.0, regularizer: Any = None, trainable: bool = True,
+                 do_model_average: bool = True, need_clip: bool = True) -> None:
         self.name = name
         self.initializer = initializer
         self.trainable = trainable
 
 
+ParamAttrLike = Union[ParamAttr, str, Literal[False], None]
+"""What a layer takes for a parameter's attributes (False: no parameter)."""
+
+
 class Parameter(Tensor):
     """A tensor that a layer owns and saves (`state_dict`)."""
 
-    def __init__(self, value, name=None, trainable=True):
+    def __init__(self, value: Any, name: str | None = None, trainable: bool = True) -> None:
         super().__init__(value)
         self.name = name
         self.trainable = trainable
@@ -35,7 +45,7 @@ class Layer:
     """Base class of layers: subclasses define `forward`; calling the layer
     calls it. Parameters and sublayers assigned as attributes are registered."""
 
-    def __init__(self, name_scope=None, dtype="float32"):
+    def __init__(self, name_scope: str | None = None, dtype: Any = "float32") -> None:
         object.__setattr__(self, "_parameters", collections.OrderedDict())
         object.__setattr__(self, "_sub_layers", collections.OrderedDict())
         self._dtype = dtype
@@ -47,7 +57,7 @@ class Layer:
                                "before assigning parameters or sublayers")
         return self.__dict__[kind]
 
-    def __setattr__(self, name, value):
+    def __setattr__(self, name: str, value: Any) -> None:
         if isinstance(value, Parameter):
             self._registry("_parameters")[name] = value
             self.__dict__.pop(name, None)
@@ -59,21 +69,32 @@ class Layer:
                 self.__dict__.get(kind, {}).pop(name, None)
             object.__setattr__(self, name, value)
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Any:
         for kind in ("_parameters", "_sub_layers"):
             registry = self.__dict__.get(kind)
             if registry is not None and name in registry:
                 return registry[name]
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
-    def forward(self, *args, **kwargs):
+    def forward(self, *args: Any, **kwargs: Any) -> Any:
         raise NotImplementedError(f"{type(self).__name__} does not define forward()")
 
-    def __call__(self, *args, **kwargs):
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self.forward(*args, **kwargs)
 
-    def create_parameter(self, shape, attr=None, dtype=None, is_bias=False,
-                         default_initializer=None):
+    @overload
+    def create_parameter(self, shape: Sequence[int], attr: ParamAttr | str | None = None,
+                         dtype: Any = None, is_bias: bool = False,
+                         default_initializer: Initializer | None = None) -> Parameter: ...
+
+    @overload
+    def create_parameter(self, shape: Sequence[int], attr: ParamAttrLike = None,
+                         dtype: Any = None, is_bias: bool = False,
+                         default_initializer: Initializer | None = None) -> Parameter | None: ...
+
+    def create_parameter(self, shape: Sequence[int], attr: ParamAttrLike = None,
+                         dtype: Any = None, is_bias: bool = False,
+                         default_initializer: Initializer | None = None) -> Parameter | None:
         """A new Parameter: `attr`'s initializer, else `default_initializer`,
         else zeros for a bias and Xavier-uniform for a weight. `attr=False`
         gives None (no parameter)."""
@@ -91,58 +112,59 @@ class Layer:
         return Parameter(value, name=attr.name if attr is not None else None,
                          trainable=attr.trainable if attr is not None else True)
 
-    def add_parameter(self, name, parameter):
+    def add_parameter(self, name: str, parameter: Parameter | None) -> Parameter | None:
         """Registers `parameter` (a Parameter, or None) under `name`."""
         if parameter is not None and not isinstance(parameter, Parameter):
             raise TypeError(f"add_parameter() takes a Parameter, not {type(parameter).__name__}")
         self._registry("_parameters")[name] = parameter
         return parameter
 
-    def add_sublayer(self, name, sublayer):
+    def add_sublayer(self, name: str, sublayer: LayerT) -> LayerT:
         """Registers `sublayer` under `name`."""
         if not isinstance(sublayer, Layer):
             raise TypeError(f"add_sublayer() takes a Layer, not {type(sublayer).__name__}")
         self._registry("_sub_layers")[name] = sublayer
         return sublayer
 
-    def register_buffer(self, name, tensor, persistable=True):
+    def register_buffer(self, name: str, tensor: Tensor | None, persistable: bool = True) -> None:
         """A tensor the layer keeps (saved in state_dict when persistable)."""
         buffers = self.__dict__.setdefault("_buffers", collections.OrderedDict())
         buffers[name] = (tensor, persistable)
         object.__setattr__(self, name, tensor)
 
-    def named_sublayers(self, prefix=""):
+    def named_sublayers(self, prefix: str = "") -> Iterator[tuple[str, Layer]]:
         for name, layer in self._registry("_sub_layers").items():
             full = f"{prefix}{name}"
             yield full, layer
             yield from layer.named_sublayers(full + ".")
 
-    def sublayers(self):
+    def sublayers(self) -> list[Layer]:
         return [layer for _, layer in self.named_sublayers()]
 
-    def named_parameters(self, prefix=""):
+    def named_parameters(self, prefix: str = "") -> Iterator[tuple[str, Parameter]]:
         for name, p in self._registry("_parameters").items():
             if p is not None:
                 yield f"{prefix}{name}", p
         for name, layer in self._registry("_sub_layers").items():
             yield from layer.named_parameters(f"{prefix}{name}.")
 
-    def parameters(self):
+    def parameters(self) -> list[Parameter]:
         return [p for _, p in self.named_parameters()]
 
-    def named_buffers(self, prefix=""):
+    def named_buffers(self, prefix: str = "") -> Iterator[tuple[str, Tensor]]:
         for name, (tensor, persistable) in self.__dict__.get("_buffers", {}).items():
             if persistable and tensor is not None:
                 yield f"{prefix}{name}", tensor
         for name, layer in self._registry("_sub_layers").items():
             yield from layer.named_buffers(f"{prefix}{name}.")
 
-    def state_dict(self):
-        state = collections.OrderedDict(self.named_parameters())
+    def state_dict(self) -> collections.OrderedDict[str, Tensor]:
+        state: collections.OrderedDict[str, Tensor] = collections.OrderedDict(
+            self.named_parameters())
         state.update(self.named_buffers())
         return state
 
-    def set_state_dict(self, state_dict):
+    def set_state_dict(self, state_dict: Mapping[str, Any]) -> None:
         """Copies values into the parameters of the same names (same shapes)."""
         own = self.state_dict()
         for name, value in state_dict.items():
@@ -158,13 +180,13 @@ class Layer:
     set_dict = set_state_dict
     load_dict = set_state_dict
 
-    def eval(self):
+    def eval(self: LayerT) -> LayerT:
         self.training = False
         for layer in self.sublayers():
             layer.training = False
         return self
 
-    def train(self):
+    def train(self: LayerT) -> LayerT:
         self.training = True
         for layer in self.sublayers():
             layer.training = True

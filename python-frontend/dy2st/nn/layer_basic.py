@@ -1,22 +1,29 @@
 """Basic layers: Linear, activations, Sequential and the containers
 (LayerList, LayerDict, ParameterList), Embedding, LayerNorm, Dropout,
 Flatten, Identity."""
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator, Sequence
+
 import numpy as np
 
 from ..eager import functional as _functional
+from ..eager.tensor import Tensor
 from . import functional, initializer
-from .layer import Layer
+from .layer import Layer, ParamAttr, Parameter, ParamAttrLike
 
 
 class Linear(Layer):
     """y = x @ weight + bias, with weight of shape [in_features, out_features]."""
 
-    def __init__(self, in_features, out_features, weight_attr=None, bias_attr=None, name=None):
+    def __init__(self, in_features: int, out_features: int,
+                 weight_attr: ParamAttr | str | None = None, bias_attr: ParamAttrLike = None,
+                 name: str | None = None) -> None:
         super().__init__()
         self.weight = self.create_parameter([in_features, out_features], attr=weight_attr)
         self.bias = self.create_parameter([out_features], attr=bias_attr, is_bias=True)
 
-    def forward(self, input):
+    def forward(self, input: Tensor) -> Tensor:
         out = functional.linear_matmul(input, self.weight)
         if self.bias is not None:
             out = out + self.bias
@@ -24,31 +31,31 @@ class Linear(Layer):
 
 
 class ReLU(Layer):
-    def __init__(self, name=None):
+    def __init__(self, name: str | None = None) -> None:
         super().__init__()
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.relu(x)
 
 
 class Sigmoid(Layer):
-    def __init__(self, name=None):
+    def __init__(self, name: str | None = None) -> None:
         super().__init__()
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.sigmoid(x)
 
 
 class Sequential(Layer):
     """Calls its layers in order."""
 
-    def __init__(self, *layers):
+    def __init__(self, *layers: Any) -> None:
         super().__init__()
         for i, layer in enumerate(layers):
             setattr(self, str(i), layer)
         object.__setattr__(self, "_ordered", tuple(layers))
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Any:
         for layer in self._ordered:
             x = layer(x)
         return x
@@ -58,13 +65,14 @@ class Embedding(Layer):
     """Rows of `weight` [num_embeddings, embedding_dim] at integer indices;
     zeros at `padding_idx`."""
 
-    def __init__(self, num_embeddings, embedding_dim, padding_idx=None, sparse=False,
-                 weight_attr=None, name=None):
+    def __init__(self, num_embeddings: int, embedding_dim: int, padding_idx: int | None = None,
+                 sparse: bool = False,
+                 weight_attr: ParamAttr | str | None = None, name: str | None = None) -> None:
         super().__init__()
         self._padding_idx = padding_idx
         self.weight = self.create_parameter([num_embeddings, embedding_dim], attr=weight_attr)
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.embedding(x, self.weight, padding_idx=self._padding_idx)
 
 
@@ -72,8 +80,9 @@ class LayerNorm(Layer):
     """Normalizes the last dimensions (`normalized_shape`), then scales by
     `weight` (ones) and shifts by `bias` (zeros)."""
 
-    def __init__(self, normalized_shape, epsilon=1e-05, weight_attr=None, bias_attr=None,
-                 name=None):
+    def __init__(self, normalized_shape: int | Sequence[int], epsilon: float = 1e-05,
+                 weight_attr: ParamAttr | str | None = None, bias_attr: ParamAttrLike = None,
+                 name: str | None = None) -> None:
         super().__init__()
         shape = [normalized_shape] if isinstance(normalized_shape, int) else list(normalized_shape)
         self._normalized_shape = shape
@@ -83,7 +92,7 @@ class LayerNorm(Layer):
                                             default_initializer=initializer.Constant(1.0))
         self.bias = self.create_parameter([size], attr=bias_attr, is_bias=True)
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.layer_norm(x, self._normalized_shape, self.weight, self.bias,
                                      self._epsilon)
 
@@ -93,118 +102,119 @@ class Dropout(Layer):
     the identity ('upscale_in_train') or a scaling by 1 - p
     ('downscale_in_infer')."""
 
-    def __init__(self, p=0.5, axis=None, mode="upscale_in_train", name=None):
+    def __init__(self, p: float = 0.5, axis: int | None = None, mode: str = "upscale_in_train",
+                 name: str | None = None) -> None:
         super().__init__()
         self.p = p
         self.axis = axis
         self.mode = mode
 
-    def forward(self, input):
+    def forward(self, input: Tensor) -> Tensor:
         return functional.dropout(input, self.p, self.axis, self.training, self.mode)
 
 
 class Flatten(Layer):
-    def __init__(self, start_axis=1, stop_axis=-1):
+    def __init__(self, start_axis: int = 1, stop_axis: int = -1) -> None:
         super().__init__()
         self.start_axis = start_axis
         self.stop_axis = stop_axis
 
-    def forward(self, input):
+    def forward(self, input: Tensor) -> Tensor:
         return _functional.flatten(input, self.start_axis, self.stop_axis)
 
 
 class Identity(Layer):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__()
 
-    def forward(self, input):
+    def forward(self, input: Tensor) -> Any:
         return input
 
 
 class Softmax(Layer):
-    def __init__(self, axis=-1, name=None):
+    def __init__(self, axis: int = -1, name: str | None = None) -> None:
         super().__init__()
         self._axis = axis
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.softmax(x, self._axis)
 
 
 class LogSoftmax(Layer):
-    def __init__(self, axis=-1, name=None):
+    def __init__(self, axis: int = -1, name: str | None = None) -> None:
         super().__init__()
         self._axis = axis
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.log_softmax(x, self._axis)
 
 
 class Tanh(Layer):
-    def __init__(self, name=None):
+    def __init__(self, name: str | None = None) -> None:
         super().__init__()
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.tanh(x)
 
 
 class GELU(Layer):
-    def __init__(self, approximate=False, name=None):
+    def __init__(self, approximate: bool = False, name: str | None = None) -> None:
         super().__init__()
         self._approximate = approximate
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.gelu(x, self._approximate)
 
 
 class LeakyReLU(Layer):
-    def __init__(self, negative_slope=0.01, name=None):
+    def __init__(self, negative_slope: float = 0.01, name: str | None = None) -> None:
         super().__init__()
         self._negative_slope = negative_slope
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.leaky_relu(x, self._negative_slope)
 
 
 class SiLU(Layer):
-    def __init__(self, name=None):
+    def __init__(self, name: str | None = None) -> None:
         super().__init__()
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.silu(x)
 
 
 class ReLU6(Layer):
-    def __init__(self, name=None):
+    def __init__(self, name: str | None = None) -> None:
         super().__init__()
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.relu6(x)
 
 
 class Hardswish(Layer):
-    def __init__(self, name=None):
+    def __init__(self, name: str | None = None) -> None:
         super().__init__()
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.hardswish(x)
 
 
 class ELU(Layer):
-    def __init__(self, alpha=1.0, name=None):
+    def __init__(self, alpha: float = 1.0, name: str | None = None) -> None:
         super().__init__()
         self._alpha = alpha
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.elu(x, self._alpha)
 
 
 class Softplus(Layer):
-    def __init__(self, beta=1, threshold=20, name=None):
+    def __init__(self, beta: float = 1, threshold: float = 20, name: str | None = None) -> None:
         super().__init__()
         self._beta = beta
         self._threshold = threshold
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.softplus(x, self._beta, self._threshold)
 
 
@@ -212,7 +222,7 @@ class LayerList(Layer):
     """A list of sublayers, registered as "0", "1", ... (`self.layers[i]` and
     `for layer in self.layers` work in compiled code with literal indices)."""
 
-    def __init__(self, sublayers=None):
+    def __init__(self, sublayers: Any = None) -> None:
         super().__init__()
         for layer in sublayers or []:
             self.append(layer)
@@ -220,82 +230,82 @@ class LayerList(Layer):
     def _items(self):
         return list(self._registry("_sub_layers").values())
 
-    def append(self, sublayer):
+    def append(self, sublayer: Layer) -> LayerList:
         self.add_sublayer(str(len(self)), sublayer)
         return self
 
-    def extend(self, sublayers):
+    def extend(self, sublayers: Any) -> LayerList:
         for layer in sublayers:
             self.append(layer)
         return self
 
-    def insert(self, index, sublayer):
+    def insert(self, index: int, sublayer: Layer) -> None:
         items = self._items()
         items.insert(index, sublayer)
         self._registry("_sub_layers").clear()
         self.extend(items)
 
-    def __getitem__(self, index):
+    def __getitem__(self, index: int) -> Any:
         items = self._items()
         return LayerList(items[index]) if isinstance(index, slice) else items[index]
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._registry("_sub_layers"))
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Layer]:
         return iter(self._items())
 
 
 class LayerDict(Layer):
     """Sublayers by name (`self.blocks["a"]` with a literal key in compiled code)."""
 
-    def __init__(self, sublayers=None):
+    def __init__(self, sublayers: Any = None) -> None:
         super().__init__()
         for name, layer in dict(sublayers or {}).items():
             self.add_sublayer(name, layer)
 
-    def __getitem__(self, name):
+    def __getitem__(self, name: str) -> Layer:
         return self._registry("_sub_layers")[name]
 
-    def __setitem__(self, name, layer):
+    def __setitem__(self, name: str, layer: Layer) -> None:
         self.add_sublayer(name, layer)
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._registry("_sub_layers"))
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(self._registry("_sub_layers"))
 
-    def __contains__(self, name):
+    def __contains__(self, name: str | None) -> bool:
         return name in self._registry("_sub_layers")
 
-    def keys(self):
+    def keys(self) -> list[str]:
         return self._registry("_sub_layers").keys()
 
-    def values(self):
+    def values(self) -> list[Layer]:
         return self._registry("_sub_layers").values()
 
-    def items(self):
+    def items(self) -> list[tuple[str, Layer]]:
         return self._registry("_sub_layers").items()
 
 
 class ParameterList(Layer):
     """A list of parameters, registered as "0", "1", ..."""
 
-    def __init__(self, parameters=None):
+    def __init__(self, parameters: Iterable[Parameter] | None = None) -> None:
         super().__init__()
         for p in parameters or []:
             self.append(p)
 
-    def append(self, parameter):
+    def append(self, parameter: Parameter) -> ParameterList:
         self.add_parameter(str(len(self)), parameter)
         return self
 
-    def __getitem__(self, index):
+    def __getitem__(self, index: int) -> Parameter:
         return list(self._registry("_parameters").values())[index]
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._registry("_parameters"))
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Parameter]:
         return iter(self._registry("_parameters").values())

@@ -1,8 +1,13 @@
 """Convolution, 1-D pooling and resizing layers with Paddle's constructor
 arguments and weight layouts: Conv{1,2,3}D weight [out, in / groups, *kernel],
 Conv{1,2}DTranspose weight [in, out / groups, *kernel], bias [out]."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..eager.tensor import Tensor
 from . import functional, initializer
-from .layer import Layer
+from .layer import Layer, ParamAttr, ParamAttrLike
 
 
 def _kernel(kernel_size, n):
@@ -41,13 +46,16 @@ class _ConvNd(Layer):
 class Conv1D(_ConvNd):
     """1-D convolution over NCL."""
 
-    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1,
-                 groups=1, padding_mode="zeros", weight_attr=None, bias_attr=None,
-                 data_format="NCL"):
+    def __init__(self, in_channels: int, out_channels: int, kernel_size: int | Sequence[int],
+                 stride: int | Sequence[int] = 1, padding: int | str | Sequence[int] = 0,
+                 dilation: int | Sequence[int] = 1,
+                 groups: int = 1, padding_mode: str = "zeros",
+                 weight_attr: ParamAttr | str | None = None, bias_attr: ParamAttrLike = None,
+                 data_format: str = "NCL") -> None:
         super().__init__(in_channels, out_channels, kernel_size, False, 1, stride, padding,
                          dilation, groups, padding_mode, weight_attr, bias_attr, data_format)
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.conv1d(x, self.weight, self.bias, self._stride, self._padding,
                                  self._dilation, self._groups, self._data_format)
 
@@ -55,13 +63,16 @@ class Conv1D(_ConvNd):
 class Conv2D(_ConvNd):
     """2-D convolution over NCHW (weight Normal(0, sqrt(2 / fan_in)) as Paddle)."""
 
-    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1,
-                 groups=1, padding_mode="zeros", weight_attr=None, bias_attr=None,
-                 data_format="NCHW"):
+    def __init__(self, in_channels: int, out_channels: int, kernel_size: int | Sequence[int],
+                 stride: int | Sequence[int] = 1, padding: int | str | Sequence[int] = 0,
+                 dilation: int | Sequence[int] = 1,
+                 groups: int = 1, padding_mode: str = "zeros",
+                 weight_attr: ParamAttr | str | None = None, bias_attr: ParamAttrLike = None,
+                 data_format: str = "NCHW") -> None:
         super().__init__(in_channels, out_channels, kernel_size, False, 2, stride, padding,
                          dilation, groups, padding_mode, weight_attr, bias_attr, data_format)
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.conv2d(x, self.weight, self.bias, self._stride, self._padding,
                                  self._dilation, self._groups, self._data_format)
 
@@ -69,13 +80,16 @@ class Conv2D(_ConvNd):
 class Conv3D(_ConvNd):
     """3-D convolution over NCDHW."""
 
-    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1,
-                 groups=1, padding_mode="zeros", weight_attr=None, bias_attr=None,
-                 data_format="NCDHW"):
+    def __init__(self, in_channels: int, out_channels: int, kernel_size: int | Sequence[int],
+                 stride: int | Sequence[int] = 1, padding: int | str | Sequence[int] = 0,
+                 dilation: int | Sequence[int] = 1,
+                 groups: int = 1, padding_mode: str = "zeros",
+                 weight_attr: ParamAttr | str | None = None, bias_attr: ParamAttrLike = None,
+                 data_format: str = "NCDHW") -> None:
         super().__init__(in_channels, out_channels, kernel_size, False, 3, stride, padding,
                          dilation, groups, padding_mode, weight_attr, bias_attr, data_format)
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.conv3d(x, self.weight, self.bias, self._stride, self._padding,
                                  self._dilation, self._groups, self._data_format)
 
@@ -83,14 +97,17 @@ class Conv3D(_ConvNd):
 class Conv1DTranspose(_ConvNd):
     """Transposed 1-D convolution over NCL."""
 
-    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0,
-                 output_padding=0, groups=1, dilation=1, weight_attr=None, bias_attr=None,
-                 data_format="NCL"):
+    def __init__(self, in_channels: int, out_channels: int, kernel_size: int | Sequence[int],
+                 stride: int | Sequence[int] = 1, padding: int | str | Sequence[int] = 0,
+                 output_padding: int | Sequence[int] = 0, groups: int = 1,
+                 dilation: int | Sequence[int] = 1, weight_attr: ParamAttr | str | None = None,
+                 bias_attr: ParamAttrLike = None,
+                 data_format: str = "NCL") -> None:
         super().__init__(in_channels, out_channels, kernel_size, True, 1, stride, padding,
                          dilation, groups, "zeros", weight_attr, bias_attr, data_format,
                          output_padding)
 
-    def forward(self, x, output_size=None):
+    def forward(self, x: Tensor, output_size: int | Sequence[int] | None = None) -> Tensor:
         return functional.conv1d_transpose(x, self.weight, self.bias, self._stride,
                                            self._padding, self._output_padding, self._groups,
                                            self._dilation, output_size, self._data_format)
@@ -99,39 +116,46 @@ class Conv1DTranspose(_ConvNd):
 class Conv2DTranspose(_ConvNd):
     """Transposed 2-D convolution over NCHW."""
 
-    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0,
-                 output_padding=0, dilation=1, groups=1, weight_attr=None, bias_attr=None,
-                 data_format="NCHW"):
+    def __init__(self, in_channels: int, out_channels: int, kernel_size: int | Sequence[int],
+                 stride: int | Sequence[int] = 1, padding: int | str | Sequence[int] = 0,
+                 output_padding: int | Sequence[int] = 0, dilation: int | Sequence[int] = 1,
+                 groups: int = 1, weight_attr: ParamAttr | str | None = None,
+                 bias_attr: ParamAttrLike = None,
+                 data_format: str = "NCHW") -> None:
         super().__init__(in_channels, out_channels, kernel_size, True, 2, stride, padding,
                          dilation, groups, "zeros", weight_attr, bias_attr, data_format,
                          output_padding)
 
-    def forward(self, x, output_size=None):
+    def forward(self, x: Tensor, output_size: int | Sequence[int] | None = None) -> Tensor:
         return functional.conv2d_transpose(x, self.weight, self.bias, self._stride,
                                            self._padding, self._output_padding, self._groups,
                                            self._dilation, self._data_format, output_size)
 
 
 class MaxPool1D(Layer):
-    def __init__(self, kernel_size, stride=None, padding=0, return_mask=False, ceil_mode=False,
-                 name=None):
+    def __init__(self, kernel_size: int | Sequence[int], stride: int | Sequence[int] | None = None,
+                 padding: int | str | Sequence[int] = 0, return_mask: bool = False,
+                 ceil_mode: bool = False,
+                 name: str | None = None) -> None:
         super().__init__()
         self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
         self._ceil_mode, self._return_mask = ceil_mode, return_mask
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor | tuple[Tensor, Tensor]:
         return functional.max_pool1d(x, self._kernel_size, self._stride, self._padding,
                                      self._return_mask, self._ceil_mode)
 
 
 class AvgPool1D(Layer):
-    def __init__(self, kernel_size, stride=None, padding=0, exclusive=True, ceil_mode=False,
-                 name=None):
+    def __init__(self, kernel_size: int | Sequence[int], stride: int | Sequence[int] | None = None,
+                 padding: int | str | Sequence[int] = 0, exclusive: bool = True,
+                 ceil_mode: bool = False,
+                 name: str | None = None) -> None:
         super().__init__()
         self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
         self._exclusive, self._ceil_mode = exclusive, ceil_mode
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.avg_pool1d(x, self._kernel_size, self._stride, self._padding,
                                      self._exclusive, self._ceil_mode)
 
@@ -139,68 +163,82 @@ class AvgPool1D(Layer):
 class Upsample(Layer):
     """Resizes NCW/NCHW/NCDHW inputs (functional.interpolate)."""
 
-    def __init__(self, size=None, scale_factor=None, mode="nearest", align_corners=False,
-                 align_mode=0, data_format=None, name=None):
+    def __init__(self, size: int | Sequence[int] | None = None,
+                 scale_factor: float | Sequence[float] | None = None, mode: str = "nearest",
+                 align_corners: bool = False,
+                 align_mode: int = 0, data_format: str | None = None,
+                 name: str | None = None) -> None:
         super().__init__()
         self._size, self._scale_factor, self._mode = size, scale_factor, mode
         self._align_corners, self._align_mode = align_corners, align_mode
         self._data_format = data_format
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.interpolate(x, self._size, self._scale_factor, self._mode,
                                       self._align_corners, self._align_mode, self._data_format)
 
 
 class UpsamplingNearest2D(Upsample):
-    def __init__(self, size=None, scale_factor=None, data_format="NCHW", name=None):
+    def __init__(self, size: int | Sequence[int] | None = None,
+                 scale_factor: float | Sequence[float] | None = None, data_format: str = "NCHW",
+                 name: str | None = None) -> None:
         super().__init__(size, scale_factor, "nearest", False, 0, data_format)
 
 
 class UpsamplingBilinear2D(Upsample):
-    def __init__(self, size=None, scale_factor=None, data_format="NCHW", name=None):
+    def __init__(self, size: int | Sequence[int] | None = None,
+                 scale_factor: float | Sequence[float] | None = None, data_format: str = "NCHW",
+                 name: str | None = None) -> None:
         super().__init__(size, scale_factor, "bilinear", True, 0, data_format)
 
 
 class MaxPool2D(Layer):
-    def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, return_mask=False,
-                 data_format="NCHW", name=None):
+    def __init__(self, kernel_size: int | Sequence[int], stride: int | Sequence[int] | None = None,
+                 padding: int | str | Sequence[int] = 0, ceil_mode: bool = False,
+                 return_mask: bool = False,
+                 data_format: str = "NCHW", name: str | None = None) -> None:
         super().__init__()
         self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
         self._ceil_mode, self._data_format = ceil_mode, data_format
         self._return_mask = return_mask
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor | tuple[Tensor, Tensor]:
         return functional.max_pool2d(x, self._kernel_size, self._stride, self._padding,
                                      self._return_mask, self._ceil_mode, self._data_format)
 
 
 class AvgPool2D(Layer):
-    def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, exclusive=True,
-                 divisor_override=None, data_format="NCHW", name=None):
+    def __init__(self, kernel_size: int | Sequence[int], stride: int | Sequence[int] | None = None,
+                 padding: int | str | Sequence[int] = 0, ceil_mode: bool = False,
+                 exclusive: bool = True,
+                 divisor_override: int | None = None, data_format: str = "NCHW",
+                 name: str | None = None) -> None:
         super().__init__()
         self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
         self._ceil_mode, self._exclusive = ceil_mode, exclusive
         self._divisor_override, self._data_format = divisor_override, data_format
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.avg_pool2d(x, self._kernel_size, self._stride, self._padding,
                                      self._ceil_mode, self._exclusive, self._divisor_override,
                                      self._data_format)
 
 
 class AdaptiveAvgPool2D(Layer):
-    def __init__(self, output_size, data_format="NCHW", name=None):
+    def __init__(self, output_size: int | Sequence[int | None], data_format: str = "NCHW",
+                 name: str | None = None) -> None:
         super().__init__()
         self._output_size, self._data_format = output_size, data_format
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.adaptive_avg_pool2d(x, self._output_size, self._data_format)
 
 
 class AdaptiveMaxPool2D(Layer):
-    def __init__(self, output_size, return_mask=False, name=None):
+    def __init__(self, output_size: int | Sequence[int | None], return_mask: bool = False,
+                 name: str | None = None) -> None:
         super().__init__()
         self._output_size, self._return_mask = output_size, return_mask
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor | tuple[Tensor, Tensor]:
         return functional.adaptive_max_pool2d(x, self._output_size, self._return_mask)

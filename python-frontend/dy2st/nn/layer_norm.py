@@ -1,9 +1,14 @@
 """Normalization layers: BatchNorm (1D/2D/3D, running statistics updated by
 eager training), GroupNorm, InstanceNorm."""
+from __future__ import annotations
+
+from typing import Any
+
 import numpy as np
 
+from ..eager.tensor import Tensor
 from . import functional, initializer
-from .layer import Layer, Parameter
+from .layer import Layer, ParamAttr, Parameter, ParamAttrLike
 
 
 class _BatchNorm(Layer):
@@ -12,8 +17,10 @@ class _BatchNorm(Layer):
     names them. eval() uses the running statistics; training uses the batch's
     and updates the running ones (eagerly)."""
 
-    def __init__(self, num_features, momentum=0.9, epsilon=1e-05, weight_attr=None,
-                 bias_attr=None, data_format="NCHW", use_global_stats=None, name=None):
+    def __init__(self, num_features: int, momentum: float = 0.9, epsilon: float = 1e-05,
+                 weight_attr: ParamAttr | str | None = None,
+                 bias_attr: ParamAttrLike = None, data_format: str = "NCHW",
+                 use_global_stats: bool | None = None, name: str | None = None) -> None:
         super().__init__()
         self._momentum, self._epsilon = momentum, epsilon
         self._use_global_stats = use_global_stats
@@ -24,7 +31,7 @@ class _BatchNorm(Layer):
         self._mean = Parameter(np.zeros(num_features, np.float32), trainable=False)
         self._variance = Parameter(np.ones(num_features, np.float32), trainable=False)
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         if self.training and not self._use_global_stats:
             _update_running_stats(self, x)
         return functional.batch_norm(x, self._mean, self._variance, self.weight, self.bias,
@@ -59,11 +66,15 @@ class BatchNorm3D(_BatchNorm):
 class BatchNorm(_BatchNorm):
     """Paddle's older BatchNorm(num_channels, act=None, is_test=False, ...)."""
 
-    def __init__(self, num_channels, act=None, is_test=False, momentum=0.9, epsilon=1e-05,
-                 param_attr=None, bias_attr=None, dtype="float32", data_layout="NCHW",
-                 in_place=False, moving_mean_name=None, moving_variance_name=None,
-                 do_model_average_for_mean_and_var=True, use_global_stats=False,
-                 trainable_statistics=False):
+    def __init__(self, num_channels: int, act: str | None = None, is_test: bool = False,
+                 momentum: float = 0.9, epsilon: float = 1e-05,
+                 param_attr: ParamAttr | str | None = None, bias_attr: ParamAttrLike = None,
+                 dtype: Any = "float32", data_layout: str = "NCHW",
+                 in_place: bool = False, moving_mean_name: str | None = None,
+                 moving_variance_name: str | None = None,
+                 do_model_average_for_mean_and_var: bool = True,
+                 use_global_stats: bool | None = False,
+                 trainable_statistics: bool = False) -> None:
         super().__init__(num_channels, momentum, epsilon, param_attr, bias_attr, data_layout,
                          use_global_stats=use_global_stats)
         if act is not None:
@@ -72,8 +83,10 @@ class BatchNorm(_BatchNorm):
 
 
 class GroupNorm(Layer):
-    def __init__(self, num_groups, num_channels, epsilon=1e-05, weight_attr=None,
-                 bias_attr=None, data_format="NCHW", name=None):
+    def __init__(self, num_groups: int, num_channels: int, epsilon: float = 1e-05,
+                 weight_attr: ParamAttr | str | None = None,
+                 bias_attr: ParamAttrLike = None, data_format: str = "NCHW",
+                 name: str | None = None) -> None:
         super().__init__()
         self._num_groups, self._epsilon = num_groups, epsilon
         self._data_format = data_format
@@ -81,7 +94,7 @@ class GroupNorm(Layer):
                                             default_initializer=initializer.Constant(1.0))
         self.bias = self.create_parameter([num_channels], attr=bias_attr, is_bias=True)
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.group_norm(x, self._num_groups, self._epsilon, self.weight, self.bias,
                                      self._data_format)
 
@@ -90,8 +103,10 @@ class InstanceNorm2D(Layer):
     """Instance normalization with `scale` (ones) and `bias` (zeros), as Paddle
     names them."""
 
-    def __init__(self, num_features, epsilon=1e-05, momentum=0.9, weight_attr=None,
-                 bias_attr=None, data_format="NCHW", name=None):
+    def __init__(self, num_features: int, epsilon: float = 1e-05, momentum: float = 0.9,
+                 weight_attr: ParamAttr | str | None = None,
+                 bias_attr: ParamAttrLike = None, data_format: str = "NCHW",
+                 name: str | None = None) -> None:
         super().__init__()
         self._epsilon = epsilon
         self._data_format = data_format
@@ -99,7 +114,7 @@ class InstanceNorm2D(Layer):
                                            default_initializer=initializer.Constant(1.0))
         self.bias = self.create_parameter([num_features], attr=bias_attr, is_bias=True)
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return functional.instance_norm(x, weight=self.scale, bias=self.bias, eps=self._epsilon,
                                         data_format=self._data_format)
 

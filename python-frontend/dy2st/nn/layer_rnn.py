@@ -1,8 +1,13 @@
 """Recurrent layers: SimpleRNN/LSTM/GRU and their cells with Paddle's
 parameter names (weight_ih_l{k}[_reverse], ...) and gate orders."""
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping, Sequence
+
 from ..eager import functional as _functional
+from ..eager.tensor import Tensor
 from . import functional, initializer
-from .layer import Layer
+from .layer import Layer, ParamAttr, ParamAttrLike
 
 
 class _RNNCellBase(Layer):
@@ -10,8 +15,11 @@ class _RNNCellBase(Layer):
     bias_ih and bias_hh [gates * hidden], all Uniform(-1/sqrt(hidden),
     1/sqrt(hidden)) as Paddle draws them."""
 
-    def __init__(self, input_size, hidden_size, gates, weight_ih_attr=None, weight_hh_attr=None,
-                 bias_ih_attr=None, bias_hh_attr=None):
+    def __init__(self, input_size: int, hidden_size: int, gates: int,
+                 weight_ih_attr: ParamAttr | str | None = None,
+                 weight_hh_attr: ParamAttr | str | None = None,
+                 bias_ih_attr: ParamAttrLike = None,
+                 bias_hh_attr: ParamAttrLike = None) -> None:
         super().__init__()
         self.input_size, self.hidden_size = input_size, hidden_size
         bound = 1.0 / hidden_size ** 0.5
@@ -35,15 +43,18 @@ class _RNNCellBase(Layer):
         """The hidden state's share of the gates, h W_hh^T + b_hh."""
         return functional.linear_matmul(hidden, self.weight_hh, transpose_y=True) + self.bias_hh
 
-    def forward(self, inputs, states=None):
+    def forward(self, inputs: Tensor, states: Any = None) -> tuple[Tensor, Any]:
         return self._step(self._project(inputs), states)
 
 
 class SimpleRNNCell(_RNNCellBase):
     """h = act(x W_ih^T + b_ih + h W_hh^T + b_hh), act tanh or relu."""
 
-    def __init__(self, input_size, hidden_size, activation="tanh", weight_ih_attr=None,
-                 weight_hh_attr=None, bias_ih_attr=None, bias_hh_attr=None, name=None):
+    def __init__(self, input_size: int, hidden_size: int, activation: str = "tanh",
+                 weight_ih_attr: ParamAttr | str | None = None,
+                 weight_hh_attr: ParamAttr | str | None = None,
+                 bias_ih_attr: ParamAttrLike = None,
+                 bias_hh_attr: ParamAttrLike = None, name: str | None = None) -> None:
         super().__init__(input_size, hidden_size, 1, weight_ih_attr, weight_hh_attr,
                          bias_ih_attr, bias_hh_attr)
         self._relu = activation == "relu"
@@ -62,8 +73,12 @@ class SimpleRNNCell(_RNNCellBase):
 class LSTMCell(_RNNCellBase):
     """Paddle's gate order i, f, g, o: c = f c + i tanh(g), h = o tanh(c)."""
 
-    def __init__(self, input_size, hidden_size, weight_ih_attr=None, weight_hh_attr=None,
-                 bias_ih_attr=None, bias_hh_attr=None, proj_size=0, name=None):
+    def __init__(self, input_size: int, hidden_size: int,
+                 weight_ih_attr: ParamAttr | str | None = None,
+                 weight_hh_attr: ParamAttr | str | None = None,
+                 bias_ih_attr: ParamAttrLike = None,
+                 bias_hh_attr: ParamAttrLike = None, proj_size: int = 0,
+                 name: str | None = None) -> None:
         if proj_size:
             raise ValueError("LSTMCell(proj_size=...) is not supported by dy2st")
         super().__init__(input_size, hidden_size, 4, weight_ih_attr, weight_hh_attr,
@@ -83,8 +98,11 @@ class LSTMCell(_RNNCellBase):
 class GRUCell(_RNNCellBase):
     """Paddle's gate order r, z, c: c = tanh(x_c + r h_c), h = z h + (1 - z) c."""
 
-    def __init__(self, input_size, hidden_size, weight_ih_attr=None, weight_hh_attr=None,
-                 bias_ih_attr=None, bias_hh_attr=None, name=None):
+    def __init__(self, input_size: int, hidden_size: int,
+                 weight_ih_attr: ParamAttr | str | None = None,
+                 weight_hh_attr: ParamAttr | str | None = None,
+                 bias_ih_attr: ParamAttrLike = None,
+                 bias_hh_attr: ParamAttrLike = None, name: str | None = None) -> None:
         super().__init__(input_size, hidden_size, 3, weight_ih_attr, weight_hh_attr,
                          bias_ih_attr, bias_hh_attr)
 
@@ -116,8 +134,9 @@ class _RNNBase(Layer):
     (outputs, final states), states stacked as [layers * directions, batch,
     hidden]."""
 
-    def __init__(self, cell_class, input_size, hidden_size, num_layers, direction, time_major,
-                 dropout, attrs, extra=None):
+    def __init__(self, cell_class: Callable[..., Layer], input_size: int, hidden_size: int,
+                 num_layers: int, direction: str, time_major: bool, dropout: float,
+                 attrs: Sequence[ParamAttrLike], extra: Sequence[Any] | None = None) -> None:
         super().__init__()
         if direction not in ("forward", "bidirect", "bidirectional"):
             raise ValueError(f"direction must be 'forward' or 'bidirect', not {direction!r}")
@@ -137,7 +156,7 @@ class _RNNBase(Layer):
             layers.append(_Directions(cells[0], cells[1] if directions == 2 else None))
         object.__setattr__(self, "_layers", layers)
 
-    def set_state_dict(self, state_dict):
+    def set_state_dict(self, state_dict: Mapping[str, Any]) -> None:
         """Also takes Paddle's own state dicts, which hold every parameter twice
         (`weight_ih_l0` and `0.cell.weight_ih`): the flat names are read."""
         Layer.set_state_dict(self, {k: v for k, v in state_dict.items() if "." not in k})
@@ -145,7 +164,8 @@ class _RNNBase(Layer):
     set_dict = set_state_dict
     load_dict = set_state_dict
 
-    def forward(self, inputs, initial_states=None, sequence_length=None):
+    def forward(self, inputs: Tensor, initial_states: Any = None,
+                sequence_length: Tensor | None = None) -> tuple[Tensor, Any]:
         x = inputs
         if self.time_major:
             x = _functional.transpose(x, [1, 0, 2])
@@ -216,9 +236,13 @@ def _keep_where(valid, new_states, states):
 
 
 class SimpleRNN(_RNNBase):
-    def __init__(self, input_size, hidden_size, num_layers=1, direction="forward",
-                 time_major=False, dropout=0.0, activation="tanh", weight_ih_attr=None,
-                 weight_hh_attr=None, bias_ih_attr=None, bias_hh_attr=None, name=None):
+    def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1,
+                 direction: str = "forward",
+                 time_major: bool = False, dropout: float = 0.0, activation: str = "tanh",
+                 weight_ih_attr: ParamAttr | str | None = None,
+                 weight_hh_attr: ParamAttr | str | None = None,
+                 bias_ih_attr: ParamAttrLike = None,
+                 bias_hh_attr: ParamAttrLike = None, name: str | None = None) -> None:
         super().__init__(SimpleRNNCell, input_size, hidden_size, num_layers, direction,
                          time_major, dropout,
                          (weight_ih_attr, weight_hh_attr, bias_ih_attr, bias_hh_attr),
@@ -234,18 +258,27 @@ class SimpleRNN(_RNNBase):
 
 
 class GRU(SimpleRNN):
-    def __init__(self, input_size, hidden_size, num_layers=1, direction="forward",
-                 time_major=False, dropout=0.0, weight_ih_attr=None, weight_hh_attr=None,
-                 bias_ih_attr=None, bias_hh_attr=None, name=None):
+    def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1,
+                 direction: str = "forward",
+                 time_major: bool = False, dropout: float = 0.0,
+                 weight_ih_attr: ParamAttr | str | None = None,
+                 weight_hh_attr: ParamAttr | str | None = None,
+                 bias_ih_attr: ParamAttrLike = None,
+                 bias_hh_attr: ParamAttrLike = None, name: str | None = None) -> None:
         _RNNBase.__init__(self, GRUCell, input_size, hidden_size, num_layers, direction,
                           time_major, dropout,
                           (weight_ih_attr, weight_hh_attr, bias_ih_attr, bias_hh_attr))
 
 
 class LSTM(_RNNBase):
-    def __init__(self, input_size, hidden_size, num_layers=1, direction="forward",
-                 time_major=False, dropout=0.0, weight_ih_attr=None, weight_hh_attr=None,
-                 bias_ih_attr=None, bias_hh_attr=None, proj_size=0, name=None):
+    def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1,
+                 direction: str = "forward",
+                 time_major: bool = False, dropout: float = 0.0,
+                 weight_ih_attr: ParamAttr | str | None = None,
+                 weight_hh_attr: ParamAttr | str | None = None,
+                 bias_ih_attr: ParamAttrLike = None,
+                 bias_hh_attr: ParamAttrLike = None, proj_size: int = 0,
+                 name: str | None = None) -> None:
         if proj_size:
             raise ValueError("LSTM(proj_size=...) is not supported by dy2st")
         super().__init__(LSTMCell, input_size, hidden_size, num_layers, direction, time_major,

@@ -3,11 +3,15 @@ computation order (paddle.nn.layer.transformer): MultiHeadAttention (q_proj,
 k_proj, v_proj, out_proj; incremental and static caches),
 TransformerEncoderLayer/Encoder, TransformerDecoderLayer/Decoder and
 Transformer."""
+from __future__ import annotations
+
 import collections
+from typing import Any
 
 from ..eager import functional as _functional
+from ..eager.tensor import Tensor
 from . import functional
-from .layer import Layer
+from .layer import Layer, ParamAttr, ParamAttrLike
 from .layer_basic import Dropout, LayerList, LayerNorm, Linear
 
 _INTEGERS = ("bool", "int8", "int16", "int32", "int64", "uint8")
@@ -49,8 +53,10 @@ class MultiHeadAttention(Layer):
     Cache = collections.namedtuple("Cache", ["k", "v"])
     StaticCache = collections.namedtuple("StaticCache", ["k", "v"])
 
-    def __init__(self, embed_dim, num_heads, dropout=0.0, kdim=None, vdim=None,
-                 need_weights=False, weight_attr=None, bias_attr=None):
+    def __init__(self, embed_dim: int, num_heads: int, dropout: float = 0.0,
+                 kdim: int | None = None, vdim: int | None = None,
+                 need_weights: bool = False, weight_attr: ParamAttr | str | None = None,
+                 bias_attr: ParamAttrLike = None) -> None:
         super().__init__()
         if embed_dim <= 0 or num_heads <= 0 or embed_dim % num_heads:
             raise ValueError(f"MultiHeadAttention: embed_dim {embed_dim} must be a positive "
@@ -72,13 +78,16 @@ class MultiHeadAttention(Layer):
         x = _functional.reshape(x, [0, 0, self.num_heads, self.head_dim])
         return _functional.transpose(x, [0, 2, 1, 3])
 
-    def compute_kv(self, key, value):
+    def compute_kv(self, key: Tensor, value: Tensor) -> Any:
         return self._heads(self.k_proj(key)), self._heads(self.v_proj(value))
 
-    def gen_cache(self, key, value=None, type=None):
+    def gen_cache(self, key: Tensor, value: Tensor | None = None, type: Any = None) -> Any:
         """An incremental Cache (empty, or of `key`/`value` as given) or, with
         type=MultiHeadAttention.StaticCache, the projected keys and values."""
         if type is MultiHeadAttention.StaticCache:
+            if value is None:
+                raise ValueError("gen_cache(type=StaticCache) computes the cache of `value`: "
+                                 "give it")
             k, v = self.compute_kv(key, value)
             return self.StaticCache(k, v)
         if value is None:
@@ -87,7 +96,8 @@ class MultiHeadAttention(Layer):
             return self.Cache(empty, empty)
         return self.Cache(key, value)
 
-    def forward(self, query, key=None, value=None, attn_mask=None, cache=None):
+    def forward(self, query: Tensor, key: Tensor | None = None, value: Tensor | None = None,
+                attn_mask: Tensor | None = None, cache: Any = None) -> Any:
         if key is None:
             key = query
         if value is None:
@@ -124,9 +134,11 @@ class TransformerEncoderLayer(Layer):
     each with dropout, a residual connection and LayerNorm (after, or before
     with normalize_before)."""
 
-    def __init__(self, d_model, nhead, dim_feedforward, dropout=0.1, activation="relu",
-                 attn_dropout=None, act_dropout=None, normalize_before=False, weight_attr=None,
-                 bias_attr=None, layer_norm_eps=1e-05):
+    def __init__(self, d_model: int, nhead: int, dim_feedforward: int, dropout: float = 0.1,
+                 activation: str = "relu",
+                 attn_dropout: float | None = None, act_dropout: float | None = None,
+                 normalize_before: bool = False, weight_attr: ParamAttr | str | None = None,
+                 bias_attr: ParamAttrLike = None, layer_norm_eps: float = 1e-05) -> None:
         self._config = _arguments(locals())
         super().__init__()
         attn_dropout = dropout if attn_dropout is None else attn_dropout
@@ -144,7 +156,7 @@ class TransformerEncoderLayer(Layer):
         self.dropout2 = Dropout(dropout, mode="upscale_in_train")
         self.activation = getattr(functional, activation)
 
-    def forward(self, src, src_mask=None, cache=None):
+    def forward(self, src: Tensor, src_mask: Tensor | None = None, cache: Any = None) -> Any:
         src_mask = _convert_attention_mask(src_mask, src.dtype)
         residual = src
         if self.normalize_before:
@@ -167,7 +179,7 @@ class TransformerEncoderLayer(Layer):
             return src
         return src, incremental_cache
 
-    def gen_cache(self, src):
+    def gen_cache(self, src: Tensor) -> Any:
         return self.self_attn.gen_cache(src, type=MultiHeadAttention.Cache)
 
 
@@ -175,7 +187,8 @@ class TransformerEncoder(Layer):
     """num_layers copies of an encoder layer (the first is the one given, the
     others new layers of its configuration), then an optional norm."""
 
-    def __init__(self, encoder_layer, num_layers, norm=None):
+    def __init__(self, encoder_layer: TransformerEncoderLayer, num_layers: int,
+                 norm: Layer | None = None) -> None:
         super().__init__()
         self.layers = LayerList([encoder_layer if i == 0 else
                                  type(encoder_layer)(**encoder_layer._config)
@@ -183,7 +196,7 @@ class TransformerEncoder(Layer):
         self.num_layers = num_layers
         self.norm = norm
 
-    def forward(self, src, src_mask=None, cache=None):
+    def forward(self, src: Tensor, src_mask: Tensor | None = None, cache: Any = None) -> Any:
         src_mask = _convert_attention_mask(src_mask, src.dtype)
         output = src
         new_caches = []
@@ -199,7 +212,7 @@ class TransformerEncoder(Layer):
             return output
         return output, new_caches
 
-    def gen_cache(self, src):
+    def gen_cache(self, src: Tensor) -> Any:
         return [layer.gen_cache(src) for layer in self.layers]
 
 
@@ -207,9 +220,11 @@ class TransformerDecoderLayer(Layer):
     """Self-attention, cross-attention over `memory`, then the feed-forward
     block, each with dropout, a residual connection and LayerNorm."""
 
-    def __init__(self, d_model, nhead, dim_feedforward, dropout=0.1, activation="relu",
-                 attn_dropout=None, act_dropout=None, normalize_before=False, weight_attr=None,
-                 bias_attr=None, layer_norm_eps=1e-05):
+    def __init__(self, d_model: int, nhead: int, dim_feedforward: int, dropout: float = 0.1,
+                 activation: str = "relu",
+                 attn_dropout: float | None = None, act_dropout: float | None = None,
+                 normalize_before: bool = False, weight_attr: ParamAttr | str | None = None,
+                 bias_attr: ParamAttrLike = None, layer_norm_eps: float = 1e-05) -> None:
         self._config = _arguments(locals())
         super().__init__()
         attn_dropout = dropout if attn_dropout is None else attn_dropout
@@ -231,7 +246,8 @@ class TransformerDecoderLayer(Layer):
         self.dropout3 = Dropout(dropout, mode="upscale_in_train")
         self.activation = getattr(functional, activation)
 
-    def forward(self, tgt, memory, tgt_mask=None, memory_mask=None, cache=None):
+    def forward(self, tgt: Tensor, memory: Tensor, tgt_mask: Tensor | None = None,
+                memory_mask: Tensor | None = None, cache: Any = None) -> Any:
         tgt_mask = _convert_attention_mask(tgt_mask, tgt.dtype)
         memory_mask = _convert_attention_mask(memory_mask, memory.dtype)
         residual = tgt
@@ -265,14 +281,15 @@ class TransformerDecoderLayer(Layer):
             return tgt
         return tgt, (incremental_cache, static_cache)
 
-    def gen_cache(self, memory):
+    def gen_cache(self, memory: Tensor) -> Any:
         incremental = self.self_attn.gen_cache(memory, type=MultiHeadAttention.Cache)
         static = self.cross_attn.gen_cache(memory, memory, type=MultiHeadAttention.StaticCache)
         return incremental, static
 
 
 class TransformerDecoder(Layer):
-    def __init__(self, decoder_layer, num_layers, norm=None):
+    def __init__(self, decoder_layer: TransformerDecoderLayer, num_layers: int,
+                 norm: Layer | None = None) -> None:
         super().__init__()
         self.layers = LayerList([decoder_layer if i == 0 else
                                  type(decoder_layer)(**decoder_layer._config)
@@ -280,7 +297,8 @@ class TransformerDecoder(Layer):
         self.num_layers = num_layers
         self.norm = norm
 
-    def forward(self, tgt, memory, tgt_mask=None, memory_mask=None, cache=None):
+    def forward(self, tgt: Tensor, memory: Tensor, tgt_mask: Tensor | None = None,
+                memory_mask: Tensor | None = None, cache: Any = None) -> Any:
         tgt_mask = _convert_attention_mask(tgt_mask, tgt.dtype)
         memory_mask = _convert_attention_mask(memory_mask, memory.dtype)
         output = tgt
@@ -299,7 +317,7 @@ class TransformerDecoder(Layer):
             return output
         return output, new_caches
 
-    def gen_cache(self, memory, do_zip=False):
+    def gen_cache(self, memory: Tensor, do_zip: bool = False) -> Any:
         cache = [layer.gen_cache(memory) for layer in self.layers]
         if do_zip:
             cache = list(zip(*cache))
@@ -310,27 +328,32 @@ class Transformer(Layer):
     """An encoder (num_encoder_layers, final LayerNorm) and a decoder
     (num_decoder_layers, final LayerNorm), or custom ones."""
 
-    def __init__(self, d_model=512, nhead=8, num_encoder_layers=6, num_decoder_layers=6,
-                 dim_feedforward=2048, dropout=0.1, activation="relu", attn_dropout=None,
-                 act_dropout=None, normalize_before=False, weight_attr=None, bias_attr=None,
-                 custom_encoder=None, custom_decoder=None):
+    def __init__(self, d_model: int = 512, nhead: int = 8, num_encoder_layers: int = 6,
+                 num_decoder_layers: int = 6,
+                 dim_feedforward: int = 2048, dropout: float = 0.1, activation: str = "relu",
+                 attn_dropout: float | None = None,
+                 act_dropout: float | None = None, normalize_before: bool = False,
+                 weight_attr: ParamAttr | str | None = None, bias_attr: ParamAttrLike = None,
+                 custom_encoder: Layer | None = None, custom_decoder: Layer | None = None) -> None:
         super().__init__()
         encoder_weights, decoder_weights = self._split(weight_attr)
         encoder_biases, decoder_biases = self._split(bias_attr)
         if custom_encoder is not None:
             self.encoder = custom_encoder
         else:
-            layer = TransformerEncoderLayer(d_model, nhead, dim_feedforward, dropout, activation,
-                                            attn_dropout, act_dropout, normalize_before,
-                                            encoder_weights, encoder_biases)
-            self.encoder = TransformerEncoder(layer, num_encoder_layers, LayerNorm(d_model))
+            encoder_layer = TransformerEncoderLayer(d_model, nhead, dim_feedforward, dropout,
+                                                    activation, attn_dropout, act_dropout,
+                                                    normalize_before, encoder_weights,
+                                                    encoder_biases)
+            self.encoder = TransformerEncoder(encoder_layer, num_encoder_layers, LayerNorm(d_model))
         if custom_decoder is not None:
             self.decoder = custom_decoder
         else:
-            layer = TransformerDecoderLayer(d_model, nhead, dim_feedforward, dropout, activation,
-                                            attn_dropout, act_dropout, normalize_before,
-                                            decoder_weights, decoder_biases)
-            self.decoder = TransformerDecoder(layer, num_decoder_layers, LayerNorm(d_model))
+            decoder_layer = TransformerDecoderLayer(d_model, nhead, dim_feedforward, dropout,
+                                                    activation, attn_dropout, act_dropout,
+                                                    normalize_before, decoder_weights,
+                                                    decoder_biases)
+            self.decoder = TransformerDecoder(decoder_layer, num_decoder_layers, LayerNorm(d_model))
         self.d_model = d_model
         self.nhead = nhead
 
@@ -347,13 +370,14 @@ class Transformer(Layer):
             return [attr[0], attr[-1]], list(attr)
         raise ValueError("Transformer: weight_attr/bias_attr lists hold 1, 2 or 3 entries")
 
-    def forward(self, src, tgt, src_mask=None, tgt_mask=None, memory_mask=None):
+    def forward(self, src: Tensor, tgt: Tensor, src_mask: Tensor | None = None,
+                tgt_mask: Tensor | None = None, memory_mask: Tensor | None = None) -> Tensor:
         src_mask = _convert_attention_mask(src_mask, src.dtype)
         memory = self.encoder(src, src_mask=src_mask)
         tgt_mask = _convert_attention_mask(tgt_mask, tgt.dtype)
         memory_mask = _convert_attention_mask(memory_mask, memory.dtype)
         return self.decoder(tgt, memory, tgt_mask=tgt_mask, memory_mask=memory_mask)
 
-    def generate_square_subsequent_mask(self, length):
+    def generate_square_subsequent_mask(self, length: int) -> Tensor:
         """[length, length]: 0 on and below the diagonal, -inf above."""
         return _functional.triu(_functional.full([length, length], _NEG_INF, "float32"), 1)

@@ -2,11 +2,14 @@
 arguments' types; a new key imports the function (compiler layer) and
 compiles it (the native extension), a known key calls the compiled code
 (through the native dispatcher where it can)."""
+from __future__ import annotations
+
 import collections
 import functools
 import inspect
 import os
 import threading
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -22,7 +25,7 @@ _cache_size = int(os.environ.get("DY2ST_CACHE_SIZE", "64"))
 _enabled = True
 
 
-def set_cache_size(size):
+def set_cache_size(size: int) -> int:
     """How many specializations (compiled signatures) each converted function
     keeps, the least recently used dropped first (default 64, or
     DY2ST_CACHE_SIZE); returns the previous size."""
@@ -122,7 +125,8 @@ _MISS = object()
 class StaticFunction(ConvertedFunction):
     """A converted function: call it like the original."""
 
-    def __init__(self, fn, input_spec=None, backend="cpu", instance=None):
+    def __init__(self, fn: Callable[..., Any], input_spec: Sequence[Any] | None = None,
+                 backend: str = "cpu", instance: Any = None) -> None:
         functools.update_wrapper(self, fn)
         if backend not in ("cpu", "gpu"):
             raise ValueError(f"backend must be 'cpu' or 'gpu', not {backend!r}")
@@ -133,10 +137,10 @@ class StaticFunction(ConvertedFunction):
         self._backend = backend
         self._instance = instance
         self._imported = None
-        self._compiled = collections.OrderedDict()
+        self._compiled: collections.OrderedDict[Any, Any] = collections.OrderedDict()
         self._last = None
         self._imported_kinds = ()
-        self._entries = {}
+        self._entries: dict[Any, Any] = {}
         self._lock = threading.Lock()
         # Repeated calls of plain positional parameters go through the native
         # dispatcher (made at the first compile), without this file's Python.
@@ -159,7 +163,7 @@ class StaticFunction(ConvertedFunction):
         return bound
 
     @property
-    def dygraph_function(self):
+    def dygraph_function(self) -> Callable[..., Any]:
         return self._fn
 
     def _argument_error(self, name, error):
@@ -204,16 +208,16 @@ class StaticFunction(ConvertedFunction):
         return self._imported
 
     @property
-    def compiled_signatures(self):
+    def compiled_signatures(self) -> list[Any]:
         """The signatures compiled so far (one entry per specialization)."""
         return list(self._compiled)
 
     @property
-    def code(self):
+    def code(self) -> str:
         """The function as imported: pydy IR with the user's source locations."""
         return self._import().text
 
-    def mlir(self, stage="specialized"):
+    def mlir(self, stage: str = "specialized") -> str:
         """The IR of the last compiled specialization at `stage`: "pydy",
         "specialized", "core" (linalg/scf on tensors) or "llvm"."""
         if self._last is None:
@@ -286,7 +290,7 @@ class StaticFunction(ConvertedFunction):
                 self._positional_count, self._defaults, Tensor, _rebuild, _MISS)
         self._dispatcher.remember(values, compiled)
 
-    def __call__(self, *args, **kwargs):
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
         dispatcher = self._dispatcher
         if dispatcher is not None and not kwargs and _enabled and \
                 not (NOT_TO_STATIC or IGNORED_MODULES):

@@ -2,7 +2,10 @@
 `TracedLayer.trace(layer, inputs)` runs the layer eagerly, recording the
 operations it executes (`compiler.tracer`), and compiles the recorded
 program."""
+from __future__ import annotations
+
 import os
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -17,7 +20,8 @@ from . import native, saving
 class TracedLayer:
     """A layer converted by tracing: calling it runs the recorded program."""
 
-    def __init__(self, tracer, outputs, returns_tuple, input_specs):
+    def __init__(self, tracer: Tracer, outputs: Sequence[Any], returns_tuple: bool,
+                 input_specs: Sequence[InputSpec]) -> None:
         self._tracer = tracer
         self._outputs = outputs
         self._returns_tuple = returns_tuple
@@ -25,10 +29,10 @@ class TracedLayer:
         self._params = tracer.params
         self._input_specs = input_specs
         self._num_outputs = len(outputs)
-        self._compiled = {}
+        self._compiled: dict[Any, Any] = {}
 
     @staticmethod
-    def trace(layer, inputs):
+    def trace(layer: Any, inputs: Sequence[Any]) -> tuple[Any, TracedLayer]:
         """Runs `layer(*inputs)` eagerly, recording its operations; returns the
         eager output and the TracedLayer."""
         inputs = [i if isinstance(i, Tensor) else Tensor(np.asarray(i)) for i in inputs]
@@ -54,7 +58,7 @@ class TracedLayer:
         except module.CompileError as e:
             raise errors.from_compiler(e) from None
 
-    def __call__(self, *inputs):
+    def __call__(self, *inputs: Any) -> Any:
         arrays = [np.asarray(i.numpy() if isinstance(i, Tensor) else i, order="C")
                   for i in inputs]
         if len(arrays) != len(self._input_specs):
@@ -70,10 +74,11 @@ class TracedLayer:
         return outs if self._returns_tuple else outs[0]
 
     @property
-    def program(self):
+    def program(self) -> str:
         return self._text
 
-    def save_inference_model(self, path, feed=None, fetch=None, **kwargs):
+    def save_inference_model(self, path: str | os.PathLike[str], feed: Sequence[int] | None = None,
+                             fetch: Sequence[int] | None = None, **kwargs: Any) -> None:
         """Saves the traced program for `static.load_inference_model`: the
         inputs listed in `feed` (indices; all of them) and the outputs listed in
         `fetch` (indices). A folder `path` holds `model.pdmodel` and

@@ -1,5 +1,10 @@
 """Saved programs loaded back (`jit.load`): callable like the layer they were
 saved from, without its Python source."""
+from __future__ import annotations
+
+import os
+from typing import Any
+
 import numpy as np
 
 from ..compiler import errors
@@ -13,26 +18,26 @@ class TranslatedLayer:
     """A static program loaded by `jit.load`: call it like the layer it was
     saved from; it needs neither the original Python source nor the layer."""
 
-    def __init__(self, path):
+    def __init__(self, path: str | os.PathLike[str]) -> None:
         self._path = saving.model_stem(path)
         self._meta, self._text, self._params = saving.read_model(path)
-        self._compiled = {}
+        self._compiled: dict[Any, Any] = {}
 
     @property
-    def input_names(self):
+    def input_names(self) -> list[str]:
         return list(self._meta["inputs"])
 
-    def output_names(self, count=None):
+    def output_names(self, count: int | None = None) -> list[str]:
         """The fetch targets the program was saved with (or `fetch_<i>`)."""
         if "fetch" in self._meta:
             return list(self._meta["fetch"])
         return [f"fetch_{i}" for i in range(count or 1)]
 
-    def program(self, stage="pydy"):
+    def program(self, stage: str = "pydy") -> str:
         """The saved program: the "pydy" form as imported (text of the file)."""
         return self._text
 
-    def __call__(self, *inputs):
+    def __call__(self, *inputs: Any) -> Any:
         if len(inputs) != len(self._meta["inputs"]):
             raise TypeError(f"the model takes {len(self._meta['inputs'])} inputs "
                             f"{self._meta['inputs']}, {len(inputs)} given")
@@ -75,7 +80,7 @@ class TranslatedLayer:
                 write_into(inputs[i], value)
         return result
 
-    def state_dict(self):
+    def state_dict(self) -> dict[str, Tensor]:
         """The program's parameters and state by name, as tensors."""
         return {name: Tensor(p.copy()) for name, p in zip(self._meta["params"], self._params)}
 

@@ -4,6 +4,8 @@ TRANSLATOR_CODE_LEVEL) set it: at verbosity 1 a line for each compile with
 its time, at 2 also each import of a function; a code level above 0 shows
 each converted function as imported (pydy). A compile that runs longer than
 `SLOW_COMPILE_SECONDS` says so while it runs, whatever the verbosity."""
+from __future__ import annotations
+
 import contextlib
 import os
 import sys
@@ -25,7 +27,7 @@ _settings = {"verbosity": _env_int("TRANSLATOR_VERBOSITY", 0),
              "verbosity_stdout": False, "code_stdout": False}
 
 
-def set_verbosity(level=0, also_to_stdout=False):
+def set_verbosity(level: int = 0, also_to_stdout: bool = False) -> None:
     """Sets how much the translator reports (0: nothing; 1: each compile and
     its time; 2: also each import). Written to stderr, and to stdout too with
     `also_to_stdout`.
@@ -37,7 +39,7 @@ def set_verbosity(level=0, also_to_stdout=False):
     _settings["verbosity_stdout"] = bool(also_to_stdout)
 
 
-def set_code_level(level=100, also_to_stdout=False):
+def set_code_level(level: int = 100, also_to_stdout: bool = False) -> None:
     """Shows each converted function as dy2st imports it (its pydy IR, with
     the source lines) when `level` is above 0; written to stderr, and to
     stdout too with `also_to_stdout`.
