@@ -271,11 +271,52 @@ def function_given_a_positional_only_keyword(x):
     return positional_only(a=x)
 
 
-def nested_def_with_a_computed_default(x):
-    scale = 2.0
-    def inner(v, k=scale):
-        return v * k
-    return inner(x)
+def nested_def_with_computed_defaults(x):
+    scale = x.sum() * 2.0
+
+    def inner(v, k=scale, *, shift=scale + 1.0):
+        return v * k + shift
+    scale = 100.0  # the defaults were computed when the def ran
+    return inner(x), inner(x, 1.0), inner(x, shift=0.0)
+
+
+def nested_defs_made_in_a_loop(x):
+    out = []
+    for i in range(3):
+        def inner(v, k=i * 2.0):
+            return v + k
+        out.append(inner(x))
+    return out
+
+
+def nested_def_with_a_computed_default_called_through_stars(x):
+    n = x.sum()
+
+    def inner(a, b=n):
+        return a * b
+    args = (x,)
+    keywords = {"a": x}
+    return inner(*args), inner(**keywords)
+
+
+def nested_def_calling_one_with_a_computed_default(x):
+    base = x.max()
+
+    def first(v, k=base):
+        return v - k
+
+    def second(v):
+        return first(v) * 2.0
+    return second(x)
+
+
+def closure_called_with_a_mapping(x):
+    scale = 3.0
+
+    def inner(a, b=1.0):
+        return a * b + scale
+    keywords = {"a": x}
+    return inner(**keywords)
 
 
 @pytest.mark.parametrize("fn,message", [
@@ -294,10 +335,18 @@ def test_a_lambda_call_that_does_not_fit_is_pythons_type_error(fn, message):
         paddle.jit.to_static(fn)(t([1.0]))
 
 
-def test_a_nested_defs_default_is_a_constant():
-    assert float(nested_def_with_a_computed_default(t([1.0]))) == 2.0
-    with pytest.raises(paddle.Dy2StError, match="a nested def's default that is not a constant"):
-        paddle.jit.to_static(nested_def_with_a_computed_default)(t([1.0]))
+@pytest.mark.parametrize("fn", [
+    nested_def_with_computed_defaults, nested_defs_made_in_a_loop,
+    nested_def_with_a_computed_default_called_through_stars,
+    nested_def_calling_one_with_a_computed_default, closure_called_with_a_mapping])
+def test_a_nested_defs_computed_default_is_taken_when_the_def_runs(fn):
+    x = t([1.0, 2.0])
+    expected, got = fn(x), paddle.jit.to_static(fn)(x)
+    if not isinstance(expected, (list, tuple)):
+        expected, got = [expected], [got]
+    assert len(got) == len(expected)
+    for e, g in zip(expected, got):
+        np.testing.assert_allclose(g.numpy(), e.numpy())
 
 
 def lambda_reads_a_variable_assigned_later(x):

@@ -67,3 +67,25 @@ print(paddle.jit.to_static(lambda_parameter_kinds).code)
 # CHECK:      pydy.lambda ["u", "k", "kw"] : !pydy.object {
 # CHECK:      } {keyword_only = 1, kwarg = "kw", positional_only = 1}
 # CHECK:      pydy.call_value %{{.*}}(%{{.*}}, %{{.*}}, %{{.*}}) {kwnames = ["k", "u"]}
+
+
+# A nested def's default that is not a constant is computed where the def
+# runs, into a variable the calls that omit it read (and pass on).
+def computed_default(x):
+    scale = x * 2.0
+
+    def inner(v, k=scale):
+        return v * k
+    return inner(x), inner(x, 1.0)
+
+
+print(paddle.jit.to_static(computed_default).code)
+
+# CHECK-LABEL: pydy.func @"computed_default"
+# CHECK:      pydy.store "scale"
+# CHECK:      %[[S:.*]] = pydy.load "scale"
+# CHECK:      pydy.store "_dy2st_default__inner__k", %[[S]]
+# CHECK:      %[[D:.*]] = pydy.load "_dy2st_default__inner__k"
+# CHECK:      pydy.call @"computed_default_inner__{{[0-9]+}}"(%{{.*}}, %[[D]], %{{.*}})
+# CHECK:      %[[C:.*]] = pydy.constant 1.0 : f64
+# CHECK:      pydy.call @"computed_default_inner__{{[0-9]+}}"(%{{.*}}, %[[C]], %{{.*}})

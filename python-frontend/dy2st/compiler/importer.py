@@ -382,6 +382,21 @@ class Importer:
         # What the nested defs it calls read from here, it passes on.
         for called in reads & set(self.nested_defs):
             free |= set(self.nested_defs[called].dy2st_free_names) - inner
+        # A default that is not a constant is computed here, when the def runs
+        # (as Python does), into a variable the calls that omit it read.
+        node.dy2st_computed_defaults = {}
+        args = node.args
+        positional = args.posonlyargs + args.args
+        for param, default in list(zip(positional[len(positional) - len(args.defaults):],
+                                       args.defaults)) + list(zip(args.kwonlyargs,
+                                                                  args.kw_defaults)):
+            if default is None or _literal(default) is not _NOT_LITERAL:
+                continue
+            hidden = f"_dy2st_default__{node.name}__{param.arg}"
+            self.scopes[-1].add(hidden)
+            self.store(hidden, self.expr(default), default)
+            node.dy2st_computed_defaults[param.arg] = hidden
+            free.add(hidden)
         node.dy2st_free_names = sorted(free)
         self.nested_defs[node.name] = node
         return False
@@ -1443,8 +1458,11 @@ class Importer:
             list(inspect.signature(fn).parameters.values())
         if bound is not None:
             params = params[1:]
-        node = self.expand_starred(node, params)
-        node = self.expand_double_starred(node, params)
+        # A closure's free variables are no arguments the call can give.
+        declared = params[:len(params) - len(fn.free_names)] if isinstance(fn, _NestedDef) \
+            else params
+        node = self.expand_starred(node, declared)
+        node = self.expand_double_starred(node, declared)
         at = next((i for i, p in enumerate(params)
                    if p.kind == inspect.Parameter.VAR_POSITIONAL), None)
         packed = None
@@ -1528,6 +1546,8 @@ class Importer:
                 continue
             if p.name in evaluated:
                 values.append(evaluated[p.name])
+            elif isinstance(p.default, ComputedDefault):
+                values.append(self.load(p.default.variable, node))
             elif p.default is not inspect.Parameter.empty:
                 values.append(self.expr_of_object(p.default, node))
             else:
@@ -1617,10 +1637,11 @@ class Importer:
             args = list(before)
             for k, p in enumerate(left):
                 item = ast.Subscript(load, ast.Constant(k), ast.Load())
-                if p.default is not inspect.Parameter.empty and _is_literal(p.default):
+                if p.default is not inspect.Parameter.empty and \
+                        (_is_literal(p.default) or isinstance(p.default, ComputedDefault)):
                     longer = ast.Compare(ast.Call(ast.Name("len", ast.Load()), [load], []),
                                          [ast.Gt()], [ast.Constant(k)])
-                    item = ast.IfExp(longer, item, ast.Constant(p.default))
+                    item = ast.IfExp(longer, item, _default_expression(p.default))
                 args.append(item)
             too_long = ast.If(
                 ast.Compare(ast.Call(ast.Name("len", ast.Load()), [load], []), [ast.Gt()],
@@ -1661,10 +1682,10 @@ class Importer:
             load = ast.Name(name, ast.Load())
             item = ast.Subscript(load, ast.Constant(p.name), ast.Load())
             if p.default is not inspect.Parameter.empty:
-                if not _is_literal(p.default):
+                if not _is_literal(p.default) and not isinstance(p.default, ComputedDefault):
                     continue
                 present = ast.Compare(ast.Constant(p.name), [ast.In()], [load])
-                item = ast.IfExp(present, item, ast.Constant(p.default))
+                item = ast.IfExp(present, item, _default_expression(p.default))
             keywords.append(ast.keyword(p.name, item))
         var_keyword = next((p for p in params if p.kind == inspect.Parameter.VAR_KEYWORD), None)
         if var_keyword is not None:
@@ -1889,6 +1910,25 @@ def _lambda_as_def(fn, source):
     return node
 
 
+_NOT_LITERAL = object()
+
+
+def _literal(node):
+    """The value of a constant expression, or _NOT_LITERAL."""
+    try:
+        return ast.literal_eval(node)
+    except ValueError:
+        return _NOT_LITERAL
+
+
+class ComputedDefault:
+    """A nested def's default that is not a constant: the variable holding
+    its value, computed when the def ran."""
+
+    def __init__(self, variable):
+        self.variable = variable
+
+
 class _NestedDef:
     """A def inside the converted function, imported from its AST."""
 
@@ -1906,22 +1946,22 @@ class _NestedDef:
         args = self.node.args
         P = inspect.Parameter
 
-        def default(node):
+        computed = getattr(self.node, "dy2st_computed_defaults", {})
+
+        def default(param, node):
             if node is None:
                 return P.empty
-            try:
-                return ast.literal_eval(node)
-            except ValueError:
-                self.parent._fail(node, "a nested def's default that is not a constant is not "
-                                        "supported by dy2st yet")
+            if param.arg in computed:
+                return ComputedDefault(computed[param.arg])
+            return _literal(node)
         positional = args.posonlyargs + args.args
         defaults = [None] * (len(positional) - len(args.defaults)) + args.defaults
         params = [P(a.arg, P.POSITIONAL_ONLY if i < len(args.posonlyargs) else
-                    P.POSITIONAL_OR_KEYWORD, default=default(d))
+                    P.POSITIONAL_OR_KEYWORD, default=default(a, d))
                   for i, (a, d) in enumerate(zip(positional, defaults))]
         if args.vararg:
             params.append(P(args.vararg.arg, P.VAR_POSITIONAL))
-        params += [P(a.arg, P.KEYWORD_ONLY, default=default(d))
+        params += [P(a.arg, P.KEYWORD_ONLY, default=default(a, d))
                    for a, d in zip(args.kwonlyargs, args.kw_defaults)]
         if args.kwarg:
             params.append(P(args.kwarg.arg, P.VAR_KEYWORD))
@@ -1993,6 +2033,13 @@ def _logging_level(fn):
     else:
         return None
     return 0 if name == "log" else _LOGGING_LEVELS.get(name)
+
+
+def _default_expression(default):
+    """The expression of a parameter's default in a call dy2st rewrites."""
+    if isinstance(default, ComputedDefault):
+        return ast.Name(default.variable, ast.Load())
+    return ast.Constant(default)
 
 
 def _is_literal(value):
