@@ -51,6 +51,10 @@ def np_elementwise_chain(x):
     return np.tanh(x * np.float32(2.0) + np.float32(1.0)) * np.exp(-x) + np.sqrt(np.abs(x))
 
 
+def np_elementwise_affine(x):
+    return x * np.float32(2.0) + np.float32(1.0)
+
+
 def np_matmul(a, b):
     return a @ b
 
@@ -70,6 +74,7 @@ def np_call_overhead(x):
 
 
 NUMPY = {"scalar_while": np_scalar_while, "elementwise_chain": np_elementwise_chain,
+         "elementwise_affine": np_elementwise_affine,
          "matmul": np_matmul, "mixed_loop": np_mixed_loop, "call_overhead": np_call_overhead}
 
 
@@ -83,6 +88,9 @@ def torch_functions():
 
     def t_elementwise_chain(x: torch.Tensor) -> torch.Tensor:
         return torch.tanh(x * 2.0 + 1.0) * torch.exp(-x) + torch.sqrt(torch.abs(x))
+
+    def t_elementwise_affine(x: torch.Tensor) -> torch.Tensor:
+        return x * 2.0 + 1.0
 
     def t_matmul(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
         return torch.matmul(a, b)
@@ -100,6 +108,7 @@ def torch_functions():
         return x + 1.0
 
     return {"scalar_while": t_scalar_while, "elementwise_chain": t_elementwise_chain,
+            "elementwise_affine": t_elementwise_affine,
             "matmul": t_matmul, "mixed_loop": t_mixed_loop, "call_overhead": t_call_overhead}
 
 

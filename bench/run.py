@@ -135,7 +135,7 @@ def main():
 
 
 def derived(name, args, steady):
-    if name == "elementwise_chain":
+    if name in ("elementwise_chain", "elementwise_affine"):
         x = args[0]
         out = np.empty_like(x)
         copy = statistics.median(_timed(lambda: np.copyto(out, x)) for _ in range(5))

@@ -85,6 +85,11 @@ def elementwise_chain(x):
     return paddle.tanh(x * 2.0 + 1.0) * paddle.exp(-x) + paddle.sqrt(paddle.abs(x))
 
 
+def elementwise_affine(x):
+    # Memory-bound: one multiply-add per element read and written.
+    return x * 2.0 + 1.0
+
+
 def matmul(a, b):
     return paddle.matmul(a, b)
 
@@ -132,7 +137,7 @@ def inputs(name, quick):
     s = sizes(quick)
     if name == "scalar_while":
         return [np.zeros(1, np.float32), float(s["iterations"])]
-    if name == "elementwise_chain":
+    if name in ("elementwise_chain", "elementwise_affine"):
         return [rng.standard_normal(s["elements"]).astype(np.float32)]
     if name == "matmul":
         n = s["matmul"]
@@ -152,6 +157,7 @@ def titles(quick):
     return {
         "scalar_while": f"scalar_while ({s['iterations']:,} iterations on a 1-element tensor)",
         "elementwise_chain": f"elementwise_chain ({s['elements']:,} float32)",
+        "elementwise_affine": f"elementwise_affine (x * 2 + 1 on {s['elements']:,} float32)",
         "matmul": f"matmul ({s['matmul']}x{s['matmul']} float32)",
         "mixed_loop": f"mixed_loop ({s['loops']} iterations of elementwise on 4096 + a branch)",
         "call_overhead": "call_overhead (x + 1.0 on 4 float32: the cost of one call)",
@@ -163,5 +169,5 @@ def titles(quick):
 
 
 FUNCTIONS = {"scalar_while": scalar_while, "elementwise_chain": elementwise_chain,
-             "matmul": matmul, "mixed_loop": mixed_loop, "call_overhead": call_overhead}
+             "elementwise_affine": elementwise_affine, "matmul": matmul, "mixed_loop": mixed_loop, "call_overhead": call_overhead}
 NAMES = list(FUNCTIONS) + ["lstm", "gru"]
