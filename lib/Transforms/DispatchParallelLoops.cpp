@@ -6,6 +6,7 @@
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/MapVector.h"
 
 namespace dy2st {
 #define GEN_PASS_DEF_DISPATCHPARALLELLOOPSPASS
@@ -98,27 +99,34 @@ struct DispatchParallelLoopsPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     OpBuilder b(&getContext());
-    SmallVector<LLVM::LLVMFuncOp> nests;
-    for (auto func : module.getOps<LLVM::LLVMFuncOp>())
-      if (func->hasAttr(kParallelRangeAttr))
-        nests.push_back(func);
-    for (LLVM::LLVMFuncOp nest : nests) {
-      auto work = cast<IntegerAttr>(nest->removeAttr(kParallelRangeAttr)).getInt();
-      LLVM::LLVMFunctionType type = nest.getFunctionType();
-      ArrayRef<Type> params = type.getParams();
-      if (!isa<LLVM::LLVMVoidType>(type.getReturnType()) || type.isVarArg() ||
-          params.size() < 2 || !llvm::all_of(params, fitsSlot))
+    // The nests that can be dispatched, and their calls in one walk of the
+    // module (a large model has hundreds of nests: a walk per nest was most
+    // of its compile time).
+    llvm::MapVector<StringRef, std::pair<LLVM::LLVMFuncOp, int64_t>> nests;
+    for (auto func : module.getOps<LLVM::LLVMFuncOp>()) {
+      Attribute range = func->removeAttr(kParallelRangeAttr);
+      if (!range)
         continue;
-      SmallVector<LLVM::CallOp> calls;
-      module.walk([&](LLVM::CallOp call) {
-        if (call.getCallee() == nest.getName())
-          calls.push_back(call);
-      });
-      b.setInsertionPointAfter(nest);
-      LLVM::LLVMFuncOp part = buildPart(b, nest);
-      LLVM::LLVMFuncOp parallelFor = dispatcher(b, module);
-      for (LLVM::CallOp call : calls)
-        dispatch(b, call, part, parallelFor, work);
+      LLVM::LLVMFunctionType type = func.getFunctionType();
+      ArrayRef<Type> params = type.getParams();
+      if (isa<LLVM::LLVMVoidType>(type.getReturnType()) && !type.isVarArg() &&
+          params.size() >= 2 && llvm::all_of(params, fitsSlot))
+        nests[func.getName()] = {func, cast<IntegerAttr>(range).getInt()};
+    }
+    if (nests.empty())
+      return;
+    llvm::DenseMap<StringRef, SmallVector<LLVM::CallOp>> calls;
+    module.walk([&](LLVM::CallOp call) {
+      std::optional<StringRef> callee = call.getCallee();
+      if (callee && nests.count(*callee))
+        calls[*callee].push_back(call);
+    });
+    LLVM::LLVMFuncOp parallelFor = dispatcher(b, module);
+    for (auto &[name, nest] : nests) {
+      b.setInsertionPointAfter(nest.first);
+      LLVM::LLVMFuncOp part = buildPart(b, nest.first);
+      for (LLVM::CallOp call : calls.lookup(name))
+        dispatch(b, call, part, parallelFor, nest.second);
     }
   }
 };
