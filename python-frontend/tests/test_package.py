@@ -20,7 +20,7 @@ from dy2st.static import InputSpec
 from test_layers_and_saving import (BUILD, FRONTEND, SEED_BRANCHING_FUNC, SEED_LAYER, SEED_SAVE,
                                     SEED_STATIC_RUN, SEED_TO_STATIC, SEED_TRACE,
                                     SEED_TRACED_LAYER, Gate)
-from test_paddle_oracle import PYTHON as PADDLE_PYTHON, require_paddle
+from test_paddle_oracle import PYTHON as PADDLE_PYTHON, paddle_env, require_paddle
 
 ENV = dict(os.environ, PYTHONPATH=os.path.abspath(FRONTEND), DY2ST_BUILD_DIR=os.path.abspath(BUILD))
 
@@ -68,7 +68,8 @@ def test_import_paddle_is_dy2st_with_its_submodules(tmp_path):
 def test_import_paddle_never_shadows_a_real_paddle(tmp_path):
     require_paddle()
     done = run_python(["-c", "import paddle, paddle.nn; print(paddle.__file__); "
-                             "print(paddle.nn.Linear.__module__)"], tmp_path, python=PADDLE_PYTHON)
+                             "print(paddle.nn.Linear.__module__)"], tmp_path, python=PADDLE_PYTHON,
+                      env=dict(paddle_env(ENV), PYTHONPATH=ENV["PYTHONPATH"]))
     assert done.returncode == 0, done.stderr[-3000:]
     where, linear = done.stdout.split()
     assert not where.startswith(os.path.abspath(FRONTEND)), where

@@ -30,6 +30,13 @@ EDGE_DIFFERENCES = {
 }
 
 
+def paddle_env(base=os.environ):
+    """`base` for real Paddle's interpreter: without dy2st's path, and without
+    the sanitizer runtimes scripts/test-sanitized.sh preloads (Paddle's
+    process runs no dy2st code)."""
+    return {k: v for k, v in dict(base, PYTHONPATH="").items() if k != "LD_PRELOAD"}
+
+
 def _paddle_python():
     candidates = [os.environ.get("DY2ST_PADDLE_PYTHON")]
     build = os.environ.get("DY2ST_BUILD_DIR")
@@ -37,7 +44,8 @@ def _paddle_python():
         candidates.append(str(pathlib.Path(build) / "paddle-venv" / "bin" / "python"))
     for python in filter(None, candidates):
         if pathlib.Path(python).exists() and subprocess.run(
-                [python, "-c", "import paddle"], capture_output=True).returncode == 0:
+                [python, "-c", "import paddle"], capture_output=True,
+                env=paddle_env()).returncode == 0:
             return python
     return None
 
@@ -56,7 +64,7 @@ def run_paddle_child(script, *args, timeout=600):
     """Runs `script` (beside this file) with real Paddle's interpreter."""
     child = pathlib.Path(__file__).with_name(script)
     run = subprocess.run([PYTHON, str(child)] + [str(a) for a in args], capture_output=True,
-                         text=True, env=dict(os.environ, PYTHONPATH=""), timeout=timeout)
+                         text=True, env=paddle_env(), timeout=timeout)
     assert run.returncode == 0, run.stderr[-3000:]
 
 
