@@ -6,7 +6,7 @@ Transformer."""
 from __future__ import annotations
 
 import collections
-from typing import Any
+from typing import Any, Sequence, Union
 
 from ..eager import functional as _functional
 from ..eager.tensor import Tensor
@@ -32,6 +32,10 @@ def _arguments(local_names):
     """A constructor's arguments (its locals at entry): TransformerEncoder and
     TransformerDecoder build their other layers from them, as Paddle does."""
     return {k: v for k, v in local_names.items() if k not in ("self", "__class__")}
+
+
+AttrOrAttrs = Union[ParamAttrLike, Sequence[ParamAttrLike]]
+"""A parameter attribute, or a list of them (one per sublayer, as Paddle takes)."""
 
 
 def _attrs(attr, n):
@@ -137,8 +141,8 @@ class TransformerEncoderLayer(Layer):
     def __init__(self, d_model: int, nhead: int, dim_feedforward: int, dropout: float = 0.1,
                  activation: str = "relu",
                  attn_dropout: float | None = None, act_dropout: float | None = None,
-                 normalize_before: bool = False, weight_attr: ParamAttr | str | None = None,
-                 bias_attr: ParamAttrLike = None, layer_norm_eps: float = 1e-05) -> None:
+                 normalize_before: bool = False, weight_attr: AttrOrAttrs = None,
+                 bias_attr: AttrOrAttrs = None, layer_norm_eps: float = 1e-05) -> None:
         self._config = _arguments(locals())
         super().__init__()
         attn_dropout = dropout if attn_dropout is None else attn_dropout
@@ -223,8 +227,8 @@ class TransformerDecoderLayer(Layer):
     def __init__(self, d_model: int, nhead: int, dim_feedforward: int, dropout: float = 0.1,
                  activation: str = "relu",
                  attn_dropout: float | None = None, act_dropout: float | None = None,
-                 normalize_before: bool = False, weight_attr: ParamAttr | str | None = None,
-                 bias_attr: ParamAttrLike = None, layer_norm_eps: float = 1e-05) -> None:
+                 normalize_before: bool = False, weight_attr: AttrOrAttrs = None,
+                 bias_attr: AttrOrAttrs = None, layer_norm_eps: float = 1e-05) -> None:
         self._config = _arguments(locals())
         super().__init__()
         attn_dropout = dropout if attn_dropout is None else attn_dropout
@@ -333,7 +337,7 @@ class Transformer(Layer):
                  dim_feedforward: int = 2048, dropout: float = 0.1, activation: str = "relu",
                  attn_dropout: float | None = None,
                  act_dropout: float | None = None, normalize_before: bool = False,
-                 weight_attr: ParamAttr | str | None = None, bias_attr: ParamAttrLike = None,
+                 weight_attr: AttrOrAttrs = None, bias_attr: AttrOrAttrs = None,
                  custom_encoder: Layer | None = None, custom_decoder: Layer | None = None) -> None:
         super().__init__()
         encoder_weights, decoder_weights = self._split(weight_attr)
