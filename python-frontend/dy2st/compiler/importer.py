@@ -385,12 +385,8 @@ class Importer:
         # A default that is not a constant is computed here, when the def runs
         # (as Python does), into a variable the calls that omit it read.
         node.dy2st_computed_defaults = {}
-        args = node.args
-        positional = args.posonlyargs + args.args
-        for param, default in list(zip(positional[len(positional) - len(args.defaults):],
-                                       args.defaults)) + list(zip(args.kwonlyargs,
-                                                                  args.kw_defaults)):
-            if default is None or _literal(default) is not _NOT_LITERAL:
+        for param, default in _defaulted(node.args):
+            if _literal(default) is not _NOT_LITERAL:
                 continue
             hidden = f"_dy2st_default__{node.name}__{param.arg}"
             self.scopes[-1].add(hidden)
@@ -1131,10 +1127,7 @@ class Importer:
         params = positional + ([args.vararg.arg] if args.vararg else []) + \
             [a.arg for a in args.kwonlyargs] + ([args.kwarg.arg] if args.kwarg else [])
         # Defaults are computed where the lambda is made, as Python does.
-        named_defaults = list(zip(positional[len(positional) - len(args.defaults):],
-                                  args.defaults))
-        named_defaults += [(a.arg, d) for a, d in zip(args.kwonlyargs, args.kw_defaults)
-                           if d is not None]
+        named_defaults = [(a.arg, d) for a, d in _defaulted(args)]
         defaults = [self.expr(d) for _, d in named_defaults]
         name = self.fresh()
         quoted = ", ".join(f'"{_escape(p)}"' for p in params)
@@ -1908,6 +1901,14 @@ def _lambda_as_def(fn, source):
             if getattr(part, "end_lineno", None):
                 part.end_lineno -= shift
     return node
+
+
+def _defaulted(args):
+    """(parameter, default expression) of the parameters of `args` (an
+    ast.arguments) that have a default: positional ones, then keyword-only."""
+    positional = args.posonlyargs + args.args
+    return list(zip(positional[len(positional) - len(args.defaults):], args.defaults)) + \
+        [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
 
 
 _NOT_LITERAL = object()
