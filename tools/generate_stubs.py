@@ -158,7 +158,8 @@ FUNCTIONS: dict[str, Callable[..., Any]]
 """
 
 # dy2st's submodules that `paddle.X` names (the alias forwards every one).
-ALIAS_SUBMODULES = ("jit", "nn", "nn.functional", "nn.initializer", "static", "tensor", "utils")
+ALIAS_SUBMODULES = ("jit", "nn", "nn.decode", "nn.functional", "nn.initializer", "static", "tensor",
+                    "utils")
 
 
 def alias_stubs():

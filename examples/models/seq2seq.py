@@ -1,11 +1,35 @@
 """A sequence-to-sequence model with Luong attention in the style of Paddle's
-seq2seq tests: an LSTM encoder that stops at each source's length, an
-LSTMCell decoder fed its previous attentional output, greedy decoding and
-beam search (a `while` loop growing TensorArrays of ids and parent beams,
-traced back with gather_tree)."""
+seq2seq tests and PaddleNLP's seq2seq example: an LSTM encoder that stops at
+each source's length, a decoder cell fed its previous attentional output,
+greedy decoding, a hand-written beam search (a `while` loop growing
+TensorArrays of ids and parent beams, traced back with gather_tree), and
+Paddle's own: nn.BeamSearchDecoder over the cell, run by nn.dynamic_decode."""
 import paddle
 from paddle import nn
 import paddle.nn.functional as F
+
+
+class AttentionCell(nn.RNNCellBase):
+    """The decoder's step: the LSTM cell on [embedding, previous attentional
+    output], attention over the encoder states (padding masked), and the
+    attentional output, which is the cell's output and next feed. States:
+    [(h, c), feed]."""
+
+    def __init__(self, embed_dim, hidden_size):
+        super().__init__()
+        self.cell = nn.LSTMCell(embed_dim + hidden_size, hidden_size)
+        self.attention = nn.Linear(hidden_size, hidden_size, bias_attr=False)
+        self.attention_output = nn.Linear(hidden_size * 2, hidden_size, bias_attr=False)
+
+    def forward(self, embedded, states, encoded=None, mask=None):
+        (h, c), feed = states
+        out, (h, c) = self.cell(paddle.concat([embedded, feed], axis=-1), (h, c))
+        scores = paddle.matmul(paddle.unsqueeze(self.attention(out), 1), encoded,
+                               transpose_y=True)
+        scores = scores + paddle.unsqueeze((mask - 1.0) * 1e9, 1)
+        context = paddle.squeeze(paddle.matmul(F.softmax(scores, axis=-1), encoded), 1)
+        feed = paddle.tanh(self.attention_output(paddle.concat([context, out], axis=-1)))
+        return feed, [(h, c), feed]
 
 
 class Seq2SeqAttention(nn.Layer):
@@ -18,10 +42,12 @@ class Seq2SeqAttention(nn.Layer):
         self.src_embedder = nn.Embedding(src_vocab_size, embed_dim)
         self.encoder = nn.LSTM(embed_dim, hidden_size)
         self.trg_embedder = nn.Embedding(trg_vocab_size, embed_dim)
-        self.cell = nn.LSTMCell(embed_dim + hidden_size, hidden_size)
-        self.attention = nn.Linear(hidden_size, hidden_size, bias_attr=False)
-        self.attention_output = nn.Linear(hidden_size * 2, hidden_size, bias_attr=False)
+        self.decoder_cell = AttentionCell(embed_dim, hidden_size)
         self.output = nn.Linear(hidden_size, trg_vocab_size)
+        # PaddleNLP's way: the decoder made once, run by dynamic_decode.
+        self.beam_search_decoder = nn.BeamSearchDecoder(
+            self.decoder_cell, start_token=bos_id, end_token=eos_id, beam_size=beam_size,
+            embedding_fn=self.trg_embedder, output_fn=self.output)
 
     def encode(self, src, src_length):
         encoded, (h, c) = self.encoder(self.src_embedder(src), sequence_length=src_length)
@@ -29,16 +55,9 @@ class Seq2SeqAttention(nn.Layer):
         return encoded, h[0], c[0], mask
 
     def decode_step(self, token, h, c, feed, encoded, mask):
-        """One step: the LSTM cell on [embedding, previous output], attention
-        over the encoder states (padding masked), the attentional output and
-        the vocabulary logits."""
-        inputs = paddle.concat([self.trg_embedder(token), feed], axis=-1)
-        out, (h, c) = self.cell(inputs, (h, c))
-        scores = paddle.matmul(paddle.unsqueeze(self.attention(out), 1), encoded,
-                               transpose_y=True)
-        scores = scores + paddle.unsqueeze((mask - 1.0) * 1e9, 1)
-        context = paddle.squeeze(paddle.matmul(F.softmax(scores, axis=-1), encoded), 1)
-        feed = paddle.tanh(self.attention_output(paddle.concat([context, out], axis=-1)))
+        """One step: the decoder cell and the vocabulary logits."""
+        feed, [(h, c), _] = self.decoder_cell(self.trg_embedder(token), [(h, c), feed],
+                                              encoded, mask)
         return self.output(feed), h, c, feed
 
     def greedy_search(self, src, src_length):
@@ -108,3 +127,15 @@ class Seq2SeqAttention(nn.Layer):
                 break
         traced = F.gather_tree(paddle.stack(ids), paddle.stack(parents))
         return paddle.transpose(traced, [1, 2, 0]), scores
+
+    def dynamic_beam_search(self, src, src_length):
+        """The same search by Paddle's BeamSearchDecoder and dynamic_decode:
+        [batch, steps, beam] ids and the final beams' log probabilities."""
+        encoded, h, c, mask = self.encode(src, src_length)
+        feed = self.decoder_cell.get_initial_states(batch_ref=encoded, shape=[self.hidden_size])
+        encoded = nn.BeamSearchDecoder.tile_beam_merge_with_batch(encoded, self.beam_size)
+        mask = nn.BeamSearchDecoder.tile_beam_merge_with_batch(mask, self.beam_size)
+        ids, states = nn.dynamic_decode(self.beam_search_decoder, inits=[(h, c), feed],
+                                        max_step_num=self.max_out_len, encoded=encoded,
+                                        mask=mask)
+        return ids, states.log_probs

@@ -136,6 +136,16 @@ llvm::json::Value structureOf(Type type, ArrayRef<std::string> &texts) {
       entries.push_back(llvm::json::Array{key.getValue().str(), structureOf(value, texts)});
     return llvm::json::Object{{"dict", std::move(entries)}};
   }
+  if (auto named = dyn_cast<pydy::NamedTupleType>(type)) {
+    llvm::json::Array fields, items;
+    for (auto [field, t] : llvm::zip(named.getFields(), named.getElementTypes())) {
+      fields.push_back(field.getValue().str());
+      items.push_back(structureOf(t, texts));
+    }
+    return llvm::json::Object{
+        {"named_tuple", llvm::json::Array{named.getClassKey().str(), std::move(fields),
+                                          std::move(items)}}};
+  }
   if (auto elements = pydy::sequenceElementTypes(type)) {
     llvm::json::Array items;
     for (Type t : *elements)

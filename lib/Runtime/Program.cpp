@@ -124,6 +124,15 @@ static bool isStructure(const llvm::json::Value &value) {
       return pair && pair->size() == 2 && (*pair)[0].getAsString() &&
              isStructure((*pair)[1]);
     });
+  if (const llvm::json::Array *named = object->getArray("named_tuple")) {
+    if (named->size() != 3 || !(*named)[0].getAsString())
+      return false;
+    const llvm::json::Array *fields = (*named)[1].getAsArray();
+    const llvm::json::Array *values = (*named)[2].getAsArray();
+    return fields && values && fields->size() == values->size() &&
+           llvm::all_of(*fields, [](const llvm::json::Value &f) { return f.getAsString(); }) &&
+           llvm::all_of(*values, [](const llvm::json::Value &v) { return isStructure(v); });
+  }
   const llvm::json::Array *items = object->getArray("list");
   if (!items)
     items = object->getArray("tuple");

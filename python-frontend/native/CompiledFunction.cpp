@@ -11,7 +11,8 @@ namespace dy2st::native {
 namespace {
 
 /// The Python form of CompiledProgram::resultStructure (see jit._rebuild):
-/// None for a leaf, strings as they are, tuples, lists and dicts.
+/// None for a leaf, strings as they are, tuples, lists, dicts and
+/// NamedTupleStructures.
 py::object structureOf(const llvm::json::Value &value) {
   if (std::optional<llvm::StringRef> text = value.getAsString())
     return py::str(text->str());
@@ -25,6 +26,15 @@ py::object structureOf(const llvm::json::Value &value) {
       dict[py::str(pair[0].getAsString()->str())] = structureOf(pair[1]);
     }
     return std::move(dict);
+  }
+  if (const llvm::json::Array *named = object->getArray("named_tuple")) {
+    py::list fields, items;
+    for (const llvm::json::Value &field : *(*named)[1].getAsArray())
+      fields.append(py::str(field.getAsString()->str()));
+    for (const llvm::json::Value &item : *(*named)[2].getAsArray())
+      items.append(structureOf(item));
+    return py::cast(NamedTupleStructure{(*named)[0].getAsString()->str(), py::tuple(fields),
+                                        py::tuple(items)});
   }
   py::list items;
   const llvm::json::Array *elements = object->getArray("list");

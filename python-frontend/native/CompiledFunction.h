@@ -11,6 +11,13 @@
 
 namespace dy2st::native {
 
+/// An instance of a namedtuple class in a result structure (see jit._rebuild):
+/// the class's key (the importer registered it), its fields and their structures.
+struct NamedTupleStructure {
+  std::string classKey;
+  pybind11::tuple fields, items;
+};
+
 class CompiledFunction {
 public:
   CompiledFunction(std::unique_ptr<JitFunction> fn, bool fromDiskCache)

@@ -265,6 +265,10 @@ PYBIND11_MODULE(_dy2st_native, m) {
       },
       py::arg("directory"), py::arg("max_bytes"),
       "Keeps compiled programs in `directory` (\"\": nowhere), at most `max_bytes` of them.");
+  py::class_<NamedTupleStructure>(m, "NamedTupleStructure")
+      .def_readonly("class_key", &NamedTupleStructure::classKey)
+      .def_readonly("fields", &NamedTupleStructure::fields)
+      .def_readonly("items", &NamedTupleStructure::items);
   py::class_<CompiledFunction>(m, "CompiledFunction")
       .def("__call__", py::overload_cast<const py::sequence &>(&CompiledFunction::call, py::const_),
            py::arg("args"))

@@ -1,8 +1,12 @@
 """Functions in the style of Paddle's own to_static unit tests
 (test/dygraph_to_static: test_ifelse, test_loop, test_break_continue,
 test_return, test_list, test_dict, test_lambda, test_assert, test_closure,
-test_cast, test_print), written with `import paddle` so that they run on real
+test_cast, test_print; namedtuples as MultiHeadAttention's caches use
+them), written with `import paddle` so that they run on real
 Paddle and on dy2st alike. CASES lists (name, function, arguments)."""
+import collections
+import typing
+
 import numpy as np
 import paddle
 
@@ -424,6 +428,34 @@ def not_to_static_bookkeeping(x):
     return x
 
 
+Cache = collections.namedtuple("Cache", ["k", "v"])
+
+
+class Pair(typing.NamedTuple):
+    first: paddle.Tensor
+    second: paddle.Tensor
+
+
+def namedtuple_cache_in_loop(x):
+    # A cache whose keys grow by a row per step (MultiHeadAttention.Cache's way).
+    cache = Cache(x[:1], 1)
+    i = paddle.to_tensor(1)
+    while i < x.shape[0]:
+        cache = Cache(paddle.concat([cache.k, x[i:i + 1] * cache.v]), cache.v + 1)
+        i += 1
+    k, v = cache
+    return k.sum(0), v, isinstance(cache, Cache), len(cache)
+
+
+def namedtuple_methods(x):
+    p = Pair(x, x * 2)
+    swapped = Pair._make([p.second, p.first])
+    plus = paddle.utils.map_structure(lambda t: t + 1, swapped)
+    state = p._replace(second=plus.first)
+    return plus, state._asdict()["second"], p[1] - plus.first, \
+        isinstance(plus, Pair), isinstance(p, tuple), p._fields == ("first", "second")
+
+
 def f32(*shape):
     return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
 
@@ -471,4 +503,6 @@ CASES = [
     ("early_return_in_nested", early_return_in_nested, [f32(3)]),
     ("tensor_accumulate_python_number", tensor_accumulate_python_number, [f32(6)]),
     ("not_to_static_bookkeeping", not_to_static_bookkeeping, [f32(3)]),
+    ("namedtuple_cache_in_loop", namedtuple_cache_in_loop, [f32(4, 3)]),
+    ("namedtuple_methods", namedtuple_methods, [f32(2, 3)]),
 ]

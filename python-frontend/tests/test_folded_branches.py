@@ -90,13 +90,22 @@ def test_a_possibly_unbound_read_under_a_conditional_expression_is_checked_where
 
 def test_isinstance_with_a_tuple_subclass_of_a_tuple_is_reported():
     import collections
-    Pair = collections.namedtuple("Pair", ["a", "b"])
+
+    class Pair(tuple):
+        pass
+    Named = collections.namedtuple("Named", ["a", "b"])
 
     def check(x):
         t = (x, x)
         return isinstance(t, Pair)
+
+    def check_named(x):
+        t = (x, x)
+        return isinstance(t, Named), isinstance(Named(x, x), Named)
     with pytest.raises(paddle.Dy2StError, match="subclass of tuple"):
         paddle.jit.to_static(check)(paddle.to_tensor([1.0]))
+    # A namedtuple class is told apart: a plain tuple is no instance of it.
+    assert paddle.jit.to_static(check_named)(paddle.to_tensor([1.0])) == (False, True)
 
 
 def leaves_on_both_branches(x):
@@ -129,3 +138,27 @@ def test_code_after_an_if_whose_branches_both_leave_is_not_compiled(values):
         assert "not positive" in eager and "not positive" in compiled
     else:
         np.testing.assert_array_equal(eager, compiled)
+
+
+class _Cell:
+    @property
+    def state_shape(self):
+        raise NotImplementedError("no state_shape")
+
+
+_CELL = _Cell()
+
+
+def _shaped(x, shape=None):
+    dims = _CELL.state_shape if shape is None else shape
+    return x * len(dims)
+
+
+def test_a_conditional_expressions_branch_that_folds_away_is_not_compiled():
+    fn = paddle.jit.to_static(_shaped)
+    x = paddle.to_tensor([1.0, 2.0])
+    assert np.array_equal(fn(x, [4, 5, 6]).numpy(), _shaped(x, [4, 5, 6]).numpy())
+    with pytest.raises(NotImplementedError):
+        _shaped(x)
+    with pytest.raises(paddle.Dy2StError, match="NotImplementedError: no state_shape"):
+        fn(x)

@@ -74,6 +74,16 @@ LAYERS = [
      "layer(x0, attn_mask=x1)"),
     ("attention_kv", "nn.MultiHeadAttention(8, 4, kdim=6, vdim=5, need_weights=True)",
      [TOKENS, ("f", [2, 3, 6]), ("f", [2, 3, 5])], "layer(x0, x1, x2)"),
+    # The caches are namedtuples: StaticCache (the memory's projected keys and
+    # values), Cache (the keys and values so far, growing by a step per call).
+    ("attention_static_cache", "nn.MultiHeadAttention(8, 2)", [TOKENS, ("f", [2, 3, 8])],
+     "layer(x1, x0, x0, None, "
+     "layer.gen_cache(x0, x0, type=paddle.nn.MultiHeadAttention.StaticCache))"),
+    ("attention_incremental_cache", "nn.MultiHeadAttention(8, 2)", [TOKENS, ("f", [2, 1, 8])],
+     "layer(x1, x1, x1, None, layer(x0[:, :1], x0[:, :1], x0[:, :1], None, "
+     "layer.gen_cache(x1))[1])"),
+    ("decoder_cache", "nn.TransformerDecoder(nn.TransformerDecoderLayer(8, 2, 16), 2)",
+     [("f", [2, 1, 8]), TOKENS], "layer(x0, x1, None, None, layer.gen_cache(x1))"),
     ("encoder_layer", "nn.TransformerEncoderLayer(8, 2, 16)", [TOKENS, ("b", [2, 1, 1, 5])],
      "layer(x0, x1)"),
     ("encoder_layer_pre", "nn.TransformerEncoderLayer(8, 2, 16, activation='gelu', "
@@ -91,6 +101,28 @@ LAYERS = [
      [("f", [2, 6, 4]), ("len", [2], [6, 3])], "layer(x0, sequence_length=x1)"),
     ("gru_lengths", "nn.GRU(4, 5)", [("f", [2, 6, 4]), ("len", [2], [2, 6])],
      "layer(x0, sequence_length=x1)"),
+    ("rnn_lstm_cell", "nn.RNN(nn.LSTMCell(9, 5))", [SEQ], "layer(x0)"),
+    ("rnn_gru_cell_reverse_lengths", "nn.RNN(nn.GRUCell(4, 5), is_reverse=True)",
+     [("f", [2, 6, 4]), ("len", [2], [6, 3])], "layer(x0, sequence_length=x1)"),
+    ("rnn_simple_cell_time_major", "nn.RNN(nn.SimpleRNNCell(4, 5), time_major=True)",
+     [("f", [6, 2, 4])],
+     "layer(x0, layer.cell.get_initial_states(x0, batch_dim_idx=1, init_value=0.5))"),
+    ("birnn_lengths", "nn.BiRNN(nn.LSTMCell(4, 5), nn.LSTMCell(4, 5))",
+     [("f", [2, 6, 4]), ("len", [2], [2, 6])], "layer(x0, sequence_length=x1)"),
+    # Beam search (Paddle's seq2seq way): embedding, cell and output layer in
+    # a LayerList; the decoder, its namedtuple states and the loop are made
+    # in the call.
+    ("beam_search_gru", "nn.LayerList([nn.Embedding(10, 6), nn.GRUCell(6, 8), nn.Linear(8, 10)])",
+     [("f", [2, 8])],
+     "paddle.nn.dynamic_decode(paddle.nn.BeamSearchDecoder(layer[1], 0, 1, 3, "
+     "embedding_fn=layer[0], output_fn=layer[2]), inits=x0, max_step_num=6, "
+     "return_length=True)"),
+    ("beam_search_lstm_time_major",
+     "nn.LayerList([nn.Embedding(7, 4), nn.LSTMCell(4, 5), nn.Linear(5, 7)])",
+     [("f", [3, 5]), ("f", [3, 5])],
+     "paddle.nn.dynamic_decode(paddle.nn.BeamSearchDecoder(layer[1], 2, 3, 4, "
+     "embedding_fn=layer[0], output_fn=layer[2]), inits=(x0, x1), max_step_num=4, "
+     "output_time_major=True)"),
     ("rnn_lengths", "nn.SimpleRNN(4, 5, direction='bidirect', time_major=True)",
      [("f", [6, 2, 4]), ("len", [2], [4, 5])], "layer(x0, sequence_length=x1)"),
 ]

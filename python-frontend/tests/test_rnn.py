@@ -74,3 +74,59 @@ def test_cells_and_initial_states():
     zeros = paddle.zeros([1, 2, 4])
     seq = paddle.to_tensor(np.ones((2, 5, 3), np.float32))
     assert_same(lstm(seq)[0], lstm(seq, (zeros, zeros))[0])
+
+
+class ScaledCell(paddle.nn.RNNCellBase):
+    """A user's cell (Paddle's documented way): states (h, count) from
+    `state_shape` and `state_dtype`, a keyword argument passed through RNN."""
+
+    def __init__(self, size):
+        super().__init__()
+        self.input_size = size
+        self.proj = paddle.nn.Linear(size, size)
+
+    @property
+    def state_shape(self):
+        return [[-1, 3], [1]]
+
+    @property
+    def state_dtype(self):
+        return ["float32", "float64"]
+
+    def forward(self, x, states, scale=1.0):
+        h, count = states
+        h = paddle.tanh(self.proj(x) + h) * scale
+        return h * 2.0, [h, count + 1]
+
+
+class Sequence(paddle.nn.Layer):
+    def __init__(self, rnn):
+        super().__init__()
+        self.rnn = rnn
+
+    def forward(self, x, lengths):
+        return self.rnn(x, sequence_length=lengths, scale=0.5)
+
+
+def test_rnn_of_a_users_cell():
+    paddle.seed(5)
+    cell = ScaledCell(3)
+    x = paddle.to_tensor(np.random.RandomState(1).randn(2, 4, 3).astype("float32"))
+    lengths = paddle.to_tensor(np.array([4, 2], "int64"))
+    model = Sequence(paddle.nn.RNN(cell, is_reverse=True))
+    outputs, (h, count) = model(x, lengths)
+    # numpy: steps last to first, the states kept past a sequence's length.
+    w, b = cell.proj.weight.numpy(), cell.proj.bias.numpy()
+    xs = x.numpy()
+    want_h, want_count = np.zeros((2, 3), "float32"), np.zeros((2, 1))
+    want_out = np.zeros((2, 4, 3), "float32")
+    for t in (3, 2, 1, 0):
+        new_h = np.tanh(xs[:, t] @ w + b + want_h) * 0.5
+        want_out[:, t] = new_h * 2.0
+        valid = (np.array([4, 2]) > t)[:, None]
+        want_h = np.where(valid, new_h, want_h)
+        want_count = np.where(valid, want_count + 1, want_count)
+    np.testing.assert_allclose(outputs.numpy(), want_out, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(h.numpy(), want_h, rtol=1e-5, atol=1e-6)
+    assert count.numpy().tolist() == [[4.0], [2.0]] and count.dtype == paddle.float64
+    assert_same(model(x, lengths), paddle.jit.to_static(model)(x, lengths))

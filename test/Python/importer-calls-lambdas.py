@@ -89,3 +89,29 @@ print(paddle.jit.to_static(computed_default).code)
 # CHECK:      pydy.call @"computed_default_inner__{{[0-9]+}}"(%{{.*}}, %[[D]], %{{.*}})
 # CHECK:      %[[C:.*]] = pydy.constant 1.0 : f64
 # CHECK:      pydy.call @"computed_default_inner__{{[0-9]+}}"(%{{.*}}, %[[C]], %{{.*}})
+
+
+# A lambda given to a module's function (map_structure) in a loop that
+# assigns what it reads runs during the call: not the late-binding error a
+# kept lambda is. A nested tuple of constants is a value.
+SHAPES = ((3,), (4, 5))
+
+
+def lambda_to_module_function(x):
+    i = 0
+    out = x
+    while i < 2:
+        out = paddle.utils.map_structure(lambda t: t * i, out)
+        i += 1
+    return out, SHAPES
+
+
+print(paddle.jit.to_static(lambda_to_module_function).code)
+
+# CHECK-LABEL: pydy.func @"lambda_to_module_function"
+# CHECK:      pydy.lambda ["t"]
+# CHECK:      pydy.call @"map_structure
+# CHECK:      %[[A:.*]] = pydy.constant 3 : i64
+# CHECK:      %[[INNER1:.*]] = pydy.tuple %[[A]] : (i64) -> !pydy.object
+# CHECK:      %[[INNER2:.*]] = pydy.tuple %{{.*}}, %{{.*}} : (i64, i64) -> !pydy.object
+# CHECK:      pydy.tuple %[[INNER1]], %[[INNER2]] : (!pydy.object, !pydy.object) -> !pydy.object

@@ -45,3 +45,30 @@ print(paddle.jit.to_static(bound_after_unsupported)(paddle.to_tensor(np.ones([2]
 # CHECK-NEXT: pydy.undef "raised"
 # CHECK-NEXT: pydy.return
 # CHECK: Tensor(shape=[2], dtype=float32, value=[2., 2.])
+
+
+# A conditional expression's branch that cannot be converted (here a
+# property that raises when read) is deferred the same way.
+class Cell:
+    @property
+    def state_shape(self):
+        raise NotImplementedError("no state_shape")
+
+
+CELL = Cell()
+
+
+def shaped(x, shape=None):
+    dims = CELL.state_shape if shape is None else shape
+    return x * len(dims)
+
+
+print(paddle.jit.to_static(shaped).code)
+
+# CHECK-LABEL: pydy.func @"shaped"
+# CHECK: pydy.if
+# CHECK-NEXT: pydy.unsupported "NotImplementedError: no state_shape"
+# CHECK-NEXT: %[[UNDEF:.*]] = pydy.undef "raised" : !pydy.object
+# CHECK-NEXT: pydy.return %[[UNDEF]]
+# CHECK-NEXT: } else {
+# CHECK: pydy.store "ifexp.

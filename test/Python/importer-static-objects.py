@@ -4,11 +4,12 @@
 # Python does (one copy of the body per layer, the index a literal), a tuple
 # of strings is a value, and isinstance() of a layer or with a user class is
 # answered when importing.
-import collections
-
 import dy2st as paddle
 
-Pair = collections.namedtuple("Pair", ["a", "b"])
+
+class Pair(tuple):
+    """A tuple subclass (not a namedtuple): compiled tuples cannot be told from it."""
+
 MODES = ("sum", "max")
 
 
@@ -47,3 +48,33 @@ print(paddle.jit.to_static(Blocks().forward).code)
 # CHECK: pydy.constant true
 # CHECK: %[[CLASS:.*]] = pydy.constant "~tuple"
 # CHECK: pydy.call_method {{.*}}"__isinstance__"(%[[CLASS]])
+
+
+# An instance made in compiled code takes a module's constant and a number a
+# layer holds as compile-time arguments: its attributes fold.
+class Config:
+    def __init__(self, size, scale):
+        self.size = size
+        self.scale = scale
+
+
+SIZE = 4
+
+
+class Holder(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.scale = 0.5
+
+    def forward(self, x):
+        config = Config(SIZE, scale=self.scale)
+        return x * config.scale + config.size
+
+
+print(paddle.jit.to_static(Holder().forward).code)
+
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK: %[[SCALE:.*]] = pydy.constant 0.5 : f64
+# CHECK: pydy.binary mul %{{.*}}, %[[SCALE]]
+# CHECK: %[[SIZE:.*]] = pydy.constant 4 : i64
+# CHECK: pydy.binary add %{{.*}}, %[[SIZE]]

@@ -46,7 +46,8 @@ struct CompiledProgram {
   std::vector<ValueSlot> inputs, results;
   /// How the flat results make the Python result (JSON; see jit._rebuild):
   /// null for a leaf, "none", "text:<text>", "optional", "array",
-  /// {"tuple": [...]}, {"list": [...]}, {"dict": [[key, structure], ...]}.
+  /// {"tuple": [...]}, {"list": [...]}, {"dict": [[key, structure], ...]},
+  /// {"named_tuple": [class key, [field, ...], [structure, ...]]}.
   std::string resultStructure = "\"none\"";
   /// A relocatable object file for this machine (see kProgramInit).
   std::string object;

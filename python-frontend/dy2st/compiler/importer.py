@@ -25,7 +25,7 @@ import numpy as np
 from ..eager import dtypes, functional, optable, structures
 from ..eager.tensor import Tensor
 from ..nn import Layer, LayerList, ParameterList
-from . import aliases, callbacks, comprehensions, pybuiltins, statements, unbound
+from . import aliases, callbacks, comprehensions, named_tuples, pybuiltins, statements, unbound
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .marks import ConvertedFunction, forward_function, is_not_to_static
 from . import pydytext
@@ -467,25 +467,33 @@ class Importer:
         self.depth += 1
         exits = False
         for stmt in statements:
-            saved = (len(self.lines), len(self.scopes), self.depth, list(self.unit.stack))
+            saved = self.emission_state()
             try:
                 if self.statement(stmt):
                     exits = True
                     break
             except Dy2StError as e:
-                del self.lines[saved[0]:]
-                del self.scopes[saved[1]:]
-                self.depth = saved[2]
-                self.unit.stack[:] = saved[3]
-                syntax = " {syntax}" if isinstance(e, UnsupportedSyntaxError) else ""
-                where = (f'loc("{_escape(e.filename)}":{e.lineno}:{e.col or 1})'
-                         if e.filename and e.lineno else self.loc(stmt))
-                self.emit(f'pydy.unsupported "{_escape(e.raw_message)}"{syntax} {where}')
-                self.return_undefined(stmt)
+                self.defer_failure(e, saved, stmt)
                 exits = True
                 break
         self.depth -= 1
         return exits
+
+    def emission_state(self):
+        return len(self.lines), len(self.scopes), self.depth, list(self.unit.stack)
+
+    def defer_failure(self, error, saved, node):
+        """Drops what was emitted since `saved` for `pydy.unsupported` with
+        `error`'s message, and an exit: the code around may fold away."""
+        del self.lines[saved[0]:]
+        del self.scopes[saved[1]:]
+        self.depth = saved[2]
+        self.unit.stack[:] = saved[3]
+        syntax = " {syntax}" if isinstance(error, UnsupportedSyntaxError) else ""
+        where = (f'loc("{_escape(error.filename)}":{error.lineno}:{error.col or 1})'
+                 if error.filename and error.lineno else self.loc(node))
+        self.emit(f'pydy.unsupported "{_escape(error.raw_message)}"{syntax} {where}')
+        self.return_undefined(node)
 
     def stmt_While(self, node):
         if node.orelse:
@@ -912,9 +920,11 @@ class Importer:
             return self.constant(str(obj), node)
         if obj is None or isinstance(obj, (bool, int, float, str)):
             return self.constant(obj, node)
-        if isinstance(obj, (tuple, list)) and all(
-                v is None or isinstance(v, (bool, int, float, str)) for v in obj):
-            values = [self.constant(v, node) for v in obj]
+        if _is_literal_structure(obj):
+            values = [self.outside_object(v, node, None) for v in obj]
+            if named_tuples.is_class(type(obj)):
+                return self.written(node, pydytext.named_tuple(
+                    named_tuples.type_key(type(obj)), list(obj._fields), values))
             kind = "tuple" if isinstance(obj, tuple) else "list"
             return self.written(node, pydytext.sequence(kind, values))
         if isinstance(obj, np.ndarray):
@@ -934,6 +944,8 @@ class Importer:
             except AttributeError:
                 self._fail(node, f"{self.describe_static(base)} has no attribute '{node.attr}'",
                            unsupported=False)
+            except Exception as e:  # a property that raises (NotImplementedError)
+                self._fail(node, f"{type(e).__name__}: {e}", unsupported=False)
             origin = base.origin.child(node.attr) if base.origin is not None else None
             return self.outside_object(obj, node, origin)
         return self.op(node, f'pydy.attr {base.name}, "{_escape(node.attr)}" : '
@@ -1025,19 +1037,31 @@ class Importer:
         return self.load(name, node)
 
     def expr_Compare(self, node):
-        # `obj is None` / `obj is not None` of a compile-time object (a layer,
-        # a sublayer that may be None) is known when importing.
+        # `obj is None`, `kind is Cls` of compile-time objects (a sublayer
+        # that may be None, a class given as an argument) are known when
+        # importing.
         left = self.expr_or_static(node.left)
         if isinstance(left, Static) and len(node.ops) == 1 and \
-                isinstance(node.ops[0], (ast.Is, ast.IsNot)) and \
-                isinstance(node.comparators[0], ast.Constant) and node.comparators[0].value is None:
-            is_none = left.obj is None
-            return self.constant(is_none if isinstance(node.ops[0], ast.Is) else not is_none, node)
+                isinstance(node.ops[0], (ast.Is, ast.IsNot)):
+            comparator = node.comparators[0]
+            right = Static(comparator.value) if isinstance(comparator, ast.Constant) \
+                else self.expr_or_static(comparator)
+            if isinstance(right, Static):
+                same = left.obj is right.obj
+                return self.constant(same if isinstance(node.ops[0], ast.Is) else not same, node)
+            kind = _COMPARE[type(node.ops[0])]
+            return self.written(node, pydytext.compare(kind, self.expr(node.left), right))
         if isinstance(left, Static):
             left = self.expr(node.left)
 
         def compare(i, lhs):
-            rhs = self.expr(node.comparators[i])
+            rhs = self.expr_or_static(node.comparators[i])
+            if isinstance(rhs, Static) and isinstance(node.ops[i], (ast.Is, ast.IsNot)) and \
+                    i + 1 == len(node.ops):
+                # A runtime value is never a compile-time object (a class, a layer).
+                return self.constant(isinstance(node.ops[i], ast.IsNot), node)
+            if isinstance(rhs, Static):
+                rhs = self.expr(node.comparators[i])
             kind = _COMPARE[type(node.ops[i])]
             result = self.written(node, pydytext.compare(kind, lhs, rhs))
             if i + 1 == len(node.ops):
@@ -1055,7 +1079,12 @@ class Importer:
         self.emit(f"pydy.if {cond.name} : {cond.type} {{")
         for branch in (node.body, node.orelse):
             self.depth += 1
-            self.store(name, self.expr(branch), branch)
+            # As in an `if` statement, a branch that cannot be converted may fold away.
+            saved = self.emission_state()
+            try:
+                self.store(name, self.expr(branch), branch)
+            except Dy2StError as e:
+                self.defer_failure(e, saved, branch)
             self.depth -= 1
             if branch is node.body:
                 self.emit("} else {")
@@ -1164,11 +1193,14 @@ class Importer:
         variable is assigned again between: after the lambda in the source,
         or in a loop around it. Such a lambda is an error (not a different
         value), unless it is called at once (an argument of a function
-        call, or called where it is made)."""
+        call, `paddle.utils.map_structure(lambda ...)` too, or called where
+        it is made); a method may keep it (`fns.append(lambda: ...)`)."""
         parents = self.parents()
         parent = parents.get(node)
         if isinstance(parent, ast.Call) and (parent.func is node or (
-                node in parent.args and not isinstance(parent.func, ast.Attribute))):
+                node in parent.args and (not isinstance(parent.func, ast.Attribute) or
+                                         isinstance(self.global_constant(parent.func.value),
+                                                    types.ModuleType)))):
             return
         free = {n.id for n in ast.walk(node.body)
                 if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
@@ -1358,6 +1390,11 @@ class Importer:
         if isinstance(fn, (types.BuiltinFunctionType, type)) and \
                 getattr(fn, "__module__", None) == "builtins":
             self._fail(node, f"the builtin {fn.__name__}() is not supported by dy2st yet")
+        if named_tuples.is_class(fn):
+            return self.named_tuple_call(node, fn)
+        if isinstance(fn, types.MethodType) and fn.__name__ == "_make" and \
+                named_tuples.is_class(fn.__self__):
+            return self.named_tuple_make(node, fn.__self__)
         if isinstance(fn, type) and not issubclass(fn, BaseException):
             return self.static_instance(node, fn)
         target = self.python_callee(fn)
@@ -1400,6 +1437,50 @@ class Importer:
         self.emit(f'pydy.py_callback "{_escape(callback)}"{operands} {self.loc(node)}')
         return self.constant(None, node)
 
+    def named_tuple_call(self, node, cls):
+        """`Cls(a, b=...)` of a namedtuple class: a tuple typed with the class
+        and its fields (runtime values may fill them)."""
+        fields = list(cls._fields)
+        if any(isinstance(a, ast.Starred) for a in node.args) or \
+                any(k.arg is None for k in node.keywords):
+            self._fail(node, f"*args and **kwargs in a call of the namedtuple class "
+                             f"{cls.__name__} are not supported by dy2st yet")
+        if len(node.args) > len(fields):
+            self._fail(node, f"TypeError: {cls.__name__}() takes {len(fields)} arguments but "
+                             f"{len(node.args)} were given", unsupported=False)
+        given = dict(zip(fields, node.args))
+        for keyword in node.keywords:
+            if keyword.arg not in fields or keyword.arg in given:
+                problem = "multiple values for" if keyword.arg in given else "an unexpected"
+                self._fail(keyword.value, f"TypeError: {cls.__name__}() got {problem} "
+                                          f"argument '{keyword.arg}'", unsupported=False)
+            given[keyword.arg] = keyword.value
+        values = []
+        for field in fields:
+            if field in given:
+                values.append(self.expr(given[field]))
+            elif field in cls._field_defaults:
+                values.append(self.expr_of_object(cls._field_defaults[field], node))
+            else:
+                self._fail(node, f"TypeError: {cls.__name__}() is missing the argument "
+                                 f"'{field}'", unsupported=False)
+        return self.written(node, pydytext.named_tuple(named_tuples.type_key(cls), fields,
+                                                       values))
+
+    def named_tuple_make(self, node, cls):
+        """`Cls._make(iterable)`: the iterable's items as the fields."""
+        if len(node.args) != 1 or node.keywords:
+            self._fail(node, f"{cls.__name__}._make() in compiled code takes one iterable",
+                       unsupported=False)
+        iterable = self.expr(node.args[0])
+        name = self.fresh()
+        count = len(cls._fields)
+        self.emit(f"{name}:{count} = pydy.unpack {iterable.name} : {iterable.type} -> "
+                  f"{', '.join([OBJECT] * count)} {self.loc(node)}")
+        items = [Value(f"{name}#{i}") for i in range(count)]
+        return self.written(node, pydytext.named_tuple(named_tuples.type_key(cls),
+                                                       list(cls._fields), items))
+
     def static_instance(self, node, cls):
         """An instance of a plain Python class made in compiled code from
         arguments known when converting: made then, a compile-time object whose
@@ -1411,6 +1492,16 @@ class Importer:
         def known(arg):
             if isinstance(arg, ast.Constant):
                 return arg.value
+            # A module's constant (BEAM_SIZE), a number held by a layer (self.beam_size).
+            outside = self.global_constant(arg) if isinstance(arg, (ast.Name, ast.Attribute)) \
+                else None
+            if isinstance(arg, ast.Attribute) and isinstance(arg.value, ast.Name) and \
+                    not self.written_attribute(arg):
+                base = self.expr_or_static(arg.value)
+                if isinstance(base, Static):
+                    outside = getattr(base.obj, arg.attr, None)
+            if isinstance(outside, (bool, int, float, str)):
+                return outside
             value = self.expr_or_static(arg)
             if not isinstance(value, Static):
                 self._fail(arg, f"creating a {cls.__name__} in compiled code takes arguments "
@@ -1723,6 +1814,8 @@ class Importer:
         for cls in wanted:
             name = {list: "list", tuple: "tuple", dict: "dict", int: "int", float: "float",
                     bool: "bool", str: "str", type(None): "NoneType", Tensor: "Tensor"}.get(cls)
+            if name is None and named_tuples.is_class(cls):
+                name = "=" + named_tuples.key_of(cls)
             if name is None and isinstance(cls, type):
                 # No compiled value is an instance of another class, except
                 # that a tuple, list or dict may have been one of a subclass.
@@ -2047,6 +2140,14 @@ def _is_literal(value):
     if isinstance(value, (tuple, list)):
         return all(_is_literal(v) for v in value)
     return value is None or isinstance(value, (bool, int, float, str))
+
+
+def _is_literal_structure(obj):
+    """A tuple or list of Python literals, or of such tuples and lists
+    (`((5,), (5,))`, a state shape): a value in compiled code."""
+    return isinstance(obj, (tuple, list)) and all(
+        v is None or isinstance(v, (bool, int, float, str)) or _is_literal_structure(v)
+        for v in obj)
 
 
 def _hashable(obj):

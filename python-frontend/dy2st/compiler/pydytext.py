@@ -98,6 +98,14 @@ def sequence(kind, values):
     return f"pydy.{kind} {_names(values)} : {signature(values)}", OBJECT
 
 
+def named_tuple(class_key, fields, values):
+    """An instance of a namedtuple class: a tuple display whose type names the
+    class (see named_tuples) and the fields."""
+    items = ", ".join(f'"{escape(f)}": {v.type}' for f, v in zip(fields, values))
+    result = f'!pydy.named_tuple<"{escape(class_key)}"({items})>'
+    return f"pydy.tuple {_names(values)} : {signature(values, result)}", result
+
+
 def slice_(lower, upper, step):
     parts = [lower, upper, step]
     return f"pydy.slice {_names(parts)} : {_types(parts)}", "!pydy.slice"

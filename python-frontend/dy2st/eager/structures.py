@@ -38,7 +38,12 @@ def _pack(structure, flat, at):
         for item in structure:
             value, at = _pack(item, flat, at)
             items.append(value)
-        return (items if isinstance(structure, list) else tuple(items)), at
+        if isinstance(structure, list):
+            return items, at
+        # An instance of a namedtuple class packs as one (Paddle's _sequence_like).
+        if isinstance(getattr(structure, "_fields", None), tuple):
+            return type(structure)._make(items), at
+        return tuple(items), at
     return flat[at], at + 1
 
 

@@ -12,7 +12,10 @@ from .layer_conv import (AdaptiveAvgPool2D, AdaptiveMaxPool2D, AvgPool1D, AvgPoo
                          MaxPool2D, Upsample, UpsamplingBilinear2D, UpsamplingNearest2D)
 from .layer_norm import (BatchNorm, BatchNorm1D, BatchNorm2D, BatchNorm3D,  # noqa: F401
                          GroupNorm, InstanceNorm1D, InstanceNorm2D, InstanceNorm3D)
-from .layer_rnn import GRU, LSTM, GRUCell, LSTMCell, SimpleRNN, SimpleRNNCell  # noqa: F401
+from .layer_rnn import GRU, LSTM, GRUCell, LSTMCell, RNNCellBase, SimpleRNN, SimpleRNNCell  # noqa: F401
+from .layer_rnn_wrappers import RNN, BiRNN  # noqa: F401
+from . import decode  # noqa: F401
+from .decode import BeamSearchDecoder, dynamic_decode  # noqa: F401
 from .layer_transformer import (MultiHeadAttention, Transformer,  # noqa: F401
                                 TransformerDecoder, TransformerDecoderLayer, TransformerEncoder,
                                 TransformerEncoderLayer)

@@ -5,12 +5,69 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping, Sequence
 
 from ..eager import functional as _functional
+from ..eager import structures as _structures
 from ..eager.tensor import Tensor
 from . import functional, initializer
 from .layer import Layer, ParamAttr, ParamAttrLike
 
 
-class _RNNCellBase(Layer):
+class RNNCellBase(Layer):
+    """The base of recurrent cells: forward(inputs, states) -> (outputs,
+    new_states); `state_shape` (and `state_dtype`) describe the states that
+    get_initial_states makes."""
+
+    def get_initial_states(self, batch_ref: Any, shape: Any = None, dtype: Any = None,
+                           init_value: float = 0.0, batch_dim_idx: int = 0) -> Any:
+        """States filled with `init_value`: one per shape of `shape` (else
+        `state_shape`: a shape, or a list or tuple of shapes), each with the
+        batch size of `batch_ref` (the first tensor of it) in front, where the
+        shape does not start with -1 already."""
+        batch = _structures.flatten(batch_ref)[0].shape[batch_dim_idx]
+        shapes = self.state_shape if shape is None else shape
+        dtypes = self._state_dtype_or_default if dtype is None else dtype
+        if _is_shape(shapes):
+            return _filled(shapes, batch, init_value, dtypes)
+        states = []
+        for i, s in enumerate(shapes):
+            states.append(_filled(s, batch, init_value,
+                                  dtypes[i] if isinstance(dtypes, (list, tuple)) else dtypes))
+        if isinstance(shapes, tuple):
+            return tuple(states)
+        return states
+
+    @property
+    def state_shape(self) -> Any:
+        raise NotImplementedError("Please add implementation for `state_shape` in the used "
+                                  "cell.")
+
+    @property
+    def state_dtype(self) -> Any:
+        raise NotImplementedError("Please add implementation for `state_dtype` in the used "
+                                  "cell.")
+
+    @property
+    def _state_dtype_or_default(self):
+        """`state_dtype`, else float32 (read in Python when compiled code asks)."""
+        try:
+            return self.state_dtype
+        except NotImplementedError:
+            return "float32"
+
+
+def _is_shape(shape):
+    """A shape is a list or tuple of integers (a structure holds shapes)."""
+    return all(isinstance(d, int) for d in shape)
+
+
+def _filled(shape, batch, value, dtype):
+    dims = list(shape)
+    if dims[0] != -1:
+        dims = [-1] + dims
+    dims[0] = batch
+    return _functional.full(dims, value, dtype)
+
+
+class _RNNCellBase(RNNCellBase):
     """weight_ih [gates * hidden, input], weight_hh [gates * hidden, hidden],
     bias_ih and bias_hh [gates * hidden], all Uniform(-1/sqrt(hidden),
     1/sqrt(hidden)) as Paddle draws them."""
@@ -59,6 +116,10 @@ class SimpleRNNCell(_RNNCellBase):
                          bias_ih_attr, bias_hh_attr)
         self._relu = activation == "relu"
 
+    @property
+    def state_shape(self) -> Any:
+        return (self.hidden_size,)
+
     def _step(self, x_gates, states):
         if states is None:
             states = _functional.zeros([x_gates.shape[0], self.hidden_size], x_gates.dtype)
@@ -84,6 +145,10 @@ class LSTMCell(_RNNCellBase):
         super().__init__(input_size, hidden_size, 4, weight_ih_attr, weight_hh_attr,
                          bias_ih_attr, bias_hh_attr)
 
+    @property
+    def state_shape(self) -> Any:
+        return ((self.hidden_size,), (self.hidden_size,))
+
     def _step(self, x_gates, states):
         if states is None:
             zeros = _functional.zeros([x_gates.shape[0], self.hidden_size], x_gates.dtype)
@@ -105,6 +170,10 @@ class GRUCell(_RNNCellBase):
                  bias_hh_attr: ParamAttrLike = None, name: str | None = None) -> None:
         super().__init__(input_size, hidden_size, 3, weight_ih_attr, weight_hh_attr,
                          bias_ih_attr, bias_hh_attr)
+
+    @property
+    def state_shape(self) -> Any:
+        return (self.hidden_size,)
 
     def _step(self, x_gates, states):
         if states is None:

@@ -9,6 +9,7 @@ import linecache
 
 import numpy as np
 
+from ..compiler import named_tuples
 from ..eager.tensor import Tensor
 
 _LEAF_TYPES = (Tensor, bool, int, float, str, type(None))
@@ -22,7 +23,9 @@ def normalize(value):
         return value.item()
     if isinstance(value, (list, tuple)):
         items = [normalize(v) for v in value]
-        return items if isinstance(value, list) else tuple(items)
+        if isinstance(value, list):
+            return items
+        return type(value)._make(items) if named_tuples.is_class(type(value)) else tuple(items)
     if isinstance(value, dict):
         return {k: normalize(v) for k, v in value.items()}
     return value
@@ -33,11 +36,12 @@ def is_structured(value):
 
 
 def structure_key(value):
-    """What the wrapper depends on: the containers' shapes (not the leaves)."""
+    """What the wrapper depends on: the containers' shapes and classes (not
+    the leaves)."""
     if isinstance(value, dict):
         return ("dict",) + tuple((k, structure_key(v)) for k, v in value.items())
     if isinstance(value, (list, tuple)):
-        return (type(value).__name__,) + tuple(structure_key(v) for v in value)
+        return (type(value),) + tuple(structure_key(v) for v in value)
     return None
 
 
@@ -64,6 +68,7 @@ def make_wrapper(fn, instance, parameters, values, give_back=()):
     after the result."""
     names = []
     bound = []
+    classes = {}
 
     def rebuild(value, base):
         if isinstance(value, dict):
@@ -77,6 +82,11 @@ def make_wrapper(fn, instance, parameters, values, give_back=()):
             items = [rebuild(v, f"{base}_{i}") for i, v in enumerate(value)]
             if isinstance(value, list):
                 return "[" + ", ".join(items) + "]"
+            if named_tuples.is_class(type(value)):
+                # An instance of a namedtuple class: made again in the wrapper.
+                cls = f"_class_{len(classes)}"
+                classes[cls] = type(value)
+                return f"{cls}({', '.join(items)})"
             return "(" + "".join(item + ", " for item in items) + ")"
         names.append(base)
         return base
@@ -102,7 +112,7 @@ def make_wrapper(fn, instance, parameters, values, give_back=()):
               + "".join(f"    {local} = {text}\n" for local, text in bound)
               + f"    return {', '.join([call] + [local for local, _ in bound])}\n")
     target = fn.__get__(instance) if instance is not None else fn
-    return define(source, filename, name, {"_target": target})
+    return define(source, filename, name, {"_target": target, **classes})
 
 
 def update_in_place(given, changed):

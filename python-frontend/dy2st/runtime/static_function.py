@@ -16,7 +16,7 @@ import numpy as np
 from ..compiler import errors
 from ..compiler.importer import Importer, NewWrittenAttribute, Unit
 from ..compiler.marks import IGNORED_MODULES, NOT_TO_STATIC, ConvertedFunction, is_not_to_static
-from ..compiler import signature
+from ..compiler import named_tuples, signature
 from ..compiler.signature import InputSpec
 from ..eager.tensor import Tensor
 from . import entry, native, verbosity
@@ -99,7 +99,8 @@ def _rebuild(structure, leaves):
     """The Python result from the flat results: a structure is None for a
     leaf, "none" for None, "text:..." for that string, "array" for a list
     whose items come stacked, "optional" for a flag and a value (None where
-    the flag is false), a tuple, list or dict of structures."""
+    the flag is false), a tuple, list or dict of structures, or a
+    NamedTupleStructure (an instance of its class)."""
     if structure == "none":
         return None
     if isinstance(structure, str) and structure.startswith("text:"):
@@ -114,8 +115,12 @@ def _rebuild(structure, leaves):
         return Tensor(leaf) if isinstance(leaf, np.ndarray) else leaf
     if isinstance(structure, dict):
         return {key: _rebuild(s, leaves) for key, s in structure.items()}
-    items = [_rebuild(s, leaves) for s in structure]
-    return items if isinstance(structure, list) else tuple(items)
+    if isinstance(structure, list):
+        return [_rebuild(s, leaves) for s in structure]
+    if isinstance(structure, tuple):
+        return tuple(_rebuild(s, leaves) for s in structure)
+    cls = named_tuples.class_of(structure.class_key, structure.fields)
+    return cls._make(_rebuild(s, leaves) for s in structure.items)
 
 
 _MISS = object()

@@ -18,3 +18,31 @@ pydy.func @types(%a: !pydy.dict<"weight": tensor<4xf32>, "step": i64>, %b: !pydy
 pydy.func @duplicate(%a: !pydy.dict<"a": i64, "a": f64>) -> !pydy.object {
   pydy.return
 }
+
+// -----
+
+// A namedtuple class's instances: the class key (with its bases' after `<`),
+// the fields and their types; a field that is no identifier is quoted.
+// CHECK-LABEL: pydy.func @named_tuples
+// CHECK-SAME: !pydy.named_tuple<"Cache#0"(k: tensor<2x?xf32>, v: i64)>
+// CHECK-SAME: !pydy.named_tuple<"Point#2<Base#1"()>
+// CHECK-SAME: !pydy.named_tuple<"Odd#3"("a b": !pydy.object)>
+pydy.func @named_tuples(%a: !pydy.named_tuple<"Cache#0"(k: tensor<2x?xf32>, "v": i64)>,
+                        %b: !pydy.named_tuple<"Point#2<Base#1"()>,
+                        %c: !pydy.named_tuple<"Odd#3"("a b": !pydy.object)>) -> !pydy.object {
+  pydy.return
+}
+
+// -----
+
+// expected-error @+1 {{named tuple fields must be distinct names, not "k"}}
+pydy.func @duplicate_field(%a: !pydy.named_tuple<"Cache#0"(k: i64, k: f64)>) -> !pydy.object {
+  pydy.return
+}
+
+// -----
+
+// expected-error @+1 {{a named tuple type needs its class key}}
+pydy.func @no_class(%a: !pydy.named_tuple<""(k: i64)>) -> !pydy.object {
+  pydy.return
+}

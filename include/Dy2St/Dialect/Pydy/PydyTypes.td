@@ -40,6 +40,30 @@ def Pydy_DictType : Pydy_Type<"Dict", "dict"> {
   let genVerifyDecl = 1;
 }
 
+def Pydy_NamedTupleType : Pydy_Type<"NamedTuple", "named_tuple"> {
+  let summary = "an instance of a namedtuple class, with its fields' types";
+  let description = [{
+    `!pydy.named_tuple<"Cache#0"(k: tensor<2xf32>, v: i64)>`: a tuple that
+    also has its class (the importer's key of it, with the keys of the
+    namedtuple classes it derives from after `<`: `"Point#1<Base#0"`) and
+    field names. isinstance() reads the class, `value.k` the field, and the
+    caller gets an instance of the class back; otherwise it is a tuple.
+  }];
+  let parameters = (ins StringRefParameter<"the class key">:$classKey,
+                        ArrayRefParameter<"StringAttr">:$fields,
+                        ArrayRefParameter<"Type">:$elementTypes);
+  let hasCustomAssemblyFormat = 1;
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    /// The field's position, if the class has it.
+    std::optional<size_t> fieldIndex(StringRef field) const;
+    /// Whether the class is `key` or derives from the class of that key.
+    bool isInstanceOf(StringRef key) const;
+    /// The same class holding values of `types`.
+    NamedTupleType withElementTypes(ArrayRef<Type> types) const;
+  }];
+}
+
 def Pydy_OptionalType : Pydy_Type<"Optional", "optional"> {
   let summary = "a value, or None, decided at run time";
   let description = [{

@@ -96,6 +96,74 @@ LogicalResult DictType::verify(function_ref<InFlightDiagnostic()> emitError,
   return success();
 }
 
+// `!pydy.named_tuple<"Cache#0"(k: tensor<2xf32>, v: i64)>`.
+Type NamedTupleType::parse(AsmParser &parser) {
+  std::string key;
+  SmallVector<StringAttr> fields;
+  SmallVector<Type> types;
+  if (parser.parseLess() || parser.parseString(&key) || parser.parseLParen())
+    return {};
+  if (failed(parser.parseOptionalRParen())) {
+    auto field = [&]() -> ParseResult {
+      std::string name;
+      Type type;
+      if (parser.parseKeywordOrString(&name) || parser.parseColon() || parser.parseType(type))
+        return failure();
+      fields.push_back(StringAttr::get(parser.getContext(), name));
+      types.push_back(type);
+      return success();
+    };
+    if (parser.parseCommaSeparatedList(field) || parser.parseRParen())
+      return {};
+  }
+  if (parser.parseGreater())
+    return {};
+  return NamedTupleType::getChecked([&] { return parser.emitError(parser.getNameLoc()); },
+                                    parser.getContext(), key, fields, types);
+}
+
+void NamedTupleType::print(AsmPrinter &printer) const {
+  printer << "<\"";
+  llvm::printEscapedString(getClassKey(), printer.getStream());
+  printer << "\"(";
+  llvm::interleaveComma(llvm::zip(getFields(), getElementTypes()), printer, [&](auto field) {
+    printer.printKeywordOrString(std::get<0>(field).getValue());
+    printer << ": " << std::get<1>(field);
+  });
+  printer << ")>";
+}
+
+LogicalResult NamedTupleType::verify(function_ref<InFlightDiagnostic()> emitError,
+                                     StringRef classKey, ArrayRef<StringAttr> fields,
+                                     ArrayRef<Type> elementTypes) {
+  if (classKey.empty() || classKey.starts_with("<") || classKey.ends_with("<"))
+    return emitError() << "a named tuple type needs its class key";
+  if (fields.size() != elementTypes.size())
+    return emitError() << "a named tuple type needs one type per field";
+  llvm::SmallDenseSet<StringAttr> seen;
+  for (StringAttr field : fields)
+    if (field.getValue().empty() || !seen.insert(field).second)
+      return emitError() << "named tuple fields must be distinct names, not " << field;
+  return success();
+}
+
+std::optional<size_t> NamedTupleType::fieldIndex(StringRef field) const {
+  for (auto [i, f] : llvm::enumerate(getFields()))
+    if (f.getValue() == field)
+      return i;
+  return std::nullopt;
+}
+
+bool NamedTupleType::isInstanceOf(StringRef key) const {
+  SmallVector<StringRef> classes;
+  getClassKey().split(classes, '<');
+  return llvm::is_contained(classes, key);
+}
+
+NamedTupleType NamedTupleType::withElementTypes(ArrayRef<Type> types) const {
+  return NamedTupleType::get(getContext(), getClassKey(), getFields(), types);
+}
+
 std::optional<size_t> mlir::pydy::dictIndex(DictType dict, StringRef key) {
   for (auto [i, k] : llvm::enumerate(dict.getKeys()))
     if (k.getValue() == key)
@@ -106,6 +174,8 @@ std::optional<size_t> mlir::pydy::dictIndex(DictType dict, StringRef key) {
 std::optional<ArrayRef<Type>> mlir::pydy::sequenceElementTypes(Type type) {
   if (auto tuple = dyn_cast<TupleType>(type))
     return tuple.getTypes();
+  if (auto named = dyn_cast<NamedTupleType>(type))
+    return named.getElementTypes();
   if (auto dict = dyn_cast<DictType>(type))
     return dict.getValueTypes();
   if (auto list = dyn_cast<ListType>(type))
@@ -114,7 +184,8 @@ std::optional<ArrayRef<Type>> mlir::pydy::sequenceElementTypes(Type type) {
 }
 
 bool mlir::pydy::literalHasType(Attribute value, Type type) {
-  if (isa<DictType>(type))
+  // A literal array is a plain tuple or list, never a dict or an instance.
+  if (isa<DictType, NamedTupleType>(type))
     return false;
   auto array = dyn_cast<ArrayAttr>(value);
   auto elements = sequenceElementTypes(type);
@@ -171,6 +242,12 @@ std::string mlir::pydy::describeType(Type type) {
       })
       .Case([](tensor_array::ArrayType t) {
         return "list of " + describeType(t.getElementType()) + " (a TensorArray)";
+      })
+      .Case([](NamedTupleType t) {
+        std::string s = t.getClassKey().split('#').first.str() + "(";
+        for (auto [i, f, e] : llvm::enumerate(t.getFields(), t.getElementTypes()))
+          s += (i ? ", " : "") + f.getValue().str() + "=" + describeType(e);
+        return s + ")";
       })
       .Case([](TupleType t) {
         std::string s = "tuple(";

@@ -316,6 +316,11 @@ Type mlir::pydy::joinTypes(Type a, Type b) {
     auto values = joinAll(da.getValueTypes(), db.getValueTypes());
     return values ? DictType::get(a.getContext(), da.getKeys(), *values) : Type();
   }
+  if (auto na = dyn_cast<NamedTupleType>(a), nb = dyn_cast<NamedTupleType>(b);
+      na && nb && na.getClassKey() == nb.getClassKey() && na.getFields() == nb.getFields()) {
+    auto elements = joinAll(na.getElementTypes(), nb.getElementTypes());
+    return elements ? Type(na.withElementTypes(*elements)) : Type();
+  }
   if (auto ta = dyn_cast<TupleType>(a), tb = dyn_cast<TupleType>(b); ta && tb) {
     auto elements = joinAll(ta.getTypes(), tb.getTypes());
     return elements ? TupleType::get(a.getContext(), *elements) : Type();

@@ -101,6 +101,8 @@ LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
     names = {"list"};
   else if (isa<TupleType>(t))
     names = {"tuple"};
+  else if (isa<NamedTupleType>(t))
+    names = {"tuple"};
   else if (isa<DictType>(t))
     names = {"dict"};
   else if (isa<RankedTensorType>(t))
@@ -114,7 +116,13 @@ LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
     if (w.consume_front("~") && !w.empty() && llvm::is_contained(names, w))
       return op.emitError() << "isinstance() with a subclass of " << w << " cannot be told "
                             << "apart from a plain " << w << " in compiled code";
-  bool result = llvm::any_of(wanted, [&](StringRef w) { return llvm::is_contained(names, w); });
+  // "=key": a namedtuple class, of which a named tuple of it or of a class
+  // deriving from it is an instance.
+  auto named = dyn_cast<NamedTupleType>(t);
+  bool result = llvm::any_of(wanted, [&](StringRef w) {
+    return llvm::is_contained(names, w) ||
+           (named && w.starts_with("=") && named.isInstanceOf(w.drop_front()));
+  });
   OpBuilder b(op);
   op.getResult().replaceAllUsesWith(ConstantOp::create(b, op.getLoc(), b.getBoolAttr(result)));
   op.getUpdated().replaceAllUsesWith(op.getObject());
@@ -160,6 +168,8 @@ LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
     return specializeListMethod(op);
   if (isa<DictType>(receiver))
     return specializeDictMethod(op);
+  if (isa<NamedTupleType>(receiver))
+    return specializeNamedTupleMethod(op);
   if (!isa<RankedTensorType>(receiver))
     return op.emitError() << "calling method '" << method << "' of "
                           << withArticle(receiver) << " is not supported by dy2st yet";

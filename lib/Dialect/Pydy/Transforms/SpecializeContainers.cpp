@@ -212,11 +212,11 @@ LogicalResult Specializer::concatenateLists(BinaryOp op) {
 bool Specializer::isSequenceArithmetic(BinaryOp op) {
   Type lhs = op.getLhs().getType(), rhs = op.getRhs().getType();
   if (op.getKind() == BinaryKind::add)
-    return isa<TupleType>(lhs) && isa<TupleType>(rhs);
+    return isa<TupleType, NamedTupleType>(lhs) && isa<TupleType, NamedTupleType>(rhs);
   if (op.getKind() != BinaryKind::mul)
     return false;
-  return (isa<ListType, TupleType>(lhs) && isIntScalar(rhs)) ||
-         (isIntScalar(lhs) && isa<ListType, TupleType>(rhs));
+  return (isa<ListType, TupleType, NamedTupleType>(lhs) && isIntScalar(rhs)) ||
+         (isIntScalar(lhs) && isa<ListType, TupleType, NamedTupleType>(rhs));
 }
 
 LogicalResult Specializer::combineSequences(BinaryOp op) {
@@ -238,7 +238,7 @@ LogicalResult Specializer::combineSequences(BinaryOp op) {
       llvm::append_range(items, once);
   }
   SmallVector<Type> types(ValueRange(items).getTypes());
-  Value result = isa<TupleType>(sequence.getType())
+  Value result = !isa<ListType>(sequence.getType())
                      ? Value(TupleOp::create(b, loc, TupleType::get(op.getContext(), types), items))
                      : Value(ListOp::create(b, loc, ListType::get(op.getContext(), types), items));
   op.getResult().replaceAllUsesWith(result);
@@ -522,6 +522,8 @@ Value Specializer::packLike(OpBuilder &b, Location loc, Value structure, ArrayRe
     return ListOp::create(b, loc, ListType::get(t.getContext(), types), packed);
   if (isa<TupleType>(t))
     return TupleOp::create(b, loc, TupleType::get(t.getContext(), types), packed);
+  if (auto named = dyn_cast<NamedTupleType>(t))
+    return TupleOp::create(b, loc, named.withElementTypes(types), packed);
   SmallVector<Value> keys;
   for (StringAttr key : dict.getKeys())
     keys.push_back(ConstantOp::create(b, loc, key));

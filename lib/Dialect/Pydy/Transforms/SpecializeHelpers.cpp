@@ -236,7 +236,7 @@ Value castTo(OpBuilder &b, Value value, Type type) {
       item = castTo(b, item, t);
     if (isa<ListType>(type))
       return ListOp::create(b, loc, type, items);
-    if (isa<TupleType>(type))
+    if (isa<TupleType, NamedTupleType>(type))
       return TupleOp::create(b, loc, type, items);
     SmallVector<Value> keys;
     for (StringAttr key : cast<DictType>(type).getKeys())
@@ -273,7 +273,7 @@ bool runsAsPython(ForRangeOp op) {
 
 bool growsOnlyTensorLists(ForRangeOp op) {
   for (Type t : op.getInits().getTypes()) {
-    if (isa<PyNoneType, TupleType, DictType>(t))
+    if (isa<PyNoneType, TupleType, NamedTupleType, DictType>(t))
       return false;
     if (auto list = dyn_cast<ListType>(t); list && !list.getElementTypes().empty() &&
                                            !arrayItemType(list))

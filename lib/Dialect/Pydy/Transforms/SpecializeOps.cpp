@@ -237,9 +237,15 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
   }
   if (isa<TupleOp, ListOp>(op)) {
     SmallVector<Type> elements(op->getOperandTypes());
-    op->getResult(0).setType(isa<ListOp>(op)
-                                 ? Type(ListType::get(op->getContext(), elements))
-                                 : Type(TupleType::get(op->getContext(), elements)));
+    // A display's type says whether it makes an instance of a namedtuple class.
+    Type made = op->getResult(0).getType();
+    if (auto named = dyn_cast<NamedTupleType>(made))
+      made = named.withElementTypes(elements);
+    else if (isa<ListOp>(op))
+      made = ListType::get(op->getContext(), elements);
+    else
+      made = TupleType::get(op->getContext(), elements);
+    op->getResult(0).setType(made);
     return fold(op, next);
   }
   if (auto un = dyn_cast<UnaryOp>(op);
@@ -258,11 +264,11 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
     return combineSequences(bin);
   if (auto cmp = dyn_cast<CompareOp>(op);
       cmp && (cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in) &&
-      isa<ListType, TupleType>(cmp.getRhs().getType()))
+      isa<ListType, TupleType, NamedTupleType>(cmp.getRhs().getType()))
     return literalMembership(cmp);
   if (auto sub = dyn_cast<SubscriptOp>(op);
       sub && isa<SliceType>(sub.getIndex().getType()) &&
-      isa<ListType, TupleType>(sub.getValue().getType()))
+      isa<ListType, TupleType, NamedTupleType>(sub.getValue().getType()))
     return sliceSequence(sub);
   if (auto sub = dyn_cast<SubscriptOp>(op); sub && needsArray(sub.getValue(), sub.getIndex()))
     return specializeArrayRead(sub);
@@ -280,6 +286,8 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
     op->erase();
     return success();
   }
+  if (auto attr = dyn_cast<AttrOp>(op); attr && isa<NamedTupleType>(attr.getValue().getType()))
+    return namedTupleField(attr, next);
   if (isa<BinaryOp, UnaryOp, CompareOp, AttrOp, SubscriptOp, LenOp, UnpackOp>(op)) {
     if (failed(inferResultTypes(op)))
       return failure();
@@ -340,7 +348,7 @@ LogicalResult Specializer::inferResultTypes(Operation *op) {
     }
     // Python values that are not numbers (dtype names, None) compare by
     // value at compile time: the fold decides.
-    auto isValue = [](Type t) { return isa<StrType, PyNoneType, TupleType, ListType>(t); };
+    auto isValue = [](Type t) { return isa<StrType, PyNoneType, TupleType, NamedTupleType, ListType>(t); };
     if ((cmp.getKind() == CompareKind::eq || cmp.getKind() == CompareKind::ne) &&
         (isValue(cmp.getLhs().getType()) || isValue(cmp.getRhs().getType())))
       return setResult(b.getI1Type());

@@ -358,6 +358,10 @@ private:
   /// isinstance(v, classes): answered from v's type ("list,tuple" names the
   /// classes).
   LogicalResult specializeIsInstance(CallMethodOp op);
+  /// `value.field` of a named tuple: its element (`_fields`: their names).
+  LogicalResult namedTupleField(AttrOp op, Operation *&next);
+  /// `_replace(field=value, ...)` and `_asdict()` of a named tuple.
+  LogicalResult specializeNamedTupleMethod(CallMethodOp op);
 
   LogicalResult specializeMethod(CallMethodOp op, Operation *&next);
 

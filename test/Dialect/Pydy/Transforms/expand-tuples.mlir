@@ -89,3 +89,23 @@ pydy.func @optional_carried(%c: i1 {pydy.name = "c"}, %x: tensor<2xf32> {pydy.na
   %v = pydy.optional_value %r : !pydy.optional<tensor<2xf32>> -> tensor<2xf32>
   pydy.return %v : tensor<2xf32>
 }
+
+// -----
+
+// An instance of a namedtuple class is carried as its fields and rebuilt
+// with its class after the branch.
+// CHECK-LABEL: pydy.func @branch_named_tuple
+// CHECK:      %[[B:.*]]:2 = pydy.if %{{.*}} : i1 -> tensor<2xf32>, i64 {
+// CHECK:      pydy.tuple %[[B]]#0, %[[B]]#1 : (tensor<2xf32>, i64) -> !pydy.named_tuple<"Cache#0"(k: tensor<2xf32>, v: i64)>
+pydy.func @branch_named_tuple(%c: i1, %x: tensor<2xf32>) -> !pydy.named_tuple<"Cache#0"(k: tensor<2xf32>, v: i64)> {
+  %one = pydy.constant 1 : i64
+  %two = pydy.constant 2 : i64
+  %0 = pydy.if %c : i1 -> !pydy.named_tuple<"Cache#0"(k: tensor<2xf32>, v: i64)> {
+    %a = pydy.tuple %x, %one : (tensor<2xf32>, i64) -> !pydy.named_tuple<"Cache#0"(k: tensor<2xf32>, v: i64)>
+    pydy.yield %a : !pydy.named_tuple<"Cache#0"(k: tensor<2xf32>, v: i64)>
+  } else {
+    %b = pydy.tuple %x, %two : (tensor<2xf32>, i64) -> !pydy.named_tuple<"Cache#0"(k: tensor<2xf32>, v: i64)>
+    pydy.yield %b : !pydy.named_tuple<"Cache#0"(k: tensor<2xf32>, v: i64)>
+  } {names = ["cache"]}
+  pydy.return %0 : !pydy.named_tuple<"Cache#0"(k: tensor<2xf32>, v: i64)>
+}
