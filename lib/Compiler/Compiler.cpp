@@ -273,10 +273,10 @@ llvm::Expected<CompiledProgram> compileProgram(ModuleOp module, const CompileReq
     return diagnostics.error("dy2st: lowering to LLVM failed");
   program.stages["llvm"] = printed(module);
 
-  auto object = emitObjectFile(module, "_mlir_ciface_" + program.name);
-  if (!object)
-    return object.takeError();
-  program.object = std::move(*object);
+  auto objects = emitObjectFiles(module, "_mlir_ciface_" + program.name);
+  if (!objects)
+    return objects.takeError();
+  program.objects = std::move(*objects);
   return program;
 }
 

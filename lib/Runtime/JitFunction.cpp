@@ -87,9 +87,10 @@ llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::load(CompiledProgram p
     return textOf(process.takeError());
   main.addGenerator(std::move(*process));
 
-  if (llvm::Error error = (*jit)->addObjectFile(
-          llvm::MemoryBuffer::getMemBufferCopy(program.object, program.name)))
-    return textOf(std::move(error));
+  for (const std::string &object : program.objects)
+    if (llvm::Error error = (*jit)->addObjectFile(
+            llvm::MemoryBuffer::getMemBufferCopy(object, program.name)))
+      return textOf(std::move(error));
   auto address = [&](llvm::StringRef symbol) -> llvm::Expected<void *> {
     auto found = (*jit)->lookup(symbol);
     if (!found)

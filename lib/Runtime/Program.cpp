@@ -10,7 +10,7 @@
 
 namespace dy2st {
 
-static constexpr llvm::StringLiteral kMagic = "dy2st-program 1\n";
+static constexpr llvm::StringLiteral kMagic = "dy2st-program 2\n";
 static constexpr size_t kDigestBytes = 32;
 static constexpr int64_t kMaxRank = 64;
 
@@ -54,19 +54,24 @@ std::string serializeProgram(const CompiledProgram &program) {
   llvm::json::Object stages;
   for (const auto &[name, text] : program.stages)
     stages[name] = text;
+  llvm::json::Array sizes;
+  for (const std::string &object : program.objects)
+    sizes.push_back(static_cast<int64_t>(object.size()));
   llvm::json::Object description{{"entry", program.entry},
                                  {"name", program.name},
                                  {"inputs", slotsToJson(program.inputs)},
                                  {"results", slotsToJson(program.results)},
                                  {"result_structure", program.resultStructure},
                                  {"gpu", program.gpu},
+                                 {"object_sizes", std::move(sizes)},
                                  {"stages", std::move(stages)}};
   std::string json;
   llvm::raw_string_ostream(json) << llvm::json::Value(std::move(description));
   std::string body(8, '\0');
   llvm::support::endian::write64le(body.data(), json.size());
   body += json;
-  body += program.object;
+  for (const std::string &object : program.objects)
+    body += object;
   return kMagic.str() + digestOf(body) + body;
 }
 
@@ -201,7 +206,19 @@ llvm::Expected<CompiledProgram> deserializeProgram(llvm::StringRef bytes) {
   program.gpu = *gpu;
   program.inputs = std::move(*inputs);
   program.results = std::move(*results);
-  program.object = body.drop_front(jsonBytes).str();
+  llvm::StringRef objects = body.drop_front(jsonBytes);
+  const llvm::json::Array *sizes = description->getArray("object_sizes");
+  if (!sizes || sizes->empty())
+    return corrupt("no object sizes");
+  for (const llvm::json::Value &size : *sizes) {
+    std::optional<int64_t> bytes = size.getAsInteger();
+    if (!bytes || *bytes < 0 || static_cast<uint64_t>(*bytes) > objects.size())
+      return corrupt("an object's size");
+    program.objects.push_back(objects.take_front(*bytes).str());
+    objects = objects.drop_front(*bytes);
+  }
+  if (!objects.empty())
+    return corrupt("bytes after the objects");
   return program;
 }
 

@@ -34,6 +34,9 @@ public:
   /// How the flat results make the Python result (see jit._rebuild); built
   /// once, it is read at every call.
   pybind11::object structure() const;
+  /// How many object files the program's machine code is in (a large
+  /// program is compiled in parts, on every core).
+  size_t objectCount() const { return fn->program().objects.size(); }
   /// Whether the program was read from the disk cache rather than compiled.
   bool fromDiskCache() const { return loadedFromDisk; }
 

@@ -275,7 +275,8 @@ PYBIND11_MODULE(_dy2st_native, m) {
       .def("stage", &CompiledFunction::stage, py::arg("name"))
       .def_property_readonly("stages", &CompiledFunction::stageNames)
       .def_property_readonly("result_structure", &CompiledFunction::structure)
-      .def_property_readonly("from_disk_cache", &CompiledFunction::fromDiskCache);
+      .def_property_readonly("from_disk_cache", &CompiledFunction::fromDiskCache)
+      .def_property_readonly("object_count", &CompiledFunction::objectCount);
   py::class_<Dispatcher>(m, "Dispatcher")
       .def(py::init<size_t, py::tuple, py::object, py::object, py::object>(),
            py::arg("parameters"), py::arg("defaults"), py::arg("tensor_type"),

@@ -59,6 +59,35 @@ def test_a_second_process_reads_what_the_first_compiled(tmp_path):
     assert len(programs(cache)) == 2
 
 
+# A function of 40 statements, each a few loop nests: LLVM compiles it in parts.
+LARGE = """
+import numpy as np
+import paddle
+paddle.jit.set_verbosity(1)
+@paddle.jit.to_static
+def f(x):
+{body}
+    return x.sum()
+out = f(paddle.to_tensor(np.linspace(-1, 1, 64, dtype="float32")))
+print("sum", round(float(out), 3), "objects", f._last.object_count)
+""".format(body="\n".join(f"    x = paddle.tanh(x * {k + 1.5}).cumsum(0) + x[::-1] / {k + 2}"
+                          for k in range(40)))
+
+
+def test_a_large_program_compiled_in_parts_is_kept_and_read_back(tmp_path):
+    """Its object files (one per part LLVM compiled on its own thread) are
+    stored and linked again from the disk."""
+    env = dict(ENV, DY2ST_DISK_CACHE=str(tmp_path / "cache"))
+    first = run_script(LARGE, tmp_path, env=env)
+    assert first.returncode == 0, first.stderr
+    objects = int(first.stdout.split()[-1])
+    assert objects > 1 and "disk cache" not in first.stderr
+    second = run_script(LARGE, tmp_path, env=env)
+    assert second.returncode == 0, second.stderr
+    assert "(read from the disk cache)" in second.stderr
+    assert second.stdout == first.stdout
+
+
 def rewrite(path, mutate):
     data = bytearray(path.read_bytes())
     path.write_bytes(bytes(mutate(data)))
@@ -67,7 +96,7 @@ def rewrite(path, mutate):
 def resigned(data, edit_description):
     """The file with its description edited and the checksum made right
     again, as a hostile writer would."""
-    magic = b"dy2st-program 1\n"
+    magic = b"dy2st-program 2\n"
     body = bytes(data[len(magic) + 32:])
     (length,) = struct.unpack("<Q", body[:8])
     description = edit_description(json.loads(body[8:8 + length]))
@@ -95,8 +124,13 @@ def deep(n):
                                                       "shape": [], "description": ""}]}),
     lambda d: resigned(d, lambda j: {**j, "inputs": [{"kind": "int", "dtype": "int64",
                                                       "shape": [-3], "description": ""}]}),
+    lambda d: resigned(d, lambda j: {**j, "object_sizes": [2 ** 40]}),
+    lambda d: resigned(d, lambda j: {**j, "object_sizes": [-1, 5]}),
+    lambda d: resigned(d, lambda j: {**j, "object_sizes": [j["object_sizes"][0] - 1]}),
+    lambda d: resigned(d, lambda j: {**j, "object_sizes": []}),
 ], ids=["half", "header", "bit", "garbage", "slot-fields", "results-kind", "deep-structure", "deep-description",
-        "bad-structure", "entry-kind", "dtype", "shape"])
+        "bad-structure", "entry-kind", "dtype", "shape", "object-too-large", "object-negative",
+        "bytes-after-objects", "no-objects"])
 def test_a_damaged_or_hostile_file_is_compiled_again(tmp_path, mutate):
     cache = tmp_path / "cache"
     run(tmp_path, cache)

@@ -61,9 +61,11 @@ struct CompileRequest {
 llvm::Expected<CompiledProgram> compileProgram(mlir::ModuleOp module, const CompileRequest &request);
 
 /// The LLVM half (ObjectFile.cpp): `module`, in the LLVM dialect, optimized
-/// for this machine's CPU and emitted as an object file that defines the
-/// packed entry of `entry` and the program's init and fini functions.
-llvm::Expected<std::string> emitObjectFile(mlir::ModuleOp module, llvm::StringRef entry);
+/// for this machine's CPU and emitted as object files (one per part compiled
+/// in parallel) that together define the packed entry of `entry` and the
+/// program's init and fini functions.
+llvm::Expected<std::vector<std::string>> emitObjectFiles(mlir::ModuleOp module,
+                                                         llvm::StringRef entry);
 
 } // namespace dy2st
 

@@ -49,8 +49,9 @@ struct CompiledProgram {
   /// {"tuple": [...]}, {"list": [...]}, {"dict": [[key, structure], ...]},
   /// {"named_tuple": [class key, [field, ...], [structure, ...]]}.
   std::string resultStructure = "\"none\"";
-  /// A relocatable object file for this machine (see kProgramInit).
-  std::string object;
+  /// Relocatable object files for this machine, linked together when loaded
+  /// (parts compiled in parallel; see kProgramInit).
+  std::vector<std::string> objects;
   /// Runs on the GPU (the CUDA runtime library resolves its mgpu* calls).
   bool gpu = false;
   /// The IR after each stage ("pydy", "specialized", "core", "llvm"), for
