@@ -133,18 +133,20 @@ static size_t compileCost(const llvm::Function &f) {
 /// functions spread by their compile cost, costliest first, each to the
 /// cheapest part (LLVM's own SplitModule spreads by name: a part may get
 /// most of the loops); constants copied into every part (each keeps the ones
-/// it reads); other globals in the first part. Local symbols become hidden
-/// external ones to be found from the other parts.
+/// it reads); other globals in the first part. Local and linkonce symbols
+/// become hidden external ones to be found from the other parts.
 static std::vector<llvm::SmallString<0>> splitByFunctionSize(llvm::Module &module,
                                                              unsigned parts) {
   auto copied = [](const llvm::GlobalValue &value) {
     auto *variable = llvm::dyn_cast<llvm::GlobalVariable>(&value);
     return variable && variable->isConstant() && variable->hasLocalLinkage();
   };
-  unsigned counter = 0;
+  // A part that does not use a local or linkonce definition (MathToFuncs'
+  // __mlir_math_ipowi_i64) would drop it: made external, it stays for the others.
   for (llvm::GlobalValue &value : module.global_values())
-    if (value.hasLocalLinkage() && !copied(value)) {
-      value.setName("dy2st.part." + std::to_string(counter++) + "." + value.getName());
+    if (!value.isDeclaration() && value.isDiscardableIfUnused() && !copied(value)) {
+      if (!value.hasName())
+        value.setName("dy2st.part");
       value.setLinkage(llvm::GlobalValue::ExternalLinkage);
       value.setVisibility(llvm::GlobalValue::HiddenVisibility);
     }
