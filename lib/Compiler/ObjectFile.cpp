@@ -129,45 +129,71 @@ static size_t compileCost(const llvm::Function &f) {
   return f.getInstructionCount() + kPerFunction;
 }
 
-/// `module` split into `parts` modules (as bitcode) that link together:
-/// functions spread by their compile cost, costliest first, each to the
-/// cheapest part (LLVM's own SplitModule spreads by name: a part may get
-/// most of the loops); constants copied into every part (each keeps the ones
-/// it reads); other globals in the first part. Local and linkonce symbols
-/// become hidden external ones to be found from the other parts.
+/// Whether `value` is copied into every part that uses it rather than
+/// placed in one: constants, and the functions a program keeps to itself
+/// (the BLAS call wrappers, a parallel nest's body, MathToFuncs' helpers),
+/// which their callers inline or specialize only where they see them.
+static bool copiedIntoParts(const llvm::GlobalValue &value) {
+  if (auto *f = llvm::dyn_cast<llvm::Function>(&value))
+    return !f->isDeclaration() && (f->hasLocalLinkage() || f->hasLinkOnceLinkage());
+  auto *variable = llvm::dyn_cast<llvm::GlobalVariable>(&value);
+  return variable && variable->isConstant() && variable->hasLocalLinkage();
+}
+
+/// `module` split into `parts` modules (as bitcode) that link together. The
+/// program's own functions are spread by their compile cost (with that of
+/// the local functions they use), costliest first, each to the cheapest
+/// part: LLVM's SplitModule spreads by name, and a part may get most of the
+/// loops. What copiedIntoParts says goes into every part as a local copy;
+/// other local variables become hidden external ones, in the first part.
 static std::vector<llvm::SmallString<0>> splitByFunctionSize(llvm::Module &module,
                                                              unsigned parts) {
-  auto copied = [](const llvm::GlobalValue &value) {
-    auto *variable = llvm::dyn_cast<llvm::GlobalVariable>(&value);
-    return variable && variable->isConstant() && variable->hasLocalLinkage();
-  };
-  // A part that does not use a local or linkonce definition (MathToFuncs'
-  // __mlir_math_ipowi_i64) would drop it: made external, it stays for the others.
-  for (llvm::GlobalValue &value : module.global_values())
-    if (!value.isDeclaration() && value.isDiscardableIfUnused() && !copied(value)) {
-      if (!value.hasName())
-        value.setName("dy2st.part");
-      value.setLinkage(llvm::GlobalValue::ExternalLinkage);
-      value.setVisibility(llvm::GlobalValue::HiddenVisibility);
+  for (llvm::GlobalValue &value : module.global_values()) {
+    if (value.isDeclaration() || !value.isDiscardableIfUnused())
+      continue;
+    if (copiedIntoParts(value)) {
+      value.setLinkage(llvm::GlobalValue::InternalLinkage);
+      continue;
     }
-  std::vector<std::pair<size_t, llvm::Function *>> functions;
+    if (!value.hasName())
+      value.setName("dy2st.part");
+    value.setLinkage(llvm::GlobalValue::ExternalLinkage);
+    value.setVisibility(llvm::GlobalValue::HiddenVisibility);
+  }
+  llvm::DenseMap<const llvm::Function *, size_t> cost;
   for (llvm::Function &f : module)
-    if (!f.isDeclaration())
-      functions.emplace_back(compileCost(f), &f);
-  llvm::stable_sort(functions, [](const auto &a, const auto &b) { return a.first > b.first; });
+    if (!f.isDeclaration() && !copiedIntoParts(f))
+      cost[&f] += compileCost(f);
+  for (llvm::Function &local : module) {
+    if (local.isDeclaration() || !copiedIntoParts(local))
+      continue;
+    llvm::SmallPtrSet<const llvm::Function *, 4> users;
+    for (const llvm::User *user : local.users())
+      if (auto *inst = llvm::dyn_cast<llvm::Instruction>(user))
+        users.insert(inst->getFunction());
+    for (const llvm::Function *user : users)
+      if (cost.count(user))
+        cost[user] += compileCost(local);
+  }
+  std::vector<std::pair<size_t, const llvm::Function *>> functions;
+  for (auto [f, c] : cost)
+    functions.emplace_back(c, f);
+  llvm::stable_sort(functions, [](const auto &a, const auto &b) {
+    return a.first != b.first ? a.first > b.first : a.second->getName() < b.second->getName();
+  });
   std::vector<size_t> load(parts, 0);
   llvm::DenseMap<const llvm::GlobalValue *, unsigned> partOf;
-  for (auto [cost, f] : functions) {
+  for (auto [c, f] : functions) {
     unsigned cheapest = std::min_element(load.begin(), load.end()) - load.begin();
     partOf[f] = cheapest;
-    load[cheapest] += cost;
+    load[cheapest] += c;
   }
   std::vector<llvm::SmallString<0>> bitcodes(parts);
   for (unsigned i = 0; i < parts; ++i) {
     llvm::ValueToValueMapTy map;
     std::unique_ptr<llvm::Module> part =
         llvm::CloneModule(module, map, [&](const llvm::GlobalValue *value) {
-          if (copied(*value))
+          if (copiedIntoParts(*value))
             return true;
           auto found = partOf.find(value);
           return (found == partOf.end() ? 0u : found->second) == i;
