@@ -146,7 +146,7 @@ static bool copiedIntoParts(const llvm::GlobalValue &value) {
 /// part: LLVM's SplitModule spreads by name, and a part may get most of the
 /// loops. What copiedIntoParts says goes into every part as a local copy;
 /// other local variables become hidden external ones, in the first part.
-static std::vector<llvm::SmallString<0>> splitByFunctionSize(llvm::Module &module,
+static std::vector<llvm::SmallString<0>> splitByCompileCost(llvm::Module &module,
                                                              unsigned parts) {
   for (llvm::GlobalValue &value : module.global_values()) {
     if (value.isDeclaration() || !value.isDiscardableIfUnused())
@@ -226,7 +226,7 @@ compileInParts(llvm::Module &module, const llvm::orc::JITTargetMachineBuilder &b
       return object.takeError();
     return std::vector<std::string>{std::move(*object)};
   }
-  std::vector<llvm::SmallString<0>> bitcodes = splitByFunctionSize(module, parts);
+  std::vector<llvm::SmallString<0>> bitcodes = splitByCompileCost(module, parts);
   std::vector<std::optional<llvm::Expected<std::string>>> objects(bitcodes.size());
   std::atomic<size_t> next{0};
   auto compileParts = [&] {
