@@ -1,5 +1,6 @@
 """Paddle's dy2st semantics (issue 13): the Python of Paddle's own to_static
 tests, compiled and compared with eager."""
+import collections
 import json
 import logging
 import os
@@ -123,6 +124,63 @@ def not_and_or_ternary(x):
 @pytest.mark.parametrize("values", [[1.0, 2.0], [0.0, 0.0], [1.0, -1.0], [float("nan"), 1.0]])
 def test_numeric_tensor_conditions(differential, fn, values):
     differential(fn, t(values))
+
+
+def and_or_values_of_different_types(x):
+    s = x.sum()
+    flag = s > 4
+    n = x.numpy()[0].item()
+    return flag and 3, s or 2.5, n or x[1], (s < 0) or n
+
+
+@pytest.mark.parametrize("values", [[1.0, 2.0], [3.0, 4.0], [0.0, 0.0], [-1.0, -2.0]])
+def test_and_or_values_of_different_types_join(values):
+    """`a and b` whose operands have different types, used as a value: the
+    operand Python gives, in the joined type (as an `if`'s branches join)."""
+    eager = and_or_values_of_different_types(t(values))
+    compiled = paddle.jit.to_static(and_or_values_of_different_types)(t(values))
+    assert [float(v) for v in compiled] == [float(v) for v in eager]
+    assert compiled[0].dtype == paddle.int64 and compiled[1].dtype == paddle.float32
+
+
+def and_or_without_common_type(x):
+    return (x.sum() > 0) and x.reshape([2, 1])
+
+
+def test_and_or_without_common_type_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="line .*operands of 'and' are .* which have no "
+                                                "common type"):
+        paddle.jit.to_static(and_or_without_common_type)(t([1.0, 2.0]))
+
+
+Pair = collections.namedtuple("Pair", "first second")
+
+
+class NamedPair(Pair):
+    pass
+
+
+def type_comparisons(x, n, flag):
+    pair, named = Pair(x, n), NamedPair(x, n)
+    return (type(x) is paddle.Tensor, type(n) == int, type(flag) is int, type(flag) is bool,
+            type(n) in (float, bool), type(n) not in (float, bool), type(pair) is tuple,
+            type(named) is Pair, type(named) != NamedPair, type([x, n]) is list,
+            type(None) is type(None))
+
+
+@pytest.mark.parametrize("n", [2, 3.5])
+def test_type_comparisons_tell_exact_classes(differential, n):
+    differential(type_comparisons, t([1.0, 2.0]), n, True)
+
+
+def type_of_a_runtime_value(x):
+    return type(x)
+
+
+def test_type_of_a_runtime_value_alone_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match=r"type\(\) of a value computed in compiled "
+                                                r"code is supported where it is compared"):
+        paddle.jit.to_static(type_of_a_runtime_value)(t([1.0]))
 
 
 # assert and raise at run time ------------------------------------------------

@@ -1037,6 +1037,9 @@ class Importer:
         return self.load(name, node)
 
     def expr_Compare(self, node):
+        typed = self.type_compare(node)
+        if typed is not None:
+            return typed
         # `obj is None`, `kind is Cls` of compile-time objects (a sublayer
         # that may be None, a class given as an argument) are known when
         # importing.
@@ -1343,6 +1346,13 @@ class Importer:
             return Static(logging.getLogger(*[a.value for a in node.args]))
         if fn is isinstance:
             return self.isinstance_call(node)
+        if fn is type and self.is_type_call(node):
+            subject = self.subject_or_static(node.args[0])
+            if isinstance(subject, Static):
+                return Static(type(subject.obj))
+            self._fail(node, "type() of a value computed in compiled code is supported where "
+                             "it is compared with classes (type(x) is C, type(x) in (A, B)); "
+                             "or use isinstance()")
         structural = structures.STRUCTURE_BUILTINS.get(fn) if _hashable(fn) else None
         if structural is not None:
             values, kwnames = self.call_arguments(node)
@@ -1803,13 +1813,59 @@ class Importer:
         if len(node.args) != 2 or node.keywords:
             self._fail(node, "isinstance() takes exactly two arguments", unsupported=False)
         parts = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
+        return self.class_test(node, node.args[0], parts, "__isinstance__")
+
+    def is_type_call(self, node):
+        return isinstance(node, ast.Call) and self.is_builtin(node.func, type) and \
+            len(node.args) == 1 and not node.keywords
+
+    def subject_or_static(self, node):
+        """The value whose class is asked; a literal is known when importing."""
+        if isinstance(node, ast.Constant):
+            return Static(node.value)
+        return self.expr_or_static(node)
+
+    def type_compare(self, node):
+        """`type(v) is C`, `==`, `is not`, `!=`, `type(v) in (A, B)`, `not in`,
+        with classes known when importing, or None when `node` is none of these."""
+        if len(node.ops) != 1:
+            return None
+        op, other = node.ops[0], node.comparators[0]
+        if isinstance(op, (ast.In, ast.NotIn)):
+            if not self.is_type_call(node.left) or not isinstance(other, (ast.Tuple, ast.List)):
+                return None
+            typed, parts = node.left, other.elts
+        elif isinstance(op, (ast.Is, ast.IsNot, ast.Eq, ast.NotEq)):
+            typed, other = (node.left, other) if self.is_type_call(node.left) else \
+                (other, node.left)
+            if not self.is_type_call(typed):
+                return None
+            parts = [other]
+        else:
+            return None
+        result = self.class_test(node, typed.args[0], parts, "__type_is__")
+        if isinstance(op, (ast.IsNot, ast.NotEq, ast.NotIn)):
+            result = self.written(node, pydytext.unary("not", result))
+        return result
+
+    def class_test(self, node, subject_node, parts, method):
+        """`method` ("__isinstance__" or "__type_is__") of the value of
+        `subject_node` and the classes `parts` name, answered by the
+        specialization from the value's type."""
+        function = "isinstance()" if method == "__isinstance__" else "type() comparisons"
         wanted = []
         for part in parts:
             classes = self.expr_or_static(part)
             if not isinstance(classes, Static):
-                self._fail(part, "the classes of isinstance() must be known when the "
+                self._fail(part, f"the classes of {function} must be known when the "
                                  "function is converted")
             wanted += classes.obj if isinstance(classes.obj, tuple) else (classes.obj,)
+        subject = self.subject_or_static(subject_node)
+        if isinstance(subject, Static):
+            exact = method == "__type_is__"
+            answer = type(subject.obj) in wanted if exact else \
+                isinstance(subject.obj, tuple(wanted))
+            return self.constant(answer, node)
         names = []
         for cls in wanted:
             name = {list: "list", tuple: "tuple", dict: "dict", int: "int", float: "float",
@@ -1822,16 +1878,12 @@ class Importer:
                 base = next((b for b in (tuple, list, dict) if issubclass(cls, b)), None)
                 name = "~" + (base.__name__ if base else "")
             if name is None:
-                self._fail(node.args[1], f"isinstance() with {cls!r} is not supported in "
-                                         "compiled code")
+                self._fail(node, f"{function} with {cls!r} are not supported in compiled code")
             names.append(name)
-        subject = self.expr_or_static(node.args[0])
-        if isinstance(subject, Static):
-            return self.constant(isinstance(subject.obj, tuple(wanted)), node)
         value = subject
         text = self.constant(",".join(names), node)
         name = self.fresh()
-        self.emit(f'{name}:2 = pydy.call_method {value.name}, "__isinstance__"({text.name}) : '
+        self.emit(f'{name}:2 = pydy.call_method {value.name}, "{method}"({text.name}) : '
                   f"{value.type}, ({text.type}) -> ({OBJECT}, {OBJECT}) {self.loc(node)}")
         return Value(f"{name}#0")
 

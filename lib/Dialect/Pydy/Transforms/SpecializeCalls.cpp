@@ -83,12 +83,15 @@ void Specializer::spliceFormats(Operation *op, MutableOperandRange values, Array
 }
 
 LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
+  // "__type_is__": `type(v) is C`, which a value of a subclass of C is not.
+  bool exact = op.getMethod() == "__type_is__";
   Type t = op.getObject().getType();
   if (unknown(t))
-    return op.emitError("dy2st cannot tell the type of this value for isinstance()");
+    return op.emitError() << "dy2st cannot tell the type of this value for "
+                          << (exact ? "type()" : "isinstance()");
   llvm::SmallVector<StringRef> names;
   if (t.isInteger(1))
-    names = {"bool", "int"};
+    names = exact ? SmallVector<StringRef>{"bool"} : SmallVector<StringRef>{"bool", "int"};
   else if (t.isInteger(64))
     names = {"int"};
   else if (t.isF64())
@@ -101,7 +104,7 @@ LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
     names = {"list"};
   else if (isa<TupleType>(t))
     names = {"tuple"};
-  else if (isa<NamedTupleType>(t))
+  else if (isa<NamedTupleType>(t) && !exact)
     names = {"tuple"};
   else if (isa<DictType>(t))
     names = {"dict"};
@@ -114,14 +117,18 @@ LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
   // subclass of tuple, list or dict cannot be told from its base here.
   for (StringRef w : wanted)
     if (w.consume_front("~") && !w.empty() && llvm::is_contained(names, w))
-      return op.emitError() << "isinstance() with a subclass of " << w << " cannot be told "
+      return op.emitError() << (exact ? "type() compared with" : "isinstance() with")
+                            << " a subclass of " << w << " cannot be told "
                             << "apart from a plain " << w << " in compiled code";
   // "=key": a namedtuple class, of which a named tuple of it or of a class
   // deriving from it is an instance.
   auto named = dyn_cast<NamedTupleType>(t);
   bool result = llvm::any_of(wanted, [&](StringRef w) {
-    return llvm::is_contained(names, w) ||
-           (named && w.starts_with("=") && named.isInstanceOf(w.drop_front()));
+    if (llvm::is_contained(names, w))
+      return true;
+    if (!named || !w.consume_front("="))
+      return false;
+    return exact ? named.getClassKey().split('<').first == w : named.isInstanceOf(w);
   });
   OpBuilder b(op);
   op.getResult().replaceAllUsesWith(ConstantOp::create(b, op.getLoc(), b.getBoolAttr(result)));
@@ -133,7 +140,7 @@ LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
 LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
   Type receiver = op.getObject().getType();
   StringRef method = op.getMethod();
-  if (method == "__isinstance__")
+  if (method == "__isinstance__" || method == "__type_is__")
     return specializeIsInstance(op);
   if (method == "__flatten__" || method == "__pack__")
     return specializeStructure(op);

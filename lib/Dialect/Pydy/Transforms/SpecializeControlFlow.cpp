@@ -30,13 +30,11 @@ LogicalResult Specializer::specializeLogical(LogicalOp op, Operation *&next) {
     return success();
   }
   // Python gives back one of the operands. When only the truth of the
-  // result is used, operands of different types are compared as bools.
+  // result is used, operands of different types are compared as bools;
+  // otherwise the result is `rhs if lhs else lhs` (`or`: `lhs if lhs else
+  // rhs`), its types joined as those of an `if`'s branches are.
   if (!onlyTruthIsUsed(op.getResult()))
-    return op.emitError() << "operands of '" << (isAnd ? "and" : "or")
-                          << "' have different types (" << describeType(op.getLhs().getType())
-                          << " and " << describeType(rhs.getType())
-                          << "); compiled code supports that only where the result is used "
-                             "as a condition";
+    return selectOperand(op, rhs);
   OpBuilder b(op);
   Type i1 = b.getI1Type();
   op.getLhsMutable().assign(UnaryOp::create(b, op.getLoc(), i1, UnaryKind::to_bool,
@@ -46,6 +44,32 @@ LogicalResult Specializer::specializeLogical(LogicalOp op, Operation *&next) {
     return failure();
   yield->setOperand(0, UnaryOp::create(b, rhs.getLoc(), i1, UnaryKind::to_bool, rhs));
   op.getResult().setType(i1);
+  return success();
+}
+
+LogicalResult Specializer::selectOperand(LogicalOp op, Value rhs) {
+  bool isAnd = op.getKind() == LogicalKind::And;
+  Value lhs = op.getLhs();
+  Type joined = joinTypes(lhs.getType(), rhs.getType());
+  if (!joined)
+    return op.emitError() << "operands of '" << (isAnd ? "and" : "or")
+                          << "' are " << withArticle(lhs.getType()) << " and "
+                          << withArticle(rhs.getType())
+                          << ", which have no common type; compiled code supports that only "
+                             "where the result is used as a condition";
+  Location loc = op.getLoc();
+  OpBuilder b(op);
+  auto ifOp = IfOp::create(b, loc, TypeRange{joined}, containerTruth(b, loc, lhs), ArrayAttr());
+  Region &evaluate = isAnd ? ifOp.getThenRegion() : ifOp.getElseRegion();
+  Region &shortCircuit = isAnd ? ifOp.getElseRegion() : ifOp.getThenRegion();
+  evaluate.takeBody(op.getRhs());
+  Operation *yield = evaluate.front().getTerminator();
+  OpBuilder inside(yield);
+  yield->setOperand(0, castTo(inside, rhs, joined));
+  inside.setInsertionPointToStart(&shortCircuit.emplaceBlock());
+  YieldOp::create(inside, loc, ValueRange{castTo(inside, lhs, joined)});
+  op.getResult().replaceAllUsesWith(ifOp.getResult(0));
+  op.erase();
   return success();
 }
 

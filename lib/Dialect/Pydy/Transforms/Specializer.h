@@ -213,6 +213,10 @@ private:
   LogicalResult inferResultTypes(Operation *op);
 
   LogicalResult specializeLogical(LogicalOp op, Operation *&next);
+  /// `op`, whose operands have different types and whose result is used as
+  /// a value, as the `pydy.if` that picks one of them (`rhs`, its region's
+  /// result, already specialized).
+  LogicalResult selectOperand(LogicalOp op, Value rhs);
 
   /// Whether `value` is used only for its truth: as a condition, under
   /// `not`/`bool()`, or through `and`/`or` that are themselves used so.

@@ -1,0 +1,32 @@
+# RUN: %python %s | FileCheck %s
+# `type(v) is C` (==, is not, !=, in, not in) of a runtime value asks the
+# specialization for v's exact class ("__type_is__"); of a compile-time
+# object it is known when importing (`type(self)`).
+import dy2st as paddle
+
+
+class Scale(paddle.nn.Layer):
+    def forward(self, x, n):
+        a = type(x) is paddle.Tensor
+        b = type(n) in (int, float)
+        c = type(n) != bool
+        d = type(self) is Scale
+        return a, b, c, d
+
+
+print(paddle.jit.to_static(Scale().forward).code)
+
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK: %[[X:.*]] = pydy.load "x"
+# CHECK: %[[TENSOR:.*]] = pydy.constant "Tensor"
+# CHECK: pydy.call_method %[[X]], "__type_is__"(%[[TENSOR]])
+# CHECK: %[[N:.*]] = pydy.load "n"
+# CHECK: %[[NUMBERS:.*]] = pydy.constant "int,float"
+# CHECK: pydy.call_method %[[N]], "__type_is__"(%[[NUMBERS]])
+# CHECK: %[[BOOL:.*]] = pydy.constant "bool"
+# CHECK: %[[IS:.*]]:2 = pydy.call_method %{{.*}}, "__type_is__"(%[[BOOL]])
+# CHECK: pydy.unary not %[[IS]]#0
+# CHECK: %[[TRUE:.*]] = pydy.constant true
+# CHECK: pydy.store "d", %[[TRUE]] :
+# CHECK-NOT: pydy.call_method
+# CHECK: pydy.return
