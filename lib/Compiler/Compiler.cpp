@@ -91,8 +91,8 @@ DiagnosticCollector::DiagnosticCollector(MLIRContext *ctx) : ctx(ctx) {
     for (Diagnostic &note : diag.getNotes())
       append(note);
     // The calls that led to an inlined function, innermost first, after the
-    // notes on the error's own place.
-    for (FileLineColLoc caller : ArrayRef(frames).drop_front())
+    // notes on the error's own place (a diagnostic may have no place at all).
+    for (FileLineColLoc caller : ArrayRef(frames).drop_front(frames.empty() ? 0 : 1))
       diagnostics.push_back({"note", "called from here", caller.getFilename().str(),
                              caller.getLine(), caller.getColumn()});
     return success();
@@ -117,14 +117,22 @@ std::string printed(ModuleOp module) {
 }
 
 /// The structure of a result of `type` (see CompiledProgram::resultStructure);
-/// `texts` gives the strings known when compiling, in order.
-llvm::json::Value structureOf(Type type, ArrayRef<std::string> &texts) {
+/// `texts` gives, in order, the strings known when compiling and the tables
+/// of those chosen at run time (whose leaf is an index into the table).
+llvm::json::Value structureOf(Type type, ArrayRef<Attribute> &texts) {
   if (!type)
     return "none";
   if (isa<pydy::StrType>(type)) {
-    std::string text = texts.empty() ? "" : texts.front();
+    Attribute text = texts.empty() ? Attribute() : texts.front();
     texts = texts.drop_front(texts.empty() ? 0 : 1);
-    return "text:" + text;
+    if (auto table = dyn_cast_or_null<ArrayAttr>(text)) {
+      llvm::json::Array choices;
+      for (StringRef choice : table.getAsValueRange<StringAttr>())
+        choices.push_back(choice.str());
+      return llvm::json::Object{{"text_choice", std::move(choices)}};
+    }
+    auto known = dyn_cast_or_null<StringAttr>(text);
+    return "text:" + (known ? known.getValue().str() : std::string());
   }
   if (isa<pydy::OptionalType>(type))
     return "optional";
@@ -247,11 +255,9 @@ llvm::Expected<CompiledProgram> compileProgram(ModuleOp module, const CompileReq
   for (Type t : signature.getResults())
     program.results.push_back(slotOf(t));
   if (isPydy) {
-    std::vector<std::string> texts;
+    ArrayRef<Attribute> remaining;
     if (auto attr = entry->getAttrOfType<ArrayAttr>(kResultTextsAttr))
-      for (auto text : attr.getAsValueRange<StringAttr>())
-        texts.push_back(text.str());
-    ArrayRef<std::string> remaining = texts;
+      remaining = attr.getValue();
     llvm::raw_string_ostream(program.resultStructure = "")
         << structureOf(pythonResult, remaining);
   }

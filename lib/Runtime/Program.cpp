@@ -129,6 +129,9 @@ static bool isStructure(const llvm::json::Value &value) {
       return pair && pair->size() == 2 && (*pair)[0].getAsString() &&
              isStructure((*pair)[1]);
     });
+  if (const llvm::json::Array *choices = object->getArray("text_choice"))
+    return !choices->empty() &&
+           llvm::all_of(*choices, [](const llvm::json::Value &c) { return c.getAsString(); });
   if (const llvm::json::Array *named = object->getArray("named_tuple")) {
     if (named->size() != 3 || !(*named)[0].getAsString())
       return false;

@@ -11,8 +11,8 @@ namespace dy2st::native {
 namespace {
 
 /// The Python form of CompiledProgram::resultStructure (see jit._rebuild):
-/// None for a leaf, strings as they are, tuples, lists, dicts and
-/// NamedTupleStructures.
+/// None for a leaf, strings as they are, tuples, lists, dicts,
+/// NamedTupleStructures and TextChoiceStructures.
 py::object structureOf(const llvm::json::Value &value) {
   if (std::optional<llvm::StringRef> text = value.getAsString())
     return py::str(text->str());
@@ -26,6 +26,12 @@ py::object structureOf(const llvm::json::Value &value) {
       dict[py::str(pair[0].getAsString()->str())] = structureOf(pair[1]);
     }
     return std::move(dict);
+  }
+  if (const llvm::json::Array *choices = object->getArray("text_choice")) {
+    py::list texts;
+    for (const llvm::json::Value &choice : *choices)
+      texts.append(py::str(choice.getAsString()->str()));
+    return py::cast(TextChoiceStructure{py::tuple(texts)});
   }
   if (const llvm::json::Array *named = object->getArray("named_tuple")) {
     py::list fields, items;

@@ -18,6 +18,12 @@ struct NamedTupleStructure {
   pybind11::tuple fields, items;
 };
 
+/// A string chosen at run time in a result structure: its leaf is an index
+/// into `texts`.
+struct TextChoiceStructure {
+  pybind11::tuple texts;
+};
+
 class CompiledFunction {
 public:
   CompiledFunction(std::unique_ptr<JitFunction> fn, bool fromDiskCache)

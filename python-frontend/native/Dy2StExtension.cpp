@@ -269,6 +269,8 @@ PYBIND11_MODULE(_dy2st_native, m) {
       .def_readonly("class_key", &NamedTupleStructure::classKey)
       .def_readonly("fields", &NamedTupleStructure::fields)
       .def_readonly("items", &NamedTupleStructure::items);
+  py::class_<TextChoiceStructure>(m, "TextChoiceStructure")
+      .def_readonly("texts", &TextChoiceStructure::texts);
   py::class_<CompiledFunction>(m, "CompiledFunction")
       .def("__call__", py::overload_cast<const py::sequence &>(&CompiledFunction::call, py::const_),
            py::arg("args"))

@@ -25,13 +25,14 @@ def f(x, n):
             s = s * 0.5
         else:
             s = s + x
-    return s, "done", {{"rows": s.shape[0]}}
+    # A string chosen at run time and one known when compiling.
+    return s, "done" if paddle.sum(s) > 0 else "empty", {{"rows": s.shape[0], "kind": "sum"}}
 out = f(paddle.to_tensor(np.arange(4, dtype="float32")), {n})
 print(out[0].numpy().tolist(), out[1], out[2])
 print("stages:", "llvm.func" in f.mlir("llvm"), "pydy.func" in f.mlir("pydy"))
 """
 # s = (n + 1) * x while its sum, 6 (n + 1), stays under 100.
-EXPECTED = "[0.0, 8.0, 16.0, 24.0] done {'rows': 4}"
+EXPECTED = "[0.0, 8.0, 16.0, 24.0] done {'rows': 4, 'kind': 'sum'}"
 
 
 def run(tmp_path, cache, n=7, setup=""):
@@ -128,9 +129,11 @@ def deep(n):
     lambda d: resigned(d, lambda j: {**j, "object_sizes": [-1, 5]}),
     lambda d: resigned(d, lambda j: {**j, "object_sizes": [j["object_sizes"][0] - 1]}),
     lambda d: resigned(d, lambda j: {**j, "object_sizes": []}),
+    lambda d: resigned(d, lambda j: {**j, "result_structure": '{"text_choice": []}'}),
+    lambda d: resigned(d, lambda j: {**j, "result_structure": '{"text_choice": ["a", 1]}'}),
 ], ids=["half", "header", "bit", "garbage", "slot-fields", "results-kind", "deep-structure", "deep-description",
         "bad-structure", "entry-kind", "dtype", "shape", "object-too-large", "object-negative",
-        "bytes-after-objects", "no-objects"])
+        "bytes-after-objects", "no-objects", "no-text-choices", "text-choice-kind"])
 def test_a_damaged_or_hostile_file_is_compiled_again(tmp_path, mutate):
     cache = tmp_path / "cache"
     run(tmp_path, cache)

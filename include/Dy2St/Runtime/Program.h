@@ -47,7 +47,8 @@ struct CompiledProgram {
   /// How the flat results make the Python result (JSON; see jit._rebuild):
   /// null for a leaf, "none", "text:<text>", "optional", "array",
   /// {"tuple": [...]}, {"list": [...]}, {"dict": [[key, structure], ...]},
-  /// {"named_tuple": [class key, [field, ...], [structure, ...]]}.
+  /// {"named_tuple": [class key, [field, ...], [structure, ...]]},
+  /// {"text_choice": [text, ...]} for an index into those strings.
   std::string resultStructure = "\"none\"";
   /// Relocatable object files for this machine, linked together when loaded
   /// (parts compiled in parallel; see kProgramInit).

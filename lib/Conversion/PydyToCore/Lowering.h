@@ -8,6 +8,8 @@
 #include "Dy2St/Conversion/RuntimeCalls.h"
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace mlir::pydy::lowering {
 
@@ -69,6 +71,19 @@ Value filled(OpBuilder &b, Location loc, RankedTensorType type, Value scalar,
 Value constantScalar(OpBuilder &b, Location loc, Type type, double value);
 /// `v` converted elementwise to element type `elem`.
 Value castTensor(OpBuilder &b, Location loc, Value v, Type elem);
+
+/// Strings chosen at run time (RuntimeTexts.cpp): the sorted `table` of the
+/// strings they are chosen from and compared with, and the values, now i64,
+/// that hold an index into it.
+struct RuntimeTexts {
+  ArrayAttr table;
+  llvm::DenseSet<Value> indices;
+};
+/// Turns the strings that branches and loops choose at run time into indices
+/// into one table (an error where such a string is made at run time).
+FailureOr<RuntimeTexts> indexRuntimeTexts(ModuleOp module);
+/// A pointer to the table's string at `index`.
+Value textPointer(OpBuilder &b, Location loc, const RuntimeTexts &texts, Value index);
 
 /// Lowers a specialized `pydy.lib_call` whose runtime operands are `operands`
 /// (LibraryLowering.cpp: the table's lowering of its primitive).

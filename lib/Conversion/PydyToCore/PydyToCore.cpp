@@ -484,13 +484,19 @@ struct YieldLowering : OpConversionPattern<YieldOp> {
 
 /// The leaves of a returned value: tuples are flattened, None returns
 /// nothing, nor does a constant string of the entry (its caller gets it in
-/// `texts`), a value that may be None returns its flag and its value.
+/// `texts`; a string chosen at run time returns its index, and `texts` gets
+/// the table), a value that may be None returns its flag and its value.
 static void flattenReturn(OpBuilder &b, Value v, SmallVectorImpl<Value> &leaves,
-                          SmallVectorImpl<Attribute> *texts) {
+                          SmallVectorImpl<Attribute> *texts, const RuntimeTexts &chosen) {
   if (isa<PyNoneType>(v.getType()))
     return;
   if (auto constant = v.getDefiningOp<ConstantOp>(); texts && constant && isa<StrType>(v.getType())) {
     texts->push_back(constant.getValue());
+    return;
+  }
+  if (texts && chosen.indices.contains(v)) {
+    texts->push_back(chosen.table);
+    leaves.push_back(v);
     return;
   }
   if (auto optional = v.getDefiningOp<OptionalOp>()) {
@@ -500,25 +506,25 @@ static void flattenReturn(OpBuilder &b, Value v, SmallVectorImpl<Value> &leaves,
   }
   if (Operation *def = v.getDefiningOp(); def && isa<TupleOp, ListOp>(def)) {
     for (Value e : def->getOperands())
-      flattenReturn(b, e, leaves, texts);
+      flattenReturn(b, e, leaves, texts, chosen);
     return;
   }
   if (auto dict = v.getDefiningOp<DictOp>()) {
     for (Value e : dict.getValues())
-      flattenReturn(b, e, leaves, texts);
+      flattenReturn(b, e, leaves, texts, chosen);
     return;
   }
   if (auto constant = v.getDefiningOp<ConstantOp>())
     if (auto array = dyn_cast<ArrayAttr>(constant.getValue())) {
       for (Attribute e : array)
-        flattenReturn(b, ConstantOp::create(b, constant.getLoc(), e), leaves, texts);
+        flattenReturn(b, ConstantOp::create(b, constant.getLoc(), e), leaves, texts, chosen);
       return;
     }
   leaves.push_back(v);
 }
 
 /// pydy.func → func.func with the C interface the JIT calls.
-static LogicalResult convertFunction(FuncOp func) {
+static LogicalResult convertFunction(FuncOp func, const RuntimeTexts &chosen) {
   for (Type t : func.getArgumentTypes())
     if (isa<ObjectType>(t))
       return func.emitError() << "function '" << func.getSymName()
@@ -529,11 +535,12 @@ static LogicalResult convertFunction(FuncOp func) {
   SmallVector<Value> results;
   SmallVector<Attribute> texts;
   if (ret.getValue())
-    flattenReturn(b, ret.getValue(), results, func.isPrivate() ? nullptr : &texts);
+    flattenReturn(b, ret.getValue(), results, func.isPrivate() ? nullptr : &texts, chosen);
   for (Value v : results)
     if (isa<StrType>(v.getType()))
-      return ret.emitError("a string chosen at run time cannot be a result of compiled code "
-                           "(only a string known when the function is compiled)");
+      return ret.emitError("a string made at run time (an f-string of a tensor) cannot be a "
+                           "result of compiled code (a string known when the function is "
+                           "compiled, or chosen among such strings at run time, can)");
   // The caller of the entry gets an array's items stacked (and splits them).
   if (!func.isPrivate())
     for (Value &v : results)
@@ -577,7 +584,7 @@ static LogicalResult convertFunction(FuncOp func) {
 /// The values of a print or a raise message as runtime calls, one per item
 /// (and one for each item's format), in order.
 static LogicalResult pushPrintItems(OpBuilder &b, Operation *op, ValueRange values,
-                                    ArrayAttr formats) {
+                                    ArrayAttr formats, const RuntimeTexts &chosen) {
   ModuleOp module = op->getParentOfType<ModuleOp>();
   Location loc = op->getLoc();
   auto call = [&](StringRef name, ValueRange args) {
@@ -595,6 +602,8 @@ static LogicalResult pushPrintItems(OpBuilder &b, Operation *op, ValueRange valu
                                                 : "f64";
       Value unranked = tensor::CastOp::create(b, loc, UnrankedTensorType::get(elem), v);
       call((dy2st::kPrintTensorPrefix + suffix).str(), unranked);
+    } else if (chosen.indices.contains(v)) {
+      call(dy2st::kPrintStr, textPointer(b, loc, chosen, v));
     } else if (type.isInteger(64)) {
       call(dy2st::kPrintI64, v);
     } else if (type.isF64()) {
@@ -619,11 +628,11 @@ static LogicalResult pushPrintItems(OpBuilder &b, Operation *op, ValueRange valu
 
 /// `print(a, b)` as runtime calls: one per item, then the separator and end
 /// (or, for a logging call, the logger and level).
-static LogicalResult lowerPrint(PrintOp op) {
+static LogicalResult lowerPrint(PrintOp op, const RuntimeTexts &chosen) {
   ModuleOp module = op->getParentOfType<ModuleOp>();
   OpBuilder b(op);
   Location loc = op.getLoc();
-  if (failed(pushPrintItems(b, op, op.getValues(), op.getFormats())))
+  if (failed(pushPrintItems(b, op, op.getValues(), op.getFormats(), chosen)))
     return failure();
   SmallVector<Value> args{stringPointer(b, module, loc, op.getSep())};
   StringRef callee = dy2st::kPrintEnd;
@@ -643,10 +652,10 @@ static LogicalResult lowerPrint(PrintOp op) {
 
 /// A not_to_static call: its values pushed as print items, then handed to
 /// the registered Python callable.
-static LogicalResult lowerPyCallback(PyCallbackOp op) {
+static LogicalResult lowerPyCallback(PyCallbackOp op, const RuntimeTexts &chosen) {
   ModuleOp module = op->getParentOfType<ModuleOp>();
   OpBuilder b(op);
-  if (failed(pushPrintItems(b, op, op.getValues(), b.getArrayAttr({}))))
+  if (failed(pushPrintItems(b, op, op.getValues(), b.getArrayAttr({}), chosen)))
     return failure();
   Value key = stringPointer(b, module, op.getLoc(), op.getCallback());
   declareRuntimeFunction(module, dy2st::kPyCallback, key.getType());
@@ -656,9 +665,9 @@ static LogicalResult lowerPyCallback(PyCallbackOp op) {
 }
 
 /// `raise Kind(message)`, the message's run-time part pushed as print items.
-static LogicalResult lowerRaise(RaiseOp op) {
+static LogicalResult lowerRaise(RaiseOp op, const RuntimeTexts &chosen) {
   OpBuilder b(op);
-  if (failed(pushPrintItems(b, op, op.getValues(), op.getFormats())))
+  if (failed(pushPrintItems(b, op, op.getValues(), op.getFormats(), chosen)))
     return failure();
   raiseAtRunTime(b, op, op.getKind(), op.getMessage(), !op.getValues().empty());
   op.erase();
@@ -767,8 +776,11 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
     expandSizes(module);
     if (failed(lowerOptionals(module)))
       return signalPassFailure();
+    FailureOr<RuntimeTexts> chosen = indexRuntimeTexts(module);
+    if (failed(chosen))
+      return signalPassFailure();
     for (FuncOp func : llvm::make_early_inc_range(module.getOps<FuncOp>()))
-      if (failed(convertFunction(func)))
+      if (failed(convertFunction(func, *chosen)))
         return signalPassFailure();
     SmallVector<Operation *> texts;
     module.walk([&](Operation *op) {
@@ -777,9 +789,11 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
     });
     for (Operation *op : texts) {
       LogicalResult lowered = llvm::TypeSwitch<Operation *, LogicalResult>(op)
-                                  .Case([](PrintOp print) { return lowerPrint(print); })
-                                  .Case([](RaiseOp raise) { return lowerRaise(raise); })
-                                  .Case([](PyCallbackOp call) { return lowerPyCallback(call); });
+                                  .Case([&](PrintOp print) { return lowerPrint(print, *chosen); })
+                                  .Case([&](RaiseOp raise) { return lowerRaise(raise, *chosen); })
+                                  .Case([&](PyCallbackOp call) {
+                                    return lowerPyCallback(call, *chosen);
+                                  });
       if (failed(lowered))
         return signalPassFailure();
     }

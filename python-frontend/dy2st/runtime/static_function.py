@@ -99,8 +99,9 @@ def _rebuild(structure, leaves):
     """The Python result from the flat results: a structure is None for a
     leaf, "none" for None, "text:..." for that string, "array" for a list
     whose items come stacked, "optional" for a flag and a value (None where
-    the flag is false), a tuple, list or dict of structures, or a
-    NamedTupleStructure (an instance of its class)."""
+    the flag is false), a tuple, list or dict of structures, a
+    NamedTupleStructure (an instance of its class) or a TextChoiceStructure
+    (a string chosen at run time: its leaf indexes its texts)."""
     if structure == "none":
         return None
     if isinstance(structure, str) and structure.startswith("text:"):
@@ -119,6 +120,8 @@ def _rebuild(structure, leaves):
         return [_rebuild(s, leaves) for s in structure]
     if isinstance(structure, tuple):
         return tuple(_rebuild(s, leaves) for s in structure)
+    if isinstance(structure, native.module().TextChoiceStructure):
+        return structure.texts[next(leaves)]
     cls = named_tuples.class_of(structure.class_key, structure.fields)
     return cls._make(_rebuild(s, leaves) for s in structure.items)
 

@@ -8,13 +8,8 @@
 // CHECK: error: a variable holding a str across branches or loops is not supported by dy2st yet
 pydy.func @undef_string(%c: i1) -> i1 {
   %0 = pydy.undef "s" : !pydy.str
-  %1 = pydy.if %c : i1 -> !pydy.str {
-    pydy.yield %0 : !pydy.str
-  } else {
-    pydy.yield %0 : !pydy.str
-  }
-  %2 = pydy.compare eq %1, %1 : (!pydy.str, !pydy.str) -> i1
-  pydy.return %2 : i1
+  %1 = pydy.compare eq %0, %0 : (!pydy.str, !pydy.str) -> i1
+  pydy.return %1 : i1
 }
 
 // -----

@@ -14,6 +14,28 @@ pydy.func @labelled(%x: tensor<2xf32>) -> tuple<tensor<2xf32>, !pydy.str> {
 
 // -----
 
+// A string chosen at run time is an index into the sorted table of the
+// strings it is chosen from and compared with ("maybe" too): the entry
+// returns the index, dy2st.result_texts holds the table; a comparison is one
+// of indices, a print writes the indexed string.
+// CHECK-LABEL: func.func @chosen
+// CHECK-SAME: -> i64
+// CHECK-SAME: dy2st.result_texts = {{\[\[}}"maybe", "no", "yes"]]
+// CHECK: %[[R:.*]] = scf.if %{{.*}} -> (i64) {
+// CHECK:   %[[YES:.*]] = arith.constant 2 : i64
+// CHECK:   scf.yield %[[YES]] : i64
+// CHECK: } else {
+// CHECK:   %[[NO:.*]] = arith.constant 1 : i64
+// CHECK:   scf.yield %[[NO]] : i64
+// CHECK: %[[MAYBE:.*]] = arith.constant 0 : i64
+// CHECK: arith.cmpi eq, %[[R]], %[[MAYBE]] : i64
+// CHECK: %[[AT:.*]] = arith.index_cast %[[R]] : i64 to index
+// CHECK: %[[TEXT:.*]] = scf.index_switch %[[AT]] -> !llvm.ptr
+// CHECK: case 0 {
+// CHECK: case 1 {
+// CHECK: default {
+// CHECK: call @dy2st_print_str(%[[TEXT]])
+// CHECK: return %[[R]] : i64
 pydy.func @chosen(%c: i1) -> !pydy.str {
   %r = pydy.if %c : i1 -> !pydy.str {
     %a = pydy.constant "yes"
@@ -22,6 +44,16 @@ pydy.func @chosen(%c: i1) -> !pydy.str {
     %b = pydy.constant "no"
     pydy.yield %b : !pydy.str
   }
-  // expected-error @+1 {{a string chosen at run time cannot be a result of compiled code}}
+  %m = pydy.constant "maybe"
+  %e = pydy.compare eq %r, %m : (!pydy.str, !pydy.str) -> i1
+  pydy.print %e, %r : i1, !pydy.str
   pydy.return %r : !pydy.str
+}
+
+// -----
+
+pydy.func @made(%x: tensor<f32>) -> !pydy.str {
+  %f = pydy.format %x : tensor<f32> -> !pydy.str
+  // expected-error @+1 {{a string made at run time (an f-string of a tensor) cannot be a result of compiled code}}
+  pydy.return %f : !pydy.str
 }

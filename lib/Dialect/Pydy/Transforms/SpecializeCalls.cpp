@@ -14,7 +14,8 @@ bool Specializer::writtenPlain(ArrayAttr formats, unsigned i) {
 LogicalResult Specializer::specializeFormat(FormatOp op, Operation *&next) {
   for (Value v : op.getValues()) {
     Type t = v.getType();
-    if (!constantOf(v) && !isa<RankedTensorType>(t) && !isPythonScalar(t))
+    if (!constantOf(v) && !isa<RankedTensorType>(t) && !isPythonScalar(t) &&
+        !isKnownOrChosenText(v))
       return op.emitError() << "formatting " << withArticle(t)
                             << " as text is not supported in compiled code";
   }

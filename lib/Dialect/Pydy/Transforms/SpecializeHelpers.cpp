@@ -11,12 +11,16 @@ Attribute constantOf(Value v) {
   return {};
 }
 
+bool isKnownOrChosenText(Value v) {
+  return isa<StrType>(v.getType()) && !v.getDefiningOp<FormatOp>();
+}
+
 bool isIntScalar(Type t) { return t.isInteger(1) || t.isInteger(64); }
 
 LogicalResult checkFormattedValues(Operation *op, ValueRange values, ArrayAttr formats) {
   for (auto [i, v] : llvm::enumerate(values)) {
     Type t = v.getType();
-    bool text = isa<StrType, PyNoneType>(t) && constantOf(v);
+    bool text = (isa<PyNoneType>(t) && constantOf(v)) || isKnownOrChosenText(v);
     if (!isa<RankedTensorType>(t) && !isPythonScalar(t) && !text)
       return op->emitError() << "formatting " << withArticle(t)
                              << " as text is not supported in compiled code";
@@ -35,7 +39,7 @@ LogicalResult checkFormattedValues(Operation *op, ValueRange values, ArrayAttr f
 LogicalResult checkCallbackValues(PyCallbackOp op) {
   for (Value v : op.getValues()) {
     Type t = v.getType();
-    bool known = isa<StrType, PyNoneType>(t) && constantOf(v);
+    bool known = (isa<PyNoneType>(t) && constantOf(v)) || isKnownOrChosenText(v);
     if (!isa<RankedTensorType>(t) && !isPythonScalar(t) && !known)
       return op.emitError() << "passing " << withArticle(t)
                             << " to a not_to_static function from compiled code is not "

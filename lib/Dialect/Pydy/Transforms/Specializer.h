@@ -47,6 +47,10 @@ constexpr int kMaxLoopIterations = 16;
 
 Attribute constantOf(Value v);
 
+/// Whether `v` is a string known when compiling or one a branch or loop
+/// chooses among such strings at run time (not one an f-string makes).
+bool isKnownOrChosenText(Value v);
+
 bool isIntScalar(Type t);
 
 /// The values of a print or a raise message: tensors, numbers and constant
