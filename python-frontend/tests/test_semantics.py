@@ -1395,6 +1395,18 @@ def mode_chosen_in_a_loop(x):
     return {"mode": mode, "out": x * scale}, mode == "rising", [mode, "done"]
 
 
+def string_comparisons(x):
+    mode = "pos" if x.sum() > 0 else "neg"
+    other = "b" if x[0] > 1 else "ab"
+    return (mode < "o", mode >= "neg", other < mode, other > "aa", "a" < "b", "é" > "z",
+            mode == 5, mode != None, mode is None, mode == other)  # noqa: E711
+
+
+@pytest.mark.parametrize("values", [[1.0, 2.0], [-1.0, 0.5], [3.0, -1.0]])
+def test_strings_chosen_at_run_time_compare_as_python_strings(differential, values):
+    differential(string_comparisons, t(values))
+
+
 @pytest.mark.parametrize("values", [[1.0, 2.0], [-1.0, -2.0], [0.0, 3.0]])
 def test_a_string_chosen_at_run_time_is_a_result(differential, values):
     differential(string_chosen_at_run_time, t(values))

@@ -45,6 +45,21 @@ FailureOr<RuntimeTexts> indexRuntimeTexts(ModuleOp module) {
                     });
     if (!feeds && !compares)
       return WalkResult::advance();
+    if (compares && !llvm::all_of(op->getOperandTypes(), llvm::IsaPred<StrType>)) {
+      // A string equals no number, None or tuple (specialization lets only
+      // == and != and `is` through for those).
+      auto compare = cast<CompareOp>(op);
+      bool asksSame = compare.getKind() == CompareKind::eq || compare.getKind() == CompareKind::is;
+      OpBuilder b(op);
+      compare.getResult().replaceAllUsesWith(
+          ConstantOp::create(b, op->getLoc(), b.getBoolAttr(!asksSame)));
+      return WalkResult::advance();
+    }
+    // Equal strings are one object here (as Python's interned literals).
+    if (auto compare = dyn_cast<CompareOp>(op); compare && compare.getKind() == CompareKind::is)
+      compare.setKind(CompareKind::eq);
+    if (auto compare = dyn_cast<CompareOp>(op); compare && compare.getKind() == CompareKind::is_not)
+      compare.setKind(CompareKind::ne);
     for (OpOperand &use : op->getOpOperands()) {
       Value v = use.get();
       if (!isa<StrType>(v.getType()) || texts.indices.contains(v))

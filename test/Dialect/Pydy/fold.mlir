@@ -64,3 +64,21 @@ pydy.func @containers(%arg0: i64, %arg1: f64) -> !pydy.object {
   // CHECK: pydy.return %[[ITEM]]
   pydy.return %2 : f64
 }
+
+// Strings order by code point ("é" after "z", as in Python).
+// CHECK-LABEL: pydy.func @string_order
+// CHECK: %[[T:.*]] = pydy.constant true
+// CHECK: %[[F:.*]] = pydy.constant false
+// CHECK: pydy.tuple %[[T]], %[[F]], %[[T]], %[[T]]
+pydy.func @string_order() -> !pydy.object {
+  %a = pydy.constant "ab"
+  %b = pydy.constant "b"
+  %e = pydy.constant "\C3\A9"
+  %z = pydy.constant "z"
+  %0 = pydy.compare lt %a, %b : (!pydy.str, !pydy.str) -> i1
+  %1 = pydy.compare ge %a, %b : (!pydy.str, !pydy.str) -> i1
+  %2 = pydy.compare gt %e, %z : (!pydy.str, !pydy.str) -> i1
+  %3 = pydy.compare le %a, %a : (!pydy.str, !pydy.str) -> i1
+  %t = pydy.tuple %0, %1, %2, %3 : (i1, i1, i1, i1) -> !pydy.object
+  pydy.return %t : !pydy.object
+}

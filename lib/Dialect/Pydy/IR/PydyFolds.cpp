@@ -226,7 +226,18 @@ OpFoldResult CompareOp::fold(FoldAdaptor adaptor) {
   if (l && r && !isNumber) {
     if (kind == CompareKind::eq || kind == CompareKind::ne)
       return typed(*this, boolAttr(ctx, (l == r) == (kind == CompareKind::eq)));
-    return {};
+    // Strings order by code point, which UTF-8's byte order keeps.
+    auto ls = dyn_cast<StringAttr>(l), rs = dyn_cast<StringAttr>(r);
+    if (!ls || !rs)
+      return {};
+    int order = ls.getValue().compare(rs.getValue());
+    switch (kind) {
+    case CompareKind::lt: return typed(*this, boolAttr(ctx, order < 0));
+    case CompareKind::le: return typed(*this, boolAttr(ctx, order <= 0));
+    case CompareKind::gt: return typed(*this, boolAttr(ctx, order > 0));
+    case CompareKind::ge: return typed(*this, boolAttr(ctx, order >= 0));
+    default: return {};
+    }
   }
   auto a = asNumber(l), b = asNumber(r);
   if (!a || !b)

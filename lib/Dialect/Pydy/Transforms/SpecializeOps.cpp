@@ -352,6 +352,11 @@ LogicalResult Specializer::inferResultTypes(Operation *op) {
     if ((cmp.getKind() == CompareKind::eq || cmp.getKind() == CompareKind::ne) &&
         (isValue(cmp.getLhs().getType()) || isValue(cmp.getRhs().getType())))
       return setResult(b.getI1Type());
+    // Strings order by code point (strings chosen at run time too: their
+    // table is sorted).
+    if (isa<StrType>(cmp.getLhs().getType()) && isa<StrType>(cmp.getRhs().getType()) &&
+        cmp.getKind() != CompareKind::in && cmp.getKind() != CompareKind::not_in)
+      return setResult(b.getI1Type());
     auto sig = compareSignature(cmp.getKind(), cmp.getLhs().getType(),
                                 cmp.getRhs().getType(), error);
     if (failed(sig))
