@@ -1452,3 +1452,83 @@ def test_an_attribute_of_an_object_made_anew_at_each_read_is_reported():
     np.testing.assert_allclose(layer(t([1.0])).numpy(), [2.0])
     with pytest.raises(paddle.Dy2StError, match="assigning to an attribute"):
         paddle.jit.to_static(layer)(t([1.0]))
+
+
+# objects made in converted code and classes defined in it ---------------------
+
+class Tally:
+    def __init__(self, start=0):
+        self.total = start
+        self.count = 0
+
+    def add(self, v):
+        self.total = self.total + v
+        self.count += 1
+
+
+def tally_in_a_loop(x, n):
+    tally = Tally()
+    i = 0
+    while i < n:
+        tally.add(x[i])
+        i += 1
+    other = Tally(1)
+    other.add(x.sum())
+    return tally.total, tally.count, other.total
+
+
+@pytest.mark.parametrize("n", [0, 1, 3])
+def test_attributes_of_objects_made_in_converted_code_belong_to_the_call(differential, n):
+    """Assigned in a loop and in a method: threaded through the program from
+    the values it was made with (never written back: a new object at each
+    call, as eagerly). A number that a loop may make a tensor is a tensor."""
+    x = t([1.0, 2.0, 4.0])
+    eager = tally_in_a_loop(x, paddle.to_tensor(n))
+    fn = paddle.jit.to_static(tally_in_a_loop)
+    for _ in range(2):
+        assert [float(v) for v in fn(x, paddle.to_tensor(n))] == [float(v) for v in eager]
+
+
+def class_defined_inside(x):
+    SCALE = 3  # noqa: N806 - a local the class does not read
+
+    class Foo:
+        limit = 10
+
+        def __init__(self):
+            self.a = 3
+            self.c = 5
+
+        def bump(self, v):
+            return v + self.a + Foo.limit
+
+    foo = Foo()
+    i = x.sum()
+    while i < foo.limit:
+        foo.c = foo.bump(i) * 0 + foo.a + i
+        i += 4
+    return foo.c, x * SCALE
+
+
+@pytest.mark.parametrize("values", [[1.0, 2.0], [20.0, 1.0]])
+def test_a_class_defined_inside_the_function_is_made_when_converting(values):
+    eager = class_defined_inside(t(values))
+    compiled = paddle.jit.to_static(class_defined_inside)(t(values))
+    assert float(compiled[0]) == float(eager[0])
+    np.testing.assert_array_equal(compiled[1].numpy(), eager[1].numpy())
+
+
+def class_reading_a_variable(x):
+    k = x.sum()
+
+    class Scaled:
+        def apply(self, v):
+            return v * k
+
+    return Scaled().apply(x)
+
+
+def test_a_class_reading_the_functions_variables_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="the class Scaled reads 'k', a variable of "
+                                                "the function"):
+        paddle.jit.to_static(class_reading_a_variable)(t([1.0]))

@@ -12,6 +12,7 @@ dtype), or a tensor, which becomes an extra input of the static program
 import ast
 import builtins
 import collections
+import dataclasses
 import inspect
 import json
 import logging
@@ -25,7 +26,8 @@ import numpy as np
 from ..eager import dtypes, functional, optable, structures
 from ..eager.tensor import Tensor
 from ..nn import Layer, LayerList, ParameterList
-from . import aliases, callbacks, comprehensions, named_tuples, pybuiltins, statements, unbound
+from . import (aliases, callbacks, comprehensions, local_classes, named_tuples, pybuiltins,
+               statements, unbound)
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .marks import ConvertedFunction, forward_function, is_not_to_static
 from . import pydytext
@@ -52,7 +54,7 @@ _CONTAINER_METHODS = _MUTATING_METHODS | {"keys", "values", "items", "get", "cop
 _UNSUPPORTED_STATEMENTS = {
     ast.Try: "try", ast.AsyncWith: "async with",
     ast.Global: "global", ast.Nonlocal: "nonlocal", ast.Delete: "del",
-    ast.Import: "import", ast.ImportFrom: "import", ast.ClassDef: "class definitions",
+    ast.Import: "import", ast.ImportFrom: "import",
     ast.AsyncFunctionDef: "async def",
     ast.AsyncFor: "async for",
 }
@@ -154,6 +156,25 @@ class Unit:
         # of the unit (taken as hidden parameters, returned with the result)
         # and written back to the objects after the entry's call.
         self.written = list(written)
+        # The instances of plain classes this import made, in order (MadeObject).
+        self.made = []
+
+
+@dataclasses.dataclass(frozen=True)
+class MadeObject:
+    """The key in Unit.written of an object the import itself made (the
+    `index`-th instance of a plain class created in converted code): each
+    import makes it anew, so it is known by its place in that order. Its
+    assigned attributes are threaded through the unit's functions like a
+    layer's, from the values it was made with, but not written back: the
+    object belongs to the call, as eagerly."""
+    index: int
+
+
+def kept_attributes(written):
+    """The pairs of `written` that are written back after the entry's call
+    (not those of objects the call made)."""
+    return [(obj, attr) for obj, attr in written if not isinstance(obj, MadeObject)]
 
 
 class NewWrittenAttribute(Exception):
@@ -186,6 +207,9 @@ def _assigned_names(body):
 
         def visit_FunctionDef(self, node):
             pass
+
+        def visit_ClassDef(self, node):
+            names.add(node.name)
 
     for stmt in body:
         Collector().visit(stmt)
@@ -297,6 +321,7 @@ class Importer:
         """The pydy text of this function alone, as `@symbol`. A function that
         is `called` from converted code may take `*args` (a tuple)."""
         args = self.node.args
+        self.is_called = called
         if (args.vararg or args.kwarg) and not called:
             self._fail(self.node, "*args and **kwargs parameters (given other than through "
                                   "to_static's call) are not supported by dy2st yet")
@@ -395,6 +420,32 @@ class Importer:
             free.add(hidden)
         node.dy2st_free_names = sorted(free)
         self.nested_defs[node.name] = node
+        return False
+
+    def stmt_ClassDef(self, node):
+        """A class defined in the function: made now, as Python makes it when
+        the statement runs (local_classes.py); a compile-time object."""
+        if self.assignments[node.name] or node.name in self.static_names:
+            self._fail(node, f"'{node.name}' is both a class defined here and a variable")
+        namespace = dict(self.globals)
+        namespace.update(self.closure)
+        runtime = set().union(*self.scopes)
+        for name in local_classes.names_read(node):
+            static = self.static_names.get(name)
+            if isinstance(static, Static):
+                namespace[name] = static.obj
+            elif name in runtime or name in self.nested_defs:
+                self._fail(node, f"the class {node.name} reads '{name}', a variable of the "
+                                 "function: dy2st makes classes defined in a converted "
+                                 "function when converting it, before its variables exist "
+                                 "(define the class outside the function, or pass the value "
+                                 "to its methods)")
+        try:
+            cls = local_classes.make_class(node, namespace, self.filename, self.first_line)
+        except Exception as e:
+            self._fail(node, f"making the class {node.name} raised {type(e).__name__}: {e}",
+                       unsupported=False)
+        self.static_names[node.name] = Static(cls)
         return False
 
     def stmt_Expr(self, node):
@@ -707,8 +758,10 @@ class Importer:
         self.depth = depth
 
     def emit_returned_values(self, value, node, changed):
+        # The entry gives back what its caller writes back to the objects.
         attrs = [self.load(self.attribute_variable(i), node)
-                 for i in range(len(self.unit.written))]
+                 for i, (obj, _) in enumerate(self.unit.written)
+                 if self.is_called or not isinstance(obj, MadeObject)]
         if attrs or changed:
             if value is None:
                 value = self.constant(None, node)
@@ -727,16 +780,27 @@ class Importer:
         other objects as compile-time values (jit imports again when an
         attribute changes kind)."""
         for i, (obj, attr) in enumerate(self.unit.written):
-            if not hasattr(obj, attr):
-                continue
-            current = getattr(obj, attr)
-            origin = Origin("object", obj, [attr])
-            if isinstance(current, (bool, int, float, Tensor)):
-                number = not isinstance(current, Tensor)
-                value = self.capture(Capture(origin.label(), origin, number=number), self.node)
-            else:
-                value = self.expr_of_object(current, self.node)
-            self.store(self.attribute_variable(i), value, self.node)
+            if isinstance(obj, MadeObject):
+                # Bound from the start for the calls before the object is made.
+                self.store(self.attribute_variable(i), self.constant(None, self.node), self.node)
+            elif hasattr(obj, attr):
+                self.store(self.attribute_variable(i), self.attribute_value(obj, attr, self.node),
+                           self.node)
+
+    def attribute_value(self, obj, attr, node, made=False):
+        """The value `obj.attr` has now, as the start of its hidden variable:
+        tensors and numbers as inputs (they change between calls), None and
+        other objects as compile-time values (jit imports again when an
+        attribute changes kind). The numbers of an object the import `made`
+        are those it was made with."""
+        current = getattr(obj, attr)
+        origin = Origin("object", obj, [attr])
+        if made and isinstance(current, (bool, int, float)):
+            return self.constant(current, node)
+        if isinstance(current, (bool, int, float, Tensor)):
+            number = not isinstance(current, Tensor)
+            return self.capture(Capture(origin.label(), origin, number=number), node)
+        return self.expr_of_object(current, node)
 
     def static_object(self, node):
         """The compile-time object `node` names (`self`, `self.encoder`), else
@@ -764,11 +828,14 @@ class Importer:
         obj = self.static_object(node.value)
         if obj is None or isinstance(obj, (bool, int, float, str, Tensor, types.ModuleType)):
             return None
+        made = next((k for k, m in enumerate(self.unit.made) if m is obj), None)
+        key = MadeObject(made) if made is not None else obj
         for i, (known, attr) in enumerate(self.unit.written):
-            if known is obj and attr == node.attr:
+            if (known is obj or (isinstance(known, MadeObject) and known == key)) and \
+                    attr == node.attr:
                 return self.attribute_variable(i)
         if assigned:
-            raise NewWrittenAttribute((obj, node.attr))
+            raise NewWrittenAttribute((key, node.attr))
         return None
 
     def nested(self, statements):
@@ -1527,6 +1594,12 @@ class Importer:
         except Exception as e:
             self._fail(node, f"creating a {cls.__name__} failed: {type(e).__name__}: {e}",
                        unsupported=False)
+        key = MadeObject(len(self.unit.made))
+        self.unit.made.append(obj)
+        for i, (known, attr) in enumerate(self.unit.written):
+            if isinstance(known, MadeObject) and known == key and hasattr(obj, attr):
+                self.store(self.attribute_variable(i),
+                           self.attribute_value(obj, attr, node, made=True), node)
         return Static(obj)
 
     @staticmethod

@@ -14,7 +14,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ..compiler import errors
-from ..compiler.importer import Importer, NewWrittenAttribute, Unit
+from ..compiler.importer import Importer, NewWrittenAttribute, Unit, kept_attributes
 from ..compiler.marks import IGNORED_MODULES, NOT_TO_STATIC, ConvertedFunction, is_not_to_static
 from ..compiler import named_tuples, signature
 from ..compiler.signature import InputSpec
@@ -207,6 +207,7 @@ class StaticFunction(ConvertedFunction):
                 except errors.Dy2StError as e:
                     # The error names the user's line; the importer's frames would bury it.
                     raise e.with_traceback(None) from None
+            written = kept_attributes(written)
             self._imported = _Imported(text, importer.captures, arg_types, written,
                                        importer.mutated_params, importer.changed_by_callees,
                                        importer.node.name)
