@@ -14,7 +14,8 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ..compiler import errors
-from ..compiler.importer import Importer, NewWrittenAttribute, Unit, kept_attributes
+from ..compiler.importer import (Importer, MadeObject, NewWrittenAttribute, Unit,
+                                 kept_attributes)
 from ..compiler.marks import IGNORED_MODULES, NOT_TO_STATIC, ConvertedFunction, is_not_to_static
 from ..compiler import named_tuples, signature
 from ..compiler.signature import InputSpec
@@ -126,6 +127,9 @@ def _rebuild(structure, leaves):
     return cls._make(_rebuild(s, leaves) for s in structure.items)
 
 
+_MAX_WRITTEN_ATTRIBUTES = 2000
+"""More attributes assigned in converted code than this: an importer fault."""
+
 _MISS = object()
 """What the dispatcher returns for a call it does not serve."""
 
@@ -203,6 +207,15 @@ class StaticFunction(ConvertedFunction):
                     break
                 except NewWrittenAttribute as e:
                     # An attribute of a layer is assigned: threaded from the start.
+                    # Each import finds one more; a pair found again (or no end) is
+                    # a fault of the importer, reported rather than looped on.
+                    again = any((obj is e.pair[0] or (isinstance(obj, MadeObject) and
+                                                      obj == e.pair[0])) and attr == e.pair[1]
+                                for obj, attr in written)
+                    if again or len(written) >= _MAX_WRITTEN_ATTRIBUTES:
+                        raise errors.Dy2StError(
+                            f"dy2st could not thread the assigned attribute {e.pair[1]!r} "
+                            f"({len(written)} threaded already; an internal error)") from None
                     written.append(e.pair)
                 except errors.Dy2StError as e:
                     # The error names the user's line; the importer's frames would bury it.
