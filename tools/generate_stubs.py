@@ -73,6 +73,7 @@ PARAMETER_TYPES = {
     "initialized_list": "Sequence[Tensor]", "array": "list[Tensor]", "i": "int | Tensor",
     "use_global_stats": "bool", "recompute_scale_factor": "bool",
     "scale_factor": "float | Sequence[float]", "operands": "Tensor",
+    "inputs": "Tensor | Sequence[Tensor]",
 }
 # Where one operation gives a parameter another meaning than the name's rule.
 OPERATION_PARAMETER_TYPES = {

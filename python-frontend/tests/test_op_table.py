@@ -341,6 +341,7 @@ CASES = [
     ("expand_as", lambda x, y: paddle.expand_as(x[:, :1], y), lambda x, y: np.broadcast_to(
         x[:, :1], y.shape), [X, P]),
     ("t", lambda x: x[0].t(), lambda x: x[0].T, [X]),
+    ("add_n", lambda x, y: paddle.add_n([x, y, x * 2]), lambda x, y: x + y + x * 2, [X, P]),
     ("mm", lambda x: paddle.mm(x[0], x[1].t()), lambda x: x[0] @ x[1].T, [X]),
     ("bmm", lambda x, y: paddle.bmm(x, paddle.transpose(y, [0, 2, 1])),
      lambda x, y: x @ y.transpose(0, 2, 1), [X, P]),

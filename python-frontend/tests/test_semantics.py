@@ -183,6 +183,19 @@ def test_type_of_a_runtime_value_alone_is_a_clear_error():
         paddle.jit.to_static(type_of_a_runtime_value)(t([1.0]))
 
 
+def none_in_conditions(x, y=None):
+    if x.sum() > 0 and y:
+        return x + 1
+    if y or x.sum() < 0:
+        return x - 1
+    return x * 2
+
+
+@pytest.mark.parametrize("values", [[1.0, 2.0], [-1.0, -2.0]])
+def test_none_is_false_in_and_or_conditions(differential, values):
+    differential(none_in_conditions, t(values))
+
+
 # assert and raise at run time ------------------------------------------------
 
 def assert_positive(x):

@@ -133,6 +133,17 @@ def t(input, name=None):
     return transpose(input, [1, 0])
 
 
+def add_n(inputs, name=None):
+    """The elementwise sum of a tensor or of a list of tensors of one shape
+    and dtype, left to right (the dtype kept: int32 stays int32)."""
+    if isinstance(inputs, Tensor):
+        return assign(inputs)
+    total = inputs[0]
+    for i in range(1, len(inputs)):
+        total = total + inputs[i]
+    return total
+
+
 def mm(input, mat2, name=None):
     """The matrix product of two tensors (matmul without transposes)."""
     return matmul(input, mat2)
@@ -551,5 +562,5 @@ COMPOSITES = {fn.__name__: fn for fn in (
     split, moveaxis, roll, tile, gather_nd, scatter, create_array, array_write, array_read,
     array_length, topk, sort, argsort, numel, shape,
     softmax, log_softmax, logsumexp, var, std, norm, clip, scale, lerp, expand, expand_as,
-    t, mm, bmm, mv, dot, outer, index_select, masked_fill, chunk, unbind, tril, triu, eye,
+    t, add_n, mm, bmm, mv, dot, outer, index_select, masked_fill, chunk, unbind, tril, triu, eye,
     one_hot, linspace)}

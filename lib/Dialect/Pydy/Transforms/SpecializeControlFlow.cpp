@@ -37,12 +37,17 @@ LogicalResult Specializer::specializeLogical(LogicalOp op, Operation *&next) {
     return selectOperand(op, rhs);
   OpBuilder b(op);
   Type i1 = b.getI1Type();
-  op.getLhsMutable().assign(UnaryOp::create(b, op.getLoc(), i1, UnaryKind::to_bool,
-                                            op.getLhs()));
+  // None is false (known when compiling).
+  auto truth = [&](Value v) -> Value {
+    if (isa<PyNoneType>(v.getType()))
+      return ConstantOp::create(b, v.getLoc(), b.getBoolAttr(false));
+    return UnaryOp::create(b, v.getLoc(), i1, UnaryKind::to_bool, v);
+  };
+  op.getLhsMutable().assign(truth(op.getLhs()));
   b.setInsertionPoint(yield);
   if (failed(checkCondition(op, rhs, isAnd ? "and" : "or")))
     return failure();
-  yield->setOperand(0, UnaryOp::create(b, rhs.getLoc(), i1, UnaryKind::to_bool, rhs));
+  yield->setOperand(0, truth(rhs));
   op.getResult().setType(i1);
   return success();
 }

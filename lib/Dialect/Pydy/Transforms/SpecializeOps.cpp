@@ -29,7 +29,8 @@ void Specializer::inlineBlock(Operation *op, Block &block, Operation *&next) {
 
 LogicalResult Specializer::checkCondition(Operation *op, Value cond, StringRef construct) {
   Type t = cond.getType();
-  if (isPythonScalar(t) || (tolerant && unknown(t)))
+  // None is false, as in Python.
+  if (isPythonScalar(t) || isa<PyNoneType>(t) || (tolerant && unknown(t)))
     return success();
   auto tensor = dyn_cast<RankedTensorType>(t);
   if (!tensor)

@@ -52,3 +52,25 @@ pydy.func @no_join(%x: !pydy.object {pydy.name = "x"}, %n: !pydy.object {pydy.na
   }
   pydy.return %0 : !pydy.object
 }
+
+// -----
+
+// None is false as a condition, also as an operand of `and`/`or`.
+// CHECK-LABEL: pydy.func @none_operand
+// CHECK: pydy.logical and %{{.*}} : i1 -> i1 {
+// CHECK:   %[[F:.*]] = pydy.constant false
+// CHECK:   pydy.yield %[[F]] : i1
+pydy.func @none_operand(%x: !pydy.object {pydy.name = "x"}, %n: !pydy.object {pydy.name = "n"}) -> !pydy.object {
+  %0 = pydy.constant 0.000000e+00 : f64
+  %1 = pydy.compare gt %x, %0 : (!pydy.object, f64) -> !pydy.object
+  %2 = pydy.logical and %1 : !pydy.object -> !pydy.object {
+    %3 = pydy.constant none
+    pydy.yield %3 : !pydy.none
+  }
+  %4 = pydy.if %2 : !pydy.object -> !pydy.object {
+    pydy.yield %x : !pydy.object
+  } else {
+    pydy.yield %x : !pydy.object
+  }
+  pydy.return %4 : !pydy.object
+}
