@@ -119,7 +119,27 @@ def concatenate_lists(x, n):
     return fixed, l
 
 
+def slices_of_arrays(x, n):
+    grown = []
+    for i in range(n):
+        grown.append(x * i)
+    return (grown[1:3], grown[::-1], grown[-2:], grown[:-1:2], grown[5:1:-2], grown[10:],
+            grown[-100:2])
+
+
+def slice_with_runtime_bounds(x, lo):
+    fixed = [x, x + 1, x + 2, x + 3]
+    return fixed[lo:], fixed[lo:lo + 2], fixed[:lo:-1], fixed[1:3]
+
+
 CASES = [
+    (slices_of_arrays, lambda: (t([1.0, 2.0]), paddle.to_tensor(6))),
+    (slices_of_arrays, lambda: (t([1.0, 2.0]), paddle.to_tensor(2))),
+    (slices_of_arrays, lambda: (t([1.0, 2.0]), paddle.to_tensor(0))),
+    (slice_with_runtime_bounds, lambda: (t([1.0, 2.0]), paddle.to_tensor(-1))),
+    (slice_with_runtime_bounds, lambda: (t([1.0, 2.0]), paddle.to_tensor(1))),
+    (slice_with_runtime_bounds, lambda: (t([1.0, 2.0]), paddle.to_tensor(7))),
+    (slice_with_runtime_bounds, lambda: (t([1.0, 2.0]), paddle.to_tensor(-9))),
     (concatenate_lists, lambda: (t([1.0, 2.0]), paddle.to_tensor(5))),
     (drain_while_truthy, lambda: (t([1.0, 2.0]), paddle.to_tensor(4))),
     (collect_while, lambda: (t([1.0, 2.0, 3.0]), paddle.to_tensor(5))),

@@ -447,46 +447,6 @@ LogicalResult Specializer::specializeSetItem(SetItemOp op) {
   return success();
 }
 
-LogicalResult Specializer::sliceSequence(SubscriptOp op) {
-  auto slice = op.getIndex().getDefiningOp<SliceOp>();
-  auto part = [&](Value v, std::optional<int64_t> &out) -> LogicalResult {
-    if (isa<PyNoneType>(v.getType()))
-      return success();
-    auto i = dyn_cast_or_null<IntegerAttr>(constantOf(v));
-    if (!i || !i.getType().isInteger(64))
-      return op.emitError("slices of lists and tuples need bounds known at compile time");
-    out = i.getInt();
-    return success();
-  };
-  std::optional<int64_t> lower, upper, step;
-  if (!slice || failed(part(slice.getLower(), lower)) || failed(part(slice.getUpper(), upper)) ||
-      failed(part(slice.getStep(), step)))
-    return slice ? failure() : op.emitError("slices of lists need a slice display");
-  if (step && *step == 0)
-    return op.emitError("ValueError: slice step cannot be zero");
-  OpBuilder b(op);
-  SmallVector<Value> elements = elementsOf(b, op.getLoc(), op.getValue());
-  int64_t n = elements.size(), s = step.value_or(1);
-  auto clamp = [&](std::optional<int64_t> v, int64_t omitted, int64_t lo, int64_t hi) {
-    if (!v)
-      return omitted;
-    int64_t x = *v < 0 ? *v + n : *v;
-    return std::min(std::max(x, lo), hi);
-  };
-  int64_t from = s > 0 ? clamp(lower, 0, 0, n) : clamp(lower, n - 1, -1, n - 1);
-  int64_t to = s > 0 ? clamp(upper, n, 0, n) : clamp(upper, -1, -1, n - 1);
-  SmallVector<Value> picked;
-  for (int64_t i = from; s > 0 ? i < to : i > to; i += s)
-    picked.push_back(elements[i]);
-  SmallVector<Type> types = llvm::map_to_vector(picked, [](Value v) { return v.getType(); });
-  Value result = isa<ListType>(op.getValue().getType())
-                     ? Value(ListOp::create(b, op.getLoc(), ListType::get(op.getContext(), types), picked))
-                     : Value(TupleOp::create(b, op.getLoc(), TupleType::get(op.getContext(), types), picked));
-  op.getResult().replaceAllUsesWith(result);
-  op.erase();
-  return success();
-}
-
 void Specializer::collectLeaves(OpBuilder &b, Location loc, Value v, SmallVectorImpl<Value> &leaves) {
   Type t = v.getType();
   if (!sequenceElementTypes(t)) {

@@ -267,10 +267,15 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
       cmp && (cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in) &&
       isa<ListType, TupleType, NamedTupleType>(cmp.getRhs().getType()))
     return literalMembership(cmp);
-  if (auto sub = dyn_cast<SubscriptOp>(op);
-      sub && isa<SliceType>(sub.getIndex().getType()) &&
-      isa<ListType, TupleType, NamedTupleType>(sub.getValue().getType()))
-    return sliceSequence(sub);
+  if (auto sub = dyn_cast<SubscriptOp>(op); sub && isa<SliceType>(sub.getIndex().getType())) {
+    // A list of tensors of one dtype and rank sliced with runtime bounds: as a TensorArray.
+    Type sliced = sub.getValue().getType();
+    if (isa<tensor_array::ArrayType>(sliced) ||
+        (isa<ListType>(sliced) && arrayItemType(sliced) && !boundsKnown(sub.getIndex())))
+      return sliceArray(sub, next);
+    if (isa<ListType, TupleType, NamedTupleType>(sliced))
+      return sliceSequence(sub);
+  }
   if (auto sub = dyn_cast<SubscriptOp>(op); sub && needsArray(sub.getValue(), sub.getIndex()))
     return specializeArrayRead(sub);
   if (auto sub = dyn_cast<SubscriptOp>(op); sub && isTensorIndexToDecompose(sub)) {

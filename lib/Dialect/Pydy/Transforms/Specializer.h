@@ -351,6 +351,9 @@ private:
   /// l[a:b:c] of a list or tuple (x.shape[1:]) with bounds known at compile
   /// time: a new display of the selected elements.
   LogicalResult sliceSequence(SubscriptOp op);
+  LogicalResult sliceArray(SubscriptOp op, Operation *&next);
+  /// Whether the parts of the slice `slice` are None or ints known when compiling.
+  static bool boundsKnown(Value slice);
 
   /// The leaves of a nested structure, depth first; a dict's values in the
   /// order of its sorted keys (Paddle's order).

@@ -179,12 +179,26 @@ pydy.func @list_slice_runtime(%x: !pydy.object {pydy.name = "x"}) -> !pydy.objec
   %1 = pydy.lib_call "argmax"(%x) : (!pydy.object) -> !pydy.object
   %2 = pydy.constant none
   %3 = pydy.constant none
-  %4 = pydy.slice %2, %1, %3 : !pydy.none, !pydy.object, !pydy.none
-  // expected-error @+1 {{slices of lists and tuples need bounds known at compile time}}
+  %4 = pydy.slice %2, %3, %1 : !pydy.none, !pydy.none, !pydy.object
+  // expected-error @+1 {{the step of a slice of a list whose length is known only at run time must be known when compiling}}
   %5 = pydy.subscript %0[%4] : (!pydy.object, !pydy.slice) -> !pydy.object
   %6 = pydy.constant 0 : i64
   %7 = pydy.subscript %5[%6] : (!pydy.object, i64) -> !pydy.object
   pydy.return %7 : !pydy.object
+}
+
+// -----
+
+// Items of different kinds (a tensor and a number) make no TensorArray.
+pydy.func @mixed_list_slice_runtime(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %n = pydy.constant 3 : i64
+  %0 = pydy.list %x, %n : (!pydy.object, i64) -> !pydy.object
+  %1 = pydy.lib_call "argmax"(%x) : (!pydy.object) -> !pydy.object
+  %2 = pydy.constant none
+  %3 = pydy.slice %2, %1, %2 : !pydy.none, !pydy.object, !pydy.none
+  // expected-error @+1 {{slices of lists and tuples need bounds known at compile time}}
+  %4 = pydy.subscript %0[%3] : (!pydy.object, !pydy.slice) -> !pydy.object
+  pydy.return %4 : !pydy.object
 }
 
 // -----

@@ -1,0 +1,140 @@
+// Specialization of slices of lists and tuples (see Specializer.h): of
+// sequences known when compiling, picked now; of TensorArrays (and lists
+// with runtime bounds), the loop Python's slicing runs.
+#include "Specializer.h"
+
+namespace mlir::pydy::specialization {
+
+bool Specializer::boundsKnown(Value slice) {
+  auto display = slice.getDefiningOp<SliceOp>();
+  return !display || llvm::all_of(display->getOperands(), [](Value part) {
+    return isa<PyNoneType>(part.getType()) || isa_and_nonnull<IntegerAttr>(constantOf(part));
+  });
+}
+
+LogicalResult Specializer::sliceSequence(SubscriptOp op) {
+  auto slice = op.getIndex().getDefiningOp<SliceOp>();
+  auto part = [&](Value v, std::optional<int64_t> &out) -> LogicalResult {
+    if (isa<PyNoneType>(v.getType()))
+      return success();
+    auto i = dyn_cast_or_null<IntegerAttr>(constantOf(v));
+    if (!i || !i.getType().isInteger(64))
+      return op.emitError("slices of lists and tuples need bounds known at compile time");
+    out = i.getInt();
+    return success();
+  };
+  std::optional<int64_t> lower, upper, step;
+  if (!slice || failed(part(slice.getLower(), lower)) || failed(part(slice.getUpper(), upper)) ||
+      failed(part(slice.getStep(), step)))
+    return slice ? failure() : op.emitError("slices of lists need a slice display");
+  if (step && *step == 0)
+    return op.emitError("ValueError: slice step cannot be zero");
+  OpBuilder b(op);
+  SmallVector<Value> elements = elementsOf(b, op.getLoc(), op.getValue());
+  int64_t n = elements.size(), s = step.value_or(1);
+  auto clamp = [&](std::optional<int64_t> v, int64_t omitted, int64_t lo, int64_t hi) {
+    if (!v)
+      return omitted;
+    int64_t x = *v < 0 ? *v + n : *v;
+    return std::min(std::max(x, lo), hi);
+  };
+  int64_t from = s > 0 ? clamp(lower, 0, 0, n) : clamp(lower, n - 1, -1, n - 1);
+  int64_t to = s > 0 ? clamp(upper, n, 0, n) : clamp(upper, -1, -1, n - 1);
+  SmallVector<Value> picked;
+  for (int64_t i = from; s > 0 ? i < to : i > to; i += s)
+    picked.push_back(elements[i]);
+  SmallVector<Type> types = llvm::map_to_vector(picked, [](Value v) { return v.getType(); });
+  Value result = isa<ListType>(op.getValue().getType())
+                     ? Value(ListOp::create(b, op.getLoc(), ListType::get(op.getContext(), types), picked))
+                     : Value(TupleOp::create(b, op.getLoc(), TupleType::get(op.getContext(), types), picked));
+  op.getResult().replaceAllUsesWith(result);
+  op.erase();
+  return success();
+}
+
+/// `a[lower:upper:step]` of a TensorArray (or of a list, made one): Python's `slice.indices(len(a))`
+/// bounds, then the loop `for i in range(start, stop, step): out.append(a[i])`,
+/// built as unspecialized pydy ops from which the specialization goes on.
+LogicalResult Specializer::sliceArray(SubscriptOp op, Operation *&next) {
+  auto slice = op.getIndex().getDefiningOp<SliceOp>();
+  if (!slice)
+    return op.emitError("slices of lists need a slice display");
+  int64_t step = 1;
+  if (!isa<PyNoneType>(slice.getStep().getType())) {
+    auto known = dyn_cast_or_null<IntegerAttr>(constantOf(slice.getStep()));
+    if (!known)
+      return op.emitError("the step of a slice of a list whose length is known only at run "
+                          "time must be known when compiling");
+    step = known.getInt();
+  }
+  if (step == 0)
+    return op.emitError("ValueError: slice step cannot be zero");
+  Location loc = op.getLoc();
+  MLIRContext *ctx = op.getContext();
+  Type object = ObjectType::get(ctx);
+  OpBuilder b(op);
+  auto constant = [&](int64_t v) -> Value { return ConstantOp::create(b, loc, b.getI64IntegerAttr(v)); };
+  auto binary = [&](BinaryKind kind, Value l, Value r) -> Value {
+    return BinaryOp::create(b, loc, object, kind, l, r);
+  };
+  // `cond ? then() : otherwise()` as a pydy.if.
+  auto choose = [&](Value cond, function_ref<Value()> then, function_ref<Value()> otherwise) {
+    auto ifOp = IfOp::create(b, loc, TypeRange{object}, cond, ArrayAttr());
+    OpBuilder::InsertionGuard guard(b);
+    for (auto [region, make] : {std::pair(&ifOp.getThenRegion(), then),
+                                std::pair(&ifOp.getElseRegion(), otherwise)}) {
+      b.setInsertionPointToStart(&region->emplaceBlock());
+      YieldOp::create(b, loc, ValueRange{make()});
+    }
+    return ifOp.getResult(0);
+  };
+  auto less = [&](Value l, Value r) -> Value {
+    return CompareOp::create(b, loc, object, CompareKind::lt, l, r);
+  };
+  // A list as one TensorArray, made once before the loop.
+  Value sequence = op.getValue();
+  if (isa<ListType>(sequence.getType())) {
+    FailureOr<Value> array = asArray(op, b, sequence);
+    if (failed(array))
+      return failure();
+    sequence = *array;
+  }
+  Value n = LenOp::create(b, loc, object, sequence);
+  Operation *first = n.getDefiningOp();
+  Value last = binary(BinaryKind::sub, n, constant(1));
+  // An omitted bound, or a given one counted from the end when negative and
+  // clamped to [low, high], as slice.indices does.
+  auto bound = [&](Value v, Value omitted, int64_t low, Value high) -> Value {
+    if (isa<PyNoneType>(v.getType()))
+      return omitted;
+    Value counted = choose(less(v, constant(0)), [&] { return binary(BinaryKind::add, v, n); },
+                           [&] { return v; });
+    return choose(less(counted, constant(low)), [&] { return constant(low); }, [&] {
+      return choose(less(high, counted), [&] { return high; }, [&] { return counted; });
+    });
+  };
+  Value start = step > 0 ? bound(slice.getLower(), constant(0), 0, n)
+                         : bound(slice.getLower(), last, -1, last);
+  Value stop = step > 0 ? bound(slice.getUpper(), n, 0, n)
+                        : bound(slice.getUpper(), constant(-1), -1, last);
+  Value empty = ListOp::create(b, loc, object, ValueRange{});
+  auto loop = ForRangeOp::create(b, loc, TypeRange{object}, start, stop, constant(step),
+                                 ValueRange{empty}, b.getStrArrayAttr({"slice"}));
+  Block &body = loop.getBody().emplaceBlock();
+  Value index = body.addArgument(object, loc);
+  Value items = body.addArgument(object, loc);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(&body);
+    Value item = SubscriptOp::create(b, loc, object, sequence, index);
+    auto append = CallMethodOp::create(b, loc, TypeRange{object, object}, items, "append",
+                                       ValueRange{item}, b.getStrArrayAttr({}));
+    YieldOp::create(b, loc, ValueRange{append.getUpdated()});
+  }
+  op.getResult().replaceAllUsesWith(loop.getResult(0));
+  op.erase();
+  next = first;
+  return success();
+}
+
+} // namespace mlir::pydy::specialization
