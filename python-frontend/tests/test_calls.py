@@ -185,7 +185,29 @@ def tree_sum(x, lo, hi):
     return tree_sum(x, lo, mid) + tree_sum(x, mid, hi)
 
 
+def fib_pair(n):
+    # A tuple through the recursion: unpacked, and read by index.
+    if n <= 0:
+        return 0, 1
+    a, b = fib_pair(n - 1)
+    pair = fib_pair(n - 1)
+    return b, a + pair[1]
+
+
+def positives(x, i):
+    if i >= x.shape[0]:
+        return paddle.zeros([]), 0, 0.0
+    total, count, largest = positives(x, i + 1)
+    v = x[i]
+    if v > 0:
+        return total + v, count + 1, largest if largest > float(v) else float(v)
+    return total, count, largest
+
+
 @pytest.mark.parametrize("fn,args", [
+    (fib_pair, (paddle.to_tensor(8),)),
+    (fib_pair, (paddle.to_tensor(0),)),
+    (positives, (t([1.0, -2.0, 3.5, 0.5]), 0)),
     (fact, (5,)),
     (tensor_fact, (paddle.to_tensor([5]),)),
     (tensor_fact, (paddle.to_tensor([1]),)),

@@ -434,39 +434,82 @@ struct ForRangeLowering : OpConversionPattern<ForRangeOp> {
   }
 };
 
+/// A call of `callee` (a recursive function: calls left after inlining are)
+/// giving `results`. Past the runtime's depth limit a call raises
+/// RecursionError (as Python does) and gives zero values instead of
+/// overflowing the native stack.
+static SmallVector<Value> guardedCall(OpBuilder &b, CallOp op, TypeRange results,
+                                      ValueRange args) {
+  Location loc = op.getLoc();
+  ModuleOp module = op->getParentOfType<ModuleOp>();
+  Type i1 = b.getI1Type();
+  declareRuntimeFunction(module, dy2st::kEnterCall, {}, i1);
+  declareRuntimeFunction(module, dy2st::kLeaveCall, {});
+  Value deepEnough = func::CallOp::create(b, loc, dy2st::kEnterCall, i1, ValueRange{}).getResult(0);
+  auto guarded = scf::IfOp::create(b, loc, results, deepEnough, true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&guarded.getThenRegion().front());
+  auto call = func::CallOp::create(b, loc, op.getCallee(), results, args);
+  func::CallOp::create(b, loc, dy2st::kLeaveCall, TypeRange{}, ValueRange{});
+  scf::YieldOp::create(b, loc, call.getResults());
+  b.setInsertionPointToStart(&guarded.getElseRegion().front());
+  raiseAtRunTime(b, op, "RecursionError", "maximum recursion depth exceeded");
+  SmallVector<Value> zeros = llvm::map_to_vector(results, [&](Type t) { return zeroOf(b, loc, t); });
+  scf::YieldOp::create(b, loc, zeros);
+  return SmallVector<Value>(guarded.getResults());
+}
+
 struct CallLowering : OpConversionPattern<CallOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(CallOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
     Type result = op.getType();
     if (isa<PyNoneType>(result) || isa<ObjectType>(result))
       return rewriter.notifyMatchFailure(op, "no value");
-    // Calls left after inlining are recursive: past the runtime's depth
-    // limit a call raises RecursionError (as Python does) and gives a zero
-    // value instead of overflowing the native stack.
-    Location loc = op.getLoc();
-    ModuleOp module = op->getParentOfType<ModuleOp>();
-    Type i1 = rewriter.getI1Type();
-    declareRuntimeFunction(module, dy2st::kEnterCall, {}, i1);
-    declareRuntimeFunction(module, dy2st::kLeaveCall, {});
-    Value deepEnough =
-        func::CallOp::create(rewriter, loc, dy2st::kEnterCall, i1, ValueRange{}).getResult(0);
-    auto guarded = scf::IfOp::create(rewriter, loc, TypeRange{result}, deepEnough, true);
-    {
-      OpBuilder::InsertionGuard guard(rewriter);
-      rewriter.setInsertionPointToStart(&guarded.getThenRegion().front());
-      Value value = func::CallOp::create(rewriter, loc, op.getCallee(), TypeRange{result},
-                                         adaptor.getArgs())
-                        .getResult(0);
-      func::CallOp::create(rewriter, loc, dy2st::kLeaveCall, TypeRange{}, ValueRange{});
-      scf::YieldOp::create(rewriter, loc, value);
-      rewriter.setInsertionPointToStart(&guarded.getElseRegion().front());
-      raiseAtRunTime(rewriter, op, "RecursionError", "maximum recursion depth exceeded");
-      scf::YieldOp::create(rewriter, loc, zeroOf(rewriter, loc, result));
-    }
-    rewriter.replaceOp(op, guarded.getResults());
+    rewriter.replaceOp(op, guardedCall(rewriter, op, TypeRange{result}, adaptor.getArgs()));
     return success();
   }
 };
+
+/// A recursive call returning a tuple: its function returns the elements
+/// (see flattenReturn), so the call gives them as results, and the users
+/// that take elements of the tuple (subscripts, unpacking) take them
+/// directly; a return of it returns them.
+static LogicalResult expandTupleCalls(ModuleOp module) {
+  SmallVector<CallOp> calls;
+  module.walk([&](CallOp call) {
+    if (isa<TupleType>(call.getType()))
+      calls.push_back(call);
+  });
+  for (CallOp call : calls) {
+    auto tuple = cast<TupleType>(call.getType());
+    if (!llvm::all_of(tuple.getTypes(), [](Type t) {
+          return isa<RankedTensorType>(t) || isPythonScalar(t);
+        }))
+      return call.emitError() << "a recursive function returning " << withArticle(tuple)
+                              << " is not supported by dy2st yet (tuples of tensors and "
+                                 "numbers are)";
+    OpBuilder b(call);
+    SmallVector<Value> elements = guardedCall(b, call, tuple.getTypes(), call.getArgs());
+    Value made = TupleOp::create(b, call.getLoc(), tuple, elements);
+    call.getResult().replaceAllUsesWith(made);
+    call.erase();
+    for (Operation *user : llvm::make_early_inc_range(made.getUsers())) {
+      if (auto unpack = dyn_cast<UnpackOp>(user)) {
+        unpack->replaceAllUsesWith(elements);
+        unpack->erase();
+      } else if (auto sub = dyn_cast<SubscriptOp>(user)) {
+        IntegerAttr index;
+        if (!matchPattern(sub.getIndex(), m_Constant(&index)))
+          return sub.emitError("an element of a tuple a recursive function returns must be "
+                               "read at an index known when compiling");
+        int64_t i = index.getInt() < 0 ? index.getInt() + elements.size() : index.getInt();
+        sub.getResult().replaceAllUsesWith(elements[i]);
+        sub->erase();
+      }
+    }
+  }
+  return success();
+}
 
 struct YieldLowering : OpConversionPattern<YieldOp> {
   using OpConversionPattern::OpConversionPattern;
@@ -775,6 +818,8 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
     expandShapes(module);
     expandSizes(module);
     if (failed(lowerOptionals(module)))
+      return signalPassFailure();
+    if (failed(expandTupleCalls(module)))
       return signalPassFailure();
     FailureOr<RuntimeTexts> chosen = indexRuntimeTexts(module);
     if (failed(chosen))
