@@ -518,12 +518,33 @@ def calls_python_helper(x):
     return python_helper(x)
 
 
+class NotToStaticHelper(paddle.nn.Layer):
+    """Paddle's own test: `sum` marked not_to_static, its result used."""
+
+    def sum(self, x):
+        if x.shape[0] > 1:
+            res = x + 1
+        res = paddle.sum(x)
+        return res
+
+    def outer(self, x):
+        return self.sum(x) * 2
+
+
 def test_not_to_static():
-    # Called directly, it stays Python; its result in compiled code, a clear error.
+    # Called directly, it stays Python; its result used in compiled code: part
+    # of the program (as Paddle's to_static traces it), which numpy cannot be.
     np.testing.assert_array_equal(paddle.jit.to_static(python_helper)(t([1.0])), [2.0])
-    with pytest.raises(paddle.UnsupportedSyntaxError, match="its result is not part of the "
-                                                            "program"):
+    with pytest.raises(paddle.Dy2StError, match=r"(?s)numpy.*python_helper\(\) is marked "
+                                                r"not_to_static .* its result is used here"):
         paddle.jit.to_static(calls_python_helper)(t([1.0]))
+
+
+def test_the_result_of_a_not_to_static_function_is_part_of_the_program(differential):
+    net = NotToStaticHelper()
+    paddle.jit.not_to_static(net.sum)
+    for x in (t([1.0, 2.0, 4.0]), t([3.0])):
+        differential(net.outer, x)
 
 
 RECORDED = []

@@ -74,3 +74,23 @@ print(paddle.jit.to_static(logs).code)
 
 # CHECK-LABEL: pydy.func @"logs"
 # CHECK: pydy.print %{{.*}}, %{{.*}} : !pydy.str, !pydy.object {sep = "", logger = "train", level = 30 : i64, record = "{\22file\22: \22{{.*}}importer-calls.py\22, \22line\22: 69, \22function\22: \22logs\22, \22extra\22: {\22run\22: \22a\22}, \22exc_info\22: true}", formats = ["", ":.2f"]}
+
+
+# Its result used: part of the program (as Paddle's to_static traces such a
+# function), a call of it converted like any other.
+@paddle.jit.not_to_static
+def doubled(value):
+    return value * 2
+
+
+def uses_doubled(x):
+    return doubled(x) + 1
+
+
+print(paddle.jit.to_static(uses_doubled).code)
+
+# CHECK-LABEL: pydy.func @"uses_doubled"
+# CHECK-NOT:   pydy.py_callback
+# CHECK:       %[[D:.*]] = pydy.call @"doubled{{.*}}"(%{{.*}})
+# CHECK:       pydy.binary add %[[D]]
+# CHECK-LABEL: pydy.func @"doubled{{.*}} attributes {pydy.qualname = "doubled"}

@@ -1476,22 +1476,36 @@ class Importer:
             return self.static_instance(node, fn)
         target = self.python_callee(fn)
         if target is not None and is_not_to_static(target[0]):
-            return self.python_callback(node, *target)
+            if node is getattr(self, "discarded_call", None):
+                return self.python_callback(node, *target)
+            return self.traced_call(node, *target)
         if target is None:
             self._fail(node, f"calling {self.describe_static(callee)} from compiled code is not "
                              "supported by dy2st yet")
         return self.python_call(node, *target)
 
+    def traced_call(self, node, fn, bound):
+        """A not_to_static function whose result compiled code uses: part of
+        the program, as Paddle's to_static makes it (it runs such a function
+        on its static variables, without converting it), so converted like
+        any called function; where that fails, the error says why it was."""
+        try:
+            return self.python_call(node, fn, bound)
+        except Dy2StError as e:
+            name = getattr(fn, "__qualname__", "the function")
+            e.notes.append((f"{name}() is marked not_to_static (or its module is ignored) and "
+                            "its result is used here, so it is part of the program, as in "
+                            "Paddle's to_static, and must compile; called for its effects "
+                            "alone (a statement of its own), it runs in Python instead",
+                            *self._where(node)))
+            e.args = (e._format(),)
+            raise
+
     def python_callback(self, node, fn, bound):
-        """A call of a not_to_static function: made at run time, in Python,
-        with the call's compile-time arguments bound now and its tensors and
-        numbers passed when it is reached (`pydy.py_callback`)."""
+        """A call of a not_to_static function for its effects: made at run
+        time, in Python, with the call's compile-time arguments bound now and
+        its tensors and numbers passed when it is reached (`pydy.py_callback`)."""
         name = getattr(fn, "__qualname__", "the function")
-        if node is not getattr(self, "discarded_call", None):
-            self._fail(node, f"{name}() is marked not_to_static (or its module is ignored): "
-                             "compiled code calls it in Python when it reaches the call, so "
-                             "its result is not part of the program; call it for its effects "
-                             "(a statement of its own), or outside the converted function")
         if any(isinstance(a, ast.Starred) for a in node.args) or \
                 any(k.arg is None for k in node.keywords):
             self._fail(node, f"*args and **kwargs in a call of the not_to_static {name}() are "
