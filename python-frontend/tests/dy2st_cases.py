@@ -456,6 +456,71 @@ def namedtuple_methods(x):
         isinstance(plus, Pair), isinstance(p, tuple), p._fields == ("first", "second")
 
 
+def class_defined_in_loop_function(x):
+    class Counter:
+        def __init__(self):
+            self.base = 3
+            self.value = 5
+
+    counter = Counter()
+    i = paddle.to_tensor(x)
+    while i < 10:
+        counter.value = paddle.zeros(shape=[1], dtype="float32") + counter.base + i.astype("float32")
+        i += 4
+        if counter.value > 12:
+            break
+    return counter.value
+
+
+class SumHelper(paddle.nn.Layer):
+    def sum(self, x):
+        if x.shape[0] > 1:
+            x = x + 1
+        return paddle.sum(x)
+
+    def outer(self, x):
+        return self.sum(x) * 2
+
+
+_helper = SumHelper()
+paddle.jit.not_to_static(_helper.sum)
+
+
+def not_to_static_result_used(x):
+    return _helper.outer(x)
+
+
+def and_or_with_none(x, y=None):
+    mean = paddle.mean(x)
+    if x is not None and x.shape[0] > 1 and y is not None and mean.numpy() > 0:
+        x = x + 1
+    if mean.numpy() > 0 and (x is not None and x.shape[0] > 1) and y:
+        x = x - 1
+    return x
+
+
+def add_n_in_branch(x):
+    if paddle.mean(x) > 0:
+        y = paddle.add_n([x * v for v in range(4)])
+    else:
+        y = x
+    return y
+
+
+def tensor_array_slice(x):
+    items = []
+    for i in range(paddle.to_tensor(4)):
+        items.append(x + i)
+    middle = items[1:3]
+    return paddle.stack(middle), items[-1]
+
+
+def label_chosen_at_run_time(x):
+    label = "high" if paddle.mean(x) > 0.5 else "low"
+    scale = 2.0 if label == "high" else 0.5
+    return x * scale
+
+
 def f32(*shape):
     return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
 
@@ -505,4 +570,10 @@ CASES = [
     ("not_to_static_bookkeeping", not_to_static_bookkeeping, [f32(3)]),
     ("namedtuple_cache_in_loop", namedtuple_cache_in_loop, [f32(4, 3)]),
     ("namedtuple_methods", namedtuple_methods, [f32(2, 3)]),
+    ("class_defined_in_loop_function", class_defined_in_loop_function, [np.zeros(1, "int64")]),
+    ("not_to_static_result_used", not_to_static_result_used, [f32(3)]),
+    ("and_or_with_none", and_or_with_none, [f32(3, 2)]),
+    ("add_n_in_branch", add_n_in_branch, [f32(2, 3)]),
+    ("tensor_array_slice", tensor_array_slice, [f32(2)]),
+    ("label_chosen_at_run_time", label_chosen_at_run_time, [f32(3)]),
 ]
