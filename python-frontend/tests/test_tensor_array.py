@@ -132,7 +132,22 @@ def slice_with_runtime_bounds(x, lo):
     return fixed[lo:], fixed[lo:lo + 2], fixed[:lo:-1], fixed[1:3]
 
 
+def insert_at_runtime_index(x, n, k):
+    grown = []
+    for i in range(n):
+        grown.append(x * i)
+    grown.insert(k, x * 100)
+    grown.insert(-1, x + 7)
+    fixed = [x, x + 1]
+    fixed.insert(k, x - 1)
+    return grown, fixed, [x] + grown, grown + grown
+
+
 CASES = [
+    (insert_at_runtime_index, lambda: (t([1.0, 2.0]), paddle.to_tensor(3), paddle.to_tensor(1))),
+    (insert_at_runtime_index, lambda: (t([1.0, 2.0]), paddle.to_tensor(0), paddle.to_tensor(5))),
+    (insert_at_runtime_index, lambda: (t([1.0, 2.0]), paddle.to_tensor(4),
+                                       paddle.to_tensor(-9))),
     (slices_of_arrays, lambda: (t([1.0, 2.0]), paddle.to_tensor(6))),
     (slices_of_arrays, lambda: (t([1.0, 2.0]), paddle.to_tensor(2))),
     (slices_of_arrays, lambda: (t([1.0, 2.0]), paddle.to_tensor(0))),

@@ -168,9 +168,12 @@ LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
     op.erase();
     return success();
   }
+  bool runtimeIndexed = !op.getArgs().empty() && needsArray(op.getObject(), op.getArgs()[0]);
+  if (method == "insert" && (isa<tensor_array::ArrayType>(receiver) ||
+                             (isa<ListType>(receiver) && runtimeIndexed)))
+    return insertIntoArray(op, next);
   if (isa<tensor_array::ArrayType>(receiver) ||
-      (isa<ListType>(receiver) && method == "pop" && op.getArgs().size() == 1 &&
-       needsArray(op.getObject(), op.getArgs()[0])))
+      (isa<ListType>(receiver) && method == "pop" && op.getArgs().size() == 1 && runtimeIndexed))
     return specializeArrayMethod(op);
   if (isa<ListType>(receiver))
     return specializeListMethod(op);

@@ -183,9 +183,6 @@ LogicalResult Specializer::specializeArrayMethod(CallMethodOp op) {
 LogicalResult Specializer::concatenateLists(BinaryOp op) {
   OpBuilder b(op);
   Location loc = op.getLoc();
-  if (isa<tensor_array::ArrayType>(op.getRhs().getType()))
-    return op.emitError("'+' with a list whose length is known only at run time (a "
-                        "TensorArray) on the right is not supported by dy2st yet");
   SmallVector<Value> items = elementsOf(b, loc, op.getRhs());
   Value result;
   if (isa<tensor_array::ArrayType>(op.getLhs().getType())) {

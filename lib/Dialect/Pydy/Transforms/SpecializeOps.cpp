@@ -260,7 +260,8 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
       bin && bin.getKind() == BinaryKind::add &&
       isa<ListType, tensor_array::ArrayType>(bin.getLhs().getType()) &&
       isa<ListType, tensor_array::ArrayType>(bin.getRhs().getType()))
-    return concatenateLists(bin);
+    return isa<tensor_array::ArrayType>(bin.getRhs().getType()) ? appendArray(bin, next)
+                                                                 : concatenateLists(bin);
   if (auto bin = dyn_cast<BinaryOp>(op); bin && isSequenceArithmetic(bin))
     return combineSequences(bin);
   if (auto cmp = dyn_cast<CompareOp>(op);

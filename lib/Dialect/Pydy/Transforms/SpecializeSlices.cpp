@@ -1,6 +1,7 @@
 // Specialization of slices of lists and tuples (see Specializer.h): of
 // sequences known when compiling, picked now; of TensorArrays (and lists
-// with runtime bounds), the loop Python's slicing runs.
+// with runtime bounds), the loop Python's slicing runs; with that loop,
+// TensorArrays appended to lists and items inserted into them.
 #include "Specializer.h"
 
 namespace mlir::pydy::specialization {
@@ -118,22 +119,78 @@ LogicalResult Specializer::sliceArray(SubscriptOp op, Operation *&next) {
   Value stop = step > 0 ? bound(slice.getUpper(), n, 0, n)
                         : bound(slice.getUpper(), constant(-1), -1, last);
   Value empty = ListOp::create(b, loc, object, ValueRange{});
-  auto loop = ForRangeOp::create(b, loc, TypeRange{object}, start, stop, constant(step),
-                                 ValueRange{empty}, b.getStrArrayAttr({"slice"}));
+  op.getResult().replaceAllUsesWith(
+      appendItems(b, loc, empty, sequence, start, stop, constant(step)));
+  op.erase();
+  next = first;
+  return success();
+}
+
+Value Specializer::appendItems(OpBuilder &b, Location loc, Value list, Value sequence,
+                               Value start, Value stop, Value step) {
+  Type object = ObjectType::get(b.getContext());
+  auto loop = ForRangeOp::create(b, loc, TypeRange{object}, start, stop, step,
+                                 ValueRange{list}, b.getStrArrayAttr({"items"}));
   Block &body = loop.getBody().emplaceBlock();
   Value index = body.addArgument(object, loc);
   Value items = body.addArgument(object, loc);
-  {
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(&body);
-    Value item = SubscriptOp::create(b, loc, object, sequence, index);
-    auto append = CallMethodOp::create(b, loc, TypeRange{object, object}, items, "append",
-                                       ValueRange{item}, b.getStrArrayAttr({}));
-    YieldOp::create(b, loc, ValueRange{append.getUpdated()});
-  }
-  op.getResult().replaceAllUsesWith(loop.getResult(0));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&body);
+  Value item = SubscriptOp::create(b, loc, object, sequence, index);
+  auto append = CallMethodOp::create(b, loc, TypeRange{object, object}, items, "append",
+                                     ValueRange{item}, b.getStrArrayAttr({}));
+  YieldOp::create(b, loc, ValueRange{append.getUpdated()});
+  return loop.getResult(0);
+}
+
+LogicalResult Specializer::appendArray(BinaryOp op, Operation *&next) {
+  Type left = op.getLhs().getType(), right = op.getRhs().getType();
+  Type item = cast<tensor_array::ArrayType>(right).getElementType();
+  SmallVector<Type> items;
+  if (auto array = dyn_cast<tensor_array::ArrayType>(left))
+    items.push_back(array.getElementType());
+  else
+    items.assign(sequenceElementTypes(left)->begin(), sequenceElementTypes(left)->end());
+  for (Type t : items)
+    if (!(item = joinTypes(item, t)) || !isa<RankedTensorType>(item))
+      return op.emitError() << "'+' of " << withArticle(left) << " and " << withArticle(right)
+                            << ": a list whose length is known only at run time (a "
+                               "TensorArray) holds tensors of one dtype and rank";
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+  Value one = ConstantOp::create(b, loc, b.getI64IntegerAttr(1));
+  Value n = LenOp::create(b, loc, ObjectType::get(op.getContext()), op.getRhs());
+  op.getResult().replaceAllUsesWith(appendItems(b, loc, op.getLhs(), op.getRhs(), zero, n, one));
+  next = zero.getDefiningOp();
   op.erase();
-  next = first;
+  return success();
+}
+
+LogicalResult Specializer::insertIntoArray(CallMethodOp op, Operation *&next) {
+  if (op.getArgs().size() != 2 || !op.getKwnames().empty())
+    return op.emitError("list.insert() takes an index and an item");
+  if (isa<ListType>(op.getObject().getType()) && !arrayItemType(op.getObject().getType()))
+    return op.emitError() << "inserting at an index known only at run time into "
+                          << withArticle(op.getObject().getType())
+                          << " needs its items to be tensors of one dtype and rank (a "
+                             "TensorArray)";
+  // l[:i] + [item] + l[i:], which clamps the index as insert does.
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  Type object = ObjectType::get(op.getContext());
+  Value none = ConstantOp::create(b, loc, b.getUnitAttr());
+  Value index = op.getArgs()[0], list = op.getObject();
+  Value head = SubscriptOp::create(b, loc, object, list,
+                                   SliceOp::create(b, loc, SliceType::get(b.getContext()), none, index, none));
+  Value tail = SubscriptOp::create(b, loc, object, list,
+                                   SliceOp::create(b, loc, SliceType::get(b.getContext()), index, none, none));
+  Value item = ListOp::create(b, loc, object, ValueRange{op.getArgs()[1]});
+  Value front = BinaryOp::create(b, loc, object, BinaryKind::add, head, item);
+  op.getUpdated().replaceAllUsesWith(BinaryOp::create(b, loc, object, BinaryKind::add, front, tail));
+  op.getResult().replaceAllUsesWith(ConstantOp::create(b, loc, b.getUnitAttr()));
+  next = none.getDefiningOp();
+  op.erase();
   return success();
 }
 

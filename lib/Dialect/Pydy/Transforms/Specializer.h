@@ -352,6 +352,14 @@ private:
   /// time: a new display of the selected elements.
   LogicalResult sliceSequence(SubscriptOp op);
   LogicalResult sliceArray(SubscriptOp op, Operation *&next);
+  /// `list` with `sequence[i]` appended for i in range(start, stop, step):
+  /// the loop as unspecialized pydy ops.
+  static Value appendItems(OpBuilder &b, Location loc, Value list, Value sequence, Value start,
+                           Value stop, Value step);
+  /// `l + m` with a TensorArray `m`: m's items appended by a loop.
+  LogicalResult appendArray(BinaryOp op, Operation *&next);
+  /// `l.insert(i, item)` of a TensorArray: `l[:i] + [item] + l[i:]`.
+  LogicalResult insertIntoArray(CallMethodOp op, Operation *&next);
   /// Whether the parts of the slice `slice` are None or ints known when compiling.
   static bool boundsKnown(Value slice);
 

@@ -4,13 +4,15 @@
 // structures, on the promoted IR of the Python each case names (the entry's
 // signature is its `pydy.signature` attribute, as the compiler driver gives it).
 
-// items.insert(n, x) with n a tensor: list positions are compile-time.
+// [x, 1].insert(n, x) with n a tensor: a runtime position needs a TensorArray,
+// which a tensor and a number cannot be.
 pydy.func @list_insert_runtime(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<3xf32>]} {
   %0 = pydy.lib_call "sum"(%x) : (!pydy.object) -> !pydy.object
   %1 = pydy.constant "int64"
   %result, %updated = pydy.call_method %0, "astype"(%1) : !pydy.object, (!pydy.str) -> (!pydy.object, !pydy.object)
-  %2 = pydy.list %x, %x : (!pydy.object, !pydy.object) -> !pydy.object
-  // expected-error @+1 {{an index into a Python list must be known at compile time (a runtime index needs a TensorArray, not supported by dy2st yet)}}
+  %one = pydy.constant 1 : i64
+  %2 = pydy.list %x, %one : (!pydy.object, i64) -> !pydy.object
+  // expected-error @+1 {{inserting at an index known only at run time into a list[float32 tensor of shape [3], int] needs its items to be tensors of one dtype and rank (a TensorArray)}}
   %result_0, %updated_1 = pydy.call_method %2, "insert"(%result, %x) : !pydy.object, (!pydy.object, !pydy.object) -> (!pydy.object, !pydy.object)
   %3 = pydy.constant 0 : i64
   %4 = pydy.subscript %updated_1[%3] : (!pydy.object, i64) -> !pydy.object
@@ -125,7 +127,7 @@ pydy.func @array_method(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attr
 
 // -----
 
-// [x] + items where items is a TensorArray.
+// [s] + items where items is a TensorArray of rank-1 items and s is 0-d.
 pydy.func @array_on_right(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<3xf32>]} {
   %0 = pydy.lib_call "sum"(%x) : (!pydy.object) -> !pydy.object
   %1 = pydy.constant "int64"
@@ -138,8 +140,8 @@ pydy.func @array_on_right(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object at
     %result_0, %updated_1 = pydy.call_method %arg1, "append"(%x) : !pydy.object, (!pydy.object) -> (!pydy.object, !pydy.object)
     pydy.yield %updated_1 : !pydy.object
   } {names = ["items"]}
-  %6 = pydy.list %x : (!pydy.object) -> !pydy.object
-  // expected-error @+1 {{'+' with a list whose length is known only at run time (a TensorArray) on the right is not supported by dy2st yet}}
+  %6 = pydy.list %0 : (!pydy.object) -> !pydy.object
+  // expected-error @+1 {{'+' of a list[float32 tensor of shape []] and a list of float32 tensor of shape [3] (a TensorArray): a list whose length is known only at run time (a TensorArray) holds tensors of one dtype and rank}}
   %7 = pydy.binary add %6, %5 : (!pydy.object, !pydy.object) -> !pydy.object
   %8 = pydy.constant 0 : i64
   %9 = pydy.subscript %7[%8] : (!pydy.object, i64) -> !pydy.object
