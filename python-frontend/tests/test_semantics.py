@@ -1303,8 +1303,29 @@ def test_logging_records_name_the_users_line_and_take_keywords(caplog):
     assert infos[1][0] is KeyError and texts[1] == "KeyError: 'handled'"
 
 
-def logs_with_a_runtime_extra(x):
-    logging.warning("loss", extra={"loss": x})
+def logs_with_runtime_extras(x, n):
+    for step in range(n):
+        loss = x.sum() * step
+        logging.warning("step %d", step, extra={"step": step, "loss": loss, "run": "a1"})
+    return x
+
+
+def test_logging_extra_values_known_at_run_time(caplog):
+    """`extra` values computed in compiled code become the record's
+    attributes, as eagerly (a tensor stays a tensor, a number a number)."""
+    x = t([1.5, -2.25])
+    seen = []
+    with caplog.at_level(logging.INFO):
+        for fn in (logs_with_runtime_extras, paddle.jit.to_static(logs_with_runtime_extras)):
+            caplog.clear()
+            fn(x, paddle.to_tensor(3))
+            seen.append([(r.getMessage(), r.step, type(r.loss).__name__, float(r.loss), r.run)
+                         for r in caplog.records])
+    assert seen[0] == seen[1] and len(seen[0]) == 3
+
+
+def logs_with_a_dict_of_keys_made_at_run_time(x):
+    logging.warning("loss", extra={f"k{i}": x for i in range(2)})
     return x
 
 
@@ -1313,7 +1334,7 @@ def logs_with_a_stack(x):
     return x
 
 
-@pytest.mark.parametrize("fn", [logs_with_a_runtime_extra, logs_with_a_stack])
+@pytest.mark.parametrize("fn", [logs_with_a_dict_of_keys_made_at_run_time, logs_with_a_stack])
 def test_logging_keywords_compiled_code_cannot_honour_are_reported(fn):
     with pytest.raises(paddle.Dy2StError, match="exc_info .* extra .* stacklevel=1"):
         paddle.jit.to_static(fn)(t([1.0]))

@@ -94,3 +94,17 @@ print(paddle.jit.to_static(uses_doubled).code)
 # CHECK:       %[[D:.*]] = pydy.call @"doubled{{.*}}"(%{{.*}})
 # CHECK:       pydy.binary add %[[D]]
 # CHECK-LABEL: pydy.func @"doubled{{.*}} attributes {pydy.qualname = "doubled"}
+
+
+# An `extra` value known only at run time: an item after the message's, its
+# key in the record's extra_items.
+def logs_loss(x):
+    logging.info("loss", extra={"loss": x.sum(), "run": "b"})
+    return x
+
+
+print(paddle.jit.to_static(logs_loss).code)
+
+# CHECK-LABEL: pydy.func @"logs_loss"
+# CHECK: %[[LOSS:[^:]*]]:2 = pydy.call_method %{{.*}}, "sum"
+# CHECK: pydy.print %{{.*}}, %[[LOSS]]#0 : !pydy.str, !pydy.object {sep = "", logger = "", level = 20 : i64, record = "{{.*}}\22extra\22: {\22run\22: \22b\22}, \22extra_items\22: [\22loss\22]}"}

@@ -1988,7 +1988,8 @@ class Importer:
             self._fail(node, "a logging call in compiled code takes a message")
         record = {"file": self.filename, "line": self.first_line + node.lineno - 1,
                   "function": self.code_name}
-        record.update(self.logging_keywords(node))
+        fields, runtime_extra = self.logging_keywords(node)
+        record.update(fields)
         message = args[0]
         if len(args) > 1:
             message = located(ast.BinOp(args[0], ast.Mod(), ast.Tuple(args[1:], ast.Load())), node)
@@ -1999,28 +2000,39 @@ class Importer:
         # logging module through logging.log (which configures the root first).
         logger = fn.__self__.name if isinstance(fn, types.MethodType) else ""
         items = self.text_items([message])
+        # `extra` values known only at run time: items after the message's,
+        # which the runtime puts into the record under these keys.
+        if runtime_extra:
+            record["extra_items"] = [key for key, _ in runtime_extra]
+            items += [(self.expr(value), "") for _, value in runtime_extra]
         attrs = {"sep": '""', "logger": f'"{_escape(logger)}"', "level": f"{level} : i64",
                  "record": f'"{_escape(json.dumps(record))}"'}
         self.emit(f"pydy.print{_text_operands(items, attrs)} {self.loc(node)}")
         return self.constant(None, node)
 
     def logging_keywords(self, node):
-        """The record fields of a logging call's keywords, which must be
-        known when converting: `exc_info` (the exception being handled when
-        the call runs, as eagerly), `extra` (a dict of constants),
-        `stacklevel=1` and `stack_info=False` (the record names the call's
-        own line; compiled code has no Python stack to show)."""
-        fields = {}
+        """The record fields of a logging call's keywords, known when
+        converting: `exc_info` (the exception being handled when the call
+        runs, as eagerly), `extra` (a dict display with constant keys; its
+        constant values, and the (key, node) of those known only at run
+        time, returned apart), `stacklevel=1` and `stack_info=False` (the
+        record names the call's own line; compiled code has no Python stack
+        to show)."""
+        fields, runtime_extra = {}, []
         for keyword in node.keywords:
             value = self.global_constant(keyword.value)
             if isinstance(keyword.value, ast.Dict) and keyword.arg == "extra":
                 keys = [self.global_constant(k) for k in keyword.value.keys]
-                values = [self.global_constant(v) for v in keyword.value.values]
-                # None from global_constant is "not known", unless written None.
-                known = all(v is not None or isinstance(node, ast.Constant)
-                            for v, node in zip(values, keyword.value.values))
-                value = dict(zip(keys, values)) if known and len(set(keys)) == len(keys) \
-                    else None
+                value = {}
+                for key, item in zip(keys, keyword.value.values):
+                    known = self.global_constant(item)
+                    # None from global_constant is "not known", unless written None.
+                    if known is not None or isinstance(item, ast.Constant):
+                        value[key] = known
+                    else:
+                        runtime_extra.append((key, item))
+                if len(set(keys)) != len(keys) or not all(isinstance(k, str) for k in keys):
+                    value = None
             if keyword.arg == "exc_info" and isinstance(value, (bool, type(None))):
                 fields["exc_info"] = bool(value)
             elif keyword.arg == "extra" and isinstance(value, dict) and all(
@@ -2032,10 +2044,10 @@ class Importer:
                 continue
             else:
                 self._fail(keyword.value, "a logging call in compiled code takes exc_info (True "
-                                          "or False), extra (a dict of constants), stacklevel=1 "
-                                          "and stack_info=False as keywords, known when the "
-                                          "function is converted")
-        return fields
+                                          "or False), extra (a dict display with string keys), "
+                                          "stacklevel=1 and stack_info=False as keywords, known "
+                                          "when the function is converted")
+        return fields, runtime_extra
 
     def print_call(self, node):
         items = self.text_items(node.args)

@@ -127,11 +127,18 @@ def _print_items(items, formats, target, sep, end, name, level, record):
     if target == "call":
         callbacks.call(name, items)
         return None
+    fields = json.loads(record) if target == "log" and record else {}
+    # A logging call's `extra` values known only at run time follow its message's items.
+    extra_keys = fields.pop("extra_items", [])
+    if extra_keys:
+        fields["extra"] = {**fields.get("extra", {}),
+                           **dict(zip(extra_keys, items[-len(extra_keys):]))}
+        items = items[:-len(extra_keys)]
     texts = [_formatted(v, f) for v, f in zip(items, formats)]
     if target == "print":
         print(*texts, sep=sep, end=end, flush=True)
     elif target == "log":
-        _log(name, level, sep.join(texts), json.loads(record) if record else {})
+        _log(name, level, sep.join(texts), fields)
     else:
         return sep.join(texts)
     return None
