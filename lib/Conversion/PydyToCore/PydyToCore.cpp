@@ -482,9 +482,7 @@ static LogicalResult expandTupleCalls(ModuleOp module) {
   });
   for (CallOp call : calls) {
     auto tuple = cast<TupleType>(call.getType());
-    if (!llvm::all_of(tuple.getTypes(), [](Type t) {
-          return isa<RankedTensorType>(t) || isPythonScalar(t);
-        }))
+    if (!isTupleOfValues(tuple))
       return call.emitError() << "a recursive function returning " << withArticle(tuple)
                               << " is not supported by dy2st yet (tuples of tensors and "
                                  "numbers are)";
@@ -502,7 +500,11 @@ static LogicalResult expandTupleCalls(ModuleOp module) {
         if (!matchPattern(sub.getIndex(), m_Constant(&index)))
           return sub.emitError("an element of a tuple a recursive function returns must be "
                                "read at an index known when compiling");
-        int64_t i = index.getInt() < 0 ? index.getInt() + elements.size() : index.getInt();
+        int64_t size = elements.size();
+        int64_t i = index.getInt() < 0 ? index.getInt() + size : index.getInt();
+        if (i < 0 || i >= size)
+          return sub.emitError() << "tuple index " << index.getInt()
+                                 << " out of range for a tuple of " << size;
         sub.getResult().replaceAllUsesWith(elements[i]);
         sub->erase();
       }

@@ -19,6 +19,12 @@ class Dy2StError(Exception):
         self.notes = list(notes)
         super().__init__(self._format())
 
+    def append_note(self, note: str, filename: str | None, lineno: int | None,
+                    col: int | None) -> None:
+        """Adds a note after the message (and the notes it has), in its text too."""
+        self.notes.append((note, filename, lineno, col))
+        self.args = (self._format(),)
+
     def _format(self):
         parts = [_format_one(self.raw_message, self.filename, self.lineno, self.col)]
         for note, filename, lineno, col in self.notes:

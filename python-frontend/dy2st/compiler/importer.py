@@ -171,6 +171,12 @@ class MadeObject:
     index: int
 
 
+def owns(known, key):
+    """Whether `known`, the object of a pair of Unit.written, is `key` (an
+    object, or the MadeObject of one the import made)."""
+    return known is key or (isinstance(known, MadeObject) and known == key)
+
+
 def kept_attributes(written):
     """The pairs of `written` that are written back after the entry's call
     (not those of objects the call made)."""
@@ -831,8 +837,7 @@ class Importer:
         made = next((k for k, m in enumerate(self.unit.made) if m is obj), None)
         key = MadeObject(made) if made is not None else obj
         for i, (known, attr) in enumerate(self.unit.written):
-            if (known is obj or (isinstance(known, MadeObject) and known == key)) and \
-                    attr == node.attr:
+            if owns(known, key) and attr == node.attr:
                 return self.attribute_variable(i)
         if assigned:
             raise NewWrittenAttribute((key, node.attr))
@@ -1493,12 +1498,11 @@ class Importer:
             return self.python_call(node, fn, bound)
         except Dy2StError as e:
             name = getattr(fn, "__qualname__", "the function")
-            e.notes.append((f"{name}() is marked not_to_static (or its module is ignored) and "
-                            "its result is used here, so it is part of the program, as in "
-                            "Paddle's to_static, and must compile; called for its effects "
-                            "alone (a statement of its own), it runs in Python instead",
-                            *self._where(node)))
-            e.args = (e._format(),)
+            e.append_note(f"{name}() is marked not_to_static (or its module is ignored) and "
+                          "its result is used here, so it is part of the program, as in "
+                          "Paddle's to_static, and must compile; called for its effects "
+                          "alone (a statement of its own), it runs in Python instead",
+                          *self._where(node))
             raise
 
     def python_callback(self, node, fn, bound):
@@ -1611,7 +1615,7 @@ class Importer:
         key = MadeObject(len(self.unit.made))
         self.unit.made.append(obj)
         for i, (known, attr) in enumerate(self.unit.written):
-            if isinstance(known, MadeObject) and known == key and hasattr(obj, attr):
+            if owns(known, key) and hasattr(obj, attr):
                 self.store(self.attribute_variable(i),
                            self.attribute_value(obj, attr, node, made=True), node)
         return Static(obj)

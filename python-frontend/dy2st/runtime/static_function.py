@@ -14,8 +14,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ..compiler import errors
-from ..compiler.importer import (Importer, MadeObject, NewWrittenAttribute, Unit,
-                                 kept_attributes)
+from ..compiler.importer import Importer, NewWrittenAttribute, Unit, kept_attributes, owns
 from ..compiler.marks import IGNORED_MODULES, NOT_TO_STATIC, ConvertedFunction, is_not_to_static
 from ..compiler import named_tuples, signature
 from ..compiler.signature import InputSpec
@@ -209,8 +208,7 @@ class StaticFunction(ConvertedFunction):
                     # An attribute of a layer is assigned: threaded from the start.
                     # Each import finds one more; a pair found again (or no end) is
                     # a fault of the importer, reported rather than looped on.
-                    again = any((obj is e.pair[0] or (isinstance(obj, MadeObject) and
-                                                      obj == e.pair[0])) and attr == e.pair[1]
+                    again = any(owns(obj, e.pair[0]) and attr == e.pair[1]
                                 for obj, attr in written)
                     if again or len(written) >= _MAX_WRITTEN_ATTRIBUTES:
                         raise errors.Dy2StError(

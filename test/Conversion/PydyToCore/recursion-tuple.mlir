@@ -33,3 +33,14 @@ pydy.func private @nested(%n: i64) -> tuple<i64, tuple<i64, i64>> {
   %r = pydy.call @nested(%n) : (i64) -> tuple<i64, tuple<i64, i64>>
   pydy.return %r : tuple<i64, tuple<i64, i64>>
 }
+
+// -----
+
+pydy.func private @pair_at(%n: i64) -> tuple<i64, i64> {
+  %r = pydy.call @pair_at(%n) : (i64) -> tuple<i64, i64>
+  %two = pydy.constant 2 : i64
+  // expected-error @+1 {{tuple index 2 out of range for a tuple of 2}}
+  %x = pydy.subscript %r[%two] : (tuple<i64, i64>, i64) -> i64
+  %t = pydy.tuple %x, %x : (i64, i64) -> tuple<i64, i64>
+  pydy.return %t : tuple<i64, i64>
+}

@@ -64,6 +64,10 @@ FailureOr<ElementwiseSignature> compareSignature(CompareKind kind, Type lhs, Typ
 /// they do not join.
 Type joinTypes(Type a, Type b);
 
+/// Whether `type` is a tuple of tensors and Python numbers: what a compiled
+/// recursive function may return as a tuple (its elements are its results).
+bool isTupleOfValues(Type type);
+
 /// The item type of a tensor array holding the items of `type` (a list of
 /// tensors of one dtype and rank, or an array); null when there is none.
 RankedTensorType arrayItemType(Type type);

@@ -238,6 +238,13 @@ static Type joinTensors(Type a, Type b) {
   return RankedTensorType::get(shape, ta.getElementType());
 }
 
+bool mlir::pydy::isTupleOfValues(Type type) {
+  auto tuple = dyn_cast<TupleType>(type);
+  return tuple && llvm::all_of(tuple.getTypes(), [](Type t) {
+           return isa<RankedTensorType>(t) || isPythonScalar(t);
+         });
+}
+
 RankedTensorType mlir::pydy::arrayItemType(Type type) {
   if (auto array = dyn_cast<tensor_array::ArrayType>(type))
     return array.getElementType();

@@ -125,13 +125,7 @@ LogicalResult Specializer::specializeCall(CallOp call) {
       return call.emitError() << "dy2st cannot tell what '" << pythonName(callee)
                               << "' returns: no path returns without a recursive call, or it "
                                  "returns None";
-    auto flatTuple = [](Type t) {
-      auto tuple = dyn_cast<TupleType>(t);
-      return tuple && llvm::all_of(tuple.getTypes(), [](Type e) {
-               return isa<RankedTensorType>(e) || isPythonScalar(e);
-             });
-    };
-    if (sequenceElementTypes(*guess) && !flatTuple(*guess))
+    if (sequenceElementTypes(*guess) && !isTupleOfValues(*guess))
       return call.emitError() << "a recursive function returning "
                               << withArticle(*guess) << " is not supported by dy2st yet";
     spec->result = *guess;
