@@ -1,7 +1,7 @@
 """Functions in the style of Paddle's own to_static unit tests
 (test/dygraph_to_static: test_ifelse, test_loop, test_break_continue,
 test_return, test_list, test_dict, test_lambda, test_assert, test_closure,
-test_cast, test_print; namedtuples as MultiHeadAttention's caches use
+test_cast, test_print, test_for_enumerate, test_jit_setitem; namedtuples as MultiHeadAttention's caches use
 them), written with `import paddle` so that they run on real
 Paddle and on dy2st alike. CASES lists (name, function, arguments)."""
 import collections
@@ -521,6 +521,52 @@ def label_chosen_at_run_time(x):
     return x * scale
 
 
+def for_iter_numpy_items(x):
+    # An item of `.numpy()` is a NumPy scalar: it keeps the int32 accumulator int32.
+    z = paddle.full([1], 0, "int32")
+    for v in x.numpy():
+        z = z + v
+    values = x.numpy()
+    for i, v in enumerate(values, 1):
+        z = z + i * v
+        if i > 2:
+            break
+    return z, z + x.numpy()[0]
+
+
+def for_tuple_targets(x):
+    table = paddle.to_tensor(np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9]]))
+    a_sum, c_sum = paddle.zeros([1]), paddle.zeros([1])
+    for a, b, c in table:
+        a_sum += a
+        c_sum += c * b
+    for i, (p, q, r, s, t) in enumerate([x, x * 2]):
+        a_sum += p + t * i
+    return a_sum, c_sum
+
+
+def tensor_array_slice_in_enumerate(x):
+    feats = {}
+    feats["key"] = []
+    for i, idx in enumerate(paddle.arange(0, 10)):
+        if i > 1:
+            feat_n2 = feats["key"][-2]
+        feats["key"].append(idx + x)
+    return feat_n2
+
+
+def advanced_indexing(x, labels):
+    # Paddle's test_jit_setitem: integer arrays in an index tuple, read and
+    # assigned (numpy's advanced indexing), and a one-element value assigned
+    # to one element.
+    y = x + 1
+    y[[1, 2], [2, 3]] = x[[1, 2], [2, 3]] + 99
+    picked = y[paddle.arange(x.shape[0]), labels]
+    pads = paddle.zeros([4], dtype="int32")
+    pads[3] = paddle.full([1], 6, dtype="int32") // 2
+    return y, picked, y[:, [0, -1]], pads
+
+
 def f32(*shape):
     return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
 
@@ -576,4 +622,8 @@ CASES = [
     ("add_n_in_branch", add_n_in_branch, [f32(2, 3)]),
     ("tensor_array_slice", tensor_array_slice, [f32(2)]),
     ("label_chosen_at_run_time", label_chosen_at_run_time, [f32(3)]),
+    ("for_iter_numpy_items", for_iter_numpy_items, [np.array([1, 2, 3, 4, 5], "int64")]),
+    ("for_tuple_targets", for_tuple_targets, [f32(5)]),
+    ("tensor_array_slice_in_enumerate", tensor_array_slice_in_enumerate, [np.ones(1, "int64")]),
+    ("advanced_indexing", advanced_indexing, [f32(4, 5), np.array([4, 0, -1, 2], "int64")]),
 ]

@@ -374,6 +374,44 @@ def test_indexing(differential):
     differential(indexing, t(4, 3), 2)
 
 
+def advanced_indexing(x, labels):
+    y = x * 1
+    y[paddle.arange(x.shape[0]), labels] = -1.0
+    y[[0, 1], [1, 1]] = paddle.to_tensor([5.0, 6.0])
+    return (x[paddle.arange(x.shape[0]), labels], x[[1, 0], [2, 3]], x[:, [0, 2]],
+            x[1, [0, -1]], x[labels[1:], :], y)
+
+
+def test_advanced_indexing(differential):
+    """Integer arrays in an index tuple, read and assigned, as numpy's
+    advanced indexing: broadcast together, after leading full slices."""
+    differential(advanced_indexing, t(3, 4), paddle.to_tensor(np.array([3, 0, -1])))
+
+
+def test_advanced_indexing_of_a_dynamic_batch():
+    spec = [paddle.static.InputSpec([None, 4]), paddle.static.InputSpec([None], "int64")]
+    compiled = paddle.jit.to_static(advanced_indexing, input_spec=spec)
+    for n in (3, 5):
+        x, labels = t(n, 4), paddle.to_tensor(np.arange(n) % 4)
+        for e, c in zip(advanced_indexing(x, labels), compiled(x, labels)):
+            np.testing.assert_array_equal(c.numpy(), e.numpy())
+
+
+def unpacked_shape(x):
+    a, b = x.shape
+    return paddle.reshape(x, shape=(b, a)), a * b
+
+
+def test_unpacked_dynamic_shape():
+    spec = [paddle.static.InputSpec([None, None])]
+    compiled = paddle.jit.to_static(unpacked_shape, input_spec=spec)
+    for shape in ((2, 3), (4, 1)):
+        x = t(*shape)
+        got, expected = compiled(x), unpacked_shape(x)
+        np.testing.assert_array_equal(got[0].numpy(), expected[0].numpy())
+        assert got[1] == expected[1]
+
+
 def logic(x, y):
     both = (x > 0.0) and (y < 3.0)
     either = (x > 0.0) or (y < 3.0)

@@ -42,5 +42,6 @@ def test_matches_paddle_dygraph(paddle_reference, name, fn, args, mode):
     assert len(got) == len(expected)
     for g, e in zip(got, expected):
         assert g.shape == e.shape or g.size == e.size == 1, (g.shape, e.shape)
+        assert g.dtype == e.dtype, (g.dtype, e.dtype)
         np.testing.assert_allclose(g.astype("float64").reshape(e.shape),
                                    e.astype("float64"), rtol=1e-5, atol=1e-6)

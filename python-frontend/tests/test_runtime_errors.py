@@ -368,8 +368,19 @@ def subscripts(x, i):
     return x[i]
 
 
+def pairs(x, i):
+    return x[paddle.arange(2), i]
+
+
+def assigned_pairs(x, i):
+    y = x * 1
+    y[[0, 1], i] = 0.0
+    return y
+
+
 @pytest.mark.parametrize("fn,index", [(gathers, [0, 5, -7]), (takes, [[0, 5], [-7, 1]]),
-                                      (subscripts, [[0, 5], [-7, 1]])])
+                                      (subscripts, [[0, 5], [-7, 1]]), (pairs, [0, 5]),
+                                      (assigned_pairs, [0, 5])])
 def test_gathers_by_an_index_tensor_name_the_first_bad_index_as_eager(fn, index):
     x = paddle.to_tensor(np.ones((2, 3), "float32"))
     i = paddle.to_tensor(np.array(index, "int64"))

@@ -1100,6 +1100,147 @@ def test_attributes_assigned_in_sublayers_and_helpers_are_written_back():
         assert (compiled.cell.steps, compiled.seen) == (eager.cell.steps, eager.seen)
 
 
+class Caching(paddle.nn.Layer):
+    """Dicts and lists held by the layer, filled by key and appended to in
+    forward (a decoder's cache, a history of losses)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc = paddle.nn.Linear(2, 2)
+        self.constant_vars = {}
+        self.history = []
+        self.cache = {"sums": [], "steps": 0}
+
+    def forward(self, x):
+        self.constant_vars["bias"] = paddle.full([2], 1.0)
+        y = self.fc(x)
+        self.constant_vars["w"] = paddle.full([2], 3.0)
+        if paddle.mean(y) < 0:
+            self.constant_vars["w"] = paddle.full([2], -2.0)
+        y = y * self.constant_vars["w"]
+        self.history.append(paddle.mean(y))
+        self.cache["sums"].append(y.sum())
+        self.cache["steps"] += 1
+        if self.cache["steps"] > 2:
+            self.cache["sums"][0] = self.cache["sums"][-1] * 2.0
+        return y + self.constant_vars["bias"]
+
+
+def test_containers_of_a_layer_filled_in_forward_are_changed_in_place():
+    eager, compiled = Caching(), Caching()
+    compiled.set_state_dict(eager.state_dict())
+    converted = paddle.jit.to_static(compiled)
+    held = compiled.cache["sums"]
+    for x in (t([1.0, 2.0]), t([-3.0, 1.0]), t([0.5, -4.0]), t([2.0, 2.0])):
+        np.testing.assert_allclose(converted(x).numpy(), eager(x).numpy(), rtol=1e-6)
+        assert list(compiled.constant_vars) == list(eager.constant_vars)
+        for key in eager.constant_vars:
+            np.testing.assert_allclose(compiled.constant_vars[key].numpy(),
+                                       eager.constant_vars[key].numpy())
+        np.testing.assert_allclose([v.item() for v in compiled.history],
+                                   [v.item() for v in eager.history], rtol=1e-6)
+        np.testing.assert_allclose([v.item() for v in compiled.cache["sums"]],
+                                   [v.item() for v in eager.cache["sums"]], rtol=1e-6)
+        assert compiled.cache["steps"] == eager.cache["steps"]
+    # Changed in place, as eagerly: a name held for the list sees the change.
+    assert held is compiled.cache["sums"] and len(held) == 4
+
+
+class Resetting(paddle.nn.Layer):
+    """A dict attribute assigned whole in forward is a new dict, as eagerly."""
+
+    def __init__(self):
+        super().__init__()
+        self.cache = {"n": 0}
+
+    def forward(self, x):
+        self.cache = {"n": self.cache["n"] + 1}
+        self.cache["last"] = x * 2.0
+        return x + self.cache["n"]
+
+
+def test_a_container_attribute_assigned_whole_in_forward_is_replaced():
+    layer = Resetting()
+    before = layer.cache
+    converted = paddle.jit.to_static(layer)
+    for expected in (1.0, 2.0):
+        np.testing.assert_allclose(converted(t([1.0])).numpy(), [1.0 + expected])
+    assert before == {"n": 0} and layer.cache["n"] == 2
+    np.testing.assert_allclose(layer.cache["last"].numpy(), [2.0])
+
+
+class BranchKeyed(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.cache = {}
+
+    def forward(self, x):
+        if paddle.mean(x) < 0:
+            self.cache["w"] = x
+        return x
+
+
+def test_a_layer_dict_given_a_key_on_one_runtime_path_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="attribute 'cache' is a dict.*branches must"):
+        paddle.jit.to_static(BranchKeyed())(t([1.0]))
+
+
+def test_saving_a_layer_that_fills_a_dict_in_forward_is_a_clear_error(tmp_path):
+    layer = Caching()
+    layer(t([1.0, 2.0]))
+    with pytest.raises(paddle.Dy2StError, match="constant_vars .* holds dict: a saved program "
+                                                "keeps state in tensors and numbers not in"):
+        paddle.jit.save(layer, str(tmp_path / "caching"),
+                        input_spec=[paddle.static.InputSpec([2])])
+
+
+class Configured(paddle.nn.Layer):
+    """Reads its mode and settings as Python values: compiled as constants."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc = paddle.nn.Linear(2, 2)
+        self.scale = 2.0
+        self.table = {"shift": 1.5, "w": paddle.to_tensor([2.0, 3.0])}
+
+    def forward(self, x):
+        y = self.fc(x) * self.table["w"] + self.table["shift"]
+        if self.training:
+            return y * self.scale
+        return y
+
+
+def test_constants_read_from_a_layer_follow_its_changes():
+    """`layer.eval()` after `to_static`, a changed setting: the program that
+    held the old value as a constant is not used; going back to a setting
+    seen before reuses its compiled code."""
+    eager, compiled = Configured(), Configured()
+    compiled.set_state_dict(eager.state_dict())
+    converted = paddle.jit.to_static(compiled)
+    x = t([1.0, -2.0])
+
+    def same():
+        np.testing.assert_allclose(converted(x).numpy(), eager(x).numpy(), rtol=1e-6)
+
+    same()
+    trained_code = converted.forward._compiled
+    for layer in (eager, compiled):
+        layer.eval()
+    same()
+    assert converted.forward._compiled is not trained_code
+    for layer in (eager, compiled):
+        layer.train()
+        layer.scale = 3.0
+        layer.table["shift"] = -1.0
+        layer.table["w"] = t([1.0, 1.0])
+    same()
+    for layer in (eager, compiled):
+        layer.scale = 2.0
+        layer.table["shift"] = 1.5
+    same()
+    assert converted.forward._compiled is trained_code
+
+
 def saved_after_a_call(layer, tmp_path, name):
     """(input, path): `layer` after one eager call (its attributes are values
     now), saved at `path`."""

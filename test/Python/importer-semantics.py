@@ -3,6 +3,8 @@
 # flag raising UnboundLocalError, and marked {checked}; a nested def's free
 # variables are passed at its calls; an instance of a plain class made from
 # constants is a compile-time object; f-strings in print are printed piecewise.
+import numpy as np
+
 import dy2st as paddle
 
 
@@ -111,3 +113,55 @@ print(paddle.jit.to_static(Outer()).forward.code)
 # CHECK-SAME: {pydy.name = "attribute.0.state"}
 # CHECK: pydy.store "attribute.0.state"
 # CHECK: pydy.tuple
+
+
+class Caching(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.cache = {"steps": 0}
+
+    def forward(self, x):
+        self.cache["last"] = x
+        return x
+
+
+layer = Caching()
+layer.cache["last"] = paddle.to_tensor([1.0])
+print(paddle.jit.to_static(layer).forward.code)
+
+# A dict attribute filled by key is threaded like an assigned attribute: a
+# dict of the items read at each call (a number, a tensor), changed by
+# setitem, returned after the result.
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK-SAME: {pydy.name = "self.cache['steps']"}
+# CHECK-SAME: {pydy.name = "self.cache['last']"}
+# CHECK: %[[K0:.*]] = pydy.constant "steps"
+# CHECK: %[[K1:.*]] = pydy.constant "last"
+# CHECK: %[[D:.*]] = pydy.dict keys(%[[K0]], %[[K1]]
+# CHECK: pydy.store "attribute.0.cache", %[[D]]
+# CHECK: %[[C:.*]] = pydy.load "attribute.0.cache"
+# CHECK: %[[U:.*]] = pydy.setitem %[[C]][
+# CHECK: pydy.store "attribute.0.cache", %[[U]]
+
+
+def numpy_items(x):
+    total = x * 0
+    values = x.numpy()
+    for v in values:
+        total = total + v
+    return total + x.numpy()[0] + paddle.to_tensor(np.array([1, 2]))
+
+
+print(paddle.jit.to_static(numpy_items).code)
+
+# An item of a NumPy array (`for v in values` over a name only bound to
+# `.numpy()`, `x.numpy()[0]`) is marked numpy_item; a NumPy call of literals is
+# computed when converting (a captured tensor).
+# CHECK-LABEL: pydy.func @"numpy_items"
+# CHECK-SAME: {pydy.name = "self.value"}
+# CHECK: pydy.for_in
+# CHECK-NEXT: ^bb0(%[[V:.*]]: !pydy.object):
+# CHECK-NEXT: pydy.unary numpy_item %[[V]]
+# CHECK: %[[I:.*]] = pydy.subscript
+# CHECK-NEXT: pydy.unary numpy_item %[[I]]
+# CHECK: pydy.load "self.value"

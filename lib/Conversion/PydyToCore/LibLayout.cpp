@@ -485,13 +485,16 @@ FailureOr<Value> lowerSetValue(LibLowering &l) {
                       .getResult(0);
   } else {
     // Broadcast the value (right-aligned) to the kept region; a dynamic size
-    // must match the region's at run time.
+    // must match the region's at run time. Leading dimensions beyond the
+    // region's rank are of size 1 (the type rule): read at index 0.
     value = castTensor(b, loc, value, elem);
     int64_t offset = static_cast<int64_t>(kept.size()) - valueType.getRank();
     Value ok = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
     SmallVector<Value> valueSizes;
     for (int64_t d = 0; d < valueType.getRank(); ++d) {
       valueSizes.push_back(l.dim(value, d));
+      if (d + offset < 0)
+        continue;
       Value same = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, valueSizes[d], kept[d + offset]);
       Value one = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, valueSizes[d], l.index(1));
       ok = arith::AndIOp::create(b, loc, ok, arith::OrIOp::create(b, loc, same, one));
@@ -508,6 +511,10 @@ FailureOr<Value> lowerSetValue(LibLowering &l) {
             [&](OpBuilder &nb, Location nl, ValueRange) {
               SmallVector<Value> indices;
               for (int64_t d = 0; d < valueType.getRank(); ++d) {
+                if (d + offset < 0) {
+                  indices.push_back(arith::ConstantIndexOp::create(nb, nl, 0));
+                  continue;
+                }
                 Value i = linalg::IndexOp::create(nb, nl, d + offset);
                 Value one = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::eq, valueSizes[d],
                                                   arith::ConstantIndexOp::create(nb, nl, 1));

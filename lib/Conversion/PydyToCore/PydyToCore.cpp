@@ -195,8 +195,10 @@ struct CompareLowering : OpConversionPattern<CompareOp> {
 struct UnaryLowering : OpConversionPattern<UnaryOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(UnaryOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
-    Type resultElem = elementTypeOf(op.getType());
     UnaryKind kind = op.getKind();
+    if (kind == UnaryKind::numpy_item)
+      return op.emitError("a NumPy item must be specialized before lowering");
+    Type resultElem = elementTypeOf(op.getType());
     Location loc = op.getLoc();
     if (kind == UnaryKind::Not) {
       Value truth = truthValue(rewriter, loc, adaptor.getOperand());
@@ -783,7 +785,8 @@ static void expandSizes(ModuleOp module) {
 }
 
 /// `x.shape` of a tensor with dynamic dimensions: a list of its dimensions,
-/// which `tensor.dim` reads at run time; a constant subscript takes one.
+/// which `tensor.dim` reads at run time; a constant subscript takes one, an
+/// unpacking (`a, b = x.shape`) all.
 static void expandShapes(ModuleOp module) {
   SmallVector<AttrOp> shapes;
   module.walk([&](AttrOp op) {
@@ -799,6 +802,12 @@ static void expandShapes(ModuleOp module) {
     op.getResult().replaceAllUsesWith(list);
     op.erase();
     for (Operation *user : llvm::make_early_inc_range(list->getUsers())) {
+      if (auto unpack = dyn_cast<UnpackOp>(user);
+          unpack && unpack.getNumResults() == dims.size()) {
+        unpack->replaceAllUsesWith(dims);
+        unpack->erase();
+        continue;
+      }
       auto sub = dyn_cast<SubscriptOp>(user);
       APInt index;
       if (!sub || !matchPattern(sub.getIndex(), m_ConstantInt(&index)))

@@ -12,10 +12,13 @@ dtype), or a tensor, which becomes an extra input of the static program
 import ast
 import builtins
 import collections
+import copy
 import dataclasses
+import functools
 import inspect
 import json
 import logging
+import operator
 import os
 import re
 import textwrap
@@ -26,8 +29,8 @@ import numpy as np
 from ..eager import dtypes, functional, optable, structures
 from ..eager.tensor import Tensor
 from ..nn import Layer, LayerList, ParameterList
-from . import (aliases, callbacks, comprehensions, local_classes, named_tuples, pybuiltins,
-               statements, unbound)
+from . import (aliases, callbacks, comprehensions, local_classes, named_tuples, numpy_values,
+               pybuiltins, statements, unbound)
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .marks import ConvertedFunction, forward_function, is_not_to_static
 from . import pydytext
@@ -85,9 +88,16 @@ class Static:
         self.origin = origin
 
 
+@dataclasses.dataclass(frozen=True)
+class Item:
+    """A step of an Origin's path that reads an item (`[key]`) of a dict or
+    list, not an attribute."""
+    key: object
+
+
 class Origin:
     """How to read a value again: from a namespace by name, or from an object
-    by attribute, then through attributes."""
+    by attribute, then through attributes and items."""
 
     def __init__(self, kind, root, path):
         self.kind = kind          # "namespace" or "object"
@@ -104,8 +114,18 @@ class Origin:
         prefix = "self" if self.kind == "object" else ""
         text = prefix
         for name in self.path:
-            text += f"[{name}]" if isinstance(name, int) else f".{name}"
+            if isinstance(name, Item):
+                text += f"[{name.key!r}]"
+            else:
+                text += f"[{name}]" if isinstance(name, int) else f".{name}"
         return text.lstrip(".")
+
+    def reader(self):
+        """`read` as a function: a C attribute getter for a path of
+        attribute names from an object (guards read many at every call)."""
+        if self.kind == "object" and all(isinstance(n, str) for n in self.path):
+            return functools.partial(operator.attrgetter(".".join(self.path)), self.root)
+        return self.read
 
     def read(self):
         if self.kind == "object":
@@ -118,7 +138,10 @@ class Origin:
             obj = namespace[self.path[0]]
             names = self.path[1:]
         for name in names:
-            obj = obj[name] if isinstance(name, int) else getattr(obj, name)
+            if isinstance(name, Item):
+                obj = obj[name.key]
+            else:
+                obj = obj[name] if isinstance(name, int) else getattr(obj, name)
         return obj
 
 
@@ -158,6 +181,20 @@ class Unit:
         self.written = list(written)
         # The instances of plain classes this import made, in order (MadeObject).
         self.made = []
+        # The indices in `written` of attributes assigned whole (`self.cache =
+        # {}`): written back by setattr; a dict or list only changed by item
+        # (`self.cache[k] = t`) is updated in place, as eagerly.
+        self.replaced = set()
+        # Values read from objects and compiled as constants (`self.training`,
+        # `self.dropout_rate`), by Origin key: (origin, value). The program
+        # holds while each object still has that value (see Imported guards).
+        self.guards = {}
+
+    def kept_attributes(self):
+        """The (object, name, in place) of the attributes written back after
+        the entry's call (not those of objects the call made)."""
+        return [(obj, attr, i not in self.replaced) for i, (obj, attr) in enumerate(self.written)
+                if not isinstance(obj, MadeObject)]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -175,12 +212,6 @@ def owns(known, key):
     """Whether `known`, the object of a pair of Unit.written, is `key` (an
     object, or the MadeObject of one the import made)."""
     return known is key or (isinstance(known, MadeObject) and known == key)
-
-
-def kept_attributes(written):
-    """The pairs of `written` that are written back after the entry's call
-    (not those of objects the call made)."""
-    return [(obj, attr) for obj, attr in written if not isinstance(obj, MadeObject)]
 
 
 class NewWrittenAttribute(Exception):
@@ -354,6 +385,7 @@ class Importer:
         self.mutated_params = None
         self.self_name = args.args[0].arg if self.self_object is not None else None
         self.own_locals = _assigned_names(self.node.body) | set(params)
+        self.array_names = numpy_values.array_names(self.node, params)
         self.aliases = aliases.Aliases(self.node.body, [a.arg for a in ast.walk(args)
                                                         if isinstance(a, ast.arg)],
                                        self.user_callee, _global_of)
@@ -492,6 +524,7 @@ class Importer:
             current = self.load(name, target)
             self.store(name, self.binary(node, kind, current, self.expr(node.value)), node)
         elif isinstance(target, ast.Subscript):
+            self.thread_container(target.value)
             base = self.expr(target.value)
             index = self.index(target.slice)
             current = self.written(target, pydytext.subscript(base, index))
@@ -604,11 +637,23 @@ class Importer:
         self.depth += 1
         item = self.fresh()
         self.emit(f"^bb0({item}: {OBJECT}):")
-        self.assign(node.target, Value(item), node)
+        item = Value(item)
+        if not is_range and numpy_values.is_array(it, self.array_names):
+            item = self.numpy_loop_item(it, item, enumerated=bool(attrs))
+        self.assign(node.target, item, node)
         self.block(node.body)
         self.depth -= 1
         self.emit("}" + (attrs if not is_range else "") + " " + self.loc(node))
         return False
+
+    def numpy_loop_item(self, array_node, item, enumerated):
+        """The item of `for v in array` (or of enumerate(array): `(i, v)`)."""
+        if not enumerated:
+            return self.numpy_item(array_node, item)
+        index = self.written(array_node, pydytext.subscript(item, self.constant(0, array_node)))
+        value = self.written(array_node, pydytext.subscript(item, self.constant(1, array_node)))
+        return self.written(array_node, pydytext.sequence(
+            "tuple", [index, self.numpy_item(array_node, value)]))
 
     def static_iterable(self, node):
         """A list or tuple of compile-time objects (layers) being iterated, if it is one."""
@@ -799,14 +844,39 @@ class Importer:
         other objects as compile-time values (jit imports again when an
         attribute changes kind). The numbers of an object the import `made`
         are those it was made with."""
-        current = getattr(obj, attr)
-        origin = Origin("object", obj, [attr])
+        return self.threaded_value(getattr(obj, attr), Origin("object", obj, [attr]), node, made)
+
+    def threaded_value(self, current, origin, node, made):
+        """`attribute_value` of `current`, read through `origin`: the items
+        of a dict or list (one the function fills: `self.cache[k] = t`) too."""
         if made and isinstance(current, (bool, int, float)):
             return self.constant(current, node)
         if isinstance(current, (bool, int, float, Tensor)):
             number = not isinstance(current, Tensor)
             return self.capture(Capture(origin.label(), origin, number=number), node)
+        if isinstance(current, dict) and all(_is_key_constant(k) for k in current):
+            keys = [self.constant(k, node) for k in current]
+            values = [self.threaded_value(v, origin.child(Item(k)), node, made)
+                      for k, v in current.items()]
+            return self.dict_value(keys, values, node)
+        if type(current) is list:
+            return self.written(node, pydytext.sequence("list", [
+                self.threaded_value(v, origin.child(Item(i)), node, made)
+                for i, v in enumerate(current)]))
         return self.expr_of_object(current, node)
+
+    def thread_container(self, node):
+        """Before `node` (`self.cache`, `self.cache[k]`) is changed in place:
+        a dict or list held by an attribute of a compile-time object becomes
+        state threaded like an assigned attribute (written back after the
+        call), so that it can be read and changed as a value."""
+        while isinstance(node, ast.Subscript):
+            node = node.value
+        if isinstance(node, ast.Attribute):
+            obj = self.static_object(node.value)
+            if obj is not None and not isinstance(obj, types.ModuleType) and \
+                    type(getattr(obj, node.attr, None)) in (dict, list):
+                self.written_attribute(node, assigned=True)
 
     def static_object(self, node):
         """The compile-time object `node` names (`self`, `self.encoder`), else
@@ -843,6 +913,11 @@ class Importer:
             raise NewWrittenAttribute((key, node.attr))
         return None
 
+    def attribute_index(self, node):
+        """The index in Unit.written of the threaded attribute `node`."""
+        name = self.written_attribute(node)
+        return next(i for i in range(len(self.unit.written)) if self.attribute_variable(i) == name)
+
     def nested(self, statements):
         self.depth += 1
         self.block(statements)
@@ -864,9 +939,11 @@ class Importer:
                 ref = f"{base}#{i}" if len(names) > 1 else base
                 self.assign(element, Value(ref), node)
         elif isinstance(target, ast.Subscript):
+            self.thread_container(target.value)
             base = self.expr(target.value)
             self.setitem(target, base, self.index(target.slice), value)
         elif self.written_attribute(target, assigned=True):
+            self.unit.replaced.add(self.attribute_index(target))
             self.store(self.written_attribute(target), value, target)
         elif isinstance(target, ast.Attribute) and target.attr == "stop_gradient":
             # Only gradients read it; compiled code computes none.
@@ -900,6 +977,8 @@ class Importer:
                 self.store(name, value, origin)
         elif isinstance(node, ast.Subscript):
             self.setitem(node, self.expr(node.value), self.index(node.slice), value)
+        elif self.written_attribute(node):
+            self.store(self.written_attribute(node), value, origin)
         else:
             self._fail(origin, "dy2st can update items only along a path from a local "
                                "variable (x[i] = v, x[i][j] = v, x[i].append(v))")
@@ -990,6 +1069,10 @@ class Importer:
             return self.capture(Capture(origin.label(), origin), node)
         if isinstance(obj, dtypes.DType):
             return self.constant(str(obj), node)
+        if origin is not None and origin.kind == "object" and \
+                (obj is None or isinstance(obj, (bool, int, float, str)) or
+                 _is_literal_structure(obj)):
+            self.unit.guards.setdefault(origin.key(), (origin, copy.deepcopy(obj)))
         if obj is None or isinstance(obj, (bool, int, float, str)):
             return self.constant(obj, node)
         if _is_literal_structure(obj):
@@ -1180,7 +1263,14 @@ class Importer:
         if isinstance(base, Static):
             return self.static_subscript(node, base)
         index = self.index(node.slice)
-        return self.written(node, pydytext.subscript(base, index))
+        return self.numpy_item(node.value, self.written(node, pydytext.subscript(base, index)))
+
+    def numpy_item(self, array_node, item):
+        """`item`, read from `array_node`: a number where it is a 0-d item
+        of a NumPy array eagerly (see numpy_values)."""
+        if not numpy_values.is_array(array_node, self.array_names):
+            return item
+        return self.written(array_node, pydytext.unary("numpy_item", item))
 
     def static_subscript(self, node, base):
         """An item of a compile-time container (`self.layers[0]`, `self.params["w"]`):
@@ -1200,7 +1290,7 @@ class Importer:
         position = key.value
         if isinstance(position, int) and position < 0 and hasattr(base.obj, "__len__"):
             position += len(base.obj)
-        origin = base.origin.child(position) if base.origin is not None else None
+        origin = base.origin.child(Item(position)) if base.origin is not None else None
         return self.outside_object(item, node, origin)
 
     def display(self, node, kind, element=None):
@@ -1216,12 +1306,14 @@ class Importer:
     def expr_Dict(self, node):
         if any(k is None for k in node.keys):
             self._fail(node, "'**' in dict displays is not supported by dy2st")
+        return self.dict_value([self.expr(k) for k in node.keys],
+                               [self.expr(v) for v in node.values], node)
+
+    def dict_value(self, keys, values, node):
         def group(values):
             if not values:
                 return "()"
             return f"({', '.join(v.name for v in values)} : {', '.join(v.type for v in values)})"
-        keys = [self.expr(k) for k in node.keys]
-        values = [self.expr(v) for v in node.values]
         return self.op(node, f"pydy.dict keys{group(keys)} values{group(values)} -> {OBJECT}")
 
     def expr_Lambda(self, node):
@@ -1343,6 +1435,40 @@ class Importer:
             return getattr(self.global_constant(node.value), node.attr, None)
         return None
 
+    def numpy_constant(self, node):
+        """A NumPy function of literals (`np.array([[1, 2], [3, 4]])`,
+        `np.zeros((2, 3), "float32")`), computed when converting: an array is
+        a tensor, a NumPy scalar a number. None for anything else; random
+        numbers are not constants."""
+        fn = self.global_constant(node.func)
+        if not callable(fn) or not _is_numpy(fn) or \
+                (getattr(fn, "__module__", None) or "").startswith("numpy.random"):
+            return None
+        def literal(arg):
+            try:
+                return ast.literal_eval(arg)
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                found = self.global_constant(arg)
+                if isinstance(found, type) and issubclass(found, np.generic):
+                    return found
+                raise
+        try:
+            args = [literal(a) for a in node.args]
+            kwargs = {k.arg: literal(k.value) for k in node.keywords if k.arg is not None}
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            return None
+        if len(kwargs) != len(node.keywords):
+            return None
+        try:
+            result = fn(*args, **kwargs)
+        except Exception as e:  # what NumPy raises eagerly, at its line
+            self._fail(node, f"{type(e).__name__}: {e}", unsupported=False)
+        if isinstance(result, np.generic):
+            return self.constant(result.item(), node)
+        if isinstance(result, np.ndarray) and result.dtype.kind in "biuf":
+            return self.outside_object(Tensor(result), node, None)
+        return None
+
     def is_builtin(self, func, builtin):
         if not isinstance(func, ast.Name) or self.is_local(func.id):
             return False
@@ -1362,7 +1488,12 @@ class Importer:
 
     def expr_Call(self, node):
         func = node.func
+        constant = self.numpy_constant(node)
+        if constant is not None:
+            return constant
         if isinstance(func, ast.Attribute):
+            if func.attr in _MUTATING_METHODS:
+                self.thread_container(func.value)
             receiver = self.expr_or_static(func.value)
             if not isinstance(receiver, Static):
                 return self.method_call(node, receiver, func.attr)
@@ -1391,7 +1522,7 @@ class Importer:
                   f"{self.signature(values, f'({OBJECT}, {OBJECT})')} {self.loc(node)}")
         target = node.func.value
         if method in _MUTATING_METHODS and (
-                isinstance(target, ast.Subscript) or
+                isinstance(target, ast.Subscript) or self.written_attribute(target) or
                 (isinstance(target, ast.Name) and self.is_local(target.id))):
             self.write_back(target, Value(f"{name}#1"), node)
         return Value(f"{name}#0")
@@ -2295,6 +2426,10 @@ def _is_literal(value):
     if isinstance(value, (tuple, list)):
         return all(_is_literal(v) for v in value)
     return value is None or isinstance(value, (bool, int, float, str))
+
+
+def _is_key_constant(key):
+    return key is None or isinstance(key, (bool, int, float, str))
 
 
 def _is_literal_structure(obj):

@@ -208,10 +208,13 @@ def _state_of(layer, captures, written):
                  if c.origin.kind == "object" and c.origin.root is obj and c.origin.path == [attr]]
         if not found:
             where = _object_path(layer, obj)
+            held = getattr(obj, attr, None)
+            hint = "not in the items of a dict or list" if type(held) in (dict, list) else \
+                "(give it its first value before saving)"
             raise errors.Dy2StError(
                 f"saving a layer whose forward assigns {where}.{attr} is not supported while "
-                f"it holds {type(getattr(obj, attr, None)).__name__}: a saved program keeps "
-                "state in tensors and numbers (give it its first value before saving)")
+                f"it holds {type(held).__name__}: a saved program keeps state in tensors and "
+                f"numbers {hint}")
         state.append(found[0])
     return state
 

@@ -14,7 +14,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ..compiler import errors
-from ..compiler.importer import Importer, NewWrittenAttribute, Unit, kept_attributes, owns
+from ..compiler.importer import Importer, NewWrittenAttribute, Unit, owns
 from ..compiler.marks import IGNORED_MODULES, NOT_TO_STATIC, ConvertedFunction, is_not_to_static
 from ..compiler import named_tuples, signature
 from ..compiler.signature import InputSpec
@@ -56,12 +56,29 @@ def _signature_entry(value):
 
 
 _Imported = collections.namedtuple("_Imported",
-                                   "text captures declared written changed inner_changed entry")
+                                   "text captures declared written in_place changed "
+                                   "inner_changed entry guards")
 """An imported function: its pydy text, captured inputs, declared argument
-types (input_spec), the attributes it assigns (written back after calls), the
+types (input_spec), the attributes it assigns (written back after calls) and
+whether each is a container changed in place (see write_attribute), the
 parameters it changes in place (written to the caller's tensors after calls),
-those the function an entry wrapper calls changes (see _structured_call) and
-the name of its pydy function."""
+those the function an entry wrapper calls changes (see _structured_call),
+the name of its pydy function and the values read from objects that it holds
+as constants (see guards_hold)."""
+
+
+def guards_hold(guards):
+    """Whether every (reader, value) of `guards` still reads that value:
+    `layer.eval()` (`self.training`) or a changed `self.rate` makes the
+    program imported before stale."""
+    for read, value in guards:
+        try:
+            now = read()
+        except Exception:  # an attribute deleted or an item gone: import again
+            return False
+        if type(now) is not type(value) or not (now == value or (now != now and value != value)):
+            return False
+    return True
 
 
 def _runtime_number_entry(value):
@@ -74,7 +91,9 @@ def _runtime_number_entry(value):
 
 
 def _kinds_of(written):
-    """What decides how the assigned attributes (object, name) were imported."""
+    """What decides how the assigned attributes (object, name) were imported:
+    for a dict or list, its keys and the kinds of its items too (it is
+    changed in place)."""
     def kind(value):
         if isinstance(value, Tensor):
             return "tensor"
@@ -82,6 +101,10 @@ def _kinds_of(written):
             return "bool"
         if isinstance(value, (int, float)):
             return type(value).__name__
+        if type(value) is dict:
+            return ("dict", id(value), tuple((k, kind(v)) for k, v in value.items()))
+        if type(value) is list:
+            return ("list", id(value), tuple(kind(v) for v in value))
         return id(value) if value is not None else "none"
     return tuple(kind(getattr(obj, name, None)) for obj, name in written)
 
@@ -129,6 +152,9 @@ def _rebuild(structure, leaves):
 _MAX_WRITTEN_ATTRIBUTES = 2000
 """More attributes assigned in converted code than this: an importer fault."""
 
+_MAX_VARIANTS = 8
+"""Earlier imports kept (train and eval, a few settings of an attribute)."""
+
 _MISS = object()
 """What the dispatcher returns for a call it does not serve."""
 
@@ -148,6 +174,8 @@ class StaticFunction(ConvertedFunction):
         self._backend = backend
         self._instance = instance
         self._imported = None
+        # Earlier imports with their compiled code, most recent first (see _import).
+        self._variants: list[Any] = []
         self._compiled: collections.OrderedDict[Any, Any] = collections.OrderedDict()
         self._last = None
         self._imported_kinds = ()
@@ -185,11 +213,20 @@ class StaticFunction(ConvertedFunction):
         return names[1:] if self._instance is not None else names
 
     def _import(self):
-        if self._imported is not None and self._imported.written and \
-                _kinds_of(self._imported.written) != self._imported_kinds:
-            # An attribute the method assigns changed kind (None → tensor).
-            self._imported = None
-            self._compiled = collections.OrderedDict()
+        if self._imported is not None and not self._current(self._imported, self._imported_kinds):
+            # An attribute the method assigns changed kind (None → tensor), or
+            # one it reads as a constant changed value (`layer.eval()`): another
+            # import of the function, kept with its compiled code so that going
+            # back (`layer.train()`) compiles nothing.
+            self._variants.insert(0, (self._imported, self._imported_kinds, self._compiled))
+            self._imported, self._compiled, self._dispatcher = None, collections.OrderedDict(), None
+            for i, (imported, kinds, compiled) in enumerate(self._variants):
+                if self._current(imported, kinds):
+                    del self._variants[i]
+                    self._imported, self._imported_kinds, self._compiled = \
+                        imported, kinds, compiled
+                    break
+            del self._variants[_MAX_VARIANTS:]
         if self._imported is None:
             arg_types = {}
             if self._input_spec is not None:
@@ -218,14 +255,25 @@ class StaticFunction(ConvertedFunction):
                 except errors.Dy2StError as e:
                     # The error names the user's line; the importer's frames would bury it.
                     raise e.with_traceback(None) from None
-            written = kept_attributes(written)
+            kept = importer.unit.kept_attributes()
+            written = [(obj, attr) for obj, attr, _ in kept]
             self._imported = _Imported(text, importer.captures, arg_types, written,
+                                       [in_place for _, _, in_place in kept],
                                        importer.mutated_params, importer.changed_by_callees,
-                                       importer.node.name)
+                                       importer.node.name,
+                                       [(origin.reader(), value) for origin, value
+                                        in importer.unit.guards.values()])
             verbosity.report(2, f"converted {self._fn.__qualname__}")
             verbosity.show_code(self._fn.__qualname__, self._imported.text)
             self._imported_kinds = _kinds_of(written)
         return self._imported
+
+    @staticmethod
+    def _current(imported, kinds):
+        """Whether `imported` (with its assigned attributes' `kinds`) is the
+        function as it would be imported now."""
+        return (not imported.written or _kinds_of(imported.written) == kinds) and \
+            guards_hold(imported.guards)
 
     @property
     def compiled_signatures(self) -> list[Any]:
@@ -313,7 +361,8 @@ class StaticFunction(ConvertedFunction):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         dispatcher = self._dispatcher
         if dispatcher is not None and not kwargs and _enabled and \
-                not (NOT_TO_STATIC or IGNORED_MODULES):
+                not (NOT_TO_STATIC or IGNORED_MODULES) and \
+                (not self._imported.guards or guards_hold(self._imported.guards)):
             captures = self._imported.captures
             result = dispatcher(args, [c.read() for c in captures] if captures else ())
             if result is not _MISS:
@@ -331,7 +380,7 @@ class StaticFunction(ConvertedFunction):
                 except TypeError as e:
                     raise self._argument_error(name, e) from None
             return self._structured_call(values, given)
-        text, captures, declared, written, changed, _, entry_symbol = self._import()
+        text, captures, declared, written, in_place, changed, _, entry_symbol, _ = self._import()
         values += [c.read() for c in captures]
         names = self._parameters() + [c.label for c in captures]
         keys, entries = [], []
@@ -373,12 +422,43 @@ class StaticFunction(ConvertedFunction):
             # `self.attr = ...` in forward: the values at the end, written back;
             # then the arguments changed in place, written to the caller's tensors.
             result, attributes = result[0], result[1:]
-            for (obj, name), value in zip(written, attributes):
-                setattr(obj, name, value)
+            for (obj, name), by_item, value in zip(written, in_place, attributes):
+                write_attribute(obj, name, value, by_item)
             arguments = dict(zip(names, values))
             for name, value in zip(changed, attributes[len(written):]):
                 write_into(arguments[name], value)
         return result
+
+
+def write_attribute(obj, name, value, in_place):
+    """`obj.name = value` after a call; a dict or list the call changed by
+    item (`in_place`) keeps its identity, as eagerly: the containers in it
+    too, so that every name for them sees the change."""
+    current = getattr(obj, name, None)
+    if in_place and _update_in_place(current, value):
+        return
+    setattr(obj, name, value)
+
+
+def _update_in_place(current, value):
+    """Makes the container `current` hold `value`'s items; False where they
+    are not containers of one kind."""
+    if type(current) is dict and type(value) is dict:
+        for key in list(current):
+            if key not in value:
+                del current[key]
+        for key, item in value.items():
+            if key not in current or not _update_in_place(current[key], item):
+                current[key] = item
+        return True
+    if type(current) is list and type(value) is list:
+        for i, item in enumerate(value[:len(current)]):
+            if not _update_in_place(current[i], item):
+                current[i] = item
+        del current[len(value):]
+        current.extend(value[len(current):])
+        return True
+    return False
 
 
 def write_into(tensor, value):

@@ -30,6 +30,14 @@ pydy.func @compare_shapes(%x: tensor<3xf32>, %y: tensor<4xf32>) -> tensor<3xi1> 
 
 // -----
 
+// CHECK: error: a NumPy item must be specialized before lowering
+pydy.func @unspecialized_numpy_item(%x: tensor<i64>) -> i64 {
+  %0 = pydy.unary numpy_item %x : (tensor<i64>) -> i64
+  pydy.return %0 : i64
+}
+
+// -----
+
 // CHECK: error: library call must be specialized before lowering
 pydy.func @unspecialized_call(%x: tensor<3xf32>) -> tensor<f32> {
   %0 = pydy.lib_call "sum"(%x) : (tensor<3xf32>) -> tensor<f32>

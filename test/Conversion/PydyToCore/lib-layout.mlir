@@ -28,6 +28,19 @@ pydy.func @set_value(%x: tensor<4x3xf32>, %i: i64) -> tensor<4x3xf32> {
   pydy.return %0 : tensor<4x3xf32>
 }
 
+// set_value of a one-element value of rank 1 into one element (`a[3] = t`
+// with `t` of shape [1]): the value's leading size-1 dimension, beyond the
+// region's rank, is read at index 0, as NumPy assigns.
+// CHECK-LABEL: func.func @set_value_of_one_element
+// CHECK: linalg.generic
+// CHECK: %[[ZERO:.*]] = arith.constant 0 : index
+// CHECK: tensor.extract %{{.*}}[%[[ZERO]]] : tensor<1xi32>
+// CHECK: tensor.insert_slice
+pydy.func @set_value_of_one_element(%x: tensor<4xi32>, %v: tensor<1xi32>) -> tensor<4xi32> {
+  %0 = pydy.lib_call "set_value"(%x, %v) {kwnames = ["x", "value"], static_args = {axes = [0], starts = array<i64: 3>, ends = array<i64: 0>, strides = array<i64: 1>, decrease_axes = [0]}} : (tensor<4xi32>, tensor<1xi32>) -> tensor<4xi32>
+  pydy.return %0 : tensor<4xi32>
+}
+
 // transpose, unsqueeze (a reshape), broadcast_to (a size-1 dimension reads 0).
 // CHECK-LABEL: func.func @layout
 // CHECK: linalg.transpose ins(%{{.*}} : tensor<1x3xf32>) outs(%{{.*}} : tensor<3x1xf32>) permutation = [1, 0]

@@ -33,7 +33,12 @@ def Pydy_UnaryKind : I32EnumAttr<"UnaryKind", "Python unary operator", [
     // A join of types (a loop variable that is a number before the loop and
     // a tensor in it): the operand converted to the result's dtype, a number
     // or a 0-d tensor filled into the result's static shape.
-    I32EnumAttrCase<"promote", 7>]> {
+    I32EnumAttrCase<"promote", 7>,
+    // An item of a NumPy array (`t.numpy()[i]`, `for v in t.numpy()`): a
+    // 0-d item is a NumPy scalar, which combines with tensors as a Python
+    // number does; the specialization makes it int()/float()/bool() of the
+    // 0-d tensor, or the operand itself for a larger one.
+    I32EnumAttrCase<"numpy_item", 8>]> {
   let cppNamespace = "::mlir::pydy";
 }
 def Pydy_CompareKind : I32EnumAttr<"CompareKind", "Python comparison", [

@@ -386,7 +386,12 @@ FailureOr<Type> inferSetValue(LibTyping &t) {
   if (!valueTensor && !isPythonScalar(value))
     return t.error() << "the value must be a tensor or a number, not " << withArticle(value);
   if (valueTensor) {
-    auto joined = broadcastShapes(region, valueTensor.getShape());
+    // As NumPy assigns: leading size-1 dimensions beyond the region's rank
+    // are dropped (`a[3] = t` with `t` of shape [1]).
+    ArrayRef<int64_t> valueShape = valueTensor.getShape();
+    while (valueShape.size() > region.size() && valueShape.front() == 1)
+      valueShape = valueShape.drop_front();
+    auto joined = broadcastShapes(region, valueShape);
     if (failed(joined) || joined->size() != region.size())
       return t.error() << "a value of " << withArticle(value)
                        << " cannot be broadcast to the assigned region";

@@ -308,6 +308,9 @@ std::string mlir::pydy::describeVariable(StringRef name) {
     // A comprehension's own variable, renamed apart from the function's.
     return ("variable '" + kind + "' of a comprehension").str();
   }
+  // An object's assigned attribute, threaded as `attribute.N.name`.
+  if (rest.consume_front("attribute."))
+    return ("attribute '" + rest.split('.').second + "'").str();
   if (name.contains('.'))
     if (std::optional<StringRef> held = hiddenVariable(name.split('.').first))
       return held->str();

@@ -104,12 +104,8 @@ struct BasicIndex {
   SmallVector<Value> newAxes;
 };
 
-FailureOr<BasicIndex> parseBasicIndex(IndexBuilder &ib, Value indexValue, int64_t rank) {
+FailureOr<BasicIndex> parseBasicIndex(IndexBuilder &ib, ArrayRef<Value> items, int64_t rank) {
   Operation *op = ib.op;
-  auto parts = ib.items(indexValue);
-  if (failed(parts))
-    return failure();
-  ArrayRef<Value> items = *parts;
   int64_t consumed = llvm::count_if(items, [](Value v) { return !isNone(v) && !isEllipsis(v); });
   if (llvm::count_if(items, isEllipsis) > 1)
     return op->emitError("an index can only have a single ellipsis ('...')");
@@ -175,15 +171,146 @@ FailureOr<BasicIndex> parseBasicIndex(IndexBuilder &ib, Value indexValue, int64_
   }
   return index;
 }
-} // namespace
-
 /// An integer tensor of rank >= 1 as an index: it selects rows (numpy's
 /// integer array indexing), keeping a dimension.
-static bool isRowsIndex(Type t) {
+bool isRowsIndex(Type t) {
   auto tensor = dyn_cast<RankedTensorType>(t);
   return tensor && tensor.getRank() >= 1 && isa<IntegerType>(tensor.getElementType()) &&
          !tensor.getElementType().isInteger(1);
 }
+
+/// A literal list or tuple of ints (nested, not empty) in an index tuple.
+bool isIntLiteral(Attribute a) {
+  auto list = dyn_cast_or_null<ArrayAttr>(a);
+  return list && !list.empty() && llvm::all_of(list, [](Attribute item) {
+    auto i = dyn_cast<IntegerAttr>(item);
+    return (i && i.getType().isInteger(64)) || isIntLiteral(item);
+  });
+}
+
+/// An item of an index tuple that is an integer array (numpy's advanced
+/// indexing): an integer tensor of rank >= 1 or a literal list of ints.
+bool isArrayItem(Value v) { return isRowsIndex(v.getType()) || isIntLiteral(constantOf(v)); }
+
+bool isFullSlice(Value v) {
+  auto slice = v.getDefiningOp<SliceOp>();
+  return slice && isNone(slice.getLower()) && isNone(slice.getUpper()) && isNone(slice.getStep());
+}
+
+/// An index tuple with integer arrays that dy2st reads: its arrays (and the
+/// ints among them, which numpy broadcasts with them) from axis `first` on,
+/// every other item a full slice `:` (or a trailing `...`).
+struct ArrayIndex {
+  int64_t first = 0;
+  SmallVector<Value> arrays;
+};
+
+std::optional<ArrayIndex> parseArrayIndex(ArrayRef<Value> items, int64_t rank) {
+  if (llvm::none_of(items, isArrayItem))
+    return std::nullopt;
+  ArrayIndex index;
+  size_t i = 0;
+  for (; i < items.size() && isFullSlice(items[i]); ++i)
+    ++index.first;
+  for (; i < items.size() && (isArrayItem(items[i]) || isIntIndex(items[i].getType())); ++i)
+    index.arrays.push_back(items[i]);
+  for (; i < items.size(); ++i)
+    if (!isFullSlice(items[i]) && !(isEllipsis(items[i]) && i + 1 == items.size()))
+      return std::nullopt;
+  if (index.first + static_cast<int64_t>(index.arrays.size()) > rank)
+    return std::nullopt;
+  return index;
+}
+
+/// The positions an ArrayIndex selects: each array's indices checked and
+/// wrapped along its axis (a gather from arange(size) laid along that axis,
+/// which raises IndexError out of range), combined into one broadcast `linear` index over
+/// the axes merged into one (`merged`: x's shape with them as -1).
+struct ArrayPositions {
+  Value linear, lead, rest, merged;
+};
+
+struct ArrayIndexBuilder {
+  IndexBuilder &ib;
+  Value none = ib.constant(ib.b.getUnitAttr());
+
+  Value shapeOf(Value v) { return ib.note(AttrOp::create(ib.b, ib.loc, ib.object, v, "shape")); }
+  Value subscript(Value v, Value i) {
+    return ib.note(SubscriptOp::create(ib.b, ib.loc, ib.object, v, i));
+  }
+  Value slice(Value start, Value stop) {
+    return ib.note(SliceOp::create(ib.b, ib.loc, SliceType::get(ib.b.getContext()), start, stop,
+                                   none));
+  }
+  Value binary(BinaryKind kind, Value l, Value r) {
+    return ib.note(BinaryOp::create(ib.b, ib.loc, ib.object, kind, l, r));
+  }
+  Value concat(Value a, Value b, Value c) {
+    return binary(BinaryKind::add, binary(BinaryKind::add, a, b), c);
+  }
+
+  ArrayPositions positions(Value x, const ArrayIndex &index) {
+    Value xShape = shapeOf(x);
+    int64_t first = index.first, last = first + static_cast<int64_t>(index.arrays.size());
+    ArrayPositions p;
+    for (auto [k, array] : llvm::enumerate(index.arrays)) {
+      Value indices =
+          isa<RankedTensorType>(array.getType()) ? array : ib.call("to_tensor", {array});
+      int64_t axis = first + static_cast<int64_t>(k);
+      Value size = subscript(xShape, ib.i64(axis));
+      // arange(size) along `axis`, so that an index out of range is reported
+      // for its axis, as NumPy does.
+      SmallVector<Attribute> along(axis, ib.b.getI64IntegerAttr(1));
+      along.push_back(ib.b.getI64IntegerAttr(-1));
+      Value positions =
+          ib.call("reshape", {ib.call("arange", {size}), ib.constant(ib.b.getArrayAttr(along))});
+      Value picked = ib.call("gather", {positions, ib.call("flatten", {indices}), ib.i64(axis)},
+                             {"axis"});
+      Value wrapped = ib.call("reshape", {picked, shapeOf(indices)});
+      p.linear = p.linear ? binary(BinaryKind::add, binary(BinaryKind::mul, p.linear, size), wrapped)
+                          : wrapped;
+    }
+    p.lead = subscript(xShape, slice(none, ib.i64(first)));
+    p.rest = subscript(xShape, slice(ib.i64(last), none));
+    p.merged = concat(p.lead, ib.list({ib.i64(-1)}), p.rest);
+    return p;
+  }
+};
+
+/// x[:, ..., a0, a1, ...]: the rows of the merged axes at the linear
+/// positions; the result has the leading axes, the arrays' broadcast shape,
+/// then the rest.
+Value readArrayIndex(IndexBuilder &ib, Value x, const ArrayIndex &index) {
+  ArrayIndexBuilder ab{ib};
+  ArrayPositions p = ab.positions(x, index);
+  Value rows = ib.call("reshape", {x, p.merged});
+  Value picked = ib.call("gather", {rows, ib.call("flatten", {p.linear}), ib.i64(index.first)},
+                         {"axis"});
+  return ib.call("reshape", {picked, ab.concat(p.lead, ab.shapeOf(p.linear), p.rest)});
+}
+
+/// x[:, ..., a0, a1, ...] = v: v broadcast to the region the read gives,
+/// put along the merged axis at the linear positions.
+Value writeArrayIndex(IndexBuilder &ib, Value x, Value value, const ArrayIndex &index) {
+  ArrayIndexBuilder ab{ib};
+  auto type = cast<RankedTensorType>(x.getType());
+  ArrayPositions p = ab.positions(x, index);
+  Value region = ab.concat(p.lead, ab.shapeOf(p.linear), p.rest);
+  Value full = isa<RankedTensorType>(value.getType()) ? ib.call("broadcast_to", {value, region})
+                                                      : ib.call("full", {region, value});
+  Value values = ib.call("reshape", {ib.copyAs(full, type), p.merged});
+  int64_t restRank = type.getRank() - index.first - static_cast<int64_t>(index.arrays.size());
+  SmallVector<Attribute> columnShape(index.first, ib.b.getI64IntegerAttr(1));
+  columnShape.push_back(ib.b.getI64IntegerAttr(-1));
+  columnShape.append(restRank, ib.b.getI64IntegerAttr(1));
+  Value column = ib.call("reshape", {ib.call("flatten", {p.linear}),
+                                     ib.constant(ib.b.getArrayAttr(columnShape))});
+  Value indices = ib.call("broadcast_to", {column, ab.shapeOf(values)});
+  Value rows = ib.call("reshape", {x, p.merged});
+  Value put = ib.call("put_along_axis", {rows, indices, values, ib.i64(index.first)});
+  return ib.call("reshape", {put, ab.shapeOf(x)});
+}
+} // namespace
 
 bool isTensorIndexToDecompose(SubscriptOp op) {
   if (!isa<RankedTensorType>(op.getValue().getType()))
@@ -240,7 +367,15 @@ FailureOr<Operation *> decomposeTensorIndex(SubscriptOp op) {
     op.erase();
     return ib.first;
   }
-  auto index = parseBasicIndex(ib, op.getIndex(), type.getRank());
+  auto items = ib.items(op.getIndex());
+  if (failed(items))
+    return failure();
+  if (std::optional<ArrayIndex> arrays = parseArrayIndex(*items, type.getRank())) {
+    op.getResult().replaceAllUsesWith(readArrayIndex(ib, x, *arrays));
+    op.erase();
+    return ib.first;
+  }
+  auto index = parseBasicIndex(ib, *items, type.getRank());
   if (failed(index))
     return failure();
   Value result = x;
@@ -294,7 +429,15 @@ FailureOr<Operation *> decomposeTensorAssignment(SetItemOp op) {
     Value indices = ib.call("broadcast_to", {column, full});
     result = ib.call("put_along_axis", {x, indices, value, ib.i64(0)});
   } else {
-    auto index = parseBasicIndex(ib, op.getIndex(), type.getRank());
+    auto items = ib.items(op.getIndex());
+    if (failed(items))
+      return failure();
+    if (std::optional<ArrayIndex> arrays = parseArrayIndex(*items, type.getRank())) {
+      op.getResult().replaceAllUsesWith(writeArrayIndex(ib, x, value, *arrays));
+      op.erase();
+      return ib.first;
+    }
+    auto index = parseBasicIndex(ib, *items, type.getRank());
     if (failed(index))
       return failure();
     if (!index->newAxes.empty())

@@ -181,6 +181,14 @@ LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
     return specializeDictMethod(op);
   if (isa<NamedTupleType>(receiver))
     return specializeNamedTupleMethod(op);
+  // A NumPy scalar's (see numpy_item): the Python number it holds.
+  if (isPythonScalar(receiver) && (method == "item" || method == "tolist") &&
+      op.getArgs().empty()) {
+    op.getResult().replaceAllUsesWith(op.getObject());
+    op.getUpdated().replaceAllUsesWith(op.getObject());
+    op.erase();
+    return success();
+  }
   if (!isa<RankedTensorType>(receiver))
     return op.emitError() << "calling method '" << method << "' of "
                           << withArticle(receiver) << " is not supported by dy2st yet";

@@ -154,6 +154,11 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
   }
   if (auto forIn = dyn_cast<ForInOp>(op))
     return specializeForIn(forIn, next);
+  if (auto unary = dyn_cast<UnaryOp>(op); unary && unary.getKind() == UnaryKind::numpy_item)
+    return specializeNumpyItem(unary);
+  if (auto unpack = dyn_cast<UnpackOp>(op);
+      unpack && isa<RankedTensorType>(unpack.getValue().getType()))
+    return unpackTensor(unpack, next);
   if (auto logical = dyn_cast<LogicalOp>(op))
     return specializeLogical(logical, next);
   if (auto call = dyn_cast<LibCallOp>(op))
@@ -498,6 +503,46 @@ LogicalResult Specializer::inferResultTypes(Operation *op) {
     return success();
   }
   llvm_unreachable("not an expression op");
+}
+
+LogicalResult Specializer::unpackTensor(UnpackOp op, Operation *&next) {
+  auto tensor = cast<RankedTensorType>(op.getValue().getType());
+  if (tensor.getRank() == 0)
+    return op.emitError("iteration over a 0-d tensor");
+  if (tensor.isDynamicDim(0))
+    return op.emitError() << "unpacking " << withArticle(tensor)
+                          << ": the number of values must be known when compiling";
+  if (tensor.getDimSize(0) != static_cast<int64_t>(op.getNumResults()))
+    return op.emitError() << (tensor.getDimSize(0) > op.getNumResults()
+                                  ? "too many values to unpack (expected "
+                                  : "not enough values to unpack (expected ")
+                          << op.getNumResults() << ", got " << tensor.getDimSize(0) << ")";
+  OpBuilder b(op);
+  Type object = ObjectType::get(op.getContext());
+  Operation *first = nullptr;
+  for (auto [i, result] : llvm::enumerate(op.getResults())) {
+    auto index = ConstantOp::create(b, op.getLoc(), b.getI64IntegerAttr(i));
+    first = first ? first : index.getOperation();
+    result.replaceAllUsesWith(SubscriptOp::create(b, op.getLoc(), object, op.getValue(), index));
+  }
+  next = first ? first : op->getNextNode();
+  op.erase();
+  return success();
+}
+
+LogicalResult Specializer::specializeNumpyItem(UnaryOp op) {
+  auto tensor = dyn_cast<RankedTensorType>(op.getOperand().getType());
+  if (!tensor || tensor.getRank() != 0) {
+    op.getResult().replaceAllUsesWith(op.getOperand());
+    op.erase();
+    return success();
+  }
+  Type elem = tensor.getElementType();
+  op.setKind(elem.isInteger(1)        ? UnaryKind::to_bool
+             : isa<FloatType>(elem) ? UnaryKind::to_float
+                                    : UnaryKind::to_int);
+  Operation *next = op;
+  return specialize(op, next);
 }
 
 } // namespace mlir::pydy::specialization

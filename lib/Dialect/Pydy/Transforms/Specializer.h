@@ -392,6 +392,10 @@ private:
   /// (used as a tensor is: compared, indexed, in arithmetic); `t.item()` is
   /// the Python number of its one element, read at run time.
   LogicalResult valueOfTensor(CallMethodOp op);
+  /// `numpy_item`: int()/float()/bool() of a 0-d tensor, else its operand.
+  LogicalResult specializeNumpyItem(UnaryOp op);
+  /// `a, b = t`: the items of a tensor's first dimension, known when compiling.
+  LogicalResult unpackTensor(UnpackOp op, Operation *&next);
 
   LogicalResult specializeLibCall(LibCallOp op, Operation *&next);
 
