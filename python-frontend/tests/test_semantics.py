@@ -492,6 +492,35 @@ def test_python_builtins_and_loop_forms(differential, fn, values):
     differential(fn, t(values))
 
 
+def numpy_items_and_constants(x):
+    # Items of `.numpy()` are NumPy scalars: numbers beside tensors.
+    total = paddle.full([1], 0, "int32")
+    values = x.numpy()
+    for v in values:
+        total = total + v
+    for i, v in enumerate(x.numpy(), 1):
+        total = total + i * v
+    first = x.numpy()[0]
+    table = paddle.to_tensor(np.array([[1, 2], [3, 4]]))
+    rows = 0
+    for a, b in table:
+        rows = rows + a * b
+    return total, total + first, table + np.float32(0.5), np.zeros((2,), "float32") + x[:2], rows
+
+
+def test_numpy_items_and_constants(differential):
+    differential(numpy_items_and_constants, paddle.to_tensor(np.array([3, 1, 2], "int64")))
+
+
+def random_numpy(x):
+    return x + paddle.to_tensor(np.random.rand(2))
+
+
+def test_numpy_random_numbers_are_not_constants():
+    with pytest.raises(paddle.Dy2StError, match="numpy cannot run inside a compiled function"):
+        paddle.jit.to_static(random_numpy)(t([1.0, 2.0]))
+
+
 # Paddle's switches ------------------------------------------------------------
 
 def uses_numpy_eagerly(x):
