@@ -1270,6 +1270,33 @@ def test_constants_read_from_a_layer_follow_its_changes():
     assert converted.forward._compiled is trained_code
 
 
+class Headed(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.body = paddle.nn.Linear(2, 3)
+        self.head = paddle.nn.Linear(3, 2)
+        self.act = paddle.nn.functional.relu
+
+    def forward(self, x):
+        return self.head(self.act(self.body(x)))
+
+
+def test_a_replaced_sublayer_or_function_is_used():
+    """Fine-tuning replaces the head after `to_static`: the program made for
+    the old one (another class, another function) is not used."""
+    eager, compiled = Headed(), Headed()
+    compiled.set_state_dict(eager.state_dict())
+    converted = paddle.jit.to_static(compiled)
+    x = t([1.0, -2.0])
+    np.testing.assert_allclose(converted(x).numpy(), eager(x).numpy(), rtol=1e-6)
+    head = paddle.nn.Sequential(paddle.nn.Linear(3, 4), paddle.nn.Tanh())
+    for layer in (eager, compiled):
+        layer.head = head
+        layer.act = paddle.nn.functional.sigmoid
+    np.testing.assert_allclose(converted(x).numpy(), eager(x).numpy(), rtol=1e-6)
+    assert converted(x).shape == [4]
+
+
 def saved_after_a_call(layer, tmp_path, name):
     """(input, path): `layer` after one eager call (its attributes are values
     now), saved at `path`."""

@@ -185,9 +185,11 @@ class Unit:
         # {}`): written back by setattr; a dict or list only changed by item
         # (`self.cache[k] = t`) is updated in place, as eagerly.
         self.replaced = set()
-        # Values read from objects and compiled as constants (`self.training`,
-        # `self.dropout_rate`), by Origin key: (origin, value). The program
-        # holds while each object still has that value (see Imported guards).
+        # What the import took from objects, by Origin key: (origin, value,
+        # by identity). Values compiled as constants (`self.training`,
+        # `self.dropout_rate`) are compared by value, objects the code was
+        # converted for (`self.head`, `self.act`) by identity; the program
+        # holds while each still reads so (see Imported guards).
         self.guards = {}
 
     def kept_attributes(self):
@@ -1072,7 +1074,7 @@ class Importer:
         if origin is not None and origin.kind == "object" and \
                 (obj is None or isinstance(obj, (bool, int, float, str)) or
                  _is_literal_structure(obj)):
-            self.unit.guards.setdefault(origin.key(), (origin, copy.deepcopy(obj)))
+            self.unit.guards.setdefault(origin.key(), (origin, copy.deepcopy(obj), False))
         if obj is None or isinstance(obj, (bool, int, float, str)):
             return self.constant(obj, node)
         if _is_literal_structure(obj):
@@ -1085,7 +1087,22 @@ class Importer:
         if isinstance(obj, np.ndarray):
             self._fail(node, "a numpy array is not a tensor in compiled code: make it one "
                              "with dy2st.to_tensor outside the function")
+        self.guard_identity(obj, origin)
         return Static(obj, origin)
+
+    def guard_identity(self, obj, origin):
+        """`obj`, read through `origin` from an object, is what the code is
+        converted for (a sublayer, a function): replaced later (a new head
+        for fine-tuning), the function is imported again. Not an object
+        made anew at each read (a bound method, a property)."""
+        if origin is None or origin.kind != "object" or origin.key() in self.unit.guards:
+            return
+        try:
+            stable = origin.read() is obj
+        except Exception:  # a read that fails now cannot guard anything
+            stable = False
+        if stable:
+            self.unit.guards[origin.key()] = (origin, obj, True)
 
     def expr_Attribute(self, node):
         if self.written_attribute(node):

@@ -20,6 +20,7 @@ from ..compiler import named_tuples, signature
 from ..compiler.signature import InputSpec
 from ..eager.tensor import Tensor
 from . import entry, native, verbosity
+from .guards import Guards
 
 _cache_size = int(os.environ.get("DY2ST_CACHE_SIZE", "64"))
 _enabled = True
@@ -63,22 +64,7 @@ types (input_spec), the attributes it assigns (written back after calls) and
 whether each is a container changed in place (see write_attribute), the
 parameters it changes in place (written to the caller's tensors after calls),
 those the function an entry wrapper calls changes (see _structured_call),
-the name of its pydy function and the values read from objects that it holds
-as constants (see guards_hold)."""
-
-
-def guards_hold(guards):
-    """Whether every (reader, value) of `guards` still reads that value:
-    `layer.eval()` (`self.training`) or a changed `self.rate` makes the
-    program imported before stale."""
-    for read, value in guards:
-        try:
-            now = read()
-        except Exception:  # an attribute deleted or an item gone: import again
-            return False
-        if type(now) is not type(value) or not (now == value or (now != now and value != value)):
-            return False
-    return True
+the name of its pydy function and what it took from objects (its Guards)."""
 
 
 def _runtime_number_entry(value):
@@ -261,8 +247,9 @@ class StaticFunction(ConvertedFunction):
                                        [in_place for _, _, in_place in kept],
                                        importer.mutated_params, importer.changed_by_callees,
                                        importer.node.name,
-                                       [(origin.reader(), value) for origin, value
-                                        in importer.unit.guards.values()])
+                                       Guards([(origin.reader(), value, by_identity)
+                                               for origin, value, by_identity
+                                               in importer.unit.guards.values()]))
             verbosity.report(2, f"converted {self._fn.__qualname__}")
             verbosity.show_code(self._fn.__qualname__, self._imported.text)
             self._imported_kinds = _kinds_of(written)
@@ -273,7 +260,7 @@ class StaticFunction(ConvertedFunction):
         """Whether `imported` (with its assigned attributes' `kinds`) is the
         function as it would be imported now."""
         return (not imported.written or _kinds_of(imported.written) == kinds) and \
-            guards_hold(imported.guards)
+            imported.guards.hold()
 
     @property
     def compiled_signatures(self) -> list[Any]:
@@ -362,7 +349,7 @@ class StaticFunction(ConvertedFunction):
         dispatcher = self._dispatcher
         if dispatcher is not None and not kwargs and _enabled and \
                 not (NOT_TO_STATIC or IGNORED_MODULES) and \
-                (not self._imported.guards or guards_hold(self._imported.guards)):
+                (not self._imported.guards or self._imported.guards.hold()):
             captures = self._imported.captures
             result = dispatcher(args, [c.read() for c in captures] if captures else ())
             if result is not _MISS:
