@@ -21,6 +21,7 @@ from .compiler.tracer import TraceWarning
 from .eager.functional import *  # noqa: F401,F403 (the operations; see eager/functional.pyi)
 from .eager.tensor import Tensor
 from .eager.primitives import to_tensor
+from .eager.random import bernoulli, normal, rand, randint, randn, randperm, standard_normal, uniform
 from .runtime.traced_layer import TracedLayer
 
 ParamAttr = nn.ParamAttr

@@ -9,6 +9,7 @@ from typing import Any, Callable, Sequence, TypeVar, overload
 
 from .compiler.marks import (forward_function, ignore_module, is_not_to_static,  # noqa: F401
                              not_to_static)
+from .compiler.errors import Dy2StError
 from .eager import functional
 from .nn import Layer
 from .runtime import entry, native, saving
@@ -34,6 +35,10 @@ def save(layer: Layer | Callable[..., Any], path: str | os.PathLike[str],
          input_spec: Sequence[Any] | None = None, **configs: Any) -> None:
     """Saves the static program of a layer's forward (or of a function) with
     its parameters: `<path>.pdmodel` and `<path>.pdiparams`."""
+    if isinstance(layer, Layer) and (layer._forward_pre_hooks or layer._forward_post_hooks):
+        raise Dy2StError(f"saving a {type(layer).__name__} with forward hooks of its own is not "
+                         "supported yet (its sublayers' hooks are saved): remove them, or save "
+                         "a layer that holds it")
     names = _static_function_of(layer, None)._parameters()
     specs = saving.specs_of(input_spec, names)
     meta, text, specialized, params = saving.compile_for_save(

@@ -521,6 +521,20 @@ def test_numpy_random_numbers_are_not_constants():
         paddle.jit.to_static(random_numpy)(t([1.0, 2.0]))
 
 
+SEEN = []
+
+
+def appends_to_a_global(x):
+    SEEN.append(x)
+    return x * 2
+
+
+def test_changing_a_global_list_in_place_is_a_clear_error():
+    """The change would be lost (compiled code treats lists as values)."""
+    with pytest.raises(paddle.Dy2StError, match="'SEEN' is not a variable of this function"):
+        paddle.jit.to_static(appends_to_a_global)(t([1.0]))
+
+
 # Paddle's switches ------------------------------------------------------------
 
 def uses_numpy_eagerly(x):

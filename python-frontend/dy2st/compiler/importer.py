@@ -658,10 +658,18 @@ class Importer:
             "tuple", [index, self.numpy_item(array_node, value)]))
 
     def static_iterable(self, node):
-        """A list or tuple of compile-time objects (layers) being iterated, if it is one."""
+        """A list or tuple of compile-time objects (layers) being iterated, if
+        it is one; an empty one an object holds (a layer without hooks) too:
+        the loop runs no time, so its body is not imported."""
         if not isinstance(node, (ast.Name, ast.Attribute)) or \
                 (isinstance(node, ast.Name) and self.is_local(node.id)):
             return None
+        owner = self.static_object(node.value) if isinstance(node, ast.Attribute) else None
+        held = getattr(owner, node.attr, None) if owner is not None else None
+        if type(held) in (list, tuple) and not held and not self.written_attribute(node):
+            origin = Origin("object", owner, [node.attr])
+            self.unit.guards.setdefault(origin.key(), (origin, type(held)(), False))
+            return Static(held, origin)
         value = self.expr_or_static(node)
         if isinstance(value, Static) and isinstance(value.obj, (LayerList, ParameterList)):
             return value
@@ -1531,13 +1539,18 @@ class Importer:
                             keywords=node.keywords)
             ast.copy_location(call, node)
             return self.python_call(call, composite, None)
+        target = node.func.value
+        if method in _MUTATING_METHODS and isinstance(target, ast.Name) and \
+                not self.is_local(target.id):
+            self._fail(node, f"'{target.id}' is not a variable of this function: compiled code "
+                             f"cannot change it in place ({target.id}.{method}(...) would be "
+                             "lost); pass it in and return it, or keep it on a layer")
         values, kwnames = self.call_arguments(node)
         names = ", ".join(v.name for v in values)
         name = self.fresh()
         self.emit(f'{name}:2 = pydy.call_method {receiver.name}, "{_escape(method)}"({names})'
                   f"{self.kw_attr(kwnames)} : {receiver.type}, "
                   f"{self.signature(values, f'({OBJECT}, {OBJECT})')} {self.loc(node)}")
-        target = node.func.value
         if method in _MUTATING_METHODS and (
                 isinstance(target, ast.Subscript) or self.written_attribute(target) or
                 (isinstance(target, ast.Name) and self.is_local(target.id))):
@@ -1546,6 +1559,9 @@ class Importer:
 
     def static_call(self, node, callee):
         fn = callee.obj
+        eager_only = getattr(fn, "eager_only", None)
+        if isinstance(eager_only, str):
+            self._fail(node, f"{getattr(fn, '__name__', fn)}(): {eager_only}")
         if fn is len:
             if len(node.args) != 1 or node.keywords:
                 self._fail(node, "len() takes exactly one argument", unsupported=False)
@@ -1774,6 +1790,8 @@ class Importer:
         if isinstance(fn, _NestedDef):
             return fn, None
         if isinstance(fn, Layer):
+            if fn._forward_pre_hooks or fn._forward_post_hooks:
+                return Layer._call_with_hooks, fn
             return forward_function(fn), fn
         if isinstance(fn, ConvertedFunction):
             return fn.dygraph_function, fn._instance

@@ -4,7 +4,7 @@ ParamAttr."""
 from __future__ import annotations
 
 import collections
-from typing import Any, Iterator, Literal, Mapping, Sequence, TypeVar, Union, overload
+from typing import Any, Callable, Iterator, Literal, Mapping, Sequence, TypeVar, Union, overload
 
 import numpy as np
 
@@ -50,6 +50,10 @@ class Layer:
         object.__setattr__(self, "_sub_layers", collections.OrderedDict())
         self._dtype = dtype
         self.training = True
+        # Tuples, made anew at each change: compiled code converted for the
+        # hooks of a layer sees a change as a new object (its guard).
+        self._forward_pre_hooks: tuple[Callable[..., Any], ...] = ()
+        self._forward_post_hooks: tuple[Callable[..., Any], ...] = ()
 
     def _registry(self, kind):
         if "_parameters" not in self.__dict__:
@@ -80,7 +84,37 @@ class Layer:
         raise NotImplementedError(f"{type(self).__name__} does not define forward()")
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self.__dict__.get("_forward_pre_hooks") or self.__dict__.get("_forward_post_hooks"):
+            return self._call_with_hooks(*args, **kwargs)
         return self.forward(*args, **kwargs)
+
+    def _call_with_hooks(self, *inputs: Any, **kwargs: Any) -> Any:
+        """forward between the hooks, as Paddle runs them: a pre hook may
+        replace the positional inputs, a post hook the outputs (None keeps
+        them). Written to be converted too: compiled code calls a sublayer
+        that has hooks through it."""
+        for hook in self._forward_pre_hooks:
+            replaced = hook(self, inputs)
+            if replaced is not None:
+                inputs = replaced if isinstance(replaced, tuple) else (replaced,)
+        outputs = self.forward(*inputs, **kwargs)
+        for hook in self._forward_post_hooks:
+            replaced = hook(self, inputs, outputs)
+            if replaced is not None:
+                outputs = replaced
+        return outputs
+
+    def register_forward_pre_hook(self, hook: Callable[..., Any]) -> HookRemoveHelper:
+        """`hook(layer, inputs)` before forward; a result other than None
+        replaces the inputs (a tuple, or one input)."""
+        self._forward_pre_hooks = self._forward_pre_hooks + (hook,)
+        return HookRemoveHelper(self, "_forward_pre_hooks", hook)
+
+    def register_forward_post_hook(self, hook: Callable[..., Any]) -> HookRemoveHelper:
+        """`hook(layer, inputs, outputs)` after forward; a result other than
+        None replaces the outputs."""
+        self._forward_post_hooks = self._forward_post_hooks + (hook,)
+        return HookRemoveHelper(self, "_forward_post_hooks", hook)
 
     @overload
     def create_parameter(self, shape: Sequence[int], attr: ParamAttr | str | None = None,
@@ -191,3 +225,18 @@ class Layer:
         for layer in self.sublayers():
             layer.training = True
         return self
+
+
+class HookRemoveHelper:
+    """What registering a hook returns: `remove()` takes it off its layer."""
+
+    def __init__(self, layer: Layer, kind: str, hook: Callable[..., Any]) -> None:
+        self._layer, self._kind, self._hook = layer, kind, hook
+
+    def remove(self) -> None:
+        hooks = list(getattr(self._layer, self._kind))
+        for i, hook in enumerate(hooks):
+            if hook is self._hook:
+                del hooks[i]
+                setattr(self._layer, self._kind, tuple(hooks))
+                return
