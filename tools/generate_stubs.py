@@ -73,11 +73,13 @@ PARAMETER_TYPES = {
     "initialized_list": "Sequence[Tensor]", "array": "list[Tensor]", "i": "int | Tensor",
     "use_global_stats": "bool", "recompute_scale_factor": "bool",
     "scale_factor": "float | Sequence[float]", "operands": "Tensor",
-    "inputs": "Tensor | Sequence[Tensor]",
+    "inputs": "Tensor | Sequence[Tensor]", "seed": "int", "mean": "float | Tensor",
+    "std": "float | Tensor", "low": "int", "high": "int",
 }
 # Where one operation gives a parameter another meaning than the name's rule.
 OPERATION_PARAMETER_TYPES = {
     ("clip", "min"): "float | Tensor", ("clip", "max"): "float | Tensor",
+    ("uniform", "min"): "float", ("uniform", "max"): "float",
     ("hardtanh", "min"): "float", ("hardtanh", "max"): "float",
     ("scale", "scale"): "float | Tensor", ("scale", "bias"): "float",
     ("selu", "scale"): "float", ("lerp", "weight"): "TensorLike",

@@ -7,6 +7,7 @@
 #include "Dy2St/Runtime/Memory.h"
 #include "Dy2St/Runtime/Parallel.h"
 #include "Dy2St/Runtime/Print.h"
+#include "Dy2St/Runtime/Random.h"
 #include "Dy2St/Support/NativeTarget.h"
 #include "Dy2St/Support/RuntimeABI.h"
 
@@ -74,6 +75,7 @@ llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::load(CompiledProgram p
   defineBlasSymbols(define);
   defineParallelSymbols(define);
   defineMemorySymbols(define);
+  defineRandomSymbols(define);
   if (llvm::Error error = main.define(llvm::orc::absoluteSymbols(std::move(runtime))))
     return textOf(std::move(error));
   for (const std::string &library : libraries) {

@@ -21,7 +21,7 @@ from .compiler.tracer import TraceWarning
 from .eager.functional import *  # noqa: F401,F403 (the operations; see eager/functional.pyi)
 from .eager.tensor import Tensor
 from .eager.primitives import to_tensor
-from .eager.random import bernoulli, normal, rand, randint, randn, randperm, standard_normal, uniform
+from .eager.random import randperm
 from .runtime.traced_layer import TracedLayer
 
 ParamAttr = nn.ParamAttr
@@ -68,7 +68,9 @@ def get_num_threads() -> int:
 
 
 def seed(value: int) -> None:
-    """Seeds the random numbers of eager code (initializers, dropout)."""
+    """Seeds the random numbers of eager code (numpy's generator: initializers,
+    dropout) and of compiled code (the runtime's stream, see Random.cpp)."""
     import numpy
     numpy.random.seed(value)
+    _native.module().seed_random(int(value) & (2**64 - 1))
 

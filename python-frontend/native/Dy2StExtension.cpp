@@ -13,6 +13,7 @@
 #include "Dy2St/Runtime/Blas.h"
 #include "Dy2St/Support/Nesting.h"
 #include "Dy2St/Runtime/Print.h"
+#include "Dy2St/Runtime/Random.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Diagnostics.h"
@@ -250,6 +251,8 @@ PYBIND11_MODULE(_dy2st_native, m) {
   m.def("set_threads", &setBlasThreads, py::arg("threads"),
         "The threads compiled code uses (its BLAS calls).");
   m.def("threads", &blasThreads, "The threads compiled code uses.");
+  m.def("seed_random", &dy2st::seedRandomBits, py::arg("seed"),
+        "Restarts the random bits of compiled code (dy2st.seed).");
   m.def("blas_core", &blasCore, "The kernel family OpenBLAS chose for this CPU.");
   m.def("compile", &compile, py::arg("source"), py::arg("entry"), py::arg("signature"),
         py::arg("backend") = "cpu", py::arg("source_name") = "",

@@ -69,6 +69,22 @@ def _paddle_argmax_rows(x, better):
 # (name, function, numpy reference, inputs); the name is the table entry or
 # composite the case covers.
 CASES = [
+    # Random numbers differ between eager and compiled code (their streams
+    # do): these cases give what does not depend on them — bounds, a zero
+    # deviation, the one integer of a range, probabilities 0 and 1.
+    ("uniform", lambda x: paddle.abs(paddle.uniform(x.shape, min=-2.0, max=3.0) - 0.5) <= 2.5,
+     lambda x: np.ones(x.shape, bool), [X]),
+    ("rand", lambda x: paddle.abs(paddle.rand(x.shape, "float64") - 0.5) <= 0.5,
+     lambda x: np.ones(x.shape, bool), [X]),
+    ("gaussian", lambda x: paddle.gaussian(x.shape, mean=5.0, std=0.0),
+     lambda x: np.full(x.shape, 5.0, np.float32), [X]),
+    ("randn", lambda x: paddle.randn(x.shape) * 0.0 + x, lambda x: x, [X]),
+    ("standard_normal", lambda x: paddle.standard_normal(x.shape, "float64") * 0.0,
+     lambda x: np.zeros(x.shape), [X]),
+    ("normal", lambda x: paddle.normal(x, 0.0), lambda x: x, [X]),
+    ("randint", lambda x: paddle.randint(2, 3, x.shape), lambda x: np.full(x.shape, 2), [X]),
+    ("bernoulli", lambda x: paddle.bernoulli(paddle.cast(x > 0, "float32")),
+     lambda x: (x > 0).astype(np.float32), [X]),
     ("exp", lambda x: paddle.exp(x), np.exp, [X]),
     ("expm1", lambda x: paddle.expm1(x), np.expm1, [X]),
     ("log", lambda x: paddle.log(x), np.log, [P]),

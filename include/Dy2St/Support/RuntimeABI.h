@@ -86,6 +86,19 @@ inline constexpr llvm::StringLiteral kEnterCall = "dy2st_enter_call";
 inline constexpr llvm::StringLiteral kLeaveCall = "dy2st_leave_call";
 /// can_allocate(bytes: f64) -> i1, before a tensor sized at run time is made.
 inline constexpr llvm::StringLiteral kCanAllocate = "dy2st_can_allocate";
+
+/// random_bits() -> i64: 64 fresh random bits from the process's stream
+/// (lib/Runtime/Random.cpp), the key of one run of a random operation, whose
+/// elements are kRandomMix of the key plus their index: every run, also in a
+/// loop, draws a new key.
+inline constexpr llvm::StringLiteral kRandomBits = "dy2st_random_bits";
+/// splitmix64's increment and finalizer constants: mix(x) of z = x +
+/// kRandomGamma is z ^= z >> 30, z *= kRandomMixA, z ^= z >> 27,
+/// z *= kRandomMixB, z ^= z >> 31 (the runtime's stream and the lowering's
+/// element bits).
+inline constexpr uint64_t kRandomGamma = 0x9E3779B97F4A7C15ull;
+inline constexpr uint64_t kRandomMixA = 0xBF58476D1CE4E5B9ull;
+inline constexpr uint64_t kRandomMixB = 0x94D049BB133111EBull;
 /// allocation_site(where: "file:line: ") names the source of the buffers
 /// allocated next: a MemoryError when one cannot be had names that line.
 inline constexpr llvm::StringLiteral kAllocationSite = "dy2st_allocation_site";

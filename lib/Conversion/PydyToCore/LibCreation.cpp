@@ -10,6 +10,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
+#include <cmath>
 #include <functional>
 #include <unistd.h>
 
@@ -24,12 +25,21 @@ static Value fillValue(LibLowering &l, Type elem) {
   return constantScalar(l.b, l.loc, elem, one ? 1 : 0);
 }
 
+static Value asF64(OpBuilder &b, Location loc, Value v) {
+  if (isa<RankedTensorType>(v.getType()))
+    v = firstElement(b, loc, v);
+  return convertElement(b, loc, v, b.getF64Type());
+}
+
 /// The memory of this machine, in bytes.
 static double physicalMemory() {
   return static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
 }
 
-FailureOr<Value> lowerFill(LibLowering &l) {
+/// The uninitialized result of a creation primitive: its sizes known at run
+/// time checked (a negative one is a ValueError, one too large for memory a
+/// MemoryError and an empty tensor).
+static FailureOr<Value> emptyResult(LibLowering &l) {
   RankedTensorType result = l.result();
   if (result.hasStaticShape()) {
     double bytes = result.getElementTypeBitWidth() / 8.0 * result.getNumElements();
@@ -74,20 +84,123 @@ FailureOr<Value> lowerFill(LibLowering &l) {
     for (Value &s : dynamic)
       s = arith::SelectOp::create(l.b, l.loc, fits, s, l.index(0));
   }
-  Value empty = tensor::EmptyOp::create(l.b, l.loc, result.getShape(), result.getElementType(), dynamic);
-  Value v = fillValue(l, result.getElementType());
-  return linalg::FillOp::create(l.b, l.loc, ValueRange{v}, ValueRange{empty}).getResult(0);
+  return Value(tensor::EmptyOp::create(l.b, l.loc, result.getShape(), result.getElementType(),
+                                       dynamic));
+}
+
+FailureOr<Value> lowerFill(LibLowering &l) {
+  FailureOr<Value> empty = emptyResult(l);
+  if (failed(empty))
+    return failure();
+  Value v = fillValue(l, l.result().getElementType());
+  return linalg::FillOp::create(l.b, l.loc, ValueRange{v}, ValueRange{*empty}).getResult(0);
+}
+
+/// splitmix64's finalizer (see kRandomMixA) on an i64.
+static Value mixBits(OpBuilder &b, Location loc, Value z) {
+  auto constant = [&](uint64_t v) {
+    return arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(static_cast<int64_t>(v)));
+  };
+  auto shiftXor = [&](Value v, int64_t k) {
+    return arith::XOrIOp::create(b, loc, v, arith::ShRUIOp::create(b, loc, v, constant(k)));
+  };
+  z = arith::MulIOp::create(b, loc, shiftXor(z, 30), constant(dy2st::kRandomMixA));
+  z = arith::MulIOp::create(b, loc, shiftXor(z, 27), constant(dy2st::kRandomMixB));
+  return shiftXor(z, 31);
+}
+
+/// A number in [0, 1) from 64 random bits: their top `digits` bits (24 for
+/// float32, whose results then never round up to 1), as an f64.
+static Value unitInterval(OpBuilder &b, Location loc, Value bits, int64_t digits) {
+  Value top = arith::ShRUIOp::create(
+      b, loc, bits, arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(64 - digits)));
+  Value asFloat = arith::UIToFPOp::create(b, loc, b.getF64Type(), top);
+  return arith::MulFOp::create(b, loc, asFloat,
+                               arith::ConstantOp::create(b, loc, b.getF64FloatAttr(std::ldexp(1.0, -static_cast<int>(digits)))));
+}
+
+/// uniform, gaussian: element i of a run keyed k has the bits mix(k + (2i +
+/// 1)γ) (and, for gaussian's second number, mix(k + (2i + 2)γ)), γ being
+/// splitmix64's increment; the key is new at each run (kRandomBits), or
+/// mix(seed) for a non-zero `seed`. Normal numbers by Box-Muller.
+FailureOr<Value> lowerRandom(LibLowering &l) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  FailureOr<Value> empty = emptyResult(l);
+  if (failed(empty))
+    return failure();
+  RankedTensorType result = l.result();
+  Type elem = result.getElementType();
+  int64_t digits = elem.isF32() ? 24 : 53;
+  int64_t seed = l.integer("seed");
+  Value key;
+  if (seed != 0) {
+    uint64_t z = static_cast<uint64_t>(seed) + dy2st::kRandomGamma;
+    z = (z ^ (z >> 30)) * dy2st::kRandomMixA;
+    z = (z ^ (z >> 27)) * dy2st::kRandomMixB;
+    key = arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(static_cast<int64_t>(z ^ (z >> 31))));
+  } else {
+    ModuleOp module = l.op->getParentOfType<ModuleOp>();
+    declareRuntimeFunction(module, dy2st::kRandomBits, {}, b.getI64Type());
+    key = func::CallOp::create(b, loc, dy2st::kRandomBits, b.getI64Type(), ValueRange{})
+              .getResult(0);
+  }
+  bool normal = l.fn.op == LibOp::gaussian;
+  Value first = asF64(b, loc, l.operand(normal ? "mean" : "min"));
+  Value second = asF64(b, loc, l.operand(normal ? "std" : "max"));
+  int64_t rank = result.getRank();
+  SmallVector<Value> sizes;
+  for (int64_t d = 0; d < rank; ++d)
+    sizes.push_back(l.dim(*empty, d));
+  MLIRContext *ctx = b.getContext();
+  SmallVector<utils::IteratorType> iterators(rank, utils::IteratorType::parallel);
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{result}, ValueRange{}, ValueRange{*empty},
+             SmallVector<AffineMap>{AffineMap::getMultiDimIdentityMap(rank, ctx)}, iterators,
+             [&](OpBuilder &nb, Location nl, ValueRange) {
+               Value linear = arith::ConstantIndexOp::create(nb, nl, 0);
+               for (int64_t d = 0; d < rank; ++d)
+                 linear = arith::AddIOp::create(
+                     nb, nl, arith::MulIOp::create(nb, nl, linear, sizes[d]),
+                     linalg::IndexOp::create(nb, nl, d));
+               Value i = arith::IndexCastOp::create(nb, nl, nb.getI64Type(), linear);
+               auto bitsAt = [&](int64_t offset) {
+                 Value step = arith::AddIOp::create(
+                     nb, nl,
+                     arith::MulIOp::create(nb, nl, i,
+                                           arith::ConstantOp::create(nb, nl, nb.getI64IntegerAttr(2))),
+                     arith::ConstantOp::create(nb, nl, nb.getI64IntegerAttr(offset)));
+                 Value gamma = arith::ConstantOp::create(
+                     nb, nl, nb.getI64IntegerAttr(static_cast<int64_t>(dy2st::kRandomGamma)));
+                 return mixBits(nb, nl, arith::AddIOp::create(
+                                            nb, nl, key, arith::MulIOp::create(nb, nl, step, gamma)));
+               };
+               Value u = unitInterval(nb, nl, bitsAt(1), digits);
+               Value v;
+               if (normal) {
+                 Value one = arith::ConstantOp::create(nb, nl, nb.getF64FloatAttr(1.0));
+                 Value minusTwo = arith::ConstantOp::create(nb, nl, nb.getF64FloatAttr(-2.0));
+                 Value radius = math::SqrtOp::create(
+                     nb, nl,
+                     arith::MulFOp::create(nb, nl, minusTwo,
+                                           math::LogOp::create(nb, nl, arith::SubFOp::create(nb, nl, one, u))));
+                 Value angle = arith::MulFOp::create(
+                     nb, nl, unitInterval(nb, nl, bitsAt(2), 53),
+                     arith::ConstantOp::create(nb, nl, nb.getF64FloatAttr(2.0 * M_PI)));
+                 Value z = arith::MulFOp::create(nb, nl, radius, math::CosOp::create(nb, nl, angle));
+                 v = arith::AddFOp::create(nb, nl, first, arith::MulFOp::create(nb, nl, second, z));
+               } else {
+                 Value width = arith::SubFOp::create(nb, nl, second, first);
+                 v = arith::AddFOp::create(nb, nl, first, arith::MulFOp::create(nb, nl, width, u));
+               }
+               linalg::YieldOp::create(nb, nl, convertElement(nb, nl, v, elem));
+             })
+      .getResult(0);
 }
 
 FailureOr<Value> lowerFillLike(LibLowering &l) {
   RankedTensorType result = l.result();
   return filled(l.b, l.loc, result, fillValue(l, result.getElementType()), l.operand("x"));
-}
-
-static Value asF64(OpBuilder &b, Location loc, Value v) {
-  if (isa<RankedTensorType>(v.getType()))
-    v = firstElement(b, loc, v);
-  return convertElement(b, loc, v, b.getF64Type());
 }
 
 /// arange: start + i * step for i < ceil((end - start) / step), computed in

@@ -20,6 +20,10 @@ put_along_axis = _P["put_along_axis"]
 flatten = _P["flatten"]
 stack = _P["stack"]
 full = _P["full"]
+floor = _P["floor"]
+logical_or = _P["logical_or"]
+gaussian = _P["gaussian"]
+uniform = _P["uniform"]
 arange = _P["arange"]
 broadcast_to = _P["broadcast_to"]
 cast = _P["cast"]
@@ -557,10 +561,60 @@ def shape(input):
     return to_tensor(input.shape, dtype="int64")
 
 
+def rand(shape, dtype=None, name=None):
+    """Uniform random numbers in [0, 1)."""
+    return uniform(shape, dtype, 0.0, 1.0)
+
+
+def randn(shape, dtype=None, name=None):
+    """Standard normal random numbers."""
+    return gaussian(shape, 0.0, 1.0, dtype=dtype)
+
+
+def standard_normal(shape, dtype=None, name=None):
+    """Standard normal random numbers: randn."""
+    return gaussian(shape, 0.0, 1.0, dtype=dtype)
+
+
+def normal(mean=0.0, std=1.0, shape=None, name=None):
+    """Normal random numbers: of `shape` for number arguments, else of the
+    shape (and float dtype) of the tensors `mean` and `std` broadcast."""
+    if isinstance(mean, Tensor) or isinstance(std, Tensor):
+        base = mean * 0.0 + std * 0.0
+        dtype = "float64" if base.dtype == "float64" else "float32"
+        return mean + std * gaussian(base.shape, 0.0, 1.0, dtype=dtype)
+    if shape is None:
+        raise ValueError("normal(): shape is needed when mean and std are numbers")
+    return gaussian(shape, mean, std)
+
+
+def randint(low=0, high=None, shape=[1], dtype=None, name=None):
+    """Random integers in [low, high) ([0, low) without `high`), int64 by
+    default."""
+    if high is None:
+        high = low
+        low = 0
+    if low >= high:
+        raise ValueError("randint(): low must be less than high")
+    if dtype is not None and dtype != "int32" and dtype != "int64":
+        raise TypeError("randint(): dtype must be int32 or int64")
+    numbers = floor(uniform(shape, "float64", low, high))
+    return cast(numbers, "int64" if dtype is None else dtype)
+
+
+def bernoulli(x, name=None):
+    """1 with the probability in each element of `x`, else 0 (x's dtype)."""
+    if x.dtype != "float32" and x.dtype != "float64":
+        raise TypeError("bernoulli(): x must be a float tensor")
+    if logical_or(x < 0.0, x > 1.0).any():
+        raise ValueError("bernoulli(): the probabilities must be in [0, 1]")
+    return cast(uniform(x.shape, "float64", 0.0, 1.0) < x, x.dtype)
+
+
 COMPOSITES = {fn.__name__: fn for fn in (
     empty, empty_like, fill_constant, assign, clone, detach, is_tensor, rank, increment, diag,
     split, moveaxis, roll, tile, gather_nd, scatter, create_array, array_write, array_read,
     array_length, topk, sort, argsort, numel, shape,
     softmax, log_softmax, logsumexp, var, std, norm, clip, scale, lerp, expand, expand_as,
     t, add_n, mm, bmm, mv, dot, outer, index_select, masked_fill, chunk, unbind, tril, triu, eye,
-    one_hot, linspace)}
+    one_hot, linspace, rand, randn, standard_normal, normal, randint, bernoulli)}

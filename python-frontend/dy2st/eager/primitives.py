@@ -782,6 +782,31 @@ def _full(shape, fill_value, dtype=None, name=None):
     return _fill(shape, fill_value, dtype)
 
 
+def _random_dtype(dtype, fname):
+    chosen = dtypes.as_dtype(dtype or "float32")
+    if chosen not in (dtypes.float32, dtypes.float64):
+        raise TypeError(f"{fname}(): dtype must be float32 or float64, not {chosen}")
+    return chosen
+
+
+def _number(v):
+    return v.item() if isinstance(v, Tensor) else v
+
+
+@primitive("uniform")
+def _uniform(shape, dtype=None, min=-1.0, max=1.0, seed=0, name=None):
+    chosen = _random_dtype(dtype, "uniform")
+    generator = np.random.RandomState(seed) if seed else np.random
+    return Tensor(generator.uniform(_number(min), _number(max), _ints(shape)).astype(chosen.numpy))
+
+
+@primitive("gaussian")
+def _gaussian(shape, mean=0.0, std=1.0, seed=0, dtype=None, name=None):
+    chosen = _random_dtype(dtype, "gaussian")
+    generator = np.random.RandomState(seed) if seed else np.random
+    return Tensor(generator.normal(_number(mean), _number(std), _ints(shape)).astype(chosen.numpy))
+
+
 @primitive("zeros_like")
 def _zeros_like(x, dtype=None, name=None):
     return _fill(_t(x).shape, 0, dtype or _t(x).dtype)

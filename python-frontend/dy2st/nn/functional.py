@@ -2,10 +2,6 @@
 (composites: eager and compiled code run the same definitions)."""
 import math
 
-import numpy as np
-
-from ..eager.tensor import Tensor
-
 from ..eager.functional import (exp, log, log_softmax, maximum, minimum, one_hot,  # noqa: F401
                                 relu, sigmoid, softmax, sqrt, tanh, where, erf, abs, sum, max, cast)
 from ..eager.functional import matmul as linear_matmul  # noqa: F401
@@ -126,19 +122,20 @@ from ..eager.functional import (flatten, gather, log_softmax as _log_softmax,  #
                                 mean as _mean, reshape, squeeze, take_along_axis, unsqueeze,
                                 square, arange)
 from ..eager.functional import concat, flip, matmul as _matmul, stack  # noqa: E402
+from ..eager.functional import uniform as _uniform  # noqa: E402
 
 
 def _random_dropout(x, p, axis, mode):
-    """Training-mode dropout: a random keep mask (eager only; compiled code
-    has no random numbers yet)."""
-    shape = list(x.shape)
+    """Training-mode dropout: a random keep mask over x (or over the axes
+    `axis`, broadcast along the others)."""
+    shape = x.shape
     if axis is not None:
         axes = [axis] if isinstance(axis, int) else list(axis)
         shape = [s if d in axes else 1 for d, s in enumerate(shape)]
-    keep = (np.random.rand(*shape) >= p).astype(x.numpy().dtype)
+    keep = cast(_uniform(shape, "float32", 0.0, 1.0) >= p, x.dtype)
     if mode == "upscale_in_train":
-        keep = keep / (1.0 - p) if p < 1 else keep * 0
-    return x * Tensor(keep)
+        keep = keep / (1.0 - p) if p < 1 else keep * 0.0
+    return x * keep
 
 
 def dropout(x, p=0.5, axis=None, training=True, mode="upscale_in_train", name=None):

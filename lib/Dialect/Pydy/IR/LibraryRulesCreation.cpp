@@ -42,6 +42,24 @@ FailureOr<Type> inferFill(LibTyping &t) {
   return Type(RankedTensorType::get(asShape(*entries), *dtype));
 }
 
+/// uniform, gaussian: float32 unless `dtype` says float64; their bounds
+/// (min/max, mean/std) Python numbers.
+FailureOr<Type> inferRandom(LibTyping &t) {
+  auto entries = t.ints("shape");
+  auto dtype = t.dtype("dtype", Float32Type::get(t.getContext()));
+  if (failed(entries) || failed(dtype))
+    return failure();
+  if (!isa<FloatType>(*dtype))
+    return t.error() << "dtype must be float32 or float64";
+  for (int64_t v : *entries)
+    if (v != kDynamicInt && v < 0)
+      return t.error() << "shape must be a list of non-negative ints";
+  for (StringRef bound : {"min", "max", "mean", "std"})
+    if (Type given = t.typeOf(bound); given && !isPythonScalar(given))
+      return t.error() << bound << " must be a number, not " << withArticle(given);
+  return Type(RankedTensorType::get(asShape(*entries), *dtype));
+}
+
 FailureOr<Type> inferFillLike(LibTyping &t) {
   auto x = t.tensor("x");
   if (failed(x) || failed(checkFillValue(t)))

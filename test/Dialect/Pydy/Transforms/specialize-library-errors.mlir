@@ -53,3 +53,22 @@ pydy.func @too_many_indices(%x: !pydy.object) -> !pydy.object {
   %0 = pydy.subscript %x[%i] : (!pydy.object, !pydy.object) -> !pydy.object
   pydy.return %0 : !pydy.object
 }
+
+// -----
+
+pydy.func @integer_uniform(%x: !pydy.object) -> !pydy.object {
+  %shape = pydy.constant [2, 3]
+  %dtype = pydy.constant "int64"
+  // expected-error @+1 {{uniform(): dtype must be float32 or float64}}
+  %0 = pydy.lib_call "uniform"(%shape, %dtype) : (tuple<i64, i64>, !pydy.str) -> !pydy.object
+  pydy.return %0 : !pydy.object
+}
+
+// -----
+
+pydy.func @tensor_mean(%x: !pydy.object) -> !pydy.object {
+  %shape = pydy.constant [2, 3]
+  // expected-error @+1 {{gaussian(): mean must be a number, not a float32 tensor of shape [2, 3]}}
+  %0 = pydy.lib_call "gaussian"(%shape, %x) : (tuple<i64, i64>, !pydy.object) -> !pydy.object
+  pydy.return %0 : !pydy.object
+}
