@@ -19,9 +19,6 @@ class Guards:
         self._types = tuple(type(value) for value in self._values)
         self._identity = [i for i, (_, _, by_identity) in enumerate(guards) if by_identity]
 
-    def __bool__(self) -> bool:
-        return bool(self._readers)
-
     def hold(self) -> bool:
         try:
             now = tuple([read() for read in self._readers])

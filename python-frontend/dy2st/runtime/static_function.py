@@ -64,7 +64,8 @@ types (input_spec), the attributes it assigns (written back after calls) and
 whether each is a container changed in place (see write_attribute), the
 parameters it changes in place (written to the caller's tensors after calls),
 those the function an entry wrapper calls changes (see _structured_call),
-the name of its pydy function and what it took from objects (its Guards)."""
+the name of its pydy function and what it took from objects (its Guards, or
+None)."""
 
 
 def _runtime_number_entry(value):
@@ -249,7 +250,8 @@ class StaticFunction(ConvertedFunction):
                                        importer.node.name,
                                        Guards([(origin.reader(), value, by_identity)
                                                for origin, value, by_identity
-                                               in importer.unit.guards.values()]))
+                                               in importer.unit.guards.values()])
+                                       if importer.unit.guards else None)
             verbosity.report(2, f"converted {self._fn.__qualname__}")
             verbosity.show_code(self._fn.__qualname__, self._imported.text)
             self._imported_kinds = _kinds_of(written)
@@ -260,7 +262,7 @@ class StaticFunction(ConvertedFunction):
         """Whether `imported` (with its assigned attributes' `kinds`) is the
         function as it would be imported now."""
         return (not imported.written or _kinds_of(imported.written) == kinds) and \
-            imported.guards.hold()
+            (imported.guards is None or imported.guards.hold())
 
     @property
     def compiled_signatures(self) -> list[Any]:
@@ -349,7 +351,7 @@ class StaticFunction(ConvertedFunction):
         dispatcher = self._dispatcher
         if dispatcher is not None and not kwargs and _enabled and \
                 not (NOT_TO_STATIC or IGNORED_MODULES) and \
-                (not self._imported.guards or self._imported.guards.hold()):
+                (self._imported.guards is None or self._imported.guards.hold()):
             captures = self._imported.captures
             result = dispatcher(args, [c.read() for c in captures] if captures else ())
             if result is not _MISS:
