@@ -120,11 +120,20 @@ class Origin:
                 text += f"[{name}]" if isinstance(name, int) else f".{name}"
         return text.lstrip(".")
 
-    def reader(self):
-        """`read` as a function: a C attribute getter for a path of
-        attribute names from an object (guards read many at every call)."""
-        if self.kind == "object" and all(isinstance(n, str) for n in self.path):
-            return functools.partial(operator.attrgetter(".".join(self.path)), self.root)
+    def reader(self, guards):
+        """`read` as a fast function, for guards (a layer has hundreds, read
+        at every call): where the object at the path's prefix is itself a
+        guard by identity in `guards` (Unit.guards), the last step from that
+        object, taken once (its guard checks it is still the one); else the
+        whole path, by a C attribute getter where it is all attributes."""
+        if self.kind == "object":
+            parent = (self.root,) if len(self.path) == 1 else \
+                guards.get(Origin(self.kind, self.root, self.path[:-1]).key())
+            if parent is not None and (len(self.path) == 1 or parent[2]):
+                return _step_reader(parent[-2] if len(self.path) > 1 else parent[0],
+                                    self.path[-1])
+            if all(isinstance(n, str) for n in self.path):
+                return functools.partial(operator.attrgetter(".".join(self.path)), self.root)
         return self.read
 
     def read(self):
@@ -143,6 +152,16 @@ class Origin:
             else:
                 obj = obj[name] if isinstance(name, int) else getattr(obj, name)
         return obj
+
+
+def _step_reader(obj, name):
+    """A function reading `obj[name.key]` or `obj.name` (a layer's sublayer
+    or parameter from its registry, not through its Python __getattr__)."""
+    if isinstance(name, Item) or isinstance(name, int):
+        return functools.partial(operator.getitem, obj, name.key if isinstance(name, Item) else name)
+    if isinstance(obj, Layer):
+        return obj.attribute_reader(name)
+    return functools.partial(getattr, obj, name)
 
 
 class Capture:

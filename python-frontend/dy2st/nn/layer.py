@@ -4,6 +4,7 @@ ParamAttr."""
 from __future__ import annotations
 
 import collections
+import functools
 from typing import Any, Callable, Iterator, Literal, Mapping, Sequence, TypeVar, Union, overload
 
 import numpy as np
@@ -79,6 +80,18 @@ class Layer:
             if registry is not None and name in registry:
                 return registry[name]
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def attribute_reader(self, name: str) -> Callable[[], Any]:
+        """A function reading `self.<name>` now and later, without this
+        class's Python __getattr__ where it is a registered parameter or
+        sublayer (compiled code checks many such reads at every call)."""
+        for kind in ("_parameters", "_sub_layers"):
+            registry = self.__dict__.get(kind)
+            if registry is not None and name in registry:
+                # Reassigned, it leaves or changes the registry: get() gives
+                # None or the new object, either of which a check sees.
+                return functools.partial(registry.get, name)
+        return functools.partial(getattr, self, name)
 
     def forward(self, *args: Any, **kwargs: Any) -> Any:
         raise NotImplementedError(f"{type(self).__name__} does not define forward()")

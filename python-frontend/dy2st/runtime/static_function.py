@@ -248,7 +248,8 @@ class StaticFunction(ConvertedFunction):
                                        [in_place for _, _, in_place in kept],
                                        importer.mutated_params, importer.changed_by_callees,
                                        importer.node.name,
-                                       Guards([(origin.reader(), value, by_identity)
+                                       Guards([(origin.reader(importer.unit.guards), value,
+                                                by_identity)
                                                for origin, value, by_identity
                                                in importer.unit.guards.values()])
                                        if importer.unit.guards else None)
