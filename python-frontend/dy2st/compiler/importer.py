@@ -127,11 +127,13 @@ class Origin:
         object, taken once (its guard checks it is still the one); else the
         whole path, by a C attribute getter where it is all attributes."""
         if self.kind == "object":
-            parent = (self.root,) if len(self.path) == 1 else \
-                guards.get(Origin(self.kind, self.root, self.path[:-1]).key())
-            if parent is not None and (len(self.path) == 1 or parent[2]):
-                return _step_reader(parent[-2] if len(self.path) > 1 else parent[0],
-                                    self.path[-1])
+            if len(self.path) == 1:
+                return _step_reader(self.root, self.path[0])
+            prefix = guards.get(Origin(self.kind, self.root, self.path[:-1]).key())
+            if prefix is not None:
+                _, parent, by_identity = prefix
+                if by_identity:
+                    return _step_reader(parent, self.path[-1])
             if all(isinstance(n, str) for n in self.path):
                 return functools.partial(operator.attrgetter(".".join(self.path)), self.root)
         return self.read
