@@ -399,3 +399,19 @@ def test_a_numpy_array_in_a_changed_container_stays_the_callers_array():
     assert float(compiled) == float(eager)
     assert arrays[0] is before
     np.testing.assert_array_equal(before, eager_arrays[0])
+
+
+def replaces_a_tuple_by_key(d):
+    d["kv"] = (d["kv"][0] * 2.0, d["kv"][1] + 1.0)
+    return d["kv"][0]
+
+
+def test_a_tuple_assigned_by_key_in_a_dict_argument_reaches_the_caller():
+    """The dict keeps its identity; the tuple in it is the new one (a tuple
+    cannot change in place), as eagerly."""
+    eager = {"kv": (paddle.to_tensor([1.0]), paddle.to_tensor([2.0]))}
+    compiled = {"kv": (paddle.to_tensor([1.0]), paddle.to_tensor([2.0]))}
+    replaces_a_tuple_by_key(eager)
+    paddle.jit.to_static(replaces_a_tuple_by_key)(compiled)
+    for e, c in zip(eager["kv"], compiled["kv"]):
+        np.testing.assert_array_equal(c.numpy(), e.numpy())

@@ -135,6 +135,11 @@ def update_in_place(given, changed):
 
 
 def _updated(old, new):
+    if isinstance(old, tuple) and type(old) is type(new) and len(old) == len(new):
+        # A tuple cannot change: the new one, holding the old containers
+        # updated (`d["kv"] = (k, v)` replaces it; a list in it keeps its names).
+        items = [_updated(o, n) for o, n in zip(old, new)]
+        return old._make(items) if hasattr(old, "_make") else tuple(items)
     if is_structured(old) and type(old) is type(new):
         update_in_place(old, new)
         return old

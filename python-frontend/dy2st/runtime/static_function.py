@@ -423,32 +423,13 @@ class StaticFunction(ConvertedFunction):
 def write_attribute(obj, name, value, in_place):
     """`obj.name = value` after a call; a dict or list the call changed by
     item (`in_place`) keeps its identity, as eagerly: the containers in it
-    too, so that every name for them sees the change."""
+    too, so that every name for them sees the change (entry.update_in_place,
+    as for a container argument)."""
     current = getattr(obj, name, None)
-    if in_place and _update_in_place(current, value):
-        return
-    setattr(obj, name, value)
-
-
-def _update_in_place(current, value):
-    """Makes the container `current` hold `value`'s items; False where they
-    are not containers of one kind."""
-    if type(current) is dict and type(value) is dict:
-        for key in list(current):
-            if key not in value:
-                del current[key]
-        for key, item in value.items():
-            if key not in current or not _update_in_place(current[key], item):
-                current[key] = item
-        return True
-    if type(current) is list and type(value) is list:
-        for i, item in enumerate(value[:len(current)]):
-            if not _update_in_place(current[i], item):
-                current[i] = item
-        del current[len(value):]
-        current.extend(value[len(current):])
-        return True
-    return False
+    if in_place and type(current) in (dict, list) and type(current) is type(value):
+        entry.update_in_place(current, value)
+    else:
+        setattr(obj, name, value)
 
 
 def write_into(tensor, value):
