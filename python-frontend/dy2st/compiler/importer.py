@@ -689,7 +689,7 @@ class Importer:
         held = getattr(owner, node.attr, None) if owner is not None else None
         if type(held) in (list, tuple) and not held and not self.written_attribute(node):
             origin = Origin("object", owner, [node.attr])
-            self.unit.guards.setdefault(origin.key(), (origin, type(held)(), False))
+            self.guard_value(held, origin)
             return Static(held, origin)
         value = self.expr_or_static(node)
         if isinstance(value, Static) and isinstance(value.obj, (LayerList, ParameterList)):
@@ -1100,10 +1100,8 @@ class Importer:
             return self.capture(Capture(origin.label(), origin), node)
         if isinstance(obj, dtypes.DType):
             return self.constant(str(obj), node)
-        if origin is not None and origin.kind == "object" and \
-                (obj is None or isinstance(obj, (bool, int, float, str)) or
-                 _is_literal_structure(obj)):
-            self.unit.guards.setdefault(origin.key(), (origin, copy.deepcopy(obj), False))
+        if obj is None or isinstance(obj, (bool, int, float, str)) or _is_literal_structure(obj):
+            self.guard_value(obj, origin)
         if obj is None or isinstance(obj, (bool, int, float, str)):
             return self.constant(obj, node)
         if _is_literal_structure(obj):
@@ -1118,6 +1116,13 @@ class Importer:
                              "with dy2st.to_tensor outside the function")
         self.guard_identity(obj, origin)
         return Static(obj, origin)
+
+    def guard_value(self, obj, origin):
+        """`obj`, a Python value read through `origin` from an object, is a
+        constant of the program: changed later (`layer.eval()`), the function
+        is imported again."""
+        if origin is not None and origin.kind == "object":
+            self.unit.guards.setdefault(origin.key(), (origin, copy.deepcopy(obj), False))
 
     def guard_identity(self, obj, origin):
         """`obj`, read through `origin` from an object, is what the code is
