@@ -11,22 +11,16 @@
 using namespace dy2st;
 
 namespace {
-uint64_t mix(uint64_t z) {
-  z = (z ^ (z >> 30)) * kRandomMixA;
-  z = (z ^ (z >> 27)) * kRandomMixB;
-  return z ^ (z >> 31);
-}
-
 // Unseeded, each process starts somewhere else, as an unseeded generator does.
 std::atomic<uint64_t> state{
-    mix(static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()))};
+    randomMix(static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()))};
 } // namespace
 
 extern "C" int64_t dy2st_random_bits() {
-  return static_cast<int64_t>(mix(state.fetch_add(kRandomGamma) + kRandomGamma));
+  return static_cast<int64_t>(randomMix(state.fetch_add(kRandomGamma) + kRandomGamma));
 }
 
-void dy2st::seedRandomBits(uint64_t seed) { state.store(mix(seed)); }
+void dy2st::seedRandomBits(uint64_t seed) { state.store(randomMix(seed)); }
 
 void dy2st::defineRandomSymbols(SymbolDefiner define) {
   define(kRandomBits, reinterpret_cast<void *>(&dy2st_random_bits));

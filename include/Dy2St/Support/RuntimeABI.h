@@ -99,6 +99,13 @@ inline constexpr llvm::StringLiteral kRandomBits = "dy2st_random_bits";
 inline constexpr uint64_t kRandomGamma = 0x9E3779B97F4A7C15ull;
 inline constexpr uint64_t kRandomMixA = 0xBF58476D1CE4E5B9ull;
 inline constexpr uint64_t kRandomMixB = 0x94D049BB133111EBull;
+/// splitmix64's finalizer, as above (the lowering writes the same steps as
+/// arith ops for each element).
+inline constexpr uint64_t randomMix(uint64_t z) {
+  z = (z ^ (z >> 30)) * kRandomMixA;
+  z = (z ^ (z >> 27)) * kRandomMixB;
+  return z ^ (z >> 31);
+}
 /// allocation_site(where: "file:line: ") names the source of the buffers
 /// allocated next: a MemoryError when one cannot be had names that line.
 inline constexpr llvm::StringLiteral kAllocationSite = "dy2st_allocation_site";

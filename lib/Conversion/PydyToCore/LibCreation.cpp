@@ -135,10 +135,8 @@ FailureOr<Value> lowerRandom(LibLowering &l) {
   int64_t seed = l.integer("seed");
   Value key;
   if (seed != 0) {
-    uint64_t z = static_cast<uint64_t>(seed) + dy2st::kRandomGamma;
-    z = (z ^ (z >> 30)) * dy2st::kRandomMixA;
-    z = (z ^ (z >> 27)) * dy2st::kRandomMixB;
-    key = arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(static_cast<int64_t>(z ^ (z >> 31))));
+    uint64_t mixed = dy2st::randomMix(static_cast<uint64_t>(seed) + dy2st::kRandomGamma);
+    key = arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(static_cast<int64_t>(mixed)));
   } else {
     ModuleOp module = l.op->getParentOfType<ModuleOp>();
     declareRuntimeFunction(module, dy2st::kRandomBits, {}, b.getI64Type());
