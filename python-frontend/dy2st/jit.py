@@ -40,6 +40,10 @@ def save(layer: Layer | Callable[..., Any], path: str | os.PathLike[str],
                          "supported yet (its sublayers' hooks are saved): remove them, or save "
                          "a layer that holds it")
     names = _static_function_of(layer, None)._parameters()
+    if input_spec is None:
+        converted = layer.forward if isinstance(layer, Layer) else layer
+        if isinstance(converted, StaticFunction):
+            input_spec = converted.program_specs()
     specs = saving.specs_of(input_spec, names)
     meta, text, specialized, params = saving.compile_for_save(
         _static_function_of(layer, specs), specs)

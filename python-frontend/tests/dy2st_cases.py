@@ -567,6 +567,34 @@ def advanced_indexing(x, labels):
     return y, picked, y[:, [0, -1]], pads
 
 
+class CenteredMask(paddle.nn.Layer):
+    # Paddle's test_container: a NumPy array made from an attribute.
+    def __init__(self, channels):
+        super().__init__()
+        self.channels = channels
+
+    def forward(self, x):
+        mean = paddle.mean(x)
+        if mean < 0.0:
+            x = x * paddle.to_tensor(np.zeros([self.channels], "float32"))
+        return x - mean
+
+
+_sequential = paddle.nn.Sequential(
+    ("act", paddle.nn.Sigmoid()),
+    ("mask", CenteredMask(3)),
+    ("inner", paddle.nn.Sequential(paddle.nn.ReLU(), CenteredMask(3))))
+
+
+def sequential_container(x):
+    # Sequential of (name, layer) pairs, nested, indexed by position, name
+    # and slice, and its length.
+    y = _sequential(x)
+    z = _sequential[2](-x) + _sequential["mask"](x)
+    tail = _sequential[1:]
+    return y, z, tail(x) * len(_sequential)
+
+
 def f32(*shape):
     return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
 
@@ -626,4 +654,5 @@ CASES = [
     ("for_tuple_targets", for_tuple_targets, [f32(5)]),
     ("tensor_array_slice_in_enumerate", tensor_array_slice_in_enumerate, [np.ones(1, "int64")]),
     ("advanced_indexing", advanced_indexing, [f32(4, 5), np.array([4, 0, -1, 2], "int64")]),
+    ("sequential_container", sequential_container, [f32(2, 3) - 0.5]),
 ]

@@ -204,6 +204,23 @@ def test_load_in_a_fresh_process_without_the_source(tmp_path):
     assert "same" in done.stdout
 
 
+def test_save_without_input_spec_uses_the_converted_program(tmp_path):
+    # Paddle saves what to_static made: its declared input_spec, else the
+    # inputs of the last call; a layer never called and given no spec cannot.
+    called = paddle.jit.to_static(Gate())
+    x = paddle.rand([5, 4])
+    out = called(x)
+    paddle.jit.save(called, str(tmp_path / "called"))
+    np.testing.assert_allclose(paddle.jit.load(str(tmp_path / "called"))(x).numpy(),
+                               out.numpy(), rtol=1e-6, atol=1e-6)
+    declared = paddle.jit.to_static(Gate(), input_spec=[InputSpec([None, 4], "float32")])
+    paddle.jit.save(declared, str(tmp_path / "declared"))
+    loaded = paddle.jit.load(str(tmp_path / "declared"))
+    np.testing.assert_allclose(loaded(x).numpy(), declared(x).numpy(), rtol=1e-6, atol=1e-6)
+    with pytest.raises(ValueError, match="needs input_spec"):
+        paddle.jit.save(paddle.jit.to_static(Gate()), str(tmp_path / "never_called"))
+
+
 def test_dy2st_run_runs_a_saved_model(tmp_path):
     layer = Gate()
     path = str(tmp_path / "gate")

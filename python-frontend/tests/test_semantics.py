@@ -431,6 +431,49 @@ def test_item_returns_a_python_number(differential):
     assert isinstance(differential(item_is_a_python_number, t([1.0, 2.0])), float)
 
 
+@pytest.mark.parametrize("shape", [[9], [3, 5], [2, 3, 4], [3, 3, 3, 3, 3, 3]])
+def test_eager_item_at_indices_matches_numpy(shape):
+    # Paddle's test_item: a flat index, or one index per axis.
+    x = np.random.RandomState(len(shape)).rand(*shape).astype("float32")
+    assert paddle.to_tensor(x).item(6) == x.reshape(-1)[6].item()
+    index = tuple(n - 1 for n in shape)
+    assert paddle.to_tensor(x).item(*index) == x[index].item()
+    assert type(paddle.to_tensor(np.arange(4)).item(2)) is int
+
+
+@pytest.mark.parametrize("args,error,message", [
+    ((10000,), ValueError, "index 10000 is out of bounds for size 512"),
+    ((-1,), ValueError, "index -1 is out of bounds for size 512"),
+    ((6, 7), ValueError, "incorrect number of indices for Tensor"),
+    ((6.0, 7.0, 1.0), TypeError, r"argument \(position 1\) must be long, but got float"),
+    ((9, 9, 9), ValueError, "index 9 is out of bounds for axis 0 with size 8"),
+    ((), ValueError, "only one element tensors can be converted to Python scalars"),
+])
+def test_eager_item_checks_its_indices_as_paddle(args, error, message):
+    with pytest.raises(error, match=message):
+        paddle.rand([8, 8, 8]).item(*args)
+
+
+class FilledOffset(paddle.nn.Layer):
+    def __init__(self, width, fill):
+        super().__init__()
+        self.width, self.fill = width, fill
+
+    def forward(self, x):
+        return x + paddle.to_tensor(np.full([self.width], self.fill, "float32"))
+
+
+def test_numpy_call_of_attributes_is_a_guarded_constant():
+    # Paddle's test_container makes its mask this way: the attributes are
+    # read when converting, and a change of them converts again.
+    layer = FilledOffset(3, 2.0)
+    compiled = paddle.jit.to_static(FilledOffset(3, 2.0))
+    x = paddle.ones([2, 3])
+    np.testing.assert_array_equal(compiled(x).numpy(), layer(x).numpy())
+    compiled.fill = layer.fill = -1.5
+    np.testing.assert_array_equal(compiled(x).numpy(), layer(x).numpy())
+
+
 # Python builtins and loop forms ---------------------------------------------
 
 def builtins_on_numbers(x):

@@ -4,6 +4,8 @@
 # Python does (one copy of the body per layer, the index a literal), a tuple
 # of strings is a value, and isinstance() of a layer or with a user class is
 # answered when importing.
+import numpy as np
+
 import dy2st as paddle
 
 
@@ -78,3 +80,36 @@ print(paddle.jit.to_static(Holder().forward).code)
 # CHECK: pydy.binary mul %{{.*}}, %[[SCALE]]
 # CHECK: %[[SIZE:.*]] = pydy.constant 4 : i64
 # CHECK: pydy.binary add %{{.*}}, %[[SIZE]]
+
+
+# A Sequential of (name, layer) pairs iterates its layers as Python does; a
+# literal slice of it is a Sequential made when importing, its len() a
+# constant; a NumPy call of an attribute computes a constant tensor.
+class Stack(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.width = 3
+        self.body = paddle.nn.Sequential(("fc", paddle.nn.Linear(3, 3)),
+                                         ("act", paddle.nn.ReLU()))
+
+    def forward(self, x):
+        y = self.body[1:](x) * len(self.body)
+        return self.body(y) + paddle.to_tensor(np.ones([self.width], "float32"))
+
+
+print(paddle.jit.to_static(Stack().forward).code)
+
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK: pydy.call @"Sequential_forward__[[TAIL:[0-9]+]]"
+# CHECK: %[[LEN:.*]] = pydy.constant 2 : i64
+# CHECK: pydy.binary mul %{{.*}}, %[[LEN]]
+# CHECK: pydy.call @"Sequential_forward__
+# CHECK-NOT: pydy.call @"Sequential_forward__[[TAIL]]"
+# CHECK: %[[ONES:.*]] = pydy.load "self.value"
+# CHECK: pydy.lib_call "to_tensor"(%[[ONES]])
+# CHECK: pydy.func @"Sequential_forward__[[TAIL]]"
+# CHECK-NEXT: pydy.load "x"
+# CHECK-NEXT: pydy.call @"ReLU_forward
+# CHECK-NEXT: pydy.store "x"
+# CHECK-NEXT: pydy.load "x"
+# CHECK-NEXT: pydy.return

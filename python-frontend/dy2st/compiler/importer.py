@@ -28,7 +28,7 @@ import numpy as np
 
 from ..eager import dtypes, functional, optable, structures
 from ..eager.tensor import Tensor
-from ..nn import Layer, LayerList, ParameterList
+from ..nn import Layer, LayerList, ParameterList, Sequential
 from . import (aliases, callbacks, comprehensions, local_classes, named_tuples, numpy_values,
                pybuiltins, statements, unbound)
 from .errors import Dy2StError, UnsupportedSyntaxError
@@ -683,7 +683,8 @@ class Importer:
         it is one; an empty one an object holds (a layer without hooks) too:
         the loop runs no time, so its body is not imported."""
         if not isinstance(node, (ast.Name, ast.Attribute)) or \
-                (isinstance(node, ast.Name) and self.is_local(node.id)):
+                (isinstance(node, ast.Name) and self.is_local(node.id) and
+                 node.id != self.self_name):
             return None
         owner = self.static_object(node.value) if isinstance(node, ast.Attribute) else None
         held = getattr(owner, node.attr, None) if owner is not None else None
@@ -692,7 +693,8 @@ class Importer:
             self.guard_value(held, origin)
             return Static(held, origin)
         value = self.expr_or_static(node)
-        if isinstance(value, Static) and isinstance(value.obj, (LayerList, ParameterList)):
+        if isinstance(value, Static) and isinstance(value.obj, (LayerList, ParameterList,
+                                                                 Sequential)):
             return value
         if isinstance(value, Static) and isinstance(value.obj, (list, tuple)) and \
                 not all(isinstance(v, (bool, int, float)) for v in value.obj):
@@ -1324,9 +1326,21 @@ class Importer:
         return self.written(array_node, pydytext.unary("numpy_item", item))
 
     def static_subscript(self, node, base):
-        """An item of a compile-time container (`self.layers[0]`, `self.params["w"]`):
-        its index must be a literal."""
+        """An item of a compile-time container (`self.layers[0]`, `self.params["w"]`)
+        or a slice of it (`self.blocks[1:]`): its index must be a literal."""
         key = node.slice
+        if isinstance(key, ast.Slice):
+            try:
+                bounds = [None if p is None else ast.literal_eval(p)
+                          for p in (key.lower, key.upper, key.step)]
+                part = base.obj[slice(*bounds)] \
+                    if all(b is None or type(b) is int for b in bounds) else None
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                part = None
+            if part is None:
+                self._fail(node, f"a slice of {self.describe_static(base)} must have literal "
+                                 "int bounds in compiled code")
+            return self.outside_object(part, node, None)
         if isinstance(key, ast.UnaryOp) and isinstance(key.op, ast.USub) and \
                 isinstance(key.operand, ast.Constant):
             key = ast.Constant(-key.operand.value)
@@ -1488,14 +1502,24 @@ class Importer:
 
     def numpy_constant(self, node):
         """A NumPy function of literals (`np.array([[1, 2], [3, 4]])`,
-        `np.zeros((2, 3), "float32")`), computed when converting: an array is
-        a tensor, a NumPy scalar a number. None for anything else; random
-        numbers are not constants."""
+        `np.zeros([self.channels], "float32")`), computed when converting: an
+        array is a tensor, a NumPy scalar a number. A number or string read
+        from an object's attribute is a guarded constant. None for anything
+        else; random numbers are not constants."""
         fn = self.global_constant(node.func)
         if not callable(fn) or not _is_numpy(fn) or \
                 (getattr(fn, "__module__", None) or "").startswith("numpy.random"):
             return None
         def literal(arg):
+            if isinstance(arg, (ast.List, ast.Tuple)):
+                items = [literal(e) for e in arg.elts]
+                return items if isinstance(arg, ast.List) else tuple(items)
+            owner = self.static_object(arg.value) if isinstance(arg, ast.Attribute) else None
+            if owner is not None and not self.written_attribute(arg):
+                value = getattr(owner, arg.attr, None)
+                if type(value) in (bool, int, float, str):
+                    self.guard_value(value, Origin("object", owner, [arg.attr]))
+                    return value
             try:
                 return ast.literal_eval(arg)
             except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
@@ -1591,7 +1615,12 @@ class Importer:
         if fn is len:
             if len(node.args) != 1 or node.keywords:
                 self._fail(node, "len() takes exactly one argument", unsupported=False)
-            value = self.expr(node.args[0])
+            value = self.expr_or_static(node.args[0])
+            if isinstance(value, Static) and isinstance(value.obj, Layer) and \
+                    hasattr(value.obj, "__len__"):
+                # A container of layers (Sequential, LayerList): its length now.
+                return self.constant(len(value.obj), node)
+            value = self.expr(node.args[0]) if isinstance(value, Static) else value
             return self.op(node, f"pydy.len {value.name} : {value.type} -> {OBJECT}")
         if fn is print:
             return self.print_call(node)

@@ -104,9 +104,32 @@ class Tensor:
         _warn_traced("numpy array")
         return self._value
 
-    def item(self) -> Any:
+    def item(self, *args: int) -> Any:
+        """The Python number of a one-element tensor, or the element at a
+        flat index (one argument) or at one index per axis; indices are
+        not wrapped (Paddle's checks and messages)."""
         _warn_traced("number")
-        return self._value.item()
+        value = self._value
+        for position, index in enumerate(args, 1):
+            if isinstance(index, (bool, np.bool_)) or not isinstance(index, (int, np.integer)):
+                raise TypeError(f"argument (position {position}) must be long, but got "
+                                f"{type(index).__name__}")
+        if not args:
+            if value.size != 1:
+                raise ValueError("only one element tensors can be converted to Python scalars "
+                                 "when no input coordinates")
+            return value.item()
+        if len(args) == 1:
+            if not 0 <= args[0] < value.size:
+                raise ValueError(f"index {args[0]} is out of bounds for size {value.size}")
+            return value.item(int(args[0]))
+        if len(args) != value.ndim:
+            raise ValueError("incorrect number of indices for Tensor")
+        for axis, (index, size) in enumerate(zip(args, value.shape)):
+            if not 0 <= index < size:
+                raise ValueError(f"index {index} is out of bounds for axis {axis} with size "
+                                 f"{size}")
+        return value.item(tuple(int(i) for i in args))
 
     def tolist(self) -> Any:
         _warn_traced("list")

@@ -3,6 +3,7 @@
 Flatten, Identity."""
 from __future__ import annotations
 
+import collections
 from typing import Any, Iterable, Iterator, Sequence
 
 import numpy as np
@@ -47,16 +48,50 @@ class Sigmoid(Layer):
 
 
 class Sequential(Layer):
-    """Calls its layers in order."""
+    """Calls its layers in order. Made of layers (named "0", "1", ...), of
+    (name, layer) pairs, or of one OrderedDict of them, as Paddle's."""
 
     def __init__(self, *layers: Any) -> None:
         super().__init__()
-        for i, layer in enumerate(layers):
-            setattr(self, str(i), layer)
-        object.__setattr__(self, "_ordered", tuple(layers))
+        if len(layers) == 1 and isinstance(layers[0], collections.OrderedDict):
+            named = list(layers[0].items())
+        elif layers and isinstance(layers[0], (list, tuple)):
+            named = [(name, layer) for name, layer in layers]
+        else:
+            named = [(str(i), layer) for i, layer in enumerate(layers)]
+        for name, layer in named:
+            self.add_sublayer(name, layer)
 
-    def forward(self, x: Tensor) -> Any:
-        for layer in self._ordered:
+    def _items(self) -> list[Layer]:
+        return list(self._registry("_sub_layers").values())
+
+    def __getitem__(self, name: str | slice | int) -> Any:
+        if isinstance(name, slice):
+            return self.__class__(*self._items()[name])
+        if isinstance(name, str):
+            return self._registry("_sub_layers")[name]
+        if not -len(self) <= name < len(self):
+            raise IndexError(f"index {name} is out of range")
+        return self._items()[name]
+
+    def __setitem__(self, name: str, layer: Layer) -> None:
+        setattr(self, str(name), layer)
+
+    def __delitem__(self, name: str) -> None:
+        del self._registry("_sub_layers")[str(name)]
+
+    def __len__(self) -> int:
+        return len(self._registry("_sub_layers"))
+
+    def __iter__(self) -> Iterator[Layer]:
+        return iter(self._items())
+
+    def append(self, layer: Layer) -> Sequential:
+        self.add_sublayer(str(len(self)), layer)
+        return self
+
+    def forward(self, x: Any) -> Any:
+        for layer in self:
             x = layer(x)
         return x
 

@@ -157,7 +157,8 @@ def specs_of(input_spec, names):
     if input_spec is None:
         raise ValueError("saving a static program needs input_spec: the shapes and dtypes of "
                          "its inputs (InputSpec, with None for a dimension of any size, or "
-                         "example tensors)")
+                         "example tensors), unless it was converted with one or called "
+                         "with tensors before")
     specs = [InputSpec.from_tensor(s) if isinstance(s, Tensor) else s for s in input_spec]
     if len(specs) != len(names) or not all(isinstance(s, InputSpec) for s in specs):
         raise ValueError(f"input_spec must give an InputSpec or a tensor for each of the "

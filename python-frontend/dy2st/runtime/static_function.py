@@ -165,6 +165,8 @@ class StaticFunction(ConvertedFunction):
         self._variants: list[Any] = []
         self._compiled: collections.OrderedDict[Any, Any] = collections.OrderedDict()
         self._last = None
+        # The inputs of the last call compiled (what jit.save saves by default).
+        self._last_specs: list[InputSpec] | None = None
         self._imported_kinds = ()
         self._entries: dict[Any, Any] = {}
         self._lock = threading.Lock()
@@ -194,6 +196,12 @@ class StaticFunction(ConvertedFunction):
 
     def _argument_error(self, name, error):
         return TypeError(f"{self._fn.__qualname__}() argument '{name}': {error}")
+
+    def program_specs(self) -> list[Any] | None:
+        """The inputs of the program jit.save saves without input_spec: the
+        declared input_spec, else those of the last call compiled (tensors
+        only), as Paddle saves the program its calls made."""
+        return self._input_spec if self._input_spec is not None else self._last_specs
 
     def _parameters(self):
         names = list(self._signature.parameters)
@@ -404,6 +412,9 @@ class StaticFunction(ConvertedFunction):
             else:
                 self._compiled.move_to_end(key)
             self._last = compiled
+            inputs = values[:len(self._parameters())]
+            self._last_specs = [InputSpec.from_tensor(v) for v in inputs] \
+                if all(isinstance(v, Tensor) for v in inputs) else None
             if not written and not changed:
                 self._remember(values, compiled)
         leaves = compiled([_native_argument(v) for v in values])
