@@ -11,6 +11,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "python-fro
 
 from dy2st.eager import optable  # noqa: E402
 from dy2st.eager.composites import COMPOSITES  # noqa: E402
+from dy2st.eager.functional import ALIASES  # noqa: E402
 from dy2st.nn.functional import FUNCTIONS  # noqa: E402
 
 
@@ -23,12 +24,19 @@ def main():
     for family, names in families.items():
         print(f"- {family}: {', '.join(f'`{n}`' for n in names)}")
     print()
-    print("Composites (`python-frontend/dy2st/eager/composites.py`): " +
-          ", ".join(f"`{n}`" for n in sorted(COMPOSITES)) + ".")
+    print("Composites (`python-frontend/dy2st/eager/composites.py`, `math_composites.py`, "
+          "`layout_composites.py`): " + ", ".join(f"`{n}`" for n in sorted(COMPOSITES)) + ".")
+    print()
+    print("Other names Paddle gives them (`python-frontend/dy2st/eager/functional.py`): " +
+          ", ".join(f"`{n}` ({_name_of(fn)})" for n, fn in sorted(ALIASES.items())) + ".")
     print()
     print("`nn.functional` composites (`python-frontend/dy2st/nn/functional.py`): " +
           ", ".join(f"`{n}`" for n in sorted(FUNCTIONS)) + ", and the primitives and composites "
           "`softmax`, `log_softmax`, `one_hot`, `relu`, `sigmoid`.")
+
+
+def _name_of(fn):
+    return getattr(fn, "__name__", "?")
 
 
 def update_readme():

@@ -43,17 +43,19 @@ KIND_TYPES = {"Tensor": "Tensor", "Value": "TensorLike", "Ints": "ShapeLike",
               "Tensors": "Sequence[Tensor]", "Data": "Any"}
 
 _TENSORS = ("x y input label index indices arr mask condition running_mean running_var x1 x2 "
-            "logit logits ids parents mat2 vec updates weight bias pos_weight output out")
+            "logit logits ids parents mat2 vec updates weight bias pos_weight output out other "
+            "sorted_sequence values")
 _BOOLS = ("keepdim ceil_mode return_mask exclusive broadcast descending stable transpose_x "
           "transpose_y training soft_label align_corners unbiased largest sorted use_softmax "
           "sparse scale_grad_by_freq use_input_stats log_target inplace is_huber "
           "numeric_stable_mode return_softmax force_cpu overwrite bias_after_scale include_self "
-          "as_tuple stop_gradient pad_from_left_axis approximate")
+          "as_tuple stop_gradient pad_from_left_axis approximate equal_nan out_int32 right")
 _INTS = ("groups ignore_index num_classes diagonal chunks k num num_rows num_columns padding_idx "
-         "maxlen num_groups start_axis stop_axis align_mode decimals dim divisor_override offset")
+         "maxlen num_groups start_axis stop_axis align_mode decimals dim divisor_override offset "
+         "axis1 axis2 dim1 dim2 length output_size")
 _FLOATS = ("epsilon eps momentum alpha beta slope negative_slope threshold delta label_smoothing "
-           "max_norm norm_type p padding_value")
-_STRINGS = "data_format reduction mode act reduce equation name"
+           "max_norm norm_type p padding_value rtol atol nan posinf neginf base")
+_STRINGS = "data_format reduction mode act reduce equation name side"
 _SIZES = ("kernel_size stride dilation output_size output_padding size normalized_shape shifts "
           "source destination")
 
@@ -74,7 +76,11 @@ PARAMETER_TYPES = {
     "use_global_stats": "bool", "recompute_scale_factor": "bool",
     "scale_factor": "float | Sequence[float]", "operands": "Tensor",
     "inputs": "Tensor | Sequence[Tensor]", "seed": "int", "mean": "float | Tensor",
-    "std": "float | Tensor", "low": "int", "high": "int",
+    "std": "float | Tensor", "low": "int", "high": "int", "args": "Tensor | Sequence[Tensor]",
+    "kwargs": "Any", "x_shape": "Sequence[int]", "y_shape": "Sequence[int]",
+    "num_or_indices": "int | Sequence[int]", "dims": "Sequence[int]",
+    "shape_or_dtype": "ShapeLike", "repeats": "int", "offsets": "Sequence[int]",
+    "starts": "Sequence[int]", "ends": "Sequence[int]",
 }
 # Where one operation gives a parameter another meaning than the name's rule.
 OPERATION_PARAMETER_TYPES = {
@@ -88,6 +94,13 @@ OPERATION_PARAMETER_TYPES = {
     ("increment", "value"): "float", ("round", "decimals"): "int",
     ("adaptive_avg_pool2d", "output_size"): "int | Sequence[int | None]",
     ("adaptive_max_pool2d", "output_size"): "int | Sequence[int | None]",
+    ("logit", "eps"): "float | None", ("index_fill", "value"): "float",
+    ("nansum", "dtype"): "DTypeLike", ("rot90", "axes"): "Sequence[int]",
+    ("narrow", "start"): "int", ("crop", "shape"): "ShapeLike",
+    ("multiplex", "inputs"): "Sequence[Tensor]", ("index_add", "value"): "Tensor",
+    ("index_add", "alpha"): "float", ("masked_scatter", "value"): "Tensor",
+    ("tensordot", "axes"): "int | Sequence[Sequence[int]]", ("cross", "axis"): "int",
+    ("unflatten", "shape"): "ShapeLike", ("median", "out"): "Tensor",
 }
 # Operations whose result is not one tensor.
 RESULT_TYPES = {
@@ -97,6 +110,12 @@ RESULT_TYPES = {
     "max_pool1d": "Tensor | tuple[Tensor, Tensor]", "max_pool2d": "Tensor | tuple[Tensor, Tensor]",
     "adaptive_max_pool2d": "Tensor | tuple[Tensor, Tensor]",
     "softmax_with_cross_entropy": "Tensor | tuple[Tensor, Tensor]",
+    "meshgrid": "list[Tensor]", "atleast_1d": "Tensor | list[Tensor]",
+    "atleast_2d": "Tensor | list[Tensor]", "atleast_3d": "Tensor | list[Tensor]",
+    "broadcast_shape": "list[int]", "broadcast_tensors": "list[Tensor]",
+    "tensor_split": "list[Tensor]", "hsplit": "list[Tensor]", "vsplit": "list[Tensor]",
+    "dsplit": "list[Tensor]", "unstack": "list[Tensor]", "kthvalue": "tuple[Tensor, Tensor]",
+    "median": "Tensor | tuple[Tensor, Tensor]",
 }
 
 
@@ -123,7 +142,8 @@ def stub_of(name, fn):
     kinds = {p.name: p.kind for p in entry.params} if entry else {}
     parts, keyword_only_marked = [], False
     for param in inspect.signature(fn).parameters.values():
-        annotation = parameter_type(name, param, kinds.get(param.name))
+        # An alias (clamp) has the parameters of the operation it names (clip).
+        annotation = parameter_type(getattr(fn, "__name__", name), param, kinds.get(param.name))
         if param.kind is param.VAR_POSITIONAL:
             annotation = "Tensor" if annotation == "Sequence[Tensor]" else annotation
             parts.append(f"*{param.name}: {annotation}")

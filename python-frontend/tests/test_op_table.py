@@ -48,6 +48,11 @@ TREE_IDS = nn_rng.randint(0, 20, size=(5, 2, 3)).astype(np.int64)
 TREE_PARENTS = nn_rng.randint(0, 3, size=(5, 2, 3)).astype(np.int64).view(Fixed)
 KERT1 = nn_rng.randn(4, 2, 4).astype(np.float32).view(Fixed)
 I3 = np.full((3, 4), -3, np.int32)
+# X with NaNs, and numbers near EDGE's (equal, within tolerance, or not).
+XN = X.copy()
+XN[0, 1, 2] = XN[1, 2, 0] = XN[1, 2, 3] = np.nan
+NEAR_EDGE = np.array([np.nan, -np.inf, 1e30, -0.0, 1e-9, 1.00001e30, -1e30, 0.0, -2.50001, 0.6],
+                     np.float32)
 L = np.array([[1, 0, 2], [2, 2, 1]], np.int64)
 
 _erf = np.vectorize(math.erf)
@@ -434,6 +439,179 @@ CASES = [
     ("masked_select", lambda x: paddle.masked_select(x, x > 0), lambda x: x[x > 0], [X]),
     ("nonzero", lambda x: paddle.nonzero(x > 0), lambda x: np.stack(np.nonzero(x > 0), 1), [X]),
     ("nonzero", lambda x: paddle.nonzero(x > 0, as_tuple=True), lambda x: np.nonzero(x > 0), [X]),
+    # math_composites.py
+    ("deg2rad", lambda x: paddle.deg2rad(x), lambda x: x * np.float32(np.pi / 180), [X]),
+    ("deg2rad", lambda i: paddle.deg2rad(i),
+     lambda i: i.astype(np.float32) * np.float32(np.pi / 180), [I]),
+    ("rad2deg", lambda x: paddle.rad2deg(x), lambda x: x / np.float32(np.pi / 180), [X]),
+    ("hypot", lambda x, y: paddle.hypot(x, y), np.hypot, [X, P]),
+    ("fmax", lambda x, y: paddle.fmax(x, y), np.fmax, [EDGE, EDGE[::-1].copy()]),
+    ("fmin", lambda x, y: paddle.fmin(x, y), np.fmin, [EDGE, EDGE[::-1].copy()]),
+    ("heaviside", lambda x, y: paddle.heaviside(x, y),
+     lambda x, y: np.where(x == 0, y, (x > 0).astype(np.float32)), [EDGE, EDGE[::-1].copy()]),
+    ("frac", lambda x: paddle.frac(x * 3.0), lambda x: x * 3 - np.trunc(x * 3), [X]),
+    ("sgn", lambda x: paddle.sgn(x), np.sign, [X]),
+    ("signbit", lambda x: paddle.signbit(x), np.signbit, [EDGE]),
+    ("signbit", lambda i: paddle.signbit(i), np.signbit, [I]),
+    ("logit", lambda x: paddle.logit(x, eps=0.1),
+     lambda x: np.log(np.clip(x, 0.1, 0.9) / (1 - np.clip(x, 0.1, 0.9))), [U]),
+    ("logit", lambda x: paddle.logit(x * 0.5 + 0.5), lambda x: np.log((x * 0.5 + 0.5) / (
+        0.5 - x * 0.5)), [U]),
+    ("logaddexp", lambda x, y: paddle.logaddexp(x, y), np.logaddexp, [X, P]),
+    ("nan_to_num", lambda x: paddle.nan_to_num(x), np.nan_to_num, [EDGE]),
+    ("nan_to_num", lambda x: paddle.nan_to_num(x, 1.0, 2.0, -2.0),
+     lambda x: np.nan_to_num(x, nan=1.0, posinf=2.0, neginf=-2.0), [EDGE]),
+    ("isclose", lambda x, y: paddle.isclose(x, y, equal_nan=True),
+     lambda x, y: np.isclose(x, y, equal_nan=True), [EDGE, NEAR_EDGE]),
+    ("isclose", lambda x, y: paddle.isclose(x, y, rtol=0.5, atol=0.1), lambda x, y: np.isclose(
+        x, y, rtol=0.5, atol=0.1), [X, P]),
+    ("allclose", lambda x: paddle.allclose(x, x + 1e-3, atol=1e-2), lambda x: np.array(True),
+     [X]),
+    ("allclose", lambda x: paddle.allclose(x, x * 1.01), lambda x: np.array(False), [X]),
+    ("equal_all", lambda x: paddle.equal_all(x, x * 1.0), lambda x: np.array(True), [X]),
+    ("equal_all", lambda x: paddle.equal_all(x, x[0]), lambda x: np.array(False), [X]),
+    ("count_nonzero", lambda i: paddle.count_nonzero(i, axis=1),
+     lambda i: np.count_nonzero(i, axis=1).astype(np.int64), [I]),
+    ("count_nonzero", lambda x: paddle.count_nonzero(x > 0),
+     lambda x: np.array(np.count_nonzero(x > 0), np.int64), [X]),
+    ("nansum", lambda x: paddle.nansum(x, axis=0), lambda x: np.nansum(x, 0), [XN]),
+    ("nanmean", lambda x: paddle.nanmean(x, axis=-1, keepdim=True),
+     lambda x: np.nanmean(x, -1, keepdims=True), [XN]),
+    ("logspace", lambda x: paddle.logspace(0, 2, 3), lambda x: np.logspace(
+        0, 2, 3, dtype=np.float32), [X]),
+    ("logspace", lambda x: paddle.logspace(0, 3, 4, base=2.0, dtype="int32"),
+     lambda x: np.array([1, 2, 4, 8], np.int32), [X]),
+    ("addmm", lambda x, y: paddle.addmm(x[0], y[0, :, :3], y[1, :3, :], beta=0.5, alpha=2.0),
+     lambda x, y: 0.5 * x[0] + 2.0 * (y[0, :, :3] @ y[1, :3, :]), [X, P]),
+    ("baddbmm", lambda x, y: paddle.baddbmm(x[:, :, :3], x, paddle.transpose(y, [0, 2, 1]),
+                                            beta=2.0, alpha=0.5),
+     lambda x, y: 2.0 * x[:, :, :3] + 0.5 * (x @ y.transpose(0, 2, 1)), [X, P]),
+    ("inner", lambda x, y: paddle.inner(x, y[0]), lambda x, y: np.inner(x, y[0]), [X, P]),
+    ("kron", lambda x, y: paddle.kron(x[0], y[1, :2]), lambda x, y: np.kron(x[0], y[1, :2]),
+     [X, P]),
+    ("kron", lambda i: paddle.kron(i[0], i), lambda i: np.kron(i[0], i), [I]),
+    ("tensordot", lambda x, y: paddle.tensordot(x, paddle.transpose(y, [1, 2, 0])),
+     lambda x, y: np.tensordot(x, y.transpose(1, 2, 0)), [X, P]),
+    ("tensordot", lambda x, y: paddle.tensordot(x, y, [[0, 2], [0, 2]]),
+     lambda x, y: np.tensordot(x, y, ([0, 2], [0, 2])), [X, P]),
+    # layout_composites.py
+    ("meshgrid", lambda x: paddle.meshgrid(x[0, 0], x[1, :, 0]),
+     lambda x: np.meshgrid(x[0, 0], x[1, :, 0], indexing="ij"), [X]),
+    ("meshgrid", lambda x: paddle.meshgrid([x[0, 0], x[1, :, 0], x[0, :2, 1]]),
+     lambda x: np.meshgrid(x[0, 0], x[1, :, 0], x[0, :2, 1], indexing="ij"), [X]),
+    ("atleast_1d", lambda x: paddle.atleast_1d(x[0, 0, 0]), lambda x: np.atleast_1d(
+        x[0, 0, 0]), [X]),
+    ("atleast_2d", lambda x: paddle.atleast_2d(x[0, 0], x[0, 0, 0]),
+     lambda x: np.atleast_2d(x[0, 0], x[0, 0, 0]), [X]),
+    ("atleast_3d", lambda x: paddle.atleast_3d(x[0], x[0, 0], x),
+     lambda x: np.atleast_3d(x[0], x[0, 0], x), [X]),
+    ("hstack", lambda x: paddle.hstack([x[0], x[1]]), lambda x: np.hstack([x[0], x[1]]), [X]),
+    ("hstack", lambda x: paddle.hstack([x[0, 0], x[1, 1]]), lambda x: np.hstack(
+        [x[0, 0], x[1, 1]]), [X]),
+    ("vstack", lambda x: paddle.vstack([x[0, 0], x[1]]), lambda x: np.vstack([x[0, 0], x[1]]),
+     [X]),
+    ("row_stack", lambda x: paddle.row_stack([x[0], x[1]]), lambda x: np.vstack([x[0], x[1]]),
+     [X]),
+    ("dstack", lambda x: paddle.dstack([x[0], x[1]]), lambda x: np.dstack([x[0], x[1]]), [X]),
+    ("column_stack", lambda x: paddle.column_stack([x[0, 0], x[1, 0]]),
+     lambda x: np.column_stack([x[0, 0], x[1, 0]]), [X]),
+    ("broadcast_shape", lambda x: paddle.to_tensor(paddle.broadcast_shape([2, 1, 4], [3, 1])),
+     lambda x: np.array([2, 3, 4]), [X]),
+    ("broadcast_tensors", lambda x, y: paddle.broadcast_tensors([x[:, :1], y[0]]),
+     lambda x, y: np.broadcast_arrays(x[:, :1], y[0]), [X, P]),
+    ("tensor_split", lambda x: paddle.tensor_split(x, 3, axis=2),
+     lambda x: np.array_split(x, 3, axis=2), [X]),
+    ("tensor_split", lambda x: paddle.tensor_split(x, [1, 3], axis=-1),
+     lambda x: np.split(x, [1, 3], axis=-1), [X]),
+    ("hsplit", lambda x: paddle.hsplit(x, [1]), lambda x: np.hsplit(x, [1]), [X]),
+    ("vsplit", lambda x: paddle.vsplit(x, 2), lambda x: np.vsplit(x, 2), [X]),
+    ("dsplit", lambda x: paddle.dsplit(x, 2), lambda x: np.dsplit(x, 2), [X]),
+    ("unstack", lambda x: paddle.unstack(x, axis=1), lambda x: [x[:, i] for i in range(3)],
+     [X]),
+    ("unflatten", lambda x: paddle.unflatten(x, 2, [2, -1]), lambda x: x.reshape(2, 3, 2, 2),
+     [X]),
+    ("view", lambda x: paddle.view(x, [6, 4]), lambda x: x.reshape(6, 4), [X]),
+    ("view_as", lambda x, y: paddle.view_as(x[0], y[0].t()), lambda x, y: x[0].reshape(4, 3),
+     [X, P]),
+    ("permute", lambda x: paddle.permute(x, [2, 0, 1]), lambda x: x.transpose(2, 0, 1), [X]),
+    ("ravel", lambda x: paddle.ravel(x), lambda x: x.ravel(), [X]),
+    ("narrow", lambda x: paddle.narrow(x, 2, 1, 2), lambda x: x[:, :, 1:3], [X]),
+    ("slice", lambda x: paddle.slice(x, [0, 2], [1, -3], [2, 100]), lambda x: x[1:2, :, -3:],
+     [X]),
+    ("crop", lambda x: paddle.crop(x, [1, 2, -1], [1, 1, 2]), lambda x: x[1:2, 1:3, 2:], [X]),
+    ("rot90", lambda x: paddle.rot90(x, 1, [1, 2]), lambda x: np.rot90(x, 1, (1, 2)), [X]),
+    ("rot90", lambda x: paddle.rot90(x, 2), lambda x: np.rot90(x, 2), [X]),
+    ("rot90", lambda x: paddle.rot90(x, -1, [2, 0]), lambda x: np.rot90(x, -1, (2, 0)), [X]),
+    ("repeat_interleave", lambda x: paddle.repeat_interleave(x, 2, axis=1),
+     lambda x: np.repeat(x, 2, axis=1), [X]),
+    ("repeat_interleave", lambda i: paddle.repeat_interleave(i, 3), lambda i: np.repeat(i, 3),
+     [I]),
+    ("diagonal", lambda x: paddle.diagonal(x, 1, 1, 2), lambda x: np.diagonal(x, 1, 1, 2), [X]),
+    ("diagonal", lambda x: paddle.diagonal(x, -1, 2, 1), lambda x: np.diagonal(x, -1, 2, 1),
+     [X]),
+    ("trace", lambda x: paddle.trace(x[0], 1), lambda x: np.array(np.trace(x[0], 1)), [X]),
+    ("trace", lambda i: paddle.trace(i, -1), lambda i: np.array(np.trace(i, -1), np.int32),
+     [I]),
+    ("diag_embed", lambda x: paddle.diag_embed(x[0], 1), lambda x: _diag_embed(x[0], 1), [X]),
+    ("diag_embed", lambda x: paddle.diag_embed(x, -2, 0, 2),
+     lambda x: np.moveaxis(_diag_embed(x, -2), [-2, -1], [0, 2]), [X]),
+    ("diagflat", lambda x: paddle.diagflat(x[0, :2, :2], -1),
+     lambda x: np.diagflat(x[0, :2, :2], -1), [X]),
+    ("cross", lambda x, y: paddle.cross(x, y, axis=1), lambda x, y: np.cross(x, y, axis=1),
+     [X, P]),
+    ("cross", lambda x, y: paddle.cross(x[0], y[1]), lambda x, y: np.cross(x[0], y[1], axis=0),
+     [X, P]),
+    ("inverse", lambda x: paddle.inverse(x[:, :, :3] + paddle.eye(3) * 4.0),
+     lambda x: np.linalg.inv(x[:, :, :3] + np.eye(3, dtype=np.float32) * 4), [X]),
+    ("take", lambda x: paddle.take(x, paddle.to_tensor([[0, -1], [5, 23]])),
+     lambda x: x.ravel()[[[0, -1], [5, 23]]], [X]),
+    ("take", lambda x: paddle.take(x, paddle.to_tensor([-30, 25]), mode="wrap"),
+     lambda x: x.ravel()[[-30 % 24, 25 % 24]], [X]),
+    ("take", lambda x: paddle.take(x, paddle.to_tensor([-30, 25]), mode="clip"),
+     lambda x: x.ravel()[[0, 23]], [X]),
+    ("index_sample", lambda x, i: paddle.index_sample(x[0], i),
+     lambda x, i: np.take_along_axis(x[0], i, 1), [X, L.T.copy()]),
+    ("take_along_dim", lambda x, i: paddle.take_along_dim(x[0], i, 1),
+     lambda x, i: np.take_along_axis(x[0], i, 1), [X, L.T.copy()]),
+    ("index_add", lambda x: paddle.index_add(x, paddle.to_tensor([0, 2, 0]), 1, x * 0 + 1.0,
+                                             alpha=2),
+     lambda x: _index_add(x, [0, 2, 0], 1, 2.0), [X]),
+    ("index_fill", lambda x: paddle.index_fill(x, paddle.to_tensor([0, 3]), 2, 7.0),
+     lambda x: _index_fill(x, [0, 3], 7.0), [X]),
+    ("masked_scatter", lambda x: paddle.masked_scatter(x, x > 0, -x),
+     lambda x: _masked_scatter(x, x > 0, -x), [X]),
+    ("multiplex", lambda x, y: paddle.multiplex(
+        [x[0], y[0]], paddle.to_tensor([[1], [0], [1]], dtype="int32")),
+     lambda x, y: np.where(np.array([[1], [0], [1]]) == 1, y[0], x[0]), [X, P]),
+    ("scatter_nd_add", lambda x: paddle.scatter_nd_add(
+        x, paddle.to_tensor([[1, 2], [0, 0], [1, 2]]), x[0] * 0 + 1.0),
+     lambda x: _scatter_nd_add(x, [[1, 2], [0, 0], [1, 2]], np.ones((3, 4), np.float32)), [X]),
+    ("scatter_nd", lambda x: paddle.scatter_nd(paddle.to_tensor([[1], [1], [3]]), x[0, 0, :3],
+                                               [5]),
+     lambda x: _scatter_nd_add(np.zeros(5, np.float32), [[1], [1], [3]], x[0, 0, :3]), [X]),
+    ("searchsorted", lambda x: paddle.searchsorted(paddle.sort(x[0, 0]), x[1]),
+     lambda x: np.searchsorted(np.sort(x[0, 0]), x[1]), [X]),
+    ("searchsorted", lambda i: paddle.searchsorted(paddle.to_tensor([-3, 0, 0, 2]), i,
+                                                   out_int32=True, right=True),
+     lambda i: np.searchsorted([-3, 0, 0, 2], i, side="right").astype(np.int32), [I]),
+    ("searchsorted", lambda x, y: paddle.searchsorted(paddle.sort(x, -1), y),
+     lambda x, y: _batched_searchsorted(np.sort(x, -1), y), [X, P]),
+    ("bucketize", lambda i: paddle.bucketize(i, paddle.to_tensor([-3, 0, 2])),
+     lambda i: np.searchsorted([-3, 0, 2], i), [I]),
+    ("kthvalue", lambda x: paddle.kthvalue(x, 2, axis=1),
+     lambda x: (np.sort(x, 1)[:, 1], np.argsort(x, 1, kind="stable")[:, 1]), [X]),
+    ("kthvalue", lambda x: paddle.kthvalue(x, 3, keepdim=True),
+     lambda x: (np.sort(x, -1)[..., 2:3], np.argsort(x, -1, kind="stable")[..., 2:3]), [X]),
+    ("median", lambda x: paddle.median(x, axis=2), lambda x: np.median(x, 2), [X]),
+    ("median", lambda x: paddle.median(x, axis=1, keepdim=True),
+     lambda x: np.median(x, 1, keepdims=True), [X]),
+    ("median", lambda i: paddle.median(i), lambda i: np.median(i).astype(np.float32), [I]),
+    ("median", lambda x: paddle.median(x, axis=-1, mode="min"),
+     lambda x: (np.sort(x, -1)[..., 1], np.argsort(x, -1, kind="stable")[..., 1]), [X]),
+    ("rand_like", lambda x: paddle.abs(paddle.rand_like(x) - 0.5) <= 0.5,
+     lambda x: np.ones(x.shape, bool), [X]),
+    ("randn_like", lambda x: paddle.randn_like(x) * 0.0, np.zeros_like, [X]),
+    ("randint_like", lambda i: paddle.randint_like(i, 0, 1), np.zeros_like, [I]),
     # nn.functional composites.
     ("gelu", lambda x: paddle.nn.functional.gelu(x),
      lambda x: 0.5 * x * (1 + _erf(x / np.sqrt(2))).astype(np.float32), [X]),
@@ -643,6 +821,48 @@ def _put_add(x, i, v, axis):
         position[axis] = i[at]
         y[tuple(position)] += v
     return y
+
+
+def _diag_embed(x, offset):
+    n = x.shape[-1] + abs(offset)
+    out = np.zeros(x.shape[:-1] + (n, n), x.dtype)
+    for k in range(x.shape[-1]):
+        row, col = (k, k + offset) if offset >= 0 else (k - offset, k)
+        out[..., row, col] = x[..., k]
+    return out
+
+
+def _index_add(x, index, axis, alpha):
+    y = x.copy()
+    for k in index:
+        y[(slice(None),) * axis + (k,)] += alpha
+    return y
+
+
+def _index_fill(x, index, value):
+    y = x.copy()
+    y[:, :, index] = value
+    return y
+
+
+def _masked_scatter(x, mask, value):
+    y = x.copy()
+    y[mask] = value.ravel()[:mask.sum()]
+    return y
+
+
+def _scatter_nd_add(x, index, updates):
+    y = x.copy()
+    for k, at in enumerate(index):
+        y[tuple(at)] += updates[k]
+    return y
+
+
+def _batched_searchsorted(sequences, values):
+    flat_s = sequences.reshape(-1, sequences.shape[-1])
+    flat_v = values.reshape(-1, values.shape[-1])
+    rows = [np.searchsorted(s, v) for s, v in zip(flat_s, flat_v)]
+    return np.array(rows).reshape(values.shape)
 
 
 def _scatter(x, index, updates):

@@ -476,6 +476,18 @@ def test_numpy_call_of_attributes_is_a_guarded_constant():
 
 # Python builtins and loop forms ---------------------------------------------
 
+def lists_of_ranges(x):
+    perm = list(range(x.ndim))
+    perm[0], perm[-1] = perm[-1], perm[0]
+    steps = tuple(range(5, 0, -2))
+    return paddle.transpose(x, perm), steps, list(range(2, x.shape[0] + 2))
+
+
+def test_list_and_tuple_of_a_range(differential):
+    # Paddle's own layers build permutations this way.
+    differential(lists_of_ranges, paddle.rand([3, 2, 4]))
+
+
 def builtins_on_numbers(x):
     a = min(3, 4) + max(1, 2, 7) + abs(-3) + sum([1, 2, 3]) + sum((4, 5), 10)
     b = any([0, 0, 1]) + all([1, 1, 0]) + min([5, 2, 8]) + abs(2.5)

@@ -66,3 +66,22 @@ print(paddle.jit.to_static(starred).code)
 # CHECK: pydy.store "first"
 # CHECK: pydy.slice
 # CHECK: pydy.store "rest"
+
+
+def ranges(x):
+    return paddle.transpose(x, list(range(x.ndim))[::-1]), tuple(range(1, 7, 2))
+
+
+print(paddle.jit.to_static(ranges).code)
+
+# list(range(...)) is the list pybuiltins.range_list fills in a loop over the
+# range; tuple(range(...)) the same, made a tuple.
+# CHECK-LABEL: pydy.func @"ranges"
+# CHECK: %[[NDIM:.*]] = pydy.attr %{{.*}}, "ndim"
+# CHECK: %[[LIST:.*]] = pydy.call @"range_list__{{[0-9]+}}"(%[[NDIM]]
+# CHECK: pydy.call_method %[[LIST]], "__list__"()
+# CHECK: %[[TUPLE:.*]] = pydy.call @"range_list__{{[0-9]+}}"(
+# CHECK: pydy.call_method %[[TUPLE]], "__tuple__"()
+# CHECK-LABEL: pydy.func @"range_list__{{[0-9]+}}"
+# CHECK: pydy.for_range
+# CHECK: pydy.call_method {{.*}}"append"

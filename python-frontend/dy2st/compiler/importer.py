@@ -1660,7 +1660,12 @@ class Importer:
             # list(d.values()), tuple(l): a container known at compile time.
             if len(node.args) != 1 or node.keywords:
                 self._fail(node, f"{fn.__name__}() in compiled code takes exactly one argument")
-            value = self.expr(node.args[0])
+            items = node.args[0]
+            if isinstance(items, ast.Call) and self.is_builtin(items.func, range):
+                # list(range(...)): the list a loop over the range fills.
+                value = self.python_call(items, pybuiltins.range_list, None)
+            else:
+                value = self.expr(items)
             name = self.fresh()
             self.emit(f'{name}:2 = pydy.call_method {value.name}, "__{fn.__name__}__"() : '
                       f"{value.type}, () -> ({OBJECT}, {OBJECT}) {self.loc(node)}")

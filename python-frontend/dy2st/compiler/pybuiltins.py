@@ -91,6 +91,16 @@ def remaining_items(mapping, taken, extra):
     return rest
 
 
+def range_list(start, stop=None, step=1):
+    """list(range(...)) (the importer's: range itself is a loop's iterable only)."""
+    if stop is None:
+        start, stop = 0, start
+    items = []
+    for i in range(start, stop, step):
+        items.append(i)
+    return items
+
+
 REPLACEMENTS = {builtins.abs: abs_, builtins.min: min_, builtins.max: max_,
                 builtins.sum: sum_, builtins.any: any_, builtins.all: all_,
                 builtins.zip: zip_, builtins.reversed: reversed_}

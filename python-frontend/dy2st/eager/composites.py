@@ -6,7 +6,9 @@ and compiled results agree by construction. They use only what compiled code
 supports: primitives, arithmetic, and Python values that fold at compile time
 (axes, `x.ndim`, static sizes).
 
-Adding a composite is one function here and its name in COMPOSITES."""
+Adding a composite is one function here (or in math_composites.py or
+layout_composites.py, which build on these) and its name in the module's
+table of composites."""
 from .primitives import KERNELS as _P
 from .tensor import Tensor
 
@@ -618,3 +620,10 @@ COMPOSITES = {fn.__name__: fn for fn in (
     softmax, log_softmax, logsumexp, var, std, norm, clip, scale, lerp, expand, expand_as,
     t, add_n, mm, bmm, mv, dot, outer, index_select, masked_fill, chunk, unbind, tril, triu, eye,
     one_hot, linspace, rand, randn, standard_normal, normal, randint, bernoulli)}
+
+# The other composite modules use the functions above, so they load last.
+from .math_composites import MATH_COMPOSITES  # noqa: E402
+from .layout_composites import LAYOUT_COMPOSITES  # noqa: E402
+
+COMPOSITES.update(MATH_COMPOSITES)
+COMPOSITES.update(LAYOUT_COMPOSITES)

@@ -8,21 +8,31 @@ from .primitives import KERNELS, NAME_OF
 globals().update(KERNELS)
 globals().update(COMPOSITES)
 
-# Names Paddle also accepts.
-mod = KERNELS["remainder"]
-floor_mod = KERNELS["remainder"]
-negative = KERNELS["neg"]
+# Names Paddle also accepts for the same operation.
+ALIASES = {
+    "mod": KERNELS["remainder"], "floor_mod": KERNELS["remainder"], "negative": KERNELS["neg"],
+    "clamp": COMPOSITES["clip"], "cat": KERNELS["concat"], "concatenate": KERNELS["concat"],
+    "eq": KERNELS["equal"], "ne": KERNELS["not_equal"], "gt": KERNELS["greater_than"],
+    "ge": KERNELS["greater_equal"], "lt": KERNELS["less_than"], "le": KERNELS["less_equal"],
+    "greater": KERNELS["greater_than"], "less": KERNELS["less_than"],
+    "mul": KERNELS["multiply"], "sub": KERNELS["subtract"], "div": KERNELS["divide"],
+    "amax": KERNELS["max"], "amin": KERNELS["min"], "swapaxes": KERNELS["transpose"],
+    "swapdims": KERNELS["transpose"], "reverse": KERNELS["flip"],
+}
+globals().update(ALIASES)
 
-__all__ = sorted(set(KERNELS) | set(COMPOSITES) | {"mod", "floor_mod", "negative"})
+__all__ = sorted(set(KERNELS) | set(COMPOSITES) | set(ALIASES))
 """The operations, under their Paddle names (`from dy2st.eager.functional import *`)."""
 
 LIBRARY = NAME_OF
 """{eager function: primitive name}: calls of these become `pydy.lib_call`."""
 
 # Tensor methods: the function of the same name with the tensor first.
-TENSOR_METHODS = {name: fn for name, fn in {**KERNELS, **COMPOSITES}.items()
+TENSOR_METHODS = {name: fn for name, fn in {**KERNELS, **COMPOSITES, **ALIASES}.items()
                   if name not in ("zeros", "ones", "full", "arange", "to_tensor", "eye",
-                                  "linspace", "where")}
+                                  "linspace", "where", "logspace", "meshgrid", "hstack",
+                                  "vstack", "row_stack", "dstack", "column_stack",
+                                  "broadcast_shape", "broadcast_tensors", "multiplex",
+                                  "scatter_nd", "negative")}
 TENSOR_METHODS["astype"] = KERNELS["cast"]
-TENSOR_METHODS["mod"] = KERNELS["remainder"]
 tensor.METHODS.update(TENSOR_METHODS)
