@@ -35,6 +35,11 @@ class InputSpec:
     def signature_entry(self) -> tuple[str, str, tuple[int | None, ...]]:
         return ("tensor", str(self.dtype), tuple(self.shape))
 
+    def accepts(self, tensor: Any) -> bool:
+        """Whether `tensor` has this dtype and shape (None: any size)."""
+        return tensor.dtype == self.dtype and len(tensor.shape) == len(self.shape) and \
+            all(d is None or d == n for d, n in zip(self.shape, tensor.shape))
+
     def mlir_type(self) -> str:
         """The tensor type (the importer's declared argument type, and the
         saved model's `input_types`)."""

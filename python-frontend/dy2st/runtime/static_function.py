@@ -9,6 +9,7 @@ import functools
 import inspect
 import os
 import threading
+import warnings
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -167,6 +168,7 @@ class StaticFunction(ConvertedFunction):
         self._last = None
         # The inputs of the last call compiled (what jit.save saves by default).
         self._last_specs: list[InputSpec] | None = None
+        self._without_spec: StaticFunction | None = None
         self._imported_kinds = ()
         self._entries: dict[Any, Any] = {}
         self._lock = threading.Lock()
@@ -328,6 +330,27 @@ class StaticFunction(ConvertedFunction):
             entry.update_in_place(arguments[name], changed)
         return result[0]
 
+    def _declared_fits(self, values):
+        """Whether the tensors given fit the declared input_spec."""
+        for value, spec in zip(values, self._input_spec):
+            if isinstance(spec, Tensor):
+                spec = InputSpec.from_tensor(spec)
+            if isinstance(spec, InputSpec) and isinstance(value, Tensor) and \
+                    not spec.accepts(value):
+                return False
+        return True
+
+    def _undeclared(self):
+        """The function converted for the tensors it is given, for calls that
+        do not fit the declared input_spec: Paddle's to_static runs them, so
+        this does too, with a warning (once) that the declaration is not used."""
+        if self._without_spec is None:
+            warnings.warn(f"{self._fn.__qualname__}() was called with tensors that do not fit "
+                          f"its input_spec {self._input_spec}: compiled for the tensors given",
+                          stacklevel=3)
+            self._without_spec = StaticFunction(self._fn, None, self._backend, self._instance)
+        return self._without_spec
+
     def _entry_wrapper(self, params, values, given_back):
         fn = entry.make_wrapper(self._fn, self._instance, params, values, given_back)
         # Declared specs stay with the parameters that are tensors themselves.
@@ -371,6 +394,8 @@ class StaticFunction(ConvertedFunction):
             return self._fn(*args, **kwargs)
         given = self._bind(args, kwargs)
         values = [entry.normalize(v) for v in given]
+        if self._input_spec is not None and not self._declared_fits(values):
+            return self._undeclared()(*args, **kwargs)
         if any(entry.is_structured(v) for v in values):
             for name, value in zip(self._parameters(), values):
                 try:
