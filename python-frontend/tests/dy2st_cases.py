@@ -595,6 +595,60 @@ def sequential_container(x):
     return y, z, tail(x) * len(_sequential)
 
 
+class StackedCell(paddle.nn.Layer):
+    # The shape of Paddle's seq2seq test model (seq2seq_dygraph_model.py):
+    # cells kept in a Python list and called by a range loop's index, states
+    # masked with paddle.tensor.math._multiply_with_axis, a beam loop over a
+    # tensor range with a break at its top, lists rebuilt by comprehensions.
+    def __init__(self, layers, size, beam):
+        super().__init__()
+        self.num_layers, self.beam = layers, beam
+        self.cells = []
+        for i in range(layers):
+            init = paddle.nn.initializer.Assign(
+                np.linspace(-0.5, 0.5, 2 * size * size).reshape(2 * size, size) * (i + 1))
+            self.cells.append(self.add_sublayer(
+                f"cell_{i}", paddle.nn.Linear(2 * size, size, weight_attr=paddle.ParamAttr(
+                    initializer=init))))
+
+    def step(self, x, states, mask):
+        new_states = []
+        for i in range(self.num_layers):
+            out = paddle.tanh(self.cells[i](paddle.concat([x, states[i]], 1)))
+            new_states.append(paddle.tensor.math._multiply_with_axis(out, mask, axis=0) -
+                              paddle.tensor.math._multiply_with_axis(states[i], mask - 1, axis=0))
+            x = out
+        return x, new_states
+
+    def forward(self, x, steps):
+        states = [x * 0.0 for _ in range(self.num_layers)]
+        mask = paddle.ones([x.shape[0]])
+        score = paddle.zeros([x.shape[0], self.beam])
+        beam_x = paddle.unsqueeze(x, 1) * paddle.ones([1, self.beam, 1])
+        outs = []
+        for t in range(steps):
+            if paddle.sum(score) > 100.0:
+                break
+            flat = paddle.reshape(beam_x, [-1, beam_x.shape[2]])
+            merged = [paddle.reshape(paddle.unsqueeze(h, 1) * paddle.ones([1, self.beam, 1]),
+                                     [-1, h.shape[1]]) for h in states]
+            out, merged = self.step(flat, merged, paddle.ones([flat.shape[0]]))
+            states = [paddle.reshape(h, [-1, self.beam, h.shape[1]])[:, 0] for h in merged]
+            beam_x = paddle.reshape(out, [-1, self.beam, out.shape[1]])
+            score = score + paddle.tensor.math._add_with_axis(paddle.mean(beam_x, -1),
+                                                              mask, axis=0)
+            outs.append(beam_x)
+        x, states = self.step(x, states, mask)
+        return paddle.stack(outs), x, score
+
+
+_stacked_cell = StackedCell(2, 3, 2)
+
+
+def stacked_cells_beam_loop(x, steps):
+    return _stacked_cell(x, steps)
+
+
 def f32(*shape):
     return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
 
@@ -655,4 +709,5 @@ CASES = [
     ("tensor_array_slice_in_enumerate", tensor_array_slice_in_enumerate, [np.ones(1, "int64")]),
     ("advanced_indexing", advanced_indexing, [f32(4, 5), np.array([4, 0, -1, 2], "int64")]),
     ("sequential_container", sequential_container, [f32(2, 3) - 0.5]),
+    ("stacked_cells_beam_loop", stacked_cells_beam_loop, [f32(4, 3), np.array(3, "int64")]),
 ]

@@ -1853,3 +1853,89 @@ def test_a_class_reading_the_functions_variables_is_a_clear_error():
     with pytest.raises(paddle.Dy2StError, match="the class Scaled reads 'k', a variable of "
                                                 "the function"):
         paddle.jit.to_static(class_reading_a_variable)(t([1.0]))
+
+
+# Paddle's seq2seq decoder shapes ------------------------------------------------
+
+def _positive(v, limit):
+    if limit < 0:
+        raise ValueError("negative limit")
+    return v * 0.5
+
+
+def reshaped_after_a_break_with_a_raising_call(x, n):
+    # The rest of the body after the break is guarded, and inside it a loop
+    # calls a function that may raise: where it raised, `step` keeps its other
+    # shape, which is never read (the function returns).
+    step = paddle.unsqueeze(x, 1) * paddle.ones([1, 3, 1])
+    outs = []
+    for k in range(n):
+        if paddle.sum(step) > 1000.0:
+            break
+        step = paddle.reshape(step, [-1, step.shape[2]])
+        for i in range(2):
+            step = _positive(step, 1) + i
+        step = paddle.reshape(step, [-1, 3, step.shape[1]])
+        outs.append(step)
+    return paddle.stack(outs)
+
+
+def test_a_shape_changed_after_a_break_and_a_call_that_may_raise(differential):
+    differential(reshaped_after_a_break_with_a_raising_call, paddle.rand([4, 5]),
+                 paddle.to_tensor(3))
+
+
+class Cells(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.cells = [self.add_sublayer(f"c{i}", paddle.nn.Linear(3, 3)) for i in range(3)]
+
+    def forward(self, x, n):
+        for i in range(n):
+            x = self.cells[i](x)
+        return x
+
+
+def test_a_layer_of_a_list_chosen_by_a_runtime_index():
+    # `self.cells[i](x)` with i known only when running: one call per cell
+    # under i == k; past the end, Python's IndexError.
+    layer, x = Cells(), paddle.rand([2, 3])
+    compiled = paddle.jit.to_static(Cells())
+    compiled.set_state_dict(layer.state_dict())
+    for n in (0, 2, 3):
+        np.testing.assert_allclose(compiled(x, paddle.to_tensor(n)).numpy(),
+                                   layer(x, paddle.to_tensor(n)).numpy(), rtol=1e-6)
+    with pytest.raises(IndexError, match="list index out of range"):
+        layer(x, paddle.to_tensor(4))
+    with pytest.raises(IndexError, match="list index out of range"):
+        compiled(x, paddle.to_tensor(4))
+
+
+def comprehensions_rebuilt_in_a_loop(x, n):
+    states = [x, x * 2.0]
+    for k in range(n):
+        merged = [h + 1.0 for h in states]
+        merged.append(x)
+        states = [h * 0.5 for h in merged[:2]]
+    return states
+
+
+def test_a_list_rebuilt_by_a_comprehension_in_a_loop(differential):
+    # The comprehension's list is new at each run: no other name shares it.
+    differential(comprehensions_rebuilt_in_a_loop, paddle.rand([2]), paddle.to_tensor(3))
+
+
+def elementwise_with_axis(x, y):
+    math = paddle.tensor.math
+    return (math._multiply_with_axis(x, y, axis=0), math._add_with_axis(x, y[:, :1], axis=0),
+            math._subtract_with_axis(x, y[0], axis=1), math._divide_with_axis(x, y[0, :1] + 2.0, -1))
+
+
+def test_paddle_elementwise_helpers_with_axis(differential):
+    # paddle.tensor.math's helpers: y's dimensions meet x's from `axis` on.
+    x, y = paddle.rand([2, 3, 4]), paddle.rand([2, 3])
+    got = differential(elementwise_with_axis, x, y)
+    xv, yv = x.numpy(), y.numpy()
+    np.testing.assert_allclose(got[0].numpy(), xv * yv[:, :, None], rtol=1e-6)
+    np.testing.assert_allclose(got[1].numpy(), xv + yv[:, :1, None], rtol=1e-6)
+    np.testing.assert_allclose(got[2].numpy(), xv - yv[0][None, :, None], rtol=1e-6)

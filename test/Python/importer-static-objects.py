@@ -113,3 +113,35 @@ print(paddle.jit.to_static(Stack().forward).code)
 # CHECK-NEXT: pydy.store "x"
 # CHECK-NEXT: pydy.load "x"
 # CHECK-NEXT: pydy.return
+
+
+# A layer of a Python list called by an index known only when running: the
+# call of each layer under `i == k` (or `i == k - len`); under a loop over a
+# range known when converting and within the list, the last needs no test and
+# nothing raises; otherwise the chain ends in IndexError.
+class Cells(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.n = 2
+        self.cells = [self.add_sublayer(f"c{i}", paddle.nn.ReLU()) for i in range(2)]
+
+    def forward(self, x, k):
+        for i in range(self.n):
+            x = self.cells[i](x)
+        return self.cells[k](x)
+
+
+print(paddle.jit.to_static(Cells().forward).code)
+
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK: pydy.for_range
+# CHECK: pydy.store "[[I:star\.[0-9]+]]"
+# CHECK: %[[AT:.*]] = pydy.load "[[I]]"
+# CHECK: pydy.compare eq %[[AT]], %{{.*}}
+# CHECK: pydy.if
+# CHECK: pydy.call @"ReLU_forward
+# CHECK: } else {
+# CHECK-NOT: list_index_error
+# CHECK: pydy.call @"ReLU_forward
+# CHECK: pydy.store "[[K:star\.[0-9]+]]"
+# CHECK: pydy.call @"list_index_error

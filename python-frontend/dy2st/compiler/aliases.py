@@ -16,6 +16,8 @@ import inspect
 import textwrap
 import types
 
+from .comprehensions import COMPREHENSION
+
 
 def _position(node):
     return (getattr(node, "lineno", 0) or 0, getattr(node, "col_offset", 0) or 0)
@@ -121,6 +123,10 @@ def argument_names(call, callee, resolve, seen=None):
     return names
 
 
+def _is_comprehension(name):
+    return name.startswith(f"_dy2st_{COMPREHENSION}_")
+
+
 class Aliases:
     def __init__(self, body, params, callee_of=None, resolve=None):
         """`callee_of(call)`: the Python function a call in `body` calls (or
@@ -180,6 +186,9 @@ class Aliases:
         names that certainly name the same object there (through chains of
         aliases: `v = b; w = v`), and (partner, aliasing statement) of one
         that only may and is read later, or None."""
+        if _is_comprehension(name):
+            # Filled right after it is made (comprehensions.py): shared by none.
+            return [], None
         sharing, doubtful, pending = [], None, [name]
         while pending:
             certain, found = self._partners(pending.pop(), change)
@@ -205,6 +214,8 @@ class Aliases:
             if name not in alias.names:
                 continue
             partner = alias.names[1] if alias.names[0] == name else alias.names[0]
+            if _is_comprehension(partner):
+                continue  # never read again: the next run of it makes a new one
             start = _position(alias.stmt)
             if _end(alias.stmt) > at and not any(s <= start <= e for s, e in around):
                 continue  # it runs only after the change

@@ -13,6 +13,9 @@ import copy
 from .statements import located, parameter_names
 
 _STATEMENT_LISTS = ("body", "orelse", "finalbody")
+COMPREHENSION = "comprehension"
+"""The stem of the hidden list (dict) a comprehension fills: a new object
+made just before its loops, so no other name shares it while it is filled."""
 
 
 class _Rename(ast.NodeTransformer):
@@ -89,7 +92,7 @@ class _Hoist(ast.NodeTransformer):
     def _comprehension(self, node, results):
         if any(g.is_async for g in node.generators):
             return node
-        hidden = self.desugarer.fresh("comprehension")
+        hidden = self.desugarer.fresh(COMPREHENSION)
         names = {}
         generators = []
         for generator in node.generators:

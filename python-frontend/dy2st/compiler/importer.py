@@ -321,6 +321,9 @@ class Importer:
         self.changed_by_callees = set()
         self.free_params = []
         self.static_names = {}
+        # The variables of the enclosing loops over ranges known when
+        # converting, with the values they take (see range_values).
+        self.range_targets = []
         # How often each name is assigned: a name assigned once may alias a
         # compile-time object (`layer = self.layers[0]`).
         self.assignments = collections.Counter(
@@ -644,6 +647,7 @@ class Importer:
             names = ", ".join(b.name for b in bounds)
             types_ = ", ".join(b.type for b in bounds)
             self.emit(f"pydy.for_range {names} : {types_} {{")
+            self.range_targets.append((node.target.id, self.static_range(node)))
         elif self.static_iterable(it) is not None:
             return self.unrolled_for(node, self.static_iterable(it))
         elif self.static_enumerate(it) is not None:
@@ -664,10 +668,42 @@ class Importer:
         if not is_range and numpy_values.is_array(it, self.array_names):
             item = self.numpy_loop_item(it, item, enumerated=bool(attrs))
         self.assign(node.target, item, node)
-        self.block(node.body)
+        try:
+            self.block(node.body)
+        finally:
+            if is_range:
+                self.range_targets.pop()
         self.depth -= 1
         self.emit("}" + (attrs if not is_range else "") + " " + self.loc(node))
         return False
+
+    def static_range(self, node):
+        """The values the variable of `for v in range(...)` takes, where its
+        bounds are numbers known when converting (literals, attributes of
+        objects) and the body does not assign it; else None."""
+        bounds = []
+        for arg in node.iter.args:
+            if isinstance(arg, ast.Constant):
+                bounds.append(arg.value)
+            elif isinstance(arg, ast.Attribute) and self.static_object(arg.value) is not None \
+                    and not self.written_attribute(arg):
+                bounds.append(getattr(self.static_object(arg.value), arg.attr, None))
+            else:
+                return None
+        target = node.target.id
+        if not all(type(b) is int for b in bounds) or any(
+                isinstance(n, ast.Name) and n.id == target and not isinstance(n.ctx, ast.Load)
+                for statement in node.body for n in ast.walk(statement)):
+            return None
+        return range(*bounds)
+
+    def range_values(self, node):
+        """The values `node`, the variable of an enclosing loop over a static
+        range, takes (see static_range), or None."""
+        if not isinstance(node, ast.Name):
+            return None
+        return next((values for name, values in reversed(self.range_targets)
+                     if name == node.id), None)
 
     def numpy_loop_item(self, array_node, item, enumerated):
         """The item of `for v in array` (or of enumerate(array): `(i, v)`)."""
@@ -1558,6 +1594,48 @@ class Importer:
         values += [self.expr(k.value) for k in node.keywords]
         return values, kwnames
 
+    def call_of_item_chosen_at_run_time(self, node):
+        """`self.layers[i](x)` with `i` not a literal (the variable of a loop
+        over a range): the call of each item under `i == k`, chained, which
+        folds to one call where `i` is known when compiling (the loop is
+        unrolled); past the end it raises IndexError. None for other calls."""
+        func = node.func
+        key = func.slice
+        if isinstance(key, ast.UnaryOp) and isinstance(key.op, ast.USub):
+            key = key.operand
+        if isinstance(key, (ast.Constant, ast.Slice)):
+            return None
+        items = self.static_object(func.value)
+        if not isinstance(items, (list, tuple, LayerList, Sequential)) or not len(items) or \
+                not all(callable(item) for item in items):
+            return None
+        count = len(items)
+        known = self.range_values(key)
+        if known is not None and not all(-count <= k < count for k in known):
+            known = None
+        positions = sorted({k % count for k in known}) if known is not None else range(count)
+        index = ast.Name(self.hold(func.slice), ast.Load())
+
+        def call(k):
+            return ast.Call(ast.Subscript(func.value, ast.Constant(k), ast.Load()),
+                            node.args, node.keywords)
+        if known is not None:
+            # The loop's range is within the items: the last one needs no test
+            # (nor the raise, whose exit would split the loop's body).
+            chain = call(positions[-1])
+            positions = positions[:-1]
+        else:
+            self.static_names["_dy2st_list_index_error"] = Static(pybuiltins.list_index_error)
+            chain = ast.Call(ast.Name("_dy2st_list_index_error", ast.Load()), [], [])
+        for k in reversed(positions):
+            test = ast.BoolOp(ast.Or(), [
+                ast.Compare(index, [ast.Eq()], [ast.Constant(k)]),
+                ast.Compare(index, [ast.Eq()], [ast.Constant(k - count)])])
+            chain = ast.IfExp(test, call(k), chain)
+        for part in ast.walk(chain):
+            ast.copy_location(part, node)
+        return self.expr(chain)
+
     signature = staticmethod(pydytext.signature)
     kw_attr = staticmethod(pydytext.kw_attr)
 
@@ -1566,6 +1644,10 @@ class Importer:
         constant = self.numpy_constant(node)
         if constant is not None:
             return constant
+        if isinstance(func, ast.Subscript):
+            chosen = self.call_of_item_chosen_at_run_time(node)
+            if chosen is not None:
+                return chosen
         if isinstance(func, ast.Attribute):
             if func.attr in _MUTATING_METHODS:
                 self.thread_container(func.value)

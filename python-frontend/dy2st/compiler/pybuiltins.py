@@ -91,6 +91,11 @@ def remaining_items(mapping, taken, extra):
     return rest
 
 
+def list_index_error():
+    """What indexing a list of layers past its end raises."""
+    raise IndexError("list index out of range")
+
+
 def range_list(start, stop=None, step=1):
     """list(range(...)) (the importer's: range itself is a loop's iterable only)."""
     if stop is None:

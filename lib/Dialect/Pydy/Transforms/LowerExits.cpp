@@ -3,6 +3,7 @@
 #include "Dy2St/Dialect/Pydy/Passes.h"
 
 #include "mlir/IR/Builders.h"
+#include "llvm/ADT/SetVector.h"
 
 namespace mlir::pydy {
 #define GEN_PASS_DEF_LOWEREXITSPASS
@@ -138,8 +139,23 @@ private:
     OpBuilder atEnd = OpBuilder::atBlockEnd(&then);
     YieldOp::create(atEnd, loc);
     atEnd.setInsertionPointToEnd(&guard.getElseRegion().emplaceBlock());
+    if (exits.returns && !exits.breaks && !exits.continues)
+      forgetOnReturn(then, atEnd, loc);
     YieldOp::create(atEnd, loc);
     return then;
+  }
+
+  /// On the path where the function returned, what the guarded code assigns
+  /// is never read again (the returned value and the flags aside): `undef`
+  /// there, so that a variable the code changes in type (a reshape) joins
+  /// with the type it gets where the code ran rather than failing to.
+  void forgetOnReturn(Block &guarded, OpBuilder &onReturn, Location loc) {
+    llvm::SetVector<StringRef> assigned;
+    guarded.walk([&](StoreOp store) { assigned.insert(store.getName()); });
+    for (StringRef name : assigned)
+      if (name != kReturnValue && name != kReturnFlag && !name.starts_with("break.") &&
+          !name.starts_with("continue."))
+        store(onReturn, loc, name, UndefOp::create(onReturn, loc, object(), name));
   }
 
   /// Lowers the exits in `block`; code after an exit that may happen is

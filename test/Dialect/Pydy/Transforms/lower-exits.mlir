@@ -213,3 +213,31 @@ pydy.func @return_in_then(%arg0: !pydy.object {pydy.name = "c"}) -> !pydy.object
   %v = pydy.load "v" : !pydy.object
   pydy.return %v : !pydy.object
 }
+
+// On the path where the function returned (the guard's else branch after a
+// return-only exit), what the guarded code assigns is undefined: `s` may take
+// another type there (a reshape) and still joins with the path that ran.
+// A break's guard keeps the values (they are read after the loop).
+// CHECK-LABEL: pydy.func @assigned_after_return
+// CHECK:      pydy.unary not
+// CHECK-NEXT: pydy.if
+// CHECK:        pydy.store "s"
+// CHECK:        pydy.store "return.value"
+// CHECK-NEXT: } else {
+// CHECK-NEXT:   %[[U:.*]] = pydy.undef "s"
+// CHECK-NEXT:   pydy.store "s", %[[U]]
+// CHECK-NEXT: } {else_exited}
+// CHECK-NEXT: pydy.load "return.value"
+pydy.func @assigned_after_return(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %x = pydy.load "x" : !pydy.object
+  pydy.if %x : !pydy.object {
+    pydy.raise "ValueError", "negative"
+    %u = pydy.undef "raised" : !pydy.object
+    pydy.return %u : !pydy.object
+  } else {
+  }
+  %one = pydy.constant 1 : i64
+  pydy.store "s", %one : i64
+  %s = pydy.load "s" : !pydy.object
+  pydy.return %s : !pydy.object
+}
