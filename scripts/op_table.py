@@ -24,7 +24,7 @@ def main():
     for family, names in families.items():
         print(f"- {family}: {', '.join(f'`{n}`' for n in names)}")
     print()
-    print("Composites (`python-frontend/dy2st/eager/composites.py`, `math_composites.py`, "
+    print("Composites (`python-frontend/dy2st/eager/basic_composites.py`, `math_composites.py`, "
           "`layout_composites.py`): " + ", ".join(f"`{n}`" for n in sorted(COMPOSITES)) + ".")
     print()
     print("Other names Paddle gives them (`python-frontend/dy2st/eager/functional.py`): " +

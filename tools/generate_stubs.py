@@ -181,7 +181,8 @@ FUNCTIONS: dict[str, Callable[..., Any]]
 """
 
 # dy2st's submodules that `paddle.X` names (the alias forwards every one).
-ALIAS_SUBMODULES = ("jit", "nn", "nn.decode", "nn.functional", "nn.initializer", "static", "tensor",
+ALIAS_SUBMODULES = ("base", "jit", "metric", "nn", "nn.decode", "nn.functional", "nn.initializer",
+                    "static", "tensor", "tensor.math",
                     "utils")
 
 

@@ -13,7 +13,8 @@ __version__ = "0.5.0"
 from .runtime import native as _native
 _native.choose_blas_kernels()  # before numpy loads OpenBLAS
 
-from . import jit, nn, static, tensor, utils
+from . import base, jit, metric, nn, static, tensor, utils
+from .base import is_compiled_with_cuda
 from .static import CPUPlace, Executor, disable_static, enable_static, in_dynamic_mode
 from .eager.dtypes import bool_ as bool, float32, float64, int32, int64  # noqa: A001
 from .compiler.errors import Dy2StError, GPUUnavailableError, UnsupportedSyntaxError
@@ -50,6 +51,18 @@ class no_grad:
 
     def __call__(self, fn: F) -> F:
         return fn
+
+
+def get_default_dtype() -> str:
+    """The dtype of new float tensors and parameters: float32."""
+    return "float32"
+
+
+def set_default_dtype(d: Any) -> None:
+    """Paddle's switch of the default float dtype; dy2st's is float32 (what
+    BERT and most models set), and another is a clear error."""
+    if str(d).replace("paddle.", "") != "float32":
+        raise ValueError(f"set_default_dtype({d!r}): dy2st's default dtype is float32 only")
 
 
 def set_num_threads(threads: int) -> None:

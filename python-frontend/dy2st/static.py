@@ -7,6 +7,7 @@ from typing import Any, Mapping, Sequence
 
 from .compiler.signature import InputSpec  # noqa: F401 (paddle.static's API)
 from .eager.tensor import Tensor
+from .metric import accuracy  # noqa: F401 (paddle.static's API)
 from .runtime.translated_layer import TranslatedLayer
 
 

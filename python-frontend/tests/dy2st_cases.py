@@ -649,6 +649,42 @@ def stacked_cells_beam_loop(x, steps):
     return _stacked_cell(x, steps)
 
 
+class ProcessSteps(paddle.nn.Layer):
+    # Paddle's transformer and BERT test models: one functor per letter of
+    # a command string, lambdas and layers in one list, read by the index of
+    # enumerate() over the string.
+    def __init__(self, cmd, size):
+        super().__init__()
+        self.cmd = cmd
+        self.functors = []
+        for c in cmd:
+            if c == "a":
+                self.functors.append(lambda x, y: x + y if y is not None else x)
+            elif c == "n":
+                self.functors.append(self.add_sublayer(
+                    f"norm_{len(list(self.children()))}", paddle.nn.LayerNorm(size)))
+            elif c == "s":
+                self.functors.append(lambda x: x * 0.5)
+
+    def forward(self, x, residual=None):
+        for i, c in enumerate(self.cmd):
+            if c == "a":
+                x = self.functors[i](x, residual)
+            else:
+                x = self.functors[i](x)
+        return x
+
+
+_process = ProcessSteps("san", 4)
+
+
+def process_steps_and_accuracy(x, labels):
+    y = _process(x, x * 2.0)
+    scores = paddle.nn.functional.softmax(y)
+    return y, paddle.static.accuracy(input=scores, label=labels), \
+        paddle.metric.accuracy(scores, labels, k=2)
+
+
 def f32(*shape):
     return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
 
@@ -710,4 +746,6 @@ CASES = [
     ("advanced_indexing", advanced_indexing, [f32(4, 5), np.array([4, 0, -1, 2], "int64")]),
     ("sequential_container", sequential_container, [f32(2, 3) - 0.5]),
     ("stacked_cells_beam_loop", stacked_cells_beam_loop, [f32(4, 3), np.array(3, "int64")]),
+    ("process_steps_and_accuracy", process_steps_and_accuracy,
+     [f32(5, 4), np.array([[0], [3], [1], [1], [2]], "int64")]),
 ]

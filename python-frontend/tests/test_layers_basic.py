@@ -207,3 +207,24 @@ def test_pooling_with_return_mask_is_a_clear_error_not_a_missing_mask(make):
         layer(x)
     with pytest.raises((ValueError, paddle.Dy2StError), match=r"return_mask=True\)? is not supported"):
         paddle.jit.to_static(make())(x)
+
+
+def test_layer_children_sublayers_and_apply():
+    # Paddle's Layer API that model code walks layers with.
+    net = paddle.nn.Sequential(paddle.nn.Linear(2, 3), paddle.nn.Sequential(paddle.nn.ReLU()))
+    assert [type(c).__name__ for c in net.children()] == ["Linear", "Sequential"]
+    assert [name for name, _ in net.named_children()] == ["0", "1"]
+    assert net.sublayers(include_self=True)[0] is net and len(net.sublayers()) == 3
+    seen = []
+    assert net.apply(lambda layer: seen.append(type(layer).__name__)) is net
+    assert seen == ["Linear", "ReLU", "Sequential", "Sequential"]
+
+
+def test_paddle_base_names_and_default_dtype():
+    from paddle import base
+    assert base.ParamAttr is paddle.ParamAttr and not base.is_compiled_with_cuda()
+    with base.dygraph.guard(base.CPUPlace()):
+        assert paddle.get_default_dtype() == "float32"
+    paddle.set_default_dtype("float32")
+    with pytest.raises(ValueError, match="float32 only"):
+        paddle.set_default_dtype("float64")

@@ -308,6 +308,8 @@ CASES = [
      lambda x: x[:, -1:-4:-1, 3:0:-2], [X]),
     ("set_value", lambda x: paddle.set_value(x, 0.0, [1, 2], [0, -1], [2, 0], [1, -1]),
      lambda x: np.where(np.arange(3)[:, None] < 2, np.where(np.arange(4) > 0, 0, x), x), [X]),
+    ("gather", lambda x, i: paddle.gather(x[0], i), lambda x, i: x[0][i.ravel()],
+     [X, np.array([[2], [0]], np.int64)]),
     ("gather", lambda x: paddle.gather(x, paddle.to_tensor([2, 0, -1]), axis=1),
      lambda x: x[:, [2, 0, -1]], [X]),
     ("take_along_axis", lambda x, i: paddle.take_along_axis(x, i, axis=1),

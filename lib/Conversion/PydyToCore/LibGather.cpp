@@ -77,6 +77,10 @@ static Value checkIndices(LibLowering &l, Value index, Value dim, int64_t axis) 
 FailureOr<Value> lowerGather(LibLowering &l) {
   Value x = l.operand("x"), index = l.operand("index");
   auto type = cast<RankedTensorType>(x.getType());
+  if (cast<RankedTensorType>(index.getType()).getRank() == 2)
+    // Paddle's [N, 1] index: its N entries.
+    index = tensor::CollapseShapeOp::create(l.b, l.loc, index,
+                                            ArrayRef<ReassociationIndices>{{0, 1}});
   auto indexType = cast<RankedTensorType>(index.getType());
   int64_t axis = l.integer("axis");
   RankedTensorType result = l.result();

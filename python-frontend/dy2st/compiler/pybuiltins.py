@@ -7,7 +7,7 @@ Over lists and tuples the loops unroll; over a tensor they run along its
 first axis."""
 import builtins
 
-from ..eager.composites import abs as _tensor_abs
+from ..eager.basic_composites import abs as _tensor_abs
 from ..eager.tensor import Tensor
 
 

@@ -3,7 +3,7 @@ indexing and scattering, searching and order statistics, linear algebra,
 written once over the primitives for eager and compiled code. Layouts,
 defaults and dtypes follow Paddle's (checked against real Paddle by the
 op-table tests)."""
-from .composites import argsort, diag, moveaxis, rand, randint, randn, roll, sort, unbind
+from .basic_composites import argsort, diag, moveaxis, rand, randint, randn, roll, sort, unbind
 from .primitives import KERNELS as _P
 
 abs = _P["abs"]

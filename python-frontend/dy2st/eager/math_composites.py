@@ -2,7 +2,7 @@
 reductions and products over the primitives, written once for eager and
 compiled code. Formulas and dtypes follow Paddle's documentation and its CPU
 kernels (checked against real Paddle by the op-table tests)."""
-from .composites import clip, linspace
+from .basic_composites import clip, linspace
 from .primitives import KERNELS as _P
 
 abs = _P["abs"]

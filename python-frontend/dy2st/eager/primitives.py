@@ -700,6 +700,11 @@ def _check_indices(index, size, axis):
 @primitive("gather")
 def _gather(x, index, axis=None, name=None):
     v, i = _t(x)._value, _t(index, "index")._value
+    if i.ndim == 2 and i.shape[1] == 1:
+        i = i.reshape(-1)  # Paddle's [N, 1] form of a 1-d index
+    if i.ndim > 1:
+        raise ValueError(f"gather(): the index must be 0-d, 1-d or of shape [N, 1], got "
+                         f"shape {list(i.shape)}")
     axis = 0 if axis is None else axis
     _check_indices(i, v.shape[axis], axis % v.ndim)
     return Tensor(np.take(v, i, axis=axis))

@@ -185,8 +185,25 @@ class Layer:
             yield full, layer
             yield from layer.named_sublayers(full + ".")
 
-    def sublayers(self) -> list[Layer]:
-        return [layer for _, layer in self.named_sublayers()]
+    def sublayers(self, include_self: bool = False) -> list[Layer]:
+        """Every layer below this one, depth first (this one first with include_self)."""
+        return ([self] if include_self else []) + [layer for _, layer in self.named_sublayers()]
+
+    def named_children(self) -> Iterator[tuple[str, Layer]]:
+        """The layers registered directly on this one, with their names."""
+        yield from self._registry("_sub_layers").items()
+
+    def children(self) -> Iterator[Layer]:
+        """The layers registered directly on this one."""
+        for _, layer in self.named_children():
+            yield layer
+
+    def apply(self: LayerT, fn: Callable[[Layer], Any]) -> LayerT:
+        """Calls `fn` on every sublayer, then on this layer; returns this layer."""
+        for layer in self.children():
+            layer.apply(fn)
+        fn(self)
+        return self
 
     def named_parameters(self, prefix: str = "") -> Iterator[tuple[str, Parameter]]:
         for name, p in self._registry("_parameters").items():
@@ -204,6 +221,9 @@ class Layer:
                 yield f"{prefix}{name}", tensor
         for name, layer in self._registry("_sub_layers").items():
             yield from layer.named_buffers(f"{prefix}{name}.")
+
+    def buffers(self) -> list[Tensor]:
+        return [t for _, t in self.named_buffers()]
 
     def state_dict(self) -> collections.OrderedDict[str, Tensor]:
         state: collections.OrderedDict[str, Tensor] = collections.OrderedDict(

@@ -411,14 +411,15 @@ static FailureOr<RankedTensorType> integerTensor(LibTyping &t, StringRef param) 
 }
 
 /// gather(x, index, axis): x's shape with the axis replaced by the index's
-/// (a 0-d index removes it).
+/// (a 0-d index removes it; an [N, 1] index is Paddle's form of a 1-d one).
 FailureOr<Type> inferGather(LibTyping &t) {
   auto x = t.tensor("x");
   auto index = integerTensor(t, "index");
   if (failed(x) || failed(index))
     return failure();
-  if (index->getRank() > 1)
-    return t.error() << "the index must be 0-d or 1-d, got " << withArticle(*index);
+  if (index->getRank() > 1 && !(index->getRank() == 2 && index->getDimSize(1) == 1))
+    return t.error() << "the index must be 0-d, 1-d or of shape [N, 1], got "
+                     << withArticle(*index);
   auto axis = t.axis("axis", x->getRank(), 0);
   if (failed(axis))
     return failure();

@@ -310,6 +310,25 @@ LogicalResult Specializer::specializeForIn(ForInOp op, Operation *&next) {
       return TupleOp::create(ib, loc, object, pair);
     }, next);
   }
+  if (auto text = dyn_cast_or_null<StringAttr>(staticValue(iterable))) {
+    // A string known when compiling: its characters (UTF-8 code points).
+    SmallVector<StringRef> chars;
+    StringRef rest = text.getValue();
+    while (!rest.empty()) {
+      size_t length = 1;
+      while (length < rest.size() && (static_cast<unsigned char>(rest[length]) & 0xC0) == 0x80)
+        ++length;
+      chars.push_back(rest.take_front(length));
+      rest = rest.drop_front(length);
+    }
+    return unroll(op, chars.size(), [&](OpBuilder &ib, size_t k) -> Value {
+      Value ch = ConstantOp::create(ib, loc, ib.getStringAttr(chars[k]));
+      if (!op.getEnumerate())
+        return ch;
+      Value pair[] = {ConstantOp::create(ib, loc, ib.getI64IntegerAttr(k)), ch};
+      return TupleOp::create(ib, loc, object, pair);
+    }, next);
+  }
   auto elements = sequenceElementTypes(type);
   if (!elements)
     return op.emitError() << "iteration over " << withArticle(type)

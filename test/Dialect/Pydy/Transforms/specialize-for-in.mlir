@@ -1,4 +1,5 @@
 // RUN: dy2st-opt %s --pydy-specialize="signature=tensor<3x2xf32>" | FileCheck %s
+// RUN: dy2st-opt %s --pydy-specialize="entry=string_loop signature=tensor<2xf32>" | FileCheck %s --check-prefix=STR
 
 // `for row in x` over a tensor is a counted loop over dim 0 with row = x[i];
 // `for i, v in enumerate((2, 5))` over a Python tuple is unrolled (it runs
@@ -32,4 +33,33 @@ pydy.func @loops(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
     pydy.yield %9 : !pydy.object
   } {enumerate, names = ["acc"]}
   pydy.return %7 : !pydy.object
+}
+
+// A string known when compiling is iterated character by character (UTF-8
+// code points), unrolled: each copy compares a constant and folds.
+// STR-LABEL: pydy.func @string_loop
+// STR-NOT:  pydy.for_in
+// STR:      %[[A:.*]] = pydy.constant 2.000000e+00 : f64
+// STR:      pydy.binary mul %x, %[[A]]
+// STR-NOT:  pydy.if
+// STR:      %[[B:.*]] = pydy.constant 3.000000e+00 : f64
+// STR:      pydy.binary mul %{{.*}}, %[[B]]
+// STR-NOT:  pydy.if
+pydy.func @string_loop(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %s = pydy.constant "aé" loc(unknown)
+  %r = pydy.for_in %s : !pydy.str iter_args(%x : !pydy.object) -> !pydy.object {
+  ^bb0(%c: !pydy.object, %acc: !pydy.object):
+    %a = pydy.constant "a"
+    %is_a = pydy.compare eq %c, %a : (!pydy.object, !pydy.str) -> !pydy.object
+    %two = pydy.constant 2.0 : f64
+    %three = pydy.constant 3.0 : f64
+    %f = pydy.if %is_a : !pydy.object -> !pydy.object {
+      pydy.yield %two : f64
+    } else {
+      pydy.yield %three : f64
+    }
+    %m = pydy.binary mul %acc, %f : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.yield %m : !pydy.object
+  } {names = ["acc"]}
+  pydy.return %r : !pydy.object
 }
