@@ -685,6 +685,63 @@ def process_steps_and_accuracy(x, labels):
         paddle.metric.accuracy(scores, labels, k=2)
 
 
+class CachedAttention(paddle.nn.Layer):
+    # Paddle's transformer test model: a cache dict changed in place by the
+    # attention (cache["k"] = k), passed as `None if caches is None else
+    # caches[i]`.
+    def __init__(self):
+        super().__init__()
+        self.proj = paddle.nn.Linear(4, 4, weight_attr=paddle.ParamAttr(
+            initializer=paddle.nn.initializer.Assign(np.eye(4) * 0.5 + 0.1)))
+
+    def forward(self, q, cache=None):
+        k = paddle.unsqueeze(self.proj(q), 1)
+        if cache is not None:
+            k = paddle.concat([cache["k"], k], axis=1)
+            cache["k"] = k
+        return paddle.tanh(paddle.mean(k, axis=1))
+
+
+class CachedDecoder(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.layers = [self.add_sublayer(f"attn_{i}", CachedAttention()) for i in range(2)]
+
+    def forward(self, x, caches=None):
+        for i, layer in enumerate(self.layers):
+            x = layer(x, None if caches is None else caches[i])
+        return x
+
+    def beam_search(self, x, beam_size=2, max_len=3):
+        def merge(t):
+            return paddle.reshape(t, [batch_size * beam_size] + t.shape[2:])
+
+        def split(t):
+            return paddle.reshape(t, [batch_size, beam_size] + t.shape[1:])
+
+        batch_size = x.shape[0]
+        start = paddle.to_tensor(np.full([batch_size, beam_size, 4], 0.5, dtype="float32"))
+        step = merge(start + paddle.unsqueeze(x, 1))
+        caches = [{"k": paddle.unsqueeze(step, 1)} for _ in range(2)]
+        outs = []
+        for t in range(paddle.to_tensor(max_len)):
+            step = self(step, caches)
+            caches = paddle.utils.map_structure(split, caches)
+            caches = paddle.utils.map_structure(lambda c: paddle.flip(c, [1]), caches)
+            caches = paddle.utils.map_structure(merge, caches)
+            outs.append(split(step))
+            if paddle.all(step > 0.99):
+                break
+        return paddle.stack(outs), caches[1]["k"]
+
+
+_cached_decoder = CachedDecoder()
+
+
+def cached_beam_search(x):
+    return _cached_decoder.beam_search(x)
+
+
 def f32(*shape):
     return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
 
@@ -746,6 +803,7 @@ CASES = [
     ("advanced_indexing", advanced_indexing, [f32(4, 5), np.array([4, 0, -1, 2], "int64")]),
     ("sequential_container", sequential_container, [f32(2, 3) - 0.5]),
     ("stacked_cells_beam_loop", stacked_cells_beam_loop, [f32(4, 3), np.array(3, "int64")]),
+    ("cached_beam_search", cached_beam_search, [f32(2, 4)]),
     ("process_steps_and_accuracy", process_steps_and_accuracy,
      [f32(5, 4), np.array([[0], [3], [1], [1], [2]], "int64")]),
 ]

@@ -415,3 +415,39 @@ def test_a_tuple_assigned_by_key_in_a_dict_argument_reaches_the_caller():
     paddle.jit.to_static(replaces_a_tuple_by_key)(compiled)
     for e, c in zip(eager["kv"], compiled["kv"]):
         np.testing.assert_array_equal(c.numpy(), e.numpy())
+
+
+def _fill(cache, t):
+    if cache is not None:
+        cache["k"] = t * 2.0
+    return t
+
+
+def fill_chosen_cache(x, caches=None):
+    # Paddle's transformer passes `None if caches is None else caches[i]`:
+    # the dict chosen is changed in place, and the caller sees it.
+    for i in range(2):
+        x = _fill(None if caches is None else caches[i], x + 1.0)
+    return x
+
+
+def test_a_change_through_a_conditional_argument_reaches_the_chosen_container(differential):
+    caches = [{"k": paddle.zeros([2])}, {"k": paddle.zeros([2])}]
+    eager_caches = [{"k": paddle.zeros([2])}, {"k": paddle.zeros([2])}]
+    x = paddle.rand([2])
+    eager = fill_chosen_cache(x, eager_caches)
+    compiled = paddle.jit.to_static(fill_chosen_cache)(x, caches)
+    np.testing.assert_allclose(compiled.numpy(), eager.numpy())
+    for c, e in zip(caches, eager_caches):
+        np.testing.assert_allclose(c["k"].numpy(), e["k"].numpy())
+    differential(fill_chosen_cache, x)
+
+
+def fill_either(x, a, b):
+    _fill(a or b, x)
+    return x
+
+
+def test_a_change_through_or_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="can pass that change back only"):
+        paddle.jit.to_static(fill_either)(paddle.rand([2]), {"k": paddle.zeros([2])}, {})

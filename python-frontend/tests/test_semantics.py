@@ -1939,3 +1939,56 @@ def test_paddle_elementwise_helpers_with_axis(differential):
     np.testing.assert_allclose(got[0].numpy(), xv * yv[:, :, None], rtol=1e-6)
     np.testing.assert_allclose(got[1].numpy(), xv + yv[:, :1, None], rtol=1e-6)
     np.testing.assert_allclose(got[2].numpy(), xv - yv[0][None, :, None], rtol=1e-6)
+
+
+# closures passed as values, NumPy constructors ------------------------------------
+
+def _apply_each(f, items):
+    return [f(v) for v in items]
+
+
+def _checked(t):
+    if t.shape[0] > 5:
+        raise ValueError("too long")
+    return t
+
+
+class ScaledMap(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.scale = 3.0
+
+    def forward(self, x):
+        k = x.shape[0]
+
+        def scaled(t, extra=1.0):
+            # reads the method's `self` and a variable of the method
+            return t * self.scale * k + extra
+
+        return _apply_each(scaled, [x, x + 1.0]), \
+            paddle.utils.map_structure(scaled, {"a": x}), \
+            _apply_each(lambda t: _checked(t) * 2.0, [x])
+
+
+def test_a_nested_def_passed_to_a_function_keeps_its_closure(differential):
+    # Paddle's transformer beam search passes such defs to map_structure; a
+    # lambda calling a function that may raise compiles too.
+    layer = ScaledMap()
+    differential(layer.forward, paddle.rand([3]))
+
+
+def numpy_constructors_of_runtime_sizes(x, beam):
+    n = x.shape[0]
+    ends = np.full([n, beam], 2, dtype="int64")
+    scores = np.array([[0.0] + [-1e9] * (beam - 1)] * n, dtype=np.float32)
+    steps = np.arange(n)
+    return paddle.to_tensor(ends) + paddle.to_tensor(steps)[:, None], paddle.to_tensor(scores), \
+        paddle.to_tensor(np.zeros([n])) + 1.0, paddle.to_tensor(np.array([1.5, 2.0]))
+
+
+def test_numpy_constructors_of_values_known_when_specialized(differential):
+    # Arrays are tensors in compiled code: np.full / zeros / arange / array of
+    # sizes known once specialized, with NumPy's dtypes (float64 by default).
+    out = differential(numpy_constructors_of_runtime_sizes, paddle.rand([3, 2]), 3)
+    assert [str(t.dtype) for t in out] == ["int64", "float32", "float64",
+                                          "float64"]

@@ -165,3 +165,37 @@ print(paddle.jit.to_static(numpy_items).code)
 # CHECK: %[[I:.*]] = pydy.subscript
 # CHECK-NEXT: pydy.unary numpy_item %[[I]]
 # CHECK: pydy.load "self.value"
+
+
+def _changed(cache):
+    cache["k"] = 1.0
+    return 0
+
+
+def transformer_shapes(x, caches):
+    n = x.shape[0]
+
+    def scaled(t):
+        return t * n
+    ends = np.full([n, 2], 1, dtype=np.int64)
+    _changed(None if caches is None else caches[0])
+    return paddle.utils.map_structure(scaled, [x]), ends
+
+
+print(paddle.jit.to_static(transformer_shapes).code)
+
+# A NumPy constructor of values known once specialized calls its counterpart
+# in numpy_constructors (a NumPy dtype class passed as its name); a change
+# through `a if test else b` is written back under the test to the chosen
+# one; a nested def passed as a value is a lambda calling it, made here.
+# CHECK-LABEL: pydy.func @"transformer_shapes"
+# CHECK: %[[INT64:.*]] = pydy.constant "int64"
+# CHECK: pydy.call @"full__{{[0-9]+}}"({{.*}}%[[INT64]]
+# CHECK: pydy.call @"_changed
+# CHECK: pydy.if
+# CHECK-NEXT: } else {
+# CHECK: pydy.store "caches"
+# CHECK: %[[WRAP:.*]] = pydy.lambda ["t"]
+# CHECK: pydy.load "n"
+# CHECK: pydy.call @"transformer_shapes_scaled
+# CHECK: pydy.call @"map_structure__{{[0-9]+}}"(%[[WRAP]]

@@ -29,8 +29,8 @@ import numpy as np
 from ..eager import dtypes, functional, optable, structures
 from ..eager.tensor import Tensor
 from ..nn import Layer, LayerList, ParameterList, Sequential
-from . import (aliases, callbacks, comprehensions, local_classes, named_tuples, numpy_values,
-               pybuiltins, statements, unbound)
+from . import (aliases, callbacks, comprehensions, local_classes, named_tuples,
+               numpy_constructors, numpy_values, pybuiltins, statements, unbound)
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .marks import ConvertedFunction, forward_function, is_not_to_static
 from . import pydytext
@@ -212,6 +212,10 @@ class Unit:
         # converted for (`self.head`, `self.act`) by identity; the program
         # holds while each still reads so (see Imported guards).
         self.guards = {}
+        # Whether a lambda calls a function that may raise: a lambda cannot
+        # return early, so the exception is recorded and it goes on; calls
+        # of function values (which may be such lambdas) test for it after.
+        self.raising_lambdas = False
 
     def kept_attributes(self):
         """The (object, name, in place) of the attributes written back after
@@ -316,6 +320,7 @@ class Importer:
         self.scopes = []
         self.nested_defs = {}
         self.may_raise = False
+        self.lambda_depth = 0
         # Parameters of the functions this one calls that they change in
         # place (an entry wrapper calls one function: what it gives back).
         self.changed_by_callees = set()
@@ -1181,7 +1186,8 @@ class Importer:
             return self.load(self.written_attribute(node), node)
         base = self.expr_or_static(node.value)
         if isinstance(base, Static):
-            if _is_numpy(base.obj):
+            if _is_numpy(base.obj) and \
+                    getattr(base.obj, node.attr, None) not in numpy_constructors.CONSTRUCTORS:
                 self.numpy_error(node)
             try:
                 obj = getattr(base.obj, node.attr)
@@ -1448,7 +1454,11 @@ class Importer:
         block_args = ", ".join(f"{self.fresh()}: {OBJECT}" for _ in params)
         self.emit(f"^bb0({block_args}):")
         self.scopes.append(set(params))
-        body = self.expr(node.body)
+        self.lambda_depth += 1
+        try:
+            body = self.expr(node.body)
+        finally:
+            self.lambda_depth -= 1
         self.scopes.pop()
         self.emit(f"pydy.yield {body.name} : {body.type} {self.loc(node)}")
         self.depth -= 1
@@ -1594,6 +1604,71 @@ class Importer:
         values += [self.expr(k.value) for k in node.keywords]
         return values, kwnames
 
+    def write_back_argument(self, argument, value, node, changes):
+        """The change a callee made in place to an argument, written to what
+        the caller passed: a variable or an item of one, or the one of them
+        that `a if test else b` chose (its test read again: it must have no
+        effects); nothing for a new object no one else names."""
+        if isinstance(argument, ast.IfExp):
+            if not _is_pure(argument.test):
+                self._fail(argument, f"{changes}: dy2st can pass that change back through "
+                                     "'a if test else b' only where the test has no effects")
+            test = self.expr(argument.test)
+            self.emit(f"pydy.if {test.name} : {test.type} {{")
+            for branch in (argument.body, argument.orelse):
+                self.depth += 1
+                self.write_back_argument(branch, value, node, changes)
+                self.depth -= 1
+                if branch is argument.body:
+                    self.emit("} else {")
+            self.emit("} " + self.loc(argument))
+            return
+        if _is_fresh(argument):
+            return
+        if not isinstance(argument, (ast.Name, ast.Subscript)):
+            self._fail(argument, f"{changes}: dy2st can pass that change back only to a local "
+                                 "variable or an item of one")
+        self.write_back(argument, value, node)
+
+    def argument_value(self, node):
+        """An argument of a call of a Python function: its value, or the
+        compile-time object; a nested def that reads variables of this
+        function (a closure) is a lambda calling it, made here, so that
+        those variables are bound where the callee runs it (Python reads
+        them then: they cannot change while the call runs)."""
+        value = self.expr_or_static(node)
+        if not (isinstance(value, Static) and isinstance(value.obj, _NestedDef) and
+                value.obj.free_names and value.obj.parent is self):
+            return value
+        args = value.obj.node.args
+        if args.vararg or args.kwonlyargs or args.kwarg:
+            return value
+        # `lambda a, b=<its default>: f(a, b)`, its defaults read here too.
+        positional = [ast.arg(a.arg) for a in args.posonlyargs + args.args]
+        computed = getattr(value.obj.node, "dy2st_computed_defaults", {})
+        defaults = [ast.Name(computed[a.arg], ast.Load()) if a.arg in computed else d
+                    for a, d in zip(positional[len(positional) - len(args.defaults):],
+                                    args.defaults)]
+        call = ast.Call(ast.Name(node.id, ast.Load()),
+                        [ast.Name(a.arg, ast.Load()) for a in positional], [])
+        wrapper = ast.Lambda(ast.arguments([], positional, None, [], [], None, defaults), call)
+        for part in ast.walk(wrapper):
+            ast.copy_location(part, node)
+        return self.expr_Lambda(wrapper)
+
+    def with_dtype_names(self, node):
+        """`node`, a call, with NumPy dtype classes among its arguments
+        (np.float32) replaced by their names ("float32")."""
+        def named(arg):
+            found = self.global_constant(arg) if isinstance(arg, (ast.Name, ast.Attribute)) \
+                else None
+            if isinstance(found, type) and issubclass(found, np.generic):
+                return ast.copy_location(ast.Constant(np.dtype(found).name), arg)
+            return arg
+        return ast.copy_location(ast.Call(
+            node.func, [named(a) for a in node.args],
+            [ast.keyword(k.arg, named(k.value)) for k in node.keywords]), node)
+
     def call_of_item_chosen_at_run_time(self, node):
         """`self.layers[i](x)` with `i` not a literal (the variable of a loop
         over a range): the call of each item under `i == k`, chained, which
@@ -1658,9 +1733,29 @@ class Importer:
         if not isinstance(callee, Static):
             values, kwnames = self.call_arguments(node)
             names = ", ".join(v.name for v in values)
-            return self.op(node, f"pydy.call_value {callee.name}({names}){self.kw_attr(kwnames)} "
-                                 f": {callee.type}, {self.signature(values)}")
+            result = self.op(node, f"pydy.call_value {callee.name}({names})"
+                                   f"{self.kw_attr(kwnames)} : {callee.type}, "
+                                   f"{self.signature(values)}")
+            if self.unit.raising_lambdas:
+                self.leave_if_raised(node)
+            return result
         return self.static_call(node, callee)
+
+    def leave_if_raised(self, node):
+        """After a call that may raise: what it raised leaves this function
+        too, at once; inside a lambda (which cannot return) it is recorded
+        and the caller of the lambda's value leaves (see Unit.raising_lambdas)."""
+        if self.lambda_depth:
+            self.unit.raising_lambdas = True
+            return
+        self.may_raise = True
+        raised = self.op(node, "pydy.raised : i1", type="i1")
+        self.emit(f"pydy.if {raised.name} : i1 {{")
+        self.depth += 1
+        self.return_undefined(node)
+        self.depth -= 1
+        self.emit("} else {")
+        self.emit("} " + self.loc(node))
 
     def method_call(self, node, receiver, method):
         composite = functional.COMPOSITES.get(method)
@@ -1759,6 +1854,9 @@ class Importer:
             return self.written(node, pydytext.unary(f"to_{fn.__name__}", value))
         if fn is range:
             self._fail(node, "range() is supported as the iterable of a 'for' loop only")
+        constructor = numpy_constructors.CONSTRUCTORS.get(fn) if _hashable(fn) else None
+        if constructor is not None:
+            return self.python_call(self.with_dtype_names(node), constructor, None)
         if _is_numpy(fn):
             self.numpy_error(node)
         replacement = pybuiltins.REPLACEMENTS.get(fn) if _hashable(fn) else None
@@ -2005,7 +2103,7 @@ class Importer:
             given[var_keyword.name] = ast.copy_location(
                 ast.Dict([ast.copy_location(ast.Constant(k.arg), k.value) for k in extras],
                          [k.value for k in extras]), node)
-        evaluated = {name: self.expr_or_static(arg) for name, arg in given.items()}
+        evaluated = {name: self.argument_value(arg) for name, arg in given.items()}
         statics = {name: v for name, v in evaluated.items() if isinstance(v, Static)}
         if statics and isinstance(fn, _NestedDef):
             self._fail(node, "passing a layer or another compile-time object to a nested "
@@ -2064,23 +2162,12 @@ class Importer:
                 self.store(self.attribute_variable(i), self.item_of(whole, i + 1, node), node)
             for i, param in enumerate(changed):
                 argument = given.get(param)
-                if argument is None or _is_fresh(argument):
-                    continue
-                if not isinstance(argument, (ast.Name, ast.Subscript)):
-                    self._fail(argument, f"{fn.__qualname__}() changes its argument '{param}' "
-                                         "in place: dy2st can pass that change back only to a "
-                                         "local variable or an item of one")
-                self.write_back(argument, self.item_of(whole, 1 + len(self.unit.written) + i,
-                                                       node), node)
+                if argument is not None:
+                    self.write_back_argument(
+                        argument, self.item_of(whole, 1 + len(self.unit.written) + i, node),
+                        node, f"{fn.__qualname__}() changes its argument '{param}' in place")
         if getattr(callee, "may_raise", False):
-            # What the callee raised leaves this function too.
-            raised = self.op(node, "pydy.raised : i1", type="i1")
-            self.emit(f"pydy.if {raised.name} : i1 {{")
-            self.depth += 1
-            self.return_undefined(node)
-            self.depth -= 1
-            self.emit("} else {")
-            self.emit("} " + self.loc(node))
+            self.leave_if_raised(node)
         # A function that updates a container it is given (Paddle's
         # array_write): its result is the updated container.
         target = given.get(getattr(fn, "updates_argument", None))
@@ -2531,6 +2618,13 @@ class _NestedDef:
         importer.node = self.node
         importer.qualname = self.__qualname__
         importer.self_object = None
+        parent = self.parent
+        if parent.self_name is not None and \
+                parent.self_name not in statements.parameter_names(self.node.args):
+            # The method's object (`self`), read by the def as a closure.
+            importer.static_names = dict(parent.static_names)
+            importer.static_names[parent.self_name] = Static(
+                parent.self_object, Origin("object", parent.self_object, []))
         importer.unit = unit
         importer.arg_types = {}
         importer.lines = []
@@ -2557,7 +2651,16 @@ class _PendingReturn:
 def _is_fresh(node):
     """Whether an argument is a new object that nothing else names (a call's
     result, a display, arithmetic): a change made to it is seen by no one."""
-    return not isinstance(node, (ast.Name, ast.Subscript, ast.Attribute, ast.Starred))
+    return not isinstance(node, (ast.Name, ast.Subscript, ast.Attribute, ast.Starred,
+                                 ast.IfExp, ast.BoolOp))
+
+
+def _is_pure(node):
+    """Whether reading `node` again has no effects (names, constants,
+    attributes, comparisons and logic over them)."""
+    return all(isinstance(n, (ast.Name, ast.Constant, ast.Attribute, ast.Compare, ast.BoolOp,
+                              ast.UnaryOp, ast.cmpop, ast.boolop, ast.unaryop, ast.expr_context))
+               for n in ast.walk(node))
 
 
 class _Holder:
