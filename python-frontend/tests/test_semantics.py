@@ -1992,3 +1992,23 @@ def test_numpy_constructors_of_values_known_when_specialized(differential):
     out = differential(numpy_constructors_of_runtime_sizes, paddle.rand([3, 2]), 3)
     assert [str(t.dtype) for t in out] == ["int64", "float32", "float64",
                                           "float64"]
+
+
+class HoldsArray(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.h_0 = np.zeros((2, 3), dtype="float32")
+
+    def forward(self, x):
+        # Paddle's DynamicGRU starts from a NumPy array its layer holds.
+        hidden = paddle.to_tensor(self.h_0)
+        return x + hidden * 2.0
+
+
+def test_a_numpy_array_an_object_holds_is_an_input():
+    layer, x = HoldsArray(), paddle.rand([2, 3])
+    compiled = paddle.jit.to_static(HoldsArray())
+    np.testing.assert_allclose(compiled(x).numpy(), layer(x).numpy())
+    compiled.h_0[...] = 1.5  # read again at each call, as a tensor attribute is
+    layer.h_0[...] = 1.5
+    np.testing.assert_allclose(compiled(x).numpy(), layer(x).numpy())

@@ -180,6 +180,9 @@ class Capture:
         value = self.origin.read()
         if self.number:
             return value
+        if isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
+            # A NumPy array an object holds (an RNN's h_0): read as a tensor.
+            return Tensor(value)
         if not isinstance(value, Tensor):
             raise TypeError(f"'{self.label}' was a tensor when the function was converted and "
                             f"is now {type(value).__name__}")
@@ -1154,6 +1157,9 @@ class Importer:
                     named_tuples.type_key(type(obj)), list(obj._fields), values))
             kind = "tuple" if isinstance(obj, tuple) else "list"
             return self.written(node, pydytext.sequence(kind, values))
+        if isinstance(obj, np.ndarray) and obj.dtype.kind in "biuf" and origin is not None:
+            # An array an object or module holds: an input, as a tensor attribute is.
+            return self.capture(Capture(origin.label(), origin), node)
         if isinstance(obj, np.ndarray):
             self._fail(node, "a numpy array is not a tensor in compiled code: make it one "
                              "with dy2st.to_tensor outside the function")
