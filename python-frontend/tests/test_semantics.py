@@ -2012,3 +2012,27 @@ def test_a_numpy_array_an_object_holds_is_an_input():
     compiled.h_0[...] = 1.5  # read again at each call, as a tensor attribute is
     layer.h_0[...] = 1.5
     np.testing.assert_allclose(compiled(x).numpy(), layer(x).numpy())
+
+
+class WeightsInAList(paddle.nn.Layer):
+    # Paddle's PTB language model keeps its LSTM weights in Python lists.
+    def __init__(self):
+        super().__init__()
+        self.weights = []
+        for i in range(3):
+            self.weights.append(self.add_parameter(f"w_{i}", self.create_parameter([4, 4])))
+
+    def forward(self, x, steps):
+        for t in range(steps):
+            for k in range(len(self.weights)):
+                x = paddle.tanh(paddle.matmul(x, self.weights[k]))
+        return x
+
+
+def test_tensors_of_a_python_list_read_at_a_loop_index():
+    layer, x = WeightsInAList(), paddle.rand([2, 4])
+    compiled = paddle.jit.to_static(WeightsInAList())
+    compiled.set_state_dict(layer.state_dict())
+    for steps in (1, paddle.to_tensor(2)):
+        np.testing.assert_allclose(compiled(x, steps).numpy(), layer(x, steps).numpy(),
+                                   rtol=1e-5, atol=1e-6)

@@ -145,3 +145,27 @@ print(paddle.jit.to_static(Cells().forward).code)
 # CHECK: pydy.call @"ReLU_forward
 # CHECK: pydy.store "[[K:star\.[0-9]+]]"
 # CHECK: pydy.call @"list_index_error
+
+
+# Tensors a layer keeps in a Python list, read at a loop's index: the list as
+# a value of its items (each an input), subscripted where the index is known.
+class Weights(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.ws = [self.add_parameter(f"w{i}", self.create_parameter([2, 2])) for i in range(2)]
+
+    def forward(self, x):
+        for k in range(len(self.ws)):
+            x = x @ self.ws[k]
+        return x
+
+
+print(paddle.jit.to_static(Weights().forward).code)
+
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK: %[[N:.*]] = pydy.constant 2 : i64
+# CHECK: pydy.for_range %{{.*}}, %[[N]]
+# CHECK: %[[W0:.*]] = pydy.load "self.ws[0]"
+# CHECK: %[[W1:.*]] = pydy.load "self.ws[1]"
+# CHECK: %[[WS:.*]] = pydy.list %[[W0]], %[[W1]]
+# CHECK: pydy.subscript %[[WS]][

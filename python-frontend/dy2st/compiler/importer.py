@@ -1393,6 +1393,18 @@ class Importer:
                 isinstance(key.operand, ast.Constant):
             key = ast.Constant(-key.operand.value)
         if not isinstance(key, ast.Constant) or not isinstance(key.value, (int, str)):
+            held = base.obj
+            if type(held) in (list, tuple) and held and \
+                    all(isinstance(v, Tensor) for v in held):
+                # Tensors a layer keeps in a Python list (Paddle's PTB model's
+                # weights), read at an index known when running: the list as
+                # a value, each item an input.
+                items = [self.outside_object(v, node, base.origin.child(Item(i))
+                                             if base.origin is not None else None)
+                         for i, v in enumerate(held)]
+                kind = "tuple" if type(held) is tuple else "list"
+                value = self.written(node, pydytext.sequence(kind, items))
+                return self.written(node, pydytext.subscript(value, self.index(node.slice)))
             self._fail(node, f"an index of {self.describe_static(base)} must be a literal int or "
                              "string in compiled code")
         try:
@@ -1799,9 +1811,10 @@ class Importer:
             if len(node.args) != 1 or node.keywords:
                 self._fail(node, "len() takes exactly one argument", unsupported=False)
             value = self.expr_or_static(node.args[0])
-            if isinstance(value, Static) and isinstance(value.obj, Layer) and \
-                    hasattr(value.obj, "__len__"):
-                # A container of layers (Sequential, LayerList): its length now.
+            if isinstance(value, Static) and (type(value.obj) in (list, tuple, dict) or (
+                    isinstance(value.obj, Layer) and hasattr(value.obj, "__len__"))):
+                # A container of layers (Sequential, LayerList) or of compile-time
+                # objects and tensors an object holds: its length now.
                 return self.constant(len(value.obj), node)
             value = self.expr(node.args[0]) if isinstance(value, Static) else value
             return self.op(node, f"pydy.len {value.name} : {value.type} -> {OBJECT}")

@@ -67,6 +67,16 @@ pydy.func @gather(%x: tensor<4x3xf32>, %i: tensor<2xi64>) -> tensor<2x3xf32> {
   pydy.return %0 : tensor<2x3xf32>
 }
 
+// Paddle's [N, 1] index is its N entries: collapsed, then gathered as a 1-d one.
+// CHECK-LABEL: func.func @gather_column_index
+// CHECK: %[[FLAT:.*]] = tensor.collapse_shape %{{.*}} {{\[}}[0, 1]] : tensor<2x1xi64> into tensor<2xi64>
+// CHECK: linalg.reduce ins(%[[FLAT]]
+// CHECK: linalg.generic
+pydy.func @gather_column_index(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>) -> tensor<2x3xf32> {
+  %0 = pydy.lib_call "gather"(%x, %i) {kwnames = ["x", "index"], static_args = {axis = 0 : i64}} : (tensor<4x3xf32>, tensor<2x1xi64>) -> tensor<2x3xf32>
+  pydy.return %0 : tensor<2x3xf32>
+}
+
 // x[:, t]: a scalar index into a dimension that is never empty is checked
 // the same way, then read as a view at the clamped index (no copy); with a
 // static empty dimension elsewhere, the elements are gathered.
