@@ -181,8 +181,8 @@ FUNCTIONS: dict[str, Callable[..., Any]]
 """
 
 # dy2st's submodules that `paddle.X` names (the alias forwards every one).
-ALIAS_SUBMODULES = ("base", "jit", "metric", "nn", "nn.decode", "nn.functional", "nn.initializer",
-                    "static", "tensor", "tensor.math",
+ALIAS_SUBMODULES = ("base", "base.param_attr", "jit", "metric", "nn", "nn.decode", "nn.functional", "nn.initializer",
+                    "regularizer", "static", "tensor", "tensor.math",
                     "utils")
 
 

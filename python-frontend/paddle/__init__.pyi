@@ -5,6 +5,7 @@ from dy2st import base as base
 from dy2st import jit as jit
 from dy2st import metric as metric
 from dy2st import nn as nn
+from dy2st import regularizer as regularizer
 from dy2st import static as static
 from dy2st import tensor as tensor
 from dy2st import utils as utils

@@ -228,3 +228,8 @@ def test_paddle_base_names_and_default_dtype():
     paddle.set_default_dtype("float32")
     with pytest.raises(ValueError, match="float32 only"):
         paddle.set_default_dtype("float64")
+    # Paddle's darknet (test_yolov3) imports these; a regularizer is kept, with no effect.
+    from paddle.base.param_attr import ParamAttr
+    from paddle.regularizer import L2Decay
+    attr = ParamAttr(initializer=paddle.nn.initializer.Constant(0.5), regularizer=L2Decay(1e-4))
+    assert float(paddle.nn.Linear(2, 2, weight_attr=attr).weight.sum()) == 2.0

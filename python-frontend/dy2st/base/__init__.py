@@ -7,8 +7,8 @@ import contextlib
 import types
 from typing import Any, Iterator
 
-from .nn.layer import ParamAttr  # noqa: F401 (paddle.base's API)
-from .static import CPUPlace, Executor  # noqa: F401 (paddle.base's API)
+from ..nn.layer import ParamAttr  # noqa: F401 (paddle.base's API)
+from ..static import CPUPlace, Executor  # noqa: F401 (paddle.base's API)
 
 
 def is_compiled_with_cuda() -> bool:
@@ -24,3 +24,5 @@ def _guard(place: Any = None) -> Iterator[None]:
 
 
 dygraph = types.SimpleNamespace(guard=_guard)
+
+from . import param_attr  # noqa: E402,F401 (paddle.base.param_attr)
