@@ -593,7 +593,7 @@ def test_changing_a_global_list_in_place_is_a_clear_error():
 # Paddle's switches ------------------------------------------------------------
 
 def uses_numpy_eagerly(x):
-    return np.asarray(x.numpy()) + 1
+    return np.sort(x.numpy()) + 1
 
 
 def test_enable_to_static_false_runs_eagerly():
@@ -609,7 +609,7 @@ def test_enable_to_static_false_runs_eagerly():
 
 @paddle.jit.not_to_static
 def python_helper(x):
-    return np.asarray(x.numpy()) * 2
+    return np.sort(x.numpy()) * 2
 
 
 def calls_python_helper(x):
@@ -1904,7 +1904,7 @@ def test_a_layer_of_a_list_chosen_by_a_runtime_index():
     compiled.set_state_dict(layer.state_dict())
     for n in (0, 2, 3):
         np.testing.assert_allclose(compiled(x, paddle.to_tensor(n)).numpy(),
-                                   layer(x, paddle.to_tensor(n)).numpy(), rtol=1e-6)
+                                   layer(x, paddle.to_tensor(n)).numpy(), rtol=1e-5, atol=1e-6)
     with pytest.raises(IndexError, match="list index out of range"):
         layer(x, paddle.to_tensor(4))
     with pytest.raises(IndexError, match="list index out of range"):

@@ -13,12 +13,9 @@ import ast
 import builtins
 import collections
 import copy
-import dataclasses
-import functools
 import inspect
 import json
 import logging
-import operator
 import os
 import re
 import textwrap
@@ -32,6 +29,8 @@ from ..nn import Layer, LayerList, ParameterList, Sequential
 from . import (aliases, callbacks, comprehensions, local_classes, named_tuples,
                numpy_constructors, numpy_values, pybuiltins, statements, unbound)
 from .errors import Dy2StError, UnsupportedSyntaxError
+from .unit import (Capture, Item, MadeObject, NewWrittenAttribute, Origin,
+                   Static, Unit, owns)
 from .marks import ConvertedFunction, forward_function, is_not_to_static
 from . import pydytext
 from .pydytext import OBJECT, Value, escape as _escape
@@ -76,181 +75,6 @@ def _global_of(fn, name):
     """What a name that is not local to the Python function `fn` refers to."""
     closure = inspect.getclosurevars(fn).nonlocals if fn.__closure__ else {}
     return closure.get(name, fn.__globals__.get(name))
-
-
-class Static:
-    """A compile-time Python object: a module, a function, a layer, `self`."""
-
-    def __init__(self, obj, origin=None):
-        self.obj = obj
-        # Where it was read from, so a tensor reached through it can be read
-        # again at every call: an Origin, or None.
-        self.origin = origin
-
-
-@dataclasses.dataclass(frozen=True)
-class Item:
-    """A step of an Origin's path that reads an item (`[key]`) of a dict or
-    list, not an attribute."""
-    key: object
-
-
-class Origin:
-    """How to read a value again: from a namespace by name, or from an object
-    by attribute, then through attributes and items."""
-
-    def __init__(self, kind, root, path):
-        self.kind = kind          # "namespace" or "object"
-        self.root = root          # a dict (globals), a function (closure) or an object
-        self.path = path          # names, the first one looked up in the root
-
-    def child(self, name):
-        return Origin(self.kind, self.root, self.path + [name])
-
-    def key(self):
-        return (self.kind, id(self.root), tuple(self.path))
-
-    def label(self):
-        prefix = "self" if self.kind == "object" else ""
-        text = prefix
-        for name in self.path:
-            if isinstance(name, Item):
-                text += f"[{name.key!r}]"
-            else:
-                text += f"[{name}]" if isinstance(name, int) else f".{name}"
-        return text.lstrip(".")
-
-    def reader(self, guards):
-        """`read` as a fast function, for guards (a layer has hundreds, read
-        at every call): where the object at the path's prefix is itself a
-        guard by identity in `guards` (Unit.guards), the last step from that
-        object, taken once (its guard checks it is still the one); else the
-        whole path, by a C attribute getter where it is all attributes."""
-        if self.kind == "object":
-            if len(self.path) == 1:
-                return _step_reader(self.root, self.path[0])
-            prefix = guards.get(Origin(self.kind, self.root, self.path[:-1]).key())
-            if prefix is not None:
-                _, parent, by_identity = prefix
-                if by_identity:
-                    return _step_reader(parent, self.path[-1])
-            if all(isinstance(n, str) for n in self.path):
-                return functools.partial(operator.attrgetter(".".join(self.path)), self.root)
-        return self.read
-
-    def read(self):
-        if self.kind == "object":
-            obj = self.root
-            names = self.path
-        else:
-            namespace = self.root
-            if callable(namespace):
-                namespace = inspect.getclosurevars(namespace).nonlocals
-            obj = namespace[self.path[0]]
-            names = self.path[1:]
-        for name in names:
-            if isinstance(name, Item):
-                obj = obj[name.key]
-            else:
-                obj = obj[name] if isinstance(name, int) else getattr(obj, name)
-        return obj
-
-
-def _step_reader(obj, name):
-    """A function reading `obj[name.key]` or `obj.name` (a layer's sublayer
-    or parameter from its registry, not through its Python __getattr__)."""
-    if isinstance(name, Item) or isinstance(name, int):
-        return functools.partial(operator.getitem, obj, name.key if isinstance(name, Item) else name)
-    if isinstance(obj, Layer):
-        return obj.attribute_reader(name)
-    return functools.partial(getattr, obj, name)
-
-
-class Capture:
-    """A tensor read by the function from outside: an extra program input,
-    read again (through its origin) at every call. A `number` capture (an
-    attribute the entry method assigns) is a Python number read at run time."""
-
-    def __init__(self, label, origin, number=False):
-        self.label = label
-        self.origin = origin
-        self.number = number
-
-    def read(self):
-        value = self.origin.read()
-        if self.number:
-            return value
-        if isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
-            # A NumPy array an object holds (an RNN's h_0): read as a tensor.
-            return Tensor(value)
-        if not isinstance(value, Tensor):
-            raise TypeError(f"'{self.label}' was a tensor when the function was converted and "
-                            f"is now {type(value).__name__}")
-        return value
-
-
-class Unit:
-    """The functions imported for one converted function: the entry and every
-    function it calls."""
-
-    def __init__(self, written=()):
-        self.functions = {}
-        self.texts = []
-        self.stack = []
-        self.recursive = set()
-        # Attributes of compile-time objects (layers) that converted code
-        # assigns, as (object, name): state threaded through every function
-        # of the unit (taken as hidden parameters, returned with the result)
-        # and written back to the objects after the entry's call.
-        self.written = list(written)
-        # The instances of plain classes this import made, in order (MadeObject).
-        self.made = []
-        # The indices in `written` of attributes assigned whole (`self.cache =
-        # {}`): written back by setattr; a dict or list only changed by item
-        # (`self.cache[k] = t`) is updated in place, as eagerly.
-        self.replaced = set()
-        # What the import took from objects, by Origin key: (origin, value,
-        # by identity). Values compiled as constants (`self.training`,
-        # `self.dropout_rate`) are compared by value, objects the code was
-        # converted for (`self.head`, `self.act`) by identity; the program
-        # holds while each still reads so (see Imported guards).
-        self.guards = {}
-        # Whether a lambda calls a function that may raise: a lambda cannot
-        # return early, so the exception is recorded and it goes on; calls
-        # of function values (which may be such lambdas) test for it after.
-        self.raising_lambdas = False
-
-    def kept_attributes(self):
-        """The (object, name, in place) of the attributes written back after
-        the entry's call (not those of objects the call made)."""
-        return [(obj, attr, i not in self.replaced) for i, (obj, attr) in enumerate(self.written)
-                if not isinstance(obj, MadeObject)]
-
-
-@dataclasses.dataclass(frozen=True)
-class MadeObject:
-    """The key in Unit.written of an object the import itself made (the
-    `index`-th instance of a plain class created in converted code): each
-    import makes it anew, so it is known by its place in that order. Its
-    assigned attributes are threaded through the unit's functions like a
-    layer's, from the values it was made with, but not written back: the
-    object belongs to the call, as eagerly."""
-    index: int
-
-
-def owns(known, key):
-    """Whether `known`, the object of a pair of Unit.written, is `key` (an
-    object, or the MadeObject of one the import made)."""
-    return known is key or (isinstance(known, MadeObject) and known == key)
-
-
-class NewWrittenAttribute(Exception):
-    """An attribute the unit did not thread yet is assigned: the import starts
-    again with it (jit.StaticFunction._import)."""
-
-    def __init__(self, pair):
-        super().__init__(pair)
-        self.pair = pair
 
 
 def _is_numpy(obj):

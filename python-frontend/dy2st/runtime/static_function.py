@@ -15,7 +15,8 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ..compiler import errors
-from ..compiler.importer import Importer, NewWrittenAttribute, Unit, owns
+from ..compiler.importer import Importer
+from ..compiler.unit import NewWrittenAttribute, Unit, owns
 from ..compiler.marks import IGNORED_MODULES, NOT_TO_STATIC, ConvertedFunction, is_not_to_static
 from ..compiler import named_tuples, signature
 from ..compiler.signature import InputSpec
