@@ -2036,3 +2036,19 @@ def test_tensors_of_a_python_list_read_at_a_loop_index():
     for steps in (1, paddle.to_tensor(2)):
         np.testing.assert_allclose(compiled(x, steps).numpy(), layer(x, steps).numpy(),
                                    rtol=1e-5, atol=1e-6)
+
+
+class NoCells(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.cells = [self.add_sublayer(f"c{i}", paddle.nn.ReLU()) for i in range(2)]
+        self.count = 0
+
+    def forward(self, x):
+        for i in range(self.count):
+            x = self.cells[i](x) + 1.0
+        return x
+
+
+def test_a_layer_of_a_list_under_an_empty_range(differential):
+    differential(NoCells().forward, paddle.rand([2]))

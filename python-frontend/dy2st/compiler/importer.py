@@ -1528,7 +1528,7 @@ class Importer:
             return None
         count = len(items)
         known = self.range_values(key)
-        if known is not None and not all(-count <= k < count for k in known):
+        if known is not None and (not known or not all(-count <= k < count for k in known)):
             known = None
         positions = sorted({k % count for k in known}) if known is not None else range(count)
         index = ast.Name(self.hold(func.slice), ast.Load())
