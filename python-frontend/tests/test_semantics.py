@@ -454,6 +454,30 @@ def test_eager_item_checks_its_indices_as_paddle(args, error, message):
         paddle.rand([8, 8, 8]).item(*args)
 
 
+def item_at(x, index):
+    return x.item(6), x.item(*index)
+
+
+@pytest.mark.parametrize("shape,index", [([9], [4]), ([3, 5], [1, 3]), ([2, 3, 4], [1, 2, 0])])
+def test_compiled_item_at_indices(differential, shape, index):
+    # Paddle's test_item: a flat index, and one per axis through *index.
+    out = differential(item_at, paddle.rand(shape), index)
+    assert all(type(v) is float for v in out)
+
+
+@pytest.mark.parametrize("args,error,message", [
+    ((10000,), ValueError, "index 10000 is out of bounds for size 512"),
+    ((6, 7), ValueError, "incorrect number of indices for Tensor"),
+    ((6.0, 7.0, 1.0), TypeError, r"argument \(position 1\) must be long, but got float"),
+    ((9, 9, 9), ValueError, "index 9 is out of bounds for axis 0 with size 8"),
+])
+def test_compiled_item_raises_as_eagerly(args, error, message):
+    def items(x):
+        return x.item(*args)
+    with pytest.raises(error, match=message):
+        paddle.jit.to_static(items)(paddle.rand([8, 8, 8]))
+
+
 class FilledOffset(paddle.nn.Layer):
     def __init__(self, width, fill):
         super().__init__()

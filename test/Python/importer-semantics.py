@@ -199,3 +199,16 @@ print(paddle.jit.to_static(transformer_shapes).code)
 # CHECK: pydy.load "n"
 # CHECK: pydy.call @"transformer_shapes_scaled
 # CHECK: pydy.call @"map_structure__{{[0-9]+}}"(%[[WRAP]]
+
+
+def item_of(x):
+    return x.item(1, 2) + x.item()
+
+
+print(paddle.jit.to_static(item_of).code)
+
+# `x.item(i, j)` calls pybuiltins.tensor_item (Paddle's checks, then the
+# element); `x.item()` stays the method.
+# CHECK-LABEL: pydy.func @"item_of"
+# CHECK: pydy.call @"tensor_item__{{[0-9]+}}"
+# CHECK: pydy.call_method %{{.*}}, "item"()

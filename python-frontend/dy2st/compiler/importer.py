@@ -1600,6 +1600,11 @@ class Importer:
         self.emit("} " + self.loc(node))
 
     def method_call(self, node, receiver, method):
+        if method == "item" and node.args:
+            # Tensor.item(i), item(i, j, ...): pybuiltins.tensor_item.
+            call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
+                                              keywords=node.keywords), node)
+            return self.python_call(call, pybuiltins.tensor_item, None)
         composite = functional.COMPOSITES.get(method)
         if composite is not None and method not in _CONTAINER_METHODS:
             # A tensor method written as a composite: the function with the

@@ -91,6 +91,31 @@ def remaining_items(mapping, taken, extra):
     return rest
 
 
+def tensor_item(x, *indices):
+    """Tensor.item(i) (a flat index) and item(i, j, ...) (one per axis), with
+    Paddle's checks and messages (indices are not wrapped)."""
+    for position, index in enumerate(indices, 1):
+        if isinstance(index, bool) or not isinstance(index, int):
+            # (type() of a compiled value names no class: the kinds an index may be)
+            kind = "bool" if isinstance(index, bool) else \
+                "float" if isinstance(index, float) else "Tensor"
+            raise TypeError(f"argument (position {position}) must be long, but got {kind}")
+    if len(indices) == 1:
+        size = 1
+        for n in x.shape:
+            size = size * n
+        if indices[0] < 0 or indices[0] >= size:
+            raise ValueError(f"index {indices[0]} is out of bounds for size {size}")
+        return x.reshape([-1])[indices[0]].item()
+    if len(indices) != x.ndim:
+        raise ValueError("incorrect number of indices for Tensor")
+    for axis, index in enumerate(indices):
+        if index < 0 or index >= x.shape[axis]:
+            raise ValueError(f"index {index} is out of bounds for axis {axis} with size "
+                             f"{x.shape[axis]}")
+    return x[indices].item()
+
+
 def list_index_error():
     """What indexing a list of layers past its end raises."""
     raise IndexError("list index out of range")
