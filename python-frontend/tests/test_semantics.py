@@ -2076,3 +2076,25 @@ class NoCells(paddle.nn.Layer):
 
 def test_a_layer_of_a_list_under_an_empty_range(differential):
     differential(NoCells().forward, paddle.rand([2]))
+
+
+class TupleCache(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.cache = {"kv": (paddle.zeros([2]), paddle.ones([2])), "steps": 0}
+
+    def forward(self, x):
+        # A (k, v) tuple a layer's dict holds: read, then replaced by item.
+        k, v = self.cache["kv"]
+        self.cache["kv"] = (k + x, v * 2.0)
+        self.cache["steps"] += 1
+        return k + v
+
+
+def test_a_tuple_of_tensors_in_a_layer_dict():
+    layer, compiled, x = TupleCache(), paddle.jit.to_static(TupleCache()), paddle.rand([2])
+    for _ in range(3):
+        np.testing.assert_allclose(compiled(x).numpy(), layer(x).numpy())
+    for a, b in zip(compiled.cache["kv"], layer.cache["kv"]):
+        np.testing.assert_allclose(a.numpy(), b.numpy())
+    assert compiled.cache["steps"] == layer.cache["steps"] == 3

@@ -760,8 +760,8 @@ class Importer:
             values = [self.threaded_value(v, origin.child(Item(k)), node, made)
                       for k, v in current.items()]
             return self.dict_value(keys, values, node)
-        if type(current) is list:
-            return self.written(node, pydytext.sequence("list", [
+        if type(current) in (list, tuple):
+            return self.written(node, pydytext.sequence(type(current).__name__, [
                 self.threaded_value(v, origin.child(Item(i)), node, made)
                 for i, v in enumerate(current)]))
         return self.expr_of_object(current, node)
@@ -981,6 +981,13 @@ class Importer:
                     named_tuples.type_key(type(obj)), list(obj._fields), values))
             kind = "tuple" if isinstance(obj, tuple) else "list"
             return self.written(node, pydytext.sequence(kind, values))
+        if type(obj) in (list, tuple) and origin is not None and obj and \
+                _holds_tensors_and_literals(obj):
+            # Tensors (and numbers) an object keeps in a tuple or list (a
+            # layer's cache entry `(k, v)`): each an input, read through it.
+            values = [self.outside_object(v, node, origin.child(Item(i)))
+                      for i, v in enumerate(obj)]
+            return self.written(node, pydytext.sequence(type(obj).__name__, values))
         if isinstance(obj, np.ndarray) and obj.dtype.kind in "biuf" and origin is not None:
             # An array an object or module holds: an input, as a tensor attribute is.
             return self.capture(Capture(origin.label(), origin), node)
@@ -2566,6 +2573,13 @@ def _is_literal_structure(obj):
     return isinstance(obj, (tuple, list)) and all(
         v is None or isinstance(v, (bool, int, float, str)) or _is_literal_structure(v)
         for v in obj)
+
+
+def _holds_tensors_and_literals(obj):
+    """A list or tuple of tensors, Python literals, and such lists and tuples."""
+    return type(obj) in (list, tuple) and all(
+        v is None or isinstance(v, (bool, int, float, str, Tensor)) or
+        _holds_tensors_and_literals(v) for v in obj)
 
 
 def _hashable(obj):
