@@ -39,6 +39,12 @@ def save(layer: Layer | Callable[..., Any], path: str | os.PathLike[str],
         raise Dy2StError(f"saving a {type(layer).__name__} with forward hooks of its own is not "
                          "supported yet (its sublayers' hooks are saved): remove them, or save "
                          "a layer that holds it")
+    pruning = [k for k in ("output_spec", "input_names_after_prune") if configs.get(k)]
+    if pruning:
+        # Saving all outputs instead would be a different model, silently.
+        raise ValueError(f"jit.save(): {pruning[0]} (pruning the saved program) is not "
+                         "supported by dy2st yet: save the layer with all its inputs and "
+                         "outputs, or a layer whose forward returns what is wanted")
     names = _static_function_of(layer, None)._parameters()
     if input_spec is None:
         converted = layer.forward if isinstance(layer, Layer) else layer

@@ -219,6 +219,8 @@ def test_save_without_input_spec_uses_the_converted_program(tmp_path):
     np.testing.assert_allclose(loaded(x).numpy(), declared(x).numpy(), rtol=1e-6, atol=1e-6)
     with pytest.raises(ValueError, match="needs input_spec"):
         paddle.jit.save(paddle.jit.to_static(Gate()), str(tmp_path / "never_called"))
+    with pytest.raises(ValueError, match="output_spec .* is not supported"):
+        paddle.jit.save(called, str(tmp_path / "pruned"), output_spec=[0])
 
 
 def test_dy2st_run_runs_a_saved_model(tmp_path):
