@@ -517,9 +517,11 @@ class Importer:
         for arg in node.iter.args:
             if isinstance(arg, ast.Constant):
                 bounds.append(arg.value)
-            elif isinstance(arg, ast.Attribute) and self.static_object(arg.value) is not None \
-                    and not self.written_attribute(arg):
-                bounds.append(getattr(self.static_object(arg.value), arg.attr, None))
+            elif isinstance(arg, ast.Attribute) and not self.written_attribute(arg):
+                owner = self.static_object(arg.value)
+                if owner is None:
+                    return None
+                bounds.append(getattr(owner, arg.attr, None))
             else:
                 return None
         target = node.target.id
@@ -981,11 +983,11 @@ class Importer:
                     named_tuples.type_key(type(obj)), list(obj._fields), values))
             kind = "tuple" if isinstance(obj, tuple) else "list"
             return self.written(node, pydytext.sequence(kind, values))
-        if type(obj) in (list, tuple) and origin is not None and obj and \
-                _holds_tensors_and_literals(obj):
+        if type(obj) in (list, tuple) and obj and _holds_tensors_and_literals(obj):
             # Tensors (and numbers) an object keeps in a tuple or list (a
             # layer's cache entry `(k, v)`): each an input, read through it.
-            values = [self.outside_object(v, node, origin.child(Item(i)))
+            values = [self.outside_object(v, node, origin.child(Item(i))
+                                          if origin is not None else None)
                       for i, v in enumerate(obj)]
             return self.written(node, pydytext.sequence(type(obj).__name__, values))
         if isinstance(obj, np.ndarray) and obj.dtype.kind in "biuf" and origin is not None:
@@ -1229,12 +1231,8 @@ class Importer:
                     all(isinstance(v, Tensor) for v in held):
                 # Tensors a layer keeps in a Python list (Paddle's PTB model's
                 # weights), read at an index known when running: the list as
-                # a value, each item an input.
-                items = [self.outside_object(v, node, base.origin.child(Item(i))
-                                             if base.origin is not None else None)
-                         for i, v in enumerate(held)]
-                kind = "tuple" if type(held) is tuple else "list"
-                value = self.written(node, pydytext.sequence(kind, items))
+                # a value (outside_object's), each item an input.
+                value = self.outside_object(held, node, base.origin)
                 return self.written(node, pydytext.subscript(value, self.index(node.slice)))
             self._fail(node, f"an index of {self.describe_static(base)} must be a literal int or "
                              "string in compiled code")

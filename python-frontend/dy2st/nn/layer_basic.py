@@ -62,17 +62,14 @@ class Sequential(Layer):
         for name, layer in named:
             self.add_sublayer(name, layer)
 
-    def _items(self) -> list[Layer]:
-        return list(self._registry("_sub_layers").values())
-
     def __getitem__(self, name: str | slice | int) -> Any:
         if isinstance(name, slice):
-            return self.__class__(*self._items()[name])
+            return self.__class__(*list(self.children())[name])
         if isinstance(name, str):
             return self._registry("_sub_layers")[name]
         if not -len(self) <= name < len(self):
             raise IndexError(f"index {name} is out of range")
-        return self._items()[name]
+        return list(self.children())[name]
 
     def __setitem__(self, name: str, layer: Layer) -> None:
         setattr(self, str(name), layer)
@@ -84,7 +81,7 @@ class Sequential(Layer):
         return len(self._registry("_sub_layers"))
 
     def __iter__(self) -> Iterator[Layer]:
-        return iter(self._items())
+        return iter(list(self.children()))
 
     def append(self, layer: Layer) -> Sequential:
         self.add_sublayer(str(len(self)), layer)
@@ -262,9 +259,6 @@ class LayerList(Layer):
         for layer in sublayers or []:
             self.append(layer)
 
-    def _items(self):
-        return list(self._registry("_sub_layers").values())
-
     def append(self, sublayer: Layer) -> LayerList:
         self.add_sublayer(str(len(self)), sublayer)
         return self
@@ -275,20 +269,20 @@ class LayerList(Layer):
         return self
 
     def insert(self, index: int, sublayer: Layer) -> None:
-        items = self._items()
+        items = list(self.children())
         items.insert(index, sublayer)
         self._registry("_sub_layers").clear()
         self.extend(items)
 
     def __getitem__(self, index: int) -> Any:
-        items = self._items()
+        items = list(self.children())
         return LayerList(items[index]) if isinstance(index, slice) else items[index]
 
     def __len__(self) -> int:
         return len(self._registry("_sub_layers"))
 
     def __iter__(self) -> Iterator[Layer]:
-        return iter(self._items())
+        return iter(list(self.children()))
 
 
 class LayerDict(Layer):

@@ -438,7 +438,7 @@ class StaticFunction(ConvertedFunction):
             else:
                 self._compiled.move_to_end(key)
             self._last = compiled
-            inputs = values[:len(self._parameters())]
+            inputs = values[:len(values) - len(captures)]
             self._last_specs = [InputSpec.from_tensor(v) for v in inputs] \
                 if all(isinstance(v, Tensor) for v in inputs) else None
             if not written and not changed:
