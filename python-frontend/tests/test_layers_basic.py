@@ -100,6 +100,53 @@ def test_containers_of_layers_and_parameters():
     assert_same(model(x), paddle.jit.to_static(model)(x))
 
 
+class Heads(nn.Layer):
+    """Paddle's test_loop Net: a LayerDict iterated by name, by items, values
+    and enumerate; and a plain dict of layers."""
+
+    def __init__(self):
+        super().__init__()
+        self.layer_dict = nn.LayerDict({"conv1": nn.Conv2D(3, 3, 1), "conv2": nn.Conv2D(3, 3, 1),
+                                        "conv3": nn.Conv2D(3, 3, 1)})
+        self.by_name = {"x": nn.Linear(8, 8), "y": nn.Linear(8, 8)}
+
+    def forward(self, x):
+        out = 0
+        for layer_name in self.layer_dict:
+            out += self.layer_dict[layer_name](x)
+        for name, layer in self.layer_dict.items():
+            out = out + layer(x) * len(name)
+        for k, layer in enumerate(self.layer_dict.values()):
+            out = out - layer(x) * k
+        for i, (name, layer) in enumerate(self.by_name.items()):
+            out = paddle.tanh(self.by_name[name](out) + layer(out) * i)
+        return out
+
+
+@pytest.mark.parametrize("dynamic", [False, True], ids=["static", "dynamic"])
+def test_layer_dict_loops(dynamic):
+    np.random.seed(3)
+    model = Heads()
+    x = paddle.to_tensor(np.random.RandomState(1).randn(2, 3, 8, 8).astype(np.float32) * 0.1)
+    specs = [InputSpec([None, 3, None, 8], "float32")] if dynamic else None
+    assert_same(model(x), paddle.jit.to_static(model, input_spec=specs)(x))
+
+
+def test_layer_dict_loop_key_reassigned_is_not_a_literal():
+    class Renamed(nn.Layer):
+        def __init__(self):
+            super().__init__()
+            self.heads = nn.LayerDict({"a": nn.Linear(2, 2)})
+
+        def forward(self, x):
+            for name in self.heads:
+                name = name + "b"
+                x = self.heads[name](x)
+            return x
+    with pytest.raises(paddle.jit.Dy2StError, match="must be a literal int or string"):
+        paddle.jit.to_static(Renamed())(paddle.ones([1, 2]))
+
+
 def test_param_attr_and_initializers():
     init = nn.initializer
     fc = nn.Linear(3, 2, weight_attr=paddle.ParamAttr(initializer=init.Constant(0.5)),

@@ -170,3 +170,33 @@ print(paddle.jit.to_static(Weights().forward).code)
 # CHECK: %[[W1:.*]] = pydy.load "self.ws[1]"
 # CHECK: %[[WS:.*]] = pydy.list %[[W0]], %[[W1]]
 # CHECK: pydy.subscript %[[WS]][
+
+
+# A loop over a LayerDict (its names, items or values) runs as Python does:
+# one copy of the body per layer, the name a literal that indexes the dict.
+class Heads(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.heads = paddle.nn.LayerDict({"relu": paddle.nn.ReLU(), "tanh": paddle.nn.Tanh()})
+
+    def forward(self, x):
+        for name in self.heads:
+            x = self.heads[name](x)
+        for name, head in self.heads.items():
+            x = head(x) * len(name)
+        return x
+
+
+print(paddle.jit.to_static(Heads().forward).code)
+
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK: pydy.constant "relu"
+# CHECK: pydy.call @"ReLU_forward
+# CHECK: pydy.constant "tanh"
+# CHECK: pydy.call @"Tanh_forward
+# CHECK: pydy.constant "relu"
+# CHECK: pydy.call @"ReLU_forward
+# CHECK: pydy.len
+# CHECK: pydy.constant "tanh"
+# CHECK: pydy.call @"Tanh_forward
+# CHECK: pydy.len

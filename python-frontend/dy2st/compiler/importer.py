@@ -25,7 +25,7 @@ import numpy as np
 
 from ..eager import dtypes, functional, optable, structures
 from ..eager.tensor import Tensor
-from ..nn import Layer, LayerList, ParameterList, Sequential
+from ..nn import Layer, LayerDict, LayerList, ParameterList, Sequential
 from . import (aliases, callbacks, comprehensions, local_classes, named_tuples,
                numpy_constructors, numpy_values, pybuiltins, statements, unbound)
 from .errors import Dy2StError, UnsupportedSyntaxError
@@ -153,6 +153,7 @@ class Importer:
         self.changed_by_callees = set()
         self.free_params = []
         self.static_names = {}
+        self.static_keys = {}     # names bound to the keys of an unrolled loop (unrolled_for)
         # The variables of the enclosing loops over ranges known when
         # converting, with the values they take (see range_values).
         self.range_targets = []
@@ -480,10 +481,10 @@ class Importer:
             types_ = ", ".join(b.type for b in bounds)
             self.emit(f"pydy.for_range {names} : {types_} {{")
             self.range_targets.append((node.target.id, self.static_range(node)))
-        elif self.static_iterable(it) is not None:
-            return self.unrolled_for(node, self.static_iterable(it))
+        elif self.static_entries(it) is not None:
+            return self.unrolled_for(node, self.static_entries(it))
         elif self.static_enumerate(it) is not None:
-            return self.unrolled_for(node, self.static_enumerate(it), enumerated=True)
+            return self.unrolled_for(node, self.static_enumerate(it))
         else:
             attrs = ""
             if isinstance(it, ast.Call) and self.is_builtin(it.func, enumerate):
@@ -571,47 +572,99 @@ class Importer:
             return value
         return None
 
+    def static_entries(self, node):
+        """The items of a loop over a Python container of compile-time objects
+        (see static_iterable) or over a mapping of layers (a LayerDict, its
+        keys(), values() or items()), each a list of (object, origin): what the
+        loop's target names; else None."""
+        iterable = self.static_iterable(node)
+        if iterable is not None:
+            return [[(item, iterable.origin.child(i) if iterable.origin is not None else None)]
+                    for i, item in enumerate(iterable.obj)]
+        view = None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in ("keys", "values", "items") and not node.args and \
+                not node.keywords:
+            view, node = node.func.attr, node.func.value
+        if not isinstance(node, (ast.Name, ast.Attribute)) or \
+                (isinstance(node, ast.Name) and self.is_local(node.id) and
+                 node.id != self.self_name):
+            return None
+        mapping = self.expr_or_static(node)
+        if not (isinstance(mapping, Static) and (isinstance(mapping.obj, LayerDict) or (
+                type(mapping.obj) is dict and
+                any(isinstance(v, Layer) for v in mapping.obj.values())))):
+            return None
+
+        def value_of(key):
+            origin = mapping.origin.child(Item(key)) if mapping.origin is not None else None
+            return (mapping.obj[key], origin)
+        if view == "values":
+            return [[value_of(key)] for key in mapping.obj]
+        if view == "items":
+            return [[(key, None), value_of(key)] for key in mapping.obj]
+        return [[(key, None)] for key in mapping.obj]
+
     def static_enumerate(self, node):
-        """The container of `enumerate(layers)` over compile-time objects, if
-        it is one (a start is added to the index by `statements`)."""
+        """The entries (see static_entries) of `enumerate(layers)` over
+        compile-time objects, each led by its index (a start is added to the
+        index by `statements`)."""
         if not (isinstance(node, ast.Call) and self.is_builtin(node.func, enumerate) and
                 len(node.args) == 1 and not node.keywords):
             return None
-        return self.static_iterable(node.args[0])
+        entries = self.static_entries(node.args[0])
+        if entries is None:
+            return None
+        return [[(index, None), entry] for index, entry in enumerate(entries)]
 
-    def unrolled_for(self, node, iterable, enumerated=False):
+    def unrolled_for(self, node, entries):
         """A loop over a Python container of compile-time objects runs as Python
-        does: its body is imported once per item (with its index under
-        enumerate)."""
-        target = node.target
-        index_name = None
-        if enumerated:
-            if not (isinstance(target, ast.Tuple) and len(target.elts) == 2 and
-                    all(isinstance(e, ast.Name) for e in target.elts)):
-                self._fail(target, "the target of enumerate() over a container of layers must "
-                                   "be two names")
-            index_name, target = target.elts[0].id, target.elts[1]
-        if not isinstance(target, ast.Name):
-            self._fail(target, "the target of a loop over a Python container of layers "
-                               "must be a name")
+        does: its body is imported once per entry, its target bound to the
+        entry's objects (a name, or a tuple of names for a pair)."""
         for inner in ast.walk(node):
             if isinstance(inner, (ast.Break, ast.Continue)):
                 self._fail(inner, "break/continue in a loop over a Python container of layers "
                                   "is not supported by dy2st yet")
-        name = target.id
-        for index, item in enumerate(iterable.obj):
-            if index_name is not None:
-                self.store(index_name, self.constant(index, node), node)
-            origin = iterable.origin.child(index) if iterable.origin is not None else None
-            value = self.outside_object(item, node, origin)
-            if isinstance(value, Static):
-                self.static_names[name] = value
-            else:
-                self.static_names.pop(name, None)
-                self.store(name, value, node)
+        bound = set()
+        assigned = {n.id for statement in node.body for n in ast.walk(statement)
+                    if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+        for entry in entries:
+            self.bind_static_target(node.target, entry, node, bound)
+            for name in bound & assigned:
+                self.static_keys.pop(name, None)
             self.block(node.body)
-        self.static_names.pop(name, None)
+        for name in bound:
+            self.static_names.pop(name, None)
+            self.static_keys.pop(name, None)
         return False
+
+    def bind_static_target(self, target, entry, node, bound):
+        """Binds `target` to an entry of static_entries: a name to one
+        (object, origin), a tuple of names or pairs to a list of them."""
+        if isinstance(entry, tuple):
+            if not isinstance(target, ast.Name):
+                self._fail(target, "the target of a loop over a Python container of layers "
+                                   "must be a name, or names for its pairs")
+            value = self.outside_object(entry[0], node, entry[1])
+            bound.add(target.id)
+            self.static_keys.pop(target.id, None)
+            if type(entry[0]) in (int, str):
+                # A key the body reads unchanged indexes containers of layers
+                # (`self.blocks[name]`), as a literal would.
+                self.static_keys[target.id] = entry[0]
+            if isinstance(value, Static):
+                self.static_names[target.id] = value
+            else:
+                self.static_names.pop(target.id, None)
+                self.store(target.id, value, node)
+            return
+        if len(entry) == 1:
+            return self.bind_static_target(target, entry[0], node, bound)
+        if not (isinstance(target, ast.Tuple) and len(target.elts) == len(entry)):
+            self._fail(target, f"the target of this loop must be {len(entry)} names: its "
+                               f"items are pairs")
+        for part, item in zip(target.elts, entry):
+            self.bind_static_target(part, item, node, bound)
 
     def stmt_With(self, node):
         """`with paddle.no_grad():` (a context that does nothing in compiled
@@ -1225,6 +1278,8 @@ class Importer:
         if isinstance(key, ast.UnaryOp) and isinstance(key.op, ast.USub) and \
                 isinstance(key.operand, ast.Constant):
             key = ast.Constant(-key.operand.value)
+        if isinstance(key, ast.Name) and key.id in self.static_keys:
+            key = ast.Constant(self.static_keys[key.id])
         if not isinstance(key, ast.Constant) or not isinstance(key.value, (int, str)):
             held = base.obj
             if type(held) in (list, tuple) and held and \

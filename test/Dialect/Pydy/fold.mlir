@@ -82,3 +82,13 @@ pydy.func @string_order() -> !pydy.object {
   %t = pydy.tuple %0, %1, %2, %3 : (i1, i1, i1, i1) -> !pydy.object
   pydy.return %t : !pydy.object
 }
+
+// len() of a string known when compiling counts code points, not UTF-8 bytes.
+// CHECK-LABEL: pydy.func @len_of_str
+pydy.func @len_of_str() -> !pydy.object {
+  // CHECK: %[[N:.*]] = pydy.constant 3 : i64
+  // CHECK: pydy.return %[[N]]
+  %0 = pydy.constant "añb"
+  %1 = pydy.len %0 : !pydy.str -> i64
+  pydy.return %1 : i64
+}

@@ -359,6 +359,11 @@ OpFoldResult LenOp::fold(FoldAdaptor adaptor) {
     return typed(*this, intAttr(ctx, elements->size()));
   if (auto array = dyn_cast_or_null<ArrayAttr>(adaptor.getValue()))
     return typed(*this, intAttr(ctx, array.size()));
+  if (auto text = dyn_cast_or_null<StringAttr>(adaptor.getValue()))
+    // Python counts code points: the UTF-8 bytes that start one.
+    return typed(*this, intAttr(ctx, llvm::count_if(text.getValue(), [](char c) {
+                                  return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+                                })));
   return {};
 }
 

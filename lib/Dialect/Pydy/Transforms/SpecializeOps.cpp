@@ -488,6 +488,10 @@ LogicalResult Specializer::inferResultTypes(Operation *op) {
     auto tensor = dyn_cast<RankedTensorType>(t);
     if ((tensor && tensor.getRank() > 0) || sequenceElementTypes(t))
       return setResult(b.getI64Type());
+    if (isa<StrType>(t) && isa_and_nonnull<StringAttr>(constantOf(len.getValue())))
+      return setResult(b.getI64Type());
+    if (isa<StrType>(t))
+      return op->emitError("len() of a string chosen at run time is not supported by dy2st yet");
     return op->emitError() << "len() of " << withArticle(t) << " is not defined";
   }
   if (auto unpack = dyn_cast<UnpackOp>(op)) {

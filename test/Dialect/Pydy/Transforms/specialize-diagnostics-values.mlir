@@ -476,3 +476,22 @@ pydy.func @unlowered_break(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object a
   }
   pydy.return %x : !pydy.object
 }
+
+// -----
+
+// len(s), s = "ab" if x.sum() > 0 else "c": the string is chosen at run time.
+pydy.func @len_of_runtime_str(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<3xf32>]} {
+  %0:2 = pydy.call_method %x, "sum"() : !pydy.object, () -> (!pydy.object, !pydy.object)
+  %1 = pydy.constant 0 : i64
+  %2 = pydy.compare gt %0#0, %1 : (!pydy.object, i64) -> !pydy.object
+  %3 = pydy.if %2 : !pydy.object -> !pydy.object {
+    %5 = pydy.constant "ab"
+    pydy.yield %5 : !pydy.str
+  } else {
+    %5 = pydy.constant "c"
+    pydy.yield %5 : !pydy.str
+  } {names = ["s"]}
+  // expected-error @+1 {{len() of a string chosen at run time is not supported by dy2st yet}}
+  %4 = pydy.len %3 : !pydy.object -> !pydy.object
+  pydy.return %4 : !pydy.object
+}
