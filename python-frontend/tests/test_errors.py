@@ -69,20 +69,6 @@ def test_unsupported_syntax_names_line_and_construct(fn, construct, marker):
     assert marker.split()[0] in str(error)  # the source line is shown
 
 
-def vector_condition(x):
-    if x > 0:
-        x = x + 1
-    return x
-
-
-def test_non_scalar_condition():
-    error = compile_error(vector_condition, paddle.to_tensor([1.0, -1.0]))
-    assert error.lineno == line_of(vector_condition, "if x > 0")
-    assert "bool tensor of shape [2]; a tensor condition must have exactly one element" \
-        in str(error)
-    assert "^" in str(error)
-
-
 def branch_str_or_tensor(x):
     if x.sum() > 0:
         y = "positive"
@@ -149,7 +135,7 @@ def good(x):
 
 
 def test_process_keeps_running_after_errors():
-    for fn in (vector_condition, numpy_function, uses_try):
+    for fn in (numpy_function, uses_try):
         with pytest.raises(Dy2StError):
             paddle.jit.to_static(fn)(paddle.to_tensor([1.0, 2.0]))
     out = paddle.jit.to_static(good)(paddle.to_tensor([1.0, 2.0]))

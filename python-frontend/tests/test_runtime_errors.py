@@ -1,5 +1,6 @@
 """Errors only run time can detect come back as Python exceptions naming the
 line; the process keeps running and the next call works."""
+import inspect
 import os
 
 import numpy as np
@@ -16,7 +17,6 @@ def pick(x, i):
 def test_index_out_of_range_is_an_index_error():
     fn = paddle.jit.to_static(pick)
     x = paddle.to_tensor([1.0, 2.0, 3.0])
-    import inspect
     line = inspect.getsourcelines(pick)[1] + 1
     for bad in ([3], [-4], [100]):
         with pytest.raises(IndexError, match=rf"test_runtime_errors.py:{line}: index {bad[0]} is "
@@ -78,11 +78,52 @@ def test_condition_with_a_dynamic_shape_is_checked_at_run_time():
                               input_spec=[InputSpec([3]), InputSpec([None], "bool")])
     x = paddle.to_tensor([1.0, 2.0, 3.0])
     np.testing.assert_allclose(fn(x, paddle.to_tensor([True])).numpy(), [2.0, 3.0, 4.0])
-    with pytest.raises(ValueError, match="does not have exactly one element"):
+    with pytest.raises(AssertionError, match="Variable can only contain one element"):
         fn(x, paddle.to_tensor([True, False]))
-    with pytest.raises(ValueError):
+    with pytest.raises(AssertionError):
         fn(x, paddle.to_tensor(np.zeros(0, dtype=bool)))
     np.testing.assert_allclose(fn(x, paddle.to_tensor([False])).numpy(), [1.0, 2.0, 3.0])
+
+
+def vector_truth(x, k):
+    # Each use of a many-element tensor as one value is reached only for its k.
+    if k == 0:
+        if x > 0:
+            x = x + 1
+    elif k == 1:
+        while x:
+            x = x - 1
+    elif k == 2:
+        x = x * (not x > 1)
+    elif k == 3:
+        if x.sum() > 0 and x:
+            x = x + 2
+    elif k == 4:
+        x = x * float(x)
+    elif k == 5:
+        x = x * int(x)
+    return x * 2
+
+
+@pytest.mark.parametrize("k", range(7))
+@pytest.mark.parametrize("dynamic", [False, True], ids=["static", "dynamic"])
+def test_many_elements_as_one_value_raise_where_reached(k, dynamic):
+    """A tensor of several elements as a condition, in not/and, or converted
+    to a number: Paddle's AssertionError at run time, as eagerly, only on
+    the path that reaches it (k = 6 reaches none)."""
+    x = paddle.to_tensor([1.0, 2.0, 3.0])
+    specs = [InputSpec([None]), InputSpec([], "int64")] if dynamic else None
+    fn = paddle.jit.to_static(vector_truth, input_spec=specs)
+    if k == 6:
+        np.testing.assert_allclose(fn(x, paddle.to_tensor(k)).numpy(),
+                                   vector_truth(x, paddle.to_tensor(k)).numpy())
+        return
+    with pytest.raises(AssertionError) as eager:
+        vector_truth(x, paddle.to_tensor(k))
+    line = inspect.getsourcelines(vector_truth)[1] + [3, 6, 9, 11, 14, 16][k]
+    with pytest.raises(AssertionError, match=f"test_runtime_errors.py:{line}: ") as compiled:
+        fn(x, paddle.to_tensor(k))
+    assert str(compiled.value).endswith(str(eager.value))
 
 
 def add_and_matmul(a, b, m, n):

@@ -81,34 +81,37 @@ Value firstElement(OpBuilder &b, Location loc, Value tensor) {
   return tensor::ExtractOp::create(b, loc, tensor, indices);
 }
 
-Value truthValue(OpBuilder &b, Location loc, Value v) {
-  if (isa<RankedTensorType>(v.getType()))
-    v = firstElement(b, loc, v);
-  return convertElement(b, loc, v, b.getI1Type());
-}
-
-Value conditionValue(OpBuilder &b, Operation *op, Value v) {
+Value onlyElement(OpBuilder &b, Operation *op, Value v, StringRef message) {
   auto tensor = dyn_cast<RankedTensorType>(v.getType());
   Location loc = op->getLoc();
-  if (!tensor || tensor.hasStaticShape())
-    return truthValue(b, loc, v);
+  if (!tensor)
+    return v;
+  if (tensor.hasStaticShape() && tensor.getNumElements() == 1)
+    return firstElement(b, loc, v);
+  // Paddle's AssertionError where it is reached (a size known when compiling folds).
   Value size = arith::ConstantIndexOp::create(b, loc, 1);
   for (int64_t d = 0; d < tensor.getRank(); ++d)
     size = arith::MulIOp::create(b, loc, size, tensor::DimOp::create(b, loc, v, d));
   Value one = arith::ConstantIndexOp::create(b, loc, 1);
   Value single = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, size, one);
-  checkAtRunTime(b, op, single, "ValueError",
-                 "the condition tensor does not have exactly one element");
+  checkAtRunTime(b, op, single, "AssertionError", message);
   // Its element is read only when there is exactly one.
-  auto read = scf::IfOp::create(b, loc, TypeRange{b.getI1Type()}, single, true);
-  {
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(&read.getThenRegion().front());
-    scf::YieldOp::create(b, loc, truthValue(b, loc, v));
-    b.setInsertionPointToStart(&read.getElseRegion().front());
-    scf::YieldOp::create(b, loc, ValueRange{arith::ConstantOp::create(b, loc, b.getBoolAttr(false))});
-  }
+  Type elem = tensor.getElementType();
+  auto read = scf::IfOp::create(b, loc, TypeRange{elem}, single, true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&read.getThenRegion().front());
+  scf::YieldOp::create(b, loc, firstElement(b, loc, v));
+  b.setInsertionPointToStart(&read.getElseRegion().front());
+  scf::YieldOp::create(b, loc, ValueRange{arith::ConstantOp::create(b, loc, b.getZeroAttr(elem))});
   return read.getResult(0);
+}
+
+Value truthValue(OpBuilder &b, Operation *op, Value v) {
+  // Paddle's message (its `bool()` and `not` too).
+  Value element = onlyElement(b, op, v,
+                              "When Variable is used as the condition of if/while , Variable can "
+                              "only contain one element.");
+  return convertElement(b, op->getLoc(), element, b.getI1Type());
 }
 
 Value toI64(OpBuilder &b, Location loc, Value v) {

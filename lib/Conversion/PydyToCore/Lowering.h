@@ -22,14 +22,15 @@ using dy2st::stringPointer;
 /// Converts a scalar to another scalar type with numpy's casting rules
 /// (bool → 0/1, float → int truncates, anything → bool is `!= 0`).
 Value convertElement(OpBuilder &b, Location loc, Value v, Type to);
-/// Python truthiness as `i1`: of a Python scalar, or of the single element of
-/// a one-element tensor.
-Value truthValue(OpBuilder &b, Location loc, Value v);
-/// The single element of a one-element tensor.
+/// The first element of a tensor.
 Value firstElement(OpBuilder &b, Location loc, Value tensor);
-/// The truth of a condition; a tensor of dynamic shape is checked at run time
-/// to have one element (a ValueError for the caller otherwise).
-Value conditionValue(OpBuilder &b, Operation *op, Value v);
+/// The single element of a tensor (a Python scalar as it is), checked where
+/// it runs to be the only one: an AssertionError with `message` for the
+/// caller otherwise (Paddle's; eager's Tensor raises the same).
+Value onlyElement(OpBuilder &b, Operation *op, Value v, StringRef message);
+/// Python truthiness as `i1` (of a condition, `not`, `bool()`): of a Python
+/// scalar, or of the single element of a tensor (see onlyElement).
+Value truthValue(OpBuilder &b, Operation *op, Value v);
 /// An `i64` from an int scalar or a one-element integer tensor.
 Value toI64(OpBuilder &b, Location loc, Value v);
 /// A zero of `type` (an empty tensor for tensors): the value of a variable on

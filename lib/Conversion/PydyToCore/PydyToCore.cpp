@@ -201,19 +201,20 @@ struct UnaryLowering : OpConversionPattern<UnaryOp> {
     Type resultElem = elementTypeOf(op.getType());
     Location loc = op.getLoc();
     if (kind == UnaryKind::Not) {
-      Value truth = truthValue(rewriter, loc, adaptor.getOperand());
+      Value truth = truthValue(rewriter, op, adaptor.getOperand());
       Value one = arith::ConstantOp::create(rewriter, loc, rewriter.getBoolAttr(true));
       rewriter.replaceOpWithNewOp<arith::XOrIOp>(op, truth, one);
       return success();
     }
     if (kind == UnaryKind::to_bool) {
-      rewriter.replaceOp(op, truthValue(rewriter, loc, adaptor.getOperand()));
+      rewriter.replaceOp(op, truthValue(rewriter, op, adaptor.getOperand()));
       return success();
     }
     if (kind == UnaryKind::to_int || kind == UnaryKind::to_float) {
-      Value scalar = adaptor.getOperand();
-      if (isa<RankedTensorType>(scalar.getType()))
-        scalar = firstElement(rewriter, loc, scalar);
+      Value scalar = onlyElement(rewriter, op, adaptor.getOperand(),
+                                 kind == UnaryKind::to_int
+                                     ? "only one element variable can be converted to int."
+                                     : "only one element variable can be converted to float.");
       if (kind == UnaryKind::to_int && isa<FloatType>(scalar.getType()))
         checkPythonIntOfFloat(rewriter, op, scalar);
       rewriter.replaceOp(op, convertElement(rewriter, loc, scalar, op.getType()));
@@ -325,7 +326,7 @@ struct SubscriptLowering : OpConversionPattern<SubscriptOp> {
 struct IfLowering : OpConversionPattern<IfOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(IfOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
-    Value cond = conditionValue(rewriter, op, adaptor.getCondition());
+    Value cond = truthValue(rewriter, op, adaptor.getCondition());
     auto scfIf = scf::IfOp::create(rewriter, op.getLoc(), op.getResultTypes(), cond,
                                    /*addThenBlock=*/false, /*addElseBlock=*/false);
     rewriter.inlineRegionBefore(op.getThenRegion(), scfIf.getThenRegion(), scfIf.getThenRegion().end());
@@ -341,7 +342,7 @@ struct LogicalLowering : OpConversionPattern<LogicalOp> {
   LogicalResult matchAndRewrite(LogicalOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     Value lhs = adaptor.getLhs();
-    Value cond = conditionValue(rewriter, op, lhs);
+    Value cond = truthValue(rewriter, op, lhs);
     auto scfIf = scf::IfOp::create(rewriter, loc, TypeRange{op.getType()}, cond, false, false);
     bool isAnd = op.getKind() == LogicalKind::And;
     Region &evaluate = isAnd ? scfIf.getThenRegion() : scfIf.getElseRegion();
@@ -371,7 +372,7 @@ struct WhileLowering : OpConversionPattern<WhileOp> {
 struct ConditionLowering : OpConversionPattern<ConditionOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(ConditionOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
-    Value cond = conditionValue(rewriter, op, adaptor.getCondition());
+    Value cond = truthValue(rewriter, op, adaptor.getCondition());
     rewriter.replaceOpWithNewOp<scf::ConditionOp>(op, cond, adaptor.getArgs());
     return success();
   }

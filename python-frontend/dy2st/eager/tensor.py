@@ -153,19 +153,25 @@ class Tensor:
             return format(self._value.item(), spec)
         return object.__format__(self, spec)
 
+    # Paddle's exceptions and messages (an AssertionError) where a tensor of
+    # other than one element is used as one value.
     def __bool__(self) -> bool:
         _warn_traced("bool")
         if self._value.size != 1:
-            raise ValueError(f"the truth value of a tensor with {self._value.size} elements "
-                             "is ambiguous: only a tensor with one element has one")
+            raise AssertionError("When Variable is used as the condition of if/while , "
+                                 "Variable can only contain one element.")
         return bool(self._value.reshape(()))
 
     def __float__(self) -> float:
         _warn_traced("float")
+        if self._value.size != 1:
+            raise AssertionError("only one element variable can be converted to float.")
         return float(self._value.reshape(()))
 
     def __int__(self) -> int:
         _warn_traced("int")
+        if self._value.size != 1:
+            raise AssertionError("only one element variable can be converted to int.")
         return int(self._value.reshape(()))
 
     def __index__(self) -> int:

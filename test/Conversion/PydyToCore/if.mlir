@@ -1,5 +1,9 @@
 // RUN: dy2st-opt %s --convert-pydy-to-core | FileCheck %s
 
+// The message of @vector_condition's check (globals lead the module).
+// CHECK-DAG: llvm.mlir.global internal constant @[[KIND:.*]]("AssertionError\00")
+// CHECK-DAG: llvm.mlir.global internal constant @[[TEXT:.*]]("{{.*}}: When Variable is used as the condition of if/while , Variable can only contain one element.\00")
+
 // A one-element bool tensor condition: its element is extracted for scf.if.
 // CHECK-LABEL: func.func @tensor_condition
 // CHECK-SAME: (%[[C:.*]]: tensor<1x1xi1> {bufferization.writable = false}, %[[X:.*]]: tensor<3xf32> {bufferization.writable = false}) -> tensor<3xf32> attributes {llvm.emit_c_interface}
@@ -51,4 +55,29 @@ pydy.func @lazy_or(%a: i64) -> i1 {
     pydy.yield %lt : i1
   }
   pydy.return %0 : i1
+}
+
+// A condition of three elements: Paddle's AssertionError where it is reached
+// (the size check folds to a constant once canonicalized), and no element is
+// read.
+// CHECK-LABEL: func.func @vector_condition
+// CHECK: %[[SINGLE:.*]] = arith.cmpi eq
+// CHECK: %[[FAILS:.*]] = arith.xori %[[SINGLE]]
+// CHECK: scf.if %[[FAILS]] {
+// CHECK:   llvm.mlir.addressof @[[KIND]]
+// CHECK:   llvm.mlir.addressof @[[TEXT]]
+// CHECK:   func.call @dy2st_raise
+// CHECK: %[[B:.*]] = scf.if %[[SINGLE]] -> (i1) {
+// CHECK:   tensor.extract
+// CHECK: } else {
+// CHECK:   arith.constant false
+// CHECK: scf.if %[[B]] -> (tensor<3xf32>)
+pydy.func @vector_condition(%c: tensor<3xi1>, %x: tensor<3xf32>) -> tensor<3xf32> {
+  %0 = pydy.if %c : tensor<3xi1> -> tensor<3xf32> {
+    %n = pydy.unary neg %x : (tensor<3xf32>) -> tensor<3xf32>
+    pydy.yield %n : tensor<3xf32>
+  } else {
+    pydy.yield %x : tensor<3xf32>
+  }
+  pydy.return %0 : tensor<3xf32>
 }

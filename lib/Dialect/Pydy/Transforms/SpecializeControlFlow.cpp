@@ -37,11 +37,12 @@ LogicalResult Specializer::specializeLogical(LogicalOp op, Operation *&next) {
     return selectOperand(op, rhs);
   OpBuilder b(op);
   Type i1 = b.getI1Type();
-  // None is false (known when compiling).
+  // None is false (known when compiling). A tensor's truth is checked at
+  // the `and`/`or` (its line is the one an error names).
   auto truth = [&](Value v) -> Value {
     if (isa<PyNoneType>(v.getType()))
-      return ConstantOp::create(b, v.getLoc(), b.getBoolAttr(false));
-    return UnaryOp::create(b, v.getLoc(), i1, UnaryKind::to_bool, v);
+      return ConstantOp::create(b, op.getLoc(), b.getBoolAttr(false));
+    return UnaryOp::create(b, op.getLoc(), i1, UnaryKind::to_bool, v);
   };
   op.getLhsMutable().assign(truth(op.getLhs()));
   b.setInsertionPoint(yield);

@@ -36,14 +36,8 @@ LogicalResult Specializer::checkCondition(Operation *op, Value cond, StringRef c
   if (!tensor)
     return op->emitError() << "the condition of '" << construct << "' is "
                            << withArticle(t) << ", which has no truth value in compiled code";
-  // A dynamic size is checked at run time (a ValueError unless it is 1).
-  if (!tensor.hasStaticShape() &&
-      llvm::all_of(tensor.getShape(), [](int64_t d) { return d == 1 || ShapedType::isDynamic(d); }))
-    return success();
-  if (!tensor.hasStaticShape() || tensor.getNumElements() != 1)
-    return op->emitError() << "the condition of '" << construct << "' is "
-                           << withArticle(t)
-                           << "; a tensor condition must have exactly one element";
+  // Its size is checked where it runs (a ValueError unless it is 1): a path
+  // that never reaches it runs as it does eagerly.
   return success();
 }
 
@@ -401,14 +395,10 @@ LogicalResult Specializer::inferResultTypes(Operation *op) {
     }
     Type elem = elementTypeOf(t);
     UnaryKind kind = un.getKind();
+    // Of a tensor, these check where they run that it has one element (as
+    // eager does): a path that never reaches them runs as it does eagerly.
     if (kind == UnaryKind::to_bool || kind == UnaryKind::to_int ||
         kind == UnaryKind::to_float) {
-      StringRef fn = kind == UnaryKind::to_bool  ? "bool"
-                     : kind == UnaryKind::to_int ? "int"
-                                                 : "float";
-      if (tensor && (!tensor.hasStaticShape() || tensor.getNumElements() != 1))
-        return op->emitError() << fn << "() of " << withArticle(t)
-                               << ": only a tensor with one element converts to a Python number";
       return setResult(kind == UnaryKind::to_bool  ? Type(b.getI1Type())
                        : kind == UnaryKind::to_int ? Type(b.getI64Type())
                                                    : Type(b.getF64Type()));
@@ -416,9 +406,6 @@ LogicalResult Specializer::inferResultTypes(Operation *op) {
     switch (kind) {
     case UnaryKind::Not:
       // `not t` is Python's: a bool from the truth of a one-element tensor.
-      if (tensor && (!tensor.hasStaticShape() || tensor.getNumElements() != 1))
-        return op->emitError() << "'not' of " << withArticle(t)
-                               << ": only a tensor with one element has a truth value";
       return setResult(b.getI1Type());
     case UnaryKind::invert:
       if (isa<FloatType>(elem))

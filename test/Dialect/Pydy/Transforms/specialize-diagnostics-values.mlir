@@ -224,24 +224,6 @@ pydy.func @compare_str(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attri
 
 // -----
 
-// float(x) of a tensor of three elements.
-pydy.func @float_vector(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<3xf32>]} {
-  // expected-error @+1 {{float() of a float32 tensor of shape [3]: only a tensor with one element converts to a Python number}}
-  %0 = pydy.unary to_float %x : (!pydy.object) -> !pydy.object
-  pydy.return %0 : !pydy.object
-}
-
-// -----
-
-// not x of a tensor of three elements.
-pydy.func @not_vector(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<3xf32>]} {
-  // expected-error @+1 {{'not' of a float32 tensor of shape [3]: only a tensor with one element has a truth value}}
-  %0 = pydy.unary not %x : (!pydy.object) -> !pydy.object
-  pydy.return %0 : !pydy.object
-}
-
-// -----
-
 // x[t] where the tuple t is chosen by a tensor condition.
 pydy.func @index_tuple_branch(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<3x3xf32>]} {
   %0 = pydy.lib_call "sum"(%x) : (!pydy.object) -> !pydy.object

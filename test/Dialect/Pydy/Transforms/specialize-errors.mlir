@@ -1,18 +1,5 @@
 // RUN: dy2st-opt %s --pydy-specialize="signature=tensor<3xf32>" -split-input-file -verify-diagnostics
 
-// Only a bool tensor with one element is a valid condition.
-pydy.func @vector_condition(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
-  %0 = pydy.constant 0.000000e+00 : f64
-  %1 = pydy.compare gt %x, %0 : (!pydy.object, f64) -> !pydy.object
-  // expected-error @+1 {{the condition of 'if' is a bool tensor of shape [3]; a tensor condition must have exactly one element}}
-  pydy.if %1 : !pydy.object {
-  } else {
-  } {names = []}
-  pydy.return
-}
-
-// -----
-
 pydy.func @branch_types(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   %0 = pydy.lib_call "sum"(%x) : (!pydy.object) -> !pydy.object
   %1 = pydy.constant 0.000000e+00 : f64
