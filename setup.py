@@ -54,7 +54,7 @@ def packages():
     """dy2st and its subpackages; the `paddle` alias only where no real
     Paddle is installed (pip would write over its files)."""
     found = ["dy2st", "dy2st.eager", "dy2st.compiler", "dy2st.runtime", "dy2st.nn", "dy2st.tensor",
-             "dy2st.base"]
+             "dy2st.base", "dy2st.jit"]
     real = importlib.util.find_spec("paddle")
     ours = os.path.join(ROOT, "python-frontend", "paddle", "__init__.py")
     if real is None or os.path.abspath(real.origin or "") == ours:
@@ -72,7 +72,8 @@ os.makedirs(SETUPTOOLS_DIR, exist_ok=True)
 # Type hints (PEP 561): the markers and the generated stubs of the operations
 # (tools/generate_stubs.py), for the `paddle` alias too.
 PACKAGE_DATA = {"dy2st": ["py.typed", "eager/*.pyi", "nn/*.pyi"],
-                "paddle": ["py.typed", "*.pyi", "nn/*.pyi", "tensor/*.pyi", "base/*.pyi"]}
+                "paddle": ["py.typed", "*.pyi", "nn/*.pyi", "tensor/*.pyi", "base/*.pyi",
+                           "jit/*.pyi"]}
 setup(package_dir={"": "python-frontend"}, packages=packages(),
       package_data=PACKAGE_DATA, cmdclass={"build_py": BuildWithCMake},
       options={"build": {"build_base": SETUPTOOLS_DIR},

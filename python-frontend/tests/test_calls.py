@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import dy2st as paddle
+from conftest import assert_same
 
 
 def t(values):
@@ -411,3 +412,33 @@ def lambdas_called_where_they_are_made(x):
 def test_lambdas_called_where_they_are_made_read_the_current_value(differential):
     differential(lambdas_called_where_they_are_made, t([1.0, -2.0]))
 
+
+
+class Scaled(paddle.nn.Linear):
+    """super().forward and super(C, self) of a subclassed layer, and getattr /
+    hasattr with names known when compiling."""
+
+    def __init__(self, act):
+        super().__init__(3, 2)
+        self.act = act
+
+    def forward(self, x):
+        y = super().forward(x) + super(Scaled, self).forward(x * 2)
+        if hasattr(self, "missing") or not hasattr(self, "weight"):
+            y = y * 0
+        scale = getattr(self, "scale", 0.5) + getattr(self, "bias").sum()
+        return getattr(paddle.nn.functional, self.act)(y) * scale, getattr(y, "shape")
+
+
+@pytest.mark.parametrize("act", ["relu", "tanh"])
+def test_super_getattr_and_hasattr_in_a_layer(act):
+    layer = Scaled(act)
+    x = paddle.to_tensor(np.random.RandomState(0).randn(4, 3).astype(np.float32))
+    assert_same(layer(x), paddle.jit.to_static(layer)(x))
+
+
+def test_getattr_needs_a_name_known_when_compiling():
+    def dynamic_name(x, names):
+        return getattr(x, names[0])
+    with pytest.raises(paddle.Dy2StError, match="must be a string known when compiling"):
+        paddle.jit.to_static(dynamic_name)(paddle.ones([2]), ["shape"])

@@ -162,3 +162,32 @@ def test_a_conditional_expressions_branch_that_folds_away_is_not_compiled():
         _shaped(x)
     with pytest.raises(paddle.Dy2StError, match="NotImplementedError: no state_shape"):
         fn(x)
+
+
+class Activation(paddle.nn.Layer):
+    def __init__(self, act):
+        super().__init__()
+        self.act = act
+
+    def forward(self, x):
+        if self.act is None:
+            return x
+        if self.act == "numpy":
+            x = paddle.to_tensor(np.tanh(x.numpy()))
+        return getattr(paddle.nn.functional, self.act)(x)
+
+
+@pytest.mark.parametrize("act", [None, "relu", "sigmoid"])
+def test_code_after_an_early_return_that_folds_is_not_compiled(act):
+    """After `if self.act is None: return x` the rest runs only for an
+    activation's name: with None it is never converted (getattr of None
+    would fail)."""
+    x = paddle.to_tensor([-1.0, 2.0])
+    layer = Activation(act)
+    np.testing.assert_array_equal(paddle.jit.to_static(layer)(x).numpy(), layer(x).numpy())
+
+
+def test_code_after_an_early_return_is_reported_where_it_remains():
+    with pytest.raises(paddle.Dy2StError, match="numpy") as info:
+        paddle.jit.to_static(Activation("numpy"))(paddle.to_tensor([1.0]))
+    assert "test_folded_branches.py" in str(info.value)

@@ -67,6 +67,7 @@ LAYERS = [
     ("avg_pool2d_nhwc", "nn.AvgPool2D(2, data_format='NHWC')", [NHWC], "layer(x0)"),
     ("adaptive_avg_nhwc", "nn.AdaptiveAvgPool2D(3, data_format='NHWC')", [NHWC], "layer(x0)"),
     ("batch_norm_nhwc", "nn.BatchNorm2D(4, data_format='NHWC')", [NHWC], "layer(x0)"),
+    ("batch_norm_legacy_act", "nn.BatchNorm(4, act='sigmoid')", [F4], "layer(x0)"),
     ("group_norm_nhwc", "nn.GroupNorm(2, 4, data_format='NHWC')", [NHWC], "layer(x0)"),
     ("upsample_nhwc", "nn.Upsample(scale_factor=2, mode='bilinear', data_format='NHWC')",
      [NHWC], "layer(x0)"),

@@ -57,8 +57,12 @@ def test_seed_examples_run_as_written_with_import_paddle(tmp_path, parts):
 def test_import_paddle_is_dy2st_with_its_submodules(tmp_path):
     code = ("import paddle, dy2st\nimport paddle.nn.functional as F\n"
             "from paddle.jit import to_static\nfrom paddle.static import InputSpec\n"
+            "from paddle.jit.api import to_static as api_to_static\n"
+            "from paddle.jit.translated_layer import INFER_MODEL_SUFFIX, INFER_PARAMS_SUFFIX\n"
             "assert paddle is dy2st and F is dy2st.nn.functional\n"
             "assert to_static is dy2st.jit.to_static and paddle.nn.Linear is dy2st.nn.Linear\n"
+            "assert api_to_static is to_static\n"
+            "assert (INFER_MODEL_SUFFIX, INFER_PARAMS_SUFFIX) == ('.pdmodel', '.pdiparams')\n"
             "print(paddle.__version__)\n")
     done = run_python(["-c", code], tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]

@@ -108,3 +108,21 @@ print(paddle.jit.to_static(logs_loss).code)
 # CHECK-LABEL: pydy.func @"logs_loss"
 # CHECK: %[[LOSS:[^:]*]]:2 = pydy.call_method %{{.*}}, "sum"
 # CHECK: pydy.print %{{.*}}, %[[LOSS]]#0 : !pydy.str, !pydy.object {sep = "", logger = "", level = 20 : i64, record = "{{.*}}\22extra\22: {\22run\22: \22b\22}, \22extra_items\22: [\22loss\22]}"}
+
+
+# super() of a layer: the parent's method, imported as a method of the same
+# object; getattr with a name an attribute gives is that attribute.
+class Doubled(paddle.nn.ReLU):
+    def __init__(self):
+        super().__init__()
+        self.name_of_act = "tanh"
+
+    def forward(self, x):
+        return super().forward(x) + getattr(F, self.name_of_act)(x)
+
+
+print(paddle.jit.to_static(Doubled().forward).code)
+
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK: pydy.call @"ReLU_forward__{{[0-9]+}}"
+# CHECK: pydy.lib_call "tanh"

@@ -72,3 +72,27 @@ print(paddle.jit.to_static(shaped).code)
 # CHECK-NEXT: pydy.return %[[UNDEF]]
 # CHECK-NEXT: } else {
 # CHECK: pydy.store "ifexp.
+
+
+# After a statement that may leave (`if act is None: return x`), a statement
+# that cannot be converted is deferred the same way: the `if` may fold to its
+# return.
+class Act(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.act = None
+
+    def forward(self, x):
+        if self.act is None:
+            return x
+        y = getattr(paddle.nn.functional, self.act)(x)
+        return y * 2.0
+
+
+print(paddle.jit.to_static(Act().forward).code)
+
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK: pydy.if
+# CHECK: pydy.return
+# CHECK: pydy.unsupported "the name getattr() reads must be a string known when compiling" {syntax} loc("{{.*}}importer-deferred.py":[[# @LINE - 9]]:
+# CHECK-NOT: pydy.binary mul

@@ -107,6 +107,21 @@ def _assigned_names(body):
     return names
 
 
+def _may_leave(statement):
+    """Whether `statement` may leave the block it is in: a return or raise in
+    it, or a break/continue of the block's loop (not of a loop inside it)."""
+    def visit(node, in_loop):
+        if isinstance(node, (ast.Return, ast.Raise)):
+            return True
+        if isinstance(node, (ast.Break, ast.Continue)):
+            return not in_loop
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            return False
+        inner = in_loop or isinstance(node, (ast.For, ast.While, ast.AsyncFor))
+        return any(visit(child, inner) for child in ast.iter_child_nodes(node))
+    return visit(statement, False)
+
+
 class Importer:
     """Imports one Python function as a `pydy.func`."""
 
@@ -269,9 +284,23 @@ class Importer:
 
     # Statements ------------------------------------------------------------
     def block(self, statements):
-        """Emits statements; True when the block ends in an exit (the rest is dead)."""
+        """Emits statements; True when the block ends in an exit (the rest is dead).
+        After a statement that may leave the block (`if c: return`), one that
+        cannot be converted is deferred as in `branch`: Python may never run
+        it (the `if` may fold to its return once the signature is known)."""
+        may_have_left = False
         for stmt in statements:
-            if self.statement(stmt):
+            if not may_have_left:
+                if self.statement(stmt):
+                    return True
+                may_have_left = _may_leave(stmt)
+                continue
+            saved = self.emission_state()
+            try:
+                if self.statement(stmt):
+                    return True
+            except Dy2StError as e:
+                self.defer_failure(e, saved, stmt)
                 return True
         return False
 
@@ -1781,6 +1810,10 @@ class Importer:
                                                   keywords=node.keywords), node)
             values, kwnames = self.call_arguments(node)
             return self.written(node, pydytext.lib_call(library, values, kwnames))
+        if fn is super:
+            return self.super_call(node)
+        if fn in (getattr, hasattr):
+            return self.getattr_call(node, fn)
         if isinstance(fn, (types.BuiltinFunctionType, type)) and \
                 getattr(fn, "__module__", None) == "builtins":
             self._fail(node, f"the builtin {fn.__name__}() is not supported by dy2st yet")
@@ -1931,6 +1964,75 @@ class Importer:
                 self.store(self.attribute_variable(i),
                            self.attribute_value(obj, attr, node, made=True), node)
         return Static(obj)
+
+    def getattr_call(self, node, fn):
+        """getattr(o, name[, default]) / hasattr(o, name) with a name known when
+        compiling: `o.name` (of an object known when compiling, answered then
+        where a default or hasattr asks whether it exists)."""
+        if node.keywords or not 2 <= len(node.args) <= (3 if fn is getattr else 2):
+            self._fail(node, f"{fn.__name__}() takes an object and a name"
+                             f"{' (and a default)' if fn is getattr else ''}", unsupported=False)
+        name = self.static_text(node.args[1])
+        if name is None:
+            self._fail(node.args[1], f"the name {fn.__name__}() reads must be a string known "
+                                     "when compiling")
+        attribute = ast.copy_location(ast.Attribute(node.args[0], name, ast.Load()), node)
+        if fn is hasattr or len(node.args) == 3:
+            owner = self.expr_or_static(node.args[0])
+            if not isinstance(owner, Static):
+                self._fail(node, f"{fn.__name__}() asking whether a value computed in compiled "
+                                 "code has an attribute is not supported by dy2st yet")
+            present = hasattr(owner.obj, name)
+            if fn is hasattr:
+                return self.constant(present, node)
+            if not present:
+                return self.expr_or_static(node.args[2])
+        return self.expr_or_static(attribute)
+
+    def static_text(self, node):
+        """The string `node` is when compiling (a literal, the key of an
+        unrolled loop, a string attribute of an object: guarded), else None."""
+        if isinstance(node, ast.Constant):
+            return node.value if isinstance(node.value, str) else None
+        if isinstance(node, ast.Name):
+            key = self.static_keys.get(node.id)
+            return key if isinstance(key, str) else None
+        if isinstance(node, ast.Attribute) and not self.written_attribute(node):
+            owner = self.expr_or_static(node.value)
+            value = getattr(owner.obj, node.attr, None) if isinstance(owner, Static) else None
+            if isinstance(value, str):
+                self.guard_value(value, owner.origin.child(node.attr)
+                                 if owner.origin is not None else None)
+                return value
+        return None
+
+    def super_call(self, node):
+        """`super()` in a method (or `super(C, self)`): Python's super object
+        of the compile-time `self`, whose methods are bound to it and imported
+        as any other method is."""
+        if node.keywords:
+            self._fail(node, "super() takes no keyword arguments", unsupported=False)
+        if node.args:
+            if len(node.args) != 2:
+                self._fail(node, "super() in compiled code takes no arguments or a class and "
+                                 "the object", unsupported=False)
+            cls, obj = (self.expr_or_static(a) for a in node.args)
+            if not (isinstance(cls, Static) and isinstance(cls.obj, type) and
+                    isinstance(obj, Static)):
+                self._fail(node, "the arguments of super() must be a class and an object "
+                                 "known when compiling (super(C, self))", unsupported=False)
+            cls, obj = cls.obj, obj.obj
+        else:
+            cells = dict(zip(getattr(getattr(self.fn, "__code__", None), "co_freevars", ()),
+                             getattr(self.fn, "__closure__", None) or ()))
+            if self.self_object is None or "__class__" not in cells:
+                self._fail(node, "super() without arguments works in a method of a class "
+                                 "called on its object in compiled code", unsupported=False)
+            cls, obj = cells["__class__"].cell_contents, self.self_object
+        try:
+            return Static(super(cls, obj))
+        except TypeError as e:
+            self._fail(node, f"super(): {e}", unsupported=False)
 
     @staticmethod
     def python_callee(fn):

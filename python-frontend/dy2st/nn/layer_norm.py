@@ -64,7 +64,9 @@ class BatchNorm3D(_BatchNorm):
 
 
 class BatchNorm(_BatchNorm):
-    """Paddle's older BatchNorm(num_channels, act=None, is_test=False, ...)."""
+    """Paddle's older BatchNorm(num_channels, act=None, is_test=False, ...):
+    `act` names the activation applied after it (Paddle's `_C_ops.<act>`);
+    `is_test` is unused in dygraph, as in Paddle (train()/eval() decide)."""
 
     def __init__(self, num_channels: int, act: str | None = None, is_test: bool = False,
                  momentum: float = 0.9, epsilon: float = 1e-05,
@@ -77,9 +79,15 @@ class BatchNorm(_BatchNorm):
                  trainable_statistics: bool = False) -> None:
         super().__init__(num_channels, momentum, epsilon, param_attr, bias_attr, data_layout,
                          use_global_stats=use_global_stats)
-        if act is not None:
-            raise ValueError("BatchNorm(act=...) is not supported by dy2st: apply the "
-                             "activation after the layer")
+        self._act = act
+        if act is not None and not callable(getattr(functional, act, None)):
+            raise ValueError(f"BatchNorm(act={act!r}): no activation of that name")
+
+    def forward(self, x: Tensor) -> Tensor:
+        y = super().forward(x)
+        if self._act is None:
+            return y
+        return getattr(functional, self._act)(y)
 
 
 class GroupNorm(Layer):

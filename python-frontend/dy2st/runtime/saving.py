@@ -17,6 +17,9 @@ from . import native
 from ..compiler.signature import InputSpec, number_entry
 from ..eager.tensor import Tensor
 
+MODEL_SUFFIX = ".pdmodel"
+PARAMS_SUFFIX = ".pdiparams"
+
 HEADER = "// dy2st-model: "
 
 
@@ -57,8 +60,8 @@ def write_model(path, meta, imported, specialized, params):
     """Writes `<path>.pdmodel` and `<path>.pdiparams` atomically."""
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)
-    contents = {path + ".pdmodel": program_text(meta, imported, specialized).encode(),
-                path + ".pdiparams": _params_bytes(params)}
+    contents = {path + MODEL_SUFFIX: program_text(meta, imported, specialized).encode(),
+                path + PARAMS_SUFFIX: _params_bytes(params)}
     temporaries = []
     try:
         for target, data in contents.items():
@@ -82,7 +85,7 @@ def write_model(path, meta, imported, specialized, params):
 
 def model_stem(path):
     """A saved model's path without `.pdmodel` (it may be given either way)."""
-    return path[: -len(".pdmodel")] if path.endswith(".pdmodel") else path
+    return path[: -len(MODEL_SUFFIX)] if path.endswith(MODEL_SUFFIX) else path
 
 
 def read_model(path):
@@ -90,7 +93,7 @@ def read_model(path):
     when the files are missing or not a dy2st model."""
     path = model_stem(path)
     try:
-        with open(path + ".pdmodel", encoding="utf-8") as f:
+        with open(path + MODEL_SUFFIX, encoding="utf-8") as f:
             text = f.read()
     except OSError as e:
         raise ValueError(f"cannot read the model {path}.pdmodel: {e.strerror}") from None
@@ -109,7 +112,7 @@ def read_model(path):
         raise ValueError(f"{path}.pdmodel is damaged or was edited: its program does not match "
                          "the checksum in its header (save the model again)")
     try:
-        with tarfile.open(path + ".pdiparams", mode="r:") as tar:
+        with tarfile.open(path + PARAMS_SUFFIX, mode="r:") as tar:
             members = sorted((m for m in tar.getmembers() if m.name.endswith(".npy")),
                              key=lambda m: int(m.name[:-4]))
             params = [np.load(io.BytesIO(tar.extractfile(m).read()), allow_pickle=False)

@@ -61,7 +61,7 @@ class TranslatedLayer:
             module = native.module()
             try:
                 compiled = module.compile(self._text, self._meta["entry"], entries,
-                                          source_name=self._path + ".pdmodel")
+                                          source_name=self._path + saving.MODEL_SUFFIX)
             except module.CompileError as e:
                 raise errors.from_compiler(e) from None
             self._compiled[key] = compiled

@@ -7,17 +7,17 @@ import os
 import types
 from typing import Any, Callable, Sequence, TypeVar, overload
 
-from .compiler.marks import (forward_function, ignore_module, is_not_to_static,  # noqa: F401
+from ..compiler.marks import (forward_function, ignore_module, is_not_to_static,  # noqa: F401
                              not_to_static)
-from .compiler.errors import Dy2StError
-from .eager import functional
-from .nn import Layer
-from .runtime import entry, native, saving
-from .runtime.static_function import StaticFunction, set_cache_size  # noqa: F401 (paddle.jit's API)
-from .runtime.static_function import enable as _enable
-from .runtime.traced_layer import TracedLayer  # noqa: F401 (paddle.jit's API)
-from .runtime.translated_layer import TranslatedLayer
-from .runtime.verbosity import set_code_level, set_verbosity  # noqa: F401 (paddle.jit's API)
+from ..compiler.errors import Dy2StError
+from ..eager import functional
+from ..nn import Layer
+from ..runtime import entry, native, saving
+from ..runtime.static_function import StaticFunction, set_cache_size  # noqa: F401 (paddle.jit's API)
+from ..runtime.static_function import enable as _enable
+from ..runtime.traced_layer import TracedLayer  # noqa: F401 (paddle.jit's API)
+from ..runtime.translated_layer import TranslatedLayer
+from ..runtime.verbosity import set_code_level, set_verbosity  # noqa: F401 (paddle.jit's API)
 
 
 def _static_function_of(layer_or_fn, input_spec):
