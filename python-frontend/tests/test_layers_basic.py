@@ -280,3 +280,19 @@ def test_paddle_base_names_and_default_dtype():
     from paddle.regularizer import L2Decay
     attr = ParamAttr(initializer=paddle.nn.initializer.Constant(0.5), regularizer=L2Decay(1e-4))
     assert float(paddle.nn.Linear(2, 2, weight_attr=attr).weight.sum()) == 2.0
+
+
+def test_full_name_is_paddles_unique_name():
+    """Paddle's full_name(): the class in snake case (or the name scope given)
+    and a count per name (model code names parameters after it)."""
+    class FullNameProbeBNLayer(nn.Layer):
+        pass
+
+    class Scoped(nn.Layer):
+        def __init__(self):
+            super().__init__("full_name_probe_scope")
+    first, second = FullNameProbeBNLayer(), FullNameProbeBNLayer()
+    assert (first.full_name(), second.full_name()) == ("full_name_probe_bn_layer_0",
+                                                       "full_name_probe_bn_layer_1")
+    assert Scoped().full_name() == "full_name_probe_scope_0"
+    assert nn.Conv2D(1, 1, 1).full_name().startswith("conv2d_")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import collections
 import functools
+import re
 from typing import Any, Callable, Iterator, Literal, Mapping, Sequence, TypeVar, Union, overload
 
 import numpy as np
@@ -42,6 +43,16 @@ class Parameter(Tensor):
         self.stop_gradient = not trainable
 
 
+# How many layers each name scope has named (Paddle's unique_name.generate).
+_NAMES_GIVEN: collections.Counter[str] = collections.Counter()
+
+
+def _snake_case(name):
+    """Paddle's name scope of a class: ConvBNLayer -> conv_bn_layer, Conv2D -> conv2d."""
+    name = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", name)
+    return re.sub(r"([a-z])([A-Z])", r"\1_\2", name).lower()
+
+
 class Layer:
     """Base class of layers: subclasses define `forward`; calling the layer
     calls it. Parameters and sublayers assigned as attributes are registered."""
@@ -49,6 +60,9 @@ class Layer:
     def __init__(self, name_scope: str | None = None, dtype: Any = "float32") -> None:
         object.__setattr__(self, "_parameters", collections.OrderedDict())
         object.__setattr__(self, "_sub_layers", collections.OrderedDict())
+        scope = name_scope if name_scope is not None else _snake_case(type(self).__name__)
+        self._full_name = f"{scope}_{_NAMES_GIVEN[scope]}"
+        _NAMES_GIVEN[scope] += 1
         self._dtype = dtype
         self.training = True
         # Tuples, made anew at each change: compiled code converted for the
@@ -92,6 +106,11 @@ class Layer:
                 # None or the new object, either of which a check sees.
                 return functools.partial(registry.get, name)
         return functools.partial(getattr, self, name)
+
+    def full_name(self) -> str:
+        """The layer's name: its name scope (the class's name in snake case
+        unless given) and a count, as Paddle's (`conv_bn_layer_0`)."""
+        return self._full_name
 
     def forward(self, *args: Any, **kwargs: Any) -> Any:
         raise NotImplementedError(f"{type(self).__name__} does not define forward()")
