@@ -68,6 +68,56 @@ LAYERS = [
     ("adaptive_avg_nhwc", "nn.AdaptiveAvgPool2D(3, data_format='NHWC')", [NHWC], "layer(x0)"),
     ("batch_norm_nhwc", "nn.BatchNorm2D(4, data_format='NHWC')", [NHWC], "layer(x0)"),
     ("batch_norm_legacy_act", "nn.BatchNorm(4, act='sigmoid')", [F4], "layer(x0)"),
+    ("prelu", "nn.PReLU(4, 0.1)", [F4], "layer(x0)"),
+    ("prelu_nhwc", "nn.PReLU(4, data_format='NHWC')", [NHWC], "layer(x0)"),
+    ("activations", "nn.LayerList([nn.Hardsigmoid(), nn.Hardtanh(-0.5, 0.7), nn.Hardshrink(0.3), "
+                    "nn.Softshrink(0.2), nn.ThresholdedReLU(0.4, 0.1), nn.Softsign(), nn.Swish(), "
+                    "nn.Mish(), nn.LogSigmoid(), nn.Tanhshrink(), nn.CELU(0.7), nn.SELU(), "
+                    "nn.Silu(), nn.GLU(1), nn.Maxout(2), nn.Softmax2D()])", [F4],
+     "[f(x0) for f in layer]"),
+    ("channels", "nn.LayerList([nn.PixelShuffle(2), nn.ChannelShuffle(2), nn.LocalResponseNorm(3), "
+                 "nn.Unflatten(1, [2, 2])])", [F4], "[f(x0) for f in layer]"),
+    ("pixel_unshuffle_nhwc", "nn.PixelUnshuffle(2, 'NHWC')", [("f", [2, 6, 4, 4])], "layer(x0)"),
+    ("pads", "nn.LayerList([nn.Pad2D([1, 0, 2, 1], mode='reflect'), nn.ZeroPad2D(1), "
+             "nn.ConstantPad2D([0, 1, 1, 0], 0.5), nn.ReplicationPad2D(2), "
+             "nn.CircularPad2D([1, 1, 0, 2])])", [F4], "[f(x0) for f in layer]"),
+    ("pads_1d", "nn.LayerList([nn.Pad1D(2, mode='replicate'), nn.ReflectionPad1D([1, 2]), "
+                "nn.ZeroPad1D(1)])", [SEQ], "[f(x0) for f in layer]"),
+    ("pad3d", "nn.Pad3D([1, 0, 0, 1, 1, 1], value=2.0)", [("f", [2, 3, 4, 5, 3])], "layer(x0)"),
+    ("dropouts", "nn.LayerList([nn.Dropout2D(0.3), nn.AlphaDropout(0.1), "
+                 "nn.FeatureAlphaDropout(0.4)])", [F4], "[f(x0) for f in layer]"),
+    ("dropout3d", "nn.Dropout3D(0.2)", [("f", [2, 3, 4, 5, 3])], "layer(x0)"),
+    ("cross_entropy_loss", "nn.CrossEntropyLoss(label_smoothing=0.1)",
+     [("f", [4, 5]), ("i", [4], 5)], "layer(x0, x1)"),
+    ("regression_losses", "nn.LayerList([nn.MSELoss(), nn.L1Loss('sum'), "
+                          "nn.SmoothL1Loss('none', 0.5)])", [("f", [4, 5]), ("f", [4, 5])],
+     "[f(x0, x1) for f in layer]"),
+    ("probability_losses", "nn.LayerList([nn.BCELoss(), nn.KLDivLoss('sum')])",
+     [("f", [4, 5]), ("f", [4, 5])],
+     "[layer[0](paddle.nn.functional.sigmoid(x0), paddle.nn.functional.sigmoid(x1)), "
+     "layer[1](paddle.nn.functional.log_softmax(x0), paddle.nn.functional.softmax(x1))]"),
+    ("logit_losses", "nn.LayerList([nn.BCEWithLogitsLoss(), nn.MultiLabelSoftMarginLoss(), "
+                     "nn.SoftMarginLoss('sum')])", [("f", [4, 5]), ("i", [4, 5], 2)],
+     "[layer[0](x0, paddle.cast(x1, 'float32')), layer[1](x0, paddle.cast(x1, 'float32')), "
+     "layer[2](x0, paddle.cast(x1 * 2 - 1, 'float32'))]"),
+    ("nll_loss", "nn.NLLLoss(ignore_index=2)", [("f", [4, 5]), ("i", [4], 5)],
+     "layer(paddle.nn.functional.log_softmax(x0), x1)"),
+    ("ranking_losses", "nn.LayerList([nn.MarginRankingLoss(0.1), nn.CosineEmbeddingLoss(0.2), "
+                       "nn.HingeEmbeddingLoss(0.5, 'sum')])",
+     [("f", [4, 5]), ("f", [4, 5]), ("i", [4], 2)],
+     "[layer[0](x0, x1, paddle.cast(x2 * 2 - 1, 'float32')[:, None]), "
+     "layer[1](x0, x1, x2 * 2 - 1), "
+     "layer[2](x0, paddle.cast(x2 * 2 - 1, 'float32')[:, None])]"),
+    ("distances", "nn.LayerList([nn.TripletMarginLoss(swap=True), "
+                  "nn.PairwiseDistance(1.0, keepdim=True), nn.CosineSimilarity(axis=-1)])",
+     [("f", [4, 5]), ("f", [4, 5]), ("f", [4, 5])],
+     "[layer[0](x0, x1, x2), layer[1](x0, x1), layer[2](x0, x2)]"),
+    ("likelihood_losses", "nn.LayerList([nn.GaussianNLLLoss(full=True), nn.PoissonNLLLoss()])",
+     [("f", [4, 5]), ("f", [4, 5]), ("f", [4, 5])],
+     "[layer[0](x0, x1, paddle.exp(x2)), layer[1](x0, paddle.exp(x1))]"),
+    ("bilinear", "nn.Bilinear(3, 4, 5)", [("f", [4, 3]), ("f", [4, 4])], "layer(x0, x1)"),
+    ("torch_spellings", "nn.Sequential(nn.Conv2d(4, 4, 1), nn.Silu(), nn.ZeroPad2d(1))", [F4],
+     "layer(x0)"),
     ("group_norm_nhwc", "nn.GroupNorm(2, 4, data_format='NHWC')", [NHWC], "layer(x0)"),
     ("upsample_nhwc", "nn.Upsample(scale_factor=2, mode='bilinear', data_format='NHWC')",
      [NHWC], "layer(x0)"),

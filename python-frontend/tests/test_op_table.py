@@ -54,6 +54,10 @@ XN[0, 1, 2] = XN[1, 2, 0] = XN[1, 2, 3] = np.nan
 NEAR_EDGE = np.array([np.nan, -np.inf, 1e30, -0.0, 1e-9, 1.00001e30, -1e30, 0.0, -2.50001, 0.6],
                      np.float32)
 L = np.array([[1, 0, 2], [2, 2, 1]], np.int64)
+SIGN = np.sign(U).astype(np.float32)
+LABEL01 = (U > 0).astype(np.float32)
+DICE_LABEL = (rng.rand(2, 3, 1) * 4).astype(np.int64)
+BILINEAR_W = rng.randn(2, 3, 4).astype(np.float32).view(Fixed)
 
 _erf = np.vectorize(math.erf)
 
@@ -704,6 +708,94 @@ CASES = [
     ("softmax_with_cross_entropy", lambda x, i: F.softmax_with_cross_entropy(x, i[:, :1]),
      lambda x, i: -(x - np.log(np.exp(x).sum(-1, keepdims=True)))[[0, 1], i[:, 0]][:, None],
      [X[:, 0, :3], L]),
+    ("hardshrink", lambda x: F.hardshrink(x, 0.7), lambda x: np.where(np.abs(x) > 0.7, x, 0), [X]),
+    ("softshrink", lambda x: F.softshrink(x),
+     lambda x: np.where(x > 0.5, x - 0.5, np.where(x < -0.5, x + 0.5, 0)), [X]),
+    ("thresholded_relu", lambda x: F.thresholded_relu(x, 0.3, -1.0),
+     lambda x: np.where(x > 0.3, x, -1.0).astype(np.float32), [X]),
+    ("prelu", lambda x, w: F.prelu(x, w), lambda x, w: np.where(x > 0, x, x * w[:, None]),
+     [X, np.array([0.1, 0.2, 0.3], np.float32).view(Fixed)]),
+    ("prelu", lambda x, w: F.prelu(x, w, data_format="NHWC"),
+     lambda x, w: np.where(x > 0, x, x * w), [X, np.array([0.1, 0.2, 0.3, 0.4], np.float32)
+                                              .view(Fixed)]),
+    ("prelu", lambda x: F.prelu(x, paddle.to_tensor([0.25])),
+     lambda x: np.where(x > 0, x, 0.25 * x), [X]),
+    ("glu", lambda x: F.glu(x), lambda x: x[..., :2] / (1 + np.exp(-x[..., 2:])), [X]),
+    ("glu", lambda x: F.glu(x, axis=0), lambda x: x[:1] / (1 + np.exp(-x[1:])), [X]),
+    ("maxout", lambda x: F.maxout(x, 2), lambda x: x.reshape(2, 2, 2, 7, 6).max(2), [IMG]),
+    ("maxout", lambda x: F.maxout(x, 3, axis=-1), lambda x: x.reshape(2, 4, 7, 2, 3).max(-1),
+     [IMG]),
+    ("logsigmoid", lambda x: F.logsigmoid(x), lambda x: -np.log1p(np.exp(-x)), [X]),
+    ("dropout2d", lambda x: F.dropout2d(x, 0.4, training=False), lambda x: x, [IMG]),
+    ("dropout2d", lambda x: F.dropout2d(x, 1.0), lambda x: x * 0, [IMG]),
+    ("dropout3d", lambda x: F.dropout3d(x, 0.3, training=False), lambda x: x, [VOL]),
+    ("alpha_dropout", lambda x: F.alpha_dropout(x, 0.2, training=False), lambda x: x, [X]),
+    ("feature_alpha_dropout", lambda x: F.feature_alpha_dropout(x, 0.2, training=False),
+     lambda x: x, [IMG]),
+    ("pixel_shuffle", lambda x: F.pixel_shuffle(x, 2), lambda x: _pixel_shuffle(x, 2), [IMG]),
+    ("pixel_shuffle", lambda x: F.pixel_shuffle(x, 2, data_format="NHWC"),
+     lambda x: _pixel_shuffle(x.transpose(0, 3, 1, 2), 2).transpose(0, 2, 3, 1),
+     [IMG.transpose(0, 2, 3, 1).copy()]),
+    ("pixel_unshuffle", lambda x: F.pixel_unshuffle(x[:, :, :6], 3),
+     lambda x: x[:, :, :6].reshape(2, 4, 2, 3, 2, 3).transpose(0, 1, 3, 5, 2, 4).reshape(
+         2, 36, 2, 2), [IMG]),
+    ("channel_shuffle", lambda x: F.channel_shuffle(x, 2),
+     lambda x: x.reshape(2, 2, 2, 7, 6).transpose(0, 2, 1, 3, 4).reshape(2, 4, 7, 6), [IMG]),
+    ("temporal_shift", lambda x: F.temporal_shift(x, 2, 0.25), lambda x: _temporal_shift(x, 2, 1, 2),
+     [IMG]),
+    ("temporal_shift", lambda x: F.temporal_shift(x, 1, 0.4), lambda x: _temporal_shift(x, 1, 1, 3),
+     [IMG]),
+    ("zeropad2d", lambda x: F.zeropad2d(x, [1, 0, 2, 3]),
+     lambda x: np.pad(x, [(0, 0), (0, 0), (2, 3), (1, 0)]), [IMG]),
+    ("local_response_norm", lambda x: F.local_response_norm(x, 3),
+     lambda x: x / (1 + 1e-4 * _channel_window_sum(x * x, 1, 1) / 3) ** 0.75, [IMG]),
+    ("local_response_norm", lambda x: F.local_response_norm(x, 2, 0.5, 0.5, 2.0, "NHWC"),
+     lambda x: x / (2 + 0.5 * _channel_window_sum(x.transpose(0, 3, 1, 2) ** 2, 1, 0)
+                    .transpose(0, 2, 3, 1) / 2) ** 0.5, [IMG.transpose(0, 2, 3, 1).copy()]),
+    ("margin_ranking_loss", lambda x, y, s: F.margin_ranking_loss(x, y, s, 0.2),
+     lambda x, y, s: np.maximum(-s * (x - y) + 0.2, 0).mean(), [X, P, SIGN]),
+    ("hinge_embedding_loss", lambda x, s: F.hinge_embedding_loss(x, s, reduction="none"),
+     lambda x, s: np.where(s == 1, x, np.maximum(1 - x, 0)), [X, SIGN]),
+    ("cosine_embedding_loss", lambda x, y, s: F.cosine_embedding_loss(x, y, s, 0.1, "sum"),
+     lambda x, y, s: _cosine_embedding(x, y, s, 0.1).sum(), [X[:, 0], P[:, 0], SIGN[:, 0, 0]]),
+    ("soft_margin_loss", lambda x, s: F.soft_margin_loss(x, s),
+     lambda x, s: np.log1p(np.exp(-s * x)).mean(), [X, SIGN]),
+    ("square_error_cost", lambda x, y: F.square_error_cost(x, y), lambda x, y: (x - y) ** 2,
+     [X, U]),
+    ("log_loss", lambda x, y: F.log_loss(F.sigmoid(x[:, 0, :1]), y[:, 0, :1]),
+     lambda x, y: _log_loss(1 / (1 + np.exp(-x[:, 0, :1])), y[:, 0, :1]), [X, LABEL01]),
+    ("label_smooth", lambda y: F.label_smooth(y), lambda y: 0.9 * y + 0.1 / 4, [LABEL01]),
+    ("label_smooth", lambda y: F.label_smooth(y, paddle.to_tensor([0.1, 0.2, 0.3, 0.4]), 0.2),
+     lambda y: 0.8 * y + 0.2 * np.array([0.1, 0.2, 0.3, 0.4], np.float32), [LABEL01]),
+    ("pairwise_distance", lambda x, y: F.pairwise_distance(x, y),
+     lambda x, y: np.sqrt(((x - y + 1e-6) ** 2).sum(-1)), [X, P]),
+    ("pairwise_distance", lambda x, y: (F.pairwise_distance(x, y, 1.0, keepdim=True),
+                                        F.pairwise_distance(x, y, float("inf")),
+                                        F.pairwise_distance(x, y, 0.0)),
+     lambda x, y: (np.abs(x - y + 1e-6).sum(-1, keepdims=True), np.abs(x - y + 1e-6).max(-1),
+                   (x - y + 1e-6 != 0).sum(-1).astype(np.float32)), [X, P]),
+    ("triplet_margin_loss", lambda a, p, n: F.triplet_margin_loss(a, p, n, swap=True),
+     lambda a, p, n: _triplet(a, p, n), [X, P, U]),
+    ("sigmoid_focal_loss", lambda x, y: F.sigmoid_focal_loss(x, y, paddle.to_tensor(2.0)),
+     lambda x, y: _focal(x, y).sum() / 2, [X, LABEL01]),
+    ("dice_loss", lambda x, i: F.dice_loss(F.softmax(x), i),
+     lambda x, i: _dice(np.exp(x) / np.exp(x).sum(-1, keepdims=True), i), [X, DICE_LABEL]),
+    ("poisson_nll_loss", lambda x, y: F.poisson_nll_loss(x, y, reduction="none"),
+     lambda x, y: np.exp(x) - y * x, [X, P]),
+    ("poisson_nll_loss", lambda x, y: F.poisson_nll_loss(x, y * 2, log_input=False, full=True),
+     lambda x, y: _poisson_full(x, y * 2).mean(), [P, P]),
+    ("gaussian_nll_loss", lambda x, y, v: F.gaussian_nll_loss(x, y, v, full=True),
+     lambda x, y, v: (0.5 * (np.log(v) + (x - y) ** 2 / v) + 0.5 * np.log(2 * np.pi)).mean(),
+     [X, U, P]),
+    ("gaussian_nll_loss", lambda x, y, v: F.gaussian_nll_loss(x, y, v[..., 0], reduction="sum"),
+     lambda x, y, v: (0.5 * (np.log(v[..., :1]) + (x - y) ** 2 / v[..., :1])).sum(), [X, U, P]),
+    ("multi_label_soft_margin_loss",
+     lambda x, y: F.multi_label_soft_margin_loss(x, y, paddle.to_tensor([1.0, 2.0, 0.5, 1.0])),
+     lambda x, y: (-(y * -np.log1p(np.exp(-x)) + (1 - y) * -np.log1p(np.exp(x)))
+                   * [1.0, 2.0, 0.5, 1.0]).mean(-1).mean(), [X, LABEL01]),
+    ("bilinear", lambda x, y, w, b: F.bilinear(x[:, 0], y[:, 0], w, b),
+     lambda x, y, w, b: np.einsum("bi,kij,bj->bk", x[:, 0, :3], w, y[:, 0]) + b,
+     [X[:, :, :3].copy(), P, BILINEAR_W, np.array([[0.5, -1.0]], np.float32).view(Fixed)]),
     ("sequence_mask", lambda i: F.sequence_mask(i[0], 4), lambda i: (np.arange(4) < i[0][:, None])
      .astype(np.int64), [L]),
     # Indexing.
@@ -832,6 +924,72 @@ def _diag_embed(x, offset):
         row, col = (k, k + offset) if offset >= 0 else (k - offset, k)
         out[..., row, col] = x[..., k]
     return out
+
+
+def _pixel_shuffle(x, r):
+    """out[n, c, h*r + i, w*r + j] = x[n, c*r*r + i*r + j, h, w]."""
+    n, c, h, w = x.shape
+    out = np.empty((n, c // (r * r), h * r, w * r), x.dtype)
+    for k in range(c):
+        i, j = (k % (r * r)) // r, k % r
+        out[:, k // (r * r), i::r, j::r] = x[:, k]
+    return out
+
+
+def _temporal_shift(x, seg_num, c1, c2):
+    """TSM: channels [0, c1) from the previous segment, [c1, c2) from the
+    next, zeros past the ends."""
+    n, c, h, w = x.shape
+    v = x.reshape(n // seg_num, seg_num, c, h, w)
+    out = v.copy()
+    out[:, :, :c1] = 0
+    out[:, 1:, :c1] = v[:, :-1, :c1]
+    out[:, :, c1:c2] = 0
+    out[:, :-1, c1:c2] = v[:, 1:, c1:c2]
+    return out.reshape(n, c, h, w)
+
+
+def _channel_window_sum(x, before, after):
+    """The sum over channels c - before .. c + after (of an NC... array)."""
+    out = np.zeros_like(x)
+    for c in range(x.shape[1]):
+        out[:, c] = x[:, max(c - before, 0):c + after + 1].sum(1)
+    return out
+
+
+def _cosine_embedding(x, y, s, margin):
+    cos = (x * y).sum(-1) / np.sqrt(((x * x).sum(-1) + 1e-11) * ((y * y).sum(-1) + 1e-11))
+    return np.where(s == 1, 1 - cos, np.where(s == -1, np.maximum(cos - margin, 0), 0))
+
+
+def _log_loss(p, y, eps=1e-4):
+    return -y * np.log(p + eps) - (1 - y) * np.log(1 - p + eps)
+
+
+def _triplet(a, p, n, margin=1.0):
+    def distance(u, v):
+        return np.sqrt(((u - v + 1e-6) ** 2).sum(-1))
+    negative = np.minimum(distance(a, n), distance(p, n))
+    return np.maximum(distance(a, p) - negative + margin, 0).mean()
+
+
+def _focal(x, y, alpha=0.25, gamma=2.0):
+    p = 1 / (1 + np.exp(-x))
+    entropy = -(y * np.log(p) + (1 - y) * np.log(1 - p))
+    p_t = p * y + (1 - p) * (1 - y)
+    return (alpha * y + (1 - alpha) * (1 - y)) * (1 - p_t) ** gamma * entropy
+
+
+def _dice(p, label, eps=1e-5):
+    target = np.eye(p.shape[-1], dtype=np.float32)[label[..., 0]]
+    axes = tuple(range(1, p.ndim))
+    overlap = (p * target).sum(axes)
+    return (1 - 2 * overlap / (p.sum(axes) + target.sum(axes) + eps)).mean()
+
+
+def _poisson_full(x, y, eps=1e-8):
+    stirling = y * np.log(y) - y + 0.5 * np.log(2 * np.pi * y)
+    return x - y * np.log(x + eps) + np.where(y > 1, stirling, 0)
 
 
 def _index_add(x, index, axis, alpha):

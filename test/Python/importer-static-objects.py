@@ -200,3 +200,25 @@ print(paddle.jit.to_static(Heads().forward).code)
 # CHECK: pydy.constant "tanh"
 # CHECK: pydy.call @"Tanh_forward
 # CHECK: pydy.len
+
+
+# A comprehension over a container of layers a local name holds unrolls as a
+# loop over it does: one call per layer.
+class Branches(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.branches = paddle.nn.LayerList([paddle.nn.ReLU(), paddle.nn.Tanh()])
+
+    def forward(self, x):
+        branches = self.branches
+        return [branch(x) for branch in branches]
+
+
+print(paddle.jit.to_static(Branches().forward).code)
+
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK-NOT: pydy.for_in
+# CHECK: pydy.call @"ReLU_forward
+# CHECK: pydy.call_method {{.*}}"append"
+# CHECK: pydy.call @"Tanh_forward
+# CHECK: pydy.call_method {{.*}}"append"

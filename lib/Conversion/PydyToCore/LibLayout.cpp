@@ -208,6 +208,11 @@ FailureOr<Value> lowerJoin(LibLowering &l) {
     return Value(tensor::EmptyOp::create(l.b, l.loc, result.getShape(), result.getElementType(),
                                          sizes));
   }
+  // A part statically empty along the axis adds nothing; its slice at the
+  // end of the result (offset = size) would not verify either.
+  llvm::erase_if(parts, [&](Value part) {
+    return cast<RankedTensorType>(part.getType()).getDimSize(axis) == 0;
+  });
   Value joined = parts.size() == 1 ? parts.front()
                                    : Value(tensor::ConcatOp::create(l.b, l.loc, axis, parts));
   if (joined.getType() != l.resultType)

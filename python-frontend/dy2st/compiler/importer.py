@@ -584,7 +584,7 @@ class Importer:
         the loop runs no time, so its body is not imported."""
         if not isinstance(node, (ast.Name, ast.Attribute)) or \
                 (isinstance(node, ast.Name) and self.is_local(node.id) and
-                 node.id != self.self_name):
+                 node.id != self.self_name and node.id not in self.static_names):
             return None
         owner = self.static_object(node.value) if isinstance(node, ast.Attribute) else None
         held = getattr(owner, node.attr, None) if owner is not None else None
@@ -617,7 +617,7 @@ class Importer:
             view, node = node.func.attr, node.func.value
         if not isinstance(node, (ast.Name, ast.Attribute)) or \
                 (isinstance(node, ast.Name) and self.is_local(node.id) and
-                 node.id != self.self_name):
+                 node.id != self.self_name and node.id not in self.static_names):
             return None
         mapping = self.expr_or_static(node)
         if not (isinstance(mapping, Static) and (isinstance(mapping.obj, LayerDict) or (

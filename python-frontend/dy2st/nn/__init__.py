@@ -19,3 +19,30 @@ from .decode import BeamSearchDecoder, dynamic_decode  # noqa: F401
 from .layer_transformer import (MultiHeadAttention, Transformer,  # noqa: F401
                                 TransformerDecoder, TransformerDecoderLayer, TransformerEncoder,
                                 TransformerEncoderLayer)
+from .layer_activation import (CELU, GLU, SELU, AlphaDropout, Dropout2D, Dropout3D,  # noqa: F401
+                               FeatureAlphaDropout, Hardshrink, Hardsigmoid, Hardtanh,
+                               LogSigmoid, Maxout, Mish, PReLU, Softmax2D, Softshrink, Softsign,
+                               Swish, Tanhshrink, ThresholdedReLU)
+from .layer_pairs import (BCELoss, BCEWithLogitsLoss, Bilinear, CosineEmbeddingLoss,  # noqa: F401
+                          CosineSimilarity, CrossEntropyLoss, GaussianNLLLoss,
+                          HingeEmbeddingLoss, KLDivLoss, L1Loss, MarginRankingLoss, MSELoss,
+                          MultiLabelSoftMarginLoss, NLLLoss, PairwiseDistance, PoissonNLLLoss,
+                          SmoothL1Loss, SoftMarginLoss, TripletMarginLoss)
+from .layer_channels import (ChannelShuffle, CircularPad1D, CircularPad2D,  # noqa: F401
+                             CircularPad3D, ConstantPad1D, ConstantPad2D, ConstantPad3D,
+                             LocalResponseNorm, Pad1D, Pad2D, Pad3D, PixelShuffle, PixelUnshuffle,
+                             ReflectionPad1D, ReflectionPad2D, ReflectionPad3D, ReplicationPad1D,
+                             ReplicationPad2D, ReplicationPad3D, Unflatten, ZeroPad1D, ZeroPad2D,
+                             ZeroPad3D)
+
+# Paddle's other names for the same classes (PyTorch's spellings).
+Module, ModuleList, ModuleDict, Silu = Layer, LayerList, LayerDict, SiLU
+Conv1d, Conv2d, Conv3d = Conv1D, Conv2D, Conv3D
+AdaptiveAvgPool2d, AdaptiveMaxPool2d = AdaptiveAvgPool2D, AdaptiveMaxPool2D
+UpsamplingBilinear2d, UpsamplingNearest2d = UpsamplingBilinear2D, UpsamplingNearest2D
+ZeroPad1d, ZeroPad2d, ZeroPad3d = ZeroPad1D, ZeroPad2D, ZeroPad3D
+ConstantPad1d, ConstantPad2d, ConstantPad3d = ConstantPad1D, ConstantPad2D, ConstantPad3D
+ReflectionPad1d, ReflectionPad2d, ReflectionPad3d = ReflectionPad1D, ReflectionPad2D, ReflectionPad3D
+ReplicationPad1d, ReplicationPad2d, ReplicationPad3d = (ReplicationPad1D, ReplicationPad2D,
+                                                        ReplicationPad3D)
+CircularPad1d, CircularPad2d, CircularPad3d = CircularPad1D, CircularPad2D, CircularPad3D

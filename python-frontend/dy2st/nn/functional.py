@@ -123,6 +123,7 @@ from ..eager.functional import (flatten, gather, log_softmax as _log_softmax,  #
                                 square, arange)
 from ..eager.functional import concat, flip, matmul as _matmul, stack  # noqa: E402
 from ..eager.functional import uniform as _uniform  # noqa: E402
+from .losses import reduce_loss as _reduce  # noqa: E402
 
 
 def _random_dropout(x, p, axis, mode):
@@ -182,14 +183,6 @@ def layer_norm(x, normalized_shape, weight=None, bias=None, epsilon=1e-05, name=
     centered = x - _mean(x, axis=axes, keepdim=True)
     out = centered / sqrt(_mean(square(centered), axis=axes, keepdim=True) + epsilon)
     return _affine(out, weight, bias, normalized_shape)
-
-
-def _reduce(loss, reduction):
-    if reduction == "mean":
-        return _mean(loss)
-    if reduction == "sum":
-        return sum(loss)
-    return loss
 
 
 def mse_loss(input, label, reduction="mean", name=None):
@@ -435,6 +428,23 @@ from .adaptive_pooling import (FUNCTIONS as _ADAPTIVE_POOLING,  # noqa: E402,F40
                                adaptive_avg_pool2d, adaptive_max_pool2d)
 from .sampling import FUNCTIONS as _SAMPLING, interpolate, upsample  # noqa: E402,F401
 
+from .activations import (FUNCTIONS as _ACTIVATIONS_MORE, alpha_dropout,  # noqa: E402,F401
+                          dropout2d, dropout3d, feature_alpha_dropout, glu, hardshrink, maxout,
+                          prelu, softshrink, thresholded_relu)
+from .channels import (FUNCTIONS as _CHANNELS, channel_shuffle, local_response_norm,  # noqa: E402,F401
+                       pixel_shuffle, pixel_unshuffle, temporal_shift, zeropad2d)
+from .losses import (FUNCTIONS as _LOSSES, bilinear, cosine_embedding_loss,  # noqa: E402,F401
+                     dice_loss, gaussian_nll_loss, hinge_embedding_loss, label_smooth, log_loss,
+                     margin_ranking_loss, multi_label_soft_margin_loss, pairwise_distance,
+                     poisson_nll_loss, sigmoid_focal_loss, soft_margin_loss, square_error_cost,
+                     triplet_margin_loss)
+
+# Paddle's other name for log_sigmoid.
+logsigmoid = log_sigmoid
+
 FUNCTIONS.update(_CONVOLUTIONS)
 FUNCTIONS.update(_ADAPTIVE_POOLING)
 FUNCTIONS.update(_SAMPLING)
+FUNCTIONS.update(_ACTIVATIONS_MORE)
+FUNCTIONS.update(_CHANNELS)
+FUNCTIONS.update(_LOSSES)

@@ -125,3 +125,12 @@ pydy.func @stack_empty(%x: tensor<0x2xf32>) -> tensor<2x0x2xf32> {
   %0 = pydy.lib_call "stack"(%x, %x) {kwnames = ["x", "x"], static_args = {axis = 0 : i64}} : (tensor<0x2xf32>, tensor<0x2xf32>) -> tensor<2x0x2xf32>
   pydy.return %0 : tensor<2x0x2xf32>
 }
+
+// concat with a part empty along the axis: the part is left out (its slice,
+// at the result's end, would not verify).
+// CHECK-LABEL: func.func @concat_empty_part
+// CHECK: tensor.concat dim(1) %{{.*}}, %{{.*}} : (tensor<2x4xf32>, tensor<2x3xf32>) -> tensor<2x7xf32>
+pydy.func @concat_empty_part(%x: tensor<2x4xf32>, %e: tensor<2x0xf32>, %y: tensor<2x3xf32>) -> tensor<2x7xf32> {
+  %0 = pydy.lib_call "concat"(%x, %e, %y) {kwnames = ["x", "x", "x"], static_args = {axis = 1 : i64}} : (tensor<2x4xf32>, tensor<2x0xf32>, tensor<2x3xf32>) -> tensor<2x7xf32>
+  pydy.return %0 : tensor<2x7xf32>
+}

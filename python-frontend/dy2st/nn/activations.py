@@ -1,0 +1,105 @@
+"""More of paddle.nn.functional's activations and dropouts, written over the
+op table (composites: eager and compiled code run these definitions)."""
+from ..eager.functional import abs, cast, max, reshape, sigmoid, split, uniform, where
+from .convolution import CHANNELS_LAST
+
+
+def hardshrink(x, threshold=0.5, name=None):
+    """x where |x| > threshold, else 0."""
+    return where(abs(x) > threshold, x, x * 0.0)
+
+
+def softshrink(x, threshold=0.5, name=None):
+    """x - threshold above it, x + threshold below -threshold, else 0."""
+    return where(x > threshold, x - threshold, where(x < -threshold, x + threshold, x * 0.0))
+
+
+def thresholded_relu(x, threshold=1.0, value=0.0, name=None):
+    """x where x > threshold, else `value`."""
+    return where(x > threshold, x, x * 0.0 + value)
+
+
+def prelu(x, weight, data_format="NCHW", name=None):
+    """x where x > 0, else weight * x: one weight for all, one per channel
+    (axis 1, or the last for channels-last formats), or one per element of
+    a sample."""
+    if weight.size == 1:
+        slope = reshape(weight, [])
+    elif weight.ndim == 1:
+        shape = [1] * x.ndim
+        shape[x.ndim - 1 if data_format in CHANNELS_LAST else 1] = weight.shape[0]
+        slope = reshape(weight, shape)
+    else:
+        slope = reshape(weight, [1] + x.shape[1:])
+    return where(x > 0, x, x * slope)
+
+
+def glu(x, axis=-1, name=None):
+    """a * sigmoid(b), a and b the halves of x along `axis`."""
+    a, b = split(x, 2, axis=axis)
+    return a * sigmoid(b)
+
+
+def maxout(x, groups, axis=1, name=None):
+    """The maximum of each `groups` consecutive channels along `axis` (1, or
+    the last: -1 or 3)."""
+    last = axis == -1 or axis == x.ndim - 1
+    shape = x.shape
+    if last:
+        grouped = reshape(x, shape[:-1] + [shape[-1] // groups, groups])
+        return max(grouped, axis=-1)
+    grouped = reshape(x, [shape[0], shape[1] // groups, groups] + shape[2:])
+    return max(grouped, axis=2)
+
+
+def _feature_dropout(x, p, training, channel_axis):
+    """Zeroes whole channels (the same for all positions) with probability p,
+    scaling the kept ones by 1 / (1 - p), in training; the identity else."""
+    if not training or p == 0:
+        return x
+    shape = [x.shape[0]] + [1] * (x.ndim - 1)
+    shape[channel_axis] = x.shape[channel_axis]
+    keep = cast(uniform(shape, "float32", 0.0, 1.0) >= p, x.dtype)
+    return x * (keep / (1.0 - p) if p < 1 else keep * 0.0)
+
+
+def dropout2d(x, p=0.5, training=True, data_format="NCHW", name=None):
+    """Dropout of whole channels of an NCHW (or NHWC) tensor."""
+    return _feature_dropout(x, p, training, 3 if data_format == "NHWC" else 1)
+
+
+def dropout3d(x, p=0.5, training=True, data_format="NCDHW", name=None):
+    """Dropout of whole channels of an NCDHW (or NDHWC) tensor."""
+    return _feature_dropout(x, p, training, 4 if data_format == "NDHWC" else 1)
+
+
+# SELU's negative saturation value, -scale * alpha.
+_ALPHA_PRIME = -1.7580993408473766
+
+
+def _alpha_dropout(x, p, training, shape):
+    """SELU-preserving dropout: dropped values become the negative saturation,
+    then an affine map keeps the mean and variance; the identity in eval."""
+    if not training or p == 0:
+        return x
+    if p == 1:
+        return x * 0.0
+    keep = cast(uniform(shape, "float32", 0.0, 1.0) >= p, x.dtype)
+    a = ((1 - p) * (1 + p * _ALPHA_PRIME ** 2)) ** -0.5
+    b = -a * _ALPHA_PRIME * p
+    return a * (x * keep + _ALPHA_PRIME * (1.0 - keep)) + b
+
+
+def alpha_dropout(x, p=0.5, training=True, name=None):
+    """Alpha dropout of each element (for SELU networks)."""
+    return _alpha_dropout(x, p, training, x.shape)
+
+
+def feature_alpha_dropout(x, p=0.5, training=True, name=None):
+    """Alpha dropout of whole channels (axis 1)."""
+    return _alpha_dropout(x, p, training, x.shape[:2] + [1] * (x.ndim - 2))
+
+
+FUNCTIONS = {fn.__name__: fn for fn in (
+    hardshrink, softshrink, thresholded_relu, prelu, glu, maxout, dropout2d,
+    dropout3d, alpha_dropout, feature_alpha_dropout)}
