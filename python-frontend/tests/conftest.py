@@ -1,5 +1,7 @@
 # dy2st first: it names OpenBLAS's kernels before numpy loads OpenBLAS.
 import dy2st  # noqa: I001
+import dataclasses
+
 import numpy as np
 import pytest
 from dy2st import Tensor
@@ -26,6 +28,12 @@ def assert_same(eager, compiled, path="result"):
             f"{path}: expected a dict with keys {list(eager)}, got {compiled!r}"
         for key in eager:
             assert_same(eager[key], compiled[key], f"{path}[{key!r}]")
+    elif dataclasses.is_dataclass(eager):
+        assert type(compiled) is type(eager), \
+            f"{path}: expected a {type(eager).__name__}, got {compiled!r}"
+        for field in dataclasses.fields(eager):
+            assert_same(getattr(eager, field.name), getattr(compiled, field.name),
+                        f"{path}.{field.name}")
     elif eager is None:
         assert compiled is None, f"{path}: expected None, got {compiled!r}"
     else:

@@ -5,6 +5,7 @@ test_cast, test_print, test_for_enumerate, test_jit_setitem; namedtuples as Mult
 them), written with `import paddle` so that they run on real
 Paddle and on dy2st alike. CASES lists (name, function, arguments)."""
 import collections
+import dataclasses
 import typing
 
 import numpy as np
@@ -742,6 +743,20 @@ def cached_beam_search(x):
     return _cached_decoder.beam_search(x)
 
 
+@dataclasses.dataclass
+class ModelOutput:
+    loss: paddle.Tensor
+    logits: paddle.Tensor = None
+
+
+def dataclass_output(x):
+    # A model's output record (PaddleNLP's style), made, replaced and read.
+    out = ModelOutput(x.sum(), x * 2)
+    if out.loss > 1:
+        out = ModelOutput(out.loss - 1, out.logits)
+    return out.loss, out.logits, isinstance(out, ModelOutput)
+
+
 def f32(*shape):
     return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
 
@@ -804,6 +819,7 @@ CASES = [
     ("sequential_container", sequential_container, [f32(2, 3) - 0.5]),
     ("stacked_cells_beam_loop", stacked_cells_beam_loop, [f32(4, 3), np.array(3, "int64")]),
     ("cached_beam_search", cached_beam_search, [f32(2, 4)]),
+    ("dataclass_output", dataclass_output, [f32(2, 3)]),
     ("process_steps_and_accuracy", process_steps_and_accuracy,
      [f32(5, 4), np.array([[0], [3], [1], [1], [2]], "int64")]),
 ]

@@ -1,9 +1,10 @@
 """Instances of namedtuple classes (collections.namedtuple, typing.NamedTuple,
-classes derived from them) in compiled code: made, read by field, index and
-unpacking, tested with isinstance(), carried by loops and branches, given as
-arguments and returned as instances of their class (checked by assert_same,
-which compares types)."""
+classes derived from them) and of dataclasses in compiled code: made, read by
+field (namedtuples also by index and unpacking), tested with isinstance(),
+carried by loops and branches, given as arguments and returned as instances
+of their class (checked by assert_same, which compares types)."""
 import collections
+import dataclasses
 import typing
 
 import numpy as np
@@ -188,3 +189,88 @@ def test_errors_name_the_line(fn, message):
         paddle.jit.to_static(fn)(t(1.0, 2.0))
     assert message in str(info.value)
     assert f"line {fn.__code__.co_firstlineno + 1}" in str(info.value)
+
+
+@dataclasses.dataclass
+class Batch:
+    x: paddle.Tensor
+    scale: float = 2.0
+
+
+@dataclasses.dataclass
+class Output:
+    loss: paddle.Tensor
+    logits: paddle.Tensor = None
+    steps: list = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
+class LabelledOutput(Output):
+    label: str = "train"
+
+
+def from_batch(batch):
+    """Paddle's test_dataclass_as_input, and a dataclass made and returned."""
+    return batch.x + 1, Output(batch.x.sum() * batch.scale, batch.x)
+
+
+def output_through_control_flow(x, n):
+    out = Output(x.sum())
+    i = paddle.to_tensor(0)
+    while i < n:
+        out = Output(out.loss + 1.0, x * out.loss)
+        i += 1
+    if out.loss > 3:
+        out = LabelledOutput(out.loss, out.logits, label="big")
+    else:
+        out = LabelledOutput(-out.loss, out.logits)
+    return out, isinstance(out, Output), isinstance(out, tuple), isinstance(out, Cache)
+
+
+@pytest.mark.parametrize("n", [0, 2])
+def test_dataclasses_in_compiled_code(n):
+    batch = Batch(t(1.0, 2.0), 3.0)
+    assert_same(from_batch(batch), paddle.jit.to_static(from_batch)(batch))
+    x, count = t(1.0, 2.0), t(n, dtype="int64")
+    eager = output_through_control_flow(x, count)
+    compiled = paddle.jit.to_static(output_through_control_flow)(x, count)
+    assert_same(eager, compiled)
+    assert type(compiled[0]) is LabelledOutput and compiled[1:] == (True, False, False)
+
+
+def test_a_dataclass_result_saved_and_loaded(tmp_path):
+    class Head(paddle.nn.Layer):
+        def forward(self, x):
+            return Output(x.mean(), x * 2)
+    path = str(tmp_path / "head")
+    paddle.jit.save(Head(), path, input_spec=[paddle.static.InputSpec([None, 2])])
+    got = paddle.jit.load(path)(np.ones((3, 2), np.float32))
+    assert type(got) is Output and got.loss.shape == [] and got.logits.shape == [3, 2]
+
+
+def index_dataclass(x):
+    return Output(x)[0]
+
+
+def iterate_dataclass(x):
+    return [v for v in Output(x)]
+
+
+def unpack_dataclass(x):
+    loss, logits, steps = Output(x)
+    return loss
+
+
+def len_of_dataclass(x):
+    return len(Output(x))
+
+
+@pytest.mark.parametrize("fn", [index_dataclass, iterate_dataclass, unpack_dataclass,
+                                len_of_dataclass])
+def test_a_dataclass_is_no_tuple(fn):
+    """Python's TypeError, where eager raises it: the line and the message."""
+    with pytest.raises(TypeError) as eager:
+        fn(t(1.0))
+    with pytest.raises(Dy2StError) as compiled:
+        paddle.jit.to_static(fn)(t(1.0))
+    assert f"TypeError: {eager.value}" in str(compiled.value)

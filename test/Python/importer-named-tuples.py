@@ -6,6 +6,7 @@
 # the class key ("=key"); `KIND is Pair` of two compile-time objects folds, and
 # a runtime value is never a class (`x is not Point`).
 import collections
+import dataclasses
 import typing
 
 import dy2st as paddle
@@ -46,3 +47,22 @@ print(paddle.jit.to_static(make).code)
 # CHECK-NEXT: %{{.*}} = pydy.load "x"
 # CHECK-NEXT: %[[NOT:.*]] = pydy.constant true
 # CHECK: pydy.tuple {{.*}}, %[[SAME]], %[[NOT]] :
+
+
+# A dataclass made of runtime values is a record whose key starts with '@';
+# its defaults fill the fields not given.
+@dataclasses.dataclass
+class Output:
+    loss: paddle.Tensor
+    scale: float = 0.5
+
+
+def make_output(x):
+    return Output(x.sum())
+
+
+print(paddle.jit.to_static(make_output).code)
+
+# CHECK-LABEL: pydy.func @"make_output"
+# CHECK: %[[HALF:.*]] = pydy.constant 0.5 : f64
+# CHECK: pydy.tuple %{{.*}}, %[[HALF]] : (!pydy.object, f64) -> !pydy.named_tuple<"@Output#{{[0-9]+}}"("loss": !pydy.object, "scale": f64)>

@@ -1817,7 +1817,8 @@ class Importer:
         if isinstance(fn, (types.BuiltinFunctionType, type)) and \
                 getattr(fn, "__module__", None) == "builtins":
             self._fail(node, f"the builtin {fn.__name__}() is not supported by dy2st yet")
-        if named_tuples.is_class(fn):
+        if named_tuples.is_class(fn) or (named_tuples.is_dataclass(fn) and
+                                         not self.holds_compile_time_objects(node)):
             return self.named_tuple_call(node, fn)
         if isinstance(fn, types.MethodType) and fn.__name__ == "_make" and \
                 named_tuples.is_class(fn.__self__):
@@ -1877,10 +1878,19 @@ class Importer:
         self.emit(f'pydy.py_callback "{_escape(callback)}"{operands} {self.loc(node)}')
         return self.constant(None, node)
 
+    def holds_compile_time_objects(self, node):
+        """Whether a call passes an object known when compiling that is no
+        value (a layer): a dataclass made of one is such an object itself."""
+        values = (bool, int, float, str, type(None), Tensor)
+        return any(not isinstance(self.static_object(a), values)
+                   for a in node.args + [k.value for k in node.keywords])
+
     def named_tuple_call(self, node, cls):
-        """`Cls(a, b=...)` of a namedtuple class: a tuple typed with the class
-        and its fields (runtime values may fill them)."""
-        fields = list(cls._fields)
+        """`Cls(a, b=...)` of a record class (a namedtuple class or a
+        dataclass): a value typed with the class and its fields (runtime
+        values may fill them)."""
+        fields = named_tuples.fields_of(cls)
+        defaults = named_tuples.field_defaults(cls)
         if any(isinstance(a, ast.Starred) for a in node.args) or \
                 any(k.arg is None for k in node.keywords):
             self._fail(node, f"*args and **kwargs in a call of the namedtuple class "
@@ -1899,8 +1909,8 @@ class Importer:
         for field in fields:
             if field in given:
                 values.append(self.expr(given[field]))
-            elif field in cls._field_defaults:
-                values.append(self.expr_of_object(cls._field_defaults[field], node))
+            elif field in defaults:
+                values.append(self.expr_of_object(defaults[field], node))
             else:
                 self._fail(node, f"TypeError: {cls.__name__}() is missing the argument "
                                  f"'{field}'", unsupported=False)
@@ -2366,7 +2376,7 @@ class Importer:
         for cls in wanted:
             name = {list: "list", tuple: "tuple", dict: "dict", int: "int", float: "float",
                     bool: "bool", str: "str", type(None): "NoneType", Tensor: "Tensor"}.get(cls)
-            if name is None and named_tuples.is_class(cls):
+            if name is None and named_tuples.is_record(cls):
                 name = "=" + named_tuples.key_of(cls)
             if name is None and isinstance(cls, type):
                 # No compiled value is an instance of another class, except

@@ -28,11 +28,18 @@ def normalize(value):
         return type(value)._make(items) if named_tuples.is_class(type(value)) else tuple(items)
     if isinstance(value, dict):
         return {k: normalize(v) for k, v in value.items()}
+    if _is_dataclass_record(value):
+        return named_tuples.make(type(value), [normalize(v) for v in
+                                               named_tuples.values_of(value)])
     return value
 
 
+def _is_dataclass_record(value):
+    return named_tuples.is_dataclass(type(value))
+
+
 def is_structured(value):
-    return isinstance(value, (list, tuple, dict))
+    return isinstance(value, (list, tuple, dict)) or _is_dataclass_record(value)
 
 
 def structure_key(value):
@@ -40,8 +47,9 @@ def structure_key(value):
     the leaves)."""
     if isinstance(value, dict):
         return ("dict",) + tuple((k, structure_key(v)) for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return (type(value),) + tuple(structure_key(v) for v in value)
+    if isinstance(value, (list, tuple)) or _is_dataclass_record(value):
+        fields = value if isinstance(value, list) else named_tuples.values_of(value)
+        return (type(value),) + tuple(structure_key(v) for v in fields)
     return None
 
 
@@ -49,8 +57,8 @@ def leaves(value, out):
     if isinstance(value, dict):
         for v in value.values():
             leaves(v, out)
-    elif isinstance(value, (list, tuple)):
-        for v in value:
+    elif isinstance(value, (list, tuple)) or _is_dataclass_record(value):
+        for v in (value if isinstance(value, list) else named_tuples.values_of(value)):
             leaves(v, out)
     else:
         if not isinstance(value, _LEAF_TYPES):
@@ -78,12 +86,13 @@ def make_wrapper(fn, instance, parameters, values, give_back=()):
                                     f"not {type(key).__name__}")
             return "{" + ", ".join(f"{k!r}: {rebuild(v, f'{base}_{i}')}"
                                    for i, (k, v) in enumerate(value.items())) + "}"
-        if isinstance(value, (list, tuple)):
-            items = [rebuild(v, f"{base}_{i}") for i, v in enumerate(value)]
+        if isinstance(value, (list, tuple)) or _is_dataclass_record(value):
+            fields = value if isinstance(value, list) else named_tuples.values_of(value)
+            items = [rebuild(v, f"{base}_{i}") for i, v in enumerate(fields)]
             if isinstance(value, list):
                 return "[" + ", ".join(items) + "]"
-            if named_tuples.is_class(type(value)):
-                # An instance of a namedtuple class: made again in the wrapper.
+            if named_tuples.is_record(type(value)):
+                # An instance of a record class: made again in the wrapper.
                 cls = f"_class_{len(classes)}"
                 classes[cls] = type(value)
                 return f"{cls}({', '.join(items)})"

@@ -135,7 +135,7 @@ def _rebuild(structure, leaves):
     if isinstance(structure, native.module().TextChoiceStructure):
         return structure.texts[next(leaves)]
     cls = named_tuples.class_of(structure.class_key, structure.fields)
-    return cls._make(_rebuild(s, leaves) for s in structure.items)
+    return named_tuples.make(cls, (_rebuild(s, leaves) for s in structure.items))
 
 
 _MAX_WRITTEN_ATTRIBUTES = 2000

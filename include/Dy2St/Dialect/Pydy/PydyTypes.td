@@ -47,7 +47,10 @@ def Pydy_NamedTupleType : Pydy_Type<"NamedTuple", "named_tuple"> {
     also has its class (the importer's key of it, with the keys of the
     namedtuple classes it derives from after `<`: `"Point#1<Base#0"`) and
     field names. isinstance() reads the class, `value.k` the field, and the
-    caller gets an instance of the class back; otherwise it is a tuple.
+    caller gets an instance of the class back; otherwise it is a tuple. A
+    dataclass's instances have this type too, with a key that starts with
+    '@' (`"@Output#2"`): records with fields but no tuple, so that indexing,
+    len(), unpacking and iterating one are errors, as in Python.
   }];
   let parameters = (ins StringRefParameter<"the class key">:$classKey,
                         ArrayRefParameter<"StringAttr">:$fields,
@@ -61,6 +64,9 @@ def Pydy_NamedTupleType : Pydy_Type<"NamedTuple", "named_tuple"> {
     bool isInstanceOf(StringRef key) const;
     /// The same class holding values of `types`.
     NamedTupleType withElementTypes(ArrayRef<Type> types) const;
+    /// Whether the class is a dataclass (not a tuple), and its name.
+    bool isDataclass() const;
+    StringRef className() const;
   }];
 }
 

@@ -160,6 +160,12 @@ bool NamedTupleType::isInstanceOf(StringRef key) const {
   return llvm::is_contained(classes, key);
 }
 
+bool NamedTupleType::isDataclass() const { return getClassKey().starts_with("@"); }
+
+StringRef NamedTupleType::className() const {
+  return getClassKey().ltrim('@').split('#').first;
+}
+
 NamedTupleType NamedTupleType::withElementTypes(ArrayRef<Type> types) const {
   return NamedTupleType::get(getContext(), getClassKey(), getFields(), types);
 }

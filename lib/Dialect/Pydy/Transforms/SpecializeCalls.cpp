@@ -105,7 +105,7 @@ LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
     names = {"list"};
   else if (isa<TupleType>(t))
     names = {"tuple"};
-  else if (isa<NamedTupleType>(t) && !exact)
+  else if (auto named = dyn_cast<NamedTupleType>(t); named && !exact && !named.isDataclass())
     names = {"tuple"};
   else if (isa<DictType>(t))
     names = {"dict"};
@@ -121,8 +121,8 @@ LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
       return op.emitError() << (exact ? "type() compared with" : "isinstance() with")
                             << " a subclass of " << w << " cannot be told "
                             << "apart from a plain " << w << " in compiled code";
-  // "=key": a namedtuple class, of which a named tuple of it or of a class
-  // deriving from it is an instance.
+  // "=key": a record class (namedtuple or dataclass), of which a record of
+  // it or of a class deriving from it is an instance.
   auto named = dyn_cast<NamedTupleType>(t);
   bool result = llvm::any_of(wanted, [&](StringRef w) {
     if (llvm::is_contained(names, w))

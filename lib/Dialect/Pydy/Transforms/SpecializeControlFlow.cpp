@@ -270,6 +270,8 @@ LogicalResult Specializer::checkRangeBound(Operation *op, Value v, StringRef wha
 LogicalResult Specializer::specializeForIn(ForInOp op, Operation *&next) {
   Value iterable = op.getIterable();
   Type type = iterable.getType();
+  if (auto named = dyn_cast<NamedTupleType>(type); named && named.isDataclass())
+    return op.emitError() << "TypeError: '" << named.className() << "' object is not iterable";
   Location loc = op.getLoc();
   OpBuilder b(op);
   Type object = ObjectType::get(op.getContext());

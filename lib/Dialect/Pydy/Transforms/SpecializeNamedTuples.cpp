@@ -1,6 +1,7 @@
 // Specialization of instances of namedtuple classes (see Specializer.h): a
 // field read by name, `_replace`, `_asdict` and `_fields`. Everything else
-// treats them as the tuples they are.
+// treats them as the tuples they are. A dataclass's instances have fields
+// only (checkNotSequence refuses the rest).
 #include "Specializer.h"
 
 namespace mlir::pydy::specialization {
@@ -9,7 +10,7 @@ LogicalResult Specializer::namedTupleField(AttrOp op, Operation *&next) {
   auto type = cast<NamedTupleType>(op.getValue().getType());
   OpBuilder b(op);
   Value result;
-  if (op.getName() == "_fields") {
+  if (op.getName() == "_fields" && !type.isDataclass()) {
     SmallVector<Attribute> names(type.getFields());
     result = ConstantOp::create(b, op.getLoc(), b.getArrayAttr(names));
   } else if (std::optional<size_t> i = type.fieldIndex(op.getName())) {
@@ -35,7 +36,10 @@ LogicalResult Specializer::specializeNamedTupleMethod(CallMethodOp op) {
   ValueRange args = op.getArgs();
   ArrayAttr kwnames = op.getKwnames();
   Value result;
-  if (method == "_replace" && args.size() == kwnames.size()) {
+  if (type.isDataclass()) {
+    return op.emitError() << "calling method '" << method << "' of a " << type.className()
+                          << " (a dataclass) is not supported by dy2st yet";
+  } else if (method == "_replace" && args.size() == kwnames.size()) {
     for (auto [name, value] : llvm::zip(kwnames.getAsValueRange<StringAttr>(), args)) {
       std::optional<size_t> i = type.fieldIndex(name);
       if (!i)

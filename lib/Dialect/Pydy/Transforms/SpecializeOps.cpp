@@ -295,6 +295,8 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
   if (auto attr = dyn_cast<AttrOp>(op); attr && isa<NamedTupleType>(attr.getValue().getType()))
     return namedTupleField(attr, next);
   if (isa<BinaryOp, UnaryOp, CompareOp, AttrOp, SubscriptOp, LenOp, UnpackOp>(op)) {
+    if (failed(checkNotSequence(op)))
+      return failure();
     if (failed(inferResultTypes(op)))
       return failure();
     return fold(op, next);
@@ -325,6 +327,30 @@ LogicalResult Specializer::fold(Operation *op, Operation *&next) {
       next = op->getNextNode();
   op->replaceAllUsesWith(replacements);
   op->erase();
+  return success();
+}
+
+LogicalResult Specializer::checkNotSequence(Operation *op) {
+  // A dataclass instance is a record, not a tuple: Python's TypeErrors.
+  auto dataclass = [](Value v) -> std::optional<StringRef> {
+    auto named = dyn_cast<NamedTupleType>(v.getType());
+    if (named && named.isDataclass())
+      return named.className();
+    return std::nullopt;
+  };
+  if (auto sub = dyn_cast<SubscriptOp>(op))
+    if (auto name = dataclass(sub.getValue()))
+      return op->emitError() << "TypeError: '" << *name << "' object is not subscriptable";
+  if (auto len = dyn_cast<LenOp>(op))
+    if (auto name = dataclass(len.getValue()))
+      return op->emitError() << "TypeError: object of type '" << *name << "' has no len()";
+  if (auto unpack = dyn_cast<UnpackOp>(op))
+    if (auto name = dataclass(unpack.getValue()))
+      return op->emitError() << "TypeError: cannot unpack non-iterable " << *name << " object";
+  if (auto cmp = dyn_cast<CompareOp>(op);
+      cmp && (cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in))
+    if (auto name = dataclass(cmp.getRhs()))
+      return op->emitError() << "TypeError: argument of type '" << *name << "' is not iterable";
   return success();
 }
 

@@ -214,6 +214,9 @@ private:
   // Expressions
   //===--------------------------------------------------------------------===//
 
+  /// Python's TypeError for indexing, len(), unpacking or `in` of a
+  /// dataclass instance (a record that is no tuple).
+  LogicalResult checkNotSequence(Operation *op);
   LogicalResult inferResultTypes(Operation *op);
 
   LogicalResult specializeLogical(LogicalOp op, Operation *&next);

@@ -86,3 +86,51 @@ pydy.func @join_with_tuple(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   } {names = ["cache"]}
   pydy.return %r : !pydy.object
 }
+
+// -----
+
+// A dataclass's instance (its key starts with '@') is a record, not a tuple:
+// a field reads, isinstance() of its class holds and of tuple does not.
+// CHECK-LABEL: pydy.func @dataclass_fields
+// CHECK: %[[OWN:.*]] = pydy.constant true
+// CHECK: %[[TUPLE:.*]] = pydy.constant false
+// CHECK: pydy.tuple %x, %[[OWN]], %[[TUPLE]]
+pydy.func @dataclass_fields(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %o = pydy.tuple %x : (!pydy.object) -> !pydy.named_tuple<"@Output#3"(loss: !pydy.object)>
+  %loss = pydy.attr %o, "loss" : !pydy.named_tuple<"@Output#3"(loss: !pydy.object)> -> !pydy.object
+  %own = pydy.constant "=@Output#3"
+  %is_own:2 = pydy.call_method %o, "__isinstance__"(%own) : !pydy.named_tuple<"@Output#3"(loss: !pydy.object)>, (!pydy.str) -> (!pydy.object, !pydy.object)
+  %tuple = pydy.constant "tuple"
+  %is_tuple:2 = pydy.call_method %o, "__isinstance__"(%tuple) : !pydy.named_tuple<"@Output#3"(loss: !pydy.object)>, (!pydy.str) -> (!pydy.object, !pydy.object)
+  %t = pydy.tuple %loss, %is_own#0, %is_tuple#0 : (!pydy.object, !pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %t : !pydy.object
+}
+
+// -----
+
+// Output(x)[0], len(Output(x)), `a, = Output(x)`: Python's TypeErrors.
+pydy.func @dataclass_index(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %o = pydy.tuple %x : (!pydy.object) -> !pydy.named_tuple<"@Output#3"(loss: !pydy.object)>
+  %zero = pydy.constant 0 : i64
+  // expected-error @+1 {{TypeError: 'Output' object is not subscriptable}}
+  %first = pydy.subscript %o[%zero] : (!pydy.named_tuple<"@Output#3"(loss: !pydy.object)>, i64) -> !pydy.object
+  pydy.return %first : !pydy.object
+}
+
+// -----
+
+pydy.func @dataclass_len(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %o = pydy.tuple %x : (!pydy.object) -> !pydy.named_tuple<"@Output#3"(loss: !pydy.object)>
+  // expected-error @+1 {{TypeError: object of type 'Output' has no len()}}
+  %n = pydy.len %o : !pydy.named_tuple<"@Output#3"(loss: !pydy.object)> -> !pydy.object
+  pydy.return %n : !pydy.object
+}
+
+// -----
+
+pydy.func @dataclass_unpack(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %o = pydy.tuple %x : (!pydy.object) -> !pydy.named_tuple<"@Output#3"(loss: !pydy.object)>
+  // expected-error @+1 {{TypeError: cannot unpack non-iterable Output object}}
+  %a = pydy.unpack %o : !pydy.named_tuple<"@Output#3"(loss: !pydy.object)> -> !pydy.object
+  pydy.return %a : !pydy.object
+}
