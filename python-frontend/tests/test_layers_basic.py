@@ -296,3 +296,32 @@ def test_full_name_is_paddles_unique_name():
                                                        "full_name_probe_bn_layer_1")
     assert Scoped().full_name() == "full_name_probe_scope_0"
     assert nn.Conv2D(1, 1, 1).full_name().startswith("conv2d_")
+
+
+class PadsInForward(nn.Layer):
+    """Layers without parameters made in forward (Paddle's test_cycle_gan:
+    `pad = nn.Pad2D(...)` then `pad(x)`), from literals and attributes."""
+
+    def __init__(self):
+        super().__init__()
+        self.outpadding = [0, 1, 0, 1]
+
+    def forward(self, x):
+        pad = nn.Pad2D([1, 1, 2, 0], mode="reflect")
+        y = nn.Pad2D(padding=self.outpadding, mode="constant", value=0.5)(pad(x))
+        return nn.ReLU()(y) + nn.Softmax(axis=1)(y)
+
+
+def test_layers_without_parameters_made_in_forward():
+    model = PadsInForward()
+    x = paddle.to_tensor(np.random.RandomState(2).randn(2, 3, 4, 5).astype(np.float32))
+    assert_same(model(x), paddle.jit.to_static(model)(x))
+
+
+def test_a_layer_with_parameters_made_in_forward_is_a_clear_error():
+    class Fresh(nn.Layer):
+        def forward(self, x):
+            return nn.Linear(2, 2)(x)
+    with pytest.raises(paddle.jit.Dy2StError, match="which has parameters, inside a compiled "
+                                                     "function is not supported"):
+        paddle.jit.to_static(Fresh())(paddle.ones([1, 2]))

@@ -222,3 +222,25 @@ print(paddle.jit.to_static(Branches().forward).code)
 # CHECK: pydy.call_method {{.*}}"append"
 # CHECK: pydy.call @"Tanh_forward
 # CHECK: pydy.call_method {{.*}}"append"
+
+
+# A layer without parameters made in forward (`nn.Pad2D([...])(x)`) is made
+# when importing, from literals and attributes (guarded): a call of its
+# forward, its padding folded in.
+class PadInForward(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.padding = [1, 0, 2, 1]
+
+    def forward(self, x):
+        return paddle.nn.Pad2D(self.padding, mode="reflect")(x)
+
+
+print(paddle.jit.to_static(PadInForward().forward).code)
+
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK: pydy.call @"_Pad_forward__{{[0-9]+}}"
+# CHECK-LABEL: pydy.func @"_Pad_forward
+# CHECK: %[[PADS:.*]] = pydy.list
+# CHECK: %[[MODE:.*]] = pydy.constant "reflect"
+# CHECK: pydy.lib_call "pad"(%{{.*}}, %[[PADS]], %[[MODE]]

@@ -1934,14 +1934,17 @@ class Importer:
     def static_instance(self, node, cls):
         """An instance of a plain Python class made in compiled code from
         arguments known when converting: made then, a compile-time object whose
-        attributes fold (its methods are converted when called)."""
-        if issubclass(cls, Layer):
-            self._fail(node, f"creating the layer {cls.__name__} inside a compiled function is "
-                             "not supported: create it in __init__")
+        attributes fold (its methods are converted when called). A layer too,
+        where it has no parameters or buffers (`nn.Pad2D(...)` in a forward):
+        one with them would have new ones at each eager call."""
 
         def known(arg):
             if isinstance(arg, ast.Constant):
                 return arg.value
+            if isinstance(arg, (ast.List, ast.Tuple)) and \
+                    not any(isinstance(e, ast.Starred) for e in arg.elts):
+                items = [known(e) for e in arg.elts]
+                return items if isinstance(arg, ast.List) else tuple(items)
             # A module's constant (BEAM_SIZE), a number held by a layer (self.beam_size).
             outside = self.global_constant(arg) if isinstance(arg, (ast.Name, ast.Attribute)) \
                 else None
@@ -1950,7 +1953,11 @@ class Importer:
                 base = self.expr_or_static(arg.value)
                 if isinstance(base, Static):
                     outside = getattr(base.obj, arg.attr, None)
-            if isinstance(outside, (bool, int, float, str)):
+                    if isinstance(outside, (bool, int, float, str)) or \
+                            _is_literal_structure(outside):
+                        self.guard_value(outside, base.origin.child(arg.attr)
+                                         if base.origin is not None else None)
+            if isinstance(outside, (bool, int, float, str)) or _is_literal_structure(outside):
                 return outside
             value = self.expr_or_static(arg)
             if not isinstance(value, Static):
@@ -1967,6 +1974,9 @@ class Importer:
         except Exception as e:
             self._fail(node, f"creating a {cls.__name__} failed: {type(e).__name__}: {e}",
                        unsupported=False)
+        if isinstance(obj, Layer) and obj.state_dict():
+            self._fail(node, f"creating the layer {cls.__name__}, which has parameters, inside a "
+                             "compiled function is not supported: create it in __init__")
         key = MadeObject(len(self.unit.made))
         self.unit.made.append(obj)
         for i, (known, attr) in enumerate(self.unit.written):
