@@ -109,7 +109,12 @@ def _assigned_names(body):
 
 def _may_leave(statement):
     """Whether `statement` may leave the block it is in: a return or raise in
-    it, or a break/continue of the block's loop (not of a loop inside it)."""
+    it, or a break/continue of the block's loop (not of a loop inside it).
+    The importer's own checks of unbound names do not count: they guard the
+    statement after them, which Python runs."""
+    if getattr(statement, "unbound_check", False):
+        return False
+
     def visit(node, in_loop):
         if isinstance(node, (ast.Return, ast.Raise)):
             return True

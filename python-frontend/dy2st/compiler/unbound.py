@@ -71,7 +71,9 @@ def raise_if_unbound(name, flag, node):
     error = ast.Call(ast.Name("UnboundLocalError", ast.Load()),
                      [ast.Constant(_MESSAGE.format(name))], [])
     test = ast.UnaryOp(ast.Not(), ast.Name(flag, ast.Load()))
-    return located(ast.If(test, [ast.Raise(error, None)], []), node)
+    check = located(ast.If(test, [ast.Raise(error, None)], []), node)
+    check.unbound_check = True
+    return check
 
 
 class _Checker:
