@@ -56,10 +56,10 @@ _INTS = ("groups ignore_index num_classes diagonal chunks k num num_rows num_col
          "axis1 axis2 dim1 dim2 length output_size upscale_factor downscale_factor seg_num")
 _FLOATS = ("epsilon eps momentum alpha beta slope negative_slope threshold delta label_smoothing "
            "max_norm norm_type p padding_value rtol atol nan posinf neginf base margin gamma "
-           "shift_ratio")
+           "shift_ratio lower upper")
 _STRINGS = "data_format reduction mode act reduce equation name side"
 _SIZES = ("kernel_size stride dilation output_size output_padding size normalized_shape shifts "
-          "source destination")
+          "source destination kernel_sizes strides paddings dilations")
 
 PARAMETER_TYPES = {
     **{n: "Tensor" for n in _TENSORS.split()},
@@ -98,6 +98,8 @@ OPERATION_PARAMETER_TYPES = {
     ("increment", "value"): "float", ("round", "decimals"): "int",
     ("adaptive_avg_pool2d", "output_size"): "int | Sequence[int | None]",
     ("adaptive_max_pool2d", "output_size"): "int | Sequence[int | None]",
+    ("adaptive_avg_pool3d", "output_size"): "int | Sequence[int | None]",
+    ("adaptive_max_pool3d", "output_size"): "int | Sequence[int | None]",
     ("logit", "eps"): "float | None", ("index_fill", "value"): "float",
     ("nansum", "dtype"): "DTypeLike", ("rot90", "axes"): "Sequence[int]",
     ("narrow", "start"): "int", ("crop", "shape"): "ShapeLike",

@@ -325,3 +325,35 @@ def test_a_layer_with_parameters_made_in_forward_is_a_clear_error():
     with pytest.raises(paddle.jit.Dy2StError, match="which has parameters, inside a compiled "
                                                      "function is not supported"):
         paddle.jit.to_static(Fresh())(paddle.ones([1, 2]))
+
+
+def test_sync_batch_norm_is_batch_norm_on_one_device():
+    """Real Paddle's CPU build has no sync_batch_norm kernel: checked against
+    BatchNorm2D with the same state."""
+    sync, plain = nn.SyncBatchNorm(3), nn.BatchNorm2D(3)
+    sync.set_state_dict({k: v * 0.5 + 0.3 for k, v in plain.state_dict().items()})
+    plain.set_state_dict(sync.state_dict())
+    sync.eval()
+    plain.eval()
+    x = paddle.to_tensor(np.random.RandomState(4).randn(2, 3, 4, 4).astype(np.float32))
+    assert_same(plain(x), sync(x))
+    assert_same(plain(x), paddle.jit.to_static(sync)(x))
+
+
+class ScaledByName(nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.scales = nn.ParameterDict({"a": self.create_parameter([3]),
+                                        "b": self.create_parameter([3])})
+
+    def forward(self, x):
+        for name, scale in self.scales.items():
+            x = x * scale + self.scales[name]
+        return x * self.scales["a"]
+
+
+def test_parameter_dict():
+    model = ScaledByName()
+    assert sorted(model.state_dict()) == ["scales.a", "scales.b"]
+    x = paddle.to_tensor(np.random.RandomState(5).randn(2, 3).astype(np.float32))
+    assert_same(model(x), paddle.jit.to_static(model)(x))

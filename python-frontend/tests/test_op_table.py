@@ -796,6 +796,30 @@ CASES = [
     ("bilinear", lambda x, y, w, b: F.bilinear(x[:, 0], y[:, 0], w, b),
      lambda x, y, w, b: np.einsum("bi,kij,bj->bk", x[:, 0, :3], w, y[:, 0]) + b,
      [X[:, :, :3].copy(), P, BILINEAR_W, np.array([[0.5, -1.0]], np.float32).view(Fixed)]),
+    ("rrelu", lambda x: F.rrelu(x, 0.1, 0.3, training=False), lambda x: np.where(x >= 0, x, 0.2 * x),
+     [X]),
+    ("max_pool3d", lambda x: F.max_pool3d(x, 2, 2, 1), lambda x: _pool3d(x, 2, 2, 1, np.max),
+     [VOL]),
+    ("max_pool3d", lambda x: F.max_pool3d(x, [2, 3, 2], [1, 2, 2], ceil_mode=True),
+     lambda x: _pool3d(x, [2, 3, 2], [1, 2, 2], 0, np.max, ceil=True), [VOL]),
+    ("avg_pool3d", lambda x: F.avg_pool3d(x, 3, 2, 1), lambda x: _pool3d(x, 3, 2, 1, np.mean),
+     [VOL]),
+    ("avg_pool3d", lambda x: F.avg_pool3d(x, 2, padding=1, exclusive=False),
+     lambda x: _pool3d(x, 2, 2, 1, np.sum) / 8, [VOL]),
+    ("avg_pool3d", lambda x: F.avg_pool3d(x, [2, 2, 1], divisor_override=3),
+     lambda x: _pool3d(x, [2, 2, 1], [2, 2, 1], 0, np.sum) / 3, [VOL]),
+    ("adaptive_avg_pool1d", lambda x: F.adaptive_avg_pool1d(x, 4),
+     lambda x: _adaptive(x, [4], np.mean), [SEQ]),
+    ("adaptive_max_pool1d", lambda x: F.adaptive_max_pool1d(x, 5),
+     lambda x: _adaptive(x, [5], np.max), [SEQ]),
+    ("adaptive_avg_pool3d", lambda x: F.adaptive_avg_pool3d(x, [2, 4, 3]),
+     lambda x: _adaptive(x, [2, 4, 3], np.mean), [VOL]),
+    ("adaptive_max_pool3d", lambda x: F.adaptive_max_pool3d(x, 2),
+     lambda x: _adaptive(x, [2, 2, 2], np.max), [VOL]),
+    ("unfold", lambda x: F.unfold(x, [2, 3]), lambda x: _unfold(x, [2, 3], [1, 1], [0] * 4, [1, 1]),
+     [IMG]),
+    ("unfold", lambda x: F.unfold(x, 3, strides=2, paddings=[1, 0, 2, 1], dilations=[1, 2]),
+     lambda x: _unfold(x, [3, 3], [2, 2], [1, 0, 2, 1], [1, 2]), [IMG]),
     ("sequence_mask", lambda i: F.sequence_mask(i[0], 4), lambda i: (np.arange(4) < i[0][:, None])
      .astype(np.int64), [L]),
     # Indexing.
@@ -934,6 +958,53 @@ def _pixel_shuffle(x, r):
         i, j = (k % (r * r)) // r, k % r
         out[:, k // (r * r), i::r, j::r] = x[:, k]
     return out
+
+
+def _pool3d(x, kernel, stride, padding, reduce, ceil=False):
+    """Pooling by windows (padding left out of each window: max ignores it,
+    mean counts the cells inside)."""
+    kernel, stride = np.broadcast_to(kernel, 3), np.broadcast_to(stride, 3)
+    sizes = x.shape[2:]
+    outs = [((s + 2 * padding - k + (st - 1 if ceil else 0)) // st) + 1
+            for s, k, st in zip(sizes, kernel, stride)]
+    out = np.zeros(x.shape[:2] + tuple(outs), np.float32)
+    for i in range(outs[0]):
+        for j in range(outs[1]):
+            for k in range(outs[2]):
+                lo = [max(o * st - padding, 0) for o, st in zip((i, j, k), stride)]
+                hi = [min(o * st - padding + kk, s) for o, st, kk, s
+                      in zip((i, j, k), stride, kernel, sizes)]
+                window = x[:, :, lo[0]:hi[0], lo[1]:hi[1], lo[2]:hi[2]]
+                out[:, :, i, j, k] = reduce(window.reshape(x.shape[:2] + (-1,)), axis=-1)
+    return out
+
+
+def _adaptive(x, sizes, reduce):
+    """Adaptive pooling over the trailing axes: window i covers
+    [floor(i n / size), ceil((i + 1) n / size))."""
+    for d, size in enumerate(sizes):
+        axis = 2 + d
+        n = x.shape[axis]
+        cells = [reduce(np.take(x, range(i * n // size, -(-(i + 1) * n // size)), axis=axis),
+                        axis=axis, keepdims=True) for i in range(size)]
+        x = np.concatenate(cells, axis=axis)
+    return x
+
+
+def _unfold(x, kernel, stride, pads, dilation):
+    """im2col: pads are [top, left, bottom, right]."""
+    x = np.pad(x, [(0, 0), (0, 0), (pads[0], pads[2]), (pads[1], pads[3])])
+    n, c, h, w = x.shape
+    oh = (h - dilation[0] * (kernel[0] - 1) - 1) // stride[0] + 1
+    ow = (w - dilation[1] * (kernel[1] - 1) - 1) // stride[1] + 1
+    cols = np.zeros((n, c, kernel[0], kernel[1], oh, ow), np.float32)
+    for i in range(kernel[0]):
+        for j in range(kernel[1]):
+            for a in range(oh):
+                for b in range(ow):
+                    cols[:, :, i, j, a, b] = x[:, :, a * stride[0] + i * dilation[0],
+                                               b * stride[1] + j * dilation[1]]
+    return cols.reshape(n, c * kernel[0] * kernel[1], oh * ow)
 
 
 def _temporal_shift(x, seg_num, c1, c2):

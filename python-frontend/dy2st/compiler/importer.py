@@ -25,7 +25,7 @@ import numpy as np
 
 from ..eager import dtypes, functional, optable, structures
 from ..eager.tensor import Tensor
-from ..nn import Layer, LayerDict, LayerList, ParameterList, Sequential
+from ..nn import Layer, LayerDict, LayerList, ParameterDict, ParameterList, Sequential
 from . import (aliases, callbacks, comprehensions, local_classes, named_tuples,
                numpy_constructors, numpy_values, pybuiltins, statements, unbound)
 from .errors import Dy2StError, UnsupportedSyntaxError
@@ -608,8 +608,9 @@ class Importer:
 
     def static_entries(self, node):
         """The items of a loop over a Python container of compile-time objects
-        (see static_iterable) or over a mapping of layers (a LayerDict, its
-        keys(), values() or items()), each a list of (object, origin): what the
+        (see static_iterable) or over a mapping of layers or parameters (a
+        LayerDict or ParameterDict, its keys(), values() or items()), each a
+        list of (object, origin): what the
         loop's target names; else None."""
         iterable = self.static_iterable(node)
         if iterable is not None:
@@ -625,7 +626,7 @@ class Importer:
                  node.id != self.self_name and node.id not in self.static_names):
             return None
         mapping = self.expr_or_static(node)
-        if not (isinstance(mapping, Static) and (isinstance(mapping.obj, LayerDict) or (
+        if not (isinstance(mapping, Static) and (isinstance(mapping.obj, (LayerDict, ParameterDict)) or (
                 type(mapping.obj) is dict and
                 any(isinstance(v, Layer) for v in mapping.obj.values())))):
             return None

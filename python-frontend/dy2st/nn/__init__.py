@@ -5,13 +5,16 @@ from . import functional, initializer  # noqa: F401
 from .layer import Layer, Parameter, ParamAttr  # noqa: F401
 from .layer_basic import (ELU, GELU, Dropout, Embedding, Flatten, Hardswish,  # noqa: F401
                           Identity, LayerDict, LayerList, LayerNorm, LeakyReLU, Linear,
-                          LogSoftmax, ParameterList, ReLU, ReLU6, Sequential, Sigmoid, SiLU,
+                          LogSoftmax, ParameterDict, ParameterList, ReLU, ReLU6, Sequential,
+                          Sigmoid, SiLU,
                           Softmax, Softplus, Tanh)
-from .layer_conv import (AdaptiveAvgPool2D, AdaptiveMaxPool2D, AvgPool1D, AvgPool2D,  # noqa: F401
-                         Conv1D, Conv1DTranspose, Conv2D, Conv2DTranspose, Conv3D, MaxPool1D,
-                         MaxPool2D, Upsample, UpsamplingBilinear2D, UpsamplingNearest2D)
+from .layer_conv import (AdaptiveAvgPool1D, AdaptiveAvgPool2D, AdaptiveAvgPool3D,  # noqa: F401
+                         AdaptiveMaxPool1D, AdaptiveMaxPool2D, AdaptiveMaxPool3D, AvgPool1D,
+                         AvgPool2D, AvgPool3D, Conv1D, Conv1DTranspose, Conv2D, Conv2DTranspose,
+                         Conv3D, MaxPool1D, MaxPool2D, MaxPool3D, Unfold, Upsample,
+                         UpsamplingBilinear2D, UpsamplingNearest2D)
 from .layer_norm import (BatchNorm, BatchNorm1D, BatchNorm2D, BatchNorm3D,  # noqa: F401
-                         GroupNorm, InstanceNorm1D, InstanceNorm2D, InstanceNorm3D)
+                         GroupNorm, InstanceNorm1D, InstanceNorm2D, InstanceNorm3D, SyncBatchNorm)
 from .layer_rnn import GRU, LSTM, GRUCell, LSTMCell, RNNCellBase, SimpleRNN, SimpleRNNCell  # noqa: F401
 from .layer_rnn_wrappers import RNN, BiRNN  # noqa: F401
 from . import decode  # noqa: F401
@@ -21,7 +24,8 @@ from .layer_transformer import (MultiHeadAttention, Transformer,  # noqa: F401
                                 TransformerEncoderLayer)
 from .layer_activation import (CELU, GLU, SELU, AlphaDropout, Dropout2D, Dropout3D,  # noqa: F401
                                FeatureAlphaDropout, Hardshrink, Hardsigmoid, Hardtanh,
-                               LogSigmoid, Maxout, Mish, PReLU, Softmax2D, Softshrink, Softsign,
+                               LogSigmoid, Maxout, Mish, PReLU, RReLU, Softmax2D, Softshrink,
+                               Softsign,
                                Swish, Tanhshrink, ThresholdedReLU)
 from .layer_pairs import (BCELoss, BCEWithLogitsLoss, Bilinear, CosineEmbeddingLoss,  # noqa: F401
                           CosineSimilarity, CrossEntropyLoss, GaussianNLLLoss,
@@ -38,7 +42,10 @@ from .layer_channels import (ChannelShuffle, CircularPad1D, CircularPad2D,  # no
 # Paddle's other names for the same classes (PyTorch's spellings).
 Module, ModuleList, ModuleDict, Silu = Layer, LayerList, LayerDict, SiLU
 Conv1d, Conv2d, Conv3d = Conv1D, Conv2D, Conv3D
-AdaptiveAvgPool2d, AdaptiveMaxPool2d = AdaptiveAvgPool2D, AdaptiveMaxPool2D
+AdaptiveAvgPool1d, AdaptiveAvgPool2d, AdaptiveAvgPool3d = (AdaptiveAvgPool1D, AdaptiveAvgPool2D,
+                                                           AdaptiveAvgPool3D)
+AdaptiveMaxPool1d, AdaptiveMaxPool2d, AdaptiveMaxPool3d = (AdaptiveMaxPool1D, AdaptiveMaxPool2D,
+                                                           AdaptiveMaxPool3D)
 UpsamplingBilinear2d, UpsamplingNearest2d = UpsamplingBilinear2D, UpsamplingNearest2D
 ZeroPad1d, ZeroPad2d, ZeroPad3d = ZeroPad1D, ZeroPad2D, ZeroPad3D
 ConstantPad1d, ConstantPad2d, ConstantPad3d = ConstantPad1D, ConstantPad2D, ConstantPad3D

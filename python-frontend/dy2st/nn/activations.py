@@ -52,6 +52,16 @@ def maxout(x, groups, axis=1, name=None):
     return max(grouped, axis=2)
 
 
+def rrelu(x, lower=0.125, upper=0.3333333333333333, training=True, name=None):
+    """x where x >= 0, else slope * x: in training a slope drawn uniformly
+    from [lower, upper] per element, in eval their mean."""
+    if training:
+        slope = uniform(x.shape, "float32", lower, upper)
+    else:
+        slope = (lower + upper) / 2.0
+    return where(x >= 0, x, x * slope)
+
+
 def _feature_dropout(x, p, training, channel_axis):
     """Zeroes whole channels (the same for all positions) with probability p,
     scaling the kept ones by 1 / (1 - p), in training; the identity else."""
@@ -101,5 +111,5 @@ def feature_alpha_dropout(x, p=0.5, training=True, name=None):
 
 
 FUNCTIONS = {fn.__name__: fn for fn in (
-    hardshrink, softshrink, thresholded_relu, prelu, glu, maxout, dropout2d,
+    hardshrink, softshrink, thresholded_relu, prelu, glu, maxout, rrelu, dropout2d,
     dropout3d, alpha_dropout, feature_alpha_dropout)}

@@ -430,9 +430,12 @@ from .sampling import FUNCTIONS as _SAMPLING, interpolate, upsample  # noqa: E40
 
 from .activations import (FUNCTIONS as _ACTIVATIONS_MORE, alpha_dropout,  # noqa: E402,F401
                           dropout2d, dropout3d, feature_alpha_dropout, glu, hardshrink, maxout,
-                          prelu, softshrink, thresholded_relu)
+                          prelu, rrelu, softshrink, thresholded_relu)
 from .channels import (FUNCTIONS as _CHANNELS, channel_shuffle, local_response_norm,  # noqa: E402,F401
                        pixel_shuffle, pixel_unshuffle, temporal_shift, zeropad2d)
+from .pooling import (FUNCTIONS as _POOLING, adaptive_avg_pool1d,  # noqa: E402,F401
+                      adaptive_avg_pool3d, adaptive_max_pool1d, adaptive_max_pool3d, avg_pool3d,
+                      max_pool3d, unfold)
 from .losses import (FUNCTIONS as _LOSSES, bilinear, cosine_embedding_loss,  # noqa: E402,F401
                      dice_loss, gaussian_nll_loss, hinge_embedding_loss, label_smooth, log_loss,
                      margin_ranking_loss, multi_label_soft_margin_loss, pairwise_distance,
@@ -448,3 +451,4 @@ FUNCTIONS.update(_SAMPLING)
 FUNCTIONS.update(_ACTIVATIONS_MORE)
 FUNCTIONS.update(_CHANNELS)
 FUNCTIONS.update(_LOSSES)
+FUNCTIONS.update(_POOLING)

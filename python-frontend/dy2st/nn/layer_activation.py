@@ -158,6 +158,19 @@ class PReLU(Layer):
         return functional.prelu(x, self._weight, data_format=self._data_format)
 
 
+class RReLU(Layer):
+    """Randomized leaky ReLU: random slopes in training (eagerly), their mean
+    in eval."""
+
+    def __init__(self, lower: float = 0.125, upper: float = 0.3333333333333333,
+                 name: str | None = None) -> None:
+        super().__init__()
+        self._lower, self._upper = lower, upper
+
+    def forward(self, x: Tensor) -> Tensor:
+        return functional.rrelu(x, self._lower, self._upper, self.training)
+
+
 class Dropout2D(Layer):
     """Drops whole channels in training (eagerly); the identity in eval."""
 

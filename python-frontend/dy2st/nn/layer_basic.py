@@ -4,7 +4,7 @@ Flatten, Identity."""
 from __future__ import annotations
 
 import collections
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -338,3 +338,38 @@ class ParameterList(Layer):
 
     def __iter__(self) -> Iterator[Parameter]:
         return iter(self._registry("_parameters").values())
+
+
+class ParameterDict(Layer):
+    """Parameters by name (`self.params["w"]` and loops over its names,
+    keys(), values() or items() in compiled code)."""
+
+    def __init__(self, parameters: Mapping[str, Parameter] | Iterable[tuple[str, Parameter]]
+                 | None = None) -> None:
+        super().__init__()
+        for name, parameter in dict(parameters or {}).items():
+            self.add_parameter(name, parameter)
+
+    def __getitem__(self, name: str) -> Parameter:
+        return self._registry("_parameters")[name]
+
+    def __setitem__(self, name: str, parameter: Parameter) -> None:
+        self.add_parameter(name, parameter)
+
+    def __len__(self) -> int:
+        return len(self._registry("_parameters"))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._registry("_parameters"))
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._registry("_parameters")
+
+    def keys(self) -> list[str]:
+        return list(self._registry("_parameters").keys())
+
+    def values(self) -> list[Parameter]:
+        return list(self._registry("_parameters").values())
+
+    def items(self) -> list[tuple[str, Parameter]]:
+        return list(self._registry("_parameters").items())

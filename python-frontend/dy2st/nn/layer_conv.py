@@ -242,3 +242,89 @@ class AdaptiveMaxPool2D(Layer):
 
     def forward(self, x: Tensor) -> Tensor | tuple[Tensor, Tensor]:
         return functional.adaptive_max_pool2d(x, self._output_size, self._return_mask)
+
+
+class MaxPool3D(Layer):
+    def __init__(self, kernel_size: int | Sequence[int], stride: int | Sequence[int] | None = None,
+                 padding: int | str | Sequence[int] = 0, return_mask: bool = False,
+                 ceil_mode: bool = False, data_format: str = "NCDHW",
+                 name: str | None = None) -> None:
+        super().__init__()
+        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
+        self._return_mask, self._ceil_mode = return_mask, ceil_mode
+        self._data_format = data_format
+
+    def forward(self, x: Tensor) -> Tensor:
+        return functional.max_pool3d(x, self._kernel_size, self._stride, self._padding,
+                                     self._return_mask, self._ceil_mode, self._data_format)
+
+
+class AvgPool3D(Layer):
+    def __init__(self, kernel_size: int | Sequence[int], stride: int | Sequence[int] | None = None,
+                 padding: int | str | Sequence[int] = 0, ceil_mode: bool = False,
+                 exclusive: bool = True, divisor_override: int | None = None,
+                 data_format: str = "NCDHW", name: str | None = None) -> None:
+        super().__init__()
+        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
+        self._ceil_mode, self._exclusive = ceil_mode, exclusive
+        self._divisor_override, self._data_format = divisor_override, data_format
+
+    def forward(self, x: Tensor) -> Tensor:
+        return functional.avg_pool3d(x, self._kernel_size, self._stride, self._padding,
+                                     self._ceil_mode, self._exclusive, self._divisor_override,
+                                     self._data_format)
+
+
+class AdaptiveAvgPool1D(Layer):
+    def __init__(self, output_size: int, name: str | None = None) -> None:
+        super().__init__()
+        self._output_size = output_size
+
+    def forward(self, x: Tensor) -> Tensor:
+        return functional.adaptive_avg_pool1d(x, self._output_size)
+
+
+class AdaptiveMaxPool1D(Layer):
+    def __init__(self, output_size: int, return_mask: bool = False,
+                 name: str | None = None) -> None:
+        super().__init__()
+        self._output_size, self._return_mask = output_size, return_mask
+
+    def forward(self, x: Tensor) -> Tensor:
+        return functional.adaptive_max_pool1d(x, self._output_size, self._return_mask)
+
+
+class AdaptiveAvgPool3D(Layer):
+    def __init__(self, output_size: int | Sequence[int | None], data_format: str = "NCDHW",
+                 name: str | None = None) -> None:
+        super().__init__()
+        self._output_size, self._data_format = output_size, data_format
+
+    def forward(self, x: Tensor) -> Tensor:
+        return functional.adaptive_avg_pool3d(x, self._output_size, self._data_format)
+
+
+class AdaptiveMaxPool3D(Layer):
+    def __init__(self, output_size: int | Sequence[int | None], return_mask: bool = False,
+                 name: str | None = None) -> None:
+        super().__init__()
+        self._output_size, self._return_mask = output_size, return_mask
+
+    def forward(self, x: Tensor) -> Tensor:
+        return functional.adaptive_max_pool3d(x, self._output_size, self._return_mask)
+
+
+class Unfold(Layer):
+    """im2col (nn.functional.unfold) with the layer's kernel, dilations,
+    paddings and strides."""
+
+    def __init__(self, kernel_sizes: int | Sequence[int], dilations: int | Sequence[int] = 1,
+                 paddings: int | Sequence[int] = 0, strides: int | Sequence[int] = 1,
+                 name: str | None = None) -> None:
+        super().__init__()
+        self._kernel_sizes, self._dilations = kernel_sizes, dilations
+        self._paddings, self._strides = paddings, strides
+
+    def forward(self, input: Tensor) -> Tensor:
+        return functional.unfold(input, self._kernel_sizes, self._strides, self._paddings,
+                                 self._dilations)

@@ -63,6 +63,11 @@ class BatchNorm3D(_BatchNorm):
     pass
 
 
+class SyncBatchNorm(_BatchNorm):
+    """Batch normalization whose statistics Paddle syncs across devices: on
+    one device (dy2st's), the batch norm of any rank."""
+
+
 class BatchNorm(_BatchNorm):
     """Paddle's older BatchNorm(num_channels, act=None, is_test=False, ...):
     `act` names the activation applied after it (Paddle's `_C_ops.<act>`);

@@ -1,0 +1,137 @@
+"""More pooling (composites): max_pool3d and avg_pool3d as 2-D pools along
+depth and then over height and width (a box's maximum or average is the
+iterated one; with padding, average counts multiply per axis); the 1-d and
+3-d adaptive pools one axis at a time (their windows are products of
+intervals); unfold (im2col)."""
+from ..eager.functional import (avg_pool2d as _avg_pool2d, concat, max, max_pool2d as _max_pool2d,
+                                mean, pad, reshape, slice, stack)
+from .convolution import _conv_padding, _ntuple, channels_first, channels_last
+
+
+def _pool2d(x, kernel, stride, padding, ceil_mode, is_max, exclusive):
+    if is_max:
+        return _max_pool2d(x, kernel, stride, padding, False, ceil_mode)
+    return _avg_pool2d(x, kernel, stride, padding, ceil_mode, exclusive)
+
+
+def _pool3d(x, kernel_size, stride, padding, ceil_mode, is_max, exclusive):
+    """A 2-D pool along depth, then over height and width, of an NCDHW tensor."""
+    kernel = _ntuple(kernel_size, 3)
+    stride = kernel if stride is None else _ntuple(stride, 3)
+    pads = padding
+    if not isinstance(padding, str):
+        pads = _conv_padding(padding, x.shape[2:], kernel, stride, [1, 1, 1])
+    # The batch as -1: the other sizes stay known when compiling (ceil_mode
+    # needs them) where only the batch is not.
+    c, d, h, w = x.shape[1:]
+    depth = _pool2d(reshape(x, [-1, c, d, h * w]), [kernel[0], 1], [stride[0], 1],
+                    [pads[0], pads[1], 0, 0], ceil_mode, is_max, exclusive)
+    d2 = depth.shape[2]
+    planes = _pool2d(reshape(depth, [-1, c * d2, h, w]), kernel[1:], stride[1:], pads[2:],
+                     ceil_mode, is_max, exclusive)
+    return reshape(planes, [-1, c, d2, planes.shape[2], planes.shape[3]])
+
+
+def max_pool3d(x, kernel_size, stride=None, padding=0, return_mask=False, ceil_mode=False,
+               data_format="NCDHW", name=None):
+    """3-D max pooling over NCDHW (or NDHWC)."""
+    if return_mask:
+        raise ValueError("max_pool3d(return_mask=True) is not supported by dy2st")
+    if data_format == "NDHWC":
+        return channels_last(_pool3d(channels_first(x), kernel_size, stride, padding, ceil_mode,
+                                     True, False))
+    return _pool3d(x, kernel_size, stride, padding, ceil_mode, True, False)
+
+
+def avg_pool3d(x, kernel_size, stride=None, padding=0, ceil_mode=False, exclusive=True,
+               divisor_override=None, data_format="NCDHW", name=None):
+    """3-D average pooling over NCDHW (or NDHWC); `exclusive` leaves padding
+    out of the count, `divisor_override` replaces the count."""
+    counted = exclusive and divisor_override is None
+    if data_format == "NDHWC":
+        out = channels_last(_pool3d(channels_first(x), kernel_size, stride, padding, ceil_mode,
+                                    False, counted))
+    else:
+        out = _pool3d(x, kernel_size, stride, padding, ceil_mode, False, counted)
+    if divisor_override is not None:
+        kernel = _ntuple(kernel_size, 3)
+        out = out * (kernel[0] * kernel[1] * kernel[2] / divisor_override)
+    return out
+
+
+def _adaptive_along(x, axis, size, is_max):
+    """Adaptive pooling along one axis: window i covers
+    [floor(i n / size), ceil((i + 1) n / size))."""
+    n = x.shape[axis]
+    if size is None:
+        size = n
+    cells = []
+    for i in range(size):
+        window = slice(x, [axis], [(i * n) // size], [-((-(i + 1) * n) // size)])
+        if is_max:
+            cells.append(max(window, axis=axis, keepdim=True))
+        else:
+            cells.append(mean(window, axis=axis, keepdim=True))
+    return concat(cells, axis=axis)
+
+
+def _adaptive_pool(x, output_size, dims, is_max):
+    sizes = _ntuple(output_size, dims)
+    for d in range(dims):
+        x = _adaptive_along(x, 2 + d, sizes[d], is_max)
+    return x
+
+
+def adaptive_avg_pool1d(x, output_size, name=None):
+    """The mean over each of output_size windows covering an NCL input."""
+    return _adaptive_pool(x, output_size, 1, False)
+
+
+def adaptive_max_pool1d(x, output_size, return_mask=False, name=None):
+    """The maximum over each of output_size windows covering an NCL input."""
+    if return_mask:
+        raise ValueError("adaptive_max_pool1d(return_mask=True) is not supported by dy2st")
+    return _adaptive_pool(x, output_size, 1, True)
+
+
+def adaptive_avg_pool3d(x, output_size, data_format="NCDHW", name=None):
+    """The mean over each of output_size cells covering an NCDHW (or NDHWC) input."""
+    if data_format == "NDHWC":
+        return channels_last(_adaptive_pool(channels_first(x), output_size, 3, False))
+    return _adaptive_pool(x, output_size, 3, False)
+
+
+def adaptive_max_pool3d(x, output_size, return_mask=False, name=None):
+    """The maximum over each of output_size cells covering an NCDHW input."""
+    if return_mask:
+        raise ValueError("adaptive_max_pool3d(return_mask=True) is not supported by dy2st")
+    return _adaptive_pool(x, output_size, 3, True)
+
+
+def unfold(x, kernel_sizes, strides=1, paddings=0, dilations=1, name=None):
+    """im2col of an NCHW input: [N, C * kh * kw, L], each column the
+    (dilated) kernel window at one of the L output positions, channels
+    outermost, then kernel rows and columns (Paddle's order)."""
+    kernel = _ntuple(kernel_sizes, 2)
+    stride = _ntuple(strides, 2)
+    dilation = _ntuple(dilations, 2)
+    pads = _ntuple(paddings, 2)
+    if len(pads) == 2:
+        pads = [pads[0], pads[1], pads[0], pads[1]]
+    # Paddle's order: [top, left, bottom, right].
+    padded = pad(x, [0, 0, 0, 0, pads[0], pads[2], pads[1], pads[3]])
+    n, c, h, w = padded.shape
+    out_h = (h - (dilation[0] * (kernel[0] - 1) + 1)) // stride[0] + 1
+    out_w = (w - (dilation[1] * (kernel[1] - 1) + 1)) // stride[1] + 1
+    windows = []
+    for i in range(kernel[0]):
+        for j in range(kernel[1]):
+            top, left = i * dilation[0], j * dilation[1]
+            windows.append(padded[:, :, top:top + stride[0] * (out_h - 1) + 1:stride[0],
+                                  left:left + stride[1] * (out_w - 1) + 1:stride[1]])
+    return reshape(stack(windows, axis=2), [n, c * kernel[0] * kernel[1], out_h * out_w])
+
+
+FUNCTIONS = {fn.__name__: fn for fn in (
+    max_pool3d, avg_pool3d, adaptive_avg_pool1d, adaptive_max_pool1d, adaptive_avg_pool3d,
+    adaptive_max_pool3d, unfold)}
