@@ -44,19 +44,20 @@ KIND_TYPES = {"Tensor": "Tensor", "Value": "TensorLike", "Ints": "ShapeLike",
 
 _TENSORS = ("x y input label index indices arr mask condition running_mean running_var x1 x2 "
             "logit logits ids parents mat2 vec updates weight bias pos_weight output out other "
-            "sorted_sequence values input1 input2 positive negative variance prior_dist normalizer")
+            "sorted_sequence values input1 input2 positive negative variance prior_dist normalizer "
+            "query key value attn_mask")
 _BOOLS = ("keepdim ceil_mode return_mask exclusive broadcast descending stable transpose_x "
           "transpose_y training soft_label align_corners unbiased largest sorted use_softmax "
           "sparse scale_grad_by_freq use_input_stats log_target inplace is_huber "
           "numeric_stable_mode return_softmax force_cpu overwrite bias_after_scale include_self "
           "as_tuple stop_gradient pad_from_left_axis approximate equal_nan out_int32 right swap "
-          "log_input full")
+          "log_input full is_causal enable_gqa")
 _INTS = ("groups ignore_index num_classes diagonal chunks k num num_rows num_columns padding_idx "
          "maxlen num_groups start_axis stop_axis align_mode decimals dim divisor_override offset "
          "axis1 axis2 dim1 dim2 length output_size upscale_factor downscale_factor seg_num")
 _FLOATS = ("epsilon eps momentum alpha beta slope negative_slope threshold delta label_smoothing "
            "max_norm norm_type p padding_value rtol atol nan posinf neginf base margin gamma "
-           "shift_ratio lower upper")
+           "shift_ratio lower upper dropout_p")
 _STRINGS = "data_format reduction mode act reduce equation name side"
 _SIZES = ("kernel_size stride dilation output_size output_padding size normalized_shape shifts "
           "source destination kernel_sizes strides paddings dilations")
@@ -88,6 +89,9 @@ PARAMETER_TYPES = {
 OPERATION_PARAMETER_TYPES = {
     ("local_response_norm", "k"): "float", ("local_response_norm", "size"): "int",
     ("thresholded_relu", "value"): "float", ("maxout", "axis"): "int",
+    ("scaled_dot_product_attention", "value"): "Tensor",
+    ("scaled_dot_product_attention", "scale"): "float | None",
+    ("scaled_dot_product_attention", "backend"): "str | None",
     ("clip", "min"): "float | Tensor", ("clip", "max"): "float | Tensor",
     ("uniform", "min"): "float", ("uniform", "max"): "float",
     ("hardtanh", "min"): "float", ("hardtanh", "max"): "float",

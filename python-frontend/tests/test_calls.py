@@ -442,3 +442,47 @@ def test_getattr_needs_a_name_known_when_compiling():
         return getattr(x, names[0])
     with pytest.raises(paddle.Dy2StError, match="must be a string known when compiling"):
         paddle.jit.to_static(dynamic_name)(paddle.ones([2]), ["shape"])
+
+
+def math_of_numbers(x, n):
+    """Python's math on numbers known when compiling and on runtime ones."""
+    scale = 1.0 / math.sqrt(x.shape[-1])
+    values = (math.exp(-math.log(10000.0) / 16), math.log(8, 2), math.log2(n), math.log10(n),
+              math.log1p(n), math.expm1(0.5), math.sin(n), math.cos(n), math.tan(0.3),
+              math.asin(0.5), math.acos(-0.25), math.atan(n), math.atan2(1.0, n), math.sinh(1.5),
+              math.cosh(n), math.tanh(n), math.erf(0.4), math.fabs(-n), math.floor(n + 0.5),
+              math.ceil(n * 0.3), math.floor(7), math.pow(n, 1.5), math.isnan(n),
+              math.isinf(n * 1e308 * 10), math.isfinite(n), math.radians(n), math.degrees(1.0))
+    return x * scale, values
+
+
+@pytest.mark.parametrize("n", [3.0, 0.25])
+def test_python_math_functions(n):
+    x = paddle.ones([2, 16])
+    eager, compiled = math_of_numbers(x, n), paddle.jit.to_static(math_of_numbers)(x, n)
+    assert_same(eager[0], compiled[0])
+    assert [type(v) for v in eager[1]] == [type(v) for v in compiled[1]]
+    np.testing.assert_allclose(compiled[1], eager[1], rtol=1e-15, atol=0)
+
+
+def math_domain(x, v, kind):
+    if kind == "sqrt":
+        return x * math.sqrt(v)
+    if kind == "log":
+        return x * math.log(v)
+    if kind == "acos":
+        return x * math.acos(v)
+    return x * math.exp(v)
+
+
+@pytest.mark.parametrize("v,kind,error", [(-1.0, "sqrt", ValueError), (0.0, "log", ValueError),
+                                          (1.5, "acos", ValueError),
+                                          (800.0, "exp", OverflowError)])
+def test_python_math_errors_are_raised_where_reached(v, kind, error):
+    x = paddle.ones([2])
+    with pytest.raises(error) as eager:
+        math_domain(x, v, kind)
+    fn = paddle.jit.to_static(math_domain)
+    with pytest.raises(error, match=str(eager.value)):
+        fn(x, v, kind)
+    assert_same(math_domain(x, 0.5, kind), fn(x, 0.5, kind))

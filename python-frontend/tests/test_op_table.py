@@ -54,6 +54,9 @@ XN[0, 1, 2] = XN[1, 2, 0] = XN[1, 2, 3] = np.nan
 NEAR_EDGE = np.array([np.nan, -np.inf, 1e30, -0.0, 1e-9, 1.00001e30, -1e30, 0.0, -2.50001, 0.6],
                      np.float32)
 L = np.array([[1, 0, 2], [2, 2, 1]], np.int64)
+QUERY = rng.randn(2, 5, 4, 8).astype(np.float32)
+KEYS = rng.randn(2, 7, 4, 8).astype(np.float32)
+ATTN_BIAS = rng.randn(2, 4, 5, 7).astype(np.float32)
 SIGN = np.sign(U).astype(np.float32)
 LABEL01 = (U > 0).astype(np.float32)
 DICE_LABEL = (rng.rand(2, 3, 1) * 4).astype(np.int64)
@@ -820,6 +823,24 @@ CASES = [
      [IMG]),
     ("unfold", lambda x: F.unfold(x, 3, strides=2, paddings=[1, 0, 2, 1], dilations=[1, 2]),
      lambda x: _unfold(x, [3, 3], [2, 2], [1, 0, 2, 1], [1, 2]), [IMG]),
+    ("scaled_dot_product_attention",
+     lambda q, k, v: F.scaled_dot_product_attention(q, k, v, training=False),
+     lambda q, k, v: _attention(q, k, v), [QUERY, KEYS, KEYS * 0.5]),
+    ("scaled_dot_product_attention",
+     lambda q, k: F.scaled_dot_product_attention(q, k[:, :5, :2], k[:, :5, 2:], is_causal=True,
+                                                 training=False),
+     lambda q, k: _attention(q, k[:, :5, :2], k[:, :5, 2:], causal=True), [QUERY, KEYS]),
+    ("scaled_dot_product_attention",
+     lambda q, k, m: F.scaled_dot_product_attention(q, k, k, m, scale=0.3, training=False),
+     lambda q, k, m: _attention(q, k, k, mask=m, scale=0.3), [QUERY, KEYS, ATTN_BIAS]),
+    ("scaled_dot_product_attention",
+     lambda q, k, m: F.scaled_dot_product_attention(q[0], k[0], k[0], m[0, 0] > 0,
+                                                    training=False),
+     lambda q, k, m: _attention(q[:1], k[:1], k[:1], mask=np.where(m[0, 0] > 0, 0, -np.inf))[0],
+     [QUERY, KEYS, ATTN_BIAS]),
+    ("swiglu", lambda x: F.swiglu(x), lambda x: x[..., :2] / (1 + np.exp(-x[..., :2])) * x[..., 2:],
+     [X]),
+    ("swiglu", lambda x, y: F.swiglu(x, y), lambda x, y: x / (1 + np.exp(-x)) * y, [X, U]),
     ("sequence_mask", lambda i: F.sequence_mask(i[0], 4), lambda i: (np.arange(4) < i[0][:, None])
      .astype(np.int64), [L]),
     # Indexing.
@@ -958,6 +979,22 @@ def _pixel_shuffle(x, r):
         i, j = (k % (r * r)) // r, k % r
         out[:, k // (r * r), i::r, j::r] = x[:, k]
     return out
+
+
+def _attention(q, k, v, causal=False, mask=None, scale=None):
+    """softmax(q k^T * scale + mask) v in [batch, seq, heads, dim], key and
+    value heads repeated to the query's."""
+    repeat = q.shape[2] // k.shape[2]
+    k, v = np.repeat(k, repeat, axis=2), np.repeat(v, repeat, axis=2)
+    scale = 1 / np.sqrt(q.shape[-1]) if scale is None else scale
+    scores = np.einsum("bqhd,bkhd->bhqk", q, k) * scale
+    if causal:
+        scores = np.where(np.tril(np.ones(scores.shape[-2:], bool)), scores, -np.inf)
+    if mask is not None:
+        scores = scores + mask
+    weights = np.exp(scores - scores.max(-1, keepdims=True))
+    weights /= weights.sum(-1, keepdims=True)
+    return np.einsum("bhqk,bkhd->bqhd", weights, v).astype(np.float32)
 
 
 def _pool3d(x, kernel, stride, padding, reduce, ceil=False):

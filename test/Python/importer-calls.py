@@ -126,3 +126,27 @@ print(paddle.jit.to_static(Doubled().forward).code)
 # CHECK-LABEL: pydy.func @"forward"
 # CHECK: pydy.call @"ReLU_forward__{{[0-9]+}}"
 # CHECK: pydy.lib_call "tanh"
+
+
+# math's functions of numbers: pymath's, converted like user functions (a
+# kernel on a 0-d float64 tensor, math's domain error where it applies).
+import math  # noqa: E402
+
+
+def scaled(x):
+    return x / math.sqrt(x.shape[-1])
+
+
+print(paddle.jit.to_static(scaled).code)
+
+# CHECK-LABEL: pydy.func @"scaled"
+# CHECK: pydy.call @"sqrt__
+# CHECK-LABEL: pydy.func @"_domain_error__
+# CHECK-NEXT: pydy.raise "ValueError", "math domain error"
+# CHECK-LABEL: pydy.func @"_kernel__
+# CHECK: pydy.lib_call "to_tensor"
+# CHECK: pydy.lib_call "sqrt"
+# CHECK-LABEL: pydy.func @"sqrt__
+# CHECK: pydy.compare lt
+# CHECK: pydy.call @"_domain_error__
+# CHECK: pydy.call @"_kernel__

@@ -9,6 +9,7 @@ import builtins
 
 from ..eager.basic_composites import abs as _tensor_abs
 from ..eager.tensor import Tensor
+from . import pymath
 
 
 def abs_(x):
@@ -133,5 +134,6 @@ def range_list(start, stop=None, step=1):
 
 REPLACEMENTS = {builtins.abs: abs_, builtins.min: min_, builtins.max: max_,
                 builtins.sum: sum_, builtins.any: any_, builtins.all: all_,
-                builtins.zip: zip_, builtins.reversed: reversed_}
-"""The builtins compiled code calls as the functions above."""
+                builtins.zip: zip_, builtins.reversed: reversed_, **pymath.REPLACEMENTS}
+"""The builtins (and math's functions, see pymath) compiled code calls as the
+functions above."""

@@ -436,6 +436,8 @@ from .channels import (FUNCTIONS as _CHANNELS, channel_shuffle, local_response_n
 from .pooling import (FUNCTIONS as _POOLING, adaptive_avg_pool1d,  # noqa: E402,F401
                       adaptive_avg_pool3d, adaptive_max_pool1d, adaptive_max_pool3d, avg_pool3d,
                       max_pool3d, unfold)
+from .attention import (FUNCTIONS as _ATTENTION, scaled_dot_product_attention,  # noqa: E402,F401
+                        swiglu)
 from .losses import (FUNCTIONS as _LOSSES, bilinear, cosine_embedding_loss,  # noqa: E402,F401
                      dice_loss, gaussian_nll_loss, hinge_embedding_loss, label_smooth, log_loss,
                      margin_ranking_loss, multi_label_soft_margin_loss, pairwise_distance,
@@ -452,3 +454,4 @@ FUNCTIONS.update(_ACTIVATIONS_MORE)
 FUNCTIONS.update(_CHANNELS)
 FUNCTIONS.update(_LOSSES)
 FUNCTIONS.update(_POOLING)
+FUNCTIONS.update(_ATTENTION)
