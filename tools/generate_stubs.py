@@ -147,7 +147,9 @@ def parameter_type(operation, param, kind=None):
 
 
 def stub_of(name, fn):
-    """`def name(...) -> ...: ...` for the operation `fn`."""
+    """`def name(...) -> ...: ...` for the operation `fn` (its own signature
+    where it also takes PyTorch-style spellings, eager/compat.py)."""
+    fn = getattr(fn, "compat_of", fn)
     entry = optable.PRIMITIVES.get(primitives.NAME_OF.get(fn, ""))
     kinds = {p.name: p.kind for p in entry.params} if entry else {}
     parts, keyword_only_marked = [], False

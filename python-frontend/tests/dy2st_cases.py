@@ -757,6 +757,15 @@ def dataclass_output(x):
     return out.loss, out.logits, isinstance(out, ModelOutput)
 
 
+def pytorch_spellings(x):
+    # Paddle 3's PyTorch-style spellings: dim=, shapes as ints, conversions.
+    a = x.reshape(6, 2) + paddle.zeros(6, 2)
+    b = x.permute(2, 0, 1).sum(dim=0) + paddle.mean(x, dim=-1)
+    c = paddle.cat([x, x * 2], dim=1).argmax(dim=-1)
+    d = x.float() + x.double().float() + x.long().float() + x.bool().float()
+    return a, b, c, d, x.dim(), x.is_floating_point(), paddle.nn.functional.softmax(x, dim=1)
+
+
 def f32(*shape):
     return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
 
@@ -820,6 +829,7 @@ CASES = [
     ("stacked_cells_beam_loop", stacked_cells_beam_loop, [f32(4, 3), np.array(3, "int64")]),
     ("cached_beam_search", cached_beam_search, [f32(2, 4)]),
     ("dataclass_output", dataclass_output, [f32(2, 3)]),
+    ("pytorch_spellings", pytorch_spellings, [f32(2, 3, 2) * 4 - 2]),
     ("process_steps_and_accuracy", process_steps_and_accuracy,
      [f32(5, 4), np.array([[0], [3], [1], [1], [2]], "int64")]),
 ]

@@ -150,3 +150,19 @@ print(paddle.jit.to_static(scaled).code)
 # CHECK: pydy.compare lt
 # CHECK: pydy.call @"_domain_error__
 # CHECK: pydy.call @"_kernel__
+
+
+# Paddle's PyTorch-style spellings are the operations' own calls: dim= is
+# axis=, sizes given one by one are one list, x.float() a cast.
+def spelled(x):
+    return x.reshape(2, -1).sum(dim=1) + paddle.zeros(2) + x.float().mean()
+
+
+print(paddle.jit.to_static(spelled).code)
+
+# CHECK-LABEL: pydy.func @"spelled"
+# CHECK: %[[SHAPE:.*]] = pydy.list
+# CHECK: pydy.call_method %{{.*}}, "reshape"(%[[SHAPE]])
+# CHECK: pydy.call_method %{{.*}}, "sum"(%{{.*}}) {kwnames = ["axis"]}
+# CHECK: pydy.lib_call "zeros"
+# CHECK: pydy.call @"_float32__

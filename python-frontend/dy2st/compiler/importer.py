@@ -23,7 +23,7 @@ import types
 
 import numpy as np
 
-from ..eager import dtypes, functional, optable, structures
+from ..eager import compat, dtypes, functional, optable, structures
 from ..eager.tensor import Tensor
 from ..nn import Layer, LayerDict, LayerList, ParameterDict, ParameterList, Sequential
 from . import (aliases, callbacks, comprehensions, local_classes, named_tuples,
@@ -1694,7 +1694,45 @@ class Importer:
         self.emit("} else {")
         self.emit("} " + self.loc(node))
 
+    def respelled_call(self, node, name, shape_at):
+        """`node` with `dim=` as `axis=` where `name` takes it, and the sizes
+        from position `shape_at` on as one list (`zeros(2, 3)`: `zeros([2, 3])`)."""
+        keywords = node.keywords
+        if name in compat.DIM_FUNCTIONS and any(k.arg == "dim" for k in keywords):
+            if any(k.arg == "axis" for k in keywords):
+                self._fail(node, f"TypeError: {name}() got both 'axis' and its alias 'dim'",
+                           unsupported=False)
+            keywords = [ast.keyword("axis", k.value) if k.arg == "dim" else k for k in keywords]
+        args = node.args
+        if shape_at is not None:
+            end = shape_at
+            while end < len(args) and self.may_be_size(args[end]):
+                end += 1
+            if end - shape_at >= 2:
+                sizes = ast.copy_location(ast.List(args[shape_at:end], ast.Load()), args[shape_at])
+                args = args[:shape_at] + [sizes] + args[end:]
+        return ast.copy_location(ast.Call(node.func, args, keywords), node)
+
+    def may_be_size(self, arg):
+        """Whether an argument may be one size of a shape given as separate
+        ints: not a string, a dtype, a list or a starred value."""
+        if isinstance(arg, ast.Starred) or isinstance(arg, (ast.List, ast.Tuple)):
+            return False
+        if isinstance(arg, ast.Constant):
+            return type(arg.value) is int
+        return not isinstance(self.static_object(arg), (dtypes.DType, str, type)) and \
+            not (isinstance(arg, ast.Attribute) and
+                 isinstance(self.global_constant(arg), (dtypes.DType, str)))
+
     def method_call(self, node, receiver, method):
+        if method in compat.METHODS:
+            # x.float(), x.long(), x.dim(), ...: the function with the receiver first.
+            call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
+                                              keywords=node.keywords), node)
+            return self.python_call(call, compat.METHODS[method], None)
+        if method in compat.SHAPE_METHODS or method in compat.DIM_FUNCTIONS:
+            node = self.respelled_call(node, method, 0 if method in compat.SHAPE_METHODS
+                                       else None)
         if method == "item" and node.args:
             # Tensor.item(i), item(i, j, ...): pybuiltins.tensor_item.
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
@@ -1728,6 +1766,12 @@ class Importer:
 
     def static_call(self, node, callee):
         fn = callee.obj
+        if getattr(fn, "compat_of", None) is not None:
+            # Paddle's PyTorch-style spellings (eager/compat.py): the call as
+            # the operation's own.
+            node = self.respelled_call(node, fn.compat_name, compat.SHAPE_FUNCTIONS.get(
+                fn.compat_name))
+            fn = fn.compat_of
         eager_only = getattr(fn, "eager_only", None)
         if isinstance(eager_only, str):
             self._fail(node, f"{getattr(fn, '__name__', fn)}(): {eager_only}")

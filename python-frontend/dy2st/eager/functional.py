@@ -1,7 +1,7 @@
 """The dy2st functions under their Paddle names: the primitives of the op table
 (primitives.py, eager numpy kernels the compiler lowers natively) and the
 composites written over them (composites.py)."""
-from . import tensor
+from . import compat, tensor
 from .composites import COMPOSITES
 from .primitives import KERNELS, NAME_OF
 
@@ -21,6 +21,11 @@ ALIASES = {
 }
 globals().update(ALIASES)
 
+# Paddle's PyTorch-style spellings (compat.py) of the operations that take them.
+SPELLED = {name: compat.spelled(name, fn) for name, fn in {**KERNELS, **COMPOSITES,
+                                                             **ALIASES}.items()}
+globals().update(SPELLED)
+
 __all__ = sorted(set(KERNELS) | set(COMPOSITES) | set(ALIASES))
 """The operations, under their Paddle names (`from dy2st.eager.functional import *`)."""
 
@@ -28,7 +33,8 @@ LIBRARY = NAME_OF
 """{eager function: primitive name}: calls of these become `pydy.lib_call`."""
 
 # Tensor methods: the function of the same name with the tensor first.
-TENSOR_METHODS = {name: fn for name, fn in {**KERNELS, **COMPOSITES, **ALIASES}.items()
+TENSOR_METHODS = {name: compat.spelled(name, fn, receiver=True)
+                  for name, fn in {**KERNELS, **COMPOSITES, **ALIASES}.items()
                   if name not in ("zeros", "ones", "full", "arange", "to_tensor", "eye",
                                   "linspace", "where", "logspace", "meshgrid", "hstack",
                                   "vstack", "row_stack", "dstack", "column_stack",
@@ -36,3 +42,4 @@ TENSOR_METHODS = {name: fn for name, fn in {**KERNELS, **COMPOSITES, **ALIASES}.
                                   "scatter_nd", "negative")}
 TENSOR_METHODS["astype"] = KERNELS["cast"]
 tensor.METHODS.update(TENSOR_METHODS)
+tensor.METHODS.update(compat.METHODS)

@@ -1,7 +1,34 @@
-"""More of paddle.nn.functional's activations and dropouts, written over the
-op table (composites: eager and compiled code run these definitions)."""
+"""More of paddle.nn.functional's activations, and the dropouts, written over
+the op table (composites: eager and compiled code run these definitions)."""
 from ..eager.functional import abs, cast, max, reshape, sigmoid, split, uniform, where
 from .convolution import CHANNELS_LAST
+
+
+def _random_dropout(x, p, axis, mode):
+    """Training-mode dropout: a random keep mask over x (or over the axes
+    `axis`, broadcast along the others)."""
+    shape = x.shape
+    if axis is not None:
+        axes = [axis] if isinstance(axis, int) else list(axis)
+        shape = [s if d in axes else 1 for d, s in enumerate(shape)]
+    keep = cast(uniform(shape, "float32", 0.0, 1.0) >= p, x.dtype)
+    if mode == "upscale_in_train":
+        keep = keep / (1.0 - p) if p < 1 else keep * 0.0
+    return x * keep
+
+
+def dropout(x, p=0.5, axis=None, training=True, mode="upscale_in_train", name=None):
+    """Zeroes elements with probability p in training ('upscale_in_train'
+    scales the kept ones by 1 / (1 - p)); in inference the identity, or a
+    scaling by 1 - p with mode 'downscale_in_infer'."""
+    if mode != "upscale_in_train" and mode != "downscale_in_infer":
+        raise ValueError(f"dropout(): mode must be 'upscale_in_train' or 'downscale_in_infer', "
+                         f"not '{mode}'")
+    if training and p > 0:
+        return _random_dropout(x, p, axis, mode)
+    if mode == "downscale_in_infer":
+        return x * (1.0 - p)
+    return x
 
 
 def hardshrink(x, threshold=0.5, name=None):
@@ -111,5 +138,5 @@ def feature_alpha_dropout(x, p=0.5, training=True, name=None):
 
 
 FUNCTIONS = {fn.__name__: fn for fn in (
-    hardshrink, softshrink, thresholded_relu, prelu, glu, maxout, rrelu, dropout2d,
+    dropout, hardshrink, softshrink, thresholded_relu, prelu, glu, maxout, rrelu, dropout2d,
     dropout3d, alpha_dropout, feature_alpha_dropout)}

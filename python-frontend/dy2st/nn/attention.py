@@ -5,7 +5,7 @@ import math
 
 from ..eager.functional import (full, matmul, repeat_interleave, sigmoid, softmax, split,
                                 squeeze, transpose, tril, unsqueeze, where)
-from .functional import dropout
+from .activations import dropout
 
 
 def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0,

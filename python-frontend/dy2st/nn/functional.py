@@ -122,35 +122,7 @@ from ..eager.functional import (flatten, gather, log_softmax as _log_softmax,  #
                                 mean as _mean, reshape, squeeze, take_along_axis, unsqueeze,
                                 square, arange)
 from ..eager.functional import concat, flip, matmul as _matmul, stack  # noqa: E402
-from ..eager.functional import uniform as _uniform  # noqa: E402
 from .losses import reduce_loss as _reduce  # noqa: E402
-
-
-def _random_dropout(x, p, axis, mode):
-    """Training-mode dropout: a random keep mask over x (or over the axes
-    `axis`, broadcast along the others)."""
-    shape = x.shape
-    if axis is not None:
-        axes = [axis] if isinstance(axis, int) else list(axis)
-        shape = [s if d in axes else 1 for d, s in enumerate(shape)]
-    keep = cast(_uniform(shape, "float32", 0.0, 1.0) >= p, x.dtype)
-    if mode == "upscale_in_train":
-        keep = keep / (1.0 - p) if p < 1 else keep * 0.0
-    return x * keep
-
-
-def dropout(x, p=0.5, axis=None, training=True, mode="upscale_in_train", name=None):
-    """Zeroes elements with probability p in training ('upscale_in_train'
-    scales the kept ones by 1 / (1 - p)); in inference the identity, or a
-    scaling by 1 - p with mode 'downscale_in_infer'."""
-    if mode != "upscale_in_train" and mode != "downscale_in_infer":
-        raise ValueError(f"dropout(): mode must be 'upscale_in_train' or 'downscale_in_infer', "
-                         f"not '{mode}'")
-    if training and p > 0:
-        return _random_dropout(x, p, axis, mode)
-    if mode == "downscale_in_infer":
-        return x * (1.0 - p)
-    return x
 
 
 def linear(x, weight, bias=None, name=None):
@@ -318,7 +290,7 @@ def gather_tree(ids, parents):
 
 
 FUNCTIONS = dict(ACTIVATIONS, **{fn.__name__: fn for fn in (
-    linear, dropout, embedding, layer_norm, mse_loss, l1_loss, smooth_l1_loss, kl_div,
+    linear, embedding, layer_norm, mse_loss, l1_loss, smooth_l1_loss, kl_div,
     binary_cross_entropy, binary_cross_entropy_with_logits, nll_loss, cross_entropy,
     softmax_with_cross_entropy, sequence_mask, gather_tree)})
 
@@ -429,8 +401,8 @@ from .adaptive_pooling import (FUNCTIONS as _ADAPTIVE_POOLING,  # noqa: E402,F40
 from .sampling import FUNCTIONS as _SAMPLING, interpolate, upsample  # noqa: E402,F401
 
 from .activations import (FUNCTIONS as _ACTIVATIONS_MORE, alpha_dropout,  # noqa: E402,F401
-                          dropout2d, dropout3d, feature_alpha_dropout, glu, hardshrink, maxout,
-                          prelu, rrelu, softshrink, thresholded_relu)
+                          dropout, dropout2d, dropout3d, feature_alpha_dropout, glu, hardshrink,
+                          maxout, prelu, rrelu, softshrink, thresholded_relu)
 from .channels import (FUNCTIONS as _CHANNELS, channel_shuffle, local_response_norm,  # noqa: E402,F401
                        pixel_shuffle, pixel_unshuffle, temporal_shift, zeropad2d)
 from .pooling import (FUNCTIONS as _POOLING, adaptive_avg_pool1d,  # noqa: E402,F401

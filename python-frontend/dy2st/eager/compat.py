@@ -1,0 +1,115 @@
+"""Paddle 3's PyTorch-style spellings: `dim=` for `axis=` in the operations
+that accept it, a shape as separate ints (`x.reshape(2, 3)`, `x.view(2, 3)`,
+`x.expand(2, 3)`, `x.permute(2, 0, 1)`, `paddle.zeros(2, 3)`), and the
+conversion methods (`x.float()`, `x.long()`, `x.dim()`, ...). The rules are
+data here: the eager functions apply them through `spelled`, the importer
+rewrites a compiled call by the same tables."""
+from __future__ import annotations
+
+import functools
+from typing import Any, Callable
+
+from .basic_composites import cast
+from .tensor import Tensor
+
+DIM_FUNCTIONS = frozenset(
+    "all amax amin any argmax argmin argsort concat cat concatenate cumsum diff logsumexp mean "
+    "median norm prod roll squeeze stack sum unbind unique_consecutive unsqueeze var softmax "
+    "log_softmax".split())
+"""The operations whose `axis` Paddle also takes as `dim`."""
+
+SHAPE_FUNCTIONS = {"zeros": 0, "ones": 0, "empty": 0, "rand": 0, "randn": 0}
+"""Functions whose shape may come as separate ints, by the shape's position."""
+
+SHAPE_METHODS = frozenset({"reshape", "view", "expand", "permute"})
+"""Tensor methods whose shape (or order) may come as separate ints."""
+
+
+def renamed_keywords(name: str, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """`kwargs` with `dim` as `axis` where `name` takes it (Paddle's TypeError
+    for both)."""
+    if name not in DIM_FUNCTIONS or "dim" not in kwargs:
+        return kwargs
+    if "axis" in kwargs:
+        raise TypeError(f"{name}() got both 'axis' and its alias 'dim'")
+    kwargs = dict(kwargs)
+    kwargs["axis"] = kwargs.pop("dim")
+    return kwargs
+
+
+def _is_size(value: Any) -> bool:
+    if isinstance(value, Tensor):
+        return value.size == 1 and (value.dtype == "int64" or value.dtype == "int32")
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def packed_shape(args: tuple, at: int) -> tuple:
+    """`args` with the sizes from position `at` on (two or more ints) as one
+    list: `zeros(2, 3)` is `zeros([2, 3])`."""
+    end = at
+    while end < len(args) and _is_size(args[end]):
+        end += 1
+    if end - at < 2:
+        return args
+    return args[:at] + (list(args[at:end]),) + args[end:]
+
+
+def spelled(name: str, fn: Callable[..., Any], receiver: bool = False) -> Callable[..., Any]:
+    """`fn` (the operation `name`; a method where `receiver`) also taking
+    Paddle's PyTorch-style spellings; `fn` itself where it has none. The
+    importer reads `compat_of` to see through it."""
+    at = 1 if receiver and name in SHAPE_METHODS else SHAPE_FUNCTIONS.get(name)
+    if name not in DIM_FUNCTIONS and at is None:
+        return fn
+
+    @functools.wraps(fn)
+    def operation(*args: Any, **kwargs: Any) -> Any:
+        if at is not None:
+            args = packed_shape(args, at)
+        return fn(*args, **renamed_keywords(name, kwargs))
+    operation.compat_of = fn  # type: ignore[attr-defined]
+    operation.compat_name = name  # type: ignore[attr-defined]
+    return operation
+
+
+def _float32(x):
+    return cast(x, "float32")
+
+
+def _float64(x):
+    return cast(x, "float64")
+
+
+def _int32(x):
+    return cast(x, "int32")
+
+
+def _int64(x):
+    return cast(x, "int64")
+
+
+def _bool(x):
+    return cast(x, "bool")
+
+
+def _type_as(x, other):
+    return cast(x, other.dtype)
+
+
+def _dim(x):
+    return x.ndim
+
+
+def _contiguous(x):
+    return x
+
+
+def _is_floating_point(x):
+    return x.dtype == "float32" or x.dtype == "float64"
+
+
+METHODS = {"float": _float32, "double": _float64, "int": _int32, "long": _int64, "bool": _bool,
+           "type_as": _type_as, "dim": _dim, "ndimension": _dim, "contiguous": _contiguous,
+           "is_floating_point": _is_floating_point}
+"""Tensor methods of the PyTorch spelling, written over the op table (the
+importer converts them like composites)."""
