@@ -763,7 +763,8 @@ def pytorch_spellings(x):
     b = x.permute(2, 0, 1).sum(dim=0) + paddle.mean(x, dim=-1)
     c = paddle.cat([x, x * 2], dim=1).argmax(dim=-1)
     d = x.float() + x.double().float() + x.long().float() + x.bool().float()
-    return a, b, c, d, x.dim(), x.is_floating_point(), paddle.nn.functional.softmax(x, dim=1)
+    e = x.T + x.transpose(0, 2) + paddle.transpose(x, -1, 0) + x.mT.mT.transpose([2, 1, 0])
+    return a, b, c, d, e, x.dim(), x.is_floating_point(), paddle.nn.functional.softmax(x, dim=1)
 
 
 def f32(*shape):

@@ -1713,6 +1713,11 @@ class Importer:
                 args = args[:shape_at] + [sizes] + args[end:]
         return ast.copy_location(ast.Call(node.func, args, keywords), node)
 
+    def swaps_two_axes(self, args):
+        """Whether the arguments of transpose (the tensor first) are two axes
+        (`x.transpose(0, 2)`: PyTorch's spelling) rather than an order."""
+        return len(args) == 3 and self.may_be_size(args[1]) and self.may_be_size(args[2])
+
     def may_be_size(self, arg):
         """Whether an argument may be one size of a shape given as separate
         ints: not a string, a dtype, a list or a starred value."""
@@ -1730,6 +1735,11 @@ class Importer:
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
                                               keywords=node.keywords), node)
             return self.python_call(call, compat.METHODS[method], None)
+        if method == "transpose" and not node.keywords and \
+                self.swaps_two_axes([node.func.value] + node.args):
+            call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
+                                              keywords=[]), node)
+            return self.python_call(call, compat.swap_axes, None)
         if method in compat.SHAPE_METHODS or method in compat.DIM_FUNCTIONS:
             node = self.respelled_call(node, method, 0 if method in compat.SHAPE_METHODS
                                        else None)
@@ -1769,6 +1779,9 @@ class Importer:
         if getattr(fn, "compat_of", None) is not None:
             # Paddle's PyTorch-style spellings (eager/compat.py): the call as
             # the operation's own.
+            if fn.compat_name == "transpose" and not node.keywords and \
+                    self.swaps_two_axes(node.args):
+                return self.python_call(node, compat.swap_axes, None)
             node = self.respelled_call(node, fn.compat_name, compat.SHAPE_FUNCTIONS.get(
                 fn.compat_name))
             fn = fn.compat_of

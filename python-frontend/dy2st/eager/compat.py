@@ -10,7 +10,10 @@ import functools
 from typing import Any, Callable
 
 from .basic_composites import cast
+from .primitives import KERNELS
 from .tensor import Tensor
+
+transpose = KERNELS["transpose"]
 
 DIM_FUNCTIONS = frozenset(
     "all amax amin any argmax argmin argsort concat cat concatenate cumsum diff logsumexp mean "
@@ -54,16 +57,28 @@ def packed_shape(args: tuple, at: int) -> tuple:
     return args[:at] + (list(args[at:end]),) + args[end:]
 
 
+def swap_axes(x, first, second):
+    """x with two axes swapped: `transpose(x, 0, 2)`, Paddle's PyTorch-style
+    transpose of two axes."""
+    perm = list(range(x.ndim))
+    first, second = first % x.ndim, second % x.ndim
+    perm[first], perm[second] = perm[second], perm[first]
+    return transpose(x, perm)
+
+
 def spelled(name: str, fn: Callable[..., Any], receiver: bool = False) -> Callable[..., Any]:
     """`fn` (the operation `name`; a method where `receiver`) also taking
     Paddle's PyTorch-style spellings; `fn` itself where it has none. The
     importer reads `compat_of` to see through it."""
     at = 1 if receiver and name in SHAPE_METHODS else SHAPE_FUNCTIONS.get(name)
-    if name not in DIM_FUNCTIONS and at is None:
+    if name not in DIM_FUNCTIONS and at is None and name != "transpose":
         return fn
 
     @functools.wraps(fn)
     def operation(*args: Any, **kwargs: Any) -> Any:
+        if name == "transpose" and len(args) == 3 and not kwargs and \
+                all(_is_size(a) for a in args[1:]):
+            return swap_axes(*args)
         if at is not None:
             args = packed_shape(args, at)
         return fn(*args, **renamed_keywords(name, kwargs))

@@ -100,6 +100,21 @@ class Tensor:
     def size(self) -> int:
         return int(self._value.size)
 
+    @property
+    def T(self) -> Tensor:
+        """The tensor with its axes reversed (Paddle's, PyTorch's spelling)."""
+        return METHODS["transpose"](self, list(range(self.ndim))[::-1])
+
+    @property
+    def mT(self) -> Tensor:
+        """The tensor with its last two axes swapped."""
+        if self.ndim < 2:
+            raise ValueError(f"Tensor.ndim({self.ndim}) is required to be greater than or "
+                             "equal to 2.")
+        perm = list(range(self.ndim))
+        perm[-2], perm[-1] = perm[-1], perm[-2]
+        return METHODS["transpose"](self, perm)
+
     def numpy(self) -> np.ndarray:
         _warn_traced("numpy array")
         return self._value

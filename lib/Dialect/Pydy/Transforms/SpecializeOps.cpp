@@ -294,6 +294,9 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
   }
   if (auto attr = dyn_cast<AttrOp>(op); attr && isa<NamedTupleType>(attr.getValue().getType()))
     return namedTupleField(attr, next);
+  if (auto attr = dyn_cast<AttrOp>(op); attr && isa<RankedTensorType>(attr.getValue().getType()) &&
+                                         (attr.getName() == "T" || attr.getName() == "mT"))
+    return tensorTranspose(attr, next);
   if (isa<BinaryOp, UnaryOp, CompareOp, AttrOp, SubscriptOp, LenOp, UnpackOp>(op)) {
     if (failed(checkNotSequence(op)))
       return failure();
@@ -327,6 +330,33 @@ LogicalResult Specializer::fold(Operation *op, Operation *&next) {
       next = op->getNextNode();
   op->replaceAllUsesWith(replacements);
   op->erase();
+  return success();
+}
+
+LogicalResult Specializer::tensorTranspose(AttrOp op, Operation *&next) {
+  auto tensor = cast<RankedTensorType>(op.getValue().getType());
+  int64_t rank = tensor.getRank();
+  bool matrix = op.getName() == "mT";
+  if (matrix && rank < 2)
+    return op.emitError() << "ValueError: Tensor.mT needs at least 2 dimensions, not "
+                          << describeType(tensor);
+  SmallVector<int64_t> perm = llvm::to_vector(llvm::seq<int64_t>(0, rank));
+  if (matrix)
+    std::swap(perm[rank - 2], perm[rank - 1]);
+  else
+    std::reverse(perm.begin(), perm.end());
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  Type object = ObjectType::get(op.getContext());
+  SmallVector<Value> items;
+  for (int64_t axis : perm)
+    items.push_back(ConstantOp::create(b, loc, b.getI64IntegerAttr(axis)));
+  auto list = ListOp::create(b, loc, object, items);
+  auto call = LibCallOp::create(b, loc, object, "transpose", ValueRange{op.getValue(), list},
+                                b.getStrArrayAttr({}), DictionaryAttr());
+  op.getResult().replaceAllUsesWith(call.getResult());
+  op.erase();
+  next = items.empty() ? list.getOperation() : items.front().getDefiningOp();
   return success();
 }
 

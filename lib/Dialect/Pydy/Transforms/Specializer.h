@@ -382,6 +382,9 @@ private:
   LogicalResult specializeIsInstance(CallMethodOp op);
   /// `value.field` of a named tuple: its element (`_fields`: their names).
   LogicalResult namedTupleField(AttrOp op, Operation *&next);
+  /// `x.T` (all axes reversed) and `x.mT` (the last two swapped) of a
+  /// tensor: a transpose.
+  LogicalResult tensorTranspose(AttrOp op, Operation *&next);
   /// `_replace(field=value, ...)` and `_asdict()` of a named tuple.
   LogicalResult specializeNamedTupleMethod(CallMethodOp op);
 
