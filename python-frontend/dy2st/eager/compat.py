@@ -9,16 +9,17 @@ from __future__ import annotations
 import functools
 from typing import Any, Callable
 
-from .basic_composites import cast
+from .basic_composites import cast, tile
+from .dtypes import DType
 from .primitives import KERNELS
 from .tensor import Tensor
 
-transpose = KERNELS["transpose"]
+full, transpose = KERNELS["full"], KERNELS["transpose"]
 
 DIM_FUNCTIONS = frozenset(
     "all amax amin any argmax argmin argsort concat cat concatenate cumsum diff logsumexp mean "
     "median norm prod roll squeeze stack sum unbind unique_consecutive unsqueeze var softmax "
-    "log_softmax".split())
+    "log_softmax chunk".split())
 """The operations whose `axis` Paddle also takes as `dim`."""
 
 SHAPE_FUNCTIONS = {"zeros": 0, "ones": 0, "empty": 0, "rand": 0, "randn": 0}
@@ -123,7 +124,44 @@ def _is_floating_point(x):
     return x.dtype == "float32" or x.dtype == "float64"
 
 
-METHODS = {"float": _float32, "double": _float64, "int": _int32, "long": _int64, "bool": _bool,
+_DTYPE_NAMES = ("bool", "int8", "uint8", "int16", "int32", "int64", "float16", "bfloat16",
+                "float32", "float64")
+
+
+def _to(x, *args, dtype=None, **kwargs):
+    """x.to(...): a cast where a dtype is given (devices and flags do nothing
+    on dy2st's one device)."""
+    for arg in args:
+        if isinstance(arg, DType) or (isinstance(arg, str) and arg in _DTYPE_NAMES):
+            dtype = arg
+    return x if dtype is None else cast(x, dtype)
+
+
+def _sizes(size):
+    """A shape given as one list (or tuple) or as separate ints."""
+    if len(size) == 1 and isinstance(size[0], (list, tuple)):
+        return list(size[0])
+    return list(size)
+
+
+def _new_zeros(x, *size, dtype=None):
+    return full(_sizes(size), 0, x.dtype if dtype is None else dtype)
+
+
+def _new_ones(x, *size, dtype=None):
+    return full(_sizes(size), 1, x.dtype if dtype is None else dtype)
+
+
+def _new_full(x, size, fill_value, dtype=None):
+    return full(size, fill_value, x.dtype if dtype is None else dtype)
+
+
+def _repeat(x, *sizes):
+    return tile(x, _sizes(sizes))
+
+
+METHODS = {"to": _to, "new_zeros": _new_zeros, "new_ones": _new_ones, "new_empty": _new_zeros,
+           "new_full": _new_full, "repeat": _repeat, "float": _float32, "double": _float64, "int": _int32, "long": _int64, "bool": _bool,
            "type_as": _type_as, "dim": _dim, "ndimension": _dim, "contiguous": _contiguous,
            "is_floating_point": _is_floating_point}
 """Tensor methods of the PyTorch spelling, written over the op table (the
