@@ -6,12 +6,17 @@ from ..eager.functional import concat, pad, reshape, transpose
 from .convolution import CHANNELS_LAST, channels_first, channels_last
 
 
+def _on_nchw(fn, x, data_format, *args):
+    """fn(x, *args) of an NCHW tensor: a channels-last x transposed to it and back."""
+    if data_format in CHANNELS_LAST:
+        return channels_last(fn(channels_first(x), *args))
+    return fn(x, *args)
+
+
 def pixel_shuffle(x, upscale_factor, data_format="NCHW", name=None):
     """[N, C*r*r, H, W] -> [N, C, H*r, W*r]: each group of r*r channels
     becomes an r x r block of positions."""
-    if data_format == "NHWC":
-        return channels_last(_pixel_shuffle(channels_first(x), upscale_factor))
-    return _pixel_shuffle(x, upscale_factor)
+    return _on_nchw(_pixel_shuffle, x, data_format, upscale_factor)
 
 
 def _pixel_shuffle(x, r):
@@ -22,9 +27,7 @@ def _pixel_shuffle(x, r):
 
 def pixel_unshuffle(x, downscale_factor, data_format="NCHW", name=None):
     """[N, C, H*r, W*r] -> [N, C*r*r, H, W]: pixel_shuffle undone."""
-    if data_format == "NHWC":
-        return channels_last(_pixel_unshuffle(channels_first(x), downscale_factor))
-    return _pixel_unshuffle(x, downscale_factor)
+    return _on_nchw(_pixel_unshuffle, x, data_format, downscale_factor)
 
 
 def _pixel_unshuffle(x, r):
@@ -35,9 +38,7 @@ def _pixel_unshuffle(x, r):
 
 def channel_shuffle(x, groups, data_format="NCHW", name=None):
     """The channels, seen as [groups, C / groups], transposed."""
-    if data_format == "NHWC":
-        return channels_last(_channel_shuffle(channels_first(x), groups))
-    return _channel_shuffle(x, groups)
+    return _on_nchw(_channel_shuffle, x, data_format, groups)
 
 
 def _channel_shuffle(x, groups):
@@ -52,9 +53,7 @@ def temporal_shift(x, seg_num, shift_ratio=0.25, name=None, data_format="NCHW"):
     many the following segment's (zeros past the ends), the rest stay."""
     if not 0 <= shift_ratio < 0.5:
         raise ValueError(f"temporal_shift(): shift_ratio must be in [0, 0.5), not {shift_ratio}")
-    if data_format == "NHWC":
-        return channels_last(_temporal_shift(channels_first(x), seg_num, shift_ratio))
-    return _temporal_shift(x, seg_num, shift_ratio)
+    return _on_nchw(_temporal_shift, x, data_format, seg_num, shift_ratio)
 
 
 def _temporal_shift(x, seg_num, shift_ratio):
@@ -78,9 +77,7 @@ def local_response_norm(x, size, alpha=0.0001, beta=0.75, k=1.0, data_format="NC
                         name=None):
     """x / (k + alpha * mean of x^2 over `size` neighbouring channels)^beta,
     the window padded with zeros (size // 2 before, (size - 1) // 2 after)."""
-    if data_format in CHANNELS_LAST:
-        return channels_last(_local_response_norm(channels_first(x), size, alpha, beta, k))
-    return _local_response_norm(x, size, alpha, beta, k)
+    return _on_nchw(_local_response_norm, x, data_format, size, alpha, beta, k)
 
 
 def _local_response_norm(x, size, alpha, beta, k):

@@ -4,7 +4,7 @@ Flatten, Identity."""
 from __future__ import annotations
 
 import collections
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Generic, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 import numpy as np
 
@@ -285,37 +285,54 @@ class LayerList(Layer):
         return iter(list(self.children()))
 
 
-class LayerDict(Layer):
-    """Sublayers by name (`self.blocks["a"]` with a literal key in compiled code)."""
+ItemT = TypeVar("ItemT")
+
+
+class _ByName(Layer, Generic[ItemT]):
+    """Items by name, in insertion order: what the layer registers under
+    `_kind` (its sublayers or its parameters)."""
+
+    _kind = "_sub_layers"
+
+    def _add(self, name: str, item: ItemT) -> None:
+        raise NotImplementedError
+
+    def __getitem__(self, name: str) -> ItemT:
+        return self._registry(self._kind)[name]
+
+    def __setitem__(self, name: str, item: ItemT) -> None:
+        self._add(name, item)
+
+    def __len__(self) -> int:
+        return len(self._registry(self._kind))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._registry(self._kind))
+
+    def __contains__(self, name: str | None) -> bool:
+        return name in self._registry(self._kind)
+
+    def keys(self) -> list[str]:
+        return list(self._registry(self._kind).keys())
+
+    def values(self) -> list[ItemT]:
+        return list(self._registry(self._kind).values())
+
+    def items(self) -> list[tuple[str, ItemT]]:
+        return list(self._registry(self._kind).items())
+
+
+class LayerDict(_ByName[Layer]):
+    """Sublayers by name (`self.blocks["a"]` with a literal key in compiled
+    code, and loops over its names, keys(), values() or items())."""
 
     def __init__(self, sublayers: Any = None) -> None:
         super().__init__()
         for name, layer in dict(sublayers or {}).items():
             self.add_sublayer(name, layer)
 
-    def __getitem__(self, name: str) -> Layer:
-        return self._registry("_sub_layers")[name]
-
-    def __setitem__(self, name: str, layer: Layer) -> None:
-        self.add_sublayer(name, layer)
-
-    def __len__(self) -> int:
-        return len(self._registry("_sub_layers"))
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._registry("_sub_layers"))
-
-    def __contains__(self, name: str | None) -> bool:
-        return name in self._registry("_sub_layers")
-
-    def keys(self) -> list[str]:
-        return self._registry("_sub_layers").keys()
-
-    def values(self) -> list[Layer]:
-        return self._registry("_sub_layers").values()
-
-    def items(self) -> list[tuple[str, Layer]]:
-        return self._registry("_sub_layers").items()
+    def _add(self, name: str, item: Layer) -> None:
+        self.add_sublayer(name, item)
 
 
 class ParameterList(Layer):
@@ -340,9 +357,11 @@ class ParameterList(Layer):
         return iter(self._registry("_parameters").values())
 
 
-class ParameterDict(Layer):
+class ParameterDict(_ByName[Parameter]):
     """Parameters by name (`self.params["w"]` and loops over its names,
     keys(), values() or items() in compiled code)."""
+
+    _kind = "_parameters"
 
     def __init__(self, parameters: Mapping[str, Parameter] | Iterable[tuple[str, Parameter]]
                  | None = None) -> None:
@@ -350,26 +369,5 @@ class ParameterDict(Layer):
         for name, parameter in dict(parameters or {}).items():
             self.add_parameter(name, parameter)
 
-    def __getitem__(self, name: str) -> Parameter:
-        return self._registry("_parameters")[name]
-
-    def __setitem__(self, name: str, parameter: Parameter) -> None:
-        self.add_parameter(name, parameter)
-
-    def __len__(self) -> int:
-        return len(self._registry("_parameters"))
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._registry("_parameters"))
-
-    def __contains__(self, name: str) -> bool:
-        return name in self._registry("_parameters")
-
-    def keys(self) -> list[str]:
-        return list(self._registry("_parameters").keys())
-
-    def values(self) -> list[Parameter]:
-        return list(self._registry("_parameters").values())
-
-    def items(self) -> list[tuple[str, Parameter]]:
-        return list(self._registry("_parameters").items())
+    def _add(self, name: str, item: Parameter) -> None:
+        self.add_parameter(name, item)
