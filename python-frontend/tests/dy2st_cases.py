@@ -769,6 +769,44 @@ def pytorch_spellings(x):
     return a, b, c, d, e, f, x.dim(), x.is_floating_point(), paddle.nn.functional.softmax(x, dim=1)
 
 
+class _SimpleReturnLayer(paddle.nn.Layer):
+    def forward(self, x):
+        return x
+
+
+class _AddAttrLayer(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.attr = None
+
+    def forward(self, x):
+        return x + self.attr
+
+
+class _IsInstanceLayers(paddle.nn.Layer):
+    # Paddle's test_isinstance: an attribute assigned under isinstance() only
+    # to the layers of one class; the others lack it.
+    def __init__(self):
+        super().__init__()
+        self.layers = paddle.nn.LayerList([_SimpleReturnLayer(), _AddAttrLayer(),
+                                           _SimpleReturnLayer(), _AddAttrLayer()])
+
+    def forward(self, x):
+        res = x
+        for layer in self.layers:
+            if isinstance(layer, _AddAttrLayer):
+                layer.attr = x
+            res = layer(res)
+        return res
+
+
+_isinstance_layers = _IsInstanceLayers()
+
+
+def attribute_under_isinstance(x):
+    return _isinstance_layers(x)
+
+
 def f32(*shape):
     return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
 
@@ -833,6 +871,7 @@ CASES = [
     ("cached_beam_search", cached_beam_search, [f32(2, 4)]),
     ("dataclass_output", dataclass_output, [f32(2, 3)]),
     ("pytorch_spellings", pytorch_spellings, [f32(2, 3, 2) * 4 - 2]),
+    ("attribute_under_isinstance", attribute_under_isinstance, [np.ones((2, 3), "int32")]),
     ("process_steps_and_accuracy", process_steps_and_accuracy,
      [f32(5, 4), np.array([[0], [3], [1], [1], [2]], "int64")]),
 ]

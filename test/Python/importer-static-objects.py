@@ -244,3 +244,44 @@ print(paddle.jit.to_static(PadInForward().forward).code)
 # CHECK: %[[PADS:.*]] = pydy.list
 # CHECK: %[[MODE:.*]] = pydy.constant "reflect"
 # CHECK: pydy.lib_call "pad"(%{{.*}}, %[[PADS]], %[[MODE]]
+
+
+# An attribute assigned only to the layers of one class (under isinstance(),
+# Paddle's test_isinstance) is threaded through every call; where the layer
+# lacks it, its variable starts as None (not written back while still None).
+class Plain(paddle.nn.Layer):
+    def forward(self, x):
+        return x
+
+
+class WithAttr(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.attr = None
+
+    def forward(self, x):
+        return x + self.attr
+
+
+class Mixed(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.layers = paddle.nn.LayerList([Plain(), WithAttr()])
+
+    def forward(self, x):
+        for layer in self.layers:
+            if isinstance(layer, WithAttr):
+                layer.attr = x
+            x = layer(x)
+        return x
+
+
+print(paddle.jit.to_static(Mixed().forward).code)
+
+# (The plain layer's attribute is the first assigned, the other's second,
+# which starts as its None.)
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK-NEXT: %[[NONE:.*]] = pydy.constant none
+# CHECK-NEXT: pydy.store "attribute.0.attr", %[[NONE]]
+# CHECK-NEXT: %[[HELD:.*]] = pydy.constant none
+# CHECK-NEXT: pydy.store "attribute.1.attr", %[[HELD]]

@@ -822,10 +822,14 @@ class Importer:
         other objects as compile-time values (jit imports again when an
         attribute changes kind)."""
         for i, (obj, attr) in enumerate(self.unit.written):
-            if isinstance(obj, MadeObject):
-                # Bound from the start for the calls before the object is made.
+            if isinstance(obj, MadeObject) or not hasattr(obj, attr):
+                # Bound from the start (None) for the calls that pass it on:
+                # those before the object is made, or, for an attribute the
+                # object lacks, those where its assignment did not run (it
+                # may be under a condition that folds away); None left at the
+                # end is not written back (runtime.write_attribute).
                 self.store(self.attribute_variable(i), self.constant(None, self.node), self.node)
-            elif hasattr(obj, attr):
+            else:
                 self.store(self.attribute_variable(i), self.attribute_value(obj, attr, self.node),
                            self.node)
 

@@ -458,10 +458,15 @@ class StaticFunction(ConvertedFunction):
 
 
 def write_attribute(obj, name, value, in_place):
-    """`obj.name = value` after a call; a dict or list the call changed by
+    """`obj.name = value` after a call (not for None where the object lacks
+    the attribute: see below); a dict or list the call changed by
     item (`in_place`) keeps its identity, as eagerly: the containers in it
     too, so that every name for them sees the change (entry.update_in_place,
     as for a container argument)."""
+    if value is None and not hasattr(obj, name):
+        # An attribute the object lacks starts as None in compiled code
+        # (Importer.init_written_attributes): still None, it was not assigned.
+        return
     current = getattr(obj, name, None)
     if in_place and type(current) in (dict, list) and type(current) is type(value):
         entry.update_in_place(current, value)
