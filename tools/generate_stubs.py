@@ -45,7 +45,7 @@ KIND_TYPES = {"Tensor": "Tensor", "Value": "TensorLike", "Ints": "ShapeLike",
 _TENSORS = ("x y input label index indices arr mask condition running_mean running_var x1 x2 "
             "logit logits ids parents mat2 vec updates weight bias pos_weight output out other "
             "sorted_sequence values input1 input2 positive negative variance prior_dist normalizer "
-            "query key value attn_mask")
+            "query key value attn_mask theta grid")
 _BOOLS = ("keepdim ceil_mode return_mask exclusive broadcast descending stable transpose_x "
           "transpose_y training soft_label align_corners unbiased largest sorted use_softmax "
           "sparse scale_grad_by_freq use_input_stats log_target inplace is_huber "
@@ -90,6 +90,7 @@ OPERATION_PARAMETER_TYPES = {
     ("local_response_norm", "k"): "float", ("local_response_norm", "size"): "int",
     ("thresholded_relu", "value"): "float", ("maxout", "axis"): "int",
     ("scaled_dot_product_attention", "value"): "Tensor",
+    ("affine_grid", "out_shape"): "Sequence[int]", ("grid_sample", "padding_mode"): "str",
     ("scaled_dot_product_attention", "scale"): "float | None",
     ("scaled_dot_product_attention", "backend"): "str | None",
     ("clip", "min"): "float | Tensor", ("clip", "max"): "float | Tensor",

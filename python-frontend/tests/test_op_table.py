@@ -57,6 +57,7 @@ L = np.array([[1, 0, 2], [2, 2, 1]], np.int64)
 QUERY = rng.randn(2, 5, 4, 8).astype(np.float32)
 KEYS = rng.randn(2, 7, 4, 8).astype(np.float32)
 ATTN_BIAS = rng.randn(2, 4, 5, 7).astype(np.float32)
+THETA = (rng.randn(2, 2, 3) * 0.4 + [[1, 0, 0], [0, 1, 0]]).astype(np.float32)
 SIGN = np.sign(U).astype(np.float32)
 LABEL01 = (U > 0).astype(np.float32)
 DICE_LABEL = (rng.rand(2, 3, 1) * 4).astype(np.int64)
@@ -841,6 +842,20 @@ CASES = [
     ("swiglu", lambda x: F.swiglu(x), lambda x: x[..., :2] / (1 + np.exp(-x[..., :2])) * x[..., 2:],
      [X]),
     ("swiglu", lambda x, y: F.swiglu(x, y), lambda x, y: x / (1 + np.exp(-x)) * y, [X, U]),
+    ("affine_grid", lambda t: F.affine_grid(t, [2, 3, 4, 7]),
+     lambda t: _affine_grid(t, 4, 7, True), [THETA]),
+    ("affine_grid", lambda t: F.affine_grid(t, [2, 1, 5, 3], align_corners=False),
+     lambda t: _affine_grid(t, 5, 3, False), [THETA]),
+    ("grid_sample", lambda x, t: F.grid_sample(x, F.affine_grid(t, [2, 4, 3, 5])),
+     lambda x, t: _grid_sample(x, _affine_grid(t, 3, 5, True), True, "bilinear", "zeros"),
+     [IMG, THETA]),
+    ("grid_sample", lambda x, t: F.grid_sample(x, F.affine_grid(t, [2, 4, 3, 5], False),
+                                               padding_mode="border", align_corners=False),
+     lambda x, t: _grid_sample(x, _affine_grid(t, 3, 5, False), False, "bilinear", "border"),
+     [IMG, THETA]),
+    ("grid_sample", lambda x, t: F.grid_sample(x, F.affine_grid(t, [2, 4, 6, 2]), mode="nearest"),
+     lambda x, t: _grid_sample(x, _affine_grid(t, 6, 2, True), True, "nearest", "zeros"),
+     [IMG, THETA]),
     ("sequence_mask", lambda i: F.sequence_mask(i[0], 4), lambda i: (np.arange(4) < i[0][:, None])
      .astype(np.int64), [L]),
     # Indexing.
@@ -995,6 +1010,44 @@ def _attention(q, k, v, causal=False, mask=None, scale=None):
     weights = np.exp(scores - scores.max(-1, keepdims=True))
     weights /= weights.sum(-1, keepdims=True)
     return np.einsum("bhqk,bkhd->bqhd", weights, v).astype(np.float32)
+
+
+def _affine_grid(theta, h, w, align_corners):
+    def positions(n):
+        if align_corners:
+            return np.linspace(-1, 1, n) if n > 1 else np.array([-1.0])
+        return (np.arange(n) * 2 + 1) / n - 1
+    xs, ys = np.meshgrid(positions(w), positions(h))
+    base = np.stack([xs, ys, np.ones_like(xs)], -1)
+    return np.einsum("hwk,nik->nhwi", base, theta).astype(np.float32)
+
+
+def _grid_sample(x, grid, align_corners, mode, padding):
+    """Sampling by loops: each output pixel from its four neighbours (or the
+    nearest, half to even), zero outside the input (or the border's)."""
+    n, c, h, w = x.shape
+    out = np.zeros((n, c) + grid.shape[1:3], np.float32)
+    for b in range(n):
+        for i in range(grid.shape[1]):
+            for j in range(grid.shape[2]):
+                gx, gy = grid[b, i, j]
+                if align_corners:
+                    px, py = (gx + 1) / 2 * (w - 1), (gy + 1) / 2 * (h - 1)
+                else:
+                    px, py = ((gx + 1) * w - 1) / 2, ((gy + 1) * h - 1) / 2
+                if padding == "border":
+                    px, py = min(max(px, 0), w - 1), min(max(py, 0), h - 1)
+
+                def at(r, q):
+                    return x[b, :, r, q] if 0 <= r < h and 0 <= q < w else np.zeros(c)
+                if mode == "nearest":
+                    out[b, :, i, j] = at(int(np.round(py)), int(np.round(px)))
+                    continue
+                x0, y0 = int(np.floor(px)), int(np.floor(py))
+                fx, fy = px - x0, py - y0
+                out[b, :, i, j] = (at(y0, x0) * (1 - fx) * (1 - fy) + at(y0, x0 + 1) * fx * (1 - fy)
+                                   + at(y0 + 1, x0) * (1 - fx) * fy + at(y0 + 1, x0 + 1) * fx * fy)
+    return out
 
 
 def _pool3d(x, kernel, stride, padding, reduce, ceil=False):
