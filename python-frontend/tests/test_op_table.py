@@ -856,6 +856,11 @@ CASES = [
     ("grid_sample", lambda x, t: F.grid_sample(x, F.affine_grid(t, [2, 4, 6, 2]), mode="nearest"),
      lambda x, t: _grid_sample(x, _affine_grid(t, 6, 2, True), True, "nearest", "zeros"),
      [IMG, THETA]),
+    ("interpolate", lambda x: F.interpolate(x, size=[9, 4], mode="bicubic"),
+     lambda x: _bicubic(x, [9, 4], False), [IMG]),
+    ("interpolate", lambda x: F.interpolate(x, scale_factor=[0.5, 1.5], mode="bicubic",
+                                            align_corners=True),
+     lambda x: _bicubic(x, [3, 9], True), [IMG]),
     ("sequence_mask", lambda i: F.sequence_mask(i[0], 4), lambda i: (np.arange(4) < i[0][:, None])
      .astype(np.int64), [L]),
     # Indexing.
@@ -1010,6 +1015,28 @@ def _attention(q, k, v, causal=False, mask=None, scale=None):
     weights = np.exp(scores - scores.max(-1, keepdims=True))
     weights /= weights.sum(-1, keepdims=True)
     return np.einsum("bhqk,bkhd->bqhd", weights, v).astype(np.float32)
+
+
+def _bicubic(x, sizes, align_corners, a=-0.75):
+    """Keys' cubic convolution along each spatial axis, the edges repeated."""
+    def kernel(d):
+        d = abs(d)
+        if d <= 1:
+            return ((a + 2) * d - (a + 3)) * d * d + 1
+        return ((a * d - 5 * a) * d + 8 * a) * d - 4 * a if d < 2 else 0.0
+    for axis, size in ((2, sizes[0]), (3, sizes[1])):
+        n = x.shape[axis]
+        ratio = (n - 1) / (size - 1) if align_corners else n / size
+        out = np.zeros(x.shape[:axis] + (size,) + x.shape[axis + 1:], np.float64)
+        for i in range(size):
+            src = ratio * i if align_corners else ratio * (i + 0.5) - 0.5
+            low = int(np.floor(src))
+            for k in range(-1, 3):
+                weight = kernel(src - (low + k))
+                item = np.take(x, [min(max(low + k, 0), n - 1)], axis=axis)
+                np.moveaxis(out, axis, 0)[i] += np.moveaxis(item, axis, 0)[0] * weight
+        x = out
+    return x.astype(np.float32)
 
 
 def _affine_grid(theta, h, w, align_corners):

@@ -4,7 +4,7 @@ turn, with the source positions Paddle's interpolation kernels compute in
 float32 (nearest: truncated, or rounded with align_corners; linear: the two
 neighbours weighted by distance). Linear modes are separable, so bilinear and
 trilinear are linear along each axis, the last axis first as Paddle sums."""
-from ..eager.functional import arange, cast, gather, maximum, minimum, reshape
+from ..eager.functional import arange, cast, floor, gather, maximum, minimum, reshape
 from .convolution import CHANNELS_LAST, channels_first, channels_last
 from .adaptive_pooling import adaptive_avg_pool2d
 
@@ -51,12 +51,42 @@ def _linear(x, axis, size, ratio, align_corners, align_mode):
     return gather(x, low, axis=axis) * near + gather(x, high, axis=axis) * far
 
 
+# Paddle's bicubic kernel: Keys' cubic convolution with A = -0.75.
+_A = -0.75
+
+
+def _near(v):
+    return ((_A + 2.0) * v - (_A + 3.0)) * v * v + 1.0
+
+
+def _far(v):
+    return ((_A * v - 5.0 * _A) * v + 8.0 * _A) * v - 4.0 * _A
+
+
+def _cubic(x, axis, size, ratio, align_corners):
+    """Cubic convolution along `axis`: the four neighbours of each source
+    position (clamped to the edges), weighted by Keys' kernel."""
+    steps = arange(0, size, dtype="float32")
+    source = ratio * steps if align_corners else ratio * (steps + 0.5) - 0.5
+    low = floor(source)
+    t = _along(source - low, axis, x.ndim)
+    base = cast(low, "int64")
+    last = x.shape[axis] - 1
+    weights = [_far(t + 1.0), _near(t), _near(1.0 - t), _far(2.0 - t)]
+    out = None
+    for k in range(4):
+        index = minimum(maximum(base + (k - 1), 0), last)
+        term = gather(x, index, axis=axis) * weights[k]
+        out = term if out is None else out + term
+    return out
+
+
 def interpolate(x, size=None, scale_factor=None, mode="nearest", align_corners=False,
                 align_mode=0, data_format=None, recompute_scale_factor=None, name=None):
     """Resizes the spatial axes of an NCW, NCHW or NCDHW tensor (or NWC, NHWC,
     NDHWC) to `size`, or by `scale_factor` (the output size truncated); modes
-    'nearest', 'linear', 'bilinear', 'trilinear' and 'area' (adaptive average
-    pooling)."""
+    'nearest', 'linear', 'bilinear', 'trilinear', 'bicubic' and 'area'
+    (adaptive average pooling)."""
     if data_format in CHANNELS_LAST:
         return channels_last(_resize(channels_first(x), size, scale_factor, mode, align_corners,
                                      align_mode, None))
@@ -72,9 +102,9 @@ def _resize(x, size, scale_factor, mode, align_corners, align_mode, data_format)
     if data_format != _FORMATS[spatial - 1]:
         raise ValueError(f"interpolate(): data_format '{data_format}' is not supported for a "
                          f"{x.ndim}-d input (use channels-first)")
-    if mode not in ("nearest", "area") + _LINEAR:
+    if mode not in ("nearest", "area", "bicubic") + _LINEAR:
         raise ValueError(f"interpolate(): mode '{mode}' is not supported by dy2st")
-    if mode in _LINEAR and mode != _LINEAR[spatial - 1]:
+    if (mode in _LINEAR and mode != _LINEAR[spatial - 1]) or (mode == "bicubic" and spatial != 2):
         raise ValueError(f"interpolate(): mode '{mode}' does not fit a {x.ndim}-d input")
     if mode == "nearest" and align_corners:
         raise ValueError("interpolate(): align_corners is only for linear modes")
@@ -103,6 +133,8 @@ def _resize(x, size, scale_factor, mode, align_corners, align_mode, data_format)
                 ratio = before / sizes[d]
         if mode == "nearest":
             x = _nearest(x, axis, sizes[d], ratio, align_corners)
+        elif mode == "bicubic":
+            x = _cubic(x, axis, sizes[d], ratio, align_corners)
         else:
             x = _linear(x, axis, sizes[d], ratio, align_corners, align_mode)
     return x
