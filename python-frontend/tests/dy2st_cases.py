@@ -764,7 +764,8 @@ def pytorch_spellings(x):
     c = paddle.cat([x, x * 2], dim=1).argmax(dim=-1)
     d = x.float() + x.double().float() + x.long().float() + x.bool().float()
     e = x.T + x.transpose(0, 2) + paddle.transpose(x, -1, 0) + x.mT.mT.transpose([2, 1, 0])
-    f = (x.to("float64"), x.to("cpu", paddle.int64), x.new_zeros([2]), x.new_ones(2, 3),
+    g = x.view(x.shape[0], *x.shape[1:]) + paddle.zeros(*x.shape) + x.permute(*[0, 1, 2])
+    f = (g, x.to("float64"), x.to("cpu", paddle.int64), x.new_zeros([2]), x.new_ones(2, 3),
          x.new_full([2], 3, dtype="int64"), x.repeat(2, 1, 1), x.chunk(2, dim=2)[1])
     return a, b, c, d, e, f, x.dim(), x.is_floating_point(), paddle.nn.functional.softmax(x, dim=1)
 

@@ -107,6 +107,26 @@ def _assigned_names(body):
     return names
 
 
+def _joined_list(items):
+    """A list of `items`, some of them `*sequence`: `[a, b] + list(seq) + ...`
+    (the importer's displays take no star)."""
+    parts, run = [], []
+    for item in items:
+        if isinstance(item, ast.Starred):
+            if run:
+                parts.append(ast.List(run, ast.Load()))
+                run = []
+            parts.append(ast.Call(ast.Name("list", ast.Load()), [item.value], []))
+        else:
+            run.append(item)
+    if run:
+        parts.append(ast.List(run, ast.Load()))
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = ast.BinOp(joined, ast.Add(), part)
+    return joined
+
+
 def _may_leave(statement):
     """Whether `statement` may leave the block it is in: a return or raise in
     it, or a break/continue of the block's loop (not of a loop inside it).
@@ -1710,10 +1730,14 @@ class Importer:
         args = node.args
         if shape_at is not None:
             end = shape_at
-            while end < len(args) and self.may_be_size(args[end]):
+            while end < len(args) and (self.may_be_size(args[end]) or
+                                       isinstance(args[end], ast.Starred)):
                 end += 1
-            if end - shape_at >= 2:
-                sizes = ast.copy_location(ast.List(args[shape_at:end], ast.Load()), args[shape_at])
+            # Sizes one by one, or a sequence unpacked (`x.reshape(*shape)`):
+            # one list display of them.
+            if end - shape_at >= 2 or any(isinstance(a, ast.Starred)
+                                          for a in args[shape_at:end]):
+                sizes = located(_joined_list(args[shape_at:end]), args[shape_at])
                 args = args[:shape_at] + [sizes] + args[end:]
         return ast.copy_location(ast.Call(node.func, args, keywords), node)
 
@@ -1725,7 +1749,7 @@ class Importer:
     def may_be_size(self, arg):
         """Whether an argument may be one size of a shape given as separate
         ints: not a string, a dtype, a list or a starred value."""
-        if isinstance(arg, ast.Starred) or isinstance(arg, (ast.List, ast.Tuple)):
+        if isinstance(arg, (ast.Starred, ast.List, ast.Tuple)):
             return False
         if isinstance(arg, ast.Constant):
             return type(arg.value) is int
