@@ -1,9 +1,10 @@
 """Paddle 3's PyTorch-style spellings: `dim=` for `axis=` in the operations
 that accept it, a shape as separate ints (`x.reshape(2, 3)`, `x.view(2, 3)`,
-`x.expand(2, 3)`, `x.permute(2, 0, 1)`, `paddle.zeros(2, 3)`), and the
-conversion methods (`x.float()`, `x.long()`, `x.dim()`, ...). The rules are
-data here: the eager functions apply them through `spelled`, the importer
-rewrites a compiled call by the same tables."""
+`x.expand(2, 3)`, `x.permute(2, 0, 1)`, `paddle.zeros(2, 3)`), a transpose of
+two axes (`x.transpose(0, 2)`), and the methods of METHODS (`x.float()`,
+`x.long()`, `x.dim()`, `x.to(...)`, ...); `x.T` and `x.mT` are Tensor's
+properties. The rules are data here: the eager functions apply them through
+`spelled`, the importer rewrites a compiled call by the same tables."""
 from __future__ import annotations
 
 import functools
