@@ -116,6 +116,11 @@ LAYERS = [
      [("f", [4, 5]), ("f", [4, 5]), ("f", [4, 5])],
      "[layer[0](x0, x1, paddle.exp(x2)), layer[1](x0, paddle.exp(x1))]"),
     ("bilinear", "nn.Bilinear(3, 4, 5)", [("f", [4, 3]), ("f", [4, 4])], "layer(x0, x1)"),
+    ("conv3d_transpose", "nn.Conv3DTranspose(4, 6, (3, 2, 3), stride=[2, 1, 2], padding=1, "
+                         "output_padding=[1, 0, 0], groups=2)", [("f", [2, 4, 3, 4, 3])],
+     "layer(x0)"),
+    ("conv3d_transpose_size", "nn.Conv3DTranspose(4, 3, 2, stride=2, dilation=1)",
+     [("f", [2, 4, 2, 3, 2])], "layer(x0, output_size=[5, 6, 4])"),
     ("pools_3d", "nn.LayerList([nn.MaxPool3D(2, 1, 1), nn.AvgPool3D([2, 3, 2], ceil_mode=True), "
                  "nn.AdaptiveAvgPool3D([2, 3, None]), nn.AdaptiveMaxPool3D(2)])",
      [("f", [2, 3, 4, 5, 4])], "[f(x0) for f in layer]"),

@@ -47,6 +47,7 @@ KERT = nn_rng.randn(4, 3, 3, 2).astype(np.float32).view(Fixed)
 TREE_IDS = nn_rng.randint(0, 20, size=(5, 2, 3)).astype(np.int64)
 TREE_PARENTS = nn_rng.randint(0, 3, size=(5, 2, 3)).astype(np.int64).view(Fixed)
 KERT1 = nn_rng.randn(4, 2, 4).astype(np.float32).view(Fixed)
+KERT3 = nn_rng.randn(4, 3, 2, 3, 2).astype(np.float32).view(Fixed)
 I3 = np.full((3, 4), -3, np.int32)
 # X with NaNs, and numbers near EDGE's (equal, within tolerance, or not).
 XN = X.copy()
@@ -861,6 +862,8 @@ CASES = [
     ("interpolate", lambda x: F.interpolate(x, scale_factor=[0.5, 1.5], mode="bicubic",
                                             align_corners=True),
      lambda x: _bicubic(x, [3, 9], True), [IMG]),
+    ("conv3d_transpose", lambda x, w: F.conv3d_transpose(x, w, stride=[1, 2, 2], padding=1),
+     lambda x, w: _conv_transpose3d(x, w, [1, 2, 2], 1), [VOL, KERT3]),
     ("sequence_mask", lambda i: F.sequence_mask(i[0], 4), lambda i: (np.arange(4) < i[0][:, None])
      .astype(np.int64), [L]),
     # Indexing.
@@ -1015,6 +1018,23 @@ def _attention(q, k, v, causal=False, mask=None, scale=None):
     weights = np.exp(scores - scores.max(-1, keepdims=True))
     weights /= weights.sum(-1, keepdims=True)
     return np.einsum("bhqk,bkhd->bqhd", weights, v).astype(np.float32)
+
+
+def _conv_transpose3d(x, w, stride, padding):
+    """Each input element scatters its kernel-weighted values into the output
+    (then the padding is cut off)."""
+    n, c, *sizes = x.shape
+    k = w.shape[2:]
+    full = [(s - 1) * st + kk for s, st, kk in zip(sizes, stride, k)]
+    out = np.zeros((n, w.shape[1], *full), np.float32)
+    for i in range(sizes[0]):
+        for j in range(sizes[1]):
+            for m in range(sizes[2]):
+                a, b, e = i * stride[0], j * stride[1], m * stride[2]
+                out[:, :, a:a + k[0], b:b + k[1], e:e + k[2]] += np.einsum(
+                    "nc,cokij->nokij", x[:, :, i, j, m], w)
+    return out[:, :, padding:full[0] - padding, padding:full[1] - padding,
+               padding:full[2] - padding]
 
 
 def _bicubic(x, sizes, align_corners, a=-0.75):

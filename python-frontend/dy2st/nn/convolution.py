@@ -41,12 +41,12 @@ def _first_padding(padding, n):
 
 
 def _ntuple(value, n):
-    """An int or a list of ints as a list of n ints."""
+    """An int or a list of ints as a new list of n ints (a slice copies a list:
+    known when compiling, it stays a constant, which list() of it would not)."""
     if isinstance(value, (list, tuple)):
-        if len(value) == 1:
-            value = value[0]
-        else:
-            return list(value)
+        if len(value) != 1:
+            return list(value[:]) if isinstance(value, tuple) else value[:]
+        value = value[0]
     result = []
     for _ in range(n):
         result.append(value)
@@ -189,7 +189,9 @@ def _spread(x, axis, stride):
 def _narrow(x, axis, start, stop):
     if axis == 2:
         return x[:, :, start:stop]
-    return x[:, :, :, start:stop]
+    if axis == 3:
+        return x[:, :, :, start:stop]
+    return x[:, :, :, :, start:stop]
 
 
 def conv2d_transpose(x, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,

@@ -411,6 +411,7 @@ from .pooling import (FUNCTIONS as _POOLING, adaptive_avg_pool1d,  # noqa: E402,
 from .attention import (FUNCTIONS as _ATTENTION, scaled_dot_product_attention,  # noqa: E402,F401
                         swiglu)
 from .warping import FUNCTIONS as _WARPING, affine_grid, grid_sample  # noqa: E402,F401
+from .transpose3d import FUNCTIONS as _TRANSPOSE3D, conv3d_transpose  # noqa: E402,F401
 from .losses import (FUNCTIONS as _LOSSES, bilinear, cosine_embedding_loss,  # noqa: E402,F401
                      dice_loss, gaussian_nll_loss, hinge_embedding_loss, label_smooth, log_loss,
                      margin_ranking_loss, multi_label_soft_margin_loss, pairwise_distance,
@@ -429,3 +430,4 @@ FUNCTIONS.update(_LOSSES)
 FUNCTIONS.update(_POOLING)
 FUNCTIONS.update(_ATTENTION)
 FUNCTIONS.update(_WARPING)
+FUNCTIONS.update(_TRANSPOSE3D)

@@ -132,6 +132,25 @@ class Conv2DTranspose(_ConvNd):
                                            self._dilation, self._data_format, output_size)
 
 
+class Conv3DTranspose(_ConvNd):
+    """Transposed 3-D convolution over NCDHW."""
+
+    def __init__(self, in_channels: int, out_channels: int, kernel_size: int | Sequence[int],
+                 stride: int | Sequence[int] = 1, padding: int | str | Sequence[int] = 0,
+                 output_padding: int | Sequence[int] = 0, dilation: int | Sequence[int] = 1,
+                 groups: int = 1, weight_attr: ParamAttr | str | None = None,
+                 bias_attr: ParamAttrLike = None,
+                 data_format: str = "NCDHW") -> None:
+        super().__init__(in_channels, out_channels, kernel_size, True, 3, stride, padding,
+                         dilation, groups, "zeros", weight_attr, bias_attr, data_format,
+                         output_padding)
+
+    def forward(self, x: Tensor, output_size: int | Sequence[int] | None = None) -> Tensor:
+        return functional.conv3d_transpose(x, self.weight, self.bias, self._stride,
+                                           self._padding, self._output_padding, self._groups,
+                                           self._dilation, output_size, self._data_format)
+
+
 class MaxPool1D(Layer):
     def __init__(self, kernel_size: int | Sequence[int], stride: int | Sequence[int] | None = None,
                  padding: int | str | Sequence[int] = 0, return_mask: bool = False,
