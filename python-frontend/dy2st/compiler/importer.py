@@ -25,13 +25,15 @@ import numpy as np
 
 from ..eager import compat, dtypes, functional, optable, structures
 from ..eager.tensor import Tensor
-from ..nn import Layer, LayerDict, LayerList, ParameterDict, ParameterList, Sequential
+from ..nn import Layer, LayerList, Sequential
 from . import (aliases, callbacks, comprehensions, local_classes, named_tuples,
                numpy_constructors, numpy_values, pybuiltins, statements, unbound)
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .unit import (Capture, Item, MadeObject, NewWrittenAttribute, Origin,
                    Static, Unit, owns)
+from .call_forms import CallForms
 from .marks import ConvertedFunction, forward_function, is_not_to_static
+from .static_containers import StaticContainers
 from . import pydytext
 from .pydytext import OBJECT, Value, escape as _escape
 from .statements import located
@@ -107,24 +109,6 @@ def _assigned_names(body):
     return names
 
 
-def _joined_list(items):
-    """A list of `items`, some of them `*sequence`: `[a, b] + list(seq) + ...`
-    (the importer's displays take no star)."""
-    parts, run = [], []
-    for item in items:
-        if isinstance(item, ast.Starred):
-            if run:
-                parts.append(ast.List(run, ast.Load()))
-                run = []
-            parts.append(ast.Call(ast.Name("list", ast.Load()), [item.value], []))
-        else:
-            run.append(item)
-    if run:
-        parts.append(ast.List(run, ast.Load()))
-    joined = parts[0]
-    for part in parts[1:]:
-        joined = ast.BinOp(joined, ast.Add(), part)
-    return joined
 
 
 def _may_leave(statement):
@@ -147,8 +131,10 @@ def _may_leave(statement):
     return visit(statement, False)
 
 
-class Importer:
-    """Imports one Python function as a `pydy.func`."""
+class Importer(StaticContainers, CallForms):
+    """Imports one Python function as a `pydy.func` (its compile-time
+    containers in static_containers.py, its special call forms in
+    call_forms.py)."""
 
     def __init__(self, fn, arg_types=None, self_object=None, unit=None, static_params=None):
         self.fn = fn
@@ -603,123 +589,6 @@ class Importer:
         return self.written(array_node, pydytext.sequence(
             "tuple", [index, self.numpy_item(array_node, value)]))
 
-    def static_iterable(self, node):
-        """A list or tuple of compile-time objects (layers) being iterated, if
-        it is one; an empty one an object holds (a layer without hooks) too:
-        the loop runs no time, so its body is not imported."""
-        if not isinstance(node, (ast.Name, ast.Attribute)) or \
-                (isinstance(node, ast.Name) and self.is_local(node.id) and
-                 node.id != self.self_name and node.id not in self.static_names):
-            return None
-        owner = self.static_object(node.value) if isinstance(node, ast.Attribute) else None
-        held = getattr(owner, node.attr, None) if owner is not None else None
-        if type(held) in (list, tuple) and not held and not self.written_attribute(node):
-            origin = Origin("object", owner, [node.attr])
-            self.guard_value(held, origin)
-            return Static(held, origin)
-        value = self.expr_or_static(node)
-        if isinstance(value, Static) and isinstance(value.obj, (LayerList, ParameterList,
-                                                                 Sequential)):
-            return value
-        if isinstance(value, Static) and isinstance(value.obj, (list, tuple)) and \
-                not all(isinstance(v, (bool, int, float)) for v in value.obj):
-            return value
-        return None
-
-    def static_entries(self, node):
-        """The items of a loop over a Python container of compile-time objects
-        (see static_iterable) or over a mapping of layers or parameters (a
-        LayerDict or ParameterDict, its keys(), values() or items()), each a
-        list of (object, origin): what the
-        loop's target names; else None."""
-        iterable = self.static_iterable(node)
-        if iterable is not None:
-            return [[(item, iterable.origin.child(i) if iterable.origin is not None else None)]
-                    for i, item in enumerate(iterable.obj)]
-        view = None
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-                node.func.attr in ("keys", "values", "items") and not node.args and \
-                not node.keywords:
-            view, node = node.func.attr, node.func.value
-        if not isinstance(node, (ast.Name, ast.Attribute)) or \
-                (isinstance(node, ast.Name) and self.is_local(node.id) and
-                 node.id != self.self_name and node.id not in self.static_names):
-            return None
-        mapping = self.expr_or_static(node)
-        if not (isinstance(mapping, Static) and (isinstance(mapping.obj, (LayerDict, ParameterDict)) or (
-                type(mapping.obj) is dict and
-                any(isinstance(v, Layer) for v in mapping.obj.values())))):
-            return None
-
-        def value_of(key):
-            origin = mapping.origin.child(Item(key)) if mapping.origin is not None else None
-            return (mapping.obj[key], origin)
-        if view == "values":
-            return [[value_of(key)] for key in mapping.obj]
-        if view == "items":
-            return [[(key, None), value_of(key)] for key in mapping.obj]
-        return [[(key, None)] for key in mapping.obj]
-
-    def static_enumerate(self, node):
-        """The entries (see static_entries) of `enumerate(layers)` over
-        compile-time objects, each led by its index (a start is added to the
-        index by `statements`)."""
-        if not (isinstance(node, ast.Call) and self.is_builtin(node.func, enumerate) and
-                len(node.args) == 1 and not node.keywords):
-            return None
-        entries = self.static_entries(node.args[0])
-        if entries is None:
-            return None
-        return [[(index, None), entry] for index, entry in enumerate(entries)]
-
-    def unrolled_for(self, node, entries):
-        """A loop over a Python container of compile-time objects runs as Python
-        does: its body is imported once per entry, its target bound to the
-        entry's objects (a name, or a tuple of names for a pair)."""
-        for inner in ast.walk(node):
-            if isinstance(inner, (ast.Break, ast.Continue)):
-                self._fail(inner, "break/continue in a loop over a Python container of layers "
-                                  "is not supported by dy2st yet")
-        bound = set()
-        assigned = {n.id for statement in node.body for n in ast.walk(statement)
-                    if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
-        for entry in entries:
-            self.bind_static_target(node.target, entry, node, bound)
-            for name in bound & assigned:
-                self.static_keys.pop(name, None)
-            self.block(node.body)
-        for name in bound:
-            self.static_names.pop(name, None)
-            self.static_keys.pop(name, None)
-        return False
-
-    def bind_static_target(self, target, entry, node, bound):
-        """Binds `target` to an entry of static_entries: a name to one
-        (object, origin), a tuple of names or pairs to a list of them."""
-        if isinstance(entry, tuple):
-            if not isinstance(target, ast.Name):
-                self._fail(target, "the target of a loop over a Python container of layers "
-                                   "must be a name, or names for its pairs")
-            value = self.outside_object(entry[0], node, entry[1])
-            bound.add(target.id)
-            self.static_keys.pop(target.id, None)
-            if type(entry[0]) in (int, str):
-                # A key the body reads unchanged indexes containers of layers
-                # (`self.blocks[name]`), as a literal would.
-                self.static_keys[target.id] = entry[0]
-            if isinstance(value, Static):
-                self.static_names[target.id] = value
-            else:
-                self.static_names.pop(target.id, None)
-                self.store(target.id, value, node)
-            return
-        if len(entry) == 1:
-            return self.bind_static_target(target, entry[0], node, bound)
-        if not (isinstance(target, ast.Tuple) and len(target.elts) == len(entry)):
-            self._fail(target, f"the target of this loop must be {len(entry)} names: its "
-                               f"items are pairs")
-        for part, item in zip(target.elts, entry):
-            self.bind_static_target(part, item, node, bound)
 
     def stmt_With(self, node):
         """`with paddle.no_grad():` (a context that does nothing in compiled
@@ -1318,48 +1187,6 @@ class Importer:
             return item
         return self.written(array_node, pydytext.unary("numpy_item", item))
 
-    def static_subscript(self, node, base):
-        """An item of a compile-time container (`self.layers[0]`, `self.params["w"]`)
-        or a slice of it (`self.blocks[1:]`): its index must be a literal."""
-        key = node.slice
-        if isinstance(key, ast.Slice):
-            try:
-                bounds = [None if p is None else ast.literal_eval(p)
-                          for p in (key.lower, key.upper, key.step)]
-                part = base.obj[slice(*bounds)] \
-                    if all(b is None or type(b) is int for b in bounds) else None
-            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-                part = None
-            if part is None:
-                self._fail(node, f"a slice of {self.describe_static(base)} must have literal "
-                                 "int bounds in compiled code")
-            return self.outside_object(part, node, None)
-        if isinstance(key, ast.UnaryOp) and isinstance(key.op, ast.USub) and \
-                isinstance(key.operand, ast.Constant):
-            key = ast.Constant(-key.operand.value)
-        if isinstance(key, ast.Name) and key.id in self.static_keys:
-            key = ast.Constant(self.static_keys[key.id])
-        if not isinstance(key, ast.Constant) or not isinstance(key.value, (int, str)):
-            held = base.obj
-            if type(held) in (list, tuple) and held and \
-                    all(isinstance(v, Tensor) for v in held):
-                # Tensors a layer keeps in a Python list (Paddle's PTB model's
-                # weights), read at an index known when running: the list as
-                # a value (outside_object's), each item an input.
-                value = self.outside_object(held, node, base.origin)
-                return self.written(node, pydytext.subscript(value, self.index(node.slice)))
-            self._fail(node, f"an index of {self.describe_static(base)} must be a literal int or "
-                             "string in compiled code")
-        try:
-            item = base.obj[key.value]
-        except (IndexError, KeyError, TypeError) as e:
-            self._fail(node, f"{self.describe_static(base)}[{key.value!r}]: {e}",
-                       unsupported=False)
-        position = key.value
-        if isinstance(position, int) and position < 0 and hasattr(base.obj, "__len__"):
-            position += len(base.obj)
-        origin = base.origin.child(Item(position)) if base.origin is not None else None
-        return self.outside_object(item, node, origin)
 
     def display(self, node, kind, element=None):
         values = [(element or self.expr)(e) for e in node.elts]
@@ -1718,44 +1545,6 @@ class Importer:
         self.emit("} else {")
         self.emit("} " + self.loc(node))
 
-    def respelled_call(self, node, name, shape_at):
-        """`node` with `dim=` as `axis=` where `name` takes it, and the sizes
-        from position `shape_at` on as one list (`zeros(2, 3)`: `zeros([2, 3])`)."""
-        keywords = node.keywords
-        if name in compat.DIM_FUNCTIONS and any(k.arg == "dim" for k in keywords):
-            if any(k.arg == "axis" for k in keywords):
-                self._fail(node, f"TypeError: {name}() got both 'axis' and its alias 'dim'",
-                           unsupported=False)
-            keywords = [ast.keyword("axis", k.value) if k.arg == "dim" else k for k in keywords]
-        args = node.args
-        if shape_at is not None:
-            end = shape_at
-            while end < len(args) and (self.may_be_size(args[end]) or
-                                       isinstance(args[end], ast.Starred)):
-                end += 1
-            # Sizes one by one, or a sequence unpacked (`x.reshape(*shape)`):
-            # one list display of them.
-            if end - shape_at >= 2 or any(isinstance(a, ast.Starred)
-                                          for a in args[shape_at:end]):
-                sizes = located(_joined_list(args[shape_at:end]), args[shape_at])
-                args = args[:shape_at] + [sizes] + args[end:]
-        return ast.copy_location(ast.Call(node.func, args, keywords), node)
-
-    def swaps_two_axes(self, args):
-        """Whether the arguments of transpose (the tensor first) are two axes
-        (`x.transpose(0, 2)`: PyTorch's spelling) rather than an order."""
-        return len(args) == 3 and self.may_be_size(args[1]) and self.may_be_size(args[2])
-
-    def may_be_size(self, arg):
-        """Whether an argument may be one size of a shape given as separate
-        ints: not a string, a dtype, a list or a starred value."""
-        if isinstance(arg, (ast.Starred, ast.List, ast.Tuple)):
-            return False
-        if isinstance(arg, ast.Constant):
-            return type(arg.value) is int
-        return not isinstance(self.static_object(arg), (dtypes.DType, str, type)) and \
-            not (isinstance(arg, ast.Attribute) and
-                 isinstance(self.global_constant(arg), (dtypes.DType, str)))
 
     def method_call(self, node, receiver, method):
         if method in compat.METHODS:
@@ -1969,12 +1758,6 @@ class Importer:
         self.emit(f'pydy.py_callback "{_escape(callback)}"{operands} {self.loc(node)}')
         return self.constant(None, node)
 
-    def holds_compile_time_objects(self, node):
-        """Whether a call passes an object known when compiling that is no
-        value (a layer): a dataclass made of one is such an object itself."""
-        values = (bool, int, float, str, type(None), Tensor)
-        return any(not isinstance(self.static_object(a), values)
-                   for a in node.args + [k.value for k in node.keywords])
 
     def named_tuple_call(self, node, cls):
         """`Cls(a, b=...)` of a record class (a namedtuple class or a
@@ -2076,74 +1859,6 @@ class Importer:
                            self.attribute_value(obj, attr, node, made=True), node)
         return Static(obj)
 
-    def getattr_call(self, node, fn):
-        """getattr(o, name[, default]) / hasattr(o, name) with a name known when
-        compiling: `o.name` (of an object known when compiling, answered then
-        where a default or hasattr asks whether it exists)."""
-        if node.keywords or not 2 <= len(node.args) <= (3 if fn is getattr else 2):
-            self._fail(node, f"{fn.__name__}() takes an object and a name"
-                             f"{' (and a default)' if fn is getattr else ''}", unsupported=False)
-        name = self.static_text(node.args[1])
-        if name is None:
-            self._fail(node.args[1], f"the name {fn.__name__}() reads must be a string known "
-                                     "when compiling")
-        attribute = ast.copy_location(ast.Attribute(node.args[0], name, ast.Load()), node)
-        if fn is hasattr or len(node.args) == 3:
-            owner = self.expr_or_static(node.args[0])
-            if not isinstance(owner, Static):
-                self._fail(node, f"{fn.__name__}() asking whether a value computed in compiled "
-                                 "code has an attribute is not supported by dy2st yet")
-            present = hasattr(owner.obj, name)
-            if fn is hasattr:
-                return self.constant(present, node)
-            if not present:
-                return self.expr_or_static(node.args[2])
-        return self.expr_or_static(attribute)
-
-    def static_text(self, node):
-        """The string `node` is when compiling (a literal, the key of an
-        unrolled loop, a string attribute of an object: guarded), else None."""
-        if isinstance(node, ast.Constant):
-            return node.value if isinstance(node.value, str) else None
-        if isinstance(node, ast.Name):
-            key = self.static_keys.get(node.id)
-            return key if isinstance(key, str) else None
-        if isinstance(node, ast.Attribute) and not self.written_attribute(node):
-            owner = self.expr_or_static(node.value)
-            value = getattr(owner.obj, node.attr, None) if isinstance(owner, Static) else None
-            if isinstance(value, str):
-                self.guard_value(value, owner.origin.child(node.attr)
-                                 if owner.origin is not None else None)
-                return value
-        return None
-
-    def super_call(self, node):
-        """`super()` in a method (or `super(C, self)`): Python's super object
-        of the compile-time `self`, whose methods are bound to it and imported
-        as any other method is."""
-        if node.keywords:
-            self._fail(node, "super() takes no keyword arguments", unsupported=False)
-        if node.args:
-            if len(node.args) != 2:
-                self._fail(node, "super() in compiled code takes no arguments or a class and "
-                                 "the object", unsupported=False)
-            cls, obj = (self.expr_or_static(a) for a in node.args)
-            if not (isinstance(cls, Static) and isinstance(cls.obj, type) and
-                    isinstance(obj, Static)):
-                self._fail(node, "the arguments of super() must be a class and an object "
-                                 "known when compiling (super(C, self))", unsupported=False)
-            cls, obj = cls.obj, obj.obj
-        else:
-            cells = dict(zip(getattr(getattr(self.fn, "__code__", None), "co_freevars", ()),
-                             getattr(self.fn, "__closure__", None) or ()))
-            if self.self_object is None or "__class__" not in cells:
-                self._fail(node, "super() without arguments works in a method of a class "
-                                 "called on its object in compiled code", unsupported=False)
-            cls, obj = cells["__class__"].cell_contents, self.self_object
-        try:
-            return Static(super(cls, obj))
-        except TypeError as e:
-            self._fail(node, f"super(): {e}", unsupported=False)
 
     @staticmethod
     def python_callee(fn):

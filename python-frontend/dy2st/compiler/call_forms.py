@@ -1,0 +1,148 @@
+"""The importer's special call forms: super(), getattr()/hasattr() with names
+known when compiling, and Paddle 3's PyTorch-style spellings of calls (dim=,
+shapes given one by one or unpacked, a transpose of two axes; see
+eager/compat.py) (a mixin of Importer)."""
+import ast
+
+from ..eager import compat, dtypes
+from ..eager.tensor import Tensor
+from .statements import located
+from .unit import Static
+
+def _joined_list(items):
+    """A list of `items`, some of them `*sequence`: `[a, b] + list(seq) + ...`
+    (the importer's displays take no star)."""
+    parts, run = [], []
+    for item in items:
+        if isinstance(item, ast.Starred):
+            if run:
+                parts.append(ast.List(run, ast.Load()))
+                run = []
+            parts.append(ast.Call(ast.Name("list", ast.Load()), [item.value], []))
+        else:
+            run.append(item)
+    if run:
+        parts.append(ast.List(run, ast.Load()))
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = ast.BinOp(joined, ast.Add(), part)
+    return joined
+
+
+class CallForms:
+    """Importer's methods for the call forms that need more than binding."""
+
+    def respelled_call(self, node, name, shape_at):
+        """`node` with `dim=` as `axis=` where `name` takes it, and the sizes
+        from position `shape_at` on as one list (`zeros(2, 3)`: `zeros([2, 3])`)."""
+        keywords = node.keywords
+        if name in compat.DIM_FUNCTIONS and any(k.arg == "dim" for k in keywords):
+            if any(k.arg == "axis" for k in keywords):
+                self._fail(node, f"TypeError: {name}() got both 'axis' and its alias 'dim'",
+                           unsupported=False)
+            keywords = [ast.keyword("axis", k.value) if k.arg == "dim" else k for k in keywords]
+        args = node.args
+        if shape_at is not None:
+            end = shape_at
+            while end < len(args) and (self.may_be_size(args[end]) or
+                                       isinstance(args[end], ast.Starred)):
+                end += 1
+            # Sizes one by one, or a sequence unpacked (`x.reshape(*shape)`):
+            # one list display of them.
+            if end - shape_at >= 2 or any(isinstance(a, ast.Starred)
+                                          for a in args[shape_at:end]):
+                sizes = located(_joined_list(args[shape_at:end]), args[shape_at])
+                args = args[:shape_at] + [sizes] + args[end:]
+        return ast.copy_location(ast.Call(node.func, args, keywords), node)
+
+    def swaps_two_axes(self, args):
+        """Whether the arguments of transpose (the tensor first) are two axes
+        (`x.transpose(0, 2)`: PyTorch's spelling) rather than an order."""
+        return len(args) == 3 and self.may_be_size(args[1]) and self.may_be_size(args[2])
+
+    def may_be_size(self, arg):
+        """Whether an argument may be one size of a shape given as separate
+        ints: not a string, a dtype, a list or a starred value."""
+        if isinstance(arg, (ast.Starred, ast.List, ast.Tuple)):
+            return False
+        if isinstance(arg, ast.Constant):
+            return type(arg.value) is int
+        return not isinstance(self.static_object(arg), (dtypes.DType, str, type)) and \
+            not (isinstance(arg, ast.Attribute) and
+                 isinstance(self.global_constant(arg), (dtypes.DType, str)))
+
+    def holds_compile_time_objects(self, node):
+        """Whether a call passes an object known when compiling that is no
+        value (a layer): a dataclass made of one is such an object itself."""
+        values = (bool, int, float, str, type(None), Tensor)
+        return any(not isinstance(self.static_object(a), values)
+                   for a in node.args + [k.value for k in node.keywords])
+
+    def getattr_call(self, node, fn):
+        """getattr(o, name[, default]) / hasattr(o, name) with a name known when
+        compiling: `o.name` (of an object known when compiling, answered then
+        where a default or hasattr asks whether it exists)."""
+        if node.keywords or not 2 <= len(node.args) <= (3 if fn is getattr else 2):
+            self._fail(node, f"{fn.__name__}() takes an object and a name"
+                             f"{' (and a default)' if fn is getattr else ''}", unsupported=False)
+        name = self.static_text(node.args[1])
+        if name is None:
+            self._fail(node.args[1], f"the name {fn.__name__}() reads must be a string known "
+                                     "when compiling")
+        attribute = ast.copy_location(ast.Attribute(node.args[0], name, ast.Load()), node)
+        if fn is hasattr or len(node.args) == 3:
+            owner = self.expr_or_static(node.args[0])
+            if not isinstance(owner, Static):
+                self._fail(node, f"{fn.__name__}() asking whether a value computed in compiled "
+                                 "code has an attribute is not supported by dy2st yet")
+            present = hasattr(owner.obj, name)
+            if fn is hasattr:
+                return self.constant(present, node)
+            if not present:
+                return self.expr_or_static(node.args[2])
+        return self.expr_or_static(attribute)
+
+    def static_text(self, node):
+        """The string `node` is when compiling (a literal, the key of an
+        unrolled loop, a string attribute of an object: guarded), else None."""
+        if isinstance(node, ast.Constant):
+            return node.value if isinstance(node.value, str) else None
+        if isinstance(node, ast.Name):
+            key = self.static_keys.get(node.id)
+            return key if isinstance(key, str) else None
+        if isinstance(node, ast.Attribute) and not self.written_attribute(node):
+            owner = self.expr_or_static(node.value)
+            value = getattr(owner.obj, node.attr, None) if isinstance(owner, Static) else None
+            if isinstance(value, str):
+                self.guard_value(value, owner.origin.child(node.attr)
+                                 if owner.origin is not None else None)
+                return value
+        return None
+
+    def super_call(self, node):
+        """`super()` in a method (or `super(C, self)`): Python's super object
+        of the compile-time `self`, whose methods are bound to it and imported
+        as any other method is."""
+        if node.keywords:
+            self._fail(node, "super() takes no keyword arguments", unsupported=False)
+        if node.args:
+            if len(node.args) != 2:
+                self._fail(node, "super() in compiled code takes no arguments or a class and "
+                                 "the object", unsupported=False)
+            cls, obj = (self.expr_or_static(a) for a in node.args)
+            if not (isinstance(cls, Static) and isinstance(cls.obj, type) and
+                    isinstance(obj, Static)):
+                self._fail(node, "the arguments of super() must be a class and an object "
+                                 "known when compiling (super(C, self))", unsupported=False)
+            cls, obj = cls.obj, obj.obj
+        else:
+            cells = dict(zip(getattr(getattr(self.fn, "__code__", None), "co_freevars", ()),
+                             getattr(self.fn, "__closure__", None) or ()))
+            if self.self_object is None or "__class__" not in cells:
+                self._fail(node, "super() without arguments works in a method of a class "
+                                 "called on its object in compiled code", unsupported=False)
+            cls, obj = cells["__class__"].cell_contents, self.self_object
+        try:
+            return Static(super(cls, obj))
+        except TypeError as e:
+            self._fail(node, f"super(): {e}", unsupported=False)

@@ -1,0 +1,175 @@
+"""The importer's compile-time containers: loops over Python containers of
+layers (a LayerList, Sequential, LayerDict, ParameterDict, a dict of layers)
+unrolled as Python runs them, and items of them read by a literal index or
+key (a mixin of Importer)."""
+import ast
+
+from ..eager.tensor import Tensor
+from ..nn import Layer, LayerDict, LayerList, ParameterDict, ParameterList, Sequential
+from . import pydytext
+from .unit import Item, Origin, Static
+
+
+class StaticContainers:
+    """Importer's methods for the Python containers of compile-time objects."""
+
+    def static_iterable(self, node):
+        """A list or tuple of compile-time objects (layers) being iterated, if
+        it is one; an empty one an object holds (a layer without hooks) too:
+        the loop runs no time, so its body is not imported."""
+        if not isinstance(node, (ast.Name, ast.Attribute)) or \
+                (isinstance(node, ast.Name) and self.is_local(node.id) and
+                 node.id != self.self_name and node.id not in self.static_names):
+            return None
+        owner = self.static_object(node.value) if isinstance(node, ast.Attribute) else None
+        held = getattr(owner, node.attr, None) if owner is not None else None
+        if type(held) in (list, tuple) and not held and not self.written_attribute(node):
+            origin = Origin("object", owner, [node.attr])
+            self.guard_value(held, origin)
+            return Static(held, origin)
+        value = self.expr_or_static(node)
+        if isinstance(value, Static) and isinstance(value.obj, (LayerList, ParameterList,
+                                                                 Sequential)):
+            return value
+        if isinstance(value, Static) and isinstance(value.obj, (list, tuple)) and \
+                not all(isinstance(v, (bool, int, float)) for v in value.obj):
+            return value
+        return None
+
+    def static_entries(self, node):
+        """The items of a loop over a Python container of compile-time objects
+        (see static_iterable) or over a mapping of layers or parameters (a
+        LayerDict or ParameterDict, its keys(), values() or items()), each a
+        list of (object, origin): what the
+        loop's target names; else None."""
+        iterable = self.static_iterable(node)
+        if iterable is not None:
+            return [[(item, iterable.origin.child(i) if iterable.origin is not None else None)]
+                    for i, item in enumerate(iterable.obj)]
+        view = None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in ("keys", "values", "items") and not node.args and \
+                not node.keywords:
+            view, node = node.func.attr, node.func.value
+        if not isinstance(node, (ast.Name, ast.Attribute)) or \
+                (isinstance(node, ast.Name) and self.is_local(node.id) and
+                 node.id != self.self_name and node.id not in self.static_names):
+            return None
+        mapping = self.expr_or_static(node)
+        if not (isinstance(mapping, Static) and (isinstance(mapping.obj, (LayerDict, ParameterDict)) or (
+                type(mapping.obj) is dict and
+                any(isinstance(v, Layer) for v in mapping.obj.values())))):
+            return None
+
+        def value_of(key):
+            origin = mapping.origin.child(Item(key)) if mapping.origin is not None else None
+            return (mapping.obj[key], origin)
+        if view == "values":
+            return [[value_of(key)] for key in mapping.obj]
+        if view == "items":
+            return [[(key, None), value_of(key)] for key in mapping.obj]
+        return [[(key, None)] for key in mapping.obj]
+
+    def static_enumerate(self, node):
+        """The entries (see static_entries) of `enumerate(layers)` over
+        compile-time objects, each led by its index (a start is added to the
+        index by `statements`)."""
+        if not (isinstance(node, ast.Call) and self.is_builtin(node.func, enumerate) and
+                len(node.args) == 1 and not node.keywords):
+            return None
+        entries = self.static_entries(node.args[0])
+        if entries is None:
+            return None
+        return [[(index, None), entry] for index, entry in enumerate(entries)]
+
+    def unrolled_for(self, node, entries):
+        """A loop over a Python container of compile-time objects runs as Python
+        does: its body is imported once per entry, its target bound to the
+        entry's objects (a name, or a tuple of names for a pair)."""
+        for inner in ast.walk(node):
+            if isinstance(inner, (ast.Break, ast.Continue)):
+                self._fail(inner, "break/continue in a loop over a Python container of layers "
+                                  "is not supported by dy2st yet")
+        bound = set()
+        assigned = {n.id for statement in node.body for n in ast.walk(statement)
+                    if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+        for entry in entries:
+            self.bind_static_target(node.target, entry, node, bound)
+            for name in bound & assigned:
+                self.static_keys.pop(name, None)
+            self.block(node.body)
+        for name in bound:
+            self.static_names.pop(name, None)
+            self.static_keys.pop(name, None)
+        return False
+
+    def bind_static_target(self, target, entry, node, bound):
+        """Binds `target` to an entry of static_entries: a name to one
+        (object, origin), a tuple of names or pairs to a list of them."""
+        if isinstance(entry, tuple):
+            if not isinstance(target, ast.Name):
+                self._fail(target, "the target of a loop over a Python container of layers "
+                                   "must be a name, or names for its pairs")
+            value = self.outside_object(entry[0], node, entry[1])
+            bound.add(target.id)
+            self.static_keys.pop(target.id, None)
+            if type(entry[0]) in (int, str):
+                # A key the body reads unchanged indexes containers of layers
+                # (`self.blocks[name]`), as a literal would.
+                self.static_keys[target.id] = entry[0]
+            if isinstance(value, Static):
+                self.static_names[target.id] = value
+            else:
+                self.static_names.pop(target.id, None)
+                self.store(target.id, value, node)
+            return
+        if len(entry) == 1:
+            return self.bind_static_target(target, entry[0], node, bound)
+        if not (isinstance(target, ast.Tuple) and len(target.elts) == len(entry)):
+            self._fail(target, f"the target of this loop must be {len(entry)} names: its "
+                               f"items are pairs")
+        for part, item in zip(target.elts, entry):
+            self.bind_static_target(part, item, node, bound)
+
+    def static_subscript(self, node, base):
+        """An item of a compile-time container (`self.layers[0]`, `self.params["w"]`)
+        or a slice of it (`self.blocks[1:]`): its index must be a literal."""
+        key = node.slice
+        if isinstance(key, ast.Slice):
+            try:
+                bounds = [None if p is None else ast.literal_eval(p)
+                          for p in (key.lower, key.upper, key.step)]
+                part = base.obj[slice(*bounds)] \
+                    if all(b is None or type(b) is int for b in bounds) else None
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                part = None
+            if part is None:
+                self._fail(node, f"a slice of {self.describe_static(base)} must have literal "
+                                 "int bounds in compiled code")
+            return self.outside_object(part, node, None)
+        if isinstance(key, ast.UnaryOp) and isinstance(key.op, ast.USub) and \
+                isinstance(key.operand, ast.Constant):
+            key = ast.Constant(-key.operand.value)
+        if isinstance(key, ast.Name) and key.id in self.static_keys:
+            key = ast.Constant(self.static_keys[key.id])
+        if not isinstance(key, ast.Constant) or not isinstance(key.value, (int, str)):
+            held = base.obj
+            if type(held) in (list, tuple) and held and \
+                    all(isinstance(v, Tensor) for v in held):
+                # Tensors a layer keeps in a Python list (Paddle's PTB model's
+                # weights), read at an index known when running: the list as
+                # a value (outside_object's), each item an input.
+                value = self.outside_object(held, node, base.origin)
+                return self.written(node, pydytext.subscript(value, self.index(node.slice)))
+            self._fail(node, f"an index of {self.describe_static(base)} must be a literal int or "
+                             "string in compiled code")
+        try:
+            item = base.obj[key.value]
+        except (IndexError, KeyError, TypeError) as e:
+            self._fail(node, f"{self.describe_static(base)}[{key.value!r}]: {e}",
+                       unsupported=False)
+        position = key.value
+        if isinstance(position, int) and position < 0 and hasattr(base.obj, "__len__"):
+            position += len(base.obj)
+        origin = base.origin.child(Item(position)) if base.origin is not None else None
+        return self.outside_object(item, node, origin)
