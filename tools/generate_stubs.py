@@ -60,7 +60,7 @@ _FLOATS = ("epsilon eps momentum alpha beta slope negative_slope threshold delta
            "shift_ratio lower upper dropout_p")
 _STRINGS = "data_format reduction mode act reduce equation name side"
 _SIZES = ("kernel_size stride dilation output_size output_padding size normalized_shape shifts "
-          "source destination kernel_sizes strides paddings dilations")
+          "source destination kernel_sizes strides paddings dilations output_sizes")
 
 PARAMETER_TYPES = {
     **{n: "Tensor" for n in _TENSORS.split()},

@@ -864,6 +864,19 @@ CASES = [
      lambda x: _bicubic(x, [3, 9], True), [IMG]),
     ("conv3d_transpose", lambda x, w: F.conv3d_transpose(x, w, stride=[1, 2, 2], padding=1),
      lambda x, w: _conv_transpose3d(x, w, [1, 2, 2], 1), [VOL, KERT3]),
+    ("fold", lambda x: F.fold(F.unfold(x, [2, 3]), [7, 6], [2, 3]),
+     lambda x: _fold(_unfold(x, [2, 3], [1, 1], [0] * 4, [1, 1]), [7, 6], [2, 3], [1, 1],
+                     [0] * 4, [1, 1]), [IMG]),
+    ("fold", lambda x: F.fold(F.unfold(x, 3, strides=2, paddings=1), [7, 6], 3, strides=2,
+                              paddings=1),
+     lambda x: _fold(_unfold(x, [3, 3], [2, 2], [1] * 4, [1, 1]), [7, 6], [3, 3], [2, 2],
+                     [1] * 4, [1, 1]), [IMG]),
+    ("lp_pool2d", lambda x: F.lp_pool2d(x, 2.0, 2),
+     lambda x: np.sqrt(_pool3d(x[:, :, None] ** 2, [1, 2, 2], [1, 2, 2], 0, np.sum)[:, :, 0]),
+     [np.abs(IMG) + 0.1]),
+    ("lp_pool1d", lambda x: F.lp_pool1d(x, 3.0, 3, stride=2),
+     lambda x: np.cbrt(_pool3d(x[:, :, None, None] ** 3, [1, 1, 3], [1, 1, 2], 0,
+                               np.sum)[:, :, 0, 0]), [np.abs(SEQ) + 0.1]),
     ("sequence_mask", lambda i: F.sequence_mask(i[0], 4), lambda i: (np.arange(4) < i[0][:, None])
      .astype(np.int64), [L]),
     # Indexing.
@@ -1035,6 +1048,25 @@ def _conv_transpose3d(x, w, stride, padding):
                     "nc,cokij->nokij", x[:, :, i, j, m], w)
     return out[:, :, padding:full[0] - padding, padding:full[1] - padding,
                padding:full[2] - padding]
+
+
+def _fold(cols, size, kernel, stride, pads, dilation):
+    """col2im: each column's values added at its window's positions (pads:
+    [top, left, bottom, right], cut off at the end)."""
+    n, ckk, length = cols.shape
+    c = ckk // (kernel[0] * kernel[1])
+    height, width = size[0] + pads[0] + pads[2], size[1] + pads[1] + pads[3]
+    oh = (height - dilation[0] * (kernel[0] - 1) - 1) // stride[0] + 1
+    ow = (width - dilation[1] * (kernel[1] - 1) - 1) // stride[1] + 1
+    blocks = cols.reshape(n, c, kernel[0], kernel[1], oh, ow)
+    out = np.zeros((n, c, height, width), np.float32)
+    for i in range(kernel[0]):
+        for j in range(kernel[1]):
+            for a in range(oh):
+                for b in range(ow):
+                    out[:, :, a * stride[0] + i * dilation[0],
+                        b * stride[1] + j * dilation[1]] += blocks[:, :, i, j, a, b]
+    return out[:, :, pads[0]:pads[0] + size[0], pads[1]:pads[1] + size[1]]
 
 
 def _bicubic(x, sizes, align_corners, a=-0.75):

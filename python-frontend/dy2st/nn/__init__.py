@@ -11,7 +11,7 @@ from .layer_basic import (ELU, GELU, Dropout, Embedding, Flatten, Hardswish,  # 
 from .layer_conv import (AdaptiveAvgPool1D, AdaptiveAvgPool2D, AdaptiveAvgPool3D,  # noqa: F401
                          AdaptiveMaxPool1D, AdaptiveMaxPool2D, AdaptiveMaxPool3D, AvgPool1D,
                          AvgPool2D, AvgPool3D, Conv1D, Conv1DTranspose, Conv2D, Conv2DTranspose,
-                         Conv3D, Conv3DTranspose, MaxPool1D, MaxPool2D, MaxPool3D, Unfold, Upsample,
+                         Conv3D, Conv3DTranspose, Fold, LPPool1D, LPPool2D, MaxPool1D, MaxPool2D, MaxPool3D, Unfold, Upsample,
                          UpsamplingBilinear2D, UpsamplingNearest2D)
 from .layer_norm import (BatchNorm, BatchNorm1D, BatchNorm2D, BatchNorm3D,  # noqa: F401
                          GroupNorm, InstanceNorm1D, InstanceNorm2D, InstanceNorm3D, SyncBatchNorm)
@@ -53,3 +53,4 @@ ReflectionPad1d, ReflectionPad2d, ReflectionPad3d = ReflectionPad1D, ReflectionP
 ReplicationPad1d, ReplicationPad2d, ReplicationPad3d = (ReplicationPad1D, ReplicationPad2D,
                                                         ReplicationPad3D)
 CircularPad1d, CircularPad2d, CircularPad3d = CircularPad1D, CircularPad2D, CircularPad3D
+LPPool1d, LPPool2d = LPPool1D, LPPool2D

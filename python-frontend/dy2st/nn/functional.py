@@ -407,7 +407,7 @@ from .channels import (FUNCTIONS as _CHANNELS, channel_shuffle, local_response_n
                        pixel_shuffle, pixel_unshuffle, temporal_shift, zeropad2d)
 from .pooling import (FUNCTIONS as _POOLING, adaptive_avg_pool1d,  # noqa: E402,F401
                       adaptive_avg_pool3d, adaptive_max_pool1d, adaptive_max_pool3d, avg_pool3d,
-                      max_pool3d, unfold)
+                      fold, lp_pool1d, lp_pool2d, max_pool3d, unfold)
 from .attention import (FUNCTIONS as _ATTENTION, scaled_dot_product_attention,  # noqa: E402,F401
                         swiglu)
 from .warping import FUNCTIONS as _WARPING, affine_grid, grid_sample  # noqa: E402,F401

@@ -347,3 +347,47 @@ class Unfold(Layer):
     def forward(self, input: Tensor) -> Tensor:
         return functional.unfold(input, self._kernel_sizes, self._strides, self._paddings,
                                  self._dilations)
+
+
+class Fold(Layer):
+    """col2im (nn.functional.fold) with the layer's output size, kernel,
+    dilations, paddings and strides."""
+
+    def __init__(self, output_sizes: int | Sequence[int], kernel_sizes: int | Sequence[int],
+                 dilations: int | Sequence[int] = 1, paddings: int | Sequence[int] = 0,
+                 strides: int | Sequence[int] = 1, name: str | None = None) -> None:
+        super().__init__()
+        self._output_sizes, self._kernel_sizes = output_sizes, kernel_sizes
+        self._dilations, self._paddings, self._strides = dilations, paddings, strides
+
+    def forward(self, input: Tensor) -> Tensor:
+        return functional.fold(input, self._output_sizes, self._kernel_sizes, self._strides,
+                               self._paddings, self._dilations)
+
+
+class LPPool1D(Layer):
+    def __init__(self, norm_type: float, kernel_size: int | Sequence[int],
+                 stride: int | Sequence[int] | None = None, padding: int | Sequence[int] = 0,
+                 ceil_mode: bool = False, data_format: str = "NCL",
+                 name: str | None = None) -> None:
+        super().__init__()
+        self._norm_type, self._kernel_size, self._stride = norm_type, kernel_size, stride
+        self._padding, self._ceil_mode, self._data_format = padding, ceil_mode, data_format
+
+    def forward(self, x: Tensor) -> Tensor:
+        return functional.lp_pool1d(x, self._norm_type, self._kernel_size, self._stride,
+                                    self._padding, self._ceil_mode, self._data_format)
+
+
+class LPPool2D(Layer):
+    def __init__(self, norm_type: float, kernel_size: int | Sequence[int],
+                 stride: int | Sequence[int] | None = None, padding: int | Sequence[int] = 0,
+                 ceil_mode: bool = False, data_format: str = "NCHW",
+                 name: str | None = None) -> None:
+        super().__init__()
+        self._norm_type, self._kernel_size, self._stride = norm_type, kernel_size, stride
+        self._padding, self._ceil_mode, self._data_format = padding, ceil_mode, data_format
+
+    def forward(self, x: Tensor) -> Tensor:
+        return functional.lp_pool2d(x, self._norm_type, self._kernel_size, self._stride,
+                                    self._padding, self._ceil_mode, self._data_format)

@@ -2,10 +2,11 @@
 depth and then over height and width (a box's maximum or average is the
 iterated one; with padding, average counts multiply per axis); the 1-d and
 3-d adaptive pools one axis at a time (their windows are products of
-intervals); unfold (im2col)."""
-from ..eager.functional import (avg_pool2d as _avg_pool2d, concat, max, max_pool2d as _max_pool2d,
-                                mean, pad, reshape, slice, stack)
-from .convolution import _conv_padding, _ntuple, channels_first, channels_last
+intervals); unfold (im2col) and fold (col2im); the power-average pools."""
+from ..eager.functional import (add_n, avg_pool2d as _avg_pool2d, concat, max,
+                                max_pool2d as _max_pool2d,
+                                mean, pad, reshape, slice, squeeze, stack, unsqueeze)
+from .convolution import _conv_padding, _ntuple, _spread, channels_first, channels_last
 
 
 def _pool2d(x, kernel, stride, padding, ceil_mode, is_max, exclusive):
@@ -132,6 +133,67 @@ def unfold(x, kernel_sizes, strides=1, paddings=0, dilations=1, name=None):
     return reshape(stack(windows, axis=2), [n, c * kernel[0] * kernel[1], out_h * out_w])
 
 
+
+
+def fold(x, output_sizes, kernel_sizes, strides=1, paddings=0, dilations=1, name=None):
+    """col2im, unfold's adjoint: [N, C * kh * kw, L] columns summed into
+    [N, C, H, W] at the positions each (dilated) kernel window covers."""
+    size = _ntuple(output_sizes, 2)
+    kernel = _ntuple(kernel_sizes, 2)
+    stride = _ntuple(strides, 2)
+    dilation = _ntuple(dilations, 2)
+    pads = _ntuple(paddings, 2)
+    if len(pads) == 2:
+        pads = [pads[0], pads[1], pads[0], pads[1]]
+    # Paddle's order: [top, left, bottom, right].
+    height, width = size[0] + pads[0] + pads[2], size[1] + pads[1] + pads[3]
+    out_h = (height - (dilation[0] * (kernel[0] - 1) + 1)) // stride[0] + 1
+    out_w = (width - (dilation[1] * (kernel[1] - 1) + 1)) // stride[1] + 1
+    if x.shape[2] != out_h * out_w:
+        raise ValueError(f"fold(): the input's {x.shape[2]} columns do not match the "
+                         f"{out_h} * {out_w} = {out_h * out_w} kernel positions")
+    channels = x.shape[1] // (kernel[0] * kernel[1])
+    cols = reshape(x, [-1, channels, kernel[0] * kernel[1], out_h, out_w])
+    # One placed window per kernel position, gathered in a list (the loops
+    # unroll: each position's padding is known when compiling), then summed.
+    placed = []
+    for i in range(kernel[0]):
+        for j in range(kernel[1]):
+            window = _spread(_spread(cols[:, :, i * kernel[1] + j], 2, stride[0]), 3, stride[1])
+            top, left = i * dilation[0], j * dilation[1]
+            placed.append(pad(window, [0, 0, 0, 0, top, height - top - window.shape[2],
+                                       left, width - left - window.shape[3]]))
+    out = add_n(placed)
+    return out[:, :, pads[0]:pads[0] + size[0], pads[1]:pads[1] + size[1]]
+
+
+def lp_pool2d(x, norm_type, kernel_size, stride=None, padding=0, ceil_mode=False,
+              data_format="NCHW", name=None):
+    """(sum of x^p over each window)^(1/p) of an NCHW (or NHWC) input."""
+    kernel = _ntuple(kernel_size, 2)
+    powered = x ** norm_type
+    if data_format == "NHWC":
+        powered = channels_first(powered)
+    summed = _avg_pool2d(powered, kernel, kernel if stride is None else stride, padding, ceil_mode,
+                         False) * (kernel[0] * kernel[1])
+    out = summed ** (1.0 / norm_type)
+    return channels_last(out) if data_format == "NHWC" else out
+
+
+def lp_pool1d(x, norm_type, kernel_size, stride=None, padding=0, ceil_mode=False,
+              data_format="NCL", name=None):
+    """(sum of x^p over each window)^(1/p) of an NCL (or NLC) input."""
+    if data_format == "NLC":
+        x = channels_first(x)
+    kernel = _ntuple(kernel_size, 1)[0]
+    step = kernel if stride is None else _ntuple(stride, 1)[0]
+    pads = padding if isinstance(padding, str) else \
+        [0, 0] + _conv_padding(padding, [0], [kernel], [step], [1])
+    out = squeeze(lp_pool2d(unsqueeze(x, 2), norm_type, [1, kernel], [1, step], pads,
+                            ceil_mode), 2)
+    return channels_last(out) if data_format == "NLC" else out
+
+
 FUNCTIONS = {fn.__name__: fn for fn in (
     max_pool3d, avg_pool3d, adaptive_avg_pool1d, adaptive_max_pool1d, adaptive_avg_pool3d,
-    adaptive_max_pool3d, unfold)}
+    adaptive_max_pool3d, unfold, fold, lp_pool1d, lp_pool2d)}
