@@ -63,6 +63,8 @@ SIGN = np.sign(U).astype(np.float32)
 LABEL01 = (U > 0).astype(np.float32)
 DICE_LABEL = (rng.rand(2, 3, 1) * 4).astype(np.int64)
 BILINEAR_W = rng.randn(2, 3, 4).astype(np.float32).view(Fixed)
+# An image of another size, whose shape a resize reads at run time.
+IMG_TARGET = rng.randn(2, 1, 11, 5).astype(np.float32)
 
 _erf = np.vectorize(math.erf)
 
@@ -862,6 +864,13 @@ CASES = [
     ("interpolate", lambda x: F.interpolate(x, scale_factor=[0.5, 1.5], mode="bicubic",
                                             align_corners=True),
      lambda x: _bicubic(x, [3, 9], True), [IMG]),
+    ("interpolate", lambda x, y: F.interpolate(x, paddle.shape(y)[2:], mode="bilinear"),
+     lambda x, y: ref.interpolate(x, [11, 5], "bilinear"), [IMG, IMG_TARGET]),
+    ("interpolate", lambda x, y: F.interpolate(x, size=[paddle.shape(y)[3], 8],
+                                               mode="bicubic", align_corners=True),
+     lambda x, y: _bicubic(x, [5, 8], True), [IMG, IMG_TARGET]),
+    ("interpolate", lambda x, y: F.interpolate(x, paddle.shape(y)[2:]),
+     lambda x, y: ref.interpolate(x, [11, 5], "nearest"), [IMG, IMG_TARGET]),
     ("conv3d_transpose", lambda x, w: F.conv3d_transpose(x, w, stride=[1, 2, 2], padding=1),
      lambda x, w: _conv_transpose3d(x, w, [1, 2, 2], 1), [VOL, KERT3]),
     ("fold", lambda x: F.fold(F.unfold(x, [2, 3]), [7, 6], [2, 3]),

@@ -7,12 +7,16 @@ trilinear are linear along each axis, the last axis first as Paddle sums."""
 from ..eager.functional import arange, cast, floor, gather, maximum, minimum, reshape
 from .convolution import CHANNELS_LAST, channels_first, channels_last
 from .adaptive_pooling import adaptive_avg_pool2d
+from ..eager.tensor import Tensor
 
 _LINEAR = ("linear", "bilinear", "trilinear")
 _FORMATS = ("NCW", "NCHW", "NCDHW")
 
 
 def _as_list(value, n):
+    if isinstance(value, Tensor):
+        # Paddle's size tensor (`paddle.shape(y)[2:]`): one size per element.
+        return [value[d] for d in range(n)]
     if isinstance(value, (list, tuple)):
         return list(value)
     result = []
