@@ -13,6 +13,7 @@ from dy2st.eager import optable  # noqa: E402
 from dy2st.eager.composites import COMPOSITES  # noqa: E402
 from dy2st.eager.functional import ALIASES  # noqa: E402
 from dy2st.nn.functional import FUNCTIONS  # noqa: E402
+from dy2st.linalg import FUNCTIONS as LINALG_FUNCTIONS  # noqa: E402
 
 
 def main():
@@ -25,7 +26,7 @@ def main():
         print(f"- {family}: {', '.join(f'`{n}`' for n in names)}")
     print()
     print("Composites (`python-frontend/dy2st/eager/basic_composites.py`, `math_composites.py`, "
-          "`layout_composites.py`): " + ", ".join(f"`{n}`" for n in sorted(COMPOSITES)) + ".")
+          "`layout_composites.py`, `linalg_composites.py`): " + ", ".join(f"`{n}`" for n in sorted(COMPOSITES)) + ".")
     print()
     print("Other names Paddle gives them (`python-frontend/dy2st/eager/functional.py`): " +
           ", ".join(f"`{n}` ({_name_of(fn)})" for n, fn in sorted(ALIASES.items())) + ".")
@@ -33,6 +34,10 @@ def main():
     print("`nn.functional` composites (`python-frontend/dy2st/nn/functional.py`): " +
           ", ".join(f"`{n}`" for n in sorted(FUNCTIONS)) + ", and the primitives and composites "
           "`softmax`, `log_softmax`, `one_hot`, `relu`, `sigmoid`.")
+    print()
+    print("`paddle.linalg` composites (`python-frontend/dy2st/linalg.py`): " +
+          ", ".join(f"`{n}`" for n in sorted(LINALG_FUNCTIONS)) + ", and `inv` (inverse), "
+          "`cholesky`, `cross`, `diagonal`, `matmul`, `matrix_transpose`, `norm`, `vecdot`.")
 
 
 def _name_of(fn):

@@ -194,8 +194,8 @@ FUNCTIONS: dict[str, Callable[..., Any]]
 """
 
 # dy2st's submodules that `paddle.X` names (the alias forwards every one).
-ALIAS_SUBMODULES = ("base", "base.param_attr", "jit", "jit.api", "jit.translated_layer", "metric",
-                    "nn", "nn.decode", "nn.functional", "nn.initializer", "regularizer",
+ALIAS_SUBMODULES = ("base", "base.param_attr", "jit", "jit.api", "jit.translated_layer", "linalg",
+                    "metric", "nn", "nn.decode", "nn.functional", "nn.initializer", "regularizer",
                     "static", "tensor", "tensor.math", "utils")
 
 

@@ -3,6 +3,7 @@
 from dy2st import *
 from dy2st import base as base
 from dy2st import jit as jit
+from dy2st import linalg as linalg
 from dy2st import metric as metric
 from dy2st import nn as nn
 from dy2st import regularizer as regularizer

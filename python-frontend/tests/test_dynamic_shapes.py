@@ -84,3 +84,22 @@ def size_one_before_a_runtime_for(x, n):
 def test_loop_carried_size_of_one_before_a_runtime_for(differential, steps):
     differential(size_one_before_a_runtime_for, paddle.to_tensor(np.ones((4, 3), "float32")),
                  paddle.to_tensor(steps))
+
+
+def compare_shapes(x, y):
+    if x.shape == y.shape:
+        out = x + y
+    else:
+        out = x * 2.0
+    return out, x.shape != [2, 3], [x.shape[0]] == (2,), x.shape[:1] == [y.shape[0]]
+
+
+@pytest.mark.parametrize("rows", [(2, 2), (2, 3), (4, 4)])
+def test_shapes_with_runtime_sizes_compare_item_by_item(rows):
+    fn = paddle.jit.to_static(compare_shapes, input_spec=[InputSpec([None, 3]),
+                                                          InputSpec([None, 3])])
+    x = paddle.to_tensor(np.arange(rows[0] * 3, dtype=np.float32).reshape(rows[0], 3))
+    y = paddle.ones([rows[1], 3])
+    got, want = fn(x, y), compare_shapes(x, y)
+    np.testing.assert_array_equal(got[0].numpy(), want[0].numpy())
+    assert tuple(got[1:]) == tuple(want[1:]) == (rows[0] != 2, False, rows[0] == rows[1])

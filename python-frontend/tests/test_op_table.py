@@ -13,6 +13,7 @@ import dy2st as paddle
 from dy2st.eager import optable
 from dy2st.eager.composites import COMPOSITES
 from dy2st.nn.functional import FUNCTIONS
+from dy2st.linalg import FUNCTIONS as LINALG_FUNCTIONS
 from dy2st.eager.primitives import KERNELS
 from dy2st.static import InputSpec
 import nn_references as ref
@@ -65,6 +66,13 @@ DICE_LABEL = (rng.rand(2, 3, 1) * 4).astype(np.int64)
 BILINEAR_W = rng.randn(2, 3, 4).astype(np.float32).view(Fixed)
 # An image of another size, whose shape a resize reads at run time.
 IMG_TARGET = rng.randn(2, 1, 11, 5).astype(np.float32)
+# Square matrices (made well-conditioned in the cases), right-hand sides, samples.
+SQUARE = rng.randn(2, 4, 4).astype(np.float32)
+RHS = rng.randn(2, 4, 3).astype(np.float32)
+SAMPLES = rng.randn(3, 6).astype(np.float32).view(Fixed)
+WEIGHTS = rng.rand(6).astype(np.float32).view(Fixed)
+EYE4 = np.eye(4, dtype=np.float32)
+SPD = SQUARE @ np.swapaxes(SQUARE, 1, 2) + 4 * EYE4     # symmetric positive-definite
 
 _erf = np.vectorize(math.erf)
 
@@ -895,6 +903,64 @@ CASES = [
      lambda x, i: (x[x > 0], x[i], x[:, i[0]]), [X, np.array([1, 0, 1], np.int64)]),
     ("indexing", lambda x, i: x[i], lambda x, i: x[i], [X, np.array([[1, 0], [1, 1]], np.int64)]),
     ("indexing", lambda x: x[x[:, :, 0] > 0], lambda x: x[x[:, :, 0] > 0], [X]),
+    # Linear algebra (paddle.linalg).
+    ("norm", lambda x: (paddle.linalg.norm(x, "fro", axis=[1, 2]), paddle.norm(x),
+                        paddle.linalg.norm(x, float("inf"), axis=[1, 2], keepdim=True),
+                        paddle.linalg.norm(x, -float("inf"), axis=1), paddle.norm(x, 0, axis=2)),
+     lambda x: (np.linalg.norm(x, "fro", axis=(1, 2)), np.linalg.norm(x.ravel()),
+                np.linalg.norm(x, np.inf, axis=(1, 2), keepdims=True), np.abs(x).min(1),
+                np.count_nonzero(x, axis=2).astype(np.float32)), [SQUARE]),
+    ("vector_norm", lambda x: (paddle.linalg.vector_norm(x, 3.0, axis=[0, 2]),
+                               paddle.linalg.vector_norm(x, 1, keepdim=True)),
+     lambda x: ((np.abs(x) ** 3).sum((0, 2)) ** (1 / 3), np.abs(x).sum().reshape(1, 1, 1)),
+     [SQUARE]),
+    ("matrix_norm", lambda x: (paddle.linalg.matrix_norm(x, 1), paddle.linalg.matrix_norm(x),
+                               paddle.linalg.matrix_norm(x, -1, axis=[0, 2], keepdim=True)),
+     lambda x: (np.linalg.norm(x, 1, axis=(1, 2)), np.linalg.norm(x, "fro", axis=(1, 2)),
+                np.linalg.norm(x, -1, axis=(0, 2), keepdims=True)), [SQUARE]),
+    ("inverse", lambda s: paddle.linalg.inv(s), lambda s: np.linalg.inv(s), [SPD]),
+    ("det", lambda x: (paddle.linalg.det(x), paddle.linalg.det(x[:, :2, :2] * 0.0 + 1.0)),
+     lambda x: (np.linalg.det(x), np.zeros(2, np.float32)), [SQUARE]),
+    ("slogdet", lambda x: paddle.linalg.slogdet(x),
+     lambda x: np.stack(np.linalg.slogdet(x)).astype(np.float32), [SQUARE]),
+    ("solve", lambda x, y: (paddle.linalg.solve(x, y), paddle.linalg.solve(x[0], y[0, :, 0]),
+                            paddle.linalg.solve(x, paddle.transpose(y, [0, 2, 1]), left=False)),
+     lambda x, y: (np.linalg.solve(x, y), np.linalg.solve(x[0], y[0, :, 0]),
+                   np.swapaxes(np.linalg.solve(np.swapaxes(x, 1, 2), y), 1, 2)), [SQUARE, RHS]),
+    ("cholesky", lambda s: (paddle.linalg.cholesky(s), paddle.cholesky(s, upper=True)),
+     lambda s: (np.linalg.cholesky(s), np.swapaxes(np.linalg.cholesky(s), 1, 2)), [SPD]),
+    ("cholesky_solve", lambda s, y: (
+        paddle.linalg.cholesky_solve(y, paddle.linalg.cholesky(s)),
+        paddle.linalg.cholesky_solve(y, paddle.linalg.cholesky(s, upper=True), upper=True)),
+     lambda s, y: (np.linalg.solve(s, y), np.linalg.solve(s, y)), [SPD, RHS]),
+    ("cholesky_inverse", lambda s: (paddle.linalg.cholesky_inverse(paddle.linalg.cholesky(s[0])),
+                                    paddle.linalg.cholesky_inverse(
+                                        paddle.linalg.cholesky(s[1], upper=True), upper=True)),
+     lambda s: (np.linalg.inv(s[0]), np.linalg.inv(s[1])), [SPD]),
+    ("triangular_solve", lambda x, y: (
+        paddle.linalg.triangular_solve(x + paddle.eye(4) * 4.0, y),
+        paddle.linalg.triangular_solve(x, y, upper=False, transpose=True, unitriangular=True)),
+     lambda x, y: (np.linalg.solve(np.triu(x + 4 * EYE4), y),
+                   np.linalg.solve(np.swapaxes(np.tril(x, -1) + EYE4, 1, 2), y)), [SQUARE, RHS]),
+    ("multi_dot", lambda x, y: paddle.linalg.multi_dot([x[0], x[1], y[0], y[1, 0]]),
+     lambda x, y: x[0] @ x[1] @ y[0] @ y[1, 0], [SQUARE, RHS]),
+    ("matrix_power", lambda x: (paddle.linalg.matrix_power(x, 3),
+                                paddle.linalg.matrix_power(x, 0),
+                                paddle.linalg.matrix_power(x + paddle.eye(4) * 4.0, -2)),
+     lambda x: (np.linalg.matrix_power(x, 3), np.broadcast_to(EYE4, x.shape),
+                np.linalg.matrix_power(x + 4 * EYE4, -2)), [SQUARE]),
+    ("matrix_transpose", lambda x: paddle.linalg.matrix_transpose(x),
+     lambda x: np.swapaxes(x, 1, 2), [SQUARE]),
+    ("vecdot", lambda x, y: paddle.linalg.vecdot(x[:, :, :3], y),
+     lambda x, y: (x[:, :, :3] * y).sum(-1), [SQUARE, RHS]),
+    ("cov", lambda x, w: (paddle.linalg.cov(x), paddle.linalg.cov(x, rowvar=False, ddof=False),
+                          paddle.linalg.cov(x, fweights=paddle.to_tensor([1, 2, 1, 3, 1, 1]),
+                                            aweights=w), paddle.linalg.cov(x[0])),
+     lambda x, w: (np.cov(x), np.cov(x, rowvar=False, ddof=0).astype(np.float32),
+                   np.cov(x, fweights=[1, 2, 1, 3, 1, 1], aweights=w).astype(np.float32),
+                   np.cov(x[0]).astype(np.float32)), [SAMPLES, WEIGHTS]),
+    ("corrcoef", lambda x: (paddle.linalg.corrcoef(x), paddle.linalg.corrcoef(x, rowvar=False)),
+     lambda x: (np.corrcoef(x), np.corrcoef(x, rowvar=False)), [SAMPLES]),
 ]
 
 
@@ -1326,7 +1392,8 @@ def test_compiled_matches_eager(case, dynamic):
 
 def test_every_primitive_and_composite_has_a_case():
     covered = {c[0] for c in CASES}
-    missing = (set(optable.PRIMITIVES) | set(COMPOSITES) | set(FUNCTIONS)) - covered
+    missing = (set(optable.PRIMITIVES) | set(COMPOSITES) | set(FUNCTIONS) |
+               set(LINALG_FUNCTIONS)) - covered
     assert not missing, f"operations without a test case: {sorted(missing)}"
 
 

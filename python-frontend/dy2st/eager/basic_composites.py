@@ -81,19 +81,6 @@ def std(x, axis=None, unbiased=True, keepdim=False, name=None):
     return sqrt(var(x, axis=axis, unbiased=unbiased, keepdim=keepdim))
 
 
-def norm(x, p=2.0, axis=None, keepdim=False, name=None):
-    """The vector p-norm over `axis` (all elements when None): p = 1, 2, inf or any
-    positive number."""
-    a = abs(x)
-    if p == _INF:
-        return reduce_max(a, axis=axis, keepdim=keepdim)
-    if p == 1:
-        return reduce_sum(a, axis=axis, keepdim=keepdim)
-    if p == 2:
-        return sqrt(reduce_sum(a * a, axis=axis, keepdim=keepdim))
-    return reduce_sum(a ** p, axis=axis, keepdim=keepdim) ** (1.0 / p)
-
-
 def clip(x, min=None, max=None, name=None):
     """x limited to [min, max]; the dtype of x is kept."""
     y = x
@@ -611,6 +598,6 @@ BASIC_COMPOSITES = {fn.__name__: fn for fn in (
     empty, empty_like, fill_constant, assign, clone, detach, is_tensor, rank, increment, diag,
     split, moveaxis, roll, tile, gather_nd, scatter, create_array, array_write, array_read,
     array_length, topk, sort, argsort, numel, shape,
-    softmax, log_softmax, logsumexp, var, std, norm, clip, scale, lerp, expand, expand_as,
+    softmax, log_softmax, logsumexp, var, std, clip, scale, lerp, expand, expand_as,
     t, add_n, mm, bmm, mv, dot, outer, index_select, masked_fill, chunk, unbind, tril, triu, eye,
     one_hot, linspace, rand, randn, standard_normal, normal, randint, bernoulli)}

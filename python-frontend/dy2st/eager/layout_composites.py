@@ -1,5 +1,5 @@
 """Composites (see composites.py): grids, stacking and splitting, diagonals,
-indexing and scattering, searching and order statistics, linear algebra,
+indexing and scattering, searching and order statistics, crosses and traces,
 written once over the primitives for eager and compiled code. Layouts,
 defaults and dtypes follow Paddle's (checked against real Paddle by the
 op-table tests)."""
@@ -301,26 +301,6 @@ def cross(x, y, axis=9, name=None):
     return roll(x, -1, axis) * roll(y, -2, axis) - roll(x, -2, axis) * roll(y, -1, axis)
 
 
-def inverse(x, name=None):
-    """The inverses of square matrices (the last two dimensions), by
-    Gauss-Jordan elimination with partial pivoting."""
-    n = x.shape[-1]
-    eye = cast(unsqueeze(arange(n), -1) == arange(n), x.dtype)
-    work = concat([x, broadcast_to(eye, x.shape)], axis=-1)
-    rows = unsqueeze(arange(n), -1)
-    for k in range(n):
-        column = abs(_slice(work, work.ndim - 1, k, k + 1))
-        candidates = where(rows >= k, column, -1.0)
-        pivot = argmax(candidates, axis=-2, keepdim=True)
-        swapped = where(rows == k, pivot, where(rows == pivot, k, rows))
-        work = take_along_axis(work, broadcast_to(swapped, work.shape), axis=-2)
-        pivot_row = _slice(work, work.ndim - 2, k, k + 1)
-        pivot_row = pivot_row / _slice(pivot_row, work.ndim - 1, k, k + 1)
-        factors = _slice(work, work.ndim - 1, k, k + 1)
-        work = where(rows == k, pivot_row, work - factors * pivot_row)
-    return _slice(work, work.ndim - 1, n, 2 * n)
-
-
 # Indexing and scattering -----------------------------------------------------
 
 def take(x, index, mode="raise", name=None):
@@ -492,7 +472,7 @@ LAYOUT_COMPOSITES = {fn.__name__: fn for fn in (
     meshgrid, atleast_1d, atleast_2d, atleast_3d, hstack, vstack, row_stack, dstack,
     column_stack, broadcast_shape, broadcast_tensors, tensor_split, hsplit, vsplit, dsplit,
     unstack, unflatten, view, view_as, permute, ravel, narrow, slice, crop, rot90,
-    repeat_interleave, diagonal, trace, diag_embed, diagflat, cross, inverse, take,
+    repeat_interleave, diagonal, trace, diag_embed, diagflat, cross, take,
     index_sample, take_along_dim, index_add, index_fill, masked_scatter, multiplex,
     scatter_nd_add, scatter_nd, searchsorted, bucketize, kthvalue, median, rand_like,
     randn_like, randint_like)}

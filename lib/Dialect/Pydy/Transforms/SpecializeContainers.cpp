@@ -261,6 +261,44 @@ LogicalResult Specializer::literalMembership(CompareOp op) {
   return success();
 }
 
+bool Specializer::isSequenceEquality(CompareOp op) {
+  auto isSequence = [](Type t) { return isa<ListType, TupleType>(t); };
+  return (op.getKind() == CompareKind::eq || op.getKind() == CompareKind::ne) &&
+         isSequence(op.getLhs().getType()) && isSequence(op.getRhs().getType()) &&
+         !(constantOf(op.getLhs()) && constantOf(op.getRhs()));
+}
+
+LogicalResult Specializer::sequenceEquality(CompareOp op, Operation *&next) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  Operation *before = op->getPrevNode();
+  bool equal = op.getKind() == CompareKind::eq;
+  SmallVector<Value> lhs = elementsOf(b, loc, op.getLhs());
+  SmallVector<Value> rhs = elementsOf(b, loc, op.getRhs());
+  Value result;
+  // A list never equals a tuple; sequences of different lengths differ.
+  if (op.getLhs().getType().getTypeID() != op.getRhs().getType().getTypeID() ||
+      lhs.size() != rhs.size()) {
+    result = ConstantOp::create(b, loc, b.getBoolAttr(!equal));
+  } else {
+    // The product of the items' equalities (as ints) is 1 when all are equal.
+    Type object = ObjectType::get(op.getContext());
+    Value product = ConstantOp::create(b, loc, b.getI64IntegerAttr(1));
+    for (auto [l, r] : llvm::zip(lhs, rhs)) {
+      Value same = CompareOp::create(b, loc, object, CompareKind::eq, l, r);
+      Value count = UnaryOp::create(b, loc, object, UnaryKind::to_int, same);
+      product = BinaryOp::create(b, loc, object, BinaryKind::mul, product, count);
+    }
+    Value one = ConstantOp::create(b, loc, b.getI64IntegerAttr(1));
+    result = CompareOp::create(b, loc, object, equal ? CompareKind::eq : CompareKind::ne,
+                               product, one);
+  }
+  op.getResult().replaceAllUsesWith(result);
+  next = before ? before->getNextNode() : &result.getParentBlock()->front();
+  op.erase();
+  return success();
+}
+
 LogicalResult Specializer::specializeArrayJoin(LibCallOp op, StringRef name, Value array, Value axisValue) {
   RankedTensorType item = cast<tensor_array::ArrayType>(array.getType()).getElementType();
   int64_t rank = item.getRank() + (name == "stack" ? 1 : 0);

@@ -267,6 +267,8 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
       cmp && (cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in) &&
       isa<ListType, TupleType, NamedTupleType>(cmp.getRhs().getType()))
     return literalMembership(cmp);
+  if (auto cmp = dyn_cast<CompareOp>(op); cmp && isSequenceEquality(cmp))
+    return sequenceEquality(cmp, next);
   if (auto sub = dyn_cast<SubscriptOp>(op); sub && isa<SliceType>(sub.getIndex().getType())) {
     // A list of tensors of one dtype and rank sliced with runtime bounds: as a TensorArray.
     Type sliced = sub.getValue().getType();

@@ -332,6 +332,14 @@ private:
   /// `x in seq` of literals: folded (Python compares the literals).
   LogicalResult literalMembership(CompareOp op);
 
+  /// `a == b` / `a != b` of lists or tuples with items known only at run
+  /// time (`x.shape == y.shape` with dynamic sizes).
+  static bool isSequenceEquality(CompareOp op);
+
+  /// Compares such sequences as Python does: of one kind and length, and
+  /// equal item by item.
+  LogicalResult sequenceEquality(CompareOp op, Operation *&next);
+
   /// stack/concat of a tensor array: concat along `axis` is stack along it
   /// with the new dimension merged into the next.
   LogicalResult specializeArrayJoin(LibCallOp op, StringRef name, Value array, Value axisValue);
