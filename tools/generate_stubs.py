@@ -150,6 +150,8 @@ def parameter_type(operation, param, kind=None):
 def stub_of(name, fn):
     """`def name(...) -> ...: ...` for the operation `fn` (its own signature
     where it also takes PyTorch-style spellings, eager/compat.py)."""
+    # An in-place form (`relu_`) has its operation's parameters.
+    fn = getattr(fn, "inplace_of", fn)
     fn = getattr(fn, "compat_of", fn)
     entry = optable.PRIMITIVES.get(primitives.NAME_OF.get(fn, ""))
     kinds = {p.name: p.kind for p in entry.params} if entry else {}
@@ -161,6 +163,9 @@ def stub_of(name, fn):
             annotation = "Tensor" if annotation == "Sequence[Tensor]" else annotation
             parts.append(f"*{param.name}: {annotation}")
             keyword_only_marked = True
+            continue
+        if param.kind is param.VAR_KEYWORD:
+            parts.append(f"**{param.name}: Any")
             continue
         if param.kind is param.KEYWORD_ONLY and not keyword_only_marked:
             parts.append("*")

@@ -770,6 +770,30 @@ def pytorch_spellings(x):
     return a, b, c, d, e, f, x.dim(), x.is_floating_point(), paddle.nn.functional.softmax(x, dim=1)
 
 
+def _scale_in_place(t, factor):
+    t.scale_(factor)
+
+
+def inplace_operations(x, y):
+    # Paddle's in-place forms: the receiver changes, names sharing it see it,
+    # a function changing its argument changes the caller's tensor.
+    h = x * 1.0
+    alias = h
+    h.add_(y).multiply_(y)
+    h.clip_(0.1, 0.9)
+    _scale_in_place(h, 2.0)
+    act = paddle.nn.functional.relu_(h - 1.0)
+    paddle.tanh_(act)
+    rows = [x * 1.0, x * 2.0]
+    rows[1].exp_()
+    flat = x * 1.0
+    flat.reshape_([-1]).unsqueeze_(0)
+    z = (x * 0.0).fill_(3.0)
+    z.zero_()
+    x.sqrt_()
+    return alias, act, rows, flat, z, x
+
+
 class _SimpleReturnLayer(paddle.nn.Layer):
     def forward(self, x):
         return x
@@ -872,6 +896,7 @@ CASES = [
     ("cached_beam_search", cached_beam_search, [f32(2, 4)]),
     ("dataclass_output", dataclass_output, [f32(2, 3)]),
     ("pytorch_spellings", pytorch_spellings, [f32(2, 3, 2) * 4 - 2]),
+    ("inplace_operations", inplace_operations, [f32(2, 3), f32(3) + 0.5]),
     ("attribute_under_isinstance", attribute_under_isinstance, [np.ones((2, 3), "int32")]),
     ("process_steps_and_accuracy", process_steps_and_accuracy,
      [f32(5, 4), np.array([[0], [3], [1], [1], [2]], "int64")]),

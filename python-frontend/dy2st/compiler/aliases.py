@@ -6,7 +6,8 @@ share the object there get the changed value too; a name that only may share
 it (the aliasing ran in a branch the change is not in, or one of the names
 may have been assigned since) is reported where it is read later.
 
-`y = f(x)` where the Python function `f` may return its argument (`return
+`y = x.add_(v)` (Paddle's in-place methods return their receiver) is
+`y = x`. `y = f(x)` where the Python function `f` may return its argument (`return
 p`, also through further calls and recursion) only may share: `f` may
 return another object on other paths."""
 import ast
@@ -16,6 +17,7 @@ import inspect
 import textwrap
 import types
 
+from ..eager import inplace
 from .comprehensions import COMPREHENSION
 
 
@@ -38,6 +40,16 @@ class _Alias:
     def __init__(self, stmt, names, block, block_end, loop, maybe=False):
         self.stmt, self.names, self.block, self.block_end, self.loop, self.maybe = \
             stmt, names, block, block_end, loop, maybe
+
+
+def _inplace_receiver(value):
+    """`x` of `x.add_(y)` or `x.add_(y).clip_(0, 1)`: Paddle's in-place
+    methods return their receiver itself (or None)."""
+    node, found = value, False
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+            inplace.operation_of(node.func.attr):
+        node, found = node.func.value, True
+    return node.id if found and isinstance(node, ast.Name) else None
 
 
 @functools.lru_cache(maxsize=256)
@@ -155,8 +167,12 @@ class Aliases:
                     self._assignments[block].append(
                         (_position(stmt), {t.id for t in targets if isinstance(t, ast.Name)}))
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
-                        isinstance(stmt.targets[0], ast.Name) and isinstance(stmt.value, ast.Name):
-                    y, x = stmt.targets[0].id, stmt.value.id
+                        isinstance(stmt.targets[0], ast.Name) and (
+                            isinstance(stmt.value, ast.Name) or
+                            _inplace_receiver(stmt.value)):
+                    y = stmt.targets[0].id
+                    x = stmt.value.id if isinstance(stmt.value, ast.Name) else \
+                        _inplace_receiver(stmt.value)
                     if y != x and x in local:
                         self._aliases.append(
                             _Alias(stmt, (y, x), block, _end(statements[-1]), loop))

@@ -4,8 +4,10 @@ shapes given one by one or unpacked, a transpose of two axes; see
 eager/compat.py) (a mixin of Importer)."""
 import ast
 
-from ..eager import compat, dtypes
+from ..eager import compat, dtypes, inplace
 from ..eager.tensor import Tensor
+from . import pydytext
+from .pydytext import OBJECT, escape
 from .statements import located
 from .unit import Static
 
@@ -31,6 +33,61 @@ def _joined_list(items):
 
 class CallForms:
     """Importer's methods for the call forms that need more than binding."""
+
+    def inplace_call(self, node, receiver, operation, compute):
+        """Paddle's in-place operations (`x.add_(y)`, `F.relu_(x)`;
+        eager/inplace.py): the operation's result, `compute(receiver)` for
+        the receiver's expression, becomes the value of the receiver's
+        variable, item or attribute and of the names that share its object,
+        as an item assignment's change does. A result of another shape than a
+        value operation's receiver is Paddle's ValueError where it runs. The
+        call's value is the receiver."""
+        if self.lambda_depth:
+            self._fail(node, f"{operation}_(): an in-place operation in a lambda is not "
+                             "supported by dy2st")
+        if self.is_inplace_call(receiver):
+            # A chain (`h.add_(y).multiply_(y)`): the inner call runs first
+            # (a method's receiver ran already), and its receiver is this one's.
+            if id(receiver) not in self.inplace_receivers:
+                self.expr(receiver)
+            receiver = self.inplace_receivers[id(receiver)]
+        if isinstance(receiver, ast.Attribute):
+            self.written_attribute(receiver, assigned=True)
+        elif not isinstance(receiver, (ast.Name, ast.Subscript)):
+            # A receiver no name holds (`F.relu_(x - 1)`): evaluated once, into
+            # a hidden variable.
+            self.hidden += 1
+            name = f"inplace.{self.hidden}"
+            self.scopes[-1].add(name)
+            self.store(name, self.expr(receiver), receiver)
+            receiver = located(ast.Name(name, ast.Load()), receiver)
+        value = compute(receiver)
+        if inplace.keeps_shape(operation):
+            old = self.expr(receiver)
+            shapes = [self.op(node, f'pydy.attr {v.name}, "shape" : {v.type} -> {OBJECT}')
+                      for v in (value, old)]
+            differ = self.written(node, pydytext.compare("ne", *shapes))
+            self.emit(f"pydy.if {differ.name} : {differ.type} {{")
+            self.depth += 1
+            self.may_raise = True
+            self.emit(f'pydy.raise "ValueError", "{escape(inplace.shape_message())}" '
+                      f'{self.loc(node)}')
+            self.return_undefined(node)
+            self.depth -= 1
+            self.emit("} else {")
+            self.emit("} " + self.loc(node))
+        self.write_back(receiver, value, node)
+        self.inplace_receivers[id(node)] = receiver
+        return self.expr(receiver)
+
+    def is_inplace_call(self, node):
+        if not isinstance(node, ast.Call):
+            return False
+        if isinstance(node.func, ast.Attribute) and inplace.operation_of(node.func.attr):
+            return True
+        callee = self.expr_or_static(node.func) if isinstance(node.func, (ast.Attribute, ast.Name)) \
+            else None
+        return isinstance(callee, Static) and hasattr(callee.obj, "inplace_operation")
 
     def respelled_call(self, node, name, shape_at):
         """`node` with `dim=` as `axis=` where `name` takes it, and the sizes

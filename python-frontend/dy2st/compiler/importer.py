@@ -23,7 +23,7 @@ import types
 
 import numpy as np
 
-from ..eager import compat, dtypes, functional, optable, structures
+from ..eager import compat, dtypes, functional, inplace, optable, structures
 from ..eager.tensor import Tensor
 from ..nn import Layer, LayerList, Sequential
 from . import (aliases, callbacks, comprehensions, local_classes, named_tuples,
@@ -169,6 +169,9 @@ class Importer(StaticContainers, CallForms):
         self.depth = 0
         self.counter = 0
         self.hidden = 0
+        # {id(call node): the receiver's node} of the in-place calls imported
+        # (CallForms.inplace_call).
+        self.inplace_receivers = {}
         self.captures = []
         self.scopes = []
         self.nested_defs = {}
@@ -1547,6 +1550,14 @@ class Importer(StaticContainers, CallForms):
 
 
     def method_call(self, node, receiver, method):
+        operation = inplace.operation_of(method)
+        if operation is not None:
+            def compute(receiver):
+                base = ast.copy_location(ast.Attribute(receiver, operation, ast.Load()),
+                                         node.func)
+                return self.expr(ast.copy_location(ast.Call(base, node.args, node.keywords),
+                                                   node))
+            return self.inplace_call(node, node.func.value, operation, compute)
         if method in compat.METHODS:
             # x.float(), x.long(), x.dim(), ...: the function with the receiver first.
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
@@ -1593,6 +1604,14 @@ class Importer(StaticContainers, CallForms):
 
     def static_call(self, node, callee):
         fn = callee.obj
+        operation = getattr(fn, "inplace_operation", None)
+        if operation is not None and node.args:
+            # paddle.tanh_(x), F.relu_(x): x changes.
+            def compute(receiver):
+                call = ast.copy_location(ast.Call(node.func, [receiver] + node.args[1:],
+                                                  node.keywords), node)
+                return self.static_call(call, Static(fn.inplace_of))
+            return self.inplace_call(node, node.args[0], operation, compute)
         if getattr(fn, "compat_of", None) is not None:
             # Paddle's PyTorch-style spellings (eager/compat.py): the call as
             # the operation's own.

@@ -1,7 +1,7 @@
 """The dy2st functions under their Paddle names: the primitives of the op table
 (primitives.py, eager numpy kernels the compiler lowers natively) and the
 composites written over them (composites.py)."""
-from . import compat, tensor
+from . import compat, inplace, tensor
 from .composites import COMPOSITES
 from .primitives import KERNELS, NAME_OF
 
@@ -26,7 +26,12 @@ SPELLED = {name: compat.spelled(name, fn) for name, fn in {**KERNELS, **COMPOSIT
                                                              **ALIASES}.items()}
 globals().update(SPELLED)
 
-__all__ = sorted(set(KERNELS) | set(COMPOSITES) | set(ALIASES))
+# Paddle's in-place function forms (`paddle.tanh_(x)`): the first argument changes.
+INPLACE = {f"{name}_": inplace.function(name, SPELLED[name]) for name in sorted(
+    inplace.VALUE_OPERATIONS | inplace.SHAPE_OPERATIONS) if name in SPELLED}
+globals().update(INPLACE)
+
+__all__ = sorted(set(KERNELS) | set(COMPOSITES) | set(ALIASES) | set(INPLACE))
 """The operations, under their Paddle names (`from dy2st.eager.functional import *`)."""
 
 LIBRARY = NAME_OF

@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterator, Union
 
 import numpy as np
 
-from . import dtypes, recording
+from . import dtypes, inplace, recording
 
 Operand = Union["Tensor", bool, int, float, np.ndarray, np.generic]
 """What a tensor operator takes on its other side."""
@@ -262,10 +262,16 @@ class Tensor:
 
     # Methods: the functions of the same name with the tensor first.
     def __getattr__(self, name: str) -> Callable[..., Any]:
-        if name not in METHODS:
-            raise AttributeError(f"'Tensor' object has no attribute '{name}'")
-        fn = METHODS[name]
-        return lambda *args, **kwargs: fn(self, *args, **kwargs)
+        if name in METHODS:
+            fn = METHODS[name]
+            return lambda *args, **kwargs: fn(self, *args, **kwargs)
+        operation = inplace.operation_of(name)
+        if operation is not None and operation in METHODS:
+            # x.add_(y), x.zero_(): the operation's result becomes x's value.
+            base, named = METHODS[operation], operation
+            return lambda *args, **kwargs: inplace.apply(self, named,
+                                                         base(self, *args, **kwargs))
+        raise AttributeError(f"'Tensor' object has no attribute '{name}'")
 
 
 def _record_unary(kind, operand, result):

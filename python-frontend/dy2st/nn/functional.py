@@ -431,3 +431,13 @@ FUNCTIONS.update(_POOLING)
 FUNCTIONS.update(_ATTENTION)
 FUNCTIONS.update(_WARPING)
 FUNCTIONS.update(_TRANSPOSE3D)
+
+# Paddle's in-place activations (`F.relu_(x)`): x changes (eager/inplace.py).
+from ..eager import inplace as _inplace  # noqa: E402
+elu_ = _inplace.function("elu", elu)
+hardtanh_ = _inplace.function("hardtanh", hardtanh)
+leaky_relu_ = _inplace.function("leaky_relu", leaky_relu)
+relu_ = _inplace.function("relu", relu)
+softmax_ = _inplace.function("softmax", softmax)
+tanh_ = _inplace.function("tanh", tanh)
+thresholded_relu_ = _inplace.function("thresholded_relu", thresholded_relu)

@@ -1,0 +1,72 @@
+"""Paddle's in-place operations: `x.add_(y)`, `x.zero_()`, `paddle.tanh_(x)`,
+`F.relu_(x)`. Each is the operation of the same name without the '_' whose
+result becomes x's value (x's dtype too, where Paddle promotes); for the value
+operations the result must keep x's shape (Paddle's ValueError otherwise), the
+shape operations (`reshape_`, `squeeze_`, ...) give x the new shape. The table
+is data here: the eager tensor applies it, and the importer rewrites a
+compiled call by it (the change then reaches every name of the object, as an
+item assignment's does)."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+VALUE_OPERATIONS = frozenset("""
+    abs acos acosh add addmm asin asinh atan atanh baddbmm ceil clip clamp cos cosh cumprod
+    cumsum divide div exp expm1 erf floor floor_divide floor_mod frac hypot index_add index_fill
+    lerp log log10 log1p log2 logit masked_fill masked_scatter mod multiply mul nan_to_num neg
+    pow put_along_axis reciprocal remainder round rsqrt scale scatter sigmoid sin sinh sqrt
+    square subtract sub tan tanh tril triu trunc logical_and logical_not logical_or logical_xor
+    bitwise_and bitwise_or bitwise_xor bitwise_not cast elu hardtanh leaky_relu relu softmax
+    thresholded_relu""".split())
+"""Operations whose in-place form keeps x's shape."""
+
+SHAPE_OPERATIONS = frozenset("reshape squeeze unsqueeze flatten transpose t".split())
+"""Operations whose in-place form gives x the result's shape."""
+
+RENAMED = {"zero": "zeros_like", "fill": "full_like"}
+"""In-place forms named otherwise than their operation (`x.fill_(v)`)."""
+
+
+def operation_of(name: str) -> str | None:
+    """The operation behind the in-place method or function `name` (`add_`:
+    `add`), or None when `name` is not one."""
+    if not name.endswith("_") or name.endswith("__"):
+        return None
+    base = name[:-1]
+    base = RENAMED.get(base, base)
+    return base if base in VALUE_OPERATIONS or base in SHAPE_OPERATIONS or \
+        base in RENAMED.values() else None
+
+
+def keeps_shape(operation: str) -> bool:
+    return operation not in SHAPE_OPERATIONS
+
+
+def shape_message(result_shape: Any = None, shape: Any = None) -> str:
+    """Paddle's message for an in-place result of another shape (compiled
+    code's names no shapes)."""
+    if result_shape is None:
+        return ("The shape of broadcast output is different from that of the inplace tensor "
+                "in the Inplace operation.")
+    return (f"The shape of broadcast output {result_shape} is different from that of inplace "
+            f"tensor {shape} in the Inplace operation.")
+
+
+def apply(x: Any, operation: str, result: Any) -> Any:
+    """x given `result`'s value (eagerly): x itself, as Paddle returns it."""
+    if keeps_shape(operation) and list(result.shape) != list(x.shape):
+        raise ValueError(shape_message(list(result.shape), list(x.shape)))
+    x._value = result._value
+    return x
+
+
+def function(operation: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The in-place function form of `fn` (`paddle.tanh_`, `F.relu_`): its
+    first argument changes. The importer reads `inplace_of`."""
+    def inplace(x: Any, *args: Any, **kwargs: Any) -> Any:
+        return apply(x, operation, fn(x, *args, **kwargs))
+    inplace.__name__ = inplace.__qualname__ = f"{operation}_"
+    inplace.__doc__ = f"{operation}() of x, written into x."
+    setattr(inplace, "inplace_of", fn)
+    setattr(inplace, "inplace_operation", operation)
+    return inplace

@@ -1,0 +1,127 @@
+"""Paddle's in-place operations (`x.add_(y)`, `x.zero_()`, `paddle.tanh_(x)`,
+`F.relu_(x)`), eager against numpy and compiled against eager: the receiver
+changes, names sharing it and callers see it, and a result of another shape
+is Paddle's ValueError. (Against real Paddle: dy2st_cases.inplace_operations.)"""
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from dy2st.static import InputSpec
+
+F = paddle.nn.functional
+X = np.array([[0.2, -0.5, 0.7], [1.5, 0.1, -2.0]], np.float32)
+Y = np.array([0.5, 0.6, 0.7], np.float32)
+
+
+def both(fn, *arrays, specs=None):
+    eager_args = [paddle.to_tensor(a) for a in arrays]
+    compiled_args = [paddle.to_tensor(a) for a in arrays]
+    eager = fn(*eager_args)
+    compiled = paddle.jit.to_static(fn, input_spec=specs)(*compiled_args)
+    eager = eager if isinstance(eager, tuple) else (eager,)
+    compiled = compiled if isinstance(compiled, tuple) else (compiled,)
+    for e, c in zip(eager, compiled):
+        assert e.dtype == c.dtype and e.shape == c.shape
+        np.testing.assert_allclose(c.numpy(), e.numpy(), rtol=1e-6)
+    for e, c in zip(eager_args, compiled_args):
+        np.testing.assert_allclose(c.numpy(), e.numpy(), rtol=1e-6)
+    return [e.numpy() for e in eager], [e.numpy() for e in eager_args]
+
+
+def value_methods(x, y):
+    h = x * 1.0
+    h.add_(y)
+    h.multiply_(y).clip_(-0.5, 0.5)
+    g = x * 1.0
+    g.exp_()
+    g.zero_()
+    z = (x * 0.0).fill_(3.0)
+    return h, g, z
+
+
+def test_value_methods_change_the_receiver():
+    (h, g, z), _ = both(value_methods, X, Y)
+    np.testing.assert_allclose(h, np.clip((X + Y) * Y, -0.5, 0.5), rtol=1e-6)
+    assert not g.any() and (z == 3.0).all()
+
+
+@pytest.mark.parametrize("dynamic", [False, True], ids=["static", "dynamic"])
+def test_functions_and_shapes(dynamic):
+    def fn(x):
+        a = F.relu_(x - 0.5)
+        paddle.tanh_(a)
+        flat = x * 1.0
+        flat.reshape_([-1]).unsqueeze_(0)
+        return a, flat
+    specs = [InputSpec([None, 3])] if dynamic else None
+    (a, flat), _ = both(fn, X, specs=specs)
+    np.testing.assert_allclose(a, np.tanh(np.maximum(X - 0.5, 0)), rtol=1e-6)
+    assert flat.shape == (1, 6)
+
+
+def shares(x):
+    h = x * 1.0
+    alias = h
+    items = [x * 1.0, x * 2.0]
+    h.sqrt_()
+    items[1].neg_()
+    return alias, items[1]
+
+
+def test_names_and_items_sharing_the_object_see_the_change():
+    (alias, item), _ = both(shares, np.abs(X))
+    np.testing.assert_allclose(alias, np.sqrt(np.abs(X)), rtol=1e-6)
+    np.testing.assert_allclose(item, -2 * np.abs(X), rtol=1e-6)
+
+
+def _halve(t):
+    t.scale_(0.5)
+
+
+def changes_its_argument(x):
+    _halve(x)
+    return x + 0.0
+
+
+def test_a_change_to_an_argument_reaches_the_caller():
+    results, (x,) = both(changes_its_argument, X)
+    np.testing.assert_allclose(x, X * 0.5)
+
+
+def grows(x, y):
+    h = x * 1.0
+    h.add_(y)
+    return h
+
+
+@pytest.mark.parametrize("dynamic", [False, True], ids=["static", "dynamic"])
+def test_a_result_of_another_shape_is_a_value_error(dynamic):
+    small, big = np.ones((1, 3), np.float32), np.ones((2, 3), np.float32)
+    with pytest.raises(ValueError, match="different from that of inplace tensor"):
+        grows(paddle.to_tensor(small), paddle.to_tensor(big))
+    specs = [InputSpec([None, 3]), InputSpec([None, 3])] if dynamic else None
+    compiled = paddle.jit.to_static(grows, input_spec=specs)
+    with pytest.raises(ValueError, match="different from that of the inplace tensor"):
+        compiled(paddle.to_tensor(small), paddle.to_tensor(big))
+    if dynamic:
+        np.testing.assert_allclose(compiled(paddle.to_tensor(big), paddle.to_tensor(big)).numpy(),
+                                   2 * big)
+
+
+def test_eager_methods_return_the_receiver():
+    x = paddle.to_tensor(X)
+    assert x.add_(1.0) is x and F.relu_(x) is x and paddle.sigmoid_(x) is x
+    with pytest.raises(AttributeError):
+        x.not_an_operation_()
+
+
+def result_names_the_receiver(x):
+    h = x * 1.0
+    y = h.add_(1.0)
+    y.multiply_(x)
+    return h
+
+
+def test_the_result_of_an_inplace_method_names_the_receiver():
+    (h,), _ = both(result_names_the_receiver, X)
+    np.testing.assert_allclose(h, (X + 1.0) * X, rtol=1e-6)
