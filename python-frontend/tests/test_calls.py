@@ -486,3 +486,17 @@ def test_python_math_errors_are_raised_where_reached(v, kind, error):
     with pytest.raises(error, match=str(eager.value)):
         fn(x, v, kind)
     assert_same(math_domain(x, 0.5, kind), fn(x, 0.5, kind))
+
+
+def _weighted(a, b, c, d=1.0, scale=1.0):
+    return (a * 1.0 + b * 2.0 + c * 3.0 + d) * scale
+
+
+def unpacked_before_others(x):
+    pair = (x, x + 1.0)
+    return (_weighted(*pair, x, 5.0), _weighted(*pair, *[x]), _weighted(x, *pair),
+            _weighted(*pair, x, scale=2.0))
+
+
+def test_a_sequence_unpacked_before_other_arguments(differential):
+    differential(unpacked_before_others, paddle.to_tensor([1.0, 2.0]))

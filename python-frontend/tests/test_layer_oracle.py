@@ -131,6 +131,9 @@ LAYERS = [
     ("lp_pools", "nn.LayerList([nn.LPPool2D(2.0, 2), nn.LPPool2d(3, [2, 3], stride=1, padding=1)])",
      [F4], "[f(paddle.abs(x0) + 0.1) for f in layer]"),
     ("lp_pool1d", "nn.LPPool1D(2.0, 3, stride=2)", [SEQ], "layer(paddle.abs(x0) + 0.1)"),
+    ("max_unpool", "nn.LayerList([nn.MaxPool2D(2, return_mask=True), nn.MaxUnPool2D(2), "
+                   "nn.MaxPool1D(3, 2, return_mask=True), nn.MaxUnPool1D(3, 2)])", [F4, SEQ],
+     "[layer[0](x0), layer[1](*layer[0](x0)), layer[2](x1), layer[3](*layer[2](x1))]"),
     ("unfold", "nn.Unfold([2, 3], dilations=[2, 1], paddings=1, strides=[1, 2])", [F4],
      "layer(x0)"),
     ("rrelu", "nn.RReLU(0.2, 0.4)", [F4], "layer(x0)"),

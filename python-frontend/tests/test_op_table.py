@@ -77,6 +77,36 @@ SPD = SQUARE @ np.swapaxes(SQUARE, 1, 2) + 4 * EYE4     # symmetric positive-def
 _erf = np.vectorize(math.erf)
 
 
+def _max_pool_with_mask(x, kernel, stride, pads, ceil_mode):
+    """Max pooling of NCHW by windows, and each maximum's index in its plane
+    (the first one in row order)."""
+    n, c, h, w = x.shape
+    sizes = []
+    for size, k, s, p in zip((h, w), kernel, stride, pads):
+        span = size + 2 * p - k
+        sizes.append(-(-span // s) + 1 if ceil_mode else span // s + 1)
+    out = np.zeros((n, c, *sizes), x.dtype)
+    mask = np.zeros((n, c, *sizes), np.int32)
+    for i in range(sizes[0]):
+        for j in range(sizes[1]):
+            top, left = i * stride[0] - pads[0], j * stride[1] - pads[1]
+            rows = range(max(top, 0), min(top + kernel[0], h))
+            cols = range(max(left, 0), min(left + kernel[1], w))
+            cells = [(r, q) for r in rows for q in cols]
+            values = np.stack([x[:, :, r, q] for r, q in cells], -1)
+            best = values.argmax(-1)
+            out[:, :, i, j] = values.max(-1)
+            mask[:, :, i, j] = np.array([r * w + q for r, q in cells])[best]
+    return out, mask
+
+
+def _unpool(values, mask, size):
+    n, c = values.shape[:2]
+    out = np.zeros((n, c, int(np.prod(size))), values.dtype)
+    np.put_along_axis(out, mask.reshape(n, c, -1).astype(np.int64), values.reshape(n, c, -1), 2)
+    return out.reshape(n, c, *size)
+
+
 def _paddle_argmax_rows(x, better):
     """Paddle's argmax/argmin of each row: the first best number, NaN never
     best unless all are NaN (index 0)."""
@@ -894,6 +924,17 @@ CASES = [
     ("lp_pool1d", lambda x: F.lp_pool1d(x, 3.0, 3, stride=2),
      lambda x: np.cbrt(_pool3d(x[:, :, None, None] ** 3, [1, 1, 3], [1, 1, 2], 0,
                                np.sum)[:, :, 0, 0]), [np.abs(SEQ) + 0.1]),
+    ("max_pool2d", lambda x: F.max_pool2d(x, 3, 2, 1, return_mask=True, ceil_mode=True),
+     lambda x: _max_pool_with_mask(x, [3, 3], [2, 2], [1, 1], True), [IMG]),
+    ("max_unpool2d", lambda x: F.max_unpool2d(*F.max_pool2d(x, [2, 3], [2, 1], return_mask=True),
+                                              [2, 3], [2, 1], output_size=[7, 6]),
+     lambda x: _unpool(*_max_pool_with_mask(x, [2, 3], [2, 1], [0, 0], False), [7, 6]), [IMG]),
+    ("max_pool1d", lambda x: F.max_pool1d(x, 3, 2, return_mask=True),
+     lambda x: [a[:, :, 0] for a in _max_pool_with_mask(x[:, :, None], [1, 3], [1, 2], [0, 0],
+                                                         False)], [SEQ]),
+    ("max_unpool1d", lambda x: F.max_unpool1d(*F.max_pool1d(x, 2, return_mask=True), 2),
+     lambda x: _unpool(*[a[:, :, 0] for a in _max_pool_with_mask(x[:, :, None], [1, 2], [1, 2],
+                                                                  [0, 0], False)], [8]), [SEQ]),
     ("sequence_mask", lambda i: F.sequence_mask(i[0], 4), lambda i: (np.arange(4) < i[0][:, None])
      .astype(np.int64), [L]),
     # Indexing.

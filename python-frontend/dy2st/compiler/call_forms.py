@@ -11,7 +11,7 @@ from .pydytext import OBJECT, escape
 from .statements import located
 from .unit import Static
 
-def _joined_list(items):
+def joined_list(items):
     """A list of `items`, some of them `*sequence`: `[a, b] + list(seq) + ...`
     (the importer's displays take no star)."""
     parts, run = [], []
@@ -108,7 +108,7 @@ class CallForms:
             # one list display of them.
             if end - shape_at >= 2 or any(isinstance(a, ast.Starred)
                                           for a in args[shape_at:end]):
-                sizes = located(_joined_list(args[shape_at:end]), args[shape_at])
+                sizes = located(joined_list(args[shape_at:end]), args[shape_at])
                 args = args[:shape_at] + [sizes] + args[end:]
         return ast.copy_location(ast.Call(node.func, args, keywords), node)
 

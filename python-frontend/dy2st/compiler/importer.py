@@ -31,7 +31,7 @@ from . import (aliases, callbacks, comprehensions, local_classes, named_tuples,
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .unit import (Capture, Item, MadeObject, NewWrittenAttribute, Origin,
                    Static, Unit, owns)
-from .call_forms import CallForms
+from .call_forms import CallForms, joined_list
 from .marks import ConvertedFunction, forward_function, is_not_to_static
 from .static_containers import StaticContainers
 from . import pydytext
@@ -2047,15 +2047,25 @@ class Importer(StaticContainers, CallForms):
             return node
         has_var_positional = any(p.kind == inspect.Parameter.VAR_POSITIONAL for p in params)
         if starred != [len(node.args) - 1]:
-            self._fail(node, "only one *sequence, the last positional argument, is supported "
-                             "in calls by dy2st")
+            # `f(*seq, a)`, `f(*s, *t)`: the arguments from the first sequence
+            # on as one list (`list(seq) + [a]`), unpacked last.
+            first = starred[0]
+            joined = located(joined_list(node.args[first:]), node.args[first])
+            node = ast.copy_location(ast.Call(node.func, node.args[:first] + [
+                located(ast.Starred(joined, ast.Load()), joined)], node.keywords), node)
         fixed = [p for p in params if p.kind in (inspect.Parameter.POSITIONAL_ONLY,
                                                  inspect.Parameter.POSITIONAL_OR_KEYWORD)]
         keywords = {k.arg for k in node.keywords}
         before = node.args[:-1]
         seq = node.args[-1].value
         load = ast.copy_location(ast.Name(self.hold(seq), ast.Load()), seq)
-        left = [p for p in fixed[len(before):] if p.name not in keywords]
+        # Positional arguments fill the parameters up to the first one given
+        # by keyword.
+        left = []
+        for p in fixed[len(before):]:
+            if p.name in keywords:
+                break
+            left.append(p)
         if has_var_positional:
             # The sequence's first items fill the positional parameters left.
             filled = [ast.Subscript(load, ast.Constant(k), ast.Load()) for k in range(len(left))]

@@ -11,7 +11,8 @@ from .layer_basic import (ELU, GELU, Dropout, Embedding, Flatten, Hardswish,  # 
 from .layer_conv import (AdaptiveAvgPool1D, AdaptiveAvgPool2D, AdaptiveAvgPool3D,  # noqa: F401
                          AdaptiveMaxPool1D, AdaptiveMaxPool2D, AdaptiveMaxPool3D, AvgPool1D,
                          AvgPool2D, AvgPool3D, Conv1D, Conv1DTranspose, Conv2D, Conv2DTranspose,
-                         Conv3D, Conv3DTranspose, Fold, LPPool1D, LPPool2D, MaxPool1D, MaxPool2D, MaxPool3D, Unfold, Upsample,
+                         Conv3D, Conv3DTranspose, Fold, LPPool1D, LPPool2D, MaxPool1D,
+                         MaxPool2D, MaxPool3D, MaxUnPool1D, MaxUnPool2D, Unfold, Upsample,
                          UpsamplingBilinear2D, UpsamplingNearest2D)
 from .layer_norm import (BatchNorm, BatchNorm1D, BatchNorm2D, BatchNorm3D,  # noqa: F401
                          GroupNorm, InstanceNorm1D, InstanceNorm2D, InstanceNorm3D, SyncBatchNorm)

@@ -3,8 +3,7 @@ conv2d, pad, reshape and gather (composites: eager and compiled code run these
 definitions). conv1d and conv3d are conv2d over a reshaped input; a transposed
 convolution is a convolution of the input spread out by the stride (zeros
 between its elements) with the flipped, transposed kernel."""
-from ..eager.functional import (avg_pool2d as _avg_pool2d, conv2d as _conv2d,
-                                max_pool2d as _max_pool2d)
+from ..eager.functional import avg_pool2d as _avg_pool2d, conv2d as _conv2d
 from ..eager.functional import flip, pad, reshape, squeeze, transpose, unsqueeze
 
 # Channels-last layouts: computed channels first, between two transposes.
@@ -288,15 +287,6 @@ def conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, data
     return _conv2d(x, weight, bias, stride, padding, dilation, groups, data_format)
 
 
-def max_pool2d(x, kernel_size, stride=None, padding=0, return_mask=False, ceil_mode=False,
-               data_format="NCHW", name=None):
-    """2-D max pooling over NCHW (the op table's max_pool2d) or NHWC."""
-    if data_format == "NHWC":
-        return channels_last(_max_pool2d(channels_first(x), kernel_size, stride,
-                                         _first_padding(padding, 2), return_mask, ceil_mode))
-    return _max_pool2d(x, kernel_size, stride, padding, return_mask, ceil_mode, data_format)
-
-
 def avg_pool2d(x, kernel_size, stride=None, padding=0, ceil_mode=False, exclusive=True,
                divisor_override=None, data_format="NCHW", name=None):
     """2-D average pooling over NCHW (the op table's avg_pool2d) or NHWC."""
@@ -317,14 +307,6 @@ def _pool1d_args(kernel_size, stride, padding):
     return [1, kernel], [1, stride], padding
 
 
-def max_pool1d(x, kernel_size, stride=None, padding=0, return_mask=False, ceil_mode=False,
-               name=None):
-    """1-D max pooling over NCL: max_pool2d over [N, C, 1, L]."""
-    kernel, stride, padding = _pool1d_args(kernel_size, stride, padding)
-    return squeeze(_max_pool2d(unsqueeze(x, 2), kernel, stride, padding, return_mask, ceil_mode),
-                   2)
-
-
 def avg_pool1d(x, kernel_size, stride=None, padding=0, exclusive=True, ceil_mode=False,
                name=None):
     """1-D average pooling over NCL: avg_pool2d over [N, C, 1, L]."""
@@ -334,5 +316,4 @@ def avg_pool1d(x, kernel_size, stride=None, padding=0, exclusive=True, ceil_mode
 
 
 FUNCTIONS = {fn.__name__: fn for fn in (conv1d, conv2d, conv3d, conv2d_transpose,
-                                        conv1d_transpose, max_pool1d, max_pool2d, avg_pool1d,
-                                        avg_pool2d)}
+                                        conv1d_transpose, avg_pool1d, avg_pool2d)}

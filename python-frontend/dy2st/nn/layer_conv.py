@@ -391,3 +391,29 @@ class LPPool2D(Layer):
     def forward(self, x: Tensor) -> Tensor:
         return functional.lp_pool2d(x, self._norm_type, self._kernel_size, self._stride,
                                     self._padding, self._ceil_mode, self._data_format)
+
+
+class MaxUnPool1D(Layer):
+    def __init__(self, kernel_size: int | Sequence[int], stride: int | Sequence[int] | None = None,
+                 padding: int | Sequence[int] = 0, data_format: str = "NCL",
+                 output_size: Sequence[int] | None = None, name: str | None = None) -> None:
+        super().__init__()
+        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
+        self._data_format, self._output_size = data_format, output_size
+
+    def forward(self, x: Tensor, indices: Tensor) -> Tensor:
+        return functional.max_unpool1d(x, indices, self._kernel_size, self._stride,
+                                       self._padding, self._data_format, self._output_size)
+
+
+class MaxUnPool2D(Layer):
+    def __init__(self, kernel_size: int | Sequence[int], stride: int | Sequence[int] | None = None,
+                 padding: int | Sequence[int] = 0, data_format: str = "NCHW",
+                 output_size: Sequence[int] | None = None, name: str | None = None) -> None:
+        super().__init__()
+        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
+        self._data_format, self._output_size = data_format, output_size
+
+    def forward(self, x: Tensor, indices: Tensor) -> Tensor:
+        return functional.max_unpool2d(x, indices, self._kernel_size, self._stride,
+                                       self._padding, self._data_format, self._output_size)
