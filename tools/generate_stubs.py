@@ -45,16 +45,18 @@ KIND_TYPES = {"Tensor": "Tensor", "Value": "TensorLike", "Ints": "ShapeLike",
 _TENSORS = ("x y input label index indices arr mask condition running_mean running_var x1 x2 "
             "logit logits ids parents mat2 vec updates weight bias pos_weight output out other "
             "sorted_sequence values input1 input2 positive negative variance prior_dist normalizer "
-            "query key value attn_mask theta grid")
+            "query key value attn_mask theta grid test_x")
 _BOOLS = ("keepdim ceil_mode return_mask exclusive broadcast descending stable transpose_x "
           "transpose_y training soft_label align_corners unbiased largest sorted use_softmax "
           "sparse scale_grad_by_freq use_input_stats log_target inplace is_huber "
           "numeric_stable_mode return_softmax force_cpu overwrite bias_after_scale include_self "
           "as_tuple stop_gradient pad_from_left_axis approximate equal_nan out_int32 right swap "
-          "log_input full is_causal enable_gqa")
+          "log_input full is_causal enable_gqa return_index return_inverse return_counts "
+          "assume_unique invert density")
 _INTS = ("groups ignore_index num_classes diagonal chunks k num num_rows num_columns padding_idx "
          "maxlen num_groups start_axis stop_axis align_mode decimals dim divisor_override offset "
-         "axis1 axis2 dim1 dim2 length output_size upscale_factor downscale_factor seg_num")
+         "axis1 axis2 dim1 dim2 length output_size upscale_factor downscale_factor seg_num "
+         "minlength bins row col")
 _FLOATS = ("epsilon eps momentum alpha beta slope negative_slope threshold delta label_smoothing "
            "max_norm norm_type p padding_value rtol atol nan posinf neginf base margin gamma "
            "shift_ratio lower upper dropout_p")
@@ -108,6 +110,12 @@ OPERATION_PARAMETER_TYPES = {
     ("logit", "eps"): "float | None", ("index_fill", "value"): "float",
     ("nansum", "dtype"): "DTypeLike", ("rot90", "axes"): "Sequence[int]",
     ("narrow", "start"): "int", ("crop", "shape"): "ShapeLike",
+    ("bincount", "weights"): "Tensor | None", ("histogram", "weight"): "Tensor | None",
+    ("histogram", "min"): "float", ("histogram", "max"): "float",
+    ("quantile", "q"): "float | Sequence[float]", ("quantile", "interpolation"): "str",
+    ("diff", "prepend"): "Tensor | None", ("diff", "append"): "Tensor | None",
+    ("diff", "n"): "int", ("triu_indices", "col"): "int | None",
+    ("stanh", "scale_a"): "float", ("stanh", "scale_b"): "float",
     ("multiplex", "inputs"): "Sequence[Tensor]", ("index_add", "value"): "Tensor",
     ("index_add", "alpha"): "float", ("masked_scatter", "value"): "Tensor",
     ("tensordot", "axes"): "int | Sequence[Sequence[int]]", ("cross", "axis"): "int",
@@ -118,6 +126,7 @@ RESULT_TYPES = {
     "is_tensor": "bool", "split": "list[Tensor]", "chunk": "list[Tensor]",
     "unbind": "list[Tensor]", "topk": "tuple[Tensor, Tensor]", "create_array": "list[Tensor]",
     "array_write": "list[Tensor]", "nonzero": "Tensor | tuple[Tensor, ...]",
+    "unique": "Tensor | tuple[Tensor, ...]",
     "max_pool1d": "Tensor | tuple[Tensor, Tensor]", "max_pool2d": "Tensor | tuple[Tensor, Tensor]",
     "adaptive_max_pool2d": "Tensor | tuple[Tensor, Tensor]",
     "softmax_with_cross_entropy": "Tensor | tuple[Tensor, Tensor]",

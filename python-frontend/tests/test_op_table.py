@@ -72,9 +72,39 @@ RHS = rng.randn(2, 4, 3).astype(np.float32)
 SAMPLES = rng.randn(3, 6).astype(np.float32).view(Fixed)
 WEIGHTS = rng.rand(6).astype(np.float32).view(Fixed)
 EYE4 = np.eye(4, dtype=np.float32)
+UNIQUE_IDS = np.array([[3, 1, 3, 0], [5, 1, 2, 2]], np.int64)
 SPD = SQUARE @ np.swapaxes(SQUARE, 1, 2) + 4 * EYE4     # symmetric positive-definite
 
 _erf = np.vectorize(math.erf)
+
+
+def _erfinv(x):
+    """erf's inverse by bisection on math.erf (in float64)."""
+    def one(v):
+        low, high = -10.0, 10.0
+        for _ in range(200):
+            mid = (low + high) / 2
+            low, high = (mid, high) if math.erf(mid) < v else (low, mid)
+        return (low + high) / 2
+    return np.vectorize(one)(x.astype(np.float64)).astype(x.dtype)
+
+
+def _lgamma(x):
+    return np.vectorize(math.lgamma)(x.astype(np.float64)).astype(x.dtype)
+
+
+def _digamma(x):
+    """lgamma's derivative by central differences (in float64)."""
+    h = 1e-6
+    v = x.astype(np.float64)
+    return ((_lgamma(v + h) - _lgamma(v - h)) / (2 * h)).astype(x.dtype)
+
+
+def _nearest_quantile(x, q):
+    """Paddle's 'nearest': the value at the rank rounded half away from zero."""
+    values = np.sort(x.transpose(1, 0, 2).reshape(x.shape[1], -1), axis=1)
+    rank = int(math.floor(q * (values.shape[1] - 1) + 0.5))
+    return values[:, rank].reshape(1, -1, 1)
 
 
 def _max_pool_with_mask(x, kernel, stride, pads, ceil_mode):
@@ -944,6 +974,46 @@ CASES = [
      lambda x, i: (x[x > 0], x[i], x[:, i[0]]), [X, np.array([1, 0, 1], np.int64)]),
     ("indexing", lambda x, i: x[i], lambda x, i: x[i], [X, np.array([[1, 0], [1, 1]], np.int64)]),
     ("indexing", lambda x: x[x[:, :, 0] > 0], lambda x: x[x[:, :, 0] > 0], [X]),
+    # Counting and order statistics.
+    ("diff", lambda x: (paddle.diff(x, axis=1), paddle.diff(x, n=2, prepend=x[:, :, :1])),
+     lambda x: (np.diff(x, axis=1), np.diff(np.concatenate([x[:, :, :1], x], 2), n=2)), [X]),
+    ("histogram", lambda x: (paddle.histogram(x, bins=5, min=-1, max=1), paddle.histogram(x, 4)),
+     lambda x: (np.histogram(x, 5, (-1, 1))[0].astype(np.int64),
+                np.histogram(x, 4, (x.min(), x.max()))[0].astype(np.int64)), [X]),
+    ("bincount", lambda i: (paddle.bincount(i[0]), paddle.bincount(i[1], minlength=9),
+                            paddle.bincount(i[0], weights=paddle.to_tensor([0.5, 1.0, 2.0]))),
+     lambda i: (np.bincount(i[0]), np.bincount(i[1], minlength=9),
+                np.bincount(i[0], np.array([0.5, 1.0, 2.0], np.float32)).astype(np.float32)),
+     [L]),
+    ("unique", lambda i: paddle.unique(i), lambda i: np.unique(i), [UNIQUE_IDS]),
+    ("unique", lambda i: paddle.unique(i, return_index=True, return_inverse=True,
+                                       return_counts=True),
+     lambda i: tuple(a.astype(np.int64) for a in np.unique(
+         i, return_index=True, return_inverse=True, return_counts=True)), [UNIQUE_IDS]),
+    ("isin", lambda i: (paddle.isin(i, paddle.to_tensor([2, 5])),
+                        paddle.isin(i, paddle.to_tensor([2, 5]), invert=True)),
+     lambda i: (np.isin(i, [2, 5]), np.isin(i, [2, 5], invert=True)), [UNIQUE_IDS]),
+    ("tril_indices", lambda x: paddle.tril_indices(4, 3, -1) + x.shape[0] * 0,
+     lambda x: np.stack(np.tril_indices(4, -1, 3)), [X]),
+    ("triu_indices", lambda x: (paddle.triu_indices(3, 5, 1), paddle.triu_indices(3)),
+     lambda x: (np.stack(np.triu_indices(3, 1, 5)), np.stack(np.triu_indices(3))), [X]),
+    ("quantile", lambda x: (paddle.quantile(x, 0.3, axis=1), paddle.quantile(x, [0.25, 0.5]),
+                            paddle.quantile(x, 0.6, axis=[0, 2], keepdim=True,
+                                            interpolation="nearest"),
+                            paddle.quantile(x, 0.4, axis=-1, interpolation="midpoint")),
+     lambda x: (np.quantile(x, 0.3, axis=1).astype(np.float32),
+                np.quantile(x, [0.25, 0.5]).astype(np.float32),
+                _nearest_quantile(x, 0.6), np.quantile(x, 0.4, axis=-1, method="midpoint")
+                .astype(np.float32)), [X]),
+    ("logcumsumexp", lambda x: (paddle.logcumsumexp(x, axis=1), paddle.logcumsumexp(x)),
+     lambda x: (np.logaddexp.accumulate(x, axis=1), np.logaddexp.accumulate(x.ravel())), [X]),
+    # Special functions.
+    ("stanh", lambda x: paddle.stanh(x, 0.5, 2.0), lambda x: 2.0 * np.tanh(0.5 * x), [X]),
+    ("erfinv", lambda x: paddle.erfinv(x), lambda x: _erfinv(x), [U]),
+    ("lgamma", lambda x: (paddle.lgamma(x * 3.0), paddle.lgamma(x - 2.7)),
+     lambda x: (_lgamma(x * 3.0), _lgamma(x - np.float32(2.7))), [P]),
+    ("digamma", lambda x: (paddle.digamma(x * 3.0), paddle.digamma(x - 2.7)),
+     lambda x: (_digamma(x * 3.0), _digamma(x - np.float32(2.7))), [P]),
     # Linear algebra (paddle.linalg).
     ("norm", lambda x: (paddle.linalg.norm(x, "fro", axis=[1, 2]), paddle.norm(x),
                         paddle.linalg.norm(x, float("inf"), axis=[1, 2], keepdim=True),

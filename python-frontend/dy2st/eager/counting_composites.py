@@ -1,0 +1,214 @@
+"""Composites (see composites.py): counting, membership and order statistics
+(diff, histogram, bincount, unique, isin, the triangle indices, quantile,
+logcumsumexp), written once over the primitives for eager and compiled code.
+Counts compare every element with every candidate (O(n m)): fine for the
+label and index tensors models count, slow for millions of elements. Dtypes
+and layouts follow Paddle's (checked against real Paddle by the op-table
+tests)."""
+from .basic_composites import sort
+from .layout_composites import _slice
+from .primitives import KERNELS as _P
+
+arange = _P["arange"]
+broadcast_to = _P["broadcast_to"]
+cast = _P["cast"]
+concat = _P["concat"]
+cumsum = _P["cumsum"]
+exp = _P["exp"]
+flatten = _P["flatten"]
+floor = _P["floor"]
+log = _P["log"]
+masked_select = _P["masked_select"]
+put_along_axis = _P["put_along_axis"]
+reduce_any = _P["any"]
+reduce_max = _P["max"]
+reduce_min = _P["min"]
+reduce_sum = _P["sum"]
+reshape = _P["reshape"]
+stack = _P["stack"]
+take_along_axis = _P["take_along_axis"]
+transpose = _P["transpose"]
+unsqueeze = _P["unsqueeze"]
+where = _P["where"]
+zeros = _P["zeros"]
+logical_and = _P["logical_and"]
+logical_not = _P["logical_not"]
+
+
+def diff(x, n=1, axis=-1, prepend=None, append=None, name=None):
+    """The n-th forward difference along `axis` (after prepend and append
+    are joined on): x[i + 1] - x[i], repeated n times."""
+    if axis < 0:
+        axis = axis + x.ndim
+    if prepend is not None:
+        x = concat([prepend, x], axis=axis)
+    if append is not None:
+        x = concat([x, append], axis=axis)
+    for _ in range(n):
+        later = _slice(x, axis, 1, x.shape[axis])
+        earlier = _slice(x, axis, 0, x.shape[axis] - 1)
+        x = later != earlier if x.dtype == "bool" else later - earlier
+    return x
+
+
+def histogram(input, bins=100, min=0.0, max=0.0, weight=None, density=False, name=None):
+    """The counts of the elements in `bins` equal-width bins over [min, max]
+    (the data's range when both are 0; the last bin holds max; elements
+    outside are not counted); weighted sums with `weight`, a density (its
+    integral 1) with `density`. int64 counts, float with weight or density."""
+    x = cast(flatten(input), "float32")
+    low, high = reduce_min(x), reduce_max(x)
+    if min != 0.0 or max != 0.0:
+        low, high = low * 0.0 + min, high * 0.0 + max
+    # A range of one value spreads to [value - 1, value + 1] (Paddle's).
+    same = cast(low == high, "float32")
+    low, high = low - same, high + same
+    position = floor((x - low) * bins / (high - low))
+    position = where(x == high, bins - 1.0, position)
+    inside = logical_and(x >= low, x <= high)
+    hits = logical_and(unsqueeze(inside, -1),
+                       unsqueeze(position, -1) == cast(arange(bins), "float32"))
+    if weight is None:
+        counts = reduce_sum(cast(hits, "int64"), axis=0)
+    else:
+        counts = reduce_sum(cast(hits, weight.dtype) * unsqueeze(flatten(weight), -1), axis=0)
+    if not density:
+        return counts
+    width = (high - low) / bins
+    counts = cast(counts, "float32")
+    return counts / (reduce_sum(counts) * width)
+
+
+def bincount(x, weights=None, minlength=0, name=None):
+    """How often each value 0, 1, ..., max(x) occurs in the 1-d int tensor x
+    (at least minlength counts); with weights, their sums."""
+    length = int(reduce_max(x)) + 1
+    if length < minlength:
+        length = minlength
+    hits = unsqueeze(x, -1) == arange(length, dtype=x.dtype)
+    if weights is None:
+        return reduce_sum(cast(hits, "int64"), axis=0)
+    return reduce_sum(cast(hits, weights.dtype) * unsqueeze(weights, -1), axis=0)
+
+
+def unique(x, return_index=False, return_inverse=False, return_counts=False, axis=None,
+           dtype="int64", sorted=True, name=None):
+    """The distinct elements of x (flattened), ascending; with the index of
+    each one's first occurrence, each element's place among them (inverse),
+    (flattened too) and their counts, as asked, in that order."""
+    if axis is not None:
+        raise ValueError("unique(): axis is not supported by dy2st (only the flattened form)")
+    flat = flatten(x)
+    n = flat.shape[0]
+    positions = arange(n)
+    equal = unsqueeze(flat, -1) == unsqueeze(flat, 0)
+    # The first occurrence of each value: no equal element before it.
+    earlier = unsqueeze(positions, -1) > unsqueeze(positions, 0)
+    first = logical_not(reduce_any(logical_and(equal, earlier), axis=1))
+    # An element's rank: the distinct values below it.
+    below = unsqueeze(flat, -1) > unsqueeze(flat, 0)
+    rank = reduce_sum(cast(logical_and(below, unsqueeze(first, 0)), "int64"), axis=1)
+    count = int(reduce_sum(cast(first, "int64")))
+    slots = masked_select(rank, first)
+
+    def placed(values):
+        return put_along_axis(zeros([count], values.dtype), slots, masked_select(values, first), 0)
+
+    out = [placed(flat)]
+    if return_index:
+        out.append(cast(placed(positions), dtype))
+    if return_inverse:
+        out.append(cast(rank, dtype))
+    if return_counts:
+        out.append(cast(placed(reduce_sum(cast(equal, "int64"), axis=1)), dtype))
+    return out[0] if len(out) == 1 else tuple(out)
+
+
+def isin(x, test_x, assume_unique=False, invert=False, name=None):
+    """Whether each element of x occurs in test_x (or not, with invert)."""
+    found = reduce_any(unsqueeze(x, -1) == flatten(test_x), axis=-1)
+    return logical_not(found) if invert else found
+
+
+def _triangle_indices(row, col, offset, lower, dtype):
+    rows = broadcast_to(unsqueeze(arange(row, dtype=dtype), -1), [row, col])
+    cols = broadcast_to(unsqueeze(arange(col, dtype=dtype), 0), [row, col])
+    keep = cols - rows <= offset if lower else cols - rows >= offset
+    return stack([masked_select(rows, keep), masked_select(cols, keep)])
+
+
+def tril_indices(row, col, offset=0, dtype="int64"):
+    """[2, k]: the rows and columns of a row x col matrix's lower triangle
+    (to diagonal `offset`), in row-major order."""
+    return _triangle_indices(row, col, offset, True, dtype)
+
+
+def triu_indices(row, col=None, offset=0, dtype="int64"):
+    """[2, k]: the rows and columns of the upper triangle (from diagonal
+    `offset`), in row-major order."""
+    return _triangle_indices(row, row if col is None else col, offset, False, dtype)
+
+
+def _quantile_axis(x, axis):
+    """x with the quantile's axes moved last and joined; the kept shape."""
+    if axis is None:
+        return flatten(x), None
+    axes = [axis] if isinstance(axis, int) else list(axis)
+    axes = [a + x.ndim if a < 0 else a for a in axes]
+    others = [d for d in range(x.ndim) if d not in axes]
+    moved = transpose(x, others + axes)
+    return reshape(moved, [x.shape[d] for d in others] + [-1]), axes
+
+
+def quantile(x, q, axis=None, keepdim=False, interpolation="linear", name=None):
+    """The q-quantiles over `axis` (all elements when None) of the sorted
+    values: between the two nearest ranks by `interpolation` ('linear',
+    'lower', 'higher', 'nearest', 'midpoint'); a list of q stacks them first."""
+    line, axes = _quantile_axis(x, axis)
+    ordered = sort(line, axis=-1)
+    n = ordered.shape[-1]
+    results = []
+    for level in (q if isinstance(q, (list, tuple)) else [q]):
+        position = level * (n - 1)
+        low = int(position)
+        high = low + 1 if low + 1 < n else low
+        below = _slice(ordered, ordered.ndim - 1, low, low + 1)
+        above = _slice(ordered, ordered.ndim - 1, high, high + 1)
+        if interpolation == "lower":
+            value = below
+        elif interpolation == "higher":
+            value = above
+        elif interpolation == "nearest":
+            # Paddle rounds the position half away from zero.
+            value = above if position - low >= 0.5 else below
+        elif interpolation == "midpoint":
+            value = (below + above) / 2.0
+        else:
+            value = below + (above - below) * (position - low)
+        if keepdim:
+            shape = list(x.shape)
+            for a in (range(x.ndim) if axes is None else axes):
+                shape[a] = 1
+            value = reshape(value, shape)
+        else:
+            value = reshape(value, value.shape[:-1])
+        results.append(value)
+    return stack(results) if isinstance(q, (list, tuple)) else results[0]
+
+
+def logcumsumexp(x, axis=None, dtype=None, name=None):
+    """log(cumsum(exp(x))) along `axis` (all elements flattened when None),
+    shifted by the maximum so that large values do not overflow."""
+    if dtype is not None:
+        x = cast(x, dtype)
+    if axis is None:
+        x = flatten(x)
+        axis = 0
+    top = reduce_max(x, axis=axis, keepdim=True)
+    top = where(top == float("-inf"), 0.0, top)
+    return log(cumsum(exp(x - top), axis=axis)) + top
+
+
+COUNTING_COMPOSITES = {fn.__name__: fn for fn in (
+    diff, histogram, bincount, unique, isin, tril_indices, triu_indices, quantile,
+    logcumsumexp)}
