@@ -208,9 +208,9 @@ FUNCTIONS: dict[str, Callable[..., Any]]
 """
 
 # dy2st's submodules that `paddle.X` names (the alias forwards every one).
-ALIAS_SUBMODULES = ("base", "base.param_attr", "jit", "jit.api", "jit.translated_layer", "linalg",
-                    "metric", "nn", "nn.decode", "nn.functional", "nn.initializer", "regularizer",
-                    "static", "tensor", "tensor.math", "utils")
+ALIAS_SUBMODULES = ("amp", "base", "base.param_attr", "jit", "jit.api", "jit.translated_layer",
+                    "linalg", "metric", "nn", "nn.decode", "nn.functional", "nn.initializer",
+                    "regularizer", "static", "tensor", "tensor.math", "utils")
 
 
 def alias_stubs():

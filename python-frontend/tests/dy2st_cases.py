@@ -794,6 +794,23 @@ def inplace_operations(x, y):
     return alias, act, rows, flat, z, x
 
 
+def masks_lists_and_spellings(x, ids):
+    # Bitwise operators on masks and ints, list.reverse()/clear(), the
+    # operations' other names as methods, amp's context (float32 on a CPU).
+    inside = (x > 0.2) & (x < 0.8)
+    outside = ~inside | (x > 10.0)
+    flipped = inside ^ outside
+    bits = (ids & (ids + 5)) | (ids ^ (ids * 3))
+    steps = [x, x * 2.0, x * 3.0]
+    steps.reverse()
+    spare = [1, 2]
+    spare.clear()
+    with paddle.amp.auto_cast(enable=True):
+        y = paddle.matmul(x, x, transpose_y=True)
+    return (inside, outside, flipped, bits, paddle.stack(steps), len(spare), y,
+            x.clamp(0.1, 0.9), x.swapaxes(0, 1), paddle.swapdims(x, 1, 0), x.mul(x).sub(x))
+
+
 class _SimpleReturnLayer(paddle.nn.Layer):
     def forward(self, x):
         return x
@@ -897,6 +914,8 @@ CASES = [
     ("dataclass_output", dataclass_output, [f32(2, 3)]),
     ("pytorch_spellings", pytorch_spellings, [f32(2, 3, 2) * 4 - 2]),
     ("inplace_operations", inplace_operations, [f32(2, 3), f32(3) + 0.5]),
+    ("masks_lists_and_spellings", masks_lists_and_spellings,
+     [f32(2, 3), np.array([1, 2, 7, 12], "int64")]),
     ("attribute_under_isinstance", attribute_under_isinstance, [np.ones((2, 3), "int32")]),
     ("process_steps_and_accuracy", process_steps_and_accuracy,
      [f32(5, 4), np.array([[0], [3], [1], [1], [2]], "int64")]),

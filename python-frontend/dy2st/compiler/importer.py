@@ -44,6 +44,7 @@ from .statements import located
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 _BINARY = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div",
            ast.FloorDiv: "floordiv", ast.Mod: "mod", ast.Pow: "pow", ast.MatMult: "matmul"}
+_BITWISE = {ast.BitAnd: "bitwise_and", ast.BitOr: "bitwise_or", ast.BitXor: "bitwise_xor"}
 _UNARY = {ast.USub: "neg", ast.UAdd: "pos", ast.Not: "not", ast.Invert: "invert"}
 _COMPARE = {ast.Lt: "lt", ast.LtE: "le", ast.Gt: "gt", ast.GtE: "ge", ast.Eq: "eq",
             ast.NotEq: "ne", ast.Is: "is", ast.IsNot: "is_not", ast.In: "in",
@@ -51,7 +52,7 @@ _COMPARE = {ast.Lt: "lt", ast.LtE: "le", ast.Gt: "gt", ast.GtE: "ge", ast.Eq: "e
 # Methods whose effect is on their receiver: the importer stores the updated
 # object back into the receiver's variable.
 _MUTATING_METHODS = {"append", "pop", "insert", "extend", "update", "clear", "remove",
-                     "setdefault"}
+                     "setdefault", "reverse"}
 # Methods of Python containers (a composite of the same name is not meant).
 _CONTAINER_METHODS = _MUTATING_METHODS | {"keys", "values", "items", "get", "copy", "index",
                                           "count", "sort", "reverse"}
@@ -1051,6 +1052,11 @@ class Importer(StaticContainers, CallForms):
                 self._fail(node, "this %-format is not supported in compiled code (%s, %d, %f, "
                                  "... conversions of a tuple of values are; or use an f-string)")
             return self.expr_JoinedStr(converted)
+        if type(node.op) in _BITWISE:
+            # `mask & other`, `a | b`, `a ^ b`: Paddle's bitwise operations
+            # (logical on bool tensors).
+            operands = [self.expr(node.left), self.expr(node.right)]
+            return self.written(node, pydytext.lib_call(_BITWISE[type(node.op)], operands))
         kind = _BINARY.get(type(node.op))
         if kind is None:
             self._fail(node, f"the operator '{type(node.op).__name__}' is not supported by dy2st")
@@ -1563,7 +1569,7 @@ class Importer(StaticContainers, CallForms):
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
                                               keywords=node.keywords), node)
             return self.python_call(call, compat.METHODS[method], None)
-        if method == "transpose" and not node.keywords and \
+        if method in compat.TRANSPOSES and not node.keywords and \
                 self.swaps_two_axes([node.func.value] + node.args):
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
                                               keywords=[]), node)
@@ -1576,6 +1582,16 @@ class Importer(StaticContainers, CallForms):
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
                                               keywords=node.keywords), node)
             return self.python_call(call, pybuiltins.tensor_item, None)
+        alias = functional.ALIASES.get(method)
+        primitive = optable.PRIMITIVES.get(functional.LIBRARY.get(alias, ""))
+        if primitive is not None and primitive.params[0].kind != "Tensor":
+            alias = None  # x.cat(...): not a method of the tensor (its error is the method's)
+        if alias is not None and (method not in _CONTAINER_METHODS or node.args or node.keywords):
+            # x.clamp(...), x.reverse(axis): the operation Paddle names so, the
+            # receiver first (x.reverse() of a list stays the list's).
+            call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
+                                              keywords=node.keywords), node)
+            return self.static_call(call, Static(functional.SPELLED.get(method, alias)))
         composite = functional.COMPOSITES.get(method)
         if composite is not None and method not in _CONTAINER_METHODS:
             # A tensor method written as a composite: the function with the
@@ -1615,7 +1631,7 @@ class Importer(StaticContainers, CallForms):
         if getattr(fn, "compat_of", None) is not None:
             # Paddle's PyTorch-style spellings (eager/compat.py): the call as
             # the operation's own.
-            if fn.compat_name == "transpose" and not node.keywords and \
+            if fn.compat_name in compat.TRANSPOSES and not node.keywords and \
                     self.swaps_two_axes(node.args):
                 return self.python_call(node, compat.swap_axes, None)
             node = self.respelled_call(node, fn.compat_name, compat.SHAPE_FUNCTIONS.get(

@@ -23,6 +23,9 @@ DIM_FUNCTIONS = frozenset(
     "log_softmax chunk".split())
 """The operations whose `axis` Paddle also takes as `dim`."""
 
+TRANSPOSES = frozenset({"transpose", "swapaxes", "swapdims"})
+"""The names of transpose, which also take two axes to swap."""
+
 SHAPE_FUNCTIONS = {"zeros": 0, "ones": 0, "empty": 0, "rand": 0, "randn": 0}
 """Functions whose shape may come as separate ints, by the shape's position."""
 
@@ -73,12 +76,12 @@ def spelled(name: str, fn: Callable[..., Any], receiver: bool = False) -> Callab
     Paddle's PyTorch-style spellings; `fn` itself where it has none. The
     importer reads `compat_of` to see through it."""
     at = 1 if receiver and name in SHAPE_METHODS else SHAPE_FUNCTIONS.get(name)
-    if name not in DIM_FUNCTIONS and at is None and name != "transpose":
+    if name not in DIM_FUNCTIONS and at is None and name not in TRANSPOSES:
         return fn
 
     @functools.wraps(fn)
     def operation(*args: Any, **kwargs: Any) -> Any:
-        if name == "transpose" and len(args) == 3 and not kwargs and \
+        if name in TRANSPOSES and len(args) == 3 and not kwargs and \
                 all(_is_size(a) for a in args[1:]):
             return swap_axes(*args)
         if at is not None:

@@ -241,6 +241,13 @@ class Tensor:
     def __eq__(self, o: Operand) -> Tensor: return binary("eq", self, o)  # type: ignore[override]
     def __ne__(self, o: Operand) -> Tensor: return binary("ne", self, o)  # type: ignore[override]
     __hash__ = object.__hash__
+    # Paddle's bitwise operators (logical on bool tensors).
+    def __and__(self, o: Operand) -> Tensor: return _bitwise("bitwise_and", self, o)
+    def __rand__(self, o: Operand) -> Tensor: return _bitwise("bitwise_and", o, self)
+    def __or__(self, o: Operand) -> Tensor: return _bitwise("bitwise_or", self, o)
+    def __ror__(self, o: Operand) -> Tensor: return _bitwise("bitwise_or", o, self)
+    def __xor__(self, o: Operand) -> Tensor: return _bitwise("bitwise_xor", self, o)
+    def __rxor__(self, o: Operand) -> Tensor: return _bitwise("bitwise_xor", o, self)
 
     def __neg__(self) -> Tensor:
         v = self._value
@@ -272,6 +279,16 @@ class Tensor:
             return lambda *args, **kwargs: inplace.apply(self, named,
                                                          base(self, *args, **kwargs))
         raise AttributeError(f"'Tensor' object has no attribute '{name}'")
+
+
+def _bitwise(name: str, lhs: Operand, rhs: Operand) -> Tensor:
+    """A bitwise primitive of two tensors (a Python number is Paddle's error)."""
+    for side, v in (("x", lhs), ("y", rhs)):
+        if not isinstance(v, Tensor):
+            raise ValueError(f"{name}(): argument '{side}' must be Tensor, but got "
+                             f"{type(v).__name__}")
+    result: Tensor = METHODS[name](lhs, rhs)
+    return result
 
 
 def _record_unary(kind, operand, result):

@@ -45,6 +45,10 @@ LogicalResult Specializer::specializeListMethod(CallMethodOp op) {
     if (failed(index))
       return failure();
     elements.insert(elements.begin() + *index, op.getArgs()[1]);
+  } else if (method == "reverse" && op.getArgs().empty()) {
+    std::reverse(elements.begin(), elements.end());
+  } else if (method == "clear" && op.getArgs().empty()) {
+    elements.clear();
   } else {
     return op.emitError() << "list." << method << "() is not supported by dy2st yet";
   }

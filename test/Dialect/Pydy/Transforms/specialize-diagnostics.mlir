@@ -25,8 +25,8 @@ pydy.func @pop_empty(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
 
 pydy.func @list_unsupported(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   %0 = pydy.list %x : (!pydy.object) -> !pydy.object
-  // expected-error @+1 {{list.reverse() is not supported by dy2st yet}}
-  %result, %updated = pydy.call_method %0, "reverse"() : !pydy.object, () -> (!pydy.object, !pydy.object)
+  // expected-error @+1 {{list.sort() is not supported by dy2st yet}}
+  %result, %updated = pydy.call_method %0, "sort"() : !pydy.object, () -> (!pydy.object, !pydy.object)
   %1 = pydy.constant 0 : i64
   %2 = pydy.subscript %0[%1] : (!pydy.object, i64) -> !pydy.object
   pydy.return %2 : !pydy.object
