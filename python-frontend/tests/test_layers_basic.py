@@ -356,3 +356,18 @@ def test_parameter_dict():
     assert sorted(model.state_dict()) == ["scales.a", "scales.b"]
     x = paddle.to_tensor(np.random.RandomState(5).randn(2, 3).astype(np.float32))
     assert_same(model(x), paddle.jit.to_static(model)(x))
+
+
+def test_set_value_loads_weights_in_place():
+    """Paddle's Tensor.set_value (loading weights): same shape and dtype, or
+    Paddle's AssertionError."""
+    layer = paddle.nn.Linear(2, 3)
+    weight = layer.weight
+    weight.set_value(np.full((2, 3), 0.5, np.float32))
+    assert layer.weight is weight and (layer.weight.numpy() == 0.5).all()
+    for bad in (np.zeros(3, np.float32), np.zeros((2, 3), np.float64)):
+        with pytest.raises(AssertionError, match="not match"):
+            weight.set_value(bad)
+    compiled = paddle.jit.to_static(layer)
+    x = paddle.ones([1, 2])
+    np.testing.assert_allclose(compiled(x).numpy(), layer(x).numpy())

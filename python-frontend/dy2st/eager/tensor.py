@@ -267,6 +267,18 @@ class Tensor:
     def __abs__(self) -> Tensor:
         return METHODS["abs"](self)
 
+    def set_value(self, value: Any) -> None:
+        """Paddle's Tensor.set_value: a new value (an array or a tensor) of
+        the same shape and dtype, in place (loading weights)."""
+        array = value._value if isinstance(value, Tensor) else np.asarray(value)
+        if list(array.shape) != self.shape:
+            raise AssertionError(f"Variable Shape not match: the tensor needs shape {self.shape} "
+                                 f"but the value has shape {list(array.shape)}")
+        if array.dtype != self._value.dtype:
+            raise AssertionError(f"Variable dtype not match: the tensor needs dtype "
+                                 f"{self._value.dtype} but the value has dtype {array.dtype}")
+        self._value = array.copy()
+
     # Methods: the functions of the same name with the tensor first.
     def __getattr__(self, name: str) -> Callable[..., Any]:
         if name in METHODS:
