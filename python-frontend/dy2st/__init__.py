@@ -13,7 +13,7 @@ __version__ = "0.5.0"
 from .runtime import native as _native
 _native.choose_blas_kernels()  # before numpy loads OpenBLAS
 
-from . import amp, base, jit, linalg, metric, nn, regularizer, static, tensor, utils
+from . import amp, base, jit, linalg, metric, nn, regularizer, static, tensor, utils, vision
 from .base import is_compiled_with_cuda
 from .static import CPUPlace, Executor, disable_static, enable_static, in_dynamic_mode
 from .eager.dtypes import bool_ as bool, float32, float64, int32, int64  # noqa: A001

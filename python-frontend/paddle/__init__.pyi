@@ -11,3 +11,4 @@ from dy2st import regularizer as regularizer
 from dy2st import static as static
 from dy2st import tensor as tensor
 from dy2st import utils as utils
+from dy2st import vision as vision

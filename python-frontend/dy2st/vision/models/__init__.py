@@ -1,0 +1,10 @@
+"""paddle.vision.models: LeNet, AlexNet, VGG, ResNet (with ResNeXt and wide
+ResNet) and MobileNetV2, built as real Paddle builds them (the same layers and
+parameter names). Pretrained weights are not downloaded: `pretrained=True` is
+a clear error; load a state dict instead."""
+from .classic import AlexNet, LeNet, VGG, alexnet, vgg11, vgg13, vgg16, vgg19  # noqa: F401
+from .mobilenetv2 import MobileNetV2, mobilenet_v2  # noqa: F401
+from .resnet import (BasicBlock, BottleneckBlock, ResNet, resnet18, resnet34,  # noqa: F401
+                     resnet50, resnet101, resnet152, resnext50_32x4d, resnext50_64x4d,
+                     resnext101_32x4d, resnext101_64x4d, resnext152_32x4d, resnext152_64x4d,
+                     wide_resnet50_2, wide_resnet101_2)
