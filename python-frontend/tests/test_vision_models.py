@@ -16,6 +16,9 @@ SPECS = {
     "vgg11_bn": ("vgg11", {"batch_norm": True, "num_classes": 0}, True),
     "resnet18": ("resnet18", {"num_classes": 10}, True),
     "mobilenet_v2": ("mobilenet_v2", {"scale": 0.35, "num_classes": 10}, True),
+    "mobilenet_v1": ("mobilenet_v1", {"scale": 0.25, "num_classes": 10}, True),
+    "mobilenet_v3_small": ("mobilenet_v3_small", {"scale": 0.5, "num_classes": 10}, True),
+    "mobilenet_v3_large": ("mobilenet_v3_large", {}, False),
     "resnet50": ("resnet50", {}, False),
     "resnext50_32x4d": ("resnext50_32x4d", {}, False),
     "wide_resnet50_2": ("wide_resnet50_2", {"num_classes": 5, "with_pool": False}, False),
@@ -29,6 +32,8 @@ INPUTS = {
     "vgg11_bn": _rng.randn(1, 3, 32, 32).astype(np.float32),
     "resnet18": _rng.randn(2, 3, 32, 32).astype(np.float32),
     "mobilenet_v2": _rng.randn(2, 3, 32, 32).astype(np.float32),
+    "mobilenet_v1": _rng.randn(2, 3, 32, 32).astype(np.float32),
+    "mobilenet_v3_small": _rng.randn(2, 3, 32, 32).astype(np.float32),
 }
 
 
