@@ -19,6 +19,10 @@ SPECS = {
     "mobilenet_v1": ("mobilenet_v1", {"scale": 0.25, "num_classes": 10}, True),
     "mobilenet_v3_small": ("mobilenet_v3_small", {"scale": 0.5, "num_classes": 10}, True),
     "mobilenet_v3_large": ("mobilenet_v3_large", {}, False),
+    "shufflenet_v2": ("shufflenet_v2_x0_25", {"num_classes": 10}, True),
+    "shufflenet_v2_swish": ("shufflenet_v2_swish", {}, False),
+    "squeezenet1_0": ("squeezenet1_0", {"num_classes": 10}, True),
+    "squeezenet1_1": ("squeezenet1_1", {}, False),
     "resnet50": ("resnet50", {}, False),
     "resnext50_32x4d": ("resnext50_32x4d", {}, False),
     "wide_resnet50_2": ("wide_resnet50_2", {"num_classes": 5, "with_pool": False}, False),
@@ -34,6 +38,8 @@ INPUTS = {
     "mobilenet_v2": _rng.randn(2, 3, 32, 32).astype(np.float32),
     "mobilenet_v1": _rng.randn(2, 3, 32, 32).astype(np.float32),
     "mobilenet_v3_small": _rng.randn(2, 3, 32, 32).astype(np.float32),
+    "shufflenet_v2": _rng.randn(2, 3, 32, 32).astype(np.float32),
+    "squeezenet1_0": _rng.randn(1, 3, 64, 64).astype(np.float32),
 }
 
 
