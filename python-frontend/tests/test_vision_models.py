@@ -23,6 +23,8 @@ SPECS = {
     "shufflenet_v2_swish": ("shufflenet_v2_swish", {}, False),
     "squeezenet1_0": ("squeezenet1_0", {"num_classes": 10}, True),
     "squeezenet1_1": ("squeezenet1_1", {}, False),
+    "densenet121": ("densenet121", {"num_classes": 10, "dropout": 0.1}, True),
+    "densenet161": ("densenet161", {}, False),
     "resnet50": ("resnet50", {}, False),
     "resnext50_32x4d": ("resnext50_32x4d", {}, False),
     "wide_resnet50_2": ("wide_resnet50_2", {"num_classes": 5, "with_pool": False}, False),
@@ -40,6 +42,7 @@ INPUTS = {
     "mobilenet_v3_small": _rng.randn(2, 3, 32, 32).astype(np.float32),
     "shufflenet_v2": _rng.randn(2, 3, 32, 32).astype(np.float32),
     "squeezenet1_0": _rng.randn(1, 3, 64, 64).astype(np.float32),
+    "densenet121": _rng.randn(1, 3, 32, 32).astype(np.float32),
 }
 
 

@@ -144,6 +144,17 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
         }
         return succeeded(asLoop) ? success() : unrollRange(forOp, *indices, next);
       }
+    // A short constant-trip loop whose body cannot be typed as one loop (its
+    // tensors change shape from one iteration to the next: DenseNet's
+    // blocks, `self.blocks[i](x)`) runs as Python runs it, unrolled.
+    if (auto indices = constantRange(forOp); indices && indices->size() <= kMaxUnrolledArrayLoop) {
+      LogicalResult asLoop = failure();
+      {
+        ScopedDiagnosticHandler quiet(op->getContext(), [](Diagnostic &) { return success(); });
+        asLoop = specializeLoop(forOp, /*restoreOnFailure=*/true);
+      }
+      return succeeded(asLoop) ? success() : unrollRange(forOp, *indices, next);
+    }
     return specializeLoop(forOp);
   }
   if (auto forIn = dyn_cast<ForInOp>(op))

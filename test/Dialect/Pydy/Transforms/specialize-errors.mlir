@@ -16,12 +16,14 @@ pydy.func @branch_types(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
 
 // -----
 
+// The trip count is known only at run time (a constant one runs unrolled).
 pydy.func @loop_rank_change(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   %0 = pydy.constant 0 : i64
   %1 = pydy.constant 1 : i64
-  %2 = pydy.constant 3 : i64
+  %total = pydy.lib_call "sum"(%x) : (!pydy.object) -> !pydy.object
+  %2 = pydy.unary to_int %total : (!pydy.object) -> !pydy.object
   // expected-error @+1 {{variable 'x' is a float32 tensor of shape [3] before the loop but a float32 tensor of shape [] after an iteration; a loop may change a value's shape, widen its dtype or turn a number into a one-element tensor, not change its rank}}
-  %3 = pydy.for_range %0, %2, %1 : i64, i64, i64 iter_args(%x : !pydy.object) -> !pydy.object {
+  %3 = pydy.for_range %0, %2, %1 : i64, !pydy.object, i64 iter_args(%x : !pydy.object) -> !pydy.object {
   ^bb0(%arg0: !pydy.object, %arg1: !pydy.object):
     %4 = pydy.lib_call "sum"(%arg1) : (!pydy.object) -> !pydy.object
     pydy.yield %4 : !pydy.object
@@ -95,13 +97,15 @@ pydy.func @tensor_attribute(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object 
 // -----
 
 // A number does not join a tensor of more than one element: filling it in
-// would change what a reduction of the variable gives.
+// would change what a reduction of the variable gives (in a loop of a trip
+// count known only at run time).
 pydy.func @number_then_vector(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   %0 = pydy.constant 0 : i64
   %1 = pydy.constant 1 : i64
-  %2 = pydy.constant 3 : i64
+  %total = pydy.lib_call "sum"(%x) : (!pydy.object) -> !pydy.object
+  %2 = pydy.unary to_int %total : (!pydy.object) -> !pydy.object
   // expected-error @+1 {{variable 't' is an int before the loop but a float32 tensor of shape [3] after an iteration}}
-  %3 = pydy.for_range %0, %2, %1 : i64, i64, i64 iter_args(%0 : i64) -> !pydy.object {
+  %3 = pydy.for_range %0, %2, %1 : i64, !pydy.object, i64 iter_args(%0 : i64) -> !pydy.object {
   ^bb0(%arg0: !pydy.object, %arg1: !pydy.object):
     %4 = pydy.binary add %arg1, %x : (!pydy.object, !pydy.object) -> !pydy.object
     pydy.yield %4 : !pydy.object
