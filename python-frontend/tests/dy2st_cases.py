@@ -807,8 +807,10 @@ def masks_lists_and_spellings(x, ids):
     spare.clear()
     with paddle.amp.auto_cast(enable=True):
         y = paddle.matmul(x, x, transpose_y=True)
+    rows, cols = paddle.where(x > 0.5)
     return (inside, outside, flipped, bits, paddle.stack(steps), len(spare), y,
-            x.clamp(0.1, 0.9), x.swapaxes(0, 1), paddle.swapdims(x, 1, 0), x.mul(x).sub(x))
+            x.clamp(0.1, 0.9), x.swapaxes(0, 1), paddle.swapdims(x, 1, 0), x.mul(x).sub(x),
+            rows, cols)
 
 
 class _SimpleReturnLayer(paddle.nn.Layer):

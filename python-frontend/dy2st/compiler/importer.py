@@ -1631,6 +1631,8 @@ class Importer(StaticContainers, CallForms):
         if getattr(fn, "compat_of", None) is not None:
             # Paddle's PyTorch-style spellings (eager/compat.py): the call as
             # the operation's own.
+            if fn.compat_name == "where" and len(node.args) + len(node.keywords) == 1:
+                return self.python_call(node, compat.where_nonzero, None)
             if fn.compat_name in compat.TRANSPOSES and not node.keywords and \
                     self.swaps_two_axes(node.args):
                 return self.python_call(node, compat.swap_axes, None)

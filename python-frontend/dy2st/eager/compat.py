@@ -71,16 +71,24 @@ def swap_axes(x, first, second):
     return transpose(x, perm)
 
 
+def where_nonzero(condition):
+    """`paddle.where(condition)`: the indices of its true elements, one 1-d
+    tensor per axis (nonzero's tuple form)."""
+    return KERNELS["nonzero"](condition, as_tuple=True)
+
+
 def spelled(name: str, fn: Callable[..., Any], receiver: bool = False) -> Callable[..., Any]:
     """`fn` (the operation `name`; a method where `receiver`) also taking
     Paddle's PyTorch-style spellings; `fn` itself where it has none. The
     importer reads `compat_of` to see through it."""
     at = 1 if receiver and name in SHAPE_METHODS else SHAPE_FUNCTIONS.get(name)
-    if name not in DIM_FUNCTIONS and at is None and name not in TRANSPOSES:
+    if name not in DIM_FUNCTIONS and at is None and name not in TRANSPOSES and name != "where":
         return fn
 
     @functools.wraps(fn)
     def operation(*args: Any, **kwargs: Any) -> Any:
+        if name == "where" and len(args) + len(kwargs) == 1:
+            return where_nonzero(*args, **kwargs)
         if name in TRANSPOSES and len(args) == 3 and not kwargs and \
                 all(_is_size(a) for a in args[1:]):
             return swap_axes(*args)
