@@ -500,3 +500,33 @@ def unpacked_before_others(x):
 
 def test_a_sequence_unpacked_before_other_arguments(differential):
     differential(unpacked_before_others, paddle.to_tensor([1.0, 2.0]))
+
+
+class _Scaler:
+    """A callable object: compiled code calls its __call__."""
+
+    def __init__(self, factor):
+        self.factor = factor
+
+    def __call__(self, x):
+        return x * self.factor
+
+
+_DOUBLE = _Scaler(2.0)
+
+
+class _Holder(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.kind = "scale"
+        self.scale_out = None
+
+    def forward(self, x):
+        setattr(self, self.kind + "_out", _DOUBLE(x))
+        return self.scale_out + getattr(self, "scale" + "_out")
+
+
+def test_callable_objects_and_setattr_with_known_names():
+    x = paddle.to_tensor([1.0, 2.0])
+    np.testing.assert_allclose(paddle.jit.to_static(_Holder())(x).numpy(), [4.0, 8.0])
+    np.testing.assert_allclose(_Holder()(x).numpy(), [4.0, 8.0])

@@ -159,9 +159,26 @@ class CallForms:
                 return self.expr_or_static(node.args[2])
         return self.expr_or_static(attribute)
 
+    def setattr_call(self, node):
+        """setattr(o, name, value) with a name known when compiling: the
+        assignment `o.name = value`."""
+        if node.keywords or len(node.args) != 3:
+            self._fail(node, "setattr() takes an object, a name and a value", unsupported=False)
+        name = self.static_text(node.args[1])
+        if name is None:
+            self._fail(node.args[1], "the name setattr() assigns must be a string known when "
+                                     "compiling")
+        target = ast.copy_location(ast.Attribute(node.args[0], name, ast.Store()), node)
+        self.statement(ast.copy_location(ast.Assign([target], node.args[2]), node))
+        return self.constant(None, node)
+
     def static_text(self, node):
         """The string `node` is when compiling (a literal, the key of an
-        unrolled loop, a string attribute of an object: guarded), else None."""
+        unrolled loop, a string attribute of an object: guarded, or a sum
+        of such strings), else None."""
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            parts = [self.static_text(node.left), self.static_text(node.right)]
+            return parts[0] + parts[1] if None not in parts else None
         if isinstance(node, ast.Constant):
             return node.value if isinstance(node.value, str) else None
         if isinstance(node, ast.Name):

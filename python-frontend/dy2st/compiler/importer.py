@@ -1731,6 +1731,8 @@ class Importer(StaticContainers, CallForms):
             return self.super_call(node)
         if fn in (getattr, hasattr):
             return self.getattr_call(node, fn)
+        if fn is setattr:
+            return self.setattr_call(node)
         if isinstance(fn, (types.BuiltinFunctionType, type)) and \
                 getattr(fn, "__module__", None) == "builtins":
             self._fail(node, f"the builtin {fn.__name__}() is not supported by dy2st yet")
@@ -1912,6 +1914,10 @@ class Importer(StaticContainers, CallForms):
             return fn.__func__, fn.__self__
         if isinstance(fn, types.FunctionType):
             return fn, None
+        # An instance of a class defining __call__ in Python (a hook object).
+        call = getattr(type(fn), "__call__", None)
+        if isinstance(call, types.FunctionType) and not isinstance(fn, type):
+            return call, fn
         return None
 
     def python_call(self, node, fn, bound):

@@ -18,7 +18,7 @@ from .layer_norm import (BatchNorm, BatchNorm1D, BatchNorm2D, BatchNorm3D,  # no
                          GroupNorm, InstanceNorm1D, InstanceNorm2D, InstanceNorm3D, SyncBatchNorm)
 from .layer_rnn import GRU, LSTM, GRUCell, LSTMCell, RNNCellBase, SimpleRNN, SimpleRNNCell  # noqa: F401
 from .layer_rnn_wrappers import RNN, BiRNN  # noqa: F401
-from . import decode  # noqa: F401
+from . import decode, utils  # noqa: F401
 from .decode import BeamSearchDecoder, dynamic_decode  # noqa: F401
 from .layer_transformer import (MultiHeadAttention, Transformer,  # noqa: F401
                                 TransformerDecoder, TransformerDecoderLayer, TransformerEncoder,

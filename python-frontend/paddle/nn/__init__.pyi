@@ -4,3 +4,4 @@ from dy2st.nn import *
 from dy2st.nn import decode as decode
 from dy2st.nn import functional as functional
 from dy2st.nn import initializer as initializer
+from dy2st.nn import utils as utils
