@@ -810,7 +810,7 @@ def masks_lists_and_spellings(x, ids):
     rows, cols = paddle.where(x > 0.5)
     return (inside, outside, flipped, bits, paddle.stack(steps), len(spare), y,
             x.clamp(0.1, 0.9), x.swapaxes(0, 1), paddle.swapdims(x, 1, 0), x.mul(x).sub(x),
-            rows, cols)
+            rows, cols, x.cpu())
 
 
 class _SimpleReturnLayer(paddle.nn.Layer):

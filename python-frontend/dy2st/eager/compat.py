@@ -172,9 +172,14 @@ def _repeat(x, *sizes):
     return tile(x, _sizes(sizes))
 
 
+def _cpu(x):
+    return cast(x, x.dtype)
+
+
 METHODS = {"to": _to, "new_zeros": _new_zeros, "new_ones": _new_ones, "new_empty": _new_zeros,
-           "new_full": _new_full, "repeat": _repeat, "float": _float32, "double": _float64, "int": _int32, "long": _int64, "bool": _bool,
-           "type_as": _type_as, "dim": _dim, "ndimension": _dim, "contiguous": _contiguous,
-           "is_floating_point": _is_floating_point}
+           "new_full": _new_full, "repeat": _repeat, "float": _float32, "double": _float64,
+           "int": _int32, "long": _int64, "bool": _bool, "type_as": _type_as, "dim": _dim,
+           "ndimension": _dim, "contiguous": _contiguous, "is_floating_point": _is_floating_point,
+           "cpu": _cpu}
 """Tensor methods of the PyTorch spelling, written over the op table (the
 importer converts them like composites)."""
