@@ -813,6 +813,14 @@ def masks_lists_and_spellings(x, ids):
             rows, cols, x.cpu())
 
 
+def non_maximum_suppression(corners, sizes, scores, categories):
+    # paddle.vision.ops.nms: plain, by score, and per category with top_k.
+    boxes = paddle.concat([corners, corners + sizes], axis=1)
+    return (paddle.vision.ops.nms(boxes, 0.3),
+            paddle.vision.ops.nms(boxes, 0.2, scores),
+            paddle.vision.ops.nms(boxes, 0.2, scores, categories, [0, 1], top_k=4))
+
+
 class _SimpleReturnLayer(paddle.nn.Layer):
     def forward(self, x):
         return x
@@ -916,6 +924,10 @@ CASES = [
     ("dataclass_output", dataclass_output, [f32(2, 3)]),
     ("pytorch_spellings", pytorch_spellings, [f32(2, 3, 2) * 4 - 2]),
     ("inplace_operations", inplace_operations, [f32(2, 3), f32(3) + 0.5]),
+    ("non_maximum_suppression", non_maximum_suppression,
+     [f32(12, 2) * 10, f32(12, 2, 1)[:, :, 0] * 6 + 1,
+      np.random.RandomState(3).permutation(12).astype("float32") / 12,
+      np.random.RandomState(4).randint(0, 3, 12).astype("int64")]),
     ("masks_lists_and_spellings", masks_lists_and_spellings,
      [f32(2, 3), np.array([1, 2, 7, 12], "int64")]),
     ("attribute_under_isinstance", attribute_under_isinstance, [np.ones((2, 3), "int32")]),
