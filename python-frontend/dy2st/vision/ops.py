@@ -67,15 +67,15 @@ def nms(boxes: Tensor, iou_threshold: float = 0.3, scores: Tensor | None = None,
     n = boxes.shape[0]
     order = arange(n) if scores is None else argsort(scores, descending=True)
     ordered = gather(boxes, order)
-    group = None
-    if category_idxs is not None:
+    if category_idxs is None:
+        keep = logical_not(_suppressed(ordered, iou_threshold, None))
+    else:
         if categories is None:
             raise AssertionError("if category_idxs is given, categories which is a list of "
                                  "unique id of all categories is necessary")
         category = gather(category_idxs, order)
-        group = category[:, None] == category[None, :]
-    keep = logical_not(_suppressed(ordered, iou_threshold, group))
-    if category_idxs is not None:
+        keep = logical_not(_suppressed(ordered, iou_threshold,
+                                       category[:, None] == category[None, :]))
         keep = logical_and(keep, isin(category, to_tensor(list(categories), dtype="int64")))
     kept = masked_select(order, keep)
     return kept if top_k is None else kept[:top_k]
