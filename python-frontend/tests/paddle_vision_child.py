@@ -26,6 +26,8 @@ for name, (factory, kwargs, run) in specs.items():
         elif key.endswith("_mean"):
             value.set_value(rng.uniform(-0.1, 0.1, value.shape).astype("float32"))
         arrays[f"{name}/state/{key}"] = value.numpy()
-    arrays[f"{name}/out"] = model(paddle.to_tensor(inputs[name])).numpy()
+    outputs = model(paddle.to_tensor(inputs[name]))
+    for j, output in enumerate(outputs if isinstance(outputs, tuple) else [outputs]):
+        arrays[f"{name}/out{j}"] = output.numpy()
 open(sys.argv[3], "w").write(json.dumps(shapes))
 np.savez(sys.argv[4], **arrays)
