@@ -871,6 +871,13 @@ CASES = [
     ("bilinear", lambda x, y, w, b: F.bilinear(x[:, 0], y[:, 0], w, b),
      lambda x, y, w, b: np.einsum("bi,kij,bj->bk", x[:, 0, :3], w, y[:, 0]) + b,
      [X[:, :, :3].copy(), P, BILINEAR_W, np.array([[0.5, -1.0]], np.float32).view(Fixed)]),
+    # Random: what every draw shares (a distribution along the axis; one-hot).
+    ("gumbel_softmax", lambda x: (F.gumbel_softmax(x).sum(-1),
+                                  F.gumbel_softmax(x, 0.5, hard=True, axis=1).sum(1),
+                                  F.gumbel_softmax(x, hard=True).max(-1),
+                                  (F.gumbel_softmax(x, 2.0) > 0).all()),
+     lambda x: (np.ones((2, 3), np.float32), np.ones((2, 4), np.float32),
+                np.ones((2, 3), np.float32), np.array(True)), [X]),
     ("rrelu", lambda x: F.rrelu(x, 0.1, 0.3, training=False), lambda x: np.where(x >= 0, x, 0.2 * x),
      [X]),
     ("max_pool3d", lambda x: F.max_pool3d(x, 2, 2, 1), lambda x: _pool3d(x, 2, 2, 1, np.max),

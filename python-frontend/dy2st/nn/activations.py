@@ -1,6 +1,7 @@
 """More of paddle.nn.functional's activations, and the dropouts, written over
 the op table (composites: eager and compiled code run these definitions)."""
-from ..eager.functional import abs, cast, max, reshape, sigmoid, split, uniform, where
+from ..eager.functional import (abs, arange, argmax, cast, log, max, reshape, sigmoid, softmax,
+                                split, uniform, where)
 from .convolution import CHANNELS_LAST
 
 
@@ -137,6 +138,22 @@ def feature_alpha_dropout(x, p=0.5, training=True, name=None):
     return _alpha_dropout(x, p, training, x.shape[:2] + [1] * (x.ndim - 2))
 
 
+def gumbel_softmax(x, temperature=1.0, hard=False, axis=-1, name=None):
+    """softmax((x + g) / temperature) along `axis`, g Gumbel noise
+    (-log(-log(u)), u uniform in [0, 1)): a sample of the categorical
+    distribution of logits x, relaxed; with hard, its one-hot argmax."""
+    if axis < 0:
+        axis = axis + x.ndim
+    noise = -log(-log(uniform(x.shape, x.dtype, 0.0, 1.0)))
+    y = softmax((x + noise) / temperature, axis=axis)
+    if not hard:
+        return y
+    shape = [1] * x.ndim
+    shape[axis] = -1
+    positions = reshape(arange(x.shape[axis]), shape)
+    return cast(positions == argmax(y, axis=axis, keepdim=True), x.dtype)
+
+
 FUNCTIONS = {fn.__name__: fn for fn in (
     dropout, hardshrink, softshrink, thresholded_relu, prelu, glu, maxout, rrelu, dropout2d,
-    dropout3d, alpha_dropout, feature_alpha_dropout)}
+    dropout3d, alpha_dropout, feature_alpha_dropout, gumbel_softmax)}

@@ -402,8 +402,9 @@ from .adaptive_pooling import (FUNCTIONS as _ADAPTIVE_POOLING,  # noqa: E402,F40
 from .sampling import FUNCTIONS as _SAMPLING, interpolate, upsample  # noqa: E402,F401
 
 from .activations import (FUNCTIONS as _ACTIVATIONS_MORE, alpha_dropout,  # noqa: E402,F401
-                          dropout, dropout2d, dropout3d, feature_alpha_dropout, glu, hardshrink,
-                          maxout, prelu, rrelu, softshrink, thresholded_relu)
+                          dropout, dropout2d, dropout3d, feature_alpha_dropout, glu,
+                          gumbel_softmax, hardshrink, maxout, prelu, rrelu, softshrink,
+                          thresholded_relu)
 from .channels import (FUNCTIONS as _CHANNELS, channel_shuffle, local_response_norm,  # noqa: E402,F401
                        pixel_shuffle, pixel_unshuffle, temporal_shift, zeropad2d)
 from .pooling import (FUNCTIONS as _POOLING, adaptive_avg_pool1d,  # noqa: E402,F401
