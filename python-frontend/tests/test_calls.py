@@ -530,3 +530,12 @@ def test_callable_objects_and_setattr_with_known_names():
     x = paddle.to_tensor([1.0, 2.0])
     np.testing.assert_allclose(paddle.jit.to_static(_Holder())(x).numpy(), [4.0, 8.0])
     np.testing.assert_allclose(_Holder()(x).numpy(), [4.0, 8.0])
+
+
+def unpacked_into_library_calls(x):
+    pair = (x, x * 2.0)
+    return paddle.add(*pair), paddle.maximum(*pair[::-1]), paddle.concat([*pair, x], axis=0)
+
+
+def test_a_sequence_unpacked_into_library_calls(differential):
+    differential(unpacked_into_library_calls, paddle.to_tensor([1.0, -2.0]))

@@ -1719,6 +1719,9 @@ class Importer(StaticContainers, CallForms):
         library = functional.LIBRARY.get(fn) if _hashable(fn) else None
         if library is not None:
             at = optable.PRIMITIVES[library].variadic_position
+            if at is None and any(isinstance(a, ast.Starred) for a in node.args):
+                # paddle.add(*pair): the sequence's items into the parameters.
+                node = self.expand_starred(node, list(inspect.signature(fn).parameters.values()))
             if at is not None and len(node.args) > at:
                 # f(a, *rest): the rest as one tuple, the table's `*name` parameter.
                 packed = ast.Tuple(elts=node.args[at:], ctx=ast.Load())
