@@ -767,7 +767,8 @@ def pytorch_spellings(x):
     g = x.view(x.shape[0], *x.shape[1:]) + paddle.zeros(*x.shape) + x.permute(*[0, 1, 2])
     f = (g, x.to("float64"), x.to("cpu", paddle.int64), x.new_zeros([2]), x.new_ones(2, 3),
          x.new_full([2], 3, dtype="int64"), x.repeat(2, 1, 1), x.chunk(2, dim=2)[1])
-    return a, b, c, d, e, f, x.dim(), x.is_floating_point(), paddle.nn.functional.softmax(x, dim=1)
+    return (a, b, c, d, e, f, x.dim(), x.is_floating_point(),
+            paddle.nn.functional.softmax(x, dim=1), x.size, x.size(1), x.size(-1))
 
 
 def _scale_in_place(t, factor):

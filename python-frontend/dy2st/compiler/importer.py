@@ -1556,6 +1556,12 @@ class Importer(StaticContainers, CallForms):
 
 
     def method_call(self, node, receiver, method):
+        if method == "size" and len(node.args) <= 1 and not node.keywords:
+            # x.size(), x.size(i): Paddle 3's spelling of the shape and a size.
+            shape = ast.copy_location(ast.Attribute(node.func.value, "shape", ast.Load()), node)
+            if node.args:
+                shape = ast.copy_location(ast.Subscript(shape, node.args[0], ast.Load()), node)
+            return self.expr(shape)
         operation = inplace.operation_of(method)
         if operation is not None:
             def compute(receiver):

@@ -70,6 +70,21 @@ def _binary(op, lhs, rhs):
     return Tensor(np.asarray(result, compute))
 
 
+class TensorSize(int):
+    """Paddle 3's `x.size`: the element count, which called gives the shape
+    (`x.size()`) or one size (`x.size(0)`), PyTorch's spelling."""
+
+    _shape: list[int]
+
+    def __new__(cls, count: int, shape: list[int]) -> TensorSize:
+        size = int.__new__(cls, count)
+        size._shape = shape
+        return size
+
+    def __call__(self, dim: int | None = None) -> Any:
+        return list(self._shape) if dim is None else self._shape[dim]
+
+
 class Tensor:
     """A dy2st tensor: a numpy array of bool, int32, int64, float32 or float64."""
 
@@ -97,8 +112,8 @@ class Tensor:
         return self._value.ndim
 
     @property
-    def size(self) -> int:
-        return int(self._value.size)
+    def size(self) -> TensorSize:
+        return TensorSize(self._value.size, self.shape)
 
     @property
     def T(self) -> Tensor:
