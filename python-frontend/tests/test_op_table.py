@@ -73,6 +73,7 @@ SAMPLES = rng.randn(3, 6).astype(np.float32).view(Fixed)
 WEIGHTS = rng.rand(6).astype(np.float32).view(Fixed)
 EYE4 = np.eye(4, dtype=np.float32)
 UNIQUE_IDS = np.array([[3, 1, 3, 0], [5, 1, 2, 2]], np.int64)
+TIES = rng.randint(0, 3, size=(2, 3, 5)).astype(np.float32)    # many equal values
 SPD = SQUARE @ np.swapaxes(SQUARE, 1, 2) + 4 * EYE4     # symmetric positive-definite
 
 _erf = np.vectorize(math.erf)
@@ -105,6 +106,30 @@ def _nearest_quantile(x, q):
     values = np.sort(x.transpose(1, 0, 2).reshape(x.shape[1], -1), axis=1)
     rank = int(math.floor(q * (values.shape[1] - 1) + 0.5))
     return values[:, rank].reshape(1, -1, 1)
+
+
+def _cumulative(x, axis, pick):
+    """The running extreme along `axis` and the last position holding it."""
+    best = pick.accumulate(x, axis=axis)
+    moved, running = np.moveaxis(x, axis, -1), np.moveaxis(best, axis, -1)
+    index = np.zeros(moved.shape, np.int64)
+    for i in range(moved.shape[-1]):
+        hits = moved[..., :i + 1] == running[..., i:i + 1]
+        index[..., i] = i - np.argmax(hits[..., ::-1], axis=-1)
+    return best, np.moveaxis(index, -1, axis)
+
+
+def _mode(x, axis):
+    """The most frequent value along `axis` (the smallest of equally
+    frequent ones) and its last position."""
+    moved = np.moveaxis(x, axis, -1)
+    values = np.zeros(moved.shape[:-1], x.dtype)
+    index = np.zeros(moved.shape[:-1], np.int64)
+    for where in np.ndindex(*moved.shape[:-1]):
+        row = list(moved[where])
+        value = min(row, key=lambda v: (-row.count(v), v))
+        values[where], index[where] = value, len(row) - 1 - row[::-1].index(value)
+    return values, index
 
 
 def _max_pool_with_mask(x, kernel, stride, pads, ceil_mode):
@@ -1012,6 +1037,16 @@ CASES = [
                 np.quantile(x, [0.25, 0.5]).astype(np.float32),
                 _nearest_quantile(x, 0.6), np.quantile(x, 0.4, axis=-1, method="midpoint")
                 .astype(np.float32)), [X]),
+    ("cummax", lambda x: paddle.cummax(x, axis=1), lambda x: _cumulative(x, 1, np.maximum),
+     [TIES]),
+    ("cummax", lambda x: paddle.cummax(x, dtype="int32"),
+     lambda x: (_cumulative(x.ravel(), 0, np.maximum)[0],
+                _cumulative(x.ravel(), 0, np.maximum)[1].astype(np.int32)), [TIES]),
+    ("cummin", lambda x: paddle.cummin(x, axis=-1), lambda x: _cumulative(x, 2, np.minimum),
+     [TIES]),
+    ("mode", lambda x: paddle.mode(x), lambda x: _mode(x, 2), [TIES]),
+    ("mode", lambda x: paddle.mode(x, axis=1, keepdim=True),
+     lambda x: tuple(np.expand_dims(a, 1) for a in _mode(x, 1)), [TIES]),
     ("logcumsumexp", lambda x: (paddle.logcumsumexp(x, axis=1), paddle.logcumsumexp(x)),
      lambda x: (np.logaddexp.accumulate(x, axis=1), np.logaddexp.accumulate(x.ravel())), [X]),
     # Special functions.

@@ -209,6 +209,61 @@ def logcumsumexp(x, axis=None, dtype=None, name=None):
     return log(cumsum(exp(x - top), axis=axis)) + top
 
 
+def _last_axis(x, axis):
+    """x with `axis` moved last (all elements flattened when None), and the
+    function that moves a result's last axis back."""
+    if axis is None:
+        return flatten(x), lambda y: y
+    axis = axis + x.ndim if axis < 0 else axis
+    perm = [d for d in range(x.ndim) if d != axis] + [axis]
+    back = [0] * x.ndim
+    for i, d in enumerate(perm):
+        back[d] = i
+    return transpose(x, perm), lambda y: transpose(y, back)
+
+
+def _cumulative_extreme(x, axis, dtype, largest):
+    line, restore = _last_axis(x, axis)
+    n = line.shape[-1]
+    positions = arange(n)
+    seen = unsqueeze(positions, 0) <= unsqueeze(positions, -1)    # [i, j]: j <= i
+    fill = float("-inf") if largest else float("inf")
+    candidates = where(seen, unsqueeze(line, -2), fill)
+    best = reduce_max(candidates, axis=-1) if largest else reduce_min(candidates, axis=-1)
+    # The last position so far holding the extreme (Paddle's choice among equals).
+    at = logical_and(seen, unsqueeze(line, -2) == unsqueeze(best, -1))
+    index = reduce_max(where(at, positions, -1), axis=-1)
+    return restore(best), restore(cast(index, dtype))
+
+
+def cummax(x, axis=None, dtype="int64", name=None):
+    """The running maximum along `axis` (all elements flattened when None)
+    and where it was (the last such position)."""
+    return _cumulative_extreme(x, axis, dtype, True)
+
+
+def cummin(x, axis=None, dtype="int64", name=None):
+    """The running minimum along `axis` and where it was (the last such
+    position)."""
+    return _cumulative_extreme(x, axis, dtype, False)
+
+
+def mode(x, axis=-1, keepdim=False, name=None):
+    """The most frequent value along `axis` (the smallest of equally
+    frequent ones) and its last position."""
+    line, restore = _last_axis(x, axis)
+    counts = reduce_sum(cast(unsqueeze(line, -1) == unsqueeze(line, -2), "int64"), axis=-1)
+    frequent = counts == reduce_max(counts, axis=-1, keepdim=True)
+    value = reduce_min(where(frequent, line, float("inf")), axis=-1, keepdim=True)
+    index = reduce_max(where(line == value, arange(line.shape[-1]), -1), axis=-1, keepdim=True)
+    value, index = restore(value), restore(index)
+    if keepdim:
+        return value, index
+    axis = axis + x.ndim if axis < 0 else axis
+    return reshape(value, x.shape[:axis] + x.shape[axis + 1:]), \
+        reshape(index, x.shape[:axis] + x.shape[axis + 1:])
+
+
 COUNTING_COMPOSITES = {fn.__name__: fn for fn in (
     diff, histogram, bincount, unique, isin, tril_indices, triu_indices, quantile,
-    logcumsumexp)}
+    logcumsumexp, cummax, cummin, mode)}
