@@ -52,11 +52,11 @@ _BOOLS = ("keepdim ceil_mode return_mask exclusive broadcast descending stable t
           "numeric_stable_mode return_softmax force_cpu overwrite bias_after_scale include_self "
           "as_tuple stop_gradient pad_from_left_axis approximate equal_nan out_int32 right swap "
           "log_input full is_causal enable_gqa return_index return_inverse return_counts "
-          "assume_unique invert density hard")
+          "assume_unique invert density hard replacement")
 _INTS = ("groups ignore_index num_classes diagonal chunks k num num_rows num_columns padding_idx "
          "maxlen num_groups start_axis stop_axis align_mode decimals dim divisor_override offset "
          "axis1 axis2 dim1 dim2 length output_size upscale_factor downscale_factor seg_num "
-         "minlength bins row col")
+         "minlength bins row col num_samples")
 _FLOATS = ("epsilon eps momentum alpha beta slope negative_slope threshold delta label_smoothing "
            "max_norm norm_type p padding_value rtol atol nan posinf neginf base margin gamma "
            "shift_ratio lower upper dropout_p temperature")

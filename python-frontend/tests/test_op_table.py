@@ -74,6 +74,7 @@ WEIGHTS = rng.rand(6).astype(np.float32).view(Fixed)
 EYE4 = np.eye(4, dtype=np.float32)
 UNIQUE_IDS = np.array([[3, 1, 3, 0], [5, 1, 2, 2]], np.int64)
 TIES = rng.randint(0, 3, size=(2, 3, 5)).astype(np.float32)    # many equal values
+SPARSE_PROBS = np.array([[0, 0, 1, 0], [3, 0, 0, 1]], np.float32)  # draws known in advance
 SPD = SQUARE @ np.swapaxes(SQUARE, 1, 2) + 4 * EYE4     # symmetric positive-definite
 
 _erf = np.vectorize(math.erf)
@@ -903,6 +904,11 @@ CASES = [
                                   (F.gumbel_softmax(x, 2.0) > 0).all()),
      lambda x: (np.ones((2, 3), np.float32), np.ones((2, 4), np.float32),
                 np.ones((2, 3), np.float32), np.array(True)), [X]),
+    ("multinomial", lambda p: (paddle.multinomial(p[:1], 5, replacement=True),
+                               paddle.sort(paddle.multinomial(p[1:], 2), axis=-1),
+                               paddle.multinomial(p[0])),
+     lambda p: (np.full((1, 5), 2, np.int64), np.array([[0, 3]], np.int64),
+                np.array([2], np.int64)), [SPARSE_PROBS]),
     ("rrelu", lambda x: F.rrelu(x, 0.1, 0.3, training=False), lambda x: np.where(x >= 0, x, 0.2 * x),
      [X]),
     ("max_pool3d", lambda x: F.max_pool3d(x, 2, 2, 1), lambda x: _pool3d(x, 2, 2, 1, np.max),

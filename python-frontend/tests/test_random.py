@@ -134,3 +134,21 @@ def test_random_permutations_in_compiled_code_are_a_clear_error():
     message = r'test_random.py", line \d+.*randperm\(\): random permutations are not compiled'
     with pytest.raises(paddle.Dy2StError, match=message):
         paddle.jit.to_static(permuted)(paddle.ones([3]))
+
+
+def categorical_draws(probs):
+    return (paddle.multinomial(probs, 4000, replacement=True),
+            paddle.multinomial(probs, 2),
+            paddle.nn.functional.gumbel_softmax(paddle.log(probs), hard=True))
+
+
+@pytest.mark.parametrize("compiled", [False, True], ids=["eager", "compiled"])
+def test_categorical_draws_follow_the_probabilities(compiled):
+    probs = paddle.to_tensor(np.array([[0.1, 0.2, 0.7], [0.5, 0.0, 0.5]], np.float32))
+    fn = paddle.jit.to_static(categorical_draws) if compiled else categorical_draws
+    with_replacement, distinct, one_hot = [t.numpy() for t in fn(probs)]
+    frequencies = [np.bincount(row, minlength=3) / row.size for row in with_replacement]
+    np.testing.assert_allclose(frequencies, probs.numpy(), atol=0.03)
+    assert distinct.dtype == np.int64 and (distinct[:, 0] != distinct[:, 1]).all()
+    assert sorted(distinct[1]) == [0, 2]    # a zero probability is never drawn
+    assert (one_hot.sum(-1) == 1).all() and one_hot[1, 1] == 0

@@ -1,11 +1,12 @@
 """Composites (see composites.py): counting, membership and order statistics
 (diff, histogram, bincount, unique, isin, the triangle indices, quantile,
-logcumsumexp), written once over the primitives for eager and compiled code.
+logcumsumexp, running extremes, mode) and categorical draws (multinomial),
+written once over the primitives for eager and compiled code.
 Counts compare every element with every candidate (O(n m)): fine for the
 label and index tensors models count, slow for millions of elements. Dtypes
 and layouts follow Paddle's (checked against real Paddle by the op-table
 tests)."""
-from .basic_composites import sort
+from .basic_composites import sort, topk
 from .layout_composites import _slice
 from .primitives import KERNELS as _P
 
@@ -28,6 +29,8 @@ reshape = _P["reshape"]
 stack = _P["stack"]
 take_along_axis = _P["take_along_axis"]
 transpose = _P["transpose"]
+uniform = _P["uniform"]
+minimum = _P["minimum"]
 unsqueeze = _P["unsqueeze"]
 where = _P["where"]
 zeros = _P["zeros"]
@@ -264,6 +267,30 @@ def mode(x, axis=-1, keepdim=False, name=None):
         reshape(index, x.shape[:axis] + x.shape[axis + 1:])
 
 
+def multinomial(x, num_samples=1, replacement=False, name=None):
+    """num_samples category indices (int64) drawn from each row of the
+    (unnormalized) probabilities x [n] or [rows, n]: with replacement by the
+    inverse of the cumulative sums; without, as the top of the categories'
+    Gumbel-perturbed log probabilities (the same distribution as drawing one
+    by one)."""
+    rows = unsqueeze(x, 0) if x.ndim == 1 else x
+    n = rows.shape[-1]
+    weights = cast(rows, "float64")
+    if replacement:
+        cumulative = cumsum(weights, axis=-1)
+        total = _slice(cumulative, 1, n - 1, n)
+        draws = uniform([rows.shape[0], num_samples], "float64", 0.0, 1.0) * total
+        below = cast(unsqueeze(draws, -1) >= unsqueeze(cumulative, 1), "int64")
+        picked = minimum(reduce_sum(below, axis=-1), n - 1)
+    else:
+        if num_samples > n:
+            raise ValueError(f"multinomial(): {num_samples} samples without replacement from "
+                             f"{n} categories")
+        noise = -log(-log(uniform(rows.shape, "float64", 0.0, 1.0)))
+        _, picked = topk(log(weights) + noise, num_samples, axis=-1)
+    return picked[0] if x.ndim == 1 else picked
+
+
 COUNTING_COMPOSITES = {fn.__name__: fn for fn in (
     diff, histogram, bincount, unique, isin, tril_indices, triu_indices, quantile,
-    logcumsumexp, cummax, cummin, mode)}
+    logcumsumexp, cummax, cummin, mode, multinomial)}
