@@ -149,6 +149,10 @@ def _max_pool_with_mask(x, kernel, stride, pads, ceil_mode):
             rows = range(max(top, 0), min(top + kernel[0], h))
             cols = range(max(left, 0), min(left + kernel[1], w))
             cells = [(r, q) for r in rows for q in cols]
+            if not cells:
+                # A window entirely in padding (Paddle's: the lowest float, mask -1).
+                out[:, :, i, j], mask[:, :, i, j] = np.finfo(x.dtype).min, -1
+                continue
             values = np.stack([x[:, :, r, q] for r, q in cells], -1)
             best = values.argmax(-1)
             out[:, :, i, j] = values.max(-1)
@@ -322,6 +326,15 @@ CASES = [
      lambda x: _pool_ref(x, 3, 2, 1, True, np.max), [IMG]),
     ("avg_pool2d", lambda x: F.avg_pool2d(x, 2), lambda x: _pool_ref(x, 2, 2, 0, False, np.mean),
      [IMG]),
+    # A last window (ceil_mode) that starts past the input: Paddle keeps it.
+    ("max_pool2d", lambda x: F.max_pool2d(x, 2, 2, 1, ceil_mode=True),
+     lambda x: _pool_ref(x, 2, 2, 1, True, np.max), [IMG]),
+    ("avg_pool2d", lambda x: (F.avg_pool2d(x, 2, 2, 1, ceil_mode=True),
+                              F.avg_pool2d(x, 2, 2, 1, ceil_mode=True, exclusive=False)),
+     lambda x: (_pool_ref(x, 2, 2, 1, True, np.mean), _pool_ref(x, 2, 2, 1, True, np.sum) / 4),
+     [IMG]),
+    ("max_pool2d", lambda x: F.max_pool2d(x, 2, 2, 1, return_mask=True, ceil_mode=True),
+     lambda x: _max_pool_with_mask(x, [2, 2], [2, 2], [1, 1], True), [IMG]),
     ("avg_pool2d", lambda x: F.avg_pool2d(x, 3, 2, padding=1, exclusive=False),
      lambda x: _pool_ref(x, 3, 2, 1, False, np.sum) / 9, [IMG]),
     ("adaptive_avg_pool2d", lambda x: F.adaptive_avg_pool2d(x, [3, 2]),
@@ -1190,11 +1203,12 @@ def _conv_ref(x, w, stride, padding, dilation, groups):
 
 def _pool_ref(x, k, s, p, ceil, reduce):
     """Pooling by the definition: windows clipped to the input (padding
-    holds -inf for max, 0 for sums)."""
+    holds the lowest float for max, as Paddle's kernel starts from it, and 0
+    for sums); with ceil, a last window may start past the input (Paddle's:
+    the lowest float for max, NaN for a mean of nothing)."""
     n, c, h, w = x.shape
     size = [(d + 2 * p - k + ((s - 1) if ceil else 0)) // s + 1 for d in (h, w)]
-    size = [o - 1 if ceil and (o - 1) * s >= d + p else o for o, d in zip(size, (h, w))]
-    fill = -np.inf if reduce is np.max else 0.0
+    fill = np.finfo(np.float32).min if reduce is np.max else 0.0
     padded = np.pad(x, [(0, 0), (0, 0), (p, p + k), (p, p + k)], constant_values=fill)
     out = np.zeros((n, c, size[0], size[1]), np.float32)
     for i in range(size[0]):
@@ -1203,6 +1217,9 @@ def _pool_ref(x, k, s, p, ceil, reduce):
             if reduce is np.mean:
                 window = x[:, :, max(i * s - p, 0):min(i * s - p + k, h),
                            max(j * s - p, 0):min(j * s - p + k, w)]
+                if window.size == 0:
+                    out[:, :, i, j] = np.nan
+                    continue
             out[:, :, i, j] = reduce(window, axis=(2, 3))
     return out
 

@@ -208,8 +208,11 @@ FailureOr<Value> lowerPool2D(LibLowering &l) {
   ArrayRef<int64_t> pads = l.statics.getAs<DenseI64ArrayAttr>("paddings").asArrayRef();
   ArrayRef<int64_t> extra = l.statics.getAs<DenseI64ArrayAttr>("ceil_extra").asArrayRef();
   bool isMax = l.fn.op == LibOp::max_pool2d;
+  // Paddle's max pooling starts from the lowest finite float (a window
+  // entirely in padding gives it), not -inf.
   Value lowest = arith::ConstantOp::create(
-      b, loc, b.getFloatAttr(elem, -std::numeric_limits<double>::infinity()));
+      b, loc, b.getFloatAttr(elem, llvm::APFloat::getLargest(
+                                       cast<FloatType>(elem).getFloatSemantics(), true)));
   Value zero = constantScalar(b, loc, elem, 0);
   Value padded = padSpatial(l, x, pads, extra, isMax ? lowest : zero);
   SmallVector<Value> sizes{l.dim(padded, 0), l.dim(padded, 1)};

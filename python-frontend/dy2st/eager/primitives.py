@@ -476,9 +476,8 @@ def _pool2d(v, kernel, stride, padding, ceil_mode, fill):
     for d, (before, after) in enumerate(((top, bottom), (left, right))):
         size = v.shape[2 + d]
         span = size + before + after - kernel[d]
+        # Paddle keeps a last window that starts past the input.
         out = (-(-span // stride[d]) if ceil_mode else span // stride[d]) + 1
-        if ceil_mode and (out - 1) * stride[d] >= size + before:
-            out -= 1
         sizes.append(out)
         extra.append(builtins.max((out - 1) * stride[d] + kernel[d] - (size + before + after), 0))
     return kernel, stride, (top, bottom + extra[0], left, right + extra[1]), sizes, \
@@ -500,7 +499,9 @@ def _max_pool2d(x, kernel_size, stride=None, padding=0, return_mask=False, ceil_
         raise ValueError("max_pool2d(return_mask=True) is not supported by dy2st")
     v = _t(x)._value
     kernel, stride, pads, sizes, _ = _pool2d(v, kernel_size, stride, padding, ceil_mode, None)
-    v = np.pad(v, [(0, 0), (0, 0), pads[:2], pads[2:]], constant_values=-np.inf)
+    # Paddle's kernel starts from the lowest finite float (what a window
+    # entirely in padding gives), not -inf.
+    v = np.pad(v, [(0, 0), (0, 0), pads[:2], pads[2:]], constant_values=np.finfo(v.dtype).min)
     return Tensor(np.maximum.reduce(list(_windows(v, kernel, stride, sizes))).astype(v.dtype))
 
 

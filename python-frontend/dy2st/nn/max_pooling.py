@@ -3,13 +3,15 @@ where each maximum was, `return_mask=True`), and its inverse, max unpooling. The
 cell, the index of the maximum within its input plane (row * width +
 column), as Paddle's kernels give it: the first maximum of the window in row
 order wins. Unpooling scatters each value to its index in a zero plane."""
-from ..eager.functional import (arange, argmax, broadcast_to, cast, pad, put_along_axis,
-                                reshape, squeeze, stack, take_along_axis, unsqueeze, zeros)
+from ..eager.functional import (arange, argmax, broadcast_to, cast, logical_and, pad,
+                                put_along_axis, reshape, squeeze, stack, take_along_axis,
+                                unsqueeze, where, zeros)
 from ..eager.functional import max_pool2d as _max_pool2d
 from .convolution import _conv_padding, _ntuple, _pool1d_args, channels_first, channels_last, \
     _first_padding
 
-_NEG_INF = float("-inf")
+_FLOAT32_LOWEST = -3.4028234663852886e38
+_FLOAT64_LOWEST = -1.7976931348623157e308
 
 
 def max_pool2d_with_mask(x, kernel_size, stride, padding, ceil_mode):
@@ -21,12 +23,16 @@ def max_pool2d_with_mask(x, kernel_size, stride, padding, ceil_mode):
     outs, extra = [], []
     for d in range(2):
         span = sizes[d] + pads[2 * d] + pads[2 * d + 1] - kernel[d]
+        # Paddle keeps a last window that starts past the input.
         out = -(-span // stride[d]) + 1 if ceil_mode else span // stride[d] + 1
         outs.append(out)
         beyond = (out - 1) * stride[d] + kernel[d] - (sizes[d] + pads[2 * d] + pads[2 * d + 1])
         extra.append(beyond if beyond > 0 else 0)
+    # Paddle's kernel starts from the lowest finite float: a window entirely
+    # in padding gives it, and the mask -1 there.
+    lowest = _FLOAT32_LOWEST if x.dtype == "float32" else _FLOAT64_LOWEST
     padded = pad(x, [0, 0, 0, 0, pads[0], pads[1] + extra[0], pads[2], pads[3] + extra[1]],
-                 value=_NEG_INF)
+                 value=lowest)
     rows = unsqueeze(arange(outs[0]) * stride[0] - pads[0], -1)
     columns = arange(outs[1]) * stride[1] - pads[2]
     values, positions = [], []
@@ -34,13 +40,15 @@ def max_pool2d_with_mask(x, kernel_size, stride, padding, ceil_mode):
         for j in range(kernel[1]):
             values.append(padded[:, :, i:i + stride[0] * (outs[0] - 1) + 1:stride[0],
                                  j:j + stride[1] * (outs[1] - 1) + 1:stride[1]])
-            positions.append((rows + i) * sizes[1] + (columns + j))
+            inside = logical_and(logical_and(rows + i >= 0, rows + i < sizes[0]),
+                                 logical_and(columns + j >= 0, columns + j < sizes[1]))
+            positions.append(where(inside, (rows + i) * sizes[1] + (columns + j), -1))
     candidates = stack(values, axis=0)
     best = argmax(candidates, axis=0, keepdim=True)
-    where = broadcast_to(reshape(stack(positions, axis=0), [len(positions), 1, 1] + outs),
+    found = broadcast_to(reshape(stack(positions, axis=0), [len(positions), 1, 1] + outs),
                          candidates.shape)
     return (squeeze(take_along_axis(candidates, best, 0), 0),
-            cast(squeeze(take_along_axis(where, best, 0), 0), "int32"))
+            cast(squeeze(take_along_axis(found, best, 0), 0), "int32"))
 
 
 def max_pool2d(x, kernel_size, stride=None, padding=0, return_mask=False, ceil_mode=False,

@@ -14,9 +14,11 @@ pydy.func @conv(%x: tensor<2x4x7x6xf32>, %w: tensor<6x2x3x3xf32>, %b: tensor<6xf
   pydy.return %0 : tensor<2x6x4x3xf32>
 }
 
-// Pools: max pads with -inf (and the ceil_mode extra at the end); average
-// divides by the count of input elements in each window (a sum pool of ones).
+// Pools: max pads with the lowest finite float, where Paddle's kernel starts
+// (and the ceil_mode extra at the end); average divides by the count of input
+// elements in each window (a sum pool of ones).
 // CHECK-LABEL: func.func @pools
+// CHECK: arith.constant -3.40282347E+38 : f32
 // CHECK: tensor.pad %{{.*}} low[0, 0, 1, 1] high[0, 0, 2, 1]
 // CHECK: linalg.pooling_nchw_max
 // CHECK: linalg.pooling_nchw_sum

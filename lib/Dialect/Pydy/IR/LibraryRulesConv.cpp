@@ -172,10 +172,9 @@ FailureOr<Type> inferPool2D(LibTyping &t) {
     int64_t span = padded - (*kernel)[d];
     if (span < 0)
       return t.error() << "the kernel is larger than the padded input";
+    // Paddle keeps a last window that starts past the input (its value:
+    // the lowest float for max, 0 / 0 for an exclusive average).
     int64_t out = (*ceil ? (span + (*stride)[d] - 1) / (*stride)[d] : span / (*stride)[d]) + 1;
-    // A window must start inside the input or its leading padding.
-    if (*ceil && (out - 1) * (*stride)[d] >= size + (*pads)[2 * d])
-      --out;
     extra[d] = std::max<int64_t>((out - 1) * (*stride)[d] + (*kernel)[d] - padded, 0);
     shape.push_back(out);
   }
