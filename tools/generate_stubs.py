@@ -209,8 +209,8 @@ FUNCTIONS: dict[str, Callable[..., Any]]
 """
 
 # dy2st's submodules that `paddle.X` names (the alias forwards every one).
-ALIAS_SUBMODULES = ("amp", "base", "base.param_attr", "jit", "jit.api", "jit.translated_layer",
-                    "linalg", "metric", "nn", "nn.decode", "nn.functional", "nn.initializer",
+ALIAS_SUBMODULES = ("amp", "base", "base.param_attr", "device", "jit", "jit.api",
+                    "jit.translated_layer", "linalg", "metric", "nn", "nn.decode", "nn.functional", "nn.initializer",
                     "nn.utils", "regularizer", "static", "tensor", "tensor.math", "utils",
                     "vision", "vision.models", "vision.ops")
 

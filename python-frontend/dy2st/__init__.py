@@ -13,7 +13,9 @@ __version__ = "0.5.0"
 from .runtime import native as _native
 _native.choose_blas_kernels()  # before numpy loads OpenBLAS
 
-from . import amp, base, jit, linalg, metric, nn, regularizer, static, tensor, utils, vision
+from . import amp, base, device, jit, linalg, metric, nn, regularizer, static, tensor, utils, \
+    vision
+from .device import get_device, set_device
 from .base import is_compiled_with_cuda
 from .static import CPUPlace, Executor, disable_static, enable_static, in_dynamic_mode
 from .eager.dtypes import bool_ as bool, float32, float64, int32, int64  # noqa: A001
@@ -24,6 +26,7 @@ from .eager.tensor import Tensor
 from .eager.primitives import to_tensor
 from .eager.random import randperm
 from .runtime.traced_layer import TracedLayer
+from .serialization import load, save
 
 ParamAttr = nn.ParamAttr
 F = TypeVar("F", bound=Callable[..., Any])
@@ -37,6 +40,26 @@ def create_parameter(shape: Sequence[int], dtype: Any, name: str | None = None,
     attr = attr if attr is not None else (nn.ParamAttr(name=name) if name else None)
     return nn.Layer(dtype=dtype).create_parameter(shape, attr=attr, dtype=dtype, is_bias=is_bias,
                                                   default_initializer=default_initializer)
+
+class set_grad_enabled:
+    """Paddle's switch of gradient recording: dy2st records none, so as
+    no_grad it only marks code (a context manager, or a call)."""
+    transparent_in_compiled_code = True
+
+    def __init__(self, mode: builtins.bool) -> None:
+        self.mode = mode
+
+    def __enter__(self) -> set_grad_enabled:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def is_grad_enabled() -> builtins.bool:
+    """False: dy2st computes no gradients."""
+    return False
+
 
 class no_grad:
     """Paddle's no_grad, as a context manager or a decorator: dy2st records no

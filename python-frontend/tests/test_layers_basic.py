@@ -371,3 +371,24 @@ def test_set_value_loads_weights_in_place():
     compiled = paddle.jit.to_static(layer)
     x = paddle.ones([1, 2])
     np.testing.assert_allclose(compiled(x).numpy(), layer(x).numpy())
+
+
+def test_device_and_gradient_switches_of_model_scripts():
+    """The calls a training or inference script makes first: the CPU and
+    float32 are accepted, another device or dtype is a clear error."""
+    assert paddle.get_device() == "cpu" and repr(paddle.set_device("cpu")) == "Place(cpu)"
+    assert paddle.device.cuda.device_count() == 0 and not paddle.is_grad_enabled()
+    with pytest.raises(ValueError, match="should not be 'gpu:0'"):
+        paddle.set_device("gpu:0")
+    layer = paddle.nn.Linear(2, 2)
+    assert layer.to("cpu") is layer and layer.float() is layer and layer.to(dtype="float32") is layer
+    with pytest.raises(ValueError, match="float32"):
+        layer.to(dtype="float16")
+    layer.clear_gradients()
+
+    def forward(x):
+        with paddle.set_grad_enabled(False):
+            y = layer(x)
+        return y
+    x = paddle.ones([1, 2])
+    np.testing.assert_allclose(paddle.jit.to_static(forward)(x).numpy(), layer(x).numpy())

@@ -278,6 +278,22 @@ class Layer:
             layer.training = True
         return self
 
+    def to(self: LayerT, device: Any = None, dtype: Any = None,
+           blocking: bool | None = None) -> LayerT:
+        """The layer itself: on the CPU (another device is an error) and in
+        float32 (another dtype is an error: dy2st's parameters are float32)."""
+        if device is not None and str(device).lower() not in ("cpu", "place(cpu)"):
+            raise ValueError(f"Layer.to({device!r}): dy2st's layers live on the CPU")
+        if dtype is not None and str(dtype).replace("paddle.", "") != "float32":
+            raise ValueError(f"Layer.to(dtype={dtype!r}): dy2st's parameters are float32")
+        return self
+
+    def float(self: LayerT) -> LayerT:
+        return self.to(dtype="float32")
+
+    def clear_gradients(self) -> None:
+        """Nothing: dy2st records no gradients."""
+
 
 class HookRemoveHelper:
     """What registering a hook returns: `remove()` takes it off its layer."""

@@ -1,0 +1,33 @@
+"""paddle.device (and paddle.set_device / get_device): where dy2st's eager
+tensors live, the CPU. Model scripts set it first; "cpu" is accepted, a GPU
+is Paddle's error on a CPU build (compiled code reaches a GPU through
+`to_static(backend="gpu")`)."""
+from __future__ import annotations
+
+import types
+
+from .static import CPUPlace
+
+
+def get_device() -> str:
+    return "cpu"
+
+
+def set_device(device: str) -> CPUPlace:
+    """The place of `device`: "cpu" (any other is a ValueError)."""
+    if not isinstance(device, str) or device.lower() != "cpu":
+        raise ValueError(f"The device should not be '{device}', since dy2st's eager tensors "
+                         "live on the CPU (use paddle.set_device('cpu'); compiled code runs "
+                         "on a GPU with to_static(backend='gpu'))")
+    return CPUPlace()
+
+
+def _device_count() -> int:
+    return 0
+
+
+def is_compiled_with_cuda() -> bool:
+    return False
+
+
+cuda = types.SimpleNamespace(device_count=_device_count)
