@@ -27,6 +27,7 @@ from .eager.primitives import to_tensor
 from .eager.random import randperm
 from .runtime.traced_layer import TracedLayer
 from .serialization import load, save
+from .marking import MarkingContext as _MarkingContext
 
 ParamAttr = nn.ParamAttr
 F = TypeVar("F", bound=Callable[..., Any])
@@ -41,19 +42,12 @@ def create_parameter(shape: Sequence[int], dtype: Any, name: str | None = None,
     return nn.Layer(dtype=dtype).create_parameter(shape, attr=attr, dtype=dtype, is_bias=is_bias,
                                                   default_initializer=default_initializer)
 
-class set_grad_enabled:
-    """Paddle's switch of gradient recording: dy2st records none, so as
-    no_grad it only marks code (a context manager, or a call)."""
-    transparent_in_compiled_code = True
+class set_grad_enabled(_MarkingContext):
+    """Paddle's switch of gradient recording: dy2st records none (a context
+    that only marks code, see marking.py)."""
 
     def __init__(self, mode: builtins.bool) -> None:
         self.mode = mode
-
-    def __enter__(self) -> set_grad_enabled:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 def is_grad_enabled() -> builtins.bool:
@@ -61,19 +55,9 @@ def is_grad_enabled() -> builtins.bool:
     return False
 
 
-class no_grad:
+class no_grad(_MarkingContext):
     """Paddle's no_grad, as a context manager or a decorator: dy2st records no
     gradients, so it only marks code; compiled code runs the body as it is."""
-    transparent_in_compiled_code = True
-
-    def __enter__(self) -> no_grad:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def __call__(self, fn: F) -> F:
-        return fn
 
 
 def get_default_dtype() -> str:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from .marking import MarkingContext
+
 _LEVELS = ("O0", "OD", "O1", "O2")
 
 
-class auto_cast:
+class auto_cast(MarkingContext):
     """`with paddle.amp.auto_cast(...):` (or as a decorator): float32 stays."""
-    transparent_in_compiled_code = True
 
     def __init__(self, enable: bool = True, custom_white_list: Any = None,
                  custom_black_list: Any = None, level: str = "O1", dtype: str = "float16",
@@ -21,15 +22,6 @@ class auto_cast:
             raise ValueError(f"auto_cast(): level must be one of {_LEVELS}, not {level!r}")
         if dtype not in ("float16", "bfloat16"):
             raise ValueError(f"auto_cast(): dtype must be 'float16' or 'bfloat16', not {dtype!r}")
-
-    def __enter__(self) -> auto_cast:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def __call__(self, fn: Any) -> Any:
-        return fn
 
 
 amp_guard = autocast = auto_cast
