@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 
-from setuptools import setup
+from setuptools import find_packages, setup
 from setuptools.command.build_py import build_py
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
@@ -53,8 +53,8 @@ class BuildWithCMake(build_py):
 def packages():
     """dy2st and its subpackages; the `paddle` alias only where no real
     Paddle is installed (pip would write over its files)."""
-    found = ["dy2st", "dy2st.eager", "dy2st.compiler", "dy2st.runtime", "dy2st.nn", "dy2st.tensor",
-             "dy2st.base", "dy2st.jit"]
+    found = find_packages(os.path.join(ROOT, "python-frontend"),
+                          include=["dy2st", "dy2st.*"])
     real = importlib.util.find_spec("paddle")
     ours = os.path.join(ROOT, "python-frontend", "paddle", "__init__.py")
     if real is None or os.path.abspath(real.origin or "") == ours:
@@ -71,9 +71,15 @@ SETUPTOOLS_DIR = os.path.join("build", "setuptools")
 os.makedirs(SETUPTOOLS_DIR, exist_ok=True)
 # Type hints (PEP 561): the markers and the generated stubs of the operations
 # (tools/generate_stubs.py), for the `paddle` alias too.
-PACKAGE_DATA = {"dy2st": ["py.typed", "eager/*.pyi", "nn/*.pyi"],
-                "paddle": ["py.typed", "*.pyi", "nn/*.pyi", "tensor/*.pyi", "base/*.pyi",
-                           "jit/*.pyi"]}
+def _stub_patterns(package):
+    """The stubs of `package` (python-frontend/<package>), folder by folder."""
+    top = os.path.join(ROOT, "python-frontend", package)
+    return [os.path.relpath(os.path.join(folder, "*.pyi"), top).replace(os.sep, "/")
+            for folder, _, files in os.walk(top) if any(f.endswith(".pyi") for f in files)]
+
+
+PACKAGE_DATA = {"dy2st": ["py.typed"] + _stub_patterns("dy2st"),
+                "paddle": ["py.typed"] + _stub_patterns("paddle")}
 setup(package_dir={"": "python-frontend"}, packages=packages(),
       package_data=PACKAGE_DATA, cmdclass={"build_py": BuildWithCMake},
       options={"build": {"build_base": SETUPTOOLS_DIR},

@@ -10,6 +10,7 @@ from .static import CPUPlace
 
 
 def get_device() -> str:
+    """The device of new tensors: "cpu"."""
     return "cpu"
 
 
@@ -23,10 +24,12 @@ def set_device(device: str) -> CPUPlace:
 
 
 def _device_count() -> int:
+    """No GPU holds dy2st's eager tensors."""
     return 0
 
 
 def is_compiled_with_cuda() -> bool:
+    """False: see paddle.base.is_compiled_with_cuda."""
     return False
 
 
