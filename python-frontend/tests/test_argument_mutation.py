@@ -134,6 +134,44 @@ def test_a_change_that_cannot_be_passed_back_is_an_error():
         paddle.jit.to_static(attribute_caller)(paddle.to_tensor([1.0]))
 
 
+def decay(stat, v):
+    stat.scale_(0.5)
+    stat.add_(v)
+    return v * 2.0
+
+
+class Running(paddle.nn.Layer):
+    """Its forward passes its attributes to helpers that change them in
+    place: a tensor, a list and a dict's item."""
+
+    def __init__(self):
+        super().__init__()
+        self.stat = paddle.zeros([2])
+        self.history = []
+        self.cache = {"k": paddle.zeros([2])}
+
+    def forward(self, x):
+        add(self.history, x)
+        decay(self.cache["k"], x)
+        return decay(self.stat, x)
+
+
+def test_a_change_to_a_layers_attribute_by_a_callee_reaches_the_layer():
+    results = []
+    for convert in (lambda f: f, paddle.jit.to_static):
+        layer = Running()
+        stat, history, cache = layer.stat, layer.history, layer.cache
+        run = convert(layer)
+        outputs = [run(paddle.to_tensor([1.0, 2.0]) * i).numpy() for i in range(3)]
+        assert layer.stat is stat and layer.history is history and layer.cache is cache
+        results.append((outputs, stat.numpy(), [h.numpy() for h in history],
+                        cache["k"].numpy()))
+    eager, compiled = results
+    np.testing.assert_allclose(compiled[1], [2.5, 5.0])
+    for e, c in zip(eager, compiled):
+        np.testing.assert_allclose(np.asarray(c), np.asarray(e))
+
+
 def recursive_fill(t, n):
     if n > 0:
         t[n - 1] = 0.0

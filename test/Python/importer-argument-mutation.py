@@ -1,7 +1,9 @@
 # RUN: %python %s | FileCheck %s
 # A called function that changes a parameter in place returns its value after
 # the result; the caller writes it to the argument (Python shares it). After
-# `y = x` (certainly one object), a change through `y` is written to `x` too.
+# `y = x` (certainly one object), a change through `y` is written to `x` too;
+# a change to a layer's attribute passed as the argument (`self.stat`) goes
+# to the attribute's threaded variable.
 import dy2st as paddle
 
 
@@ -24,8 +26,23 @@ def second_name(x):
     return x
 
 
+def decay(stat, v):
+    stat.scale_(0.5)
+    return v
+
+
+class Running(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.stat = paddle.zeros([2])
+
+    def forward(self, x):
+        return decay(self.stat, x)
+
+
 print(paddle.jit.to_static(caller).code)
 print(paddle.jit.to_static(second_name).code)
+print(paddle.jit.to_static(Running().forward).code)
 
 # CHECK-LABEL: pydy.func @"caller"
 # CHECK:      %[[R:.*]] = pydy.call @"add__2"
@@ -44,3 +61,10 @@ print(paddle.jit.to_static(second_name).code)
 # CHECK:      %[[SET:.*]] = pydy.setitem
 # CHECK-NEXT: pydy.store "y", %[[SET]]
 # CHECK-NEXT: pydy.store "x", %[[SET]]
+
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK:      %[[ARG:.*]] = pydy.load "attribute.0.stat"
+# CHECK:      %[[CALL:.*]] = pydy.call @"decay__2"(%[[ARG]]
+# CHECK:      %[[ONE:.*]] = pydy.constant 1
+# CHECK-NEXT: %[[STAT:.*]] = pydy.subscript %[[CALL]][%[[ONE]]]
+# CHECK-NEXT: pydy.store "attribute.0.stat", %[[STAT]]

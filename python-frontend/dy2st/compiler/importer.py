@@ -1403,8 +1403,9 @@ class Importer(StaticContainers, CallForms):
 
     def write_back_argument(self, argument, value, node, changes):
         """The change a callee made in place to an argument, written to what
-        the caller passed: a variable or an item of one, or the one of them
-        that `a if test else b` chose (its test read again: it must have no
+        the caller passed: a variable, an item of one or an attribute of a
+        compile-time object the call did not make (`self._mean`), or the one of them that
+        `a if test else b` chose (its test read again: it must have no
         effects); nothing for a new object no one else names."""
         if isinstance(argument, ast.IfExp):
             if not _is_pure(argument.test):
@@ -1422,9 +1423,16 @@ class Importer(StaticContainers, CallForms):
             return
         if _is_fresh(argument):
             return
-        if not isinstance(argument, (ast.Name, ast.Subscript)):
+        owner = self.static_object(argument.value) if isinstance(argument, ast.Attribute) else None
+        if owner is not None and not any(made is owner for made in self.unit.made):
+            # An object the call made is not written back: its class's list
+            # would not see the change.
+            self.written_attribute(argument, assigned=True)
+        elif isinstance(argument, ast.Subscript):
+            self.thread_container(argument)
+        elif not isinstance(argument, (ast.Name, ast.Subscript)):
             self._fail(argument, f"{changes}: dy2st can pass that change back only to a local "
-                                 "variable or an item of one")
+                                 "variable, an item of one or an object's attribute")
         self.write_back(argument, value, node)
 
     def argument_value(self, node):

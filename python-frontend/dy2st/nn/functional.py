@@ -335,22 +335,27 @@ def batch_norm(x, running_mean, running_var, weight=None, bias=None, training=Fa
                name=None):
     """(x - mean) / sqrt(var + epsilon) * weight + bias per channel (axis 1,
     or the last axis with a channels-last data_format): the running
-    statistics in inference, the batch's in training (which does not update
-    the running ones here)."""
+    statistics in inference; in training the batch's, which then update the
+    running ones in place as Paddle's kernel does (running = momentum *
+    running + (1 - momentum) * batch, the batch's variance biased)."""
     if data_format in _CHANNELS_LAST:
         return _channels_last(_batch_norm(_channels_first(x), running_mean, running_var, weight,
-                                          bias, training, epsilon, use_global_stats))
-    return _batch_norm(x, running_mean, running_var, weight, bias, training, epsilon,
+                                          bias, training, momentum, epsilon, use_global_stats))
+    return _batch_norm(x, running_mean, running_var, weight, bias, training, momentum, epsilon,
                        use_global_stats)
 
 
-def _batch_norm(x, running_mean, running_var, weight, bias, training, epsilon,
+def _batch_norm(x, running_mean, running_var, weight, bias, training, momentum, epsilon,
                 use_global_stats):
     shape = _channel_shape(x)
     if training and not use_global_stats:
         axes = [0] + _spatial_axes(x, 2)
         mean = _mean(x, axis=axes, keepdim=True)
         var = _mean(square(x - mean), axis=axes, keepdim=True)
+        running_mean.scale_(momentum)
+        running_mean.add_(reshape(mean, [-1]) * (1.0 - momentum))
+        running_var.scale_(momentum)
+        running_var.add_(reshape(var, [-1]) * (1.0 - momentum))
     else:
         mean = reshape(running_mean, shape)
         var = reshape(running_var, shape)

@@ -84,8 +84,20 @@ class Layer:
             self._registry("_sub_layers")[name] = value
             self.__dict__.pop(name, None)
         else:
-            for kind in ("_parameters", "_sub_layers"):
-                self.__dict__.get(kind, {}).pop(name, None)
+            parameters = self.__dict__.get("_parameters", {})
+            buffers = self.__dict__.get("_buffers", {})
+            if name in parameters and value is not None:
+                raise TypeError(f"assignment to parameter '{name}' should be of type Parameter or "
+                                f"None, but got '{type(value).__name__}'")
+            if name in buffers and value is not None and not isinstance(value, Tensor):
+                raise TypeError(f"assignment to buffers '{name}' should be of type Tensor or "
+                                f"None, but got '{type(value).__name__}'")
+            if name in parameters:
+                parameters[name] = None
+                return
+            if name in buffers:
+                buffers[name] = (value, buffers[name][1])
+            self.__dict__.get("_sub_layers", {}).pop(name, None)
             object.__setattr__(self, name, value)
 
     def __getattr__(self, name: str) -> Any:

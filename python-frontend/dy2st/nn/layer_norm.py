@@ -1,5 +1,5 @@
-"""Normalization layers: BatchNorm (1D/2D/3D, running statistics updated by
-eager training), GroupNorm, InstanceNorm."""
+"""Normalization layers: BatchNorm (1D/2D/3D, running statistics updated in
+training), GroupNorm, InstanceNorm."""
 from __future__ import annotations
 
 from typing import Any
@@ -15,7 +15,7 @@ class _BatchNorm(Layer):
     """Batch normalization over axis 1: `weight` (ones), `bias` (zeros) and
     the running statistics `_mean` (zeros) and `_variance` (ones) as Paddle
     names them. eval() uses the running statistics; training uses the batch's
-    and updates the running ones (eagerly)."""
+    and updates the running ones (functional.batch_norm)."""
 
     def __init__(self, num_features: int, momentum: float = 0.9, epsilon: float = 1e-05,
                  weight_attr: ParamAttr | str | None = None,
@@ -32,23 +32,9 @@ class _BatchNorm(Layer):
         self._variance = Parameter(np.ones(num_features, np.float32), trainable=False)
 
     def forward(self, x: Tensor) -> Tensor:
-        if self.training and not self._use_global_stats:
-            _update_running_stats(self, x)
         return functional.batch_norm(x, self._mean, self._variance, self.weight, self.bias,
                                      self.training, self._momentum, self._epsilon,
                                      self._data_format, self._use_global_stats)
-
-
-def _update_running_stats(layer, x):
-    """running = momentum * running + (1 - momentum) * batch (eager)."""
-    v = x.numpy()
-    channel = v.ndim - 1 if layer._data_format in ("NLC", "NHWC", "NDHWC") else 1
-    axes = tuple(d for d in range(v.ndim) if d != channel)
-    count = v.size // v.shape[channel]
-    m = layer._momentum
-    layer._mean._value[...] = m * layer._mean._value + (1 - m) * v.mean(axis=axes)
-    unbiased = v.var(axis=axes) * count / max(count - 1, 1)
-    layer._variance._value[...] = m * layer._variance._value + (1 - m) * unbiased
 
 
 class BatchNorm1D(_BatchNorm):

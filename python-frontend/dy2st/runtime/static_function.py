@@ -459,8 +459,9 @@ class StaticFunction(ConvertedFunction):
 
 def write_attribute(obj, name, value, in_place):
     """`obj.name = value` after a call (not for None where the object lacks
-    the attribute: see below); a dict or list the call changed by
-    item (`in_place`) keeps its identity, as eagerly: the containers in it
+    the attribute: see below); a tensor the call changed by in-place
+    operations, or a dict or list it changed by item (`in_place`), keeps its
+    identity, as eagerly: the containers in it
     too, so that every name for them sees the change (entry.update_in_place,
     as for a container argument)."""
     if value is None and not hasattr(obj, name):
@@ -470,6 +471,10 @@ def write_attribute(obj, name, value, in_place):
     current = getattr(obj, name, None)
     if in_place and type(current) in (dict, list) and type(current) is type(value):
         entry.update_in_place(current, value)
+    elif in_place and isinstance(current, Tensor) and isinstance(value, Tensor):
+        # Changed only by in-place operations (`self._mean.scale_(m)`): the
+        # same tensor, a parameter still, takes the value, as eagerly.
+        current._value = value._value
     else:
         setattr(obj, name, value)
 
