@@ -27,7 +27,7 @@ def main():
     print()
     print("Composites (`python-frontend/dy2st/eager/basic_composites.py`, `math_composites.py`, "
           "`layout_composites.py`, `linalg_composites.py`, `counting_composites.py`, "
-          "`special_composites.py`): " + ", ".join(f"`{n}`" for n in sorted(COMPOSITES)) + ".")
+          "`special_composites.py`, `numeric_composites.py`, `scatter_composites.py`): " + ", ".join(f"`{n}`" for n in sorted(COMPOSITES)) + ".")
     print()
     print("Other names Paddle gives them (`python-frontend/dy2st/eager/functional.py`): " +
           ", ".join(f"`{n}` ({_name_of(fn)})" for n, fn in sorted(ALIASES.items())) + ".")

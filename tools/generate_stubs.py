@@ -120,6 +120,20 @@ OPERATION_PARAMETER_TYPES = {
     ("index_add", "alpha"): "float", ("masked_scatter", "value"): "Tensor",
     ("tensordot", "axes"): "int | Sequence[Sequence[int]]", ("cross", "axis"): "int",
     ("unflatten", "shape"): "ShapeLike", ("median", "out"): "Tensor",
+    ("cdist", "compute_mode"): "str", ("trapezoid", "dx"): "float | None",
+    ("cumulative_trapezoid", "dx"): "float | None", ("vander", "n"): "int | None",
+    ("vander", "increasing"): "bool", ("reduce_as", "target"): "Tensor",
+    ("slice_scatter", "axes"): "Sequence[int]", ("slice_scatter", "starts"): "Sequence[int]",
+    ("slice_scatter", "ends"): "Sequence[int]", ("select_scatter", "index"): "int",
+    ("index_put", "indices"): "Sequence[Tensor]", ("index_put", "accumulate"): "bool",
+    ("scatter_add", "src"): "Tensor", ("scatter_reduce", "src"): "Tensor",
+    ("shard_index", "index_num"): "int", ("shard_index", "nshards"): "int",
+    ("shard_index", "shard_id"): "int", ("shard_index", "ignore_value"): "int",
+    ("cartesian_prod", "x"): "Sequence[Tensor]", ("combinations", "r"): "int",
+    ("combinations", "with_replacement"): "bool", ("block_diag", "inputs"): "Sequence[Tensor]",
+    ("msort", "out"): "None", ("true_divide", "out"): "None",
+    ("nanquantile", "q"): "float | Sequence[float]", ("nanquantile", "interpolation"): "str",
+    ("copysign", "y"): "Tensor | float", ("ldexp", "y"): "Tensor",
 }
 # Operations whose result is not one tensor.
 RESULT_TYPES = {
@@ -136,7 +150,10 @@ RESULT_TYPES = {
     "broadcast_shape": "list[int]", "broadcast_tensors": "list[Tensor]",
     "tensor_split": "list[Tensor]", "hsplit": "list[Tensor]", "vsplit": "list[Tensor]",
     "dsplit": "list[Tensor]", "unstack": "list[Tensor]", "kthvalue": "tuple[Tensor, Tensor]",
-    "median": "Tensor | tuple[Tensor, Tensor]",
+    "median": "Tensor | tuple[Tensor, Tensor]", "frexp": "tuple[Tensor, Tensor]",
+    "unique_consecutive": "Tensor | tuple[Tensor, ...]",
+    "nanmedian": "Tensor | tuple[Tensor, Tensor]", "is_floating_point": "bool",
+    "is_integer": "bool", "is_complex": "bool",
 }
 
 

@@ -1,6 +1,8 @@
 """Every operation of the op table, eager against an independent numpy
 computation and compiled against eager, with static and dynamic (InputSpec
 None) shapes; and the table's own consistency."""
+import functools
+import itertools
 import math
 import pathlib
 import subprocess
@@ -76,6 +78,18 @@ UNIQUE_IDS = np.array([[3, 1, 3, 0], [5, 1, 2, 2]], np.int64)
 TIES = rng.randint(0, 3, size=(2, 3, 5)).astype(np.float32)    # many equal values
 SPARSE_PROBS = np.array([[0, 0, 1, 0], [3, 0, 0, 1]], np.float32)  # draws known in advance
 SPD = SQUARE @ np.swapaxes(SQUARE, 1, 2) + 4 * EYE4     # symmetric positive-definite
+GCD_A = np.array([[12, -18, 0, 7], [35, 0, 9, -4]], np.int64)
+GCD_B = np.array([[8, 12, 5, 0], [21, 0, -6, 6]], np.int64)
+EXPONENTS = rng.randint(-4, 5, size=(2, 3, 4)).astype(np.int32)
+M34 = rng.randn(3, 4).astype(np.float32)
+DIAG3 = rng.randn(3).astype(np.float32)
+COLUMN = rng.randn(3, 2).astype(np.float32)
+ROW4 = rng.randn(4).astype(np.float32).view(Fixed)
+V5 = rng.randn(5).astype(np.float32)
+TARGETS = np.array([[0, 1, 2, 0], [1, 1, 0, 0]], np.int64).view(Fixed)
+SOURCES = rng.randn(2, 4).astype(np.float32)
+RUNS = np.array([[1, 1, 2, 2], [3, 1, 1, 2]], np.int64)
+LABELS = np.array([[16], [1], [10], [19]], np.int64)
 
 _erf = np.vectorize(math.erf)
 
@@ -131,6 +145,64 @@ def _mode(x, axis):
         value = min(row, key=lambda v: (-row.count(v), v))
         values[where], index[where] = value, len(row) - 1 - row[::-1].index(value)
     return values, index
+
+
+def _with(x, index, value):
+    """x with x[index] = value (a copy)."""
+    out = x.copy()
+    out[index] = value
+    return out
+
+
+def _with_diagonal(m, d, offset):
+    out = m.copy()
+    for k in range(len(d)):
+        if 0 <= k + offset < m.shape[1]:
+            out[k, k + offset] = d[k]
+    return out
+
+
+def _scatter_reduce(x, index, src, reduce, include_self):
+    """torch's scatter_reduce along axis 0, element by element."""
+    out = x.astype(np.float64).copy()
+    hits = {}
+    for (i, j), target in np.ndenumerate(index):
+        hits.setdefault((target, j), []).append(float(src[i, j]))
+    for (t, j), values in hits.items():
+        values = ([out[t, j]] if include_self else []) + values
+        if reduce == "mean":
+            out[t, j] = sum(values) / len(values)
+        else:
+            out[t, j] = functools.reduce(reduce, values)
+    return out.astype(x.dtype)
+
+
+def _block_diag(matrices):
+    rows, cols = sum(m.shape[0] for m in matrices), sum(m.shape[1] for m in matrices)
+    out = np.zeros((rows, cols), matrices[0].dtype)
+    r = c = 0
+    for m in matrices:
+        out[r:r + m.shape[0], c:c + m.shape[1]] = m
+        r, c = r + m.shape[0], c + m.shape[1]
+    return out
+
+
+def _nanmedian_min(x):
+    """The lower middle of the values that are not NaN along the last axis,
+    and its position (the first among equal values)."""
+    values, positions = np.zeros(x.shape[:-1], x.dtype), np.zeros(x.shape[:-1], np.int64)
+    for at in np.ndindex(*x.shape[:-1]):
+        row = x[at]
+        order = [i for i in np.argsort(row, kind="stable") if not np.isnan(row[i])]
+        pick = order[(len(order) - 1) // 2]
+        values[at], positions[at] = row[pick], pick
+    return values, positions
+
+
+def _pdist(m, p):
+    n = m.shape[0]
+    return np.array([(np.abs(m[i] - m[j]) ** p).sum() ** (1 / p)
+                     for i in range(n) for j in range(i + 1, n)], np.float32)
 
 
 def _max_pool_with_mask(x, kernel, stride, pads, ceil_mode):
@@ -1075,6 +1147,111 @@ CASES = [
      lambda x: (_lgamma(x * 3.0), _lgamma(x - np.float32(2.7))), [P]),
     ("digamma", lambda x: (paddle.digamma(x * 3.0), paddle.digamma(x - 2.7)),
      lambda x: (_digamma(x * 3.0), _digamma(x - np.float32(2.7))), [P]),
+    # Numeric functions (numeric_composites.py).
+    ("true_divide", lambda x, p: paddle.true_divide(x, p), lambda x, p: x / p, [X, P]),
+    ("negative", lambda x, i: (paddle.negative(x), paddle.negative(i)), lambda x, i: (-x, -i),
+     [X, I]),
+    ("positive", lambda x: paddle.positive(x), lambda x: x, [X]),
+    ("copysign", lambda x, u: (paddle.copysign(x, u), paddle.copysign(x, -0.0)),
+     lambda x, u: (np.copysign(x, u), np.copysign(x, np.float32(-0.0))), [X, U]),
+    ("gcd", lambda a, b: paddle.gcd(a, b), lambda a, b: np.gcd(a, b), [GCD_A, GCD_B]),
+    ("lcm", lambda a, b: paddle.lcm(a, b), lambda a, b: np.lcm(a, b), [GCD_A, GCD_B]),
+    ("sinc", lambda x: (paddle.sinc(x), paddle.sinc(x * 0.0)),
+     lambda x: (np.sinc(x), np.ones_like(x)), [X]),
+    ("ldexp", lambda x, e: paddle.ldexp(x, e), lambda x, e: np.ldexp(x, e), [X, EXPONENTS]),
+    ("frexp", lambda x: paddle.frexp(x),
+     lambda x: (np.frexp(x)[0], np.frexp(x)[1].astype(np.float32)), [X]),
+    ("isneginf", lambda x: paddle.isneginf(x), lambda x: np.isneginf(x), [EDGE]),
+    ("isposinf", lambda x: paddle.isposinf(x), lambda x: np.isposinf(x), [EDGE]),
+    ("isreal", lambda x: paddle.isreal(x), lambda x: np.isreal(x), [X]),
+    ("is_empty", lambda x: paddle.is_empty(x), lambda x: np.array(x.size == 0), [X]),
+    ("is_floating_point", lambda x, i: (paddle.is_floating_point(x), paddle.is_floating_point(i)),
+     lambda x, i: (np.array(True), np.array(False)), [X, I]),
+    ("is_integer", lambda x, i: (paddle.is_integer(x), paddle.is_integer(i)),
+     lambda x, i: (np.array(False), np.array(True)), [X, I]),
+    ("is_complex", lambda x: paddle.is_complex(x), lambda x: np.array(False), [X]),
+    ("gammaln", lambda x: paddle.gammaln(x * 3.0), lambda x: _lgamma(x * 3.0), [P]),
+    ("trapezoid", lambda x, r: (paddle.trapezoid(x), paddle.trapezoid(x, dx=0.5, axis=1),
+                                paddle.trapezoid(x, x=r)),
+     lambda x, r: (((x[..., 1:] + x[..., :-1]) / 2).sum(-1),
+                   ((x[:, 1:] + x[:, :-1]) / 4).sum(1),
+                   ((x[..., 1:] + x[..., :-1]) / 2 * np.diff(r)).sum(-1)), [X, ROW4]),
+    ("cumulative_trapezoid", lambda x: paddle.cumulative_trapezoid(x, axis=1),
+     lambda x: np.cumsum((x[:, 1:] + x[:, :-1]) / 2, axis=1), [X]),
+    ("vander", lambda v: (paddle.vander(v, 4), paddle.vander(v, increasing=True)),
+     lambda v: (np.vander(v, 4), np.vander(v, increasing=True)), [V5]),
+    ("renorm", lambda x: paddle.renorm(x, 2.0, 1, 1.5),
+     lambda x: x * np.minimum(1.0, 1.5 / (np.sqrt((x * x).sum((0, 2), keepdims=True)) + 1e-7)),
+     [X]),
+    ("cdist", lambda x, y: (paddle.cdist(x, y), paddle.cdist(x, y, p=1.0),
+                            paddle.cdist(x, y, p=float("inf"))),
+     lambda x, y: (np.sqrt(((x[:, :, None] - y[:, None]) ** 2).sum(-1)),
+                   np.abs(x[:, :, None] - y[:, None]).sum(-1),
+                   np.abs(x[:, :, None] - y[:, None]).max(-1)), [X, P]),
+    ("reduce_as", lambda x, t: paddle.reduce_as(x, t),
+     lambda x, t: x.sum(0).sum(-1, keepdims=True), [X, np.ones((3, 1), np.float32).view(Fixed)]),
+    # Writing into regions and building from parts (scatter_composites.py).
+    ("diagonal_scatter", lambda m, d: (paddle.diagonal_scatter(m, d, offset=1),
+                                       paddle.diagonal_scatter(m, d, axis1=0, axis2=1)),
+     lambda m, d: (_with_diagonal(m, d, 1), _with_diagonal(m, d, 0)), [M34, DIAG3]),
+    ("slice_scatter", lambda m, c: paddle.slice_scatter(m, c, axes=[1], starts=[0], ends=[4],
+                                                        strides=[2]),
+     lambda m, c: _with(m, (slice(None), slice(0, 4, 2)), c), [M34, COLUMN]),
+    ("select_scatter", lambda m, r: paddle.select_scatter(m, r, axis=1, index=-2),
+     lambda m, r: _with(m, (slice(None), 2), r), [M34, DIAG3]),
+    ("index_put", lambda m: (paddle.index_put(m, (paddle.to_tensor([0, 2, 0]),
+                                                  paddle.to_tensor([1, 1, 1])),
+                                              paddle.to_tensor(5.0), accumulate=True),
+                             paddle.index_put(m, (paddle.to_tensor([0, -1]),),
+                                              paddle.to_tensor([9.0, 8.0, 7.0, 6.0])),
+                             paddle.index_put(m, (m > 0.5,), paddle.to_tensor(0.0))),
+     lambda m: (_with(m, (np.array([0, 2]), np.array([1, 1])), m[[0, 2], [1, 1]] + [10, 5]),
+                _with(m, np.array([0, 2]), np.array([9, 8, 7, 6], np.float32)),
+                np.where(m > 0.5, 0, m)), [M34]),
+    ("scatter_add", lambda m, t, s: paddle.scatter_add(m, 0, t, s),
+     lambda m, t, s: _scatter_reduce(m, t, s, np.add, True), [M34, TARGETS, SOURCES]),
+    ("scatter_reduce",
+     lambda m, t, s: tuple(paddle.scatter_reduce(m, 0, t, s, r, include_self=b)
+                           for r in ("sum", "prod", "mean", "amin", "amax")
+                           for b in (True, False)),
+     lambda m, t, s: tuple(_scatter_reduce(m, t, s, r, b)
+                           for r in (np.add, np.multiply, "mean", np.minimum, np.maximum)
+                           for b in (True, False)), [M34, TARGETS, SOURCES]),
+    ("shard_index", lambda i: (paddle.shard_index(i, 20, 2, 0), paddle.shard_index(i, 20, 2, 1)),
+     lambda i: (np.where(i < 10, i, -1), np.where(i >= 10, i - 10, -1)), [LABELS]),
+    ("cartesian_prod", lambda v, r: paddle.cartesian_prod([v, r]),
+     lambda v, r: np.stack([np.repeat(v, 4), np.tile(r, 5)], 1), [V5, ROW4]),
+    ("combinations", lambda v: (paddle.combinations(v, 3),
+                                paddle.combinations(v, 2, with_replacement=True)),
+     lambda v: (v[np.array(list(itertools.combinations(range(5), 3)))],
+                v[np.array(list(itertools.combinations_with_replacement(range(5), 2)))]), [V5]),
+    ("block_diag", lambda m, c: paddle.block_diag([m, c, paddle.to_tensor(2.0)]),
+     lambda m, c: _block_diag([m, c, np.array([[2.0]], np.float32)]), [M34, COLUMN]),
+    ("argwhere", lambda x: paddle.argwhere(x > 0), lambda x: np.argwhere(x > 0), [X]),
+    ("msort", lambda x: paddle.msort(x), lambda x: np.sort(x, axis=0), [X]),
+    ("unique_consecutive",
+     lambda r: (paddle.unique_consecutive(r),
+                *paddle.unique_consecutive(r, return_inverse=True, return_counts=True),
+                *paddle.unique_consecutive(r, return_counts=True, axis=1)),
+     lambda r: (np.array([1, 2, 3, 1, 2]), np.array([1, 2, 3, 1, 2]),
+                np.array([0, 0, 1, 1, 2, 3, 3, 4]), np.array([2, 2, 1, 2, 1]),
+                r, np.array([1, 1, 1, 1])), [RUNS]),
+    ("nanmedian", lambda x: (paddle.nanmedian(x, axis=2), paddle.nanmedian(x),
+                             paddle.nanmedian(x, axis=1, keepdim=True),
+                             *paddle.nanmedian(x, axis=2, mode="min")),
+     lambda x: (np.nanmedian(x, axis=2), np.nanmedian(x), np.nanmedian(x, axis=1, keepdims=True),
+                *_nanmedian_min(x)), [XN]),
+    ("nanquantile", lambda x: (paddle.nanquantile(x, 0.3, axis=2),
+                               paddle.nanquantile(x, [0.25, 0.5]),
+                               paddle.nanquantile(x, 0.6, axis=1, interpolation="lower")),
+     lambda x: (np.nanquantile(x, 0.3, axis=2).astype(np.float32),
+                np.nanquantile(x, [0.25, 0.5]).astype(np.float32),
+                np.nanquantile(x, 0.6, axis=1, method="lower")), [XN]),
+    ("pdist", lambda m: (F.pdist(m), F.pdist(m, p=1.0)),
+     lambda m: (_pdist(m, 2), _pdist(m, 1)), [M34]),
+    ("dropout1d", lambda s: (F.dropout1d(s, 0.5, training=False), F.dropout1d(s, 1.0),
+                             F.dropout1d(s[0], 0.0)),
+     lambda s: (s, np.zeros_like(s), s[0]), [SEQ]),
     # Linear algebra (paddle.linalg).
     ("norm", lambda x: (paddle.linalg.norm(x, "fro", axis=[1, 2]), paddle.norm(x),
                         paddle.linalg.norm(x, float("inf"), axis=[1, 2], keepdim=True),

@@ -7,15 +7,18 @@ supports: primitives, arithmetic, and Python values that fold at compile time
 (axes, `x.ndim`, static sizes).
 
 Adding a composite is one function in basic_composites.py, math_composites.py,
-layout_composites.py, linalg_composites.py, counting_composites.py or
-special_composites.py (which build on the basic ones) and its name in that
+layout_composites.py, linalg_composites.py, counting_composites.py,
+special_composites.py, numeric_composites.py or scatter_composites.py (which build on the basic ones) and its name in that
 module's table."""
 from .basic_composites import BASIC_COMPOSITES
 from .counting_composites import COUNTING_COMPOSITES
 from .layout_composites import LAYOUT_COMPOSITES
 from .linalg_composites import LINALG_COMPOSITES
 from .math_composites import MATH_COMPOSITES
+from .numeric_composites import NUMERIC_COMPOSITES
+from .scatter_composites import SCATTER_COMPOSITES
 from .special_composites import SPECIAL_COMPOSITES
 
 COMPOSITES = {**BASIC_COMPOSITES, **MATH_COMPOSITES, **LAYOUT_COMPOSITES, **LINALG_COMPOSITES,
-              **COUNTING_COMPOSITES, **SPECIAL_COMPOSITES}
+              **COUNTING_COMPOSITES, **SPECIAL_COMPOSITES, **NUMERIC_COMPOSITES,
+              **SCATTER_COMPOSITES}

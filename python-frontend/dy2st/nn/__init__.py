@@ -55,3 +55,4 @@ ReplicationPad1d, ReplicationPad2d, ReplicationPad3d = (ReplicationPad1D, Replic
                                                         ReplicationPad3D)
 CircularPad1d, CircularPad2d, CircularPad3d = CircularPad1D, CircularPad2D, CircularPad3D
 LPPool1d, LPPool2d = LPPool1D, LPPool2D
+MaxUnpool1d, MaxUnpool2d = MaxUnPool1D, MaxUnPool2D

@@ -1,7 +1,7 @@
 """More of paddle.nn.functional's activations, and the dropouts, written over
 the op table (composites: eager and compiled code run these definitions)."""
 from ..eager.functional import (abs, arange, argmax, cast, log, max, reshape, sigmoid, softmax,
-                                split, uniform, where)
+                                split, squeeze, uniform, unsqueeze, where)
 from .convolution import CHANNELS_LAST
 
 
@@ -101,6 +101,14 @@ def _feature_dropout(x, p, training, channel_axis):
     return x * (keep / (1.0 - p) if p < 1 else keep * 0.0)
 
 
+def dropout1d(input, p=0.5, training=True, inplace=False):
+    """Dropout of whole channels of an NCL tensor (or a CL one, a batch of
+    one)."""
+    if input.ndim == 2:
+        return squeeze(_feature_dropout(unsqueeze(input, 0), p, training, 1), [0])
+    return _feature_dropout(input, p, training, 1)
+
+
 def dropout2d(x, p=0.5, training=True, data_format="NCHW", name=None):
     """Dropout of whole channels of an NCHW (or NHWC) tensor."""
     return _feature_dropout(x, p, training, 3 if data_format == "NHWC" else 1)
@@ -155,5 +163,6 @@ def gumbel_softmax(x, temperature=1.0, hard=False, axis=-1, name=None):
 
 
 FUNCTIONS = {fn.__name__: fn for fn in (
-    dropout, hardshrink, softshrink, thresholded_relu, prelu, glu, maxout, rrelu, dropout2d,
+    dropout, hardshrink, softshrink, thresholded_relu, prelu, glu, maxout, rrelu, dropout1d,
+    dropout2d,
     dropout3d, alpha_dropout, feature_alpha_dropout, gumbel_softmax)}

@@ -6,6 +6,7 @@ from ..eager.functional import (exp, log, log_softmax, maximum, minimum, one_hot
                                 relu, sigmoid, softmax, sqrt, tanh, where, erf, abs, sum, max, cast)
 from ..eager.functional import matmul as linear_matmul  # noqa: F401
 from ..eager.functional import pad  # noqa: F401
+from ..eager.functional import diag_embed  # noqa: F401  (Paddle's F.diag_embed)
 
 _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
 _SQRT_HALF = math.sqrt(0.5)
@@ -407,7 +408,7 @@ from .adaptive_pooling import (FUNCTIONS as _ADAPTIVE_POOLING,  # noqa: E402,F40
 from .sampling import FUNCTIONS as _SAMPLING, interpolate, upsample  # noqa: E402,F401
 
 from .activations import (FUNCTIONS as _ACTIVATIONS_MORE, alpha_dropout,  # noqa: E402,F401
-                          dropout, dropout2d, dropout3d, feature_alpha_dropout, glu,
+                          dropout, dropout1d, dropout2d, dropout3d, feature_alpha_dropout, glu,
                           gumbel_softmax, hardshrink, maxout, prelu, rrelu, softshrink,
                           thresholded_relu)
 from .channels import (FUNCTIONS as _CHANNELS, channel_shuffle, local_response_norm,  # noqa: E402,F401
@@ -421,7 +422,7 @@ from .warping import FUNCTIONS as _WARPING, affine_grid, grid_sample  # noqa: E4
 from .transpose3d import FUNCTIONS as _TRANSPOSE3D, conv3d_transpose  # noqa: E402,F401
 from .losses import (FUNCTIONS as _LOSSES, bilinear, cosine_embedding_loss,  # noqa: E402,F401
                      dice_loss, gaussian_nll_loss, hinge_embedding_loss, label_smooth, log_loss,
-                     margin_ranking_loss, multi_label_soft_margin_loss, pairwise_distance,
+                     margin_ranking_loss, multi_label_soft_margin_loss, pairwise_distance, pdist,
                      poisson_nll_loss, sigmoid_focal_loss, soft_margin_loss, square_error_cost,
                      triplet_margin_loss)
 

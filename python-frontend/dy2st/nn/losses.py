@@ -2,9 +2,9 @@
 reduction every loss applies."""
 import math
 
-from ..eager.functional import (abs, clip, exp, log, log1p, matmul, max, maximum, mean, min,
-                                minimum, one_hot, reshape, sigmoid, sqrt, squeeze, sum,
-                                transpose, unsqueeze, where)
+from ..eager.functional import (abs, arange, clip, exp, log, log1p, masked_select, matmul, max,
+                                maximum, mean, min, minimum, one_hot, reshape, sigmoid, sqrt,
+                                squeeze, sum, transpose, unsqueeze, where)
 
 
 def reduce_loss(loss, reduction):
@@ -82,6 +82,21 @@ def pairwise_distance(x, y, p=2.0, epsilon=1e-06, keepdim=False, name=None):
     if p == 0:
         return sum(where(d != 0, d * 0.0 + 1.0, d * 0.0), axis=-1, keepdim=keepdim)
     return sum(d ** p, axis=-1, keepdim=keepdim) ** (1.0 / p)
+
+
+def pdist(x, p=2.0, name=None):
+    """The p-norm distances between the rows of x [N, M], each pair i < j
+    once, in row-major order: [N * (N - 1) / 2]."""
+    n = x.shape[0]
+    d = abs(unsqueeze(x, 1) - unsqueeze(x, 0))
+    if p == math.inf:
+        pairs = max(d, axis=-1)
+    elif p == 0:
+        pairs = sum(where(d != 0, d * 0.0 + 1.0, d * 0.0), axis=-1)
+    else:
+        pairs = sum(d ** p, axis=-1) ** (1.0 / p)
+    rows = unsqueeze(arange(n), 1)
+    return masked_select(pairs, unsqueeze(arange(n), 0) > rows)
 
 
 def triplet_margin_loss(input, positive, negative, margin=1.0, p=2, epsilon=1e-06, swap=False,
@@ -178,4 +193,4 @@ FUNCTIONS = {fn.__name__: fn for fn in (
     margin_ranking_loss, hinge_embedding_loss, cosine_embedding_loss, soft_margin_loss,
     square_error_cost, log_loss, label_smooth, pairwise_distance, triplet_margin_loss,
     sigmoid_focal_loss, dice_loss, poisson_nll_loss, gaussian_nll_loss,
-    multi_label_soft_margin_loss, bilinear)}
+    multi_label_soft_margin_loss, bilinear, pdist)}
