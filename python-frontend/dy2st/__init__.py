@@ -19,6 +19,7 @@ from .device import get_device, set_device
 from .base import is_compiled_with_cuda
 from .static import CPUPlace, Executor, disable_static, enable_static, in_dynamic_mode
 from .eager.dtypes import bool_ as bool, float32, float64, int32, int64  # noqa: A001
+from .eager.dtype_info import finfo, iinfo
 from .compiler.errors import Dy2StError, GPUUnavailableError, UnsupportedSyntaxError
 from .compiler.tracer import TraceWarning
 from .eager.functional import *  # noqa: F401,F403 (the operations; see eager/functional.pyi)

@@ -1,0 +1,62 @@
+"""paddle.finfo and paddle.iinfo: the limits of a dtype, as Python numbers.
+
+Functions over dtype comparisons returning named tuples, so that compiled
+code converts them like any function (`paddle.finfo(x.dtype).min` in an
+attention mask: x's dtype is known when compiling, the comparisons fold)."""
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+
+class FloatInfo(NamedTuple):
+    """The limits of a float dtype: bits, eps, min, max, tiny and
+    smallest_normal (the smallest normal number), resolution, and dtype
+    (its name)."""
+    bits: int
+    eps: float
+    min: float
+    max: float
+    tiny: float
+    smallest_normal: float
+    resolution: float
+    dtype: str
+
+    def __repr__(self) -> str:
+        return (f"paddle.finfo(min={self.min:g}, max={self.max:g}, eps={self.eps:g}, "
+                f"resolution={self.resolution:g}, smallest_normal={self.smallest_normal:g}, "
+                f"tiny={self.tiny:g}, bits={self.bits}, dtype={self.dtype})")
+
+
+class IntInfo(NamedTuple):
+    """The limits of an integer dtype: bits, min, max, and dtype (its name)."""
+    bits: int
+    min: int
+    max: int
+    dtype: str
+
+    def __repr__(self) -> str:
+        return f"paddle.iinfo(min={self.min}, max={self.max}, bits={self.bits}, dtype={self.dtype})"
+
+
+def finfo(dtype: Any) -> FloatInfo:
+    """The limits of the float dtype (float32 or float64)."""
+    if dtype == "float32":
+        return FloatInfo(32, 1.1920928955078125e-07, -3.4028234663852886e+38,
+                         3.4028234663852886e+38, 1.1754943508222875e-38,
+                         1.1754943508222875e-38, 1e-06, "float32")
+    if dtype == "float64":
+        return FloatInfo(64, 2.220446049250313e-16, -1.7976931348623157e+308,
+                         1.7976931348623157e+308, 2.2250738585072014e-308,
+                         2.2250738585072014e-308, 1e-15, "float64")
+    raise ValueError("The argument of paddle.finfo can only be paddle.float32 or "
+                     "paddle.float64 in dy2st")
+
+
+def iinfo(dtype: Any) -> IntInfo:
+    """The limits of the integer dtype (int32 or int64)."""
+    if dtype == "int32":
+        return IntInfo(32, -2147483648, 2147483647, "int32")
+    if dtype == "int64":
+        return IntInfo(64, -9223372036854775808, 9223372036854775807, "int64")
+    raise ValueError("the argument of paddle.iinfo can only be paddle.int32 or paddle.int64 "
+                     "in dy2st")
