@@ -539,3 +539,13 @@ def unpacked_into_library_calls(x):
 
 def test_a_sequence_unpacked_into_library_calls(differential):
     differential(unpacked_into_library_calls, paddle.to_tensor([1.0, -2.0]))
+
+
+def unpacked_into_tensor_methods(x):
+    axes, others, bounds = [1], [x * 2.0], (-1.0, 1.5)
+    return (x.sum(*axes), x.add(*others), x.mean(*axes, keepdim=True), x.cumsum(*axes),
+            x.unsqueeze(*axes), x.clip(*bounds), x.max(*axes), x.pow(*[2.0]))
+
+
+def test_a_sequence_unpacked_into_tensor_methods(differential):
+    differential(unpacked_into_tensor_methods, paddle.to_tensor([[1.0, -2.0, 3.0]]))

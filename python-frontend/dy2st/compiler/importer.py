@@ -1620,6 +1620,13 @@ class Importer(StaticContainers, CallForms):
             self._fail(node, f"'{target.id}' is not a variable of this function: compiled code "
                              f"cannot change it in place ({target.id}.{method}(...) would be "
                              "lost); pass it in and return it, or keep it on a layer")
+        library = functional.SPELLED.get(method)
+        if any(isinstance(a, ast.Starred) for a in node.args) and library is not None and \
+                getattr(library, "compat_of", library) in functional.LIBRARY:
+            # x.sum(*axes): the operation's call, whose arguments take a sequence unpacked.
+            call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
+                                              keywords=node.keywords), node)
+            return self.static_call(call, Static(library))
         values, kwnames = self.call_arguments(node)
         names = ", ".join(v.name for v in values)
         name = self.fresh()

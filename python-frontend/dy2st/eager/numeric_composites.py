@@ -1,5 +1,5 @@
 """Composites (see composites.py): elementwise and numeric functions Paddle
-adds to the basic arithmetic (true_divide, negative, positive, copysign,
+adds to the basic arithmetic (true_divide, positive, copysign,
 gcd, lcm, sinc, ldexp, frexp, the infinity and kind tests, gammaln), sums
 over samples (trapezoid, cumulative_trapezoid), Vandermonde matrices,
 renorm, distances (cdist) and reduce_as, written once over the primitives
@@ -46,11 +46,6 @@ def _float(x):
 def true_divide(input, other, out=None):
     """input / other, a float result (Paddle's divide)."""
     return divide(input, other)
-
-
-def negative(x, name=None):
-    """-x."""
-    return neg(x)
 
 
 def positive(x, name=None):
@@ -225,6 +220,6 @@ def reduce_as(x, target, name=None):
 
 
 NUMERIC_COMPOSITES = {fn.__name__: fn for fn in (
-    true_divide, negative, positive, copysign, gcd, lcm, sinc, ldexp, frexp, isneginf,
+    true_divide, positive, copysign, gcd, lcm, sinc, ldexp, frexp, isneginf,
     isposinf, isreal, is_empty, is_floating_point, is_integer, is_complex, gammaln, trapezoid,
     cumulative_trapezoid, vander, renorm, cdist, reduce_as)}
