@@ -1166,6 +1166,42 @@ def test_attributes_assigned_in_forward_are_written_back():
         assert (compiled.calls, compiled.total) == (eager.calls, eager.total)
 
 
+class LateCache(paddle.nn.Layer):
+    """Attributes it lacks until forward assigns them: read before (Python's
+    AttributeError), assigned on runtime paths, asked with hasattr/getattr,
+    assigned None."""
+
+    def forward(self, x, read_first=False):
+        before = hasattr(self, "memo")
+        if read_first:
+            x = x + self.cache
+        self.cache = x * 2.0
+        if x.sum() > 0:
+            self.memo = x * 3.0
+        self.nothing = None
+        got = getattr(self, "memo", None)
+        return (x if got is None else got), before, hasattr(self, "memo")
+
+
+@pytest.mark.parametrize("compiled", [False, True], ids=["eager", "compiled"])
+def test_attributes_a_layer_lacks_are_pythons(compiled):
+    layer = LateCache()
+    run = paddle.jit.to_static(layer) if compiled else layer
+    with pytest.raises(AttributeError, match="'LateCache' object has no attribute 'cache'"):
+        run(t([1.0]), True)
+    assert not hasattr(layer, "cache") and not hasattr(layer, "nothing")
+    out, before, after = run(t([-1.0]))
+    assert (out.numpy().tolist(), bool(before), bool(after)) == ([-1.0], False, False)
+    assert not hasattr(layer, "memo") and layer.nothing is None
+    np.testing.assert_allclose(layer.cache.numpy(), [-2.0])
+    out, before, after = run(t([2.0]))
+    assert (out.numpy().tolist(), bool(before), bool(after)) == ([6.0], False, True)
+    np.testing.assert_allclose(layer.memo.numpy(), [6.0])
+    # Present now: read from the start (the function is imported again).
+    out, before, after = run(t([1.0]), True)
+    assert (out.numpy().tolist(), bool(before), bool(after)) == ([15.0], True, True)
+
+
 class Cell(paddle.nn.Layer):
     """A sublayer that keeps its state between calls (an RNN cell's cache)."""
 

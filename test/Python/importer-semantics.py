@@ -77,6 +77,31 @@ print(paddle.jit.to_static(Counter()).forward.code)
 # CHECK: pydy.return %[[T]]
 
 
+class LateMemo(paddle.nn.Layer):
+    def forward(self, x):
+        if x.sum() > 0:
+            self.memo = x
+        return self.memo
+
+
+print(paddle.jit.to_static(LateMemo()).forward.code)
+
+# An attribute the layer lacks has a flag threaded with it: False at the
+# start, True where it is assigned; a read while it is False raises Python's
+# AttributeError.
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK: %[[NO:.*]] = pydy.constant false
+# CHECK: pydy.store "attribute.1.memo#bound", %[[NO]]
+# CHECK: pydy.store "attribute.0.memo"
+# CHECK: %[[YES:.*]] = pydy.constant true
+# CHECK: pydy.store "attribute.1.memo#bound", %[[YES]]
+# CHECK: %[[FLAG:.*]] = pydy.load "attribute.1.memo#bound"
+# CHECK: %[[MISSING:.*]] = pydy.unary not %[[FLAG]]
+# CHECK: pydy.if %[[MISSING]]
+# CHECK-NEXT: pydy.raise "AttributeError", "'LateMemo' object has no attribute 'memo'"
+# CHECK: pydy.load "attribute.0.memo"
+
+
 class Cell(paddle.nn.Layer):
     def __init__(self):
         super().__init__()

@@ -152,6 +152,15 @@ class CallForms:
             if not isinstance(owner, Static):
                 self._fail(node, f"{fn.__name__}() asking whether a value computed in compiled "
                                  "code has an attribute is not supported by dy2st yet")
+            flag = self.bound_flag_variable(attribute) if self.written_attribute(attribute) \
+                else None
+            if flag is not None:
+                # One the object lacked when importing: whether the function assigned it.
+                if fn is hasattr:
+                    return self.load(flag, node)
+                chosen = ast.IfExp(ast.Call(ast.Name("hasattr", ast.Load()), node.args[:2], []),
+                                   attribute, node.args[2])
+                return self.expr(located(chosen, node))
             present = hasattr(owner.obj, name)
             if fn is hasattr:
                 return self.constant(present, node)

@@ -30,7 +30,7 @@ from . import (aliases, callbacks, comprehensions, local_classes, named_tuples,
                numpy_constructors, numpy_values, pybuiltins, statements, unbound)
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .unit import (Capture, Item, MadeObject, NewWrittenAttribute, Origin,
-                   Static, Unit, owns)
+                   Static, Unit, bound_flag, flagged_attribute, owns)
 from .call_forms import CallForms, joined_list
 from .marks import ConvertedFunction, forward_function, is_not_to_static
 from .static_containers import StaticContainers
@@ -715,12 +715,17 @@ class Importer(StaticContainers, CallForms):
         other objects as compile-time values (jit imports again when an
         attribute changes kind)."""
         for i, (obj, attr) in enumerate(self.unit.written):
-            if isinstance(obj, MadeObject) or not hasattr(obj, attr):
+            flagged = flagged_attribute(attr)
+            if flagged is not None:
+                # Whether the object has the attribute (see unit.bound_flag).
+                self.store(self.attribute_variable(i), self.constant(hasattr(obj, flagged),
+                                                                     self.node), self.node)
+            elif isinstance(obj, MadeObject) or not hasattr(obj, attr):
                 # Bound from the start (None) for the calls that pass it on:
                 # those before the object is made, or, for an attribute the
                 # object lacks, those where its assignment did not run (it
-                # may be under a condition that folds away); None left at the
-                # end is not written back (runtime.write_attribute).
+                # may be under a condition that folds away; its flag tells
+                # whether it ran).
                 self.store(self.attribute_variable(i), self.constant(None, self.node), self.node)
             else:
                 self.store(self.attribute_variable(i), self.attribute_value(obj, attr, self.node),
@@ -801,6 +806,39 @@ class Importer(StaticContainers, CallForms):
             raise NewWrittenAttribute((key, node.attr))
         return None
 
+    def bound_flag_variable(self, node):
+        """The hidden variable of the flag of the threaded attribute `node`
+        (one its object lacked when importing), else None."""
+        obj = self.static_object(node.value)
+        made = next((k for k, m in enumerate(self.unit.made) if m is obj), None)
+        key = MadeObject(made) if made is not None else obj
+        flag = bound_flag(node.attr)
+        for i, (known, attr) in enumerate(self.unit.written):
+            if owns(known, key) and attr == flag:
+                return self.attribute_variable(i)
+        return None
+
+    def check_bound_attribute(self, node):
+        """Before a read of `node`, an attribute its object lacked: Python's
+        AttributeError where converted code has not assigned it yet."""
+        flag = self.bound_flag_variable(node)
+        if flag is None:
+            return
+        if self.lambda_depth:
+            self._fail(node, f"a lambda reading '{node.attr}', which the object lacks until "
+                             "the function assigns it, is not supported by dy2st")
+        owner = type(self.static_object(node.value)).__name__
+        missing = self.written(node, pydytext.unary("not", self.load(flag, node)))
+        self.emit(f"pydy.if {missing.name} : {missing.type} {{")
+        self.depth += 1
+        self.may_raise = True
+        self.emit(f'pydy.raise "AttributeError", "{_escape(_attribute_message(owner, node.attr))}" '
+                  f'{self.loc(node)}')
+        self.return_undefined(node)
+        self.depth -= 1
+        self.emit("} else {")
+        self.emit("} " + self.loc(node))
+
     def attribute_index(self, node):
         """The index in Unit.written of the threaded attribute `node`."""
         name = self.written_attribute(node)
@@ -833,6 +871,9 @@ class Importer(StaticContainers, CallForms):
         elif self.written_attribute(target, assigned=True):
             self.unit.replaced.add(self.attribute_index(target))
             self.store(self.written_attribute(target), value, target)
+            flag = self.bound_flag_variable(target)
+            if flag is not None:
+                self.store(flag, self.constant(True, target), target)
         elif isinstance(target, ast.Attribute) and target.attr == "stop_gradient":
             # Only gradients read it; compiled code computes none.
             self.expr(target.value)
@@ -1007,6 +1048,7 @@ class Importer(StaticContainers, CallForms):
 
     def expr_Attribute(self, node):
         if self.written_attribute(node):
+            self.check_bound_attribute(node)
             return self.load(self.written_attribute(node), node)
         base = self.expr_or_static(node.value)
         if isinstance(base, Static):
@@ -2587,6 +2629,11 @@ _REST_OF_MAPPING = " rest"
 """The keyword expand_double_starred passes a **kwargs parameter's dict by."""
 
 _ATTRIBUTE = "attribute."
+
+
+def _attribute_message(owner, attr):
+    """Python's AttributeError message for a missing attribute."""
+    return f"'{owner}' object has no attribute '{attr}'"
 """The prefix of the hidden variables of the attributes an entry method assigns."""
 
 

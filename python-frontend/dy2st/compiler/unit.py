@@ -178,6 +178,31 @@ def owns(known, key):
     return known is key or (isinstance(known, MadeObject) and known == key)
 
 
+_BOUND = "#bound"
+
+
+def bound_flag(attr):
+    """The name in Unit.written of the flag of an attribute its object
+    lacked when importing: a Python bool threaded like the attribute, True
+    once converted code assigns it; reading it before is Python's
+    AttributeError, and only an assigned one is written back."""
+    return attr + _BOUND
+
+
+def flagged_attribute(name):
+    """The attribute whose flag `name` is (see bound_flag), else None."""
+    return name[:-len(_BOUND)] if name.endswith(_BOUND) else None
+
+
+def pairs_for(pair):
+    """The pairs Unit.written takes for a newly assigned attribute: it, and
+    its flag where the object (not one the import made) lacks it now."""
+    obj, attr = pair
+    if isinstance(obj, MadeObject) or hasattr(obj, attr):
+        return [pair]
+    return [pair, (obj, bound_flag(attr))]
+
+
 class NewWrittenAttribute(Exception):
     """An attribute the unit did not thread yet is assigned: the import starts
     again with it (jit.StaticFunction._import)."""

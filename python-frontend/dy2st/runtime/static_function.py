@@ -16,7 +16,7 @@ import numpy as np
 
 from ..compiler import errors
 from ..compiler.importer import Importer
-from ..compiler.unit import NewWrittenAttribute, Unit, owns
+from ..compiler.unit import NewWrittenAttribute, Unit, flagged_attribute, owns, pairs_for
 from ..compiler.marks import IGNORED_MODULES, NOT_TO_STATIC, ConvertedFunction, is_not_to_static
 from ..compiler import named_tuples, signature
 from ..compiler.signature import InputSpec
@@ -95,7 +95,8 @@ def _kinds_of(written):
         if type(value) is list:
             return ("list", id(value), tuple(kind(v) for v in value))
         return id(value) if value is not None else "none"
-    return tuple(kind(getattr(obj, name, None)) for obj, name in written)
+    return tuple(hasattr(obj, flagged_attribute(name)) if flagged_attribute(name) is not None
+                 else kind(getattr(obj, name, None)) for obj, name in written)
 
 
 def _native_argument(value):
@@ -249,7 +250,7 @@ class StaticFunction(ConvertedFunction):
                         raise errors.Dy2StError(
                             f"dy2st could not thread the assigned attribute {e.pair[1]!r} "
                             f"({len(written)} threaded already; an internal error)") from None
-                    written.append(e.pair)
+                    written.extend(pairs_for(e.pair))
                 except errors.Dy2StError as e:
                     # The error names the user's line; the importer's frames would bury it.
                     raise e.with_traceback(None) from None
@@ -449,24 +450,28 @@ class StaticFunction(ConvertedFunction):
             # `self.attr = ...` in forward: the values at the end, written back;
             # then the arguments changed in place, written to the caller's tensors.
             result, attributes = result[0], result[1:]
+            # An attribute the object lacked is written back where the call assigned it.
+            assigned = {(id(obj), flagged_attribute(name)): bool(value)
+                        for (obj, name), value in zip(written, attributes)
+                        if flagged_attribute(name) is not None}
             for (obj, name), by_item, value in zip(written, in_place, attributes):
-                write_attribute(obj, name, value, by_item)
+                flag = assigned.get((id(obj), name))
+                if flagged_attribute(name) is None and flag is not False:
+                    write_attribute(obj, name, value, by_item, flag is True)
             arguments = dict(zip(names, values))
             for name, value in zip(changed, attributes[len(written):]):
                 write_into(arguments[name], value)
         return result
 
 
-def write_attribute(obj, name, value, in_place):
+def write_attribute(obj, name, value, in_place, assigned=False):
     """`obj.name = value` after a call (not for None where the object lacks
-    the attribute: see below); a tensor the call changed by in-place
+    the attribute, unless the call `assigned` it); a tensor the call changed by in-place
     operations, or a dict or list it changed by item (`in_place`), keeps its
     identity, as eagerly: the containers in it
     too, so that every name for them sees the change (entry.update_in_place,
     as for a container argument)."""
-    if value is None and not hasattr(obj, name):
-        # An attribute the object lacks starts as None in compiled code
-        # (Importer.init_written_attributes): still None, it was not assigned.
+    if value is None and not assigned and not hasattr(obj, name):
         return
     current = getattr(obj, name, None)
     if in_place and type(current) in (dict, list) and type(current) is type(value):
