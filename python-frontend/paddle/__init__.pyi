@@ -4,6 +4,7 @@ from dy2st import *
 from dy2st import amp as amp
 from dy2st import base as base
 from dy2st import device as device
+from dy2st import io as io
 from dy2st import jit as jit
 from dy2st import linalg as linalg
 from dy2st import metric as metric

@@ -74,9 +74,9 @@ print(paddle.jit.to_static(shaped).code)
 # CHECK: pydy.store "ifexp.
 
 
-# After a statement that may leave (`if act is None: return x`), a statement
-# that cannot be converted is deferred the same way: the `if` may fold to its
-# return.
+# A test of values known when converting (`self.act is None`, read and
+# guarded) folds then: only the branch Python takes is converted, and nothing
+# after its return.
 class Act(paddle.nn.Layer):
     def __init__(self):
         super().__init__()
@@ -90,6 +90,27 @@ class Act(paddle.nn.Layer):
 
 
 print(paddle.jit.to_static(Act().forward).code)
+
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK-NOT: pydy.if
+# CHECK: pydy.compare is
+# CHECK-NEXT: %[[X:.*]] = pydy.load "x"
+# CHECK-NEXT: pydy.return %[[X]]
+# CHECK-NEXT: }
+
+
+# After a statement that may leave at run time (`if x.sum() > 0: return x`),
+# a statement that cannot be converted is deferred as in a branch: the `if`
+# may fold to its return once the signature is known.
+class MayLeave(Act):
+    def forward(self, x):
+        if x.sum() > 0:
+            return x
+        y = getattr(paddle.nn.functional, self.act)(x)
+        return y * 2.0
+
+
+print(paddle.jit.to_static(MayLeave().forward).code)
 
 # CHECK-LABEL: pydy.func @"forward"
 # CHECK: pydy.if

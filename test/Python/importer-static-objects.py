@@ -278,10 +278,12 @@ class Mixed(paddle.nn.Layer):
 
 print(paddle.jit.to_static(Mixed().forward).code)
 
-# (The plain layer's attribute is the first assigned, the other's second,
-# which starts as its None.)
+# (The plain layer's attribute is the first assigned, with the flag of one
+# the layer lacks, False; the other's third, which starts as its None.)
 # CHECK-LABEL: pydy.func @"forward"
 # CHECK-NEXT: %[[NONE:.*]] = pydy.constant none
 # CHECK-NEXT: pydy.store "attribute.0.attr", %[[NONE]]
+# CHECK-NEXT: %[[LACKS:.*]] = pydy.constant false
+# CHECK-NEXT: pydy.store "attribute.1.attr#bound", %[[LACKS]]
 # CHECK-NEXT: %[[HELD:.*]] = pydy.constant none
-# CHECK-NEXT: pydy.store "attribute.1.attr", %[[HELD]]
+# CHECK-NEXT: pydy.store "attribute.2.attr", %[[HELD]]

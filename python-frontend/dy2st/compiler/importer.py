@@ -440,6 +440,12 @@ class Importer(StaticContainers, CallForms):
 
     def stmt_If(self, node):
         cond = self.expr(node.test)
+        # A test of values known when converting (`if self.training:`, read
+        # and guarded above): only the branch Python takes is converted, so
+        # the other's effects (an attribute it would thread) do not exist.
+        known = self.known_truth(node.test)
+        if known is not None:
+            return self.block(node.body if known else node.orelse)
         self.emit(f"pydy.if {cond.name} : {cond.type} {{")
         body_exits = self.branch(node.body)
         self.emit("} else {")
@@ -448,6 +454,44 @@ class Importer(StaticContainers, CallForms):
         # Both branches leave: what follows never runs (Python would not
         # even look its names up), so it is not converted.
         return body_exits and orelse_exits
+
+    def known_truth(self, node):
+        """The truth of a test made of values known when converting
+        (constants, and numbers, strings and None an object the function does
+        not assign holds), else None."""
+        if isinstance(node, ast.Constant):
+            return bool(node.value) if type(node.value) in _KNOWN_TYPES else None
+        if isinstance(node, ast.BoolOp):
+            values = [self.known_truth(v) for v in node.values]
+            if None in values:
+                return None
+            return all(values) if isinstance(node.op, ast.And) else any(values)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            value = self.known_truth(node.operand)
+            return None if value is None else not value
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and \
+                isinstance(node.ops[0], (ast.Is, ast.IsNot)) and \
+                isinstance(node.comparators[0], ast.Constant) and \
+                node.comparators[0].value is None:
+            found, value = self.known_value(node.left)
+            if not found:
+                return None
+            return (value is None) == isinstance(node.ops[0], ast.Is)
+        found, value = self.known_value(node)
+        return bool(value) if found else None
+
+    def known_value(self, node):
+        """(True, value) for an attribute holding a number, string or None
+        of an object known when converting that converted code does not
+        assign; (False, None) otherwise."""
+        if not isinstance(node, ast.Attribute) or self.written_attribute(node):
+            return False, None
+        owner = self.static_object(node.value)
+        if owner is None or isinstance(owner, (bool, int, float, str, Tensor, types.ModuleType)) \
+                or not hasattr(owner, node.attr):
+            return False, None
+        value = getattr(owner, node.attr)
+        return (True, value) if type(value) in _KNOWN_TYPES else (False, None)
 
     def branch(self, statements):
         """The statements of an `if` branch. One that cannot be converted
@@ -2629,6 +2673,7 @@ _REST_OF_MAPPING = " rest"
 """The keyword expand_double_starred passes a **kwargs parameter's dict by."""
 
 _ATTRIBUTE = "attribute."
+_KNOWN_TYPES = (bool, int, float, str, type(None))
 
 
 def _attribute_message(owner, attr):

@@ -348,19 +348,33 @@ def batch_norm(x, running_mean, running_var, weight=None, bias=None, training=Fa
 
 def _batch_norm(x, running_mean, running_var, weight, bias, training, momentum, epsilon,
                 use_global_stats):
-    shape = _channel_shape(x)
-    if training and not use_global_stats:
-        axes = [0] + _spatial_axes(x, 2)
-        mean = _mean(x, axis=axes, keepdim=True)
-        var = _mean(square(x - mean), axis=axes, keepdim=True)
-        running_mean.scale_(momentum)
-        running_mean.add_(reshape(mean, [-1]) * (1.0 - momentum))
-        running_var.scale_(momentum)
-        running_var.add_(reshape(var, [-1]) * (1.0 - momentum))
-    else:
-        mean = reshape(running_mean, shape)
-        var = reshape(running_var, shape)
+    if not training or use_global_stats:
+        return _normalized(x, running_mean, running_var, weight, bias, epsilon)
+    axes = [0] + _spatial_axes(x, 2)
+    mean = _mean(x, axis=axes, keepdim=True)
+    var = _mean(square(x - mean), axis=axes, keepdim=True)
+    running_mean.scale_(momentum)
+    running_mean.add_(reshape(mean, [-1]) * (1.0 - momentum))
+    running_var.scale_(momentum)
+    running_var.add_(reshape(var, [-1]) * (1.0 - momentum))
     return _per_channel_affine((x - mean) / sqrt(var + epsilon), weight, bias)
+
+
+def _normalized(x, mean, var, weight, bias, epsilon):
+    shape = _channel_shape(x)
+    return _per_channel_affine((x - reshape(mean, shape)) / sqrt(reshape(var, shape) + epsilon),
+                               weight, bias)
+
+
+def _batch_norm_inference(x, running_mean, running_var, weight=None, bias=None,
+                          epsilon=1e-05, data_format="NCHW"):
+    """batch_norm in inference: the running statistics normalize, and no
+    tensor changes (the layers' eval mode; compiled code then threads no
+    statistics)."""
+    if data_format in _CHANNELS_LAST:
+        return _channels_last(_normalized(_channels_first(x), running_mean, running_var, weight,
+                                          bias, epsilon))
+    return _normalized(x, running_mean, running_var, weight, bias, epsilon)
 
 
 def group_norm(x, num_groups, epsilon=1e-05, weight=None, bias=None, data_format="NCHW",

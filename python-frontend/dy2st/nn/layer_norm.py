@@ -32,6 +32,10 @@ class _BatchNorm(Layer):
         self._variance = Parameter(np.ones(num_features, np.float32), trainable=False)
 
     def forward(self, x: Tensor) -> Tensor:
+        if not self.training or self._use_global_stats:
+            return functional._batch_norm_inference(
+                x, self._mean, self._variance, self.weight, self.bias, self._epsilon,
+                self._data_format)
         return functional.batch_norm(x, self._mean, self._variance, self.weight, self.bias,
                                      self.training, self._momentum, self._epsilon,
                                      self._data_format, self._use_global_stats)
