@@ -28,6 +28,7 @@ from .eager.primitives import to_tensor
 from .eager.random import randperm
 from .runtime.traced_layer import TracedLayer
 from .serialization import load, save
+from .model_summary import flops, summary
 from .marking import MarkingContext as _MarkingContext
 
 ParamAttr = nn.ParamAttr

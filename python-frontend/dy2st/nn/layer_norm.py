@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from ..eager.tensor import Tensor
-from . import functional, initializer
+from . import functional, initializer, normalization
 from .layer import Layer, ParamAttr, Parameter, ParamAttrLike
 
 
@@ -33,7 +33,7 @@ class _BatchNorm(Layer):
 
     def forward(self, x: Tensor) -> Tensor:
         if not self.training or self._use_global_stats:
-            return functional._batch_norm_inference(
+            return normalization.batch_norm_inference(
                 x, self._mean, self._variance, self.weight, self.bias, self._epsilon,
                 self._data_format)
         return functional.batch_norm(x, self._mean, self._variance, self.weight, self.bias,
