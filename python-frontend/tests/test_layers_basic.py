@@ -172,6 +172,47 @@ def test_param_attr_and_initializers():
     assert np.abs(k.numpy()).max() <= np.sqrt(2.0) * np.sqrt(3.0 / (4 * 9))
 
 
+def test_initializers_called_on_parameters_and_paddles_others():
+    init = nn.initializer
+    fc = nn.Linear(3, 2)
+    weight = fc.weight
+    assert init.Constant(0.5)(fc.weight) is None  # Paddle's form: in place
+    assert fc.weight is weight and np.array_equal(weight.numpy(), np.full((3, 2), 0.5))
+    init.TruncatedNormal(std=0.02)(fc.bias)
+    assert np.abs(fc.bias.numpy()).max() <= 2.0 and fc.bias.numpy().dtype == np.float32
+    w = paddle.create_parameter([4, 6], "float32", default_initializer=init.Orthogonal(2.0))
+    np.testing.assert_allclose(w.numpy() @ w.numpy().T, 4 * np.eye(4), atol=1e-5)
+    tall = paddle.create_parameter([6, 2, 2], "float32", default_initializer=init.Orthogonal())
+    flat = tall.numpy().reshape(6, 4)
+    np.testing.assert_allclose(flat.T @ flat, np.eye(4), atol=1e-5)
+    conv = nn.Conv2D(4, 4, 3, padding=1, weight_attr=paddle.ParamAttr(initializer=init.Dirac()),
+                     bias_attr=False)
+    x = paddle.rand([1, 4, 5, 5])
+    np.testing.assert_allclose(conv(x).numpy(), x.numpy(), rtol=1e-6)
+    grouped = paddle.create_parameter([4, 1, 3], "float32", default_initializer=init.Dirac(2))
+    assert np.array_equal(grouped.numpy()[:, 0, 1], [1, 0, 1, 0])
+    # Paddle's bilinear kernel, element by element (its row index unfloored).
+    kernel = paddle.create_parameter([1, 1, 4, 4], "float32",
+                                     default_initializer=init.Bilinear()).numpy()[0, 0]
+    np.testing.assert_allclose(kernel[0], [0.0625, 0.28125, 0.375, 0.15625])
+    np.testing.assert_allclose(kernel[3], [0.0625, 0.09375, 0.0, -0.03125])
+    assert init.calculate_gain("leaky_relu", 0.1) == np.sqrt(2.0 / 1.01)
+    assert init.calculate_gain("selu") == 0.75 and init.calculate_gain("conv2d") == 1
+    with pytest.raises(ValueError, match="nonlinearity function gelu is not supported"):
+        init.calculate_gain("gelu")
+    init.set_global_initializer(init.Constant(2.0), init.Constant(3.0))
+    try:
+        fc = nn.Linear(2, 2)
+        own = nn.Linear(2, 2, weight_attr=paddle.ParamAttr(initializer=init.Constant(5.0)))
+        bn = nn.BatchNorm2D(2)
+    finally:
+        init.set_global_initializer(None)
+    assert (fc.weight.numpy() == 2).all() and (fc.bias.numpy() == 3).all()
+    assert (own.weight.numpy() == 5).all() and (own.bias.numpy() == 3).all()
+    assert (bn.weight.numpy() == 2).all() and (bn._mean.numpy() == 0).all()
+    assert (nn.Linear(2, 2).bias.numpy() == 0).all()
+
+
 class LeNet(nn.Layer):
     """A LeNet-style CNN: the layers' parameter names and layouts are Paddle's."""
 

@@ -12,7 +12,7 @@ import numpy as np
 
 from ..eager import dtypes
 from ..eager.tensor import Tensor
-from .initializer import Initializer, XavierUniform
+from .initializer import Initializer, XavierUniform, global_initializer
 
 LayerT = TypeVar("LayerT", bound="Layer")
 
@@ -173,14 +173,16 @@ class Layer:
     def create_parameter(self, shape: Sequence[int], attr: ParamAttrLike = None,
                          dtype: Any = None, is_bias: bool = False,
                          default_initializer: Initializer | None = None) -> Parameter | None:
-        """A new Parameter: `attr`'s initializer, else `default_initializer`,
-        else zeros for a bias and Xavier-uniform for a weight. `attr=False`
+        """A new Parameter: `attr`'s initializer, else the global one
+        (set_global_initializer), else `default_initializer`, else zeros for a
+        bias and Xavier-uniform for a weight. `attr=False`
         gives None (no parameter)."""
         if attr is False:
             return None
         dtype = dtypes.as_dtype(dtype or self._dtype)
         attr = ParamAttr(name=attr) if isinstance(attr, str) else attr
-        initializer = (attr.initializer if attr is not None else None) or default_initializer
+        initializer = (attr.initializer if attr is not None else None) or \
+            global_initializer(is_bias) or default_initializer
         if initializer is not None:
             value = initializer(shape, dtype)
         elif is_bias:
