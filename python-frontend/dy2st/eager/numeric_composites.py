@@ -55,7 +55,7 @@ def positive(x, name=None):
 
 
 def copysign(x, y, name=None):
-    """|x| with the sign (bit) of y: -0.0 counts as negative."""
+    """The magnitude of x with the sign (bit) of y: -0.0 counts as negative."""
     magnitude = abs(x)
     if isinstance(y, (int, float)):
         y = full([], float(y), "float64")

@@ -29,7 +29,7 @@ class ParamAttr:
         self.trainable = trainable
 
 
-ParamAttrLike = Union[ParamAttr, str, Literal[False], None]
+ParamAttrLike = Union[ParamAttr, str, bool, None]
 """What a layer takes for a parameter's attributes (False: no parameter)."""
 
 
@@ -181,6 +181,7 @@ class Layer:
             return None
         dtype = dtypes.as_dtype(dtype or self._dtype)
         attr = ParamAttr(name=attr) if isinstance(attr, str) else attr
+        attr = None if attr is True else attr  # Paddle's bias_attr=True: the defaults
         initializer = (attr.initializer if attr is not None else None) or \
             global_initializer(is_bias) or default_initializer
         if initializer is not None:
