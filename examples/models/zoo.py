@@ -15,6 +15,7 @@ from mobilenet_v2 import MobileNetV2
 from resnet import resnet18
 from seq2seq import Seq2SeqAttention
 from transformer import TransformerTranslator
+from vit import VisionTransformer
 
 VOCAB = 1000
 
@@ -80,6 +81,11 @@ MODELS = {
     "transformer_beam": Entry(lambda: TransformerTranslator(VOCAB, VOCAB),
                               lambda rng, b: [_ids(rng, b, 10)],
                               lambda b: [InputSpec([b, 10], "int64")], "beam_search"),
+    "vit": Entry(lambda: VisionTransformer(img_size=32, patch_size=8, class_num=10, embed_dim=64,
+                                           depth=3, num_heads=4, qkv_bias=True,
+                                           drop_path_rate=0.1),
+                 lambda rng, b: [rng.randn(b, 3, 32, 32).astype("float32")],
+                 lambda b: [InputSpec([b, 3, 32, 32], "float32")]),
     "bert": Entry(lambda: BertModel(VOCAB),
                   lambda rng, b: [_padded(_ids(rng, b, 24), _lengths(rng, b, 24)),
                                   rng.randint(0, 2, size=(b, 24)).astype("int64")],
