@@ -25,7 +25,7 @@ from .compiler.tracer import TraceWarning
 from .eager.functional import *  # noqa: F401,F403 (the operations; see eager/functional.pyi)
 from .eager.tensor import Tensor
 from .eager.primitives import to_tensor
-from .eager.random import randperm
+from .eager.random import bernoulli_, cauchy_, geometric_, log_normal_, normal_, randperm
 from .runtime.traced_layer import TracedLayer
 from .serialization import load, save
 from .model_summary import flops, summary

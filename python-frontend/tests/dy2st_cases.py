@@ -792,7 +792,11 @@ def inplace_operations(x, y):
     z = (x * 0.0).fill_(3.0)
     z.zero_()
     x.sqrt_()
-    return alias, act, rows, flat, z, x
+    near = x * 1.0
+    near.greater_equal_(y)  # a comparison makes the receiver a bool tensor
+    far = x * 2.0
+    far.less_(y)
+    return alias, act, rows, flat, z, x, near, far
 
 
 def masks_lists_and_spellings(x, ids):

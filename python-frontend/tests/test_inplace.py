@@ -125,3 +125,46 @@ def result_names_the_receiver(x):
 def test_the_result_of_an_inplace_method_names_the_receiver():
     (h,), _ = both(result_names_the_receiver, X)
     np.testing.assert_allclose(h, (X + 1.0) * X, rtol=1e-6)
+
+
+def comparisons_in_place(x, y):
+    x.greater_equal_(y)
+    d = y * 1.0
+    d.not_equal_(paddle.to_tensor(0.6))
+    return d
+
+
+def test_comparisons_in_place_make_the_receiver_bool():
+    (d,), (x, y) = both(comparisons_in_place, X, Y)
+    np.testing.assert_array_equal(d, Y != np.float32(0.6))
+    compiled_x = paddle.to_tensor(X)
+    paddle.jit.to_static(comparisons_in_place)(compiled_x, paddle.to_tensor(Y))
+    assert compiled_x.dtype == paddle.bool
+    np.testing.assert_array_equal(compiled_x.numpy(), X >= Y)
+
+
+def test_random_fills_in_place_eagerly_and_a_clear_error_compiled():
+    paddle.seed(0)
+    w = paddle.zeros([20000])
+    assert w.normal_(1.0, 2.0) is w
+    assert abs(w.numpy().mean() - 1.0) < 0.05 and abs(w.numpy().std() - 2.0) < 0.05
+    w.uniform_(-0.5, 0.5)
+    assert w.numpy().min() >= -0.5 and w.numpy().max() < 0.5
+    paddle.bernoulli_(w, 0.25)
+    assert set(np.unique(w.numpy())) <= {0.0, 1.0} and abs(w.numpy().mean() - 0.25) < 0.02
+    w.exponential_(4.0)
+    assert abs(w.numpy().mean() - 0.25) < 0.02
+    paddle.log_normal_(w, 0.0, 0.5)
+    assert abs(np.log(w.numpy()).std() - 0.5) < 0.02
+    paddle.cauchy_(w, 3.0, 1.0)
+    assert abs(np.median(w.numpy()) - 3.0) < 0.1
+    paddle.geometric_(w, 0.5)  # Paddle's: log(u) / log(1 - p), not whole trials
+    assert abs(w.numpy().mean() - 1 / np.log(2)) < 0.05
+    with pytest.raises(TypeError, match="must be float32 or float64"):
+        paddle.zeros([2], "int64").uniform_()
+
+    def fills(x):
+        x.normal_()
+        return x
+    with pytest.raises(paddle.Dy2StError, match="normal_\\(\\): the in-place random fills"):
+        paddle.jit.to_static(fills)(paddle.zeros([2]))

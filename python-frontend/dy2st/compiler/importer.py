@@ -23,7 +23,7 @@ import types
 
 import numpy as np
 
-from ..eager import compat, dtypes, functional, inplace, optable, structures
+from ..eager import compat, dtypes, functional, inplace, optable, random, structures
 from ..eager.tensor import Tensor
 from ..nn import Layer, LayerList, Sequential
 from . import (aliases, callbacks, comprehensions, local_classes, named_tuples,
@@ -1656,6 +1656,9 @@ class Importer(StaticContainers, CallForms):
             if node.args:
                 shape = ast.copy_location(ast.Subscript(shape, node.args[0], ast.Load()), node)
             return self.expr(shape)
+        fill = random.FILLS.get(method)
+        if fill is not None:
+            self._fail(node, f"{method}(): {fill.eager_only}")
         operation = inplace.operation_of(method)
         if operation is not None:
             def compute(receiver):

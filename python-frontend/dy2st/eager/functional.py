@@ -1,7 +1,7 @@
 """The dy2st functions under their Paddle names: the primitives of the op table
 (primitives.py, eager numpy kernels the compiler lowers natively) and the
 composites written over them (composites.py)."""
-from . import compat, inplace, tensor
+from . import compat, inplace, random, tensor
 from .composites import COMPOSITES
 from .primitives import KERNELS, NAME_OF
 
@@ -48,3 +48,4 @@ TENSOR_METHODS = {name: compat.spelled(name, fn, receiver=True)
 TENSOR_METHODS["astype"] = KERNELS["cast"]
 tensor.METHODS.update(TENSOR_METHODS)
 tensor.METHODS.update(compat.METHODS)
+tensor.METHODS.update(random.FILLS)

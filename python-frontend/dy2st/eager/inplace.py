@@ -1,7 +1,8 @@
 """Paddle's in-place operations: `x.add_(y)`, `x.zero_()`, `paddle.tanh_(x)`,
 `F.relu_(x)`. Each is the operation of the same name without the '_' whose
 result becomes x's value (x's dtype too, where Paddle promotes); for the value
-operations the result must keep x's shape (Paddle's ValueError otherwise), the
+operations the result must keep x's shape (Paddle's ValueError otherwise; a
+comparison's makes x a bool tensor, as Paddle's `x.equal_(y)` does), the
 shape operations (`reshape_`, `squeeze_`, ...) give x the new shape. The table
 is data here: the eager tensor applies it, and the importer rewrites a
 compiled call by it (the change then reaches every name of the object, as an
@@ -17,7 +18,8 @@ VALUE_OPERATIONS = frozenset("""
     pow put_along_axis reciprocal remainder round rsqrt scale scatter sigmoid sin sinh sqrt
     square subtract sub tan tanh tril triu trunc logical_and logical_not logical_or logical_xor
     bitwise_and bitwise_or bitwise_xor bitwise_not cast elu hardtanh leaky_relu relu softmax
-    thresholded_relu""".split())
+    thresholded_relu equal not_equal less_than less less_equal greater_than greater_equal
+    """.split())
 """Operations whose in-place form keeps x's shape."""
 
 SHAPE_OPERATIONS = frozenset("reshape squeeze unsqueeze flatten transpose t".split())
