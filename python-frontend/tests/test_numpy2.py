@@ -33,6 +33,19 @@ CHILD = textwrap.dedent("""
         np.testing.assert_array_equal(c.numpy(), x > 0)
         np.testing.assert_array_equal(d.numpy(), flags.astype(np.int32) + 1)
         assert a.numpy().strides == (20, 4) and d.numpy().strides == (48, 16, 4)
+
+    class Scaled(paddle.nn.Layer):
+        # numpy 2 spells a float64 scalar np.float64(0.5): compiled code
+        # reads it as the constant 0.5 (a ViT's drop rates from np.linspace).
+        def __init__(self):
+            super().__init__()
+            self.rate = np.linspace(0.0, 1.0, 3)[1]
+
+        def forward(self, v):
+            return v * self.rate
+
+    np.testing.assert_array_equal(paddle.jit.to_static(Scaled())(paddle.to_tensor(x)).numpy(),
+                                  x * np.float32(0.5))
     print("numpy", np.__version__, "ok")
 """)
 

@@ -28,6 +28,7 @@ def escape(text):
 
 
 def float_literal(value):
+    value = float(value)  # numpy 2 spells its float64 scalars np.float64(...)
     if value != value or value in (float("inf"), float("-inf")):
         bits = struct.unpack("<Q", struct.pack("<d", value))[0]
         return f"0x{bits:016X} : f64"
