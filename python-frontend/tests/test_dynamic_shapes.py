@@ -103,3 +103,20 @@ def test_shapes_with_runtime_sizes_compare_item_by_item(rows):
     got, want = fn(x, y), compare_shapes(x, y)
     np.testing.assert_array_equal(got[0].numpy(), want[0].numpy())
     assert tuple(got[1:]) == tuple(want[1:]) == (rows[0] != 2, False, rows[0] == rows[1])
+
+
+def class_token_then_norm(x, cls, pos):
+    # A ViT's class token: expanded to a batch read at run time, joined to the
+    # patches (concat then knows the batch is 1), normalized over 64 (a
+    # pairwise sum whose slices drop a unit dimension), its first row taken.
+    batch = paddle.shape(x)[0]
+    y = paddle.concat((cls.expand((batch, -1, -1)), x), axis=1) + pos
+    return paddle.nn.functional.layer_norm(y, 64)[:, 0]
+
+
+@pytest.mark.parametrize("batch", [1, 3])
+def test_a_runtime_size_that_turns_out_one(differential, batch):
+    rng = np.random.RandomState(batch)
+    differential(class_token_then_norm,
+                 *[paddle.to_tensor(rng.rand(*s).astype("float32"))
+                   for s in ((batch, 16, 64), (1, 1, 64), (1, 17, 64))])

@@ -463,6 +463,36 @@ Value constantScalar(OpBuilder &b, Location loc, Type type, double value) {
   return arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, static_cast<int64_t>(value)));
 }
 
+Value sliceDropping(OpBuilder &b, Location loc, RankedTensorType resultType, Value source,
+                    ArrayRef<OpFoldResult> offsets, ArrayRef<OpFoldResult> sizes,
+                    ArrayRef<OpFoldResult> strides, ArrayRef<int64_t> dropped) {
+  auto sourceType = cast<RankedTensorType>(source.getType());
+  SmallVector<int64_t> fullShape;
+  for (OpFoldResult size : sizes) {
+    std::optional<int64_t> known = getConstantIntValue(size);
+    fullShape.push_back(known ? *known : ShapedType::kDynamic);
+  }
+  auto fullType = RankedTensorType::get(fullShape, sourceType.getElementType());
+  Value full = tensor::ExtractSliceOp::create(b, loc, fullType, source, offsets, sizes, strides);
+  // Each dropped (unit) dimension joins the group of the kept one after it
+  // (the last kept one for trailing dimensions).
+  SmallVector<ReassociationIndices> groups;
+  ReassociationIndices pending;
+  for (int64_t d = 0; d < fullType.getRank(); ++d) {
+    pending.push_back(d);
+    if (!llvm::is_contained(dropped, d)) {
+      groups.push_back(pending);
+      pending.clear();
+    }
+  }
+  if (!pending.empty() && !groups.empty())
+    groups.back().append(pending.begin(), pending.end());
+  Value collapsed = tensor::CollapseShapeOp::create(b, loc, full, groups);
+  if (collapsed.getType() == resultType)
+    return collapsed;
+  return tensor::CastOp::create(b, loc, resultType, collapsed);
+}
+
 Value castTensor(OpBuilder &b, Location loc, Value v, Type elem) {
   auto t = cast<RankedTensorType>(v.getType());
   if (t.getElementType() == elem)

@@ -111,7 +111,7 @@ FailureOr<Value> lowerGather(LibLowering &l) {
       sizes.push_back(d == axis              ? OpFoldResult(b.getIndexAttr(1))
                       : type.isDynamicDim(d) ? OpFoldResult(l.dim(x, d))
                                              : OpFoldResult(b.getIndexAttr(type.getDimSize(d))));
-    return tensor::ExtractSliceOp::create(b, l.loc, result, x, offsets, sizes, strides).getResult();
+    return sliceDropping(b, l.loc, result, x, offsets, sizes, strides, {axis});
   }
   AffineMap indexMap = removes ? AffineMap::get(result.getRank(), 0, ArrayRef<AffineExpr>{}, ctx)
                                : AffineMap::get(result.getRank(), 0, getAffineDimExpr(axis, ctx));

@@ -72,6 +72,14 @@ Value filled(OpBuilder &b, Location loc, RankedTensorType type, Value scalar,
 Value constantScalar(OpBuilder &b, Location loc, Type type, double value);
 /// `v` converted elementwise to element type `elem`.
 Value castTensor(OpBuilder &b, Location loc, Value v, Type elem);
+/// The slice of `source` without its unit dimensions `dropped`, as
+/// `resultType`: a slice of full rank and a collapse_shape that names them,
+/// not a rank-reducing extract_slice, whose dropped dimensions upstream's
+/// folds infer again from its sizes and may choose otherwise once a dynamic
+/// size becomes 1 (`x[:, 7]` of a batch of one).
+Value sliceDropping(OpBuilder &b, Location loc, RankedTensorType resultType, Value source,
+                    ArrayRef<OpFoldResult> offsets, ArrayRef<OpFoldResult> sizes,
+                    ArrayRef<OpFoldResult> strides, ArrayRef<int64_t> dropped);
 
 /// Strings chosen at run time (RuntimeTexts.cpp): the sorted `table` of the
 /// strings they are chosen from and compared with, and the values, now i64,

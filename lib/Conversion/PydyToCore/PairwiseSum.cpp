@@ -93,8 +93,7 @@ Value laneSum(OpBuilder &b, Location loc, Value x, Value n) {
       sizes.push_back(sizeOf(b, loc, partial, d));
     offsets.back() = b.getIndexAttr(j);
     sizes.push_back(b.getIndexAttr(1));
-    lane.push_back(
-        tensor::ExtractSliceOp::create(b, loc, rowType, partial, offsets, sizes, strides));
+    lane.push_back(sliceDropping(b, loc, rowType, partial, offsets, sizes, strides, {rank - 1}));
   }
   auto add = [&](Value p, Value q) {
     return elementwise(b, loc, rowType, {p, q}, [](OpBuilder &nb, Location nl, ValueRange e) {

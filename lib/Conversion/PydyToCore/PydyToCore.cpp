@@ -311,9 +311,8 @@ struct SubscriptLowering : OpConversionPattern<SubscriptOp> {
     SmallVector<OpFoldResult> strides(source.getRank(), rewriter.getIndexAttr(1));
     auto resultType = cast<RankedTensorType>(op.getType());
     rewriter.replaceOp(op, computeOnlyIf(rewriter, loc, inRange, resultType, [&] {
-                         return tensor::ExtractSliceOp::create(rewriter, loc, resultType,
-                                                               tensorValue, offsets, sizes, strides)
-                             .getResult();
+                         return sliceDropping(rewriter, loc, resultType, tensorValue, offsets,
+                                              sizes, strides, {0});
                        }));
     return success();
   }

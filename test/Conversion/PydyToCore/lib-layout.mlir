@@ -84,7 +84,8 @@ pydy.func @gather_column_index(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>) -> tens
 // CHECK: linalg.reduce
 // CHECK: call @dy2st_raise
 // CHECK: %[[I:.*]] = arith.minsi
-// CHECK: tensor.extract_slice %{{.*}}[0, %[[I]], 0] [4, 1, 3] [1, 1, 1] : tensor<4x5x3xf32> to tensor<4x3xf32>
+// CHECK: %[[PLANE:.*]] = tensor.extract_slice %{{.*}}[0, %[[I]], 0] [4, 1, 3] [1, 1, 1] : tensor<4x5x3xf32> to tensor<4x1x3xf32>
+// CHECK: tensor.collapse_shape %[[PLANE]] {{\[}}[0], [1, 2]] : tensor<4x1x3xf32> into tensor<4x3xf32>
 // CHECK-NOT: linalg.generic
 // CHECK: return
 // CHECK-LABEL: func.func @gather_row_of_empty

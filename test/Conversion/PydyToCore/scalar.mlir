@@ -48,7 +48,8 @@ pydy.func @python_numbers(%a: i64, %b: i64, %f: f64) -> tuple<i64, i64, f64, i64
 // CHECK: %[[NEG:.*]] = arith.cmpi slt, %{{.*}}, %{{.*}} : i64
 // CHECK: %[[W:.*]] = arith.addi
 // CHECK: arith.select %[[NEG]], %[[W]], %{{.*}} : i64
-// CHECK: tensor.extract_slice %{{.*}}[%{{.*}}, 0] [1, 3] [1, 1] : tensor<4x3xf32> to tensor<3xf32>
+// CHECK: %[[ROW:.*]] = tensor.extract_slice %{{.*}}[%{{.*}}, 0] [1, 3] [1, 1] : tensor<4x3xf32> to tensor<1x3xf32>
+// CHECK: tensor.collapse_shape %[[ROW]] {{\[}}[0, 1]] : tensor<1x3xf32> into tensor<3xf32>
 // CHECK: %[[LEN:.*]] = tensor.dim %{{.*}}, %{{.*}} : tensor<?xf32>
 // CHECK: arith.index_cast %[[LEN]] : index to i64
 pydy.func @index(%x: tensor<4x3xf32>, %i: i64, %d: tensor<?xf32>) -> tuple<tensor<3xf32>, i64> {
@@ -61,9 +62,9 @@ pydy.func @index(%x: tensor<4x3xf32>, %i: i64, %d: tensor<?xf32>) -> tuple<tenso
 // int() of a float raises where Python has no int (NaN, infinities) and
 // beyond the 64 bits of compiled Python ints.
 // RUN: dy2st-opt %s --convert-pydy-to-core | FileCheck %s --check-prefix=MSG
-// MSG-DAG: llvm.mlir.global internal constant @{{.*}}("{{.*}}:72: cannot convert float NaN to integer\00")
-// MSG-DAG: llvm.mlir.global internal constant @{{.*}}("{{.*}}:72: cannot convert float infinity to integer\00")
-// MSG-DAG: llvm.mlir.global internal constant @{{.*}}("{{.*}}:72: a Python int beyond 64 bits{{.*}}")
+// MSG-DAG: llvm.mlir.global internal constant @{{.*}}("{{.*}}:73: cannot convert float NaN to integer\00")
+// MSG-DAG: llvm.mlir.global internal constant @{{.*}}("{{.*}}:73: cannot convert float infinity to integer\00")
+// MSG-DAG: llvm.mlir.global internal constant @{{.*}}("{{.*}}:73: a Python int beyond 64 bits{{.*}}")
 // CHECK-LABEL: func.func @int_of_float
 // CHECK: arith.cmpf ord
 // CHECK: call @dy2st_raise
