@@ -8,15 +8,13 @@ import pytest
 
 import dy2st as paddle
 import io_cases
-from test_paddle_oracle import require_paddle, run_paddle_child
+from test_paddle_oracle import paddle_json, require_paddle
 
 
 @pytest.fixture(scope="module")
 def paddle_side(tmp_path_factory):
     require_paddle()
-    path = tmp_path_factory.mktemp("io") / "out.json"
-    run_paddle_child("paddle_io_child.py", path)
-    return json.loads(path.read_text())
+    return paddle_json("io_cases", tmp_path_factory.mktemp("io_cases"))
 
 
 def test_loaders_batch_as_paddles(paddle_side):

@@ -7,15 +7,13 @@ import pytest
 
 import dy2st as paddle
 import metric_cases
-from test_paddle_oracle import require_paddle, run_paddle_child
+from test_paddle_oracle import paddle_json, require_paddle
 
 
 @pytest.fixture(scope="module")
 def paddle_side(tmp_path_factory):
     require_paddle()
-    path = tmp_path_factory.mktemp("metric") / "out.json"
-    run_paddle_child("paddle_metric_child.py", path)
-    return json.loads(path.read_text())
+    return paddle_json("metric_cases", tmp_path_factory.mktemp("metric_cases"))
 
 
 def _close(ours, theirs, key):

@@ -2,6 +2,7 @@
 case of the op table: same dtype, shape and values. Real Paddle runs in its own
 interpreter (a venv made by scripts/test.sh, or DY2ST_PADDLE_PYTHON); it is a
 test oracle only, never a dependency of dy2st."""
+import json
 import os
 import pathlib
 import subprocess
@@ -66,6 +67,13 @@ def run_paddle_child(script, *args, timeout=600):
     run = subprocess.run([PYTHON, str(child)] + [str(a) for a in args], capture_output=True,
                          text=True, env=paddle_env(), timeout=timeout)
     assert run.returncode == 0, run.stderr[-3000:]
+
+
+def paddle_json(module, folder):
+    """What `module`'s run(paddle) gives on real Paddle (paddle_json_child.py)."""
+    path = pathlib.Path(folder) / f"{module}.json"
+    run_paddle_child("paddle_json_child.py", module, path)
+    return json.loads(path.read_text())
 
 
 @pytest.fixture(scope="module")

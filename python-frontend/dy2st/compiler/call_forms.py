@@ -7,7 +7,7 @@ import ast
 from ..eager import compat, dtypes, inplace
 from ..eager.tensor import Tensor
 from . import pydytext
-from .pydytext import OBJECT, escape
+from .pydytext import OBJECT
 from .statements import located
 from .unit import Static
 
@@ -67,15 +67,7 @@ class CallForms:
             shapes = [self.op(node, f'pydy.attr {v.name}, "shape" : {v.type} -> {OBJECT}')
                       for v in (value, old)]
             differ = self.written(node, pydytext.compare("ne", *shapes))
-            self.emit(f"pydy.if {differ.name} : {differ.type} {{")
-            self.depth += 1
-            self.may_raise = True
-            self.emit(f'pydy.raise "ValueError", "{escape(inplace.shape_message())}" '
-                      f'{self.loc(node)}')
-            self.return_undefined(node)
-            self.depth -= 1
-            self.emit("} else {")
-            self.emit("} " + self.loc(node))
+            self.raise_if(differ, "ValueError", inplace.shape_message(), node)
         self.write_back(receiver, value, node)
         self.inplace_receivers[id(node)] = receiver
         return self.expr(receiver)

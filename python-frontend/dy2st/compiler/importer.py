@@ -692,6 +692,18 @@ class Importer(StaticContainers, CallForms):
         value = self.op(node, f'pydy.undef "raised" : {OBJECT}')
         self.emit(f"{pydytext.return_(value)} {self.loc(node)}")
 
+    def raise_if(self, condition, kind, message, node):
+        """Where `condition` holds at run time, `kind(message)` is raised at
+        `node` (the function returns at once, as for a `raise`)."""
+        self.emit(f"pydy.if {condition.name} : {condition.type} {{")
+        self.depth += 1
+        self.may_raise = True
+        self.emit(f'pydy.raise "{kind}", "{_escape(message)}" {self.loc(node)}')
+        self.return_undefined(node)
+        self.depth -= 1
+        self.emit("} else {")
+        self.emit("} " + self.loc(node))
+
     def stmt_Break(self, node):
         self.emit(f"pydy.break {self.loc(node)}")
         return True
@@ -873,15 +885,7 @@ class Importer(StaticContainers, CallForms):
                              "the function assigns it, is not supported by dy2st")
         owner = type(self.static_object(node.value)).__name__
         missing = self.written(node, pydytext.unary("not", self.load(flag, node)))
-        self.emit(f"pydy.if {missing.name} : {missing.type} {{")
-        self.depth += 1
-        self.may_raise = True
-        self.emit(f'pydy.raise "AttributeError", "{_escape(_attribute_message(owner, node.attr))}" '
-                  f'{self.loc(node)}')
-        self.return_undefined(node)
-        self.depth -= 1
-        self.emit("} else {")
-        self.emit("} " + self.loc(node))
+        self.raise_if(missing, "AttributeError", _attribute_message(owner, node.attr), node)
 
     def attribute_index(self, node):
         """The index in Unit.written of the threaded attribute `node`."""

@@ -8,7 +8,7 @@ dtypes and orders follow Paddle's (checked against real Paddle by the
 op-table tests)."""
 from .basic_composites import argsort, sort
 from .counting_composites import _quantile_axis
-from .layout_composites import _slice, meshgrid
+from .layout_composites import _axis, _slice, meshgrid
 from .primitives import KERNELS as _P
 
 arange = _P["arange"]
@@ -45,10 +45,6 @@ zeros_like = _P["zeros_like"]
 
 _NAN = float("nan")
 _INF = float("inf")
-
-
-def _axis(axis, rank):
-    return axis + rank if axis < 0 else axis
 
 
 def _inverse(perm):
