@@ -14,6 +14,7 @@ from lstm_lm import LSTMLanguageModel
 from mobilenet_v2 import MobileNetV2
 from resnet import resnet18
 from seq2seq import Seq2SeqAttention
+from swin import Stage as SwinStage
 from transformer import TransformerTranslator
 from vit import VisionTransformer
 
@@ -86,6 +87,8 @@ MODELS = {
                                            drop_path_rate=0.1),
                  lambda rng, b: [rng.randn(b, 3, 32, 32).astype("float32")],
                  lambda b: [InputSpec([b, 3, 32, 32], "float32")]),
+    "swin_stage": Entry(SwinStage, lambda rng, b: [rng.randn(b, 64, 32).astype("float32")],
+                        lambda b: [InputSpec([b, 64, 32], "float32")]),
     "bert": Entry(lambda: BertModel(VOCAB),
                   lambda rng, b: [_padded(_ids(rng, b, 24), _lengths(rng, b, 24)),
                                   rng.randint(0, 2, size=(b, 24)).astype("int64")],
@@ -94,15 +97,16 @@ MODELS = {
 
 
 def build(name, seed=0):
-    """The model `name` in eval mode, each parameter drawn from `seed` and its
-    name: the same weights on dy2st and on real Paddle (whose RNN state dicts
-    list each parameter a second time, under a dotted name: set once)."""
+    """The model `name` in eval mode, each float parameter drawn from `seed`
+    and its name: the same weights on dy2st and on real Paddle (whose RNN
+    state dicts list each parameter a second time, under a dotted name: set
+    once); integer buffers (Swin's position index) keep what the model made."""
     np.random.seed(seed)
     paddle.seed(seed)
     model = MODELS[name].build()
     values, seen = {}, set()
     for key, tensor in model.state_dict().items():
-        if id(tensor) in seen:
+        if id(tensor) in seen or "int" in str(tensor.dtype):
             continue
         seen.add(id(tensor))
         rng = np.random.RandomState(zlib.crc32(f"{seed}/{key}".encode()))
