@@ -6,6 +6,7 @@ import os
 from typing import Any, Mapping, Sequence
 
 from .compiler.signature import InputSpec  # noqa: F401 (paddle.static's API)
+from .eager.place import CPUPlace  # noqa: F401 (paddle.static's API)
 from .eager.tensor import Tensor
 from .metric import accuracy  # noqa: F401 (paddle.static's API)
 from .runtime.translated_layer import TranslatedLayer
@@ -28,13 +29,6 @@ def disable_static(place: CPUPlace | None = None) -> None:
 def in_dynamic_mode() -> bool:
     """Whether Paddle code runs in dynamic (eager) mode, i.e. not after `enable_static`."""
     return not _static_mode[0]
-
-
-class CPUPlace:
-    """The CPU, where `Executor` runs programs."""
-
-    def __repr__(self) -> str:
-        return "Place(cpu)"
 
 
 class Executor:

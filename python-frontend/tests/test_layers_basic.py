@@ -433,3 +433,19 @@ def test_device_and_gradient_switches_of_model_scripts():
         return y
     x = paddle.ones([1, 2])
     np.testing.assert_allclose(paddle.jit.to_static(forward)(x).numpy(), layer(x).numpy())
+
+
+def test_tensor_place_and_autograd_flags_are_paddles():
+    # Real Paddle's CPU build: Place(cpu), leaves, only parameters persistable.
+    x = paddle.to_tensor([1.0, 2.0])
+    assert repr(x.place) == "Place(cpu)" and x.place == paddle.CPUPlace()
+    assert x.place.is_cpu_place() and not x.place.is_gpu_place()
+    assert paddle.to_tensor([3.0], place=x.place).place == paddle.set_device("cpu")
+    assert x.is_leaf and not x.persistable and x.stop_gradient
+    weight = nn.Linear(2, 2).weight
+    assert weight.persistable and weight.is_leaf and not weight.stop_gradient
+
+    def reads_place(t):
+        return t.place
+    with pytest.raises(paddle.Dy2StError, match="has no attribute 'place' in compiled code"):
+        paddle.jit.to_static(reads_place)(x)

@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterator, Union
 import numpy as np
 
 from . import dtypes, inplace, recording
+from .place import CPUPlace
 
 Operand = Union["Tensor", bool, int, float, np.ndarray, np.generic]
 """What a tensor operator takes on its other side."""
@@ -92,6 +93,14 @@ class Tensor:
     # Paddle's autograd flag: kept for code that sets or reads it (dy2st
     # computes no gradients); parameters say False.
     stop_gradient = True
+    # Where Paddle code asks: the CPU; a leaf of no autograd graph; saved
+    # with a model only where it is a parameter.
+    is_leaf = True
+    persistable = False
+
+    @property
+    def place(self) -> CPUPlace:
+        return CPUPlace()
 
     def __init__(self, value: Any) -> None:
         value = np.asarray(value)

@@ -36,6 +36,8 @@ ParamAttrLike = Union[ParamAttr, str, bool, None]
 class Parameter(Tensor):
     """A tensor that a layer owns and saves (`state_dict`)."""
 
+    persistable = True
+
     def __init__(self, value: Any, name: str | None = None, trainable: bool = True) -> None:
         super().__init__(value)
         self.name = name
