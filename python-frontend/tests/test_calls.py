@@ -549,3 +549,30 @@ def unpacked_into_tensor_methods(x):
 
 def test_a_sequence_unpacked_into_tensor_methods(differential):
     differential(unpacked_into_tensor_methods, paddle.to_tensor([[1.0, -2.0, 3.0]]))
+
+
+class MappingsUnpacked(paddle.nn.Layer):
+    """Mappings unpacked into library calls and tensor methods: local dicts,
+    dict displays and a dict of constants the layer holds."""
+
+    def __init__(self):
+        super().__init__()
+        self.resize = {"mode": "bilinear", "align_corners": False}
+        self.opts = {"axis": 1, "keepdim": True}
+
+    def forward(self, x):
+        local = {"axis": 1, "keepdim": True}
+        return (x.sum(**local), paddle.sum(x, **local), paddle.mean(x, **self.opts),
+                paddle.nn.functional.interpolate(x, scale_factor=2, **self.resize),
+                paddle.clip(x, **{"min": 0.1, "max": 0.5}), paddle.add(x, **{"y": x}))
+
+
+def test_a_mapping_unpacked_into_library_calls_and_methods(differential):
+    layer = MappingsUnpacked()
+    x = paddle.to_tensor(np.random.RandomState(0).rand(1, 2, 3, 3).astype("float32"))
+    differential(layer, x)
+    compiled = paddle.jit.to_static(layer)
+    compiled(x)
+    layer.resize = {"mode": "nearest"}  # the held dict is guarded: imported again
+    for got, want in zip(compiled(x), layer(x)):
+        np.testing.assert_allclose(got.numpy(), want.numpy(), rtol=1e-6)

@@ -166,3 +166,22 @@ print(paddle.jit.to_static(spelled).code)
 # CHECK: pydy.call_method %{{.*}}, "sum"(%{{.*}}) {kwnames = ["axis"]}
 # CHECK: pydy.lib_call "zeros"
 # CHECK: pydy.call @"_float32__
+
+
+# A mapping unpacked into a library call: a dict of constants a layer holds
+# becomes the call's keywords (guarded: a change imports again).
+class Summed(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.opts = {"axis": 1, "keepdim": True}
+
+    def forward(self, x):
+        return paddle.sum(x, **self.opts)
+
+
+print(paddle.jit.to_static(Summed().forward).code)
+
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK: %[[AXIS:.*]] = pydy.constant 1 : i64
+# CHECK-NEXT: %[[KEEP:.*]] = pydy.constant true
+# CHECK-NEXT: pydy.lib_call "sum"(%{{.*}}, %[[AXIS]], %[[KEEP]]) {kwnames = ["axis", "keepdim"]}

@@ -1714,9 +1714,12 @@ class Importer(StaticContainers, CallForms):
                              f"cannot change it in place ({target.id}.{method}(...) would be "
                              "lost); pass it in and return it, or keep it on a layer")
         library = functional.SPELLED.get(method)
-        if any(isinstance(a, ast.Starred) for a in node.args) and library is not None and \
+        unpacks = any(isinstance(a, ast.Starred) for a in node.args) or \
+            any(k.arg is None for k in node.keywords)
+        if unpacks and library is not None and \
                 getattr(library, "compat_of", library) in functional.LIBRARY:
-            # x.sum(*axes): the operation's call, whose arguments take a sequence unpacked.
+            # x.sum(*axes), x.sum(**options): the operation's call, whose
+            # arguments take a sequence or a mapping unpacked.
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
                                               keywords=node.keywords), node)
             return self.static_call(call, Static(library))
@@ -1836,6 +1839,10 @@ class Importer(StaticContainers, CallForms):
             if at is None and any(isinstance(a, ast.Starred) for a in node.args):
                 # paddle.add(*pair): the sequence's items into the parameters.
                 node = self.expand_starred(node, list(inspect.signature(fn).parameters.values()))
+            if any(k.arg is None for k in node.keywords):
+                # paddle.sum(x, **options): the mapping's items into the parameters.
+                node = self.expand_double_starred(
+                    node, list(inspect.signature(fn).parameters.values()))
             if at is not None and len(node.args) > at:
                 # f(a, *rest): the rest as one tuple, the table's `*name` parameter.
                 packed = ast.Tuple(elts=node.args[at:], ctx=ast.Load())
@@ -2240,6 +2247,23 @@ class Importer(StaticContainers, CallForms):
         args = [located(part, seq) for part in args]
         return ast.copy_location(ast.Call(node.func, args, node.keywords), node)
 
+    def literal_mapping(self, node):
+        """The dict of numbers, strings and None under string keys that
+        `node`, an attribute of an object known when converting that the
+        function does not assign, holds now (guarded: a change imports
+        again); else None."""
+        if not isinstance(node, ast.Attribute) or self.written_attribute(node):
+            return None
+        base = self.expr_or_static(node.value)
+        if not isinstance(base, Static):
+            return None
+        value = getattr(base.obj, node.attr, None)
+        if type(value) is not dict or not all(
+                isinstance(k, str) and _is_key_constant(v) for k, v in value.items()):
+            return None
+        self.guard_value(value, base.origin.child(node.attr) if base.origin is not None else None)
+        return value
+
     def expand_double_starred(self, node, params):
         """`f(a, **mapping)`: each parameter not given otherwise reads
         `mapping["name"]` when the mapping has that key (its keys are known
@@ -2256,6 +2280,13 @@ class Importer(StaticContainers, CallForms):
             # A dict display: its items are keywords.
             spliced = [ast.copy_location(ast.keyword(k.value, v), v)
                        for k, v in zip(mapping.keys, mapping.values)]
+            return ast.copy_location(ast.Call(node.func, node.args, others + spliced), node)
+        held = self.literal_mapping(mapping)
+        if held is not None:
+            # A dict of constants an object holds (`**self.up_kwargs`): its
+            # items, guarded, are keywords.
+            spliced = [located(ast.keyword(k, located(ast.Constant(v), mapping)), mapping)
+                       for k, v in held.items()]
             return ast.copy_location(ast.Call(node.func, node.args, others + spliced), node)
         name = self.hold(mapping)
         given = {k.arg for k in others}
