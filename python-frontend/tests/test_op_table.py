@@ -1313,6 +1313,15 @@ CASES = [
                    np.cov(x[0]).astype(np.float32)), [SAMPLES, WEIGHTS]),
     ("corrcoef", lambda x: (paddle.linalg.corrcoef(x), paddle.linalg.corrcoef(x, rowvar=False)),
      lambda x: (np.corrcoef(x), np.corrcoef(x, rowvar=False)), [SAMPLES]),
+    # paddle.linalg's functions that tensors also have as methods.
+    ("solve", lambda x, y: (x.solve(y), x.slogdet(), x.matrix_power(2)),
+     lambda x, y: (np.linalg.solve(x, y), np.stack(np.linalg.slogdet(x)).astype(np.float32),
+                   x @ x), [SQUARE, RHS]),
+    ("cholesky_solve", lambda s, y: (y.cholesky_solve(paddle.linalg.cholesky(s)),
+                                     paddle.linalg.cholesky(s[0]).cholesky_inverse()),
+     lambda s, y: (np.linalg.solve(s, y), np.linalg.inv(s[0])), [SPD, RHS]),
+    ("cov", lambda x: (x.cov(), x.corrcoef()),
+     lambda x: (np.cov(x).astype(np.float32), np.corrcoef(x).astype(np.float32)), [SAMPLES]),
 ]
 
 

@@ -1699,7 +1699,7 @@ class Importer(StaticContainers, CallForms):
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
                                               keywords=node.keywords), node)
             return self.static_call(call, Static(functional.SPELLED.get(method, alias)))
-        composite = functional.COMPOSITES.get(method)
+        composite = functional.COMPOSITES.get(method) or functional.LINALG_METHODS.get(method)
         if composite is not None and method not in _CONTAINER_METHODS:
             # A tensor method written as a composite: the function with the
             # receiver first.

@@ -3,6 +3,7 @@
 composites written over them (composites.py)."""
 from . import compat, inplace, random, tensor
 from .composites import COMPOSITES
+from .linalg_composites import LINALG_ONLY
 from .primitives import KERNELS, NAME_OF
 
 globals().update(KERNELS)
@@ -49,3 +50,7 @@ TENSOR_METHODS["astype"] = KERNELS["cast"]
 tensor.METHODS.update(TENSOR_METHODS)
 tensor.METHODS.update(compat.METHODS)
 tensor.METHODS.update(random.FILLS)
+LINALG_METHODS = {name: LINALG_ONLY[name] for name in (
+    "cholesky_inverse", "cholesky_solve", "corrcoef", "cov", "matrix_power", "slogdet", "solve")}
+"""paddle.linalg's functions that Paddle's tensors also have as methods."""
+tensor.METHODS.update(LINALG_METHODS)
