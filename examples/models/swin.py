@@ -2,37 +2,12 @@
 (paddleclas/arch/backbone/model_zoo/swin_transformer.py): windows by reshape and
 transpose, shifted windows by paddle.roll, a relative position bias read from
 a buffer made in __init__ (meshgrid, item assignment) with index_select, and
-the shifted windows' attention mask built eagerly from slices."""
+the shifted windows' attention mask built eagerly from slices. Its MLP and
+initializers are the ViT's (vit.py)."""
 import paddle
 import paddle.nn as nn
-from paddle.nn.initializer import TruncatedNormal, Constant
 
-trunc_normal_ = TruncatedNormal(std=.02)
-zeros_ = Constant(value=0.)
-ones_ = Constant(value=1.)
-
-
-def to_2tuple(x):
-    return tuple([x] * 2)
-
-
-class Mlp(nn.Layer):
-    def __init__(self, in_features, hidden_features=None, out_features=None, act_layer=nn.GELU, drop=0.):
-        super().__init__()
-        out_features = out_features or in_features
-        hidden_features = hidden_features or in_features
-        self.fc1 = nn.Linear(in_features, hidden_features)
-        self.act = act_layer()
-        self.fc2 = nn.Linear(hidden_features, out_features)
-        self.drop = nn.Dropout(drop)
-
-    def forward(self, x):
-        x = self.fc1(x)
-        x = self.act(x)
-        x = self.drop(x)
-        x = self.fc2(x)
-        x = self.drop(x)
-        return x
+from vit import Mlp, to_2tuple, trunc_normal_, zeros_
 
 
 def window_partition(x, window_size):

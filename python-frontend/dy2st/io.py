@@ -253,6 +253,18 @@ class WeightedRandomSampler(Sampler):
         return self.num_samples
 
 
+def _grouped(items: Iterable[Any], size: int, drop_last: bool) -> Iterator[list]:
+    """`items` in lists of `size`, the last one shorter unless `drop_last`."""
+    group: list = []
+    for item in items:
+        group.append(item)
+        if len(group) == size:
+            yield group
+            group = []
+    if group and not drop_last:
+        yield group
+
+
 class BatchSampler(Sampler):
     """Lists of `batch_size` indices from `sampler` (or from the dataset's
     indices, shuffled with `shuffle`); the last one shorter unless
@@ -273,14 +285,7 @@ class BatchSampler(Sampler):
         self.shuffle = shuffle
 
     def __iter__(self) -> Iterator[list[int]]:  # type: ignore[override]
-        batch: list[int] = []
-        for index in self.sampler:
-            batch.append(index)
-            if len(batch) == self.batch_size:
-                yield batch
-                batch = []
-        if batch and not self.drop_last:
-            yield batch
+        return _grouped(self.sampler, self.batch_size, self.drop_last)
 
     def __len__(self) -> int:
         n = len(self.sampler)
@@ -404,17 +409,9 @@ class DataLoader:
     def _batches(self) -> Iterator[list]:
         if self._iterable:
             if self.batch_size is None:
-                for sample in self.dataset:
-                    yield sample
-                return
-            batch: list = []
-            for sample in self.dataset:
-                batch.append(sample)
-                if len(batch) == self.batch_size:
-                    yield batch
-                    batch = []
-            if batch and not self.drop_last:
-                yield batch
+                yield from self.dataset
+            else:
+                yield from _grouped(self.dataset, self.batch_size, self.drop_last)
         elif self.batch_sampler is None:
             for i in range(len(self.dataset)):
                 yield self.dataset[i]

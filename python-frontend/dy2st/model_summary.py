@@ -143,7 +143,7 @@ def _rows(model: Layer, run: Callable[[], Any]) -> collections.OrderedDict:
     return rows
 
 
-def _table(rows: collections.OrderedDict, sizes: Any) -> tuple[str, dict]:
+def _table(rows: collections.OrderedDict, shapes: list) -> tuple[str, dict]:
     widths = {"layer": 15, "input": 20, "output": 20, "params": 15}
     for name, row in rows.items():
         widths["layer"] = max(widths["layer"], len(name))
@@ -175,7 +175,7 @@ def _table(rows: collections.OrderedDict, sizes: Any) -> tuple[str, dict]:
             return abs(np.prod(size) * 4.0 / 1024 ** 2)
         return sum(megabytes(s) for s in size)
 
-    inputs_mb = megabytes([sizes] if isinstance(sizes, tuple) else sizes)
+    inputs_mb = megabytes(shapes)
     outputs_mb = abs(2.0 * outputs * 4.0 / 1024 ** 2)   # Paddle counts the gradients too
     params_mb = abs(total * 4.0 / 1024 ** 2)
     text += "=" * width + "\n"
@@ -195,6 +195,7 @@ def summary(net: Layer, input_size: Any = None, dtypes: Any = None, input: Any =
     shape, or a list of shapes; the batch may be None or -1) of `dtypes`
     (float32), or for the given `input`; returns the parameter counts."""
     sizes = _checked_sizes(_sizes_of(input_size, input))
+    shapes = [sizes] if isinstance(sizes, tuple) else sizes  # one input: a list of one
     training = net.training
     if training:
         net.eval()
@@ -202,14 +203,12 @@ def summary(net: Layer, input_size: Any = None, dtypes: Any = None, input: Any =
         if input is not None:
             rows = _rows(net, lambda: net(input))
         else:
-            kinds = dtypes if isinstance(dtypes, (list, tuple)) else \
-                _dtypes_like(sizes if not isinstance(sizes, tuple) else [sizes], dtypes)
-            shapes = [sizes] if isinstance(sizes, tuple) else sizes
+            kinds = dtypes if isinstance(dtypes, (list, tuple)) else _dtypes_like(shapes, dtypes)
             rows = _rows(net, lambda: net(*_random_inputs(shapes, kinds)))
     finally:
         if training:
             net.train()
-    text, counts = _table(rows, sizes)
+    text, counts = _table(rows, shapes)
     print(text)
     return counts
 

@@ -460,7 +460,7 @@ class Importer(StaticContainers, CallForms):
         (constants, and numbers, strings and None an object the function does
         not assign holds), else None."""
         if isinstance(node, ast.Constant):
-            return bool(node.value) if type(node.value) in _KNOWN_TYPES else None
+            return bool(node.value) if _is_key_constant(node.value) else None
         if isinstance(node, ast.BoolOp):
             values = [self.known_truth(v) for v in node.values]
             if None in values:
@@ -491,7 +491,7 @@ class Importer(StaticContainers, CallForms):
                 or not hasattr(owner, node.attr):
             return False, None
         value = getattr(owner, node.attr)
-        return (True, value) if type(value) in _KNOWN_TYPES else (False, None)
+        return (True, value) if _is_key_constant(value) else (False, None)
 
     def branch(self, statements):
         """The statements of an `if` branch. One that cannot be converted
@@ -848,31 +848,37 @@ class Importer(StaticContainers, CallForms):
         """The hidden variable of `obj.attr` for a compile-time object whose
         attribute the unit assigns; `assigned` (an assignment to it) adds an
         attribute the unit does not thread yet (the import starts again)."""
+        key = self.written_key(node)
+        if key is None:
+            return None
+        variable = self.threaded_variable(key, node.attr)
+        if variable is None and assigned:
+            raise NewWrittenAttribute((key, node.attr))
+        return variable
+
+    def written_key(self, node):
+        """The key in Unit.written of the compile-time object whose attribute
+        `node` reads (a MadeObject for one the import made), else None."""
         if not isinstance(node, ast.Attribute):
             return None
         obj = self.static_object(node.value)
         if obj is None or isinstance(obj, (bool, int, float, str, Tensor, types.ModuleType)):
             return None
         made = next((k for k, m in enumerate(self.unit.made) if m is obj), None)
-        key = MadeObject(made) if made is not None else obj
+        return MadeObject(made) if made is not None else obj
+
+    def threaded_variable(self, key, name):
+        """The hidden variable of the pair (key, name) of Unit.written, else None."""
         for i, (known, attr) in enumerate(self.unit.written):
-            if owns(known, key) and attr == node.attr:
+            if owns(known, key) and attr == name:
                 return self.attribute_variable(i)
-        if assigned:
-            raise NewWrittenAttribute((key, node.attr))
         return None
 
     def bound_flag_variable(self, node):
         """The hidden variable of the flag of the threaded attribute `node`
         (one its object lacked when importing), else None."""
-        obj = self.static_object(node.value)
-        made = next((k for k, m in enumerate(self.unit.made) if m is obj), None)
-        key = MadeObject(made) if made is not None else obj
-        flag = bound_flag(node.attr)
-        for i, (known, attr) in enumerate(self.unit.written):
-            if owns(known, key) and attr == flag:
-                return self.attribute_variable(i)
-        return None
+        key = self.written_key(node)
+        return None if key is None else self.threaded_variable(key, bound_flag(node.attr))
 
     def check_bound_attribute(self, node):
         """Before a read of `node`, an attribute its object lacked: Python's
@@ -1520,7 +1526,7 @@ class Importer(StaticContainers, CallForms):
             self.written_attribute(argument, assigned=True)
         elif isinstance(argument, ast.Subscript):
             self.thread_container(argument)
-        elif not isinstance(argument, (ast.Name, ast.Subscript)):
+        elif not isinstance(argument, ast.Name):
             self._fail(argument, f"{changes}: dy2st can pass that change back only to a local "
                                  "variable, an item of one or an object's attribute")
         self.write_back(argument, value, node)
@@ -2711,13 +2717,12 @@ _REST_OF_MAPPING = " rest"
 """The keyword expand_double_starred passes a **kwargs parameter's dict by."""
 
 _ATTRIBUTE = "attribute."
-_KNOWN_TYPES = (bool, int, float, str, type(None))
+"""The prefix of the hidden variables of the attributes an entry method assigns."""
 
 
 def _attribute_message(owner, attr):
     """Python's AttributeError message for a missing attribute."""
     return f"'{owner}' object has no attribute '{attr}'"
-"""The prefix of the hidden variables of the attributes an entry method assigns."""
 
 
 _LOGGING_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNING,

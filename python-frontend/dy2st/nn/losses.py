@@ -2,8 +2,8 @@
 reduction every loss applies."""
 import math
 
-from ..eager.functional import (abs, arange, clip, exp, log, log1p, masked_select, matmul, max,
-                                maximum, mean, min, minimum, one_hot, reshape, sigmoid, sqrt,
+from ..eager.functional import (abs, arange, cdist, clip, exp, log, log1p, masked_select, matmul,
+                                max, maximum, mean, min, minimum, one_hot, reshape, sigmoid, sqrt,
                                 squeeze, sum, transpose, unsqueeze, where)
 
 
@@ -88,15 +88,8 @@ def pdist(x, p=2.0, name=None):
     """The p-norm distances between the rows of x [N, M], each pair i < j
     once, in row-major order: [N * (N - 1) / 2]."""
     n = x.shape[0]
-    d = abs(unsqueeze(x, 1) - unsqueeze(x, 0))
-    if p == math.inf:
-        pairs = max(d, axis=-1)
-    elif p == 0:
-        pairs = sum(where(d != 0, d * 0.0 + 1.0, d * 0.0), axis=-1)
-    else:
-        pairs = sum(d ** p, axis=-1) ** (1.0 / p)
     rows = unsqueeze(arange(n), 1)
-    return masked_select(pairs, unsqueeze(arange(n), 0) > rows)
+    return masked_select(cdist(x, x, p), unsqueeze(arange(n), 0) > rows)
 
 
 def triplet_margin_loss(input, positive, negative, margin=1.0, p=2, epsilon=1e-06, swap=False,
