@@ -64,13 +64,16 @@ static constexpr llvm::StringLiteral kCPUFusion =
     "dy2st-approximate-math,"
     "dy2st-scalarize-unit-tensors,"
     "dy2st-fuse-elementwise,"
-    "dy2st-accumulate-into-products,";
+    "dy2st-accumulate-into-products,"
+    "dy2st-collapse-contiguous-dims,";
 
-// Dense products go to BLAS; the other products, convolutions and poolings
+// Dense products go to BLAS, f32 convolutions and max poolings to the
+// runtime's window entries; the other products, convolutions and poolings
 // get a vectorizable loop order.
 static constexpr llvm::StringLiteral kCPUOnBuffers =
     "dy2st-name-allocation-sites,"
     "dy2st-linalg-to-blas,"
+    "dy2st-window-ops-to-runtime,"
     "dy2st-matmul-loop-order,"
     "func.func(dy2st-linalg-to-loops),"
     "canonicalize,"

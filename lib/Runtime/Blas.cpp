@@ -1,7 +1,9 @@
 // The gemm entries that dy2st-linalg-to-blas calls (see RuntimeABI.h), on
-// OpenBLAS's cblas_?gemm, and on packed kernels for a B packed once.
+// OpenBLAS's cblas_?gemm, and on packed kernels for a B packed once; the
+// window ops' entries (Convolution.cpp, Pooling.cpp).
 #include "Dy2St/Runtime/Blas.h"
 
+#include "WindowOps.h"
 #include "PackedGemm.h"
 
 #include "Dy2St/Support/RuntimeABI.h"
@@ -147,6 +149,8 @@ void dy2st::defineBlasSymbols(SymbolDefiner define) {
   add(kBatchGemmF64, reinterpret_cast<void *>(&batchGemmF64));
   add(kPackF32, reinterpret_cast<void *>(&packF32));
   add(kPackedGemmF32, reinterpret_cast<void *>(&packedGemmF32));
+  add(kConv2DF32, reinterpret_cast<void *>(&dy2st::conv2DF32));
+  add(kMaxPool2DF32, reinterpret_cast<void *>(&dy2st::maxPool2DF32));
 }
 
 void dy2st::setBlasThreads(int threads) { openblas_set_num_threads(threads); }

@@ -5,8 +5,12 @@
 
 namespace dy2st {
 
-/// Whether this CPU runs the packed kernels (AVX2 and FMA).
+/// Whether this CPU runs the packed kernels (AVX-512, or AVX2 and FMA).
 bool packedKernelsAvailable();
+
+/// Rows of C one kernel call computes: 8 with AVX-512, 6 with AVX2.
+int panelRows();
+inline constexpr int kMaxPanelRows = 8;
 
 /// Writes op(B) ([k, n]: B as stored, or B stored [n, k] transposed) as
 /// panels of kPackedPanelWidth columns, each k rows of that many floats
@@ -19,6 +23,12 @@ void packPanels(const float *b, int64_t ldb, bool transposed, int64_t k, int64_t
 /// enough.
 void packedProduct(const float *a, int64_t lda, bool transposedA, const float *packed, float *c,
                    int64_t ldc, int64_t m, int64_t n, int64_t k, bool accumulate, int threads);
+
+/// C[0:m, 0:columns] (+)= A[0:m, 0:k] · panel, one packed panel (k rows of
+/// kPackedPanelWidth floats), m <= panelRows(), columns <= the panel's width;
+/// A's rows at stride `lda` with unit stride along them.
+void panelProduct(const float *a, int64_t lda, const float *panel, int64_t k, float *c,
+                  int64_t ldc, int m, int64_t columns, bool accumulate);
 
 } // namespace dy2st
 

@@ -1,6 +1,7 @@
 #include "Dy2St/Support/RuntimeABI.h"
 #include "Dy2St/Transforms/Passes.h"
 
+#include "BufferFacts.h"
 #include "BufferRoot.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -41,62 +42,10 @@ MemRefType entryOperandType(Type element, int64_t rank) {
                                                 strides));
 }
 
-func::FuncOp declaration(ModuleOp module, StringRef name, ArrayRef<Type> arguments) {
-  if (auto existing = module.lookupSymbol<func::FuncOp>(name))
-    return existing;
-  OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
-  auto fn = func::FuncOp::create(b, module.getLoc(), name, b.getFunctionType(arguments, {}));
-  fn.setPrivate();
-  fn->setAttr("llvm.emit_c_interface", b.getUnitAttr());
-  return fn;
-}
-
 func::FuncOp entryDeclaration(ModuleOp module, StringRef name, Type element, int64_t rank) {
   MemRefType operand = entryOperandType(element, rank);
   Type flag = IntegerType::get(module.getContext(), 1);
-  return declaration(module, name, {operand, operand, operand, flag, flag, flag});
-}
-
-/// Which operand of a call of a gemm entry is the C it writes; -1 for other
-/// callees.
-int writtenOperandOfCall(func::CallOp call) {
-  StringRef callee = call.getCallee();
-  if (llvm::is_contained({kGemmF32, kGemmF64, kBatchGemmF32, kBatchGemmF64}, callee))
-    return 2;
-  return callee == kPackedGemmF32 ? 3 : -1;
-}
-
-/// Whether an op inside `loop` may write into `buffer` or a view of it (ops
-/// whose effects are unknown count as writing their memref operands).
-bool writtenIn(Operation *loop, Value buffer) {
-  auto views = [&](Value v) {
-    return isa<BaseMemRefType>(v.getType()) && rootOf(v) == buffer;
-  };
-  auto writesOperands = [&](Operation *op) { return llvm::any_of(op->getOperands(), views); };
-  return loop
-      ->walk([&](Operation *op) {
-        if (auto call = dyn_cast<func::CallOp>(op)) {
-          int written = writtenOperandOfCall(call);
-          bool writes = written >= 0 ? views(call.getOperand(written)) : writesOperands(op);
-          return writes ? WalkResult::interrupt() : WalkResult::advance();
-        }
-        auto effects = dyn_cast<MemoryEffectOpInterface>(op);
-        if (!effects) {
-          bool nested = op->hasTrait<OpTrait::HasRecursiveMemoryEffects>();
-          return !nested && writesOperands(op) ? WalkResult::interrupt() : WalkResult::advance();
-        }
-        SmallVector<MemoryEffects::EffectInstance> list;
-        effects.getEffects(list);
-        for (MemoryEffects::EffectInstance &effect : list) {
-          if (!isa<MemoryEffects::Write, MemoryEffects::Free>(effect.getEffect()))
-            continue;
-          Value target = effect.getValue();
-          if (target ? views(target) : writesOperands(op))
-            return WalkResult::interrupt();
-        }
-        return WalkResult::advance();
-      })
-      .wasInterrupted();
+  return declareRuntimeEntry(module, name, {operand, operand, operand, flag, flag, flag});
 }
 
 /// The outermost loop around `op` whose iterations all read the same `b`:
@@ -145,22 +94,13 @@ struct PackedOperands {
     Value operand = memref::CastOp::create(builder, loc, entryOperandType(f32, 2), b);
     Value flag = arith::ConstantIntOp::create(builder, loc, builder.getI1Type(), transposed);
     func::FuncOp pack =
-        declaration(module, kPackF32, {entryOperandType(f32, 2), builder.getI1Type(), type});
+        declareRuntimeEntry(module, kPackF32, {entryOperandType(f32, 2), builder.getI1Type(), type});
     func::CallOp::create(builder, loc, pack, ValueRange{operand, flag, known});
     builder.setInsertionPointAfter(loop);
     memref::DeallocOp::create(builder, loc, known);
     return known;
   }
 };
-
-/// A fill of zero into `buffer` right before `op`: folded into the call.
-linalg::FillOp zeroFillBefore(Operation *op, Value buffer) {
-  auto fill = dyn_cast_or_null<linalg::FillOp>(op->getPrevNode());
-  if (!fill || !fill.hasPureBufferSemantics() || fill.getOutputs().front() != buffer)
-    return {};
-  Value value = fill.getInputs().front();
-  return matchPattern(value, m_AnyZeroFloat()) ? fill : linalg::FillOp();
-}
 
 /// Whether a product reads A and B transposed (a matmul's indexing maps may
 /// say so: A (k, m), B (n, k)); none for other maps.
@@ -220,7 +160,7 @@ void convert(linalg::LinalgOp op, ModuleOp module, PackedOperands &packs) {
                              : (isF32 ? kBatchGemmF32 : kBatchGemmF64);
   Operation *loop = rank == 2 && isF32 ? loopReadingSameOperand(op, operands[1]) : nullptr;
   Value packed = loop ? packs.get(module, loop, operands[1], transposed->second) : Value();
-  linalg::FillOp fill = zeroFillBefore(op, operands[2]);
+  Operation *zeroStart = zeroStartBefore(op, operands[2]);
   OpBuilder builder(op);
   Location loc = op.getLoc();
   SmallVector<Value> args;
@@ -228,18 +168,18 @@ void convert(linalg::LinalgOp op, ModuleOp module, PackedOperands &packs) {
     args.push_back(memref::CastOp::create(builder, loc, entryOperandType(element, rank), v));
   Value no = arith::ConstantIntOp::create(builder, loc, builder.getI1Type(), 0);
   Value yes = arith::ConstantIntOp::create(builder, loc, builder.getI1Type(), 1);
-  for (bool flag : {transposed->first, transposed->second, !fill})
+  for (bool flag : {transposed->first, transposed->second, !zeroStart})
     args.push_back(flag ? yes : no);
   if (packed) {
     args.insert(args.begin() + 2, packed);
     SmallVector<Type> types = llvm::to_vector(ValueRange(args).getTypes());
-    func::CallOp::create(builder, loc, declaration(module, kPackedGemmF32, types), args);
+    func::CallOp::create(builder, loc, declareRuntimeEntry(module, kPackedGemmF32, types), args);
   } else {
     func::CallOp::create(builder, loc, entryDeclaration(module, name, element, rank), args);
   }
   op->erase();
-  if (fill)
-    fill->erase();
+  if (zeroStart)
+    eraseZeroStart(zeroStart);
 }
 
 struct LinalgToBlasPass : impl::LinalgToBlasPassBase<LinalgToBlasPass> {

@@ -151,3 +151,33 @@ func.func @changing(%h: memref<32x256xf32>, %w: memref<256x1024xf32>, %out: memr
   linalg.matmul ins(%h, %w : memref<32x256xf32>, memref<256x1024xf32>) outs(%out : memref<32x1024xf32>)
   return
 }
+
+// -----
+
+// A product starting from a copy of a zero-filled buffer (CSE shares one
+// fill among products, bufferization copies it into each) folds the copy
+// (accumulate = false); the shared fill goes once no copy reads it. A
+// copy from a buffer written otherwise before it is kept.
+// CHECK-LABEL: func.func @copied_zeros
+// CHECK-NOT: linalg.fill
+// CHECK-NOT: memref.copy
+// CHECK: call @dy2st_gemm_f32({{.*}}, %{{false[_0-9]*}}, %{{false[_0-9]*}}, %{{false[_0-9]*}})
+// CHECK-NOT: memref.copy
+// CHECK: call @dy2st_gemm_f32({{.*}}, %{{false[_0-9]*}}, %{{false[_0-9]*}}, %{{false[_0-9]*}})
+// CHECK: memref.copy %arg3, %{{.*}} :
+// CHECK: call @dy2st_gemm_f32({{.*}}, %{{false[_0-9]*}}, %{{false[_0-9]*}}, %{{true[_0-9]*}})
+func.func @copied_zeros(%a: memref<64x32xf32>, %b: memref<32x16xf32>, %c: memref<64x16xf32>, %d: memref<64x16xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %zeros = memref.alloc() : memref<64x16xf32>
+  linalg.fill ins(%zero : f32) outs(%zeros : memref<64x16xf32>)
+  memref.copy %zeros, %c : memref<64x16xf32> to memref<64x16xf32>
+  linalg.matmul ins(%a, %b : memref<64x32xf32>, memref<32x16xf32>) outs(%c : memref<64x16xf32>)
+  memref.copy %zeros, %d : memref<64x16xf32> to memref<64x16xf32>
+  linalg.matmul ins(%a, %b : memref<64x32xf32>, memref<32x16xf32>) outs(%d : memref<64x16xf32>)
+  memref.dealloc %zeros : memref<64x16xf32>
+  %kept = memref.alloc() : memref<64x16xf32>
+  memref.copy %d, %kept : memref<64x16xf32> to memref<64x16xf32>
+  linalg.matmul ins(%a, %b : memref<64x32xf32>, memref<32x16xf32>) outs(%kept : memref<64x16xf32>)
+  memref.dealloc %kept : memref<64x16xf32>
+  return
+}

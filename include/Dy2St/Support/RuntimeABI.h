@@ -44,6 +44,18 @@ inline constexpr llvm::StringLiteral kBatchGemmF64 = "dy2st_batch_gemm_f64";
 inline constexpr llvm::StringLiteral kPackF32 = "dy2st_pack_f32";
 inline constexpr llvm::StringLiteral kPackedGemmF32 = "dy2st_packed_gemm_f32";
 inline constexpr int64_t kPackedPanelWidth = 16;
+/// A f32 convolution of one group, conv2d_f32(x, w, out, paddingTop,
+/// paddingLeft, strideH, strideW, dilationH, dilationW, accumulate) (i64
+/// each, the flag i1): out [N, F, OH, OW] (+)= x [N, C, H, W] padded with
+/// zeros (above and left by the paddings, below and right as far as OH and
+/// OW read) convolved with w [F, C, KH, KW], as linalg.conv_2d_nchw_fchw
+/// on the padded input; memrefs of any sizes, strides and offsets.
+inline constexpr llvm::StringLiteral kConv2DF32 = "dy2st_conv2d_f32";
+/// A f32 max pooling, max_pool2d_f32(x, out, kernelH, kernelW, paddingTop,
+/// paddingLeft, strideH, strideW, dilationH, dilationW): out [N, C, OH, OW]
+/// = max(out, each window of x [N, C, H, W]) as linalg.pooling_nchw_max on
+/// x padded below every value (positions outside x are skipped).
+inline constexpr llvm::StringLiteral kMaxPool2DF32 = "dy2st_max_pool2d_f32";
 
 /// parallel_for(part, context, begin, end, work) runs part(context, b, e)
 /// over pieces [b, e) that tile [begin, end), on as many threads as

@@ -1,7 +1,9 @@
 // Lowerings of convolution and pooling to linalg's named ops: the input
-// padded with tensor.pad, then linalg.conv_2d_ngchw_gfchw (groups as a
-// dimension) or linalg.pooling_nchw_*; a float convolution of one group is
-// one linalg.matmul on the unfolded input (see convAsProduct).
+// padded with tensor.pad, then linalg.conv_2d_nchw_fchw (one group of f32,
+// which dy2st-linalg-to-blas hands to the runtime's implicit product),
+// linalg.conv_2d_ngchw_gfchw (groups as a dimension) or
+// linalg.pooling_nchw_*; a f64 convolution of one group is one linalg.matmul
+// on the unfolded input (see convAsProduct).
 #include "LibLowering.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -43,6 +45,26 @@ static Value filledLike(LibLowering &l, RankedTensorType type, ArrayRef<Value> s
       dynamic.push_back(sizes[d]);
   Value empty = tensor::EmptyOp::create(l.b, l.loc, type.getShape(), type.getElementType(), dynamic);
   return linalg::FillOp::create(l.b, l.loc, ValueRange{init}, ValueRange{empty}).getResult(0);
+}
+
+/// `init` with `bias` broadcast into it along `biasDims` (the accumulator
+/// starts from the bias: no separate pass over the output); `init` where
+/// there is no bias.
+static Value startFromBias(LibLowering &l, Value init, Value bias, ArrayRef<unsigned> biasDims) {
+  if (!bias)
+    return init;
+  MLIRContext *ctx = l.b.getContext();
+  auto type = cast<RankedTensorType>(init.getType());
+  SmallVector<AffineExpr> dims;
+  for (unsigned d : biasDims)
+    dims.push_back(getAffineDimExpr(d, ctx));
+  SmallVector<AffineMap> maps{AffineMap::get(type.getRank(), 0, dims, ctx),
+                              AffineMap::getMultiDimIdentityMap(type.getRank(), ctx)};
+  return linalg::GenericOp::create(
+             l.b, l.loc, TypeRange{type}, ValueRange{bias}, ValueRange{init}, maps,
+             SmallVector<utils::IteratorType>(type.getRank(), utils::IteratorType::parallel),
+             [](OpBuilder &nb, Location nl, ValueRange a) { linalg::YieldOp::create(nb, nl, a[0]); })
+      .getResult(0);
 }
 
 /// The output size of a window op along a padded dimension.
@@ -95,17 +117,8 @@ static Value convAsProduct(LibLowering &l, Value padded, Value w, Value bias,
   auto productType =
       RankedTensorType::get({filters, cast<RankedTensorType>(cols.getType()).getDimSize(1)}, elem);
   Value columns = productType.isDynamicDim(1) ? l.dim(cols, 1) : Value();
-  Value init = filledLike(l, productType, {Value(), columns}, constantScalar(b, loc, elem, 0));
-  if (bias) {
-    // The accumulator starts from the bias (no separate pass over the output).
-    SmallVector<AffineMap> biasMaps{AffineMap::get(2, 0, {getAffineDimExpr(0, ctx)}, ctx),
-                                    AffineMap::getMultiDimIdentityMap(2, ctx)};
-    init = linalg::GenericOp::create(
-               b, loc, TypeRange{productType}, ValueRange{bias}, ValueRange{init}, biasMaps,
-               SmallVector<utils::IteratorType>(2, utils::IteratorType::parallel),
-               [](OpBuilder &nb, Location nl, ValueRange a) { linalg::YieldOp::create(nb, nl, a[0]); })
-               .getResult(0);
-  }
+  Value init = startFromBias(
+      l, filledLike(l, productType, {Value(), columns}, constantScalar(b, loc, elem, 0)), bias, {0});
   Value product = linalg::MatmulOp::create(b, loc, TypeRange{productType},
                                            ValueRange{matrix, cols}, ValueRange{init})
                       .getResult(0);
@@ -143,6 +156,14 @@ FailureOr<Value> lowerConv2D(LibLowering &l) {
   for (int d = 0; d < 2; ++d)
     outSizes.push_back(windows(l, l.dim(padded, 2 + d),
                                dilations[d] * (wType.getDimSize(2 + d) - 1) + 1, strides[d]));
+  if (groups == 1 && elem.isF32()) {
+    Value init = startFromBias(l, filledLike(l, result, outSizes, constantScalar(b, loc, elem, 0)),
+                               l.operand("bias"), {1});
+    return linalg::Conv2DNchwFchwOp::create(b, loc, TypeRange{result}, ValueRange{padded, w},
+                                            ValueRange{init}, b.getI64TensorAttr(strides),
+                                            b.getI64TensorAttr(dilations))
+        .getResult(0);
+  }
   if (groups == 1 && isa<FloatType>(elem))
     return convAsProduct(l, padded, w, l.operand("bias"), result, strides, dilations, outSizes);
   auto pType = cast<RankedTensorType>(padded.getType());
@@ -172,23 +193,14 @@ FailureOr<Value> lowerConv2D(LibLowering &l) {
 
   auto outGrouped = RankedTensorType::get({result.getDimSize(0), groups, filters / groups,
                                            result.getDimSize(2), result.getDimSize(3)}, elem);
-  Value init = filledLike(l, outGrouped, sizes, constantScalar(b, loc, elem, 0));
-  if (Value bias = l.operand("bias")) {
-    // The accumulator starts from the bias (no separate pass over the output).
-    Value groupedBias = tensor::ExpandShapeOp::create(
+  Value groupedBias;
+  if (Value bias = l.operand("bias"))
+    groupedBias = tensor::ExpandShapeOp::create(
         b, loc, RankedTensorType::get({groups, filters / groups}, elem), bias,
         SmallVector<ReassociationIndices>{{0, 1}},
         SmallVector<OpFoldResult>{b.getIndexAttr(groups), b.getIndexAttr(filters / groups)});
-    MLIRContext *ctx = b.getContext();
-    SmallVector<AffineMap> maps{
-        AffineMap::get(5, 0, {getAffineDimExpr(1, ctx), getAffineDimExpr(2, ctx)}, ctx),
-        AffineMap::getMultiDimIdentityMap(5, ctx)};
-    init = linalg::GenericOp::create(
-               b, loc, TypeRange{outGrouped}, ValueRange{groupedBias}, ValueRange{init}, maps,
-               SmallVector<utils::IteratorType>(5, utils::IteratorType::parallel),
-               [](OpBuilder &nb, Location nl, ValueRange a) { linalg::YieldOp::create(nb, nl, a[0]); })
-               .getResult(0);
-  }
+  Value init = startFromBias(l, filledLike(l, outGrouped, sizes, constantScalar(b, loc, elem, 0)),
+                             groupedBias, {1, 2});
   Value conv = linalg::Conv2DNgchwGfchwOp::create(
                    b, loc, TypeRange{outGrouped}, ValueRange{xg, wg}, ValueRange{init},
                    b.getI64TensorAttr(strides), b.getI64TensorAttr(dilations))

@@ -63,13 +63,26 @@ def _batch_norm(x, running_mean, running_var, weight, bias, training, momentum, 
     running_mean.add_(reshape(mean, [-1]) * (1.0 - momentum))
     running_var.scale_(momentum)
     running_var.add_(reshape(var, [-1]) * (1.0 - momentum))
-    return _per_channel_affine((x - mean) / sqrt(var + epsilon), weight, bias)
+    # Paddle's kernel inverts the batch's variance before the square root.
+    inverse_std = sqrt(1.0 / (reshape(var, [-1]) + epsilon))
+    return _scaled_and_shifted(x, reshape(mean, [-1]), inverse_std, weight, bias)
 
 
 def _normalized(x, mean, var, weight, bias, epsilon):
+    return _scaled_and_shifted(x, mean, 1.0 / sqrt(var + epsilon), weight, bias)
+
+
+def _scaled_and_shifted(x, mean, inverse_std, weight, bias):
+    """(x - mean) * inverse_std * weight + bias as Paddle's kernel computes
+    it: x * scale + shift with scale = inverse_std * weight and shift = bias
+    - mean * inverse_std * weight made per channel first (one multiply-add
+    per element, not a square root and a division)."""
+    scale = inverse_std if weight is None else inverse_std * weight
+    shift = -(mean * scale) if weight is None else -(mean * inverse_std * weight)
+    if bias is not None:
+        shift = bias + shift
     shape = _channel_shape(x)
-    return _per_channel_affine((x - reshape(mean, shape)) / sqrt(reshape(var, shape) + epsilon),
-                               weight, bias)
+    return x * reshape(scale, shape) + reshape(shift, shape)
 
 
 def batch_norm_inference(x, running_mean, running_var, weight=None, bias=None,

@@ -14,6 +14,31 @@ pydy.func @conv(%x: tensor<2x4x7x6xf32>, %w: tensor<6x2x3x3xf32>, %b: tensor<6xf
   pydy.return %0 : tensor<2x6x4x3xf32>
 }
 
+// One group of f32: linalg.conv_2d_nchw_fchw on the padded input, into a
+// zero start with the bias broadcast along the filters (dy2st-linalg-to-blas
+// hands it to the runtime); f64 unfolds the patches (im2col) into one
+// linalg.matmul that BLAS's dgemm computes, then transposes to NCHW.
+// CHECK-LABEL: func.func @conv_one_group
+// CHECK: %[[PADDED:.*]] = tensor.pad %{{.*}} low[0, 0, 1, 2] high[0, 0, 1, 2]
+// CHECK: %[[ZERO:.*]] = linalg.fill
+// CHECK: %[[START:.*]] = linalg.generic {{.*}} ins(%arg2 : tensor<6xf32>) outs(%[[ZERO]] : tensor<2x6x4x4xf32>)
+// CHECK: linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%[[PADDED]], %arg1 : tensor<2x4x9x10xf32>, tensor<6x4x3x3xf32>) outs(%[[START]] : tensor<2x6x4x4xf32>)
+// CHECK-NOT: linalg.matmul
+// CHECK-LABEL: func.func @conv_one_group_f64
+// CHECK: linalg.generic
+// CHECK: tensor.collapse_shape
+// CHECK: linalg.matmul
+// CHECK: linalg.transpose
+// CHECK-NOT: linalg.conv_2d_nchw_fchw
+pydy.func @conv_one_group(%x: tensor<2x4x7x6xf32>, %w: tensor<6x4x3x3xf32>, %b: tensor<6xf32>) -> tensor<2x6x4x4xf32> {
+  %0 = pydy.lib_call "conv2d"(%x, %w, %b) {kwnames = ["x", "weight", "bias"], static_args = {groups = 1 : i64, strides = array<i64: 2, 2>, dilations = array<i64: 1, 1>, paddings = array<i64: 1, 1, 2, 2>}} : (tensor<2x4x7x6xf32>, tensor<6x4x3x3xf32>, tensor<6xf32>) -> tensor<2x6x4x4xf32>
+  pydy.return %0 : tensor<2x6x4x4xf32>
+}
+pydy.func @conv_one_group_f64(%x: tensor<2x4x7x6xf64>, %w: tensor<6x4x3x3xf64>) -> tensor<2x6x3x2xf64> {
+  %0 = pydy.lib_call "conv2d"(%x, %w) {kwnames = ["x", "weight"], static_args = {groups = 1 : i64, strides = array<i64: 2, 2>, dilations = array<i64: 1, 1>, paddings = array<i64: 0, 0, 0, 0>}} : (tensor<2x4x7x6xf64>, tensor<6x4x3x3xf64>) -> tensor<2x6x3x2xf64>
+  pydy.return %0 : tensor<2x6x3x2xf64>
+}
+
 // Pools: max pads with the lowest finite float, where Paddle's kernel starts
 // (and the ceil_mode extra at the end); average divides by the count of input
 // elements in each window (a sum pool of ones).
