@@ -1,6 +1,6 @@
 // The gemm entries that dy2st-linalg-to-blas calls (see RuntimeABI.h), on
 // OpenBLAS's cblas_?gemm, and on packed kernels for a B packed once; the
-// window ops' entries (Convolution.cpp, Pooling.cpp).
+// window ops' entries (Convolution.cpp, GroupedConvolution.cpp, Pooling.cpp).
 #include "Dy2St/Runtime/Blas.h"
 
 #include "WindowOps.h"
@@ -150,6 +150,7 @@ void dy2st::defineBlasSymbols(SymbolDefiner define) {
   add(kPackF32, reinterpret_cast<void *>(&packF32));
   add(kPackedGemmF32, reinterpret_cast<void *>(&packedGemmF32));
   add(kConv2DF32, reinterpret_cast<void *>(&dy2st::conv2DF32));
+  add(kGroupedConv2DF32, reinterpret_cast<void *>(&dy2st::groupedConv2DF32));
   add(kMaxPool2DF32, reinterpret_cast<void *>(&dy2st::maxPool2DF32));
 }
 

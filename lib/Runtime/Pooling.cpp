@@ -11,6 +11,7 @@
 #include "Dy2St/Runtime/Blas.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace {
 
@@ -23,29 +24,34 @@ struct Pool {
   int64_t xStrides[4], outStrides[4];
   int64_t height, width, outHeight, outWidth;
   int64_t kernel[2], padding[2], stride[2], dilation[2];
+  /// Per kernel column j: the output columns whose tap is inside x (the
+  /// same for every row: worked out once, divisions being slow).
+  std::vector<dy2st::ColumnsInside> inside;
 };
 
-/// Output row oy of plane (b, c).
-void poolRow(const Pool &pool, const float *plane, float *row, int64_t oy) {
+/// Output row oy of plane (b, c), compiled for the widest vectors the CPU
+/// has (the runtime's baseline is SSE2).
+__attribute__((target_clones("avx512f", "avx2", "default"))) void poolRow(const Pool &pool, const float *plane, float *row, int64_t oy) {
   for (int64_t i = 0; i < pool.kernel[0]; ++i) {
     int64_t y = oy * pool.stride[0] + i * pool.dilation[0] - pool.padding[0];
     if (y < 0 || y >= pool.height)
       continue;
     const float *in = plane + y * pool.xStrides[2];
     for (int64_t j = 0; j < pool.kernel[1]; ++j) {
-      // Columns ox read x at ox·stride + shift: those in [0, width).
       int64_t shift = j * pool.dilation[1] - pool.padding[1], step = pool.stride[1];
-      int64_t low = shift >= 0 ? 0 : (-shift + step - 1) / step;
-      int64_t high = shift >= pool.width ? 0 : (pool.width - shift + step - 1) / step;
-      high = std::clamp<int64_t>(high, 0, pool.outWidth);
-      const float *tap = in + shift * pool.xStrides[3];
+      auto [low, high] = pool.inside[j];
+      if (low >= high)
+        continue;
+      // x's and the output's elements of column `low`.
+      const float *tap = in + (low * step + shift) * pool.xStrides[3];
+      float *to = row + low * pool.outStrides[3];
       int64_t gap = step * pool.xStrides[3], outGap = pool.outStrides[3];
       if (outGap == 1)
-        for (int64_t ox = low; ox < high; ++ox)
-          row[ox] = maximum(row[ox], tap[ox * gap]);
+        for (int64_t t = 0; t < high - low; ++t)
+          to[t] = maximum(to[t], tap[t * gap]);
       else
-        for (int64_t ox = low; ox < high; ++ox)
-          row[ox * outGap] = maximum(row[ox * outGap], tap[ox * gap]);
+        for (int64_t t = 0; t < high - low; ++t)
+          to[t * outGap] = maximum(to[t * outGap], tap[t * gap]);
     }
   }
 }
@@ -67,7 +73,11 @@ void dy2st::maxPool2DF32(StridedMemRefType<float, 4> *x, StridedMemRefType<float
             {kernelH, kernelW},
             {paddingTop, paddingLeft},
             {strideH, strideW},
-            {dilationH, dilationW}};
+            {dilationH, dilationW},
+            {}};
+  for (int64_t j = 0; j < kernelW; ++j)
+    pool.inside.push_back(
+        columnsInside(j * dilationW - paddingLeft, strideW, pool.width, pool.outWidth));
   std::copy(x->strides, x->strides + 4, pool.xStrides);
   std::copy(out->strides, out->strides + 4, pool.outStrides);
   int64_t channels = out->sizes[1], planes = out->sizes[0] * channels;

@@ -3,9 +3,22 @@
 
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace dy2st {
+
+/// The output columns [low, high) of a row of `outWidth` whose kernel tap
+/// reads input column ox·step + shift inside [0, width).
+struct ColumnsInside {
+  int64_t low, high;
+};
+inline ColumnsInside columnsInside(int64_t shift, int64_t step, int64_t width,
+                                   int64_t outWidth) {
+  int64_t low = shift >= 0 ? 0 : (-shift + step - 1) / step;
+  int64_t high = shift >= width ? 0 : (width - shift + step - 1) / step;
+  return {low, std::clamp<int64_t>(high, 0, outWidth)};
+}
 
 /// The kConv2DF32 entry (RuntimeABI.h): out [N, F, OH, OW] (+)= the
 /// convolution of x [N, C, H, W], padded with zeros above and left by the
@@ -15,6 +28,14 @@ void conv2DF32(StridedMemRefType<float, 4> *x, StridedMemRefType<float, 4> *w,
                StridedMemRefType<float, 4> *out, int64_t paddingTop, int64_t paddingLeft,
                int64_t strideH, int64_t strideW, int64_t dilationH, int64_t dilationW,
                bool accumulate);
+
+/// The kGroupedConv2DF32 entry (RuntimeABI.h): out [N, G, F/G, OH, OW] (+)=
+/// the convolution of each group of x [N, G, C/G, H, W] (padded already)
+/// with its filters w [G, F/G, C/G, KH, KW]; the sums in
+/// linalg.conv_2d_ngchw_gfchw's order (channels, then taps).
+void groupedConv2DF32(StridedMemRefType<float, 5> *x, StridedMemRefType<float, 5> *w,
+                      StridedMemRefType<float, 5> *out, int64_t strideH, int64_t strideW,
+                      int64_t dilationH, int64_t dilationW, bool accumulate);
 
 /// The kMaxPool2DF32 entry (RuntimeABI.h): out [N, C, OH, OW] = the max of
 /// itself and each window of x [N, C, H, W] (KH x KW at the strides and

@@ -30,7 +30,7 @@ int writtenOperandOfCall(func::CallOp call) {
   StringRef callee = call.getCallee();
   if (llvm::is_contained({kGemmF32, kGemmF64, kBatchGemmF32, kBatchGemmF64}, callee))
     return 2;
-  if (callee == kConv2DF32)
+  if (callee == kConv2DF32 || callee == kGroupedConv2DF32)
     return 2;
   if (callee == kMaxPool2DF32)
     return 1;

@@ -79,9 +79,9 @@ void erasePadding(PaddedInput &padded, Value buffer) {
   buffer.getDefiningOp()->erase();
 }
 
-/// The memref type the window entries take: f32 of rank 4, any layout.
-MemRefType entryOperandType(MLIRContext *ctx) {
-  SmallVector<int64_t> dynamic(4, ShapedType::kDynamic);
+/// The memref type the window entries take: f32 of `rank`, any layout.
+MemRefType entryOperandType(MLIRContext *ctx, int64_t rank) {
+  SmallVector<int64_t> dynamic(rank, ShapedType::kDynamic);
   return MemRefType::get(dynamic, Float32Type::get(ctx),
                          StridedLayoutAttr::get(ctx, ShapedType::kDynamic, dynamic));
 }
@@ -98,7 +98,8 @@ void callEntry(OpBuilder &b, Location loc, ModuleOp module, StringRef entry, Val
                ArrayRef<int64_t> integers, ArrayRef<bool> flags) {
   SmallVector<Value> args;
   for (Value v : memrefs)
-    args.push_back(memref::CastOp::create(b, loc, entryOperandType(b.getContext()), v));
+    args.push_back(memref::CastOp::create(
+        b, loc, entryOperandType(b.getContext(), cast<MemRefType>(v.getType()).getRank()), v));
   for (int64_t value : integers)
     args.push_back(arith::ConstantIntOp::create(b, loc, b.getI64Type(), value));
   for (bool flag : flags)
@@ -139,6 +140,23 @@ void convertConvolution(linalg::Conv2DNchwFchwOp op, ModuleOp module) {
     erasePadding(*padded, operands[0]);
 }
 
+/// A f32 grouped convolution (a depthwise one above all) becomes a call of
+/// the runtime's grouped entry on the padded input (its padding is an
+/// expand_shape away from the tensor.pad; making it costs little beside
+/// the convolution), a zero start folded.
+void convertGroupedConvolution(linalg::Conv2DNgchwGfchwOp op, ModuleOp module) {
+  SmallVector<Value> operands(op->getOperands());
+  if (!op.hasPureBufferSemantics() || !allF32(operands))
+    return;
+  Operation *zeroStart = zeroStartBefore(op, operands[2]);
+  OpBuilder b(op);
+  callEntry(b, op.getLoc(), module, kGroupedConv2DF32, operands,
+            stridesAndDilations(op.getStrides(), op.getDilations()), {!zeroStart});
+  op->erase();
+  if (zeroStart)
+    eraseZeroStart(zeroStart);
+}
+
 /// Whether `value` is a float constant at or below every other float: -inf
 /// or the lowest finite (Paddle's max pooling pads with the latter).
 bool isLowestFloat(Value value) {
@@ -171,15 +189,20 @@ void convertMaxPooling(linalg::PoolingNchwMaxOp op, ModuleOp module) {
 struct WindowOpsToRuntimePass : impl::WindowOpsToRuntimePassBase<WindowOpsToRuntimePass> {
   void runOnOperation() override {
     SmallVector<linalg::Conv2DNchwFchwOp> convolutions;
+    SmallVector<linalg::Conv2DNgchwGfchwOp> groupedConvolutions;
     SmallVector<linalg::PoolingNchwMaxOp> poolings;
     getOperation()->walk([&](Operation *op) {
       if (auto conv = dyn_cast<linalg::Conv2DNchwFchwOp>(op))
         convolutions.push_back(conv);
+      else if (auto grouped = dyn_cast<linalg::Conv2DNgchwGfchwOp>(op))
+        groupedConvolutions.push_back(grouped);
       else if (auto pool = dyn_cast<linalg::PoolingNchwMaxOp>(op))
         poolings.push_back(pool);
     });
     for (linalg::Conv2DNchwFchwOp op : convolutions)
       convertConvolution(op, getOperation());
+    for (linalg::Conv2DNgchwGfchwOp op : groupedConvolutions)
+      convertGroupedConvolution(op, getOperation());
     for (linalg::PoolingNchwMaxOp op : poolings)
       convertMaxPooling(op, getOperation());
   }

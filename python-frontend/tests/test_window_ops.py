@@ -1,7 +1,7 @@
-"""f32 convolutions of one group and max poolings run as the runtime's
-window entries (dy2st-window-ops-to-runtime calls dy2st_conv2d_f32, an
-implicit product, and dy2st_max_pool2d_f32, the input's padding folded into
-both): every shape path of the runtime — panels inside one image's output or
+"""f32 convolutions and max poolings run as the runtime's window entries
+(dy2st-window-ops-to-runtime calls dy2st_conv2d_f32, an implicit product,
+dy2st_grouped_conv2d_f32 and dy2st_max_pool2d_f32, the input's padding
+folded into the first and the last): every shape path of the runtime — panels inside one image's output or
 across images, blocks of depth and of columns, filters not a multiple of the
 kernel's rows, strides, dilations, padding on any side, ceil_mode, inputs
 that are views, NaN — against independent numpy computations and eager, with
@@ -120,6 +120,36 @@ def test_float64_convolutions_stay_products_of_blas():
                                                            [1, 1], 1).astype(np.float64))
     llvm = compiled.mlir("llvm")
     assert "dy2st_conv2d_f32" not in llvm and "dy2st_gemm_f64" in llvm
+
+
+def grouped_of(stride, padding, dilation, groups):
+    def grouped(x, w, b):
+        return F.conv2d(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
+    return grouped
+
+
+GROUPED = [
+    # x shape, w shape, stride, padding, dilation, groups
+    ((8, 32, 16, 16), (32, 1, 3, 3), 1, 1, 1, 32),      # depthwise: runs of 16 columns
+    ((2, 12, 19, 21), (12, 1, 3, 3), 2, 1, 1, 12),      # strided, a last short run
+    ((2, 6, 9, 40), (12, 2, 3, 3), 1, 2, 2, 3),         # 2 channels and 4 filters a group
+    ((1, 4, 5, 5), (8, 1, 5, 5), 1, 2, 1, 4),           # two filters per channel
+]
+
+
+@pytest.mark.parametrize("xs, ws, stride, padding, dilation, groups", GROUPED)
+def test_grouped_convolutions_match_numpy_and_eager(xs, ws, stride, padding, dilation, groups):
+    rng = np.random.default_rng(sum(xs) + sum(ws))
+    x, w, b = integers(rng, xs), integers(rng, ws), integers(rng, ws[:1])
+    expected = ref.conv(x, w, [stride] * 2, [(padding, padding)] * 2, [dilation] * 2,
+                        groups) + b.reshape(1, -1, 1, 1)
+    grouped = grouped_of(stride, padding, dilation, groups)
+    compiled = paddle.jit.to_static(grouped)
+    args = [paddle.to_tensor(v) for v in (x, w, b)]
+    result = compiled(*args)
+    np.testing.assert_array_equal(result.numpy(), expected)
+    assert_same(grouped(*args), result)
+    assert "dy2st_grouped_conv2d_f32" in compiled.mlir("llvm")
 
 
 def max_pool_of(kernel, stride, padding, ceil_mode):

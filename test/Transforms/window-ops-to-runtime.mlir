@@ -117,3 +117,21 @@ func.func @max_pool(%x: memref<2x3x8x8xf32>, %out: memref<2x3x4x4xf32>) {
   memref.dealloc %window : memref<3x3xf32>
   return
 }
+
+// -----
+
+// A f32 grouped convolution becomes a call of the runtime's grouped entry on
+// its 5-d memrefs (the input padded already): (x, w, out, strides,
+// dilations, accumulate); the zero start folds.
+// CHECK-LABEL: func.func private @dy2st_grouped_conv2d_f32(memref<?x?x?x?x?xf32, strided<[?, ?, ?, ?, ?], offset: ?>>, memref<?x?x?x?x?xf32, strided<[?, ?, ?, ?, ?], offset: ?>>, memref<?x?x?x?x?xf32, strided<[?, ?, ?, ?, ?], offset: ?>>, i64, i64, i64, i64, i1)
+// CHECK-LABEL: func.func @depthwise
+// CHECK-NOT: linalg.fill
+// CHECK: call @dy2st_grouped_conv2d_f32(%{{.*}}, %{{.*}}, %{{.*}}, %{{c2_i64[_0-9]*}}, %{{c2_i64[_0-9]*}}, %{{c1_i64[_0-9]*}}, %{{c1_i64[_0-9]*}}, %{{false[_0-9]*}})
+// CHECK-NOT: linalg.conv_2d_ngchw_gfchw
+func.func @depthwise(%x: memref<2x8x1x10x10xf32>, %w: memref<8x1x1x3x3xf32>, %out: memref<2x8x1x4x4xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%out : memref<2x8x1x4x4xf32>)
+  linalg.conv_2d_ngchw_gfchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+      ins(%x, %w : memref<2x8x1x10x10xf32>, memref<8x1x1x3x3xf32>) outs(%out : memref<2x8x1x4x4xf32>)
+  return
+}

@@ -51,6 +51,12 @@ inline constexpr int64_t kPackedPanelWidth = 16;
 /// OW read) convolved with w [F, C, KH, KW], as linalg.conv_2d_nchw_fchw
 /// on the padded input; memrefs of any sizes, strides and offsets.
 inline constexpr llvm::StringLiteral kConv2DF32 = "dy2st_conv2d_f32";
+/// A f32 grouped convolution, grouped_conv2d_f32(x, w, out, strideH,
+/// strideW, dilationH, dilationW, accumulate): out (+)= the convolution of
+/// each group as linalg.conv_2d_ngchw_gfchw on its 5-d memrefs (any
+/// layout), x [N, G, C/G, H, W] (padded already), w [G, F/G, C/G, KH, KW],
+/// out [N, G, F/G, OH, OW].
+inline constexpr llvm::StringLiteral kGroupedConv2DF32 = "dy2st_grouped_conv2d_f32";
 /// A f32 max pooling, max_pool2d_f32(x, out, kernelH, kernelW, paddingTop,
 /// paddingLeft, strideH, strideW, dilationH, dilationW): out [N, C, OH, OW]
 /// = max(out, each window of x [N, C, H, W]) as linalg.pooling_nchw_max on

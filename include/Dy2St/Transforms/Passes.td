@@ -138,18 +138,20 @@ def LinalgToBlasPass : Pass<"dy2st-linalg-to-blas", "::mlir::ModuleOp"> {
 def WindowOpsToRuntimePass : Pass<"dy2st-window-ops-to-runtime", "::mlir::ModuleOp"> {
   let summary = "Replace f32 convolutions and max poolings on buffers by runtime calls";
   let description = [{
-    `linalg.conv_2d_nchw_fchw` and `linalg.pooling_nchw_max` on f32 buffers
-    (any layout) become calls of the runtime's window entries
-    (`kConv2DF32`, `kMaxPool2DF32` in `Dy2St/Support/RuntimeABI.h`). The
-    convolution is an implicit product that unfolds the input's patches
+    `linalg.conv_2d_nchw_fchw`, `linalg.conv_2d_ngchw_gfchw` and
+    `linalg.pooling_nchw_max` on f32 buffers (any layout) become calls of
+    the runtime's window entries (`kConv2DF32`, `kGroupedConv2DF32`,
+    `kMaxPool2DF32` in `Dy2St/Support/RuntimeABI.h`). The convolution of
+    one group is an implicit product that unfolds the input's patches
     straight into the packed kernels' panels (through im2col, OpenBLAS
     packed the unfolded matrix and the filters again and the product was
-    transposed to NCHW); the pooling reads each tap's row contiguously
-    where linalg's loops gathered at the stride. Where the input is a
+    transposed to NCHW); the grouped one sums runs of output columns in
+    registers; the pooling reads each tap's row contiguously where
+    linalg's loops gathered at the stride. Where the input is a
     bufferized tensor.pad (a fill of zero for the convolution, of the
-    lowest float for the pooling, then a copy into the interior), the call
-    reads the source with the padding as arguments and the padded buffer
-    is not made; a zero start of the convolution's output folds too.
+    lowest float for the pooling, then a copy into the interior), those
+    calls read the source with the padding as arguments and the padded
+    buffer is not made; a zero start of a convolution's output folds too.
   }];
   let dependentDialects = ["::mlir::func::FuncDialect", "::mlir::memref::MemRefDialect",
                            "::mlir::arith::ArithDialect"];
