@@ -58,10 +58,15 @@ std::optional<PaddedInput> paddedInput(Operation *windowOp, Value input,
   if (!onlyPad || !copy || padded.fillAndCopy.size() != 1 ||
       !padded.fillAndCopy.front()->isBeforeInBlock(copy) || !copy->isBeforeInBlock(windowOp))
     return std::nullopt;
+  // The call reads the source when the window op would have read its copy:
+  // nothing may write the source in between, the window op's output neither.
   Value root = rootOf(padded.source);
   for (Operation *op = copy->getNextNode(); op != windowOp; op = op->getNextNode())
     if (writtenIn(op, root))
       return std::nullopt;
+  auto destination = cast<DestinationStyleOpInterface>(windowOp);
+  if (llvm::any_of(destination.getDpsInits(), [&](Value init) { return rootOf(init) == root; }))
+    return std::nullopt;
   Operation *view = copy.getTarget().getDefiningOp();
   padded.fillAndCopy.append({copy, view});
   return padded;

@@ -40,15 +40,18 @@ func.func @conv_padded(%x: memref<2x3x8x8xf32>, %w: memref<4x3x3x3xf32>, %out: m
 // -----
 
 // The padding stays where the source is written between its copy and the
-// convolution (the call would read the new values), and where the fill is
-// not zero; the output without a zero start accumulates; f64 stays a
-// linalg op (dy2st lowers f64 convolutions to products before this pass).
+// convolution (the call would read the new values), where the fill is not
+// zero, and where the convolution writes into the source itself; the output
+// without a zero start accumulates; f64 stays a linalg op (dy2st lowers f64
+// convolutions to products before this pass).
 // CHECK-LABEL: func.func @conv_kept_padding
 // CHECK: memref.copy %arg0
 // CHECK: linalg.fill ins(%{{.*}} : f32) outs(%arg0
 // CHECK: call @dy2st_conv2d_f32(%{{.*}}, %{{.*}}, %{{.*}}, %{{c0_i64[_0-9]*}}, %{{c0_i64[_0-9]*}}, {{.*}}, %{{true[_0-9]*}})
 // CHECK: linalg.map
 // CHECK: call @dy2st_conv2d_f32(
+// CHECK: memref.copy %arg0, %[[SELF:.*]] :
+// CHECK: call @dy2st_conv2d_f32(%{{.*}}, %{{.*}}, %{{.*}}, %{{c0_i64[_0-9]*}}, %{{c0_i64[_0-9]*}},
 // CHECK: linalg.conv_2d_nchw_fchw {{.*}} memref<1x1x3x3xf64>
 func.func @conv_kept_padding(%x: memref<1x1x2x2xf32>, %w: memref<1x1x3x3xf32>, %out: memref<1x1x2x2xf32>, %x64: memref<1x1x3x3xf64>, %w64: memref<1x1x1x1xf64>, %out64: memref<1x1x3x3xf64>) {
   %zero = arith.constant 0.0 : f32
@@ -71,6 +74,13 @@ func.func @conv_kept_padding(%x: memref<1x1x2x2xf32>, %w: memref<1x1x3x3xf32>, %
   linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
       ins(%ones, %w : memref<1x1x4x4xf32>, memref<1x1x3x3xf32>) outs(%out : memref<1x1x2x2xf32>)
   memref.dealloc %ones : memref<1x1x4x4xf32>
+  %self = memref.alloc() : memref<1x1x4x4xf32>
+  linalg.fill ins(%zero : f32) outs(%self : memref<1x1x4x4xf32>)
+  %center = memref.subview %self[0, 0, 1, 1] [1, 1, 2, 2] [1, 1, 1, 1] : memref<1x1x4x4xf32> to memref<1x1x2x2xf32, strided<[16, 16, 4, 1], offset: 5>>
+  memref.copy %x, %center : memref<1x1x2x2xf32> to memref<1x1x2x2xf32, strided<[16, 16, 4, 1], offset: 5>>
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%self, %w : memref<1x1x4x4xf32>, memref<1x1x3x3xf32>) outs(%x : memref<1x1x2x2xf32>)
+  memref.dealloc %self : memref<1x1x4x4xf32>
   linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
       ins(%x64, %w64 : memref<1x1x3x3xf64>, memref<1x1x1x1xf64>) outs(%out64 : memref<1x1x3x3xf64>)
   return
