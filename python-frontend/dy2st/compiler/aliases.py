@@ -6,10 +6,16 @@ share the object there get the changed value too; a name that only may share
 it (the aliasing ran in a branch the change is not in, or one of the names
 may have been assigned since) is reported where it is read later.
 
-`y = x.add_(v)` (Paddle's in-place methods return their receiver) is
-`y = x`. `y = f(x)` where the Python function `f` may return its argument (`return
-p`, also through further calls and recursion) only may share: `f` may
-return another object on other paths."""
+`y = x.add_(v)` (Paddle's in-place methods return their receiver) and
+`y = x.detach()` are `y = x`. `y = f(x)` where the Python function `f` may
+return its argument (`return p`, also through further calls and recursion)
+only may share: `f` may return another object on other paths.
+
+`y = x[index]` of a tensor is a view of x, as Paddle's basic indexing is: a
+change of y reaches x at `index`, and one of x reaches y (the importer
+guards both with whether the index is basic, known once specialized). The
+other views Paddle makes (`y = x.reshape(...)`, `x.T`, `x.transpose(...)`,
+...) share x's memory only where x's layout allows: they only may share."""
 import ast
 import collections
 import functools
@@ -19,6 +25,7 @@ import types
 
 from ..eager import inplace
 from .comprehensions import COMPREHENSION
+from .statements import located
 
 
 def _position(node):
@@ -35,11 +42,78 @@ def _end(node):
 
 class _Alias:
     """`y = x` in a statement list (`block`) that ends at `block_end`, under
-    the outermost loop `loop` (or None); `maybe`: `y = f(x)`, never certain."""
+    the outermost loop `loop` (or None); `maybe`: `y = f(x)`, never certain;
+    `view`: `y = x[index]` (names: y, x), numbered `key`."""
 
-    def __init__(self, stmt, names, block, block_end, loop, maybe=False):
+    def __init__(self, stmt, names, block, block_end, loop, maybe=False, view=False):
         self.stmt, self.names, self.block, self.block_end, self.loop, self.maybe = \
             stmt, names, block, block_end, loop, maybe
+        self.view, self.key = view, None
+        self.shown = stmt  # the statement an error names
+        # Only a change through y counts (`for y in x`, `a, b = x` of a dict
+        # or a list as much as a tensor: a change of x replaces its items).
+        self.one_way = False
+
+
+def _loop_head(stmt):
+    """`for row in x` of a `for` statement: what an error names."""
+    return located(ast.For(stmt.target, stmt.iter, [ast.Pass()], []), stmt)
+
+
+VIEW_METHODS = frozenset("""reshape view view_as flatten squeeze unsqueeze transpose t
+    permute moveaxis swapaxes swapdims astype contiguous slice strided_slice narrow
+    unbind""".split())
+"""Tensor methods and functions whose result Paddle makes a view of the
+tensor where its layout allows (and `astype` where the dtype stays)."""
+VIEW_ATTRIBUTES = frozenset({"T", "mT"})
+
+
+def _view_base(value, local):
+    """x of `x.reshape(...)`, `paddle.reshape(x, ...)`, `x.T`, ...: a result
+    that may be a view of the local x."""
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
+            value.func.attr in VIEW_METHODS:
+        receiver = value.func.value
+        if isinstance(receiver, ast.Name) and receiver.id in local:
+            return receiver.id
+        if value.args and isinstance(value.args[0], ast.Name):
+            return value.args[0].id
+    if isinstance(value, ast.Attribute) and value.attr in VIEW_ATTRIBUTES and \
+            isinstance(value.value, ast.Name):
+        return value.value.id
+    return None
+
+
+def _unpacked_base(stmt):
+    """x of `a, b = x`, `a, b = paddle.unbind(x)`, `for row in x`, `for i,
+    row in enumerate(x)`: each name may be a view of x (or an item it
+    holds); (x, names), or None."""
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
+            isinstance(stmt.targets[0], (ast.Tuple, ast.List)):
+        names = [e.id for e in stmt.targets[0].elts if isinstance(e, ast.Name)]
+        value = stmt.value
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
+                value.func.attr == "unbind":
+            value = value.args[0] if value.args else value.func.value
+        return (value.id, names) if isinstance(value, ast.Name) else None
+    if isinstance(stmt, ast.For):
+        target, source = stmt.target, stmt.iter
+        if isinstance(source, ast.Call) and isinstance(source.func, ast.Name) and \
+                source.func.id == "enumerate" and source.args and \
+                isinstance(target, ast.Tuple) and len(target.elts) == 2:
+            target, source = target.elts[1], source.args[0]
+        if isinstance(target, ast.Name) and isinstance(source, ast.Name):
+            return source.id, [target.id]
+    return None
+
+
+def _detached(value):
+    """x of `x.detach()`: a view of all of x."""
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
+            value.func.attr == "detach" and not value.args and not value.keywords and \
+            isinstance(value.func.value, ast.Name):
+        return value.func.value.id
+    return None
 
 
 def _inplace_receiver(value):
@@ -98,6 +172,11 @@ def returned_parameters(fn, resolve, seen=None):
     def holding(value):
         if isinstance(value, ast.Name):
             return holders.get(value.id, set())
+        if isinstance(value, ast.Subscript):
+            return holding(value.value)  # an item, or a view of a tensor
+        view = _view_base(value, holders)
+        if view is not None:
+            return holders.get(view, set())
         if isinstance(value, (ast.Tuple, ast.List)):
             return set().union(*[holding(v) for v in value.elts]) if value.elts else set()
         if isinstance(value, ast.IfExp):
@@ -151,6 +230,7 @@ class Aliases:
                     into = stores if isinstance(n.ctx, (ast.Store, ast.Del)) else self._reads
                     into[n.id].append(_position(n))
         self._stores = stores
+        self._params = set(params)
         local = set(stores) | set(params)
         self._aliases = []
         self._loops = []  # the span of every loop
@@ -167,15 +247,36 @@ class Aliases:
                     self._assignments[block].append(
                         (_position(stmt), {t.id for t in targets if isinstance(t, ast.Name)}))
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
-                        isinstance(stmt.targets[0], ast.Name) and (
-                            isinstance(stmt.value, ast.Name) or
-                            _inplace_receiver(stmt.value)):
-                    y = stmt.targets[0].id
-                    x = stmt.value.id if isinstance(stmt.value, ast.Name) else \
-                        _inplace_receiver(stmt.value)
-                    if y != x and x in local:
+                        isinstance(stmt.targets[0], ast.Name):
+                    y, value = stmt.targets[0].id, stmt.value
+                    x = value.id if isinstance(value, ast.Name) else \
+                        _inplace_receiver(value) or _detached(value)
+                    if x is not None and y != x and x in local:
                         self._aliases.append(
                             _Alias(stmt, (y, x), block, _end(statements[-1]), loop))
+                    x = value.value.id if isinstance(value, ast.Subscript) and \
+                        isinstance(value.value, ast.Name) else None
+                    if x is not None and y != x and x in local:
+                        self._aliases.append(_Alias(stmt, (y, x), block, _end(statements[-1]),
+                                                    loop, view=True))
+                    x = _view_base(value, local)
+                    if x is not None and y != x and x in local:
+                        self._aliases.append(_Alias(stmt, (y, x), block, _end(statements[-1]),
+                                                    loop, maybe=True))
+                unpacked = _unpacked_base(stmt)
+                if unpacked is not None and unpacked[0] in local:
+                    x, names = unpacked
+                    within = stmt.body if isinstance(stmt, ast.For) else statements
+                    at = stmt.target if isinstance(stmt, ast.For) else stmt
+                    for y in names:
+                        if y != x:
+                            alias = _Alias(at, (y, x), id(within), _end(within[-1]), loop,
+                                           maybe=True)
+                            if isinstance(stmt, ast.For):
+                                alias.shown = _loop_head(stmt)
+                            alias.one_way = isinstance(stmt, ast.For) or \
+                                not isinstance(stmt.value, ast.Call)
+                            self._aliases.append(alias)
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
                         isinstance(stmt.targets[0], ast.Name) and \
                         isinstance(stmt.value, ast.Call) and callee_of is not None:
@@ -196,22 +297,32 @@ class Aliases:
                     visit(handler.body, inner)
 
         visit(body, None)
+        for key, alias in enumerate([a for a in self._aliases if a.view], 1):
+            alias.key = key
+
+    def view_at(self, stmt):
+        """The view alias `stmt` makes (`y = x[index]`), or None."""
+        return next((a for a in self._aliases if a.view and a.stmt is stmt), None)
 
     def at_change(self, name, change):
         """For a change made in place to `name` at the node `change`: the
-        names that certainly name the same object there (through chains of
-        aliases: `v = b; w = v`), and (partner, aliasing statement) of one
-        that only may and is read later, or None."""
+        names that certainly share its object or memory there (through chains
+        of aliases and views: `v = b; w = v[0]`), as (name, the name its new
+        value follows from, the alias between them) in the order the values
+        follow; and (partner, aliasing statement) of one that only may and is
+        read later, or None."""
         if _is_comprehension(name):
             # Filled right after it is made (comprehensions.py): shared by none.
             return [], None
-        sharing, doubtful, pending = [], None, [name]
+        sharing, doubtful, pending, seen = [], None, [name], {name}
         while pending:
-            certain, found = self._partners(pending.pop(), change)
+            source = pending.pop(0)
+            certain, found = self._partners(source, change)
             doubtful = doubtful or found
-            for partner in certain:
-                if partner != name and partner not in sharing:
-                    sharing.append(partner)
+            for partner, alias in certain:
+                if partner not in seen:
+                    seen.add(partner)
+                    sharing.append((partner, source, alias))
                     pending.append(partner)
         return sharing, doubtful
 
@@ -229,6 +340,8 @@ class Aliases:
         for alias in self._aliases:
             if name not in alias.names:
                 continue
+            if alias.one_way and name != alias.names[0]:
+                continue
             partner = alias.names[1] if alias.names[0] == name else alias.names[0]
             if _is_comprehension(partner):
                 continue  # never read again: the next run of it makes a new one
@@ -243,7 +356,14 @@ class Aliases:
                            for p in self._stores.get(n, ()))
             if follows and not alias.maybe and not assigned_since(name) and \
                     not assigned_since(partner):
-                certain.append(partner)
+                certain.append((partner, alias))
+                continue
+            if alias.view and partner in self._params and alias.names[0] == name and \
+                    assigned_since(partner) and not assigned_since(name):
+                # A view of an argument the function has since assigned: the
+                # caller's tensor changes eagerly, and compiled code keeps only
+                # the new value of the name.
+                doubtful = doubtful or (partner, alias.shown)
                 continue
             if follows and any(_end(alias.stmt) < p < at and names & {name, partner} and
                                not any(s <= p <= e for s, e in outside)
@@ -253,5 +373,5 @@ class Aliases:
             if alias.loop is not None:
                 starts.append(_position(alias.loop))
             if doubtful is None and any(p >= min(starts) for p in self._reads.get(partner, ())):
-                doubtful = (partner, alias.stmt)
+                doubtful = (partner, alias.shown)
         return certain, doubtful

@@ -34,6 +34,7 @@ from .unit import (Capture, Item, MadeObject, NewWrittenAttribute, Origin,
 from .call_forms import CallForms, joined_list
 from .marks import ConvertedFunction, forward_function, is_not_to_static
 from .static_containers import StaticContainers
+from .views import Views
 from . import pydytext
 from .pydytext import OBJECT, Value, escape as _escape
 from .statements import located
@@ -132,7 +133,7 @@ def _may_leave(statement):
     return visit(statement, False)
 
 
-class Importer(StaticContainers, CallForms):
+class Importer(StaticContainers, CallForms, Views):
     """Imports one Python function as a `pydy.func` (its compile-time
     containers in static_containers.py, its special call forms in
     call_forms.py)."""
@@ -170,6 +171,7 @@ class Importer(StaticContainers, CallForms):
         self.depth = 0
         self.counter = 0
         self.hidden = 0
+        self.views_made = set()  # the keys of the view aliases assigned (views.py)
         # {id(call node): the receiver's node} of the in-place calls imported
         # (CallForms.inplace_call).
         self.inplace_receivers = {}
@@ -398,6 +400,9 @@ class Importer(StaticContainers, CallForms):
         return False
 
     def stmt_Assign(self, node):
+        alias = self.aliases.view_at(node)
+        if alias is not None and self.view_assignment(node, alias):
+            return False
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and \
                 self.assignments[node.targets[0].id] == 1:
             value = self.expr_or_static(node.value)
@@ -949,15 +954,21 @@ class Importer(StaticContainers, CallForms):
             if doubtful is not None:
                 partner, statement = doubtful
                 self._fail(origin, f"'{node.id}' is changed in place here while '{partner}' may "
-                                   f"name the same object ({ast.unparse(statement).strip()}, "
+                                   f"name the same object or be a view of it "
+                                   f"({ast.unparse(statement).splitlines()[0].strip()}, "
                                    f"line {self._where(statement)[1]}) and "
                                    "is read later: dy2st treats tensors and lists as values, so "
                                    f"'{partner}' would not see the change; use one name, or "
                                    "assign a copy")
-            for name in [node.id] + sharing:
-                if name in self.param_names:
-                    self.mutated.add(name)
-                self.store(name, value, origin)
+            known = {node.id: value}
+            self.store_changed(node.id, value, origin)
+            for name, source, alias in sharing:
+                if alias.view:
+                    self.follow_view(alias, name, origin)
+                else:
+                    shared = known[source] if source in known else self.load(source, origin)
+                    known[name] = shared
+                    self.store_changed(name, shared, origin)
         elif isinstance(node, ast.Subscript):
             self.setitem(node, self.expr(node.value), self.index(node.slice), value)
         elif self.written_attribute(node):
@@ -965,6 +976,13 @@ class Importer(StaticContainers, CallForms):
         else:
             self._fail(origin, "dy2st can update items only along a path from a local "
                                "variable (x[i] = v, x[i][j] = v, x[i].append(v))")
+
+    def store_changed(self, name, value, node):
+        """`name` takes the value its object has after a change in place (an
+        argument so changed goes back to the caller)."""
+        if name in self.param_names:
+            self.mutated.add(name)
+        self.store(name, value, node)
 
     def store(self, name, value, node):
         self.emit(f'pydy.store "{_escape(name)}", {value.name} : {value.type} {self.loc(node)}')

@@ -117,6 +117,24 @@ def tensor_item(x, *indices):
     return x[indices].item()
 
 
+def is_view_index(base, *items):
+    """Whether base[index] is a view of base eagerly (eager/tensor.py's
+    _basic_index): base is a tensor and each of the index's items other than
+    slices, None, ... and integer literals (`items`) is an integer or a 0-d
+    integer tensor. Folds once specialized (views.py)."""
+    if not isinstance(base, Tensor):
+        return False
+    for item in items:
+        if isinstance(item, bool):
+            return False
+        if isinstance(item, Tensor):
+            if item.ndim != 0 or item.dtype == "bool" or item.is_floating_point():
+                return False
+        elif not isinstance(item, int):
+            return False
+    return True
+
+
 def list_index_error():
     """What indexing a list of layers past its end raises."""
     raise IndexError("list index out of range")

@@ -173,7 +173,8 @@ def chunk(x, chunks, axis=0, name=None):
     size = x.shape[axis] // chunks
     parts = []
     for i in range(chunks):
-        parts.append(strided_slice(x, [axis], [i * size], [(i + 1) * size], [1]))
+        # Copies, as Paddle's parts are (slices are views).
+        parts.append(clone(strided_slice(x, [axis], [i * size], [(i + 1) * size], [1])))
     return parts
 
 
@@ -321,7 +322,7 @@ def split(x, num_or_sections, axis=0, name=None):
     for size in num_or_sections:
         if size == -1:
             size = x.shape[axis] - known
-        parts.append(strided_slice(x, [axis], [start], [start + size], [1]))
+        parts.append(clone(strided_slice(x, [axis], [start], [start + size], [1])))
         start = start + size
     return parts
 
@@ -392,7 +393,8 @@ def tile(x, repeat_times, name=None):
             for _ in range(times):
                 copies.append(y)
             y = concat(copies, axis=d + offset)
-    return y
+    # A copy where nothing repeats too (Paddle's; a reshape is a view).
+    return y if any(t != 1 for t in repeat_times) else clone(y)
 
 
 def gather_nd(x, index, name=None):

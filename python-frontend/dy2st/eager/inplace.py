@@ -58,8 +58,19 @@ def apply(x: Any, operation: str, result: Any) -> Any:
     """x given `result`'s value (eagerly): x itself, as Paddle returns it."""
     if keeps_shape(operation) and list(result.shape) != list(x.shape):
         raise ValueError(shape_message(list(result.shape), list(x.shape)))
-    x._value = result._value
+    write(x, result._value)
     return x
+
+
+def write(x: Any, array: Any) -> None:
+    """x takes `array`'s values in its own memory, which its views share (as
+    Paddle's in-place operations write), or `array` itself where the dtype or
+    shape differs or x's memory is read-only (a broadcast)."""
+    own = x._value
+    if own.flags.writeable and own.dtype == array.dtype and own.shape == array.shape:
+        own[...] = array
+    else:
+        x._value = array
 
 
 def function(operation: str, fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -3,7 +3,7 @@ indexing and scattering, searching and order statistics, crosses and traces,
 written once over the primitives for eager and compiled code. Layouts,
 defaults and dtypes follow Paddle's (checked against real Paddle by the
 op-table tests)."""
-from .basic_composites import argsort, diag, moveaxis, rand, randint, randn, roll, sort, unbind
+from .basic_composites import argsort, clone, diag, moveaxis, rand, randint, randn, roll, sort, unbind
 from .primitives import KERNELS as _P
 
 abs = _P["abs"]
@@ -141,7 +141,8 @@ def tensor_split(x, num_or_indices, axis=0, name=None):
             bounds.append(bounds[-1] + base + (1 if k < longer else 0))
     else:
         bounds = [0] + list(num_or_indices) + [size]
-    return [_slice(x, axis, bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+    # Copies, as Paddle's parts are (slices are views).
+    return [clone(_slice(x, axis, bounds[k], bounds[k + 1])) for k in range(len(bounds) - 1)]
 
 
 def hsplit(x, num_or_indices, name=None):
@@ -164,8 +165,9 @@ def dsplit(x, num_or_indices, name=None):
 
 
 def unstack(x, axis=0, num=None):
-    """The slices along `axis`, without that dimension (unbind)."""
-    return unbind(x, axis)
+    """The slices along `axis`, without that dimension: copies (unbind's are
+    views)."""
+    return [clone(part) for part in unbind(x, axis)]
 
 
 def unflatten(x, axis, shape, name=None):

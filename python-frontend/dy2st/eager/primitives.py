@@ -553,12 +553,15 @@ def _ints(values):
     return [int(v) for v in values]
 
 
+# reshape, transpose, (un)squeeze, flatten and strided_slice give views of x's
+# memory where numpy can, as Paddle 3.3's do: an in-place change of the
+# result changes x (and one of x the result).
 @primitive("reshape")
 def _reshape(x, shape, name=None):
     """Paddle's reshape: a 0 keeps the input's dimension there, one -1 is inferred."""
     v = _t(x)._value
     dims = [v.shape[i] if d == 0 else d for i, d in enumerate(_ints(shape))]
-    return Tensor(v.reshape(dims).copy())
+    return Tensor(v.reshape(dims))
 
 
 @primitive("transpose")
@@ -566,7 +569,7 @@ def _transpose(x, perm, name=None):
     v = _t(x)._value
     if sorted(a % builtins.max(v.ndim, 1) for a in perm) != list(range(v.ndim)):
         raise ValueError(f"transpose(): perm must be a permutation of the {v.ndim} axes")
-    return Tensor(np.transpose(v, perm).copy())
+    return Tensor(np.transpose(v, perm))
 
 
 @primitive("broadcast_to")
@@ -596,30 +599,30 @@ def _unsqueeze(x, axis, name=None):
         if not 0 <= a <= len(shape):
             raise ValueError(f"unsqueeze(): axis {a} is out of range")
         shape.insert(a, 1)
-    return Tensor(v.reshape(shape).copy())
+    return Tensor(v.reshape(shape))
 
 
 @primitive("squeeze")
 def _squeeze(x, axis=None, name=None):
     v = _t(x)._value
     if axis is None:
-        return Tensor(v.reshape([s for s in v.shape if s != 1]).copy())
+        return Tensor(v.reshape([s for s in v.shape if s != 1]))
     axes = _axis_list(axis, builtins.max(v.ndim, 1), "squeeze") if v.ndim else []
     return Tensor(v.reshape([s for d, s in enumerate(v.shape)
-                             if not (d in axes and s == 1)]).copy())
+                             if not (d in axes and s == 1)]))
 
 
 @primitive("flatten")
 def _flatten(x, start_axis=0, stop_axis=-1, name=None):
     v = _t(x)._value
     if v.ndim == 0:
-        return Tensor(v.reshape([1]).copy())
+        return Tensor(v.reshape([1]))
     start, stop = _axis_list([start_axis, stop_axis], v.ndim, "flatten")
     if start > stop:
         raise ValueError("flatten(): start_axis must not be after stop_axis")
     shape = list(v.shape[:start]) + [-1 if 0 not in v.shape[start:stop + 1] else 0] + \
         list(v.shape[stop + 1:])
-    return Tensor(v.reshape(shape).copy())
+    return Tensor(v.reshape(shape))
 
 
 @primitive("concat")
@@ -671,7 +674,7 @@ def _strided_slice(x, axes, starts, ends, strides, name=None):
     index = [builtins.slice(None)] * v.ndim
     for a, s, e, st in zip(axes, _ints(starts), _ints(ends), _ints(strides)):
         index[a] = builtins.slice(s, e, st)
-    return Tensor(v[tuple(index)].copy())
+    return Tensor(v[tuple(index)])
 
 
 @primitive("set_value")

@@ -46,3 +46,9 @@ def python_value(kind, caller):
     of frame `caller`; the recorder decides whether that matters."""
     if _active is not None:
         _active.python_value(kind, caller)
+
+
+def same_value(x, view):
+    """`view` is a new tensor object for x's own value (`x.detach()`)."""
+    if _active is not None and not _active.depth:
+        _active.result(view, _active.value(x))

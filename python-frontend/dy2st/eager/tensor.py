@@ -222,7 +222,7 @@ class Tensor:
     def __iter__(self) -> Iterator[Tensor]:
         if self._value.ndim == 0:
             raise TypeError("iteration over a 0-d tensor")
-        return (Tensor(v) for v in self._value)
+        return (self[i] for i in range(self._value.shape[0]))
 
     def __getitem__(self, index: Any) -> Tensor:
         raw = index
@@ -230,7 +230,11 @@ class Tensor:
             index = index._value
         elif isinstance(index, tuple):
             index = tuple(i._value if isinstance(i, Tensor) else i for i in index)
-        result = Tensor(np.array(self._value[index]))
+        basic = _basic_index(index)
+        # Paddle's basic indexing gives a view of x's memory, advanced
+        # indexing (integer arrays, masks) a copy.
+        result = Tensor(self._value[basic]) if basic is not None else \
+            Tensor(np.array(self._value[index]))
         tracer = recording.current()
         if tracer is not None:
             tracer.subscript(self, raw, result)
@@ -301,7 +305,19 @@ class Tensor:
         if array.dtype != self._value.dtype:
             raise AssertionError(f"Variable dtype not match: the tensor needs dtype "
                                  f"{self._value.dtype} but the value has dtype {array.dtype}")
-        self._value = array.copy()
+        inplace.write(self, array.copy() if array is self._value else array)
+
+    def astype(self, dtype: Any) -> Tensor:
+        """x converted to `dtype`; to its own dtype, a view of x (Paddle's)."""
+        if dtypes.as_dtype(dtype) != self.dtype:
+            return METHODS["cast"](self, dtype)
+        return self.detach()
+
+    def detach(self) -> Tensor:
+        """A view of x (dy2st records no gradients to detach from)."""
+        result = Tensor(self._value)
+        recording.same_value(self, result)
+        return result
 
     # Methods: the functions of the same name with the tensor first.
     def __getattr__(self, name: str) -> Callable[..., Any]:
@@ -315,6 +331,25 @@ class Tensor:
             return lambda *args, **kwargs: inplace.apply(self, named,
                                                          base(self, *args, **kwargs))
         raise AttributeError(f"'Tensor' object has no attribute '{name}'")
+
+
+def _basic_index(index: Any) -> tuple[Any, ...] | None:
+    """`index` as numpy's basic index ending in `...` (so that integers alone
+    still give a 0-d view), or None where it is advanced (arrays, masks). A
+    one-element integer tensor is an integer here, as in Paddle's views."""
+    items = index if isinstance(index, tuple) else (index,)
+    basic: list[Any] = []
+    for item in items:
+        if isinstance(item, np.ndarray) and item.ndim == 0 and item.dtype.kind in "iu":
+            item = int(item)
+        if item is None or item is Ellipsis or isinstance(item, slice) or (
+                isinstance(item, (int, np.integer)) and not isinstance(item, (bool, np.bool_))):
+            basic.append(item)
+        else:
+            return None
+    if not any(item is Ellipsis for item in basic):
+        basic.append(Ellipsis)
+    return tuple(basic)
 
 
 def _bitwise(name: str, lhs: Operand, rhs: Operand) -> Tensor:

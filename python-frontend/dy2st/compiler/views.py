@@ -1,0 +1,88 @@
+"""Views made by indexing (a mixin of Importer). Eagerly, as in Paddle 3.3,
+`y = x[index]` with a basic index (integers, 0-d integer tensors, slices,
+None, ...) is a view of the tensor x: a change made in place to y reaches x
+at `index`, and one made to x reaches y. Compiled code treats tensors as
+values, so the importer keeps the index of such an assignment (and whether
+the subscript is a view at all, which the specialization folds from the
+types: a list's item or an index tensor's gather is no view) in hidden
+variables, and at each change in place through one name (aliases.py finds
+the names) gives the other its new value under that condition."""
+import ast
+
+from . import pybuiltins, pydytext
+from .pydytext import OBJECT
+from .statements import located
+from .unit import Static
+
+
+def _basic_syntax(node):
+    """Whether the index item `node` is basic whatever the values: a slice,
+    None, ... or an integer literal."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        node = node.operand
+    if isinstance(node, ast.Slice):
+        return True
+    return isinstance(node, ast.Constant) and (
+        node.value is None or node.value is Ellipsis or
+        (isinstance(node.value, int) and not isinstance(node.value, bool)))
+
+
+class Views:
+    def view_assignment(self, node, alias):
+        """`y = x[index]` that aliases.py found to be a view alias: the
+        index and whether it is a view kept for later changes. Returns False
+        where x is a compile-time object (the assignment is then an ordinary
+        one)."""
+        subscript = node.value
+        base = self.expr_or_static(subscript.value)
+        if isinstance(base, Static):
+            return False
+        items = subscript.slice.elts if isinstance(subscript.slice, ast.Tuple) else \
+            [subscript.slice]
+        values = [self.index(item) for item in items]
+        index = self.written(subscript.slice, pydytext.sequence("tuple", values)) \
+            if isinstance(subscript.slice, ast.Tuple) else values[0]
+        checked = []
+        for position, (item, value) in enumerate(zip(items, values)):
+            if not _basic_syntax(item):
+                checked.append(self.hidden_name(f"view.{alias.key}.item.{position}", value,
+                                                item))
+        self.hidden_name(f"view.{alias.key}.index", index, subscript)
+        test = located(ast.Call(func=subscript.value, args=[subscript.value] + checked,
+                                keywords=[]), subscript)
+        guard = self.python_call(test, pybuiltins.is_view_index, None)
+        self.hidden_name(f"view.{alias.key}.is", guard, subscript)
+        self.views_made.add(alias.key)
+        value = self.numpy_item(subscript.value,
+                                self.written(subscript, pydytext.subscript(base, index)))
+        self.assign(node.targets[0], value, node)
+        return True
+
+    def hidden_name(self, name, value, node):
+        """`value` kept in the hidden variable `name`; its Name node."""
+        self.scopes[-1].add(name)
+        self.store(name, value, node)
+        return located(ast.Name(name, ast.Load()), node)
+
+    def follow_view(self, alias, name, origin):
+        """After a change in place at `origin`, `name` (the view or the base
+        of `alias`) takes its new value from the other, where the index is a
+        view's."""
+        if alias.key not in self.views_made:
+            return
+        view, base = alias.names
+        guard = self.load(f"view.{alias.key}.is", origin)
+        index = self.load(f"view.{alias.key}.index", origin)
+        self.emit(f"pydy.if {guard.name} : {guard.type} {{")
+        self.depth += 1
+        whole = self.load(base, origin)
+        if name == base:
+            part = self.load(view, origin)
+            new = self.op(origin, f"pydy.setitem {whole.name}[{index.name}] = {part.name} : "
+                                  f"({whole.type}, {index.type}, {part.type}) -> {OBJECT}")
+        else:
+            new = self.written(origin, pydytext.subscript(whole, index))
+        self.store_changed(name, new, origin)
+        self.depth -= 1
+        self.emit("} else {")
+        self.emit("} " + self.loc(origin))

@@ -1,0 +1,182 @@
+"""Views as Paddle 3.3 makes them: basic indexing, reshape, transpose,
+squeeze, flatten, detach, ... share the tensor's memory, so an in-place change
+of one is seen through the other, eagerly (against real Paddle, and against
+the table it gave on 2026-12-05) and compiled (against eager: a view made by
+indexing follows every in-place change; the other views only may share, and
+an in-place change through one of them while the other is read later is a
+clear error)."""
+import json
+
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from dy2st.compiler.errors import Dy2StError
+from test_paddle_oracle import paddle_json, require_paddle
+import view_cases
+
+# What real Paddle 3.3.1 gave for view_cases.makers with y.scale_(2.0) (the
+# paddle_json oracle below checks it again where Paddle is installed).
+PADDLE_VIEWS = {
+    "T", "astype_same", "atleast_2d", "contiguous", "detach", "diagonal", "flatten",
+    "flatten_one_axis",
+    "getitem_column", "getitem_ellipsis", "getitem_int", "getitem_ints", "getitem_neg",
+    "getitem_nested", "getitem_none", "getitem_of_transpose", "getitem_slice", "getitem_step",
+    "getitem_tensor_0d", "iterate", "mT", "moveaxis", "narrow", "permute", "reshape",
+    "reshape_function", "reshape_same", "slice", "squeeze", "squeeze_nothing", "strided_slice",
+    "swapaxes", "t", "transpose", "unbind", "unsqueeze", "view", "view_as",
+}
+PADDLE_COPIES = {
+    "add_zero", "assign", "astype_other", "cast_same", "chunk", "clip", "clone", "concat_one",
+    "expand", "flip", "getitem_list", "getitem_mask", "getitem_tensor_1d", "index_select",
+    "reshape_of_transpose", "rot90", "split", "stack_one", "tensor_split", "tile_once",
+    "to_tensor", "to_tensor_of_numpy", "unstack",
+}
+DIFFERENCES = {
+    "diagonal": "Paddle's diagonal is a view; dy2st's eager diagonal (a composite shared with "
+                "compiled code) is a copy",
+}
+
+
+def test_the_recorded_table_names_every_maker():
+    assert PADDLE_VIEWS | PADDLE_COPIES == set(view_cases.makers(paddle))
+
+
+@pytest.mark.parametrize("name", sorted(view_cases.makers(paddle)))
+def test_eager_view_or_copy_as_paddle(name):
+    if name in DIFFERENCES:
+        pytest.skip(DIFFERENCES[name])
+    x = view_cases.base(paddle)
+    original = x.numpy().copy()
+    view_cases.makers(paddle)[name](x).scale_(2.0)
+    changed = bool((x.numpy() != original).any())
+    assert changed == (name in PADDLE_VIEWS)
+
+
+@pytest.fixture(scope="module")
+def paddle_results(tmp_path_factory):
+    require_paddle()
+    return paddle_json("view_cases", tmp_path_factory.mktemp("view_cases"))
+
+
+def test_eager_matches_real_paddle(paddle_results):
+    ours = json.loads(json.dumps(view_cases.run(paddle)))
+    differ = {k: (v, ours.get(k)) for k, v in paddle_results.items()
+              if ours.get(k) != v and k.split("/")[0] not in DIFFERENCES}
+    assert not differ
+    assert {k.split("/")[0] for k, v in paddle_results.items() if v is True} == PADDLE_VIEWS
+
+
+@pytest.fixture(scope="module")
+def paddle_functions(tmp_path_factory):
+    require_paddle()
+    return paddle_json("view_function_cases", tmp_path_factory.mktemp("view_functions"))
+
+
+def _results(fn, args):
+    results = fn(*args)
+    results = results if isinstance(results, tuple) else (results,)
+    return [r.numpy().tolist() for r in results + (args[0],)]
+
+
+@pytest.mark.parametrize("fn", view_cases.FUNCTIONS, ids=lambda f: f.__name__)
+def test_compiled_views_match_eager(fn):
+    eager = _results(fn, view_cases.arguments(paddle, fn))
+    compiled = _results(paddle.jit.to_static(fn), view_cases.arguments(paddle, fn))
+    assert compiled == eager
+
+
+@pytest.mark.parametrize("fn", view_cases.FUNCTIONS, ids=lambda f: f.__name__)
+def test_eager_functions_match_real_paddle(paddle_functions, fn):
+    assert _results(fn, view_cases.arguments(paddle, fn)) == paddle_functions[fn.__name__]
+
+
+def reshaped_then_changed(x):
+    flat = x.reshape([12])
+    flat.scale_(2.0)
+    return x
+
+
+def view_in_a_branch(x, first):
+    if first:
+        row = x[0]
+    else:
+        row = x[1]
+    row.zero_()
+    return x
+
+
+def view_of_an_argument_assigned_since(x):
+    row = x[0]
+    x = x * 2.0
+    row.zero_()
+    return x
+
+
+def reshaped_by_function(x):
+    flat = paddle.reshape(x, [12])
+    flat.zero_()
+    return x
+
+
+def rows_iterated(x):
+    for row in x:
+        row.scale_(2.0)
+    return x
+
+
+def rows_unbound(x):
+    first, second, third = paddle.unbind(x)
+    second.zero_()
+    return x
+
+
+def _first_row(t):
+    return t[0]
+
+
+def view_from_a_helper(x):
+    row = _first_row(x)
+    row.zero_()
+    return x
+
+
+@pytest.mark.parametrize("fn", [reshaped_then_changed, view_in_a_branch,
+                                view_of_an_argument_assigned_since, reshaped_by_function,
+                                rows_iterated, rows_unbound, view_from_a_helper],
+                         ids=lambda f: f.__name__)
+def test_views_only_maybe_shared_are_a_clear_error(fn):
+    x = view_cases.base(paddle)
+    args = [x] + ([paddle.to_tensor(True)] if fn is view_in_a_branch else [])
+    eager_x = view_cases.base(paddle)
+    fn(*([eager_x] + args[1:]))
+    assert (eager_x.numpy() != x.numpy()).any()  # eagerly the view changes x
+    with pytest.raises(Dy2StError, match="may name the same object or be a view of it"):
+        paddle.jit.to_static(fn)(*args)
+
+
+def test_a_view_not_read_again_compiles():
+    def changed_copy_only(x):
+        flat = x.reshape([12])
+        flat.scale_(2.0)
+        return flat
+
+    x = view_cases.base(paddle)
+    result = paddle.jit.to_static(changed_copy_only)(x)
+    np.testing.assert_array_equal(result.numpy(), np.arange(1, 13, dtype="float32") * 2)
+
+
+def test_inplace_of_another_dtype_leaves_the_views():
+    x = view_cases.base(paddle)
+    row = x[0]
+    x.add_(paddle.ones([4]))
+    np.testing.assert_array_equal(row.numpy(), [2.0, 3.0, 4.0, 5.0])
+    x.equal_(x)  # another dtype: x takes new memory, as Paddle's cast_ of a view does not
+    assert x.dtype == paddle.bool and row.dtype == paddle.float32
+    np.testing.assert_array_equal(row.numpy(), [2.0, 3.0, 4.0, 5.0])
+
+
+def test_set_value_writes_into_a_view():
+    x = view_cases.base(paddle)
+    x[1:].set_value(np.zeros([2, 4], "float32"))
+    np.testing.assert_array_equal(x.numpy()[1:], 0.0)

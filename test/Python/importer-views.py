@@ -1,0 +1,48 @@
+# RUN: %python %s | FileCheck %s
+# `y = x[index]` is a view of x (Paddle's basic indexing): the index and
+# whether the subscript is a view (pybuiltins.is_view_index, folded once
+# specialized) are kept in hidden variables; a change in place of y writes
+# it into x at the index, a change of x reads y again, each under that test.
+import dy2st as paddle
+
+
+def view_changed(x, i):
+    row = x[i, 1:]
+    row.add_(1.0)
+    return x
+
+
+def base_changed(x):
+    row = x[0]
+    x.scale_(2.0)
+    return row
+
+
+print(paddle.jit.to_static(view_changed).code)
+print(paddle.jit.to_static(base_changed).code)
+
+# CHECK-LABEL: pydy.func @"view_changed"
+# CHECK:     %[[INDEX:.*]] = pydy.tuple
+# CHECK:     pydy.store "view.[[K:[0-9]+]].item.0", %{{.*}}
+# CHECK:     pydy.store "view.[[K]].index", %[[INDEX]]
+# CHECK:     %[[IS:.*]] = pydy.call @"is_view_index
+# CHECK:     pydy.store "view.[[K]].is", %[[IS]]
+# CHECK:     pydy.store "row"
+# CHECK:     pydy.store "row", %[[ADDED:[^ ]*]]
+# CHECK:     %[[GUARD:.*]] = pydy.load "view.[[K]].is"
+# CHECK:     %[[AT:.*]] = pydy.load "view.[[K]].index"
+# CHECK:     pydy.if %[[GUARD]]
+# CHECK:       %[[X:.*]] = pydy.load "x"
+# CHECK:       %[[ROW:.*]] = pydy.load "row"
+# CHECK:       %[[NEW:.*]] = pydy.setitem %[[X]][%[[AT]]] = %[[ROW]]
+# CHECK:       pydy.store "x", %[[NEW]]
+
+# CHECK-LABEL: pydy.func @"base_changed"
+# CHECK-NOT: view.{{[0-9]+}}.item
+# CHECK:     pydy.store "view.[[K2:[0-9]+]].index"
+# CHECK:     pydy.store "x", %{{.*}}
+# CHECK:     pydy.load "view.[[K2]].is"
+# CHECK:     pydy.if
+# CHECK:       %[[X2:.*]] = pydy.load "x"
+# CHECK:       %[[ROW2:.*]] = pydy.subscript %[[X2]]
+# CHECK:       pydy.store "row", %[[ROW2]]
