@@ -261,6 +261,16 @@ void dy2st::conv2DF32(StridedMemRefType<float, 4> *x, StridedMemRefType<float, 4
   // thread): unfolding patches that cross it, element by element, cost
   // ResNet-18 more than the copy.
   thread_local std::vector<float> paddedBuffer;
+  if (winogradFits(channels, filters, kh, kw, stride[0], stride[1], dilation[0], dilation[1],
+                   images, height, width)) {
+    // Whole 4x4 input blocks: two rows and columns more than each 2x2 of output.
+    int64_t rows = 2 * ((height + 1) / 2) + 2, columns = 2 * ((width + 1) / 2) + 2;
+    StridedMemRefType<float, 4> input =
+        withPadding(*x, paddingTop, paddingLeft, rows - paddingTop - x->sizes[2],
+                    columns - paddingLeft - x->sizes[3], paddedBuffer);
+    winogradConv2DF32(input, w->data + w->offset, w->strides[0], *out, accumulate);
+    return;
+  }
   int64_t below = (height - 1) * stride[0] + (kh - 1) * dilation[0] + 1 - paddingTop - x->sizes[2];
   int64_t right = (width - 1) * stride[1] + (kw - 1) * dilation[1] + 1 - paddingLeft - x->sizes[3];
   StridedMemRefType<float, 4> input =

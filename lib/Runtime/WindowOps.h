@@ -29,6 +29,19 @@ void conv2DF32(StridedMemRefType<float, 4> *x, StridedMemRefType<float, 4> *w,
                int64_t strideH, int64_t strideW, int64_t dilationH, int64_t dilationW,
                bool accumulate);
 
+/// Whether conv2DF32 computes a convolution of these sizes (out's images,
+/// height and width) by Winograd's F(2x2, 3x3): 3x3 filters at unit stride
+/// and dilation, enough channels, filters and tiles (Winograd.cpp).
+bool winogradFits(int64_t channels, int64_t filters, int64_t kernelH, int64_t kernelW,
+                  int64_t strideH, int64_t strideW, int64_t dilationH, int64_t dilationW,
+                  int64_t images, int64_t height, int64_t width);
+
+/// out [N, F, OH, OW] (+)= the 3x3 convolution of x [N, C, ≥ 2·ceil(OH/2) + 2,
+/// ≥ 2·ceil(OW/2) + 2] (padded already) with the filters w, rows of C·9
+/// floats `lda` apart; out's rows have unit stride.
+void winogradConv2DF32(const StridedMemRefType<float, 4> &x, const float *w, int64_t lda,
+                       StridedMemRefType<float, 4> &out, bool accumulate);
+
 /// The kGroupedConv2DF32 entry (RuntimeABI.h): out [N, G, F/G, OH, OW] (+)=
 /// the convolution of each group of x [N, G, C/G, H, W] (padded already)
 /// with its filters w [G, F/G, C/G, KH, KW]; the sums in

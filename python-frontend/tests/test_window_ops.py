@@ -5,7 +5,9 @@ folded into the first and the last): every shape path of the runtime — panels 
 across images, blocks of depth and of columns, filters not a multiple of the
 kernel's rows, strides, dilations, padding on any side, ceil_mode, inputs
 that are views, NaN — against independent numpy computations and eager, with
-the AVX-512 kernels and (in a child process) the AVX2 ones."""
+the AVX-512 kernels and (in a child process) the AVX2 ones; 3x3 convolutions
+at unit stride with enough tiles by Winograd's F(2x2, 3x3) (exact on these
+small integers, as the direct product is), and (in a child) without it."""
 import os
 import subprocess
 import sys
@@ -56,6 +58,11 @@ CASES = [
     ((1, 2, 3, 3), (3, 2, 5, 5), 1, 2, 1),              # a kernel larger than the input
     ((8, 16, 4, 4), (32, 16, 3, 3), 1, 1, 1),           # 16 columns per image
     ((8, 16, 2, 2), (20, 16, 3, 3), 1, 1, 1),           # 4 per image: panels across images
+    # Winograd's F(2x2, 3x3) (64 tiles of 2x2 outputs and more, 16 channels and filters):
+    ((2, 16, 16, 16), (16, 16, 3, 3), 1, 1, 1),         # 8 tiles a row: panels across rows
+    ((3, 17, 13, 11), (19, 17, 3, 3), 1, 1, 1),         # odd sizes: tiles of one row or column
+    ((1, 16, 40, 37), (16, 16, 3, 3), 1, 0, 1),         # 19 tiles a row: panels within rows
+    ((2, 16, 18, 17), (24, 16, 3, 3), 1, [2, 0, 1, 3], 1),  # padding on one side each
 ]
 
 
@@ -228,6 +235,16 @@ def test_the_avx2_kernels_where_the_cpu_has_avx512():
     (6 rows of C per call, partial panels through a spill) in a child."""
     env = dict(os.environ, DY2ST_PACKED_KERNELS="avx2")
     run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W",
-                          "ignore", __file__, "-k", "not avx2_kernels"],
+                          "ignore", __file__, "-k", "not avx2_kernels and not direct_product"],
+                         capture_output=True, text=True, env=env, timeout=600)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+
+
+def test_the_direct_product_where_winograd_would_run():
+    """DY2ST_WINOGRAD=0 runs the convolution cases by the implicit product
+    only, in a child (the runtime reads the setting once)."""
+    env = dict(os.environ, DY2ST_WINOGRAD="0")
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W",
+                          "ignore", __file__, "-k", "convolutions_match"],
                          capture_output=True, text=True, env=env, timeout=600)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
