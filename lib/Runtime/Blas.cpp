@@ -14,7 +14,10 @@
 #include <cblas.h>
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -25,8 +28,36 @@ struct Transposes {
 
 CBLAS_TRANSPOSE blasFlag(bool transposed) { return transposed ? CblasTrans : CblasNoTrans; }
 
+/// Whether OpenBLAS runs kernels of AVX2's or AVX-512's width. Where numpy
+/// loaded it before dy2st could name the family for this CPU (see
+/// dy2st/runtime/native.py), Debian's 0.3.21 runs its generic SSE3 kernels
+/// on CPUs newer than it, at a fifth of the speed, and no call changes them
+/// later: f32 products then take the packed kernels.
+bool blasRunsVectorKernels() {
+  static const bool vector = [] {
+    std::string core = openblas_get_corename();
+    std::transform(core.begin(), core.end(), core.begin(),
+                   [](unsigned char ch) { return std::tolower(ch); });
+    for (const char *family : {"haswell", "zen", "skylakex", "cooperlake", "sapphirerapids"})
+      if (core == family)
+        return true;
+    return false;
+  }();
+  return vector;
+}
+
 void gemm(Transposes t, const float *a, const float *b, float *c, int m, int n, int k, int lda,
           int ldb, int ldc, float beta) {
+  if (!blasRunsVectorKernels() && n >= dy2st::kPackedPanelWidth &&
+      dy2st::packedKernelsAvailable()) {
+    thread_local std::vector<float> packed;
+    int64_t panels = (int64_t(n) + dy2st::kPackedPanelWidth - 1) / dy2st::kPackedPanelWidth;
+    packed.resize(std::max<size_t>(packed.size(), panels * dy2st::kPackedPanelWidth * k));
+    dy2st::packPanels(b, ldb, t.b, k, n, packed.data());
+    dy2st::packedProduct(a, lda, t.a, packed.data(), c, ldc, m, n, k, beta != 0.0f,
+                         openblas_get_num_threads());
+    return;
+  }
   cblas_sgemm(CblasRowMajor, blasFlag(t.a), blasFlag(t.b), m, n, k, 1.0f, a, lda, b, ldb, beta, c,
               ldc);
 }

@@ -150,6 +150,24 @@ def test_a_numpy_loaded_first_is_reported(tmp_path):
         bool(chosen and chosen.lower() != running.lower()), (done.stdout, wanted)
 
 
+def test_float32_products_where_openblas_runs_generic_kernels():
+    """OPENBLAS_CORETYPE=Prescott (what Debian's OpenBLAS runs on CPUs newer
+    than it when numpy loads it first): f32 products take the packed kernels
+    instead, f64 ones stay OpenBLAS's; this file's products, in a child."""
+    import os
+    import subprocess
+    import sys
+    env = dict(os.environ, OPENBLAS_CORETYPE="Prescott")
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W",
+                          "ignore", __file__, "-k", "match_eager or loop or transposed"],
+                         capture_output=True, text=True, env=env, timeout=600)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    core = subprocess.run([sys.executable, "-c", "import dy2st; "
+                           "print(dy2st.runtime.native.module().blas_core())"],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert core.stdout.strip() == "Prescott", core.stderr
+
+
 def test_threads_can_be_set():
     before = paddle.get_num_threads()
     try:
