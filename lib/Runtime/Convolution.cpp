@@ -88,31 +88,41 @@ void multiply(const Convolution &conv, int64_t c0, int64_t c1, int64_t p0, int64
               int64_t f0, int64_t f1, const float *packed, bool accumulate) {
   int64_t depth = p1 - p0;
   int panelRows = dy2st::panelRows();
+  bool pairs = dy2st::panelPairsAvailable();
   for (int64_t f = f0; f < f1; f += panelRows) {
     int rows = static_cast<int>(std::min<int64_t>(panelRows, f1 - f));
     const float *a = conv.w + f * conv.lda + p0;
-    for (int64_t first = c0; first < c1; first += kPanel) {
-      int64_t count = std::min(kPanel, c1 - first);
+    for (int64_t first = c0; first < c1;) {
       const float *panel = packed + (first - c0) * depth;
+      // Two panels at once where the kernels take pairs (twice the sums
+      // in flight), else one.
+      bool pair = pairs && c1 - first > kPanel;
+      int64_t width = pair ? 2 * kPanel : kPanel, count = std::min(width, c1 - first);
       int64_t image = first / conv.plane, position = first % conv.plane;
+      auto product = [&](float *c, int64_t ldc, bool sum) {
+        if (pair)
+          dy2st::panelPairProduct(a, conv.lda, panel, depth, c, ldc, rows, count, sum);
+        else
+          dy2st::panelProduct(a, conv.lda, panel, depth, c, ldc, rows, count, sum);
+      };
       if (position + count <= conv.plane) {
-        // The panel's columns are adjacent in one image's output.
-        float *c = conv.out + image * conv.imageStride + f * conv.filterStride + position;
-        dy2st::panelProduct(a, conv.lda, panel, depth, c, conv.filterStride, rows, count,
-                            accumulate);
-        continue;
-      }
-      alignas(64) float tile[dy2st::kMaxPanelRows * kPanel];
-      dy2st::panelProduct(a, conv.lda, panel, depth, tile, kPanel, rows, count, false);
-      for (int64_t j = 0; j < count; ++j) {
-        int64_t column = first + j;
-        float *c = conv.out + column / conv.plane * conv.imageStride + f * conv.filterStride +
-                   column % conv.plane;
-        for (int r = 0; r < rows; ++r) {
-          float &target = c[r * conv.filterStride];
-          target = accumulate ? target + tile[r * kPanel + j] : tile[r * kPanel + j];
+        // The columns are adjacent in one image's output.
+        product(conv.out + image * conv.imageStride + f * conv.filterStride + position,
+                conv.filterStride, accumulate);
+      } else {
+        alignas(64) float tile[dy2st::kMaxPanelRows * 2 * kPanel];
+        product(tile, width, false);
+        for (int64_t j = 0; j < count; ++j) {
+          int64_t column = first + j;
+          float *c = conv.out + column / conv.plane * conv.imageStride + f * conv.filterStride +
+                     column % conv.plane;
+          for (int r = 0; r < rows; ++r) {
+            float &target = c[r * conv.filterStride];
+            target = accumulate ? target + tile[r * width + j] : tile[r * width + j];
+          }
         }
       }
+      first += width;
     }
   }
 }

@@ -87,6 +87,38 @@ __attribute__((target("avx512f"))) void kernel512(const float *a, int64_t rowStr
   }
 }
 
+/// kernel512 over two adjacent panels (32 columns, the second `k` rows of
+/// a panel after the first; `columns` of them, more than 16): twice the
+/// independent sums, which Intel's two FMA units need to stay busy.
+template <int R>
+__attribute__((target("avx512f"))) void kernel512Pair(const float *a, int64_t rowStride,
+                                                       int64_t depthStride, const float *panel,
+                                                       int64_t k, float *c, int64_t ldc,
+                                                       int64_t columns, bool accumulate) {
+  const float *second = panel + k * kPanel;
+  __m512 sum[R][2];
+  _Pragma("GCC unroll 8") for (int r = 0; r < R; ++r) sum[r][0] = sum[r][1] = _mm512_setzero_ps();
+  for (int64_t p = 0; p < k; ++p) {
+    __m512 low = _mm512_loadu_ps(panel + p * kPanel), high = _mm512_loadu_ps(second + p * kPanel);
+    _Pragma("GCC unroll 8") for (int r = 0; r < R; ++r) {
+      __m512 x = _mm512_set1_ps(a[r * rowStride + p * depthStride]);
+      sum[r][0] = _mm512_fmadd_ps(x, low, sum[r][0]);
+      sum[r][1] = _mm512_fmadd_ps(x, high, sum[r][1]);
+    }
+  }
+  int64_t rest = columns - kPanel;
+  __mmask16 mask = rest >= kPanel ? __mmask16(0xFFFF) : __mmask16((1u << rest) - 1);
+  _Pragma("GCC unroll 8") for (int r = 0; r < R; ++r) {
+    float *row = c + r * ldc;
+    if (accumulate) {
+      sum[r][0] = _mm512_add_ps(sum[r][0], _mm512_loadu_ps(row));
+      sum[r][1] = _mm512_add_ps(sum[r][1], _mm512_maskz_loadu_ps(mask, row + kPanel));
+    }
+    _mm512_storeu_ps(row, sum[r][0]);
+    _mm512_mask_storeu_ps(row + kPanel, mask, sum[r][1]);
+  }
+}
+
 using Kernel = void (*)(const float *, int64_t, int64_t, const float *, int64_t, float *, int64_t,
                         int64_t, bool);
 constexpr Kernel kAvx2Kernels[] = {nullptr, kernel<1>, kernel<2>, kernel<3>,
@@ -95,6 +127,9 @@ constexpr Kernel kAvx512Kernels[] = {nullptr,      kernel512<1>, kernel512<2>,
                                      kernel512<3>, kernel512<4>, kernel512<5>,
                                      kernel512<6>, kernel512<7>, kernel512<8>};
 static_assert(std::size(kAvx512Kernels) - 1 == dy2st::kMaxPanelRows);
+constexpr Kernel kAvx512PairKernels[] = {nullptr,          kernel512Pair<1>, kernel512Pair<2>,
+                                         kernel512Pair<3>, kernel512Pair<4>, kernel512Pair<5>,
+                                         kernel512Pair<6>, kernel512Pair<7>, kernel512Pair<8>};
 
 /// The kernels this CPU runs, indexed by rows (up to `rows`), or none.
 /// DY2ST_PACKED_KERNELS=avx2 keeps AVX2's on a CPU with AVX-512 (to test
@@ -102,6 +137,7 @@ static_assert(std::size(kAvx512Kernels) - 1 == dy2st::kMaxPanelRows);
 struct Kernels {
   int rows;
   const Kernel *byRows;
+  const Kernel *pairsByRows; // over two panels at once, or none
 };
 
 const Kernels &kernels() {
@@ -109,10 +145,10 @@ const Kernels &kernels() {
     const char *asked = std::getenv("DY2ST_PACKED_KERNELS");
     bool avx2Only = asked && std::strcmp(asked, "avx2") == 0;
     if (!avx2Only && __builtin_cpu_supports("avx512f"))
-      return Kernels{8, kAvx512Kernels};
+      return Kernels{8, kAvx512Kernels, kAvx512PairKernels};
     if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
-      return Kernels{6, kAvx2Kernels};
-    return Kernels{0, nullptr};
+      return Kernels{6, kAvx2Kernels, nullptr};
+    return Kernels{0, nullptr, nullptr};
   }();
   return chosen;
 }
@@ -140,6 +176,13 @@ void dy2st::panelProduct(const float *a, int64_t lda, const float *panel, int64_
   kernels().byRows[m](a, lda, 1, panel, k, c, ldc, columns, accumulate);
 }
 
+bool dy2st::panelPairsAvailable() { return kernels().pairsByRows != nullptr; }
+
+void dy2st::panelPairProduct(const float *a, int64_t lda, const float *panels, int64_t k,
+                             float *c, int64_t ldc, int m, int64_t columns, bool accumulate) {
+  kernels().pairsByRows[m](a, lda, 1, panels, k, c, ldc, columns, accumulate);
+}
+
 void dy2st::packedProduct(const float *a, int64_t lda, bool transposedA, const float *packed,
                           float *c, int64_t ldc, int64_t m, int64_t n, int64_t k,
                           bool accumulate, int threads) {
@@ -156,14 +199,18 @@ void dy2st::packedProduct(const float *a, int64_t lda, bool transposedA, const f
     int64_t end = std::min(n, panels * (part + 1) / parts * kPanel);
     for (int64_t top = 0; top < m; top += kRowBlock) {
       int64_t bottom = std::min(m, top + kRowBlock);
-      for (int64_t first = begin; first < end; first += kPanel) {
+      for (int64_t first = begin; first < end;) {
         const float *panel = packed + first * k;
-        int64_t columns = std::min(kPanel, n - first);
+        bool pair = chosen.pairsByRows && end - first > kPanel;
+        int64_t width = pair ? 2 * kPanel : kPanel;
+        int64_t columns = std::min(width, n - first);
+        const Kernel *byRows = pair ? chosen.pairsByRows : chosen.byRows;
         for (int64_t i = top; i < bottom; i += chosen.rows) {
           int64_t rows = std::min<int64_t>(chosen.rows, bottom - i);
-          chosen.byRows[rows](a + i * rowStride, rowStride, depthStride, panel, k,
-                         c + i * ldc + first, ldc, columns, accumulate);
+          byRows[rows](a + i * rowStride, rowStride, depthStride, panel, k, c + i * ldc + first,
+                       ldc, columns, accumulate);
         }
+        first += width;
       }
     }
   });
@@ -178,4 +225,7 @@ void dy2st::packedProduct(const float *, int64_t, bool, const float *, float *, 
                           int64_t, int64_t, bool, int) {}
 void dy2st::panelProduct(const float *, int64_t, const float *, int64_t, float *, int64_t, int,
                          int64_t, bool) {}
+bool dy2st::panelPairsAvailable() { return false; }
+void dy2st::panelPairProduct(const float *, int64_t, const float *, int64_t, float *, int64_t,
+                             int, int64_t, bool) {}
 #endif

@@ -30,6 +30,15 @@ void packedProduct(const float *a, int64_t lda, bool transposedA, const float *p
 void panelProduct(const float *a, int64_t lda, const float *panel, int64_t k, float *c,
                   int64_t ldc, int m, int64_t columns, bool accumulate);
 
+/// Whether panelPairProduct runs (the AVX-512 kernels).
+bool panelPairsAvailable();
+
+/// panelProduct over two adjacent packed panels at once (the second k rows
+/// of kPackedPanelWidth floats after the first): C[0:m, 0:columns] with
+/// columns in (16, 32]; only where panelPairsAvailable().
+void panelPairProduct(const float *a, int64_t lda, const float *panels, int64_t k, float *c,
+                      int64_t ldc, int m, int64_t columns, bool accumulate);
+
 } // namespace dy2st
 
 #endif

@@ -306,16 +306,25 @@ void convolveBlock(const Problem &p, int64_t t0, int64_t count, bool accumulate,
   float *v = buffer.data(), *m = v + kPoints * vPoint;
   transformInput(p, t0, count, panels, v);
   int rowsPerCall = dy2st::panelRows();
+  bool pairs = dy2st::panelPairsAvailable();
   for (int xi = 0; xi < kPoints; ++xi) {
     const float *u = p.u + xi * p.uPoint;
     const float *vAt = v + xi * vPoint;
     float *mAt = m + xi * mPoint;
     for (int64_t f = 0; f < p.filters; f += rowsPerCall) {
       int rows = static_cast<int>(std::min<int64_t>(rowsPerCall, p.filters - f));
-      for (int64_t panel = 0; panel < panels; ++panel)
-        dy2st::panelProduct(u + f * p.channels, p.channels, vAt + panel * p.channels * kPanel,
-                            p.channels, mAt + f * width + panel * kPanel, width, rows, kPanel,
-                            false);
+      for (int64_t panel = 0; panel < panels;) {
+        const float *a = u + f * p.channels, *b = vAt + panel * p.channels * kPanel;
+        float *c = mAt + f * width + panel * kPanel;
+        if (pairs && panel + 1 < panels) {
+          dy2st::panelPairProduct(a, p.channels, b, p.channels, c, width, rows, 2 * kPanel,
+                                  false);
+          panel += 2;
+        } else {
+          dy2st::panelProduct(a, p.channels, b, p.channels, c, width, rows, kPanel, false);
+          ++panel;
+        }
+      }
     }
   }
   transformOutput(p, t0, count, width, m, accumulate);
