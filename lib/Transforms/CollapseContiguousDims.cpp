@@ -4,6 +4,7 @@
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace dy2st {
@@ -12,6 +13,40 @@ namespace dy2st {
 
 namespace {
 using namespace mlir;
+
+/// Whether dimension `dim` of `operand` spans its buffer's whole dimension:
+/// false for a tensor.extract_slice that takes part of it (an LSTM's gate,
+/// [32, 256] of [32, 1024]), whose rows merged with this one would not lie
+/// in order in memory, so that bufferization would copy the slice.
+bool spansWholeDimension(Value operand, int64_t dim) {
+  auto slice = operand.getDefiningOp<tensor::ExtractSliceOp>();
+  if (!slice)
+    return true;
+  RankedTensorType source = slice.getSourceType();
+  if (source.getRank() != slice.getResultType().getRank())
+    return false; // rank-reducing: which source dimension is which is not kept simple
+  auto isConstant = [](OpFoldResult value, int64_t wanted) {
+    std::optional<int64_t> constant = getConstantIntValue(value);
+    return constant && *constant == wanted;
+  };
+  return !source.isDynamicDim(dim) && isConstant(slice.getMixedOffsets()[dim], 0) &&
+         isConstant(slice.getMixedSizes()[dim], source.getDimSize(dim)) &&
+         isConstant(slice.getMixedStrides()[dim], 1);
+}
+
+/// Whether loop `loop` reads (or writes) each operand of `op` along a
+/// dimension that spans its whole buffer (or not at all).
+bool readsWholeRows(linalg::LinalgOp op, ArrayRef<AffineMap> maps, int64_t loop) {
+  for (OpOperand &operand : op->getOpOperands()) {
+    AffineMap map = maps[operand.getOperandNumber()];
+    for (int64_t k = 0; k < map.getNumResults(); ++k) {
+      auto dim = dyn_cast<AffineDimExpr>(map.getResult(k));
+      if (dim && dim.getPosition() == loop && !spansWholeDimension(operand.get(), k))
+        return false;
+    }
+  }
+  return true;
+}
 
 /// The longest run of innermost loops of an all-parallel linalg.generic
 /// that every operand reads contiguously and in order (or not at all), as
@@ -32,7 +67,10 @@ SmallVector<ReassociationIndices> innermostContiguousLoops(linalg::LinalgOp op) 
   if (ShapedType::isDynamic(sizes[loops - 1]))
     return {};
   ReassociationIndices run{loops - 1};
-  for (int64_t first = loops - 2; first >= 0 && !ShapedType::isDynamic(sizes[first]); --first) {
+  // Each loop merged with an outer one must read whole rows of every operand.
+  for (int64_t first = loops - 2; first >= 0 && !ShapedType::isDynamic(sizes[first]) &&
+                                  readsWholeRows(op, maps, first + 1);
+       --first) {
     ReassociationIndices longer{first};
     llvm::append_range(longer, run);
     if (!linalg::areDimSequencesPreserved(maps, {longer}))

@@ -105,3 +105,33 @@ func.func @dynamic_unit(%x: tensor<?x1xf32>) -> tensor<?x1xf32> {
   } -> tensor<?x1xf32>
   return %r : tensor<?x1xf32>
 }
+
+// -----
+
+// A slice of part of its rows (an LSTM's gate of the gates' product) is
+// read row by row: merged, bufferization would copy it. A slice of whole
+// rows (the first two of four) merges.
+// CHECK-LABEL: func.func @gate_slices
+// CHECK-NOT: tensor.collapse_shape %{{.*}} : tensor<32x256xf32>
+// CHECK: %[[ROWS:.*]] = tensor.extract_slice %arg0[0, 0] [2, 1024]
+// CHECK: tensor.collapse_shape %[[ROWS]] {{\[\[}}0, 1]] : tensor<2x1024xf32> into tensor<2048xf32>
+#id2 = affine_map<(d0, d1) -> (d0, d1)>
+func.func @gate_slices(%gates: tensor<32x1024xf32>) -> (tensor<32x256xf32>, tensor<2x1024xf32>) {
+  %gate = tensor.extract_slice %gates[0, 256] [32, 256] [1, 1] : tensor<32x1024xf32> to tensor<32x256xf32>
+  %out = tensor.empty() : tensor<32x256xf32>
+  %r = linalg.generic {indexing_maps = [#id2, #id2], iterator_types = ["parallel", "parallel"]}
+      ins(%gate : tensor<32x256xf32>) outs(%out : tensor<32x256xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %s = arith.addf %a, %a : f32
+    linalg.yield %s : f32
+  } -> tensor<32x256xf32>
+  %rows = tensor.extract_slice %gates[0, 0] [2, 1024] [1, 1] : tensor<32x1024xf32> to tensor<2x1024xf32>
+  %out2 = tensor.empty() : tensor<2x1024xf32>
+  %w = linalg.generic {indexing_maps = [#id2, #id2], iterator_types = ["parallel", "parallel"]}
+      ins(%rows : tensor<2x1024xf32>) outs(%out2 : tensor<2x1024xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %s = arith.mulf %a, %a : f32
+    linalg.yield %s : f32
+  } -> tensor<2x1024xf32>
+  return %r, %w : tensor<32x256xf32>, tensor<2x1024xf32>
+}
