@@ -17,6 +17,10 @@
 #include <cstring>
 #include <vector>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 namespace {
 
 constexpr int64_t kPanel = dy2st::kPackedPanelWidth;
@@ -127,9 +131,82 @@ void multiply(const Convolution &conv, int64_t c0, int64_t c1, int64_t p0, int64
   }
 }
 
+#if defined(__x86_64__)
+/// Filters [f0, f1) where there are fewer output columns than a panel (a
+/// 2x2 output at batch 1, where a panel would compute 16 columns for 4):
+/// each filter's weights against each column's patch (`patches`, one row
+/// of `depth` per column) as dot products along the depth, four filters and
+/// four columns at a time, the weights, which dominate, read once in order.
+__attribute__((target("avx512f"))) void multiplyNarrow(const Convolution &conv,
+                                                       const float *patches, int64_t f0,
+                                                       int64_t f1, bool accumulate) {
+  int64_t depth = conv.depth;
+  auto prefix = [](int64_t n) -> __mmask16 {
+    return n >= 16 ? __mmask16(0xFFFF) : n <= 0 ? __mmask16(0) : __mmask16((1u << n) - 1);
+  };
+  for (int64_t f = f0; f < f1; f += 4) {
+    for (int64_t c = 0; c < conv.columns; c += 4) {
+      __m512 sum[4][4];
+      for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 4; ++j)
+          sum[i][j] = _mm512_setzero_ps();
+      for (int64_t d = 0; d < depth; d += 16) {
+        __mmask16 along = prefix(depth - d);
+        __m512 w[4], x[4];
+        for (int i = 0; i < 4; ++i)
+          w[i] = _mm512_maskz_loadu_ps(f + i < f1 ? along : 0, conv.w + (f + i) * conv.lda + d);
+        for (int j = 0; j < 4; ++j)
+          x[j] = _mm512_maskz_loadu_ps(c + j < conv.columns ? along : 0,
+                                       patches + (c + j) * depth + d);
+        for (int i = 0; i < 4; ++i)
+          for (int j = 0; j < 4; ++j)
+            sum[i][j] = _mm512_fmadd_ps(w[i], x[j], sum[i][j]);
+      }
+      for (int i = 0; i < 4 && f + i < f1; ++i)
+        for (int j = 0; j < 4 && c + j < conv.columns; ++j) {
+          int64_t column = c + j;
+          float &target = conv.out[column / conv.plane * conv.imageStride +
+                                   (f + i) * conv.filterStride + column % conv.plane];
+          float value = _mm512_reduce_add_ps(sum[i][j]);
+          target = accumulate ? target + value : value;
+        }
+    }
+  }
+}
+#endif
+
+/// The convolution of fewer output columns than a panel: the patches
+/// unfolded once, runs of filters shared among the threads. Returns false
+/// where the kernels for it do not run (no AVX-512).
+bool convolveNarrow(const Convolution &conv, bool accumulate, int threads) {
+#if defined(__x86_64__)
+  if (conv.columns >= kPanel || !dy2st::panelPairsAvailable())
+    return false;
+  thread_local std::vector<float> patches;
+  patches.resize(std::max<size_t>(patches.size(), conv.columns * conv.depth));
+  for (int64_t column = 0; column < conv.columns; ++column)
+    for (int64_t p = 0; p < conv.depth; ++p)
+      patches[column * conv.depth + p] = conv.x[conv.columnOffset[column] + conv.depthOffset[p]];
+  int64_t groups = (conv.filters + 3) / 4;
+  int64_t work = 2 * conv.filters * conv.depth * conv.columns;
+  int parts = static_cast<int>(
+      std::clamp<int64_t>(std::min<int64_t>(work >> 20, groups), 1, std::max(threads, 1)));
+  const float *unfolded = patches.data();
+  dy2st::runParts(parts, [&](int part) {
+    multiplyNarrow(conv, unfolded, groups * part / parts * 4,
+                   std::min(conv.filters, groups * (part + 1) / parts * 4), accumulate);
+  });
+  return true;
+#else
+  return false;
+#endif
+}
+
 /// Blocks of columns, and where there are fewer than threads, runs of
 /// filter rows too, shared among the threads; each packs its own blocks.
 void convolve(const Convolution &conv, bool accumulate, int threads) {
+  if (convolveNarrow(conv, accumulate, threads))
+    return;
   int64_t depthBlocks = (conv.depth + kDepthBlock - 1) / kDepthBlock;
   int64_t depthStep = (conv.depth + depthBlocks - 1) / depthBlocks;
   int64_t columnBlocks = (conv.columns + kColumnBlock - 1) / kColumnBlock;

@@ -2,7 +2,7 @@
 (dy2st-window-ops-to-runtime calls dy2st_conv2d_f32, an implicit product,
 dy2st_grouped_conv2d_f32 and dy2st_max_pool2d_f32, the input's padding
 folded into the first and the last): every shape path of the runtime — panels inside one image's output or
-across images, blocks of depth and of columns, filters not a multiple of the
+across images, fewer columns than a panel, blocks of depth and of columns, filters not a multiple of the
 kernel's rows, strides, dilations, padding on any side, ceil_mode, inputs
 that are views, NaN — against independent numpy computations and eager, with
 the AVX-512 kernels and (in a child process) the AVX2 ones; 3x3 convolutions
@@ -58,6 +58,9 @@ CASES = [
     ((1, 2, 3, 3), (3, 2, 5, 5), 1, 2, 1),              # a kernel larger than the input
     ((8, 16, 4, 4), (32, 16, 3, 3), 1, 1, 1),           # 16 columns per image
     ((8, 16, 2, 2), (20, 16, 3, 3), 1, 1, 1),           # 4 per image: panels across images
+    # Fewer than 16 output columns: dot products along the depth.
+    ((1, 40, 2, 2), (24, 40, 3, 3), 1, 1, 1),           # 4 columns (ResNet's last layers)
+    ((2, 16, 3, 2), (9, 16, 3, 3), 1, 1, 1),            # 12 columns, 9 filters
     # Winograd's F(2x2, 3x3) (64 tiles of 2x2 outputs and more, 16 channels and filters):
     ((2, 16, 16, 16), (16, 16, 3, 3), 1, 1, 1),         # 8 tiles a row: panels across rows
     ((3, 17, 13, 11), (19, 17, 3, 3), 1, 1, 1),         # odd sizes: tiles of one row or column
