@@ -140,9 +140,8 @@ class Tensor:
         return METHODS["transpose"](self, perm)
 
     def numpy(self) -> np.ndarray:
-        """A copy of the values, as Paddle's (`np.asarray(t)` shares them)."""
         _warn_traced("numpy array")
-        return self._value.copy()
+        return self._value
 
     def item(self, *args: int) -> Any:
         """The Python number of a one-element tensor, or the element at a
