@@ -46,16 +46,27 @@ bool blasRunsVectorKernels() {
   return vector;
 }
 
+/// Whether the packed kernels serve a product with N columns: they compute
+/// whole panels, so fewer columns than one panel stay OpenBLAS's.
+bool packedKernelsFor(int64_t n) {
+  return n >= dy2st::kPackedPanelWidth && dy2st::packedKernelsAvailable();
+}
+
+/// C (+)= op(A)·op(B) on the packed kernels, B packed by packPanels; its
+/// panels shared among as many threads as OpenBLAS has (dy2st.set_num_threads).
+void packedGemm(const float *a, int64_t lda, bool ta, const float *packed, float *c, int64_t ldc,
+                int64_t m, int64_t n, int64_t k, bool accumulate) {
+  dy2st::packedProduct(a, lda, ta, packed, c, ldc, m, n, k, accumulate, openblas_get_num_threads());
+}
+
 void gemm(Transposes t, const float *a, const float *b, float *c, int m, int n, int k, int lda,
           int ldb, int ldc, float beta) {
-  if (!blasRunsVectorKernels() && n >= dy2st::kPackedPanelWidth &&
-      dy2st::packedKernelsAvailable()) {
+  if (!blasRunsVectorKernels() && packedKernelsFor(n)) {
     thread_local std::vector<float> packed;
     int64_t panels = (int64_t(n) + dy2st::kPackedPanelWidth - 1) / dy2st::kPackedPanelWidth;
     packed.resize(std::max<size_t>(packed.size(), panels * dy2st::kPackedPanelWidth * k));
     dy2st::packPanels(b, ldb, t.b, k, n, packed.data());
-    dy2st::packedProduct(a, lda, t.a, packed.data(), c, ldc, m, n, k, beta != 0.0f,
-                         openblas_get_num_threads());
+    packedGemm(a, lda, t.a, packed.data(), c, ldc, m, n, k, beta != 0.0f);
     return;
   }
   cblas_sgemm(CblasRowMajor, blasFlag(t.a), blasFlag(t.b), m, n, k, 1.0f, a, lda, b, ldb, beta, c,
@@ -144,18 +155,11 @@ static void batchGemmF64(StridedMemRefType<double, 3> *a, StridedMemRefType<doub
                          StridedMemRefType<double, 3> *c, bool ta, bool tb, bool accumulate) {
   products(a, b, c, {ta, tb}, accumulate);
 }
-/// Whether the packed kernels serve a product with N columns: they compute
-/// whole panels, so fewer columns than one panel stay OpenBLAS's.
-static bool packedKernelsFor(int64_t n) {
-  return n >= dy2st::kPackedPanelWidth && dy2st::packedKernelsAvailable();
-}
 static void packF32(StridedMemRefType<float, 2> *b, bool tb, StridedMemRefType<float, 1> *packed) {
   int64_t k = b->sizes[tb ? 1 : 0], n = b->sizes[tb ? 0 : 1];
   if (packedKernelsFor(n))
     dy2st::packPanels(b->data + b->offset, b->strides[0], tb, k, n, packed->data + packed->offset);
 }
-/// The packed kernels share a product's panels among as many threads as
-/// OpenBLAS has (dy2st.set_num_threads).
 static void packedGemmF32(StridedMemRefType<float, 2> *a, StridedMemRefType<float, 2> *b,
                           StridedMemRefType<float, 1> *packed, StridedMemRefType<float, 2> *c,
                           bool ta, bool tb, bool accumulate) {
@@ -164,9 +168,8 @@ static void packedGemmF32(StridedMemRefType<float, 2> *a, StridedMemRefType<floa
     products(a, b, c, {ta, tb}, accumulate);
     return;
   }
-  dy2st::packedProduct(a->data + a->offset, a->strides[0], ta, packed->data + packed->offset,
-                       c->data + c->offset, c->strides[0], m, n, k, accumulate,
-                       openblas_get_num_threads());
+  packedGemm(a->data + a->offset, a->strides[0], ta, packed->data + packed->offset,
+             c->data + c->offset, c->strides[0], m, n, k, accumulate);
 }
 }
 

@@ -141,9 +141,6 @@ __attribute__((target("avx512f"))) void multiplyNarrow(const Convolution &conv,
                                                        const float *patches, int64_t f0,
                                                        int64_t f1, bool accumulate) {
   int64_t depth = conv.depth;
-  auto prefix = [](int64_t n) -> __mmask16 {
-    return n >= 16 ? __mmask16(0xFFFF) : n <= 0 ? __mmask16(0) : __mmask16((1u << n) - 1);
-  };
   for (int64_t f = f0; f < f1; f += 4) {
     for (int64_t c = 0; c < conv.columns; c += 4) {
       __m512 sum[4][4];
@@ -151,7 +148,7 @@ __attribute__((target("avx512f"))) void multiplyNarrow(const Convolution &conv,
         for (int j = 0; j < 4; ++j)
           sum[i][j] = _mm512_setzero_ps();
       for (int64_t d = 0; d < depth; d += 16) {
-        __mmask16 along = prefix(depth - d);
+        __mmask16 along = dy2st::firstLanes(depth - d);
         __m512 w[4], x[4];
         for (int i = 0; i < 4; ++i)
           w[i] = _mm512_maskz_loadu_ps(f + i < f1 ? along : 0, conv.w + (f + i) * conv.lda + d);

@@ -78,7 +78,7 @@ __attribute__((target("avx512f"))) void kernel512(const float *a, int64_t rowStr
     _Pragma("GCC unroll 8") for (int r = 0; r < R; ++r)
       sum[r] = _mm512_fmadd_ps(_mm512_set1_ps(a[r * rowStride + p * depthStride]), row, sum[r]);
   }
-  __mmask16 mask = columns >= kPanel ? __mmask16(0xFFFF) : __mmask16((1u << columns) - 1);
+  __mmask16 mask = dy2st::firstLanes(columns);
   _Pragma("GCC unroll 8") for (int r = 0; r < R; ++r) {
     float *row = c + r * ldc;
     if (accumulate)
@@ -107,7 +107,7 @@ __attribute__((target("avx512f"))) void kernel512Pair(const float *a, int64_t ro
     }
   }
   int64_t rest = columns - kPanel;
-  __mmask16 mask = rest >= kPanel ? __mmask16(0xFFFF) : __mmask16((1u << rest) - 1);
+  __mmask16 mask = dy2st::firstLanes(rest);
   _Pragma("GCC unroll 8") for (int r = 0; r < R; ++r) {
     float *row = c + r * ldc;
     if (accumulate) {

@@ -3,7 +3,19 @@
 
 #include <cstdint>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 namespace dy2st {
+
+#if defined(__x86_64__)
+/// The AVX-512 lane mask of the first n of 16 lanes (n clamped to [0, 16]):
+/// the masked loads and stores of a partial panel row.
+inline __mmask16 firstLanes(int64_t n) {
+  return n >= 16 ? __mmask16(0xFFFF) : n <= 0 ? __mmask16(0) : __mmask16((1u << n) - 1);
+}
+#endif
 
 /// Whether this CPU runs the packed kernels (AVX-512, or AVX2 and FMA).
 bool packedKernelsAvailable();

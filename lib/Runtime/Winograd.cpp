@@ -179,9 +179,6 @@ __attribute__((target("avx512f"))) void transformInputAvx512(const Problem &p, i
   const __m512i evens = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26,
                                           28, 30);
   const __m512i odds = _mm512_add_epi32(evens, _mm512_set1_epi32(1));
-  auto prefix = [](int64_t n) -> __mmask16 {
-    return n >= 16 ? __mmask16(0xffff) : n <= 0 ? __mmask16(0) : __mmask16((1u << n) - 1);
-  };
   for (int64_t panel = 0; panel < panels; ++panel) {
     Segment segments[kPanel];
     int64_t lanes = std::min<int64_t>(kPanel, count - panel * kPanel);
@@ -194,8 +191,9 @@ __attribute__((target("avx512f"))) void transformInputAvx512(const Problem &p, i
       for (int s = 0; s < segmentCount; ++s) {
         const Segment &segment = segments[s];
         int64_t used = 2 * segment.count + 2;
-        __mmask16 low = prefix(used), high = prefix(used - 16);
-        __mmask16 shiftedLow = prefix(used - 2), shiftedHigh = prefix(used - 18);
+        __mmask16 low = dy2st::firstLanes(used), high = dy2st::firstLanes(used - 16);
+        __mmask16 shiftedLow = dy2st::firstLanes(used - 2),
+                  shiftedHigh = dy2st::firstLanes(used - 18);
         __m512 columns[4][4]; // [row][j]: column 2k + j of tile k
         for (int i = 0; i < 4; ++i) {
           const float *row = p.x + segment.first.input + c * p.xChannel + i * p.xRow;
@@ -214,7 +212,7 @@ __attribute__((target("avx512f"))) void transformInputAvx512(const Problem &p, i
           r[2][j] = _mm512_sub_ps(columns[2][j], columns[1][j]);
           r[3][j] = _mm512_sub_ps(columns[1][j], columns[3][j]);
         }
-        __mmask16 mask = prefix(segment.count);
+        __mmask16 mask = dy2st::firstLanes(segment.count);
         float *at = target + segment.lane;
         for (int i = 0; i < 4; ++i) {
           _mm512_mask_storeu_ps(at + (4 * i + 0) * point, mask, _mm512_sub_ps(r[i][0], r[i][2]));

@@ -249,20 +249,16 @@ class Aliases:
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
                         isinstance(stmt.targets[0], ast.Name):
                     y, value = stmt.targets[0].id, stmt.value
-                    x = value.id if isinstance(value, ast.Name) else \
-                        _inplace_receiver(value) or _detached(value)
-                    if x is not None and y != x and x in local:
-                        self._aliases.append(
-                            _Alias(stmt, (y, x), block, _end(statements[-1]), loop))
-                    x = value.value.id if isinstance(value, ast.Subscript) and \
-                        isinstance(value.value, ast.Name) else None
-                    if x is not None and y != x and x in local:
-                        self._aliases.append(_Alias(stmt, (y, x), block, _end(statements[-1]),
-                                                    loop, view=True))
-                    x = _view_base(value, local)
-                    if x is not None and y != x and x in local:
-                        self._aliases.append(_Alias(stmt, (y, x), block, _end(statements[-1]),
-                                                    loop, maybe=True))
+                    # (base, kind): `y = x` (or x's in-place result), `y = x[i]`, `y = x.view()`.
+                    bases = [(value.id if isinstance(value, ast.Name) else
+                              _inplace_receiver(value) or _detached(value), {}),
+                             (value.value.id if isinstance(value, ast.Subscript) and
+                              isinstance(value.value, ast.Name) else None, {"view": True}),
+                             (_view_base(value, local), {"maybe": True})]
+                    for x, kind in bases:
+                        if x is not None and y != x and x in local:
+                            self._aliases.append(_Alias(stmt, (y, x), block,
+                                                        _end(statements[-1]), loop, **kind))
                 unpacked = _unpacked_base(stmt)
                 if unpacked is not None and unpacked[0] in local:
                     x, names = unpacked
