@@ -235,7 +235,7 @@ class WeightedRandomSampler(Sampler):
 
     def __init__(self, weights: Any, num_samples: int, replacement: bool = True) -> None:
         super().__init__(None)
-        weights = np.asarray(weights.numpy() if isinstance(weights, Tensor) else weights,
+        weights = np.asarray(weights,
                              np.float64)
         if weights.ndim != 1:
             raise ValueError("weights should be a 1-D array")

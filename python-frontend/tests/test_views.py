@@ -180,3 +180,12 @@ def test_set_value_writes_into_a_view():
     x = view_cases.base(paddle)
     x[1:].set_value(np.zeros([2, 4], "float32"))
     np.testing.assert_array_equal(x.numpy()[1:], 0.0)
+
+
+def test_numpy_is_a_copy_as_paddles():
+    x = view_cases.base(paddle)
+    values = x.numpy()
+    values[0, 0] = -1.0
+    assert x.numpy()[0, 0] == 1.0
+    np.asarray(x)[0, 0] = -2.0  # the array protocol shares the memory
+    assert x.numpy()[0, 0] == -2.0

@@ -140,8 +140,9 @@ class Tensor:
         return METHODS["transpose"](self, perm)
 
     def numpy(self) -> np.ndarray:
+        """A copy of the values, as Paddle's (`np.asarray(t)` shares them)."""
         _warn_traced("numpy array")
-        return self._value
+        return self._value.copy()
 
     def item(self, *args: int) -> Any:
         """The Python number of a one-element tensor, or the element at a

@@ -273,7 +273,7 @@ class Layer:
         for name, value in state_dict.items():
             if name not in own:
                 raise KeyError(f"{type(self).__name__} has no parameter '{name}'")
-            array = np.asarray(value.numpy() if isinstance(value, Tensor) else value)
+            array = np.asarray(value)
             target = own[name]
             if list(array.shape) != target.shape:
                 raise ValueError(f"parameter '{name}' has shape {target.shape}, the state dict "

@@ -153,8 +153,8 @@ def _updated(old, new):
         update_in_place(old, new)
         return old
     if isinstance(old, np.ndarray) and isinstance(new, Tensor) and \
-            old.shape == tuple(new.shape) and old.dtype == new.numpy().dtype:
-        old[...] = new.numpy()  # a numpy array given stays one, changed in place
+            old.shape == tuple(new.shape) and old.dtype == np.asarray(new).dtype:
+        old[...] = np.asarray(new)  # a numpy array given stays one, changed in place
         return old
     return new
 

@@ -190,7 +190,7 @@ def compile_for_save(static_function, specs):
             "state": state,
             "changed_inputs": [static_function._parameters().index(name)
                                for name in imported.changed]}
-    arrays = [p.numpy() if isinstance(p, Tensor) else np.asarray(p) for p in params]
+    arrays = [np.asarray(p) for p in params]
     return meta, text, compiled.stage("specialized"), arrays
 
 

@@ -488,7 +488,7 @@ def write_into(tensor, value):
     """Gives `tensor` the contents of `value` in place, as the eager change
     of the function's argument would have."""
     if isinstance(tensor, Tensor):
-        new = value.numpy() if isinstance(value, Tensor) else np.asarray(value)
+        new = np.asarray(value)
         if new.dtype != tensor._value.dtype or new.shape != tensor._value.shape:
             # An in-place operation that changed its dtype or shape
             # (`x.equal_(y)`, `x.reshape_(...)`): eagerly the tensor takes the
@@ -497,4 +497,4 @@ def write_into(tensor, value):
         else:
             tensor._value[...] = new
     elif isinstance(tensor, np.ndarray):
-        tensor[...] = value.numpy() if isinstance(value, Tensor) else value
+        tensor[...] = np.asarray(value)

@@ -49,7 +49,7 @@ class TracedLayer:
 
     def _signature(self, arrays):
         return [InputSpec.from_tensor(Tensor(a)).signature_entry()
-                for a in arrays + [p.numpy() for p in self._params]]
+                for a in arrays + [np.asarray(p) for p in self._params]]
 
     def _compile(self, text, entries):
         module = native.module()
@@ -59,7 +59,7 @@ class TracedLayer:
             raise errors.from_compiler(e) from None
 
     def __call__(self, *inputs: Any) -> Any:
-        arrays = [np.asarray(i.numpy() if isinstance(i, Tensor) else i, order="C")
+        arrays = [np.asarray(i, order="C")
                   for i in inputs]
         if len(arrays) != len(self._input_specs):
             raise TypeError(f"the traced layer takes {len(self._input_specs)} inputs, "
@@ -69,7 +69,7 @@ class TracedLayer:
         if key not in self._compiled:
             self._compiled[key] = self._compile(self._text, entries)
         compiled = self._compiled[key]
-        leaves = compiled(arrays + [np.asarray(p.numpy(), order="C") for p in self._params])
+        leaves = compiled(arrays + [np.asarray(p, order="C") for p in self._params])
         outs = tuple(Tensor(v) if isinstance(v, np.ndarray) else v for v in leaves)
         return outs if self._returns_tuple else outs[0]
 
@@ -101,4 +101,4 @@ class TracedLayer:
                 "fetch": [f"fetch_{j}" for j in range(len(fetch))]}
         prefix = os.path.join(path, "model")
         saving.write_model(prefix, meta, text, compiled.stage("specialized"),
-                           [p.numpy() for p in self._params])
+                           [np.asarray(p) for p in self._params])

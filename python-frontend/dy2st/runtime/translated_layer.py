@@ -44,7 +44,7 @@ class TranslatedLayer:
         arrays = []
         for name, value in zip(self._meta["inputs"], inputs):
             if isinstance(value, Tensor):
-                value = value.numpy()
+                value = np.asarray(value)
             if not isinstance(value, np.ndarray):
                 raise TypeError(f"input '{name}' must be a tensor or a numpy array")
             arrays.append(np.asarray(value, order="C"))
@@ -75,7 +75,7 @@ class TranslatedLayer:
             # in place, written to the tensors given.
             result, values = result[0], result[1:]
             for i, value in zip(state, values):
-                self._params[i] = value.numpy() if isinstance(value, Tensor) else np.asarray(value)
+                self._params[i] = np.asarray(value)
             for i, value in zip(changed, values[len(state):]):
                 write_into(inputs[i], value)
         return result
