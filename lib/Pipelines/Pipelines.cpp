@@ -106,8 +106,10 @@ static void addPipeline(OpPassManager &pm, const std::string &pipeline, llvm::St
 
 void dy2st::buildCPUPipeline(OpPassManager &pm) {
   addPipeline(pm,
-              (kCPUFusion + kCanonicalizeTensors + "cse,dy2st-hoist-loop-invariants," +
-               kBufferize + kCPUOnBuffers).str(),
+              (kCPUFusion + kCanonicalizeTensors +
+               "cse,dy2st-hoist-loop-invariants,dy2st-loop-results-in-place," + kBufferize +
+               kCPUOnBuffers)
+                  .str(),
               "CPU");
 }
 

@@ -116,6 +116,26 @@ def HoistLoopInvariantsPass : Pass<"dy2st-hoist-loop-invariants"> {
   }];
 }
 
+def LoopResultsInPlacePass : Pass<"dy2st-loop-results-in-place"> {
+  let summary = "Compute a loop's carried tensors into the buffers of the values they replace";
+  let description = [{
+    A tensor that an `scf.for` or `scf.while` carries from one iteration to
+    the next (an RNN's hidden state) and that a linalg op computes without
+    reading its destination (`outs(tensor.empty)`, hoisted out of the loop)
+    gets the iteration's incoming value as its destination instead. The
+    values are the same (the destination is not read); what changes is what
+    one-shot bufferization sees: the yielded value equivalent to the
+    region's argument, so it is written in place, where before its buffer
+    was a fresh one and `scf.while`'s bufferization copied every carried
+    tensor at every iteration (an LSTM's h and c: 64 KB per step). Where the
+    old value is still read after the op, bufferization's own analysis puts
+    the op out of place, as before. Upstream's fusion patterns
+    (RemoveOutsDependency) undo the change, so it runs after them, right
+    before bufferization.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 def LinalgToBlasPass : Pass<"dy2st-linalg-to-blas", "::mlir::ModuleOp"> {
   let summary = "Replace f32/f64 matmuls on buffers by calls of BLAS's gemm";
   let description = [{
