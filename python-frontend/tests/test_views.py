@@ -155,6 +155,40 @@ def test_views_only_maybe_shared_are_a_clear_error(fn):
         paddle.jit.to_static(fn)(*args)
 
 
+def row_kept_past_the_loop(x):
+    for row in x:
+        last = row
+    x[2] = x[0] * 7.0
+    return last
+
+
+def row_read_after_its_change(x):
+    out = []
+    for i, row in enumerate(x):
+        x[i] = row * 2.0
+        out.append(row + 1.0)
+    return out[0]
+
+
+def rows_unpacked_then_changed(x):
+    a, b, c = x
+    x[0] = b
+    return a + 1.0
+
+
+@pytest.mark.parametrize("fn, seen", [(row_kept_past_the_loop, [7.0, 14.0, 21.0, 28.0]),
+                                      (row_read_after_its_change, [3.0, 5.0, 7.0, 9.0]),
+                                      (rows_unpacked_then_changed, [6.0, 7.0, 8.0, 9.0])],
+                         ids=lambda f: getattr(f, "__name__", ""))
+def test_rows_read_after_their_tensor_changes_are_a_clear_error(fn, seen):
+    """Eagerly a row of a tensor (`for row in x`, `a, b = x`) is a view and
+    sees a later change of x (`seen`, with x = 1..12 in 3 rows); compiled
+    code does not follow it."""
+    np.testing.assert_array_equal(fn(view_cases.base(paddle)).numpy(), seen)
+    with pytest.raises(Dy2StError, match="holds a row of it"):
+        paddle.jit.to_static(fn)(view_cases.base(paddle))
+
+
 def test_a_view_not_read_again_compiles():
     def changed_copy_only(x):
         flat = x.reshape([12])

@@ -190,9 +190,26 @@ def view_then_reassigned(x):
     return y, row
 
 
+def rows_read_before_the_change(x):
+    total = x[0] * 0.0
+    for i, row in enumerate(x):
+        total = total + row
+        x[i] = row * 2.0
+    return x, total
+
+
+def rows_of_a_list_replaced(x):
+    items = [x[0] * 1.0, x[1] * 1.0]
+    for item in items:
+        last = item
+    items[1] = x[2] * 1.0
+    return x, last
+
+
 FUNCTIONS = [change_row, change_base, column_setitem, zero_d_item, loop_rows, chained_views,
              accumulate_into_row, row_of_tensor_index, rows_of_index_list, rows_of_mask,
-             item_of_item, view_then_reassigned]
+             item_of_item, view_then_reassigned, rows_read_before_the_change,
+             rows_of_a_list_replaced]
 
 
 def arguments(paddle, fn):

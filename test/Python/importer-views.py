@@ -18,8 +18,16 @@ def base_changed(x):
     return row
 
 
+def row_kept(x):
+    for row in x:
+        last = row
+    x[0] = last
+    return last
+
+
 print(paddle.jit.to_static(view_changed).code)
 print(paddle.jit.to_static(base_changed).code)
+print(paddle.jit.to_static(row_kept).code)
 
 # CHECK-LABEL: pydy.func @"view_changed"
 # CHECK:     %[[INDEX:.*]] = pydy.tuple
@@ -46,3 +54,14 @@ print(paddle.jit.to_static(base_changed).code)
 # CHECK:       %[[X2:.*]] = pydy.load "x"
 # CHECK:       %[[ROW2:.*]] = pydy.subscript %[[X2]]
 # CHECK:       pydy.store "row", %[[ROW2]]
+
+# A row taken by iterating x and read after a change of x: a compile error
+# where x is a tensor (its rows are views), decided once specialized.
+# CHECK-LABEL: pydy.func @"row_kept"
+# CHECK:     pydy.for_in
+# CHECK:     pydy.setitem
+# CHECK:     %[[X3:.*]] = pydy.load "x"
+# CHECK:     %[[IS3:.*]] = pydy.call @"is_view_index{{.*}}"(%[[X3]],
+# CHECK:     pydy.if %[[IS3]]
+# CHECK-NEXT:  pydy.unsupported "'x' is changed in place here while 'last', which holds a row of it (for row in x:, line 22)
+# CHECK-NEXT: } else {

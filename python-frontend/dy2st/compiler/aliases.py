@@ -53,6 +53,7 @@ class _Alias:
         # Only a change through y counts (`for y in x`, `a, b = x` of a dict
         # or a list as much as a tensor: a change of x replaces its items).
         self.one_way = False
+        self.binding_loop = None  # the `for` that binds y anew at each iteration
 
 
 def _loop_head(stmt):
@@ -224,11 +225,16 @@ class Aliases:
         None); `resolve(fn, name)`: what a global name of `fn` refers to."""
         stores = collections.defaultdict(list)
         self._reads = collections.defaultdict(list)
+        # The spans of the statements without a body of their own: a change
+        # happens after the reads of the statement that makes it.
+        self._simple = []
         for stmt in body:
             for n in ast.walk(stmt):
                 if isinstance(n, ast.Name):
                     into = stores if isinstance(n.ctx, (ast.Store, ast.Del)) else self._reads
                     into[n.id].append(_position(n))
+                elif isinstance(n, ast.stmt) and not hasattr(n, "body"):
+                    self._simple.append((_position(n), _end(n)))
         self._stores = stores
         self._params = set(params)
         local = set(stores) | set(params)
@@ -270,6 +276,7 @@ class Aliases:
                                            maybe=True)
                             if isinstance(stmt, ast.For):
                                 alias.shown = _loop_head(stmt)
+                                alias.binding_loop = stmt
                             alias.one_way = isinstance(stmt, ast.For) or \
                                 not isinstance(stmt.value, ast.Call)
                             self._aliases.append(alias)
@@ -305,22 +312,69 @@ class Aliases:
         names that certainly share its object or memory there (through chains
         of aliases and views: `v = b; w = v[0]`), as (name, the name its new
         value follows from, the alias between them) in the order the values
-        follow; and (partner, aliasing statement) of one that only may and is
-        read later, or None."""
+        follow; (partner, aliasing statement) of one that only may and is
+        read later, or None; and the rows taken from a changed name before
+        (`for row in x`, `a, b = x`) and read later, as (the name read, the
+        name the row was taken from, aliasing statement): views of it where it is a tensor,
+        which compiled code does not follow (the importer makes that a
+        compile error once the kinds are known)."""
         if _is_comprehension(name):
             # Filled right after it is made (comprehensions.py): shared by none.
-            return [], None
-        sharing, doubtful, pending, seen = [], None, [name], {name}
+            return [], None, []
+        sharing, doubtful, rows, pending, seen = [], None, [], [name], {name}
         while pending:
             source = pending.pop(0)
             certain, found = self._partners(source, change)
             doubtful = doubtful or found
+            rows += [(row, source, shown) for row, shown in self._rows_read_after(source, change)]
             for partner, alias in certain:
                 if partner not in seen:
                     seen.add(partner)
                     sharing.append((partner, source, alias))
                     pending.append(partner)
-        return sharing, doubtful
+        return sharing, doubtful, rows
+
+    def _rows_read_after(self, name, change):
+        """(holder, aliasing statement) of the rows taken from `name` before
+        `change` (`for row in name`, `a, b = name`) and read after it, through
+        the row's name or another holding it (`holder`): where
+        the change is inside the `for` that binds the row, only reads after
+        the change in that iteration or inner loops around it count (the next
+        iteration binds the row anew)."""
+        at = _position(change)
+        around = [(start, end) for start, end in self._loops if start <= at <= end]
+        # The innermost statement that makes the change (AST rewrites add
+        # statements spanning the whole function).
+        making = max((span for span in self._simple if span[0] <= at <= span[1]),
+                     default=(at, _end(change)))
+        done = max(making[1], _end(change))
+        found = []
+        for alias in self._aliases:
+            if not alias.one_way or alias.names[1] != name:
+                continue
+            start = _position(alias.stmt)
+            if start > at:
+                continue  # taken only after the change
+            loop = alias.binding_loop
+            inside = loop is not None and _position(loop) <= at <= _end(loop)
+            starts = [done] + [s for s, _ in around if not inside or s > _position(loop)]
+            read = [n for n in sorted(self._holders(alias.names[0]))
+                    if any(p >= min(starts) for p in self._reads.get(n, ()))]
+            if read:
+                found.append((read[0], alias.shown))
+        return found
+
+    def _holders(self, name):
+        """`name` and the names that may hold its object or a view of it
+        through further aliases (`last = row`, `cell = row[0]`)."""
+        holders, pending = {name}, [name]
+        while pending:
+            source = pending.pop()
+            for alias in self._aliases:
+                if alias.names[1] == source and alias.names[0] not in holders:
+                    holders.add(alias.names[0])
+                    pending.append(alias.names[0])
+        return holders
 
     def _partners(self, name, change):
         """The names that certainly share `name`'s object at `change` through

@@ -950,7 +950,9 @@ class Importer(StaticContainers, CallForms, Views):
         """Containers are values: an update of `a[i][j]` (or `a[i].append`)
         is written back along the path to the variable `a`."""
         if isinstance(node, ast.Name) and self.is_local(node.id):
-            sharing, doubtful = self.aliases.at_change(node.id, origin)
+            sharing, doubtful, rows = self.aliases.at_change(node.id, origin)
+            for row, base, statement in rows:
+                self.unfollowed_row(row, base, statement, origin)
             if doubtful is not None:
                 partner, statement = doubtful
                 self._fail(origin, f"'{node.id}' is changed in place here while '{partner}' may "

@@ -58,6 +58,30 @@ class Views:
         self.assign(node.targets[0], value, node)
         return True
 
+    def unfollowed_row(self, row, base, statement, origin):
+        """`base` changed in place at `origin` after a row was taken from it
+        (`statement`: `for row in base`, `a, b = base`), and `row`, which
+        holds it, read later:
+        a compile error where `base` is a tensor (its rows are views, which
+        see the change eagerly), nothing where it is a list or a tuple (their
+        items are replaced, not changed). Which it is is known once
+        specialized."""
+        test = located(ast.Call(func=ast.Name(base, ast.Load()),
+                                args=[ast.Name(base, ast.Load())], keywords=[]), origin)
+        guard = self.python_call(test, pybuiltins.is_view_index, None)
+        taken = ast.unparse(statement).splitlines()[0].strip()
+        message = (f"'{base}' is changed in place here while '{row}', which holds a row of "
+                   f"it ({taken}, line {self._where(statement)[1]}), is read later: a row of "
+                   f"a tensor is a view of it and sees the change eagerly, but compiled code "
+                   f"treats tensors as values; read '{base}' again after the change, or take "
+                   f"a copy of the row (.clone())")
+        self.emit(f"pydy.if {guard.name} : {guard.type} {{")
+        self.depth += 1
+        self.emit(f'pydy.unsupported "{pydytext.escape(message)}" {self.loc(origin)}')
+        self.depth -= 1
+        self.emit("} else {")
+        self.emit("} " + self.loc(origin))
+
     def hidden_name(self, name, value, node):
         """`value` kept in the hidden variable `name`; its Name node."""
         self.scopes[-1].add(name)
