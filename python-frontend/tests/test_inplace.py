@@ -127,6 +127,20 @@ def test_the_result_of_an_inplace_method_names_the_receiver():
     np.testing.assert_allclose(h, (X + 1.0) * X, rtol=1e-6)
 
 
+def result_of_the_function_form(x):
+    h = x * 1.0
+    y = F.relu_(h)
+    y.add_(1.0)
+    z = paddle.tanh_(y)
+    h.scale_(2.0)
+    return z
+
+
+def test_the_result_of_an_inplace_function_names_its_argument():
+    (z,), _ = both(result_of_the_function_form, X)
+    np.testing.assert_allclose(z, np.tanh(np.maximum(X, 0.0) + 1.0) * 2.0, rtol=1e-6)
+
+
 def comparisons_in_place(x, y):
     x.greater_equal_(y)
     d = y * 1.0

@@ -117,13 +117,17 @@ def _detached(value):
     return None
 
 
-def _inplace_receiver(value):
-    """`x` of `x.add_(y)` or `x.add_(y).clip_(0, 1)`: Paddle's in-place
-    methods return their receiver itself (or None)."""
+def _inplace_receiver(value, local):
+    """`x` of `x.add_(y)`, `x.add_(y).clip_(0, 1)` or the function forms
+    `paddle.tanh_(x)`, `F.relu_(x)` (called on a name that is not a local
+    variable: a module): Paddle's in-place operations return the tensor they
+    change itself (or None)."""
     node, found = value, False
     while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
             inplace.operation_of(node.func.attr):
-        node, found = node.func.value, True
+        owner, found = node.func.value, True
+        module = isinstance(owner, ast.Name) and owner.id not in local
+        node = node.args[0] if module and node.args else owner
     return node.id if found and isinstance(node, ast.Name) else None
 
 
@@ -257,7 +261,7 @@ class Aliases:
                     y, value = stmt.targets[0].id, stmt.value
                     # (base, kind): `y = x` (or x's in-place result), `y = x[i]`, `y = x.view()`.
                     bases = [(value.id if isinstance(value, ast.Name) else
-                              _inplace_receiver(value) or _detached(value), {}),
+                              _inplace_receiver(value, local) or _detached(value), {}),
                              (value.value.id if isinstance(value, ast.Subscript) and
                               isinstance(value.value, ast.Name) else None, {"view": True}),
                              (_view_base(value, local), {"maybe": True})]
