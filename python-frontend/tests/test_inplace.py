@@ -141,6 +141,24 @@ def test_the_result_of_an_inplace_function_names_its_argument():
     np.testing.assert_allclose(z, np.tanh(np.maximum(X, 0.0) + 1.0) * 2.0, rtol=1e-6)
 
 
+def names_paired_in_one_assignment(x, y):
+    h, g = x * 1.0, y * 1.0
+    a, b, c = h, h, g
+    a.add_(1.0)
+    p, q = g, h
+    p.scale_(3.0)
+    return b, c, h, g, q
+
+
+def test_names_paired_in_one_assignment_share():
+    (b, c, h, g, q), _ = both(names_paired_in_one_assignment, X, Y)
+    np.testing.assert_allclose(b, X + 1.0, rtol=1e-6)
+    np.testing.assert_allclose(h, X + 1.0, rtol=1e-6)
+    np.testing.assert_allclose(q, X + 1.0, rtol=1e-6)
+    np.testing.assert_allclose(c, Y * 3.0, rtol=1e-6)
+    np.testing.assert_allclose(g, Y * 3.0, rtol=1e-6)
+
+
 def comparisons_in_place(x, y):
     x.greater_equal_(y)
     d = y * 1.0

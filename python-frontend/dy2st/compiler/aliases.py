@@ -108,6 +108,22 @@ def _unpacked_base(stmt):
     return None
 
 
+def _paired_names(stmt):
+    """(y, x) of `a, b = x, z` for each name assigned a name (each then
+    names the same object); none where a target is also on the right (`a, b
+    = b, a` exchanges the objects: no two names share one)."""
+    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+        return []
+    target, value = stmt.targets[0], stmt.value
+    if not isinstance(target, (ast.Tuple, ast.List)) or \
+            not isinstance(value, (ast.Tuple, ast.List)) or len(target.elts) != len(value.elts):
+        return []
+    pairs = [(t.id, v.id) for t, v in zip(target.elts, value.elts)
+             if isinstance(t, ast.Name) and isinstance(v, ast.Name)]
+    targets = {t.id for t in target.elts if isinstance(t, ast.Name)}
+    return [] if any(x in targets for _, x in pairs) else pairs
+
+
 def _detached(value):
     """x of `x.detach()`: a view of all of x."""
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
@@ -254,6 +270,8 @@ class Aliases:
                     continue
                 if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
                     targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+                    targets = [e for t in targets
+                               for e in (t.elts if isinstance(t, (ast.Tuple, ast.List)) else [t])]
                     self._assignments[block].append(
                         (_position(stmt), {t.id for t in targets if isinstance(t, ast.Name)}))
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
@@ -269,6 +287,10 @@ class Aliases:
                         if x is not None and y != x and x in local:
                             self._aliases.append(_Alias(stmt, (y, x), block,
                                                         _end(statements[-1]), loop, **kind))
+                for y, x in _paired_names(stmt):
+                    if y != x and x in local:
+                        self._aliases.append(_Alias(stmt, (y, x), block, _end(statements[-1]),
+                                                    loop))
                 unpacked = _unpacked_base(stmt)
                 if unpacked is not None and unpacked[0] in local:
                     x, names = unpacked
