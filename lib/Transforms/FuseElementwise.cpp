@@ -16,6 +16,35 @@ using namespace mlir;
 
 bool isProduct(Operation *op) { return isa<linalg::MatmulOp, linalg::BatchMatmulOp>(op); }
 
+/// A generic that only reads a tensor of its own static type at its own
+/// indices (`tensor.extract %t[linalg.index 0, ...]`) computes that tensor:
+/// how the setitem lowering broadcasts a value to the region it is written
+/// to, which for `out[:, t, :] = h` of h's own shape was a second copy of h
+/// at every step.
+struct ForwardIdentityExtract : OpRewritePattern<linalg::GenericOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(linalg::GenericOp op, PatternRewriter &rewriter) const override {
+    if (op.getNumDpsInputs() != 0 || op->getNumResults() != 1 ||
+        op.getNumParallelLoops() != op.getNumLoops())
+      return failure();
+    auto type = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+    if (!type || !type.hasStaticShape() || !op.getIndexingMapsArray()[0].isIdentity())
+      return failure();
+    Block &body = op.getRegion().front();
+    auto extract = body.getTerminator()->getOperand(0).getDefiningOp<tensor::ExtractOp>();
+    if (!extract || extract.getTensor().getType() != type ||
+        op.getRegion().isAncestor(extract.getTensor().getParentRegion()))
+      return failure();
+    for (auto [dim, index] : llvm::enumerate(extract.getIndices())) {
+      auto loopIndex = index.getDefiningOp<linalg::IndexOp>();
+      if (!loopIndex || loopIndex.getDim() != dim)
+        return failure();
+    }
+    rewriter.replaceOp(op, extract.getTensor());
+    return success();
+  }
+};
+
 struct FuseElementwisePass : impl::FuseElementwisePassBase<FuseElementwisePass> {
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
@@ -35,6 +64,7 @@ struct FuseElementwisePass : impl::FuseElementwisePassBase<FuseElementwisePass> 
     tensor::CollapseShapeOp::getCanonicalizationPatterns(patterns, ctx);
     ctx->getLoadedDialect<linalg::LinalgDialect>()->getCanonicalizationPatterns(patterns);
     linalg::populateConstantFoldLinalgOperations(patterns, control);
+    patterns.add<ForwardIdentityExtract>(ctx);
     GreedyRewriteConfig config;
     config.setUseTopDownTraversal(true);
     (void)applyPatternsGreedily(getOperation(), std::move(patterns), config);

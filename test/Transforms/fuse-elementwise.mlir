@@ -48,3 +48,38 @@ func.func @chain(%x: tensor<8xf32>) -> tensor<8xf32> {
   } -> tensor<8xf32>
   return %b : tensor<8xf32>
 }
+
+// A value read at the generic's own indices, of its own static type, is the
+// value itself (setitem's broadcast of `out[:, t, :] = h`); a value of
+// another shape (a broadcast) or read elsewhere (transposed) stays a generic.
+// CHECK-LABEL: func.func @identity_extract
+// CHECK-SAME: (%[[H:.*]]: tensor<4x8xf32>, %{{.*}}: tensor<8xf32>, %{{.*}}: tensor<4x4xf32>)
+// CHECK: linalg.generic
+// CHECK: linalg.generic
+// CHECK: return %[[H]], %{{.*}}, %{{.*}}
+#id2 = affine_map<(d0, d1) -> (d0, d1)>
+func.func @identity_extract(%h: tensor<4x8xf32>, %row: tensor<8xf32>, %sq: tensor<4x4xf32>) -> (tensor<4x8xf32>, tensor<4x8xf32>, tensor<4x4xf32>) {
+  %e = tensor.empty() : tensor<4x8xf32>
+  %same = linalg.generic {indexing_maps = [#id2], iterator_types = ["parallel", "parallel"]} outs(%e : tensor<4x8xf32>) {
+  ^bb0(%o: f32):
+    %i = linalg.index 0 : index
+    %j = linalg.index 1 : index
+    %v = tensor.extract %h[%i, %j] : tensor<4x8xf32>
+    linalg.yield %v : f32
+  } -> tensor<4x8xf32>
+  %spread = linalg.generic {indexing_maps = [#id2], iterator_types = ["parallel", "parallel"]} outs(%e : tensor<4x8xf32>) {
+  ^bb0(%o: f32):
+    %j = linalg.index 1 : index
+    %v = tensor.extract %row[%j] : tensor<8xf32>
+    linalg.yield %v : f32
+  } -> tensor<4x8xf32>
+  %es = tensor.empty() : tensor<4x4xf32>
+  %flipped = linalg.generic {indexing_maps = [#id2], iterator_types = ["parallel", "parallel"]} outs(%es : tensor<4x4xf32>) {
+  ^bb0(%o: f32):
+    %i = linalg.index 0 : index
+    %j = linalg.index 1 : index
+    %v = tensor.extract %sq[%j, %i] : tensor<4x4xf32>
+    linalg.yield %v : f32
+  } -> tensor<4x4xf32>
+  return %same, %spread, %flipped : tensor<4x8xf32>, tensor<4x8xf32>, tensor<4x4xf32>
+}

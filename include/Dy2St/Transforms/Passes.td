@@ -61,7 +61,9 @@ def FuseElementwisePass : Pass<"dy2st-fuse-elementwise"> {
     refuses to fold a reshape into a `linalg.matmul` or
     `linalg.batch_matmul`: upstream would turn the product of a merged batch
     ([b·M, K] x [K, N], see the matmul lowering) into a 4-d generic that
-    `dy2st-linalg-to-blas` cannot hand to BLAS.
+    `dy2st-linalg-to-blas` cannot hand to BLAS. A generic that only reads a
+    tensor of its own static type at its own indices (the broadcast of an
+    assigned value to a region of its own shape) is that tensor.
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
                            "::mlir::affine::AffineDialect"];

@@ -379,13 +379,13 @@ Value computeIf(OpBuilder &b, Operation *op, Value ok, Type resultType, StringRe
 }
 
 Value computeOnlyIf(OpBuilder &b, Location loc, Value ok, Type resultType,
-                    function_ref<Value()> compute) {
+                    function_ref<Value()> compute, Value otherwise) {
   auto ifOp = scf::IfOp::create(b, loc, resultType, ok, /*withElseRegion=*/true);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(&ifOp.getThenRegion().front());
   scf::YieldOp::create(b, loc, compute());
   b.setInsertionPointToStart(&ifOp.getElseRegion().front());
-  scf::YieldOp::create(b, loc, zeroOf(b, loc, resultType));
+  scf::YieldOp::create(b, loc, otherwise ? otherwise : zeroOf(b, loc, resultType));
   return ifOp.getResult(0);
 }
 

@@ -541,9 +541,9 @@ FailureOr<Value> lowerSetValue(LibLowering &l) {
   SmallVector<OpFoldResult> o(offsets.begin(), offsets.end()), z(sizes.begin(), sizes.end()), st;
   for (int64_t s : strides)
     st.push_back(b.getIndexAttr(s));
-  return computeOnlyIf(b, loc, indicesInRange, x.getType(), [&] {
-    return tensor::InsertSliceOp::create(b, loc, update, x, o, z, st).getResult();
-  });
+  return computeOnlyIf(
+      b, loc, indicesInRange, x.getType(),
+      [&] { return tensor::InsertSliceOp::create(b, loc, update, x, o, z, st).getResult(); }, x);
 }
 
 } // namespace mlir::pydy::lowering

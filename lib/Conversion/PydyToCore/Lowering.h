@@ -60,11 +60,13 @@ Value broadcastSizesAgree(OpBuilder &b, Location loc, Type resultType, ValueRang
 /// ValueError with `message` for `op`, and a zero result.
 Value computeIf(OpBuilder &b, Operation *op, Value ok, Type resultType, StringRef message,
                 function_ref<Value()> compute);
-/// `compute()` when `ok` holds at run time, a zero result otherwise: for an
-/// op whose check already raised (its results are dropped), so that it reads
-/// and writes nothing out of bounds (an index into an empty dimension).
+/// `compute()` when `ok` holds at run time, `otherwise` (a zero result where
+/// none is given) otherwise: for an op whose check already raised (its
+/// results are dropped), so that it reads and writes nothing out of bounds
+/// (an index into an empty dimension). An update of a tensor passes the
+/// tensor itself, so that bufferization still writes it in place.
 Value computeOnlyIf(OpBuilder &b, Location loc, Value ok, Type resultType,
-                    function_ref<Value()> compute);
+                    function_ref<Value()> compute, Value otherwise = {});
 
 /// A tensor of `type` filled with `scalar` (converted to its element type).
 Value filled(OpBuilder &b, Location loc, RankedTensorType type, Value scalar,

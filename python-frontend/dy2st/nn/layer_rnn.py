@@ -265,28 +265,29 @@ def _run_cell(cell, x, states, sequence_length, reverse):
     """The cell over the steps of x ([batch, time, input]), last to first when
     `reverse`: the outputs [batch, time, hidden] in time order and the final
     states. Past a sequence's end the states stay and the outputs are 0. The
-    inputs' share of the gates is one product for every step, before them. A
-    `while` (not `for range`): compiled, the steps stay a loop over a
-    TensorArray rather than being unrolled."""
-    projected = cell._project(x)
-    outputs = []
+    inputs' share of the gates is one product for every step, before them;
+    its bias is added at each step, with the step's other terms (a pass
+    over the whole product less, against the bias spread over it first). A
+    `while` (not `for range`): compiled, the steps stay a loop rather than
+    being unrolled. Each step's output is written in place at its time in
+    the result (not appended and stacked, which took a copy of all of them
+    and a transpose)."""
+    projected = functional.linear_matmul(x, cell.weight_ih, transpose_y=True)
     steps = x.shape[1]
+    outputs = _functional.zeros([x.shape[0], steps, cell.hidden_size], projected.dtype)
     t = 0
     while t < steps:
         step = t
         if reverse:
             step = steps - 1 - t
-        out, new_states = cell._step(projected[:, step, :], states)
+        out, new_states = cell._step(projected[:, step, :] + cell.bias_ih, states)
         if sequence_length is not None:
             valid = _step_mask(sequence_length, step, out.dtype)
             out = out * valid
             new_states = _keep_where(valid, new_states, states)
         states = new_states
-        outputs.append(out)
+        outputs[:, step, :] = out
         t += 1
-    outputs = _functional.stack(outputs, axis=1)
-    if reverse:
-        outputs = _functional.flip(outputs, [1])
     return outputs, states
 
 
