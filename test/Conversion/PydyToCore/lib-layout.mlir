@@ -17,11 +17,17 @@ pydy.func @slices(%x: tensor<2x6xf32>, %t: i64) -> tuple<tensor<2x?xf32>, tensor
 }
 
 // set_value: the value broadcast to the region, then tensor.insert_slice; an
-// integer index is checked (IndexError) and takes a size-1 region.
+// integer index is checked (IndexError) and takes a size-1 region. Out of
+// range (raised) the tensor itself is the result, not a fresh one: in a loop
+// bufferization then still updates it in place.
 // CHECK-LABEL: func.func @set_value
+// CHECK-SAME: (%[[X:[^:]*]]: tensor<4x3xf32>
 // CHECK: call @dy2st_raise
 // CHECK: linalg.fill
-// CHECK: tensor.insert_slice
+// CHECK: scf.if
+// CHECK: tensor.insert_slice %{{.*}} into %[[X]]
+// CHECK: } else {
+// CHECK-NEXT: scf.yield %[[X]]
 pydy.func @set_value(%x: tensor<4x3xf32>, %i: i64) -> tensor<4x3xf32> {
   %v = pydy.constant 1.0 : f64
   %0 = pydy.lib_call "set_value"(%x, %v, %i) {kwnames = ["x", "value", "starts"], static_args = {axes = [0], starts = array<i64: -9223372036854775808>, ends = array<i64: 0>, strides = array<i64: 1>, decrease_axes = [0]}} : (tensor<4x3xf32>, f64, i64) -> tensor<4x3xf32>
