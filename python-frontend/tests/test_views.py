@@ -189,6 +189,58 @@ def test_rows_read_after_their_tensor_changes_are_a_clear_error(fn, seen):
         paddle.jit.to_static(fn)(view_cases.base(paddle))
 
 
+def view_changed_through_a_list(x):
+    rows = [x[0], x[1]]
+    rows[0].zero_()
+    return x
+
+
+def item_of_a_pair_set(x):
+    pair = [x, x * 2.0]
+    pair[0][1] = -1.0
+    return x
+
+
+def tensor_changed_while_a_list_holds_it(x):
+    kept = []
+    kept.append(x)
+    x.scale_(2.0)
+    return kept[0]
+
+
+@pytest.mark.parametrize("fn", [view_changed_through_a_list, item_of_a_pair_set,
+                                tensor_changed_while_a_list_holds_it], ids=lambda f: f.__name__)
+def test_objects_held_by_a_container_and_a_name_are_a_clear_error(fn):
+    """Eagerly a list holds the tensor (or a view of it) itself, so a change
+    in place of an item reaches the name and one of the name reaches the
+    item; compiled code treats lists as values."""
+    base = view_cases.base(paddle)
+    before = base.numpy()
+    after = fn(base)
+    assert not np.array_equal(after.numpy(), before)  # eagerly the change shows
+    with pytest.raises(Dy2StError, match="or hold one"):
+        paddle.jit.to_static(fn)(view_cases.base(paddle))
+
+
+def list_changed_as_a_container(x):
+    outs = [x * 1.0]
+    h = x
+    for i in range(3):
+        h = h + 1.0
+        outs.append(h)
+    outs[0] = h
+    outs.append(x)
+    return paddle.stack(outs), x
+
+
+def test_a_container_changed_itself_compiles():
+    """Appending to a list or replacing an item changes no object it holds."""
+    eager = list_changed_as_a_container(view_cases.base(paddle))
+    compiled = paddle.jit.to_static(list_changed_as_a_container)(view_cases.base(paddle))
+    for e, c in zip(eager, compiled):
+        np.testing.assert_array_equal(c.numpy(), e.numpy())
+
+
 def test_a_view_not_read_again_compiles():
     def changed_copy_only(x):
         flat = x.reshape([12])

@@ -54,6 +54,9 @@ class _Alias:
         # or a list as much as a tensor: a change of x replaces its items).
         self.one_way = False
         self.binding_loop = None  # the `for` that binds y anew at each iteration
+        # y is a container holding x's object or a view of it (`c = [x]`,
+        # `c.append(x[0])`): only a change of one of its items reaches x.
+        self.held = False
 
 
 def _loop_head(stmt):
@@ -122,6 +125,61 @@ def _paired_names(stmt):
              if isinstance(t, ast.Name) and isinstance(v, ast.Name)]
     targets = {t.id for t in target.elts if isinstance(t, ast.Name)}
     return [] if any(x in targets for _, x in pairs) else pairs
+
+
+def _held_base(value, local):
+    """The local name whose object (or a view of it) `value` puts into a
+    container: `x`, `x[i]`, `x.reshape(...)`, `x.add_(v)`; or None."""
+    if isinstance(value, ast.Name):
+        return value.id
+    if isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name):
+        return value.value.id
+    return _view_base(value, local) or _inplace_receiver(value, local) or _detached(value)
+
+
+def _held(stmt, local):
+    """(container, name) for each local name whose object a statement puts
+    into a container: `c = [x, y[0]]` (a list, tuple or dict display),
+    `c.append(x)`, `c.insert(i, x)`, `c.extend([x])`, `c[k] = x`."""
+    items, container = [], None
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        target, value = stmt.targets[0], stmt.value
+        if isinstance(target, ast.Name) and isinstance(value, (ast.List, ast.Tuple, ast.Dict)):
+            container = target.id
+            items = value.values if isinstance(value, ast.Dict) else value.elts
+        elif isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+            container, items = target.value.id, [value]
+    elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and \
+            isinstance(stmt.value.func, ast.Attribute) and \
+            isinstance(stmt.value.func.value, ast.Name):
+        call, method = stmt.value, stmt.value.func.attr
+        container = call.func.value.id
+        if method == "append" and call.args:
+            items = call.args[:1]
+        elif method == "insert" and len(call.args) > 1:
+            items = call.args[1:2]
+        elif method == "extend" and call.args and isinstance(call.args[0], (ast.List, ast.Tuple)):
+            items = call.args[0].elts
+    found = []
+    for item in items:
+        base = _held_base(item, local) if item is not None else None
+        if base is not None and base != container and base in local:
+            found.append((container, base))
+    return found
+
+
+def _changes_an_item(change):
+    """Whether the change in place at `change` reaches into an item of a
+    container (`c[0].zero_()`, `c[0][1] = v`) rather than changing the
+    container itself (`c.append(v)`, `c[0] = v`)."""
+    node = change
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return isinstance(node.func.value, ast.Subscript)
+    if not isinstance(node, ast.Subscript):
+        return False
+    # The importer names the item it loaded and changed (`c[0]` of
+    # `c[0].zero_()` and of `c[0][1] = v`), or the target it stores into.
+    return isinstance(node.ctx, ast.Load) or isinstance(node.value, ast.Subscript)
 
 
 def _detached(value):
@@ -291,6 +349,11 @@ class Aliases:
                     if y != x and x in local:
                         self._aliases.append(_Alias(stmt, (y, x), block, _end(statements[-1]),
                                                     loop))
+                for container, x in _held(stmt, local):
+                    alias = _Alias(stmt, (container, x), block, _end(statements[-1]), loop,
+                                   maybe=True)
+                    alias.held = True
+                    self._aliases.append(alias)
                 unpacked = _unpacked_base(stmt)
                 if unpacked is not None and unpacked[0] in local:
                     x, names = unpacked
@@ -418,6 +481,8 @@ class Aliases:
                 continue
             if alias.one_way and name != alias.names[0]:
                 continue
+            if alias.held and name == alias.names[0] and not _changes_an_item(change):
+                continue  # the container changed, not the object it holds
             partner = alias.names[1] if alias.names[0] == name else alias.names[0]
             if _is_comprehension(partner):
                 continue  # never read again: the next run of it makes a new one

@@ -956,7 +956,7 @@ class Importer(StaticContainers, CallForms, Views):
             if doubtful is not None:
                 partner, statement = doubtful
                 self._fail(origin, f"'{node.id}' is changed in place here while '{partner}' may "
-                                   f"name the same object or be a view of it "
+                                   f"name the same object or be a view of it (or hold one) "
                                    f"({ast.unparse(statement).splitlines()[0].strip()}, "
                                    f"line {self._where(statement)[1]}) and "
                                    "is read later: dy2st treats tensors and lists as values, so "
