@@ -364,15 +364,53 @@ def entry_rebinds(t):
     return t
 
 
+def entry_changes_then_rebinds(t):
+    t[0] = 9.0                 # the caller's tensor changes here...
+    t = t * 2.0
+    t[1] = 0.0                 # ...not here
+    return t
+
+
+def entry_rebinds_on_a_path(t, flag):
+    if flag:
+        t = t * 1.0
+    t.scale_(3.0)              # the caller's tensor where flag is false
+    return t
+
+
+def entry_rebinds_in_a_loop(t, n):
+    for i in range(n):
+        t[0] = t[0] + 1.0      # the caller's until the rebinding below
+        if i == 1:
+            t = t * 10.0
+    return t
+
+
+def _changes_then_rebinds(t):
+    t.add_(paddle.ones([3]))
+    t = t * 5.0
+    return t
+
+
+def entry_calls_one_that_rebinds(t):
+    u = _changes_then_rebinds(t)
+    return u + t
+
+
 class FillLayer(paddle.nn.Layer):
     def forward(self, x):
         x[0] = -1.0
         return x * 2.0
 
 
-@pytest.mark.parametrize("fn", [entry_fills, entry_fills_by_callee, entry_rebinds])
+@pytest.mark.parametrize("fn", [entry_fills, entry_fills_by_callee, entry_rebinds,
+                                entry_changes_then_rebinds, entry_rebinds_on_a_path,
+                                entry_rebinds_in_a_loop, entry_calls_one_that_rebinds])
 def test_an_entry_that_changes_its_input_changes_the_callers_tensor(fn):
-    extra = (5.0,) if fn is entry_fills else ()
+    """Also where the function assigns the parameter too: the changes made
+    while it still names the caller's tensor reach the caller."""
+    extra = {entry_fills: (5.0,), entry_rebinds_on_a_path: (False,),
+             entry_rebinds_in_a_loop: (3,)}.get(fn, ())
     eager_input = paddle.to_tensor(np.array([1.0, 2.0, 3.0], dtype="float32"))
     eager = fn(eager_input, *extra)
     compiled_fn = paddle.jit.to_static(fn)

@@ -44,6 +44,16 @@ print(paddle.jit.to_static(caller).code)
 print(paddle.jit.to_static(second_name).code)
 print(paddle.jit.to_static(Running().forward).code)
 
+
+def changed_then_rebound(t):
+    t[0] = 9.0
+    t = t * 2.0
+    t[1] = 0.0
+    return t
+
+
+print(paddle.jit.to_static(changed_then_rebound).code)
+
 # CHECK-LABEL: pydy.func @"caller"
 # CHECK:      %[[R:.*]] = pydy.call @"add__2"
 # CHECK:      pydy.subscript %[[R]]
@@ -68,3 +78,22 @@ print(paddle.jit.to_static(Running().forward).code)
 # CHECK:      %[[ONE:.*]] = pydy.constant 1
 # CHECK-NEXT: %[[STAT:.*]] = pydy.subscript %[[CALL]][%[[ONE]]]
 # CHECK-NEXT: pydy.store "attribute.0.stat", %[[STAT]]
+
+# A parameter also assigned: the caller's object is followed in "arg.t",
+# which takes a change in place while "arg.t.same" holds (until the
+# assignment) and is given back.
+# CHECK-LABEL: pydy.func @"changed_then_rebound"
+# CHECK:     %[[T0:.*]] = pydy.load "t"
+# CHECK:     pydy.store "arg.t", %[[T0]]
+# CHECK:     %[[TRUE:.*]] = pydy.constant true
+# CHECK:     pydy.store "arg.t.same", %[[TRUE]]
+# CHECK:     %[[SET:.*]] = pydy.setitem
+# CHECK:     pydy.store "t", %[[SET]]
+# CHECK:     %[[SAME:.*]] = pydy.load "arg.t.same"
+# CHECK:     pydy.if %[[SAME]]
+# CHECK-NEXT:  pydy.store "arg.t", %[[SET]]
+# CHECK:     pydy.store "t"
+# CHECK:     %[[FALSE:.*]] = pydy.constant false
+# CHECK:     pydy.store "arg.t.same", %[[FALSE]]
+# CHECK:     pydy.load "arg.t"
+# CHECK:     pydy.return

@@ -172,6 +172,9 @@ class Importer(StaticContainers, CallForms, Views):
         self.counter = 0
         self.hidden = 0
         self.views_made = set()  # the keys of the view aliases assigned (views.py)
+        # Parameters the function also assigns: their stores are marked
+        # (_ParamStore) for finish_returns.
+        self.rebound_params = set()
         # {id(call node): the receiver's node} of the in-place calls imported
         # (CallForms.inplace_call).
         self.inplace_receivers = {}
@@ -276,6 +279,7 @@ class Importer(StaticContainers, CallForms, Views):
         self.mutated_params = None
         self.self_name = args.args[0].arg if self.self_object is not None else None
         self.own_locals = _assigned_names(self.node.body) | set(params)
+        self.rebound_params = set(params) & _assigned_names(self.node.body)
         self.array_names = numpy_values.array_names(self.node, params)
         self.aliases = aliases.Aliases(self.node.body, [a.arg for a in ast.walk(args)
                                                         if isinstance(a, ast.arg)],
@@ -735,23 +739,50 @@ class Importer(StaticContainers, CallForms, Views):
         are known: their values follow the result (and the assigned
         attributes) for the caller to write back; the entry gives back only
         its own parameters (not the captured values). A parameter that is
-        also assigned (`x = ...`) may name another object when it is changed:
-        it is not given back."""
-        rebound = _assigned_names(self.node.body)
+        also assigned (`x = ...`) names the caller's object only until then:
+        the caller's object is followed in the hidden variable `arg.x`, which
+        takes each change in place made while `arg.x.same` (no assignment
+        yet on the path taken) holds, and is what is given back."""
         own = self.param_names if called else \
             {a.arg for a in ast.walk(self.node.args) if isinstance(a, ast.arg)}
-        self.mutated_params = [p for p in self.param_names
-                               if p in self.mutated and p not in rebound and p in own]
+        self.mutated_params = [p for p in self.param_names if p in self.mutated and p in own]
+        followed = {line.param for line in self.lines
+                    if isinstance(line, _ParamStore) and line.in_place} & set(self.mutated_params)
         lines, self.lines = self.lines, []
         depth = self.depth
+        for param in sorted(followed):
+            self.scopes[-1].update({f"arg.{param}", f"arg.{param}.same"})
+            self.store(f"arg.{param}", self.load(param, self.node), self.node)
+            self.store(f"arg.{param}.same", self.constant(True, self.node), self.node)
         for line in lines:
             if isinstance(line, _PendingReturn):
                 self.depth = line.depth
-                changed = [self.load(p, line.node) for p in self.mutated_params]
+                changed = [self.load(f"arg.{p}" if p in followed else p, line.node)
+                           for p in self.mutated_params]
                 self.emit_returned_values(line.value, line.node, changed)
+            elif isinstance(line, _ParamStore):
+                if line.param in followed:
+                    self.depth = line.depth
+                    self.follow_argument(line)
             else:
                 self.lines.append(line)
         self.depth = depth
+
+    def follow_argument(self, stored):
+        """At a store of a parameter the function also assigns: an assignment
+        ends its naming the caller's object; a change in place reaches that
+        object where it still does."""
+        same = f"arg.{stored.param}.same"
+        if not stored.in_place:
+            self.store(same, self.constant(False, stored.node), stored.node)
+            return
+        flag = self.load(same, stored.node)
+        self.emit(f"pydy.if {flag.name} : {flag.type} {{")
+        self.depth += 1
+        self.store(f"arg.{stored.param}", stored.value, stored.node)
+        self.depth -= 1
+        self.emit("} else {")
+        self.emit("} " + self.loc(stored.node))
 
     def emit_returned_values(self, value, node, changed):
         # The entry gives back what its caller writes back to the objects.
@@ -984,10 +1015,12 @@ class Importer(StaticContainers, CallForms, Views):
         argument so changed goes back to the caller)."""
         if name in self.param_names:
             self.mutated.add(name)
-        self.store(name, value, node)
+        self.store(name, value, node, in_place=True)
 
-    def store(self, name, value, node):
+    def store(self, name, value, node, in_place=False):
         self.emit(f'pydy.store "{_escape(name)}", {value.name} : {value.type} {self.loc(node)}')
+        if name in self.rebound_params:
+            self.lines.append(_ParamStore(name, value, in_place, self.depth, node))
 
     def load(self, name, node):
         checked = " {checked}" if name in self.checked_names else ""
@@ -2700,6 +2733,15 @@ class _NestedDef:
         importer.checked_names = set()
         importer.free_params = self.free_names
         return importer
+
+
+class _ParamStore:
+    """A store of a parameter that the function also assigns: an assignment,
+    or (`in_place`) its value after a change in place (finish_returns)."""
+
+    def __init__(self, param, value, in_place, depth, node):
+        self.param, self.value, self.in_place = param, value, in_place
+        self.depth, self.node = depth, node
 
 
 class _PendingReturn:
