@@ -386,6 +386,13 @@ def entry_rebinds_in_a_loop(t, n):
     return t
 
 
+def entry_assigns_itself(t):
+    u = t
+    t = t                      # the same object (fuzz seed 12024)
+    u[1] = 5.0
+    return t
+
+
 def _changes_then_rebinds(t):
     t.add_(paddle.ones([3]))
     t = t * 5.0
@@ -405,7 +412,8 @@ class FillLayer(paddle.nn.Layer):
 
 @pytest.mark.parametrize("fn", [entry_fills, entry_fills_by_callee, entry_rebinds,
                                 entry_changes_then_rebinds, entry_rebinds_on_a_path,
-                                entry_rebinds_in_a_loop, entry_calls_one_that_rebinds])
+                                entry_rebinds_in_a_loop, entry_calls_one_that_rebinds,
+                                entry_assigns_itself])
 def test_an_entry_that_changes_its_input_changes_the_callers_tensor(fn):
     """Also where the function assigns the parameter too: the changes made
     while it still names the caller's tensor reach the caller."""

@@ -10,7 +10,10 @@ way Python itself defines them:
 - `[a, *rest, b]` is `[a] + list(rest) + [b]` (a tuple display with tuple());
 - `first, *rest = value` reads `value[0]` and `list(value[1:])`;
 - a comprehension in a lambda is a call of a nested def that returns it
-  (whose body can hold the loop the comprehension becomes)."""
+  (whose body can hold the loop the comprehension becomes);
+- `x = x` of a parameter x (never deleted) does nothing: x keeps naming the
+  same object, which the analysis of shared objects (aliases.py) and of
+  changed parameters would otherwise take for another one (fuzz seed 12024)."""
 import ast
 import re
 
@@ -338,4 +341,33 @@ def desugar(function, resolve):
         new = desugarer.visit(statement)
         body += new if isinstance(new, list) else [new]
     function.body = body
-    return function
+    return _SelfAssignments(function).visit(function)
+
+
+class _SelfAssignments(ast.NodeTransformer):
+    """`x = x` of a parameter x that the function never deletes, as `pass`."""
+
+    def __init__(self, function):
+        args = function.args
+        params = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
+        params |= {a.arg for a in (args.vararg, args.kwarg) if a is not None}
+        deleted = {n.id for n in ast.walk(function)
+                   if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Del)}
+        self.params = params - deleted
+        self.root = function
+
+    def visit_FunctionDef(self, node):
+        return self.generic_visit(node) if node is self.root else node
+
+    def visit_Lambda(self, node):
+        return node
+
+    def visit_ClassDef(self, node):
+        return node
+
+    def visit_Assign(self, node):
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and \
+                isinstance(node.value, ast.Name) and node.value.id == node.targets[0].id and \
+                node.value.id in self.params:
+            return ast.copy_location(ast.Pass(), node)
+        return node
