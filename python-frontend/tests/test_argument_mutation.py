@@ -294,6 +294,40 @@ def test_a_change_through_a_name_that_may_share_the_object_is_an_error(fn):
         paddle.jit.to_static(fn)(paddle.to_tensor([1.0, 2.0]))
 
 
+def item_moved_then_changed(x):
+    items = [x * 1.0, x * 2.0]
+    first = items[0]
+    items.insert(0, x * 3.0)
+    first[0] = 9.0
+    return items[1]
+
+
+def tuple_item_changed(x):
+    pair = (x * 1.0, x * 2.0)
+    first = pair[0]
+    first[0] = 9.0
+    return pair[0]
+
+
+def exchanged_in_a_loop(x):
+    a, b = x * 1.0, x * 2.0
+    c = a
+    for i in range(2):
+        a, b = b, a
+        b[0] = 9.0
+    return c
+
+
+@pytest.mark.parametrize("fn, message", [
+    (item_moved_then_changed, "'first' names an item of 'items' .*may have been replaced, "
+                              "moved or dropped since"),
+    (tuple_item_changed, "assigning items of a tuple"),
+    (exchanged_in_a_loop, "'b' is changed in place here while 'c' may name the same object")])
+def test_a_change_of_an_item_dy2st_cannot_follow_is_an_error(fn, message):
+    with pytest.raises(paddle.Dy2StError, match=message):
+        paddle.jit.to_static(fn)(paddle.to_tensor([1.0, 2.0]))
+
+
 def returns_its_argument(p):
     return p
 

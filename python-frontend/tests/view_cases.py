@@ -206,10 +206,78 @@ def rows_of_a_list_replaced(x):
     return x, last
 
 
+# Names of one tensor reached through a name assigned since, an exchange, or
+# an item of a container (silently different before 2026-12-05).
+
+def names_left_by_a_rebound_name(x):
+    a = x * 1.0
+    c = a
+    t = a
+    a = x * 2.0             # c and t still name the first tensor
+    t.scale_(3.0)
+    return c, a
+
+
+def names_exchanged(x):
+    a = x * 1.0
+    b = x * 2.0
+    c = a
+    a, b = b, a
+    b.scale_(3.0)           # the tensor c names
+    a[0] = -1.0
+    return a, b, c
+
+
+def item_of_a_display(x):
+    h = x * 1.0
+    y = [h, x][0]
+    y.scale_(2.0)
+    return h, y
+
+
+def list_item_named(x):
+    items = [x * 1.0, x * 2.0]
+    first = items[0]
+    first.scale_(3.0)
+    return items[0], items[1], first
+
+
+def dict_item_named(x):
+    cache = {"k": x * 1.0}
+    k = cache["k"]
+    k[0] = -1.0
+    return cache["k"], k
+
+
+def nested_list_item_named(x):
+    rows = [[x * 1.0]]
+    inner = rows[0]
+    inner[0].scale_(2.0)
+    return rows[0][0], inner[0]
+
+
+def list_item_changed_through_the_list(x):
+    items = [x * 1.0]
+    first = items[0]
+    items[0].scale_(2.0)
+    items[0] = x * 5.0      # replaces the item: first keeps the changed tensor
+    return first, items[0]
+
+
+def list_items_named_in_a_loop(x):
+    states = [x * 1.0, x * 2.0, x * 3.0]
+    for i in range(3):
+        h = states[i]
+        h.scale_(float(i))
+    return states[0], states[2]
+
+
 FUNCTIONS = [change_row, change_base, column_setitem, zero_d_item, loop_rows, chained_views,
              accumulate_into_row, row_of_tensor_index, rows_of_index_list, rows_of_mask,
              item_of_item, view_then_reassigned, rows_read_before_the_change,
-             rows_of_a_list_replaced]
+             rows_of_a_list_replaced, names_left_by_a_rebound_name, names_exchanged,
+             item_of_a_display, list_item_named, dict_item_named, nested_list_item_named,
+             list_item_changed_through_the_list, list_items_named_in_a_loop]
 
 
 def arguments(paddle, fn):

@@ -25,9 +25,26 @@ def row_kept(x):
     return last
 
 
+def item_changed(x):
+    items = [x * 1.0]
+    first = items[0]
+    first.add_(1.0)
+    return items
+
+
+def item_replaced(x):
+    items = [x * 1.0]
+    first = items[0]
+    items.insert(0, x)
+    first.add_(1.0)
+    return items
+
+
 print(paddle.jit.to_static(view_changed).code)
 print(paddle.jit.to_static(base_changed).code)
 print(paddle.jit.to_static(row_kept).code)
+print(paddle.jit.to_static(item_changed).code)
+print(paddle.jit.to_static(item_replaced).code)
 
 # CHECK-LABEL: pydy.func @"view_changed"
 # CHECK:     %[[INDEX:.*]] = pydy.tuple
@@ -38,8 +55,8 @@ print(paddle.jit.to_static(row_kept).code)
 # CHECK:     pydy.store "row"
 # CHECK:     pydy.store "row", %[[ADDED:[^ ]*]]
 # CHECK:     %[[GUARD:.*]] = pydy.load "view.[[K]].is"
-# CHECK:     %[[AT:.*]] = pydy.load "view.[[K]].index"
 # CHECK:     pydy.if %[[GUARD]]
+# CHECK:       %[[AT:.*]] = pydy.load "view.[[K]].index"
 # CHECK:       %[[X:.*]] = pydy.load "x"
 # CHECK:       %[[ROW:.*]] = pydy.load "row"
 # CHECK:       %[[NEW:.*]] = pydy.setitem %[[X]][%[[AT]]] = %[[ROW]]
@@ -65,3 +82,26 @@ print(paddle.jit.to_static(row_kept).code)
 # CHECK:     pydy.if %[[IS3]]
 # CHECK-NEXT:  pydy.unsupported "'x' is changed in place here while 'last', which holds a row of it (for row in x:, line 22)
 # CHECK-NEXT: } else {
+
+# `first = items[0]` of a list names its item (pybuiltins.is_container, folded
+# once specialized): a change of `first` is written into the list.
+# CHECK-LABEL: pydy.func @"item_changed"
+# CHECK:     %[[C:.*]] = pydy.call @"is_container{{.*}}"
+# CHECK:     pydy.store "view.[[K4:[0-9]+]].container", %[[C]]
+# CHECK:     pydy.store "first", %{{.*}}
+# CHECK:     pydy.load "view.[[K4]].is"
+# CHECK:     } else {
+# CHECK:       %[[C4:.*]] = pydy.load "view.[[K4]].container"
+# CHECK:       pydy.if %[[C4]]
+# CHECK:         %[[AT4:.*]] = pydy.load "view.[[K4]].index"
+# CHECK:         %[[ITEMS:.*]] = pydy.load "items"
+# CHECK:         %[[FIRST:.*]] = pydy.load "first"
+# CHECK:         %[[NEW4:.*]] = pydy.setitem %[[ITEMS]][%[[AT4]]] = %[[FIRST]]
+# CHECK:         pydy.store "items", %[[NEW4]]
+
+# Items moved since (`insert`): the item may be another: an error once the
+# list is known to be one.
+# CHECK-LABEL: pydy.func @"item_replaced"
+# CHECK:     pydy.load "view.[[K5:[0-9]+]].container"
+# CHECK-NEXT: pydy.if
+# CHECK-NEXT: pydy.unsupported "'first' names an item of 'items' (first = items[0], line {{[0-9]+}}), and items of 'items' may have been replaced, moved or dropped since

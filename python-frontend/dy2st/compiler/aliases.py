@@ -18,14 +18,10 @@ other views Paddle makes (`y = x.reshape(...)`, `x.T`, `x.transpose(...)`,
 ...) share x's memory only where x's layout allows: they only may share."""
 import ast
 import collections
-import functools
-import inspect
-import textwrap
 import types
 
-from ..eager import inplace
+from . import alias_forms as forms
 from .comprehensions import COMPREHENSION
-from .statements import located
 
 
 def _position(node):
@@ -57,240 +53,17 @@ class _Alias:
         # y is a container holding x's object or a view of it (`c = [x]`,
         # `c.append(x[0])`): only a change of one of its items reaches x.
         self.held = False
+        # `a, b = b, a`: x is a target too, so only y names x's former object after it.
+        self.exchanged = False
 
 
-def _loop_head(stmt):
-    """`for row in x` of a `for` statement: what an error names."""
-    return located(ast.For(stmt.target, stmt.iter, [ast.Pass()], []), stmt)
-
-
-VIEW_METHODS = frozenset("""reshape view view_as flatten squeeze unsqueeze transpose t
-    permute moveaxis swapaxes swapdims astype contiguous slice strided_slice narrow
-    unbind""".split())
-"""Tensor methods and functions whose result Paddle makes a view of the
-tensor where its layout allows (and `astype` where the dtype stays)."""
-VIEW_ATTRIBUTES = frozenset({"T", "mT"})
-
-
-def _view_base(value, local):
-    """x of `x.reshape(...)`, `paddle.reshape(x, ...)`, `x.T`, ...: a result
-    that may be a view of the local x."""
-    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
-            value.func.attr in VIEW_METHODS:
-        receiver = value.func.value
-        if isinstance(receiver, ast.Name) and receiver.id in local:
-            return receiver.id
-        if value.args and isinstance(value.args[0], ast.Name):
-            return value.args[0].id
-    if isinstance(value, ast.Attribute) and value.attr in VIEW_ATTRIBUTES and \
-            isinstance(value.value, ast.Name):
-        return value.value.id
-    return None
-
-
-def _unpacked_base(stmt):
-    """x of `a, b = x`, `a, b = paddle.unbind(x)`, `for row in x`, `for i,
-    row in enumerate(x)`: each name may be a view of x (or an item it
-    holds); (x, names), or None."""
-    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
-            isinstance(stmt.targets[0], (ast.Tuple, ast.List)):
-        names = [e.id for e in stmt.targets[0].elts if isinstance(e, ast.Name)]
-        value = stmt.value
-        if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
-                value.func.attr == "unbind":
-            value = value.args[0] if value.args else value.func.value
-        return (value.id, names) if isinstance(value, ast.Name) else None
-    if isinstance(stmt, ast.For):
-        target, source = stmt.target, stmt.iter
-        if isinstance(source, ast.Call) and isinstance(source.func, ast.Name) and \
-                source.func.id == "enumerate" and source.args and \
-                isinstance(target, ast.Tuple) and len(target.elts) == 2:
-            target, source = target.elts[1], source.args[0]
-        if isinstance(target, ast.Name) and isinstance(source, ast.Name):
-            return source.id, [target.id]
-    return None
-
-
-def _paired_names(stmt):
-    """(y, x) of `a, b = x, z` for each name assigned a name (each then
-    names the same object); none where a target is also on the right (`a, b
-    = b, a` exchanges the objects: no two names share one)."""
-    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
-        return []
-    target, value = stmt.targets[0], stmt.value
-    if not isinstance(target, (ast.Tuple, ast.List)) or \
-            not isinstance(value, (ast.Tuple, ast.List)) or len(target.elts) != len(value.elts):
-        return []
-    pairs = [(t.id, v.id) for t, v in zip(target.elts, value.elts)
-             if isinstance(t, ast.Name) and isinstance(v, ast.Name)]
-    targets = {t.id for t in target.elts if isinstance(t, ast.Name)}
-    return [] if any(x in targets for _, x in pairs) else pairs
-
-
-def _held_base(value, local):
-    """The local name whose object (or a view of it) `value` puts into a
-    container: `x`, `x[i]`, `x.reshape(...)`, `x.add_(v)`; or None."""
-    if isinstance(value, ast.Name):
-        return value.id
-    if isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name):
-        return value.value.id
-    return _view_base(value, local) or _inplace_receiver(value, local) or _detached(value)
-
-
-def _held(stmt, local):
-    """(container, name) for each local name whose object a statement puts
-    into a container: `c = [x, y[0]]` (a list, tuple or dict display),
-    `c.append(x)`, `c.insert(i, x)`, `c.extend([x])`, `c[k] = x`."""
-    items, container = [], None
-    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
-        target, value = stmt.targets[0], stmt.value
-        if isinstance(target, ast.Name) and isinstance(value, (ast.List, ast.Tuple, ast.Dict)):
-            container = target.id
-            items = value.values if isinstance(value, ast.Dict) else value.elts
-        elif isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
-            container, items = target.value.id, [value]
-    elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and \
-            isinstance(stmt.value.func, ast.Attribute) and \
-            isinstance(stmt.value.func.value, ast.Name):
-        call, method = stmt.value, stmt.value.func.attr
-        container = call.func.value.id
-        if method == "append" and call.args:
-            items = call.args[:1]
-        elif method == "insert" and len(call.args) > 1:
-            items = call.args[1:2]
-        elif method == "extend" and call.args and isinstance(call.args[0], (ast.List, ast.Tuple)):
-            items = call.args[0].elts
-    found = []
-    for item in items:
-        base = _held_base(item, local) if item is not None else None
-        if base is not None and base != container and base in local:
-            found.append((container, base))
-    return found
-
-
-def _changes_an_item(change):
-    """Whether the change in place at `change` reaches into an item of a
-    container (`c[0].zero_()`, `c[0][1] = v`) rather than changing the
-    container itself (`c.append(v)`, `c[0] = v`)."""
-    node = change
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-        return isinstance(node.func.value, ast.Subscript)
-    if not isinstance(node, ast.Subscript):
-        return False
-    # The importer names the item it loaded and changed (`c[0]` of
-    # `c[0].zero_()` and of `c[0][1] = v`), or the target it stores into.
-    return isinstance(node.ctx, ast.Load) or isinstance(node.value, ast.Subscript)
-
-
-def _detached(value):
-    """x of `x.detach()`: a view of all of x."""
-    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
-            value.func.attr == "detach" and not value.args and not value.keywords and \
-            isinstance(value.func.value, ast.Name):
-        return value.func.value.id
-    return None
-
-
-def _inplace_receiver(value, local):
-    """`x` of `x.add_(y)`, `x.add_(y).clip_(0, 1)` or the function forms
-    `paddle.tanh_(x)`, `F.relu_(x)` (called on a name that is not a local
-    variable: a module): Paddle's in-place operations return the tensor they
-    change itself (or None)."""
-    node, found = value, False
-    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-            inplace.operation_of(node.func.attr):
-        owner, found = node.func.value, True
-        module = isinstance(owner, ast.Name) and owner.id not in local
-        node = node.args[0] if module and node.args else owner
-    return node.id if found and isinstance(node, ast.Name) else None
-
-
-@functools.lru_cache(maxsize=256)
-def _function_node(fn):
-    """The `def` of a Python function, parsed once per function (None where
-    its source cannot be read)."""
-    try:
-        node = ast.parse(textwrap.dedent(inspect.getsource(fn))).body[0]
-    except (OSError, TypeError, SyntaxError, IndexError):
-        return None
-    return node if isinstance(node, ast.FunctionDef) else None
-
-
-def returned_parameters(fn, resolve, seen=None):
-    """The parameters of the Python function `fn` that it may return as they
-    are (`return p`, `return (p, q)`, `q = p; return q`, `return g(p)` where
-    `g` may return its argument, recursion included); `resolve(fn, name)` is
-    what a global name of `fn` refers to."""
-    seen = set() if seen is None else seen
-    if fn in seen:
-        return None  # recursion: what the other paths return decides
-    seen.add(fn)
-    node = _function_node(fn)
-    if node is None:
-        return set()
-    params = [a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs]
-    holders = {p: {p} for p in params}  # name -> the parameters it may hold
-    returns = []
-
-    def walk(statements):
-        for stmt in statements:
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-                continue
-            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
-                    isinstance(stmt.targets[0], ast.Name):
-                held = holding(stmt.value)
-                if held:
-                    holders.setdefault(stmt.targets[0].id, set()).update(held)
-            if isinstance(stmt, ast.Return) and stmt.value is not None:
-                returns.append(stmt.value)
-            for field in ("body", "orelse", "finalbody"):
-                walk(getattr(stmt, field, []))
-            for handler in getattr(stmt, "handlers", []):
-                walk(handler.body)
-
-    def holding(value):
-        if isinstance(value, ast.Name):
-            return holders.get(value.id, set())
-        if isinstance(value, ast.Subscript):
-            return holding(value.value)  # an item, or a view of a tensor
-        view = _view_base(value, holders)
-        if view is not None:
-            return holders.get(view, set())
-        if isinstance(value, (ast.Tuple, ast.List)):
-            return set().union(*[holding(v) for v in value.elts]) if value.elts else set()
-        if isinstance(value, ast.IfExp):
-            return holding(value.body) | holding(value.orelse)
-        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
-            callee = resolve(fn, value.func.id)
-            if not isinstance(callee, types.FunctionType):
-                return set()
-            passed = argument_names(value, callee, resolve, seen)
-            return set().union(*[holders.get(n, set()) for n in passed]) if passed else set()
-        return set()
-
-    walk(node.body)
-    result = set().union(*[holding(r) for r in returns]) if returns else set()
-    seen.discard(fn)
-    return result
-
-
-def argument_names(call, callee, resolve, seen=None):
-    """The names passed to `call` (of the Python function `callee`) as the
-    parameters it may return."""
-    returned = returned_parameters(callee, resolve, seen)
-    if returned is None:
-        # A call back into a function being analysed: any argument may come back.
-        return [a.id for a in call.args if isinstance(a, ast.Name)] + \
-            [k.value.id for k in call.keywords if isinstance(k.value, ast.Name)]
-    if not returned:
-        return []
-    node = _function_node(callee)
-    params = [a.arg for a in node.args.posonlyargs + node.args.args]
-    names = [a.id for p, a in zip(params, call.args)
-             if p in returned and isinstance(a, ast.Name)]
-    names += [k.value.id for k in call.keywords
-              if k.arg in returned and isinstance(k.value, ast.Name)]
-    return names
+Shared = collections.namedtuple("Shared", "name source alias item replaced")
+Shared.__doc__ = """A name that certainly shares the changed object: it takes its
+new value from `source` through `alias`; `item`: whether the change reaches
+into an item of `source` (not only replaces items of a container);
+`replaced`: whether, where `alias` is `y = x[k]` of a container x, an item
+of x may have been replaced, moved or dropped since (then y may no longer be
+x[k])."""
 
 
 def _is_comprehension(name):
@@ -306,8 +79,12 @@ class Aliases:
         # The spans of the statements without a body of their own: a change
         # happens after the reads of the statement that makes it.
         self._simple = []
+        self._replacing = collections.defaultdict(list)  # where a container's items change
         for stmt in body:
             for n in ast.walk(stmt):
+                container = forms.replaced_items(n)
+                if container is not None:
+                    self._replacing[container].append(_position(n))
                 if isinstance(n, ast.Name):
                     into = stores if isinstance(n.ctx, (ast.Store, ast.Del)) else self._reads
                     into[n.id].append(_position(n))
@@ -337,24 +114,26 @@ class Aliases:
                     y, value = stmt.targets[0].id, stmt.value
                     # (base, kind): `y = x` (or x's in-place result), `y = x[i]`, `y = x.view()`.
                     bases = [(value.id if isinstance(value, ast.Name) else
-                              _inplace_receiver(value, local) or _detached(value), {}),
+                              forms.inplace_receiver(value, local) or forms.detached(value) or
+                              forms.displayed_item(value), {}),
                              (value.value.id if isinstance(value, ast.Subscript) and
                               isinstance(value.value, ast.Name) else None, {"view": True}),
-                             (_view_base(value, local), {"maybe": True})]
+                             (forms.view_base(value, local), {"maybe": True})]
                     for x, kind in bases:
                         if x is not None and y != x and x in local:
                             self._aliases.append(_Alias(stmt, (y, x), block,
                                                         _end(statements[-1]), loop, **kind))
-                for y, x in _paired_names(stmt):
+                for y, x, exchanged in forms.paired_names(stmt):
                     if y != x and x in local:
-                        self._aliases.append(_Alias(stmt, (y, x), block, _end(statements[-1]),
-                                                    loop))
-                for container, x in _held(stmt, local):
+                        alias = _Alias(stmt, (y, x), block, _end(statements[-1]), loop)
+                        alias.exchanged = exchanged
+                        self._aliases.append(alias)
+                for container, x in forms.held(stmt, local):
                     alias = _Alias(stmt, (container, x), block, _end(statements[-1]), loop,
                                    maybe=True)
                     alias.held = True
                     self._aliases.append(alias)
-                unpacked = _unpacked_base(stmt)
+                unpacked = forms.unpacked_base(stmt)
                 if unpacked is not None and unpacked[0] in local:
                     x, names = unpacked
                     within = stmt.body if isinstance(stmt, ast.For) else statements
@@ -364,7 +143,7 @@ class Aliases:
                             alias = _Alias(at, (y, x), id(within), _end(within[-1]), loop,
                                            maybe=True)
                             if isinstance(stmt, ast.For):
-                                alias.shown = _loop_head(stmt)
+                                alias.shown = forms.loop_head(stmt)
                                 alias.binding_loop = stmt
                             alias.one_way = isinstance(stmt, ast.For) or \
                                 not isinstance(stmt.value, ast.Call)
@@ -375,7 +154,7 @@ class Aliases:
                     callee = callee_of(stmt.value)
                     y = stmt.targets[0].id
                     if isinstance(callee, types.FunctionType):
-                        for x in argument_names(stmt.value, callee, resolve):
+                        for x in forms.argument_names(stmt.value, callee, resolve):
                             if y != x and x in local:
                                 self._aliases.append(_Alias(stmt, (y, x), block,
                                                             _end(statements[-1]), loop, True))
@@ -399,28 +178,31 @@ class Aliases:
     def at_change(self, name, change):
         """For a change made in place to `name` at the node `change`: the
         names that certainly share its object or memory there (through chains
-        of aliases and views: `v = b; w = v[0]`), as (name, the name its new
-        value follows from, the alias between them) in the order the values
-        follow; (partner, aliasing statement) of one that only may and is
-        read later, or None; and the rows taken from a changed name before
-        (`for row in x`, `a, b = x`) and read later, as (the name read, the
-        name the row was taken from, aliasing statement): views of it where it is a tensor,
-        which compiled code does not follow (the importer makes that a
-        compile error once the kinds are known)."""
+        of aliases and views: `v = b; w = v[0]`, and through names assigned
+        since: `c = a; t = a; a = b` leaves c and t sharing), as `Shared`
+        records in the order the values follow; (partner, aliasing statement)
+        of one that only may and is read later, or None; and the rows taken
+        from a changed name before (`for row in x`, `a, b = x`) and read
+        later, as (the name read, the name the row was taken from, aliasing
+        statement): views of it where it is a tensor, which compiled code does
+        not follow (the importer makes that a compile error once the kinds are
+        known)."""
         if _is_comprehension(name):
             # Filled right after it is made (comprehensions.py): shared by none.
             return [], None, []
-        sharing, doubtful, rows, pending, seen = [], None, [], [name], {name}
+        sharing, doubtful, rows = [], None, []
+        pending, seen = [(name, forms.changes_an_item(change))], {name}
         while pending:
-            source = pending.pop(0)
-            certain, found = self._partners(source, change)
+            source, item = pending.pop(0)
+            certain, found = self._partners(source, change, item)
             doubtful = doubtful or found
             rows += [(row, source, shown) for row, shown in self._rows_read_after(source, change)]
-            for partner, alias in certain:
+            for partner, alias, replaced in certain:
                 if partner not in seen:
                     seen.add(partner)
-                    sharing.append((partner, source, alias))
-                    pending.append(partner)
+                    sharing.append(Shared(partner, source, alias, item, replaced))
+                    # A change of a view, or of an item named apart, changes its base inside.
+                    pending.append((partner, item or (alias.view and source == alias.names[0])))
         return sharing, doubtful, rows
 
     def _rows_read_after(self, name, change):
@@ -465,23 +247,29 @@ class Aliases:
                     pending.append(alias.names[0])
         return holders
 
-    def _partners(self, name, change):
+    def _partners(self, name, change, item, at=None):
         """The names that certainly share `name`'s object at `change` through
-        one aliasing statement, and a doubtful one read later (or None).
+        one aliasing statement (or, where the other name has been assigned
+        since, through the names it had then) as (partner, alias, replaced),
+        and a doubtful one read later (or None); `item`: whether the change
+        reaches into an item of `name`; `at`: where `name` certainly names the
+        changed object (the change, or an earlier aliasing statement).
 
         `y = x` certainly holds at the change when the change comes later in
         the same statement list (or inside a later statement of it), and
         neither name is assigned between them nor, where a loop around the
         change does not hold the aliasing statement, anywhere in that loop."""
-        at = _position(change)
+        changed_at = _position(change)
+        at = changed_at if at is None else at
         around = [(start, end) for start, end in self._loops if start <= at <= end]
+        around_change = [(s, e) for s, e in self._loops if s <= changed_at <= e]
         certain, doubtful = [], None
         for alias in self._aliases:
             if name not in alias.names:
                 continue
-            if alias.one_way and name != alias.names[0]:
+            if (alias.one_way or alias.exchanged) and name != alias.names[0]:
                 continue
-            if alias.held and name == alias.names[0] and not _changes_an_item(change):
+            if alias.held and name == alias.names[0] and not item:
                 continue  # the container changed, not the object it holds
             partner = alias.names[1] if alias.names[0] == name else alias.names[0]
             if _is_comprehension(partner):
@@ -492,13 +280,37 @@ class Aliases:
             follows = _end(alias.stmt) <= at <= alias.block_end
             outside = [(s, e) for s, e in around if not s <= start <= e]
 
-            def assigned_since(n):
+            def since(positions):
                 return any(_end(alias.stmt) < p < at or any(s <= p <= e for s, e in outside)
-                           for p in self._stores.get(n, ()))
-            if follows and not alias.maybe and not assigned_since(name) and \
-                    not assigned_since(partner):
-                certain.append((partner, alias))
-                continue
+                           for p in positions)
+
+            def assigned_since(n):
+                return since(self._stores.get(n, ()))
+
+            def read_later(n):
+                starts = [_end(change)] + [s for s, _ in around_change]
+                if alias.loop is not None:
+                    starts.append(_position(alias.loop))
+                return any(p >= min(starts) for p in self._reads.get(n, ()))
+            if follows and not alias.maybe and not assigned_since(name):
+                if not assigned_since(partner) and not alias.exchanged:
+                    replaced = alias.view and since(self._replacing.get(alias.names[1], ()))
+                    certain.append((partner, alias, replaced))
+                    continue
+                # The partner named the object at the aliasing statement:
+                # names it had then that keep it share it still.
+                kept, found = self._partners(partner, change, item, at=start)
+                doubtful = doubtful or found
+                for other, link, _ in kept:
+                    if other == name:
+                        continue
+                    if self._kept(other, alias.stmt, change) and not alias.view and \
+                            not link.view:
+                        certain.append((other, link, False))
+                    elif doubtful is None and read_later(other):
+                        doubtful = (other, link.shown)
+                if alias.exchanged:
+                    continue
             if alias.view and partner in self._params and alias.names[0] == name and \
                     assigned_since(partner) and not assigned_since(name):
                 # A view of an argument the function has since assigned: the
@@ -510,9 +322,15 @@ class Aliases:
                                not any(s <= p <= e for s, e in outside)
                                for p, names in self._assignments[alias.block]):
                 continue  # one of the names was certainly assigned since
-            starts = [_end(change)] + [s for s, _ in around]
-            if alias.loop is not None:
-                starts.append(_position(alias.loop))
-            if doubtful is None and any(p >= min(starts) for p in self._reads.get(partner, ())):
+            if doubtful is None and read_later(partner):
                 doubtful = (partner, alias.shown)
         return certain, doubtful
+
+    def _kept(self, name, statement, change):
+        """Whether `name` is assigned neither between `statement` and
+        `change` nor anywhere in a loop around the change that does not hold
+        `statement`."""
+        at, start = _position(change), _position(statement)
+        outside = [(s, e) for s, e in self._loops if s <= at <= e and not s <= start <= e]
+        return not any(_end(statement) < p < at or any(s <= p <= e for s, e in outside)
+                       for p in self._stores.get(name, ()))

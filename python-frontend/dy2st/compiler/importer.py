@@ -995,13 +995,14 @@ class Importer(StaticContainers, CallForms, Views):
                                    "assign a copy")
             known = {node.id: value}
             self.store_changed(node.id, value, origin)
-            for name, source, alias in sharing:
-                if alias.view:
-                    self.follow_view(alias, name, origin)
+            for shared in sharing:
+                if shared.alias.view:
+                    self.follow_view(shared, origin)
                 else:
-                    shared = known[source] if source in known else self.load(source, origin)
-                    known[name] = shared
-                    self.store_changed(name, shared, origin)
+                    value = known[shared.source] if shared.source in known else \
+                        self.load(shared.source, origin)
+                    known[shared.name] = value
+                    self.store_changed(shared.name, value, origin)
         elif isinstance(node, ast.Subscript):
             self.setitem(node, self.expr(node.value), self.index(node.slice), value)
         elif self.written_attribute(node):

@@ -135,6 +135,12 @@ def is_view_index(base, *items):
     return True
 
 
+def is_container(base):
+    """Whether base[index] is an item of a list, tuple or dict (the object
+    itself, not a view). Folds once specialized (views.py)."""
+    return isinstance(base, (list, tuple, dict))
+
+
 def list_index_error():
     """What indexing a list of layers past its end raises."""
     raise IndexError("list index out of range")

@@ -52,6 +52,10 @@ class Views:
                                 keywords=[]), subscript)
         guard = self.python_call(test, pybuiltins.is_view_index, None)
         self.hidden_name(f"view.{alias.key}.is", guard, subscript)
+        whole = located(ast.Call(func=subscript.value, args=[subscript.value], keywords=[]),
+                        subscript)
+        self.hidden_name(f"view.{alias.key}.container",
+                         self.python_call(whole, pybuiltins.is_container, None), subscript)
         self.views_made.add(alias.key)
         value = self.numpy_item(subscript.value,
                                 self.written(subscript, pydytext.subscript(base, index)))
@@ -88,17 +92,44 @@ class Views:
         self.store(name, value, node)
         return located(ast.Name(name, ast.Load()), node)
 
-    def follow_view(self, alias, name, origin):
-        """After a change in place at `origin`, `name` (the view or the base
-        of `alias`) takes its new value from the other, where the index is a
-        view's."""
+    def follow_view(self, shared, origin):
+        """After a change in place at `origin`, `shared.name` (the view or
+        the base x of its alias `y = x[index]`) takes its new value from the
+        other: where x is a tensor and the index a view's (the two share
+        memory), and where x is a list or a dict whose item y names, when y
+        changes or the change reaches into x's items (replacing x's items
+        changes no object y names). Where x's items may have been replaced,
+        moved or dropped since, y may no longer be x[index]: a compile error
+        once x is known to be a container."""
+        alias = shared.alias
         if alias.key not in self.views_made:
             return
         view, base = alias.names
-        guard = self.load(f"view.{alias.key}.is", origin)
-        index = self.load(f"view.{alias.key}.index", origin)
-        self.emit(f"pydy.if {guard.name} : {guard.type} {{")
+
+        def follow_item():
+            if shared.name == base or shared.item:
+                self.emit_if(self.load(f"view.{alias.key}.container", origin), origin,
+                             lambda: self._item_moved(alias, origin) if shared.replaced else
+                             self._take_from_other(alias, shared.name, origin))
+        self.emit_if(self.load(f"view.{alias.key}.is", origin), origin,
+                     lambda: self._take_from_other(alias, shared.name, origin), follow_item)
+
+    def emit_if(self, condition, origin, then, otherwise=None):
+        """A `pydy.if` on `condition` whose regions `then()` and `otherwise()` emit."""
+        self.emit(f"pydy.if {condition.name} : {condition.type} {{")
         self.depth += 1
+        then()
+        self.depth -= 1
+        self.emit("} else {")
+        if otherwise is not None:
+            self.depth += 1
+            otherwise()
+            self.depth -= 1
+        self.emit("} " + self.loc(origin))
+
+    def _take_from_other(self, alias, name, origin):
+        view, base = alias.names
+        index = self.load(f"view.{alias.key}.index", origin)
         whole = self.load(base, origin)
         if name == base:
             part = self.load(view, origin)
@@ -107,6 +138,12 @@ class Views:
         else:
             new = self.written(origin, pydytext.subscript(whole, index))
         self.store_changed(name, new, origin)
-        self.depth -= 1
-        self.emit("} else {")
-        self.emit("} " + self.loc(origin))
+
+    def _item_moved(self, alias, origin):
+        view, base = alias.names
+        shown = ast.unparse(alias.shown).splitlines()[0].strip()
+        message = (f"'{view}' names an item of '{base}' ({shown}, line "
+                   f"{self._where(alias.shown)[1]}), and items of '{base}' may have been "
+                   f"replaced, moved or dropped since, so dy2st cannot tell whether the change "
+                   f"in place here reaches the other; change the item through one name only")
+        self.emit(f'pydy.unsupported "{pydytext.escape(message)}" {self.loc(origin)}')

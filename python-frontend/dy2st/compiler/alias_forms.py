@@ -1,0 +1,290 @@
+"""The statements that give an object a second name, recognized in the
+syntax (aliases.py orders them and decides which hold at a change in place):
+`y = x.reshape(...)` and the other views, `a, b = x`, `for row in x`, `a, b =
+x, z`, containers built holding a name's object, in-place operations and
+`detach` returning their receiver, and the parameters a Python function may
+return as they are."""
+import ast
+import functools
+import inspect
+import textwrap
+import types
+
+from ..eager import inplace
+from .statements import located
+
+
+def loop_head(stmt):
+    """`for row in x` of a `for` statement: what an error names."""
+    return located(ast.For(stmt.target, stmt.iter, [ast.Pass()], []), stmt)
+
+
+VIEW_METHODS = frozenset("""reshape view view_as flatten squeeze unsqueeze transpose t
+    permute moveaxis swapaxes swapdims astype contiguous slice strided_slice narrow
+    unbind""".split())
+"""Tensor methods and functions whose result Paddle makes a view of the
+tensor where its layout allows (and `astype` where the dtype stays)."""
+VIEW_ATTRIBUTES = frozenset({"T", "mT"})
+
+
+def view_base(value, local):
+    """x of `x.reshape(...)`, `paddle.reshape(x, ...)`, `x.T`, ...: a result
+    that may be a view of the local x."""
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
+            value.func.attr in VIEW_METHODS:
+        receiver = value.func.value
+        if isinstance(receiver, ast.Name) and receiver.id in local:
+            return receiver.id
+        if value.args and isinstance(value.args[0], ast.Name):
+            return value.args[0].id
+    if isinstance(value, ast.Attribute) and value.attr in VIEW_ATTRIBUTES and \
+            isinstance(value.value, ast.Name):
+        return value.value.id
+    return None
+
+
+def unpacked_base(stmt):
+    """x of `a, b = x`, `a, b = paddle.unbind(x)`, `for row in x`, `for i,
+    row in enumerate(x)`: each name may be a view of x (or an item it
+    holds); (x, names), or None."""
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
+            isinstance(stmt.targets[0], (ast.Tuple, ast.List)):
+        names = [e.id for e in stmt.targets[0].elts if isinstance(e, ast.Name)]
+        value = stmt.value
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
+                value.func.attr == "unbind":
+            value = value.args[0] if value.args else value.func.value
+        return (value.id, names) if isinstance(value, ast.Name) else None
+    if isinstance(stmt, ast.For):
+        target, source = stmt.target, stmt.iter
+        if isinstance(source, ast.Call) and isinstance(source.func, ast.Name) and \
+                source.func.id == "enumerate" and source.args and \
+                isinstance(target, ast.Tuple) and len(target.elts) == 2:
+            target, source = target.elts[1], source.args[0]
+        if isinstance(target, ast.Name) and isinstance(source, ast.Name):
+            return source.id, [target.id]
+    return None
+
+
+def paired_names(stmt):
+    """(y, x, exchanged) of `a, b = x, z` for each name assigned a name (each
+    then names the same object); `exchanged` where x is also a target (`a, b
+    = b, a`): then y names the object x named before the statement, and x no
+    longer does."""
+    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+        return []
+    target, value = stmt.targets[0], stmt.value
+    if not isinstance(target, (ast.Tuple, ast.List)) or \
+            not isinstance(value, (ast.Tuple, ast.List)) or len(target.elts) != len(value.elts):
+        return []
+    targets = {t.id for t in target.elts if isinstance(t, ast.Name)}
+    return [(t.id, v.id, v.id in targets) for t, v in zip(target.elts, value.elts)
+            if isinstance(t, ast.Name) and isinstance(v, ast.Name)]
+
+
+def displayed_item(value):
+    """x of `[x][0]`, `(x, z)[-2]`, `{"k": x}["k"]` (displays indexed by a
+    constant, nested too): the name whose object the subscript gives, or None."""
+    while isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Constant):
+        shown, key = value.value, value.slice.value
+        if isinstance(shown, (ast.List, ast.Tuple)) and isinstance(key, int) and \
+                not isinstance(key, bool) and -len(shown.elts) <= key < len(shown.elts) and \
+                not any(isinstance(e, ast.Starred) for e in shown.elts):
+            value = shown.elts[key]
+        elif isinstance(shown, ast.Dict) and \
+                all(isinstance(k, ast.Constant) for k in shown.keys) and \
+                key in [k.value for k in shown.keys]:
+            keys = [k.value for k in shown.keys]
+            value = shown.values[len(keys) - 1 - keys[::-1].index(key)]  # the last one counts
+        else:
+            return None
+    return value.id if isinstance(value, ast.Name) else None
+
+
+CONTAINER_METHODS = frozenset("""append insert extend pop remove clear reverse sort update
+    setdefault popitem""".split())
+"""The methods of lists and dicts that replace, move or drop their items."""
+
+
+def replaced_items(node):
+    """The local name whose items `node` may replace, move or drop (`c[k] =
+    v`, `c[k] += v`, `del c[k]`, `c.insert(0, v)`, `c.pop()`), or None. A
+    change of an item itself (`c[k][j] = v`, `c[k].add_(v)`) replaces none."""
+    targets = []
+    if isinstance(node, (ast.Assign, ast.Delete)):
+        targets = node.targets
+    elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+        targets = [node.target]
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+            node.func.attr in CONTAINER_METHODS and isinstance(node.func.value, ast.Name):
+        return node.func.value.id
+    for target in targets:
+        if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+            return target.value.id
+    return None
+
+
+def _held_base(value, local):
+    """The local name whose object (or a view of it) `value` puts into a
+    container: `x`, `x[i]`, `x.reshape(...)`, `x.add_(v)`; or None."""
+    if isinstance(value, ast.Name):
+        return value.id
+    if isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name):
+        return value.value.id
+    return view_base(value, local) or inplace_receiver(value, local) or detached(value)
+
+
+def held(stmt, local):
+    """(container, name) for each local name whose object a statement puts
+    into a container: `c = [x, y[0]]` (a list, tuple or dict display),
+    `c.append(x)`, `c.insert(i, x)`, `c.extend([x])`, `c[k] = x`."""
+    items, container = [], None
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        target, value = stmt.targets[0], stmt.value
+        if isinstance(target, ast.Name) and isinstance(value, (ast.List, ast.Tuple, ast.Dict)):
+            container = target.id
+            items = value.values if isinstance(value, ast.Dict) else value.elts
+        elif isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+            container, items = target.value.id, [value]
+    elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and \
+            isinstance(stmt.value.func, ast.Attribute) and \
+            isinstance(stmt.value.func.value, ast.Name):
+        call, method = stmt.value, stmt.value.func.attr
+        container = call.func.value.id
+        if method == "append" and call.args:
+            items = call.args[:1]
+        elif method == "insert" and len(call.args) > 1:
+            items = call.args[1:2]
+        elif method == "extend" and call.args and isinstance(call.args[0], (ast.List, ast.Tuple)):
+            items = call.args[0].elts
+    found = []
+    for item in items:
+        base = _held_base(item, local) if item is not None else None
+        if base is not None and base != container and base in local:
+            found.append((container, base))
+    return found
+
+
+def changes_an_item(change):
+    """Whether the change in place at `change` reaches into an item of a
+    container (`c[0].zero_()`, `c[0][1] = v`) rather than changing the
+    container itself (`c.append(v)`, `c[0] = v`)."""
+    node = change
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return isinstance(node.func.value, ast.Subscript)
+    if not isinstance(node, ast.Subscript):
+        return False
+    # The importer names the item it loaded and changed (`c[0]` of
+    # `c[0].zero_()` and of `c[0][1] = v`), or the target it stores into.
+    return isinstance(node.ctx, ast.Load) or isinstance(node.value, ast.Subscript)
+
+
+def detached(value):
+    """x of `x.detach()`: a view of all of x."""
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
+            value.func.attr == "detach" and not value.args and not value.keywords and \
+            isinstance(value.func.value, ast.Name):
+        return value.func.value.id
+    return None
+
+
+def inplace_receiver(value, local):
+    """`x` of `x.add_(y)`, `x.add_(y).clip_(0, 1)` or the function forms
+    `paddle.tanh_(x)`, `F.relu_(x)` (called on a name that is not a local
+    variable: a module): Paddle's in-place operations return the tensor they
+    change itself (or None)."""
+    node, found = value, False
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+            inplace.operation_of(node.func.attr):
+        owner, found = node.func.value, True
+        module = isinstance(owner, ast.Name) and owner.id not in local
+        node = node.args[0] if module and node.args else owner
+    return node.id if found and isinstance(node, ast.Name) else None
+
+
+@functools.lru_cache(maxsize=256)
+def _function_node(fn):
+    """The `def` of a Python function, parsed once per function (None where
+    its source cannot be read)."""
+    try:
+        node = ast.parse(textwrap.dedent(inspect.getsource(fn))).body[0]
+    except (OSError, TypeError, SyntaxError, IndexError):
+        return None
+    return node if isinstance(node, ast.FunctionDef) else None
+
+
+def returned_parameters(fn, resolve, seen=None):
+    """The parameters of the Python function `fn` that it may return as they
+    are (`return p`, `return (p, q)`, `q = p; return q`, `return g(p)` where
+    `g` may return its argument, recursion included); `resolve(fn, name)` is
+    what a global name of `fn` refers to."""
+    seen = set() if seen is None else seen
+    if fn in seen:
+        return None  # recursion: what the other paths return decides
+    seen.add(fn)
+    node = _function_node(fn)
+    if node is None:
+        return set()
+    params = [a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs]
+    holders = {p: {p} for p in params}  # name -> the parameters it may hold
+    returns = []
+
+    def walk(statements):
+        for stmt in statements:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
+                    isinstance(stmt.targets[0], ast.Name):
+                held = holding(stmt.value)
+                if held:
+                    holders.setdefault(stmt.targets[0].id, set()).update(held)
+            if isinstance(stmt, ast.Return) and stmt.value is not None:
+                returns.append(stmt.value)
+            for field in ("body", "orelse", "finalbody"):
+                walk(getattr(stmt, field, []))
+            for handler in getattr(stmt, "handlers", []):
+                walk(handler.body)
+
+    def holding(value):
+        if isinstance(value, ast.Name):
+            return holders.get(value.id, set())
+        if isinstance(value, ast.Subscript):
+            return holding(value.value)  # an item, or a view of a tensor
+        view = view_base(value, holders)
+        if view is not None:
+            return holders.get(view, set())
+        if isinstance(value, (ast.Tuple, ast.List)):
+            return set().union(*[holding(v) for v in value.elts]) if value.elts else set()
+        if isinstance(value, ast.IfExp):
+            return holding(value.body) | holding(value.orelse)
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
+            callee = resolve(fn, value.func.id)
+            if not isinstance(callee, types.FunctionType):
+                return set()
+            passed = argument_names(value, callee, resolve, seen)
+            return set().union(*[holders.get(n, set()) for n in passed]) if passed else set()
+        return set()
+
+    walk(node.body)
+    result = set().union(*[holding(r) for r in returns]) if returns else set()
+    seen.discard(fn)
+    return result
+
+
+def argument_names(call, callee, resolve, seen=None):
+    """The names passed to `call` (of the Python function `callee`) as the
+    parameters it may return."""
+    returned = returned_parameters(callee, resolve, seen)
+    if returned is None:
+        # A call back into a function being analysed: any argument may come back.
+        return [a.id for a in call.args if isinstance(a, ast.Name)] + \
+            [k.value.id for k in call.keywords if isinstance(k.value, ast.Name)]
+    if not returned:
+        return []
+    node = _function_node(callee)
+    params = [a.arg for a in node.args.posonlyargs + node.args.args]
+    names = [a.id for p, a in zip(params, call.args)
+             if p in returned and isinstance(a, ast.Name)]
+    names += [k.value.id for k in call.keywords
+              if k.arg in returned and isinstance(k.value, ast.Name)]
+    return names
