@@ -503,6 +503,60 @@ def test_an_entry_that_changes_a_container_argument_changes_the_callers_containe
     assert items[0] is before  # a container the function only reads is not given back
 
 
+def entry_changes_items_in_place(items, cache, x):
+    items[0][1] = 5.0
+    items.append(x * 2.0)   # the items before keep their places
+    first = items[1]
+    first.add_(x)
+    cache["k"].scale_(2.0)
+    return x.sum()
+
+
+def _add_to_first(items, x):
+    items[0].add_(x)
+
+
+def entry_changes_items_through_callees(items, x):
+    fill(items[1])
+    _add_to_first(items, x)
+    return x.sum()
+
+
+@pytest.mark.parametrize("fn", [entry_changes_items_in_place,
+                                entry_changes_items_through_callees])
+def test_tensors_inside_a_container_argument_changed_in_place_are_the_callers(fn):
+    """The caller's other names of those tensors see the change, as eagerly."""
+    def arguments():
+        tensors = [paddle.to_tensor([1.0, 2.0]), paddle.to_tensor([3.0, 4.0]),
+                   paddle.to_tensor([5.0, 6.0])]
+        return tensors, [tensors[0], tensors[1]], {"k": tensors[2]}, paddle.to_tensor([1.0, 1.0])
+    eager_tensors, eager_items, eager_cache, x = arguments()
+    args = (eager_items, eager_cache, x) if fn is entry_changes_items_in_place else \
+        (eager_items, x)
+    eager = fn(*args)
+    compiled_fn = paddle.jit.to_static(fn)
+    for _ in range(2):
+        tensors, items, cache, x = arguments()
+        args = (items, cache, x) if fn is entry_changes_items_in_place else (items, x)
+        assert_same(eager, compiled_fn(*args))
+        assert_same(eager_items, items)
+        assert_same(eager_tensors, tensors)
+        assert items[0] is tensors[0] and items[1] is tensors[1]
+
+
+def entry_changes_and_replaces_items(items, x):
+    items[0].add_(x)
+    items[1] = x * 3.0
+    return x.sum()
+
+
+def test_items_changed_in_place_and_replaced_are_a_clear_error():
+    items = [paddle.to_tensor([1.0, 2.0]), paddle.to_tensor([3.0, 4.0])]
+    with pytest.raises(paddle.Dy2StError, match="changes tensors inside its argument 'items' "
+                                                "in place and also replaces or moves items"):
+        paddle.jit.to_static(entry_changes_and_replaces_items)(items, paddle.to_tensor([1.0, 1.0]))
+
+
 def entry_changes_arrays(arrays):
     arrays[0][1] = 5.0
     return arrays[0].sum()

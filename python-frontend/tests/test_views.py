@@ -32,10 +32,6 @@ PADDLE_COPIES = {
     "reshape_of_transpose", "rot90", "split", "stack_one", "tensor_split", "tile_once",
     "to_tensor", "to_tensor_of_numpy", "unstack",
 }
-DIFFERENCES = {
-    "diagonal": "Paddle's diagonal is a view; dy2st's eager diagonal (a composite shared with "
-                "compiled code) is a copy",
-}
 
 
 def test_the_recorded_table_names_every_maker():
@@ -44,8 +40,6 @@ def test_the_recorded_table_names_every_maker():
 
 @pytest.mark.parametrize("name", sorted(view_cases.makers(paddle)))
 def test_eager_view_or_copy_as_paddle(name):
-    if name in DIFFERENCES:
-        pytest.skip(DIFFERENCES[name])
     x = view_cases.base(paddle)
     original = x.numpy().copy()
     view_cases.makers(paddle)[name](x).scale_(2.0)
@@ -62,7 +56,7 @@ def paddle_results(tmp_path_factory):
 def test_eager_matches_real_paddle(paddle_results):
     ours = json.loads(json.dumps(view_cases.run(paddle)))
     differ = {k: (v, ours.get(k)) for k, v in paddle_results.items()
-              if ours.get(k) != v and k.split("/")[0] not in DIFFERENCES}
+              if ours.get(k) != v}
     assert not differ
     assert {k.split("/")[0] for k, v in paddle_results.items() if v is True} == PADDLE_VIEWS
 
@@ -131,6 +125,12 @@ def rows_unbound(x):
     return x
 
 
+def diagonal_changed(x):
+    d = x.diagonal()
+    d.zero_()
+    return x
+
+
 def _first_row(t):
     return t[0]
 
@@ -143,7 +143,8 @@ def view_from_a_helper(x):
 
 @pytest.mark.parametrize("fn", [reshaped_then_changed, view_in_a_branch,
                                 view_of_an_argument_assigned_since, reshaped_by_function,
-                                rows_iterated, rows_unbound, view_from_a_helper],
+                                rows_iterated, rows_unbound, view_from_a_helper,
+                                diagonal_changed],
                          ids=lambda f: f.__name__)
 def test_views_only_maybe_shared_are_a_clear_error(fn):
     x = view_cases.base(paddle)

@@ -21,7 +21,7 @@ def loop_head(stmt):
 
 VIEW_METHODS = frozenset("""reshape view view_as flatten squeeze unsqueeze transpose t
     permute moveaxis swapaxes swapdims astype contiguous slice strided_slice narrow
-    unbind""".split())
+    unbind diagonal""".split())
 """Tensor methods and functions whose result Paddle makes a view of the
 tensor where its layout allows (and `astype` where the dtype stays)."""
 VIEW_ATTRIBUTES = frozenset({"T", "mT"})
@@ -99,6 +99,13 @@ def displayed_item(value):
         else:
             return None
     return value.id if isinstance(value, ast.Name) else None
+
+
+def appends(node):
+    """Whether `node` is `c.append(v)` or `c.extend(vs)`: it adds items after
+    those a container had, which keep their places."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+        node.func.attr in ("append", "extend")
 
 
 CONTAINER_METHODS = frozenset("""append insert extend pop remove clear reverse sort update

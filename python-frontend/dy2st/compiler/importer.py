@@ -26,6 +26,7 @@ import numpy as np
 from ..eager import compat, dtypes, functional, inplace, optable, random, structures
 from ..eager.tensor import Tensor
 from ..nn import Layer, LayerList, Sequential
+from . import alias_forms as forms
 from . import (aliases, callbacks, comprehensions, local_classes, named_tuples,
                numpy_constructors, numpy_values, pybuiltins, statements, unbound)
 from .errors import Dy2StError, UnsupportedSyntaxError
@@ -186,6 +187,10 @@ class Importer(StaticContainers, CallForms, Views):
         # Parameters of the functions this one calls that they change in
         # place (an entry wrapper calls one function: what it gives back).
         self.changed_by_callees = set()
+        # Of those, the containers whose items (tensors) the callee only
+        # changed in place: the caller's tensors there take the change.
+        self.items_kept_by_callees = set()
+        self.items_mixed_by_callees = set()  # and those it also replaced items of
         self.free_params = []
         self.static_names = {}
         self.static_keys = {}     # names bound to the keys of an unrolled loop (unrolled_for)
@@ -277,6 +282,10 @@ class Importer(StaticContainers, CallForms, Views):
         # Python shares them (see finish_returns).
         self.mutated = set()
         self.mutated_params = None
+        # Container parameters whose items a change reached into
+        # (`items[0][1] = v`), and those whose items were replaced or moved.
+        self.items_changed, self.items_replaced = set(), set()
+        self.items_kept_params = self.items_mixed_params = None
         self.self_name = args.args[0].arg if self.self_object is not None else None
         self.own_locals = _assigned_names(self.node.body) | set(params)
         self.rebound_params = set(params) & _assigned_names(self.node.body)
@@ -746,6 +755,10 @@ class Importer(StaticContainers, CallForms, Views):
         own = self.param_names if called else \
             {a.arg for a in ast.walk(self.node.args) if isinstance(a, ast.arg)}
         self.mutated_params = [p for p in self.param_names if p in self.mutated and p in own]
+        self.items_kept_params = [p for p in self.mutated_params
+                                  if p in self.items_changed and p not in self.items_replaced]
+        self.items_mixed_params = [p for p in self.mutated_params
+                                   if p in self.items_changed and p in self.items_replaced]
         followed = {line.param for line in self.lines
                     if isinstance(line, _ParamStore) and line.in_place} & set(self.mutated_params)
         lines, self.lines = self.lines, []
@@ -977,9 +990,10 @@ class Importer(StaticContainers, CallForms, Views):
                                   f"({base.type}, {index.type}, {value.type}) -> {OBJECT}")
         self.write_back(target.value, updated, target)
 
-    def write_back(self, node, value, origin):
+    def write_back(self, node, value, origin, item=None):
         """Containers are values: an update of `a[i][j]` (or `a[i].append`)
-        is written back along the path to the variable `a`."""
+        is written back along the path to the variable `a`; `item`: whether
+        the change reached into items of `a` (see store_changed)."""
         if isinstance(node, ast.Name) and self.is_local(node.id):
             sharing, doubtful, rows = self.aliases.at_change(node.id, origin)
             for row, base, statement in rows:
@@ -994,7 +1008,7 @@ class Importer(StaticContainers, CallForms, Views):
                                    f"'{partner}' would not see the change; use one name, or "
                                    "assign a copy")
             known = {node.id: value}
-            self.store_changed(node.id, value, origin)
+            self.store_changed(node.id, value, origin, item)
             for shared in sharing:
                 if shared.alias.view:
                     self.follow_view(shared, origin)
@@ -1011,11 +1025,17 @@ class Importer(StaticContainers, CallForms, Views):
             self._fail(origin, "dy2st can update items only along a path from a local "
                                "variable (x[i] = v, x[i][j] = v, x[i].append(v))")
 
-    def store_changed(self, name, value, node):
-        """`name` takes the value its object has after a change in place (an
-        argument so changed goes back to the caller)."""
+    def store_changed(self, name, value, node, item=None):
+        """`name` takes the value its object has after a change in place at
+        `node` (an argument so changed goes back to the caller); `item`:
+        whether the change reached into an item of it (by default, as the
+        syntax of `node` says)."""
         if name in self.param_names:
             self.mutated.add(name)
+            if forms.changes_an_item(node) if item is None else item:
+                self.items_changed.add(name)
+            elif not forms.appends(node):
+                self.items_replaced.add(name)
         self.store(name, value, node, in_place=True)
 
     def store(self, name, value, node, in_place=False):
@@ -1551,7 +1571,7 @@ class Importer(StaticContainers, CallForms, Views):
         values += [self.expr(k.value) for k in node.keywords]
         return values, kwnames
 
-    def write_back_argument(self, argument, value, node, changes):
+    def write_back_argument(self, argument, value, node, changes, item=None):
         """The change a callee made in place to an argument, written to what
         the caller passed: a variable, an item of one or an attribute of a
         compile-time object the call did not make (`self._mean`), or the one of them that
@@ -1565,7 +1585,7 @@ class Importer(StaticContainers, CallForms, Views):
             self.emit(f"pydy.if {test.name} : {test.type} {{")
             for branch in (argument.body, argument.orelse):
                 self.depth += 1
-                self.write_back_argument(branch, value, node, changes)
+                self.write_back_argument(branch, value, node, changes, item)
                 self.depth -= 1
                 if branch is argument.body:
                     self.emit("} else {")
@@ -1583,7 +1603,7 @@ class Importer(StaticContainers, CallForms, Views):
         elif not isinstance(argument, ast.Name):
             self._fail(argument, f"{changes}: dy2st can pass that change back only to a local "
                                  "variable, an item of one or an object's attribute")
-        self.write_back(argument, value, node)
+        self.write_back(argument, value, node, item)
 
     def argument_value(self, node):
         """An argument of a call of a Python function: its value, or the
@@ -2215,6 +2235,8 @@ class Importer(StaticContainers, CallForms, Views):
                                f"{self.signature(values)}")
         changed = callee.mutated_params or []
         self.changed_by_callees.update(changed)
+        self.items_kept_by_callees.update(callee.items_kept_params or [])
+        self.items_mixed_by_callees.update(callee.items_mixed_params or [])
         if self.unit.written or changed:
             # The callee gives back the assigned attributes after its result,
             # then the parameters it changed in place, which are written to
@@ -2228,7 +2250,8 @@ class Importer(StaticContainers, CallForms, Views):
                 if argument is not None:
                     self.write_back_argument(
                         argument, self.item_of(whole, 1 + len(self.unit.written) + i, node),
-                        node, f"{fn.__qualname__}() changes its argument '{param}' in place")
+                        node, f"{fn.__qualname__}() changes its argument '{param}' in place",
+                        item=True if param in (callee.items_kept_params or []) else None)
         if getattr(callee, "may_raise", False):
             self.leave_if_raised(node)
         # A function that updates a container it is given (Paddle's

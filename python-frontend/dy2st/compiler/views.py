@@ -135,9 +135,10 @@ class Views:
             part = self.load(view, origin)
             new = self.op(origin, f"pydy.setitem {whole.name}[{index.name}] = {part.name} : "
                                   f"({whole.type}, {index.type}, {part.type}) -> {OBJECT}")
+            self.store_changed(name, new, origin, item=True)  # the item changed, not replaced
         else:
-            new = self.written(origin, pydytext.subscript(whole, index))
-        self.store_changed(name, new, origin)
+            self.store_changed(name, self.written(origin, pydytext.subscript(whole, index)),
+                               origin)
 
     def _item_moved(self, alias, origin):
         view, base = alias.names

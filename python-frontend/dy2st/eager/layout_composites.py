@@ -260,9 +260,13 @@ def diagonal(x, offset=0, axis1=0, axis2=1, name=None):
     first_row = -offset if offset < 0 else 0
     first_col = offset if offset > 0 else 0
     length = max(min(rows - first_row, cols - first_col), 0)
-    steps = arange(length)
-    at = (steps + first_row) * cols + steps + first_col
-    return gather(reshape(y, y.shape[:-2] + [rows * cols]), at, axis=-1)
+    # Every (cols + 1)-th element of the flattened plane from the first one:
+    # eagerly a view of x, as Paddle's diagonal is, where the plane is x's
+    # last two axes (reshaping a moved plane copies it).
+    start = first_row * cols + first_col
+    flat = reshape(y, y.shape[:-2] + [rows * cols])
+    return strided_slice(flat, [len(y.shape) - 2], [start], [start + length * (cols + 1)],
+                         [cols + 1])
 
 
 def trace(x, offset=0, axis1=0, axis2=1, name=None):

@@ -10,6 +10,7 @@ import linecache
 import numpy as np
 
 from ..compiler import named_tuples
+from ..eager import inplace
 from ..eager.tensor import Tensor
 
 _LEAF_TYPES = (Tensor, bool, int, float, str, type(None))
@@ -124,23 +125,31 @@ def make_wrapper(fn, instance, parameters, values, give_back=()):
     return define(source, filename, name, {"_target": target, **classes})
 
 
-def update_in_place(given, changed):
+def update_in_place(given, changed, items_kept=False):
     """Makes the caller's container `given` hold what the function left in its
     copy `changed` (items set, appended, removed; containers inside it
-    updated the same way, so that the caller's names of them see it too)."""
+    updated the same way, so that the caller's names of them see it too).
+    `items_kept`: the function changed tensors among the items in place and
+    replaced or moved none, so each keeps its place and takes its new value
+    itself (other names of it see the change, as eagerly)."""
+    def updated(old, new):
+        if items_kept and isinstance(old, Tensor) and isinstance(new, Tensor):
+            inplace.write(old, new._value)
+            return old
+        return _updated(old, new)
     if isinstance(given, list):
         for i in range(min(len(given), len(changed))):
-            given[i] = _updated(given[i], changed[i])
+            given[i] = updated(given[i], changed[i])
         del given[len(changed):]
         given.extend(changed[len(given):])
     elif isinstance(given, dict):
         for key in [k for k in given if k not in changed]:
             del given[key]
         for key, value in changed.items():
-            given[key] = _updated(given[key], value) if key in given else value
+            given[key] = updated(given[key], value) if key in given else value
     elif isinstance(given, tuple):
         for old, new in zip(given, changed):
-            _updated(old, new)
+            updated(old, new)
 
 
 def _updated(old, new):

@@ -60,12 +60,15 @@ def _signature_entry(value):
 
 _Imported = collections.namedtuple("_Imported",
                                    "text captures declared written in_place changed "
-                                   "inner_changed entry guards")
+                                   "inner_changed inner_items_kept inner_items_mixed entry "
+                                   "guards")
 """An imported function: its pydy text, captured inputs, declared argument
 types (input_spec), the attributes it assigns (written back after calls) and
 whether each is a container changed in place (see write_attribute), the
 parameters it changes in place (written to the caller's tensors after calls),
-those the function an entry wrapper calls changes (see _structured_call),
+those the function an entry wrapper calls changes (see _structured_call) and
+of those the containers whose items it only changed in place and those
+whose items it changed in place and also replaced,
 the name of its pydy function and what it took from objects (its Guards, or
 None)."""
 
@@ -259,6 +262,8 @@ class StaticFunction(ConvertedFunction):
             self._imported = _Imported(text, importer.captures, arg_types, written,
                                        [in_place for _, _, in_place in kept],
                                        importer.mutated_params, importer.changed_by_callees,
+                                       importer.items_kept_by_callees,
+                                       importer.items_mixed_by_callees,
                                        importer.node.name,
                                        Guards([(origin.reader(importer.unit.guards), value,
                                                 by_identity)
@@ -321,6 +326,13 @@ class StaticFunction(ConvertedFunction):
             # its result, to be written to the caller's.
             given_back = [p.name for p in params
                           if p.name in wrapper._import().inner_changed]
+            mixed = [name for name in given_back if name in wrapper._import().inner_items_mixed]
+            if mixed:
+                raise errors.Dy2StError(
+                    f"{self._fn.__qualname__}() changes tensors inside its argument "
+                    f"'{mixed[0]}' in place and also replaces or moves items of it: dy2st cannot "
+                    "tell which of the caller's tensors take the change; change its items "
+                    "either in place only or by assigning them only")
             if given_back:
                 wrapper = self._entry_wrapper(params, values, given_back)
             self._entries[key] = wrapper, given_back
@@ -328,8 +340,9 @@ class StaticFunction(ConvertedFunction):
         if not given_back:
             return result
         arguments = dict(zip((p.name for p in params), given))
+        kept = wrapper._import().inner_items_kept
         for name, changed in zip(given_back, result[1:]):
-            entry.update_in_place(arguments[name], changed)
+            entry.update_in_place(arguments[name], changed, items_kept=name in kept)
         return result[0]
 
     def _declared_fits(self, values):
@@ -405,7 +418,8 @@ class StaticFunction(ConvertedFunction):
                 except TypeError as e:
                     raise self._argument_error(name, e) from None
             return self._structured_call(values, given)
-        text, captures, declared, written, in_place, changed, _, entry_symbol, _ = self._import()
+        text, captures, declared, written, in_place, changed, _, _, _, entry_symbol, _ = \
+            self._import()
         values += [c.read() for c in captures]
         names = self._parameters() + [c.label for c in captures]
         keys, entries = [], []
