@@ -190,8 +190,12 @@ def test_one_compilation_for_every_length():
         compiled = fn(x, paddle.to_tensor(n))
         np.testing.assert_allclose(compiled[1].numpy(), eager[1].numpy())
         assert compiled[2] == n
-    # Stacking no items gives an empty tensor (eager numpy raises instead).
-    assert fn(t([1.0, 2.0]), paddle.to_tensor(0))[0].shape == [0, 2]
+    # Stacking no items is eager's ValueError, naming the line.
+    with pytest.raises(ValueError, match="need at least one array to stack"):
+        collect_while(t([1.0, 2.0]), paddle.to_tensor(0))
+    with pytest.raises(ValueError, match=rf"test_tensor_array.py:{line_of(collect_while, 'stack')}"
+                                         ": need at least one array to stack"):
+        fn(t([1.0, 2.0]), paddle.to_tensor(0))
     assert len(fn._compiled) == 1
 
 

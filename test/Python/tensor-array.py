@@ -34,7 +34,8 @@ print(fn.mlir("core"))
 # CHECK:       %[[EMPTY:.*]] = tensor_array.create : !tensor_array.array<tensor<4xf32>>
 # CHECK:       %[[LOOP:.*]]:2 = pydy.while(%[[EMPTY]], %{{.*}} : !tensor_array.array<tensor<4xf32>>, tensor<i64>)
 # CHECK:         tensor_array.append %{{.*}}, %{{.*}} : !tensor_array.array<tensor<4xf32>>
-# CHECK:       tensor_array.stack %[[LOOP]]#0 : !tensor_array.array<tensor<4xf32>> -> tensor<?x4xf32>
+# paddle.stack of an empty list is eager's ValueError at run time.
+# CHECK:       tensor_array.stack %[[LOOP]]#0 {empty_error = "need at least one array to stack"} : !tensor_array.array<tensor<4xf32>> -> tensor<?x4xf32>
 # A tensor index reads at run time.
 # CHECK:       %[[I:.*]] = pydy.unary to_int %{{.*}} : (tensor<i64>) -> i64
 # CHECK:       tensor_array.read %[[LOOP]]#0[%[[I]]] : !tensor_array.array<tensor<4xf32>>

@@ -410,6 +410,9 @@ struct StackLowering : OpConversionPattern<StackOp> {
     Location loc = op.getLoc();
     Builder h{rewriter, loc};
     Value buffer = adaptor.getArray()[0], length = adaptor.getArray()[1];
+    if (std::optional<StringRef> message = op.getEmptyError())
+      checkAtRunTime(rewriter, op, h.cmp(arith::CmpIPredicate::ugt, length, h.index(0)),
+                     "ValueError", *message);
     RankedTensorType rowsType = cast<ArrayType>(op.getArray().getType()).getStackedType();
     Value stacked = h.rowsOut(buffer, h.index(0), length, rowsType);
     int64_t axis = op.getAxis();

@@ -105,6 +105,7 @@ func.func @pop_last(%a: !tensor_array.array<tensor<4xf32>>) -> tensor<4xf32> {
 // CHECK-LABEL: func.func @stack
 // CHECK-SAME: (%[[BUF:.*]]: memref<?x4xf32>, %[[LEN:.*]]: index)
 func.func @stack(%a: !tensor_array.array<tensor<4xf32>>) -> (tensor<?x4xf32>, tensor<4x?xf32>) {
+  // CHECK-NOT: dy2st_raise
   // CHECK: %[[ROWS:.*]] = memref.subview %[[BUF]][%{{.*}}, 0] [%[[LEN]], 4] [1, 1]
   // CHECK: %[[COPY:.*]] = memref.alloc(%[[LEN]]) : memref<?x4xf32>
   // CHECK: memref.copy %[[ROWS]], %[[COPY]]
@@ -114,6 +115,19 @@ func.func @stack(%a: !tensor_array.array<tensor<4xf32>>) -> (tensor<?x4xf32>, te
   // CHECK: return %[[S]], %[[T]]
   %s1 = tensor_array.stack %a {axis = 1} : !tensor_array.array<tensor<4xf32>> -> tensor<4x?xf32>
   return %s0, %s1 : tensor<?x4xf32>, tensor<4x?xf32>
+}
+
+// A user's stack of an empty list is a ValueError at run time.
+// CHECK-LABEL: func.func @stack_of_a_list
+// CHECK-SAME: (%[[BUF:.*]]: memref<?x4xf32>, %[[LEN:.*]]: index)
+func.func @stack_of_a_list(%a: !tensor_array.array<tensor<4xf32>>) -> tensor<?x4xf32> {
+  // CHECK: %[[ZERO:.*]] = arith.constant 0 : index
+  // CHECK: %[[SOME:.*]] = arith.cmpi ugt, %[[LEN]], %[[ZERO]]
+  // CHECK: scf.if
+  // CHECK:   func.call @dy2st_raise
+  // CHECK: memref.subview %[[BUF]]
+  %s = tensor_array.stack %a {empty_error = "need at least one array to stack"} : !tensor_array.array<tensor<4xf32>> -> tensor<?x4xf32>
+  return %s : tensor<?x4xf32>
 }
 
 // Items of a dynamic shape: the first item fixes it; a later one that differs

@@ -22,6 +22,8 @@ func.func @array_ops(%t: tensor<4xf32>, %i: i64, %n: index) -> (tensor<?x4xf32>,
   %s = tensor_array.stack %a4 : !tensor_array.array<tensor<4xf32>> -> tensor<?x4xf32>
   // CHECK: tensor_array.stack %{{.*}} {axis = 1 : i64} : !tensor_array.array<tensor<4xf32>> -> tensor<4x?xf32>
   %s1 = tensor_array.stack %a4 {axis = 1} : !tensor_array.array<tensor<4xf32>> -> tensor<4x?xf32>
+  // CHECK: tensor_array.stack %{{.*}} {empty_error = "need at least one array to stack"} : !tensor_array.array<tensor<4xf32>> -> tensor<?x4xf32>
+  %s2 = tensor_array.stack %a4 {empty_error = "need at least one array to stack"} : !tensor_array.array<tensor<4xf32>> -> tensor<?x4xf32>
   return %s, %len : tensor<?x4xf32>, i64
 }
 

@@ -93,7 +93,14 @@ def TensorArray_CopyOp : TensorArray_Op<"copy", [MemoryEffects<[MemAlloc]>,
 
 def TensorArray_StackOp : TensorArray_Op<"stack", [Pure]> {
   let summary = "all items stacked along a new dimension `axis`";
-  let arguments = (ins TensorArray:$array, DefaultValuedAttr<I64Attr, "0">:$axis);
+  let description = [{
+    With `empty_error` (the user's `paddle.stack` or `concat` of a list), an
+    empty array is a ValueError with that message at run time, as eagerly;
+    without it (a list returned or built by a comprehension), an empty
+    array stacks to an empty tensor.
+  }];
+  let arguments = (ins TensorArray:$array, DefaultValuedAttr<I64Attr, "0">:$axis,
+                       OptionalAttr<StrAttr>:$empty_error);
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = "$array attr-dict `:` qualified(type($array)) `->` qualified(type($result))";
   let hasVerifier = 1;

@@ -321,8 +321,11 @@ LogicalResult Specializer::specializeArrayJoin(LibCallOp op, StringRef name, Val
   RankedTensorType stacked =
       cast<tensor_array::ArrayType>(array.getType()).getStackedType(axis);
   SmallVector<int64_t> shape(stacked.getShape());
-  Value result =
-      tensor_array::StackOp::create(b, op.getLoc(), stacked, array, b.getI64IntegerAttr(axis));
+  // numpy's message, as the eager kernels raise it.
+  std::string emptyError =
+      ("need at least one array to " + Twine(name == "stack" ? "stack" : "concatenate")).str();
+  Value result = tensor_array::StackOp::create(
+      b, op.getLoc(), stacked, array, b.getI64IntegerAttr(axis), b.getStringAttr(emptyError));
   if (name == "concat") {
     SmallVector<ReassociationIndices> groups;
     for (int64_t d = 0; d < item.getRank(); ++d)
