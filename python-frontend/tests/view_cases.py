@@ -272,12 +272,43 @@ def list_items_named_in_a_loop(x):
     return states[0], states[2]
 
 
+# Items changed in place while iterating: the loop is over indices
+# (statements.py), so the change reaches the container or tensor.
+
+def rows_changed_while_iterating(x):
+    for row in x:
+        row.scale_(2.0)
+    return x
+
+
+def rows_enumerated_from_one(x):
+    for i, row in enumerate(x, 1):
+        row[0] = float(i)
+    return x
+
+
+def list_items_changed_while_iterating(x):
+    items = [x * 1.0, x * 2.0]
+    for i, item in enumerate(items):
+        item.scale_(float(i + 2))
+    return items[0], items[1]
+
+
+def dicts_of_a_list_changed_while_iterating(x):
+    caches = [{"k": x * 1.0}, {"k": x * 2.0}]
+    for cache in caches:
+        cache["k"] = cache["k"] * 3.0
+    return caches[0]["k"], caches[1]["k"]
+
+
 FUNCTIONS = [change_row, change_base, column_setitem, zero_d_item, loop_rows, chained_views,
              accumulate_into_row, row_of_tensor_index, rows_of_index_list, rows_of_mask,
              item_of_item, view_then_reassigned, rows_read_before_the_change,
              rows_of_a_list_replaced, names_left_by_a_rebound_name, names_exchanged,
              item_of_a_display, list_item_named, dict_item_named, nested_list_item_named,
-             list_item_changed_through_the_list, list_items_named_in_a_loop]
+             list_item_changed_through_the_list, list_items_named_in_a_loop,
+             rows_changed_while_iterating, rows_enumerated_from_one,
+             list_items_changed_while_iterating, dicts_of_a_list_changed_while_iterating]
 
 
 def arguments(paddle, fn):

@@ -85,3 +85,27 @@ print(paddle.jit.to_static(ranges).code)
 # CHECK-LABEL: pydy.func @"range_list__{{[0-9]+}}"
 # CHECK: pydy.for_range
 # CHECK: pydy.call_method {{.*}}"append"
+
+
+def rows_changed(x):
+    for row in x:
+        row.scale_(2.0)
+        print(row)
+    return x
+
+
+print(paddle.jit.to_static(rows_changed).code)
+
+# `for row in x` whose body changes row in place runs over indices: row is
+# x[k], a view the change is written back into.
+# CHECK-LABEL: pydy.func @"rows_changed"
+# CHECK:       %[[X:.*]] = pydy.load "x"
+# CHECK:       %[[N:.*]] = pydy.len %[[X]]
+# CHECK:       pydy.for_range %{{.*}}, %[[N]], %{{.*}} : i64, !pydy.object, i64 {
+# CHECK:         pydy.store "[[K:_dy2st_item_index_[0-9]+]]"
+# CHECK:         %[[AT:.*]] = pydy.load "[[K]]"
+# CHECK:         pydy.store "view.[[V:[0-9]+]].index", %[[AT]]
+# CHECK:         pydy.store "row"
+# CHECK:         pydy.load "view.[[V]].is"
+# CHECK:         pydy.setitem
+# CHECK:         pydy.store "x"

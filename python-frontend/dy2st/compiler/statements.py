@@ -13,9 +13,17 @@ way Python itself defines them:
   (whose body can hold the loop the comprehension becomes);
 - `x = x` of a parameter x (never deleted) does nothing: x keeps naming the
   same object, which the analysis of shared objects (aliases.py) and of
-  changed parameters would otherwise take for another one (fuzz seed 12024)."""
+  changed parameters would otherwise take for another one (fuzz seed 12024);
+- `for item in items:` (or `for i, item in enumerate(items)`) whose body
+  changes `item` in place is `for k in range(len(items)): item = items[k]`:
+  `item` is the container's item (or the tensor's row, a view of it), and
+  the analysis of shared objects follows a name given by indexing, so the
+  change reaches `items` (the body must neither assign `items` nor add,
+  remove or move its items, which the iteration would see)."""
 import ast
 import re
+
+from ..eager import inplace
 
 
 class _Desugar(ast.NodeTransformer):
@@ -139,6 +147,7 @@ class _Desugar(ast.NodeTransformer):
     def visit_For(self, node):
         self.generic_visit(node)
         node = self._enumerate_start(node)
+        node = self._indexed_items(node)
         return self._loop_else(node)
 
     def visit_While(self, node):
@@ -156,6 +165,27 @@ class _Desugar(ast.NodeTransformer):
         init = ast.Assign([ast.Name(flag, ast.Store())], ast.Constant(False))
         guard = ast.If(ast.UnaryOp(ast.Not(), ast.Name(flag, ast.Load())), orelse, [])
         return [located(init, loop), loop, located(guard, loop)]
+
+    def _indexed_items(self, loop):
+        it, target, index = loop.iter, loop.target, None
+        if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and \
+                self.resolve(it.func.id) is enumerate and len(it.args) == 1 and \
+                not it.keywords and isinstance(target, ast.Tuple) and len(target.elts) == 2 and \
+                isinstance(target.elts[0], ast.Name):
+            index, target, it = target.elts[0], target.elts[1], it.args[0]
+        if not (isinstance(it, ast.Name) and isinstance(target, ast.Name) and
+                _changed_in_place(loop.body, target.id) and
+                not _changes_the_container(loop.body, it.id) and it.id != target.id and
+                (index is None or index.id not in (it.id, target.id))):
+            return loop
+        index = index or located(ast.Name(self.fresh("item_index"), ast.Store()), target)
+        count = ast.Call(ast.Name("len", ast.Load()), [ast.Name(it.id, ast.Load())], [])
+        loop.iter = located(ast.Call(ast.Name("range", ast.Load()), [count], []), loop.iter)
+        loop.target = index
+        item = ast.Subscript(ast.Name(it.id, ast.Load()), ast.Name(index.id, ast.Load()),
+                             ast.Load())
+        loop.body = [located(ast.Assign([target], item), target)] + loop.body
+        return loop
 
     def _enumerate_start(self, loop):
         it = loop.iter
@@ -314,6 +344,50 @@ class _SetFlagBeforeBreak(ast.NodeTransformer):
         return node
 
     visit_Lambda = visit_FunctionDef
+
+
+_CONTAINER_CHANGES = frozenset("""append extend insert pop remove clear reverse sort update
+    setdefault popitem""".split())
+
+
+def _changed_in_place(statements, name):
+    """Whether `statements` change the object `name` names in place (`name[i]
+    = v`, `name.add_(v)`, `F.relu_(name)`, `name.append(v)`)."""
+    for node in (n for s in statements for n in ast.walk(s)):
+        targets = node.targets if isinstance(node, ast.Assign) else \
+            [node.target] if isinstance(node, ast.AugAssign) else []
+        for target in targets:
+            while isinstance(target, ast.Subscript):
+                target = target.value
+                if isinstance(target, ast.Name) and target.id == name:
+                    return True
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            method = node.func.attr
+            if inplace.operation_of(method) or method in _CONTAINER_CHANGES:
+                changed = node.func.value
+                if not (isinstance(changed, ast.Name) and changed.id == name) and node.args:
+                    changed = node.args[0]  # paddle.tanh_(x)
+                if isinstance(changed, ast.Name) and changed.id == name:
+                    return True
+    return False
+
+
+def _changes_the_container(statements, name):
+    """Whether `statements` assign `name` or add, remove, replace or move
+    its items (`name.append(v)`, `name[i] = v`, `del name[i]`)."""
+    for node in (n for s in statements for n in ast.walk(s)):
+        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
+            return True
+        targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else \
+            [node.target] if isinstance(node, ast.AugAssign) else []
+        if any(isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and
+               t.value.id == name for t in targets):
+            return True
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in _CONTAINER_CHANGES and \
+                isinstance(node.func.value, ast.Name) and node.func.value.id == name:
+            return True
+    return False
 
 
 def parameter_names(args):
