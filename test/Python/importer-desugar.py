@@ -109,3 +109,19 @@ print(paddle.jit.to_static(rows_changed).code)
 # CHECK:         pydy.load "view.[[V]].is"
 # CHECK:         pydy.setitem
 # CHECK:         pydy.store "x"
+
+
+def items_passed_on(x):
+    out = []
+    for row in x:
+        out.append(row)
+        out.append(paddle.tanh(row))
+    return out
+
+
+print(paddle.jit.to_static(items_passed_on).code)
+
+# Passing the item to other objects' methods changes no item: the loop stays.
+# CHECK-LABEL: pydy.func @"items_passed_on"
+# CHECK-NOT:   pydy.for_range
+# CHECK:       pydy.for_in

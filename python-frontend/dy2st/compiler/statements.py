@@ -22,6 +22,7 @@ way Python itself defines them:
   remove or move its items, which the iteration would see)."""
 import ast
 import re
+import types
 
 from ..eager import inplace
 
@@ -174,7 +175,7 @@ class _Desugar(ast.NodeTransformer):
                 isinstance(target.elts[0], ast.Name):
             index, target, it = target.elts[0], target.elts[1], it.args[0]
         if not (isinstance(it, ast.Name) and isinstance(target, ast.Name) and
-                _changed_in_place(loop.body, target.id) and
+                _changed_in_place(loop.body, target.id, self.resolve) and
                 not _changes_the_container(loop.body, it.id) and it.id != target.id and
                 (index is None or index.id not in (it.id, target.id))):
             return loop
@@ -350,9 +351,10 @@ _CONTAINER_CHANGES = frozenset("""append extend insert pop remove clear reverse 
     setdefault popitem""".split())
 
 
-def _changed_in_place(statements, name):
+def _changed_in_place(statements, name, resolve):
     """Whether `statements` change the object `name` names in place (`name[i]
-    = v`, `name.add_(v)`, `F.relu_(name)`, `name.append(v)`)."""
+    = v`, `name.add_(v)`, `name.append(v)`, or `F.relu_(name)` of a module
+    `F`: `resolve(n)` is what a global name refers to)."""
     for node in (n for s in statements for n in ast.walk(s)):
         targets = node.targets if isinstance(node, ast.Assign) else \
             [node.target] if isinstance(node, ast.AugAssign) else []
@@ -361,14 +363,20 @@ def _changed_in_place(statements, name):
                 target = target.value
                 if isinstance(target, ast.Name) and target.id == name:
                     return True
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            method = node.func.attr
-            if inplace.operation_of(method) or method in _CONTAINER_CHANGES:
-                changed = node.func.value
-                if not (isinstance(changed, ast.Name) and changed.id == name) and node.args:
-                    changed = node.args[0]  # paddle.tanh_(x)
-                if isinstance(changed, ast.Name) and changed.id == name:
-                    return True
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        method, owner = node.func.attr, node.func.value
+        if not (inplace.operation_of(method) or method in _CONTAINER_CHANGES):
+            continue
+        if isinstance(owner, ast.Name) and owner.id == name:
+            return True
+        module = owner
+        while isinstance(module, ast.Attribute):
+            module = module.value
+        if inplace.operation_of(method) and node.args and isinstance(node.args[0], ast.Name) and \
+                node.args[0].id == name and isinstance(module, ast.Name) and \
+                isinstance(resolve(module.id), types.ModuleType):
+            return True
     return False
 
 
