@@ -302,10 +302,9 @@ def item_moved_then_changed(x):
     return items[1]
 
 
-def tuple_item_changed(x):
+def tuple_item_assigned(x):
     pair = (x * 1.0, x * 2.0)
-    first = pair[0]
-    first[0] = 9.0
+    pair[0] = x
     return pair[0]
 
 
@@ -321,7 +320,7 @@ def exchanged_in_a_loop(x):
 @pytest.mark.parametrize("fn, message", [
     (item_moved_then_changed, "'first' names an item of 'items' .*may have been replaced, "
                               "moved or dropped since"),
-    (tuple_item_changed, "assigning items of a tuple"),
+    (tuple_item_assigned, "TypeError: 'tuple' object does not support item assignment"),
     (exchanged_in_a_loop, "'b' is changed in place here while 'c' may name the same object")])
 def test_a_change_of_an_item_dy2st_cannot_follow_is_an_error(fn, message):
     with pytest.raises(paddle.Dy2StError, match=message):
@@ -542,6 +541,23 @@ def test_tensors_inside_a_container_argument_changed_in_place_are_the_callers(fn
         assert_same(eager_items, items)
         assert_same(eager_tensors, tensors)
         assert items[0] is tensors[0] and items[1] is tensors[1]
+
+
+def entry_changes_tuple_items(pair, x):
+    pair[0].add_(x)
+    second = pair[1]
+    second[0] = 7.0
+    return x.sum()
+
+
+def test_tensors_inside_a_tuple_argument_changed_in_place_are_the_callers():
+    def arguments():
+        return (paddle.to_tensor([1.0, 2.0]), paddle.to_tensor([3.0, 4.0]))
+    eager_pair, x = arguments(), paddle.to_tensor([1.0, 1.0])
+    eager = entry_changes_tuple_items(eager_pair, x)
+    pair = arguments()
+    assert_same(eager, paddle.jit.to_static(entry_changes_tuple_items)(pair, x))
+    assert_same(eager_pair, pair)
 
 
 def entry_changes_and_replaces_items(items, x):

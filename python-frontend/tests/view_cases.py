@@ -256,6 +256,14 @@ def nested_list_item_named(x):
     return rows[0][0], inner[0]
 
 
+def tuple_items_changed(x):
+    pair = (x * 1.0, x * 2.0)
+    first = pair[0]
+    first[0] = 9.0
+    pair[1].scale_(3.0)
+    return pair[0], pair[1], first
+
+
 def list_item_changed_through_the_list(x):
     items = [x * 1.0]
     first = items[0]
@@ -306,6 +314,7 @@ FUNCTIONS = [change_row, change_base, column_setitem, zero_d_item, loop_rows, ch
              item_of_item, view_then_reassigned, rows_read_before_the_change,
              rows_of_a_list_replaced, names_left_by_a_rebound_name, names_exchanged,
              item_of_a_display, list_item_named, dict_item_named, nested_list_item_named,
+             tuple_items_changed,
              list_item_changed_through_the_list, list_items_named_in_a_loop,
              rows_changed_while_iterating, rows_enumerated_from_one,
              list_items_changed_while_iterating, dicts_of_a_list_changed_while_iterating]

@@ -96,7 +96,7 @@ print(paddle.jit.to_static(item_replaced).code)
 # CHECK:         %[[AT4:.*]] = pydy.load "view.[[K4]].index"
 # CHECK:         %[[ITEMS:.*]] = pydy.load "items"
 # CHECK:         %[[FIRST:.*]] = pydy.load "first"
-# CHECK:         %[[NEW4:.*]] = pydy.setitem %[[ITEMS]][%[[AT4]]] = %[[FIRST]]
+# CHECK:         %[[NEW4:.*]] = pydy.setitem %[[ITEMS]][%[[AT4]]] = %[[FIRST]] {item_changed}
 # CHECK:         pydy.store "items", %[[NEW4]]
 
 # Items moved since (`insert`): the item may be another: an error once the

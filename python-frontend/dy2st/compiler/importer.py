@@ -985,9 +985,13 @@ class Importer(StaticContainers, CallForms, Views):
         else:
             self._fail(target, f"cannot assign to {type(target).__name__} in dy2st")
 
-    def setitem(self, target, base, index, value):
-        updated = self.op(target, f"pydy.setitem {base.name}[{index.name}] = {value.name} : "
-                                  f"({base.type}, {index.type}, {value.type}) -> {OBJECT}")
+    def setitem(self, target, base, index, value, item_changed=False):
+        """`base[index] = value` at `target`; `item_changed`: value is the item
+        there, changed in place (a tuple takes only such a write)."""
+        changed = " {item_changed}" if item_changed else ""
+        updated = self.op(target, f"pydy.setitem {base.name}[{index.name}] = {value.name}"
+                                  f"{changed} : ({base.type}, {index.type}, {value.type}) -> "
+                                  f"{OBJECT}")
         self.write_back(target.value, updated, target)
 
     def write_back(self, node, value, origin, item=None):
@@ -1018,7 +1022,8 @@ class Importer(StaticContainers, CallForms, Views):
                     known[shared.name] = value
                     self.store_changed(shared.name, value, origin)
         elif isinstance(node, ast.Subscript):
-            self.setitem(node, self.expr(node.value), self.index(node.slice), value)
+            self.setitem(node, self.expr(node.value), self.index(node.slice), value,
+                         item_changed=True)
         elif self.written_attribute(node):
             self.store(self.written_attribute(node), value, origin)
         else:

@@ -133,8 +133,9 @@ class Views:
         whole = self.load(base, origin)
         if name == base:
             part = self.load(view, origin)
-            new = self.op(origin, f"pydy.setitem {whole.name}[{index.name}] = {part.name} : "
-                                  f"({whole.type}, {index.type}, {part.type}) -> {OBJECT}")
+            new = self.op(origin, f"pydy.setitem {whole.name}[{index.name}] = {part.name} "
+                                  f"{{item_changed}} : ({whole.type}, {index.type}, "
+                                  f"{part.type}) -> {OBJECT}")
             self.store_changed(name, new, origin, item=True)  # the item changed, not replaced
         else:
             self.store_changed(name, self.written(origin, pydytext.subscript(whole, index)),

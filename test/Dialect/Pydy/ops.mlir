@@ -43,6 +43,8 @@ pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.objec
   %8 = pydy.subscript %7[%c0] : (!pydy.object, i64) -> !pydy.object
   // CHECK: pydy.setitem %{{.*}}[%{{.*}}] = %{{.*}} : (!pydy.object, i64, !pydy.object) -> !pydy.object
   %9 = pydy.setitem %a[%c0] = %b : (!pydy.object, i64, !pydy.object) -> !pydy.object
+  // CHECK: pydy.setitem %{{.*}}[%{{.*}}] = %{{.*}} {item_changed} : (!pydy.object, i64, !pydy.object) -> !pydy.object
+  %changed = pydy.setitem %a[%c0] = %b {item_changed} : (!pydy.object, i64, !pydy.object) -> !pydy.object
   // CHECK: pydy.slice %{{.*}}, %{{.*}}, %{{.*}} : !pydy.none, i64, !pydy.none
   %none = pydy.constant none
   %10 = pydy.slice %none, %c0, %none : !pydy.none, i64, !pydy.none

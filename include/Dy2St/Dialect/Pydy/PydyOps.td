@@ -284,8 +284,12 @@ def Pydy_SetItemOp : Pydy_Op<"setitem", [NoMemoryEffect]> {
   let description = [{
     The importer stores the result back into the variable that held the
     container, which gives Python's in-place update value semantics.
+    `item_changed`: the item at `index` is the one there, changed in place,
+    written back along the path to a variable (`t[0].add_(v)`); a tuple takes
+    only such a write, as its items cannot be assigned.
   }];
-  let arguments = (ins AnyType:$value, AnyType:$index, AnyType:$item);
+  let arguments = (ins AnyType:$value, AnyType:$index, AnyType:$item,
+                       UnitAttr:$item_changed);
   let results = (outs AnyType:$result);
   let assemblyFormat = "$value `[` $index `]` `=` $item attr-dict `:` "
                        "functional-type(operands, results)";

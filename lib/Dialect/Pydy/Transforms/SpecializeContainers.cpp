@@ -470,6 +470,8 @@ LogicalResult Specializer::specializeSetItem(SetItemOp op) {
     op.erase();
     return success();
   }
+  if (isa<TupleType, NamedTupleType>(op.getValue().getType()))
+    return specializeTupleItemChange(op);
   if (needsArray(op.getValue(), op.getIndex()))
     return specializeArrayWrite(op);
   auto list = dyn_cast<ListType>(op.getValue().getType());
@@ -485,6 +487,24 @@ LogicalResult Specializer::specializeSetItem(SetItemOp op) {
   SmallVector<Type> types = llvm::map_to_vector(elements, [](Value v) { return v.getType(); });
   op.getResult().replaceAllUsesWith(
       ListOp::create(b, op.getLoc(), ListType::get(op.getContext(), types), elements));
+  op.erase();
+  return success();
+}
+
+LogicalResult Specializer::specializeTupleItemChange(SetItemOp op) {
+  if (!op.getItemChanged())
+    return op.emitError() << "TypeError: 'tuple' object does not support item assignment";
+  OpBuilder b(op);
+  SmallVector<Value> elements = elementsOf(b, op.getLoc(), op.getValue());
+  auto index = staticIndex(op, op.getIndex(), elements.size(), false);
+  if (failed(index))
+    return failure();
+  elements[*index] = op.getItem();
+  SmallVector<Type> types = llvm::map_to_vector(elements, [](Value v) { return v.getType(); });
+  Type type = TupleType::get(op.getContext(), types);
+  if (auto named = dyn_cast<NamedTupleType>(op.getValue().getType()))
+    type = named.withElementTypes(types);
+  op.getResult().replaceAllUsesWith(TupleOp::create(b, op.getLoc(), type, elements));
   op.erase();
   return success();
 }

@@ -260,3 +260,14 @@ pydy.func @structure_of_undefined(%x: !pydy.object {pydy.name = "x"}) -> !pydy.o
   %result, %updated = pydy.call_method %0, "__flatten__"() : !pydy.object, () -> (!pydy.object, !pydy.object)
   pydy.return %result : !pydy.object
 }
+
+// -----
+
+// t = (x, x); t[0] = x: Python's TypeError, at compile time.
+pydy.func @tuple_item_assigned(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<3xf32>]} {
+  %0 = pydy.tuple %x, %x : (!pydy.object, !pydy.object) -> !pydy.object
+  %c0 = pydy.constant 0 : i64
+  // expected-error @+1 {{TypeError: 'tuple' object does not support item assignment}}
+  %1 = pydy.setitem %0[%c0] = %x : (!pydy.object, i64, !pydy.object) -> !pydy.object
+  pydy.return %1 : !pydy.object
+}
