@@ -302,6 +302,14 @@ def item_moved_then_changed(x):
     return items[1]
 
 
+def held_then_replaced_then_changed(x):
+    h = x * 1.0
+    c = [h]
+    c[0] = x * 2.0
+    h[0] = 9.0
+    return c[0]
+
+
 def tuple_item_assigned(x):
     pair = (x * 1.0, x * 2.0)
     pair[0] = x
@@ -320,6 +328,7 @@ def exchanged_in_a_loop(x):
 @pytest.mark.parametrize("fn, message", [
     (item_moved_then_changed, "'first' names an item of 'items' .*may have been replaced, "
                               "moved or dropped since"),
+    (held_then_replaced_then_changed, "'h' names an item of 'c' .*may have been replaced"),
     (tuple_item_assigned, "TypeError: 'tuple' object does not support item assignment"),
     (exchanged_in_a_loop, "'b' is changed in place here while 'c' may name the same object")])
 def test_a_change_of_an_item_dy2st_cannot_follow_is_an_error(fn, message):

@@ -280,6 +280,53 @@ def list_items_named_in_a_loop(x):
     return states[0], states[2]
 
 
+# Names put into a container at a key known there (a display, `c[k] = x`):
+# the container's item is the name's object.
+
+def item_of_a_pair_set(x):
+    pair = [x, x * 2.0]
+    pair[0][1] = -1.0
+    return x
+
+
+def held_then_changed_through_the_list(x):
+    h = x * 1.0
+    c = [h, x * 2.0]
+    c[0].scale_(3.0)
+    return h, c[1]
+
+
+def held_by_a_tuple_then_changed_through_the_name(x):
+    h = x * 1.0
+    c = (h, 2)
+    h[0] = -1.0
+    return c[0]
+
+
+def held_by_a_dict_changed_both_ways(x):
+    h = x * 1.0
+    d = {"h": h, "n": 3}
+    h.scale_(2.0)
+    d["h"][1] = 5.0
+    return d["h"], h
+
+
+def stored_as_an_item_then_changed(x):
+    items = [x * 0.0, x * 0.0]
+    h = x * 1.0
+    items[1] = h
+    h.scale_(4.0)
+    return items[1], items[0]
+
+
+def stored_into_a_tensor_then_changed(x):
+    t = x * 0.0
+    h = x[0] * 1.0
+    t[0] = h                # copies h's values: t keeps them
+    h.scale_(2.0)
+    return t, h
+
+
 # Items changed in place while iterating: the loop is over indices
 # (statements.py), so the change reaches the container or tensor.
 
@@ -316,6 +363,9 @@ FUNCTIONS = [change_row, change_base, column_setitem, zero_d_item, loop_rows, ch
              item_of_a_display, list_item_named, dict_item_named, nested_list_item_named,
              tuple_items_changed,
              list_item_changed_through_the_list, list_items_named_in_a_loop,
+             item_of_a_pair_set, held_then_changed_through_the_list,
+             held_by_a_tuple_then_changed_through_the_name, held_by_a_dict_changed_both_ways,
+             stored_as_an_item_then_changed, stored_into_a_tensor_then_changed,
              rows_changed_while_iterating, rows_enumerated_from_one,
              list_items_changed_while_iterating, dicts_of_a_list_changed_while_iterating]
 

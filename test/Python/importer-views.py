@@ -40,11 +40,19 @@ def item_replaced(x):
     return items
 
 
+def held_item_changed(x):
+    h = x * 1.0
+    pair = [h, x]
+    h.scale_(2.0)
+    return pair
+
+
 print(paddle.jit.to_static(view_changed).code)
 print(paddle.jit.to_static(base_changed).code)
 print(paddle.jit.to_static(row_kept).code)
 print(paddle.jit.to_static(item_changed).code)
 print(paddle.jit.to_static(item_replaced).code)
+print(paddle.jit.to_static(held_item_changed).code)
 
 # CHECK-LABEL: pydy.func @"view_changed"
 # CHECK:     %[[INDEX:.*]] = pydy.tuple
@@ -105,3 +113,20 @@ print(paddle.jit.to_static(item_replaced).code)
 # CHECK:     pydy.load "view.[[K5:[0-9]+]].container"
 # CHECK-NEXT: pydy.if
 # CHECK-NEXT: pydy.unsupported "'first' names an item of 'items' (first = items[0], line {{[0-9]+}}), and items of 'items' may have been replaced, moved or dropped since
+
+# `pair = [h, x]` makes h pair's item 0 (known here): a change of h is
+# written into the list as its item.
+# CHECK-LABEL: pydy.func @"held_item_changed"
+# CHECK:     pydy.store "pair"
+# CHECK:     %[[AT6:.*]] = pydy.constant 0 : i64
+# CHECK:     pydy.store "view.[[K6:[0-9]+]].index", %[[AT6]]
+# CHECK:     %[[NO:.*]] = pydy.constant false
+# CHECK:     pydy.store "view.[[K6]].is", %[[NO]]
+# CHECK:     %[[YES:.*]] = pydy.constant true
+# CHECK:     pydy.store "view.[[K6]].container", %[[YES]]
+# CHECK:     pydy.store "h"
+# CHECK:     pydy.load "view.[[K6]].container"
+# CHECK:       %[[PAIR:.*]] = pydy.load "pair"
+# CHECK:       %[[H:.*]] = pydy.load "h"
+# CHECK:       %[[NEW6:.*]] = pydy.setitem %[[PAIR]][%{{.*}}] = %[[H]] {item_changed}
+# CHECK:       pydy.store "pair", %[[NEW6]]

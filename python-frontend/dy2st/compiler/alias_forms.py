@@ -142,17 +142,26 @@ def _held_base(value, local):
 
 
 def held(stmt, local):
-    """(container, name) for each local name whose object a statement puts
-    into a container: `c = [x, y[0]]` (a list, tuple or dict display),
-    `c.append(x)`, `c.insert(i, x)`, `c.extend([x])`, `c[k] = x`."""
-    items, container = [], None
+    """(container, name, key) for each local name whose object a statement
+    puts into a container: `c = [x, y[0]]` (a list, tuple or dict display),
+    `c.append(x)`, `c.insert(i, x)`, `c.extend([x])`, `c[k] = x`; `key`: where
+    the name itself is the item at a key known here (`x` of `c = [x, y]` at 0,
+    of `c = {"a": x}` at "a", of `c[1] = x` at 1), else None."""
+    items, container, keys = [], None, None
     if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
         target, value = stmt.targets[0], stmt.value
-        if isinstance(target, ast.Name) and isinstance(value, (ast.List, ast.Tuple, ast.Dict)):
-            container = target.id
-            items = value.values if isinstance(value, ast.Dict) else value.elts
+        if isinstance(target, ast.Name) and isinstance(value, (ast.List, ast.Tuple)):
+            container, items = target.id, value.elts
+            keys = list(range(len(items)))
+        elif isinstance(target, ast.Name) and isinstance(value, ast.Dict):
+            container, items = target.id, value.values
+            constant = [k.value if isinstance(k, ast.Constant) else None for k in value.keys]
+            # Of a key given twice the last item counts.
+            keys = [k if k is not None and k not in constant[i + 1:] and
+                    None not in constant[i + 1:] else None for i, k in enumerate(constant)]
         elif isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
             container, items = target.value.id, [value]
+            keys = [target.slice.value if isinstance(target.slice, ast.Constant) else None]
     elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and \
             isinstance(stmt.value.func, ast.Attribute) and \
             isinstance(stmt.value.func.value, ast.Name):
@@ -165,10 +174,11 @@ def held(stmt, local):
         elif method == "extend" and call.args and isinstance(call.args[0], (ast.List, ast.Tuple)):
             items = call.args[0].elts
     found = []
-    for item in items:
+    for i, item in enumerate(items):
         base = _held_base(item, local) if item is not None else None
         if base is not None and base != container and base in local:
-            found.append((container, base))
+            key = keys[i] if keys is not None and isinstance(item, ast.Name) else None
+            found.append((container, base, key))
     return found
 
 

@@ -55,6 +55,9 @@ class _Alias:
         self.held = False
         # `a, b = b, a`: x is a target too, so only y names x's former object after it.
         self.exchanged = False
+        # `c = [x]`, `c[0] = x` (names: x, c): x is c's item at this key (a
+        # view alias whose index is known when converting).
+        self.item_key = None
 
 
 Shared = collections.namedtuple("Shared", "name source alias item replaced")
@@ -128,10 +131,15 @@ class Aliases:
                         alias = _Alias(stmt, (y, x), block, _end(statements[-1]), loop)
                         alias.exchanged = exchanged
                         self._aliases.append(alias)
-                for container, x in forms.held(stmt, local):
-                    alias = _Alias(stmt, (container, x), block, _end(statements[-1]), loop,
-                                   maybe=True)
-                    alias.held = True
+                for container, x, key in forms.held(stmt, local):
+                    if key is not None:
+                        alias = _Alias(stmt, (x, container), block, _end(statements[-1]), loop,
+                                       view=True)
+                        alias.item_key = key
+                    else:
+                        alias = _Alias(stmt, (container, x), block, _end(statements[-1]), loop,
+                                       maybe=True)
+                        alias.held = True
                     self._aliases.append(alias)
                 unpacked = forms.unpacked_base(stmt)
                 if unpacked is not None and unpacked[0] in local:
@@ -173,7 +181,13 @@ class Aliases:
 
     def view_at(self, stmt):
         """The view alias `stmt` makes (`y = x[index]`), or None."""
-        return next((a for a in self._aliases if a.view and a.stmt is stmt), None)
+        return next((a for a in self._aliases
+                     if a.view and a.stmt is stmt and a.item_key is None), None)
+
+    def items_at(self, stmt):
+        """The aliases of the names `stmt` makes items of a container at a
+        key known here (`c = [x, y]`, `c[0] = x`)."""
+        return [a for a in self._aliases if a.stmt is stmt and a.item_key is not None]
 
     def at_change(self, name, change):
         """For a change made in place to `name` at the node `change`: the
@@ -269,7 +283,8 @@ class Aliases:
                 continue
             if (alias.one_way or alias.exchanged) and name != alias.names[0]:
                 continue
-            if alias.held and name == alias.names[0] and not item:
+            if not item and (alias.held and name == alias.names[0] or
+                             alias.item_key is not None and name == alias.names[1]):
                 continue  # the container changed, not the object it holds
             partner = alias.names[1] if alias.names[0] == name else alias.names[0]
             if _is_comprehension(partner):

@@ -423,10 +423,12 @@ class Importer(StaticContainers, CallForms, Views):
                 self.static_names[node.targets[0].id] = value
                 return False
             self.assign(node.targets[0], value, node)
-            return False
-        value = self.expr(node.value)
-        for target in node.targets:
-            self.assign(target, value, node)
+        else:
+            value = self.expr(node.value)
+            for target in node.targets:
+                self.assign(target, value, node)
+        for alias in self.aliases.items_at(node):
+            self.item_assignment(node, alias)
         return False
 
     def stmt_AnnAssign(self, node):

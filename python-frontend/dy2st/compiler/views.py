@@ -62,6 +62,23 @@ class Views:
         self.assign(node.targets[0], value, node)
         return True
 
+    def item_assignment(self, node, alias):
+        """`c = [x, y]`, `c = {"k": x}` or `c[k] = x` that aliases.py found to
+        make x an item of c at a key known here (`alias.item_key`): kept as
+        a view alias's hidden variables, x being c[key] where c is a list,
+        tuple or dict (a display is one; `c[k] = x` into a tensor copies x)."""
+        target = node.targets[0]
+        self.hidden_name(f"view.{alias.key}.index", self.constant(alias.item_key, node), node)
+        self.hidden_name(f"view.{alias.key}.is", self.constant(False, node), node)
+        if isinstance(target, ast.Subscript):
+            whole = located(ast.Call(func=target.value, args=[target.value], keywords=[]),
+                            target)
+            container = self.python_call(whole, pybuiltins.is_container, None)
+        else:
+            container = self.constant(True, node)
+        self.hidden_name(f"view.{alias.key}.container", container, node)
+        self.views_made.add(alias.key)
+
     def unfollowed_row(self, row, base, statement, origin):
         """`base` changed in place at `origin` after a row was taken from it
         (`statement`: `for row in base`, `a, b = base`), and `row`, which
