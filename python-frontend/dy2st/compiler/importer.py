@@ -770,15 +770,9 @@ class Importer(StaticContainers, CallForms, Views):
             self.store(f"arg.{param}", self.load(param, self.node), self.node)
             self.store(f"arg.{param}.same", self.constant(True, self.node), self.node)
         for line in lines:
-            if isinstance(line, _PendingReturn):
+            if isinstance(line, _Deferred):
                 self.depth = line.depth
-                changed = [self.load(f"arg.{p}" if p in followed else p, line.node)
-                           for p in self.mutated_params]
-                self.emit_returned_values(line.value, line.node, changed)
-            elif isinstance(line, _ParamStore):
-                if line.param in followed:
-                    self.depth = line.depth
-                    self.follow_argument(line)
+                line.emit(self, followed)
             else:
                 self.lines.append(line)
         self.depth = depth
@@ -2766,22 +2760,44 @@ class _NestedDef:
         return importer
 
 
-class _ParamStore:
+class _Deferred:
+    """A place in the emitted lines whose code depends on what the whole body
+    changes in place: finish_returns emits it, at its nesting `depth`, once
+    the parameters the function changes (and those it follows in `arg.x`,
+    `followed`) are known."""
+
+    def __init__(self, node, depth):
+        self.node, self.depth = node, depth
+
+    def emit(self, importer, followed):
+        raise NotImplementedError
+
+
+class _ParamStore(_Deferred):
     """A store of a parameter that the function also assigns: an assignment,
-    or (`in_place`) its value after a change in place (finish_returns)."""
+    or (`in_place`) its value after a change in place."""
 
     def __init__(self, param, value, in_place, depth, node):
+        super().__init__(node, depth)
         self.param, self.value, self.in_place = param, value, in_place
-        self.depth, self.node = depth, node
+
+    def emit(self, importer, followed):
+        if self.param in followed:
+            importer.follow_argument(self)
 
 
-class _PendingReturn:
-    """A return of a called function, emitted once its body is known."""
+class _PendingReturn(_Deferred):
+    """A return: the result, then the values of the parameters changed in
+    place (followed ones from `arg.x`)."""
 
     def __init__(self, value, node, depth):
+        super().__init__(node, depth)
         self.value = value
-        self.node = node
-        self.depth = depth
+
+    def emit(self, importer, followed):
+        changed = [importer.load(f"arg.{p}" if p in followed else p, self.node)
+                   for p in importer.mutated_params]
+        importer.emit_returned_values(self.value, self.node, changed)
 
 
 def _is_fresh(node):
