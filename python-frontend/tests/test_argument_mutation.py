@@ -648,3 +648,99 @@ def fill_either(x, a, b):
 def test_a_change_through_or_is_a_clear_error():
     with pytest.raises(paddle.Dy2StError, match="can pass that change back only"):
         paddle.jit.to_static(fill_either)(paddle.rand([2]), {"k": paddle.zeros([2])}, {})
+
+
+# Attributes that name the object a variable names -----------------------------
+
+class KeepsItsInput(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.last = None
+
+    def forward(self, x):
+        y = x * 1.0
+        self.last = y
+        y.add_(paddle.ones_like(y))         # self.last is y
+        return self.last + 0.0
+
+
+class BufferThroughAName(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.total = paddle.zeros([3])
+
+    def forward(self, x):
+        total = self.total
+        total.add_(x)
+        return self.total + 0.0
+
+
+class BufferRowThroughAName(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.rows = paddle.zeros([2, 3])
+
+    def forward(self, x):
+        first = self.rows[0]                # a view of the buffer
+        first.add_(x)
+        return self.rows + 0.0
+
+
+class BufferReplacedThenChanged(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.total = paddle.zeros([3])
+
+    def forward(self, x):
+        before = self.total
+        self.total = x * 2.0
+        before.add_(x)                      # the old tensor only
+        return self.total + 0.0, before + 0.0
+
+
+class WeightThroughAName(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.fc = paddle.nn.Linear(3, 3)
+
+    def forward(self, x):
+        w = self.fc.weight
+        w.scale_(0.5)
+        return self.fc(x)
+
+
+@pytest.mark.parametrize("make", [KeepsItsInput, BufferThroughAName, BufferRowThroughAName,
+                                  BufferReplacedThenChanged, WeightThroughAName],
+                         ids=lambda c: c.__name__)
+def test_a_change_through_a_name_reaches_the_attribute_it_names(make):
+    eager_layer, compiled_layer = make(), make()
+    compiled_layer.set_state_dict(eager_layer.state_dict())
+    for attr in ("last", "total", "rows"):
+        if isinstance(getattr(eager_layer, attr, None), paddle.Tensor):
+            setattr(compiled_layer, attr, getattr(eager_layer, attr).clone())
+    compiled = paddle.jit.to_static(compiled_layer)
+    for _ in range(2):  # the second call starts from the changed attributes
+        x = paddle.to_tensor([1.0, 2.0, 3.0])
+        assert_same(eager_layer(x), compiled(x))
+        for attr in ("last", "total", "rows"):
+            if isinstance(getattr(eager_layer, attr, None), paddle.Tensor):
+                assert_same(getattr(eager_layer, attr), getattr(compiled_layer, attr))
+        assert_same(list(eager_layer.state_dict().values()),
+                    list(compiled_layer.state_dict().values()))
+
+
+class _Box:
+    pass
+
+
+def attribute_of_a_local_object(x):
+    box = _Box()
+    box.t = x * 1.0
+    t = box.t
+    t.add_(paddle.ones_like(t))
+    return box.t + 0.0
+
+
+def test_a_change_through_a_name_reaches_a_local_objects_attribute():
+    x = paddle.to_tensor([1.0, 2.0, 3.0])
+    assert_same(attribute_of_a_local_object(x), paddle.jit.to_static(attribute_of_a_local_object)(x))

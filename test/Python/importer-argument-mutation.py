@@ -72,11 +72,14 @@ print(paddle.jit.to_static(changed_then_rebound).code)
 # CHECK-NEXT: pydy.store "y", %[[SET]]
 # CHECK-NEXT: pydy.store "x", %[[SET]]
 
+# decay assigns no attribute: the threaded ones it returns (item 1) are not
+# taken back; the parameter it changed (item 2) is the layer's attribute.
 # CHECK-LABEL: pydy.func @"forward"
 # CHECK:      %[[ARG:.*]] = pydy.load "attribute.0.stat"
 # CHECK:      %[[CALL:.*]] = pydy.call @"decay__2"(%[[ARG]]
-# CHECK:      %[[ONE:.*]] = pydy.constant 1
-# CHECK-NEXT: %[[STAT:.*]] = pydy.subscript %[[CALL]][%[[ONE]]]
+# CHECK-NOT:  pydy.constant 1
+# CHECK:      %[[TWO:.*]] = pydy.constant 2
+# CHECK-NEXT: %[[STAT:.*]] = pydy.subscript %[[CALL]][%[[TWO]]]
 # CHECK-NEXT: pydy.store "attribute.0.stat", %[[STAT]]
 
 # A parameter also assigned: the caller's object is followed in "arg.t",
@@ -97,3 +100,25 @@ print(paddle.jit.to_static(changed_then_rebound).code)
 # CHECK:     pydy.store "arg.t.same", %[[FALSE]]
 # CHECK:     pydy.load "arg.t"
 # CHECK:     pydy.return
+
+
+class Total(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.total = paddle.zeros([2])
+
+    def forward(self, x):
+        total = self.total
+        total.add_(x)
+        return x
+
+
+print(paddle.jit.to_static(Total().forward).code)
+
+# `total = self.total`: the attribute ("self.total") names the object the
+# variable does, so the change in place is the attribute's too.
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK:     pydy.store "total"
+# CHECK:     %[[ADDED:.*]]:2 = pydy.call_method %{{.*}}, "add"
+# CHECK:     pydy.store "total", %[[ADDED]]#0
+# CHECK-NEXT: pydy.store "attribute.0.total", %[[ADDED]]#0

@@ -101,6 +101,24 @@ def displayed_item(value):
     return value.id if isinstance(value, ast.Name) else None
 
 
+def attribute_name(node):
+    """"obj.attr" of `obj.attr` (`self.buf`, `self.lin.weight`: attributes of a
+    name): how the analysis names an attribute, as it names a variable; else
+    None."""
+    if not isinstance(node, ast.Attribute) or node.attr in VIEW_ATTRIBUTES:
+        return None
+    owner = node.value.id if isinstance(node.value, ast.Name) else attribute_name(node.value)
+    return f"{owner}.{node.attr}" if owner is not None else None
+
+
+def owners(name):
+    """The names and attributes an attribute name is reached through
+    ("self" and "self.lin" of "self.lin.weight"): assigning one gives it
+    another object."""
+    parts = name.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
 def appends(node):
     """Whether `node` is `c.append(v)` or `c.extend(vs)`: it adds items after
     those a container had, which keep their places."""

@@ -83,19 +83,29 @@ class Aliases:
         # happens after the reads of the statement that makes it.
         self._simple = []
         self._replacing = collections.defaultdict(list)  # where a container's items change
+        # The attributes of names (`self.buf`, "self.buf"), analysed as
+        # variables: their first node, for the importer to read or write them.
+        self.attributes = {}
         for stmt in body:
             for n in ast.walk(stmt):
                 container = forms.replaced_items(n)
                 if container is not None:
                     self._replacing[container].append(_position(n))
-                if isinstance(n, ast.Name):
+                name = n.id if isinstance(n, ast.Name) else forms.attribute_name(n)
+                if name is not None:
                     into = stores if isinstance(n.ctx, (ast.Store, ast.Del)) else self._reads
-                    into[n.id].append(_position(n))
+                    into[name].append(_position(n))
+                    if not isinstance(n, ast.Name):
+                        self.attributes.setdefault(name, n)
                 elif isinstance(n, ast.stmt) and not hasattr(n, "body"):
                     self._simple.append((_position(n), _end(n)))
+        for name in self.attributes:
+            # Assigning the object's name gives the attribute another object too.
+            for owner in forms.owners(name):
+                stores[name] += stores.get(owner, [])
         self._stores = stores
         self._params = set(params)
-        local = set(stores) | set(params)
+        local = set(stores) | set(params) | set(self.attributes)
         self._aliases = []
         self._loops = []  # the span of every loop
         # Per statement list: (position, names) of its plain assignments.
@@ -110,17 +120,24 @@ class Aliases:
                     targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
                     targets = [e for t in targets
                                for e in (t.elts if isinstance(t, (ast.Tuple, ast.List)) else [t])]
-                    self._assignments[block].append(
-                        (_position(stmt), {t.id for t in targets if isinstance(t, ast.Name)}))
+                    names = [t.id if isinstance(t, ast.Name) else forms.attribute_name(t)
+                             for t in targets]
+                    self._assignments[block].append((_position(stmt), set(names) - {None}))
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
-                        isinstance(stmt.targets[0], ast.Name):
-                    y, value = stmt.targets[0].id, stmt.value
-                    # (base, kind): `y = x` (or x's in-place result), `y = x[i]`, `y = x.view()`.
+                        (isinstance(stmt.targets[0], ast.Name) or
+                         forms.attribute_name(stmt.targets[0])):
+                    target, value = stmt.targets[0], stmt.value
+                    y = target.id if isinstance(target, ast.Name) else forms.attribute_name(target)
+                    # (base, kind): `y = x` (or x's in-place result, or `y = obj.attr`),
+                    # `y = x[i]`, `y = x.view()`.
                     bases = [(value.id if isinstance(value, ast.Name) else
+                              forms.attribute_name(value) or
                               forms.inplace_receiver(value, local) or forms.detached(value) or
                               forms.displayed_item(value), {}),
                              (value.value.id if isinstance(value, ast.Subscript) and
-                              isinstance(value.value, ast.Name) else None, {"view": True}),
+                              isinstance(value.value, ast.Name) else
+                              forms.attribute_name(value.value)
+                              if isinstance(value, ast.Subscript) else None, {"view": True}),
                              (forms.view_base(value, local), {"maybe": True})]
                     for x, kind in bases:
                         if x is not None and y != x and x in local:

@@ -190,6 +190,11 @@ class Importer(StaticContainers, CallForms, Views):
         # Of those, the containers whose items (tensors) the callee only
         # changed in place: the caller's tensors there take the change.
         self.items_kept_by_callees = set()
+        # Whether the function (or one it calls) assigns a threaded attribute:
+        # a caller takes the attributes back only from such a callee (the
+        # others return them unchanged; a store inside `a or f(b)` would not
+        # promote).
+        self.stores_attributes = False
         self.items_mixed_by_callees = set()  # and those it also replaced items of
         self.free_params = []
         self.static_names = {}
@@ -995,42 +1000,64 @@ class Importer(StaticContainers, CallForms, Views):
         is written back along the path to the variable `a`; `item`: whether
         the change reached into items of `a` (see store_changed)."""
         if isinstance(node, ast.Name) and self.is_local(node.id):
-            sharing, doubtful, rows = self.aliases.at_change(node.id, origin)
-            for row, base, statement in rows:
-                self.unfollowed_row(row, base, statement, origin)
-            if doubtful is not None:
-                partner, statement = doubtful
-                self._fail(origin, f"'{node.id}' is changed in place here while '{partner}' may "
-                                   f"name the same object or be a view of it (or hold one) "
-                                   f"({ast.unparse(statement).splitlines()[0].strip()}, "
-                                   f"line {self._where(statement)[1]}) and "
-                                   "is read later: dy2st treats tensors and lists as values, so "
-                                   f"'{partner}' would not see the change; use one name, or "
-                                   "assign a copy")
-            known = {node.id: value}
-            self.store_changed(node.id, value, origin, item)
-            for shared in sharing:
-                if shared.alias.view:
-                    self.follow_view(shared, origin)
-                else:
-                    value = known[shared.source] if shared.source in known else \
-                        self.load(shared.source, origin)
-                    known[shared.name] = value
-                    self.store_changed(shared.name, value, origin)
+            self.changed_in_place(node.id, value, origin, item)
         elif isinstance(node, ast.Subscript):
             self.setitem(node, self.expr(node.value), self.index(node.slice), value,
                          item_changed=True)
         elif self.written_attribute(node):
-            self.store(self.written_attribute(node), value, origin)
+            attribute = forms.attribute_name(node)
+            if attribute in self.aliases.attributes:
+                self.changed_in_place(attribute, value, origin, item)
+            else:
+                self.store(self.written_attribute(node), value, origin)
         else:
             self._fail(origin, "dy2st can update items only along a path from a local "
                                "variable (x[i] = v, x[i][j] = v, x[i].append(v))")
 
+    def changed_in_place(self, name, value, origin, item):
+        """`name` (a variable, or an attribute "obj.attr") changed in place at
+        `origin` to `value`, and so are the names that share its object."""
+        sharing, doubtful, rows = self.aliases.at_change(name, origin)
+        for row, base, statement in rows:
+            self.unfollowed_row(row, base, statement, origin)
+        if doubtful is not None:
+            partner, statement = doubtful
+            self._fail(origin, f"'{name}' is changed in place here while '{partner}' may "
+                               f"name the same object or be a view of it (or hold one) "
+                               f"({ast.unparse(statement).splitlines()[0].strip()}, "
+                               f"line {self._where(statement)[1]}) and "
+                               "is read later: dy2st treats tensors and lists as values, so "
+                               f"'{partner}' would not see the change; use one name, or "
+                               "assign a copy")
+        known = {name: value}
+        self.store_changed(name, value, origin, item)
+        for shared in sharing:
+            if shared.alias.view:
+                self.follow_view(shared, origin)
+            else:
+                value = known[shared.source] if shared.source in known else \
+                    self.shared_value(shared.source, origin)
+                known[shared.name] = value
+                self.store_changed(shared.name, value, origin)
+
+    def shared_value(self, name, node):
+        """The value of a name the analysis of shared objects gives: a
+        variable, or an attribute ("self.buf") read as the code reads it."""
+        attribute = self.aliases.attributes.get(name)
+        return self.expr(attribute) if attribute is not None else self.load(name, node)
+
     def store_changed(self, name, value, node, item=None):
         """`name` takes the value its object has after a change in place at
-        `node` (an argument so changed goes back to the caller); `item`:
+        `node` (an argument so changed goes back to the caller; an attribute
+        "obj.attr" of a compile-time object is written back to it); `item`:
         whether the change reached into an item of it (by default, as the
         syntax of `node` says)."""
+        attribute = self.aliases.attributes.get(name)
+        if attribute is not None:
+            variable = self.written_attribute(attribute, assigned=True)
+            if variable is not None:
+                self.store(variable, value, node)
+            return
         if name in self.param_names:
             self.mutated.add(name)
             if forms.changes_an_item(node) if item is None else item:
@@ -1040,6 +1067,7 @@ class Importer(StaticContainers, CallForms, Views):
         self.store(name, value, node, in_place=True)
 
     def store(self, name, value, node, in_place=False):
+        self.stores_attributes = self.stores_attributes or name.startswith(_ATTRIBUTE)
         self.emit(f'pydy.store "{_escape(name)}", {value.name} : {value.type} {self.loc(node)}')
         if name in self.rebound_params:
             self.lines.append(_ParamStore(name, value, in_place, self.depth, node))
@@ -2244,8 +2272,10 @@ class Importer(StaticContainers, CallForms, Views):
             # the arguments they were given (Python shares them).
             whole = result
             result = self.item_of(whole, 0, node)
-            for i in range(len(self.unit.written)):
-                self.store(self.attribute_variable(i), self.item_of(whole, i + 1, node), node)
+            if key in self.unit.stack or callee.stores_attributes:
+                for i in range(len(self.unit.written)):
+                    self.store(self.attribute_variable(i), self.item_of(whole, i + 1, node),
+                               node)
             for i, param in enumerate(changed):
                 argument = given.get(param)
                 if argument is not None:

@@ -147,9 +147,9 @@ class Views:
     def _take_from_other(self, alias, name, origin):
         view, base = alias.names
         index = self.load(f"view.{alias.key}.index", origin)
-        whole = self.load(base, origin)
+        whole = self.shared_value(base, origin)
         if name == base:
-            part = self.load(view, origin)
+            part = self.shared_value(view, origin)
             new = self.op(origin, f"pydy.setitem {whole.name}[{index.name}] = {part.name} "
                                   f"{{item_changed}} : ({whole.type}, {index.type}, "
                                   f"{part.type}) -> {OBJECT}")
