@@ -744,3 +744,24 @@ def attribute_of_a_local_object(x):
 def test_a_change_through_a_name_reaches_a_local_objects_attribute():
     x = paddle.to_tensor([1.0, 2.0, 3.0])
     assert_same(attribute_of_a_local_object(x), paddle.jit.to_static(attribute_of_a_local_object)(x))
+
+
+class ReplacedByAMethod(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.w = paddle.zeros([3])
+
+    def reset(self, x):
+        self.w = x * 0.0 + 5.0
+
+    def forward(self, x):
+        w = self.w
+        self.reset(x)               # may give self.w another tensor
+        w.add_(x)
+        return self.w + 0.0, w + 0.0
+
+
+def test_an_attribute_a_method_may_assign_since_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="'w' is changed in place here while 'self.w' "
+                                                "may name the same object"):
+        paddle.jit.to_static(ReplacedByAMethod())(paddle.to_tensor([1.0, 2.0, 3.0]))

@@ -86,8 +86,18 @@ class Aliases:
         # The attributes of names (`self.buf`, "self.buf"), analysed as
         # variables: their first node, for the importer to read or write them.
         self.attributes = {}
+        # (position, objects) of calls of the user's functions that may assign
+        # attributes of those objects (a method's own, its arguments').
+        calls = []
         for stmt in body:
             for n in ast.walk(stmt):
+                if isinstance(n, ast.Call) and callee_of is not None and \
+                        isinstance(callee_of(n), types.FunctionType):
+                    given = [n.func.value] if isinstance(n.func, ast.Attribute) else []
+                    given += n.args + [k.value for k in n.keywords]
+                    objects = [g.id if isinstance(g, ast.Name) else forms.attribute_name(g)
+                               for g in given]
+                    calls.append((_position(n), [o for o in objects if o is not None]))
                 container = forms.replaced_items(n)
                 if container is not None:
                     self._replacing[container].append(_position(n))
@@ -100,9 +110,11 @@ class Aliases:
                 elif isinstance(n, ast.stmt) and not hasattr(n, "body"):
                     self._simple.append((_position(n), _end(n)))
         for name in self.attributes:
-            # Assigning the object's name gives the attribute another object too.
+            # Assigning the object's name gives the attribute another object
+            # too, and so may a call of a function given the object.
             for owner in forms.owners(name):
                 stores[name] += stores.get(owner, [])
+                stores[name] += [at for at, objects in calls if owner in objects]
         self._stores = stores
         self._params = set(params)
         local = set(stores) | set(params) | set(self.attributes)
