@@ -686,6 +686,17 @@ class BufferRowThroughAName(paddle.nn.Layer):
         return self.rows + 0.0
 
 
+class BufferRowsChangedWhileIterating(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.rows = paddle.zeros([2, 3])
+
+    def forward(self, x):
+        for row in self.rows:
+            row.add_(x)
+        return self.rows + 0.0
+
+
 class BufferReplacedThenChanged(paddle.nn.Layer):
     def __init__(self):
         super().__init__()
@@ -710,7 +721,8 @@ class WeightThroughAName(paddle.nn.Layer):
 
 
 @pytest.mark.parametrize("make", [KeepsItsInput, BufferThroughAName, BufferRowThroughAName,
-                                  BufferReplacedThenChanged, WeightThroughAName],
+                                  BufferRowsChangedWhileIterating, BufferReplacedThenChanged,
+                                  WeightThroughAName],
                          ids=lambda c: c.__name__)
 def test_a_change_through_a_name_reaches_the_attribute_it_names(make):
     eager_layer, compiled_layer = make(), make()

@@ -21,6 +21,7 @@ way Python itself defines them:
   change reaches `items` (the body must neither assign `items` nor add,
   remove or move its items, which the iteration would see)."""
 import ast
+import copy
 import re
 import types
 
@@ -174,17 +175,18 @@ class _Desugar(ast.NodeTransformer):
                 not it.keywords and isinstance(target, ast.Tuple) and len(target.elts) == 2 and \
                 isinstance(target.elts[0], ast.Name):
             index, target, it = target.elts[0], target.elts[1], it.args[0]
-        if not (isinstance(it, ast.Name) and isinstance(target, ast.Name) and
+        items = _dotted(it)
+        if not (items is not None and isinstance(target, ast.Name) and
                 _changed_in_place(loop.body, target.id, self.resolve) and
-                not _changes_the_container(loop.body, it.id) and it.id != target.id and
-                (index is None or index.id not in (it.id, target.id))):
+                not _changes_the_container(loop.body, items) and
+                target.id not in _owners(items) + [items] and
+                (index is None or index.id not in _owners(items) + [items, target.id])):
             return loop
         index = index or located(ast.Name(self.fresh("item_index"), ast.Store()), target)
-        count = ast.Call(ast.Name("len", ast.Load()), [ast.Name(it.id, ast.Load())], [])
+        count = ast.Call(ast.Name("len", ast.Load()), [copy.deepcopy(it)], [])
         loop.iter = located(ast.Call(ast.Name("range", ast.Load()), [count], []), loop.iter)
         loop.target = index
-        item = ast.Subscript(ast.Name(it.id, ast.Load()), ast.Name(index.id, ast.Load()),
-                             ast.Load())
+        item = ast.Subscript(copy.deepcopy(it), ast.Name(index.id, ast.Load()), ast.Load())
         loop.body = [located(ast.Assign([target], item), target)] + loop.body
         return loop
 
@@ -380,20 +382,37 @@ def _changed_in_place(statements, name, resolve):
     return False
 
 
-def _changes_the_container(statements, name):
-    """Whether `statements` assign `name` or add, remove, replace or move
-    its items (`name.append(v)`, `name[i] = v`, `del name[i]`)."""
+def _dotted(node):
+    """"a.b.c" of a name or a chain of attributes of one, else None."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        owner = _dotted(node.value)
+        return f"{owner}.{node.attr}" if owner is not None else None
+    return None
+
+
+def _owners(dotted):
+    """"a" and "a.b" of "a.b.c"."""
+    parts = dotted.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def _changes_the_container(statements, items):
+    """Whether `statements` assign `items` (a dotted name) or what it is
+    reached through, or add, remove, replace or move its items
+    (`items.append(v)`, `items[i] = v`, `del items[i]`)."""
+    assigned = _owners(items) + [items]
     for node in (n for s in statements for n in ast.walk(s)):
-        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
+        if isinstance(node, (ast.Name, ast.Attribute)) and \
+                not isinstance(node.ctx, ast.Load) and _dotted(node) in assigned:
             return True
         targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else \
             [node.target] if isinstance(node, ast.AugAssign) else []
-        if any(isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and
-               t.value.id == name for t in targets):
+        if any(isinstance(t, ast.Subscript) and _dotted(t.value) == items for t in targets):
             return True
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-                node.func.attr in _CONTAINER_CHANGES and \
-                isinstance(node.func.value, ast.Name) and node.func.value.id == name:
+                node.func.attr in _CONTAINER_CHANGES and _dotted(node.func.value) == items:
             return True
     return False
 
