@@ -11,7 +11,7 @@ import textwrap
 import types
 
 from ..eager import inplace
-from .statements import located
+from .statements import CONTAINER_CHANGES, dotted, located
 
 
 def loop_head(stmt):
@@ -103,20 +103,10 @@ def displayed_item(value):
 
 def attribute_name(node):
     """"obj.attr" of `obj.attr` (`self.buf`, `self.lin.weight`: attributes of a
-    name): how the analysis names an attribute, as it names a variable; else
-    None."""
+    name), named as the analysis names variables; else None."""
     if not isinstance(node, ast.Attribute) or node.attr in VIEW_ATTRIBUTES:
         return None
-    owner = node.value.id if isinstance(node.value, ast.Name) else attribute_name(node.value)
-    return f"{owner}.{node.attr}" if owner is not None else None
-
-
-def owners(name):
-    """The names and attributes an attribute name is reached through
-    ("self" and "self.lin" of "self.lin.weight"): assigning one gives it
-    another object."""
-    parts = name.split(".")
-    return [".".join(parts[:i]) for i in range(1, len(parts))]
+    return dotted(node)
 
 
 def appends(node):
@@ -124,11 +114,6 @@ def appends(node):
     those a container had, which keep their places."""
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
         node.func.attr in ("append", "extend")
-
-
-CONTAINER_METHODS = frozenset("""append insert extend pop remove clear reverse sort update
-    setdefault popitem""".split())
-"""The methods of lists and dicts that replace, move or drop their items."""
 
 
 def replaced_items(node):
@@ -141,7 +126,7 @@ def replaced_items(node):
     elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
         targets = [node.target]
     elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-            node.func.attr in CONTAINER_METHODS and isinstance(node.func.value, ast.Name):
+            node.func.attr in CONTAINER_CHANGES and isinstance(node.func.value, ast.Name):
         return node.func.value.id
     for target in targets:
         if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):

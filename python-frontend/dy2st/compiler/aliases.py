@@ -13,15 +13,23 @@ only may share: `f` may return another object on other paths.
 
 `y = x[index]` of a tensor is a view of x, as Paddle's basic indexing is: a
 change of y reaches x at `index`, and one of x reaches y (the importer
-guards both with whether the index is basic, known once specialized). The
-other views Paddle makes (`y = x.reshape(...)`, `x.T`, `x.transpose(...)`,
-...) share x's memory only where x's layout allows: they only may share."""
+guards both with whether the index is basic, known once specialized); of a
+list, tuple or dict it is x's item, and so is x of `c = [x, y]` or `c[k] =
+x` (at a key known here). The other views Paddle makes (`y =
+x.reshape(...)`, `x.T`, `x.transpose(...)`, ...) share x's memory only where
+x's layout allows: they only may share.
+
+Attributes of names (`self.buf`, "self.buf") are names here too; assigning
+the object's name, or calling a user's method of it, may give one another
+object. Names keep sharing an object through a name assigned since (`c = a;
+t = a; a = b`), and `a, b = b, a` gives b what a named."""
 import ast
 import collections
 import types
 
 from . import alias_forms as forms
 from .comprehensions import COMPREHENSION
+from .statements import owners
 
 
 def _position(node):
@@ -112,7 +120,7 @@ class Aliases:
         for name in self.attributes:
             # Assigning the object's name gives the attribute another object
             # too, and so may a call of a function given the object.
-            for owner in forms.owners(name):
+            for owner in owners(name):
                 stores[name] += stores.get(owner, [])
                 stores[name] += [at for at, objects in calls if owner in objects]
         self._stores = stores

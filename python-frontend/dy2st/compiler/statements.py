@@ -175,12 +175,12 @@ class _Desugar(ast.NodeTransformer):
                 not it.keywords and isinstance(target, ast.Tuple) and len(target.elts) == 2 and \
                 isinstance(target.elts[0], ast.Name):
             index, target, it = target.elts[0], target.elts[1], it.args[0]
-        items = _dotted(it)
+        items = dotted(it)
         if not (items is not None and isinstance(target, ast.Name) and
                 _changed_in_place(loop.body, target.id, self.resolve) and
                 not _changes_the_container(loop.body, items) and
-                target.id not in _owners(items) + [items] and
-                (index is None or index.id not in _owners(items) + [items, target.id])):
+                target.id not in owners(items) + [items] and
+                (index is None or index.id not in owners(items) + [items, target.id])):
             return loop
         index = index or located(ast.Name(self.fresh("item_index"), ast.Store()), target)
         count = ast.Call(ast.Name("len", ast.Load()), [copy.deepcopy(it)], [])
@@ -349,8 +349,9 @@ class _SetFlagBeforeBreak(ast.NodeTransformer):
     visit_Lambda = visit_FunctionDef
 
 
-_CONTAINER_CHANGES = frozenset("""append extend insert pop remove clear reverse sort update
+CONTAINER_CHANGES = frozenset("""append extend insert pop remove clear reverse sort update
     setdefault popitem""".split())
+"""The methods of lists and dicts that add, remove, replace or move items."""
 
 
 def _changed_in_place(statements, name, resolve):
@@ -368,7 +369,7 @@ def _changed_in_place(statements, name, resolve):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue
         method, owner = node.func.attr, node.func.value
-        if not (inplace.operation_of(method) or method in _CONTAINER_CHANGES):
+        if not (inplace.operation_of(method) or method in CONTAINER_CHANGES):
             continue
         if isinstance(owner, ast.Name) and owner.id == name:
             return True
@@ -382,19 +383,21 @@ def _changed_in_place(statements, name, resolve):
     return False
 
 
-def _dotted(node):
-    """"a.b.c" of a name or a chain of attributes of one, else None."""
+def dotted(node):
+    """"a.b.c" of a name or a chain of attributes of one, else None (how
+    the analysis of shared objects names an attribute: as a variable)."""
     if isinstance(node, ast.Name):
         return node.id
     if isinstance(node, ast.Attribute):
-        owner = _dotted(node.value)
+        owner = dotted(node.value)
         return f"{owner}.{node.attr}" if owner is not None else None
     return None
 
 
-def _owners(dotted):
-    """"a" and "a.b" of "a.b.c"."""
-    parts = dotted.split(".")
+def owners(name):
+    """"a" and "a.b" of "a.b.c": what the attribute is reached through
+    (assigning one gives it another object)."""
+    parts = name.split(".")
     return [".".join(parts[:i]) for i in range(1, len(parts))]
 
 
@@ -402,17 +405,17 @@ def _changes_the_container(statements, items):
     """Whether `statements` assign `items` (a dotted name) or what it is
     reached through, or add, remove, replace or move its items
     (`items.append(v)`, `items[i] = v`, `del items[i]`)."""
-    assigned = _owners(items) + [items]
+    assigned = owners(items) + [items]
     for node in (n for s in statements for n in ast.walk(s)):
         if isinstance(node, (ast.Name, ast.Attribute)) and \
-                not isinstance(node.ctx, ast.Load) and _dotted(node) in assigned:
+                not isinstance(node.ctx, ast.Load) and dotted(node) in assigned:
             return True
         targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else \
             [node.target] if isinstance(node, ast.AugAssign) else []
-        if any(isinstance(t, ast.Subscript) and _dotted(t.value) == items for t in targets):
+        if any(isinstance(t, ast.Subscript) and dotted(t.value) == items for t in targets):
             return True
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-                node.func.attr in _CONTAINER_CHANGES and _dotted(node.func.value) == items:
+                node.func.attr in CONTAINER_CHANGES and dotted(node.func.value) == items:
             return True
     return False
 
