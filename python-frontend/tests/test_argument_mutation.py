@@ -720,9 +720,20 @@ class WeightThroughAName(paddle.nn.Layer):
         return self.fc(x)
 
 
+class WeightOfAListedLayerThroughAName(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.fcs = paddle.nn.LayerList([paddle.nn.Linear(3, 3) for _ in range(2)])
+
+    def forward(self, x):
+        w = self.fcs[1].weight
+        w.scale_(0.5)
+        return self.fcs[1](self.fcs[0](x))
+
+
 @pytest.mark.parametrize("make", [KeepsItsInput, BufferThroughAName, BufferRowThroughAName,
                                   BufferRowsChangedWhileIterating, BufferReplacedThenChanged,
-                                  WeightThroughAName],
+                                  WeightThroughAName, WeightOfAListedLayerThroughAName],
                          ids=lambda c: c.__name__)
 def test_a_change_through_a_name_reaches_the_attribute_it_names(make):
     eager_layer, compiled_layer = make(), make()
@@ -777,3 +788,20 @@ def test_an_attribute_a_method_may_assign_since_is_a_clear_error():
     with pytest.raises(paddle.Dy2StError, match="'w' is changed in place here while 'self.w' "
                                                 "may name the same object"):
         paddle.jit.to_static(ReplacedByAMethod())(paddle.to_tensor([1.0, 2.0, 3.0]))
+
+
+class ParameterOfAListThroughAName(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.ws = paddle.nn.ParameterList([self.create_parameter([3]) for _ in range(2)])
+
+    def forward(self, x):
+        w = self.ws[0]
+        w.scale_(0.5)
+        return x * self.ws[0]
+
+
+def test_a_parameter_of_a_list_changed_through_a_name_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="'w' is an item of 'self.ws', an object outside "
+                                                "the function"):
+        paddle.jit.to_static(ParameterOfAListThroughAName())(paddle.to_tensor([1.0, 2.0, 3.0]))

@@ -173,6 +173,7 @@ class Importer(StaticContainers, CallForms, Views):
         self.counter = 0
         self.hidden = 0
         self.views_made = set()  # the keys of the view aliases assigned (views.py)
+        self.static_views = set()  # and of those of a compile-time container's item
         # Parameters the function also assigns: their stores are marked
         # (_ParamStore) for finish_returns.
         self.rebound_params = set()
@@ -892,6 +893,15 @@ class Importer(StaticContainers, CallForms, Views):
                 # Only an object that stays itself (not a property making a
                 # new one at each read) can hold state written back.
                 return found if getattr(base, node.attr, None) is found else None
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+            # An item of a list of layers (`self.blocks[0]`) at a constant key.
+            base = self.static_object(node.value)
+            if isinstance(base, (list, tuple, dict, LayerList, Sequential)):
+                try:
+                    found = base[node.slice.value]
+                except (IndexError, KeyError, TypeError):
+                    return None
+                return found if isinstance(found, Layer) else None
         return None
 
     def written_attribute(self, node, assigned=False):

@@ -384,13 +384,17 @@ def _changed_in_place(statements, name, resolve):
 
 
 def dotted(node):
-    """"a.b.c" of a name or a chain of attributes of one, else None (how
-    the analysis of shared objects names an attribute: as a variable)."""
+    """"a.b.c" of a name or a chain of attributes of one, and items at
+    constant keys ("self.blocks[0].weight"), else None (how the analysis of
+    shared objects names an attribute: as a variable)."""
     if isinstance(node, ast.Name):
         return node.id
     if isinstance(node, ast.Attribute):
         owner = dotted(node.value)
         return f"{owner}.{node.attr}" if owner is not None else None
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+        owner = dotted(node.value)
+        return f"{owner}[{node.slice.value!r}]" if owner is not None else None
     return None
 
 

@@ -36,6 +36,7 @@ class Views:
         subscript = node.value
         base = self.expr_or_static(subscript.value)
         if isinstance(base, Static):
+            self.static_views.add(alias.key)
             return False
         items = subscript.slice.elts if isinstance(subscript.slice, ast.Tuple) else \
             [subscript.slice]
@@ -119,9 +120,16 @@ class Views:
         moved or dropped since, y may no longer be x[index]: a compile error
         once x is known to be a container."""
         alias = shared.alias
+        view, base = alias.names
+        if alias.key in self.static_views and shared.name == base:
+            shown = ast.unparse(alias.shown).splitlines()[0].strip()
+            self._fail(origin, f"'{view}' is an item of '{base}', an object outside the "
+                               f"function ({shown}, line {self._where(alias.shown)[1]}), "
+                               "whose tensors compiled code reads as inputs: a change in "
+                               f"place through '{view}' would not reach it; change it through "
+                               "an attribute (self.fc.weight.scale_(0.5)), or assign a copy")
         if alias.key not in self.views_made:
             return
-        view, base = alias.names
 
         def follow_item():
             if shared.name == base or shared.item:
