@@ -356,6 +356,14 @@ def dicts_of_a_list_changed_while_iterating(x):
     return caches[0]["k"], caches[1]["k"]
 
 
+def cells_of_nested_lists_changed_while_iterating(x):
+    grid = [[x * 1.0, x * 2.0], [x * 3.0, x * 4.0]]
+    for row in grid:
+        for cell in row:
+            cell.scale_(2.0)
+    return grid[0][1], grid[1][0]
+
+
 FUNCTIONS = [change_row, change_base, column_setitem, zero_d_item, loop_rows, chained_views,
              accumulate_into_row, row_of_tensor_index, rows_of_index_list, rows_of_mask,
              item_of_item, view_then_reassigned, rows_read_before_the_change,
@@ -367,7 +375,8 @@ FUNCTIONS = [change_row, change_base, column_setitem, zero_d_item, loop_rows, ch
              held_by_a_tuple_then_changed_through_the_name, held_by_a_dict_changed_both_ways,
              stored_as_an_item_then_changed, stored_into_a_tensor_then_changed,
              rows_changed_while_iterating, rows_enumerated_from_one,
-             list_items_changed_while_iterating, dicts_of_a_list_changed_while_iterating]
+             list_items_changed_while_iterating, dicts_of_a_list_changed_while_iterating,
+             cells_of_nested_lists_changed_while_iterating]
 
 
 def arguments(paddle, fn):

@@ -125,3 +125,23 @@ print(paddle.jit.to_static(items_passed_on).code)
 # CHECK-LABEL: pydy.func @"items_passed_on"
 # CHECK-NOT:   pydy.for_range
 # CHECK:       pydy.for_in
+
+
+def cells_changed(x):
+    grid = [[x, x * 2.0], [x * 3.0, x * 4.0]]
+    for row in grid:
+        for cell in row:
+            cell.scale_(2.0)
+    return grid
+
+
+print(paddle.jit.to_static(cells_changed).code)
+
+# An inner loop's item changed in place changes the outer loop's item: both
+# run over indices.
+# CHECK-LABEL: pydy.func @"cells_changed"
+# CHECK-NOT:   pydy.for_in
+# CHECK:       pydy.for_range
+# CHECK:         pydy.store "row"
+# CHECK:         pydy.for_range
+# CHECK:           pydy.store "cell"

@@ -354,11 +354,21 @@ CONTAINER_CHANGES = frozenset("""append extend insert pop remove clear reverse s
 """The methods of lists and dicts that add, remove, replace or move items."""
 
 
-def _changed_in_place(statements, name, resolve):
+def _changed_in_place(statements, name, resolve, seen=()):
     """Whether `statements` change the object `name` names in place (`name[i]
     = v`, `name.add_(v)`, `name.append(v)`, or `F.relu_(name)` of a module
-    `F`: `resolve(n)` is what a global name refers to)."""
-    for node in (n for s in statements for n in ast.walk(s)):
+    `F`: `resolve(n)` is what a global name refers to), also through a name
+    given one of its items (`cell = name[k]; cell.add_(v)`, as an inner loop
+    over it becomes)."""
+    nodes = [n for s in statements for n in ast.walk(s)]
+    items = {n.targets[0].id for n in nodes
+             if isinstance(n, ast.Assign) and len(n.targets) == 1 and
+             isinstance(n.targets[0], ast.Name) and isinstance(n.value, ast.Subscript) and
+             isinstance(n.value.value, ast.Name) and n.value.value.id == name}
+    if any(_changed_in_place(statements, item, resolve, seen + (name,))
+           for item in items - set(seen) - {name}):
+        return True
+    for node in nodes:
         targets = node.targets if isinstance(node, ast.Assign) else \
             [node.target] if isinstance(node, ast.AugAssign) else []
         for target in targets:
