@@ -364,6 +364,28 @@ def cells_of_nested_lists_changed_while_iterating(x):
     return grid[0][1], grid[1][0]
 
 
+# `a, b = x`: rows of a tensor (views), items of a list or tuple.
+
+def rows_unpacked_then_changed(x):
+    a, b, c = x
+    x[0] = b
+    return a + 1.0, x
+
+
+def row_unpacked_changed(x):
+    a, b, c = x
+    b.scale_(10.0)
+    return x, a
+
+
+def items_unpacked_changed(x):
+    pair = (x * 1.0, x * 2.0)
+    first, second = pair
+    first.add_(second)
+    pair[1][0] = -1.0
+    return pair[0], second
+
+
 FUNCTIONS = [change_row, change_base, column_setitem, zero_d_item, loop_rows, chained_views,
              accumulate_into_row, row_of_tensor_index, rows_of_index_list, rows_of_mask,
              item_of_item, view_then_reassigned, rows_read_before_the_change,
@@ -376,7 +398,8 @@ FUNCTIONS = [change_row, change_base, column_setitem, zero_d_item, loop_rows, ch
              stored_as_an_item_then_changed, stored_into_a_tensor_then_changed,
              rows_changed_while_iterating, rows_enumerated_from_one,
              list_items_changed_while_iterating, dicts_of_a_list_changed_while_iterating,
-             cells_of_nested_lists_changed_while_iterating]
+             cells_of_nested_lists_changed_while_iterating, rows_unpacked_then_changed,
+             row_unpacked_changed, items_unpacked_changed]
 
 
 def arguments(paddle, fn):

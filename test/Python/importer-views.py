@@ -121,8 +121,8 @@ print(paddle.jit.to_static(held_item_changed).code)
 # CHECK:     %[[AT6:.*]] = pydy.constant 0 : i64
 # CHECK:     pydy.store "view.[[K6:[0-9]+]].index", %[[AT6]]
 # CHECK:     %[[NO:.*]] = pydy.constant false
-# CHECK:     pydy.store "view.[[K6]].is", %[[NO]]
 # CHECK:     %[[YES:.*]] = pydy.constant true
+# CHECK:     pydy.store "view.[[K6]].is", %[[NO]]
 # CHECK:     pydy.store "view.[[K6]].container", %[[YES]]
 # CHECK:     pydy.store "h"
 # CHECK:     pydy.load "view.[[K6]].container"

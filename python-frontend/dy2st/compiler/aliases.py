@@ -64,8 +64,10 @@ class _Alias:
         # `a, b = b, a`: x is a target too, so only y names x's former object after it.
         self.exchanged = False
         # `c = [x]`, `c[0] = x` (names: x, c): x is c's item at this key (a
-        # view alias whose index is known when converting).
+        # view alias whose index is known when converting); `unpacked`: `x, y
+        # = c`, where c may be a tensor (x a row) or a list or tuple.
         self.item_key = None
+        self.unpacked = False
 
 
 Shared = collections.namedtuple("Shared", "name source alias item replaced")
@@ -130,6 +132,11 @@ class Aliases:
         self._loops = []  # the span of every loop
         # Per statement list: (position, names) of its plain assignments.
         self._assignments = collections.defaultdict(list)
+        # Names given a dict (`d = {...}`): unpacking one gives its keys.
+        dicts = {n.targets[0].id for stmt in body for n in ast.walk(stmt)
+                 if isinstance(n, ast.Assign) and len(n.targets) == 1 and
+                 isinstance(n.targets[0], ast.Name) and
+                 isinstance(n.value, (ast.Dict, ast.DictComp))}
 
         def visit(statements, loop):
             block = id(statements)
@@ -179,7 +186,19 @@ class Aliases:
                         alias.held = True
                     self._aliases.append(alias)
                 unpacked = forms.unpacked_base(stmt)
-                if unpacked is not None and unpacked[0] in local:
+                if unpacked is not None and unpacked[0] in local and \
+                        isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Name) and \
+                        unpacked[0] not in dicts:
+                    # `a, b = x`: a is x[0] (a row of a tensor, an item of a
+                    # list or tuple; a dict gives its keys, which none changes).
+                    x, elements = unpacked[0], stmt.targets[0].elts
+                    for key, element in enumerate(elements):
+                        if isinstance(element, ast.Name) and element.id != x:
+                            alias = _Alias(stmt, (element.id, x), block, _end(statements[-1]),
+                                           loop, view=True)
+                            alias.item_key, alias.unpacked = key, True
+                            self._aliases.append(alias)
+                elif unpacked is not None and unpacked[0] in local:
                     x, names = unpacked
                     within = stmt.body if isinstance(stmt, ast.For) else statements
                     at = stmt.target if isinstance(stmt, ast.For) else stmt
@@ -321,7 +340,8 @@ class Aliases:
             if (alias.one_way or alias.exchanged) and name != alias.names[0]:
                 continue
             if not item and (alias.held and name == alias.names[0] or
-                             alias.item_key is not None and name == alias.names[1]):
+                             alias.item_key is not None and not alias.unpacked and
+                             name == alias.names[1]):
                 continue  # the container changed, not the object it holds
             partner = alias.names[1] if alias.names[0] == name else alias.names[0]
             if _is_comprehension(partner):

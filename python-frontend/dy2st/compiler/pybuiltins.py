@@ -141,6 +141,22 @@ def is_container(base):
     return isinstance(base, (list, tuple, dict))
 
 
+def is_sequence(base):
+    """Whether unpacking base gives its items (a list or tuple; a dict gives
+    its keys). Folds once specialized (views.py)."""
+    return isinstance(base, (list, tuple))
+
+
+def unpacked_item(base, key, current, item_changed):
+    """What `a` of `a, b = base` names after base changed in place: the row
+    base[key] of a tensor (a view), the item of a list or tuple where the
+    change reached into its items, else `current` (a dict's key; an item
+    replaced). Folds once specialized (views.py)."""
+    if isinstance(base, Tensor) or (item_changed and isinstance(base, (list, tuple))):
+        return base[key]
+    return current
+
+
 def list_index_error():
     """What indexing a list of layers past its end raises."""
     raise IndexError("list index out of range")

@@ -64,19 +64,26 @@ class Views:
         return True
 
     def item_assignment(self, node, alias):
-        """`c = [x, y]`, `c = {"k": x}` or `c[k] = x` that aliases.py found to
-        make x an item of c at a key known here (`alias.item_key`): kept as
-        a view alias's hidden variables, x being c[key] where c is a list,
-        tuple or dict (a display is one; `c[k] = x` into a tensor copies x)."""
+        """`c = [x, y]`, `c = {"k": x}`, `c[k] = x` or `x, y = c` that
+        aliases.py found to make x an item of c at a key known here
+        (`alias.item_key`): kept as a view alias's hidden variables, x being
+        c[key] where c is a list, tuple or dict (a display is one; `c[k] = x`
+        into a tensor copies x), or a view of c's row where c is a tensor."""
         target = node.targets[0]
         self.hidden_name(f"view.{alias.key}.index", self.constant(alias.item_key, node), node)
-        self.hidden_name(f"view.{alias.key}.is", self.constant(False, node), node)
-        if isinstance(target, ast.Subscript):
+        if alias.unpacked:
+            # `a, b = x`: a row of a tensor, or an item of a list or tuple.
+            whole = located(ast.Call(func=node.value, args=[node.value], keywords=[]), node)
+            view = self.python_call(whole, pybuiltins.is_view_index, None)
+            container = self.python_call(whole, pybuiltins.is_sequence, None)
+        elif isinstance(target, ast.Subscript):
             whole = located(ast.Call(func=target.value, args=[target.value], keywords=[]),
                             target)
+            view = self.constant(False, node)
             container = self.python_call(whole, pybuiltins.is_container, None)
         else:
-            container = self.constant(True, node)
+            view, container = self.constant(False, node), self.constant(True, node)
+        self.hidden_name(f"view.{alias.key}.is", view, node)
         self.hidden_name(f"view.{alias.key}.container", container, node)
         self.views_made.add(alias.key)
 
@@ -130,6 +137,9 @@ class Views:
                                "an attribute (self.fc.weight.scale_(0.5)), or assign a copy")
         if alias.key not in self.views_made:
             return
+        if alias.unpacked and shared.name == view and not shared.replaced:
+            self._unpacked_again(alias, shared.item, origin)
+            return
 
         def follow_item():
             if shared.name == base or shared.item:
@@ -138,6 +148,19 @@ class Views:
                              self._take_from_other(alias, shared.name, origin))
         self.emit_if(self.load(f"view.{alias.key}.is", origin), origin,
                      lambda: self._take_from_other(alias, shared.name, origin), follow_item)
+
+    def _unpacked_again(self, alias, item, origin):
+        """`a, b = x` and x changed in place: a is x[k] again where x is a
+        tensor (a row), or a list or tuple whose item changed (`item`); a
+        dict gave its keys, which stay (pybuiltins.unpacked_item decides,
+        folded once specialized: a branch per kind would join a key with a
+        dict's item)."""
+        view, base = alias.names
+        node = located(ast.Name(base, ast.Load()), origin)
+        call = located(ast.Call(func=node, args=[
+            node, ast.Constant(alias.item_key), located(ast.Name(view, ast.Load()), origin),
+            ast.Constant(bool(item))], keywords=[]), origin)
+        self.store_changed(view, self.python_call(call, pybuiltins.unpacked_item, None), origin)
 
     def emit_if(self, condition, origin, then, otherwise=None):
         """A `pydy.if` on `condition` whose regions `then()` and `otherwise()` emit."""
