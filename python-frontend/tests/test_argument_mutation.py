@@ -720,6 +720,28 @@ class WeightThroughAName(paddle.nn.Layer):
         return self.fc(x)
 
 
+class ListAttributeUnpacked(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.rows = [paddle.zeros([3]), paddle.ones([3])]
+
+    def forward(self, x):
+        first, second = self.rows
+        second.add_(x)
+        return self.rows[1] + 0.0
+
+
+class DictAttributeItem(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.state = {"h": paddle.zeros([3])}
+
+    def forward(self, x):
+        h = self.state["h"]
+        h.add_(x)
+        return self.state["h"] + 0.0
+
+
 class WeightOfAListedLayerThroughAName(paddle.nn.Layer):
     def __init__(self):
         super().__init__()
@@ -733,21 +755,23 @@ class WeightOfAListedLayerThroughAName(paddle.nn.Layer):
 
 @pytest.mark.parametrize("make", [KeepsItsInput, BufferThroughAName, BufferRowThroughAName,
                                   BufferRowsChangedWhileIterating, BufferReplacedThenChanged,
-                                  WeightThroughAName, WeightOfAListedLayerThroughAName],
+                                  WeightThroughAName, WeightOfAListedLayerThroughAName,
+                                  ListAttributeUnpacked, DictAttributeItem],
                          ids=lambda c: c.__name__)
 def test_a_change_through_a_name_reaches_the_attribute_it_names(make):
     eager_layer, compiled_layer = make(), make()
     compiled_layer.set_state_dict(eager_layer.state_dict())
-    for attr in ("last", "total", "rows"):
-        if isinstance(getattr(eager_layer, attr, None), paddle.Tensor):
-            setattr(compiled_layer, attr, getattr(eager_layer, attr).clone())
+    attrs = [a for a in ("last", "total", "rows", "state")
+             if isinstance(getattr(eager_layer, a, None), (paddle.Tensor, list, dict))]
+    for attr in attrs:
+        setattr(compiled_layer, attr, paddle.utils.map_structure(
+            lambda t: t.clone(), getattr(eager_layer, attr)))
     compiled = paddle.jit.to_static(compiled_layer)
     for _ in range(2):  # the second call starts from the changed attributes
         x = paddle.to_tensor([1.0, 2.0, 3.0])
         assert_same(eager_layer(x), compiled(x))
-        for attr in ("last", "total", "rows"):
-            if isinstance(getattr(eager_layer, attr, None), paddle.Tensor):
-                assert_same(getattr(eager_layer, attr), getattr(compiled_layer, attr))
+        for attr in attrs:
+            assert_same(getattr(eager_layer, attr), getattr(compiled_layer, attr))
         assert_same(list(eager_layer.state_dict().values()),
                     list(compiled_layer.state_dict().values()))
 

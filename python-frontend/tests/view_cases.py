@@ -364,6 +364,13 @@ def cells_of_nested_lists_changed_while_iterating(x):
     return grid[0][1], grid[1][0]
 
 
+def one_tensor_twice_in_a_list(x):
+    t = x * 1.0
+    box = [t, t]
+    box[0].scale_(2.0)
+    return box[1], t
+
+
 # `a, b = x`: rows of a tensor (views), items of a list or tuple.
 
 def rows_unpacked_then_changed(x):
@@ -399,7 +406,7 @@ FUNCTIONS = [change_row, change_base, column_setitem, zero_d_item, loop_rows, ch
              rows_changed_while_iterating, rows_enumerated_from_one,
              list_items_changed_while_iterating, dicts_of_a_list_changed_while_iterating,
              cells_of_nested_lists_changed_while_iterating, rows_unpacked_then_changed,
-             row_unpacked_changed, items_unpacked_changed]
+             row_unpacked_changed, items_unpacked_changed, one_tensor_twice_in_a_list]
 
 
 def arguments(paddle, fn):

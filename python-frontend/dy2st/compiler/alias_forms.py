@@ -54,7 +54,9 @@ def unpacked_base(stmt):
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
                 value.func.attr == "unbind":
             value = value.args[0] if value.args else value.func.value
-        return (value.id, names) if isinstance(value, ast.Name) else None
+        if isinstance(value, ast.Name):
+            return value.id, names
+        return (attribute_name(value), names) if attribute_name(value) else None
     if isinstance(stmt, ast.For):
         target, source = stmt.target, stmt.iter
         if isinstance(source, ast.Call) and isinstance(source.func, ast.Name) and \

@@ -187,8 +187,8 @@ class Aliases:
                     self._aliases.append(alias)
                 unpacked = forms.unpacked_base(stmt)
                 if unpacked is not None and unpacked[0] in local and \
-                        isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Name) and \
-                        unpacked[0] not in dicts:
+                        isinstance(stmt, ast.Assign) and unpacked[0] not in dicts and \
+                        (isinstance(stmt.value, ast.Name) or forms.attribute_name(stmt.value)):
                     # `a, b = x`: a is x[0] (a row of a tensor, an item of a
                     # list or tuple; a dict gives its keys, which none changes).
                     x, elements = unpacked[0], stmt.targets[0].elts
@@ -261,7 +261,7 @@ class Aliases:
             # Filled right after it is made (comprehensions.py): shared by none.
             return [], None, []
         sharing, doubtful, rows = [], None, []
-        pending, seen = [(name, forms.changes_an_item(change))], {name}
+        pending, seen, used = [(name, forms.changes_an_item(change))], {name}, set()
         while pending:
             source, item = pending.pop(0)
             certain, found = self._partners(source, change, item)
@@ -270,9 +270,15 @@ class Aliases:
             for partner, alias, replaced in certain:
                 if partner not in seen:
                     seen.add(partner)
+                    used.add(id(alias))
                     sharing.append(Shared(partner, source, alias, item, replaced))
                     # A change of a view, or of an item named apart, changes its base inside.
                     pending.append((partner, item or (alias.view and source == alias.names[0])))
+                elif alias.view and partner == alias.names[1] and id(alias) not in used:
+                    # The object is the container's item at another key too
+                    # (`box = [t, t]`): written there as well.
+                    used.add(id(alias))
+                    sharing.append(Shared(partner, source, alias, item, replaced))
         return sharing, doubtful, rows
 
     def _rows_read_after(self, name, change):

@@ -129,6 +129,12 @@ class Views:
         alias = shared.alias
         view, base = alias.names
         if alias.key in self.static_views and shared.name == base:
+            attribute = self.aliases.attributes.get(base)
+            if attribute is not None and \
+                    type(self.static_object(attribute)) in (list, tuple, dict):
+                # A Python container attribute read as a constant so far:
+                # threaded from now on (the import starts again), then followed.
+                self.written_attribute(attribute, assigned=True)
             shown = ast.unparse(alias.shown).splitlines()[0].strip()
             self._fail(origin, f"'{view}' is an item of '{base}', an object outside the "
                                f"function ({shown}, line {self._where(alias.shown)[1]}), "
@@ -156,7 +162,7 @@ class Views:
         folded once specialized: a branch per kind would join a key with a
         dict's item)."""
         view, base = alias.names
-        node = located(ast.Name(base, ast.Load()), origin)
+        node = self.aliases.attributes.get(base) or located(ast.Name(base, ast.Load()), origin)
         call = located(ast.Call(func=node, args=[
             node, ast.Constant(alias.item_key), located(ast.Name(view, ast.Load()), origin),
             ast.Constant(bool(item))], keywords=[]), origin)
