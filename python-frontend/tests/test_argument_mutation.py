@@ -310,6 +310,13 @@ def held_then_replaced_then_changed(x):
     return c[0]
 
 
+def one_tensor_twice_changed_at_a_runtime_index(x):
+    h = x * 1.0
+    c = [h, h]
+    c[paddle.argmax(x)].add_(x)     # which slot holds h's change: known at run time
+    return c[0]
+
+
 def tuple_item_assigned(x):
     pair = (x * 1.0, x * 2.0)
     pair[0] = x
@@ -329,6 +336,8 @@ def exchanged_in_a_loop(x):
     (item_moved_then_changed, "'first' names an item of 'items' .*may have been replaced, "
                               "moved or dropped since"),
     (held_then_replaced_then_changed, "'h' names an item of 'c' .*may have been replaced"),
+    (one_tensor_twice_changed_at_a_runtime_index, "'c' is changed in place here while 'h' may "
+                                                  "name the same object"),
     (tuple_item_assigned, "TypeError: 'tuple' object does not support item assignment"),
     (exchanged_in_a_loop, "'b' is changed in place here while 'c' may name the same object")])
 def test_a_change_of_an_item_dy2st_cannot_follow_is_an_error(fn, message):

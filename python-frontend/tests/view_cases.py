@@ -371,6 +371,13 @@ def one_tensor_twice_in_a_list(x):
     return box[1], t
 
 
+def one_tensor_at_two_keys_changed_at_one(x):
+    h = x * 1.0
+    d = {"h": h, "g": h}
+    d["g"].add_(x)
+    return d["h"], h
+
+
 # `a, b = x`: rows of a tensor (views), items of a list or tuple.
 
 def rows_unpacked_then_changed(x):
@@ -406,7 +413,8 @@ FUNCTIONS = [change_row, change_base, column_setitem, zero_d_item, loop_rows, ch
              rows_changed_while_iterating, rows_enumerated_from_one,
              list_items_changed_while_iterating, dicts_of_a_list_changed_while_iterating,
              cells_of_nested_lists_changed_while_iterating, rows_unpacked_then_changed,
-             row_unpacked_changed, items_unpacked_changed, one_tensor_twice_in_a_list]
+             row_unpacked_changed, items_unpacked_changed, one_tensor_twice_in_a_list,
+             one_tensor_at_two_keys_changed_at_one]
 
 
 def arguments(paddle, fn):

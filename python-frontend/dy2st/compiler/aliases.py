@@ -79,6 +79,26 @@ of x may have been replaced, moved or dropped since (then y may no longer be
 x[k])."""
 
 
+def _key_of(alias):
+    """The key known here at which a view or item alias's name is its base's
+    item (`c = [x]`: 0; `y = c["k"]`: "k"), else None."""
+    if alias.item_key is not None:
+        return alias.item_key
+    value = getattr(alias.stmt, "value", None)
+    if alias.view and isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Constant):
+        return value.slice.value
+    return None
+
+
+def _other_keys(a, b):
+    """Whether the keys `a` and `b` (known here, else None) certainly name
+    different items: different strings, or different ints of one sign (-1
+    and 2 may be one item of a list of 3)."""
+    if a is None or b is None or a == b or type(a) is not type(b):
+        return False
+    return isinstance(a, str) or (isinstance(a, int) and (a < 0) == (b < 0))
+
+
 def _is_comprehension(name):
     return name.startswith(f"_dy2st_{COMPREHENSION}_")
 
@@ -261,10 +281,13 @@ class Aliases:
             # Filled right after it is made (comprehensions.py): shared by none.
             return [], None, []
         sharing, doubtful, rows = [], None, []
-        pending, seen, used = [(name, forms.changes_an_item(change))], {name}, set()
+        changed_key = change.slice.value if isinstance(change, ast.Subscript) and \
+            isinstance(change.slice, ast.Constant) else None
+        pending = [(name, forms.changes_an_item(change), changed_key)]
+        seen, used = {name}, set()
         while pending:
-            source, item = pending.pop(0)
-            certain, found = self._partners(source, change, item)
+            source, item, key = pending.pop(0)
+            certain, found = self._partners(source, change, item, key=key)
             doubtful = doubtful or found
             rows += [(row, source, shown) for row, shown in self._rows_read_after(source, change)]
             for partner, alias, replaced in certain:
@@ -272,8 +295,11 @@ class Aliases:
                     seen.add(partner)
                     used.add(id(alias))
                     sharing.append(Shared(partner, source, alias, item, replaced))
-                    # A change of a view, or of an item named apart, changes its base inside.
-                    pending.append((partner, item or (alias.view and source == alias.names[0])))
+                    # A change of a view, or of an item named apart, changes its base inside
+                    # (at the view's key).
+                    into = alias.view and source == alias.names[0]
+                    pending.append((partner, item or into,
+                                    _key_of(alias) if into else None if alias.view else key))
                 elif alias.view and partner == alias.names[1] and id(alias) not in used:
                     # The object is the container's item at another key too
                     # (`box = [t, t]`): written there as well.
@@ -323,12 +349,14 @@ class Aliases:
                     pending.append(alias.names[0])
         return holders
 
-    def _partners(self, name, change, item, at=None):
+    def _partners(self, name, change, item, at=None, key=None):
         """The names that certainly share `name`'s object at `change` through
         one aliasing statement (or, where the other name has been assigned
         since, through the names it had then) as (partner, alias, replaced),
         and a doubtful one read later (or None); `item`: whether the change
-        reaches into an item of `name`; `at`: where `name` certainly names the
+        reaches into an item of `name`, at `key` where known (the items at
+        other keys known here are not followed: they may hold the object
+        before the change, see at_change); `at`: where `name` certainly names the
         changed object (the change, or an earlier aliasing statement).
 
         `y = x` certainly holds at the change when the change comes later in
@@ -349,6 +377,16 @@ class Aliases:
                              alias.item_key is not None and not alias.unpacked and
                              name == alias.names[1]):
                 continue  # the container changed, not the object it holds
+            if item and alias.view and name == alias.names[1]:
+                if _other_keys(_key_of(alias), key):
+                    continue  # an item at another key
+                if key is None and sum(a.view and a.names == alias.names
+                                       for a in self._aliases) > 1:
+                    # The object at two keys (`c = [h, h]`), changed at a key
+                    # known only at run time: which slot holds the change, for
+                    # the name and the other slot, is not known here.
+                    doubtful = doubtful or (alias.names[0], alias.shown)
+                    continue
             partner = alias.names[1] if alias.names[0] == name else alias.names[0]
             if _is_comprehension(partner):
                 continue  # never read again: the next run of it makes a new one
@@ -377,7 +415,7 @@ class Aliases:
                     continue
                 # The partner named the object at the aliasing statement:
                 # names it had then that keep it share it still.
-                kept, found = self._partners(partner, change, item, at=start)
+                kept, found = self._partners(partner, change, item, at=start, key=key)
                 doubtful = doubtful or found
                 for other, link, _ in kept:
                     if other == name:
