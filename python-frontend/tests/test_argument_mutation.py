@@ -838,3 +838,22 @@ def test_a_parameter_of_a_list_changed_through_a_name_is_a_clear_error():
     with pytest.raises(paddle.Dy2StError, match="'w' is an item of 'self.ws', an object outside "
                                                 "the function"):
         paddle.jit.to_static(ParameterOfAListThroughAName())(paddle.to_tensor([1.0, 2.0, 3.0]))
+
+
+class ItemOfAnAttributeReplacedThenChanged(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.rows = [paddle.zeros([3]), paddle.ones([3])]
+
+    def forward(self, x):
+        first = self.rows[0]
+        self.rows[0] = x * 5.0          # first keeps the old tensor
+        first.add_(x)
+        return self.rows[0] + 0.0, first + 0.0
+
+
+def test_an_attributes_item_replaced_before_a_change_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="'first' names an item of 'self.rows'.*may have "
+                                                "been replaced"):
+        paddle.jit.to_static(ItemOfAnAttributeReplacedThenChanged())(
+            paddle.to_tensor([1.0, 2.0, 3.0]))

@@ -11,7 +11,7 @@ import textwrap
 import types
 
 from ..eager import inplace
-from .statements import CONTAINER_CHANGES, dotted, located
+from .statements import dotted, located
 
 
 def loop_head(stmt):
@@ -116,24 +116,6 @@ def appends(node):
     those a container had, which keep their places."""
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
         node.func.attr in ("append", "extend")
-
-
-def replaced_items(node):
-    """The local name whose items `node` may replace, move or drop (`c[k] =
-    v`, `c[k] += v`, `del c[k]`, `c.insert(0, v)`, `c.pop()`), or None. A
-    change of an item itself (`c[k][j] = v`, `c[k].add_(v)`) replaces none."""
-    targets = []
-    if isinstance(node, (ast.Assign, ast.Delete)):
-        targets = node.targets
-    elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
-        targets = [node.target]
-    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-            node.func.attr in CONTAINER_CHANGES and isinstance(node.func.value, ast.Name):
-        return node.func.value.id
-    for target in targets:
-        if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
-            return target.value.id
-    return None
 
 
 def _held_base(value, local):

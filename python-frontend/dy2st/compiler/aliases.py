@@ -29,7 +29,7 @@ import types
 
 from . import alias_forms as forms
 from .comprehensions import COMPREHENSION
-from .statements import owners
+from .statements import owners, replaced_containers
 
 
 def _position(node):
@@ -128,8 +128,7 @@ class Aliases:
                     objects = [g.id if isinstance(g, ast.Name) else forms.attribute_name(g)
                                for g in given]
                     calls.append((_position(n), [o for o in objects if o is not None]))
-                container = forms.replaced_items(n)
-                if container is not None:
+                for container in replaced_containers(n):
                     self._replacing[container].append(_position(n))
                 name = n.id if isinstance(n, ast.Name) else forms.attribute_name(n)
                 if name is not None:

@@ -415,21 +415,29 @@ def owners(name):
     return [".".join(parts[:i]) for i in range(1, len(parts))]
 
 
+def replaced_containers(node):
+    """The dotted names (see `dotted`) whose items `node` may add, replace,
+    move or drop (`c[k] = v`, `c[k] += v`, `del c[k]`, `c.insert(0, v)`,
+    `self.rows.pop()`). A change of an item itself (`c[k][j] = v`,
+    `c[k].add_(v)`) replaces none."""
+    targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else \
+        [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+    found = [dotted(t.value) for t in targets if isinstance(t, ast.Subscript)]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+            node.func.attr in CONTAINER_CHANGES:
+        found.append(dotted(node.func.value))
+    return [name for name in found if name is not None]
+
+
 def _changes_the_container(statements, items):
     """Whether `statements` assign `items` (a dotted name) or what it is
-    reached through, or add, remove, replace or move its items
-    (`items.append(v)`, `items[i] = v`, `del items[i]`)."""
+    reached through, or add, remove, replace or move its items."""
     assigned = owners(items) + [items]
     for node in (n for s in statements for n in ast.walk(s)):
         if isinstance(node, (ast.Name, ast.Attribute)) and \
                 not isinstance(node.ctx, ast.Load) and dotted(node) in assigned:
             return True
-        targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else \
-            [node.target] if isinstance(node, ast.AugAssign) else []
-        if any(isinstance(t, ast.Subscript) and dotted(t.value) == items for t in targets):
-            return True
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-                node.func.attr in CONTAINER_CHANGES and dotted(node.func.value) == items:
+        if items in replaced_containers(node):
             return True
     return False
 
