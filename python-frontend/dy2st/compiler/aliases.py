@@ -79,6 +79,13 @@ of x may have been replaced, moved or dropped since (then y may no longer be
 x[k])."""
 
 
+def _between(positions, statement, at, outside):
+    """Whether one of `positions` lies after `statement` and before `at`, or
+    in one of the loops `outside` (around `at`, not holding `statement`)."""
+    return any(_end(statement) < p < at or any(s <= p <= e for s, e in outside)
+               for p in positions)
+
+
 def _key_of(alias):
     """The key known here at which a view or item alias's name is its base's
     item (`c = [x]`: 0; `y = c["k"]`: "k"), else None."""
@@ -396,8 +403,7 @@ class Aliases:
             outside = [(s, e) for s, e in around if not s <= start <= e]
 
             def since(positions):
-                return any(_end(alias.stmt) < p < at or any(s <= p <= e for s, e in outside)
-                           for p in positions)
+                return _between(positions, alias.stmt, at, outside)
 
             def assigned_since(n):
                 return since(self._stores.get(n, ()))
@@ -447,5 +453,4 @@ class Aliases:
         `statement`."""
         at, start = _position(change), _position(statement)
         outside = [(s, e) for s, e in self._loops if s <= at <= e and not s <= start <= e]
-        return not any(_end(statement) < p < at or any(s <= p <= e for s, e in outside)
-                       for p in self._stores.get(name, ()))
+        return not _between(self._stores.get(name, ()), statement, at, outside)
