@@ -49,14 +49,12 @@ class Views:
                 checked.append(self.hidden_name(f"view.{alias.key}.item.{position}", value,
                                                 item))
         self.hidden_name(f"view.{alias.key}.index", index, subscript)
-        test = located(ast.Call(func=subscript.value, args=[subscript.value] + checked,
-                                keywords=[]), subscript)
-        guard = self.python_call(test, pybuiltins.is_view_index, None)
-        self.hidden_name(f"view.{alias.key}.is", guard, subscript)
-        whole = located(ast.Call(func=subscript.value, args=[subscript.value], keywords=[]),
-                        subscript)
+        self.hidden_name(f"view.{alias.key}.is",
+                         self.folded_test(pybuiltins.is_view_index, subscript.value, subscript,
+                                          checked), subscript)
         self.hidden_name(f"view.{alias.key}.container",
-                         self.python_call(whole, pybuiltins.is_container, None), subscript)
+                         self.folded_test(pybuiltins.is_container, subscript.value, subscript),
+                         subscript)
         self.views_made.add(alias.key)
         value = self.numpy_item(subscript.value,
                                 self.written(subscript, pydytext.subscript(base, index)))
@@ -73,14 +71,11 @@ class Views:
         self.hidden_name(f"view.{alias.key}.index", self.constant(alias.item_key, node), node)
         if alias.unpacked:
             # `a, b = x`: a row of a tensor, or an item of a list or tuple.
-            whole = located(ast.Call(func=node.value, args=[node.value], keywords=[]), node)
-            view = self.python_call(whole, pybuiltins.is_view_index, None)
-            container = self.python_call(whole, pybuiltins.is_sequence, None)
+            view = self.folded_test(pybuiltins.is_view_index, node.value, node)
+            container = self.folded_test(pybuiltins.is_sequence, node.value, node)
         elif isinstance(target, ast.Subscript):
-            whole = located(ast.Call(func=target.value, args=[target.value], keywords=[]),
-                            target)
             view = self.constant(False, node)
-            container = self.python_call(whole, pybuiltins.is_container, None)
+            container = self.folded_test(pybuiltins.is_container, target.value, target)
         else:
             view, container = self.constant(False, node), self.constant(True, node)
         self.hidden_name(f"view.{alias.key}.is", view, node)
@@ -95,9 +90,7 @@ class Views:
         see the change eagerly), nothing where it is a list or a tuple (their
         items are replaced, not changed). Which it is is known once
         specialized."""
-        test = located(ast.Call(func=ast.Name(base, ast.Load()),
-                                args=[ast.Name(base, ast.Load())], keywords=[]), origin)
-        guard = self.python_call(test, pybuiltins.is_view_index, None)
+        guard = self.folded_test(pybuiltins.is_view_index, ast.Name(base, ast.Load()), origin)
         taken = ast.unparse(statement).splitlines()[0].strip()
         message = (f"'{base}' is changed in place here while '{row}', which holds a row of "
                    f"it ({taken}, line {self._where(statement)[1]}), is read later: a row of "
@@ -110,6 +103,13 @@ class Views:
         self.depth -= 1
         self.emit("} else {")
         self.emit("} " + self.loc(origin))
+
+    def folded_test(self, test, value, at, extra=()):
+        """The call of the pybuiltins predicate `test` on the expression `value`
+        (and `extra` names) at `at`: what kind of object it is, known once
+        specialized."""
+        call = located(ast.Call(func=value, args=[value] + list(extra), keywords=[]), at)
+        return self.python_call(call, test, None)
 
     def hidden_name(self, name, value, node):
         """`value` kept in the hidden variable `name`; its Name node."""
