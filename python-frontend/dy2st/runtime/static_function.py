@@ -322,11 +322,13 @@ class StaticFunction(ConvertedFunction):
         wrapper, given_back = self._entries.get(key, (None, ()))
         if wrapper is None:
             wrapper = self._entry_wrapper(params, values, ())
+            imported = wrapper._import()
             # The containers the function changes in place come back after
-            # its result, to be written to the caller's.
-            given_back = [p.name for p in params
-                          if p.name in wrapper._import().inner_changed]
-            mixed = [name for name in given_back if name in wrapper._import().inner_items_mixed]
+            # its result, to be written to the caller's, each with whether its
+            # tensors changed in place only (entry.update_in_place).
+            given_back = [(p.name, p.name in imported.inner_items_kept) for p in params
+                          if p.name in imported.inner_changed]
+            mixed = [name for name, _ in given_back if name in imported.inner_items_mixed]
             if mixed:
                 raise errors.Dy2StError(
                     f"{self._fn.__qualname__}() changes tensors inside its argument "
@@ -334,15 +336,14 @@ class StaticFunction(ConvertedFunction):
                     "tell which of the caller's tensors take the change; change its items "
                     "either in place only or by assigning them only")
             if given_back:
-                wrapper = self._entry_wrapper(params, values, given_back)
+                wrapper = self._entry_wrapper(params, values, [name for name, _ in given_back])
             self._entries[key] = wrapper, given_back
         result = wrapper(*[leaf for v in values for leaf in entry.leaves(v, [])])
         if not given_back:
             return result
         arguments = dict(zip((p.name for p in params), given))
-        kept = wrapper._import().inner_items_kept
-        for name, changed in zip(given_back, result[1:]):
-            entry.update_in_place(arguments[name], changed, items_kept=name in kept)
+        for (name, kept), changed in zip(given_back, result[1:]):
+            entry.update_in_place(arguments[name], changed, items_kept=kept)
         return result[0]
 
     def _declared_fits(self, values):
