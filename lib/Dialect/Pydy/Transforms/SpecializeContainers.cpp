@@ -470,41 +470,33 @@ LogicalResult Specializer::specializeSetItem(SetItemOp op) {
     op.erase();
     return success();
   }
-  if (isa<TupleType, NamedTupleType>(op.getValue().getType()))
-    return specializeTupleItemChange(op);
-  if (needsArray(op.getValue(), op.getIndex()))
-    return specializeArrayWrite(op);
-  auto list = dyn_cast<ListType>(op.getValue().getType());
-  if (!list)
-    return op.emitError() << "assigning items of " << withArticle(op.getValue().getType())
-                          << " is not supported by dy2st yet";
-  auto index = staticIndex(op, op.getIndex(), list.getElementTypes().size(), false);
-  if (failed(index))
-    return failure();
-  OpBuilder b(op);
-  SmallVector<Value> elements = elementsOf(b, op.getLoc(), op.getValue());
-  elements[*index] = op.getItem();
-  SmallVector<Type> types = llvm::map_to_vector(elements, [](Value v) { return v.getType(); });
-  op.getResult().replaceAllUsesWith(
-      ListOp::create(b, op.getLoc(), ListType::get(op.getContext(), types), elements));
-  op.erase();
-  return success();
-}
-
-LogicalResult Specializer::specializeTupleItemChange(SetItemOp op) {
-  if (!op.getItemChanged())
+  Type sequence = op.getValue().getType();
+  // A tuple's items cannot be assigned, but one changed in place (the
+  // importer writes the change back along the path) is the tuple's new item.
+  bool tuple = isa<TupleType, NamedTupleType>(sequence);
+  if (tuple && !op.getItemChanged())
     return op.emitError() << "TypeError: 'tuple' object does not support item assignment";
-  OpBuilder b(op);
-  SmallVector<Value> elements = elementsOf(b, op.getLoc(), op.getValue());
-  auto index = staticIndex(op, op.getIndex(), elements.size(), false);
+  if (!tuple && needsArray(op.getValue(), op.getIndex()))
+    return specializeArrayWrite(op);
+  if (!tuple && !isa<ListType>(sequence))
+    return op.emitError() << "assigning items of " << withArticle(sequence)
+                          << " is not supported by dy2st yet";
+  auto size = sequenceElementTypes(sequence)->size();
+  auto index = staticIndex(op, op.getIndex(), size, false);
   if (failed(index))
     return failure();
+  OpBuilder b(op);
+  SmallVector<Value> elements = elementsOf(b, op.getLoc(), op.getValue());
   elements[*index] = op.getItem();
   SmallVector<Type> types = llvm::map_to_vector(elements, [](Value v) { return v.getType(); });
-  Type type = TupleType::get(op.getContext(), types);
-  if (auto named = dyn_cast<NamedTupleType>(op.getValue().getType()))
-    type = named.withElementTypes(types);
-  op.getResult().replaceAllUsesWith(TupleOp::create(b, op.getLoc(), type, elements));
+  Value updated;
+  if (auto named = dyn_cast<NamedTupleType>(sequence))
+    updated = TupleOp::create(b, op.getLoc(), named.withElementTypes(types), elements);
+  else if (tuple)
+    updated = TupleOp::create(b, op.getLoc(), TupleType::get(op.getContext(), types), elements);
+  else
+    updated = ListOp::create(b, op.getLoc(), ListType::get(op.getContext(), types), elements);
+  op.getResult().replaceAllUsesWith(updated);
   op.erase();
   return success();
 }

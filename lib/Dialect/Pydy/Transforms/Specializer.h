@@ -358,8 +358,6 @@ private:
   LogicalResult specializeDictMethod(CallMethodOp op);
 
   LogicalResult specializeSetItem(SetItemOp op);
-  /// A tuple whose item changed in place (an assignment is a TypeError).
-  LogicalResult specializeTupleItemChange(SetItemOp op);
 
   /// l[a:b:c] of a list or tuple (x.shape[1:]) with bounds known at compile
   /// time: a new display of the selected elements.
