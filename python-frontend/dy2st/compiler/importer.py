@@ -191,12 +191,12 @@ class Importer(StaticContainers, CallForms, Views):
         # Of those, the containers whose items (tensors) the callee only
         # changed in place: the caller's tensors there take the change.
         self.items_kept_by_callees = set()
+        self.items_mixed_by_callees = set()  # and those it also replaced items of
         # Whether the function (or one it calls) assigns a threaded attribute:
         # a caller takes the attributes back only from such a callee (the
         # others return them unchanged; a store inside `a or f(b)` would not
         # promote).
         self.stores_attributes = False
-        self.items_mixed_by_callees = set()  # and those it also replaced items of
         self.free_params = []
         self.static_names = {}
         self.static_keys = {}     # names bound to the keys of an unrolled loop (unrolled_for)
