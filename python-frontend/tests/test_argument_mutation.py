@@ -578,17 +578,140 @@ def test_tensors_inside_a_tuple_argument_changed_in_place_are_the_callers():
     assert_same(eager_pair, pair)
 
 
-def entry_changes_and_replaces_items(items, x):
-    items[0].add_(x)
-    items[1] = x * 3.0
+def entry_moves_items_and_changes_one(items, x):
+    items.insert(0, x * 3.0)
+    items[1].add_(x)           # the caller's items[0]
     return x.sum()
 
 
-def test_items_changed_in_place_and_replaced_are_a_clear_error():
+def test_items_moved_and_changed_in_place_are_a_clear_error():
     items = [paddle.to_tensor([1.0, 2.0]), paddle.to_tensor([3.0, 4.0])]
     with pytest.raises(paddle.Dy2StError, match="changes tensors inside its argument 'items' "
                                                 "in place and also replaces or moves items"):
-        paddle.jit.to_static(entry_changes_and_replaces_items)(items, paddle.to_tensor([1.0, 1.0]))
+        paddle.jit.to_static(entry_moves_items_and_changes_one)(items, paddle.to_tensor([1.0, 1.0]))
+
+
+def entry_changes_a_tensor_two_levels_in(items, x):
+    items[0]["k"].add_(x)
+    return x.sum()
+
+
+def entry_changes_a_tensor_two_levels_in_through_a_name(items, x):
+    cache = items[1]
+    cache["k"].add_(x)
+    return x.sum()
+
+
+def _add_to_key(cache, x):
+    cache["k"].add_(x)
+
+
+def entry_changes_a_tensor_two_levels_in_through_a_callee(items, x):
+    _add_to_key(items[0], x)
+    return x.sum()
+
+
+def entry_assigns_into_a_tensor_two_levels_in(items, x):
+    items[0]["k"][0] = 9.0
+    return x.sum()
+
+
+def entry_changes_an_item_and_replaces_one_further_in(items, x):
+    items[2].add_(x)
+    items[1]["k"] = x * 3.0    # the caller's dict takes the new tensor
+    return x.sum()
+
+
+def entry_changes_the_items_of_its_items_in_a_loop(items, x):
+    for cache in items[3]:
+        cache["k"].add_(x)
+    return x.sum()
+
+
+def entry_changes_an_item_and_replaces_another(items, x):
+    items[2].add_(x)
+    items[0] = {"k": x * 3.0}
+    return x.sum()
+
+
+def entry_changes_a_tensor_and_replaces_one_beside_it(items, x):
+    items[0]["k"].add_(x)
+    items[1]["k"] = x * 3.0
+    return x.sum()
+
+
+def entry_changes_a_tensor_three_levels_in_through_a_name(items, x):
+    cache = items[3][1]
+    cache["k"][0] = 7.0
+    return x.sum()
+
+
+def entry_gives_the_items_of_its_items_to_a_callee_in_a_loop(items, x):
+    for cache in items[3]:
+        _add_to_key(cache, x)
+    return x.sum()
+
+
+def entry_unpacks_its_items_items_and_changes_one(items, x):
+    first, second = items[3]
+    second["k"].add_(x)
+    return x.sum()
+
+
+def entry_names_a_tensor_three_levels_in(items, x):
+    t = items[3][1]["k"]
+    t.add_(x)
+    return x.sum()
+
+
+@pytest.mark.parametrize("fn", [entry_changes_a_tensor_two_levels_in,
+                                entry_changes_a_tensor_two_levels_in_through_a_name,
+                                entry_changes_a_tensor_two_levels_in_through_a_callee,
+                                entry_assigns_into_a_tensor_two_levels_in,
+                                entry_changes_an_item_and_replaces_one_further_in,
+                                entry_changes_the_items_of_its_items_in_a_loop,
+                                entry_changes_an_item_and_replaces_another,
+                                entry_changes_a_tensor_and_replaces_one_beside_it,
+                                entry_changes_a_tensor_three_levels_in_through_a_name,
+                                entry_gives_the_items_of_its_items_to_a_callee_in_a_loop,
+                                entry_unpacks_its_items_items_and_changes_one,
+                                entry_names_a_tensor_three_levels_in])
+def test_tensors_deeper_in_a_container_argument_changed_in_place_are_the_callers(fn):
+    """`items[0]["k"].add_(x)`: the caller's tensor there takes the change
+    (its other names see it), while an item assigned is the function's; the
+    tensors the function left in their places stay the caller's."""
+    def arguments():
+        tensors = [paddle.to_tensor([1.0, 2.0]) * (i + 1) for i in range(5)]
+        items = [{"k": tensors[0]}, {"k": tensors[1]}, tensors[2],
+                 [{"k": tensors[3]}, {"k": tensors[4]}]]
+        return tensors, items, paddle.to_tensor([1.0, 1.0])
+    eager_tensors, eager_items, x = arguments()
+    eager = fn(eager_items, x)
+    compiled_fn = paddle.jit.to_static(fn)
+    for _ in range(2):
+        tensors, items, x = arguments()
+        assert_same(eager, compiled_fn(items, x))
+        assert_same(eager_tensors, tensors)
+        assert_same(eager_items, items)
+        held = [items[0]["k"], items[1]["k"], items[2], items[3][0]["k"], items[3][1]["k"]]
+        eager_held = [eager_items[0]["k"], eager_items[1]["k"], eager_items[2],
+                      eager_items[3][0]["k"], eager_items[3][1]["k"]]
+        assert [h is t for h, t in zip(held, tensors)] == \
+            [h is t for h, t in zip(eager_held, eager_tensors)]
+
+
+def entry_changes_a_tensor_at_a_key_known_at_run_time_and_replaces_one(items, k, x):
+    items[k]["k"].add_(x)
+    items[1]["k"] = x * 3.0    # may be the one changed
+    return x.sum()
+
+
+def test_a_tensor_changed_where_one_may_have_been_replaced_is_a_clear_error():
+    items = [{"k": paddle.to_tensor([1.0, 2.0])}, {"k": paddle.to_tensor([3.0, 4.0])}]
+    with pytest.raises(paddle.Dy2StError, match="changes tensors inside its argument 'items' "
+                                                "in place and also replaces or moves items"):
+        paddle.jit.to_static(entry_changes_a_tensor_at_a_key_known_at_run_time_and_replaces_one)(
+            items, paddle.to_tensor(0), paddle.to_tensor([1.0, 1.0]))
 
 
 def entry_changes_arrays(arrays):
@@ -857,3 +980,50 @@ def test_an_attributes_item_replaced_before_a_change_is_a_clear_error():
                                                 "been replaced"):
         paddle.jit.to_static(ItemOfAnAttributeReplacedThenChanged())(
             paddle.to_tensor([1.0, 2.0, 3.0]))
+
+
+class ChangesTensorsInsideItsContainers(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.buf = [paddle.to_tensor([1.0, 2.0])]
+        self.cache = {"k": paddle.to_tensor([3.0, 4.0])}
+        self.nested = [{"k": paddle.to_tensor([5.0, 6.0])}]
+
+    def forward(self, x):
+        self.buf[0].add_(x)
+        self.cache["k"].scale_(2.0)
+        self.nested[0]["k"].add_(x)
+        return self.buf[0] + self.nested[0]["k"]
+
+
+def test_tensors_inside_a_layers_containers_changed_in_place_stay_the_layers():
+    """The layer's own tensors take the change: other names of them see it."""
+    eager_layer, compiled_layer = (ChangesTensorsInsideItsContainers() for _ in range(2))
+    compiled = paddle.jit.to_static(compiled_layer)
+    for layer in (eager_layer, compiled_layer):
+        layer.held = [layer.buf[0], layer.cache["k"], layer.nested[0]["k"]]
+    for _ in range(2):
+        x = paddle.to_tensor([1.0, 1.0])
+        assert_same(eager_layer(x), compiled(x))
+        assert_same(eager_layer.held, compiled_layer.held)
+        assert compiled_layer.buf[0] is compiled_layer.held[0]
+        assert compiled_layer.cache["k"] is compiled_layer.held[1]
+        assert compiled_layer.nested[0]["k"] is compiled_layer.held[2]
+
+
+class MovesAndChangesTensorsInsideAContainer(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.nested = [{"k": paddle.to_tensor([5.0, 6.0])}, {"k": paddle.to_tensor([1.0, 2.0])}]
+
+    def forward(self, x):
+        self.nested.insert(0, {"k": x * 2.0})
+        self.nested[1]["k"].add_(x)
+        return x.sum()
+
+
+def test_a_layers_tensors_moved_and_changed_in_place_are_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="changes tensors inside the attribute 'nested' "
+                                                "in place and also replaces or moves items"):
+        paddle.jit.to_static(MovesAndChangesTensorsInsideAContainer())(
+            paddle.to_tensor([1.0, 1.0]))

@@ -145,3 +145,48 @@ print(paddle.jit.to_static(cells_changed).code)
 # CHECK:         pydy.store "row"
 # CHECK:         pydy.for_range
 # CHECK:           pydy.store "cell"
+
+
+def caches_grown(x):
+    caches = [{"k": x}, {"k": x * 2.0}]
+    for cache in caches:
+        cache["k"].add_(x)
+    return caches
+
+
+print(paddle.jit.to_static(caches_grown).code)
+
+# A tensor inside the item changed in place (`cache["k"].add_(x)`) changes
+# the item: the loop runs over indices, as for `cache["k"] = v`.
+# CHECK-LABEL: pydy.func @"caches_grown"
+# CHECK-NOT:   pydy.for_in
+# CHECK:       pydy.for_range
+# CHECK:         pydy.store "cache"
+# CHECK:         pydy.setitem
+# CHECK:         pydy.store "caches"
+
+
+def nested_item_changed(items, x):
+    cache = items[1][0]
+    cache["k"].add_(x)
+    for row in items[2]:
+        row.add_(x)
+    return x
+
+
+print(paddle.jit.to_static(nested_item_changed).code)
+
+# `cache = items[1][0]` changed in place is `t = items[1]; cache = t[0]`: a
+# name given by indexing a name, one level at a time, which the change
+# reaches; a loop over `items[2]` whose rows change runs over its items named
+# once before the loop.
+# CHECK-LABEL: pydy.func @"nested_item_changed"
+# CHECK:       pydy.store "[[T:_dy2st_item_[0-9]+]]"
+# CHECK:       pydy.load "[[T]]"
+# CHECK:       pydy.store "cache"
+# CHECK:       pydy.store "[[T]]"
+# CHECK:       pydy.store "items"
+# CHECK:       pydy.store "[[ROWS:_dy2st_items_[0-9]+]]"
+# CHECK:       pydy.for_range
+# CHECK:         pydy.load "[[ROWS]]"
+# CHECK:         pydy.store "row"

@@ -69,6 +69,12 @@ class _Alias:
         self.item_key = None
         self.unpacked = False
 
+    @property
+    def may_be_row(self):
+        """Whether y may be a row of a tensor x, sharing its memory (`y =
+        x[i]`, `a, b = x`), rather than certainly an item of a container."""
+        return self.view and (self.item_key is None or self.unpacked)
+
 
 Shared = collections.namedtuple("Shared", "name source alias item replaced")
 Shared.__doc__ = """A name that certainly shares the changed object: it takes its
@@ -86,7 +92,7 @@ def _between(positions, statement, at, outside):
                for p in positions)
 
 
-def _key_of(alias):
+def key_of(alias):
     """The key known here at which a view or item alias's name is its base's
     item (`c = [x]`: 0; `y = c["k"]`: "k"), else None."""
     if alias.item_key is not None:
@@ -305,7 +311,7 @@ class Aliases:
                     # (at the view's key).
                     into = alias.view and source == alias.names[0]
                     pending.append((partner, item or into,
-                                    _key_of(alias) if into else None if alias.view else key))
+                                    key_of(alias) if into else None if alias.view else key))
                 elif alias.view and partner == alias.names[1] and id(alias) not in used:
                     # The object is the container's item at another key too
                     # (`box = [t, t]`): written there as well.
@@ -384,7 +390,7 @@ class Aliases:
                              name == alias.names[1]):
                 continue  # the container changed, not the object it holds
             if item and alias.view and name == alias.names[1]:
-                if _other_keys(_key_of(alias), key):
+                if _other_keys(key_of(alias), key):
                     continue  # an item at another key
                 if key is None and sum(a.view and a.names == alias.names
                                        for a in self._aliases) > 1:

@@ -8,6 +8,7 @@ from ..eager import compat, dtypes, inplace
 from ..eager.tensor import Tensor
 from . import pydytext
 from .pydytext import OBJECT
+from .reach import Reach
 from .statements import located
 from .unit import Static
 
@@ -53,7 +54,9 @@ class CallForms:
             receiver = self.inplace_receivers[id(receiver)]
         if isinstance(receiver, ast.Attribute):
             self.written_attribute(receiver, assigned=True)
-        elif not isinstance(receiver, (ast.Name, ast.Subscript)):
+        elif isinstance(receiver, ast.Subscript):
+            self.thread_container(receiver)  # `self.cache["k"].add_(x)`
+        elif not isinstance(receiver, ast.Name):
             # A receiver no name holds (`F.relu_(x - 1)`): evaluated once, into
             # a hidden variable.
             self.hidden += 1
@@ -68,7 +71,7 @@ class CallForms:
                       for v in (value, old)]
             differ = self.written(node, pydytext.compare("ne", *shapes))
             self.raise_if(differ, "ValueError", inplace.shape_message(), node)
-        self.write_back(receiver, value, node)
+        self.write_back(receiver, value, node, Reach(kept=frozenset({()})))
         self.inplace_receivers[id(node)] = receiver
         return self.expr(receiver)
 

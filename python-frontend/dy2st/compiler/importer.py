@@ -38,6 +38,7 @@ from .static_containers import StaticContainers
 from .views import Views
 from . import pydytext
 from .pydytext import OBJECT, Value, escape as _escape
+from .reach import ANY, Reach, key as reach_key_of, path_key as reach_key
 from .statements import located
 
 
@@ -188,10 +189,8 @@ class Importer(StaticContainers, CallForms, Views):
         # Parameters of the functions this one calls that they change in
         # place (an entry wrapper calls one function: what it gives back).
         self.changed_by_callees = set()
-        # Of those, the containers whose items (tensors) the callee only
-        # changed in place: the caller's tensors there take the change.
-        self.items_kept_by_callees = set()
-        self.items_mixed_by_callees = set()  # and those it also replaced items of
+        # How deep inside each the callees' changes went (see Reach).
+        self.reaches_by_callees = {}
         # Whether the function (or one it calls) assigns a threaded attribute:
         # a caller takes the attributes back only from such a callee (the
         # others return them unchanged; a store inside `a or f(b)` would not
@@ -288,10 +287,10 @@ class Importer(StaticContainers, CallForms, Views):
         # Python shares them (see finish_returns).
         self.mutated = set()
         self.mutated_params = None
-        # Container parameters whose items a change reached into
-        # (`items[0][1] = v`), and those whose items were replaced or moved.
-        self.items_changed, self.items_replaced = set(), set()
-        self.items_kept_params = self.items_mixed_params = None
+        # How deep inside each parameter its changes in place went, and of
+        # those the function gives back (see finish_returns).
+        self.item_reaches = {}
+        self.param_reaches = None
         self.self_name = args.args[0].arg if self.self_object is not None else None
         self.own_locals = _assigned_names(self.node.body) | set(params)
         self.rebound_params = set(params) & _assigned_names(self.node.body)
@@ -763,10 +762,8 @@ class Importer(StaticContainers, CallForms, Views):
         own = self.param_names if called else \
             {a.arg for a in ast.walk(self.node.args) if isinstance(a, ast.arg)}
         self.mutated_params = [p for p in self.param_names if p in self.mutated and p in own]
-        self.items_kept_params = [p for p in self.mutated_params
-                                  if p in self.items_changed and p not in self.items_replaced]
-        self.items_mixed_params = [p for p in self.mutated_params
-                                   if p in self.items_changed and p in self.items_replaced]
+        self.param_reaches = {p: self.item_reaches[p] for p in self.mutated_params
+                              if p in self.item_reaches}
         followed = {line.param for line in self.lines
                     if isinstance(line, _ParamStore) and line.in_place} & set(self.mutated_params)
         lines, self.lines = self.lines, []
@@ -996,37 +993,41 @@ class Importer(StaticContainers, CallForms, Views):
         else:
             self._fail(target, f"cannot assign to {type(target).__name__} in dy2st")
 
-    def setitem(self, target, base, index, value, item_changed=False):
-        """`base[index] = value` at `target`; `item_changed`: value is the item
-        there, changed in place (a tuple takes only such a write)."""
-        changed = " {item_changed}" if item_changed else ""
+    def setitem(self, target, base, index, value, within=None):
+        """`base[index] = value` at `target`; `within`: value is the item
+        there, changed in place as that Reach says (a tuple takes only such a
+        write); by default the item is replaced."""
+        changed = " {item_changed}" if within is not None else ""
         updated = self.op(target, f"pydy.setitem {base.name}[{index.name}] = {value.name}"
                                   f"{changed} : ({base.type}, {index.type}, {value.type}) -> "
                                   f"{OBJECT}")
-        self.write_back(target.value, updated, target)
+        key = reach_key(target.slice)
+        reach = within.outward(key) if within is not None else Reach.assigned(key)
+        self.write_back(target.value, updated, target, reach)
 
-    def write_back(self, node, value, origin, item=None):
+    def write_back(self, node, value, origin, reach):
         """Containers are values: an update of `a[i][j]` (or `a[i].append`)
-        is written back along the path to the variable `a`; `item`: whether
-        the change reached into items of `a` (see store_changed)."""
+        is written back along the path to the variable `a`; `reach`: how deep
+        inside `node`'s object the change went (see store_changed)."""
         if isinstance(node, ast.Name) and self.is_local(node.id):
-            self.changed_in_place(node.id, value, origin, item)
+            self.changed_in_place(node.id, value, origin, reach)
         elif isinstance(node, ast.Subscript):
             self.setitem(node, self.expr(node.value), self.index(node.slice), value,
-                         item_changed=True)
+                         within=reach)
         elif self.written_attribute(node):
             attribute = forms.attribute_name(node)
             if attribute in self.aliases.attributes:
-                self.changed_in_place(attribute, value, origin, item)
+                self.changed_in_place(attribute, value, origin, reach)
             else:
-                self.store(self.written_attribute(node), value, origin)
+                self.store_attribute_changed(node, value, origin, reach)
         else:
             self._fail(origin, "dy2st can update items only along a path from a local "
                                "variable (x[i] = v, x[i][j] = v, x[i].append(v))")
 
-    def changed_in_place(self, name, value, origin, item):
+    def changed_in_place(self, name, value, origin, reach):
         """`name` (a variable, or an attribute "obj.attr") changed in place at
-        `origin` to `value`, and so are the names that share its object."""
+        `origin` to `value` as `reach` says, and so are the names that share
+        its object (for a container holding it, one level further in)."""
         sharing, doubtful, rows = self.aliases.at_change(name, origin)
         for row, base, statement in rows:
             self.unfollowed_row(row, base, statement, origin)
@@ -1039,16 +1040,24 @@ class Importer(StaticContainers, CallForms, Views):
                                "is read later: dy2st treats tensors and lists as values, so "
                                f"'{partner}' would not see the change; use one name, or "
                                "assign a copy")
-        known = {name: value}
-        self.store_changed(name, value, origin, item)
+        known, reaches = {name: value}, {name: reach}
+        self.store_changed(name, value, origin, reach)
         for shared in sharing:
+            reach = reaches[shared.source]
             if shared.alias.view:
-                self.follow_view(shared, origin)
+                view, base = shared.alias.names
+                key = reach_key_of(aliases.key_of(shared.alias))
+                moved = reach.outward(key) if shared.name == base else reach.inward(key)
+                # A change of a row changes its tensor's memory in place, and
+                # the other way round.
+                reach = moved | Reach(kept=frozenset({()})) if shared.alias.may_be_row else moved
+                reaches[shared.name] = reach
+                self.follow_view(shared, origin, reach)
             else:
                 value = known[shared.source] if shared.source in known else \
                     self.shared_value(shared.source, origin)
-                known[shared.name] = value
-                self.store_changed(shared.name, value, origin)
+                known[shared.name], reaches[shared.name] = value, reach
+                self.store_changed(shared.name, value, origin, reach)
 
     def shared_value(self, name, node):
         """The value of a name the analysis of shared objects gives: a
@@ -1056,25 +1065,28 @@ class Importer(StaticContainers, CallForms, Views):
         attribute = self.aliases.attributes.get(name)
         return self.expr(attribute) if attribute is not None else self.load(name, node)
 
-    def store_changed(self, name, value, node, item=None):
+    def store_changed(self, name, value, node, reach):
         """`name` takes the value its object has after a change in place at
-        `node` (an argument so changed goes back to the caller; an attribute
-        "obj.attr" of a compile-time object is written back to it); `item`:
-        whether the change reached into an item of it (by default, as the
-        syntax of `node` says)."""
+        `node` that went as deep as `reach` says (an argument so changed goes
+        back to the caller, who pairs its tensors by it; an attribute
+        "obj.attr" of a compile-time object is written back to it)."""
         attribute = self.aliases.attributes.get(name)
         if attribute is not None:
-            variable = self.written_attribute(attribute, assigned=True)
-            if variable is not None:
-                self.store(variable, value, node)
+            if self.written_attribute(attribute, assigned=True) is not None:
+                self.store_attribute_changed(attribute, value, node, reach)
             return
         if name in self.param_names:
             self.mutated.add(name)
-            if forms.changes_an_item(node) if item is None else item:
-                self.items_changed.add(name)
-            elif not forms.appends(node):
-                self.items_replaced.add(name)
+            self.item_reaches[name] = self.item_reaches.get(name, Reach()) | reach
         self.store(name, value, node, in_place=True)
+
+    def store_attribute_changed(self, attribute, value, node, reach):
+        """The threaded `attribute` of a compile-time object takes the value
+        its object has after a change in place that went as deep as `reach`
+        says (the object keeps its tensors there: see Unit.reaches)."""
+        i = self.attribute_index(attribute)
+        self.unit.reaches[i] = self.unit.reaches.get(i, Reach()) | reach
+        self.store(self.attribute_variable(i), value, node)
 
     def store(self, name, value, node, in_place=False):
         self.stores_attributes = self.stores_attributes or name.startswith(_ATTRIBUTE)
@@ -1610,7 +1622,7 @@ class Importer(StaticContainers, CallForms, Views):
         values += [self.expr(k.value) for k in node.keywords]
         return values, kwnames
 
-    def write_back_argument(self, argument, value, node, changes, item=None):
+    def write_back_argument(self, argument, value, node, changes, reach):
         """The change a callee made in place to an argument, written to what
         the caller passed: a variable, an item of one or an attribute of a
         compile-time object the call did not make (`self._mean`), or the one of them that
@@ -1624,7 +1636,7 @@ class Importer(StaticContainers, CallForms, Views):
             self.emit(f"pydy.if {test.name} : {test.type} {{")
             for branch in (argument.body, argument.orelse):
                 self.depth += 1
-                self.write_back_argument(branch, value, node, changes, item)
+                self.write_back_argument(branch, value, node, changes, reach)
                 self.depth -= 1
                 if branch is argument.body:
                     self.emit("} else {")
@@ -1642,7 +1654,7 @@ class Importer(StaticContainers, CallForms, Views):
         elif not isinstance(argument, ast.Name):
             self._fail(argument, f"{changes}: dy2st can pass that change back only to a local "
                                  "variable, an item of one or an object's attribute")
-        self.write_back(argument, value, node, item)
+        self.write_back(argument, value, node, reach)
 
     def argument_value(self, node):
         """An argument of a call of a Python function: its value, or the
@@ -1851,7 +1863,7 @@ class Importer(StaticContainers, CallForms, Views):
         if method in _MUTATING_METHODS and (
                 isinstance(target, ast.Subscript) or self.written_attribute(target) or
                 (isinstance(target, ast.Name) and self.is_local(target.id))):
-            self.write_back(target, Value(f"{name}#1"), node)
+            self.write_back(target, Value(f"{name}#1"), node, Reach.of_method(method, values))
         return Value(f"{name}#0")
 
     def static_call(self, node, callee):
@@ -2274,8 +2286,8 @@ class Importer(StaticContainers, CallForms, Views):
                                f"{self.signature(values)}")
         changed = callee.mutated_params or []
         self.changed_by_callees.update(changed)
-        self.items_kept_by_callees.update(callee.items_kept_params or [])
-        self.items_mixed_by_callees.update(callee.items_mixed_params or [])
+        for param, reach in (callee.param_reaches or {}).items():
+            self.reaches_by_callees[param] = self.reaches_by_callees.get(param, Reach()) | reach
         if self.unit.written or changed:
             # The callee gives back the assigned attributes after its result,
             # then the parameters it changed in place, which are written to
@@ -2292,14 +2304,14 @@ class Importer(StaticContainers, CallForms, Views):
                     self.write_back_argument(
                         argument, self.item_of(whole, 1 + len(self.unit.written) + i, node),
                         node, f"{fn.__qualname__}() changes its argument '{param}' in place",
-                        item=True if param in (callee.items_kept_params or []) else None)
+                        callee.param_reaches.get(param, Reach()))
         if getattr(callee, "may_raise", False):
             self.leave_if_raised(node)
         # A function that updates a container it is given (Paddle's
         # array_write): its result is the updated container.
         target = given.get(getattr(fn, "updates_argument", None))
         if isinstance(target, (ast.Name, ast.Subscript)):
-            self.write_back(target, result, node)
+            self.write_back(target, result, node, Reach.assigned(ANY))
         return result
 
     def hold(self, expression):

@@ -19,7 +19,12 @@ way Python itself defines them:
   `item` is the container's item (or the tensor's row, a view of it), and
   the analysis of shared objects follows a name given by indexing, so the
   change reaches `items` (the body must neither assign `items` nor add,
-  remove or move its items, which the iteration would see)."""
+  remove or move its items, which the iteration would see);
+- `y = x[i][j]`, where y is changed in place or given to a call (which may
+  change it), is `t = x[i]; y = t[j]` with a hidden t (and `a, b = x[i]` is
+  `t = x[i]; a, b = t`): the analysis of shared
+  objects follows a name given by indexing a name, one level at a time, so
+  a change through y reaches t and then x."""
 import ast
 import copy
 import re
@@ -149,8 +154,9 @@ class _Desugar(ast.NodeTransformer):
     def visit_For(self, node):
         self.generic_visit(node)
         node = self._enumerate_start(node)
-        node = self._indexed_items(node)
-        return self._loop_else(node)
+        before, node = self._indexed_items(node)
+        result = self._loop_else(node)
+        return before + (result if isinstance(result, list) else [result])
 
     def visit_While(self, node):
         self.generic_visit(node)
@@ -181,14 +187,24 @@ class _Desugar(ast.NodeTransformer):
                 not _changes_the_container(loop.body, items) and
                 target.id not in owners(items) + [items] and
                 (index is None or index.id not in owners(items) + [items, target.id])):
-            return loop
+            return [], loop
         index = index or located(ast.Name(self.fresh("item_index"), ast.Store()), target)
+        before = []
+        if isinstance(it, ast.Subscript):
+            # `for row in x[0]`: x[0] named once, before the loop, so that
+            # the row is an item of a name (see _NestedItems).
+            held = self.fresh("items")
+            # At the loop's start, ending there: it runs before the loop.
+            start = ast.Pass(lineno=loop.lineno, col_offset=loop.col_offset,
+                             end_lineno=loop.lineno, end_col_offset=loop.col_offset)
+            before = [located(ast.Assign([ast.Name(held, ast.Store())], it), start)]
+            it = located(ast.Name(held, ast.Load()), it)
         count = ast.Call(ast.Name("len", ast.Load()), [copy.deepcopy(it)], [])
         loop.iter = located(ast.Call(ast.Name("range", ast.Load()), [count], []), loop.iter)
         loop.target = index
         item = ast.Subscript(copy.deepcopy(it), ast.Name(index.id, ast.Load()), ast.Load())
         loop.body = [located(ast.Assign([target], item), target)] + loop.body
-        return loop
+        return before, loop
 
     def _enumerate_start(self, loop):
         it = loop.iter
@@ -356,10 +372,11 @@ CONTAINER_CHANGES = frozenset("""append extend insert pop remove clear reverse s
 
 def _changed_in_place(statements, name, resolve, seen=()):
     """Whether `statements` change the object `name` names in place (`name[i]
-    = v`, `name.add_(v)`, `name.append(v)`, or `F.relu_(name)` of a module
-    `F`: `resolve(n)` is what a global name refers to), also through a name
-    given one of its items (`cell = name[k]; cell.add_(v)`, as an inner loop
-    over it becomes)."""
+    = v`, `name.add_(v)`, `name[k].add_(v)`, `name.append(v)`, or `F.relu_(name)` of a module
+    `F`: `resolve(n)` is what a global name refers to) or may (`fill(name)`,
+    `fill(name[k])` of a user's function), also through a name given one of
+    its items (`cell = name[k]; cell.add_(v)`, as an inner loop over it
+    becomes)."""
     nodes = [n for s in statements for n in ast.walk(s)]
     items = {n.targets[0].id for n in nodes
              if isinstance(n, ast.Assign) and len(n.targets) == 1 and
@@ -376,11 +393,16 @@ def _changed_in_place(statements, name, resolve, seen=()):
                 target = target.value
                 if isinstance(target, ast.Name) and target.id == name:
                     return True
+        if isinstance(node, ast.Call) and _users_function(node.func, resolve) and \
+                name in map(_root_name, node.args + [k.value for k in node.keywords]):
+            return True
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue
         method, owner = node.func.attr, node.func.value
         if not (inplace.operation_of(method) or method in CONTAINER_CHANGES):
             continue
+        while isinstance(owner, ast.Subscript):
+            owner = owner.value
         if isinstance(owner, ast.Name) and owner.id == name:
             return True
         module = owner
@@ -391,6 +413,20 @@ def _changed_in_place(statements, name, resolve, seen=()):
                 isinstance(resolve(module.id), types.ModuleType):
             return True
     return False
+
+
+def _users_function(node, resolve):
+    """Whether `node` names a Python function of the user's (not dy2st's)."""
+    fn = resolve(node.id) if isinstance(node, ast.Name) else None
+    return isinstance(fn, types.FunctionType) and \
+        not fn.__module__.split(".")[0] in ("dy2st", "paddle")
+
+
+def _root_name(node):
+    """x of `x`, `x[i]`, `x[i][j]`, else None."""
+    while isinstance(node, ast.Subscript):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
 
 
 def dotted(node):
@@ -467,7 +503,8 @@ def desugar(function, resolve):
         new = desugarer.visit(statement)
         body += new if isinstance(new, list) else [new]
     function.body = body
-    return _SelfAssignments(function).visit(function)
+    function = _SelfAssignments(function).visit(function)
+    return _NestedItems(function, resolve, desugarer.fresh).visit(function)
 
 
 class _SelfAssignments(ast.NodeTransformer):
@@ -497,3 +534,50 @@ class _SelfAssignments(ast.NodeTransformer):
                 node.value.id in self.params:
             return ast.copy_location(ast.Pass(), node)
         return node
+
+
+class _NestedItems(ast.NodeTransformer):
+    """`y = x[i][j]` as `t = x[i]; y = t[j]`, `a, b = x[i]` as `t = x[i];
+    a, b = t` (see the module's docstring)."""
+
+    def __init__(self, function, resolve, fresh):
+        self.root, self.resolve, self.fresh = function, resolve, fresh
+        self.passed = {a.id for n in ast.walk(function) if isinstance(n, ast.Call)
+                       for a in n.args + [k.value for k in n.keywords]
+                       if isinstance(a, ast.Name)}
+
+    def visit_FunctionDef(self, node):
+        return self.generic_visit(node) if node is self.root else node
+
+    def visit_Lambda(self, node):
+        return node
+
+    def visit_ClassDef(self, node):
+        return node
+
+    def visit_Assign(self, node):
+        chain, base = [], node.value
+        while isinstance(base, ast.Subscript):
+            chain.append(base)
+            base = base.value
+        target = node.targets[0]
+        names = [target] if isinstance(target, ast.Name) else \
+            target.elts if isinstance(target, (ast.Tuple, ast.List)) else []
+        # `a, b = x[i]` unpacks a name's items too: x[i] named first.
+        unpacked = len(names) != 1
+        if len(node.targets) != 1 or len(chain) < 2 - unpacked or dotted(base) is None or \
+                not any(isinstance(n, ast.Name) and (
+                    n.id in self.passed or _changed_in_place(self.root.body, n.id, self.resolve))
+                    for n in names):
+            return node
+        if unpacked:
+            chain.insert(0, None)
+        statements, value = [], base
+        for subscript in reversed(chain[1:]):
+            held = self.fresh("item")
+            read = ast.Subscript(value, subscript.slice, ast.Load())
+            statements.append(located(ast.Assign([ast.Name(held, ast.Store())], read), subscript))
+            value = located(ast.Name(held, ast.Load()), subscript)
+        node.value = value if unpacked else \
+            located(ast.Subscript(value, chain[0].slice, ast.Load()), chain[0])
+        return statements + [node]

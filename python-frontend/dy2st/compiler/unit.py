@@ -10,6 +10,7 @@ import numpy as np
 
 from ..eager.tensor import Tensor
 from ..nn import Layer
+from .reach import Reach
 
 
 class Static:
@@ -143,6 +144,10 @@ class Unit:
         # {}`): written back by setattr; a dict or list only changed by item
         # (`self.cache[k] = t`) is updated in place, as eagerly.
         self.replaced = set()
+        # How deep inside each attribute's object its changes in place went,
+        # by index in `written` (compiler.reach.Reach): the tensors kept in
+        # place inside it stay the object's own.
+        self.reaches = {}
         # What the import took from objects, by Origin key: (origin, value,
         # by identity). Values compiled as constants (`self.training`,
         # `self.dropout_rate`) are compared by value, objects the code was
@@ -155,10 +160,11 @@ class Unit:
         self.raising_lambdas = False
 
     def kept_attributes(self):
-        """The (object, name, in place) of the attributes written back after
-        the entry's call (not those of objects the call made)."""
-        return [(obj, attr, i not in self.replaced) for i, (obj, attr) in enumerate(self.written)
-                if not isinstance(obj, MadeObject)]
+        """The (object, name, Reach of the changes in place or None where it
+        is assigned whole) of the attributes written back after the entry's
+        call (not those of objects the call made)."""
+        return [(obj, attr, None if i in self.replaced else self.reaches.get(i, Reach()))
+                for i, (obj, attr) in enumerate(self.written) if not isinstance(obj, MadeObject)]
 
 
 @dataclasses.dataclass(frozen=True)

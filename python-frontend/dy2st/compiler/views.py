@@ -117,7 +117,7 @@ class Views:
         self.store(name, value, node)
         return located(ast.Name(name, ast.Load()), node)
 
-    def follow_view(self, shared, origin):
+    def follow_view(self, shared, origin, reach):
         """After a change in place at `origin`, `shared.name` (the view or
         the base x of its alias `y = x[index]`) takes its new value from the
         other: where x is a tensor and the index a view's (the two share
@@ -125,7 +125,8 @@ class Views:
         changes or the change reaches into x's items (replacing x's items
         changes no object y names). Where x's items may have been replaced,
         moved or dropped since, y may no longer be x[index]: a compile error
-        once x is known to be a container."""
+        once x is known to be a container. `reach`: how deep inside
+        `shared.name`'s object the change went (see store_changed)."""
         alias = shared.alias
         view, base = alias.names
         if alias.key in self.static_views and shared.name == base:
@@ -144,18 +145,18 @@ class Views:
         if alias.key not in self.views_made:
             return
         if alias.unpacked and shared.name == view and not shared.replaced:
-            self._unpacked_again(alias, shared.item, origin)
+            self._unpacked_again(alias, shared.item, origin, reach)
             return
 
         def follow_item():
             if shared.name == base or shared.item:
                 self.emit_if(self.load(f"view.{alias.key}.container", origin), origin,
                              lambda: self._item_moved(alias, origin) if shared.replaced else
-                             self._take_from_other(alias, shared.name, origin))
+                             self._take_from_other(alias, shared.name, origin, reach))
         self.emit_if(self.load(f"view.{alias.key}.is", origin), origin,
-                     lambda: self._take_from_other(alias, shared.name, origin), follow_item)
+                     lambda: self._take_from_other(alias, shared.name, origin, reach), follow_item)
 
-    def _unpacked_again(self, alias, item, origin):
+    def _unpacked_again(self, alias, item, origin, reach):
         """`a, b = x` and x changed in place: a is x[k] again where x is a
         tensor (a row), or a list or tuple whose item changed (`item`); a
         dict gave its keys, which stay (pybuiltins.unpacked_item decides,
@@ -166,7 +167,8 @@ class Views:
         call = located(ast.Call(func=node, args=[
             node, ast.Constant(alias.item_key), located(ast.Name(view, ast.Load()), origin),
             ast.Constant(bool(item))], keywords=[]), origin)
-        self.store_changed(view, self.python_call(call, pybuiltins.unpacked_item, None), origin)
+        self.store_changed(view, self.python_call(call, pybuiltins.unpacked_item, None), origin,
+                           reach)
 
     def emit_if(self, condition, origin, then, otherwise=None):
         """A `pydy.if` on `condition` whose regions `then()` and `otherwise()` emit."""
@@ -181,7 +183,7 @@ class Views:
             self.depth -= 1
         self.emit("} " + self.loc(origin))
 
-    def _take_from_other(self, alias, name, origin):
+    def _take_from_other(self, alias, name, origin, reach):
         view, base = alias.names
         index = self.load(f"view.{alias.key}.index", origin)
         whole = self.shared_value(base, origin)
@@ -190,10 +192,10 @@ class Views:
             new = self.op(origin, f"pydy.setitem {whole.name}[{index.name}] = {part.name} "
                                   f"{{item_changed}} : ({whole.type}, {index.type}, "
                                   f"{part.type}) -> {OBJECT}")
-            self.store_changed(name, new, origin, item=True)  # the item changed, not replaced
+            self.store_changed(name, new, origin, reach)
         else:
             self.store_changed(name, self.written(origin, pydytext.subscript(whole, index)),
-                               origin)
+                               origin, reach)
 
     def _item_moved(self, alias, origin):
         view, base = alias.names

@@ -125,41 +125,43 @@ def make_wrapper(fn, instance, parameters, values, give_back=()):
     return define(source, filename, name, {"_target": target, **classes})
 
 
-def update_in_place(given, changed, items_kept=False):
+def update_in_place(given, changed, paired=lambda path: False, path=()):
     """Makes the caller's container `given` hold what the function left in its
     copy `changed` (items set, appended, removed; containers inside it
     updated the same way, so that the caller's names of them see it too).
-    `items_kept`: the function changed tensors among the items in place and
-    replaced or moved none, so each keeps its place and takes its new value
-    itself (other names of it see the change, as eagerly)."""
-    def updated(old, new):
-        if items_kept and isinstance(old, Tensor) and isinstance(new, Tensor):
-            inplace.write(old, new._value)
-            return old
-        return _updated(old, new)
+    Where `paired(keys)` says an item inside `given` (at `path` inside the
+    argument) kept its place, the caller's tensor there takes the function's
+    value in place (other names of it see a change made in place, as
+    eagerly); elsewhere the function's tensor is the item."""
+    def updated(old, new, key):
+        return _updated(old, new, paired, path + (key,))
     if isinstance(given, list):
         for i in range(min(len(given), len(changed))):
-            given[i] = updated(given[i], changed[i])
+            given[i] = updated(given[i], changed[i], i)
         del given[len(changed):]
         given.extend(changed[len(given):])
     elif isinstance(given, dict):
         for key in [k for k in given if k not in changed]:
             del given[key]
         for key, value in changed.items():
-            given[key] = updated(given[key], value) if key in given else value
+            given[key] = updated(given[key], value, key) if key in given else value
     elif isinstance(given, tuple):
-        for old, new in zip(given, changed):
-            updated(old, new)
+        for i, (old, new) in enumerate(zip(given, changed)):
+            updated(old, new, i)
 
 
-def _updated(old, new):
+def _updated(old, new, paired, path):
+    """What the caller's `old` at `path` becomes, given the function's `new`."""
     if isinstance(old, tuple) and type(old) is type(new) and len(old) == len(new):
         # A tuple cannot change: the new one, holding the old containers
         # updated (`d["kv"] = (k, v)` replaces it; a list in it keeps its names).
-        items = [_updated(o, n) for o, n in zip(old, new)]
+        items = [_updated(o, n, paired, path + (i,)) for i, (o, n) in enumerate(zip(old, new))]
         return old._make(items) if hasattr(old, "_make") else tuple(items)
+    if isinstance(old, Tensor) and isinstance(new, Tensor) and paired(path):
+        inplace.write(old, new._value)
+        return old
     if is_structured(old) and type(old) is type(new):
-        update_in_place(old, new)
+        update_in_place(old, new, paired, path)
         return old
     if isinstance(old, np.ndarray) and isinstance(new, Tensor) and \
             old.shape == tuple(new.shape) and old.dtype == np.asarray(new).dtype:

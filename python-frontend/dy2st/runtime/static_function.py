@@ -17,6 +17,7 @@ import numpy as np
 from ..compiler import errors
 from ..compiler.importer import Importer
 from ..compiler.unit import NewWrittenAttribute, Unit, flagged_attribute, owns, pairs_for
+from ..compiler.reach import Reach
 from ..compiler.marks import IGNORED_MODULES, NOT_TO_STATIC, ConvertedFunction, is_not_to_static
 from ..compiler import named_tuples, signature
 from ..compiler.signature import InputSpec
@@ -59,18 +60,17 @@ def _signature_entry(value):
 
 
 _Imported = collections.namedtuple("_Imported",
-                                   "text captures declared written in_place changed "
-                                   "inner_changed inner_items_kept inner_items_mixed entry "
+                                   "text captures declared written kept changed "
+                                   "inner_changed inner_reaches entry "
                                    "guards")
 """An imported function: its pydy text, captured inputs, declared argument
 types (input_spec), the attributes it assigns (written back after calls) and
-whether each is a container changed in place (see write_attribute), the
-parameters it changes in place (written to the caller's tensors after calls),
-those the function an entry wrapper calls changes (see _structured_call) and
-of those the containers whose items it only changed in place and those
-whose items it changed in place and also replaced,
-the name of its pydy function and what it took from objects (its Guards, or
-None)."""
+for each where it is changed in place, how deep (compiler.reach.Reach; see
+write_attribute), the parameters it changes in place (written to the
+caller's tensors after calls), those the function an entry wrapper calls
+changes (see _structured_call) and how deep inside each its changes went
+(compiler.reach.Reach), the name of its pydy function and what it took from
+objects (its Guards, or None)."""
 
 
 def _runtime_number_entry(value):
@@ -260,10 +260,9 @@ class StaticFunction(ConvertedFunction):
             kept = importer.unit.kept_attributes()
             written = [(obj, attr) for obj, attr, _ in kept]
             self._imported = _Imported(text, importer.captures, arg_types, written,
-                                       [in_place for _, _, in_place in kept],
+                                       [reach for _, _, reach in kept],
                                        importer.mutated_params, importer.changed_by_callees,
-                                       importer.items_kept_by_callees,
-                                       importer.items_mixed_by_callees,
+                                       importer.reaches_by_callees,
                                        importer.node.name,
                                        Guards([(origin.reader(importer.unit.guards), value,
                                                 by_identity)
@@ -324,11 +323,12 @@ class StaticFunction(ConvertedFunction):
             wrapper = self._entry_wrapper(params, values, ())
             imported = wrapper._import()
             # The containers the function changes in place come back after
-            # its result, to be written to the caller's, each with whether its
-            # tensors changed in place only (entry.update_in_place).
-            given_back = [(p.name, p.name in imported.inner_items_kept) for p in params
-                          if p.name in imported.inner_changed]
-            mixed = [name for name, _ in given_back if name in imported.inner_items_mixed]
+            # its result, to be written to the caller's, each with whether an
+            # item at a path keeps its place (entry.update_in_place).
+            reaches = {p.name: imported.inner_reaches.get(p.name, Reach()) for p in params
+                       if p.name in imported.inner_changed}
+            given_back = [(name, reach.paired) for name, reach in reaches.items()]
+            mixed = [name for name, reach in reaches.items() if reach.mixed()]
             if mixed:
                 raise errors.Dy2StError(
                     f"{self._fn.__qualname__}() changes tensors inside its argument "
@@ -342,9 +342,22 @@ class StaticFunction(ConvertedFunction):
         if not given_back:
             return result
         arguments = dict(zip((p.name for p in params), given))
-        for (name, kept), changed in zip(given_back, result[1:]):
-            entry.update_in_place(arguments[name], changed, items_kept=kept)
+        for (name, paired), changed in zip(given_back, result[1:]):
+            entry.update_in_place(arguments[name], changed, paired)
         return result[0]
+
+    def _check_attributes_pair(self, written, reaches):
+        """After the compile's own errors (they name the line): an attribute
+        whose tensors changed in place where items were also replaced or
+        moved cannot be written back with its tensors paired by place."""
+        mixed = [attr for (_, attr), reach in zip(written, reaches)
+                 if reach is not None and reach.mixed()]
+        if mixed:
+            raise errors.Dy2StError(
+                f"{self._fn.__qualname__}() changes tensors inside the attribute '{mixed[0]}' "
+                "in place and also replaces or moves items of it: dy2st cannot tell which of "
+                "the object's tensors take the change; change its items either in place only "
+                "or by assigning them only")
 
     def _declared_fits(self, values):
         """Whether the tensors given fit the declared input_spec."""
@@ -419,7 +432,7 @@ class StaticFunction(ConvertedFunction):
                 except TypeError as e:
                     raise self._argument_error(name, e) from None
             return self._structured_call(values, given)
-        text, captures, declared, written, in_place, changed, _, _, _, entry_symbol, _ = \
+        text, captures, declared, written, attribute_kept, changed, _, _, entry_symbol, _ = \
             self._import()
         values += [c.read() for c in captures]
         names = self._parameters() + [c.label for c in captures]
@@ -445,6 +458,7 @@ class StaticFunction(ConvertedFunction):
                     with verbosity.compiling(self._fn.__qualname__, described) as outcome:
                         compiled = native.module().compile(text, entry_symbol, entries,
                                                            self._backend)
+                        self._check_attributes_pair(written, attribute_kept)
                         if compiled.from_disk_cache:
                             outcome["done"] = "read from the disk cache"
                 except native.module().CompileError as e:
@@ -469,29 +483,31 @@ class StaticFunction(ConvertedFunction):
             assigned = {(id(obj), flagged_attribute(name)): bool(value)
                         for (obj, name), value in zip(written, attributes)
                         if flagged_attribute(name) is not None}
-            for (obj, name), by_item, value in zip(written, in_place, attributes):
+            for (obj, name), kept, value in zip(written, attribute_kept, attributes):
                 flag = assigned.get((id(obj), name))
                 if flagged_attribute(name) is None and flag is not False:
-                    write_attribute(obj, name, value, by_item, flag is True)
+                    write_attribute(obj, name, value, None if kept is None else kept.paired,
+                                    flag is True)
             arguments = dict(zip(names, values))
             for name, value in zip(changed, attributes[len(written):]):
                 write_into(arguments[name], value)
         return result
 
 
-def write_attribute(obj, name, value, in_place, assigned=False):
+def write_attribute(obj, name, value, paired, assigned=False):
     """`obj.name = value` after a call (not for None where the object lacks
     the attribute, unless the call `assigned` it); a tensor the call changed by in-place
-    operations, or a dict or list it changed by item (`in_place`), keeps its
-    identity, as eagerly: the containers in it
-    too, so that every name for them sees the change (entry.update_in_place,
-    as for a container argument)."""
+    operations, or a dict or list it changed by item (`paired`, not None:
+    whether the item at a path in it kept its place), keeps its identity, as
+    eagerly: the containers and the tensors that kept their places in it too,
+    so that every name for them sees the change (entry.update_in_place, as
+    for a container argument)."""
     if value is None and not assigned and not hasattr(obj, name):
         return
     current = getattr(obj, name, None)
-    if in_place and type(current) in (dict, list) and type(current) is type(value):
-        entry.update_in_place(current, value)
-    elif in_place and isinstance(current, Tensor) and isinstance(value, Tensor):
+    if paired is not None and type(current) in (dict, list) and type(current) is type(value):
+        entry.update_in_place(current, value, paired)
+    elif paired is not None and isinstance(current, Tensor) and isinstance(value, Tensor):
         # Changed only by in-place operations (`self._mean.scale_(m)`): the
         # same tensor, a parameter still, takes the value, as eagerly.
         current._value = value._value
