@@ -136,8 +136,8 @@ llvm::json::Value structureOf(Type type, ArrayRef<Attribute> &texts) {
   }
   if (isa<pydy::OptionalType>(type))
     return "optional";
-  if (isa<tensor_array::ArrayType>(type))
-    return "array";
+  if (auto array = dyn_cast<tensor_array::ArrayType>(type))
+    return array.holdsScalars() ? "numbers" : "array";
   if (auto dict = dyn_cast<pydy::DictType>(type)) {
     llvm::json::Array entries;
     for (auto [key, value] : llvm::zip(dict.getKeys(), dict.getValueTypes()))

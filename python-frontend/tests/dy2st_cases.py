@@ -864,6 +864,20 @@ def attribute_under_isinstance(x):
     return _isinstance_layers(x)
 
 
+def numbers_in_a_list_grown_at_run_time(x, n):
+    # Python numbers (a loss's value, a step) kept in a list whose length is
+    # known only at run time.
+    losses, steps = [], []
+    i = 0
+    while i < n:
+        losses.append(float((x[i] * 2.0).sum()))
+        steps.append(i)
+        i += 1
+    above = [v for v in losses if v > 1.0]
+    return (losses, steps, sum(losses), max(steps), len(above), paddle.to_tensor(losses),
+            paddle.to_tensor(losses, dtype="float64"), paddle.to_tensor(steps))
+
+
 def f32(*shape):
     return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
 
@@ -936,6 +950,8 @@ CASES = [
     ("masks_lists_and_spellings", masks_lists_and_spellings,
      [f32(2, 3), np.array([1, 2, 7, 12], "int64")]),
     ("attribute_under_isinstance", attribute_under_isinstance, [np.ones((2, 3), "int32")]),
+    ("numbers_in_a_list_grown_at_run_time", numbers_in_a_list_grown_at_run_time,
+     [f32(4, 3), np.array(3, "int64")]),
     ("process_steps_and_accuracy", process_steps_and_accuracy,
      [f32(5, 4), np.array([[0], [3], [1], [1], [2]], "int64")]),
 ]

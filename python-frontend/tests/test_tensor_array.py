@@ -262,12 +262,52 @@ def test_runtime_errors_raise_and_the_process_goes_on():
 
 
 def python_numbers_growing(x, n):
-    counts = []
+    counts, halves, flags = [], [], []
     i = 0
     while i < n:
         counts.append(i)
+        halves.append(i / 2)
+        flags.append(i % 2 == 0)
         i += 1
-    return x
+    counts[0] = 7
+    last = halves.pop()
+    return counts, halves, flags, last, counts[-1], len(flags), sum(counts), \
+        [c * 2 for c in counts], x * max(counts)
+
+
+def test_python_numbers_in_a_list_grown_at_run_time_stay_numbers():
+    """A TensorArray of numbers: read, written, popped and given back as
+    Python numbers of their own kind."""
+    compiled = paddle.jit.to_static(python_numbers_growing)
+    for n in (3, 1):
+        expected = python_numbers_growing(t([1.0]), paddle.to_tensor(n))
+        got = compiled(t([1.0]), paddle.to_tensor(n))
+        assert got[:-1] == expected[:-1]
+        assert [type(v) for v in got[0] + got[1] + got[2]] == \
+            [type(v) for v in expected[0] + expected[1] + expected[2]]
+        np.testing.assert_allclose(got[-1].numpy(), expected[-1].numpy())
+
+
+def dims_from_a_long_constant_loop(x):
+    dims = []
+    for i in range(40):
+        dims.append(1)
+    return x.reshape(dims[:2] + [-1])
+
+
+def test_numbers_grown_by_a_constant_loop_stay_known_when_compiling():
+    """Unrolled as Python runs it: the list is a static argument (a shape)."""
+    x = t([1.0, 2.0])
+    assert paddle.jit.to_static(dims_from_a_long_constant_loop)(x).shape == [1, 1, 2]
+
+
+def python_numbers_of_two_kinds(x, n):
+    counts = [0]
+    i = 0
+    while i < n:
+        counts.append(i + 0.5)
+        i += 1
+    return counts
 
 
 def mixed_dtypes(x, n):
@@ -278,8 +318,9 @@ def mixed_dtypes(x, n):
 
 
 def test_lists_that_cannot_be_tensor_arrays_are_reported():
-    with pytest.raises(paddle.Dy2StError, match="items to be tensors of one dtype and rank"):
-        paddle.jit.to_static(python_numbers_growing)(t([1.0]), paddle.to_tensor(3))
+    with pytest.raises(paddle.Dy2StError, match="or numbers of one kind: list\\[int\\] and "
+                                                "list\\[int, float\\]"):
+        paddle.jit.to_static(python_numbers_of_two_kinds)(t([1.0]), paddle.to_tensor(3))
     with pytest.raises(paddle.Dy2StError, match="float32 tensor of shape \\[1\\], int64 tensor"):
         paddle.jit.to_static(mixed_dtypes)(t([1.0]), paddle.to_tensor(3))
 

@@ -122,8 +122,19 @@ struct Builder {
     return bufferization::ToTensorOp::create(b, loc, type, fresh, /*restrict=*/true,
                                              /*writable=*/true);
   }
-  /// Writes `item` (a tensor) into row `i` of `buffer`.
+  /// Item `i` of `buffer` as a value of `type`: a scalar, or a tensor in a
+  /// fresh buffer.
+  Value readItem(Value buffer, Value i, Type type) {
+    if (auto tensor = dyn_cast<RankedTensorType>(type))
+      return rowOut(buffer, i, tensor);
+    return memref::LoadOp::create(b, loc, buffer, i);
+  }
+  /// Writes `item` (a tensor or a scalar) into row `i` of `buffer`.
   void writeItem(Value item, Value buffer, Value i) {
+    if (!isa<RankedTensorType>(item.getType())) {
+      memref::StoreOp::create(b, loc, item, buffer, i);
+      return;
+    }
     if (emptyItems(buffer))
       return;
     bufferization::MaterializeInDestinationOp::create(b, loc, Type(), item, row(buffer, i),
@@ -265,7 +276,7 @@ struct CreateLowering : OpConversionPattern<CreateOp> {
                                         capacity);
     SmallVector<Value> sizes{capacity};
     Value zero = h.index(0);
-    for (int64_t d : type.getElementType().getShape())
+    for (int64_t d : type.getItemTensorType().getShape())
       if (ShapedType::isDynamic(d))
         sizes.push_back(zero);
     Value buffer = memref::AllocOp::create(rewriter, op.getLoc(), bufferType(type), sizes);
@@ -282,7 +293,7 @@ struct AppendLowering : OpConversionPattern<AppendOp> {
     Builder h{rewriter, loc};
     Value buffer = adaptor.getArray()[0], length = adaptor.getArray()[1];
     Value item = adaptor.getItem().front();
-    auto itemType = cast<RankedTensorType>(item.getType());
+    RankedTensorType itemType = op.getArray().getType().getItemTensorType();
     Value zero = h.index(0);
     Value capacity = h.dim(buffer, 0);
     Value full = h.cmp(arith::CmpIPredicate::eq, length, capacity);
@@ -327,7 +338,7 @@ struct ReadLowering : OpConversionPattern<ReadOp> {
     Value buffer = adaptor.getArray()[0], length = adaptor.getArray()[1];
     auto [row, ok] = h.normalize(adaptor.getIndex().front(), length);
     checkAtRunTime(rewriter, op, ok, "IndexError", "list index out of range");
-    rewriter.replaceOp(op, h.rowOut(buffer, row, op.getItem().getType()));
+    rewriter.replaceOp(op, h.readItem(buffer, row, op.getItem().getType()));
     return success();
   }
 };
@@ -341,7 +352,7 @@ struct WriteLowering : OpConversionPattern<WriteOp> {
     Value item = adaptor.getItem().front();
     auto [row, ok] = h.normalize(adaptor.getIndex().front(), length);
     checkAtRunTime(rewriter, op, ok, "IndexError", "list assignment index out of range");
-    if (cast<RankedTensorType>(item.getType()).hasStaticShape()) {
+    if (op.getArray().getType().getItemTensorType().hasStaticShape()) {
       h.writeItem(item, buffer, row);
     } else {
       // An index out of range was reported first; this check then adds nothing.
@@ -374,7 +385,7 @@ struct PopLowering : OpConversionPattern<PopOp> {
                      arith::OrIOp::create(rewriter, loc, ok,
                                           h.cmp(arith::CmpIPredicate::eq, length, zero)),
                      "IndexError", "pop index out of range");
-    Value item = h.rowOut(buffer, row, op.getItem().getType());
+    Value item = h.readItem(buffer, row, op.getItem().getType());
     Value newLength = arith::SelectOp::create(
         rewriter, loc, nonEmpty, arith::SubIOp::create(rewriter, loc, length, one), length);
     if (!adaptor.getIndex().empty() && !h.emptyItems(buffer)) {

@@ -400,7 +400,10 @@ def to_tensor(data: Any, dtype: Any = None, place: Any = None,
     elif isinstance(data, (numbers.Number, list, tuple)):
         if isinstance(data, (list, tuple)):
             data = [d._value if isinstance(d, Tensor) else d for d in data]
-        value = np.array(data, dtype=_infer_dtype(data).numpy)
+        inferred = _infer_dtype(data)
+        # Given a dtype, the numbers go to it at once, as Paddle's: Python
+        # floats through float32 would lose digits float64 keeps.
+        value = np.array(data, dtype=(inferred if dtype is None else dtypes.as_dtype(dtype)).numpy)
     else:
         raise TypeError(f"to_tensor cannot make a tensor from {type(data).__name__}")
     if dtype is not None:

@@ -114,7 +114,8 @@ def _native_argument(value):
 def _rebuild(structure, leaves):
     """The Python result from the flat results: a structure is None for a
     leaf, "none" for None, "text:..." for that string, "array" for a list
-    whose items come stacked, "optional" for a flag and a value (None where
+    whose items come stacked, "numbers" for a list of Python numbers that come
+    as a 1-d array, "optional" for a flag and a value (None where
     the flag is false), a tuple, list or dict of structures, a
     NamedTupleStructure (an instance of its class) or a TextChoiceStructure
     (a string chosen at run time: its leaf indexes its texts)."""
@@ -124,6 +125,8 @@ def _rebuild(structure, leaves):
         return structure[len("text:"):]
     if structure == "array":
         return [Tensor(item) for item in next(leaves)]
+    if structure == "numbers":
+        return next(leaves).tolist()
     if structure == "optional":
         present, value = next(leaves), next(leaves)
         return _rebuild(None, iter([value])) if present else None

@@ -67,10 +67,27 @@ func.func @cast_shape(%a: !tensor_array.array<tensor<4xf32>>) {
   return
 }
 
+
 // -----
 
-// expected-error @+2 {{invalid kind of type specified: expected builtin.tensor, but found 'f32'}}
-// expected-error @+1 {{failed to parse TensorArray_ArrayType parameter 'elementType' which is to be a `RankedTensorType`}}
-func.func @array_of_scalars(%a: !tensor_array.array<f32>) {
+// expected-error @+1 {{items must be ranked tensors, integers or floats, not 'index'}}
+func.func @index_items(%a: !tensor_array.array<index>) {
+  return
+}
+
+// -----
+
+func.func @scalar_item_of_a_tensor_array(%x: f32) {
+  %a = tensor_array.create : !tensor_array.array<tensor<f32>>
+  // expected-error @+1 {{has the element type of}}
+  %0 = "tensor_array.append"(%a, %x) : (!tensor_array.array<tensor<f32>>, f32) -> !tensor_array.array<tensor<f32>>
+  return
+}
+
+// -----
+
+func.func @cast_scalar_items(%a: !tensor_array.array<i64>) {
+  // expected-error @+1 {{items of type 'i64' cannot be seen as 'i32'}}
+  %0 = tensor_array.cast %a : !tensor_array.array<i64> to !tensor_array.array<i32>
   return
 }

@@ -54,3 +54,21 @@ func.func @in_a_loop(%t: tensor<2xi64>, %n: index) -> !tensor_array.array<tensor
   }
   return %r : !tensor_array.array<tensor<2xi64>>
 }
+
+// An array of scalars reads and writes them as scalars; it stacks to a 1-d tensor.
+// CHECK-LABEL: func.func @scalar_items
+func.func @scalar_items(%x: f64, %i: i64) -> (f64, tensor<?xf64>) {
+  // CHECK: tensor_array.create : !tensor_array.array<f64>
+  %a = tensor_array.create : !tensor_array.array<f64>
+  // CHECK: tensor_array.append %{{.*}}, %{{.*}} : !tensor_array.array<f64>
+  %a1 = tensor_array.append %a, %x : !tensor_array.array<f64>
+  // CHECK: tensor_array.write %{{.*}}[%{{.*}}], %{{.*}} : !tensor_array.array<f64>
+  %a2 = tensor_array.write %a1[%i], %x : !tensor_array.array<f64>
+  // CHECK: tensor_array.read %{{.*}}[%{{.*}}] : !tensor_array.array<f64>
+  %r = tensor_array.read %a2[%i] : !tensor_array.array<f64>
+  // CHECK: tensor_array.pop %{{.*}} : !tensor_array.array<f64>
+  %a3, %last = tensor_array.pop %a2 : !tensor_array.array<f64>
+  // CHECK: tensor_array.stack %{{.*}} : !tensor_array.array<f64> -> tensor<?xf64>
+  %s = tensor_array.stack %a3 : !tensor_array.array<f64> -> tensor<?xf64>
+  return %r, %s : f64, tensor<?xf64>
+}

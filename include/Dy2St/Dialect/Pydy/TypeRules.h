@@ -69,8 +69,14 @@ Type joinTypes(Type a, Type b);
 bool isTupleOfValues(Type type);
 
 /// The item type of a tensor array holding the items of `type` (a list of
-/// tensors of one dtype and rank, or an array); null when there is none.
-RankedTensorType arrayItemType(Type type);
+/// tensors of one dtype and rank or of Python numbers of one kind, or an
+/// array); null when there is none.
+Type arrayItemType(Type type);
+
+/// The item type of a tensor array of `item`s once `added` is stored in it
+/// (tensors: as joinTypes joins them; numbers: only of the same kind); null
+/// when it cannot hold both.
+Type widenedArrayItem(Type item, Type added);
 
 } // namespace mlir::pydy
 

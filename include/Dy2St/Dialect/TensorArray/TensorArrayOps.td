@@ -9,6 +9,8 @@ include "mlir/Interfaces/SideEffectInterfaces.td"
 def TensorArray : Type<CPred<"::llvm::isa<::mlir::tensor_array::ArrayType>($_self)">,
                        "tensor array", "::mlir::tensor_array::ArrayType">;
 
+def TensorArray_Item : AnyTypeOf<[AnyRankedTensor, AnySignlessInteger, AnyFloat]>;
+
 class ElementTypeOf<string array, string tensor> : TypesMatchWith<
     "`" # tensor # "` has the element type of `" # array # "`", array, tensor,
     "::llvm::cast<::mlir::tensor_array::ArrayType>($_self).getElementType()">;
@@ -23,7 +25,7 @@ def TensorArray_CreateOp : TensorArray_Op<"create", [Pure]> {
 def TensorArray_AppendOp : TensorArray_Op<"append", [Pure,
     AllTypesMatch<["array", "result"]>, ElementTypeOf<"array", "item">]> {
   let summary = "the array with `item` added at the end";
-  let arguments = (ins TensorArray:$array, AnyRankedTensor:$item);
+  let arguments = (ins TensorArray:$array, TensorArray_Item:$item);
   let results = (outs TensorArray:$result);
   let assemblyFormat = "$array `,` $item attr-dict `:` qualified(type($array))";
 }
@@ -36,7 +38,7 @@ def TensorArray_PopOp : TensorArray_Op<"pop", [Pure,
     is a run-time error.
   }];
   let arguments = (ins TensorArray:$array, Optional<I64>:$index);
-  let results = (outs TensorArray:$result, AnyRankedTensor:$item);
+  let results = (outs TensorArray:$result, TensorArray_Item:$item);
   let assemblyFormat = "$array (`[` $index^ `]`)? attr-dict `:` qualified(type($array))";
 }
 
@@ -44,7 +46,7 @@ def TensorArray_ReadOp : TensorArray_Op<"read", [Pure,
     ElementTypeOf<"array", "item">]> {
   let summary = "the item at `index` (negative counts from the end)";
   let arguments = (ins TensorArray:$array, I64:$index);
-  let results = (outs AnyRankedTensor:$item);
+  let results = (outs TensorArray_Item:$item);
   let assemblyFormat = "$array `[` $index `]` attr-dict `:` qualified(type($array))";
   let hasFolder = 1;
 }
@@ -52,7 +54,7 @@ def TensorArray_ReadOp : TensorArray_Op<"read", [Pure,
 def TensorArray_WriteOp : TensorArray_Op<"write", [Pure,
     AllTypesMatch<["array", "result"]>, ElementTypeOf<"array", "item">]> {
   let summary = "the array with the item at `index` replaced";
-  let arguments = (ins TensorArray:$array, I64:$index, AnyRankedTensor:$item);
+  let arguments = (ins TensorArray:$array, I64:$index, TensorArray_Item:$item);
   let results = (outs TensorArray:$result);
   let assemblyFormat = "$array `[` $index `]` `,` $item attr-dict `:` qualified(type($array))";
 }
@@ -69,7 +71,8 @@ def TensorArray_CastOp : TensorArray_Op<"cast", [Pure]> {
   let summary = "the same items, typed with a wider item shape";
   let description = [{
     Items of `tensor<4xf32>` seen as items of `tensor<?xf32>` (or back, when
-    the shapes agree at run time): the item dtype and rank stay.
+    the shapes agree at run time): the item dtype and rank stay (scalars stay
+    as they are).
   }];
   let arguments = (ins TensorArray:$source);
   let results = (outs TensorArray:$result);

@@ -245,7 +245,15 @@ bool mlir::pydy::isTupleOfValues(Type type) {
          });
 }
 
-RankedTensorType mlir::pydy::arrayItemType(Type type) {
+/// Items of one tensor array: tensors of one dtype and rank, or Python
+/// numbers of one kind (an int read back as a float would print otherwise).
+static Type joinItems(Type a, Type b) {
+  if (isPythonScalar(a) || isPythonScalar(b))
+    return a == b ? a : Type();
+  return joinTensors(a, b);
+}
+
+Type mlir::pydy::arrayItemType(Type type) {
   if (auto array = dyn_cast<tensor_array::ArrayType>(type))
     return array.getElementType();
   auto list = dyn_cast<ListType>(type);
@@ -253,9 +261,16 @@ RankedTensorType mlir::pydy::arrayItemType(Type type) {
     return {};
   Type item = list.getElementTypes().front();
   for (Type t : list.getElementTypes().drop_front())
-    if (!(item = joinTensors(item, t)))
+    if (!(item = joinItems(item, t)))
       return {};
-  return dyn_cast<RankedTensorType>(item);
+  return isa<RankedTensorType>(item) || isPythonScalar(item) ? item : Type();
+}
+
+Type mlir::pydy::widenedArrayItem(Type item, Type added) {
+  if (isPythonScalar(item) || isPythonScalar(added))
+    return item == added ? item : Type();
+  Type joined = joinTypes(item, added);
+  return isa_and_nonnull<RankedTensorType>(joined) ? joined : Type();
 }
 
 /// Whether `t` is a tensor of one element (of static shape).
@@ -338,15 +353,15 @@ Type mlir::pydy::joinTypes(Type a, Type b) {
       if (auto elements = joinAll(la.getElementTypes(), lb.getElementTypes()))
         return ListType::get(a.getContext(), *elements);
     // A length that differs is known only at run time: a tensor array.
-    RankedTensorType ia = arrayItemType(a), ib = arrayItemType(b);
+    Type ia = arrayItemType(a), ib = arrayItemType(b);
     if (la && la.getElementTypes().empty())
       ia = ib;
     if (lb && lb.getElementTypes().empty())
       ib = ia;
-    Type item = ia && ib ? joinTensors(ia, ib) : Type();
+    Type item = ia && ib ? joinItems(ia, ib) : Type();
     if (!item)
       return {};
-    return tensor_array::ArrayType::get(cast<RankedTensorType>(item));
+    return tensor_array::ArrayType::get(item);
   }
   if (Type joined = joinTensors(a, b))
     return joined;

@@ -245,6 +245,21 @@ LogicalResult Specializer::specializeLibCall(LibCallOp op, Operation *&next) {
   if (fn->op == LibOp::nonzero && bound[1])
     if (auto asTuple = dyn_cast_or_null<BoolAttr>(staticValue(bound[1])); asTuple && asTuple.getValue())
       return nonzeroColumns(op, bound[0], next);
+  if (fn->op == LibOp::to_tensor && bound[0])
+    if (auto array = dyn_cast<tensor_array::ArrayType>(bound[0].getType());
+        array && array.holdsScalars()) {
+      // Python numbers in a list whose length is known at run time: a 1-d
+      // tensor of them (floats make float32 unless a dtype says otherwise,
+      // as eagerly).
+      OpBuilder b(op);
+      RankedTensorType stacked = array.getStackedType();
+      bound[0] = tensor_array::StackOp::create(b, op.getLoc(), stacked, bound[0],
+                                               b.getI64IntegerAttr(0), StringAttr());
+      bool dtypeGiven = bound[1] && !isa_and_nonnull<UnitAttr>(staticValue(bound[1]));
+      if (stacked.getElementType().isF64() && !dtypeGiven)
+        bound[0] = UnaryOp::create(b, op.getLoc(), stacked.clone(b.getF32Type()),
+                                   UnaryKind::promote, bound[0]);
+    }
   if (fn->op == LibOp::to_tensor && bound[0] && !staticValue(bound[0]))
     if (auto items = sequenceElementTypes(bound[0].getType());
         items && !items->empty() && !llvm::all_of(*items, isPythonScalar))

@@ -67,11 +67,11 @@ bool Specializer::needsArray(Value sequence, Value index) {
 }
 
 FailureOr<Value> Specializer::asArray(Operation *op, OpBuilder &b, Value sequence) {
-  RankedTensorType item = arrayItemType(sequence.getType());
+  Type item = arrayItemType(sequence.getType());
   if (!item)
     return op->emitError() << "a runtime index into " << withArticle(sequence.getType())
-                           << " needs its items to be tensors of one dtype and rank "
-                              "(a TensorArray)";
+                           << " needs its items to be tensors of one dtype and rank, or "
+                              "numbers of one kind (a TensorArray)";
   return castTo(b, sequence, tensor_array::ArrayType::get(item));
 }
 
@@ -92,14 +92,13 @@ FailureOr<Value> Specializer::runtimeIndex(Operation *op, OpBuilder &b, Value in
 
 FailureOr<Value> Specializer::widenFor(Operation *op, OpBuilder &b, Value array, Value item) {
   auto type = cast<tensor_array::ArrayType>(array.getType());
-  Type joined = joinTypes(type.getElementType(), item.getType());
-  auto tensor = dyn_cast_or_null<RankedTensorType>(joined);
-  if (!tensor)
+  Type joined = widenedArrayItem(type.getElementType(), item.getType());
+  if (!joined)
     return op->emitError() << "a list compiled to a TensorArray holds tensors of one dtype "
-                           << "and rank: " << withArticle(item.getType())
+                           << "and rank, or numbers of one kind: " << withArticle(item.getType())
                            << " does not go with items of type "
                            << describeType(type.getElementType());
-  return castTo(b, array, tensor_array::ArrayType::get(tensor));
+  return castTo(b, array, tensor_array::ArrayType::get(joined));
 }
 
 FailureOr<std::pair<Value, Value>> Specializer::arrayAndIndex(Operation *op, OpBuilder &b, Value sequence,
@@ -304,7 +303,11 @@ LogicalResult Specializer::sequenceEquality(CompareOp op, Operation *&next) {
 }
 
 LogicalResult Specializer::specializeArrayJoin(LibCallOp op, StringRef name, Value array, Value axisValue) {
-  RankedTensorType item = cast<tensor_array::ArrayType>(array.getType()).getElementType();
+  auto arrayType = cast<tensor_array::ArrayType>(array.getType());
+  if (arrayType.holdsScalars())
+    return op.emitError() << name << "(): the list holds "
+                          << withArticle(arrayType.getElementType()) << " items; it takes tensors";
+  RankedTensorType item = arrayType.getItemTensorType();
   int64_t rank = item.getRank() + (name == "stack" ? 1 : 0);
   int64_t axis = 0;
   if (axisValue) {

@@ -197,7 +197,8 @@ LogicalResult Specializer::joinCarried(Operation *loop, std::optional<ArrayAttr>
       return loop->emitError() << describeVariable(nameOf(names, i))
                                << ", a list, changes length in a loop that runs a number of times "
                                   "known only at run time; it is compiled to a TensorArray, "
-                                  "which needs its items to be tensors of one dtype and rank: "
+                                  "which needs its items to be tensors of one dtype and rank, "
+                                  "or numbers of one kind: "
                                << describeType(types[i]) << " and " << describeType(t);
     if (!joined)
       return loop->emitError() << describeVariable(nameOf(names, i)) << " is "
@@ -389,7 +390,7 @@ LogicalResult Specializer::unrollRange(ForRangeOp op, ArrayRef<int64_t> indices,
 }
 
 template <typename LoopOp>
-LogicalResult Specializer::specializeLoop(LoopOp op, bool restoreOnFailure) {
+LogicalResult Specializer::specializeLoop(LoopOp op, bool restoreOnFailure, bool numbersInArrays) {
   if constexpr (std::is_same_v<LoopOp, ForRangeOp>) {
     if (failed(checkRangeBound(op, op.getStart(), "start")) ||
         failed(checkRangeBound(op, op.getStop(), "stop")) ||
@@ -419,7 +420,11 @@ LogicalResult Specializer::specializeLoop(LoopOp op, bool restoreOnFailure) {
     if (failed(settled))
       break;
     if (*settled) {
-      result = success();
+      bool holdsNumbers = llvm::any_of(types, [](Type t) {
+        auto array = dyn_cast<tensor_array::ArrayType>(t);
+        return array && array.holdsScalars();
+      });
+      result = success(numbersInArrays || !holdsNumbers);
       break;
     }
   }
@@ -447,7 +452,7 @@ LogicalResult Specializer::specializeLoop(LoopOp op, bool restoreOnFailure) {
   return success();
 }
 
-template LogicalResult Specializer::specializeLoop(WhileOp, bool);
-template LogicalResult Specializer::specializeLoop(ForRangeOp, bool);
+template LogicalResult Specializer::specializeLoop(WhileOp, bool, bool);
+template LogicalResult Specializer::specializeLoop(ForRangeOp, bool, bool);
 
 } // namespace mlir::pydy::specialization

@@ -129,8 +129,8 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
   if (auto forOp = dyn_cast<ForRangeOp>(op)) {
     // Long loops that only grow lists of tensors stay loops over tensor
     // arrays (compile time stays flat in the trip count); the others, and
-    // those whose items an array cannot hold (numbers), run as Python,
-    // unrolled.
+    // those that grow lists of numbers (kept known when compiling: shapes,
+    // axes), run as Python, unrolled.
     constexpr size_t kMaxUnrolledArrayLoop = 32;
     if (runsAsPython(forOp))
       if (auto indices = constantRange(forOp)) {
@@ -140,7 +140,7 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
         {
           ScopedDiagnosticHandler quiet(op->getContext(),
                                         [](Diagnostic &) { return success(); });
-          asLoop = specializeLoop(forOp, /*restoreOnFailure=*/true);
+          asLoop = specializeLoop(forOp, /*restoreOnFailure=*/true, /*numbersInArrays=*/false);
         }
         return succeeded(asLoop) ? success() : unrollRange(forOp, *indices, next);
       }

@@ -152,10 +152,11 @@ LogicalResult Specializer::appendArray(BinaryOp op, Operation *&next) {
   else
     items.assign(sequenceElementTypes(left)->begin(), sequenceElementTypes(left)->end());
   for (Type t : items)
-    if (!(item = joinTypes(item, t)) || !isa<RankedTensorType>(item))
+    if (!(item = widenedArrayItem(item, t)))
       return op.emitError() << "'+' of " << withArticle(left) << " and " << withArticle(right)
                             << ": a list whose length is known only at run time (a "
-                               "TensorArray) holds tensors of one dtype and rank";
+                               "TensorArray) holds tensors of one dtype and rank, or numbers "
+                               "of one kind";
   OpBuilder b(op);
   Location loc = op.getLoc();
   Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
@@ -173,8 +174,8 @@ LogicalResult Specializer::insertIntoArray(CallMethodOp op, Operation *&next) {
   if (isa<ListType>(op.getObject().getType()) && !arrayItemType(op.getObject().getType()))
     return op.emitError() << "inserting at an index known only at run time into "
                           << withArticle(op.getObject().getType())
-                          << " needs its items to be tensors of one dtype and rank (a "
-                             "TensorArray)";
+                          << " needs its items to be tensors of one dtype and rank, or "
+                             "numbers of one kind (a TensorArray)";
   // l[:i] + [item] + l[i:], which clamps the index as insert does.
   OpBuilder b(op);
   Location loc = op.getLoc();

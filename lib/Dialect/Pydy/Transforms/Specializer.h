@@ -281,9 +281,12 @@ private:
   LogicalResult unrollRange(ForRangeOp op, ArrayRef<int64_t> indices, Operation *&next);
 
   /// Types a loop to a fixpoint of its carried types. With `restoreOnFailure`
-  /// a loop that cannot be typed is left as it was (to be unrolled instead).
+  /// a loop that cannot be typed is left as it was (to be unrolled instead);
+  /// without `numbersInArrays`, one that would carry a list of numbers in a
+  /// tensor array counts as such.
   template <typename LoopOp>
-  LogicalResult specializeLoop(LoopOp op, bool restoreOnFailure = false);
+  LogicalResult specializeLoop(LoopOp op, bool restoreOnFailure = false,
+                               bool numbersInArrays = true);
 
   /// A compile-time index into a sequence of `size`, Python's negatives allowed.
   FailureOr<size_t> staticIndex(Operation *op, Value index, size_t size, bool inclusive);

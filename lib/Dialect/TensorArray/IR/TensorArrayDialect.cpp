@@ -48,10 +48,17 @@ OpFoldResult ReadOp::fold(FoldAdaptor) {
   return {};
 }
 
+LogicalResult ArrayType::verify(function_ref<InFlightDiagnostic()> emitError, Type element) {
+  if (!isa<RankedTensorType, IntegerType, FloatType>(element))
+    return emitError() << "items must be ranked tensors, integers or floats, not " << element;
+  return success();
+}
+
 LogicalResult CastOp::verify() {
-  RankedTensorType from = cast<ArrayType>(getSource().getType()).getElementType();
-  RankedTensorType to = cast<ArrayType>(getResult().getType()).getElementType();
-  if (!tensor::CastOp::areCastCompatible(from, to))
+  Type from = cast<ArrayType>(getSource().getType()).getElementType();
+  Type to = cast<ArrayType>(getResult().getType()).getElementType();
+  if (from != to && !(isa<RankedTensorType>(from) && isa<RankedTensorType>(to) &&
+                      tensor::CastOp::areCastCompatible(from, to)))
     return emitOpError("items of type ") << from << " cannot be seen as " << to;
   return success();
 }
@@ -67,7 +74,7 @@ OpFoldResult CastOp::fold(FoldAdaptor) {
 }
 
 LogicalResult StackOp::verify() {
-  RankedTensorType item = cast<ArrayType>(getArray().getType()).getElementType();
+  RankedTensorType item = cast<ArrayType>(getArray().getType()).getItemTensorType();
   RankedTensorType result = getResult().getType();
   int64_t axis = getAxis();
   if (axis < 0 || axis > item.getRank())

@@ -12,7 +12,7 @@ pydy.func @list_insert_runtime(%x: !pydy.object {pydy.name = "x"}) -> !pydy.obje
   %result, %updated = pydy.call_method %0, "astype"(%1) : !pydy.object, (!pydy.str) -> (!pydy.object, !pydy.object)
   %one = pydy.constant 1 : i64
   %2 = pydy.list %x, %one : (!pydy.object, i64) -> !pydy.object
-  // expected-error @+1 {{inserting at an index known only at run time into a list[float32 tensor of shape [3], int] needs its items to be tensors of one dtype and rank (a TensorArray)}}
+  // expected-error @+1 {{inserting at an index known only at run time into a list[float32 tensor of shape [3], int] needs its items to be tensors of one dtype and rank, or numbers of one kind (a TensorArray)}}
   %result_0, %updated_1 = pydy.call_method %2, "insert"(%result, %x) : !pydy.object, (!pydy.object, !pydy.object) -> (!pydy.object, !pydy.object)
   %3 = pydy.constant 0 : i64
   %4 = pydy.subscript %updated_1[%3] : (!pydy.object, i64) -> !pydy.object
@@ -52,7 +52,7 @@ pydy.func @runtime_index_mixed(%x: !pydy.object {pydy.name = "x"}) -> !pydy.obje
   %result, %updated = pydy.call_method %0, "astype"(%1) : !pydy.object, (!pydy.str) -> (!pydy.object, !pydy.object)
   %2 = pydy.constant 1 : i64
   %3 = pydy.list %x, %2 : (!pydy.object, i64) -> !pydy.object
-  // expected-error @+1 {{a runtime index into a list[float32 tensor of shape [3], int] needs its items to be tensors of one dtype and rank (a TensorArray)}}
+  // expected-error @+1 {{a runtime index into a list[float32 tensor of shape [3], int] needs its items to be tensors of one dtype and rank, or numbers of one kind (a TensorArray)}}
   %4 = pydy.subscript %3[%result] : (!pydy.object, !pydy.object) -> !pydy.object
   pydy.return %4 : !pydy.object
 }
@@ -73,7 +73,7 @@ pydy.func @array_widen(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attri
     pydy.yield %updated_3 : !pydy.object
   } {names = ["items"]}
   %6 = pydy.lib_call "sum"(%x) : (!pydy.object) -> !pydy.object
-  // expected-error @+1 {{a list compiled to a TensorArray holds tensors of one dtype and rank: a float32 tensor of shape [] does not go with items of type float32 tensor of shape [3]}}
+  // expected-error @+1 {{a list compiled to a TensorArray holds tensors of one dtype and rank, or numbers of one kind: a float32 tensor of shape [] does not go with items of type float32 tensor of shape [3]}}
   %result_0, %updated_1 = pydy.call_method %5, "append"(%6) : !pydy.object, (!pydy.object) -> (!pydy.object, !pydy.object)
   %7 = pydy.constant 0 : i64
   %8 = pydy.subscript %updated_1[%7] : (!pydy.object, i64) -> !pydy.object
@@ -237,7 +237,7 @@ pydy.func @loop_list_rank(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object at
   %2 = pydy.list %x : (!pydy.object) -> !pydy.object
   %3 = pydy.constant 0 : i64
   %4 = pydy.constant 1 : i64
-  // expected-error @+1 {{variable 'items', a list, changes length in a loop that runs a number of times known only at run time; it is compiled to a TensorArray, which needs its items to be tensors of one dtype and rank: list[float32 tensor of shape [3]] and list[float32 tensor of shape [3], float32 tensor of shape []]}}
+  // expected-error @+1 {{variable 'items', a list, changes length in a loop that runs a number of times known only at run time; it is compiled to a TensorArray, which needs its items to be tensors of one dtype and rank, or numbers of one kind: list[float32 tensor of shape [3]] and list[float32 tensor of shape [3], float32 tensor of shape []]}}
   %5 = pydy.for_range %3, %result, %4 : i64, !pydy.object, i64 iter_args(%2 : !pydy.object) -> !pydy.object {
   ^bb0(%arg0: !pydy.object, %arg1: !pydy.object):
     %8 = pydy.lib_call "sum"(%x) : (!pydy.object) -> !pydy.object
@@ -270,4 +270,23 @@ pydy.func @tuple_item_assigned(%x: !pydy.object {pydy.name = "x"}) -> !pydy.obje
   // expected-error @+1 {{TypeError: 'tuple' object does not support item assignment}}
   %1 = pydy.setitem %0[%c0] = %x : (!pydy.object, i64, !pydy.object) -> !pydy.object
   pydy.return %1 : !pydy.object
+}
+
+// -----
+
+// vals = [0]; for i in range(n): vals.append(0.5): an int and floats in a
+// list whose length is known only at run time (read back, an int would be a
+// float).
+pydy.func @numbers_of_two_kinds(%n: !pydy.object {pydy.name = "n"}) -> !pydy.object attributes {pydy.signature = [i64]} {
+  %0 = pydy.constant 0 : i64
+  %1 = pydy.list %0 : (i64) -> !pydy.object
+  %2 = pydy.constant 1 : i64
+  // expected-error @+1 {{variable 'vals', a list, changes length in a loop that runs a number of times known only at run time; it is compiled to a TensorArray, which needs its items to be tensors of one dtype and rank, or numbers of one kind: list[int] and list[int, float]}}
+  %3 = pydy.for_range %0, %n, %2 : i64, !pydy.object, i64 iter_args(%1 : !pydy.object) -> !pydy.object {
+  ^bb0(%arg0: !pydy.object, %arg1: !pydy.object):
+    %4 = pydy.constant 5.000000e-01 : f64
+    %result, %updated = pydy.call_method %arg1, "append"(%4) : !pydy.object, (f64) -> (!pydy.object, !pydy.object)
+    pydy.yield %updated : !pydy.object
+  } {names = ["vals"]}
+  pydy.return %3 : !pydy.object
 }
