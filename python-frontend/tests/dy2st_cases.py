@@ -878,6 +878,21 @@ def numbers_in_a_list_grown_at_run_time(x, n):
             paddle.to_tensor(losses, dtype="float64"), paddle.to_tensor(steps))
 
 
+def changed_by_assign_and_increment(x):
+    # paddle.assign(v, output=t) and paddle.increment(t) change t in place.
+    buf = paddle.zeros([3])
+    row = buf[0:2]
+    out = paddle.assign(x * 2.0, output=buf)
+    counter = paddle.zeros([1], dtype="int64")
+    for _ in range(3):
+        paddle.increment(counter)
+    step = paddle.full([1], 0.5)
+    paddle.increment(step, 2.0)
+    copied = paddle.assign(x)
+    copied.add_(paddle.ones_like(copied))
+    return out, buf, row, counter, step, x, copied
+
+
 def f32(*shape):
     return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
 
@@ -952,6 +967,7 @@ CASES = [
     ("attribute_under_isinstance", attribute_under_isinstance, [np.ones((2, 3), "int32")]),
     ("numbers_in_a_list_grown_at_run_time", numbers_in_a_list_grown_at_run_time,
      [f32(4, 3), np.array(3, "int64")]),
+    ("changed_by_assign_and_increment", changed_by_assign_and_increment, [f32(3)]),
     ("process_steps_and_accuracy", process_steps_and_accuracy,
      [f32(5, 4), np.array([[0], [3], [1], [1], [2]], "int64")]),
 ]

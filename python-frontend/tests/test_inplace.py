@@ -200,3 +200,85 @@ def test_random_fills_in_place_eagerly_and_a_clear_error_compiled():
         return x
     with pytest.raises(paddle.Dy2StError, match="normal_\\(\\): the in-place random fills"):
         paddle.jit.to_static(fills)(paddle.zeros([2]))
+
+
+def assigned_into(x, buf):
+    row = buf[0:2]
+    y = paddle.assign(x * 2.0, output=buf)
+    buf.add_(paddle.ones_like(buf))      # y is buf
+    return y + 0.0, row + 0.0, paddle.assign(x) + 0.0
+
+
+def incremented(x, counter):
+    step = counter
+    for _ in range(3):
+        paddle.increment(counter, 0.5)
+    return step + 0.0, paddle.increment(paddle.sum(x))
+
+
+def test_paddle_functions_that_change_an_argument_under_their_own_names():
+    """paddle.assign(v, output=t) gives t v's value, paddle.increment(t) adds
+    to t: names of t, views of it and the caller see it (as in Paddle 3.3)."""
+    (y, row, copy), (_, buf) = both(assigned_into, Y, np.zeros(3, np.float32))
+    np.testing.assert_allclose(y, Y * 2 + 1)
+    np.testing.assert_allclose(buf, Y * 2 + 1)
+    np.testing.assert_allclose(row, (Y * 2 + 1)[:2])  # a view of buf
+    np.testing.assert_allclose(copy, Y)
+    (step, total), (_, counter) = both(incremented, X, np.zeros(1, np.float32))
+    np.testing.assert_allclose([step[0], counter[0], total], [1.5, 1.5, X.sum() + 1], rtol=1e-6)
+    with pytest.raises(ValueError, match="number of elements in Input\\(X\\) should be 1"):
+        paddle.jit.to_static(incremented)(paddle.to_tensor(X), paddle.zeros([2]))
+
+
+class RunningMean(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("mean", paddle.zeros([3]))
+
+    def forward(self, x):
+        paddle.assign(self.mean * 0.9 + x.mean(0) * 0.1, output=self.mean)
+        return x - self.mean
+
+
+def test_a_buffer_assigned_into_stays_the_layers_tensor():
+    eager, compiled_layer = RunningMean(), RunningMean()
+    compiled, kept = paddle.jit.to_static(compiled_layer), compiled_layer.mean
+    for _ in range(2):
+        np.testing.assert_allclose(compiled(paddle.to_tensor(X)).numpy(),
+                                   eager(paddle.to_tensor(X)).numpy(), rtol=1e-6)
+    assert compiled_layer.mean is kept
+    np.testing.assert_allclose(kept.numpy(), eager.mean.numpy(), rtol=1e-6)
+
+
+def value_set(x, buf):
+    row = buf[0:2]
+    buf.set_value(x * 3.0)
+    return buf + 0.0, row + 0.0
+
+
+class SetsItsWeight(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.w = self.create_parameter([3])
+
+    def forward(self, x):
+        self.w.set_value(x * 2.0)
+        return self.w + 1.0
+
+
+def test_set_value_writes_into_the_tensor():
+    """Tensor.set_value(v): views, the caller and a layer's parameter see v;
+    another shape or dtype is Paddle's AssertionError where it runs."""
+    (new, row), (_, buf) = both(value_set, Y, np.zeros(3, np.float32))
+    np.testing.assert_allclose([new, buf], [Y * 3, Y * 3], rtol=1e-6)
+    np.testing.assert_allclose(row, Y[:2] * 3, rtol=1e-6)
+    layer = SetsItsWeight()
+    weight = layer.w
+    np.testing.assert_allclose(paddle.jit.to_static(layer)(paddle.to_tensor(Y)).numpy(),
+                               Y * 2 + 1, rtol=1e-6)
+    assert layer.w is weight
+    np.testing.assert_allclose(weight.numpy(), Y * 2, rtol=1e-6)
+    for wrong in (np.zeros(2, np.float32), np.zeros(3, np.float64)):
+        for fn in (value_set, paddle.jit.to_static(value_set)):
+            with pytest.raises(AssertionError, match="Variable (Shape|dtype) not match"):
+                fn(paddle.to_tensor(wrong), paddle.zeros([3]))

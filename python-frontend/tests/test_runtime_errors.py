@@ -432,3 +432,23 @@ def test_gathers_by_an_index_tensor_name_the_first_bad_index_as_eager(fn, index)
     assert str(eager.value).endswith(str(compiled.value).split(": ", 1)[1])
     assert "index 5 is out of bounds for axis" in str(compiled.value)
 
+
+
+def add_with_out(x, flag):
+    if flag:
+        return paddle.add(x, x, out=x)
+    return paddle.add(x, x)
+
+
+def test_arguments_a_library_function_does_not_take_are_a_type_error_where_reached():
+    """Python's TypeError naming the line when the call runs; a branch that
+    folds away (flag=False) never runs it, as eagerly."""
+    x = paddle.to_tensor([1.0, 2.0])
+    fn = paddle.jit.to_static(add_with_out)
+    np.testing.assert_allclose(fn(x, False).numpy(), [2.0, 4.0])
+    line = inspect.getsourcelines(add_with_out)[1] + 2
+    with pytest.raises(TypeError, match=rf"test_runtime_errors.py:{line}: add\(\) got an "
+                                        "unexpected keyword argument 'out'"):
+        fn(x, True)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'out'"):
+        add_with_out(x, True)

@@ -26,3 +26,31 @@ print(paddle.jit.to_static(inplace).code)
 # CHECK:     pydy.store "inplace.1", %{{.*}}
 # CHECK:     %[[RELU:.*]] = pydy.lib_call "relu"
 # CHECK:     pydy.store "inplace.1", %[[RELU]]
+
+
+def changed_by_name(x, buf, counter):
+    paddle.assign(x * 2.0, output=buf)
+    paddle.increment(counter)
+    buf.set_value(x)
+    return paddle.assign(x)
+
+
+print(paddle.jit.to_static(changed_by_name).code)
+
+# Paddle's functions that change an argument under their own names: assign's
+# `output` takes the value of a call of assign without it (no shape check: it
+# takes the value's shape), increment's x its result (a shape check);
+# Tensor.set_value's value comes from pybuiltins.tensor_set_value (Paddle's
+# checks); assign without `output` is a copy that changes nothing.
+# CHECK-LABEL: pydy.func @"changed_by_name"
+# CHECK:     %[[COPY:.*]] = pydy.call @"[[ASSIGN:assign__[0-9]+]]"(%{{.*}}, %{{.*}}) : (!pydy.object, !pydy.none)
+# CHECK-NOT: pydy.raise
+# CHECK:     pydy.store "buf", %[[COPY]]
+# CHECK:     %[[ADDED:.*]] = pydy.call @"increment__{{[0-9]+}}"
+# CHECK:     pydy.raise "ValueError", "The shape of broadcast output
+# CHECK:     pydy.store "counter", %[[ADDED]]
+# CHECK:     %[[SET:.*]] = pydy.call @"tensor_set_value__{{[0-9]+}}"
+# CHECK:     pydy.store "buf", %[[SET]]
+# CHECK:     %[[RESULT:.*]] = pydy.call @"[[ASSIGN]]"
+# CHECK:     pydy.return
+# CHECK:     pydy.raise "AssertionError", "Variable Shape not match

@@ -42,3 +42,18 @@ print(paddle.jit.to_static(caller).code)
 # message computed at run time is its values' text, formatted as f-strings do.
 # CHECK: %[[ROWS:.*]] = pydy.constant " rows"
 # CHECK: pydy.raise "KeyError", "ModeError: " (%{{.*}}, %[[ROWS]] : !pydy.object, !pydy.str) {formats = [":", ""]} loc("{{.*}}importer-raise.py":15:9)
+
+
+def unexpected_keyword(x):
+    return paddle.add(x, x, out=x)
+
+
+print(paddle.jit.to_static(unexpected_keyword).code)
+
+# A library call whose arguments do not fit the function is Python's
+# TypeError where it runs (a branch that folds away never does).
+# CHECK-LABEL: pydy.func @"unexpected_keyword"
+# CHECK-NOT:   pydy.lib_call "add"
+# CHECK:       %[[TRUE:.*]] = pydy.constant true
+# CHECK:       pydy.if %[[TRUE]]
+# CHECK-NEXT:    pydy.raise "TypeError", "add() got an unexpected keyword argument 'out'"

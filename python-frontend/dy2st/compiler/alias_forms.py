@@ -194,9 +194,13 @@ def detached(value):
 
 def inplace_receiver(value, local):
     """`x` of `x.add_(y)`, `x.add_(y).clip_(0, 1)` or the function forms
-    `paddle.tanh_(x)`, `F.relu_(x)` (called on a name that is not a local
-    variable: a module): Paddle's in-place operations return the tensor they
-    change itself (or None)."""
+    `paddle.tanh_(x)`, `F.relu_(x)`, `paddle.increment(x)`, `paddle.assign(v,
+    output=x)` (called on a name that is not a local variable: a module):
+    Paddle's in-place operations return the tensor they change itself (or
+    None)."""
+    named = _named_inplace_target(value, local)
+    if named is not None:
+        return named
     node, found = value, False
     while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
             inplace.operation_of(node.func.attr):
@@ -204,6 +208,21 @@ def inplace_receiver(value, local):
         module = isinstance(owner, ast.Name) and owner.id not in local
         node = node.args[0] if module and node.args else owner
     return node.id if found and isinstance(node, ast.Name) else None
+
+
+def _named_inplace_target(call, local):
+    """x of `paddle.increment(x)`, `paddle.assign(v, output=x)` (a module's
+    function: inplace.NAMED), else None."""
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and
+            call.func.attr in inplace.NAMED and isinstance(call.func.value, ast.Name) and
+            call.func.value.id not in local):
+        return None
+    target = inplace.NAMED[call.func.attr]
+    name, position = target if target is not None else (None, 0)
+    given = next((k.value for k in call.keywords if k.arg == name), None)
+    if len(call.args) > position:
+        given = call.args[position]
+    return given.id if isinstance(given, ast.Name) else None
 
 
 @functools.lru_cache(maxsize=256)

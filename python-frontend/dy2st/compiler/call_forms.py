@@ -82,7 +82,11 @@ class CallForms:
             return True
         callee = self.expr_or_static(node.func) if isinstance(node.func, (ast.Attribute, ast.Name)) \
             else None
-        return isinstance(callee, Static) and hasattr(callee.obj, "inplace_operation")
+        if not (isinstance(callee, Static) and hasattr(callee.obj, "inplace_operation")):
+            return False
+        target = getattr(callee.obj, "inplace_target", None)
+        given = without_argument(node, *target)[0] if target is not None else node
+        return given is not None and not (isinstance(given, ast.Constant) and given.value is None)
 
     def respelled_call(self, node, name, shape_at):
         """`node` with `dim=` as `axis=` where `name` takes it, and the sizes
@@ -224,3 +228,14 @@ class CallForms:
             return Static(super(cls, obj))
         except TypeError as e:
             self._fail(node, f"super(): {e}", unsupported=False)
+
+
+def without_argument(call, name, position):
+    """The argument `call` passes as the parameter `name` at `position` (or
+    None), and the call without it."""
+    keywords = [k for k in call.keywords if k.arg != name]
+    given = next((k.value for k in call.keywords if k.arg == name), None)
+    args = call.args
+    if len(args) > position:
+        given, args = args[position], args[:position] + args[position + 1:]
+    return given, ast.copy_location(ast.Call(call.func, args, keywords), call)

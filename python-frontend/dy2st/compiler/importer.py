@@ -32,7 +32,7 @@ from . import (aliases, callbacks, comprehensions, local_classes, named_tuples,
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .unit import (Capture, Item, MadeObject, NewWrittenAttribute, Origin,
                    Static, Unit, bound_flag, flagged_attribute, owns)
-from .call_forms import CallForms, joined_list
+from .call_forms import CallForms, joined_list, without_argument
 from .marks import ConvertedFunction, forward_function, is_not_to_static
 from .static_containers import StaticContainers
 from .views import Views
@@ -1794,6 +1794,12 @@ class Importer(StaticContainers, CallForms, Views):
         fill = random.FILLS.get(method)
         if fill is not None:
             self._fail(node, f"{method}(): {fill.eager_only}")
+        if method == "set_value" and len(node.args) == 1 and not node.keywords:
+            # Tensor.set_value(v): v's values written into the tensor.
+            call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
+                                              keywords=[]), node)
+            return self.inplace_call(node, node.func.value, "assign", lambda _: self.python_call(
+                call, pybuiltins.tensor_set_value, None))
         operation = inplace.operation_of(method)
         if operation is not None:
             def compute(receiver):
@@ -1869,8 +1875,16 @@ class Importer(StaticContainers, CallForms, Views):
     def static_call(self, node, callee):
         fn = callee.obj
         operation = getattr(fn, "inplace_operation", None)
+        target = getattr(fn, "inplace_target", None)
+        if operation is not None and target is not None:
+            # paddle.assign(v, output=x): x changes (without it, a plain call).
+            given, call = without_argument(node, *target)
+            if given is None or (isinstance(given, ast.Constant) and given.value is None):
+                return self.static_call(call, Static(fn.inplace_of))
+            return self.inplace_call(node, given, operation,
+                                     lambda _: self.static_call(call, Static(fn.inplace_of)))
         if operation is not None and node.args:
-            # paddle.tanh_(x), F.relu_(x): x changes.
+            # paddle.tanh_(x), F.relu_(x), paddle.increment(x): x changes.
             def compute(receiver):
                 call = ast.copy_location(ast.Call(node.func, [receiver] + node.args[1:],
                                                   node.keywords), node)
@@ -1980,6 +1994,13 @@ class Importer(StaticContainers, CallForms, Views):
                 ast.copy_location(packed, node.args[at])
                 node = ast.copy_location(ast.Call(func=node.func, args=node.args[:at] + [packed],
                                                   keywords=node.keywords), node)
+            mismatch = _binding_error(fn, node)
+            if mismatch is not None:
+                # Python's TypeError where the call runs (a branch that
+                # folds away never does).
+                self.raise_if(self.constant(True, node), "TypeError",
+                              f"{fn.__name__}() {mismatch}", node)
+                return self.op(node, f'pydy.undef "raised" : {OBJECT}')
             values, kwnames = self.call_arguments(node)
             return self.written(node, pydytext.lib_call(library, values, kwnames))
         if fn is super:
@@ -2654,6 +2675,20 @@ class Importer(StaticContainers, CallForms, Views):
             else:
                 items.append((self.expr(node), ""))
         return items
+
+
+def _binding_error(fn, call):
+    """Why the arguments of `call` do not fit `fn`'s parameters (inspect's
+    words: "got an unexpected keyword argument 'out'"), or None."""
+    if any(isinstance(a, ast.Starred) for a in call.args):
+        return None
+    try:
+        inspect.signature(fn).bind(*call.args, **{k.arg: k.value for k in call.keywords})
+    except TypeError as e:
+        return str(e)
+    except ValueError:
+        return None
+    return None
 
 
 def _text_operands(items, attrs=None, parenthesized=False):

@@ -92,6 +92,19 @@ def remaining_items(mapping, taken, extra):
     return rest
 
 
+def tensor_set_value(x, value):
+    """What Tensor.set_value(value) gives x (the importer writes it into x):
+    a tensor of x's shape and dtype, with Paddle's AssertionError otherwise."""
+    if not isinstance(value, Tensor):
+        raise TypeError("Tensor.set_value() in compiled code takes a tensor (an array or a "
+                        "list would take numpy's dtype)")
+    if list(value.shape) != list(x.shape):
+        raise AssertionError("Variable Shape not match: the value's shape is not the tensor's")
+    if value.dtype != x.dtype:
+        raise AssertionError("Variable dtype not match: the value's dtype is not the tensor's")
+    return value + 0
+
+
 def tensor_item(x, *indices):
     """Tensor.item(i) (a flat index) and item(i, j, ...) (one per axis), with
     Paddle's checks and messages (indices are not wrapped)."""

@@ -503,7 +503,11 @@ def rank(input):
 
 
 def increment(x, value=1.0, name=None):
-    """x + value in x's dtype (Paddle's one-element counter update)."""
+    """x + value in x's dtype (Paddle's one-element counter update; the
+    function paddle.increment writes it into x)."""
+    if x.size != 1:
+        raise ValueError(f"The number of elements in Input(X) should be 1.Now the number is "
+                         f"{x.size}.")
     return x + full([], value, x.dtype)
 
 

@@ -32,6 +32,11 @@ INPLACE = {f"{name}_": inplace.function(name, SPELLED[name]) for name in sorted(
     inplace.VALUE_OPERATIONS | inplace.SHAPE_OPERATIONS) if name in SPELLED}
 globals().update(INPLACE)
 
+# Paddle's functions that change an argument in place under their own names.
+CHANGING = {name: inplace.named(name, SPELLED[name], target)
+            for name, target in inplace.NAMED.items()}
+globals().update(CHANGING)
+
 __all__ = sorted(set(KERNELS) | set(COMPOSITES) | set(ALIASES) | set(INPLACE))
 """The operations, under their Paddle names (`from dy2st.eager.functional import *`)."""
 

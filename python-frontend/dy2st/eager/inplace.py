@@ -9,6 +9,7 @@ compiled call by it (the change then reaches every name of the object, as an
 item assignment's does)."""
 from __future__ import annotations
 
+import functools
 from typing import Any, Callable
 
 VALUE_OPERATIONS = frozenset("""
@@ -24,6 +25,15 @@ VALUE_OPERATIONS = frozenset("""
 
 SHAPE_OPERATIONS = frozenset("reshape squeeze unsqueeze flatten transpose t".split())
 """Operations whose in-place form gives x the result's shape."""
+
+REPLACING_OPERATIONS = frozenset({"assign"})
+"""Operations whose in-place form gives x the result itself, its shape and
+dtype too (`paddle.assign(v, output=x)`)."""
+
+NAMED = {"increment": None, "assign": ("output", 1)}
+"""Paddle's functions that change an argument in place under their own
+names: the (name, position) of the argument they change, None for the first
+(`paddle.increment(x)`, `paddle.assign(v, output=x)`)."""
 
 RENAMED = {"zero": "zeros_like", "fill": "full_like"}
 """In-place forms named otherwise than their operation (`x.fill_(v)`)."""
@@ -41,7 +51,7 @@ def operation_of(name: str) -> str | None:
 
 
 def keeps_shape(operation: str) -> bool:
-    return operation not in SHAPE_OPERATIONS
+    return operation not in SHAPE_OPERATIONS and operation not in REPLACING_OPERATIONS
 
 
 def shape_message(result_shape: Any = None, shape: Any = None) -> str:
@@ -83,3 +93,26 @@ def function(operation: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     setattr(inplace, "inplace_of", fn)
     setattr(inplace, "inplace_operation", operation)
     return inplace
+
+
+def named(operation: str, fn: Callable[..., Any], target: tuple[str, int] | None = None
+          ) -> Callable[..., Any]:
+    """`fn` as Paddle's function of its own name that changes an argument in
+    place (`paddle.increment(x)` adds to x): the first, or the `target`
+    (name, position) where one is given (`paddle.assign(v, output=x)`: x
+    takes v's value; without it, the plain result). The importer reads
+    `inplace_of`, `inplace_operation` and `inplace_target`."""
+    @functools.wraps(fn)
+    def changes(*args: Any, **kwargs: Any) -> Any:
+        if target is None:
+            return apply(args[0], operation, fn(*args, **kwargs))
+        name, position = target
+        given = kwargs.pop(name, None)
+        if len(args) > position:
+            given, args = args[position], args[:position] + args[position + 1:]
+        result = fn(*args, **kwargs)
+        return result if given is None else apply(given, operation, result)
+    setattr(changes, "inplace_of", fn)
+    setattr(changes, "inplace_operation", operation)
+    setattr(changes, "inplace_target", target)
+    return changes

@@ -301,11 +301,11 @@ class Tensor:
         the same shape and dtype, in place (loading weights)."""
         array = value._value if isinstance(value, Tensor) else np.asarray(value)
         if list(array.shape) != self.shape:
-            raise AssertionError(f"Variable Shape not match: the tensor needs shape {self.shape} "
-                                 f"but the value has shape {list(array.shape)}")
+            raise AssertionError("Variable Shape not match: the value's shape is not the "
+                                 f"tensor's ({list(array.shape)}, {self.shape})")
         if array.dtype != self._value.dtype:
-            raise AssertionError(f"Variable dtype not match: the tensor needs dtype "
-                                 f"{self._value.dtype} but the value has dtype {array.dtype}")
+            raise AssertionError("Variable dtype not match: the value's dtype is not the "
+                                 f"tensor's ({array.dtype}, {self._value.dtype})")
         inplace.write(self, array.copy() if array is self._value else array)
 
     def astype(self, dtype: Any) -> Tensor:
