@@ -893,6 +893,16 @@ def changed_by_assign_and_increment(x):
     return out, buf, row, counter, step, x, copied
 
 
+def written_to_out(x, y, flags, counter):
+    # Functions given `out=` write their result into it; x.increment() adds to x.
+    paddle.logical_and(x > 0, y > 0, out=flags)
+    ratio = paddle.true_divide(x, y, out=y)
+    counter.increment()
+    filled = paddle.zeros([3])
+    paddle.tensor.fill_constant([3], "float32", 2.5, out=filled)
+    return flags, ratio, y, counter, filled, paddle.msort(x), (x > 0).logical_not()
+
+
 def f32(*shape):
     return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
 
@@ -968,6 +978,9 @@ CASES = [
     ("numbers_in_a_list_grown_at_run_time", numbers_in_a_list_grown_at_run_time,
      [f32(4, 3), np.array(3, "int64")]),
     ("changed_by_assign_and_increment", changed_by_assign_and_increment, [f32(3)]),
+    ("written_to_out", written_to_out,
+     [np.array([1.0, -2.0, 3.0], "float32"), np.array([2.0, 2.0, -1.0], "float32"),
+      np.zeros(3, "bool"), np.zeros(1, "float32")]),
     ("process_steps_and_accuracy", process_steps_and_accuracy,
      [f32(5, 4), np.array([[0], [3], [1], [1], [2]], "int64")]),
 ]

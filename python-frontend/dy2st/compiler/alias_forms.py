@@ -10,7 +10,7 @@ import inspect
 import textwrap
 import types
 
-from ..eager import inplace
+from ..eager import functional, inplace
 from .statements import dotted, located
 
 
@@ -217,7 +217,7 @@ def _named_inplace_target(call, local):
             call.func.attr in inplace.NAMED and isinstance(call.func.value, ast.Name) and
             call.func.value.id not in local):
         return None
-    target = inplace.NAMED[call.func.attr]
+    target = getattr(getattr(functional, call.func.attr), "inplace_target")
     name, position = target if target is not None else (None, 0)
     given = next((k.value for k in call.keywords if k.arg == name), None)
     if len(call.args) > position:

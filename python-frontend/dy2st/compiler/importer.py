@@ -1794,6 +1794,11 @@ class Importer(StaticContainers, CallForms, Views):
         fill = random.FILLS.get(method)
         if fill is not None:
             self._fail(node, f"{method}(): {fill.eager_only}")
+        if method in functional.CHANGING and method in functional.TENSOR_METHODS:
+            # x.increment(), x.logical_and(y, out=o): the function's call.
+            call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
+                                              keywords=node.keywords), node)
+            return self.static_call(call, Static(functional.CHANGING[method]))
         if method == "set_value" and len(node.args) == 1 and not node.keywords:
             # Tensor.set_value(v): v's values written into the tensor.
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,

@@ -10,6 +10,7 @@ item assignment's does)."""
 from __future__ import annotations
 
 import functools
+import inspect
 from typing import Any, Callable
 
 VALUE_OPERATIONS = frozenset("""
@@ -30,10 +31,22 @@ REPLACING_OPERATIONS = frozenset({"assign"})
 """Operations whose in-place form gives x the result itself, its shape and
 dtype too (`paddle.assign(v, output=x)`)."""
 
-NAMED = {"increment": None, "assign": ("output", 1)}
+NAMED = {"increment": None, "assign": "output", "fill_constant": "out", "logical_and": "out",
+         "logical_or": "out", "logical_xor": "out", "logical_not": "out", "true_divide": "out",
+         "msort": "out", "bucketize": "out"}
 """Paddle's functions that change an argument in place under their own
-names: the (name, position) of the argument they change, None for the first
-(`paddle.increment(x)`, `paddle.assign(v, output=x)`)."""
+names: the parameter that names it, None for the first (`paddle.increment(x)`,
+`paddle.assign(v, output=x)`, `paddle.logical_and(a, b, out=x)`; Paddle's
+bitwise operations and frac take an `out` they leave as it was)."""
+
+
+def target_of(name: str, fn: Callable[..., Any]) -> tuple[str, int] | None:
+    """The (name, position) of the parameter of `fn` (Paddle's `name`) that
+    names the tensor it changes in place (see NAMED), None for the first."""
+    param = NAMED[name]
+    if param is None:
+        return None
+    return param, list(inspect.signature(fn).parameters).index(param)
 
 RENAMED = {"zero": "zeros_like", "fill": "full_like"}
 """In-place forms named otherwise than their operation (`x.fill_(v)`)."""
