@@ -238,8 +238,10 @@ class Generator:
             return self.emit(indent + 1, "raise ValueError('raised by the program')")
         if roll < 0.92:
             return self.emit(indent, f"assert {self.condition(env)}, 'asserted by the program'")
-        if roll < 0.95:
+        if roll < 0.935:
             return self.list_loop(env, indent, returns)
+        if roll < 0.95:
+            return self.number_list(env, indent, returns)
         if roll < 0.97:
             return self.accumulate(env, indent, returns)
         if roll < 0.985:
@@ -321,6 +323,26 @@ class Generator:
         self.emit(indent, f"{items}.append({self.expr(env, 'f')})")
         name = self.fresh("v")
         self.emit(indent, f"{name} = paddle.stack({items}, axis=0).{rng.choice(REDUCTIONS)}(axis=0)")
+        env[name] = "f"
+
+    def number_list(self, env, indent, returns):
+        """Python numbers of one kind (the loop's index, a tensor's value)
+        kept in a list the loop grows, read back as numbers."""
+        rng = self.rng
+        numbers, index = self.fresh("numbers"), self.fresh("j")
+        self.emit(indent, f"{numbers} = []")
+        self.emit(indent, f"for {index} in range({self.loop_bound(env)}):")
+        body = dict(env)
+        body[index] = "n"
+        self.block(body, indent + 1, rng.randint(0, 1), index, returns)
+        item = rng.choice([index, f"{index} * 2 - 1",
+                           f"float({self.expr(body, 's')})", f"bool({self.condition(body)})"])
+        self.emit(indent + 1, f"{numbers}.append({item})")
+        if rng.random() < 0.5:
+            self.emit(indent, f"if {numbers}:")
+            self.emit(indent + 1, f"{numbers}[-1] = {numbers}[0]")
+        name = self.fresh("v")
+        self.emit(indent, f"{name} = {self.expr(env, 'f')} * (len({numbers}) + sum({numbers}))")
         env[name] = "f"
 
     def accumulate(self, env, indent, returns):
