@@ -9,6 +9,20 @@ namespace dy2st {
 llvm::Expected<std::string> formatItem(const PrintItem &item) {
   if (item.none)
     return std::string("None");
+  if (item.asList) {
+    std::string text = formatNumberList(item.value);
+    if (item.format.empty())
+      return text;
+    std::optional<FormatSpec> spec = parseFormat(item.format);
+    if (!spec)
+      return llvm::createStringError("ValueError: invalid format '" + item.format + "'");
+    // A list takes a spec only after a conversion to text (`!r:>20`).
+    if (!spec->conversion && spec->hasSpec)
+      return llvm::createStringError("TypeError: unsupported format string passed to "
+                                     "list.__format__");
+    spec->conversion = 0;
+    return formatPython(PythonValue::ofText(text), *spec);
+  }
   if (item.format.empty())
     return item.text ? *item.text : formatValue(item.value);
   std::optional<FormatSpec> parsed = parseFormat(item.format);

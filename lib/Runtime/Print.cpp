@@ -129,6 +129,32 @@ std::string formatElements(const RuntimeValue &v) {
   return s;
 }
 
+std::string formatNumberList(const RuntimeValue &v) {
+  std::string s = "[";
+  for (int64_t i = 0; i < v.numElements(); ++i) {
+    const char *p = static_cast<const char *>(v.data) + i * dtypeSize(v.dtype);
+    s += i ? ", " : "";
+    switch (v.dtype) {
+    case DType::Bool:
+      s += *reinterpret_cast<const bool *>(p) ? "True" : "False";
+      break;
+    case DType::Int32:
+      s += std::to_string(*reinterpret_cast<const int32_t *>(p));
+      break;
+    case DType::Int64:
+      s += std::to_string(*reinterpret_cast<const int64_t *>(p));
+      break;
+    case DType::Float32:
+      s += reprFloat(*reinterpret_cast<const float *>(p));
+      break;
+    case DType::Float64:
+      s += reprFloat(*reinterpret_cast<const double *>(p));
+      break;
+    }
+  }
+  return s + "]";
+}
+
 std::string formatValue(const RuntimeValue &v) {
   std::string s;
   llvm::raw_string_ostream os(s);
@@ -197,6 +223,10 @@ static void dy2st_print_none() {
 static void dy2st_print_format(const char *format) {
   if (!pending.empty())
     pending.back().format = format;
+}
+static void dy2st_print_as_list() {
+  if (!pending.empty())
+    pending.back().asList = true;
 }
 /// Hands the pending items to the printer (and frees their copies).
 static std::string flushPending(const PrintRequest &request) {
@@ -291,6 +321,7 @@ void dy2st::definePrintSymbols(SymbolDefiner add) {
   add(kPrintNone, reinterpret_cast<void *>(&dy2st_print_none));
   add(kPyCallback, reinterpret_cast<void *>(&dy2st_py_callback));
   add(kPrintFormat, reinterpret_cast<void *>(&dy2st_print_format));
+  add(kPrintAsList, reinterpret_cast<void *>(&dy2st_print_as_list));
   add(kPrintEnd, reinterpret_cast<void *>(&dy2st_print_end));
   add(kLogEnd, reinterpret_cast<void *>(&dy2st_log_end));
   add(kRaise, reinterpret_cast<void *>(&dy2st_raise));

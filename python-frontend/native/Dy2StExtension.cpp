@@ -213,9 +213,10 @@ PYBIND11_MODULE(_dy2st_native, m) {
           try {
             py::list values, formats;
             for (PrintItem &item : items) {
-              values.append(item.none   ? py::object(py::none())
-                            : item.text ? py::object(py::str(*item.text))
-                                        : toPython(item.value));
+              values.append(item.none     ? py::object(py::none())
+                            : item.text   ? py::object(py::str(*item.text))
+                            : item.asList ? toPython(item.value).attr("tolist")()
+                                          : toPython(item.value));
               formats.append(py::str(item.format));
             }
             py::object text = (*held)(values, formats, targets[static_cast<int>(request.target)],

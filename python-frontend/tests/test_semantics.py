@@ -1003,6 +1003,32 @@ def test_format_specs_and_conversions_in_print(capfd):
     assert capfd.readouterr().out == eager
 
 
+Pair = collections.namedtuple("Pair", ["k", "v"])
+
+
+def printed_containers(x, n):
+    steps = []
+    for i in range(n):
+        steps.append(i * 0.5)
+    items = [1, 2.5, True, None, "it's", x.sum(), (x.shape[0],), {"a": [x.numel(), "b"]}]
+    print(items)
+    print(Pair(k=1, v=x.sum()), (), [], {}, (1,), steps)
+    print(f"shape {x.shape!r}, {steps}", x.shape, sep="|")
+    return x
+
+
+def test_lists_tuples_dicts_and_namedtuples_print_as_python_writes_them(capfd):
+    """Their items' repr between brackets (x.shape, a list of numbers grown at
+    run time too), the same text as eagerly."""
+    x = t([1.0, 2.0])
+    for n in (2, 0):
+        printed_containers(x, paddle.to_tensor(n))
+        eager = capfd.readouterr().out
+        paddle.jit.to_static(printed_containers)(x, paddle.to_tensor(n))
+        assert capfd.readouterr().out == eager
+    assert "[1, 2.5, True, None, \"it's\", Tensor(" in eager
+
+
 def fstrings_as_values(x, n, name="enc"):
     key = f"{name}_{n:02d}"
     table = {key: x, "other": x * 0}

@@ -17,12 +17,13 @@ namespace dy2st {
 
 /// One printed item: a tensor (a copy the printer may keep), a number, text
 /// or None, and what follows it in an f-string (`!r`, `:.3f`; empty for
-/// `str()`).
+/// `str()`); `asList`: a 1-d tensor that is a Python list of its numbers.
 struct PrintItem {
   RuntimeValue value;
   std::optional<std::string> text;
   std::string format;
   bool none = false;
+  bool asList = false;
 };
 
 /// Where the items of one print go: to stdout (`print`), to a logger, back
@@ -74,6 +75,8 @@ void definePrintSymbols(SymbolDefiner define);
 std::string formatValue(const RuntimeValue &value);
 /// A tensor's elements as nested lists: `[[1, 2], [3, 4]]`.
 std::string formatElements(const RuntimeValue &tensor);
+/// A 1-d tensor as the Python list of its numbers: `[0.5, 1.0]`, `[True]`.
+std::string formatNumberList(const RuntimeValue &tensor);
 /// An item as an f-string writes it with the item's format (Format.cpp), or
 /// "Kind: message" where Python's format would raise.
 llvm::Expected<std::string> formatItem(const PrintItem &item);

@@ -11,11 +11,75 @@ bool Specializer::writtenPlain(ArrayAttr formats, unsigned i) {
   return format.empty() || format == ":";
 }
 
+/// A list, tuple, dict or namedtuple: written as Python writes it, its
+/// items given as print items (see spliceFormats).
+static bool isContainer(Type t) { return isa<ListType, TupleType, DictType, NamedTupleType>(t); }
+
+/// Whether an item with `format` is written as text (`str()`, `!r`, no spec).
+static bool writtenAsText(StringRef format) {
+  std::optional<dy2st::FormatSpec> spec = dy2st::parseFormat(format);
+  return format.empty() || (spec && !spec->hasSpec);
+}
+
+/// Python's repr of `text` ('quoted', escaped).
+static std::string reprText(StringRef text) {
+  llvm::Expected<std::string> repr =
+      dy2st::formatPython(dy2st::PythonValue::ofText(text.str()), *dy2st::parseFormat("!r"));
+  return repr ? *repr : llvm::toString(repr.takeError());
+}
+
+/// `v`, a container, as print items: its brackets, separators and keys as
+/// text, each item as its repr (the items of nested containers in turn).
+static void appendContainerItems(OpBuilder &b, Location loc, Value v, SmallVectorImpl<Value> &items,
+                                 SmallVectorImpl<Attribute> &formats) {
+  auto text = [&](const Twine &t) {
+    items.push_back(ConstantOp::create(b, loc, b.getStringAttr(t)));
+    formats.push_back(b.getStringAttr(""));
+  };
+  auto item = [&](Value e) {
+    if (isContainer(e.getType()))
+      return appendContainerItems(b, loc, e, items, formats);
+    if (isa<PyNoneType>(e.getType()))
+      return text("None");
+    if (auto known = dyn_cast_or_null<StringAttr>(constantOf(e)))
+      return text(reprText(known.getValue()));
+    items.push_back(e);
+    formats.push_back(b.getStringAttr("!r"));
+  };
+  Type t = v.getType();
+  SmallVector<Value> elements = elementsOf(b, loc, v);
+  if (auto dict = dyn_cast<DictType>(t)) {
+    text("{");
+    for (auto [k, key, e] : llvm::enumerate(dict.getKeys(), elements)) {
+      text((k ? ", " : "") + reprText(key.getValue()) + ": ");
+      item(e);
+    }
+    return text("}");
+  }
+  if (auto named = dyn_cast<NamedTupleType>(t)) {
+    text(named.getClassKey().split('#').first + "(");
+    for (auto [k, field, e] : llvm::enumerate(named.getFields(), elements)) {
+      text((k ? ", " : "") + field.getValue() + "=");
+      item(e);
+    }
+    return text(")");
+  }
+  bool list = isa<ListType>(t);
+  text(list ? "[" : "(");
+  for (auto [k, e] : llvm::enumerate(elements)) {
+    if (k)
+      text(", ");
+    item(e);
+  }
+  text(list ? "]" : elements.size() == 1 ? ",)" : ")");
+}
+
 LogicalResult Specializer::specializeFormat(FormatOp op, Operation *&next) {
   for (Value v : op.getValues()) {
     Type t = v.getType();
+    auto array = dyn_cast<tensor_array::ArrayType>(t);
     if (!constantOf(v) && !isa<RankedTensorType>(t) && !isPythonScalar(t) &&
-        !isKnownOrChosenText(v))
+        !isKnownOrChosenText(v) && !isContainer(t) && !(array && array.holdsScalars()))
       return op.emitError() << "formatting " << withArticle(t)
                             << " as text is not supported in compiled code";
   }
@@ -50,29 +114,44 @@ void Specializer::spliceFormats(Operation *op, MutableOperandRange values, Array
     auto format = v.getDefiningOp<FormatOp>();
     return format && isa<StrType>(format.getType()) ? format : FormatOp();
   };
+  auto formatOf = [&](ArrayAttr all, unsigned i) {
+    return all.empty() ? StringRef() : cast<StringAttr>(all[i]).getValue();
+  };
   SmallVector<Value> operands(values.getAsOperandRange());
-  if (llvm::none_of(operands, [&](Value v) { return bool(madeAtRunTime(v)); }))
+  if (llvm::none_of(llvm::enumerate(operands), [&](auto item) {
+        auto [i, v] = item;
+        return madeAtRunTime(v) ||
+               (isContainer(v.getType()) && writtenAsText(formatOf(formats, i)));
+      }))
     return;
   OpBuilder b(op);
+  Location loc = op->getLoc();
   SmallVector<Value> items;
   SmallVector<Attribute> itemFormats;
   SmallVector<FormatOp> spliced;
+  auto add = [&](Value v, StringRef format) {
+    if (isContainer(v.getType()) && writtenAsText(format))
+      return appendContainerItems(b, loc, v, items, itemFormats);
+    // `{numbers!r:>12}`: the spec applies to the whole text, which the
+    // runtime makes of a list of numbers of one kind.
+    Type item = isa<ListType>(v.getType()) ? arrayItemType(v.getType()) : Type();
+    if (item && isPythonScalar(item))
+      v = castTo(b, v, tensor_array::ArrayType::get(item));
+    items.push_back(v);
+    itemFormats.push_back(b.getStringAttr(format));
+  };
   for (auto [i, v] : llvm::enumerate(operands)) {
     if (i && !sep.empty()) {
-      items.push_back(ConstantOp::create(b, op->getLoc(), b.getStringAttr(sep)));
+      items.push_back(ConstantOp::create(b, loc, b.getStringAttr(sep)));
       itemFormats.push_back(b.getStringAttr(""));
     }
     if (FormatOp format = madeAtRunTime(v)) {
-      for (auto [j, value] : llvm::enumerate(format.getValues())) {
-        items.push_back(value);
-        itemFormats.push_back(format.getFormats().empty() ? b.getStringAttr("")
-                                                          : format.getFormats()[j]);
-      }
+      for (auto [j, value] : llvm::enumerate(format.getValues()))
+        add(value, formatOf(format.getFormats(), j));
       spliced.push_back(format);
       continue;
     }
-    items.push_back(v);
-    itemFormats.push_back(formats.empty() ? b.getStringAttr("") : formats[i]);
+    add(v, formatOf(formats, i));
   }
   values.assign(items);
   op->setAttr("formats", b.getArrayAttr(itemFormats));

@@ -21,7 +21,9 @@ LogicalResult checkFormattedValues(Operation *op, ValueRange values, ArrayAttr f
   for (auto [i, v] : llvm::enumerate(values)) {
     Type t = v.getType();
     bool text = (isa<PyNoneType>(t) && constantOf(v)) || isKnownOrChosenText(v);
-    if (!isa<RankedTensorType>(t) && !isPythonScalar(t) && !text)
+    auto array = dyn_cast<tensor_array::ArrayType>(t);
+    if (!isa<RankedTensorType>(t) && !isPythonScalar(t) && !text &&
+        !(array && array.holdsScalars()))
       return op->emitError() << "formatting " << withArticle(t)
                              << " as text is not supported in compiled code";
     auto tensor = dyn_cast<RankedTensorType>(t);

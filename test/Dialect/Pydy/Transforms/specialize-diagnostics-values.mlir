@@ -133,24 +133,12 @@ pydy.func @forever__2(%n: !pydy.object {pydy.name = "n"}) -> !pydy.object attrib
 
 // -----
 
-// f'{items}' of a list holding a tensor.
+// f'{items:>5}' of a list (Python's list.__format__ takes no spec).
 pydy.func @format_list(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<3xf32>]} {
   %0 = pydy.constant 1 : i64
   %1 = pydy.list %x, %0 : (!pydy.object, i64) -> !pydy.object
   // expected-error @+1 {{formatting a list[float32 tensor of shape [3], int] as text is not supported in compiled code}}
-  pydy.print %1 : !pydy.object {formats = [":"], sep = ""}
-  %2 = pydy.constant none
-  pydy.return %x : !pydy.object
-}
-
-// -----
-
-// print(items) of a list holding a tensor.
-pydy.func @print_list(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<3xf32>]} {
-  %0 = pydy.constant 1 : i64
-  %1 = pydy.list %x, %0 : (!pydy.object, i64) -> !pydy.object
-  // expected-error @+1 {{formatting a list[float32 tensor of shape [3], int] as text is not supported in compiled code}}
-  pydy.print %1 : !pydy.object
+  pydy.print %1 : !pydy.object {formats = [":>5"], sep = ""}
   %2 = pydy.constant none
   pydy.return %x : !pydy.object
 }
