@@ -311,14 +311,21 @@ class Generator:
         body[index] = "n"
         self.block(body, indent + 1, rng.randint(1, 3), index, returns)
 
-    def list_loop(self, env, indent, returns):
-        rng = self.rng
-        items, index = self.fresh("items"), self.fresh("j")
+    def grown_by_loop(self, env, indent, returns, prefix, statements):
+        """`items = []` and a `for` loop of up to `statements` statements
+        before the line that grows it: the list's name, the loop's index and
+        the variables in its body."""
+        items, index = self.fresh(prefix), self.fresh("j")
         self.emit(indent, f"{items} = []")
         self.emit(indent, f"for {index} in range({self.loop_bound(env)}):")
         body = dict(env)
         body[index] = "n"
-        self.block(body, indent + 1, rng.randint(0, 2), index, returns)
+        self.block(body, indent + 1, self.rng.randint(0, statements), index, returns)
+        return items, index, body
+
+    def list_loop(self, env, indent, returns):
+        rng = self.rng
+        items, _, body = self.grown_by_loop(env, indent, returns, "items", 2)
         self.emit(indent + 1, f"{items}.append({self.expr(body, 'f')})")
         self.emit(indent, f"{items}.append({self.expr(env, 'f')})")
         name = self.fresh("v")
@@ -329,12 +336,7 @@ class Generator:
         """Python numbers of one kind (the loop's index, a tensor's value)
         kept in a list the loop grows, read back as numbers."""
         rng = self.rng
-        numbers, index = self.fresh("numbers"), self.fresh("j")
-        self.emit(indent, f"{numbers} = []")
-        self.emit(indent, f"for {index} in range({self.loop_bound(env)}):")
-        body = dict(env)
-        body[index] = "n"
-        self.block(body, indent + 1, rng.randint(0, 1), index, returns)
+        numbers, index, body = self.grown_by_loop(env, indent, returns, "numbers", 1)
         item = rng.choice([index, f"{index} * 2 - 1",
                            f"float({self.expr(body, 's')})", f"bool({self.condition(body)})"])
         self.emit(indent + 1, f"{numbers}.append({item})")

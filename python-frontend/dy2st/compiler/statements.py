@@ -507,16 +507,11 @@ def desugar(function, resolve):
     return _NestedItems(function, resolve, desugarer.fresh).visit(function)
 
 
-class _SelfAssignments(ast.NodeTransformer):
-    """`x = x` of a parameter x that the function never deletes, as `pass`."""
+class _OwnStatements(ast.NodeTransformer):
+    """A rewrite of the function's own statements: its nested defs, lambdas
+    and classes are converted on their own."""
 
     def __init__(self, function):
-        args = function.args
-        params = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
-        params |= {a.arg for a in (args.vararg, args.kwarg) if a is not None}
-        deleted = {n.id for n in ast.walk(function)
-                   if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Del)}
-        self.params = params - deleted
         self.root = function
 
     def visit_FunctionDef(self, node):
@@ -528,6 +523,19 @@ class _SelfAssignments(ast.NodeTransformer):
     def visit_ClassDef(self, node):
         return node
 
+
+class _SelfAssignments(_OwnStatements):
+    """`x = x` of a parameter x that the function never deletes, as `pass`."""
+
+    def __init__(self, function):
+        super().__init__(function)
+        args = function.args
+        params = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
+        params |= {a.arg for a in (args.vararg, args.kwarg) if a is not None}
+        deleted = {n.id for n in ast.walk(function)
+                   if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Del)}
+        self.params = params - deleted
+
     def visit_Assign(self, node):
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and \
                 isinstance(node.value, ast.Name) and node.value.id == node.targets[0].id and \
@@ -536,24 +544,16 @@ class _SelfAssignments(ast.NodeTransformer):
         return node
 
 
-class _NestedItems(ast.NodeTransformer):
+class _NestedItems(_OwnStatements):
     """`y = x[i][j]` as `t = x[i]; y = t[j]`, `a, b = x[i]` as `t = x[i];
     a, b = t` (see the module's docstring)."""
 
     def __init__(self, function, resolve, fresh):
-        self.root, self.resolve, self.fresh = function, resolve, fresh
+        super().__init__(function)
+        self.resolve, self.fresh = resolve, fresh
         self.passed = {a.id for n in ast.walk(function) if isinstance(n, ast.Call)
                        for a in n.args + [k.value for k in n.keywords]
                        if isinstance(a, ast.Name)}
-
-    def visit_FunctionDef(self, node):
-        return self.generic_visit(node) if node is self.root else node
-
-    def visit_Lambda(self, node):
-        return node
-
-    def visit_ClassDef(self, node):
-        return node
 
     def visit_Assign(self, node):
         chain, base = [], node.value
