@@ -111,13 +111,6 @@ def attribute_name(node):
     return dotted(node)
 
 
-def appends(node):
-    """Whether `node` is `c.append(v)` or `c.extend(vs)`: it adds items after
-    those a container had, which keep their places."""
-    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-        node.func.attr in ("append", "extend")
-
-
 def _held_base(value, local):
     """The local name whose object (or a view of it) `value` puts into a
     container: `x`, `x[i]`, `x.reshape(...)`, `x.add_(v)`; or None."""
