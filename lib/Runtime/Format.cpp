@@ -9,8 +9,8 @@ namespace dy2st {
 llvm::Expected<std::string> formatItem(const PrintItem &item) {
   if (item.none)
     return std::string("None");
-  if (item.asList) {
-    std::string text = formatNumberList(item.value);
+  if (item.listOf != PrintItem::ListOf::Nothing) {
+    std::string text = formatRows(item.value, item.listOf == PrintItem::ListOf::Tensors);
     if (item.format.empty())
       return text;
     std::optional<FormatSpec> spec = parseFormat(item.format);

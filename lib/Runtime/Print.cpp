@@ -129,11 +129,20 @@ std::string formatElements(const RuntimeValue &v) {
   return s;
 }
 
-std::string formatNumberList(const RuntimeValue &v) {
+std::string formatRows(const RuntimeValue &v, bool tensors) {
   std::string s = "[";
-  for (int64_t i = 0; i < v.numElements(); ++i) {
-    const char *p = static_cast<const char *>(v.data) + i * dtypeSize(v.dtype);
+  int64_t rows = v.shape.empty() ? 0 : v.shape[0];
+  for (int64_t i = 0; i < rows; ++i) {
     s += i ? ", " : "";
+    if (tensors) {
+      RuntimeValue row = v;
+      row.allocation = nullptr;
+      row.shape.erase(row.shape.begin());
+      row.data = static_cast<char *>(v.data) + i * row.numElements() * dtypeSize(v.dtype);
+      s += formatValue(row);
+      continue;
+    }
+    const char *p = static_cast<const char *>(v.data) + i * dtypeSize(v.dtype);
     switch (v.dtype) {
     case DType::Bool:
       s += *reinterpret_cast<const bool *>(p) ? "True" : "False";
@@ -224,9 +233,9 @@ static void dy2st_print_format(const char *format) {
   if (!pending.empty())
     pending.back().format = format;
 }
-static void dy2st_print_as_list() {
+static void dy2st_print_as_list(int64_t tensors) {
   if (!pending.empty())
-    pending.back().asList = true;
+    pending.back().listOf = tensors ? PrintItem::ListOf::Tensors : PrintItem::ListOf::Numbers;
 }
 /// Hands the pending items to the printer (and frees their copies).
 static std::string flushPending(const PrintRequest &request) {

@@ -213,10 +213,20 @@ PYBIND11_MODULE(_dy2st_native, m) {
           try {
             py::list values, formats;
             for (PrintItem &item : items) {
-              values.append(item.none     ? py::object(py::none())
-                            : item.text   ? py::object(py::str(*item.text))
-                            : item.asList ? toPython(item.value).attr("tolist")()
-                                          : toPython(item.value));
+              py::object value = item.none   ? py::object(py::none())
+                                 : item.text ? py::object(py::str(*item.text))
+                                             : toPython(item.value);
+              if (item.listOf == PrintItem::ListOf::Numbers)
+                value = value.attr("tolist")();
+              else if (item.listOf == PrintItem::ListOf::Tensors) {
+                // The rows as arrays (0-d ones too), which the printer makes tensors.
+                py::object asarray = py::module_::import("numpy").attr("asarray");
+                py::list rows;
+                for (py::handle row : value)
+                  rows.append(asarray(row));
+                value = rows;
+              }
+              values.append(value);
               formats.append(py::str(item.format));
             }
             py::object text = (*held)(values, formats, targets[static_cast<int>(request.target)],

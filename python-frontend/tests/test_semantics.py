@@ -2160,3 +2160,21 @@ def test_a_tuple_of_tensors_in_a_layer_dict():
     for a, b in zip(compiled.cache["kv"], layer.cache["kv"]):
         np.testing.assert_allclose(a.numpy(), b.numpy())
     assert compiled.cache["steps"] == layer.cache["steps"] == 3
+
+
+def printed_runtime_lists(x, n):
+    outs, sums = [], []
+    for i in range(n):
+        outs.append(x * i)
+        sums.append(x.sum() * i)
+    print(outs, sums, f"{outs!r}")
+    return x
+
+
+def test_lists_of_tensors_grown_at_run_time_print_as_python_writes_them(capfd):
+    x = t([1.0, 2.0])
+    for n in (2, 0):
+        printed_runtime_lists(x, paddle.to_tensor(n))
+        eager = capfd.readouterr().out
+        paddle.jit.to_static(printed_runtime_lists)(x, paddle.to_tensor(n))
+        assert capfd.readouterr().out == eager

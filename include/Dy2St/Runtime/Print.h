@@ -17,13 +17,15 @@ namespace dy2st {
 
 /// One printed item: a tensor (a copy the printer may keep), a number, text
 /// or None, and what follows it in an f-string (`!r`, `:.3f`; empty for
-/// `str()`); `asList`: a 1-d tensor that is a Python list of its numbers.
+/// `str()`); `listOf`: a tensor that is the Python list of its rows along
+/// axis 0, numbers or tensors.
 struct PrintItem {
+  enum class ListOf { Nothing, Numbers, Tensors };
   RuntimeValue value;
   std::optional<std::string> text;
   std::string format;
   bool none = false;
-  bool asList = false;
+  ListOf listOf = ListOf::Nothing;
 };
 
 /// Where the items of one print go: to stdout (`print`), to a logger, back
@@ -75,8 +77,9 @@ void definePrintSymbols(SymbolDefiner define);
 std::string formatValue(const RuntimeValue &value);
 /// A tensor's elements as nested lists: `[[1, 2], [3, 4]]`.
 std::string formatElements(const RuntimeValue &tensor);
-/// A 1-d tensor as the Python list of its numbers: `[0.5, 1.0]`, `[True]`.
-std::string formatNumberList(const RuntimeValue &tensor);
+/// A tensor as the Python list of its rows along axis 0: numbers (`[0.5,
+/// 1.0]`, `[True]`; the tensor is 1-d) or tensors.
+std::string formatRows(const RuntimeValue &tensor, bool tensors);
 /// An item as an f-string writes it with the item's format (Format.cpp), or
 /// "Kind: message" where Python's format would raise.
 llvm::Expected<std::string> formatItem(const PrintItem &item);

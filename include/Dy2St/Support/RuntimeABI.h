@@ -91,8 +91,9 @@ inline constexpr llvm::StringLiteral kPrintStr = "dy2st_print_str";
 inline constexpr llvm::StringLiteral kPrintNone = "dy2st_print_none";
 inline constexpr llvm::StringLiteral kPrintTensorPrefix = "dy2st_print_tensor_";
 inline constexpr llvm::StringLiteral kPrintFormat = "dy2st_print_format";
-/// as_list() makes the item pushed last, a 1-d tensor, a Python list of its
-/// numbers (a list of numbers whose length is known only at run time).
+/// as_list(tensors: i64) makes the item pushed last, a tensor, the Python list
+/// of its rows along axis 0: numbers (0; the tensor is 1-d) or tensors (1) —
+/// a list whose length is known only at run time, its items stacked.
 inline constexpr llvm::StringLiteral kPrintAsList = "dy2st_print_as_list";
 inline constexpr llvm::StringLiteral kPrintEnd = "dy2st_print_end";
 inline constexpr llvm::StringLiteral kLogEnd = "dy2st_log_end";

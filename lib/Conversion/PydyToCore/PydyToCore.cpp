@@ -640,11 +640,11 @@ static LogicalResult pushPrintItems(OpBuilder &b, Operation *op, ValueRange valu
   };
   for (auto [i, v] : llvm::enumerate(values)) {
     Type type = v.getType();
-    // A list of numbers whose length is known only at run time: its items
-    // as a 1-d tensor, printed as the Python list.
-    auto numbers = dyn_cast<tensor_array::ArrayType>(type);
-    if (numbers && numbers.holdsScalars()) {
-      v = tensor_array::StackOp::create(b, loc, numbers.getStackedType(), v, b.getI64IntegerAttr(0),
+    // A list whose length is known only at run time: its items stacked,
+    // printed as the Python list of them.
+    auto array = dyn_cast<tensor_array::ArrayType>(type);
+    if (array) {
+      v = tensor_array::StackOp::create(b, loc, array.getStackedType(), v, b.getI64IntegerAttr(0),
                                         StringAttr());
       type = v.getType();
     }
@@ -657,8 +657,9 @@ static LogicalResult pushPrintItems(OpBuilder &b, Operation *op, ValueRange valu
                                                 : "f64";
       Value unranked = tensor::CastOp::create(b, loc, UnrankedTensorType::get(elem), v);
       call((dy2st::kPrintTensorPrefix + suffix).str(), unranked);
-      if (numbers)
-        call(dy2st::kPrintAsList, {});
+      if (array)
+        call(dy2st::kPrintAsList,
+             Value(arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(!array.holdsScalars()))));
     } else if (chosen.indices.contains(v)) {
       call(dy2st::kPrintStr, textPointer(b, loc, chosen, v));
     } else if (type.isInteger(64)) {

@@ -124,7 +124,15 @@ def _print_items(items, formats, target, sep, end, name, level, record):
 
     from ..compiler import callbacks
     from ..eager.tensor import Tensor
-    items = [Tensor(v) if isinstance(v, np.ndarray) else v for v in items]
+    def printed(value):
+        # An array is a tensor; a list of arrays, the rows of a list of
+        # tensors whose length is known only at run time.
+        if isinstance(value, np.ndarray):
+            return Tensor(value)
+        if isinstance(value, list) and value and isinstance(value[0], np.ndarray):
+            return [Tensor(row) for row in value]
+        return value
+    items = [printed(v) for v in items]
     if target == "call":
         callbacks.call(name, items)
         return None

@@ -23,12 +23,14 @@ pydy.func @show(%x: tensor<3xf32>, %n: i64, %b: i1) -> !pydy.none {
 }
 
 // A list of numbers whose length is known only at run time: its items
-// stacked into a 1-d tensor, pushed as a tensor and marked as a list.
+// stacked into a 1-d tensor, pushed as a tensor and marked as a list of
+// numbers (0; 1 for tensors).
 // CHECK-LABEL: func.func @show_numbers
 // CHECK: %[[ROWS:.*]] = tensor_array.stack %{{.*}} : !tensor_array.array<f64> -> tensor<?xf64>
 // CHECK: %[[U:.*]] = tensor.cast %[[ROWS]] : tensor<?xf64> to tensor<*xf64>
 // CHECK: call @dy2st_print_tensor_f64(%[[U]])
-// CHECK-NEXT: call @dy2st_print_as_list()
+// CHECK-NEXT: %[[NUMBERS:.*]] = arith.constant 0 : i64
+// CHECK-NEXT: call @dy2st_print_as_list(%[[NUMBERS]])
 // CHECK: call @dy2st_print_end
 pydy.func @show_numbers(%a: !tensor_array.array<f64>) -> !pydy.none {
   pydy.print %a : !tensor_array.array<f64>

@@ -77,9 +77,8 @@ static void appendContainerItems(OpBuilder &b, Location loc, Value v, SmallVecto
 LogicalResult Specializer::specializeFormat(FormatOp op, Operation *&next) {
   for (Value v : op.getValues()) {
     Type t = v.getType();
-    auto array = dyn_cast<tensor_array::ArrayType>(t);
-    if (!constantOf(v) && !isa<RankedTensorType>(t) && !isPythonScalar(t) &&
-        !isKnownOrChosenText(v) && !isContainer(t) && !(array && array.holdsScalars()))
+    if (!constantOf(v) && !isa<RankedTensorType, tensor_array::ArrayType>(t) &&
+        !isPythonScalar(t) && !isKnownOrChosenText(v) && !isContainer(t))
       return op.emitError() << "formatting " << withArticle(t)
                             << " as text is not supported in compiled code";
   }

@@ -21,9 +21,7 @@ LogicalResult checkFormattedValues(Operation *op, ValueRange values, ArrayAttr f
   for (auto [i, v] : llvm::enumerate(values)) {
     Type t = v.getType();
     bool text = (isa<PyNoneType>(t) && constantOf(v)) || isKnownOrChosenText(v);
-    auto array = dyn_cast<tensor_array::ArrayType>(t);
-    if (!isa<RankedTensorType>(t) && !isPythonScalar(t) && !text &&
-        !(array && array.holdsScalars()))
+    if (!isa<RankedTensorType, tensor_array::ArrayType>(t) && !isPythonScalar(t) && !text)
       return op->emitError() << "formatting " << withArticle(t)
                              << " as text is not supported in compiled code";
     auto tensor = dyn_cast<RankedTensorType>(t);
