@@ -79,6 +79,11 @@ class Reach(NamedTuple):
     def __or__(self, other):
         return Reach(self.kept | other.kept, self.replaced | other.replaced)
 
+    def pairing(self):
+        """For entry.update_in_place: None where no item was replaced or
+        moved, else `paired`."""
+        return self.paired if self.replaced else None
+
     def paired(self, path):
         """Whether the item at `path` (its keys at run time) is where the
         caller's item was: no replacement or move reached it."""

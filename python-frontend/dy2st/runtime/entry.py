@@ -125,14 +125,15 @@ def make_wrapper(fn, instance, parameters, values, give_back=()):
     return define(source, filename, name, {"_target": target, **classes})
 
 
-def update_in_place(given, changed, paired=lambda path: False, path=()):
+def update_in_place(given, changed, paired, path=()):
     """Makes the caller's container `given` hold what the function left in its
     copy `changed` (items set, appended, removed; containers inside it
     updated the same way, so that the caller's names of them see it too).
     Where `paired(keys)` says an item inside `given` (at `path` inside the
-    argument) kept its place, the caller's tensor there takes the function's
-    value in place (other names of it see a change made in place, as
-    eagerly); elsewhere the function's tensor is the item."""
+    argument) kept its place — `paired` None: every item did — the caller's
+    tensor there takes the function's value in place (other names of it see
+    a change made in place, as eagerly); elsewhere the function's tensor is
+    the item."""
     def updated(old, new, key):
         return _updated(old, new, paired, path + (key,))
     if isinstance(given, list):
@@ -157,7 +158,7 @@ def _updated(old, new, paired, path):
         # updated (`d["kv"] = (k, v)` replaces it; a list in it keeps its names).
         items = [_updated(o, n, paired, path + (i,)) for i, (o, n) in enumerate(zip(old, new))]
         return old._make(items) if hasattr(old, "_make") else tuple(items)
-    if isinstance(old, Tensor) and isinstance(new, Tensor) and paired(path):
+    if isinstance(old, Tensor) and isinstance(new, Tensor) and (paired is None or paired(path)):
         inplace.write(old, new._value)
         return old
     if is_structured(old) and type(old) is type(new):

@@ -330,7 +330,7 @@ class StaticFunction(ConvertedFunction):
             # item at a path keeps its place (entry.update_in_place).
             reaches = {p.name: imported.inner_reaches.get(p.name, Reach()) for p in params
                        if p.name in imported.inner_changed}
-            given_back = [(name, reach.paired) for name, reach in reaches.items()]
+            given_back = [(name, reach.pairing()) for name, reach in reaches.items()]
             mixed = [name for name, reach in reaches.items() if reach.mixed()]
             if mixed:
                 raise errors.Dy2StError(
@@ -489,28 +489,27 @@ class StaticFunction(ConvertedFunction):
             for (obj, name), kept, value in zip(written, attribute_kept, attributes):
                 flag = assigned.get((id(obj), name))
                 if flagged_attribute(name) is None and flag is not False:
-                    write_attribute(obj, name, value, None if kept is None else kept.paired,
-                                    flag is True)
+                    write_attribute(obj, name, value, kept, flag is True)
             arguments = dict(zip(names, values))
             for name, value in zip(changed, attributes[len(written):]):
                 write_into(arguments[name], value)
         return result
 
 
-def write_attribute(obj, name, value, paired, assigned=False):
+def write_attribute(obj, name, value, reach, assigned=False):
     """`obj.name = value` after a call (not for None where the object lacks
     the attribute, unless the call `assigned` it); a tensor the call changed by in-place
-    operations, or a dict or list it changed by item (`paired`, not None:
-    whether the item at a path in it kept its place), keeps its identity, as
+    operations, or a dict or list it changed by item (`reach`, not None: how
+    deep the changes went, compiler.reach.Reach), keeps its identity, as
     eagerly: the containers and the tensors that kept their places in it too,
     so that every name for them sees the change (entry.update_in_place, as
     for a container argument)."""
     if value is None and not assigned and not hasattr(obj, name):
         return
     current = getattr(obj, name, None)
-    if paired is not None and type(current) in (dict, list) and type(current) is type(value):
-        entry.update_in_place(current, value, paired)
-    elif paired is not None and isinstance(current, Tensor) and isinstance(value, Tensor):
+    if reach is not None and type(current) in (dict, list) and type(current) is type(value):
+        entry.update_in_place(current, value, reach.pairing())
+    elif reach is not None and isinstance(current, Tensor) and isinstance(value, Tensor):
         # Changed only by in-place operations (`self._mean.scale_(m)`): the
         # same tensor, a parameter still, takes the value, as eagerly.
         current._value = value._value
