@@ -903,6 +903,11 @@ def written_to_out(x, y, flags, counter):
     return flags, ratio, y, counter, filled, paddle.msort(x), (x > 0).logical_not()
 
 
+def one_hot_of_inferred_classes(labels):
+    # Paddle 3.3's num_classes=-1: the largest label + 1.
+    return paddle.nn.functional.one_hot(labels), paddle.nn.functional.one_hot(labels, 6)
+
+
 def f32(*shape):
     return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
 
@@ -981,6 +986,8 @@ CASES = [
     ("written_to_out", written_to_out,
      [np.array([1.0, -2.0, 3.0], "float32"), np.array([2.0, 2.0, -1.0], "float32"),
       np.zeros(3, "bool"), np.zeros(1, "float32")]),
+    ("one_hot_of_inferred_classes", one_hot_of_inferred_classes,
+     [np.array([3, 0, 1], "int64")]),
     ("process_steps_and_accuracy", process_steps_and_accuracy,
      [f32(5, 4), np.array([[0], [3], [1], [1], [2]], "int64")]),
 ]

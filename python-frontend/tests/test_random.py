@@ -152,3 +152,8 @@ def test_categorical_draws_follow_the_probabilities(compiled):
     assert distinct.dtype == np.int64 and (distinct[:, 0] != distinct[:, 1]).all()
     assert sorted(distinct[1]) == [0, 2]    # a zero probability is never drawn
     assert (one_hot.sum(-1) == 1).all() and one_hot[1, 1] == 0
+
+
+def test_uniform_draws_from_zero_to_one_by_default_as_paddle_3_3():
+    v = paddle.uniform([2000]).numpy()
+    assert v.min() >= 0.0 and v.max() < 1.0 and 0.45 < v.mean() < 0.55

@@ -218,8 +218,11 @@ def eye(num_rows, num_columns=None, dtype=None, name=None):
     return cast(same, dtype)
 
 
-def one_hot(x, num_classes, name=None):
-    """The one-hot float32 encoding of the integer labels x over `num_classes`."""
+def one_hot(x, num_classes=-1, name=None):
+    """The one-hot float32 encoding of the integer labels x over `num_classes`
+    (-1: the largest label + 1, as Paddle 3.3 infers it)."""
+    if num_classes == -1:
+        num_classes = int(_P["max"](x)) + 1
     return cast(unsqueeze(x, -1) == arange(num_classes), "float32")
 
 

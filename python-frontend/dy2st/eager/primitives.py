@@ -803,7 +803,7 @@ def _number(v):
 
 
 @primitive("uniform")
-def _uniform(shape, dtype=None, min=-1.0, max=1.0, seed=0, name=None):
+def _uniform(shape, dtype=None, min=0.0, max=1.0, seed=0, name=None):
     chosen = _random_dtype(dtype, "uniform")
     generator = np.random.RandomState(seed) if seed else np.random
     return Tensor(generator.uniform(_number(min), _number(max), _ints(shape)).astype(chosen.numpy))
