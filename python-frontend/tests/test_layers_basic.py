@@ -449,3 +449,14 @@ def test_tensor_place_and_autograd_flags_are_paddles():
         return t.place
     with pytest.raises(paddle.Dy2StError, match="has no attribute 'place' in compiled code"):
         paddle.jit.to_static(reads_place)(x)
+
+
+@pytest.mark.parametrize("cls,shape,fmt", [
+    (paddle.nn.BatchNorm1D, [2, 3, 4], "NCL"), (paddle.nn.BatchNorm3D, [2, 3, 2, 2, 2], "NCDHW"),
+    (paddle.nn.InstanceNorm1D, [2, 3, 4], "NCL"),
+    (paddle.nn.InstanceNorm3D, [2, 3, 2, 2, 2], "NCDHW")])
+def test_norm_layers_of_one_and_three_dimensions_are_their_own_classes(cls, shape, fmt):
+    """As in Paddle 3.3: their data_format defaults to 'NCL' / 'NCDHW'."""
+    layer = cls(3)
+    assert type(layer) is cls and layer._data_format == fmt
+    assert layer(paddle.rand(shape)).shape == shape

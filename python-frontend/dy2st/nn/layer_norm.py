@@ -42,7 +42,12 @@ class _BatchNorm(Layer):
 
 
 class BatchNorm1D(_BatchNorm):
-    pass
+    def __init__(self, num_features: int, momentum: float = 0.9, epsilon: float = 1e-05,
+                 weight_attr: ParamAttr | str | None = None,
+                 bias_attr: ParamAttrLike = None, data_format: str = "NCL",
+                 use_global_stats: bool | None = None, name: str | None = None) -> None:
+        super().__init__(num_features, momentum, epsilon, weight_attr, bias_attr, data_format,
+                         use_global_stats, name)
 
 
 class BatchNorm2D(_BatchNorm):
@@ -50,7 +55,12 @@ class BatchNorm2D(_BatchNorm):
 
 
 class BatchNorm3D(_BatchNorm):
-    pass
+    def __init__(self, num_features: int, momentum: float = 0.9, epsilon: float = 1e-05,
+                 weight_attr: ParamAttr | str | None = None,
+                 bias_attr: ParamAttrLike = None, data_format: str = "NCDHW",
+                 use_global_stats: bool | None = None, name: str | None = None) -> None:
+        super().__init__(num_features, momentum, epsilon, weight_attr, bias_attr, data_format,
+                         use_global_stats, name)
 
 
 class SyncBatchNorm(_BatchNorm):
@@ -122,5 +132,19 @@ class InstanceNorm2D(Layer):
                                         data_format=self._data_format)
 
 
-InstanceNorm1D = InstanceNorm2D
-InstanceNorm3D = InstanceNorm2D
+class InstanceNorm1D(InstanceNorm2D):
+    def __init__(self, num_features: int, epsilon: float = 1e-05, momentum: float = 0.9,
+                 weight_attr: ParamAttr | str | None = None,
+                 bias_attr: ParamAttrLike = None, data_format: str = "NCL",
+                 name: str | None = None) -> None:
+        super().__init__(num_features, epsilon, momentum, weight_attr, bias_attr, data_format,
+                         name)
+
+
+class InstanceNorm3D(InstanceNorm2D):
+    def __init__(self, num_features: int, epsilon: float = 1e-05, momentum: float = 0.9,
+                 weight_attr: ParamAttr | str | None = None,
+                 bias_attr: ParamAttrLike = None, data_format: str = "NCDHW",
+                 name: str | None = None) -> None:
+        super().__init__(num_features, epsilon, momentum, weight_attr, bias_attr, data_format,
+                         name)
