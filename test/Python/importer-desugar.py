@@ -190,3 +190,32 @@ print(paddle.jit.to_static(nested_item_changed).code)
 # CHECK:       pydy.for_range
 # CHECK:         pydy.load "[[ROWS]]"
 # CHECK:         pydy.store "row"
+
+
+def _step(x, h):
+    return paddle.tanh(x + h)
+
+
+def _grow(cache, x):
+    cache["k"].add_(x)
+
+
+def items_given_to_functions(xs, caches, h):
+    for x in xs:
+        h = _step(x, h)
+    for cache in caches:
+        _grow(cache, h)
+    return h
+
+
+print(paddle.jit.to_static(items_given_to_functions).code)
+
+# A loop whose item goes to a function of the user's runs over indices only
+# where that function changes its parameter in place (read from its source):
+# _step only reads x, _grow changes its cache.
+# CHECK-LABEL: pydy.func @"items_given_to_functions"
+# CHECK:       pydy.for_in
+# CHECK:         pydy.call @"_step
+# CHECK:       pydy.for_range
+# CHECK:         pydy.store "cache"
+# CHECK:         pydy.call @"_grow

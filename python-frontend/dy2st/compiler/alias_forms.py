@@ -5,13 +5,10 @@ x, z`, containers built holding a name's object, in-place operations and
 `detach` returning their receiver, and the parameters a Python function may
 return as they are."""
 import ast
-import functools
-import inspect
-import textwrap
 import types
 
 from ..eager import functional, inplace
-from .statements import dotted, located
+from .statements import dotted, function_node, located
 
 
 def loop_head(stmt):
@@ -218,17 +215,6 @@ def _named_inplace_target(call, local):
     return given.id if isinstance(given, ast.Name) else None
 
 
-@functools.lru_cache(maxsize=256)
-def _function_node(fn):
-    """The `def` of a Python function, parsed once per function (None where
-    its source cannot be read)."""
-    try:
-        node = ast.parse(textwrap.dedent(inspect.getsource(fn))).body[0]
-    except (OSError, TypeError, SyntaxError, IndexError):
-        return None
-    return node if isinstance(node, ast.FunctionDef) else None
-
-
 def returned_parameters(fn, resolve, seen=None):
     """The parameters of the Python function `fn` that it may return as they
     are (`return p`, `return (p, q)`, `q = p; return q`, `return g(p)` where
@@ -238,7 +224,7 @@ def returned_parameters(fn, resolve, seen=None):
     if fn in seen:
         return None  # recursion: what the other paths return decides
     seen.add(fn)
-    node = _function_node(fn)
+    node = function_node(fn)
     if node is None:
         return set()
     params = [a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs]
@@ -297,7 +283,7 @@ def argument_names(call, callee, resolve, seen=None):
             [k.value.id for k in call.keywords if isinstance(k.value, ast.Name)]
     if not returned:
         return []
-    node = _function_node(callee)
+    node = function_node(callee)
     params = [a.arg for a in node.args.posonlyargs + node.args.args]
     names = [a.id for p, a in zip(params, call.args)
              if p in returned and isinstance(a, ast.Name)]

@@ -26,8 +26,12 @@ way Python itself defines them:
   objects follows a name given by indexing a name, one level at a time, so
   a change through y reaches t and then x."""
 import ast
+import builtins
 import copy
+import functools
+import inspect
 import re
+import textwrap
 import types
 
 from ..eager import inplace
@@ -370,19 +374,20 @@ CONTAINER_CHANGES = frozenset("""append extend insert pop remove clear reverse s
 """The methods of lists and dicts that add, remove, replace or move items."""
 
 
-def _changed_in_place(statements, name, resolve, seen=()):
+def _changed_in_place(statements, name, resolve, seen=(), callers=()):
     """Whether `statements` change the object `name` names in place (`name[i]
     = v`, `name.add_(v)`, `name[k].add_(v)`, `name.append(v)`, or `F.relu_(name)` of a module
-    `F`: `resolve(n)` is what a global name refers to) or may (`fill(name)`,
-    `fill(name[k])` of a user's function), also through a name given one of
-    its items (`cell = name[k]; cell.add_(v)`, as an inner loop over it
-    becomes)."""
+    `F`: `resolve(n)` is what a global name refers to), also through a user's
+    function given it (`fill(name)`, `fill(name[k])` where fill changes its
+    parameter so; `callers`: the functions on the way, whose recursion is
+    taken to change it) or a name given one of its items (`cell = name[k];
+    cell.add_(v)`, as an inner loop over it becomes)."""
     nodes = [n for s in statements for n in ast.walk(s)]
     items = {n.targets[0].id for n in nodes
              if isinstance(n, ast.Assign) and len(n.targets) == 1 and
              isinstance(n.targets[0], ast.Name) and isinstance(n.value, ast.Subscript) and
              isinstance(n.value.value, ast.Name) and n.value.value.id == name}
-    if any(_changed_in_place(statements, item, resolve, seen + (name,))
+    if any(_changed_in_place(statements, item, resolve, seen + (name,), callers)
            for item in items - set(seen) - {name}):
         return True
     for node in nodes:
@@ -394,7 +399,7 @@ def _changed_in_place(statements, name, resolve, seen=()):
                 if isinstance(target, ast.Name) and target.id == name:
                     return True
         if isinstance(node, ast.Call) and _users_function(node.func, resolve) and \
-                name in map(_root_name, node.args + [k.value for k in node.keywords]):
+                _changes_argument(resolve(node.func.id), node, name, callers):
             return True
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue
@@ -420,6 +425,37 @@ def _users_function(node, resolve):
     fn = resolve(node.id) if isinstance(node, ast.Name) else None
     return isinstance(fn, types.FunctionType) and \
         not fn.__module__.split(".")[0] in ("dy2st", "paddle")
+
+
+def _changes_argument(fn, call, name, callers):
+    """Whether the user's function `fn`, given `name` (or an item of it) by
+    `call`, may change that argument in place (where its source cannot be
+    read, or it recurses, it may)."""
+    node = function_node(fn)
+    params = [a.arg for a in node.args.args] if node is not None else None
+    given = [(params[i] if params is not None and i < len(params) else None, a)
+             for i, a in enumerate(call.args)] + [(k.arg, k.value) for k in call.keywords]
+
+    def resolve(n):
+        return fn.__globals__.get(n, getattr(builtins, n, None))
+    for param, argument in given:
+        if _root_name(argument) != name:
+            continue
+        if node is None or param is None or fn in callers or \
+                _changed_in_place(node.body, param, resolve, callers=callers + (fn,)):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=256)
+def function_node(fn):
+    """The `def` of a Python function, parsed once per function (None where
+    its source cannot be read)."""
+    try:
+        node = ast.parse(textwrap.dedent(inspect.getsource(fn))).body[0]
+    except (OSError, TypeError, SyntaxError, IndexError):
+        return None
+    return node if isinstance(node, ast.FunctionDef) else None
 
 
 def _root_name(node):
