@@ -1017,16 +1017,26 @@ def printed_containers(x, n):
     return x
 
 
-def test_lists_tuples_dicts_and_namedtuples_print_as_python_writes_them(capfd):
-    """Their items' repr between brackets (x.shape, a list of numbers grown at
-    run time too), the same text as eagerly."""
+def printed_runtime_lists(x, n):
+    outs, sums = [], []
+    for i in range(n):
+        outs.append(x * i)
+        sums.append(x.sum() * i)
+    print(outs, sums, f"{outs!r}")
+    return x
+
+
+@pytest.mark.parametrize("fn", [printed_containers, printed_runtime_lists])
+def test_lists_tuples_dicts_and_namedtuples_print_as_python_writes_them(capfd, fn):
+    """Their items' repr between brackets (x.shape, lists of numbers or
+    tensors grown at run time too), the same text as eagerly."""
     x = t([1.0, 2.0])
     for n in (2, 0):
-        printed_containers(x, paddle.to_tensor(n))
+        fn(x, paddle.to_tensor(n))
         eager = capfd.readouterr().out
-        paddle.jit.to_static(printed_containers)(x, paddle.to_tensor(n))
+        paddle.jit.to_static(fn)(x, paddle.to_tensor(n))
         assert capfd.readouterr().out == eager
-    assert "[1, 2.5, True, None, \"it's\", Tensor(" in eager
+    assert fn is printed_runtime_lists or "[1, 2.5, True, None, \"it's\", Tensor(" in eager
 
 
 def fstrings_as_values(x, n, name="enc"):
@@ -2160,21 +2170,3 @@ def test_a_tuple_of_tensors_in_a_layer_dict():
     for a, b in zip(compiled.cache["kv"], layer.cache["kv"]):
         np.testing.assert_allclose(a.numpy(), b.numpy())
     assert compiled.cache["steps"] == layer.cache["steps"] == 3
-
-
-def printed_runtime_lists(x, n):
-    outs, sums = [], []
-    for i in range(n):
-        outs.append(x * i)
-        sums.append(x.sum() * i)
-    print(outs, sums, f"{outs!r}")
-    return x
-
-
-def test_lists_of_tensors_grown_at_run_time_print_as_python_writes_them(capfd):
-    x = t([1.0, 2.0])
-    for n in (2, 0):
-        printed_runtime_lists(x, paddle.to_tensor(n))
-        eager = capfd.readouterr().out
-        paddle.jit.to_static(printed_runtime_lists)(x, paddle.to_tensor(n))
-        assert capfd.readouterr().out == eager
