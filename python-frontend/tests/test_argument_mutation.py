@@ -1027,3 +1027,38 @@ def test_a_layers_tensors_moved_and_changed_in_place_are_a_clear_error():
                                                 "in place and also replaces or moves items"):
         paddle.jit.to_static(MovesAndChangesTensorsInsideAContainer())(
             paddle.to_tensor([1.0, 1.0]))
+
+
+class GrowsItsCachesByAMethod(paddle.nn.Layer):
+    def grow(self, cache, x):
+        self.add_to(cache, x)
+
+    def add_to(self, cache, x):
+        cache["k"].add_(x)
+
+    def read(self, cache, x):
+        return cache["k"] + x
+
+    def forward(self, caches, x):
+        for cache in caches:
+            self.grow(cache, x)
+        total = x * 0.0
+        for cache in caches:
+            total = total + self.read(cache, x)
+        return total
+
+
+def test_a_method_that_changes_a_loops_item_reaches_the_callers_container():
+    """The loop over items given to `self.grow`, which changes its parameter
+    through `self.add_to` (read from the methods' source), runs over indices:
+    the change reaches the caller's tensors."""
+    def arguments():
+        return [{"k": paddle.to_tensor([1.0, 2.0])}, {"k": paddle.to_tensor([3.0, 4.0])}]
+    eager_caches, x = arguments(), paddle.to_tensor([1.0, 1.0])
+    eager_held = [c["k"] for c in eager_caches]
+    eager = GrowsItsCachesByAMethod()(eager_caches, x)
+    caches = arguments()
+    held = [c["k"] for c in caches]
+    assert_same(eager, paddle.jit.to_static(GrowsItsCachesByAMethod())(caches, x))
+    assert_same(eager_held, held)
+    assert all(c["k"] is h for c, h in zip(caches, held))

@@ -219,3 +219,29 @@ print(paddle.jit.to_static(items_given_to_functions).code)
 # CHECK:       pydy.for_range
 # CHECK:         pydy.store "cache"
 # CHECK:         pydy.call @"_grow
+
+
+class GrowsByAMethod(paddle.nn.Layer):
+    def grow(self, cache, x):
+        cache["k"].add_(x)
+
+    def read(self, cache):
+        return cache["k"] * 2.0
+
+    def forward(self, caches, x):
+        for cache in caches:
+            self.grow(cache, x)
+        for cache in caches:
+            x = x + self.read(cache)
+        return x
+
+
+print(paddle.jit.to_static(GrowsByAMethod().forward).code)
+
+# The same for a method of the layer (`self.grow`), read from its class.
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK:       pydy.for_range
+# CHECK:         pydy.store "cache"
+# CHECK:         pydy.call @"GrowsByAMethod_grow
+# CHECK:       pydy.for_in
+# CHECK:         pydy.call @"GrowsByAMethod_read

@@ -164,7 +164,9 @@ class Importer(StaticContainers, CallForms, Views):
             raise Dy2StError(f"dy2st can convert functions defined with 'def', not {fn!r}")
         self.globals = fn.__globals__
         self.closure = inspect.getclosurevars(fn).nonlocals if fn.__closure__ else {}
-        self.node = comprehensions.desugar(statements.desugar(node, self.resolve_global))
+        receiver = node.args.args[0].arg if self_object is not None and node.args.args else None
+        self.node = comprehensions.desugar(statements.desugar(
+            node, lambda name: self.resolve_callee(name, receiver)))
         # Variables whose reads are checked at run time (they may be unbound).
         self.checked_names = unbound.check(self.node)
         self.arg_types = arg_types or {}
@@ -1552,6 +1554,17 @@ class Importer(StaticContainers, CallForms, Views):
     def resolve_global(self, name):
         """What a name that is not a local variable refers to (None if nothing)."""
         return self.closure.get(name, self.globals.get(name, vars(builtins).get(name)))
+
+    def resolve_callee(self, name, receiver):
+        """What a global name refers to, or `self.f` (`receiver` names the
+        method's object) a method of the object, bound (None if nothing):
+        for the rewrites of statements.py, read without running properties."""
+        root, _, attr = name.partition(".")
+        if not attr:
+            return self.resolve_global(name)
+        if root != receiver or "." in attr:
+            return None
+        return statements.method_of(self.self_object, attr)
 
     def global_constant(self, node):
         """The value of a constant or of a dotted name outside the function

@@ -398,8 +398,8 @@ def _changed_in_place(statements, name, resolve, seen=(), callers=()):
                 target = target.value
                 if isinstance(target, ast.Name) and target.id == name:
                     return True
-        if isinstance(node, ast.Call) and _users_function(node.func, resolve) and \
-                _changes_argument(resolve(node.func.id), node, name, callers):
+        callee = _users_function(node.func, resolve) if isinstance(node, ast.Call) else None
+        if callee is not None and _changes_argument(*callee, node, name, callers):
             return True
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue
@@ -421,22 +421,44 @@ def _changed_in_place(statements, name, resolve, seen=(), callers=()):
 
 
 def _users_function(node, resolve):
-    """Whether `node` names a Python function of the user's (not dy2st's)."""
-    fn = resolve(node.id) if isinstance(node, ast.Name) else None
-    return isinstance(fn, types.FunctionType) and \
-        not fn.__module__.split(".")[0] in ("dy2st", "paddle")
+    """The Python function of the user's (not dy2st's) that `node` names — a
+    global `f`, or a method `self.f` where `resolve` knows the receiver — and
+    how many of its parameters come before the call's arguments (the
+    method's self); else None."""
+    name = dotted(node) if isinstance(node, (ast.Name, ast.Attribute)) else None
+    fn = resolve(name) if name is not None else None
+    receiver = fn.__self__ if isinstance(fn, types.MethodType) else None
+    fn = fn.__func__ if receiver is not None else fn
+    if isinstance(fn, types.FunctionType) and \
+            not fn.__module__.split(".")[0] in ("dy2st", "paddle"):
+        return fn, receiver
+    return None
 
 
-def _changes_argument(fn, call, name, callers):
-    """Whether the user's function `fn`, given `name` (or an item of it) by
-    `call`, may change that argument in place (where its source cannot be
-    read, or it recurses, it may)."""
+def method_of(obj, name):
+    """`obj.name` where it is a method defined in Python (bound), else None:
+    read without running properties."""
+    method = inspect.getattr_static(type(obj), name, None)
+    return types.MethodType(method, obj) if isinstance(method, types.FunctionType) else None
+
+
+def _changes_argument(fn, receiver, call, name, callers):
+    """Whether the user's function `fn` (a method of `receiver`, or None),
+    given `name` (or an item of it) by `call`, may change that argument in
+    place (where its source cannot be read, or it recurses, it may)."""
     node = function_node(fn)
-    params = [a.arg for a in node.args.args] if node is not None else None
+    bound = 0 if receiver is None else 1
+    params = [a.arg for a in node.args.args][bound:] if node is not None else None
     given = [(params[i] if params is not None and i < len(params) else None, a)
              for i, a in enumerate(call.args)] + [(k.arg, k.value) for k in call.keywords]
 
     def resolve(n):
+        root, _, attr = n.partition(".")
+        if attr:
+            # The method's own `self.f`.
+            own = bool(node is not None and bound and node.args.args and
+                       root == node.args.args[0].arg and "." not in attr)
+            return method_of(receiver, attr) if own else None
         return fn.__globals__.get(n, getattr(builtins, n, None))
     for param, argument in given:
         if _root_name(argument) != name:
