@@ -208,11 +208,22 @@ def _named_inplace_target(call, local):
             call.func.value.id not in local):
         return None
     target = getattr(getattr(functional, call.func.attr), "inplace_target")
-    name, position = target if target is not None else (None, 0)
-    given = next((k.value for k in call.keywords if k.arg == name), None)
-    if len(call.args) > position:
-        given = call.args[position]
+    given = without_argument(call, *target)[0] if target is not None else \
+        call.args[0] if call.args else None
     return given.id if isinstance(given, ast.Name) else None
+
+
+def without_argument(call, name, position):
+    """The argument `call` passes as the parameter `name` at `position` (None
+    where it passes none, or passes None), and the call without it."""
+    keywords = [k for k in call.keywords if k.arg != name]
+    given = next((k.value for k in call.keywords if k.arg == name), None)
+    args = call.args
+    if len(args) > position:
+        given, args = args[position], args[:position] + args[position + 1:]
+    if isinstance(given, ast.Constant) and given.value is None:
+        given = None
+    return given, ast.copy_location(ast.Call(call.func, args, keywords), call)
 
 
 def returned_parameters(fn, resolve, seen=None):

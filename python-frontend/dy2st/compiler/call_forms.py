@@ -6,6 +6,7 @@ import ast
 
 from ..eager import compat, dtypes, inplace
 from ..eager.tensor import Tensor
+from . import alias_forms as forms
 from . import pydytext
 from .pydytext import OBJECT
 from .reach import Reach
@@ -85,8 +86,7 @@ class CallForms:
         if not (isinstance(callee, Static) and hasattr(callee.obj, "inplace_operation")):
             return False
         target = getattr(callee.obj, "inplace_target", None)
-        given = without_argument(node, *target)[0] if target is not None else node
-        return given is not None and not (isinstance(given, ast.Constant) and given.value is None)
+        return target is None or forms.without_argument(node, *target)[0] is not None
 
     def respelled_call(self, node, name, shape_at):
         """`node` with `dim=` as `axis=` where `name` takes it, and the sizes
@@ -229,13 +229,3 @@ class CallForms:
         except TypeError as e:
             self._fail(node, f"super(): {e}", unsupported=False)
 
-
-def without_argument(call, name, position):
-    """The argument `call` passes as the parameter `name` at `position` (or
-    None), and the call without it."""
-    keywords = [k for k in call.keywords if k.arg != name]
-    given = next((k.value for k in call.keywords if k.arg == name), None)
-    args = call.args
-    if len(args) > position:
-        given, args = args[position], args[:position] + args[position + 1:]
-    return given, ast.copy_location(ast.Call(call.func, args, keywords), call)

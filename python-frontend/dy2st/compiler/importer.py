@@ -32,7 +32,7 @@ from . import (aliases, callbacks, comprehensions, local_classes, named_tuples,
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .unit import (Capture, Item, MadeObject, NewWrittenAttribute, Origin,
                    Static, Unit, bound_flag, flagged_attribute, owns)
-from .call_forms import CallForms, joined_list, without_argument
+from .call_forms import CallForms, joined_list
 from .marks import ConvertedFunction, forward_function, is_not_to_static
 from .static_containers import StaticContainers
 from .views import Views
@@ -1896,8 +1896,8 @@ class Importer(StaticContainers, CallForms, Views):
         target = getattr(fn, "inplace_target", None)
         if operation is not None and target is not None:
             # paddle.assign(v, output=x): x changes (without it, a plain call).
-            given, call = without_argument(node, *target)
-            if given is None or (isinstance(given, ast.Constant) and given.value is None):
+            given, call = forms.without_argument(node, *target)
+            if given is None:
                 return self.static_call(call, Static(fn.inplace_of))
             return self.inplace_call(node, given, operation,
                                      lambda _: self.static_call(call, Static(fn.inplace_of)))
