@@ -912,6 +912,19 @@ def f32(*shape):
     return np.random.RandomState(len(shape)).rand(*shape).astype("float32")
 
 
+def fn_with_inplace_op(inplace_op, x):
+    # test_deal_inplace: a layer given as an argument, called twice.
+    y = inplace_op(x)
+    z = inplace_op(x)
+    return y + z
+
+
+def blocks_and_activation(x, blocks, act):
+    for block in blocks:
+        x = block(x)
+    return act(x) * 2.0
+
+
 CASES = [
     ("dyfunc_with_if_else", dyfunc_with_if_else, [f32(10, 16)]),
     ("dyfunc_with_if_else2", dyfunc_with_if_else2, [f32(10, 16)]),
@@ -990,4 +1003,8 @@ CASES = [
      [np.array([3, 0, 1], "int64")]),
     ("process_steps_and_accuracy", process_steps_and_accuracy,
      [f32(5, 4), np.array([[0], [3], [1], [1], [2]], "int64")]),
+    ("layer_argument_sigmoid", fn_with_inplace_op, [paddle.nn.Sigmoid(), f32(2, 3, 2, 2)]),
+    ("layer_argument_batch_norm", fn_with_inplace_op, [paddle.nn.BatchNorm2D(3), f32(2, 3, 2, 2)]),
+    ("layers_and_function_arguments", blocks_and_activation,
+     [f32(2, 3) - 0.5, [paddle.nn.ReLU(), paddle.nn.Tanh()], paddle.nn.functional.gelu]),
 ]

@@ -1157,6 +1157,8 @@ class Importer(StaticContainers, CallForms, Views):
                                 (vars(builtins), None)):
             if node.id in namespace:
                 origin = Origin("namespace", root, [node.id]) if root is not None else None
+                if origin is not None and _is_instance(namespace[node.id]):
+                    origin = self.object_root(namespace[node.id], origin)
                 return self.outside_object(namespace[node.id], node, origin)
         self._fail(node, f"name '{node.id}' is not defined", unsupported=False)
 
@@ -1206,11 +1208,19 @@ class Importer(StaticContainers, CallForms, Views):
         self.guard_identity(obj, origin)
         return Static(obj, origin)
 
+    def object_root(self, obj, origin):
+        """The origin of what is read through `obj`, an object a name of the
+        namespace `origin` holds (a global config or layer, an argument the
+        program is compiled for): its settings are guarded as a layer's are,
+        and so is the name's binding, as it is read once per call."""
+        self.unit.guards.setdefault(origin.key(), (origin, obj, True))
+        return Origin("object", obj, [], origin.path[0])
+
     def guard_value(self, obj, origin):
         """`obj`, a Python value read through `origin` from an object, is a
         constant of the program: changed later (`layer.eval()`), the function
         is imported again."""
-        if origin is not None and origin.kind == "object":
+        if origin is not None and origin.kind == "object" and origin.path:
             self.unit.guards.setdefault(origin.key(), (origin, copy.deepcopy(obj), False))
 
     def guard_identity(self, obj, origin):
@@ -1218,7 +1228,8 @@ class Importer(StaticContainers, CallForms, Views):
         converted for (a sublayer, a function): replaced later (a new head
         for fine-tuning), the function is imported again. Not an object
         made anew at each read (a bound method, a property)."""
-        if origin is None or origin.kind != "object" or origin.key() in self.unit.guards:
+        if origin is None or origin.kind != "object" or not origin.path or \
+                origin.key() in self.unit.guards:
             return
         try:
             stable = origin.read() is obj
@@ -2995,3 +3006,14 @@ def _hashable(obj):
         return True
     except TypeError:
         return False
+
+
+def _is_instance(obj):
+    """An object whose settings the code reads (a layer, a config object, a
+    dict or list of them), not a value of its own (a tensor, a number) nor
+    code (a module, a class, a function)."""
+    if isinstance(obj, Layer):
+        return True
+    return not callable(obj) and not isinstance(
+        obj, (Tensor, np.ndarray, np.generic, bool, int, float, str, bytes, types.ModuleType,
+              dtypes.DType, type(None))) and not _is_literal_structure(obj)

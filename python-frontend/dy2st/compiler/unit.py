@@ -34,19 +34,22 @@ class Origin:
     """How to read a value again: from a namespace by name, or from an object
     by attribute, then through attributes and items."""
 
-    def __init__(self, kind, root, path):
+    def __init__(self, kind, root, path, name=None):
         self.kind = kind          # "namespace" or "object"
         self.root = root          # a dict (globals), a function (closure) or an object
         self.path = path          # names, the first one looked up in the root
+        # What the code calls an object root other than `self` (a global, an
+        # argument compiled for): the labels' first name.
+        self.name = name
 
     def child(self, name):
-        return Origin(self.kind, self.root, self.path + [name])
+        return Origin(self.kind, self.root, self.path + [name], self.name)
 
     def key(self):
         return (self.kind, id(self.root), tuple(self.path))
 
     def label(self):
-        prefix = "self" if self.kind == "object" else ""
+        prefix = self.name or "self" if self.kind == "object" else ""
         text = prefix
         for name in self.path:
             if isinstance(name, Item):

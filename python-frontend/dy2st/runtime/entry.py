@@ -3,7 +3,13 @@ tensors and numbers, nested; numpy arrays and scalars): the compiled program
 takes flat parameters, so such a call goes through an entry wrapper, a
 generated Python function of one parameter per leaf that rebuilds the
 structures and calls the function. The wrapper is converted like user code
-(the function is inlined into it), once per structure."""
+(the function is inlined into it), once per structure.
+
+Other objects given (a layer, a function, an instance of a user's class) are
+compiled for, as Paddle's to_static does: the wrapper names each as a global
+of its own, read by the importer as it reads the function's globals, and the
+structure holds its identity (the wrapper keeps it alive, so the identity is
+not reused while the compiled program exists)."""
 import inspect
 import linecache
 
@@ -40,7 +46,26 @@ def _is_dataclass_record(value):
 
 
 def is_structured(value):
-    return isinstance(value, (list, tuple, dict)) or _is_dataclass_record(value)
+    return isinstance(value, (list, tuple, dict)) or _is_dataclass_record(value) or \
+        is_compiled_for(value)
+
+
+def is_compiled_for(value):
+    """An object the program is compiled for, not passed at run time (not a
+    leaf, not a container of leaves)."""
+    return not isinstance(value, _LEAF_TYPES + (list, tuple, dict)) and \
+        not _is_dataclass_record(value)
+
+
+def _holds_objects_only(value):
+    """A container of compiled-for objects only (a list of layers), nested."""
+    if isinstance(value, dict):
+        items = list(value.values())
+    elif isinstance(value, (list, tuple)) and not named_tuples.is_class(type(value)):
+        items = value
+    else:
+        return False
+    return bool(items) and all(is_compiled_for(v) or _holds_objects_only(v) for v in items)
 
 
 def structure_key(value):
@@ -51,7 +76,26 @@ def structure_key(value):
     if isinstance(value, (list, tuple)) or _is_dataclass_record(value):
         fields = value if isinstance(value, list) else named_tuples.values_of(value)
         return (type(value),) + tuple(structure_key(v) for v in fields)
+    if is_compiled_for(value):
+        return ("object", id(value))
     return None
+
+
+def check_compilable(value):
+    """Raises TypeError for a container mixing objects the program is compiled
+    for with tensors or numbers (`[layer, 0.5]`): the wrapper can bind
+    neither the container nor its items."""
+    if not is_structured(value) or is_compiled_for(value) or _holds_objects_only(value):
+        return
+    fields = value.values() if isinstance(value, dict) else \
+        value if isinstance(value, list) else named_tuples.values_of(value)
+    for item in fields:
+        if is_compiled_for(item) or _holds_objects_only(item):
+            raise TypeError(f"a compiled function takes tensors, Python numbers, strings, None "
+                            f"and lists, tuples and dicts of them, or other objects (compiled "
+                            f"for), not a {type(value).__name__} holding both, such as "
+                            f"{type(item).__name__}")
+        check_compilable(item)
 
 
 def leaves(value, out):
@@ -61,10 +105,7 @@ def leaves(value, out):
     elif isinstance(value, (list, tuple)) or _is_dataclass_record(value):
         for v in (value if isinstance(value, list) else named_tuples.values_of(value)):
             leaves(v, out)
-    else:
-        if not isinstance(value, _LEAF_TYPES):
-            raise TypeError(f"a compiled function takes tensors, numbers, strings, None and "
-                            f"lists, tuples and dicts of them, not {type(value).__name__}")
+    elif not is_compiled_for(value):
         out.append(value)
     return out
 
@@ -78,8 +119,13 @@ def make_wrapper(fn, instance, parameters, values, give_back=()):
     names = []
     bound = []
     classes = {}
+    objects = {}
 
     def rebuild(value, base):
+        if is_compiled_for(value) or _holds_objects_only(value):
+            # A layer, or a list of layers: a global of the wrapper.
+            objects[base] = value
+            return base
         if isinstance(value, dict):
             for key in value:
                 if not isinstance(key, (str, int, bool)):
@@ -115,14 +161,14 @@ def make_wrapper(fn, instance, parameters, values, give_back=()):
             arguments.append(f"{parameter.name}={text}")
         else:
             arguments.append(text)
-    name = f"{fn.__name__}_entry"
+    name = f"{fn.__name__ if fn.__name__.isidentifier() else 'lambda'}_entry"
     filename = f"<dy2st entry of {fn.__qualname__}>"
     call = f"_target({', '.join(a for a in arguments if a)})"
     source = (f"def {name}({', '.join(names)}):\n"
               + "".join(f"    {local} = {text}\n" for local, text in bound)
               + f"    return {', '.join([call] + [local for local, _ in bound])}\n")
     target = fn.__get__(instance) if instance is not None else fn
-    return define(source, filename, name, {"_target": target, **classes})
+    return define(source, filename, name, {"_target": target, **classes, **objects})
 
 
 def update_in_place(given, changed, paired, path=()):

@@ -243,7 +243,7 @@ def _parameter_names(layer, captures, params):
     names = []
     for c, p in zip(captures, params):
         name = by_identity.get(id(p)) if isinstance(p, Tensor) else None
-        if name is None and c.origin.kind == "object":
+        if name is None and c.origin.kind == "object" and c.origin.name is None:
             path = _object_path(layer, c.origin.root) + c.label[len("self"):]
             name = path.removeprefix("self.")
         names.append(name or c.label.removeprefix("self."))

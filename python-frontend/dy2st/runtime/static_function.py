@@ -431,7 +431,7 @@ class StaticFunction(ConvertedFunction):
         if any(entry.is_structured(v) for v in values):
             for name, value in zip(self._parameters(), values):
                 try:
-                    entry.leaves(value, [])
+                    entry.check_compilable(value)
                 except TypeError as e:
                     raise self._argument_error(name, e) from None
             return self._structured_call(values, given)

@@ -1,0 +1,143 @@
+"""Objects given to a converted function (a layer, a function, a lambda, a
+config object, a list of layers), as Paddle's own tests pass them
+(test_deal_inplace's `fn_with_inplace_op(inplace_op, x)`): the program is
+compiled for each object, reads its weights at every call, and is compiled
+again when a setting it read changes (also for a global object)."""
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from conftest import assert_same
+
+
+def x_of(*shape, seed=0):
+    return paddle.to_tensor(np.random.default_rng(seed).standard_normal(shape).astype("float32"))
+
+
+def fn_with_inplace_op(inplace_op, x):
+    y = inplace_op(x)
+    z = inplace_op(x)
+    return y + z
+
+
+def run_blocks(x, blocks):
+    for block in blocks:
+        x = block(x)
+    return x
+
+
+def apply_twice(x, fn):
+    return fn(fn(x))
+
+
+class Config:
+    def __init__(self, scale, use):
+        self.scale = scale
+        self.use = use
+
+
+def configured(x, cfg):
+    if cfg.use:
+        return x * cfg.scale
+    return x
+
+
+GLOBAL_CONFIG = Config(2.0, True)
+
+
+def globally_configured(x):
+    return x * GLOBAL_CONFIG.scale
+
+
+class State:
+    pass
+
+
+def accumulate(x, state):
+    state.total = state.total + x
+    return state.total * 2.0
+
+
+@pytest.mark.parametrize("make", [lambda: paddle.nn.Sigmoid(), lambda: paddle.nn.Linear(4, 4),
+                                  lambda: paddle.nn.functional.relu, lambda: paddle.tanh],
+                         ids=["Sigmoid", "Linear", "F.relu", "paddle.tanh"])
+def test_a_layer_or_function_argument(make):
+    op, x = make(), x_of(3, 4)
+    assert_same(fn_with_inplace_op(op, x), paddle.jit.to_static(fn_with_inplace_op)(op, x))
+
+
+def test_a_layer_argument_in_training_updates_its_statistics():
+    eager_bn, compiled_bn = paddle.nn.BatchNorm2D(3), paddle.nn.BatchNorm2D(3)
+    x = x_of(2, 3, 4, 4)
+    compiled = paddle.jit.to_static(fn_with_inplace_op)
+    assert_same(fn_with_inplace_op(eager_bn, x), compiled(compiled_bn, x))
+    assert_same(eager_bn._mean, compiled_bn._mean)
+    assert_same(eager_bn._variance, compiled_bn._variance)
+    eager_bn.eval()
+    compiled_bn.eval()
+    assert_same(fn_with_inplace_op(eager_bn, x), compiled(compiled_bn, x))
+
+
+def test_each_layer_given_has_its_own_program_and_weights():
+    compiled = paddle.jit.to_static(apply_twice)
+    first, second = paddle.nn.Linear(4, 4), paddle.nn.Linear(4, 4)
+    x = x_of(2, 4)
+    assert_same(apply_twice(x, first), compiled(x, first))
+    assert_same(apply_twice(x, second), compiled(x, second))
+    # Weights are inputs, read at every call: a change is seen without a compile.
+    first.weight.set_value(first.weight * 3.0)
+    assert_same(apply_twice(x, first), compiled(x, first))
+
+
+def test_a_list_of_layers_and_a_lambda():
+    blocks = [paddle.nn.Linear(4, 4), paddle.nn.ReLU(), paddle.nn.Linear(4, 2)]
+    x = x_of(3, 4)
+    assert_same(run_blocks(x, blocks), paddle.jit.to_static(run_blocks)(x, blocks))
+    affine = lambda t: t * 2.0 + 1.0  # noqa: E731
+    assert_same(apply_twice(x, affine), paddle.jit.to_static(apply_twice)(x, affine))
+    # Applied to a lambda itself (its name is not an identifier).
+    compiled = paddle.jit.to_static(lambda t, f: f(t) - 1.0)
+    assert_same(x - 1.0 + 0.0, compiled(x, lambda t: t))
+
+
+def test_a_changed_setting_of_a_config_argument_compiles_again():
+    cfg, x = Config(3.0, True), x_of(2, 2)
+    compiled = paddle.jit.to_static(configured)
+    assert_same(configured(x, cfg), compiled(x, cfg))
+    cfg.scale = 5.0
+    assert_same(configured(x, cfg), compiled(x, cfg))
+    cfg.use = False
+    assert_same(configured(x, cfg), compiled(x, cfg))
+
+
+def test_a_changed_setting_of_a_global_object_compiles_again():
+    x = x_of(2, 2)
+    compiled = paddle.jit.to_static(globally_configured)
+    assert_same(globally_configured(x), compiled(x))
+    GLOBAL_CONFIG.scale = 7.0
+    try:
+        assert_same(globally_configured(x), compiled(x))
+    finally:
+        GLOBAL_CONFIG.scale = 2.0
+
+
+def test_an_attribute_the_function_assigns_is_written_to_the_object():
+    eager_state, compiled_state = State(), State()
+    eager_state.total = compiled_state.total = paddle.zeros([2])
+    x = x_of(2)
+    compiled = paddle.jit.to_static(accumulate)
+    for _ in range(2):
+        assert_same(accumulate(x, eager_state), compiled(x, compiled_state))
+    assert_same(eager_state.total, compiled_state.total)
+
+
+def test_a_container_mixing_objects_and_tensors_is_a_type_error():
+    with pytest.raises(TypeError, match=r"run_blocks\(\) argument 'blocks': .*holding both, "
+                                        r"such as ReLU"):
+        paddle.jit.to_static(run_blocks)(x_of(2, 4), [x_of(2), paddle.nn.ReLU()])
+
+
+def test_an_object_used_as_a_value_names_the_line():
+    with pytest.raises(paddle.Dy2StError, match="cannot be used as a value") as info:
+        paddle.jit.to_static(apply_twice)(object(), paddle.tanh)
+    assert "return fn(fn(x))" in str(info.value)

@@ -1,0 +1,51 @@
+# RUN: %python %s 2>/dev/null | FileCheck %s
+# Objects given as arguments (a layer, a function, a config object, a list of
+# layers) are compiled for, as globals of the entry wrapper: a layer's forward
+# is inlined with its weights read through the argument's name, a config's
+# numbers fold to constants, and a global config object's too.
+import numpy as np
+
+import dy2st as paddle
+
+
+class Config:
+    def __init__(self):
+        self.scale = 3.0
+
+
+def apply(x, head, act, cfg, blocks):
+    for block in blocks:
+        x = block(x)
+    return act(head(x)) * cfg.scale
+
+
+GLOBAL_CONFIG = Config()
+
+
+def scaled(x):
+    return x * GLOBAL_CONFIG.scale
+
+
+paddle.jit.set_code_level(also_to_stdout=True)
+x = paddle.to_tensor(np.ones((2, 4), "float32"))
+paddle.jit.to_static(apply)(x, paddle.nn.Linear(4, 2), paddle.nn.functional.relu, Config(),
+                            [paddle.nn.ReLU(), paddle.nn.Tanh()])
+
+# The head's weight and bias are inputs of the program (the layer's own
+# names), read through the argument at every call.
+# CHECK-LABEL: apply_entry as converted:
+# CHECK: pydy.func @"apply_entry"(%{{.*}}: !pydy.object {pydy.name = "x"}
+# CHECK-SAME: %{{.*}}: !pydy.object {pydy.name = "self.weight"}
+# CHECK-SAME: %{{.*}}: !pydy.object {pydy.name = "self.bias"}
+# CHECK: pydy.func @"apply__2"
+# CHECK: pydy.call @"ReLU_forward
+# CHECK: pydy.call @"Tanh_forward
+# CHECK: pydy.call @"Linear_forward
+# CHECK: pydy.lib_call "relu"
+# CHECK: pydy.constant 3.0
+# CHECK: pydy.binary mul
+paddle.jit.to_static(scaled)(x)
+
+# CHECK-LABEL: dy2st: scaled as converted:
+# CHECK: pydy.constant 3.0
+# CHECK: pydy.binary mul
