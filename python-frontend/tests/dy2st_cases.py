@@ -925,6 +925,14 @@ def blocks_and_activation(x, blocks, act):
     return act(x) * 2.0
 
 
+def len_of_variable_and_array(x):
+    # test_len: a legacy to_variable, and len() of a tensor and of an array.
+    x = paddle.base.dygraph.to_variable(x)
+    i = paddle.tensor.fill_constant(shape=[1], dtype='int64', value=0)
+    arr = paddle.tensor.array_write(x, i=i)
+    return len(x), len(arr)
+
+
 CASES = [
     ("dyfunc_with_if_else", dyfunc_with_if_else, [f32(10, 16)]),
     ("dyfunc_with_if_else2", dyfunc_with_if_else2, [f32(10, 16)]),
@@ -1005,6 +1013,7 @@ CASES = [
      [f32(5, 4), np.array([[0], [3], [1], [1], [2]], "int64")]),
     ("layer_argument_sigmoid", fn_with_inplace_op, [paddle.nn.Sigmoid(), f32(2, 3, 2, 2)]),
     ("layer_argument_batch_norm", fn_with_inplace_op, [paddle.nn.BatchNorm2D(3), f32(2, 3, 2, 2)]),
+    ("len_of_variable_and_array", len_of_variable_and_array, [f32(10, 16)]),
     ("layers_and_function_arguments", blocks_and_activation,
      [f32(2, 3) - 0.5, [paddle.nn.ReLU(), paddle.nn.Tanh()], paddle.nn.functional.gelu]),
 ]

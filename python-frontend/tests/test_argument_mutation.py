@@ -1062,3 +1062,21 @@ def test_a_method_that_changes_a_loops_item_reaches_the_callers_container():
     assert_same(eager, paddle.jit.to_static(GrowsItsCachesByAMethod())(caches, x))
     assert_same(eager_held, held)
     assert all(c["k"] is h for c, h in zip(caches, held))
+
+
+def full_like_batch(x, shape, value):
+    shape = list(shape)     # a copy: the caller's list is not changed
+    shape[0] = paddle.shape(x)[0]
+    return paddle.tensor.fill_constant(shape, "float32", value)
+
+
+def hinge(pos, neg):
+    # Paddle's simnet HingeLoss: the argument is a tensor's shape, a new list.
+    zeros = full_like_batch(neg, neg.shape, 0.0)
+    margin = full_like_batch(neg, neg.shape, 0.1)
+    return paddle.mean(paddle.maximum(zeros, neg - pos + margin))
+
+
+def test_a_change_to_a_copy_of_a_tensors_shape_argument():
+    pos, neg = paddle.to_tensor([[0.5], [0.2]]), paddle.to_tensor([[0.4], [0.3]])
+    assert_same(hinge(pos, neg), paddle.jit.to_static(hinge)(pos, neg))

@@ -1669,6 +1669,8 @@ class Importer(StaticContainers, CallForms, Views):
         if _is_fresh(argument):
             return
         owner = self.static_object(argument.value) if isinstance(argument, ast.Attribute) else None
+        if owner is None and isinstance(argument, ast.Attribute) and argument.attr == "shape":
+            return  # a tensor's shape is a new list at each read
         if owner is not None and not any(made is owner for made in self.unit.made):
             # An object the call made is not written back: its class's list
             # would not see the change.
