@@ -925,12 +925,21 @@ def blocks_and_activation(x, blocks, act):
     return act(x) * 2.0
 
 
-def len_of_variable_and_array(x):
-    # test_len: a legacy to_variable, and len() of a tensor and of an array.
-    x = paddle.base.dygraph.to_variable(x)
+def len_of_tensor_and_array(x):
+    # test_len: len() of a tensor and of an array.
+    x = paddle.to_tensor(x)
     i = paddle.tensor.fill_constant(shape=[1], dtype='int64', value=0)
     arr = paddle.tensor.array_write(x, i=i)
     return len(x), len(arr)
+
+
+def copy_into_tensors(x, y):
+    # Tensor.copy_: the receiver takes the source's values and shape.
+    z = x * 1.0
+    z.copy_(y)
+    row = x[0]
+    row.copy_(y[:3])   # through a view: x's row changes
+    return z, x
 
 
 CASES = [
@@ -1013,7 +1022,8 @@ CASES = [
      [f32(5, 4), np.array([[0], [3], [1], [1], [2]], "int64")]),
     ("layer_argument_sigmoid", fn_with_inplace_op, [paddle.nn.Sigmoid(), f32(2, 3, 2, 2)]),
     ("layer_argument_batch_norm", fn_with_inplace_op, [paddle.nn.BatchNorm2D(3), f32(2, 3, 2, 2)]),
-    ("len_of_variable_and_array", len_of_variable_and_array, [f32(10, 16)]),
+    ("len_of_tensor_and_array", len_of_tensor_and_array, [f32(10, 16)]),
+    ("copy_into_tensors", copy_into_tensors, [f32(2, 3), f32(4) + 1]),
     ("layers_and_function_arguments", blocks_and_activation,
      [f32(2, 3) - 0.5, [paddle.nn.ReLU(), paddle.nn.Tanh()], paddle.nn.functional.gelu]),
 ]

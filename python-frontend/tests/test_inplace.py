@@ -282,3 +282,20 @@ def test_set_value_writes_into_the_tensor():
         for fn in (value_set, paddle.jit.to_static(value_set)):
             with pytest.raises(AssertionError, match="Variable (Shape|dtype) not match"):
                 fn(paddle.to_tensor(wrong), paddle.zeros([3]))
+
+
+def copied(x, y):
+    buf = x * 1.0
+    alias = buf
+    buf.copy_(y)
+    return alias
+
+
+def test_copy_takes_the_sources_values_and_shape():
+    """Tensor.copy_(src) (Paddle 3.3): the receiver, and its other names,
+    take src's values and shape; another dtype is Paddle's RuntimeError."""
+    x, y = paddle.to_tensor(Y), paddle.to_tensor(np.arange(5, dtype=np.float32))
+    for fn in (copied, paddle.jit.to_static(copied)):
+        np.testing.assert_array_equal(fn(x, y).numpy(), y.numpy())
+        with pytest.raises(RuntimeError, match="different data type"):
+            fn(x, paddle.to_tensor([1, 2]))

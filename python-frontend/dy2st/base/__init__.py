@@ -8,7 +8,6 @@ import types
 from typing import Any, Iterator
 
 from ..nn.layer import ParamAttr  # noqa: F401 (paddle.base's API)
-from ..eager.functional import to_tensor
 from ..static import CPUPlace, Executor  # noqa: F401 (paddle.base's API)
 
 
@@ -24,13 +23,6 @@ def _guard(place: Any = None) -> Iterator[None]:
     yield
 
 
-def _to_variable(value: Any, name: str | None = None, zero_copy: bool | None = None,
-                 dtype: Any = None) -> Any:
-    """Paddle's dygraph.to_variable: a tensor of `value` (an array, a list,
-    a tensor), as paddle.to_tensor makes it."""
-    return to_tensor(value, dtype=dtype)
-
-
-dygraph = types.SimpleNamespace(guard=_guard, to_variable=_to_variable)
+dygraph = types.SimpleNamespace(guard=_guard)
 
 from . import param_attr  # noqa: E402,F401 (paddle.base.param_attr)

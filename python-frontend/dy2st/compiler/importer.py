@@ -1825,12 +1825,14 @@ class Importer(StaticContainers, CallForms, Views):
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
                                               keywords=node.keywords), node)
             return self.static_call(call, Static(functional.CHANGING[method]))
-        if method == "set_value" and len(node.args) == 1 and not node.keywords:
-            # Tensor.set_value(v): v's values written into the tensor.
+        if method in ("set_value", "copy_") and not node.keywords:
+            # Tensor.set_value(v), x.copy_(v): v's values written into the tensor.
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
                                               keywords=[]), node)
+            check = pybuiltins.tensor_set_value if method == "set_value" else \
+                pybuiltins.tensor_copy
             return self.inplace_call(node, node.func.value, "assign", lambda _: self.python_call(
-                call, pybuiltins.tensor_set_value, None))
+                call, check, None))
         operation = inplace.operation_of(method)
         if operation is not None:
             def compute(receiver):

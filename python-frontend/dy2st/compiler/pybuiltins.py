@@ -8,7 +8,7 @@ first axis."""
 import builtins
 
 from ..eager.basic_composites import abs as _tensor_abs
-from ..eager.tensor import Tensor
+from ..eager.tensor import Tensor, copy_dtype_message
 from . import pymath
 
 
@@ -103,6 +103,16 @@ def tensor_set_value(x, value):
     if value.dtype != x.dtype:
         raise AssertionError("Variable dtype not match: the value's dtype is not the tensor's")
     return value + 0
+
+
+def tensor_copy(x, src, blocking=True):
+    """What Tensor.copy_(src) gives x (the importer writes it into x): src's
+    values and shape, with Paddle's RuntimeError for another dtype."""
+    if not isinstance(src, Tensor):
+        raise TypeError("Tensor.copy_() takes a tensor")
+    if src.dtype != x.dtype:
+        raise RuntimeError(copy_dtype_message(x.dtype, src.dtype))
+    return src + 0
 
 
 def tensor_item(x, *indices):

@@ -308,6 +308,14 @@ class Tensor:
                                  f"tensor's ({array.dtype}, {self._value.dtype})")
         inplace.write(self, array.copy() if array is self._value else array)
 
+    def copy_(self, src: Tensor, blocking: bool = True) -> Tensor:
+        """Paddle's Tensor.copy_: x takes src's values and shape (its dtype
+        must be x's), in place; x is returned."""
+        if src.dtype != self.dtype:
+            raise RuntimeError(copy_dtype_message(self.dtype, src.dtype))
+        inplace.write(self, src._value.copy())
+        return self
+
     def astype(self, dtype: Any) -> Tensor:
         """x converted to `dtype`; to its own dtype, a view of x (Paddle's)."""
         if dtypes.as_dtype(dtype) != self.dtype:
@@ -385,6 +393,12 @@ def _infer_dtype(data):
     if flat.dtype.kind == "f":
         return dtypes.float32
     raise TypeError(f"to_tensor cannot make a tensor of {type(data).__name__} data")
+
+
+def copy_dtype_message(dtype: Any, src_dtype: Any) -> str:
+    """Paddle's message for Tensor.copy_ of another dtype."""
+    return (f"(PreconditionNotMet) Tensor has different data type with the source tensor, "
+            f"Tensor Copy cannot be performed! ({dtype} and {src_dtype})")
 
 
 def to_tensor(data: Any, dtype: Any = None, place: Any = None,
