@@ -942,6 +942,16 @@ def copy_into_tensors(x, y):
     return z, x
 
 
+def created_on_the_cpu(x):
+    # Paddle 3.3's placement options of creation functions.
+    a = paddle.zeros([2, 3], device="cpu")
+    b = paddle.ones_like(x, requires_grad=False, pin_memory=False)
+    c = paddle.full([2], 3.0, device=paddle.CPUPlace())
+    d = paddle.arange(0, 4, device="cpu", requires_grad=False)
+    e = paddle.eye(2, device="cpu")
+    return a, b + x, c, d, e
+
+
 CASES = [
     ("dyfunc_with_if_else", dyfunc_with_if_else, [f32(10, 16)]),
     ("dyfunc_with_if_else2", dyfunc_with_if_else2, [f32(10, 16)]),
@@ -1024,6 +1034,7 @@ CASES = [
     ("layer_argument_batch_norm", fn_with_inplace_op, [paddle.nn.BatchNorm2D(3), f32(2, 3, 2, 2)]),
     ("len_of_tensor_and_array", len_of_tensor_and_array, [f32(10, 16)]),
     ("copy_into_tensors", copy_into_tensors, [f32(2, 3), f32(4) + 1]),
+    ("created_on_the_cpu", created_on_the_cpu, [f32(2)]),
     ("layers_and_function_arguments", blocks_and_activation,
      [f32(2, 3) - 0.5, [paddle.nn.ReLU(), paddle.nn.Tanh()], paddle.nn.functional.gelu]),
 ]

@@ -452,3 +452,27 @@ def test_arguments_a_library_function_does_not_take_are_a_type_error_where_reach
         fn(x, True)
     with pytest.raises(TypeError, match="unexpected keyword argument 'out'"):
         add_with_out(x, True)
+
+
+def made_on(x, device, requires_grad):
+    if x.sum() > 0:
+        return paddle.zeros([2], device=device, requires_grad=requires_grad)
+    return x
+
+
+@pytest.mark.parametrize("device,requires_grad,message", [
+    ("gpu:0", False, "live on the CPU: device='gpu:0'"),
+    ("cpu", True, "requires_grad=True is not supported"),
+])
+def test_placement_options_dy2st_cannot_honour_raise_where_reached(device, requires_grad,
+                                                                    message):
+    """Paddle 3.3's device=/requires_grad= of creation functions: the CPU
+    and no gradients are accepted, the others a ValueError where the call
+    runs (not in a branch not taken)."""
+    compiled = paddle.jit.to_static(made_on)
+    negative = paddle.to_tensor([-1.0, -1.0])
+    np.testing.assert_array_equal(compiled(negative, device, requires_grad).numpy(), [-1, -1])
+    for fn in (made_on, compiled):
+        with pytest.raises(ValueError, match=message):
+            fn(paddle.ones([2]), device, requires_grad)
+    np.testing.assert_array_equal(compiled(paddle.ones([2]), "cpu", False).numpy(), [0, 0])

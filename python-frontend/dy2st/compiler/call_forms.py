@@ -92,6 +92,13 @@ class CallForms:
         """`node` with `dim=` as `axis=` where `name` takes it, and the sizes
         from position `shape_at` on as one list (`zeros(2, 3)`: `zeros([2, 3])`)."""
         keywords = node.keywords
+        placement = [k for k in keywords if k.arg in compat.PLACEMENT_KEYWORDS] \
+            if name in compat.PLACEMENT_FUNCTIONS else []
+        if placement:
+            # device=, requires_grad=, pin_memory=: checked where the call runs.
+            check = ast.copy_location(ast.Call(node.func, [], placement), node)
+            self.python_call(check, compat.check_placement, None)
+            keywords = [k for k in keywords if k not in placement]
         if name in compat.DIM_FUNCTIONS and any(k.arg == "dim" for k in keywords):
             if any(k.arg == "axis" for k in keywords):
                 self._fail(node, f"TypeError: {name}() got both 'axis' and its alias 'dim'",

@@ -2297,6 +2297,7 @@ class Importer(StaticContainers, CallForms, Views):
             self._fail(node, "passing a layer or another compile-time object to a nested "
                              "function is not supported by dy2st yet")
         key = (fn, id(bound), tuple(sorted((n, id(v.obj)) for n, v in statics.items())))
+        self.unit.held += [bound] + [v.obj for v in statics.values()]
         if key in self.unit.stack:
             self.unit.recursive.add(key)
         if key not in self.unit.functions:

@@ -161,6 +161,10 @@ class Unit:
         # return early, so the exception is recorded and it goes on; calls
         # of function values (which may be such lambdas) test for it after.
         self.raising_lambdas = False
+        # The compile-time objects whose identities key `functions` (a bound
+        # method is made anew at each read): held while the unit imports, so
+        # that no other object takes one's identity.
+        self.held = []
 
     def kept_attributes(self):
         """The (object, name, Reach of the changes in place or None where it

@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from .basic_composites import cast, tile
 from .dtypes import DType
+from .place import CPUPlace
 from .primitives import KERNELS
 from .tensor import Tensor
 
@@ -29,8 +30,44 @@ TRANSPOSES = frozenset({"transpose", "swapaxes", "swapdims"})
 SHAPE_FUNCTIONS = {"zeros": 0, "ones": 0, "empty": 0, "rand": 0, "randn": 0}
 """Functions whose shape may come as separate ints, by the shape's position."""
 
+PLACEMENT_FUNCTIONS = frozenset(
+    "zeros ones full empty arange eye linspace rand randn zeros_like ones_like full_like "
+    "empty_like uniform standard_normal".split())
+"""Creation functions that take Paddle 3.3's keyword-only placement options
+(PLACEMENT_KEYWORDS): dy2st checks them and makes the tensor as without them."""
+
+PLACEMENT_KEYWORDS = ("device", "requires_grad", "pin_memory")
+
 SHAPE_METHODS = frozenset({"reshape", "view", "expand", "permute"})
 """Tensor methods whose shape (or order) may come as separate ints."""
+
+
+def check_placement(device: Any = None, requires_grad: bool = False,
+                    pin_memory: bool = False) -> None:
+    """Paddle 3.3's placement options of a creation function: dy2st's tensors
+    live on the CPU, in pageable memory, and record no gradients."""
+    if isinstance(device, str):
+        if device != "cpu":
+            raise ValueError(f"dy2st's tensors live on the CPU: device={device!r} is not "
+                             "supported (give 'cpu' or paddle.CPUPlace(), or no device)")
+    elif device is not None:
+        if not isinstance(device, CPUPlace):
+            raise ValueError("dy2st's tensors live on the CPU: give device='cpu' or "
+                             "paddle.CPUPlace(), or no device")
+    if requires_grad:
+        raise ValueError("dy2st records no gradients: requires_grad=True is not supported")
+    if pin_memory:
+        raise ValueError("pinned memory is for copies to a GPU: dy2st's tensors live in the "
+                         "CPU's memory, pin_memory=True is not supported")
+
+
+def without_placement(name: str, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """`kwargs` of the creation function `name` without its placement
+    options, once checked."""
+    if name not in PLACEMENT_FUNCTIONS or not any(k in kwargs for k in PLACEMENT_KEYWORDS):
+        return kwargs
+    check_placement(**{k: kwargs[k] for k in PLACEMENT_KEYWORDS if k in kwargs})
+    return {k: v for k, v in kwargs.items() if k not in PLACEMENT_KEYWORDS}
 
 
 def renamed_keywords(name: str, kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -82,7 +119,8 @@ def spelled(name: str, fn: Callable[..., Any], receiver: bool = False) -> Callab
     Paddle's PyTorch-style spellings; `fn` itself where it has none. The
     importer reads `compat_of` to see through it."""
     at = 1 if receiver and name in SHAPE_METHODS else SHAPE_FUNCTIONS.get(name)
-    if name not in DIM_FUNCTIONS and at is None and name not in TRANSPOSES and name != "where":
+    if name not in DIM_FUNCTIONS and at is None and name not in TRANSPOSES and \
+            name != "where" and name not in PLACEMENT_FUNCTIONS:
         return fn
 
     @functools.wraps(fn)
@@ -94,7 +132,7 @@ def spelled(name: str, fn: Callable[..., Any], receiver: bool = False) -> Callab
             return swap_axes(*args)
         if at is not None:
             args = packed_shape(args, at)
-        return fn(*args, **renamed_keywords(name, kwargs))
+        return fn(*args, **renamed_keywords(name, without_placement(name, kwargs)))
     operation.compat_of = fn  # type: ignore[attr-defined]
     operation.compat_name = name  # type: ignore[attr-defined]
     return operation

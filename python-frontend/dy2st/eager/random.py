@@ -11,14 +11,17 @@ from typing import Any
 import numpy as np
 
 from . import dtypes
+from .compat import check_placement
 from .tensor import Tensor
 
 EAGER_ONLY = ("random permutations are not compiled yet: make the tensor outside the "
               "converted function and pass it in")
 
 
-def randperm(n: int, dtype: Any = "int64", name: str | None = None) -> Tensor:
+def randperm(n: int, dtype: Any = "int64", name: str | None = None, *, device: Any = None,
+             requires_grad: bool = False, pin_memory: bool = False) -> Tensor:
     """A random permutation of 0 .. n-1."""
+    check_placement(device, requires_grad, pin_memory)
     if n < 0:
         raise ValueError(f"randperm(): n must be non-negative, not {n}")
     chosen = dtypes.as_dtype(dtype)
