@@ -952,6 +952,23 @@ def created_on_the_cpu(x):
     return a, b + x, c, d, e
 
 
+def results_given_out(x, y):
+    # Paddle 3.3's keyword-only out=: the tensor takes the result whole (its
+    # shape and dtype too), in its own memory where they fit.
+    o = paddle.zeros([1])
+    paddle.add(x, y, out=o)
+    m = paddle.zeros([2, 3])
+    row = m[0]
+    paddle.tanh(x, out=row)
+    s = paddle.zeros([1], dtype="int64")
+    total = paddle.sum(x, out=s)
+    z = paddle.zeros([5])
+    paddle.zeros([2, 2], out=z)
+    w = paddle.ones([3])
+    paddle.where(x > 1.5, x, y, out=w)
+    return o, m, s, total, z, w
+
+
 CASES = [
     ("dyfunc_with_if_else", dyfunc_with_if_else, [f32(10, 16)]),
     ("dyfunc_with_if_else2", dyfunc_with_if_else2, [f32(10, 16)]),
@@ -1035,6 +1052,7 @@ CASES = [
     ("len_of_tensor_and_array", len_of_tensor_and_array, [f32(10, 16)]),
     ("copy_into_tensors", copy_into_tensors, [f32(2, 3), f32(4) + 1]),
     ("created_on_the_cpu", created_on_the_cpu, [f32(2)]),
+    ("results_given_out", results_given_out, [f32(3) * 3, f32(3)]),
     ("layers_and_function_arguments", blocks_and_activation,
      [f32(2, 3) - 0.5, [paddle.nn.ReLU(), paddle.nn.Tanh()], paddle.nn.functional.gelu]),
 ]

@@ -299,3 +299,23 @@ def test_copy_takes_the_sources_values_and_shape():
         np.testing.assert_array_equal(fn(x, y).numpy(), y.numpy())
         with pytest.raises(RuntimeError, match="different data type"):
             fn(x, paddle.to_tensor([1, 2]))
+
+
+def given_out(x, buf):
+    alias = buf
+    row = buf[0]
+    paddle.matmul(x, x.T, out=buf)      # buf's shape: the product's
+    grown = paddle.zeros([1], dtype="int64")
+    paddle.concat([x, x], out=grown)    # another shape and dtype: the result whole
+    return alias, row, grown
+
+
+def test_a_result_given_out_is_written_into_it():
+    """Paddle 3.3's keyword-only out= (also `zeros(..., out=t)`): the tensor,
+    its other names and the caller's take the result, in their memory where
+    it fits (a view of the tensor sees it too)."""
+    (alias, row, grown), (_, buf) = both(given_out, X, np.zeros((2, 2), np.float32))
+    np.testing.assert_allclose(alias, X @ X.T, rtol=1e-6)
+    np.testing.assert_allclose(buf, X @ X.T, rtol=1e-6)
+    np.testing.assert_allclose(row, (X @ X.T)[0], rtol=1e-6)
+    np.testing.assert_array_equal(grown, np.concatenate([X, X]))

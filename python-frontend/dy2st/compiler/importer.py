@@ -1820,7 +1820,8 @@ class Importer(StaticContainers, CallForms, Views):
         fill = random.FILLS.get(method)
         if fill is not None:
             self._fail(node, f"{method}(): {fill.eager_only}")
-        if method in functional.CHANGING and method in functional.TENSOR_METHODS:
+        if method in functional.CHANGING and \
+                functional.TENSOR_METHODS.get(method) is functional.CHANGING[method]:
             # x.increment(), x.logical_and(y, out=o): the function's call.
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
                                               keywords=node.keywords), node)

@@ -33,7 +33,8 @@ INPLACE = {f"{name}_": inplace.function(name, SPELLED[name]) for name in sorted(
 globals().update(INPLACE)
 
 # Paddle's functions that change an argument in place under their own names.
-CHANGING = {name: inplace.named(name, SPELLED[name], inplace.target_of(name, SPELLED[name]))
+CHANGING = {name: inplace.named(inplace.operation_named(name), SPELLED[name],
+                                inplace.target_of(name, SPELLED[name]))
             for name in inplace.NAMED}
 globals().update(CHANGING)
 
@@ -53,7 +54,8 @@ TENSOR_METHODS = {name: compat.spelled(name, fn, receiver=True)
                                   "scatter_nd", "negative")}
 TENSOR_METHODS["astype"] = KERNELS["cast"]
 # x.increment(), x.logical_and(y, out=o): they change x, o as the functions do.
-TENSOR_METHODS.update({name: CHANGING[name] for name in CHANGING if name in TENSOR_METHODS})
+TENSOR_METHODS.update({name: CHANGING[name] for name in CHANGING
+                       if name in TENSOR_METHODS and name not in inplace.OUT_FUNCTIONS})
 tensor.METHODS.update(TENSOR_METHODS)
 tensor.METHODS.update(compat.METHODS)
 tensor.METHODS.update(random.FILLS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import sys
 from typing import Any, Callable
 
 VALUE_OPERATIONS = frozenset("""
@@ -40,13 +41,37 @@ names: the parameter that names it, None for the first (`paddle.increment(x)`,
 bitwise operations and frac take an `out` they leave as it was)."""
 
 
+OUT_FUNCTIONS = frozenset("""
+    abs acos acosh add all amax amin any arange atanh bmm cat ceil clamp clip concat concatenate
+    cos cosh cumprod cumsum diff div divide dot empty eq equal exp expm1 eye floor floor_divide
+    floor_mod full ge greater greater_equal greater_than gt index_add index_select le less
+    less_equal less_than linspace log log10 log1p log2 logsumexp lt masked_select matmul maximum
+    mean minimum mod mul multinomial multiply ne nonzero normal not_equal ones outer pow quantile
+    rand randn remainder round rsqrt searchsorted sigmoid sign sin sinh softmax sqrt stack
+    standard_normal sub subtract sum take_along_axis take_along_dim tanh tril triu uniform var
+    where zeros""".split())
+"""Paddle 3.3's functions that also write their result to a tensor given as
+the keyword-only `out=` (PyTorch's convention): it takes the result's values,
+shape and dtype, in its own memory where they fit (a view of another tensor
+changes it), as `paddle.assign(v, output=out)` does."""
+NAMED.update({name: "out" for name in OUT_FUNCTIONS})
+
+
 def target_of(name: str, fn: Callable[..., Any]) -> tuple[str, int] | None:
     """The (name, position) of the parameter of `fn` (Paddle's `name`) that
-    names the tensor it changes in place (see NAMED), None for the first."""
+    names the tensor it changes in place (see NAMED), None for the first; a
+    keyword-only `out` that `fn` does not take is at no position."""
     param = NAMED[name]
     if param is None:
         return None
-    return param, list(inspect.signature(fn).parameters).index(param)
+    params = list(inspect.signature(fn).parameters)
+    return param, params.index(param) if param in params else sys.maxsize
+
+
+def operation_named(name: str) -> str:
+    """The in-place operation of the function `name` of NAMED: what its
+    target takes (the result whole, for `out=`)."""
+    return "assign" if name in OUT_FUNCTIONS else name
 
 RENAMED = {"zero": "zeros_like", "fill": "full_like"}
 """In-place forms named otherwise than their operation (`x.fill_(v)`)."""
