@@ -471,6 +471,23 @@ struct CastLowering : OpConversionPattern<CastOp> {
   }
 };
 
+/// A choice between two arrays (canonicalization folds an scf.if that only
+/// chooses one, as on a path that raises): the choice of each of their parts.
+struct SelectLowering : OpConversionPattern<arith::SelectOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(arith::SelectOp op, OneToNOpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    if (!isa<ArrayType>(op.getType()))
+      return failure();
+    Value condition = adaptor.getCondition().front();
+    SmallVector<Value> parts;
+    for (auto [chosen, other] : llvm::zip(adaptor.getTrueValue(), adaptor.getFalseValue()))
+      parts.push_back(arith::SelectOp::create(rewriter, op.getLoc(), condition, chosen, other));
+    rewriter.replaceOpWithMultiple(op, {parts});
+    return success();
+  }
+};
+
 struct ConvertTensorArrayToMemRefPass
     : impl::ConvertTensorArrayToMemRefPassBase<ConvertTensorArrayToMemRefPass> {
   void runOnOperation() override {
@@ -494,12 +511,15 @@ struct ConvertTensorArrayToMemRefPass
     });
     target.addDynamicallyLegalOp<func::CallOp, func::ReturnOp>(
         [&](Operation *op) { return converter.isLegal(op); });
+    target.addDynamicallyLegalOp<arith::SelectOp>(
+        [&](Operation *op) { return converter.isLegal(op); });
     target.markUnknownOpDynamicallyLegal([&](Operation *op) { return converter.isLegal(op); });
 
     separateSharedArrays(getOperation());
     RewritePatternSet patterns(ctx);
     patterns.add<CreateLowering, AppendLowering, ReadLowering, WriteLowering, PopLowering,
-                 LengthLowering, StackLowering, CopyLowering, CastLowering>(converter, ctx);
+                 LengthLowering, StackLowering, CopyLowering, CastLowering, SelectLowering>(
+        converter, ctx);
     scf::populateSCFStructuralTypeConversionsAndLegality(converter, patterns, target);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns, converter);
     populateCallOpTypeConversionPattern(patterns, converter);

@@ -1376,16 +1376,40 @@ class Importer(StaticContainers, CallForms, Views):
                     i + 1 == len(node.ops):
                 # A runtime value is never a compile-time object (a class, a layer).
                 return self.constant(isinstance(node.ops[i], ast.IsNot), node)
+            if isinstance(rhs, Static) and isinstance(lhs, Static) and \
+                    isinstance(node.ops[i], (ast.In, ast.NotIn)) and i + 1 == len(node.ops):
+                # A compile-time object in a container of them (a layer in a list).
+                found = lhs.obj in rhs.obj
+                return self.constant(found == isinstance(node.ops[i], ast.In), node)
             if isinstance(rhs, Static):
                 rhs = self.expr(node.comparators[i])
             kind = _COMPARE[type(node.ops[i])]
-            result = self.written(node, pydytext.compare(kind, lhs, rhs))
+            if kind in ("in", "not_in") and self.fn is not pybuiltins.contains:
+                result = self.membership(node, lhs, rhs, kind == "not_in")
+            else:
+                result = self.written(node, pydytext.compare(kind, lhs, rhs))
             if i + 1 == len(node.ops):
                 return result
             # a < b < c is (a < b) and (b < c), with b evaluated once.
             return self.logical(node, "and", result, lambda: compare(i + 1, rhs))
 
         return compare(0, left)
+
+    def membership(self, node, value, items, negated):
+        """`value in items` (`not in`): pybuiltins.contains, whose answer for
+        a list or tuple holding values known at run time Python's `in` gives
+        (a plain comparison asks the specialization for values known when
+        compiling only)."""
+        self.hidden += 1
+        names = [f"in.{self.hidden}.items", f"in.{self.hidden}.value"]
+        self.scopes[-1].update(names)
+        self.store(names[0], items, node)
+        self.store(names[1], value, node)
+        call = ast.copy_location(ast.Call(
+            located(ast.Name("contains", ast.Load()), node),
+            [located(ast.Name(n, ast.Load()), node) for n in names], []), node)
+        result = self.python_call(call, pybuiltins.contains, None)
+        return self.written(node, pydytext.unary("not", result)) if negated else result
 
     def expr_IfExp(self, node):
         self.hidden += 1

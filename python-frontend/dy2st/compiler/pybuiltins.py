@@ -180,6 +180,28 @@ def unpacked_item(base, key, current, item_changed):
     return current
 
 
+def contains(items, value):
+    """`value in items`. In a list or tuple (of a length known when compiling,
+    or grown at run time), an item equal to the value: Python first finds an
+    item that is the value itself, which only a NaN (equal to nothing) tells
+    apart, and compiled values have no identity to ask; a NaN sought where an
+    item is NaN too is an error rather than a guess. Other containers (a
+    dict's keys, a string's substrings) answer as the comparison does."""
+    if isinstance(items, (list, tuple)):
+        for item in items:
+            if item == value:
+                return True
+        if value != value:
+            for item in items:
+                if item != item:
+                    raise NotImplementedError(
+                        "dy2st cannot tell whether a NaN is in a list holding a NaN: Python's "
+                        "'in' finds the item that is the same object, and compiled values "
+                        "are not objects")
+        return False
+    return value in items
+
+
 def list_index_error():
     """What indexing a list of layers past its end raises."""
     raise IndexError("list index out of range")

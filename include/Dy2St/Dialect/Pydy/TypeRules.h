@@ -78,6 +78,14 @@ Type arrayItemType(Type type);
 /// when it cannot hold both.
 Type widenedArrayItem(Type item, Type added);
 
+/// Whether `lhs is rhs`, where the values tell: one value is one object;
+/// values whose types no object has both of (a tensor and a number, tensors
+/// of different dtypes or ranks or known sizes, an int and a float) are two.
+/// None where they do not tell: None and optionals (the specialization's),
+/// strings (interned: compared by value) and unknown types, and two values
+/// of one type computed apart (one object eagerly, or two).
+std::optional<bool> knownIdentity(Value lhs, Value rhs);
+
 } // namespace mlir::pydy
 
 #endif

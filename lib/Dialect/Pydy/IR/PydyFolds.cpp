@@ -203,14 +203,16 @@ OpFoldResult CompareOp::fold(FoldAdaptor adaptor) {
   MLIRContext *ctx = getContext();
   Type lt = getLhs().getType(), rt = getRhs().getType();
   CompareKind kind = getKind();
-  // `x is None` is decided by the types alone once they are known.
+  // `x is None` is decided by the types alone once they are known; so is
+  // `x is y` where the values tell (TypeRules' knownIdentity).
   if (kind == CompareKind::is || kind == CompareKind::is_not) {
     bool known = !isa<ObjectType>(lt) && !isa<ObjectType>(rt);
     bool lNone = isa<PyNoneType>(lt), rNone = isa<PyNoneType>(rt);
-    if (!known || (!lNone && !rNone))
+    std::optional<bool> same = known && (lNone || rNone) ? std::optional<bool>(lNone && rNone)
+                                                          : knownIdentity(getLhs(), getRhs());
+    if (!same)
       return {};
-    bool same = lNone && rNone;
-    return typed(*this, boolAttr(ctx, kind == CompareKind::is ? same : !same));
+    return typed(*this, boolAttr(ctx, kind == CompareKind::is ? *same : !*same));
   }
   Attribute l = adaptor.getLhs(), r = adaptor.getRhs();
   if (auto dict = dyn_cast<DictType>(rt))

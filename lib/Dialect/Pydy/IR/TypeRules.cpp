@@ -367,3 +367,25 @@ Type mlir::pydy::joinTypes(Type a, Type b) {
     return joined;
   return joinNumbers(a, b);
 }
+
+std::optional<bool> mlir::pydy::knownIdentity(Value lhs, Value rhs) {
+  if (lhs == rhs)
+    return true;
+  Type lt = lhs.getType(), rt = rhs.getType();
+  auto undecided = [](Type t) { return isa<ObjectType, PyNoneType, OptionalType, StrType>(t); };
+  if (undecided(lt) || undecided(rt))
+    return std::nullopt;
+  auto lTensor = dyn_cast<RankedTensorType>(lt), rTensor = dyn_cast<RankedTensorType>(rt);
+  if (lTensor && rTensor) {
+    if (lTensor.getElementType() != rTensor.getElementType() ||
+        lTensor.getRank() != rTensor.getRank())
+      return false;
+    for (auto [l, r] : llvm::zip(lTensor.getShape(), rTensor.getShape()))
+      if (!ShapedType::isDynamic(l) && !ShapedType::isDynamic(r) && l != r)
+        return false;
+    return std::nullopt;
+  }
+  if (lt.getTypeID() != rt.getTypeID() || (lt.isIntOrFloat() && lt != rt))
+    return false;
+  return std::nullopt;
+}

@@ -413,8 +413,11 @@ LogicalResult Specializer::inferResultTypes(Operation *op) {
     return setResult(sig->result);
   }
   if (auto cmp = dyn_cast<CompareOp>(op)) {
-    if (cmp.getKind() == CompareKind::is || cmp.getKind() == CompareKind::is_not)
+    if (cmp.getKind() == CompareKind::is || cmp.getKind() == CompareKind::is_not) {
+      if (failed(checkIdentity(cmp)))
+        return failure();
       return setResult(b.getI1Type());
+    }
     if ((cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in) &&
         isa<DictType>(cmp.getRhs().getType())) {
       if (!isa_and_nonnull<StringAttr>(constantOf(cmp.getLhs())))
@@ -563,6 +566,23 @@ LogicalResult Specializer::inferResultTypes(Operation *op) {
     return success();
   }
   llvm_unreachable("not an expression op");
+}
+
+LogicalResult Specializer::checkIdentity(CompareOp op) {
+  Type lt = op.getLhs().getType(), rt = op.getRhs().getType();
+  auto decidedElsewhere = [](Type t) {
+    return isa<ObjectType, PyNoneType, OptionalType, StrType>(t);
+  };
+  if (decidedElsewhere(lt) || decidedElsewhere(rt) || knownIdentity(op.getLhs(), op.getRhs()))
+    return success();
+  // True and False are one object each.
+  if (lt.isInteger(1) && rt.isInteger(1)) {
+    op.setKind(op.getKind() == CompareKind::is ? CompareKind::eq : CompareKind::ne);
+    return success();
+  }
+  return op.emitError() << "dy2st cannot tell whether two values computed apart (of type "
+                        << describeType(lt) << ") are one object: 'is' compares objects, and "
+                           "compiled values have none; compare them with '==', or keep a flag";
 }
 
 LogicalResult Specializer::unpackTensor(UnpackOp op, Operation *&next) {

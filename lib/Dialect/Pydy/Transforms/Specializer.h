@@ -412,6 +412,9 @@ private:
   /// `numpy_item`: int()/float()/bool() of a 0-d tensor, else its operand.
   LogicalResult specializeNumpyItem(UnaryOp op);
   /// `a, b = t`: the items of a tensor's first dimension, known when compiling.
+  /// `a is b`: answered where the values tell (knownIdentity), by value for
+  /// bools; an error for two tensors or numbers computed apart.
+  LogicalResult checkIdentity(CompareOp op);
   LogicalResult unpackTensor(UnpackOp op, Operation *&next);
 
   LogicalResult specializeLibCall(LibCallOp op, Operation *&next);

@@ -1,0 +1,38 @@
+// RUN: dy2st-opt %s --pydy-specialize -split-input-file -verify-diagnostics | FileCheck %s
+
+// `is` where the values tell: one value is one object (`b = a; a is b`),
+// values no object has both types of are two (a tensor and a number,
+// tensors of different dtypes), and True and False are one object each
+// (bools compare by value).
+// CHECK-LABEL: pydy.func @identity
+// CHECK: %[[SAME:.*]] = pydy.constant true
+// CHECK: %[[NUMBER:.*]] = pydy.constant false
+// CHECK: %[[DTYPES:.*]] = pydy.constant false
+// CHECK: %[[FLAGS:.*]] = pydy.compare eq %{{.*}}, %{{.*}} : (i1, i1) -> i1
+// CHECK: pydy.tuple %[[SAME]], %[[NUMBER]], %[[DTYPES]], %[[FLAGS]]
+pydy.func @identity(%x: !pydy.object {pydy.name = "x"}, %flag: !pydy.object {pydy.name = "flag"}) -> !pydy.object attributes {pydy.signature = [tensor<2xf32>, i1]} {
+  %0 = pydy.compare is %x, %x : (!pydy.object, !pydy.object) -> !pydy.object
+  %n = pydy.constant 2 : i64
+  %1 = pydy.compare is %x, %n : (!pydy.object, i64) -> !pydy.object
+  %dtype = pydy.constant "int64"
+  %c = pydy.lib_call "cast"(%x, %dtype) : (!pydy.object, !pydy.str) -> !pydy.object
+  %2 = pydy.compare is %x, %c : (!pydy.object, !pydy.object) -> !pydy.object
+  %zero = pydy.constant 0.0 : f64
+  %positive = pydy.compare gt %x, %zero : (!pydy.object, f64) -> !pydy.object
+  %any = pydy.lib_call "any"(%positive) : (!pydy.object) -> !pydy.object
+  %truth = pydy.unary to_bool %any : (!pydy.object) -> !pydy.object
+  %3 = pydy.compare is %truth, %flag : (!pydy.object, !pydy.object) -> !pydy.object
+  %r = pydy.tuple %0, %1, %2, %3 : (!pydy.object, !pydy.object, !pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %r : !pydy.object
+}
+
+// -----
+
+// Two tensors of one type computed apart may be one object eagerly, or two.
+pydy.func @apart(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<2xf32>]} {
+  %one = pydy.constant 1.0 : f64
+  %y = pydy.binary add %x, %one : (!pydy.object, f64) -> !pydy.object
+  // expected-error @+1 {{dy2st cannot tell whether two values computed apart (of type float32 tensor of shape [2]) are one object}}
+  %0 = pydy.compare is %x, %y : (!pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %0 : !pydy.object
+}
