@@ -969,6 +969,22 @@ def results_given_out(x, y):
     return o, m, s, total, z, w
 
 
+def stop_tokens_and_seen(x, n):
+    # `in`, index(), count() and remove() of values known only at run time.
+    seen = []
+    repeats = 0
+    i = 0
+    while i < n:
+        tok = int(x[i % 4])
+        if tok in seen:
+            repeats += 1
+        elif tok not in (0, 9):
+            seen.append(tok)
+        i += 1
+    seen.remove(int(x[1]))
+    return repeats, seen, [3, 5, 7].index(int(x[3])), seen.count(int(x[0]))
+
+
 CASES = [
     ("dyfunc_with_if_else", dyfunc_with_if_else, [f32(10, 16)]),
     ("dyfunc_with_if_else2", dyfunc_with_if_else2, [f32(10, 16)]),
@@ -1053,6 +1069,8 @@ CASES = [
     ("copy_into_tensors", copy_into_tensors, [f32(2, 3), f32(4) + 1]),
     ("created_on_the_cpu", created_on_the_cpu, [f32(2)]),
     ("results_given_out", results_given_out, [f32(3) * 3, f32(3)]),
+    ("stop_tokens_and_seen", stop_tokens_and_seen,
+     [np.array([3, 5, 0, 7], "int64"), np.array(9, "int64")]),
     ("layers_and_function_arguments", blocks_and_activation,
      [f32(2, 3) - 0.5, [paddle.nn.ReLU(), paddle.nn.Tanh()], paddle.nn.functional.gelu]),
 ]

@@ -1367,7 +1367,8 @@ class Importer(StaticContainers, CallForms, Views):
                 return self.constant(same if isinstance(node.ops[0], ast.Is) else not same, node)
             kind = _COMPARE[type(node.ops[0])]
             return self.written(node, pydytext.compare(kind, self.expr(node.left), right))
-        if isinstance(left, Static):
+        membership = len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn))
+        if isinstance(left, Static) and not membership:
             left = self.expr(node.left)
 
         def compare(i, lhs):
@@ -1381,11 +1382,15 @@ class Importer(StaticContainers, CallForms, Views):
                 # A compile-time object in a container of them (a layer in a list).
                 found = lhs.obj in rhs.obj
                 return self.constant(found == isinstance(node.ops[i], ast.In), node)
+            if isinstance(lhs, Static):
+                lhs = self.expr(node.left)
             if isinstance(rhs, Static):
                 rhs = self.expr(node.comparators[i])
             kind = _COMPARE[type(node.ops[i])]
-            if kind in ("in", "not_in") and self.fn is not pybuiltins.contains:
-                result = self.membership(node, lhs, rhs, kind == "not_in")
+            if kind in ("in", "not_in") and self.fn not in pybuiltins.SEQUENCE_HELPERS:
+                result = self.helper_call(node, pybuiltins.contains, [rhs, lhs])
+                if kind == "not_in":
+                    result = self.written(node, pydytext.unary("not", result))
             else:
                 result = self.written(node, pydytext.compare(kind, lhs, rhs))
             if i + 1 == len(node.ops):
@@ -1395,21 +1400,41 @@ class Importer(StaticContainers, CallForms, Views):
 
         return compare(0, left)
 
-    def membership(self, node, value, items, negated):
-        """`value in items` (`not in`): pybuiltins.contains, whose answer for
-        a list or tuple holding values known at run time Python's `in` gives
-        (a plain comparison asks the specialization for values known when
-        compiling only)."""
+    def sequence_search(self, node, receiver, method):
+        """items.index(v), items.count(v) (pybuiltins' definitions) and
+        items.remove(v), which is items.pop(items.index(v)) with
+        list.remove's error."""
+        value = self.expr(node.args[0])
+        if method == "count":
+            return self.helper_call(node, pybuiltins.sequence_count, [receiver, value])
+        removing = method == "remove"
+        index = self.helper_call(node, pybuiltins.sequence_index, [receiver, value],
+                                 [located(ast.Constant(removing), node)])
+        if not removing:
+            return index
         self.hidden += 1
-        names = [f"in.{self.hidden}.items", f"in.{self.hidden}.value"]
+        held = f"helper.{self.hidden}.index"
+        self.scopes[-1].add(held)
+        self.store(held, index, node)
+        pop = ast.copy_location(ast.Attribute(node.func.value, "pop", ast.Load()), node.func)
+        self.expr(ast.copy_location(ast.Call(pop, [located(ast.Name(held, ast.Load()), node)],
+                                             []), node))
+        return self.constant(None, node)
+
+    def helper_call(self, node, fn, values, extra=()):
+        """A call of the pybuiltins helper `fn` with values computed already
+        (held in hidden variables) and then the AST arguments `extra`: how
+        `in`, index(), count() and remove() reach pybuiltins' definitions,
+        which follow Python's for lists grown at run time too."""
+        self.hidden += 1
+        names = [f"helper.{self.hidden}.{i}" for i in range(len(values))]
         self.scopes[-1].update(names)
-        self.store(names[0], items, node)
-        self.store(names[1], value, node)
+        for name, value in zip(names, values):
+            self.store(name, value, node)
         call = ast.copy_location(ast.Call(
-            located(ast.Name("contains", ast.Load()), node),
-            [located(ast.Name(n, ast.Load()), node) for n in names], []), node)
-        result = self.python_call(call, pybuiltins.contains, None)
-        return self.written(node, pydytext.unary("not", result)) if negated else result
+            located(ast.Name(fn.__name__, ast.Load()), node),
+            [located(ast.Name(n, ast.Load()), node) for n in names] + list(extra), []), node)
+        return self.python_call(call, fn, None)
 
     def expr_IfExp(self, node):
         self.hidden += 1
@@ -1835,6 +1860,11 @@ class Importer(StaticContainers, CallForms, Views):
 
 
     def method_call(self, node, receiver, method):
+        if method in ("index", "count", "remove") and len(node.args) == 1 and \
+                not node.keywords and not isinstance(node.args[0], ast.Starred) and \
+                self.fn not in pybuiltins.SEQUENCE_HELPERS and \
+                (method != "remove" or _is_pure(node.func.value)):
+            return self.sequence_search(node, receiver, method)
         if method == "size" and len(node.args) <= 1 and not node.keywords:
             # x.size(), x.size(i): Paddle 3's spelling of the shape and a size.
             shape = ast.copy_location(ast.Attribute(node.func.value, "shape", ast.Load()), node)

@@ -180,26 +180,67 @@ def unpacked_item(base, key, current, item_changed):
     return current
 
 
+def _check_nan_identity(items, value):
+    """Python's `in`, `index`, `count` and `remove` take an item that is the
+    value itself before comparing values, which only a NaN (equal to
+    nothing) tells apart; compiled values have no identity to ask, so a NaN
+    sought where an item is NaN too is an error rather than a guess."""
+    if value != value:
+        for item in items:
+            if item != item:
+                raise NotImplementedError(
+                    "dy2st cannot tell whether a NaN sought in a list is the NaN it holds: "
+                    "Python's 'in', index(), count() and remove() find the item that is the "
+                    "same object, and compiled values are not objects")
+
+
 def contains(items, value):
-    """`value in items`. In a list or tuple (of a length known when compiling,
-    or grown at run time), an item equal to the value: Python first finds an
-    item that is the value itself, which only a NaN (equal to nothing) tells
-    apart, and compiled values have no identity to ask; a NaN sought where an
-    item is NaN too is an error rather than a guess. Other containers (a
-    dict's keys, a string's substrings) answer as the comparison does."""
+    """`value in items`: in a list or tuple (of a length known when compiling,
+    or grown at run time), an item equal to the value (see
+    _check_nan_identity). Other containers (a dict's keys, a string's
+    substrings) answer as the comparison does."""
     if isinstance(items, (list, tuple)):
         for item in items:
             if item == value:
                 return True
-        if value != value:
-            for item in items:
-                if item != item:
-                    raise NotImplementedError(
-                        "dy2st cannot tell whether a NaN is in a list holding a NaN: Python's "
-                        "'in' finds the item that is the same object, and compiled values "
-                        "are not objects")
+        _check_nan_identity(items, value)
         return False
     return value in items
+
+
+def sequence_index(items, value, removing=False):
+    """items.index(value) of a list or tuple, with Python's ValueError where
+    no item equals it (list.remove's where `removing`); of another object,
+    its own index()."""
+    if isinstance(items, (list, tuple)):
+        i = 0
+        for item in items:
+            if item == value:
+                return i
+            i += 1
+        _check_nan_identity(items, value)
+        if removing:
+            raise ValueError("list.remove(x): x not in list")
+        if isinstance(items, tuple):
+            raise ValueError("tuple.index(x): x not in tuple")
+        raise ValueError(f"{value!r} is not in list")
+    return items.index(value)
+
+
+def sequence_count(items, value):
+    """items.count(value) of a list or tuple; of another object, its own."""
+    if isinstance(items, (list, tuple)):
+        _check_nan_identity(items, value)
+        n = 0
+        for item in items:
+            if item == value:
+                n += 1
+        return n
+    return items.count(value)
+
+
+SEQUENCE_HELPERS = (contains, sequence_index, sequence_count)
+"""The helpers whose own `in`, index() and count() are the primitive ones."""
 
 
 def list_index_error():

@@ -1,0 +1,128 @@
+"""`in`, index(), count() and remove() of lists and tuples holding values known
+only at run time (a token against stop tokens, a list grown in a loop), and
+`is` where compiled values can tell: eager and compiled agree, and where
+Python's answer depends on which objects are one (a NaN) compiled code
+raises rather than guesses."""
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from conftest import assert_same
+
+
+def stop_tokens(x):
+    tok = int(x[0])
+    return tok in [1, 2, 5], tok not in (3, 4), x[1] in [x[0], x[2]], x[1] not in [x[0]]
+
+
+def repeats_seen(x, n):
+    seen = []
+    hits = 0
+    i = 0
+    while i < n:
+        v = int(x[i % 3])
+        if v in seen:
+            hits += 1
+        else:
+            seen.append(v)
+        i += 1
+    return hits, seen, seen.index(int(x[2])), seen.count(int(x[0]))
+
+
+def removed(x, n):
+    items = []
+    i = 0
+    while i < n:
+        items.append(int(x[i % 3]))
+        i += 1
+    items.remove(int(x[1]))
+    fixed = [1, 2, 3, 2]
+    fixed.remove(int(x[0]))
+    return items, fixed, (7, 8, 9).index(int(x[2]) + 6)
+
+
+def missing(x, kind):
+    items = [1, 2]
+    if kind == "index":
+        return items.index(int(x[0]))
+    if kind == "tuple":
+        return (1, 2).index(int(x[0]))
+    items.remove(int(x[0]))
+    return items
+
+
+def nan_sought(x):
+    v = float(x[0])
+    return v in [1.0, v]
+
+
+def keys_and_layers(x, mode):
+    d = {"a": x}
+    return "a" in d, "b" in d, mode in ("train", "eval"), LAYER in LAYERS
+
+
+LAYER = paddle.nn.ReLU()
+LAYERS = [paddle.nn.Tanh(), LAYER]
+X = paddle.to_tensor([2, 1, 3])
+
+
+def test_membership_of_values_known_at_run_time():
+    compiled = paddle.jit.to_static(stop_tokens)
+    for x in (X, paddle.to_tensor([5, 2, 1])):
+        assert_same(stop_tokens(x), compiled(x))
+
+
+def test_in_index_and_count_of_a_list_grown_at_run_time():
+    n = paddle.to_tensor(7)
+    assert_same(repeats_seen(X, n), paddle.jit.to_static(repeats_seen)(X, n))
+
+
+def test_remove_from_lists_and_index_of_a_tuple():
+    n = paddle.to_tensor(5)
+    assert_same(removed(X, n), paddle.jit.to_static(removed)(X, n))
+
+
+@pytest.mark.parametrize("kind,message", [("index", "5 is not in list"),
+                                          ("tuple", r"tuple.index\(x\): x not in tuple"),
+                                          ("remove", r"list.remove\(x\): x not in list")])
+def test_a_missing_value_is_pythons_value_error(kind, message):
+    x = paddle.to_tensor([5])
+    for fn in (missing, paddle.jit.to_static(missing)):
+        with pytest.raises(ValueError, match=message):
+            fn(x, kind)
+    assert paddle.jit.to_static(missing)(paddle.to_tensor([2]), "index") == 1
+
+
+def test_a_nan_sought_among_nans_is_a_clear_error():
+    # Eagerly True: the list holds v itself. Compiled values are not objects.
+    x = paddle.to_tensor([float("nan")])
+    assert nan_sought(x) is True
+    with pytest.raises(NotImplementedError, match="cannot tell whether a NaN"):
+        paddle.jit.to_static(nan_sought)(x)
+    assert paddle.jit.to_static(nan_sought)(paddle.to_tensor([0.5])) is True
+
+
+def test_dict_keys_strings_and_layers_answer_when_compiling():
+    x = paddle.to_tensor([1.0])
+    assert_same(keys_and_layers(x, "eval"), paddle.jit.to_static(keys_and_layers)(x, "eval"))
+    assert_same(keys_and_layers(x, "test"), paddle.jit.to_static(keys_and_layers)(x, "test"))
+
+
+def identities(x, flag):
+    a = x * 2
+    b = a
+    return a is b, a is not b, a is x.astype("float32"), x is 3, bool(x.sum() > 0) is flag
+
+
+def apart(x):
+    return x is x + 1
+
+
+def test_is_where_compiled_values_tell_and_a_clear_error_where_not():
+    compiled = paddle.jit.to_static(identities)
+    for flag in (True, False):
+        assert_same(identities(X, flag), compiled(X, flag))
+    with pytest.raises(paddle.Dy2StError, match="cannot tell whether two values computed "
+                                                "apart .* are one object"):
+        paddle.jit.to_static(apart)(X)
+    np.testing.assert_array_equal(X.numpy(), [2, 1, 3])

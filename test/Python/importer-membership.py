@@ -1,0 +1,36 @@
+# RUN: %python %s | FileCheck %s
+# `in`, index(), count() and remove() reach pybuiltins' definitions (Python's
+# answer for lists and tuples whose items are known only at run time, which
+# the specialization folds where they are known): `x in items` is a call of
+# contains(items, x), `not in` its negation, and items.remove(v) a pop of
+# the index sequence_index finds (with list.remove's error).
+import dy2st as paddle
+
+
+def search(x, items):
+    tok = int(x[0])
+    found = tok in items
+    absent = tok not in (3, 4)
+    items.remove(tok)
+    return found, absent, items.count(tok)
+
+
+print(paddle.jit.to_static(search).code)
+
+# CHECK-LABEL: pydy.func @"search"
+# CHECK: pydy.store "[[ITEMS:helper.[0-9]+.0]]"
+# CHECK: pydy.store "[[VALUE:helper.[0-9]+.1]]"
+# CHECK: %[[FOUND:.*]] = pydy.call @"contains__{{[0-9]+}}"
+# CHECK: pydy.store "found", %[[FOUND]]
+# CHECK: %[[IN:.*]] = pydy.call @"contains__{{[0-9]+}}"
+# CHECK: %[[ABSENT:.*]] = pydy.unary not %[[IN]]
+# CHECK: pydy.store "absent", %[[ABSENT]]
+# CHECK: %[[AT:.*]] = pydy.call @"sequence_index__{{[0-9]+}}"
+# CHECK: pydy.store "[[HELD:helper.[0-9]+.index]]", %[[AT]]
+# CHECK: %[[INDEX:.*]] = pydy.load "[[HELD]]"
+# CHECK: pydy.call_method %{{.*}}, "pop"(%[[INDEX]])
+# CHECK: pydy.call @"sequence_count__{{[0-9]+}}"
+# The helper's own `in` is the comparison (for what is not a list or tuple).
+# CHECK-LABEL: pydy.func @"contains__
+# CHECK: pydy.call_method %{{.*}}, "__isinstance__"
+# CHECK: pydy.compare in
