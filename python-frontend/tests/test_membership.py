@@ -126,3 +126,29 @@ def test_is_where_compiled_values_tell_and_a_clear_error_where_not():
                                                 "apart .* are one object"):
         paddle.jit.to_static(apart)(X)
     np.testing.assert_array_equal(X.numpy(), [2, 1, 3])
+
+
+ID_TO_WORD = {0: "pad", 1: "hello", 2: "world"}
+WORD_TO_ID = {"pad": 0, "hello": 1}
+
+
+def decoded(x):
+    word = ID_TO_WORD[int(x[0])]
+    return word, WORD_TO_ID[word] if word in WORD_TO_ID else -1, int(x[1]) in ID_TO_WORD
+
+
+def test_a_table_of_literals_read_at_a_key_known_at_run_time():
+    """A global dict of Python literals indexed by a value known only when
+    running (decoding ids to words): Python's answer and KeyError, and the
+    program compiled again when the table changes."""
+    compiled = paddle.jit.to_static(decoded)
+    for x in (paddle.to_tensor([1, 7]), paddle.to_tensor([2, 0])):
+        assert_same(decoded(x), compiled(x))
+    for fn in (decoded, compiled):
+        with pytest.raises(KeyError, match="7"):
+            fn(paddle.to_tensor([7, 0]))
+    ID_TO_WORD[2] = "pad"
+    try:
+        assert_same(decoded(paddle.to_tensor([2, 0])), compiled(paddle.to_tensor([2, 0])))
+    finally:
+        ID_TO_WORD[2] = "world"

@@ -1384,9 +1384,13 @@ class Importer(StaticContainers, CallForms, Views):
                 return self.constant(found == isinstance(node.ops[i], ast.In), node)
             if isinstance(lhs, Static):
                 lhs = self.expr(node.left)
-            if isinstance(rhs, Static):
-                rhs = self.expr(node.comparators[i])
             kind = _COMPARE[type(node.ops[i])]
+            table = self.literal_table(rhs.obj, node) \
+                if isinstance(rhs, Static) and kind in ("in", "not_in") else None
+            if table is not None:
+                rhs = table[0]  # `w in WORD_TO_ID`: among its keys
+            elif isinstance(rhs, Static):
+                rhs = self.expr(node.comparators[i])
             if kind in ("in", "not_in") and self.fn not in pybuiltins.SEQUENCE_HELPERS:
                 result = self.helper_call(node, pybuiltins.contains, [rhs, lhs])
                 if kind == "not_in":

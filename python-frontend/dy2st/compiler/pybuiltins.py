@@ -239,6 +239,18 @@ def sequence_count(items, value):
     return items.count(value)
 
 
+def dict_item(keys, values, key):
+    """mapping[key] of a dict of Python literals known when compiling (its
+    `keys` and `values`) at a key known at run time: the value of the key
+    equal to it (as a dict finds 1.0 at 1), with Python's KeyError where no
+    key is."""
+    for k, value in zip(keys, values):
+        if k == key:
+            return value
+    _check_nan_identity(keys, key)
+    raise KeyError(key)
+
+
 SEQUENCE_HELPERS = (contains, sequence_index, sequence_count)
 """The helpers whose own `in`, index() and count() are the primitive ones."""
 

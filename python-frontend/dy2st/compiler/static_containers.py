@@ -6,8 +6,12 @@ import ast
 
 from ..eager.tensor import Tensor
 from ..nn import Layer, LayerDict, LayerList, ParameterDict, ParameterList, Sequential
-from . import pydytext
-from .unit import Item, Origin, Static
+from . import pybuiltins, pydytext
+from .unit import Contents, Item, Origin, Static
+
+_LARGEST_TABLE = 256
+"""The most items of a dict of literals read at a key known only when
+running (each is one comparison of the program)."""
 
 
 class StaticContainers:
@@ -131,6 +135,20 @@ class StaticContainers:
         for part, item in zip(target.elts, entry):
             self.bind_static_target(part, item, node, bound)
 
+    def literal_table(self, held, node):
+        """The keys and the values (tuples) of `held`, a dict of Python
+        literals the code reads at a key known only when running, guarded by
+        its items; None for another object, or one too large to compile as
+        a chain of comparisons."""
+        if type(held) is not dict or not 0 < len(held) <= _LARGEST_TABLE or not all(
+                v is None or isinstance(v, (bool, int, float, str))
+                for v in list(held) + list(held.values())):
+            return None
+        contents = Contents(held)
+        self.unit.guards.setdefault(contents.key(), (contents, held.copy(), False))
+        return (self.outside_object(tuple(held), node, None),
+                self.outside_object(tuple(held.values()), node, None))
+
     def static_subscript(self, node, base):
         """An item of a compile-time container (`self.layers[0]`, `self.params["w"]`)
         or a slice of it (`self.blocks[1:]`): its index must be a literal."""
@@ -161,6 +179,11 @@ class StaticContainers:
                 # a value (outside_object's), each item an input.
                 value = self.outside_object(held, node, base.origin)
                 return self.written(node, pydytext.subscript(value, self.index(node.slice)))
+            table = self.literal_table(held, node)
+            if table is not None:
+                # `ID_TO_WORD[int(tok)]`: the value of the key equal to it.
+                return self.helper_call(node, pybuiltins.dict_item,
+                                        list(table) + [self.expr(node.slice)])
             self._fail(node, f"an index of {self.describe_static(base)} must be a literal int or "
                              "string in compiled code")
         try:

@@ -104,6 +104,20 @@ def _step_reader(obj, name):
     return functools.partial(getattr, obj, name)
 
 
+class Contents:
+    """How to read a dict's items again: the guard of a table compiled whole
+    (`ID_TO_WORD[int(tok)]`), which holds while they are the same."""
+
+    def __init__(self, mapping):
+        self.mapping = mapping
+
+    def key(self):
+        return ("contents", id(self.mapping))
+
+    def reader(self, guards):
+        return self.mapping.copy
+
+
 class Capture:
     """A tensor read by the function from outside: an extra program input,
     read again (through its origin) at every call. A `number` capture (an
