@@ -111,7 +111,8 @@ def test_dict_keys_strings_and_layers_answer_when_compiling():
 def identities(x, flag):
     a = x * 2
     b = a
-    return a is b, a is not b, a is x.astype("float32"), x is 3, bool(x.sum() > 0) is flag
+    three = 3
+    return a is b, a is not b, a is x.astype("float32"), x is three, bool(x.sum() > 0) is flag
 
 
 def apart(x):
