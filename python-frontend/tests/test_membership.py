@@ -135,7 +135,8 @@ WORD_TO_ID = {"pad": 0, "hello": 1}
 
 def decoded(x):
     word = ID_TO_WORD[int(x[0])]
-    return word, WORD_TO_ID[word] if word in WORD_TO_ID else -1, int(x[1]) in ID_TO_WORD
+    return (word, WORD_TO_ID[word] if word in WORD_TO_ID else -1, int(x[1]) in ID_TO_WORD,
+            ID_TO_WORD.get(int(x[1]), "<unk>"))
 
 
 def test_a_table_of_literals_read_at_a_key_known_at_run_time():

@@ -2112,6 +2112,12 @@ class Importer(StaticContainers, CallForms, Views):
             return self.named_tuple_make(node, fn.__self__)
         if isinstance(fn, type) and not issubclass(fn, BaseException):
             return self.static_instance(node, fn)
+        if isinstance(fn, types.BuiltinMethodType) and fn.__name__ == "get" and \
+                type(fn.__self__) is dict and 1 <= len(node.args) <= 2 and not node.keywords:
+            table = self.literal_table(fn.__self__, node)
+            if table is not None:
+                # `ID_TO_WORD.get(int(tok), "<unk>")`: pybuiltins.dict_get.
+                return self.helper_call(node, pybuiltins.dict_get, list(table), node.args)
         target = self.python_callee(fn)
         if target is not None and is_not_to_static(target[0]):
             if node is getattr(self, "discarded_call", None):

@@ -251,6 +251,15 @@ def dict_item(keys, values, key):
     raise KeyError(key)
 
 
+def dict_get(keys, values, key, default=None):
+    """mapping.get(key, default) of a dict of Python literals (see dict_item)."""
+    for k, value in zip(keys, values):
+        if k == key:
+            return value
+    _check_nan_identity(keys, key)
+    return default
+
+
 SEQUENCE_HELPERS = (contains, sequence_index, sequence_count)
 """The helpers whose own `in`, index() and count() are the primitive ones."""
 
