@@ -205,7 +205,38 @@ def positives(x, i):
     return total, count, largest
 
 
+OFFSET = paddle.to_tensor([0.5])
+
+
+def shifted(x, n):
+    # Reads a tensor from outside it, in the base case and around the call.
+    if n <= 0:
+        return x * OFFSET
+    return shifted(x + OFFSET, n - 1) + OFFSET
+
+
+def shifted_twice(x, n):
+    return shifted(x, n) + shifted(x, n - 1)
+
+
+class Walk(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.w = self.create_parameter([2, 2])
+
+    def walk(self, x, depth):
+        if depth == 0:
+            return x + OFFSET
+        return self.walk(paddle.tanh(x @ self.w), depth - 1)
+
+    def forward(self, x, depth):
+        return self.walk(x, depth)
+
+
 @pytest.mark.parametrize("fn,args", [
+    (shifted, (t([1.0, 2.0]), paddle.to_tensor(3))),
+    (shifted_twice, (t([1.0, 2.0]), paddle.to_tensor(2))),
+    (Walk(), (t([[1.0, 2.0]]), paddle.to_tensor(3))),
     (fib_pair, (paddle.to_tensor(8),)),
     (fib_pair, (paddle.to_tensor(0),)),
     (positives, (t([1.0, -2.0, 3.5, 0.5]), 0)),

@@ -185,3 +185,22 @@ print(paddle.jit.to_static(Summed().forward).code)
 # CHECK: %[[AXIS:.*]] = pydy.constant 1 : i64
 # CHECK-NEXT: %[[KEEP:.*]] = pydy.constant true
 # CHECK-NEXT: pydy.lib_call "sum"(%{{.*}}, %[[AXIS]], %[[KEEP]]) {kwnames = ["axis", "keepdim"]}
+
+
+def shifted(x, n):
+    if n <= 0:
+        return x * WEIGHT
+    return shifted(x + WEIGHT, n - 1)
+
+
+print(paddle.jit.to_static(shifted).code)
+
+# A recursive function reading a tensor from outside it takes it as an input
+# and passes it to its recursive call (found by a first import, the second
+# one knows it from the start).
+# CHECK-LABEL: pydy.func @"shifted"(%arg0: !pydy.object {pydy.name = "x"}, %arg1: !pydy.object {pydy.name = "n"}, %arg2: !pydy.object {pydy.name = "WEIGHT"})
+# CHECK: %[[W:.*]] = pydy.load "WEIGHT" {{.*}}:[[# @LINE - 9]]:12)
+# CHECK-NEXT: pydy.call @"[[CALLEE:shifted__[0-9]+]]"(%{{.*}}, %{{.*}}, %[[W]])
+# CHECK: pydy.func @"[[CALLEE]]"({{.*}}%arg2: !pydy.object {pydy.name = "WEIGHT"})
+# CHECK: %[[W2:.*]] = pydy.load "WEIGHT" {{.*}}:[[# @LINE - 12]]:12)
+# CHECK-NEXT: pydy.call @"[[CALLEE]]"(%{{.*}}, %{{.*}}, %[[W2]])

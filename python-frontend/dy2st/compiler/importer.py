@@ -31,7 +31,7 @@ from . import (aliases, callbacks, comprehensions, local_classes, named_tuples,
                numpy_constructors, numpy_values, pybuiltins, statements, unbound)
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .unit import (Capture, Item, MadeObject, NewWrittenAttribute, Origin,
-                   Static, Unit, bound_flag, flagged_attribute, owns)
+                   RecursiveCaptures, Static, Unit, bound_flag, flagged_attribute, owns)
 from .call_forms import CallForms, joined_list
 from .marks import ConvertedFunction, forward_function, is_not_to_static
 from .static_containers import StaticContainers
@@ -243,6 +243,7 @@ class Importer(StaticContainers, CallForms, Views):
     def import_module(self):
         """The pydy text of the function and of every function it calls."""
         key = (self.fn, id(self.self_object))
+        self.captures = list(self.unit.preset_captures.get(key, ()))
         self.unit.functions[key] = (self.node.name, self)
         self.unit.stack.append(key)
         text = self.import_function(self.node.name)
@@ -251,11 +252,14 @@ class Importer(StaticContainers, CallForms, Views):
         return "".join([text] + self.unit.texts)
 
     def check_recursion(self, key, node):
-        # A recursive call passed the captures known when it was imported,
-        # and took no parameter changed in place back.
-        if key in self.unit.recursive and self.captures:
-            self._fail(node, "a recursive function that reads tensors from outside it (here "
-                             f"'{self.captures[0].label}') is not supported by dy2st yet")
+        # A recursive call passed the captures known when it was imported (all
+        # of them once preset), and took no parameter changed in place back.
+        preset = self.unit.preset_captures.get(key, [])
+        if key in self.unit.recursive and len(self.captures) > len(preset):
+            if preset:
+                self._fail(node, "dy2st could not find the tensors a recursive function reads "
+                                 "from outside it (an internal error)")
+            raise RecursiveCaptures(key, list(self.captures))
         if key in self.unit.recursive and self.mutated_params:
             self._fail(node, f"a recursive function that changes its argument "
                              f"'{self.mutated_params[0]}' in place is not supported by dy2st yet")
@@ -2368,6 +2372,7 @@ class Importer(StaticContainers, CallForms, Views):
         if key not in self.unit.functions:
             callee = fn.importer(self.unit) if isinstance(fn, _NestedDef) else \
                 Importer(fn, self_object=bound, unit=self.unit, static_params=statics)
+            callee.captures = list(self.unit.preset_captures.get(key, ()))
             # An identifier: it names LLVM functions and GPU kernels too.
             base = re.sub(r"\W", "_", fn.__qualname__)
             symbol = f"{base}__{len(self.unit.functions) + 1}"

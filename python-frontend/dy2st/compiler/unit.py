@@ -145,8 +145,12 @@ class Unit:
     """The functions imported for one converted function: the entry and every
     function it calls."""
 
-    def __init__(self, written=()):
+    def __init__(self, written=(), preset_captures=None):
         self.functions = {}
+        # {function key: its captures}: a recursive function's, found by an
+        # import before (RecursiveCaptures), taken from its start so that
+        # its recursive calls pass them all.
+        self.preset_captures = preset_captures or {}
         self.texts = []
         self.stack = []
         self.recursive = set()
@@ -228,6 +232,17 @@ def pairs_for(pair):
     if isinstance(obj, MadeObject) or hasattr(obj, attr):
         return [pair]
     return [pair, (obj, bound_flag(attr))]
+
+
+class RecursiveCaptures(Exception):
+    """A recursive function reads tensors from outside it, which its
+    recursive calls pass, but only those found before each call: the import
+    starts again with them known (Unit.preset_captures)."""
+
+    def __init__(self, key, captures):
+        super().__init__(key)
+        self.key = key
+        self.captures = captures
 
 
 class NewWrittenAttribute(Exception):

@@ -16,7 +16,8 @@ import numpy as np
 
 from ..compiler import errors
 from ..compiler.importer import Importer
-from ..compiler.unit import NewWrittenAttribute, Unit, flagged_attribute, owns, pairs_for
+from ..compiler.unit import (NewWrittenAttribute, RecursiveCaptures, Unit, flagged_attribute,
+                             owns, pairs_for)
 from ..compiler.reach import Reach
 from ..compiler.marks import IGNORED_MODULES, NOT_TO_STATIC, ConvertedFunction, is_not_to_static
 from ..compiler import named_tuples, signature
@@ -148,6 +149,10 @@ def _rebuild(structure, leaves):
 _MAX_WRITTEN_ATTRIBUTES = 2000
 """More attributes assigned in converted code than this: an importer fault."""
 
+_MAX_RECURSIVE_CAPTURES = 8
+"""Recursive functions reading tensors from outside them an import finds
+(each found starts it again)."""
+
 _MAX_VARIANTS = 8
 """Earlier imports kept (train and eval, a few settings of an attribute)."""
 
@@ -240,12 +245,20 @@ class StaticFunction(ConvertedFunction):
                         spec = InputSpec.from_tensor(spec)
                     if isinstance(spec, InputSpec):
                         arg_types[name] = spec.mlir_type()
-            written = []
+            written, preset = [], {}
             while True:
                 try:
-                    importer = Importer(self._fn, arg_types, self._instance, unit=Unit(written))
+                    importer = Importer(self._fn, arg_types, self._instance,
+                                        unit=Unit(written, preset))
                     text = importer.import_module()
                     break
+                except RecursiveCaptures as e:
+                    # A recursive function's captures: passed by its calls from the start.
+                    if e.key in preset or len(preset) >= _MAX_RECURSIVE_CAPTURES:
+                        raise errors.Dy2StError("dy2st could not pass the tensors a recursive "
+                                                "function reads to its calls (an internal "
+                                                "error)") from None
+                    preset[e.key] = e.captures
                 except NewWrittenAttribute as e:
                     # An attribute of a layer is assigned: threaded from the start.
                     # Each import finds one more; a pair found again (or no end) is
