@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import dy2st as paddle
+import dy2st.nn.functional as F
 from conftest import assert_same
 
 
@@ -607,3 +608,54 @@ def test_a_mapping_unpacked_into_library_calls_and_methods(differential):
     layer.resize = {"mode": "nearest"}  # the held dict is guarded: imported again
     for got, want in zip(compiled(x), layer(x)):
         np.testing.assert_allclose(got.numpy(), want.numpy(), rtol=1e-6)
+
+
+def chosen_activation(x, mode):
+    act = F.relu if mode == "relu" else F.gelu
+    return act(x)
+
+
+def functions_in_containers(x):
+    for fn in [F.relu, paddle.tanh, lambda t: t * 2.0]:
+        x = fn(x)
+    ops = {"shift": lambda t: t + 1.0, "exp": paddle.exp}
+    return ops["shift"](x) + ops["exp"](x)
+
+
+class Blocks(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.first = paddle.nn.Linear(2, 2)
+        self.second = paddle.nn.Linear(2, 2)
+
+    def forward(self, x, deep):
+        blocks = [self.first, F.relu]
+        if deep:
+            blocks.append(self.second)
+        for block in blocks:
+            x = block(x)
+        pick = self.first if deep else self.second
+        return pick(x)
+
+
+@pytest.mark.parametrize("fn,args", [
+    (chosen_activation, (t([1.0, -2.0]), "relu")),
+    (chosen_activation, (t([1.0, -2.0]), "gelu")),
+    (functions_in_containers, (t([1.0, -2.0]),)),
+    (Blocks(), (t([[1.0, -2.0]]), True)),
+    (Blocks(), (t([[1.0, -2.0]]), False)),
+])
+def test_functions_and_layers_as_values(differential, fn, args):
+    """A library function, a user's lambda or a layer used as a value (chosen
+    by a setting, kept in a list or dict): a lambda calling it."""
+    differential(fn, *args)
+
+
+def returns_a_function(x):
+    return F.relu
+
+
+def test_a_function_returned_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="can be called in compiled code but not "
+                                                "returned from it"):
+        paddle.jit.to_static(returns_a_function)(t([1.0]))

@@ -2,6 +2,7 @@
 # A call of another Python function imports it too, binds its parameters at
 # the call site (keywords, defaults); lambdas and nested defs likewise.
 import dy2st as paddle
+import dy2st.nn.functional as F
 
 
 def helper(a, scale=2.0):
@@ -115,3 +116,20 @@ print(paddle.jit.to_static(lambda_to_module_function).code)
 # CHECK:      %[[INNER1:.*]] = pydy.tuple %[[A]] : (i64) -> !pydy.object
 # CHECK:      %[[INNER2:.*]] = pydy.tuple %{{.*}}, %{{.*}} : (i64, i64) -> !pydy.object
 # CHECK:      pydy.tuple %[[INNER1]], %[[INNER2]] : (!pydy.object, !pydy.object) -> !pydy.object
+
+
+def chosen(x, mode):
+    act = F.relu if mode == "relu" else paddle.tanh
+    return act(x)
+
+
+print(paddle.jit.to_static(chosen).code)
+
+# A library function used as a value: a lambda of its parameters (defaults
+# included) calling it, which a call of the value inlines.
+# CHECK-LABEL: pydy.func @"chosen"
+# CHECK: pydy.lambda ["x", "name"] defaults(%{{.*}} : !pydy.none)
+# CHECK: pydy.lib_call "relu"
+# CHECK: pydy.lambda ["x", "name"] defaults(%{{.*}} : !pydy.none)
+# CHECK: pydy.lib_call "tanh"
+# CHECK: pydy.call_value

@@ -1112,9 +1112,55 @@ class Importer(StaticContainers, CallForms, Views):
         """Emits `node`; returns its Value (or raises for compile-time objects)."""
         result = self.expr_or_static(node)
         if isinstance(result, Static):
+            wrapped = self.function_value(result, node)
+            if wrapped is not None:
+                return wrapped
             self._fail(node, f"{self.describe_static(result)} cannot be used as a value in "
                              "compiled code")
         return result
+
+    def function_value(self, static, node):
+        """A compile-time function or layer used as a value (`act = F.relu if
+        kind == "relu" else F.gelu`, `[F.relu, paddle.tanh]`): a lambda of its
+        parameters calling it, which a call of the value inlines; None where
+        its signature has no such lambda (`*args`, defaults that are not
+        literals)."""
+        obj = static.obj
+        if isinstance(obj, (type, types.ModuleType)) or not callable(obj):
+            return None
+        try:
+            params = list(inspect.signature(obj.forward if isinstance(obj, Layer) else obj)
+                          .parameters.values())
+        except (TypeError, ValueError):
+            return None
+        if any(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) or
+               (p.default is not p.empty and not _is_key_constant(p.default)) for p in params):
+            return None
+        self.hidden += 1
+        hidden = f"function.{self.hidden}"
+        self.static_names[hidden] = static
+
+        def arg(p):
+            return ast.arg(p.name)
+
+        positional = [p for p in params if p.kind != p.KEYWORD_ONLY]
+        keyword_only = [p for p in params if p.kind == p.KEYWORD_ONLY]
+        defaults = [ast.Constant(p.default) for p in positional if p.default is not p.empty]
+        lam = ast.Lambda(
+            args=ast.arguments(
+                posonlyargs=[arg(p) for p in positional if p.kind == p.POSITIONAL_ONLY],
+                args=[arg(p) for p in positional if p.kind != p.POSITIONAL_ONLY],
+                vararg=None, kwonlyargs=[arg(p) for p in keyword_only],
+                kw_defaults=[None if p.default is p.empty else ast.Constant(p.default)
+                             for p in keyword_only],
+                kwarg=None, defaults=defaults),
+            body=ast.Call(
+                ast.Name(hidden, ast.Load()),
+                [ast.Name(p.name, ast.Load()) for p in positional
+                 if p.kind == p.POSITIONAL_ONLY],
+                [ast.keyword(p.name, ast.Name(p.name, ast.Load())) for p in params
+                 if p.kind != p.POSITIONAL_ONLY]))
+        return self.expr_Lambda(located(lam, node))
 
     def expr_or_static(self, node):
         kind = type(node)
@@ -2497,13 +2543,11 @@ class Importer(StaticContainers, CallForms, Views):
                                          [ast.Gt()], [ast.Constant(k)])
                     item = ast.IfExp(longer, item, _default_expression(p.default))
                 args.append(item)
-            too_long = ast.If(
-                ast.Compare(ast.Call(ast.Name("len", ast.Load()), [load], []), [ast.Gt()],
-                            [ast.Constant(len(left))]),
-                [ast.Raise(ast.Call(ast.Name("TypeError", ast.Load()), [ast.Constant(
-                    f"{getattr(node.func, 'id', 'the function')}() takes {len(fixed)} "
-                    "positional arguments but more were given")], []), None)], [])
-            self.statement(located(too_long, seq))
+            # (A call, not a raise statement: a lambda's body may unpack too.)
+            too_long = ast.Call(ast.Name("at_most", ast.Load()), [load, ast.Constant(len(left)), ast.Constant(
+                f"{getattr(node.func, 'id', 'the function')}() takes {len(fixed)} "
+                "positional arguments but more were given")], [])
+            self.python_call(located(too_long, seq), pybuiltins.at_most, None)
         # The arguments before the sequence keep their own places.
         args = [located(part, seq) for part in args]
         return ast.copy_location(ast.Call(node.func, args, node.keywords), node)

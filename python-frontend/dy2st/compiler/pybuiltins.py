@@ -264,6 +264,13 @@ SEQUENCE_HELPERS = (contains, sequence_index, sequence_count)
 """The helpers whose own `in`, index() and count() are the primitive ones."""
 
 
+def at_most(sequence, count, message):
+    """Python's TypeError for more positional arguments than a function takes
+    (`f(*seq)` of a sequence too long)."""
+    if len(sequence) > count:
+        raise TypeError(message)
+
+
 def list_index_error():
     """What indexing a list of layers past its end raises."""
     raise IndexError("list index out of range")

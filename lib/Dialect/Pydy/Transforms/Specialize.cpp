@@ -41,6 +41,16 @@ FailureOr<Type> Specializer::specializeFunction(FuncOp func) {
       lambda.erase();
   });
   auto ret = cast<ReturnOp>(body.back());
+  // A function value is called where it is known; the program cannot give
+  // one back (nor a structure holding one).
+  if (Value returned = ret.getValue())
+    if (Operation *def = returned.getDefiningOp();
+        def && (isa<LambdaOp>(def) ||
+                (isa<TupleOp, ListOp>(def) && llvm::any_of(def->getOperands(), [](Value v) {
+                   return v.getDefiningOp<LambdaOp>();
+                 }))))
+      return ret.emitError("a function (a lambda, or a function used as a value) can be called "
+                           "in compiled code but not returned from it");
   // A function that only raises (for this signature) returns None.
   if (ret.getValue() && isUndefined(ret.getValue()))
     typeUndefined(ret.getValue(), PyNoneType::get(func.getContext()));

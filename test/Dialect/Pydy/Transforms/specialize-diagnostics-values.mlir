@@ -465,3 +465,17 @@ pydy.func @len_of_runtime_str(%x: !pydy.object {pydy.name = "x"}) -> !pydy.objec
   %4 = pydy.len %3 : !pydy.object -> !pydy.object
   pydy.return %4 : !pydy.object
 }
+
+// -----
+
+// return F.relu (a function used as a value, as the importer makes it: a
+// lambda calling it).
+pydy.func @returns_a_function(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<1xf32>]} {
+  %0 = pydy.lambda ["x"] : !pydy.object {
+  ^bb0(%arg0: !pydy.object):
+    %1 = pydy.lib_call "relu"(%arg0) : (!pydy.object) -> !pydy.object
+    pydy.yield %1 : !pydy.object
+  }
+  // expected-error @+1 {{a function (a lambda, or a function used as a value) can be called in compiled code but not returned from it}}
+  pydy.return %0 : !pydy.object
+}
