@@ -141,3 +141,18 @@ def test_an_object_used_as_a_value_names_the_line():
     with pytest.raises(paddle.Dy2StError, match="cannot be used as a value") as info:
         paddle.jit.to_static(apply_twice)(object(), paddle.tanh)
     assert "return fn(fn(x))" in str(info.value)
+
+
+def test_a_list_of_layers_changed_between_calls():
+    blocks = [paddle.nn.Linear(4, 4)]
+    x = x_of(2, 4)
+    compiled = paddle.jit.to_static(run_blocks)
+    assert_same(run_blocks(x, blocks), compiled(x, blocks))
+    first = blocks[0]
+    blocks.append(paddle.nn.Tanh())
+    assert_same(run_blocks(x, blocks), compiled(x, blocks))
+    blocks[0] = paddle.nn.Linear(4, 4)
+    assert_same(run_blocks(x, blocks), compiled(x, blocks))
+    # Another list of the first layer alone: its own program, not the changed list's.
+    alone = [first]
+    assert_same(run_blocks(x, alone), compiled(x, alone))

@@ -70,7 +70,11 @@ def _holds_objects_only(value):
 
 def structure_key(value):
     """What the wrapper depends on: the containers' shapes and classes (not
-    the leaves)."""
+    the leaves); the objects compiled for, and a container of them, by
+    identity (the wrapper holds that container: its items now are the key's)."""
+    if _holds_objects_only(value):
+        items = value.values() if isinstance(value, dict) else value
+        return ("objects", id(value)) + tuple(structure_key(v) for v in items)
     if isinstance(value, dict):
         return ("dict",) + tuple((k, structure_key(v)) for k, v in value.items())
     if isinstance(value, (list, tuple)) or _is_dataclass_record(value):
