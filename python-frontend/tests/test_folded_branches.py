@@ -191,3 +191,31 @@ def test_code_after_an_early_return_is_reported_where_it_remains():
     with pytest.raises(paddle.Dy2StError, match="numpy") as info:
         paddle.jit.to_static(Activation("numpy"))(paddle.to_tensor([1.0]))
     assert "test_folded_branches.py" in str(info.value)
+
+
+class MaybeDownsampled(paddle.nn.Layer):
+    def __init__(self, down):
+        super().__init__()
+        self.down = paddle.nn.Linear(2, 2) if down else None
+
+    def forward(self, x):
+        if self.down:
+            x = self.down(x)
+        y = self.down(x) if self.down else x * 2.0
+        if not self.down:
+            y = y + 1.0
+        return y
+
+
+def test_a_sublayer_or_none_as_a_test():
+    """`if self.down:` of a sublayer (true) or None (false) is known when
+    converting; replacing it later compiles again."""
+    x = paddle.to_tensor([[1.0, -2.0]])
+    for down in (True, False):
+        layer = MaybeDownsampled(down)
+        np.testing.assert_allclose(paddle.jit.to_static(layer)(x).numpy(), layer(x).numpy())
+    layer = MaybeDownsampled(False)
+    compiled = paddle.jit.to_static(layer)
+    compiled(x)
+    layer.down = paddle.nn.Linear(2, 2)
+    np.testing.assert_allclose(compiled(x).numpy(), layer(x).numpy())

@@ -287,3 +287,25 @@ print(paddle.jit.to_static(Mixed().forward).code)
 # CHECK-NEXT: pydy.store "attribute.1.attr#bound", %[[LACKS]]
 # CHECK-NEXT: %[[HELD:.*]] = pydy.constant none
 # CHECK-NEXT: pydy.store "attribute.2.attr", %[[HELD]]
+
+
+class Optional(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.down = paddle.nn.ReLU()
+
+    def forward(self, x):
+        if self.down:
+            x = self.down(x)
+        return x * 2.0 if not self.down else x
+
+
+print(paddle.jit.to_static(Optional().forward).code)
+
+# A test that is a compile-time object (a sublayer, true; None, false) picks
+# its branch when importing: no pydy.if, the other branch not converted.
+# CHECK-LABEL: pydy.func @"forward"
+# CHECK-NOT: pydy.if
+# CHECK: pydy.call @"ReLU_forward
+# CHECK-NOT: pydy.binary mul
+# CHECK: pydy.return

@@ -470,11 +470,14 @@ class Importer(StaticContainers, CallForms, Views):
         return False
 
     def stmt_If(self, node):
-        cond = self.expr(node.test)
-        # A test of values known when converting (`if self.training:`, read
-        # and guarded above): only the branch Python takes is converted, so
-        # the other's effects (an attribute it would thread) do not exist.
-        known = self.known_truth(node.test)
+        known = self.object_truth(node.test)
+        if known is None:
+            cond = self.expr(node.test)
+            # A test of values known when converting (`if self.training:`,
+            # read and guarded above): only the branch Python takes is
+            # converted, so the other's effects (an attribute it would
+            # thread) do not exist.
+            known = self.known_truth(node.test)
         if known is not None:
             return self.block(node.body if known else node.orelse)
         self.emit(f"pydy.if {cond.name} : {cond.type} {{")
@@ -485,6 +488,25 @@ class Importer(StaticContainers, CallForms, Views):
         # Both branches leave: what follows never runs (Python would not
         # even look its names up), so it is not converted.
         return body_exits and orelse_exits
+
+    def object_truth(self, node):
+        """The truth of a test that is a compile-time object (`if
+        self.downsample:` of a sublayer, `not self.head`), guarded by its
+        identity; None for any other test."""
+        negated = isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)
+        subject = node.operand if negated else node
+        if not isinstance(subject, (ast.Name, ast.Attribute)) or \
+                (isinstance(subject, ast.Name) and self.is_local(subject.id) and
+                 subject.id not in self.static_names):
+            return None
+        obj = self.static_object(subject)
+        if obj is None or not (isinstance(obj, Layer) or callable(obj)) or \
+                isinstance(obj, (Tensor, type)):
+            return None
+        if isinstance(subject, ast.Attribute):
+            owner = self.static_object(subject.value)
+            self.guard_identity(obj, Origin("object", owner, [subject.attr]))
+        return bool(obj) != negated
 
     def known_truth(self, node):
         """The truth of a test made of values known when converting
@@ -1491,6 +1513,9 @@ class Importer(StaticContainers, CallForms, Views):
         return self.python_call(call, fn, None)
 
     def expr_IfExp(self, node):
+        known = self.object_truth(node.test)
+        if known is not None:
+            return self.expr(node.body if known else node.orelse)
         self.hidden += 1
         name = f"ifexp.{self.hidden}"
         self.scopes[-1].add(name)
