@@ -434,9 +434,9 @@ def test_gathers_by_an_index_tensor_name_the_first_bad_index_as_eager(fn, index)
 
 
 
-def add_with_out(x, flag):
+def add_with_bias(x, flag):
     if flag:
-        return paddle.add(x, x, out=x)
+        return paddle.add(x, x, bias=x)
     return paddle.add(x, x)
 
 
@@ -444,14 +444,14 @@ def test_arguments_a_library_function_does_not_take_are_a_type_error_where_reach
     """Python's TypeError naming the line when the call runs; a branch that
     folds away (flag=False) never runs it, as eagerly."""
     x = paddle.to_tensor([1.0, 2.0])
-    fn = paddle.jit.to_static(add_with_out)
+    fn = paddle.jit.to_static(add_with_bias)
     np.testing.assert_allclose(fn(x, False).numpy(), [2.0, 4.0])
-    line = inspect.getsourcelines(add_with_out)[1] + 2
+    line = inspect.getsourcelines(add_with_bias)[1] + 2
     with pytest.raises(TypeError, match=rf"test_runtime_errors.py:{line}: add\(\) got an "
-                                        "unexpected keyword argument 'out'"):
+                                        "unexpected keyword argument 'bias'"):
         fn(x, True)
-    with pytest.raises(TypeError, match="unexpected keyword argument 'out'"):
-        add_with_out(x, True)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'bias'"):
+        add_with_bias(x, True)
 
 
 def made_on(x, device, requires_grad):

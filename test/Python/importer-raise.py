@@ -45,7 +45,7 @@ print(paddle.jit.to_static(caller).code)
 
 
 def unexpected_keyword(x):
-    return paddle.add(x, x, out=x)
+    return paddle.add(x, x, bias=x)
 
 
 print(paddle.jit.to_static(unexpected_keyword).code)
@@ -56,4 +56,4 @@ print(paddle.jit.to_static(unexpected_keyword).code)
 # CHECK-NOT:   pydy.lib_call "add"
 # CHECK:       %[[TRUE:.*]] = pydy.constant true
 # CHECK:       pydy.if %[[TRUE]]
-# CHECK-NEXT:    pydy.raise "TypeError", "add() got an unexpected keyword argument 'out'"
+# CHECK-NEXT:    pydy.raise "TypeError", "add() got an unexpected keyword argument 'bias'"
