@@ -74,6 +74,9 @@ class Origin:
                     return _step_reader(parent, self.path[-1])
             if all(isinstance(n, str) for n in self.path):
                 return functools.partial(operator.attrgetter(".".join(self.path)), self.root)
+        elif isinstance(self.root, dict) and len(self.path) == 1:
+            # A module's (or an entry wrapper's) global, read once per call.
+            return functools.partial(operator.getitem, self.root, self.path[0])
         return self.read
 
     def read(self):
@@ -127,9 +130,13 @@ class Capture:
         self.label = label
         self.origin = origin
         self.number = number
+        self._reader = None
 
     def read(self):
-        value = self.origin.read()
+        if self._reader is None:
+            # (Once: a layer's parameter is then read from its registry.)
+            self._reader = self.origin.reader({})
+        value = self._reader()
         if self.number:
             return value
         if isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
