@@ -638,7 +638,18 @@ class Blocks(paddle.nn.Layer):
         return pick(x)
 
 
+def chosen_at_run_time(x, k):
+    act = F.relu if x.mean() > 0 else paddle.tanh
+    if x.sum() > 0:
+        fn = lambda v: v * k  # noqa: E731
+    else:
+        fn = lambda v: v - k  # noqa: E731
+    return fn(act(x)), fn(x)
+
+
 @pytest.mark.parametrize("fn,args", [
+    (chosen_at_run_time, (t([1.0, -2.0]), 3.0)),
+    (chosen_at_run_time, (t([-1.0, 0.5]), 3.0)),
     (chosen_activation, (t([1.0, -2.0]), "relu")),
     (chosen_activation, (t([1.0, -2.0]), "gelu")),
     (functions_in_containers, (t([1.0, -2.0]),)),

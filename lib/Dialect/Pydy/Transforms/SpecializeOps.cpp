@@ -1,6 +1,7 @@
 // The specialization walk (see Specializer.h): blocks and ops in program
 // order, conditions, values that may be None, folds, result types.
 #include "Specializer.h"
+#include "mlir/IR/Dominance.h"
 
 namespace mlir::pydy::specialization {
 
@@ -243,8 +244,11 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
       op->erase();
       return success();
     }
-    return op->emitError("dy2st can call only a lambda known where it is called (not one "
-                         "passed through a branch or a loop)");
+    if (succeeded(callChosenLambda(callValue, next)))
+      return success();
+    return op->emitError("dy2st can call only a lambda known where it is called, or chosen "
+                         "by a branch (not one passed through a loop, or reading values "
+                         "made in the branch)");
   }
   if (isa<TupleOp, ListOp>(op)) {
     SmallVector<Type> elements(op->getOperandTypes());
@@ -566,6 +570,68 @@ LogicalResult Specializer::inferResultTypes(Operation *op) {
     return success();
   }
   llvm_unreachable("not an expression op");
+}
+
+LogicalResult Specializer::callChosenLambda(CallValueOp call, Operation *&next) {
+  auto chosen = dyn_cast<OpResult>(call.getCallee());
+  auto choice = chosen ? dyn_cast<IfOp>(chosen.getOwner()) : IfOp();
+  if (!choice)
+    return failure();
+  DominanceInfo dominance(call->getParentOfType<FuncOp>());
+  SmallVector<LambdaOp, 2> lambdas;
+  SmallVector<SetVector<Operation *>, 2> constants;
+  for (Region *region : {&choice.getThenRegion(), &choice.getElseRegion()}) {
+    auto yield = cast<YieldOp>(region->front().getTerminator());
+    auto lambda = yield.getOperand(chosen.getResultNumber()).getDefiningOp<LambdaOp>();
+    if (!lambda)
+      return failure();
+    // Its defaults and what its body reads from outside it are known at the
+    // call, or are constants made in the branch (copied with it).
+    SetVector<Operation *> copied;
+    WalkResult outside = lambda->walk([&](Operation *inner) {
+      for (Value v : inner->getOperands()) {
+        if (lambda.getBody().isAncestor(v.getParentRegion()) ||
+            dominance.properlyDominates(v, call))
+          continue;
+        if (!v.getDefiningOp<ConstantOp>())
+          return WalkResult::interrupt();
+        copied.insert(v.getDefiningOp());
+      }
+      return WalkResult::advance();
+    });
+    if (outside.wasInterrupted())
+      return failure();
+    lambdas.push_back(lambda);
+    constants.push_back(std::move(copied));
+  }
+  OpBuilder b(call);
+  Type object = ObjectType::get(call.getContext());
+  auto branches =
+      IfOp::create(b, call.getLoc(), TypeRange{object}, choice.getCondition(), ArrayAttr());
+  Region *regions[] = {&branches.getThenRegion(), &branches.getElseRegion()};
+  for (size_t i = 0; i < 2; ++i) {
+    OpBuilder inside = OpBuilder::atBlockBegin(&regions[i]->emplaceBlock());
+    IRMapping map;
+    for (Operation *constant : constants[i])
+      inside.clone(*constant, map);
+    map.map(call.getCallee(), inside.clone(*lambdas[i], map)->getResult(0));
+    YieldOp::create(inside, call.getLoc(), inside.clone(*call, map)->getResults());
+  }
+  call.getResult().replaceAllUsesWith(branches.getResult(0));
+  next = branches;
+  call.erase();
+  if (chosen.use_empty()) {
+    // The choice is called everywhere it was: its branches yield None, and
+    // their lambdas, unused, go.
+    for (Region *region : {&choice.getThenRegion(), &choice.getElseRegion()}) {
+      auto yield = cast<YieldOp>(region->front().getTerminator());
+      OpBuilder at(yield);
+      yield->setOperand(chosen.getResultNumber(),
+                        ConstantOp::create(at, yield.getLoc(), at.getUnitAttr()));
+    }
+    chosen.setType(PyNoneType::get(call.getContext()));
+  }
+  return success();
 }
 
 LogicalResult Specializer::checkIdentity(CompareOp op) {

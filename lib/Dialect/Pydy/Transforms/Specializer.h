@@ -415,6 +415,10 @@ private:
   /// `a is b`: answered where the values tell (knownIdentity), by value for
   /// bools; an error for two tensors or numbers computed apart.
   LogicalResult checkIdentity(CompareOp op);
+  /// A call of a lambda chosen by a branch taken at run time (`fn = f if c
+  /// else g; fn(x)`): the call made in each branch, as an `if` on the same
+  /// condition (each lambda copied there, its free values known at the call).
+  LogicalResult callChosenLambda(CallValueOp call, Operation *&next);
   LogicalResult unpackTensor(UnpackOp op, Operation *&next);
 
   LogicalResult specializeLibCall(LibCallOp op, Operation *&next);
