@@ -173,35 +173,6 @@ pydy.func @lambda_arity(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attr
 
 // -----
 
-// f chosen between two lambdas by a tensor condition, then called.
-pydy.func @lambda_branch(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<3xf32>]} {
-  %0 = pydy.lib_call "sum"(%x) : (!pydy.object) -> !pydy.object
-  %1 = pydy.constant 0 : i64
-  %2 = pydy.compare gt %0, %1 : (!pydy.object, i64) -> !pydy.object
-  %3 = pydy.if %2 : !pydy.object -> !pydy.object {
-    %5 = pydy.lambda ["a"] : !pydy.object {
-    ^bb0(%arg0: !pydy.object):
-      %6 = pydy.constant 1 : i64
-      %7 = pydy.binary add %arg0, %6 : (!pydy.object, i64) -> !pydy.object
-      pydy.yield %7 : !pydy.object
-    }
-    pydy.yield %5 : !pydy.object
-  } else {
-    %5 = pydy.lambda ["a"] : !pydy.object {
-    ^bb0(%arg0: !pydy.object):
-      %6 = pydy.constant 2 : i64
-      %7 = pydy.binary mul %arg0, %6 : (!pydy.object, i64) -> !pydy.object
-      pydy.yield %7 : !pydy.object
-    }
-    pydy.yield %5 : !pydy.object
-  } {names = ["f"]}
-  // expected-error @+1 {{dy2st can call only a lambda known where it is called (not one passed through a branch or a loop)}}
-  %4 = pydy.call_value %3(%x) : !pydy.object, (!pydy.object) -> !pydy.object
-  pydy.return %4 : !pydy.object
-}
-
-// -----
-
 // x < 'a'.
 pydy.func @compare_str(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<3xf32>]} {
   %0 = pydy.constant "a"
