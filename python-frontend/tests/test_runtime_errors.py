@@ -476,3 +476,26 @@ def test_placement_options_dy2st_cannot_honour_raise_where_reached(device, requi
         with pytest.raises(ValueError, match=message):
             fn(paddle.ones([2]), device, requires_grad)
     np.testing.assert_array_equal(compiled(paddle.ones([2]), "cpu", False).numpy(), [0, 0])
+
+
+def checked_value(v):
+    if v > 3:
+        raise ValueError("too big")
+    return v > 1
+
+
+def raises_inside_and_or(x, flag):
+    first = flag and checked_value(int(x[0]))
+    second = int(x[1]) in [7, 8] or checked_value(int(x[0]))
+    return first, second
+
+
+def test_a_call_that_raises_inside_and_or():
+    """The right operand of `and`/`or` calling a function that raises: the
+    exception leaves the function once the operation ends (a region cannot
+    return; before, IR that did not lower)."""
+    compiled = paddle.jit.to_static(raises_inside_and_or)
+    assert compiled(paddle.to_tensor([2, 4]), True) == (True, True)
+    assert compiled(paddle.to_tensor([5, 7]), False) == (False, True)
+    with pytest.raises(ValueError, match="too big"):
+        compiled(paddle.to_tensor([5, 4]), True)

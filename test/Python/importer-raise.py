@@ -57,3 +57,26 @@ print(paddle.jit.to_static(unexpected_keyword).code)
 # CHECK:       %[[TRUE:.*]] = pydy.constant true
 # CHECK:       pydy.if %[[TRUE]]
 # CHECK-NEXT:    pydy.raise "TypeError", "add() got an unexpected keyword argument 'bias'"
+
+
+def may_raise(v):
+    if v > 3:
+        raise ValueError("too big")
+    return v
+
+
+def raises_in_and(x, flag):
+    return flag and may_raise(x)
+
+
+print(paddle.jit.to_static(raises_in_and).code)
+
+# A call that may raise in the right operand of `and` (a region, which
+# cannot return): the function leaves after the operation when it raised.
+# CHECK-LABEL: pydy.func @"raises_in_and"
+# CHECK: %[[AND:.*]] = pydy.logical and
+# CHECK-NOT: pydy.return
+# CHECK: pydy.call @"may_raise
+# CHECK: pydy.yield
+# CHECK: %[[RAISED:.*]] = pydy.raised : i1
+# CHECK-NEXT: pydy.if %[[RAISED]]

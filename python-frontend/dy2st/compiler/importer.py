@@ -188,6 +188,10 @@ class Importer(StaticContainers, CallForms, Views):
         self.nested_defs = {}
         self.may_raise = False
         self.lambda_depth = 0
+        # Inside the right operand of `and`/`or`, and whether a call there may
+        # have raised (checked after the operation, see logical).
+        self.logical_depth = 0
+        self.raised_in_logical = False
         # Parameters of the functions this one calls that they change in
         # place (an entry wrapper calls one function: what it gives back).
         self.changed_by_callees = set()
@@ -1382,10 +1386,18 @@ class Importer(StaticContainers, CallForms, Views):
         name = self.fresh()
         self.emit(f"{name} = pydy.logical {kind} {lhs.name} : {lhs.type} -> {OBJECT} {{")
         self.depth += 1
-        rhs = rhs_fn()
+        self.logical_depth += 1
+        try:
+            rhs = rhs_fn()
+        finally:
+            self.logical_depth -= 1
         self.emit(f"pydy.yield {rhs.name} : {rhs.type} {self.loc(node)}")
         self.depth -= 1
         self.emit("} " + self.loc(node))
+        if not self.logical_depth and self.raised_in_logical:
+            # A call in it raised: what follows never runs.
+            self.raised_in_logical = False
+            self.leave_if_raised(node)
         return Value(name)
 
     def expr_BoolOp(self, node):
@@ -1488,29 +1500,22 @@ class Importer(StaticContainers, CallForms, Views):
                                  [located(ast.Constant(removing), node)])
         if not removing:
             return index
-        self.hidden += 1
-        held = f"helper.{self.hidden}.index"
-        self.scopes[-1].add(held)
-        self.store(held, index, node)
         pop = ast.copy_location(ast.Attribute(node.func.value, "pop", ast.Load()), node.func)
-        self.expr(ast.copy_location(ast.Call(pop, [located(ast.Name(held, ast.Load()), node)],
-                                             []), node))
+        self.expr(ast.copy_location(ast.Call(pop, [_Evaluated(index, node)], []), node))
         return self.constant(None, node)
 
     def helper_call(self, node, fn, values, extra=()):
         """A call of the pybuiltins helper `fn` with values computed already
-        (held in hidden variables) and then the AST arguments `extra`: how
-        `in`, index(), count() and remove() reach pybuiltins' definitions,
-        which follow Python's for lists grown at run time too."""
-        self.hidden += 1
-        names = [f"helper.{self.hidden}.{i}" for i in range(len(values))]
-        self.scopes[-1].update(names)
-        for name, value in zip(names, values):
-            self.store(name, value, node)
+        and then the AST arguments `extra`: how `in`, index(), count() and
+        remove() reach pybuiltins' definitions, which follow Python's for
+        lists grown at run time too."""
         call = ast.copy_location(ast.Call(
             located(ast.Name(fn.__name__, ast.Load()), node),
-            [located(ast.Name(n, ast.Load()), node) for n in names] + list(extra), []), node)
+            [_Evaluated(value, node) for value in values] + list(extra), []), node)
         return self.python_call(call, fn, None)
+
+    def expr__Evaluated(self, node):
+        return node.value
 
     def expr_IfExp(self, node):
         known = self.object_truth(node.test)
@@ -1929,6 +1934,11 @@ class Importer(StaticContainers, CallForms, Views):
             self.unit.raising_lambdas = True
             return
         self.may_raise = True
+        if self.logical_depth:
+            # The right operand of `and`/`or` (a region, which cannot return):
+            # left once the operation ends (see logical).
+            self.raised_in_logical = True
+            return
         raised = self.op(node, "pydy.raised : i1", type="i1")
         self.emit(f"pydy.if {raised.name} : i1 {{")
         self.depth += 1
@@ -3015,6 +3025,8 @@ class _NestedDef:
         importer.scopes = []
         importer.nested_defs = dict(self.parent.nested_defs)
         importer.may_raise = False
+        importer.lambda_depth = importer.logical_depth = 0
+        importer.raised_in_logical = False
         importer.checked_names = set()
         importer.free_params = self.free_names
         return importer
@@ -3073,6 +3085,18 @@ def _is_pure(node):
     return all(isinstance(n, (ast.Name, ast.Constant, ast.Attribute, ast.Compare, ast.BoolOp,
                               ast.UnaryOp, ast.cmpop, ast.boolop, ast.unaryop, ast.expr_context))
                for n in ast.walk(node))
+
+
+class _Evaluated(ast.expr):
+    """An argument the importer has evaluated already (its Value), given to
+    a call as it is: no variable holds it (stores cannot be inside `and`,
+    `or` or a conditional expression)."""
+    _fields = ()
+
+    def __init__(self, value, node):
+        super().__init__()
+        self.value = value
+        ast.copy_location(self, node)
 
 
 class _Holder:

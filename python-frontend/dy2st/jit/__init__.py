@@ -132,7 +132,7 @@ def to_static(function: Any = None, input_spec: Sequence[Any] | None = None,
         if inspect.ismethod(fn):
             return StaticFunction(fn.__func__, input_spec, backend, fn.__self__)
         if not isinstance(fn, types.FunctionType) or fn in functional.LIBRARY or \
-                hasattr(fn, "compat_of"):
+                hasattr(fn, "compat_of") or hasattr(fn, "inplace_of"):
             fn = _python_wrapper(fn)
         return StaticFunction(fn, input_spec, backend)
 
