@@ -83,9 +83,9 @@ phase = "load"
 try:
     model = paddle.jit.load(sys.argv[1])
     phase = "input"
-    x = np.load(sys.argv[2], allow_pickle=False)
+    x = paddle.to_tensor(np.load(sys.argv[2], allow_pickle=False))
     phase = "call"
-    model(paddle.to_tensor(x))
+    model(x)
     print("outcome: ok")
 except Exception as e:
     print("outcome:", phase, type(e).__name__, str(e).replace("\\n", " ")[:400])
