@@ -156,3 +156,20 @@ def test_a_list_of_layers_changed_between_calls():
     # Another list of the first layer alone: its own program, not the changed list's.
     alone = [first]
     assert_same(run_blocks(x, alone), compiled(x, alone))
+
+
+def compiled_closure(model, cfg):
+    @paddle.jit.to_static
+    def run(x):
+        return model(x) * cfg.scale
+    return run
+
+
+def test_a_changed_setting_of_a_closures_object_compiles_again():
+    """An object a closure holds (a model, a config), read through its cell
+    at every call: a changed setting compiles again (before: a stale constant)."""
+    model, cfg = paddle.nn.Linear(4, 4), Config(2.0, True)
+    run, x = compiled_closure(model, cfg), x_of(2, 4)
+    assert_same(model(x) * 2.0, run(x))
+    cfg.scale = 3.0
+    assert_same(model(x) * 3.0, run(x))

@@ -77,6 +77,11 @@ class Origin:
         elif isinstance(self.root, dict) and len(self.path) == 1:
             # A module's (or an entry wrapper's) global, read once per call.
             return functools.partial(operator.getitem, self.root, self.path[0])
+        elif callable(self.root) and len(self.path) == 1 and \
+                self.path[0] in getattr(self.root, "__code__", None).co_freevars:
+            # A closure's variable: its cell's contents.
+            cell = self.root.__closure__[self.root.__code__.co_freevars.index(self.path[0])]
+            return functools.partial(_CELL_CONTENTS, cell)
         return self.read
 
     def read(self):
@@ -95,6 +100,9 @@ class Origin:
             else:
                 obj = obj[name] if isinstance(name, int) else getattr(obj, name)
         return obj
+
+
+_CELL_CONTENTS = operator.attrgetter("cell_contents")
 
 
 def _step_reader(obj, name):
