@@ -78,7 +78,7 @@ class Origin:
             # A module's (or an entry wrapper's) global, read once per call.
             return functools.partial(operator.getitem, self.root, self.path[0])
         elif callable(self.root) and len(self.path) == 1 and \
-                self.path[0] in getattr(self.root, "__code__", None).co_freevars:
+                self.path[0] in self.root.__code__.co_freevars:
             # A closure's variable: its cell's contents.
             cell = self.root.__closure__[self.root.__code__.co_freevars.index(self.path[0])]
             return functools.partial(_CELL_CONTENTS, cell)

@@ -57,14 +57,19 @@ def is_compiled_for(value):
         not _is_dataclass_record(value)
 
 
+def _items(value):
+    """The items of a container argument: a dict's values, a list's or a
+    tuple's items, a dataclass record's fields."""
+    if isinstance(value, dict):
+        return list(value.values())
+    return value if isinstance(value, list) else named_tuples.values_of(value)
+
+
 def _holds_objects_only(value):
     """A container of compiled-for objects only (a list of layers), nested."""
-    if isinstance(value, dict):
-        items = list(value.values())
-    elif isinstance(value, (list, tuple)) and not named_tuples.is_class(type(value)):
-        items = value
-    else:
+    if not isinstance(value, (list, tuple, dict)) or named_tuples.is_class(type(value)):
         return False
+    items = _items(value)
     return bool(items) and all(is_compiled_for(v) or _holds_objects_only(v) for v in items)
 
 
@@ -73,13 +78,11 @@ def structure_key(value):
     the leaves); the objects compiled for, and a container of them, by
     identity (the wrapper holds that container: its items now are the key's)."""
     if _holds_objects_only(value):
-        items = value.values() if isinstance(value, dict) else value
-        return ("objects", id(value)) + tuple(structure_key(v) for v in items)
+        return ("objects", id(value)) + tuple(structure_key(v) for v in _items(value))
     if isinstance(value, dict):
         return ("dict",) + tuple((k, structure_key(v)) for k, v in value.items())
     if isinstance(value, (list, tuple)) or _is_dataclass_record(value):
-        fields = value if isinstance(value, list) else named_tuples.values_of(value)
-        return (type(value),) + tuple(structure_key(v) for v in fields)
+        return (type(value),) + tuple(structure_key(v) for v in _items(value))
     if is_compiled_for(value):
         return ("object", id(value))
     return None
@@ -91,9 +94,7 @@ def check_compilable(value):
     neither the container nor its items."""
     if not is_structured(value) or is_compiled_for(value) or _holds_objects_only(value):
         return
-    fields = value.values() if isinstance(value, dict) else \
-        value if isinstance(value, list) else named_tuples.values_of(value)
-    for item in fields:
+    for item in _items(value):
         if is_compiled_for(item) or _holds_objects_only(item):
             raise TypeError(f"a compiled function takes tensors, Python numbers, strings, None "
                             f"and lists, tuples and dicts of them, or other objects (compiled "
@@ -103,11 +104,8 @@ def check_compilable(value):
 
 
 def leaves(value, out):
-    if isinstance(value, dict):
-        for v in value.values():
-            leaves(v, out)
-    elif isinstance(value, (list, tuple)) or _is_dataclass_record(value):
-        for v in (value if isinstance(value, list) else named_tuples.values_of(value)):
+    if isinstance(value, (list, tuple, dict)) or _is_dataclass_record(value):
+        for v in _items(value):
             leaves(v, out)
     elif not is_compiled_for(value):
         out.append(value)
@@ -138,8 +136,7 @@ def make_wrapper(fn, instance, parameters, values, give_back=()):
             return "{" + ", ".join(f"{k!r}: {rebuild(v, f'{base}_{i}')}"
                                    for i, (k, v) in enumerate(value.items())) + "}"
         if isinstance(value, (list, tuple)) or _is_dataclass_record(value):
-            fields = value if isinstance(value, list) else named_tuples.values_of(value)
-            items = [rebuild(v, f"{base}_{i}") for i, v in enumerate(fields)]
+            items = [rebuild(v, f"{base}_{i}") for i, v in enumerate(_items(value))]
             if isinstance(value, list):
                 return "[" + ", ".join(items) + "]"
             if named_tuples.is_record(type(value)):

@@ -254,7 +254,8 @@ class StaticFunction(ConvertedFunction):
                     break
                 except RecursiveCaptures as e:
                     # A recursive function's captures: passed by its calls from the start.
-                    if e.key in preset or len(preset) >= _MAX_RECURSIVE_CAPTURES:
+                    # (A second import of one raises no more: check_recursion.)
+                    if len(preset) >= _MAX_RECURSIVE_CAPTURES:
                         raise errors.Dy2StError("dy2st could not pass the tensors a recursive "
                                                 "function reads to its calls (an internal "
                                                 "error)") from None
