@@ -86,6 +86,11 @@ Type widenedArrayItem(Type item, Type added);
 /// of one type computed apart (one object eagerly, or two).
 std::optional<bool> knownIdentity(Value lhs, Value rhs);
 
+/// Whether `is` of a value of `type` is answered otherwise than by identity:
+/// None and optionals (the specialization's), strings (by value: interned),
+/// unknown types (not yet).
+bool identityAnsweredElsewhere(Type type);
+
 } // namespace mlir::pydy
 
 #endif

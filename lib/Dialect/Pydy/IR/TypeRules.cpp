@@ -368,12 +368,15 @@ Type mlir::pydy::joinTypes(Type a, Type b) {
   return joinNumbers(a, b);
 }
 
+bool mlir::pydy::identityAnsweredElsewhere(Type type) {
+  return isa<ObjectType, PyNoneType, OptionalType, StrType>(type);
+}
+
 std::optional<bool> mlir::pydy::knownIdentity(Value lhs, Value rhs) {
   if (lhs == rhs)
     return true;
   Type lt = lhs.getType(), rt = rhs.getType();
-  auto undecided = [](Type t) { return isa<ObjectType, PyNoneType, OptionalType, StrType>(t); };
-  if (undecided(lt) || undecided(rt))
+  if (identityAnsweredElsewhere(lt) || identityAnsweredElsewhere(rt))
     return std::nullopt;
   auto lTensor = dyn_cast<RankedTensorType>(lt), rTensor = dyn_cast<RankedTensorType>(rt);
   if (lTensor && rTensor) {

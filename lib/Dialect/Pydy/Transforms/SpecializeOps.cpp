@@ -636,10 +636,8 @@ LogicalResult Specializer::callChosenLambda(CallValueOp call, Operation *&next) 
 
 LogicalResult Specializer::checkIdentity(CompareOp op) {
   Type lt = op.getLhs().getType(), rt = op.getRhs().getType();
-  auto decidedElsewhere = [](Type t) {
-    return isa<ObjectType, PyNoneType, OptionalType, StrType>(t);
-  };
-  if (decidedElsewhere(lt) || decidedElsewhere(rt) || knownIdentity(op.getLhs(), op.getRhs()))
+  if (identityAnsweredElsewhere(lt) || identityAnsweredElsewhere(rt) ||
+      knownIdentity(op.getLhs(), op.getRhs()))
     return success();
   // True and False are one object each.
   if (lt.isInteger(1) && rt.isInteger(1)) {
