@@ -6,6 +6,7 @@
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Host.h"
 
 using namespace mlir;
 
@@ -60,12 +61,10 @@ static constexpr llvm::StringLiteral kBufferize =
     "buffer-deallocation-pipeline,"
     "convert-bufferization-to-memref,";
 
-static constexpr llvm::StringLiteral kCPUFusion =
-    "dy2st-approximate-math,"
-    "dy2st-scalarize-unit-tensors,"
-    "dy2st-fuse-elementwise,"
-    "dy2st-accumulate-into-products,"
-    "dy2st-collapse-contiguous-dims,";
+static constexpr llvm::StringLiteral kCPUFusion = "dy2st-scalarize-unit-tensors,"
+                                                  "dy2st-fuse-elementwise,"
+                                                  "dy2st-accumulate-into-products,"
+                                                  "dy2st-collapse-contiguous-dims,";
 
 // Dense products go to BLAS, f32 convolutions and max poolings to the
 // runtime's window entries; the other products, convolutions and poolings
@@ -104,9 +103,17 @@ static void addPipeline(OpPassManager &pm, const std::string &pipeline, llvm::St
     llvm::report_fatal_error(llvm::Twine("dy2st: bad ") + what + " pipeline: " + error);
 }
 
+/// The approximations for this machine: exp scales by llvm.ldexp where that
+/// is one instruction (AVX-512) and would be a libm call otherwise.
+static std::string approximateMath() {
+  bool ldexpInstruction = llvm::sys::getHostCPUFeatures().lookup("avx512f");
+  return std::string("dy2st-approximate-math{scale-by-ldexp=") +
+         (ldexpInstruction ? "true" : "false") + "},";
+}
+
 void dy2st::buildCPUPipeline(OpPassManager &pm) {
   addPipeline(pm,
-              (kCPUFusion + kCanonicalizeTensors +
+              (approximateMath() + kCPUFusion + kCanonicalizeTensors +
                "cse,dy2st-hoist-loop-invariants,dy2st-loop-results-in-place," + kBufferize +
                kCPUOnBuffers)
                   .str(),

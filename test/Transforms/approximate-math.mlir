@@ -1,4 +1,5 @@
 // RUN: dy2st-opt %s --dy2st-approximate-math | FileCheck %s
+// RUN: dy2st-opt %s --dy2st-approximate-math='scale-by-ldexp=true' | FileCheck %s --check-prefix=LDEXP
 
 // f32 exp and tanh become arithmetic that LLVM can vectorize; f64 is left to
 // libm, and so are sin and cos (their approximation drifts as |x| grows).
@@ -53,15 +54,41 @@ func.func @exp_of_nan(%x: f32) -> f32 {
   return %0 : f32
 }
 
-// tanh from |x| = 4 on is 1 - 2 / (exp(2|x|) + 1) with x's sign (upstream's
-// approximation is exactly 1 from 7.99 on), below 1 until |x| = 10 as numpy's.
-// CHECK-LABEL: func.func @tanh_tail
+// tanh: an odd polynomial below |x| = 0.625, 1 - 2 / (exp(2|x|) + 1) with
+// x's sign from there (|x| clamped to 10 first, so that the division may use
+// the reciprocal estimate), below 1 until |x| = 10 as numpy's.
+// CHECK-LABEL: func.func @tanh_pieces
 // CHECK: %[[ABS:.*]] = math.absf %[[X:.*]] : f32
-// CHECK: %[[TAIL:.*]] = arith.cmpf oge, %[[ABS]], %{{.*}} : f32
+// CHECK: %[[IN_RANGE:.*]] = arith.cmpf ule, %[[ABS]], %[[TEN:.*]] : f32
+// CHECK: arith.select %[[IN_RANGE]], %[[ABS]], %[[TEN]] : f32
+// CHECK: arith.divf %{{.*}}, %{{.*}} fastmath<ninf,arcp> : f32
 // CHECK: %[[FAR:.*]] = math.copysign %{{.*}}, %[[X]] : f32
-// CHECK: arith.select %[[TAIL]], %[[FAR]], %{{.*}} : f32
+// CHECK: %[[SQUARE:.*]] = arith.mulf %[[X]], %[[X]] : f32
+// CHECK: %[[CUBE:.*]] = arith.mulf %[[X]], %[[SQUARE]] : f32
+// CHECK: %[[NEAR:.*]] = math.fma %[[CUBE]], %{{.*}}, %[[X]] : f32
+// CHECK: %[[SMALL:.*]] = arith.cmpf olt, %[[ABS]], %{{.*}} : f32
+// CHECK: arith.select %[[SMALL]], %[[NEAR]], %[[FAR]] : f32
 // CHECK-NOT: math.tanh
-func.func @tanh_tail(%x: f32) -> f32 {
+func.func @tanh_pieces(%x: f32) -> f32 {
   %0 = math.tanh %x : f32
+  return %0 : f32
+}
+
+// With scale-by-ldexp, exp is the polynomial scaled by llvm.ldexp, its power
+// read off the bits of the rounding sum (no fptosi); without, upstream's.
+// LDEXP-LABEL: func.func @exp_by_ldexp
+// LDEXP: %[[SUM:.*]] = math.fma %{{.*}}, %{{.*}}, %{{.*}} : f32
+// LDEXP: %[[K:.*]] = arith.subf %[[SUM]], %{{.*}} : f32
+// LDEXP: %[[P:.*]] = arith.addf
+// LDEXP: %[[BITS:.*]] = arith.bitcast %[[SUM]] : f32 to i32
+// LDEXP: %[[POWER:.*]] = arith.subi %[[BITS]], %{{.*}} : i32
+// LDEXP: llvm.intr.ldexp(%[[P]], %[[POWER]]) : (f32, i32) -> f32
+// LDEXP-NOT: arith.fptosi
+// LDEXP-NOT: math.exp
+// CHECK-LABEL: func.func @exp_by_ldexp
+// CHECK-NOT: llvm.intr.ldexp
+// CHECK: arith.fptosi
+func.func @exp_by_ldexp(%x: f32) -> f32 {
+  %0 = math.exp %x : f32
   return %0 : f32
 }

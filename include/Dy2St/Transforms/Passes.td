@@ -4,24 +4,32 @@
 include "mlir/Pass/PassBase.td"
 
 def ApproximateMathPass : Pass<"dy2st-approximate-math"> {
-  let summary = "Replace f32 math functions by upstream's polynomial approximations";
+  let summary = "Replace f32 math functions by polynomial approximations";
   let description = [{
     Applies MLIR's `populateMathPolynomialApproximationPatterns` (f32 `exp`,
-    `log`, `tanh`, `erf`, ... as polynomials in `arith`), which upstream
-    registers only as a test pass. Without it, these ops become scalar libm
-    calls and LLVM cannot vectorize the loops that contain them. `sin` and
-    `cos` stay libm calls (their approximation loses accuracy as |x| grows),
-    and so does `atan2` (its approximation loses the sign of a zero y and
-    gives NaN for infinities). `log` and `log2` of a subnormal input are
-    scaled into the normal range first (the approximation reads the
-    exponent bits). `tanh` from |x| = 4 on is 1 - 2 / (exp(2|x|) + 1) (the
-    approximation is exactly 1 from 7.99 on). Every `arith.fptosi` reads 0 for NaN (exp's turns a
-    clamped float that may be NaN into the exponent; LLVM's fptosi of NaN
+    `log`, `erf`, ... as polynomials in `arith`), which upstream registers
+    only as a test pass. Without it, these ops become scalar libm calls and
+    LLVM cannot vectorize the loops that contain them. `sin` and `cos` stay
+    libm calls (their approximation loses accuracy as |x| grows), and so does
+    `atan2` (its approximation loses the sign of a zero y and gives NaN for
+    infinities). `log` and `log2` of a subnormal input are scaled into the
+    normal range first (the approximation reads the exponent bits). `tanh` is
+    dy2st's own: an odd polynomial below |x| = 0.625, 1 - 2 / (exp(2|x|) + 1)
+    from there (upstream's is exactly 1 from 7.99 on, and divides twice as
+    often). With `scale-by-ldexp` (CPUs with AVX-512, where `llvm.ldexp` is
+    one instruction), `exp` is dy2st's too: fewer instructions, subnormal
+    results kept. Every `arith.fptosi` reads 0 for NaN (upstream's exp turns
+    a clamped float that may be NaN into the exponent; LLVM's fptosi of NaN
     is poison).
   }];
+  let options = [
+    Option<"scaleByLdexp", "scale-by-ldexp", "bool", "false",
+           "Scale exp's polynomial by llvm.ldexp (one instruction with AVX-512)">
+  ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::vector::VectorDialect",
-                           "::mlir::math::MathDialect"];
+                           "::mlir::math::MathDialect",
+                           "::mlir::LLVM::LLVMDialect"];
 }
 
 def MatmulLoopOrderPass : Pass<"dy2st-matmul-loop-order"> {
