@@ -143,3 +143,35 @@ def test_a_table_of_literals_read_at_a_key_known_at_run_time():
         assert_same(decoded(paddle.to_tensor([2, 0])), compiled(paddle.to_tensor([2, 0])))
     finally:
         ID_TO_WORD[2] = "world"
+
+
+LABELS = ["negative", "neutral", "positive"]
+
+
+def labelled(x, shift):
+    label = LABELS[int(paddle.argmax(x)) + shift]
+    print("label:", label)
+    return label, label == "neutral", (x, x * 2)[int(x[0] > 0.5)]
+
+
+def test_a_list_of_strings_read_at_an_index_known_at_run_time(capsys):
+    """`LABELS[int(pred)]` of a global list of strings (and a tuple of tensors
+    at such an index): the string chosen when running, compared and printed,
+    negative indices counted from the end, Python's IndexError past it, and
+    the program compiled again when the list changes."""
+    compiled = paddle.jit.to_static(labelled)
+    x = paddle.to_tensor(np.float32([0.1, 0.7, 0.2]))
+    for shift in (0, 1, -4, -2):
+        eager = labelled(x, shift)
+        printed = capsys.readouterr().out
+        assert_same(eager, compiled(x, shift))
+        assert capsys.readouterr().out == printed
+    for fn in (labelled, compiled):
+        with pytest.raises(IndexError, match="list index out of range"):
+            fn(x, 2)
+    LABELS[1] = "mixed"
+    try:
+        assert_same(labelled(x, 0), compiled(x, 0))
+        assert compiled(x, 0)[0] == "mixed"
+    finally:
+        LABELS[1] = "neutral"

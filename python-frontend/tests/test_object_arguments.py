@@ -121,6 +121,32 @@ def test_a_changed_setting_of_a_global_object_compiles_again():
         GLOBAL_CONFIG.scale = 2.0
 
 
+THRESHOLD = 0.5
+OFFSETS = (1.0, 2.0)
+
+
+def globally_thresholded(x):
+    return paddle.where(x > THRESHOLD, x + OFFSETS[1], x), THRESHOLD
+
+
+def test_a_global_number_or_tuple_rebound_compiles_again():
+    """A global Python value the function reads is a constant of its
+    program: rebound later (`THRESHOLD = 0.9`), the function compiles again
+    rather than keep the old value."""
+    global THRESHOLD, OFFSETS
+    x = x_of(2, 2)
+    compiled = paddle.jit.to_static(globally_thresholded)
+    assert_same(globally_thresholded(x), compiled(x))
+    try:
+        THRESHOLD, OFFSETS = 0.9, (1.0, -3.0)
+        assert_same(globally_thresholded(x), compiled(x))
+        THRESHOLD = 1
+        assert_same(globally_thresholded(x), compiled(x))
+        assert type(compiled(x)[1]) is int
+    finally:
+        THRESHOLD, OFFSETS = 0.5, (1.0, 2.0)
+
+
 def test_an_attribute_the_function_assigns_is_written_to_the_object():
     eager_state, compiled_state = State(), State()
     eager_state.total = compiled_state.total = paddle.zeros([2])

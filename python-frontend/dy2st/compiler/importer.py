@@ -1293,10 +1293,11 @@ class Importer(StaticContainers, CallForms, Views):
         return Origin("object", obj, [], origin.path[0])
 
     def guard_value(self, obj, origin):
-        """`obj`, a Python value read through `origin` from an object, is a
-        constant of the program: changed later (`layer.eval()`), the function
-        is imported again."""
-        if origin is not None and origin.kind == "object" and origin.path:
+        """`obj`, a Python value read through `origin` from an object or a
+        namespace, is a constant of the program: changed later
+        (`layer.eval()`, `THRESHOLD = 0.9`, `LABELS[1] = "mixed"`), the
+        function is imported again."""
+        if origin is not None and origin.path:
             self.unit.guards.setdefault(origin.key(), (origin, copy.deepcopy(obj), False))
 
     def guard_identity(self, obj, origin):

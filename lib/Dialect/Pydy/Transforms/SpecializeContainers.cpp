@@ -66,6 +66,76 @@ bool Specializer::needsArray(Value sequence, Value index) {
          (isa<ListType>(t) && !isa_and_nonnull<IntegerAttr>(constantOf(index)));
 }
 
+/// Whether a value of type `t` indexes a list: an int, or a one-element
+/// integer tensor.
+static bool isListIndex(Type t) {
+  if (isIntScalar(t))
+    return true;
+  auto tensor = dyn_cast<RankedTensorType>(t);
+  return tensor && isa<IntegerType>(tensor.getElementType()) &&
+         !tensor.getElementType().isInteger(1) && tensor.hasStaticShape() &&
+         tensor.getNumElements() == 1;
+}
+
+bool Specializer::isItemChoice(SubscriptOp op) {
+  Type sequence = op.getValue().getType();
+  auto items = sequenceElementTypes(sequence);
+  if (!isa<ListType, TupleType, NamedTupleType>(sequence) || items->empty() ||
+      !isListIndex(op.getIndex().getType()) ||
+      isa_and_nonnull<IntegerAttr>(constantOf(op.getIndex())))
+    return false;
+  if (isa<ListType>(sequence) && arrayItemType(sequence))
+    return false;
+  return llvm::all_equal(*items);
+}
+
+LogicalResult Specializer::chooseItem(SubscriptOp op, Operation *&next) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  FailureOr<Value> index = runtimeIndex(op, b, op.getIndex());
+  if (failed(index))
+    return failure();
+  Type object = ObjectType::get(op.getContext());
+  Type item = sequenceElementTypes(op.getValue().getType())->front();
+  int64_t size = sequenceElementTypes(op.getValue().getType())->size();
+  auto constant = [&](int64_t v) -> Value {
+    return ConstantOp::create(b, loc, b.getI64IntegerAttr(v));
+  };
+  auto choose = [&](Type type, Value cond, function_ref<Value()> then,
+                    function_ref<Value()> otherwise) {
+    auto ifOp = IfOp::create(b, loc, TypeRange{type}, cond, ArrayAttr());
+    OpBuilder::InsertionGuard guard(b);
+    for (auto [region, make] :
+         {std::pair(&ifOp.getThenRegion(), then), std::pair(&ifOp.getElseRegion(), otherwise)}) {
+      b.setInsertionPointToStart(&region->emplaceBlock());
+      YieldOp::create(b, loc, ValueRange{make()});
+    }
+    return ifOp.getResult(0);
+  };
+  Value negative = CompareOp::create(b, loc, object, CompareKind::lt, *index, constant(0));
+  Operation *first = negative.getDefiningOp();
+  Value position = choose(
+      object, negative,
+      [&] { return BinaryOp::create(b, loc, object, BinaryKind::add, *index, constant(size)); },
+      [&] { return *index; });
+  StringRef kind = isa<ListType>(op.getValue().getType()) ? "list" : "tuple";
+  std::function<Value(int64_t)> from = [&](int64_t k) -> Value {
+    if (k == size) {
+      RaiseOp::create(b, loc, b.getStringAttr("IndexError"),
+                      b.getStringAttr(kind + " index out of range"), ValueRange{});
+      return SubscriptOp::create(b, loc, item, op.getValue(), constant(0));
+    }
+    Value here = CompareOp::create(b, loc, object, CompareKind::eq, position, constant(k));
+    return choose(
+        item, here, [&] { return SubscriptOp::create(b, loc, item, op.getValue(), constant(k)); },
+        [&] { return from(k + 1); });
+  };
+  op.getResult().replaceAllUsesWith(from(0));
+  op.erase();
+  next = first;
+  return success();
+}
+
 FailureOr<Value> Specializer::asArray(Operation *op, OpBuilder &b, Value sequence) {
   Type item = arrayItemType(sequence.getType());
   if (!item)
@@ -77,14 +147,9 @@ FailureOr<Value> Specializer::asArray(Operation *op, OpBuilder &b, Value sequenc
 
 FailureOr<Value> Specializer::runtimeIndex(Operation *op, OpBuilder &b, Value index) {
   Type t = index.getType();
-  if (isIntScalar(t))
-    return t.isInteger(64) ? index
-                           : Value(UnaryOp::create(b, op->getLoc(), b.getI64Type(),
-                                                   UnaryKind::to_int, index));
-  auto tensor = dyn_cast<RankedTensorType>(t);
-  if (tensor && isa<IntegerType>(tensor.getElementType()) &&
-      !tensor.getElementType().isInteger(1) && tensor.hasStaticShape() &&
-      tensor.getNumElements() == 1)
+  if (t.isInteger(64))
+    return index;
+  if (isListIndex(t))
     return Value(UnaryOp::create(b, op->getLoc(), b.getI64Type(), UnaryKind::to_int, index));
   return op->emitError() << "list indices must be integers or one-element integer tensors, "
                          << "not " << withArticle(t);

@@ -293,6 +293,8 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
     if (isa<ListType, TupleType, NamedTupleType>(sliced))
       return sliceSequence(sub);
   }
+  if (auto sub = dyn_cast<SubscriptOp>(op); sub && isItemChoice(sub))
+    return chooseItem(sub, next);
   if (auto sub = dyn_cast<SubscriptOp>(op); sub && needsArray(sub.getValue(), sub.getIndex()))
     return specializeArrayRead(sub);
   if (auto sub = dyn_cast<SubscriptOp>(op); sub && isTensorIndexToDecompose(sub)) {

@@ -303,6 +303,15 @@ private:
   /// a list indexed by a value known only at run time.
   static bool needsArray(Value sequence, Value index);
 
+  /// Whether `sequence[index]` is one of items of one type that no tensor
+  /// array holds (strings, a tuple's tensors) at an index known only at run
+  /// time: chooseItem's.
+  static bool isItemChoice(SubscriptOp op);
+  /// `sequence[index]` as a chain of `pydy.if`s comparing the index with
+  /// each position (counted from the end when negative), Python's IndexError
+  /// past the end (`LABELS[int(pred)]`: a string chosen at run time).
+  LogicalResult chooseItem(SubscriptOp op, Operation *&next);
+
   /// `sequence` as a tensor array (a list becomes one, its items appended).
   FailureOr<Value> asArray(Operation *op, OpBuilder &b, Value sequence);
 
