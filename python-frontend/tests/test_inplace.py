@@ -307,15 +307,38 @@ def given_out(x, buf):
     paddle.matmul(x, x.T, out=buf)      # buf's shape: the product's
     grown = paddle.zeros([1], dtype="int64")
     paddle.concat([x, x], out=grown)    # another shape and dtype: the result whole
-    return alias, row, grown
+    summed = paddle.zeros([2, 2])
+    x.add(x, out=summed)                # a Tensor method's out= too
+    x[0, :2].exp(out=row)               # the row of buf, a view, takes it
+    return alias, row, grown, summed
 
 
 def test_a_result_given_out_is_written_into_it():
     """Paddle 3.3's keyword-only out= (also `zeros(..., out=t)`): the tensor,
     its other names and the caller's take the result, in their memory where
     it fits (a view of the tensor sees it too)."""
-    (alias, row, grown), (_, buf) = both(given_out, X, np.zeros((2, 2), np.float32))
-    np.testing.assert_allclose(alias, X @ X.T, rtol=1e-6)
-    np.testing.assert_allclose(buf, X @ X.T, rtol=1e-6)
-    np.testing.assert_allclose(row, (X @ X.T)[0], rtol=1e-6)
+    (alias, row, grown, summed), (_, buf) = both(given_out, X, np.zeros((2, 2), np.float32))
+    product = X @ X.T
+    product[0] = np.exp(X[0, :2])
+    np.testing.assert_allclose(alias, product, rtol=1e-6)
+    np.testing.assert_allclose(buf, product, rtol=1e-6)
+    np.testing.assert_allclose(row, product[0], rtol=1e-6)
     np.testing.assert_array_equal(grown, np.concatenate([X, X]))
+    np.testing.assert_allclose(summed, X + X, rtol=1e-6)
+
+
+def normalized_into(x, buf):
+    result = paddle.nn.functional.normalize(x, out=buf)
+    return result, buf
+
+
+def test_normalize_writes_the_tensor_given_as_out():
+    """F.normalize's `out` (Paddle's paddle.assign(ret, out)): the tensor
+    takes the result and is what the call returns; without out the result is
+    a new tensor."""
+    (result, buf), _ = both(normalized_into, X, np.zeros((2, 3), np.float32))
+    expected = X / np.linalg.norm(X, axis=1, keepdims=True)
+    np.testing.assert_allclose(result, expected, rtol=1e-6)
+    np.testing.assert_allclose(buf, expected, rtol=1e-6)
+    with pytest.raises(TypeError, match="out"):
+        paddle.median(paddle.to_tensor(Y), out=paddle.zeros([]))

@@ -59,6 +59,7 @@ print(paddle.jit.to_static(changed_by_name).code)
 def given_out(x, buf):
     paddle.tanh(x, out=buf)
     x.copy_(buf)
+    x.exp(out=buf)
     return paddle.tanh(x)
 
 
@@ -67,7 +68,8 @@ print(paddle.jit.to_static(given_out).code)
 # Paddle 3.3's keyword-only out=: the call without it, its result stored
 # whole into the tensor (no shape check: it takes the result's shape);
 # Tensor.copy_'s value comes from pybuiltins.tensor_copy (Paddle's dtype
-# check); a call without out= is the plain operation. The changed arguments
+# check); a Tensor method's out= is the function's; a call without out= is
+# the plain operation. The changed arguments
 # follow the result.
 # CHECK-LABEL: pydy.func @"given_out"
 # CHECK:     %[[TANH:.*]] = pydy.lib_call "tanh"
@@ -75,5 +77,7 @@ print(paddle.jit.to_static(given_out).code)
 # CHECK:     pydy.store "buf", %[[TANH]]
 # CHECK:     %[[COPIED:.*]] = pydy.call @"tensor_copy__{{[0-9]+}}"
 # CHECK:     pydy.store "x", %[[COPIED]]
+# CHECK:     %[[EXP:.*]] = pydy.lib_call "exp"
+# CHECK:     pydy.store "buf", %[[EXP]]
 # CHECK:     %[[PLAIN:.*]] = pydy.lib_call "tanh"
 # CHECK:     pydy.tuple %[[PLAIN]], %{{.*}}, %{{.*}}

@@ -1965,8 +1965,9 @@ class Importer(StaticContainers, CallForms, Views):
         if fill is not None:
             self._fail(node, f"{method}(): {fill.eager_only}")
         if method in functional.CHANGING and \
-                functional.TENSOR_METHODS.get(method) is functional.CHANGING[method]:
-            # x.increment(), x.logical_and(y, out=o): the function's call.
+                functional.TENSOR_METHODS.get(method) is functional.CHANGING[method] and \
+                (method not in inplace.OUT_FUNCTIONS or any(k.arg == "out" for k in node.keywords)):
+            # x.increment(), x.logical_and(y, out=o), x.exp(out=o): the function's call.
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
                                               keywords=node.keywords), node)
             return self.static_call(call, Static(functional.CHANGING[method]))

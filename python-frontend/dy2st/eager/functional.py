@@ -55,7 +55,7 @@ TENSOR_METHODS = {name: compat.spelled(name, fn, receiver=True)
 TENSOR_METHODS["astype"] = KERNELS["cast"]
 # x.increment(), x.logical_and(y, out=o): they change x, o as the functions do.
 TENSOR_METHODS.update({name: CHANGING[name] for name in CHANGING
-                       if name in TENSOR_METHODS and name not in inplace.OUT_FUNCTIONS})
+                       if name in TENSOR_METHODS})
 tensor.METHODS.update(TENSOR_METHODS)
 tensor.METHODS.update(compat.METHODS)
 tensor.METHODS.update(random.FILLS)

@@ -421,7 +421,7 @@ def kthvalue(x, k, axis=None, keepdim=False, name=None):
     return squeeze(values, axis=[axis]), squeeze(indices, axis=[axis])
 
 
-def median(x, axis=None, keepdim=False, mode="avg", name=None, out=None):
+def median(x, axis=None, keepdim=False, mode="avg", name=None):
     """The median along `axis` (of all elements when None): the mean of the
     two middle values for an even count ('avg', float), or the lower one
     with its index ('min')."""

@@ -97,7 +97,8 @@ def mish(x, name=None):
 
 
 def normalize(x, p=2, axis=1, epsilon=1e-12, out=None, name=None):
-    """x divided by its p-norm along `axis` (at least `epsilon`)."""
+    """x divided by its p-norm along `axis` (at least `epsilon`); a tensor
+    given as `out` takes the result (see the end of this module)."""
     if p == 2:
         norm = sqrt(sum(x * x, axis=axis, keepdim=True))
     else:
@@ -354,3 +355,5 @@ relu_ = _inplace.function("relu", relu)
 softmax_ = _inplace.function("softmax", softmax)
 tanh_ = _inplace.function("tanh", tanh)
 thresholded_relu_ = _inplace.function("thresholded_relu", thresholded_relu)
+# F.normalize(x, out=o): o takes the result, as Paddle's paddle.assign(ret, out) does.
+normalize = _inplace.named("assign", normalize, ("out", 4))
