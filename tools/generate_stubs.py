@@ -59,7 +59,7 @@ _INTS = ("groups ignore_index num_classes diagonal chunks k num num_rows num_col
          "minlength bins row col num_samples")
 _FLOATS = ("epsilon eps momentum alpha beta slope negative_slope threshold delta label_smoothing "
            "max_norm norm_type p padding_value rtol atol nan posinf neginf base margin gamma "
-           "shift_ratio lower upper dropout_p temperature")
+           "shift_ratio lower upper dropout_p temperature correction")
 _STRINGS = "data_format reduction mode act reduce equation name side"
 _SIZES = ("kernel_size stride dilation output_size output_padding size normalized_shape shifts "
           "source destination kernel_sizes strides paddings dilations output_sizes")
@@ -87,6 +87,8 @@ PARAMETER_TYPES = {
     "shape_or_dtype": "ShapeLike", "repeats": "int", "offsets": "Sequence[int]",
     "starts": "Sequence[int]", "ends": "Sequence[int]",
 }
+# The keyword-only options of Paddle 3.3 that compat.KEYWORD_FORMS compute.
+FORM_OPTION_TYPES = {"alpha": "float", "rounding_mode": "str | None", "dtype": "DTypeLike | None"}
 # Where one operation gives a parameter another meaning than the name's rule.
 OPERATION_PARAMETER_TYPES = {
     ("local_response_norm", "k"): "float", ("local_response_norm", "size"): "int",
@@ -199,9 +201,13 @@ def stub_of(name, fn):
             keyword_only_marked = True
         default = "" if param.default is param.empty else f" = {param.default!r}"
         parts.append(f"{param.name}: {annotation}{default}")
-    # Paddle 3.3's keyword-only options: `out=` (eager/inplace.py) and the
-    # placement of a new tensor (checked by eager/compat.py).
-    options = (["out: Tensor | None = None"] if name in inplace.OUT_FUNCTIONS else []) + \
+    # Paddle 3.3's keyword-only options: the compositions of compat.KEYWORD_FORMS
+    # (`alpha=`), `out=` (eager/inplace.py) and the placement of a new tensor
+    # (checked by eager/compat.py).
+    form = compat.KEYWORD_FORMS.get(name)
+    options = ([f"{form[1]}: {FORM_OPTION_TYPES[form[1]]} = "
+                f"{inspect.signature(form[0]).parameters[form[1]].default!r}"] if form else []) + \
+        (["out: Tensor | None = None"] if name in inplace.OUT_FUNCTIONS else []) + \
         (["device: Any = None", "requires_grad: bool = False", "pin_memory: bool = False"]
          if name in compat.PLACEMENT_FUNCTIONS else [])
     if options:

@@ -969,6 +969,17 @@ def results_given_out(x, y):
     return o, m, s, total, z, w
 
 
+def pytorch_style_keywords(x, y, n, d):
+    # Paddle 3.3's PyTorch-style keywords and keyword-only options.
+    a = paddle.add(input=x, other=y, alpha=2)
+    b = x.subtract(y, alpha=0.5) + paddle.sum(input=x, dim=0)
+    c = paddle.divide(x, y, rounding_mode="floor") + x.divide(y, rounding_mode="trunc")
+    q = paddle.divide(n, d, rounding_mode="trunc") * 10 + paddle.div(n, d, rounding_mode="floor")
+    m = paddle.mean(input=n, dim=0, dtype="float64") + paddle.var(x, correction=0)
+    v = paddle.var(x, dim=1, correction=2) + paddle.flatten(x, start_dim=0)[0]
+    return a, b, c, q, m, v, paddle.matmul(input=x, other=y.T).exp(), paddle.pow(x, exponent=2)
+
+
 def stop_tokens_and_seen(x, n):
     # `in`, index(), count() and remove() of values known only at run time.
     seen = []
@@ -1069,6 +1080,9 @@ CASES = [
     ("copy_into_tensors", copy_into_tensors, [f32(2, 3), f32(4) + 1]),
     ("created_on_the_cpu", created_on_the_cpu, [f32(2)]),
     ("results_given_out", results_given_out, [f32(3) * 3, f32(3)]),
+    ("pytorch_style_keywords", pytorch_style_keywords,
+     [f32(2, 3) * 4 - 2, f32(2, 3) + 0.5, np.array([7, -7, 6, -9], "int64"),
+      np.array([2, 2, -4, 3], "int64")]),
     ("stop_tokens_and_seen", stop_tokens_and_seen,
      [np.array([3, 5, 0, 7], "int64"), np.array(9, "int64")]),
     ("layers_and_function_arguments", blocks_and_activation,

@@ -168,6 +168,20 @@ print(paddle.jit.to_static(spelled).code)
 # CHECK: pydy.call @"_float32__
 
 
+# input=/other= are x=/y=; Paddle 3.3's keyword-only options that are
+# compositions (alpha=, rounding_mode=) call the composite, also as methods.
+def torch_keywords(x, y):
+    return paddle.add(input=x, other=y), x.add(y, alpha=2), paddle.divide(x, y, rounding_mode="floor")
+
+
+print(paddle.jit.to_static(torch_keywords).code)
+
+# CHECK-LABEL: pydy.func @"torch_keywords"
+# CHECK: pydy.lib_call "add"(%{{.*}}, %{{.*}}) {kwnames = ["x", "y"]}
+# CHECK: pydy.call @"scaled_add__
+# CHECK: pydy.call @"rounded_divide__
+
+
 # A mapping unpacked into a library call: a dict of constants a layer holds
 # becomes the call's keywords (guarded: a change imports again).
 class Summed(paddle.nn.Layer):

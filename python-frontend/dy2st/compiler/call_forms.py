@@ -89,7 +89,8 @@ class CallForms:
         return target is None or forms.without_argument(node, *target)[0] is not None
 
     def respelled_call(self, node, name, shape_at):
-        """`node` with `dim=` as `axis=` where `name` takes it, and the sizes
+        """`node` with Paddle's PyTorch-style keywords of `name` as its own
+        (`dim=` as `axis=`, `input=` as `x=`: compat.KEYWORD_ALIASES), and the sizes
         from position `shape_at` on as one list (`zeros(2, 3)`: `zeros([2, 3])`)."""
         keywords = node.keywords
         placement = [k for k in keywords if k.arg in compat.PLACEMENT_KEYWORDS] \
@@ -99,11 +100,14 @@ class CallForms:
             check = ast.copy_location(ast.Call(node.func, [], placement), node)
             self.python_call(check, compat.check_placement, None)
             keywords = [k for k in keywords if k not in placement]
-        if name in compat.DIM_FUNCTIONS and any(k.arg == "dim" for k in keywords):
-            if any(k.arg == "axis" for k in keywords):
-                self._fail(node, f"TypeError: {name}() got both 'axis' and its alias 'dim'",
-                           unsupported=False)
-            keywords = [ast.keyword("axis", k.value) if k.arg == "dim" else k for k in keywords]
+        aliases = compat.KEYWORD_ALIASES.get(name, {})
+        if any(k.arg in aliases for k in keywords):
+            given = {k.arg for k in keywords}
+            for k in keywords:
+                if k.arg in aliases and aliases[k.arg] in given:
+                    self._fail(node, f"TypeError: {name}() got both '{aliases[k.arg]}' and its "
+                                     f"alias '{k.arg}'", unsupported=False)
+            keywords = [ast.keyword(aliases.get(k.arg, k.arg), k.value) for k in keywords]
         args = node.args
         if shape_at is not None:
             end = shape_at

@@ -1997,9 +1997,15 @@ class Importer(StaticContainers, CallForms, Views):
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
                                               keywords=[]), node)
             return self.python_call(call, compat.swap_axes, None)
-        if method in compat.SHAPE_METHODS or method in compat.DIM_FUNCTIONS:
+        if method in compat.SHAPE_METHODS or method in compat.KEYWORD_ALIASES:
             node = self.respelled_call(node, method, 0 if method in compat.SHAPE_METHODS
                                        else None)
+        form = compat.keyword_form(method, [k.arg for k in node.keywords])
+        if form is not None:
+            # x.add(y, alpha=2): the function's composite with the receiver first.
+            call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
+                                              keywords=node.keywords), node)
+            return self.python_call(call, form, None)
         if method == "item" and node.args:
             # Tensor.item(i), item(i, j, ...): pybuiltins.tensor_item.
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
@@ -2079,6 +2085,10 @@ class Importer(StaticContainers, CallForms, Views):
                 return self.python_call(node, compat.swap_axes, None)
             node = self.respelled_call(node, fn.compat_name, compat.SHAPE_FUNCTIONS.get(
                 fn.compat_name))
+            form = compat.keyword_form(fn.compat_name, [k.arg for k in node.keywords])
+            if form is not None:
+                # add(x, y, alpha=2), divide(..., rounding_mode='floor'): the composite.
+                return self.python_call(node, form, None)
             fn = fn.compat_of
         eager_only = getattr(fn, "eager_only", None)
         if isinstance(eager_only, str):

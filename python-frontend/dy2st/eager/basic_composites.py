@@ -67,12 +67,19 @@ def logsumexp(x, axis=None, keepdim=False, name=None):
     return s + reduce_max(x, axis=axis, keepdim=keepdim)
 
 
-def var(x, axis=None, unbiased=True, keepdim=False, name=None):
-    """The variance; `unbiased` divides by n - 1."""
+def var(x, axis=None, unbiased=None, keepdim=False, name=None, *, correction=1):
+    """The variance: the squared deviations' sum divided by n - correction
+    (Paddle 3.3's `correction`, at least 0; `unbiased` is correction 1 or 0)."""
+    if unbiased is not None and correction != 1:
+        raise ValueError("Only one of unbiased and correction may be given")
+    if unbiased is not None:
+        correction = 1 if unbiased else 0
     d = x - reduce_mean(x, axis=axis, keepdim=True)
     n = reduce_sum(ones_like(d), axis=axis, keepdim=keepdim)
-    if unbiased:
+    if correction == 1:
         n = n - 1
+    elif correction != 0:
+        n = maximum(n - correction, 0)
     return reduce_sum(d * d, axis=axis, keepdim=keepdim) / n
 
 

@@ -1,5 +1,6 @@
-"""Paddle 3's PyTorch-style spellings: `dim=` for `axis=` in the operations
-that accept it, a shape as separate ints (`x.reshape(2, 3)`, `x.view(2, 3)`,
+"""Paddle 3's PyTorch-style spellings: `dim=` for `axis=`, `input=` for `x=`,
+`other=` for `y=` (and a few more, KEYWORD_ALIASES) in the operations that
+accept them, a shape as separate ints (`x.reshape(2, 3)`, `x.view(2, 3)`,
 `x.expand(2, 3)`, `x.permute(2, 0, 1)`, `paddle.zeros(2, 3)`), a transpose of
 two axes (`x.transpose(0, 2)`), and the methods of METHODS (`x.float()`,
 `x.long()`, `x.dim()`, `x.to(...)`, ...); `x.T` and `x.mT` are Tensor's
@@ -21,8 +22,40 @@ full, transpose = KERNELS["full"], KERNELS["transpose"]
 DIM_FUNCTIONS = frozenset(
     "all amax amin any argmax argmin argsort concat cat concatenate cumsum diff logsumexp mean "
     "median norm prod roll squeeze stack sum unbind unique_consecutive unsqueeze var softmax "
-    "log_softmax chunk".split())
+    "log_softmax chunk repeat_interleave quantile topk".split())
 """The operations whose `axis` Paddle also takes as `dim`."""
+
+INPUT_FUNCTIONS = frozenset("""
+    abs acos acosh add all amax amin any argmax argmin argsort asin atanh ceil clamp clip cos cosh
+    cumprod cumsum diagonal diff div divide empty_like eq equal exp expand_as expm1 flatten floor
+    floor_divide floor_mod frac gcd ge greater greater_equal greater_than gt isclose isfinite isinf
+    isnan lcm le less less_equal less_than log log10 log1p log2 logical_and logical_not logical_or
+    logical_xor logsumexp lt masked_select matmul maximum mean median minimum mod mul multinomial
+    multiply ne nonzero norm not_equal ones_like prod quantile randn_like remainder
+    repeat_interleave round rsqrt sigmoid sign sin sinh sqrt squeeze sub subtract sum tanh topk
+    trace tril triu unique_consecutive unsqueeze var zeros_like full_like bucketize""".split())
+"""The operations whose tensor `x` Paddle 3.3 also takes as `input`."""
+
+OTHER_FUNCTIONS = frozenset("""
+    add bitwise_or div divide eq equal floor_divide floor_mod gcd ge greater greater_equal
+    greater_than gt isclose lcm le less less_equal less_than logical_and logical_or logical_xor lt
+    matmul maximum minimum mod mul multiply ne not_equal remainder sub subtract""".split())
+"""The binary operations whose `y` Paddle 3.3 also takes as `other`."""
+
+KEYWORD_ALIASES: dict[str, dict[str, str]] = {}
+"""{operation: {Paddle's PyTorch-style keyword: the operation's own}}."""
+for _names, _alias, _own in ((DIM_FUNCTIONS, "dim", "axis"), (INPUT_FUNCTIONS, "input", "x"),
+                             (OTHER_FUNCTIONS, "other", "y")):
+    for _name in _names:
+        KEYWORD_ALIASES.setdefault(_name, {})[_alias] = _own
+KEYWORD_ALIASES["bucketize"]["boundaries"] = "sorted_sequence"
+KEYWORD_ALIASES["median"]["min"] = "mode"
+KEYWORD_ALIASES["flatten"].update(start_dim="start_axis", end_dim="stop_axis")
+KEYWORD_ALIASES.update(eye={"n": "num_rows", "m": "num_columns"},
+                       isin={"elements": "x", "test_elements": "test_x"},
+                       linspace={"end": "stop", "steps": "num"}, normal={"size": "shape"},
+                       searchsorted={"input": "values"}, is_tensor={"obj": "x"},
+                       pow={"input": "x", "exponent": "y"})
 
 TRANSPOSES = frozenset({"transpose", "swapaxes", "swapdims"})
 """The names of transpose, which also take two axes to swap."""
@@ -71,15 +104,19 @@ def without_placement(name: str, kwargs: dict[str, Any]) -> dict[str, Any]:
 
 
 def renamed_keywords(name: str, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """`kwargs` with `dim` as `axis` where `name` takes it (Paddle's TypeError
+    """`kwargs` with Paddle's PyTorch-style keywords of `name` (`dim`,
+    `input`, `other`, ...: KEYWORD_ALIASES) as its own (Paddle's TypeError
     for both)."""
-    if name not in DIM_FUNCTIONS or "dim" not in kwargs:
+    aliases = KEYWORD_ALIASES.get(name)
+    if not aliases or not any(k in aliases for k in kwargs):
         return kwargs
-    if "axis" in kwargs:
-        raise TypeError(f"{name}() got both 'axis' and its alias 'dim'")
-    kwargs = dict(kwargs)
-    kwargs["axis"] = kwargs.pop("dim")
-    return kwargs
+    renamed = {}
+    for key, value in kwargs.items():
+        own = aliases.get(key, key)
+        if own in renamed or (own != key and own in kwargs):
+            raise TypeError(f"{name}() got both '{own}' and its alias '{key}'")
+        renamed[own] = value
+    return renamed
 
 
 def _is_size(value: Any) -> bool:
@@ -114,13 +151,66 @@ def where_nonzero(condition):
     return KERNELS["nonzero"](condition, as_tuple=True)
 
 
+def scaled_add(x, y, name=None, *, alpha=1):
+    """Paddle 3.3's add(x, y, alpha=a): x + a * y."""
+    return KERNELS["add"](x, y if alpha == 1 else y * alpha)
+
+
+def scaled_subtract(x, y, name=None, *, alpha=1):
+    """Paddle 3.3's subtract(x, y, alpha=a): x - a * y."""
+    return KERNELS["subtract"](x, y if alpha == 1 else y * alpha)
+
+
+def rounded_divide(x, y, name=None, *, rounding_mode=None):
+    """Paddle 3.3's divide(x, y, rounding_mode=...): the true quotient (None),
+    floor_divide's ('floor'), or the quotient rounded toward zero ('trunc',
+    an integer quotient for integers)."""
+    if rounding_mode is None:
+        return KERNELS["divide"](x, y)
+    if rounding_mode == "floor":
+        return KERNELS["floor_divide"](x, y)
+    if rounding_mode == "trunc":
+        if _is_floating_point(x) or isinstance(y, float) or \
+                (isinstance(y, Tensor) and _is_floating_point(y)):
+            return KERNELS["trunc"](KERNELS["divide"](x, y))
+        floored = KERNELS["floor_divide"](x, y)
+        # Floor and truncation differ where the quotient is negative and inexact.
+        inexact = KERNELS["not_equal"](KERNELS["remainder"](x, y), 0)
+        negative = KERNELS["logical_xor"](KERNELS["less_than"](x, 0), KERNELS["less_than"](y, 0))
+        return KERNELS["where"](KERNELS["logical_and"](inexact, negative), floored + 1, floored)
+    raise ValueError(f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but "
+                     f"found {rounding_mode}.")
+
+
+def mean_as(x, axis=None, keepdim=False, name=None, *, dtype=None):
+    """Paddle 3.3's mean(x, dtype=...): the mean of x cast to `dtype` first."""
+    if dtype is not None:
+        x = cast(x, dtype)
+    return KERNELS["mean"](x, axis, keepdim)
+
+
+KEYWORD_FORMS: dict[str, tuple[Callable[..., Any], str]] = {
+    "add": (scaled_add, "alpha"), "subtract": (scaled_subtract, "alpha"),
+    "sub": (scaled_subtract, "alpha"), "divide": (rounded_divide, "rounding_mode"),
+    "div": (rounded_divide, "rounding_mode"), "mean": (mean_as, "dtype")}
+"""{operation: (its composite, the keyword-only option of Paddle 3.3 it
+computes)}: a call given the option is the composite's (importer too)."""
+
+
+def keyword_form(name: str, keywords: Any) -> Callable[..., Any] | None:
+    """The composite of KEYWORD_FORMS that a call of `name` given `keywords`
+    (their names) is, or None."""
+    form = KEYWORD_FORMS.get(name)
+    return form[0] if form is not None and form[1] in keywords else None
+
+
 def spelled(name: str, fn: Callable[..., Any], receiver: bool = False) -> Callable[..., Any]:
     """`fn` (the operation `name`; a method where `receiver`) also taking
     Paddle's PyTorch-style spellings; `fn` itself where it has none. The
     importer reads `compat_of` to see through it."""
     at = 1 if receiver and name in SHAPE_METHODS else SHAPE_FUNCTIONS.get(name)
-    if name not in DIM_FUNCTIONS and at is None and name not in TRANSPOSES and \
-            name != "where" and name not in PLACEMENT_FUNCTIONS:
+    if name not in KEYWORD_ALIASES and at is None and name not in TRANSPOSES and \
+            name != "where" and name not in PLACEMENT_FUNCTIONS and name not in KEYWORD_FORMS:
         return fn
 
     @functools.wraps(fn)
@@ -132,7 +222,8 @@ def spelled(name: str, fn: Callable[..., Any], receiver: bool = False) -> Callab
             return swap_axes(*args)
         if at is not None:
             args = packed_shape(args, at)
-        return fn(*args, **renamed_keywords(name, without_placement(name, kwargs)))
+        kwargs = renamed_keywords(name, without_placement(name, kwargs))
+        return (keyword_form(name, kwargs) or fn)(*args, **kwargs)
     operation.compat_of = fn  # type: ignore[attr-defined]
     operation.compat_name = name  # type: ignore[attr-defined]
     return operation
