@@ -6,6 +6,7 @@
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -27,8 +28,9 @@ constexpr int64_t kMinSharedTrips = 4;
 /// that may raise or allocate on a worker thread.
 static bool onlyComputes(linalg::LinalgOp op) {
   return llvm::all_of(op.getBlock()->getOperations(), [](Operation &inner) {
+    // (llvm.intr.ldexp: dy2st-approximate-math's exp on AVX-512.)
     return isa<arith::ArithDialect, math::MathDialect>(inner.getDialect()) ||
-           isa<linalg::IndexOp, linalg::YieldOp>(inner);
+           isa<linalg::IndexOp, linalg::YieldOp, LLVM::LoadExpOp>(inner);
   });
 }
 

@@ -21,6 +21,20 @@ func.func @elementwise(%x: memref<512x256xf32>, %y: memref<512x256xf32>) {
   return
 }
 
+// exp scaled by llvm.ldexp (dy2st-approximate-math on AVX-512) only computes too.
+// CHECK-LABEL: func.func @scaled
+// CHECK: llvm.intr.ldexp
+// CHECK: } {dy2st.parallel_loop = 256 : i64}
+func.func @scaled(%x: memref<512x256xf32>, %n: memref<512x256xi32>, %y: memref<512x256xf32>) {
+  linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x, %n : memref<512x256xf32>, memref<512x256xi32>) outs(%y : memref<512x256xf32>) {
+  ^bb0(%a: f32, %k: i32, %b: f32):
+    %t = llvm.intr.ldexp(%a, %k) : (f32, i32) -> f32
+    linalg.yield %t : f32
+  }
+  return
+}
+
 // CHECK-LABEL: func.func @too_little
 // CHECK-NOT: dy2st.parallel_loop
 // CHECK: return
