@@ -237,12 +237,15 @@ static void dy2st_print_as_list(int64_t tensors) {
   if (!pending.empty())
     pending.back().listOf = tensors ? PrintItem::ListOf::Tensors : PrintItem::ListOf::Numbers;
 }
-/// Hands the pending items to the printer (and frees their copies).
+/// Hands the pending items to the printer (and frees their copies). Once
+/// the call has raised, nothing more is printed, logged or called back:
+/// compiled code runs on to its end with safe values, where Python's
+/// execution stopped at the raise.
 static std::string flushPending(const PrintRequest &request) {
   std::vector<PrintItem> items;
   items.swap(pending);
   std::string text;
-  {
+  if (!raised) {
     std::lock_guard<std::mutex> lock(printerMutex);
     text = installedPrinter()(items, request);
   }

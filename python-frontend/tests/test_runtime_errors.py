@@ -499,3 +499,30 @@ def test_a_call_that_raises_inside_and_or():
     assert compiled(paddle.to_tensor([5, 7]), False) == (False, True)
     with pytest.raises(ValueError, match="too big"):
         compiled(paddle.to_tensor([5, 4]), True)
+
+
+CHOICES = ["low", "high"]
+
+
+def printed_after_an_error(x, i):
+    label = CHOICES[int(i)]
+    print("label", label)
+    value = x[int(i)]
+    print("value", value)
+    return value
+
+
+def test_nothing_is_printed_after_an_error_at_run_time(capsys):
+    """Compiled code runs on to its end with safe values after a check at
+    run time fails, but prints nothing more: Python's execution stopped at
+    the raise."""
+    compiled = paddle.jit.to_static(printed_after_an_error)
+    x = paddle.to_tensor(np.float32([1.0, 2.0]))
+    for fn in (printed_after_an_error, compiled):
+        with pytest.raises(IndexError, match="list index out of range"):
+            fn(x, paddle.to_tensor(2))
+        assert capsys.readouterr().out == ""
+    printed_after_an_error(x, paddle.to_tensor(1))
+    eager = capsys.readouterr().out
+    compiled(x, paddle.to_tensor(1))
+    assert capsys.readouterr().out == eager
