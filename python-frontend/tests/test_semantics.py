@@ -1079,16 +1079,27 @@ def test_a_string_made_at_run_time_is_only_written():
         paddle.jit.to_static(fstring_of_a_tensor_kept)(t([1.0]))
 
 
-def format_spec_of_a_vector(x):
-    print(f"{x:.2f}")
+def format_spec_of_a_vector(x, kind):
+    print("before")
+    if kind == 0:
+        print(f"{x:.2f}")
+    elif kind == 1:
+        print(f"{[x[0], 2]:>9}")
+    elif kind == 2:
+        raise ValueError(f"bad {(x, 1):>9}")
+    print("after")
     return x
 
 
-def test_format_spec_of_a_vector_is_reported():
-    with pytest.raises(TypeError, match="unsupported format string"):
-        format_spec_of_a_vector(t([1.0, 2.0]))
-    with pytest.raises(paddle.Dy2StError, match="unsupported format string"):
-        paddle.jit.to_static(format_spec_of_a_vector)(t([1.0, 2.0]))
+@pytest.mark.parametrize("kind, rejecting", [(0, "Tensor"), (1, "list"), (2, "tuple")])
+def test_a_format_spec_the_value_rejects_raises_where_it_runs(capsys, kind, rejecting):
+    """A spec given to a vector or a container (whose __format__ takes none):
+    Python's TypeError where the f-string runs, after what ran before it."""
+    compiled = paddle.jit.to_static(format_spec_of_a_vector)
+    for fn in (format_spec_of_a_vector, compiled):
+        with pytest.raises(TypeError, match=f"unsupported format string passed to {rejecting}"):
+            fn(t([1.0, 2.0]), kind)
+        assert capsys.readouterr().out == "before\n"
 
 
 def bad_format_for_a_value(x, spec_kind):

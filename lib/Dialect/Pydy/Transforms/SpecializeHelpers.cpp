@@ -17,6 +17,43 @@ bool isKnownOrChosenText(Value v) {
 
 bool isIntScalar(Type t) { return t.isInteger(1) || t.isInteger(64); }
 
+/// The class whose __format__ rejects the spec one of `values` is given, or "".
+static std::string rejectedFormat(ValueRange values, ArrayAttr formats) {
+  if (formats.empty())
+    return "";
+  for (auto [v, format] : llvm::zip(values, formats)) {
+    std::optional<dy2st::FormatSpec> spec = dy2st::parseFormat(cast<StringAttr>(format).getValue());
+    if (!spec || !spec->hasSpec || spec->conversion)
+      continue;
+    Type t = v.getType();
+    auto tensor = dyn_cast<RankedTensorType>(t);
+    if (tensor && tensor.getRank() > 0)
+      return "Tensor";
+    if (isa<ListType>(t))
+      return "list";
+    if (isa<TupleType>(t))
+      return "tuple";
+    if (isa<DictType>(t))
+      return "dict";
+    if (auto named = dyn_cast<NamedTupleType>(t))
+      return named.getClassKey().split('#').first.str();
+  }
+  return "";
+}
+
+bool replacedByRejectedFormat(Operation *op, ValueRange values, ArrayAttr formats) {
+  std::string rejecting = rejectedFormat(values, formats);
+  if (rejecting.empty())
+    return false;
+  OpBuilder b(op);
+  RaiseOp::create(
+      b, op->getLoc(), b.getStringAttr("TypeError"),
+      b.getStringAttr("unsupported format string passed to " + rejecting + ".__format__"),
+      ValueRange{});
+  op->erase();
+  return true;
+}
+
 LogicalResult checkFormattedValues(Operation *op, ValueRange values, ArrayAttr formats) {
   for (auto [i, v] : llvm::enumerate(values)) {
     Type t = v.getType();
@@ -28,10 +65,6 @@ LogicalResult checkFormattedValues(Operation *op, ValueRange values, ArrayAttr f
     std::optional<dy2st::FormatSpec> format;
     if (!formats.empty())
       format = dy2st::parseFormat(cast<StringAttr>(formats[i]).getValue());
-    if (tensor && tensor.getRank() > 0 && format && format->hasSpec && !format->conversion)
-      return op->emitError() << "a format spec applies to a 0-d tensor, not to "
-                             << withArticle(t)
-                             << " (unsupported format string passed to Tensor.__format__)";
   }
   return success();
 }

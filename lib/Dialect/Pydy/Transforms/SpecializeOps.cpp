@@ -187,12 +187,16 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
     return specializeFormat(format, next);
   if (auto print = dyn_cast<PrintOp>(op)) {
     spliceFormats(op, print.getValuesMutable(), print.getFormatsAttr(), print.getSep());
+    if (replacedByRejectedFormat(op, print.getValues(), print.getFormats()))
+      return success();
     return checkFormattedValues(op, print.getValues(), print.getFormats());
   }
   if (auto callback = dyn_cast<PyCallbackOp>(op))
     return checkCallbackValues(callback);
   if (auto raise = dyn_cast<RaiseOp>(op)) {
     spliceFormats(op, raise.getValuesMutable(), raise.getFormatsAttr(), "");
+    if (replacedByRejectedFormat(op, raise.getValues(), raise.getFormats()))
+      return success();
     return checkFormattedValues(op, raise.getValues(), raise.getFormats());
   }
   // Folds to true where a raise certainly ran before (a helper that always

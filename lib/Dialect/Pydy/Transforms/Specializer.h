@@ -56,6 +56,11 @@ bool isIntScalar(Type t);
 /// The values of a print or a raise message: tensors, numbers and constant
 /// texts; a format spec applies to numbers, texts and 0-d tensors only (an
 /// eager tensor of higher rank rejects it: Paddle's `Tensor.__format__`).
+/// Whether `op`, a print or raise, formats one of `values` with a spec its
+/// class's __format__ rejects (a tensor of rank 1 or more, a container: no
+/// spec without a conversion); it is then replaced by Python's TypeError,
+/// raised where the f-string runs.
+bool replacedByRejectedFormat(Operation *op, ValueRange values, ArrayAttr formats);
 LogicalResult checkFormattedValues(Operation *op, ValueRange values, ArrayAttr formats);
 
 /// What a Python callback can be handed: tensors, numbers, and strings or

@@ -133,28 +133,6 @@ pydy.func @forever__2(%n: !pydy.object {pydy.name = "n"}) -> !pydy.object attrib
 
 // -----
 
-// f'{items:>5}' of a list (Python's list.__format__ takes no spec).
-pydy.func @format_list(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<3xf32>]} {
-  %0 = pydy.constant 1 : i64
-  %1 = pydy.list %x, %0 : (!pydy.object, i64) -> !pydy.object
-  // expected-error @+1 {{formatting a list[float32 tensor of shape [3], int] as text is not supported in compiled code}}
-  pydy.print %1 : !pydy.object {formats = [":>5"], sep = ""}
-  %2 = pydy.constant none
-  pydy.return %x : !pydy.object
-}
-
-// -----
-
-// f'{x:.3f}' of a tensor of three elements.
-pydy.func @format_spec_vector(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<3xf32>]} {
-  // expected-error @+1 {{a format spec applies to a 0-d tensor, not to a float32 tensor of shape [3] (unsupported format string passed to Tensor.__format__)}}
-  pydy.print %x : !pydy.object {formats = [":.3f"], sep = ""}
-  %0 = pydy.constant none
-  pydy.return %x : !pydy.object
-}
-
-// -----
-
 // fs = [lambda a: a + 1]; fs[0](x, x): Python's TypeError.
 pydy.func @lambda_arity(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<3xf32>]} {
   %0 = pydy.lambda ["a"] : !pydy.object {
