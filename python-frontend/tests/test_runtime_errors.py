@@ -526,3 +526,24 @@ def test_nothing_is_printed_after_an_error_at_run_time(capsys):
     eager = capsys.readouterr().out
     compiled(x, paddle.to_tensor(1))
     assert capsys.readouterr().out == eager
+
+
+def matrix_transpose_of(x, flag):
+    print("start")
+    if flag > 0:
+        y = x.mT
+        print("transposed", y)
+        return y
+    return x
+
+
+def test_the_matrix_transpose_of_a_vector_raises_where_it_runs(capsys):
+    """x.mT of a 1-d tensor: Paddle's ValueError when the line runs (a path
+    that does not reach it returns as eagerly)."""
+    compiled = paddle.jit.to_static(matrix_transpose_of)
+    x = paddle.to_tensor(np.float32([1.0, 2.0]))
+    for fn in (matrix_transpose_of, compiled):
+        np.testing.assert_array_equal(fn(x, paddle.to_tensor(0)).numpy(), x.numpy())
+        with pytest.raises(ValueError, match=r"ndim\(1\) is required to be greater than or equal"):
+            fn(x, paddle.to_tensor(1))
+        assert capsys.readouterr().out == "start\nstart\n"

@@ -360,9 +360,18 @@ LogicalResult Specializer::tensorTranspose(AttrOp op, Operation *&next) {
   auto tensor = cast<RankedTensorType>(op.getValue().getType());
   int64_t rank = tensor.getRank();
   bool matrix = op.getName() == "mT";
-  if (matrix && rank < 2)
-    return op.emitError() << "ValueError: Tensor.mT needs at least 2 dimensions, not "
-                          << describeType(tensor);
+  if (matrix && rank < 2) {
+    // Paddle's ValueError where it runs; the tensor itself stands for the
+    // result the code after it (which prints nothing more) computes with.
+    OpBuilder b(op);
+    RaiseOp::create(b, op.getLoc(), b.getStringAttr("ValueError"),
+                    b.getStringAttr("Tensor.ndim(" + std::to_string(rank) +
+                                    ") is required to be greater than or equal to 2."),
+                    ValueRange{});
+    op.getResult().replaceAllUsesWith(op.getValue());
+    op.erase();
+    return success();
+  }
   SmallVector<int64_t> perm = llvm::to_vector(llvm::seq<int64_t>(0, rank));
   if (matrix)
     std::swap(perm[rank - 2], perm[rank - 1]);
