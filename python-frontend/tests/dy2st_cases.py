@@ -977,7 +977,9 @@ def pytorch_style_keywords(x, y, n, d):
     q = paddle.divide(n, d, rounding_mode="trunc") * 10 + paddle.div(n, d, rounding_mode="floor")
     m = paddle.mean(input=n, dim=0, dtype="float64") + paddle.var(x, correction=0)
     v = paddle.var(x, dim=1, correction=2) + paddle.flatten(x, start_dim=0)[0]
-    return a, b, c, q, m, v, paddle.matmul(input=x, other=y.T).exp(), paddle.pow(x, exponent=2)
+    best = paddle.topk(x, 2)  # Paddle 3.3's TopKRetType
+    return (a, b, c, q, m, v, paddle.matmul(input=x, other=y.T).exp(), paddle.pow(x, exponent=2),
+            best.values, best.indices)
 
 
 def stop_tokens_and_seen(x, n):

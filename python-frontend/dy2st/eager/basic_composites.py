@@ -3,6 +3,8 @@ products, splitting and moving axes, sorting, creation and random numbers,
 the TensorArray functions.
 
 """
+import collections
+
 from .primitives import KERNELS as _P
 from .tensor import Tensor
 
@@ -266,9 +268,13 @@ def _from_last(x, axis):
     return transpose(x, perm)
 
 
+TopKRetType = collections.namedtuple("TopKRetType", ["values", "indices"])
+"""topk's result, as Paddle 3.3 names it: `paddle.topk(x, 2).indices`."""
+
+
 def topk(x, k, axis=None, largest=True, sorted=True, name=None):
-    """The k largest (or smallest) values along `axis` and their indices, by k
-    rounds of argmax (the first of equal values first): O(k n)."""
+    """The k largest (or smallest) values along `axis` and their indices
+    (TopKRetType), by k rounds of argmax (the first of equal values first): O(k n)."""
     if axis is None:
         axis = -1
     if axis < 0:
@@ -285,7 +291,8 @@ def topk(x, k, axis=None, largest=True, sorted=True, name=None):
         values.append(take_along_axis(y, index, axis=-1))
         indices.append(index)
         work = where(positions == index, -_INF, work)
-    return _from_last(concat(values, axis=-1), axis), _from_last(concat(indices, axis=-1), axis)
+    return TopKRetType(_from_last(concat(values, axis=-1), axis),
+                       _from_last(concat(indices, axis=-1), axis))
 
 
 def sort(x, axis=-1, descending=False, stable=False, name=None):
