@@ -8,6 +8,7 @@ import pytest
 
 import dy2st as paddle
 from dy2st.static import InputSpec
+from conftest import assert_same
 
 
 def pick(x, i):
@@ -547,3 +548,40 @@ def test_the_matrix_transpose_of_a_vector_raises_where_it_runs(capsys):
         with pytest.raises(ValueError, match=r"ndim\(1\) is required to be greater than or equal"):
             fn(x, paddle.to_tensor(1))
         assert capsys.readouterr().out == "start\nstart\n"
+
+
+def checked_sum(a, limit):
+    if a.sum() < limit:
+        raise ValueError(f"too small: {a.sum()}")
+    return a.sum() > 0
+
+
+def stepped_while_checked(x, limit):
+    i = 0
+    while i < 5 and checked_sum(x, limit):
+        x = x - 1
+        print("step", i)
+        i += 1
+    print("end")
+    return x, i
+
+
+@pytest.mark.parametrize("limit", [-100.0, 5.0])
+def test_a_call_that_raises_in_a_while_condition(capsys, limit):
+    """A call that may raise in a while's condition (also right of `and`):
+    the loop and the function stop where it raises, with its exception, and
+    run as eagerly where it does not (the condition was a conversion error)."""
+    compiled = paddle.jit.to_static(stepped_while_checked)
+    outcomes = []
+    for fn in (stepped_while_checked, compiled):
+        x = paddle.to_tensor(np.float32([5.0, 6.0]))
+        try:
+            outcomes.append(fn(x, paddle.to_tensor(limit)))
+        except ValueError as e:
+            outcomes.append(str(e).split(": ", 1)[-1] if "py:" in str(e) else str(e))
+        outcomes.append(capsys.readouterr().out)
+    if limit > 0:
+        assert outcomes[0] == outcomes[2] == "too small: 3.0"
+    else:
+        assert_same(outcomes[0], outcomes[2])
+    assert outcomes[1] == outcomes[3]

@@ -224,13 +224,58 @@ private:
     return {};
   }
 
+  /// The returns in a while's condition (the exits after a raise in a call
+  /// it makes: `while check(x):`), where no variable can be assigned: the
+  /// condition is false once the call raised (the code after the raise in
+  /// the condition runs on with safe values, printing nothing), and after
+  /// the loop the function returns if it did. Whether there were any.
+  bool lowerConditionReturns(WhileOp whileOp) {
+    Block &before = whileOp.getBefore().front();
+    SmallVector<ReturnOp> returns;
+    before.walk([&](ReturnOp ret) {
+      if (isRaiseExit(ret))
+        returns.push_back(ret);
+    });
+    for (ReturnOp ret : returns) {
+      Operation *undef = ret.getValue().getDefiningOp();
+      ret.erase();
+      if (undef->use_empty())
+        undef->erase();
+    }
+    if (returns.empty())
+      return false;
+    auto condition = cast<ConditionOp>(before.getTerminator());
+    Location loc = whileOp.getLoc();
+    OpBuilder b(condition);
+    auto both = LogicalOp::create(b, loc, object(), LogicalKind::And, condition.getCondition());
+    OpBuilder rhs = OpBuilder::atBlockEnd(&both.getRhs().emplaceBlock());
+    Value raised = RaisedOp::create(rhs, loc, rhs.getI1Type());
+    YieldOp::create(rhs, loc,
+                    ValueRange{UnaryOp::create(rhs, loc, object(), UnaryKind::Not, raised)});
+    condition.getConditionMutable().assign(both.getResult());
+
+    b.setInsertionPointAfter(whileOp);
+    auto exited = IfOp::create(b, loc, TypeRange{}, RaisedOp::create(b, loc, b.getI1Type()),
+                               ArrayAttr(), /*then_exited=*/true, /*else_exited=*/false);
+    OpBuilder then = OpBuilder::atBlockEnd(&exited.getThenRegion().emplaceBlock());
+    store(then, loc, kReturnValue, UndefOp::create(then, loc, object(), "raised"));
+    storeBool(then, loc, kReturnFlag, true);
+    YieldOp::create(then, loc);
+    then.setInsertionPointToEnd(&exited.getElseRegion().emplaceBlock());
+    YieldOp::create(then, loc);
+    return true;
+  }
+
   Exits lowerLoop(Operation *op) {
     unsigned id = ++loops;
     Loop loop{"break." + std::to_string(id), "continue." + std::to_string(id)};
     Region &bodyRegion = isa<WhileOp>(op) ? cast<WhileOp>(op).getAfter() : op->getRegion(0);
     Block &body = bodyRegion.front();
     bool onlyRaises = !isa<WhileOp>(op) && onlyRaisesReturn(body);
+    bool conditionReturns = isa<WhileOp>(op) && lowerConditionReturns(cast<WhileOp>(op));
     Exits exits = lower(body, &loop);
+    // (The condition stops the loop itself after a return in it.)
+    Exits afterLoop{false, false, exits.returns || conditionReturns, false};
     Location loc = op->getLoc();
     bool ends = loop.breaks || exits.returns;
     // `for x in container` unrolls over a Python list or tuple (whose items
@@ -249,9 +294,9 @@ private:
       storeBool(b, loc, loop.breakFlag, false);
     }
     if (!ends)
-      return {};
+      return afterLoop;
     if (keepsForm)
-      return Exits{false, false, exits.returns, false};
+      return afterLoop;
     WhileOp whileOp = dyn_cast<WhileOp>(op);
     if (!whileOp)
       whileOp = toWhile(op, id);
@@ -269,7 +314,7 @@ private:
     OpBuilder atEnd = OpBuilder::atBlockEnd(&rhs);
     YieldOp::create(atEnd, loc, ValueRange{condition.getCondition()});
     condition.getConditionMutable().assign(both.getResult());
-    return Exits{false, false, exits.returns, false};
+    return afterLoop;
   }
 
   /// A `for` loop as a `while` over a counter variable, so that flags can end

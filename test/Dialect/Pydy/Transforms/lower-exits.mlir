@@ -241,3 +241,50 @@ pydy.func @assigned_after_return(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy
   %s = pydy.load "s" : !pydy.object
   pydy.return %s : !pydy.object
 }
+
+// A call that may raise in a while's condition (`while check(x):`): no
+// return stays in the condition, which is false once the call raised; after
+// the loop the function returns if it did, and the code after the loop is
+// guarded. (No variable is assigned in the condition: SSA form follows.)
+// CHECK-LABEL: pydy.func @raise_in_condition
+// CHECK:      pydy.while {
+// CHECK:        %[[GOT:.*]] = pydy.call @check
+// CHECK-NOT:    pydy.return
+// CHECK:        %[[BOTH:.*]] = pydy.logical and %[[GOT]]
+// CHECK:          %[[RAISED:.*]] = pydy.raised
+// CHECK:          pydy.unary not %[[RAISED]]
+// CHECK:        pydy.condition(%[[BOTH]] : !pydy.object)
+// CHECK:      } do {
+// CHECK:      %[[AFTER:.*]] = pydy.raised : i1
+// CHECK:      pydy.if %[[AFTER]] : i1 {
+// CHECK:        pydy.store "return.flag"
+// CHECK:      } else {
+// CHECK:      } {then_exited}
+// SSA-LABEL: pydy.func @raise_in_condition
+// SSA-NOT: pydy.load
+pydy.func @check(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  pydy.raise "ValueError", "no"
+  %u = pydy.undef "raised" : !pydy.object
+  pydy.return %u : !pydy.object
+}
+pydy.func @raise_in_condition(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  pydy.while {
+    %v = pydy.load "x" : !pydy.object
+    %c = pydy.call @check(%v) : (!pydy.object) -> !pydy.object
+    %r = pydy.raised : i1
+    pydy.if %r : i1 {
+      %u = pydy.undef "raised" : !pydy.object
+      pydy.return %u : !pydy.object
+    } else {
+    }
+    pydy.condition(%c : !pydy.object)
+  } do {
+    %v = pydy.load "x" : !pydy.object
+    %one = pydy.constant 1 : i64
+    %d = pydy.binary sub %v, %one : (!pydy.object, i64) -> !pydy.object
+    pydy.store "x", %d : !pydy.object
+    pydy.yield
+  }
+  %x2 = pydy.load "x" : !pydy.object
+  pydy.return %x2 : !pydy.object
+}
