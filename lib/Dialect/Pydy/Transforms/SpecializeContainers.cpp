@@ -78,10 +78,13 @@ static bool isListIndex(Type t) {
 }
 
 bool Specializer::isItemChoice(SubscriptOp op) {
+  // A chain of comparisons, compiled as such: at most as long as a table of
+  // literals (static_containers.py's _LARGEST_TABLE).
+  constexpr size_t kLongestChoice = 256;
   Type sequence = op.getValue().getType();
   auto items = sequenceElementTypes(sequence);
   if (!isa<ListType, TupleType, NamedTupleType>(sequence) || items->empty() ||
-      !isListIndex(op.getIndex().getType()) ||
+      items->size() > kLongestChoice || !isListIndex(op.getIndex().getType()) ||
       isa_and_nonnull<IntegerAttr>(constantOf(op.getIndex())))
     return false;
   if (isa<ListType>(sequence) && arrayItemType(sequence))
@@ -101,21 +104,10 @@ LogicalResult Specializer::chooseItem(SubscriptOp op, Operation *&next) {
   auto constant = [&](int64_t v) -> Value {
     return ConstantOp::create(b, loc, b.getI64IntegerAttr(v));
   };
-  auto choose = [&](Type type, Value cond, function_ref<Value()> then,
-                    function_ref<Value()> otherwise) {
-    auto ifOp = IfOp::create(b, loc, TypeRange{type}, cond, ArrayAttr());
-    OpBuilder::InsertionGuard guard(b);
-    for (auto [region, make] :
-         {std::pair(&ifOp.getThenRegion(), then), std::pair(&ifOp.getElseRegion(), otherwise)}) {
-      b.setInsertionPointToStart(&region->emplaceBlock());
-      YieldOp::create(b, loc, ValueRange{make()});
-    }
-    return ifOp.getResult(0);
-  };
   Value negative = CompareOp::create(b, loc, object, CompareKind::lt, *index, constant(0));
   Operation *first = negative.getDefiningOp();
-  Value position = choose(
-      object, negative,
+  Value position = chooseValue(
+      b, loc, object, negative,
       [&] { return BinaryOp::create(b, loc, object, BinaryKind::add, *index, constant(size)); },
       [&] { return *index; });
   StringRef kind = isa<ListType>(op.getValue().getType()) ? "list" : "tuple";
@@ -126,8 +118,9 @@ LogicalResult Specializer::chooseItem(SubscriptOp op, Operation *&next) {
       return SubscriptOp::create(b, loc, item, op.getValue(), constant(0));
     }
     Value here = CompareOp::create(b, loc, object, CompareKind::eq, position, constant(k));
-    return choose(
-        item, here, [&] { return SubscriptOp::create(b, loc, item, op.getValue(), constant(k)); },
+    return chooseValue(
+        b, loc, item, here,
+        [&] { return SubscriptOp::create(b, loc, item, op.getValue(), constant(k)); },
         [&] { return from(k + 1); });
   };
   op.getResult().replaceAllUsesWith(from(0));

@@ -41,6 +41,18 @@ static std::string rejectedFormat(ValueRange values, ArrayAttr formats) {
   return "";
 }
 
+Value chooseValue(OpBuilder &b, Location loc, Type type, Value cond, function_ref<Value()> then,
+                  function_ref<Value()> otherwise) {
+  auto ifOp = IfOp::create(b, loc, TypeRange{type}, cond, ArrayAttr());
+  OpBuilder::InsertionGuard guard(b);
+  for (auto [region, make] :
+       {std::pair(&ifOp.getThenRegion(), then), std::pair(&ifOp.getElseRegion(), otherwise)}) {
+    b.setInsertionPointToStart(&region->emplaceBlock());
+    YieldOp::create(b, loc, ValueRange{make()});
+  }
+  return ifOp.getResult(0);
+}
+
 bool replacedByRejectedFormat(Operation *op, ValueRange values, ArrayAttr formats) {
   std::string rejecting = rejectedFormat(values, formats);
   if (rejecting.empty())

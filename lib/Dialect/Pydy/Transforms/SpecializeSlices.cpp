@@ -78,16 +78,8 @@ LogicalResult Specializer::sliceArray(SubscriptOp op, Operation *&next) {
   auto binary = [&](BinaryKind kind, Value l, Value r) -> Value {
     return BinaryOp::create(b, loc, object, kind, l, r);
   };
-  // `cond ? then() : otherwise()` as a pydy.if.
   auto choose = [&](Value cond, function_ref<Value()> then, function_ref<Value()> otherwise) {
-    auto ifOp = IfOp::create(b, loc, TypeRange{object}, cond, ArrayAttr());
-    OpBuilder::InsertionGuard guard(b);
-    for (auto [region, make] : {std::pair(&ifOp.getThenRegion(), then),
-                                std::pair(&ifOp.getElseRegion(), otherwise)}) {
-      b.setInsertionPointToStart(&region->emplaceBlock());
-      YieldOp::create(b, loc, ValueRange{make()});
-    }
-    return ifOp.getResult(0);
+    return chooseValue(b, loc, object, cond, then, otherwise);
   };
   auto less = [&](Value l, Value r) -> Value {
     return CompareOp::create(b, loc, object, CompareKind::lt, l, r);

@@ -61,6 +61,11 @@ bool isIntScalar(Type t);
 /// spec without a conversion); it is then replaced by Python's TypeError,
 /// raised where the f-string runs.
 bool replacedByRejectedFormat(Operation *op, ValueRange values, ArrayAttr formats);
+
+/// `cond ? then() : otherwise()` as a pydy.if of one result of `type`, its
+/// branches' values made inside them.
+Value chooseValue(OpBuilder &b, Location loc, Type type, Value cond, function_ref<Value()> then,
+                  function_ref<Value()> otherwise);
 LogicalResult checkFormattedValues(Operation *op, ValueRange values, ArrayAttr formats);
 
 /// What a Python callback can be handed: tensors, numbers, and strings or
