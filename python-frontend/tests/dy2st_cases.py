@@ -949,7 +949,7 @@ def created_on_the_cpu(x):
     c = paddle.full([2], 3.0, device=paddle.CPUPlace())
     d = paddle.arange(0, 4, device="cpu", requires_grad=False)
     e = paddle.eye(2, device="cpu")
-    return a, b + x, c, d, e
+    return a, b + x, c, d, e, x.get_device()  # Paddle's -1: the CPU
 
 
 def results_given_out(x, y):

@@ -261,6 +261,11 @@ def _contiguous(x):
     return x
 
 
+def _get_device(x):
+    """x.get_device(): Paddle's -1, the CPU (dy2st's one device)."""
+    return -1
+
+
 def _is_floating_point(x):
     return x.dtype == "float32" or x.dtype == "float64"
 
@@ -309,6 +314,6 @@ METHODS = {"to": _to, "new_zeros": _new_zeros, "new_ones": _new_ones, "new_empty
            "new_full": _new_full, "repeat": _repeat, "float": _float32, "double": _float64,
            "int": _int32, "long": _int64, "bool": _bool, "type_as": _type_as, "dim": _dim,
            "ndimension": _dim, "contiguous": _contiguous, "is_floating_point": _is_floating_point,
-           "cpu": _cpu}
+           "cpu": _cpu, "get_device": _get_device}
 """Tensor methods of the PyTorch spelling, written over the op table (the
 importer converts them like composites)."""
