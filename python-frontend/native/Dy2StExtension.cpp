@@ -158,7 +158,7 @@ CompiledFunction compile(const std::string &source, const std::string &entry,
     // A loaded model's text is untrusted: MLIR's parser recurses per level.
     bool imported = sourceName.empty();
     if (llvm::Error nesting =
-            dy2st::checkNesting(source, imported ? llvm::StringRef("the program") : sourceName))
+            dy2st::checkReadable(source, imported ? llvm::StringRef("the program") : sourceName))
       throw CompileError(llvm::toString(std::move(nesting)));
     mlir::OwningOpRef<mlir::ModuleOp> module = mlir::parseSourceString<mlir::ModuleOp>(
         source, &ctx, imported ? "<dy2st importer>" : sourceName);

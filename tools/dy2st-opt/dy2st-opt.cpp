@@ -72,7 +72,7 @@ int main(int argc, char **argv) {
     llvm::errs() << "dy2st-opt: " << error << "\n";
     return 1;
   }
-  if (llvm::Error nesting = dy2st::checkNesting(input->getBuffer(), inputFilename)) {
+  if (llvm::Error nesting = dy2st::checkReadable(input->getBuffer(), inputFilename)) {
     llvm::errs() << "dy2st-opt: " << llvm::toString(std::move(nesting)) << "\n";
     return 1;
   }

@@ -213,7 +213,7 @@ int main(int argc, char **argv) {
   auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(inputFile);
   if (!buffer)
     return fail("dy2st-run: cannot read " + inputFile + ": " + buffer.getError().message());
-  if (llvm::Error nesting = checkNesting((*buffer)->getBuffer(), inputFile))
+  if (llvm::Error nesting = checkReadable((*buffer)->getBuffer(), inputFile))
     return fail("dy2st-run: " + llvm::toString(std::move(nesting)));
   llvm::SourceMgr sourceMgr;
   sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
