@@ -982,6 +982,25 @@ def pytorch_style_keywords(x, y, n, d):
             best.values, best.indices)
 
 
+def pairs_given_out(x, y):
+    # Paddle 3.3's out=(values, indices) of topk and median; median's
+    # PyTorch-style keywords (the lower middle value); an order with NaN, inf
+    # and -inf.
+    values, indices = paddle.zeros([1]), paddle.zeros([1], dtype="int64")
+    best = paddle.topk(x, 2, axis=1, out=(values, indices))
+    low, at = paddle.zeros([1]), paddle.zeros([1], dtype="int64")
+    picked = paddle.median(x, axis=0, mode="min", out=(low, at))
+    middle, middles = paddle.zeros([1]), paddle.zeros([1], dtype="int64")
+    whole = paddle.median(x, keepdim=True, out=(middle, middles))
+    per_row = x.median(dim=1)
+    return (best.values, best.indices, values, indices, picked[0], picked[1], low, at, whole,
+            middle, middles, paddle.median(input=x), per_row[0], per_row[1], paddle.argsort(y),
+            paddle.sort(y, descending=True), paddle.topk(y, 3, largest=False).indices,
+            paddle.median(y, axis=0, mode="min")[1],
+            paddle.argsort(y.astype("float64"), descending=True),
+            paddle.topk(y.astype("float64"), 4, largest=False).indices)
+
+
 def stop_tokens_and_seen(x, n):
     # `in`, index(), count() and remove() of values known only at run time.
     seen = []
@@ -1085,6 +1104,8 @@ CASES = [
     ("pytorch_style_keywords", pytorch_style_keywords,
      [f32(2, 3) * 4 - 2, f32(2, 3) + 0.5, np.array([7, -7, 6, -9], "int64"),
       np.array([2, 2, -4, 3], "int64")]),
+    ("pairs_given_out", pairs_given_out,
+     [f32(3, 4), np.array([2, np.nan, -np.inf, 1, np.inf, -1], "float32")]),
     ("stop_tokens_and_seen", stop_tokens_and_seen,
      [np.array([3, 5, 0, 7], "int64"), np.array(9, "int64")]),
     ("layers_and_function_arguments", blocks_and_activation,

@@ -340,5 +340,40 @@ def test_normalize_writes_the_tensor_given_as_out():
     expected = X / np.linalg.norm(X, axis=1, keepdims=True)
     np.testing.assert_allclose(result, expected, rtol=1e-6)
     np.testing.assert_allclose(buf, expected, rtol=1e-6)
-    with pytest.raises(TypeError, match="out"):
-        paddle.median(paddle.to_tensor(Y), out=paddle.zeros([]))
+
+
+def pairs_given_out(x, values, indices):
+    alias = values
+    best = paddle.topk(x, 2, axis=1, out=(values, indices))
+    lows = (paddle.zeros([1]), paddle.zeros([1], dtype="int64"))
+    picked = x.median(axis=0, mode="min", out=lows)
+    return alias, best.values, best.indices, picked[0], picked[1], lows[0], lows[1]
+
+
+def test_pair_results_given_out_are_written_into_both():
+    """Paddle 3.3's out=(values, indices) of topk and median (also a tuple
+    made before, and the method): each tensor, its other names and the
+    caller's take their result whole; topk returns them."""
+    x = np.array([[3, 1, 2], [0, 5, 4]], np.float32)
+    got, (_, values, indices) = both(pairs_given_out, x, np.zeros(1, np.float32),
+                                     np.zeros(1, np.int64))
+    alias, best_values, best_indices, low, at, low_out, at_out = got
+    np.testing.assert_array_equal(alias, [[3, 2], [5, 4]])
+    np.testing.assert_array_equal(values, best_values)
+    np.testing.assert_array_equal(indices, [[0, 2], [1, 2]])
+    np.testing.assert_array_equal(best_indices, indices)
+    np.testing.assert_array_equal(low, [0, 1, 2])
+    np.testing.assert_array_equal(at, [1, 0, 0])
+    np.testing.assert_array_equal(low_out, low)
+    np.testing.assert_array_equal(at_out, at)
+
+
+def topk_into_one(x, buf):
+    return paddle.topk(x, 1, out=buf)
+
+
+def test_a_pair_result_given_one_tensor_is_paddles_value_error():
+    x = paddle.to_tensor(Y)
+    for fn in (topk_into_one, paddle.jit.to_static(topk_into_one)):
+        with pytest.raises(ValueError, match="must be a tuple with 2 elements"):
+            fn(x, paddle.zeros([1]))

@@ -81,3 +81,34 @@ print(paddle.jit.to_static(given_out).code)
 # CHECK:     pydy.store "buf", %[[EXP]]
 # CHECK:     %[[PLAIN:.*]] = pydy.lib_call "tanh"
 # CHECK:     pydy.tuple %[[PLAIN]], %{{.*}}, %{{.*}}
+
+
+def pair_given_out(x, values, indices):
+    best = paddle.topk(x, 2, out=(values, indices))
+    outs = (values, indices)
+    paddle.median(x, axis=0, mode="min", out=outs)
+    return best.indices
+
+
+print(paddle.jit.to_static(pair_given_out).code)
+
+# out=(values, indices) of topk and median: the pair computed once into a
+# hidden variable, each tensor given its item whole; topk then returns the
+# two tensors (topk_returned). A tuple made before is checked where it runs
+# (pair_targets: Paddle's ValueError for another value) and its items written.
+# CHECK-LABEL: pydy.func @"pair_given_out"
+# CHECK:     %[[PAIR:.*]] = pydy.call @"topk__{{[0-9]+}}"
+# CHECK:     pydy.store "[[HELD:inplace\.[0-9]+]]", %[[PAIR]]
+# CHECK:     %[[P0:.*]] = pydy.load "[[HELD]]"
+# CHECK:     %[[ZERO:.*]] = pydy.constant 0
+# CHECK:     %[[VALUES:.*]] = pydy.subscript %[[P0]][%[[ZERO]]]
+# CHECK:     pydy.store "values", %[[VALUES]]
+# CHECK:     %[[P1:.*]] = pydy.load "[[HELD]]"
+# CHECK:     %[[ONE:.*]] = pydy.constant 1
+# CHECK:     %[[INDICES:.*]] = pydy.subscript %[[P1]][%[[ONE]]]
+# CHECK:     pydy.store "indices", %[[INDICES]]
+# CHECK:     pydy.call @"topk_returned__{{[0-9]+}}"
+# CHECK:     pydy.call @"pair_targets__{{[0-9]+}}"
+# CHECK:     pydy.call @"median_with_positions__{{[0-9]+}}"
+# CHECK:     pydy.call @"median_returned__{{[0-9]+}}"
+# CHECK:     pydy.return

@@ -3,6 +3,7 @@ known when compiling, and Paddle 3's PyTorch-style spellings of calls (dim=,
 shapes given one by one or unpacked, a transpose of two axes; see
 eager/compat.py) (a mixin of Importer)."""
 import ast
+import sys
 
 from ..eager import compat, dtypes, inplace
 from ..eager.tensor import Tensor
@@ -58,13 +59,8 @@ class CallForms:
         elif isinstance(receiver, ast.Subscript):
             self.thread_container(receiver)  # `self.cache["k"].add_(x)`
         elif not isinstance(receiver, ast.Name):
-            # A receiver no name holds (`F.relu_(x - 1)`): evaluated once, into
-            # a hidden variable.
-            self.hidden += 1
-            name = f"inplace.{self.hidden}"
-            self.scopes[-1].add(name)
-            self.store(name, self.expr(receiver), receiver)
-            receiver = located(ast.Name(name, ast.Load()), receiver)
+            # A receiver no name holds (`F.relu_(x - 1)`): evaluated once.
+            receiver = self.held(receiver)
         value = compute(receiver)
         if inplace.keeps_shape(operation):
             old = self.expr(receiver)
@@ -75,6 +71,46 @@ class CallForms:
         self.write_back(receiver, value, node, Reach(kept=frozenset({()})))
         self.inplace_receivers[id(node)] = receiver
         return self.expr(receiver)
+
+    def pair_out_call(self, node, plain, pair_of, returned):
+        """Paddle 3.3's `topk(x, k, out=(values, indices))`, `median(...,
+        out=...)` (eager/inplace.pair_named): the two tensors take `pair_of`'s
+        results, as `paddle.assign` gives them, and the call's value is
+        `returned`'s (given also `pair` and `out`). Without out=, `plain`."""
+        given, call = forms.without_argument(node, "out", sys.maxsize)
+        if given is None:
+            return self.static_call(call, Static(plain))
+        if not isinstance(given, ast.Tuple) or len(given.elts) != 2:
+            # out=outs (a tuple made before), out=t: checked where it runs, its items written.
+            given = self.held(given)
+            check = ast.copy_location(ast.Call(node.func, [given], []), node)
+            self.python_call(check, inplace.pair_targets, None)
+            targets = [located(ast.Subscript(given, located(ast.Constant(k), given), ast.Load()),
+                               given) for k in range(2)]
+            given = located(ast.Tuple(targets, ast.Load()), given)
+        if any(isinstance(e, ast.Starred) for e in given.elts):
+            self._fail(node, f"{plain.__name__}(): out= in compiled code is written as a tuple "
+                             "of the two tensors (out=(values, indices))")
+        pair = self.held(call, Static(pair_of))
+        for position, target in enumerate(given.elts):
+            item = located(ast.Subscript(pair, located(ast.Constant(position), node),
+                                         ast.Load()), node)
+            self.inplace_call(node, target, "assign", lambda _, item=item: self.expr(item))
+        result = ast.copy_location(ast.Call(call.func, call.args, call.keywords + [
+            ast.keyword("pair", pair), ast.keyword("out", given)]), node)
+        return self.static_call(result, Static(returned))
+
+    def held(self, expression, callee=None):
+        """A hidden variable holding `expression`'s value (the call of
+        `callee` where given), evaluated once; a name as it is."""
+        if isinstance(expression, ast.Name) and callee is None:
+            return expression
+        self.hidden += 1
+        name = f"inplace.{self.hidden}"
+        self.scopes[-1].add(name)
+        value = self.expr(expression) if callee is None else self.static_call(expression, callee)
+        self.store(name, value, expression)
+        return located(ast.Name(name, ast.Load()), expression)
 
     def is_inplace_call(self, node):
         if not isinstance(node, ast.Call):
@@ -108,6 +144,9 @@ class CallForms:
                     self._fail(node, f"TypeError: {name}() got both '{aliases[k.arg]}' and its "
                                      f"alias '{k.arg}'", unsupported=False)
             keywords = [ast.keyword(aliases.get(k.arg, k.arg), k.value) for k in keywords]
+            keyword, default = compat.ALIAS_DEFAULTS.get(name, (None, None))
+            if keyword is not None and all(k.arg != keyword for k in keywords):
+                keywords.append(located(ast.keyword(keyword, ast.Constant(default)), node))
         args = node.args
         if shape_at is not None:
             end = shape_at

@@ -2059,6 +2059,10 @@ class Importer(StaticContainers, CallForms, Views):
 
     def static_call(self, node, callee):
         fn = callee.obj
+        pair = getattr(fn, "inplace_pair", None)
+        if pair is not None:
+            # topk(x, k, out=(values, indices)): both tensors change.
+            return self.pair_out_call(node, *pair)
         operation = getattr(fn, "inplace_operation", None)
         target = getattr(fn, "inplace_target", None)
         if operation is not None and target is not None:

@@ -9,6 +9,9 @@ from .primitives import KERNELS as _P
 from .tensor import Tensor
 
 _INF = float("inf")
+_INT64_MIN = -9223372036854775807 - 1
+_INT64_MAX = 9223372036854775807
+_BEYOND_FLOAT32 = 1e300
 
 abs = _P["abs"]
 argmax = _P["argmax"]
@@ -42,6 +45,11 @@ unsqueeze = _P["unsqueeze"]
 where = _P["where"]
 zeros_like = _P["zeros_like"]
 reduce_max = _P["max"]
+reduce_min = _P["min"]
+reduce_any = _P["any"]
+isnan = _P["isnan"]
+logical_and = _P["logical_and"]
+logical_not = _P["logical_not"]
 reduce_sum = _P["sum"]
 reduce_mean = _P["mean"]
 
@@ -274,25 +282,78 @@ TopKRetType = collections.namedtuple("TopKRetType", ["values", "indices"])
 
 def topk(x, k, axis=None, largest=True, sorted=True, name=None):
     """The k largest (or smallest) values along `axis` and their indices
-    (TopKRetType), by k rounds of argmax (the first of equal values first): O(k n)."""
+    (TopKRetType), in k rounds that each take the first of the best values
+    not taken yet: O(k n). NaN counts as larger than every number (Paddle's
+    order: first when largest, last when smallest), and -inf keeps its place."""
     if axis is None:
         axis = -1
     if axis < 0:
         axis = axis + x.ndim
     y = _to_last(x, axis)
-    work = cast(y, "float64")
+    if y.dtype == "float64" or y.dtype == "int64":
+        indices = _ranked_exactly(y, k, largest)
+    else:
+        indices = _ranked_in_float64(y, k, largest)
+    return TopKRetType(_from_last(take_along_axis(y, indices, axis=-1), axis),
+                       _from_last(indices, axis))
+
+
+def _ranked_in_float64(y, k, largest):
+    """The positions of y's k best values along its last axis, for dtypes
+    float64 holds exactly (float32, int32): the order's key in float64,
+    where +inf, NaN and -inf go beyond every float32 and the taken ones to
+    -inf, so one argmax a round picks the best."""
+    key = cast(y, "float64")
     if not largest:
-        work = -work
+        key = -key
+    if y.dtype == "float32":
+        key = where(isnan(y), -_BEYOND_FLOAT32 * 10 if not largest else _BEYOND_FLOAT32 * 10,
+                    where(key == _INF, _BEYOND_FLOAT32,
+                          where(key == -_INF, -_BEYOND_FLOAT32, key)))
     positions = arange(y.shape[-1])
-    values = []
     indices = []
     for _ in range(k):
-        index = argmax(work, axis=-1, keepdim=True)
-        values.append(take_along_axis(y, index, axis=-1))
+        index = argmax(key, axis=-1, keepdim=True)
         indices.append(index)
-        work = where(positions == index, -_INF, work)
-    return TopKRetType(_from_last(concat(values, axis=-1), axis),
-                       _from_last(concat(indices, axis=-1), axis))
+        key = where(positions == index, -_INF, key)
+    return concat(indices, axis=-1)
+
+
+def _ranked_exactly(y, k, largest):
+    """The positions of y's k best values along its last axis, compared in
+    y's own dtype (float64, int64): each round the first not taken of the
+    best (of the NaNs first when largest, last when smallest)."""
+    floating = y.dtype == "float64"
+    unordered = isnan(y) if floating else y != y
+    if floating:
+        worst = -_INF if largest else _INF
+    else:
+        worst = _INT64_MIN if largest else _INT64_MAX
+    positions = arange(y.shape[-1])
+    taken = cast(zeros_like(y), "bool")
+    indices = []
+    for _ in range(k):
+        counted = logical_not(taken)
+        open_nan = logical_and(counted, unordered)
+        counted = logical_and(counted, logical_not(unordered))
+        kept = where(counted, y, worst)
+        best = reduce_max(kept, axis=-1, keepdim=True) if largest else \
+            reduce_min(kept, axis=-1, keepdim=True)
+        chosen = logical_and(counted, y == best)
+        if largest:
+            chosen = where(reduce_any(open_nan, axis=-1, keepdim=True), open_nan, chosen)
+        else:
+            chosen = where(reduce_any(chosen, axis=-1, keepdim=True), chosen, open_nan)
+        index = argmax(cast(chosen, "int32"), axis=-1, keepdim=True)
+        indices.append(index)
+        taken = logical_or(taken, positions == index)
+    return concat(indices, axis=-1)
+
+
+def topk_returned(x, k, axis=None, largest=True, sorted=True, name=None, *, pair, out):
+    """What topk returns given `out=(values, indices)` (Paddle 3.3): those
+    tensors, which took its result."""
+    return TopKRetType(out[0], out[1])
 
 
 def sort(x, axis=-1, descending=False, stable=False, name=None):

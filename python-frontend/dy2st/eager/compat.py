@@ -49,13 +49,17 @@ for _names, _alias, _own in ((DIM_FUNCTIONS, "dim", "axis"), (INPUT_FUNCTIONS, "
     for _name in _names:
         KEYWORD_ALIASES.setdefault(_name, {})[_alias] = _own
 KEYWORD_ALIASES["bucketize"]["boundaries"] = "sorted_sequence"
-KEYWORD_ALIASES["median"]["min"] = "mode"
 KEYWORD_ALIASES["flatten"].update(start_dim="start_axis", end_dim="stop_axis")
 KEYWORD_ALIASES.update(eye={"n": "num_rows", "m": "num_columns"},
                        isin={"elements": "x", "test_elements": "test_x"},
                        linspace={"end": "stop", "steps": "num"}, normal={"size": "shape"},
                        searchsorted={"input": "values"}, is_tensor={"obj": "x"},
                        pow={"input": "x", "exponent": "y"})
+
+ALIAS_DEFAULTS = {"median": ("mode", "min")}
+"""{operation: (keyword, value)}: the keyword's default in a call that spells
+an argument PyTorch's way (Paddle's `median(input=x)` is the lower middle
+value, and `median(x, dim=0)` a pair)."""
 
 TRANSPOSES = frozenset({"transpose", "swapaxes", "swapdims"})
 """The names of transpose, which also take two axes to swap."""
@@ -116,6 +120,9 @@ def renamed_keywords(name: str, kwargs: dict[str, Any]) -> dict[str, Any]:
         if own in renamed or (own != key and own in kwargs):
             raise TypeError(f"{name}() got both '{own}' and its alias '{key}'")
         renamed[own] = value
+    keyword, default = ALIAS_DEFAULTS.get(name, (None, None))
+    if keyword is not None and keyword not in renamed:
+        renamed[keyword] = default
     return renamed
 
 

@@ -2,7 +2,7 @@
 (primitives.py, eager numpy kernels the compiler lowers natively) and the
 composites written over them (composites.py)."""
 from . import compat, inplace, random, tensor
-from .composites import COMPOSITES
+from .composites import COMPOSITES, PAIR_OUTPUTS
 from .linalg_composites import LINALG_ONLY
 from .primitives import KERNELS, NAME_OF
 
@@ -36,6 +36,10 @@ globals().update(INPLACE)
 CHANGING = {name: inplace.named(inplace.operation_named(name), SPELLED[name],
                                 inplace.target_of(name, SPELLED[name]))
             for name in inplace.NAMED}
+# topk(x, k, out=(values, indices)): both tensors take their results.
+CHANGING.update({name: inplace.pair_named(SPELLED[name], compat.spelled(name, pair_of),
+                                          compat.spelled(name, returned))
+                 for name, (pair_of, returned) in PAIR_OUTPUTS.items()})
 globals().update(CHANGING)
 
 __all__ = sorted(set(KERNELS) | set(COMPOSITES) | set(ALIASES) | set(INPLACE))

@@ -56,6 +56,10 @@ shape and dtype, in its own memory where they fit (a view of another tensor
 changes it), as `paddle.assign(v, output=out)` does."""
 NAMED.update({name: "out" for name in OUT_FUNCTIONS})
 
+PAIR_MESSAGE = "(InvalidArgument) The out argument must be a tuple with 2 elements."
+"""Paddle's error for an `out=` of a function that returns a pair (topk,
+median) that is not two tensors."""
+
 
 def target_of(name: str, fn: Callable[..., Any]) -> tuple[str, int] | None:
     """The (name, position) of the parameter of `fn` (Paddle's `name`) that
@@ -153,4 +157,31 @@ def named(operation: str, fn: Callable[..., Any], target: tuple[str, int] | None
     setattr(changes, "inplace_of", fn)
     setattr(changes, "inplace_operation", operation)
     setattr(changes, "inplace_target", target)
+    return changes
+
+
+def pair_targets(out: Any) -> Any:
+    """`out=` of a function that returns a pair (topk, median): the two
+    tensors, or Paddle's ValueError (also compiled)."""
+    if not isinstance(out, tuple) or len(out) != 2:
+        raise ValueError(PAIR_MESSAGE)
+    return out
+
+
+def pair_named(fn: Callable[..., Any], pair_of: Callable[..., Any],
+               returned: Callable[..., Any]) -> Callable[..., Any]:
+    """`fn`, a function of Paddle 3.3 that also writes a pair of results to
+    `out=(values, indices)` (topk, median): each tensor takes its result,
+    `pair_of`'s for the same arguments, and the call returns `returned`'s
+    (given also `pair` and `out`). The importer reads `inplace_pair`."""
+    @functools.wraps(fn)
+    def changes(*args: Any, out: Any = None, **kwargs: Any) -> Any:
+        if out is None:
+            return fn(*args, **kwargs)
+        pair_targets(out)
+        pair = pair_of(*args, **kwargs)
+        for target, result in zip(out, pair):
+            write(target, result._value)
+        return returned(*args, pair=pair, out=out, **kwargs)
+    setattr(changes, "inplace_pair", (fn, pair_of, returned))
     return changes

@@ -16,7 +16,9 @@ cumsum = _P["cumsum"]
 flatten = _P["flatten"]
 flip = _P["flip"]
 gather = _P["gather"]
+isnan = _P["isnan"]
 put_along_axis = _P["put_along_axis"]
+reduce_any = _P["any"]
 reduce_sum = _P["sum"]
 remainder = _P["remainder"]
 reshape = _P["reshape"]
@@ -424,33 +426,57 @@ def kthvalue(x, k, axis=None, keepdim=False, name=None):
 def median(x, axis=None, keepdim=False, mode="avg", name=None):
     """The median along `axis` (of all elements when None): the mean of the
     two middle values for an even count ('avg', float), or the lower one
-    with its index ('min')."""
+    ('min', with its index where an axis is given); NaN where the values
+    hold one, as Paddle's."""
+    value, positions = median_with_positions(x, axis, keepdim, mode)
+    if mode == "min" and axis is not None:
+        return value, positions
+    return value
+
+
+def median_returned(x, axis=None, keepdim=False, mode="avg", name=None, *, pair, out):
+    """What median returns given `out=(values, indices)` (Paddle 3.3): its
+    own result, as new tensors."""
+    return pair if mode == "min" and axis is not None else pair[0]
+
+
+def median_with_positions(x, axis=None, keepdim=False, mode="avg", name=None):
+    """median's value and the positions Paddle 3.3's `out=(values, indices)`
+    receives: along `axis` (flat when None), the lower middle value's ('min')
+    or the lower and upper middle values' ('avg': a last axis of 2); the
+    first NaN's where the values hold one (Paddle leaves avg's second
+    position unset there)."""
+    if mode != "avg" and mode != "min":
+        raise ValueError(f"Mode {mode} is not supported. Must be avg or min.")
     whole = axis is None
-    if whole:
-        if mode == "min":
-            raise ValueError("median(): mode 'min' needs an axis")
-        values = flatten(x)
-        axis = 0
-    else:
-        axis = _axis(axis, x.ndim)
-        values = x
+    values = flatten(x) if whole else x
+    axis = 0 if whole else _axis(axis, x.ndim)
     n = values.shape[axis]
-    ordered = sort(values, axis=axis)
-    if mode == "min":
-        indices = argsort(values, axis=axis, stable=True)
-        value = _slice(ordered, axis, (n - 1) // 2, (n - 1) // 2 + 1)
-        index = _slice(indices, axis, (n - 1) // 2, (n - 1) // 2 + 1)
-        if keepdim:
-            return value, index
-        return squeeze(value, axis=[axis]), squeeze(index, axis=[axis])
-    if not (ordered.dtype == "float32" or ordered.dtype == "float64"):
-        ordered = cast(ordered, "float32")
-    low = _slice(ordered, axis, (n - 1) // 2, (n - 1) // 2 + 1)
-    high = _slice(ordered, axis, n // 2, n // 2 + 1)
-    middle = (low + high) / 2
+    order = argsort(values, axis=axis, stable=True)
+    position = _slice(order, axis, (n - 1) // 2, (n - 1) // 2 + 1)
+    value = take_along_axis(values, position, axis=axis)
+    if mode == "avg":
+        if not (values.dtype == "float32" or values.dtype == "float64"):
+            values = cast(values, "float32")
+            value = cast(value, "float32")
+        upper = _slice(order, axis, n // 2, n // 2 + 1)
+        value = (value + take_along_axis(values, upper, axis=axis)) / 2
+        position = stack([position, upper], axis=-1)
+    if values.dtype == "float32" or values.dtype == "float64":
+        missing = isnan(values)
+        has_nan = reduce_any(missing, axis=axis, keepdim=True)
+        first_nan = argmax(cast(missing, "int32"), axis=axis, keepdim=True)
+        value = where(has_nan, float("nan"), value)
+        if mode == "avg":
+            has_nan = unsqueeze(has_nan, -1)
+            first_nan = unsqueeze(first_nan, -1)
+        position = where(has_nan, first_nan, position)
+    if whole and keepdim:
+        pair = [2] if mode == "avg" else []
+        return reshape(value, [1] * x.ndim), reshape(position, [1] * x.ndim + pair)
     if keepdim:
-        return reshape(middle, [1] * x.ndim) if whole else middle
-    return squeeze(middle, axis=[axis])
+        return value, position
+    return squeeze(value, axis=[axis]), squeeze(position, axis=[axis])
 
 
 # Random tensors shaped like another -------------------------------------------
