@@ -12,9 +12,11 @@ _INF = float("inf")
 _INT64_MIN = -9223372036854775807 - 1
 _INT64_MAX = 9223372036854775807
 _BEYOND_FLOAT32 = 1e300
+_ROUNDS_UP_TO = 8
 
 abs = _P["abs"]
 argmax = _P["argmax"]
+argsort = _P["argsort"]
 concat = _P["concat"]
 take_along_axis = _P["take_along_axis"]
 put_along_axis = _P["put_along_axis"]
@@ -282,15 +284,19 @@ TopKRetType = collections.namedtuple("TopKRetType", ["values", "indices"])
 
 def topk(x, k, axis=None, largest=True, sorted=True, name=None):
     """The k largest (or smallest) values along `axis` and their indices
-    (TopKRetType), in k rounds that each take the first of the best values
-    not taken yet: O(k n). NaN counts as larger than every number (Paddle's
+    (TopKRetType): for k up to 8, in k rounds that each take the first of the
+    best values not taken yet (O(k n)), else the first k of argsort's order,
+    which is the same. NaN counts as larger than every number (Paddle's
     order: first when largest, last when smallest), and -inf keeps its place."""
     if axis is None:
         axis = -1
     if axis < 0:
         axis = axis + x.ndim
     y = _to_last(x, axis)
-    if y.dtype == "float64" or y.dtype == "int64":
+    if not (isinstance(k, int) and k <= _ROUNDS_UP_TO):
+        indices = strided_slice(argsort(y, axis=-1, descending=largest), [y.ndim - 1], [0],
+                                [k], [1])
+    elif y.dtype == "float64" or y.dtype == "int64":
         indices = _ranked_exactly(y, k, largest)
     else:
         indices = _ranked_in_float64(y, k, largest)
@@ -357,19 +363,10 @@ def topk_returned(x, k, axis=None, largest=True, sorted=True, name=None, *, pair
 
 
 def sort(x, axis=-1, descending=False, stable=False, name=None):
-    """The values sorted along `axis` (a selection sort: O(n^2), for short axes)."""
-    if axis < 0:
-        axis = axis + x.ndim
-    values, _ = topk(x, x.shape[axis], axis=axis, largest=descending)
-    return values
-
-
-def argsort(x, axis=-1, descending=False, stable=False, name=None):
-    """The indices that sort `axis`; equal values keep their order."""
-    if axis < 0:
-        axis = axis + x.ndim
-    _, indices = topk(x, x.shape[axis], axis=axis, largest=descending)
-    return indices
+    """The values sorted along `axis`: x at its argsort's positions."""
+    if x.ndim == 0:
+        return clone(x)
+    return take_along_axis(x, argsort(x, axis=axis, descending=descending), axis=axis)
 
 
 def _axis_list(axes, ndim):
@@ -681,7 +678,7 @@ def bernoulli(x, name=None):
 BASIC_COMPOSITES = {fn.__name__: fn for fn in (
     empty, empty_like, fill_constant, assign, clone, detach, is_tensor, rank, increment, diag,
     split, moveaxis, roll, tile, gather_nd, scatter, create_array, array_write, array_read,
-    array_length, topk, sort, argsort, numel, shape,
+    array_length, topk, sort, numel, shape,
     softmax, log_softmax, logsumexp, var, std, clip, scale, lerp, expand, expand_as,
     t, add_n, mm, bmm, mv, dot, outer, index_select, masked_fill, chunk, unbind, tril, triu, eye,
     one_hot, linspace, rand, randn, standard_normal, normal, randint, bernoulli)}

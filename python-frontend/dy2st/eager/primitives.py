@@ -535,6 +535,28 @@ def _cumsum(x, axis=None, dtype=None, name=None):
     return Tensor(np.cumsum(v.astype(out), axis=axis, dtype=out))
 
 
+@primitive("argsort")
+def _argsort(x, axis=-1, descending=False, stable=False, name=None):
+    v = _t(x)._value
+    if v.dtype == np.bool_:
+        raise ValueError("argsort() of a bool tensor is not supported")
+    bound = builtins.max(v.ndim, 1)
+    if not -bound <= axis < bound:
+        raise ValueError(f"argsort(): axis {axis} is out of range for a {v.ndim}-d tensor")
+    if v.ndim == 0:
+        return Tensor(np.zeros((), np.int64))
+    keys = np.moveaxis(v, axis, -1)
+    if not descending:
+        order = np.argsort(keys, axis=-1, kind="stable")  # NaN last, as Paddle's
+    elif v.dtype.kind == "f":
+        # NaN first, then the largest; -keys keeps equal keys in order.
+        nan = np.isnan(keys)
+        order = np.lexsort((np.where(nan, 0, -keys), ~nan), axis=-1)
+    else:
+        order = np.argsort(~keys, axis=-1, kind="stable")  # ~k: -k - 1, without overflow
+    return Tensor(np.moveaxis(order, -1, axis).astype(np.int64))
+
+
 @primitive("cumprod")
 def _cumprod(x, dim=None, dtype=None, name=None):
     v = _t(x)._value

@@ -84,3 +84,36 @@ pydy.func @cumsum_empty(%x: tensor<0x1xf32>) -> tensor<0x1xf32> {
   %0 = pydy.lib_call "cumsum"(%x) {kwnames = ["x"], static_args = {axis = 1 : i64}} : (tensor<0x1xf32>) -> tensor<0x1xf32>
   pydy.return %0 : tensor<0x1xf32>
 }
+
+// argsort: a loop over the lines along the axis, each a merge sort of its
+// positions (runs of 1, 2, 4, ... merged between two buffers) by x's values,
+// strict so that equal values keep their order, NaN after every number;
+// the line's positions written into the result.
+// CHECK-LABEL: func.func @argsort
+// CHECK: scf.for
+// CHECK:   tensor.generate
+// CHECK:   scf.while
+// CHECK:     arith.cmpi ult
+// CHECK:     scf.condition
+// CHECK:   } do {
+// CHECK:     scf.for
+// CHECK:       scf.for
+// CHECK:         arith.cmpf olt
+// CHECK:         arith.cmpf uno
+// CHECK:         arith.cmpf ord
+// CHECK:         arith.select
+// CHECK:         tensor.insert
+// CHECK:   scf.for
+// CHECK:     tensor.insert
+pydy.func @argsort(%x: tensor<2x?xf32>) -> tensor<2x?xi64> {
+  %0 = pydy.lib_call "argsort"(%x) {kwnames = ["x"], static_args = {axis = 1 : i64, descending = false, stable = false}} : (tensor<2x?xf32>) -> tensor<2x?xi64>
+  pydy.return %0 : tensor<2x?xi64>
+}
+
+// argsort of a 0-d tensor: the position 0.
+// CHECK-LABEL: func.func @argsort_scalar
+// CHECK: arith.constant dense<0> : tensor<i64>
+pydy.func @argsort_scalar(%x: tensor<f32>) -> tensor<i64> {
+  %0 = pydy.lib_call "argsort"(%x) {kwnames = ["x"], static_args = {axis = 0 : i64, descending = false, stable = false}} : (tensor<f32>) -> tensor<i64>
+  pydy.return %0 : tensor<i64>
+}

@@ -429,4 +429,16 @@ FailureOr<Type> inferScan(LibTyping &t) {
   return Type(x->clone(*dtype));
 }
 
+/// argsort: int64 positions of x's shape; a 0-d x sorts as one element.
+FailureOr<Type> inferSort(LibTyping &t) {
+  auto x = t.tensor("x");
+  if (failed(x) || failed(t.flag("descending")) || failed(t.flag("stable")))
+    return failure();
+  if (x->getElementType().isInteger(1))
+    return t.error() << "of a bool tensor is not supported";
+  if (failed(t.axis("axis", x->getRank(), -1)))
+    return failure();
+  return Type(x->clone(i64(t)));
+}
+
 } // namespace mlir::pydy

@@ -69,6 +69,25 @@ pydy.func @axis_range(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
 
 // -----
 
+pydy.func @argsort_axis_range(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %0 = pydy.constant 1 : i64
+  // expected-error @+1 {{argsort(): axis 1 is out of range for a 1-d tensor}}
+  %1 = pydy.lib_call "argsort"(%x, %0) : (!pydy.object, i64) -> !pydy.object
+  pydy.return %1 : !pydy.object
+}
+
+// -----
+
+pydy.func @argsort_of_bools(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %0 = pydy.constant 0.000000e+00 : f64
+  %1 = pydy.compare gt %x, %0 : (!pydy.object, f64) -> !pydy.object
+  // expected-error @+1 {{argsort(): of a bool tensor is not supported}}
+  %2 = pydy.lib_call "argsort"(%1) : (!pydy.object) -> !pydy.object
+  pydy.return %2 : !pydy.object
+}
+
+// -----
+
 pydy.func @unknown_global(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   // expected-error @+1 {{name 'np' is not available in compiled code}}
   %0 = pydy.global "np" : !pydy.object
