@@ -12,5 +12,6 @@ from dy2st import nn as nn
 from dy2st import regularizer as regularizer
 from dy2st import static as static
 from dy2st import tensor as tensor
+from dy2st import text as text
 from dy2st import utils as utils
 from dy2st import vision as vision

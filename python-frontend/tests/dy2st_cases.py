@@ -1001,6 +1001,13 @@ def pairs_given_out(x, y):
             paddle.topk(y.astype("float64"), 4, largest=False).indices)
 
 
+def crf_viterbi_decode(potentials, transitions, lengths):
+    # paddle.text's Viterbi decoding, with and without the start and stop tags.
+    scores, path = paddle.text.viterbi_decode(potentials, transitions, lengths)
+    plain = paddle.text.viterbi_decode(potentials, transitions, lengths, include_bos_eos_tag=False)
+    return scores, path, plain[0], plain[1]
+
+
 def stop_tokens_and_seen(x, n):
     # `in`, index(), count() and remove() of values known only at run time.
     seen = []
@@ -1106,6 +1113,8 @@ CASES = [
       np.array([2, 2, -4, 3], "int64")]),
     ("pairs_given_out", pairs_given_out,
      [f32(3, 4), np.array([2, np.nan, -np.inf, 1, np.inf, -1], "float32")]),
+    ("crf_viterbi_decode", crf_viterbi_decode,
+     [f32(2, 5, 4) * 4 - 2, f32(4, 4) * 2 - 1, np.array([5, 2], "int64")]),
     ("stop_tokens_and_seen", stop_tokens_and_seen,
      [np.array([3, 5, 0, 7], "int64"), np.array(9, "int64")]),
     ("layers_and_function_arguments", blocks_and_activation,
