@@ -7,6 +7,7 @@ but numpy arrays, dtypes and Python containers (anything else is an
 UnpicklingError, never code run)."""
 from __future__ import annotations
 
+import importlib.util
 import os
 import pickle
 from typing import Any
@@ -27,6 +28,10 @@ class _ArraysOnly(pickle.Unpickler):
         if (module, name) not in _ALLOWED:
             raise pickle.UnpicklingError(f"paddle.load: the file names {module}.{name}, which a "
                                          "saved model's file never holds; it is not loaded")
+        if module.startswith("numpy._core") and importlib.util.find_spec("numpy._core") is None:
+            # A file numpy 2 pickled (real Paddle's, as users install it) read
+            # under numpy 1, whose module has the older name.
+            module = "numpy.core" + module[len("numpy._core"):]
         return super().find_class(module, name)
 
 

@@ -1008,6 +1008,19 @@ def crf_viterbi_decode(potentials, transitions, lengths):
     return scores, path, plain[0], plain[1]
 
 
+def static_control_flow(x):
+    # paddle.static.nn's cond, while_loop (which writes its results into the
+    # tensors it is given), case and switch_case, with lambdas side by side.
+    i = paddle.zeros([1], dtype="int64")
+    j, y = paddle.static.nn.while_loop(lambda i, x: i < 3, lambda i, x: [i + 1, x * 2], [i, x])
+    c = paddle.static.nn.cond(paddle.sum(y) > 0, lambda: y + 1, lambda: y - 1)
+    k = paddle.static.nn.case([(paddle.sum(x) > 1000, lambda: x * 0),
+                               (paddle.sum(x) > 0, lambda: x * 3)], default=lambda: x)
+    s = paddle.static.nn.switch_case(j, [(1, lambda: x + 10), (3, lambda: x + 30)],
+                                     default=lambda: x)
+    return j, y, i, x, c, k, s
+
+
 def stop_tokens_and_seen(x, n):
     # `in`, index(), count() and remove() of values known only at run time.
     seen = []
@@ -1115,6 +1128,7 @@ CASES = [
      [f32(3, 4), np.array([2, np.nan, -np.inf, 1, np.inf, -1], "float32")]),
     ("crf_viterbi_decode", crf_viterbi_decode,
      [f32(2, 5, 4) * 4 - 2, f32(4, 4) * 2 - 1, np.array([5, 2], "int64")]),
+    ("static_control_flow", static_control_flow, [f32(3) + 0.5]),
     ("stop_tokens_and_seen", stop_tokens_and_seen,
      [np.array([3, 5, 0, 7], "int64"), np.array(9, "int64")]),
     ("layers_and_function_arguments", blocks_and_activation,

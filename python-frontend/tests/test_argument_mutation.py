@@ -1080,3 +1080,25 @@ def hinge(pos, neg):
 def test_a_change_to_a_copy_of_a_tensors_shape_argument():
     pos, neg = paddle.to_tensor([[0.5], [0.2]]), paddle.to_tensor([[0.4], [0.3]])
     assert_same(hinge(pos, neg), paddle.jit.to_static(hinge)(pos, neg))
+
+
+def assign_each(targets, values):
+    for k in range(len(values)):
+        paddle.assign(values[k], output=targets[k])
+
+
+def into_a_list_made_for_the_call(x):
+    i = paddle.zeros([1], "int64")
+    assign_each([i, x], [i + 5, x * 2])
+    return i, x
+
+
+def test_a_change_to_an_item_of_a_list_made_for_the_call_reaches_its_name():
+    """`assign_each([i, x], ...)`: the list is new, its items are the
+    caller's tensors, so their names see the change (compiled code lost it)."""
+    eager_x, compiled_x = paddle.to_tensor([1.0, 2.0]), paddle.to_tensor([1.0, 2.0])
+    eager = into_a_list_made_for_the_call(eager_x)
+    compiled = paddle.jit.to_static(into_a_list_made_for_the_call)(compiled_x)
+    assert_same(eager, compiled)
+    assert int(compiled[0]) == 5
+    np.testing.assert_array_equal(compiled_x.numpy(), [2.0, 4.0])

@@ -51,6 +51,17 @@ class _RunsCode:
         return (os.system, ("touch should-not-exist",))
 
 
+def test_a_file_numpy_2_pickled_loads(tmp_path):
+    """numpy 2 names its array module numpy._core (real Paddle's files, as
+    users install it, hold that name); numpy 1 has it as numpy.core."""
+    data = pickle.dumps({"w": np.arange(3.0, dtype=np.float32)}, protocol=3)
+    data = data.replace(b"cnumpy.core.multiarray\n", b"cnumpy._core.multiarray\n")
+    assert b"numpy._core.multiarray" in data
+    path = tmp_path / "numpy2.pdparams"
+    path.write_bytes(data)
+    np.testing.assert_array_equal(paddle.load(str(path))["w"].numpy(), np.arange(3.0))
+
+
 def test_untrusted_files_run_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with open(tmp_path / "evil.pdparams", "wb") as f:

@@ -122,3 +122,27 @@ print(paddle.jit.to_static(Total().forward).code)
 # CHECK:     %[[ADDED:.*]]:2 = pydy.call_method %{{.*}}, "add"
 # CHECK:     pydy.store "total", %[[ADDED]]#0
 # CHECK-NEXT: pydy.store "attribute.0.total", %[[ADDED]]#0
+
+
+def assign_each(targets, values):
+    for k in range(len(values)):
+        paddle.assign(values[k], output=targets[k])
+
+
+def into_a_list_made_for_the_call(i, x):
+    assign_each([i, x], [i + 5, x * 2])
+    return i
+
+
+print(paddle.jit.to_static(into_a_list_made_for_the_call).code)
+
+# A list made for the call holds the caller's tensors: the callee's change
+# to its items goes back to their names (items of the list it gives back).
+# CHECK-LABEL: pydy.func @"into_a_list_made_for_the_call"
+# CHECK:     %[[CALL:.*]] = pydy.call @"assign_each__{{[0-9]+}}"
+# CHECK:     pydy.subscript %[[CALL]][%{{.*}}]
+# CHECK:     %[[CHANGED:.*]] = pydy.subscript %[[CALL]][%{{.*}}]
+# CHECK:     %[[FIRST:.*]] = pydy.subscript %[[CHANGED]][%{{.*}}]
+# CHECK:     pydy.store "i", %[[FIRST]]
+# CHECK:     %[[SECOND:.*]] = pydy.subscript %[[CHANGED]][%{{.*}}]
+# CHECK:     pydy.store "x", %[[SECOND]]

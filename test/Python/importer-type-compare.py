@@ -30,3 +30,22 @@ print(paddle.jit.to_static(Scale().forward).code)
 # CHECK: pydy.store "d", %[[TRUE]] :
 # CHECK-NOT: pydy.call_method
 # CHECK: pydy.return
+
+
+def apply_if_callable(fn, x):
+    first = callable(fn)
+    second = callable(paddle.exp)
+    return first, second
+
+
+print(paddle.jit.to_static(apply_if_callable).code)
+
+# callable(v): of a compile-time object known when importing (a library
+# function), of a runtime value asked of the specialization as the class
+# "callable" (a lambda's).
+# CHECK-LABEL: pydy.func @"apply_if_callable"
+# CHECK: %[[FN:.*]] = pydy.load "fn"
+# CHECK: %[[CALLABLE:.*]] = pydy.constant "callable"
+# CHECK: pydy.call_method %[[FN]], "__isinstance__"(%[[CALLABLE]])
+# CHECK: %[[KNOWN:.*]] = pydy.constant true
+# CHECK: pydy.store "second", %[[KNOWN]]

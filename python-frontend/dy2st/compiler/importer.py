@@ -33,7 +33,7 @@ from .errors import Dy2StError, UnsupportedSyntaxError
 from .unit import (Capture, Item, MadeObject, NewWrittenAttribute, Origin,
                    RecursiveCaptures, Static, Unit, bound_flag, flagged_attribute, owns)
 from .call_forms import CallForms, joined_list
-from .marks import ConvertedFunction, forward_function, is_not_to_static
+from .marks import ENTRY_FILENAME, ConvertedFunction, forward_function, is_not_to_static
 from .static_containers import StaticContainers
 from .views import Views
 from . import pydytext
@@ -1800,6 +1800,22 @@ class Importer(StaticContainers, CallForms, Views):
                     self.emit("} else {")
             self.emit("} " + self.loc(argument))
             return
+        items = _display_items(argument)
+        if items is not None and not self.filename.startswith(ENTRY_FILENAME.format("")[:-1]):
+            # `write_all([i, x], ...)`: a new container, but its items are the
+            # caller's objects; a change inside one goes back to its name.
+            for position, element in items:
+                inner = reach.inward(reach_key_of(position))
+                if not inner.kept and not inner.replaced:
+                    continue
+                if any(len(p) == 1 and (p[0] is ANY or p[0] == reach_key_of(position))
+                       for p in reach.replaced):
+                    self._fail(element, f"{changes}: it also replaces or moves the items of "
+                                        "the container made here, so dy2st cannot tell which "
+                                        "object the change went to")
+                self.write_back_argument(element, self.item_of(value, position, node), node,
+                                         changes, inner)
+            return
         if _is_fresh(argument):
             return
         owner = self.static_object(argument.value) if isinstance(argument, ast.Attribute) else None
@@ -2123,6 +2139,8 @@ class Importer(StaticContainers, CallForms, Views):
             return Static(logging.getLogger(*[a.value for a in node.args]))
         if fn is isinstance:
             return self.isinstance_call(node)
+        if fn is callable:
+            return self.callable_call(node)
         if fn is type and self.is_type_call(node):
             subject = self.subject_or_static(node.args[0])
             if isinstance(subject, Static):
@@ -2694,6 +2712,24 @@ class Importer(StaticContainers, CallForms, Views):
         parts = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
         return self.class_test(node, node.args[0], parts, "__isinstance__")
 
+    def callable_call(self, node):
+        """callable(v): answered when importing for a value known then (a
+        function, a layer), else by the specialization from v's kind: a
+        lambda is callable, tensors, numbers, strings and containers are not."""
+        if len(node.args) != 1 or node.keywords:
+            self._fail(node, "callable() takes exactly one argument", unsupported=False)
+        subject = self.subject_or_static(node.args[0])
+        if isinstance(subject, Static):
+            return self.constant(callable(subject.obj) or isinstance(subject.obj, _NestedDef),
+                                 node)
+        # A value computed here: the specialization answers (a lambda, or a
+        # function passed as one, is the only callable kind).
+        text = self.constant("callable", node)
+        name = self.fresh()
+        self.emit(f'{name}:2 = pydy.call_method {subject.name}, "__isinstance__"({text.name}) : '
+                  f"{subject.type}, ({text.type}) -> ({OBJECT}, {OBJECT}) {self.loc(node)}")
+        return Value(f"{name}#0")
+
     def is_type_call(self, node):
         return isinstance(node, ast.Call) and self.is_builtin(node.func, type) and \
             len(node.args) == 1 and not node.keywords
@@ -2922,6 +2958,14 @@ def _assignments(function, name):
     return found
 
 
+def _code_start(fn):
+    """The (line, column) where the first expression of fn's code starts
+    (its lambda's body), None where the code has no positions."""
+    positions = [(line, column) for line, _, column, end in fn.__code__.co_positions()
+                 if line is not None and column is not None and (column, end) != (0, 0)]
+    return min(positions) if positions else None
+
+
 def _lambda_as_def(fn, source):
     """The lambda `fn` (found in the source lines that hold it) as the
     FunctionDef `def <lambda>(params): return body`, at the lambda's place."""
@@ -2938,6 +2982,16 @@ def _lambda_as_def(fn, source):
     found = [n for n in ast.walk(tree) if isinstance(n, ast.Lambda) and
              [a.arg for a in n.args.posonlyargs + n.args.args] == params] \
         if tree is not None else []
+    if len(found) > 1:
+        # Lambdas with these parameters side by side (`while_loop(lambda i, x:
+        # i < 3, lambda i, x: [i + 1, x])`): the one whose body starts where
+        # fn's code does.
+        start = _code_start(fn)
+        indent = min(len(line) - len(line.lstrip()) for line in source.splitlines()
+                     if line.strip())
+        found = [n for n in found if start == (n.body.lineno - shift +
+                                               fn.__code__.co_firstlineno - 1,
+                                               n.body.col_offset + indent)]
     if len(found) != 1:
         raise Dy2StError(f"dy2st cannot find the source of {fn!r} (one lambda with these "
                          "parameters on its lines)")
@@ -3086,6 +3140,17 @@ class _PendingReturn(_Deferred):
         changed = [importer.load(f"arg.{p}" if p in followed else p, self.node)
                    for p in importer.mutated_params]
         importer.emit_returned_values(self.value, self.node, changed)
+
+
+def _display_items(node):
+    """The (key, item expression) pairs of a list or tuple display without
+    `*`, or of a dict display with constant keys; None for other nodes."""
+    if isinstance(node, (ast.List, ast.Tuple)) and \
+            not any(isinstance(e, ast.Starred) for e in node.elts):
+        return list(enumerate(node.elts))
+    if isinstance(node, ast.Dict) and all(isinstance(k, ast.Constant) for k in node.keys):
+        return [(k.value, v) for k, v in zip(node.keys, node.values)]
+    return None
 
 
 def _is_fresh(node):

@@ -9,6 +9,11 @@ from typing import Any, Callable, Iterable, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+ENTRY_FILENAME = "<dy2st entry of {}>"
+"""The file name of the wrapper that calls a compiled function with its
+arguments rebuilt (runtime/entry.py); it passes changes made in place back
+itself (entry.update_in_place)."""
+
 NOT_TO_STATIC: set[Any] = set()
 """The code objects (or callables) of functions marked `not_to_static`."""
 IGNORED_MODULES: set[str] = set()

@@ -15,7 +15,7 @@ import linecache
 
 import numpy as np
 
-from ..compiler import named_tuples
+from ..compiler import marks, named_tuples
 from ..eager import inplace
 from ..eager.tensor import Tensor
 
@@ -163,7 +163,7 @@ def make_wrapper(fn, instance, parameters, values, give_back=()):
         else:
             arguments.append(text)
     name = f"{fn.__name__ if fn.__name__.isidentifier() else 'lambda'}_entry"
-    filename = f"<dy2st entry of {fn.__qualname__}>"
+    filename = marks.ENTRY_FILENAME.format(fn.__qualname__)
     call = f"_target({', '.join(a for a in arguments if a)})"
     source = (f"def {name}({', '.join(names)}):\n"
               + "".join(f"    {local} = {text}\n" for local, text in bound)

@@ -208,8 +208,13 @@ OpFoldResult CompareOp::fold(FoldAdaptor adaptor) {
   if (kind == CompareKind::is || kind == CompareKind::is_not) {
     bool known = !isa<ObjectType>(lt) && !isa<ObjectType>(rt);
     bool lNone = isa<PyNoneType>(lt), rNone = isa<PyNoneType>(rt);
-    std::optional<bool> same = known && (lNone || rNone) ? std::optional<bool>(lNone && rNone)
-                                                          : knownIdentity(getLhs(), getRhs());
+    // A lambda (or a function passed as one) is never None.
+    bool lambdaAndNone = (lNone && getRhs().getDefiningOp<LambdaOp>()) ||
+                         (rNone && getLhs().getDefiningOp<LambdaOp>());
+    std::optional<bool> same = lambdaAndNone ? std::optional<bool>(false)
+                               : known && (lNone || rNone)
+                                   ? std::optional<bool>(lNone && rNone)
+                                   : knownIdentity(getLhs(), getRhs());
     if (!same)
       return {};
     return typed(*this, boolAttr(ctx, kind == CompareKind::is ? *same : !*same));

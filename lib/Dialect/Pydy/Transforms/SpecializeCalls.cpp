@@ -165,11 +165,15 @@ LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
   // "__type_is__": `type(v) is C`, which a value of a subclass of C is not.
   bool exact = op.getMethod() == "__type_is__";
   Type t = op.getObject().getType();
-  if (unknown(t))
+  // A lambda (or a function passed as one) is callable: `callable(fn)`.
+  bool lambda = op.getObject().getDefiningOp<LambdaOp>() != nullptr;
+  if (unknown(t) && !lambda)
     return op.emitError() << "dy2st cannot tell the type of this value for "
                           << (exact ? "type()" : "isinstance()");
   llvm::SmallVector<StringRef> names;
-  if (t.isInteger(1))
+  if (lambda)
+    names = {"callable"};
+  else if (t.isInteger(1))
     names = exact ? SmallVector<StringRef>{"bool"} : SmallVector<StringRef>{"bool", "int"};
   else if (t.isInteger(64))
     names = {"int"};

@@ -36,3 +36,23 @@ pydy.func @apart(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes 
   %0 = pydy.compare is %x, %y : (!pydy.object, !pydy.object) -> !pydy.object
   pydy.return %0 : !pydy.object
 }
+
+// -----
+
+// A lambda is never None, and callable() of it (the "callable" class of
+// __isinstance__) is true, of a tensor false: both fold, so a check of a
+// function argument leaves only the branch that calls it.
+// CHECK-LABEL: pydy.func @lambda_is_not_none
+// CHECK-NEXT: pydy.constant [true, true, false]
+pydy.func @lambda_is_not_none(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<2xf32>]} {
+  %fn = pydy.lambda [] : !pydy.object {
+    pydy.yield %x : !pydy.object
+  }
+  %none = pydy.constant none
+  %0 = pydy.compare is_not %fn, %none : (!pydy.object, !pydy.none) -> !pydy.object
+  %kind = pydy.constant "callable"
+  %1:2 = pydy.call_method %fn, "__isinstance__"(%kind) : !pydy.object, (!pydy.str) -> (!pydy.object, !pydy.object)
+  %2:2 = pydy.call_method %x, "__isinstance__"(%kind) : !pydy.object, (!pydy.str) -> (!pydy.object, !pydy.object)
+  %r = pydy.tuple %0, %1#0, %2#0 : (!pydy.object, !pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %r : !pydy.object
+}

@@ -1,15 +1,16 @@
-"""dy2st.static: input specifications and the static executor of saved
-programs (Paddle's `paddle.static`)."""
+"""dy2st.static: input specifications, the static executor of saved
+programs and the control flow APIs of `static.nn` (Paddle's `paddle.static`)."""
 from __future__ import annotations
 
 import os
 from typing import Any, Mapping, Sequence
 
-from .compiler.signature import InputSpec  # noqa: F401 (paddle.static's API)
-from .eager.place import CPUPlace  # noqa: F401 (paddle.static's API)
-from .eager.tensor import Tensor
-from .metric import accuracy  # noqa: F401 (paddle.static's API)
-from .runtime.translated_layer import TranslatedLayer
+from ..compiler.signature import InputSpec  # noqa: F401 (paddle.static's API)
+from ..eager.place import CPUPlace  # noqa: F401 (paddle.static's API)
+from ..eager.tensor import Tensor
+from ..metric import accuracy  # noqa: F401 (paddle.static's API)
+from ..runtime.translated_layer import TranslatedLayer
+from . import nn  # noqa: F401 (paddle.static.nn: cond, while_loop, case, switch_case)
 
 
 _static_mode = [False]

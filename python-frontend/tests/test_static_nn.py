@@ -1,0 +1,120 @@
+"""paddle.static.nn's control flow (cond, while_loop, case, switch_case) and
+callable(), eagerly and compiled (real Paddle's dygraph results are checked
+in dy2st_cases.py's static_control_flow)."""
+import numpy as np
+import pytest
+
+import dy2st as paddle
+
+ONES = np.ones(3, "float32")
+
+
+def both(fn, *arrays):
+    """fn's results eagerly and compiled, each on fresh tensors (while_loop
+    writes its results into the tensors it is given)."""
+    eager = fn(*[paddle.to_tensor(a) for a in arrays])
+    compiled = paddle.jit.to_static(fn)(*[paddle.to_tensor(a) for a in arrays])
+    return eager, compiled
+
+
+def assert_same(eager, compiled):
+    eager, compiled = paddle.utils.flatten(eager), paddle.utils.flatten(compiled)
+    assert len(eager) == len(compiled)
+    for e, c in zip(eager, compiled):
+        assert e.dtype == c.dtype
+        np.testing.assert_array_equal(c.numpy(), e.numpy())
+
+
+def doubled_until_five(x):
+    i = paddle.zeros([1], "int64")
+
+    def below_five(i, x):
+        return i < 5
+
+    def step(i, x):
+        return [i + 1, paddle.concat([x, x * 2])[:3] * 2]
+
+    j, y = paddle.static.nn.while_loop(below_five, step, [i, x])
+    return j, y, i, x
+
+
+def test_while_loop_runs_body_while_cond_and_writes_the_loop_vars():
+    eager, compiled = both(doubled_until_five, ONES)
+    assert_same(eager, compiled)
+    j, y, i, x = eager
+    assert int(j) == 5 and int(i) == 5     # the tensors given took the results
+    np.testing.assert_array_equal(y.numpy(), ONES * 32)
+    np.testing.assert_array_equal(x.numpy(), ONES * 32)
+
+
+def branches(x):
+    big = paddle.sum(x) > 2
+    chosen = paddle.static.nn.cond(big, lambda: x + 1, lambda: x - 1)
+    nothing = paddle.static.nn.cond(big, None, lambda: x)
+    first = paddle.static.nn.case([(paddle.sum(x) > 100, lambda: x * 0),
+                                   (paddle.sum(x) > 1, lambda: x * 3)], default=lambda: x)
+    last = paddle.static.nn.case([(paddle.sum(x) > 100, lambda: x * 0),
+                                  (paddle.sum(x) > 200, lambda: x * 5)])
+    index = paddle.cast(paddle.sum(x), "int64")
+    keyed = paddle.static.nn.switch_case(index, [(1, lambda: x + 10), (3, lambda: x + 30)],
+                                         default=lambda: x)
+    positional = paddle.static.nn.switch_case(index - 2, [lambda: x * 0, lambda: x * 7])
+    largest = paddle.static.nn.switch_case(index + 5, [(0, lambda: x), (4, lambda: x * 4)])
+    return chosen, nothing is None, first, last, keyed, positional, largest
+
+
+@pytest.mark.parametrize("scale", [1.0, -1.0])
+def test_cond_case_and_switch_case_call_the_chosen_function(scale):
+    eager, compiled = both(branches, ONES * scale)
+    assert eager[1] == compiled[1]
+    assert_same([v for k, v in enumerate(eager) if k != 1],
+                [v for k, v in enumerate(compiled) if k != 1])
+    if scale > 0:
+        chosen, _, first, last, keyed, positional, largest = eager
+        np.testing.assert_array_equal(chosen.numpy(), ONES + 1)
+        np.testing.assert_array_equal(first.numpy(), ONES * 3)
+        np.testing.assert_array_equal(last.numpy(), ONES * 5)       # no default: the last
+        np.testing.assert_array_equal(keyed.numpy(), ONES + 30)
+        np.testing.assert_array_equal(positional.numpy(), ONES * 7)
+        np.testing.assert_array_equal(largest.numpy(), ONES * 4)   # no match: the largest key
+
+
+def checked(fn, x):
+    if callable(fn):
+        return fn(x)
+    return x
+
+
+def tripled(v):
+    return v * 3
+
+
+def test_callable_tells_functions_from_values():
+    x = paddle.to_tensor(ONES)
+    for arg, expected in ((paddle.exp, np.exp(ONES)), (tripled, ONES * 3)):
+        for run in (checked, paddle.jit.to_static(checked)):
+            np.testing.assert_allclose(run(arg, x).numpy(), expected, rtol=1e-6)
+
+    def given_lambda(x):
+        return checked(lambda v: v - 1, x), checked(x, x)
+
+    eager, compiled = both(given_lambda, ONES)
+    assert_same(eager, compiled)
+
+
+def bad_loop_vars(x):
+    return paddle.static.nn.while_loop(lambda v: v < 1, lambda v: v, [])
+
+
+def test_bad_arguments_are_paddles_errors():
+    x = paddle.to_tensor(ONES)
+    with pytest.raises(ValueError, match="loop_vars in while_loop should not be empty"):
+        bad_loop_vars(x)
+    with pytest.raises(paddle.Dy2StError, match="test_static_nn.py"):
+        paddle.jit.to_static(bad_loop_vars)(x)    # a compile error naming the call
+    with pytest.raises(TypeError, match="must be callable"):
+        paddle.static.nn.case([(x.sum() > 0, lambda: x)], default=3)
+    with pytest.raises(ValueError, match="must be unique"):
+        paddle.static.nn.switch_case(x.sum(), [(1, lambda: x), (1, lambda: x)])
+    with pytest.raises(AssertionError, match="numel should be 1"):
+        paddle.static.nn.cond(x > 0, lambda: x, lambda: x)
