@@ -211,10 +211,9 @@ OpFoldResult CompareOp::fold(FoldAdaptor adaptor) {
     // A lambda (or a function passed as one) is never None.
     bool lambdaAndNone = (lNone && getRhs().getDefiningOp<LambdaOp>()) ||
                          (rNone && getLhs().getDefiningOp<LambdaOp>());
-    std::optional<bool> same = lambdaAndNone ? std::optional<bool>(false)
-                               : known && (lNone || rNone)
-                                   ? std::optional<bool>(lNone && rNone)
-                                   : knownIdentity(getLhs(), getRhs());
+    std::optional<bool> same = lambdaAndNone               ? std::optional<bool>(false)
+                               : known && (lNone || rNone) ? std::optional<bool>(lNone && rNone)
+                                                           : knownIdentity(getLhs(), getRhs());
     if (!same)
       return {};
     return typed(*this, boolAttr(ctx, kind == CompareKind::is ? *same : !*same));
