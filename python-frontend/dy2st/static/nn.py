@@ -20,6 +20,17 @@ def _message(what: str, arg_name: str, op_name: str, right: Any, received: Any) 
     return f"{what} of '{arg_name}' in {op_name} must be {right}, but received: {received}."
 
 
+def _checked_pair(pair: Any, arg_name: str, op_name: str, shown: Any) -> Any:
+    """An element of case's or switch_case's list, checked as Paddle checks
+    it: a 2-tuple (Paddle's message names the type of `shown`)."""
+    if not isinstance(pair, tuple):
+        raise TypeError(_message("The elements' type", arg_name, op_name, tuple, type(shown)))
+    if len(pair) != 2:
+        raise TypeError(_message("The tuple's size", arg_name, op_name, "2",
+                                 f"{len(pair)}-tuple"))
+    return pair
+
+
 def cond(pred: Tensor, true_fn: Callable[[], Any] | None = None,
          false_fn: Callable[[], Any] | None = None, name: str | None = None,
          return_names: Sequence[str] | None = None) -> Any:
@@ -114,12 +125,7 @@ def case(pred_fn_pairs: Sequence[Any], default: Callable[[], Any] | None = None,
         raise TypeError(_message("The type", "pred_fn_pairs", "case", "(list, tuple)",
                                  type(pred_fn_pairs)))
     for pair in pred_fn_pairs:
-        if not isinstance(pair, tuple):
-            raise TypeError(_message("The elements' type", "pred_fn_pairs", "case", tuple,
-                                     type(pair)))
-        if len(pair) != 2:
-            raise TypeError(_message("The tuple's size", "pred_fn_pairs", "case", "2",
-                                     f"{len(pair)}-tuple"))
+        _checked_pair(pair, "pred_fn_pairs", "case", pair)
         if not callable(pair[1]):
             raise TypeError("The fn of pred_fn_pairs in Op(case) must be callable.")
     if callable(default):
@@ -153,13 +159,7 @@ def switch_case(branch_index: Tensor, branch_fns: Any,
         pairs = [(position, fn) for position, fn in enumerate(pairs)]
     keys = []
     for pair in pairs:
-        if not isinstance(pair, tuple):
-            raise TypeError(_message("The elements' type", "branch_fns", "switch_case", tuple,
-                                     type(branch_fns)))
-        if len(pair) != 2:
-            raise TypeError(_message("The tuple's size", "branch_fns", "switch_case", "2",
-                                     f"{len(pair)}-tuple"))
-        key, fn = pair
+        key, fn = _checked_pair(pair, "branch_fns", "switch_case", branch_fns)
         if not isinstance(key, int):
             raise TypeError(_message("The key's type", "branch_fns", "switch_case", int,
                                      type(key)))
