@@ -1,8 +1,10 @@
 """Layers, jit.save/jit.load, dy2st-run on saved models, TracedLayer and the
 static executor; the seed's examples (000_d57fb306f49719ad.txt) verbatim."""
+import io
 import os
 import subprocess
 import sys
+import tarfile
 import textwrap
 import warnings
 
@@ -260,6 +262,34 @@ def test_bad_model_files_are_rejected(tmp_path):
     with open(path + ".pdiparams", "r+b") as f:
         f.truncate(700)
     with pytest.raises(ValueError, match="cannot read the parameters"):
+        paddle.jit.load(path)
+
+
+def _rewrite_parameters(path, change):
+    """The model's parameter archive again, each array changed by `change`."""
+    with tarfile.open(path + ".pdiparams") as tar:
+        members = [(m.name, np.load(io.BytesIO(tar.extractfile(m).read())))
+                   for m in tar.getmembers()]
+    with tarfile.open(path + ".pdiparams", "w", format=tarfile.USTAR_FORMAT) as tar:
+        for name, array in members:
+            data = io.BytesIO()
+            np.save(data, change(array))
+            info = tarfile.TarInfo(name)
+            info.size = len(data.getvalue())
+            tar.addfile(info, io.BytesIO(data.getvalue()))
+
+
+def test_parameters_in_another_byte_order_or_dtype(tmp_path):
+    """A big-endian archive member holds the same numbers; a dtype no dy2st
+    model holds is a ValueError naming the file (the call raised a TypeError)."""
+    path = str(tmp_path / "gate")
+    gate, x = Gate(), np.ones((2, 4), np.float32)
+    paddle.jit.save(gate, path, input_spec=[InputSpec([None, 4], "float32")])
+    expected = paddle.jit.load(path)(x).numpy()
+    _rewrite_parameters(path, lambda a: a.astype(a.dtype.newbyteorder(">")))
+    np.testing.assert_array_equal(paddle.jit.load(path)(x).numpy(), expected)
+    _rewrite_parameters(path, lambda a: a.astype(np.float16))
+    with pytest.raises(ValueError, match="gate.pdiparams: parameter 0 is of dtype float16"):
         paddle.jit.load(path)
 
 

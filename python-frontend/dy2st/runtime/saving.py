@@ -120,6 +120,13 @@ def read_model(path):
     except Exception as e:  # noqa: BLE001 (numpy's reader of an untrusted header raises many kinds)
         raise ValueError(f"cannot read the parameters {path}.pdiparams: "
                          f"{type(e).__name__}: {e}") from None
+    for i, param in enumerate(params):
+        if not param.dtype.isnative:
+            # Another byte order holds the same numbers.
+            params[i] = param.astype(param.dtype.newbyteorder("="))
+        if params[i].dtype.name not in _PARAMETER_DTYPES:
+            raise ValueError(f"{path}.pdiparams: parameter {i} is of dtype {param.dtype}, which "
+                             "no dy2st model holds")
     if len(params) != len(meta.get("params", [])):
         raise ValueError(f"{path}.pdiparams holds {len(params)} parameters, the model needs "
                          f"{len(meta.get('params', []))}")
@@ -131,6 +138,9 @@ def read_model(path):
             raise ValueError(f"{path}.pdiparams: parameter {i} is not a number")
     return meta, text, params
 
+
+# The dtypes of dy2st's tensors, the only ones a saved parameter has.
+_PARAMETER_DTYPES = {"bool", "int32", "int64", "float32", "float64"}
 
 # The header's fields and the types the loader relies on (a file is untrusted).
 _HEADER_FIELDS = {"entry": str, "inputs": list, "input_types": list, "params": list}
