@@ -105,12 +105,8 @@ class CallForms:
         `callee` where given), evaluated once; a name as it is."""
         if isinstance(expression, ast.Name) and callee is None:
             return expression
-        self.hidden += 1
-        name = f"inplace.{self.hidden}"
-        self.scopes[-1].add(name)
-        value = self.expr(expression) if callee is None else self.static_call(expression, callee)
-        self.store(name, value, expression)
-        return located(ast.Name(name, ast.Load()), expression)
+        value = None if callee is None else self.static_call(expression, callee)
+        return located(ast.Name(self.hold(expression, value, "inplace"), ast.Load()), expression)
 
     def is_inplace_call(self, node):
         if not isinstance(node, ast.Call):

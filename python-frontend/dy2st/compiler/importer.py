@@ -2554,12 +2554,13 @@ class Importer(StaticContainers, CallForms, Views):
             self.write_back(target, result, node, Reach.assigned(ANY))
         return result
 
-    def hold(self, expression):
-        """A hidden variable holding `expression`, evaluated once here."""
+    def hold(self, expression, value=None, kind="star"):
+        """The name of a hidden variable (`<kind>.N`) holding `value`, or
+        `expression` evaluated once here."""
         self.hidden += 1
-        name = f"star.{self.hidden}"
+        name = f"{kind}.{self.hidden}"
         self.scopes[-1].add(name)
-        self.store(name, self.expr(expression), expression)
+        self.store(name, self.expr(expression) if value is None else value, expression)
         return name
 
     def expand_starred(self, node, params):
