@@ -141,7 +141,10 @@ llvm::json::Value structureOf(Type type, ArrayRef<Attribute> &texts) {
   if (auto dict = dyn_cast<pydy::DictType>(type)) {
     llvm::json::Array entries;
     for (auto [key, value] : llvm::zip(dict.getKeys(), dict.getValueTypes()))
-      entries.push_back(llvm::json::Array{key.getValue().str(), structureOf(value, texts)});
+      entries.push_back(llvm::json::Array{
+          isa<IntegerAttr>(key) ? llvm::json::Value(cast<IntegerAttr>(key).getInt())
+                                : llvm::json::Value(cast<StringAttr>(key).getValue().str()),
+          structureOf(value, texts)});
     return llvm::json::Object{{"dict", std::move(entries)}};
   }
   if (auto named = dyn_cast<pydy::NamedTupleType>(type)) {

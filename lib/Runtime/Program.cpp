@@ -126,7 +126,7 @@ static bool isStructure(const llvm::json::Value &value) {
   if (const llvm::json::Array *entries = object->getArray("dict"))
     return llvm::all_of(*entries, [&](const llvm::json::Value &entry) {
       const llvm::json::Array *pair = entry.getAsArray();
-      return pair && pair->size() == 2 && (*pair)[0].getAsString() &&
+      return pair && pair->size() == 2 && ((*pair)[0].getAsString() || (*pair)[0].getAsInteger()) &&
              isStructure((*pair)[1]);
     });
   if (const llvm::json::Array *choices = object->getArray("text_choice"))

@@ -23,7 +23,10 @@ py::object structureOf(const llvm::json::Value &value) {
     py::dict dict;
     for (const llvm::json::Value &entry : *entries) {
       const llvm::json::Array &pair = *entry.getAsArray();
-      dict[py::str(pair[0].getAsString()->str())] = structureOf(pair[1]);
+      if (std::optional<llvm::StringRef> key = pair[0].getAsString())
+        dict[py::str(key->str())] = structureOf(pair[1]);
+      else
+        dict[py::int_(*pair[0].getAsInteger())] = structureOf(pair[1]);
     }
     return std::move(dict);
   }

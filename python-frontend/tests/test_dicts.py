@@ -64,3 +64,76 @@ def missing_key(x):
 def test_missing_key_is_reported():
     with pytest.raises(paddle.Dy2StError, match="KeyError"):
         paddle.jit.to_static(missing_key)(t([1.0]))
+
+
+def int_keyed_table(x, k):
+    scale = {0: 1.0, 1: 2.5, -1: 4.0}
+    branches = {1: x + 1, 3: x * 3}
+    counts = {}
+    for v in [1, 2, 1, 3]:
+        counts[v] = counts.get(v, 0) + 1
+    picked = branches[3] if 3 in branches else x
+    return x * scale[k], picked, counts, sorted(counts.keys()), 2 in counts, 5 not in counts
+
+
+def int_keyed_mixed(x):
+    d = {"name": x, 7: x * 2}
+    d[0] = d[7] - 1
+    d.update({7: x * 4})
+    out = d.pop(0)
+    acc = x * 0
+    for key, value in d.items():
+        acc = acc + value
+    return d, out, acc, paddle.utils.flatten({3: x, 1: out})
+
+
+def flatten_mixed_keys(x):
+    return paddle.utils.flatten({"a": x, 1: x})
+
+
+@pytest.mark.parametrize("fn,args", [(int_keyed_table, (1,)), (int_keyed_table, (-1,)),
+                                     (int_keyed_mixed, ())])
+def test_int_keys(differential, fn, args):
+    differential(fn, t([1.0, -2.0, 3.0]), *args)
+
+
+def sum_by_id(table):
+    return table[0] + table[2] * 2, {k + 1: v for k, v in table.items()}
+
+
+def test_int_keyed_argument_and_result(differential):
+    # The entry wrapper rebuilds the dict as a display of int keys, and the
+    # result's structure carries them back as ints.
+    out = differential(sum_by_id, {0: t([1.0, 2.0]), 2: t([3.0, 4.0])})
+    assert list(out[1]) == [1, 3]
+
+
+def missing_int_key(x):
+    d = {0: x}
+    return d[1]
+
+
+def bool_key(x):
+    d = {True: x}
+    return d[True]
+
+
+def test_int_key_errors():
+    with pytest.raises(TypeError, match="not supported between instances of 'int' and 'str'"):
+        flatten_mixed_keys(t([1.0]))
+    with pytest.raises(paddle.Dy2StError, match="not supported between instances of 'int' and"):
+        paddle.jit.to_static(flatten_mixed_keys)(t([1.0]))
+    with pytest.raises(paddle.Dy2StError, match="KeyError: 1"):
+        paddle.jit.to_static(missing_int_key)(t([1.0]))
+    with pytest.raises(paddle.Dy2StError, match="strings or ints known at compile time"):
+        paddle.jit.to_static(bool_key)(t([1.0]))
+
+
+def printed(x):
+    print({3: 1, "a": 2.5})
+    return x
+
+
+def test_print_int_keyed(capfd):
+    paddle.jit.to_static(printed)(t([1.0]))
+    assert capfd.readouterr().out == "{3: 1, 'a': 2.5}\n"

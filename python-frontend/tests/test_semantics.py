@@ -536,6 +536,20 @@ def zip_reversed_enumerate(x):
     return total
 
 
+def sorted_lists(x):
+    # Constants sort when compiling; tensors and numbers of run time by
+    # comparisons at run time; a key and reverse keep equal items' order.
+    keys = sorted({"b": 1, "a": 2, "c": 0})
+    words = [("a", 3), ("b", 1), ("c", 3), ("d", 2)]
+    by_count = [w for w, _ in sorted(words, key=lambda p: p[1], reverse=True)]
+    scores = sorted([x.sum(), x.max(), x.min(), x[1]])
+    numbers = sorted([float(x[0]), float(x[2]), 2.5], reverse=True)
+    grown = []
+    for i in range(int(x.sum()) % 5 + 3):
+        grown.append((i * 7) % 5)
+    return keys, by_count, scores, numbers, sorted(grown), sorted(grown, key=lambda v: -v)
+
+
 def generator_expressions(x):
     squares = sum(k * k for k in range(4))
     positive = all(v > 0 for v in [1, 2, 3])
@@ -565,7 +579,8 @@ def loops_with_else(x):
 
 
 @pytest.mark.parametrize("fn", [builtins_on_numbers, builtins_on_tensors,
-                                zip_reversed_enumerate, generator_expressions, loops_with_else])
+                                zip_reversed_enumerate, sorted_lists, generator_expressions,
+                                loops_with_else])
 @pytest.mark.parametrize("values", [[1.0, 2.0, 3.0], [3.0, 0.25, 9.0]])
 def test_python_builtins_and_loop_forms(differential, fn, values):
     differential(fn, t(values))

@@ -60,7 +60,8 @@ def branches(x):
                                          default=lambda: x)
     positional = paddle.static.nn.switch_case(index - 2, [lambda: x * 0, lambda: x * 7])
     largest = paddle.static.nn.switch_case(index + 5, [(0, lambda: x), (4, lambda: x * 4)])
-    return chosen, nothing is None, first, last, keyed, positional, largest
+    by_dict = paddle.static.nn.switch_case(index, {3: lambda: x * 6, 1: lambda: x + 10})
+    return chosen, nothing is None, first, last, keyed, positional, largest, by_dict
 
 
 @pytest.mark.parametrize("scale", [1.0, -1.0])
@@ -70,13 +71,14 @@ def test_cond_case_and_switch_case_call_the_chosen_function(scale):
     assert_same([v for k, v in enumerate(eager) if k != 1],
                 [v for k, v in enumerate(compiled) if k != 1])
     if scale > 0:
-        chosen, _, first, last, keyed, positional, largest = eager
+        chosen, _, first, last, keyed, positional, largest, by_dict = eager
         np.testing.assert_array_equal(chosen.numpy(), ONES + 1)
         np.testing.assert_array_equal(first.numpy(), ONES * 3)
         np.testing.assert_array_equal(last.numpy(), ONES * 5)       # no default: the last
         np.testing.assert_array_equal(keyed.numpy(), ONES + 30)
         np.testing.assert_array_equal(positional.numpy(), ONES * 7)
         np.testing.assert_array_equal(largest.numpy(), ONES * 4)   # no match: the largest key
+        np.testing.assert_array_equal(by_dict.numpy(), ONES * 6)
 
 
 def checked(fn, x):

@@ -87,6 +87,26 @@ print(paddle.jit.to_static(ranges).code)
 # CHECK: pydy.call_method {{.*}}"append"
 
 
+def ordered(x):
+    return sorted([x.sum(), x.max()], key=abs, reverse=True)
+
+
+print(paddle.jit.to_static(ordered).code)
+
+# sorted() is pybuiltins.sorted_ (the key function, known when importing, is
+# bound into it): a bubble sort that swaps neighbours where their keys are
+# strictly out of order.
+# CHECK-LABEL: pydy.func @"ordered"
+# CHECK: %[[REVERSE:.*]] = pydy.constant true
+# CHECK: pydy.call @"[[SORTED:sorted___[0-9]+]]"(%{{.*}}, %[[REVERSE]])
+# CHECK: pydy.func @"[[SORTED]]"
+# CHECK: pydy.call_method %{{.*}}, "__list__"()
+# CHECK: pydy.for_range
+# CHECK: pydy.for_range
+# CHECK: pydy.call @"abs___
+# CHECK: pydy.compare lt
+
+
 def rows_changed(x):
     for row in x:
         row.scale_(2.0)

@@ -80,6 +80,20 @@ def reversed_(sequence):
     return sequence[::-1]
 
 
+def sorted_(iterable, key=None, reverse=False):
+    # A bubble sort: it swaps neighbours only when strictly out of order, so
+    # equal items keep their order (Python's sort is stable, reversed too),
+    # and it reads items at positions known when compiling only.
+    items = list(iterable)
+    for done in range(len(items)):
+        for j in range(len(items) - 1 - done):
+            key_a = items[j] if key is None else key(items[j])
+            key_b = items[j + 1] if key is None else key(items[j + 1])
+            if (key_a < key_b) if reverse else (key_b < key_a):
+                items[j], items[j + 1] = items[j + 1], items[j]
+    return items
+
+
 def remaining_items(mapping, taken, extra):
     """The items of `mapping` whose keys are not in `taken`, then `extra`:
     what a `**kwargs` parameter receives from `f(**mapping, ...)`."""
@@ -288,6 +302,7 @@ def range_list(start, stop=None, step=1):
 
 REPLACEMENTS = {builtins.abs: abs_, builtins.min: min_, builtins.max: max_,
                 builtins.sum: sum_, builtins.any: any_, builtins.all: all_,
-                builtins.zip: zip_, builtins.reversed: reversed_, **pymath.REPLACEMENTS}
+                builtins.zip: zip_, builtins.reversed: reversed_, builtins.sorted: sorted_,
+                **pymath.REPLACEMENTS}
 """The builtins (and math's functions, see pymath) compiled code calls as the
 functions above."""

@@ -3,9 +3,11 @@
 // CHECK-LABEL: pydy.func @types
 // CHECK-SAME: !pydy.dict<"weight": tensor<4xf32>, "step": i64>
 // CHECK-SAME: !pydy.dict<>
+// CHECK-SAME: !pydy.dict<0: f64, -3: i64, "a": i1>
 // CHECK-SAME: !pydy.list<i64, f64>
 // CHECK-SAME: !pydy.list<>
 pydy.func @types(%a: !pydy.dict<"weight": tensor<4xf32>, "step": i64>, %b: !pydy.dict<>,
+                 %i: !pydy.dict<0: f64, -3: i64, "a": i1>,
                  %c: !pydy.list<i64, f64>, %d: !pydy.list<>) -> !pydy.object {
   // CHECK: pydy.dict keys() values() -> !pydy.object
   %e = pydy.dict keys() values() -> !pydy.object
@@ -16,6 +18,13 @@ pydy.func @types(%a: !pydy.dict<"weight": tensor<4xf32>, "step": i64>, %b: !pydy
 
 // expected-error @+1 {{duplicate dict key "a"}}
 pydy.func @duplicate(%a: !pydy.dict<"a": i64, "a": f64>) -> !pydy.object {
+  pydy.return
+}
+
+// -----
+
+// expected-error @+1 {{duplicate dict key 2 : i64}}
+pydy.func @duplicate_int(%a: !pydy.dict<2: i64, "2": i64, 2: f64>) -> !pydy.object {
   pydy.return
 }
 

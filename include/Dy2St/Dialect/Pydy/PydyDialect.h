@@ -28,8 +28,16 @@ bool isPythonScalar(Type type);
 /// The element types of a Python tuple or list of known length (the value
 /// types of a dict), if `type` is one.
 std::optional<ArrayRef<Type>> sequenceElementTypes(Type type);
+/// `key` if it can be a dict key in compiled code (a string, or an int as an
+/// i64 attribute), else null.
+Attribute dictKeyOf(Attribute key);
 /// The position of `key` in a dict type.
-std::optional<size_t> dictIndex(DictType dict, StringRef key);
+std::optional<size_t> dictIndex(DictType dict, Attribute key);
+/// Python's repr of a dict key ("'a'", "3").
+std::string dictKeyRepr(Attribute key);
+/// The order in which flatten() visits a dict's keys: sorted (of one kind, see
+/// specializeStructure).
+bool dictKeyLess(Attribute a, Attribute b);
 /// Whether a literal (see ConstantOp) can have type `type`: its own type, or a
 /// list of the same element types for an array literal.
 bool literalHasType(Attribute value, Type type);

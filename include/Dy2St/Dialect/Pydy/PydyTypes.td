@@ -29,12 +29,12 @@ def Pydy_ListType : Pydy_Type<"List", "list"> {
 }
 
 def Pydy_DictType : Pydy_Type<"Dict", "dict"> {
-  let summary = "a Python dict with string keys known at compile time";
+  let summary = "a Python dict with string or int keys known at compile time";
   let description = [{
-    `!pydy.dict<"weight": tensor<4xf32>, "step": i64>`: keys in insertion
-    order, each with the type of its value.
+    `!pydy.dict<"weight": tensor<4xf32>, 3: i64>`: keys (strings, or ints as
+    i64 attributes) in insertion order, each with the type of its value.
   }];
-  let parameters = (ins ArrayRefParameter<"StringAttr">:$keys,
+  let parameters = (ins ArrayRefParameter<"Attribute">:$keys,
                         ArrayRefParameter<"Type">:$valueTypes);
   let hasCustomAssemblyFormat = 1;
   let genVerifyDecl = 1;

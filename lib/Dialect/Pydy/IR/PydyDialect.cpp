@@ -54,19 +54,25 @@ void ListType::print(AsmPrinter &printer) const {
   printer << ">";
 }
 
-// `!pydy.dict<"a": i64, "b": f64>`, and `!pydy.dict<>`.
+// `!pydy.dict<"a": i64, 3: f64>`, and `!pydy.dict<>`.
 Type DictType::parse(AsmParser &parser) {
-  SmallVector<StringAttr> keys;
+  SmallVector<Attribute> keys;
   SmallVector<Type> values;
   if (parser.parseLess())
     return {};
   if (failed(parser.parseOptionalGreater())) {
     auto entry = [&]() -> ParseResult {
-      std::string key;
+      std::string text;
+      int64_t number;
       Type value;
-      if (parser.parseString(&key) || parser.parseColon() || parser.parseType(value))
+      if (succeeded(parser.parseOptionalString(&text)))
+        keys.push_back(StringAttr::get(parser.getContext(), text));
+      else if (succeeded(parser.parseInteger(number)))
+        keys.push_back(IntegerAttr::get(IntegerType::get(parser.getContext(), 64), number));
+      else
         return failure();
-      keys.push_back(StringAttr::get(parser.getContext(), key));
+      if (parser.parseColon() || parser.parseType(value))
+        return failure();
       values.push_back(value);
       return success();
     };
@@ -80,19 +86,26 @@ Type DictType::parse(AsmParser &parser) {
 void DictType::print(AsmPrinter &printer) const {
   printer << "<";
   llvm::interleaveComma(llvm::zip(getKeys(), getValueTypes()), printer, [&](auto entry) {
-    printer << std::get<0>(entry) << ": " << std::get<1>(entry);
+    if (auto number = dyn_cast<IntegerAttr>(std::get<0>(entry)))
+      printer << number.getInt();
+    else
+      printer << std::get<0>(entry);
+    printer << ": " << std::get<1>(entry);
   });
   printer << ">";
 }
 
 LogicalResult DictType::verify(function_ref<InFlightDiagnostic()> emitError,
-                               ArrayRef<StringAttr> keys, ArrayRef<Type> valueTypes) {
+                               ArrayRef<Attribute> keys, ArrayRef<Type> valueTypes) {
   if (keys.size() != valueTypes.size())
     return emitError() << "a dict type needs one value type per key";
-  llvm::SmallDenseSet<StringAttr> seen;
-  for (StringAttr key : keys)
+  llvm::SmallDenseSet<Attribute> seen;
+  for (Attribute key : keys) {
+    if (!dictKeyOf(key))
+      return emitError() << "a dict key must be a string or an i64 integer, not " << key;
     if (!seen.insert(key).second)
       return emitError() << "duplicate dict key " << key;
+  }
   return success();
 }
 
@@ -170,11 +183,32 @@ NamedTupleType NamedTupleType::withElementTypes(ArrayRef<Type> types) const {
   return NamedTupleType::get(getContext(), getClassKey(), getFields(), types);
 }
 
-std::optional<size_t> mlir::pydy::dictIndex(DictType dict, StringRef key) {
+Attribute mlir::pydy::dictKeyOf(Attribute key) {
+  if (auto number = dyn_cast_or_null<IntegerAttr>(key))
+    return number.getType().isInteger(64) ? key : Attribute();
+  return dyn_cast_or_null<StringAttr>(key);
+}
+
+std::optional<size_t> mlir::pydy::dictIndex(DictType dict, Attribute key) {
   for (auto [i, k] : llvm::enumerate(dict.getKeys()))
-    if (k.getValue() == key)
+    if (k == key)
       return i;
   return std::nullopt;
+}
+
+std::string mlir::pydy::dictKeyRepr(Attribute key) {
+  if (auto number = dyn_cast<IntegerAttr>(key))
+    return std::to_string(number.getInt());
+  return "'" + cast<StringAttr>(key).getValue().str() + "'";
+}
+
+bool mlir::pydy::dictKeyLess(Attribute a, Attribute b) {
+  auto na = dyn_cast<IntegerAttr>(a), nb = dyn_cast<IntegerAttr>(b);
+  if (na && nb)
+    return na.getInt() < nb.getInt();
+  if (na || nb)
+    return static_cast<bool>(na);
+  return cast<StringAttr>(a).getValue() < cast<StringAttr>(b).getValue();
 }
 
 std::optional<ArrayRef<Type>> mlir::pydy::sequenceElementTypes(Type type) {
@@ -237,7 +271,7 @@ std::string mlir::pydy::describeType(Type type) {
       .Case([](DictType t) {
         std::string s = "dict{";
         for (auto [i, k, v] : llvm::enumerate(t.getKeys(), t.getValueTypes()))
-          s += (i ? ", '" : "'") + k.getValue().str() + "': " + describeType(v);
+          s += (i ? ", " : "") + dictKeyRepr(k) + ": " + describeType(v);
         return s + "}";
       })
       .Case([](ListType t) {

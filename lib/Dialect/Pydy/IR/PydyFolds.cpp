@@ -220,10 +220,10 @@ OpFoldResult CompareOp::fold(FoldAdaptor adaptor) {
   }
   Attribute l = adaptor.getLhs(), r = adaptor.getRhs();
   if (auto dict = dyn_cast<DictType>(rt))
-    if (auto key = dyn_cast_or_null<StringAttr>(l)) {
+    if (Attribute key = dictKeyOf(l)) {
       if (kind != CompareKind::in && kind != CompareKind::not_in)
         return {};
-      bool present = dictIndex(dict, key.getValue()).has_value();
+      bool present = dictIndex(dict, key).has_value();
       return typed(*this, boolAttr(ctx, present == (kind == CompareKind::in)));
     }
   // Values of different kinds (a str and a number, None and a tuple) are
@@ -308,7 +308,7 @@ static std::optional<size_t> normalizeIndex(int64_t index, size_t size) {
 }
 
 /// The value of `key` in a dict display (the last one, as Python keeps).
-static Value dictEntry(DictOp dict, StringAttr key) {
+static Value dictEntry(DictOp dict, Attribute key) {
   Value found;
   for (auto [k, v] : llvm::zip(dict.getKeys(), dict.getValues())) {
     Attribute attr;
@@ -319,9 +319,10 @@ static Value dictEntry(DictOp dict, StringAttr key) {
 }
 
 OpFoldResult SubscriptOp::fold(FoldAdaptor adaptor) {
-  if (auto key = dyn_cast_or_null<StringAttr>(adaptor.getIndex()))
-    if (auto dict = getValue().getDefiningOp<DictOp>())
-      return typed(*this, dictEntry(dict, key));
+  if (auto dict = getValue().getDefiningOp<DictOp>()) {
+    Attribute key = dictKeyOf(adaptor.getIndex());
+    return key ? typed(*this, dictEntry(dict, key)) : OpFoldResult();
+  }
   auto index = asNumber(adaptor.getIndex());
   if (!index || index->isFloat)
     return {};

@@ -104,7 +104,7 @@ Value rebuild(OpBuilder &b, Location loc, Type type, ArrayRef<Value> &leaves) {
     return ListOp::create(b, loc, type, parts);
   if (auto dict = dyn_cast<DictType>(type)) {
     SmallVector<Value> keys;
-    for (StringAttr key : dict.getKeys())
+    for (Attribute key : dict.getKeys())
       keys.push_back(ConstantOp::create(b, loc, key));
     return DictOp::create(b, loc, type, keys, parts);
   }

@@ -51,7 +51,8 @@ static void appendContainerItems(OpBuilder &b, Location loc, Value v, SmallVecto
   if (auto dict = dyn_cast<DictType>(t)) {
     text("{");
     for (auto [k, key, e] : llvm::enumerate(dict.getKeys(), elements)) {
-      text((k ? ", " : "") + reprText(key.getValue()) + ": ");
+      auto name = dyn_cast<StringAttr>(key);
+      text((k ? ", " : "") + (name ? reprText(name.getValue()) : dictKeyRepr(key)) + ": ");
       item(e);
     }
     return text("}");
@@ -229,13 +230,20 @@ LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
     return specializeStructure(op);
   if (method == "__list__" || method == "__tuple__") {
     // list(x) / tuple(x) of a container known at compile time (a dict: its keys).
+    // list(x) of a TensorArray is x: arrays are values, so the copy is too.
+    if (method == "__list__" && isa<tensor_array::ArrayType>(receiver)) {
+      op.getResult().replaceAllUsesWith(op.getObject());
+      op.getUpdated().replaceAllUsesWith(op.getObject());
+      op.erase();
+      return success();
+    }
     if (!sequenceElementTypes(receiver))
       return op.emitError() << method.drop_front(2).drop_back(2) << "() of "
                             << withArticle(receiver) << " is not supported by dy2st yet";
     OpBuilder b(op);
     SmallVector<Value> items;
     if (auto dict = dyn_cast<DictType>(receiver))
-      for (StringAttr key : dict.getKeys())
+      for (Attribute key : dict.getKeys())
         items.push_back(ConstantOp::create(b, op.getLoc(), key));
     else
       items = elementsOf(b, op.getLoc(), op.getObject());

@@ -402,14 +402,15 @@ LogicalResult Specializer::specializeArrayJoin(LibCallOp op, StringRef name, Val
 }
 
 LogicalResult Specializer::specializeDict(DictOp op) {
-  SmallVector<StringAttr> keys;
+  SmallVector<Attribute> keys;
   SmallVector<Type> types;
   for (auto [k, v] : llvm::zip(op.getKeys(), op.getValues())) {
-    auto key = dyn_cast_or_null<StringAttr>(constantOf(k));
+    Attribute key = dictKeyOf(constantOf(k));
     if (!key)
-      return op.emitError("dict keys in compiled code must be strings known at compile time");
+      return op.emitError(
+          "dict keys in compiled code must be strings or ints known at compile time");
     if (llvm::is_contained(keys, key))
-      return op.emitError() << "the dict display repeats the key " << key;
+      return op.emitError() << "the dict display repeats the key " << dictKeyRepr(key);
     keys.push_back(key);
     types.push_back(v.getType());
   }
@@ -417,9 +418,10 @@ LogicalResult Specializer::specializeDict(DictOp op) {
   return success();
 }
 
-Value Specializer::makeDict(OpBuilder &b, Location loc, ArrayRef<std::pair<StringAttr, Value>> entries) {
+Value Specializer::makeDict(OpBuilder &b, Location loc,
+                            ArrayRef<std::pair<Attribute, Value>> entries) {
   SmallVector<Value> keys, values;
-  SmallVector<StringAttr> names;
+  SmallVector<Attribute> names;
   SmallVector<Type> types;
   for (auto [key, value] : entries) {
     keys.push_back(ConstantOp::create(b, loc, key));
@@ -430,19 +432,21 @@ Value Specializer::makeDict(OpBuilder &b, Location loc, ArrayRef<std::pair<Strin
   return DictOp::create(b, loc, DictType::get(b.getContext(), names, types), keys, values);
 }
 
-SmallVector<std::pair<StringAttr, Value>> Specializer::entriesOf(OpBuilder &b, Location loc, Value dict) {
+SmallVector<std::pair<Attribute, Value>> Specializer::entriesOf(OpBuilder &b, Location loc,
+                                                                Value dict) {
   auto type = cast<DictType>(dict.getType());
   SmallVector<Value> values = elementsOf(b, loc, dict);
-  SmallVector<std::pair<StringAttr, Value>> entries;
+  SmallVector<std::pair<Attribute, Value>> entries;
   for (auto [key, value] : llvm::zip(type.getKeys(), values))
     entries.push_back({key, value});
   return entries;
 }
 
-FailureOr<StringAttr> Specializer::staticKey(Operation *op, Value key) {
-  auto attr = dyn_cast_or_null<StringAttr>(constantOf(key));
+FailureOr<Attribute> Specializer::staticKey(Operation *op, Value key) {
+  Attribute attr = dictKeyOf(constantOf(key));
   if (!attr)
-    return op->emitError("dict keys in compiled code must be strings known at compile time");
+    return op->emitError(
+        "dict keys in compiled code must be strings or ints known at compile time");
   return attr;
 }
 
@@ -492,7 +496,7 @@ LogicalResult Specializer::specializeDictMethod(CallMethodOp op) {
     else if (args.size() == 2)
       result = args[1];
     else if (method == "pop")
-      return op.emitError() << "KeyError: " << *key;
+      return op.emitError() << "KeyError: " << dictKeyRepr(*key);
     if (method == "pop" && it != entries.end()) {
       entries.erase(it);
       updated = makeDict(b, loc, entries);
@@ -572,7 +576,7 @@ void Specializer::collectLeaves(OpBuilder &b, Location loc, Value v, SmallVector
   SmallVector<size_t> order = llvm::to_vector(llvm::seq<size_t>(0, items.size()));
   if (auto dict = dyn_cast<DictType>(t))
     llvm::sort(order, [&](size_t a, size_t c) {
-      return dict.getKeys()[a].getValue() < dict.getKeys()[c].getValue();
+      return dictKeyLess(dict.getKeys()[a], dict.getKeys()[c]);
     });
   for (size_t i : order)
     collectLeaves(b, loc, items[i], leaves);
@@ -588,7 +592,7 @@ Value Specializer::packLike(OpBuilder &b, Location loc, Value structure, ArrayRe
   auto dict = dyn_cast<DictType>(t);
   if (dict)
     llvm::sort(order, [&](size_t a, size_t c) {
-      return dict.getKeys()[a].getValue() < dict.getKeys()[c].getValue();
+      return dictKeyLess(dict.getKeys()[a], dict.getKeys()[c]);
     });
   for (size_t i : order)
     packed[i] = packLike(b, loc, items[i], flat, at);
@@ -600,9 +604,22 @@ Value Specializer::packLike(OpBuilder &b, Location loc, Value structure, ArrayRe
   if (auto named = dyn_cast<NamedTupleType>(t))
     return TupleOp::create(b, loc, named.withElementTypes(types), packed);
   SmallVector<Value> keys;
-  for (StringAttr key : dict.getKeys())
+  for (Attribute key : dict.getKeys())
     keys.push_back(ConstantOp::create(b, loc, key));
   return DictOp::create(b, loc, DictType::get(t.getContext(), dict.getKeys(), types), keys, packed);
+}
+
+/// Whether `t` holds a dict with both int and string keys, which flatten()
+/// cannot sort (Python's TypeError).
+static bool holdsMixedKeys(Type t) {
+  if (auto dict = dyn_cast<DictType>(t)) {
+    ArrayRef<Attribute> keys = dict.getKeys();
+    if (llvm::any_of(keys, llvm::IsaPred<IntegerAttr>) &&
+        llvm::any_of(keys, llvm::IsaPred<StringAttr>))
+      return true;
+  }
+  std::optional<ArrayRef<Type>> elements = sequenceElementTypes(t);
+  return elements && llvm::any_of(*elements, holdsMixedKeys);
 }
 
 LogicalResult Specializer::specializeStructure(CallMethodOp op) {
@@ -611,6 +628,9 @@ LogicalResult Specializer::specializeStructure(CallMethodOp op) {
   Value object = op.getObject();
   if (unknown(object.getType()))
     return op.emitError("dy2st cannot tell the structure of this value");
+  if (holdsMixedKeys(object.getType()))
+    return op.emitError("TypeError: '<' not supported between instances of 'int' and 'str' "
+                        "(flatten sorts a dict's keys)");
   Value result;
   if (op.getMethod() == "__flatten__") {
     SmallVector<Value> leaves;

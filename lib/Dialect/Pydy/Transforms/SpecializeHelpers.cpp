@@ -288,7 +288,7 @@ Value castTo(OpBuilder &b, Value value, Type type) {
     if (isa<TupleType, NamedTupleType>(type))
       return TupleOp::create(b, loc, type, items);
     SmallVector<Value> keys;
-    for (StringAttr key : cast<DictType>(type).getKeys())
+    for (Attribute key : cast<DictType>(type).getKeys())
       keys.push_back(ConstantOp::create(b, loc, key));
     return DictOp::create(b, loc, type, keys, items);
   }

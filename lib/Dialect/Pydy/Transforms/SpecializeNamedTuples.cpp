@@ -53,8 +53,8 @@ LogicalResult Specializer::specializeNamedTupleMethod(CallMethodOp op) {
     for (StringAttr field : type.getFields())
       keys.push_back(ConstantOp::create(b, loc, field));
     SmallVector<Type> types(ValueRange(elements).getTypes());
-    result = DictOp::create(b, loc, DictType::get(op.getContext(), type.getFields(), types),
-                            keys, elements);
+    SmallVector<Attribute> names(type.getFields());
+    result = DictOp::create(b, loc, DictType::get(op.getContext(), names, types), keys, elements);
   } else {
     return op.emitError() << "calling method '" << method << "' of " << withArticle(type)
                           << " is not supported by dy2st yet";

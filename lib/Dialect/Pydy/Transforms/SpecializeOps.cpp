@@ -439,8 +439,8 @@ LogicalResult Specializer::inferResultTypes(Operation *op) {
     }
     if ((cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in) &&
         isa<DictType>(cmp.getRhs().getType())) {
-      if (!isa_and_nonnull<StringAttr>(constantOf(cmp.getLhs())))
-        return op->emitError("'in' a dict needs a string known at compile time");
+      if (!dictKeyOf(constantOf(cmp.getLhs())))
+        return op->emitError("'in' a dict needs a string or an int known at compile time");
       return setResult(b.getI1Type());
     }
     // Python values that are not numbers (dtype names, None) compare by
@@ -527,12 +527,13 @@ LogicalResult Specializer::inferResultTypes(Operation *op) {
   if (auto sub = dyn_cast<SubscriptOp>(op)) {
     Type vt = sub.getValue().getType(), it = sub.getIndex().getType();
     if (auto dict = dyn_cast<DictType>(vt)) {
-      auto key = dyn_cast_or_null<StringAttr>(constantOf(sub.getIndex()));
+      Attribute key = dictKeyOf(constantOf(sub.getIndex()));
       if (!key)
-        return op->emitError("dict keys in compiled code must be strings known at compile time");
-      std::optional<size_t> i = dictIndex(dict, key.getValue());
+        return op->emitError(
+            "dict keys in compiled code must be strings or ints known at compile time");
+      std::optional<size_t> i = dictIndex(dict, key);
       if (!i)
-        return op->emitError() << "KeyError: " << key;
+        return op->emitError() << "KeyError: " << dictKeyRepr(key);
       return setResult(dict.getValueTypes()[*i]);
     }
     if (auto elements = sequenceElementTypes(vt)) {

@@ -366,15 +366,15 @@ private:
   /// with the new dimension merged into the next.
   LogicalResult specializeArrayJoin(LibCallOp op, StringRef name, Value array, Value axisValue);
 
-  /// A dict display: its keys must be strings known at compile time.
+  /// A dict display: its keys must be strings or ints known at compile time.
   LogicalResult specializeDict(DictOp op);
 
   /// A dict value with `entries` (key → value, in order).
-  Value makeDict(OpBuilder &b, Location loc, ArrayRef<std::pair<StringAttr, Value>> entries);
+  Value makeDict(OpBuilder &b, Location loc, ArrayRef<std::pair<Attribute, Value>> entries);
 
-  SmallVector<std::pair<StringAttr, Value>> entriesOf(OpBuilder &b, Location loc, Value dict);
+  SmallVector<std::pair<Attribute, Value>> entriesOf(OpBuilder &b, Location loc, Value dict);
 
-  FailureOr<StringAttr> staticKey(Operation *op, Value key);
+  FailureOr<Attribute> staticKey(Operation *op, Value key);
 
   /// Methods of a dict with compile-time keys.
   LogicalResult specializeDictMethod(CallMethodOp op);

@@ -51,7 +51,7 @@ pydy.func @repeat_tensor(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
 pydy.func @dict_repeats(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   %0 = pydy.constant "a"
   %1 = pydy.constant "a"
-  // expected-error @+1 {{the dict display repeats the key "a"}}
+  // expected-error @+1 {{the dict display repeats the key 'a'}}
   %2 = pydy.dict keys(%0, %1 : !pydy.str, !pydy.str) values(%x, %x : !pydy.object, !pydy.object) -> !pydy.object
   %3 = pydy.constant "a"
   %4 = pydy.subscript %2[%3] : (!pydy.object, !pydy.str) -> !pydy.object
@@ -64,7 +64,7 @@ pydy.func @key_error(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   %0 = pydy.constant "a"
   %1 = pydy.dict keys(%0 : !pydy.str) values(%x : !pydy.object) -> !pydy.object
   %2 = pydy.constant "b"
-  // expected-error @+1 {{KeyError: "b"}}
+  // expected-error @+1 {{KeyError: 'b'}}
   %3 = pydy.subscript %1[%2] : (!pydy.object, !pydy.str) -> !pydy.object
   pydy.return %3 : !pydy.object
 }
@@ -137,7 +137,7 @@ pydy.func @invert_float(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
 pydy.func @dict_key_tensor(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   %0 = pydy.constant "a"
   %1 = pydy.dict keys(%0 : !pydy.str) values(%x : !pydy.object) -> !pydy.object
-  // expected-error @+1 {{dict keys in compiled code must be strings known at compile time}}
+  // expected-error @+1 {{dict keys in compiled code must be strings or ints known at compile time}}
   %2 = pydy.subscript %1[%x] : (!pydy.object, !pydy.object) -> !pydy.object
   pydy.return %2 : !pydy.object
 }
@@ -273,7 +273,7 @@ pydy.func @in_dict_tensor(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   %0 = pydy.constant "a"
   %1 = pydy.constant 1 : i64
   %2 = pydy.dict keys(%0 : !pydy.str) values(%1 : i64) -> !pydy.object
-  // expected-error @+1 {{'in' a dict needs a string known at compile time}}
+  // expected-error @+1 {{'in' a dict needs a string or an int known at compile time}}
   %3 = pydy.compare in %x, %2 : (!pydy.object, !pydy.object) -> !pydy.object
   pydy.return %3 : !pydy.object
 }
