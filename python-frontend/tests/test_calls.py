@@ -374,6 +374,32 @@ def closure_called_with_a_mapping(x):
     return inner(**keywords)
 
 
+def lambda_given_spread_arguments(x):
+    f = lambda a, b, *rest, scale=1: (a + b + len(rest)) * scale  # noqa: E731
+    args = [x, 2, 3]
+    pair = (x, x * 2)
+    return f(*args), f(x, *[1, 2, 3], scale=3), f(*args[:2], *(4,)), f(*pair), f(*pair, *pair)
+
+
+def test_a_lambda_called_with_spread_arguments(differential):
+    differential(lambda_given_spread_arguments, t([1.0, -2.0]))
+
+
+def lambda_given_a_list_of_run_time_length(x, n):
+    f = lambda *v: len(v)  # noqa: E731
+    items = []
+    for i in range(n):
+        items.append(i)
+    return f(*items)
+
+
+def test_spreading_a_list_of_run_time_length_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="f\\(\\*args\\) needs a list or tuple whose "
+                                                "length is known when compiling"):
+        paddle.jit.to_static(lambda_given_a_list_of_run_time_length)(t([1.0]),
+                                                                     paddle.to_tensor(3))
+
+
 @pytest.mark.parametrize("fn,message", [
     (lambda_called_with_an_unknown_keyword, "unexpected keyword argument 'scale'"),
     (lambda_called_with_too_many_arguments,

@@ -5,6 +5,8 @@ import numpy as np
 import pytest
 
 import dy2st as paddle
+import static_nn_cases
+from test_paddle_oracle import paddle_json, require_paddle
 
 ONES = np.ones(3, "float32")
 
@@ -45,6 +47,37 @@ def test_while_loop_runs_body_while_cond_and_writes_the_loop_vars():
     assert int(j) == 5 and int(i) == 5     # the tensors given took the results
     np.testing.assert_array_equal(y.numpy(), ONES * 32)
     np.testing.assert_array_equal(x.numpy(), ONES * 32)
+
+
+def five_lambda_loop_vars(x):
+    # Lambdas of five parameters: while_loop calls them with the loop
+    # variables spread (`cond(*values)`), compiled too.
+    i = paddle.zeros([1], "int64")
+    return paddle.static.nn.while_loop(
+        lambda i, a, b, c, d: i < 4,
+        lambda i, a, b, c, d: [i + 1, a + b, b * 1.5, c - d, d],
+        [i, x, x + 1, x * 3, x * 0.5])
+
+
+def test_while_loop_of_lambdas_with_many_loop_vars():
+    eager, compiled = both(five_lambda_loop_vars, ONES)
+    assert_same(eager, compiled)
+    np.testing.assert_array_equal(eager[2].numpy(), ONES * 2 * 1.5 ** 4)
+
+
+def nested_loop_vars(x):
+    i = paddle.zeros([1], "int64")
+    pair = [x + 1, x * 2]
+    out = paddle.static.nn.while_loop(
+        lambda i, a, p: i < 3, lambda i, a, p: [i + 1, a * 2, [p[0] + a, p[1] * 0.5]],
+        (i, x, pair))
+    return out, pair, x, i
+
+
+def test_while_loop_writes_into_nested_loop_vars():
+    eager, compiled = both(nested_loop_vars, ONES)
+    assert_same(eager, compiled)
+    np.testing.assert_array_equal(eager[1][1].numpy(), ONES * 2 * 0.5 ** 3)
 
 
 def branches(x):
@@ -112,11 +145,44 @@ def test_bad_arguments_are_paddles_errors():
     x = paddle.to_tensor(ONES)
     with pytest.raises(ValueError, match="loop_vars in while_loop should not be empty"):
         bad_loop_vars(x)
-    with pytest.raises(paddle.Dy2StError, match="test_static_nn.py"):
-        paddle.jit.to_static(bad_loop_vars)(x)    # a compile error naming the call
+    with pytest.raises(ValueError, match="loop_vars in while_loop should not be empty"):
+        paddle.jit.to_static(bad_loop_vars)(x)
     with pytest.raises(TypeError, match="must be callable"):
         paddle.static.nn.case([(x.sum() > 0, lambda: x)], default=3)
     with pytest.raises(ValueError, match="must be unique"):
         paddle.static.nn.switch_case(x.sum(), [(1, lambda: x), (1, lambda: x)])
     with pytest.raises(AssertionError, match="numel should be 1"):
         paddle.static.nn.cond(x > 0, lambda: x, lambda: x)
+
+
+def test_while_loop_writes_each_step_into_the_tensors_given_as_paddle(tmp_path):
+    require_paddle()
+    assert static_nn_cases.run(paddle) == paddle_json("static_nn_cases", tmp_path)
+
+
+def given_twice(x):
+    return paddle.static.nn.while_loop(lambda a, d: a.sum() < 20,
+                                       lambda a, d: [a * 2, d + 1], [x, x])
+
+
+def read_by_body(x):
+    i = paddle.zeros([1], "int64")
+    return paddle.static.nn.while_loop(lambda i, a: i < 3, lambda i, a: [i + 1, a + x], [i, x])
+
+
+def read_by_def(x):
+    i = paddle.zeros([1], "int64")
+
+    def body(i, a):
+        return [i + 1, a + x]
+    return paddle.static.nn.while_loop(lambda i, a: i < 3, body, [i, x])
+
+
+@pytest.mark.parametrize("fn,message", [
+    (given_twice, "'x' is given at two places"),
+    (read_by_body, "this lambda reads 'x', which the call changes"),
+    (read_by_def, "the function 'body' reads 'x', which the call changes")])
+def test_a_loop_var_seen_elsewhere_is_a_clear_error(fn, message):
+    # Python's object sees each step's write there; compiled values would not.
+    with pytest.raises(paddle.Dy2StError, match=message):
+        paddle.jit.to_static(fn)(paddle.to_tensor(ONES))

@@ -133,3 +133,21 @@ print(paddle.jit.to_static(chosen).code)
 # CHECK: pydy.lambda ["x", "name"] defaults(%{{.*}} : !pydy.none)
 # CHECK: pydy.lib_call "tanh"
 # CHECK: pydy.call_value
+
+
+# f(a, *rest) of a lambda value: one list of the positional arguments
+# (`[a] + list(rest)`), marked `spread` for specialization to spread.
+def spread_call(x):
+    f = lambda a, b, c: a + b + c  # noqa: E731
+    rest = (x, x)
+    return f(x, *rest)
+
+
+print(paddle.jit.to_static(spread_call).code)
+
+# CHECK-LABEL: pydy.func @"spread_call"
+# CHECK:      %[[F:.*]] = pydy.load "f"
+# CHECK:      %[[HEAD:.*]] = pydy.list %{{.*}} : (!pydy.object) -> !pydy.object
+# CHECK:      pydy.call_method %{{.*}}, "__list__"()
+# CHECK:      %[[ALL:.*]] = pydy.binary add %[[HEAD]], %{{.*}}
+# CHECK:      pydy.call_value %[[F]](%[[ALL]]) {spread} : !pydy.object, (!pydy.object) -> !pydy.object

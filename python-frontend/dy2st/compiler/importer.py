@@ -1808,6 +1808,7 @@ class Importer(StaticContainers, CallForms, Views):
                 inner = reach.inward(reach_key_of(position))
                 if not inner.kept and not inner.replaced:
                     continue
+                self.check_unshared_item(node, items, position, element, changes)
                 if any(len(p) == 1 and (p[0] is ANY or p[0] == reach_key_of(position))
                        for p in reach.replaced):
                     self._fail(element, f"{changes}: it also replaces or moves the items of "
@@ -1831,6 +1832,39 @@ class Importer(StaticContainers, CallForms, Views):
             self._fail(argument, f"{changes}: dy2st can pass that change back only to a local "
                                  "variable, an item of one or an object's attribute")
         self.write_back(argument, value, node, reach)
+
+    def check_unshared_item(self, call, items, position, element, changes):
+        """A changed item of a display made for `call` must be named nowhere
+        else in the call: in Python the other place (another item, a lambda's
+        closure) is the same object and sees the change at once, where dy2st,
+        which passes values, writes the change back only after the call."""
+        if not isinstance(element, (ast.Name, ast.Attribute)):
+            return
+        spelled = ast.dump(element)
+        for other_position, other in items:
+            if other_position != position and ast.dump(other) == spelled:
+                self._fail(other, f"{changes}, and '{ast.unparse(element)}' is given at two "
+                                  "places of this container: in Python both are one object, "
+                                  "which sees each change; give each place its own tensor "
+                                  "(x.clone())")
+        for arg in list(call.args) + [k.value for k in call.keywords]:
+            nested = self.nested_defs.get(arg.id) if isinstance(arg, ast.Name) else None
+            if nested is not None and isinstance(element, ast.Name) and \
+                    element.id in nested.dy2st_free_names:
+                self._fail(arg, f"{changes}, and the function '{arg.id}' reads "
+                                f"'{element.id}', which the call changes while it runs: in "
+                                "Python it sees each change; pass it as a parameter instead")
+            if not isinstance(arg, ast.Lambda):
+                continue
+            a = arg.args
+            params = {p.arg for p in a.posonlyargs + a.args + a.kwonlyargs}
+            for read in ast.walk(arg.body):
+                if ast.dump(read) == spelled and \
+                        not (isinstance(read, ast.Name) and read.id in params):
+                    self._fail(read, f"{changes}, and this lambda reads "
+                                     f"'{ast.unparse(element)}', which the call changes while "
+                                     "it runs: in Python the lambda sees each change; pass it "
+                                     "to the lambda as a parameter instead")
 
     def argument_value(self, node):
         """An argument of a call of a Python function: its value, or the
@@ -1933,10 +1967,17 @@ class Importer(StaticContainers, CallForms, Views):
                 return self.method_call(node, receiver, func.attr)
         callee = self.expr_or_static(func)
         if not isinstance(callee, Static):
-            values, kwnames = self.call_arguments(node)
+            # `f(a, *seq)` of a lambda value: one list of the positional
+            # arguments, spread when specializing (which knows its length).
+            spread = any(isinstance(a, ast.Starred) for a in node.args)
+            given = node
+            if spread and all(k.arg is not None for k in node.keywords):
+                joined = located(joined_list(node.args), node)
+                given = ast.copy_location(ast.Call(func, [joined], node.keywords), node)
+            values, kwnames = self.call_arguments(given)
             names = ", ".join(v.name for v in values)
             result = self.op(node, f"pydy.call_value {callee.name}({names})"
-                                   f"{self.kw_attr(kwnames)} : {callee.type}, "
+                                   f"{self.kw_attr(kwnames, spread)} : {callee.type}, "
                                    f"{self.signature(values)}")
             if self.unit.raising_lambdas:
                 self.leave_if_raised(node)
@@ -2528,6 +2569,9 @@ class Importer(StaticContainers, CallForms, Views):
         self.changed_by_callees.update(changed)
         for param, reach in (callee.param_reaches or {}).items():
             self.reaches_by_callees[param] = self.reaches_by_callees.get(param, Reach()) | reach
+        if getattr(callee, "may_raise", False):
+            # Before its results are read: a callee that always raises has none.
+            self.leave_if_raised(node)
         if self.unit.written or changed:
             # The callee gives back the assigned attributes after its result,
             # then the parameters it changed in place, which are written to
@@ -2545,8 +2589,6 @@ class Importer(StaticContainers, CallForms, Views):
                         argument, self.item_of(whole, 1 + len(self.unit.written) + i, node),
                         node, f"{fn.__qualname__}() changes its argument '{param}' in place",
                         callee.param_reaches.get(param, Reach()))
-        if getattr(callee, "may_raise", False):
-            self.leave_if_raised(node)
         # A function that updates a container it is given (Paddle's
         # array_write): its result is the updated container.
         target = given.get(getattr(fn, "updates_argument", None))

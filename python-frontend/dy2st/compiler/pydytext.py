@@ -53,11 +53,13 @@ def signature(values, results=OBJECT):
     return f"({_types(values)}) -> {results}"
 
 
-def kw_attr(kwnames):
-    """The attribute naming the trailing operands passed by keyword."""
-    if not kwnames:
-        return ""
-    return " {kwnames = [" + ", ".join(f'"{k}"' for k in kwnames) + "]}"
+def kw_attr(kwnames, spread=False):
+    """The attribute naming the trailing operands passed by keyword (and, for
+    a call_value, `spread`: its first operand holds the positional ones)."""
+    attrs = ["spread"] if spread else []
+    if kwnames:
+        attrs.insert(0, "kwnames = [" + ", ".join(f'"{k}"' for k in kwnames) + "]")
+    return " {" + ", ".join(attrs) + "}" if attrs else ""
 
 
 def constant(value):

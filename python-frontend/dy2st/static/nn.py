@@ -65,29 +65,13 @@ def _loop_condition(value: Any) -> Any:
     return value
 
 
-def _called_with(fn: Callable[..., Any], values: list[Any]) -> Any:
-    """fn(*values), spelled out for up to four values: compiled code calls a
-    lambda it was given (`while_loop(lambda i, x: i < 3, ...)`) with
-    positional arguments, not with a sequence unpacked."""
-    if len(values) == 0:
-        return fn()
-    if len(values) == 1:
-        return fn(values[0])
-    if len(values) == 2:
-        return fn(values[0], values[1])
-    if len(values) == 3:
-        return fn(values[0], values[1], values[2])
-    if len(values) == 4:
-        return fn(values[0], values[1], values[2], values[3])
-    return fn(*values)
-
-
 def while_loop(cond: Callable[..., Any], body: Callable[..., Any],
                loop_vars: Sequence[Any], is_test: bool = False, name: str | None = None) -> Any:
-    """`loop_vars = body(*loop_vars)` while `cond(*loop_vars)`: the last
-    values, also written into the tensors of `loop_vars` (Paddle's dygraph
-    assigns them in place). A number among them is carried too (Paddle's
-    dygraph never updates it, and loops for ever)."""
+    """`body(*loop_vars)` while `cond` of its last results, as Paddle's dygraph
+    runs it: each step's results are written into the tensors of `loop_vars`
+    (nested lists and tuples too), which the next step reads and which are
+    returned. A Python number among them is never updated (Paddle's dygraph
+    leaves it, so a condition on it loops for ever)."""
     if not callable(cond):
         raise TypeError("cond in while_loop should be callable")
     if not callable(body):
@@ -97,23 +81,34 @@ def while_loop(cond: Callable[..., Any], body: Callable[..., Any],
                                  "(list, tuple)", type(loop_vars)))
     if len(loop_vars) == 0:
         raise ValueError("loop_vars in while_loop should not be empty")
-    values = list(loop_vars)
-    going = _loop_condition(_called_with(cond, values))
+    going = _loop_condition(cond(*loop_vars))
     while going:
-        produced = _called_with(body, values)
+        produced = body(*loop_vars)
         if not isinstance(produced, (list, tuple)):
             produced = [produced]
-        if len(produced) != len(values):
+        if len(produced) != len(loop_vars):
             raise ValueError("body in while_loop should return the same arity (length and "
                              "structure) and types as loop_vars")
-        values = list(produced)
-        going = _loop_condition(_called_with(cond, values))
-    for k in range(len(values)):
-        if isinstance(loop_vars[k], Tensor) and isinstance(values[k], Tensor):
-            assign(values[k], output=loop_vars[k])
-    if isinstance(loop_vars, tuple):
-        return tuple(values)
-    return values
+        going = _loop_condition(cond(*produced))
+        _assign_into(produced, loop_vars)
+    return loop_vars
+
+
+def _assign_into(produced: Sequence[Any], loop_vars: Sequence[Any]) -> None:
+    """Each tensor of `produced` written into the tensor at its place in
+    `loop_vars` (Paddle's map_structure of assign over them), in lists and
+    tuples nested up to two levels deep. (Written out, not recursive, for
+    compiled code, which follows a function's changes to its arguments.)"""
+    for k in range(len(loop_vars)):
+        if isinstance(produced[k], Tensor) and isinstance(loop_vars[k], Tensor):
+            assign(produced[k], output=loop_vars[k])
+        elif isinstance(produced[k], (list, tuple)) and isinstance(loop_vars[k], (list, tuple)):
+            for j in range(min(len(produced[k]), len(loop_vars[k]))):
+                if isinstance(produced[k][j], Tensor) and isinstance(loop_vars[k][j], Tensor):
+                    assign(produced[k][j], output=loop_vars[k][j])
+                elif isinstance(produced[k][j], (list, tuple)):
+                    raise NotImplementedError("dy2st's while_loop writes back loop variables "
+                                              "nested up to two levels deep")
 
 
 def case(pred_fn_pairs: Sequence[Any], default: Callable[[], Any] | None = None,

@@ -329,6 +329,22 @@ pydy.func @lambda_yields_two(%x: !pydy.object) -> !pydy.object {
 
 // -----
 
+pydy.func @spread_two(%f: !pydy.object, %x: !pydy.object) -> !pydy.object {
+  // expected-error @+1 {{has 2 arguments for 0 keywords and one spread sequence}}
+  %0 = pydy.call_value %f(%x, %x) {spread} : !pydy.object, (!pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %0 : !pydy.object
+}
+
+// -----
+
+pydy.func @more_keywords(%f: !pydy.object, %x: !pydy.object) -> !pydy.object {
+  // expected-error @+1 {{has 1 arguments for 2 keywords}}
+  %0 = pydy.call_value %f(%x) {kwnames = ["a", "b"]} : !pydy.object, (!pydy.object) -> !pydy.object
+  pydy.return %0 : !pydy.object
+}
+
+// -----
+
 func.func @outside() {
   // expected-error @+1 {{must be inside a 'pydy.func'}}
   pydy.return

@@ -88,6 +88,8 @@ pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.objec
   }
   // CHECK: pydy.call_value %{{.*}}(%{{.*}}) : !pydy.object, (!pydy.object) -> !pydy.object
   %20 = pydy.call_value %19(%a) : !pydy.object, (!pydy.object) -> !pydy.object
+  // CHECK: pydy.call_value %{{.*}}(%{{.*}}, %{{.*}}) {kwnames = ["k"], spread} : !pydy.object, (!pydy.object, !pydy.object) -> !pydy.object
+  %spread = pydy.call_value %19(%a, %a) {kwnames = ["k"], spread} : !pydy.object, (!pydy.object, !pydy.object) -> !pydy.object
   // CHECK: pydy.lambda ["v", "rest", "k"] defaults(%{{.*}} : !pydy.object) : !pydy.object {
   // CHECK: } {default_params = ["k"], vararg = "rest"}
   %with_defaults = pydy.lambda ["v", "rest", "k"] defaults(%a : !pydy.object) : !pydy.object {

@@ -484,11 +484,19 @@ def Pydy_CallOp : Pydy_Op<"call", [DeclareOpInterfaceMethods<SymbolUserOpInterfa
 
 def Pydy_CallValueOp : Pydy_Op<"call_value"> {
   let summary = "a call of a callable value (a lambda, a function object)";
+  let description = [{
+    The last `kwnames.size()` arguments are the keyword arguments. With
+    `spread` (`f(*seq)`, `f(a, *seq)`), the first argument is one list or
+    tuple of all the positional ones: specialization, which knows its length,
+    spreads it.
+  }];
   let arguments = (ins AnyType:$callee, Variadic<AnyType>:$args,
-                       DefaultValuedAttr<StrArrayAttr, "{}">:$kwnames);
+                       DefaultValuedAttr<StrArrayAttr, "{}">:$kwnames,
+                       UnitAttr:$spread);
   let results = (outs AnyType:$result);
   let assemblyFormat = "$callee `(` $args `)` attr-dict `:` "
                        "type($callee) `,` functional-type($args, results)";
+  let hasVerifier = 1;
 }
 
 def Pydy_CallMethodOp : Pydy_Op<"call_method"> {

@@ -369,8 +369,20 @@ size_t LambdaOp::positionalCount() {
   return named > params.size() ? 0 : params.size() - named;
 }
 
+LogicalResult CallValueOp::verify() {
+  size_t positional = getArgs().size() - std::min(getArgs().size(), getKwnames().size());
+  if (getKwnames().size() > getArgs().size() || (getSpread() && positional != 1))
+    return emitOpError("has ") << getArgs().size() << " arguments for " << getKwnames().size()
+                               << " keywords" << (getSpread() ? " and one spread sequence" : "");
+  return success();
+}
+
 FailureOr<SmallVector<Value>> LambdaOp::bindArguments(OpBuilder &b, CallValueOp call,
                                                       std::string &error) {
+  if (call.getSpread()) {
+    error = "the sequence of the positional arguments is spread once its length is known";
+    return failure();
+  }
   SmallVector<StringRef> params(getParams().getAsValueRange<StringAttr>());
   size_t positionalLimit = positionalCount();
   size_t vararg = getVararg() ? positionalLimit : params.size();

@@ -225,6 +225,8 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
   if (isa<SliceOp, LambdaOp>(op))
     return success();
   if (auto callValue = dyn_cast<CallValueOp>(op)) {
+    if (callValue.getSpread())
+      return spreadArguments(callValue, next);
     // A lambda known only now (an item of a list of lambdas) is inlined here.
     if (auto lambda = callValue.getCallee().getDefiningOp<LambdaOp>()) {
       // What binding makes (a tuple of *args) and the body's copy go
@@ -586,6 +588,26 @@ LogicalResult Specializer::inferResultTypes(Operation *op) {
     return success();
   }
   llvm_unreachable("not an expression op");
+}
+
+LogicalResult Specializer::spreadArguments(CallValueOp call, Operation *&next) {
+  Value sequence = call.getArgs().front();
+  Type type = sequence.getType();
+  if (!isa<ListType, TupleType, NamedTupleType>(type))
+    return call.emitError() << "f(*args) needs a list or tuple whose length is known when "
+                               "compiling, not "
+                            << withArticle(type);
+  Operation *before = call->getPrevNode();
+  OpBuilder b(call);
+  SmallVector<Value> args = elementsOf(b, call.getLoc(), sequence);
+  llvm::append_range(args, call.getArgs().drop_front());
+  auto spread = CallValueOp::create(b, call.getLoc(), call.getResult().getType(), call.getCallee(),
+                                    args, call.getKwnamesAttr(),
+                                    /*spread=*/UnitAttr());
+  call.getResult().replaceAllUsesWith(spread.getResult());
+  next = before ? before->getNextNode() : &call->getBlock()->front();
+  call.erase();
+  return success();
 }
 
 LogicalResult Specializer::callChosenLambda(CallValueOp call, Operation *&next) {

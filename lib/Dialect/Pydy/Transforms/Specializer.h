@@ -424,6 +424,10 @@ private:
   // Library calls
   //===--------------------------------------------------------------------===//
 
+  /// `f(*seq)` (a call_value with `spread`) of a list or tuple of known
+  /// length: the call with its items as the positional arguments.
+  LogicalResult spreadArguments(CallValueOp call, Operation *&next);
+
   /// `t.numpy()` and `t.tolist()` are the tensor itself in compiled code
   /// (used as a tensor is: compared, indexed, in arithmetic); `t.item()` is
   /// the Python number of its one element, read at run time.
