@@ -1021,6 +1021,33 @@ def static_control_flow(x):
     return j, y, i, x, c, k, s
 
 
+def dyfunc_ifelse_ret_int2(x):
+    # Paddle's test_ifelse: a branch on a tensor made from a literal takes one
+    # path only (so the other's tensor result need not agree with a tuple).
+    index = 0
+    pred = paddle.to_tensor([1])
+    if pred:
+        y = x[index] + 1
+        index = index + 1
+        return y, index
+    else:
+        y = x[index] + 2
+        index = index + 1
+        return y
+
+
+def dyfunc_ifelse_ret_int3(x):
+    index = 0
+    pred = paddle.to_tensor([1])
+    if not pred == 0:
+        y = x[index] + 1
+        index = index + 1
+        return index
+    else:
+        y = x[index] + 2
+        return y
+
+
 def stop_tokens_and_seen(x, n):
     # `in`, index(), count() and remove() of values known only at run time.
     seen = []
@@ -1129,6 +1156,8 @@ CASES = [
     ("crf_viterbi_decode", crf_viterbi_decode,
      [f32(2, 5, 4) * 4 - 2, f32(4, 4) * 2 - 1, np.array([5, 2], "int64")]),
     ("static_control_flow", static_control_flow, [f32(3) + 0.5]),
+    ("dyfunc_ifelse_ret_int2", dyfunc_ifelse_ret_int2, [f32(3, 2)]),
+    ("dyfunc_ifelse_ret_int3", dyfunc_ifelse_ret_int3, [f32(3, 2)]),
     ("stop_tokens_and_seen", stop_tokens_and_seen,
      [np.array([3, 5, 0, 7], "int64"), np.array(9, "int64")]),
     ("layers_and_function_arguments", blocks_and_activation,

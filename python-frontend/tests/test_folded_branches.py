@@ -219,3 +219,22 @@ def test_a_sublayer_or_none_as_a_test():
     compiled(x)
     layer.down = paddle.nn.Linear(2, 2)
     np.testing.assert_allclose(compiled(x).numpy(), layer(x).numpy())
+
+
+def on_a_literal_tensor(x, data):
+    # Paddle's dyfunc_ifelse_ret_int4: the branch on a tensor made from a
+    # literal folds, so a string returned there needs no join with a tensor.
+    pred = paddle.to_tensor(data)
+    if pred:
+        return "unsupport ret"
+    elif not pred >= 1.5:
+        return x * 2
+    return x + 2
+
+
+@pytest.mark.parametrize("data", [[1], [0], 0.0, [[2.5]]])
+def test_a_branch_on_a_tensor_of_a_literal_folds(data):
+    x = paddle.to_tensor([1.0, 4.0])
+    eager, compiled = on_a_literal_tensor(x, data), paddle.jit.to_static(on_a_literal_tensor)(x, data)
+    assert type(eager) is type(compiled)
+    assert np.array_equal(np.asarray(eager), np.asarray(compiled))

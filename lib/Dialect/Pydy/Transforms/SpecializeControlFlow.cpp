@@ -4,6 +4,77 @@
 
 namespace mlir::pydy::specialization {
 
+/// The one value of a tensor known when compiling: `to_tensor` of a literal
+/// number (or of a list holding one), compared with such a value or negated
+/// with `not`. Paddle's own tests branch on one (`pred = to_tensor([1])`;
+/// `if pred:`): the branch folds as Python takes it, so the other branch's
+/// results need not agree with it.
+static std::optional<double> knownElement(Value v, unsigned depth = 0) {
+  if (depth > 8)
+    return std::nullopt;
+  Attribute attr = constantOf(v);
+  if (auto call = v.getDefiningOp<LibCallOp>();
+      call && call.getCallee() == "to_tensor" && call.getArgs().empty() &&
+      call.getStaticArgs()) {
+    Attribute dtype = call.getStaticArgs()->get("dtype");
+    if (dtype && !isa<UnitAttr>(dtype))
+      return std::nullopt;
+    attr = call.getStaticArgs()->get("data");
+    while (auto list = dyn_cast_or_null<ArrayAttr>(attr)) {
+      if (list.size() != 1)
+        return std::nullopt;
+      attr = list[0];
+    }
+  }
+  if (auto flag = dyn_cast_or_null<BoolAttr>(attr))
+    return flag.getValue() ? 1.0 : 0.0;
+  if (auto number = dyn_cast_or_null<IntegerAttr>(attr))
+    return number.getType().isInteger(1) ? double(number.getValue().getBoolValue())
+                                         : double(number.getInt());
+  if (auto number = dyn_cast_or_null<FloatAttr>(attr))
+    return number.getValueAsDouble();
+  if (auto unary = v.getDefiningOp<UnaryOp>(); unary && unary.getKind() == UnaryKind::Not) {
+    std::optional<double> operand = knownElement(unary.getOperand(), depth + 1);
+    return operand ? std::optional<double>(*operand == 0 ? 1.0 : 0.0) : std::nullopt;
+  }
+  auto compare = v.getDefiningOp<CompareOp>();
+  if (!compare || !isa<RankedTensorType>(compare.getType()))
+    return std::nullopt;
+  std::optional<double> l = knownElement(compare.getLhs(), depth + 1);
+  std::optional<double> r = knownElement(compare.getRhs(), depth + 1);
+  if (!l || !r)
+    return std::nullopt;
+  switch (compare.getKind()) {
+  case CompareKind::lt:
+    return double(*l < *r);
+  case CompareKind::le:
+    return double(*l <= *r);
+  case CompareKind::gt:
+    return double(*l > *r);
+  case CompareKind::ge:
+    return double(*l >= *r);
+  case CompareKind::eq:
+    return double(*l == *r);
+  case CompareKind::ne:
+    return double(*l != *r);
+  default:
+    return std::nullopt;
+  }
+}
+
+/// The truth of a condition known when compiling: a literal, or a tensor
+/// whose one value is, or `not` of one (see knownElement).
+static std::optional<bool> knownTruth(Value condition) {
+  if (std::optional<bool> truth = literalTruthiness(constantOf(condition)))
+    return truth;
+  auto tensor = dyn_cast<RankedTensorType>(condition.getType());
+  bool oneElement = tensor && tensor.hasStaticShape() && tensor.getNumElements() == 1;
+  if (!oneElement && !condition.getType().isInteger(1))
+    return std::nullopt;
+  std::optional<double> value = knownElement(condition);
+  return value ? std::optional<bool>(*value != 0) : std::nullopt;
+}
+
 LogicalResult Specializer::specializeLogical(LogicalOp op, Operation *&next) {
   bool isAnd = op.getKind() == LogicalKind::And;
   if (auto truth = literalTruthiness(constantOf(op.getLhs()))) {
@@ -144,7 +215,7 @@ LogicalResult Specializer::specializeIf(IfOp op, Operation *&next) {
     OpBuilder b(op);
     op->setOperand(0, containerTruth(b, op.getLoc(), op.getCondition()));
   }
-  if (auto truth = literalTruthiness(constantOf(op.getCondition()))) {
+  if (auto truth = knownTruth(op.getCondition())) {
     inlineBlock(op, (*truth ? op.getThenRegion() : op.getElseRegion()).front(), next);
     return success();
   }
