@@ -1,5 +1,6 @@
-"""Dicts with string keys known at compile time: literals, reads, writes and
-updates in branches and loops, `in`, iteration over keys, returned."""
+"""Dicts with string or int keys known at compile time: literals, reads,
+writes and updates in branches and loops, `in`, iteration over keys,
+returned; reads and writes at an int key known only at run time."""
 import numpy as np
 import pytest
 
@@ -137,3 +138,45 @@ def printed(x):
 def test_print_int_keyed(capfd):
     paddle.jit.to_static(printed)(t([1.0]))
     assert capfd.readouterr().out == "{3: 1, 'a': 2.5}\n"
+
+
+def read_at_runtime_key(x, k):
+    table = {0: x, 1: x * 2, 5: x * 3}
+    i = int(k)
+    return table[i], table.get(i, x * 0), table.get(i + 100, x - 1), i in table, \
+        i + 1 not in table
+
+
+def count_parities(x, n):
+    counts = {0: 0, 1: 0}
+    i = 0
+    while i < n:
+        k = int(x[i]) % 2
+        counts[k] = counts.get(k, 0) + 1
+        i += 1
+    return counts
+
+
+@pytest.mark.parametrize("k", [0, 5])
+def test_an_int_key_known_at_run_time_chooses_among_the_keys(differential, k):
+    differential(read_at_runtime_key, t([1.0, -2.0, 3.0]), paddle.to_tensor(k))
+
+
+def test_an_int_key_known_at_run_time_writes_its_entry(differential):
+    ints = paddle.to_tensor(np.array([1, 2, 3, 5, 8], "int64"))
+    differential(count_parities, ints, paddle.to_tensor(4))
+
+
+def add_key_at_run_time(x):
+    counts = {0: 0}
+    counts[int(x[0])] = 1
+    return counts
+
+
+def test_a_missing_key_known_at_run_time_is_pythons_key_error_or_a_clear_error():
+    with pytest.raises(KeyError, match="2"):
+        paddle.jit.to_static(read_at_runtime_key)(t([1.0]), paddle.to_tensor(2))
+    # Python adds the key; compiled dicts have the keys known when compiling.
+    assert paddle.jit.to_static(add_key_at_run_time)(paddle.to_tensor([0])) == {0: 1}
+    with pytest.raises(NotImplementedError, match="cannot add a key to a dict at run time"):
+        paddle.jit.to_static(add_key_at_run_time)(paddle.to_tensor([3]))

@@ -267,6 +267,10 @@ LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
     return specializeArrayMethod(op);
   if (isa<ListType>(receiver))
     return specializeListMethod(op);
+  if (isa<DictType>(receiver) && method == "get" && op.getKwnames().empty() &&
+      !op.getArgs().empty() && op.getArgs().size() <= 2 &&
+      isRuntimeIntKey(receiver, op.getArgs()[0]))
+    return getEntryAtRuntimeKey(op, next);
   if (isa<DictType>(receiver))
     return specializeDictMethod(op);
   if (isa<NamedTupleType>(receiver))

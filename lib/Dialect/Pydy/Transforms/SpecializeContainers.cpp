@@ -1,5 +1,6 @@
 // Specialization of containers (see Specializer.h): lists (fixed or
-// growing tensor arrays), tuples, dicts, slices, nested structures.
+// growing tensor arrays), tuples, slices, nested structures (dicts: see
+// SpecializeDicts.cpp).
 #include "Specializer.h"
 
 namespace mlir::pydy::specialization {
@@ -401,140 +402,9 @@ LogicalResult Specializer::specializeArrayJoin(LibCallOp op, StringRef name, Val
   return success();
 }
 
-LogicalResult Specializer::specializeDict(DictOp op) {
-  SmallVector<Attribute> keys;
-  SmallVector<Type> types;
-  for (auto [k, v] : llvm::zip(op.getKeys(), op.getValues())) {
-    Attribute key = dictKeyOf(constantOf(k));
-    if (!key)
-      return op.emitError(
-          "dict keys in compiled code must be strings or ints known at compile time");
-    if (llvm::is_contained(keys, key))
-      return op.emitError() << "the dict display repeats the key " << dictKeyRepr(key);
-    keys.push_back(key);
-    types.push_back(v.getType());
-  }
-  op.getResult().setType(DictType::get(op.getContext(), keys, types));
-  return success();
-}
-
-Value Specializer::makeDict(OpBuilder &b, Location loc,
-                            ArrayRef<std::pair<Attribute, Value>> entries) {
-  SmallVector<Value> keys, values;
-  SmallVector<Attribute> names;
-  SmallVector<Type> types;
-  for (auto [key, value] : entries) {
-    keys.push_back(ConstantOp::create(b, loc, key));
-    values.push_back(value);
-    names.push_back(key);
-    types.push_back(value.getType());
-  }
-  return DictOp::create(b, loc, DictType::get(b.getContext(), names, types), keys, values);
-}
-
-SmallVector<std::pair<Attribute, Value>> Specializer::entriesOf(OpBuilder &b, Location loc,
-                                                                Value dict) {
-  auto type = cast<DictType>(dict.getType());
-  SmallVector<Value> values = elementsOf(b, loc, dict);
-  SmallVector<std::pair<Attribute, Value>> entries;
-  for (auto [key, value] : llvm::zip(type.getKeys(), values))
-    entries.push_back({key, value});
-  return entries;
-}
-
-FailureOr<Attribute> Specializer::staticKey(Operation *op, Value key) {
-  Attribute attr = dictKeyOf(constantOf(key));
-  if (!attr)
-    return op->emitError(
-        "dict keys in compiled code must be strings or ints known at compile time");
-  return attr;
-}
-
-LogicalResult Specializer::specializeDictMethod(CallMethodOp op) {
-  OpBuilder b(op);
-  Location loc = op.getLoc();
-  auto entries = entriesOf(b, loc, op.getObject());
-  StringRef method = op.getMethod();
-  ValueRange args = op.getArgs();
-  Value result = ConstantOp::create(b, loc, b.getUnitAttr());
-  Value updated = op.getObject();
-  auto keyList = [&] {
-    SmallVector<Value> keys;
-    for (auto &e : entries)
-      keys.push_back(ConstantOp::create(b, loc, e.first));
-    return keys;
-  };
-  auto list = [&](ValueRange items) -> Value {
-    SmallVector<Type> types(items.getTypes());
-    return ListOp::create(b, loc, ListType::get(op.getContext(), types), items);
-  };
-  if (!op.getKwnames().empty())
-    return op.emitError() << "dict." << method << "() takes no keyword arguments in compiled "
-                                                  "code";
-  if (method == "keys" && args.empty()) {
-    result = list(keyList());
-  } else if (method == "values" && args.empty()) {
-    SmallVector<Value> values;
-    for (auto &e : entries)
-      values.push_back(e.second);
-    result = list(values);
-  } else if (method == "items" && args.empty()) {
-    SmallVector<Value> items, keys = keyList();
-    for (auto [k, e] : llvm::zip(keys, entries)) {
-      Value pair[] = {k, e.second};
-      items.push_back(TupleOp::create(
-          b, loc, TupleType::get(op.getContext(), ValueRange(pair).getTypes()), pair));
-    }
-    result = list(items);
-  } else if ((method == "get" || method == "pop") && !args.empty() && args.size() <= 2) {
-    auto key = staticKey(op, args[0]);
-    if (failed(key))
-      return failure();
-    auto it = llvm::find_if(entries, [&](auto &e) { return e.first == *key; });
-    if (it != entries.end())
-      result = it->second;
-    else if (args.size() == 2)
-      result = args[1];
-    else if (method == "pop")
-      return op.emitError() << "KeyError: " << dictKeyRepr(*key);
-    if (method == "pop" && it != entries.end()) {
-      entries.erase(it);
-      updated = makeDict(b, loc, entries);
-    }
-  } else if (method == "update" && args.size() == 1 && isa<DictType>(args[0].getType())) {
-    for (auto &other : entriesOf(b, loc, args[0])) {
-      auto it = llvm::find_if(entries, [&](auto &e) { return e.first == other.first; });
-      if (it != entries.end())
-        it->second = other.second;
-      else
-        entries.push_back(other);
-    }
-    updated = makeDict(b, loc, entries);
-  } else {
-    return op.emitError() << "dict." << method << "() is not supported by dy2st yet";
-  }
-  op.getResult().replaceAllUsesWith(result);
-  op.getUpdated().replaceAllUsesWith(updated);
-  op.erase();
-  return success();
-}
-
 LogicalResult Specializer::specializeSetItem(SetItemOp op) {
-  if (isa<DictType>(op.getValue().getType())) {
-    auto key = staticKey(op, op.getIndex());
-    if (failed(key))
-      return failure();
-    OpBuilder b(op);
-    auto entries = entriesOf(b, op.getLoc(), op.getValue());
-    auto it = llvm::find_if(entries, [&](auto &e) { return e.first == *key; });
-    if (it != entries.end())
-      it->second = op.getItem();
-    else
-      entries.push_back({*key, op.getItem()});
-    op.getResult().replaceAllUsesWith(makeDict(b, op.getLoc(), entries));
-    op.erase();
-    return success();
-  }
+  if (isa<DictType>(op.getValue().getType()))
+    return specializeDictSetItem(op);
   Type sequence = op.getValue().getType();
   // A tuple's items cannot be assigned, but one changed in place (the
   // importer writes the change back along the path) is the tuple's new item.

@@ -179,8 +179,11 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
     next = *first;
     return success();
   }
-  if (auto setItem = dyn_cast<SetItemOp>(op))
+  if (auto setItem = dyn_cast<SetItemOp>(op)) {
+    if (isRuntimeIntKey(setItem.getValue().getType(), setItem.getIndex()))
+      return writeEntryAtRuntimeKey(setItem, next);
     return specializeSetItem(setItem);
+  }
   if (auto dict = dyn_cast<DictOp>(op))
     return specializeDict(dict);
   if (auto format = dyn_cast<FormatOp>(op))
@@ -301,6 +304,13 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
   }
   if (auto sub = dyn_cast<SubscriptOp>(op); sub && isItemChoice(sub))
     return chooseItem(sub, next);
+  if (auto sub = dyn_cast<SubscriptOp>(op);
+      sub && isRuntimeIntKey(sub.getValue().getType(), sub.getIndex()))
+    return readEntryAtRuntimeKey(sub, next);
+  if (auto cmp = dyn_cast<CompareOp>(op);
+      cmp && (cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in) &&
+      isRuntimeIntKey(cmp.getRhs().getType(), cmp.getLhs()))
+    return runtimeKeyMembership(cmp, next);
   if (auto sub = dyn_cast<SubscriptOp>(op); sub && needsArray(sub.getValue(), sub.getIndex()))
     return specializeArrayRead(sub);
   if (auto sub = dyn_cast<SubscriptOp>(op); sub && isTensorIndexToDecompose(sub)) {

@@ -322,6 +322,22 @@ private:
   /// past the end (`LABELS[int(pred)]`: a string chosen at run time).
   LogicalResult chooseItem(SubscriptOp op, Operation *&next);
 
+  /// Whether `key` is an int known only at run time and `dict` a dict of int
+  /// keys only, few enough to choose among by comparisons (chooseEntry).
+  static bool isRuntimeIntKey(Type dict, Value key);
+  /// A value chosen by a dict key known only at run time: a chain of
+  /// `pydy.if`s comparing `key` with each of `dict`'s keys, `found(k)` (of
+  /// type `type`) for the k-th, `missing()` past the last.
+  Value chooseEntry(OpBuilder &b, Location loc, Value dict, Value key, Type type,
+                    function_ref<Value(size_t)> found, function_ref<Value()> missing);
+  /// `dict[key]`, `dict.get(key, default)`, `key in dict` and
+  /// `dict[key] = value` at such a key (Python's KeyError where it is
+  /// missing; a key a write would add is a NotImplementedError there).
+  LogicalResult readEntryAtRuntimeKey(SubscriptOp op, Operation *&next);
+  LogicalResult getEntryAtRuntimeKey(CallMethodOp op, Operation *&next);
+  LogicalResult runtimeKeyMembership(CompareOp op, Operation *&next);
+  LogicalResult writeEntryAtRuntimeKey(SetItemOp op, Operation *&next);
+
   /// `sequence` as a tensor array (a list becomes one, its items appended).
   FailureOr<Value> asArray(Operation *op, OpBuilder &b, Value sequence);
 
@@ -380,6 +396,8 @@ private:
   LogicalResult specializeDictMethod(CallMethodOp op);
 
   LogicalResult specializeSetItem(SetItemOp op);
+  /// `dict[key] = value` at a key known at compile time.
+  LogicalResult specializeDictSetItem(SetItemOp op);
 
   /// l[a:b:c] of a list or tuple (x.shape[1:]) with bounds known at compile
   /// time: a new display of the selected elements.
