@@ -234,6 +234,21 @@ class Walk(paddle.nn.Layer):
         return self.walk(x, depth)
 
 
+def fib_nested(n, x):
+    # Nested tuples and lists through the recursion.
+    if n < 2:
+        return x, (x, n)
+    a, (b, m) = fib_nested(n - 1, x)
+    return a + b, (a, m + 1)
+
+
+def fib_lists(n, x):
+    if n < 2:
+        return [x, [x * 2, 1]]
+    pair = fib_lists(n - 1, x)
+    return [pair[0] + pair[1][0], [pair[0], pair[1][1] + 1]]
+
+
 @pytest.mark.parametrize("fn,args", [
     (shifted, (t([1.0, 2.0]), paddle.to_tensor(3))),
     (shifted_twice, (t([1.0, 2.0]), paddle.to_tensor(2))),
@@ -249,6 +264,9 @@ class Walk(paddle.nn.Layer):
     (is_even, (paddle.to_tensor([7]),)),
     (is_even, (paddle.to_tensor([8]),)),
     (tree_sum, (t([1.0, 2.0, 3.0, 4.0, 5.0]), 0, 5)),
+    (fib_nested, (paddle.to_tensor(6), t([1.0, 0.5]))),
+    (fib_nested, (paddle.to_tensor(1), t([1.0, 0.5]))),
+    (fib_lists, (paddle.to_tensor(5), t([1.0, 0.5]))),
 ])
 def test_recursion(differential, fn, args):
     differential(fn, *args)

@@ -472,43 +472,80 @@ struct CallLowering : OpConversionPattern<CallOp> {
   }
 };
 
-/// A recursive call returning a tuple: its function returns the elements
-/// (see flattenReturn), so the call gives them as results, and the users
-/// that take elements of the tuple (subscripts, unpacking) take them
-/// directly; a return of it returns them.
+/// The leaf types of a nested tuple or list type, depth first (the order in
+/// which flattenReturn returns the leaves).
+static void leafTypes(Type type, SmallVectorImpl<Type> &leaves) {
+  if (!isa<TupleType, ListType>(type)) {
+    leaves.push_back(type);
+    return;
+  }
+  ArrayRef<Type> items = *sequenceElementTypes(type);
+  for (Type t : items)
+    leafTypes(t, leaves);
+}
+
+/// `type`'s tuples and lists made again from `leaves` (from `at` on).
+static Value rebuildFromLeaves(OpBuilder &b, Location loc, Type type, ArrayRef<Value> leaves,
+                               size_t &at, SmallVectorImpl<Operation *> &made) {
+  if (!isa<TupleType, ListType>(type))
+    return leaves[at++];
+  ArrayRef<Type> types = *sequenceElementTypes(type);
+  SmallVector<Value> items;
+  for (Type t : types)
+    items.push_back(rebuildFromLeaves(b, loc, t, leaves, at, made));
+  Operation *display = isa<TupleType>(type) ? TupleOp::create(b, loc, type, items).getOperation()
+                                            : ListOp::create(b, loc, type, items).getOperation();
+  made.push_back(display);
+  return display->getResult(0);
+}
+
+/// A recursive call returning a tuple or list (nested ones too): its
+/// function returns the leaves (see flattenReturn), so the call gives them
+/// as results, and the users that take items of the tuples and lists made
+/// again from them (subscripts, unpacking) take them directly; a return of
+/// one returns its leaves.
 static LogicalResult expandTupleCalls(ModuleOp module) {
   SmallVector<CallOp> calls;
   module.walk([&](CallOp call) {
-    if (isa<TupleType>(call.getType()))
+    if (isa<TupleType, ListType>(call.getType()))
       calls.push_back(call);
   });
   for (CallOp call : calls) {
-    auto tuple = cast<TupleType>(call.getType());
-    if (!isTupleOfValues(tuple))
-      return call.emitError() << "a recursive function returning " << withArticle(tuple)
-                              << " is not supported by dy2st yet (tuples of tensors and "
-                                 "numbers are)";
+    Type type = call.getType();
+    if (!isNestedValues(type))
+      return call.emitError() << "a recursive function returning " << withArticle(type)
+                              << " is not supported by dy2st yet (tuples and lists of "
+                                 "tensors and numbers are)";
     OpBuilder b(call);
-    SmallVector<Value> elements = guardedCall(b, call, tuple.getTypes(), call.getArgs());
-    Value made = TupleOp::create(b, call.getLoc(), tuple, elements);
-    call.getResult().replaceAllUsesWith(made);
+    SmallVector<Type> types;
+    leafTypes(type, types);
+    SmallVector<Value> leaves = guardedCall(b, call, types, call.getArgs());
+    SmallVector<Operation *> made;
+    size_t at = 0;
+    Value whole = rebuildFromLeaves(b, call.getLoc(), type, leaves, at, made);
+    call.getResult().replaceAllUsesWith(whole);
     call.erase();
-    for (Operation *user : llvm::make_early_inc_range(made.getUsers())) {
-      if (auto unpack = dyn_cast<UnpackOp>(user)) {
-        unpack->replaceAllUsesWith(elements);
-        unpack->erase();
-      } else if (auto sub = dyn_cast<SubscriptOp>(user)) {
-        IntegerAttr index;
-        if (!matchPattern(sub.getIndex(), m_Constant(&index)))
-          return sub.emitError("an element of a tuple a recursive function returns must be "
-                               "read at an index known when compiling");
-        int64_t size = elements.size();
-        int64_t i = index.getInt() < 0 ? index.getInt() + size : index.getInt();
-        if (i < 0 || i >= size)
-          return sub.emitError() << "tuple index " << index.getInt()
-                                 << " out of range for a tuple of " << size;
-        sub.getResult().replaceAllUsesWith(elements[i]);
-        sub->erase();
+    // Outermost first: the items an unpacking or subscript takes are the
+    // inner displays, whose own users are taken next.
+    for (Operation *display : llvm::reverse(made)) {
+      ValueRange items = display->getOperands();
+      for (Operation *user : llvm::make_early_inc_range(display->getResult(0).getUsers())) {
+        if (auto unpack = dyn_cast<UnpackOp>(user)) {
+          unpack->replaceAllUsesWith(items);
+          unpack->erase();
+        } else if (auto sub = dyn_cast<SubscriptOp>(user)) {
+          IntegerAttr index;
+          if (!matchPattern(sub.getIndex(), m_Constant(&index)))
+            return sub.emitError("an item of a tuple or list a recursive function returns "
+                                 "must be read at an index known when compiling");
+          int64_t size = items.size();
+          int64_t i = index.getInt() < 0 ? index.getInt() + size : index.getInt();
+          if (i < 0 || i >= size)
+            return sub.emitError()
+                   << "index " << index.getInt() << " out of range for " << size << " items";
+          sub.getResult().replaceAllUsesWith(items[i]);
+          sub->erase();
+        }
       }
     }
   }

@@ -28,10 +28,29 @@ pydy.func private @pair(%n: i64, %x: tensor<2xf32>) -> tuple<i64, tensor<2xf32>>
 
 // -----
 
-pydy.func private @nested(%n: i64) -> tuple<i64, tuple<i64, i64>> {
-  // expected-error @+1 {{a recursive function returning a tuple(int, tuple(int, int)) is not supported by dy2st yet (tuples of tensors and numbers are)}}
-  %r = pydy.call @nested(%n) : (i64) -> tuple<i64, tuple<i64, i64>>
-  pydy.return %r : tuple<i64, tuple<i64, i64>>
+// Nested tuples and lists are returned as their leaves, depth first, and the
+// unpacking of the inner tuple takes them too.
+// CHECK-LABEL: func.func private @nested
+// CHECK-SAME: -> (i64, i64, tensor<2xf32>)
+// CHECK: %[[R:.*]]:3 = scf.if %{{.*}} -> (i64, i64, tensor<2xf32>) {
+// CHECK: %[[SUM:.*]] = arith.addi %[[R]]#0, %[[R]]#1
+// CHECK: return %[[SUM]], %[[R]]#1, %[[R]]#2 : i64, i64, tensor<2xf32>
+pydy.func private @nested(%n: i64, %x: tensor<2xf32>) -> tuple<i64, !pydy.list<i64, tensor<2xf32>>> {
+  %r = pydy.call @nested(%n, %x) : (i64, tensor<2xf32>) -> tuple<i64, !pydy.list<i64, tensor<2xf32>>>
+  %outer:2 = pydy.unpack %r : tuple<i64, !pydy.list<i64, tensor<2xf32>>> -> i64, !pydy.list<i64, tensor<2xf32>>
+  %inner:2 = pydy.unpack %outer#1 : !pydy.list<i64, tensor<2xf32>> -> i64, tensor<2xf32>
+  %k = pydy.binary add %outer#0, %inner#0 : (i64, i64) -> i64
+  %l = pydy.list %inner#0, %inner#1 : (i64, tensor<2xf32>) -> !pydy.list<i64, tensor<2xf32>>
+  %t = pydy.tuple %k, %l : (i64, !pydy.list<i64, tensor<2xf32>>) -> tuple<i64, !pydy.list<i64, tensor<2xf32>>>
+  pydy.return %t : tuple<i64, !pydy.list<i64, tensor<2xf32>>>
+}
+
+// -----
+
+pydy.func private @with_dict(%n: i64) -> tuple<i64, !pydy.dict<"a": i64>> {
+  // expected-error @+1 {{a recursive function returning a tuple(int, dict{'a': int}) is not supported by dy2st yet (tuples and lists of tensors and numbers are)}}
+  %r = pydy.call @with_dict(%n) : (i64) -> tuple<i64, !pydy.dict<"a": i64>>
+  pydy.return %r : tuple<i64, !pydy.dict<"a": i64>>
 }
 
 // -----
@@ -39,7 +58,7 @@ pydy.func private @nested(%n: i64) -> tuple<i64, tuple<i64, i64>> {
 pydy.func private @pair_at(%n: i64) -> tuple<i64, i64> {
   %r = pydy.call @pair_at(%n) : (i64) -> tuple<i64, i64>
   %two = pydy.constant 2 : i64
-  // expected-error @+1 {{tuple index 2 out of range for a tuple of 2}}
+  // expected-error @+1 {{index 2 out of range for 2 items}}
   %x = pydy.subscript %r[%two] : (tuple<i64, i64>, i64) -> i64
   %t = pydy.tuple %x, %x : (i64, i64) -> tuple<i64, i64>
   pydy.return %t : tuple<i64, i64>

@@ -67,6 +67,9 @@ Type joinTypes(Type a, Type b);
 /// Whether `type` is a tuple of tensors and Python numbers: what a compiled
 /// recursive function may return as a tuple (its elements are its results).
 bool isTupleOfValues(Type type);
+/// Whether `type` is a tuple or list of tensors and Python numbers, nested
+/// tuples and lists of them too (what a recursive function can return).
+bool isNestedValues(Type type);
 
 /// The item type of a tensor array holding the items of `type` (a list of
 /// tensors of one dtype and rank or of Python numbers of one kind, or an

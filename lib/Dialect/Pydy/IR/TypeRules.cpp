@@ -245,6 +245,14 @@ bool mlir::pydy::isTupleOfValues(Type type) {
          });
 }
 
+bool mlir::pydy::isNestedValues(Type type) {
+  if (!isa<TupleType, ListType>(type))
+    return false;
+  return llvm::all_of(*sequenceElementTypes(type), [](Type t) {
+    return isa<RankedTensorType>(t) || isPythonScalar(t) || isNestedValues(t);
+  });
+}
+
 /// Items of one tensor array: tensors of one dtype and rank, or Python
 /// numbers of one kind (an int read back as a float would print otherwise).
 static Type joinItems(Type a, Type b) {

@@ -135,7 +135,7 @@ LogicalResult Specializer::specializeCall(CallOp call) {
       return call.emitError() << "dy2st cannot tell what '" << pythonName(callee)
                               << "' returns: no path returns without a recursive call, or it "
                                  "returns None";
-    if (sequenceElementTypes(*guess) && !isTupleOfValues(*guess))
+    if (sequenceElementTypes(*guess) && !isNestedValues(*guess))
       return call.emitError() << "a recursive function returning "
                               << withArticle(*guess) << " is not supported by dy2st yet";
     spec->result = *guess;
