@@ -180,3 +180,27 @@ def test_a_missing_key_known_at_run_time_is_pythons_key_error_or_a_clear_error()
     assert paddle.jit.to_static(add_key_at_run_time)(paddle.to_tensor([0])) == {0: 1}
     with pytest.raises(NotImplementedError, match="cannot add a key to a dict at run time"):
         paddle.jit.to_static(add_key_at_run_time)(paddle.to_tensor([3]))
+
+
+def string_key_chosen_at_run_time(x):
+    scales = {"up": 2.0, "down": 0.5}
+    mode = "up" if x.sum() > 0 else "down"
+    counts = {"up": 0, "down": 0}
+    counts[mode] += 1
+    return x * scales[mode], counts, mode in scales, scales.get(mode, 1.0), "left" in scales
+
+
+@pytest.mark.parametrize("values", [[1.0, 2.0], [-3.0, 1.0]])
+def test_a_string_key_chosen_at_run_time(differential, values):
+    differential(string_key_chosen_at_run_time, t(values))
+
+
+def missing_string_key(x):
+    mode = "left" if x.sum() > 0 else "down"
+    return {"up": 2.0, "down": 0.5}[mode]
+
+
+def test_a_missing_string_key_chosen_at_run_time_is_pythons_key_error():
+    assert paddle.jit.to_static(missing_string_key)(t([-1.0])) == 0.5
+    with pytest.raises(KeyError, match="'left'"):
+        paddle.jit.to_static(missing_string_key)(t([1.0]))

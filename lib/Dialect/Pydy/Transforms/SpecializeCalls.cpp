@@ -269,7 +269,7 @@ LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
     return specializeListMethod(op);
   if (isa<DictType>(receiver) && method == "get" && op.getKwnames().empty() &&
       !op.getArgs().empty() && op.getArgs().size() <= 2 &&
-      isRuntimeIntKey(receiver, op.getArgs()[0]))
+      isRuntimeKey(receiver, op.getArgs()[0]))
     return getEntryAtRuntimeKey(op, next);
   if (isa<DictType>(receiver))
     return specializeDictMethod(op);

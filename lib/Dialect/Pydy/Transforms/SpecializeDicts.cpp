@@ -1,6 +1,6 @@
 // Specialization of dicts (see Specializer.h): keys known at compile time
-// (strings and ints) make a `!pydy.dict` type; an int key known only at run
-// time chooses among them by comparisons.
+// (strings and ints) make a `!pydy.dict` type; a key known only at run time
+// (an int, or a string chosen among strings) chooses among them by comparisons.
 #include "Specializer.h"
 
 namespace mlir::pydy::specialization {
@@ -139,15 +139,20 @@ LogicalResult Specializer::specializeDictSetItem(SetItemOp op) {
   return success();
 }
 
-bool Specializer::isRuntimeIntKey(Type dict, Value key) {
+bool Specializer::isRuntimeKey(Type dict, Value key) {
   // As long as a table of literals may be (static_containers.py's _LARGEST_TABLE).
   constexpr size_t kLongestChoice = 256;
   auto type = dyn_cast<DictType>(dict);
   // A Python int only: a tensor is hashed by its identity, so eagerly it is
   // no int key's equal.
-  return type && key.getType().isInteger(64) && !constantOf(key) && !type.getKeys().empty() &&
-         type.getKeys().size() <= kLongestChoice &&
-         llvm::all_of(type.getKeys(), llvm::IsaPred<IntegerAttr>);
+  if (!type || constantOf(key) || type.getKeys().empty() ||
+      type.getKeys().size() > kLongestChoice)
+    return false;
+  // A string chosen at run time among strings known when compiling compares
+  // with the string keys.
+  if (isa<StrType>(key.getType()))
+    return llvm::all_of(type.getKeys(), llvm::IsaPred<StringAttr>);
+  return key.getType().isInteger(64) && llvm::all_of(type.getKeys(), llvm::IsaPred<IntegerAttr>);
 }
 
 Value Specializer::chooseEntry(OpBuilder &b, Location loc, Value dict, Value key, Type type,

@@ -180,7 +180,7 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
     return success();
   }
   if (auto setItem = dyn_cast<SetItemOp>(op)) {
-    if (isRuntimeIntKey(setItem.getValue().getType(), setItem.getIndex()))
+    if (isRuntimeKey(setItem.getValue().getType(), setItem.getIndex()))
       return writeEntryAtRuntimeKey(setItem, next);
     return specializeSetItem(setItem);
   }
@@ -305,11 +305,11 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
   if (auto sub = dyn_cast<SubscriptOp>(op); sub && isItemChoice(sub))
     return chooseItem(sub, next);
   if (auto sub = dyn_cast<SubscriptOp>(op);
-      sub && isRuntimeIntKey(sub.getValue().getType(), sub.getIndex()))
+      sub && isRuntimeKey(sub.getValue().getType(), sub.getIndex()))
     return readEntryAtRuntimeKey(sub, next);
   if (auto cmp = dyn_cast<CompareOp>(op);
       cmp && (cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in) &&
-      isRuntimeIntKey(cmp.getRhs().getType(), cmp.getLhs()))
+      isRuntimeKey(cmp.getRhs().getType(), cmp.getLhs()))
     return runtimeKeyMembership(cmp, next);
   if (auto sub = dyn_cast<SubscriptOp>(op); sub && needsArray(sub.getValue(), sub.getIndex()))
     return specializeArrayRead(sub);

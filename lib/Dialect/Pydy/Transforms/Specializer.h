@@ -322,9 +322,10 @@ private:
   /// past the end (`LABELS[int(pred)]`: a string chosen at run time).
   LogicalResult chooseItem(SubscriptOp op, Operation *&next);
 
-  /// Whether `key` is an int known only at run time and `dict` a dict of int
-  /// keys only, few enough to choose among by comparisons (chooseEntry).
-  static bool isRuntimeIntKey(Type dict, Value key);
+  /// Whether `key` is an int (or a string chosen among strings) known only at
+  /// run time and `dict` a dict of keys of that kind only, few enough to
+  /// choose among by comparisons (chooseEntry).
+  static bool isRuntimeKey(Type dict, Value key);
   /// A value chosen by a dict key known only at run time: a chain of
   /// `pydy.if`s comparing `key` with each of `dict`'s keys, `found(k)` (of
   /// type `type`) for the k-th, `missing()` past the last.
