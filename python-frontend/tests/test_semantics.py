@@ -1084,6 +1084,43 @@ def test_fstrings_as_values(capfd, scale):
     assert capfd.readouterr().out == printed
 
 
+def joined_and_formatted_strings(x, prefix="layer"):
+    # Strings joined, repeated and formatted when compiling; str.format of a
+    # template known then is the f-string it stands for, its values read once.
+    name = prefix + "_" + "w" * 2 + str(3)
+    title = "{0}: {1:>6.2f} {name!r} {0}".format(name, 2.5, name=prefix)
+    print("loss {:.3f} at {}".format(float(x.sum()), name), "{}".format(x.shape))
+    if name == "layer_ww3":
+        return x * 2, name, title, "-" * 3 + 2 * "ab"
+    return x, name, title, ""
+
+
+def test_strings_joined_and_formatted_when_compiling(capfd):
+    x = t([1.0, 2.0, 3.0])
+    eager = joined_and_formatted_strings(x)
+    printed = capfd.readouterr().out
+    compiled = paddle.jit.to_static(joined_and_formatted_strings)(x)
+    assert capfd.readouterr().out == printed
+    np.testing.assert_array_equal(compiled[0].numpy(), eager[0].numpy())
+    assert compiled[1:] == eager[1:]
+
+
+def mode_joined_at_run_time(x):
+    mode = "a" if x.sum() > 0 else "b"
+    return mode + "x"
+
+
+def format_with_a_bad_template(x):
+    return "{} {}".format(x.sum())
+
+
+def test_strings_joined_at_run_time_and_bad_templates_are_clear_errors():
+    with pytest.raises(paddle.Dy2StError, match="strings are joined when compiling"):
+        paddle.jit.to_static(mode_joined_at_run_time)(t([1.0]))
+    with pytest.raises(paddle.Dy2StError, match="Replacement index 1 out of range"):
+        paddle.jit.to_static(format_with_a_bad_template)(t([1.0]))
+
+
 def fstring_of_a_tensor_kept(x):
     label = f"sum {x.sum()}"
     return x, label

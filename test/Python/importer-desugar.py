@@ -265,3 +265,19 @@ print(paddle.jit.to_static(GrowsByAMethod().forward).code)
 # CHECK:         pydy.call @"GrowsByAMethod_grow
 # CHECK:       pydy.for_in
 # CHECK:         pydy.call @"GrowsByAMethod_read
+
+
+def formatted(x):
+    print("loss {:.3f} at {!r}".format(x.sum(), "step"))
+    return x
+
+
+print(paddle.jit.to_static(formatted).code)
+
+# "...".format(...) of a literal template is the f-string it stands for: the
+# argument computed at run time held once, then the pieces formatted.
+# CHECK-LABEL: pydy.func @"formatted"
+# CHECK: pydy.store "[[HELD:format\.[0-9]+]]"
+# CHECK: %[[V:.*]] = pydy.load "[[HELD]]"
+# CHECK: pydy.format %{{v[0-9]+}}, %[[V]], %{{v[0-9]+}}, %{{v[0-9]+}} :
+# CHECK-SAME: formats = ["", ":.3f", "", "!r"]

@@ -36,7 +36,7 @@ from .call_forms import CallForms, joined_list
 from .marks import ENTRY_FILENAME, ConvertedFunction, forward_function, is_not_to_static
 from .static_containers import StaticContainers
 from .views import Views
-from . import pydytext
+from . import pydytext, str_format
 from .pydytext import OBJECT, Value, escape as _escape
 from .reach import ANY, Reach, key as reach_key_of, path_key as reach_key
 from .statements import located
@@ -2007,6 +2007,10 @@ class Importer(StaticContainers, CallForms, Views):
 
 
     def method_call(self, node, receiver, method):
+        if method == "format":
+            template = self.static_text(node.func.value)
+            if template is not None:
+                return self.format_call(node, template)
         if method in ("index", "count", "remove") and len(node.args) == 1 and \
                 not node.keywords and not isinstance(node.args[0], ast.Starred) and \
                 self.fn not in pybuiltins.SEQUENCE_HELPERS and \
@@ -2595,6 +2599,25 @@ class Importer(StaticContainers, CallForms, Views):
         if isinstance(target, (ast.Name, ast.Subscript)):
             self.write_back(target, result, node, Reach.assigned(ANY))
         return result
+
+    def format_call(self, node, template):
+        """`template.format(...)` of a template known when converting: the
+        f-string it stands for, each argument read once, in order."""
+        if any(isinstance(a, ast.Starred) for a in node.args) or \
+                any(k.arg is None for k in node.keywords):
+            self._fail(node, "str.format() with *args or **kwargs is not supported by dy2st yet")
+
+        def once(arg):
+            if isinstance(arg, (ast.Constant, ast.Name)):
+                return arg
+            return located(ast.Name(self.hold(arg, kind="format"), ast.Load()), arg)
+        args = [once(a) for a in node.args]
+        keywords = {k.arg: once(k.value) for k in node.keywords}
+        try:
+            joined = str_format.as_fstring(template, args, keywords, node)
+        except str_format.FormatError as e:
+            self._fail(node, str(e))
+        return self.expr(joined)
 
     def hold(self, expression, value=None, kind="star"):
         """The name of a hidden variable (`<kind>.N`) holding `value`, or

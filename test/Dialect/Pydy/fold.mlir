@@ -92,3 +92,22 @@ pydy.func @len_of_str() -> !pydy.object {
   %1 = pydy.len %0 : !pydy.str -> i64
   pydy.return %1 : i64
 }
+
+// Strings known when compiling join and repeat as Python's do; a negative
+// count repeats to "".
+// CHECK-LABEL: pydy.func @strings
+// CHECK-DAG: pydy.constant "layer_w"
+// CHECK-DAG: pydy.constant "ababab"
+// CHECK-DAG: pydy.constant ""
+pydy.func @strings() -> !pydy.object {
+  %layer = pydy.constant "layer"
+  %w = pydy.constant "_w"
+  %ab = pydy.constant "ab"
+  %three = pydy.constant 3 : i64
+  %minus = pydy.constant -1 : i64
+  %0 = pydy.binary add %layer, %w : (!pydy.str, !pydy.str) -> !pydy.str
+  %1 = pydy.binary mul %three, %ab : (i64, !pydy.str) -> !pydy.str
+  %2 = pydy.binary mul %ab, %minus : (!pydy.str, i64) -> !pydy.str
+  %r = pydy.tuple %0, %1, %2 : (!pydy.str, !pydy.str, !pydy.str) -> !pydy.object
+  pydy.return %r : !pydy.object
+}

@@ -88,7 +88,31 @@ static OpFoldResult typed(Operation *op, Value value) {
 
 OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
 
+/// `text * count` (or `count * text`) as Python repeats it; not folded past
+/// a megabyte (compiled code would hold it as a constant).
+static OpFoldResult repeatedText(MLIRContext *ctx, StringAttr text, Attribute count) {
+  auto n = dyn_cast_or_null<IntegerAttr>(count);
+  if (!n || !n.getType().isInteger(64))
+    return {};
+  int64_t times = std::max<int64_t>(n.getInt(), 0);
+  if (times > 0 && text.size() > (size_t(1) << 20) / size_t(times))
+    return {};
+  std::string repeated;
+  for (int64_t i = 0; i < times; ++i)
+    repeated += text.getValue();
+  return StringAttr::get(ctx, repeated);
+}
+
 OpFoldResult BinaryOp::fold(FoldAdaptor adaptor) {
+  // Strings known when compiling: `prefix + "_weight"`, `"-" * width`.
+  auto lText = dyn_cast_or_null<StringAttr>(adaptor.getLhs());
+  auto rText = dyn_cast_or_null<StringAttr>(adaptor.getRhs());
+  if (lText && rText && getKind() == BinaryKind::add)
+    return typed(*this, StringAttr::get(getContext(), lText.getValue() + rText.getValue()));
+  if ((lText || rText) && getKind() == BinaryKind::mul)
+    if (OpFoldResult repeated = lText ? repeatedText(getContext(), lText, adaptor.getRhs())
+                                      : repeatedText(getContext(), rText, adaptor.getLhs()))
+      return typed(*this, cast<Attribute>(repeated));
   auto a = asNumber(adaptor.getLhs()), b = asNumber(adaptor.getRhs());
   if (!a || !b)
     return {};

@@ -332,6 +332,22 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
   if (auto attr = dyn_cast<AttrOp>(op); attr && isa<RankedTensorType>(attr.getValue().getType()) &&
                                          (attr.getName() == "T" || attr.getName() == "mT"))
     return tensorTranspose(attr, next);
+  if (auto bin = dyn_cast<BinaryOp>(op);
+      bin && (isa<StrType>(bin.getLhs().getType()) || isa<StrType>(bin.getRhs().getType()))) {
+    // Strings joined or repeated when compiling (`prefix + "_w"`): the fold
+    // gives the string; one known only at run time has no text to join.
+    bin.getResult().setType(StrType::get(op->getContext()));
+    SmallVector<Attribute> constants = {constantOf(bin.getLhs()), constantOf(bin.getRhs())};
+    SmallVector<OpFoldResult> folded;
+    if (succeeded(op->fold(constants, folded)) && !folded.empty())
+      return fold(op, next);
+    return op->emitError() << "unsupported operand types for '"
+                           << (bin.getKind() == BinaryKind::add ? "+" : "*")
+                           << "': " << describeType(bin.getLhs().getType()) << " and "
+                           << describeType(bin.getRhs().getType())
+                           << " (strings are joined when compiling; one known only at run "
+                              "time, or a longer one than a megabyte, is not, in dy2st)";
+  }
   if (isa<BinaryOp, UnaryOp, CompareOp, AttrOp, SubscriptOp, LenOp, UnpackOp>(op)) {
     if (failed(checkNotSequence(op)))
       return failure();
