@@ -70,3 +70,40 @@ def nested_lists(x):
 
 def test_nested_lists(differential):
     differential(nested_lists, t([1.0, 2.0]))
+
+
+def extended_and_copied(x, n):
+    # extend() of lists, tuples and dict keys, onto lists known when
+    # compiling and lists grown at run time; copy() of lists and dicts.
+    outs = [x]
+    outs.extend([x * 2, x * 3])
+    outs.extend((x * 4,))
+    names = ["a"]
+    names.extend({"b": 1, "c": 2})
+    grown = []
+    for i in range(n):
+        grown.extend([i, i * 2])
+    kept = outs.copy()
+    kept.append(x * 5)
+    kept[0] = x - 1
+    table = {"w": x}
+    changed = table.copy()
+    changed["w"] = x * 0
+    counts = grown.copy()
+    counts.append(7)
+    return paddle.concat(outs), names, grown, len(kept), kept[0], table, changed, counts
+
+
+def test_extend_and_copy(differential):
+    differential(extended_and_copied, t([1.0, -2.0]), paddle.to_tensor(3))
+
+
+def extended_by_a_tensor(x):
+    rows = []
+    rows.extend(x)
+    return rows
+
+
+def test_extend_by_a_tensor_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="list.extend\\(\\) of a float32 tensor"):
+        paddle.jit.to_static(extended_by_a_tensor)(t([1.0, 2.0]))

@@ -221,6 +221,38 @@ LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
   return success();
 }
 
+LogicalResult Specializer::extendList(CallMethodOp op, Operation *&next) {
+  if (op.getArgs().size() != 1 || !op.getKwnames().empty())
+    return op.emitError("list.extend() takes exactly one argument");
+  Value items = op.getArgs()[0];
+  Type type = items.getType();
+  if (!isa<ListType, TupleType, NamedTupleType, DictType, tensor_array::ArrayType>(type))
+    return op.emitError() << "list.extend() of " << withArticle(type)
+                          << " is not supported by dy2st yet";
+  Operation *before = op->getPrevNode();
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  if (!isa<ListType, tensor_array::ArrayType>(type)) {
+    // A tuple's items, or a dict's keys, as a list.
+    SmallVector<Value> elements;
+    if (auto dict = dyn_cast<DictType>(type))
+      for (Attribute key : dict.getKeys())
+        elements.push_back(ConstantOp::create(b, loc, key));
+    else
+      elements = elementsOf(b, loc, items);
+    SmallVector<Type> types(ValueRange(elements).getTypes());
+    items = ListOp::create(b, loc, ListType::get(op.getContext(), types), elements);
+  }
+  // `l += items`: the list (or TensorArray) the concatenation makes.
+  Value joined = BinaryOp::create(b, loc, ObjectType::get(op.getContext()), BinaryKind::add,
+                                  op.getObject(), items);
+  op.getUpdated().replaceAllUsesWith(joined);
+  op.getResult().replaceAllUsesWith(ConstantOp::create(b, loc, b.getUnitAttr()));
+  next = before ? before->getNextNode() : &op->getBlock()->front();
+  op.erase();
+  return success();
+}
+
 LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
   Type receiver = op.getObject().getType();
   StringRef method = op.getMethod();
@@ -228,6 +260,19 @@ LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
     return specializeIsInstance(op);
   if (method == "__flatten__" || method == "__pack__")
     return specializeStructure(op);
+  // l.copy() / d.copy(): compiled containers are values, so the copy is
+  // the same value (list(l) of a list, a new display of a dict).
+  if (method == "copy" && op.getArgs().empty() && op.getKwnames().empty() &&
+      isa<ListType, tensor_array::ArrayType, DictType>(receiver)) {
+    OpBuilder b(op);
+    Value copy = op.getObject();
+    if (isa<DictType>(receiver))
+      copy = makeDict(b, op.getLoc(), entriesOf(b, op.getLoc(), op.getObject()));
+    op.getResult().replaceAllUsesWith(copy);
+    op.getUpdated().replaceAllUsesWith(op.getObject());
+    op.erase();
+    return success();
+  }
   if (method == "__list__" || method == "__tuple__") {
     // list(x) / tuple(x) of a container known at compile time (a dict: its keys).
     // list(x) of a TensorArray is x: arrays are values, so the copy is too.
@@ -258,6 +303,8 @@ LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
     op.erase();
     return success();
   }
+  if (method == "extend" && isa<ListType, tensor_array::ArrayType>(receiver))
+    return extendList(op, next);
   bool runtimeIndexed = !op.getArgs().empty() && needsArray(op.getObject(), op.getArgs()[0]);
   if (method == "insert" && (isa<tensor_array::ArrayType>(receiver) ||
                              (isa<ListType>(receiver) && runtimeIndexed)))

@@ -393,6 +393,9 @@ private:
 
   FailureOr<Attribute> staticKey(Operation *op, Value key);
 
+  /// `l.extend(items)` of a list or TensorArray: `l + list(items)`.
+  LogicalResult extendList(CallMethodOp op, Operation *&next);
+
   /// Methods of a dict with compile-time keys.
   LogicalResult specializeDictMethod(CallMethodOp op);
 
