@@ -550,6 +550,17 @@ def sorted_lists(x):
     return keys, by_count, scores, numbers, sorted(grown), sorted(grown, key=lambda v: -v)
 
 
+def keyed_extremes_divmod_and_pow(x):
+    pairs = [(1, "a"), (3, "b"), (2, "c"), (3, "d")]
+    scores = [x.sum(), x.max(), x.min()]
+    q, r = divmod(7, 3)
+    fq, fr = divmod(-7.5, 2)
+    steps = int(x.sum()) * 3 + 1
+    return (max(pairs, key=lambda p: p[0])[1], min(pairs, key=lambda p: -p[0])[1],
+            max(scores, key=lambda v: -v), min(3, 1, 2, key=lambda v: -v), x * q + r, fq, fr,
+            divmod(steps, 4), pow(2, 5), pow(2.0, -1), pow(3, 200, 1000003), pow(steps, 3, 7))
+
+
 def generator_expressions(x):
     squares = sum(k * k for k in range(4))
     positive = all(v > 0 for v in [1, 2, 3])
@@ -579,7 +590,8 @@ def loops_with_else(x):
 
 
 @pytest.mark.parametrize("fn", [builtins_on_numbers, builtins_on_tensors,
-                                zip_reversed_enumerate, sorted_lists, generator_expressions,
+                                zip_reversed_enumerate, sorted_lists,
+                                keyed_extremes_divmod_and_pow, generator_expressions,
                                 loops_with_else])
 @pytest.mark.parametrize("values", [[1.0, 2.0, 3.0], [3.0, 0.25, 9.0]])
 def test_python_builtins_and_loop_forms(differential, fn, values):

@@ -23,22 +23,51 @@ def _items(args):
     return args[0] if len(args) == 1 else args
 
 
-def min_(*args):
+def min_(*args, key=None):
+    # The first of the smallest (Python keeps the first of equal items).
     items = _items(args)
     best = items[0]
     for item in items[1:]:
-        if item < best:
+        if (item < best) if key is None else (key(item) < key(best)):
             best = item
     return best
 
 
-def max_(*args):
+def max_(*args, key=None):
     items = _items(args)
     best = items[0]
     for item in items[1:]:
-        if item > best:
+        if (item > best) if key is None else (key(item) > key(best)):
             best = item
     return best
+
+
+def divmod_(a, b):
+    if isinstance(a, Tensor) or isinstance(b, Tensor):
+        raise TypeError("unsupported operand type(s) for divmod(): a Tensor")
+    return a // b, a % b
+
+
+def pow_(base, exp, mod=None):
+    if mod is None:
+        return base ** exp
+    if not isinstance(base, int) or not isinstance(exp, int) or not isinstance(mod, int):
+        raise TypeError("pow() 3rd argument not allowed unless all arguments are integers")
+    if mod == 0:
+        raise ValueError("pow() 3rd argument cannot be 0")
+    if exp < 0:
+        raise NotImplementedError("pow() with a negative exponent and a modulus (a modular "
+                                  "inverse) is not supported by dy2st yet")
+    # Square and multiply, reduced at each step: no intermediate leaves 64 bits
+    # for a modulus below 2**31.
+    result = 1 % mod
+    square = base % mod
+    while exp > 0:
+        if exp % 2 == 1:
+            result = result * square % mod
+        square = square * square % mod
+        exp = exp // 2
+    return result
 
 
 def sum_(iterable, start=0):
@@ -303,6 +332,7 @@ def range_list(start, stop=None, step=1):
 REPLACEMENTS = {builtins.abs: abs_, builtins.min: min_, builtins.max: max_,
                 builtins.sum: sum_, builtins.any: any_, builtins.all: all_,
                 builtins.zip: zip_, builtins.reversed: reversed_, builtins.sorted: sorted_,
+                builtins.divmod: divmod_, builtins.pow: pow_,
                 **pymath.REPLACEMENTS}
 """The builtins (and math's functions, see pymath) compiled code calls as the
 functions above."""
