@@ -107,3 +107,58 @@ def extended_by_a_tensor(x):
 def test_extend_by_a_tensor_is_a_clear_error():
     with pytest.raises(paddle.Dy2StError, match="list.extend\\(\\) of a float32 tensor"):
         paddle.jit.to_static(extended_by_a_tensor)(t([1.0, 2.0]))
+
+
+def deleted_and_slice_assigned(x, n):
+    # `del c[k]` (lists, dicts, TensorArrays), `del c[a:b]`, slice
+    # assignment of lists, `del name` (unbound after, as in Python).
+    l = [0, 1, 2, 3, 4, 5]
+    del l[0]
+    del l[-1], l[1:2]
+    l[1:2] = [x, x * 2, 7]
+    l[::2] = ["a", "b", "c"]
+    d = {"a": x, "b": 2}
+    del d["a"]
+    grown = []
+    for i in range(n):
+        grown.append(i * 3)
+    del grown[1]
+    tmp = x * 2
+    y = tmp + 1
+    del tmp
+    return l, d, grown, y
+
+
+def test_del_and_slice_assignment(differential):
+    differential(deleted_and_slice_assigned, t([1.0, -2.0]), paddle.to_tensor(4))
+
+
+def read_after_del(x):
+    tmp = x * 2
+    if x.sum() > 0:
+        del tmp
+    return tmp
+
+
+def del_of_a_parameter(x):
+    del x
+    x = 3
+    return x
+
+
+def test_a_name_read_after_del_is_pythons_unbound_local_error(differential):
+    assert np.array_equal(paddle.jit.to_static(read_after_del)(t([-1.0])).numpy(), [-2.0])
+    with pytest.raises(UnboundLocalError, match="cannot access local variable 'tmp'"):
+        paddle.jit.to_static(read_after_del)(t([1.0]))
+    differential(del_of_a_parameter, t([1.0]))
+
+
+def slice_given_a_tensor(x):
+    l = [1, 2]
+    l[0:1] = x
+    return l
+
+
+def test_a_slice_assigned_a_tensor_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="to a slice of a list is not supported"):
+        paddle.jit.to_static(slice_given_a_tensor)(t([1.0]))

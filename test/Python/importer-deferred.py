@@ -11,7 +11,7 @@ def checked(x, mode):
     if mode == "double":
         return x * 2.0
     else:
-        del x
+        import os
     return x
 
 
@@ -21,7 +21,7 @@ print(paddle.jit.to_static(checked).code)
 # CHECK: pydy.if
 # CHECK: pydy.return
 # CHECK: } else {
-# CHECK-NEXT: pydy.unsupported "'del' is not supported by dy2st" {syntax} loc("{{.*}}importer-deferred.py":14:9)
+# CHECK-NEXT: pydy.unsupported "'import' is not supported by dy2st" {syntax} loc("{{.*}}importer-deferred.py":14:9)
 # The branch never goes on (it compiles only if it folds away): it exits, so
 # a variable the dropped statements would bind is not missing after the `if`.
 # CHECK-NEXT: %[[UNDEF:.*]] = pydy.undef "raised" : !pydy.object
@@ -30,7 +30,7 @@ print(paddle.jit.to_static(checked).code)
 
 def bound_after_unsupported(x, n):
     if n < 0:
-        del x
+        import os
         y = x
     else:
         y = x * 2.0
@@ -41,7 +41,7 @@ print(paddle.jit.to_static(bound_after_unsupported).code)
 print(paddle.jit.to_static(bound_after_unsupported)(paddle.to_tensor(np.ones([2], "float32")), 1))
 
 # CHECK-LABEL: pydy.func @"bound_after_unsupported"
-# CHECK: pydy.unsupported "'del' is not supported by dy2st"
+# CHECK: pydy.unsupported "'import' is not supported by dy2st"
 # CHECK-NEXT: pydy.undef "raised"
 # CHECK-NEXT: pydy.return
 # CHECK: Tensor(shape=[2], dtype=float32, value=[2., 2.])

@@ -281,3 +281,29 @@ print(paddle.jit.to_static(formatted).code)
 # CHECK: %[[V:.*]] = pydy.load "[[HELD]]"
 # CHECK: pydy.format %{{v[0-9]+}}, %[[V]], %{{v[0-9]+}}, %{{v[0-9]+}} :
 # CHECK-SAME: formats = ["", ":.3f", "", "!r"]
+
+
+def deleted(x):
+    items = [x, x]
+    del items[0], items[0:1]
+    tmp = x * 2
+    del tmp
+    return tmp
+
+
+print(paddle.jit.to_static(deleted).code)
+
+# `del c[k]` is c.pop(k), `del c[a:b]` is `c[a:b] = []`, and `del name`
+# clears the name's bound flag, which the read after it tests.
+# CHECK-LABEL: pydy.func @"deleted"
+# CHECK: pydy.store "[[FLAG:_dy2st_bound_tmp]]", %{{.*}} : i1
+# CHECK: pydy.call_method %{{.*}}, "pop"(%{{.*}})
+# CHECK: %[[EMPTY:.*]] = pydy.list  : () -> !pydy.object
+# CHECK: pydy.setitem %{{.*}}[%{{.*}}] = %[[EMPTY]]
+# CHECK: pydy.store "[[FLAG]]"
+# CHECK: %[[FALSE:.*]] = pydy.constant false
+# CHECK: pydy.store "[[FLAG]]", %[[FALSE]]
+# CHECK: %[[BOUND:.*]] = pydy.load "[[FLAG]]"
+# CHECK: %[[UNBOUND:.*]] = pydy.unary not %[[BOUND]]
+# CHECK: pydy.if %[[UNBOUND]]
+# CHECK: pydy.raise "UnboundLocalError"

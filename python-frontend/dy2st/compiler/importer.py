@@ -61,7 +61,7 @@ _CONTAINER_METHODS = _MUTATING_METHODS | {"keys", "values", "items", "get", "cop
                                           "count", "sort", "reverse"}
 _UNSUPPORTED_STATEMENTS = {
     ast.Try: "try", ast.AsyncWith: "async with",
-    ast.Global: "global", ast.Nonlocal: "nonlocal", ast.Delete: "del",
+    ast.Global: "global", ast.Nonlocal: "nonlocal", ast.Delete: "del of an attribute",
     ast.Import: "import", ast.ImportFrom: "import",
     ast.AsyncFunctionDef: "async def",
     ast.AsyncFor: "async for",

@@ -151,6 +151,26 @@ class _Desugar(ast.NodeTransformer):
             statements.append(ast.Assign([element], read))
         return [located(s, node) for s in statements]
 
+    def visit_Delete(self, node):
+        """`del c[k]` is `c.pop(k)` (a list's item or a dict's key, with
+        Python's IndexError or KeyError), `del c[a:b]` is `c[a:b] = []`, each
+        target in turn; `del name` stays, for unbound.check (the name is
+        unbound after it)."""
+        self.generic_visit(node)
+        statements = []
+        for target in node.targets:
+            if isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Slice):
+                store = ast.Subscript(target.value, target.slice, ast.Store())
+                statements.append(ast.Assign([store], ast.List([], ast.Load())))
+            elif isinstance(target, ast.Subscript):
+                pop = ast.Attribute(_loaded(target.value), "pop", ast.Load())
+                statements.append(ast.Expr(ast.Call(pop, [target.slice], [])))
+            elif isinstance(target, ast.Name):
+                statements.append(ast.Delete([target]))
+            else:
+                return node  # `del obj.attr`: the importer's clear error
+        return [located(s, node) for s in statements]
+
     def visit_GeneratorExp(self, node):
         self.generic_visit(node)
         return ast.copy_location(ast.ListComp(node.elt, node.generators), node)
@@ -541,6 +561,15 @@ def parameter_names(args):
     parameters, then *args and **kwargs."""
     names = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
     return names + [a.arg for a in (args.vararg, args.kwarg) if a is not None]
+
+
+def _loaded(node):
+    """`node`, an expression read in a Del context, read as a Load."""
+    node = copy.deepcopy(node)
+    for part in ast.walk(node):
+        if hasattr(part, "ctx"):
+            part.ctx = ast.Load()
+    return node
 
 
 def located(tree, node):

@@ -96,6 +96,13 @@ class _Checker:
         return result, bound
 
     def statement(self, node, bound):
+        if isinstance(node, ast.Delete):
+            # `del name` (statements.py leaves only names): the name must be
+            # bound, and is unbound after.
+            deleted = [t.id for t in node.targets]
+            checks = [self.check(n, node) for n in sorted(set(deleted))
+                      if n in self.locals and n not in bound]
+            return checks + [self.set_flag(n, node, False) for n in deleted], bound - set(deleted)
         heads = [getattr(node, f) for f in ("test", "iter", "value", "exc", "msg")
                  if isinstance(getattr(node, f, None), ast.expr)]
         if isinstance(node, ast.Expr):
@@ -134,9 +141,9 @@ class _Checker:
         self.checked.add(name)
         return raise_if_unbound(name, self.flag(name), node)
 
-    def set_flag(self, name, node):
+    def set_flag(self, name, node, value=True):
         return located(ast.Assign([ast.Name(self.flag(name), ast.Store())],
-                                   ast.Constant(True)), node)
+                                   ast.Constant(value)), node)
 
 
 def _stores_of_statement(node):
@@ -164,21 +171,36 @@ def check(function):
     before reads of variables that may be unbound; returns the names checked."""
     params = set(parameter_names(function.args))
     local_names = set()
+    deleted = set()
     for statement in function.body:
         local_names |= _stores(statement)
-    local_names -= params
+        deleted |= {t.id for n in _own_nodes(statement) if isinstance(n, ast.Delete)
+                    for t in n.targets}
+    # A parameter is checked only where it may have been deleted.
+    local_names = (local_names - params) | deleted
     checker = _Checker(local_names)
     body, _ = checker.block(function.body, set(params))
     _set_loop_targets(body, checker)
     if checker.checked:
         inits = [located(ast.Assign([ast.Name(checker.flag(n), ast.Store())],
-                                     ast.Constant(False)), function)
+                                     ast.Constant(n in params)), function)
                  for n in sorted(checker.checked)]
         body = inits + _drop_unused_sets(body, checker.checked)
     else:
         body = _drop_unused_sets(body, set())
     function.body = body
     return checker.checked
+
+
+def _own_nodes(statement):
+    """The nodes of `statement` outside the defs, lambdas and classes in it."""
+    pending = [statement]
+    while pending:
+        node = pending.pop()
+        yield node
+        if node is statement or not isinstance(node, (ast.FunctionDef, ast.Lambda,
+                                                        ast.ClassDef)):
+            pending.extend(ast.iter_child_nodes(node))
 
 
 def _set_loop_targets(statements, checker):
@@ -202,7 +224,7 @@ def _drop_unused_sets(statements, checked):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
                 isinstance(node.targets[0], ast.Name) and \
                 node.targets[0].id.startswith("_dy2st_bound_") and \
-                isinstance(node.value, ast.Constant) and node.value.value is True and \
+                isinstance(node.value, ast.Constant) and isinstance(node.value.value, bool) and \
                 node.targets[0].id[len("_dy2st_bound_"):] not in checked:
             continue
         for field in ("body", "orelse"):

@@ -411,6 +411,8 @@ LogicalResult Specializer::specializeSetItem(SetItemOp op) {
   bool tuple = isa<TupleType, NamedTupleType>(sequence);
   if (tuple && !op.getItemChanged())
     return op.emitError() << "TypeError: 'tuple' object does not support item assignment";
+  if (isa<ListType>(sequence) && isa<SliceType>(op.getIndex().getType()))
+    return assignSlice(op);
   if (!tuple && needsArray(op.getValue(), op.getIndex()))
     return specializeArrayWrite(op);
   if (!tuple && !isa<ListType>(sequence))

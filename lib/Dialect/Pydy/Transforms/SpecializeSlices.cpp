@@ -13,42 +13,87 @@ bool Specializer::boundsKnown(Value slice) {
   });
 }
 
-LogicalResult Specializer::sliceSequence(SubscriptOp op) {
-  auto slice = op.getIndex().getDefiningOp<SliceOp>();
+FailureOr<Specializer::StaticSlice> Specializer::staticSlice(Operation *op, Value index,
+                                                             int64_t n) {
+  auto slice = index.getDefiningOp<SliceOp>();
   auto part = [&](Value v, std::optional<int64_t> &out) -> LogicalResult {
     if (isa<PyNoneType>(v.getType()))
       return success();
     auto i = dyn_cast_or_null<IntegerAttr>(constantOf(v));
     if (!i || !i.getType().isInteger(64))
-      return op.emitError("slices of lists and tuples need bounds known at compile time");
+      return op->emitError("slices of lists and tuples need bounds known at compile time");
     out = i.getInt();
     return success();
   };
   std::optional<int64_t> lower, upper, step;
   if (!slice || failed(part(slice.getLower(), lower)) || failed(part(slice.getUpper(), upper)) ||
       failed(part(slice.getStep(), step)))
-    return slice ? failure() : op.emitError("slices of lists need a slice display");
+    return slice ? failure() : op->emitError("slices of lists need a slice display");
   if (step && *step == 0)
-    return op.emitError("ValueError: slice step cannot be zero");
-  OpBuilder b(op);
-  SmallVector<Value> elements = elementsOf(b, op.getLoc(), op.getValue());
-  int64_t n = elements.size(), s = step.value_or(1);
+    return op->emitError("ValueError: slice step cannot be zero");
+  int64_t s = step.value_or(1);
   auto clamp = [&](std::optional<int64_t> v, int64_t omitted, int64_t lo, int64_t hi) {
     if (!v)
       return omitted;
     int64_t x = *v < 0 ? *v + n : *v;
     return std::min(std::max(x, lo), hi);
   };
-  int64_t from = s > 0 ? clamp(lower, 0, 0, n) : clamp(lower, n - 1, -1, n - 1);
+  StaticSlice result;
+  result.step = s;
+  result.from = s > 0 ? clamp(lower, 0, 0, n) : clamp(lower, n - 1, -1, n - 1);
   int64_t to = s > 0 ? clamp(upper, n, 0, n) : clamp(upper, -1, -1, n - 1);
+  for (int64_t i = result.from; s > 0 ? i < to : i > to; i += s)
+    result.positions.push_back(i);
+  return result;
+}
+
+LogicalResult Specializer::sliceSequence(SubscriptOp op) {
+  OpBuilder b(op);
+  SmallVector<Value> elements = elementsOf(b, op.getLoc(), op.getValue());
+  FailureOr<StaticSlice> slice = staticSlice(op, op.getIndex(), elements.size());
+  if (failed(slice))
+    return failure();
   SmallVector<Value> picked;
-  for (int64_t i = from; s > 0 ? i < to : i > to; i += s)
+  for (int64_t i : slice->positions)
     picked.push_back(elements[i]);
   SmallVector<Type> types = llvm::map_to_vector(picked, [](Value v) { return v.getType(); });
   Value result = isa<ListType>(op.getValue().getType())
                      ? Value(ListOp::create(b, op.getLoc(), ListType::get(op.getContext(), types), picked))
                      : Value(TupleOp::create(b, op.getLoc(), TupleType::get(op.getContext(), types), picked));
   op.getResult().replaceAllUsesWith(result);
+  op.erase();
+  return success();
+}
+
+LogicalResult Specializer::assignSlice(SetItemOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  SmallVector<Value> elements = elementsOf(b, loc, op.getValue());
+  FailureOr<StaticSlice> slice = staticSlice(op, op.getIndex(), elements.size());
+  if (failed(slice))
+    return failure();
+  Type given = op.getItem().getType();
+  if (!isa<ListType, TupleType, NamedTupleType>(given))
+    return op.emitError() << "assigning " << withArticle(given)
+                          << " to a slice of a list is not supported by dy2st yet (a list or "
+                             "tuple of known length is)";
+  SmallVector<Value> items = elementsOf(b, loc, op.getItem());
+  if (slice->step == 1) {
+    // l[a:b] = items: the run replaced, however long either is.
+    int64_t from = slice->from;
+    int64_t to = slice->positions.empty() ? from : slice->positions.back() + 1;
+    elements.erase(elements.begin() + from, elements.begin() + to);
+    elements.insert(elements.begin() + from, items.begin(), items.end());
+  } else {
+    if (items.size() != slice->positions.size())
+      return op.emitError() << "ValueError: attempt to assign sequence of size " << items.size()
+                            << " to extended slice of size " << slice->positions.size();
+    for (auto [i, item] : llvm::zip(slice->positions, items))
+      elements[i] = item;
+  }
+  SmallVector<Type> types = llvm::map_to_vector(elements, [](Value v) { return v.getType(); });
+  op.getResult().replaceAllUsesWith(
+      ListOp::create(b, loc, ListType::get(op.getContext(), types), elements).getResult());
   op.erase();
   return success();
 }

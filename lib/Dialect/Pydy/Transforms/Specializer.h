@@ -403,6 +403,21 @@ private:
   /// `dict[key] = value` at a key known at compile time.
   LogicalResult specializeDictSetItem(SetItemOp op);
 
+  /// A slice with bounds known at compile time of a sequence of `n` items:
+  /// its step, where it starts (clamped as Python does) and the positions
+  /// it selects.
+  struct StaticSlice {
+    int64_t step = 1;
+    int64_t from = 0;
+    SmallVector<int64_t> positions;
+  };
+  FailureOr<StaticSlice> staticSlice(Operation *op, Value index, int64_t n);
+
+  /// `l[a:b:c] = items` of a list of known length (`del l[a:b]` is `l[a:b] =
+  /// []`): a run replaced by any number of items, an extended slice's items
+  /// one for one (Python's ValueError otherwise).
+  LogicalResult assignSlice(SetItemOp op);
+
   /// l[a:b:c] of a list or tuple (x.shape[1:]) with bounds known at compile
   /// time: a new display of the selected elements.
   LogicalResult sliceSequence(SubscriptOp op);
