@@ -175,3 +175,26 @@ def test_a_list_of_strings_read_at_an_index_known_at_run_time(capsys):
         assert compiled(x, 0)[0] == "mixed"
     finally:
         LABELS[1] = "neutral"
+
+
+def in_a_set_of_literals(x, mode="relu"):
+    # Membership of a set display of literals is membership of their tuple.
+    if mode not in {"relu", "gelu"}:
+        raise ValueError(f"unknown mode {mode}")
+    k = int(x[0])
+    return mode in {"gelu", "relu"}, k in {1, 2, 3}, 2.0 in {2, 5}, k not in {0}, x * 2
+
+
+@pytest.mark.parametrize("first", [3.0, 1.0])
+def test_membership_of_a_set_of_literals(differential, first):
+    differential(in_a_set_of_literals, paddle.to_tensor([first, 2.0]))
+
+
+def a_set_as_a_value(x):
+    seen = {1, 2}
+    return len(seen)
+
+
+def test_a_set_as_a_value_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="set displays are not supported"):
+        paddle.jit.to_static(a_set_as_a_value)(paddle.to_tensor([1.0]))

@@ -34,3 +34,15 @@ print(paddle.jit.to_static(search).code)
 # CHECK-LABEL: pydy.func @"contains__
 # CHECK: pydy.call_method %{{.*}}, "__isinstance__"
 # CHECK: pydy.compare in
+
+
+def in_literal_set(x, mode="relu"):
+    return mode in {"relu", "gelu"}
+
+
+print(paddle.jit.to_static(in_literal_set).code)
+
+# A set display of literals on the right of `in` is the tuple of them.
+# CHECK-LABEL: pydy.func @"in_literal_set"
+# CHECK: %[[SET:.*]] = pydy.tuple %{{.*}}, %{{.*}} : (!pydy.str, !pydy.str) -> !pydy.object
+# CHECK: pydy.call @"contains__{{[0-9]+}}"(%[[SET]], %{{.*}})

@@ -151,6 +151,18 @@ class _Desugar(ast.NodeTransformer):
             statements.append(ast.Assign([element], read))
         return [located(s, node) for s in statements]
 
+    def visit_Compare(self, node):
+        """`v in {"relu", "gelu"}`: membership of a set display of literals is
+        membership of the tuple of them (the same test; compiled code has no
+        sets)."""
+        self.generic_visit(node)
+        node.comparators = [
+            ast.copy_location(ast.Tuple(c.elts, ast.Load()), c)
+            if isinstance(op, (ast.In, ast.NotIn)) and isinstance(c, ast.Set) and
+            all(isinstance(e, ast.Constant) for e in c.elts) else c
+            for op, c in zip(node.ops, node.comparators)]
+        return node
+
     def visit_Delete(self, node):
         """`del c[k]` is `c.pop(k)` (a list's item or a dict's key, with
         Python's IndexError or KeyError), `del c[a:b]` is `c[a:b] = []`, each
