@@ -162,3 +162,23 @@ def slice_given_a_tensor(x):
 def test_a_slice_assigned_a_tensor_is_a_clear_error():
     with pytest.raises(paddle.Dy2StError, match="to a slice of a list is not supported"):
         paddle.jit.to_static(slice_given_a_tensor)(t([1.0]))
+
+
+def sorted_in_place(x, n):
+    # list.sort(key=, reverse=) sorts in place (a TensorArray too); a
+    # tensor's sort() is Paddle's sorted copy.
+    l = [3, 1, 2]
+    l.sort()
+    pairs = [("a", 2), ("b", 1), ("c", 2)]
+    pairs.sort(key=lambda p: p[1], reverse=True)
+    scores = [x.sum(), x.min(), x.max()]
+    scores.sort()
+    grown = []
+    for i in range(n):
+        grown.append((i * 7) % 5)
+    grown.sort(reverse=True)
+    return l, pairs, scores, grown, x.sort()
+
+
+def test_sort_in_place(differential):
+    differential(sorted_in_place, t([3.0, -1.0, 2.0]), paddle.to_tensor(6))

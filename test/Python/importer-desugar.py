@@ -307,3 +307,19 @@ print(paddle.jit.to_static(deleted).code)
 # CHECK: %[[UNBOUND:.*]] = pydy.unary not %[[BOUND]]
 # CHECK: pydy.if %[[UNBOUND]]
 # CHECK: pydy.raise "UnboundLocalError"
+
+
+def sorted_list(x):
+    items = [x.sum(), x.max()]
+    items.sort(reverse=True)
+    return items
+
+
+print(paddle.jit.to_static(sorted_list).code)
+
+# l.sort(...) is pybuiltins.sort_method(l, ...), whose change of the list in
+# place is written back to `items`.
+# CHECK-LABEL: pydy.func @"sorted_list"
+# CHECK: %[[CALL:.*]] = pydy.call @"sort_method__{{[0-9]+}}"
+# CHECK: pydy.subscript %[[CALL]]
+# CHECK: pydy.store "items"

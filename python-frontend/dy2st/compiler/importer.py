@@ -2067,6 +2067,13 @@ class Importer(StaticContainers, CallForms, Views):
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
                                               keywords=node.keywords), node)
             return self.python_call(call, form, None)
+        if method == "sort" and not node.args and \
+                all(k.arg in ("key", "reverse") for k in node.keywords):
+            # l.sort(key=..., reverse=...): pybuiltins.sort_method, which
+            # changes the list in place (or sorts a tensor as Paddle does).
+            call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value],
+                                              keywords=node.keywords), node)
+            return self.python_call(call, pybuiltins.sort_method, None)
         if method == "item" and node.args:
             # Tensor.item(i), item(i, j, ...): pybuiltins.tensor_item.
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,

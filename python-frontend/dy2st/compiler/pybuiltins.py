@@ -7,7 +7,7 @@ Over lists and tuples the loops unroll; over a tensor they run along its
 first axis."""
 import builtins
 
-from ..eager.basic_composites import abs as _tensor_abs
+from ..eager.basic_composites import abs as _tensor_abs, sort as _tensor_sort
 from ..eager.tensor import Tensor, copy_dtype_message
 from . import pymath
 
@@ -121,6 +121,16 @@ def sorted_(iterable, key=None, reverse=False):
             if (key_a < key_b) if reverse else (key_b < key_a):
                 items[j], items[j + 1] = items[j + 1], items[j]
     return items
+
+
+def sort_method(obj, key=None, reverse=False):
+    """obj.sort(key=..., reverse=...): a list sorted in place (as sorted()
+    orders it); a tensor's sort() is Paddle's, a sorted copy."""
+    if isinstance(obj, Tensor):
+        return _tensor_sort(obj)
+    ordered = sorted_(obj, key, reverse)
+    for i in range(len(obj)):
+        obj[i] = ordered[i]
 
 
 def remaining_items(mapping, taken, extra):
