@@ -204,3 +204,20 @@ def test_a_missing_string_key_chosen_at_run_time_is_pythons_key_error():
     assert paddle.jit.to_static(missing_string_key)(t([-1.0])) == 0.5
     with pytest.raises(KeyError, match="'left'"):
         paddle.jit.to_static(missing_string_key)(t([1.0]))
+
+
+class IntKeyedOutputs(paddle.nn.Layer):
+    def forward(self, x):
+        return {0: x * 2, 5: x + 1, "total": x.sum()}
+
+
+def test_a_saved_layer_returns_its_int_keyed_dict(tmp_path):
+    x = t([1.0, 2.0, 3.0])
+    static = paddle.jit.to_static(IntKeyedOutputs(),
+                                  input_spec=[paddle.static.InputSpec([3], "float32")])
+    expected = static(x)
+    paddle.jit.save(static, str(tmp_path / "net"))
+    loaded = paddle.jit.load(str(tmp_path / "net"))(x)
+    assert list(loaded) == [0, 5, "total"]
+    for key in expected:
+        np.testing.assert_array_equal(loaded[key].numpy(), expected[key].numpy())
