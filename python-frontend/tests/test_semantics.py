@@ -1,6 +1,8 @@
 """Paddle's dy2st semantics (issue 13): the Python of Paddle's own to_static
 tests, compiled and compared with eager."""
 import collections
+import functools
+import itertools
 import json
 import logging
 import os
@@ -561,6 +563,15 @@ def keyed_extremes_divmod_and_pow(x):
             divmod(steps, 4), pow(2, 5), pow(2.0, -1), pow(3, 200, 1000003), pow(steps, 3, 7))
 
 
+def reduce_and_product(x):
+    total = x * 0
+    for a, b in itertools.product([1, 2], [3, 4]):
+        total = total + a * b
+    return (functools.reduce(lambda a, b: a + b, [x, x * 2, x * 3]),
+            functools.reduce(lambda a, b: a * b, [1, 2, 3], 10), total,
+            list(itertools.product(["a", "b"], [0, 1, 2])))
+
+
 def generator_expressions(x):
     squares = sum(k * k for k in range(4))
     positive = all(v > 0 for v in [1, 2, 3])
@@ -591,7 +602,8 @@ def loops_with_else(x):
 
 @pytest.mark.parametrize("fn", [builtins_on_numbers, builtins_on_tensors,
                                 zip_reversed_enumerate, sorted_lists,
-                                keyed_extremes_divmod_and_pow, generator_expressions,
+                                keyed_extremes_divmod_and_pow, reduce_and_product,
+                                generator_expressions,
                                 loops_with_else])
 @pytest.mark.parametrize("values", [[1.0, 2.0, 3.0], [3.0, 0.25, 9.0]])
 def test_python_builtins_and_loop_forms(differential, fn, values):

@@ -6,6 +6,8 @@ operators), and these follow the same definitions, so both agree.
 Over lists and tuples the loops unroll; over a tensor they run along its
 first axis."""
 import builtins
+import functools
+import itertools
 
 from ..eager.basic_composites import abs as _tensor_abs, sort as _tensor_sort
 from ..eager.tensor import Tensor, copy_dtype_message
@@ -121,6 +123,29 @@ def sorted_(iterable, key=None, reverse=False):
             if (key_a < key_b) if reverse else (key_b < key_a):
                 items[j], items[j + 1] = items[j + 1], items[j]
     return items
+
+
+def reduce_(function, iterable, *initial):
+    """functools.reduce (its initial value, where given, in `initial`)."""
+    items = list(iterable)
+    if len(initial) == 0:
+        if len(items) == 0:
+            raise TypeError("reduce() of empty iterable with no initial value")
+        value = items[0]
+        items = items[1:]
+    else:
+        value = initial[0]
+    for item in items:
+        value = function(value, item)
+    return value
+
+
+def product_(*iterables):
+    """itertools.product of sequences: the list of its tuples."""
+    tuples = [()]
+    for iterable in iterables:
+        tuples = [prefix + (item,) for prefix in tuples for item in iterable]
+    return tuples
 
 
 def sort_method(obj, key=None, reverse=False):
@@ -342,7 +367,8 @@ def range_list(start, stop=None, step=1):
 REPLACEMENTS = {builtins.abs: abs_, builtins.min: min_, builtins.max: max_,
                 builtins.sum: sum_, builtins.any: any_, builtins.all: all_,
                 builtins.zip: zip_, builtins.reversed: reversed_, builtins.sorted: sorted_,
-                builtins.divmod: divmod_, builtins.pow: pow_,
+                builtins.divmod: divmod_, builtins.pow: pow_, functools.reduce: reduce_,
+                itertools.product: product_,
                 **pymath.REPLACEMENTS}
 """The builtins (and math's functions, see pymath) compiled code calls as the
 functions above."""
