@@ -6,6 +6,7 @@ them), written with `import paddle` so that they run on real
 Paddle and on dy2st alike. CASES lists (name, function, arguments)."""
 import collections
 import dataclasses
+import functools
 import typing
 
 import numpy as np
@@ -1048,6 +1049,26 @@ def dyfunc_ifelse_ret_int3(x):
         return y
 
 
+def containers_and_builtins(x):
+    # Int keys (also known only at run time), sort/sorted/extend/copy/del of
+    # lists, strings joined and formatted, divmod and functools.reduce.
+    table = {0: x * 2, 1: x + 1}
+    counts = {0: 0, 1: 0}
+    for v in [3, 4, 5]:
+        counts[v % 2] += 1
+    k = int(x.sum()) % 2
+    picked = table[k]
+    items = [x.max(), x.min(), x.sum()]
+    items.sort()
+    items.extend([x.mean()])
+    kept = items.copy()
+    del kept[0]
+    title = "{}:{}".format("w" + "_" + str(2), 3)
+    q, r = divmod(17, 5)
+    total = functools.reduce(lambda a, b: a * 10 + b, sorted([3, 1, 2]))
+    return picked, counts[1], items, kept, len(title), q, r, total, table.get(k + 5, x * 0)
+
+
 def stop_tokens_and_seen(x, n):
     # `in`, index(), count() and remove() of values known only at run time.
     seen = []
@@ -1158,6 +1179,7 @@ CASES = [
     ("static_control_flow", static_control_flow, [f32(3) + 0.5]),
     ("dyfunc_ifelse_ret_int2", dyfunc_ifelse_ret_int2, [f32(3, 2)]),
     ("dyfunc_ifelse_ret_int3", dyfunc_ifelse_ret_int3, [f32(3, 2)]),
+    ("containers_and_builtins", containers_and_builtins, [f32(3) + 0.5]),
     ("stop_tokens_and_seen", stop_tokens_and_seen,
      [np.array([3, 5, 0, 7], "int64"), np.array(9, "int64")]),
     ("layers_and_function_arguments", blocks_and_activation,
