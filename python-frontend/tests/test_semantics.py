@@ -1119,6 +1119,27 @@ def joined_and_formatted_strings(x, prefix="layer"):
     return x, name, title, ""
 
 
+def text_methods_and_dict_builders(x, act="ReLU", sep="_"):
+    # A str's methods of text known when compiling (a literal, or an argument
+    # once specialized); dict(), `{**d}`, setdefault and enumerate as values.
+    name = "Conv2D" + sep + "Layer"
+    parts = name.split("_") if sep == "_" else name.split("-")
+    scale = 2.0 if act.lower() == "relu" else 1.0
+    flags = (act.upper(), act.startswith(("Re", "Ge")), name.endswith("Layer"),
+             " pad ".strip(), "xxa".lstrip("x"), name.replace("2D", "3D"), name.find("2D"),
+             "a b  c".split(), ",".join(parts))
+    table = dict(zip(["w", "b"], [x * scale, x + 1]))
+    table.setdefault("w", x * 0)
+    table.setdefault("extra", 3)
+    merged = {**table, "b": x - 1, **dict(k=1)}
+    return parts, flags, table, merged, dict([("p", 1)]), list(enumerate(parts, 1))
+
+
+def test_text_methods_and_dict_builders(differential):
+    differential(text_methods_and_dict_builders, t([1.0, 2.0]))
+    differential(text_methods_and_dict_builders, t([1.0, 2.0]), "GELU", "-")
+
+
 def test_strings_joined_and_formatted_when_compiling(capfd):
     x = t([1.0, 2.0, 3.0])
     eager = joined_and_formatted_strings(x)

@@ -323,3 +323,20 @@ print(paddle.jit.to_static(sorted_list).code)
 # CHECK: %[[CALL:.*]] = pydy.call @"sort_method__{{[0-9]+}}"
 # CHECK: pydy.subscript %[[CALL]]
 # CHECK: pydy.store "items"
+
+
+def dict_builders(x):
+    table = dict(w=x)
+    return {**table, "b": x}
+
+
+print(paddle.jit.to_static(dict_builders).code)
+
+# dict(...) is pybuiltins.dict_ (its keywords a dict for **kwargs), `{**d,
+# k: v}` pybuiltins.merged_dicts of the parts in order (a tuple for *parts).
+# CHECK-LABEL: pydy.func @"dict_builders"
+# CHECK: pydy.call @"dict___{{[0-9]+}}"
+# CHECK: %[[TABLE:.*]] = pydy.load "table"
+# CHECK: %[[PART:.*]] = pydy.dict keys
+# CHECK: %[[PARTS:.*]] = pydy.tuple %[[TABLE]], %[[PART]]
+# CHECK: pydy.call @"merged_dicts__{{[0-9]+}}"(%[[PARTS]])

@@ -57,6 +57,12 @@ _COMPARE = {ast.Lt: "lt", ast.LtE: "le", ast.Gt: "gt", ast.GtE: "ge", ast.Eq: "e
 _MUTATING_METHODS = {"append", "pop", "insert", "extend", "update", "clear", "remove",
                      "setdefault", "reverse"}
 # Methods of Python containers (a composite of the same name is not meant).
+# Methods of a string known when compiling, computed then (format and join
+# take values of run time).
+_TEXT_METHODS = {"format", "join", "upper", "lower", "title", "capitalize", "strip", "lstrip",
+                 "rstrip", "split", "rsplit", "replace", "startswith", "endswith", "find",
+                 "rfind", "isdigit", "isalpha", "isupper", "islower", "zfill", "center", "ljust",
+                 "rjust", "removeprefix", "removesuffix", "splitlines"}
 _CONTAINER_METHODS = _MUTATING_METHODS | {"keys", "values", "items", "get", "copy", "index",
                                           "count", "sort", "reverse"}
 _UNSUPPORTED_STATEMENTS = {
@@ -1577,7 +1583,21 @@ class Importer(StaticContainers, CallForms, Views):
 
     def expr_Dict(self, node):
         if any(k is None for k in node.keys):
-            self._fail(node, "'**' in dict displays is not supported by dy2st")
+            # {**a, k: v, **b}: pybuiltins.merged_dicts of the parts, in order.
+            parts, run = [], ([], [])
+            for key, value in zip(node.keys, node.values):
+                if key is None:
+                    if run[0]:
+                        parts.append(ast.Dict(*run))
+                        run = ([], [])
+                    parts.append(value)
+                else:
+                    run[0].append(key)
+                    run[1].append(value)
+            if run[0]:
+                parts.append(ast.Dict(*run))
+            call = located(ast.Call(ast.Name("merged_dicts", ast.Load()), parts, []), node)
+            return self.python_call(call, pybuiltins.merged_dicts, None)
         return self.dict_value([self.expr(k) for k in node.keys],
                                [self.expr(v) for v in node.values], node)
 
@@ -2007,10 +2027,27 @@ class Importer(StaticContainers, CallForms, Views):
 
 
     def method_call(self, node, receiver, method):
-        if method == "format":
-            template = self.static_text(node.func.value)
-            if template is not None:
-                return self.format_call(node, template)
+        text = self.static_text(node.func.value) if method in _TEXT_METHODS else None
+        if text is not None:
+            if method == "format":
+                return self.format_call(node, text)
+            if method == "join" and len(node.args) == 1 and not node.keywords:
+                # sep.join(items): the items joined when compiling (see
+                # pybuiltins.join_texts).
+                call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] +
+                                                  node.args, keywords=[]), node)
+                return self.python_call(call, pybuiltins.join_texts, None)
+            args = [_literal(a) for a in node.args]
+            keywords = {k.arg: _literal(k.value) for k in node.keywords}
+            if _NOT_LITERAL in args or _NOT_LITERAL in keywords.values() or None in keywords:
+                self._fail(node, f"str.{method}() of a string known when compiling takes "
+                                 "arguments known then too in dy2st")
+            try:
+                value = getattr(text, method)(*args, **keywords)
+            except Exception as e:
+                self._fail(node, f"{type(e).__name__}: {e}")
+            return self.constant(value, node) if not isinstance(value, list) else \
+                self.expr(located(ast.List([ast.Constant(v) for v in value], ast.Load()), node))
         if method in ("index", "count", "remove") and len(node.args) == 1 and \
                 not node.keywords and not isinstance(node.args[0], ast.Starred) and \
                 self.fn not in pybuiltins.SEQUENCE_HELPERS and \
@@ -2079,7 +2116,10 @@ class Importer(StaticContainers, CallForms, Views):
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
                                               keywords=node.keywords), node)
             return self.python_call(call, pybuiltins.tensor_item, None)
-        alias = functional.ALIASES.get(method)
+        # text.split("_"), text.split(): a str's method (a tensor's takes sections).
+        text_split = method == "split" and (not node.args or (
+            isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)))
+        alias = None if text_split else functional.ALIASES.get(method)
         primitive = optable.PRIMITIVES.get(functional.LIBRARY.get(alias, ""))
         if primitive is not None and primitive.params[0].kind != "Tensor":
             alias = None  # x.cat(...): not a method of the tensor (its error is the method's)
@@ -2090,7 +2130,7 @@ class Importer(StaticContainers, CallForms, Views):
                                               keywords=node.keywords), node)
             return self.static_call(call, Static(functional.SPELLED.get(method, alias)))
         composite = functional.COMPOSITES.get(method) or functional.LINALG_METHODS.get(method)
-        if composite is not None and method not in _CONTAINER_METHODS:
+        if composite is not None and method not in _CONTAINER_METHODS and not text_split:
             # A tensor method written as a composite: the function with the
             # receiver first.
             call = ast.Call(func=node.func, args=[node.func.value] + node.args,

@@ -125,6 +125,53 @@ def sorted_(iterable, key=None, reverse=False):
     return items
 
 
+def enumerate_(iterable, start=0):
+    """enumerate() as a value (a `for` over it stays a loop of the importer's):
+    the list of its pairs."""
+    pairs = []
+    for i, item in enumerate(iterable):
+        pairs.append((start + i, item))
+    return pairs
+
+
+def join_texts(separator, items):
+    """separator.join(items) of strings known when compiling."""
+    text = ""
+    for i, item in enumerate(items):
+        if not isinstance(item, str):
+            raise TypeError(f"sequence item {i}: expected str instance")
+        text = text + (separator if i > 0 else "") + item
+    return text
+
+
+def dict_(*args, **kwargs):
+    """dict(mapping or pairs, **kwargs): keys known when compiling."""
+    if len(args) > 1:
+        raise TypeError(f"dict expected at most 1 argument, got {len(args)}")
+    made = {}
+    if len(args) == 1:
+        if isinstance(args[0], dict):
+            for key in args[0]:
+                made[key] = args[0][key]
+        else:
+            for pair in args[0]:
+                if len(pair) != 2:
+                    raise ValueError("dictionary update sequence element has the wrong length")
+                made[pair[0]] = pair[1]
+    for key in kwargs:
+        made[key] = kwargs[key]
+    return made
+
+
+def merged_dicts(*parts):
+    """`{**a, k: v, **b}`: the parts' entries, later ones replacing."""
+    made = {}
+    for part in parts:
+        for key in part:
+            made[key] = part[key]
+    return made
+
+
 def reduce_(function, iterable, *initial):
     """functools.reduce (its initial value, where given, in `initial`)."""
     items = list(iterable)
@@ -367,7 +414,9 @@ def range_list(start, stop=None, step=1):
 REPLACEMENTS = {builtins.abs: abs_, builtins.min: min_, builtins.max: max_,
                 builtins.sum: sum_, builtins.any: any_, builtins.all: all_,
                 builtins.zip: zip_, builtins.reversed: reversed_, builtins.sorted: sorted_,
-                builtins.divmod: divmod_, builtins.pow: pow_, functools.reduce: reduce_,
+                builtins.divmod: divmod_, builtins.pow: pow_, builtins.dict: dict_,
+                builtins.enumerate: enumerate_,
+                functools.reduce: reduce_,
                 itertools.product: product_,
                 **pymath.REPLACEMENTS}
 """The builtins (and math's functions, see pymath) compiled code calls as the

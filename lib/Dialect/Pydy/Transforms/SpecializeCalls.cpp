@@ -330,6 +330,8 @@ LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
     op.erase();
     return success();
   }
+  if (isa<StrType>(receiver))
+    return specializeTextMethod(op);
   if (!isa<RankedTensorType>(receiver))
     return op.emitError() << "calling method '" << method << "' of "
                           << withArticle(receiver) << " is not supported by dy2st yet";

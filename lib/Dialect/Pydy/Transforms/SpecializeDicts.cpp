@@ -105,6 +105,18 @@ LogicalResult Specializer::specializeDictMethod(CallMethodOp op) {
       entries.erase(it);
       updated = makeDict(b, loc, entries);
     }
+  } else if (method == "setdefault" && !args.empty() && args.size() <= 2) {
+    auto key = staticKey(op, args[0]);
+    if (failed(key))
+      return failure();
+    auto it = llvm::find_if(entries, [&](auto &e) { return e.first == *key; });
+    if (it != entries.end()) {
+      result = it->second;
+    } else {
+      result = args.size() == 2 ? args[1] : result;
+      entries.push_back({*key, result});
+      updated = makeDict(b, loc, entries);
+    }
   } else if (method == "update" && args.size() == 1 && isa<DictType>(args[0].getType())) {
     for (auto &other : entriesOf(b, loc, args[0])) {
       auto it = llvm::find_if(entries, [&](auto &e) { return e.first == other.first; });

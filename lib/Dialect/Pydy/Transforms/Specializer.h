@@ -393,6 +393,10 @@ private:
 
   FailureOr<Attribute> staticKey(Operation *op, Value key);
 
+  /// A method of a string known when compiling, with arguments known then
+  /// (`act.lower()`), computed then (see SpecializeTexts.cpp).
+  LogicalResult specializeTextMethod(CallMethodOp op);
+
   /// `l.extend(items)` of a list or TensorArray: `l + list(items)`.
   LogicalResult extendList(CallMethodOp op, Operation *&next);
 
