@@ -563,6 +563,16 @@ def keyed_extremes_divmod_and_pow(x):
             divmod(steps, 4), pow(2, 5), pow(2.0, -1), pow(3, 200, 1000003), pow(steps, 3, 7))
 
 
+def ordered_sequences(x):
+    # Tuples and lists order as Python orders them: the first items that
+    # differ decide, else the lengths (sorted(d.items()), max of pairs).
+    d = {"b": x, "a": x * 2, "c": 3}
+    pairs = [(2, "b"), (1, "z"), (2, "a")]
+    k = int(x[0])
+    return (sorted(d.items())[0][0], sorted(pairs), (1, 2) < (1, 3), [1, 2] >= [1, 2],
+            (1,) < (1, 0), (k, 1) > (2, 5), max(pairs), (k,) <= (k, 0))
+
+
 def reduce_and_product(x):
     total = x * 0
     for a, b in itertools.product([1, 2], [3, 4]):
@@ -603,6 +613,7 @@ def loops_with_else(x):
 @pytest.mark.parametrize("fn", [builtins_on_numbers, builtins_on_tensors,
                                 zip_reversed_enumerate, sorted_lists,
                                 keyed_extremes_divmod_and_pow, reduce_and_product,
+                                ordered_sequences,
                                 generator_expressions,
                                 loops_with_else])
 @pytest.mark.parametrize("values", [[1.0, 2.0, 3.0], [3.0, 0.25, 9.0]])

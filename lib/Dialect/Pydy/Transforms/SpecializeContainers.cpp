@@ -361,6 +361,50 @@ LogicalResult Specializer::sequenceEquality(CompareOp op, Operation *&next) {
   return success();
 }
 
+bool Specializer::isSequenceOrdering(CompareOp op) {
+  CompareKind kind = op.getKind();
+  auto isSequence = [](Type t) { return isa<ListType, TupleType>(t); };
+  return (kind == CompareKind::lt || kind == CompareKind::le || kind == CompareKind::gt ||
+          kind == CompareKind::ge) &&
+         isSequence(op.getLhs().getType()) && isSequence(op.getRhs().getType());
+}
+
+LogicalResult Specializer::sequenceOrdering(CompareOp op, Operation *&next) {
+  Type lt = op.getLhs().getType(), rt = op.getRhs().getType();
+  StringRef symbol = op.getKind() == CompareKind::lt   ? "<"
+                     : op.getKind() == CompareKind::le ? "<="
+                     : op.getKind() == CompareKind::gt ? ">"
+                                                       : ">=";
+  if (lt.getTypeID() != rt.getTypeID())
+    return op.emitError() << "TypeError: '" << symbol << "' not supported between instances of '"
+                          << (isa<ListType>(lt) ? "list" : "tuple") << "' and '"
+                          << (isa<ListType>(rt) ? "list" : "tuple") << "'";
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  Operation *before = op->getPrevNode();
+  SmallVector<Value> lhs = elementsOf(b, loc, op.getLhs());
+  SmallVector<Value> rhs = elementsOf(b, loc, op.getRhs());
+  Type object = ObjectType::get(op.getContext());
+  // Python's order: the first items that differ decide; where one sequence
+  // is a prefix of the other, their lengths.
+  std::function<Value(size_t)> from = [&](size_t i) -> Value {
+    if (i == std::min(lhs.size(), rhs.size())) {
+      Value l = ConstantOp::create(b, loc, b.getI64IntegerAttr(lhs.size()));
+      Value r = ConstantOp::create(b, loc, b.getI64IntegerAttr(rhs.size()));
+      return CompareOp::create(b, loc, object, op.getKind(), l, r);
+    }
+    Value same = CompareOp::create(b, loc, object, CompareKind::eq, lhs[i], rhs[i]);
+    return chooseValue(
+        b, loc, object, same, [&] { return from(i + 1); },
+        [&] { return CompareOp::create(b, loc, object, op.getKind(), lhs[i], rhs[i]); });
+  };
+  Value result = from(0);
+  op.getResult().replaceAllUsesWith(result);
+  next = before ? before->getNextNode() : &op->getBlock()->front();
+  op.erase();
+  return success();
+}
+
 LogicalResult Specializer::specializeArrayJoin(LibCallOp op, StringRef name, Value array, Value axisValue) {
   auto arrayType = cast<tensor_array::ArrayType>(array.getType());
   if (arrayType.holdsScalars())

@@ -293,6 +293,8 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
     return literalMembership(cmp);
   if (auto cmp = dyn_cast<CompareOp>(op); cmp && isSequenceEquality(cmp))
     return sequenceEquality(cmp, next);
+  if (auto cmp = dyn_cast<CompareOp>(op); cmp && isSequenceOrdering(cmp))
+    return sequenceOrdering(cmp, next);
   if (auto sub = dyn_cast<SubscriptOp>(op); sub && isa<SliceType>(sub.getIndex().getType())) {
     // A list of tensors of one dtype and rank sliced with runtime bounds: as a TensorArray.
     Type sliced = sub.getValue().getType();

@@ -379,6 +379,12 @@ private:
   /// equal item by item.
   LogicalResult sequenceEquality(CompareOp op, Operation *&next);
 
+  /// `a < b` (`<=`, `>`, `>=`) of two lists or two tuples of known length
+  /// (`sorted(d.items())`): the first items that differ decide, else the
+  /// lengths, as in Python.
+  static bool isSequenceOrdering(CompareOp op);
+  LogicalResult sequenceOrdering(CompareOp op, Operation *&next);
+
   /// stack/concat of a tensor array: concat along `axis` is stack along it
   /// with the new dimension merged into the next.
   LogicalResult specializeArrayJoin(LibCallOp op, StringRef name, Value array, Value axisValue);
