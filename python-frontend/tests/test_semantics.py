@@ -573,6 +573,14 @@ def ordered_sequences(x):
             (1,) < (1, 0), (k, 1) > (2, 5), max(pairs), (k,) <= (k, 0))
 
 
+def rounded(x):
+    # round() halves to even; of ints to tens and hundreds too.
+    vals = [0.5, 1.5, 2.5, -0.5, -1.5, 2.675, -2.4, 7.0, 1e15 + 0.5]
+    h = float(x.sum()) * 1.25
+    return ([round(v) for v in vals], round(h), round(1234, -2), round(1250, -2),
+            round(1350, -2), round(-1250, -2), round(7, 2), round(True))
+
+
 def reduce_and_product(x):
     total = x * 0
     for a, b in itertools.product([1, 2], [3, 4]):
@@ -613,7 +621,7 @@ def loops_with_else(x):
 @pytest.mark.parametrize("fn", [builtins_on_numbers, builtins_on_tensors,
                                 zip_reversed_enumerate, sorted_lists,
                                 keyed_extremes_divmod_and_pow, reduce_and_product,
-                                ordered_sequences,
+                                ordered_sequences, rounded,
                                 generator_expressions,
                                 loops_with_else])
 @pytest.mark.parametrize("values", [[1.0, 2.0, 3.0], [3.0, 0.25, 9.0]])

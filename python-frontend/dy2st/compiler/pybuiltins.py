@@ -50,6 +50,32 @@ def divmod_(a, b):
     return a // b, a % b
 
 
+def round_(number, ndigits=None):
+    """round(): halves to even, as Python's; of a float to `ndigits` places
+    (Python's decimal rounding of the exact binary value) not yet."""
+    if isinstance(number, Tensor):
+        raise TypeError("type Tensor doesn't define __round__ method")
+    if ndigits is None:
+        if isinstance(number, int):
+            return int(number)
+        floor = number // 1.0
+        diff = number - floor  # exact: both lie within one unit
+        if diff > 0.5 or (diff == 0.5 and floor % 2 == 1):
+            floor = floor + 1
+        return int(floor)
+    if not isinstance(number, int):
+        raise NotImplementedError("round() of a float to a number of digits is not supported "
+                                  "by dy2st yet")
+    if ndigits >= 0:
+        return int(number)
+    factor = 10 ** (-ndigits)
+    quotient = number // factor
+    remainder = number % factor
+    if 2 * remainder > factor or (2 * remainder == factor and quotient % 2 == 1):
+        quotient = quotient + 1
+    return quotient * factor
+
+
 def pow_(base, exp, mod=None):
     if mod is None:
         return base ** exp
@@ -414,7 +440,8 @@ def range_list(start, stop=None, step=1):
 REPLACEMENTS = {builtins.abs: abs_, builtins.min: min_, builtins.max: max_,
                 builtins.sum: sum_, builtins.any: any_, builtins.all: all_,
                 builtins.zip: zip_, builtins.reversed: reversed_, builtins.sorted: sorted_,
-                builtins.divmod: divmod_, builtins.pow: pow_, builtins.dict: dict_,
+                builtins.divmod: divmod_, builtins.pow: pow_, builtins.round: round_,
+                builtins.dict: dict_,
                 builtins.enumerate: enumerate_,
                 functools.reduce: reduce_,
                 itertools.product: product_,
