@@ -188,21 +188,30 @@ static Operation *firstAfter(Operation *before, Operation *op) {
   return before ? before->getNextNode() : &op->getBlock()->front();
 }
 
+Value Specializer::entryAtRuntimeKey(OpBuilder &b, Location loc, Value dict, Value key,
+                                     function_ref<Value()> missing) {
+  ArrayRef<Attribute> keys = cast<DictType>(dict.getType()).getKeys();
+  Type object = ObjectType::get(b.getContext());
+  return chooseEntry(
+      b, loc, dict, key, object,
+      [&](size_t k) -> Value {
+        return SubscriptOp::create(b, loc, object, dict, ConstantOp::create(b, loc, keys[k]));
+      },
+      missing);
+}
+
 LogicalResult Specializer::readEntryAtRuntimeKey(SubscriptOp op, Operation *&next) {
   Operation *before = op->getPrevNode();
   OpBuilder b(op);
   Location loc = op.getLoc();
   Value dict = op.getValue(), key = op.getIndex();
-  ArrayRef<Attribute> keys = cast<DictType>(dict.getType()).getKeys();
-  Type object = ObjectType::get(op.getContext());
-  auto entry = [&](size_t k) -> Value {
-    return SubscriptOp::create(b, loc, object, dict, ConstantOp::create(b, loc, keys[k]));
-  };
-  Value value = chooseEntry(b, loc, dict, key, object, entry, [&] {
+  Value value = entryAtRuntimeKey(b, loc, dict, key, [&]() -> Value {
     // Python's KeyError names the key; the value after it is never read.
     RaiseOp::create(b, loc, b.getStringAttr("KeyError"), b.getStringAttr(""), ValueRange{key},
                     b.getStrArrayAttr({"!r"}));
-    return entry(0);
+    Attribute first = cast<DictType>(dict.getType()).getKeys().front();
+    return SubscriptOp::create(b, loc, ObjectType::get(op.getContext()), dict,
+                               ConstantOp::create(b, loc, first));
   });
   op.getResult().replaceAllUsesWith(value);
   next = firstAfter(before, op);
@@ -214,18 +223,11 @@ LogicalResult Specializer::getEntryAtRuntimeKey(CallMethodOp op, Operation *&nex
   Operation *before = op->getPrevNode();
   OpBuilder b(op);
   Location loc = op.getLoc();
-  Value dict = op.getObject(), key = op.getArgs()[0];
-  ArrayRef<Attribute> keys = cast<DictType>(dict.getType()).getKeys();
-  Type object = ObjectType::get(op.getContext());
-  Value value = chooseEntry(
-      b, loc, dict, key, object,
-      [&](size_t k) -> Value {
-        return SubscriptOp::create(b, loc, object, dict, ConstantOp::create(b, loc, keys[k]));
-      },
-      [&]() -> Value {
-        return op.getArgs().size() == 2 ? op.getArgs()[1]
-                                        : Value(ConstantOp::create(b, loc, b.getUnitAttr()));
-      });
+  Value dict = op.getObject();
+  Value value = entryAtRuntimeKey(b, loc, dict, op.getArgs()[0], [&]() -> Value {
+    return op.getArgs().size() == 2 ? op.getArgs()[1]
+                                    : Value(ConstantOp::create(b, loc, b.getUnitAttr()));
+  });
   op.getResult().replaceAllUsesWith(value);
   op.getUpdated().replaceAllUsesWith(dict);
   next = firstAfter(before, op);

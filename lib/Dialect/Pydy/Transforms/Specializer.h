@@ -331,6 +331,10 @@ private:
   /// type `type`) for the k-th, `missing()` past the last.
   Value chooseEntry(OpBuilder &b, Location loc, Value dict, Value key, Type type,
                     function_ref<Value(size_t)> found, function_ref<Value()> missing);
+  /// The value of `dict` at a `key` known only at run time, `missing()`
+  /// where none of its keys is `key`.
+  Value entryAtRuntimeKey(OpBuilder &b, Location loc, Value dict, Value key,
+                          function_ref<Value()> missing);
   /// `dict[key]`, `dict.get(key, default)`, `key in dict` and
   /// `dict[key] = value` at such a key (Python's KeyError where it is
   /// missing; a key a write would add is a NotImplementedError there).
