@@ -56,13 +56,13 @@ _COMPARE = {ast.Lt: "lt", ast.LtE: "le", ast.Gt: "gt", ast.GtE: "ge", ast.Eq: "e
 # object back into the receiver's variable.
 _MUTATING_METHODS = {"append", "pop", "insert", "extend", "update", "clear", "remove",
                      "setdefault", "reverse"}
-# Methods of Python containers (a composite of the same name is not meant).
 # Methods of a string known when compiling, computed then (format and join
 # take values of run time).
 _TEXT_METHODS = {"format", "join", "upper", "lower", "title", "capitalize", "strip", "lstrip",
                  "rstrip", "split", "rsplit", "replace", "startswith", "endswith", "find",
                  "rfind", "isdigit", "isalpha", "isupper", "islower", "zfill", "center", "ljust",
                  "rjust", "removeprefix", "removesuffix", "splitlines"}
+# Methods of Python containers (a composite of the same name is not meant).
 _CONTAINER_METHODS = _MUTATING_METHODS | {"keys", "values", "items", "get", "copy", "index",
                                           "count", "sort", "reverse"}
 _UNSUPPORTED_STATEMENTS = {
