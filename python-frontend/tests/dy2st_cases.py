@@ -105,6 +105,93 @@ def while_loop_bool_op(x):
     return i
 
 
+def while_loop_with_conflict_var(x):
+    # test_loop: a lambda in the loop whose parameters shadow the function's.
+    i = paddle.to_tensor(x)
+    while x < 10:
+        add_fn = lambda x, y: x + y  # noqa: E731
+        i = add_fn(i, x)
+        x = x + 1
+    return i
+
+
+def while_loop_with_none(x):
+    i = paddle.to_tensor(x) if x is not None else paddle.to_tensor(x + 1)
+    flag = 1
+    while x < 10:
+        i = i + x if flag is not None else x + i
+        x = x + 1
+    return i
+
+
+def while_loop_bool_op2(x):
+    i = paddle.to_tensor(x)
+    a = 1
+    while x < 10 and (a < 4 or a > 0) or a < -1 or not x > -1:
+        i = i + x
+        x = x + 1
+        a = a + 1
+    return i
+
+
+def while_loop_class_var(x):
+    class Foo:
+        def __init__(self):
+            self.a = 3
+            self.b = 4
+            self.c = 5
+
+    foo = Foo()
+    i = paddle.to_tensor(x)
+    while i < 10:
+        foo.b = paddle.zeros(shape=[1], dtype="float32")
+        foo.c = foo.b + foo.a
+        i += 1
+    return foo.c
+
+
+def loop_var_contains_property(x):
+    a = paddle.zeros(shape=[1], dtype="float32")
+    i = paddle.to_tensor(x)
+    s = i.shape
+    while i < 10 and s[0] >= 1:
+        a += i.shape[0]
+        i += 1
+    return a
+
+
+def for_loop_used_before_created(max_len):
+    x = paddle.full(shape=[1, 2], dtype="int32", fill_value=1)
+    for i in range(max_len):
+        if i > 1:
+            s = a  # noqa: F821 (bound by an earlier iteration)
+        a = 1
+        q, _ = x.shape
+    return paddle.full(shape=[1], dtype="int32", fill_value=s + q)
+
+
+def for_loop_increments(max_len):
+    up = paddle.zeros(shape=[1], dtype="float32")
+    for i in range(1, 10, 2):
+        paddle.increment(up, value=2.0)
+    down = paddle.zeros(shape=[1], dtype="float32")
+    step = -2
+    for i in range(10, 1, step):
+        paddle.increment(down, value=2.0)
+    return up, down
+
+
+def nested_for_loop_tensor_bounds():
+    two = paddle.full(shape=[1], fill_value=2, dtype="int32")
+    three = paddle.full(shape=[1], fill_value=3, dtype="int32")
+    for j in range(two):
+        for i in range(10):
+            a = 2 + j
+    for i in range(three):
+        b = paddle.zeros(shape=[1], dtype="float32")
+    return b, a
+
+
 def for_loop_dyfunc(max_len):
     for i in range(max_len):
         ret = paddle.zeros(shape=[1], dtype="float32")
@@ -1180,6 +1267,14 @@ CASES = [
     ("dyfunc_ifelse_ret_int2", dyfunc_ifelse_ret_int2, [f32(3, 2)]),
     ("dyfunc_ifelse_ret_int3", dyfunc_ifelse_ret_int3, [f32(3, 2)]),
     ("containers_and_builtins", containers_and_builtins, [f32(3) + 0.5]),
+    ("while_loop_with_conflict_var", while_loop_with_conflict_var, [np.zeros(1, "int32")]),
+    ("while_loop_with_none", while_loop_with_none, [np.zeros(1, "int32")]),
+    ("while_loop_bool_op2", while_loop_bool_op2, [np.zeros(1, "int32")]),
+    ("while_loop_class_var", while_loop_class_var, [np.zeros(1, "int32")]),
+    ("loop_var_contains_property", loop_var_contains_property, [np.zeros(1, "int32")]),
+    ("for_loop_used_before_created", for_loop_used_before_created, [5]),
+    ("for_loop_increments", for_loop_increments, [5]),
+    ("nested_for_loop_tensor_bounds", nested_for_loop_tensor_bounds, []),
     ("stop_tokens_and_seen", stop_tokens_and_seen,
      [np.array([3, 5, 0, 7], "int64"), np.array(9, "int64")]),
     ("layers_and_function_arguments", blocks_and_activation,
