@@ -192,6 +192,71 @@ def nested_for_loop_tensor_bounds():
     return b, a
 
 
+def break_continue_at_ends(x):
+    # test_break_continue: continue/break as a loop body's last statement, a
+    # break under a tensor condition, an else branch's loop, and `for` over a
+    # range of a tensor bound with a tensor-valued test.
+    x = paddle.to_tensor(x)
+    for i in range(10):
+        x += 1
+        if i > 5:
+            continue
+    for i in range(10):
+        x += 1
+        if i > 5:
+            break
+    a = paddle.full(shape=[1], dtype="int32", fill_value=0)
+    b = paddle.full(shape=[1], dtype="int32", fill_value=3)
+    for i in range(b):
+        if a <= 4:
+            x += 1
+            a += 1
+            continue
+        else:
+            x += 10010
+            break
+    if False:
+        pass
+    else:
+        for i in range(0, 10):
+            x += 1
+            break
+    return x
+
+
+def optim_break_in_for(x):
+    # A break under a tensor condition in a `for` over a Python range (Paddle's
+    # AST mode rejects it: "python while pred change from bool to variable").
+    x = paddle.to_tensor(x)
+    for i in range(10):
+        if x.sum() > 5:
+            break
+        x += i
+        if i < 3:
+            x = x * 2
+    return x
+
+
+def while_loop_class_var_with_exits(x):
+    class Foo:
+        def __init__(self):
+            self.a = 3
+            self.b = 4
+            self.c = 5
+
+    foo = Foo()
+    i = paddle.to_tensor(x)
+    while i < 10:
+        foo.b = paddle.zeros(shape=[1], dtype="float32")
+        foo.c = foo.b + foo.a
+        i += 1
+        if foo.c < 0:
+            continue
+        if foo.c > 6:
+            break
+    return foo.c
+
+
 def for_loop_dyfunc(max_len):
     for i in range(max_len):
         ret = paddle.zeros(shape=[1], dtype="float32")
@@ -1275,6 +1340,11 @@ CASES = [
     ("for_loop_used_before_created", for_loop_used_before_created, [5]),
     ("for_loop_increments", for_loop_increments, [5]),
     ("nested_for_loop_tensor_bounds", nested_for_loop_tensor_bounds, []),
+    ("break_continue_at_ends", break_continue_at_ends, [np.zeros(1, "int64")]),
+    ("optim_break_in_for", optim_break_in_for, [f32(10, 16)]),
+    ("optim_break_in_for_small", optim_break_in_for, [f32(2) * 0.01]),
+    ("while_loop_class_var_with_exits", while_loop_class_var_with_exits,
+     [np.zeros(1, "int64")]),
     ("stop_tokens_and_seen", stop_tokens_and_seen,
      [np.array([3, 5, 0, 7], "int64"), np.array(9, "int64")]),
     ("layers_and_function_arguments", blocks_and_activation,
