@@ -257,6 +257,42 @@ def while_loop_class_var_with_exits(x):
     return foo.c
 
 
+def logical_operators(x):
+    # test_logical: not/and/or of tensors and Python values, short-circuits
+    # that must not evaluate the right side (`a is not None and a > 1`).
+    x = paddle.to_tensor(x)
+    if not x:
+        x = x - 1
+    else:
+        x = x + 1
+    if x != 10:
+        x = x - 1
+    y = 0
+    if not y:
+        x = x + 4
+    n = None
+    if n is not None and not n:
+        x = x + 4
+    if n is not None and n > 1:
+        x = x - 1
+    if x < 10 and x > 1:
+        x = x - 1
+    if x > 1 or n is None or n > 1:
+        x = x - 1
+    a = 1
+    if x < 10 and (a < 4 or a > 0) or a < -1 or not x > -1:
+        x = x - 1
+    return x
+
+
+def shapes_compared(x):
+    x = paddle.to_tensor(x)
+    y = paddle.zeros([1, 2, 3])
+    same = y if x.shape == y.shape else paddle.ones([1, 2, 3])
+    differ = y if x.shape != y.shape else paddle.ones([1, 2, 3])
+    return same, differ
+
+
 def for_loop_dyfunc(max_len):
     for i in range(max_len):
         ret = paddle.zeros(shape=[1], dtype="float32")
@@ -1341,6 +1377,9 @@ CASES = [
     ("for_loop_increments", for_loop_increments, [5]),
     ("nested_for_loop_tensor_bounds", nested_for_loop_tensor_bounds, []),
     ("break_continue_at_ends", break_continue_at_ends, [np.zeros(1, "int64")]),
+    ("logical_operators", logical_operators, [np.array([3], "int32")]),
+    ("logical_operators_zero", logical_operators, [np.array([0], "int32")]),
+    ("shapes_compared", shapes_compared, [np.ones([1, 2, 3], "float32")]),
     ("optim_break_in_for", optim_break_in_for, [f32(10, 16)]),
     ("optim_break_in_for_small", optim_break_in_for, [f32(2) * 0.01]),
     ("while_loop_class_var_with_exits", while_loop_class_var_with_exits,
