@@ -248,7 +248,7 @@ LogicalResult Specializer::extendList(CallMethodOp op, Operation *&next) {
                                   op.getObject(), items);
   op.getUpdated().replaceAllUsesWith(joined);
   op.getResult().replaceAllUsesWith(ConstantOp::create(b, loc, b.getUnitAttr()));
-  next = before ? before->getNextNode() : &op->getBlock()->front();
+  next = firstAfter(before, op);
   op.erase();
   return success();
 }

@@ -356,7 +356,7 @@ LogicalResult Specializer::sequenceEquality(CompareOp op, Operation *&next) {
                                product, one);
   }
   op.getResult().replaceAllUsesWith(result);
-  next = before ? before->getNextNode() : &result.getParentBlock()->front();
+  next = firstAfter(before, op);
   op.erase();
   return success();
 }
@@ -400,7 +400,7 @@ LogicalResult Specializer::sequenceOrdering(CompareOp op, Operation *&next) {
   };
   Value result = from(0);
   op.getResult().replaceAllUsesWith(result);
-  next = before ? before->getNextNode() : &op->getBlock()->front();
+  next = firstAfter(before, op);
   op.erase();
   return success();
 }

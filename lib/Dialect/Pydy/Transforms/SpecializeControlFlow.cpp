@@ -429,7 +429,7 @@ LogicalResult Specializer::unroll(Operation *loop, size_t count,
     values = llvm::map_to_vector(body.getTerminator()->getOperands(),
                                  [&](Value v) { return map.lookupOrDefault(v); });
   }
-  Operation *first = before ? before->getNextNode() : &loop->getBlock()->front();
+  Operation *first = firstAfter(before, loop);
   loop->replaceAllUsesWith(values);
   if (first != loop)
     next = first;

@@ -182,12 +182,6 @@ Value Specializer::chooseEntry(OpBuilder &b, Location loc, Value dict, Value key
   return from(0);
 }
 
-/// The first op made before `op` since `before` (the ops that replace it,
-/// specialized next).
-static Operation *firstAfter(Operation *before, Operation *op) {
-  return before ? before->getNextNode() : &op->getBlock()->front();
-}
-
 Value Specializer::entryAtRuntimeKey(OpBuilder &b, Location loc, Value dict, Value key,
                                      function_ref<Value()> missing) {
   ArrayRef<Attribute> keys = cast<DictType>(dict.getType()).getKeys();

@@ -41,6 +41,10 @@ static std::string rejectedFormat(ValueRange values, ArrayAttr formats) {
   return "";
 }
 
+Operation *firstAfter(Operation *before, Operation *op) {
+  return before ? before->getNextNode() : &op->getBlock()->front();
+}
+
 Value chooseValue(OpBuilder &b, Location loc, Type type, Value cond, function_ref<Value()> then,
                   function_ref<Value()> otherwise) {
   auto ifOp = IfOp::create(b, loc, TypeRange{type}, cond, ArrayAttr());

@@ -247,7 +247,7 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
         b.clone(inner, map);
       callValue.getResult().replaceAllUsesWith(
           map.lookupOrDefault(body.getTerminator()->getOperand(0)));
-      Operation *first = before ? before->getNextNode() : &op->getBlock()->front();
+      Operation *first = firstAfter(before, op);
       if (first != op)
         next = first;
       op->erase();
@@ -633,7 +633,7 @@ LogicalResult Specializer::spreadArguments(CallValueOp call, Operation *&next) {
                                     args, call.getKwnamesAttr(),
                                     /*spread=*/UnitAttr());
   call.getResult().replaceAllUsesWith(spread.getResult());
-  next = before ? before->getNextNode() : &call->getBlock()->front();
+  next = firstAfter(before, call);
   call.erase();
   return success();
 }

@@ -62,6 +62,11 @@ bool isIntScalar(Type t);
 /// raised where the f-string runs.
 bool replacedByRejectedFormat(Operation *op, ValueRange values, ArrayAttr formats);
 
+/// The first op of `op`'s block after `before` (its previous op, taken before
+/// ops were inserted ahead of it; null when `op` was first): where the ops
+/// that replace `op` start, to be specialized next.
+Operation *firstAfter(Operation *before, Operation *op);
+
 /// `cond ? then() : otherwise()` as a pydy.if of one result of `type`, its
 /// branches' values made inside them.
 Value chooseValue(OpBuilder &b, Location loc, Type type, Value cond, function_ref<Value()> then,
