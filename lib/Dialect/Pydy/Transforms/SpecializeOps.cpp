@@ -339,10 +339,9 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
     // Strings joined or repeated when compiling (`prefix + "_w"`): the fold
     // gives the string; one known only at run time has no text to join.
     bin.getResult().setType(StrType::get(op->getContext()));
-    SmallVector<Attribute> constants = {constantOf(bin.getLhs()), constantOf(bin.getRhs())};
-    SmallVector<OpFoldResult> folded;
-    if (succeeded(op->fold(constants, folded)) && !folded.empty())
-      return fold(op, next);
+    bool folded = false;
+    if (failed(fold(op, next, &folded)) || folded)
+      return success(folded);
     return op->emitError() << "unsupported operand types for '"
                            << (bin.getKind() == BinaryKind::add ? "+" : "*")
                            << "': " << describeType(bin.getLhs().getType()) << " and "
@@ -361,7 +360,7 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
                          << "' is not supported by dy2st yet";
 }
 
-LogicalResult Specializer::fold(Operation *op, Operation *&next) {
+LogicalResult Specializer::fold(Operation *op, Operation *&next, bool *replaced) {
   SmallVector<Attribute> constants = llvm::map_to_vector(op->getOperands(), constantOf);
   SmallVector<OpFoldResult> folded;
   if (failed(op->fold(constants, folded)) || folded.empty())
@@ -383,6 +382,8 @@ LogicalResult Specializer::fold(Operation *op, Operation *&next) {
       next = op->getNextNode();
   op->replaceAllUsesWith(replacements);
   op->erase();
+  if (replaced)
+    *replaced = true;
   return success();
 }
 

@@ -205,7 +205,9 @@ private:
 
   LogicalResult specialize(Operation *op, Operation *&next);
 
-  LogicalResult fold(Operation *op, Operation *&next);
+  /// Replaces `op` by what its fold gives, where it folds (`*replaced` says
+  /// whether it did).
+  LogicalResult fold(Operation *op, Operation *&next, bool *replaced = nullptr);
 
   //===--------------------------------------------------------------------===//
   // f-strings
