@@ -138,6 +138,10 @@ llvm::json::Value structureOf(Type type, ArrayRef<Attribute> &texts) {
     return "optional";
   if (auto array = dyn_cast<tensor_array::ArrayType>(type))
     return array.holdsScalars() ? "numbers" : "array";
+  // Its keys as "numbers", then its values.
+  if (auto dict = dyn_cast<pydy::RuntimeDictType>(type))
+    return dict.getValuesArrayType().holdsScalars() ? "runtime_dict:numbers"
+                                                    : "runtime_dict:array";
   if (auto dict = dyn_cast<pydy::DictType>(type)) {
     llvm::json::Array entries;
     for (auto [key, value] : llvm::zip(dict.getKeys(), dict.getValueTypes()))

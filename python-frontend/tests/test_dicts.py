@@ -173,13 +173,30 @@ def add_key_at_run_time(x):
     return counts
 
 
+def add_string_key_at_run_time(x):
+    counts = {"up": 0}
+    counts["up" if x.sum() > 0 else "down"] = 1
+    return counts
+
+
+def add_key_to_mixed_values(x):
+    d = {0: x, 1: 2}
+    d[int(x[0])] = x * 2
+    return d
+
+
 def test_a_missing_key_known_at_run_time_is_pythons_key_error_or_a_clear_error():
     with pytest.raises(KeyError, match="2"):
         paddle.jit.to_static(read_at_runtime_key)(t([1.0]), paddle.to_tensor(2))
-    # Python adds the key; compiled dicts have the keys known when compiling.
-    assert paddle.jit.to_static(add_key_at_run_time)(paddle.to_tensor([0])) == {0: 1}
+    # A dict of int keys becomes one of keys known at run time
+    # (test_runtime_dicts.py); one of strings, or of values of different
+    # types, cannot: where a key would be added, a clear error.
+    assert paddle.jit.to_static(add_key_at_run_time)(paddle.to_tensor([3])) == {0: 0, 3: 1}
+    assert paddle.jit.to_static(add_string_key_at_run_time)(t([1.0])) == {"up": 1}
     with pytest.raises(NotImplementedError, match="cannot add a key to a dict at run time"):
-        paddle.jit.to_static(add_key_at_run_time)(paddle.to_tensor([3]))
+        paddle.jit.to_static(add_string_key_at_run_time)(t([-1.0]))
+    with pytest.raises(NotImplementedError, match="cannot add a key to a dict at run time"):
+        paddle.jit.to_static(add_key_to_mixed_values)(t([3.0]))
 
 
 def string_key_chosen_at_run_time(x):

@@ -598,6 +598,11 @@ static void flattenReturn(OpBuilder &b, Value v, SmallVectorImpl<Value> &leaves,
       flattenReturn(b, e, leaves, texts, chosen);
     return;
   }
+  if (auto dict = v.getDefiningOp<RuntimeDictOp>()) {
+    leaves.push_back(dict.getKeys());
+    leaves.push_back(dict.getValues());
+    return;
+  }
   if (auto constant = v.getDefiningOp<ConstantOp>())
     if (auto array = dyn_cast<ArrayAttr>(constant.getValue())) {
       for (Attribute e : array)

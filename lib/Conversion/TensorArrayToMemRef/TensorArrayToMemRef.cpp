@@ -239,7 +239,7 @@ void separateSharedArrays(ModuleOp module) {
   module.walk([&](Operation *op) {
     for (OpOperand &use : op->getOpOperands()) {
       Value array = use.get();
-      if (!isa<ArrayType>(array.getType()) || isa<ReadOp, LengthOp, StackOp>(op))
+      if (!isa<ArrayType>(array.getType()) || isa<ReadOp, LengthOp, StackOp, FindOp>(op))
         continue;
       bool followed = repeatsFor(op, array) ||
                       llvm::any_of(array.getUses(), [&](OpOperand &other) {
@@ -414,6 +414,34 @@ struct LengthLowering : OpConversionPattern<LengthOp> {
   }
 };
 
+struct FindLowering : OpConversionPattern<FindOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(FindOp op, OneToNOpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Builder h{rewriter, loc};
+    Value buffer = adaptor.getArray()[0], length = adaptor.getArray()[1];
+    Value item = adaptor.getItem().front();
+    // The keys of a dict are distinct: the last match is the only one, and
+    // the loop needs no early exit.
+    Value none = arith::ConstantIntOp::create(rewriter, loc, -1, 64);
+    auto loop = scf::ForOp::create(rewriter, loc, h.index(0), length, h.index(1), ValueRange{none});
+    {
+      OpBuilder::InsertionGuard guard(rewriter);
+      rewriter.setInsertionPointToStart(loop.getBody());
+      Value i = loop.getInductionVar();
+      Value here = memref::LoadOp::create(rewriter, loc, buffer, i);
+      Value same = h.cmp(arith::CmpIPredicate::eq, here, item);
+      Value at = arith::IndexCastOp::create(rewriter, loc, rewriter.getI64Type(), i);
+      scf::YieldOp::create(rewriter, loc,
+                           ValueRange{arith::SelectOp::create(rewriter, loc, same, at,
+                                                              loop.getRegionIterArgs()[0])});
+    }
+    rewriter.replaceOp(op, loop.getResult(0));
+    return success();
+  }
+};
+
 struct StackLowering : OpConversionPattern<StackOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(StackOp op, OneToNOpAdaptor adaptor,
@@ -518,7 +546,7 @@ struct ConvertTensorArrayToMemRefPass
     separateSharedArrays(getOperation());
     RewritePatternSet patterns(ctx);
     patterns.add<CreateLowering, AppendLowering, ReadLowering, WriteLowering, PopLowering,
-                 LengthLowering, StackLowering, CopyLowering, CastLowering, SelectLowering>(
+                 LengthLowering, FindLowering, StackLowering, CopyLowering, CastLowering, SelectLowering>(
         converter, ctx);
     scf::populateSCFStructuralTypeConversionsAndLegality(converter, patterns, target);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns, converter);

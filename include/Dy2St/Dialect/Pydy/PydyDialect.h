@@ -13,6 +13,8 @@
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+#include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
+
 #include "Dy2St/Dialect/Pydy/PydyOpsDialect.h.inc"
 #include "Dy2St/Dialect/Pydy/PydyEnums.h.inc"
 

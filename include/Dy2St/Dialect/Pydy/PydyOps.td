@@ -329,6 +329,33 @@ def Pydy_DictOp : Pydy_Op<"dict", [Pure, AttrSizedOperandSegments]> {
   let hasVerifier = 1;
 }
 
+def Pydy_RuntimeDictOp : Pydy_Op<"runtime_dict", [Pure]> {
+  let summary = "a dict of run-time keys from the arrays of its keys and values";
+  let arguments = (ins AnyType:$keys, AnyType:$values);
+  let results = (outs Pydy_RuntimeDictType:$result);
+  let assemblyFormat = "$keys `,` $values attr-dict `:` type($keys) `,` type($values) `->` "
+                       "type($result)";
+  let hasVerifier = 1;
+}
+
+def Pydy_RuntimeDictKeysOp : Pydy_Op<"runtime_dict_keys", [Pure]> {
+  let summary = "the TensorArray of a run-time dict's keys, in insertion order";
+  let arguments = (ins Pydy_RuntimeDictType:$dict);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$dict attr-dict `:` type($dict) `->` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Pydy_RuntimeDictValuesOp : Pydy_Op<"runtime_dict_values", [Pure]> {
+  let summary = "the TensorArray of a run-time dict's values, in its keys' order";
+  let arguments = (ins Pydy_RuntimeDictType:$dict);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$dict attr-dict `:` type($dict) `->` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
 def Pydy_UnpackOp : Pydy_Op<"unpack", [NoMemoryEffect]> {
   let summary = "iterable unpacking `a, b = value`";
   let arguments = (ins AnyType:$value);

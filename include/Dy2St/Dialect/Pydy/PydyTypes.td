@@ -81,6 +81,25 @@ def Pydy_OptionalType : Pydy_Type<"Optional", "optional"> {
   let assemblyFormat = "`<` $value `>`";
 }
 
+def Pydy_RuntimeDictType : Pydy_Type<"RuntimeDict", "runtime_dict"> {
+  let summary = "a Python dict whose keys are known only at run time";
+  let description = [{
+    `!pydy.runtime_dict<i64, tensor<?x4xf32>>`: a dict given keys at run time
+    (`counts[int(tok)] = ...` in a loop), its keys Python ints and its values
+    of one type a TensorArray can hold. Carried as two TensorArrays, of the
+    keys in insertion order and of their values (`pydy.runtime_dict`,
+    `pydy.runtime_dict_keys`, `pydy.runtime_dict_values`).
+  }];
+  let parameters = (ins "Type":$keyType, "Type":$valueType);
+  let assemblyFormat = "`<` $keyType `,` $valueType `>`";
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    /// The TensorArrays it is carried as.
+    ::mlir::tensor_array::ArrayType getKeysArrayType() const;
+    ::mlir::tensor_array::ArrayType getValuesArrayType() const;
+  }];
+}
+
 def Pydy_SliceType : Pydy_Type<"Slice", "slice"> {
   let summary = "a Python slice object (lower:upper:step)";
 }

@@ -81,6 +81,13 @@ Type arrayItemType(Type type);
 /// when it cannot hold both.
 Type widenedArrayItem(Type item, Type added);
 
+/// The type of a dict of keys known only at run time holding the entries of
+/// `dict` (a dict of int keys, or one of run-time keys) and a value of type
+/// `added` too (when given): its values joined as a TensorArray's items.
+/// Null when `dict` has other keys or its values do not join (or it is empty
+/// and nothing is added).
+RuntimeDictType runtimeDictHolding(Type dict, Type added);
+
 /// Whether `lhs is rhs`, where the values tell: one value is one object;
 /// values whose types no object has both of (a tensor and a number, tensors
 /// of different dtypes or ranks or known sizes, an int and a float) are two.

@@ -59,6 +59,17 @@ def TensorArray_WriteOp : TensorArray_Op<"write", [Pure,
   let assemblyFormat = "$array `[` $index `]` `,` $item attr-dict `:` qualified(type($array))";
 }
 
+def TensorArray_FindOp : TensorArray_Op<"find", [Pure, ElementTypeOf<"array", "item">]> {
+  let summary = "the index of the first item equal to `item`, or -1";
+  let description = [{
+    The lookup of a dict whose keys are known only at run time (its keys are
+    an array of integers): items are scalars, compared by value.
+  }];
+  let arguments = (ins TensorArray:$array, AnySignlessInteger:$item);
+  let results = (outs I64:$index);
+  let assemblyFormat = "$array `,` $item attr-dict `:` qualified(type($array))";
+}
+
 def TensorArray_LengthOp : TensorArray_Op<"length", [Pure]> {
   let summary = "the number of items";
   let arguments = (ins TensorArray:$array);

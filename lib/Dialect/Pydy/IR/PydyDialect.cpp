@@ -109,6 +109,24 @@ LogicalResult DictType::verify(function_ref<InFlightDiagnostic()> emitError,
   return success();
 }
 
+LogicalResult RuntimeDictType::verify(function_ref<InFlightDiagnostic()> emitError, Type keyType,
+                                      Type valueType) {
+  if (!keyType.isInteger(64))
+    return emitError() << "the keys of a run-time dict are Python ints (i64), not " << keyType;
+  if (!isa<RankedTensorType>(valueType) && !isPythonScalar(valueType))
+    return emitError() << "the values of a run-time dict are tensors or Python numbers, not "
+                       << valueType;
+  return success();
+}
+
+tensor_array::ArrayType RuntimeDictType::getKeysArrayType() const {
+  return tensor_array::ArrayType::get(getKeyType());
+}
+
+tensor_array::ArrayType RuntimeDictType::getValuesArrayType() const {
+  return tensor_array::ArrayType::get(getValueType());
+}
+
 // `!pydy.named_tuple<"Cache#0"(k: tensor<2xf32>, v: i64)>`.
 Type NamedTupleType::parse(AsmParser &parser) {
   std::string key;
@@ -279,6 +297,10 @@ std::string mlir::pydy::describeType(Type type) {
         for (auto [i, e] : llvm::enumerate(t.getElementTypes()))
           s += (i ? ", " : "") + describeType(e);
         return s + "]";
+      })
+      .Case([](RuntimeDictType t) {
+        return "dict[" + describeType(t.getKeyType()) + ", " + describeType(t.getValueType()) +
+               "] (keys known at run time)";
       })
       .Case([](tensor_array::ArrayType t) {
         return "list of " + describeType(t.getElementType()) + " (a TensorArray)";

@@ -417,6 +417,18 @@ LogicalResult UnpackOp::fold(FoldAdaptor adaptor, SmallVectorImpl<OpFoldResult> 
   return success();
 }
 
+OpFoldResult RuntimeDictKeysOp::fold(FoldAdaptor) {
+  if (auto dict = getDict().getDefiningOp<RuntimeDictOp>())
+    return dict.getKeys();
+  return {};
+}
+
+OpFoldResult RuntimeDictValuesOp::fold(FoldAdaptor) {
+  if (auto dict = getDict().getDefiningOp<RuntimeDictOp>())
+    return dict.getValues();
+  return {};
+}
+
 OpFoldResult IsPresentOp::fold(FoldAdaptor) {
   if (auto optional = getOptional().getDefiningOp<OptionalOp>())
     return optional.getPresent();

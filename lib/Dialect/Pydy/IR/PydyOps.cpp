@@ -246,6 +246,30 @@ LogicalResult OptionalValueOp::verify() {
   return success();
 }
 
+LogicalResult RuntimeDictOp::verify() {
+  RuntimeDictType type = getType();
+  if (getKeys().getType() != type.getKeysArrayType() ||
+      getValues().getType() != type.getValuesArrayType())
+    return emitOpError("holds ") << type.getKeysArrayType() << " and "
+                                 << type.getValuesArrayType() << ", not "
+                                 << getKeys().getType() << " and " << getValues().getType();
+  return success();
+}
+
+LogicalResult RuntimeDictKeysOp::verify() {
+  if (getType() != getDict().getType().getKeysArrayType())
+    return emitOpError("gives ") << getDict().getType().getKeysArrayType() << ", not "
+                                 << getType();
+  return success();
+}
+
+LogicalResult RuntimeDictValuesOp::verify() {
+  if (getType() != getDict().getType().getValuesArrayType())
+    return emitOpError("gives ") << getDict().getType().getValuesArrayType() << ", not "
+                                 << getType();
+  return success();
+}
+
 /// `formats` holds nothing or, for each value, what follows it in an f-string.
 static LogicalResult verifyFormats(Operation *op, ValueRange values, ArrayAttr formats) {
   if (!formats.empty() && formats.size() != values.size())

@@ -313,6 +313,30 @@ static Type joinNumbers(Type a, Type b) {
   return tensor.clone(promoteOperands(tensor, number));
 }
 
+RuntimeDictType mlir::pydy::runtimeDictHolding(Type dict, Type added) {
+  MLIRContext *ctx = dict.getContext();
+  Type item = added;
+  auto join = [&](Type t) {
+    item = item ? widenedArrayItem(item, t) : t;
+    return item != nullptr;
+  };
+  if (auto runtime = dyn_cast<RuntimeDictType>(dict)) {
+    if (!join(runtime.getValueType()))
+      return {};
+  } else if (auto known = dyn_cast<DictType>(dict)) {
+    if (!llvm::all_of(known.getKeys(), llvm::IsaPred<IntegerAttr>))
+      return {};
+    for (Type t : known.getValueTypes())
+      if (!join(t))
+        return {};
+  } else {
+    return {};
+  }
+  if (!item || (!isa<RankedTensorType>(item) && !isPythonScalar(item)))
+    return {};
+  return RuntimeDictType::get(ctx, IntegerType::get(ctx, 64), item);
+}
+
 Type mlir::pydy::joinTypes(Type a, Type b) {
   if (a == b)
     return a;
@@ -345,6 +369,21 @@ Type mlir::pydy::joinTypes(Type a, Type b) {
       da && db && da.getKeys() == db.getKeys()) {
     auto values = joinAll(da.getValueTypes(), db.getValueTypes());
     return values ? DictType::get(a.getContext(), da.getKeys(), *values) : Type();
+  }
+  // Dicts of int keys with different keys: keys known only at run time.
+  if (isa<DictType, RuntimeDictType>(a) && isa<DictType, RuntimeDictType>(b)) {
+    RuntimeDictType ra = runtimeDictHolding(a, {}), rb = runtimeDictHolding(b, {});
+    auto empty = [](Type t) {
+      auto dict = dyn_cast<DictType>(t);
+      return dict && dict.getKeys().empty();
+    };
+    if (ra && rb)
+      return runtimeDictHolding(ra, rb.getValueType());
+    if (ra && empty(b))
+      return ra;
+    if (rb && empty(a))
+      return rb;
+    return {};
   }
   if (auto na = dyn_cast<NamedTupleType>(a), nb = dyn_cast<NamedTupleType>(b);
       na && nb && na.getClassKey() == nb.getClassKey() && na.getFields() == nb.getFields()) {

@@ -11,12 +11,15 @@ namespace mlir::pydy {
 namespace {
 
 /// The parts a value of `type` is carried as: a sequence's elements; None
-/// (a compile-time value) has none; an optional value its flag and value.
+/// (a compile-time value) has none; an optional value its flag and value; a
+/// dict given keys at run time the arrays of its keys and values.
 std::optional<SmallVector<Type>> partsOf(Type type) {
   if (isa<PyNoneType>(type))
     return SmallVector<Type>();
   if (auto optional = dyn_cast<OptionalType>(type))
     return SmallVector<Type>{IntegerType::get(type.getContext(), 1), optional.getValue()};
+  if (auto dict = dyn_cast<RuntimeDictType>(type))
+    return SmallVector<Type>{dict.getKeysArrayType(), dict.getValuesArrayType()};
   if (auto elements = sequenceElementTypes(type))
     return SmallVector<Type>(*elements);
   return std::nullopt;
@@ -50,6 +53,19 @@ void leafValues(OpBuilder &b, Location loc, Value value, SmallVectorImpl<Value> 
     } else {
       leaves.push_back(IsPresentOp::create(b, loc, b.getI1Type(), value));
       leaves.push_back(OptionalValueOp::create(b, loc, optional.getValue(), value, true));
+    }
+    return;
+  }
+  if (auto runtime = dyn_cast<RuntimeDictType>(value.getType())) {
+    if (auto made = dyn_cast_or_null<RuntimeDictOp>(def)) {
+      leaves.push_back(made.getKeys());
+      leaves.push_back(made.getValues());
+    } else if (auto undef = dyn_cast_or_null<UndefOp>(def)) {
+      leaves.push_back(UndefOp::create(b, loc, runtime.getKeysArrayType(), undef.getName()));
+      leaves.push_back(UndefOp::create(b, loc, runtime.getValuesArrayType(), undef.getName()));
+    } else {
+      leaves.push_back(RuntimeDictKeysOp::create(b, loc, runtime.getKeysArrayType(), value));
+      leaves.push_back(RuntimeDictValuesOp::create(b, loc, runtime.getValuesArrayType(), value));
     }
     return;
   }
@@ -88,6 +104,11 @@ Value rebuild(OpBuilder &b, Location loc, Type type, ArrayRef<Value> &leaves) {
     return ConstantOp::create(b, loc, b.getUnitAttr());
   if (isa<OptionalType>(type)) {
     Value made = OptionalOp::create(b, loc, type, leaves[0], leaves[1]);
+    leaves = leaves.drop_front(2);
+    return made;
+  }
+  if (isa<RuntimeDictType>(type)) {
+    Value made = RuntimeDictOp::create(b, loc, type, leaves[0], leaves[1]);
     leaves = leaves.drop_front(2);
     return made;
   }

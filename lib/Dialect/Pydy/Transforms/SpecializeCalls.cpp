@@ -190,7 +190,7 @@ LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
     names = {"tuple"};
   else if (auto named = dyn_cast<NamedTupleType>(t); named && !exact && !named.isDataclass())
     names = {"tuple"};
-  else if (isa<DictType>(t))
+  else if (isa<DictType, RuntimeDictType>(t))
     names = {"dict"};
   else if (isa<RankedTensorType>(t))
     names = {"Tensor"};
@@ -226,6 +226,11 @@ LogicalResult Specializer::extendList(CallMethodOp op, Operation *&next) {
     return op.emitError("list.extend() takes exactly one argument");
   Value items = op.getArgs()[0];
   Type type = items.getType();
+  if (isa<RuntimeDictType>(type)) {
+    OpBuilder b(op);
+    items = runtimeDictKeys(b, op.getLoc(), items);
+    type = items.getType();
+  }
   if (!isa<ListType, TupleType, NamedTupleType, DictType, tensor_array::ArrayType>(type))
     return op.emitError() << "list.extend() of " << withArticle(type)
                           << " is not supported by dy2st yet";

@@ -170,6 +170,10 @@ Value Specializer::containerTruth(OpBuilder &b, Location loc, Value v) {
   Type t = v.getType();
   if (auto elements = sequenceElementTypes(t))
     return ConstantOp::create(b, loc, b.getBoolAttr(!elements->empty()));
+  if (isa<RuntimeDictType>(t)) {
+    v = runtimeDictKeys(b, loc, v);
+    t = v.getType();
+  }
   if (isa<tensor_array::ArrayType>(t)) {
     Value n = tensor_array::LengthOp::create(b, loc, b.getI64Type(), v);
     Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
@@ -339,6 +343,28 @@ LogicalResult Specializer::checkRangeBound(Operation *op, Value v, StringRef wha
                          << "integer tensor, not " << withArticle(t);
 }
 
+Operation *loopOverIndices(ForInOp op, Value stop,
+                           function_ref<Value(OpBuilder &, Value)> itemAt) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  Value start = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+  Value step = ConstantOp::create(b, loc, b.getI64IntegerAttr(1));
+  auto range = ForRangeOp::create(b, loc, op.getResultTypes(), start, stop, step, op.getInits(),
+                                  op.getNamesAttr());
+  range.getBody().takeBody(op.getBody());
+  // The body's argument was the item; it is the index now.
+  BlockArgument index = range.getBody().front().getArgument(0);
+  SmallVector<OpOperand *> itemUses =
+      llvm::map_to_vector(index.getUses(), [](OpOperand &use) { return &use; });
+  OpBuilder ib = OpBuilder::atBlockBegin(&range.getBody().front());
+  Value item = itemAt(ib, index);
+  for (OpOperand *use : itemUses)
+    use->set(item);
+  op->replaceAllUsesWith(range->getResults());
+  op.erase();
+  return start.getDefiningOp();
+}
+
 LogicalResult Specializer::specializeForIn(ForInOp op, Operation *&next) {
   Value iterable = op.getIterable();
   Type type = iterable.getType();
@@ -356,23 +382,9 @@ LogicalResult Specializer::specializeForIn(ForInOp op, Operation *&next) {
   if (isa<RankedTensorType, tensor_array::ArrayType>(type)) {
     if (auto tensor = dyn_cast<RankedTensorType>(type); tensor && tensor.getRank() == 0)
       return op.emitError("iteration over a 0-d tensor");
-    Value start = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
-    Value step = ConstantOp::create(b, loc, b.getI64IntegerAttr(1));
     Value stop = LenOp::create(b, loc, object, iterable);
-    auto range = ForRangeOp::create(b, loc, op.getResultTypes(), start, stop, step,
-                                    op.getInits(), op.getNamesAttr());
-    range.getBody().takeBody(op.getBody());
-    // The body's argument was the item; it is the index now.
-    BlockArgument index = range.getBody().front().getArgument(0);
-    SmallVector<OpOperand *> itemUses =
-        llvm::map_to_vector(index.getUses(), [](OpOperand &use) { return &use; });
-    OpBuilder ib = OpBuilder::atBlockBegin(&range.getBody().front());
-    Value item = makeItem(ib, index);
-    for (OpOperand *use : itemUses)
-      use->set(item);
-    op->replaceAllUsesWith(range->getResults());
-    op.erase();
-    next = start.getDefiningOp();
+    loopOverIndices(op, stop, makeItem);
+    next = stop.getDefiningOp();
     return success();
   }
   if (auto dict = dyn_cast<DictType>(type)) {

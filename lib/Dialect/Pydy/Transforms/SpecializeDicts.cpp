@@ -250,16 +250,18 @@ LogicalResult Specializer::writeEntryAtRuntimeKey(SetItemOp op, Operation *&next
   Location loc = op.getLoc();
   Value dict = op.getValue(), key = op.getIndex();
   Type object = ObjectType::get(op.getContext());
-  // A key the dict does not hold would add an entry, which a type fixed when
-  // compiling cannot: where that happens, a clear error.
+  // A key the dict does not hold would add an entry, which this dict's type
+  // cannot (a dict of int keys and values of one type becomes a
+  // `!pydy.runtime_dict` instead): where that happens, a clear error.
   chooseEntry(
       b, loc, dict, key, b.getI1Type(),
       [&](size_t) -> Value { return ConstantOp::create(b, loc, b.getBoolAttr(true)); },
       [&]() -> Value {
         RaiseOp::create(b, loc, b.getStringAttr("NotImplementedError"),
                         b.getStringAttr("dy2st: compiled code cannot add a key to a dict at "
-                                        "run time (its keys are known when compiling); the "
-                                        "key: "),
+                                        "run time unless its keys are ints and its values "
+                                        "tensors of one dtype and rank or numbers of one "
+                                        "kind; the key: "),
                         ValueRange{key}, b.getStrArrayAttr({"!r"}));
         return ConstantOp::create(b, loc, b.getBoolAttr(false));
       });

@@ -283,6 +283,20 @@ Value castTo(OpBuilder &b, Value value, Type type) {
                                               castTo(b, item, array.getElementType()));
     return result;
   }
+  if (auto dict = dyn_cast<RuntimeDictType>(type)) {
+    if (isa<RuntimeDictType>(value.getType()))
+      return RuntimeDictOp::create(
+          b, loc, type, runtimeDictKeys(b, loc, value),
+          castTo(b, runtimeDictValues(b, loc, value), dict.getValuesArrayType()));
+    Value keys = tensor_array::CreateOp::create(b, loc, dict.getKeysArrayType(), Value());
+    Value values = tensor_array::CreateOp::create(b, loc, dict.getValuesArrayType(), Value());
+    for (auto [key, item] :
+         llvm::zip(cast<DictType>(value.getType()).getKeys(), elementsOf(b, loc, value))) {
+      keys = tensor_array::AppendOp::create(b, loc, keys, ConstantOp::create(b, loc, key));
+      values = tensor_array::AppendOp::create(b, loc, values, castTo(b, item, dict.getValueType()));
+    }
+    return RuntimeDictOp::create(b, loc, type, keys, values);
+  }
   if (auto elements = sequenceElementTypes(type)) {
     SmallVector<Value> items = elementsOf(b, loc, value);
     for (auto [item, t] : llvm::zip(items, *elements))

@@ -117,6 +117,15 @@ Value typeUndefined(Value value, Type type);
 /// carries only it).
 Value castTo(OpBuilder &b, Value value, Type type);
 
+/// Replaces `for x in ...` by a `for range` over indices [0, stop), its
+/// item `itemAt(index)` (made at the start of the body); the first op made.
+Operation *loopOverIndices(ForInOp op, Value stop, function_ref<Value(OpBuilder &, Value)> itemAt);
+
+/// The TensorArrays of a dict given keys at run time: of its keys, and of
+/// their values.
+Value runtimeDictKeys(OpBuilder &b, Location loc, Value dict);
+Value runtimeDictValues(OpBuilder &b, Location loc, Value dict);
+
 /// Whether the loop's body indexes a Python sequence at a computed index.
 bool indexesPythonSequence(ForRangeOp op);
 
@@ -349,6 +358,17 @@ private:
   LogicalResult getEntryAtRuntimeKey(CallMethodOp op, Operation *&next);
   LogicalResult runtimeKeyMembership(CompareOp op, Operation *&next);
   LogicalResult writeEntryAtRuntimeKey(SetItemOp op, Operation *&next);
+
+  /// Whether `op` reads or writes a dict given keys at run time (see
+  /// SpecializeRuntimeDicts.cpp): a `!pydy.runtime_dict`, or a dict of int
+  /// keys written at an int key known only at run time (which makes it one).
+  static bool isRuntimeDictUse(Operation *op);
+  /// `d[k]`, `d[k] = v`, `k in d`, `len(d)`, `for k in d` and the methods of
+  /// such a dict: lookups of `k` among the keys at run time, Python's
+  /// KeyError where it is missing.
+  LogicalResult specializeRuntimeDictUse(Operation *op, Operation *&next);
+  /// The type `dict` has once `item` is written at `key`, or a clear error.
+  FailureOr<RuntimeDictType> runtimeDictWritten(Operation *op, Value dict, Value key, Value item);
 
   /// `sequence` as a tensor array (a list becomes one, its items appended).
   FailureOr<Value> asArray(Operation *op, OpBuilder &b, Value sequence);

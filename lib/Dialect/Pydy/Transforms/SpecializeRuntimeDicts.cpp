@@ -1,0 +1,291 @@
+// Specialization of dicts given keys at run time (see Specializer.h): a dict
+// of int keys written at a key known only at run time becomes a
+// `!pydy.runtime_dict`, carried as TensorArrays of its keys and of their
+// values; a lookup is a `tensor_array.find` of the key among the keys.
+#include "Specializer.h"
+
+namespace mlir::pydy::specialization {
+
+Value runtimeDictKeys(OpBuilder &b, Location loc, Value dict) {
+  if (auto made = dict.getDefiningOp<RuntimeDictOp>())
+    return made.getKeys();
+  auto type = cast<RuntimeDictType>(dict.getType());
+  return RuntimeDictKeysOp::create(b, loc, type.getKeysArrayType(), dict);
+}
+
+Value runtimeDictValues(OpBuilder &b, Location loc, Value dict) {
+  if (auto made = dict.getDefiningOp<RuntimeDictOp>())
+    return made.getValues();
+  auto type = cast<RuntimeDictType>(dict.getType());
+  return RuntimeDictValuesOp::create(b, loc, type.getValuesArrayType(), dict);
+}
+
+static bool isEmptyDict(Type t) {
+  auto dict = dyn_cast<DictType>(t);
+  return dict && dict.getKeys().empty();
+}
+
+/// An int key known only at run time.
+static bool isRuntimeIntKey(Value key) {
+  return key.getType().isInteger(64) && !constantOf(key);
+}
+
+bool Specializer::isRuntimeDictUse(Operation *op) {
+  auto runtime = [](Value dict) { return isa<RuntimeDictType>(dict.getType()); };
+  if (auto sub = dyn_cast<SubscriptOp>(op))
+    return runtime(sub.getValue()) ||
+           (isEmptyDict(sub.getValue().getType()) && isRuntimeIntKey(sub.getIndex()));
+  if (auto set = dyn_cast<SetItemOp>(op))
+    return runtime(set.getValue()) ||
+           (isRuntimeIntKey(set.getIndex()) &&
+            runtimeDictHolding(set.getValue().getType(), set.getItem().getType()));
+  if (auto cmp = dyn_cast<CompareOp>(op))
+    return (cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in) &&
+           (runtime(cmp.getRhs()) ||
+            (isEmptyDict(cmp.getRhs().getType()) && isRuntimeIntKey(cmp.getLhs())));
+  if (auto len = dyn_cast<LenOp>(op))
+    return runtime(len.getValue());
+  if (auto forIn = dyn_cast<ForInOp>(op))
+    return runtime(forIn.getIterable());
+  if (auto method = dyn_cast<CallMethodOp>(op)) {
+    StringRef name = method.getMethod();
+    if (name == "__isinstance__" || name == "__type_is__")
+      return false;
+    return runtime(method.getObject()) ||
+           (isEmptyDict(method.getObject().getType()) && !method.getArgs().empty() &&
+            isRuntimeIntKey(method.getArgs()[0]) &&
+            (name == "get" || name == "pop" || name == "setdefault"));
+  }
+  return false;
+}
+
+/// Whether `value` is only iterated by `for` loops.
+static bool iteratedOnly(Value value) {
+  return !value.use_empty() && llvm::all_of(value.getUses(), [](OpOperand &use) {
+    return isa<ForInOp>(use.getOwner()) && use.getOperandNumber() == 0;
+  });
+}
+
+/// Python's KeyError naming `key` where `missing` holds at run time.
+static void raiseKeyErrorWhere(OpBuilder &b, Location loc, Value missing, Value key) {
+  auto ifOp = IfOp::create(b, loc, TypeRange{}, missing, ArrayAttr());
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().emplaceBlock());
+  RaiseOp::create(b, loc, b.getStringAttr("KeyError"), b.getStringAttr(""), ValueRange{key},
+                  b.getStrArrayAttr({"!r"}));
+  YieldOp::create(b, loc, ValueRange{});
+  b.setInsertionPointToStart(&ifOp.getElseRegion().emplaceBlock());
+  YieldOp::create(b, loc, ValueRange{});
+}
+
+FailureOr<RuntimeDictType> Specializer::runtimeDictWritten(Operation *op, Value dict, Value key,
+                                                          Value item) {
+  if (!key.getType().isInteger(64))
+    return op->emitError() << "a dict given keys at run time needs ints as keys in compiled "
+                              "code, not "
+                           << withArticle(key.getType());
+  RuntimeDictType type = runtimeDictHolding(dict.getType(), item.getType());
+  if (!type)
+    return op->emitError() << "a dict given keys at run time is compiled to TensorArrays, "
+                              "which need its values to be tensors of one dtype and rank, or "
+                              "numbers of one kind: "
+                           << withArticle(dict.getType()) << " given "
+                           << withArticle(item.getType());
+  return type;
+}
+
+/// `dict` (of `type`) with `item` at `key`: written where `found` (at `at`),
+/// else appended with its key.
+static Value writeRuntimeDict(OpBuilder &b, Location loc, RuntimeDictType type, Value dict,
+                              Value key, Value item, Value at, Value found, bool overwrite) {
+  dict = castTo(b, dict, type);
+  item = castTo(b, item, type.getValueType());
+  Value keys = runtimeDictKeys(b, loc, dict), values = runtimeDictValues(b, loc, dict);
+  return chooseValue(
+      b, loc, type, found,
+      [&]() -> Value {
+        if (!overwrite)
+          return dict;
+        return RuntimeDictOp::create(b, loc, type, keys,
+                                     tensor_array::WriteOp::create(b, loc, values, at, item));
+      },
+      [&]() -> Value {
+        return RuntimeDictOp::create(b, loc, type, tensor_array::AppendOp::create(b, loc, keys, key),
+                                     tensor_array::AppendOp::create(b, loc, values, item));
+      });
+}
+
+LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&next) {
+  Operation *before = op->getPrevNode();
+  OpBuilder b(op);
+  Location loc = op->getLoc();
+  auto done = [&] {
+    next = firstAfter(before, op);
+    op->erase();
+    return success();
+  };
+  auto intKey = [&](Value key) -> LogicalResult {
+    if (key.getType().isInteger(64))
+      return success();
+    return op->emitError() << "a dict given keys at run time has ints as keys in compiled "
+                              "code; it is looked up here with "
+                           << withArticle(key.getType());
+  };
+  auto find = [&](Value dict, Value key) -> Value {
+    return tensor_array::FindOp::create(b, loc, b.getI64Type(), runtimeDictKeys(b, loc, dict), key);
+  };
+  auto compareIndex = [&](CompareKind kind, Value at) -> Value {
+    Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+    return CompareOp::create(b, loc, b.getI1Type(), kind, at, zero);
+  };
+
+  if (auto set = dyn_cast<SetItemOp>(op)) {
+    FailureOr<RuntimeDictType> type =
+        runtimeDictWritten(op, set.getValue(), set.getIndex(), set.getItem());
+    if (failed(type))
+      return failure();
+    Value dict = castTo(b, set.getValue(), *type);
+    Value at = find(dict, set.getIndex());
+    set.getResult().replaceAllUsesWith(writeRuntimeDict(b, loc, *type, dict, set.getIndex(),
+                                                        set.getItem(), at,
+                                                        compareIndex(CompareKind::ge, at), true));
+    return done();
+  }
+  if (auto sub = dyn_cast<SubscriptOp>(op)) {
+    if (isEmptyDict(sub.getValue().getType()))
+      return op->emitError("KeyError: an empty dict is read at a key known only at run time");
+    if (failed(intKey(sub.getIndex())))
+      return failure();
+    Value at = find(sub.getValue(), sub.getIndex());
+    raiseKeyErrorWhere(b, loc, compareIndex(CompareKind::lt, at), sub.getIndex());
+    // Where the key is missing, the read (of the last value, or an
+    // IndexError after the KeyError) is never used.
+    sub.getResult().replaceAllUsesWith(tensor_array::ReadOp::create(
+        b, loc, runtimeDictValues(b, loc, sub.getValue()), at));
+    return done();
+  }
+  if (auto cmp = dyn_cast<CompareOp>(op)) {
+    bool in = cmp.getKind() == CompareKind::in;
+    Value answer;
+    if (isEmptyDict(cmp.getRhs().getType())) {
+      answer = ConstantOp::create(b, loc, b.getBoolAttr(!in));
+    } else {
+      if (failed(intKey(cmp.getLhs())))
+        return failure();
+      answer = compareIndex(in ? CompareKind::ge : CompareKind::lt, find(cmp.getRhs(), cmp.getLhs()));
+    }
+    cmp.getResult().replaceAllUsesWith(answer);
+    return done();
+  }
+  if (auto len = dyn_cast<LenOp>(op)) {
+    len.getResult().replaceAllUsesWith(tensor_array::LengthOp::create(
+        b, loc, b.getI64Type(), runtimeDictKeys(b, loc, len.getValue())));
+    return done();
+  }
+  if (auto forIn = dyn_cast<ForInOp>(op)) {
+    // Iterating a dict gives its keys.
+    forIn.getIterableMutable().assign(runtimeDictKeys(b, loc, forIn.getIterable()));
+    next = firstAfter(before, op);
+    return success();
+  }
+  auto method = cast<CallMethodOp>(op);
+  StringRef name = method.getMethod();
+  ValueRange args = method.getArgs();
+  Value dict = method.getObject();
+  Value result = ConstantOp::create(b, loc, b.getUnitAttr());
+  Value updated = dict;
+  if (!method.getKwnames().empty())
+    return op->emitError() << "dict." << name << "() takes no keyword arguments in compiled code";
+  if (isEmptyDict(dict.getType())) {
+    // get, pop or setdefault at a key known only at run time: the key is missing.
+    if (name == "pop" && args.size() == 1)
+      return op->emitError("KeyError: pop() of an empty dict at a key known only at run time");
+    if (args.size() == 2)
+      result = args[1];
+    if (name == "setdefault") {
+      FailureOr<RuntimeDictType> type = runtimeDictWritten(op, dict, args[0], result);
+      if (failed(type))
+        return failure();
+      Value missing = ConstantOp::create(b, loc, b.getBoolAttr(false));
+      updated = writeRuntimeDict(b, loc, *type, dict, args[0], result, Value(), missing, false);
+    }
+  } else if ((name == "get" || name == "pop" || name == "setdefault") && !args.empty() &&
+             args.size() <= 2) {
+    if (failed(intKey(args[0])))
+      return failure();
+    Value at = find(dict, args[0]);
+    Value values = runtimeDictValues(b, loc, dict);
+    Value found = compareIndex(CompareKind::ge, at);
+    Value fallback = args.size() == 2 ? args[1] : result;
+    if (name == "pop" && args.size() == 1)
+      raiseKeyErrorWhere(b, loc, compareIndex(CompareKind::lt, at), args[0]);
+    if (name == "pop" && args.size() == 1) {
+      result = tensor_array::ReadOp::create(b, loc, values, at);
+    } else {
+      result = chooseValue(
+          b, loc, ObjectType::get(op->getContext()), found,
+          [&]() -> Value { return tensor_array::ReadOp::create(b, loc, values, at); },
+          [&]() -> Value { return fallback; });
+    }
+    if (name == "pop") {
+      auto type = cast<RuntimeDictType>(dict.getType());
+      Value keys = runtimeDictKeys(b, loc, dict);
+      updated = chooseValue(
+          b, loc, type, found,
+          [&]() -> Value {
+            Value k = tensor_array::PopOp::create(b, loc, keys, at).getResult();
+            Value v = tensor_array::PopOp::create(b, loc, values, at).getResult();
+            return RuntimeDictOp::create(b, loc, type, k, v);
+          },
+          [&]() -> Value { return dict; });
+    } else if (name == "setdefault") {
+      FailureOr<RuntimeDictType> type = runtimeDictWritten(op, dict, args[0], fallback);
+      if (failed(type))
+        return failure();
+      updated = writeRuntimeDict(b, loc, *type, dict, args[0], fallback, at, found, false);
+    }
+  } else if (name == "items" && args.empty() && iteratedOnly(method.getResult())) {
+    // `for k, v in d.items()`: a loop over the entries' indices (a
+    // TensorArray holds no pairs).
+    Value keys = runtimeDictKeys(b, loc, dict), values = runtimeDictValues(b, loc, dict);
+    Value length = tensor_array::LengthOp::create(b, loc, b.getI64Type(), keys);
+    for (Operation *user : llvm::make_early_inc_range(method.getResult().getUsers())) {
+      auto forIn = cast<ForInOp>(user);
+      // The loop reads the entries as they were when it started.
+      if (llvm::is_contained(forIn.getInits(), dict))
+        return forIn.emitError("a dict given keys at run time that is changed while its "
+                               "items() are iterated is not supported by dy2st yet");
+      bool enumerated = forIn.getEnumerate();
+      loopOverIndices(forIn, length, [&](OpBuilder &ib, Value index) -> Value {
+        Type object = ObjectType::get(op->getContext());
+        Value entry[] = {tensor_array::ReadOp::create(ib, loc, keys, index),
+                         tensor_array::ReadOp::create(ib, loc, values, index)};
+        Value pair = TupleOp::create(ib, loc, object, entry);
+        if (!enumerated)
+          return pair;
+        return TupleOp::create(ib, loc, object, ValueRange{index, pair});
+      });
+    }
+  } else if (name == "keys" && args.empty()) {
+    result = runtimeDictKeys(b, loc, dict);
+  } else if (name == "values" && args.empty()) {
+    result = runtimeDictValues(b, loc, dict);
+  } else if ((name == "copy" || name == "__list__") && args.empty()) {
+    // Compiled dicts are values: a copy is the same value; list(d) its keys.
+    result = name == "copy" ? dict : runtimeDictKeys(b, loc, dict);
+  } else if (name == "clear" && args.empty()) {
+    auto type = cast<RuntimeDictType>(dict.getType());
+    updated = RuntimeDictOp::create(
+        b, loc, type, tensor_array::CreateOp::create(b, loc, type.getKeysArrayType(), Value()),
+        tensor_array::CreateOp::create(b, loc, type.getValuesArrayType(), Value()));
+  } else {
+    return op->emitError() << "dict." << name
+                           << "() of a dict given keys at run time is not supported by dy2st "
+                              "yet (get, pop, setdefault, keys, values, copy, clear, and items in a for loop are)";
+  }
+  method.getResult().replaceAllUsesWith(result);
+  method.getUpdated().replaceAllUsesWith(updated);
+  return done();
+}
+
+} // namespace mlir::pydy::specialization
