@@ -19,3 +19,20 @@ func.func @scalar_items(%x: i64, %i: i64) -> i64 {
   %r = tensor_array.read %a2[%first] : !tensor_array.array<i64>
   return %r : i64
 }
+
+// A lookup of a key: one pass over the stored items, the index of the one
+// equal to it (keys are distinct), -1 where none is.
+// CHECK-LABEL: func.func @find
+// CHECK-SAME: (%[[K:.*]]: i64)
+// CHECK: %[[NONE:.*]] = arith.constant -1 : i64
+// CHECK: scf.for %[[I:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[AT:.*]] = %[[NONE]]) -> (i64)
+// CHECK:   %[[KEY:.*]] = memref.load %{{.*}}[%[[I]]] : memref<?xi64>
+// CHECK:   %[[SAME:.*]] = arith.cmpi eq, %[[KEY]], %[[K]] : i64
+// CHECK:   %[[HERE:.*]] = arith.index_cast %[[I]] : index to i64
+// CHECK:   arith.select %[[SAME]], %[[HERE]], %[[AT]] : i64
+func.func @find(%k: i64) -> i64 {
+  %a = tensor_array.create : !tensor_array.array<i64>
+  %a1 = tensor_array.append %a, %k : !tensor_array.array<i64>
+  %i = tensor_array.find %a1, %k : !tensor_array.array<i64>
+  return %i : i64
+}

@@ -91,3 +91,22 @@ func.func @cast_scalar_items(%a: !tensor_array.array<i64>) {
   %0 = tensor_array.cast %a : !tensor_array.array<i64> to !tensor_array.array<i32>
   return
 }
+
+// -----
+
+// A lookup compares scalar items only (a dict's int keys).
+func.func @find_in_tensors(%t: tensor<4xf32>) {
+  %a = tensor_array.create : !tensor_array.array<tensor<4xf32>>
+  // expected-error @+1 {{operand #1 must be signless integer}}
+  %0 = "tensor_array.find"(%a, %t) : (!tensor_array.array<tensor<4xf32>>, tensor<4xf32>) -> i64
+  return
+}
+
+// -----
+
+func.func @find_other_type(%k: i32) {
+  %a = tensor_array.create : !tensor_array.array<i64>
+  // expected-error @+1 {{has the element type of}}
+  %0 = "tensor_array.find"(%a, %k) : (!tensor_array.array<i64>, i32) -> i64
+  return
+}

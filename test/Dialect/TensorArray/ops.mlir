@@ -72,3 +72,10 @@ func.func @scalar_items(%x: f64, %i: i64) -> (f64, tensor<?xf64>) {
   %s = tensor_array.stack %a3 : !tensor_array.array<f64> -> tensor<?xf64>
   return %r, %s : f64, tensor<?xf64>
 }
+
+// CHECK-LABEL: func.func @find
+// CHECK: tensor_array.find %{{.*}}, %{{.*}} : !tensor_array.array<i64>
+func.func @find(%keys: !tensor_array.array<i64>, %k: i64) -> i64 {
+  %i = tensor_array.find %keys, %k : !tensor_array.array<i64>
+  return %i : i64
+}

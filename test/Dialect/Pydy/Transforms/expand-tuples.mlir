@@ -109,3 +109,32 @@ pydy.func @branch_named_tuple(%c: i1, %x: tensor<2xf32>) -> !pydy.named_tuple<"C
   } {names = ["cache"]}
   pydy.return %0 : !pydy.named_tuple<"Cache#0"(k: tensor<2xf32>, v: i64)>
 }
+
+// A dict given keys at run time is carried as the arrays of its keys and
+// values, and rebuilt from them after the loop.
+// CHECK-LABEL: pydy.func @carried_runtime_dict
+// CHECK:      %[[R:.*]]:2 = pydy.for_range %{{.*}}, %{{.*}}, %{{.*}} : i64, i64, i64 iter_args(%{{.*}}, %{{.*}} : !tensor_array.array<i64>, !tensor_array.array<f64>) -> !tensor_array.array<i64>, !tensor_array.array<f64> {
+// CHECK:        ^bb0(%[[I:.*]]: i64, %[[K:.*]]: !tensor_array.array<i64>, %[[V:.*]]: !tensor_array.array<f64>):
+// CHECK:        %[[K2:.*]] = tensor_array.append %[[K]], %[[I]]
+// CHECK:        %[[V2:.*]] = tensor_array.append %[[V]], %{{.*}}
+// CHECK:        pydy.yield %[[K2]], %[[V2]]
+// CHECK:      } {names = ["d.0", "d.1"]}
+// CHECK:      pydy.runtime_dict %[[R]]#0, %[[R]]#1
+pydy.func @carried_runtime_dict(%n: i64) -> !pydy.runtime_dict<i64, f64> {
+  %c0 = pydy.constant 0 : i64
+  %c1 = pydy.constant 1 : i64
+  %half = pydy.constant 0.5 : f64
+  %k = tensor_array.create : !tensor_array.array<i64>
+  %v = tensor_array.create : !tensor_array.array<f64>
+  %d = pydy.runtime_dict %k, %v : !tensor_array.array<i64>, !tensor_array.array<f64> -> <i64, f64>
+  %r = pydy.for_range %c0, %n, %c1 : i64, i64, i64 iter_args(%d : !pydy.runtime_dict<i64, f64>) -> !pydy.runtime_dict<i64, f64> {
+  ^bb0(%i: i64, %acc: !pydy.runtime_dict<i64, f64>):
+    %keys = pydy.runtime_dict_keys %acc : <i64, f64> -> !tensor_array.array<i64>
+    %values = pydy.runtime_dict_values %acc : <i64, f64> -> !tensor_array.array<f64>
+    %k2 = tensor_array.append %keys, %i : !tensor_array.array<i64>
+    %v2 = tensor_array.append %values, %half : !tensor_array.array<f64>
+    %next = pydy.runtime_dict %k2, %v2 : !tensor_array.array<i64>, !tensor_array.array<f64> -> <i64, f64>
+    pydy.yield %next : !pydy.runtime_dict<i64, f64>
+  } {names = ["d"]}
+  pydy.return %r : !pydy.runtime_dict<i64, f64>
+}
