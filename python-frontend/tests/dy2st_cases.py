@@ -1243,6 +1243,23 @@ def containers_and_builtins(x):
     return picked, counts[1], items, kept, len(title), q, r, total, table.get(k + 5, x * 0)
 
 
+def token_counts_and_groups(x, ids):
+    # Dicts given int keys at run time: counted, summed by group, items iterated.
+    counts = {}
+    groups = {}
+    for i in range(ids.shape[0]):
+        tok = int(ids[i])
+        counts[tok] = counts.get(tok, 0) + 1
+        if tok % 2 in groups:
+            groups[tok % 2] = groups[tok % 2] + x[i]
+        else:
+            groups[tok % 2] = x[i]
+    weighted = x.sum() * 0
+    for tok, n in counts.items():
+        weighted = weighted + tok * n
+    return counts, groups, weighted, len(counts), 3 in counts, counts.pop(5, -1)
+
+
 def stop_tokens_and_seen(x, n):
     # `in`, index(), count() and remove() of values known only at run time.
     seen = []
@@ -1368,6 +1385,8 @@ CASES = [
     ("optim_break_in_for", optim_break_in_for, [f32(10, 16)]),
     ("optim_break_in_for_small", optim_break_in_for, [f32(2) * 0.01]),
     ("while_loop_class_var", while_loop_class_var, [np.zeros(1, "int64")]),
+    ("token_counts_and_groups", token_counts_and_groups,
+     [f32(6), np.array([3, 5, 3, 2, 8, 3], "int64")]),
     ("stop_tokens_and_seen", stop_tokens_and_seen,
      [np.array([3, 5, 0, 7], "int64"), np.array(9, "int64")]),
     ("layers_and_function_arguments", blocks_and_activation,

@@ -238,3 +238,14 @@ def test_a_saved_layer_returns_its_int_keyed_dict(tmp_path):
     assert list(loaded) == [0, 5, "total"]
     for key in expected:
         np.testing.assert_array_equal(loaded[key].numpy(), expected[key].numpy())
+
+
+def changed_later_in_the_same_display(x):
+    d = {"a": x, "b": 1}
+    items = [x, x * 2]
+    return d, d.pop("b"), [items, items.pop()], {"k": d, "n": d.setdefault("c", 3)}
+
+
+def test_a_container_changed_later_in_the_same_display_is_seen_changed(differential):
+    # One object in Python: the tuple holds the dict after pop().
+    differential(changed_later_in_the_same_display, t([1.0, 2.0]))

@@ -112,3 +112,24 @@ print(paddle.jit.to_static(pair_given_out).code)
 # CHECK:     pydy.call @"median_with_positions__{{[0-9]+}}"
 # CHECK:     pydy.call @"median_returned__{{[0-9]+}}"
 # CHECK:     pydy.return
+
+
+def seen_changed_later_in_the_display(d, l):
+    return d, d.pop("b"), [l, l.pop()]
+
+
+print(paddle.jit.to_static(seen_changed_later_in_the_display).code)
+
+# A variable named in a display and changed in place by a later item of it
+# is one object in Python, seen changed: it is read again after the items.
+# CHECK-LABEL: pydy.func @"seen_changed_later_in_the_display"
+# CHECK:     %[[D0:.*]] = pydy.load "d"
+# CHECK:     pydy.call_method %{{.*}}, "pop"
+# CHECK:     pydy.store "d"
+# CHECK:     %[[L0:.*]] = pydy.load "l"
+# CHECK:     pydy.call_method %{{.*}}, "pop"
+# CHECK:     pydy.store "l"
+# CHECK:     %[[L1:.*]] = pydy.load "l"
+# CHECK:     pydy.list %[[L1]], %{{.*}}
+# CHECK:     %[[D1:.*]] = pydy.load "d"
+# CHECK:     pydy.tuple %[[D1]], %{{.*}}, %{{.*}}

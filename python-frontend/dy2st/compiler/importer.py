@@ -153,6 +153,8 @@ class Importer(StaticContainers, CallForms, Views):
         # Parameters given compile-time objects (layers): names, not arguments.
         self.static_params = static_params or {}
         self.unit = unit or Unit()
+        # The names changed in place so far, in order (see evaluated_in_order).
+        self.changes_in_place = []
         try:
             source = inspect.getsource(fn)
         except (OSError, TypeError) as e:
@@ -1066,6 +1068,7 @@ class Importer(StaticContainers, CallForms, Views):
         """`name` (a variable, or an attribute "obj.attr") changed in place at
         `origin` to `value` as `reach` says, and so are the names that share
         its object (for a container holding it, one level further in)."""
+        self.changes_in_place.append(name)
         sharing, doubtful, rows = self.aliases.at_change(name, origin)
         for row, base, statement in rows:
             self.unfollowed_row(row, base, statement, origin)
@@ -1571,8 +1574,21 @@ class Importer(StaticContainers, CallForms, Views):
         return self.written(array_node, pydytext.unary("numpy_item", item))
 
 
+    def evaluated_in_order(self, nodes, evaluate):
+        """The values of `nodes`, evaluated left to right. A variable named by
+        one and changed in place by a later one (`return d, d.pop("b")`) is
+        one object in Python, seen changed: it is read again after them all."""
+        values, marks = [], []
+        for e in nodes:
+            marks.append(len(self.changes_in_place))
+            values.append(evaluate(e))
+        for i, e in enumerate(nodes):
+            if isinstance(e, ast.Name) and e.id in self.changes_in_place[marks[i]:]:
+                values[i] = evaluate(e)
+        return values
+
     def display(self, node, kind, element=None):
-        values = [(element or self.expr)(e) for e in node.elts]
+        values = self.evaluated_in_order(node.elts, element or self.expr)
         return self.written(node, pydytext.sequence(kind, values))
 
     def expr_Tuple(self, node):
@@ -1598,8 +1614,8 @@ class Importer(StaticContainers, CallForms, Views):
                 parts.append(ast.Dict(*run))
             call = located(ast.Call(ast.Name("merged_dicts", ast.Load()), parts, []), node)
             return self.python_call(call, pybuiltins.merged_dicts, None)
-        return self.dict_value([self.expr(k) for k in node.keys],
-                               [self.expr(v) for v in node.values], node)
+        keys = [self.expr(k) for k in node.keys]
+        return self.dict_value(keys, self.evaluated_in_order(node.values, self.expr), node)
 
     def dict_value(self, keys, values, node):
         def group(values):
