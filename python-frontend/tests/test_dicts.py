@@ -249,3 +249,19 @@ def changed_later_in_the_same_display(x):
 def test_a_container_changed_later_in_the_same_display_is_seen_changed(differential):
     # One object in Python: the tuple holds the dict after pop().
     differential(changed_later_in_the_same_display, t([1.0, 2.0]))
+
+
+def length_plus(items, extra):
+    return len(items) + extra
+
+
+def changed_by_a_later_argument_or_operand(x):
+    items = [x, x * 2, x * 3]
+    n = length_plus(items, len([items.pop()]))
+    joined = paddle.concat(items + [items.pop()])
+    alias = items
+    return n, joined, (alias, items.append(x)), paddle.concat(items)
+
+
+def test_a_container_changed_by_a_later_argument_or_operand_is_seen_changed(differential):
+    differential(changed_by_a_later_argument_or_operand, t([1.0, 2.0]))

@@ -1068,7 +1068,6 @@ class Importer(StaticContainers, CallForms, Views):
         """`name` (a variable, or an attribute "obj.attr") changed in place at
         `origin` to `value` as `reach` says, and so are the names that share
         its object (for a container holding it, one level further in)."""
-        self.changes_in_place.append(name)
         sharing, doubtful, rows = self.aliases.at_change(name, origin)
         for row, base, statement in rows:
             self.unfollowed_row(row, base, statement, origin)
@@ -1111,6 +1110,7 @@ class Importer(StaticContainers, CallForms, Views):
         `node` that went as deep as `reach` says (an argument so changed goes
         back to the caller, who pairs its tensors by it; an attribute
         "obj.attr" of a compile-time object is written back to it)."""
+        self.changes_in_place.append(name)
         attribute = self.aliases.attributes.get(name)
         if attribute is not None:
             if self.written_attribute(attribute, assigned=True) is not None:
@@ -1380,7 +1380,8 @@ class Importer(StaticContainers, CallForms, Views):
         kind = _BINARY.get(type(node.op))
         if kind is None:
             self._fail(node, f"the operator '{type(node.op).__name__}' is not supported by dy2st")
-        return self.binary(node, kind, self.expr(node.left), self.expr(node.right))
+        left, right = self.evaluated_in_order([node.left, node.right], self.expr)
+        return self.binary(node, kind, left, right)
 
     def expr_UnaryOp(self, node):
         literal = node.operand
@@ -1811,9 +1812,8 @@ class Importer(StaticContainers, CallForms, Views):
         if any(isinstance(a, ast.Starred) for a in node.args) or \
                 any(k.arg is None for k in node.keywords):
             self._fail(node, "*args and **kwargs in calls are not supported by dy2st yet")
-        values = [self.expr(a) for a in node.args]
         kwnames = [k.arg for k in node.keywords]
-        values += [self.expr(k.value) for k in node.keywords]
+        values = self.evaluated_in_order(node.args + [k.value for k in node.keywords], self.expr)
         return values, kwnames
 
     def write_back_argument(self, argument, value, node, changes, reach):
@@ -2583,7 +2583,8 @@ class Importer(StaticContainers, CallForms, Views):
             given[var_keyword.name] = ast.copy_location(
                 ast.Dict([ast.copy_location(ast.Constant(k.arg), k.value) for k in extras],
                          [k.value for k in extras]), node)
-        evaluated = {name: self.argument_value(arg) for name, arg in given.items()}
+        evaluated = dict(zip(given, self.evaluated_in_order(list(given.values()),
+                                                            self.argument_value)))
         statics = {name: v for name, v in evaluated.items() if isinstance(v, Static)}
         if statics and isinstance(fn, _NestedDef):
             self._fail(node, "passing a layer or another compile-time object to a nested "
