@@ -10,16 +10,19 @@ llvm::Expected<std::string> formatItem(const PrintItem &item) {
   if (item.none)
     return std::string("None");
   if (item.listOf != PrintItem::ListOf::Nothing) {
-    std::string text = formatRows(item.value, item.listOf == PrintItem::ListOf::Tensors);
+    bool tensors = item.listOf == PrintItem::ListOf::Tensors;
+    std::string text = item.dictKeys ? formatDict(*item.dictKeys, item.value, tensors)
+                                     : formatRows(item.value, tensors);
     if (item.format.empty())
       return text;
     std::optional<FormatSpec> spec = parseFormat(item.format);
     if (!spec)
       return llvm::createStringError("ValueError: invalid format '" + item.format + "'");
-    // A list takes a spec only after a conversion to text (`!r:>20`).
+    // A list (a dict) takes a spec only after a conversion to text (`!r:>20`).
     if (!spec->conversion && spec->hasSpec)
-      return llvm::createStringError("TypeError: unsupported format string passed to "
-                                     "list.__format__");
+      return llvm::createStringError(std::string("TypeError: unsupported format string passed "
+                                                 "to ") +
+                                     (item.dictKeys ? "dict" : "list") + ".__format__");
     spec->conversion = 0;
     return formatPython(PythonValue::ofText(text), *spec);
   }

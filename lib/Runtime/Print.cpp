@@ -129,39 +129,40 @@ std::string formatElements(const RuntimeValue &v) {
   return s;
 }
 
+/// Row `i` of `v` as an item of the Python list of its rows.
+static std::string formatRow(const RuntimeValue &v, int64_t i, bool tensors) {
+  if (tensors) {
+    RuntimeValue row = v;
+    row.allocation = nullptr;
+    row.shape.erase(row.shape.begin());
+    row.data = static_cast<char *>(v.data) + i * row.numElements() * dtypeSize(v.dtype);
+    return formatValue(row);
+  }
+  const char *p = static_cast<const char *>(v.data) + i * dtypeSize(v.dtype);
+  switch (v.dtype) {
+  case DType::Bool: return *reinterpret_cast<const bool *>(p) ? "True" : "False";
+  case DType::Int32: return std::to_string(*reinterpret_cast<const int32_t *>(p));
+  case DType::Int64: return std::to_string(*reinterpret_cast<const int64_t *>(p));
+  case DType::Float32: return reprFloat(*reinterpret_cast<const float *>(p));
+  case DType::Float64: return reprFloat(*reinterpret_cast<const double *>(p));
+  }
+  llvm_unreachable("unknown dtype");
+}
+
 std::string formatRows(const RuntimeValue &v, bool tensors) {
   std::string s = "[";
   int64_t rows = v.shape.empty() ? 0 : v.shape[0];
-  for (int64_t i = 0; i < rows; ++i) {
-    s += i ? ", " : "";
-    if (tensors) {
-      RuntimeValue row = v;
-      row.allocation = nullptr;
-      row.shape.erase(row.shape.begin());
-      row.data = static_cast<char *>(v.data) + i * row.numElements() * dtypeSize(v.dtype);
-      s += formatValue(row);
-      continue;
-    }
-    const char *p = static_cast<const char *>(v.data) + i * dtypeSize(v.dtype);
-    switch (v.dtype) {
-    case DType::Bool:
-      s += *reinterpret_cast<const bool *>(p) ? "True" : "False";
-      break;
-    case DType::Int32:
-      s += std::to_string(*reinterpret_cast<const int32_t *>(p));
-      break;
-    case DType::Int64:
-      s += std::to_string(*reinterpret_cast<const int64_t *>(p));
-      break;
-    case DType::Float32:
-      s += reprFloat(*reinterpret_cast<const float *>(p));
-      break;
-    case DType::Float64:
-      s += reprFloat(*reinterpret_cast<const double *>(p));
-      break;
-    }
-  }
+  for (int64_t i = 0; i < rows; ++i)
+    s += (i ? ", " : "") + formatRow(v, i, tensors);
   return s + "]";
+}
+
+std::string formatDict(const RuntimeValue &keys, const RuntimeValue &values, bool tensors) {
+  std::string s = "{";
+  int64_t rows = keys.shape.empty() ? 0 : keys.shape[0];
+  for (int64_t i = 0; i < rows; ++i)
+    s += (i ? ", " : "") + formatRow(keys, i, false) + ": " + formatRow(values, i, tensors);
+  return s + "}";
 }
 
 std::string formatValue(const RuntimeValue &v) {
@@ -237,6 +238,14 @@ static void dy2st_print_as_list(int64_t tensors) {
   if (!pending.empty())
     pending.back().listOf = tensors ? PrintItem::ListOf::Tensors : PrintItem::ListOf::Numbers;
 }
+static void dy2st_print_as_dict(int64_t tensors) {
+  if (pending.size() < 2)
+    return;
+  PrintItem keys = std::move(pending[pending.size() - 2]);
+  pending.erase(pending.end() - 2);
+  pending.back().dictKeys = std::move(keys.value);
+  pending.back().listOf = tensors ? PrintItem::ListOf::Tensors : PrintItem::ListOf::Numbers;
+}
 /// Hands the pending items to the printer (and frees their copies). Once
 /// the call has raised, nothing more is printed, logged or called back:
 /// compiled code runs on to its end with safe values, where Python's
@@ -249,8 +258,11 @@ static std::string flushPending(const PrintRequest &request) {
     std::lock_guard<std::mutex> lock(printerMutex);
     text = installedPrinter()(items, request);
   }
-  for (PrintItem &item : items)
+  for (PrintItem &item : items) {
     std::free(item.value.allocation);
+    if (item.dictKeys)
+      std::free(item.dictKeys->allocation);
+  }
   return text;
 }
 static void dy2st_print_end(const char *sep, const char *end) {
@@ -334,6 +346,7 @@ void dy2st::definePrintSymbols(SymbolDefiner add) {
   add(kPyCallback, reinterpret_cast<void *>(&dy2st_py_callback));
   add(kPrintFormat, reinterpret_cast<void *>(&dy2st_print_format));
   add(kPrintAsList, reinterpret_cast<void *>(&dy2st_print_as_list));
+  add(kPrintAsDict, reinterpret_cast<void *>(&dy2st_print_as_dict));
   add(kPrintEnd, reinterpret_cast<void *>(&dy2st_print_end));
   add(kLogEnd, reinterpret_cast<void *>(&dy2st_log_end));
   add(kRaise, reinterpret_cast<void *>(&dy2st_raise));

@@ -226,6 +226,11 @@ PYBIND11_MODULE(_dy2st_native, m) {
                   rows.append(asarray(row));
                 value = rows;
               }
+              if (item.dictKeys) {
+                py::object keys = toPython(*item.dictKeys).attr("tolist")();
+                value = py::module_::import("builtins").attr("dict")(
+                    py::module_::import("builtins").attr("zip")(keys, value));
+              }
               values.append(value);
               formats.append(py::str(item.format));
             }

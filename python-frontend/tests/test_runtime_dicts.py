@@ -257,3 +257,38 @@ def test_changing_a_dict_while_its_items_are_iterated_is_a_clear_error():
     assert items_while_changed(ints([1, 2])) == {1: 1, 2: 2}
     with pytest.raises(paddle.jit.Dy2StError, match="changed while its items"):
         compiled(items_while_changed, RUNTIME)(ints([1, 2]))
+
+
+def printed(x, ids):
+    counts = {}
+    scaled = {}
+    for i in range(ids.shape[0]):
+        k = int(ids[i])
+        counts[k] = counts.get(k, 0) + 1
+        scaled[k] = x[i] * 2
+    print(counts, scaled)
+    print(f"counts={counts!r:>20}|", [counts, len(counts)])
+    return len(counts)
+
+
+def formatted_with_a_spec(ids):
+    d = {}
+    d[int(ids[0])] = 1
+    print(f"{d:>10}")
+    return 0
+
+
+def test_printed_as_python_prints_it(capfd):
+    args = floats([1, 2, 3]), ints([4, 2, 4])
+    printed(*args)
+    eager = capfd.readouterr().out
+    compiled(printed, InputSpec([None], "float32"), RUNTIME)(*args)
+    assert capfd.readouterr().out == eager
+    assert "{4: 2, 2: 1}" in eager
+
+
+def test_a_format_spec_is_pythons_type_error():
+    with pytest.raises(TypeError, match="unsupported format string passed to dict.__format__"):
+        formatted_with_a_spec(ints([3]))
+    with pytest.raises(TypeError, match="unsupported format string passed to dict.__format__"):
+        compiled(formatted_with_a_spec, RUNTIME)(ints([3]))

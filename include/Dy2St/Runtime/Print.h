@@ -18,7 +18,8 @@ namespace dy2st {
 /// One printed item: a tensor (a copy the printer may keep), a number, text
 /// or None, and what follows it in an f-string (`!r`, `:.3f`; empty for
 /// `str()`); `listOf`: a tensor that is the Python list of its rows along
-/// axis 0, numbers or tensors.
+/// axis 0, numbers or tensors; with `dictKeys` too (a 1-d int64 tensor),
+/// the Python dict of those keys and these rows.
 struct PrintItem {
   enum class ListOf { Nothing, Numbers, Tensors };
   RuntimeValue value;
@@ -26,6 +27,7 @@ struct PrintItem {
   std::string format;
   bool none = false;
   ListOf listOf = ListOf::Nothing;
+  std::optional<RuntimeValue> dictKeys;
 };
 
 /// Where the items of one print go: to stdout (`print`), to a logger, back
@@ -80,6 +82,9 @@ std::string formatElements(const RuntimeValue &tensor);
 /// A tensor as the Python list of its rows along axis 0: numbers (`[0.5,
 /// 1.0]`, `[True]`; the tensor is 1-d) or tensors.
 std::string formatRows(const RuntimeValue &tensor, bool tensors);
+/// The text of the Python dict of `keys` (a 1-d int64 tensor) and the rows
+/// of `values`, numbers or tensors.
+std::string formatDict(const RuntimeValue &keys, const RuntimeValue &values, bool tensors);
 /// An item as an f-string writes it with the item's format (Format.cpp), or
 /// "Kind: message" where Python's format would raise.
 llvm::Expected<std::string> formatItem(const PrintItem &item);

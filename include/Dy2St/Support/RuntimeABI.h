@@ -95,6 +95,10 @@ inline constexpr llvm::StringLiteral kPrintFormat = "dy2st_print_format";
 /// of its rows along axis 0: numbers (0; the tensor is 1-d) or tensors (1) —
 /// a list whose length is known only at run time, its items stacked.
 inline constexpr llvm::StringLiteral kPrintAsList = "dy2st_print_as_list";
+/// as_dict(tensors: i64) makes the two items pushed last, a 1-d int64 tensor
+/// of keys and a tensor of values stacked, the Python dict of those keys and
+/// rows: a dict given keys at run time.
+inline constexpr llvm::StringLiteral kPrintAsDict = "dy2st_print_as_dict";
 inline constexpr llvm::StringLiteral kPrintEnd = "dy2st_print_end";
 inline constexpr llvm::StringLiteral kLogEnd = "dy2st_log_end";
 inline constexpr llvm::StringLiteral kPyCallback = "dy2st_py_callback";

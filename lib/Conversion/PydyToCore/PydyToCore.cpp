@@ -682,6 +682,22 @@ static LogicalResult pushPrintItems(OpBuilder &b, Operation *op, ValueRange valu
   };
   for (auto [i, v] : llvm::enumerate(values)) {
     Type type = v.getType();
+    // A dict given keys at run time: its keys, then its values, stacked,
+    // printed as the Python dict of them.
+    auto dict = v.getDefiningOp<RuntimeDictOp>();
+    if (dict) {
+      auto keys = cast<tensor_array::ArrayType>(dict.getKeys().getType());
+      Value stacked = tensor_array::StackOp::create(b, loc, keys.getStackedType(), dict.getKeys(),
+                                                    b.getI64IntegerAttr(0), StringAttr());
+      call((dy2st::kPrintTensorPrefix + "i64").str(),
+           Value(tensor::CastOp::create(b, loc, UnrankedTensorType::get(b.getI64Type()),
+                                        stacked)));
+      v = dict.getValues();
+      type = v.getType();
+    } else if (isa<RuntimeDictType>(type)) {
+      return op->emitError("a dict given keys at run time must be carried as its arrays (run "
+                           "pydy-expand-tuples first)");
+    }
     // A list whose length is known only at run time: its items stacked,
     // printed as the Python list of them.
     auto array = dyn_cast<tensor_array::ArrayType>(type);
@@ -700,7 +716,7 @@ static LogicalResult pushPrintItems(OpBuilder &b, Operation *op, ValueRange valu
       Value unranked = tensor::CastOp::create(b, loc, UnrankedTensorType::get(elem), v);
       call((dy2st::kPrintTensorPrefix + suffix).str(), unranked);
       if (array)
-        call(dy2st::kPrintAsList,
+        call(dict ? dy2st::kPrintAsDict : dy2st::kPrintAsList,
              Value(arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(!array.holdsScalars()))));
     } else if (chosen.indices.contains(v)) {
       call(dy2st::kPrintStr, textPointer(b, loc, chosen, v));

@@ -126,11 +126,14 @@ def _print_items(items, formats, target, sep, end, name, level, record):
     from ..eager.tensor import Tensor
     def printed(value):
         # An array is a tensor; a list of arrays, the rows of a list of
-        # tensors whose length is known only at run time.
+        # tensors whose length is known only at run time; a dict's values
+        # too where its keys are (see print_as_dict).
         if isinstance(value, np.ndarray):
             return Tensor(value)
         if isinstance(value, list) and value and isinstance(value[0], np.ndarray):
             return [Tensor(row) for row in value]
+        if isinstance(value, dict):
+            return {k: Tensor(v) if isinstance(v, np.ndarray) else v for k, v in value.items()}
         return value
     items = [printed(v) for v in items]
     if target == "call":

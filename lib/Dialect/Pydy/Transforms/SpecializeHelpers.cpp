@@ -33,7 +33,7 @@ static std::string rejectedFormat(ValueRange values, ArrayAttr formats) {
       return "list";
     if (isa<TupleType>(t))
       return "tuple";
-    if (isa<DictType>(t))
+    if (isa<DictType, RuntimeDictType>(t))
       return "dict";
     if (auto named = dyn_cast<NamedTupleType>(t))
       return named.getClassKey().split('#').first.str();
@@ -74,7 +74,8 @@ LogicalResult checkFormattedValues(Operation *op, ValueRange values, ArrayAttr f
   for (auto [i, v] : llvm::enumerate(values)) {
     Type t = v.getType();
     bool text = (isa<PyNoneType>(t) && constantOf(v)) || isKnownOrChosenText(v);
-    if (!isa<RankedTensorType, tensor_array::ArrayType>(t) && !isPythonScalar(t) && !text)
+    if (!isa<RankedTensorType, tensor_array::ArrayType, RuntimeDictType>(t) &&
+        !isPythonScalar(t) && !text)
       return op->emitError() << "formatting " << withArticle(t)
                              << " as text is not supported in compiled code";
     auto tensor = dyn_cast<RankedTensorType>(t);
