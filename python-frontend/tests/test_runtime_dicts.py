@@ -292,3 +292,19 @@ def test_a_format_spec_is_pythons_type_error():
         formatted_with_a_spec(ints([3]))
     with pytest.raises(TypeError, match="unsupported format string passed to dict.__format__"):
         compiled(formatted_with_a_spec, RUNTIME)(ints([3]))
+
+
+def updated(x, ids):
+    d = {}
+    for i in range(ids.shape[0]):
+        d[int(ids[i])] = x[i]
+    d.update({7: x[0] * 10, int(ids[0]): x[1] + 100})
+    e = {0: x[2]}
+    e.update(d)
+    f = {}
+    f.update(e)
+    return d, e, f
+
+
+def test_update_with_dicts_of_either_kind(differential):
+    differential(updated, floats([1, 2, 3]), ints([4, 2, 4]))

@@ -45,12 +45,22 @@ bool Specializer::isRuntimeDictUse(Operation *op) {
             (isEmptyDict(cmp.getRhs().getType()) && isRuntimeIntKey(cmp.getLhs())));
   if (auto len = dyn_cast<LenOp>(op))
     return runtime(len.getValue());
+  // A display with int keys, one known only at run time.
+  if (auto display = dyn_cast<DictOp>(op))
+    return llvm::any_of(display.getKeys(), isRuntimeIntKey) &&
+           llvm::all_of(display.getKeys(),
+                        [](Value key) { return key.getType().isInteger(64); });
   if (auto forIn = dyn_cast<ForInOp>(op))
     return runtime(forIn.getIterable());
   if (auto method = dyn_cast<CallMethodOp>(op)) {
     StringRef name = method.getMethod();
     if (name == "__isinstance__" || name == "__type_is__")
       return false;
+    // A dict of int keys updated with one given keys at run time.
+    if (name == "update" && method.getArgs().size() == 1 && runtime(method.getArgs()[0]) &&
+        (isEmptyDict(method.getObject().getType()) ||
+         runtimeDictHolding(method.getObject().getType(), {})))
+      return true;
     return runtime(method.getObject()) ||
            (isEmptyDict(method.getObject().getType()) && !method.getArgs().empty() &&
             isRuntimeIntKey(method.getArgs()[0]) &&
@@ -78,19 +88,18 @@ static void raiseKeyErrorWhere(OpBuilder &b, Location loc, Value missing, Value 
   YieldOp::create(b, loc, ValueRange{});
 }
 
-FailureOr<RuntimeDictType> Specializer::runtimeDictWritten(Operation *op, Value dict, Value key,
-                                                          Value item) {
-  if (!key.getType().isInteger(64))
+FailureOr<RuntimeDictType> Specializer::runtimeDictWritten(Operation *op, Type dict, Type key,
+                                                          Type item) {
+  if (!key.isInteger(64))
     return op->emitError() << "a dict given keys at run time needs ints as keys in compiled "
                               "code, not "
-                           << withArticle(key.getType());
-  RuntimeDictType type = runtimeDictHolding(dict.getType(), item.getType());
+                           << withArticle(key);
+  RuntimeDictType type = runtimeDictHolding(dict, item);
   if (!type)
     return op->emitError() << "a dict given keys at run time is compiled to TensorArrays, "
                               "which need its values to be tensors of one dtype and rank, or "
                               "numbers of one kind: "
-                           << withArticle(dict.getType()) << " given "
-                           << withArticle(item.getType());
+                           << withArticle(dict) << " given " << withArticle(item);
   return type;
 }
 
@@ -113,6 +122,56 @@ static Value writeRuntimeDict(OpBuilder &b, Location loc, RuntimeDictType type, 
         return RuntimeDictOp::create(b, loc, type, tensor_array::AppendOp::create(b, loc, keys, key),
                                      tensor_array::AppendOp::create(b, loc, values, item));
       });
+}
+
+FailureOr<Value> Specializer::updatedRuntimeDict(Operation *op, OpBuilder &b, Value dict,
+                                                 Value other) {
+  Location loc = op->getLoc();
+  auto written = [&](Value into, Value key, Value item) -> FailureOr<Value> {
+    FailureOr<RuntimeDictType> type =
+        runtimeDictWritten(op, into.getType(), key.getType(), item.getType());
+    if (failed(type))
+      return failure();
+    into = castTo(b, into, *type);
+    Value at = tensor_array::FindOp::create(b, loc, b.getI64Type(),
+                                            runtimeDictKeys(b, loc, into), key);
+    Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+    Value found = CompareOp::create(b, loc, b.getI1Type(), CompareKind::ge, at, zero);
+    return writeRuntimeDict(b, loc, *type, into, key, item, at, found, true);
+  };
+  if (auto known = dyn_cast<DictType>(other.getType())) {
+    // Its entries written one by one, in order.
+    for (auto [key, item] : llvm::zip(known.getKeys(), elementsOf(b, loc, other))) {
+      FailureOr<Value> next = written(dict, ConstantOp::create(b, loc, key), item);
+      if (failed(next))
+        return failure();
+      dict = *next;
+    }
+    return dict;
+  }
+  // A loop over the other dict's entries, writing each.
+  auto otherType = cast<RuntimeDictType>(other.getType());
+  FailureOr<RuntimeDictType> type =
+      runtimeDictWritten(op, dict.getType(), otherType.getKeyType(), otherType.getValueType());
+  if (failed(type))
+    return failure();
+  Value keys = runtimeDictKeys(b, loc, other), values = runtimeDictValues(b, loc, other);
+  Value start = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+  Value step = ConstantOp::create(b, loc, b.getI64IntegerAttr(1));
+  Value stop = tensor_array::LengthOp::create(b, loc, b.getI64Type(), keys);
+  auto loop = ForRangeOp::create(b, loc, TypeRange{*type}, start, stop, step,
+                                 ValueRange{castTo(b, dict, *type)}, b.getStrArrayAttr({"dict"}));
+  Block &body = loop.getBody().emplaceBlock();
+  Value index = body.addArgument(b.getI64Type(), loc);
+  Value carried = body.addArgument(*type, loc);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&body);
+  FailureOr<Value> next = written(carried, tensor_array::ReadOp::create(b, loc, keys, index),
+                                  tensor_array::ReadOp::create(b, loc, values, index));
+  if (failed(next))
+    return failure();
+  YieldOp::create(b, loc, ValueRange{*next});
+  return loop.getResult(0);
 }
 
 LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&next) {
@@ -139,9 +198,27 @@ LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&n
     return CompareOp::create(b, loc, b.getI1Type(), kind, at, zero);
   };
 
+  if (auto display = dyn_cast<DictOp>(op)) {
+    // Its entries written in order into an empty dict, as Python builds it.
+    Value dict = DictOp::create(b, loc, DictType::get(op->getContext(), {}, {}), ValueRange{},
+                                ValueRange{});
+    for (auto [key, item] : llvm::zip(display.getKeys(), display.getValues())) {
+      FailureOr<RuntimeDictType> type =
+          runtimeDictWritten(op, dict.getType(), key.getType(), item.getType());
+      if (failed(type))
+        return failure();
+      dict = castTo(b, dict, *type);
+      Value at = find(dict, key);
+      dict = writeRuntimeDict(b, loc, *type, dict, key, item, at,
+                              compareIndex(CompareKind::ge, at), true);
+    }
+    display.getResult().replaceAllUsesWith(dict);
+    return done();
+  }
   if (auto set = dyn_cast<SetItemOp>(op)) {
     FailureOr<RuntimeDictType> type =
-        runtimeDictWritten(op, set.getValue(), set.getIndex(), set.getItem());
+        runtimeDictWritten(op, set.getValue().getType(), set.getIndex().getType(),
+                           set.getItem().getType());
     if (failed(type))
       return failure();
     Value dict = castTo(b, set.getValue(), *type);
@@ -196,14 +273,21 @@ LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&n
   Value updated = dict;
   if (!method.getKwnames().empty())
     return op->emitError() << "dict." << name << "() takes no keyword arguments in compiled code";
-  if (isEmptyDict(dict.getType())) {
+  if (name == "update" && args.size() == 1 &&
+      isa<DictType, RuntimeDictType>(args[0].getType())) {
+    FailureOr<Value> merged = updatedRuntimeDict(op, b, dict, args[0]);
+    if (failed(merged))
+      return failure();
+    updated = *merged;
+  } else if (isEmptyDict(dict.getType())) {
     // get, pop or setdefault at a key known only at run time: the key is missing.
     if (name == "pop" && args.size() == 1)
       return op->emitError("KeyError: pop() of an empty dict at a key known only at run time");
     if (args.size() == 2)
       result = args[1];
     if (name == "setdefault") {
-      FailureOr<RuntimeDictType> type = runtimeDictWritten(op, dict, args[0], result);
+      FailureOr<RuntimeDictType> type =
+          runtimeDictWritten(op, dict.getType(), args[0].getType(), result.getType());
       if (failed(type))
         return failure();
       Value missing = ConstantOp::create(b, loc, b.getBoolAttr(false));
@@ -239,7 +323,8 @@ LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&n
           },
           [&]() -> Value { return dict; });
     } else if (name == "setdefault") {
-      FailureOr<RuntimeDictType> type = runtimeDictWritten(op, dict, args[0], fallback);
+      FailureOr<RuntimeDictType> type =
+          runtimeDictWritten(op, dict.getType(), args[0].getType(), fallback.getType());
       if (failed(type))
         return failure();
       updated = writeRuntimeDict(b, loc, *type, dict, args[0], fallback, at, found, false);
@@ -281,7 +366,8 @@ LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&n
   } else {
     return op->emitError() << "dict." << name
                            << "() of a dict given keys at run time is not supported by dy2st "
-                              "yet (get, pop, setdefault, keys, values, copy, clear, and items in a for loop are)";
+                              "yet (get, pop, setdefault, update, keys, values, copy, clear, and items in a for "
+                              "loop are)";
   }
   method.getResult().replaceAllUsesWith(result);
   method.getUpdated().replaceAllUsesWith(updated);

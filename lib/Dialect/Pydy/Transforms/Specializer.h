@@ -367,8 +367,11 @@ private:
   /// such a dict: lookups of `k` among the keys at run time, Python's
   /// KeyError where it is missing.
   LogicalResult specializeRuntimeDictUse(Operation *op, Operation *&next);
+  /// `dict.update(other)` of a dict given keys at run time (or one of int
+  /// keys), `other` a dict of either kind: its entries written in order.
+  FailureOr<Value> updatedRuntimeDict(Operation *op, OpBuilder &b, Value dict, Value other);
   /// The type `dict` has once `item` is written at `key`, or a clear error.
-  FailureOr<RuntimeDictType> runtimeDictWritten(Operation *op, Value dict, Value key, Value item);
+  FailureOr<RuntimeDictType> runtimeDictWritten(Operation *op, Type dict, Type key, Type item);
 
   /// `sequence` as a tensor array (a list becomes one, its items appended).
   FailureOr<Value> asArray(Operation *op, OpBuilder &b, Value sequence);
