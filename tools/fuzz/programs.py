@@ -1,8 +1,9 @@
 """Seeded random programs over the language dy2st compiles: tensor and Python
 conditions, while/for loops with break and continue, early returns, raise and
-assert, lists grown in loops, helper calls, static recursion, dynamic sizes,
-and the op table's elementwise, reduction and shape functions on edge values
-(0, -0, ±inf, NaN, huge, tiny, INT64_MIN/MAX, empty tensors).
+assert, lists grown in loops, dicts given int keys in loops, helper calls,
+static recursion, dynamic sizes, and the op table's elementwise, reduction
+and shape functions on edge values (0, -0, ±inf, NaN, huge, tiny,
+INT64_MIN/MAX, empty tensors).
 
 A program is the text of a module: `f` (the function under test, tensor
 parameters first), its helpers, `SPEC` (the InputSpec shapes, None for a
@@ -242,8 +243,10 @@ class Generator:
             return self.list_loop(env, indent, returns)
         if roll < 0.95:
             return self.number_list(env, indent, returns)
-        if roll < 0.97:
+        if roll < 0.96:
             return self.accumulate(env, indent, returns)
+        if roll < 0.97:
+            return self.keyed_counts(env, indent, returns)
         if roll < 0.985:
             return self.shared_change(env, indent)
         return self.helper_call(env, indent)
@@ -311,12 +314,12 @@ class Generator:
         body[index] = "n"
         self.block(body, indent + 1, rng.randint(1, 3), index, returns)
 
-    def grown_by_loop(self, env, indent, returns, prefix, statements):
-        """`items = []` and a `for` loop of up to `statements` statements
-        before the line that grows it: the list's name, the loop's index and
-        the variables in its body."""
+    def grown_by_loop(self, env, indent, returns, prefix, statements, empty="[]"):
+        """`items = []` (or `empty`) and a `for` loop of up to `statements`
+        statements before the line that grows it: the container's name, the
+        loop's index and the variables in its body."""
         items, index = self.fresh(prefix), self.fresh("j")
-        self.emit(indent, f"{items} = []")
+        self.emit(indent, f"{items} = {empty}")
         self.emit(indent, f"for {index} in range({self.loop_bound(env)}):")
         body = dict(env)
         body[index] = "n"
@@ -345,6 +348,24 @@ class Generator:
             self.emit(indent + 1, f"{numbers}[-1] = {numbers}[0]")
         name = self.fresh("v")
         self.emit(indent, f"{name} = {self.expr(env, 'f')} * (len({numbers}) + sum({numbers}))")
+        env[name] = "f"
+
+    def keyed_counts(self, env, indent, returns):
+        """A dict of int keys given keys at run time (the loop's index, or a
+        key made from a tensor's value), read back by get, `in`, [] and len."""
+        rng = self.rng
+        table, index, body = self.grown_by_loop(env, indent, returns, "table", 1,
+                                                rng.choice(["{}", "{0: 1}"]))
+        key = rng.choice([index, f"{index} % 2",
+                          f"int(paddle.clip({self.expr(body, 's')}, -3.0, 3.0))"])
+        self.emit(indent + 1, f"{table}[{key}] = {table}.get({key}, 0) + {index}")
+        probe = rng.choice(["0", "1", self.pick(env, "n") or "2"])
+        name = self.fresh("v")
+        self.emit(indent, f"{name} = {self.expr(env, 'f')} * (len({table}) + "
+                          f"{table}.get({probe}, -1) + ({probe} in {table}))")
+        if rng.random() < 0.5:
+            self.emit(indent, f"if {probe} in {table}:")
+            self.emit(indent + 1, f"{name} = {name} + {table}[{probe}]")
         env[name] = "f"
 
     def accumulate(self, env, indent, returns):
