@@ -340,3 +340,24 @@ print(paddle.jit.to_static(dict_builders).code)
 # CHECK: %[[PART:.*]] = pydy.dict keys
 # CHECK: %[[PARTS:.*]] = pydy.tuple %[[TABLE]], %[[PART]]
 # CHECK: pydy.call @"merged_dicts__{{[0-9]+}}"(%[[PARTS]])
+
+
+def backwards(x, n):
+    for t in reversed(range(1, n, 2)):
+        x = x + t
+    return x, sum(range(n)), list(zip(range(2), range(3, 5)))
+
+
+print(paddle.jit.to_static(backwards).code)
+
+# for t in reversed(range(...)): a loop over the range of the same items
+# backwards, whose bounds pybuiltins.reversed_range computes; a range given
+# to a builtin that iterates it is the list of its items.
+# CHECK-LABEL: pydy.func @"backwards"
+# CHECK:     %[[B:.*]] = pydy.call @"reversed_range__{{[0-9]+}}"(%{{.*}}, %{{.*}}, %{{.*}})
+# CHECK:     %[[START:.*]] = pydy.subscript %[[B]][%{{.*}}]
+# CHECK:     %[[STOP:.*]] = pydy.subscript %[[B]][%{{.*}}]
+# CHECK:     %[[STEP:.*]] = pydy.subscript %[[B]][%{{.*}}]
+# CHECK:     pydy.for_range %[[START]], %[[STOP]], %[[STEP]]
+# CHECK:     pydy.call @"range_list__{{[0-9]+}}"
+# CHECK:     pydy.call @"sum___{{[0-9]+}}"

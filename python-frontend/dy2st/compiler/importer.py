@@ -619,13 +619,21 @@ class Importer(StaticContainers, CallForms, Views):
             self._fail(node, "'for ... else' is not supported by dy2st (its 'else' would "
                              "run in Python but has no static equivalent yet)")
         it = node.iter
+        backwards = self.is_reversed_range(it)
+        if backwards:
+            it = it.args[0]
         is_range = isinstance(it, ast.Call) and self.is_builtin(it.func, range)
         if is_range:
             if it.keywords or not 1 <= len(it.args) <= 3:
                 self._fail(it, "range() takes 1 to 3 positional arguments")
             if not isinstance(node.target, ast.Name):
                 self._fail(node.target, "the target of 'for ... in range()' must be a name")
-            bounds = [self.expr(a) for a in it.args]
+            if backwards:
+                # reversed(range(...)): the range of the same items backwards.
+                bounds = self.python_call(it, pybuiltins.reversed_range, None)
+                bounds = [self.item_of(bounds, k, it) for k in range(3)]
+            else:
+                bounds = [self.expr(a) for a in it.args]
             if len(bounds) == 1:
                 bounds = [self.constant(0, it)] + bounds
             if len(bounds) == 2:
@@ -633,7 +641,9 @@ class Importer(StaticContainers, CallForms, Views):
             names = ", ".join(b.name for b in bounds)
             types_ = ", ".join(b.type for b in bounds)
             self.emit(f"pydy.for_range {names} : {types_} {{")
-            self.range_targets.append((node.target.id, self.static_range(node)))
+            values = self.static_range(node, it)
+            self.range_targets.append((node.target.id, values[::-1] if backwards and values
+                                       else values))
         elif self.static_entries(it) is not None:
             return self.unrolled_for(node, self.static_entries(it))
         elif self.static_enumerate(it) is not None:
@@ -645,7 +655,11 @@ class Importer(StaticContainers, CallForms, Views):
                     self._fail(it, "enumerate() in compiled code takes an iterable and a start")
                 it = it.args[0]
                 attrs = " {enumerate}"
-            iterable = self.expr(it)
+            if isinstance(it, ast.Call) and self.is_builtin(it.func, range):
+                # enumerate(range(...)): of the list of its items.
+                iterable = self.python_call(it, pybuiltins.range_list, None)
+            else:
+                iterable = self.expr(it)
             self.emit(f"pydy.for_in {iterable.name} : {iterable.type} {{")
         self.depth += 1
         item = self.fresh()
@@ -663,12 +677,30 @@ class Importer(StaticContainers, CallForms, Views):
         self.emit("}" + (attrs if not is_range else "") + " " + self.loc(node))
         return False
 
-    def static_range(self, node):
-        """The values the variable of `for v in range(...)` takes, where its
-        bounds are numbers known when converting (literals, attributes of
-        objects) and the body does not assign it; else None."""
+    def is_reversed_range(self, node):
+        """Whether `node` is `reversed(range(...))`."""
+        return isinstance(node, ast.Call) and self.is_builtin(node.func, reversed) and \
+            len(node.args) == 1 and not node.keywords and \
+            isinstance(node.args[0], ast.Call) and self.is_builtin(node.args[0].func, range)
+
+    def ranges_as_lists(self, node):
+        """`node`, a call of a builtin that iterates its arguments (zip, sum,
+        reversed, ...), with each `range(...)` among them the list of its
+        items (pybuiltins.range_list)."""
+        if not any(isinstance(a, ast.Call) and self.is_builtin(a.func, range) for a in node.args):
+            return node
+        self.static_names["_dy2st_range_list"] = Static(pybuiltins.range_list)
+        args = [located(ast.Call(ast.Name("_dy2st_range_list", ast.Load()), a.args, a.keywords), a)
+                if isinstance(a, ast.Call) and self.is_builtin(a.func, range) else a
+                for a in node.args]
+        return ast.copy_location(ast.Call(node.func, args, node.keywords), node)
+
+    def static_range(self, node, call):
+        """The values the variable of `for v in range(...)` (`call`) takes,
+        where its bounds are numbers known when converting (literals,
+        attributes of objects) and the body does not assign it; else None."""
         bounds = []
-        for arg in node.iter.args:
+        for arg in call.args:
             if isinstance(arg, ast.Constant):
                 bounds.append(arg.value)
             elif isinstance(arg, ast.Attribute) and not self.written_attribute(arg):
@@ -2224,6 +2256,7 @@ class Importer(StaticContainers, CallForms, Views):
         if fn is len:
             if len(node.args) != 1 or node.keywords:
                 self._fail(node, "len() takes exactly one argument", unsupported=False)
+            node = self.ranges_as_lists(node)
             value = self.expr_or_static(node.args[0])
             if isinstance(value, Static) and (type(value.obj) in (list, tuple, dict) or (
                     isinstance(value.obj, Layer) and hasattr(value.obj, "__len__"))):
@@ -2288,7 +2321,9 @@ class Importer(StaticContainers, CallForms, Views):
             value = self.expr(node.args[0])
             return self.written(node, pydytext.unary(f"to_{fn.__name__}", value))
         if fn is range:
-            self._fail(node, "range() is supported as the iterable of a 'for' loop only")
+            self._fail(node, "range() is supported as the iterable of a 'for' loop, and as an "
+                             "argument of list(), len() and the builtins that iterate it "
+                             "(zip, enumerate, reversed, sum, ...) only")
         constructor = numpy_constructors.CONSTRUCTORS.get(fn) if _hashable(fn) else None
         if constructor is not None:
             return self.python_call(self.with_dtype_names(node), constructor, None)
@@ -2296,7 +2331,7 @@ class Importer(StaticContainers, CallForms, Views):
             self.numpy_error(node)
         replacement = pybuiltins.REPLACEMENTS.get(fn) if _hashable(fn) else None
         if replacement is not None:
-            return self.python_call(node, replacement, None)
+            return self.python_call(self.ranges_as_lists(node), replacement, None)
         library = functional.LIBRARY.get(fn) if _hashable(fn) else None
         if library is not None:
             at = optable.PRIMITIVES[library].variadic_position

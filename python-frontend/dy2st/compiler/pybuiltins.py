@@ -137,6 +137,22 @@ def reversed_(sequence):
     return sequence[::-1]
 
 
+def reversed_range(start, stop=None, step=1):
+    """The bounds (start, stop, step) of the range that reversed(range(...))
+    iterates (the importer's, for `for i in reversed(range(n))`)."""
+    if stop is None:
+        start, stop = 0, start
+    if step == 0:
+        raise ValueError("range() arg 3 must not be zero")
+    if step > 0:
+        count = (stop - start + step - 1) // step
+    else:
+        count = (start - stop - step - 1) // -step
+    if count < 0:
+        count = 0
+    return start + (count - 1) * step, start - step, -step
+
+
 def sorted_(iterable, key=None, reverse=False):
     # A bubble sort: it swaps neighbours only when strictly out of order, so
     # equal items keep their order (Python's sort is stable, reversed too),
@@ -428,7 +444,9 @@ def list_index_error():
 
 
 def range_list(start, stop=None, step=1):
-    """list(range(...)) (the importer's: range itself is a loop's iterable only)."""
+    """list(range(...)), and a range given to a builtin that iterates it
+    (`zip(range(n), items)`, `sum(range(n))`): the importer's, range itself
+    being a loop's iterable only."""
     if stop is None:
         start, stop = 0, start
     items = []
