@@ -81,3 +81,31 @@ def range_as_a_value(n):
 def test_a_range_kept_as_a_value_is_a_clear_error():
     with pytest.raises(paddle.jit.Dy2StError, match="range\\(\\) is supported as the iterable"):
         paddle.jit.to_static(range_as_a_value)(3)
+
+
+def viterbi(emissions, transitions):
+    # A CRF's Viterbi decoding: the best previous tag of every step kept in a
+    # list, then followed backwards; the path reversed in place.
+    score = emissions[:, 0]
+    history = []
+    for t in range(1, emissions.shape[1]):
+        next_score = score.unsqueeze(2) + transitions.unsqueeze(0) + emissions[:, t].unsqueeze(1)
+        history.append(next_score.argmax(axis=1))
+        score = next_score.max(axis=1)
+    best = score.argmax(axis=1)
+    path = [best]
+    for idx in reversed(history):
+        best = paddle.take_along_axis(idx, best.unsqueeze(1), axis=1).squeeze(1)
+        path.append(best)
+    path.reverse()
+    return paddle.stack(path, axis=1)
+
+
+@pytest.mark.parametrize("steps", [None, 5])
+def test_viterbi_decoding_with_steps_known_at_run_time_or_when_compiling(steps):
+    rng = np.random.RandomState(0)
+    emissions = paddle.to_tensor(rng.rand(2, 5, 3).astype("float32"))
+    transitions = paddle.to_tensor(rng.rand(3, 3).astype("float32"))
+    spec = [InputSpec([2, steps, 3], "float32"), InputSpec([3, 3], "float32")]
+    got = paddle.jit.to_static(viterbi, input_spec=spec)(emissions, transitions)
+    np.testing.assert_array_equal(got.numpy(), viterbi(emissions, transitions).numpy())

@@ -314,6 +314,8 @@ LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
   if (method == "insert" && (isa<tensor_array::ArrayType>(receiver) ||
                              (isa<ListType>(receiver) && runtimeIndexed)))
     return insertIntoArray(op, next);
+  if (method == "reverse" && isa<tensor_array::ArrayType>(receiver))
+    return reverseArray(op, next);
   if (isa<tensor_array::ArrayType>(receiver) ||
       (isa<ListType>(receiver) && method == "pop" && op.getArgs().size() == 1 && runtimeIndexed))
     return specializeArrayMethod(op);

@@ -242,6 +242,25 @@ LogicalResult Specializer::specializeArrayMethod(CallMethodOp op) {
   return success();
 }
 
+LogicalResult Specializer::reverseArray(CallMethodOp op, Operation *&next) {
+  if (!op.getArgs().empty() || !op.getKwnames().empty())
+    return op.emitError("list.reverse() takes no arguments");
+  Operation *before = op->getPrevNode();
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  // The items read backwards, as `l[::-1]` reads them.
+  Value none = ConstantOp::create(b, loc, b.getUnitAttr());
+  Value backwards = ConstantOp::create(b, loc, b.getI64IntegerAttr(-1));
+  Value slice = SliceOp::create(b, loc, SliceType::get(op.getContext()), none, none, backwards);
+  Value reversed =
+      SubscriptOp::create(b, loc, ObjectType::get(op.getContext()), op.getObject(), slice);
+  op.getResult().replaceAllUsesWith(none);
+  op.getUpdated().replaceAllUsesWith(reversed);
+  next = firstAfter(before, op);
+  op.erase();
+  return success();
+}
+
 LogicalResult Specializer::concatenateLists(BinaryOp op) {
   OpBuilder b(op);
   Location loc = op.getLoc();

@@ -390,6 +390,9 @@ private:
 
   LogicalResult specializeArrayWrite(SetItemOp op);
 
+  /// `l.reverse()` of a tensor array: `l[::-1]`.
+  LogicalResult reverseArray(CallMethodOp op, Operation *&next);
+
   /// append and pop of a tensor array (and pop at a runtime index of a list).
   LogicalResult specializeArrayMethod(CallMethodOp op);
 
