@@ -520,6 +520,44 @@ def test_getattr_needs_a_name_known_when_compiling():
         paddle.jit.to_static(dynamic_name)(paddle.ones([2]), ["shape"])
 
 
+class _NamedBlocks(paddle.nn.Layer):
+    """Blocks made with setattr(f"block_{i}") and heads in a LayerDict, as
+    config-driven models build them, chosen at each call by a loop's index and
+    by a string argument."""
+
+    def __init__(self, blocks):
+        super().__init__()
+        self.blocks = blocks
+        for i in range(blocks):
+            setattr(self, f"block_{i}", paddle.nn.Linear(3, 3))
+            setattr(self, f"scale_{i}", float(i + 1))
+        self.heads = paddle.nn.LayerDict({"a": paddle.nn.Linear(3, 2),
+                                          "b": paddle.nn.Linear(3, 4)})
+
+    def forward(self, x, head="a"):
+        for i in range(self.blocks):
+            x = getattr(self, f"block_{i}")(x) * getattr(self, f"scale_{i}")
+        return self.heads[head](x)
+
+
+@pytest.mark.parametrize("head", ["a", "b"])
+def test_attributes_named_by_a_loop_index_and_entries_chosen_by_an_argument(head):
+    paddle.seed(3)
+    layer = _NamedBlocks(3)
+    x = paddle.to_tensor(np.random.RandomState(0).randn(4, 3).astype(np.float32))
+    assert_same(layer(x, head), paddle.jit.to_static(layer)(x, head))
+
+
+def test_an_entry_the_dict_lacks_is_pythons_key_error():
+    paddle.seed(3)
+    layer = _NamedBlocks(1)
+    x = paddle.ones([1, 3])
+    with pytest.raises(KeyError, match="c"):
+        layer(x, "c")
+    with pytest.raises(KeyError, match="c"):
+        paddle.jit.to_static(layer)(x, "c")
+
+
 def math_of_numbers(x, n):
     """Python's math on numbers known when compiling and on runtime ones."""
     scale = 1.0 / math.sqrt(x.shape[-1])

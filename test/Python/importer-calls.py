@@ -218,3 +218,35 @@ print(paddle.jit.to_static(shifted).code)
 # CHECK: pydy.func @"[[CALLEE]]"({{.*}}%arg2: !pydy.object {pydy.name = "WEIGHT"})
 # CHECK: %[[W2:.*]] = pydy.load "WEIGHT" {{.*}}:[[# @LINE - 12]]:12)
 # CHECK-NEXT: pydy.call @"[[CALLEE]]"(%{{.*}}, %{{.*}}, %[[W2]])
+
+
+class NamedBlocks(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        for i in range(2):
+            setattr(self, f"block_{i}", paddle.nn.ReLU())
+        self.heads = paddle.nn.LayerDict({"a": paddle.nn.Tanh(), "b": paddle.nn.Sigmoid()})
+
+    def forward(self, x, head):
+        for i in range(2):
+            x = getattr(self, f"block_{i}")(x)
+        return self.heads[head](x)
+
+
+print(paddle.jit.to_static(NamedBlocks()).forward.code)
+
+# getattr(self, f"block_{i}")(x) in a loop over a range known when compiling:
+# the call of each attribute under `i == k`, chained; `self.heads[head](x)`
+# of a LayerDict: the call of each entry under `head == key`, Python's
+# KeyError past the last.
+# CHECK-LABEL: pydy.func @"forward"(%arg0: !pydy.object {pydy.name = "x"}, %arg1: !pydy.object {pydy.name = "head"}
+# CHECK:     pydy.for_range
+# CHECK:       %[[IS0:.*]] = pydy.compare eq %{{.*}}, %{{.*}} : (!pydy.object, i64)
+# CHECK:       pydy.if %[[IS0]]
+# CHECK:         pydy.call @"ReLU_forward__{{[0-9]+}}"
+# CHECK:         pydy.call @"ReLU_forward__{{[0-9]+}}"
+# CHECK:     %[[ISA:.*]] = pydy.compare eq %{{.*}}, %{{.*}} : (!pydy.object, !pydy.str)
+# CHECK:     pydy.if %[[ISA]]
+# CHECK:       pydy.call @"Tanh_forward__{{[0-9]+}}"
+# CHECK:       pydy.call @"Sigmoid_forward__{{[0-9]+}}"
+# CHECK:       pydy.call @"dict_key_error__{{[0-9]+}}"

@@ -188,9 +188,15 @@ class CallForms:
             self._fail(node, f"{fn.__name__}() takes an object and a name"
                              f"{' (and a default)' if fn is getattr else ''}", unsupported=False)
         name = self.static_text(node.args[1])
+        if name is None and fn is getattr and len(node.args) == 2:
+            chain = self.chosen_by_loop_value(node.args[1], lambda text: ast.Call(
+                node.func, [node.args[0], ast.Constant(text)], []))
+            if chain is not None:
+                return self.expr(located(chain, node))
         if name is None:
             self._fail(node.args[1], f"the name {fn.__name__}() reads must be a string known "
-                                     "when compiling")
+                                     "when compiling (or an f-string of the variable of a loop "
+                                     "over a range known then)")
         attribute = ast.copy_location(ast.Attribute(node.args[0], name, ast.Load()), node)
         if fn is hasattr or len(node.args) == 3:
             owner = self.expr_or_static(node.args[0])
@@ -212,6 +218,29 @@ class CallForms:
             if not present:
                 return self.expr_or_static(node.args[2])
         return self.expr_or_static(attribute)
+
+    def chosen_by_loop_value(self, name, make):
+        """`make(text)` under `v == k` for each value `k` of the variable `v`
+        of an enclosing loop over a range known when compiling, `text` the
+        string `name` (an f-string of `v`: `f"block_{i}"`) is for it; chained,
+        it folds to one where the loop is unrolled. None where `name` is no
+        such f-string."""
+        if not isinstance(name, ast.JoinedStr):
+            return None
+        variables = {n.id for n in ast.walk(name) if isinstance(n, ast.Name)}
+        if len(variables) != 1:
+            return None
+        variable = variables.pop()
+        values = self.range_values(ast.Name(variable, ast.Load()))
+        if not values:
+            return None
+        code = compile(ast.fix_missing_locations(ast.Expression(name)), "<name>", "eval")
+        texts = [eval(code, {"__builtins__": {}}, {variable: k}) for k in values]
+        chain = make(texts[-1])
+        for k, text in zip(reversed(values[:-1]), reversed(texts[:-1])):
+            test = ast.Compare(ast.Name(variable, ast.Load()), [ast.Eq()], [ast.Constant(k)])
+            chain = ast.IfExp(test, make(text), chain)
+        return chain
 
     def setattr_call(self, node):
         """setattr(o, name, value) with a name known when compiling: the

@@ -25,7 +25,7 @@ import numpy as np
 
 from ..eager import compat, dtypes, functional, inplace, optable, random, structures
 from ..eager.tensor import Tensor
-from ..nn import Layer, LayerList, Sequential
+from ..nn import Layer, LayerDict, LayerList, Sequential
 from . import alias_forms as forms
 from . import (aliases, callbacks, comprehensions, local_classes, named_tuples,
                numpy_constructors, numpy_values, pybuiltins, statements, unbound)
@@ -1985,6 +1985,8 @@ class Importer(StaticContainers, CallForms, Views):
         if isinstance(key, (ast.Constant, ast.Slice)):
             return None
         items = self.static_object(func.value)
+        if isinstance(items, (dict, LayerDict)):
+            return self.call_of_entry_chosen_at_run_time(node, items)
         if not isinstance(items, (list, tuple, LayerList, Sequential)) or not len(items) or \
                 not all(callable(item) for item in items):
             return None
@@ -2015,6 +2017,26 @@ class Importer(StaticContainers, CallForms, Views):
             ast.copy_location(part, node)
         return self.expr(chain)
 
+    def call_of_entry_chosen_at_run_time(self, node, entries):
+        """`self.heads[name](x)` of a LayerDict (or a dict of layers and
+        functions) an object holds, `name` a string not written literally (an
+        argument, a loop's key): the call of each entry under `name == key`,
+        chained, which folds to one call where `name` is known when
+        compiling; Python's KeyError for a key it lacks."""
+        func = node.func
+        keys = list(entries.keys())
+        if not keys or not all(isinstance(k, str) and callable(entries[k]) for k in keys):
+            return None
+        key = ast.Name(self.hold(func.slice), ast.Load())
+        self.static_names["_dy2st_dict_key_error"] = Static(pybuiltins.dict_key_error)
+        chain = ast.Call(ast.Name("_dy2st_dict_key_error", ast.Load()), [key], [])
+        for k in reversed(keys):
+            test = ast.Compare(key, [ast.Eq()], [ast.Constant(k)])
+            call = ast.Call(ast.Subscript(func.value, ast.Constant(k), ast.Load()), node.args,
+                            node.keywords)
+            chain = ast.IfExp(test, call, chain)
+        return self.expr(located(chain, node))
+
     signature = staticmethod(pydytext.signature)
     kw_attr = staticmethod(pydytext.kw_attr)
 
@@ -2027,6 +2049,16 @@ class Importer(StaticContainers, CallForms, Views):
             chosen = self.call_of_item_chosen_at_run_time(node)
             if chosen is not None:
                 return chosen
+        if isinstance(func, ast.Call) and self.is_builtin(func.func, getattr) and \
+                len(func.args) == 2 and not func.keywords and \
+                self.static_text(func.args[1]) is None:
+            # getattr(self, f"block_{i}")(x) in a loop over a known range: the
+            # call of each attribute, chosen by the loop's variable.
+            chain = self.chosen_by_loop_value(func.args[1], lambda text: ast.Call(
+                ast.Call(func.func, [func.args[0], ast.Constant(text)], []), node.args,
+                node.keywords))
+            if chain is not None:
+                return self.expr(located(chain, node))
         if isinstance(func, ast.Attribute):
             if func.attr in _MUTATING_METHODS:
                 self.thread_container(func.value)

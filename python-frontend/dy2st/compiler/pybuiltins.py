@@ -443,6 +443,11 @@ def list_index_error():
     raise IndexError("list index out of range")
 
 
+def dict_key_error(key):
+    """What indexing a dict of layers at a key it lacks raises."""
+    raise KeyError(key)
+
+
 def range_list(start, stop=None, step=1):
     """list(range(...)), and a range given to a builtin that iterates it
     (`zip(range(n), items)`, `sum(range(n))`): the importer's, range itself
