@@ -566,7 +566,8 @@ def math_of_numbers(x, n):
               math.asin(0.5), math.acos(-0.25), math.atan(n), math.atan2(1.0, n), math.sinh(1.5),
               math.cosh(n), math.tanh(n), math.erf(0.4), math.fabs(-n), math.floor(n + 0.5),
               math.ceil(n * 0.3), math.floor(7), math.pow(n, 1.5), math.isnan(n),
-              math.isinf(n * 1e308 * 10), math.isfinite(n), math.radians(n), math.degrees(1.0))
+              math.isinf(n * 1e308 * 10), math.isfinite(n), math.radians(n), math.degrees(1.0),
+              math.prod(x.shape), math.prod([n, 2], start=0.5))
     return x * scale, values
 
 

@@ -162,6 +162,14 @@ def isfinite(x):
     return x == x and x != math.inf and x != -math.inf
 
 
+def prod(iterable, *, start=1):
+    """math.prod: the product of the items (a shape's sizes), from `start`."""
+    total = start
+    for item in iterable:
+        total = total * item
+    return total
+
+
 def radians(x):
     return _float(x) * (math.pi / 180.0)
 
@@ -172,5 +180,5 @@ def degrees(x):
 
 REPLACEMENTS = {getattr(math, fn.__name__): fn for fn in (
     sqrt, exp, expm1, log, log2, log10, log1p, sin, cos, tan, asin, acos, atan, atan2, sinh,
-    cosh, tanh, erf, fabs, floor, ceil, pow, isnan, isinf, isfinite, radians, degrees)}
+    cosh, tanh, erf, fabs, floor, ceil, pow, isnan, isinf, isfinite, prod, radians, degrees)}
 """The math functions compiled code calls as the functions above."""
