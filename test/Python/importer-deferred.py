@@ -115,5 +115,5 @@ print(paddle.jit.to_static(MayLeave().forward).code)
 # CHECK-LABEL: pydy.func @"forward"
 # CHECK: pydy.if
 # CHECK: pydy.return
-# CHECK: pydy.unsupported "the name getattr() reads must be a string known when compiling" {syntax} loc("{{.*}}importer-deferred.py":[[# @LINE - 9]]:
+# CHECK: pydy.unsupported "the name getattr() reads must be a string known when compiling (or an f-string of the variable of a loop over a range known then)" {syntax} loc("{{.*}}importer-deferred.py":[[# @LINE - 9]]:
 # CHECK-NOT: pydy.binary mul

@@ -70,18 +70,14 @@ bool replacedByRejectedFormat(Operation *op, ValueRange values, ArrayAttr format
   return true;
 }
 
-LogicalResult checkFormattedValues(Operation *op, ValueRange values, ArrayAttr formats) {
-  for (auto [i, v] : llvm::enumerate(values)) {
+LogicalResult checkFormattedValues(Operation *op, ValueRange values) {
+  for (Value v : values) {
     Type t = v.getType();
     bool text = (isa<PyNoneType>(t) && constantOf(v)) || isKnownOrChosenText(v);
     if (!isa<RankedTensorType, tensor_array::ArrayType, RuntimeDictType>(t) &&
         !isPythonScalar(t) && !text)
       return op->emitError() << "formatting " << withArticle(t)
                              << " as text is not supported in compiled code";
-    auto tensor = dyn_cast<RankedTensorType>(t);
-    std::optional<dy2st::FormatSpec> format;
-    if (!formats.empty())
-      format = dy2st::parseFormat(cast<StringAttr>(formats[i]).getValue());
   }
   return success();
 }

@@ -194,7 +194,7 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
     spliceFormats(op, print.getValuesMutable(), print.getFormatsAttr(), print.getSep());
     if (replacedByRejectedFormat(op, print.getValues(), print.getFormats()))
       return success();
-    return checkFormattedValues(op, print.getValues(), print.getFormats());
+    return checkFormattedValues(op, print.getValues());
   }
   if (auto callback = dyn_cast<PyCallbackOp>(op))
     return checkCallbackValues(callback);
@@ -202,7 +202,7 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
     spliceFormats(op, raise.getValuesMutable(), raise.getFormatsAttr(), "");
     if (replacedByRejectedFormat(op, raise.getValues(), raise.getFormats()))
       return success();
-    return checkFormattedValues(op, raise.getValues(), raise.getFormats());
+    return checkFormattedValues(op, raise.getValues());
   }
   // Folds to true where a raise certainly ran before (a helper that always
   // raises: the code after its call is never typed), to false where none

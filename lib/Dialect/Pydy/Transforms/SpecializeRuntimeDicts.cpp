@@ -124,25 +124,28 @@ static Value writeRuntimeDict(OpBuilder &b, Location loc, RuntimeDictType type, 
       });
 }
 
+FailureOr<Value> Specializer::writtenAt(Operation *op, OpBuilder &b, Value dict, Value key,
+                                        Value item) {
+  Location loc = op->getLoc();
+  FailureOr<RuntimeDictType> type =
+      runtimeDictWritten(op, dict.getType(), key.getType(), item.getType());
+  if (failed(type))
+    return failure();
+  dict = castTo(b, dict, *type);
+  Value at =
+      tensor_array::FindOp::create(b, loc, b.getI64Type(), runtimeDictKeys(b, loc, dict), key);
+  Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+  Value found = CompareOp::create(b, loc, b.getI1Type(), CompareKind::ge, at, zero);
+  return writeRuntimeDict(b, loc, *type, dict, key, item, at, found, true);
+}
+
 FailureOr<Value> Specializer::updatedRuntimeDict(Operation *op, OpBuilder &b, Value dict,
                                                  Value other) {
   Location loc = op->getLoc();
-  auto written = [&](Value into, Value key, Value item) -> FailureOr<Value> {
-    FailureOr<RuntimeDictType> type =
-        runtimeDictWritten(op, into.getType(), key.getType(), item.getType());
-    if (failed(type))
-      return failure();
-    into = castTo(b, into, *type);
-    Value at = tensor_array::FindOp::create(b, loc, b.getI64Type(),
-                                            runtimeDictKeys(b, loc, into), key);
-    Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
-    Value found = CompareOp::create(b, loc, b.getI1Type(), CompareKind::ge, at, zero);
-    return writeRuntimeDict(b, loc, *type, into, key, item, at, found, true);
-  };
   if (auto known = dyn_cast<DictType>(other.getType())) {
     // Its entries written one by one, in order.
     for (auto [key, item] : llvm::zip(known.getKeys(), elementsOf(b, loc, other))) {
-      FailureOr<Value> next = written(dict, ConstantOp::create(b, loc, key), item);
+      FailureOr<Value> next = writtenAt(op, b, dict, ConstantOp::create(b, loc, key), item);
       if (failed(next))
         return failure();
       dict = *next;
@@ -166,8 +169,9 @@ FailureOr<Value> Specializer::updatedRuntimeDict(Operation *op, OpBuilder &b, Va
   Value carried = body.addArgument(*type, loc);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(&body);
-  FailureOr<Value> next = written(carried, tensor_array::ReadOp::create(b, loc, keys, index),
-                                  tensor_array::ReadOp::create(b, loc, values, index));
+  FailureOr<Value> next =
+      writtenAt(op, b, carried, tensor_array::ReadOp::create(b, loc, keys, index),
+                tensor_array::ReadOp::create(b, loc, values, index));
   if (failed(next))
     return failure();
   YieldOp::create(b, loc, ValueRange{*next});
@@ -203,29 +207,19 @@ LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&n
     Value dict = DictOp::create(b, loc, DictType::get(op->getContext(), {}, {}), ValueRange{},
                                 ValueRange{});
     for (auto [key, item] : llvm::zip(display.getKeys(), display.getValues())) {
-      FailureOr<RuntimeDictType> type =
-          runtimeDictWritten(op, dict.getType(), key.getType(), item.getType());
-      if (failed(type))
+      FailureOr<Value> written = writtenAt(op, b, dict, key, item);
+      if (failed(written))
         return failure();
-      dict = castTo(b, dict, *type);
-      Value at = find(dict, key);
-      dict = writeRuntimeDict(b, loc, *type, dict, key, item, at,
-                              compareIndex(CompareKind::ge, at), true);
+      dict = *written;
     }
     display.getResult().replaceAllUsesWith(dict);
     return done();
   }
   if (auto set = dyn_cast<SetItemOp>(op)) {
-    FailureOr<RuntimeDictType> type =
-        runtimeDictWritten(op, set.getValue().getType(), set.getIndex().getType(),
-                           set.getItem().getType());
-    if (failed(type))
+    FailureOr<Value> written = writtenAt(op, b, set.getValue(), set.getIndex(), set.getItem());
+    if (failed(written))
       return failure();
-    Value dict = castTo(b, set.getValue(), *type);
-    Value at = find(dict, set.getIndex());
-    set.getResult().replaceAllUsesWith(writeRuntimeDict(b, loc, *type, dict, set.getIndex(),
-                                                        set.getItem(), at,
-                                                        compareIndex(CompareKind::ge, at), true));
+    set.getResult().replaceAllUsesWith(*written);
     return done();
   }
   if (auto sub = dyn_cast<SubscriptOp>(op)) {
@@ -301,9 +295,8 @@ LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&n
     Value values = runtimeDictValues(b, loc, dict);
     Value found = compareIndex(CompareKind::ge, at);
     Value fallback = args.size() == 2 ? args[1] : result;
-    if (name == "pop" && args.size() == 1)
-      raiseKeyErrorWhere(b, loc, compareIndex(CompareKind::lt, at), args[0]);
     if (name == "pop" && args.size() == 1) {
+      raiseKeyErrorWhere(b, loc, compareIndex(CompareKind::lt, at), args[0]);
       result = tensor_array::ReadOp::create(b, loc, values, at);
     } else {
       result = chooseValue(

@@ -71,7 +71,11 @@ Operation *firstAfter(Operation *before, Operation *op);
 /// branches' values made inside them.
 Value chooseValue(OpBuilder &b, Location loc, Type type, Value cond, function_ref<Value()> then,
                   function_ref<Value()> otherwise);
-LogicalResult checkFormattedValues(Operation *op, ValueRange values, ArrayAttr formats);
+
+/// The values of a print or raise message are ones compiled code formats:
+/// tensors, numbers, lists and dicts of run-time length, texts known when
+/// compiling (or chosen among such); else a clear error.
+LogicalResult checkFormattedValues(Operation *op, ValueRange values);
 
 /// What a Python callback can be handed: tensors, numbers, and strings or
 /// None known when compiling.
@@ -367,6 +371,9 @@ private:
   /// such a dict: lookups of `k` among the keys at run time, Python's
   /// KeyError where it is missing.
   LogicalResult specializeRuntimeDictUse(Operation *op, Operation *&next);
+  /// `dict[key] = item` where `dict` is (or becomes) a dict given keys at run
+  /// time: written where `key` is found, else appended; or a clear error.
+  FailureOr<Value> writtenAt(Operation *op, OpBuilder &b, Value dict, Value key, Value item);
   /// `dict.update(other)` of a dict given keys at run time (or one of int
   /// keys), `other` a dict of either kind: its entries written in order.
   FailureOr<Value> updatedRuntimeDict(Operation *op, OpBuilder &b, Value dict, Value other);

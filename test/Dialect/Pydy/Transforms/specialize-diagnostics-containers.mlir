@@ -118,8 +118,8 @@ pydy.func @array_method(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attr
     %result_2, %updated_3 = pydy.call_method %arg1, "append"(%x) : !pydy.object, (!pydy.object) -> (!pydy.object, !pydy.object)
     pydy.yield %updated_3 : !pydy.object
   } {names = ["items"]}
-  // expected-error @+1 {{list.reverse() of a list whose length is known only at run time (a TensorArray) is not supported by dy2st yet}}
-  %result_0, %updated_1 = pydy.call_method %5, "reverse"() : !pydy.object, () -> (!pydy.object, !pydy.object)
+  // expected-error @+1 {{list.count() of a list whose length is known only at run time (a TensorArray) is not supported by dy2st yet}}
+  %result_0, %updated_1 = pydy.call_method %5, "count"(%x) : !pydy.object, (!pydy.object) -> (!pydy.object, !pydy.object)
   %6 = pydy.constant 0 : i64
   %7 = pydy.subscript %5[%6] : (!pydy.object, i64) -> !pydy.object
   pydy.return %7 : !pydy.object
