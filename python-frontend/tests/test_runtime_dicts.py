@@ -197,6 +197,13 @@ def mixed_kinds(ids):
     return d
 
 
+def list_values(ids):
+    d = {}
+    for i in range(ids.shape[0]):
+        d[int(ids[i])] = [i]
+    return d
+
+
 def tensor_key(x):
     d = {}
     d[x[0]] = 1
@@ -217,6 +224,7 @@ def items_of(ids):
 
 @pytest.mark.parametrize("fn, message", [
     (mixed_kinds, "numbers of one kind"),
+    (list_values, "tensors of one dtype and rank, or numbers of one kind: a dict{} given a list"),
     (tensor_key, "dict keys in compiled code must be strings or ints"),
     (read_empty, "KeyError: an empty dict is read at a key known only at run time"),
     (items_of, r"dict.items\(\) of a dict given keys at run time is not supported"),

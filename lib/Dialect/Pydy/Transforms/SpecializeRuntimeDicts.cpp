@@ -35,10 +35,12 @@ bool Specializer::isRuntimeDictUse(Operation *op) {
   if (auto sub = dyn_cast<SubscriptOp>(op))
     return runtime(sub.getValue()) ||
            (isEmptyDict(sub.getValue().getType()) && isRuntimeIntKey(sub.getIndex()));
+  // (An empty dict given a value no TensorArray holds: the clear error there.)
   if (auto set = dyn_cast<SetItemOp>(op))
     return runtime(set.getValue()) ||
            (isRuntimeIntKey(set.getIndex()) &&
-            runtimeDictHolding(set.getValue().getType(), set.getItem().getType()));
+            (isEmptyDict(set.getValue().getType()) ||
+             runtimeDictHolding(set.getValue().getType(), set.getItem().getType())));
   if (auto cmp = dyn_cast<CompareOp>(op))
     return (cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in) &&
            (runtime(cmp.getRhs()) ||
