@@ -138,6 +138,8 @@ llvm::json::Value structureOf(Type type, ArrayRef<Attribute> &texts) {
     return "optional";
   if (auto array = dyn_cast<tensor_array::ArrayType>(type))
     return array.holdsScalars() ? "numbers" : "array";
+  if (isa<pydy::RuntimeSetType>(type))
+    return "runtime_set";
   // Its keys as "numbers", then its values.
   if (auto dict = dyn_cast<pydy::RuntimeDictType>(type))
     return dict.getValuesArrayType().holdsScalars() ? "runtime_dict:numbers"

@@ -603,6 +603,10 @@ static void flattenReturn(OpBuilder &b, Value v, SmallVectorImpl<Value> &leaves,
     leaves.push_back(dict.getValues());
     return;
   }
+  if (auto set = v.getDefiningOp<RuntimeSetOp>()) {
+    leaves.push_back(set.getItems());
+    return;
+  }
   if (auto constant = v.getDefiningOp<ConstantOp>())
     if (auto array = dyn_cast<ArrayAttr>(constant.getValue())) {
       for (Attribute e : array)

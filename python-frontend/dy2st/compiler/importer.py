@@ -56,6 +56,10 @@ _COMPARE = {ast.Lt: "lt", ast.LtE: "le", ast.Gt: "gt", ast.GtE: "ge", ast.Eq: "e
 # object back into the receiver's variable.
 _MUTATING_METHODS = {"append", "pop", "insert", "extend", "update", "clear", "remove",
                      "setdefault", "reverse"}
+# Methods of a set (a variable bound only to sets, see numpy_values), and those
+# that change it: `seen.add(t)` is not a tensor's add().
+_SET_CHANGES = {"add", "discard", "remove", "update", "clear", "pop"}
+_SET_METHODS = _SET_CHANGES | {"copy"}
 # Methods of a string known when compiling, computed then (format and join
 # take values of run time).
 _TEXT_METHODS = {"format", "join", "upper", "lower", "title", "capitalize", "strip", "lstrip",
@@ -78,7 +82,7 @@ _UNSUPPORTED_EXPRESSIONS = {
     ast.SetComp: "set comprehensions",
     ast.DictComp: "dict comprehensions in this position",
     ast.GeneratorExp: "generator expressions in this position",
-    ast.Set: "set displays", ast.Starred: "star-expressions",
+    ast.Starred: "star-expressions",
     ast.NamedExpr: "assignment expressions (:=)",
 }
 
@@ -313,6 +317,9 @@ class Importer(StaticContainers, CallForms, Views):
         self.own_locals = _assigned_names(self.node.body) | set(params)
         self.rebound_params = set(params) & _assigned_names(self.node.body)
         self.array_names = numpy_values.array_names(self.node, params)
+        # Sets: `seen.add(t)` changes the set (a tensor's add() makes a sum).
+        self.set_names = numpy_values.names_bound_only_to(self.node, params,
+                                                          numpy_values.is_set_call)
         self.aliases = aliases.Aliases(self.node.body, [a.arg for a in ast.walk(args)
                                                         if isinstance(a, ast.arg)],
                                        self.user_callee, _global_of)
@@ -1627,6 +1634,23 @@ class Importer(StaticContainers, CallForms, Views):
     def expr_Tuple(self, node):
         return self.display(node, "tuple")
 
+    def expr_Set(self, node):
+        """A set display `{a, b}` (one after `in` is a tuple, see
+        statements.py): the set of its items."""
+        return self.set_of(located(ast.Tuple(node.elts, ast.Load()), node), node)
+
+    def set_of(self, items, node):
+        """The set of `items` (an iterable): `items.__set__()`, which the
+        specializer makes a `!pydy.runtime_set`."""
+        if isinstance(items, ast.Call) and self.is_builtin(items.func, range):
+            value = self.python_call(items, pybuiltins.range_list, None)
+        else:
+            value = self.expr(items)
+        name = self.fresh()
+        self.emit(f'{name}:2 = pydy.call_method {value.name}, "__set__"() : '
+                  f"{value.type}, () -> ({OBJECT}, {OBJECT}) {self.loc(node)}")
+        return Value(f"{name}#0")
+
     def expr_List(self, node):
         return self.display(node, "list")
 
@@ -2107,6 +2131,10 @@ class Importer(StaticContainers, CallForms, Views):
 
 
     def method_call(self, node, receiver, method):
+        target = node.func.value
+        if isinstance(target, ast.Name) and target.id in self.set_names and \
+                method in _SET_METHODS:
+            return self.container_method(node, receiver, method, method in _SET_CHANGES)
         text = self.static_text(node.func.value) if method in _TEXT_METHODS else None
         if text is not None:
             if method == "format":
@@ -2233,13 +2261,19 @@ class Importer(StaticContainers, CallForms, Views):
             call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
                                               keywords=node.keywords), node)
             return self.static_call(call, Static(library))
+        return self.container_method(node, receiver, method, method in _MUTATING_METHODS)
+
+    def container_method(self, node, receiver, method, changes):
+        """`receiver.method(...)` as `pydy.call_method`; where it `changes` its
+        receiver, the updated object is written back along its path."""
+        target = node.func.value
         values, kwnames = self.call_arguments(node)
         names = ", ".join(v.name for v in values)
         name = self.fresh()
         self.emit(f'{name}:2 = pydy.call_method {receiver.name}, "{_escape(method)}"({names})'
                   f"{self.kw_attr(kwnames)} : {receiver.type}, "
                   f"{self.signature(values, f'({OBJECT}, {OBJECT})')} {self.loc(node)}")
-        if method in _MUTATING_METHODS and (
+        if changes and (
                 isinstance(target, ast.Subscript) or self.written_attribute(target) or
                 (isinstance(target, ast.Name) and self.is_local(target.id))):
             self.write_back(target, Value(f"{name}#1"), node, Reach.of_method(method, values))
@@ -2395,6 +2429,12 @@ class Importer(StaticContainers, CallForms, Views):
             return self.getattr_call(node, fn)
         if fn is setattr:
             return self.setattr_call(node)
+        if fn is set:
+            # set() / set(items): the specializer's set of ints.
+            if len(node.args) > 1 or node.keywords:
+                self._fail(node, "set() takes at most one argument", unsupported=False)
+            items = node.args[0] if node.args else located(ast.Tuple([], ast.Load()), node)
+            return self.set_of(items, node)
         if isinstance(fn, (types.BuiltinFunctionType, type)) and \
                 getattr(fn, "__module__", None) == "builtins":
             self._fail(node, f"the builtin {fn.__name__}() is not supported by dy2st yet")
@@ -2980,8 +3020,9 @@ class Importer(StaticContainers, CallForms, Views):
             return self.constant(answer, node)
         names = []
         for cls in wanted:
-            name = {list: "list", tuple: "tuple", dict: "dict", int: "int", float: "float",
-                    bool: "bool", str: "str", type(None): "NoneType", Tensor: "Tensor"}.get(cls)
+            name = {list: "list", tuple: "tuple", dict: "dict", set: "set", int: "int",
+                    float: "float", bool: "bool", str: "str", type(None): "NoneType",
+                    Tensor: "Tensor"}.get(cls)
             if name is None and named_tuples.is_record(cls):
                 name = "=" + named_tuples.key_of(cls)
             if name is None and isinstance(cls, type):

@@ -32,9 +32,21 @@ def _own_nodes(function):
 def array_names(function, params):
     """The local names of `function` (an ast.FunctionDef) that every binding
     makes an array (`a = t.numpy()`), parameters excepted."""
+    return names_bound_only_to(function, params, is_array_call)
+
+
+def is_set_call(node):
+    """`set(...)` or a set display."""
+    return isinstance(node, ast.Set) or (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "set")
+
+
+def names_bound_only_to(function, params, made):
+    """The local names of `function` that every binding binds to a value of
+    an expression `made` tells (an array, a set), parameters excepted."""
     nodes = list(_own_nodes(function))
     array_targets = {id(t) for node in nodes if isinstance(node, ast.Assign) and
-                     is_array_call(node.value) for t in node.targets if isinstance(t, ast.Name)}
+                     made(node.value) for t in node.targets if isinstance(t, ast.Name)}
     bound, other = set(), set(params)
     for node in nodes:
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):

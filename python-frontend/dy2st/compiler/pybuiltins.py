@@ -25,9 +25,17 @@ def _items(args):
     return args[0] if len(args) == 1 else args
 
 
+# `items.__unordered__()` (the specializer's): a set's items in an order of
+# their own, for a builtin whose result does not depend on the order (Python
+# iterates a set in its hash table's, which compiled code does not follow);
+# any other iterable as it is.
+
+
 def min_(*args, key=None):
     # The first of the smallest (Python keeps the first of equal items).
     items = _items(args)
+    if key is None:
+        items = items.__unordered__()
     best = items[0]
     for item in items[1:]:
         if (item < best) if key is None else (key(item) < key(best)):
@@ -37,6 +45,8 @@ def min_(*args, key=None):
 
 def max_(*args, key=None):
     items = _items(args)
+    if key is None:
+        items = items.__unordered__()
     best = items[0]
     for item in items[1:]:
         if (item > best) if key is None else (key(item) > key(best)):
@@ -100,20 +110,20 @@ def pow_(base, exp, mod=None):
 
 def sum_(iterable, start=0):
     total = start
-    for item in iterable:
+    for item in iterable.__unordered__():
         total = total + item
     return total
 
 
 def any_(iterable):
-    for item in iterable:
+    for item in iterable.__unordered__():
         if item:
             return True
     return False
 
 
 def all_(iterable):
-    for item in iterable:
+    for item in iterable.__unordered__():
         if not item:
             return False
     return True
@@ -157,7 +167,7 @@ def sorted_(iterable, key=None, reverse=False):
     # A bubble sort: it swaps neighbours only when strictly out of order, so
     # equal items keep their order (Python's sort is stable, reversed too),
     # and it reads items at positions known when compiling only.
-    items = list(iterable)
+    items = list(iterable.__unordered__() if key is None else iterable)
     for done in range(len(items)):
         for j in range(len(items) - 1 - done):
             key_a = items[j] if key is None else key(items[j])

@@ -117,7 +117,8 @@ def _rebuild(structure, leaves):
     leaf, "none" for None, "text:..." for that string, "array" for a list
     whose items come stacked, "numbers" for a list of Python numbers that come
     as a 1-d array, "runtime_dict:numbers" / "runtime_dict:array" for a dict
-    given keys at run time (its keys as numbers, then its values), "optional" for a flag and a value (None where
+    given keys at run time (its keys as numbers, then its values),
+    "runtime_set" for a set of ints (its items as numbers), "optional" for a flag and a value (None where
     the flag is false), a tuple, list or dict of structures, a
     NamedTupleStructure (an instance of its class) or a TextChoiceStructure
     (a string chosen at run time: its leaf indexes its texts)."""
@@ -129,6 +130,8 @@ def _rebuild(structure, leaves):
         return [Tensor(item) for item in next(leaves)]
     if structure == "numbers":
         return next(leaves).tolist()
+    if structure == "runtime_set":
+        return set(next(leaves).tolist())
     if structure in ("runtime_dict:numbers", "runtime_dict:array"):
         keys = next(leaves).tolist()
         return dict(zip(keys, _rebuild(structure.split(":")[1], leaves)))

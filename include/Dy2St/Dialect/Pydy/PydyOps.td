@@ -356,6 +356,23 @@ def Pydy_RuntimeDictValuesOp : Pydy_Op<"runtime_dict_values", [Pure]> {
   let hasFolder = 1;
 }
 
+def Pydy_RuntimeSetOp : Pydy_Op<"runtime_set", [Pure]> {
+  let summary = "a set of ints from the array of its distinct items";
+  let arguments = (ins AnyType:$items);
+  let results = (outs Pydy_RuntimeSetType:$result);
+  let assemblyFormat = "$items attr-dict `:` type($items) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def Pydy_RuntimeSetItemsOp : Pydy_Op<"runtime_set_items", [Pure]> {
+  let summary = "the TensorArray of a set's items, in the order they were added";
+  let arguments = (ins Pydy_RuntimeSetType:$set);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$set attr-dict `:` type($set) `->` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
 def Pydy_UnpackOp : Pydy_Op<"unpack", [NoMemoryEffect]> {
   let summary = "iterable unpacking `a, b = value`";
   let arguments = (ins AnyType:$value);

@@ -100,6 +100,25 @@ def Pydy_RuntimeDictType : Pydy_Type<"RuntimeDict", "runtime_dict"> {
   }];
 }
 
+def Pydy_RuntimeSetType : Pydy_Type<"RuntimeSet", "runtime_set"> {
+  let summary = "a Python set of ints, given items at run time";
+  let description = [{
+    `!pydy.runtime_set<i64>`: `set()` filled by `add` (`seen.add(int(tok))`),
+    carried as a TensorArray of its distinct items in the order they were
+    added (`pydy.runtime_set`, `pydy.runtime_set_items`). Python iterates a
+    set in the order of its hash table, which compiled code does not follow:
+    only what does not depend on that order reads the items (membership,
+    len, sorted, sum, min, max, any, all).
+  }];
+  let parameters = (ins "Type":$itemType);
+  let assemblyFormat = "`<` $itemType `>`";
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    /// The TensorArray it is carried as.
+    ::mlir::tensor_array::ArrayType getItemsArrayType() const;
+  }];
+}
+
 def Pydy_SliceType : Pydy_Type<"Slice", "slice"> {
   let summary = "a Python slice object (lower:upper:step)";
 }

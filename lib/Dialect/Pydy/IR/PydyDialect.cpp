@@ -127,6 +127,16 @@ tensor_array::ArrayType RuntimeDictType::getValuesArrayType() const {
   return tensor_array::ArrayType::get(getValueType());
 }
 
+LogicalResult RuntimeSetType::verify(function_ref<InFlightDiagnostic()> emitError, Type itemType) {
+  if (!itemType.isInteger(64))
+    return emitError() << "the items of a run-time set are Python ints (i64), not " << itemType;
+  return success();
+}
+
+tensor_array::ArrayType RuntimeSetType::getItemsArrayType() const {
+  return tensor_array::ArrayType::get(getItemType());
+}
+
 // `!pydy.named_tuple<"Cache#0"(k: tensor<2xf32>, v: i64)>`.
 Type NamedTupleType::parse(AsmParser &parser) {
   std::string key;
@@ -297,6 +307,9 @@ std::string mlir::pydy::describeType(Type type) {
         for (auto [i, e] : llvm::enumerate(t.getElementTypes()))
           s += (i ? ", " : "") + describeType(e);
         return s + "]";
+      })
+      .Case([](RuntimeSetType t) {
+        return "set[" + describeType(t.getItemType()) + "] (items known at run time)";
       })
       .Case([](RuntimeDictType t) {
         return "dict[" + describeType(t.getKeyType()) + ", " + describeType(t.getValueType()) +

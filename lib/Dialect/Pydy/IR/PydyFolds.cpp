@@ -429,6 +429,12 @@ OpFoldResult RuntimeDictValuesOp::fold(FoldAdaptor) {
   return {};
 }
 
+OpFoldResult RuntimeSetItemsOp::fold(FoldAdaptor) {
+  if (auto set = getSet().getDefiningOp<RuntimeSetOp>())
+    return set.getItems();
+  return {};
+}
+
 OpFoldResult IsPresentOp::fold(FoldAdaptor) {
   if (auto optional = getOptional().getDefiningOp<OptionalOp>())
     return optional.getPresent();

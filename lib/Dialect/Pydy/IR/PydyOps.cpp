@@ -270,6 +270,20 @@ LogicalResult RuntimeDictValuesOp::verify() {
   return success();
 }
 
+LogicalResult RuntimeSetOp::verify() {
+  if (getItems().getType() != getType().getItemsArrayType())
+    return emitOpError("holds ") << getType().getItemsArrayType() << ", not "
+                                 << getItems().getType();
+  return success();
+}
+
+LogicalResult RuntimeSetItemsOp::verify() {
+  if (getType() != getSet().getType().getItemsArrayType())
+    return emitOpError("gives ") << getSet().getType().getItemsArrayType() << ", not "
+                                 << getType();
+  return success();
+}
+
 /// `formats` holds nothing or, for each value, what follows it in an f-string.
 static LogicalResult verifyFormats(Operation *op, ValueRange values, ArrayAttr formats) {
   if (!formats.empty() && formats.size() != values.size())

@@ -12,7 +12,8 @@ namespace {
 
 /// The parts a value of `type` is carried as: a sequence's elements; None
 /// (a compile-time value) has none; an optional value its flag and value; a
-/// dict given keys at run time the arrays of its keys and values.
+/// dict given keys at run time the arrays of its keys and values; a set of
+/// ints the array of its items.
 std::optional<SmallVector<Type>> partsOf(Type type) {
   if (isa<PyNoneType>(type))
     return SmallVector<Type>();
@@ -20,6 +21,8 @@ std::optional<SmallVector<Type>> partsOf(Type type) {
     return SmallVector<Type>{IntegerType::get(type.getContext(), 1), optional.getValue()};
   if (auto dict = dyn_cast<RuntimeDictType>(type))
     return SmallVector<Type>{dict.getKeysArrayType(), dict.getValuesArrayType()};
+  if (auto set = dyn_cast<RuntimeSetType>(type))
+    return SmallVector<Type>{set.getItemsArrayType()};
   if (auto elements = sequenceElementTypes(type))
     return SmallVector<Type>(*elements);
   return std::nullopt;
@@ -69,6 +72,15 @@ void leafValues(OpBuilder &b, Location loc, Value value, SmallVectorImpl<Value> 
     }
     return;
   }
+  if (auto runtime = dyn_cast<RuntimeSetType>(value.getType())) {
+    if (auto made = dyn_cast_or_null<RuntimeSetOp>(def))
+      leaves.push_back(made.getItems());
+    else if (auto undef = dyn_cast_or_null<UndefOp>(def))
+      leaves.push_back(UndefOp::create(b, loc, runtime.getItemsArrayType(), undef.getName()));
+    else
+      leaves.push_back(RuntimeSetItemsOp::create(b, loc, runtime.getItemsArrayType(), value));
+    return;
+  }
   auto dictType = dyn_cast<DictType>(value.getType());
   for (auto [k, type] : llvm::enumerate(*elements)) {
     Value element;
@@ -110,6 +122,11 @@ Value rebuild(OpBuilder &b, Location loc, Type type, ArrayRef<Value> &leaves) {
   if (isa<RuntimeDictType>(type)) {
     Value made = RuntimeDictOp::create(b, loc, type, leaves[0], leaves[1]);
     leaves = leaves.drop_front(2);
+    return made;
+  }
+  if (isa<RuntimeSetType>(type)) {
+    Value made = RuntimeSetOp::create(b, loc, type, leaves[0]);
+    leaves = leaves.drop_front(1);
     return made;
   }
   auto elements = sequenceElementTypes(type);

@@ -192,6 +192,8 @@ LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
     names = {"tuple"};
   else if (isa<DictType, RuntimeDictType>(t))
     names = {"dict"};
+  else if (isa<RuntimeSetType>(t))
+    names = {"set"};
   else if (isa<RankedTensorType>(t))
     names = {"Tensor"};
   auto classes = cast<StringAttr>(constantOf(op.getArgs()[0])).getValue();
@@ -265,6 +267,14 @@ LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
     return specializeIsInstance(op);
   if (method == "__flatten__" || method == "__pack__")
     return specializeStructure(op);
+  // pybuiltins' order-free builtins (sum, sorted, ...): a set's items (see
+  // SpecializeRuntimeSets.cpp), any other iterable itself.
+  if (method == "__unordered__" && op.getArgs().empty()) {
+    op.getResult().replaceAllUsesWith(op.getObject());
+    op.getUpdated().replaceAllUsesWith(op.getObject());
+    op.erase();
+    return success();
+  }
   // l.copy() / d.copy(): compiled containers are values, so the copy is
   // the same value (list(l) of a list, a new display of a dict).
   if (method == "copy" && op.getArgs().empty() && op.getKwnames().empty() &&

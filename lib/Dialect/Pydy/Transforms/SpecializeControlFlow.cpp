@@ -174,6 +174,10 @@ Value Specializer::containerTruth(OpBuilder &b, Location loc, Value v) {
     v = runtimeDictKeys(b, loc, v);
     t = v.getType();
   }
+  if (isa<RuntimeSetType>(t)) {
+    v = runtimeSetItems(b, loc, v);
+    t = v.getType();
+  }
   if (isa<tensor_array::ArrayType>(t)) {
     Value n = tensor_array::LengthOp::create(b, loc, b.getI64Type(), v);
     Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));

@@ -105,7 +105,8 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
     return success();
   // Ops of other dialects are made here already typed (casts, tensor arrays).
   if (isa<ConstantOp, YieldOp, ConditionOp, ReturnOp, UndefOp, OptionalOp, IsPresentOp,
-          OptionalValueOp, RuntimeDictOp, RuntimeDictKeysOp, RuntimeDictValuesOp>(op) ||
+          OptionalValueOp, RuntimeDictOp, RuntimeDictKeysOp, RuntimeDictValuesOp, RuntimeSetOp,
+          RuntimeSetItemsOp>(op) ||
       !isa<PydyDialect>(op->getDialect()))
     return success();
   if (auto call = dyn_cast<CallOp>(op))
@@ -160,6 +161,8 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
   }
   if (isRuntimeDictUse(op))
     return specializeRuntimeDictUse(op, next);
+  if (isRuntimeSetUse(op))
+    return specializeRuntimeSetUse(op, next);
   if (auto forIn = dyn_cast<ForInOp>(op))
     return specializeForIn(forIn, next);
   if (auto unary = dyn_cast<UnaryOp>(op); unary && unary.getKind() == UnaryKind::numpy_item)
@@ -277,7 +280,7 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
   if (auto un = dyn_cast<UnaryOp>(op);
       un && (un.getKind() == UnaryKind::Not || un.getKind() == UnaryKind::to_bool) &&
       (sequenceElementTypes(un.getOperand().getType()) ||
-       isa<tensor_array::ArrayType, RuntimeDictType>(un.getOperand().getType()))) {
+       isa<tensor_array::ArrayType, RuntimeDictType, RuntimeSetType>(un.getOperand().getType()))) {
     OpBuilder b(op);
     op->setOperand(0, containerTruth(b, op->getLoc(), un.getOperand()));
   }

@@ -121,6 +121,9 @@ Value typeUndefined(Value value, Type type);
 /// carries only it).
 Value castTo(OpBuilder &b, Value value, Type type);
 
+/// The TensorArray of a set's items.
+Value runtimeSetItems(OpBuilder &b, Location loc, Value set);
+
 /// Replaces `for x in ...` by a `for range` over indices [0, stop), its
 /// item `itemAt(index)` (made at the start of the body); the first op made.
 Operation *loopOverIndices(ForInOp op, Value stop, function_ref<Value(OpBuilder &, Value)> itemAt);
@@ -379,6 +382,14 @@ private:
   FailureOr<Value> updatedRuntimeDict(Operation *op, OpBuilder &b, Value dict, Value other);
   /// The type `dict` has once `item` is written at `key`, or a clear error.
   FailureOr<RuntimeDictType> runtimeDictWritten(Operation *op, Type dict, Type key, Type item);
+
+  /// Whether `op` makes or reads a set of ints (see SpecializeRuntimeSets.cpp):
+  /// `set(items)`, a `!pydy.runtime_set`'s methods, `in`, len, iteration.
+  static bool isRuntimeSetUse(Operation *op);
+  LogicalResult specializeRuntimeSetUse(Operation *op, Operation *&next);
+  /// `set` with the items of `items` (a sequence, an array, a dict's keys or
+  /// another set) added in order, or a clear error.
+  FailureOr<Value> withItemsAdded(Operation *op, OpBuilder &b, Value set, Value items);
 
   /// `sequence` as a tensor array (a list becomes one, its items appended).
   FailureOr<Value> asArray(Operation *op, OpBuilder &b, Value sequence);

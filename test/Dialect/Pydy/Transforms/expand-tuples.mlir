@@ -138,3 +138,26 @@ pydy.func @carried_runtime_dict(%n: i64) -> !pydy.runtime_dict<i64, f64> {
   } {names = ["d"]}
   pydy.return %r : !pydy.runtime_dict<i64, f64>
 }
+
+// A set of ints is carried as the array of its items.
+// CHECK-LABEL: pydy.func @carried_runtime_set
+// CHECK:      %[[R:.*]] = pydy.for_range %{{.*}}, %{{.*}}, %{{.*}} : i64, i64, i64 iter_args(%{{.*}} : !tensor_array.array<i64>) -> !tensor_array.array<i64> {
+// CHECK:        ^bb0(%[[I:.*]]: i64, %[[ITEMS:.*]]: !tensor_array.array<i64>):
+// CHECK:        %[[MORE:.*]] = tensor_array.append %[[ITEMS]], %[[I]]
+// CHECK:        pydy.yield %[[MORE]]
+// CHECK:      } {names = ["s.0"]}
+// CHECK:      pydy.runtime_set %[[R]]
+pydy.func @carried_runtime_set(%n: i64) -> !pydy.runtime_set<i64> {
+  %c0 = pydy.constant 0 : i64
+  %c1 = pydy.constant 1 : i64
+  %items = tensor_array.create : !tensor_array.array<i64>
+  %s = pydy.runtime_set %items : !tensor_array.array<i64> -> <i64>
+  %r = pydy.for_range %c0, %n, %c1 : i64, i64, i64 iter_args(%s : !pydy.runtime_set<i64>) -> !pydy.runtime_set<i64> {
+  ^bb0(%i: i64, %acc: !pydy.runtime_set<i64>):
+    %held = pydy.runtime_set_items %acc : <i64> -> !tensor_array.array<i64>
+    %more = tensor_array.append %held, %i : !tensor_array.array<i64>
+    %next = pydy.runtime_set %more : !tensor_array.array<i64> -> <i64>
+    pydy.yield %next : !pydy.runtime_set<i64>
+  } {names = ["s"]}
+  pydy.return %r : !pydy.runtime_set<i64>
+}

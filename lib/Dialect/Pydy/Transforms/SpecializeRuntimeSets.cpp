@@ -1,0 +1,216 @@
+// Specialization of sets of ints (see Specializer.h): `set()`, `set(items)`
+// and set displays make a `!pydy.runtime_set`, carried as a TensorArray of
+// its distinct items in the order they were added; membership is a
+// `tensor_array.find` of the item. Python iterates a set in the order of its
+// hash table, which compiled code does not follow: what depends on that order
+// (a loop over the set, list(s), print) is a clear error, what does not
+// (`in`, len, sorted, sum, min, max, any, all, a set returned) works.
+#include "Specializer.h"
+
+namespace mlir::pydy::specialization {
+
+Value runtimeSetItems(OpBuilder &b, Location loc, Value set) {
+  if (auto made = set.getDefiningOp<RuntimeSetOp>())
+    return made.getItems();
+  auto type = cast<RuntimeSetType>(set.getType());
+  return RuntimeSetItemsOp::create(b, loc, type.getItemsArrayType(), set);
+}
+
+static bool isRuntimeSet(Value v) { return isa<RuntimeSetType>(v.getType()); }
+
+bool Specializer::isRuntimeSetUse(Operation *op) {
+  if (auto method = dyn_cast<CallMethodOp>(op))
+    return method.getMethod() == "__set__" ||
+           (isRuntimeSet(method.getObject()) && method.getMethod() != "__isinstance__" &&
+            method.getMethod() != "__type_is__");
+  if (auto cmp = dyn_cast<CompareOp>(op))
+    return (cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in) &&
+           isRuntimeSet(cmp.getRhs());
+  if (auto len = dyn_cast<LenOp>(op))
+    return isRuntimeSet(len.getValue());
+  if (auto forIn = dyn_cast<ForInOp>(op))
+    return isRuntimeSet(forIn.getIterable());
+  return false;
+}
+
+/// The order in which Python iterates a set is its hash table's.
+static LogicalResult orderError(Operation *op, StringRef what) {
+  return op->emitError() << what
+                         << " of a set depends on the order of Python's hash table, which "
+                            "compiled code does not follow (sorted(s) does not)";
+}
+
+/// `set` with `item` added where it is missing.
+static Value added(OpBuilder &b, Location loc, Value set, Value item) {
+  auto type = cast<RuntimeSetType>(set.getType());
+  Value items = runtimeSetItems(b, loc, set);
+  Value at = tensor_array::FindOp::create(b, loc, b.getI64Type(), items, item);
+  Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+  Value found = CompareOp::create(b, loc, b.getI1Type(), CompareKind::ge, at, zero);
+  return chooseValue(
+      b, loc, type, found, [&]() -> Value { return set; },
+      [&]() -> Value {
+        return RuntimeSetOp::create(b, loc, type,
+                                    tensor_array::AppendOp::create(b, loc, items, item));
+      });
+}
+
+FailureOr<Value> Specializer::withItemsAdded(Operation *op, OpBuilder &b, Value set,
+                                             Value items) {
+  Location loc = op->getLoc();
+  auto intItem = [&](Type t) -> LogicalResult {
+    if (t.isInteger(64))
+      return success();
+    return op->emitError() << "a set in compiled code holds ints (added at run time too), not "
+                           << withArticle(t);
+  };
+  Type type = items.getType();
+  if (isRuntimeSet(items))
+    items = runtimeSetItems(b, loc, items);
+  else if (auto dict = dyn_cast<RuntimeDictType>(type))
+    items = runtimeDictKeys(b, loc, items);
+  else if (auto dict = dyn_cast<DictType>(type)) {
+    SmallVector<Value> keys;
+    for (Attribute key : dict.getKeys())
+      keys.push_back(ConstantOp::create(b, loc, key));
+    items = TupleOp::create(b, loc, TupleType::get(op->getContext(), ValueRange(keys).getTypes()),
+                            keys);
+  }
+  if (auto elements = sequenceElementTypes(items.getType())) {
+    // Items known in number: added one by one, in order.
+    for (auto [element, t] : llvm::zip(elementsOf(b, loc, items), *elements)) {
+      if (failed(intItem(t)))
+        return failure();
+      set = added(b, loc, set, element);
+    }
+    return set;
+  }
+  auto array = dyn_cast<tensor_array::ArrayType>(items.getType());
+  if (!array)
+    return op->emitError() << "a set of " << withArticle(items.getType())
+                           << " is not supported in compiled code";
+  if (failed(intItem(array.getElementType())))
+    return failure();
+  // A loop adding each item of the array.
+  Value start = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+  Value step = ConstantOp::create(b, loc, b.getI64IntegerAttr(1));
+  Value stop = tensor_array::LengthOp::create(b, loc, b.getI64Type(), items);
+  auto loop = ForRangeOp::create(b, loc, TypeRange{set.getType()}, start, stop, step,
+                                 ValueRange{set}, b.getStrArrayAttr({"set"}));
+  Block &body = loop.getBody().emplaceBlock();
+  Value index = body.addArgument(b.getI64Type(), loc);
+  Value carried = body.addArgument(set.getType(), loc);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&body);
+  YieldOp::create(
+      b, loc, ValueRange{added(b, loc, carried, tensor_array::ReadOp::create(b, loc, items, index))});
+  return loop.getResult(0);
+}
+
+LogicalResult Specializer::specializeRuntimeSetUse(Operation *op, Operation *&next) {
+  Operation *before = op->getPrevNode();
+  OpBuilder b(op);
+  Location loc = op->getLoc();
+  auto done = [&] {
+    next = firstAfter(before, op);
+    op->erase();
+    return success();
+  };
+  auto find = [&](Value set, Value item) -> Value {
+    return tensor_array::FindOp::create(b, loc, b.getI64Type(), runtimeSetItems(b, loc, set),
+                                        item);
+  };
+  auto compareIndex = [&](CompareKind kind, Value at) -> Value {
+    Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+    return CompareOp::create(b, loc, b.getI1Type(), kind, at, zero);
+  };
+  if (auto cmp = dyn_cast<CompareOp>(op)) {
+    bool in = cmp.getKind() == CompareKind::in;
+    Value answer = ConstantOp::create(b, loc, b.getBoolAttr(!in));
+    // Nothing but an int is an item (a tensor is hashed by its identity).
+    if (cmp.getLhs().getType().isInteger(64))
+      answer = compareIndex(in ? CompareKind::ge : CompareKind::lt,
+                            find(cmp.getRhs(), cmp.getLhs()));
+    cmp.getResult().replaceAllUsesWith(answer);
+    return done();
+  }
+  if (auto len = dyn_cast<LenOp>(op)) {
+    len.getResult().replaceAllUsesWith(tensor_array::LengthOp::create(
+        b, loc, b.getI64Type(), runtimeSetItems(b, loc, len.getValue())));
+    return done();
+  }
+  if (isa<ForInOp>(op))
+    return orderError(op, "iterating the items");
+  auto method = cast<CallMethodOp>(op);
+  StringRef name = method.getMethod();
+  ValueRange args = method.getArgs();
+  Value set = method.getObject();
+  Value result = ConstantOp::create(b, loc, b.getUnitAttr());
+  Value updated = set;
+  auto type = RuntimeSetType::get(op->getContext(), b.getI64Type());
+  if (!method.getKwnames().empty())
+    return op->emitError() << "set." << name << "() takes no keyword arguments";
+  if (name == "__set__") {
+    // set(items): the items added to an empty set, in order.
+    Value empty = RuntimeSetOp::create(
+        b, loc, type, tensor_array::CreateOp::create(b, loc, type.getItemsArrayType(), Value()));
+    FailureOr<Value> made = withItemsAdded(op, b, empty, set);
+    if (failed(made))
+      return failure();
+    result = *made;
+    updated = set;
+  } else if (name == "add" && args.size() == 1) {
+    if (!args[0].getType().isInteger(64))
+      return op->emitError() << "a set in compiled code holds ints, not "
+                             << withArticle(args[0].getType());
+    updated = added(b, loc, set, args[0]);
+  } else if ((name == "discard" || name == "remove") && args.size() == 1) {
+    if (!args[0].getType().isInteger(64))
+      return op->emitError() << "a set in compiled code holds ints, not "
+                             << withArticle(args[0].getType());
+    Value items = runtimeSetItems(b, loc, set);
+    Value at = find(set, args[0]);
+    if (name == "remove") {
+      auto ifOp = IfOp::create(b, loc, TypeRange{}, compareIndex(CompareKind::lt, at), ArrayAttr());
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(&ifOp.getThenRegion().emplaceBlock());
+      RaiseOp::create(b, loc, b.getStringAttr("KeyError"), b.getStringAttr(""),
+                      ValueRange{args[0]}, b.getStrArrayAttr({"!r"}));
+      YieldOp::create(b, loc, ValueRange{});
+      b.setInsertionPointToStart(&ifOp.getElseRegion().emplaceBlock());
+      YieldOp::create(b, loc, ValueRange{});
+    }
+    updated = chooseValue(
+        b, loc, type, compareIndex(CompareKind::ge, at),
+        [&]() -> Value {
+          return RuntimeSetOp::create(b, loc, type,
+                                      tensor_array::PopOp::create(b, loc, items, at).getResult());
+        },
+        [&]() -> Value { return set; });
+  } else if (name == "update" && !args.empty()) {
+    for (Value items : args) {
+      FailureOr<Value> grown = withItemsAdded(op, b, updated, items);
+      if (failed(grown))
+        return failure();
+      updated = *grown;
+    }
+  } else if (name == "clear" && args.empty()) {
+    updated = RuntimeSetOp::create(
+        b, loc, type, tensor_array::CreateOp::create(b, loc, type.getItemsArrayType(), Value()));
+  } else if (name == "copy" && args.empty()) {
+    result = set;
+  } else if (name == "__unordered__") {
+    result = runtimeSetItems(b, loc, set);
+  } else if (name == "__list__" || name == "__tuple__" || name == "pop") {
+    return orderError(op, name == "pop" ? "pop()" : "the list of the items");
+  } else {
+    return op->emitError() << "set." << name
+                           << "() is not supported by dy2st yet (add, discard, remove, update, "
+                              "clear and copy are)";
+  }
+  method.getResult().replaceAllUsesWith(result);
+  method.getUpdated().replaceAllUsesWith(updated);
+  return done();
+}
+
+} // namespace mlir::pydy::specialization

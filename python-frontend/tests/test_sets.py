@@ -1,0 +1,110 @@
+"""Sets of ints in compiled code (`seen = set()`, `seen.add(int(tok))`,
+`tok in seen`): a TensorArray of the distinct items, looked up at run time.
+Python iterates a set in its hash table's order, which compiled code does not
+follow: what depends on that order is a clear error, what does not (`in`,
+len, sorted, sum, min, max, any, all, a set returned) agrees with eager."""
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from dy2st.static import InputSpec
+
+RUNTIME = InputSpec([None], "int64")
+
+
+def ints(values):
+    return paddle.to_tensor(np.array(values, dtype="int64"))
+
+
+def compiled(fn, *specs):
+    return paddle.jit.to_static(fn, input_spec=list(specs) if specs else None)
+
+
+def first_of_each_token(tokens, scores):
+    seen = set()
+    keep = []
+    for i in range(tokens.shape[0]):
+        t = int(tokens[i])
+        if t not in seen:
+            seen.add(t)
+            keep.append(scores[i])
+    return paddle.stack(keep), len(seen)
+
+
+def methods(ids):
+    s = {1, 2}
+    for i in range(ids.shape[0]):
+        s.add(int(ids[i]))
+    s.discard(2)
+    s.discard(100)
+    t = set([5, 5, 6])
+    t.update(s, [9])
+    u = t.copy()
+    u.clear()
+    return (s, sorted(s), sum(s), min(s), max(t), 3 in s, 4 not in t, len(t), bool(set()),
+            any(s), sorted(t, reverse=True), isinstance(s, set), u, set(range(3)))
+
+
+def removed(ids, k):
+    s = set()
+    for i in range(ids.shape[0]):
+        s.add(int(ids[i]))
+    s.remove(int(k))
+    return s
+
+
+def test_first_of_each_token():
+    args = ints([3, 1, 3, 2, 1]), paddle.to_tensor([0.1, 0.2, 0.3, 0.4, 0.5])
+    kept, n = compiled(first_of_each_token, RUNTIME, InputSpec([None], "float32"))(*args)
+    eager_kept, eager_n = first_of_each_token(*args)
+    assert n == eager_n == 3
+    np.testing.assert_allclose(kept.numpy(), eager_kept.numpy())
+
+
+@pytest.mark.parametrize("values", [[3, 1, 3, 2], [7], []])
+def test_methods_membership_and_order_free_builtins(values):
+    assert compiled(methods, RUNTIME)(ints(values)) == methods(ints(values))
+
+
+def test_remove_of_a_missing_item_is_pythons_key_error():
+    fn = compiled(removed, RUNTIME, InputSpec([], "int64"))
+    assert fn(ints([4, 5]), ints(5)) == {4}
+    with pytest.raises(KeyError, match="7"):
+        removed(ints([4]), ints(7))
+    with pytest.raises(KeyError, match="7"):
+        fn(ints([4]), ints(7))
+
+
+def iterated(ids):
+    s = set()
+    s.add(int(ids[0]))
+    total = 0
+    for v in s:
+        total += v
+    return total
+
+
+def listed(ids):
+    s = {int(ids[0]), 3}
+    return list(s)
+
+
+def printed(ids):
+    s = {int(ids[0])}
+    print(s)
+    return 0
+
+
+def of_strings(ids):
+    return {"a", "b"}
+
+
+@pytest.mark.parametrize("fn, message", [
+    (iterated, "iterating the items of a set depends on the order of Python's hash table"),
+    (listed, "the list of the items of a set depends on the order"),
+    (printed, "formatting a set"),
+    (of_strings, "a set in compiled code holds ints"),
+])
+def test_what_depends_on_the_hash_tables_order_is_a_clear_error(fn, message):
+    with pytest.raises(paddle.jit.Dy2StError, match=message):
+        compiled(fn, RUNTIME)(ints([1, 2]))
