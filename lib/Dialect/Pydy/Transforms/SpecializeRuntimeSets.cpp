@@ -40,6 +40,13 @@ static LogicalResult orderError(Operation *op, StringRef what) {
                             "compiled code does not follow (sorted(s) does not)";
 }
 
+/// A set's items are Python ints (a tensor is hashed by its identity).
+static LogicalResult checkItem(Operation *op, Type item) {
+  if (item.isInteger(64))
+    return success();
+  return op->emitError() << "a set in compiled code holds ints, not " << withArticle(item);
+}
+
 /// `set` with `item` added where it is missing.
 static Value added(OpBuilder &b, Location loc, Value set, Value item) {
   auto type = cast<RuntimeSetType>(set.getType());
@@ -58,12 +65,6 @@ static Value added(OpBuilder &b, Location loc, Value set, Value item) {
 FailureOr<Value> Specializer::withItemsAdded(Operation *op, OpBuilder &b, Value set,
                                              Value items) {
   Location loc = op->getLoc();
-  auto intItem = [&](Type t) -> LogicalResult {
-    if (t.isInteger(64))
-      return success();
-    return op->emitError() << "a set in compiled code holds ints (added at run time too), not "
-                           << withArticle(t);
-  };
   Type type = items.getType();
   if (isRuntimeSet(items))
     items = runtimeSetItems(b, loc, items);
@@ -79,7 +80,7 @@ FailureOr<Value> Specializer::withItemsAdded(Operation *op, OpBuilder &b, Value 
   if (auto elements = sequenceElementTypes(items.getType())) {
     // Items known in number: added one by one, in order.
     for (auto [element, t] : llvm::zip(elementsOf(b, loc, items), *elements)) {
-      if (failed(intItem(t)))
+      if (failed(checkItem(op, t)))
         return failure();
       set = added(b, loc, set, element);
     }
@@ -89,7 +90,7 @@ FailureOr<Value> Specializer::withItemsAdded(Operation *op, OpBuilder &b, Value 
   if (!array)
     return op->emitError() << "a set of " << withArticle(items.getType())
                            << " is not supported in compiled code";
-  if (failed(intItem(array.getElementType())))
+  if (failed(checkItem(op, array.getElementType())))
     return failure();
   // A loop adding each item of the array.
   Value start = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
@@ -160,14 +161,12 @@ LogicalResult Specializer::specializeRuntimeSetUse(Operation *op, Operation *&ne
     result = *made;
     updated = set;
   } else if (name == "add" && args.size() == 1) {
-    if (!args[0].getType().isInteger(64))
-      return op->emitError() << "a set in compiled code holds ints, not "
-                             << withArticle(args[0].getType());
+    if (failed(checkItem(op, args[0].getType())))
+      return failure();
     updated = added(b, loc, set, args[0]);
   } else if ((name == "discard" || name == "remove") && args.size() == 1) {
-    if (!args[0].getType().isInteger(64))
-      return op->emitError() << "a set in compiled code holds ints, not "
-                             << withArticle(args[0].getType());
+    if (failed(checkItem(op, args[0].getType())))
+      return failure();
     Value items = runtimeSetItems(b, loc, set);
     Value at = find(set, args[0]);
     if (name == "remove") {
