@@ -95,6 +95,16 @@ def printed(ids):
     return 0
 
 
+def _add_to(s, v):
+    s.add(v)
+
+
+def added_by_a_helper(ids):
+    seen = set()
+    _add_to(seen, int(ids[0]))
+    return len(seen)
+
+
 def of_strings(ids):
     return {"a", "b"}
 
@@ -104,6 +114,8 @@ def of_strings(ids):
     (listed, "the list of the items of a set depends on the order"),
     (printed, "formatting a set"),
     (of_strings, "a set in compiled code holds ints"),
+    # A parameter may be a tensor, whose add() changes nothing: not stored.
+    (added_by_a_helper, "set.add\\(\\) of a set this function did not make"),
 ])
 def test_what_depends_on_the_hash_tables_order_is_a_clear_error(fn, message):
     with pytest.raises(paddle.jit.Dy2StError, match=message):

@@ -28,3 +28,16 @@ print(paddle.jit.to_static(sets).code)
 # CHECK:     pydy.store "seen", %[[DISCARD]]#1
 # CHECK:     %[[NONE:.*]] = pydy.tuple  : () -> !pydy.object
 # CHECK:     pydy.call_method %[[NONE]], "__set__"()
+
+
+def add_to(s, v):
+    s.add(v)
+
+
+print(paddle.jit.to_static(add_to).code)
+
+# A parameter may be a tensor (whose add() changes nothing): the call is not
+# written back, and marked so (on a set, the specializer's clear error).
+# CHECK-LABEL: pydy.func @"add_to"
+# CHECK:     %[[ADD:.*]]:2 = pydy.call_method %{{.*}}, "add"(%{{.*}}) {dropped_update}
+# CHECK-NOT: pydy.store "s"

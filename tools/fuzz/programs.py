@@ -1,9 +1,9 @@
 """Seeded random programs over the language dy2st compiles: tensor and Python
 conditions, while/for loops with break and continue, early returns, raise and
-assert, lists grown in loops, dicts given int keys in loops, helper calls,
-static recursion, dynamic sizes, and the op table's elementwise, reduction
-and shape functions on edge values (0, -0, ±inf, NaN, huge, tiny,
-INT64_MIN/MAX, empty tensors).
+assert, lists grown in loops, dicts given int keys and sets of ints filled in
+loops, helper calls, static recursion, dynamic sizes, and the op table's
+elementwise, reduction and shape functions on edge values (0, -0, ±inf, NaN,
+huge, tiny, INT64_MIN/MAX, empty tensors).
 
 A program is the text of a module: `f` (the function under test, tensor
 parameters first), its helpers, `SPEC` (the InputSpec shapes, None for a
@@ -245,8 +245,10 @@ class Generator:
             return self.number_list(env, indent, returns)
         if roll < 0.96:
             return self.accumulate(env, indent, returns)
-        if roll < 0.97:
+        if roll < 0.965:
             return self.keyed_counts(env, indent, returns)
+        if roll < 0.97:
+            return self.seen_items(env, indent, returns)
         if roll < 0.985:
             return self.shared_change(env, indent)
         return self.helper_call(env, indent)
@@ -366,6 +368,22 @@ class Generator:
         if rng.random() < 0.5:
             self.emit(indent, f"if {probe} in {table}:")
             self.emit(indent + 1, f"{name} = {name} + {table}[{probe}]")
+        env[name] = "f"
+
+    def seen_items(self, env, indent, returns):
+        """A set of ints filled in a loop (the loop's index, or an int made
+        from a tensor's value), read back by `in`, len, sum and sorted."""
+        rng = self.rng
+        seen, index, body = self.grown_by_loop(env, indent, returns, "seen", 1,
+                                               rng.choice(["set()", "{0}"]))
+        item = rng.choice([f"{index} % 2", f"int(paddle.clip({self.expr(body, 's')}, -3.0, 3.0))"])
+        self.emit(indent + 1, f"{seen}.add({item})")
+        if rng.random() < 0.3:
+            self.emit(indent, f"{seen}.discard({rng.choice(['0', '1'])})")
+        probe = rng.choice(["0", "1", self.pick(env, "n") or "2"])
+        name = self.fresh("v")
+        self.emit(indent, f"{name} = {self.expr(env, 'f')} * (len({seen}) + sum({seen}) + "
+                          f"({probe} in {seen}) + len(sorted({seen})[:1]))")
         env[name] = "f"
 
     def accumulate(self, env, indent, returns):

@@ -2270,12 +2270,16 @@ class Importer(StaticContainers, CallForms, Views):
         values, kwnames = self.call_arguments(node)
         names = ", ".join(v.name for v in values)
         name = self.fresh()
+        written = changes and (
+            isinstance(target, ast.Subscript) or self.written_attribute(target) or
+            (isinstance(target, ast.Name) and self.is_local(target.id)))
+        attrs = self.kw_attr(kwnames)
+        if method in _SET_CHANGES and not written:
+            attrs = attrs[:-1] + ", dropped_update}" if attrs else " {dropped_update}"
         self.emit(f'{name}:2 = pydy.call_method {receiver.name}, "{_escape(method)}"({names})'
-                  f"{self.kw_attr(kwnames)} : {receiver.type}, "
+                  f"{attrs} : {receiver.type}, "
                   f"{self.signature(values, f'({OBJECT}, {OBJECT})')} {self.loc(node)}")
-        if changes and (
-                isinstance(target, ast.Subscript) or self.written_attribute(target) or
-                (isinstance(target, ast.Name) and self.is_local(target.id))):
+        if written:
             self.write_back(target, Value(f"{name}#1"), node, Reach.of_method(method, values))
         return Value(f"{name}#0")
 

@@ -548,10 +548,15 @@ def Pydy_CallMethodOp : Pydy_Op<"call_method"> {
   let description = [{
     Mutating methods (`list.append`, `dict.update`) give their effect as the
     second result, which the importer stores back into the receiver's variable.
+    `dropped_update` marks a call of a set's changing method (`s.add(v)`)
+    whose receiver the importer could not tell a set (a parameter: it may be a
+    tensor, whose `add` changes nothing), so that nothing stores the result:
+    on a set, the change would be lost.
   }];
   let arguments = (ins AnyType:$object, StrAttr:$method,
                        Variadic<AnyType>:$args,
-                       DefaultValuedAttr<StrArrayAttr, "{}">:$kwnames);
+                       DefaultValuedAttr<StrArrayAttr, "{}">:$kwnames,
+                       UnitAttr:$dropped_update);
   let results = (outs AnyType:$result, AnyType:$updated);
   let assemblyFormat = "$object `,` $method `(` $args `)` attr-dict `:` "
                        "type($object) `,` functional-type($args, results)";

@@ -151,6 +151,11 @@ LogicalResult Specializer::specializeRuntimeSetUse(Operation *op, Operation *&ne
   auto type = RuntimeSetType::get(op->getContext(), b.getI64Type());
   if (!method.getKwnames().empty())
     return op->emitError() << "set." << name << "() takes no keyword arguments";
+  if (method.getDroppedUpdate())
+    return op->emitError() << "set." << name
+                           << "() of a set this function did not make (a parameter, or an item "
+                              "of a container): compiled code follows a set's changes where the "
+                              "function binds its variable to set() or a set display only";
   if (name == "__set__") {
     // set(items): the items added to an empty set, in order.
     Value empty = RuntimeSetOp::create(

@@ -290,3 +290,28 @@ pydy.func @numbers_of_two_kinds(%n: !pydy.object {pydy.name = "n"}) -> !pydy.obj
   } {names = ["vals"]}
   pydy.return %3 : !pydy.object
 }
+
+// -----
+
+// `s.add(v)` that the importer did not write back (its receiver may have been
+// a tensor): on a set, the change would be lost.
+pydy.func @dropped_set_update(%v: !pydy.object {pydy.name = "v"}) -> !pydy.object attributes {pydy.signature = [i64]} {
+  %0 = pydy.tuple  : () -> !pydy.object
+  %s, %unused = pydy.call_method %0, "__set__"() : !pydy.object, () -> (!pydy.object, !pydy.object)
+  // expected-error @+1 {{set.add() of a set this function did not make (a parameter, or an item of a container): compiled code follows a set's changes where the function binds its variable to set() or a set display only}}
+  %result, %updated = pydy.call_method %s, "add"(%v) {dropped_update} : !pydy.object, (!pydy.object) -> (!pydy.object, !pydy.object)
+  pydy.return %s : !pydy.object
+}
+
+// -----
+
+// A loop over a set: Python's order is its hash table's.
+pydy.func @set_iterated(%v: !pydy.object {pydy.name = "v"}) -> !pydy.object attributes {pydy.signature = [i64]} {
+  %0 = pydy.tuple %v : (!pydy.object) -> !pydy.object
+  %s, %unused = pydy.call_method %0, "__set__"() : !pydy.object, () -> (!pydy.object, !pydy.object)
+  // expected-error @+1 {{iterating the items of a set depends on the order of Python's hash table, which compiled code does not follow (sorted(s) does not)}}
+  pydy.for_in %s : !pydy.object {
+  ^bb0(%item: !pydy.object):
+  }
+  pydy.return %s : !pydy.object
+}
