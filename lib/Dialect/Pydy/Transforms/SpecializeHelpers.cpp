@@ -317,6 +317,25 @@ Value castTo(OpBuilder &b, Value value, Type type) {
   return value.getType() == type ? value : tensor::CastOp::create(b, loc, type, value);
 }
 
+FailureOr<Value> foldOverArray(OpBuilder &b, Location loc, Value array, Value init, StringRef name,
+                               function_ref<FailureOr<Value>(OpBuilder &, Value, Value)> step) {
+  Value start = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+  Value one = ConstantOp::create(b, loc, b.getI64IntegerAttr(1));
+  Value stop = tensor_array::LengthOp::create(b, loc, b.getI64Type(), array);
+  auto loop = ForRangeOp::create(b, loc, TypeRange{init.getType()}, start, stop, one,
+                                 ValueRange{init}, b.getStrArrayAttr({name}));
+  Block &body = loop.getBody().emplaceBlock();
+  Value index = body.addArgument(b.getI64Type(), loc);
+  Value carried = body.addArgument(init.getType(), loc);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&body);
+  FailureOr<Value> next = step(b, index, carried);
+  if (failed(next))
+    return failure();
+  YieldOp::create(b, loc, ValueRange{*next});
+  return loop.getResult(0);
+}
+
 bool indexesPythonSequence(ForRangeOp op) {
   WalkResult walk = op.getBody().walk([](SubscriptOp subscript) {
     return sequenceElementTypes(subscript.getValue().getType()) &&

@@ -161,23 +161,11 @@ FailureOr<Value> Specializer::updatedRuntimeDict(Operation *op, OpBuilder &b, Va
   if (failed(type))
     return failure();
   Value keys = runtimeDictKeys(b, loc, other), values = runtimeDictValues(b, loc, other);
-  Value start = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
-  Value step = ConstantOp::create(b, loc, b.getI64IntegerAttr(1));
-  Value stop = tensor_array::LengthOp::create(b, loc, b.getI64Type(), keys);
-  auto loop = ForRangeOp::create(b, loc, TypeRange{*type}, start, stop, step,
-                                 ValueRange{castTo(b, dict, *type)}, b.getStrArrayAttr({"dict"}));
-  Block &body = loop.getBody().emplaceBlock();
-  Value index = body.addArgument(b.getI64Type(), loc);
-  Value carried = body.addArgument(*type, loc);
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(&body);
-  FailureOr<Value> next =
-      writtenAt(op, b, carried, tensor_array::ReadOp::create(b, loc, keys, index),
-                tensor_array::ReadOp::create(b, loc, values, index));
-  if (failed(next))
-    return failure();
-  YieldOp::create(b, loc, ValueRange{*next});
-  return loop.getResult(0);
+  return foldOverArray(
+      b, loc, keys, castTo(b, dict, *type), "dict", [&](OpBuilder &ib, Value index, Value carried) {
+        return writtenAt(op, ib, carried, tensor_array::ReadOp::create(ib, loc, keys, index),
+                         tensor_array::ReadOp::create(ib, loc, values, index));
+      });
 }
 
 LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&next) {

@@ -93,19 +93,11 @@ FailureOr<Value> Specializer::withItemsAdded(Operation *op, OpBuilder &b, Value 
   if (failed(checkItem(op, array.getElementType())))
     return failure();
   // A loop adding each item of the array.
-  Value start = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
-  Value step = ConstantOp::create(b, loc, b.getI64IntegerAttr(1));
-  Value stop = tensor_array::LengthOp::create(b, loc, b.getI64Type(), items);
-  auto loop = ForRangeOp::create(b, loc, TypeRange{set.getType()}, start, stop, step,
-                                 ValueRange{set}, b.getStrArrayAttr({"set"}));
-  Block &body = loop.getBody().emplaceBlock();
-  Value index = body.addArgument(b.getI64Type(), loc);
-  Value carried = body.addArgument(set.getType(), loc);
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(&body);
-  YieldOp::create(
-      b, loc, ValueRange{added(b, loc, carried, tensor_array::ReadOp::create(b, loc, items, index))});
-  return loop.getResult(0);
+  return foldOverArray(b, loc, items, set, "set",
+                       [&](OpBuilder &ib, Value index, Value carried) -> FailureOr<Value> {
+                         return added(ib, loc, carried,
+                                      tensor_array::ReadOp::create(ib, loc, items, index));
+                       });
 }
 
 LogicalResult Specializer::specializeRuntimeSetUse(Operation *op, Operation *&next) {

@@ -133,6 +133,12 @@ Operation *loopOverIndices(ForInOp op, Value stop, function_ref<Value(OpBuilder 
 Value runtimeDictKeys(OpBuilder &b, Location loc, Value dict);
 Value runtimeDictValues(OpBuilder &b, Location loc, Value dict);
 
+/// A `for range` over the indices of `array` carrying a value from `init`
+/// (the loop's variable `name`), each iteration's value `step(b, index,
+/// carried)`: the loop's result, or the step's failure.
+FailureOr<Value> foldOverArray(OpBuilder &b, Location loc, Value array, Value init, StringRef name,
+                               function_ref<FailureOr<Value>(OpBuilder &, Value, Value)> step);
+
 /// Whether the loop's body indexes a Python sequence at a computed index.
 bool indexesPythonSequence(ForRangeOp op);
 
