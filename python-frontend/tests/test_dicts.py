@@ -265,3 +265,12 @@ def changed_by_a_later_argument_or_operand(x):
 
 def test_a_container_changed_by_a_later_argument_or_operand_is_seen_changed(differential):
     differential(changed_by_a_later_argument_or_operand, t([1.0, 2.0]))
+
+
+def keyed_by_get(x):
+    d = {1: 5, 2: 3, 7: 5}
+    return max(d, key=d.get), min(d, key=d.get), max(d), min({4: 1, 2: 2}), x * 1
+
+
+def test_a_dicts_get_as_a_key_function(differential):
+    differential(keyed_by_get, t([1.0]))

@@ -316,3 +316,17 @@ def updated(x, ids):
 
 def test_update_with_dicts_of_either_kind(differential):
     differential(updated, floats([1, 2, 3]), ints([4, 2, 4]))
+
+
+def most_frequent(ids):
+    counts = {}
+    for i in range(ids.shape[0]):
+        k = int(ids[i])
+        counts[k] = counts.get(k, 0) + 1
+    return (max(counts, key=counts.get), sorted(counts, key=counts.get, reverse=True),
+            sorted(counts), sum(counts.values()), max(counts), min(counts.values()), any(counts))
+
+
+@pytest.mark.parametrize("values", [[3, 1, 3, 2], [5, 5, 4, 4, 4]])
+def test_builtins_over_the_dict_and_its_get_as_a_key(values):
+    assert compiled(most_frequent, RUNTIME)(ints(values)) == most_frequent(ints(values))

@@ -53,3 +53,19 @@ print(paddle.jit.to_static(expressions).code)
 # CHECK:     pydy.list {{.*}} : (i64, f64, i1, !pydy.none, !pydy.str) -> !pydy.object
 # CHECK:     pydy.binary add
 # CHECK:     pydy.store "c"
+
+
+def best(x):
+    d = {1: 5, 2: 3}
+    return max(d, key=d.get), x
+
+
+print(paddle.jit.to_static(best).code)
+
+# `d.get` as a value (`key=d.get`): a lambda calling it.
+# CHECK-LABEL: pydy.func @"best"
+# CHECK:     %[[GET:.*]] = pydy.lambda ["_dy2st_key"]
+# CHECK:       %[[D:.*]] = pydy.load "d"
+# CHECK:       %[[K:.*]] = pydy.load "_dy2st_key"
+# CHECK:       pydy.call_method %[[D]], "get"(%[[K]])
+# CHECK:     pydy.call @"max___{{[0-9]+}}"(%{{.*}}, %[[GET]])

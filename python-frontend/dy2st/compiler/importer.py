@@ -1381,6 +1381,14 @@ class Importer(StaticContainers, CallForms, Views):
                 self._fail(node, f"{type(e).__name__}: {e}", unsupported=False)
             origin = base.origin.child(node.attr) if base.origin is not None else None
             return self.outside_object(obj, node, origin)
+        if node.attr == "get" and isinstance(node.value, ast.Name) and \
+                node.value.id != "_dy2st_key":
+            # A dict's get as a value (`max(d, key=d.get)`): a lambda calling it.
+            call = ast.Call(ast.Attribute(node.value, "get", ast.Load()),
+                            [ast.Name("_dy2st_key", ast.Load())], [])
+            function = ast.Lambda(
+                ast.arguments([], [ast.arg("_dy2st_key")], None, [], [], None, []), call)
+            return self.expr_Lambda(located(function, node))
         return self.op(node, f'pydy.attr {base.name}, "{_escape(node.attr)}" : '
                              f"{base.type} -> {OBJECT}")
 

@@ -21,8 +21,11 @@ def abs_(x):
 
 
 def _items(args):
-    # min(a, b, ...) compares its arguments; min(iterable) the items.
-    return args[0] if len(args) == 1 else args
+    # min(a, b, ...) compares its arguments; min(iterable) the items (a
+    # dict's: its keys).
+    if len(args) != 1:
+        return args
+    return list(args[0]) if isinstance(args[0], dict) else args[0]
 
 
 # `items.__unordered__()` (the specializer's): a set's items in an order of

@@ -56,7 +56,8 @@ bool Specializer::isRuntimeDictUse(Operation *op) {
     return runtime(forIn.getIterable());
   if (auto method = dyn_cast<CallMethodOp>(op)) {
     StringRef name = method.getMethod();
-    if (name == "__isinstance__" || name == "__type_is__")
+    // (A dict's order is its keys' insertion order: __unordered__ is the dict.)
+    if (name == "__isinstance__" || name == "__type_is__" || name == "__unordered__")
       return false;
     // A dict of int keys updated with one given keys at run time.
     if (name == "update" && method.getArgs().size() == 1 && runtime(method.getArgs()[0]) &&
