@@ -45,6 +45,19 @@ def methods(ids):
             any(s), sorted(t, reverse=True), isinstance(s, set), u, set(range(3)))
 
 
+def compared(ids):
+    s = set()
+    for i in range(ids.shape[0]):
+        s.add(int(ids[i]))
+    return (s == {1, 2, 3}, s != {3, 2, 1}, s == {1, 2}, {1, 2, 3} == s, s == [1, 2, 3],
+            s == set(range(1, 4)))
+
+
+@pytest.mark.parametrize("values", [[3, 1, 3, 2], [1, 2], [1, 2, 3, 4]])
+def test_equality_whatever_the_order_items_were_added_in(values):
+    assert compiled(compared, RUNTIME)(ints(values)) == compared(ints(values))
+
+
 def removed(ids, k):
     s = set()
     for i in range(ids.shape[0]):

@@ -23,9 +23,12 @@ bool Specializer::isRuntimeSetUse(Operation *op) {
     return method.getMethod() == "__set__" ||
            (isRuntimeSet(method.getObject()) && method.getMethod() != "__isinstance__" &&
             method.getMethod() != "__type_is__");
-  if (auto cmp = dyn_cast<CompareOp>(op))
-    return (cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in) &&
-           isRuntimeSet(cmp.getRhs());
+  if (auto cmp = dyn_cast<CompareOp>(op)) {
+    CompareKind kind = cmp.getKind();
+    if (kind == CompareKind::eq || kind == CompareKind::ne)
+      return isRuntimeSet(cmp.getLhs()) || isRuntimeSet(cmp.getRhs());
+    return (kind == CompareKind::in || kind == CompareKind::not_in) && isRuntimeSet(cmp.getRhs());
+  }
   if (auto len = dyn_cast<LenOp>(op))
     return isRuntimeSet(len.getValue());
   if (auto forIn = dyn_cast<ForInOp>(op))
@@ -117,6 +120,43 @@ LogicalResult Specializer::specializeRuntimeSetUse(Operation *op, Operation *&ne
     Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
     return CompareOp::create(b, loc, b.getI1Type(), kind, at, zero);
   };
+  if (auto cmp = dyn_cast<CompareOp>(op);
+      cmp && (cmp.getKind() == CompareKind::eq || cmp.getKind() == CompareKind::ne)) {
+    bool equal = cmp.getKind() == CompareKind::eq;
+    Value lhs = cmp.getLhs(), rhs = cmp.getRhs();
+    Value answer = ConstantOp::create(b, loc, b.getBoolAttr(!equal));
+    if (isRuntimeSet(lhs) && isRuntimeSet(rhs)) {
+      // Equal sets: as many items, each of one found in the other.
+      Type object = ObjectType::get(op->getContext());
+      Value items = runtimeSetItems(b, loc, lhs);
+      Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+      FailureOr<Value> found = foldOverArray(
+          b, loc, items, zero, "found",
+          [&](OpBuilder &ib, Value index, Value count) -> FailureOr<Value> {
+            Value item = tensor_array::ReadOp::create(ib, loc, items, index);
+            Value at = tensor_array::FindOp::create(ib, loc, ib.getI64Type(),
+                                                    runtimeSetItems(ib, loc, rhs), item);
+            Value zeroHere = ConstantOp::create(ib, loc, ib.getI64IntegerAttr(0));
+            Value hit = CompareOp::create(ib, loc, object, CompareKind::ge, at, zeroHere);
+            Value one = UnaryOp::create(ib, loc, object, UnaryKind::to_int, hit);
+            return Value(BinaryOp::create(ib, loc, object, BinaryKind::add, count, one));
+          });
+      if (failed(found))
+        return failure();
+      Value n = tensor_array::LengthOp::create(b, loc, b.getI64Type(), items);
+      Value m =
+          tensor_array::LengthOp::create(b, loc, b.getI64Type(), runtimeSetItems(b, loc, rhs));
+      // (n - found) + |n - m| is 0 exactly when they are equal.
+      Value missing = BinaryOp::create(b, loc, object, BinaryKind::sub, n, *found);
+      Value apart = BinaryOp::create(b, loc, object, BinaryKind::sub, n, m);
+      Value squared = BinaryOp::create(b, loc, object, BinaryKind::mul, apart, apart);
+      Value off = BinaryOp::create(b, loc, object, BinaryKind::add, missing, squared);
+      answer = CompareOp::create(b, loc, object, equal ? CompareKind::eq : CompareKind::ne, off,
+                                 ConstantOp::create(b, loc, b.getI64IntegerAttr(0)));
+    }
+    cmp.getResult().replaceAllUsesWith(answer);
+    return done();
+  }
   if (auto cmp = dyn_cast<CompareOp>(op)) {
     bool in = cmp.getKind() == CompareKind::in;
     Value answer = ConstantOp::create(b, loc, b.getBoolAttr(!in));
