@@ -58,6 +58,21 @@ def test_equality_whatever_the_order_items_were_added_in(values):
     assert compiled(compared, RUNTIME)(ints(values)) == compared(ints(values))
 
 
+def combined(ids):
+    s = set()
+    for i in range(ids.shape[0]):
+        s.add(int(ids[i]))
+    t = {2, 5}
+    return (sorted(s | t), sorted(s & t), sorted(s - t), sorted(t - s),
+            s.union([7], t) == (s | t | {7}), sorted(s.intersection(t)),
+            sorted(s.difference(t)), len(s & set()))
+
+
+@pytest.mark.parametrize("values", [[3, 1, 3, 2], [5, 2], []])
+def test_union_intersection_and_difference(values):
+    assert compiled(combined, RUNTIME)(ints(values)) == combined(ints(values))
+
+
 def removed(ids, k):
     s = set()
     for i in range(ids.shape[0]):

@@ -31,6 +31,14 @@ bool Specializer::isRuntimeSetUse(Operation *op) {
   }
   if (auto len = dyn_cast<LenOp>(op))
     return isRuntimeSet(len.getValue());
+  // `a | b`, `a & b` (the importer's bitwise calls) and `a - b` of two sets.
+  if (auto call = dyn_cast<LibCallOp>(op))
+    return (call.getCallee() == "bitwise_or" || call.getCallee() == "bitwise_and") &&
+           call.getArgs().size() == 2 && isRuntimeSet(call.getArgs()[0]) &&
+           isRuntimeSet(call.getArgs()[1]);
+  if (auto bin = dyn_cast<BinaryOp>(op))
+    return bin.getKind() == BinaryKind::sub && isRuntimeSet(bin.getLhs()) &&
+           isRuntimeSet(bin.getRhs());
   if (auto forIn = dyn_cast<ForInOp>(op))
     return isRuntimeSet(forIn.getIterable());
   return false;
@@ -101,6 +109,33 @@ FailureOr<Value> Specializer::withItemsAdded(Operation *op, OpBuilder &b, Value 
                          return added(ib, loc, carried,
                                       tensor_array::ReadOp::create(ib, loc, items, index));
                        });
+}
+
+FailureOr<Value> Specializer::keptItems(Operation *op, OpBuilder &b, Value set, Value other,
+                                        bool inOther) {
+  Location loc = op->getLoc();
+  auto type = cast<RuntimeSetType>(set.getType());
+  Value items = runtimeSetItems(b, loc, set);
+  Value empty = RuntimeSetOp::create(
+      b, loc, type, tensor_array::CreateOp::create(b, loc, type.getItemsArrayType(), Value()));
+  return foldOverArray(
+      b, loc, items, empty, "kept",
+      [&](OpBuilder &ib, Value index, Value kept) -> FailureOr<Value> {
+        Value item = tensor_array::ReadOp::create(ib, loc, items, index);
+        Value at = tensor_array::FindOp::create(ib, loc, ib.getI64Type(),
+                                                runtimeSetItems(ib, loc, other), item);
+        Value zero = ConstantOp::create(ib, loc, ib.getI64IntegerAttr(0));
+        Value keep = CompareOp::create(ib, loc, ib.getI1Type(),
+                                       inOther ? CompareKind::ge : CompareKind::lt, at, zero);
+        return chooseValue(
+            ib, loc, type, keep,
+            [&]() -> Value {
+              return RuntimeSetOp::create(
+                  ib, loc, type,
+                  tensor_array::AppendOp::create(ib, loc, runtimeSetItems(ib, loc, kept), item));
+            },
+            [&]() -> Value { return kept; });
+      });
 }
 
 LogicalResult Specializer::specializeRuntimeSetUse(Operation *op, Operation *&next) {
@@ -174,6 +209,18 @@ LogicalResult Specializer::specializeRuntimeSetUse(Operation *op, Operation *&ne
   }
   if (isa<ForInOp>(op))
     return orderError(op, "iterating the items");
+  if (isa<LibCallOp, BinaryOp>(op)) {
+    auto call = dyn_cast<LibCallOp>(op);
+    Value lhs = op->getOperand(0), rhs = op->getOperand(1);
+    FailureOr<Value> combined =
+        call && call.getCallee() == "bitwise_or"
+            ? withItemsAdded(op, b, lhs, rhs)
+            : keptItems(op, b, lhs, rhs, call && call.getCallee() == "bitwise_and");
+    if (failed(combined))
+      return failure();
+    op->getResult(0).replaceAllUsesWith(*combined);
+    return done();
+  }
   auto method = cast<CallMethodOp>(op);
   StringRef name = method.getMethod();
   ValueRange args = method.getArgs();
@@ -235,6 +282,20 @@ LogicalResult Specializer::specializeRuntimeSetUse(Operation *op, Operation *&ne
         b, loc, type, tensor_array::CreateOp::create(b, loc, type.getItemsArrayType(), Value()));
   } else if (name == "copy" && args.empty()) {
     result = set;
+  } else if (name == "union") {
+    FailureOr<Value> made = success(set);
+    for (Value items : args)
+      if (succeeded(made))
+        made = withItemsAdded(op, b, *made, items);
+    if (failed(made))
+      return failure();
+    result = *made;
+  } else if ((name == "intersection" || name == "difference") && args.size() == 1 &&
+             isRuntimeSet(args[0])) {
+    FailureOr<Value> kept = keptItems(op, b, set, args[0], name == "intersection");
+    if (failed(kept))
+      return failure();
+    result = *kept;
   } else if (name == "__unordered__") {
     result = runtimeSetItems(b, loc, set);
   } else if (name == "__list__" || name == "__tuple__" || name == "pop") {
@@ -242,7 +303,8 @@ LogicalResult Specializer::specializeRuntimeSetUse(Operation *op, Operation *&ne
   } else {
     return op->emitError() << "set." << name
                            << "() is not supported by dy2st yet (add, discard, remove, update, "
-                              "clear and copy are)";
+                              "clear, copy, union, and intersection and difference with a set "
+                              "are)";
   }
   method.getResult().replaceAllUsesWith(result);
   method.getUpdated().replaceAllUsesWith(updated);

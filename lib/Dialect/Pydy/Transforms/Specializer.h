@@ -396,6 +396,9 @@ private:
   /// `set` with the items of `items` (a sequence, an array, a dict's keys or
   /// another set) added in order, or a clear error.
   FailureOr<Value> withItemsAdded(Operation *op, OpBuilder &b, Value set, Value items);
+  /// The items of `set` that `other` holds (`inOther`: `set & other`) or
+  /// lacks (`set - other`).
+  FailureOr<Value> keptItems(Operation *op, OpBuilder &b, Value set, Value other, bool inOther);
 
   /// `sequence` as a tensor array (a list becomes one, its items appended).
   FailureOr<Value> asArray(Operation *op, OpBuilder &b, Value sequence);
