@@ -65,12 +65,24 @@ def combined(ids):
     t = {2, 5}
     return (sorted(s | t), sorted(s & t), sorted(s - t), sorted(t - s),
             s.union([7], t) == (s | t | {7}), sorted(s.intersection(t)),
-            sorted(s.difference(t)), len(s & set()))
+            sorted(s.difference(t)), len(s & set()), sorted(s ^ t), (s ^ s) == set())
 
 
 @pytest.mark.parametrize("values", [[3, 1, 3, 2], [5, 2], []])
 def test_union_intersection_and_difference(values):
     assert compiled(combined, RUNTIME)(ints(values)) == combined(ints(values))
+
+
+def comprehended(ids, n):
+    s = {int(ids[i]) % 3 for i in range(ids.shape[0])}
+    t = {i * i for i in range(n) if i % 2 == 0}
+    return sorted(s), len(t), 4 in t
+
+
+@pytest.mark.parametrize("values", [[3, 1, 3, 2], [5]])
+def test_set_comprehensions(values):
+    fn = compiled(comprehended, RUNTIME, 5)
+    assert fn(ints(values), 5) == comprehended(ints(values), 5)
 
 
 def removed(ids, k):

@@ -41,3 +41,21 @@ print(paddle.jit.to_static(add_to).code)
 # CHECK-LABEL: pydy.func @"add_to"
 # CHECK:     %[[ADD:.*]]:2 = pydy.call_method %{{.*}}, "add"(%{{.*}}) {dropped_update}
 # CHECK-NOT: pydy.store "s"
+
+
+def comprehended(ids, n):
+    return {int(ids[i]) for i in range(n) if i != 1}
+
+
+print(paddle.jit.to_static(comprehended).code)
+
+# A set comprehension: the loops Python runs for it, filling a hidden set
+# (set() first, then add()).
+# CHECK-LABEL: pydy.func @"comprehended"
+# CHECK:     %[[EMPTY:.*]] = pydy.tuple  : () -> !pydy.object
+# CHECK:     %[[SET:.*]]:2 = pydy.call_method %[[EMPTY]], "__set__"()
+# CHECK:     pydy.store "_dy2st_comprehension_{{[0-9]+}}", %[[SET]]#0
+# CHECK:     pydy.for_range
+# CHECK:       pydy.if
+# CHECK:         %[[ADD:.*]]:2 = pydy.call_method %{{.*}}, "add"(%{{.*}})
+# CHECK:         pydy.store "_dy2st_comprehension_{{[0-9]+}}", %[[ADD]]#1

@@ -1,5 +1,5 @@
-"""List and dict comprehensions as the loops Python runs for them: before the
-statement that holds one, a hidden list (dict) is made and filled by nested
+"""List, dict and set comprehensions as the loops Python runs for them: before
+the statement that holds one, a hidden list (dict, set) is made and filled by nested
 `for` loops (with the `if` filters); the comprehension reads the hidden name.
 Its loop variables are renamed so that, as in Python 3, they do not leak.
 A conditional expression or `and`/`or` that holds one becomes an `if`
@@ -89,6 +89,9 @@ class _Hoist(ast.NodeTransformer):
     def visit_DictComp(self, node):
         return self._comprehension(node, [node.key, node.value])
 
+    def visit_SetComp(self, node):
+        return self._comprehension(node, [node.elt])
+
     def _comprehension(self, node, results):
         if any(g.is_async for g in node.generators):
             return node
@@ -109,6 +112,9 @@ class _Hoist(ast.NodeTransformer):
         if isinstance(node, ast.ListComp):
             empty = ast.List([], ast.Load())
             inner = ast.Expr(ast.Call(ast.Attribute(load, "append", ast.Load()), results, []))
+        elif isinstance(node, ast.SetComp):
+            empty = ast.Call(ast.Name("set", ast.Load()), [], [])
+            inner = ast.Expr(ast.Call(ast.Attribute(load, "add", ast.Load()), results, []))
         else:
             empty = ast.Dict([], [])
             inner = ast.Assign([ast.Subscript(load, results[0], ast.Store())], results[1])
@@ -127,7 +133,7 @@ class _Hoist(ast.NodeTransformer):
 
 
 def _has_comprehension(node):
-    return any(isinstance(n, (ast.ListComp, ast.DictComp)) for n in ast.walk(node))
+    return any(isinstance(n, (ast.ListComp, ast.DictComp, ast.SetComp)) for n in ast.walk(node))
 
 
 class _Desugarer:

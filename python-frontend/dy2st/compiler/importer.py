@@ -79,7 +79,6 @@ _UNSUPPORTED_STATEMENTS = {
 _UNSUPPORTED_EXPRESSIONS = {
     ast.Yield: "yield", ast.YieldFrom: "yield from", ast.Await: "await",
     ast.ListComp: "list comprehensions in this position",
-    ast.SetComp: "set comprehensions",
     ast.DictComp: "dict comprehensions in this position",
     ast.GeneratorExp: "generator expressions in this position",
     ast.Starred: "star-expressions",

@@ -89,7 +89,7 @@ class _Desugar(ast.NodeTransformer):
                                 [ast.Name(p, ast.Load()) for p in passed], [])
                 return located(call, node)
 
-            visit_ListComp = visit_DictComp = comprehension
+            visit_ListComp = visit_DictComp = visit_SetComp = comprehension
 
         if isinstance(statement, ast.FunctionDef):
             return []

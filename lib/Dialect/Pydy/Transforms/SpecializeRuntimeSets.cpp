@@ -31,9 +31,10 @@ bool Specializer::isRuntimeSetUse(Operation *op) {
   }
   if (auto len = dyn_cast<LenOp>(op))
     return isRuntimeSet(len.getValue());
-  // `a | b`, `a & b` (the importer's bitwise calls) and `a - b` of two sets.
+  // `a | b`, `a & b`, `a ^ b` (the importer's bitwise calls) and `a - b` of two sets.
   if (auto call = dyn_cast<LibCallOp>(op))
-    return (call.getCallee() == "bitwise_or" || call.getCallee() == "bitwise_and") &&
+    return (call.getCallee() == "bitwise_or" || call.getCallee() == "bitwise_and" ||
+            call.getCallee() == "bitwise_xor") &&
            call.getArgs().size() == 2 && isRuntimeSet(call.getArgs()[0]) &&
            isRuntimeSet(call.getArgs()[1]);
   if (auto bin = dyn_cast<BinaryOp>(op))
@@ -211,11 +212,20 @@ LogicalResult Specializer::specializeRuntimeSetUse(Operation *op, Operation *&ne
     return orderError(op, "iterating the items");
   if (isa<LibCallOp, BinaryOp>(op)) {
     auto call = dyn_cast<LibCallOp>(op);
+    StringRef kind = call ? call.getCallee() : "";
     Value lhs = op->getOperand(0), rhs = op->getOperand(1);
-    FailureOr<Value> combined =
-        call && call.getCallee() == "bitwise_or"
-            ? withItemsAdded(op, b, lhs, rhs)
-            : keptItems(op, b, lhs, rhs, call && call.getCallee() == "bitwise_and");
+    FailureOr<Value> combined = failure();
+    if (kind == "bitwise_or") {
+      combined = withItemsAdded(op, b, lhs, rhs);
+    } else if (kind == "bitwise_xor") {
+      // The items of either set the other lacks.
+      FailureOr<Value> left = keptItems(op, b, lhs, rhs, false);
+      FailureOr<Value> right = keptItems(op, b, rhs, lhs, false);
+      if (succeeded(left) && succeeded(right))
+        combined = withItemsAdded(op, b, *left, *right);
+    } else {
+      combined = keptItems(op, b, lhs, rhs, kind == "bitwise_and");
+    }
     if (failed(combined))
       return failure();
     op->getResult(0).replaceAllUsesWith(*combined);
