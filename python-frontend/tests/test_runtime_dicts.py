@@ -330,3 +330,17 @@ def most_frequent(ids):
 @pytest.mark.parametrize("values", [[3, 1, 3, 2], [5, 5, 4, 4, 4]])
 def test_builtins_over_the_dict_and_its_get_as_a_key(values):
     assert compiled(most_frequent, RUNTIME)(ints(values)) == most_frequent(ints(values))
+
+
+def compared(ids):
+    d = {}
+    for i in range(ids.shape[0]):
+        k = int(ids[i])
+        d[k] = d.get(k, 0) + 1
+    e = {3: 2, 1: 1, 2: 1}
+    return d == e, d != e, d == {}, {} == d, d == {1: 1}, d == d.copy(), d == {"a": 1}, d == [1]
+
+
+@pytest.mark.parametrize("values", [[3, 1, 3, 2], [1], []])
+def test_equality_with_dicts_of_either_kind(values):
+    assert compiled(compared, RUNTIME)(ints(values)) == compared(ints(values))

@@ -41,10 +41,13 @@ bool Specializer::isRuntimeDictUse(Operation *op) {
            (isRuntimeIntKey(set.getIndex()) &&
             (isEmptyDict(set.getValue().getType()) ||
              runtimeDictHolding(set.getValue().getType(), set.getItem().getType())));
-  if (auto cmp = dyn_cast<CompareOp>(op))
+  if (auto cmp = dyn_cast<CompareOp>(op)) {
+    if (cmp.getKind() == CompareKind::eq || cmp.getKind() == CompareKind::ne)
+      return runtime(cmp.getLhs()) || runtime(cmp.getRhs());
     return (cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in) &&
            (runtime(cmp.getRhs()) ||
             (isEmptyDict(cmp.getRhs().getType()) && isRuntimeIntKey(cmp.getLhs())));
+  }
   if (auto len = dyn_cast<LenOp>(op))
     return runtime(len.getValue());
   // A display with int keys, one known only at run time.
@@ -169,6 +172,73 @@ FailureOr<Value> Specializer::updatedRuntimeDict(Operation *op, OpBuilder &b, Va
       });
 }
 
+FailureOr<Value> Specializer::runtimeDictsEqual(Operation *op, OpBuilder &b, Value lhs, Value rhs) {
+  Location loc = op->getLoc();
+  Type object = ObjectType::get(op->getContext());
+  // A dict of string keys, or no dict, never equals one of int keys (an
+  // empty dict compares by length alone).
+  auto asRuntime = [&](Value v) -> Value {
+    if (isa<RuntimeDictType>(v.getType()))
+      return v;
+    if (isEmptyDict(v.getType()))
+      return v;
+    RuntimeDictType type = runtimeDictHolding(v.getType(), {});
+    return type ? castTo(b, v, type) : Value();
+  };
+  Value a = asRuntime(lhs), c = asRuntime(rhs);
+  for (auto [given, made] : {std::pair(lhs, a), std::pair(rhs, c)}) {
+    auto known = dyn_cast<DictType>(given.getType());
+    if (!made && known && llvm::all_of(known.getKeys(), llvm::IsaPred<IntegerAttr>))
+      return op->emitError() << "comparing a dict given keys at run time with "
+                             << withArticle(given.getType())
+                             << ", whose values differ in kind, is not supported by dy2st yet";
+  }
+  if (!a || !c)
+    return Value(ConstantOp::create(b, loc, b.getBoolAttr(false)));
+  auto length = [&](Value d) -> Value {
+    if (isEmptyDict(d.getType()))
+      return ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+    return tensor_array::LengthOp::create(b, loc, b.getI64Type(), runtimeDictKeys(b, loc, d));
+  };
+  Value sameLength = CompareOp::create(b, loc, object, CompareKind::eq, length(a), length(c));
+  if (isEmptyDict(a.getType()) || isEmptyDict(c.getType()))
+    return sameLength;
+  auto valueType = cast<RuntimeDictType>(a.getType()).getValueType();
+  auto otherValueType = cast<RuntimeDictType>(c.getType()).getValueType();
+  if (!isPythonScalar(valueType) || !isPythonScalar(otherValueType))
+    return op->emitError() << "comparing dicts given keys at run time whose values are "
+                              "tensors is not supported by dy2st yet (numbers are)";
+  // Equal dicts: as many keys, each found in the other with an equal value.
+  Value keys = runtimeDictKeys(b, loc, a), values = runtimeDictValues(b, loc, a);
+  Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+  FailureOr<Value> matched = foldOverArray(
+      b, loc, keys, zero, "matched",
+      [&](OpBuilder &ib, Value index, Value count) -> FailureOr<Value> {
+        Value key = tensor_array::ReadOp::create(ib, loc, keys, index);
+        Value at = tensor_array::FindOp::create(ib, loc, ib.getI64Type(),
+                                                runtimeDictKeys(ib, loc, c), key);
+        Value found = CompareOp::create(ib, loc, ib.getI1Type(), CompareKind::ge, at,
+                                        ConstantOp::create(ib, loc, ib.getI64IntegerAttr(0)));
+        Value same = chooseValue(
+            ib, loc, object, found,
+            [&]() -> Value {
+              Value mine = tensor_array::ReadOp::create(ib, loc, values, index);
+              Value theirs =
+                  tensor_array::ReadOp::create(ib, loc, runtimeDictValues(ib, loc, c), at);
+              return CompareOp::create(ib, loc, object, CompareKind::eq, mine, theirs);
+            },
+            [&]() -> Value { return ConstantOp::create(ib, loc, ib.getBoolAttr(false)); });
+        Value one = UnaryOp::create(ib, loc, object, UnaryKind::to_int, same);
+        return Value(BinaryOp::create(ib, loc, object, BinaryKind::add, count, one));
+      });
+  if (failed(matched))
+    return failure();
+  Value all = CompareOp::create(b, loc, object, CompareKind::eq, *matched, length(a));
+  return chooseValue(
+      b, loc, object, sameLength, [&]() -> Value { return all; },
+      [&]() -> Value { return ConstantOp::create(b, loc, b.getBoolAttr(false)); });
+}
+
 LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&next) {
   Operation *before = op->getPrevNode();
   OpBuilder b(op);
@@ -224,6 +294,17 @@ LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&n
     // IndexError after the KeyError) is never used.
     sub.getResult().replaceAllUsesWith(tensor_array::ReadOp::create(
         b, loc, runtimeDictValues(b, loc, sub.getValue()), at));
+    return done();
+  }
+  if (auto cmp = dyn_cast<CompareOp>(op);
+      cmp && (cmp.getKind() == CompareKind::eq || cmp.getKind() == CompareKind::ne)) {
+    FailureOr<Value> equal = runtimeDictsEqual(op, b, cmp.getLhs(), cmp.getRhs());
+    if (failed(equal))
+      return failure();
+    Value answer = *equal;
+    if (cmp.getKind() == CompareKind::ne)
+      answer = UnaryOp::create(b, loc, ObjectType::get(op->getContext()), UnaryKind::Not, answer);
+    cmp.getResult().replaceAllUsesWith(answer);
     return done();
   }
   if (auto cmp = dyn_cast<CompareOp>(op)) {

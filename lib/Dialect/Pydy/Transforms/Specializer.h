@@ -380,6 +380,10 @@ private:
   /// such a dict: lookups of `k` among the keys at run time, Python's
   /// KeyError where it is missing.
   LogicalResult specializeRuntimeDictUse(Operation *op, Operation *&next);
+  /// `lhs == rhs` where one is a dict given keys at run time (of number
+  /// values), the other a dict too: as many keys, each found in the other
+  /// with an equal value.
+  FailureOr<Value> runtimeDictsEqual(Operation *op, OpBuilder &b, Value lhs, Value rhs);
   /// `dict[key] = item` where `dict` is (or becomes) a dict given keys at run
   /// time: written where `key` is found, else appended; or a clear error.
   FailureOr<Value> writtenAt(Operation *op, OpBuilder &b, Value dict, Value key, Value item);
