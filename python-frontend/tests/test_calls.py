@@ -558,6 +558,49 @@ def test_an_entry_the_dict_lacks_is_pythons_key_error():
         paddle.jit.to_static(layer)(x, "c")
 
 
+def counted_steps(x):
+    count = 0
+    total = x * 0
+
+    def step(v):
+        nonlocal count, total
+        count += 1
+        total = total + v
+        return v * 2
+
+    y = step(step(x))
+    if x.sum() > 0:
+        step(x)
+    for _ in range(2):
+        step(y)
+    return y, count, total
+
+
+@pytest.mark.parametrize("sign", [1.0, -1.0])
+def test_a_nested_def_assigning_nonlocal_variables(differential, sign):
+    differential(counted_steps, paddle.to_tensor([sign, 2.0]))
+
+
+def nonlocal_def_as_a_value(x):
+    n = 0
+
+    def inc():
+        nonlocal n
+        n += 1
+        return n
+
+    def twice(f):
+        return f() + f()
+
+    return twice(inc) * x
+
+
+def test_a_nonlocal_def_passed_as_a_value_is_a_clear_error():
+    assert nonlocal_def_as_a_value(paddle.ones([1])).numpy().tolist() == [3.0]
+    with pytest.raises(paddle.Dy2StError, match="assigns 'nonlocal' variables"):
+        paddle.jit.to_static(nonlocal_def_as_a_value)(paddle.ones([1]))
+
+
 def math_of_numbers(x, n):
     """Python's math on numbers known when compiling and on runtime ones."""
     scale = 1.0 / math.sqrt(x.shape[-1])

@@ -250,3 +250,33 @@ print(paddle.jit.to_static(NamedBlocks()).forward.code)
 # CHECK:       pydy.call @"Tanh_forward__{{[0-9]+}}"
 # CHECK:       pydy.call @"Sigmoid_forward__{{[0-9]+}}"
 # CHECK:       pydy.call @"dict_key_error__{{[0-9]+}}"
+
+
+def counted(x):
+    count = 0
+
+    def step(v):
+        nonlocal count
+        count += 1
+        return v * 2
+
+    y = step(x)
+    return y, count
+
+
+print(paddle.jit.to_static(counted).code)
+
+# A nested def declaring `nonlocal count`: passed the variable (a free
+# name), it gives back its final value after its result, which the caller
+# stores.
+# CHECK-LABEL: pydy.func @"counted"
+# CHECK:     %[[R:.*]] = pydy.call @"counted_step__{{[0-9]+}}"(%{{.*}}, %{{.*}})
+# CHECK:     %[[Y:.*]] = pydy.subscript %[[R]][%{{.*}}]
+# CHECK:     %[[C:.*]] = pydy.subscript %[[R]][%{{.*}}]
+# CHECK:     pydy.store "count", %[[C]]
+# CHECK-LABEL: pydy.func @"counted_step__{{[0-9]+}}"
+# CHECK-SAME: {pydy.name = "count"}
+# CHECK:     pydy.store "count"
+# CHECK:     %[[BACK:.*]] = pydy.load "count"
+# CHECK:     %[[BOTH:.*]] = pydy.tuple %{{.*}}, %[[BACK]]
+# CHECK:     pydy.return %[[BOTH]]

@@ -71,7 +71,7 @@ _CONTAINER_METHODS = _MUTATING_METHODS | {"keys", "values", "items", "get", "cop
                                           "count", "sort", "reverse"}
 _UNSUPPORTED_STATEMENTS = {
     ast.Try: "try", ast.AsyncWith: "async with",
-    ast.Global: "global", ast.Nonlocal: "nonlocal", ast.Delete: "del of an attribute",
+    ast.Global: "global", ast.Delete: "del of an attribute",
     ast.Import: "import", ast.ImportFrom: "import",
     ast.AsyncFunctionDef: "async def",
     ast.AsyncFor: "async for",
@@ -375,11 +375,22 @@ class Importer(StaticContainers, CallForms, Views):
     def stmt_Pass(self, node):
         return False
 
+    def stmt_Nonlocal(self, node):
+        """`nonlocal x` in a nested def: `x` is a free variable the def gives
+        back at its returns, which its caller stores (see stmt_FunctionDef)."""
+        declared = getattr(self.node, "dy2st_nonlocal_names", ())
+        for name in node.names:
+            if name not in declared:
+                self._fail(node, f"'nonlocal {name}' names no variable of the converted "
+                                 "function that encloses this def")
+        return False
+
     def stmt_FunctionDef(self, node):
         """A nested def: a function of its own, called like any other. The
         enclosing function's variables it reads (a closure) are passed to it
         as hidden arguments at each call: it sees their values at the call,
-        as Python's closures do (it cannot assign them: no `nonlocal`)."""
+        as Python's closures do. Those it declares `nonlocal` it gives back
+        after its result, and its caller (this function) stores them."""
         if node.decorator_list:
             self._fail(node, "decorators on a nested def are not supported by dy2st")
         if self.is_local(node.name):
@@ -389,6 +400,14 @@ class Importer(StaticContainers, CallForms, Views):
         reads = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and
                  isinstance(n.ctx, ast.Load)}
         free = {n for n in reads if n in enclosing and n not in inner}
+        nonlocals = {name for stmt in ast.walk(node) if isinstance(stmt, ast.Nonlocal)
+                     for name in stmt.names}
+        for name in sorted(nonlocals):
+            if name not in enclosing:
+                self._fail(node, f"'nonlocal {name}' names no variable of the converted "
+                                 "function (or a def inside a nested def)")
+        node.dy2st_nonlocal_names = sorted(nonlocals)
+        free |= nonlocals
         # What the nested defs it calls read from here, it passes on.
         for called in reads & set(self.nested_defs):
             free |= set(self.nested_defs[called].dy2st_free_names) - inner
@@ -839,7 +858,9 @@ class Importer(StaticContainers, CallForms, Views):
         yet on the path taken) holds, and is what is given back."""
         own = self.param_names if called else \
             {a.arg for a in ast.walk(self.node.args) if isinstance(a, ast.arg)}
-        self.mutated_params = [p for p in self.param_names if p in self.mutated and p in own]
+        nonlocals = set(getattr(self.node, "dy2st_nonlocal_names", ()))
+        self.mutated_params = [p for p in self.param_names
+                               if p in self.mutated and p in own and p not in nonlocals]
         self.param_reaches = {p: self.item_reaches[p] for p in self.mutated_params
                               if p in self.item_reaches}
         followed = {line.param for line in self.lines
@@ -1975,6 +1996,10 @@ class Importer(StaticContainers, CallForms, Views):
         if not (isinstance(value, Static) and isinstance(value.obj, _NestedDef) and
                 value.obj.free_names and value.obj.parent is self):
             return value
+        if getattr(value.obj.node, "dy2st_nonlocal_names", None):
+            self._fail(node, f"{value.obj.__qualname__}() assigns 'nonlocal' variables: dy2st "
+                             "follows that where the function that defines it calls it, not "
+                             "where it is passed as a value")
         args = value.obj.node.args
         if args.vararg or args.kwonlyargs or args.kwarg:
             return value
@@ -2752,16 +2777,23 @@ class Importer(StaticContainers, CallForms, Views):
         result = self.op(node, f'pydy.call @"{_escape(symbol)}"({names}) : '
                                f"{self.signature(values)}")
         changed = callee.mutated_params or []
+        nonlocals = getattr(fn.node, "dy2st_nonlocal_names", []) if isinstance(fn, _NestedDef) \
+            else []
+        if nonlocals and (fn.parent is not self or key in self.unit.recursive):
+            self._fail(node, f"{fn.__qualname__}() assigns 'nonlocal' variables: dy2st "
+                             "follows that where the function that defines it calls it, "
+                             "not recursively")
         self.changed_by_callees.update(changed)
         for param, reach in (callee.param_reaches or {}).items():
             self.reaches_by_callees[param] = self.reaches_by_callees.get(param, Reach()) | reach
         if getattr(callee, "may_raise", False):
             # Before its results are read: a callee that always raises has none.
             self.leave_if_raised(node)
-        if self.unit.written or changed:
+        if self.unit.written or changed or nonlocals:
             # The callee gives back the assigned attributes after its result,
             # then the parameters it changed in place, which are written to
-            # the arguments they were given (Python shares them).
+            # the arguments they were given (Python shares them), then its
+            # `nonlocal` variables, which are this function's.
             whole = result
             result = self.item_of(whole, 0, node)
             if key in self.unit.stack or callee.stores_attributes:
@@ -2775,6 +2807,9 @@ class Importer(StaticContainers, CallForms, Views):
                         argument, self.item_of(whole, 1 + len(self.unit.written) + i, node),
                         node, f"{fn.__qualname__}() changes its argument '{param}' in place",
                         callee.param_reaches.get(param, Reach()))
+            for i, name in enumerate(nonlocals):
+                self.store(name, self.item_of(
+                    whole, 1 + len(self.unit.written) + len(changed) + i, node), node)
         # A function that updates a container it is given (Paddle's
         # array_write): its result is the updated container.
         target = given.get(getattr(fn, "updates_argument", None))
@@ -3388,6 +3423,9 @@ class _PendingReturn(_Deferred):
     def emit(self, importer, followed):
         changed = [importer.load(f"arg.{p}" if p in followed else p, self.node)
                    for p in importer.mutated_params]
+        # A nested def's `nonlocal` variables, for its caller to store.
+        changed += [importer.load(name, self.node)
+                    for name in getattr(importer.node, "dy2st_nonlocal_names", ())]
         importer.emit_returned_values(self.value, self.node, changed)
 
 
