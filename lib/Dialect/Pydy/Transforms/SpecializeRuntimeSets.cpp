@@ -4,7 +4,8 @@
 // `tensor_array.find` of the item. Python iterates a set in the order of its
 // hash table, which compiled code does not follow: what depends on that order
 // (a loop over the set, list(s), print) is a clear error, what does not
-// (`in`, len, sorted, sum, min, max, any, all, a set returned) works.
+// (`in`, len, `==`, `|`, `&`, `-`, `^`, sorted, sum, min, max, any, all, a set
+// returned) works.
 #include "Specializer.h"
 
 namespace mlir::pydy::specialization {
