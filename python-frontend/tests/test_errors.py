@@ -50,8 +50,8 @@ def uses_global(x):
     return x
 
 
-def uses_set_comprehension(x):
-    return len({v * 2 for v in range(3)})
+def uses_walrus(x):
+    return (y := x * 2) + y
 
 
 @pytest.mark.parametrize("fn,construct,marker", [
@@ -59,7 +59,7 @@ def uses_set_comprehension(x):
     (uses_with, "'with'", "with open"),
     (uses_yield, "yield", "yield x"),
     (uses_global, "'global'", "global counter"),
-    (uses_set_comprehension, "set comprehensions", "return len({v"),
+    (uses_walrus, "assignment expressions (:=)", "return (y :="),
 ])
 def test_unsupported_syntax_names_line_and_construct(fn, construct, marker):
     error = compile_error(fn, paddle.to_tensor([1.0]), cls=UnsupportedSyntaxError)
