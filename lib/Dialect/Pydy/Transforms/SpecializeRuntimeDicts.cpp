@@ -431,8 +431,8 @@ LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&n
   } else {
     return op->emitError() << "dict." << name
                            << "() of a dict given keys at run time is not supported by dy2st "
-                              "yet (get, pop, setdefault, update, keys, values, copy, clear, and items in a for "
-                              "loop are)";
+                              "yet (get, pop, setdefault, update, keys, values, copy, clear, "
+                              "and items in a for loop are)";
   }
   method.getResult().replaceAllUsesWith(result);
   method.getUpdated().replaceAllUsesWith(updated);

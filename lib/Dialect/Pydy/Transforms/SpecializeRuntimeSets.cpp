@@ -60,15 +60,21 @@ static LogicalResult checkItem(Operation *op, Type item) {
   return op->emitError() << "a set in compiled code holds ints, not " << withArticle(item);
 }
 
+/// Whether `set` holds `item` (`present`) or lacks it, as a value of `type`
+/// (i1, or a `!pydy.object` the specialization types).
+static Value holds(OpBuilder &b, Location loc, Value set, Value item, bool present, Type type) {
+  Value at =
+      tensor_array::FindOp::create(b, loc, b.getI64Type(), runtimeSetItems(b, loc, set), item);
+  Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+  return CompareOp::create(b, loc, type, present ? CompareKind::ge : CompareKind::lt, at, zero);
+}
+
 /// `set` with `item` added where it is missing.
 static Value added(OpBuilder &b, Location loc, Value set, Value item) {
   auto type = cast<RuntimeSetType>(set.getType());
   Value items = runtimeSetItems(b, loc, set);
-  Value at = tensor_array::FindOp::create(b, loc, b.getI64Type(), items, item);
-  Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
-  Value found = CompareOp::create(b, loc, b.getI1Type(), CompareKind::ge, at, zero);
   return chooseValue(
-      b, loc, type, found, [&]() -> Value { return set; },
+      b, loc, type, holds(b, loc, set, item, true, b.getI1Type()), [&]() -> Value { return set; },
       [&]() -> Value {
         return RuntimeSetOp::create(b, loc, type,
                                     tensor_array::AppendOp::create(b, loc, items, item));
@@ -124,11 +130,7 @@ FailureOr<Value> Specializer::keptItems(Operation *op, OpBuilder &b, Value set, 
       b, loc, items, empty, "kept",
       [&](OpBuilder &ib, Value index, Value kept) -> FailureOr<Value> {
         Value item = tensor_array::ReadOp::create(ib, loc, items, index);
-        Value at = tensor_array::FindOp::create(ib, loc, ib.getI64Type(),
-                                                runtimeSetItems(ib, loc, other), item);
-        Value zero = ConstantOp::create(ib, loc, ib.getI64IntegerAttr(0));
-        Value keep = CompareOp::create(ib, loc, ib.getI1Type(),
-                                       inOther ? CompareKind::ge : CompareKind::lt, at, zero);
+        Value keep = holds(ib, loc, other, item, inOther, ib.getI1Type());
         return chooseValue(
             ib, loc, type, keep,
             [&]() -> Value {
@@ -171,10 +173,7 @@ LogicalResult Specializer::specializeRuntimeSetUse(Operation *op, Operation *&ne
           b, loc, items, zero, "found",
           [&](OpBuilder &ib, Value index, Value count) -> FailureOr<Value> {
             Value item = tensor_array::ReadOp::create(ib, loc, items, index);
-            Value at = tensor_array::FindOp::create(ib, loc, ib.getI64Type(),
-                                                    runtimeSetItems(ib, loc, rhs), item);
-            Value zeroHere = ConstantOp::create(ib, loc, ib.getI64IntegerAttr(0));
-            Value hit = CompareOp::create(ib, loc, object, CompareKind::ge, at, zeroHere);
+            Value hit = holds(ib, loc, rhs, item, true, object);
             Value one = UnaryOp::create(ib, loc, object, UnaryKind::to_int, hit);
             return Value(BinaryOp::create(ib, loc, object, BinaryKind::add, count, one));
           });
@@ -199,8 +198,7 @@ LogicalResult Specializer::specializeRuntimeSetUse(Operation *op, Operation *&ne
     Value answer = ConstantOp::create(b, loc, b.getBoolAttr(!in));
     // Nothing but an int is an item (a tensor is hashed by its identity).
     if (cmp.getLhs().getType().isInteger(64))
-      answer = compareIndex(in ? CompareKind::ge : CompareKind::lt,
-                            find(cmp.getRhs(), cmp.getLhs()));
+      answer = holds(b, loc, cmp.getRhs(), cmp.getLhs(), in, b.getI1Type());
     cmp.getResult().replaceAllUsesWith(answer);
     return done();
   }
