@@ -81,6 +81,9 @@ Type arrayItemType(Type type);
 /// when it cannot hold both.
 Type widenedArrayItem(Type item, Type added);
 
+/// Whether `type` is the dict `{}` (of no keys).
+bool isEmptyDict(Type type);
+
 /// The type of a dict of keys known only at run time holding the entries of
 /// `dict` (a dict of int keys, or one of run-time keys) and a value of type
 /// `added` too (when given): its values joined as a TensorArray's items.

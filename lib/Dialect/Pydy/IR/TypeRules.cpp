@@ -313,6 +313,11 @@ static Type joinNumbers(Type a, Type b) {
   return tensor.clone(promoteOperands(tensor, number));
 }
 
+bool mlir::pydy::isEmptyDict(Type type) {
+  auto dict = dyn_cast<DictType>(type);
+  return dict && dict.getKeys().empty();
+}
+
 RuntimeDictType mlir::pydy::runtimeDictHolding(Type dict, Type added) {
   MLIRContext *ctx = dict.getContext();
   Type item = added;
@@ -373,15 +378,11 @@ Type mlir::pydy::joinTypes(Type a, Type b) {
   // Dicts of int keys with different keys: keys known only at run time.
   if (isa<DictType, RuntimeDictType>(a) && isa<DictType, RuntimeDictType>(b)) {
     RuntimeDictType ra = runtimeDictHolding(a, {}), rb = runtimeDictHolding(b, {});
-    auto empty = [](Type t) {
-      auto dict = dyn_cast<DictType>(t);
-      return dict && dict.getKeys().empty();
-    };
     if (ra && rb)
       return runtimeDictHolding(ra, rb.getValueType());
-    if (ra && empty(b))
+    if (ra && isEmptyDict(b))
       return ra;
-    if (rb && empty(a))
+    if (rb && isEmptyDict(a))
       return rb;
     return {};
   }

@@ -317,6 +317,26 @@ Value castTo(OpBuilder &b, Value value, Type type) {
   return value.getType() == type ? value : tensor::CastOp::create(b, loc, type, value);
 }
 
+Value findIndex(OpBuilder &b, Location loc, Value array, Value item) {
+  return tensor_array::FindOp::create(b, loc, b.getI64Type(), array, item);
+}
+
+Value foundAt(OpBuilder &b, Location loc, Value at, bool found, Type type) {
+  Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+  return CompareOp::create(b, loc, type, found ? CompareKind::ge : CompareKind::lt, at, zero);
+}
+
+void raiseKeyErrorWhere(OpBuilder &b, Location loc, Value missing, Value key) {
+  auto ifOp = IfOp::create(b, loc, TypeRange{}, missing, ArrayAttr());
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().emplaceBlock());
+  RaiseOp::create(b, loc, b.getStringAttr("KeyError"), b.getStringAttr(""), ValueRange{key},
+                  b.getStrArrayAttr({"!r"}));
+  YieldOp::create(b, loc, ValueRange{});
+  b.setInsertionPointToStart(&ifOp.getElseRegion().emplaceBlock());
+  YieldOp::create(b, loc, ValueRange{});
+}
+
 FailureOr<Value> foldOverArray(OpBuilder &b, Location loc, Value array, Value init, StringRef name,
                                function_ref<FailureOr<Value>(OpBuilder &, Value, Value)> step) {
   Value start = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));

@@ -20,11 +20,6 @@ Value runtimeDictValues(OpBuilder &b, Location loc, Value dict) {
   return RuntimeDictValuesOp::create(b, loc, type.getValuesArrayType(), dict);
 }
 
-static bool isEmptyDict(Type t) {
-  auto dict = dyn_cast<DictType>(t);
-  return dict && dict.getKeys().empty();
-}
-
 /// An int key known only at run time.
 static bool isRuntimeIntKey(Value key) {
   return key.getType().isInteger(64) && !constantOf(key);
@@ -82,18 +77,6 @@ static bool iteratedOnly(Value value) {
   });
 }
 
-/// Python's KeyError naming `key` where `missing` holds at run time.
-static void raiseKeyErrorWhere(OpBuilder &b, Location loc, Value missing, Value key) {
-  auto ifOp = IfOp::create(b, loc, TypeRange{}, missing, ArrayAttr());
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(&ifOp.getThenRegion().emplaceBlock());
-  RaiseOp::create(b, loc, b.getStringAttr("KeyError"), b.getStringAttr(""), ValueRange{key},
-                  b.getStrArrayAttr({"!r"}));
-  YieldOp::create(b, loc, ValueRange{});
-  b.setInsertionPointToStart(&ifOp.getElseRegion().emplaceBlock());
-  YieldOp::create(b, loc, ValueRange{});
-}
-
 FailureOr<RuntimeDictType> Specializer::runtimeDictWritten(Operation *op, Type dict, Type key,
                                                           Type item) {
   if (!key.isInteger(64))
@@ -138,11 +121,9 @@ FailureOr<Value> Specializer::writtenAt(Operation *op, OpBuilder &b, Value dict,
   if (failed(type))
     return failure();
   dict = castTo(b, dict, *type);
-  Value at =
-      tensor_array::FindOp::create(b, loc, b.getI64Type(), runtimeDictKeys(b, loc, dict), key);
-  Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
-  Value found = CompareOp::create(b, loc, b.getI1Type(), CompareKind::ge, at, zero);
-  return writeRuntimeDict(b, loc, *type, dict, key, item, at, found, true);
+  Value at = findIndex(b, loc, runtimeDictKeys(b, loc, dict), key);
+  return writeRuntimeDict(b, loc, *type, dict, key, item, at,
+                          foundAt(b, loc, at, true, b.getI1Type()), true);
 }
 
 FailureOr<Value> Specializer::updatedRuntimeDict(Operation *op, OpBuilder &b, Value dict,
@@ -215,10 +196,8 @@ FailureOr<Value> Specializer::runtimeDictsEqual(Operation *op, OpBuilder &b, Val
       b, loc, keys, zero, "matched",
       [&](OpBuilder &ib, Value index, Value count) -> FailureOr<Value> {
         Value key = tensor_array::ReadOp::create(ib, loc, keys, index);
-        Value at = tensor_array::FindOp::create(ib, loc, ib.getI64Type(),
-                                                runtimeDictKeys(ib, loc, c), key);
-        Value found = CompareOp::create(ib, loc, ib.getI1Type(), CompareKind::ge, at,
-                                        ConstantOp::create(ib, loc, ib.getI64IntegerAttr(0)));
+        Value at = findIndex(ib, loc, runtimeDictKeys(ib, loc, c), key);
+        Value found = foundAt(ib, loc, at, true, ib.getI1Type());
         Value same = chooseValue(
             ib, loc, object, found,
             [&]() -> Value {
@@ -256,11 +235,10 @@ LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&n
                            << withArticle(key.getType());
   };
   auto find = [&](Value dict, Value key) -> Value {
-    return tensor_array::FindOp::create(b, loc, b.getI64Type(), runtimeDictKeys(b, loc, dict), key);
+    return findIndex(b, loc, runtimeDictKeys(b, loc, dict), key);
   };
-  auto compareIndex = [&](CompareKind kind, Value at) -> Value {
-    Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
-    return CompareOp::create(b, loc, b.getI1Type(), kind, at, zero);
+  auto found = [&](Value at, bool present) -> Value {
+    return foundAt(b, loc, at, present, b.getI1Type());
   };
 
   if (auto display = dyn_cast<DictOp>(op)) {
@@ -289,7 +267,7 @@ LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&n
     if (failed(intKey(sub.getIndex())))
       return failure();
     Value at = find(sub.getValue(), sub.getIndex());
-    raiseKeyErrorWhere(b, loc, compareIndex(CompareKind::lt, at), sub.getIndex());
+    raiseKeyErrorWhere(b, loc, found(at, false), sub.getIndex());
     // Where the key is missing, the read (of the last value, or an
     // IndexError after the KeyError) is never used.
     sub.getResult().replaceAllUsesWith(tensor_array::ReadOp::create(
@@ -315,7 +293,7 @@ LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&n
     } else {
       if (failed(intKey(cmp.getLhs())))
         return failure();
-      answer = compareIndex(in ? CompareKind::ge : CompareKind::lt, find(cmp.getRhs(), cmp.getLhs()));
+      answer = found(find(cmp.getRhs(), cmp.getLhs()), in);
     }
     cmp.getResult().replaceAllUsesWith(answer);
     return done();
@@ -365,14 +343,14 @@ LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&n
       return failure();
     Value at = find(dict, args[0]);
     Value values = runtimeDictValues(b, loc, dict);
-    Value found = compareIndex(CompareKind::ge, at);
+    Value present = found(at, true);
     Value fallback = args.size() == 2 ? args[1] : result;
     if (name == "pop" && args.size() == 1) {
-      raiseKeyErrorWhere(b, loc, compareIndex(CompareKind::lt, at), args[0]);
+      raiseKeyErrorWhere(b, loc, found(at, false), args[0]);
       result = tensor_array::ReadOp::create(b, loc, values, at);
     } else {
       result = chooseValue(
-          b, loc, ObjectType::get(op->getContext()), found,
+          b, loc, ObjectType::get(op->getContext()), present,
           [&]() -> Value { return tensor_array::ReadOp::create(b, loc, values, at); },
           [&]() -> Value { return fallback; });
     }
@@ -380,7 +358,7 @@ LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&n
       auto type = cast<RuntimeDictType>(dict.getType());
       Value keys = runtimeDictKeys(b, loc, dict);
       updated = chooseValue(
-          b, loc, type, found,
+          b, loc, type, present,
           [&]() -> Value {
             Value k = tensor_array::PopOp::create(b, loc, keys, at).getResult();
             Value v = tensor_array::PopOp::create(b, loc, values, at).getResult();
@@ -392,7 +370,7 @@ LogicalResult Specializer::specializeRuntimeDictUse(Operation *op, Operation *&n
           runtimeDictWritten(op, dict.getType(), args[0].getType(), fallback.getType());
       if (failed(type))
         return failure();
-      updated = writeRuntimeDict(b, loc, *type, dict, args[0], fallback, at, found, false);
+      updated = writeRuntimeDict(b, loc, *type, dict, args[0], fallback, at, present, false);
     }
   } else if (name == "items" && args.empty() && iteratedOnly(method.getResult())) {
     // `for k, v in d.items()`: a loop over the entries' indices (a

@@ -63,10 +63,7 @@ static LogicalResult checkItem(Operation *op, Type item) {
 /// Whether `set` holds `item` (`present`) or lacks it, as a value of `type`
 /// (i1, or a `!pydy.object` the specialization types).
 static Value holds(OpBuilder &b, Location loc, Value set, Value item, bool present, Type type) {
-  Value at =
-      tensor_array::FindOp::create(b, loc, b.getI64Type(), runtimeSetItems(b, loc, set), item);
-  Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
-  return CompareOp::create(b, loc, type, present ? CompareKind::ge : CompareKind::lt, at, zero);
+  return foundAt(b, loc, findIndex(b, loc, runtimeSetItems(b, loc, set), item), present, type);
 }
 
 /// `set` with `item` added where it is missing.
@@ -151,14 +148,6 @@ LogicalResult Specializer::specializeRuntimeSetUse(Operation *op, Operation *&ne
     op->erase();
     return success();
   };
-  auto find = [&](Value set, Value item) -> Value {
-    return tensor_array::FindOp::create(b, loc, b.getI64Type(), runtimeSetItems(b, loc, set),
-                                        item);
-  };
-  auto compareIndex = [&](CompareKind kind, Value at) -> Value {
-    Value zero = ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
-    return CompareOp::create(b, loc, b.getI1Type(), kind, at, zero);
-  };
   if (auto cmp = dyn_cast<CompareOp>(op);
       cmp && (cmp.getKind() == CompareKind::eq || cmp.getKind() == CompareKind::ne)) {
     bool equal = cmp.getKind() == CompareKind::eq;
@@ -182,13 +171,13 @@ LogicalResult Specializer::specializeRuntimeSetUse(Operation *op, Operation *&ne
       Value n = tensor_array::LengthOp::create(b, loc, b.getI64Type(), items);
       Value m =
           tensor_array::LengthOp::create(b, loc, b.getI64Type(), runtimeSetItems(b, loc, rhs));
-      // (n - found) + |n - m| is 0 exactly when they are equal.
-      Value missing = BinaryOp::create(b, loc, object, BinaryKind::sub, n, *found);
-      Value apart = BinaryOp::create(b, loc, object, BinaryKind::sub, n, m);
-      Value squared = BinaryOp::create(b, loc, object, BinaryKind::mul, apart, apart);
-      Value off = BinaryOp::create(b, loc, object, BinaryKind::add, missing, squared);
-      answer = CompareOp::create(b, loc, object, equal ? CompareKind::eq : CompareKind::ne, off,
-                                 ConstantOp::create(b, loc, b.getI64IntegerAttr(0)));
+      Value sameLength = CompareOp::create(b, loc, object, CompareKind::eq, n, m);
+      answer = chooseValue(
+          b, loc, object, sameLength,
+          [&]() -> Value { return CompareOp::create(b, loc, object, CompareKind::eq, *found, n); },
+          [&]() -> Value { return ConstantOp::create(b, loc, b.getBoolAttr(false)); });
+      if (!equal)
+        answer = UnaryOp::create(b, loc, object, UnaryKind::Not, answer);
     }
     cmp.getResult().replaceAllUsesWith(answer);
     return done();
@@ -261,19 +250,11 @@ LogicalResult Specializer::specializeRuntimeSetUse(Operation *op, Operation *&ne
     if (failed(checkItem(op, args[0].getType())))
       return failure();
     Value items = runtimeSetItems(b, loc, set);
-    Value at = find(set, args[0]);
-    if (name == "remove") {
-      auto ifOp = IfOp::create(b, loc, TypeRange{}, compareIndex(CompareKind::lt, at), ArrayAttr());
-      OpBuilder::InsertionGuard guard(b);
-      b.setInsertionPointToStart(&ifOp.getThenRegion().emplaceBlock());
-      RaiseOp::create(b, loc, b.getStringAttr("KeyError"), b.getStringAttr(""),
-                      ValueRange{args[0]}, b.getStrArrayAttr({"!r"}));
-      YieldOp::create(b, loc, ValueRange{});
-      b.setInsertionPointToStart(&ifOp.getElseRegion().emplaceBlock());
-      YieldOp::create(b, loc, ValueRange{});
-    }
+    Value at = findIndex(b, loc, items, args[0]);
+    if (name == "remove")
+      raiseKeyErrorWhere(b, loc, foundAt(b, loc, at, false, b.getI1Type()), args[0]);
     updated = chooseValue(
-        b, loc, type, compareIndex(CompareKind::ge, at),
+        b, loc, type, foundAt(b, loc, at, true, b.getI1Type()),
         [&]() -> Value {
           return RuntimeSetOp::create(b, loc, type,
                                       tensor_array::PopOp::create(b, loc, items, at).getResult());

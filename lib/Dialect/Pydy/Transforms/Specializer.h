@@ -133,6 +133,17 @@ Operation *loopOverIndices(ForInOp op, Value stop, function_ref<Value(OpBuilder 
 Value runtimeDictKeys(OpBuilder &b, Location loc, Value dict);
 Value runtimeDictValues(OpBuilder &b, Location loc, Value dict);
 
+/// The index of `item` in `array`, an array of ints (`tensor_array.find`: -1
+/// where it holds none), and whether such an index `found` its item (or,
+/// with `found` false, did not), as a value of `type` (i1, or a
+/// `!pydy.object` the specialization types): the lookups of dicts given keys
+/// at run time and of sets.
+Value findIndex(OpBuilder &b, Location loc, Value array, Value item);
+Value foundAt(OpBuilder &b, Location loc, Value at, bool found, Type type);
+
+/// Python's KeyError naming `key` where `missing` holds at run time.
+void raiseKeyErrorWhere(OpBuilder &b, Location loc, Value missing, Value key);
+
 /// A `for range` over the indices of `array` carrying a value from `init`
 /// (the loop's variable `name`), each iteration's value `step(b, index,
 /// carried)`: the loop's result, or the step's failure.
