@@ -145,6 +145,16 @@ def added_by_a_helper(ids):
     return len(seen)
 
 
+def _count_down(s, n):
+    if n == 0:
+        return len(s)
+    return _count_down(s, n - 1)
+
+
+def given_to_a_recursive_function(ids):
+    return _count_down({int(ids[0])}, 2)
+
+
 def of_strings(ids):
     return {"a", "b"}
 
@@ -154,6 +164,7 @@ def of_strings(ids):
     (listed, "the list of the items of a set depends on the order"),
     (printed, "formatting a set"),
     (of_strings, "a set in compiled code holds ints"),
+    (given_to_a_recursive_function, "or a set, cannot be passed to the recursive function"),
     # A parameter may be a tensor, whose add() changes nothing: not stored.
     (added_by_a_helper, "set.add\\(\\) of a set this function did not make"),
 ])

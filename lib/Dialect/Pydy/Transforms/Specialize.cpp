@@ -102,9 +102,9 @@ LogicalResult Specializer::specializeCall(CallOp call) {
     return success();
   }
   // A recursive call's arguments are the function's own (not expanded).
-  if (llvm::any_of(args, llvm::IsaPred<RuntimeDictType>))
-    return call.emitError() << "a dict given keys at run time cannot be passed to the "
-                               "recursive function '"
+  if (llvm::any_of(args, llvm::IsaPred<RuntimeDictType, RuntimeSetType>))
+    return call.emitError() << "a dict given keys at run time, or a set, cannot be passed to "
+                               "the recursive function '"
                             << pythonName(callee) << "' by dy2st yet";
   auto it = llvm::find_if(specializations, [&](const Specialization &s) {
     return s.source == callee.getOperation() && s.args == args;
