@@ -680,11 +680,7 @@ class Importer(StaticContainers, CallForms, Views):
                     self._fail(it, "enumerate() in compiled code takes an iterable and a start")
                 it = it.args[0]
                 attrs = " {enumerate}"
-            if isinstance(it, ast.Call) and self.is_builtin(it.func, range):
-                # enumerate(range(...)): of the list of its items.
-                iterable = self.python_call(it, pybuiltins.range_list, None)
-            else:
-                iterable = self.expr(it)
+            iterable = self.iterable_value(it)
             self.emit(f"pydy.for_in {iterable.name} : {iterable.type} {{")
         self.depth += 1
         item = self.fresh()
@@ -1665,17 +1661,23 @@ class Importer(StaticContainers, CallForms, Views):
     def expr_Set(self, node):
         """A set display `{a, b}` (one after `in` is a tuple, see
         statements.py): the set of its items."""
-        return self.set_of(located(ast.Tuple(node.elts, ast.Load()), node), node)
+        return self.converted(located(ast.Tuple(node.elts, ast.Load()), node), "set", node)
 
-    def set_of(self, items, node):
-        """The set of `items` (an iterable): `items.__set__()`, which the
-        specializer makes a `!pydy.runtime_set`."""
-        if isinstance(items, ast.Call) and self.is_builtin(items.func, range):
-            value = self.python_call(items, pybuiltins.range_list, None)
-        else:
-            value = self.expr(items)
+    def iterable_value(self, node):
+        """The value of `node`, an iterable a loop, list(), set() or the like
+        goes through: a `range(...)` (no value of its own in compiled code) is
+        the list of its items, which a loop over the range fills."""
+        if isinstance(node, ast.Call) and self.is_builtin(node.func, range):
+            return self.python_call(node, pybuiltins.range_list, None)
+        return self.expr(node)
+
+    def converted(self, items, kind, node):
+        """`kind(items)` (list, tuple or set) of an iterable: `items.__kind__()`,
+        which the specializer makes the container (a set: a
+        `!pydy.runtime_set`)."""
+        value = self.iterable_value(items)
         name = self.fresh()
-        self.emit(f'{name}:2 = pydy.call_method {value.name}, "__set__"() : '
+        self.emit(f'{name}:2 = pydy.call_method {value.name}, "__{kind}__"() : '
                   f"{value.type}, () -> ({OBJECT}, {OBJECT}) {self.loc(node)}")
         return Value(f"{name}#0")
 
@@ -2305,9 +2307,7 @@ class Importer(StaticContainers, CallForms, Views):
         written = changes and (
             isinstance(target, ast.Subscript) or self.written_attribute(target) or
             (isinstance(target, ast.Name) and self.is_local(target.id)))
-        attrs = self.kw_attr(kwnames)
-        if method in _SET_CHANGES and not written:
-            attrs = attrs[:-1] + ", dropped_update}" if attrs else " {dropped_update}"
+        attrs = self.kw_attr(kwnames, dropped_update=method in _SET_CHANGES and not written)
         self.emit(f'{name}:2 = pydy.call_method {receiver.name}, "{_escape(method)}"({names})'
                   f"{attrs} : {receiver.type}, "
                   f"{self.signature(values, f'({OBJECT}, {OBJECT})')} {self.loc(node)}")
@@ -2407,16 +2407,7 @@ class Importer(StaticContainers, CallForms, Views):
             # list(d.values()), tuple(l): a container known at compile time.
             if len(node.args) != 1 or node.keywords:
                 self._fail(node, f"{fn.__name__}() in compiled code takes exactly one argument")
-            items = node.args[0]
-            if isinstance(items, ast.Call) and self.is_builtin(items.func, range):
-                # list(range(...)): the list a loop over the range fills.
-                value = self.python_call(items, pybuiltins.range_list, None)
-            else:
-                value = self.expr(items)
-            name = self.fresh()
-            self.emit(f'{name}:2 = pydy.call_method {value.name}, "__{fn.__name__}__"() : '
-                      f"{value.type}, () -> ({OBJECT}, {OBJECT}) {self.loc(node)}")
-            return Value(f"{name}#0")
+            return self.converted(node.args[0], fn.__name__, node)
         if fn in (bool, int, float):
             if len(node.args) != 1 or node.keywords:
                 self._fail(node, f"{fn.__name__}() in compiled code takes exactly one argument")
@@ -2470,7 +2461,7 @@ class Importer(StaticContainers, CallForms, Views):
             if len(node.args) > 1 or node.keywords:
                 self._fail(node, "set() takes at most one argument", unsupported=False)
             items = node.args[0] if node.args else located(ast.Tuple([], ast.Load()), node)
-            return self.set_of(items, node)
+            return self.converted(items, "set", node)
         if isinstance(fn, (types.BuiltinFunctionType, type)) and \
                 getattr(fn, "__module__", None) == "builtins":
             self._fail(node, f"the builtin {fn.__name__}() is not supported by dy2st yet")

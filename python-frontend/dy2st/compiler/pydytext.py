@@ -53,10 +53,13 @@ def signature(values, results=OBJECT):
     return f"({_types(values)}) -> {results}"
 
 
-def kw_attr(kwnames, spread=False):
+def kw_attr(kwnames, spread=False, dropped_update=False):
     """The attribute naming the trailing operands passed by keyword (and, for
-    a call_value, `spread`: its first operand holds the positional ones)."""
+    a call_value, `spread`: its first operand holds the positional ones; for
+    a call_method, `dropped_update`: see pydy.call_method)."""
     attrs = ["spread"] if spread else []
+    if dropped_update:
+        attrs.append("dropped_update")
     if kwnames:
         attrs.insert(0, "kwnames = [" + ", ".join(f'"{k}"' for k in kwnames) + "]")
     return " {" + ", ".join(attrs) + "}" if attrs else ""
