@@ -11,7 +11,7 @@ from . import alias_forms as forms
 from . import pydytext
 from .pydytext import OBJECT
 from .reach import Reach
-from .statements import located
+from .statements import chained, located
 from .unit import Static
 
 def joined_list(items):
@@ -236,11 +236,9 @@ class CallForms:
             return None
         code = compile(ast.fix_missing_locations(ast.Expression(name)), "<name>", "eval")
         texts = [eval(code, {"__builtins__": {}}, {variable: k}) for k in values]
-        chain = make(texts[-1])
-        for k, text in zip(reversed(values[:-1]), reversed(texts[:-1])):
-            test = ast.Compare(ast.Name(variable, ast.Load()), [ast.Eq()], [ast.Constant(k)])
-            chain = ast.IfExp(test, make(text), chain)
-        return chain
+        return chained([(ast.Compare(ast.Name(variable, ast.Load()), [ast.Eq()],
+                                     [ast.Constant(k)]), make(text))
+                        for k, text in zip(values[:-1], texts[:-1])], make(texts[-1]))
 
     def setattr_call(self, node):
         """setattr(o, name, value) with a name known when compiling: the

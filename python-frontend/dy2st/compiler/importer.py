@@ -39,7 +39,7 @@ from .views import Views
 from . import pydytext, str_format
 from .pydytext import OBJECT, Value, escape as _escape
 from .reach import ANY, Reach, key as reach_key_of, path_key as reach_key
-from .statements import located
+from .statements import chained, located
 
 
 # dy2st's own Python (composites, layers): inlined, its work is located at
@@ -2054,23 +2054,18 @@ class Importer(StaticContainers, CallForms, Views):
             known = None
         positions = sorted({k % count for k in known}) if known is not None else range(count)
         index = ast.Name(self.hold(func.slice), ast.Load())
-
-        def call(k):
-            return ast.Call(ast.Subscript(func.value, ast.Constant(k), ast.Load()),
-                            node.args, node.keywords)
         if known is not None:
             # The loop's range is within the items: the last one needs no test
             # (nor the raise, whose exit would split the loop's body).
-            chain = call(positions[-1])
+            otherwise = _item_call(node, positions[-1])
             positions = positions[:-1]
         else:
             self.static_names["_dy2st_list_index_error"] = Static(pybuiltins.list_index_error)
-            chain = ast.Call(ast.Name("_dy2st_list_index_error", ast.Load()), [], [])
-        for k in reversed(positions):
-            test = ast.BoolOp(ast.Or(), [
-                ast.Compare(index, [ast.Eq()], [ast.Constant(k)]),
-                ast.Compare(index, [ast.Eq()], [ast.Constant(k - count)])])
-            chain = ast.IfExp(test, call(k), chain)
+            otherwise = ast.Call(ast.Name("_dy2st_list_index_error", ast.Load()), [], [])
+        chain = chained([(ast.BoolOp(ast.Or(), [
+            ast.Compare(index, [ast.Eq()], [ast.Constant(k)]),
+            ast.Compare(index, [ast.Eq()], [ast.Constant(k - count)])]), _item_call(node, k))
+            for k in positions], otherwise)
         for part in ast.walk(chain):
             ast.copy_location(part, node)
         return self.expr(chain)
@@ -2087,12 +2082,9 @@ class Importer(StaticContainers, CallForms, Views):
             return None
         key = ast.Name(self.hold(func.slice), ast.Load())
         self.static_names["_dy2st_dict_key_error"] = Static(pybuiltins.dict_key_error)
-        chain = ast.Call(ast.Name("_dy2st_dict_key_error", ast.Load()), [key], [])
-        for k in reversed(keys):
-            test = ast.Compare(key, [ast.Eq()], [ast.Constant(k)])
-            call = ast.Call(ast.Subscript(func.value, ast.Constant(k), ast.Load()), node.args,
-                            node.keywords)
-            chain = ast.IfExp(test, call, chain)
+        missing = ast.Call(ast.Name("_dy2st_dict_key_error", ast.Load()), [key], [])
+        chain = chained([(ast.Compare(key, [ast.Eq()], [ast.Constant(k)]), _item_call(node, k))
+                         for k in keys], missing)
         return self.expr(located(chain, node))
 
     signature = staticmethod(pydytext.signature)
@@ -3418,6 +3410,12 @@ class _PendingReturn(_Deferred):
         changed += [importer.load(name, self.node)
                     for name in getattr(importer.node, "dy2st_nonlocal_names", ())]
         importer.emit_returned_values(self.value, self.node, changed)
+
+
+def _item_call(node, key):
+    """`node`, a call of `items[i](...)`, as the call of `items[key]`."""
+    return ast.Call(ast.Subscript(node.func.value, ast.Constant(key), ast.Load()), node.args,
+                    node.keywords)
 
 
 def _display_items(node):

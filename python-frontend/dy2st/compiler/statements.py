@@ -584,6 +584,14 @@ def _loaded(node):
     return node
 
 
+def chained(cases, otherwise):
+    """`value if test else ...` of the (test, value) pairs in order, ending
+    in `otherwise`: a choice among values by tests that may fold."""
+    for test, value in reversed(cases):
+        otherwise = ast.IfExp(test, value, otherwise)
+    return otherwise
+
+
 def located(tree, node):
     """`tree` (made by a rewrite) with the location of `node` where its parts
     have none; parts taken from the user's code keep theirs."""
