@@ -4,7 +4,8 @@ but an item of one (`t.numpy()[0]`, `for v in t.numpy()`) is a NumPy scalar
 or a Python number eagerly, which combines with tensors as a Python number
 does (an int32 tensor plus a NumPy int64 stays int32). The importer marks
 such items (pydy.unary numpy_item) where it sees the array: the call itself,
-or a name the function binds to nothing else."""
+or a name the function binds to nothing else (names_bound_only_to, which also
+tells the names bound only to sets)."""
 import ast
 
 _ARRAY_METHODS = ("numpy", "tolist")
@@ -45,12 +46,12 @@ def names_bound_only_to(function, params, made):
     """The local names of `function` that every binding binds to a value of
     an expression `made` tells (an array, a set), parameters excepted."""
     nodes = list(_own_nodes(function))
-    array_targets = {id(t) for node in nodes if isinstance(node, ast.Assign) and
-                     made(node.value) for t in node.targets if isinstance(t, ast.Name)}
+    made_targets = {id(t) for node in nodes if isinstance(node, ast.Assign) and
+                    made(node.value) for t in node.targets if isinstance(t, ast.Name)}
     bound, other = set(), set(params)
     for node in nodes:
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            (bound if id(node) in array_targets else other).add(node.id)
+            (bound if id(node) in made_targets else other).add(node.id)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             other.add(node.name)
         elif isinstance(node, (ast.Global, ast.Nonlocal)):
