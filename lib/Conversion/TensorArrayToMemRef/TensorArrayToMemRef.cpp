@@ -546,8 +546,8 @@ struct ConvertTensorArrayToMemRefPass
     separateSharedArrays(getOperation());
     RewritePatternSet patterns(ctx);
     patterns.add<CreateLowering, AppendLowering, ReadLowering, WriteLowering, PopLowering,
-                 LengthLowering, FindLowering, StackLowering, CopyLowering, CastLowering, SelectLowering>(
-        converter, ctx);
+                 LengthLowering, FindLowering, StackLowering, CopyLowering, CastLowering,
+                 SelectLowering>(converter, ctx);
     scf::populateSCFStructuralTypeConversionsAndLegality(converter, patterns, target);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns, converter);
     populateCallOpTypeConversionPattern(patterns, converter);
