@@ -78,6 +78,7 @@ static constexpr llvm::StringLiteral kCPUOnBuffers =
     "canonicalize,"
     "dy2st-outline-loop-nests,"
     "canonicalize,"
+    "dy2st-prefetch-streams,"
     "expand-strided-metadata,"
     "lower-affine,"
     "convert-scf-to-cf,"
