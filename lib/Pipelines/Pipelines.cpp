@@ -82,7 +82,7 @@ static constexpr llvm::StringLiteral kCPUOnBuffers =
     "expand-strided-metadata,"
     "lower-affine,"
     "convert-scf-to-cf,"
-    "arith-expand,"
+    "dy2st-expand-integer-divisions,"
     "convert-math-to-funcs,"
     "convert-math-to-llvm,"
     "convert-math-to-libm,"
