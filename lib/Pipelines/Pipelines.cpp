@@ -37,6 +37,10 @@ void dy2st::buildPydyLoweringPipeline(OpPassManager &pm) {
   pm.addPass(pydy::createConvertPydyToCorePass());
   pm.addPass(createTensorCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // Sizes of one value reach the broadcast tests only once CSE merged their
+  // tensor.dim ops: folded, the tests and their branches go, and the
+  // elementwise ops of a dynamic shape fuse.
+  pm.addPass(createTensorCanonicalizerPass());
 }
 
 void dy2st::buildPydyToCorePipeline(OpPassManager &pm, const CompileOptions &options) {

@@ -303,15 +303,14 @@ static bool isDynamicAt(ValueRange operands, unsigned i, int64_t d) {
 
 /// `v` stretched along its dynamic dimension `d` to `size` where it is 1 at
 /// run time (numpy's broadcasting, which affine maps cannot choose at run
-/// time), else `v` itself.
+/// time), else `v` itself. Sizes that broadcast differ only where one is 1,
+/// so the test is that they differ: folded once both are one value (`x` and
+/// `x * 2` of one argument), and the elementwise ops then fuse.
 static Value stretchIfOne(OpBuilder &b, Location loc, Value v, int64_t d, Value size) {
   auto t = cast<RankedTensorType>(v.getType());
-  Value one = arith::ConstantIndexOp::create(b, loc, 1);
-  Value isOne = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
-                                      tensor::DimOp::create(b, loc, v, d), one);
-  Value grows = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, size, one);
-  auto ifOp = scf::IfOp::create(b, loc, TypeRange{t}, arith::AndIOp::create(b, loc, isOne, grows),
-                                /*withElseRegion=*/true);
+  Value differs = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
+                                        tensor::DimOp::create(b, loc, v, d), size);
+  auto ifOp = scf::IfOp::create(b, loc, TypeRange{t}, differs, /*withElseRegion=*/true);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(&ifOp.getThenRegion().front());
   SmallVector<Value> sizes;

@@ -1,8 +1,9 @@
 // RUN: dy2st-opt %s --convert-pydy-to-core | FileCheck %s
 
 // A dynamic size meets a static 4: it must be 4 or 1 at run time (else a
-// ValueError), and where it is 1 the operand is stretched first (a generic
-// reading index 0 along it) so the elementwise generic keeps affine maps.
+// ValueError), and where it differs from the result's (it is 1 then) the
+// operand is stretched first (a generic reading index 0 along it) so the
+// elementwise generic keeps affine maps.
 // CHECK: #[[ZERO:map[0-9]*]] = affine_map<(d0, d1) -> (0, d1)>
 // CHECK-LABEL: func.func @add
 // CHECK: %[[D:.*]] = tensor.dim %arg0
@@ -10,7 +11,7 @@
 // CHECK: arith.ori
 // CHECK: call @dy2st_raise
 // CHECK: scf.if %{{.*}} -> (tensor<4x3xf32>)
-// CHECK: %[[STRETCH:.*]] = arith.andi
+// CHECK: %[[STRETCH:.*]] = arith.cmpi ne, %{{.*}}, %{{.*}} : index
 // CHECK: %[[H:.*]] = scf.if %[[STRETCH]] -> (tensor<?x3xf32>)
 // CHECK: linalg.generic {indexing_maps = [#[[ZERO]], #{{map[0-9]*}}]{{.*}} ins(%arg0
 // CHECK: } else {
