@@ -1927,6 +1927,39 @@ def test_strings_known_when_compiling_are_results(differential, mode):
     assert paddle.jit.to_static(only_a_string)(t([1.0]), mode) == mode
 
 
+def strings_indexed_sliced_and_searched(x, name="blocks.1.weight_é"):
+    scale = 1.0
+    if "weight" in name and "bias" not in name and "ks.1" in name:
+        scale = scale + len(name[7:]) + len(name[-3:-1])
+    if name[0] == "b" and name[::-1][0] == "é" and name[-1] not in "xyz":
+        scale = scale * 2
+    return x * scale, name[1:6:2], name[:-20], name[-1], "" in name
+
+
+@pytest.mark.parametrize("name", ["blocks.1.weight_é", "head.bias", "w"])
+def test_strings_known_when_compiling_are_indexed_sliced_and_searched(differential, name):
+    differential(strings_indexed_sliced_and_searched, t([1.0, 2.0]), name)
+
+
+def string_index_out_of_range(x, name="ab"):
+    return x * len(name[5])
+
+
+def test_a_string_index_out_of_range_is_python_s_index_error():
+    with pytest.raises(paddle.Dy2StError, match="IndexError: string index out of range"):
+        paddle.jit.to_static(string_index_out_of_range)(t([1.0]))
+
+
+def substring_of_a_string_chosen_at_run_time(x):
+    mode = "pos" if x.sum() > 0 else "neg"
+    return x * ("o" in mode)
+
+
+def test_a_substring_test_of_a_string_chosen_at_run_time_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="'in' of a string chosen at run time"):
+        paddle.jit.to_static(substring_of_a_string_chosen_at_run_time)(t([1.0]))
+
+
 def mode_chosen_in_a_loop(x):
     mode = "idle"
     for i in range(3):

@@ -260,6 +260,9 @@ OpFoldResult CompareOp::fold(FoldAdaptor adaptor) {
     auto ls = dyn_cast<StringAttr>(l), rs = dyn_cast<StringAttr>(r);
     if (!ls || !rs)
       return {};
+    if ((kind == CompareKind::in || kind == CompareKind::not_in) && isa<StrType>(rt))
+      return typed(
+          *this, boolAttr(ctx, rs.getValue().contains(ls.getValue()) == (kind == CompareKind::in)));
     int order = ls.getValue().compare(rs.getValue());
     switch (kind) {
     case CompareKind::lt: return typed(*this, boolAttr(ctx, order < 0));

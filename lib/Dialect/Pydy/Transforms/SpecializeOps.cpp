@@ -309,6 +309,9 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
     if (isa<ListType, TupleType, NamedTupleType>(sliced))
       return sliceSequence(sub);
   }
+  if (auto sub = dyn_cast<SubscriptOp>(op); sub && isa<StrType>(sub.getValue().getType()) &&
+                                            isa_and_nonnull<StringAttr>(constantOf(sub.getValue())))
+    return subscriptText(sub);
   if (auto sub = dyn_cast<SubscriptOp>(op); sub && isItemChoice(sub))
     return chooseItem(sub, next);
   if (auto sub = dyn_cast<SubscriptOp>(op);
@@ -487,9 +490,17 @@ LogicalResult Specializer::inferResultTypes(Operation *op) {
       return setResult(b.getI1Type());
     // Strings order by code point (strings chosen at run time too: their
     // table is sorted).
-    if (isa<StrType>(cmp.getLhs().getType()) && isa<StrType>(cmp.getRhs().getType()) &&
-        cmp.getKind() != CompareKind::in && cmp.getKind() != CompareKind::not_in)
+    bool membership = cmp.getKind() == CompareKind::in || cmp.getKind() == CompareKind::not_in;
+    if (isa<StrType>(cmp.getLhs().getType()) && isa<StrType>(cmp.getRhs().getType()) && !membership)
       return setResult(b.getI1Type());
+    // A substring test (`"weight" in name`) of strings known when compiling folds.
+    if (isa<StrType>(cmp.getLhs().getType()) && isa<StrType>(cmp.getRhs().getType())) {
+      if (!isa_and_nonnull<StringAttr>(constantOf(cmp.getLhs())) ||
+          !isa_and_nonnull<StringAttr>(constantOf(cmp.getRhs())))
+        return op->emitError("'in' of a string chosen at run time is not supported by dy2st "
+                             "yet (strings known when compiling are tested then)");
+      return setResult(b.getI1Type());
+    }
     auto sig = compareSignature(cmp.getKind(), cmp.getLhs().getType(),
                                 cmp.getRhs().getType(), error);
     if (failed(sig))

@@ -1,4 +1,5 @@
 // Specialization of slices of lists and tuples (see Specializer.h): of
+// strings known when compiling, their items and slices; of
 // sequences known when compiling, picked now; of TensorArrays (and lists
 // with runtime bounds), the loop Python's slicing runs; with that loop,
 // TensorArrays appended to lists and items inserted into them.
@@ -61,6 +62,41 @@ LogicalResult Specializer::sliceSequence(SubscriptOp op) {
                      ? Value(ListOp::create(b, op.getLoc(), ListType::get(op.getContext(), types), picked))
                      : Value(TupleOp::create(b, op.getLoc(), TupleType::get(op.getContext(), types), picked));
   op.getResult().replaceAllUsesWith(result);
+  op.erase();
+  return success();
+}
+
+LogicalResult Specializer::subscriptText(SubscriptOp op) {
+  StringRef text = cast<StringAttr>(constantOf(op.getValue())).getValue();
+  // Python indexes code points: each starts at a byte that continues none.
+  SmallVector<StringRef> points;
+  for (size_t i = 0; i < text.size();) {
+    size_t end = i + 1;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+      ++end;
+    points.push_back(text.slice(i, end));
+    i = end;
+  }
+  std::string picked;
+  int64_t n = points.size();
+  if (isa<SliceType>(op.getIndex().getType())) {
+    FailureOr<StaticSlice> slice = staticSlice(op, op.getIndex(), n);
+    if (failed(slice))
+      return failure();
+    for (int64_t i : slice->positions)
+      picked += points[i].str();
+  } else {
+    auto index = dyn_cast_or_null<IntegerAttr>(constantOf(op.getIndex()));
+    if (!index || !index.getType().isInteger(64))
+      return op.emitError("an index of a string must be an int known at compile time");
+    int64_t i = index.getInt();
+    if (i < -n || i >= n)
+      return op.emitError("IndexError: string index out of range");
+    picked = points[i < 0 ? i + n : i].str();
+  }
+  OpBuilder b(op);
+  op.getResult().replaceAllUsesWith(
+      ConstantOp::create(b, op.getLoc(), b.getStringAttr(picked)).getResult());
   op.erase();
   return success();
 }

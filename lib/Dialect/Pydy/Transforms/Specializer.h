@@ -510,6 +510,9 @@ private:
   /// l[a:b:c] of a list or tuple (x.shape[1:]) with bounds known at compile
   /// time: a new display of the selected elements.
   LogicalResult sliceSequence(SubscriptOp op);
+  /// `text[i]` and `text[a:b:c]` of a string known when compiling: the
+  /// string of those code points (IndexError out of range, as Python's).
+  LogicalResult subscriptText(SubscriptOp op);
   LogicalResult sliceArray(SubscriptOp op, Operation *&next);
   /// `list` with `sequence[i]` appended for i in range(start, stop, step):
   /// the loop as unspecialized pydy ops.

@@ -35,3 +35,37 @@ pydy.func @unsupported_method(%x: !pydy.object {pydy.name = "x"}) -> !pydy.objec
   %t, %0 = pydy.call_method %act, "title"() : !pydy.str, () -> (!pydy.object, !pydy.object)
   pydy.return %t : !pydy.object
 }
+
+// -----
+
+// Items, slices (by code point) and substring tests of strings known when
+// compiling are computed then (`name[7:]`, `"weight" in name`).
+// CHECK-LABEL: pydy.func @text_items_and_substrings
+// CHECK: pydy.constant ["\C3\A9", "wih_", true, false]
+// CHECK-NOT: pydy.subscript
+// CHECK-NOT: pydy.compare
+pydy.func @text_items_and_substrings(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %name = pydy.constant "weight_é"
+  %minus1 = pydy.constant -1 : i64
+  %last = pydy.subscript %name[%minus1] : (!pydy.str, i64) -> !pydy.object
+  %none = pydy.constant none
+  %two = pydy.constant 2 : i64
+  %every = pydy.slice %none, %none, %two : !pydy.none, !pydy.none, i64
+  %picked = pydy.subscript %name[%every] : (!pydy.str, !pydy.slice) -> !pydy.object
+  %part = pydy.constant "ght"
+  %found = pydy.compare in %part, %name : (!pydy.str, !pydy.str) -> !pydy.object
+  %other = pydy.constant "bias"
+  %missing = pydy.compare in %other, %name : (!pydy.str, !pydy.str) -> !pydy.object
+  %r = pydy.tuple %last, %picked, %found, %missing : (!pydy.object, !pydy.object, !pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %r : !pydy.object
+}
+
+// -----
+
+pydy.func @text_index_out_of_range(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %name = pydy.constant "ab"
+  %five = pydy.constant 5 : i64
+  // expected-error @+1 {{IndexError: string index out of range}}
+  %c = pydy.subscript %name[%five] : (!pydy.str, i64) -> !pydy.object
+  pydy.return %c : !pydy.object
+}
