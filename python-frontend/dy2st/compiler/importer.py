@@ -27,8 +27,8 @@ from ..eager import compat, dtypes, functional, inplace, optable, random, struct
 from ..eager.tensor import Tensor
 from ..nn import Layer, LayerDict, LayerList, Sequential
 from . import alias_forms as forms
-from . import (aliases, callbacks, comprehensions, local_classes, named_tuples,
-               numpy_constructors, numpy_values, pybuiltins, statements, unbound)
+from . import (aliases, callbacks, comprehensions, layer_structure, local_classes,
+               named_tuples, numpy_constructors, numpy_values, pybuiltins, statements, unbound)
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .unit import (Capture, Item, MadeObject, NewWrittenAttribute, Origin,
                    RecursiveCaptures, Static, Unit, bound_flag, flagged_attribute, owns)
@@ -2307,8 +2307,39 @@ class Importer(StaticContainers, CallForms, Views):
             self.write_back(target, Value(f"{name}#1"), node, Reach.of_method(method, values))
         return Value(f"{name}#0")
 
+    def layer_structure_query(self, node):
+        """What a call of a layer's structure query (`self.parameters()`,
+        `self.named_children()`, ...) gives, as layer_structure.answer does,
+        with the layer's Static; None for any other node."""
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and
+                node.func.attr in layer_structure.QUERIES):
+            return None
+        owner = self.static_object(node.func.value)
+        fn = getattr(owner, node.func.attr, None) if isinstance(owner, Layer) else None
+        if not layer_structure.is_query(fn):
+            return None
+        arguments = node.args + [k.value for k in node.keywords]
+        if not all(isinstance(a, ast.Constant) for a in arguments) or \
+                any(k.arg is None for k in node.keywords):
+            self._fail(node, f"{fn.__name__}() of a layer in compiled code is answered when "
+                             "compiling: its arguments must be constants")
+        found = layer_structure.answer(fn, [a.value for a in node.args],
+                                       {k.arg: k.value.value for k in node.keywords})
+        return found, self.expr_or_static(node.func.value)
+
+    def layer_structure_call(self, node):
+        """A layer's structure query as a value: the list display of the
+        tensors it names (each an input), or, of layers, the list itself,
+        known when compiling."""
+        found, owner = self.layer_structure_query(node)
+        if all(isinstance(obj, Tensor) for _, obj, _ in found):
+            return self.expr(located(layer_structure.display(found, node.func.value), node))
+        return Static([obj if name is None else (name, obj) for name, obj, _ in found])
+
     def static_call(self, node, callee):
         fn = callee.obj
+        if layer_structure.is_query(fn) and self.layer_structure_query(node) is not None:
+            return self.layer_structure_call(node)
         pair = getattr(fn, "inplace_pair", None)
         if pair is not None:
             # topk(x, k, out=(values, indices)): both tensors change.
@@ -2399,6 +2430,10 @@ class Importer(StaticContainers, CallForms, Views):
             # list(d.values()), tuple(l): a container known at compile time.
             if len(node.args) != 1 or node.keywords:
                 self._fail(node, f"{fn.__name__}() in compiled code takes exactly one argument")
+            query = self.layer_structure_query(node.args[0])
+            if query is not None and not all(isinstance(obj, Tensor) for _, obj, _ in query[0]):
+                # list(self.named_children()): layers, known when compiling.
+                return Static(fn(self.layer_structure_call(node.args[0]).obj))
             return self.converted(node.args[0], fn.__name__, node)
         if fn in (bool, int, float):
             if len(node.args) != 1 or node.keywords:

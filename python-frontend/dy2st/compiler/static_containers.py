@@ -14,6 +14,14 @@ _LARGEST_TABLE = 256
 running (each is one comparison of the program)."""
 
 
+def _along(origin, steps):
+    """`origin` followed by `steps` (attribute names and indices), or None."""
+    for step in steps:
+        origin = origin.child(Item(step) if isinstance(step, int) else step) \
+            if origin is not None else None
+    return origin
+
+
 class StaticContainers:
     """Importer's methods for the Python containers of compile-time objects."""
 
@@ -46,9 +54,17 @@ class StaticContainers:
         LayerDict or ParameterDict, its keys(), values() or items()), each a
         list of (object, origin): what the
         loop's target names; else None."""
+        query = self.layer_structure_query(node)
+        if query is not None:
+            # `for p in self.parameters()`, `for name, layer in self.named_children()`.
+            found, owner = query
+            return [[(obj, _along(owner.origin, steps))] if name is None else
+                    [(name, None), (obj, _along(owner.origin, steps))]
+                    for name, obj, steps in found]
         iterable = self.static_iterable(node)
         if iterable is not None:
-            return [[(item, iterable.origin.child(i) if iterable.origin is not None else None)]
+            # Items by index as `self.blocks[i]` reads them: one capture of each.
+            return [[(item, iterable.origin.child(Item(i)) if iterable.origin is not None else None)]
                     for i, item in enumerate(iterable.obj)]
         view = None
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import collections
 import functools
+import itertools
 import re
-from typing import Any, Callable, Iterator, Literal, Mapping, Sequence, TypeVar, Union, overload
+from typing import Any, Callable, Iterator, Mapping, Sequence, TypeVar, Union, overload
 
 import numpy as np
 
@@ -47,6 +48,11 @@ class Parameter(Tensor):
 
 # How many layers each name scope has named (Paddle's unique_name.generate).
 _NAMES_GIVEN: collections.Counter[str] = collections.Counter()
+
+
+def _dotted(prefix, name):
+    """`name` under `prefix`, as Paddle joins a structured name."""
+    return f"{prefix}.{name}" if prefix else name
 
 
 def _snake_case(name):
@@ -215,19 +221,35 @@ class Layer:
         buffers[name] = (tensor, persistable)
         object.__setattr__(self, name, tensor)
 
-    def named_sublayers(self, prefix: str = "") -> Iterator[tuple[str, Layer]]:
+    def named_sublayers(self, prefix: str = "", include_self: bool = False,
+                        layers_set: set[Layer] | None = None,
+                        remove_duplicate: bool = True) -> Iterator[tuple[str, Layer]]:
+        """Every layer below this one, depth first, with its dotted name (a
+        layer registered twice once, under its first name, unless
+        `remove_duplicate` is False)."""
+        if layers_set is None:
+            layers_set = set()
+        if include_self and self not in layers_set:
+            if remove_duplicate:
+                layers_set.add(self)
+            yield prefix, self
         for name, layer in self._registry("_sub_layers").items():
-            full = f"{prefix}{name}"
-            yield full, layer
-            yield from layer.named_sublayers(full + ".")
+            if layer is not None:
+                yield from layer.named_sublayers(_dotted(prefix, name), True, layers_set,
+                                                 remove_duplicate)
 
     def sublayers(self, include_self: bool = False) -> list[Layer]:
         """Every layer below this one, depth first (this one first with include_self)."""
-        return ([self] if include_self else []) + [layer for _, layer in self.named_sublayers()]
+        return [layer for _, layer in self.named_sublayers(include_self=include_self)]
 
     def named_children(self) -> Iterator[tuple[str, Layer]]:
-        """The layers registered directly on this one, with their names."""
-        yield from self._registry("_sub_layers").items()
+        """The layers registered directly on this one, with their names (one
+        registered twice once)."""
+        seen: set[int] = set()
+        for name, layer in self._registry("_sub_layers").items():
+            if layer is not None and id(layer) not in seen:
+                seen.add(id(layer))
+                yield name, layer
 
     def children(self) -> Iterator[Layer]:
         """The layers registered directly on this one."""
@@ -241,30 +263,54 @@ class Layer:
         fn(self)
         return self
 
-    def named_parameters(self, prefix: str = "") -> Iterator[tuple[str, Parameter]]:
-        for name, p in self._registry("_parameters").items():
-            if p is not None:
-                yield f"{prefix}{name}", p
-        for name, layer in self._registry("_sub_layers").items():
-            yield from layer.named_parameters(f"{prefix}{name}.")
+    def _named_tensors(self, own, prefix, include_sublayers, remove_duplicate):
+        """(name, tensor) of `own(layer)` for this layer and, with
+        `include_sublayers`, those below it; a tensor shared by two layers
+        once unless `remove_duplicate` is False (tied weights)."""
+        layers = self.named_sublayers(prefix, include_self=True,
+                                      remove_duplicate=remove_duplicate) \
+            if include_sublayers else iter([(prefix, self)])
+        seen: set[int] = set()
+        for layer_prefix, layer in layers:
+            for name, tensor in own(layer):
+                if tensor is None or (remove_duplicate and id(tensor) in seen):
+                    continue
+                seen.add(id(tensor))
+                yield _dotted(layer_prefix, name), tensor
 
-    def parameters(self) -> list[Parameter]:
-        return [p for _, p in self.named_parameters()]
+    def named_parameters(self, prefix: str = "", include_sublayers: bool = True,
+                         remove_duplicate: bool = True) -> Iterator[tuple[str, Parameter]]:
+        return self._named_tensors(lambda layer: layer._registry("_parameters").items(),
+                                   prefix, include_sublayers, remove_duplicate)
 
-    def named_buffers(self, prefix: str = "") -> Iterator[tuple[str, Tensor]]:
+    def parameters(self, include_sublayers: bool = True) -> list[Parameter]:
+        return [p for _, p in self.named_parameters(include_sublayers=include_sublayers)]
+
+    def _own_buffers(self, persistable_only: bool = False) -> Iterator[tuple[str, Tensor]]:
         for name, (tensor, persistable) in self.__dict__.get("_buffers", {}).items():
-            if persistable and tensor is not None:
-                yield f"{prefix}{name}", tensor
-        for name, layer in self._registry("_sub_layers").items():
-            yield from layer.named_buffers(f"{prefix}{name}.")
+            if persistable or not persistable_only:
+                yield name, tensor
 
-    def buffers(self) -> list[Tensor]:
-        return [t for _, t in self.named_buffers()]
+    def named_buffers(self, prefix: str = "", include_sublayers: bool = True,
+                      remove_duplicate: bool = True) -> Iterator[tuple[str, Tensor]]:
+        """Every buffer, persistable or not (state_dict keeps the persistable ones)."""
+        return self._named_tensors(lambda layer: layer._own_buffers(), prefix,
+                                   include_sublayers, remove_duplicate)
+
+    def buffers(self, include_sublayers: bool = True) -> list[Tensor]:
+        return [t for _, t in self.named_buffers(include_sublayers=include_sublayers)]
 
     def state_dict(self) -> collections.OrderedDict[str, Tensor]:
-        state: collections.OrderedDict[str, Tensor] = collections.OrderedDict(
-            self.named_parameters())
-        state.update(self.named_buffers())
+        """Each layer's parameters, then its persistable buffers, depth first,
+        under every name they are registered by (tied weights twice), as
+        Paddle orders them."""
+        state: collections.OrderedDict[str, Tensor] = collections.OrderedDict()
+        for prefix, layer in self.named_sublayers(include_self=True, remove_duplicate=False):
+            own = itertools.chain(layer._registry("_parameters").items(),
+                                  layer._own_buffers(persistable_only=True))
+            for name, tensor in own:
+                if tensor is not None:
+                    state[_dotted(prefix, name)] = tensor
         return state
 
     def set_state_dict(self, state_dict: Mapping[str, Any]) -> None:
