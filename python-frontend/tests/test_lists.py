@@ -182,3 +182,34 @@ def sorted_in_place(x, n):
 
 def test_sort_in_place(differential):
     differential(sorted_in_place, t([3.0, -1.0, 2.0]), paddle.to_tensor(6))
+
+
+def rows_of_a_tensor(x):
+    rows = list(x)
+    mixed = []
+    for i, (a, b) in enumerate(zip(x, reversed(list(x)))):
+        mixed.append(a * i + b)
+    return paddle.stack(mixed), len(rows), rows[-1], tuple(x[0])
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_list_of_a_tensor_is_its_rows(differential, rows):
+    differential(rows_of_a_tensor,
+                 paddle.to_tensor(np.arange(rows * 2, dtype="float32").reshape(rows, 2)))
+
+
+def rows_reversed(x):
+    rows = list(x)
+    return paddle.stack(rows[::-1]), len(rows)
+
+
+def test_list_of_a_tensor_of_many_rows_or_rows_known_at_run_time(differential):
+    from dy2st.static import InputSpec
+    # More rows than are unrolled: a list a loop fills, as for a runtime count.
+    differential(rows_reversed, paddle.to_tensor(np.arange(200, dtype="float32").reshape(100, 2)))
+    x = t([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+    eager = rows_reversed(x)
+    compiled = paddle.jit.to_static(rows_reversed,
+                                    input_spec=[InputSpec([None, 2], "float32")])(x)
+    np.testing.assert_array_equal(eager[0].numpy(), compiled[0].numpy())
+    assert eager[1] == compiled[1]

@@ -260,6 +260,51 @@ LogicalResult Specializer::extendList(CallMethodOp op, Operation *&next) {
   return success();
 }
 
+LogicalResult Specializer::tensorRows(CallMethodOp op, bool asList, Operation *&next) {
+  // Rows up to this many are a list of their own types; more, or a number
+  // known only at run time, a TensorArray filled by a loop (one op per row
+  // would grow the program with the tensor).
+  constexpr int64_t kMostRowsUnrolled = 64;
+  auto tensor = cast<RankedTensorType>(op.getObject().getType());
+  int64_t rows = tensor.getDimSize(0);
+  bool unrolled = !tensor.isDynamicDim(0) && rows <= kMostRowsUnrolled;
+  if (!asList && !unrolled)
+    return op.emitError() << "tuple() of " << withArticle(tensor)
+                          << " is not supported by dy2st yet (of at most " << kMostRowsUnrolled
+                          << " rows known when compiling, it is)";
+  Location loc = op.getLoc();
+  Type object = ObjectType::get(op.getContext());
+  OpBuilder b(op);
+  auto constant = [&](int64_t v) -> Value {
+    return ConstantOp::create(b, loc, b.getI64IntegerAttr(v));
+  };
+  Value result;
+  Operation *first;
+  if (unrolled) {
+    SmallVector<Value> items;
+    for (int64_t i = 0; i < rows; ++i) {
+      Value index = constant(i);
+      if (i == 0)
+        first = index.getDefiningOp();
+      items.push_back(SubscriptOp::create(b, loc, object, op.getObject(), index));
+    }
+    result = asList ? Value(ListOp::create(b, loc, object, items))
+                    : Value(TupleOp::create(b, loc, object, items));
+    if (rows == 0)
+      first = result.getDefiningOp();
+  } else {
+    Value n = LenOp::create(b, loc, object, op.getObject());
+    first = n.getDefiningOp();
+    Value empty = ListOp::create(b, loc, object, ValueRange{});
+    result = appendItems(b, loc, empty, op.getObject(), constant(0), n, constant(1));
+  }
+  op.getResult().replaceAllUsesWith(result);
+  op.getUpdated().replaceAllUsesWith(op.getObject());
+  op.erase();
+  next = first;
+  return success();
+}
+
 LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
   Type receiver = op.getObject().getType();
   StringRef method = op.getMethod();
@@ -297,6 +342,8 @@ LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
       op.erase();
       return success();
     }
+    if (auto tensor = dyn_cast<RankedTensorType>(receiver); tensor && tensor.getRank() > 0)
+      return tensorRows(op, method == "__list__", next);
     if (!sequenceElementTypes(receiver))
       return op.emitError() << method.drop_front(2).drop_back(2) << "() of "
                             << withArticle(receiver) << " is not supported by dy2st yet";

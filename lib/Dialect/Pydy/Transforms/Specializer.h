@@ -510,6 +510,9 @@ private:
   /// l[a:b:c] of a list or tuple (x.shape[1:]) with bounds known at compile
   /// time: a new display of the selected elements.
   LogicalResult sliceSequence(SubscriptOp op);
+  /// `list(x)` / `tuple(x)` of a tensor: its rows, as a list (or tuple) of
+  /// a few known when compiling, else a list filled by a loop.
+  LogicalResult tensorRows(CallMethodOp op, bool asList, Operation *&next);
   /// `text[i]` and `text[a:b:c]` of a string known when compiling: the
   /// string of those code points (IndexError out of range, as Python's).
   LogicalResult subscriptText(SubscriptOp op);
