@@ -4,6 +4,7 @@
 
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
@@ -24,6 +25,27 @@ std::string levelName(int64_t level) {
   case 50: return "CRITICAL";
   default: return "Level " + std::to_string(level);
   }
+}
+
+/// Python's own line for a warnings.warn() of compiled code (its record
+/// names the category, file and line: see the importer's warning_call),
+/// or nothing for a logging call's record.
+std::optional<std::string> warningLine(const std::string &record, const std::string &text) {
+  llvm::Expected<llvm::json::Value> parsed = llvm::json::parse(record);
+  if (!parsed) {
+    llvm::consumeError(parsed.takeError());
+    return std::nullopt;
+  }
+  const llvm::json::Object *fields = parsed->getAsObject();
+  const llvm::json::Object *warning = fields ? fields->getObject("warning") : nullptr;
+  const llvm::json::Array *category = warning ? warning->getArray("category") : nullptr;
+  if (!category || category->size() != 2)
+    return std::nullopt;
+  std::string line;
+  llvm::raw_string_ostream os(line);
+  os << warning->getString("file").value_or("") << ":" << warning->getInteger("line").value_or(0)
+     << ": " << (*category)[1].getAsString().value_or("UserWarning") << ": " << text;
+  return line;
 }
 
 Printer &installedPrinter() {
@@ -47,7 +69,12 @@ Printer &installedPrinter() {
       llvm::outs().flush();
       break;
     case PrintRequest::Target::Log:
-      // Python's default format: LEVEL:logger:message, on stderr.
+      // Python's default formats on stderr: file:line: Category: message for
+      // a warning (every time: no Python filters here), else LEVEL:logger:message.
+      if (std::optional<std::string> line = warningLine(request.record, text)) {
+        llvm::errs() << *line << "\n";
+        break;
+      }
       llvm::errs() << levelName(request.level) << ":"
                    << (request.name.empty() ? "root" : request.name) << ":" << text << "\n";
       break;

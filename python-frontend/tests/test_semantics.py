@@ -9,6 +9,8 @@ import os
 import subprocess
 import types
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -1827,6 +1829,68 @@ def logs_with_a_stack(x):
 def test_logging_keywords_compiled_code_cannot_honour_are_reported(fn):
     with pytest.raises(paddle.Dy2StError, match="exc_info .* extra .* stacklevel=1"):
         paddle.jit.to_static(fn)(t([1.0]))
+
+
+class DeprecatedArgument(DeprecationWarning):
+    """A user's warning category."""
+
+
+def warns_in_a_loop(x, steps):
+    for _ in range(steps):
+        if x.sum() > 0:
+            warnings.warn(f"positive sum {x.sum().item():.1f}")
+        warnings.warn("old argument", DeprecatedArgument)
+        warnings.warn(message=x.shape[0], category=RuntimeWarning, stacklevel=1)
+    return x * 2
+
+
+def warned(fn, *args, action):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter(action)
+        fn(*args)
+    return [(str(w.message), w.category, w.filename, w.lineno) for w in caught]
+
+
+@pytest.mark.parametrize("action", ["always", "default", "ignore", "once"])
+@pytest.mark.parametrize("values", [[1.0, 2.0], [-1.0, -2.0]])
+def test_warnings_are_issued_at_run_time_through_pythons_filters(values, action):
+    # Each run starts from a fresh registry, as the eager run does.
+    globals().pop("__warningregistry__", None)
+    eager = warned(warns_in_a_loop, t(values), 3, action=action)
+    globals().pop("__warningregistry__", None)
+    compiled = warned(paddle.jit.to_static(warns_in_a_loop), t(values), 3, action=action)
+    assert compiled == eager
+    assert len(eager) == {"always": 9 if values[0] > 0 else 6, "default": 3 if values[0] > 0 else 2,
+                          "ignore": 0, "once": 3 if values[0] > 0 else 2}[action]
+
+
+def warns_twice(x):
+    return warns_in_a_loop(x, 2)
+
+
+def test_dy2st_run_writes_warnings_as_python_does(tmp_path):
+    from dy2st.static import InputSpec
+    path = str(tmp_path / "warns")
+    paddle.jit.save(paddle.jit.to_static(warns_twice), path, input_spec=[InputSpec([2], "float32")])
+    np.save(tmp_path / "x.npy", np.array([1.0, 2.0], np.float32))
+    done = subprocess.run([os.path.join(BUILD, "bin", "dy2st-run"), path + ".pdmodel", "--arg",
+                           str(tmp_path / "x.npy"), "--output", str(tmp_path / "y")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    line = warns_in_a_loop.__code__.co_firstlineno + 3
+    assert f"{__file__}:{line}: UserWarning: positive sum 3.0\n" in done.stderr
+    assert f"{__file__}:{line + 1}: DeprecatedArgument: old argument\n" in done.stderr
+    assert done.stderr.count("RuntimeWarning: 2\n") == 2
+
+
+def warns_twice_up(x):
+    warnings.warn("deep", stacklevel=2)
+    return x
+
+
+def test_warnings_compiled_code_cannot_honour_are_reported():
+    with pytest.raises(paddle.Dy2StError, match="stacklevel=1"):
+        paddle.jit.to_static(warns_twice_up)(t([1.0]))
 
 
 # None before a runtime loop ----------------------------------------------------------

@@ -20,6 +20,7 @@ import os
 import re
 import textwrap
 import types
+import warnings
 
 import numpy as np
 
@@ -2398,6 +2399,8 @@ class Importer(StaticContainers, CallForms, Views):
         level = _logging_level(fn)
         if level is not None:
             return self.logging_call(node, fn, level)
+        if fn is warnings.warn:
+            return self.warning_call(node)
         if fn is logging.getLogger:
             # A logger by a constant name: the object, at compile time.
             if not all(isinstance(a, ast.Constant) for a in node.args) or node.keywords:
@@ -3136,6 +3139,39 @@ class Importer(StaticContainers, CallForms, Views):
             record["extra_items"] = [key for key, _ in runtime_extra]
             items += [(self.expr(value), "") for _, value in runtime_extra]
         attrs = {"sep": '""', "logger": f'"{_escape(logger)}"', "level": f"{level} : i64",
+                 "record": f'"{_escape(json.dumps(record))}"'}
+        self.emit(f"pydy.print{_text_operands(items, attrs)} {self.loc(node)}")
+        return self.constant(None, node)
+
+    def warning_call(self, node):
+        """`warnings.warn(message, category)`, made at run time through
+        Python's warnings with the call's own file, line and module, so that
+        their filters act as eagerly (by default once per line); the message
+        is str() of the value given."""
+        given = dict(zip(("message", "category", "stacklevel"), node.args))
+        for keyword in node.keywords:
+            if keyword.arg not in ("message", "category", "stacklevel") or keyword.arg in given:
+                self._fail(node, "warnings.warn() in compiled code takes a message, a category "
+                                 "and stacklevel=1", unsupported=False)
+            given[keyword.arg] = keyword.value
+        if "message" not in given or len(node.args) > 3:
+            self._fail(node, "warnings.warn() takes a message (and a category)", unsupported=False)
+        category = UserWarning
+        if given.get("category") is not None:
+            category = self.expr_or_static(given["category"])
+            category = category.obj if isinstance(category, Static) else None
+            if not (isinstance(category, type) and issubclass(category, Warning)):
+                self._fail(given["category"], "the category of warnings.warn() in compiled code "
+                                               "must be a Warning class known when converting")
+        if "stacklevel" in given and self.global_constant(given["stacklevel"]) != 1:
+            self._fail(given["stacklevel"], "warnings.warn() in compiled code takes stacklevel=1 "
+                                            "(compiled code has no Python stack above the call)")
+        record = {"warning": {"category": [category.__module__, category.__qualname__],
+                              "file": self.filename,
+                              "line": self.first_line + node.lineno - 1,
+                              "module": self.globals.get("__name__", "")}}
+        items = self.text_items([given["message"]])
+        attrs = {"sep": '""', "logger": '""', "level": f"{logging.WARNING} : i64",
                  "record": f'"{_escape(json.dumps(record))}"'}
         self.emit(f"pydy.print{_text_operands(items, attrs)} {self.loc(node)}")
         return self.constant(None, node)

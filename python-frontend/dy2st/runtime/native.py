@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sys
+import warnings
 
 # The package's folder: an installed package carries the extension there.
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -149,6 +150,8 @@ def _print_items(items, formats, target, sep, end, name, level, record):
     texts = [_formatted(v, f) for v, f in zip(items, formats)]
     if target == "print":
         print(*texts, sep=sep, end=end, flush=True)
+    elif target == "log" and "warning" in fields:
+        _warn(sep.join(texts), fields["warning"])
     elif target == "log":
         _log(name, level, sep.join(texts), fields)
     else:
@@ -168,6 +171,23 @@ def _log(name, level, text, fields):
     logger.handle(logger.makeRecord(logger.name, level, fields.get("file", "(unknown file)"),
                                     fields.get("line", 0), text, (), exc_info,
                                     fields.get("function"), fields.get("extra")))
+
+
+def _warn(text, fields):
+    """A warnings.warn() of compiled code, at the user's file and line and in
+    their module's registry, so that the warning filters decide as they do
+    eagerly; a category no module defines now is a UserWarning."""
+    module, qualname = fields["category"]
+    category = sys.modules.get(module)
+    for part in qualname.split("."):
+        category = getattr(category, part, None)
+    if not (isinstance(category, type) and issubclass(category, Warning)):
+        category = UserWarning
+    owner = sys.modules.get(fields["module"])
+    namespace = vars(owner) if owner is not None else {}
+    warnings.warn_explicit(text, category, fields["file"], fields["line"], fields["module"],
+                           namespace.setdefault("__warningregistry__", {}),
+                           namespace or None)
 
 
 def _formatted(value, format):
