@@ -90,6 +90,8 @@ Printer &installedPrinter() {
 thread_local std::vector<PrintItem> pending;
 /// The first error compiled code raised during the current call.
 thread_local std::optional<std::string> raised;
+/// Exceptions set aside while `finally` blocks run, the innermost last.
+thread_local std::vector<std::string> held;
 
 void formatElement(llvm::raw_ostream &os, const RuntimeValue &v, int64_t i) {
   const char *p = static_cast<const char *>(v.data) + i * dtypeSize(v.dtype);
@@ -213,6 +215,8 @@ std::string formatValue(const RuntimeValue &v) {
 std::optional<std::string> takeRuntimeError() {
   std::optional<std::string> error;
   error.swap(raised);
+  // A `finally` block that raised left its held exception behind.
+  held.clear();
   return error;
 }
 
@@ -328,6 +332,29 @@ static void dy2st_raise_items(const char *kind, const char *message) {
   reportRuntimeError(std::string(kind) + ": " + message + text);
 }
 static bool dy2st_raised() { return raised.has_value(); }
+static void dy2st_hold_raised() {
+  if (raised) {
+    held.push_back(std::move(*raised));
+    raised.reset();
+  }
+}
+static void dy2st_raise_held() {
+  if (held.empty())
+    return;
+  reportRuntimeError(std::move(held.back()));
+  held.pop_back();
+}
+static bool dy2st_catch(const char *kinds) {
+  if (!raised)
+    return false;
+  llvm::StringRef kind = llvm::StringRef(*raised).split(':').first;
+  llvm::SmallVector<llvm::StringRef> wanted;
+  llvm::StringRef(kinds).split(wanted, ',');
+  if (!llvm::is_contained(wanted, kind))
+    return false;
+  raised.reset();
+  return true;
+}
 /// Recursive calls of compiled code, as deep as Python's default limit:
 /// deeper, the call raises RecursionError rather than overflow the stack.
 constexpr int kMaxCallDepth = 1000;
@@ -379,6 +406,9 @@ void dy2st::definePrintSymbols(SymbolDefiner add) {
   add(kRaise, reinterpret_cast<void *>(&dy2st_raise));
   add(kRaiseItems, reinterpret_cast<void *>(&dy2st_raise_items));
   add(kRaised, reinterpret_cast<void *>(&dy2st_raised));
+  add(kCatch, reinterpret_cast<void *>(&dy2st_catch));
+  add(kHoldRaised, reinterpret_cast<void *>(&dy2st_hold_raised));
+  add(kRaiseHeld, reinterpret_cast<void *>(&dy2st_raise_held));
   add(kEnterCall, reinterpret_cast<void *>(&dy2st_enter_call));
   add(kLeaveCall, reinterpret_cast<void *>(&dy2st_leave_call));
   add(kCanAllocate, reinterpret_cast<void *>(&dy2st_can_allocate));

@@ -1276,6 +1276,24 @@ def stop_tokens_and_seen(x, n):
     return repeats, seen, [3, 5, 7].index(int(x[3])), seen.count(int(x[0]))
 
 
+def scores_or_flags(x, limit):
+    # try/except around a check that raises, in a loop: the statements after
+    # the raise are skipped, the clause's value taken, a finally counts.
+    flags = []
+    checks = 0
+    for i in range(x.shape[0]):
+        try:
+            score = x[i].sum()
+            if score > limit:
+                raise ValueError("over the limit")
+            flags.append(score * 2)
+        except (KeyError, ValueError):
+            flags.append(paddle.to_tensor(-1.0))
+        finally:
+            checks += 1
+    return paddle.stack(flags), checks
+
+
 CASES = [
     ("dyfunc_with_if_else", dyfunc_with_if_else, [f32(10, 16)]),
     ("dyfunc_with_if_else2", dyfunc_with_if_else2, [f32(10, 16)]),
@@ -1387,6 +1405,7 @@ CASES = [
     ("while_loop_class_var", while_loop_class_var, [np.zeros(1, "int64")]),
     ("token_counts_and_groups", token_counts_and_groups,
      [f32(6), np.array([3, 5, 3, 2, 8, 3], "int64")]),
+    ("scores_or_flags", scores_or_flags, [f32(4, 3), np.array(1.15, "float32")]),
     ("stop_tokens_and_seen", stop_tokens_and_seen,
      [np.array([3, 5, 0, 7], "int64"), np.array(9, "int64")]),
     ("layers_and_function_arguments", blocks_and_activation,

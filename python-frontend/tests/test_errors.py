@@ -29,8 +29,8 @@ def compile_error(fn, *args, cls=Dy2StError):
 def uses_try(x):
     try:
         y = x + 1
-    except ValueError:
-        y = x
+    except ValueError as error:
+        y = x * len(str(error))
     return y
 
 
@@ -55,7 +55,7 @@ def uses_walrus(x):
 
 
 @pytest.mark.parametrize("fn,construct,marker", [
-    (uses_try, "'try'", "try:"),
+    (uses_try, "'except ... as error' reading the exception object", "except ValueError"),
     (uses_with, "'with'", "with open"),
     (uses_yield, "yield", "yield x"),
     (uses_global, "'global'", "global counter"),

@@ -6,7 +6,8 @@ import dy2st as paddle
 
 def with_try(x):
     try:
-        x = x + 1
+        for _ in range(2):
+            return x
     finally:
         pass
     return x
@@ -30,8 +31,8 @@ for fn in (with_try, with_numpy, with_bare_raise):
     except paddle.UnsupportedSyntaxError as e:
         print(e)
 
-# CHECK: File "{{.*}}importer-unsupported.py", line 8, column 5: 'try' is not supported by dy2st
-# CHECK-NEXT: try:
+# CHECK: File "{{.*}}importer-unsupported.py", line 10, column 13: 'return' inside a loop in the body of a 'try' is not supported by dy2st yet
+# CHECK-NEXT: return x
 # CHECK-NEXT: ^
-# CHECK: line 16, column 5: 'import' is not supported by dy2st
-# CHECK: line 23, column 9: a bare 'raise' (re-raising) is not supported by dy2st
+# CHECK: line 17, column 5: 'import' is not supported by dy2st
+# CHECK: line 24, column 9: a bare 'raise' (re-raising) is not supported by dy2st

@@ -42,6 +42,12 @@ void raiseAtRunTime(mlir::OpBuilder &b, mlir::Operation *op, llvm::StringRef kin
                     llvm::StringRef message, bool appendItems = false);
 /// Whether compiled code has reported an exception during this call.
 mlir::Value raisedAtRunTime(mlir::OpBuilder &b, mlir::ModuleOp module, mlir::Location loc);
+/// Whether the exception reported during this call is of one of `kinds`
+/// (exception class names); if so, it is handled (no longer reported).
+mlir::Value caughtAtRunTime(mlir::OpBuilder &b, mlir::Operation *op, mlir::ArrayAttr kinds);
+/// A call of the runtime's `callee` (kHoldRaised, kRaiseHeld) without
+/// arguments or result.
+void callRuntime(mlir::OpBuilder &b, mlir::Operation *op, llvm::StringRef callee);
 
 } // namespace dy2st
 

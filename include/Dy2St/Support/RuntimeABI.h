@@ -107,6 +107,14 @@ inline constexpr llvm::StringLiteral kPyCallback = "dy2st_py_callback";
 inline constexpr llvm::StringLiteral kRaise = "dy2st_raise";
 inline constexpr llvm::StringLiteral kRaiseItems = "dy2st_raise_items";
 inline constexpr llvm::StringLiteral kRaised = "dy2st_raised";
+/// catch(kinds) -> i1: whether the recorded exception's kind is one of
+/// `kinds` (comma-separated); if so, it is handled (no longer recorded).
+inline constexpr llvm::StringLiteral kCatch = "dy2st_catch";
+/// hold_raised() sets the recorded exception aside (a `finally` block runs
+/// on its way out); raise_held() records the one set aside last again,
+/// unless another was recorded since.
+inline constexpr llvm::StringLiteral kHoldRaised = "dy2st_hold_raised";
+inline constexpr llvm::StringLiteral kRaiseHeld = "dy2st_raise_held";
 /// enter_call() -> i1 is false beyond the recursion limit; leave_call().
 inline constexpr llvm::StringLiteral kEnterCall = "dy2st_enter_call";
 inline constexpr llvm::StringLiteral kLeaveCall = "dy2st_leave_call";

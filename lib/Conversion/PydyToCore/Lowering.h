@@ -13,6 +13,7 @@
 
 namespace mlir::pydy::lowering {
 
+using dy2st::caughtAtRunTime;
 using dy2st::checkAtRunTime;
 using dy2st::declareRuntimeFunction;
 using dy2st::raiseAtRunTime;

@@ -254,6 +254,28 @@ struct RaisedLowering : OpConversionPattern<RaisedOp> {
   }
 };
 
+struct CatchLowering : OpConversionPattern<CatchOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(CatchOp op, OpAdaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, caughtAtRunTime(rewriter, op, op.getKinds()));
+    return success();
+  }
+};
+
+/// `pydy.hold_raised` / `pydy.raise_held`: the runtime's call of the same name.
+template <typename OpTy> struct HeldExceptionLowering : OpConversionPattern<OpTy> {
+  HeldExceptionLowering(MLIRContext *ctx, StringRef callee)
+      : OpConversionPattern<OpTy>(ctx), callee(callee) {}
+  LogicalResult matchAndRewrite(OpTy op, typename OpTy::Adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    dy2st::callRuntime(rewriter, op, callee);
+    rewriter.eraseOp(op);
+    return success();
+  }
+  StringRef callee;
+};
+
 struct LibCallLowering : OpConversionPattern<LibCallOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(LibCallOp op, OpAdaptor adaptor, ConversionPatternRewriter &rewriter) const override {
@@ -944,10 +966,12 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
                            LLVM::LLVMDialect, tensor_array::TensorArrayDialect>();
     target.addIllegalDialect<PydyDialect>();
     RewritePatternSet patterns(&getContext());
-    patterns.add<ConstantLowering, UndefLowering, BinaryLowering, CompareLowering,
-                 UnaryLowering, LibCallLowering, LenLowering, SubscriptLowering, IfLowering,
-                 LogicalLowering, WhileLowering, ConditionLowering, ForRangeLowering,
-                 CallLowering, YieldLowering, RaisedLowering>(&getContext());
+    patterns.add<ConstantLowering, UndefLowering, BinaryLowering, CompareLowering, UnaryLowering,
+                 LibCallLowering, LenLowering, SubscriptLowering, IfLowering, LogicalLowering,
+                 WhileLowering, ConditionLowering, ForRangeLowering, CallLowering, YieldLowering,
+                 RaisedLowering, CatchLowering>(&getContext());
+    patterns.add<HeldExceptionLowering<HoldRaisedOp>>(&getContext(), dy2st::kHoldRaised);
+    patterns.add<HeldExceptionLowering<RaiseHeldOp>>(&getContext(), dy2st::kRaiseHeld);
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
       signalPassFailure();
   }

@@ -93,3 +93,18 @@ Value dy2st::raisedAtRunTime(OpBuilder &b, ModuleOp module, Location loc) {
   declareRuntimeFunction(module, dy2st::kRaised, {}, b.getI1Type());
   return func::CallOp::create(b, loc, dy2st::kRaised, b.getI1Type(), ValueRange{}).getResult(0);
 }
+
+Value dy2st::caughtAtRunTime(OpBuilder &b, Operation *op, ArrayAttr kinds) {
+  std::string list;
+  for (Attribute kind : kinds)
+    list += (list.empty() ? "" : ",") + cast<StringAttr>(kind).getValue().str();
+  ModuleOp module = op->getParentOfType<ModuleOp>();
+  Value text = stringPointer(b, module, op->getLoc(), list);
+  declareRuntimeFunction(module, dy2st::kCatch, text.getType(), b.getI1Type());
+  return func::CallOp::create(b, op->getLoc(), dy2st::kCatch, b.getI1Type(), text).getResult(0);
+}
+
+void dy2st::callRuntime(OpBuilder &b, Operation *op, StringRef callee) {
+  declareRuntimeFunction(op->getParentOfType<ModuleOp>(), callee, TypeRange{});
+  func::CallOp::create(b, op->getLoc(), callee, TypeRange{}, ValueRange{});
+}

@@ -255,7 +255,9 @@ class Aliases:
                                 self._aliases.append(_Alias(stmt, (y, x), block,
                                                             _end(statements[-1]), loop, True))
                 inner = loop
-                if isinstance(stmt, (ast.For, ast.While)):
+                if isinstance(stmt, (ast.For, ast.While)) and \
+                        not getattr(stmt, "dy2st_try_body", False):
+                    # (A `try` body's one-trip loop runs its statements once.)
                     self._loops.append((_position(stmt), _end(stmt)))
                     inner = loop or stmt
                 for field in ("body", "orelse", "finalbody"):

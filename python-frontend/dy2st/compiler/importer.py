@@ -29,7 +29,8 @@ from ..eager.tensor import Tensor
 from ..nn import Layer, LayerDict, LayerList, Sequential
 from . import alias_forms as forms
 from . import (aliases, callbacks, comprehensions, layer_structure, local_classes,
-               named_tuples, numpy_constructors, numpy_values, pybuiltins, statements, unbound)
+               named_tuples, numpy_constructors, numpy_values, pybuiltins, statements,
+               try_statements, unbound)
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .unit import (Capture, Item, MadeObject, NewWrittenAttribute, Origin,
                    RecursiveCaptures, Static, Unit, bound_flag, flagged_attribute, owns)
@@ -200,6 +201,8 @@ class Importer(StaticContainers, CallForms, Views):
         self.nested_defs = {}
         self.may_raise = False
         self.lambda_depth = 0
+        # The `try` bodies being imported (see try_statements).
+        self.try_bodies = 0
         # Inside the right operand of `and`/`or`, and whether a call there may
         # have raised (checked after the operation, see logical).
         self.logical_depth = 0
@@ -366,6 +369,9 @@ class Importer(StaticContainers, CallForms, Views):
 
     def statement(self, node):
         kind = type(node)
+        if hasattr(node, "dy2st_unsupported"):
+            # A `try` try_statements cannot rewrite: the part it names, and why.
+            self._fail(*node.dy2st_unsupported)
         if kind in _UNSUPPORTED_STATEMENTS:
             self._fail(node, f"'{_UNSUPPORTED_STATEMENTS[kind]}' is not supported by dy2st")
         method = getattr(self, "stmt_" + kind.__name__, None)
@@ -641,6 +647,15 @@ class Importer(StaticContainers, CallForms, Views):
         return False
 
     def stmt_For(self, node):
+        if getattr(node, "dy2st_try_body", False):
+            self.try_bodies += 1
+            try:
+                return self.for_statement(node)
+            finally:
+                self.try_bodies -= 1
+        return self.for_statement(node)
+
+    def for_statement(self, node):
         if node.orelse:
             self._fail(node, "'for ... else' is not supported by dy2st (its 'else' would "
                              "run in Python but has no static equivalent yet)")
@@ -808,6 +823,11 @@ class Importer(StaticContainers, CallForms, Views):
         return True
 
     def return_undefined(self, node):
+        if self.try_bodies:
+            # In a `try` body: out of its one-trip loop (and of the loops in
+            # it, by the test after each statement), to its clauses.
+            self.emit(f"pydy.break {self.loc(node)}")
+            return
         value = self.op(node, f'pydy.undef "raised" : {OBJECT}')
         self.emit(f"{pydytext.return_(value)} {self.loc(node)}")
 
@@ -2093,6 +2113,8 @@ class Importer(StaticContainers, CallForms, Views):
 
     def expr_Call(self, node):
         func = node.func
+        if isinstance(func, ast.Name) and func.id in try_statements.MARKERS:
+            return self.try_marker(node, func.id)
         constant = self.numpy_constant(node)
         if constant is not None:
             return constant
@@ -2135,10 +2157,31 @@ class Importer(StaticContainers, CallForms, Views):
             return result
         return self.static_call(node, callee)
 
-    def leave_if_raised(self, node):
+    def try_marker(self, node, marker):
+        """The calls a `try` statement is rewritten into (try_statements.py)."""
+        if marker == try_statements.LEAVE_IF_RAISED:
+            self.leave_if_raised(node, runtime_checks=True)
+            return self.constant(None, node)
+        if marker == try_statements.CATCH:
+            kinds = ", ".join(f'"{kind}"' for kind in node.args[0].value.split(","))
+            return self.op(node, f"pydy.catch [{kinds}] : i1", type="i1")
+        if marker == try_statements.RAISED:
+            return self.op(node, "pydy.raised {runtime_checks} : i1", type="i1")
+        if marker in (try_statements.HOLD, try_statements.RAISE_HELD):
+            op = "hold_raised" if marker == try_statements.HOLD else "raise_held"
+            self.emit(f"pydy.{op} {self.loc(node)}")
+            return self.constant(None, node)
+        # LEAVE: no clause took the exception, which leaves this function too.
+        self.may_raise = True
+        self.return_undefined(node)
+        return self.constant(None, node)
+
+    def leave_if_raised(self, node, runtime_checks=False):
         """After a call that may raise: what it raised leaves this function
         too, at once; inside a lambda (which cannot return) it is recorded
-        and the caller of the lambda's value leaves (see Unit.raising_lambdas)."""
+        and the caller of the lambda's value leaves (see Unit.raising_lambdas).
+        With `runtime_checks` (after a statement of a `try` body), what a
+        check of compiled code recorded leaves too."""
         if self.lambda_depth:
             self.unit.raising_lambdas = True
             return
@@ -2148,7 +2191,8 @@ class Importer(StaticContainers, CallForms, Views):
             # left once the operation ends (see logical).
             self.raised_in_logical = True
             return
-        raised = self.op(node, "pydy.raised : i1", type="i1")
+        checks = " {runtime_checks}" if runtime_checks else ""
+        raised = self.op(node, f"pydy.raised{checks} : i1", type="i1")
         self.emit(f"pydy.if {raised.name} : i1 {{")
         self.depth += 1
         self.return_undefined(node)

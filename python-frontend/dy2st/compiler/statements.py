@@ -2,6 +2,8 @@
 way Python itself defines them:
 
 - `assert test, msg` is `if not test: raise AssertionError(msg)`;
+- a `try` statement is its body in a one-trip loop, left where something
+  raises, then its clauses (try_statements.py);
 - a loop's `else` runs when the loop ends without `break`: a hidden flag is
   set before each `break` of that loop and the `else` runs under `if not flag`;
 - `enumerate(x, start)` is `enumerate(x)` with `start` added to the index;
@@ -35,6 +37,7 @@ import textwrap
 import types
 
 from ..eager import inplace
+from . import try_statements
 
 
 class _Desugar(ast.NodeTransformer):
@@ -103,6 +106,9 @@ class _Desugar(ast.NodeTransformer):
     def fresh(self, name):
         self.count += 1
         return f"_dy2st_{name}_{self.count}"
+
+    def visit_Try(self, node):
+        return try_statements.rewritten(self.generic_visit(node), self.fresh, self.resolve)
 
     def visit_Assert(self, node):
         test = ast.UnaryOp(ast.Not(), self.visit(node.test))

@@ -12,6 +12,7 @@ lambda is not checked here; if it remains after specialization, it is
 reported at compile time."""
 import ast
 
+from . import try_statements
 from .statements import located, parameter_names
 
 _MESSAGE = "cannot access local variable '{}' where it is not associated with a value"
@@ -91,6 +92,14 @@ class _Checker:
             if bound is _EVERYTHING:
                 result.append(statement)
                 continue
+            if _is_leave_if_raised(statement):
+                # In a `try` body, a statement whose check failed leaves
+                # before its names count as bound.
+                at = len(result)
+                while at and _is_flag_set(result[at - 1]):
+                    at -= 1
+                result.insert(at, statement)
+                continue
             new, bound = self.statement(statement, bound)
             result += new
         return result, bound
@@ -144,6 +153,17 @@ class _Checker:
     def set_flag(self, name, node, value=True):
         return located(ast.Assign([ast.Name(self.flag(name), ast.Store())],
                                    ast.Constant(value)), node)
+
+
+def _is_leave_if_raised(node):
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and \
+        isinstance(node.value.func, ast.Name) and \
+        node.value.func.id == try_statements.LEAVE_IF_RAISED
+
+
+def _is_flag_set(node):
+    return isinstance(node, ast.Assign) and len(node.targets) == 1 and \
+        isinstance(node.targets[0], ast.Name) and node.targets[0].id.startswith("_dy2st_bound_")
 
 
 def _stores_of_statement(node):
@@ -234,3 +254,4 @@ def _drop_unused_sets(statements, checked):
                 setattr(node, field, _drop_unused_sets(inner, checked))
         result.append(node)
     return result
+

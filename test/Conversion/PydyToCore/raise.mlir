@@ -1,4 +1,4 @@
-// RUN: dy2st-opt %s --convert-pydy-to-core | FileCheck %s
+// RUN: dy2st-opt %s --convert-pydy-to-core -split-input-file | FileCheck %s
 
 // `pydy.raise` reports the exception (kind, then "file:line: message") to the
 // runtime; `pydy.raised` asks whether one was reported during this call.
@@ -20,4 +20,23 @@ pydy.func @raises(%arg0: i64 {pydy.name = "x"}) -> i64 {
     pydy.yield
   }
   pydy.return %arg0 : i64
+}
+
+// -----
+
+// An `except` clause asks the runtime whether the recorded exception is of
+// one of its kinds (and handles it); a `finally` block on the way out holds
+// the exception and records it again.
+// CHECK-DAG: llvm.mlir.global internal constant @[[KINDS:.*]]("IndexError,KeyError\00")
+// CHECK-DAG: func.func private @dy2st_catch(!llvm.ptr) -> i1
+// CHECK-LABEL: func.func @handles
+// CHECK: %[[LIST:.*]] = llvm.mlir.addressof @[[KINDS]]
+// CHECK: call @dy2st_catch(%[[LIST]]) : (!llvm.ptr) -> i1
+// CHECK: call @dy2st_hold_raised() : () -> ()
+// CHECK: call @dy2st_raise_held() : () -> ()
+pydy.func @handles(%arg0: i64 {pydy.name = "x"}) -> i1 {
+  %c = pydy.catch ["IndexError", "KeyError"] : i1
+  pydy.hold_raised
+  pydy.raise_held
+  pydy.return %c : i1
 }

@@ -246,6 +246,22 @@ pydy.func @raise_kind_not_a_name() {
 
 // -----
 
+pydy.func @catch_nothing() {
+  // expected-error @+1 {{catches no exception class}}
+  %c = pydy.catch [] : i1
+  pydy.return
+}
+
+// -----
+
+pydy.func @catch_kind_not_a_name() {
+  // expected-error @+1 {{kinds must name exception classes, not 'Key-Error'}}
+  %c = pydy.catch ["IndexError", "Key-Error"] : i1
+  pydy.return
+}
+
+// -----
+
 pydy.func @raise_format_count(%arg0: i64) {
   // expected-error @+1 {{has 2 formats for 1 values}}
   pydy.raise "ValueError", "bad " (%arg0 : i64) {formats = ["", ":d"]}

@@ -20,6 +20,14 @@ pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.objec
   %promoted = pydy.unary promote %a : (!pydy.object) -> !pydy.object
   // CHECK: pydy.raised : i1
   %raised = pydy.raised : i1
+  // CHECK: pydy.raised {runtime_checks} : i1
+  %raised_checked = pydy.raised {runtime_checks} : i1
+  // CHECK: pydy.catch ["IndexError", "KeyError"] : i1
+  %caught = pydy.catch ["IndexError", "KeyError"] : i1
+  // CHECK: pydy.hold_raised
+  pydy.hold_raised
+  // CHECK: pydy.raise_held
+  pydy.raise_held
   // CHECK: pydy.raise "ValueError", "bad value"
   pydy.raise "ValueError", "bad value"
   // CHECK: pydy.raise "KeyError", "at "(%{{.*}} : !pydy.object) {formats = ["!r:>8"]}

@@ -438,8 +438,50 @@ def Pydy_RaiseOp : Pydy_Op<"raise"> {
 
 def Pydy_RaisedOp : Pydy_Op<"raised"> {
   let summary = "whether an exception was raised during this call so far";
+  let description = [{
+    Specialization folds it where a `pydy.raise` certainly ran before, and,
+    without `runtime_checks`, to false where none can have. With
+    `runtime_checks` (the tests of a `try` body) it also tells of what a
+    check of compiled code recorded (an index out of range), which no
+    `pydy.raise` shows, and is never folded to false.
+  }];
+  let arguments = (ins UnitAttr:$runtime_checks);
   let results = (outs I1:$result);
   let assemblyFormat = "attr-dict `:` type($result)";
+}
+
+def Pydy_CatchOp : Pydy_Op<"catch"> {
+  let summary = "an `except` clause: whether the exception raised so far is of one of `kinds`";
+  let description = [{
+    True where the exception this call recorded (see `pydy.raise`) is of one
+    of `kinds`, builtin exception class names (the importer lists the
+    subclasses of the clause's classes); that exception is then handled:
+    nothing is recorded any more and the handler runs. False, the record
+    unchanged, otherwise (or where nothing was raised).
+  }];
+  let arguments = (ins StrArrayAttr:$kinds);
+  let results = (outs I1:$result);
+  let assemblyFormat = "$kinds attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+def Pydy_HoldRaisedOp : Pydy_Op<"hold_raised"> {
+  let summary = "a `finally` block on an exception's way out: the exception set aside";
+  let description = [{
+    The exception this call recorded is no longer recorded (so the block
+    runs, prints and calls as it does without one) until `pydy.raise_held`
+    records it again. Held exceptions nest, the last one first.
+  }];
+  let assemblyFormat = "attr-dict";
+}
+
+def Pydy_RaiseHeldOp : Pydy_Op<"raise_held"> {
+  let summary = "the exception `pydy.hold_raised` set aside last, recorded again";
+  let description = [{
+    Unless the `finally` block raised another one, which replaces it (as in
+    Python). The importer follows it with a `return`, as it does a raise.
+  }];
+  let assemblyFormat = "attr-dict";
 }
 
 def Pydy_PrintOp : Pydy_Op<"print"> {

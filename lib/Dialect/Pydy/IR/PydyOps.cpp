@@ -296,11 +296,25 @@ static LogicalResult verifyFormats(Operation *op, ValueRange values, ArrayAttr f
   return success();
 }
 
+/// Whether `kind` can name an exception class (an identifier).
+static bool namesExceptionClass(StringRef kind) {
+  return !kind.empty() && llvm::all_of(kind, [](char c) { return llvm::isAlnum(c) || c == '_'; });
+}
+
 LogicalResult RaiseOp::verify() {
-  StringRef kind = getKind();
-  if (kind.empty() || !llvm::all_of(kind, [](char c) { return llvm::isAlnum(c) || c == '_'; }))
-    return emitOpError("kind must name an exception class, not '") << kind << "'";
+  if (!namesExceptionClass(getKind()))
+    return emitOpError("kind must name an exception class, not '") << getKind() << "'";
   return verifyFormats(*this, getValues(), getFormats());
+}
+
+LogicalResult CatchOp::verify() {
+  if (getKinds().empty())
+    return emitOpError("catches no exception class");
+  for (Attribute kind : getKinds())
+    if (!namesExceptionClass(cast<StringAttr>(kind).getValue()))
+      return emitOpError("kinds must name exception classes, not '")
+             << cast<StringAttr>(kind).getValue() << "'";
+  return success();
 }
 
 LogicalResult FormatOp::verify() { return verifyFormats(*this, getValues(), getFormats()); }

@@ -398,15 +398,19 @@ bool fitsDeclared(Type given, Type declared) {
 }
 
 std::optional<bool> raisedBefore(Operation *raised) {
+  // An `except` clause between may have handled it.
   for (Operation *at = raised; !isa<FuncOp>(at); at = at->getParentOp())
-    for (Operation *before = at->getPrevNode(); before; before = before->getPrevNode())
-      if (isa<RaiseOp>(before))
+    for (Operation *before = at->getPrevNode(); before; before = before->getPrevNode()) {
+      if (isa<CatchOp, HoldRaisedOp>(before))
+        return std::nullopt;
+      if (isa<RaiseOp, RaiseHeldOp>(before))
         return true;
+    }
   bool anyBefore = false;
   raised->getParentOfType<FuncOp>().walk([&](Operation *inner) {
     if (inner == raised)
       return WalkResult::interrupt();
-    anyBefore |= isa<RaiseOp>(inner);
+    anyBefore |= isa<RaiseOp, RaiseHeldOp>(inner);
     return WalkResult::advance();
   });
   return anyBefore ? std::nullopt : std::optional<bool>(false);

@@ -210,9 +210,11 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
   // Folds to true where a raise certainly ran before (a helper that always
   // raises: the code after its call is never typed), to false where none
   // can have; the exit it guards folds with it.
-  if (isa<RaisedOp>(op)) {
+  if (isa<CatchOp, HoldRaisedOp, RaiseHeldOp>(op))
+    return success();
+  if (auto raisedOp = dyn_cast<RaisedOp>(op)) {
     std::optional<bool> raised = raisedBefore(op);
-    if (raised) {
+    if (raised && (*raised || !raisedOp.getRuntimeChecks())) {
       OpBuilder b(op);
       op->getResult(0).replaceAllUsesWith(ConstantOp::create(b, op->getLoc(), b.getBoolAttr(*raised)));
       op->erase();

@@ -171,8 +171,8 @@ bool fitsDeclared(Type given, Type declared);
 /// A recursive function specialized to argument types (`result` is null
 /// while it is being inferred).
 // Whether `pydy.raised` is known at `raised`: true where a `pydy.raise` runs
-// before it on every path (in its block or an enclosing one), false where no
-// raise precedes it in the function at all.
+// before it on every path (in its block or an enclosing one) and no
+// `pydy.catch` between, false where no raise precedes it in the function at all.
 std::optional<bool> raisedBefore(Operation *raised);
 
 struct Specialization {

@@ -1,6 +1,8 @@
 // RUN: dy2st-opt %s --pydy-specialize="entry=always signature=tensor<3xf32>" | FileCheck %s --check-prefix=ALWAYS
 // RUN: dy2st-opt %s --pydy-specialize="entry=maybe signature=tensor<3xf32>" | FileCheck %s --check-prefix=MAYBE
 // RUN: dy2st-opt %s --pydy-specialize="entry=never signature=tensor<3xf32>" | FileCheck %s --check-prefix=NEVER
+// RUN: dy2st-opt %s --pydy-specialize="entry=checked signature=tensor<3xf32>" | FileCheck %s --check-prefix=CHECKED
+// RUN: dy2st-opt %s --pydy-specialize="entry=handled signature=tensor<3xf32>" | FileCheck %s --check-prefix=HANDLED
 
 // What pydy-inline-calls leaves of `v = helper(a); return v + 1` where the
 // helper always raises: `pydy.raised` after the call is true, the exit it
@@ -75,4 +77,28 @@ pydy.func @never(%a: !pydy.object {pydy.name = "a"}) -> !pydy.object {
     pydy.yield %twice : !pydy.object
   }
   pydy.return %out : !pydy.object
+}
+
+// The test after a statement of a `try` body also sees what the checks of
+// compiled code record (an index out of range), which no pydy.raise shows:
+// it is not folded to false.
+// CHECKED-LABEL: pydy.func @checked
+// CHECKED: pydy.raised {runtime_checks} : i1
+pydy.func @checked(%a: !pydy.object {pydy.name = "a"}) -> !pydy.object {
+  %raised = pydy.raised {runtime_checks} : i1
+  pydy.return %raised : i1
+}
+
+// After an `except` clause caught it, a raise before is no longer certain:
+// the test stays.
+// HANDLED-LABEL: pydy.func @handled
+// HANDLED: pydy.raise "ValueError", "caught"
+// HANDLED: pydy.catch ["ValueError"]
+// HANDLED: %[[R:.*]] = pydy.raised : i1
+// HANDLED: pydy.return %[[R]]
+pydy.func @handled(%a: !pydy.object {pydy.name = "a"}) -> !pydy.object {
+  pydy.raise "ValueError", "caught"
+  %caught = pydy.catch ["ValueError"] : i1
+  %raised = pydy.raised : i1
+  pydy.return %raised : i1
 }

@@ -1,0 +1,261 @@
+"""`try` statements in compiled code (try_statements.py): exceptions raised
+by `raise`, by the checks of compiled code (an index out of range, a
+division by zero, a missing key) and by called functions are caught by the
+clauses naming their class or a base of it, in order; the statements after
+the one that raised do not run (nor print); `else` and `finally` run as
+Python runs them, a `finally` block also on an exception's way out; what no
+clause catches reaches the caller. Eager against compiled, output included."""
+import numpy as np
+import pytest
+
+import dy2st as paddle
+from dy2st.compiler.errors import UnsupportedSyntaxError
+
+
+def t(values):
+    return paddle.to_tensor(np.array(values, dtype="float32"))
+
+
+def outcome(fn, args, capfd):
+    """(result or exception type and message without its location, printed text)."""
+    capfd.readouterr()
+    try:
+        result = fn(*args)
+        result = np.asarray(result.numpy()) if hasattr(result, "numpy") else result
+        result = result.tolist() if isinstance(result, np.ndarray) else result
+    except Exception as e:
+        text = str(e).split(": ", 1)[-1] if str(e).count(": ") else str(e)
+        result = (type(e).__name__, text.split("\n")[0])
+    return result, capfd.readouterr().out
+
+
+def same_outcome(fn, args, capfd):
+    eager = outcome(fn, args, capfd)
+    compiled = outcome(paddle.jit.to_static(fn), args, capfd)
+    assert compiled == eager
+    return eager
+
+
+def index_with_fallback(x, i):
+    y = x * 0
+    try:
+        y = x * 2
+        z = x[i]
+        print("read", i)
+        y = y + z
+    except IndexError:
+        print("out of range")
+        y = y - 1
+    else:
+        y = y + 100
+    finally:
+        y = y * 10
+    return y
+
+
+@pytest.mark.parametrize("i", [1, -3, 3, 7])
+def test_an_index_out_of_range_is_caught(capfd, i):
+    same_outcome(index_with_fallback, (t([1.0, 2.0, 3.0]), paddle.to_tensor(i)), capfd)
+
+
+def checked(v, limit):
+    if v > limit:
+        raise ValueError(f"too big: {v}")
+    return v * 2
+
+
+def rows_within_limit(x, limit):
+    out = []
+    for i in range(x.shape[0]):
+        try:
+            out.append(checked(x[i], limit))
+            print("ok", i)
+        except ValueError:
+            print("caught", i)
+            out.append(x[i] * 0)
+    return paddle.stack(out)
+
+
+@pytest.mark.parametrize("limit", [0.5, 1.5, 10.0])
+def test_an_exception_of_a_called_function_is_caught_in_a_loop(capfd, limit):
+    same_outcome(rows_within_limit, (t([1.0, 2.0, 3.0]), limit), capfd)
+
+
+def total_below(x, n, limit):
+    i = 0
+    total = x * 0
+    while i < n:
+        try:
+            total = total + checked(x.sum() * i, limit)
+        except Exception:
+            total = total - 1
+        i += 1
+    return total
+
+
+@pytest.mark.parametrize("n", [4, paddle.to_tensor(4)])
+def test_a_loop_of_a_count_known_at_run_time_catches_each_time(capfd, n):
+    same_outcome(total_below, (t([1.0, 2.0, 3.0]), n, 5.0), capfd)
+
+
+def nested(x, k):
+    try:
+        try:
+            r = 10 // k
+            y = x * r
+        except ZeroDivisionError:
+            y = x - 1
+            if k < -5:
+                raise KeyError("inner")
+        print("inner done")
+    except (KeyError, ArithmeticError):
+        y = x * 1000
+    finally:
+        print("finally")
+    return y
+
+
+@pytest.mark.parametrize("k", [2, 0, -10])
+def test_nested_try_statements(capfd, k):
+    same_outcome(nested, (t([1.0, 2.0, 3.0]), k), capfd)
+    same_outcome(nested, (t([1.0, 2.0, 3.0]), paddle.to_tensor(k)), capfd)
+
+
+def bare_and_base_clauses(x, key):
+    table = {1: 10.0, 2: 20.0}
+    try:
+        counts = {}
+        counts[int(x.sum())] = 1.0
+        v = counts[key] + table[2]
+    except LookupError:
+        v = -1.0
+    except:  # noqa: E722
+        v = -2.0
+    return x * v
+
+
+@pytest.mark.parametrize("key", [6, 5])
+def test_a_base_class_and_a_bare_except_catch(capfd, key):
+    same_outcome(bare_and_base_clauses, (t([1.0, 2.0, 3.0]), key), capfd)
+
+
+def cleanup_on_the_way_out(x, k):
+    try:
+        y = x * 2
+        if k > 0:
+            raise RuntimeError("boom")
+        print("no raise")
+    finally:
+        print("cleanup")
+    return y
+
+
+@pytest.mark.parametrize("k", [0, 1])
+def test_finally_runs_and_prints_on_an_exceptions_way_out(capfd, k):
+    result, printed = same_outcome(cleanup_on_the_way_out, (t([1.0]), k), capfd)
+    assert printed.endswith("cleanup\n")
+    if k:
+        assert result == ("RuntimeError", "boom")
+
+
+def uncaught_kind(x, i):
+    try:
+        y = x[i]
+    except KeyError:
+        y = x[0] * 0
+    return y
+
+
+def test_an_exception_no_clause_names_reaches_the_caller(capfd):
+    result, _ = same_outcome(uncaught_kind, (t([1.0, 2.0]), paddle.to_tensor(5)), capfd)
+    assert result[0] == "IndexError"
+
+
+def assigned_only_if_computed(x, i):
+    try:
+        z = x[i]
+    except IndexError:
+        print("missing")
+    return z
+
+
+@pytest.mark.parametrize("i", [1, 7])
+def test_a_name_the_failed_statement_would_assign_stays_unbound(capfd, i):
+    result, _ = same_outcome(assigned_only_if_computed, (t([1.0, 2.0]), paddle.to_tensor(i)),
+                             capfd)
+    assert (result[0] == "UnboundLocalError" if isinstance(result, tuple) else False) == (i == 7)
+
+
+CACHE = {"a": 1.0}
+
+
+def returns_from_the_body(x, key):
+    try:
+        if key == "zero":
+            return x * 0
+        v = CACHE[key]
+    except KeyError:
+        v = -1.0
+    else:
+        print("no exception")
+    finally:
+        print("finally")
+    return x * v
+
+
+@pytest.mark.parametrize("key", ["zero", "a"])
+def test_a_return_in_the_body_skips_else_and_runs_finally(capfd, key):
+    same_outcome(returns_from_the_body, (t([1.0, 2.0]), key), capfd)
+
+
+def breaks_from_a_handler(x, n):
+    for i in range(n):
+        try:
+            x = checked(x, 10.0)
+        except ValueError:
+            break
+    return x
+
+
+def test_a_break_in_a_handler_leaves_the_loop_around(capfd):
+    same_outcome(breaks_from_a_handler, (t([1.0, 2.0]), 6), capfd)
+
+
+def returns_in_a_loop_of_the_body(x):
+    try:
+        for _ in range(2):
+            return x
+    except ValueError:
+        pass
+    return x
+
+
+def reads_the_exception(x):
+    try:
+        y = x * 2
+    except ValueError as error:
+        print(error)
+        y = x
+    return y
+
+
+class OwnError(ValueError):
+    pass
+
+
+def names_a_users_class(x):
+    try:
+        y = x * 2
+    except OwnError:
+        y = x
+    return y
+
+
+@pytest.mark.parametrize("fn,message", [
+    (returns_in_a_loop_of_the_body, "'return' inside a loop in the body of a 'try'"),
+    (reads_the_exception, "'except ... as error' reading the exception object"),
+    (names_a_users_class, "'except OwnError' of a user's exception class"),
+])
+def test_what_try_cannot_do_yet_is_a_clear_error(fn, message):
+    with pytest.raises(UnsupportedSyntaxError, match=message):
+        paddle.jit.to_static(fn)(t([1.0]))
