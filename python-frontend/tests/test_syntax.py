@@ -333,3 +333,24 @@ def return_from_nested_for(x):
 
 def test_return_from_nested_loops(differential):
     differential(return_from_nested_for, t([1.0]))
+
+
+def assignment_expressions(x, limit):
+    if (n := x.shape[0]) > 1:
+        x = x * n
+    y = (total := x.sum()) + total
+    print("n =", (m := n + 1), m)
+    i = 0
+    out = x * 0
+    while (i := i + 1) < limit:
+        out = out + i
+    return y, out, m, i
+
+
+@pytest.mark.parametrize("limit", [4, 0])
+def test_assignment_expressions_evaluated_first(capfd, differential, limit):
+    differential(assignment_expressions, paddle.to_tensor([1.0, 2.0, 3.0]), limit)
+    eager_and_compiled = capfd.readouterr().out
+    assert eager_and_compiled == "n = 4 4\n" * 2
+    differential(assignment_expressions, paddle.to_tensor([1.0, 2.0, 3.0]),
+                 paddle.to_tensor(limit))

@@ -361,3 +361,33 @@ print(paddle.jit.to_static(backwards).code)
 # CHECK:     pydy.for_range %[[START]], %[[STOP]], %[[STEP]]
 # CHECK:     pydy.call @"range_list__{{[0-9]+}}"
 # CHECK:     pydy.call @"sum___{{[0-9]+}}"
+
+
+# An assignment expression evaluated first in its statement is an assignment
+# before it; in a `while` condition, at the top of `while True`, whose test
+# breaks out.
+def walrus(x):
+    if (n := x.shape[0]) > 1:
+        x = x * n
+    i = 0
+    while (i := i + 1) < 3:
+        x = x + i
+    return x
+
+
+print(paddle.jit.to_static(walrus).code)
+
+# CHECK-LABEL: pydy.func @"walrus"
+# CHECK: %[[SHAPE:.*]] = pydy.attr %{{.*}}, "shape"
+# CHECK: %[[N:.*]] = pydy.subscript %[[SHAPE]]
+# CHECK: pydy.store "n", %[[N]]
+# CHECK: %[[READ:.*]] = pydy.load "n"
+# CHECK: pydy.compare gt %[[READ]]
+# CHECK: pydy.while {
+# CHECK: pydy.condition(%{{.*}} : i1)
+# CHECK: } do {
+# CHECK: %[[NEXT:.*]] = pydy.binary add
+# CHECK: pydy.store "i", %[[NEXT]]
+# CHECK: pydy.compare lt
+# CHECK: pydy.if
+# CHECK: pydy.break

@@ -84,7 +84,9 @@ _UNSUPPORTED_EXPRESSIONS = {
     ast.DictComp: "dict comprehensions in this position",
     ast.GeneratorExp: "generator expressions in this position",
     ast.Starred: "star-expressions",
-    ast.NamedExpr: "assignment expressions (:=)",
+    ast.NamedExpr: "assignment expressions (:=) not evaluated first in their statement (under "
+                   "and/or or a conditional expression, in a comprehension or a lambda, after "
+                   "a call)",
 }
 
 

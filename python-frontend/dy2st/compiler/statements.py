@@ -4,6 +4,8 @@ way Python itself defines them:
 - `assert test, msg` is `if not test: raise AssertionError(msg)`;
 - a `try` statement is its body in a one-trip loop, left where something
   raises, then its clauses (try_statements.py);
+- `n := value` evaluated first in its statement is `n = value` before it
+  (a `while` condition's at the top of `while True`: assignment_expressions.py);
 - a loop's `else` runs when the loop ends without `break`: a hidden flag is
   set before each `break` of that loop and the `else` runs under `if not flag`;
 - `enumerate(x, start)` is `enumerate(x)` with `start` added to the index;
@@ -37,7 +39,8 @@ import textwrap
 import types
 
 from ..eager import inplace
-from . import try_statements
+from . import assignment_expressions, try_statements
+from .locations import located
 
 
 class _Desugar(ast.NodeTransformer):
@@ -51,7 +54,9 @@ class _Desugar(ast.NodeTransformer):
             return new
         result = []
         for statement in new if isinstance(new, list) else [new]:
-            result += self._hoist_lambdas(statement) + [statement]
+            moved = assignment_expressions.rewritten(statement)
+            for part in moved if isinstance(moved, list) else [moved]:
+                result += self._hoist_lambdas(part) + [part]
         return result
 
     def _hoist_lambdas(self, statement):
@@ -596,15 +601,6 @@ def chained(cases, otherwise):
     for test, value in reversed(cases):
         otherwise = ast.IfExp(test, value, otherwise)
     return otherwise
-
-
-def located(tree, node):
-    """`tree` (made by a rewrite) with the location of `node` where its parts
-    have none; parts taken from the user's code keep theirs."""
-    for part in ast.walk(tree):
-        if not hasattr(part, "lineno"):
-            ast.copy_location(part, node)
-    return tree
 
 
 def desugar(function, resolve):

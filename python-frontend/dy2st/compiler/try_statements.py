@@ -27,6 +27,8 @@ import ast
 import builtins
 import copy
 
+from .locations import located as _located
+
 LEAVE_IF_RAISED = "__dy2st_leave_if_raised__"
 CATCH = "__dy2st_catch__"
 RAISED = "__dy2st_raised__"
@@ -122,13 +124,6 @@ def _returns_as_breaks(statements, returned, value):
             result.append(statement)
         return result if changed else block
     return rewrite(statements)
-
-
-def _located(tree, node):
-    for part in ast.walk(tree):
-        if not hasattr(part, "lineno"):
-            ast.copy_location(part, node)
-    return tree
 
 
 def _marker_call(marker, node):
