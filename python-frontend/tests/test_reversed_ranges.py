@@ -75,10 +75,13 @@ def test_a_backtrace(differential):
 
 def range_as_a_value(n):
     r = range(n)
+    if n > 2:
+        r = range(1, n)
     return len(r)
 
 
-def test_a_range_kept_as_a_value_is_a_clear_error():
+def test_a_range_assigned_twice_is_a_clear_error():
+    # (A name bound once to a range is read as that range: see below.)
     with pytest.raises(paddle.jit.Dy2StError, match="range\\(\\) is supported as the iterable"):
         paddle.jit.to_static(range_as_a_value)(3)
 
@@ -109,3 +112,22 @@ def test_viterbi_decoding_with_steps_known_at_run_time_or_when_compiling(steps):
     spec = [InputSpec([2, steps, 3], "float32"), InputSpec([3, 3], "float32")]
     got = paddle.jit.to_static(viterbi, input_spec=spec)(emissions, transitions)
     np.testing.assert_array_equal(got.numpy(), viterbi(emissions, transitions).numpy())
+
+
+def ranges_kept_in_names(x, n):
+    rows = range(1, x.shape[0])
+    acc = x[0] * 0
+    for i in rows:
+        acc = acc + x[i]
+    steps = range(n)
+    total = 0
+    for s in reversed(steps):
+        total = total * 2 + s
+    scale = lambda v: v * len(rows)  # noqa: E731
+    return scale(acc), len(rows), list(rows), total, sum(steps), [k * 2 for k in steps]
+
+
+@pytest.mark.parametrize("n", [4, 0])
+def test_a_range_kept_in_a_name(differential, n):
+    x = paddle.to_tensor([1.0, 2.0, 3.0, 4.0])
+    differential(ranges_kept_in_names, x, n)

@@ -391,3 +391,23 @@ print(paddle.jit.to_static(walrus).code)
 # CHECK: pydy.compare lt
 # CHECK: pydy.if
 # CHECK: pydy.break
+
+
+# A name bound once to a range keeps its bounds in hidden variables, and is
+# read as the range of them.
+def kept_range(x, n):
+    steps = range(1, n)
+    for i in steps:
+        x = x + i
+    return x
+
+
+print(paddle.jit.to_static(kept_range).code)
+
+# CHECK-LABEL: pydy.func @"kept_range"
+# CHECK: pydy.store "_dy2st_range_steps_0"
+# CHECK: pydy.store "_dy2st_range_steps_1"
+# CHECK-NOT: pydy.store "steps"
+# CHECK: %[[LOW:.*]] = pydy.load "_dy2st_range_steps_0"
+# CHECK: %[[HIGH:.*]] = pydy.load "_dy2st_range_steps_1"
+# CHECK: pydy.for_range %[[LOW]], %[[HIGH]]

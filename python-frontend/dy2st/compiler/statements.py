@@ -6,6 +6,8 @@ way Python itself defines them:
   raises, then its clauses (try_statements.py);
 - `n := value` evaluated first in its statement is `n = value` before it
   (a `while` condition's at the top of `while True`: assignment_expressions.py);
+- a name bound once to `range(...)` keeps its bounds in hidden variables and
+  is read as `range(...)` of them (range_names.py);
 - a loop's `else` runs when the loop ends without `break`: a hidden flag is
   set before each `break` of that loop and the `else` runs under `if not flag`;
 - `enumerate(x, start)` is `enumerate(x)` with `start` added to the index;
@@ -39,7 +41,7 @@ import textwrap
 import types
 
 from ..eager import inplace
-from . import assignment_expressions, try_statements
+from . import assignment_expressions, range_names, try_statements
 from .locations import located
 
 
@@ -612,7 +614,7 @@ def desugar(function, resolve):
         new = desugarer.visit(statement)
         body += new if isinstance(new, list) else [new]
     function.body = body
-    function = _SelfAssignments(function).visit(function)
+    function = range_names.rewritten(_SelfAssignments(function).visit(function), resolve)
     return _NestedItems(function, resolve, desugarer.fresh).visit(function)
 
 
