@@ -274,3 +274,28 @@ def test_a_dataclass_is_no_tuple(fn):
     with pytest.raises(Dy2StError) as compiled:
         paddle.jit.to_static(fn)(t(1.0))
     assert f"TypeError: {eager.value}" in str(compiled.value)
+
+
+Point = collections.namedtuple("Point", ["k", "v"])
+
+
+@dataclasses.dataclass
+class Output:
+    logits: object
+    loss: object = None
+
+
+def attributes_of_values(x, n):
+    y = x * 2
+    point = Point(x, y)
+    out = Output(y)
+    items = [x, y]
+    return (hasattr(y, "shape"), hasattr(y, "no_such"), hasattr(n, "real"),
+            hasattr(point, "k"), hasattr(point, "q"), hasattr(point, "_asdict"),
+            hasattr(out, "loss"), hasattr(out, "_asdict"), hasattr(items, "append"),
+            hasattr(x.sum(), "item"), hasattr("text", "upper"))
+
+
+@pytest.mark.parametrize("n", [3, 2.5])
+def test_hasattr_of_values_computed_in_compiled_code(differential, n):
+    differential(attributes_of_values, paddle.to_tensor([1.0, 2.0]), n)

@@ -3,13 +3,15 @@ known when compiling, and Paddle 3's PyTorch-style spellings of calls (dim=,
 shapes given one by one or unpacked, a transpose of two axes; see
 eager/compat.py) (a mixin of Importer)."""
 import ast
+import collections
+import dataclasses
 import sys
 
 from ..eager import compat, dtypes, inplace
 from ..eager.tensor import Tensor
 from . import alias_forms as forms
 from . import pydytext
-from .pydytext import OBJECT
+from .pydytext import OBJECT, Value
 from .reach import Reach
 from .statements import chained, located
 from .unit import Static
@@ -33,6 +35,11 @@ def joined_list(items):
         joined = ast.BinOp(joined, ast.Add(), part)
     return joined
 
+
+
+@dataclasses.dataclass
+class _Dataclass:
+    """A dataclass without fields: what every dataclass's instance has."""
 
 class CallForms:
     """Importer's methods for the call forms that need more than binding."""
@@ -200,9 +207,11 @@ class CallForms:
         attribute = ast.copy_location(ast.Attribute(node.args[0], name, ast.Load()), node)
         if fn is hasattr or len(node.args) == 3:
             owner = self.expr_or_static(node.args[0])
+            if not isinstance(owner, Static) and fn is hasattr:
+                return self.runtime_hasattr(owner, name, node)
             if not isinstance(owner, Static):
-                self._fail(node, f"{fn.__name__}() asking whether a value computed in compiled "
-                                 "code has an attribute is not supported by dy2st yet")
+                self._fail(node, "getattr() with a default of a value computed in compiled "
+                                 "code is not supported by dy2st yet")
             flag = self.bound_flag_variable(attribute) if self.written_attribute(attribute) \
                 else None
             if flag is not None:
@@ -218,6 +227,23 @@ class CallForms:
             if not present:
                 return self.expr_or_static(node.args[2])
         return self.expr_or_static(attribute)
+
+    def runtime_hasattr(self, value, name, node):
+        """hasattr(v, name) of a value computed in compiled code: answered
+        from its type once specialized, by the kinds of value that have the
+        attribute (records: "namedtuple"/"dataclass" for what every such
+        record has; their fields the specializer knows)."""
+        kinds = {"bool": bool, "int": int, "float": float, "str": str, "NoneType": type(None),
+                 "list": list, "tuple": tuple, "dict": dict, "set": set, "Tensor": Tensor,
+                 "namedtuple": collections.namedtuple("Record", []),
+                 "dataclass": _Dataclass}
+        having = ",".join(k for k, cls in kinds.items() if hasattr(cls, name))
+        listed, attribute = self.constant(having, node), self.constant(name, node)
+        result = self.fresh()
+        self.emit(f'{result}:2 = pydy.call_method {value.name}, "__hasattr__"({listed.name}, '
+                  f"{attribute.name}) : {value.type}, ({listed.type}, {attribute.type}) -> "
+                  f"({OBJECT}, {OBJECT}) {self.loc(node)}")
+        return Value(f"{result}#0")
 
     def chosen_by_loop_value(self, name, make):
         """`make(text)` under `v == k` for each value `k` of the variable `v`

@@ -165,12 +165,19 @@ void Specializer::spliceFormats(Operation *op, MutableOperandRange values, Array
 LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
   // "__type_is__": `type(v) is C`, which a value of a subclass of C is not.
   bool exact = op.getMethod() == "__type_is__";
+  // "__hasattr__"(kinds, name): `hasattr(v, name)`, true for a value of one
+  // of the kinds that have the attribute (the importer lists them; a record
+  // kind, "namedtuple" or "dataclass", for what all such records have) or
+  // for a record with that field.
+  bool attribute = op.getMethod() == "__hasattr__";
   Type t = op.getObject().getType();
   // A lambda (or a function passed as one) is callable: `callable(fn)`.
   bool lambda = op.getObject().getDefiningOp<LambdaOp>() != nullptr;
   if (unknown(t) && !lambda)
     return op.emitError() << "dy2st cannot tell the type of this value for "
-                          << (exact ? "type()" : "isinstance()");
+                          << (exact       ? "type()"
+                              : attribute ? "hasattr()"
+                                          : "isinstance()");
   llvm::SmallVector<StringRef> names;
   if (lambda)
     names = {"callable"};
@@ -209,6 +216,8 @@ LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
   // "=key": a record class (namedtuple or dataclass), of which a record of
   // it or of a class deriving from it is an instance.
   auto named = dyn_cast<NamedTupleType>(t);
+  if (named && attribute)
+    names.push_back(named.isDataclass() ? "dataclass" : "namedtuple");
   bool result = llvm::any_of(wanted, [&](StringRef w) {
     if (llvm::is_contained(names, w))
       return true;
@@ -216,6 +225,9 @@ LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
       return false;
     return exact ? named.getClassKey().split('<').first == w : named.isInstanceOf(w);
   });
+  if (attribute && named)
+    result |=
+        named.fieldIndex(cast<StringAttr>(constantOf(op.getArgs()[1])).getValue()).has_value();
   OpBuilder b(op);
   op.getResult().replaceAllUsesWith(ConstantOp::create(b, op.getLoc(), b.getBoolAttr(result)));
   op.getUpdated().replaceAllUsesWith(op.getObject());
@@ -308,7 +320,7 @@ LogicalResult Specializer::tensorRows(CallMethodOp op, bool asList, Operation *&
 LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
   Type receiver = op.getObject().getType();
   StringRef method = op.getMethod();
-  if (method == "__isinstance__" || method == "__type_is__")
+  if (method == "__isinstance__" || method == "__type_is__" || method == "__hasattr__")
     return specializeIsInstance(op);
   if (method == "__flatten__" || method == "__pack__")
     return specializeStructure(op);

@@ -540,7 +540,7 @@ private:
   LogicalResult specializeStructure(CallMethodOp op);
 
   /// isinstance(v, classes): answered from v's type ("list,tuple" names the
-  /// classes).
+  /// classes); type(v) is C; hasattr(v, name) (the classes that have it).
   LogicalResult specializeIsInstance(CallMethodOp op);
   /// `value.field` of a named tuple: its element (`_fields`: their names).
   LogicalResult namedTupleField(AttrOp op, Operation *&next);

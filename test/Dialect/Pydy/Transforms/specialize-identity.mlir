@@ -56,3 +56,26 @@ pydy.func @lambda_is_not_none(%x: !pydy.object {pydy.name = "x"}) -> !pydy.objec
   %r = pydy.tuple %0, %1#0, %2#0 : (!pydy.object, !pydy.object, !pydy.object) -> !pydy.object
   pydy.return %r : !pydy.object
 }
+
+// -----
+
+// hasattr(v, name) of a value computed in compiled code: true where v's kind
+// is one the importer lists as having the attribute, or v is a record with
+// that field.
+// CHECK-LABEL: pydy.func @has_attribute
+// CHECK-NEXT: pydy.constant [true, false, true, false]
+pydy.func @has_attribute(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<2xf32>]} {
+  %tensor_kinds = pydy.constant "Tensor"
+  %shape = pydy.constant "shape"
+  %0:2 = pydy.call_method %x, "__hasattr__"(%tensor_kinds, %shape) : !pydy.object, (!pydy.str, !pydy.str) -> (!pydy.object, !pydy.object)
+  %none = pydy.constant ""
+  %nope = pydy.constant "nope"
+  %1:2 = pydy.call_method %x, "__hasattr__"(%none, %nope) : !pydy.object, (!pydy.str, !pydy.str) -> (!pydy.object, !pydy.object)
+  %record = pydy.tuple %x, %x : (!pydy.object, !pydy.object) -> !pydy.named_tuple<"P#0"(k: !pydy.object, v: !pydy.object)>
+  %k = pydy.constant "k"
+  %2:2 = pydy.call_method %record, "__hasattr__"(%none, %k) : !pydy.named_tuple<"P#0"(k: !pydy.object, v: !pydy.object)>, (!pydy.str, !pydy.str) -> (!pydy.object, !pydy.object)
+  %q = pydy.constant "q"
+  %3:2 = pydy.call_method %record, "__hasattr__"(%none, %q) : !pydy.named_tuple<"P#0"(k: !pydy.object, v: !pydy.object)>, (!pydy.str, !pydy.str) -> (!pydy.object, !pydy.object)
+  %r = pydy.tuple %0#0, %1#0, %2#0, %3#0 : (!pydy.object, !pydy.object, !pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %r : !pydy.object
+}
