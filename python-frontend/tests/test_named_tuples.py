@@ -293,9 +293,11 @@ def attributes_of_values(x, n):
     return (hasattr(y, "shape"), hasattr(y, "no_such"), hasattr(n, "real"),
             hasattr(point, "k"), hasattr(point, "q"), hasattr(point, "_asdict"),
             hasattr(out, "loss"), hasattr(out, "_asdict"), hasattr(items, "append"),
-            hasattr(x.sum(), "item"), hasattr("text", "upper"))
+            hasattr(x.sum(), "item"), hasattr("text", "upper"),
+            getattr(y, "shape", [0]), getattr(point, "v", x), getattr(point, "q", x * 3),
+            getattr(y, "no_such", 5))
 
 
 @pytest.mark.parametrize("n", [3, 2.5])
-def test_hasattr_of_values_computed_in_compiled_code(differential, n):
+def test_hasattr_and_getattr_of_values_computed_in_compiled_code(differential, n):
     differential(attributes_of_values, paddle.to_tensor([1.0, 2.0]), n)

@@ -210,8 +210,11 @@ class CallForms:
             if not isinstance(owner, Static) and fn is hasattr:
                 return self.runtime_hasattr(owner, name, node)
             if not isinstance(owner, Static):
-                self._fail(node, "getattr() with a default of a value computed in compiled "
-                                 "code is not supported by dy2st yet")
+                # getattr(v, name, default): the attribute where hasattr()
+                # holds (which folds once v's type is known), else the default.
+                chosen = ast.IfExp(ast.Call(ast.Name("hasattr", ast.Load()), node.args[:2], []),
+                                   attribute, node.args[2])
+                return self.expr(located(chosen, node))
             flag = self.bound_flag_variable(attribute) if self.written_attribute(attribute) \
                 else None
             if flag is not None:
