@@ -49,3 +49,24 @@ print(paddle.jit.to_static(apply_if_callable).code)
 # CHECK: pydy.call_method %[[FN]], "__isinstance__"(%[[CALLABLE]])
 # CHECK: %[[KNOWN:.*]] = pydy.constant true
 # CHECK: pydy.store "second", %[[KNOWN]]
+
+
+# hasattr() of a value computed in compiled code asks the specializer, with
+# the kinds of value that have the attribute; getattr() with a default is the
+# attribute under that test, else the default.
+def attributes(x):
+    y = x * 2
+    return hasattr(y, "shape"), getattr(y, "ndim", 0)
+
+
+print(paddle.jit.to_static(attributes).code)
+
+# CHECK-LABEL: pydy.func @"attributes"
+# CHECK: %[[KINDS:.*]] = pydy.constant "Tensor"
+# CHECK: %[[NAME:.*]] = pydy.constant "shape"
+# CHECK: pydy.call_method %{{.*}}, "__hasattr__"(%[[KINDS]], %[[NAME]])
+# CHECK: pydy.call_method %{{.*}}, "__hasattr__"
+# CHECK: pydy.if
+# CHECK: pydy.attr %{{.*}}, "ndim"
+# CHECK: } else {
+# CHECK: pydy.constant 0 : i64
