@@ -354,3 +354,27 @@ def test_assignment_expressions_evaluated_first(capfd, differential, limit):
     assert eager_and_compiled == "n = 4 4\n" * 2
     differential(assignment_expressions, paddle.to_tensor([1.0, 2.0, 3.0]),
                  paddle.to_tensor(limit))
+
+
+def and_in_a_while_condition_reading_a_loop_variable(a, n):
+    # (fuzz seed 39297) v is bound only if the first loop ran: its reads in
+    # the condition's `and` are checked, and the loop may raise, so the
+    # condition runs behind the exit flags.
+    for _ in range(n):
+        v = a.sum()
+    c = paddle.zeros([], "int64")
+    while c < 3 and (v <= v):
+        c += 1
+        v = a.std()
+    return c
+
+
+@pytest.mark.parametrize("n", [3, 0])
+def test_and_in_a_while_condition_reading_a_variable_a_loop_binds(n):
+    a = paddle.to_tensor([[1.0, 2.0], [3.0, 4.0]])
+    compiled = paddle.jit.to_static(and_in_a_while_condition_reading_a_loop_variable)
+    if n:
+        assert compiled(a, n).item() == and_in_a_while_condition_reading_a_loop_variable(a, n).item()
+    else:
+        with pytest.raises(UnboundLocalError):
+            compiled(a, n)

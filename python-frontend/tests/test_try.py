@@ -259,3 +259,20 @@ def names_a_users_class(x):
 def test_what_try_cannot_do_yet_is_a_clear_error(fn, message):
     with pytest.raises(UnsupportedSyntaxError, match=message):
         paddle.jit.to_static(fn)(t([1.0]))
+
+
+def failed_before_the_try(x, i):
+    # (fuzz seed 39164) compiled code goes on after a failed check with safe
+    # values; the try after it does not catch what was raised before it.
+    first = x[i]
+    try:
+        y = x * 2
+    except:  # noqa: E722
+        y = x
+    return first + y
+
+
+@pytest.mark.parametrize("i", [1, 9])
+def test_an_exception_raised_before_a_try_is_not_caught_by_it(capfd, i):
+    result, _ = same_outcome(failed_before_the_try, (t([1.0, 2.0]), paddle.to_tensor(i)), capfd)
+    assert (result[0] == "IndexError" if isinstance(result, tuple) else False) == (i == 9)

@@ -1,5 +1,6 @@
 # RUN: %python %s | FileCheck %s
-# A `try` statement: its body in a one-trip loop, left by a break where a
+# A `try` statement (entered where nothing was raised before it): its body
+# in a one-trip loop, left by a break where a
 # statement raised (a value is held and tested before it is assigned); a
 # raise in it breaks out instead of returning. Then the clauses: catch of
 # the builtin classes each names (with their subclasses), the exception
@@ -25,6 +26,11 @@ def guarded(x, i):
 print(paddle.jit.to_static(guarded).code)
 
 # CHECK-LABEL: pydy.func @"guarded"
+# What a failed check raised before the `try` leaves first.
+# CHECK: %[[R0:.*]] = pydy.raised {runtime_checks} : i1
+# CHECK: pydy.if %[[R0]] : i1 {
+# CHECK-NEXT: pydy.undef "raised"
+# CHECK-NEXT: pydy.return
 # CHECK: pydy.for_range
 # CHECK: %[[ITEM:.*]] = pydy.subscript
 # CHECK: pydy.store "[[HELD:_dy2st_value_.*]]", %[[ITEM]]

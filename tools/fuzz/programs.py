@@ -249,8 +249,10 @@ class Generator:
             return self.keyed_counts(env, indent, returns)
         if roll < 0.97:
             return self.seen_items(env, indent, returns)
-        if roll < 0.985:
+        if roll < 0.98:
             return self.shared_change(env, indent)
+        if roll < 0.99:
+            return self.try_statement(env, indent)
         return self.helper_call(env, indent)
 
     def assign(self, env, indent, kind=None, name=None):
@@ -385,6 +387,34 @@ class Generator:
         self.emit(indent, f"{name} = {self.expr(env, 'f')} * (len({seen}) + sum({seen}) + "
                           f"({probe} in {seen}) + len(sorted({seen})[:1]))")
         env[name] = "f"
+
+    def try_statement(self, env, indent):
+        """A `try` whose body may raise after assigning (under a condition,
+        or by an assert) and clauses that catch it or let it through, with
+        `else` and `finally` blocks now and then."""
+        rng = self.rng
+        kind = rng.choice("ffis")
+        name = self.fresh("v")
+        self.emit(indent, "try:")
+        self.assign(dict(env), indent + 1, kind, name)
+        raised = rng.choice(["ValueError", "KeyError", "IndexError"])
+        if rng.random() < 0.7:
+            self.emit(indent + 1, f"if {self.condition(env)}:")
+            self.emit(indent + 2, f"raise {raised}('raised in a try')")
+        else:
+            self.emit(indent + 1, f"assert {self.condition(env)}, 'asserted in a try'")
+        self.assign(dict(env), indent + 1, kind, name)
+        clause = rng.choice(["ValueError", "(KeyError, ValueError)", "LookupError",
+                             "Exception", "AssertionError", ""])
+        self.emit(indent, f"except {clause}:".replace("except :", "except:"))
+        self.assign(dict(env), indent + 1, kind, name)
+        if rng.random() < 0.3:
+            self.emit(indent, "else:")
+            self.assign(dict(env), indent + 1, kind, name)
+        if rng.random() < 0.3:
+            self.emit(indent, "finally:")
+            self.emit(indent + 1, f"print('finally', {rng.choice(['1', name])})")
+        env[name] = kind
 
     def accumulate(self, env, indent, returns):
         """A Python number that a loop turns into a tensor (Paddle's most

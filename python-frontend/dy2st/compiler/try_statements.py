@@ -1,7 +1,9 @@
 """`try` statements in compiled code. Compiled code raises by recording the
 exception and leaving (each caller leaves too, see Importer.leave_if_raised);
 in a `try` body, leaving is a `break` out of a one-trip loop around the body
-(the importer emits it where it would return). After each of the body's
+(the importer emits it where it would return), entered only where nothing
+was raised before it (a failed check of compiled code goes on with safe
+values until the function leaves). After each of the body's
 statements, at every depth, the loop is left if something was raised: a
 check of compiled code that failed (an index out of range) completes its
 statement with a safe value, and the next statements do not run (the break
@@ -91,12 +93,15 @@ def _rewritten(node, fresh, resolve):
         test = _located(ast.Call(ast.Name(CATCH, ast.Load()), [ast.Constant(",".join(kinds))],
                                  []), handler)
         chain = _located(ast.If(test, _handler_body(handler), [chain]), handler)
+    # A check that failed before the `try` (compiled code goes on with safe
+    # values until it leaves) is not the body's to catch: it leaves first.
+    before = [_marker(LEAVE_IF_RAISED, node)]
     if body is node.body:
-        return [once, chain] + node.finalbody
+        return before + [once, chain] + node.finalbody
     start = _located(ast.Assign([ast.Name(returned, ast.Store())], ast.Constant(False)), node)
     leave = _located(ast.If(ast.Name(returned, ast.Load()),
                             [ast.Return(ast.Name(value, ast.Load()))], []), node)
-    return [start, once, chain] + node.finalbody + [leave]
+    return before + [start, once, chain] + node.finalbody + [leave]
 
 
 def _returns_as_breaks(statements, returned, value):

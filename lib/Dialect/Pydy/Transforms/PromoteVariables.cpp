@@ -218,10 +218,18 @@ private:
       for (auto [name, arg] : llvm::zip(params.getAsValueRange<StringAttr>(),
                                         block.getArguments()))
         inner.insert_or_assign(name, Binding{arg, op->getLoc()});
-    // Checked before promotion, which would take such a store for a local
-    // of the region and the enclosing variable would silently keep its value.
-    WalkResult result = op->walk([&](StoreOp store) { return WalkResult::interrupt(); });
-    if (result.wasInterrupted())
+    // Checked before promotion, which takes a store for a local of the
+    // region: one of a variable read outside it too would leave that
+    // variable silently keeping its value. A variable only the region reads
+    // (an `and`/`or` of a while condition that pydy-lower-exits moved into
+    // one, with its `boolop.N`) is the region's own.
+    llvm::StringSet<> stored;
+    op->walk([&](StoreOp store) { stored.insert(store.getName()); });
+    WalkResult readOutside = func.walk([&](LoadOp load) {
+      return stored.contains(load.getName()) && !op->isAncestor(load) ? WalkResult::interrupt()
+                                                                      : WalkResult::advance();
+    });
+    if (readOutside.wasInterrupted())
       return op->emitError("assignments inside this expression are not supported");
     return promote(block, inner);
   }

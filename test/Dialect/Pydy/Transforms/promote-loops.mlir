@@ -100,3 +100,39 @@ pydy.func @nested(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   %r = pydy.load "acc" : !pydy.object
   pydy.return %r : !pydy.object
 }
+
+// -----
+
+// A while condition whose `and` pydy-lower-exits moved into a logical
+// region (behind its exit flags) assigns the `boolop` temporary only that
+// region reads: it is the region's own value, not an error.
+// CHECK-LABEL: pydy.func @condition_temporary
+// CHECK: pydy.while
+// CHECK: pydy.logical and
+// CHECK-NOT: pydy.store
+// CHECK: pydy.if
+// CHECK: pydy.condition
+pydy.func @condition_temporary(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  pydy.while {
+    %go = pydy.constant true
+    %both = pydy.logical and %go : i1 -> !pydy.object {
+      %x = pydy.load "x" : !pydy.object
+      pydy.store "boolop.1", %x : !pydy.object
+      %first = pydy.load "boolop.1" : !pydy.object
+      pydy.if %first : !pydy.object {
+        %again = pydy.load "x" : !pydy.object
+        pydy.store "boolop.1", %again : !pydy.object
+        pydy.yield
+      } else {
+        pydy.yield
+      }
+      %value = pydy.load "boolop.1" : !pydy.object
+      pydy.yield %value : !pydy.object
+    }
+    pydy.condition(%both : !pydy.object)
+  } do {
+    pydy.yield
+  }
+  %x = pydy.load "x" : !pydy.object
+  pydy.return %x : !pydy.object
+}
