@@ -344,13 +344,22 @@ static void dy2st_raise_held() {
   reportRuntimeError(std::move(held.back()));
   held.pop_back();
 }
+/// Whether the recorded "Kind: file:line: message" is of `wanted`: "Kind",
+/// or "Kind/Name" for a user's class Name, whose message is led by "Name: ".
+static bool caughtBy(llvm::StringRef recorded, llvm::StringRef wanted) {
+  auto [kind, message] = recorded.split(": ");
+  auto [base, user] = wanted.split('/');
+  if (kind != base)
+    return false;
+  std::string lead = (user + ": ").str();
+  return user.empty() || message.starts_with(lead) || message.contains(": " + lead);
+}
 static bool dy2st_catch(const char *kinds) {
   if (!raised)
     return false;
-  llvm::StringRef kind = llvm::StringRef(*raised).split(':').first;
   llvm::SmallVector<llvm::StringRef> wanted;
   llvm::StringRef(kinds).split(wanted, ',');
-  if (!llvm::is_contained(wanted, kind))
+  if (llvm::none_of(wanted, [](llvm::StringRef w) { return caughtBy(*raised, w); }))
     return false;
   raised.reset();
   return true;

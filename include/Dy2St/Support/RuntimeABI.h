@@ -108,7 +108,8 @@ inline constexpr llvm::StringLiteral kRaise = "dy2st_raise";
 inline constexpr llvm::StringLiteral kRaiseItems = "dy2st_raise_items";
 inline constexpr llvm::StringLiteral kRaised = "dy2st_raised";
 /// catch(kinds) -> i1: whether the recorded exception's kind is one of
-/// `kinds` (comma-separated); if so, it is handled (no longer recorded).
+/// `kinds` (comma-separated; "Base/Name" for a user's class Name, recorded as
+/// Base with its message led by "Name: "); if so, it is handled.
 inline constexpr llvm::StringLiteral kCatch = "dy2st_catch";
 /// hold_raised() sets the recorded exception aside (a `finally` block runs
 /// on its way out); raise_held() records the one set aside last again,

@@ -20,8 +20,8 @@ A `return v` in the body (not in a loop of it) keeps `v`, sets a flag and
 breaks out; the `else` block runs only without it, and after the `finally`
 block the function returns `v`.
 
-where catch() tells whether the recorded exception is of one of the builtin
-classes listed (the clause's classes and their subclasses) and, if so,
+where catch() tells whether the recorded exception is of one of the classes
+listed (the clause's classes and their subclasses) and, if so,
 handles it; `hold` sets the exception aside while the `finally` block runs
 (compiled code prints nothing while one is recorded) and `raise held`
 records it again. The importer converts the marker calls named below."""
@@ -202,14 +202,37 @@ def _is_marker(statement):
 
 
 def _caught_kinds(handler, resolve):
-    """The builtin exception classes a clause catches, by name: its classes'
-    subclasses among them (BaseException's for a bare `except:`)."""
+    """What a clause catches, by name: the builtin exception classes among
+    its classes' subclasses (BaseException's for a bare `except:`), and for
+    a user's class, it and its subclasses as "Base/Name" (compiled code
+    records a user's exception as its nearest builtin base, its message led
+    by its class's name)."""
     if handler.type is None:
         classes = [BaseException]
     else:
         parts = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
         classes = [_exception_class(part, resolve) for part in parts]
-    return [c.__name__ for c in _BUILTIN_EXCEPTIONS if issubclass(c, tuple(classes))]
+    kinds = [c.__name__ for c in _BUILTIN_EXCEPTIONS if issubclass(c, tuple(classes))]
+    for cls in classes:
+        if not _is_builtin(cls):
+            kinds += [f"{_builtin_base(c).__name__}/{c.__name__}"
+                      for c in [cls] + _subclasses(cls) if not _is_builtin(c)]
+    return list(dict.fromkeys(kinds))
+
+
+def _is_builtin(cls):
+    return vars(builtins).get(cls.__name__) is cls
+
+
+def _builtin_base(cls):
+    return next(c for c in cls.__mro__ if _is_builtin(c))
+
+
+def _subclasses(cls):
+    found = []
+    for sub in cls.__subclasses__():
+        found += [sub] + _subclasses(sub)
+    return found
 
 
 def _exception_class(node, resolve):
@@ -219,11 +242,8 @@ def _exception_class(node, resolve):
     elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
         obj = getattr(resolve(node.value.id), node.attr, None)
     if not (isinstance(obj, type) and issubclass(obj, BaseException)):
-        raise _Unsupported(node, "an 'except' clause in compiled code names builtin exception "
-                                 "classes known when converting")
-    if vars(builtins).get(obj.__name__) is not obj:
-        raise _Unsupported(node, f"'except {obj.__name__}' of a user's exception class is not "
-                                 "supported by dy2st yet (builtin classes are)")
+        raise _Unsupported(node, "an 'except' clause in compiled code names exception classes "
+                                 "known when converting")
     return obj
 
 

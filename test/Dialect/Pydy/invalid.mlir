@@ -262,6 +262,14 @@ pydy.func @catch_kind_not_a_name() {
 
 // -----
 
+pydy.func @catch_users_class_without_a_name() {
+  // expected-error @+1 {{kinds must name exception classes, not 'ValueError/'}}
+  %c = pydy.catch ["ValueError/"] : i1
+  pydy.return
+}
+
+// -----
+
 pydy.func @raise_format_count(%arg0: i64) {
   // expected-error @+1 {{has 2 formats for 1 values}}
   pydy.raise "ValueError", "bad " (%arg0 : i64) {formats = ["", ":d"]}

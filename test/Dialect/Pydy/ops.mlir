@@ -22,8 +22,8 @@ pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.objec
   %raised = pydy.raised : i1
   // CHECK: pydy.raised {runtime_checks} : i1
   %raised_checked = pydy.raised {runtime_checks} : i1
-  // CHECK: pydy.catch ["IndexError", "KeyError"] : i1
-  %caught = pydy.catch ["IndexError", "KeyError"] : i1
+  // CHECK: pydy.catch ["IndexError", "KeyError", "ValueError/OwnError"] : i1
+  %caught = pydy.catch ["IndexError", "KeyError", "ValueError/OwnError"] : i1
   // CHECK: pydy.hold_raised
   pydy.hold_raised
   // CHECK: pydy.raise_held

@@ -455,7 +455,8 @@ def Pydy_CatchOp : Pydy_Op<"catch"> {
   let description = [{
     True where the exception this call recorded (see `pydy.raise`) is of one
     of `kinds`, builtin exception class names (the importer lists the
-    subclasses of the clause's classes); that exception is then handled:
+    subclasses of the clause's classes) or, for a user's class, "Base/Name":
+    recorded as Base, its message led by "Name: "; that exception is then handled:
     nothing is recorded any more and the handler runs. False, the record
     unchanged, otherwise (or where nothing was raised).
   }];

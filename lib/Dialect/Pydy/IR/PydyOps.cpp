@@ -310,10 +310,14 @@ LogicalResult RaiseOp::verify() {
 LogicalResult CatchOp::verify() {
   if (getKinds().empty())
     return emitOpError("catches no exception class");
-  for (Attribute kind : getKinds())
-    if (!namesExceptionClass(cast<StringAttr>(kind).getValue()))
+  for (Attribute kind : getKinds()) {
+    // "Base/Name": a user's class Name, recorded as its builtin base.
+    auto [base, user] = cast<StringAttr>(kind).getValue().split('/');
+    if (!namesExceptionClass(base) ||
+        (cast<StringAttr>(kind).getValue().contains('/') && !namesExceptionClass(user)))
       return emitOpError("kinds must name exception classes, not '")
              << cast<StringAttr>(kind).getValue() << "'";
+  }
   return success();
 }
 
