@@ -296,3 +296,28 @@ def failed_before_the_try(x, i):
 def test_an_exception_raised_before_a_try_is_not_caught_by_it(capfd, i):
     result, _ = same_outcome(failed_before_the_try, (t([1.0, 2.0]), paddle.to_tensor(i)), capfd)
     assert (result[0] == "IndexError" if isinstance(result, tuple) else False) == (i == 9)
+
+
+def try_then_and_in_a_loop_condition(a, b, n):
+    # (fuzz seed 40118) a function that may raise runs its loops behind exit
+    # flags: the while condition's `and`, moved into a logical region, keeps
+    # the value its branch gives its temporary.
+    try:
+        v = b
+        if b.min() > 3.84:
+            raise ValueError("raised in a try")
+        v = paddle.nn.functional.softmax(a, axis=1)
+    except AssertionError:
+        v = b
+    for _ in range(n):
+        c = paddle.zeros([], "int64")
+        while c < 3 and paddle.any(paddle.isnan(v)):
+            c += 1
+            v = b
+    return v
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_a_try_then_an_and_in_a_loop_condition(capfd, n):
+    same_outcome(try_then_and_in_a_loop_condition,
+                 (t([[3.19, 2.25]]), t([[1.02, -1.81]]), n), capfd)

@@ -88,7 +88,15 @@ private:
       liveAtHeader[op] = header;
       return header;
     }
-    // Other region ops (lambda, and/or) read variables but cannot assign them.
+    if (auto logical = dyn_cast<LogicalOp>(op)) {
+      // The right operand runs only sometimes: what it reads is live before,
+      // and so is what is live after. Its own temporaries (see promoteNested)
+      // need the liveness of the branches inside it.
+      NameSet inside = liveBefore(logical.getRhs().front(), live);
+      unite(inside, live);
+      return inside;
+    }
+    // A lambda reads variables but cannot assign them.
     op->walk([&](LoadOp load) { live.insert(load.getName()); });
     return live;
   }

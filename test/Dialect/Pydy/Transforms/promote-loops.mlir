@@ -106,11 +106,15 @@ pydy.func @nested(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
 // A while condition whose `and` pydy-lower-exits moved into a logical
 // region (behind its exit flags) assigns the `boolop` temporary only that
 // region reads: it is the region's own value, not an error.
+// The branch in the region assigns the temporary, so the branch yields it
+// (the region's liveness covers its branches).
 // CHECK-LABEL: pydy.func @condition_temporary
 // CHECK: pydy.while
 // CHECK: pydy.logical and
 // CHECK-NOT: pydy.store
-// CHECK: pydy.if
+// CHECK: %[[V:.*]] = pydy.if %{{.*}} : !pydy.object -> !pydy.object
+// CHECK: names = ["boolop.1"]
+// CHECK-NEXT: pydy.yield %[[V]]
 // CHECK: pydy.condition
 pydy.func @condition_temporary(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   pydy.while {
@@ -120,8 +124,8 @@ pydy.func @condition_temporary(%arg0: !pydy.object {pydy.name = "x"}) -> !pydy.o
       pydy.store "boolop.1", %x : !pydy.object
       %first = pydy.load "boolop.1" : !pydy.object
       pydy.if %first : !pydy.object {
-        %again = pydy.load "x" : !pydy.object
-        pydy.store "boolop.1", %again : !pydy.object
+        %again = pydy.constant false
+        pydy.store "boolop.1", %again : i1
         pydy.yield
       } else {
         pydy.yield
