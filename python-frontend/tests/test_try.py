@@ -298,26 +298,22 @@ def test_an_exception_raised_before_a_try_is_not_caught_by_it(capfd, i):
     assert (result[0] == "IndexError" if isinstance(result, tuple) else False) == (i == 9)
 
 
-def try_then_and_in_a_loop_condition(a, b, n):
-    # (fuzz seed 40118) a function that may raise runs its loops behind exit
-    # flags: the while condition's `and`, moved into a logical region, keeps
-    # the value its branch gives its temporary.
+def try_then_and_in_a_loop_condition(a, n):
+    # A function that may raise runs its loops behind exit flags: the while
+    # condition's `and` is moved into a logical region (the shape of fuzz
+    # seed 40118; its wrong value is lit promote-loops' condition_temporary).
     try:
-        v = b
-        if b.min() > 3.84:
-            raise ValueError("raised in a try")
-        v = a * 0.5
+        v = a
     except AssertionError:
-        v = b
+        pass
     for _ in range(n):
         c = paddle.zeros([], "int64")
-        while c < 3 and paddle.any(paddle.isnan(v)):
+        while c < 3 and paddle.any(v):
             c += 1
-            v = b
-    return v
+            v = paddle.concat([v], axis=1)[:, :2]
+    return v == a
 
 
 @pytest.mark.parametrize("n", [0, 1])
 def test_a_try_then_an_and_in_a_loop_condition(capfd, n):
-    same_outcome(try_then_and_in_a_loop_condition,
-                 (t([[3.19, 2.25]]), t([[1.02, -1.81]]), n), capfd)
+    same_outcome(try_then_and_in_a_loop_condition, (t([[3.19, 2.25]]), n), capfd)
