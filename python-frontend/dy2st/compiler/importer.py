@@ -72,7 +72,7 @@ _TEXT_METHODS = {"format", "join", "upper", "lower", "title", "capitalize", "str
 _CONTAINER_METHODS = _MUTATING_METHODS | {"keys", "values", "items", "get", "copy", "index",
                                           "count", "sort", "reverse"}
 _UNSUPPORTED_STATEMENTS = {
-    ast.Try: "try", ast.AsyncWith: "async with",
+    ast.AsyncWith: "async with",
     ast.Global: "global", ast.Delete: "del of an attribute",
     ast.Import: "import", ast.ImportFrom: "import",
     ast.AsyncFunctionDef: "async def",

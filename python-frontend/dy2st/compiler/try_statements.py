@@ -16,20 +16,19 @@ out of an inner loop is followed by this test after it). Then
     else: the `else` block
     the `finally` block
 
-A `return v` in the body (not in a loop of it) keeps `v`, sets a flag and
-breaks out; the `else` block runs only without it, and after the `finally`
-block the function returns `v`.
-
 where catch() tells whether the recorded exception is of one of the classes
-listed (the clause's classes and their subclasses) and, if so,
-handles it; `hold` sets the exception aside while the `finally` block runs
-(compiled code prints nothing while one is recorded) and `raise held`
-records it again. The importer converts the marker calls named below."""
+listed (the clause's classes and their subclasses) and, if so, handles it;
+`hold` sets the exception aside while the `finally` block runs (compiled
+code prints nothing while one is recorded) and `raise held` records it
+again. A `return v` in the body (not in a loop of it) keeps `v`, sets a flag
+and breaks out; the `else` block runs only without it, and after the
+`finally` block the function returns `v`. The importer converts the marker
+calls named below."""
 import ast
 import builtins
 import copy
 
-from .locations import located as _located
+from .locations import located
 
 LEAVE_IF_RAISED = "__dy2st_leave_if_raised__"
 CATCH = "__dy2st_catch__"
@@ -74,7 +73,7 @@ def _rewritten(node, fresh, resolve):
             _check_no_exit(statement, "a 'try' with a 'finally' block")
     returned, value = fresh("returned"), fresh("returned_value")
     body = _returns_as_breaks(node.body, returned, value)
-    once = _located(ast.For(ast.Name(fresh("try"), ast.Store()),
+    once = located(ast.For(ast.Name(fresh("try"), ast.Store()),
                             ast.Call(ast.Name("range", ast.Load()), [ast.Constant(1)], []),
                             _checked(body, fresh), [], None), node)
     once.dy2st_try_body = True
@@ -85,21 +84,21 @@ def _rewritten(node, fresh, resolve):
     orelse = node.orelse
     if orelse and body is not node.body:
         # The `else` block runs where the body ended without a return too.
-        orelse = [_located(ast.If(ast.UnaryOp(ast.Not(), ast.Name(returned, ast.Load())),
+        orelse = [located(ast.If(ast.UnaryOp(ast.Not(), ast.Name(returned, ast.Load())),
                                   orelse, []), node)]
-    chain = _located(ast.If(_marker_call(RAISED, node), unmatched, orelse), node)
+    chain = located(ast.If(_marker_call(RAISED, node), unmatched, orelse), node)
     for handler in reversed(node.handlers):
         kinds = _caught_kinds(handler, resolve)
-        test = _located(ast.Call(ast.Name(CATCH, ast.Load()), [ast.Constant(",".join(kinds))],
+        test = located(ast.Call(ast.Name(CATCH, ast.Load()), [ast.Constant(",".join(kinds))],
                                  []), handler)
-        chain = _located(ast.If(test, _handler_body(handler), [chain]), handler)
+        chain = located(ast.If(test, _handler_body(handler), [chain]), handler)
     # A check that failed before the `try` (compiled code goes on with safe
     # values until it leaves) is not the body's to catch: it leaves first.
     before = [_marker(LEAVE_IF_RAISED, node)]
     if body is node.body:
         return before + [once, chain] + node.finalbody
-    start = _located(ast.Assign([ast.Name(returned, ast.Store())], ast.Constant(False)), node)
-    leave = _located(ast.If(ast.Name(returned, ast.Load()),
+    start = located(ast.Assign([ast.Name(returned, ast.Store())], ast.Constant(False)), node)
+    leave = located(ast.If(ast.Name(returned, ast.Load()),
                             [ast.Return(ast.Name(value, ast.Load()))], []), node)
     return before + [start, once, chain] + node.finalbody + [leave]
 
@@ -112,11 +111,11 @@ def _returns_as_breaks(statements, returned, value):
         result, changed = [], False
         for statement in block:
             if isinstance(statement, ast.Return):
-                result += [_located(ast.Assign([ast.Name(value, ast.Store())],
+                result += [located(ast.Assign([ast.Name(value, ast.Store())],
                                                statement.value or ast.Constant(None)), statement),
-                           _located(ast.Assign([ast.Name(returned, ast.Store())],
+                           located(ast.Assign([ast.Name(returned, ast.Store())],
                                                ast.Constant(True)), statement),
-                           _located(ast.Break(), statement)]
+                           located(ast.Break(), statement)]
                 changed = True
                 continue
             if isinstance(statement, (ast.If, ast.With)):
@@ -132,11 +131,11 @@ def _returns_as_breaks(statements, returned, value):
 
 
 def _marker_call(marker, node):
-    return _located(ast.Call(ast.Name(marker, ast.Load()), [], []), node)
+    return located(ast.Call(ast.Name(marker, ast.Load()), [], []), node)
 
 
 def _marker(marker, node):
-    return _located(ast.Expr(_marker_call(marker, node)), node)
+    return located(ast.Expr(_marker_call(marker, node)), node)
 
 
 def _own_nodes(statements):
@@ -189,9 +188,9 @@ def _checked(statements, fresh):
             # it failed, the names keep what they had (as in Python, where
             # nothing is assigned), not its safe value.
             held = fresh("value")
-            result += [_located(ast.Assign([ast.Name(held, ast.Store())], statement.value),
+            result += [located(ast.Assign([ast.Name(held, ast.Store())], statement.value),
                                 statement), _marker(LEAVE_IF_RAISED, statement)]
-            statement.value = _located(ast.Name(held, ast.Load()), statement.value)
+            statement.value = located(ast.Name(held, ast.Load()), statement.value)
         result += [statement, _marker(LEAVE_IF_RAISED, statement)]
     return result
 
@@ -257,4 +256,4 @@ def _handler_body(handler):
     for node in _own_nodes(handler.body):
         if isinstance(node, ast.Raise) and node.exc is None:
             raise _Unsupported(node, "a bare 'raise' (re-raising) is not supported by dy2st")
-    return handler.body or [_located(ast.Pass(), handler)]
+    return handler.body or [located(ast.Pass(), handler)]
