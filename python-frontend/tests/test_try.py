@@ -221,12 +221,36 @@ def test_a_break_in_a_handler_leaves_the_loop_around(capfd):
     same_outcome(breaks_from_a_handler, (t([1.0, 2.0]), 6), capfd)
 
 
-def returns_in_a_loop_of_the_body(x):
+def returns_in_loops_of_the_body(x, n):
     try:
-        for _ in range(2):
-            return x
-    except ValueError:
-        pass
+        for i in range(n):
+            for j in range(3):
+                if x[i] > 2:
+                    return x * (i + 10 * j)
+            else:
+                print("inner else", i)
+        y = x * 0
+    except IndexError:
+        y = x - 1
+    else:
+        print("no return")
+    finally:
+        print("finally")
+    return y
+
+
+@pytest.mark.parametrize("values,n", [([1.0, 2.0, 3.0], 2), ([1.0, 2.0, 3.0], 3),
+                                      ([1.0, 2.0, 1.0], 5)])
+def test_a_return_in_loops_of_the_body_skips_their_else_and_runs_finally(capfd, values, n):
+    same_outcome(returns_in_loops_of_the_body, (t(values), n), capfd)
+
+
+def breaks_out_of_the_try(x):
+    for _ in range(2):
+        try:
+            break
+        except ValueError:
+            pass
     return x
 
 
@@ -273,7 +297,7 @@ def test_a_clause_naming_a_users_class_catches_it_and_its_subclasses(capfd, k):
 
 
 @pytest.mark.parametrize("fn,message", [
-    (returns_in_a_loop_of_the_body, "'return' inside a loop in the body of a 'try'"),
+    (breaks_out_of_the_try, "'break' inside the body of a 'try'"),
     (reads_the_exception, "'except ... as error' reading the exception object"),
 ])
 def test_what_try_cannot_do_yet_is_a_clear_error(fn, message):

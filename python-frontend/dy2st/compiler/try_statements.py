@@ -20,8 +20,8 @@ where catch() tells whether the recorded exception is of one of the classes
 listed (the clause's classes and their subclasses) and, if so, handles it;
 `hold` sets the exception aside while the `finally` block runs (compiled
 code prints nothing while one is recorded) and `raise held` records it
-again. A `return v` in the body (not in a loop of it) keeps `v`, sets a flag
-and breaks out; the `else` block runs only without it, and after the
+again. A `return v` in the body keeps `v`, sets a flag and breaks out (of
+its loops too); the `else` block runs only without it, and after the
 `finally` block the function returns `v`. The importer converts the marker
 calls named below."""
 import ast
@@ -104,28 +104,34 @@ def _rewritten(node, fresh, resolve):
 
 
 def _returns_as_breaks(statements, returned, value):
-    """`statements` with each `return v` (outside loops: _check_no_exit) as
-    `value = v; returned = True; break` out of the one-trip loop; the same
-    list where there is none."""
+    """`statements` with each `return v` as `value = v; returned = True;
+    break`: out of the one-trip loop, or out of a loop in the body, after
+    which `if returned: break` goes on out (before a loop's `else`, which a
+    return skips); the same list where there is none."""
     def rewrite(block):
         result, changed = [], False
         for statement in block:
             if isinstance(statement, ast.Return):
                 result += [located(ast.Assign([ast.Name(value, ast.Store())],
-                                               statement.value or ast.Constant(None)), statement),
+                                              statement.value or ast.Constant(None)), statement),
                            located(ast.Assign([ast.Name(returned, ast.Store())],
-                                               ast.Constant(True)), statement),
+                                              ast.Constant(True)), statement),
                            located(ast.Break(), statement)]
                 changed = True
                 continue
-            if isinstance(statement, (ast.If, ast.With)):
+            inner_changed = False
+            if isinstance(statement, (ast.If, ast.With, ast.For, ast.While)):
                 for field in ("body", "orelse"):
                     inner = getattr(statement, field, None)
                     if inner:
                         new = rewrite(inner)
-                        changed |= new is not inner
+                        inner_changed |= new is not inner
                         setattr(statement, field, new)
             result.append(statement)
+            if inner_changed and isinstance(statement, (ast.For, ast.While)):
+                result.append(located(ast.If(ast.Name(returned, ast.Load()), [ast.Break()], []),
+                                      statement))
+            changed |= inner_changed
         return result if changed else block
     return rewrite(statements)
 
@@ -149,13 +155,12 @@ def _own_nodes(statements):
 
 
 def _check_no_exit(statement, where, returns=False):
-    """A return (outside the loops of a `try` body, where `returns`), or a
-    break/continue of a loop around the `try`, in `where` is not supported
-    yet (the body runs in a loop of its own)."""
+    """A return (but in a `try` body, where `returns`), or a break/continue
+    of a loop around the `try`, in `where` is not supported yet (the body
+    runs in a loop of its own)."""
     def visit(node, in_loop):
-        if isinstance(node, ast.Return) and (in_loop or not returns):
-            inside = f"a loop in {where}" if returns else where
-            raise _Unsupported(node, f"'return' inside {inside} is not supported by dy2st yet")
+        if isinstance(node, ast.Return) and not returns:
+            raise _Unsupported(node, f"'return' inside {where} is not supported by dy2st yet")
         if isinstance(node, (ast.Break, ast.Continue)) and not in_loop:
             kind = "break" if isinstance(node, ast.Break) else "continue"
             raise _Unsupported(node, f"'{kind}' inside {where} is not supported by dy2st yet")
