@@ -398,9 +398,15 @@ class Generator:
         self.emit(indent, "try:")
         self.assign(dict(env), indent + 1, kind, name)
         raised = rng.choice(["ValueError", "KeyError", "IndexError"])
-        if rng.random() < 0.7:
+        roll = rng.random()
+        if roll < 0.5:
             self.emit(indent + 1, f"if {self.condition(env)}:")
             self.emit(indent + 2, f"raise {raised}('raised in a try')")
+        elif roll < 0.75 and self.pick(env, "f"):
+            # A row that may be past the end: the IndexError of a check of
+            # compiled code, which completes its statement with a safe value.
+            row = rng.choice(["3", self.pick(env, "n") or "2", "-4"])
+            self.emit(indent + 1, f"{self.fresh('v')} = {self.pick(env, 'f')}[{row}].sum()")
         else:
             self.emit(indent + 1, f"assert {self.condition(env)}, 'asserted in a try'")
         self.assign(dict(env), indent + 1, kind, name)
