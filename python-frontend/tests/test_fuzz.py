@@ -83,6 +83,9 @@ def test_programs_are_reproducible_and_varied():
     text = "".join(sources)
     for construct in ("while ", "for ", "if ", "return ", "paddle.stack", "def helper"):
         assert construct in text
+    # Rarer statements: try statements, some reading a row past the end.
+    more = "".join(programs.generate(seed).source for seed in range(20, 400))
+    assert "try:" in more and "except" in more and "].sum()" in more
 
 
 def test_minimizer_keeps_the_finding_and_drops_the_rest():

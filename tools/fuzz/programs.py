@@ -249,11 +249,11 @@ class Generator:
             return self.keyed_counts(env, indent, returns)
         if roll < 0.97:
             return self.seen_items(env, indent, returns)
-        if roll < 0.98:
+        if roll < 0.985:
             return self.shared_change(env, indent)
-        if roll < 0.99:
-            return self.try_statement(env, indent)
-        return self.helper_call(env, indent)
+        if roll < 0.995:
+            return self.helper_call(env, indent)
+        return self.try_statement(env, indent)
 
     def assign(self, env, indent, kind=None, name=None):
         kind = kind or self.rng.choice("ffffiibsn")
