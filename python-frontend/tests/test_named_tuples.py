@@ -276,19 +276,19 @@ def test_a_dataclass_is_no_tuple(fn):
     assert f"TypeError: {eager.value}" in str(compiled.value)
 
 
-Point = collections.namedtuple("Point", ["k", "v"])
+KeyValue = collections.namedtuple("KeyValue", ["k", "v"])
 
 
 @dataclasses.dataclass
-class Output:
+class ScoredOutput:
     logits: object
     loss: object = None
 
 
 def attributes_of_values(x, n):
     y = x * 2
-    point = Point(x, y)
-    out = Output(y)
+    point = KeyValue(x, y)
+    out = ScoredOutput(y)
     items = [x, y]
     return (hasattr(y, "shape"), hasattr(y, "no_such"), hasattr(n, "real"),
             hasattr(point, "k"), hasattr(point, "q"), hasattr(point, "_asdict"),
