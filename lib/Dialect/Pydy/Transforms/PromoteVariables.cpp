@@ -233,11 +233,17 @@ private:
     // one, with its `boolop.N`) is the region's own.
     llvm::StringSet<> stored;
     op->walk([&](StoreOp store) { stored.insert(store.getName()); });
-    WalkResult readOutside = func.walk([&](LoadOp load) {
-      return stored.contains(load.getName()) && !op->isAncestor(load) ? WalkResult::interrupt()
-                                                                      : WalkResult::advance();
-    });
-    if (readOutside.wasInterrupted())
+    auto readOutside = [&] {
+      return func
+          .walk([&](LoadOp load) {
+            return stored.contains(load.getName()) && !op->isAncestor(load)
+                       ? WalkResult::interrupt()
+                       : WalkResult::advance();
+          })
+          .wasInterrupted();
+    };
+    // (Most regions assign nothing: the function is walked only for one that does.)
+    if (!stored.empty() && readOutside())
       return op->emitError("assignments inside this expression are not supported");
     return promote(block, inner);
   }
