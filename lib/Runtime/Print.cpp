@@ -344,6 +344,18 @@ static void dy2st_raise_held() {
   reportRuntimeError(std::move(held.back()));
   held.pop_back();
 }
+/// `message` without the "file:line: " compiled code puts before it (the
+/// raise's source line), where it has one.
+static llvm::StringRef withoutSourceLine(llvm::StringRef message) {
+  for (size_t colon = message.find(':'); colon != llvm::StringRef::npos;
+       colon = message.find(':', colon + 1)) {
+    llvm::StringRef rest = message.drop_front(colon + 1);
+    llvm::StringRef digits = rest.take_while(llvm::isDigit);
+    if (!digits.empty() && rest.drop_front(digits.size()).starts_with(": "))
+      return rest.drop_front(digits.size() + 2);
+  }
+  return message;
+}
 /// Whether the recorded "Kind: file:line: message" is of `wanted`: "Kind",
 /// or "Kind/Name" for a user's class Name, whose message is led by "Name: ".
 static bool caughtBy(llvm::StringRef recorded, llvm::StringRef wanted) {
@@ -351,8 +363,7 @@ static bool caughtBy(llvm::StringRef recorded, llvm::StringRef wanted) {
   auto [base, user] = wanted.split('/');
   if (kind != base)
     return false;
-  std::string lead = (user + ": ").str();
-  return user.empty() || message.starts_with(lead) || message.contains(": " + lead);
+  return user.empty() || withoutSourceLine(message).starts_with((user + ": ").str());
 }
 static bool dy2st_catch(const char *kinds) {
   if (!raised)

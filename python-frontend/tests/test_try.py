@@ -283,6 +283,8 @@ def users_classes(x, k):
             raise OtherError("other")
         if k == 3:
             raise ValueError("plain")
+        if k == 4:
+            raise ValueError("a note: OwnError: in the text")
         y = x
     except OwnError:
         y = x * 10
@@ -291,7 +293,7 @@ def users_classes(x, k):
     return y
 
 
-@pytest.mark.parametrize("k", [0, 1, 2, 3])
+@pytest.mark.parametrize("k", [0, 1, 2, 3, 4])
 def test_a_clause_naming_a_users_class_catches_it_and_its_subclasses(capfd, k):
     same_outcome(users_classes, (t([1.0]), paddle.to_tensor(k)), capfd)
 
