@@ -5,6 +5,8 @@ clauses naming their class or a base of it, in order; the statements after
 the one that raised do not run (nor print); `else` and `finally` run as
 Python runs them, a `finally` block also on an exception's way out; what no
 clause catches reaches the caller. Eager against compiled, output included."""
+import re
+
 import numpy as np
 import pytest
 
@@ -24,7 +26,8 @@ def outcome(fn, args, capfd):
         result = np.asarray(result.numpy()) if hasattr(result, "numpy") else result
         result = result.tolist() if isinstance(result, np.ndarray) else result
     except Exception as e:
-        text = str(e).split(": ", 1)[-1] if str(e).count(": ") else str(e)
+        # Compiled code's exceptions name the raise's file and line first.
+        text = re.sub(r"^\S+:\d+: ", "", str(e))
         result = (type(e).__name__, text.split("\n")[0])
     return result, capfd.readouterr().out
 
