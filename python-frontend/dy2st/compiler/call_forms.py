@@ -36,10 +36,17 @@ def joined_list(items):
     return joined
 
 
-
 @dataclasses.dataclass
 class _Dataclass:
     """A dataclass without fields: what every dataclass's instance has."""
+
+
+# The kinds of value compiled code has, by the names __hasattr__ gives them,
+# and a Python object of each (records: what every such record has).
+_VALUE_KINDS = {"bool": bool, "int": int, "float": float, "str": str, "NoneType": type(None),
+                "list": list, "tuple": tuple, "dict": dict, "set": set, "Tensor": Tensor,
+                "namedtuple": collections.namedtuple("Record", []), "dataclass": _Dataclass}
+
 
 class CallForms:
     """Importer's methods for the call forms that need more than binding."""
@@ -236,11 +243,7 @@ class CallForms:
         from its type once specialized, by the kinds of value that have the
         attribute (records: "namedtuple"/"dataclass" for what every such
         record has; their fields the specializer knows)."""
-        kinds = {"bool": bool, "int": int, "float": float, "str": str, "NoneType": type(None),
-                 "list": list, "tuple": tuple, "dict": dict, "set": set, "Tensor": Tensor,
-                 "namedtuple": collections.namedtuple("Record", []),
-                 "dataclass": _Dataclass}
-        having = ",".join(k for k, cls in kinds.items() if hasattr(cls, name))
+        having = ",".join(k for k, cls in _VALUE_KINDS.items() if hasattr(cls, name))
         listed, attribute = self.constant(having, node), self.constant(name, node)
         result = self.fresh()
         self.emit(f'{result}:2 = pydy.call_method {value.name}, "__hasattr__"({listed.name}, '

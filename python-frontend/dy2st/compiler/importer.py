@@ -802,7 +802,7 @@ class Importer(StaticContainers, CallForms, Views):
             self._fail(exc, "the exception of a 'raise' in compiled code must be an exception "
                             "class known when the function is converted")
         # The caller raises the nearest builtin class; a user class names itself.
-        kind = next(c for c in cls.obj.__mro__ if vars(builtins).get(c.__name__) is c)
+        kind = try_statements.builtin_base(cls.obj)
         message, items = "", []
         if len(args) == 1 and isinstance(args[0], ast.Constant):
             message = str(args[0].value)
@@ -2374,19 +2374,20 @@ class Importer(StaticContainers, CallForms, Views):
                                        {k.arg: k.value.value for k in node.keywords})
         return found, self.expr_or_static(node.func.value)
 
-    def layer_structure_call(self, node):
-        """A layer's structure query as a value: the list display of the
-        tensors it names (each an input), or, of layers, the list itself,
-        known when compiling."""
-        found, owner = self.layer_structure_query(node)
+    def layer_structure_value(self, node, found):
+        """A layer's structure query (`node`, which gave `found`: see
+        layer_structure_query) as a value: the list display of the tensors it
+        names (each an input), or, of layers, the list itself, known when
+        compiling."""
         if all(isinstance(obj, Tensor) for _, obj, _ in found):
             return self.expr(located(layer_structure.display(found, node.func.value), node))
         return Static([obj if name is None else (name, obj) for name, obj, _ in found])
 
     def static_call(self, node, callee):
         fn = callee.obj
-        if layer_structure.is_query(fn) and self.layer_structure_query(node) is not None:
-            return self.layer_structure_call(node)
+        query = self.layer_structure_query(node) if layer_structure.is_query(fn) else None
+        if query is not None:
+            return self.layer_structure_value(node, query[0])
         pair = getattr(fn, "inplace_pair", None)
         if pair is not None:
             # topk(x, k, out=(values, indices)): both tensors change.
@@ -2482,7 +2483,7 @@ class Importer(StaticContainers, CallForms, Views):
             query = self.layer_structure_query(node.args[0])
             if query is not None and not all(isinstance(obj, Tensor) for _, obj, _ in query[0]):
                 # list(self.named_children()): layers, known when compiling.
-                return Static(fn(self.layer_structure_call(node.args[0]).obj))
+                return Static(fn(self.layer_structure_value(node.args[0], query[0]).obj))
             return self.converted(node.args[0], fn.__name__, node)
         if fn in (bool, int, float):
             if len(node.args) != 1 or node.keywords:
@@ -3184,6 +3185,12 @@ class Importer(StaticContainers, CallForms, Views):
         if runtime_extra:
             record["extra_items"] = [key for key, _ in runtime_extra]
             items += [(self.expr(value), "") for _, value in runtime_extra]
+        return self.log_print(items, logger, level, record, node)
+
+    def log_print(self, items, logger, level, record, node):
+        """The `pydy.print` of a logging call or a warning: the text `items`,
+        for `logger` at `level`, with the `record` fields the runtime's
+        printer reads (native.py)."""
         attrs = {"sep": '""', "logger": f'"{_escape(logger)}"', "level": f"{level} : i64",
                  "record": f'"{_escape(json.dumps(record))}"'}
         self.emit(f"pydy.print{_text_operands(items, attrs)} {self.loc(node)}")
@@ -3216,11 +3223,8 @@ class Importer(StaticContainers, CallForms, Views):
                               "file": self.filename,
                               "line": self.first_line + node.lineno - 1,
                               "module": self.globals.get("__name__", "")}}
-        items = self.text_items([given["message"]])
-        attrs = {"sep": '""', "logger": '""', "level": f"{logging.WARNING} : i64",
-                 "record": f'"{_escape(json.dumps(record))}"'}
-        self.emit(f"pydy.print{_text_operands(items, attrs)} {self.loc(node)}")
-        return self.constant(None, node)
+        return self.log_print(self.text_items([given["message"]]), "", logging.WARNING, record,
+                              node)
 
     def logging_keywords(self, node):
         """The record fields of a logging call's keywords, known when

@@ -74,8 +74,8 @@ def _rewritten(node, fresh, resolve):
     returned, value = fresh("returned"), fresh("returned_value")
     body = _returns_as_breaks(node.body, returned, value)
     once = located(ast.For(ast.Name(fresh("try"), ast.Store()),
-                            ast.Call(ast.Name("range", ast.Load()), [ast.Constant(1)], []),
-                            _checked(body, fresh), [], None), node)
+                           ast.Call(ast.Name("range", ast.Load()), [ast.Constant(1)], []),
+                           _checked(body, fresh), [], None), node)
     once.dy2st_try_body = True
     unmatched = [_marker(LEAVE, node)]
     if node.finalbody:
@@ -85,12 +85,12 @@ def _rewritten(node, fresh, resolve):
     if orelse and body is not node.body:
         # The `else` block runs where the body ended without a return too.
         orelse = [located(ast.If(ast.UnaryOp(ast.Not(), ast.Name(returned, ast.Load())),
-                                  orelse, []), node)]
+                                 orelse, []), node)]
     chain = located(ast.If(_marker_call(RAISED, node), unmatched, orelse), node)
     for handler in reversed(node.handlers):
         kinds = _caught_kinds(handler, resolve)
         test = located(ast.Call(ast.Name(CATCH, ast.Load()), [ast.Constant(",".join(kinds))],
-                                 []), handler)
+                                []), handler)
         chain = located(ast.If(test, _handler_body(handler), [chain]), handler)
     # A check that failed before the `try` (compiled code goes on with safe
     # values until it leaves) is not the body's to catch: it leaves first.
@@ -99,7 +99,7 @@ def _rewritten(node, fresh, resolve):
         return before + [once, chain] + node.finalbody
     start = located(ast.Assign([ast.Name(returned, ast.Store())], ast.Constant(False)), node)
     leave = located(ast.If(ast.Name(returned, ast.Load()),
-                            [ast.Return(ast.Name(value, ast.Load()))], []), node)
+                           [ast.Return(ast.Name(value, ast.Load()))], []), node)
     return before + [start, once, chain] + node.finalbody + [leave]
 
 
@@ -179,7 +179,7 @@ def _checked(statements, fresh):
     by a test."""
     result = []
     for statement in statements:
-        if getattr(statement, "dy2st_try_body", False) or _is_marker(statement):
+        if getattr(statement, "dy2st_try_body", False) or is_marker(statement):
             result.append(statement)
             continue
         if not isinstance(statement, (ast.FunctionDef, ast.ClassDef)):
@@ -194,15 +194,16 @@ def _checked(statements, fresh):
             # nothing is assigned), not its safe value.
             held = fresh("value")
             result += [located(ast.Assign([ast.Name(held, ast.Store())], statement.value),
-                                statement), _marker(LEAVE_IF_RAISED, statement)]
+                               statement), _marker(LEAVE_IF_RAISED, statement)]
             statement.value = located(ast.Name(held, ast.Load()), statement.value)
         result += [statement, _marker(LEAVE_IF_RAISED, statement)]
     return result
 
 
-def _is_marker(statement):
+def is_marker(statement, markers=MARKERS):
+    """Whether `statement` is the call of one of `markers`."""
     return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and \
-        isinstance(statement.value.func, ast.Name) and statement.value.func.id in MARKERS
+        isinstance(statement.value.func, ast.Name) and statement.value.func.id in markers
 
 
 def _caught_kinds(handler, resolve):
@@ -219,7 +220,7 @@ def _caught_kinds(handler, resolve):
     kinds = [c.__name__ for c in _BUILTIN_EXCEPTIONS if issubclass(c, tuple(classes))]
     for cls in classes:
         if not _is_builtin(cls):
-            kinds += [f"{_builtin_base(c).__name__}/{c.__name__}"
+            kinds += [f"{builtin_base(c).__name__}/{c.__name__}"
                       for c in [cls] + _subclasses(cls) if not _is_builtin(c)]
     return list(dict.fromkeys(kinds))
 
@@ -228,7 +229,9 @@ def _is_builtin(cls):
     return vars(builtins).get(cls.__name__) is cls
 
 
-def _builtin_base(cls):
+def builtin_base(cls):
+    """The exception class compiled code records for `cls` (a raise of it,
+    a clause naming it): its nearest builtin base, `cls` itself if builtin."""
     return next(c for c in cls.__mro__ if _is_builtin(c))
 
 

@@ -92,7 +92,7 @@ class _Checker:
             if bound is _EVERYTHING:
                 result.append(statement)
                 continue
-            if _is_leave_if_raised(statement):
+            if try_statements.is_marker(statement, {try_statements.LEAVE_IF_RAISED}):
                 # In a `try` body, a statement whose check failed leaves
                 # before its names count as bound.
                 at = len(result)
@@ -155,15 +155,12 @@ class _Checker:
                                    ast.Constant(value)), node)
 
 
-def _is_leave_if_raised(node):
-    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and \
-        isinstance(node.value.func, ast.Name) and \
-        node.value.func.id == try_statements.LEAVE_IF_RAISED
-
-
 def _is_flag_set(node):
+    """Whether `node` sets a variable's hidden flag (see _Checker.flag)."""
     return isinstance(node, ast.Assign) and len(node.targets) == 1 and \
-        isinstance(node.targets[0], ast.Name) and node.targets[0].id.startswith("_dy2st_bound_")
+        isinstance(node.targets[0], ast.Name) and \
+        node.targets[0].id.startswith("_dy2st_bound_") and \
+        isinstance(node.value, ast.Constant) and isinstance(node.value.value, bool)
 
 
 def _stores_of_statement(node):
@@ -241,11 +238,7 @@ def _drop_unused_sets(statements, checked):
     """Only the flags of checked variables are kept."""
     result = []
     for node in statements:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
-                isinstance(node.targets[0], ast.Name) and \
-                node.targets[0].id.startswith("_dy2st_bound_") and \
-                isinstance(node.value, ast.Constant) and isinstance(node.value.value, bool) and \
-                node.targets[0].id[len("_dy2st_bound_"):] not in checked:
+        if _is_flag_set(node) and node.targets[0].id[len("_dy2st_bound_"):] not in checked:
             continue
         for field in ("body", "orelse"):
             inner = getattr(node, field, None)
@@ -254,4 +247,3 @@ def _drop_unused_sets(statements, checked):
                 setattr(node, field, _drop_unused_sets(inner, checked))
         result.append(node)
     return result
-
