@@ -378,3 +378,30 @@ def test_and_in_a_while_condition_reading_a_variable_a_loop_binds(n):
     else:
         with pytest.raises(UnboundLocalError):
             compiled(a, n)
+
+
+def return_from_a_branch_whose_inner_branch_returns_nothing(a, b):
+    # (fuzz seed 43049) the inner `if` passes the shared return value on
+    # undefined; the outer `if`'s return types it later.
+    if b > 0.0:
+        if b.min() > 2.88:
+            pass
+        else:
+            print(paddle.std(a))
+        return (b.sum(),)
+    return (a[0].sum(),)
+
+
+@pytest.mark.parametrize("rows", [1, 0])
+def test_return_from_a_branch_whose_inner_branch_returns_nothing(rows):
+    a = paddle.to_tensor(np.full((rows, 1), 3.0, dtype="float32"))
+    compiled = paddle.jit.to_static(return_from_a_branch_whose_inner_branch_returns_nothing)
+    if rows:
+        assert compiled(a, a)[0].item() == \
+            return_from_a_branch_whose_inner_branch_returns_nothing(a, a)[0].item()
+    else:
+        # A condition of no elements raises, eagerly and compiled.
+        with pytest.raises(AssertionError, match="can only contain one element"):
+            return_from_a_branch_whose_inner_branch_returns_nothing(a, a)
+        with pytest.raises(AssertionError, match="can only contain one element"):
+            compiled(a, a)

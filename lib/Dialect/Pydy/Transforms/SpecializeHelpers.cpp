@@ -178,11 +178,16 @@ bool undefinedOr(Value value, Type type) {
 bool isUndefined(Value value) { return undefinedOr(value, Type()); }
 
 Type definedType(Operation *op, unsigned i) {
-  Type found;
+  Type found, undefinedTyped;
   for (Value source : sourcesOf(op, i)) {
-    if (isUndefined(source))
-      continue;
     Type t = source.getType();
+    if (isUndefined(source)) {
+      // An undefined value typed since by another flow (a shared
+      // `return.value`) gives its type where no defined value does.
+      if (!isa<ObjectType>(t) && !undefinedTyped)
+        undefinedTyped = t;
+      continue;
+    }
     if (auto arg = dyn_cast<BlockArgument>(source); arg && isa<ObjectType>(t)) {
       auto carried = carriedBy(arg);
       if (carried && carried->first == op && carried->second == i)
@@ -201,7 +206,9 @@ Type definedType(Operation *op, unsigned i) {
       return {};
     found = t;
   }
-  return found ? found : PyNoneType::get(op->getContext());
+  if (found)
+    return found;
+  return undefinedTyped ? undefinedTyped : PyNoneType::get(op->getContext());
 }
 
 Value typeUndefined(Value value, Type type) {
