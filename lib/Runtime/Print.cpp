@@ -90,8 +90,11 @@ Printer &installedPrinter() {
 thread_local std::vector<PrintItem> pending;
 /// The first error compiled code raised during the current call.
 thread_local std::optional<std::string> raised;
-/// Exceptions set aside while `finally` blocks run, the innermost last.
+/// Exceptions set aside while `finally` blocks run (and those clauses that
+/// re-raise handled), the innermost last.
 thread_local std::vector<std::string> held;
+/// The exception the last `except` clause that matched handled.
+thread_local std::string lastCaught;
 
 void formatElement(llvm::raw_ostream &os, const RuntimeValue &v, int64_t i) {
   const char *p = static_cast<const char *>(v.data) + i * dtypeSize(v.dtype);
@@ -332,17 +335,29 @@ static void dy2st_raise_items(const char *kind, const char *message) {
   reportRuntimeError(std::string(kind) + ": " + message + text);
 }
 static bool dy2st_raised() { return raised.has_value(); }
-static void dy2st_hold_raised() {
+static int64_t dy2st_hold_raised() {
+  int64_t depth = held.size();
   if (raised) {
     held.push_back(std::move(*raised));
     raised.reset();
   }
+  return depth;
 }
-static void dy2st_raise_held() {
-  if (held.empty())
+static int64_t dy2st_hold_caught() {
+  int64_t depth = held.size();
+  held.push_back(lastCaught);
+  return depth;
+}
+static void dy2st_drop_held(int64_t depth) {
+  if (depth >= 0 && static_cast<size_t>(depth) < held.size())
+    held.resize(depth);
+}
+static void dy2st_raise_held(int64_t depth) {
+  if (depth < 0 || static_cast<size_t>(depth) >= held.size())
     return;
-  reportRuntimeError(std::move(held.back()));
-  held.pop_back();
+  std::string exception = std::move(held[depth]);
+  held.resize(depth);
+  reportRuntimeError(std::move(exception));
 }
 /// `message` without the "file:line: " compiled code puts before it (the
 /// raise's source line), where it has one.
@@ -372,6 +387,7 @@ static bool dy2st_catch(const char *kinds) {
   llvm::StringRef(kinds).split(wanted, ',');
   if (llvm::none_of(wanted, [](llvm::StringRef w) { return caughtBy(*raised, w); }))
     return false;
+  lastCaught = std::move(*raised);
   raised.reset();
   return true;
 }
@@ -428,7 +444,9 @@ void dy2st::definePrintSymbols(SymbolDefiner add) {
   add(kRaised, reinterpret_cast<void *>(&dy2st_raised));
   add(kCatch, reinterpret_cast<void *>(&dy2st_catch));
   add(kHoldRaised, reinterpret_cast<void *>(&dy2st_hold_raised));
+  add(kHoldCaught, reinterpret_cast<void *>(&dy2st_hold_caught));
   add(kRaiseHeld, reinterpret_cast<void *>(&dy2st_raise_held));
+  add(kDropHeld, reinterpret_cast<void *>(&dy2st_drop_held));
   add(kEnterCall, reinterpret_cast<void *>(&dy2st_enter_call));
   add(kLeaveCall, reinterpret_cast<void *>(&dy2st_leave_call));
   add(kCanAllocate, reinterpret_cast<void *>(&dy2st_can_allocate));

@@ -1102,3 +1102,69 @@ def test_a_change_to_an_item_of_a_list_made_for_the_call_reaches_its_name():
     assert_same(eager, compiled)
     assert int(compiled[0]) == 5
     np.testing.assert_array_equal(compiled_x.numpy(), [2.0, 4.0])
+
+
+def set_first_column(p, value):
+    p[:, 0] = value
+
+
+def change_one_read_other(p, q, steps):
+    for _ in range(steps):
+        set_first_column(q, paddle.sum(q))
+    return p * 1
+
+
+def same_tensor_twice(b, steps):
+    r = change_one_read_other(b, b, steps)
+    return r, b
+
+
+def other_tensors(b, c, steps):
+    r = change_one_read_other(b, c, steps)
+    return r, b, c
+
+
+def column(values):
+    return paddle.to_tensor(np.array(values, dtype="float32").reshape(-1, 1))
+
+
+@pytest.mark.parametrize("steps", [0, 1, 3])
+def test_parameters_given_one_tensor_share_its_changes(steps):
+    # (fuzz seed 45271) p and q name one object: the change made through q
+    # is p's too, and the caller's.
+    eager = same_tensor_twice(column([1.0, 2.0, 3.0]), steps)
+    compiled = paddle.jit.to_static(same_tensor_twice)(column([1.0, 2.0, 3.0]), steps)
+    assert_same(eager, compiled)
+    # Given two tensors, the same function keeps them apart.
+    assert_same(other_tensors(column([1.0, 2.0]), column([5.0, 6.0]), steps),
+                paddle.jit.to_static(other_tensors)(column([1.0, 2.0]), column([5.0, 6.0]),
+                                                     steps))
+
+
+def entry_changes_one_reads_other(p, q):
+    q[:, 0] = paddle.sum(q)
+    return p * 1
+
+
+def test_the_entry_given_one_tensor_twice_shares_its_changes():
+    compiled = paddle.jit.to_static(entry_changes_one_reads_other)
+    for same in (True, False, True):
+        a, b = column([1.0, 2.0, 3.0]), column([1.0, 2.0, 3.0])
+        eager_a, eager_b = column([1.0, 2.0, 3.0]), column([1.0, 2.0, 3.0])
+        if same:
+            b, eager_b = a, eager_a
+        assert_same(entry_changes_one_reads_other(eager_a, eager_b),
+                    compiled(a, b))
+        assert_same((eager_a, eager_b), (a, b))
+
+
+def nested_def_given_one_tensor_twice(b):
+    def change_one(p, q):
+        q[0] = 5.0
+        return p * 1
+    return change_one(b, b)
+
+
+def test_a_nested_def_given_one_tensor_twice_that_changes_one_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="may name the same object"):
+        paddle.jit.to_static(nested_def_given_one_tensor_twice)(column([1.0, 2.0]))

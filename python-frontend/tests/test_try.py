@@ -5,7 +5,10 @@ clauses naming their class or a base of it, in order; the statements after
 the one that raised do not run (nor print); `else` and `finally` run as
 Python runs them, a `finally` block also on an exception's way out; what no
 clause catches reaches the caller. Eager against compiled, output included."""
+import os
+import pathlib
 import re
+import subprocess
 
 import numpy as np
 import pytest
@@ -26,8 +29,9 @@ def outcome(fn, args, capfd):
         result = np.asarray(result.numpy()) if hasattr(result, "numpy") else result
         result = result.tolist() if isinstance(result, np.ndarray) else result
     except Exception as e:
-        # Compiled code's exceptions name the raise's file and line first.
-        text = re.sub(r"^\S+:\d+: ", "", str(e))
+        # Compiled code's exceptions name the raise's file and line first
+        # (inside the quotes str() of a KeyError puts around its message).
+        text = re.sub(r"^('?)\S+:\d+: ", r"\1", str(e))
         result = (type(e).__name__, text.split("\n")[0])
     return result, capfd.readouterr().out
 
@@ -248,13 +252,225 @@ def test_a_return_in_loops_of_the_body_skips_their_else_and_runs_finally(capfd, 
     same_outcome(returns_in_loops_of_the_body, (t(values), n), capfd)
 
 
-def breaks_out_of_the_try(x):
-    for _ in range(2):
+def leaves_a_loop_from_the_body(x, n):
+    total = x * 0
+    for i in range(n):
         try:
-            break
+            if i == 1:
+                continue
+            if x[i] > 2.5:
+                print("break at", i)
+                break
+            total = total + x[i]
+        except IndexError:
+            print("past the end")
+        else:
+            print("else", i)
+        finally:
+            print("finally", i)
+    else:
+        print("loop else")
+    return total
+
+
+@pytest.mark.parametrize("values,n", [([1.0, 2.0, 3.0, 4.0], 4), ([1.0, 2.0], 4),
+                                      ([1.0, 2.0, 2.0], 3), ([1.0], paddle.to_tensor(3))])
+def test_a_break_or_continue_in_the_body_runs_finally_and_skips_else(capfd, values, n):
+    same_outcome(leaves_a_loop_from_the_body, (t(values), n), capfd)
+
+
+def raises_in_a_clause_with_finally(x, k):
+    try:
+        if k == 1:
+            raise ValueError("one")
+        y = x[k]
+    except ValueError:
+        print("caught one")
+        raise KeyError("from the clause")
+    except IndexError:
+        y = x[k + 10]
+    else:
+        if k == 0:
+            raise TypeError("from else")
+    finally:
+        print("finally", k)
+    return y
+
+
+@pytest.mark.parametrize("k", [0, 1, 2, 3])
+def test_what_a_clause_or_else_raises_runs_finally_first(capfd, k):
+    same_outcome(raises_in_a_clause_with_finally, (t([1.0, 2.0, 3.0]), paddle.to_tensor(k)),
+                 capfd)
+
+
+def exits_from_clauses_with_finally(x, n):
+    out = x * 0
+    i = 0
+    while i < n:
+        i += 1
+        try:
+            if i == 2:
+                raise ValueError("skip")
+            if i == 4:
+                raise KeyError("stop")
+            if i == 5:
+                raise IndexError("return")
+            out = out + i
         except ValueError:
-            pass
+            print("continue from the clause", i)
+            continue
+        except KeyError:
+            break
+        except IndexError:
+            for j in range(3):
+                if j == 1:
+                    return out * 100 + j
+        else:
+            if i == 3:
+                print("continue from else")
+                continue
+        finally:
+            print("finally", i)
+        out = out + 1000
+    return out
+
+
+@pytest.mark.parametrize("n", [1, 3, 4, 6])
+def test_exits_of_clauses_and_else_run_finally(capfd, n):
+    same_outcome(exits_from_clauses_with_finally, (t([1.0]), paddle.to_tensor(n)), capfd)
+
+
+def returns_from_nested_try_statements(x, k):
+    for i in range(3):
+        try:
+            try:
+                if i == k:
+                    return x * 10 + i
+                if i == 1:
+                    break
+            finally:
+                print("inner finally", i)
+        finally:
+            print("outer finally", i)
     return x
+
+
+@pytest.mark.parametrize("k", [0, 1, 2])
+def test_exits_of_nested_try_statements(capfd, k):
+    same_outcome(returns_from_nested_try_statements, (t([1.0]), paddle.to_tensor(k)), capfd)
+
+
+def re_raises(x, k):
+    try:
+        if k == 1:
+            raise ValueError("one")
+        y = x[k] * x
+    except ValueError:
+        print("log and re-raise")
+        raise
+    except IndexError:
+        print("index")
+        if k > 5:
+            raise
+        y = x
+    finally:
+        print("finally")
+    return y
+
+
+@pytest.mark.parametrize("k", [0, 1, 4, 9])
+def test_a_bare_raise_re_raises_what_the_clause_handled(capfd, k):
+    same_outcome(re_raises, (t([1.0, 2.0, 3.0]), paddle.to_tensor(k)), capfd)
+
+
+@pytest.mark.parametrize("k,printed,error", [(4, "index\nfinally\n", None),
+                                              (9, "index\nfinally\n", "IndexError: ")])
+def test_a_saved_program_re_raises_in_dy2st_run(tmp_path, k, printed, error):
+    path = str(tmp_path / "re_raises")
+    paddle.jit.save(paddle.jit.to_static(re_raises), path,
+                    input_spec=[paddle.static.InputSpec([3], "float32"),
+                                paddle.static.InputSpec([], "int64")])
+    np.save(tmp_path / "x.npy", np.array([1.0, 2.0, 3.0], "float32"))
+    np.save(tmp_path / "k.npy", np.array(k, "int64"))
+    build = os.environ.get("DY2ST_BUILD_DIR", str(pathlib.Path(__file__).parents[2] / "build"))
+    done = subprocess.run([os.path.join(build, "bin", "dy2st-run"), path + ".pdmodel",
+                           "--arg", str(tmp_path / "x.npy"), "--arg", str(tmp_path / "k.npy"),
+                           "--output", str(tmp_path / "y")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.stdout.startswith(printed)
+    if error:
+        assert done.returncode != 0 and error in done.stderr, done.stderr
+    else:
+        assert done.returncode == 0, done.stderr
+        np.testing.assert_array_equal(np.load(tmp_path / "y0.npy"), [1.0, 2.0, 3.0])
+
+
+def re_raises_after_handling_another(x, k):
+    try:
+        try:
+            raise KeyError("inner")
+        except KeyError:
+            try:
+                if k == 0:
+                    raise ValueError("other")
+            except ValueError:
+                print("other caught")
+            raise
+    except KeyError:
+        print("outer caught")
+        return x * 2
+    return x
+
+
+@pytest.mark.parametrize("k", [0, 1])
+def test_a_bare_raise_after_a_nested_try_re_raises_its_own_clauses(capfd, k):
+    same_outcome(re_raises_after_handling_another, (t([1.0]), paddle.to_tensor(k)), capfd)
+
+
+def replaced_in_finally(x):
+    try:
+        try:
+            raise ValueError("replaced")
+        finally:
+            raise KeyError("by the finally block")
+    except KeyError:
+        print("caught what finally raised")
+    return x
+
+
+def raises_after_a_helper_that_replaced_one(x, k):
+    try:
+        if k > 0:
+            raise IndexError("the first")
+    finally:
+        # The helper's held ValueError was replaced by its finally block's
+        # KeyError: what this finally block holds is still the IndexError.
+        replaced_in_finally(x)
+    return x
+
+
+@pytest.mark.parametrize("k", [0, 1])
+def test_an_exception_replaced_in_a_called_finally_block_is_not_re_raised(capfd, k):
+    same_outcome(raises_after_a_helper_that_replaced_one, (t([1.0]), paddle.to_tensor(k)), capfd)
+
+
+def re_raises_what_the_caller_handles(x):
+    raise
+
+
+def calls_a_re_raising_helper(x):
+    try:
+        raise ValueError("handled")
+    except ValueError:
+        re_raises_what_the_caller_handles(x)
+    return x
+
+
+def returns_in_finally(x):
+    try:
+        x = x + 1
+    finally:
+        return x * 2
 
 
 def reads_the_exception(x):
@@ -302,7 +518,8 @@ def test_a_clause_naming_a_users_class_catches_it_and_its_subclasses(capfd, k):
 
 
 @pytest.mark.parametrize("fn,message", [
-    (breaks_out_of_the_try, "'break' inside the body of a 'try'"),
+    (returns_in_finally, "'return' inside a 'finally' block"),
+    (calls_a_re_raising_helper, "a bare 'raise' outside an 'except' clause"),
     (reads_the_exception, "'except ... as error' reading the exception object"),
 ])
 def test_what_try_cannot_do_yet_is_a_clear_error(fn, message):

@@ -146,3 +146,35 @@ print(paddle.jit.to_static(into_a_list_made_for_the_call).code)
 # CHECK:     pydy.store "i", %[[FIRST]]
 # CHECK:     %[[SECOND:.*]] = pydy.subscript %[[CHANGED]][%{{.*}}]
 # CHECK:     pydy.store "x", %[[SECOND]]
+
+
+def change_one_read_other(p, q):
+    q[0] = 5.0
+    return p * 1
+
+
+def same_tensor_twice(b):
+    return change_one_read_other(b, b)
+
+
+print(paddle.jit.to_static(same_tensor_twice).code)
+
+# Parameters a call gives one variable name one object: the callee starts
+# with `q = p`, so that the change through q is p's too, and gives back p
+# alone, which the caller writes to b.
+# CHECK-LABEL: pydy.func @"same_tensor_twice"
+# CHECK:     %[[CALL:.*]] = pydy.call @"change_one_read_other__{{[0-9]+}}"
+# CHECK:     pydy.subscript %[[CALL]]
+# CHECK:     %[[CHANGED:.*]] = pydy.subscript %[[CALL]]
+# CHECK-NEXT: pydy.store "b", %[[CHANGED]]
+# CHECK-NOT: pydy.store "b"
+# CHECK-LABEL: pydy.func @"change_one_read_other__{{[0-9]+}}"(%arg0: !pydy.object {pydy.name = "p"}, %arg1: !pydy.object {pydy.name = "q"})
+# CHECK:     %[[P:.*]] = pydy.load "p"
+# CHECK-NEXT: pydy.store "q", %[[P]]
+# CHECK:     %[[SET:.*]] = pydy.setitem
+# CHECK-NEXT: pydy.store "q", %[[SET]]
+# CHECK-NEXT: pydy.store "p", %[[SET]]
+# CHECK:     pydy.binary mul
+# CHECK-NEXT: %[[BACK:.*]] = pydy.load "p"
+# CHECK-NEXT: %[[RESULT:.*]] = pydy.tuple %{{.*}}, %[[BACK]] :
+# CHECK-NEXT: pydy.return %[[RESULT]]

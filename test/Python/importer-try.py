@@ -41,15 +41,80 @@ print(paddle.jit.to_static(guarded).code)
 # CHECK: pydy.store "y", %[[V]]
 # CHECK: pydy.raise "ValueError", "big"
 # CHECK-NEXT: pydy.break
+# With a `finally` block, the clauses and the `else` block run in a
+# one-trip loop of their own: what they raise leaves it.
+# CHECK: pydy.for_range
 # CHECK: %[[C:.*]] = pydy.catch ["IndexError", "KeyError", "LookupError"] : i1
 # CHECK: pydy.if %[[C]] : i1 {
-# CHECK: } else {
-# CHECK: %[[R2:.*]] = pydy.raised {runtime_checks} : i1
-# CHECK: pydy.if %[[R2]] : i1 {
-# CHECK-NEXT: pydy.hold_raised
+# CHECK: pydy.binary mul
+# Then the exception no clause took (or a clause raised), held while the
+# `finally` block runs, and the `finally` block.
+# CHECK: pydy.hold_raised
 # CHECK: pydy.print
 # CHECK: pydy.raise_held
 # CHECK: pydy.return
-# CHECK: } else {
-# CHECK: pydy.binary mul
 # CHECK: pydy.print
+
+
+# A `break` and a `continue` of the loop around the `try`, in its body: a
+# code kept and a break out of the one-trip loop; after the `finally` block,
+# the code's break or continue.
+def leaves_the_loop(x, n):
+    for i in range(n):
+        try:
+            if i == 1:
+                continue
+            break
+        finally:
+            print(i)
+    return x
+
+
+print(paddle.jit.to_static(leaves_the_loop).code)
+
+# CHECK-LABEL: pydy.func @"leaves_the_loop"
+# CHECK: pydy.store "[[EXIT:_dy2st_exit_[0-9]+]]"
+# CHECK: pydy.for_range
+# CHECK: %[[CONTINUE:.*]] = pydy.constant 3 : i64
+# CHECK-NEXT: pydy.store "[[EXIT]]", %[[CONTINUE]]
+# CHECK-NEXT: pydy.break
+# CHECK: %[[BREAK:.*]] = pydy.constant 2 : i64
+# CHECK-NEXT: pydy.store "[[EXIT]]", %[[BREAK]]
+# CHECK-NEXT: pydy.break
+# CHECK: pydy.hold_raised
+# CHECK: pydy.print
+# CHECK: %[[E1:.*]] = pydy.load "[[EXIT]]"
+# CHECK: %[[IS_BREAK:.*]] = pydy.compare eq %[[E1]]
+# CHECK: pydy.if %[[IS_BREAK]]
+# CHECK-NEXT: pydy.break
+# CHECK: %[[E2:.*]] = pydy.load "[[EXIT]]"
+# CHECK: %[[IS_CONTINUE:.*]] = pydy.compare eq %[[E2]]
+# CHECK: pydy.if %[[IS_CONTINUE]]
+# CHECK-NEXT: pydy.continue
+
+
+# A bare `raise` in a clause: the clause holds the exception it handled from
+# its start, records it again where it re-raises (and leaves), and lets it go
+# at its end.
+def re_raises(x, k):
+    try:
+        y = x[k]
+    except IndexError:
+        if k > 5:
+            raise
+        y = x[0]
+    return y
+
+
+print(paddle.jit.to_static(re_raises).code)
+
+# CHECK-LABEL: pydy.func @"re_raises"
+# CHECK: %[[C:.*]] = pydy.catch ["IndexError"] : i1
+# CHECK: pydy.if %[[C]] : i1 {
+# CHECK-NEXT: %[[DEPTH:.*]] = pydy.hold_caught : i64
+# CHECK-NEXT: pydy.store "[[HELD:_dy2st_caught_.*]]", %[[DEPTH]]
+# CHECK: %[[D1:.*]] = pydy.load "[[HELD]]"
+# CHECK-NEXT: pydy.raise_held %[[D1]] : !pydy.object
+# CHECK: pydy.return
+# CHECK: %[[D2:.*]] = pydy.load "[[HELD]]"
+# CHECK-NEXT: pydy.drop_held %[[D2]] : !pydy.object

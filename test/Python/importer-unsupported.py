@@ -7,9 +7,9 @@ import dy2st as paddle
 def with_try(x):
     for _ in range(2):
         try:
-            break
+            x = x + 1
         finally:
-            pass
+            break
     return x
 
 
@@ -31,8 +31,8 @@ for fn in (with_try, with_numpy, with_bare_raise):
     except paddle.UnsupportedSyntaxError as e:
         print(e)
 
-# CHECK: File "{{.*}}importer-unsupported.py", line 10, column 13: 'break' inside the body of a 'try' is not supported by dy2st yet
+# CHECK: File "{{.*}}importer-unsupported.py", line 12, column 13: 'break' inside a 'finally' block is not supported by dy2st yet
 # CHECK-NEXT: break
 # CHECK-NEXT: ^
 # CHECK: line 17, column 5: 'import' is not supported by dy2st
-# CHECK: line 24, column 9: a bare 'raise' (re-raising) is not supported by dy2st
+# CHECK: line 24, column 9: a bare 'raise' outside an 'except' clause (re-raising what a caller handles) is not supported by dy2st

@@ -253,7 +253,7 @@ class Generator:
             return self.shared_change(env, indent)
         if roll < 0.995:
             return self.helper_call(env, indent)
-        return self.try_statement(env, indent)
+        return self.try_statement(env, indent, loop, returns)
 
     def assign(self, env, indent, kind=None, name=None):
         kind = kind or self.rng.choice("ffffiibsn")
@@ -388,10 +388,12 @@ class Generator:
                           f"({probe} in {seen}) + len(sorted({seen})[:1]))")
         env[name] = "f"
 
-    def try_statement(self, env, indent):
+    def try_statement(self, env, indent, loop, returns):
         """A `try` whose body may raise after assigning (under a condition,
         or by an assert) and clauses that catch it or let it through, with
-        `else` and `finally` blocks now and then."""
+        `else` and `finally` blocks now and then; the body may leave by a
+        return, or a break or continue of the loop around it, and a clause
+        may re-raise (a bare `raise`), raise another or leave the loop."""
         rng = self.rng
         kind = rng.choice("ffis")
         name = self.fresh("v")
@@ -409,11 +411,21 @@ class Generator:
             self.emit(indent + 1, f"{self.fresh('v')} = {self.pick(env, 'f')}[{row}].sum()")
         else:
             self.emit(indent + 1, f"assert {self.condition(env)}, 'asserted in a try'")
+        self.leave_sometimes(env, indent + 1, loop, returns, 0.3)
         self.assign(dict(env), indent + 1, kind, name)
         clause = rng.choice(["ValueError", "(KeyError, ValueError)", "LookupError",
                              "Exception", "AssertionError", ""])
         self.emit(indent, f"except {clause}:".replace("except :", "except:"))
         self.assign(dict(env), indent + 1, kind, name)
+        roll = rng.random()
+        if roll < 0.15:
+            self.emit(indent + 1, f"if {self.condition(env)}:")
+            self.emit(indent + 2, "raise")
+        elif roll < 0.25:
+            self.emit(indent + 1, f"if {self.condition(env)}:")
+            self.emit(indent + 2, "raise KeyError('raised in a clause')")
+        else:
+            self.leave_sometimes(env, indent + 1, loop, returns, 0.2)
         if rng.random() < 0.3:
             self.emit(indent, "else:")
             self.assign(dict(env), indent + 1, kind, name)
@@ -421,6 +433,18 @@ class Generator:
             self.emit(indent, "finally:")
             self.emit(indent + 1, f"print('finally', {rng.choice(['1', name])})")
         env[name] = kind
+
+    def leave_sometimes(self, env, indent, loop, returns, chance):
+        """With `chance`, `if condition:` a break or continue of `loop` (where
+        there is one) or a return."""
+        rng = self.rng
+        if rng.random() >= chance:
+            return
+        self.emit(indent, f"if {self.condition(env)}:")
+        if loop is not None and rng.random() < 0.7:
+            self.emit(indent + 1, rng.choice(["break", "continue"]))
+        else:
+            self.emit(indent + 1, "return " + self.result(env, returns))
 
     def accumulate(self, env, indent, returns):
         """A Python number that a loop turns into a tensor (Paddle's most

@@ -45,9 +45,10 @@ mlir::Value raisedAtRunTime(mlir::OpBuilder &b, mlir::ModuleOp module, mlir::Loc
 /// Whether the exception reported during this call is of one of `kinds`
 /// (exception class names); if so, it is handled (no longer reported).
 mlir::Value caughtAtRunTime(mlir::OpBuilder &b, mlir::Operation *op, mlir::ArrayAttr kinds);
-/// A call of the runtime's `callee` (kHoldRaised, kRaiseHeld) without
-/// arguments or result.
-void callRuntime(mlir::OpBuilder &b, mlir::Operation *op, llvm::StringRef callee);
+/// A call of the runtime's `callee` (kHoldRaised, kRaiseHeld, ...) given
+/// `args`, of the results of `op`'s types.
+mlir::ValueRange callRuntime(mlir::OpBuilder &b, mlir::Operation *op, llvm::StringRef callee,
+                             mlir::ValueRange args);
 
 } // namespace dy2st
 

@@ -111,11 +111,16 @@ inline constexpr llvm::StringLiteral kRaised = "dy2st_raised";
 /// `kinds` (comma-separated; "Base/Name" for a user's class Name, recorded as
 /// Base with its message led by "Name: "); if so, it is handled.
 inline constexpr llvm::StringLiteral kCatch = "dy2st_catch";
-/// hold_raised() sets the recorded exception aside (a `finally` block runs
-/// on its way out); raise_held() records the one set aside last again,
-/// unless another was recorded since.
+/// hold_raised() -> i64 sets the recorded exception aside (a `finally` block
+/// runs on its way out) and hold_caught() -> i64 the one the last catch
+/// handled (a clause that re-raises it), each giving how many were held
+/// before it; raise_held(depth: i64) records the one held at `depth` again,
+/// unless another was recorded since, and drop_held(depth: i64) lets go of
+/// those held at `depth` and after.
 inline constexpr llvm::StringLiteral kHoldRaised = "dy2st_hold_raised";
+inline constexpr llvm::StringLiteral kHoldCaught = "dy2st_hold_caught";
 inline constexpr llvm::StringLiteral kRaiseHeld = "dy2st_raise_held";
+inline constexpr llvm::StringLiteral kDropHeld = "dy2st_drop_held";
 /// enter_call() -> i1 is false beyond the recursion limit; leave_call().
 inline constexpr llvm::StringLiteral kEnterCall = "dy2st_enter_call";
 inline constexpr llvm::StringLiteral kLeaveCall = "dy2st_leave_call";

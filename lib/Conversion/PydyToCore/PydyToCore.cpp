@@ -263,14 +263,14 @@ struct CatchLowering : OpConversionPattern<CatchOp> {
   }
 };
 
-/// `pydy.hold_raised` / `pydy.raise_held`: the runtime's call of the same name.
+/// `pydy.hold_raised`, `pydy.hold_caught`, `pydy.raise_held`,
+/// `pydy.drop_held`: the runtime's call of the same name.
 template <typename OpTy> struct HeldExceptionLowering : OpConversionPattern<OpTy> {
   HeldExceptionLowering(MLIRContext *ctx, StringRef callee)
       : OpConversionPattern<OpTy>(ctx), callee(callee) {}
-  LogicalResult matchAndRewrite(OpTy op, typename OpTy::Adaptor,
+  LogicalResult matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
-    dy2st::callRuntime(rewriter, op, callee);
-    rewriter.eraseOp(op);
+    rewriter.replaceOp(op, dy2st::callRuntime(rewriter, op, callee, adaptor.getOperands()));
     return success();
   }
   StringRef callee;
@@ -971,7 +971,9 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
                  WhileLowering, ConditionLowering, ForRangeLowering, CallLowering, YieldLowering,
                  RaisedLowering, CatchLowering>(&getContext());
     patterns.add<HeldExceptionLowering<HoldRaisedOp>>(&getContext(), dy2st::kHoldRaised);
+    patterns.add<HeldExceptionLowering<HoldCaughtOp>>(&getContext(), dy2st::kHoldCaught);
     patterns.add<HeldExceptionLowering<RaiseHeldOp>>(&getContext(), dy2st::kRaiseHeld);
+    patterns.add<HeldExceptionLowering<DropHeldOp>>(&getContext(), dy2st::kDropHeld);
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
       signalPassFailure();
   }

@@ -104,7 +104,8 @@ Value dy2st::caughtAtRunTime(OpBuilder &b, Operation *op, ArrayAttr kinds) {
   return func::CallOp::create(b, op->getLoc(), dy2st::kCatch, b.getI1Type(), text).getResult(0);
 }
 
-void dy2st::callRuntime(OpBuilder &b, Operation *op, StringRef callee) {
-  declareRuntimeFunction(op->getParentOfType<ModuleOp>(), callee, TypeRange{});
-  func::CallOp::create(b, op->getLoc(), callee, TypeRange{}, ValueRange{});
+ValueRange dy2st::callRuntime(OpBuilder &b, Operation *op, StringRef callee, ValueRange args) {
+  declareRuntimeFunction(op->getParentOfType<ModuleOp>(), callee, args.getTypes(),
+                         op->getResultTypes());
+  return func::CallOp::create(b, op->getLoc(), callee, op->getResultTypes(), args).getResults();
 }

@@ -153,7 +153,8 @@ class Importer(StaticContainers, CallForms, Views):
     containers in static_containers.py, its special call forms in
     call_forms.py)."""
 
-    def __init__(self, fn, arg_types=None, self_object=None, unit=None, static_params=None):
+    def __init__(self, fn, arg_types=None, self_object=None, unit=None, static_params=None,
+                 shared_params=()):
         self.fn = fn
         self.qualname = getattr(fn, "__qualname__", None)
         self.self_object = self_object
@@ -180,6 +181,16 @@ class Importer(StaticContainers, CallForms, Views):
         self.globals = fn.__globals__
         self.closure = inspect.getclosurevars(fn).nonlocals if fn.__closure__ else {}
         receiver = node.args.args[0].arg if self_object is not None and node.args.args else None
+        # Parameters a call gives one object (`f(b, b)`) name it as `q = p`
+        # would: a change made through one is seen through the others. (At
+        # the `def` line, before the body, for the aliases' order.)
+        at_def = ast.Pass(lineno=node.lineno, col_offset=node.col_offset,
+                          end_lineno=node.lineno, end_col_offset=node.col_offset)
+        node.body[:0] = [located(ast.Assign([ast.Name(other, ast.Store())],
+                                            ast.Name(group[0], ast.Load())), at_def)
+                         for group in shared_params for other in group[1:]]
+        # (The first of each group gives the object back to the caller.)
+        self.sharing_params = {other for group in shared_params for other in group[1:]}
         self.node = comprehensions.desugar(statements.desugar(
             node, lambda name: self.resolve_callee(name, receiver)))
         # Variables whose reads are checked at run time (they may be unbound).
@@ -793,7 +804,8 @@ class Importer(StaticContainers, CallForms, Views):
         """`raise E(message)`: reported to the caller at run time, and the
         function returns at once (callers test `pydy.raised` after calling it)."""
         if node.exc is None:
-            self._fail(node, "a bare 'raise' (re-raising) is not supported by dy2st")
+            self._fail(node, "a bare 'raise' outside an 'except' clause (re-raising what a "
+                             "caller handles) is not supported by dy2st")
         exc = node.exc
         args = exc.args if isinstance(exc, ast.Call) else []
         cls = self.expr_or_static(exc.func if isinstance(exc, ast.Call) else exc)
@@ -879,7 +891,8 @@ class Importer(StaticContainers, CallForms, Views):
             {a.arg for a in ast.walk(self.node.args) if isinstance(a, ast.arg)}
         nonlocals = set(getattr(self.node, "dy2st_nonlocal_names", ()))
         self.mutated_params = [p for p in self.param_names
-                               if p in self.mutated and p in own and p not in nonlocals]
+                               if p in self.mutated and p in own and p not in nonlocals and
+                               p not in self.sharing_params]
         self.param_reaches = {p: self.item_reaches[p] for p in self.mutated_params
                               if p in self.item_reaches}
         followed = {line.param for line in self.lines
@@ -2169,9 +2182,13 @@ class Importer(StaticContainers, CallForms, Views):
             return self.op(node, f"pydy.catch [{kinds}] : i1", type="i1")
         if marker == try_statements.RAISED:
             return self.op(node, "pydy.raised {runtime_checks} : i1", type="i1")
-        if marker in (try_statements.HOLD, try_statements.RAISE_HELD):
-            op = "hold_raised" if marker == try_statements.HOLD else "raise_held"
-            self.emit(f"pydy.{op} {self.loc(node)}")
+        if marker in (try_statements.HOLD, try_statements.HOLD_CAUGHT):
+            op = "hold_raised" if marker == try_statements.HOLD else "hold_caught"
+            return self.op(node, f"pydy.{op} : i64", type="i64")
+        if marker in (try_statements.RAISE_HELD, try_statements.DROP_HELD):
+            op = "raise_held" if marker == try_statements.RAISE_HELD else "drop_held"
+            depth = self.expr(node.args[0])
+            self.emit(f"pydy.{op} {depth.name} : {depth.type} {self.loc(node)}")
             return self.constant(None, node)
         # LEAVE: no clause took the exception, which leaves this function too.
         self.may_raise = True
@@ -2800,13 +2817,15 @@ class Importer(StaticContainers, CallForms, Views):
         if statics and isinstance(fn, _NestedDef):
             self._fail(node, "passing a layer or another compile-time object to a nested "
                              "function is not supported by dy2st yet")
-        key = (fn, id(bound), tuple(sorted((n, id(v.obj)) for n, v in statics.items())))
+        shared = _shared_parameters(given, statics)
+        key = (fn, id(bound), tuple(sorted((n, id(v.obj)) for n, v in statics.items())), shared)
         self.unit.held += [bound] + [v.obj for v in statics.values()]
         if key in self.unit.stack:
             self.unit.recursive.add(key)
         if key not in self.unit.functions:
             callee = fn.importer(self.unit) if isinstance(fn, _NestedDef) else \
-                Importer(fn, self_object=bound, unit=self.unit, static_params=statics)
+                Importer(fn, self_object=bound, unit=self.unit, static_params=statics,
+                         shared_params=shared)
             callee.captures = list(self.unit.preset_captures.get(key, ()))
             # An identifier: it names LLVM functions and GPU kernels too.
             base = re.sub(r"\W", "_", fn.__qualname__)
@@ -2823,6 +2842,12 @@ class Importer(StaticContainers, CallForms, Views):
                 self.unit.stack.pop()
             callee.check_recursion(key, callee.node)
         symbol, callee = self.unit.functions[key]
+        if isinstance(fn, _NestedDef) and any(set(group) & set(callee.mutated_params or ())
+                                               for group in shared):
+            self._fail(node, f"{fn.__qualname__}() changes in place a parameter given an object "
+                             "that another parameter is given too: the two may name the same "
+                             "object, which dy2st follows for module-level functions and "
+                             "methods, not yet for nested ones")
         if getattr(callee, "may_raise", False):
             self.may_raise = True
         values = []
@@ -3422,6 +3447,16 @@ class ComputedDefault:
         self.variable = variable
 
 
+def _shared_parameters(given, statics):
+    """The groups of parameters a call gives one variable (`f(b, b)`), as
+    tuples of names in the order given."""
+    by_name = {}
+    for param, argument in given.items():
+        if isinstance(argument, ast.Name) and param not in statics:
+            by_name.setdefault(argument.id, []).append(param)
+    return tuple(tuple(group) for group in by_name.values() if len(group) > 1)
+
+
 class _NestedDef:
     """A def inside the converted function, imported from its AST."""
 
@@ -3475,6 +3510,7 @@ class _NestedDef:
             importer.static_names[parent.self_name] = Static(
                 parent.self_object, Origin("object", parent.self_object, []))
         importer.unit = unit
+        importer.sharing_params = set()
         importer.arg_types = {}
         importer.lines = []
         importer.depth = 0

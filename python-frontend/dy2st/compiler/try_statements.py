@@ -20,10 +20,20 @@ where catch() tells whether the recorded exception is of one of the classes
 listed (the clause's classes and their subclasses) and, if so, handles it;
 `hold` sets the exception aside while the `finally` block runs (compiled
 code prints nothing while one is recorded) and `raise held` records it
-again. A `return v` in the body keeps `v`, sets a flag and breaks out (of
-its loops too); the `else` block runs only without it, and after the
-`finally` block the function returns `v`. The importer converts the marker
-calls named below."""
+again. With a `finally` block, the clauses and the `else` block run in a
+one-trip loop of their own, so that what they raise runs the `finally`
+block on its way out too:
+
+    for once: if catch(...): handler ... elif raised(): pass else: the `else` block
+    if raised(): hold; finally; raise held; leave
+    the `finally` block
+
+An exit of the body (a `return v`, a `break` or `continue` of a loop
+around the `try`), and of the clauses where they run in their loop, keeps
+`v`, sets a code and breaks out (of the loops it is in too, for a return);
+the `else` block runs only without one, and after the `finally` block the
+code's return, break or continue is taken. The importer converts the
+marker calls named below."""
 import ast
 import builtins
 import copy
@@ -35,8 +45,11 @@ CATCH = "__dy2st_catch__"
 RAISED = "__dy2st_raised__"
 LEAVE = "__dy2st_leave__"
 HOLD = "__dy2st_hold_raised__"
+HOLD_CAUGHT = "__dy2st_hold_caught__"
 RAISE_HELD = "__dy2st_raise_held__"
-MARKERS = frozenset({LEAVE_IF_RAISED, CATCH, RAISED, LEAVE, HOLD, RAISE_HELD})
+DROP_HELD = "__dy2st_drop_held__"
+MARKERS = frozenset({LEAVE_IF_RAISED, CATCH, RAISED, LEAVE, HOLD, HOLD_CAUGHT, RAISE_HELD,
+                     DROP_HELD})
 
 _BUILTIN_EXCEPTIONS = sorted(
     (c for c in vars(builtins).values() if isinstance(c, type) and issubclass(c, BaseException)),
@@ -64,84 +77,139 @@ def rewritten(node, fresh, resolve):
 
 
 def _rewritten(node, fresh, resolve):
-    for statement in node.body:
-        _check_no_exit(statement, "the body of a 'try'", returns=True)
     for statement in node.finalbody:
         _check_no_exit(statement, "a 'finally' block")
-    if node.finalbody:
-        for statement in [s for h in node.handlers for s in h.body] + node.orelse:
-            _check_no_exit(statement, "a 'try' with a 'finally' block")
-    returned, value = fresh("returned"), fresh("returned_value")
-    body = _returns_as_breaks(node.body, returned, value)
-    once = located(ast.For(ast.Name(fresh("try"), ast.Store()),
-                           ast.Call(ast.Name("range", ast.Load()), [ast.Constant(1)], []),
-                           _checked(body, fresh), [], None), node)
-    once.dy2st_try_body = True
-    unmatched = [_marker(LEAVE, node)]
-    if node.finalbody:
-        unmatched = [_marker(HOLD, node)] + copy.deepcopy(node.finalbody) + \
-            [_marker(RAISE_HELD, node)] + unmatched
+    exit_code, value, exits = fresh("exit"), fresh("returned_value"), set()
+    once = _one_trip(_exits_as_breaks(node.body, exit_code, value, exits), node, fresh)
+    handlers = [(handler, _handler_body(handler, fresh)) for handler in node.handlers]
     orelse = node.orelse
-    if orelse and body is not node.body:
-        # The `else` block runs where the body ended without a return too.
-        orelse = [located(ast.If(ast.UnaryOp(ast.Not(), ast.Name(returned, ast.Load())),
-                                 orelse, []), node)]
-    chain = located(ast.If(_marker_call(RAISED, node), unmatched, orelse), node)
-    for handler in reversed(node.handlers):
-        kinds = _caught_kinds(handler, resolve)
-        test = located(ast.Call(ast.Name(CATCH, ast.Load()), [ast.Constant(",".join(kinds))],
-                                []), handler)
-        chain = located(ast.If(test, _handler_body(handler), [chain]), handler)
+    if orelse and exits:
+        # The `else` block runs where the body ended without an exit too.
+        orelse = [located(ast.If(_exit_is(exit_code, _NO_EXIT), orelse, []), node)]
+    depth = fresh("held")
+    held = [_hold(HOLD, depth, node)] + copy.deepcopy(node.finalbody) + \
+        [_marker(RAISE_HELD, node, depth)]
+    if node.finalbody and (handlers or orelse):
+        # What a clause or the `else` block raises, and its exits, run the
+        # `finally` block first: they leave a one-trip loop of their own.
+        clause_exits = [(handler, _exits_as_breaks(statements, exit_code, value, exits))
+                        for handler, statements in handlers]
+        orelse = _exits_as_breaks(orelse, exit_code, value, exits)
+        chain = _clause_chain(clause_exits, [located(ast.Pass(), node)], orelse, resolve, node)
+        clauses = _one_trip([chain], node, fresh)
+        after = located(ast.If(_marker_call(RAISED, node), held + [_marker(LEAVE, node)], []),
+                        node)
+        statements = [once, clauses, after]
+    else:
+        unmatched = (held if node.finalbody else []) + [_marker(LEAVE, node)]
+        statements = [once, _clause_chain(handlers, unmatched, orelse, resolve, node)]
     # A check that failed before the `try` (compiled code goes on with safe
     # values until it leaves) is not the body's to catch: it leaves first.
     before = [_marker(LEAVE_IF_RAISED, node)]
-    if body is node.body:
-        return before + [once, chain] + node.finalbody
-    start = located(ast.Assign([ast.Name(returned, ast.Store())], ast.Constant(False)), node)
-    leave = located(ast.If(ast.Name(returned, ast.Load()),
-                           [ast.Return(ast.Name(value, ast.Load()))], []), node)
-    return before + [start, once, chain] + node.finalbody + [leave]
+    if not exits:
+        return before + statements + node.finalbody
+    start = located(ast.Assign([ast.Name(exit_code, ast.Store())], ast.Constant(_NO_EXIT)), node)
+    return before + [start] + statements + node.finalbody + \
+        _exit_dispatch(exit_code, value, exits, node)
 
 
-def _returns_as_breaks(statements, returned, value):
-    """`statements` with each `return v` as `value = v; returned = True;
-    break`: out of the one-trip loop, or out of a loop in the body, after
-    which `if returned: break` goes on out (before a loop's `else`, which a
-    return skips); the same list where there is none."""
-    def rewrite(block):
-        result, changed = [], False
+def _one_trip(statements, node, fresh):
+    """`statements` checked in a loop that runs once, left where one raised."""
+    checked = _checked(statements, fresh)
+    if is_marker(checked[-1], {LEAVE_IF_RAISED}):
+        checked.pop()  # (the loop ends there anyway)
+    once = located(ast.For(ast.Name(fresh("try"), ast.Store()),
+                           ast.Call(ast.Name("range", ast.Load()), [ast.Constant(1)], []),
+                           checked, [], None), node)
+    once.dy2st_try_body = True
+    return once
+
+
+def _clause_chain(handlers, unmatched, orelse, resolve, node):
+    """`if catch(...): handler elif ...: elif raised(): unmatched else: orelse`."""
+    chain = located(ast.If(_marker_call(RAISED, node), unmatched, orelse), node)
+    for handler, statements in reversed(handlers):
+        kinds = _caught_kinds(handler, resolve)
+        test = located(ast.Call(ast.Name(CATCH, ast.Load()), [ast.Constant(",".join(kinds))],
+                                []), handler)
+        chain = located(ast.If(test, statements, [chain]), handler)
+    return chain
+
+
+# How a `try`'s body (or, with a `finally` block, a clause) was left.
+_NO_EXIT, _RETURN, _BREAK, _CONTINUE = range(4)
+
+
+def _exit_is(exit_code, code):
+    return ast.Compare(ast.Name(exit_code, ast.Load()), [ast.Eq()], [ast.Constant(code)])
+
+
+def _exit_dispatch(exit_code, value, exits, node):
+    """After the `finally` block: the return, break or continue that left,
+    of the kinds in `exits`."""
+    actions = {_RETURN: [ast.Return(ast.Name(value, ast.Load()))], _BREAK: [ast.Break()],
+               _CONTINUE: [ast.Continue()]}
+    return [located(ast.If(_exit_is(exit_code, code), [located(actions[code][0], node)], []), node)
+            for code in sorted(exits)]
+
+
+def _exits_as_breaks(statements, exit_code, value, exits):
+    """`statements` with each exit of the `try` (a `return v`, and a `break`
+    or `continue` of a loop around the `try`) as `value = v; exit_code =
+    kind; break`: out of the one-trip loop, or, for a return, out of a loop
+    in the statements, after which `if exit_code == RETURN: break` goes on
+    out (before that loop's `else`, which a return skips). The kinds found
+    are added to `exits`."""
+    def exit_as_break(statement, code):
+        exits.add(code)
+        result = [located(ast.Assign([ast.Name(exit_code, ast.Store())], ast.Constant(code)),
+                          statement), located(ast.Break(), statement)]
+        if code == _RETURN:
+            result.insert(0, located(ast.Assign([ast.Name(value, ast.Store())],
+                                                statement.value or ast.Constant(None)), statement))
+        return result
+
+    def rewrite(block, in_loop):
+        """The block rewritten, and whether it held a return."""
+        result, returns = [], False
         for statement in block:
             if isinstance(statement, ast.Return):
-                result += [located(ast.Assign([ast.Name(value, ast.Store())],
-                                              statement.value or ast.Constant(None)), statement),
-                           located(ast.Assign([ast.Name(returned, ast.Store())],
-                                              ast.Constant(True)), statement),
-                           located(ast.Break(), statement)]
-                changed = True
+                result += exit_as_break(statement, _RETURN)
+                returns = True
                 continue
-            inner_changed = False
-            if isinstance(statement, (ast.If, ast.With, ast.For, ast.While)):
-                for field in ("body", "orelse"):
-                    inner = getattr(statement, field, None)
-                    if inner:
-                        new = rewrite(inner)
-                        inner_changed |= new is not inner
-                        setattr(statement, field, new)
+            if isinstance(statement, (ast.Break, ast.Continue)) and not in_loop:
+                result += exit_as_break(statement, _BREAK if isinstance(statement, ast.Break)
+                                        else _CONTINUE)
+                continue
+            inner_returns = False
+            for field in ("body", "orelse"):
+                inner = getattr(statement, field, None)
+                if inner and isinstance(statement, (ast.If, ast.With, ast.For, ast.While)):
+                    loop_body = field == "body" and isinstance(statement, (ast.For, ast.While))
+                    new, found = rewrite(inner, in_loop or loop_body)
+                    setattr(statement, field, new)
+                    inner_returns |= found
             result.append(statement)
-            if inner_changed and isinstance(statement, (ast.For, ast.While)):
-                result.append(located(ast.If(ast.Name(returned, ast.Load()), [ast.Break()], []),
+            if inner_returns and isinstance(statement, (ast.For, ast.While)):
+                result.append(located(ast.If(_exit_is(exit_code, _RETURN), [ast.Break()], []),
                                       statement))
-            changed |= inner_changed
-        return result if changed else block
-    return rewrite(statements)
+            returns |= inner_returns
+        return result, returns
+    return rewrite(statements, False)[0]
 
 
-def _marker_call(marker, node):
-    return located(ast.Call(ast.Name(marker, ast.Load()), [], []), node)
+def _marker_call(marker, node, *names):
+    return located(ast.Call(ast.Name(marker, ast.Load()),
+                            [ast.Name(name, ast.Load()) for name in names], []), node)
 
 
-def _marker(marker, node):
-    return located(ast.Expr(_marker_call(marker, node)), node)
+def _marker(marker, node, *names):
+    return located(ast.Expr(_marker_call(marker, node, *names)), node)
+
+
+def _hold(marker, depth, node):
+    """`depth = marker()`: an exception held, and how many were before it."""
+    return located(ast.Assign([ast.Name(depth, ast.Store())], _marker_call(marker, node)), node)
 
 
 def _own_nodes(statements):
@@ -154,12 +222,11 @@ def _own_nodes(statements):
             pending.extend(ast.iter_child_nodes(node))
 
 
-def _check_no_exit(statement, where, returns=False):
-    """A return (but in a `try` body, where `returns`), or a break/continue
-    of a loop around the `try`, in `where` is not supported yet (the body
-    runs in a loop of its own)."""
+def _check_no_exit(statement, where):
+    """A return, or a break/continue of a loop around the `try`, in `where`
+    is not supported yet."""
     def visit(node, in_loop):
-        if isinstance(node, ast.Return) and not returns:
+        if isinstance(node, ast.Return):
             raise _Unsupported(node, f"'return' inside {where} is not supported by dy2st yet")
         if isinstance(node, (ast.Break, ast.Continue)) and not in_loop:
             kind = "break" if isinstance(node, ast.Break) else "continue"
@@ -179,7 +246,8 @@ def _checked(statements, fresh):
     by a test."""
     result = []
     for statement in statements:
-        if getattr(statement, "dy2st_try_body", False) or is_marker(statement):
+        if getattr(statement, "dy2st_try_body", False) or is_marker(statement) or \
+                _cannot_raise(statement):
             result.append(statement)
             continue
         if not isinstance(statement, (ast.FunctionDef, ast.ClassDef)):
@@ -198,6 +266,13 @@ def _checked(statements, fresh):
             statement.value = located(ast.Name(held, ast.Load()), statement.value)
         result += [statement, _marker(LEAVE_IF_RAISED, statement)]
     return result
+
+
+def _cannot_raise(statement):
+    """`pass`, a break or continue, or a name given a literal."""
+    return isinstance(statement, (ast.Pass, ast.Break, ast.Continue)) or (
+        isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Constant) and
+        all(isinstance(target, ast.Name) for target in statement.targets))
 
 
 def is_marker(statement, markers=MARKERS):
@@ -254,14 +329,38 @@ def _exception_class(node, resolve):
     return obj
 
 
-def _handler_body(handler):
+def _handler_body(handler, fresh):
     """The clause's statements; `as e` only where they do not read `e` (the
-    exception object is not supported yet)."""
+    exception object is not supported yet). A bare `raise` in them records
+    the handled exception again: the clause holds it from its start and
+    lets it go at its end."""
     if handler.name is not None and any(
             isinstance(n, ast.Name) and n.id == handler.name for n in _own_nodes(handler.body)):
         raise _Unsupported(handler, f"'except ... as {handler.name}' reading the exception "
                                     "object is not supported by dy2st yet")
-    for node in _own_nodes(handler.body):
-        if isinstance(node, ast.Raise) and node.exc is None:
-            raise _Unsupported(node, "a bare 'raise' (re-raising) is not supported by dy2st")
-    return handler.body or [located(ast.Pass(), handler)]
+    statements = handler.body or [located(ast.Pass(), handler)]
+    if not any(isinstance(n, ast.Raise) and n.exc is None for n in _own_nodes(statements)):
+        return statements
+    depth = fresh("caught")
+    re_raises = ast.Module(statements, [])
+    _ReRaises(depth).visit(re_raises)
+    return [_hold(HOLD_CAUGHT, depth, handler)] + re_raises.body + \
+        [_marker(DROP_HELD, handler, depth)]
+
+
+class _ReRaises(ast.NodeTransformer):
+    """Each bare `raise` (not in a def, lambda or class) as the held
+    exception recorded again, leaving as a raise does."""
+
+    def __init__(self, depth):
+        self.depth = depth
+
+    def visit_Raise(self, node):
+        if node.exc is not None:
+            return node
+        return [_marker(RAISE_HELD, node, self.depth), _marker(LEAVE, node)]
+
+    def visit_FunctionDef(self, node):
+        return node
+
+    visit_Lambda = visit_ClassDef = visit_AsyncFunctionDef = visit_FunctionDef

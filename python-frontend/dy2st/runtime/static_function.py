@@ -167,6 +167,15 @@ _MISS = object()
 """What the dispatcher returns for a call it does not serve."""
 
 
+def _shared_tensors(names, values):
+    """The groups of parameters given one tensor, as tuples of names."""
+    by_object: dict[int, list[str]] = {}
+    for name, value in zip(names, values):
+        if isinstance(value, Tensor):
+            by_object.setdefault(id(value), []).append(name)
+    return tuple(tuple(group) for group in by_object.values() if len(group) > 1)
+
+
 class StaticFunction(ConvertedFunction):
     """A converted function: call it like the original."""
 
@@ -200,6 +209,10 @@ class StaticFunction(ConvertedFunction):
         self._positional_count = len(params)
         self._defaults = tuple(p.default for p in params if p.default is not p.empty)
         self._dispatcher = None
+        # Parameters given one tensor (`f(x, x)`) where the function changes
+        # one in place: a conversion that knows they share it, per grouping.
+        self._shared_params: tuple[tuple[str, ...], ...] = ()
+        self._sharing_variants: dict[Any, StaticFunction] = {}
 
     def __get__(self, instance, owner):
         if instance is None:
@@ -256,7 +269,8 @@ class StaticFunction(ConvertedFunction):
             while True:
                 try:
                     importer = Importer(self._fn, arg_types, self._instance,
-                                        unit=Unit(written, preset))
+                                        unit=Unit(written, preset),
+                                        shared_params=self._shared_params)
                     text = importer.import_module()
                     break
                 except RecursiveCaptures as e:
@@ -423,6 +437,16 @@ class StaticFunction(ConvertedFunction):
             self._compiled.popitem(last=False)
         self._dispatcher = None
 
+    def _sharing(self, shared):
+        """The conversion for calls that give the parameter groups `shared`
+        one tensor each."""
+        variant = self._sharing_variants.get(shared)
+        if variant is None:
+            variant = StaticFunction(self._fn, self._input_spec, self._backend, self._instance)
+            variant._shared_params = shared
+            self._sharing_variants[shared] = variant
+        return variant
+
     def _remember(self, values, compiled):
         """Serves later calls on arguments like `values` from the dispatcher."""
         if not self._dispatchable:
@@ -458,6 +482,10 @@ class StaticFunction(ConvertedFunction):
             return self._structured_call(values, given)
         text, captures, declared, written, attribute_kept, changed, _, _, entry_symbol, _ = \
             self._import()
+        shared = _shared_tensors(self._parameters(), values)
+        if shared and not self._shared_params and \
+                any(name in changed for group in shared for name in group):
+            return self._sharing(shared)(*args, **kwargs)
         values += [c.read() for c in captures]
         names = self._parameters() + [c.label for c in captures]
         keys, entries = [], []

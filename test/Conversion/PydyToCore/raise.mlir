@@ -32,11 +32,15 @@ pydy.func @raises(%arg0: i64 {pydy.name = "x"}) -> i64 {
 // CHECK-LABEL: func.func @handles
 // CHECK: %[[LIST:.*]] = llvm.mlir.addressof @[[KINDS]]
 // CHECK: call @dy2st_catch(%[[LIST]]) : (!llvm.ptr) -> i1
-// CHECK: call @dy2st_hold_raised() : () -> ()
-// CHECK: call @dy2st_raise_held() : () -> ()
+// CHECK: %[[HELD:.*]] = call @dy2st_hold_raised() : () -> i64
+// CHECK: call @dy2st_raise_held(%[[HELD]]) : (i64) -> ()
+// CHECK: %[[CAUGHT:.*]] = call @dy2st_hold_caught() : () -> i64
+// CHECK: call @dy2st_drop_held(%[[CAUGHT]]) : (i64) -> ()
 pydy.func @handles(%arg0: i64 {pydy.name = "x"}) -> i1 {
   %c = pydy.catch ["IndexError", "KeyError"] : i1
-  pydy.hold_raised
-  pydy.raise_held
+  %held = pydy.hold_raised : i64
+  pydy.raise_held %held : i64
+  %caught = pydy.hold_caught : i64
+  pydy.drop_held %caught : i64
   pydy.return %c : i1
 }

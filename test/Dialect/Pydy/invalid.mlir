@@ -270,6 +270,14 @@ pydy.func @catch_users_class_without_a_name() {
 
 // -----
 
+pydy.func @raise_held_of_a_float(%arg0: f64) {
+  // expected-error @+1 {{operand #0 must be 64-bit signless integer or a Python value whose type is not known yet}}
+  pydy.raise_held %arg0 : f64
+  pydy.return
+}
+
+// -----
+
 pydy.func @raise_format_count(%arg0: i64) {
   // expected-error @+1 {{has 2 formats for 1 values}}
   pydy.raise "ValueError", "bad " (%arg0 : i64) {formats = ["", ":d"]}

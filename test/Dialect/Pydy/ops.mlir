@@ -24,10 +24,14 @@ pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.objec
   %raised_checked = pydy.raised {runtime_checks} : i1
   // CHECK: pydy.catch ["IndexError", "KeyError", "ValueError/OwnError"] : i1
   %caught = pydy.catch ["IndexError", "KeyError", "ValueError/OwnError"] : i1
-  // CHECK: pydy.hold_raised
-  pydy.hold_raised
-  // CHECK: pydy.raise_held
-  pydy.raise_held
+  // CHECK: %[[HELD:.*]] = pydy.hold_raised : i64
+  %held_raised = pydy.hold_raised : i64
+  // CHECK: pydy.raise_held %[[HELD]] : i64
+  pydy.raise_held %held_raised : i64
+  // CHECK: %[[CAUGHT:.*]] = pydy.hold_caught : i64
+  %held_caught = pydy.hold_caught : i64
+  // CHECK: pydy.drop_held %[[CAUGHT]] : i64
+  pydy.drop_held %held_caught : i64
   // CHECK: pydy.raise "ValueError", "bad value"
   pydy.raise "ValueError", "bad value"
   // CHECK: pydy.raise "KeyError", "at "(%{{.*}} : !pydy.object) {formats = ["!r:>8"]}

@@ -471,18 +471,40 @@ def Pydy_HoldRaisedOp : Pydy_Op<"hold_raised"> {
   let description = [{
     The exception this call recorded is no longer recorded (so the block
     runs, prints and calls as it does without one) until `pydy.raise_held`
-    records it again. Held exceptions nest, the last one first.
+    of `depth` records it again. Held exceptions nest: `depth` is how many
+    were held before this one.
   }];
-  let assemblyFormat = "attr-dict";
+  let results = (outs I64:$depth);
+  let assemblyFormat = "attr-dict `:` type($depth)";
+}
+
+def Pydy_HoldCaughtOp : Pydy_Op<"hold_caught"> {
+  let summary = "an `except` clause that re-raises: the exception it handled, set aside";
+  let description = [{
+    The exception the last `pydy.catch` that matched handled, held as
+    `pydy.hold_raised` holds one, for a bare `raise` in the clause
+    (`pydy.raise_held`); `pydy.drop_held` lets it go where the clause ends.
+  }];
+  let results = (outs I64:$depth);
+  let assemblyFormat = "attr-dict `:` type($depth)";
 }
 
 def Pydy_RaiseHeldOp : Pydy_Op<"raise_held"> {
-  let summary = "the exception `pydy.hold_raised` set aside last, recorded again";
+  let summary = "the exception held at `depth`, recorded again";
   let description = [{
-    Unless the `finally` block raised another one, which replaces it (as in
-    Python). The importer follows it with a `return`, as it does a raise.
+    Unless another one was recorded since (the `finally` block raised),
+    which stays (as in Python). The exceptions held at `depth` and after it
+    are let go: those a block left behind when it raised are dropped with
+    them. The importer follows it with a `return`, as it does a raise.
   }];
-  let assemblyFormat = "attr-dict";
+  let arguments = (ins AnyTypeOf<[I64, Pydy_ObjectType]>:$depth);
+  let assemblyFormat = "$depth attr-dict `:` type($depth)";
+}
+
+def Pydy_DropHeldOp : Pydy_Op<"drop_held"> {
+  let summary = "the exceptions held at `depth` and after it, let go";
+  let arguments = (ins AnyTypeOf<[I64, Pydy_ObjectType]>:$depth);
+  let assemblyFormat = "$depth attr-dict `:` type($depth)";
 }
 
 def Pydy_PrintOp : Pydy_Op<"print"> {
