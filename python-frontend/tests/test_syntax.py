@@ -405,3 +405,19 @@ def test_return_from_a_branch_whose_inner_branch_returns_nothing(rows):
             return_from_a_branch_whose_inner_branch_returns_nothing(a, a)
         with pytest.raises(AssertionError, match="can only contain one element"):
             compiled(a, a)
+
+
+def returns_after_a_loop_testing_membership(b, k):
+    # (fuzz seed 46420) `in` of a dict is a helper that may return; the loop
+    # passes the shared return value on, typed later by the return after it.
+    v = k <= k
+    for _ in range(b.shape[0]):
+        table = {0: 1}
+        1 in table  # noqa: B015 (its value unused, as the fuzzer wrote it)
+    return (v, paddle.abs(k), b)
+
+
+def test_a_loop_passing_on_a_return_value_typed_after_it(differential):
+    differential(returns_after_a_loop_testing_membership,
+                 paddle.to_tensor(np.array([[2.9], [1.7]], dtype="float32")),
+                 paddle.to_tensor(np.array([[2], [-5]], dtype="int64")))

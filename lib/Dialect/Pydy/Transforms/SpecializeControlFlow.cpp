@@ -253,10 +253,13 @@ LogicalResult Specializer::specializeIf(IfOp op, Operation *&next) {
     op.getResult(i).setType(joined);
     // None on both branches, or one constant on both (an exit flag where
     // both branches return or raise), is a compile-time value: the code it
-    // guards folds away, as Python never runs it.
+    // guards folds away, as Python never runs it. One value on both is that
+    // value (a loop's exit code passed on: see foldPassedOn).
     OpBuilder b(op);
     if (isa<PyNoneType>(joined)) {
       op.getResult(i).replaceAllUsesWith(ConstantOp::create(b, op.getLoc(), b.getUnitAttr()));
+    } else if (Value same = thenYield->getOperand(i); same == elseYield->getOperand(i)) {
+      op.getResult(i).replaceAllUsesWith(same);
     } else if (Attribute same = constantOf(thenYield->getOperand(i));
                same && same == constantOf(elseYield->getOperand(i)) &&
                isa<BoolAttr, IntegerAttr, FloatAttr>(same) &&
@@ -476,6 +479,8 @@ LogicalResult Specializer::unrollRange(ForRangeOp op, ArrayRef<int64_t> indices,
   }, next);
 }
 
+template <typename LoopOp> static void foldPassedOn(LoopOp op);
+
 template <typename LoopOp>
 LogicalResult Specializer::specializeLoop(LoopOp op, bool restoreOnFailure, bool numbersInArrays) {
   if constexpr (std::is_same_v<LoopOp, ForRangeOp>) {
@@ -536,7 +541,33 @@ LogicalResult Specializer::specializeLoop(LoopOp op, bool restoreOnFailure, bool
   } else {
     castOperands(op.getBody().front().getTerminator(), 0, types);
   }
+  foldPassedOn(op);
   return success();
+}
+
+/// A constant (or undefined value) that every iteration passes on unchanged
+/// is the loop's result: the code it guards after the loop folds (a `try`'s
+/// exit code where the exit folded away, whose return would read a value no
+/// path binds).
+template <typename LoopOp> static void foldPassedOn(LoopOp op) {
+  for (auto [i, init] : llvm::enumerate(op.getInits())) {
+    Value result = op->getResult(i);
+    if (result.use_empty() || init.getType() != result.getType() ||
+        !(constantOf(init) || init.template getDefiningOp<UndefOp>()))
+      continue;
+    bool passedOn;
+    if constexpr (std::is_same_v<LoopOp, WhileOp>) {
+      auto condition = cast<ConditionOp>(op.getBefore().front().getTerminator());
+      Operation *yield = op.getAfter().front().getTerminator();
+      passedOn = condition.getArgs()[i] == op.getBefore().front().getArgument(i) &&
+                 yield->getOperand(i) == op.getAfter().front().getArgument(i);
+    } else {
+      Operation *yield = op.getBody().front().getTerminator();
+      passedOn = yield->getOperand(i) == op.getBody().front().getArgument(i + 1);
+    }
+    if (passedOn)
+      result.replaceAllUsesWith(init);
+  }
 }
 
 template LogicalResult Specializer::specializeLoop(WhileOp, bool, bool);

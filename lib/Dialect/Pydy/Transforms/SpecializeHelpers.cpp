@@ -264,6 +264,13 @@ Value castTo(OpBuilder &b, Value value, Type type) {
   if (isa<ObjectType>(value.getType()))
     return value;
   Location loc = value.getLoc();
+  // An undefined value typed by another flow (a shared `return.value`) holds
+  // nothing to convert: it is undefined in this type too.
+  if (auto undef = value.getDefiningOp<UndefOp>()) {
+    if (isa<PyNoneType>(type))
+      return ConstantOp::create(b, loc, b.getUnitAttr());
+    return UndefOp::create(b, loc, type, undef.getName());
+  }
   if (auto optional = dyn_cast<OptionalType>(type)) {
     Type inner = optional.getValue();
     if (isa<PyNoneType>(value.getType())) {

@@ -70,7 +70,8 @@ pydy.func @none_operand(%x: !pydy.object {pydy.name = "x"}, %n: !pydy.object {py
   %4 = pydy.if %2 : !pydy.object -> !pydy.object {
     pydy.yield %x : !pydy.object
   } else {
-    pydy.yield %x : !pydy.object
+    %5 = pydy.binary add %x, %0 : (!pydy.object, f64) -> !pydy.object
+    pydy.yield %5 : !pydy.object
   }
   pydy.return %4 : !pydy.object
 }
