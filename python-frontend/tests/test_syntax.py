@@ -421,3 +421,27 @@ def test_a_loop_passing_on_a_return_value_typed_after_it(differential):
     differential(returns_after_a_loop_testing_membership,
                  paddle.to_tensor(np.array([[2.9], [1.7]], dtype="float32")),
                  paddle.to_tensor(np.array([[2], [-5]], dtype="int64")))
+
+
+def fails_either_way(p):
+    assert p.mean() > 0.42, "asserted by the program"
+    raise ValueError("raised by the program")
+
+
+def reads_what_a_helper_that_always_raises_gives(b):
+    # (fuzz seed 46582) every path through the helper raises, one by the
+    # assert, one by the raise: the code after its call never runs (it was
+    # typed with the helper's undefined value: "min() expects a tensor").
+    v = fails_either_way(b)
+    return paddle.min(v)
+
+
+@pytest.mark.parametrize("values", [[1.0, 2.0], [0.1, 0.2]])
+def test_a_value_of_a_helper_that_raises_on_every_path(values):
+    b = paddle.to_tensor(np.array(values, dtype="float32"))
+    compiled = paddle.jit.to_static(reads_what_a_helper_that_always_raises_gives)
+    expected = ValueError if values[0] > 0.42 else AssertionError
+    with pytest.raises(expected):
+        reads_what_a_helper_that_always_raises_gives(b)
+    with pytest.raises(expected):
+        compiled(b)

@@ -214,6 +214,16 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
     return success();
   if (auto raisedOp = dyn_cast<RaisedOp>(op)) {
     std::optional<bool> raised = raisedBefore(op);
+    // The test after an inlined call whose value (the exit `if` that ends
+    // its body) is undefined on every path: every path raised (a return
+    // gives a value, None at least). Fuzz seed 46582: the code after it was
+    // typed with that value.
+    auto exits = dyn_cast_or_null<IfOp>(op->getPrevNode());
+    if (!raised && exits && (exits.getThenExited() || exits.getElseExited()) &&
+        llvm::any_of(exits.getResults(), [](Value v) {
+          return isa<ObjectType>(v.getType()) && !v.use_empty() && isUndefined(v);
+        }))
+      raised = true;
     if (raised && (*raised || !raisedOp.getRuntimeChecks())) {
       OpBuilder b(op);
       op->getResult(0).replaceAllUsesWith(ConstantOp::create(b, op->getLoc(), b.getBoolAttr(*raised)));

@@ -3,6 +3,7 @@
 // RUN: dy2st-opt %s --pydy-specialize="entry=never signature=tensor<3xf32>" | FileCheck %s --check-prefix=NEVER
 // RUN: dy2st-opt %s --pydy-specialize="entry=checked signature=tensor<3xf32>" | FileCheck %s --check-prefix=CHECKED
 // RUN: dy2st-opt %s --pydy-specialize="entry=handled signature=tensor<3xf32>" | FileCheck %s --check-prefix=HANDLED
+// RUN: dy2st-opt %s --pydy-specialize="entry=two_raises signature=tensor<3xf32>" | FileCheck %s --check-prefix=TWO
 
 // What pydy-inline-calls leaves of `v = helper(a); return v + 1` where the
 // helper always raises: `pydy.raised` after the call is true, the exit it
@@ -101,4 +102,58 @@ pydy.func @handled(%a: !pydy.object {pydy.name = "a"}) -> !pydy.object {
   %caught = pydy.catch ["ValueError"] : i1
   %raised = pydy.raised : i1
   pydy.return %raised : i1
+}
+
+// A helper that raises on every path through two raises (`assert a[0] > 1;
+// raise ValueError`): no single raise certainly ran, but the value of the
+// exit `if` ending its inlined body is undefined on every path, which only
+// raises give, so the test after the call is true and the code after it
+// (`v + 1`) is not typed (fuzz seed 46582).
+// TWO-LABEL: pydy.func @two_raises
+// TWO: pydy.raise "AssertionError"
+// TWO: pydy.raise "ValueError", "always"
+// TWO-NOT: pydy.raised
+// TWO-NOT: pydy.binary
+// TWO: pydy.return
+pydy.func @two_raises(%a: !pydy.object {pydy.name = "a"}) -> !pydy.object {
+  %false = pydy.constant false
+  %none = pydy.undef "return.value" : !pydy.object
+  %inner_none = pydy.undef "return.value" : !pydy.object
+  %zero = pydy.constant 0 : i64
+  %first = pydy.subscript %a[%zero] : (!pydy.object, i64) -> !pydy.object
+  %limit = pydy.constant 1.0 : f64
+  %small = pydy.compare le %first, %limit : (!pydy.object, f64) -> !pydy.object
+  %asserted:2 = pydy.if %small : !pydy.object -> i1, !pydy.object {
+    pydy.raise "AssertionError", "asserted"
+    %undef = pydy.undef "raised" : !pydy.object
+    %true = pydy.constant true
+    pydy.yield %true, %undef : i1, !pydy.object
+  } else {
+    pydy.yield %false, %inner_none : i1, !pydy.object
+  } {names = ["return.flag", "return.value"], then_exited}
+  %go_on = pydy.unary not %asserted#0 : (i1) -> !pydy.object
+  %result = pydy.if %go_on : !pydy.object -> !pydy.object {
+    pydy.raise "ValueError", "always"
+    %undef = pydy.undef "raised" : !pydy.object
+    pydy.yield %undef : !pydy.object
+  } else {
+    pydy.yield %asserted#1 : !pydy.object
+  } {else_exited, names = ["return.value"]}
+  %raised = pydy.raised : i1
+  %exit:2 = pydy.if %raised : i1 -> i1, !pydy.object {
+    %undef = pydy.undef "raised" : !pydy.object
+    %true = pydy.constant true
+    pydy.yield %true, %undef : i1, !pydy.object
+  } else {
+    pydy.yield %false, %none : i1, !pydy.object
+  } {names = ["return.flag", "return.value"], then_exited}
+  %after = pydy.unary not %exit#0 : (i1) -> !pydy.object
+  %value = pydy.if %after : !pydy.object -> !pydy.object {
+    %one = pydy.constant 1 : i64
+    %sum = pydy.binary add %result, %one : (!pydy.object, i64) -> !pydy.object
+    pydy.yield %sum : !pydy.object
+  } else {
+    pydy.yield %exit#1 : !pydy.object
+  } {else_exited, names = ["return.value"]}
+  pydy.return %value : !pydy.object
 }
