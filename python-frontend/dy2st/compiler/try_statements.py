@@ -86,9 +86,6 @@ def _rewritten(node, fresh, resolve):
     if orelse and exits:
         # The `else` block runs where the body ended without an exit too.
         orelse = [located(ast.If(_exit_is(exit_code, _NO_EXIT), orelse, []), node)]
-    depth = fresh("held")
-    held = [_hold(HOLD, depth, node)] + copy.deepcopy(node.finalbody) + \
-        [_marker(RAISE_HELD, node, depth)]
     if node.finalbody and (handlers or orelse):
         # What a clause or the `else` block raises, and its exits, run the
         # `finally` block first: they leave a one-trip loop of their own.
@@ -97,11 +94,13 @@ def _rewritten(node, fresh, resolve):
         orelse = _exits_as_breaks(orelse, exit_code, value, exits)
         chain = _clause_chain(clause_exits, [located(ast.Pass(), node)], orelse, resolve, node)
         clauses = _one_trip([chain], node, fresh)
-        after = located(ast.If(_marker_call(RAISED, node), held + [_marker(LEAVE, node)], []),
-                        node)
+        after = located(ast.If(_marker_call(RAISED, node),
+                               _finally_on_the_way_out(node, fresh) + [_marker(LEAVE, node)],
+                               []), node)
         statements = [once, clauses, after]
     else:
-        unmatched = (held if node.finalbody else []) + [_marker(LEAVE, node)]
+        unmatched = (_finally_on_the_way_out(node, fresh) if node.finalbody else []) + \
+            [_marker(LEAVE, node)]
         statements = [once, _clause_chain(handlers, unmatched, orelse, resolve, node)]
     # A check that failed before the `try` (compiled code goes on with safe
     # values until it leaves) is not the body's to catch: it leaves first.
@@ -111,6 +110,14 @@ def _rewritten(node, fresh, resolve):
     start = located(ast.Assign([ast.Name(exit_code, ast.Store())], ast.Constant(_NO_EXIT)), node)
     return before + [start] + statements + node.finalbody + \
         _exit_dispatch(exit_code, value, exits, node)
+
+
+def _finally_on_the_way_out(node, fresh):
+    """The `finally` block run while the exception is held: `hold`, the
+    block, `raise held`."""
+    depth = fresh("held")
+    return [_hold(HOLD, depth, node)] + copy.deepcopy(node.finalbody) + \
+        [_marker(RAISE_HELD, node, depth)]
 
 
 def _one_trip(statements, node, fresh):
@@ -147,9 +154,9 @@ def _exit_is(exit_code, code):
 def _exit_dispatch(exit_code, value, exits, node):
     """After the `finally` block: the return, break or continue that left,
     of the kinds in `exits`."""
-    actions = {_RETURN: [ast.Return(ast.Name(value, ast.Load()))], _BREAK: [ast.Break()],
-               _CONTINUE: [ast.Continue()]}
-    return [located(ast.If(_exit_is(exit_code, code), [located(actions[code][0], node)], []), node)
+    actions = {_RETURN: ast.Return(ast.Name(value, ast.Load())), _BREAK: ast.Break(),
+               _CONTINUE: ast.Continue()}
+    return [located(ast.If(_exit_is(exit_code, code), [actions[code]], []), node)
             for code in sorted(exits)]
 
 
