@@ -1168,3 +1168,25 @@ def nested_def_given_one_tensor_twice(b):
 def test_a_nested_def_given_one_tensor_twice_that_changes_one_is_a_clear_error():
     with pytest.raises(paddle.Dy2StError, match="may name the same object"):
         paddle.jit.to_static(nested_def_given_one_tensor_twice)(column([1.0, 2.0]))
+
+
+def assign_one_change_other(p, q):
+    p = p + 1
+    q[0] = 5.0
+    return p
+
+
+def same_tensor_to_one_it_assigns(b):
+    return assign_one_change_other(b, b), b
+
+
+def test_parameters_given_one_tensor_one_assigned_then_changed_is_a_clear_error():
+    # q's change is the caller's object's, which p no longer names: not
+    # followed, so an error rather than the unchanged tensor given back.
+    with pytest.raises(paddle.Dy2StError, match="may name the same object"):
+        paddle.jit.to_static(same_tensor_to_one_it_assigns)(column([1.0, 2.0]))
+    # Given two tensors, it compiles.
+    b, c = column([1.0, 2.0]), column([3.0, 4.0])
+    assert_same(paddle.jit.to_static(assign_one_change_other)(b, c),
+                assign_one_change_other(column([1.0, 2.0]), column([3.0, 4.0])))
+    assert c.numpy()[0, 0] == 5.0

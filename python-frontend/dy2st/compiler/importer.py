@@ -191,6 +191,10 @@ class Importer(StaticContainers, CallForms, Views):
                          for group in shared_params for other in group[1:]]
         # (The first of each group gives the object back to the caller.)
         self.sharing_params = {other for group in shared_params for other in group[1:]}
+        # Those of them the function assigns: where it also changes the object
+        # in place, which name keeps it is not followed (see finish_returns).
+        self.shared_assigned = {p for group in shared_params for p in group} & \
+            _assigned_names(node.body[len(self.sharing_params):])
         self.node = comprehensions.desugar(statements.desugar(
             node, lambda name: self.resolve_callee(name, receiver)))
         # Variables whose reads are checked at run time (they may be unbound).
@@ -890,6 +894,13 @@ class Importer(StaticContainers, CallForms, Views):
         own = self.param_names if called else \
             {a.arg for a in ast.walk(self.node.args) if isinstance(a, ast.arg)}
         nonlocals = set(getattr(self.node, "dy2st_nonlocal_names", ()))
+        if self.shared_assigned and self.mutated & (self.sharing_params |
+                                                    self.shared_assigned):
+            self._fail(self.node, f"{self.qualname}() is given one object for several "
+                                  f"parameters, assigns {', '.join(sorted(self.shared_assigned))} "
+                                  "and changes the object in place: the parameters may name the "
+                                  "same object, which dy2st does not follow through an "
+                                  "assignment yet")
         self.mutated_params = [p for p in self.param_names
                                if p in self.mutated and p in own and p not in nonlocals and
                                p not in self.sharing_params]
@@ -3510,7 +3521,7 @@ class _NestedDef:
             importer.static_names[parent.self_name] = Static(
                 parent.self_object, Origin("object", parent.self_object, []))
         importer.unit = unit
-        importer.sharing_params = set()
+        importer.sharing_params, importer.shared_assigned = set(), set()
         importer.arg_types = {}
         importer.lines = []
         importer.depth = 0
