@@ -2394,3 +2394,24 @@ def test_a_tuple_of_tensors_in_a_layer_dict():
     for a, b in zip(compiled.cache["kv"], layer.cache["kv"]):
         np.testing.assert_allclose(a.numpy(), b.numpy())
     assert compiled.cache["steps"] == layer.cache["steps"] == 3
+
+
+def squares_two_ways(v):
+    return paddle.square(v) >= paddle.pow(v, 2.0), paddle.pow(v, 3.0)
+
+
+def test_float32_pow_is_correctly_rounded_eagerly_and_compiled():
+    # (fuzz seed 50356) numpy's own float32 power is an ulp off on AVX-512
+    # CPUs (pow(0x1.124dd4p+1, 2.0)); Paddle's, and compiled code's, is the
+    # float64 power rounded, which eager now computes too.
+    values = np.random.RandomState(7).uniform(-4.0, 4.0, 4096).astype("float32")
+    values[0] = float.fromhex("0x1.124dd4p+1")
+    x = paddle.to_tensor(values)
+    expected = [np.power(values.astype("float64"), e).astype("float32") for e in (2.0, 3.0)]
+    for exponent, want in zip((2.0, 3.0), expected):
+        np.testing.assert_array_equal(paddle.pow(x, exponent).numpy(), want)
+        np.testing.assert_array_equal((x ** exponent).numpy(), want)
+    same, cubes = paddle.jit.to_static(squares_two_ways)(x)
+    assert same.numpy().all()
+    np.testing.assert_allclose(cubes.numpy(), expected[1], rtol=2e-7)
+    assert squares_two_ways(x)[0].numpy().all()

@@ -38,9 +38,18 @@ def _operand(value):
     raise TypeError(f"unsupported operand type for a tensor operation: {type(value).__name__}")
 
 
+def _power(base, exponent):
+    """Paddle's pow: float32 rounded from float64 (numpy's own float32 power
+    is off by an ulp on some CPUs, x ** 2.0 included; Paddle's is correctly
+    rounded, as compiled code's is)."""
+    if base.dtype == np.float32:
+        return np.power(base.astype(np.float64), exponent.astype(np.float64)).astype(np.float32)
+    return np.power(base, exponent)
+
+
 _ARITHMETIC = {
     "add": np.add, "sub": np.subtract, "mul": np.multiply, "div": np.true_divide,
-    "floordiv": np.floor_divide, "mod": np.mod, "pow": np.power,
+    "floordiv": np.floor_divide, "mod": np.mod, "pow": _power,
 }
 _COMPARE = {
     "lt": np.less, "le": np.less_equal, "gt": np.greater, "ge": np.greater_equal,
