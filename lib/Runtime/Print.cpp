@@ -356,7 +356,7 @@ static void dy2st_raise_held(int64_t depth) {
   if (depth < 0 || static_cast<size_t>(depth) >= held.size())
     return;
   std::string exception = std::move(held[depth]);
-  held.resize(depth);
+  dy2st_drop_held(depth);
   reportRuntimeError(std::move(exception));
 }
 /// `message` without the "file:line: " compiled code puts before it (the

@@ -184,6 +184,10 @@ class Importer(StaticContainers, CallForms, Views):
         # Parameters a call gives one object (`f(b, b)`) name it as `q = p`
         # would: a change made through one is seen through the others. (At
         # the `def` line, before the body, for the aliases' order.)
+        # Those of them the function assigns: where it also changes the object
+        # in place, which name keeps it is not followed (see finish_returns).
+        self.shared_assigned = {p for group in shared_params for p in group} & \
+            _assigned_names(node.body)
         at_def = ast.Pass(lineno=node.lineno, col_offset=node.col_offset,
                           end_lineno=node.lineno, end_col_offset=node.col_offset)
         node.body[:0] = [located(ast.Assign([ast.Name(other, ast.Store())],
@@ -191,10 +195,6 @@ class Importer(StaticContainers, CallForms, Views):
                          for group in shared_params for other in group[1:]]
         # (The first of each group gives the object back to the caller.)
         self.sharing_params = {other for group in shared_params for other in group[1:]}
-        # Those of them the function assigns: where it also changes the object
-        # in place, which name keeps it is not followed (see finish_returns).
-        self.shared_assigned = {p for group in shared_params for p in group} & \
-            _assigned_names(node.body[len(self.sharing_params):])
         self.node = comprehensions.desugar(statements.desugar(
             node, lambda name: self.resolve_callee(name, receiver)))
         # Variables whose reads are checked at run time (they may be unbound).
