@@ -2,6 +2,7 @@
 
 #include "Dy2St/Conversion/Passes.h"
 #include "Dy2St/Dialect/Pydy/Passes.h"
+#include "Dy2St/Transforms/Passes.h"
 
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
@@ -41,6 +42,7 @@ void dy2st::buildPydyLoweringPipeline(OpPassManager &pm) {
   // tensor.dim ops: folded, the tests and their branches go, and the
   // elementwise ops of a dynamic shape fuse.
   pm.addPass(createTensorCanonicalizerPass());
+  pm.addPass(createLeaveLoopsOnExceptionPass());
 }
 
 void dy2st::buildPydyToCorePipeline(OpPassManager &pm, const CompileOptions &options) {

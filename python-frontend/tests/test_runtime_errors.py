@@ -585,3 +585,35 @@ def test_a_call_that_raises_in_a_while_condition(capsys, limit):
     else:
         assert_same(outcomes[0], outcomes[2])
     assert outcomes[1] == outcomes[3]
+
+
+def read_in_a_while(a, n):
+    c = 0
+    v = a[0, 0] * 0
+    while c < n:
+        v = a[1, 0]
+    return v
+
+
+def read_before_a_while(a, n):
+    v = a[1, 0]
+    while v < n:
+        v = v + 0
+    return v
+
+
+@pytest.mark.parametrize("fn", [read_in_a_while, read_before_a_while])
+def test_a_failed_check_ends_a_while_its_safe_value_would_not_end(fn):
+    """A failed check goes on with a safe value until the call returns; a
+    `while` that value never ends stops once the exception is recorded
+    (before, the compiled call did not return)."""
+    compiled = paddle.jit.to_static(fn)
+    a = paddle.zeros([1, 2])
+    n = paddle.to_tensor(3.0) if fn is read_before_a_while else 3
+    with pytest.raises(IndexError, match="index 1 is out of bounds for axis 0 with size 1"):
+        fn(a, n)
+    with pytest.raises(IndexError, match=r"test_runtime_errors.py:\d+: index 1 is out of bounds "
+                                         "for axis 0 with size 1"):
+        compiled(a, n)
+    if fn is read_in_a_while:
+        assert_same(fn(a, 0), compiled(a, 0))

@@ -445,3 +445,30 @@ def test_a_value_of_a_helper_that_raises_on_every_path(values):
         reads_what_a_helper_that_always_raises_gives(b)
     with pytest.raises(expected):
         compiled(b)
+
+
+def whiles_left_by_an_index_error_in_a_static_loop(a, k, n):
+    # (fuzz seed 51101) each unrolled iteration's `while` passes the shared
+    # return value (the helper std may raise) on through an `if`; the first
+    # loop's typing types that value before the later loops' `if`s. The
+    # function returns nothing: its return value is that undefined one.
+    flags = []
+    for _ in range(n):
+        c = paddle.zeros([], "int64")
+        while c < n:
+            v = a[1, 0]
+            if a.sum() > 3.24:
+                w = paddle.std(a)
+        flags.append(k == k)
+
+
+@pytest.mark.parametrize("n", [3, 0])
+def test_whiles_left_by_an_index_error_in_a_static_loop(n):
+    a = paddle.zeros([0, 2])
+    compiled = paddle.jit.to_static(whiles_left_by_an_index_error_in_a_static_loop)
+    if n:
+        for fn in (whiles_left_by_an_index_error_in_a_static_loop, compiled):
+            with pytest.raises(IndexError, match="index 1 is out of bounds for axis 0 with size 0"):
+                fn(a, 0, n)
+    else:
+        assert compiled(a, 0, n) is None

@@ -3,9 +3,12 @@
 
 // The whole CPU path from pydy as imported: the Python loop counter stays an
 // i64 in a register, the tensor condition's element is loaded once per
-// iteration.
+// iteration. The loop carries whether the counter's overflow check failed
+// (dy2st-leave-loops-on-exception), read from the check's own test.
 // CORE-LABEL: func.func @count(%{{.*}}: tensor<8xf32> {bufferization.writable = false}) -> (tensor<8xf32>, i64)
-// CORE: scf.while ({{.*}}) : (i64, tensor<8xf32>) -> (i64, tensor<8xf32>)
+// CORE: scf.while ({{.*}}) : (i64, tensor<8xf32>, i1) -> (i64, tensor<8xf32>, i1)
+// CORE-NOT: dy2st_raised
+// CORE: scf.yield
 
 // Buffers of earlier iterations are freed (ownership-based deallocation).
 // CHECK-DAG: llvm.func @_mlir_memref_to_llvm_free(!llvm.ptr)

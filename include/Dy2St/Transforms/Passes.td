@@ -260,6 +260,25 @@ def PrefetchStreamsPass : Pass<"dy2st-prefetch-streams"> {
                            "::mlir::arith::ArithDialect"];
 }
 
+def LeaveLoopsOnExceptionPass : Pass<"dy2st-leave-loops-on-exception", "::mlir::ModuleOp"> {
+  let summary = "End each scf.while once an exception is recorded, in modules that can record one";
+  let description = [{
+    A failed check of compiled code (an index out of range) records its
+    exception and goes on with a safe value until the call returns; a
+    `while` whose condition that value never changes would then not end,
+    where eager code raised. In a module that calls the runtime's
+    `dy2st_raise`, `dy2st_raise_items`, `dy2st_raise_held` or
+    `dy2st_py_callback`, each `scf.while` carries one more i1, whether
+    `dy2st_raised()` held at the end of the last trip, and ends where it
+    did (which leaves every loop around it in Python too). The test follows
+    a trip rather than leading it: a `try`'s clauses run in a one-trip loop
+    entered with the exception they handle still recorded. Modules that
+    record none keep their loops as they are: a call each iteration would
+    cost the tight scalar loops several times their work.
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect", "::mlir::arith::ArithDialect"];
+}
+
 def NameAllocationSitesPass : Pass<"dy2st-name-allocation-sites", "::mlir::ModuleOp"> {
   let summary = "Tell the runtime the source line of each buffer that may not fit in memory";
   let description = [{

@@ -1,6 +1,7 @@
 // Helpers of the specialization (see Specializer.h): values, sources of
 // carried values, undefined values, casts, loop shapes.
 #include "Specializer.h"
+#include "llvm/ADT/ScopeExit.h"
 
 namespace mlir::pydy::specialization {
 
@@ -177,28 +178,38 @@ bool undefinedOr(Value value, Type type) {
 
 bool isUndefined(Value value) { return undefinedOr(value, Type()); }
 
-Type definedType(Operation *op, unsigned i) {
-  Type found, undefinedTyped;
+/// definedType, where the flows of `open` are being read: a value carried
+/// round one of them adds nothing.
+static Type definedTypeWithin(Operation *op, unsigned i,
+                              SmallVectorImpl<std::pair<Operation *, unsigned>> &open) {
+  open.emplace_back(op, i);
+  llvm::scope_exit close([&] { open.pop_back(); });
+  auto flowType = [&](Operation *flow, unsigned j) -> std::optional<Type> {
+    if (llvm::is_contained(open, std::make_pair(flow, j)))
+      return std::nullopt;
+    return definedTypeWithin(flow, j, open);
+  };
+  Type found;
   for (Value source : sourcesOf(op, i)) {
     Type t = source.getType();
-    if (isUndefined(source)) {
-      // An undefined value typed since by another flow (a shared
-      // `return.value`) gives its type where no defined value does.
-      if (!isa<ObjectType>(t) && !undefinedTyped)
-        undefinedTyped = t;
+    if (isUndefined(source))
       continue;
-    }
-    if (auto arg = dyn_cast<BlockArgument>(source); arg && isa<ObjectType>(t)) {
-      auto carried = carriedBy(arg);
-      if (carried && carried->first == op && carried->second == i)
-        continue;
-      return {};
-    }
     if (isa<ObjectType>(t)) {
-      Operation *inner = source.getDefiningOp();
-      if (!isa_and_nonnull<IfOp, WhileOp, ForRangeOp>(inner))
+      // A loop's carried value (of this flow or one around it: a loop
+      // whose initial value was typed since, its arguments not yet), or
+      // the result of a nested `if` or loop.
+      std::optional<std::pair<Operation *, unsigned>> flow;
+      if (auto arg = dyn_cast<BlockArgument>(source))
+        flow = carriedBy(arg);
+      else if (Operation *inner = source.getDefiningOp();
+               isa_and_nonnull<IfOp, WhileOp, ForRangeOp>(inner))
+        flow = std::make_pair(inner, cast<OpResult>(source).getResultNumber());
+      if (!flow)
         return {};
-      t = definedType(inner, cast<OpResult>(source).getResultNumber());
+      std::optional<Type> carried = flowType(flow->first, flow->second);
+      if (!carried)
+        continue;
+      t = *carried;
       if (!t)
         return {};
     }
@@ -206,9 +217,12 @@ Type definedType(Operation *op, unsigned i) {
       return {};
     found = t;
   }
-  if (found)
-    return found;
-  return undefinedTyped ? undefinedTyped : PyNoneType::get(op->getContext());
+  return found ? found : PyNoneType::get(op->getContext());
+}
+
+Type definedType(Operation *op, unsigned i) {
+  SmallVector<std::pair<Operation *, unsigned>> open;
+  return definedTypeWithin(op, i, open);
 }
 
 Value typeUndefined(Value value, Type type) {

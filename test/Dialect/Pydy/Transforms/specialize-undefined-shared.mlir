@@ -2,15 +2,16 @@
 
 // The shared `return.value` is typed by the outer `if`'s join after the
 // inner `if` was typed with it undefined on both branches. The inner result,
-// never read, takes the type the shared value has by then; it once took None
-// and its yields a promotion of the tuple to None, which the verifier
-// rejects (fuzz seed 43049).
+// never read, is None, and its yields the undefined value cast to None: the
+// constant. Its yields were once a promotion of the tuple to None, which the
+// verifier rejects (fuzz seed 43049).
 // CHECK-LABEL: pydy.func @shared_return_value_typed_later
 // CHECK-NOT: !pydy.object
 // CHECK-NOT: promote
 // CHECK: pydy.if
 // CHECK: pydy.if
-// CHECK-SAME: -> i1, tuple<tensor<?x3xf32>>
+// CHECK-SAME: -> i1, !pydy.none
+// CHECK: pydy.constant none
 pydy.func @shared_return_value_typed_later(%p: !pydy.object {pydy.name = "p"}, %q: !pydy.object {pydy.name = "q"}) -> !pydy.object {
   %0 = pydy.constant false
   %1 = pydy.undef "return.value" : !pydy.object
