@@ -268,13 +268,16 @@ def LeaveLoopsOnExceptionPass : Pass<"dy2st-leave-loops-on-exception", "::mlir::
     `while` whose condition that value never changes would then not end,
     where eager code raised. In a module that calls the runtime's
     `dy2st_raise`, `dy2st_raise_items`, `dy2st_raise_held` or
-    `dy2st_py_callback`, each `scf.while` carries one more i1, whether
-    `dy2st_raised()` held at the end of the last trip, and ends where it
-    did (which leaves every loop around it in Python too). The test follows
-    a trip rather than leading it: a `try`'s clauses run in a one-trip loop
-    entered with the exception they handle still recorded. Modules that
-    record none keep their loops as they are: a call each iteration would
-    cost the tight scalar loops several times their work.
+    `dy2st_py_callback`, each `scf.while` carries one more i1 (its last
+    result), whether an exception was recorded before it or during its last
+    trip, and ends where one was (as every loop around it does in Python).
+    A trip's checks (an `scf.if` calling `dy2st_raise`) and inner loops'
+    flags tell from their own tests; only where another op may record one
+    (a call of a compiled function) is the runtime asked, by
+    `dy2st_raised()`, at the trip's end: a call each trip costs a tight loop
+    several times its work (a counter's overflow check is in every Python
+    `while i < n`). A trip starts regardless of the flag: a `try`'s clauses
+    run in a one-trip loop entered with the exception they handle recorded.
   }];
   let dependentDialects = ["::mlir::func::FuncDialect", "::mlir::arith::ArithDialect"];
 }
