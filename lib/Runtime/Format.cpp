@@ -6,9 +6,37 @@
 
 namespace dy2st {
 
+/// An exception object as an f-string writes it: its str (the recorded
+/// message), its repr with `!r` (`ValueError('bad')`; a KeyError's message
+/// is its argument's repr already); a spec only after a conversion, as
+/// `object.__format__` takes none.
+static llvm::Expected<std::string> formatException(const RecordedException &e,
+                                                   llvm::StringRef format) {
+  std::optional<FormatSpec> spec = parseFormat(format);
+  if (!spec)
+    return llvm::createStringError("ValueError: invalid format '" + format.str() + "'");
+  if (!spec->conversion && spec->hasSpec)
+    return llvm::createStringError("TypeError: unsupported format string passed to " + e.cls +
+                                   ".__format__");
+  std::string text = e.message;
+  if (spec->conversion == 'r' || spec->conversion == 'a') {
+    FormatSpec repr;
+    repr.conversion = 'r';
+    llvm::Expected<std::string> quoted = formatPython(PythonValue::ofText(e.message), repr);
+    if (!quoted)
+      return quoted.takeError();
+    bool keyError = e.base == "KeyError";
+    text = e.cls + "(" + (e.message.empty() ? "" : keyError ? e.message : *quoted) + ")";
+  }
+  spec->conversion = 0;
+  return formatPython(PythonValue::ofText(text), *spec);
+}
+
 llvm::Expected<std::string> formatItem(const PrintItem &item) {
   if (item.none)
     return std::string("None");
+  if (item.exception)
+    return formatException(*item.exception, item.format);
   if (item.listOf != PrintItem::ListOf::Nothing) {
     bool tensors = item.listOf == PrintItem::ListOf::Tensors;
     std::string text = item.dictKeys ? formatDict(*item.dictKeys, item.value, tensors)

@@ -215,9 +215,46 @@ std::string formatValue(const RuntimeValue &v) {
   return s;
 }
 
+/// The "file:line: " compiled code puts before a message (the raise's
+/// source line), or "" where it has none.
+static llvm::StringRef sourceLineOf(llvm::StringRef message) {
+  for (size_t colon = message.find(':'); colon != llvm::StringRef::npos;
+       colon = message.find(':', colon + 1)) {
+    llvm::StringRef rest = message.drop_front(colon + 1);
+    llvm::StringRef digits = rest.take_while(llvm::isDigit);
+    if (!digits.empty() && rest.drop_front(digits.size()).starts_with(": "))
+      return message.take_front(colon + 1 + digits.size() + 2);
+  }
+  return "";
+}
+
+RecordedException RecordedException::of(llvm::StringRef record) {
+  auto [kind, rest] = record.split(": ");
+  auto [base, user] = kind.split('/');
+  llvm::StringRef line = sourceLineOf(rest);
+  return {base.str(), user.empty() ? base.str() : user.str(), line.str(),
+          rest.drop_front(line.size()).str()};
+}
+
+std::string RecordedException::pythonRecord() const {
+  std::string text = base + ": " + sourceLine;
+  if (cls != base)
+    text += cls + ": ";
+  // A KeyError's message is its argument's repr; Python's str() of the
+  // KeyError made of this text quotes it again.
+  llvm::StringRef shown = message;
+  if (base == "KeyError" && shown.size() >= 2 && (shown.front() == '\'' || shown.front() == '"') &&
+      shown.back() == shown.front() && !shown.contains('\\'))
+    shown = shown.drop_front().drop_back();
+  return text + shown.str();
+}
+
 std::optional<std::string> takeRuntimeError() {
   std::optional<std::string> error;
   error.swap(raised);
+  // A user's class leaves as its builtin base, its message led by its name.
+  if (error)
+    error = RecordedException::of(*error).pythonRecord();
   // A `finally` block that raised left its held exception behind.
   held.clear();
   return error;
@@ -359,26 +396,20 @@ static void dy2st_raise_held(int64_t depth) {
   dy2st_drop_held(depth);
   reportRuntimeError(std::move(exception));
 }
-/// `message` without the "file:line: " compiled code puts before it (the
-/// raise's source line), where it has one.
-static llvm::StringRef withoutSourceLine(llvm::StringRef message) {
-  for (size_t colon = message.find(':'); colon != llvm::StringRef::npos;
-       colon = message.find(':', colon + 1)) {
-    llvm::StringRef rest = message.drop_front(colon + 1);
-    llvm::StringRef digits = rest.take_while(llvm::isDigit);
-    if (!digits.empty() && rest.drop_front(digits.size()).starts_with(": "))
-      return rest.drop_front(digits.size() + 2);
-  }
-  return message;
-}
-/// Whether the recorded "Kind: file:line: message" is of `wanted`: "Kind",
-/// or "Kind/Name" for a user's class Name, whose message is led by "Name: ".
+/// Whether the recorded exception is of `wanted`: "Kind" (a builtin class,
+/// also a user's class based on it), or "Kind/Name" (a user's class Name).
 static bool caughtBy(llvm::StringRef recorded, llvm::StringRef wanted) {
-  auto [kind, message] = recorded.split(": ");
+  RecordedException exception = RecordedException::of(recorded);
   auto [base, user] = wanted.split('/');
-  if (kind != base)
-    return false;
-  return user.empty() || withoutSourceLine(message).starts_with((user + ": ").str());
+  return exception.base == base && (user.empty() || exception.cls == user);
+}
+/// `except E as e`: `e` printed (its str, or its repr with `!r`), from the
+/// exception held at `depth`.
+static void dy2st_print_exception(int64_t depth) {
+  PrintItem item;
+  if (depth >= 0 && static_cast<size_t>(depth) < held.size())
+    item.exception = RecordedException::of(held[depth]);
+  pending.push_back(std::move(item));
 }
 static bool dy2st_catch(const char *kinds) {
   if (!raised)
@@ -447,6 +478,7 @@ void dy2st::definePrintSymbols(SymbolDefiner add) {
   add(kHoldCaught, reinterpret_cast<void *>(&dy2st_hold_caught));
   add(kRaiseHeld, reinterpret_cast<void *>(&dy2st_raise_held));
   add(kDropHeld, reinterpret_cast<void *>(&dy2st_drop_held));
+  add(kPrintException, reinterpret_cast<void *>(&dy2st_print_exception));
   add(kEnterCall, reinterpret_cast<void *>(&dy2st_enter_call));
   add(kLeaveCall, reinterpret_cast<void *>(&dy2st_leave_call));
   add(kCanAllocate, reinterpret_cast<void *>(&dy2st_can_allocate));

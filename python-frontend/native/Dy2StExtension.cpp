@@ -183,6 +183,27 @@ CompiledFunction compile(const std::string &source, const std::string &entry,
 
 } // namespace
 
+/// An exception compiled code caught (`except E as e`) as a Python object of
+/// its class, which Python's print and format write: a user's class is made
+/// again by name on its builtin base (its repr and format errors name it).
+/// A KeyError's recorded message is its argument's repr already: its
+/// argument is text whose repr is that text.
+static py::object exceptionObject(const dy2st::RecordedException &e) {
+  py::module_ builtins = py::module_::import("builtins");
+  py::object base = builtins.attr("__dict__").attr("get")(e.base, builtins.attr("Exception"));
+  py::object cls =
+      e.cls == e.base ? base : builtins.attr("type")(e.cls, py::make_tuple(base), py::dict());
+  if (e.message.empty())
+    return cls();
+  if (!PyObject_IsSubclass(base.ptr(), PyExc_KeyError))
+    return cls(e.message);
+  // Kept for the life of the process, as the printer is.
+  static py::object *reprText = new py::object(
+      builtins.attr("type")("str", py::make_tuple(builtins.attr("str")),
+                            py::dict(py::arg("__repr__") = builtins.attr("str").attr("__str__"))));
+  return cls((*reprText)(e.message));
+}
+
 PYBIND11_MODULE(_dy2st_native, m) {
   m.doc() = "dy2st native compiler: pydy text in, native code out";
   // Kept for the life of the process, like the module.
@@ -213,9 +234,10 @@ PYBIND11_MODULE(_dy2st_native, m) {
           try {
             py::list values, formats;
             for (PrintItem &item : items) {
-              py::object value = item.none   ? py::object(py::none())
-                                 : item.text ? py::object(py::str(*item.text))
-                                             : toPython(item.value);
+              py::object value = item.none        ? py::object(py::none())
+                                 : item.exception ? exceptionObject(*item.exception)
+                                 : item.text      ? py::object(py::str(*item.text))
+                                                  : toPython(item.value);
               if (item.listOf == PrintItem::ListOf::Numbers)
                 value = value.attr("tolist")();
               else if (item.listOf == PrintItem::ListOf::Tensors) {

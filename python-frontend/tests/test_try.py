@@ -5,6 +5,7 @@ clauses naming their class or a base of it, in order; the statements after
 the one that raised do not run (nor print); `else` and `finally` run as
 Python runs them, a `finally` block also on an exception's way out; what no
 clause catches reaches the caller. Eager against compiled, output included."""
+import logging
 import os
 import pathlib
 import re
@@ -383,6 +384,130 @@ def test_a_bare_raise_re_raises_what_the_clause_handled(capfd, k):
     same_outcome(re_raises, (t([1.0, 2.0, 3.0]), paddle.to_tensor(k)), capfd)
 
 
+def reads_the_exception(x, k):
+    try:
+        if k == 1:
+            raise OwnError(f"own {k}")
+        if k == 2:
+            raise KeyError("named")
+        y = x[k] * 2
+    except IndexError as e:
+        print("index:", e)
+        print(f"{e!r} <{e!s:>52}> {[e]}")
+        logging.getLogger("dy2st.test").warning("failed: %s", e)
+        y = x[0]
+    except ValueError as e:
+        for i in range(2):
+            print(i, e, repr(e), str(e))
+        y = x[1]
+    except KeyError as e:
+        print("key:", e, repr(e))
+        y = x[2]
+    return y
+
+
+@pytest.mark.parametrize("k", [0, 1, 2, 7])
+def test_the_exception_a_clause_names_prints_as_the_object(capfd, caplog, k):
+    """`except E as e`: `e` prints, formats (str, repr, a spec after a
+    conversion) and logs as the exception object does, also for a user's
+    class caught by its builtin base's clause and for KeyError, whose str
+    is its argument's repr."""
+    same_outcome(reads_the_exception, (t([1.0, 2.0, 3.0]), paddle.to_tensor(k)), capfd)
+
+
+def missing_key_named(x, keys, k):
+    table = {}
+    for i in range(keys.shape[0]):
+        table[int(keys[i])] = x[i]
+    try:
+        v = table[int(k)]
+    except KeyError as err:
+        print("missing", err, f"{err!r}")
+        v = x[0] * 0
+    return v
+
+
+@pytest.mark.parametrize("k", [5, 9])
+def test_a_missing_key_caught_as_e_prints_the_key(capfd, k):
+    same_outcome(missing_key_named, (t([1.0, 2.0, 3.0]), paddle.to_tensor([4, 5, 6]),
+                                     paddle.to_tensor(k)), capfd)
+
+
+def wraps_the_exception(x, k):
+    try:
+        y = x[k]
+    except IndexError as e:
+        if k > 5:
+            raise RuntimeError(f"wrapped: {e}")
+        raise e
+    return y
+
+
+def formats_it_with_a_spec(x, k):
+    try:
+        y = x[k]
+    except IndexError as e:
+        print(f"{e:>10}")
+        y = x[0]
+    return y
+
+
+def reads_it_after_the_clause(x, k):
+    try:
+        y = x[k]
+    except IndexError as e:
+        y = x[0]
+    print(e)
+    return y
+
+
+@pytest.mark.parametrize("fn", [wraps_the_exception, formats_it_with_a_spec,
+                                reads_it_after_the_clause])
+@pytest.mark.parametrize("k", [1, 9])
+def test_the_exception_a_clause_names_raises_as_in_python(capfd, fn, k):
+    """`raise e` re-raises it, its text goes into another exception's
+    message; a spec without a conversion is Python's TypeError, and the name
+    is unbound after the clause (UnboundLocalError where read)."""
+    same_outcome(fn, (t([1.0, 2.0, 3.0]), paddle.to_tensor(k)), capfd)
+
+
+def returns_the_exception(x, k):
+    try:
+        y = x[k]
+    except IndexError as e:
+        return e
+    return y
+
+
+def reads_its_args(x, k):
+    try:
+        y = x[k]
+    except IndexError as e:
+        print(e.args)
+        y = x[0]
+    return y
+
+
+def checks_its_truth(x, k):
+    try:
+        y = x[k]
+    except IndexError as e:
+        if e:
+            print("raised")
+        y = x[0]
+    return y
+
+
+@pytest.mark.parametrize("fn,message", [
+    (returns_the_exception, "an exception object .* in the 'else' branch"),
+    (reads_its_args, "exception object .* has no attribute 'args'"),
+    (checks_its_truth, "is an exception object .* no truth value"),
+])
+def test_the_exception_used_otherwise_than_written_is_a_clear_error(fn, message):
+    with pytest.raises(paddle.Dy2StError, match=message):
+        paddle.jit.to_static(fn)(t([1.0]), paddle.to_tensor(3))
+
+
 @pytest.mark.parametrize("k,printed,error", [(4, "index\nfinally\n", None),
                                               (9, "index\nfinally\n", "IndexError: ")])
 def test_a_saved_program_re_raises_in_dy2st_run(tmp_path, k, printed, error):
@@ -403,6 +528,41 @@ def test_a_saved_program_re_raises_in_dy2st_run(tmp_path, k, printed, error):
     else:
         assert done.returncode == 0, done.stderr
         np.testing.assert_array_equal(np.load(tmp_path / "y0.npy"), [1.0, 2.0, 3.0])
+
+
+def prints_the_exception(x, k):
+    try:
+        if k == 1:
+            raise OwnError("own")
+        if k == 2:
+            raise KeyError("named")
+        y = x[k]
+    except (IndexError, ValueError, KeyError) as e:
+        print(e, f"{e!r:>60}|")
+        y = x[0]
+    return y
+
+
+@pytest.mark.parametrize("k", [1, 2, 7])
+def test_a_saved_program_prints_the_exception_in_dy2st_run(tmp_path, capfd, k):
+    """dy2st-run (no Python) writes `e` as Python does: its own formatting."""
+    x = t([1.0, 2.0, 3.0])
+    capfd.readouterr()
+    prints_the_exception(x, paddle.to_tensor(k))
+    eager = capfd.readouterr().out
+    path = str(tmp_path / "prints")
+    paddle.jit.save(paddle.jit.to_static(prints_the_exception), path,
+                    input_spec=[paddle.static.InputSpec([3], "float32"),
+                                paddle.static.InputSpec([], "int64")])
+    np.save(tmp_path / "x.npy", x.numpy())
+    np.save(tmp_path / "k.npy", np.array(k, "int64"))
+    build = os.environ.get("DY2ST_BUILD_DIR", str(pathlib.Path(__file__).parents[2] / "build"))
+    done = subprocess.run([os.path.join(build, "bin", "dy2st-run"), path + ".pdmodel",
+                           "--arg", str(tmp_path / "x.npy"), "--arg", str(tmp_path / "k.npy"),
+                           "--output", str(tmp_path / "y")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(eager), (done.stdout, eager)
 
 
 def re_raises_after_handling_another(x, k):
@@ -473,12 +633,12 @@ def returns_in_finally(x):
         return x * 2
 
 
-def reads_the_exception(x):
+def assigns_the_exception_name(x):
     try:
         y = x * 2
     except ValueError as error:
-        print(error)
-        y = x
+        error = x
+        y = error
     return y
 
 
@@ -520,7 +680,7 @@ def test_a_clause_naming_a_users_class_catches_it_and_its_subclasses(capfd, k):
 @pytest.mark.parametrize("fn,message", [
     (returns_in_finally, "'return' inside a 'finally' block"),
     (calls_a_re_raising_helper, "a bare 'raise' outside an 'except' clause"),
-    (reads_the_exception, "'except ... as error' reading the exception object"),
+    (assigns_the_exception_name, "'except ... as error' assigning 'error' in the clause"),
 ])
 def test_what_try_cannot_do_yet_is_a_clear_error(fn, message):
     with pytest.raises(UnsupportedSyntaxError, match=message):

@@ -38,10 +38,12 @@ print(paddle.jit.to_static(caller).code)
 # CHECK-NEXT: pydy.raise "AssertionError", "positive" loc("{{.*}}importer-raise.py":13:5)
 # CHECK-NEXT: pydy.undef "raised"
 # CHECK-NEXT: pydy.return
-# A user class raises its nearest builtin base, named in the message; a
-# message computed at run time is its values' text, formatted as f-strings do.
+# A user class raises as "Base/Name" (its nearest builtin base, and its own
+# name); a message computed at run time is its values' text, formatted as
+# f-strings do, and a KeyError's is its argument's repr: the text quoted.
 # CHECK: %[[ROWS:.*]] = pydy.constant " rows"
-# CHECK: pydy.raise "KeyError", "ModeError: " (%{{.*}}, %[[ROWS]] : !pydy.object, !pydy.str) {formats = [":", ""]} loc("{{.*}}importer-raise.py":15:9)
+# CHECK: %[[QUOTE:.*]] = pydy.constant "'"
+# CHECK: pydy.raise "KeyError/ModeError", "" (%{{.*}}, %{{.*}}, %[[ROWS]], %[[QUOTE]] : !pydy.str, !pydy.object, !pydy.str, !pydy.str) {formats = ["", ":", "", ""]} loc("{{.*}}importer-raise.py":15:9)
 
 
 def unexpected_keyword(x):

@@ -118,3 +118,36 @@ print(paddle.jit.to_static(re_raises).code)
 # CHECK: pydy.return
 # CHECK: %[[D2:.*]] = pydy.load "[[HELD]]"
 # CHECK-NEXT: pydy.drop_held %[[D2]] : !pydy.object
+
+
+# `except E as e` reading `e`: the clause holds the exception it handled, `e`
+# is the held exception (`raise e` records it again), and the clause ends
+# with `e` unbound, as in Python.
+def names_the_exception(x, k):
+    try:
+        y = x[k]
+    except IndexError as e:
+        print("failed:", e)
+        if k > 5:
+            raise e
+        y = x[0]
+    return y
+
+
+print(paddle.jit.to_static(names_the_exception).code)
+
+# CHECK-LABEL: pydy.func @"names_the_exception"
+# CHECK: %[[C:.*]] = pydy.catch ["IndexError"] : i1
+# CHECK: pydy.if %[[C]] : i1 {
+# CHECK-NEXT: %[[DEPTH:.*]] = pydy.hold_caught : i64
+# CHECK-NEXT: pydy.store "[[HELD:_dy2st_caught_.*]]", %[[DEPTH]]
+# CHECK: %[[D0:.*]] = pydy.load "[[HELD]]"
+# CHECK-NEXT: %[[E:.*]] = pydy.caught_exception %[[D0]] : !pydy.object
+# CHECK-NEXT: pydy.store "e", %[[E]]
+# CHECK: %[[READ:.*]] = pydy.load "e"
+# CHECK: pydy.print %{{.*}}, %[[READ]]
+# CHECK: %[[D1:.*]] = pydy.load "[[HELD]]"
+# CHECK-NEXT: pydy.raise_held %[[D1]] : !pydy.object
+# CHECK: %[[D2:.*]] = pydy.load "[[HELD]]"
+# CHECK-NEXT: pydy.drop_held %[[D2]] : !pydy.object
+# CHECK: pydy.store "e", %{{.*}} : !pydy.none

@@ -8,12 +8,25 @@
 
 #include "Dy2St/Runtime/JitFunction.h"
 
+#include "llvm/ADT/StringRef.h"
+
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace dy2st {
+
+/// An exception compiled code recorded, "Kind: file:line: message", or
+/// "Base/Name: file:line: message" for a user's class Name based on the
+/// builtin Base.
+struct RecordedException {
+  std::string base, cls, sourceLine, message;
+  static RecordedException of(llvm::StringRef record);
+  /// The record Python raises: the builtin base, its message led by the
+  /// user's class name.
+  std::string pythonRecord() const;
+};
 
 /// One printed item: a tensor (a copy the printer may keep), a number, text
 /// or None, and what follows it in an f-string (`!r`, `:.3f`; empty for
@@ -28,6 +41,8 @@ struct PrintItem {
   bool none = false;
   ListOf listOf = ListOf::Nothing;
   std::optional<RuntimeValue> dictKeys;
+  /// An exception object (`except E as e`), printed as Python prints it.
+  std::optional<RecordedException> exception;
 };
 
 /// Where the items of one print go: to stdout (`print`), to a logger, back

@@ -103,13 +103,15 @@ inline constexpr llvm::StringLiteral kPrintEnd = "dy2st_print_end";
 inline constexpr llvm::StringLiteral kLogEnd = "dy2st_log_end";
 inline constexpr llvm::StringLiteral kPyCallback = "dy2st_py_callback";
 /// raise(kind, message) records "kind: message" as the call's exception
-/// (the first one only); raised() -> i1 tells whether one was recorded.
+/// (the first one only; kind "Base/Name" for a user's class Name, which the
+/// caller raises as Base, its message led by "Name: "); raised() -> i1
+/// tells whether one was recorded.
 inline constexpr llvm::StringLiteral kRaise = "dy2st_raise";
 inline constexpr llvm::StringLiteral kRaiseItems = "dy2st_raise_items";
 inline constexpr llvm::StringLiteral kRaised = "dy2st_raised";
 /// catch(kinds) -> i1: whether the recorded exception's kind is one of
-/// `kinds` (comma-separated; "Base/Name" for a user's class Name, recorded as
-/// Base with its message led by "Name: "); if so, it is handled.
+/// `kinds` (comma-separated; "Base/Name" for a user's class Name; "Base"
+/// catches the users' classes based on it too); if so, it is handled.
 inline constexpr llvm::StringLiteral kCatch = "dy2st_catch";
 /// hold_raised() -> i64 sets the recorded exception aside (a `finally` block
 /// runs on its way out) and hold_caught() -> i64 the one the last catch
@@ -121,6 +123,9 @@ inline constexpr llvm::StringLiteral kHoldRaised = "dy2st_hold_raised";
 inline constexpr llvm::StringLiteral kHoldCaught = "dy2st_hold_caught";
 inline constexpr llvm::StringLiteral kRaiseHeld = "dy2st_raise_held";
 inline constexpr llvm::StringLiteral kDropHeld = "dy2st_drop_held";
+/// print_exception(depth: i64) pushes the exception held at `depth` as a
+/// print item (`except E as e`: `e` printed, formatted or in a message).
+inline constexpr llvm::StringLiteral kPrintException = "dy2st_print_exception";
 /// enter_call() -> i1 is false beyond the recursion limit; leave_call().
 inline constexpr llvm::StringLiteral kEnterCall = "dy2st_enter_call";
 inline constexpr llvm::StringLiteral kLeaveCall = "dy2st_leave_call";

@@ -696,6 +696,10 @@ static LogicalResult convertFunction(FuncOp func, const RuntimeTexts &chosen) {
 // print
 //===----------------------------------------------------------------------===//
 
+static constexpr llvm::StringLiteral kExceptionUses =
+    "an exception object (`except ... as e`) can be printed, formatted into a message or "
+    "logged, and re-raised, in compiled code; not kept or chosen at run time";
+
 /// The values of a print or a raise message as runtime calls, one per item
 /// (and one for each item's format), in order.
 static LogicalResult pushPrintItems(OpBuilder &b, Operation *op, ValueRange values,
@@ -744,6 +748,11 @@ static LogicalResult pushPrintItems(OpBuilder &b, Operation *op, ValueRange valu
       if (array)
         call(dict ? dy2st::kPrintAsDict : dy2st::kPrintAsList,
              Value(arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(!array.holdsScalars()))));
+    } else if (isa<ExceptionType>(type)) {
+      auto caught = v.getDefiningOp<CaughtExceptionOp>();
+      if (!caught)
+        return op->emitError(kExceptionUses);
+      call(dy2st::kPrintException, caught.getDepth());
     } else if (chosen.indices.contains(v)) {
       call(dy2st::kPrintStr, textPointer(b, loc, chosen, v));
     } else if (type.isInteger(64)) {
@@ -959,6 +968,13 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
         }
       });
     }
+
+    WalkResult kept = module.walk([](CaughtExceptionOp op) {
+      op.emitError(kExceptionUses);
+      return WalkResult::interrupt();
+    });
+    if (kept.wasInterrupted())
+      return signalPassFailure();
 
     ConversionTarget target(getContext());
     target.addLegalDialect<arith::ArithDialect, func::FuncDialect, scf::SCFDialect,

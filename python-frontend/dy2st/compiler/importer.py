@@ -817,13 +817,22 @@ class Importer(StaticContainers, CallForms, Views):
                 issubclass(cls.obj, BaseException)):
             self._fail(exc, "the exception of a 'raise' in compiled code must be an exception "
                             "class known when the function is converted")
-        # The caller raises the nearest builtin class; a user class names itself.
+        # The caller raises the nearest builtin class; a user class names
+        # itself ("Base/Name", its message led by "Name: " there).
         kind = try_statements.builtin_base(cls.obj)
         message, items = "", []
+        # The record holds str() of the exception: a KeyError's is its
+        # argument's repr (compiled code's own KeyErrors record the key's).
+        keyed = issubclass(cls.obj, KeyError)
         if len(args) == 1 and isinstance(args[0], ast.Constant):
-            message = str(args[0].value)
+            message = repr(args[0].value) if keyed else str(args[0].value)
+        elif len(args) == 1 and keyed and isinstance(args[0], ast.JoinedStr):
+            # The repr of an f-string made at run time: its text quoted.
+            quoted = [ast.Constant("'")] + args[0].values + [ast.Constant("'")]
+            items = self.text_items([located(ast.JoinedStr(quoted), args[0])])
         elif len(args) == 1:
-            items = self.text_items(args)
+            items = self.text_items([located(ast.FormattedValue(args[0], ord("r"), None), exc)]
+                                    if keyed else args)
         elif args:
             # str() of an exception with several arguments: their tuple's text.
             parts = [ast.Constant("(")]
@@ -832,10 +841,9 @@ class Importer(StaticContainers, CallForms, Views):
                 parts.append(ast.FormattedValue(a, ord("r"), None))
             parts = [located(p, exc) for p in parts + [ast.Constant(")")]]
             items = self.text_items(parts)
-        if kind is not cls.obj:
-            message = f"{cls.obj.__name__}: {message}"
+        kind = kind.__name__ if kind is cls.obj else f"{kind.__name__}/{cls.obj.__name__}"
         self.may_raise = True
-        self.emit(f'pydy.raise "{kind.__name__}", "{_escape(message)}"'
+        self.emit(f'pydy.raise "{kind}", "{_escape(message)}"'
                   f'{_text_operands(items, parenthesized=True)} {self.loc(node)}')
         self.return_undefined(node)
         return True
@@ -2196,6 +2204,10 @@ class Importer(StaticContainers, CallForms, Views):
         if marker in (try_statements.HOLD, try_statements.HOLD_CAUGHT):
             op = "hold_raised" if marker == try_statements.HOLD else "hold_caught"
             return self.op(node, f"pydy.{op} : i64", type="i64")
+        if marker == try_statements.EXCEPTION:
+            depth = self.expr(node.args[0])
+            return self.op(node, f"pydy.caught_exception {depth.name} : {depth.type}",
+                           type="!pydy.exception")
         if marker in (try_statements.RAISE_HELD, try_statements.DROP_HELD):
             op = "raise_held" if marker == try_statements.RAISE_HELD else "drop_held"
             depth = self.expr(node.args[0])

@@ -48,8 +48,9 @@ HOLD = "__dy2st_hold_raised__"
 HOLD_CAUGHT = "__dy2st_hold_caught__"
 RAISE_HELD = "__dy2st_raise_held__"
 DROP_HELD = "__dy2st_drop_held__"
+EXCEPTION = "__dy2st_exception__"
 MARKERS = frozenset({LEAVE_IF_RAISED, CATCH, RAISED, LEAVE, HOLD, HOLD_CAUGHT, RAISE_HELD,
-                     DROP_HELD})
+                     DROP_HELD, EXCEPTION})
 
 _BUILTIN_EXCEPTIONS = sorted(
     (c for c in vars(builtins).values() if isinstance(c, type) and issubclass(c, BaseException)),
@@ -292,8 +293,7 @@ def _caught_kinds(handler, resolve):
     """What a clause catches, by name: the builtin exception classes among
     its classes' subclasses (BaseException's for a bare `except:`), and for
     a user's class, it and its subclasses as "Base/Name" (compiled code
-    records a user's exception as its nearest builtin base, its message led
-    by its class's name)."""
+    records a user's exception as its nearest builtin base and its name)."""
     if handler.type is None:
         classes = [BaseException]
     else:
@@ -337,33 +337,54 @@ def _exception_class(node, resolve):
 
 
 def _handler_body(handler, fresh):
-    """The clause's statements; `as e` only where they do not read `e` (the
-    exception object is not supported yet). A bare `raise` in them records
-    the handled exception again: the clause holds it from its start and
-    lets it go at its end."""
-    if handler.name is not None and any(
-            isinstance(n, ast.Name) and n.id == handler.name for n in _own_nodes(handler.body)):
-        raise _Unsupported(handler, f"'except ... as {handler.name}' reading the exception "
-                                    "object is not supported by dy2st yet")
+    """The clause's statements. Where they read `e` of `as e`, it is the
+    handled exception, held from the clause's start (a value that prints
+    and formats as the object does), and unbound after the clause, as in
+    Python; a bare `raise` (or `raise e`) records the held exception again.
+    The clause lets it go at its end."""
     statements = handler.body or [located(ast.Pass(), handler)]
-    if not any(isinstance(n, ast.Raise) and n.exc is None for n in _own_nodes(statements)):
-        return statements
+    name = handler.name
+    reads_name = name is not None and any(
+        isinstance(n, ast.Name) and n.id == name for n in _own_nodes(statements))
+    if name is not None and reads_name and any(
+            isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)
+            for n in _own_nodes(statements)):
+        raise _Unsupported(handler, f"'except ... as {name}' assigning '{name}' in the clause "
+                                    "is not supported by dy2st")
+    re_raises = any(isinstance(n, ast.Raise) and _re_raises(n, name if reads_name else None)
+                    for n in _own_nodes(statements))
+    unbound = [located(ast.Assign([ast.Name(name, ast.Store())], ast.Constant(None)), handler),
+               located(ast.Delete([ast.Name(name, ast.Del())]), handler)] if name else []
+    if not reads_name and not re_raises:
+        return statements + unbound
     depth = fresh("caught")
-    re_raises = ast.Module(statements, [])
-    _ReRaises(depth).visit(re_raises)
-    return [_hold(HOLD_CAUGHT, depth, handler)] + re_raises.body + \
-        [_marker(DROP_HELD, handler, depth)]
+    body = ast.Module(statements, [])
+    _ReRaises(depth, name if reads_name else None).visit(body)
+    bound = [located(ast.Assign([ast.Name(name, ast.Store())], _marker_call(EXCEPTION, handler,
+                                                                          depth)), handler)] \
+        if reads_name else []
+    return [_hold(HOLD_CAUGHT, depth, handler)] + bound + body.body + \
+        [_marker(DROP_HELD, handler, depth)] + unbound
+
+
+def _re_raises(node, name):
+    """Whether the `raise` statement `node` re-raises the handled exception:
+    bare, or `raise e` of the clause's `as e`."""
+    return node.exc is None or (name is not None and node.cause is None and
+                                isinstance(node.exc, ast.Name) and node.exc.id == name)
 
 
 class _ReRaises(ast.NodeTransformer):
-    """Each bare `raise` (not in a def, lambda or class) as the held
-    exception recorded again, leaving as a raise does."""
+    """Each bare `raise` (not in a def, lambda or class), and `raise e` of the
+    clause's `as e`, as the held exception recorded again, leaving as a
+    raise does."""
 
-    def __init__(self, depth):
+    def __init__(self, depth, name):
         self.depth = depth
+        self.name = name
 
     def visit_Raise(self, node):
-        if node.exc is not None:
+        if not _re_raises(node, self.name):
             return node
         return [_marker(RAISE_HELD, node, self.depth), _marker(LEAVE, node)]
 

@@ -1,4 +1,4 @@
-// RUN: dy2st-opt %s --convert-pydy-to-core -split-input-file | FileCheck %s
+// RUN: dy2st-opt %s --convert-pydy-to-core -split-input-file -verify-diagnostics | FileCheck %s
 
 // `pydy.raise` reports the exception (kind, then "file:line: message") to the
 // runtime; `pydy.raised` asks whether one was reported during this call.
@@ -43,4 +43,43 @@ pydy.func @handles(%arg0: i64 {pydy.name = "x"}) -> i1 {
   %caught = pydy.hold_caught : i64
   pydy.drop_held %caught : i64
   pydy.return %c : i1
+}
+
+// -----
+
+// `e` of `except E as e`, printed and in a raise's message: the runtime
+// pushes the exception held at its depth as the item.
+// CHECK-DAG: func.func private @dy2st_print_exception(i64)
+// CHECK-LABEL: func.func @prints_the_caught_exception
+// CHECK: %[[DEPTH:.*]] = call @dy2st_hold_caught() : () -> i64
+// CHECK: call @dy2st_print_exception(%[[DEPTH]]) : (i64) -> ()
+// CHECK: call @dy2st_print_format(%{{.*}}) : (!llvm.ptr) -> ()
+// CHECK: call @dy2st_print_end(
+// CHECK: call @dy2st_print_exception(%[[DEPTH]]) : (i64) -> ()
+// CHECK: call @dy2st_raise_items(
+// CHECK-NOT: pydy.caught_exception
+pydy.func @prints_the_caught_exception(%arg0: i64 {pydy.name = "x"}) -> i64 {
+  %depth = pydy.hold_caught : i64
+  %e = pydy.caught_exception %depth : i64
+  pydy.print %e : !pydy.exception {formats = ["!r"]}
+  pydy.raise "RuntimeError", "wrapped: " (%e : !pydy.exception)
+  pydy.drop_held %depth : i64
+  pydy.return %arg0 : i64
+}
+
+// -----
+
+// An exception object chosen at run time (yielded by a branch) is a clear
+// error where it is written.
+pydy.func @keeps_the_caught_exception(%arg0: i1 {pydy.name = "c"}) {
+  %depth = pydy.hold_caught : i64
+  %e = pydy.caught_exception %depth : i64
+  %kept = pydy.if %arg0 : i1 -> !pydy.exception {
+    pydy.yield %e : !pydy.exception
+  } else {
+    pydy.yield %e : !pydy.exception
+  }
+  // expected-error @+1 {{an exception object (`except ... as e`) can be printed}}
+  pydy.print %kept : !pydy.exception
+  pydy.return
 }

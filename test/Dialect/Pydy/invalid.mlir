@@ -270,6 +270,22 @@ pydy.func @catch_users_class_without_a_name() {
 
 // -----
 
+pydy.func @raise_users_class_without_a_name() {
+  // expected-error @+1 {{kind must name an exception class, not 'ValueError/'}}
+  pydy.raise "ValueError/", "no class name"
+  pydy.return
+}
+
+// -----
+
+pydy.func @caught_exception_of_a_float(%arg0: f64) {
+  // expected-error @+1 {{operand #0 must be 64-bit signless integer or a Python value whose type is not known yet}}
+  %e = pydy.caught_exception %arg0 : f64
+  pydy.return
+}
+
+// -----
+
 pydy.func @raise_held_of_a_float(%arg0: f64) {
   // expected-error @+1 {{operand #0 must be 64-bit signless integer or a Python value whose type is not known yet}}
   pydy.raise_held %arg0 : f64

@@ -30,10 +30,16 @@ pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.objec
   pydy.raise_held %held_raised : i64
   // CHECK: %[[CAUGHT:.*]] = pydy.hold_caught : i64
   %held_caught = pydy.hold_caught : i64
+  // CHECK: %[[EXC:.*]] = pydy.caught_exception %[[CAUGHT]] : i64
+  %exception = pydy.caught_exception %held_caught : i64
+  // CHECK: pydy.print %[[EXC]] : !pydy.exception
+  pydy.print %exception : !pydy.exception
   // CHECK: pydy.drop_held %[[CAUGHT]] : i64
   pydy.drop_held %held_caught : i64
   // CHECK: pydy.raise "ValueError", "bad value"
   pydy.raise "ValueError", "bad value"
+  // CHECK: pydy.raise "ValueError/OwnError", "by a user's class"
+  pydy.raise "ValueError/OwnError", "by a user's class"
   // CHECK: pydy.raise "KeyError", "at "(%{{.*}} : !pydy.object) {formats = ["!r:>8"]}
   pydy.raise "KeyError", "at " (%a : !pydy.object) {formats = ["!r:>8"]}
   // CHECK: pydy.load "a" {checked}

@@ -424,7 +424,8 @@ def Pydy_RaiseOp : Pydy_Op<"raise"> {
   let description = [{
     Records the exception for the caller, who raises it once the compiled
     call returns (the first one recorded wins). `kind` names a builtin
-    exception class. The message is `message` followed by the text of
+    exception class, or is "Base/Name" for a user's class Name (raised as
+    its builtin base Base, its message led by "Name: "). The message is `message` followed by the text of
     `values` computed at run time, formatted as `pydy.print` formats them. The importer follows it with a `return`, and tests
     `pydy.raised` after calls of functions that may raise, so that execution
     leaves every function and loop between the raise and the caller.
@@ -455,8 +456,9 @@ def Pydy_CatchOp : Pydy_Op<"catch"> {
   let description = [{
     True where the exception this call recorded (see `pydy.raise`) is of one
     of `kinds`, builtin exception class names (the importer lists the
-    subclasses of the clause's classes) or, for a user's class, "Base/Name":
-    recorded as Base, its message led by "Name: "; that exception is then handled:
+    subclasses of the clause's classes; Base catches the users' classes
+    based on it too) or, for a user's class, "Base/Name"; that exception is
+    then handled:
     nothing is recorded any more and the handler runs. False, the record
     unchanged, otherwise (or where nothing was raised).
   }];
@@ -487,6 +489,19 @@ def Pydy_HoldCaughtOp : Pydy_Op<"hold_caught"> {
   }];
   let results = (outs I64:$depth);
   let assemblyFormat = "attr-dict `:` type($depth)";
+}
+
+def Pydy_CaughtExceptionOp : Pydy_Op<"caught_exception", [Pure]> {
+  let summary = "`e` of `except E as e`: the exception held at `depth`";
+  let description = [{
+    The exception a clause handled, held by `pydy.hold_caught` at `depth`
+    (which the clause lets go where it ends): a value that print items,
+    f-strings and raise messages write as Python writes the object (its
+    str, its repr with `!r`).
+  }];
+  let arguments = (ins AnyTypeOf<[I64, Pydy_ObjectType]>:$depth);
+  let results = (outs Pydy_ExceptionType:$result);
+  let assemblyFormat = "$depth attr-dict `:` type($depth)";
 }
 
 def Pydy_RaiseHeldOp : Pydy_Op<"raise_held"> {

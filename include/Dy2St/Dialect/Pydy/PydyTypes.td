@@ -14,6 +14,14 @@ def Pydy_ObjectType : Pydy_Type<"Object", "object"> {
 def Pydy_NoneType : Pydy_Type<"PyNone", "none"> {
   let summary = "Python's None";
 }
+def Pydy_ExceptionType : Pydy_Type<"Exception", "exception"> {
+  let summary = "the exception object an `except E as e` clause names";
+  let description = [{
+    Known only at run time; compiled code writes it (print, f-strings, the
+    messages of raises and logging calls) and re-raises it. Lowered to the
+    i64 depth at which the runtime holds it.
+  }];
+}
 def Pydy_StrType : Pydy_Type<"Str", "str"> {
   let summary = "a Python string";
 }

@@ -288,6 +288,7 @@ std::string mlir::pydy::describeType(Type type) {
       .Case([](ObjectType) { return std::string("object"); })
       .Case([](PyNoneType) { return std::string("None"); })
       .Case([](StrType) { return std::string("str"); })
+      .Case([](ExceptionType) { return std::string("exception object (`except ... as e`)"); })
       .Case([](SliceType) { return std::string("slice"); })
       .Case([](RankedTensorType t) {
         std::string s = dtypeName(t.getElementType()) + " tensor of shape [";

@@ -301,8 +301,14 @@ static bool namesExceptionClass(StringRef kind) {
   return !kind.empty() && llvm::all_of(kind, [](char c) { return llvm::isAlnum(c) || c == '_'; });
 }
 
+/// "Kind", or "Base/Name": a user's class Name, recorded as its builtin base.
+static bool namesExceptionKind(StringRef kind) {
+  auto [base, user] = kind.split('/');
+  return namesExceptionClass(base) && (!kind.contains('/') || namesExceptionClass(user));
+}
+
 LogicalResult RaiseOp::verify() {
-  if (!namesExceptionClass(getKind()))
+  if (!namesExceptionKind(getKind()))
     return emitOpError("kind must name an exception class, not '") << getKind() << "'";
   return verifyFormats(*this, getValues(), getFormats());
 }
@@ -310,14 +316,10 @@ LogicalResult RaiseOp::verify() {
 LogicalResult CatchOp::verify() {
   if (getKinds().empty())
     return emitOpError("catches no exception class");
-  for (Attribute kind : getKinds()) {
-    // "Base/Name": a user's class Name, recorded as its builtin base.
-    auto [base, user] = cast<StringAttr>(kind).getValue().split('/');
-    if (!namesExceptionClass(base) ||
-        (cast<StringAttr>(kind).getValue().contains('/') && !namesExceptionClass(user)))
+  for (Attribute kind : getKinds())
+    if (!namesExceptionKind(cast<StringAttr>(kind).getValue()))
       return emitOpError("kinds must name exception classes, not '")
              << cast<StringAttr>(kind).getValue() << "'";
-  }
   return success();
 }
 

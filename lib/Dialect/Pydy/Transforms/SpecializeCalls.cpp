@@ -78,7 +78,8 @@ static void appendContainerItems(OpBuilder &b, Location loc, Value v, SmallVecto
 LogicalResult Specializer::specializeFormat(FormatOp op, Operation *&next) {
   for (Value v : op.getValues()) {
     Type t = v.getType();
-    if (!constantOf(v) && !isa<RankedTensorType, tensor_array::ArrayType, RuntimeDictType>(t) &&
+    if (!constantOf(v) &&
+        !isa<RankedTensorType, tensor_array::ArrayType, RuntimeDictType, ExceptionType>(t) &&
         !isPythonScalar(t) && !isKnownOrChosenText(v) && !isContainer(t))
       return op.emitError() << "formatting " << withArticle(t)
                             << " as text is not supported in compiled code";

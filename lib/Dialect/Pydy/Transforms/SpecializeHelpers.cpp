@@ -75,7 +75,7 @@ LogicalResult checkFormattedValues(Operation *op, ValueRange values) {
   for (Value v : values) {
     Type t = v.getType();
     bool text = (isa<PyNoneType>(t) && constantOf(v)) || isKnownOrChosenText(v);
-    if (!isa<RankedTensorType, tensor_array::ArrayType, RuntimeDictType>(t) &&
+    if (!isa<RankedTensorType, tensor_array::ArrayType, RuntimeDictType, ExceptionType>(t) &&
         !isPythonScalar(t) && !text)
       return op->emitError() << "formatting " << withArticle(t)
                              << " as text is not supported in compiled code";
