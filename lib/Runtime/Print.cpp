@@ -240,13 +240,7 @@ std::string RecordedException::pythonRecord() const {
   std::string text = base + ": " + sourceLine;
   if (cls != base)
     text += cls + ": ";
-  // A KeyError's message is its argument's repr; Python's str() of the
-  // KeyError made of this text quotes it again.
-  llvm::StringRef shown = message;
-  if (base == "KeyError" && shown.size() >= 2 && (shown.front() == '\'' || shown.front() == '"') &&
-      shown.back() == shown.front() && !shown.contains('\\'))
-    shown = shown.drop_front().drop_back();
-  return text + shown.str();
+  return text + message;
 }
 
 std::optional<std::string> takeRuntimeError() {

@@ -186,8 +186,8 @@ CompiledFunction compile(const std::string &source, const std::string &entry,
 /// An exception compiled code caught (`except E as e`) as a Python object of
 /// its class, which Python's print and format write: a user's class is made
 /// again by name on its builtin base (its repr and format errors name it).
-/// A KeyError's recorded message is its argument's repr already: its
-/// argument is text whose repr is that text.
+/// A KeyError's recorded message is its argument's repr already (see
+/// keyErrorText).
 static py::object exceptionObject(const dy2st::RecordedException &e) {
   py::module_ builtins = py::module_::import("builtins");
   py::object base = builtins.attr("__dict__").attr("get")(e.base, builtins.attr("Exception"));
@@ -195,13 +195,9 @@ static py::object exceptionObject(const dy2st::RecordedException &e) {
       e.cls == e.base ? base : builtins.attr("type")(e.cls, py::make_tuple(base), py::dict());
   if (e.message.empty())
     return cls();
-  if (!PyObject_IsSubclass(base.ptr(), PyExc_KeyError))
+  if (PyObject_IsSubclass(base.ptr(), PyExc_KeyError) != 1)
     return cls(e.message);
-  // Kept for the life of the process, as the printer is.
-  static py::object *reprText = new py::object(
-      builtins.attr("type")("str", py::make_tuple(builtins.attr("str")),
-                            py::dict(py::arg("__repr__") = builtins.attr("str").attr("__str__"))));
-  return cls((*reprText)(e.message));
+  return cls(keyErrorText(e.message));
 }
 
 PYBIND11_MODULE(_dy2st_native, m) {

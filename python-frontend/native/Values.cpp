@@ -98,8 +98,23 @@ void raiseRuntimeFailure(const std::string &message) {
     cls = py::reinterpret_borrow<py::object>(PyExc_ValueError);
     text = message;
   }
+  if (PyObject_IsSubclass(cls.ptr(), PyExc_KeyError) == 1) {
+    PyErr_SetObject(cls.ptr(), keyErrorText(text.str()).ptr());
+    throw py::error_already_set();
+  }
   PyErr_SetString(cls.ptr(), text.str().c_str());
   throw py::error_already_set();
+}
+
+py::object keyErrorText(const std::string &text) {
+  // Kept for the life of the process: a type made once.
+  static py::object *reprIsText = [] {
+    py::module_ builtins = py::module_::import("builtins");
+    return new py::object(builtins.attr("type")(
+        "str", py::make_tuple(builtins.attr("str")),
+        py::dict(py::arg("__repr__") = builtins.attr("str").attr("__str__"))));
+  }();
+  return (*reprIsText)(text);
 }
 
 } // namespace dy2st::native

@@ -25,6 +25,10 @@ pybind11::object toPython(RuntimeValue &v);
 /// Raises the Python exception a runtime failure names ("IndexError: ...";
 /// anything else is a ValueError).
 [[noreturn]] void raiseRuntimeFailure(const std::string &message);
+/// `text` as a str whose repr is itself: the argument of a KeyError made of
+/// a record, whose message is its key's repr already (str() of a KeyError
+/// is its argument's repr).
+pybind11::object keyErrorText(const std::string &text);
 
 } // namespace dy2st::native
 

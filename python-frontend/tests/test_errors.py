@@ -30,7 +30,8 @@ def uses_try(x):
     try:
         y = x + 1
     except ValueError as error:
-        y = x * len(str(error))
+        error = x
+        y = error
     return y
 
 
@@ -55,7 +56,7 @@ def uses_walrus(x):
 
 
 @pytest.mark.parametrize("fn,construct,marker", [
-    (uses_try, "'except ... as error' reading the exception object", "except ValueError"),
+    (uses_try, "'except ... as error' assigning 'error' in the clause", "except ValueError"),
     (uses_with, "'with'", "with open"),
     (uses_yield, "yield", "yield x"),
     (uses_global, "'global'", "global counter"),
