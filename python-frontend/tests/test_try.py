@@ -626,13 +626,6 @@ def calls_a_re_raising_helper(x):
     return x
 
 
-def returns_in_finally(x):
-    try:
-        x = x + 1
-    finally:
-        return x * 2
-
-
 def assigns_the_exception_name(x):
     try:
         y = x * 2
@@ -678,7 +671,6 @@ def test_a_clause_naming_a_users_class_catches_it_and_its_subclasses(capfd, k):
 
 
 @pytest.mark.parametrize("fn,message", [
-    (returns_in_finally, "'return' inside a 'finally' block"),
     (calls_a_re_raising_helper, "a bare 'raise' outside an 'except' clause"),
     (assigns_the_exception_name, "'except ... as error' assigning 'error' in the clause"),
 ])
@@ -752,3 +744,72 @@ def test_a_return_in_the_body_that_folds_away(capfd, n):
     else:
         for e, c in zip(eager, compiled):
             np.testing.assert_array_equal(c.numpy(), e.numpy())
+
+
+def returns_from_finally(x, k):
+    try:
+        if k == 1:
+            raise ValueError("swallowed")
+        if k == 2:
+            return x * 2
+        y = x[k] * x
+    except IndexError:
+        print("index")
+        if k > 5:
+            raise KeyError("from the clause")
+        y = x
+    finally:
+        print("finally", k)
+        if k > 0:
+            return x * 10
+    return y
+
+
+@pytest.mark.parametrize("k", [0, 1, 2, 4, 9])
+def test_a_return_in_finally_overrides_the_exit_and_ends_the_exception(capfd, k):
+    """A `return` in a `finally` block wins over the body's return and ends
+    an exception on its way out (Python drops it), also one a clause raised."""
+    same_outcome(returns_from_finally, (t([1.0, 2.0, 3.0]), paddle.to_tensor(k)), capfd)
+
+
+def leaves_the_loop_from_finally(x, n):
+    total = x * 0
+    for i in range(n):
+        try:
+            if i % 3 == 1:
+                raise ValueError("swallowed")
+            if i == 4:
+                return total
+            total = total + x[i]
+        finally:
+            print("finally", i)
+            if i % 3 == 1:
+                continue
+            if i >= 5:
+                break
+        total = total + 100
+    return total
+
+
+@pytest.mark.parametrize("n", [0, 2, 4, 9])
+def test_break_and_continue_in_finally_end_the_exception_and_override_a_return(capfd, n):
+    """`continue` in a `finally` block ends the exception on its way out and
+    goes on with the loop; `break` there wins over the body's return."""
+    same_outcome(leaves_the_loop_from_finally, (t(np.arange(12.0)), n), capfd)
+
+
+def swallows_in_a_long_loop(x, n):
+    count = 0
+    for i in range(n):
+        try:
+            v = x[i]
+        finally:
+            count += 1
+            continue
+    return count
+
+
+def test_exceptions_ended_by_finally_in_a_loop_do_not_pile_up(capfd):
+    """Each iteration's exception (an index out of range) is held and let go
+    by the `continue` of the `finally` block."""
+    same_outcome(swallows_in_a_long_loop, (t([1.0, 2.0]), 50000), capfd)

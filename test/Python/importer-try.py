@@ -151,3 +151,28 @@ print(paddle.jit.to_static(names_the_exception).code)
 # CHECK: %[[D2:.*]] = pydy.load "[[HELD]]"
 # CHECK-NEXT: pydy.drop_held %[[D2]] : !pydy.object
 # CHECK: pydy.store "e", %{{.*}} : !pydy.none
+
+
+# A `return` in a `finally` block: where the block runs on an exception's way
+# out, the held exception is let go before the return (Python drops it); the
+# `raise held` after the block is reached only without it.
+def returns_from_finally(x, k):
+    try:
+        y = x[k]
+    finally:
+        if k > 1:
+            return x
+    return y
+
+
+print(paddle.jit.to_static(returns_from_finally).code)
+
+# CHECK-LABEL: pydy.func @"returns_from_finally"
+# CHECK: %[[HELD:.*]] = pydy.hold_raised : i64
+# CHECK-NEXT: pydy.store "[[DEPTH:_dy2st_held_.*]]", %[[HELD]]
+# CHECK: pydy.if
+# CHECK: %[[D:.*]] = pydy.load "[[DEPTH]]"
+# CHECK-NEXT: pydy.drop_held %[[D]] : !pydy.object
+# CHECK: pydy.return
+# CHECK: %[[R:.*]] = pydy.load "[[DEPTH]]"
+# CHECK-NEXT: pydy.raise_held %[[R]] : !pydy.object

@@ -32,7 +32,9 @@ An exit of the body (a `return v`, a `break` or `continue` of a loop
 around the `try`), and of the clauses where they run in their loop, keeps
 `v`, sets a code and breaks out (of the loops it is in too, for a return);
 the `else` block runs only without one, and after the `finally` block the
-code's return, break or continue is taken. The importer converts the
+code's return, break or continue is taken. An exit of the `finally` block
+is taken where it runs: before the code's, which it overrides, and, on an
+exception's way out, after letting the held exception go (Python drops it). The importer converts the
 marker calls named below."""
 import ast
 import builtins
@@ -78,8 +80,6 @@ def rewritten(node, fresh, resolve):
 
 
 def _rewritten(node, fresh, resolve):
-    for statement in node.finalbody:
-        _check_no_exit(statement, "a 'finally' block")
     exit_code, value, exits = fresh("exit"), fresh("returned_value"), set()
     once = _one_trip(_exits_as_breaks(node.body, exit_code, value, exits), node, fresh)
     handlers = [(handler, _handler_body(handler, fresh)) for handler in node.handlers]
@@ -115,10 +115,13 @@ def _rewritten(node, fresh, resolve):
 
 def _finally_on_the_way_out(node, fresh):
     """The `finally` block run while the exception is held: `hold`, the
-    block, `raise held`."""
+    block, `raise held`. An exit of the block ends the exception (see
+    _DropsBeforeExits); on the way without one, the block's exits are
+    taken as they come, before the exit of the body they override."""
     depth = fresh("held")
-    return [_hold(HOLD, depth, node)] + copy.deepcopy(node.finalbody) + \
-        [_marker(RAISE_HELD, node, depth)]
+    block = ast.Module(copy.deepcopy(node.finalbody), [])
+    _DropsBeforeExits(depth).visit(block)
+    return [_hold(HOLD, depth, node)] + block.body + [_marker(RAISE_HELD, node, depth)]
 
 
 def _one_trip(statements, node, fresh):
@@ -230,21 +233,43 @@ def _own_nodes(statements):
             pending.extend(ast.iter_child_nodes(node))
 
 
-def _check_no_exit(statement, where):
-    """A return, or a break/continue of a loop around the `try`, in `where`
-    is not supported yet."""
-    def visit(node, in_loop):
-        if isinstance(node, ast.Return):
-            raise _Unsupported(node, f"'return' inside {where} is not supported by dy2st yet")
-        if isinstance(node, (ast.Break, ast.Continue)) and not in_loop:
-            kind = "break" if isinstance(node, ast.Break) else "continue"
-            raise _Unsupported(node, f"'{kind}' inside {where} is not supported by dy2st yet")
-        if isinstance(node, (ast.FunctionDef, ast.Lambda, ast.ClassDef)):
-            return
-        for child in ast.iter_child_nodes(node):
-            loop_body = isinstance(node, (ast.For, ast.While)) and child not in node.orelse
-            visit(child, in_loop or loop_body)
-    visit(statement, False)
+class _DropsBeforeExits(ast.NodeTransformer):
+    """A `finally` block on an exception's way out: its `return`, and its
+    `break` and `continue` of a loop around the `try`, end the exception
+    (Python drops it), so the held exception is let go first."""
+
+    def __init__(self, depth):
+        self.depth = depth
+        self.loops = 0
+
+    def exit(self, node):
+        return [_marker(DROP_HELD, node, self.depth), node]
+
+    def visit_Return(self, node):
+        return self.exit(node)
+
+    def visit_Break(self, node):
+        return node if self.loops else self.exit(node)
+
+    visit_Continue = visit_Break
+
+    def visit_For(self, node):
+        self.loops += 1
+        node.body = [s for b in node.body for s in _as_list(self.visit(b))]
+        self.loops -= 1
+        node.orelse = [s for b in node.orelse for s in _as_list(self.visit(b))]
+        return node
+
+    visit_While = visit_For
+
+    def visit_FunctionDef(self, node):
+        return node
+
+    visit_Lambda = visit_ClassDef = visit_AsyncFunctionDef = visit_FunctionDef
+
+
+def _as_list(result):
+    return result if isinstance(result, list) else [result]
 
 
 def _checked(statements, fresh):
