@@ -392,8 +392,10 @@ class Generator:
         """A `try` whose body may raise after assigning (under a condition,
         or by an assert) and clauses that catch it or let it through, with
         `else` and `finally` blocks now and then; the body may leave by a
-        return, or a break or continue of the loop around it, and a clause
-        may re-raise (a bare `raise`), raise another or leave the loop."""
+        return, or a break or continue of the loop around it, a clause may
+        print the exception it names (`as err`), re-raise (a bare `raise`),
+        raise another or leave the loop, and the `finally` block may leave
+        too."""
         rng = self.rng
         kind = rng.choice("ffis")
         name = self.fresh("v")
@@ -415,7 +417,12 @@ class Generator:
         self.assign(dict(env), indent + 1, kind, name)
         clause = rng.choice(["ValueError", "(KeyError, ValueError)", "LookupError",
                              "Exception", "AssertionError", ""])
-        self.emit(indent, f"except {clause}:".replace("except :", "except:"))
+        if clause and rng.random() < 0.3:
+            # The exception object, printed (its str and repr).
+            self.emit(indent, f"except {clause} as err:")
+            self.emit(indent + 1, rng.choice(["print('caught', err)", "print(f'{err!r}')"]))
+        else:
+            self.emit(indent, f"except {clause}:".replace("except :", "except:"))
         self.assign(dict(env), indent + 1, kind, name)
         roll = rng.random()
         if roll < 0.15:
@@ -432,6 +439,8 @@ class Generator:
         if rng.random() < 0.3:
             self.emit(indent, "finally:")
             self.emit(indent + 1, f"print('finally', {rng.choice(['1', name])})")
+            # Its exit wins over the body's and ends an exception on its way out.
+            self.leave_sometimes(env, indent + 1, loop, returns, 0.25)
         env[name] = kind
 
     def leave_sometimes(self, env, indent, loop, returns, chance):

@@ -64,8 +64,9 @@ def divmod_(a, b):
 
 
 def round_(number, ndigits=None):
-    """round(): halves to even, as Python's; of a float to `ndigits` places
-    (Python's decimal rounding of the exact binary value) not yet."""
+    """round(): halves to even, as Python's; a float to `ndigits` places
+    as Python's decimal rounding of its exact binary value (see
+    _round_float)."""
     if isinstance(number, Tensor):
         raise TypeError("type Tensor doesn't define __round__ method")
     if ndigits is None:
@@ -77,8 +78,7 @@ def round_(number, ndigits=None):
             floor = floor + 1
         return int(floor)
     if not isinstance(number, int):
-        raise NotImplementedError("round() of a float to a number of digits is not supported "
-                                  "by dy2st yet")
+        return _round_float(number, ndigits)
     if ndigits >= 0:
         return int(number)
     factor = 10 ** (-ndigits)
@@ -87,6 +87,96 @@ def round_(number, ndigits=None):
     if 2 * remainder > factor or (2 * remainder == factor and quotient % 2 == 1):
         quotient = quotient + 1
     return quotient * factor
+
+
+def _product_error(a, b):
+    """a * b - fl(a * b), exactly (Dekker's product: the halves of 26 bits
+    multiply exactly; compiled code fuses no multiply-add)."""
+    p = a * b
+    c = 134217729.0 * a
+    a_high = c - (c - a)
+    a_low = a - a_high
+    c = 134217729.0 * b
+    b_high = c - (c - b)
+    b_low = b - b_high
+    return ((a_high * b_high - p) + a_high * b_low + a_low * b_high) + a_low * b_low
+
+
+def _round_float(x, ndigits):
+    """round(x, ndigits) of a float: the double nearest the decimal rounding
+    (halves to even) of x's exact value. To places after the point, with
+    f = 10**ndigits (exact up to 22): the integer nearest the exact x * f
+    differs from y = fl(x * f)'s nearest only where one of them is a tie,
+    which the exact rounding error of the product (Dekker's) decides; z / f
+    is then the double nearest the decimal value, as Python's strtod gives
+    it. Where y reaches 2**53, x has no digit at that place: x itself. To
+    tens, hundreds, ...: see _round_float_to_tens."""
+    if ndigits > 22 or ndigits < -22:
+        raise NotImplementedError("round() of a float to more than 22 digits either side of "
+                                  "the point is not supported by dy2st yet")
+    if x != x or x == x + 1.0 or x == 0:
+        return x  # nan, inf, floats beyond 2**53 (no digits to round), zeros
+    if ndigits < 0:
+        return _round_float_to_tens(x, ndigits)
+    factor = 1.0
+    for _ in range(ndigits):
+        factor = factor * 10.0
+    y = x * factor
+    if y >= 9007199254740992.0 or y <= -9007199254740992.0:
+        return x
+    floor = y // 1.0
+    diff = y - floor  # exact
+    if y >= 4503599627370496.0 or y <= -4503599627370496.0:
+        # y is an integer (ulp 1): the exact product lies within a half of it.
+        error = _product_error(x, factor)
+        z = y
+        if (error == 0.5 or error == -0.5) and y % 2 == 1:
+            z = y + (1.0 if error > 0 else -1.0)
+    else:
+        up = diff > 0.5
+        if diff == 0.5:
+            error = _product_error(x, factor)  # exact x * factor - y
+            up = error > 0 or (error == 0 and floor % 2 == 1)
+        z = floor + 1.0 if up else floor
+    if z == 0:
+        return -0.0 if x < 0 else 0.0
+    return z / factor
+
+
+def _round_float_to_tens(x, ndigits):
+    """round(x, ndigits) of a float for ndigits < 0: x = q + fraction (q an
+    int, the fraction in [0, 1), both exact), rounded to the multiple of
+    10**-ndigits as integers; the int's float is the nearest double. Beyond
+    64-bit ints, x is an integer: y = fl(x / f) as for places after the
+    point, a tie decided by the sign of the exact remainder x - y * f."""
+    factor = 10 ** (-ndigits)
+    if -9.2e18 < x < 9.2e18:
+        floor = x // 1.0
+        fraction = x - floor  # exact
+        q = int(floor)
+        quotient = q // factor
+        remainder = q % factor
+        if 2 * remainder > factor or (2 * remainder == factor and
+                                      (fraction > 0 or quotient % 2 == 1)):
+            quotient = quotient + 1
+        if quotient == 0:
+            return -0.0 if x < 0 else 0.0
+        return float(quotient * factor)
+    f = float(factor)
+    y = x / f
+    if y >= 4503599627370496.0 or y <= -4503599627370496.0:
+        return x  # no digit at that place to round
+    floor = y // 1.0
+    diff = y - floor  # exact
+    up = diff > 0.5
+    if diff == 0.5:
+        product = y * f
+        remainder = (x - product) - _product_error(y, f)  # x - y * f, its sign exact
+        up = remainder > 0 or (remainder == 0 and floor % 2 == 1)
+    z = floor + 1.0 if up else floor
+    if z == 0:
+        return -0.0 if x < 0 else 0.0
+    return z * f
 
 
 def pow_(base, exp, mod=None):
