@@ -617,3 +617,80 @@ def test_a_failed_check_ends_a_while_its_safe_value_would_not_end(fn):
         compiled(a, n)
     if fn is read_in_a_while:
         assert_same(fn(a, 0), compiled(a, 0))
+
+
+def helper_that_may_raise(v):
+    if v > 1e30:
+        raise ValueError("too big")
+    return v * 2.0
+
+
+def fills_a_table(values, rows):
+    # 24 stores into one tensor in a loop body, each of a helper that may
+    # raise: each store's bounds check and each raise's exit once nested the
+    # rest, and compiling took minutes (one-shot bufferization followed every
+    # branch of the chain).
+    out = paddle.zeros([rows, 24], "float64")
+    for i in range(values.shape[0]):
+        v = float(values[i])
+        out[i, 0] = helper_that_may_raise(v)
+        out[i, 1] = helper_that_may_raise(v + 1)
+        out[i, 2] = helper_that_may_raise(v + 2)
+        out[i, 3] = helper_that_may_raise(v + 3)
+        out[i, 4] = helper_that_may_raise(v + 4)
+        out[i, 5] = helper_that_may_raise(v + 5)
+        out[i, 6] = helper_that_may_raise(v + 6)
+        out[i, 7] = helper_that_may_raise(v + 7)
+        out[i, 8] = helper_that_may_raise(v + 8)
+        out[i, 9] = helper_that_may_raise(v + 9)
+        out[i, 10] = helper_that_may_raise(v + 10)
+        out[i, 11] = helper_that_may_raise(v + 11)
+        out[i, 12] = helper_that_may_raise(v + 12)
+        out[i, 13] = helper_that_may_raise(v + 13)
+        out[i, 14] = helper_that_may_raise(v + 14)
+        out[i, 15] = helper_that_may_raise(v + 15)
+        out[i, 16] = v
+        out[i, 17] = v
+        out[i, 18] = v
+        out[i, 19] = v
+        out[i, 20] = v
+        out[i, 21] = v
+        out[i, 22] = v
+        out[i, 23] = v
+    return out
+
+
+@pytest.mark.parametrize("values,rows", [([1.0, 2.0, 3.0], 3), ([1.0, 2.0, 3.0], 2),
+                                         ([1.0, 2e30], 2), ([1.0], 0)])
+def test_many_checked_stores_into_one_tensor(values, rows):
+    x = paddle.to_tensor(np.array(values))
+    compiled = paddle.jit.to_static(fills_a_table)
+    try:
+        expected = fills_a_table(x, rows)
+    except (IndexError, ValueError) as e:
+        with pytest.raises(type(e), match=str(e).split(": ")[-1]):
+            compiled(x, rows)
+    else:
+        assert_same(expected, compiled(x, rows))
+
+
+def stores_into_its_argument(x, i):
+    x[i, 0] = 5.0
+    return x.sum()
+
+
+@pytest.mark.parametrize("i", [1, 7, -9])
+def test_a_store_out_of_range_leaves_the_argument_unchanged(i):
+    """Out of range, the store writes nothing (the slice there is written
+    back unchanged, or nothing where the dimension may be 0)."""
+    for shape in ([3, 2], None):
+        x = paddle.to_tensor(np.arange(6.0).reshape(3, 2))
+        spec = None if shape else [paddle.static.InputSpec([None, 2], "float64"),
+                                   paddle.static.InputSpec([], "int64")]
+        compiled = paddle.jit.to_static(stores_into_its_argument, input_spec=spec)
+        if i == 1:
+            assert float(compiled(x, paddle.to_tensor(i))) == 15.0 - 2.0 + 5.0
+            continue
+        with pytest.raises(IndexError, match="out of bounds"):
+            compiled(x, paddle.to_tensor(i))
+        np.testing.assert_array_equal(x.numpy(), np.arange(6.0).reshape(3, 2))

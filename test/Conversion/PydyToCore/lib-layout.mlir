@@ -18,20 +18,40 @@ pydy.func @slices(%x: tensor<2x6xf32>, %t: i64) -> tuple<tensor<2x?xf32>, tensor
 
 // set_value: the value broadcast to the region, then tensor.insert_slice; an
 // integer index is checked (IndexError) and takes a size-1 region. Out of
-// range (raised) the tensor itself is the result, not a fresh one: in a loop
-// bufferization then still updates it in place.
+// range (raised) the insert still runs, with no scf.if (a chain of them
+// through the stores of a loop body made bufferization exponential): at
+// offset 0, writing back the slice there (the dimension, 4, is not 0).
 // CHECK-LABEL: func.func @set_value
 // CHECK-SAME: (%[[X:[^:]*]]: tensor<4x3xf32>
 // CHECK: call @dy2st_raise
+// CHECK: %[[OK:.*]] = arith.andi %{{.*}}, %{{.*}} : i1
 // CHECK: linalg.fill
-// CHECK: scf.if
-// CHECK: tensor.insert_slice %{{.*}} into %[[X]]
-// CHECK: } else {
-// CHECK-NEXT: scf.yield %[[X]]
+// CHECK-NOT: scf.if
+// CHECK: %[[AT:.*]] = arith.select %[[OK]], %{{.*}}, %{{.*}} : index
+// CHECK: %[[HERE:.*]] = tensor.extract_slice %[[X]][%[[AT]], %{{.*}}]
+// CHECK: %[[WRITTEN:.*]] = arith.select %[[OK]], %{{.*}}, %[[HERE]] : tensor<?x?xf32>
+// CHECK: tensor.insert_slice %[[WRITTEN]] into %[[X]][%[[AT]], %{{.*}}]
 pydy.func @set_value(%x: tensor<4x3xf32>, %i: i64) -> tensor<4x3xf32> {
   %v = pydy.constant 1.0 : f64
   %0 = pydy.lib_call "set_value"(%x, %v, %i) {kwnames = ["x", "value", "starts"], static_args = {axes = [0], starts = array<i64: -9223372036854775808>, ends = array<i64: 0>, strides = array<i64: 1>, decrease_axes = [0]}} : (tensor<4x3xf32>, f64, i64) -> tensor<4x3xf32>
   pydy.return %0 : tensor<4x3xf32>
+}
+
+// An integer index into a dimension known only at run time (which may be 0,
+// leaving no slice to write back): out of range, a region of size 0 there.
+// CHECK-LABEL: func.func @set_value_dynamic
+// CHECK-SAME: (%[[X:[^:]*]]: tensor<?x3xf32>
+// CHECK: call @dy2st_raise
+// CHECK: %[[OK:.*]] = arith.andi %{{.*}}, %{{.*}} : i1
+// CHECK-NOT: scf.if
+// CHECK: %[[AT:.*]] = arith.select %[[OK]], %{{.*}}, %[[ZERO:.*]] : index
+// CHECK: %[[SIZE:.*]] = arith.select %[[OK]], %{{.*}}, %[[ZERO]] : index
+// CHECK: %[[PART:.*]] = tensor.extract_slice %{{.*}}[0, 0] [%[[SIZE]], %{{.*}}] [1, 1]
+// CHECK: tensor.insert_slice %[[PART]] into %[[X]][%[[AT]], %{{.*}}] [%[[SIZE]], %{{.*}}]
+pydy.func @set_value_dynamic(%x: tensor<?x3xf32>, %i: i64) -> tensor<?x3xf32> {
+  %v = pydy.constant 1.0 : f64
+  %0 = pydy.lib_call "set_value"(%x, %v, %i) {kwnames = ["x", "value", "starts"], static_args = {axes = [0], starts = array<i64: -9223372036854775808>, ends = array<i64: 0>, strides = array<i64: 1>, decrease_axes = [0]}} : (tensor<?x3xf32>, f64, i64) -> tensor<?x3xf32>
+  pydy.return %0 : tensor<?x3xf32>
 }
 
 // set_value of a one-element value of rank 1 into one element (`a[3] = t`
