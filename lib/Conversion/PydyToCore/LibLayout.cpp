@@ -548,9 +548,9 @@ FailureOr<Value> lowerSetValue(LibLowering &l) {
   // 24 stores in a loop body took 13 s to compile). A scalar-indexed axis is
   // then written at offset 0 with size 0 where its dimension may be 0 (a
   // dynamic one), else the slice there is written back unchanged.
-  if (!matchPattern(indicesInRange, m_One())) {
+  bool checked = !matchPattern(indicesInRange, m_One()), mayBeEmpty = false;
+  if (checked) {
     Value zero = l.index(0);
-    bool mayBeEmpty = false;
     for (int64_t axis : decreased) {
       offsets[axis] = arith::SelectOp::create(b, loc, indicesInRange, offsets[axis], zero);
       if (type.getDimSize(axis) > 0)
@@ -558,20 +558,18 @@ FailureOr<Value> lowerSetValue(LibLowering &l) {
       mayBeEmpty = true;
       sizes[axis] = arith::SelectOp::create(b, loc, indicesInRange, sizes[axis], zero);
     }
-    SmallVector<OpFoldResult> unit(rank, b.getIndexAttr(1));
-    if (mayBeEmpty) {
-      SmallVector<OpFoldResult> from(rank, b.getIndexAttr(0)), taken;
-      for (int64_t d = 0; d < rank; ++d)
-        taken.push_back(llvm::is_contained(decreased, d) ? OpFoldResult(sizes[d])
-                                                         : OpFoldResult(l.dim(update, d)));
-      update = tensor::ExtractSliceOp::create(b, loc, region, update, from, taken, unit);
-    } else {
-      SmallVector<OpFoldResult> o(offsets.begin(), offsets.end()), z(sizes.begin(), sizes.end());
-      Value current = tensor::ExtractSliceOp::create(b, loc, region, x, o, z, st);
-      update = arith::SelectOp::create(b, loc, indicesInRange, update, current);
-    }
   }
   SmallVector<OpFoldResult> o(offsets.begin(), offsets.end()), z(sizes.begin(), sizes.end());
+  if (mayBeEmpty) {
+    SmallVector<OpFoldResult> from(rank, b.getIndexAttr(0)), taken, unit(rank, b.getIndexAttr(1));
+    for (int64_t d = 0; d < rank; ++d)
+      taken.push_back(llvm::is_contained(decreased, d) ? OpFoldResult(sizes[d])
+                                                       : OpFoldResult(l.dim(update, d)));
+    update = tensor::ExtractSliceOp::create(b, loc, region, update, from, taken, unit);
+  } else if (checked) {
+    Value current = tensor::ExtractSliceOp::create(b, loc, region, x, o, z, st);
+    update = arith::SelectOp::create(b, loc, indicesInRange, update, current);
+  }
   return tensor::InsertSliceOp::create(b, loc, update, x, o, z, st).getResult();
 }
 

@@ -233,7 +233,17 @@ def _own_nodes(statements):
             pending.extend(ast.iter_child_nodes(node))
 
 
-class _DropsBeforeExits(ast.NodeTransformer):
+class _OwnStatements(ast.NodeTransformer):
+    """A rewrite of a block's own statements: not those of the defs,
+    lambdas and classes in it (see _own_nodes)."""
+
+    def visit_FunctionDef(self, node):
+        return node
+
+    visit_Lambda = visit_ClassDef = visit_AsyncFunctionDef = visit_FunctionDef
+
+
+class _DropsBeforeExits(_OwnStatements):
     """A `finally` block on an exception's way out: its `return`, and its
     `break` and `continue` of a loop around the `try`, end the exception
     (Python drops it), so the held exception is let go first."""
@@ -261,11 +271,6 @@ class _DropsBeforeExits(ast.NodeTransformer):
         return node
 
     visit_While = visit_For
-
-    def visit_FunctionDef(self, node):
-        return node
-
-    visit_Lambda = visit_ClassDef = visit_AsyncFunctionDef = visit_FunctionDef
 
 
 def _as_list(result):
@@ -371,12 +376,13 @@ def _handler_body(handler, fresh):
     name = handler.name
     reads_name = name is not None and any(
         isinstance(n, ast.Name) and n.id == name for n in _own_nodes(statements))
-    if name is not None and reads_name and any(
+    if reads_name and any(
             isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)
             for n in _own_nodes(statements)):
         raise _Unsupported(handler, f"'except ... as {name}' assigning '{name}' in the clause "
                                     "is not supported by dy2st")
-    re_raises = any(isinstance(n, ast.Raise) and _re_raises(n, name if reads_name else None)
+    held_name = name if reads_name else None
+    re_raises = any(isinstance(n, ast.Raise) and _re_raises(n, held_name)
                     for n in _own_nodes(statements))
     unbound = [located(ast.Assign([ast.Name(name, ast.Store())], ast.Constant(None)), handler),
                located(ast.Delete([ast.Name(name, ast.Del())]), handler)] if name else []
@@ -384,7 +390,7 @@ def _handler_body(handler, fresh):
         return statements + unbound
     depth = fresh("caught")
     body = ast.Module(statements, [])
-    _ReRaises(depth, name if reads_name else None).visit(body)
+    _ReRaises(depth, held_name).visit(body)
     bound = [located(ast.Assign([ast.Name(name, ast.Store())], _marker_call(EXCEPTION, handler,
                                                                           depth)), handler)] \
         if reads_name else []
@@ -399,7 +405,7 @@ def _re_raises(node, name):
                                 isinstance(node.exc, ast.Name) and node.exc.id == name)
 
 
-class _ReRaises(ast.NodeTransformer):
+class _ReRaises(_OwnStatements):
     """Each bare `raise` (not in a def, lambda or class), and `raise e` of the
     clause's `as e`, as the held exception recorded again, leaving as a
     raise does."""
@@ -412,8 +418,3 @@ class _ReRaises(ast.NodeTransformer):
         if not _re_raises(node, self.name):
             return node
         return [_marker(RAISE_HELD, node, self.depth), _marker(LEAVE, node)]
-
-    def visit_FunctionDef(self, node):
-        return node
-
-    visit_Lambda = visit_ClassDef = visit_AsyncFunctionDef = visit_FunctionDef
