@@ -3,8 +3,9 @@
 // window ops' entries (Convolution.cpp, GroupedConvolution.cpp, Pooling.cpp).
 #include "Dy2St/Runtime/Blas.h"
 
-#include "WindowOps.h"
 #include "PackedGemm.h"
+#include "WindowOps.h"
+#include "Workers.h"
 
 #include "Dy2St/Support/RuntimeABI.h"
 
@@ -14,12 +15,45 @@
 #include <cblas.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <climits>
+#include <mutex>
 #include <string>
 #include <vector>
 
 namespace {
+
+/// The threads compiled code runs on (dy2st.set_num_threads); 0 until set,
+/// then OpenBLAS's own count at the first read.
+std::atomic<int> configuredThreads{0};
+
+/// Guards OpenBLAS's thread count and the products that hold it at one.
+std::mutex blasCountMutex;
+int oneThreadHolders = 0;
+
+/// Holds OpenBLAS at one thread while compiled code's products run: they
+/// share their work with the runtime's workers (Workers.cpp). OpenBLAS's own
+/// threads would compete with those for the cores, and after each product
+/// they spin in sched_yield for about 2^28 cycles (two threads, the LSTM
+/// benchmark: a third of the samples). Eager numpy, which loads the same
+/// OpenBLAS, keeps the configured count outside compiled products; nested
+/// and concurrent holders share the one setting.
+class OneBlasThread {
+public:
+  OneBlasThread() {
+    std::lock_guard<std::mutex> lock(blasCountMutex);
+    if (oneThreadHolders++ == 0)
+      openblas_set_num_threads(1);
+  }
+  ~OneBlasThread() {
+    std::lock_guard<std::mutex> lock(blasCountMutex);
+    if (--oneThreadHolders == 0)
+      openblas_set_num_threads(dy2st::blasThreads());
+  }
+  OneBlasThread(const OneBlasThread &) = delete;
+  OneBlasThread &operator=(const OneBlasThread &) = delete;
+};
 
 /// Which operands are read transposed.
 struct Transposes {
@@ -53,10 +87,10 @@ bool packedKernelsFor(int64_t n) {
 }
 
 /// C (+)= op(A)·op(B) on the packed kernels, B packed by packPanels; its
-/// panels shared among as many threads as OpenBLAS has (dy2st.set_num_threads).
+/// panels shared among compiled code's threads (dy2st.set_num_threads).
 void packedGemm(const float *a, int64_t lda, bool ta, const float *packed, float *c, int64_t ldc,
                 int64_t m, int64_t n, int64_t k, bool accumulate) {
-  dy2st::packedProduct(a, lda, ta, packed, c, ldc, m, n, k, accumulate, openblas_get_num_threads());
+  dy2st::packedProduct(a, lda, ta, packed, c, ldc, m, n, k, accumulate, dy2st::blasThreads());
 }
 
 void gemm(Transposes t, const float *a, const float *b, float *c, int m, int n, int k, int lda,
@@ -77,6 +111,58 @@ void gemm(Transposes t, const double *a, const double *b, double *c, int m, int 
           int ldb, int ldc, double beta) {
   cblas_dgemm(CblasRowMajor, blasFlag(t.a), blasFlag(t.b), m, n, k, 1.0, a, lda, b, ldb, beta, c,
               ldc);
+}
+
+/// Whether gemm calls OpenBLAS (not the packed kernels, which share their
+/// own work among the threads).
+bool runsOnBlas(const float *, int64_t n) {
+  return blasRunsVectorKernels() || !packedKernelsFor(n);
+}
+bool runsOnBlas(const double *, int64_t) { return true; }
+
+/// OpenBLAS runs a product of at most this m·n·k on the calling thread
+/// (0.3.21's interface/gemm.c: SMP_THRESHOLD_MIN · GEMM_MULTITHREAD_THRESHOLD):
+/// such products need not hold it at one thread (BERT's attention makes
+/// thousands per call).
+constexpr int64_t kBlasOneThreadWork = 65536 * 4;
+
+/// gemm on compiled code's threads: C in blocks of rows (or of columns,
+/// where it has fewer rows than columns), one per thread, each on OpenBLAS
+/// at one thread; a block for each MFLOP at most (about 7 µs of a core,
+/// where handing a block to a spinning worker costs about one).
+template <typename T>
+void sharedGemm(Transposes t, const T *a, const T *b, T *c, int m, int n, int k, int lda, int ldb,
+                int ldc, T beta) {
+  int threads = dy2st::blasThreads();
+  if (threads < 2 || !runsOnBlas(b, n)) {
+    gemm(t, a, b, c, m, n, k, lda, ldb, ldc, beta);
+    return;
+  }
+  // Blocks of whole 16-row (or column) strips: the kernels' unroll.
+  constexpr int64_t kStrip = 16;
+  bool byRows = m >= n;
+  int64_t strips = ((byRows ? m : n) + kStrip - 1) / kStrip;
+  int64_t work = int64_t(2) * m * n * k;
+  int parts =
+      static_cast<int>(std::clamp<int64_t>(std::min<int64_t>(work >> 20, strips), 1, threads));
+  if (parts == 1 && int64_t(m) * n * k <= kBlasOneThreadWork) {
+    gemm(t, a, b, c, m, n, k, lda, ldb, ldc, beta);
+    return;
+  }
+  OneBlasThread oneThread;
+  dy2st::runParts(parts, [&](int part) {
+    int64_t extent = byRows ? m : n;
+    int64_t begin = std::min(extent, strips * part / parts * kStrip);
+    int64_t end = std::min(extent, strips * (part + 1) / parts * kStrip);
+    if (begin == end)
+      return;
+    int size = static_cast<int>(end - begin);
+    if (byRows)
+      gemm(t, t.a ? a + begin : a + begin * lda, b, c + begin * ldc, size, n, k, lda, ldb, ldc,
+           beta);
+    else
+      gemm(t, a, t.b ? b + begin * ldb : b + begin, c + begin, m, size, k, lda, ldb, ldc, beta);
+  });
 }
 
 /// A leading dimension BLAS accepts: the row stride, or the row length where
@@ -108,7 +194,7 @@ void product(Transposes t, const T *a, const T *b, T *c, int64_t m, int64_t n, i
   ldb = t.b ? leading(ldb, n, k) : leading(ldb, k, n);
   ldc = leading(ldc, m, n);
   if (fitsInt({m, n, k, lda, ldb, ldc})) {
-    gemm(t, a, b, c, m, n, k, lda, ldb, ldc, accumulate ? T(1) : T(0));
+    sharedGemm(t, a, b, c, m, n, k, lda, ldb, ldc, accumulate ? T(1) : T(0));
     return;
   }
   for (int64_t i = 0; i < m; ++i) {
@@ -188,8 +274,23 @@ void dy2st::defineBlasSymbols(SymbolDefiner define) {
   add(kMaxPool2DF32, reinterpret_cast<void *>(&dy2st::maxPool2DF32));
 }
 
-void dy2st::setBlasThreads(int threads) { openblas_set_num_threads(threads); }
+void dy2st::setBlasThreads(int threads) {
+  std::lock_guard<std::mutex> lock(blasCountMutex);
+  configuredThreads = threads;
+  // Where products hold OpenBLAS at one thread, the last of them sets it.
+  if (oneThreadHolders == 0)
+    openblas_set_num_threads(threads);
+}
 
-int dy2st::blasThreads() { return openblas_get_num_threads(); }
+int dy2st::blasThreads() {
+  int threads = configuredThreads.load(std::memory_order_relaxed);
+  if (threads > 0)
+    return threads;
+  int expected = 0;
+  configuredThreads.compare_exchange_strong(expected, openblas_get_num_threads());
+  return configuredThreads.load(std::memory_order_relaxed);
+}
+
+int dy2st::blasOwnThreads() { return openblas_get_num_threads(); }
 
 const char *dy2st::blasCore() { return openblas_get_corename(); }

@@ -283,8 +283,10 @@ PYBIND11_MODULE(_dy2st_native, m) {
       },
       "The op table as the compiler reads it (a test compares it with dy2st.optable).");
   m.def("set_threads", &setBlasThreads, py::arg("threads"),
-        "The threads compiled code uses (its BLAS calls).");
+        "The threads compiled code uses (and eager numpy's OpenBLAS).");
   m.def("threads", &blasThreads, "The threads compiled code uses.");
+  m.def("blas_own_threads", &blasOwnThreads,
+        "The threads OpenBLAS itself runs a product on now (one while compiled products run).");
   m.def("seed_random", &dy2st::seedRandomBits, py::arg("seed"),
         "Restarts the random bits of compiled code (dy2st.seed).");
   m.def("blas_core", &blasCore, "The kernel family OpenBLAS chose for this CPU.");

@@ -269,6 +269,59 @@ def test_packed_products_on_two_threads_and_from_several_callers():
     assert "dy2st_packed_gemm_f32" in f.mlir("llvm")
 
 
+def bias_product(x, w, b):
+    return paddle.matmul(x, w) + b
+
+
+@pytest.mark.parametrize("m, k, n, dtype", [
+    (300, 200, 100, "float32"),   # more rows: blocks of rows
+    (40, 150, 700, "float32"),    # more columns: blocks of columns
+    (130, 129, 131, "float64"),   # 16-row strips that do not divide the rows
+    (17, 64, 23, "float32"),      # too little work: one block
+])
+def test_blas_products_split_among_two_threads(m, k, n, dtype):
+    """With two threads an OpenBLAS product runs as blocks of C on the
+    runtime's workers, OpenBLAS held at one thread meanwhile; callers on other
+    Python threads at the same time share that hold. Every result is eager's,
+    transposed operands too, and OpenBLAS has the configured count again
+    afterwards (eager numpy's)."""
+    import threading
+    rng = np.random.default_rng(m + k + n)
+    plain = paddle.jit.to_static(bias_product)
+    transposed = paddle.jit.to_static(product_t)
+    cases = [(tensor(rng, (m, k), dtype), tensor(rng, (k, n), dtype), tensor(rng, (n,), dtype))
+             for _ in range(3)]
+    module = paddle.runtime.native.module()
+    before = paddle.get_num_threads()
+    errors = []
+    try:
+        paddle.set_num_threads(2)
+        results = [None] * len(cases)
+
+        def call(i):
+            x, w, b = cases[i]
+            xt, wt = paddle.to_tensor(x.numpy().T.copy()), paddle.to_tensor(w.numpy().T.copy())
+            try:
+                for _ in range(4):
+                    results[i] = (plain(x, w, b), transposed(xt, wt))
+            except Exception as error:
+                errors.append(error)
+
+        threads = [threading.Thread(target=call, args=(i,)) for i in range(len(cases))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert module.blas_own_threads() == 2
+    finally:
+        paddle.set_num_threads(before)
+    assert not errors, errors
+    for (x, w, b), (got_plain, got_transposed) in zip(cases, results):
+        assert_same(bias_product(x, w, b), got_plain)
+        assert_same(product(x, w), got_transposed)
+    assert calls_blas(plain) and calls_blas(transposed)
+
+
 def test_packed_products_in_a_forked_child():
     """A child forked after the workers started has none of them: its
     products run on its own thread (no wait for a worker that is gone)."""
