@@ -390,6 +390,11 @@ static void dy2st_raise_held(int64_t depth) {
   dy2st_drop_held(depth);
   reportRuntimeError(std::move(exception));
 }
+static int64_t dy2st_held_depth() { return static_cast<int64_t>(held.size()); }
+static void dy2st_reraise() {
+  if (!held.empty())
+    reportRuntimeError(held.back());
+}
 /// Whether the recorded exception is of `wanted`: "Kind" (a builtin class,
 /// also a user's class based on it), or "Kind/Name" (a user's class Name).
 static bool caughtBy(llvm::StringRef recorded, llvm::StringRef wanted) {
@@ -472,6 +477,8 @@ void dy2st::definePrintSymbols(SymbolDefiner add) {
   add(kHoldCaught, reinterpret_cast<void *>(&dy2st_hold_caught));
   add(kRaiseHeld, reinterpret_cast<void *>(&dy2st_raise_held));
   add(kDropHeld, reinterpret_cast<void *>(&dy2st_drop_held));
+  add(kHeldDepth, reinterpret_cast<void *>(&dy2st_held_depth));
+  add(kReraise, reinterpret_cast<void *>(&dy2st_reraise));
   add(kPrintException, reinterpret_cast<void *>(&dy2st_print_exception));
   add(kEnterCall, reinterpret_cast<void *>(&dy2st_enter_call));
   add(kLeaveCall, reinterpret_cast<void *>(&dy2st_leave_call));

@@ -29,7 +29,8 @@ bool quiet(func::CallOp call) {
 bool mayRecordException(ModuleOp module) {
   return module
       .walk([](func::CallOp call) {
-        return records(call) || llvm::is_contained({kRaiseHeld, kPyCallback}, call.getCallee())
+        return records(call) ||
+                       llvm::is_contained({kRaiseHeld, kReraise, kPyCallback}, call.getCallee())
                    ? WalkResult::interrupt()
                    : WalkResult::advance();
       })

@@ -91,6 +91,19 @@ py::object toPython(RuntimeValue &v) {
 
 void raiseRuntimeFailure(const std::string &message) {
   auto [kind, text] = llvm::StringRef(message).split(": ");
+  // A bare `raise` with no exception held in compiled code re-raises the
+  // one the Python caller is handling, as it would have eagerly.
+  if (kind == "RuntimeError" && text.ends_with("No active exception to reraise")) {
+    PyObject *handled = PyErr_GetHandledException();
+    if (handled && handled != Py_None) {
+      PyObject *type = reinterpret_cast<PyObject *>(Py_TYPE(handled));
+      Py_INCREF(type);
+      // Takes the references to the exception and its traceback.
+      PyErr_Restore(type, handled, PyException_GetTraceback(handled));
+      throw py::error_already_set();
+    }
+    Py_XDECREF(handled);
+  }
   py::object cls = py::module_::import("builtins").attr("__dict__").attr("get")(kind.str());
   if (text.empty() || !PyType_Check(cls.ptr()) ||
       !PyType_IsSubtype(reinterpret_cast<PyTypeObject *>(cls.ptr()),

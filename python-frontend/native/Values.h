@@ -23,7 +23,8 @@ RuntimeValue toRuntime(pybind11::handle arg, size_t index);
 pybind11::object toPython(RuntimeValue &v);
 
 /// Raises the Python exception a runtime failure names ("IndexError: ...";
-/// anything else is a ValueError).
+/// anything else is a ValueError); a bare `raise` that found no exception
+/// held re-raises the one the Python caller is handling, if any.
 [[noreturn]] void raiseRuntimeFailure(const std::string &message);
 /// `text` as a str whose repr is itself: the argument of a KeyError made of
 /// a record, whose message is its key's repr already (str() of a KeyError

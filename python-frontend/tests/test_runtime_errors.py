@@ -694,3 +694,62 @@ def test_a_store_out_of_range_leaves_the_argument_unchanged(i):
         with pytest.raises(IndexError, match="out of bounds"):
             compiled(x, paddle.to_tensor(i))
         np.testing.assert_array_equal(x.numpy(), np.arange(6.0).reshape(3, 2))
+
+
+def unused_index(x, i):
+    y = x[i]
+    return x
+
+
+def unused_constant_index(x):
+    y = x[5]
+    return x
+
+
+def unused_division(x, n):
+    q = 10 // n
+    return x
+
+
+def unused_list_item(x, n):
+    items = []
+    i = 0
+    while i < n:
+        items.append(x + i)
+        i += 1
+    y = items[n + 2]
+    return x
+
+
+def unused_index_in_a_try(x, i):
+    try:
+        y = x[i]
+        print("in range")
+    except IndexError:
+        print("out of range")
+    return x
+
+
+@pytest.mark.parametrize("fn,args", [
+    (unused_index, lambda: (paddle.to_tensor([1.0]), paddle.to_tensor(4))),
+    (unused_index, lambda: (paddle.to_tensor([1.0]), 4)),
+    (unused_constant_index, lambda: (paddle.to_tensor([1.0]),)),
+    (unused_division, lambda: (paddle.to_tensor([1.0]), paddle.to_tensor(0).item())),
+    (unused_list_item, lambda: (paddle.to_tensor([1.0]), paddle.to_tensor(3))),
+    (unused_index_in_a_try, lambda: (paddle.to_tensor([1.0]), 4)),
+    (unused_index_in_a_try, lambda: (paddle.to_tensor([1.0]), 0)),
+])
+def test_a_check_whose_value_is_unused_still_raises(capsys, fn, args):
+    """An op that may fail at run time runs where its value is unused, as
+    eagerly: dead-code elimination kept none of them before."""
+    def outcome(f):
+        capsys.readouterr()
+        try:
+            f(*args())
+            error = None
+        except Exception as e:
+            error = type(e)
+        return error, capsys.readouterr().out
+    assert outcome(paddle.jit.to_static(fn)) == outcome(fn)
+    if fn is not unused_index_in_a_try:
+        assert outcome(fn)[0] is not None

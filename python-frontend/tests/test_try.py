@@ -615,15 +615,143 @@ def test_an_exception_replaced_in_a_called_finally_block_is_not_re_raised(capfd,
 
 
 def re_raises_what_the_caller_handles(x):
+    print("helper")
     raise
 
 
-def calls_a_re_raising_helper(x):
+def calls_a_re_raising_helper(x, k):
     try:
-        raise ValueError("handled")
-    except ValueError:
+        if k == 0:
+            raise ValueError("handled")
+        if k == 1:
+            y = x[5]
+        # Outside a clause: nothing is being handled.
         re_raises_what_the_caller_handles(x)
+    except ValueError as e:
+        print("clause", e)
+        re_raises_what_the_caller_handles(x)
+    except IndexError:
+        try:
+            re_raises_what_the_caller_handles(x)
+        except IndexError as again:
+            print("again", again)
+            y = x * 3
+            return y
     return x
+
+
+@pytest.mark.parametrize("k", [0, 1, 2])
+def test_a_bare_raise_in_a_function_a_clause_calls_re_raises_its_exception(capfd, k):
+    """Python re-raises the exception being handled: the caller's clause's,
+    or, with none, a RuntimeError."""
+    same_outcome(calls_a_re_raising_helper, (t([1.0]), paddle.to_tensor(k)), capfd)
+
+
+def bare_raises_around_nested_statements(x, k):
+    try:
+        try:
+            if k == 0:
+                raise ValueError("left behind")
+            y = x[3]
+        except ValueError:
+            # This clause holds ValueError, and leaves raising KeyError.
+            re_raises_what_the_caller_handles(x) if k == 5 else print("clause")
+            raise KeyError("from the clause")
+        except IndexError:
+            try:
+                raise KeyError("inner")
+            except KeyError:
+                print("inner handled")
+            try:
+                re_raises_what_the_caller_handles(x)
+            except IndexError:
+                print("the outer exception again")
+            try:
+                raise OSError("nested")
+            except OSError:
+                try:
+                    raise  # the nested clause's OSError
+                except OSError as nested:
+                    print("nested", nested)
+    except KeyError as e:
+        print("caught", e)
+    try:
+        # The ValueError the first clause held is let go: nothing is handled.
+        re_raises_what_the_caller_handles(x)
+    except RuntimeError as e:
+        print("nothing handled:", e)
+    return x
+
+
+@pytest.mark.parametrize("k", [0, 1])
+def test_a_bare_raise_re_raises_the_exception_python_handles_there(capfd, k):
+    same_outcome(bare_raises_around_nested_statements, (t([1.0]), paddle.to_tensor(k)), capfd)
+
+
+def bare_raise_in_finally(x, k):
+    try:
+        try:
+            if k == 0:
+                raise ZeroDivisionError("on its way out")
+        finally:
+            print("finally")
+            if k < 2:
+                raise
+    except ZeroDivisionError as e:
+        print("re-raised", e)
+    except RuntimeError as e:
+        print("none to re-raise:", e)
+    try:
+        raise LookupError("handled")
+    except LookupError:
+        try:
+            print("body")
+        finally:
+            try:
+                raise  # the clause's LookupError, on the normal way
+            except LookupError as e:
+                print("the clause's", e)
+    return x
+
+
+@pytest.mark.parametrize("k", [0, 1, 2])
+def test_a_bare_raise_in_a_finally_block(capfd, k):
+    same_outcome(bare_raise_in_finally, (t([1.0]), paddle.to_tensor(k)), capfd)
+
+
+def re_raises_in_a_loop(x, n):
+    total = x * 0
+    i = 0
+    while i < n:
+        try:
+            try:
+                raise ValueError(f"step {i}")
+            except ValueError:
+                re_raises_what_the_caller_handles(x)
+        except ValueError as e:
+            total = total + 1
+            print(e)
+        i += 1
+    re_raises_what_the_caller_handles(x)
+    return total
+
+
+def test_a_bare_raise_in_a_loop_finds_nothing_held_after_it(capfd):
+    same_outcome(re_raises_in_a_loop, (t([1.0]), paddle.to_tensor(5)), capfd)
+
+
+def test_a_bare_raise_with_nothing_held_re_raises_what_the_python_caller_handles():
+    compiled = paddle.jit.to_static(re_raises_what_the_caller_handles)
+    original = KeyError("from Python")
+    for fn in (re_raises_what_the_caller_handles, compiled):
+        try:
+            raise original
+        except KeyError:
+            with pytest.raises(KeyError) as raised:
+                fn(t([1.0]))
+        assert raised.value is original
+    with pytest.raises(RuntimeError, match=r"test_try.py:\d+: No active exception to reraise"):
+        compiled(t([1.0]))
 
 
 def assigns_the_exception_name(x):
@@ -671,7 +799,6 @@ def test_a_clause_naming_a_users_class_catches_it_and_its_subclasses(capfd, k):
 
 
 @pytest.mark.parametrize("fn,message", [
-    (calls_a_re_raising_helper, "a bare 'raise' outside an 'except' clause"),
     (assigns_the_exception_name, "'except ... as error' assigning 'error' in the clause"),
 ])
 def test_what_try_cannot_do_yet_is_a_clear_error(fn, message):

@@ -109,9 +109,15 @@ def re_raises(x, k):
 print(paddle.jit.to_static(re_raises).code)
 
 # CHECK-LABEL: pydy.func @"re_raises"
+# How many exceptions are held as the `try` starts: each clause first lets go
+# of those its body's clauses left behind when they raised.
+# CHECK: %[[ENTRY:.*]] = pydy.held_depth : i64
+# CHECK-NEXT: pydy.store "[[ENTRY_NAME:_dy2st_entry_depth_.*]]", %[[ENTRY]]
 # CHECK: %[[C:.*]] = pydy.catch ["IndexError"] : i1
 # CHECK: pydy.if %[[C]] : i1 {
-# CHECK-NEXT: %[[DEPTH:.*]] = pydy.hold_caught : i64
+# CHECK-NEXT: %[[E0:.*]] = pydy.load "[[ENTRY_NAME]]"
+# CHECK-NEXT: pydy.drop_held %[[E0]] : !pydy.object
+# CHECK: %[[DEPTH:.*]] = pydy.hold_caught : i64
 # CHECK-NEXT: pydy.store "[[HELD:_dy2st_caught_.*]]", %[[DEPTH]]
 # CHECK: %[[D1:.*]] = pydy.load "[[HELD]]"
 # CHECK-NEXT: pydy.raise_held %[[D1]] : !pydy.object
@@ -139,7 +145,9 @@ print(paddle.jit.to_static(names_the_exception).code)
 # CHECK-LABEL: pydy.func @"names_the_exception"
 # CHECK: %[[C:.*]] = pydy.catch ["IndexError"] : i1
 # CHECK: pydy.if %[[C]] : i1 {
-# CHECK-NEXT: %[[DEPTH:.*]] = pydy.hold_caught : i64
+# CHECK-NEXT: pydy.load "_dy2st_entry_depth_
+# CHECK-NEXT: pydy.drop_held
+# CHECK: %[[DEPTH:.*]] = pydy.hold_caught : i64
 # CHECK-NEXT: pydy.store "[[HELD:_dy2st_caught_.*]]", %[[DEPTH]]
 # CHECK: %[[D0:.*]] = pydy.load "[[HELD]]"
 # CHECK-NEXT: %[[E:.*]] = pydy.caught_exception %[[D0]] : !pydy.object
@@ -151,6 +159,37 @@ print(paddle.jit.to_static(names_the_exception).code)
 # CHECK: %[[D2:.*]] = pydy.load "[[HELD]]"
 # CHECK-NEXT: pydy.drop_held %[[D2]] : !pydy.object
 # CHECK: pydy.store "e", %{{.*}} : !pydy.none
+
+
+# A bare `raise` outside a clause re-raises the exception being handled (the
+# runtime's held one, or a RuntimeError), and returns as a raise does; a
+# clause that calls a function holds its exception for it.
+def re_raise_what_is_handled(x):
+    raise
+
+
+def calls_a_re_raising_helper(x, k):
+    try:
+        y = x[k]
+    except IndexError:
+        y = re_raise_what_is_handled(x)
+    return y
+
+
+print(paddle.jit.to_static(calls_a_re_raising_helper).code)
+
+# CHECK-LABEL: pydy.func @"calls_a_re_raising_helper"
+# CHECK: %[[C:.*]] = pydy.catch ["IndexError"] : i1
+# CHECK: pydy.if %[[C]] : i1 {
+# CHECK-NEXT: pydy.load "_dy2st_entry_depth_
+# CHECK-NEXT: pydy.drop_held
+# CHECK: %[[DEPTH:.*]] = pydy.hold_caught : i64
+# CHECK: pydy.call @"re_raise_what_is_handled[[SUFFIX:.*]]"(
+# CHECK: pydy.drop_held
+# CHECK: pydy.func @"re_raise_what_is_handled[[SUFFIX]]"
+# CHECK: pydy.reraise loc(
+# CHECK-NEXT: pydy.undef "raised"
+# CHECK-NEXT: pydy.return
 
 
 # A `return` in a `finally` block: where the block runs on an exception's way

@@ -123,6 +123,11 @@ inline constexpr llvm::StringLiteral kHoldRaised = "dy2st_hold_raised";
 inline constexpr llvm::StringLiteral kHoldCaught = "dy2st_hold_caught";
 inline constexpr llvm::StringLiteral kRaiseHeld = "dy2st_raise_held";
 inline constexpr llvm::StringLiteral kDropHeld = "dy2st_drop_held";
+/// held_depth() -> i64: how many exceptions are held (a `try`'s entry);
+/// reraise() records the one held last again (a bare `raise` outside a
+/// clause; compiled code checks first that one is held).
+inline constexpr llvm::StringLiteral kHeldDepth = "dy2st_held_depth";
+inline constexpr llvm::StringLiteral kReraise = "dy2st_reraise";
 /// print_exception(depth: i64) pushes the exception held at `depth` as a
 /// print item (`except E as e`: `e` printed, formatted or in a message).
 inline constexpr llvm::StringLiteral kPrintException = "dy2st_print_exception";

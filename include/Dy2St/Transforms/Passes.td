@@ -267,8 +267,8 @@ def LeaveLoopsOnExceptionPass : Pass<"dy2st-leave-loops-on-exception", "::mlir::
     exception and goes on with a safe value until the call returns; a
     `while` whose condition that value never changes would then not end,
     where eager code raised. In a module that calls the runtime's
-    `dy2st_raise`, `dy2st_raise_items`, `dy2st_raise_held` or
-    `dy2st_py_callback`, each `scf.while` carries one more i1 (its last
+    `dy2st_raise`, `dy2st_raise_items`, `dy2st_raise_held`, `dy2st_reraise`
+    or `dy2st_py_callback`, each `scf.while` carries one more i1 (its last
     result), whether an exception was recorded before it or during its last
     trip, and ends where one was (as every loop around it does in Python).
     A trip's checks (an `scf.if` calling `dy2st_raise`) and inner loops'

@@ -264,7 +264,7 @@ struct CatchLowering : OpConversionPattern<CatchOp> {
 };
 
 /// `pydy.hold_raised`, `pydy.hold_caught`, `pydy.raise_held`,
-/// `pydy.drop_held`: the runtime's call of the same name.
+/// `pydy.drop_held`, `pydy.held_depth`: the runtime's call of the same name.
 template <typename OpTy> struct HeldExceptionLowering : OpConversionPattern<OpTy> {
   HeldExceptionLowering(MLIRContext *ctx, StringRef callee)
       : OpConversionPattern<OpTy>(ctx), callee(callee) {}
@@ -274,6 +274,28 @@ template <typename OpTy> struct HeldExceptionLowering : OpConversionPattern<OpTy
     return success();
   }
   StringRef callee;
+};
+
+/// A bare `raise` outside a clause: Python's RuntimeError (at the op's
+/// line) where no exception is held, then the one held last recorded again.
+struct ReraiseLowering : OpConversionPattern<ReraiseOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(ReraiseOp op, OpAdaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    ModuleOp module = op->getParentOfType<ModuleOp>();
+    Location loc = op.getLoc();
+    Type i64 = rewriter.getI64Type();
+    dy2st::declareRuntimeFunction(module, dy2st::kHeldDepth, TypeRange{}, i64);
+    Value depth =
+        func::CallOp::create(rewriter, loc, dy2st::kHeldDepth, i64, ValueRange{}).getResult(0);
+    Value zero = arith::ConstantOp::create(rewriter, loc, rewriter.getI64IntegerAttr(0));
+    Value held = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::ne, depth, zero);
+    dy2st::checkAtRunTime(rewriter, op, held, "RuntimeError", "No active exception to reraise");
+    dy2st::declareRuntimeFunction(module, dy2st::kReraise, TypeRange{});
+    func::CallOp::create(rewriter, loc, dy2st::kReraise, TypeRange{}, ValueRange{});
+    rewriter.eraseOp(op);
+    return success();
+  }
 };
 
 struct LibCallLowering : OpConversionPattern<LibCallOp> {
@@ -985,11 +1007,12 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
     patterns.add<ConstantLowering, UndefLowering, BinaryLowering, CompareLowering, UnaryLowering,
                  LibCallLowering, LenLowering, SubscriptLowering, IfLowering, LogicalLowering,
                  WhileLowering, ConditionLowering, ForRangeLowering, CallLowering, YieldLowering,
-                 RaisedLowering, CatchLowering>(&getContext());
+                 RaisedLowering, CatchLowering, ReraiseLowering>(&getContext());
     patterns.add<HeldExceptionLowering<HoldRaisedOp>>(&getContext(), dy2st::kHoldRaised);
     patterns.add<HeldExceptionLowering<HoldCaughtOp>>(&getContext(), dy2st::kHoldCaught);
     patterns.add<HeldExceptionLowering<RaiseHeldOp>>(&getContext(), dy2st::kRaiseHeld);
     patterns.add<HeldExceptionLowering<DropHeldOp>>(&getContext(), dy2st::kDropHeld);
+    patterns.add<HeldExceptionLowering<HeldDepthOp>>(&getContext(), dy2st::kHeldDepth);
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
       signalPassFailure();
   }

@@ -806,10 +806,15 @@ class Importer(StaticContainers, CallForms, Views):
 
     def stmt_Raise(self, node):
         """`raise E(message)`: reported to the caller at run time, and the
-        function returns at once (callers test `pydy.raised` after calling it)."""
+        function returns at once (callers test `pydy.raised` after calling it).
+        A bare `raise` outside an `except` clause (those in one re-raise its
+        exception, see try_statements.py) re-raises the exception being
+        handled: a caller's clause's, or the one a `finally` block runs for."""
         if node.exc is None:
-            self._fail(node, "a bare 'raise' outside an 'except' clause (re-raising what a "
-                             "caller handles) is not supported by dy2st")
+            self.may_raise = True
+            self.emit(f"pydy.reraise {self.loc(node)}")
+            self.return_undefined(node)
+            return True
         exc = node.exc
         args = exc.args if isinstance(exc, ast.Call) else []
         cls = self.expr_or_static(exc.func if isinstance(exc, ast.Call) else exc)
@@ -2201,8 +2206,9 @@ class Importer(StaticContainers, CallForms, Views):
             return self.op(node, f"pydy.catch [{kinds}] : i1", type="i1")
         if marker == try_statements.RAISED:
             return self.op(node, "pydy.raised {runtime_checks} : i1", type="i1")
-        if marker in (try_statements.HOLD, try_statements.HOLD_CAUGHT):
-            op = "hold_raised" if marker == try_statements.HOLD else "hold_caught"
+        if marker in (try_statements.HOLD, try_statements.HOLD_CAUGHT, try_statements.HELD_DEPTH):
+            op = {try_statements.HOLD: "hold_raised", try_statements.HOLD_CAUGHT: "hold_caught",
+                  try_statements.HELD_DEPTH: "held_depth"}[marker]
             return self.op(node, f"pydy.{op} : i64", type="i64")
         if marker == try_statements.EXCEPTION:
             depth = self.expr(node.args[0])

@@ -51,8 +51,9 @@ HOLD_CAUGHT = "__dy2st_hold_caught__"
 RAISE_HELD = "__dy2st_raise_held__"
 DROP_HELD = "__dy2st_drop_held__"
 EXCEPTION = "__dy2st_exception__"
+HELD_DEPTH = "__dy2st_held_depth__"
 MARKERS = frozenset({LEAVE_IF_RAISED, CATCH, RAISED, LEAVE, HOLD, HOLD_CAUGHT, RAISE_HELD,
-                     DROP_HELD, EXCEPTION})
+                     DROP_HELD, EXCEPTION, HELD_DEPTH})
 
 _BUILTIN_EXCEPTIONS = sorted(
     (c for c in vars(builtins).values() if isinstance(c, type) and issubclass(c, BaseException)),
@@ -82,7 +83,8 @@ def rewritten(node, fresh, resolve):
 def _rewritten(node, fresh, resolve):
     exit_code, value, exits = fresh("exit"), fresh("returned_value"), set()
     once = _one_trip(_exits_as_breaks(node.body, exit_code, value, exits), node, fresh)
-    handlers = [(handler, _handler_body(handler, fresh)) for handler in node.handlers]
+    entry = fresh("entry_depth") if node.handlers else None
+    handlers = [(handler, _handler_body(handler, fresh, entry)) for handler in node.handlers]
     orelse = node.orelse
     if orelse and exits:
         # The `else` block runs where the body ended without an exit too.
@@ -106,6 +108,10 @@ def _rewritten(node, fresh, resolve):
     # A check that failed before the `try` (compiled code goes on with safe
     # values until it leaves) is not the body's to catch: it leaves first.
     before = [_marker(LEAVE_IF_RAISED, node)]
+    if entry:
+        # How many exceptions are held as the `try` starts: its clauses let
+        # go of those its body's clauses left behind when they raised.
+        before.append(_hold(HELD_DEPTH, entry, node))
     if not exits:
         return before + statements + node.finalbody
     start = located(ast.Assign([ast.Name(exit_code, ast.Store())], ast.Constant(_NO_EXIT)), node)
@@ -366,12 +372,19 @@ def _exception_class(node, resolve):
     return obj
 
 
-def _handler_body(handler, fresh):
-    """The clause's statements. Where they read `e` of `as e`, it is the
-    handled exception, held from the clause's start (a value that prints
+def _handler_body(handler, fresh, entry):
+    """The clause's statements, after letting go of the exceptions held
+    since the `try` started (`entry`). Where they read `e` of `as e`, it is
+    the handled exception, held from the clause's start (a value that prints
     and formats as the object does), and unbound after the clause, as in
     Python; a bare `raise` (or `raise e`) records the held exception again.
-    The clause lets it go at its end."""
+    Where they call a function, it is held as well: a bare `raise` there
+    (or in a `finally` block of the clause) re-raises it. The clause lets it
+    go at its end."""
+    return [_marker(DROP_HELD, handler, entry)] + _clause_statements(handler, fresh)
+
+
+def _clause_statements(handler, fresh):
     statements = handler.body or [located(ast.Pass(), handler)]
     name = handler.name
     reads_name = name is not None and any(
@@ -384,9 +397,10 @@ def _handler_body(handler, fresh):
     held_name = name if reads_name else None
     re_raises = any(isinstance(n, ast.Raise) and _re_raises(n, held_name)
                     for n in _own_nodes(statements))
+    calls = any(isinstance(n, ast.Call) for n in _own_nodes(statements))
     unbound = [located(ast.Assign([ast.Name(name, ast.Store())], ast.Constant(None)), handler),
                located(ast.Delete([ast.Name(name, ast.Del())]), handler)] if name else []
-    if not reads_name and not re_raises:
+    if not (reads_name or re_raises or calls):
         return statements + unbound
     depth = fresh("caught")
     body = ast.Module(statements, [])
@@ -408,13 +422,30 @@ def _re_raises(node, name):
 class _ReRaises(_OwnStatements):
     """Each bare `raise` (not in a def, lambda or class), and `raise e` of the
     clause's `as e`, as the held exception recorded again, leaving as a
-    raise does."""
+    raise does. Not the bare ones in the clauses and `finally` blocks of a
+    `try` in the clause: there the exception being handled may be that
+    try's own (they stay bare raises, which re-raise the one held last)."""
 
-    def __init__(self, depth, name):
+    def __init__(self, depth, name, bare=True):
         self.depth = depth
         self.name = name
+        self.bare = bare
+
+    def visit_Try(self, node):
+        node.body = self.visit_block(node.body)
+        node.orelse = self.visit_block(node.orelse)
+        named = _ReRaises(self.depth, self.name, bare=False)
+        for handler in node.handlers:
+            if self.name is not None and handler.name != self.name:
+                handler.body = named.visit_block(handler.body)
+        node.finalbody = named.visit_block(node.finalbody)
+        return node
+
+    def visit_block(self, statements):
+        visited = (self.visit(statement) for statement in statements)
+        return [s for v in visited for s in (v if isinstance(v, list) else [v])]
 
     def visit_Raise(self, node):
-        if not _re_raises(node, self.name):
+        if not _re_raises(node, self.name) or (node.exc is None and not self.bare):
             return node
         return [_marker(RAISE_HELD, node, self.depth), _marker(LEAVE, node)]

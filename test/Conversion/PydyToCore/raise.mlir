@@ -47,6 +47,29 @@ pydy.func @handles(%arg0: i64 {pydy.name = "x"}) -> i1 {
 
 // -----
 
+// A `try`'s entry depth, and a bare `raise` outside a clause: RuntimeError
+// at its line where nothing is held, else the exception held last recorded.
+// CHECK-DAG: llvm.mlir.global internal constant @[[NONE:.*]]("f.py:9: No active exception to reraise\00")
+// CHECK-DAG: func.func private @dy2st_held_depth() -> i64
+// CHECK-DAG: func.func private @dy2st_reraise()
+// CHECK-LABEL: func.func @re_raises
+// CHECK: %[[ENTRY:.*]] = call @dy2st_held_depth() : () -> i64
+// CHECK: call @dy2st_drop_held(%[[ENTRY]]) : (i64) -> ()
+// CHECK: %[[DEPTH:.*]] = call @dy2st_held_depth() : () -> i64
+// CHECK: %[[HELD:.*]] = arith.cmpi ne, %[[DEPTH]], %{{.*}} : i64
+// CHECK: scf.if
+// CHECK: llvm.mlir.addressof @[[NONE]]
+// CHECK: call @dy2st_raise(
+// CHECK: call @dy2st_reraise() : () -> ()
+pydy.func @re_raises(%arg0: i64 {pydy.name = "x"}) -> i64 {
+  %entry = pydy.held_depth : i64
+  pydy.drop_held %entry : i64
+  pydy.reraise loc("f.py":9:4)
+  pydy.return %arg0 : i64
+}
+
+// -----
+
 // `e` of `except E as e`, printed and in a raise's message: the runtime
 // pushes the exception held at its depth as the item.
 // CHECK-DAG: func.func private @dy2st_print_exception(i64)

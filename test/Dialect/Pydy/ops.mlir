@@ -36,6 +36,12 @@ pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.objec
   pydy.print %exception : !pydy.exception
   // CHECK: pydy.drop_held %[[CAUGHT]] : i64
   pydy.drop_held %held_caught : i64
+  // CHECK: %[[ENTRY:.*]] = pydy.held_depth : i64
+  %entry = pydy.held_depth : i64
+  // CHECK: pydy.drop_held %[[ENTRY]] : i64
+  pydy.drop_held %entry : i64
+  // CHECK: pydy.reraise
+  pydy.reraise
   // CHECK: pydy.raise "ValueError", "bad value"
   pydy.raise "ValueError", "bad value"
   // CHECK: pydy.raise "ValueError/OwnError", "by a user's class"

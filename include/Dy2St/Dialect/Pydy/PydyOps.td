@@ -216,8 +216,14 @@ def Pydy_GlobalOp : Pydy_Op<"global", [Pure]> {
 // IndexError, ValueError): free of memory effects but not speculatable, so that
 // upstream transforms that hoist or speculate ops do not run them where Python
 // would not.
-def Pydy_BinaryOp : Pydy_Op<"binary", [NoMemoryEffect]> {
+def Pydy_BinaryOp : Pydy_Op<"binary", [
+    DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
   let summary = "Python binary operator (numpy broadcasting on tensors)";
+  let description = [{
+    It has no memory effects, except where it may fail at run time (see
+    PydyEffects.cpp): its check then writes the recorded exception, so that
+    it runs where its value is unused, as it does eagerly.
+  }];
   let arguments = (ins Pydy_BinaryKind:$kind, AnyType:$lhs, AnyType:$rhs);
   let results = (outs AnyType:$result);
   let assemblyFormat =
@@ -225,8 +231,14 @@ def Pydy_BinaryOp : Pydy_Op<"binary", [NoMemoryEffect]> {
   let hasFolder = 1;
 }
 
-def Pydy_UnaryOp : Pydy_Op<"unary", [NoMemoryEffect]> {
+def Pydy_UnaryOp : Pydy_Op<"unary", [
+    DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
   let summary = "Python unary operator";
+  let description = [{
+    It has no memory effects, except where it may fail at run time (see
+    PydyEffects.cpp): its check then writes the recorded exception, so that
+    it runs where its value is unused, as it does eagerly.
+  }];
   let arguments = (ins Pydy_UnaryKind:$kind, AnyType:$operand);
   let results = (outs AnyType:$result);
   let assemblyFormat =
@@ -270,8 +282,14 @@ def Pydy_AttrOp : Pydy_Op<"attr", [Pure]> {
   let hasFolder = 1;
 }
 
-def Pydy_SubscriptOp : Pydy_Op<"subscript", [NoMemoryEffect]> {
+def Pydy_SubscriptOp : Pydy_Op<"subscript", [
+    DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
   let summary = "subscript read `value[index]`";
+  let description = [{
+    It has no memory effects, except where it may fail at run time (see
+    PydyEffects.cpp): its check then writes the recorded exception, so that
+    it runs where its value is unused, as it does eagerly.
+  }];
   let arguments = (ins AnyType:$value, AnyType:$index);
   let results = (outs AnyType:$result);
   let assemblyFormat =
@@ -514,6 +532,30 @@ def Pydy_RaiseHeldOp : Pydy_Op<"raise_held"> {
   }];
   let arguments = (ins AnyTypeOf<[I64, Pydy_ObjectType]>:$depth);
   let assemblyFormat = "$depth attr-dict `:` type($depth)";
+}
+
+def Pydy_HeldDepthOp : Pydy_Op<"held_depth"> {
+  let summary = "how many exceptions are held: a `try` statement's entry";
+  let description = [{
+    Its clauses let go of those held after it (`pydy.drop_held`) before they
+    run: what a clause inside its body held and left behind when it raised.
+    As Python's, the exception being handled is then the clause's own, or
+    the one of a clause around the `try`.
+  }];
+  let results = (outs I64:$depth);
+  let assemblyFormat = "attr-dict `:` type($depth)";
+}
+
+def Pydy_ReraiseOp : Pydy_Op<"reraise"> {
+  let summary = "a bare `raise` outside an `except` clause";
+  let description = [{
+    In a function that a clause calls, or in a `finally` block: the
+    exception being handled (the one held last: the clause's, or the one on
+    its way through the `finally` block) is recorded again; with none held,
+    Python's `RuntimeError: No active exception to reraise`. The importer
+    follows it with a `return`, as it does a raise.
+  }];
+  let assemblyFormat = "attr-dict";
 }
 
 def Pydy_DropHeldOp : Pydy_Op<"drop_held"> {

@@ -9,6 +9,8 @@
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+#include "Dy2St/Support/RecordedException.h"
+
 #include "Dy2St/Dialect/TensorArray/TensorArrayOpsDialect.h.inc"
 
 #define GET_TYPEDEF_CLASSES

@@ -11,6 +11,10 @@ def TensorArray : Type<CPred<"::llvm::isa<::mlir::tensor_array::ArrayType>($_sel
 
 def TensorArray_Item : AnyTypeOf<[AnyRankedTensor, AnySignlessInteger, AnyFloat]>;
 
+// What the ops that check an index or a length at run time write (see
+// RecordedException.h): they run where their values are unused.
+def TensorArray_RecordedException : Resource<"::dy2st::RecordedExceptionResource">;
+
 class ElementTypeOf<string array, string tensor> : TypesMatchWith<
     "`" # tensor # "` has the element type of `" # array # "`", array, tensor,
     "::llvm::cast<::mlir::tensor_array::ArrayType>($_self).getElementType()">;
@@ -30,7 +34,8 @@ def TensorArray_AppendOp : TensorArray_Op<"append", [Pure,
   let assemblyFormat = "$array `,` $item attr-dict `:` qualified(type($array))";
 }
 
-def TensorArray_PopOp : TensorArray_Op<"pop", [Pure,
+def TensorArray_PopOp : TensorArray_Op<"pop", [
+    MemoryEffects<[MemWrite<TensorArray_RecordedException>]>,
     AllTypesMatch<["array", "result"]>, ElementTypeOf<"array", "item">]> {
   let summary = "removes the item at `index` (default: the last one)";
   let description = [{
@@ -42,7 +47,8 @@ def TensorArray_PopOp : TensorArray_Op<"pop", [Pure,
   let assemblyFormat = "$array (`[` $index^ `]`)? attr-dict `:` qualified(type($array))";
 }
 
-def TensorArray_ReadOp : TensorArray_Op<"read", [Pure,
+def TensorArray_ReadOp : TensorArray_Op<"read", [
+    MemoryEffects<[MemWrite<TensorArray_RecordedException>]>,
     ElementTypeOf<"array", "item">]> {
   let summary = "the item at `index` (negative counts from the end)";
   let arguments = (ins TensorArray:$array, I64:$index);
@@ -51,7 +57,8 @@ def TensorArray_ReadOp : TensorArray_Op<"read", [Pure,
   let hasFolder = 1;
 }
 
-def TensorArray_WriteOp : TensorArray_Op<"write", [Pure,
+def TensorArray_WriteOp : TensorArray_Op<"write", [
+    MemoryEffects<[MemWrite<TensorArray_RecordedException>]>,
     AllTypesMatch<["array", "result"]>, ElementTypeOf<"array", "item">]> {
   let summary = "the array with the item at `index` replaced";
   let arguments = (ins TensorArray:$array, I64:$index, TensorArray_Item:$item);

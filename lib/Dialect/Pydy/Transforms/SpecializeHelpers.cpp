@@ -431,14 +431,14 @@ std::optional<bool> raisedBefore(Operation *raised) {
     for (Operation *before = at->getPrevNode(); before; before = before->getPrevNode()) {
       if (isa<CatchOp, HoldRaisedOp>(before))
         return std::nullopt;
-      if (isa<RaiseOp, RaiseHeldOp>(before))
+      if (isa<RaiseOp, RaiseHeldOp, ReraiseOp>(before))
         return true;
     }
   bool anyBefore = false;
   raised->getParentOfType<FuncOp>().walk([&](Operation *inner) {
     if (inner == raised)
       return WalkResult::interrupt();
-    anyBefore |= isa<RaiseOp, RaiseHeldOp>(inner);
+    anyBefore |= isa<RaiseOp, RaiseHeldOp, ReraiseOp>(inner);
     return WalkResult::advance();
   });
   return anyBefore ? std::nullopt : std::optional<bool>(false);

@@ -210,7 +210,8 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
   // Folds to true where a raise certainly ran before (a helper that always
   // raises: the code after its call is never typed), to false where none
   // can have; the exit it guards folds with it.
-  if (isa<CatchOp, HoldRaisedOp, HoldCaughtOp, RaiseHeldOp, DropHeldOp, CaughtExceptionOp>(op))
+  if (isa<CatchOp, HoldRaisedOp, HoldCaughtOp, RaiseHeldOp, DropHeldOp, CaughtExceptionOp,
+          HeldDepthOp, ReraiseOp>(op))
     return success();
   if (auto raisedOp = dyn_cast<RaisedOp>(op)) {
     std::optional<bool> raised = raisedBefore(op);
