@@ -18,10 +18,12 @@ namespace {
 
 /// How long a worker spins for the next run before it parks (and the
 /// caller for the workers' parts): a recurrent layer's steps share a product
-/// every few tens of microseconds, and a wake-up through the kernel costs
-/// about as much. Measured on the LSTM benchmark (two threads): 12.2 ms
-/// parked at once, 12.3 spinning 20 µs, 8.3 spinning 100 µs.
-constexpr std::chrono::microseconds kSpinTime{100};
+/// every few tens of microseconds, a Transformer's layers every hundred or
+/// so, and a wake-up through the kernel costs tens. Measured with two
+/// threads: the LSTM benchmark 12.2 ms parked at once, 12.3 spinning 20 µs,
+/// 8.3–8.9 spinning 100 µs, 8.6 spinning 300 µs; BERT-small (batch 8) 1.32–1.42
+/// ms spinning 100 µs, 1.17–1.18 spinning 300 (1.22–1.26 spinning 1 ms).
+constexpr std::chrono::microseconds kSpinTime{300};
 
 void pause() {
 #if defined(__x86_64__) || defined(__i386__)
