@@ -393,9 +393,9 @@ class Generator:
         or by an assert) and clauses that catch it or let it through, with
         `else` and `finally` blocks now and then; the body may leave by a
         return, or a break or continue of the loop around it, a clause may
-        print the exception it names (`as err`), re-raise (a bare `raise`),
-        raise another or leave the loop, and the `finally` block may leave
-        too."""
+        print the exception it names (`as err`), re-raise (a bare `raise`, or
+        one in a function it calls), raise another or leave the loop, and the
+        `finally` block may leave too, or re-raise (a bare `raise`)."""
         rng = self.rng
         kind = rng.choice("ffis")
         name = self.fresh("v")
@@ -431,6 +431,12 @@ class Generator:
         elif roll < 0.25:
             self.emit(indent + 1, f"if {self.condition(env)}:")
             self.emit(indent + 2, "raise KeyError('raised in a clause')")
+        elif roll < 0.32:
+            # A function whose bare `raise` re-raises what the clause handles.
+            helper = self.fresh("re_raise")
+            self.helpers.append(f"def {helper}(p):\n    print('re-raising')\n    raise")
+            self.emit(indent + 1, f"if {self.condition(env)}:")
+            self.emit(indent + 2, f"{helper}({self.pick(env, 'f') or 'a'})")
         else:
             self.leave_sometimes(env, indent + 1, loop, returns, 0.2)
         if rng.random() < 0.3:
@@ -439,6 +445,11 @@ class Generator:
         if rng.random() < 0.3:
             self.emit(indent, "finally:")
             self.emit(indent + 1, f"print('finally', {rng.choice(['1', name])})")
+            if rng.random() < 0.15:
+                # On an exception's way out it re-raises that one; else a
+                # RuntimeError (nothing handled), or a clause's around it.
+                self.emit(indent + 1, f"if {self.condition(env)}:")
+                self.emit(indent + 2, "raise")
             # Its exit wins over the body's and ends an exception on its way out.
             self.leave_sometimes(env, indent + 1, loop, returns, 0.25)
         env[name] = kind
