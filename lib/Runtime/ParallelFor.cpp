@@ -18,7 +18,8 @@ void parallelFor(Part part, void *context, int64_t begin, int64_t end, int64_t w
   int64_t trips = end - begin, total;
   int64_t threads = dy2st::blasThreads();
   bool enough = __builtin_mul_overflow(trips, std::max<int64_t>(work, 1), &total) ||
-                total >= dy2st::kMinParallelWork;
+                total >= dy2st::kMinParallelWork ||
+                (total >= dy2st::kMinSpinningParallelWork && dy2st::workersSpinning());
   if (trips < 2 || threads < 2 || !enough) {
     part(context, begin, end);
     return;

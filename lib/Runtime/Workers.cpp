@@ -76,7 +76,16 @@ public:
     spinUntil([&] { return pending.load(std::memory_order_acquire) == 0; });
     std::unique_lock<std::mutex> lock(mutex);
     finished.wait(lock, [&] { return pending.load(std::memory_order_acquire) == 0; });
+    lastRunEnd.store(std::chrono::steady_clock::now().time_since_epoch().count(),
+                     std::memory_order_relaxed);
     return true;
+  }
+
+  /// Whether a run ended less than the spin time ago.
+  bool spinning() const {
+    auto end = std::chrono::steady_clock::duration(lastRunEnd.load(std::memory_order_relaxed));
+    return end.count() != 0 &&
+           std::chrono::steady_clock::now().time_since_epoch() - end < kSpinTime;
   }
 
   /// The child of a fork has none of the parent's threads.
@@ -116,6 +125,7 @@ private:
   int started = 0, workParts = 0, threads = 0;
   std::atomic<int> pending{0};
   std::atomic<unsigned long> generation{0};
+  std::atomic<std::chrono::steady_clock::rep> lastRunEnd{0};
   bool forked = false;
 };
 
@@ -130,6 +140,8 @@ Workers &workers() {
 }
 
 } // namespace
+
+bool dy2st::workersSpinning() { return workers().spinning(); }
 
 void dy2st::runParts(int parts, llvm::function_ref<void(int)> part) {
   if (parts > 1 && workers().run(parts, part))

@@ -11,6 +11,11 @@ namespace dy2st {
 /// process after fork (which has no workers), every part runs here in turn.
 void runParts(int parts, llvm::function_ref<void(int)> part);
 
+/// Whether the workers ran parts less than their spin time ago, so that
+/// they still spin and take new parts at once (a heuristic: another caller
+/// may take them meanwhile).
+bool workersSpinning();
+
 } // namespace dy2st
 
 #endif

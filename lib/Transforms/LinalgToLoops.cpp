@@ -100,7 +100,7 @@ struct LinalgToLoopsPass : impl::LinalgToLoopsPassBase<LinalgToLoopsPass> {
       SmallVector<int64_t> ranges = op.getStaticLoopRanges();
       int64_t total;
       if (dim && llvm::none_of(ranges, ShapedType::isDynamic) &&
-          !__builtin_mul_overflow(ranges[*dim], work, &total) && total < kMinParallelWork)
+          !__builtin_mul_overflow(ranges[*dim], work, &total) && total < kMinSpinningParallelWork)
         dim = std::nullopt;
       unsigned numLoops = op.getNumLoops();
       rewriter.setInsertionPoint(op);

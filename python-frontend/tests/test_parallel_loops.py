@@ -49,7 +49,8 @@ def shares(fn):
 # (function, shape, shared): loops of sizes known when compiling with less
 # work than the runtime would share stay plain calls.
 CASES = [(chain, (512, 1024), True), (row_sums, (2048, 300), True),
-         (normalized, (1, 64, 40, 40), True), (small, (40, 50), False)]
+         (normalized, (1, 64, 40, 40), True), (small, (40, 50), False),
+         (small, (64, 256), True)]
 
 
 @pytest.mark.parametrize("fn, shape, shared", CASES)
@@ -70,6 +71,31 @@ def test_two_threads_give_one_threads_results_bit_for_bit():
     with threads(2):
         two = f(x).numpy()
     np.testing.assert_array_equal(one, two)
+
+
+def gates_after_a_product(x, w):
+    return paddle.nn.functional.sigmoid(paddle.matmul(x, w)) * 2.0 - 1.0
+
+
+def test_small_loops_are_shared_while_the_workers_spin():
+    """A loop of 2^13 to 2^16 iterations is shared only right after the
+    workers ran (they still spin: a recurrent layer's gates after its
+    product), else it runs on the caller; the result is the same either way."""
+    import time
+    rng = np.random.default_rng(5)
+    x = paddle.to_tensor(rng.standard_normal((96, 512)).astype("float32"))
+    w = paddle.to_tensor(rng.standard_normal((512, 128)).astype("float32"))
+    f = paddle.jit.to_static(gates_after_a_product)
+    with threads(1):
+        one = f(x, w).numpy()
+    with threads(2):
+        hot = f(x, w).numpy()
+        time.sleep(0.01)
+        cold = f(x, w).numpy()
+    np.testing.assert_array_equal(one, hot)
+    np.testing.assert_array_equal(one, cold)
+    assert_same(gates_after_a_product(x, w), paddle.to_tensor(hot))
+    assert shares(f)
 
 
 def test_rows_known_only_at_run_time():

@@ -2,7 +2,8 @@
 
 // An elementwise op: its outer loop is marked, the work of one iteration
 // being the inner loop's 256 iterations. (With less work than the runtime
-// would share, 2^16 iterations in all, nothing is marked: @too_little.)
+// ever shares, 2^13 iterations in all, nothing is marked: @too_little; from
+// there to 2^16 it shares only while its workers spin: @while_spinning.)
 // CHECK-LABEL: func.func @elementwise
 // CHECK: scf.for
 // CHECK:   scf.for
@@ -30,6 +31,18 @@ func.func @scaled(%x: memref<512x256xf32>, %n: memref<512x256xi32>, %y: memref<5
       ins(%x, %n : memref<512x256xf32>, memref<512x256xi32>) outs(%y : memref<512x256xf32>) {
   ^bb0(%a: f32, %k: i32, %b: f32):
     %t = llvm.intr.ldexp(%a, %k) : (f32, i32) -> f32
+    linalg.yield %t : f32
+  }
+  return
+}
+
+// CHECK-LABEL: func.func @while_spinning
+// CHECK: } {dy2st.parallel_loop = 256 : i64}
+func.func @while_spinning(%x: memref<64x256xf32>, %y: memref<64x256xf32>) {
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x : memref<64x256xf32>) outs(%y : memref<64x256xf32>) {
+  ^bb0(%a: f32, %b: f32):
+    %t = math.tanh %a : f32
     linalg.yield %t : f32
   }
   return

@@ -71,9 +71,15 @@ inline constexpr llvm::StringLiteral kMaxPool2DF32 = "dy2st_max_pool2d_f32";
 /// another piece writes (dy2st-dispatch-parallel-loops).
 inline constexpr llvm::StringLiteral kParallelFor = "dy2st_parallel_for";
 /// Below this much work (innermost iterations) a loop runs on the calling
-/// thread: waking a worker costs microseconds, as much as some 10^4 of them.
-/// (Loops of sizes known when compiling below it are not marked at all.)
+/// thread: waking a parked worker costs tens of microseconds, as much as
+/// some 10^4-10^5 of them.
 inline constexpr int64_t kMinParallelWork = int64_t(1) << 16;
+/// Down to this much work a loop is shared while the workers still spin
+/// after their last run, where handing them a piece costs about a
+/// microsecond (a recurrent layer's gates, a Transformer's small elementwise
+/// ops between its products). Loops of sizes known when compiling below it
+/// are not marked at all.
+inline constexpr int64_t kMinSpinningParallelWork = int64_t(1) << 13;
 
 /// The runtime's entries for print, logging, raise and Python callbacks
 /// (lib/Runtime/Print.cpp). A print pushes its items one call each, in order:
