@@ -93,9 +93,16 @@ void packedGemm(const float *a, int64_t lda, bool ta, const float *packed, float
   dy2st::packedProduct(a, lda, ta, packed, c, ldc, m, n, k, accumulate, dy2st::blasThreads());
 }
 
+/// Whether gemm calls OpenBLAS (not the packed kernels, which share their
+/// own work among the threads).
+bool runsOnBlas(const float *, int64_t n) {
+  return blasRunsVectorKernels() || !packedKernelsFor(n);
+}
+bool runsOnBlas(const double *, int64_t) { return true; }
+
 void gemm(Transposes t, const float *a, const float *b, float *c, int m, int n, int k, int lda,
           int ldb, int ldc, float beta) {
-  if (!blasRunsVectorKernels() && packedKernelsFor(n)) {
+  if (!runsOnBlas(b, n)) {
     thread_local std::vector<float> packed;
     int64_t panels = (int64_t(n) + dy2st::kPackedPanelWidth - 1) / dy2st::kPackedPanelWidth;
     packed.resize(std::max<size_t>(packed.size(), panels * dy2st::kPackedPanelWidth * k));
@@ -112,13 +119,6 @@ void gemm(Transposes t, const double *a, const double *b, double *c, int m, int 
   cblas_dgemm(CblasRowMajor, blasFlag(t.a), blasFlag(t.b), m, n, k, 1.0, a, lda, b, ldb, beta, c,
               ldc);
 }
-
-/// Whether gemm calls OpenBLAS (not the packed kernels, which share their
-/// own work among the threads).
-bool runsOnBlas(const float *, int64_t n) {
-  return blasRunsVectorKernels() || !packedKernelsFor(n);
-}
-bool runsOnBlas(const double *, int64_t) { return true; }
 
 /// OpenBLAS runs a product of at most this m·n·k on the calling thread
 /// (0.3.21's interface/gemm.c: SMP_THRESHOLD_MIN · GEMM_MULTITHREAD_THRESHOLD):

@@ -1,6 +1,7 @@
 #include "Values.h"
 
 #include "Dy2St/Runtime/Memory.h"
+#include "Dy2St/Support/RuntimeABI.h"
 
 #include <cstdlib>
 
@@ -93,7 +94,7 @@ void raiseRuntimeFailure(const std::string &message) {
   auto [kind, text] = llvm::StringRef(message).split(": ");
   // A bare `raise` with no exception held in compiled code re-raises the
   // one the Python caller is handling, as it would have eagerly.
-  if (kind == "RuntimeError" && text.ends_with("No active exception to reraise")) {
+  if (kind == "RuntimeError" && text.ends_with(dy2st::kNoActiveException)) {
     PyObject *handled = PyErr_GetHandledException();
     if (handled && handled != Py_None) {
       PyObject *type = reinterpret_cast<PyObject *>(Py_TYPE(handled));

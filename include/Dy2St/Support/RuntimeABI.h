@@ -134,6 +134,9 @@ inline constexpr llvm::StringLiteral kDropHeld = "dy2st_drop_held";
 /// clause; compiled code checks first that one is held).
 inline constexpr llvm::StringLiteral kHeldDepth = "dy2st_held_depth";
 inline constexpr llvm::StringLiteral kReraise = "dy2st_reraise";
+/// The RuntimeError's message where that check fails (Python's); the Python
+/// extension re-raises the exception its caller handles instead.
+inline constexpr llvm::StringLiteral kNoActiveException = "No active exception to reraise";
 /// print_exception(depth: i64) pushes the exception held at `depth` as a
 /// print item (`except E as e`: `e` printed, formatted or in a message).
 inline constexpr llvm::StringLiteral kPrintException = "dy2st_print_exception";

@@ -290,7 +290,7 @@ struct ReraiseLowering : OpConversionPattern<ReraiseOp> {
         func::CallOp::create(rewriter, loc, dy2st::kHeldDepth, i64, ValueRange{}).getResult(0);
     Value zero = arith::ConstantOp::create(rewriter, loc, rewriter.getI64IntegerAttr(0));
     Value held = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::ne, depth, zero);
-    dy2st::checkAtRunTime(rewriter, op, held, "RuntimeError", "No active exception to reraise");
+    dy2st::checkAtRunTime(rewriter, op, held, "RuntimeError", dy2st::kNoActiveException);
     dy2st::declareRuntimeFunction(module, dy2st::kReraise, TypeRange{});
     func::CallOp::create(rewriter, loc, dy2st::kReraise, TypeRange{}, ValueRange{});
     rewriter.eraseOp(op);

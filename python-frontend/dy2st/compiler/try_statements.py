@@ -442,8 +442,7 @@ class _ReRaises(_OwnStatements):
         return node
 
     def visit_block(self, statements):
-        visited = (self.visit(statement) for statement in statements)
-        return [s for v in visited for s in (v if isinstance(v, list) else [v])]
+        return [s for statement in statements for s in _as_list(self.visit(statement))]
 
     def visit_Raise(self, node):
         if not _re_raises(node, self.name) or (node.exc is None and not self.bare):

@@ -213,17 +213,19 @@ def Pydy_GlobalOp : Pydy_Op<"global", [Pure]> {
 }
 
 // Operators, subscripts and unpacking may raise when they run (ZeroDivisionError,
-// IndexError, ValueError): free of memory effects but not speculatable, so that
-// upstream transforms that hoist or speculate ops do not run them where Python
-// would not.
-def Pydy_BinaryOp : Pydy_Op<"binary", [
-    DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
-  let summary = "Python binary operator (numpy broadcasting on tensors)";
-  let description = [{
+// IndexError, ValueError): not speculatable, so that upstream transforms that
+// hoist or speculate ops do not run them where Python would not. Unpacking is
+// free of memory effects; the others declare theirs (PydyEffects.cpp).
+defvar mayFailDescription = [{
     It has no memory effects, except where it may fail at run time (see
     PydyEffects.cpp): its check then writes the recorded exception, so that
     it runs where its value is unused, as it does eagerly.
-  }];
+}];
+
+def Pydy_BinaryOp : Pydy_Op<"binary", [
+    DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
+  let summary = "Python binary operator (numpy broadcasting on tensors)";
+  let description = mayFailDescription;
   let arguments = (ins Pydy_BinaryKind:$kind, AnyType:$lhs, AnyType:$rhs);
   let results = (outs AnyType:$result);
   let assemblyFormat =
@@ -234,11 +236,7 @@ def Pydy_BinaryOp : Pydy_Op<"binary", [
 def Pydy_UnaryOp : Pydy_Op<"unary", [
     DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
   let summary = "Python unary operator";
-  let description = [{
-    It has no memory effects, except where it may fail at run time (see
-    PydyEffects.cpp): its check then writes the recorded exception, so that
-    it runs where its value is unused, as it does eagerly.
-  }];
+  let description = mayFailDescription;
   let arguments = (ins Pydy_UnaryKind:$kind, AnyType:$operand);
   let results = (outs AnyType:$result);
   let assemblyFormat =
@@ -285,11 +283,7 @@ def Pydy_AttrOp : Pydy_Op<"attr", [Pure]> {
 def Pydy_SubscriptOp : Pydy_Op<"subscript", [
     DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
   let summary = "subscript read `value[index]`";
-  let description = [{
-    It has no memory effects, except where it may fail at run time (see
-    PydyEffects.cpp): its check then writes the recorded exception, so that
-    it runs where its value is unused, as it does eagerly.
-  }];
+  let description = mayFailDescription;
   let arguments = (ins AnyType:$value, AnyType:$index);
   let results = (outs AnyType:$result);
   let assemblyFormat =
