@@ -796,3 +796,65 @@ def test_a_function_returned_is_a_clear_error():
     with pytest.raises(paddle.Dy2StError, match="can be called in compiled code but not "
                                                 "returned from it"):
         paddle.jit.to_static(returns_a_function)(t([1.0]))
+
+
+class OwnCall(paddle.nn.Layer):
+    """A layer whose class defines __call__: eager runs it, not forward."""
+
+    def __call__(self, x):
+        return x * 3
+
+    def forward(self, x):
+        return x * 2
+
+
+class MissingApi(paddle.nn.Layer):
+    def __call__(self):
+        return paddle.nn.not_exist_api
+
+
+def calls_own_call(x):
+    return OwnCall()(x)
+
+
+def calls_missing_api(x):
+    if x.shape[0] > 5:
+        return MissingApi()()  # folds away for short x
+    return x
+
+
+REPLACED = paddle.nn.Linear(2, 2)
+REPLACED.forward = lambda v: v - 1
+
+
+def replaced_forward(x):
+    return REPLACED(x)
+
+
+def test_a_layers_own_call_and_assigned_forward_are_what_eager_runs(differential):
+    differential(calls_own_call, paddle.to_tensor([1.0, 2.0]))
+    differential(replaced_forward, paddle.to_tensor([1.0, 2.0]))
+
+
+def test_a_missing_attribute_of_a_module_is_an_attribute_error_where_it_runs(differential):
+    differential(calls_missing_api, paddle.to_tensor([1.0, 2.0]))
+    with pytest.raises(AttributeError, match="has no attribute 'not_exist_api'") as info:
+        paddle.jit.to_static(calls_missing_api)(paddle.to_tensor(np.ones(6, "float32")))
+    assert "test_calls.py" in str(info.value)
+
+
+BROKEN = paddle.nn.Linear(2, 2)
+BROKEN.forward = "not a function"
+
+
+def calls_broken(x):
+    return BROKEN(x)
+
+
+def test_a_forward_that_is_not_callable_is_a_type_error_where_it_runs():
+    x = paddle.to_tensor([1.0, 2.0])
+    with pytest.raises(TypeError, match="'str' object is not callable"):
+        calls_broken(x)
+    with pytest.raises(TypeError, match="'str' object is not callable") as info:
+        paddle.jit.to_static(calls_broken)(x)
+    assert "test_calls.py" in str(info.value)

@@ -472,3 +472,26 @@ def test_whiles_left_by_an_index_error_in_a_static_loop(n):
                 fn(a, 0, n)
     else:
         assert compiled(a, 0, n) is None
+
+
+class Plain:
+    pass
+
+
+def annotated(x: paddle.Tensor, n: int = 2) -> paddle.Tensor:
+    marker: Plain = Plain()
+    total: float
+    acc: paddle.Tensor = x
+
+    def inner(v: paddle.Tensor) -> paddle.Tensor:
+        k: int = 3
+        return v * k
+    for i in range(n):
+        acc = acc + i
+    total = 1.5
+    return inner(acc) + total + (1 if isinstance(marker, Plain) else 0)
+
+
+def test_annotated_assignments(differential):
+    # `t: A = A()` binds what `t = A()` does (a compile-time object here).
+    differential(annotated, paddle.to_tensor([1.0, 2.0]))

@@ -138,3 +138,34 @@ def test_dynamic_dimension_is_a_runtime_value(rows):
     np.testing.assert_allclose(y.numpy(), ey.numpy())
     assert n == en == rows and shape == eshape == [rows, 2]
     assert "scf.if" in fn.mlir("core") and "tensor.dim" in fn.mlir("core")
+
+
+class ModeNet(paddle.nn.Layer):
+    def forward(self, x):
+        return x + 1
+
+    def foo(self):
+        return True
+
+
+def plain_function(x):
+    return x * 2
+
+
+def test_train_and_eval_of_a_converted_function():
+    # Paddle's switches: a function records its mode; a Layer's method follows
+    # its layer, switched by Layer.train()/eval() (a RuntimeError otherwise).
+    fn = paddle.jit.to_static(plain_function)
+    fn.eval()
+    assert fn._training is False
+    fn.train()
+    assert fn._training is True
+    assert np.array_equal(fn(paddle.to_tensor([1.0])).numpy(), [2.0])
+    net = paddle.jit.to_static(ModeNet())
+    with pytest.raises(RuntimeError, match="Failed to switch eval mode.*Layer.eval"):
+        net.forward.eval()
+    net.forward.train()
+    net.eval()
+    net.forward.eval()
+    with pytest.raises(RuntimeError, match="Failed to switch train mode.*Layer.train"):
+        paddle.jit.to_static(net.foo).train()

@@ -411,3 +411,24 @@ print(paddle.jit.to_static(kept_range).code)
 # CHECK: %[[LOW:.*]] = pydy.load "_dy2st_range_steps_0"
 # CHECK: %[[HIGH:.*]] = pydy.load "_dy2st_range_steps_1"
 # CHECK: pydy.for_range %[[LOW]], %[[HIGH]]
+
+
+class Marker:
+    pass
+
+
+def annotated(x: paddle.Tensor) -> paddle.Tensor:
+    seen: Marker = Marker()
+    total: float
+    scale: float = 2.5
+    return x * scale
+
+
+print(paddle.jit.to_static(annotated).code)
+
+# `x: T = value` is `x = value` (a compile-time object stays one: nothing is
+# emitted for `seen`); an annotation alone does nothing.
+# CHECK-LABEL: pydy.func @"annotated"
+# CHECK-NEXT: %[[S:.*]] = pydy.constant 2.5 : f64
+# CHECK-NEXT: pydy.store "scale", %[[S]]
+# CHECK-NEXT: %[[X:.*]] = pydy.load "x"

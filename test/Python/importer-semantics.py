@@ -210,7 +210,7 @@ def transformer_shapes(x, caches):
 print(paddle.jit.to_static(transformer_shapes).code)
 
 # A NumPy constructor of values known once specialized calls its counterpart
-# in numpy_constructors (a NumPy dtype class passed as its name); a change
+# in numpy_functions (a NumPy dtype class passed as its name); a change
 # through `a if test else b` is written back under the test to the chosen
 # one; a nested def passed as a value is a lambda calling it, made here.
 # CHECK-LABEL: pydy.func @"transformer_shapes"
@@ -237,3 +237,49 @@ print(paddle.jit.to_static(item_of).code)
 # CHECK-LABEL: pydy.func @"item_of"
 # CHECK: pydy.call @"tensor_item__{{[0-9]+}}"
 # CHECK: pydy.call_method %{{.*}}, "item"()
+
+
+def numpy_functions(x):
+    scale = np.sqrt(x.shape[-1])
+    causal = np.triu(np.ones((x.shape[0], x.shape[0])), 1)
+    fixed = np.triu(np.ones((2, 2)) * -1e9, 1).astype("float32")
+    low = np.finfo(np.float32).min
+    return x / scale + paddle.to_tensor(causal).astype(np.float32) * -np.inf + fixed, low
+
+
+print(paddle.jit.to_static(numpy_functions).code)
+
+# NumPy's functions of values known once specialized call their counterparts
+# in numpy_functions; of values known when converting (literals, NumPy's
+# constants and types, arrays made of them and their methods) NumPy runs
+# then: a captured tensor or a number. A NumPy dtype class as a value is its name.
+# CHECK-LABEL: pydy.func @"numpy_functions"
+# CHECK: pydy.call @"sqrt__{{[0-9]+}}"
+# CHECK: %[[ONES:.*]] = pydy.call @"ones__{{[0-9]+}}"
+# CHECK: pydy.call @"triu__{{[0-9]+}}"(%[[ONES]]
+# CHECK: %[[FIXED:.*]] = pydy.load "self.value"
+# CHECK-NEXT: pydy.store "fixed", %[[FIXED]]
+# CHECK: pydy.constant -3.4028234663852886e+38 : f64
+# CHECK: pydy.constant "float32"
+# CHECK: pydy.constant 0x7FF0000000000000 : f64
+# CHECK-LABEL: pydy.func @"sqrt__{{[0-9]+}}"
+# CHECK-SAME: pydy.qualname = "sqrt"
+
+
+class OwnCall(paddle.nn.Layer):
+    def __call__(self, x):
+        return x * paddle.nn.not_exist_api
+
+
+def layer_with_own_call(x):
+    return OwnCall()(x)
+
+
+print(paddle.jit.to_static(layer_with_own_call).code)
+
+# A layer whose class defines __call__ is called through it, as eagerly; an
+# attribute a module lacks raises Python's AttributeError where it is read.
+# CHECK-LABEL: pydy.func @"layer_with_own_call"
+# CHECK: pydy.call @"OwnCall___call__
+# CHECK-LABEL: pydy.func @"OwnCall___call__
+# CHECK: pydy.raise "AttributeError", "module 'dy2st.nn' has no attribute 'not_exist_api'"

@@ -16,6 +16,7 @@ import copy
 import inspect
 import json
 import logging
+import operator
 import os
 import re
 import textwrap
@@ -29,7 +30,7 @@ from ..eager.tensor import Tensor
 from ..nn import Layer, LayerDict, LayerList, Sequential
 from . import alias_forms as forms
 from . import (aliases, callbacks, comprehensions, layer_structure, local_classes,
-               named_tuples, numpy_constructors, numpy_values, pybuiltins, statements,
+               named_tuples, numpy_functions, numpy_values, pybuiltins, statements,
                try_statements, unbound)
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .unit import (Capture, Item, MadeObject, NewWrittenAttribute, Origin,
@@ -97,10 +98,29 @@ def _global_of(fn, name):
 
 
 def _is_numpy(obj):
-    if obj is np:
-        return True
-    module = getattr(obj, "__module__", None) or ""
+    module = obj.__name__ if isinstance(obj, types.ModuleType) else \
+        getattr(obj, "__module__", None) or ""
     return module == "numpy" or module.startswith("numpy.") or isinstance(obj, np.ufunc)
+
+
+def _numpy_value(obj):
+    """Whether `obj`, an attribute of NumPy or of an object it made, is
+    something compiled code reads as a value: a number (np.inf), None
+    (np.newaxis), a type's description (np.float32, np.finfo(...).max), a
+    module, or a function compiled code calls (numpy_functions)."""
+    return obj is None or isinstance(obj, (bool, int, float, np.generic, np.dtype, np.finfo,
+                                           np.iinfo, types.ModuleType)) or \
+        (isinstance(obj, type) and issubclass(obj, np.generic)) or \
+        (_hashable(obj) and obj in numpy_functions.FUNCTIONS)
+
+
+_LITERAL_OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+                      ast.Div: operator.truediv, ast.Pow: operator.pow}
+"""Operators numpy_literal applies to arrays made when converting."""
+
+
+class _NotLiteral(Exception):
+    """An expression not made of values known when converting."""
 
 
 def _assigned_names(body):
@@ -501,11 +521,6 @@ class Importer(StaticContainers, CallForms, Views):
                 self.assign(target, value, node)
         for alias in self.aliases.items_at(node):
             self.item_assignment(node, alias)
-        return False
-
-    def stmt_AnnAssign(self, node):
-        if node.value is not None:
-            self.assign(node.target, self.expr(node.value), node)
         return False
 
     def stmt_AugAssign(self, node):
@@ -1262,6 +1277,9 @@ class Importer(StaticContainers, CallForms, Views):
         """Emits `node`; returns its Value (or raises for compile-time objects)."""
         result = self.expr_or_static(node)
         if isinstance(result, Static):
+            obj = result.obj
+            if isinstance(obj, np.dtype) or (isinstance(obj, type) and issubclass(obj, np.generic)):
+                return self.constant(np.dtype(obj).name, node)  # x.astype(np.float64)
             wrapped = self.function_value(result, node)
             if wrapped is not None:
                 return wrapped
@@ -1381,6 +1399,8 @@ class Importer(StaticContainers, CallForms, Views):
             return self.capture(Capture(origin.label(), origin), node)
         if isinstance(obj, dtypes.DType):
             return self.constant(str(obj), node)
+        if isinstance(obj, np.generic) and obj.dtype.kind in "biuf":
+            obj = obj.item()  # a NumPy scalar (np.finfo(...).max) is a Python number here
         if obj is None or isinstance(obj, (bool, int, float, str)) or _is_literal_structure(obj):
             self.guard_value(obj, origin)
         if obj is None or isinstance(obj, (bool, int, float, str)):
@@ -1445,14 +1465,15 @@ class Importer(StaticContainers, CallForms, Views):
             return self.load(self.written_attribute(node), node)
         base = self.expr_or_static(node.value)
         if isinstance(base, Static):
-            if _is_numpy(base.obj) and \
-                    getattr(base.obj, node.attr, None) not in numpy_constructors.CONSTRUCTORS:
+            if _is_numpy(base.obj) and not _numpy_value(getattr(base.obj, node.attr, None)):
                 self.numpy_error(node)
             try:
                 obj = getattr(base.obj, node.attr)
-            except AttributeError:
-                self._fail(node, f"{self.describe_static(base)} has no attribute '{node.attr}'",
-                           unsupported=False)
+            except AttributeError as e:
+                # Python's AttributeError where the read runs (a branch that
+                # folds away never does).
+                self.raise_if(self.constant(True, node), "AttributeError", str(e), node)
+                return self.op(node, f'pydy.undef "raised" : {OBJECT}')
             except Exception as e:  # a property that raises (NotImplementedError)
                 self._fail(node, f"{type(e).__name__}: {e}", unsupported=False)
             origin = base.origin.child(node.attr) if base.origin is not None else None
@@ -1469,9 +1490,11 @@ class Importer(StaticContainers, CallForms, Views):
                              f"{base.type} -> {OBJECT}")
 
     def numpy_error(self, node):
-        self._fail(node, "numpy cannot run inside a compiled function: the static program "
-                         "has no tensor values while it is built; use dy2st operations "
-                         "instead, or convert the result outside the function",
+        self._fail(node, "numpy cannot run inside a compiled function here: the static "
+                         "program has no tensor values while it is built, and this is not "
+                         "one of the NumPy functions compiled code runs on them (see the "
+                         "README) nor a call of values known when converting; use dy2st "
+                         "operations instead, or convert the result outside the function",
                    unsupported=False)
 
     def binary(self, node, kind, lhs, rhs):
@@ -1906,48 +1929,85 @@ class Importer(StaticContainers, CallForms, Views):
         return None
 
     def numpy_constant(self, node):
-        """A NumPy function of literals (`np.array([[1, 2], [3, 4]])`,
-        `np.zeros([self.channels], "float32")`), computed when converting: an
-        array is a tensor, a NumPy scalar a number. A number or string read
-        from an object's attribute is a guarded constant. None for anything
-        else; random numbers are not constants."""
-        fn = self.global_constant(node.func)
-        if not callable(fn) or not _is_numpy(fn) or \
-                (getattr(fn, "__module__", None) or "").startswith("numpy.random"):
-            return None
-        def literal(arg):
-            if isinstance(arg, (ast.List, ast.Tuple)):
-                items = [literal(e) for e in arg.elts]
-                return items if isinstance(arg, ast.List) else tuple(items)
-            owner = self.static_object(arg.value) if isinstance(arg, ast.Attribute) else None
-            if owner is not None and not self.written_attribute(arg):
-                value = getattr(owner, arg.attr, None)
-                if type(value) in (bool, int, float, str):
-                    self.guard_value(value, Origin("object", owner, [arg.attr]))
-                    return value
-            try:
-                return ast.literal_eval(arg)
-            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-                found = self.global_constant(arg)
-                if isinstance(found, type) and issubclass(found, np.generic):
-                    return found
-                raise
+        """A NumPy function of values known when converting (`np.array([[1, 2],
+        [3, 4]])`, `np.zeros([self.channels], "float32")`, `np.triu(np.ones((4,
+        4)), 1)`, `np.finfo("float32").min`), computed then: an array is a
+        tensor, a NumPy scalar a number, an object NumPy describes a type with
+        (finfo, iinfo, a dtype) a Static. A number or string read from an
+        object's attribute is a guarded constant. None for anything else;
+        random numbers are not constants."""
         try:
-            args = [literal(a) for a in node.args]
-            kwargs = {k.arg: literal(k.value) for k in node.keywords if k.arg is not None}
-        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            result = self.numpy_literal(node)
+        except _NotLiteral:
             return None
-        if len(kwargs) != len(node.keywords):
-            return None
-        try:
-            result = fn(*args, **kwargs)
-        except Exception as e:  # what NumPy raises eagerly, at its line
-            self._fail(node, f"{type(e).__name__}: {e}", unsupported=False)
         if isinstance(result, np.generic):
             return self.constant(result.item(), node)
         if isinstance(result, np.ndarray) and result.dtype.kind in "biuf":
             return self.outside_object(Tensor(result), node, None)
+        if isinstance(result, (np.finfo, np.iinfo, np.dtype)):
+            return Static(result)
         return None
+
+    def numpy_literal(self, node):
+        """The value of `node` when it is made of literals, constants outside
+        the function, guarded attributes and NumPy functions of those (each
+        called here, as eagerly); else _NotLiteral."""
+        if isinstance(node, (ast.List, ast.Tuple)):
+            items = [self.numpy_literal(e) for e in node.elts]
+            return items if isinstance(node, ast.List) else tuple(items)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            operand = self.numpy_literal(node.operand)
+            if not isinstance(operand, (int, float, np.generic, np.ndarray)) or \
+                    isinstance(operand, bool):
+                raise _NotLiteral
+            return -operand if isinstance(node.op, ast.USub) else operand
+        if isinstance(node, ast.BinOp) and type(node.op) in _LITERAL_OPERATORS:
+            lhs, rhs = self.numpy_literal(node.left), self.numpy_literal(node.right)
+            if not any(isinstance(v, (np.ndarray, np.generic)) for v in (lhs, rhs)):
+                raise _NotLiteral  # Python's own arithmetic: the program's
+            try:
+                return _LITERAL_OPERATORS[type(node.op)](lhs, rhs)
+            except Exception as e:  # what NumPy raises eagerly, at its line
+                self._fail(node, f"{type(e).__name__}: {e}", unsupported=False)
+        if isinstance(node, ast.Call):
+            fn = self.global_constant(node.func)
+            if fn is None and isinstance(node.func, ast.Attribute) and \
+                    isinstance(node.func.value, ast.Call):
+                # np.ones((3, 3)).astype("float32"): a method of an array made here.
+                made = self.numpy_literal(node.func.value)
+                if not isinstance(made, np.ndarray):
+                    raise _NotLiteral
+                fn = getattr(made, node.func.attr, None)
+            elif not _is_numpy(fn):
+                raise _NotLiteral
+            if not callable(fn) or \
+                    (getattr(fn, "__module__", None) or "").startswith("numpy.random") or \
+                    any(isinstance(a, ast.Starred) for a in node.args) or \
+                    any(k.arg is None for k in node.keywords):
+                raise _NotLiteral
+            args = [self.numpy_literal(a) for a in node.args]
+            kwargs = {k.arg: self.numpy_literal(k.value) for k in node.keywords}
+            try:
+                return fn(*args, **kwargs)
+            except Exception as e:  # what NumPy raises eagerly, at its line
+                self._fail(node, f"{type(e).__name__}: {e}", unsupported=False)
+        owner = self.static_object(node.value) if isinstance(node, ast.Attribute) else None
+        if owner is not None and not self.written_attribute(node):
+            value = getattr(owner, node.attr, None)
+            if type(value) in (bool, int, float, str):
+                self.guard_value(value, Origin("object", owner, [node.attr]))
+                return value
+        try:
+            return ast.literal_eval(node)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            pass
+        found = self.global_constant(node)
+        if (isinstance(found, type) and issubclass(found, np.generic)) or \
+                isinstance(found, (np.generic, np.dtype)) or \
+                (type(found) in (bool, int, float) and isinstance(node, ast.Attribute) and
+                 self.global_constant(node.value) is np):  # np.inf, np.pi
+            return found
+        raise _NotLiteral
 
     def is_builtin(self, func, builtin):
         if not isinstance(func, ast.Name) or self.is_local(func.id):
@@ -2540,9 +2600,9 @@ class Importer(StaticContainers, CallForms, Views):
             self._fail(node, "range() is supported as the iterable of a 'for' loop, and as an "
                              "argument of list(), len() and the builtins that iterate it "
                              "(zip, enumerate, reversed, sum, ...) only")
-        constructor = numpy_constructors.CONSTRUCTORS.get(fn) if _hashable(fn) else None
-        if constructor is not None:
-            return self.python_call(self.with_dtype_names(node), constructor, None)
+        numpy_function = numpy_functions.FUNCTIONS.get(fn) if _hashable(fn) else None
+        if numpy_function is not None:
+            return self.python_call(self.with_dtype_names(node), numpy_function, None)
         if _is_numpy(fn):
             self.numpy_error(node)
         replacement = pybuiltins.REPLACEMENTS.get(fn) if _hashable(fn) else None
@@ -2602,6 +2662,11 @@ class Importer(StaticContainers, CallForms, Views):
             if table is not None:
                 # `ID_TO_WORD.get(int(tok), "<unk>")`: pybuiltins.dict_get.
                 return self.helper_call(node, pybuiltins.dict_get, list(table), node.args)
+        if isinstance(fn, Layer) and not callable(fn.__dict__.get("forward", fn)):
+            # `layer.forward = "..."`: eager's call of it fails where it runs.
+            message = f"'{type(fn.__dict__['forward']).__name__}' object is not callable"
+            self.raise_if(self.constant(True, node), "TypeError", message, node)
+            return self.op(node, f'pydy.undef "raised" : {OBJECT}')
         target = self.python_callee(fn)
         if target is not None and is_not_to_static(target[0]):
             if node is getattr(self, "discarded_call", None):
@@ -2763,8 +2828,15 @@ class Importer(StaticContainers, CallForms, Views):
         if isinstance(fn, _NestedDef):
             return fn, None
         if isinstance(fn, Layer):
+            call = type(fn).__call__
+            if call is not Layer.__call__ and isinstance(call, types.FunctionType):
+                return call, fn  # a subclass's own __call__, which eager runs
             if fn._forward_pre_hooks or fn._forward_post_hooks:
                 return Layer._call_with_hooks, fn
+            own = fn.__dict__.get("forward")
+            if own is not None and not isinstance(own, ConvertedFunction):
+                # A forward assigned to the layer itself, which eager calls.
+                return Importer.python_callee(own)
             return forward_function(fn), fn
         if isinstance(fn, ConvertedFunction):
             return fn.dygraph_function, fn._instance

@@ -2,6 +2,7 @@
 way Python itself defines them:
 
 - `assert test, msg` is `if not test: raise AssertionError(msg)`;
+- `x: T = value` is `x = value` (an annotation alone does nothing);
 - a `try` statement is its body in a one-trip loop, left where something
   raises, then its clauses (try_statements.py);
 - `n := value` evaluated first in its statement is `n = value` before it
@@ -138,6 +139,11 @@ class _Desugar(ast.NodeTransformer):
     def visit_Tuple(self, node):
         self.generic_visit(node)
         return _concatenated(node, ast.Tuple, "tuple")
+
+    def visit_AnnAssign(self, node):
+        if node.value is None:
+            return located(ast.Pass(), node)  # `total: float` binds nothing
+        return self.visit_Assign(located(ast.Assign([node.target], node.value), node))
 
     def visit_Assign(self, node):
         self.generic_visit(node)

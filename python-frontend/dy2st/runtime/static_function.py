@@ -23,6 +23,7 @@ from ..compiler.marks import IGNORED_MODULES, NOT_TO_STATIC, ConvertedFunction, 
 from ..compiler import named_tuples, signature
 from ..compiler.signature import InputSpec
 from ..eager.tensor import Tensor
+from ..nn import Layer
 from . import entry, native, verbosity
 from .guards import Guards
 
@@ -190,6 +191,7 @@ class StaticFunction(ConvertedFunction):
         self._input_spec = list(input_spec) if input_spec is not None else None
         self._backend = backend
         self._instance = instance
+        self._training = True
         self._imported = None
         # Earlier imports with their compiled code, most recent first (see _import).
         self._variants: list[Any] = []
@@ -228,6 +230,23 @@ class StaticFunction(ConvertedFunction):
     @property
     def dygraph_function(self) -> Callable[..., Any]:
         return self._fn
+
+    def train(self) -> None:
+        """Paddle's mode switch of a converted function. A Layer's method
+        follows its layer (switched by Layer.train()); a function's mode is
+        recorded, and changes nothing it computes (as eagerly)."""
+        self._switch_mode(True)
+
+    def eval(self) -> None:
+        """See train()."""
+        self._switch_mode(False)
+
+    def _switch_mode(self, training):
+        if isinstance(self._instance, Layer) and self._instance.training is not training:
+            mode = "train" if training else "eval"
+            raise RuntimeError(f"Failed to switch {mode} mode. {self._fn} is a Layer's method, "
+                               f"please use Layer.{mode}() to switch {mode} mode.")
+        self._training = training
 
     def _argument_error(self, name, error):
         return TypeError(f"{self._fn.__qualname__}() argument '{name}': {error}")

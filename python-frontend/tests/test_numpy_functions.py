@@ -1,0 +1,151 @@
+"""NumPy in compiled code (numpy_functions): its constructors, common math,
+reductions and shape functions run on arrays (tensors there) and numbers
+known only once specialized, with NumPy's dtype rules; calls of values known
+when converting run NumPy itself. Eager runs NumPy, the reference."""
+import math
+
+import numpy as np
+import pytest
+
+import dy2st as paddle
+
+
+def t(values, dtype):
+    return paddle.to_tensor(np.asarray(values, dtype))
+
+
+def of_shapes(x):
+    n = x.shape[-1]
+    scale = np.sqrt(n)
+    flat = np.prod(x.shape[1:])
+    return (x / scale, paddle.reshape(x, [-1, int(flat)]), float(np.exp(n) + np.log(n)),
+            int(np.sum(x.shape)), int(np.max(x.shape)), int(np.abs(-n)), int(np.square(n)),
+            float(np.floor(n / 3) + np.ceil(n / 3)), int(np.maximum(n, 3)),
+            int(np.minimum(n, 3)), int(np.power(2, n)), float(np.tanh(1.0) + np.sin(n)),
+            float(np.mean(x.shape)), int(np.argmax(x.shape)))
+
+
+def test_numbers_known_once_specialized(differential):
+    differential(of_shapes, paddle.to_tensor(np.arange(24, dtype="float32").reshape(2, 3, 4)))
+
+
+def float_math(x):
+    a = x.numpy()
+    return (paddle.to_tensor(np.sqrt(a)), paddle.to_tensor(np.exp(a)),
+            paddle.to_tensor(np.log(a)), paddle.to_tensor(np.tanh(a)),
+            paddle.to_tensor(np.cos(a)), paddle.to_tensor(np.floor(a)),
+            paddle.to_tensor(np.ceil(a)), paddle.to_tensor(np.abs(-a)),
+            paddle.to_tensor(np.absolute(a)), paddle.to_tensor(np.square(a)))
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64", "int32", "int64"])
+def test_float_math_takes_numpy_dtypes(differential, dtype):
+    # sqrt of int32 is float64 (NumPy), not float32 (Paddle).
+    differential(float_math, t([[1, 2, 3], [4, 5, 6]], dtype))
+
+
+def reductions(x):
+    a = x.numpy()
+    return (paddle.to_tensor(np.sum(a, axis=0)), paddle.to_tensor(np.prod(a, axis=1)),
+            paddle.to_tensor(np.mean(a, axis=1, keepdims=True)),
+            paddle.to_tensor(np.max(a, axis=0)), paddle.to_tensor(np.amin(a, axis=1)),
+            paddle.to_tensor(np.argmax(a, axis=1)), paddle.to_tensor(np.argmin(a, axis=0)),
+            x * 0 + np.sum(a), x * 0 + np.mean(a), x * 0 + np.max(a), int(np.argmax(a)),
+            paddle.to_tensor(np.sum(a, dtype="float64")))
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64", "int32", "int64"])
+def test_reductions_take_numpy_dtypes(differential, dtype):
+    # The sum of int32 is int64; the mean of ints float64; a whole array's
+    # reduction a scalar, which combines with a tensor as a number does.
+    differential(reductions, t([[3, 1, 2], [4, 6, 5]], dtype))
+
+
+def shapes_and_choices(x):
+    a = x.numpy()
+    n = x.shape[0]
+    causal = np.triu(np.ones((n, n)), 1)
+    return (paddle.to_tensor(np.reshape(a, (3, -1))), paddle.to_tensor(np.transpose(a)),
+            paddle.to_tensor(np.transpose(a, (1, 0))), paddle.to_tensor(np.expand_dims(a, 1)),
+            paddle.to_tensor(np.squeeze(np.expand_dims(a, 0))),
+            paddle.to_tensor(np.concatenate([a, a], axis=1)),
+            paddle.to_tensor(np.stack([a, a])), paddle.to_tensor(causal),
+            paddle.to_tensor(np.tril(a, -1)), paddle.to_tensor(np.where(a > 2, a, -a)),
+            paddle.to_tensor(np.clip(a, 2, 4)), paddle.to_tensor(np.maximum(a, a[::-1])),
+            paddle.to_tensor(np.minimum(a, 3)))
+
+
+@pytest.mark.parametrize("dtype", ["float32", "int64"])
+def test_shape_functions(differential, dtype):
+    differential(shapes_and_choices, t([[3, 1, 2], [4, 6, 5]], dtype))
+
+
+def constants(x):
+    mask = np.triu(np.ones((3, 3)) * -1e9, k=1).astype("float32")
+    low = np.finfo(np.float32).min
+    top = np.iinfo(np.int32).max
+    return (x + paddle.to_tensor(mask), paddle.clip(x, -np.inf, np.pi), x * 0 + low,
+            x.astype(np.float64), x.astype(np.dtype("int32")) + top - top, x[:, np.newaxis],
+            x * math.sqrt(2 / np.pi))
+
+
+def test_values_known_when_converting_run_numpy(differential):
+    differential(constants, paddle.to_tensor(np.arange(9, dtype="float32").reshape(3, 3)))
+
+
+def test_constants_are_computed_when_converting():
+    code = paddle.jit.to_static(constants).code
+    assert 'pydy.call @"triu' not in code  # a captured tensor
+    assert "-3.4028234663852886e+38" in code
+
+
+def bool_sqrt(x):
+    return paddle.to_tensor(np.sqrt(x.numpy()))
+
+
+def test_float16_results_are_a_clear_error():
+    # NumPy computes sqrt of bools in float16, which dy2st tensors do not hold.
+    with pytest.raises(NotImplementedError, match="float16") as info:
+        paddle.jit.to_static(bool_sqrt)(paddle.to_tensor([True, False]))
+    assert "test_numpy_functions.py" in str(info.value)
+
+
+def linalg_norm(x):
+    return x / np.linalg.norm(x.numpy())
+
+
+def random_noise(x):
+    return x + np.random.rand()
+
+
+@pytest.mark.parametrize("fn", [linalg_norm, random_noise])
+def test_other_numpy_functions_are_a_clear_error(fn):
+    with pytest.raises(paddle.Dy2StError, match="numpy cannot run") as info:
+        paddle.jit.to_static(fn)(paddle.to_tensor([3.0, 4.0]))
+    assert "test_numpy_functions.py" in str(info.value)
+
+
+def appended(x):
+    a = np.array([1, 2, 3])
+    for i in range(2):
+        a = np.append(a, i)
+    b = x.numpy()
+    return (paddle.to_tensor(a), paddle.to_tensor(np.append(b, b)),
+            paddle.to_tensor(np.append(b, b[:1], axis=0)), paddle.to_tensor(np.append(b, [[7, 8]], 0)))
+
+
+@pytest.mark.parametrize("dtype", ["float64", "int64"])
+def test_append(differential, dtype):
+    differential(appended, t([[3, 1], [4, 6]], dtype))
+
+
+def promoted(x, y):
+    a, b = x.numpy(), y.numpy()
+    return (paddle.to_tensor(np.concatenate([a, b])), paddle.to_tensor(np.stack([b, a, b])),
+            paddle.to_tensor(np.append(a, b)))
+
+
+@pytest.mark.parametrize("dtypes", [("int32", "float32"), ("int64", "float32"), ("bool", "int32"),
+                                    ("int32", "int64"), ("float32", "float64")])
+def test_joined_arrays_take_numpy_promotion(differential, dtypes):
+    differential(promoted, t([1, 0], dtypes[0]), t([2, 1], dtypes[1]))
