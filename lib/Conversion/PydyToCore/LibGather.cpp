@@ -36,6 +36,29 @@ static Value checkIndices(LibLowering &l, Value index, Value dim, int64_t axis) 
   Location loc = l.loc;
   auto type = cast<RankedTensorType>(index.getType());
   Type elem = type.getElementType();
+  auto message = [&](Value bad) {
+    Value bad64 = elem.isInteger(64) ? bad : arith::ExtSIOp::create(b, loc, b.getI64Type(), bad);
+    Value size = arith::IndexCastOp::create(b, loc, b.getI64Type(), dim);
+    return SmallVector<dy2st::MessagePiece>{
+        std::string("index "), bad64,
+        " is out of bounds for axis " + std::to_string(axis) + " with size ", size};
+  };
+  if (type.hasStaticShape() && type.getNumElements() == 1) {
+    // One index (x[:, t] at a step of a loop): tested as a scalar, without
+    // the reduction's buffers, which cost allocations at every step.
+    SmallVector<Value> zeros;
+    if (type.getRank() > 0)
+      zeros.assign(type.getRank(), arith::ConstantIndexOp::create(b, loc, 0));
+    Value i = tensor::ExtractOp::create(b, loc, index, zeros);
+    Value d = arith::IndexCastOp::create(b, loc, elem, dim);
+    Value negD = arith::SubIOp::create(
+        b, loc, arith::ConstantOp::create(b, loc, b.getIntegerAttr(elem, 0)), d);
+    Value lo = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, i, negD);
+    Value hi = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i, d);
+    Value ok = arith::AndIOp::create(b, loc, lo, hi);
+    checkAtRunTime(b, l.op, ok, "IndexError", message(i));
+    return ok;
+  }
   Value flat = flattenTensor(b, loc, index);
   auto scalar = [&](Type t, TypedAttr value) {
     Value v = arith::ConstantOp::create(b, loc, value);
@@ -65,12 +88,7 @@ static Value checkIndices(LibLowering &l, Value index, Value dim, int64_t axis) 
   Value ok = arith::XOrIOp::create(b, loc, anyBad,
                                    arith::ConstantOp::create(b, loc, b.getBoolAttr(true)));
   Value bad = tensor::ExtractOp::create(b, loc, found.getResult(1), ValueRange{});
-  Value bad64 = elem.isInteger(64) ? bad : arith::ExtSIOp::create(b, loc, b.getI64Type(), bad);
-  Value size = arith::IndexCastOp::create(b, loc, b.getI64Type(), dim);
-  checkAtRunTime(b, l.op, ok, "IndexError",
-                 ArrayRef<dy2st::MessagePiece>{
-                     std::string("index "), bad64,
-                     " is out of bounds for axis " + std::to_string(axis) + " with size ", size});
+  checkAtRunTime(b, l.op, ok, "IndexError", message(bad));
   return ok;
 }
 

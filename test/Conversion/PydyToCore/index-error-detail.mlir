@@ -42,3 +42,20 @@ pydy.func @gathered(%x: tensor<3x4xf32>, %i: tensor<2xi64>) -> tensor<3x2xf32> {
   %r = pydy.lib_call "gather"(%x, %i) {kwnames = ["x", "index"], static_args = {axis = 1 : i64}} : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<3x2xf32>
   pydy.return %r : tensor<3x2xf32>
 }
+
+// A gather by one index (`x[:, t]` in a loop) tests it as a scalar: no
+// reduction, whose buffers would be allocated at every step.
+// CHECK-LABEL: func.func @one_index
+// CHECK-NOT: linalg.reduce
+// CHECK: %[[I:.*]] = tensor.extract %arg1[]
+// CHECK: arith.cmpi sge, %[[I]]
+// CHECK: arith.cmpi slt, %[[I]]
+// CHECK: scf.if
+// CHECK: call @dy2st_print_i64(%[[I]])
+// CHECK: call @dy2st_raise_items
+// CHECK-NOT: linalg.reduce
+// CHECK: return
+pydy.func @one_index(%x: tensor<3x4xf32>, %i: tensor<i64>) -> tensor<3xf32> {
+  %r = pydy.lib_call "gather"(%x, %i) {kwnames = ["x", "index"], static_args = {axis = 1 : i64}} : (tensor<3x4xf32>, tensor<i64>) -> tensor<3xf32>
+  pydy.return %r : tensor<3xf32>
+}
