@@ -149,3 +149,29 @@ def promoted(x, y):
                                     ("int32", "int64"), ("float32", "float64")])
 def test_joined_arrays_take_numpy_promotion(differential, dtypes):
     differential(promoted, t([1, 0], dtypes[0]), t([2, 1], dtypes[1]))
+
+
+def numbers_with_arrays(x):
+    a = x.numpy()
+    return (paddle.to_tensor(np.power(1.5, a)), paddle.to_tensor(np.power(2, a)),
+            paddle.to_tensor(np.maximum(1.5, a)), paddle.to_tensor(np.minimum(a, 2)))
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64", "int64"])
+def test_a_number_with_an_array_takes_numpy_dtypes(differential, dtype):
+    # A float with an int array is float64; with a float32 array float32.
+    differential(numbers_with_arrays, t([[3, 1, 2], [4, 6, 5]], dtype))
+
+
+def sinusoid(x):
+    # A Transformer's positions, computed in forward with NumPy.
+    length, width = x.shape[1], x.shape[2]
+    pos = np.arange(length, dtype="float64")[:, np.newaxis]
+    i = np.arange(width, dtype="float64")[np.newaxis, :]
+    angle = pos / np.power(10000.0, (2 * (i // 2)) / width)
+    table = np.concatenate([np.sin(angle[:, 0::2]), np.cos(angle[:, 1::2])], axis=-1)
+    return x + paddle.to_tensor(table, dtype="float32")
+
+
+def test_positions_computed_with_numpy(differential):
+    differential(sinusoid, paddle.to_tensor(np.zeros((2, 5, 8), "float32")))

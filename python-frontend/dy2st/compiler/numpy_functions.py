@@ -154,7 +154,21 @@ def _binary(kernel, a, b):
         a = array(a)
     if isinstance(b, (list, tuple)):
         b = array(b)
+    if not isinstance(a, Tensor):
+        a = _f.to_tensor(a, _with_array(a, b.dtype))
+    if not isinstance(b, Tensor):
+        b = _f.to_tensor(b, _with_array(b, a.dtype))
     return kernel(a, b)
+
+
+def _with_array(number, dtype):
+    # NumPy's dtype for a Python number with an array of `dtype`: the
+    # array's, unless the number is of a wider kind (a float with ints).
+    if isinstance(number, bool) or (isinstance(number, int) and dtype != "bool"):
+        return dtype
+    if isinstance(number, int):
+        return "int64"
+    return dtype if dtype == "float32" or dtype == "float64" else "float64"
 
 
 def maximum(x1, x2):
