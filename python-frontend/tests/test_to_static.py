@@ -169,3 +169,31 @@ def test_train_and_eval_of_a_converted_function():
     net.forward.eval()
     with pytest.raises(RuntimeError, match="Failed to switch train mode.*Layer.train"):
         paddle.jit.to_static(net.foo).train()
+
+
+@paddle.jit.to_static
+def shifted(x):
+    return x - 1
+
+
+class Decorated:
+    scale = 3.0
+
+    @classmethod
+    @paddle.jit.to_static(full_graph=True)
+    def by_class(cls, x):
+        return shifted(x) * cls.scale
+
+    @staticmethod
+    @paddle.jit.to_static
+    def by_nothing(x):
+        return shifted(x) * 2
+
+
+def test_to_static_under_classmethod_and_staticmethod():
+    # The class is the compile-time object a classmethod's first parameter names.
+    x = paddle.to_tensor([1.0, 3.0])
+    assert np.array_equal(Decorated().by_class(x).numpy(), [0.0, 6.0])
+    assert np.array_equal(Decorated.by_class(x).numpy(), [0.0, 6.0])
+    assert np.array_equal(Decorated.by_nothing(x).numpy(), [0.0, 4.0])
+    assert np.array_equal(Decorated().by_nothing(x).numpy(), [0.0, 4.0])

@@ -191,6 +191,7 @@ class StaticFunction(ConvertedFunction):
         self._input_spec = list(input_spec) if input_spec is not None else None
         self._backend = backend
         self._instance = instance
+        self._by_class: dict[type, StaticFunction] = {}
         self._training = True
         self._imported = None
         # Earlier imports with their compiled code, most recent first (see _import).
@@ -219,12 +220,14 @@ class StaticFunction(ConvertedFunction):
     def __get__(self, instance, owner):
         if instance is None:
             return self
-        # One converted function, with its own cache, per layer object.
-        key = "_dy2st_static_" + self._fn.__name__
-        bound = instance.__dict__.get(key)
+        # One converted function, with its own cache, per layer object (per
+        # class under @classmethod: a class's __dict__ cannot be written).
+        kept, key = (self._by_class, instance) if isinstance(instance, type) else \
+            (instance.__dict__, "_dy2st_static_" + self._fn.__name__)
+        bound = kept.get(key)
         if bound is None:
             bound = StaticFunction(self._fn, self._input_spec, self._backend, instance)
-            instance.__dict__[key] = bound
+            kept[key] = bound
         return bound
 
     @property
