@@ -175,3 +175,70 @@ def sinusoid(x):
 
 def test_positions_computed_with_numpy(differential):
     differential(sinusoid, paddle.to_tensor(np.zeros((2, 5, 8), "float32")))
+
+
+def returns_arrays(x):
+    ids = x.numpy()
+    return ids, x.tolist(), {"root": np.sqrt(ids), "rows": [x * 2, (x + 1).numpy()]}, x
+
+
+def _through(x):
+    return x.numpy() + 1
+
+
+def returns_through_a_call(x, extra):
+    return _through(x), extra[0].tolist()
+
+
+def _same_kinds(eager, compiled):
+    assert type(compiled) is type(eager), (eager, compiled)
+    if isinstance(eager, (tuple, list)):
+        assert len(eager) == len(compiled)
+        for e, c in zip(eager, compiled):
+            _same_kinds(e, c)
+    elif isinstance(eager, dict):
+        assert list(eager) == list(compiled)
+        for k in eager:
+            _same_kinds(eager[k], compiled[k])
+    elif isinstance(eager, np.ndarray):
+        assert eager.dtype == compiled.dtype and eager.shape == compiled.shape
+        np.testing.assert_allclose(compiled, eager, rtol=1e-6)
+    elif isinstance(eager, paddle.Tensor):
+        np.testing.assert_allclose(compiled.numpy(), eager.numpy(), rtol=1e-6)
+    else:
+        assert compiled == eager
+
+
+@pytest.mark.parametrize("fn, args", [
+    (returns_arrays, (t([[1.0, 4.0], [9.0, 16.0]], "float32"),)),
+    (returns_through_a_call, (t([1, 2], "int64"), [t([[3, 4]], "int32")])),
+])
+def test_returned_arrays_and_lists_are_what_eager_returns(fn, args):
+    # `x.numpy()` returned is an array, `x.tolist()` a list, at any depth of
+    # the result, also through a call (and an entry taking a list).
+    compiled = paddle.jit.to_static(fn)
+    for _ in range(3):  # the first call, then the dispatcher's
+        _same_kinds(fn(*args), compiled(*args))
+
+
+def array_or_tensor(x, flag):
+    if flag:
+        return x.numpy()
+    return x
+
+
+def test_a_return_of_an_array_and_one_of_a_tensor_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="another return of the function gives a tensor"):
+        paddle.jit.to_static(array_or_tensor)(t([1.0], "float32"), paddle.to_tensor(True))
+
+
+class ArrayLayer(paddle.nn.Layer):
+    def forward(self, x):
+        return x.numpy()
+
+
+def test_saving_a_function_returning_arrays_is_a_clear_error(tmp_path):
+    layer = paddle.jit.to_static(ArrayLayer())
+    layer(t([1.0], "float32"))
+    with pytest.raises(paddle.Dy2StError, match="returns NumPy arrays"):
+        paddle.jit.save(layer, str(tmp_path / "model"))

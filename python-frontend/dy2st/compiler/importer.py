@@ -30,8 +30,8 @@ from ..eager.tensor import Tensor
 from ..nn import Layer, LayerDict, LayerList, Sequential
 from . import alias_forms as forms
 from . import (aliases, callbacks, comprehensions, layer_structure, local_classes,
-               named_tuples, numpy_functions, numpy_values, pybuiltins, statements,
-               try_statements, unbound)
+               named_tuples, numpy_functions, numpy_values, pybuiltins, returned_arrays,
+               statements, try_statements, unbound)
 from .errors import Dy2StError, UnsupportedSyntaxError
 from .unit import (Capture, Item, MadeObject, NewWrittenAttribute, Origin,
                    RecursiveCaptures, Static, Unit, bound_flag, flagged_attribute, owns)
@@ -305,6 +305,12 @@ class Importer(StaticContainers, CallForms, Views):
         text = self.import_function(self.node.name)
         self.unit.stack.pop()
         self.check_recursion(key, self.node)
+        if self.arrays_returned() is None:
+            self._fail(next(node for arrays, node in self.return_arrays if arrays),
+                       "this return gives a NumPy array (or a list made by tolist()) where "
+                       "another return of the function gives a tensor: compiled, the caller "
+                       "cannot tell them apart; return one kind at every return",
+                       unsupported=False)
         return "".join([text] + self.unit.texts)
 
     def check_recursion(self, key, node):
@@ -357,6 +363,12 @@ class Importer(StaticContainers, CallForms, Views):
         self.own_locals = _assigned_names(self.node.body) | set(params)
         self.rebound_params = set(params) & _assigned_names(self.node.body)
         self.array_names = numpy_values.array_names(self.node, params)
+        self.list_names = numpy_values.names_bound_only_to(self.node, params,
+                                                           numpy_values.is_list_call)
+        # What each return gives back as NumPy arrays (returned_arrays.py),
+        # and the functions imported for calls (by the call's node).
+        self.return_arrays = []
+        self.callees = {}
         # Sets: `seen.add(t)` changes the set (a tensor's add() makes a sum).
         self.set_names = numpy_values.names_bound_only_to(self.node, params,
                                                           numpy_values.is_set_call)
@@ -899,8 +911,20 @@ class Importer(StaticContainers, CallForms, Views):
 
     def stmt_Return(self, node):
         value = self.expr(node.value) if node.value is not None else None
+        if node.value is not None and not (isinstance(node.value, ast.Constant) and
+                                           node.value.value is None):
+            self.return_arrays.append((returned_arrays.made_by(self, node.value), node))
         self.emit_return(value, node)
         return True
+
+    def arrays_returned(self):
+        """{path: "numpy" | "list"}: the places of the function's result that
+        are NumPy arrays or lists eagerly (returned_arrays.py); None where its
+        returns differ."""
+        found = {tuple(sorted(arrays.items(), key=repr)) for arrays, _ in self.return_arrays}
+        if len(found) > 1:
+            return None
+        return dict(self.return_arrays[0][0]) if self.return_arrays else {}
 
     def emit_return(self, value, node):
         """`return value`; with attributes of compile-time objects assigned in
@@ -2943,6 +2967,7 @@ class Importer(StaticContainers, CallForms, Views):
                 self.unit.stack.pop()
             callee.check_recursion(key, callee.node)
         symbol, callee = self.unit.functions[key]
+        self.callees[id(node)] = callee
         if isinstance(fn, _NestedDef) and any(set(group) & set(callee.mutated_params or ())
                                                for group in shared):
             self._fail(node, f"{fn.__qualname__}() changes in place a parameter given an object "

@@ -36,6 +36,11 @@ def array_names(function, params):
     return names_bound_only_to(function, params, is_array_call)
 
 
+def is_list_call(node):
+    """`<expr>.tolist()`."""
+    return is_array_call(node) and node.func.attr == "tolist"
+
+
 def is_set_call(node):
     """`set(...)` or a set display."""
     return isinstance(node, ast.Set) or (

@@ -182,6 +182,11 @@ def specs_of(input_spec, names):
 def compile_for_save(static_function, specs):
     """(meta, imported text, specialized text, parameter arrays)."""
     imported = static_function._import()
+    if imported.arrays:
+        raise errors.Dy2StError(
+            f"{static_function.dygraph_function.__qualname__}() returns NumPy arrays (or lists "
+            "made by tolist()), which a saved program cannot give back: return the tensors "
+            "to save it")
     text, captures, written = imported.text, imported.captures, imported.written
     state = _state_of(static_function._instance, captures, written)
     params = [c.read() for c in captures]

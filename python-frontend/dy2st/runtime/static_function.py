@@ -20,7 +20,7 @@ from ..compiler.unit import (NewWrittenAttribute, RecursiveCaptures, Unit, flagg
                              owns, pairs_for)
 from ..compiler.reach import Reach
 from ..compiler.marks import IGNORED_MODULES, NOT_TO_STATIC, ConvertedFunction, is_not_to_static
-from ..compiler import named_tuples, signature
+from ..compiler import named_tuples, returned_arrays, signature
 from ..compiler.signature import InputSpec
 from ..eager.tensor import Tensor
 from ..nn import Layer
@@ -64,15 +64,16 @@ def _signature_entry(value):
 _Imported = collections.namedtuple("_Imported",
                                    "text captures declared written kept changed "
                                    "inner_changed inner_reaches entry "
-                                   "guards")
+                                   "guards arrays")
 """An imported function: its pydy text, captured inputs, declared argument
 types (input_spec), the attributes it assigns (written back after calls) and
 for each where it is changed in place, how deep (compiler.reach.Reach; see
 write_attribute), the parameters it changes in place (written to the
 caller's tensors after calls), those the function an entry wrapper calls
 changes (see _structured_call) and how deep inside each its changes went
-(compiler.reach.Reach), the name of its pydy function and what it took from
-objects (its Guards, or None)."""
+(compiler.reach.Reach), the name of its pydy function, what it took from
+objects (its Guards, or None) and the places of its result that are NumPy
+arrays or lists eagerly (compiler.returned_arrays)."""
 
 
 def _runtime_number_entry(value):
@@ -328,7 +329,8 @@ class StaticFunction(ConvertedFunction):
                                                 by_identity)
                                                for origin, value, by_identity
                                                in importer.unit.guards.values()])
-                                       if importer.unit.guards else None)
+                                       if importer.unit.guards else None,
+                                       importer.arrays_returned())
             verbosity.report(2, f"converted {self._fn.__qualname__}")
             verbosity.show_code(self._fn.__qualname__, self._imported.text)
             self._imported_kinds = _kinds_of(written)
@@ -474,8 +476,12 @@ class StaticFunction(ConvertedFunction):
         if not self._dispatchable:
             return
         if self._dispatcher is None:
+            arrays = self._imported.arrays
+            rebuild = _rebuild if not arrays else \
+                (lambda structure, leaves: returned_arrays.as_eager(_rebuild(structure, leaves),
+                                                                    arrays))
             self._dispatcher = native.module().Dispatcher(
-                self._positional_count, self._defaults, Tensor, _rebuild, _MISS)
+                self._positional_count, self._defaults, Tensor, rebuild, _MISS)
         self._dispatcher.remember(values, compiled)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
@@ -502,7 +508,8 @@ class StaticFunction(ConvertedFunction):
                 except TypeError as e:
                     raise self._argument_error(name, e) from None
             return self._structured_call(values, given)
-        text, captures, declared, written, attribute_kept, changed, _, _, entry_symbol, _ = \
+        text, captures, declared, written, attribute_kept, changed, _, _, entry_symbol, _, \
+            arrays = \
             self._import()
         shared = _shared_tensors(self._parameters(), values)
         if shared and not self._shared_params and \
@@ -564,7 +571,7 @@ class StaticFunction(ConvertedFunction):
             arguments = dict(zip(names, values))
             for name, value in zip(changed, attributes[len(written):]):
                 write_into(arguments[name], value)
-        return result
+        return returned_arrays.as_eager(result, arrays) if arrays else result
 
 
 def write_attribute(obj, name, value, reach, assigned=False):
