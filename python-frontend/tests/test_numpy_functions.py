@@ -224,12 +224,37 @@ def test_returned_arrays_and_lists_are_what_eager_returns(fn, args):
 def array_or_tensor(x, flag):
     if flag:
         return x.numpy()
+    elif x.sum() > 100:
+        return None
     return x
 
 
-def test_a_return_of_an_array_and_one_of_a_tensor_is_a_clear_error():
-    with pytest.raises(paddle.Dy2StError, match="another return of the function gives a tensor"):
-        paddle.jit.to_static(array_or_tensor)(t([1.0], "float32"), paddle.to_tensor(True))
+def array_or_tensor_by_setting(x, as_array=True):
+    if as_array:  # folds away
+        return {"ids": x.tolist()}
+    return {"ids": x}
+
+
+@pytest.mark.parametrize("fn, args", [
+    (array_or_tensor, (t([1.0], "float32"), paddle.to_tensor(True))),
+    (array_or_tensor, (t([1.0], "float32"), paddle.to_tensor(False))),
+    (array_or_tensor, (t([101.0], "float32"), paddle.to_tensor(False))),
+    (array_or_tensor_by_setting, (t([1, 2], "int64"),)),
+    (array_or_tensor_by_setting, (t([1, 2], "int64"), False)),
+])
+def test_returns_that_differ_give_what_the_return_taken_gives(fn, args):
+    compiled = paddle.jit.to_static(fn)
+    for _ in range(3):
+        _same_kinds(fn(*args), compiled(*args))
+
+
+def _array_or_tensor_inside(x, flag):
+    return array_or_tensor(x, flag)
+
+
+def test_a_called_function_whose_returns_differ_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="returns a NumPy array .* at one return"):
+        paddle.jit.to_static(_array_or_tensor_inside)(t([1.0], "float32"), paddle.to_tensor(True))
 
 
 class ArrayLayer(paddle.nn.Layer):

@@ -283,3 +283,21 @@ print(paddle.jit.to_static(layer_with_own_call).code)
 # CHECK: pydy.call @"OwnCall___call__
 # CHECK-LABEL: pydy.func @"OwnCall___call__
 # CHECK: pydy.raise "AttributeError", "module 'dy2st.nn' has no attribute 'not_exist_api'"
+
+
+def array_or_tensor(x, flag):
+    if flag:
+        return x.numpy()
+    return x
+
+
+print(paddle.jit.to_static(array_or_tensor).code)
+
+# Returns that give a NumPy array at different places each give their index
+# too (-1 for None), by which the caller turns the result back into an array.
+# CHECK-LABEL: pydy.func @"array_or_tensor"
+# CHECK: %[[A:v[0-9]+]]:2 = pydy.call_method %{{.*}}, "numpy"()
+# CHECK: %[[ZERO:.*]] = pydy.constant 0 : i64
+# CHECK: pydy.tuple %[[A]]#0, %[[ZERO]]
+# CHECK: %[[ONE:.*]] = pydy.constant 1 : i64
+# CHECK: pydy.tuple %{{.*}}, %[[ONE]]

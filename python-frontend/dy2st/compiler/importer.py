@@ -173,6 +173,10 @@ class Importer(StaticContainers, CallForms, Views):
     containers in static_containers.py, its special call forms in
     call_forms.py)."""
 
+    # Whether each return also gives its index (returned_arrays.py): set for
+    # the entry when its import starts.
+    tags_returns = False
+
     def __init__(self, fn, arg_types=None, self_object=None, unit=None, static_params=None,
                  shared_params=()):
         self.fn = fn
@@ -378,12 +382,13 @@ class Importer(StaticContainers, CallForms, Views):
         self.scopes.append(self.own_locals |
                            {self.attribute_variable(i) for i in range(len(self.unit.written))})
         self.depth = 1
+        self.tags_returns = not called and returned_arrays.tags_returns(self)
         if not called:
             self.init_written_attributes()
         # A body that ends in an `if` whose branches both leave still closes
         # with a return (never reached).
         if not self.block(self.node.body) or self.returned_at != len(self.lines):
-            self.emit_return(None, self.node)
+            self.emit_return(self.tagged(None, -1, self.node), self.node)
         self.finish_returns(called)
         body = self.lines
         library = os.path.abspath(self.filename).startswith(_PACKAGE)
@@ -911,16 +916,28 @@ class Importer(StaticContainers, CallForms, Views):
 
     def stmt_Return(self, node):
         value = self.expr(node.value) if node.value is not None else None
-        if node.value is not None and not (isinstance(node.value, ast.Constant) and
-                                           node.value.value is None):
+        site = -1
+        if returned_arrays.returns_a_value(node):
             self.return_arrays.append((returned_arrays.made_by(self, node.value), node))
-        self.emit_return(value, node)
+            site = len(self.return_arrays) - 1
+        self.emit_return(self.tagged(value, site, node), node)
         return True
+
+    def tagged(self, value, site, node):
+        """`value`, returned at the return of index `site` (-1 for None): with
+        the index where the entry tags its returns (returned_arrays.py)."""
+        if not self.tags_returns:
+            return value
+        value = self.constant(None, node) if value is None else value
+        return self.written(node, pydytext.sequence("tuple", [value, self.constant(site, node)]))
 
     def arrays_returned(self):
         """{path: "numpy" | "list"}: the places of the function's result that
-        are NumPy arrays or lists eagerly (returned_arrays.py); None where its
-        returns differ."""
+        are NumPy arrays or lists eagerly (returned_arrays.py); a list of them
+        by return index where the entry tags its returns; None where a called
+        function's returns differ."""
+        if self.tags_returns:
+            return [arrays for arrays, _ in self.return_arrays]
         found = {tuple(sorted(arrays.items(), key=repr)) for arrays, _ in self.return_arrays}
         if len(found) > 1:
             return None

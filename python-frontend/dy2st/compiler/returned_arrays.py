@@ -5,9 +5,11 @@ tensors (see numpy_values); the entry's caller turns those back (`as_eager`),
 so that the compiled function returns what the Python one does.
 
 A place is a path of tuple or list positions and dict keys, found in the
-return statement's displays; each return of a function must agree (a
-`return None` aside), else it is a clear error, as the caller could not tell
-which return a result came from."""
+return statement's displays. Where the entry's own returns differ (`return
+x.numpy()` under one branch, `return x` under another, one of which may fold
+away), each return also gives its index (`tags_returns`), by which the
+caller converts; a called function's returns must agree (a `return None`
+aside), else it is a clear error."""
 import ast
 
 import numpy as np
@@ -85,3 +87,38 @@ def as_eager(result, arrays, path=()):
     if type(result) is dict:
         return {k: as_eager(v, arrays, path + (k,)) for k, v in result.items()}
     return result
+
+
+def _own_returns(function):
+    pending = list(function.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Return):
+            yield node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
+                                 ast.ClassDef)):
+            pending.extend(ast.iter_child_nodes(node))
+
+
+def returns_a_value(node):
+    """Whether `node`, a return statement, gives something other than None."""
+    return node.value is not None and not (isinstance(node.value, ast.Constant) and
+                                           node.value.value is None)
+
+
+def tags_returns(importer):
+    """Whether the function's own returns give NumPy arrays at different
+    places (the calls they make are not followed: none is imported yet)."""
+    found = {tuple(sorted(made_by(importer, node.value).items(), key=repr))
+             for node in _own_returns(importer.node) if returns_a_value(node)}
+    return len(found) > 1
+
+
+def of_call(result, arrays):
+    """The compiled function's `result` as eagerly: `arrays` is the entry's
+    {path: kind}, or by return index where it tags its returns (the result is
+    then the value and the index, -1 for a None)."""
+    if isinstance(arrays, list):
+        value, site = result
+        return as_eager(value, arrays[site]) if site >= 0 else value
+    return as_eager(result, arrays)

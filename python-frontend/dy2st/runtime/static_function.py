@@ -478,8 +478,8 @@ class StaticFunction(ConvertedFunction):
         if self._dispatcher is None:
             arrays = self._imported.arrays
             rebuild = _rebuild if not arrays else \
-                (lambda structure, leaves: returned_arrays.as_eager(_rebuild(structure, leaves),
-                                                                    arrays))
+                (lambda structure, leaves: returned_arrays.of_call(_rebuild(structure, leaves),
+                                                                   arrays))
             self._dispatcher = native.module().Dispatcher(
                 self._positional_count, self._defaults, Tensor, rebuild, _MISS)
         self._dispatcher.remember(values, compiled)
@@ -571,7 +571,7 @@ class StaticFunction(ConvertedFunction):
             arguments = dict(zip(names, values))
             for name, value in zip(changed, attributes[len(written):]):
                 write_into(arguments[name], value)
-        return returned_arrays.as_eager(result, arrays) if arrays else result
+        return returned_arrays.of_call(result, arrays) if arrays else result
 
 
 def write_attribute(obj, name, value, reach, assigned=False):
