@@ -1127,6 +1127,14 @@ def created_on_the_cpu(x):
     return a, b + x, c, d, e, x.get_device()  # Paddle's -1: the CPU
 
 
+def tensor_bookkeeping(x):
+    # Paddle's bookkeeping methods: bytes per element, layout, gradients.
+    x.clear_gradient()
+    x.clear_grad()
+    return (x.element_size(), paddle.to_tensor([1], dtype="int64").element_size(),
+            paddle.to_tensor([True]).element_size(), x.is_contiguous(), x * 2)
+
+
 def results_given_out(x, y):
     # Paddle 3.3's keyword-only out=: the tensor takes the result whole (its
     # shape and dtype too), in its own memory where they fit.
@@ -1377,6 +1385,7 @@ CASES = [
     ("len_of_tensor_and_array", len_of_tensor_and_array, [f32(10, 16)]),
     ("copy_into_tensors", copy_into_tensors, [f32(2, 3), f32(4) + 1]),
     ("created_on_the_cpu", created_on_the_cpu, [f32(2)]),
+    ("tensor_bookkeeping", tensor_bookkeeping, [f32(2)]),
     ("results_given_out", results_given_out, [f32(3) * 3, f32(3)]),
     ("pytorch_style_keywords", pytorch_style_keywords,
      [f32(2, 3) * 4 - 2, f32(2, 3) + 0.5, np.array([7, -7, 6, -9], "int64"),

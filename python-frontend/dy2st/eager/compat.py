@@ -277,6 +277,23 @@ def _is_floating_point(x):
     return x.dtype == "float32" or x.dtype == "float64"
 
 
+def _element_size(x):
+    """x.element_size(): the bytes of one element."""
+    if x.dtype == "bool":
+        return 1
+    return 8 if x.dtype == "int64" or x.dtype == "float64" else 4
+
+
+def _is_contiguous(x):
+    """x.is_contiguous(): dy2st's tensors are (a view reads its elements in place)."""
+    return True
+
+
+def _clear_gradient(x, set_to_zero=True):
+    """x.clear_gradient() / x.clear_grad(): dy2st records no gradients."""
+    return None
+
+
 _DTYPE_NAMES = ("bool", "int8", "uint8", "int16", "int32", "int64", "float16", "bfloat16",
                 "float32", "float64")
 
@@ -321,6 +338,8 @@ METHODS = {"to": _to, "new_zeros": _new_zeros, "new_ones": _new_ones, "new_empty
            "new_full": _new_full, "repeat": _repeat, "float": _float32, "double": _float64,
            "int": _int32, "long": _int64, "bool": _bool, "type_as": _type_as, "dim": _dim,
            "ndimension": _dim, "contiguous": _contiguous, "is_floating_point": _is_floating_point,
-           "cpu": _cpu, "get_device": _get_device}
+           "cpu": _cpu, "get_device": _get_device, "element_size": _element_size,
+           "is_contiguous": _is_contiguous, "clear_gradient": _clear_gradient,
+           "clear_grad": _clear_gradient}
 """Tensor methods of the PyTorch spelling, written over the op table (the
 importer converts them like composites)."""
