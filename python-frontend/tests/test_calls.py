@@ -858,3 +858,79 @@ def test_a_forward_that_is_not_callable_is_a_type_error_where_it_runs():
     with pytest.raises(TypeError, match="'str' object is not callable") as info:
         paddle.jit.to_static(calls_broken)(x)
     assert "test_calls.py" in str(info.value)
+
+
+def lambda_changed_in_a_loop(x, n):
+    k = 2
+    g = lambda v: v * k  # noqa: E731
+    for i in range(n):
+        x = g(x)
+        k = k + 1
+        if x.sum() > 10:
+            g = lambda v: v - k  # noqa: E731
+    return x
+
+
+def lambda_reading_a_later_variable(x, n):
+    g = lambda v: v + scale  # noqa: E731
+    scale = 1.5
+    i = 0
+    while i < n:
+        x = g(x)
+        if x.sum() > 5:
+            g = lambda v: v * scale  # noqa: E731
+        i += 1
+    return x
+
+
+def function_changed_in_a_loop(x, n):
+    act = F.relu
+    for i in range(n):
+        x = act(x) - 0.5
+        if x.sum() < 0:
+            act = paddle.tanh
+    return x
+
+
+def lambda_maybe_unbound(x, flag):
+    if flag:
+        g = lambda v: v + 1  # noqa: E731
+    elif x.sum() > 100:
+        g = lambda v: v * 2  # noqa: E731
+    return g(x)
+
+
+@pytest.mark.parametrize("fn, args", [
+    (lambda_changed_in_a_loop, ([1.0, 2.0], 4)),
+    (lambda_reading_a_later_variable, ([1.0, 2.0], 4)),
+    (function_changed_in_a_loop, ([1.0, -2.0], 4)),
+    (lambda_maybe_unbound, ([1.0, 2.0], True)),
+])
+def test_a_function_variable_carried_through_a_loop(differential, fn, args):
+    # The variable holds the index of its choice; each lambda is read when it
+    # runs (late binding), as eagerly.
+    differential(fn, paddle.to_tensor(args[0]), paddle.to_tensor(args[1]))
+
+
+def test_a_function_variable_never_bound_is_unbound_local_error():
+    x = paddle.to_tensor([1.0, 2.0])
+    with pytest.raises(UnboundLocalError) as info:
+        paddle.jit.to_static(lambda_maybe_unbound)(x, paddle.to_tensor(False))
+    assert "test_calls.py" in str(info.value)
+
+
+def lambda_with_defaults_in_a_loop(x, n):
+    g = lambda v, k=2: v * k  # noqa: E731
+    for i in range(n):
+        x = g(x)
+        if x.sum() > 10:
+            g = lambda v, k=3: v - k  # noqa: E731
+    return x
+
+
+def test_a_lambda_with_defaults_carried_through_a_loop_is_a_clear_error():
+    # Its defaults are read where it is made: it stays a value, which a loop
+    # cannot carry.
+    with pytest.raises(paddle.Dy2StError, match="can call only a lambda known where it is called"):
+        paddle.jit.to_static(lambda_with_defaults_in_a_loop)(paddle.to_tensor([1.0]),
+                                                             paddle.to_tensor(3))

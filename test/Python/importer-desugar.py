@@ -432,3 +432,30 @@ print(paddle.jit.to_static(annotated).code)
 # CHECK-NEXT: %[[S:.*]] = pydy.constant 2.5 : f64
 # CHECK-NEXT: pydy.store "scale", %[[S]]
 # CHECK-NEXT: %[[X:.*]] = pydy.load "x"
+
+
+def chosen_in_a_loop(x, n):
+    g = lambda v: v * 2  # noqa: E731
+    for i in range(n):
+        x = g(x)
+        if x.sum() > 10:
+            g = lambda v: v - 1  # noqa: E731
+    return x
+
+
+print(paddle.jit.to_static(chosen_in_a_loop).code)
+
+# A variable bound to several lambdas and only called holds the index of its
+# choice; each lambda is a nested def made at the start, and each call tests
+# the index.
+# CHECK-LABEL: pydy.func @"chosen_in_a_loop"
+# CHECK: %[[ZERO:.*]] = pydy.constant 0 : i64
+# CHECK-NEXT: pydy.store "g", %[[ZERO]]
+# CHECK: pydy.for_range
+# CHECK: %[[G:.*]] = pydy.load "g"
+# CHECK: pydy.compare eq %[[G]], %{{.*}}
+# CHECK: pydy.call @"{{.*}}_dy2st_choice_g_0
+# CHECK: } else {
+# CHECK: pydy.call @"{{.*}}_dy2st_choice_g_1
+# CHECK: %[[ONE:.*]] = pydy.constant 1 : i64
+# CHECK-NEXT: pydy.store "g", %[[ONE]]

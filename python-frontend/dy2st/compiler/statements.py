@@ -7,6 +7,9 @@ way Python itself defines them:
   raises, then its clauses (try_statements.py);
 - `n := value` evaluated first in its statement is `n = value` before it
   (a `while` condition's at the top of `while True`: assignment_expressions.py);
+- a variable bound to several lambdas (or outside functions) and only called
+  holds the index of its choice, each call a chain of calls under tests of
+  it (function_choices.py);
 - a name bound once to `range(...)` keeps its bounds in hidden variables and
   is read as `range(...)` of them (range_names.py);
 - a loop's `else` runs when the loop ends without `break`: a hidden flag is
@@ -42,7 +45,7 @@ import textwrap
 import types
 
 from ..eager import inplace
-from . import assignment_expressions, range_names, try_statements
+from . import assignment_expressions, function_choices, range_names, try_statements
 from .locations import located
 
 
@@ -620,6 +623,7 @@ def desugar(function, resolve):
         new = desugarer.visit(statement)
         body += new if isinstance(new, list) else [new]
     function.body = body
+    function = function_choices.rewritten(function)
     function = range_names.rewritten(_SelfAssignments(function).visit(function), resolve)
     return _NestedItems(function, resolve, desugarer.fresh).visit(function)
 
