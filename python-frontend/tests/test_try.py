@@ -940,3 +940,44 @@ def test_exceptions_ended_by_finally_in_a_loop_do_not_pile_up(capfd):
     """Each iteration's exception (an index out of range) is held and let go
     by the `continue` of the `finally` block."""
     same_outcome(swallows_in_a_long_loop, (t([1.0, 2.0]), 50000), capfd)
+
+
+def returns_from_a_clause_then_finally_re_raises(x, k):
+    # A clause's return ends what it handled: the finally block that runs
+    # then has nothing to re-raise (fuzz seed 63234).
+    try:
+        if k > 0:
+            raise KeyError("raised in a try")
+    except LookupError as err:
+        print(f"{err!r}")
+        if k > 1:
+            return x * 2
+    finally:
+        print("finally")
+        if x.sum() > 0:
+            raise
+    return x
+
+
+def returns_a_helper_that_re_raises(x, k):
+    # The returned value is computed while the clause still handles its
+    # exception: the helper's bare raise re-raises it.
+    try:
+        if k > 0:
+            raise ValueError("handled")
+    except ValueError as e:
+        print("clause", e)
+        return re_raises_what_the_caller_handles(x)
+    return x
+
+
+@pytest.mark.parametrize("k", [0, 1, 2])
+@pytest.mark.parametrize("sign", [1.0, -1.0])
+def test_exits_of_a_clause_end_what_it_handled(capfd, k, sign):
+    same_outcome(returns_from_a_clause_then_finally_re_raises,
+                 (t([sign]), paddle.to_tensor(k)), capfd)
+
+
+@pytest.mark.parametrize("k", [0, 1])
+def test_a_returned_value_is_computed_while_the_clause_handles(capfd, k):
+    same_outcome(returns_a_helper_that_re_raises, (t([1.0]), paddle.to_tensor(k)), capfd)

@@ -215,3 +215,28 @@ print(paddle.jit.to_static(returns_from_finally).code)
 # CHECK: pydy.return
 # CHECK: %[[R:.*]] = pydy.load "[[DEPTH]]"
 # CHECK-NEXT: pydy.raise_held %[[R]] : !pydy.object
+
+
+def clause_returns(x, k):
+    try:
+        if k > 0:
+            raise KeyError("k")
+    except LookupError as err:
+        print(err)
+        return x * 2
+    finally:
+        print("finally")
+    return x
+
+
+print(paddle.jit.to_static(clause_returns).code)
+
+# A clause's return lets its exception go, after the returned value is
+# computed (it may re-raise it), so that the finally block that then runs has
+# nothing to re-raise.
+# CHECK-LABEL: pydy.func @"clause_returns"
+# CHECK: pydy.hold_caught
+# CHECK: pydy.binary mul
+# CHECK: pydy.store "[[KEPT:_dy2st_caught_[0-9]+_returned]]"
+# CHECK: pydy.drop_held
+# CHECK: pydy.load "[[KEPT]]"

@@ -250,9 +250,11 @@ class _OwnStatements(ast.NodeTransformer):
 
 
 class _DropsBeforeExits(_OwnStatements):
-    """A `finally` block on an exception's way out: its `return`, and its
-    `break` and `continue` of a loop around the `try`, end the exception
-    (Python drops it), so the held exception is let go first."""
+    """A `finally` block on an exception's way out, or an `except` clause:
+    its `return`, and its `break` and `continue` of a loop around the `try`,
+    end the exception (Python drops it), so the held exception is let go
+    first — after a returned value is computed, which may still re-raise it
+    (`return helper()` where the helper has a bare `raise`)."""
 
     def __init__(self, depth):
         self.depth = depth
@@ -262,7 +264,11 @@ class _DropsBeforeExits(_OwnStatements):
         return [_marker(DROP_HELD, node, self.depth), node]
 
     def visit_Return(self, node):
-        return self.exit(node)
+        if node.value is None:
+            return self.exit(node)
+        kept = f"{self.depth}_returned"
+        computed = located(ast.Assign([ast.Name(kept, ast.Store())], node.value), node)
+        return [computed] + self.exit(located(ast.Return(ast.Name(kept, ast.Load())), node))
 
     def visit_Break(self, node):
         return node if self.loops else self.exit(node)
@@ -405,6 +411,7 @@ def _clause_statements(handler, fresh):
     depth = fresh("caught")
     body = ast.Module(statements, [])
     _ReRaises(depth, held_name).visit(body)
+    _DropsBeforeExits(depth).visit(body)
     bound = [located(ast.Assign([ast.Name(name, ast.Store())], _marker_call(EXCEPTION, handler,
                                                                           depth)), handler)] \
         if reads_name else []
