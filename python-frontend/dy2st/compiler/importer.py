@@ -2984,7 +2984,7 @@ class Importer(StaticContainers, CallForms, Views):
                 self.unit.stack.pop()
             callee.check_recursion(key, callee.node)
         symbol, callee = self.unit.functions[key]
-        self.callees[id(node)] = callee
+        self.callees[id(node)] = (node, callee)  # the node kept: its id stays its own
         if isinstance(fn, _NestedDef) and any(set(group) & set(callee.mutated_params or ())
                                                for group in shared):
             self._fail(node, f"{fn.__qualname__}() changes in place a parameter given an object "

@@ -63,8 +63,8 @@ def made_by(importer, node, path=()):
         for key, value in zip(node.keys, node.values):
             found.update(made_by(importer, value, path + (key.value,)))
         return found
-    callee = importer.callees.get(id(node))
-    if callee is not None:
+    called, callee = importer.callees.get(id(node), (None, None))
+    if called is node:
         inner = callee.arrays_returned()
         if inner is None:
             importer._fail(node, f"{callee.qualname}() returns a NumPy array (or a list made "
