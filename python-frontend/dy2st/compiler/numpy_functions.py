@@ -47,6 +47,10 @@ def array(object, dtype=None, copy=True):
     return _f.to_tensor(object, dtype)
 
 
+def _is_number(x):
+    return not isinstance(x, Tensor) and not isinstance(x, (list, tuple))
+
+
 def _as_array(a):
     return a if isinstance(a, Tensor) else array(a)
 
@@ -63,7 +67,7 @@ def _scalar(t):
 def _float_math(kernel, x):
     # NumPy's float ufuncs: ints give float64 (bool float16, which dy2st
     # tensors do not hold); a number gives a float.
-    if not isinstance(x, Tensor) and not isinstance(x, (list, tuple)):
+    if _is_number(x):
         return float(kernel(_f.to_tensor(x, "float64")))
     x = _as_array(x)
     if x.dtype == "bool":
@@ -82,13 +86,13 @@ def _float_ufunc(kernel):
 
 
 def abs(x):
-    if not isinstance(x, Tensor) and not isinstance(x, (list, tuple)):
+    if _is_number(x):
         return -x if x < 0 else x
     return _f.abs(_as_array(x))
 
 
 def square(x):
-    if not isinstance(x, Tensor) and not isinstance(x, (list, tuple)):
+    if _is_number(x):
         return x * x
     x = _as_array(x)
     return x * x
@@ -147,8 +151,7 @@ def argmin(a, axis=None, keepdims=False):
 
 
 def _binary(kernel, a, b):
-    if not isinstance(a, Tensor) and not isinstance(b, Tensor) and \
-            not isinstance(a, (list, tuple)) and not isinstance(b, (list, tuple)):
+    if _is_number(a) and _is_number(b):
         return _scalar(kernel(_f.to_tensor(a, _kind(a)), _f.to_tensor(b, _kind(b))))
     if isinstance(a, (list, tuple)):
         a = array(a)
