@@ -1302,6 +1302,19 @@ def scores_or_flags(x, limit):
     return paddle.stack(flags), checks
 
 
+
+def layers_made_in_the_function(x, img):
+    # test_basic_api_transformation: layers with parameters made in the
+    # function, their attributes an initializer alone or a ParamAttr.
+    fc = paddle.nn.Linear(4, 3, weight_attr=paddle.nn.initializer.Constant(0.3),
+                          bias_attr=paddle.nn.initializer.Constant(-0.5))
+    conv = paddle.nn.Conv2D(2, 3, 3, weight_attr=paddle.ParamAttr(
+        initializer=paddle.nn.initializer.Constant(value=0.99)), bias_attr=False)
+    prelu = paddle.nn.PReLU(weight_attr=paddle.ParamAttr(
+        initializer=paddle.nn.initializer.Constant(0.25)))
+    return paddle.nn.ReLU()(fc(x)), prelu(conv(img) - 4)
+
+
 CASES = [
     ("dyfunc_with_if_else", dyfunc_with_if_else, [f32(10, 16)]),
     ("dyfunc_with_if_else2", dyfunc_with_if_else2, [f32(10, 16)]),
@@ -1419,4 +1432,5 @@ CASES = [
      [np.array([3, 5, 0, 7], "int64"), np.array(9, "int64")]),
     ("layers_and_function_arguments", blocks_and_activation,
      [f32(2, 3) - 0.5, [paddle.nn.ReLU(), paddle.nn.Tanh()], paddle.nn.functional.gelu]),
+    ("layers_made_in_the_function", layers_made_in_the_function, [f32(2, 4), f32(1, 2, 4, 4)]),
 ]

@@ -2816,8 +2816,10 @@ class Importer(StaticContainers, CallForms, Views):
         one with them would have new ones at each eager call."""
 
         def known(arg):
-            if isinstance(arg, ast.Constant):
-                return arg.value
+            try:  # literals, -0.5, NumPy's arrays (an Assign initializer's)
+                return self.numpy_literal(arg)
+            except _NotLiteral:
+                pass
             if isinstance(arg, (ast.List, ast.Tuple)) and \
                     not any(isinstance(e, ast.Starred) for e in arg.elts):
                 items = [known(e) for e in arg.elts]
@@ -2845,15 +2847,23 @@ class Importer(StaticContainers, CallForms, Views):
         if any(isinstance(a, ast.Starred) for a in node.args) or \
                 any(k.arg is None for k in node.keywords):
             self._fail(node, "*args and **kwargs in calls are not supported by dy2st yet")
+        args = [known(a) for a in node.args]
+        kwargs = {k.arg: known(k.value) for k in node.keywords}
+        rng = np.random.get_state()
+        obj = None
         try:
-            obj = cls(*[known(a) for a in node.args],
-                      **{k.arg: known(k.value) for k in node.keywords})
+            obj = cls(*args, **kwargs)
+            if isinstance(obj, Layer) and obj.state_dict():
+                self._check_drawn_once(node, obj, cls(*args, **kwargs))
+        except Dy2StError:
+            raise
         except Exception as e:
             self._fail(node, f"creating a {cls.__name__} failed: {type(e).__name__}: {e}",
                        unsupported=False)
-        if isinstance(obj, Layer) and obj.state_dict():
-            self._fail(node, f"creating the layer {cls.__name__}, which has parameters, inside a "
-                             "compiled function is not supported: create it in __init__")
+        finally:
+            if isinstance(obj, Layer):
+                # Converting draws no numbers from the generator eager code uses.
+                np.random.set_state(rng)
         key = MadeObject(len(self.unit.made))
         self.unit.made.append(obj)
         for i, (known, attr) in enumerate(self.unit.written):
@@ -2862,6 +2872,19 @@ class Importer(StaticContainers, CallForms, Views):
                            self.attribute_value(obj, attr, node, made=True), node)
         return Static(obj)
 
+
+    def _check_drawn_once(self, node, layer, again):
+        """A layer with parameters made in compiled code is made once, when
+        converting (as Paddle's own to_static makes it once), and its
+        parameters are read at each call. Eagerly it is made at each call:
+        the same only where its initializers draw no random numbers, which a
+        second making shows."""
+        first, second = layer.state_dict(), again.state_dict()
+        if any(not np.array_equal(first[k].numpy(), second[k].numpy()) for k in first):
+            self._fail(node, f"creating the layer {type(layer).__name__} inside a compiled function "
+                             "with parameters initialized at random (eagerly new ones at each "
+                             "call) is not supported: create it in __init__, or give it "
+                             "initializers that draw no random numbers (Constant, Assign)")
 
     @staticmethod
     def python_callee(fn):

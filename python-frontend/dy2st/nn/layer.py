@@ -7,12 +7,13 @@ import collections
 import functools
 import itertools
 import re
-from typing import Any, Callable, Iterator, Mapping, Sequence, TypeVar, Union, overload
+from typing import Any, Callable, Iterator, Literal, Mapping, Sequence, TypeVar, Union, overload
 
 import numpy as np
 
 from ..eager import dtypes
 from ..eager.tensor import Tensor
+from ..regularizer import WeightDecayRegularizer
 from .initializer import Initializer, XavierUniform, global_initializer
 
 LayerT = TypeVar("LayerT", bound="Layer")
@@ -27,10 +28,28 @@ class ParamAttr:
                  do_model_average: bool = True, need_clip: bool = True) -> None:
         self.name = name
         self.initializer = initializer
+        self.regularizer = regularizer
         self.trainable = trainable
 
+    @staticmethod
+    def _to_attr(arg: ParamAttrLike) -> ParamAttr | Literal[False] | None:
+        """What a layer's `weight_attr`/`bias_attr` stands for, as Paddle
+        reads it: None (the defaults), or a ParamAttr, its name, its
+        initializer or its regularizer alone; True the defaults, False none."""
+        if arg is None or arg is True:
+            return None
+        if arg is False or isinstance(arg, ParamAttr):
+            return arg
+        if isinstance(arg, str):
+            return ParamAttr(name=arg)
+        if isinstance(arg, Initializer):
+            return ParamAttr(initializer=arg)
+        if isinstance(arg, WeightDecayRegularizer):
+            return ParamAttr(regularizer=arg)
+        raise TypeError(f"{type(arg)} cast to ParamAttr")
 
-ParamAttrLike = Union[ParamAttr, str, bool, None]
+
+ParamAttrLike = Union[ParamAttr, str, bool, Initializer, WeightDecayRegularizer, None]
 """What a layer takes for a parameter's attributes (False: no parameter)."""
 
 
@@ -169,7 +188,8 @@ class Layer:
         return HookRemoveHelper(self, "_forward_post_hooks", hook)
 
     @overload
-    def create_parameter(self, shape: Sequence[int], attr: ParamAttr | str | None = None,
+    def create_parameter(self, shape: Sequence[int],
+                         attr: ParamAttr | str | Initializer | WeightDecayRegularizer | None = None,
                          dtype: Any = None, is_bias: bool = False,
                          default_initializer: Initializer | None = None) -> Parameter: ...
 
@@ -185,11 +205,10 @@ class Layer:
         (set_global_initializer), else `default_initializer`, else zeros for a
         bias and Xavier-uniform for a weight. `attr=False`
         gives None (no parameter)."""
+        attr = ParamAttr._to_attr(attr)
         if attr is False:
             return None
         dtype = dtypes.as_dtype(dtype or self._dtype)
-        attr = ParamAttr(name=attr) if isinstance(attr, str) else attr
-        attr = None if attr is True else attr  # Paddle's bias_attr=True: the defaults
         initializer = (attr.initializer if attr is not None else None) or \
             global_initializer(is_bias) or default_initializer
         if initializer is not None:
