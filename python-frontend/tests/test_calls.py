@@ -1,5 +1,7 @@
 """Calls of other Python functions, methods and lambdas from compiled code:
 converted with the caller, no decorator needed."""
+import contextlib
+import functools
 import math
 
 import numpy as np
@@ -934,3 +936,98 @@ def test_a_lambda_with_defaults_carried_through_a_loop_is_a_clear_error():
     with pytest.raises(paddle.Dy2StError, match="can call only a lambda known where it is called"):
         paddle.jit.to_static(lambda_with_defaults_in_a_loop)(paddle.to_tensor([1.0]),
                                                              paddle.to_tensor(3))
+
+
+def adds(amount):
+    """A decorator with an argument (Paddle's test_decorator_transform)."""
+    def decorate(fn):
+        @functools.wraps(fn)
+        def inner(*args, **kwargs):
+            value = fn(*args, **kwargs)
+            if amount > 1:
+                value = value * 1.5
+            return paddle.add(paddle.to_tensor(float(amount)), value)
+        return inner
+    return decorate
+
+
+def doubles(fn):
+    @functools.wraps(fn)
+    def inner(x, *rest):
+        return fn(x, *rest) * 2
+    return inner
+
+
+@adds(3)
+def decorated_once(x, y=0.5):
+    return x + y
+
+
+@doubles
+@adds(1)
+def decorated_twice(x, y=0.5):
+    return x - y
+
+
+def not_wrapped(fn):
+    def replaced(x, y=0.25):
+        return fn(x, y) + 100
+    return replaced
+
+
+@not_wrapped
+def decorated_without_wraps(x, y=0.5):
+    return x * y
+
+
+def call_decorated(x):
+    out = []
+    for i, fn in enumerate([decorated_once, decorated_twice, decorated_without_wraps]):
+        out.append(fn(x, i + 1.0))
+    return out, decorated_once(x), decorated_twice(x, x), decorated_once(x, y=x)
+
+
+def test_decorated_functions_run_their_decorators(differential):
+    # The decorator's wrapper is what eager runs; its source, not that of the
+    # function functools.wraps names (`__wrapped__`), is what compiles.
+    compiled = differential(call_decorated, t([1.0, -2.0]))
+    np.testing.assert_allclose(compiled[1].numpy(), [3 + 1.5 * 1.5, 3 + 1.5 * -1.5])
+    differential(decorated_once, t([2.0]))
+    differential(decorated_twice, t([2.0]), t([4.0]))
+
+
+@contextlib.contextmanager
+def scoped():
+    yield
+
+
+@scoped()
+def decorated_by_a_context(x):
+    return x + 1
+
+
+def test_a_function_decorated_by_a_context_manager_is_a_clear_error():
+    def call(x):
+        return decorated_by_a_context(x)
+    with pytest.raises(paddle.Dy2StError, match="decorated_by_a_context is decorated by a "
+                                                 "context manager"):
+        paddle.jit.to_static(call)(t([1.0]))
+
+
+def shifted(x, y=0.5, z=2.0):
+    return x * z + y
+
+
+def forwards(*args, **kwargs):
+    return shifted(*args, **kwargs)
+
+
+def forwarding_both(x):
+    # The sequence shorter than the parameters: those past it come from the
+    # mapping where it has them, else their defaults.
+    return (forwards(x, y=x), forwards(x, x, z=x), forwards(x), forwards(x=x, z=3.0),
+            shifted(*[x], **{"z": x}))
+
+
+def test_arguments_forwarded_by_sequence_and_mapping(differential):
+    differential(forwarding_both, t([1.0, -2.0]))

@@ -2,6 +2,8 @@
 # Names are resolved when the function is imported: dy2st functions become
 # library calls (with keywords), tensors from outside become extra inputs,
 # module-level numbers and dtypes become constants, methods stay methods.
+import functools
+
 import dy2st as paddle
 import dy2st.nn.functional as F
 from dy2st import matmul
@@ -73,7 +75,7 @@ def logs(x):
 print(paddle.jit.to_static(logs).code)
 
 # CHECK-LABEL: pydy.func @"logs"
-# CHECK: pydy.print %{{.*}}, %{{.*}} : !pydy.str, !pydy.object {sep = "", logger = "train", level = 30 : i64, record = "{\22file\22: \22{{.*}}importer-calls.py\22, \22line\22: 69, \22function\22: \22logs\22, \22extra\22: {\22run\22: \22a\22}, \22exc_info\22: true}", formats = ["", ":.2f"]}
+# CHECK: pydy.print %{{.*}}, %{{.*}} : !pydy.str, !pydy.object {sep = "", logger = "train", level = 30 : i64, record = "{\22file\22: \22{{.*}}importer-calls.py\22, \22line\22: 71, \22function\22: \22logs\22, \22extra\22: {\22run\22: \22a\22}, \22exc_info\22: true}", formats = ["", ":.2f"]}
 
 
 # Its result used: part of the program (as Paddle's to_static traces such a
@@ -280,3 +282,31 @@ print(paddle.jit.to_static(counted).code)
 # CHECK:     %[[BACK:.*]] = pydy.load "count"
 # CHECK:     %[[BOTH:.*]] = pydy.tuple %{{.*}}, %[[BACK]]
 # CHECK:     pydy.return %[[BOTH]]
+
+
+def plus_one(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        return fn(*args, **kwargs) + 1
+    return wrapper
+
+
+@plus_one
+def scaled(x, k=2.0):
+    return x * k
+
+
+def decorated_callee(x):
+    return scaled(x)
+
+
+print(paddle.jit.to_static(decorated_callee).code)
+
+# A function a decorator wrapped (functools.wraps): the wrapper's code is
+# what runs, its parameters (*args, **kwargs), not the source its
+# `__wrapped__` names; it calls the function it wraps.
+# CHECK-LABEL: pydy.func @"decorated_callee"
+# CHECK:     pydy.call @"scaled__{{[0-9]+}}"
+# CHECK-LABEL: pydy.func @"scaled__{{[0-9]+}}"(%arg0: !pydy.object {pydy.name = "args"}, %arg1: !pydy.object {pydy.name = "kwargs"})
+# CHECK:     pydy.call @"scaled__{{[0-9]+}}"
+# CHECK:     pydy.binary add

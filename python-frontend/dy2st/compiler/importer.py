@@ -12,6 +12,7 @@ dtype), or a tensor, which becomes an extra input of the static program
 import ast
 import builtins
 import collections
+import contextlib
 import copy
 import inspect
 import json
@@ -188,7 +189,7 @@ class Importer(StaticContainers, CallForms, Views):
         # The names changed in place so far, in order (see evaluated_in_order).
         self.changes_in_place = []
         try:
-            source = inspect.getsource(fn)
+            source = statements.function_source(fn)
         except (OSError, TypeError) as e:
             raise Dy2StError(f"dy2st cannot read the source of {fn.__qualname__}: {e}") from None
         first = source.splitlines()[0]
@@ -1338,6 +1339,8 @@ class Importer(StaticContainers, CallForms, Views):
         if isinstance(obj, (type, types.ModuleType)) or not callable(obj):
             return None
         try:
+            # The parameters callers see: a functools.wraps decorator's
+            # (*args, **kwargs) wrapper shows those of the function it wraps.
             params = list(inspect.signature(obj.forward if isinstance(obj, Layer) else obj)
                           .parameters.values())
         except (TypeError, ValueError):
@@ -1365,10 +1368,8 @@ class Importer(StaticContainers, CallForms, Views):
                 kwarg=None, defaults=defaults),
             body=ast.Call(
                 ast.Name(hidden, ast.Load()),
-                [ast.Name(p.name, ast.Load()) for p in positional
-                 if p.kind == p.POSITIONAL_ONLY],
-                [ast.keyword(p.name, ast.Name(p.name, ast.Load())) for p in params
-                 if p.kind != p.POSITIONAL_ONLY]))
+                [ast.Name(p.name, ast.Load()) for p in positional],
+                [ast.keyword(p.name, ast.Name(p.name, ast.Load())) for p in keyword_only]))
         return self.expr_Lambda(located(lam, node))
 
     def expr_or_static(self, node):
@@ -2918,8 +2919,12 @@ class Importer(StaticContainers, CallForms, Views):
         """A call of another Python function: it is imported too (once per set
         of compile-time objects it is given, such as layers), its parameters
         bound here (keywords, defaults), and `pydy-inline-calls` inlines it."""
+        if getattr(getattr(fn, "__code__", None), "co_filename", None) == contextlib.__file__:
+            self._fail(node, f"{getattr(fn, '__qualname__', fn)} is decorated by a context "
+                             "manager (contextlib), which runs its body inside a `with` that "
+                             "dy2st does not compile: call it outside the compiled function")
         params = fn.parameters() if isinstance(fn, _NestedDef) else \
-            list(inspect.signature(fn).parameters.values())
+            list(statements.code_signature(fn).parameters.values())
         if bound is not None:
             params = params[1:]
         # A closure's free variables are no arguments the call can give.
@@ -3125,6 +3130,26 @@ class Importer(StaticContainers, CallForms, Views):
         before = node.args[:-1]
         seq = node.args[-1].value
         load = ast.copy_location(ast.Name(self.hold(seq), ast.Load()), seq)
+        # `f(*args, **kwargs)` (a decorator's wrapper): a parameter the
+        # sequence is too short for may be in the mapping. Its keys are known
+        # here for a dict display or an object's dict of constants; else the
+        # mapping, held after the sequence, is asked.
+        mapping = next((k.value for k in node.keywords if k.arg is None), None)
+        if mapping is not None:
+            held = self.literal_mapping(mapping)
+            if isinstance(mapping, ast.Dict) and all(
+                    isinstance(k, ast.Constant) and isinstance(k.value, str)
+                    for k in mapping.keys):
+                keywords |= {k.value for k in mapping.keys}
+                mapping = None
+            elif held is not None:
+                keywords |= set(held)
+                mapping = None
+            else:
+                mapping = ast.copy_location(ast.Name(self.hold(mapping), ast.Load()), mapping)
+                node = ast.copy_location(ast.Call(node.func, node.args, [
+                    k if k.arg is not None else ast.keyword(None, mapping)
+                    for k in node.keywords]), node)
         # Positional arguments fill the parameters up to the first one given
         # by keyword.
         left = []
@@ -3148,11 +3173,19 @@ class Importer(StaticContainers, CallForms, Views):
             args = list(before)
             for k, p in enumerate(left):
                 item = ast.Subscript(load, ast.Constant(k), ast.Load())
+                otherwise = None
                 if p.default is not inspect.Parameter.empty and \
                         (_is_literal(p.default) or isinstance(p.default, ComputedDefault)):
+                    otherwise = _default_expression(p.default)
+                if mapping is not None:
+                    keyed = ast.Subscript(mapping, ast.Constant(p.name), ast.Load())
+                    otherwise = keyed if otherwise is None else ast.IfExp(
+                        ast.Compare(ast.Constant(p.name), [ast.In()], [mapping]), keyed,
+                        otherwise)
+                if otherwise is not None:
                     longer = ast.Compare(ast.Call(ast.Name("len", ast.Load()), [load], []),
                                          [ast.Gt()], [ast.Constant(k)])
-                    item = ast.IfExp(longer, item, _default_expression(p.default))
+                    item = ast.IfExp(longer, item, otherwise)
                 args.append(item)
             # (A call, not a raise statement: a lambda's body may unpack too.)
             too_long = ast.Call(ast.Name("at_most", ast.Load()), [load, ast.Constant(len(left)), ast.Constant(
@@ -3497,7 +3530,8 @@ def _binding_error(fn, call):
     if any(isinstance(a, ast.Starred) for a in call.args):
         return None
     try:
-        inspect.signature(fn).bind(*call.args, **{k.arg: k.value for k in call.keywords})
+        statements.code_signature(fn).bind(*call.args,
+                                           **{k.arg: k.value for k in call.keywords})
     except TypeError as e:
         return str(e)
     except ValueError:

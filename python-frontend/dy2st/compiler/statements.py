@@ -523,12 +523,26 @@ def _changes_argument(fn, receiver, call, name, callers):
     return False
 
 
+def function_source(fn):
+    """The source of the code `fn` runs. Not `inspect.getsource(fn)`: for a
+    function a decorator made with functools.wraps, that reads the source of
+    the function it wraps (`__wrapped__`), and the decorator's own code would
+    be lost."""
+    return inspect.getsource(getattr(fn, "__code__", fn))
+
+
+def code_signature(fn):
+    """The parameters of the code `fn` runs (not, as `inspect.signature`
+    gives by default, of the function a functools.wraps decorator wraps)."""
+    return inspect.signature(fn, follow_wrapped=False)
+
+
 @functools.lru_cache(maxsize=256)
 def function_node(fn):
     """The `def` of a Python function, parsed once per function (None where
     its source cannot be read)."""
     try:
-        node = ast.parse(textwrap.dedent(inspect.getsource(fn))).body[0]
+        node = ast.parse(textwrap.dedent(function_source(fn))).body[0]
     except (OSError, TypeError, SyntaxError, IndexError):
         return None
     return node if isinstance(node, ast.FunctionDef) else None

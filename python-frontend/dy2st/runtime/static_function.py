@@ -22,6 +22,7 @@ from ..compiler.reach import Reach
 from ..compiler.marks import IGNORED_MODULES, NOT_TO_STATIC, ConvertedFunction, is_not_to_static
 from ..compiler import named_tuples, returned_arrays, signature
 from ..compiler.signature import InputSpec
+from ..compiler.statements import code_signature
 from ..eager.tensor import Tensor
 from ..nn import Layer
 from . import entry, native, verbosity
@@ -188,7 +189,7 @@ class StaticFunction(ConvertedFunction):
             raise ValueError(f"backend must be 'cpu' or 'gpu', not {backend!r}")
         self._fn = fn
         # Read at every call: computed once.
-        self._signature = inspect.signature(fn)
+        self._signature = code_signature(fn)
         self._input_spec = list(input_spec) if input_spec is not None else None
         self._backend = backend
         self._instance = instance
