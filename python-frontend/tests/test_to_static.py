@@ -197,3 +197,41 @@ def test_to_static_under_classmethod_and_staticmethod():
     assert np.array_equal(Decorated.by_class(x).numpy(), [0.0, 6.0])
     assert np.array_equal(Decorated.by_nothing(x).numpy(), [0.0, 4.0])
     assert np.array_equal(Decorated().by_nothing(x).numpy(), [0.0, 4.0])
+
+
+class Gated(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.inner = paddle.nn.Linear(4, 3)
+
+    def forward(self, x):
+        if x.sum() > 0:
+            return self.inner(x) + 1
+        return self.inner(x)
+
+
+def test_deepcopy_and_rollback_as_paddle():
+    """Paddle's test_deepcopy: a converted layer's copy is converted for the
+    copy (its own parameters); a converted function's copy is its eager code;
+    rollback() runs eager code again."""
+    import copy
+    net = paddle.jit.to_static(Gated())
+    x = paddle.to_tensor(np.random.RandomState(0).rand(3, 4).astype(np.float32))
+    before = net(x).numpy()
+    copied = copy.deepcopy(net)
+    assert isinstance(copied.forward, paddle.jit.StaticFunction)
+    assert copied.forward.class_instance is copied and net.forward.class_instance is net
+    np.testing.assert_array_equal(copied(x).numpy(), before)
+    copied.inner.weight.set_value(copied.inner.weight.numpy() * 2)
+    np.testing.assert_array_equal(net(x).numpy(), before)
+    doubled = copied(x).numpy()
+    assert not np.allclose(doubled, before)
+    assert copied.forward.rollback().__func__ is Gated.forward
+    assert not isinstance(copied.forward, paddle.jit.StaticFunction)
+    np.testing.assert_allclose(copied(x).numpy(), doubled, rtol=1e-6)
+
+    def plus(v):
+        return v + 1
+    converted = paddle.jit.to_static(plus)
+    assert copy.deepcopy(converted) is plus and converted.rollback() is plus
+    assert converted.class_instance is None

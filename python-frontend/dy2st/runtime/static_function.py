@@ -5,10 +5,12 @@ compiles it (the native extension), a known key calls the compiled code
 from __future__ import annotations
 
 import collections
+import copy
 import functools
 import inspect
 import os
 import threading
+import types
 import warnings
 from typing import Any, Callable, Sequence
 
@@ -235,6 +237,36 @@ class StaticFunction(ConvertedFunction):
     @property
     def dygraph_function(self) -> Callable[..., Any]:
         return self._fn
+
+    @property
+    def class_instance(self) -> Any:
+        """The object (a layer) whose method this is, else None (Paddle's name)."""
+        return self._instance
+
+    def rollback(self) -> Callable[..., Any]:
+        """Paddle's way back to eager: a method runs its own code again on
+        its object (returned bound); a function's code is returned."""
+        if self._instance is None or isinstance(self._instance, type):
+            return self._fn
+        name = self._fn.__name__
+        if self._instance.__dict__.get(name) is self:
+            del self._instance.__dict__[name]  # to_static(layer) put it there
+        else:
+            self._instance.__dict__[name] = types.MethodType(self._fn, self._instance)
+        return getattr(self._instance, name)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Any:
+        """As Paddle: a method's copy is converted for the copy of its object
+        (compiled anew, since compiled code reads the parameters of the object
+        it was converted for); a function's copy is its eager code."""
+        if self._instance is None or isinstance(self._instance, type):
+            return self._fn
+        instance = memo.get(id(self._instance))
+        if instance is None:
+            instance = copy.deepcopy(self._instance, memo)
+        copied = StaticFunction(self._fn, self._input_spec, self._backend, instance)
+        copied._training = self._training
+        return copied
 
     def train(self) -> None:
         """Paddle's mode switch of a converted function. A Layer's method
