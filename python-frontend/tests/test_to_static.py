@@ -235,3 +235,23 @@ def test_deepcopy_and_rollback_as_paddle():
     converted = paddle.jit.to_static(plus)
     assert copy.deepcopy(converted) is plus and converted.rollback() is plus
     assert converted.class_instance is None
+
+
+class ConvertedMethod(paddle.nn.Layer):
+    @paddle.jit.to_static
+    def shifted(self, x):
+        if x.sum() > 0:
+            return x + 2
+        return x - 2
+
+
+def test_rollback_of_a_method_converted_in_its_class():
+    # Paddle's test_rollback: the object's method runs eagerly again.
+    layer = ConvertedMethod()
+    x = paddle.to_tensor([1.0, 2.0])
+    compiled = layer.shifted(x).numpy()
+    assert isinstance(layer.shifted, paddle.jit.StaticFunction)
+    layer.shifted.rollback()
+    assert not isinstance(layer.shifted, paddle.jit.StaticFunction)
+    np.testing.assert_array_equal(layer.shifted(x).numpy(), compiled)
+    assert isinstance(ConvertedMethod().shifted, paddle.jit.StaticFunction)
