@@ -1,6 +1,8 @@
 """Real Paddle's side of test_serialization.py: `write FOLDER` saves a state
-dict and a nested object; `read FOLDER` loads dy2st's files and writes what
-it read (npz). Run with real Paddle's interpreter."""
+dict and a nested object, and a tagger's (an LSTM under a layer: its state
+dict names each LSTM parameter twice) with its output; `read FOLDER` loads
+dy2st's files and writes what it read (npz). Run with real Paddle's
+interpreter."""
 import os
 import sys
 
@@ -15,6 +17,11 @@ if mode == "write":
     paddle.save(layer.state_dict(), os.path.join(folder, "paddle.pdparams"))
     paddle.save({"epoch": 3, "t": paddle.to_tensor([1.0, 2.0]),
                  "l": [paddle.ones([2], dtype="int64"), "x"]}, os.path.join(folder, "paddle.misc"))
+    paddle.seed(5)
+    tagger = paddle.nn.Sequential(paddle.nn.LSTM(4, 3, direction="bidirect"))
+    x = np.random.RandomState(0).rand(2, 5, 4).astype("float32")
+    paddle.save(tagger.state_dict(), os.path.join(folder, "tagger.pdparams"))
+    np.save(os.path.join(folder, "tagger_out.npy"), tagger(paddle.to_tensor(x))[0].numpy())
 else:
     state = paddle.load(os.path.join(folder, "dy2st.pdparams"))
     misc = paddle.load(os.path.join(folder, "dy2st.misc"))

@@ -36,6 +36,19 @@ def test_files_of_real_paddle_both_ways(tmp_path):
     np.testing.assert_array_equal(misc["t"].numpy(), [1.0, 2.0])
     assert misc["l"][0].dtype == paddle.int64
 
+    # Paddle's state dict of an LSTM inside another layer holds each
+    # parameter twice (`0.weight_ih_l0`, `0.0.cell_fw.weight_ih`): loaded,
+    # the second names are unexpected keys, as the state dict dy2st keeps
+    # names each parameter once.
+    tagger = paddle.nn.Sequential(paddle.nn.LSTM(4, 3, direction="bidirect"))
+    missing, unexpected = tagger.set_state_dict(paddle.load(tmp_path / "tagger.pdparams"))
+    assert missing == [] and len(unexpected) == 8 and all(".cell_" in k for k in unexpected)
+    x = paddle.to_tensor(np.random.RandomState(0).rand(2, 5, 4).astype(np.float32))
+    expected = np.load(tmp_path / "tagger_out.npy")
+    np.testing.assert_allclose(tagger(x)[0].numpy(), expected, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(paddle.jit.to_static(tagger)(x)[0].numpy(), expected,
+                               rtol=1e-5, atol=1e-6)
+
     paddle.save(layer.state_dict(), tmp_path / "dy2st.pdparams")
     paddle.save({"epoch": 4, "t": paddle.to_tensor([3.0]), "l": [paddle.zeros([1]), "y"]},
                 tmp_path / "dy2st.misc")
@@ -44,6 +57,19 @@ def test_files_of_real_paddle_both_ways(tmp_path):
     assert list(read["keys"]) == ["bias", "weight"] and int(read["epoch"]) == 4
     np.testing.assert_array_equal(read["weight"], layer.weight.numpy())
     assert str(read["l1"]) == "y" and read["t"].tolist() == [3.0]
+
+
+def test_set_state_dict_skips_what_it_cannot_load_as_paddle():
+    layer = paddle.nn.Linear(3, 2)
+    before = layer.weight.numpy().copy()
+    with pytest.warns(UserWarning) as caught:
+        missing, unexpected = layer.set_state_dict({"weight": np.zeros((2, 2), np.float32),
+                                                    "extra": np.ones(1, np.float32)})
+    assert missing == ["weight", "bias"] and unexpected == ["weight", "extra"]
+    assert [str(w.message) for w in caught] == [
+        "Skip loading for weight. weight receives a shape [2, 2], but the expected shape is "
+        "[3, 2].", "Skip loading for bias. bias is not found in the provided dict."]
+    np.testing.assert_array_equal(layer.weight.numpy(), before)
 
 
 class _RunsCode:

@@ -7,6 +7,7 @@ import collections
 import functools
 import itertools
 import re
+import warnings
 from typing import Any, Callable, Iterator, Literal, Mapping, Sequence, TypeVar, Union, overload
 
 import numpy as np
@@ -332,18 +333,27 @@ class Layer:
                     state[_dotted(prefix, name)] = tensor
         return state
 
-    def set_state_dict(self, state_dict: Mapping[str, Any]) -> None:
-        """Copies values into the parameters of the same names (same shapes)."""
-        own = self.state_dict()
-        for name, value in state_dict.items():
-            if name not in own:
-                raise KeyError(f"{type(self).__name__} has no parameter '{name}'")
-            array = np.asarray(value)
-            target = own[name]
+    def set_state_dict(self, state_dict: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+        """Copies values into the parameters and buffers of the same names, as
+        Paddle: one the dict lacks, or gives another shape, keeps its value
+        with a warning ("Skip loading for ..."); the dict's other keys are
+        left (Paddle's state dicts of RNNs hold each parameter under a
+        second name). Returns (missing keys, unexpected keys)."""
+        missing, matched = [], set()
+        for name, target in self.state_dict().items():
+            if name not in state_dict:
+                missing.append(name)
+                warnings.warn(f"Skip loading for {name}. {name} is not found in the provided dict.")
+                continue
+            array = np.asarray(state_dict[name])
             if list(array.shape) != target.shape:
-                raise ValueError(f"parameter '{name}' has shape {target.shape}, the state dict "
-                                 f"gives {list(array.shape)}")
+                missing.append(name)
+                warnings.warn(f"Skip loading for {name}. {name} receives a shape "
+                              f"{list(array.shape)}, but the expected shape is {target.shape}.")
+                continue
+            matched.add(name)
             target._value[...] = array.astype(target._value.dtype)
+        return missing, [k for k in state_dict if k not in matched]
 
     set_dict = set_state_dict
     load_dict = set_state_dict

@@ -225,10 +225,11 @@ class _RNNBase(Layer):
             layers.append(_Directions(cells[0], cells[1] if directions == 2 else None))
         object.__setattr__(self, "_layers", layers)
 
-    def set_state_dict(self, state_dict: Mapping[str, Any]) -> None:
+    def set_state_dict(self, state_dict: Mapping[str, Any]) -> tuple[list[str], list[str]]:
         """Also takes Paddle's own state dicts, which hold every parameter twice
-        (`weight_ih_l0` and `0.cell.weight_ih`): the flat names are read."""
-        Layer.set_state_dict(self, {k: v for k, v in state_dict.items() if "." not in k})
+        (`weight_ih_l0` and `0.cell.weight_ih`): the flat names are read, and
+        the others are not unexpected."""
+        return Layer.set_state_dict(self, {k: v for k, v in state_dict.items() if "." not in k})
 
     set_dict = set_state_dict
     load_dict = set_state_dict
