@@ -1,26 +1,4 @@
-"""paddle.regularizer: weight decay given to parameters through ParamAttr.
-dy2st runs models (it does not train them), so a regularizer is accepted and
-kept, with no effect on what the model computes."""
-from __future__ import annotations
-
-
-class WeightDecayRegularizer:
-    """A weight decay of `coeff`, as Paddle's optimizers would apply it."""
-
-    def __init__(self, coeff: float = 0.0) -> None:
-        self.coeff = coeff
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(coeff={self.coeff})"
-
-
-class L1Decay(WeightDecayRegularizer):
-    """coeff * sum(abs(w)), in training."""
-
-
-class L2Decay(WeightDecayRegularizer):
-    """coeff * sum(w * w) / 2, in training."""
-
-
-L1DecayRegularizer = L1Decay
-L2DecayRegularizer = L2Decay
+"""paddle.regularizer: weight decay given to parameters through ParamAttr
+(defined in nn.weight_decay, which layers read)."""
+from .nn.weight_decay import (L1Decay, L1DecayRegularizer, L2Decay,  # noqa: F401
+                              L2DecayRegularizer, WeightDecayRegularizer)

@@ -8,6 +8,7 @@ from conftest import assert_same
 from dy2st.static import InputSpec
 
 nn = paddle.nn
+F = paddle.nn.functional
 
 
 class Encoder(nn.Layer):
@@ -495,3 +496,40 @@ def test_norm_layers_of_one_and_three_dimensions_are_their_own_classes(cls, shap
     layer = cls(3)
     assert type(layer) is cls and layer._data_format == fmt
     assert layer(paddle.rand(shape)).shape == shape
+
+
+class NamedActivation(nn.Layer):
+    """PaddleSeg's Activation: the class looked up by its lowercase name in
+    Paddle's module of activation layers."""
+
+    def __init__(self, act):
+        super().__init__()
+        names = {name.lower(): name for name in nn.layer.activation.__dict__}
+        self.act_func = getattr(nn.layer.activation, names[act])()
+
+    def forward(self, x):
+        return self.act_func(x)
+
+
+class UpSampling(nn.Layer):
+    """PaddleSeg's UNet step: resized to the skip connection's size, read
+    from `paddle.shape` (a tensor), then a 'same'-padded convolution, which
+    needs that size known when compiling."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2D(6, 2, 3, padding="same")
+        self.act = NamedActivation("hardswish")
+
+    def forward(self, x, short_cut):
+        x = F.interpolate(x, paddle.shape(short_cut)[2:], mode="bilinear", align_corners=False)
+        return self.act(self.conv(paddle.concat([x, short_cut], axis=1)))
+
+
+def test_sizes_read_from_paddle_shape_stay_known():
+    rs = np.random.RandomState(4)
+    x = paddle.to_tensor(rs.rand(1, 3, 4, 3).astype(np.float32))
+    skip = paddle.to_tensor(rs.rand(1, 3, 8, 6).astype(np.float32))
+    layer = UpSampling()
+    assert_same(layer(x, skip), paddle.jit.to_static(layer)(x, skip))
+    assert nn.layer.activation.ReLU is nn.ReLU and nn.layer.activation.Silu is nn.SiLU

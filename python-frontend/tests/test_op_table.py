@@ -396,6 +396,12 @@ CASES = [
      lambda x, w: _conv_ref(x, w[:, :2], 1, 1, 1, 2), [IMG, KER]),
     ("max_pool2d", lambda x: F.max_pool2d(x, 3, 2, padding=1, ceil_mode=True),
      lambda x: _pool_ref(x, 3, 2, 1, True, np.max), [IMG]),
+    # Padding names in any case, as Paddle reads them (PaddleSeg writes 'same').
+    ("conv2d", lambda x, w: (F.conv2d(x, w, padding="same"), F.conv2d(x, w, padding="valid",
+                                                                      stride=2)),
+     lambda x, w: (_conv_ref(x, w, 1, 1, 1, 1), _conv_ref(x, w, 2, 0, 1, 1)), [IMG, KER]),
+    ("max_pool2d", lambda x: F.max_pool2d(x, 3, 1, padding="same"),
+     lambda x: _pool_ref(x, 3, 1, 1, False, np.max), [IMG]),
     ("avg_pool2d", lambda x: F.avg_pool2d(x, 2), lambda x: _pool_ref(x, 2, 2, 0, False, np.mean),
      [IMG]),
     # A last window (ceil_mode) that starts past the input: Paddle keeps it.
@@ -1001,6 +1007,8 @@ CASES = [
      [X]),
     ("max_pool3d", lambda x: F.max_pool3d(x, 2, 2, 1), lambda x: _pool3d(x, 2, 2, 1, np.max),
      [VOL]),
+    ("max_pool3d", lambda x: F.max_pool3d(x, 3, 1, padding="SAME"),
+     lambda x: _pool3d(x, 3, 1, 1, np.max), [VOL]),
     ("max_pool3d", lambda x: F.max_pool3d(x, [2, 3, 2], [1, 2, 2], ceil_mode=True),
      lambda x: _pool3d(x, [2, 3, 2], [1, 2, 2], 0, np.max, ceil=True), [VOL]),
     ("avg_pool3d", lambda x: F.avg_pool3d(x, 3, 2, 1), lambda x: _pool3d(x, 3, 2, 1, np.mean),

@@ -3530,8 +3530,7 @@ def _binding_error(fn, call):
     if any(isinstance(a, ast.Starred) for a in call.args):
         return None
     try:
-        statements.code_signature(fn).bind(*call.args,
-                                           **{k.arg: k.value for k in call.keywords})
+        inspect.signature(fn).bind(*call.args, **{k.arg: k.value for k in call.keywords})
     except TypeError as e:
         return str(e)
     except ValueError:

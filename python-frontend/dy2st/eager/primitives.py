@@ -411,8 +411,19 @@ def _pair(v):
     return (int(v), int(v))
 
 
+def padding_name(padding):
+    """A padding given by name in Paddle's spelling ('same' is 'SAME'), else
+    the padding itself."""
+    if not isinstance(padding, str):
+        return padding
+    if padding.upper() not in ("SAME", "VALID"):
+        raise ValueError(f"padding must be 'SAME', 'VALID' or ints, not '{padding}'")
+    return padding.upper()
+
+
 def _padding(padding, size, kernel, stride, dilation):
     """Paddle's padding forms as (top, bottom, left, right)."""
+    padding = padding_name(padding)
     if isinstance(padding, str):
         if padding == "VALID":
             return (0, 0, 0, 0)
@@ -444,7 +455,7 @@ def _conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, groups=1,
     _nchw(data_format, "conv2d")
     v, w = _t(x)._value, _t(weight, "weight")._value
     stride, dilation = _pair(stride), _pair(dilation)
-    if padding == "SAME":
+    if padding_name(padding) == "SAME":
         dilation = (1, 1)  # as Paddle does
     kernel = w.shape[2:]
     top, bottom, left, right = _padding(padding, v.shape[2:], kernel, stride, dilation)

@@ -56,3 +56,7 @@ ReplicationPad1d, ReplicationPad2d, ReplicationPad3d = (ReplicationPad1D, Replic
 CircularPad1d, CircularPad2d, CircularPad3d = CircularPad1D, CircularPad2D, CircularPad3D
 LPPool1d, LPPool2d = LPPool1D, LPPool2D
 MaxUnpool1d, MaxUnpool2d = MaxUnPool1D, MaxUnPool2D
+
+# Paddle's module of activation layers (`nn.layer.activation.ReLU`), after the
+# modules it gathers from.
+from .layer import activation  # noqa: E402,F401

@@ -5,6 +5,7 @@ convolution is a convolution of the input spread out by the stride (zeros
 between its elements) with the flipped, transposed kernel."""
 from ..eager.functional import avg_pool2d as _avg_pool2d, conv2d as _conv2d
 from ..eager.functional import flip, pad, reshape, squeeze, transpose, unsqueeze
+from ..eager.primitives import padding_name
 
 # Channels-last layouts: computed channels first, between two transposes.
 CHANNELS_LAST = ("NLC", "NWC", "NHWC", "NDHWC")
@@ -58,6 +59,7 @@ def _conv_padding(padding, sizes, kernel, stride, dilation):
     input) as [before0, after0, before1, after1, ...]."""
     n = len(kernel)
     pads = []
+    padding = padding_name(padding)
     if isinstance(padding, str):
         if padding == "VALID":
             for _ in range(2 * n):
@@ -117,6 +119,7 @@ def conv1d(x, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, data
 def _conv1d(x, weight, bias, stride, padding, dilation, groups):
     stride = _ntuple(stride, 1)
     dilation = _ntuple(dilation, 1)
+    padding = padding_name(padding)
     if padding == "SAME":
         dilation = [1]
     pads = _conv_padding(padding, [x.shape[2]], [weight.shape[2]], stride, dilation)
@@ -139,6 +142,7 @@ def conv3d(x, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, data
 def _conv3d(x, weight, bias, stride, padding, dilation, groups):
     stride = _ntuple(stride, 3)
     dilation = _ntuple(dilation, 3)
+    padding = padding_name(padding)
     if padding == "SAME":
         dilation = [1, 1, 1]
     kernel = weight.shape[2:]
@@ -211,6 +215,7 @@ def _conv2d_transpose(x, weight, bias, stride, padding, output_padding, groups, 
                       output_size):
     stride = _ntuple(stride, 2)
     dilation = _ntuple(dilation, 2)
+    padding = padding_name(padding)
     if padding == "SAME":
         dilation = [1, 1]
     kernel = weight.shape[2:]
@@ -266,6 +271,7 @@ def _conv1d_transpose(x, weight, bias, stride, padding, output_padding, groups, 
                       output_size):
     stride = _ntuple(stride, 1)
     dilation = _ntuple(dilation, 1)
+    padding = padding_name(padding)
     if padding == "SAME":
         dilation = [1]
     pads = _conv_padding(padding, [x.shape[2]], [weight.shape[2]], stride, dilation)

@@ -19,9 +19,7 @@ def _pool3d(x, kernel_size, stride, padding, ceil_mode, is_max, exclusive):
     """A 2-D pool along depth, then over height and width, of an NCDHW tensor."""
     kernel = _ntuple(kernel_size, 3)
     stride = kernel if stride is None else _ntuple(stride, 3)
-    pads = padding
-    if not isinstance(padding, str):
-        pads = _conv_padding(padding, x.shape[2:], kernel, stride, [1, 1, 1])
+    pads = _conv_padding(padding, x.shape[2:], kernel, stride, [1, 1, 1])
     # The batch as -1: the other sizes stay known when compiling (ceil_mode
     # needs them) where only the batch is not.
     c, d, h, w = x.shape[1:]

@@ -3,6 +3,7 @@ stride along each spatial axis (zeros between its elements), padded by the
 kernel's reach less the padding, convolved (conv3d) with the flipped kernel
 whose input and output channels are swapped per group."""
 from ..eager.functional import flip, reshape, transpose
+from ..eager.primitives import padding_name
 from .convolution import (_check_format, _conv3d, _conv_padding, _first_padding, _narrow,
                           _ntuple, _spread, channels_first, channels_last)
 
@@ -36,6 +37,7 @@ def _conv3d_transpose(x, weight, bias, stride, padding, output_padding, groups, 
                       output_size):
     stride = _ntuple(stride, 3)
     dilation = _ntuple(dilation, 3)
+    padding = padding_name(padding)
     if padding == "SAME":
         dilation = [1, 1, 1]
     kernel = weight.shape[2:]

@@ -62,6 +62,12 @@ LogicalResult bindLibArguments(LibCallOp op, llvm::SmallVectorImpl<Value> &bound
 /// next runtime operand of that parameter).
 inline constexpr int64_t kDynamicInt = std::numeric_limits<int64_t>::min();
 
+/// The one number a tensor holds when it is `to_tensor` of a literal (a
+/// number, or lists nesting one): with no dtype, or an integer dtype and an
+/// integer literal, whose value the dtype keeps. `paddle.shape(x)[2]` of a
+/// static shape is one.
+std::optional<double> literalTensorNumber(Value v);
+
 /// What a type rule sees of a call being specialized: its runtime operands by
 /// parameter and its static arguments (with the table's defaults; None is
 /// absent). A rule may normalize static arguments (an axis made non-negative)

@@ -271,6 +271,37 @@ FailureOr<SmallVector<int64_t>> LibTyping::ints(StringRef param) {
   return SmallVector<int64_t>(t.getDimSize(0), kDynamicInt);
 }
 
+std::optional<double> mlir::pydy::literalTensorNumber(Value v) {
+  auto call = v.getDefiningOp<LibCallOp>();
+  if (!call || call.getCallee() != "to_tensor" || !call.getArgs().empty() || !call.getStaticArgs())
+    return std::nullopt;
+  Attribute data = call.getStaticArgs()->get("data");
+  while (auto list = dyn_cast_or_null<ArrayAttr>(data)) {
+    if (list.size() != 1)
+      return std::nullopt;
+    data = list[0];
+  }
+  Attribute dtype = call.getStaticArgs()->get("dtype");
+  if (dtype && !isa<UnitAttr>(dtype)) {
+    // A dtype may change the value (to_tensor(1.5, dtype="int64")); an
+    // integer dtype keeps an integer's.
+    auto name = dyn_cast<StringAttr>(dtype);
+    auto number = dyn_cast_or_null<IntegerAttr>(data);
+    if (!name || !number || number.getType().isInteger(1) ||
+        (name.getValue() != "int64" && name.getValue() != "int32") ||
+        (name.getValue() == "int32" && number.getInt() != static_cast<int32_t>(number.getInt())))
+      return std::nullopt;
+  }
+  if (auto flag = dyn_cast_or_null<BoolAttr>(data))
+    return flag.getValue() ? 1.0 : 0.0;
+  if (auto number = dyn_cast_or_null<IntegerAttr>(data))
+    return number.getType().isInteger(1) ? double(number.getValue().getBoolValue())
+                                         : double(number.getInt());
+  if (auto number = dyn_cast_or_null<FloatAttr>(data))
+    return number.getValueAsDouble();
+  return std::nullopt;
+}
+
 //===----------------------------------------------------------------------===//
 // Rule dispatch
 //===----------------------------------------------------------------------===//

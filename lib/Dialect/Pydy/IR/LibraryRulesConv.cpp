@@ -34,9 +34,10 @@ static FailureOr<std::array<int64_t, 4>> paddingOf(LibTyping &t, ArrayRef<int64_
                                                    std::array<int64_t, 2> dilation) {
   Attribute a = t.statics.get("padding");
   if (auto s = dyn_cast_or_null<StringAttr>(a)) {
-    if (s.getValue() == "VALID")
+    // Paddle reads the names in any case ('same').
+    if (s.getValue().equals_insensitive("VALID"))
       return std::array<int64_t, 4>{0, 0, 0, 0};
-    if (s.getValue() != "SAME")
+    if (!s.getValue().equals_insensitive("SAME"))
       return t.error() << "padding must be 'SAME', 'VALID' or ints";
     std::array<int64_t, 4> pads{};
     for (int d = 0; d < 2; ++d) {
@@ -113,7 +114,8 @@ FailureOr<Type> inferConv2D(LibTyping &t) {
   }
   std::array<int64_t, 2> kernel{w->getDimSize(2), w->getDimSize(3)};
   // Paddle computes 'SAME' padding, and convolves, without dilation.
-  if (auto s = dyn_cast_or_null<StringAttr>(t.statics.get("padding")); s && s.getValue() == "SAME")
+  if (auto s = dyn_cast_or_null<StringAttr>(t.statics.get("padding"));
+      s && s.getValue().equals_insensitive("SAME"))
     *dilation = {1, 1};
   auto pads = paddingOf(t, x->getShape().drop_front(2), kernel, *stride, *dilation);
   if (failed(pads))

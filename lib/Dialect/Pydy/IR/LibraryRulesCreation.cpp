@@ -71,7 +71,8 @@ FailureOr<Type> inferFillLike(LibTyping &t) {
 }
 
 /// arange: int64 when every bound is an int, else float32; a static length
-/// when every bound is known at compile time.
+/// when every bound is known at compile time (a literal, or a tensor made
+/// from one).
 FailureOr<Type> inferArange(LibTyping &t) {
   bool allInts = true, allKnown = true;
   double bounds[3] = {0, 0, 1};
@@ -94,6 +95,8 @@ FailureOr<Type> inferArange(LibTyping &t) {
         bounds[i] = f.getValueAsDouble();
       else
         bounds[i] = static_cast<double>(cast<IntegerAttr>(c).getInt());
+    } else if (std::optional<double> literal = literalTensorNumber(v)) {
+      bounds[i] = *literal; // paddle.arange(0, paddle.shape(x)[2])
     } else {
       allKnown = false;
     }

@@ -5,27 +5,16 @@
 namespace mlir::pydy::specialization {
 
 /// The one value of a tensor known when compiling: `to_tensor` of a literal
-/// number (or of a list holding one), compared with such a value or negated
+/// number (see literalTensorNumber), compared with such a value or negated
 /// with `not`. Paddle's own tests branch on one (`pred = to_tensor([1])`;
 /// `if pred:`): the branch folds as Python takes it, so the other branch's
 /// results need not agree with it.
 static std::optional<double> knownElement(Value v, unsigned depth = 0) {
   if (depth > 8)
     return std::nullopt;
+  if (std::optional<double> literal = literalTensorNumber(v))
+    return literal;
   Attribute attr = constantOf(v);
-  if (auto call = v.getDefiningOp<LibCallOp>();
-      call && call.getCallee() == "to_tensor" && call.getArgs().empty() &&
-      call.getStaticArgs()) {
-    Attribute dtype = call.getStaticArgs()->get("dtype");
-    if (dtype && !isa<UnitAttr>(dtype))
-      return std::nullopt;
-    attr = call.getStaticArgs()->get("data");
-    while (auto list = dyn_cast_or_null<ArrayAttr>(attr)) {
-      if (list.size() != 1)
-        return std::nullopt;
-      attr = list[0];
-    }
-  }
   if (auto flag = dyn_cast_or_null<BoolAttr>(attr))
     return flag.getValue() ? 1.0 : 0.0;
   if (auto number = dyn_cast_or_null<IntegerAttr>(attr))

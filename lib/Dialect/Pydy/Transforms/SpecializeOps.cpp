@@ -325,6 +325,8 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
   if (auto sub = dyn_cast<SubscriptOp>(op); sub && isa<StrType>(sub.getValue().getType()) &&
                                             isa_and_nonnull<StringAttr>(constantOf(sub.getValue())))
     return subscriptText(sub);
+  if (auto sub = dyn_cast<SubscriptOp>(op); sub && isLiteralTensorIndex(sub))
+    return indexLiteralTensor(sub, next);
   if (auto sub = dyn_cast<SubscriptOp>(op); sub && isItemChoice(sub))
     return chooseItem(sub, next);
   if (auto sub = dyn_cast<SubscriptOp>(op);

@@ -101,6 +101,69 @@ LogicalResult Specializer::subscriptText(SubscriptOp op) {
   return success();
 }
 
+/// The literal ints a 1-d `to_tensor` holds, with an integer dtype or none.
+static std::optional<ArrayAttr> literalInts(Value v) {
+  auto call = v.getDefiningOp<LibCallOp>();
+  if (!call || call.getCallee() != "to_tensor" || !call.getArgs().empty() || !call.getStaticArgs())
+    return std::nullopt;
+  auto data = dyn_cast_or_null<ArrayAttr>(call.getStaticArgs()->get("data"));
+  Attribute dtype = call.getStaticArgs()->get("dtype");
+  auto dtypeName = dyn_cast_or_null<StringAttr>(dtype);
+  if (!data || (dtype && !isa<UnitAttr>(dtype) && (!dtypeName || dtypeName.getValue() != "int64")))
+    return std::nullopt;
+  if (!llvm::all_of(data, [](Attribute a) {
+        auto i = dyn_cast<IntegerAttr>(a);
+        return i && !i.getType().isInteger(1);
+      }))
+    return std::nullopt;
+  return data;
+}
+
+bool Specializer::isLiteralTensorIndex(SubscriptOp op) {
+  std::optional<ArrayAttr> data = literalInts(op.getValue());
+  if (!data)
+    return false;
+  if (isa<SliceType>(op.getIndex().getType()))
+    return boundsKnown(op.getIndex());
+  auto index = dyn_cast_or_null<IntegerAttr>(constantOf(op.getIndex()));
+  int64_t n = data->size();
+  return index && index.getType().isInteger(64) && index.getInt() >= -n && index.getInt() < n;
+}
+
+LogicalResult Specializer::indexLiteralTensor(SubscriptOp op, Operation *&next) {
+  ArrayAttr data = *literalInts(op.getValue());
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  auto object = ObjectType::get(op.getContext());
+  Operation *first = nullptr;
+  auto note = [&](Operation *created) {
+    if (!first)
+      first = created;
+    return created->getResult(0);
+  };
+  Value picked;
+  if (isa<SliceType>(op.getIndex().getType())) {
+    FailureOr<StaticSlice> slice = staticSlice(op, op.getIndex(), data.size());
+    if (failed(slice))
+      return failure();
+    SmallVector<Value> items;
+    for (int64_t i : slice->positions)
+      items.push_back(note(ConstantOp::create(b, loc, data[i])));
+    picked = note(ListOp::create(b, loc, object, items));
+  } else {
+    int64_t i = cast<IntegerAttr>(constantOf(op.getIndex())).getInt();
+    picked = note(ConstantOp::create(b, loc, data[i < 0 ? i + data.size() : i]));
+  }
+  // The literal's tensor, in the dtype the indexed one has.
+  Value dtype = note(ConstantOp::create(b, loc, b.getStringAttr("int64")));
+  auto call = LibCallOp::create(b, loc, object, "to_tensor", ValueRange{picked, dtype},
+                                b.getStrArrayAttr({"data", "dtype"}), DictionaryAttr());
+  op.getResult().replaceAllUsesWith(call.getResult());
+  op.erase();
+  next = first;
+  return success();
+}
+
 LogicalResult Specializer::assignSlice(SetItemOp op) {
   OpBuilder b(op);
   Location loc = op.getLoc();

@@ -516,6 +516,12 @@ private:
   /// `text[i]` and `text[a:b:c]` of a string known when compiling: the
   /// string of those code points (IndexError out of range, as Python's).
   LogicalResult subscriptText(SubscriptOp op);
+  /// `t[i]` and `t[a:b:c]` of a 1-d `to_tensor` of literal ints
+  /// (`paddle.shape(x)[2:]` of a static shape) at a known index: `to_tensor`
+  /// of the literal picked, so that sizes read from it stay known when
+  /// compiling. Not applicable: false.
+  bool isLiteralTensorIndex(SubscriptOp op);
+  LogicalResult indexLiteralTensor(SubscriptOp op, Operation *&next);
   LogicalResult sliceArray(SubscriptOp op, Operation *&next);
   /// `list` with `sequence[i]` appended for i in range(start, stop, step):
   /// the loop as unspecialized pydy ops.

@@ -12,10 +12,10 @@ from typing import Any, Callable, Iterator, Literal, Mapping, Sequence, TypeVar,
 
 import numpy as np
 
-from ..eager import dtypes
-from ..eager.tensor import Tensor
-from ..regularizer import WeightDecayRegularizer
-from .initializer import Initializer, XavierUniform, global_initializer
+from ...eager import dtypes
+from ...eager.tensor import Tensor
+from ..initializer import Initializer, XavierUniform, global_initializer
+from ..weight_decay import WeightDecayRegularizer
 
 LayerT = TypeVar("LayerT", bound="Layer")
 
