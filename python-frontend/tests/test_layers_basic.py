@@ -181,6 +181,7 @@ def test_initializers_called_on_parameters_and_paddles_others():
     fc = nn.Linear(3, 2)
     weight = fc.weight
     assert init.Constant(0.5)(fc.weight) is None  # Paddle's form: in place
+    init.Constant(0.5)(fc.weight, fc.weight.block)  # PaddleSeg's param_init passes the block
     assert fc.weight is weight and np.array_equal(weight.numpy(), np.full((3, 2), 0.5))
     init.TruncatedNormal(std=0.02)(fc.bias)
     assert np.abs(fc.bias.numpy()).max() <= 2.0 and fc.bias.numpy().dtype == np.float32

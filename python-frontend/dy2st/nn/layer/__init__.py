@@ -65,6 +65,14 @@ class Parameter(Tensor):
         self.trainable = trainable
         self.stop_gradient = not trainable
 
+    @property
+    def block(self) -> None:
+        """Paddle's static-graph block of the parameter, which dygraph code
+        only passes on to an initializer (`init(param, param.block)`, as
+        PaddleSeg's param_init does): no block here, and initializers of a
+        parameter take none."""
+        return None
+
 
 # How many layers each name scope has named (Paddle's unique_name.generate).
 _NAMES_GIVEN: collections.Counter[str] = collections.Counter()
