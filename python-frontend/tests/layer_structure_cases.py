@@ -39,7 +39,12 @@ def make(paddle):
             for b in self.buffers():
                 x = x * b
             own = len(self.parameters(include_sublayers=False))
-            return (self.head(x) * self.gain[:2], squares, weights, own,
+            state = self.state_dict()
+            stated = state["shift"].sum()
+            for name, t in state.items():
+                if name.endswith("weight"):
+                    stated = stated + t.mean()
+            return (self.head(x) * self.gain[:2], squares, weights, own, stated, len(state),
                     len(self.sublayers()), len(list(self.named_children())),
                     paddle.cast(x, self.parameters()[0].dtype))
 

@@ -250,3 +250,41 @@ def test_errors_in_inlined_calls_name_the_chain_of_callers():
         __file__, inspect.getsourcelines(calls_a_composite_badly)[1] + 1)
     assert "axis 5 is out of range" in str(info.value)
     assert "composites.py" not in str(info.value)
+
+
+def missing_key(x):
+    d = {"x": x}
+    return d["y"] + x
+
+
+def slice_step_zero(x):
+    items = [x, x * 2]
+    return items[::0]
+
+
+class LoadsInForward(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.linear = paddle.nn.Linear(2, 2)
+
+    def forward(self, x):
+        state = self.state_dict()
+        state["linear.weight"] = state["linear.weight"] * 0.5
+        self.set_state_dict(state)
+        return self.linear(x)
+
+
+@pytest.mark.parametrize("fn, args, python_error", [
+    (missing_key, [paddle.ones([2])], KeyError),
+    (slice_step_zero, [paddle.ones([2])], ValueError),
+    (LoadsInForward(), [paddle.ones([1, 2])], ValueError),
+])
+def test_errors_found_when_compiling_are_pythons_exceptions_too(fn, args, python_error):
+    """What eager code raises (Paddle's test_error: Dy2StKeyError), dy2st finds
+    when compiling: the error is a Dy2StError and that exception, so an
+    `except KeyError` around the call catches it as eagerly."""
+    with pytest.raises(python_error) as info:
+        paddle.jit.to_static(fn)(*args)
+    assert isinstance(info.value, Dy2StError) and "test_errors.py" in str(info.value)
+    if python_error is KeyError:
+        assert str(info.value).count("'y'") == 1 and "\\n" not in str(info.value)

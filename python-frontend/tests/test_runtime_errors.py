@@ -753,3 +753,30 @@ def test_a_check_whose_value_is_unused_still_raises(capsys, fn, args):
     assert outcome(paddle.jit.to_static(fn)) == outcome(fn)
     if fn is not unused_index_in_a_try:
         assert outcome(fn)[0] is not None
+
+
+def made_at(x, place):
+    if x.sum() > 0:
+        return paddle.to_tensor([1.0, 2.0], place=place) + x
+    return x
+
+
+def made_on_the_cpu(x):
+    # test_to_tensor's places: CPUPlace made in the function, given by name.
+    place = paddle.CPUPlace()
+    return paddle.to_tensor([1.0, 2.0], "float32", place) + \
+        paddle.to_tensor([3.0], place="cpu") + x
+
+
+def test_to_tensor_places():
+    """A CPU place passes; another is the ValueError where the call runs."""
+    compiled = paddle.jit.to_static(made_at)
+    np.testing.assert_array_equal(compiled(paddle.to_tensor([-1.0, -1.0]), "gpu:0").numpy(),
+                                  [-1, -1])
+    for fn in (made_at, compiled):
+        with pytest.raises(ValueError, match="live on the CPU: place='gpu:0'"):
+            fn(paddle.ones([2]), "gpu:0")
+        np.testing.assert_array_equal(fn(paddle.ones([2]), "cpu").numpy(), [2, 3])
+    x = paddle.to_tensor([0.5, 0.25])
+    np.testing.assert_array_equal(paddle.jit.to_static(made_on_the_cpu)(x).numpy(),
+                                  made_on_the_cpu(x).numpy())

@@ -8,6 +8,7 @@ import dataclasses
 import sys
 
 from ..eager import compat, dtypes, inplace
+from ..eager.place import check_place
 from ..eager.tensor import Tensor
 from . import alias_forms as forms
 from . import pydytext
@@ -133,6 +134,16 @@ class CallForms:
             return False
         target = getattr(callee.obj, "inplace_target", None)
         return target is None or forms.without_argument(node, *target)[0] is not None
+
+    def without_place(self, node):
+        """`to_tensor(data, dtype, place)` as without its place, which is
+        checked where the call runs (the CPU, by name or as CPUPlace, passes;
+        another is the eager ValueError)."""
+        place, node = forms.without_argument(node, "place", 2)
+        if place is not None:
+            check = ast.copy_location(ast.Call(node.func, [place], []), node)
+            self.python_call(check, check_place, None)
+        return node
 
     def respelled_call(self, node, name, shape_at):
         """`node` with Paddle's PyTorch-style keywords of `name` as its own

@@ -31,9 +31,39 @@ class Dy2StError(Exception):
             parts.append(_format_one("note: " + note, filename, lineno, col))
         return "\n".join(parts)
 
+    def __str__(self) -> str:
+        # The text as formatted (KeyError, a base of one, would quote it).
+        return str(self.args[0]) if self.args else ""
+
 
 class UnsupportedSyntaxError(Dy2StError):
     """A Python construct that dy2st does not compile (yet)."""
+
+
+# The Python exceptions an error found when compiling may be (its message
+# starts with the name: "KeyError: 'y'"), where eager code raises it.
+_PYTHON_EXCEPTIONS = {cls.__name__: cls for cls in (
+    KeyError, IndexError, ValueError, TypeError, AttributeError, OverflowError,
+    ZeroDivisionError, RuntimeError)}
+_AS_PYTHON: dict[str, type] = {}
+
+
+def compile_error(message: str, filename: str | None = None, lineno: int | None = None,
+                  col: int | None = None,
+                  notes: Iterable[tuple[str, str | None, int | None, int | None]] = ()
+                  ) -> Dy2StError:
+    """The Dy2StError of a program that cannot compile; where the message
+    names one of Python's exceptions, an instance of that exception too, so
+    that `except KeyError` catches what it catches eagerly."""
+    name = message.split(":", 1)[0]
+    base = _PYTHON_EXCEPTIONS.get(name)
+    if base is None:
+        return Dy2StError(message, filename, lineno, col, notes)
+    if name not in _AS_PYTHON:
+        _AS_PYTHON[name] = type(f"Dy2St{name}", (Dy2StError, base), {
+            "__module__": __name__,
+            "__doc__": f"A {name} dy2st found when compiling, where eager code raises it."})
+    return _AS_PYTHON[name](message, filename, lineno, col, notes)
 
 
 def _format_one(message, filename, lineno, col):
@@ -76,4 +106,4 @@ def from_compiler(error):
     if main[0].startswith("[unsupported] "):
         return UnsupportedSyntaxError(main[0][len("[unsupported] "):], main[1], main[2], main[3],
                                       notes)
-    return Dy2StError(main[0], main[1], main[2], main[3], notes)
+    return compile_error(main[0], main[1], main[2], main[3], notes)

@@ -27,13 +27,14 @@ import warnings
 import numpy as np
 
 from ..eager import compat, dtypes, functional, inplace, optable, random, structures
+from ..eager.place import CPUPlace
 from ..eager.tensor import Tensor
 from ..nn import Layer, LayerDict, LayerList, Sequential
 from . import alias_forms as forms
 from . import (aliases, callbacks, comprehensions, layer_structure, local_classes,
                named_tuples, numpy_functions, numpy_values, pybuiltins, returned_arrays,
                statements, try_statements, unbound)
-from .errors import Dy2StError, UnsupportedSyntaxError
+from .errors import Dy2StError, UnsupportedSyntaxError, compile_error
 from .unit import (Capture, Item, MadeObject, NewWrittenAttribute, Origin,
                    RecursiveCaptures, Static, Unit, bound_flag, flagged_attribute, owns)
 from .call_forms import CallForms, joined_list
@@ -281,8 +282,9 @@ class Importer(StaticContainers, CallForms, Views):
                 node.col_offset + self.col_offset + 1)
 
     def _fail(self, node, message, unsupported=True):
-        cls = UnsupportedSyntaxError if unsupported else Dy2StError
-        raise cls(message, *self._where(node))
+        if unsupported:
+            raise UnsupportedSyntaxError(message, *self._where(node))
+        raise compile_error(message, *self._where(node))
 
     def emit(self, text):
         self.lines.append("  " * self.depth + text)
@@ -1322,6 +1324,10 @@ class Importer(StaticContainers, CallForms, Views):
             obj = result.obj
             if isinstance(obj, np.dtype) or (isinstance(obj, type) and issubclass(obj, np.generic)):
                 return self.constant(np.dtype(obj).name, node)  # x.astype(np.float64)
+            if isinstance(obj, CPUPlace):
+                # to_tensor(..., place=paddle.CPUPlace()): the place by its name,
+                # which Paddle's `place` arguments take too.
+                return self.constant("cpu", node)
             wrapped = self.function_value(result, node)
             if wrapped is not None:
                 return wrapped
@@ -1386,7 +1392,11 @@ class Importer(StaticContainers, CallForms, Views):
         if isinstance(obj, types.ModuleType):
             return f"the module '{obj.__name__}'"
         name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None)
-        return f"'{name}'" if name else repr(obj)
+        if name:
+            return f"'{name}'"
+        text = repr(obj)
+        # A long repr (a layer's __dict__) buries the message: its start.
+        return text if len(text) <= 80 else f"the {type(obj).__name__} {text[:60]}..."
 
     def constant(self, value, node):
         if isinstance(value, int) and not isinstance(value, bool) and \
@@ -2528,7 +2538,8 @@ class Importer(StaticContainers, CallForms, Views):
         names (each an input), or, of layers, the list itself, known when
         compiling."""
         if all(isinstance(obj, Tensor) for _, obj, _ in found):
-            return self.expr(located(layer_structure.display(found, node.func.value), node))
+            return self.expr(located(layer_structure.display(
+                found, node.func.value, mapping=node.func.attr == "state_dict"), node))
         return Static([obj if name is None else (name, obj) for name, obj, _ in found])
 
     def static_call(self, node, callee):
@@ -2673,6 +2684,8 @@ class Importer(StaticContainers, CallForms, Views):
                 self.raise_if(self.constant(True, node), "TypeError",
                               f"{fn.__name__}() {mismatch}", node)
                 return self.op(node, f'pydy.undef "raised" : {OBJECT}')
+            if library == "to_tensor":
+                node = self.without_place(node)
             values, kwnames = self.call_arguments(node)
             return self.written(node, pydytext.lib_call(library, values, kwnames))
         if fn is super:
@@ -2919,6 +2932,10 @@ class Importer(StaticContainers, CallForms, Views):
         """A call of another Python function: it is imported too (once per set
         of compile-time objects it is given, such as layers), its parameters
         bound here (keywords, defaults), and `pydy-inline-calls` inlines it."""
+        if isinstance(bound, Layer) and getattr(fn, "__name__", None) == "set_state_dict":
+            self._fail(node, "ValueError: set_state_dict() of a layer in compiled code would "
+                             "change its parameters while its program runs; to load them once, "
+                             "call it in __init__ or before the call", unsupported=False)
         if getattr(getattr(fn, "__code__", None), "co_filename", None) == contextlib.__file__:
             self._fail(node, f"{getattr(fn, '__qualname__', fn)} is decorated by a context "
                              "manager (contextlib), which runs its body inside a `with` that "

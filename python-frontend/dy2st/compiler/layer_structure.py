@@ -10,7 +10,8 @@ import types
 from ..nn import Layer, LayerList, Sequential
 
 QUERIES = frozenset({"parameters", "named_parameters", "buffers", "named_buffers",
-                     "children", "named_children", "sublayers", "named_sublayers"})
+                     "children", "named_children", "sublayers", "named_sublayers",
+                     "state_dict"})
 
 
 def is_query(fn):
@@ -32,7 +33,8 @@ def answer(fn, args, kwargs):
                                         layer.named_buffers(remove_duplicate=False)):
         paths.setdefault(id(tensor), name)
     found = []
-    for item in fn(*args, **kwargs):
+    result = fn(*args, **kwargs)
+    for item in result.items() if isinstance(result, dict) else result:
         name, obj = item if isinstance(item, tuple) else (None, item)
         found.append((name, obj, _steps(layer, paths[id(obj)])))
     return found
@@ -61,8 +63,13 @@ def read(receiver, steps):
     return node
 
 
-def display(found, receiver):
-    """The list display of `found` (see answer), read from `receiver`."""
+def display(found, receiver, mapping=False):
+    """The list display of `found` (see answer), read from `receiver`; the
+    dict display of its names and items for a `mapping` (state_dict)."""
+    if mapping:
+        return ast.Dict([ast.Constant(name) for name, _, _ in found],
+                        [read(receiver, steps) for _, _, steps in found])
+
     def item(name, steps):
         value = read(receiver, steps)
         return value if name is None else ast.Tuple([ast.Constant(name), value], ast.Load())

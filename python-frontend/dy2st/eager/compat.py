@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from .basic_composites import cast, tile
 from .dtypes import DType
-from .place import CPUPlace
+from .place import check_place
 from .primitives import KERNELS
 from .tensor import Tensor
 
@@ -83,14 +83,7 @@ def check_placement(device: Any = None, requires_grad: bool = False,
                     pin_memory: bool = False) -> None:
     """Paddle 3.3's placement options of a creation function: dy2st's tensors
     live on the CPU, in pageable memory, and record no gradients."""
-    if isinstance(device, str):
-        if device != "cpu":
-            raise ValueError(f"dy2st's tensors live on the CPU: device={device!r} is not "
-                             "supported (give 'cpu' or paddle.CPUPlace(), or no device)")
-    elif device is not None:
-        if not isinstance(device, CPUPlace):
-            raise ValueError("dy2st's tensors live on the CPU: give device='cpu' or "
-                             "paddle.CPUPlace(), or no device")
+    check_place(device, "device")
     if requires_grad:
         raise ValueError("dy2st records no gradients: requires_grad=True is not supported")
     if pin_memory:

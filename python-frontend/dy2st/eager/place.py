@@ -22,3 +22,15 @@ class CPUPlace:
 
     def is_gpu_place(self) -> bool:
         return False
+
+
+def check_place(place: Any, keyword: str = "place") -> None:
+    """A place or device argument (`to_tensor(..., place=...)`, `device=`):
+    dy2st's tensors live on the CPU, so that is the one it takes."""
+    if isinstance(place, str):
+        if place != "cpu":
+            raise ValueError(f"dy2st's tensors live on the CPU: {keyword}={place!r} is not "
+                             "supported (give 'cpu' or paddle.CPUPlace(), or none)")
+    elif place is not None and not isinstance(place, CPUPlace):
+        raise ValueError(f"dy2st's tensors live on the CPU: give {keyword}='cpu' or "
+                         "paddle.CPUPlace(), or none")

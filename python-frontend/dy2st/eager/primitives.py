@@ -14,6 +14,7 @@ import warnings
 import numpy as np
 
 from . import dtypes, optable, recording
+from .place import check_place
 from .tensor import Tensor, binary, to_tensor as _to_tensor
 
 KERNELS = {}
@@ -886,4 +887,5 @@ def _arange(start=0, end=None, step=1, dtype=None, name=None):
 def to_tensor(data, dtype=None, place=None, stop_gradient=True):
     """A new tensor holding `data` (copied). Python floats give float32, Python
     ints int64; a numpy array keeps its dtype unless `dtype` is given."""
+    check_place(place)
     return _to_tensor(data, dtype, place, stop_gradient)
