@@ -120,3 +120,30 @@ def test_a_runtime_size_that_turns_out_one(differential, batch):
     differential(class_token_then_norm,
                  *[paddle.to_tensor(rng.rand(*s).astype("float32"))
                    for s in ((batch, 16, 64), (1, 1, 64), (1, 17, 64))])
+
+
+class SameSegmenter(paddle.nn.Layer):
+    """PaddleSeg's 'same'-padded convolutions (stride 1 and 2) and a resize
+    back to the input's size, exported for images of any size."""
+
+    def __init__(self):
+        super().__init__()
+        self.down = paddle.nn.Conv2D(3, 4, 3, stride=2, padding="same")
+        self.mix = paddle.nn.Conv2D(4, 4, (3, 5), padding="same", groups=2)
+        self.head = paddle.nn.Conv2D(4, 2, 1)
+
+    def forward(self, x):
+        y = self.mix(paddle.nn.functional.relu(self.down(x)))
+        return paddle.nn.functional.interpolate(self.head(y), paddle.shape(x)[2:],
+                                                mode="bilinear")
+
+
+@pytest.mark.parametrize("height, width", [(16, 16), (15, 22), (9, 7)])
+def test_same_padding_of_sizes_known_at_run_time(height, width):
+    layer = SameSegmenter()
+    compiled = paddle.jit.to_static(
+        layer, input_spec=[InputSpec([None, 3, None, None], "float32")])
+    x = paddle.to_tensor(np.random.RandomState(height).rand(2, 3, height, width)
+                         .astype(np.float32))
+    expected = layer.forward.dygraph_function(layer, x)
+    np.testing.assert_allclose(compiled(x).numpy(), expected.numpy(), rtol=1e-5, atol=1e-6)

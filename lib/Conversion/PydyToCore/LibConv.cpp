@@ -19,7 +19,7 @@ namespace mlir::pydy::lowering {
 /// x padded by `pads` ([top, bottom, left, right]) plus `extra` at the
 /// bottom and right, with `value`.
 static Value padSpatial(LibLowering &l, Value x, ArrayRef<int64_t> pads, ArrayRef<int64_t> extra,
-                        Value value) {
+                        Value value, ArrayRef<int64_t> spans = {}, ArrayRef<int64_t> strides = {}) {
   if (llvm::all_of(pads, [](int64_t p) { return p == 0; }) &&
       llvm::all_of(extra, [](int64_t p) { return p == 0; }))
     return x;
@@ -28,11 +28,29 @@ static Value padSpatial(LibLowering &l, Value x, ArrayRef<int64_t> pads, ArrayRe
   for (int d = 0; d < 2; ++d)
     if (!ShapedType::isDynamic(shape[2 + d]))
       shape[2 + d] += pads[2 * d] + pads[2 * d + 1] + extra[d];
-  SmallVector<OpFoldResult> low{l.b.getIndexAttr(0), l.b.getIndexAttr(0),
-                                l.b.getIndexAttr(pads[0]), l.b.getIndexAttr(pads[2])};
-  SmallVector<OpFoldResult> high{l.b.getIndexAttr(0), l.b.getIndexAttr(0),
-                                 l.b.getIndexAttr(pads[1] + extra[0]),
-                                 l.b.getIndexAttr(pads[3] + extra[1])};
+  SmallVector<OpFoldResult> low{l.b.getIndexAttr(0), l.b.getIndexAttr(0)};
+  SmallVector<OpFoldResult> high{l.b.getIndexAttr(0), l.b.getIndexAttr(0)};
+  for (int d = 0; d < 2; ++d) {
+    if (pads[2 * d] != kSamePaddingAtRunTime) {
+      low.push_back(l.b.getIndexAttr(pads[2 * d]));
+      high.push_back(l.b.getIndexAttr(pads[2 * d + 1] + extra[d]));
+      continue;
+    }
+    // 'SAME' of a size n known at run time: ceil(n / s) windows, the
+    // padding they need split as Paddle splits it (the odd one after).
+    Value n = l.dim(x, 2 + d);
+    Value s = l.index(strides[d]);
+    Value out = arith::CeilDivSIOp::create(l.b, l.loc, n, s);
+    Value covered = arith::AddIOp::create(
+        l.b, l.loc,
+        arith::MulIOp::create(l.b, l.loc, arith::SubIOp::create(l.b, l.loc, out, l.index(1)), s),
+        l.index(spans[d]));
+    Value total = arith::MaxSIOp::create(l.b, l.loc, arith::SubIOp::create(l.b, l.loc, covered, n),
+                                         l.index(0));
+    Value before = arith::DivSIOp::create(l.b, l.loc, total, l.index(2));
+    low.push_back(before);
+    high.push_back(Value(arith::SubIOp::create(l.b, l.loc, total, before)));
+  }
   return tensor::PadOp::create(l.b, l.loc, type.clone(shape), x, low, high, value);
 }
 
@@ -150,7 +168,10 @@ FailureOr<Value> lowerConv2D(LibLowering &l) {
   ArrayRef<int64_t> strides = l.statics.getAs<DenseI64ArrayAttr>("strides").asArrayRef();
   ArrayRef<int64_t> dilations = l.statics.getAs<DenseI64ArrayAttr>("dilations").asArrayRef();
   ArrayRef<int64_t> pads = l.statics.getAs<DenseI64ArrayAttr>("paddings").asArrayRef();
-  Value padded = padSpatial(l, x, pads, {0, 0}, constantScalar(b, loc, elem, 0));
+  SmallVector<int64_t> spans;
+  for (int d = 0; d < 2; ++d)
+    spans.push_back(dilations[d] * (wType.getDimSize(2 + d) - 1) + 1);
+  Value padded = padSpatial(l, x, pads, {0, 0}, constantScalar(b, loc, elem, 0), spans, strides);
   // The output sizes [N, F, OH, OW].
   SmallVector<Value> outSizes{l.dim(padded, 0), l.index(wType.getDimSize(0))};
   for (int d = 0; d < 2; ++d)

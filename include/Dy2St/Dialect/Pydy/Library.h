@@ -62,6 +62,11 @@ LogicalResult bindLibArguments(LibCallOp op, llvm::SmallVectorImpl<Value> &bound
 /// next runtime operand of that parameter).
 inline constexpr int64_t kDynamicInt = std::numeric_limits<int64_t>::min();
 
+/// A convolution's `paddings` entry (both of a dimension) for 'SAME' padding
+/// of a size known only at run time: the lowering computes it there, as
+/// Paddle does from the size, stride and kernel.
+inline constexpr int64_t kSamePaddingAtRunTime = -1;
+
 /// The one number a tensor holds when it is `to_tensor` of a literal (a
 /// number, or lists nesting one): with no dtype, or an integer dtype and an
 /// integer literal, whose value the dtype keeps. `paddle.shape(x)[2]` of a

@@ -28,10 +28,13 @@ static FailureOr<std::array<int64_t, 2>> pairOf(LibTyping &t, StringRef param,
 }
 
 /// Paddle's padding forms as [top, bottom, left, right].
-static FailureOr<std::array<int64_t, 4>> paddingOf(LibTyping &t, ArrayRef<int64_t> size,
-                                                   std::array<int64_t, 2> kernel,
-                                                   std::array<int64_t, 2> stride,
-                                                   std::array<int64_t, 2> dilation) {
+/// A dynamic size under 'SAME' at stride 1 pads by the kernel's span less
+/// one; at another stride the padding depends on the size: where
+/// `atRunTime`, kSamePaddingAtRunTime (the lowering computes it), else an
+/// error.
+static FailureOr<std::array<int64_t, 4>>
+paddingOf(LibTyping &t, ArrayRef<int64_t> size, std::array<int64_t, 2> kernel,
+          std::array<int64_t, 2> stride, std::array<int64_t, 2> dilation, bool atRunTime = false) {
   Attribute a = t.statics.get("padding");
   if (auto s = dyn_cast_or_null<StringAttr>(a)) {
     // Paddle reads the names in any case ('same').
@@ -41,8 +44,21 @@ static FailureOr<std::array<int64_t, 4>> paddingOf(LibTyping &t, ArrayRef<int64_
       return t.error() << "padding must be 'SAME', 'VALID' or ints";
     std::array<int64_t, 4> pads{};
     for (int d = 0; d < 2; ++d) {
+      // At stride 1 the padding is the kernel's span less one, whatever the
+      // size (PaddleSeg's 'same' convolutions of images of any size).
+      if (ShapedType::isDynamic(size[d]) && stride[d] == 1) {
+        int64_t total = (kernel[d] - 1) * dilation[d];
+        pads[2 * d] = total / 2;
+        pads[2 * d + 1] = total - total / 2;
+        continue;
+      }
+      if (ShapedType::isDynamic(size[d]) && atRunTime) {
+        pads[2 * d] = pads[2 * d + 1] = kSamePaddingAtRunTime;
+        continue;
+      }
       if (ShapedType::isDynamic(size[d]))
-        return t.error() << "padding='SAME' needs a static input size";
+        return t.error() << "padding='SAME' with a stride other than 1 needs a static input "
+                            "size";
       int64_t out = (size[d] + stride[d] - 1) / stride[d];
       int64_t total = std::max<int64_t>(
           (out - 1) * stride[d] + (kernel[d] - 1) * dilation[d] + 1 - size[d], 0);
@@ -117,7 +133,8 @@ FailureOr<Type> inferConv2D(LibTyping &t) {
   if (auto s = dyn_cast_or_null<StringAttr>(t.statics.get("padding"));
       s && s.getValue().equals_insensitive("SAME"))
     *dilation = {1, 1};
-  auto pads = paddingOf(t, x->getShape().drop_front(2), kernel, *stride, *dilation);
+  auto pads = paddingOf(t, x->getShape().drop_front(2), kernel, *stride, *dilation,
+                        /*atRunTime=*/true);
   if (failed(pads))
     return failure();
   SmallVector<int64_t> shape{x->getDimSize(0), filters};

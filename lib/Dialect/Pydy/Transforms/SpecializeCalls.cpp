@@ -480,6 +480,8 @@ LogicalResult Specializer::specializeLibCall(LibCallOp op, Operation *&next) {
         bound[0] = UnaryOp::create(b, op.getLoc(), stacked.clone(b.getF32Type()),
                                    UnaryKind::promote, bound[0]);
     }
+  if (fn->op == LibOp::to_tensor && bound[0] && isa<DictType, RuntimeDictType>(bound[0].getType()))
+    return op.emitError("TypeError: to_tensor cannot make a tensor from dict");
   if (fn->op == LibOp::to_tensor && bound[0] && !staticValue(bound[0]))
     if (auto items = sequenceElementTypes(bound[0].getType());
         items && !items->empty() && !llvm::all_of(*items, isPythonScalar))

@@ -72,3 +72,14 @@ pydy.func @tensor_mean(%x: !pydy.object) -> !pydy.object {
   %0 = pydy.lib_call "gaussian"(%shape, %x) : (tuple<i64, i64>, !pydy.object) -> !pydy.object
   pydy.return %0 : !pydy.object
 }
+
+// -----
+
+// A dict is no data of a tensor (eagerly the same TypeError).
+pydy.func @dict_to_tensor(%x: !pydy.object) -> !pydy.object {
+  %k = pydy.constant "a"
+  %d = pydy.dict keys(%k : !pydy.str) values(%x : !pydy.object) -> !pydy.object
+  // expected-error @+1 {{TypeError: to_tensor cannot make a tensor from dict}}
+  %0 = pydy.lib_call "to_tensor"(%d) : (!pydy.object) -> !pydy.object
+  pydy.return %0 : !pydy.object
+}

@@ -24,3 +24,4 @@ pydy.func @valid_pool(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   %0 = pydy.lib_call "max_pool2d"(%x, %k, %s, %p) {kwnames = ["x", "kernel_size", "stride", "padding"]} : (!pydy.object, i64, i64, !pydy.str) -> !pydy.object
   pydy.return %0 : !pydy.object
 }
+
