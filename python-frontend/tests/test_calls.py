@@ -1031,3 +1031,24 @@ def forwarding_both(x):
 
 def test_arguments_forwarded_by_sequence_and_mapping(differential):
     differential(forwarding_both, t([1.0, -2.0]))
+
+
+def activation(name, **options):
+    """PaddleDetection's get_act_fn: a lambda calling F's function with the
+    keywords of the config, kept by the layer that made it."""
+    fn = getattr(F, name)
+    return lambda x: fn(x, **options)
+
+
+class Activated(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.plain = activation("relu")
+        self.leaky = activation("leaky_relu", negative_slope=0.25)
+
+    def forward(self, x):
+        return self.plain(x) + self.leaky(x)
+
+
+def test_a_lambda_spreading_its_closures_dict(differential):
+    differential(Activated(), t([-2.0, 3.0]))

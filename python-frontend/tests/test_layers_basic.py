@@ -534,3 +534,26 @@ def test_sizes_read_from_paddle_shape_stay_known():
     layer = UpSampling()
     assert_same(layer(x, skip), paddle.jit.to_static(layer)(x, skip))
     assert nn.layer.activation.ReLU is nn.ReLU and nn.layer.activation.Silu is nn.SiLU
+
+
+def test_deleting_a_registered_attribute_as_paddle():
+    """PaddleDetection's RepVGG convert_to_deploy: `self.__delattr__('conv1')`
+    takes the sublayer out of the layer and its state dict."""
+    class Block(nn.Layer):
+        def __init__(self):
+            super().__init__()
+            self.conv1 = nn.Linear(2, 2)
+            self.scale = self.create_parameter([2])
+            self.register_buffer("count", paddle.ones([1]))
+            self.note = "kept"
+
+    block = Block()
+    block.__delattr__("conv1")
+    del block.scale
+    del block.count
+    assert list(block.state_dict()) == [] and block.sublayers() == []
+    for name in ("conv1", "scale", "count"):
+        assert not hasattr(block, name)
+    del block.note
+    with pytest.raises(AttributeError):
+        del block.note

@@ -765,7 +765,7 @@ def made_on_the_cpu(x):
     # test_to_tensor's places: CPUPlace made in the function, given by name.
     place = paddle.CPUPlace()
     return paddle.to_tensor([1.0, 2.0], "float32", place) + \
-        paddle.to_tensor([3.0], place="cpu") + x
+        paddle.to_tensor([3.0], place="cpu") + paddle.to_tensor([0.5], place=x.place) + x
 
 
 def test_to_tensor_places():

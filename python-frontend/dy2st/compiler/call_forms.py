@@ -14,6 +14,7 @@ from . import alias_forms as forms
 from . import pydytext
 from .pydytext import OBJECT, Value
 from .reach import Reach
+from . import statements
 from .statements import chained, located
 from .unit import Static
 
@@ -140,6 +141,11 @@ class CallForms:
         checked where the call runs (the CPU, by name or as CPUPlace, passes;
         another is the eager ValueError)."""
         place, node = forms.without_argument(node, "place", 2)
+        if isinstance(place, ast.Attribute) and place.attr == "place" and \
+                statements.dotted(place.value) is not None:
+            # `place=x.place`: a tensor's place is the CPU (compiled code
+            # has no place values: `x.place` elsewhere is an error).
+            return node
         if place is not None:
             check = ast.copy_location(ast.Call(node.func, [place], []), node)
             self.python_call(check, check_place, None)

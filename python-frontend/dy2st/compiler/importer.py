@@ -3216,8 +3216,21 @@ class Importer(StaticContainers, CallForms, Views):
     def literal_mapping(self, node):
         """The dict of numbers, strings and None under string keys that
         `node`, an attribute of an object known when converting that the
-        function does not assign, holds now (guarded: a change imports
-        again); else None."""
+        function does not assign, or a name outside the function (a
+        closure's `kwargs` of PaddleDetection's `lambda x: fn(x, **kwargs)`),
+        holds now (guarded: a change imports again); else None."""
+        if isinstance(node, ast.Name) and not self.is_local(node.id) and \
+                node.id not in self.static_names:
+            for namespace, root in ((self.closure, self.fn), (self.globals, self.globals)):
+                if node.id in namespace:
+                    value = namespace[node.id]
+                    if type(value) is not dict or not all(
+                            isinstance(k, str) and _is_key_constant(v)
+                            for k, v in value.items()):
+                        return None
+                    self.guard_value(value, Origin("namespace", root, [node.id]))
+                    return value
+            return None
         if not isinstance(node, ast.Attribute) or self.written_attribute(node):
             return None
         base = self.expr_or_static(node.value)

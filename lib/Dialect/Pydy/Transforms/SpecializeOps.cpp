@@ -357,16 +357,6 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
   if (auto attr = dyn_cast<AttrOp>(op); attr && isa<RankedTensorType>(attr.getValue().getType()) &&
                                          (attr.getName() == "T" || attr.getName() == "mT"))
     return tensorTranspose(attr, next);
-  if (auto attr = dyn_cast<AttrOp>(op);
-      attr && isa<RankedTensorType>(attr.getValue().getType()) && attr.getName() == "place") {
-    // A tensor's place (`to_tensor(v, place=x.place)`): the CPU, by the name
-    // Paddle's place arguments take.
-    OpBuilder b(op);
-    attr.getResult().replaceAllUsesWith(
-        ConstantOp::create(b, op->getLoc(), b.getStringAttr("cpu")).getResult());
-    op->erase();
-    return success();
-  }
   if (auto bin = dyn_cast<BinaryOp>(op);
       bin && (isa<StrType>(bin.getLhs().getType()) || isa<StrType>(bin.getRhs().getType()))) {
     // Strings joined or repeated when compiling (`prefix + "_w"`): the fold

@@ -136,6 +136,17 @@ class Layer:
             self.__dict__.get("_sub_layers", {}).pop(name, None)
             object.__setattr__(self, name, value)
 
+    def __delattr__(self, name: str) -> None:
+        """As Paddle's: a parameter, sublayer or buffer leaves its registry
+        (and the state dict) too."""
+        for kind in ("_parameters", "_sub_layers"):
+            registry = self.__dict__.get(kind)
+            if registry is not None and name in registry:
+                del registry[name]
+                return
+        self.__dict__.get("_buffers", {}).pop(name, None)
+        object.__delattr__(self, name)
+
     def __getattr__(self, name: str) -> Any:
         for kind in ("_parameters", "_sub_layers"):
             registry = self.__dict__.get(kind)
