@@ -135,10 +135,47 @@ def view_from_a_helper(x):
     return x
 
 
+def view_of_a_view(x):
+    # The fuzzer's seed 66045: a view of a view, changed by a helper.
+    v = paddle.squeeze(paddle.unsqueeze(x, 0), 0)
+    _zero_last_column(v)
+    return x
+
+
+def _zero_last_column(p):
+    p[:, -1] = 0.0
+
+
+def view_of_a_row(x):
+    v = x[0].reshape([-1])
+    v[0] = 5.0
+    return x
+
+
+def row_of_a_view(x):
+    v = x.T[1]
+    v[0] = 5.0
+    return x
+
+
+def view_of_a_named_row(x):
+    row = x[1]
+    v = row.unsqueeze(0)
+    v[0, 0] = 9.0
+    return x
+
+
+def view_read_after_its_base_changes(x):
+    v = x[0].reshape([-1])
+    x[0, 0] = 5.0
+    return v
+
+
 @pytest.mark.parametrize("fn", [reshaped_then_changed, view_in_a_branch,
                                 view_of_an_argument_assigned_since, reshaped_by_function,
                                 rows_unbound, view_from_a_helper,
-                                diagonal_changed],
+                                diagonal_changed, view_of_a_view, view_of_a_row,
+                                row_of_a_view, view_of_a_named_row],
                          ids=lambda f: f.__name__)
 def test_views_only_maybe_shared_are_a_clear_error(fn):
     x = view_cases.base(paddle)
@@ -257,3 +294,11 @@ def test_numpy_is_a_copy_as_paddles():
     assert x.numpy()[0, 0] == 1.0
     np.asarray(x)[0, 0] = -2.0  # the array protocol shares the memory
     assert x.numpy()[0, 0] == -2.0
+
+
+def test_a_view_read_after_its_base_changes_is_a_clear_error():
+    x = view_cases.base(paddle)
+    eager = view_read_after_its_base_changes(view_cases.base(paddle))
+    assert eager.numpy()[0] == 5.0  # eagerly the view sees the change
+    with pytest.raises(Dy2StError, match="'v' would not see the change"):
+        paddle.jit.to_static(view_read_after_its_base_changes)(x)

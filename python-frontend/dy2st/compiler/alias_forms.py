@@ -25,19 +25,42 @@ VIEW_ATTRIBUTES = frozenset({"T", "mT"})
 
 
 def view_base(value, local):
-    """x of `x.reshape(...)`, `paddle.reshape(x, ...)`, `x.T`, ...: a result
-    that may be a view of the local x."""
+    """x of `x.reshape(...)`, `paddle.reshape(x, ...)`, `x.T`, ..., and of a
+    view of a view or of an item (`paddle.squeeze(paddle.unsqueeze(x, 0), 0)`,
+    `x.reshape(...).T`, `x[0].reshape(...)`) and of an item of a view
+    (`x.T[0]`; `x[0]` itself is a view of x that aliases.py follows): a
+    result that may be a view of the local x."""
+    if isinstance(value, ast.Subscript):
+        while isinstance(value, ast.Subscript):
+            value = value.value
+        return None if isinstance(value, ast.Name) else view_base(value, local)
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
             value.func.attr in VIEW_METHODS:
         receiver = value.func.value
         if isinstance(receiver, ast.Name) and receiver.id in local:
             return receiver.id
+        inner = _viewed(receiver, local)
+        if inner is not None:
+            return inner
         if value.args and isinstance(value.args[0], ast.Name):
             return value.args[0].id
-    if isinstance(value, ast.Attribute) and value.attr in VIEW_ATTRIBUTES and \
-            isinstance(value.value, ast.Name):
-        return value.value.id
+        if value.args:
+            return _viewed(value.args[0], local)
+    if isinstance(value, ast.Attribute) and value.attr in VIEW_ATTRIBUTES:
+        if isinstance(value.value, ast.Name):
+            return value.value.id
+        return _viewed(value.value, local)
     return None
+
+
+def _viewed(node, local):
+    """The local x a view's operand may share memory with: of `x[i]` (an
+    item, a view of a tensor) and of a further view."""
+    while isinstance(node, ast.Subscript):
+        node = node.value
+    if isinstance(node, ast.Name):
+        return node.id if node.id in local else None
+    return view_base(node, local)
 
 
 def unpacked_base(stmt):

@@ -451,9 +451,25 @@ class Aliases:
                                not any(s <= p <= e for s, e in outside)
                                for p, names in self._assignments[alias.block]):
                 continue  # one of the names was certainly assigned since
-            if doubtful is None and read_later(partner):
+            if doubtful is None and any(read_later(n) for n in self._linked(partner, name)):
+                # The partner, or a name it is linked to (`b = a[0]; v =
+                # b.unsqueeze(0)`, a changed: a read later), would miss it.
                 doubtful = (partner, alias.shown)
         return certain, doubtful
+
+    def _linked(self, name, apart):
+        """`name` and the names any chain of aliases links it to, either way,
+        other than through `apart`."""
+        linked, pending = {name}, [name]
+        while pending:
+            source = pending.pop()
+            for alias in self._aliases:
+                if source in alias.names:
+                    for other in alias.names:
+                        if other not in linked and other != apart:
+                            linked.add(other)
+                            pending.append(other)
+        return linked
 
     def _kept(self, name, statement, change):
         """Whether `name` is assigned neither between `statement` and
