@@ -165,6 +165,32 @@ def view_of_a_named_row(x):
     return x
 
 
+def _flat(t):
+    return t.reshape([-1])
+
+
+def _row_as_matrix(t):
+    return _first_row(t).reshape([1, -1])
+
+
+def helper_view_of_a_row(x):
+    v = _flat(x[1])
+    v[0] = 50.0
+    return x
+
+
+def view_of_a_helpers_view(x):
+    v = _first_row(x).unsqueeze(0)
+    v[0, 0] = 5.0
+    return x
+
+
+def helper_returning_a_view_of_a_view(x):
+    v = _row_as_matrix(x)
+    v[0, 0] = 8.0
+    return x
+
+
 def view_read_after_its_base_changes(x):
     v = x[0].reshape([-1])
     x[0, 0] = 5.0
@@ -175,7 +201,8 @@ def view_read_after_its_base_changes(x):
                                 view_of_an_argument_assigned_since, reshaped_by_function,
                                 rows_unbound, view_from_a_helper,
                                 diagonal_changed, view_of_a_view, view_of_a_row,
-                                row_of_a_view, view_of_a_named_row],
+                                row_of_a_view, view_of_a_named_row, helper_view_of_a_row,
+                                view_of_a_helpers_view, helper_returning_a_view_of_a_view],
                          ids=lambda f: f.__name__)
 def test_views_only_maybe_shared_are_a_clear_error(fn):
     x = view_cases.base(paddle)

@@ -53,6 +53,26 @@ def view_base(value, local):
     return None
 
 
+def view_operand(node, local):
+    """The innermost operand of a chain of views and items (`f(x)` of
+    `f(x).unsqueeze(0)[1]`): what the result may share memory with; `node`
+    itself where it is none."""
+    while True:
+        if isinstance(node, ast.Subscript):
+            node = node.value
+        elif isinstance(node, ast.Attribute) and node.attr in VIEW_ATTRIBUTES:
+            node = node.value
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in VIEW_METHODS:
+            receiver = node.func.value
+            if isinstance(receiver, ast.Name) and receiver.id not in local and node.args:
+                node = node.args[0]  # paddle.reshape(x, ...)
+            else:
+                node = receiver
+        else:
+            return node
+
+
 def _viewed(node, local):
     """The local x a view's operand may share memory with: of `x[i]` (an
     item, a view of a tensor) and of a further view."""
@@ -284,11 +304,9 @@ def returned_parameters(fn, resolve, seen=None):
     def holding(value):
         if isinstance(value, ast.Name):
             return holders.get(value.id, set())
-        if isinstance(value, ast.Subscript):
-            return holding(value.value)  # an item, or a view of a tensor
-        view = view_base(value, holders)
-        if view is not None:
-            return holders.get(view, set())
+        inner = view_operand(value, holders)
+        if inner is not value:
+            return holding(inner)  # an item, or a view (of a call's result too)
         if isinstance(value, (ast.Tuple, ast.List)):
             return set().union(*[holding(v) for v in value.elts]) if value.elts else set()
         if isinstance(value, ast.IfExp):
@@ -297,7 +315,7 @@ def returned_parameters(fn, resolve, seen=None):
             callee = resolve(fn, value.func.id)
             if not isinstance(callee, types.FunctionType):
                 return set()
-            passed = argument_names(value, callee, resolve, seen)
+            passed = argument_names(value, callee, resolve, seen, holders)
             return set().union(*[holders.get(n, set()) for n in passed]) if passed else set()
         return set()
 
@@ -307,9 +325,10 @@ def returned_parameters(fn, resolve, seen=None):
     return result
 
 
-def argument_names(call, callee, resolve, seen=None):
+def argument_names(call, callee, resolve, seen=None, local=()):
     """The names passed to `call` (of the Python function `callee`) as the
-    parameters it may return."""
+    parameters it may return (`local`: the caller's names, which tell
+    `x.reshape(...)` from `paddle.reshape(x, ...)`)."""
     returned = returned_parameters(callee, resolve, seen)
     if returned is None:
         # A call back into a function being analysed: any argument may come back.
@@ -319,8 +338,11 @@ def argument_names(call, callee, resolve, seen=None):
         return []
     node = function_node(callee)
     params = [a.arg for a in node.args.posonlyargs + node.args.args]
-    names = [a.id for p, a in zip(params, call.args)
-             if p in returned and isinstance(a, ast.Name)]
-    names += [k.value.id for k in call.keywords
-              if k.arg in returned and isinstance(k.value, ast.Name)]
-    return names
+    # An argument that is an item or a view of a name (`f(x[1])`) may share
+    # that name's memory.
+    def root(a):
+        a = view_operand(a, local)
+        return a.id if isinstance(a, ast.Name) else None
+    names = [root(a) for p, a in zip(params, call.args) if p in returned]
+    names += [root(k.value) for k in call.keywords if k.arg in returned]
+    return [n for n in names if n is not None]

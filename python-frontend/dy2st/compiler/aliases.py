@@ -244,13 +244,16 @@ class Aliases:
                             alias.one_way = isinstance(stmt, ast.For) or \
                                 not isinstance(stmt.value, ast.Call)
                             self._aliases.append(alias)
+                inner = forms.view_operand(stmt.value, local) \
+                    if isinstance(stmt, ast.Assign) else None
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
                         isinstance(stmt.targets[0], ast.Name) and \
-                        isinstance(stmt.value, ast.Call) and callee_of is not None:
-                    callee = callee_of(stmt.value)
+                        isinstance(inner, ast.Call) and callee_of is not None:
+                    # `y = f(x)`, and a view or item of it (`f(x).unsqueeze(0)`).
+                    callee = callee_of(inner)
                     y = stmt.targets[0].id
                     if isinstance(callee, types.FunctionType):
-                        for x in forms.argument_names(stmt.value, callee, resolve):
+                        for x in forms.argument_names(inner, callee, resolve, local=local):
                             if y != x and x in local:
                                 self._aliases.append(_Alias(stmt, (y, x), block,
                                                             _end(statements[-1]), loop, True))
