@@ -67,6 +67,9 @@ inline constexpr int64_t kDynamicInt = std::numeric_limits<int64_t>::min();
 /// Paddle does from the size, stride and kernel.
 inline constexpr int64_t kSamePaddingAtRunTime = -1;
 
+/// A literal bool, int or float as a double; none for another attribute.
+std::optional<double> literalNumber(Attribute value);
+
 /// The one number a tensor holds when it is `to_tensor` of a literal (a
 /// number, or lists nesting one): with no dtype, or an integer dtype and an
 /// integer literal, whose value the dtype keeps. `paddle.shape(x)[2]` of a

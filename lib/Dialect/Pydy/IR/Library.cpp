@@ -292,12 +292,16 @@ std::optional<double> mlir::pydy::literalTensorNumber(Value v) {
         (name.getValue() == "int32" && number.getInt() != static_cast<int32_t>(number.getInt())))
       return std::nullopt;
   }
-  if (auto flag = dyn_cast_or_null<BoolAttr>(data))
+  return literalNumber(data);
+}
+
+std::optional<double> mlir::pydy::literalNumber(Attribute value) {
+  if (auto flag = dyn_cast_or_null<BoolAttr>(value))
     return flag.getValue() ? 1.0 : 0.0;
-  if (auto number = dyn_cast_or_null<IntegerAttr>(data))
+  if (auto number = dyn_cast_or_null<IntegerAttr>(value))
     return number.getType().isInteger(1) ? double(number.getValue().getBoolValue())
                                          : double(number.getInt());
-  if (auto number = dyn_cast_or_null<FloatAttr>(data))
+  if (auto number = dyn_cast_or_null<FloatAttr>(value))
     return number.getValueAsDouble();
   return std::nullopt;
 }

@@ -14,14 +14,8 @@ static std::optional<double> knownElement(Value v, unsigned depth = 0) {
     return std::nullopt;
   if (std::optional<double> literal = literalTensorNumber(v))
     return literal;
-  Attribute attr = constantOf(v);
-  if (auto flag = dyn_cast_or_null<BoolAttr>(attr))
-    return flag.getValue() ? 1.0 : 0.0;
-  if (auto number = dyn_cast_or_null<IntegerAttr>(attr))
-    return number.getType().isInteger(1) ? double(number.getValue().getBoolValue())
-                                         : double(number.getInt());
-  if (auto number = dyn_cast_or_null<FloatAttr>(attr))
-    return number.getValueAsDouble();
+  if (std::optional<double> number = literalNumber(constantOf(v)))
+    return number;
   if (auto unary = v.getDefiningOp<UnaryOp>(); unary && unary.getKind() == UnaryKind::Not) {
     std::optional<double> operand = knownElement(unary.getOperand(), depth + 1);
     return operand ? std::optional<double>(*operand == 0 ? 1.0 : 0.0) : std::nullopt;
