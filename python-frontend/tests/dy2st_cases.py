@@ -1315,6 +1315,21 @@ def layers_made_in_the_function(x, img):
     return paddle.nn.ReLU()(fc(x)), prelu(conv(img) - 4)
 
 
+
+def outputs_told_by_type(x):
+    # PaddleNLP's ErnieModel: `isinstance(encoder_outputs, type(embedding_output))`.
+    embedding_output = x * 2.0
+    encoder_outputs = embedding_output + 1.0
+    if isinstance(encoder_outputs, type(embedding_output)):
+        first = encoder_outputs
+    else:
+        first = encoder_outputs[0]
+    pair = (first, embedding_output)
+    if isinstance(pair, type(embedding_output)):
+        return pair
+    return pair[0] + pair[1], isinstance(first.sum() > 0, type(x)), isinstance(3, type(x))
+
+
 CASES = [
     ("dyfunc_with_if_else", dyfunc_with_if_else, [f32(10, 16)]),
     ("dyfunc_with_if_else2", dyfunc_with_if_else2, [f32(10, 16)]),
@@ -1433,4 +1448,5 @@ CASES = [
     ("layers_and_function_arguments", blocks_and_activation,
      [f32(2, 3) - 0.5, [paddle.nn.ReLU(), paddle.nn.Tanh()], paddle.nn.functional.gelu]),
     ("layers_made_in_the_function", layers_made_in_the_function, [f32(2, 4), f32(1, 2, 4, 4)]),
+    ("outputs_told_by_type", outputs_told_by_type, [f32(2, 3)]),
 ]

@@ -70,3 +70,22 @@ print(paddle.jit.to_static(attributes).code)
 # CHECK: pydy.attr %{{.*}}, "ndim"
 # CHECK: } else {
 # CHECK: pydy.constant 0 : i64
+
+
+# isinstance(v, type(w)) of two values computed in compiled code asks the
+# specializer for w's class ("__isinstance_like__"); of a w known when
+# converting, its class is known then.
+def told_by_type(x):
+    y = x * 2
+    return isinstance(y, type(x)), isinstance(y, type(3))
+
+
+print(paddle.jit.to_static(told_by_type).code)
+
+# CHECK-LABEL: pydy.func @"told_by_type"
+# CHECK: pydy.store "y"
+# CHECK: %[[X:.*]] = pydy.load "x"
+# CHECK-NEXT: %[[Y:.*]] = pydy.load "y"
+# CHECK: pydy.call_method %[[Y]], "__isinstance_like__"(%[[X]])
+# CHECK: %[[INT:.*]] = pydy.constant "int"
+# CHECK: pydy.call_method %{{.*}}, "__isinstance__"(%[[INT]])

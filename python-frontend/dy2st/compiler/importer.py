@@ -3314,6 +3314,29 @@ class Importer(StaticContainers, CallForms, Views):
         specialization answers it from v's type."""
         if len(node.args) != 2 or node.keywords:
             self._fail(node, "isinstance() takes exactly two arguments", unsupported=False)
+        if self.is_type_call(node.args[1]):
+            # isinstance(v, type(w)) (PaddleNLP's `isinstance(encoder_outputs,
+            # type(embedding_output))`): w's class, known once specialized.
+            model = self.subject_or_static(node.args[1].args[0])
+            if isinstance(model, Static):
+                # The class is known now: isinstance(v, C).
+                self.hidden += 1
+                held = f"class.{self.hidden}"
+                self.static_names[held] = Static(type(model.obj))
+                return self.class_test(node, node.args[0],
+                                       [located(ast.Name(held, ast.Load()), node)],
+                                       "__isinstance__")
+            subject = self.subject_or_static(node.args[0])
+            if isinstance(subject, Static):
+                if not (subject.obj is None or isinstance(subject.obj, (bool, int, float, str))):
+                    self._fail(node, "isinstance(v, type(w)) of an object known when converting "
+                                     "and a value computed in compiled code is not supported")
+                subject = self.constant(subject.obj, node)
+            name = self.fresh()
+            self.emit(f'{name}:2 = pydy.call_method {subject.name}, "__isinstance_like__"'
+                      f"({model.name}) : {subject.type}, ({model.type}) -> "
+                      f"({OBJECT}, {OBJECT}) {self.loc(node)}")
+            return Value(f"{name}#0")
         parts = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
         return self.class_test(node, node.args[0], parts, "__isinstance__")
 

@@ -163,9 +163,40 @@ void Specializer::spliceFormats(Operation *op, MutableOperandRange values, Array
       format->erase();
 }
 
+/// The classes a compiled value of type `t` is an instance of, by name (see
+/// specializeIsInstance); with `exact`, its own class only.
+static SmallVector<StringRef> kindNames(Type t, bool exact) {
+  if (t.isInteger(1))
+    return exact ? SmallVector<StringRef>{"bool"} : SmallVector<StringRef>{"bool", "int"};
+  if (t.isInteger(64))
+    return {"int"};
+  if (t.isF64())
+    return {"float"};
+  if (isa<StrType>(t))
+    return {"str"};
+  if (isa<PyNoneType>(t))
+    return {"NoneType"};
+  if (isa<ListType, tensor_array::ArrayType>(t))
+    return {"list"};
+  if (isa<TupleType>(t))
+    return {"tuple"};
+  if (auto named = dyn_cast<NamedTupleType>(t); named && !exact && !named.isDataclass())
+    return {"tuple"};
+  if (isa<DictType, RuntimeDictType>(t))
+    return {"dict"};
+  if (isa<RuntimeSetType>(t))
+    return {"set"};
+  if (isa<RankedTensorType>(t))
+    return {"Tensor"};
+  return {};
+}
+
 LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
   // "__type_is__": `type(v) is C`, which a value of a subclass of C is not.
   bool exact = op.getMethod() == "__type_is__";
+  // "__isinstance_like__"(w): `isinstance(v, type(w))` (PaddleNLP's
+  // `isinstance(encoder_outputs, type(embedding_output))`): w's own class.
+  bool like = op.getMethod() == "__isinstance_like__";
   // "__hasattr__"(kinds, name): `hasattr(v, name)`, true for a value of one
   // of the kinds that have the attribute (the importer lists them; a record
   // kind, "namedtuple" or "dataclass", for what all such records have) or
@@ -179,34 +210,23 @@ LogicalResult Specializer::specializeIsInstance(CallMethodOp op) {
                           << (exact       ? "type()"
                               : attribute ? "hasattr()"
                                           : "isinstance()");
-  llvm::SmallVector<StringRef> names;
-  if (lambda)
-    names = {"callable"};
-  else if (t.isInteger(1))
-    names = exact ? SmallVector<StringRef>{"bool"} : SmallVector<StringRef>{"bool", "int"};
-  else if (t.isInteger(64))
-    names = {"int"};
-  else if (t.isF64())
-    names = {"float"};
-  else if (isa<StrType>(t))
-    names = {"str"};
-  else if (isa<PyNoneType>(t))
-    names = {"NoneType"};
-  else if (isa<ListType, tensor_array::ArrayType>(t))
-    names = {"list"};
-  else if (isa<TupleType>(t))
-    names = {"tuple"};
-  else if (auto named = dyn_cast<NamedTupleType>(t); named && !exact && !named.isDataclass())
-    names = {"tuple"};
-  else if (isa<DictType, RuntimeDictType>(t))
-    names = {"dict"};
-  else if (isa<RuntimeSetType>(t))
-    names = {"set"};
-  else if (isa<RankedTensorType>(t))
-    names = {"Tensor"};
-  auto classes = cast<StringAttr>(constantOf(op.getArgs()[0])).getValue();
+  SmallVector<StringRef> names = lambda ? SmallVector<StringRef>{"callable"} : kindNames(t, exact);
   SmallVector<StringRef> wanted;
-  classes.split(wanted, ',');
+  std::string recordClass;
+  if (like) {
+    Type other = op.getArgs()[0].getType();
+    if (unknown(other))
+      return op.emitError("dy2st cannot tell the type of this value for type()");
+    if (auto record = dyn_cast<NamedTupleType>(other)) {
+      recordClass = "=" + record.getClassKey().split('<').first.str();
+      wanted.push_back(recordClass);
+    } else {
+      wanted = kindNames(other, /*exact=*/true);
+    }
+  } else {
+    auto classes = cast<StringAttr>(constantOf(op.getArgs()[0])).getValue();
+    classes.split(wanted, ',');
+  }
   // "~base": a user class, of which compiled values are not instances; a
   // subclass of tuple, list or dict cannot be told from its base here.
   for (StringRef w : wanted)
@@ -321,7 +341,8 @@ LogicalResult Specializer::tensorRows(CallMethodOp op, bool asList, Operation *&
 LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
   Type receiver = op.getObject().getType();
   StringRef method = op.getMethod();
-  if (method == "__isinstance__" || method == "__type_is__" || method == "__hasattr__")
+  if (method == "__isinstance__" || method == "__type_is__" || method == "__hasattr__" ||
+      method == "__isinstance_like__")
     return specializeIsInstance(op);
   if (method == "__flatten__" || method == "__pack__")
     return specializeStructure(op);

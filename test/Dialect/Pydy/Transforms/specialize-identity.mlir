@@ -79,3 +79,22 @@ pydy.func @has_attribute(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object att
   %r = pydy.tuple %0#0, %1#0, %2#0, %3#0 : (!pydy.object, !pydy.object, !pydy.object, !pydy.object) -> !pydy.object
   pydy.return %r : !pydy.object
 }
+
+// -----
+
+// isinstance(v, type(w)) (PaddleNLP's `isinstance(encoder_outputs,
+// type(embedding_output))`): w's own class, once specialized; a bool is an
+// int, an int no bool.
+// CHECK-LABEL: pydy.func @isinstance_like
+// CHECK-NEXT: pydy.constant [true, false, true, false]
+pydy.func @isinstance_like(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object attributes {pydy.signature = [tensor<2xf32>]} {
+  %y = pydy.binary mul %x, %x : (!pydy.object, !pydy.object) -> !pydy.object
+  %one = pydy.constant 1 : i64
+  %yes = pydy.constant true
+  %0:2 = pydy.call_method %y, "__isinstance_like__"(%x) : !pydy.object, (!pydy.object) -> (!pydy.object, !pydy.object)
+  %1:2 = pydy.call_method %y, "__isinstance_like__"(%one) : !pydy.object, (i64) -> (!pydy.object, !pydy.object)
+  %2:2 = pydy.call_method %yes, "__isinstance_like__"(%one) : i1, (i64) -> (!pydy.object, !pydy.object)
+  %3:2 = pydy.call_method %one, "__isinstance_like__"(%yes) : i64, (i1) -> (!pydy.object, !pydy.object)
+  %r = pydy.tuple %0#0, %1#0, %2#0, %3#0 : (!pydy.object, !pydy.object, !pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %r : !pydy.object
+}
