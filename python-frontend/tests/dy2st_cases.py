@@ -1001,6 +1001,18 @@ def non_maximum_suppression(corners, sizes, scores, categories):
             paddle.vision.ops.nms(boxes, 0.2, scores, categories, [0, 1], top_k=4))
 
 
+def yolo_boxes(head, iou_head, img_size):
+    # paddle.vision.ops.yolo_box: clipped, scaled, and with IoU-aware channels.
+    boxes, scores = paddle.vision.ops.yolo_box(head, img_size, [10, 13, 16, 30, 33, 23], 2,
+                                               0.3, 8)
+    scaled, _ = paddle.vision.ops.yolo_box(head, img_size, [10, 13, 16, 30, 33, 23], 2, 0.5,
+                                           16, clip_bbox=False, scale_x_y=1.05)
+    aware, aware_scores = paddle.vision.ops.yolo_box(iou_head, img_size, [10, 13, 16, 30], 2,
+                                                     0.01, 32, scale_x_y=1.2, iou_aware=True,
+                                                     iou_aware_factor=0.4)
+    return boxes, scores, scaled, aware, aware_scores
+
+
 class _SimpleReturnLayer(paddle.nn.Layer):
     def forward(self, x):
         return x
@@ -1449,4 +1461,8 @@ CASES = [
      [f32(2, 3) - 0.5, [paddle.nn.ReLU(), paddle.nn.Tanh()], paddle.nn.functional.gelu]),
     ("layers_made_in_the_function", layers_made_in_the_function, [f32(2, 4), f32(1, 2, 4, 4)]),
     ("outputs_told_by_type", outputs_told_by_type, [f32(2, 3)]),
+    ("yolo_boxes", yolo_boxes,
+     [(np.random.RandomState(4).randn(2, 21, 5, 4) * 2).astype("float32"),
+      (np.random.RandomState(5).randn(2, 16, 4, 4) * 2).astype("float32"),
+      np.array([[416, 320], [200, 100]], "int32")]),
 ]

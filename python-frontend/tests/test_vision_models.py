@@ -91,3 +91,62 @@ def test_paddles_weights_give_paddles_outputs(paddle_models, name):
 def test_pretrained_weights_are_not_downloaded():
     with pytest.raises(ValueError, match="does not download weights"):
         paddle.vision.models.resnet18(pretrained=True)
+
+
+def _yolo_box_reference(x, img_size, anchors, class_num, conf_thresh, ratio, clip, scale,
+                        iou_aware, factor):
+    """Paddle's CPU kernel, loop by loop, in numpy (float64)."""
+    x = x.astype(np.float64)
+    n, _, h, w = x.shape
+    count = len(anchors) // 2
+    sig = lambda v: 1.0 / (1.0 + np.exp(-v))  # noqa: E731
+    boxes = np.zeros((n, count * h * w, 4))
+    scores = np.zeros((n, count * h * w, class_num))
+    offset = count if iou_aware else 0
+    bias = -0.5 * (scale - 1.0)
+    for i in range(n):
+        img_h, img_w = img_size[i]
+        for j in range(count):
+            base = offset + j * (5 + class_num)
+            for k in range(h):
+                for m in range(w):
+                    conf = sig(x[i, base + 4, k, m])
+                    if iou_aware:
+                        conf = conf ** (1 - factor) * sig(x[i, j, k, m]) ** factor
+                    if conf < conf_thresh:
+                        continue
+                    cx = (m + sig(x[i, base, k, m]) * scale + bias) * img_w / w
+                    cy = (k + sig(x[i, base + 1, k, m]) * scale + bias) * img_h / h
+                    bw = np.exp(x[i, base + 2, k, m]) * anchors[2 * j] * img_w / (ratio * w)
+                    bh = np.exp(x[i, base + 3, k, m]) * anchors[2 * j + 1] * img_h / (ratio * h)
+                    box = [cx - bw / 2, cy - bh / 2, cx + bw / 2, cy + bh / 2]
+                    if clip:
+                        box = [max(box[0], 0), max(box[1], 0), min(box[2], img_w - 1),
+                               min(box[3], img_h - 1)]
+                    at = j * h * w + k * w + m
+                    boxes[i, at] = box
+                    scores[i, at] = conf * sig(x[i, base + 5:base + 5 + class_num, k, m])
+    return boxes, scores
+
+
+@pytest.mark.parametrize("anchors, classes, thresh, ratio, clip, scale, iou_aware", [
+    ([10, 13, 16, 30, 33, 23], 2, 0.3, 8, True, 1.0, False),
+    ([30, 61, 62, 45], 3, 0.5, 16, False, 1.05, False),
+    ([10, 13, 16, 30], 2, 0.01, 32, True, 1.2, True),
+])
+def test_yolo_box_is_paddles_kernel(anchors, classes, thresh, ratio, clip, scale, iou_aware):
+    count = len(anchors) // 2
+    channels = count * (5 + classes) + (count if iou_aware else 0)
+    x = (np.random.RandomState(len(anchors)).randn(2, channels, 4, 5) * 2).astype(np.float32)
+    img_size = np.array([[416, 320], [200, 100]], np.int32)
+
+    def decode(head, sizes):
+        return paddle.vision.ops.yolo_box(head, sizes, anchors, classes, thresh, ratio, clip,
+                                          scale_x_y=scale, iou_aware=iou_aware,
+                                          iou_aware_factor=0.4)
+    boxes, scores = _yolo_box_reference(x, img_size, anchors, classes, thresh, ratio, clip,
+                                        scale, iou_aware, 0.4)
+    args = (paddle.to_tensor(x), paddle.to_tensor(img_size))
+    for got in (decode(*args), paddle.jit.to_static(decode)(*args)):
+        np.testing.assert_allclose(got[0].numpy(), boxes, rtol=1e-5, atol=1e-3)
+        np.testing.assert_allclose(got[1].numpy(), scores, rtol=1e-5, atol=1e-6)

@@ -1,12 +1,13 @@
-"""paddle.vision.ops: the layers the vision models build on, and greedy
-non-maximum suppression (nms)."""
+"""paddle.vision.ops: the layers the vision models build on, greedy
+non-maximum suppression (nms) and YOLO's box decoding (yolo_box)."""
 from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
 from .. import nn
-from ..eager.functional import (arange, argsort, gather, isin, logical_and, logical_not,
-                                logical_or, masked_select, maximum, minimum, to_tensor, zeros)
+from ..eager.functional import (arange, argsort, cast, exp, gather, isin, logical_and,
+                                logical_not, logical_or, masked_select, maximum, minimum, pow,
+                                reshape, sigmoid, stack, to_tensor, transpose, where, zeros)
 from ..eager.tensor import Tensor
 
 
@@ -79,3 +80,52 @@ def nms(boxes: Tensor, iou_threshold: float = 0.3, scores: Tensor | None = None,
         keep = logical_and(keep, isin(category, to_tensor(list(categories), dtype="int64")))
     kept = masked_select(order, keep)
     return kept if top_k is None else kept[:top_k]
+
+
+def yolo_box(x: Tensor, img_size: Tensor, anchors: Sequence[int], class_num: int,
+             conf_thresh: float, downsample_ratio: int, clip_bbox: bool = True,
+             name: str | None = None, scale_x_y: float = 1.0, iou_aware: bool = False,
+             iou_aware_factor: float = 0.5) -> tuple[Tensor, Tensor]:
+    """YOLOv3's boxes and scores from a head's output x [N, A*(5+C), H, W]
+    (with iou_aware, A IoU channels first): per anchor, cell and image of
+    img_size [N, 2] (height, width), Paddle's kernel's corners (x1, y1, x2,
+    y2), clipped to the image with clip_bbox, and scores conf * sigmoid(class
+    logit); a box whose confidence is under conf_thresh is all zeros, its
+    scores too. Boxes [N, A*H*W, 4] and scores [N, A*H*W, C], anchor-major."""
+    h, w = x.shape[2], x.shape[3]
+    count = len(anchors) // 2
+    if iou_aware:
+        ious = sigmoid(x[:, :count])
+        x = x[:, count:]
+    x = reshape(x, [-1, count, 5 + class_num, h, w])
+    conf = sigmoid(x[:, :, 4])
+    if iou_aware:
+        conf = pow(conf, 1.0 - iou_aware_factor) * pow(ious, iou_aware_factor)
+    bias = -0.5 * (scale_x_y - 1.0)
+    image = cast(img_size, x.dtype)
+    img_h = reshape(image[:, 0], [-1, 1, 1, 1])
+    img_w = reshape(image[:, 1], [-1, 1, 1, 1])
+    grid_x = reshape(arange(w, dtype=x.dtype), [1, 1, 1, w])
+    grid_y = reshape(arange(h, dtype=x.dtype), [1, 1, h, 1])
+    anchor_w = reshape(to_tensor(list(anchors[0::2]), dtype=x.dtype), [1, count, 1, 1])
+    anchor_h = reshape(to_tensor(list(anchors[1::2]), dtype=x.dtype), [1, count, 1, 1])
+    # In the kernel's order of operations (its float rounding).
+    center_x = (grid_x + sigmoid(x[:, :, 0]) * scale_x_y + bias) * img_w / w
+    center_y = (grid_y + sigmoid(x[:, :, 1]) * scale_x_y + bias) * img_h / h
+    width = exp(x[:, :, 2]) * anchor_w * img_w / (downsample_ratio * w)
+    height = exp(x[:, :, 3]) * anchor_h * img_h / (downsample_ratio * h)
+    x1, y1 = center_x - width / 2, center_y - height / 2
+    x2, y2 = center_x + width / 2, center_y + height / 2
+    if clip_bbox:
+        x1 = where(x1 > 0, x1, 0.0)
+        y1 = where(y1 > 0, y1, 0.0)
+        x2 = where(x2 < img_w - 1, x2, img_w - 1)
+        y2 = where(y2 < img_h - 1, y2, img_h - 1)
+    kept = conf >= conf_thresh
+    boxes = where(kept[:, :, :, :, None], stack([x1, y1, x2, y2], axis=-1), 0.0)
+    scores = conf[:, :, None] * sigmoid(x[:, :, 5:])
+    scores = where(kept[:, :, None], scores, 0.0)
+    scores = transpose(scores, [0, 1, 3, 4, 2])
+    return (reshape(boxes, [-1, count * h * w, 4]),
+            reshape(scores, [-1, count * h * w, class_num]))
+
