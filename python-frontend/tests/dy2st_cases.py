@@ -1144,7 +1144,9 @@ def tensor_bookkeeping(x):
     x.clear_gradient()
     x.clear_grad()
     return (x.element_size(), paddle.to_tensor([1], dtype="int64").element_size(),
-            paddle.to_tensor([True]).element_size(), x.is_contiguous(), x * 2)
+            paddle.to_tensor([True]).element_size(), x.is_contiguous(), x * 2,
+            # Casts named by their dtype.
+            x.int64(), (x * 3).int32(), x.float64(), x.int32().float32())
 
 
 def results_given_out(x, y):

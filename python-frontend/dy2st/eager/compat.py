@@ -329,7 +329,8 @@ def _cpu(x):
 
 METHODS = {"to": _to, "new_zeros": _new_zeros, "new_ones": _new_ones, "new_empty": _new_zeros,
            "new_full": _new_full, "repeat": _repeat, "float": _float32, "double": _float64,
-           "int": _int32, "long": _int64, "bool": _bool, "type_as": _type_as, "dim": _dim,
+           "int": _int32, "long": _int64, "bool": _bool, "float32": _float32,
+           "float64": _float64, "int32": _int32, "int64": _int64, "type_as": _type_as, "dim": _dim,
            "ndimension": _dim, "contiguous": _contiguous, "is_floating_point": _is_floating_point,
            "cpu": _cpu, "get_device": _get_device, "element_size": _element_size,
            "is_contiguous": _is_contiguous, "clear_gradient": _clear_gradient,
