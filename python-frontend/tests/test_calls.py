@@ -1052,3 +1052,57 @@ class Activated(paddle.nn.Layer):
 
 def test_a_lambda_spreading_its_closures_dict(differential):
     differential(Activated(), t([-2.0, 3.0]))
+
+
+class Counter:
+    def __init__(self, start):
+        self.count = start
+
+    def bump(self, x):
+        self.count += 1
+        return x + self.count
+
+
+def made_counter():
+    return Counter(1)
+
+
+def factories(x):
+    # test_capture_free_vars' user-defined super(): a function returning an
+    # object it makes; each call a new one, as eagerly.
+    def nearby():
+        return Counter(10)
+    first = made_counter()
+    second = made_counter()
+    y = first.bump(x) + first.bump(x) + second.bump(x)
+    return y + nearby().bump(x), first is second, first.count, second.count
+
+
+def counter_or_number(flag):
+    if flag:
+        return Counter(0)
+    return 3
+
+
+def counter_or_none(flag):
+    if flag:
+        return Counter(0)
+
+
+def mixed_returns(x):
+    return x + counter_or_number(True).count
+
+
+def maybe_none(x):
+    return x + counter_or_none(True).count
+
+
+def test_called_functions_returning_objects_they_make(differential):
+    differential(factories, t([1.0, -2.0]))
+
+
+@pytest.mark.parametrize("fn", [mixed_returns, maybe_none])
+def test_a_function_returning_an_object_or_a_value_is_a_clear_error(fn):
+    with pytest.raises(paddle.Dy2StError, match="returns a Python object returns it at each "
+                                                 "return"):
+        paddle.jit.to_static(fn)(t([1.0]))

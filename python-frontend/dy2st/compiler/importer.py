@@ -240,6 +240,10 @@ class Importer(StaticContainers, CallForms, Views):
         # (CallForms.inplace_call).
         self.inplace_receivers = {}
         self.captures = []
+        # The Python object every return of a called function gives (see
+        # returned_value), else None.
+        self.static_result = None
+        self.value_returned = False
         self.scopes = []
         self.nested_defs = {}
         self.may_raise = False
@@ -391,6 +395,10 @@ class Importer(StaticContainers, CallForms, Views):
         # A body that ends in an `if` whose branches both leave still closes
         # with a return (never reached).
         if not self.block(self.node.body) or self.returned_at != len(self.lines):
+            if self.static_result is not None:
+                self._fail(self.node, "a called function that returns a Python object returns "
+                                      "it at each return in compiled code (here it may end "
+                                      "without a return: None)")
             self.emit_return(self.tagged(None, -1, self.node), self.node)
         self.finish_returns(called)
         body = self.lines
@@ -918,13 +926,34 @@ class Importer(StaticContainers, CallForms, Views):
         return True
 
     def stmt_Return(self, node):
-        value = self.expr(node.value) if node.value is not None else None
+        if node.value is None:
+            self.returned_value(located(ast.Constant(None), node))  # (a bare `return`: None)
+            value = None
+        else:
+            value = self.returned_value(node.value)
         site = -1
         if returned_arrays.returns_a_value(node):
             self.return_arrays.append((returned_arrays.made_by(self, node.value), node))
             site = len(self.return_arrays) - 1
         self.emit_return(self.tagged(value, site, node), node)
         return True
+
+    def returned_value(self, node):
+        """What a `return` gives: a value; or, from a called function, a plain
+        Python object (`return A()`, made when converting): the caller takes
+        the object itself (see static_result) and the return gives None."""
+        result = self.expr_or_static(node)
+        plain = isinstance(result, Static) and getattr(self, "is_called", False) and \
+            _is_plain_object(result.obj)
+        if (plain and (self.value_returned or self.static_result not in (None, result.obj))) or \
+                (not plain and self.static_result is not None):
+            self._fail(node, "a called function that returns a Python object returns it at "
+                             "each return in compiled code (here another value)")
+        if plain:
+            self.static_result = result.obj
+            return self.constant(None, node)
+        self.value_returned = True
+        return self.expr(node) if isinstance(result, Static) else result
 
     def tagged(self, value, site, node):
         """`value`, returned at the return of index `site` (-1 for None): with
@@ -3006,6 +3035,11 @@ class Importer(StaticContainers, CallForms, Views):
                              "function is not supported by dy2st yet")
         shared = _shared_parameters(given, statics)
         key = (fn, id(bound), tuple(sorted((n, id(v.obj)) for n, v in statics.items())), shared)
+        imported = self.unit.functions.get(key)
+        if imported is not None and any(o is imported[1].static_result for o in self.unit.made):
+            # A function returning an object it makes: a new object at each
+            # call, as eagerly, so an import of its own at each call site.
+            key += (("site", id(node)),)
         self.unit.held += [bound] + [v.obj for v in statics.values()]
         if key in self.unit.stack:
             self.unit.recursive.add(key)
@@ -3096,6 +3130,8 @@ class Importer(StaticContainers, CallForms, Views):
         target = given.get(getattr(fn, "updates_argument", None))
         if isinstance(target, (ast.Name, ast.Subscript)):
             self.write_back(target, result, node, Reach.assigned(ANY))
+        if getattr(callee, "static_result", None) is not None:
+            return Static(callee.static_result)  # see returned_value
         return result
 
     def format_call(self, node, template):
@@ -3940,6 +3976,13 @@ def _hashable(obj):
         return True
     except TypeError:
         return False
+
+
+def _is_plain_object(obj):
+    """An instance of a class of the user's (not a layer or another callable,
+    which are values as functions; not a builtin container)."""
+    return _is_instance(obj) and not isinstance(obj, Layer) and \
+        type(obj).__module__ != "builtins"
 
 
 def _is_instance(obj):
