@@ -1106,3 +1106,24 @@ def test_a_function_returning_an_object_or_a_value_is_a_clear_error(fn):
     with pytest.raises(paddle.Dy2StError, match="returns a Python object returns it at each "
                                                  "return"):
         paddle.jit.to_static(fn)(t([1.0]))
+
+
+class _Base(paddle.nn.Layer):
+    def add_one(self, x):
+        return x + 1
+
+
+class UserDefinedSuper(_Base):
+    # test_capture_free_vars: a nested def named super, making an object of a
+    # class it defines; called twice, so imported (and the class made) twice.
+    def forward(self, x):
+        def super():
+            class A:
+                def add_one(self, x):
+                    return x + 2
+            return A()
+        return super().add_one(x) + super().add_one(x * 2)
+
+
+def test_a_nested_def_returning_an_object_of_its_own_class(differential):
+    differential(UserDefinedSuper(), t([1.0, -2.0]))

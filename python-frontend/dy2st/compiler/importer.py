@@ -3797,6 +3797,10 @@ class _NestedDef:
             importer.static_names = dict(parent.static_names)
             importer.static_names[parent.self_name] = Static(
                 parent.self_object, Origin("object", parent.self_object, []))
+        # Its own names of compile-time objects (a class it defines, made
+        # again at each import of it), and its own returns.
+        importer.static_names = dict(importer.static_names)
+        importer.static_result, importer.value_returned = None, False
         importer.unit = unit
         importer.sharing_params, importer.shared_assigned = set(), set()
         importer.arg_types = {}

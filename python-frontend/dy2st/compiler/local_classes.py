@@ -5,6 +5,7 @@ module-level classes (attributes fold). A class body that reads one of the
 function's runtime variables cannot be made before the function runs: that
 is the importer's error."""
 import ast
+import copy
 import symtable
 
 
@@ -33,7 +34,9 @@ def names_read(node: ast.ClassDef) -> set:
 def make_class(node: ast.ClassDef, namespace: dict, filename: str, first_line: int) -> type:
     """Runs the class statement `node` (of a function whose source starts at
     `first_line` of `filename`) in a copy of `namespace`."""
-    module = ast.Module(body=[node], type_ignores=[])
+    # A copy: the function's own tree keeps its lines (a nested def is
+    # imported again at each call site, and makes the class each time).
+    module = ast.Module(body=[copy.deepcopy(node)], type_ignores=[])
     ast.increment_lineno(module, first_line - 1)
     scope = dict(namespace)
     exec(compile(module, filename, "exec"), scope)  # noqa: S102 - the user's own class statement
