@@ -1072,8 +1072,7 @@ def factories(x):
     # object it makes; each call a new one, as eagerly.
     def nearby():
         return Counter(10)
-    first = made_counter()
-    second = made_counter()
+    first, second = made_counter(), made_counter()
     y = first.bump(x) + first.bump(x) + second.bump(x)
     return y + nearby().bump(x), first is second, first.count, second.count
 

@@ -543,6 +543,20 @@ class Importer(StaticContainers, CallForms, Views):
                 self.static_names[node.targets[0].id] = value
                 return False
             self.assign(node.targets[0], value, node)
+        elif self.paired_displays(node):
+            # `a, b = make(), make()`: each item its name's, objects known
+            # when converting included (the items evaluated first, as Python).
+            values = self.evaluated_in_order(node.value.elts, self.expr_or_static)
+            if any(isinstance(v, Static) for v in values):
+                for target, value in zip(node.targets[0].elts, values):
+                    if isinstance(value, Static):
+                        self.static_names[target.id] = value
+                    else:
+                        self.assign(target, value, node)
+            else:
+                self.assign(node.targets[0], self.written(
+                    node.value, pydytext.sequence(type(node.value).__name__.lower(), values)),
+                    node)
         else:
             value = self.expr(node.value)
             for target in node.targets:
@@ -550,6 +564,15 @@ class Importer(StaticContainers, CallForms, Views):
         for alias in self.aliases.items_at(node):
             self.item_assignment(node, alias)
         return False
+
+    def paired_displays(self, node):
+        """Whether `node` is `a, b = x, y`: names assigned only here, as many as
+        the display on the right has items (none starred)."""
+        target, value = node.targets[0], node.value
+        return len(node.targets) == 1 and isinstance(target, (ast.Tuple, ast.List)) and \
+            isinstance(value, (ast.Tuple, ast.List)) and len(target.elts) == len(value.elts) and \
+            all(isinstance(t, ast.Name) and self.assignments[t.id] == 1 for t in target.elts) and \
+            not any(isinstance(v, ast.Starred) for v in value.elts)
 
     def stmt_AugAssign(self, node):
         kind = _BINARY.get(type(node.op))
