@@ -1013,6 +1013,19 @@ def yolo_boxes(head, iou_head, img_size):
     return boxes, scores, scaled, aware, aware_scores
 
 
+def prior_boxes(feature, image):
+    # paddle.vision.ops.prior_box: flipped ratios with max sizes, clipped;
+    # given steps and offset; the min-max-ratios order.
+    boxes, variances = paddle.vision.ops.prior_box(feature, image, [8.0, 16.0], [12.0, 24.0],
+                                                   [2.0, 3.0], flip=True, clip=True)
+    stepped, _ = paddle.vision.ops.prior_box(feature, image, 10.0, None, [1.0, 2.0],
+                                             steps=[8.0, 9.0], offset=0.25)
+    ordered, _ = paddle.vision.ops.prior_box(feature, image, [4.0, 9.0], [6.0, 12.0],
+                                             [2.0, 0.5], flip=True,
+                                             min_max_aspect_ratios_order=True)
+    return boxes, variances, stepped, ordered
+
+
 class _SimpleReturnLayer(paddle.nn.Layer):
     def forward(self, x):
         return x
@@ -1467,4 +1480,5 @@ CASES = [
      [(np.random.RandomState(4).randn(2, 21, 5, 4) * 2).astype("float32"),
       (np.random.RandomState(5).randn(2, 16, 4, 4) * 2).astype("float32"),
       np.array([[416, 320], [200, 100]], "int32")]),
+    ("prior_boxes", prior_boxes, [f32(1, 3, 4, 5), f32(1, 3, 32, 40)]),
 ]

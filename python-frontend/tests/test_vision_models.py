@@ -150,3 +150,53 @@ def test_yolo_box_is_paddles_kernel(anchors, classes, thresh, ratio, clip, scale
     for got in (decode(*args), paddle.jit.to_static(decode)(*args)):
         np.testing.assert_allclose(got[0].numpy(), boxes, rtol=1e-5, atol=1e-3)
         np.testing.assert_allclose(got[1].numpy(), scores, rtol=1e-5, atol=1e-6)
+
+
+def _prior_box_reference(fh, fw, ih, iw, min_sizes, max_sizes, ratios, flip, clip, steps,
+                         offset, order):
+    """Paddle's CPU kernel (and its ExpandAspectRatios), loop by loop."""
+    expanded = [1.0]
+    for r in ratios:
+        if all(abs(r - e) >= 1e-6 for e in expanded):
+            expanded += [r] + ([1.0 / r] if flip else [])
+    step_w, step_h = steps if steps[0] and steps[1] else (iw / fw, ih / fh)
+    cells = []
+    for h in range(fh):
+        for w in range(fw):
+            cx, cy = (w + offset) * step_w, (h + offset) * step_h
+            priors = []
+            for s, size in enumerate(min_sizes):
+                square = [(np.sqrt(size * max_sizes[s]) / 2,) * 2] if max_sizes else []
+                shaped = [(size * np.sqrt(r) / 2, size / np.sqrt(r) / 2) for r in expanded]
+                if order:
+                    priors += [(size / 2, size / 2)] + square + \
+                        [p for r, p in zip(expanded, shaped) if abs(r - 1) >= 1e-6]
+                else:
+                    priors += shaped + square
+            cells.append([[(cx - bw) / iw, (cy - bh) / ih, (cx + bw) / iw, (cy + bh) / ih]
+                          for bw, bh in priors])
+    boxes = np.array(cells).reshape(fh, fw, -1, 4)
+    return np.clip(boxes, 0, 1) if clip else boxes
+
+
+@pytest.mark.parametrize("min_sizes, max_sizes, ratios, flip, clip, steps, offset, order", [
+    ([8.0, 16.0], [12.0, 24.0], [2.0, 3.0], True, True, [0.0, 0.0], 0.5, False),
+    ([10.0], None, [1.0, 2.0], False, False, [8.0, 9.0], 0.25, False),
+    ([4.0, 9.0], [6.0, 12.0], [2.0, 0.5], True, False, [0.0, 0.0], 0.5, True),
+])
+def test_prior_box_is_paddles_kernel(min_sizes, max_sizes, ratios, flip, clip, steps, offset,
+                                     order):
+    feature, image = paddle.rand([1, 3, 4, 5]), paddle.rand([1, 3, 32, 40])
+
+    def priors(f, i):
+        return paddle.vision.ops.prior_box(f, i, min_sizes, max_sizes, ratios,
+                                           [0.1, 0.1, 0.2, 0.2], flip, clip, steps, offset,
+                                           order)
+    expected = _prior_box_reference(4, 5, 32, 40, min_sizes, max_sizes, ratios, flip, clip,
+                                    steps, offset, order)
+    for boxes, variances in (priors(feature, image),
+                             paddle.jit.to_static(priors)(feature, image)):
+        np.testing.assert_allclose(boxes.numpy(), expected, rtol=1e-6, atol=1e-7)
+        np.testing.assert_array_equal(variances.numpy(),
+                                      np.broadcast_to(np.float32([0.1, 0.1, 0.2, 0.2]),
+                                                      expected.shape))

@@ -1,13 +1,16 @@
 """paddle.vision.ops: the layers the vision models build on, greedy
-non-maximum suppression (nms) and YOLO's box decoding (yolo_box)."""
+non-maximum suppression (nms), YOLO's box decoding (yolo_box) and SSD's
+prior boxes (prior_box)."""
 from __future__ import annotations
 
+import math
 from typing import Any, Callable, Sequence
 
 from .. import nn
-from ..eager.functional import (arange, argsort, cast, exp, gather, isin, logical_and,
-                                logical_not, logical_or, masked_select, maximum, minimum, pow,
-                                reshape, sigmoid, stack, to_tensor, transpose, where, zeros)
+from ..eager.functional import (arange, argsort, cast, exp, expand, gather, isin,
+                                logical_and, logical_not, logical_or, masked_select, maximum,
+                                minimum, pow, reshape, sigmoid, stack, to_tensor, transpose,
+                                where, zeros)
 from ..eager.tensor import Tensor
 
 
@@ -128,4 +131,69 @@ def yolo_box(x: Tensor, img_size: Tensor, anchors: Sequence[int], class_num: int
     scores = transpose(scores, [0, 1, 3, 4, 2])
     return (reshape(boxes, [-1, count * h * w, 4]),
             reshape(scores, [-1, count * h * w, class_num]))
+
+
+def _expanded_ratios(aspect_ratios, flip):
+    """Paddle's ExpandAspectRatios: 1 first, then each ratio not already
+    there (and its inverse with flip)."""
+    ratios = [1.0]
+    for ratio in aspect_ratios:
+        if all(abs(ratio - known) >= 1e-6 for known in ratios):
+            ratios.append(ratio)
+            if flip:
+                ratios.append(1.0 / ratio)
+    return ratios
+
+
+def prior_box(input: Tensor, image: Tensor, min_sizes: Any, max_sizes: Any = None,
+              aspect_ratios: Any = [1.0], variance: Any = [0.1, 0.1, 0.2, 0.2],
+              flip: bool = False, clip: bool = False, steps: Any = [0.0, 0.0],
+              offset: float = 0.5, min_max_aspect_ratios_order: bool = False,
+              name: str | None = None) -> tuple[Tensor, Tensor]:
+    """SSD's prior boxes of the feature map `input` [N, C, H, W] over `image`
+    [N, C, IH, IW]: [H, W, priors, 4] corners (x1, y1, x2, y2) relative to
+    the image, per cell and prior in Paddle's kernel's order, and the
+    variances broadcast to that shape."""
+    min_sizes = [float(v) for v in (min_sizes if isinstance(min_sizes, (list, tuple))
+                                    else [min_sizes])]
+    aspect_ratios = [float(v) for v in (aspect_ratios if isinstance(aspect_ratios, (list, tuple))
+                                        else [aspect_ratios])]
+    steps = [float(v) for v in (steps if isinstance(steps, (list, tuple)) else [steps])]
+    if len(steps) != 2:
+        raise ValueError("steps should be (step_w, step_h)")
+    if max_sizes is not None and not isinstance(max_sizes, (list, tuple)):
+        max_sizes = [max_sizes]
+    if max_sizes is None or len(max_sizes) == 0 or max_sizes[0] <= 0:
+        max_sizes = []
+    variance = [float(v) for v in (variance if isinstance(variance, (list, tuple))
+                                   else [variance])]
+    ratios = _expanded_ratios(aspect_ratios, flip)
+    # Each prior's half width and height, in the kernel's order.
+    halves = []
+    for k, size in enumerate(min_sizes):
+        shaped = [(size * math.sqrt(r) / 2.0, size / math.sqrt(r) / 2.0) for r in ratios]
+        square = [(math.sqrt(size * max_sizes[k]) / 2.0,) * 2] if max_sizes else []
+        if min_max_aspect_ratios_order:
+            halves += [(size / 2.0, size / 2.0)] + square + \
+                [half for r, half in zip(ratios, shaped) if abs(r - 1.0) >= 1e-6]
+        else:
+            halves += shaped + square
+    h, w = input.shape[2], input.shape[3]
+    img_h, img_w = image.shape[2], image.shape[3]
+    step_w, step_h = steps
+    if step_w == 0 or step_h == 0:
+        step_w, step_h = img_w / w, img_h / h
+    center_x = expand(reshape((arange(w, dtype=input.dtype) + offset) * step_w, [1, w, 1]),
+                      [h, w, 1])
+    center_y = expand(reshape((arange(h, dtype=input.dtype) + offset) * step_h, [h, 1, 1]),
+                      [h, w, 1])
+    half_w = reshape(to_tensor([p[0] for p in halves], dtype=input.dtype), [1, 1, -1])
+    half_h = reshape(to_tensor([p[1] for p in halves], dtype=input.dtype), [1, 1, -1])
+    boxes = stack([(center_x - half_w) / img_w, (center_y - half_h) / img_h,
+                   (center_x + half_w) / img_w, (center_y + half_h) / img_h], axis=-1)
+    if clip:
+        boxes = minimum(maximum(boxes, 0.0), 1.0)
+    variances = expand(to_tensor(variance, dtype=input.dtype),
+                       [h, w, len(halves), len(variance)])
+    return boxes, variances
 
