@@ -70,6 +70,17 @@ inline constexpr int64_t kSamePaddingAtRunTime = -1;
 /// A literal bool, int or float as a double; none for another attribute.
 std::optional<double> literalNumber(Attribute value);
 
+/// What `to_tensor` of a literal was given: its static `data` and its `dtype`
+/// (null where none is given).
+struct LiteralTensor {
+  Attribute data;
+  Attribute dtype;
+};
+
+/// `v` as `to_tensor` of a literal (a call with no runtime operand); none
+/// for another value.
+std::optional<LiteralTensor> literalTensor(Value v);
+
 /// The one number a tensor holds when it is `to_tensor` of a literal (a
 /// number, or lists nesting one): with no dtype, or an integer dtype and an
 /// integer literal, whose value the dtype keeps. `paddle.shape(x)[2]` of a

@@ -271,18 +271,26 @@ FailureOr<SmallVector<int64_t>> LibTyping::ints(StringRef param) {
   return SmallVector<int64_t>(t.getDimSize(0), kDynamicInt);
 }
 
-std::optional<double> mlir::pydy::literalTensorNumber(Value v) {
+std::optional<LiteralTensor> mlir::pydy::literalTensor(Value v) {
   auto call = v.getDefiningOp<LibCallOp>();
   if (!call || call.getCallee() != "to_tensor" || !call.getArgs().empty() || !call.getStaticArgs())
     return std::nullopt;
-  Attribute data = call.getStaticArgs()->get("data");
+  Attribute dtype = call.getStaticArgs()->get("dtype");
+  return LiteralTensor{call.getStaticArgs()->get("data"),
+                       isa_and_nonnull<UnitAttr>(dtype) ? Attribute() : dtype};
+}
+
+std::optional<double> mlir::pydy::literalTensorNumber(Value v) {
+  std::optional<LiteralTensor> literal = literalTensor(v);
+  if (!literal)
+    return std::nullopt;
+  Attribute data = literal->data;
   while (auto list = dyn_cast_or_null<ArrayAttr>(data)) {
     if (list.size() != 1)
       return std::nullopt;
     data = list[0];
   }
-  Attribute dtype = call.getStaticArgs()->get("dtype");
-  if (dtype && !isa<UnitAttr>(dtype)) {
+  if (Attribute dtype = literal->dtype) {
     // A dtype may change the value (to_tensor(1.5, dtype="int64")); an
     // integer dtype keeps an integer's.
     auto name = dyn_cast<StringAttr>(dtype);

@@ -341,8 +341,7 @@ LogicalResult Specializer::tensorRows(CallMethodOp op, bool asList, Operation *&
 LogicalResult Specializer::specializeMethod(CallMethodOp op, Operation *&next) {
   Type receiver = op.getObject().getType();
   StringRef method = op.getMethod();
-  if (method == "__isinstance__" || method == "__type_is__" || method == "__hasattr__" ||
-      method == "__isinstance_like__")
+  if (isClassQuery(method))
     return specializeIsInstance(op);
   if (method == "__flatten__" || method == "__pack__")
     return specializeStructure(op);

@@ -18,6 +18,11 @@ bool isKnownOrChosenText(Value v) {
 
 bool isIntScalar(Type t) { return t.isInteger(1) || t.isInteger(64); }
 
+bool isClassQuery(StringRef method) {
+  return method == "__isinstance__" || method == "__type_is__" || method == "__hasattr__" ||
+         method == "__isinstance_like__";
+}
+
 /// The class whose __format__ rejects the spec one of `values` is given, or "".
 static std::string rejectedFormat(ValueRange values, ArrayAttr formats) {
   if (formats.empty())

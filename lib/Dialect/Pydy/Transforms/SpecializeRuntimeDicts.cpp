@@ -55,8 +55,7 @@ bool Specializer::isRuntimeDictUse(Operation *op) {
   if (auto method = dyn_cast<CallMethodOp>(op)) {
     StringRef name = method.getMethod();
     // (A dict's order is its keys' insertion order: __unordered__ is the dict.)
-    if (name == "__isinstance__" || name == "__type_is__" || name == "__hasattr__" ||
-        name == "__isinstance_like__" || name == "__unordered__")
+    if (isClassQuery(name) || name == "__unordered__")
       return false;
     // A dict of int keys updated with one given keys at run time.
     if (name == "update" && method.getArgs().size() == 1 && runtime(method.getArgs()[0]) &&

@@ -22,9 +22,7 @@ static bool isRuntimeSet(Value v) { return isa<RuntimeSetType>(v.getType()); }
 bool Specializer::isRuntimeSetUse(Operation *op) {
   if (auto method = dyn_cast<CallMethodOp>(op))
     return method.getMethod() == "__set__" ||
-           (isRuntimeSet(method.getObject()) && method.getMethod() != "__isinstance__" &&
-            method.getMethod() != "__type_is__" && method.getMethod() != "__hasattr__" &&
-            method.getMethod() != "__isinstance_like__");
+           (isRuntimeSet(method.getObject()) && !isClassQuery(method.getMethod()));
   if (auto cmp = dyn_cast<CompareOp>(op)) {
     CompareKind kind = cmp.getKind();
     if (kind == CompareKind::eq || kind == CompareKind::ne)

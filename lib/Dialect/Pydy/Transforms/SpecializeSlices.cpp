@@ -103,13 +103,12 @@ LogicalResult Specializer::subscriptText(SubscriptOp op) {
 
 /// The literal ints a 1-d `to_tensor` holds, with an integer dtype or none.
 static std::optional<ArrayAttr> literalInts(Value v) {
-  auto call = v.getDefiningOp<LibCallOp>();
-  if (!call || call.getCallee() != "to_tensor" || !call.getArgs().empty() || !call.getStaticArgs())
+  std::optional<LiteralTensor> literal = literalTensor(v);
+  if (!literal)
     return std::nullopt;
-  auto data = dyn_cast_or_null<ArrayAttr>(call.getStaticArgs()->get("data"));
-  Attribute dtype = call.getStaticArgs()->get("dtype");
-  auto dtypeName = dyn_cast_or_null<StringAttr>(dtype);
-  if (!data || (dtype && !isa<UnitAttr>(dtype) && (!dtypeName || dtypeName.getValue() != "int64")))
+  auto data = dyn_cast_or_null<ArrayAttr>(literal->data);
+  auto dtypeName = dyn_cast_or_null<StringAttr>(literal->dtype);
+  if (!data || (literal->dtype && (!dtypeName || dtypeName.getValue() != "int64")))
     return std::nullopt;
   if (!llvm::all_of(data, [](Attribute a) {
         auto i = dyn_cast<IntegerAttr>(a);

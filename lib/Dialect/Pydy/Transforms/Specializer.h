@@ -53,6 +53,12 @@ bool isKnownOrChosenText(Value v);
 
 bool isIntScalar(Type t);
 
+/// Whether `method` is one of the class queries the importer makes of a value
+/// (`isinstance(v, C)`, `type(v) is C`, `hasattr(v, name)`, `isinstance(v,
+/// type(w))`): answered from the value's type (specializeIsInstance), they do
+/// not read the value, so a runtime container they query keeps its form.
+bool isClassQuery(StringRef method);
+
 /// The values of a print or a raise message: tensors, numbers and constant
 /// texts; a format spec applies to numbers, texts and 0-d tensors only (an
 /// eager tensor of higher rank rejects it: Paddle's `Tensor.__format__`).
