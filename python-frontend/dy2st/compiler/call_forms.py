@@ -14,8 +14,7 @@ from . import alias_forms as forms
 from . import pydytext
 from .pydytext import OBJECT, Value
 from .reach import Reach
-from . import statements
-from .statements import chained, located
+from .statements import chained, dotted, located
 from .unit import Static
 
 def joined_list(items):
@@ -142,7 +141,7 @@ class CallForms:
         another is the eager ValueError)."""
         place, node = forms.without_argument(node, "place", 2)
         if isinstance(place, ast.Attribute) and place.attr == "place" and \
-                statements.dotted(place.value) is not None:
+                dotted(place.value) is not None:
             # `place=x.place`: a tensor's place is the CPU (compiled code
             # has no place values: `x.place` elsewhere is an error).
             return node

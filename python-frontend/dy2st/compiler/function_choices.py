@@ -12,22 +12,7 @@ import ast
 import copy
 
 from .locations import located
-
-_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp,
-           ast.SetComp, ast.DictComp, ast.GeneratorExp)
-
-
-def _own_and_nested(function):
-    """(the nodes of `function`'s own scope, those of the scopes nested in it)."""
-    own, nested = [], []
-    pending = [(child, False) for child in ast.iter_child_nodes(function)]
-    while pending:
-        node, inner = pending.pop()
-        (nested if inner else own).append(node)
-        pending.extend((child, inner or isinstance(node, _SCOPES))
-                       for child in ast.iter_child_nodes(node))
-    return own, nested
-
+from .scopes import own_nodes
 
 def _outside_function(node, local):
     """`F.relu` or `relu`: a function named outside the function."""
@@ -45,7 +30,9 @@ def _choosable(value, local):
 def rewritten(function):
     """`function` (an ast.FunctionDef) with its variables of choices among
     functions rewritten as above."""
-    own, nested = _own_and_nested(function)
+    own = list(own_nodes(function))
+    own_ids = {id(n) for n in own}
+    nested = [n for n in ast.walk(function) if n is not function and id(n) not in own_ids]
     params = {a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)}
     local = params | {n.id for n in own if isinstance(n, ast.Name) and
                       isinstance(n.ctx, ast.Store)}

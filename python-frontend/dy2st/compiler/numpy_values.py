@@ -8,6 +8,8 @@ or a name the function binds to nothing else (names_bound_only_to, which also
 tells the names bound only to sets)."""
 import ast
 
+from .scopes import own_nodes
+
 _ARRAY_METHODS = ("numpy", "tolist")
 
 
@@ -15,19 +17,6 @@ def is_array_call(node):
     """`<expr>.numpy()` or `<expr>.tolist()`."""
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
         node.func.attr in _ARRAY_METHODS and not node.args and not node.keywords
-
-
-def _own_nodes(function):
-    """The nodes of `function`'s own scope: not inside nested functions,
-    lambdas, classes or comprehensions (whose names are their own)."""
-    nested = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp,
-              ast.SetComp, ast.DictComp, ast.GeneratorExp)
-    pending = list(ast.iter_child_nodes(function))
-    while pending:
-        node = pending.pop()
-        yield node
-        if not isinstance(node, nested):
-            pending.extend(ast.iter_child_nodes(node))
 
 
 def array_names(function, params):
@@ -50,7 +39,7 @@ def is_set_call(node):
 def names_bound_only_to(function, params, made):
     """The local names of `function` that every binding binds to a value of
     an expression `made` tells (an array, a set), parameters excepted."""
-    nodes = list(_own_nodes(function))
+    nodes = list(own_nodes(function))
     made_targets = {id(t) for node in nodes if isinstance(node, ast.Assign) and
                     made(node.value) for t in node.targets if isinstance(t, ast.Name)}
     bound, other = set(), set(params)

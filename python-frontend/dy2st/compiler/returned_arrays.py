@@ -15,6 +15,7 @@ import ast
 import numpy as np
 
 from . import numpy_functions, numpy_values
+from .scopes import own_nodes
 
 
 def _kind(importer, node):
@@ -89,17 +90,6 @@ def as_eager(result, arrays, path=()):
     return result
 
 
-def _own_returns(function):
-    pending = list(function.body)
-    while pending:
-        node = pending.pop()
-        if isinstance(node, ast.Return):
-            yield node
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
-                                 ast.ClassDef)):
-            pending.extend(ast.iter_child_nodes(node))
-
-
 def returns_a_value(node):
     """Whether `node`, a return statement, gives something other than None."""
     return node.value is not None and not (isinstance(node.value, ast.Constant) and
@@ -110,7 +100,8 @@ def tags_returns(importer):
     """Whether the function's own returns give NumPy arrays at different
     places (the calls they make are not followed: none is imported yet)."""
     found = {tuple(sorted(made_by(importer, node.value).items(), key=repr))
-             for node in _own_returns(importer.node) if returns_a_value(node)}
+             for node in own_nodes(importer.node)
+             if isinstance(node, ast.Return) and returns_a_value(node)}
     return len(found) > 1
 
 

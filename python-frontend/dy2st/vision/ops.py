@@ -145,6 +145,11 @@ def _expanded_ratios(aspect_ratios, flip):
     return ratios
 
 
+def _floats(value):
+    """A number or a list of numbers as a list of floats."""
+    return [float(v) for v in (value if isinstance(value, (list, tuple)) else [value])]
+
+
 def prior_box(input: Tensor, image: Tensor, min_sizes: Any, max_sizes: Any = None,
               aspect_ratios: Any = [1.0], variance: Any = [0.1, 0.1, 0.2, 0.2],
               flip: bool = False, clip: bool = False, steps: Any = [0.0, 0.0],
@@ -154,19 +159,14 @@ def prior_box(input: Tensor, image: Tensor, min_sizes: Any, max_sizes: Any = Non
     [N, C, IH, IW]: [H, W, priors, 4] corners (x1, y1, x2, y2) relative to
     the image, per cell and prior in Paddle's kernel's order, and the
     variances broadcast to that shape."""
-    min_sizes = [float(v) for v in (min_sizes if isinstance(min_sizes, (list, tuple))
-                                    else [min_sizes])]
-    aspect_ratios = [float(v) for v in (aspect_ratios if isinstance(aspect_ratios, (list, tuple))
-                                        else [aspect_ratios])]
-    steps = [float(v) for v in (steps if isinstance(steps, (list, tuple)) else [steps])]
+    min_sizes, aspect_ratios, steps = _floats(min_sizes), _floats(aspect_ratios), _floats(steps)
     if len(steps) != 2:
         raise ValueError("steps should be (step_w, step_h)")
     if max_sizes is not None and not isinstance(max_sizes, (list, tuple)):
         max_sizes = [max_sizes]
     if max_sizes is None or len(max_sizes) == 0 or max_sizes[0] <= 0:
         max_sizes = []
-    variance = [float(v) for v in (variance if isinstance(variance, (list, tuple))
-                                   else [variance])]
+    variance = _floats(variance)
     ratios = _expanded_ratios(aspect_ratios, flip)
     # Each prior's half width and height, in the kernel's order.
     halves = []
