@@ -13,12 +13,14 @@ __version__ = "0.5.0"
 from .runtime import native as _native
 _native.choose_blas_kernels()  # before numpy loads OpenBLAS
 
-from . import amp, base, device, io, jit, linalg, metric, nn, regularizer, static, tensor, text, \
+from . import amp, autograd, base, device, io, jit, linalg, metric, nn, regularizer, static, tensor, text, \
     utils, vision
 from .device import get_device, set_device
 from .base import is_compiled_with_cuda
 from .static import CPUPlace, Executor, disable_static, enable_static, in_dynamic_mode
 from .eager.dtypes import bool_ as bool, float32, float64, int32, int64  # noqa: A001
+from .eager.dtypes import DType as dtype, bfloat16, complex64, complex128, float16, int8, int16, \
+    uint8
 from .eager.dtype_info import finfo, iinfo
 from .compiler.errors import Dy2StError, GPUUnavailableError, UnsupportedSyntaxError
 from .compiler.tracer import TraceWarning
@@ -29,7 +31,7 @@ from .eager.random import bernoulli_, cauchy_, geometric_, log_normal_, normal_,
 from .runtime.traced_layer import TracedLayer
 from .serialization import load, save
 from .model_summary import flops, summary
-from .marking import MarkingContext as _MarkingContext
+from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 
 ParamAttr = nn.ParamAttr
 F = TypeVar("F", bound=Callable[..., Any])
@@ -43,24 +45,6 @@ def create_parameter(shape: Sequence[int], dtype: Any, name: str | None = None,
     attr = attr if attr is not None else (nn.ParamAttr(name=name) if name else None)
     return nn.Layer(dtype=dtype).create_parameter(shape, attr=attr, dtype=dtype, is_bias=is_bias,
                                                   default_initializer=default_initializer)
-
-class set_grad_enabled(_MarkingContext):
-    """Paddle's switch of gradient recording: dy2st records none (a context
-    that only marks code, see marking.py)."""
-
-    def __init__(self, mode: builtins.bool) -> None:
-        self.mode = mode
-
-
-def is_grad_enabled() -> builtins.bool:
-    """False: dy2st computes no gradients."""
-    return False
-
-
-class no_grad(_MarkingContext):
-    """Paddle's no_grad, as a context manager or a decorator: dy2st records no
-    gradients, so it only marks code; compiled code runs the body as it is."""
-
 
 def get_default_dtype() -> str:
     """The dtype of new float tensors and parameters: float32."""
@@ -96,3 +80,21 @@ def seed(value: int) -> None:
     numpy.random.seed(value)
     _native.module().seed_random(int(value) & (2**64 - 1))
 
+
+
+# Paddle's constants and its PyTorch-style dtype names.
+pi = 3.141592653589793
+e = 2.718281828459045
+inf = builtins.float("inf")
+nan = builtins.float("nan")
+newaxis = None
+double, half, long = float64, float16, int64
+_BUILTIN_NAMED_DTYPES = {"float": float32, "int": int32}
+
+
+def __getattr__(name: str) -> Any:
+    # paddle.float and paddle.int: not globals, which would hide the builtins
+    # from this module's own code.
+    if name in _BUILTIN_NAMED_DTYPES:
+        return _BUILTIN_NAMED_DTYPES[name]
+    raise AttributeError(f"module 'paddle' has no attribute '{name}'")

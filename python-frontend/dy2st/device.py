@@ -33,4 +33,40 @@ def is_compiled_with_cuda() -> bool:
     return False
 
 
+def get_all_device_type() -> list[str]:
+    """The device types other than the CPU this build can use: none."""
+    return []
+
+
+def get_all_custom_device_type() -> list[str]:
+    """The plug-in device types registered (an NPU, ...): none. PaddleClas
+    asks it to choose an NPU's implementation of roll."""
+    return []
+
+
+def get_available_device() -> list[str]:
+    """The devices other than the CPU: none."""
+    return []
+
+
+def get_available_custom_device() -> list[str]:
+    """The plug-in devices: none."""
+    return []
+
+
+def is_compiled_with_custom_device(device_type: str) -> bool:
+    """False for every plug-in device type."""
+    return False
+
+
+def is_compiled_with_rocm() -> bool:
+    """False: no ROCm build."""
+    return False
+
+
+def is_compiled_with_xpu() -> bool:
+    """False: no XPU build."""
+    return False
+
+
 cuda = types.SimpleNamespace(device_count=_device_count)

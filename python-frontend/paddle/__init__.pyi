@@ -2,6 +2,7 @@
 # signatures; do not edit (tests/test_package.py checks it is current).
 from dy2st import *
 from dy2st import amp as amp
+from dy2st import autograd as autograd
 from dy2st import base as base
 from dy2st import device as device
 from dy2st import io as io

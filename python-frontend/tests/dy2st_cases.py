@@ -1357,6 +1357,33 @@ def outputs_told_by_type(x):
     return pair[0] + pair[1], isinstance(first.sum() > 0, type(x)), isinstance(3, type(x))
 
 
+class _RollByIndex(paddle.autograd.PyLayer):
+    # PaddleClas's Swin: an NPU's roll as a custom operation, its index
+    # kept for backward (dy2st runs forward only, eagerly and compiled).
+    @staticmethod
+    def forward(ctx, x, index, scale=1.0):
+        n, h, w, c = x.shape
+        ctx.index = index
+        ctx.save_for_backward(x)
+        before = ctx.saved_tensor()
+        flat = x.reshape([n, h * w, c]).index_select(index, 1)
+        return flat.reshape([n, h, w, c]) * scale, before[0].sum()
+
+    @staticmethod
+    def backward(ctx, grad, _):
+        n, h, w, c = grad.shape
+        return grad.reshape([n, h * w, c]).index_select(ctx.index, 1).reshape([n, h, w, c])
+
+
+def custom_operation_by_py_layer(x):
+    h, w = x.shape[1], x.shape[2]
+    index = paddle.roll(paddle.arange(h * w).reshape([h, w]), (1, 1), (0, 1)).flatten()
+    rolled, total = _RollByIndex.apply(x, index, scale=2.0)
+    apply = _RollByIndex.apply
+    again, _ = apply(rolled, index)
+    return again - paddle.roll(x, (2, 2), (1, 2)) * 2.0, total
+
+
 CASES = [
     ("dyfunc_with_if_else", dyfunc_with_if_else, [f32(10, 16)]),
     ("dyfunc_with_if_else2", dyfunc_with_if_else2, [f32(10, 16)]),
@@ -1481,4 +1508,5 @@ CASES = [
       (np.random.RandomState(5).randn(2, 16, 4, 4) * 2).astype("float32"),
       np.array([[416, 320], [200, 100]], "int32")]),
     ("prior_boxes", prior_boxes, [f32(1, 3, 4, 5), f32(1, 3, 32, 40)]),
+    ("custom_operation_by_py_layer", custom_operation_by_py_layer, [f32(2, 3, 4, 2)]),
 ]

@@ -55,6 +55,30 @@ def make(paddle):
     return layer
 
 
+def make_linear_bn(paddle):
+    """PaddleClas's LeViT: a Sequential whose forward unpacks its sublayers."""
+    nn = paddle.nn
+
+    class LinearBN(nn.Sequential):
+        def __init__(self, a, b):
+            super().__init__()
+            self.add_sublayer("c", nn.Linear(a, b, bias_attr=False))
+            self.add_sublayer("bn", nn.BatchNorm1D(b))
+
+        def forward(self, x):
+            fc, bn = self._sub_layers.values()
+            first, second = self._sub_layers.keys()
+            y = fc(x)
+            return paddle.reshape(bn(y.flatten(0, 1)), y.shape), first + second
+
+    layer = LinearBN(3, 4)
+    layer.eval()
+    for i, p in enumerate(layer.state_dict().values()):
+        p.set_value(np.linspace(0.5, 1.5, int(np.prod(p.shape))).reshape(p.shape)
+                    .astype("float32") * (1 + i))
+    return layer
+
+
 def _names(pairs):
     return [name for name, _ in pairs]
 
@@ -70,7 +94,11 @@ def _plain(value):
 def run(paddle):
     layer = make(paddle)
     x = paddle.to_tensor(np.linspace(-2, 2, 6).reshape(2, 3).astype("float32"))
+    linear_bn = make_linear_bn(paddle)
+    tokens = paddle.to_tensor(np.linspace(-2, 2, 12).reshape(2, 2, 3).astype("float32"))
     return {
+        "unpacked_sublayers": _plain(linear_bn(tokens)),
+        "unpacked_sublayers_compiled": _plain(paddle.jit.to_static(linear_bn)(tokens)),
         "named_parameters": _names(layer.named_parameters()),
         "prefixed_own": _names(layer.named_parameters("p", include_sublayers=False)),
         "with_duplicates": _names(layer.named_parameters(remove_duplicate=False)),

@@ -10,6 +10,7 @@ import pytest
 import dy2st as paddle
 import dy2st.nn.functional as F
 from conftest import assert_same
+from dy2st.static import InputSpec
 
 
 def t(values):
@@ -623,6 +624,53 @@ def test_python_math_functions(n):
     assert_same(eager[0], compiled[0])
     assert [type(v) for v in eager[1]] == [type(v) for v in compiled[1]]
     np.testing.assert_allclose(compiled[1], eager[1], rtol=1e-15, atol=0)
+
+
+def floor_and_ceil(v):
+    return math.floor(v), math.ceil(v), math.floor(-v), math.ceil(-v)
+
+
+@pytest.mark.parametrize("v", [0.0, 0.5, 2.0, 2.5, 1e15 + 0.5, 7])
+def test_floor_and_ceil_of_numbers_known_at_run_time(v):
+    assert paddle.jit.to_static(floor_and_ceil)(v) == floor_and_ceil(v)
+
+
+@pytest.mark.parametrize("v,error", [(math.nan, ValueError), (math.inf, OverflowError)])
+def test_floor_and_ceil_raise_maths_errors(v, error):
+    with pytest.raises(error) as eager:
+        floor_and_ceil(v)
+    with pytest.raises(error, match=str(eager.value)):
+        paddle.jit.to_static(floor_and_ceil)(v)
+
+
+class _PatchEmbedding(paddle.nn.Layer):
+    """MobileViT's patching (PaddleClas): sizes rounded up to whole patches
+    with math.ceil, the channels unpacked from the shape."""
+
+    def __init__(self):
+        super().__init__()
+        self.proj = paddle.nn.Conv2D(12, 5, 1)
+
+    def forward(self, x):
+        _, channels, h, w = x.shape
+        new_h, new_w = int(math.ceil(h / 2) * 2), int(math.floor((w + 1) / 2) * 2)
+        if new_h != h or new_w != w:
+            x = paddle.nn.functional.interpolate(x, size=[new_h, new_w], mode="bilinear")
+        x = x.reshape([-1, channels, new_h // 2, 2, new_w // 2, 2])
+        x = x.transpose([0, 1, 3, 5, 2, 4]).reshape([-1, channels * 4, new_h // 2, new_w // 2])
+        return self.proj(x)
+
+
+def test_sizes_rounded_by_math_stay_static_where_the_shape_is():
+    layer = _PatchEmbedding()
+    x = paddle.to_tensor(np.random.RandomState(0).rand(2, 3, 5, 6).astype("float32"))
+    static = paddle.jit.to_static(layer)
+    assert_same(layer(x), static(x))
+    assert "tensor<2x5x3x3xf32>" in static.forward.mlir()
+    dynamic = paddle.jit.to_static(layer, input_spec=[InputSpec([None, 3, None, None])])
+    for shape in ([2, 3, 5, 6], [1, 3, 8, 3]):
+        y = paddle.to_tensor(np.random.RandomState(1).rand(*shape).astype("float32"))
+        assert_same(layer(y), dynamic(y))
 
 
 def math_domain(x, v, kind):

@@ -14,6 +14,8 @@ from test_paddle_oracle import paddle_json, require_paddle
 def test_structure_and_compiled_forward_agree_with_eager():
     answers = layer_structure_cases.run(paddle)
     assert answers["compiled"] == answers["eager"]
+    assert answers["unpacked_sublayers_compiled"] == answers["unpacked_sublayers"]
+    assert answers["unpacked_sublayers"][1] == "cbn"
     assert answers["named_parameters"] == [
         "gain", "emb.weight", "emb.bias", "blocks.0.weight", "blocks.0.bias",
         "blocks.1.0.weight", "blocks.1.0.bias", "head.weight", "head.bias"]

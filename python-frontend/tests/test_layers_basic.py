@@ -456,6 +456,12 @@ def test_device_and_gradient_switches_of_model_scripts():
     float32 are accepted, another device or dtype is a clear error."""
     assert paddle.get_device() == "cpu" and repr(paddle.set_device("cpu")) == "Place(cpu)"
     assert paddle.device.cuda.device_count() == 0 and not paddle.is_grad_enabled()
+    # As real Paddle's CPU build answers (PaddleClas asks for an NPU).
+    assert paddle.device.get_all_custom_device_type() == paddle.device.get_all_device_type() == []
+    assert not paddle.device.is_compiled_with_custom_device("npu")
+    assert paddle.autograd.no_grad is paddle.no_grad and not paddle.autograd.is_grad_enabled()
+    with paddle.autograd.enable_grad():
+        assert not paddle.is_grad_enabled()
     with pytest.raises(ValueError, match="should not be 'gpu:0'"):
         paddle.set_device("gpu:0")
     layer = paddle.nn.Linear(2, 2)

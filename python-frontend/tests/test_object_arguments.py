@@ -199,3 +199,60 @@ def test_a_changed_setting_of_a_closures_object_compiles_again():
     assert_same(model(x) * 2.0, run(x))
     cfg.scale = 3.0
     assert_same(model(x) * 3.0, run(x))
+
+
+class RollCache:
+    """PaddleClas's Swin keeps its roll on a class, set by the first call."""
+    index = None
+    calls = 0
+    roll = None
+
+
+TALLY = State()
+
+
+def kept_on_a_class_and_a_global(x):
+    RollCache.calls += 1
+    if RollCache.index is None:
+        RollCache.index = paddle.arange(x.shape[0] - 1, -1, -1)
+    TALLY.last = x * 2.0
+    TALLY.seen = TALLY.seen + 1
+    return paddle.index_select(x, RollCache.index) + TALLY.seen
+
+
+def test_attributes_of_a_class_and_a_global_object_are_written_back():
+    """Assigned in compiled code, compiled first (the cache empty): written
+    back after each call, as eagerly."""
+    x = x_of(3)
+    states = []
+    for fn in (kept_on_a_class_and_a_global, paddle.jit.to_static(kept_on_a_class_and_a_global)):
+        RollCache.index, RollCache.calls, TALLY.seen = None, 0, 0
+        results = [fn(x) for _ in range(3)]
+        states.append((results, RollCache.index, RollCache.calls, TALLY.last, TALLY.seen))
+    (eager, e_index, e_calls, e_last, e_seen), (got, g_index, g_calls, g_last, g_seen) = states
+    assert_same(eager, got)
+    assert_same(e_index, g_index)
+    assert_same(e_last, g_last)
+    assert (e_calls, e_seen) == (g_calls, g_seen) == (3, 3)
+
+
+def rolled_by_a_kept_function(x):
+    if RollCache.roll is None:
+        RollCache.roll = paddle.roll
+    return RollCache.roll(x, 1, 0)
+
+
+def test_a_function_kept_on_a_class_is_a_clear_error_until_set():
+    """Compiled code cannot give a function back to Python: assigning one to
+    an object that outlives the call is a clear error naming the line; once
+    an eager call has set it, the branch folds and the rest compiles."""
+    RollCache.roll = None
+    x = x_of(3)
+    compiled = paddle.jit.to_static(rolled_by_a_kept_function)
+    with pytest.raises(paddle.Dy2StError, match="assigning a function to the attribute 'roll' "
+                                                "of RollCache") as info:
+        compiled(x)
+    assert "RollCache.roll = paddle.roll" in str(info.value)
+    eager = rolled_by_a_kept_function(x)
+    assert_same(eager, paddle.jit.to_static(rolled_by_a_kept_function)(x))
+    RollCache.roll = None

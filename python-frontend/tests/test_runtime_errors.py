@@ -780,3 +780,34 @@ def test_to_tensor_places():
     x = paddle.to_tensor([0.5, 0.25])
     np.testing.assert_array_equal(paddle.jit.to_static(made_on_the_cpu)(x).numpy(),
                                   made_on_the_cpu(x).numpy())
+
+
+class OnlyNumbers(paddle.autograd.PyLayer):
+    @staticmethod
+    def forward(ctx, x):
+        return 3
+
+
+class WithoutForward(paddle.autograd.PyLayer):
+    pass
+
+
+def apply_only_numbers(x):
+    return OnlyNumbers.apply(x)
+
+
+def apply_without_forward(x):
+    return WithoutForward.apply(x)
+
+
+@pytest.mark.parametrize("fn,error,message", [
+    (apply_only_numbers, ValueError, "At least one output of `PyLayer.forward` is a `Tensor`"),
+    (apply_without_forward, NotImplementedError, "You must implement the forward function"),
+])
+def test_a_py_layer_that_cannot_run_is_pythons_error(fn, error, message):
+    """As real Paddle's PyLayer.apply, eagerly and where compiled code calls it."""
+    x = paddle.to_tensor([1.0, 2.0])
+    with pytest.raises(error, match=message):
+        fn(x)
+    with pytest.raises(error, match=message):
+        paddle.jit.to_static(fn)(x)

@@ -49,3 +49,27 @@ paddle.jit.to_static(scaled)(x)
 # CHECK-LABEL: dy2st: scaled as converted:
 # CHECK: pydy.constant 3.0
 # CHECK: pydy.binary mul
+
+
+class Counter:
+    calls = 0
+
+
+def counted(x):
+    Counter.calls += 1
+    GLOBAL_CONFIG.scale = GLOBAL_CONFIG.scale + 1.0
+    return x * Counter.calls
+
+
+paddle.jit.to_static(counted)(x)
+
+# An attribute of a class or of a global object that the function assigns is
+# threaded like a layer's: read at the start, given back with the result
+# (then written to the object).
+# CHECK-LABEL: dy2st: counted as converted:
+# CHECK: pydy.load "attribute.0.calls"
+# CHECK: pydy.binary add
+# CHECK: pydy.store "attribute.0.calls"
+# CHECK: pydy.store "attribute.1.scale"
+# CHECK: pydy.tuple %{{.*}}, %{{.*}}, %{{.*}} :
+# CHECK-NEXT: pydy.return

@@ -543,6 +543,8 @@ class Importer(StaticContainers, CallForms, Views):
                 self.static_names[node.targets[0].id] = value
                 return False
             self.assign(node.targets[0], value, node)
+        elif self.static_unpacking(node):
+            pass
         elif self.paired_displays(node):
             # `a, b = make(), make()`: each item its name's, objects known
             # when converting included (the items evaluated first, as Python).
@@ -558,12 +560,36 @@ class Importer(StaticContainers, CallForms, Views):
                     node.value, pydytext.sequence(type(node.value).__name__.lower(), values)),
                     node)
         else:
-            value = self.expr(node.value)
+            result = self.expr_or_static(node.value)
+            for target in node.targets:
+                self.check_outliving_function(target, node.value, result)
+            value = self.value_of(result, node.value)
             for target in node.targets:
                 self.assign(target, value, node)
         for alias in self.aliases.items_at(node):
             self.item_assignment(node, alias)
         return False
+
+    def static_unpacking(self, node):
+        """`a, b = objects` of a sequence of objects known when converting
+        (layers): each name bound to its object, as for `a = layer`."""
+        target = node.targets[0]
+        if len(node.targets) != 1 or not isinstance(target, (ast.Tuple, ast.List)) or \
+                not all(isinstance(t, ast.Name) and self.assignments[t.id] == 1
+                        for t in target.elts) or \
+                isinstance(node.value, (ast.Tuple, ast.List)):
+            return False
+        value = self.expr_or_static(node.value)
+        if not isinstance(value, Static) or type(value.obj) not in (tuple, list) or \
+                not all(isinstance(v, Layer) for v in value.obj):
+            self.assign(target, self.value_of(value, node.value), node)
+            return True
+        if len(value.obj) != len(target.elts):
+            self._fail(node, f"cannot unpack {len(value.obj)} layers into {len(target.elts)} "
+                             "names", unsupported=False)
+        for name, obj in zip(target.elts, value.obj):
+            self.static_names[name.id] = Static(obj)
+        return True
 
     def paired_displays(self, node):
         """Whether `node` is `a, b = x, y`: names assigned only here, as many as
@@ -1148,7 +1174,14 @@ class Importer(StaticContainers, CallForms, Views):
             if node.id == self.self_name:
                 return self.self_object
             static = self.static_names.get(node.id)
-            return static.obj if isinstance(static, Static) else None
+            if isinstance(static, Static):
+                return static.obj
+            if self.is_local(node.id) or node.id in self.nested_defs:
+                return None
+            # A class or an object named outside the function (PaddleClas's
+            # `RollWrapper._roll = paddle.roll`, a cache kept on a class).
+            found = self.closure.get(node.id, self.globals.get(node.id))
+            return found if isinstance(found, type) or _is_instance(found) else None
         if isinstance(node, ast.Attribute):
             base = self.static_object(node.value)
             if base is not None and not isinstance(base, (bool, int, float, str, Tensor)):
@@ -1220,6 +1253,26 @@ class Importer(StaticContainers, CallForms, Views):
         """The index in Unit.written of the threaded attribute `node`."""
         name = self.written_attribute(node)
         return next(i for i in range(len(self.unit.written)) if self.attribute_variable(i) == name)
+
+    def check_outliving_function(self, target, node, result):
+        """A function assigned to an attribute of an object that outlives the
+        call (`RollWrapper._roll = paddle.roll`, `self.act = F.relu`): the
+        attribute is written back after the call, but compiled code holds
+        functions only as code it inlines, not as objects it can give back."""
+        key = self.written_key(target)
+        if key is None or isinstance(key, MadeObject):
+            return
+
+        def is_function(obj):
+            return callable(obj) and not isinstance(obj, (Layer, type, Tensor))
+
+        if isinstance(node, ast.Lambda) or is_function(getattr(key, target.attr, None)) or \
+                (isinstance(result, Static) and is_function(result.obj)):
+            self._fail(node, f"assigning a function to the attribute '{target.attr}' of "
+                             f"{type(key).__name__ if not isinstance(key, type) else key.__name__}"
+                             ", an object that outlives the call, is not supported by dy2st "
+                             "(compiled code cannot give a function back to Python; a cache "
+                             "filled once is filled by one eager call before converting)")
 
     def nested(self, statements):
         self.depth += 1
@@ -1371,7 +1424,11 @@ class Importer(StaticContainers, CallForms, Views):
     # Expressions -------------------------------------------------------------
     def expr(self, node):
         """Emits `node`; returns its Value (or raises for compile-time objects)."""
-        result = self.expr_or_static(node)
+        return self.value_of(self.expr_or_static(node), node)
+
+    def value_of(self, result, node):
+        """The Value of `result`, what `node` gave: a compile-time object
+        that has one (a dtype, a place, a function) made that value."""
         if isinstance(result, Static):
             obj = result.obj
             if isinstance(obj, np.dtype) or (isinstance(obj, type) and issubclass(obj, np.generic)):
@@ -2769,6 +2826,14 @@ class Importer(StaticContainers, CallForms, Views):
             if table is not None:
                 # `ID_TO_WORD.get(int(tok), "<unk>")`: pybuiltins.dict_get.
                 return self.helper_call(node, pybuiltins.dict_get, list(table), node.args)
+        if isinstance(fn, types.BuiltinMethodType) and fn.__name__ in ("keys", "values") and \
+                isinstance(fn.__self__, dict) and not node.args and not node.keywords and \
+                all(isinstance(v, Layer) for v in fn.__self__.values()):
+            # `l, bn = self._sub_layers.values()` (PaddleClas's LeViT): the
+            # layers, or their names, known when converting.
+            if fn.__name__ == "keys":
+                return self.outside_object(tuple(fn()), node, None)
+            return Static(tuple(fn()))
         if isinstance(fn, Layer) and not callable(fn.__dict__.get("forward", fn)):
             # `layer.forward = "..."`: eager's call of it fails where it runs.
             message = f"'{type(fn.__dict__['forward']).__name__}' object is not callable"

@@ -131,16 +131,22 @@ def fabs(x):
     return -x if x < 0 else x
 
 
+# floor and ceil in scalar arithmetic, not a tensor kernel: of sizes known
+# when compiling (`math.ceil(h / patch)` of a static shape) they fold, so the
+# shapes computed from them stay static. int() raises math's errors for NaN
+# and infinities.
 def floor(x):
     if isinstance(x, int):
         return x
-    return int(_kernel(_f.floor, _float(x)))
+    truncated = int(x)
+    return truncated - 1 if truncated > x else truncated
 
 
 def ceil(x):
     if isinstance(x, int):
         return x
-    return int(_kernel(_f.ceil, _float(x)))
+    truncated = int(x)
+    return truncated + 1 if truncated < x else truncated
 
 
 def pow(x, y):

@@ -39,7 +39,7 @@ class IntInfo(NamedTuple):
 
 
 def finfo(dtype: Any) -> FloatInfo:
-    """The limits of the float dtype (float32 or float64)."""
+    """The limits of a float dtype (dy2st's tensors hold float32 and float64)."""
     if dtype == "float32":
         return FloatInfo(32, 1.1920928955078125e-07, -3.4028234663852886e+38,
                          3.4028234663852886e+38, 1.1754943508222875e-38,
@@ -48,15 +48,27 @@ def finfo(dtype: Any) -> FloatInfo:
         return FloatInfo(64, 2.220446049250313e-16, -1.7976931348623157e+308,
                          1.7976931348623157e+308, 2.2250738585072014e-308,
                          2.2250738585072014e-308, 1e-15, "float64")
-    raise ValueError("The argument of paddle.finfo can only be paddle.float32 or "
-                     "paddle.float64 in dy2st")
+    if dtype == "float16":
+        return FloatInfo(16, 0.0009765625, -65504.0, 65504.0, 6.103515625e-05, 6.103515625e-05,
+                         0.001, "float16")
+    if dtype == "bfloat16":
+        return FloatInfo(16, 0.0078125, -3.3895313892515355e+38, 3.3895313892515355e+38,
+                         1.1754943508222875e-38, 1.1754943508222875e-38, 0.01, "bfloat16")
+    raise ValueError("The argument of paddle.finfo can only be a float dtype (float16, "
+                     "bfloat16, float32, float64)")
 
 
 def iinfo(dtype: Any) -> IntInfo:
-    """The limits of the integer dtype (int32 or int64)."""
+    """The limits of an integer dtype (dy2st's tensors hold int32 and int64)."""
     if dtype == "int32":
         return IntInfo(32, -2147483648, 2147483647, "int32")
     if dtype == "int64":
         return IntInfo(64, -9223372036854775808, 9223372036854775807, "int64")
-    raise ValueError("the argument of paddle.iinfo can only be paddle.int32 or paddle.int64 "
-                     "in dy2st")
+    if dtype == "int16":
+        return IntInfo(16, -32768, 32767, "int16")
+    if dtype == "int8":
+        return IntInfo(8, -128, 127, "int8")
+    if dtype == "uint8":
+        return IntInfo(8, 0, 255, "uint8")
+    raise ValueError("the argument of paddle.iinfo can only be an integer dtype (uint8, int8, "
+                     "int16, int32, int64)")

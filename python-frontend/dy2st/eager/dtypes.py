@@ -29,6 +29,16 @@ int64 = DType("int64")
 float32 = DType("float32")
 float64 = DType("float64")
 ALL = (bool_, int32, int64, float32, float64)
+# Named so that code comparing or choosing dtypes (`x.dtype == paddle.float16`
+# under AMP, `paddle.finfo(paddle.float16)`) runs; dy2st's tensors hold none
+# of them (as_dtype: a TypeError).
+float16 = DType("float16")
+bfloat16 = DType("bfloat16")
+int8 = DType("int8")
+uint8 = DType("uint8")
+int16 = DType("int16")
+complex64 = DType("complex64")
+complex128 = DType("complex128")
 # Read on every call of compiled code (each tensor's dtype): a dict lookup,
 # where naming a numpy dtype (str()) costs microseconds.
 _BY_NUMPY = {np.dtype(str(d)): d for d in ALL}
@@ -36,7 +46,7 @@ _BY_NUMPY = {np.dtype(str(d)): d for d in ALL}
 
 def as_dtype(dtype):
     """A DType from a DType, a name or a numpy dtype; TypeError otherwise."""
-    if isinstance(dtype, DType):
+    if isinstance(dtype, DType) and dtype in _NUMPY_NAMES:
         return dtype
     if isinstance(dtype, np.dtype) and dtype in _BY_NUMPY:
         return _BY_NUMPY[dtype]

@@ -203,7 +203,13 @@ OpFoldResult UnaryOp::fold(FoldAdaptor adaptor) {
     return {};
   switch (getKind()) {
   case UnaryKind::to_int:
-    return typed(*this, intAttr(ctx, a->isFloat ? static_cast<int64_t>(std::trunc(a->f)) : a->i));
+    if (!a->isFloat)
+      return typed(*this, intAttr(ctx, a->i));
+    // NaN, the infinities and floats beyond 64 bits are left to the
+    // lowering, which raises Python's errors where the conversion runs.
+    if (!(a->f >= -0x1p63 && a->f < 0x1p63))
+      return {};
+    return typed(*this, intAttr(ctx, static_cast<int64_t>(std::trunc(a->f))));
   case UnaryKind::to_float:
     return typed(*this, floatAttr(ctx, a->asDouble()));
   case UnaryKind::promote:

@@ -377,10 +377,29 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
       return failure();
     if (failed(inferResultTypes(op)))
       return failure();
+    if (auto unpack = dyn_cast<UnpackOp>(op))
+      constantStaticDims(unpack);
     return fold(op, next);
   }
   return op->emitError() << "'" << op->getName().stripDialect()
                          << "' is not supported by dy2st yet";
+}
+
+/// `_, c, h, w = x.shape` of a tensor with dynamic dimensions: the static
+/// ones are constants (as `x.shape[1]` folds), so that shapes computed from
+/// them stay static; the unpacking itself folds only when all are.
+void Specializer::constantStaticDims(UnpackOp unpack) {
+  auto attr = unpack.getValue().getDefiningOp<AttrOp>();
+  if (!attr || attr.getName() != "shape")
+    return;
+  auto tensor = dyn_cast<RankedTensorType>(attr.getValue().getType());
+  if (!tensor || tensor.getRank() != static_cast<int64_t>(unpack.getNumResults()))
+    return;
+  OpBuilder b(unpack);
+  for (auto [i, result] : llvm::enumerate(unpack.getResults()))
+    if (!tensor.isDynamicDim(i) && !result.use_empty())
+      result.replaceAllUsesWith(ConstantOp::create(b, unpack.getLoc(), result.getType(),
+                                                   b.getI64IntegerAttr(tensor.getDimSize(i))));
 }
 
 LogicalResult Specializer::fold(Operation *op, Operation *&next, bool *replaced) {

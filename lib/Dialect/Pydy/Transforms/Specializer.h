@@ -247,6 +247,7 @@ private:
   /// Replaces `op` by what its fold gives, where it folds (`*replaced` says
   /// whether it did).
   LogicalResult fold(Operation *op, Operation *&next, bool *replaced = nullptr);
+  void constantStaticDims(UnpackOp unpack);
 
   //===--------------------------------------------------------------------===//
   // f-strings

@@ -34,3 +34,24 @@ pydy.func @not_an_int() -> !pydy.object {
   %1 = pydy.unary to_int %0 : (!pydy.str) -> !pydy.object
   pydy.return %1 : !pydy.object
 }
+
+// -----
+
+// int() of a float known when compiling folds where Python has an int of 64
+// bits; NaN, the infinities and larger floats stay conversions, which raise
+// Python's errors where they run.
+// CHECK-LABEL: pydy.func @int_of_floats
+// CHECK: pydy.constant -2 : i64
+// CHECK-COUNT-3: pydy.unary to_int %{{.*}} : (f64) -> i64
+pydy.func @int_of_floats() -> !pydy.object {
+  %0 = pydy.constant -2.75 : f64
+  %1 = pydy.unary to_int %0 : (f64) -> !pydy.object
+  %2 = pydy.constant 0x7FF8000000000000 : f64
+  %3 = pydy.unary to_int %2 : (f64) -> !pydy.object
+  %4 = pydy.constant 0x7FF0000000000000 : f64
+  %5 = pydy.unary to_int %4 : (f64) -> !pydy.object
+  %6 = pydy.constant 1.0e30 : f64
+  %7 = pydy.unary to_int %6 : (f64) -> !pydy.object
+  %8 = pydy.tuple %1, %3, %5, %7 : (!pydy.object, !pydy.object, !pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %8 : !pydy.object
+}
