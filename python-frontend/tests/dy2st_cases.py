@@ -1384,6 +1384,25 @@ def custom_operation_by_py_layer(x):
     return again - paddle.roll(x, (2, 2), (1, 2)) * 2.0, total
 
 
+def _filled_where(xs, mask, value):
+    return paddle.where(mask, paddle.full_like(xs, value), xs)
+
+
+def _scaled_by(xs, factor=2.0):
+    return xs * factor
+
+
+# PaddleSpeech sets its helpers on paddle.Tensor (`paddle.Tensor.masked_fill =
+# masked_fill` where Paddle lacks one); the names here are Paddle's in neither.
+paddle.Tensor.filled_where = _filled_where
+setattr(paddle.Tensor, "scaled_by", _scaled_by)
+
+
+def methods_set_on_tensor(x):
+    mask = x > 0.5
+    return x.filled_where(mask, -1.0).scaled_by(factor=3.0), (x + 1).scaled_by()
+
+
 CASES = [
     ("dyfunc_with_if_else", dyfunc_with_if_else, [f32(10, 16)]),
     ("dyfunc_with_if_else2", dyfunc_with_if_else2, [f32(10, 16)]),
@@ -1509,4 +1528,5 @@ CASES = [
       np.array([[416, 320], [200, 100]], "int32")]),
     ("prior_boxes", prior_boxes, [f32(1, 3, 4, 5), f32(1, 3, 32, 40)]),
     ("custom_operation_by_py_layer", custom_operation_by_py_layer, [f32(2, 3, 4, 2)]),
+    ("methods_set_on_tensor", methods_set_on_tensor, [f32(2, 3)]),
 ]

@@ -1174,3 +1174,32 @@ class UserDefinedSuper(_Base):
 
 def test_a_nested_def_returning_an_object_of_its_own_class(differential):
     differential(UserDefinedSuper(), t([1.0, -2.0]))
+
+
+def _noted(x, note):
+    print(note)
+    return x * 2
+
+
+def receivers_with_effects(x):
+    # A tensor method whose receiver is a call: the call runs once, as
+    # eagerly, whatever form the method takes (alias, composite, compat).
+    return (_noted(x, "a").flatten(), _noted(x, "b").clamp(0.0, 3.0), _noted(x, "c").sum(),
+            _noted(x, "d").float(), _noted(x, "e").size(0), _noted(x, "f").halved_in_tests())
+
+
+def _halved_in_tests(xs):
+    return xs / 2
+
+
+paddle.Tensor.halved_in_tests = _halved_in_tests
+
+
+def test_a_methods_receiver_is_evaluated_once(capfd):
+    x = paddle.to_tensor([[1.0, 2.0], [3.0, 4.0]])
+    eager = receivers_with_effects(x)
+    printed = capfd.readouterr().out
+    assert printed == "a\nb\nc\nd\ne\nf\n"
+    compiled = paddle.jit.to_static(receivers_with_effects)(x)
+    assert capfd.readouterr().out == printed
+    assert_same(eager, compiled)

@@ -8,6 +8,7 @@ import pytest
 
 import dy2st as paddle
 from conftest import assert_same
+from dy2st.static import InputSpec
 
 
 def x_of(*shape, seed=0):
@@ -236,23 +237,103 @@ def test_attributes_of_a_class_and_a_global_object_are_written_back():
     assert (e_calls, e_seen) == (g_calls, g_seen) == (3, 3)
 
 
+class _OnAnNpu:
+    def __call__(self, x, shift, axis):
+        return x
+
+
 def rolled_by_a_kept_function(x):
+    # PaddleClas's Swin: the roll chosen by the first call, kept on a class.
     if RollCache.roll is None:
-        RollCache.roll = paddle.roll
+        RollCache.roll = _OnAnNpu() if "npu" in paddle.device.get_all_custom_device_type() \
+            else paddle.roll
     return RollCache.roll(x, 1, 0)
 
 
-def test_a_function_kept_on_a_class_is_a_clear_error_until_set():
-    """Compiled code cannot give a function back to Python: assigning one to
-    an object that outlives the call is a clear error naming the line; once
-    an eager call has set it, the branch folds and the rest compiles."""
-    RollCache.roll = None
+def _rolled_twice(x, shift, axis):
+    return paddle.roll(x, 2 * shift, axis)
+
+
+def test_a_function_assigned_to_a_class_is_written_back():
+    """Compiled code holds a function only as code it inlines; a tag says
+    which one the attribute holds, and the function is written back after
+    the call (compiled first, then with the attribute set)."""
     x = x_of(3)
-    compiled = paddle.jit.to_static(rolled_by_a_kept_function)
-    with pytest.raises(paddle.Dy2StError, match="assigning a function to the attribute 'roll' "
-                                                "of RollCache") as info:
-        compiled(x)
-    assert "RollCache.roll = paddle.roll" in str(info.value)
+    RollCache.roll = None
     eager = rolled_by_a_kept_function(x)
-    assert_same(eager, paddle.jit.to_static(rolled_by_a_kept_function)(x))
+    assert RollCache.roll is paddle.roll
+    RollCache.roll = None
+    compiled = paddle.jit.to_static(rolled_by_a_kept_function)
+    assert_same(eager, compiled(x))
+    assert RollCache.roll is paddle.roll
+    assert_same(eager, compiled(x))
+    RollCache.roll = _rolled_twice
+    assert_same(rolled_by_a_kept_function(x), compiled(x))
+    assert RollCache.roll is _rolled_twice
+    RollCache.roll = None
+
+
+class _Activated(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.act = None
+
+    def forward(self, x, kind):
+        if kind == "relu":
+            self.act = paddle.nn.functional.relu
+        elif kind == "none":
+            self.act = None
+        return x if self.act is None else self.act(x)
+
+
+@pytest.mark.parametrize("kinds", [["relu", "relu"], ["relu", "none", "relu"]])
+def test_a_function_assigned_in_forward_is_the_layers_after_the_call(kinds):
+    x = x_of(4) - 0.5
+    eager_layer, layer = _Activated(), _Activated()
+    compiled = paddle.jit.to_static(layer)
+    for kind in kinds:
+        assert_same(eager_layer(x, kind), compiled(x, kind))
+        assert layer.act is eager_layer.act
+
+
+def assigns_a_lambda(x):
+    RollCache.roll = lambda v: v * 2
+    return x
+
+
+def assigns_a_tensor_over_a_function(x):
+    RollCache.roll = x * 2
+    return x
+
+
+@pytest.mark.parametrize("fn,message", [
+    (assigns_a_lambda, "assigning a lambda to the attribute 'roll' of RollCache"),
+    (assigns_a_tensor_over_a_function, "the attribute 'roll' of RollCache holds a function"),
+])
+def test_what_an_attribute_holding_functions_cannot_take_is_a_clear_error(fn, message):
+    RollCache.roll = paddle.roll
+    with pytest.raises(paddle.Dy2StError, match=message):
+        paddle.jit.to_static(fn)(x_of(3))
+    RollCache.roll = None
+
+
+class _SwinLike(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.fc = paddle.nn.Linear(3, 3)
+
+    def forward(self, x):
+        return self.fc(rolled_by_a_kept_function(x))
+
+
+def test_a_layer_keeping_a_function_on_a_class_saves_and_loads(tmp_path):
+    """The saved program gives the tag back too; a loaded one has no Python
+    objects to write it to, and drops it."""
+    RollCache.roll = None
+    layer = _SwinLike()
+    compiled = paddle.jit.to_static(layer, input_spec=[InputSpec([None, 3])])
+    paddle.jit.save(compiled, str(tmp_path / "swin_like"))
+    loaded = paddle.jit.load(str(tmp_path / "swin_like"))
+    x = x_of(2, 3)
+    assert_same(layer(x), loaded(x))
     RollCache.roll = None

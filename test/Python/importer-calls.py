@@ -310,3 +310,24 @@ print(paddle.jit.to_static(decorated_callee).code)
 # CHECK-LABEL: pydy.func @"scaled__{{[0-9]+}}"(%arg0: !pydy.object {pydy.name = "args"}, %arg1: !pydy.object {pydy.name = "kwargs"})
 # CHECK:     pydy.call @"scaled__{{[0-9]+}}"
 # CHECK:     pydy.binary add
+
+
+def _halved(xs, by=2.0):
+    return xs / by
+
+
+paddle.Tensor.halved = _halved
+
+
+def patched_method(x):
+    return x.halved(by=4.0)
+
+
+print(paddle.jit.to_static(patched_method).code)
+
+# A method user code set on paddle.Tensor is converted as a call of its
+# function, the receiver first.
+# CHECK-LABEL: pydy.func @"patched_method"
+# CHECK:     pydy.call @"_halved__{{[0-9]+}}"
+# CHECK-LABEL: pydy.func @"_halved__{{[0-9]+}}"(%arg0: !pydy.object {pydy.name = "xs"}, %arg1: !pydy.object {pydy.name = "by"})
+# CHECK:     pydy.binary div

@@ -73,3 +73,33 @@ paddle.jit.to_static(counted)(x)
 # CHECK: pydy.store "attribute.1.scale"
 # CHECK: pydy.tuple %{{.*}}, %{{.*}}, %{{.*}} :
 # CHECK-NEXT: pydy.return
+
+
+class Kept:
+    act = None
+
+
+def kept_function(x):
+    if Kept.act is None:
+        Kept.act = paddle.tanh
+    return Kept.act(x)
+
+
+paddle.jit.to_static(kept_function)(x)
+
+# A function assigned to an attribute: a lambda calling it, for the calls,
+# and a tag (its index in the unit's functions) threaded beside it; the entry
+# gives back None for the attribute and the tag, which says which function to
+# write back.
+# CHECK-LABEL: dy2st: kept_function as converted:
+# CHECK: pydy.store "attribute.0.act"
+# CHECK: pydy.constant -1 : i64
+# CHECK-NEXT: pydy.store "attribute.1.act#object"
+# CHECK: pydy.lambda
+# CHECK: pydy.store "attribute.0.act"
+# CHECK: pydy.constant 0 : i64
+# CHECK-NEXT: pydy.store "attribute.1.act#object"
+# CHECK: pydy.call_value
+# CHECK: %[[NONE:.*]] = pydy.constant none
+# CHECK-NEXT: %[[TAG:.*]] = pydy.load "attribute.1.act#object"
+# CHECK-NEXT: pydy.tuple %{{.*}}, %[[NONE]], %[[TAG]]

@@ -36,7 +36,8 @@ from . import (aliases, callbacks, comprehensions, layer_structure, local_classe
                statements, try_statements, unbound)
 from .errors import Dy2StError, UnsupportedSyntaxError, compile_error
 from .unit import (Capture, Item, MadeObject, NewWrittenAttribute, Origin,
-                   RecursiveCaptures, Static, Unit, bound_flag, flagged_attribute, owns)
+                   RecursiveCaptures, Static, Unit, bound_flag, flagged_attribute, object_tag,
+                   owns, tagged_attribute)
 from .call_forms import CallForms, joined_list
 from .marks import ENTRY_FILENAME, ConvertedFunction, forward_function, is_not_to_static
 from .static_containers import StaticContainers
@@ -97,6 +98,24 @@ def _global_of(fn, name):
     """What a name that is not local to the Python function `fn` refers to."""
     closure = inspect.getclosurevars(fn).nonlocals if fn.__closure__ else {}
     return closure.get(name, fn.__globals__.get(name))
+
+
+def _is_function(obj):
+    """A function or other callable that is no layer, class or tensor (an
+    attribute holding one is tagged: unit.object_tag)."""
+    return callable(obj) and not isinstance(obj, (Layer, type, Tensor))
+
+
+def _user_tensor_method(method):
+    """The function user code set on paddle.Tensor as `method`, else None
+    (dy2st's own methods are the class's or its table's)."""
+    if method in _CONTAINER_METHODS or method in _TEXT_METHODS:
+        return None
+    fn = Tensor.__dict__.get(method)
+    if isinstance(fn, types.FunctionType) and \
+            not os.path.abspath(fn.__code__.co_filename).startswith(_PACKAGE):
+        return fn
+    return None
 
 
 def _is_numpy(obj):
@@ -533,6 +552,15 @@ class Importer(StaticContainers, CallForms, Views):
         return False
 
     def stmt_Assign(self, node):
+        if len(node.targets) == 1 and isinstance(node.value, ast.IfExp) and \
+                self.outliving_attribute(node.targets[0]):
+            # `Cls.attr = f if c else g` (PaddleClas's Swin chooses its roll
+            # so): as an `if`, each branch assigning its own value, so that a
+            # function assigned is known (see function_assignment).
+            target, choice = node.targets[0], node.value
+            return self.stmt_If(located(ast.If(
+                test=choice.test, body=[located(ast.Assign([target], choice.body), choice.body)],
+                orelse=[located(ast.Assign([target], choice.orelse), choice.orelse)]), node))
         alias = self.aliases.view_at(node)
         if alias is not None and self.view_assignment(node, alias):
             return False
@@ -561,11 +589,14 @@ class Importer(StaticContainers, CallForms, Views):
                     node)
         else:
             result = self.expr_or_static(node.value)
-            for target in node.targets:
-                self.check_outliving_function(target, node.value, result)
+            tags = [self.function_assignment(target, node.value, result)
+                    for target in node.targets]
             value = self.value_of(result, node.value)
             for target in node.targets:
                 self.assign(target, value, node)
+            for target, tag in zip(node.targets, tags):
+                if tag is not None:
+                    self.store_object_tag(target, tag)
         for alias in self.aliases.items_at(node):
             self.item_assignment(node, alias)
         return False
@@ -1090,8 +1121,12 @@ class Importer(StaticContainers, CallForms, Views):
 
     def emit_returned_values(self, value, node, changed):
         # The entry gives back what its caller writes back to the objects.
-        attrs = [self.load(self.attribute_variable(i), node)
-                 for i, (obj, _) in enumerate(self.unit.written)
+        # The entry gives back None for an attribute that holds functions:
+        # its tag says which (see unit.object_tag).
+        attrs = [self.constant(None, node)
+                 if not self.is_called and self.threaded_variable(obj, object_tag(attr))
+                 else self.load(self.attribute_variable(i), node)
+                 for i, (obj, attr) in enumerate(self.unit.written)
                  if self.is_called or not isinstance(obj, MadeObject)]
         if attrs or changed:
             if value is None:
@@ -1110,7 +1145,21 @@ class Importer(StaticContainers, CallForms, Views):
         tensors and numbers as inputs (they change between calls), None and
         other objects as compile-time values (jit imports again when an
         attribute changes kind)."""
+        functions = []
         for i, (obj, attr) in enumerate(self.unit.written):
+            if not isinstance(obj, MadeObject) and _is_function(getattr(obj, attr, None)):
+                # A function: called code, which passes every attribute on;
+                # made once they are all bound (None first).
+                functions.append(i)
+                self.store(self.attribute_variable(i), self.constant(None, self.node), self.node)
+                continue
+            tagged = tagged_attribute(attr)
+            if tagged is not None:
+                # Which function the attribute holds (see unit.object_tag).
+                held = getattr(obj, tagged, None)
+                tag = self.unit.tag_of(held) if _is_function(held) else -1
+                self.store(self.attribute_variable(i), self.constant(tag, self.node), self.node)
+                continue
             flagged = flagged_attribute(attr)
             if flagged is not None:
                 # Whether the object has the attribute (see unit.bound_flag).
@@ -1126,6 +1175,10 @@ class Importer(StaticContainers, CallForms, Views):
             else:
                 self.store(self.attribute_variable(i), self.attribute_value(obj, attr, self.node),
                            self.node)
+        for i in functions:
+            obj, attr = self.unit.written[i]
+            self.store(self.attribute_variable(i), self.attribute_value(obj, attr, self.node),
+                       self.node)
 
     def attribute_value(self, obj, attr, node, made=False):
         """The value `obj.attr` has now, as the start of its hidden variable:
@@ -1143,6 +1196,14 @@ class Importer(StaticContainers, CallForms, Views):
         if isinstance(current, (bool, int, float, Tensor)):
             number = not isinstance(current, Tensor)
             return self.capture(Capture(origin.label(), origin, number=number), node)
+        if _is_function(current):
+            # A function an attribute holds (its tag says which): code to call.
+            wrapped = self.function_value(Static(current), node)
+            if wrapped is None:
+                self._fail(node, f"the function {current!r} an attribute holds cannot be called "
+                                 "from compiled code (its parameters take *args, **kwargs or "
+                                 "defaults that are not literals)")
+            return wrapped
         if isinstance(current, dict) and all(_is_key_constant(k) for k in current):
             keys = [self.constant(k, node) for k in current]
             values = [self.threaded_value(v, origin.child(Item(k)), node, made)
@@ -1254,25 +1315,48 @@ class Importer(StaticContainers, CallForms, Views):
         name = self.written_attribute(node)
         return next(i for i in range(len(self.unit.written)) if self.attribute_variable(i) == name)
 
-    def check_outliving_function(self, target, node, result):
-        """A function assigned to an attribute of an object that outlives the
-        call (`RollWrapper._roll = paddle.roll`, `self.act = F.relu`): the
-        attribute is written back after the call, but compiled code holds
-        functions only as code it inlines, not as objects it can give back."""
+    def outliving_attribute(self, target):
+        """Whether `target` is an attribute of a compile-time object that
+        outlives the call (its assignment is written back)."""
         key = self.written_key(target)
-        if key is None or isinstance(key, MadeObject):
-            return
+        return key is not None and not isinstance(key, MadeObject)
 
-        def is_function(obj):
-            return callable(obj) and not isinstance(obj, (Layer, type, Tensor))
+    def function_assignment(self, target, node, result):
+        """For `obj.attr = value` of an object that outlives the call where
+        the attribute holds functions (`RollWrapper._roll = paddle.roll`,
+        `self.act = F.relu`): the tag of the function assigned, -1 for None
+        (see unit.object_tag); None for any other assignment. Compiled code
+        holds a function only as code it inlines: the tag says which one the
+        attribute holds, to write back after the call."""
+        if not self.outliving_attribute(target):
+            return None
+        key = self.written_key(target)
+        owner = key.__name__ if isinstance(key, type) else type(key).__name__
+        if isinstance(node, ast.Lambda):
+            self._fail(node, f"assigning a lambda to the attribute '{target.attr}' of {owner}, "
+                             "an object that outlives the call, is not supported by dy2st (a "
+                             "function defined with def can be)")
+        if isinstance(result, Static) and any(result.obj is made for made in self.unit.made):
+            self._fail(node, f"assigning an object made in compiled code to the attribute "
+                             f"'{target.attr}' of {owner}, an object that outlives the call, is "
+                             "not supported by dy2st")
+        if isinstance(result, Static) and _is_function(result.obj):
+            return self.unit.tag_of(result.obj)
+        if self.threaded_variable(key, object_tag(target.attr)) is None and \
+                not _is_function(getattr(key, target.attr, None)):
+            return None
+        if isinstance(node, ast.Constant) and node.value is None:
+            return -1
+        self._fail(node, f"the attribute '{target.attr}' of {owner} holds a function: assigning "
+                         "it a value other than a function or None is not supported by dy2st")
 
-        if isinstance(node, ast.Lambda) or is_function(getattr(key, target.attr, None)) or \
-                (isinstance(result, Static) and is_function(result.obj)):
-            self._fail(node, f"assigning a function to the attribute '{target.attr}' of "
-                             f"{type(key).__name__ if not isinstance(key, type) else key.__name__}"
-                             ", an object that outlives the call, is not supported by dy2st "
-                             "(compiled code cannot give a function back to Python; a cache "
-                             "filled once is filled by one eager call before converting)")
+    def store_object_tag(self, target, tag):
+        """The tag of the function `target` (an attribute) now holds."""
+        key = self.written_key(target)
+        variable = self.threaded_variable(key, object_tag(target.attr))
+        if variable is None:
+            raise NewWrittenAttribute((key, object_tag(target.attr)))
+        self.store(variable, self.constant(tag, target), target)
 
     def nested(self, statements):
         self.depth += 1
@@ -2472,6 +2556,9 @@ class Importer(StaticContainers, CallForms, Views):
 
     def method_call(self, node, receiver, method):
         target = node.func.value
+        # The receiver as the first argument of a function: evaluated once
+        # (`make(x).flatten()` runs `make` once), read again where pure.
+        first = target if _is_pure(target) else _Evaluated(receiver, target)
         if isinstance(target, ast.Name) and target.id in self.set_names and \
                 method in _SET_METHODS:
             return self.container_method(node, receiver, method, method in _SET_CHANGES)
@@ -2496,6 +2583,14 @@ class Importer(StaticContainers, CallForms, Views):
                 self._fail(node, f"{type(e).__name__}: {e}")
             return self.constant(value, node) if not isinstance(value, list) else \
                 self.expr(located(ast.List([ast.Constant(v) for v in value], ast.Load()), node))
+        patched = _user_tensor_method(method)
+        if patched is not None:
+            # A method user code set on paddle.Tensor (PaddleSpeech's
+            # `paddle.Tensor.masked_fill = masked_fill`): eagerly Python calls
+            # it, so compiled code converts it, the receiver first.
+            call = ast.copy_location(ast.Call(func=node.func, args=[first] + node.args,
+                                              keywords=node.keywords), node)
+            return self.python_call(call, patched, None)
         if method in ("index", "count", "remove") and len(node.args) == 1 and \
                 not node.keywords and not isinstance(node.args[0], ast.Starred) and \
                 self.fn not in pybuiltins.SEQUENCE_HELPERS and \
@@ -2503,7 +2598,7 @@ class Importer(StaticContainers, CallForms, Views):
             return self.sequence_search(node, receiver, method)
         if method == "size" and len(node.args) <= 1 and not node.keywords:
             # x.size(), x.size(i): Paddle 3's spelling of the shape and a size.
-            shape = ast.copy_location(ast.Attribute(node.func.value, "shape", ast.Load()), node)
+            shape = ast.copy_location(ast.Attribute(first, "shape", ast.Load()), node)
             if node.args:
                 shape = ast.copy_location(ast.Subscript(shape, node.args[0], ast.Load()), node)
             return self.expr(shape)
@@ -2535,12 +2630,12 @@ class Importer(StaticContainers, CallForms, Views):
             return self.inplace_call(node, node.func.value, operation, compute)
         if method in compat.METHODS:
             # x.float(), x.long(), x.dim(), ...: the function with the receiver first.
-            call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
+            call = ast.copy_location(ast.Call(func=node.func, args=[first] + node.args,
                                               keywords=node.keywords), node)
             return self.python_call(call, compat.METHODS[method], None)
         if method in compat.TRANSPOSES and not node.keywords and \
-                self.swaps_two_axes([node.func.value] + node.args):
-            call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
+                self.swaps_two_axes([first] + node.args):
+            call = ast.copy_location(ast.Call(func=node.func, args=[first] + node.args,
                                               keywords=[]), node)
             return self.python_call(call, compat.swap_axes, None)
         if method in compat.SHAPE_METHODS or method in compat.KEYWORD_ALIASES:
@@ -2549,7 +2644,7 @@ class Importer(StaticContainers, CallForms, Views):
         form = compat.keyword_form(method, [k.arg for k in node.keywords])
         if form is not None:
             # x.add(y, alpha=2): the function's composite with the receiver first.
-            call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
+            call = ast.copy_location(ast.Call(func=node.func, args=[first] + node.args,
                                               keywords=node.keywords), node)
             return self.python_call(call, form, None)
         if method == "sort" and not node.args and \
@@ -2561,7 +2656,7 @@ class Importer(StaticContainers, CallForms, Views):
             return self.python_call(call, pybuiltins.sort_method, None)
         if method == "item" and node.args:
             # Tensor.item(i), item(i, j, ...): pybuiltins.tensor_item.
-            call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
+            call = ast.copy_location(ast.Call(func=node.func, args=[first] + node.args,
                                               keywords=node.keywords), node)
             return self.python_call(call, pybuiltins.tensor_item, None)
         # text.split("_"), text.split(): a str's method (a tensor's takes sections).
@@ -2574,14 +2669,14 @@ class Importer(StaticContainers, CallForms, Views):
         if alias is not None and (method not in _CONTAINER_METHODS or node.args or node.keywords):
             # x.clamp(...), x.reverse(axis): the operation Paddle names so, the
             # receiver first (x.reverse() of a list stays the list's).
-            call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
+            call = ast.copy_location(ast.Call(func=node.func, args=[first] + node.args,
                                               keywords=node.keywords), node)
             return self.static_call(call, Static(functional.SPELLED.get(method, alias)))
         composite = functional.COMPOSITES.get(method) or functional.LINALG_METHODS.get(method)
         if composite is not None and method not in _CONTAINER_METHODS and not text_split:
             # A tensor method written as a composite: the function with the
             # receiver first.
-            call = ast.Call(func=node.func, args=[node.func.value] + node.args,
+            call = ast.Call(func=node.func, args=[first] + node.args,
                             keywords=node.keywords)
             ast.copy_location(call, node)
             return self.python_call(call, composite, None)
@@ -2598,7 +2693,7 @@ class Importer(StaticContainers, CallForms, Views):
                 getattr(library, "compat_of", library) in functional.LIBRARY:
             # x.sum(*axes), x.sum(**options): the operation's call, whose
             # arguments take a sequence or a mapping unpacked.
-            call = ast.copy_location(ast.Call(func=node.func, args=[node.func.value] + node.args,
+            call = ast.copy_location(ast.Call(func=node.func, args=[first] + node.args,
                                               keywords=node.keywords), node)
             return self.static_call(call, Static(library))
         return self.container_method(node, receiver, method, method in _MUTATING_METHODS)

@@ -198,6 +198,20 @@ class Unit:
         # method is made anew at each read): held while the unit imports, so
         # that no other object takes one's identity.
         self.held = []
+        # The functions converted code assigns to attributes (`RollWrapper._roll
+        # = paddle.roll`), by tag: compiled code holds a function only as code
+        # it inlines, so the attribute's tag (see object_tag) says which one
+        # it holds after the call.
+        self.objects = []
+
+    def tag_of(self, obj):
+        """The tag of a function assigned to an attribute (its index in
+        `objects`)."""
+        for i, known in enumerate(self.objects):
+            if known is obj:
+                return i
+        self.objects.append(obj)
+        return len(self.objects) - 1
 
     def kept_attributes(self):
         """The (object, name, Reach of the changes in place or None where it
@@ -240,11 +254,27 @@ def flagged_attribute(name):
     return name[:-len(_BOUND)] if name.endswith(_BOUND) else None
 
 
+_OBJECT = "#object"
+
+
+def object_tag(attr):
+    """The name in Unit.written of the tag of an attribute converted code
+    assigns functions to: an int threaded like the attribute, the index in
+    Unit.objects of the function it holds (-1: None); the function itself is
+    written back after the call, from the tag."""
+    return attr + _OBJECT
+
+
+def tagged_attribute(name):
+    """The attribute whose tag `name` is (see object_tag), else None."""
+    return name[:-len(_OBJECT)] if name.endswith(_OBJECT) else None
+
+
 def pairs_for(pair):
     """The pairs Unit.written takes for a newly assigned attribute: it, and
     its flag where the object (not one the import made) lacks it now."""
     obj, attr = pair
-    if isinstance(obj, MadeObject) or hasattr(obj, attr):
+    if isinstance(obj, MadeObject) or hasattr(obj, attr) or tagged_attribute(attr) is not None:
         return [pair]
     return [pair, (obj, bound_flag(attr))]
 

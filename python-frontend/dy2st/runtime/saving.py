@@ -15,6 +15,7 @@ import numpy as np
 from ..compiler import errors
 from . import native
 from ..compiler.signature import InputSpec, number_entry
+from ..compiler.unit import tagged_attribute
 from ..eager.tensor import Tensor
 
 MODEL_SUFFIX = ".pdmodel"
@@ -131,7 +132,7 @@ def read_model(path):
         raise ValueError(f"{path}.pdiparams holds {len(params)} parameters, the model needs "
                          f"{len(meta.get('params', []))}")
     _check_indices(path, meta, "numbers", len(params))
-    _check_indices(path, meta, "state", len(params))
+    _check_indices(path, meta, "state", len(params), NOT_STATE)
     _check_indices(path, meta, "changed_inputs", len(meta["inputs"]))
     for i in meta.get("numbers", []):
         if params[i].shape != () or params[i].dtype.kind not in "bif":
@@ -159,10 +160,10 @@ def _check_header(path, meta):
         raise ValueError(f"{path}.pdmodel has a corrupt header ('input_types')")
 
 
-def _check_indices(path, meta, field, count):
+def _check_indices(path, meta, field, count, lowest=0):
     indices = meta.get(field, [])
     if not isinstance(indices, list) or \
-            not all(type(i) is int and 0 <= i < count for i in indices):
+            not all(type(i) is int and lowest <= i < count for i in indices):
         raise ValueError(f"{path}.pdmodel has a corrupt header ('{field}')")
 
 
@@ -217,12 +218,23 @@ def _param_entry(value):
     return number_entry(value)
 
 
+NOT_STATE = -1
+"""The "state" entry of a value the saved program gives back that is no
+state of its own: which function an attribute holds (unit.object_tag), a
+Python object a loaded program has none of."""
+
+
 def _state_of(layer, captures, written):
     """For each attribute the forward assigns, the index of the parameter
     that holds it: the saved program returns its new value after the result
     and the loaded layer keeps it for the next call, as the layer would."""
     state = []
+    tagged = {(id(obj), tagged_attribute(attr)) for obj, attr in written
+              if tagged_attribute(attr) is not None}
     for obj, attr in written:
+        if tagged_attribute(attr) is not None or (id(obj), attr) in tagged:
+            state.append(NOT_STATE)
+            continue
         found = [i for i, c in enumerate(captures)
                  if c.origin.kind == "object" and c.origin.root is obj and c.origin.path == [attr]]
         if not found:

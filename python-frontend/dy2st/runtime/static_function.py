@@ -19,7 +19,7 @@ import numpy as np
 from ..compiler import errors
 from ..compiler.importer import Importer
 from ..compiler.unit import (NewWrittenAttribute, RecursiveCaptures, Unit, flagged_attribute,
-                             owns, pairs_for)
+                             owns, pairs_for, tagged_attribute)
 from ..compiler.reach import Reach
 from ..compiler.marks import IGNORED_MODULES, NOT_TO_STATIC, ConvertedFunction, is_not_to_static
 from ..compiler import named_tuples, returned_arrays, signature
@@ -67,7 +67,7 @@ def _signature_entry(value):
 _Imported = collections.namedtuple("_Imported",
                                    "text captures declared written kept changed "
                                    "inner_changed inner_reaches entry "
-                                   "guards arrays")
+                                   "guards arrays objects")
 """An imported function: its pydy text, captured inputs, declared argument
 types (input_spec), the attributes it assigns (written back after calls) and
 for each where it is changed in place, how deep (compiler.reach.Reach; see
@@ -75,8 +75,9 @@ write_attribute), the parameters it changes in place (written to the
 caller's tensors after calls), those the function an entry wrapper calls
 changes (see _structured_call) and how deep inside each its changes went
 (compiler.reach.Reach), the name of its pydy function, what it took from
-objects (its Guards, or None) and the places of its result that are NumPy
-arrays or lists eagerly (compiler.returned_arrays)."""
+objects (its Guards, or None), the places of its result that are NumPy
+arrays or lists eagerly (compiler.returned_arrays) and the functions it
+assigns to attributes, by tag (compiler.unit.object_tag)."""
 
 
 def _runtime_number_entry(value):
@@ -363,7 +364,7 @@ class StaticFunction(ConvertedFunction):
                                                for origin, value, by_identity
                                                in importer.unit.guards.values()])
                                        if importer.unit.guards else None,
-                                       importer.arrays_returned())
+                                       importer.arrays_returned(), importer.unit.objects)
             verbosity.report(2, f"converted {self._fn.__qualname__}")
             verbosity.show_code(self._fn.__qualname__, self._imported.text)
             self._imported_kinds = _kinds_of(written)
@@ -542,7 +543,7 @@ class StaticFunction(ConvertedFunction):
                     raise self._argument_error(name, e) from None
             return self._structured_call(values, given)
         text, captures, declared, written, attribute_kept, changed, _, _, entry_symbol, _, \
-            arrays = \
+            arrays, objects = \
             self._import()
         shared = _shared_tensors(self._parameters(), values)
         if shared and not self._shared_params and \
@@ -597,9 +598,15 @@ class StaticFunction(ConvertedFunction):
             assigned = {(id(obj), flagged_attribute(name)): bool(value)
                         for (obj, name), value in zip(written, attributes)
                         if flagged_attribute(name) is not None}
+            # An attribute holding functions: its tag says which (-1: None).
+            functions = {(id(obj), tagged_attribute(name)): None if tag < 0 else objects[tag]
+                         for (obj, name), tag in zip(written, attributes)
+                         if tagged_attribute(name) is not None}
             for (obj, name), kept, value in zip(written, attribute_kept, attributes):
                 flag = assigned.get((id(obj), name))
-                if flagged_attribute(name) is None and flag is not False:
+                if flagged_attribute(name) is None and tagged_attribute(name) is None and \
+                        flag is not False:
+                    value = functions.get((id(obj), name), value)
                     write_attribute(obj, name, value, kept, flag is True)
             arguments = dict(zip(names, values))
             for name, value in zip(changed, attributes[len(written):]):

@@ -75,7 +75,8 @@ class TranslatedLayer:
             # in place, written to the tensors given.
             result, values = result[0], result[1:]
             for i, value in zip(state, values):
-                self._params[i] = np.asarray(value)
+                if i != saving.NOT_STATE:
+                    self._params[i] = np.asarray(value)
             for i, value in zip(changed, values[len(state):]):
                 write_into(inputs[i], value)
         return result
