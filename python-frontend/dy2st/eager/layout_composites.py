@@ -205,6 +205,24 @@ def narrow(input, dim, start, length):
     return _slice(input, dim, start, start + length)
 
 
+def unfold(x, axis, size, step, name=None):
+    """The windows of `size` elements along `axis`, `step` apart: that
+    dimension becomes the number of windows and a last one of `size` is added
+    (Paddle's Tensor.unfold; a copy where Paddle's is a view)."""
+    axis = axis + x.ndim if axis < 0 else axis
+    length = x.shape[axis]
+    if step <= 0:
+        raise ValueError("paddle.unfold step must be greater than 0")
+    if size > length:
+        raise ValueError(f"paddle.unfold size({size}) must be less than shape[axis]({length}).")
+    count = (length - size) // step + 1
+    index = unsqueeze(arange(count, dtype="int64") * step, 1) + \
+        unsqueeze(arange(size, dtype="int64"), 0)
+    windows = gather(x, reshape(index, [-1]), axis=axis)
+    shape = list(x.shape[:axis]) + [count, size] + list(x.shape[axis + 1:])
+    return moveaxis(reshape(windows, shape), axis + 1, -1)
+
+
 def slice(input, axes, starts, ends):
     """input[starts:ends] along each of `axes` (bounds clamped, negative from the end)."""
     return strided_slice(input, axes, starts, ends, [1] * len(axes))
@@ -503,7 +521,7 @@ def randint_like(x, low=0, high=None, dtype=None, name=None):
 LAYOUT_COMPOSITES = {fn.__name__: fn for fn in (
     meshgrid, atleast_1d, atleast_2d, atleast_3d, hstack, vstack, row_stack, dstack,
     column_stack, broadcast_shape, broadcast_tensors, tensor_split, hsplit, vsplit, dsplit,
-    unstack, unflatten, view, view_as, permute, ravel, narrow, slice, crop, rot90,
+    unstack, unflatten, view, view_as, permute, ravel, narrow, unfold, slice, crop, rot90,
     repeat_interleave, diagonal, trace, diag_embed, diagflat, cross, take,
     index_sample, take_along_dim, index_add, index_fill, masked_scatter, multiplex,
     scatter_nd_add, scatter_nd, searchsorted, bucketize, kthvalue, median, rand_like,
