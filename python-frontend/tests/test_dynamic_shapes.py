@@ -5,6 +5,7 @@ import pytest
 
 import dy2st as paddle
 from dy2st.static import InputSpec
+from conftest import assert_same
 
 
 def reshape_by_tensor(x, shape):
@@ -147,3 +148,18 @@ def test_same_padding_of_sizes_known_at_run_time(height, width):
                          .astype(np.float32))
     expected = layer.forward.dygraph_function(layer, x)
     np.testing.assert_allclose(compiled(x).numpy(), expected.numpy(), rtol=1e-5, atol=1e-6)
+
+
+def same_pools(x):
+    return (paddle.nn.functional.max_pool2d(x, 3, stride=2, padding="SAME", ceil_mode=True),
+            paddle.nn.functional.avg_pool2d(x, 3, stride=2, padding="same", exclusive=False),
+            paddle.nn.functional.avg_pool2d(x, 2, stride=3, padding="SAME", divisor_override=3))
+
+
+@pytest.mark.parametrize("size", [(7, 8), (6, 5), (9, 4)])
+def test_same_pools_of_sizes_known_at_run_time(size):
+    """'SAME' pools at a stride other than 1 on images of any size: the
+    padding computed where they run (one compile for every size)."""
+    dynamic = paddle.jit.to_static(same_pools, input_spec=[InputSpec([None, 2, None, None])])
+    x = paddle.to_tensor(np.random.RandomState(sum(size)).randn(1, 2, *size).astype("float32"))
+    assert_same(same_pools(x), dynamic(x))

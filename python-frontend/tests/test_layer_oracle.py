@@ -41,6 +41,18 @@ LAYERS = [
     ("avg_pool1d", "nn.AvgPool1D(3, 2, padding=1, exclusive=False)", [SEQ], "layer(x0)"),
     ("max_pool2d", "nn.MaxPool2D(3, 2, padding=1, ceil_mode=True)", [F4], "layer(x0)"),
     ("avg_pool2d", "nn.AvgPool2D(2, ceil_mode=True)", [F4], "layer(x0)"),
+    # What Paddle's kernel divides by: a window ends at the size plus the
+    # padding before, so of more padding after only as much counts; windows
+    # past the input (ceil_mode) count zero (NaN) or less (-0.0);
+    # divisor_override scales the average.
+    ("avg_pool2d_asymmetric", "nn.AvgPool2D(2, 3, padding=[0, 1, 1, 0], exclusive=False)",
+     [F4], "layer(x0)"),
+    ("avg_pool2d_same", "nn.AvgPool2D(3, 2, padding='SAME', exclusive=False)", [F4],
+     "layer(x0)"),
+    ("avg_pool2d_past", "nn.AvgPool2D(2, 3, padding=[2, 1, 0, 1], ceil_mode=True)", [F4],
+     "layer(x0)"),
+    ("avg_pool2d_divisor", "nn.AvgPool2D(2, 3, padding=1, ceil_mode=True, divisor_override=3)",
+     [F4], "layer(x0)"),
     ("adaptive_avg", "nn.AdaptiveAvgPool2D([3, 4])", [F4], "layer(x0)"),
     ("adaptive_max", "nn.AdaptiveMaxPool2D(2)", [F4], "layer(x0)"),
     ("batch_norm1d", "nn.BatchNorm1D(4)", [SEQ], "layer(x0)"),

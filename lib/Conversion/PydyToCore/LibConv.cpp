@@ -16,42 +16,68 @@ using namespace mlir;
 
 namespace mlir::pydy::lowering {
 
+/// The padding before and after dimension `d` of x: `pads` ([top, bottom,
+/// left, right]), or, for kSamePaddingAtRunTime, 'SAME' of the size n known at
+/// run time: ceil(n / stride) windows of `span`, the padding they need split
+/// as Paddle splits it (the odd one after).
+static std::pair<OpFoldResult, OpFoldResult> paddingAt(LibLowering &l, Value x, int d,
+                                                       ArrayRef<int64_t> pads,
+                                                       ArrayRef<int64_t> spans,
+                                                       ArrayRef<int64_t> strides) {
+  if (pads[2 * d] != kSamePaddingAtRunTime)
+    return {l.b.getIndexAttr(pads[2 * d]), l.b.getIndexAttr(pads[2 * d + 1])};
+  Location loc = l.loc;
+  Value n = l.dim(x, 2 + d);
+  Value s = l.index(strides[d]);
+  Value out = arith::CeilDivSIOp::create(l.b, loc, n, s);
+  Value covered = arith::AddIOp::create(
+      l.b, loc,
+      arith::MulIOp::create(l.b, loc, arith::SubIOp::create(l.b, loc, out, l.index(1)), s),
+      l.index(spans[d]));
+  Value total =
+      arith::MaxSIOp::create(l.b, loc, arith::SubIOp::create(l.b, loc, covered, n), l.index(0));
+  Value before = arith::DivSIOp::create(l.b, loc, total, l.index(2));
+  return {before, Value(arith::SubIOp::create(l.b, loc, total, before))};
+}
+
+/// x padded by `low` and `high` (of the two spatial dimensions) with `value`.
+static Value padBy(LibLowering &l, Value x, ArrayRef<OpFoldResult> low, ArrayRef<OpFoldResult> high,
+                   Value value) {
+  auto type = cast<RankedTensorType>(x.getType());
+  SmallVector<int64_t> shape(type.getShape());
+  SmallVector<OpFoldResult> lows{l.b.getIndexAttr(0), l.b.getIndexAttr(0)};
+  SmallVector<OpFoldResult> highs{l.b.getIndexAttr(0), l.b.getIndexAttr(0)};
+  for (int d = 0; d < 2; ++d) {
+    std::optional<int64_t> before = getConstantIntValue(low[d]);
+    std::optional<int64_t> after = getConstantIntValue(high[d]);
+    if (before && after && !ShapedType::isDynamic(shape[2 + d]))
+      shape[2 + d] += *before + *after;
+    else
+      shape[2 + d] = ShapedType::kDynamic;
+    lows.push_back(low[d]);
+    highs.push_back(high[d]);
+  }
+  return tensor::PadOp::create(l.b, l.loc, type.clone(shape), x, lows, highs, value);
+}
+
 /// x padded by `pads` ([top, bottom, left, right]) plus `extra` at the
-/// bottom and right, with `value`.
+/// bottom and right, with `value` (see paddingAt).
 static Value padSpatial(LibLowering &l, Value x, ArrayRef<int64_t> pads, ArrayRef<int64_t> extra,
                         Value value, ArrayRef<int64_t> spans = {}, ArrayRef<int64_t> strides = {}) {
   if (llvm::all_of(pads, [](int64_t p) { return p == 0; }) &&
       llvm::all_of(extra, [](int64_t p) { return p == 0; }))
     return x;
-  auto type = cast<RankedTensorType>(x.getType());
-  SmallVector<int64_t> shape(type.getShape());
-  for (int d = 0; d < 2; ++d)
-    if (!ShapedType::isDynamic(shape[2 + d]))
-      shape[2 + d] += pads[2 * d] + pads[2 * d + 1] + extra[d];
-  SmallVector<OpFoldResult> low{l.b.getIndexAttr(0), l.b.getIndexAttr(0)};
-  SmallVector<OpFoldResult> high{l.b.getIndexAttr(0), l.b.getIndexAttr(0)};
+  SmallVector<OpFoldResult> low, high;
   for (int d = 0; d < 2; ++d) {
-    if (pads[2 * d] != kSamePaddingAtRunTime) {
-      low.push_back(l.b.getIndexAttr(pads[2 * d]));
-      high.push_back(l.b.getIndexAttr(pads[2 * d + 1] + extra[d]));
-      continue;
-    }
-    // 'SAME' of a size n known at run time: ceil(n / s) windows, the
-    // padding they need split as Paddle splits it (the odd one after).
-    Value n = l.dim(x, 2 + d);
-    Value s = l.index(strides[d]);
-    Value out = arith::CeilDivSIOp::create(l.b, l.loc, n, s);
-    Value covered = arith::AddIOp::create(
-        l.b, l.loc,
-        arith::MulIOp::create(l.b, l.loc, arith::SubIOp::create(l.b, l.loc, out, l.index(1)), s),
-        l.index(spans[d]));
-    Value total = arith::MaxSIOp::create(l.b, l.loc, arith::SubIOp::create(l.b, l.loc, covered, n),
-                                         l.index(0));
-    Value before = arith::DivSIOp::create(l.b, l.loc, total, l.index(2));
+    auto [before, after] = paddingAt(l, x, d, pads, spans, strides);
     low.push_back(before);
-    high.push_back(Value(arith::SubIOp::create(l.b, l.loc, total, before)));
+    // 'SAME' of a size known at run time has no ceil_mode extra (see the
+    // pool's type rule).
+    high.push_back(pads[2 * d] == kSamePaddingAtRunTime
+                       ? after
+                       : OpFoldResult(l.b.getIndexAttr(pads[2 * d + 1] + extra[d])));
   }
-  return tensor::PadOp::create(l.b, l.loc, type.clone(shape), x, low, high, value);
+  return padBy(l, x, low, high, value);
 }
 
 /// A zero- (or `init`-) filled tensor of `type` whose dynamic sizes are
@@ -82,6 +108,45 @@ static Value startFromBias(LibLowering &l, Value init, Value bias, ArrayRef<unsi
              l.b, l.loc, TypeRange{type}, ValueRange{bias}, ValueRange{init}, maps,
              SmallVector<utils::IteratorType>(type.getRank(), utils::IteratorType::parallel),
              [](OpBuilder &nb, Location nl, ValueRange a) { linalg::YieldOp::create(nb, nl, a[0]); })
+      .getResult(0);
+}
+
+/// Of each window of x's average pool, the count Paddle's kernel divides its
+/// sum by, into `init` ([1, 1, OH, OW]): along each dimension a window from
+/// o * stride - before ends at min(start + kernel, size + before) (the
+/// padding before stands for the padding after); exclusive, it is clipped to
+/// the input, and one past it counts zero or less, as in Paddle's kernel.
+static Value windowCounts(LibLowering &l, Value x, Value init, ArrayRef<Value> before,
+                          ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides, bool exclusive) {
+  auto type = cast<RankedTensorType>(init.getType());
+  Value sizes[2] = {l.dim(x, 2), l.dim(x, 3)};
+  return linalg::GenericOp::create(
+             l.b, l.loc, TypeRange{type}, ValueRange{}, ValueRange{init},
+             SmallVector<AffineMap>{AffineMap::getMultiDimIdentityMap(4, l.b.getContext())},
+             SmallVector<utils::IteratorType>(4, utils::IteratorType::parallel),
+             [&](OpBuilder &nb, Location nl, ValueRange) {
+               auto index = [&](int64_t v) { return arith::ConstantIndexOp::create(nb, nl, v); };
+               Value count;
+               for (int d = 0; d < 2; ++d) {
+                 Value start = arith::SubIOp::create(
+                     nb, nl,
+                     arith::MulIOp::create(nb, nl, linalg::IndexOp::create(nb, nl, 2 + d),
+                                           index(strides[d])),
+                     before[d]);
+                 Value end = arith::MinSIOp::create(
+                     nb, nl, arith::AddIOp::create(nb, nl, start, index(kernel[d])),
+                     arith::AddIOp::create(nb, nl, sizes[d], before[d]));
+                 if (exclusive) {
+                   end = arith::MinSIOp::create(nb, nl, end, sizes[d]);
+                   start = arith::MaxSIOp::create(nb, nl, start, index(0));
+                 }
+                 Value span = arith::SubIOp::create(nb, nl, end, start);
+                 count = d == 0 ? span : arith::MulIOp::create(nb, nl, count, span).getResult();
+               }
+               Value wide = arith::IndexCastOp::create(nb, nl, nb.getI64Type(), count);
+               linalg::YieldOp::create(
+                   nb, nl, Value(arith::SIToFPOp::create(nb, nl, type.getElementType(), wide)));
+             })
       .getResult(0);
 }
 
@@ -247,7 +312,7 @@ FailureOr<Value> lowerPool2D(LibLowering &l) {
       b, loc, b.getFloatAttr(elem, llvm::APFloat::getLargest(
                                        cast<FloatType>(elem).getFloatSemantics(), true)));
   Value zero = constantScalar(b, loc, elem, 0);
-  Value padded = padSpatial(l, x, pads, extra, isMax ? lowest : zero);
+  Value padded = padSpatial(l, x, pads, extra, isMax ? lowest : zero, kernel, strides);
   SmallVector<Value> sizes{l.dim(padded, 0), l.dim(padded, 1)};
   for (int d = 0; d < 2; ++d)
     sizes.push_back(windows(l, l.dim(padded, 2 + d), kernel[d], strides[d]));
@@ -267,32 +332,28 @@ FailureOr<Value> lowerPool2D(LibLowering &l) {
   Value pooled = pool(padded, filledLike(l, result, sizes, isMax ? lowest : zero));
   if (isMax)
     return pooled;
-  // The divisor of each window: divisor_override, or the count of its
-  // elements (those of the input when exclusive; the ceil_mode extra never
-  // counts).
-  Value divisor;
-  if (auto over = l.statics.getAs<IntegerAttr>("divisor_override")) {
-    divisor = constantScalar(b, loc, elem, static_cast<double>(over.getInt()));
-    return elementwise(b, loc, result, {pooled, divisor},
-                       [](OpBuilder &nb, Location nl, ValueRange e) {
-                         return arith::DivFOp::create(nb, nl, e[0], e[1]).getResult();
-                       });
-  }
+  // The divisor of each window: the count of its elements (those of the
+  // input when exclusive; the ceil_mode extra never counts), scaled by
+  // divisor_override over the kernel's size where given (Paddle's formula).
   bool exclusive = l.flag("exclusive");
-  auto countType = RankedTensorType::get({1, 1, ShapedType::kDynamic, ShapedType::kDynamic}, elem);
-  Value ones = filledLike(l, countType, {l.index(1), l.index(1), l.dim(x, 2), l.dim(x, 3)},
-                          constantScalar(b, loc, elem, 1));
-  Value counted = ones;
-  if (!exclusive) {
-    // Explicit padding counts: pad the ones with ones first.
-    counted = padSpatial(l, ones, pads, {0, 0}, constantScalar(b, loc, elem, 1));
-    counted = padSpatial(l, counted, {0, 0, 0, 0}, extra, zero);
-  } else {
-    counted = padSpatial(l, ones, pads, extra, zero);
+  SmallVector<Value> before;
+  for (int d = 0; d < 2; ++d) {
+    OpFoldResult top = paddingAt(l, x, d, pads, kernel, strides).first;
+    before.push_back(isa<Value>(top) ? cast<Value>(top) : l.index(*getConstantIntValue(top)));
   }
   auto countsType = RankedTensorType::get({1, 1, result.getDimSize(2), result.getDimSize(3)}, elem);
-  Value counts = pool(counted, filledLike(l, countsType, {l.index(1), l.index(1), sizes[2], sizes[3]},
-                                          zero));
+  Value counts = windowCounts(
+      l, x, filledLike(l, countsType, {l.index(1), l.index(1), sizes[2], sizes[3]}, zero), before,
+      kernel, strides, exclusive);
+  if (auto over = l.statics.getAs<IntegerAttr>("divisor_override")) {
+    Value scale = constantScalar(b, loc, elem,
+                                 static_cast<double>(over.getInt()) /
+                                     static_cast<double>(kernel[0] * kernel[1]));
+    counts = elementwise(b, loc, counts.getType(), {counts, scale},
+                         [](OpBuilder &nb, Location nl, ValueRange e) {
+                           return arith::MulFOp::create(nb, nl, e[0], e[1]).getResult();
+                         });
+  }
   return elementwise(b, loc, result, {pooled, counts},
                      [](OpBuilder &nb, Location nl, ValueRange e) {
                        return arith::DivFOp::create(nb, nl, e[0], e[1]).getResult();

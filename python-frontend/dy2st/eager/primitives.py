@@ -517,6 +517,18 @@ def _max_pool2d(x, kernel_size, stride=None, padding=0, return_mask=False, ceil_
     return Tensor(np.maximum.reduce(list(_windows(v, kernel, stride, sizes))).astype(v.dtype))
 
 
+def _window_counts(size, out, kernel, stride, before, exclusive):
+    """What Paddle's kernel divides each window's sum by, along one axis: a
+    window from o * stride - before ends at min(start + kernel, size +
+    before) (the padding before stands for the padding after); exclusive, it
+    is clipped to the input, and one past it counts zero or less."""
+    start = np.arange(out) * stride - before
+    end = np.minimum(start + kernel, size + before)
+    if exclusive:
+        end, start = np.minimum(end, size), np.maximum(start, 0)
+    return (end - start).astype(np.float64)
+
+
 @primitive("avg_pool2d")
 def _avg_pool2d(x, kernel_size, stride=None, padding=0, ceil_mode=False, exclusive=True,
                 divisor_override=None, data_format="NCHW", name=None):
@@ -526,15 +538,12 @@ def _avg_pool2d(x, kernel_size, stride=None, padding=0, ceil_mode=False, exclusi
                                                     None)
     total = builtins.sum(_windows(np.pad(v.astype(np.float64), [(0, 0), (0, 0), pads[:2],
                                                                  pads[2:]]), kernel, stride, sizes))
+    counts = np.multiply.outer(*[_window_counts(v.shape[2 + d], sizes[d], kernel[d], stride[d],
+                                                 explicit[2 * d], exclusive) for d in (0, 1)])
     if divisor_override:
-        return Tensor((total / divisor_override).astype(v.dtype))
-    ones = np.ones((1, 1) + v.shape[2:])
-    if exclusive:
-        ones = np.pad(ones, [(0, 0), (0, 0), pads[:2], pads[2:]])
-    else:
-        ones = np.pad(ones, [(0, 0), (0, 0), explicit[:2], explicit[2:]], constant_values=1)
-        ones = np.pad(ones, [(0, 0), (0, 0), (0, pads[1] - explicit[1]), (0, pads[3] - explicit[3])])
-    counts = builtins.sum(_windows(ones, kernel, stride, sizes))
+        # Paddle's: the average scaled by the kernel's size over the divisor
+        # (a window in the padding or past the input averages its own count).
+        counts = counts * (divisor_override / (kernel[0] * kernel[1]))
     return Tensor((total / counts).astype(v.dtype))
 
 

@@ -45,13 +45,13 @@ def max_pool3d(x, kernel_size, stride=None, padding=0, return_mask=False, ceil_m
 def avg_pool3d(x, kernel_size, stride=None, padding=0, ceil_mode=False, exclusive=True,
                divisor_override=None, data_format="NCDHW", name=None):
     """3-D average pooling over NCDHW (or NDHWC); `exclusive` leaves padding
-    out of the count, `divisor_override` replaces the count."""
-    counted = exclusive and divisor_override is None
+    out of the count, `divisor_override` scales the average by the kernel's
+    size over it (Paddle's formula)."""
     if data_format == "NDHWC":
         out = channels_last(_pool3d(channels_first(x), kernel_size, stride, padding, ceil_mode,
-                                    False, counted))
+                                    False, exclusive))
     else:
-        out = _pool3d(x, kernel_size, stride, padding, ceil_mode, False, counted)
+        out = _pool3d(x, kernel_size, stride, padding, ceil_mode, False, exclusive)
     if divisor_override is not None:
         kernel = _ntuple(kernel_size, 3)
         out = out * (kernel[0] * kernel[1] * kernel[2] / divisor_override)

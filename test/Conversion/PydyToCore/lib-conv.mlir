@@ -40,14 +40,19 @@ pydy.func @conv_one_group_f64(%x: tensor<2x4x7x6xf64>, %w: tensor<6x4x3x3xf64>) 
 }
 
 // Pools: max pads with the lowest finite float, where Paddle's kernel starts
-// (and the ceil_mode extra at the end); average divides by the count of input
-// elements in each window (a sum pool of ones).
+// (and the ceil_mode extra at the end); average divides by the count Paddle's
+// kernel takes for each window, computed from its position (a window ends at
+// the size plus the padding before; exclusive, clipped to the input).
 // CHECK-LABEL: func.func @pools
 // CHECK: arith.constant -3.40282347E+38 : f32
 // CHECK: tensor.pad %{{.*}} low[0, 0, 1, 1] high[0, 0, 2, 1]
 // CHECK: linalg.pooling_nchw_max
 // CHECK: linalg.pooling_nchw_sum
-// CHECK: linalg.pooling_nchw_sum
+// CHECK: linalg.generic
+// CHECK: linalg.index 2
+// CHECK: arith.minsi
+// CHECK: arith.maxsi
+// CHECK: arith.sitofp
 // CHECK: arith.divf
 pydy.func @pools(%x: tensor<2x4x7x6xf32>) -> tuple<tensor<2x4x4x3xf32>, tensor<2x4x3x3xf32>> {
   %0 = pydy.lib_call "max_pool2d"(%x) {kwnames = ["x"], static_args = {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, paddings = array<i64: 1, 1, 1, 1>, ceil_extra = array<i64: 1, 0>, ceil_mode = true}} : (tensor<2x4x7x6xf32>) -> tensor<2x4x4x3xf32>

@@ -29,12 +29,12 @@ static FailureOr<std::array<int64_t, 2>> pairOf(LibTyping &t, StringRef param,
 
 /// Paddle's padding forms as [top, bottom, left, right].
 /// A dynamic size under 'SAME' at stride 1 pads by the kernel's span less
-/// one; at another stride the padding depends on the size: where
-/// `atRunTime`, kSamePaddingAtRunTime (the lowering computes it), else an
-/// error.
-static FailureOr<std::array<int64_t, 4>>
-paddingOf(LibTyping &t, ArrayRef<int64_t> size, std::array<int64_t, 2> kernel,
-          std::array<int64_t, 2> stride, std::array<int64_t, 2> dilation, bool atRunTime = false) {
+/// one; at another stride the padding depends on the size:
+/// kSamePaddingAtRunTime (the lowering computes it).
+static FailureOr<std::array<int64_t, 4>> paddingOf(LibTyping &t, ArrayRef<int64_t> size,
+                                                   std::array<int64_t, 2> kernel,
+                                                   std::array<int64_t, 2> stride,
+                                                   std::array<int64_t, 2> dilation) {
   Attribute a = t.statics.get("padding");
   if (auto s = dyn_cast_or_null<StringAttr>(a)) {
     // Paddle reads the names in any case ('same').
@@ -52,13 +52,10 @@ paddingOf(LibTyping &t, ArrayRef<int64_t> size, std::array<int64_t, 2> kernel,
         pads[2 * d + 1] = total - total / 2;
         continue;
       }
-      if (ShapedType::isDynamic(size[d]) && atRunTime) {
+      if (ShapedType::isDynamic(size[d])) {
         pads[2 * d] = pads[2 * d + 1] = kSamePaddingAtRunTime;
         continue;
       }
-      if (ShapedType::isDynamic(size[d]))
-        return t.error() << "padding='SAME' with a stride other than 1 needs a static input "
-                            "size";
       int64_t out = (size[d] + stride[d] - 1) / stride[d];
       int64_t total = std::max<int64_t>(
           (out - 1) * stride[d] + (kernel[d] - 1) * dilation[d] + 1 - size[d], 0);
@@ -133,8 +130,7 @@ FailureOr<Type> inferConv2D(LibTyping &t) {
   if (auto s = dyn_cast_or_null<StringAttr>(t.statics.get("padding"));
       s && s.getValue().equals_insensitive("SAME"))
     *dilation = {1, 1};
-  auto pads = paddingOf(t, x->getShape().drop_front(2), kernel, *stride, *dilation,
-                        /*atRunTime=*/true);
+  auto pads = paddingOf(t, x->getShape().drop_front(2), kernel, *stride, *dilation);
   if (failed(pads))
     return failure();
   SmallVector<int64_t> shape{x->getDimSize(0), filters};
@@ -177,12 +173,15 @@ FailureOr<Type> inferPool2D(LibTyping &t) {
   auto pads = paddingOf(t, x->getShape().drop_front(2), *kernel, *stride, {1, 1});
   if (failed(pads))
     return failure();
+  auto name = dyn_cast_or_null<StringAttr>(t.statics.get("padding"));
+  bool same = name && name.getValue().equals_insensitive("SAME");
   SmallVector<int64_t> shape{x->getDimSize(0), x->getDimSize(1)};
   SmallVector<int64_t> extra{0, 0};
   for (int d = 0; d < 2; ++d) {
     int64_t size = x->getDimSize(2 + d);
     if (ShapedType::isDynamic(size)) {
-      if (*ceil)
+      // 'SAME' pads to whole windows: ceil_mode changes nothing.
+      if (*ceil && !same)
         return t.error() << "ceil_mode needs a static input size";
       shape.push_back(kDyn);
       continue;

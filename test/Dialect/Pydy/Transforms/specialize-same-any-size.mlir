@@ -22,3 +22,21 @@ pydy.func @same_strided(%x: !pydy.object {pydy.name = "x"}, %w: !pydy.object {py
   %0 = pydy.lib_call "conv2d"(%x, %w, %s, %p) {kwnames = ["stride", "padding"]} : (!pydy.object, !pydy.object, i64, !pydy.str) -> !pydy.object
   pydy.return %0 : !pydy.object
 }
+
+// -----
+
+// Pools too: at stride 2 the padding is computed where they run, and
+// ceil_mode changes nothing under 'SAME' (it pads to whole windows).
+// CHECK-LABEL: pydy.func @same_pools
+// CHECK: pydy.lib_call "max_pool2d"(%x) {{.*}}paddings = array<i64: -1, -1, -1, -1>{{.*}} -> tensor<1x1x?x?xf32>
+// CHECK: pydy.lib_call "avg_pool2d"(%x) {{.*}}paddings = array<i64: -1, -1, -1, -1>{{.*}} -> tensor<1x1x?x?xf32>
+pydy.func @same_pools(%x: !pydy.object {pydy.name = "x"}, %w: !pydy.object {pydy.name = "w"}) -> !pydy.object {
+  %p = pydy.constant "SAME"
+  %k = pydy.constant 3 : i64
+  %s = pydy.constant 2 : i64
+  %c = pydy.constant true
+  %0 = pydy.lib_call "max_pool2d"(%x, %k, %s, %p, %c) {kwnames = ["kernel_size", "stride", "padding", "ceil_mode"]} : (!pydy.object, i64, i64, !pydy.str, i1) -> !pydy.object
+  %1 = pydy.lib_call "avg_pool2d"(%x, %k, %s, %p) {kwnames = ["kernel_size", "stride", "padding"]} : (!pydy.object, i64, i64, !pydy.str) -> !pydy.object
+  %t = pydy.tuple %0, %1 : (!pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %t : !pydy.object
+}
