@@ -199,15 +199,37 @@ def compile_for_save(static_function, specs):
     except module.CompileError as e:
         raise errors.from_compiler(e) from None
     meta = {"format": "dy2st-model", "version": 1, "entry": name,
-            "inputs": static_function._parameters(),
+            # An InputSpec's name where given (as Paddle names the feed).
+            "inputs": [spec.name or param
+                       for spec, param in zip(specs, static_function._parameters())],
             "input_types": [s.mlir_type() for s in specs],
             "params": _parameter_names(static_function._instance, captures, params),
             "numbers": [i for i, p in enumerate(params) if not isinstance(p, Tensor)],
             "state": state,
             "changed_inputs": [static_function._parameters().index(name)
                                for name in imported.changed]}
+    results = compiled.result_structure
+    count = _tensor_count(results[0] if state or imported.changed else results)
+    if count is not None:
+        # Paddle's fetch targets (the predictor's output names, paddle.inference).
+        meta["fetch"] = [f"fetch_{i}" for i in range(count)]
     arrays = [np.asarray(p) for p in params]
     return meta, text, compiled.stage("specialized"), arrays
+
+
+def _tensor_count(structure):
+    """How many tensors a result of `structure` (see static_function._rebuild)
+    flattens to, or None where that is known only at run time."""
+    if structure is None:
+        return 1
+    if isinstance(structure, str):
+        return 0 if structure == "none" or structure.startswith("text:") else None
+    if isinstance(structure, dict):
+        structure = list(structure.values())
+    elif not isinstance(structure, (list, tuple)):
+        structure = getattr(structure, "items", ())
+    counts = [_tensor_count(s) for s in structure]
+    return None if None in counts else sum(counts)
 
 
 def _param_entry(value):
