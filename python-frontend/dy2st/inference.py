@@ -14,7 +14,6 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from . import __version__
 from .eager.tensor import Tensor as _EagerTensor
 from .runtime import native, saving
 from .runtime.translated_layer import TranslatedLayer
@@ -243,4 +242,5 @@ def create_predictor(config: Config) -> Predictor:
 
 
 def get_version() -> str:
-    return f"version: dy2st {__version__} (Paddle Inference's API)"
+    """What deployment scripts log: this is dy2st's predictor."""
+    return "version: dy2st (Paddle Inference's API over programs saved by paddle.jit.save)"
