@@ -1384,6 +1384,14 @@ def custom_operation_by_py_layer(x):
     return again - paddle.roll(x, (2, 2), (1, 2)) * 2.0, total
 
 
+def roi_aligned(features, boxes, counts):
+    # paddle.vision.ops.roi_align (Mask R-CNN's box head): adaptive and fixed
+    # sampling grids, aligned or not; and its layer.
+    pooled = paddle.vision.ops.roi_align(features, boxes, counts, 3, spatial_scale=0.5)
+    fixed = paddle.vision.ops.roi_align(features, boxes, counts, (2, 4), 0.25, 2, aligned=False)
+    return pooled, fixed, paddle.vision.ops.RoIAlign(2, 1.0)(features, boxes, counts)
+
+
 def _filled_where(xs, mask, value):
     return paddle.where(mask, paddle.full_like(xs, value), xs)
 
@@ -1529,4 +1537,9 @@ CASES = [
     ("prior_boxes", prior_boxes, [f32(1, 3, 4, 5), f32(1, 3, 32, 40)]),
     ("custom_operation_by_py_layer", custom_operation_by_py_layer, [f32(2, 3, 4, 2)]),
     ("methods_set_on_tensor", methods_set_on_tensor, [f32(2, 3)]),
+    ("roi_aligned", roi_aligned,
+     [np.random.RandomState(7).randn(2, 3, 10, 12).astype("float32"),
+      np.array([[1.0, 2.0, 9.5, 7.0], [0.0, 0.0, 23.0, 19.0], [-4.0, -3.0, 3.0, 2.5],
+                [5.0, 5.0, 5.5, 5.2], [10.0, 8.0, 30.0, 25.0]], "float32"),
+      np.array([2, 3], "int32")]),
 ]

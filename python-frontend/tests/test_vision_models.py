@@ -1,12 +1,15 @@
 """paddle.vision.models against real Paddle's: the same parameter names and
 shapes for every constructor, and on the smaller models, real Paddle's
 weights loaded give real Paddle's outputs, eagerly and compiled."""
+import itertools
 import json
+import math
 
 import numpy as np
 import pytest
 
 import dy2st as paddle
+from dy2st.static import InputSpec
 from test_paddle_oracle import require_paddle, run_paddle_child
 
 # name: (constructor, keyword arguments, whether it runs), and its input.
@@ -150,6 +153,75 @@ def test_yolo_box_is_paddles_kernel(anchors, classes, thresh, ratio, clip, scale
     for got in (decode(*args), paddle.jit.to_static(decode)(*args)):
         np.testing.assert_allclose(got[0].numpy(), boxes, rtol=1e-5, atol=1e-3)
         np.testing.assert_allclose(got[1].numpy(), scores, rtol=1e-5, atol=1e-6)
+
+
+def _bilinear(f, y, x):
+    """A sample of f as Paddle's roi_align kernel reads it."""
+    h, w = f.shape
+    if y < -1.0 or y > h or x < -1.0 or x > w:
+        return 0.0
+    y, x = max(y, 0.0), max(x, 0.0)
+    y_low, x_low = int(y), int(x)
+    if y_low >= h - 1:
+        y_high = y_low = h - 1
+        y = float(y_low)
+    else:
+        y_high = y_low + 1
+    if x_low >= w - 1:
+        x_high = x_low = w - 1
+        x = float(x_low)
+    else:
+        x_high = x_low + 1
+    ly, lx = y - y_low, x - x_low
+    return ((1 - ly) * (1 - lx) * f[y_low, x_low] + (1 - ly) * lx * f[y_low, x_high] +
+            ly * (1 - lx) * f[y_high, x_low] + ly * lx * f[y_high, x_high])
+
+
+def _roi_align_reference(x, boxes, boxes_num, output_size, scale, ratio, aligned):
+    """Paddle's CPU roi_align kernel, loop by loop."""
+    bins_h, bins_w = (output_size, output_size) if isinstance(output_size, int) else output_size
+    image = np.repeat(np.arange(len(boxes_num)), boxes_num)
+    out = np.zeros((len(boxes), x.shape[1], bins_h, bins_w))
+    offset = 0.5 if aligned else 0.0
+    for r, box in enumerate(boxes.astype(np.float64)):
+        x1, y1, x2, y2 = (v * scale - offset for v in box)
+        roi_w, roi_h = x2 - x1, y2 - y1
+        if not aligned:
+            roi_w, roi_h = max(roi_w, 1.0), max(roi_h, 1.0)
+        bin_h, bin_w = roi_h / bins_h, roi_w / bins_w
+        grid_h = ratio if ratio > 0 else math.ceil(roi_h / bins_h)
+        grid_w = ratio if ratio > 0 else math.ceil(roi_w / bins_w)
+        for c in range(x.shape[1]):
+            f = x[image[r], c].astype(np.float64)
+            for i, j in itertools.product(range(bins_h), range(bins_w)):
+                total = sum(_bilinear(f, y1 + i * bin_h + (iy + .5) * bin_h / grid_h,
+                                      x1 + j * bin_w + (ix + .5) * bin_w / grid_w)
+                            for iy in range(grid_h) for ix in range(grid_w))
+                out[r, c, i, j] = total / max(grid_h * grid_w, 1)
+    return out
+
+
+ROI_FEATURES = np.random.RandomState(7).randn(2, 3, 10, 12).astype(np.float32)
+# Boxes inside, across and past the features' borders, a tiny one; 2 and 3 per image.
+ROI_BOXES = np.array([[1.0, 2.0, 9.5, 7.0], [0.0, 0.0, 23.0, 19.0], [-4.0, -3.0, 3.0, 2.5],
+                      [5.0, 5.0, 5.5, 5.2], [10.0, 8.0, 30.0, 25.0]], np.float32)
+ROI_COUNTS = np.array([2, 3], np.int32)
+
+
+@pytest.mark.parametrize("output_size, scale, ratio, aligned", [
+    (3, 0.5, -1, True), ((2, 4), 0.5, -1, False), (2, 1.0, 2, True), ((3, 2), 0.25, 1, False),
+])
+def test_roi_align_is_paddles_kernel(output_size, scale, ratio, aligned):
+    def pooled(x, boxes, counts):
+        return paddle.vision.ops.roi_align(x, boxes, counts, output_size, scale, ratio, aligned)
+    expected = _roi_align_reference(ROI_FEATURES, ROI_BOXES, ROI_COUNTS, output_size, scale,
+                                    ratio, aligned)
+    args = [paddle.to_tensor(v) for v in (ROI_FEATURES, ROI_BOXES, ROI_COUNTS)]
+    any_count = [InputSpec([None, 3, None, None], "float32"), InputSpec([None, 4], "float32"),
+                 InputSpec([None], "int32")]
+    for fn in (pooled, paddle.jit.to_static(pooled),
+               paddle.jit.to_static(pooled, input_spec=any_count)):
+        np.testing.assert_allclose(fn(*args).numpy(), expected, rtol=1e-5, atol=1e-6)
 
 
 def _prior_box_reference(fh, fw, ih, iw, min_sizes, max_sizes, ratios, flip, clip, steps,

@@ -1,6 +1,6 @@
 """paddle.vision.ops: the layers the vision models build on, greedy
-non-maximum suppression (nms), YOLO's box decoding (yolo_box) and SSD's
-prior boxes (prior_box)."""
+non-maximum suppression (nms), YOLO's box decoding (yolo_box), SSD's
+prior boxes (prior_box) and RoIAlign (roi.py)."""
 from __future__ import annotations
 
 import math
@@ -12,6 +12,7 @@ from ..eager.functional import (arange, argsort, cast, exp, expand, gather, isin
                                 minimum, pow, reshape, sigmoid, stack, to_tensor, transpose,
                                 where, zeros)
 from ..eager.tensor import Tensor
+from . import roi as _roi
 
 
 class ConvNormActivation(nn.Sequential):
@@ -197,3 +198,5 @@ def prior_box(input: Tensor, image: Tensor, min_sizes: Any, max_sizes: Any = Non
                        [h, w, len(halves), len(variance)])
     return boxes, variances
 
+
+roi_align, RoIAlign = _roi.roi_align, _roi.RoIAlign
