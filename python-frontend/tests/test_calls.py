@@ -1203,3 +1203,30 @@ def test_a_methods_receiver_is_evaluated_once(capfd):
     compiled = paddle.jit.to_static(receivers_with_effects)(x)
     assert capfd.readouterr().out == printed
     assert_same(eager, compiled)
+
+
+class _FirstParameter(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.fc = paddle.nn.Linear(2, 2)
+
+    def forward(self, x):
+        # PyTorch-style code's dtype of a model: its first parameter's.
+        return x.astype(next(iter(self.parameters())).dtype) * 2
+
+
+def first_items(x, table):
+    return (next(iter(x)), next(iter(table)), next(iter([]), None), next(iter(range(3, 6)), 9),
+            next(iter(table.values())) * x)
+
+
+def first_of_nothing(x):
+    return next(iter(x[:0]))
+
+
+def test_next_of_iter_is_the_first_item(differential):
+    differential(first_items, paddle.to_tensor([[1.0, 2.0], [3.0, 4.0]]), {"a": 2, "b": 3})
+    layer, x = _FirstParameter(), paddle.to_tensor([[1, 2]])
+    assert_same(layer(x), paddle.jit.to_static(layer)(x))
+    with pytest.raises(StopIteration):
+        paddle.jit.to_static(first_of_nothing)(x)

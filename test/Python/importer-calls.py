@@ -331,3 +331,17 @@ print(paddle.jit.to_static(patched_method).code)
 # CHECK:     pydy.call @"_halved__{{[0-9]+}}"
 # CHECK-LABEL: pydy.func @"_halved__{{[0-9]+}}"(%arg0: !pydy.object {pydy.name = "xs"}, %arg1: !pydy.object {pydy.name = "by"})
 # CHECK:     pydy.binary div
+
+
+def first_parameter(x):
+    return next(iter([x, x * 2]), None)
+
+
+print(paddle.jit.to_static(first_parameter).code)
+
+# next(iter(items)[, default]): the first item, by pybuiltins.first_item_or
+# (an iterator of no other use is never made).
+# CHECK-LABEL: pydy.func @"first_parameter"
+# CHECK:     pydy.call @"first_item_or__{{[0-9]+}}"
+# CHECK-LABEL: pydy.func @"first_item_or__{{[0-9]+}}"
+# CHECK:     pydy.for_in

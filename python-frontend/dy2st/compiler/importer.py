@@ -2862,6 +2862,15 @@ class Importer(StaticContainers, CallForms, Views):
             return self.python_call(self.with_dtype_names(node), numpy_function, None)
         if _is_numpy(fn):
             self.numpy_error(node)
+        if fn is next and len(node.args) in (1, 2) and not node.keywords and \
+                isinstance(node.args[0], ast.Call) and self.is_builtin(node.args[0].func, iter) \
+                and len(node.args[0].args) == 1 and not node.args[0].keywords:
+            # next(iter(items)[, default]) (`next(iter(self.parameters()))`):
+            # the first item, an iterator of no other use.
+            call = ast.copy_location(ast.Call(func=node.func, args=node.args[0].args +
+                                              node.args[1:], keywords=[]), node)
+            helper = pybuiltins.first_item_or if len(node.args) == 2 else pybuiltins.first_item
+            return self.python_call(self.ranges_as_lists(call), helper, None)
         replacement = pybuiltins.REPLACEMENTS.get(fn) if _hashable(fn) else None
         if replacement is not None:
             return self.python_call(self.ranges_as_lists(node), replacement, None)

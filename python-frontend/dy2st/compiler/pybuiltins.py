@@ -279,6 +279,21 @@ def enumerate_(iterable, start=0):
     return pairs
 
 
+def first_item(items):
+    """next(iter(items)): the first item; Python's StopIteration where there
+    is none."""
+    for item in items:
+        return item
+    raise StopIteration()
+
+
+def first_item_or(items, default):
+    """next(iter(items), default)."""
+    for item in items:
+        return item
+    return default
+
+
 def join_texts(separator, items):
     """separator.join(items) of strings known when compiling."""
     text = ""
