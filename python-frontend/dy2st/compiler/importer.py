@@ -39,6 +39,7 @@ from .unit import (Capture, Item, MadeObject, NewWrittenAttribute, Origin,
                    RecursiveCaptures, Static, Unit, bound_flag, flagged_attribute, object_tag,
                    owns, tagged_attribute)
 from .call_forms import CallForms, joined_list
+from .function_attributes import FunctionAttributes, is_function
 from .marks import ENTRY_FILENAME, ConvertedFunction, forward_function, is_not_to_static
 from .static_containers import StaticContainers
 from .views import Views
@@ -98,12 +99,6 @@ def _global_of(fn, name):
     """What a name that is not local to the Python function `fn` refers to."""
     closure = inspect.getclosurevars(fn).nonlocals if fn.__closure__ else {}
     return closure.get(name, fn.__globals__.get(name))
-
-
-def _is_function(obj):
-    """A function or other callable that is no layer, class or tensor (an
-    attribute holding one is tagged: unit.object_tag)."""
-    return callable(obj) and not isinstance(obj, (Layer, type, Tensor))
 
 
 def _user_tensor_method(method):
@@ -189,7 +184,7 @@ def _may_leave(statement):
     return visit(statement, False)
 
 
-class Importer(StaticContainers, CallForms, Views):
+class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
     """Imports one Python function as a `pydy.func` (its compile-time
     containers in static_containers.py, its special call forms in
     call_forms.py)."""
@@ -1147,7 +1142,7 @@ class Importer(StaticContainers, CallForms, Views):
         attribute changes kind)."""
         functions = []
         for i, (obj, attr) in enumerate(self.unit.written):
-            if not isinstance(obj, MadeObject) and _is_function(getattr(obj, attr, None)):
+            if not isinstance(obj, MadeObject) and is_function(getattr(obj, attr, None)):
                 # A function: called code, which passes every attribute on;
                 # made once they are all bound (None first).
                 functions.append(i)
@@ -1157,7 +1152,7 @@ class Importer(StaticContainers, CallForms, Views):
             if tagged is not None:
                 # Which function the attribute holds (see unit.object_tag).
                 held = getattr(obj, tagged, None)
-                tag = self.unit.tag_of(held) if _is_function(held) else -1
+                tag = self.unit.tag_of(held) if is_function(held) else -1
                 self.store(self.attribute_variable(i), self.constant(tag, self.node), self.node)
                 continue
             flagged = flagged_attribute(attr)
@@ -1196,7 +1191,7 @@ class Importer(StaticContainers, CallForms, Views):
         if isinstance(current, (bool, int, float, Tensor)):
             number = not isinstance(current, Tensor)
             return self.capture(Capture(origin.label(), origin, number=number), node)
-        if _is_function(current):
+        if is_function(current):
             # A function an attribute holds (its tag says which): code to call.
             wrapped = self.function_value(Static(current), node)
             if wrapped is None:
@@ -1314,49 +1309,6 @@ class Importer(StaticContainers, CallForms, Views):
         """The index in Unit.written of the threaded attribute `node`."""
         name = self.written_attribute(node)
         return next(i for i in range(len(self.unit.written)) if self.attribute_variable(i) == name)
-
-    def outliving_attribute(self, target):
-        """Whether `target` is an attribute of a compile-time object that
-        outlives the call (its assignment is written back)."""
-        key = self.written_key(target)
-        return key is not None and not isinstance(key, MadeObject)
-
-    def function_assignment(self, target, node, result):
-        """For `obj.attr = value` of an object that outlives the call where
-        the attribute holds functions (`RollWrapper._roll = paddle.roll`,
-        `self.act = F.relu`): the tag of the function assigned, -1 for None
-        (see unit.object_tag); None for any other assignment. Compiled code
-        holds a function only as code it inlines: the tag says which one the
-        attribute holds, to write back after the call."""
-        if not self.outliving_attribute(target):
-            return None
-        key = self.written_key(target)
-        owner = key.__name__ if isinstance(key, type) else type(key).__name__
-        if isinstance(node, ast.Lambda):
-            self._fail(node, f"assigning a lambda to the attribute '{target.attr}' of {owner}, "
-                             "an object that outlives the call, is not supported by dy2st (a "
-                             "function defined with def can be)")
-        if isinstance(result, Static) and any(result.obj is made for made in self.unit.made):
-            self._fail(node, f"assigning an object made in compiled code to the attribute "
-                             f"'{target.attr}' of {owner}, an object that outlives the call, is "
-                             "not supported by dy2st")
-        if isinstance(result, Static) and _is_function(result.obj):
-            return self.unit.tag_of(result.obj)
-        if self.threaded_variable(key, object_tag(target.attr)) is None and \
-                not _is_function(getattr(key, target.attr, None)):
-            return None
-        if isinstance(node, ast.Constant) and node.value is None:
-            return -1
-        self._fail(node, f"the attribute '{target.attr}' of {owner} holds a function: assigning "
-                         "it a value other than a function or None is not supported by dy2st")
-
-    def store_object_tag(self, target, tag):
-        """The tag of the function `target` (an attribute) now holds."""
-        key = self.written_key(target)
-        variable = self.threaded_variable(key, object_tag(target.attr))
-        if variable is None:
-            raise NewWrittenAttribute((key, object_tag(target.attr)))
-        self.store(variable, self.constant(tag, target), target)
 
     def nested(self, statements):
         self.depth += 1
