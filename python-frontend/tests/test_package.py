@@ -157,7 +157,10 @@ def test_every_public_function_class_and_method_has_type_hints():
                     member = member.fget if isinstance(member, property) else member
                     member = getattr(member, "__func__", member)
                     public = not attr.startswith("_") or attr in ("__init__", "__call__")
-                    if public and inspect.isfunction(member):
+                    # Not a method user code set on the class (the tests set
+                    # some on Tensor, as PaddleSpeech does).
+                    ours = getattr(member, "__module__", "").split(".")[0] == "dy2st"
+                    if public and ours and inspect.isfunction(member):
                         gaps += _annotation_gaps(member, f"{obj.__name__}.{attr}")
     assert not gaps
 
