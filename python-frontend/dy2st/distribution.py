@@ -1,4 +1,4 @@
-"""paddle.distribution: Normal and Uniform, and kl_divergence of two Normals,
+"""paddle.distribution: Distribution, Normal and Uniform, and kl_divergence of two Normals,
 by Paddle's formulas (python/paddle/distribution), over the operations, so
 they run eagerly and in compiled code alike (an instance made in converted
 code is a plain object whose tensors it threads)."""
@@ -18,7 +18,24 @@ def _tensor(value: Any) -> Tensor:
     return to_tensor(value, dtype="float32")
 
 
-class Normal:
+class Distribution:
+    """Paddle's base of distributions: the shape of a batch of them and of
+    one event."""
+
+    def __init__(self, batch_shape: Sequence[int] = (), event_shape: Sequence[int] = ()) -> None:
+        self._batch_shape = tuple(batch_shape)
+        self._event_shape = tuple(event_shape)
+
+    @property
+    def batch_shape(self) -> tuple[int, ...]:
+        return self._batch_shape
+
+    @property
+    def event_shape(self) -> tuple[int, ...]:
+        return self._event_shape
+
+
+class Normal(Distribution):
     """The normal distribution of mean `loc` and standard deviation `scale`
     (numbers or tensors, broadcast against each other)."""
 
@@ -26,14 +43,7 @@ class Normal:
         self.loc = _tensor(loc)
         self.scale = _tensor(scale)
         self.name = name if name is not None else "Normal"
-
-    @property
-    def batch_shape(self) -> tuple[int, ...]:
-        return tuple(broadcast_shape(self.loc.shape, self.scale.shape))
-
-    @property
-    def event_shape(self) -> tuple[int, ...]:
-        return ()
+        super().__init__(broadcast_shape(self.loc.shape, self.scale.shape))
 
     @property
     def mean(self) -> Tensor:
@@ -76,21 +86,14 @@ class Normal:
         return 0.5 * (var_ratio + t1 - 1.0 - log(var_ratio))
 
 
-class Uniform:
+class Uniform(Distribution):
     """The uniform distribution on [low, high) (numbers or tensors)."""
 
     def __init__(self, low: Any, high: Any, name: str | None = None) -> None:
         self.low = _tensor(low)
         self.high = _tensor(high)
         self.name = name if name is not None else "Uniform"
-
-    @property
-    def batch_shape(self) -> tuple[int, ...]:
-        return tuple(broadcast_shape(self.low.shape, self.high.shape))
-
-    @property
-    def event_shape(self) -> tuple[int, ...]:
-        return ()
+        super().__init__(broadcast_shape(self.low.shape, self.high.shape))
 
     def sample(self, shape: Sequence[int] = (), seed: int = 0) -> Tensor:
         """Samples of shape `shape` + batch_shape."""
@@ -100,15 +103,16 @@ class Uniform:
     def rsample(self, shape: Sequence[int] = ()) -> Tensor:
         return self.sample(shape)
 
-    def log_prob(self, value: Tensor) -> Tensor:
+    def _inside(self, value: Tensor) -> Tensor:
+        """1 where low < value < high (Paddle's test), else 0."""
         value = cast(_tensor(value), self.low.dtype)
-        inside = cast(self.low < value, value.dtype) * cast(value < self.high, value.dtype)
-        return log(inside) - log(self.high - self.low)
+        return cast(self.low < value, value.dtype) * cast(value < self.high, value.dtype)
+
+    def log_prob(self, value: Tensor) -> Tensor:
+        return log(self._inside(value)) - log(self.high - self.low)
 
     def probs(self, value: Tensor) -> Tensor:
-        value = cast(_tensor(value), self.low.dtype)
-        inside = cast(self.low < value, value.dtype) * cast(value < self.high, value.dtype)
-        return inside / (self.high - self.low)
+        return self._inside(value) / (self.high - self.low)
 
     def entropy(self) -> Tensor:
         return log(self.high - self.low)

@@ -7,6 +7,7 @@
 #include "LibLowering.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
@@ -337,10 +338,9 @@ FailureOr<Value> lowerPool2D(LibLowering &l) {
   // divisor_override over the kernel's size where given (Paddle's formula).
   bool exclusive = l.flag("exclusive");
   SmallVector<Value> before;
-  for (int d = 0; d < 2; ++d) {
-    OpFoldResult top = paddingAt(l, x, d, pads, kernel, strides).first;
-    before.push_back(isa<Value>(top) ? cast<Value>(top) : l.index(*getConstantIntValue(top)));
-  }
+  for (int d = 0; d < 2; ++d)
+    before.push_back(
+        getValueOrCreateConstantIndexOp(b, loc, paddingAt(l, x, d, pads, kernel, strides).first));
   auto countsType = RankedTensorType::get({1, 1, result.getDimSize(2), result.getDimSize(3)}, elem);
   Value counts = windowCounts(
       l, x, filledLike(l, countsType, {l.index(1), l.index(1), sizes[2], sizes[3]}, zero), before,

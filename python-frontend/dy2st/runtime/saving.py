@@ -212,7 +212,7 @@ def compile_for_save(static_function, specs):
     count = _tensor_count(results[0] if state or imported.changed else results)
     if count is not None:
         # Paddle's fetch targets (the predictor's output names, paddle.inference).
-        meta["fetch"] = [f"fetch_{i}" for i in range(count)]
+        meta["fetch"] = fetch_names(count)
     arrays = [np.asarray(p) for p in params]
     return meta, text, compiled.stage("specialized"), arrays
 
@@ -238,6 +238,12 @@ def _param_entry(value):
     if isinstance(value, Tensor):
         return InputSpec.from_tensor(value).signature_entry()
     return number_entry(value)
+
+
+def fetch_names(count):
+    """The names of a saved program's `count` fetch targets (its flattened
+    results, as Paddle names a program's outputs)."""
+    return [f"fetch_{i}" for i in range(count)]
 
 
 NOT_STATE = -1

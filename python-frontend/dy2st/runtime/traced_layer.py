@@ -98,7 +98,7 @@ class TracedLayer:
                 "inputs": [f"input_{i}" for i in feed],
                 "input_types": [self._input_specs[i].mlir_type() for i in feed],
                 "params": [f"param_{k}" for k in range(len(self._params))],
-                "fetch": [f"fetch_{j}" for j in range(len(fetch))]}
+                "fetch": saving.fetch_names(len(fetch))}
         prefix = os.path.join(path, "model")
         saving.write_model(prefix, meta, text, compiled.stage("specialized"),
                            [np.asarray(p) for p in self._params])

@@ -31,7 +31,7 @@ class TranslatedLayer:
         """The fetch targets the program was saved with (or `fetch_<i>`)."""
         if "fetch" in self._meta:
             return list(self._meta["fetch"])
-        return [f"fetch_{i}" for i in range(count or 1)]
+        return saving.fetch_names(count or 1)
 
     def program(self, stage: str = "pydy") -> str:
         """The saved program: the "pydy" form as imported (text of the file)."""
