@@ -56,7 +56,7 @@ def torch_time(name, batch, repeats):
 
 
 def paddle_times(python, names, batch, repeats):
-    if python is None:
+    if not python:
         return {}, "no interpreter with real Paddle (--paddle-python)"
     run = subprocess.run([python, str(ROOT / "bench" / "models_paddle.py"), str(batch),
                           str(repeats)] + names, capture_output=True, text=True,

@@ -107,9 +107,15 @@ def torch_functions():
     def t_call_overhead(x: torch.Tensor) -> torch.Tensor:
         return x + 1.0
 
+    def t_avg_pool(x: torch.Tensor) -> torch.Tensor:
+        # Paddle's exclusive is torch's count_include_pad=False.
+        f = torch.nn.functional
+        return f.avg_pool2d(x, 3, 2, 1, count_include_pad=False) + f.avg_pool2d(x, 3, 2, 1)
+
     return {"scalar_while": t_scalar_while, "elementwise_chain": t_elementwise_chain,
             "elementwise_affine": t_elementwise_affine,
-            "matmul": t_matmul, "mixed_loop": t_mixed_loop, "call_overhead": t_call_overhead}
+            "matmul": t_matmul, "mixed_loop": t_mixed_loop, "call_overhead": t_call_overhead,
+            "avg_pool": t_avg_pool}
 
 
 def torch_recurrent(kind):

@@ -108,6 +108,13 @@ def call_overhead(x):
     return x + 1.0
 
 
+def avg_pool(x):
+    # The two divisors of a 3x3/2 average pool: the window inside the input
+    # (exclusive, Paddle's default) and the whole padded window.
+    f = paddle.nn.functional
+    return f.avg_pool2d(x, 3, 2, 1) + f.avg_pool2d(x, 3, 2, 1, exclusive=False)
+
+
 def append_loop(x, n):
     out = []
     i = paddle.to_tensor(0)
@@ -129,7 +136,8 @@ def recurrent_layer(kind):
 
 def sizes(quick):
     return {"elements": 1 << (20 if quick else 24), "matmul": 256 if quick else 1024,
-            "iterations": 10_000 if quick else 100_000, "loops": 100 if quick else 1000}
+            "iterations": 10_000 if quick else 100_000, "loops": 100 if quick else 1000,
+            "images": 2 if quick else 8}
 
 
 def inputs(name, quick):
@@ -147,6 +155,8 @@ def inputs(name, quick):
         return [rng.standard_normal(4096).astype(np.float32), s["loops"]]
     if name == "call_overhead":
         return [np.ones(4, np.float32)]
+    if name == "avg_pool":
+        return [rng.standard_normal((s["images"], 64, 56, 56)).astype(np.float32)]
     if name in ("lstm", "gru"):
         return [rng.standard_normal((RNN_BATCH, RNN_STEPS, RNN_INPUT)).astype(np.float32)]
     raise KeyError(name)
@@ -161,6 +171,7 @@ def titles(quick):
         "matmul": f"matmul ({s['matmul']}x{s['matmul']} float32)",
         "mixed_loop": f"mixed_loop ({s['loops']} iterations of elementwise on 4096 + a branch)",
         "call_overhead": "call_overhead (x + 1.0 on 4 float32: the cost of one call)",
+        "avg_pool": f"avg_pool (3x3/2 average pools, both divisors, {s['images']}x64x56x56)",
         "lstm": f"lstm inference (nn.LSTM {RNN_INPUT}->{RNN_HIDDEN}, batch {RNN_BATCH}, "
                 f"{RNN_STEPS} steps)",
         "gru": f"gru inference (nn.GRU {RNN_INPUT}->{RNN_HIDDEN}, batch {RNN_BATCH}, "
@@ -169,5 +180,6 @@ def titles(quick):
 
 
 FUNCTIONS = {"scalar_while": scalar_while, "elementwise_chain": elementwise_chain,
-             "elementwise_affine": elementwise_affine, "matmul": matmul, "mixed_loop": mixed_loop, "call_overhead": call_overhead}
+             "elementwise_affine": elementwise_affine, "matmul": matmul, "mixed_loop": mixed_loop, "call_overhead": call_overhead,
+             "avg_pool": avg_pool}
 NAMES = list(FUNCTIONS) + ["lstm", "gru"]

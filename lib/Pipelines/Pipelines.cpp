@@ -72,7 +72,7 @@ static constexpr llvm::StringLiteral kCPUFusion = "dy2st-scalarize-unit-tensors,
                                                   "dy2st-accumulate-into-products,"
                                                   "dy2st-collapse-contiguous-dims,";
 
-// Dense products go to BLAS, f32 convolutions and max poolings to the
+// Dense products go to BLAS, f32 convolutions and max and sum poolings to the
 // runtime's window entries; the other products, convolutions and poolings
 // get a vectorizable loop order.
 static constexpr llvm::StringLiteral kCPUOnBuffers =

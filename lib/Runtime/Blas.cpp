@@ -272,6 +272,7 @@ void dy2st::defineBlasSymbols(SymbolDefiner define) {
   add(kConv2DF32, reinterpret_cast<void *>(&dy2st::conv2DF32));
   add(kGroupedConv2DF32, reinterpret_cast<void *>(&dy2st::groupedConv2DF32));
   add(kMaxPool2DF32, reinterpret_cast<void *>(&dy2st::maxPool2DF32));
+  add(kSumPool2DF32, reinterpret_cast<void *>(&dy2st::sumPool2DF32));
 }
 
 void dy2st::setBlasThreads(int threads) {

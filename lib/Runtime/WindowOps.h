@@ -59,6 +59,13 @@ void maxPool2DF32(StridedMemRefType<float, 4> *x, StridedMemRefType<float, 4> *o
                   int64_t kernelH, int64_t kernelW, int64_t paddingTop, int64_t paddingLeft,
                   int64_t strideH, int64_t strideW, int64_t dilationH, int64_t dilationW);
 
+/// The kSumPool2DF32 entry (RuntimeABI.h): out [N, C, OH, OW] += each window
+/// of x, as maxPool2DF32 (positions outside x are zeros, skipped); the taps
+/// summed in linalg.pooling_nchw_sum's order.
+void sumPool2DF32(StridedMemRefType<float, 4> *x, StridedMemRefType<float, 4> *out, int64_t kernelH,
+                  int64_t kernelW, int64_t paddingTop, int64_t paddingLeft, int64_t strideH,
+                  int64_t strideW, int64_t dilationH, int64_t dilationW);
+
 } // namespace dy2st
 
 #endif

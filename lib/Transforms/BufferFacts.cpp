@@ -32,7 +32,7 @@ int writtenOperandOfCall(func::CallOp call) {
     return 2;
   if (callee == kConv2DF32 || callee == kGroupedConv2DF32)
     return 2;
-  if (callee == kMaxPool2DF32)
+  if (callee == kMaxPool2DF32 || callee == kSumPool2DF32)
     return 1;
   return callee == kPackedGemmF32 ? 3 : -1;
 }

@@ -16,6 +16,21 @@ using namespace mlir;
 
 bool isProduct(Operation *op) { return isa<linalg::MatmulOp, linalg::BatchMatmulOp>(op); }
 
+/// A producer that computes something per element of a loop nest, read by
+/// its consumer through a broadcast (a map that is no permutation): fused,
+/// it would compute each element again for every point the broadcast adds
+/// (an average pool's window counts, [1, 1, OH, OW], once per batch and
+/// channel). A 0-d producer is left to fuse: LLVM hoists what it computes
+/// out of the consumer's loops.
+bool isRecomputedByBroadcast(Operation *producer, OpOperand *fused) {
+  auto generic = dyn_cast<linalg::GenericOp>(producer);
+  auto consumer = dyn_cast<linalg::LinalgOp>(fused->getOwner());
+  if (!generic || !consumer || generic.getNumLoops() == 0 ||
+      consumer.getMatchingIndexingMap(fused).isPermutation())
+    return false;
+  return !llvm::hasSingleElement(generic.getRegion().front());
+}
+
 /// A generic that only reads a tensor of its own static type at its own
 /// indices (`tensor.extract %t[linalg.index 0, ...]`) computes that tensor:
 /// how the setitem lowering broadcasts a value to the region it is written
@@ -48,11 +63,12 @@ struct ForwardIdentityExtract : OpRewritePattern<linalg::GenericOp> {
 struct FuseElementwisePass : impl::FuseElementwisePassBase<FuseElementwisePass> {
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
-    // Upstream's control (a producer with one use), products excepted.
+    // Upstream's control (a producer with one use), products and producers
+    // a broadcast would recompute excepted.
     linalg::ControlFusionFn control = [](OpOperand *fused) {
       Operation *producer = fused->get().getDefiningOp();
       return producer && producer->hasOneUse() && !isProduct(producer) &&
-             !isProduct(fused->getOwner());
+             !isProduct(fused->getOwner()) && !isRecomputedByBroadcast(producer, fused);
     };
     RewritePatternSet patterns(ctx);
     linalg::populateElementwiseOpsFusionPatterns(patterns, control);

@@ -121,6 +121,8 @@ SmallVector<int64_t> stridesAndDilations(DenseIntElementsAttr strides,
   return values;
 }
 
+bool isZeroFloat(Value value) { return matchPattern(value, m_AnyZeroFloat()); }
+
 /// A f32 convolution of one group becomes a call of the runtime's
 /// convolution entry. A zero start of the output folds into it (no
 /// accumulation), and a zero padding of the input too (the padded buffer is
@@ -130,8 +132,7 @@ void convertConvolution(linalg::Conv2DNchwFchwOp op, ModuleOp module) {
   if (!op.hasPureBufferSemantics() || !allF32(operands))
     return;
   Operation *zeroStart = zeroStartBefore(op, operands[2]);
-  std::optional<PaddedInput> padded = paddedInput(
-      op, operands[0], [](Value v) { return matchPattern(v, m_AnyZeroFloat()); });
+  std::optional<PaddedInput> padded = paddedInput(op, operands[0], isZeroFloat);
   SmallVector<int64_t> integers{padded ? padded->top : 0, padded ? padded->left : 0};
   llvm::append_range(integers, stridesAndDilations(op.getStrides(), op.getDilations()));
   OpBuilder b(op);
@@ -172,20 +173,22 @@ bool isLowestFloat(Value value) {
          constant == APFloat::getLargest(constant.getSemantics(), /*Negative=*/true);
 }
 
-/// A f32 max pooling becomes a call of the runtime's pooling entry; a
-/// padding with the lowest float folds into it (skipped positions).
-void convertMaxPooling(linalg::PoolingNchwMaxOp op, ModuleOp module) {
-  Value input = op.getInputs()[0], window = op.getInputs()[1], out = op.getOutputs()[0];
+/// A f32 max or sum pooling becomes a call of the runtime's pooling entry
+/// `entry`; a padding that `padding` accepts (the lowest float for the max,
+/// zero for the sum) folds into it (skipped positions).
+void convertPooling(linalg::LinalgOp op, ModuleOp module, StringRef entry,
+                    llvm::function_ref<bool(Value)> padding, DenseIntElementsAttr strides,
+                    DenseIntElementsAttr dilations) {
+  Value input = op.getDpsInputs()[0], window = op.getDpsInputs()[1], out = op.getDpsInits()[0];
   auto windowType = cast<MemRefType>(window.getType());
   if (!op.hasPureBufferSemantics() || !allF32({input, out}) || !windowType.hasStaticShape())
     return;
-  std::optional<PaddedInput> padded = paddedInput(op, input, isLowestFloat);
+  std::optional<PaddedInput> padded = paddedInput(op, input, padding);
   SmallVector<int64_t> integers{windowType.getDimSize(0), windowType.getDimSize(1),
                                 padded ? padded->top : 0, padded ? padded->left : 0};
-  llvm::append_range(integers, stridesAndDilations(op.getStrides(), op.getDilations()));
+  llvm::append_range(integers, stridesAndDilations(strides, dilations));
   OpBuilder b(op);
-  callEntry(b, op.getLoc(), module, kMaxPool2DF32, {padded ? padded->source : input, out},
-            integers, {});
+  callEntry(b, op.getLoc(), module, entry, {padded ? padded->source : input, out}, integers, {});
   op->erase();
   if (padded)
     erasePadding(*padded, input);
@@ -195,21 +198,28 @@ struct WindowOpsToRuntimePass : impl::WindowOpsToRuntimePassBase<WindowOpsToRunt
   void runOnOperation() override {
     SmallVector<linalg::Conv2DNchwFchwOp> convolutions;
     SmallVector<linalg::Conv2DNgchwGfchwOp> groupedConvolutions;
-    SmallVector<linalg::PoolingNchwMaxOp> poolings;
+    SmallVector<linalg::PoolingNchwMaxOp> maxPoolings;
+    SmallVector<linalg::PoolingNchwSumOp> sumPoolings;
     getOperation()->walk([&](Operation *op) {
       if (auto conv = dyn_cast<linalg::Conv2DNchwFchwOp>(op))
         convolutions.push_back(conv);
       else if (auto grouped = dyn_cast<linalg::Conv2DNgchwGfchwOp>(op))
         groupedConvolutions.push_back(grouped);
       else if (auto pool = dyn_cast<linalg::PoolingNchwMaxOp>(op))
-        poolings.push_back(pool);
+        maxPoolings.push_back(pool);
+      else if (auto pool = dyn_cast<linalg::PoolingNchwSumOp>(op))
+        sumPoolings.push_back(pool);
     });
     for (linalg::Conv2DNchwFchwOp op : convolutions)
       convertConvolution(op, getOperation());
     for (linalg::Conv2DNgchwGfchwOp op : groupedConvolutions)
       convertGroupedConvolution(op, getOperation());
-    for (linalg::PoolingNchwMaxOp op : poolings)
-      convertMaxPooling(op, getOperation());
+    for (linalg::PoolingNchwMaxOp op : maxPoolings)
+      convertPooling(op, getOperation(), kMaxPool2DF32, isLowestFloat, op.getStrides(),
+                     op.getDilations());
+    for (linalg::PoolingNchwSumOp op : sumPoolings)
+      convertPooling(op, getOperation(), kSumPool2DF32, isZeroFloat, op.getStrides(),
+                     op.getDilations());
   }
 };
 } // namespace

@@ -1564,6 +1564,33 @@ def test_constants_read_from_a_layer_follow_its_changes():
     assert converted.forward._compiled is trained_code
 
 
+class NumpyScaled(paddle.nn.Layer):
+    """A setting that is a NumPy scalar (ViT's drop rates from np.linspace)."""
+
+    def __init__(self):
+        super().__init__()
+        self.rate = np.linspace(0, 0.1, 3)[1]
+
+    def forward(self, x):
+        return x * (1.0 - self.rate)
+
+
+def test_a_numpy_scalar_setting_compiles_once():
+    """A NumPy scalar read from a layer is a constant guarded as read: the
+    guard held a Python float, never equal in type, and each call imported
+    and compiled the function again (ViT: seconds a call). A new value still
+    makes a new program."""
+    layer = NumpyScaled()
+    converted = paddle.jit.to_static(layer)
+    x = t([1.0, -2.0])
+    np.testing.assert_allclose(converted(x).numpy(), [0.95, -1.9], rtol=1e-6)
+    code = converted.forward._compiled
+    converted(x)
+    assert converted.forward._compiled is code
+    layer.rate = np.float64(0.5)
+    np.testing.assert_allclose(converted(x).numpy(), [0.5, -1.0], rtol=1e-6)
+
+
 class Headed(paddle.nn.Layer):
     def __init__(self):
         super().__init__()

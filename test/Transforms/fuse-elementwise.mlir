@@ -83,3 +83,71 @@ func.func @identity_extract(%h: tensor<4x8xf32>, %row: tensor<8xf32>, %sq: tenso
   } -> tensor<4x4xf32>
   return %same, %spread, %flipped : tensor<4x8xf32>, tensor<4x8xf32>, tensor<4x4xf32>
 }
+
+// A producer that computes per element, read through a broadcast, stays
+// apart (fused, each of its elements would be computed again for every
+// point the broadcast adds: an average pool's counts per batch and
+// channel); a broadcast that only reads, and a 0-d producer, still fuse.
+// CHECK-LABEL: func.func @broadcast_producer
+// CHECK: %[[COUNTS:.*]] = linalg.generic
+// CHECK: linalg.index
+// CHECK: arith.sitofp
+// CHECK: linalg.generic
+// CHECK-SAME: ins(%{{.*}}, %[[COUNTS]] :
+// CHECK: arith.divf
+// CHECK-NOT: linalg.generic
+// CHECK-LABEL: func.func @cheap_broadcasts
+// CHECK: linalg.generic
+// CHECK: arith.addf
+// CHECK: arith.mulf
+// CHECK-NOT: linalg.generic
+#b4 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#b4_counts = affine_map<(d0, d1, d2, d3) -> (0, 0, d2, d3)>
+#b2 = affine_map<(d0, d1) -> (d0, d1)>
+#b2_row = affine_map<(d0, d1) -> (d1)>
+#b2_scalar = affine_map<(d0, d1) -> ()>
+func.func @broadcast_producer(%sums: tensor<8x4x6x6xf32>) -> tensor<8x4x6x6xf32> {
+  %e = tensor.empty() : tensor<1x1x6x6xf32>
+  %counts = linalg.generic {indexing_maps = [#b4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      outs(%e : tensor<1x1x6x6xf32>) {
+  ^bb0(%o: f32):
+    %i = linalg.index 2 : index
+    %j = linalg.index 3 : index
+    %n = arith.muli %i, %j : index
+    %w = arith.index_cast %n : index to i64
+    %f = arith.sitofp %w : i64 to f32
+    linalg.yield %f : f32
+  } -> tensor<1x1x6x6xf32>
+  %out = tensor.empty() : tensor<8x4x6x6xf32>
+  %r = linalg.generic {indexing_maps = [#b4, #b4_counts, #b4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%sums, %counts : tensor<8x4x6x6xf32>, tensor<1x1x6x6xf32>) outs(%out : tensor<8x4x6x6xf32>) {
+  ^bb0(%s: f32, %c: f32, %o: f32):
+    %d = arith.divf %s, %c : f32
+    linalg.yield %d : f32
+  } -> tensor<8x4x6x6xf32>
+  return %r : tensor<8x4x6x6xf32>
+}
+
+func.func @cheap_broadcasts(%x: tensor<4x8xf32>, %row: tensor<8xf32>, %a: tensor<f32>) -> tensor<4x8xf32> {
+  %e8 = tensor.empty() : tensor<4x8xf32>
+  %copied = linalg.generic {indexing_maps = [#b2_row, #b2], iterator_types = ["parallel", "parallel"]}
+      ins(%row : tensor<8xf32>) outs(%e8 : tensor<4x8xf32>) {
+  ^bb0(%in: f32, %o: f32):
+    linalg.yield %in : f32
+  } -> tensor<4x8xf32>
+  %e0 = tensor.empty() : tensor<f32>
+  %twice = linalg.generic {indexing_maps = [affine_map<() -> ()>, affine_map<() -> ()>], iterator_types = []}
+      ins(%a : tensor<f32>) outs(%e0 : tensor<f32>) {
+  ^bb0(%in: f32, %o: f32):
+    %t = arith.addf %in, %in : f32
+    linalg.yield %t : f32
+  } -> tensor<f32>
+  %r = linalg.generic {indexing_maps = [#b2, #b2, #b2_scalar, #b2], iterator_types = ["parallel", "parallel"]}
+      ins(%x, %copied, %twice : tensor<4x8xf32>, tensor<4x8xf32>, tensor<f32>) outs(%e8 : tensor<4x8xf32>) {
+  ^bb0(%in: f32, %c: f32, %t: f32, %o: f32):
+    %m = arith.mulf %in, %c : f32
+    %s = arith.mulf %m, %t : f32
+    linalg.yield %s : f32
+  } -> tensor<4x8xf32>
+  return %r : tensor<4x8xf32>
+}

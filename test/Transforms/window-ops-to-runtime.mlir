@@ -130,6 +130,44 @@ func.func @max_pool(%x: memref<2x3x8x8xf32>, %out: memref<2x3x4x4xf32>) {
 
 // -----
 
+// A f32 sum pooling (an average pool's sums) becomes a call of the runtime's
+// sum entry with the max entry's arguments; its input padded with zeros is
+// read unpadded, one padded with the lowest float keeps its padded buffer.
+// CHECK-LABEL: func.func private @dy2st_sum_pool2d_f32(memref<?x?x?x?xf32, strided<[?, ?, ?, ?], offset: ?>>, memref<?x?x?x?xf32, strided<[?, ?, ?, ?], offset: ?>>, i64, i64, i64, i64, i64, i64, i64, i64)
+// CHECK-LABEL: func.func @sum_pool
+// CHECK-NOT: memref.alloc() {alignment
+// CHECK: %[[X:.*]] = memref.cast %arg0 : memref<2x3x8x8xf32> to memref<?x?x?x?xf32, strided<[?, ?, ?, ?], offset: ?>>
+// CHECK: %[[OUT:.*]] = memref.cast %arg1
+// CHECK: call @dy2st_sum_pool2d_f32(%[[X]], %[[OUT]], %{{c3_i64[_0-9]*}}, %{{c3_i64[_0-9]*}}, %{{c1_i64[_0-9]*}}, %{{c1_i64[_0-9]*}}, %{{c2_i64[_0-9]*}}, %{{c2_i64[_0-9]*}}, %{{c1_i64[_0-9]*}}, %{{c1_i64[_0-9]*}})
+// CHECK: %[[LOWEST:.*]] = memref.alloc() : memref<2x3x10x10xf32>
+// CHECK: linalg.fill
+// CHECK: memref.copy %arg0
+// CHECK: call @dy2st_sum_pool2d_f32(%{{.*}}, %{{.*}}, %{{c3_i64[_0-9]*}}, %{{c3_i64[_0-9]*}}, %{{c0_i64[_0-9]*}}, %{{c0_i64[_0-9]*}},
+// CHECK-NOT: linalg.pooling_nchw_sum
+func.func @sum_pool(%x: memref<2x3x8x8xf32>, %out: memref<2x3x4x4xf32>) {
+  %lowest = arith.constant -3.40282347E+38 : f32
+  %zero = arith.constant 0.0 : f32
+  %window = memref.alloc() : memref<3x3xf32>
+  %padded = memref.alloc() {alignment = 64 : i64} : memref<2x3x10x10xf32>
+  linalg.fill ins(%zero : f32) outs(%padded : memref<2x3x10x10xf32>)
+  %interior = memref.subview %padded[0, 0, 1, 1] [2, 3, 8, 8] [1, 1, 1, 1] : memref<2x3x10x10xf32> to memref<2x3x8x8xf32, strided<[300, 100, 10, 1], offset: 11>>
+  memref.copy %x, %interior : memref<2x3x8x8xf32> to memref<2x3x8x8xf32, strided<[300, 100, 10, 1], offset: 11>>
+  linalg.pooling_nchw_sum {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+      ins(%padded, %window : memref<2x3x10x10xf32>, memref<3x3xf32>) outs(%out : memref<2x3x4x4xf32>)
+  memref.dealloc %padded : memref<2x3x10x10xf32>
+  %lows = memref.alloc() : memref<2x3x10x10xf32>
+  linalg.fill ins(%lowest : f32) outs(%lows : memref<2x3x10x10xf32>)
+  %inside = memref.subview %lows[0, 0, 1, 1] [2, 3, 8, 8] [1, 1, 1, 1] : memref<2x3x10x10xf32> to memref<2x3x8x8xf32, strided<[300, 100, 10, 1], offset: 11>>
+  memref.copy %x, %inside : memref<2x3x8x8xf32> to memref<2x3x8x8xf32, strided<[300, 100, 10, 1], offset: 11>>
+  linalg.pooling_nchw_sum {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+      ins(%lows, %window : memref<2x3x10x10xf32>, memref<3x3xf32>) outs(%out : memref<2x3x4x4xf32>)
+  memref.dealloc %lows : memref<2x3x10x10xf32>
+  memref.dealloc %window : memref<3x3xf32>
+  return
+}
+
+// -----
+
 // A f32 grouped convolution becomes a call of the runtime's grouped entry on
 // its 5-d memrefs (the input padded already): (x, w, out, strides,
 // dilations, accumulate); the zero start folds.

@@ -62,6 +62,10 @@ inline constexpr llvm::StringLiteral kGroupedConv2DF32 = "dy2st_grouped_conv2d_f
 /// = max(out, each window of x [N, C, H, W]) as linalg.pooling_nchw_max on
 /// x padded below every value (positions outside x are skipped).
 inline constexpr llvm::StringLiteral kMaxPool2DF32 = "dy2st_max_pool2d_f32";
+/// A f32 sum pooling, sum_pool2d_f32 with max_pool2d_f32's arguments: out
+/// [N, C, OH, OW] += each window of x [N, C, H, W] as linalg.pooling_nchw_sum
+/// on x padded with zeros (positions outside x are skipped).
+inline constexpr llvm::StringLiteral kSumPool2DF32 = "dy2st_sum_pool2d_f32";
 
 /// parallel_for(part, context, begin, end, work) runs part(context, b, e)
 /// over pieces [b, e) that tile [begin, end), on as many threads as

@@ -69,7 +69,11 @@ def FuseElementwisePass : Pass<"dy2st-fuse-elementwise"> {
     refuses to fold a reshape into a `linalg.matmul` or
     `linalg.batch_matmul`: upstream would turn the product of a merged batch
     ([b·M, K] x [K, N], see the matmul lowering) into a 4-d generic that
-    `dy2st-linalg-to-blas` cannot hand to BLAS. A generic that only reads a
+    `dy2st-linalg-to-blas` cannot hand to BLAS, and that leaves apart a
+    producer that computes per element of a loop nest when its consumer
+    reads it through a broadcast (fused, each of its elements would be
+    computed again for every point the broadcast adds: an average pool's
+    window counts, once per batch and channel). A generic that only reads a
     tensor of its own static type at its own indices (the broadcast of an
     assigned value to a region of its own shape) is that tensor.
   }];
@@ -166,20 +170,22 @@ def LinalgToBlasPass : Pass<"dy2st-linalg-to-blas", "::mlir::ModuleOp"> {
 }
 
 def WindowOpsToRuntimePass : Pass<"dy2st-window-ops-to-runtime", "::mlir::ModuleOp"> {
-  let summary = "Replace f32 convolutions and max poolings on buffers by runtime calls";
+  let summary = "Replace f32 convolutions and max and sum poolings on buffers by runtime calls";
   let description = [{
-    `linalg.conv_2d_nchw_fchw`, `linalg.conv_2d_ngchw_gfchw` and
-    `linalg.pooling_nchw_max` on f32 buffers (any layout) become calls of
-    the runtime's window entries (`kConv2DF32`, `kGroupedConv2DF32`,
-    `kMaxPool2DF32` in `Dy2St/Support/RuntimeABI.h`). The convolution of
+    `linalg.conv_2d_nchw_fchw`, `linalg.conv_2d_ngchw_gfchw`,
+    `linalg.pooling_nchw_max` and `linalg.pooling_nchw_sum` on f32 buffers
+    (any layout) become calls of the runtime's window entries
+    (`kConv2DF32`, `kGroupedConv2DF32`, `kMaxPool2DF32`, `kSumPool2DF32` in
+    `Dy2St/Support/RuntimeABI.h`). The convolution of
     one group is an implicit product that unfolds the input's patches
     straight into the packed kernels' panels (through im2col, OpenBLAS
     packed the unfolded matrix and the filters again and the product was
     transposed to NCHW); the grouped one sums runs of output columns in
     registers; the pooling reads each tap's row contiguously where
     linalg's loops gathered at the stride. Where the input is a
-    bufferized tensor.pad (a fill of zero for the convolution, of the
-    lowest float for the pooling, then a copy into the interior), those
+    bufferized tensor.pad (a fill of zero for the convolution and the sum
+    pooling, of the lowest float for the max pooling, then a copy into the
+    interior), those
     calls read the source with the padding as arguments and the padded
     buffer is not made; a zero start of a convolution's output folds too.
   }];

@@ -1597,7 +1597,10 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
         if isinstance(obj, dtypes.DType):
             return self.constant(str(obj), node)
         if isinstance(obj, np.generic) and obj.dtype.kind in "biuf":
-            obj = obj.item()  # a NumPy scalar (np.finfo(...).max) is a Python number here
+            # A NumPy scalar (np.finfo(...).max, a drop rate from np.linspace) is a
+            # Python number here; guarded as read, or the guard never holds.
+            self.guard_value(obj, origin)
+            obj = obj.item()
         if obj is None or isinstance(obj, (bool, int, float, str)) or _is_literal_structure(obj):
             self.guard_value(obj, origin)
         if obj is None or isinstance(obj, (bool, int, float, str)):
