@@ -149,6 +149,7 @@ class PReLU(Layer):
                  weight_attr: ParamAttr | str | None = None, data_format: str = "NCHW",
                  name: str | None = None) -> None:
         super().__init__()
+        self._num_parameters, self._init, self._weight_attr = num_parameters, init, weight_attr
         self._data_format = data_format
         self._weight = self.create_parameter(
             [num_parameters], attr=weight_attr,
@@ -176,20 +177,20 @@ class Dropout2D(Layer):
 
     def __init__(self, p: float = 0.5, data_format: str = "NCHW", name: str | None = None) -> None:
         super().__init__()
-        self.p, self._data_format = p, data_format
+        self.p, self.data_format = p, data_format
 
     def forward(self, x: Tensor) -> Tensor:
-        return functional.dropout2d(x, self.p, self.training, self._data_format)
+        return functional.dropout2d(x, self.p, self.training, self.data_format)
 
 
 class Dropout3D(Layer):
     def __init__(self, p: float = 0.5, data_format: str = "NCDHW",
                  name: str | None = None) -> None:
         super().__init__()
-        self.p, self._data_format = p, data_format
+        self.p, self.data_format = p, data_format
 
     def forward(self, x: Tensor) -> Tensor:
-        return functional.dropout3d(x, self.p, self.training, self._data_format)
+        return functional.dropout3d(x, self.p, self.training, self.data_format)
 
 
 class AlphaDropout(Layer):

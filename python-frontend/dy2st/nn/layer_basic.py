@@ -21,6 +21,7 @@ class Linear(Layer):
                  weight_attr: ParamAttr | str | None = None, bias_attr: ParamAttrLike = None,
                  name: str | None = None) -> None:
         super().__init__()
+        self._weight_attr, self._bias_attr = weight_attr, bias_attr
         self.weight = self.create_parameter([in_features, out_features], attr=weight_attr)
         self.bias = self.create_parameter([out_features], attr=bias_attr, is_bias=True)
 
@@ -101,7 +102,9 @@ class Embedding(Layer):
                  sparse: bool = False,
                  weight_attr: ParamAttr | str | None = None, name: str | None = None) -> None:
         super().__init__()
-        self._padding_idx = padding_idx
+        self._num_embeddings, self._embedding_dim = num_embeddings, embedding_dim
+        self._size = [num_embeddings, embedding_dim]
+        self._padding_idx, self._sparse, self._weight_attr = padding_idx, sparse, weight_attr
         self.weight = self.create_parameter([num_embeddings, embedding_dim], attr=weight_attr)
 
     def forward(self, x: Tensor) -> Tensor:
@@ -119,6 +122,7 @@ class LayerNorm(Layer):
         shape = [normalized_shape] if isinstance(normalized_shape, int) else list(normalized_shape)
         self._normalized_shape = shape
         self._epsilon = epsilon
+        self._weight_attr, self._bias_attr = weight_attr, bias_attr
         size = int(np.prod(shape))
         self.weight = self.create_parameter([size], attr=weight_attr,
                                             default_initializer=initializer.Constant(1.0))

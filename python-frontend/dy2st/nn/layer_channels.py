@@ -25,12 +25,12 @@ class _Pad(Layer):
         super().__init__()
         if isinstance(padding, int):
             padding = [padding] * (2 * self._dims)
-        self._pad = list(padding)
-        self._mode, self._value = mode, value
+        self.padding = list(padding)
+        self._mode, self.value = mode, value
         self._data_format = data_format or _FORMATS[self._dims]
 
     def forward(self, x: Tensor) -> Tensor:
-        return functional.pad(x, self._pad, mode=self._mode, value=self._value,
+        return functional.pad(x, self.padding, mode=self._mode, value=self.value,
                               data_format=self._data_format)
 
 
@@ -183,20 +183,20 @@ class PixelShuffle(Layer):
     def __init__(self, upscale_factor: int, data_format: str = "NCHW",
                  name: str | None = None) -> None:
         super().__init__()
-        self._factor, self._data_format = upscale_factor, data_format
+        self._upscale_factor, self._data_format = upscale_factor, data_format
 
     def forward(self, x: Tensor) -> Tensor:
-        return functional.pixel_shuffle(x, self._factor, self._data_format)
+        return functional.pixel_shuffle(x, self._upscale_factor, self._data_format)
 
 
 class PixelUnshuffle(Layer):
     def __init__(self, downscale_factor: int, data_format: str = "NCHW",
                  name: str | None = None) -> None:
         super().__init__()
-        self._factor, self._data_format = downscale_factor, data_format
+        self._downscale_factor, self._data_format = downscale_factor, data_format
 
     def forward(self, x: Tensor) -> Tensor:
-        return functional.pixel_unshuffle(x, self._factor, self._data_format)
+        return functional.pixel_unshuffle(x, self._downscale_factor, self._data_format)
 
 
 class ChannelShuffle(Layer):

@@ -27,9 +27,16 @@ class _ConvNd(Layer):
         if in_channels % groups or out_channels % groups:
             raise ValueError(f"{type(self).__name__}: channels must be divisible by groups")
         kernel = _kernel(kernel_size, dims)
-        self._stride, self._padding, self._dilation = stride, padding, dilation
+        # Paddle's attribute names and forms (re-parameterizing code reads
+        # conv._kernel_size, conv._in_channels, conv._stride[0]).
+        self._in_channels, self._out_channels = in_channels, out_channels
+        self._kernel_size = kernel
+        self._stride, self._dilation = _kernel(stride, dims), _kernel(dilation, dims)
+        self._padding, self._padding_mode = padding, padding_mode
         self._groups, self._data_format = groups, data_format
-        self._output_padding = output_padding
+        self._channel_dim = len(data_format) - 1 if data_format[-1] == "C" else 1
+        self.output_padding = output_padding
+        self._param_attr, self._bias_attr = weight_attr, bias_attr
         if transposed:
             # Paddle draws transposed kernels with its default (Xavier) initializer.
             shape, default = [in_channels, out_channels // groups] + kernel, None
@@ -109,7 +116,7 @@ class Conv1DTranspose(_ConvNd):
 
     def forward(self, x: Tensor, output_size: int | Sequence[int] | None = None) -> Tensor:
         return functional.conv1d_transpose(x, self.weight, self.bias, self._stride,
-                                           self._padding, self._output_padding, self._groups,
+                                           self._padding, self.output_padding, self._groups,
                                            self._dilation, output_size, self._data_format)
 
 
@@ -128,7 +135,7 @@ class Conv2DTranspose(_ConvNd):
 
     def forward(self, x: Tensor, output_size: int | Sequence[int] | None = None) -> Tensor:
         return functional.conv2d_transpose(x, self.weight, self.bias, self._stride,
-                                           self._padding, self._output_padding, self._groups,
+                                           self._padding, self.output_padding, self._groups,
                                            self._dilation, self._data_format, output_size)
 
 
@@ -147,7 +154,7 @@ class Conv3DTranspose(_ConvNd):
 
     def forward(self, x: Tensor, output_size: int | Sequence[int] | None = None) -> Tensor:
         return functional.conv3d_transpose(x, self.weight, self.bias, self._stride,
-                                           self._padding, self._output_padding, self._groups,
+                                           self._padding, self.output_padding, self._groups,
                                            self._dilation, output_size, self._data_format)
 
 
@@ -157,12 +164,12 @@ class MaxPool1D(Layer):
                  ceil_mode: bool = False,
                  name: str | None = None) -> None:
         super().__init__()
-        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
-        self._ceil_mode, self._return_mask = ceil_mode, return_mask
+        self.kernel_size, self.stride, self.padding = kernel_size, stride, padding
+        self.ceil_mode, self.return_mask = ceil_mode, return_mask
 
     def forward(self, x: Tensor) -> Tensor | tuple[Tensor, Tensor]:
-        return functional.max_pool1d(x, self._kernel_size, self._stride, self._padding,
-                                     self._return_mask, self._ceil_mode)
+        return functional.max_pool1d(x, self.kernel_size, self.stride, self.padding,
+                                     self.return_mask, self.ceil_mode)
 
 
 class AvgPool1D(Layer):
@@ -171,12 +178,12 @@ class AvgPool1D(Layer):
                  ceil_mode: bool = False,
                  name: str | None = None) -> None:
         super().__init__()
-        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
-        self._exclusive, self._ceil_mode = exclusive, ceil_mode
+        self.kernel_size, self.stride, self.padding = kernel_size, stride, padding
+        self.exclusive, self.ceil_mode = exclusive, ceil_mode
 
     def forward(self, x: Tensor) -> Tensor:
-        return functional.avg_pool1d(x, self._kernel_size, self._stride, self._padding,
-                                     self._exclusive, self._ceil_mode)
+        return functional.avg_pool1d(x, self.kernel_size, self.stride, self.padding,
+                                     self.exclusive, self.ceil_mode)
 
 
 class Upsample(Layer):
@@ -188,13 +195,13 @@ class Upsample(Layer):
                  align_mode: int = 0, data_format: str | None = None,
                  name: str | None = None) -> None:
         super().__init__()
-        self._size, self._scale_factor, self._mode = size, scale_factor, mode
-        self._align_corners, self._align_mode = align_corners, align_mode
-        self._data_format = data_format
+        self.size, self.scale_factor, self.mode = size, scale_factor, mode
+        self.align_corners, self.align_mode = align_corners, align_mode
+        self.data_format = data_format
 
     def forward(self, x: Tensor) -> Tensor:
-        return functional.interpolate(x, self._size, self._scale_factor, self._mode,
-                                      self._align_corners, self._align_mode, self._data_format)
+        return functional.interpolate(x, self.size, self.scale_factor, self.mode,
+                                      self.align_corners, self.align_mode, self.data_format)
 
 
 class UpsamplingNearest2D(Upsample):
@@ -217,13 +224,13 @@ class MaxPool2D(Layer):
                  return_mask: bool = False,
                  data_format: str = "NCHW", name: str | None = None) -> None:
         super().__init__()
-        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
-        self._ceil_mode, self._data_format = ceil_mode, data_format
-        self._return_mask = return_mask
+        self.ksize, self.stride, self.padding = kernel_size, stride, padding
+        self.ceil_mode, self.data_format = ceil_mode, data_format
+        self.return_mask = return_mask
 
     def forward(self, x: Tensor) -> Tensor | tuple[Tensor, Tensor]:
-        return functional.max_pool2d(x, self._kernel_size, self._stride, self._padding,
-                                     self._return_mask, self._ceil_mode, self._data_format)
+        return functional.max_pool2d(x, self.ksize, self.stride, self.padding,
+                                     self.return_mask, self.ceil_mode, self.data_format)
 
 
 class AvgPool2D(Layer):
@@ -233,14 +240,14 @@ class AvgPool2D(Layer):
                  divisor_override: int | None = None, data_format: str = "NCHW",
                  name: str | None = None) -> None:
         super().__init__()
-        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
-        self._ceil_mode, self._exclusive = ceil_mode, exclusive
-        self._divisor_override, self._data_format = divisor_override, data_format
+        self.ksize, self.stride, self.padding = kernel_size, stride, padding
+        self.ceil_mode, self.exclusive = ceil_mode, exclusive
+        self.divisor, self.data_format = divisor_override, data_format
 
     def forward(self, x: Tensor) -> Tensor:
-        return functional.avg_pool2d(x, self._kernel_size, self._stride, self._padding,
-                                     self._ceil_mode, self._exclusive, self._divisor_override,
-                                     self._data_format)
+        return functional.avg_pool2d(x, self.ksize, self.stride, self.padding,
+                                     self.ceil_mode, self.exclusive, self.divisor,
+                                     self.data_format)
 
 
 class AdaptiveAvgPool2D(Layer):
@@ -269,13 +276,13 @@ class MaxPool3D(Layer):
                  ceil_mode: bool = False, data_format: str = "NCDHW",
                  name: str | None = None) -> None:
         super().__init__()
-        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
-        self._return_mask, self._ceil_mode = return_mask, ceil_mode
-        self._data_format = data_format
+        self.ksize, self.stride, self.padding = kernel_size, stride, padding
+        self.return_mask, self.ceil_mode = return_mask, ceil_mode
+        self.data_format = data_format
 
     def forward(self, x: Tensor) -> Tensor:
-        return functional.max_pool3d(x, self._kernel_size, self._stride, self._padding,
-                                     self._return_mask, self._ceil_mode, self._data_format)
+        return functional.max_pool3d(x, self.ksize, self.stride, self.padding,
+                                     self.return_mask, self.ceil_mode, self.data_format)
 
 
 class AvgPool3D(Layer):
@@ -284,33 +291,33 @@ class AvgPool3D(Layer):
                  exclusive: bool = True, divisor_override: int | None = None,
                  data_format: str = "NCDHW", name: str | None = None) -> None:
         super().__init__()
-        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
-        self._ceil_mode, self._exclusive = ceil_mode, exclusive
-        self._divisor_override, self._data_format = divisor_override, data_format
+        self.ksize, self.stride, self.padding = kernel_size, stride, padding
+        self.ceil_mode, self.exclusive = ceil_mode, exclusive
+        self.divisor, self.data_format = divisor_override, data_format
 
     def forward(self, x: Tensor) -> Tensor:
-        return functional.avg_pool3d(x, self._kernel_size, self._stride, self._padding,
-                                     self._ceil_mode, self._exclusive, self._divisor_override,
-                                     self._data_format)
+        return functional.avg_pool3d(x, self.ksize, self.stride, self.padding,
+                                     self.ceil_mode, self.exclusive, self.divisor,
+                                     self.data_format)
 
 
 class AdaptiveAvgPool1D(Layer):
     def __init__(self, output_size: int, name: str | None = None) -> None:
         super().__init__()
-        self._output_size = output_size
+        self.output_size = output_size
 
     def forward(self, x: Tensor) -> Tensor:
-        return functional.adaptive_avg_pool1d(x, self._output_size)
+        return functional.adaptive_avg_pool1d(x, self.output_size)
 
 
 class AdaptiveMaxPool1D(Layer):
     def __init__(self, output_size: int, return_mask: bool = False,
                  name: str | None = None) -> None:
         super().__init__()
-        self._output_size, self._return_mask = output_size, return_mask
+        self.output_size, self.return_mask = output_size, return_mask
 
     def forward(self, x: Tensor) -> Tensor:
-        return functional.adaptive_max_pool1d(x, self._output_size, self._return_mask)
+        return functional.adaptive_max_pool1d(x, self.output_size, self.return_mask)
 
 
 class AdaptiveAvgPool3D(Layer):
@@ -341,12 +348,12 @@ class Unfold(Layer):
                  paddings: int | Sequence[int] = 0, strides: int | Sequence[int] = 1,
                  name: str | None = None) -> None:
         super().__init__()
-        self._kernel_sizes, self._dilations = kernel_sizes, dilations
-        self._paddings, self._strides = paddings, strides
+        self.kernel_sizes, self.dilations = kernel_sizes, dilations
+        self.paddings, self.strides = paddings, strides
 
     def forward(self, input: Tensor) -> Tensor:
-        return functional.unfold(input, self._kernel_sizes, self._strides, self._paddings,
-                                 self._dilations)
+        return functional.unfold(input, self.kernel_sizes, self.strides, self.paddings,
+                                 self.dilations)
 
 
 class Fold(Layer):
@@ -357,12 +364,12 @@ class Fold(Layer):
                  dilations: int | Sequence[int] = 1, paddings: int | Sequence[int] = 0,
                  strides: int | Sequence[int] = 1, name: str | None = None) -> None:
         super().__init__()
-        self._output_sizes, self._kernel_sizes = output_sizes, kernel_sizes
-        self._dilations, self._paddings, self._strides = dilations, paddings, strides
+        self.output_sizes, self.kernel_sizes = output_sizes, kernel_sizes
+        self.dilations, self.paddings, self.strides = dilations, paddings, strides
 
     def forward(self, input: Tensor) -> Tensor:
-        return functional.fold(input, self._output_sizes, self._kernel_sizes, self._strides,
-                               self._paddings, self._dilations)
+        return functional.fold(input, self.output_sizes, self.kernel_sizes, self.strides,
+                               self.paddings, self.dilations)
 
 
 class LPPool1D(Layer):
@@ -371,12 +378,12 @@ class LPPool1D(Layer):
                  ceil_mode: bool = False, data_format: str = "NCL",
                  name: str | None = None) -> None:
         super().__init__()
-        self._norm_type, self._kernel_size, self._stride = norm_type, kernel_size, stride
-        self._padding, self._ceil_mode, self._data_format = padding, ceil_mode, data_format
+        self.norm_type, self.kernel_size, self.stride = float(norm_type), kernel_size, stride
+        self.padding, self.ceil_mode, self.data_format = padding, ceil_mode, data_format
 
     def forward(self, x: Tensor) -> Tensor:
-        return functional.lp_pool1d(x, self._norm_type, self._kernel_size, self._stride,
-                                    self._padding, self._ceil_mode, self._data_format)
+        return functional.lp_pool1d(x, self.norm_type, self.kernel_size, self.stride,
+                                    self.padding, self.ceil_mode, self.data_format)
 
 
 class LPPool2D(Layer):
@@ -385,12 +392,13 @@ class LPPool2D(Layer):
                  ceil_mode: bool = False, data_format: str = "NCHW",
                  name: str | None = None) -> None:
         super().__init__()
-        self._norm_type, self._kernel_size, self._stride = norm_type, kernel_size, stride
-        self._padding, self._ceil_mode, self._data_format = padding, ceil_mode, data_format
+        self.norm_type, self.ksize = float(norm_type), kernel_size
+        self.stride = kernel_size if stride is None else stride
+        self.padding, self.ceil_mode, self.data_format = padding, ceil_mode, data_format
 
     def forward(self, x: Tensor) -> Tensor:
-        return functional.lp_pool2d(x, self._norm_type, self._kernel_size, self._stride,
-                                    self._padding, self._ceil_mode, self._data_format)
+        return functional.lp_pool2d(x, self.norm_type, self.ksize, self.stride,
+                                    self.padding, self.ceil_mode, self.data_format)
 
 
 class MaxUnPool1D(Layer):
@@ -398,12 +406,12 @@ class MaxUnPool1D(Layer):
                  padding: int | Sequence[int] = 0, data_format: str = "NCL",
                  output_size: Sequence[int] | None = None, name: str | None = None) -> None:
         super().__init__()
-        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
-        self._data_format, self._output_size = data_format, output_size
+        self.ksize, self.stride, self.padding = kernel_size, stride, padding
+        self.data_format, self.output_size = data_format, output_size
 
     def forward(self, x: Tensor, indices: Tensor) -> Tensor:
-        return functional.max_unpool1d(x, indices, self._kernel_size, self._stride,
-                                       self._padding, self._data_format, self._output_size)
+        return functional.max_unpool1d(x, indices, self.ksize, self.stride,
+                                       self.padding, self.data_format, self.output_size)
 
 
 class MaxUnPool2D(Layer):
@@ -411,9 +419,9 @@ class MaxUnPool2D(Layer):
                  padding: int | Sequence[int] = 0, data_format: str = "NCHW",
                  output_size: Sequence[int] | None = None, name: str | None = None) -> None:
         super().__init__()
-        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
-        self._data_format, self._output_size = data_format, output_size
+        self.ksize, self.stride, self.padding = kernel_size, stride, padding
+        self.data_format, self.output_size = data_format, output_size
 
     def forward(self, x: Tensor, indices: Tensor) -> Tensor:
-        return functional.max_unpool2d(x, indices, self._kernel_size, self._stride,
-                                       self._padding, self._data_format, self._output_size)
+        return functional.max_unpool2d(x, indices, self.ksize, self.stride,
+                                       self.padding, self.data_format, self.output_size)

@@ -22,7 +22,8 @@ class _BatchNorm(Layer):
                  bias_attr: ParamAttrLike = None, data_format: str = "NCHW",
                  use_global_stats: bool | None = None, name: str | None = None) -> None:
         super().__init__()
-        self._momentum, self._epsilon = momentum, epsilon
+        self._num_features, self._momentum, self._epsilon = num_features, momentum, epsilon
+        self._weight_attr, self._bias_attr = weight_attr, bias_attr
         self._use_global_stats = use_global_stats
         self._data_format = data_format
         self.weight = self.create_parameter([num_features], attr=weight_attr,
@@ -101,7 +102,8 @@ class GroupNorm(Layer):
                  bias_attr: ParamAttrLike = None, data_format: str = "NCHW",
                  name: str | None = None) -> None:
         super().__init__()
-        self._num_groups, self._epsilon = num_groups, epsilon
+        self._num_groups, self._num_channels, self._epsilon = num_groups, num_channels, epsilon
+        self._weight_attr, self._bias_attr = weight_attr, bias_attr
         self._data_format = data_format
         self.weight = self.create_parameter([num_channels], attr=weight_attr,
                                             default_initializer=initializer.Constant(1.0))
@@ -121,7 +123,8 @@ class InstanceNorm2D(Layer):
                  bias_attr: ParamAttrLike = None, data_format: str = "NCHW",
                  name: str | None = None) -> None:
         super().__init__()
-        self._epsilon = epsilon
+        self._num_features, self._epsilon, self._momentum = num_features, epsilon, momentum
+        self._weight_attr, self._bias_attr = weight_attr, bias_attr
         self._data_format = data_format
         self.scale = self.create_parameter([num_features], attr=weight_attr,
                                            default_initializer=initializer.Constant(1.0))

@@ -207,6 +207,9 @@ class Bilinear(Layer):
                  weight_attr: ParamAttr | str | None = None, bias_attr: ParamAttrLike = None,
                  name: str | None = None) -> None:
         super().__init__()
+        self._in1_features, self._in2_features = in1_features, in2_features
+        self._out_features = out_features
+        self._weight_attr, self._bias_attr = weight_attr, bias_attr
         self.weight = self.create_parameter([out_features, in1_features, in2_features],
                                             attr=weight_attr)
         self.bias = self.create_parameter([1, out_features], attr=bias_attr, is_bias=True)

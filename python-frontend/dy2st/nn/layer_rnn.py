@@ -209,8 +209,9 @@ class _RNNBase(Layer):
         super().__init__()
         if direction not in ("forward", "bidirect", "bidirectional"):
             raise ValueError(f"direction must be 'forward' or 'bidirect', not {direction!r}")
-        self.hidden_size, self.num_layers = hidden_size, num_layers
+        self.input_size, self.hidden_size, self.num_layers = input_size, hidden_size, num_layers
         self.time_major, self.dropout = time_major, dropout
+        self.proj_size = 0
         directions = 2 if direction != "forward" else 1
         self.num_directions = directions
         layers = []
@@ -318,6 +319,9 @@ class SimpleRNN(_RNNBase):
                          time_major, dropout,
                          (weight_ih_attr, weight_hh_attr, bias_ih_attr, bias_hh_attr),
                          (activation,))
+        # Paddle's names of the kind and of the states per layer.
+        self.activation, self.mode = activation, f"RNN_{activation.upper()}"
+        self.state_components = 1
 
     def _initial(self, initial_states, index, x):
         if initial_states is None:
@@ -339,6 +343,7 @@ class GRU(SimpleRNN):
         _RNNBase.__init__(self, GRUCell, input_size, hidden_size, num_layers, direction,
                           time_major, dropout,
                           (weight_ih_attr, weight_hh_attr, bias_ih_attr, bias_hh_attr))
+        self.mode, self.state_components = "GRU", 1
 
 
 class LSTM(_RNNBase):
@@ -354,6 +359,7 @@ class LSTM(_RNNBase):
             raise ValueError("LSTM(proj_size=...) is not supported by dy2st")
         super().__init__(LSTMCell, input_size, hidden_size, num_layers, direction, time_major,
                          dropout, (weight_ih_attr, weight_hh_attr, bias_ih_attr, bias_hh_attr))
+        self.mode, self.state_components = "LSTM", 2
 
     def _initial(self, initial_states, index, x):
         if initial_states is None:
