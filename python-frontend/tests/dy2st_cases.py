@@ -1392,6 +1392,24 @@ def roi_aligned(features, boxes, counts):
     return pooled, fixed, paddle.vision.ops.RoIAlign(2, 1.0)(features, boxes, counts)
 
 
+def deformable_convolutions(x, offset_weight, weight, bias):
+    # DCNv2 as PP-YOLO's and DB++'s heads write it: one convolution gives the
+    # offsets and the mask (two deformable groups); then groups, a stride and
+    # dilation, no mask (v1), and the layer.
+    offset_mask = paddle.nn.functional.conv2d(x, offset_weight, padding=1)
+    offset, mask = paddle.split(offset_mask, num_or_sections=[36, 18], axis=1)
+    mask = paddle.nn.functional.sigmoid(mask)
+    v2 = paddle.vision.ops.deform_conv2d(x, offset, weight, bias, padding=1,
+                                         deformable_groups=2, mask=mask)
+    strided = paddle.vision.ops.deform_conv2d(x, offset[:, :18, ::2, ::2] * 2.0,
+                                              weight[:, :2], None, stride=2, padding=2,
+                                              dilation=2, groups=2)
+    layer = paddle.vision.ops.DeformConv2D(
+        4, 2, 3, padding=1, weight_attr=paddle.ParamAttr(
+            initializer=paddle.nn.initializer.Constant(0.1)))
+    return v2, strided, layer(x, offset[:, :18], mask[:, :9])
+
+
 def _filled_where(xs, mask, value):
     return paddle.where(mask, paddle.full_like(xs, value), xs)
 
@@ -1542,4 +1560,8 @@ CASES = [
       np.array([[1.0, 2.0, 9.5, 7.0], [0.0, 0.0, 23.0, 19.0], [-4.0, -3.0, 3.0, 2.5],
                 [5.0, 5.0, 5.5, 5.2], [10.0, 8.0, 30.0, 25.0]], "float32"),
       np.array([2, 3], "int32")]),
+    ("deformable_convolutions", deformable_convolutions,
+     [f32(2, 4, 6, 7), np.random.RandomState(8).randn(54, 4, 3, 3).astype("float32"),
+      (np.random.RandomState(9).randn(6, 4, 3, 3) * 0.1).astype("float32"),
+      (np.random.RandomState(10).randn(6) * 0.1).astype("float32")]),
 ]

@@ -224,6 +224,72 @@ def test_roi_align_is_paddles_kernel(output_size, scale, ratio, aligned):
         np.testing.assert_allclose(fn(*args).numpy(), expected, rtol=1e-5, atol=1e-6)
 
 
+def _deform_reference(x, offset, weight, bias, stride, padding, dilation, dgroups, groups, mask):
+    """Paddle's CPU deformable convolution (ModulatedDeformableIm2col, then a
+    product per group), loop by loop in float64."""
+    n, c, h, w = x.shape
+    f, _, kh, kw = weight.shape
+    out_h, out_w = offset.shape[2:]
+    cols = np.zeros((n, c, kh * kw, out_h, out_w))
+    for b, ch, i, j, oy, ox in itertools.product(range(n), range(c), range(kh), range(kw),
+                                                 range(out_h), range(out_w)):
+        g, k = ch // (c // dgroups), i * kw + j
+        y = oy * stride[0] - padding[0] + i * dilation[0] + offset[b, g * 2 * kh * kw + 2 * k, oy, ox]
+        xx = ox * stride[1] - padding[1] + j * dilation[1] + \
+            offset[b, g * 2 * kh * kw + 2 * k + 1, oy, ox]
+        value = 0.0
+        if -1 < y < h and -1 < xx < w:
+            y0, x0 = math.floor(y), math.floor(xx)
+            ly, lx = y - y0, xx - x0
+            for yy, xv, wt in ((y0, x0, (1 - ly) * (1 - lx)), (y0, x0 + 1, (1 - ly) * lx),
+                               (y0 + 1, x0, ly * (1 - lx)), (y0 + 1, x0 + 1, ly * lx)):
+                if 0 <= yy < h and 0 <= xv < w:
+                    value += wt * float(x[b, ch, yy, xv])
+        if mask is not None:
+            value *= mask[b, g * kh * kw + k, oy, ox]
+        cols[b, ch, k, oy, ox] = value
+    per = c // groups
+    out = np.zeros((n, f, out_h, out_w))
+    for fi in range(f):
+        g = fi // (f // groups)
+        out[:, fi] = np.einsum("bckyx,ck->byx", cols[:, g * per:(g + 1) * per],
+                               weight[fi].reshape(per, kh * kw).astype(np.float64))
+    return out + (0.0 if bias is None else bias.reshape(1, -1, 1, 1))
+
+
+@pytest.mark.parametrize("kernel, stride, padding, dilation, dgroups, groups, masked", [
+    ((3, 3), (1, 1), (1, 1), (1, 1), 1, 1, True), ((3, 2), (2, 1), (1, 0), (1, 2), 2, 2, False),
+    ((1, 1), (1, 1), (0, 0), (1, 1), 2, 1, True), ((3, 3), (2, 2), (2, 2), (2, 2), 1, 2, True),
+])
+def test_deform_conv2d_is_paddles_kernel(kernel, stride, padding, dilation, dgroups, groups,
+                                         masked):
+    rng = np.random.RandomState(11)
+    kh, kw = kernel
+    x = rng.randn(2, 4, 6, 7).astype(np.float32)
+    out_h = (6 + 2 * padding[0] - dilation[0] * (kh - 1) - 1) // stride[0] + 1
+    out_w = (7 + 2 * padding[1] - dilation[1] * (kw - 1) - 1) // stride[1] + 1
+    # Offsets past every border, and one exactly at -1 (read as zero).
+    offset = (rng.randn(2, 2 * dgroups * kh * kw, out_h, out_w) * 2.5).astype(np.float32)
+    offset[0, 0, 0, 0] = -1.0 - (0 * stride[0] - padding[0])
+    mask = rng.uniform(0, 1, (2, dgroups * kh * kw, out_h, out_w)).astype(np.float32)
+    weight = rng.randn(6, 4 // groups, kh, kw).astype(np.float32)
+    bias = rng.randn(6).astype(np.float32)
+    expected = _deform_reference(x, offset, weight, bias, stride, padding, dilation, dgroups,
+                                 groups, mask if masked else None)
+
+    def convolved(x, offset, weight, bias, mask):
+        return paddle.vision.ops.deform_conv2d(x, offset, weight, bias, stride, padding,
+                                               dilation, dgroups, groups, mask if masked else None)
+    args = [paddle.to_tensor(v) for v in (x, offset, weight, bias, mask)]
+    any_batch = [InputSpec([None, 4, 6, 7], "float32"),
+                 InputSpec([None] + list(offset.shape[1:]), "float32"),
+                 InputSpec(list(weight.shape), "float32"), InputSpec([6], "float32"),
+                 InputSpec([None] + list(mask.shape[1:]), "float32")]
+    for fn in (convolved, paddle.jit.to_static(convolved),
+               paddle.jit.to_static(convolved, input_spec=any_batch)):
+        np.testing.assert_allclose(fn(*args).numpy(), expected, rtol=1e-4, atol=1e-4)
+
+
 def _prior_box_reference(fh, fw, ih, iw, min_sizes, max_sizes, ratios, flip, clip, steps,
                          offset, order):
     """Paddle's CPU kernel (and its ExpandAspectRatios), loop by loop."""

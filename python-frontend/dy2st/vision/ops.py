@@ -1,6 +1,7 @@
 """paddle.vision.ops: the layers the vision models build on, greedy
 non-maximum suppression (nms), YOLO's box decoding (yolo_box), SSD's
-prior boxes (prior_box) and RoIAlign (roi.py)."""
+prior boxes (prior_box), RoIAlign (roi.py) and deformable convolution
+(deform.py)."""
 from __future__ import annotations
 
 import math
@@ -12,6 +13,7 @@ from ..eager.functional import (arange, argsort, cast, exp, expand, gather, isin
                                 minimum, pow, reshape, sigmoid, stack, to_tensor, transpose,
                                 where, zeros)
 from ..eager.tensor import Tensor
+from . import deform as _deform
 from . import roi as _roi
 
 
@@ -200,3 +202,4 @@ def prior_box(input: Tensor, image: Tensor, min_sizes: Any, max_sizes: Any = Non
 
 
 roi_align, RoIAlign = _roi.roi_align, _roi.RoIAlign
+deform_conv2d, DeformConv2D = _deform.deform_conv2d, _deform.DeformConv2D
