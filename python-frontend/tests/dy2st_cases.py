@@ -1410,6 +1410,17 @@ def deformable_convolutions(x, offset_weight, weight, bias):
     return v2, strided, layer(x, offset[:, :18], mask[:, :9])
 
 
+def boxes_coded(priors, variances, targets, deltas):
+    # paddle.vision.ops.box_coder as SSD's and Faster R-CNN's heads use it:
+    # encoding targets against priors with per-prior variances, decoding a
+    # head's deltas with fixed ones, priors along either axis.
+    ops = paddle.vision.ops
+    codes = ops.box_coder(priors, variances, targets, box_normalized=False)
+    decoded = ops.box_coder(priors, [0.1, 0.1, 0.2, 0.2], deltas, "decode_center_size")
+    per_target = ops.box_coder(targets, variances[:3], deltas, "decode_center_size", False, 1)
+    return codes, decoded, per_target
+
+
 def _filled_where(xs, mask, value):
     return paddle.where(mask, paddle.full_like(xs, value), xs)
 
@@ -1560,6 +1571,11 @@ CASES = [
       np.array([[1.0, 2.0, 9.5, 7.0], [0.0, 0.0, 23.0, 19.0], [-4.0, -3.0, 3.0, 2.5],
                 [5.0, 5.0, 5.5, 5.2], [10.0, 8.0, 30.0, 25.0]], "float32"),
       np.array([2, 3], "int32")]),
+    ("boxes_coded", boxes_coded,
+     [np.array([[1, 2, 11, 9], [4, 4, 30, 20], [0, 5, 6, 40], [10, 10, 12, 15]], "float32"),
+      np.random.RandomState(13).uniform(0.1, 0.3, (4, 4)).astype("float32"),
+      np.array([[2, 3, 12, 8], [5, 1, 25, 22], [0, 0, 9, 30]], "float32"),
+      np.random.RandomState(14).randn(3, 4, 4).astype("float32")]),
     ("deformable_convolutions", deformable_convolutions,
      [f32(2, 4, 6, 7), np.random.RandomState(8).randn(54, 4, 3, 3).astype("float32"),
       (np.random.RandomState(9).randn(6, 4, 3, 3) * 0.1).astype("float32"),

@@ -290,6 +290,65 @@ def test_deform_conv2d_is_paddles_kernel(kernel, stride, padding, dilation, dgro
         np.testing.assert_allclose(fn(*args).numpy(), expected, rtol=1e-4, atol=1e-4)
 
 
+def _box_coder_reference(prior, variance, target, code_type, normalized, axis):
+    """Paddle's CPU box_coder kernel, box by box in float64."""
+    extra = 0.0 if normalized else 1.0
+
+    def centre(b):
+        w, h = b[2] - b[0] + extra, b[3] - b[1] + extra
+        return w, h, b[0] + w / 2, b[1] + h / 2
+
+    def var(j):
+        return np.asarray(variance[j] if np.ndim(variance) == 2 else variance, np.float64)
+    if code_type == "encode_center_size":
+        out = np.zeros((len(target), len(prior), 4))
+        for i, j in itertools.product(range(len(target)), range(len(prior))):
+            pw, ph, px, py = centre(prior[j].astype(np.float64))
+            t = target[i].astype(np.float64)
+            tw, th = t[2] - t[0] + extra, t[3] - t[1] + extra
+            out[i, j] = np.array([((t[2] + t[0]) / 2 - px) / pw, ((t[3] + t[1]) / 2 - py) / ph,
+                                  np.log(abs(tw / pw)), np.log(abs(th / ph))]) / var(j)
+        return out
+    out = np.zeros(target.shape)
+    for i, j in itertools.product(range(target.shape[0]), range(target.shape[1])):
+        k = j if axis == 0 else i
+        pw, ph, px, py = centre(prior[k].astype(np.float64))
+        v, t = var(k), target[i, j].astype(np.float64)
+        cx, cy = v[0] * t[0] * pw + px, v[1] * t[1] * ph + py
+        w, h = np.exp(v[2] * t[2]) * pw, np.exp(v[3] * t[3]) * ph
+        out[i, j] = [cx - w / 2, cy - h / 2, cx + w / 2 - extra, cy + h / 2 - extra]
+    return out
+
+
+def _corner_boxes(rng, n):
+    corner = rng.uniform(0, 50, (n, 2))
+    return np.concatenate([corner, corner + rng.uniform(1, 30, (n, 2))], 1).astype(np.float32)
+
+
+@pytest.mark.parametrize("code_type, normalized, axis, tensor_variance", [
+    ("encode_center_size", False, 0, True), ("encode_center_size", True, 0, False),
+    ("decode_center_size", False, 0, True), ("decode_center_size", True, 0, False),
+    ("decode_center_size", True, 1, True), ("decode_center_size", False, 1, False),
+])
+def test_box_coder_is_paddles_kernel(code_type, normalized, axis, tensor_variance):
+    rng = np.random.RandomState(12)
+    encode = code_type == "encode_center_size"
+    priors = _corner_boxes(rng, 5 if encode or axis == 0 else 3)
+    target = _corner_boxes(rng, 3) if encode else rng.randn(3, 5, 4).astype(np.float32)
+    variance = rng.uniform(0.1, 0.3, priors.shape).astype(np.float32) if tensor_variance \
+        else [0.1, 0.1, 0.2, 0.2]
+    expected = _box_coder_reference(priors, variance, target, code_type, normalized, axis)
+
+    def coded(priors, variance, target):
+        return paddle.vision.ops.box_coder(priors, variance, target, code_type, normalized,
+                                           axis)
+    variance_arg = paddle.to_tensor(variance) if tensor_variance else variance
+    for fn in (coded, paddle.jit.to_static(coded)):
+        np.testing.assert_allclose(fn(paddle.to_tensor(priors), variance_arg,
+                                      paddle.to_tensor(target)).numpy(),
+                                   expected, rtol=1e-5, atol=1e-5)
+
+
 def _prior_box_reference(fh, fw, ih, iw, min_sizes, max_sizes, ratios, flip, clip, steps,
                          offset, order):
     """Paddle's CPU kernel (and its ExpandAspectRatios), loop by loop."""

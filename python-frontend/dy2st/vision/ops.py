@@ -1,6 +1,6 @@
 """paddle.vision.ops: the layers the vision models build on, greedy
 non-maximum suppression (nms), YOLO's box decoding (yolo_box), SSD's
-prior boxes (prior_box), RoIAlign (roi.py) and deformable convolution
+prior boxes (prior_box), box encoding and decoding (box_coder), RoIAlign (roi.py) and deformable convolution
 (deform.py)."""
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import math
 from typing import Any, Callable, Sequence
 
 from .. import nn
-from ..eager.functional import (arange, argsort, cast, exp, expand, gather, isin,
+from ..eager.functional import (abs as absolute, arange, argsort, cast, exp, expand, gather, isin, log,
                                 logical_and, logical_not, logical_or, masked_select, maximum,
                                 minimum, pow, reshape, sigmoid, stack, to_tensor, transpose,
-                                where, zeros)
+                                unsqueeze, where, zeros)
 from ..eager.tensor import Tensor
 from . import deform as _deform
 from . import roi as _roi
@@ -134,6 +134,61 @@ def yolo_box(x: Tensor, img_size: Tensor, anchors: Sequence[int], class_num: int
     scores = transpose(scores, [0, 1, 3, 4, 2])
     return (reshape(boxes, [-1, count * h * w, 4]),
             reshape(scores, [-1, count * h * w, class_num]))
+
+
+def _centres(boxes, extra):
+    """(width, height, centre x, centre y) of corner boxes [..., 4] in the
+    kernel's order (`extra` 1 for pixel boxes, whose corners both count)."""
+    width = boxes[..., 2] - boxes[..., 0] + extra
+    height = boxes[..., 3] - boxes[..., 1] + extra
+    return width, height, boxes[..., 0] + width / 2, boxes[..., 1] + height / 2
+
+
+def box_coder(prior_box: Tensor, prior_box_var: Any, target_box: Tensor,
+              code_type: str = "encode_center_size", box_normalized: bool = True,
+              axis: int = 0, name: str | None = None) -> Tensor:
+    """Boxes as offsets from priors (SSD, Faster R-CNN) and back, as Paddle's
+    kernel: encode target [N, 4] against prior [M, 4] to [N, M, 4] (centre
+    offsets over the prior's size, log size ratios, over the variances);
+    decode target [N, M, 4] to corners, the priors along axis 0 ([M, 4]) or
+    1 ([N, 4]). prior_box_var: a tensor like the priors or 4 floats."""
+    if isinstance(prior_box_var, (list, tuple)):
+        if len(prior_box_var) != 4:
+            raise ValueError("box_coder(): prior_box_var must hold 4 floats")
+        variance = reshape(to_tensor([float(v) for v in prior_box_var], dtype=prior_box.dtype),
+                           [1, 1, 4])
+    elif isinstance(prior_box_var, Tensor):
+        variance = prior_box_var
+    else:
+        raise TypeError("Input prior_box_var must be Variable or list|tuple")
+    extra = 0.0 if box_normalized else 1.0
+    if code_type == "encode_center_size":
+        pw, ph, px, py = (reshape(v, [1, -1]) for v in _centres(prior_box, extra))
+        tw, th = (target_box[:, 2] - target_box[:, 0] + extra,
+                  target_box[:, 3] - target_box[:, 1] + extra)
+        tx = (target_box[:, 2] + target_box[:, 0]) / 2
+        ty = (target_box[:, 3] + target_box[:, 1]) / 2
+        tw, th, tx, ty = (reshape(v, [-1, 1]) for v in (tw, th, tx, ty))
+        codes = stack([(tx - px) / pw, (ty - py) / ph, log(absolute(tw / pw)),
+                       log(absolute(th / ph))],
+                      axis=-1)
+        if isinstance(prior_box_var, Tensor):
+            variance = unsqueeze(variance, 0)
+        return codes / variance
+    if code_type != "decode_center_size":
+        raise ValueError(f"box_coder(): code_type must be 'encode_center_size' or "
+                         f"'decode_center_size', not {code_type!r}")
+    if axis not in (0, 1):
+        raise ValueError(f"box_coder(): axis must be 0 or 1, not {axis}")
+    spread = [1, -1] if axis == 0 else [-1, 1]
+    pw, ph, px, py = (reshape(v, spread) for v in _centres(prior_box, extra))
+    if isinstance(prior_box_var, Tensor):
+        variance = unsqueeze(variance, axis)
+    cx = variance[..., 0] * target_box[..., 0] * pw + px
+    cy = variance[..., 1] * target_box[..., 1] * ph + py
+    w = exp(variance[..., 2] * target_box[..., 2]) * pw
+    h = exp(variance[..., 3] * target_box[..., 3]) * ph
+    return stack([cx - w / 2, cy - h / 2, cx + w / 2 - extra, cy + h / 2 - extra], axis=-1)
 
 
 def _expanded_ratios(aspect_ratios, flip):
