@@ -35,6 +35,19 @@ std::optional<DType> dy2st::dtypeFromName(llvm::StringRef name) {
   return std::nullopt;
 }
 
+std::optional<DType> dy2st::dtypeFromSpelling(llvm::StringRef name) {
+  // NumPy's other names of the same dtypes, which Paddle takes too (dtypes.py's
+  // _NUMPY_SPELLINGS for eager code).
+  static const std::pair<const char *, DType> kSpellings[] = {{"float", DType::Float64},
+                                                              {"double", DType::Float64},
+                                                              {"int", DType::Int64},
+                                                              {"long", DType::Int64}};
+  for (const auto &[spelling, dtype] : kSpellings)
+    if (name == spelling)
+      return dtype;
+  return dtypeFromName(name);
+}
+
 std::optional<DType> dy2st::dtypeOfElement(mlir::Type element) {
   if (!element)
     return std::nullopt;

@@ -1421,6 +1421,14 @@ def boxes_coded(priors, variances, targets, deltas):
     return codes, decoded, per_target
 
 
+def dtype_spellings(x):
+    # Python's types and NumPy's other names as dtypes: float is float64
+    # (NumPy's), int int64, as Paddle reads them.
+    return (x.astype(float), paddle.zeros([2], dtype=float), x.astype("float"),
+            paddle.cast(x, "double"), (x * 1.5).astype(int), paddle.ones([2], "long"),
+            x.astype(bool), paddle.full([2], 3, dtype=int))
+
+
 def _filled_where(xs, mask, value):
     return paddle.where(mask, paddle.full_like(xs, value), xs)
 
@@ -1571,6 +1579,7 @@ CASES = [
       np.array([[1.0, 2.0, 9.5, 7.0], [0.0, 0.0, 23.0, 19.0], [-4.0, -3.0, 3.0, 2.5],
                 [5.0, 5.0, 5.5, 5.2], [10.0, 8.0, 30.0, 25.0]], "float32"),
       np.array([2, 3], "int32")]),
+    ("dtype_spellings", dtype_spellings, [np.array([0, 1, 2], "int32")]),
     ("boxes_coded", boxes_coded,
      [np.array([[1, 2, 11, 9], [4, 4, 30, 20], [0, 5, 6, 40], [10, 10, 12, 15]], "float32"),
       np.random.RandomState(13).uniform(0.1, 0.3, (4, 4)).astype("float32"),

@@ -29,3 +29,16 @@ print(paddle.jit.to_static(library).code)
 # CHECK: pydy.lib_call "max"
 # CHECK: pydy.lib_call "exp"
 # CHECK: pydy.lib_call "sum"
+
+
+def python_types_as_dtypes(x):
+    return x.astype(float), paddle.zeros([2], dtype=int), x.astype(bool)
+
+
+print(paddle.jit.to_static(python_types_as_dtypes).code)
+
+# Python's types given as dtypes are NumPy's names of them (float is float64).
+# CHECK-LABEL: pydy.func @"python_types_as_dtypes"
+# CHECK: pydy.constant "float64"
+# CHECK: pydy.constant "int64"
+# CHECK: pydy.constant "bool"

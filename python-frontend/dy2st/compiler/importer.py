@@ -1469,6 +1469,8 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
             obj = result.obj
             if isinstance(obj, np.dtype) or (isinstance(obj, type) and issubclass(obj, np.generic)):
                 return self.constant(np.dtype(obj).name, node)  # x.astype(np.float64)
+            if obj is bool or obj is int or obj is float:
+                return self.constant(str(dtypes.as_dtype(obj)), node)  # x.astype(float)
             if isinstance(obj, CPUPlace):
                 # to_tensor(..., place=paddle.CPUPlace()): the place by its name,
                 # which Paddle's `place` arguments take too.

@@ -22,6 +22,9 @@ class DType(str):
 
 _NUMPY_NAMES = {"bool": "bool", "int32": "int32", "int64": "int64",
                 "float32": "float32", "float64": "float64"}
+# NumPy's other names of them, which Paddle takes too (x.astype("float") is
+# float64); DType.cpp's dtypeFromSpelling holds the same for compiled code.
+_NUMPY_SPELLINGS = {"float": "float64", "double": "float64", "int": "int64", "long": "int64"}
 
 bool_ = DType("bool")
 int32 = DType("int32")
@@ -55,10 +58,12 @@ def as_dtype(dtype):
     if dtype is int:
         return int64
     if dtype is float:
-        return float32
+        return float64  # NumPy's (and so Paddle's) float: x.astype(float) is float64
     name = str(np.dtype(dtype)) if not isinstance(dtype, str) else dtype
     if name in _NUMPY_NAMES:
         return DType(name)
+    if isinstance(dtype, str) and dtype in _NUMPY_SPELLINGS:
+        return DType(_NUMPY_SPELLINGS[dtype])
     raise TypeError(f"dy2st supports the dtypes bool, int32, int64, float32 and float64, "
                     f"not {dtype!r}")
 

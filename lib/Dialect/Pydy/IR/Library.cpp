@@ -3,6 +3,7 @@
 #include "Dy2St/Dialect/Pydy/Library.h"
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
 #include "Dy2St/Dialect/Pydy/TypeRules.h"
+#include "Dy2St/Support/DType.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/StringExtras.h"
@@ -189,7 +190,8 @@ FailureOr<Type> LibTyping::dtype(StringRef param, Type fallback) {
   if (!a)
     return fallback;
   auto s = dyn_cast<StringAttr>(a);
-  Type t = s ? elementTypeFromName(getContext(), s.getValue()) : Type();
+  std::optional<dy2st::DType> spelled = s ? dy2st::dtypeFromSpelling(s.getValue()) : std::nullopt;
+  Type t = spelled ? dy2st::elementOfDtype(getContext(), *spelled) : Type();
   if (!t)
     return error() << "unsupported dtype " << a
                    << " (use bool, int32, int64, float32 or float64)";
