@@ -22,6 +22,8 @@ from .eager.dtypes import bool_ as bool, float32, float64, int32, int64  # noqa:
 from .eager.dtypes import DType as dtype, bfloat16, complex64, complex128, float16, int8, int16, \
     uint8
 from .eager.dtype_info import finfo, iinfo
+from .eager import dtypes as _dtypes
+from .runtime import static_function as _static_function
 from .compiler.errors import Dy2StError, GPUUnavailableError, UnsupportedSyntaxError
 from .compiler.tracer import TraceWarning
 from .eager.functional import *  # noqa: F401,F403 (the operations; see eager/functional.pyi)
@@ -47,15 +49,18 @@ def create_parameter(shape: Sequence[int], dtype: Any, name: str | None = None,
                                                   default_initializer=default_initializer)
 
 def get_default_dtype() -> str:
-    """The dtype of new float tensors and parameters: float32."""
-    return "float32"
+    """The dtype of new float tensors and parameters: float32 unless
+    set_default_dtype chose float64."""
+    return str(_dtypes.default_float())
 
 
 def set_default_dtype(d: Any) -> None:
-    """Paddle's switch of the default float dtype; dy2st's is float32 (what
-    BERT and most models set), and another is a clear error."""
-    if str(d).replace("paddle.", "") != "float32":
-        raise ValueError(f"set_default_dtype({d!r}): dy2st's default dtype is float32 only")
+    """Paddle's switch of the default float dtype (float32 or float64): the
+    dtype of float tensors made without one (to_tensor of Python floats,
+    zeros, full, rand, arange of floats, linspace, eye, ...) and of layers'
+    parameters, eagerly and in code compiled after the switch."""
+    _dtypes.set_default_float(d)
+    _static_function.default_float_changed()
 
 
 def set_num_threads(threads: int) -> None:

@@ -42,3 +42,17 @@ print(paddle.jit.to_static(python_types_as_dtypes).code)
 # CHECK: pydy.constant "float64"
 # CHECK: pydy.constant "int64"
 # CHECK: pydy.constant "bool"
+
+
+def made_under_float64(x):
+    return x + paddle.zeros([2])
+
+
+paddle.set_default_dtype("float64")
+print(paddle.jit.to_static(made_under_float64).code)
+paddle.set_default_dtype("float32")
+
+# Under paddle.set_default_dtype("float64") the module says so, for the
+# type rules of tensors made without a dtype.
+# CHECK: module attributes {pydy.default_float = "float64"}
+# CHECK: pydy.func @"made_under_float64"

@@ -336,7 +336,13 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
                        "another return of the function gives a tensor: compiled, the caller "
                        "cannot tell them apart; return one kind at every return",
                        unsupported=False)
-        return "".join([text] + self.unit.texts)
+        text = "".join([text] + self.unit.texts)
+        if dtypes.default_float() != dtypes.float32:
+            # paddle.set_default_dtype("float64"): the type rules' float of
+            # tensors made without a dtype (LibTyping::defaultFloat).
+            return f'module attributes {{pydy.default_float = "{dtypes.default_float()}"}} ' \
+                f'{{\n{text}}}\n'
+        return text
 
     def check_recursion(self, key, node):
         # A recursive call passed the captures known when it was imported (all

@@ -5,6 +5,7 @@ the TensorArray functions.
 """
 import collections
 
+from .dtypes import default_float
 from .primitives import KERNELS as _P
 from .tensor import Tensor
 
@@ -232,7 +233,7 @@ def eye(num_rows, num_columns=None, dtype=None, name=None):
     if num_columns is None:
         num_columns = num_rows
     if dtype is None:
-        dtype = "float32"
+        dtype = default_float()
     same = unsqueeze(arange(num_rows), -1) == unsqueeze(arange(num_columns), 0)
     return cast(same, dtype)
 
@@ -248,7 +249,7 @@ def one_hot(x, num_classes=-1, name=None):
 def linspace(start, stop, num, dtype=None, name=None):
     """`num` numbers evenly spaced from `start` to `stop`, both included."""
     if dtype is None:
-        dtype = "float32"
+        dtype = default_float()
     steps = cast(arange(num), "float64")
     if num > 1:
         steps = steps * ((stop - start) / (num - 1))

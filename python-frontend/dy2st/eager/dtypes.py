@@ -42,6 +42,34 @@ uint8 = DType("uint8")
 int16 = DType("int16")
 complex64 = DType("complex64")
 complex128 = DType("complex128")
+# The dtype of new float tensors and parameters (paddle.set_default_dtype):
+# float32 or float64, the one item of a list so that code reading it sees a
+# change (compiled code imports again: StaticFunction._current).
+_DEFAULT_FLOAT = [float32]
+
+
+def default_float() -> DType:
+    """The dtype float tensors are made in where no dtype is given."""
+    return _DEFAULT_FLOAT[0]
+
+
+def set_default_float(dtype) -> None:
+    """Makes `dtype` (float32 or float64; Paddle's float16 and bfloat16 are
+    dtypes dy2st's tensors do not hold) the default float dtype."""
+    name = str(dtype).replace("paddle.", "")
+    if name in ("float16", "bfloat16"):
+        raise ValueError(f"set_default_dtype({dtype!r}): dy2st's tensors hold float32 and "
+                         "float64, not " + name)
+    try:
+        chosen = as_dtype(dtype)
+    except TypeError:
+        chosen = None
+    if chosen not in (float32, float64):
+        raise TypeError("set_default_dtype only supports [float16, float32, float64], "
+                        f"but received {dtype!r}")
+    _DEFAULT_FLOAT[0] = float32 if chosen == float32 else float64
+
+
 # Read on every call of compiled code (each tensor's dtype): a dict lookup,
 # where naming a numpy dtype (str()) costs microseconds.
 _BY_NUMPY = {np.dtype(str(d)): d for d in ALL}

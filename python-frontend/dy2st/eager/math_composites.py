@@ -3,6 +3,7 @@ reductions and products over the primitives, written once for eager and
 compiled code. Formulas and dtypes follow Paddle's documentation and its CPU
 kernels (checked against real Paddle by the op-table tests)."""
 from .basic_composites import clip, linspace
+from .dtypes import default_float
 from .primitives import KERNELS as _P
 
 abs = _P["abs"]
@@ -169,9 +170,10 @@ def nanmean(x, axis=None, keepdim=False, name=None):
 
 
 def logspace(start, stop, num, base=10.0, dtype=None, name=None):
-    """base ** linspace(start, stop, num) (float32 by default)."""
+    """base ** linspace(start, stop, num) (the default float dtype unless
+    `dtype` is given)."""
     if dtype is None:
-        dtype = "float32"
+        dtype = default_float()
     exponents = linspace(start, stop, num, "float64")
     return cast(full([], base, "float64") ** exponents, dtype)
 

@@ -814,7 +814,7 @@ def _put_along_axis(arr, indices, values, axis, reduce="assign", include_self=Tr
 
 # Creation ------------------------------------------------------------------
 def _fill(shape, value, dtype):
-    return Tensor(np.full(_ints(shape), value, dtypes.as_dtype(dtype or "float32").numpy))
+    return Tensor(np.full(_ints(shape), value, dtypes.as_dtype(dtype or dtypes.default_float()).numpy))
 
 
 @primitive("zeros")
@@ -835,7 +835,7 @@ def _full(shape, fill_value, dtype=None, name=None):
 
 
 def _random_dtype(dtype, fname):
-    chosen = dtypes.as_dtype(dtype or "float32")
+    chosen = dtypes.as_dtype(dtype or dtypes.default_float())
     if chosen not in (dtypes.float32, dtypes.float64):
         raise TypeError(f"{fname}(): dtype must be float32 or float64, not {chosen}")
     return chosen
@@ -884,7 +884,7 @@ def _arange(start=0, end=None, step=1, dtype=None, name=None):
         start, end = 0, start
     if dtype is None:
         dtype = "int64" if all(isinstance(v, (int, np.integer)) for v in (start, end, step)) \
-            else "float32"
+            else dtypes.default_float()
     if step == 0:
         raise ValueError("arange: step must not be 0")
     n = builtins.max(0, math.ceil((end - start) / step))
@@ -894,7 +894,8 @@ def _arange(start=0, end=None, step=1, dtype=None, name=None):
 
 @primitive("to_tensor")
 def to_tensor(data, dtype=None, place=None, stop_gradient=True):
-    """A new tensor holding `data` (copied). Python floats give float32, Python
-    ints int64; a numpy array keeps its dtype unless `dtype` is given."""
+    """A new tensor holding `data` (copied). Python floats give the default
+    float dtype, Python ints int64; a NumPy array or scalar keeps its dtype
+    unless `dtype` is given."""
     check_place(place)
     return _to_tensor(data, dtype, place, stop_gradient)

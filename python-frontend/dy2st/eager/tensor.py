@@ -393,14 +393,15 @@ def _warn_traced(kind):
 
 
 def _infer_dtype(data):
-    """to_tensor's dtype for Python data: floats give float32, ints int64."""
+    """to_tensor's dtype for Python data: floats give the default float dtype,
+    ints int64."""
     flat = np.asarray(data)
     if flat.dtype == np.bool_:
         return dtypes.bool_
     if flat.dtype.kind in "iu":
         return dtypes.int64
     if flat.dtype.kind == "f":
-        return dtypes.float32
+        return dtypes.default_float()
     raise TypeError(f"to_tensor cannot make a tensor of {type(data).__name__} data")
 
 
@@ -431,10 +432,13 @@ def _aligned_copy(array: np.ndarray) -> np.ndarray:
 
 def to_tensor(data: Any, dtype: Any = None, place: Any = None,
               stop_gradient: bool = True) -> Tensor:
-    """A new tensor holding `data` (copied). Python floats give float32, Python
-    ints int64; a numpy array keeps its dtype unless `dtype` is given."""
+    """A new tensor holding `data` (copied). Python floats give the default
+    float dtype, Python ints int64; a NumPy array or scalar keeps its dtype
+    unless `dtype` is given."""
     if isinstance(data, Tensor):
         value = _aligned_copy(data._value)
+    elif isinstance(data, np.generic):
+        value = np.array(data)
     elif isinstance(data, np.ndarray):
         # Another byte order (a big-endian .npy) holds the same numbers.
         value = _aligned_copy(data) if data.dtype.isnative else \

@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from ..eager import dtypes
 from ..eager.tensor import Tensor
 from . import functional, initializer, normalization
 from .layer import Layer, ParamAttr, Parameter, ParamAttrLike
@@ -20,17 +21,20 @@ class _BatchNorm(Layer):
     def __init__(self, num_features: int, momentum: float = 0.9, epsilon: float = 1e-05,
                  weight_attr: ParamAttr | str | None = None,
                  bias_attr: ParamAttrLike = None, data_format: str = "NCHW",
-                 use_global_stats: bool | None = None, name: str | None = None) -> None:
+                 use_global_stats: bool | None = None, name: str | None = None,
+                 dtype: Any = None) -> None:
         super().__init__()
         self._num_features, self._momentum, self._epsilon = num_features, momentum, epsilon
         self._weight_attr, self._bias_attr = weight_attr, bias_attr
         self._use_global_stats = use_global_stats
         self._data_format = data_format
-        self.weight = self.create_parameter([num_features], attr=weight_attr,
+        self.weight = self.create_parameter([num_features], attr=weight_attr, dtype=dtype,
                                             default_initializer=initializer.Constant(1.0))
-        self.bias = self.create_parameter([num_features], attr=bias_attr, is_bias=True)
-        self._mean = Parameter(np.zeros(num_features, np.float32), trainable=False)
-        self._variance = Parameter(np.ones(num_features, np.float32), trainable=False)
+        self.bias = self.create_parameter([num_features], attr=bias_attr, dtype=dtype,
+                                          is_bias=True)
+        statistics = dtypes.as_dtype(dtype or dtypes.default_float()).numpy
+        self._mean = Parameter(np.zeros(num_features, statistics), trainable=False)
+        self._variance = Parameter(np.ones(num_features, statistics), trainable=False)
 
     def forward(self, x: Tensor) -> Tensor:
         if not self.training or self._use_global_stats:
@@ -84,7 +88,7 @@ class BatchNorm(_BatchNorm):
                  use_global_stats: bool | None = False,
                  trainable_statistics: bool = False) -> None:
         super().__init__(num_channels, momentum, epsilon, param_attr, bias_attr, data_layout,
-                         use_global_stats=use_global_stats)
+                         use_global_stats=use_global_stats, dtype=dtype)
         self._act = act
         if act is not None and not callable(getattr(functional, act, None)):
             raise ValueError(f"BatchNorm(act={act!r}): no activation of that name")

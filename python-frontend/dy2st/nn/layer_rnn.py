@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Mapping, Sequence
 
+from ..eager import dtypes
 from ..eager import functional as _functional
 from ..eager import structures as _structures
 from ..eager.tensor import Tensor
@@ -47,11 +48,12 @@ class RNNCellBase(Layer):
 
     @property
     def _state_dtype_or_default(self):
-        """`state_dtype`, else float32 (read in Python when compiled code asks)."""
+        """`state_dtype`, else the default float dtype (read in Python when
+        compiled code asks)."""
         try:
             return self.state_dtype
         except NotImplementedError:
-            return "float32"
+            return str(dtypes.default_float())
 
 
 def _is_shape(shape):

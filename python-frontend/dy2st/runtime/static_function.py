@@ -12,6 +12,7 @@ import os
 import threading
 import types
 import warnings
+import weakref
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -25,6 +26,7 @@ from ..compiler.marks import IGNORED_MODULES, NOT_TO_STATIC, ConvertedFunction, 
 from ..compiler import named_tuples, returned_arrays, signature
 from ..compiler.signature import InputSpec
 from ..compiler.statements import code_signature
+from ..eager import dtypes
 from ..eager.tensor import Tensor
 from ..nn import Layer
 from . import entry, native, verbosity
@@ -67,7 +69,7 @@ def _signature_entry(value):
 _Imported = collections.namedtuple("_Imported",
                                    "text captures declared written kept changed "
                                    "inner_changed inner_reaches entry "
-                                   "guards arrays objects")
+                                   "guards arrays objects default_float")
 """An imported function: its pydy text, captured inputs, declared argument
 types (input_spec), the attributes it assigns (written back after calls) and
 for each where it is changed in place, how deep (compiler.reach.Reach; see
@@ -76,8 +78,22 @@ caller's tensors after calls), those the function an entry wrapper calls
 changes (see _structured_call) and how deep inside each its changes went
 (compiler.reach.Reach), the name of its pydy function, what it took from
 objects (its Guards, or None), the places of its result that are NumPy
-arrays or lists eagerly (compiler.returned_arrays) and the functions it
-assigns to attributes, by tag (compiler.unit.object_tag)."""
+arrays or lists eagerly (compiler.returned_arrays), the functions it
+assigns to attributes, by tag (compiler.unit.object_tag), and the default
+float dtype it was imported under."""
+
+_DISPATCHING: weakref.WeakSet = weakref.WeakSet()
+"""The functions that serve calls from a dispatcher (without a look at their
+import): a change of the default float dtype stops them (see
+default_float_changed)."""
+
+
+def default_float_changed() -> None:
+    """paddle.set_default_dtype: the next call of each converted function
+    takes the slow path, where its import, made under the old default, is
+    found stale (StaticFunction._current)."""
+    for function in list(_DISPATCHING):
+        function._dispatcher = None
 
 
 def _runtime_number_entry(value):
@@ -364,7 +380,8 @@ class StaticFunction(ConvertedFunction):
                                                for origin, value, by_identity
                                                in importer.unit.guards.values()])
                                        if importer.unit.guards else None,
-                                       importer.arrays_returned(), importer.unit.objects)
+                                       importer.arrays_returned(), importer.unit.objects,
+                                       dtypes.default_float())
             verbosity.report(2, f"converted {self._fn.__qualname__}")
             verbosity.show_code(self._fn.__qualname__, self._imported.text)
             self._imported_kinds = _kinds_of(written)
@@ -374,7 +391,8 @@ class StaticFunction(ConvertedFunction):
     def _current(imported, kinds):
         """Whether `imported` (with its assigned attributes' `kinds`) is the
         function as it would be imported now."""
-        return (not imported.written or _kinds_of(imported.written) == kinds) and \
+        return imported.default_float == dtypes.default_float() and \
+            (not imported.written or _kinds_of(imported.written) == kinds) and \
             (imported.guards is None or imported.guards.hold())
 
     @property
@@ -516,6 +534,7 @@ class StaticFunction(ConvertedFunction):
                                                                    arrays))
             self._dispatcher = native.module().Dispatcher(
                 self._positional_count, self._defaults, Tensor, rebuild, _MISS)
+            _DISPATCHING.add(self)
         self._dispatcher.remember(values, compiled)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
@@ -543,8 +562,7 @@ class StaticFunction(ConvertedFunction):
                     raise self._argument_error(name, e) from None
             return self._structured_call(values, given)
         text, captures, declared, written, attribute_kept, changed, _, _, entry_symbol, _, \
-            arrays, objects = \
-            self._import()
+            arrays, objects, _ = self._import()
         shared = _shared_tensors(self._parameters(), values)
         if shared and not self._shared_params and \
                 any(name in changed for group in shared for name in group):

@@ -105,6 +105,9 @@ struct LibTyping {
   FailureOr<RankedTensorType> tensor(llvm::StringRef param);
   /// A static dtype name as an element type; `fallback` when absent.
   FailureOr<Type> dtype(llvm::StringRef param, Type fallback);
+  /// The dtype of float tensors made without one: f32, or what the module's
+  /// `pydy.default_float` names (paddle.set_default_dtype, the importer).
+  Type defaultFloat();
   FailureOr<bool> flag(llvm::StringRef param);
   /// A static int; `fallback` when absent.
   FailureOr<int64_t> integer(llvm::StringRef param, int64_t fallback);

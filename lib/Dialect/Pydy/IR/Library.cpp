@@ -198,6 +198,14 @@ FailureOr<Type> LibTyping::dtype(StringRef param, Type fallback) {
   return t;
 }
 
+Type LibTyping::defaultFloat() {
+  auto module = op->getParentOfType<ModuleOp>();
+  auto name = module ? module->getAttrOfType<StringAttr>("pydy.default_float") : StringAttr();
+  std::optional<dy2st::DType> dtype = name ? dy2st::dtypeFromName(name.getValue()) : std::nullopt;
+  return dtype == dy2st::DType::Float64 ? Type(Float64Type::get(getContext()))
+                                        : Type(Float32Type::get(getContext()));
+}
+
 FailureOr<bool> LibTyping::flag(StringRef param) {
   Attribute a = statics.get(param);
   if (!a)

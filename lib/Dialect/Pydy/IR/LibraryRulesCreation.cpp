@@ -30,10 +30,10 @@ static LogicalResult checkFillValue(LibTyping &t) {
                    << withArticle(v);
 }
 
-/// zeros, ones, full: float32 unless `dtype` says otherwise.
+/// zeros, ones, full: the default float dtype unless `dtype` says otherwise.
 FailureOr<Type> inferFill(LibTyping &t) {
   auto entries = t.ints("shape");
-  auto dtype = t.dtype("dtype", Float32Type::get(t.getContext()));
+  auto dtype = t.dtype("dtype", t.defaultFloat());
   if (failed(entries) || failed(dtype) || failed(checkFillValue(t)))
     return failure();
   for (int64_t v : *entries)
@@ -42,11 +42,11 @@ FailureOr<Type> inferFill(LibTyping &t) {
   return Type(RankedTensorType::get(asShape(*entries), *dtype));
 }
 
-/// uniform, gaussian: float32 unless `dtype` says float64; their bounds
-/// (min/max, mean/std) Python numbers.
+/// uniform, gaussian: the default float dtype unless `dtype` says otherwise;
+/// their bounds (min/max, mean/std) Python numbers.
 FailureOr<Type> inferRandom(LibTyping &t) {
   auto entries = t.ints("shape");
-  auto dtype = t.dtype("dtype", Float32Type::get(t.getContext()));
+  auto dtype = t.dtype("dtype", t.defaultFloat());
   if (failed(entries) || failed(dtype))
     return failure();
   if (!isa<FloatType>(*dtype))
@@ -70,7 +70,7 @@ FailureOr<Type> inferFillLike(LibTyping &t) {
   return Type(x->clone(*dtype));
 }
 
-/// arange: int64 when every bound is an int, else float32; a static length
+/// arange: int64 when every bound is an int, else the default float dtype; a static length
 /// when every bound is known at compile time (a literal, or a tensor made
 /// from one).
 FailureOr<Type> inferArange(LibTyping &t) {
@@ -102,7 +102,7 @@ FailureOr<Type> inferArange(LibTyping &t) {
     }
   }
   Builder b(t.getContext());
-  auto dtype = t.dtype("dtype", allInts ? Type(b.getI64Type()) : Type(b.getF32Type()));
+  auto dtype = t.dtype("dtype", allInts ? Type(b.getI64Type()) : t.defaultFloat());
   if (failed(dtype))
     return failure();
   if (!t.has("end"))
@@ -117,8 +117,8 @@ FailureOr<Type> inferArange(LibTyping &t) {
   return Type(RankedTensorType::get({length}, *dtype));
 }
 
-/// to_tensor: Python floats give float32, ints int64, bools bool, a tensor
-/// keeps its dtype; `dtype` overrides.
+/// to_tensor: Python floats give the default float dtype, ints int64, bools
+/// bool, a tensor keeps its dtype; `dtype` overrides.
 FailureOr<Type> inferToTensor(LibTyping &t) {
   Builder b(t.getContext());
   SmallVector<int64_t> shape;
@@ -150,20 +150,20 @@ FailureOr<Type> inferToTensor(LibTyping &t) {
     };
     if (!walk(data, 0) || (rank != -1 && static_cast<int>(shape.size()) != rank))
       return t.error() << "data must be a number or rectangular nested lists of numbers";
-    elem = anyFloat ? b.getF32Type() : anyInt ? Type(b.getI64Type()) : Type(b.getI1Type());
+    elem = anyFloat ? t.defaultFloat() : anyInt ? Type(b.getI64Type()) : Type(b.getI1Type());
   } else if (t.statics.get("items")) {
     SmallVector<Value> items = t.operands.lookup("data");
     Type widest = items.front().getType();
     for (Value v : items)
       widest = promoteOperands(widest, v.getType());
     shape.push_back(items.size());
-    elem = widest.isF64() ? Type(b.getF32Type()) : widest;
+    elem = widest.isF64() ? t.defaultFloat() : widest;
   } else if (Type type = t.typeOf("data")) {
     if (auto tensor = dyn_cast<RankedTensorType>(type)) {
       shape.assign(tensor.getShape().begin(), tensor.getShape().end());
       elem = tensor.getElementType();
     } else if (isPythonScalar(type)) {
-      elem = type.isF64() ? Type(b.getF32Type()) : type;
+      elem = type.isF64() ? t.defaultFloat() : type;
     } else {
       return t.error() << "data of " << withArticle(type)
                        << " is not supported in compiled code";

@@ -228,7 +228,8 @@ class Layer:
         attr = ParamAttr._to_attr(attr)
         if attr is False:
             return None
-        dtype = dtypes.as_dtype(dtype or self._dtype)
+        # Paddle's: the default float dtype, whatever the layer's `dtype` says.
+        dtype = dtypes.as_dtype(dtype or dtypes.default_float())
         initializer = (attr.initializer if attr is not None else None) or \
             global_initializer(is_bias) or default_initializer
         if initializer is not None:
