@@ -7,6 +7,18 @@ import pytest
 from dy2st import Tensor
 
 
+@pytest.fixture(autouse=True)
+def default_dtype_restored():
+    """A test that leaves paddle.set_default_dtype switched fails, and the
+    default is float32 again for the tests after it (not a cascade of
+    float64 results)."""
+    yield
+    left = dy2st.get_default_dtype()
+    if left != "float32":
+        dy2st.set_default_dtype("float32")
+        pytest.fail(f"the test left the default dtype {left}")
+
+
 def assert_same(eager, compiled, path="result"):
     """Compiled results must equal eager ones: structure, dtype, shape, values."""
     if isinstance(eager, Tensor):

@@ -1421,6 +1421,17 @@ def boxes_coded(priors, variances, targets, deltas):
     return codes, decoded, per_target
 
 
+_NP_SCALE = np.float64(2.0)
+_NP_COUNT = np.int32(3)
+
+
+def numpy_scalars_made_tensors(x):
+    # A NumPy scalar keeps its dtype in to_tensor (a Python number's is the
+    # default's), and in arithmetic with a tensor is a Python number.
+    return (paddle.to_tensor(_NP_SCALE), paddle.to_tensor(_NP_COUNT), x * _NP_SCALE,
+            paddle.to_tensor(np.float32(1.5)), paddle.to_tensor(2.5))
+
+
 def dtype_spellings(x):
     # Python's types and NumPy's other names as dtypes: float is float64
     # (NumPy's), int int64, as Paddle reads them.
@@ -1580,6 +1591,7 @@ CASES = [
                 [5.0, 5.0, 5.5, 5.2], [10.0, 8.0, 30.0, 25.0]], "float32"),
       np.array([2, 3], "int32")]),
     ("dtype_spellings", dtype_spellings, [np.array([0, 1, 2], "int32")]),
+    ("numpy_scalars_made_tensors", numpy_scalars_made_tensors, [f32(2, 3)]),
     ("boxes_coded", boxes_coded,
      [np.array([[1, 2, 11, 9], [4, 4, 30, 20], [0, 5, 6, 40], [10, 10, 12, 15]], "float32"),
       np.random.RandomState(13).uniform(0.1, 0.3, (4, 4)).astype("float32"),

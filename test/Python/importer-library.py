@@ -3,6 +3,8 @@
 # parameter gets the remaining arguments as one tuple); a composite is a call of
 # its converted Python function, also as a tensor method; isinstance asks the
 # specialization; `...` is a constant the tensor index reads.
+import numpy as np
+
 import dy2st as paddle
 
 
@@ -56,3 +58,18 @@ paddle.set_default_dtype("float32")
 # type rules of tensors made without a dtype.
 # CHECK: module attributes {pydy.default_float = "float64"}
 # CHECK: pydy.func @"made_under_float64"
+
+
+WIDE = np.float64(2.0)
+
+
+def numpy_scalar_tensor():
+    return paddle.to_tensor(WIDE)
+
+
+print(paddle.jit.to_static(numpy_scalar_tensor).code)
+
+# to_tensor of a NumPy scalar known when converting is given its dtype.
+# CHECK-LABEL: pydy.func @"numpy_scalar_tensor"
+# CHECK: %[[DTYPE:.*]] = pydy.constant "float64"
+# CHECK: pydy.lib_call "to_tensor"(%{{.*}}, %[[DTYPE]])

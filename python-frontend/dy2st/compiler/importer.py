@@ -2346,6 +2346,23 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
             ast.copy_location(part, node)
         return self.expr_Lambda(wrapper)
 
+    def with_numpy_scalar_dtype(self, node):
+        """`to_tensor(s)` of a NumPy scalar known when converting, given its
+        dtype: eagerly a NumPy scalar keeps it (np.float64 is float64 under
+        a float32 default), and compiled the scalar is a Python number."""
+        given = {k.arg for k in node.keywords}
+        if len(node.args) != 1 or "dtype" in given or "data" in given:
+            return node
+        try:
+            value = self.numpy_literal(node.args[0])
+        except _NotLiteral:
+            return node
+        if not isinstance(value, np.generic):
+            return node
+        dtype = ast.copy_location(ast.Constant(value.dtype.name), node.args[0])
+        return ast.copy_location(ast.Call(node.func, node.args,
+                                          node.keywords + [ast.keyword("dtype", dtype)]), node)
+
     def with_dtype_names(self, node):
         """`node`, a call, with NumPy dtype classes among its arguments
         (np.float32) replaced by their names ("float32")."""
@@ -2861,7 +2878,7 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
                               f"{fn.__name__}() {mismatch}", node)
                 return self.op(node, f'pydy.undef "raised" : {OBJECT}')
             if library == "to_tensor":
-                node = self.without_place(node)
+                node = self.with_numpy_scalar_dtype(self.without_place(node))
             values, kwnames = self.call_arguments(node)
             return self.written(node, pydytext.lib_call(library, values, kwnames))
         if fn is super:
