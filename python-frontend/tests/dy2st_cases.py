@@ -1432,6 +1432,14 @@ def numpy_scalars_made_tensors(x):
             paddle.to_tensor(np.float32(1.5)), paddle.to_tensor(2.5))
 
 
+def quantiles_with_nan(x):
+    # A NaN in a slice makes its quantile NaN (nanquantile skips it); the
+    # median too.
+    return (paddle.quantile(x, 0.5, axis=1), paddle.quantile(x, [0.25, 0.75]),
+            paddle.quantile(x, 0.4, axis=0, keepdim=True, interpolation="nearest"),
+            paddle.nanquantile(x, 0.5, axis=1), paddle.median(x, axis=1))
+
+
 def dtype_spellings(x):
     # Python's types and NumPy's other names as dtypes: float is float64
     # (NumPy's), int int64, as Paddle reads them.
@@ -1591,6 +1599,9 @@ CASES = [
                 [5.0, 5.0, 5.5, 5.2], [10.0, 8.0, 30.0, 25.0]], "float32"),
       np.array([2, 3], "int32")]),
     ("dtype_spellings", dtype_spellings, [np.array([0, 1, 2], "int32")]),
+    ("quantiles_with_nan", quantiles_with_nan,
+     [np.array([[1.0, np.nan, 3.0, 2.0], [4.0, 5.0, 6.0, 7.0], [0.5, -1.0, 2.0, 9.0]],
+               "float32")]),
     ("numpy_scalars_made_tensors", numpy_scalars_made_tensors, [f32(2, 3)]),
     ("boxes_coded", boxes_coded,
      [np.array([[1, 2, 11, 9], [4, 4, 30, 20], [0, 5, 6, 40], [10, 10, 12, 15]], "float32"),

@@ -6,6 +6,7 @@ import pytest
 
 import dy2st as paddle
 import default_dtype_cases
+from conftest import run_saved_model
 from test_paddle_oracle import paddle_json, require_paddle
 
 
@@ -55,3 +56,35 @@ def test_spellings_of_the_defaults():
             assert paddle.ones([1]).dtype == paddle.float64
     finally:
         paddle.set_default_dtype("float32")
+
+
+class _Head(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.fc = paddle.nn.Linear(3, 2)
+
+    def forward(self, x):
+        return self.fc(x) + paddle.full([2], 0.5)
+
+
+def test_a_program_saved_under_float64_loads_and_runs_under_float32(tmp_path):
+    """The saved program keeps the default it was converted under (its
+    modules' pydy.default_float), for jit.load and dy2st-run."""
+    x = np.linspace(-1.0, 1.0, 12).reshape(4, 3)
+    try:
+        paddle.set_default_dtype("float64")
+        head = _Head()
+        head.eval()
+        converted = paddle.jit.to_static(
+            head, input_spec=[paddle.static.InputSpec([None, 3], "float64")])
+        expected = converted(paddle.to_tensor(x))
+        assert expected.dtype == paddle.float64 and head.fc.weight.dtype == paddle.float64
+        paddle.jit.save(converted, str(tmp_path / "head"))
+    finally:
+        paddle.set_default_dtype("float32")
+    loaded = paddle.jit.load(str(tmp_path / "head"))(paddle.to_tensor(x))
+    assert loaded.dtype == paddle.float64
+    np.testing.assert_array_equal(loaded.numpy(), expected.numpy())
+    (ran,) = run_saved_model(str(tmp_path / "head"), [x], tmp_path)
+    assert ran.dtype == np.float64
+    np.testing.assert_allclose(ran, expected.numpy(), rtol=1e-12)

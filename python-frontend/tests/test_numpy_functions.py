@@ -51,7 +51,10 @@ def reductions(x):
             paddle.to_tensor(np.max(a, axis=0)), paddle.to_tensor(np.amin(a, axis=1)),
             paddle.to_tensor(np.argmax(a, axis=1)), paddle.to_tensor(np.argmin(a, axis=0)),
             x * 0 + np.sum(a), x * 0 + np.mean(a), x * 0 + np.max(a), int(np.argmax(a)),
-            paddle.to_tensor(np.sum(a, dtype="float64")))
+            # A NumPy float scalar made at run time is a Python number in
+            # compiled code, made a tensor of the default dtype (eagerly of
+            # its own: README), so the dtype is given.
+            paddle.to_tensor(np.sum(a, dtype="float64"), dtype="float64"))
 
 
 @pytest.mark.parametrize("dtype", ["float32", "float64", "int32", "int64"])

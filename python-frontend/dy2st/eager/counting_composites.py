@@ -18,6 +18,7 @@ cumsum = _P["cumsum"]
 exp = _P["exp"]
 flatten = _P["flatten"]
 floor = _P["floor"]
+isnan = _P["isnan"]
 log = _P["log"]
 masked_select = _P["masked_select"]
 put_along_axis = _P["put_along_axis"]
@@ -170,6 +171,10 @@ def quantile(x, q, axis=None, keepdim=False, interpolation="linear", name=None):
     line, axes = _quantile_axis(x, axis)
     ordered = sort(line, axis=-1)
     n = ordered.shape[-1]
+    # A NaN among the values makes the quantile NaN, as Paddle's (sorted,
+    # NaNs would go last and the ranks read numbers).
+    unordered = reduce_any(isnan(line), axis=-1, keepdim=True) \
+        if line.dtype == "float32" or line.dtype == "float64" else None
     results = []
     for level in (q if isinstance(q, (list, tuple)) else [q]):
         position = level * (n - 1)
@@ -188,6 +193,8 @@ def quantile(x, q, axis=None, keepdim=False, interpolation="linear", name=None):
             value = (below + above) / 2.0
         else:
             value = below + (above - below) * (position - low)
+        if unordered is not None:
+            value = where(unordered, float("nan"), value)
         if keepdim:
             shape = list(x.shape)
             for a in (range(x.ndim) if axes is None else axes):

@@ -25,19 +25,28 @@ HEADER = "// dy2st-model: "
 
 
 def _nest(name, text):
-    """`text` (a printed module, maybe with aliases before it) as `module @name`."""
+    """`text` (a printed module, maybe with aliases before it) as `module @name`,
+    with the module's attributes (`pydy.default_float`)."""
     lines = text.strip("\n").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("module"))
     aliases, body = lines[:start], lines[start:]
-    if body[0].startswith("module {"):
+    opening = body[0]
+    attributes = ""
+    if opening.startswith("module attributes ") and opening.endswith(" {"):
+        attributes = " " + opening[len("module "):-len(" {")]
         body = body[1:-1]
-    return aliases, [f"  module @{name} {{"] + ["  " + line for line in body] + ["  }"]
+    elif opening.startswith("module {"):
+        body = body[1:-1]
+    return aliases, [f"  module @{name}{attributes} {{"] + ["  " + line for line in body] + \
+        ["  }"]
 
 
 def program_text(meta, imported, specialized):
     """The header (with the SHA-256 of what follows it, so that a truncated
     or edited file is told apart at load) and the program."""
-    aliases1, pydy = _nest("pydy", "module {\n" + imported + "}\n")
+    if not imported.lstrip().startswith("module"):
+        imported = "module {\n" + imported + "}\n"
+    aliases1, pydy = _nest("pydy", imported)
     aliases2, spec = _nest("specialized", specialized)
     body = "\n".join(aliases1 + aliases2 + ["module {"] + pydy + spec + ["}"]) + "\n"
     meta = dict(meta, sha256=hashlib.sha256(body.encode()).hexdigest())
