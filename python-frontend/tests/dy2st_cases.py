@@ -1432,6 +1432,16 @@ def numpy_scalars_made_tensors(x):
             paddle.to_tensor(np.float32(1.5)), paddle.to_tensor(2.5))
 
 
+def pools_of_small_inputs(x):
+    # A kernel a little larger than the padded input still has one window
+    # (Paddle divides toward zero: GoogLeNet's auxiliary heads on small
+    # images); its count and mask as Paddle's kernel gives them.
+    f = paddle.nn.functional
+    return (f.avg_pool2d(x, 5, 3), f.avg_pool2d(x, 5, 3, exclusive=False), f.max_pool2d(x, 5, 3),
+            f.avg_pool2d(x, 5, 3, ceil_mode=True), f.avg_pool2d(x, 6, 3, padding=1),
+            f.max_pool2d(x, 5, 3, return_mask=True), f.avg_pool2d(x[:, :, :2, :2], 5, 3))
+
+
 def quantiles_with_nan(x):
     # A NaN in a slice makes its quantile NaN (nanquantile skips it); the
     # median too.
@@ -1599,6 +1609,7 @@ CASES = [
                 [5.0, 5.0, 5.5, 5.2], [10.0, 8.0, 30.0, 25.0]], "float32"),
       np.array([2, 3], "int32")]),
     ("dtype_spellings", dtype_spellings, [np.array([0, 1, 2], "int32")]),
+    ("pools_of_small_inputs", pools_of_small_inputs, [f32(2, 3, 4, 4)]),
     ("quantiles_with_nan", quantiles_with_nan,
      [np.array([[1.0, np.nan, 3.0, 2.0], [4.0, 5.0, 6.0, 7.0], [0.5, -1.0, 2.0, 9.0]],
                "float32")]),

@@ -480,6 +480,19 @@ def _conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, groups=1,
     return Tensor(out.astype(v.dtype))
 
 
+def pool_output_size(span, stride, ceil_mode):
+    """Windows of a pool along an axis whose padded size exceeds the kernel
+    by `span`: Paddle's, whose C++ divides toward zero, so a kernel a little
+    larger than the padded input still has one window (GoogLeNet's auxiliary
+    heads on small images); fewer than none is Paddle's error."""
+    total = span + stride - 1 if ceil_mode else span
+    out = (-(-total // stride) if total < 0 else total // stride) + 1
+    if out < 0:
+        raise ValueError("(InvalidArgument) the output size must be greater than or equal "
+                         f"to 0. But received: output_size = {out}")
+    return out
+
+
 def _pool2d(v, kernel, stride, padding, ceil_mode, fill):
     kernel = _pair(kernel)
     stride = kernel if stride is None else _pair(stride)
@@ -489,7 +502,7 @@ def _pool2d(v, kernel, stride, padding, ceil_mode, fill):
         size = v.shape[2 + d]
         span = size + before + after - kernel[d]
         # Paddle keeps a last window that starts past the input.
-        out = (-(-span // stride[d]) if ceil_mode else span // stride[d]) + 1
+        out = pool_output_size(span, stride[d], ceil_mode)
         sizes.append(out)
         extra.append(builtins.max((out - 1) * stride[d] + kernel[d] - (size + before + after), 0))
     return kernel, stride, (top, bottom + extra[0], left, right + extra[1]), sizes, \

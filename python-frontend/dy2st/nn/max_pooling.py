@@ -7,6 +7,7 @@ from ..eager.functional import (arange, argmax, broadcast_to, cast, logical_and,
                                 put_along_axis, reshape, squeeze, stack, take_along_axis,
                                 unsqueeze, where, zeros)
 from ..eager.functional import max_pool2d as _max_pool2d
+from ..eager.primitives import pool_output_size
 from .convolution import _conv_padding, _ntuple, _pool1d_args, channels_first, channels_last, \
     _first_padding
 
@@ -24,7 +25,7 @@ def max_pool2d_with_mask(x, kernel_size, stride, padding, ceil_mode):
     for d in range(2):
         span = sizes[d] + pads[2 * d] + pads[2 * d + 1] - kernel[d]
         # Paddle keeps a last window that starts past the input.
-        out = -(-span // stride[d]) + 1 if ceil_mode else span // stride[d] + 1
+        out = pool_output_size(span, stride[d], ceil_mode)
         outs.append(out)
         beyond = (out - 1) * stride[d] + kernel[d] - (sizes[d] + pads[2 * d] + pads[2 * d + 1])
         extra.append(beyond if beyond > 0 else 0)

@@ -188,11 +188,13 @@ FailureOr<Type> inferPool2D(LibTyping &t) {
     }
     int64_t padded = size + (*pads)[2 * d] + (*pads)[2 * d + 1];
     int64_t span = padded - (*kernel)[d];
-    if (span < 0)
-      return t.error() << "the kernel is larger than the padded input";
     // Paddle keeps a last window that starts past the input (its value:
-    // the lowest float for max, 0 / 0 for an exclusive average).
+    // the lowest float for max, 0 / 0 for an exclusive average). C++'s
+    // division toward zero is Paddle's too: a kernel a little larger than
+    // the padded input still has one window, its rest extra padding.
     int64_t out = (*ceil ? (span + (*stride)[d] - 1) / (*stride)[d] : span / (*stride)[d]) + 1;
+    if (out < 0)
+      return t.error() << "the output size must be greater than or equal to 0, not " << out;
     extra[d] = std::max<int64_t>((out - 1) * (*stride)[d] + (*kernel)[d] - padded, 0);
     shape.push_back(out);
   }
