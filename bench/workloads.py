@@ -180,6 +180,6 @@ def titles(quick):
 
 
 FUNCTIONS = {"scalar_while": scalar_while, "elementwise_chain": elementwise_chain,
-             "elementwise_affine": elementwise_affine, "matmul": matmul, "mixed_loop": mixed_loop, "call_overhead": call_overhead,
-             "avg_pool": avg_pool}
+             "elementwise_affine": elementwise_affine, "matmul": matmul, "mixed_loop": mixed_loop,
+             "call_overhead": call_overhead, "avg_pool": avg_pool}
 NAMES = list(FUNCTIONS) + ["lstm", "gru"]

@@ -176,17 +176,17 @@ bool isLowestFloat(Value value) {
 /// A f32 max or sum pooling becomes a call of the runtime's pooling entry
 /// `entry`; a padding that `padding` accepts (the lowest float for the max,
 /// zero for the sum) folds into it (skipped positions).
-void convertPooling(linalg::LinalgOp op, ModuleOp module, StringRef entry,
-                    llvm::function_ref<bool(Value)> padding, DenseIntElementsAttr strides,
-                    DenseIntElementsAttr dilations) {
-  Value input = op.getDpsInputs()[0], window = op.getDpsInputs()[1], out = op.getDpsInits()[0];
+template <typename PoolingOp>
+void convertPooling(PoolingOp op, ModuleOp module, StringRef entry,
+                    llvm::function_ref<bool(Value)> padding) {
+  Value input = op.getInputs()[0], window = op.getInputs()[1], out = op.getOutputs()[0];
   auto windowType = cast<MemRefType>(window.getType());
   if (!op.hasPureBufferSemantics() || !allF32({input, out}) || !windowType.hasStaticShape())
     return;
   std::optional<PaddedInput> padded = paddedInput(op, input, padding);
   SmallVector<int64_t> integers{windowType.getDimSize(0), windowType.getDimSize(1),
                                 padded ? padded->top : 0, padded ? padded->left : 0};
-  llvm::append_range(integers, stridesAndDilations(strides, dilations));
+  llvm::append_range(integers, stridesAndDilations(op.getStrides(), op.getDilations()));
   OpBuilder b(op);
   callEntry(b, op.getLoc(), module, entry, {padded ? padded->source : input, out}, integers, {});
   op->erase();
@@ -215,11 +215,9 @@ struct WindowOpsToRuntimePass : impl::WindowOpsToRuntimePassBase<WindowOpsToRunt
     for (linalg::Conv2DNgchwGfchwOp op : groupedConvolutions)
       convertGroupedConvolution(op, getOperation());
     for (linalg::PoolingNchwMaxOp op : maxPoolings)
-      convertPooling(op, getOperation(), kMaxPool2DF32, isLowestFloat, op.getStrides(),
-                     op.getDilations());
+      convertPooling(op, getOperation(), kMaxPool2DF32, isLowestFloat);
     for (linalg::PoolingNchwSumOp op : sumPoolings)
-      convertPooling(op, getOperation(), kSumPool2DF32, isZeroFloat, op.getStrides(),
-                     op.getDilations());
+      convertPooling(op, getOperation(), kSumPool2DF32, isZeroFloat);
   }
 };
 } // namespace

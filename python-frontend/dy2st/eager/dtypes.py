@@ -43,8 +43,9 @@ int16 = DType("int16")
 complex64 = DType("complex64")
 complex128 = DType("complex128")
 # The dtype of new float tensors and parameters (paddle.set_default_dtype):
-# float32 or float64, the one item of a list so that code reading it sees a
-# change (compiled code imports again: StaticFunction._current).
+# float32 or float64, the one item of a list that set_default_float changes
+# (compiled code made under another one is converted again:
+# StaticFunction._current).
 _DEFAULT_FLOAT = [float32]
 
 

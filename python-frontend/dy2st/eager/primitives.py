@@ -827,7 +827,8 @@ def _put_along_axis(arr, indices, values, axis, reduce="assign", include_self=Tr
 
 # Creation ------------------------------------------------------------------
 def _fill(shape, value, dtype):
-    return Tensor(np.full(_ints(shape), value, dtypes.as_dtype(dtype or dtypes.default_float()).numpy))
+    chosen = dtypes.as_dtype(dtype or dtypes.default_float())
+    return Tensor(np.full(_ints(shape), value, chosen.numpy))
 
 
 @primitive("zeros")

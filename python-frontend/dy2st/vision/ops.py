@@ -1,17 +1,17 @@
 """paddle.vision.ops: the layers the vision models build on, greedy
 non-maximum suppression (nms), YOLO's box decoding (yolo_box), SSD's
-prior boxes (prior_box), box encoding and decoding (box_coder), RoIAlign (roi.py) and deformable convolution
-(deform.py)."""
+prior boxes (prior_box), box encoding and decoding (box_coder), RoIAlign
+(roi.py) and deformable convolution (deform.py)."""
 from __future__ import annotations
 
 import math
 from typing import Any, Callable, Sequence
 
 from .. import nn
-from ..eager.functional import (abs as absolute, arange, argsort, cast, exp, expand, gather, isin, log,
-                                logical_and, logical_not, logical_or, masked_select, maximum,
-                                minimum, pow, reshape, sigmoid, stack, to_tensor, transpose,
-                                unsqueeze, where, zeros)
+from ..eager.functional import (abs as absolute, arange, argsort, cast, exp, expand, gather,
+                                isin, log, logical_and, logical_not, logical_or, masked_select,
+                                maximum, minimum, pow, reshape, sigmoid, stack, to_tensor,
+                                transpose, unsqueeze, where, zeros)
 from ..eager.tensor import Tensor
 from . import deform as _deform
 from . import roi as _roi

@@ -12,9 +12,10 @@
 
 namespace mlir::pydy {
 
-/// The element type of a dtype name ("bool", "int32", "int64", "float32",
-/// "float64"), or null.
-Type elementTypeFromName(MLIRContext *ctx, llvm::StringRef name);
+/// The element type of a dtype as user code spells it ("bool", "int32",
+/// "int64", "float32", "float64", or NumPy's "float", "double", "int",
+/// "long"), or null.
+Type elementTypeFromSpelling(MLIRContext *ctx, llvm::StringRef name);
 /// The dtype name of an element type ("float32"), or "" if it has none.
 llvm::StringRef elementTypeName(Type type);
 

@@ -190,8 +190,7 @@ FailureOr<Type> LibTyping::dtype(StringRef param, Type fallback) {
   if (!a)
     return fallback;
   auto s = dyn_cast<StringAttr>(a);
-  std::optional<dy2st::DType> spelled = s ? dy2st::dtypeFromSpelling(s.getValue()) : std::nullopt;
-  Type t = spelled ? dy2st::elementOfDtype(getContext(), *spelled) : Type();
+  Type t = s ? elementTypeFromSpelling(getContext(), s.getValue()) : Type();
   if (!t)
     return error() << "unsupported dtype " << a
                    << " (use bool, int32, int64, float32 or float64)";

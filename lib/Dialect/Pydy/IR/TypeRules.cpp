@@ -5,8 +5,8 @@
 using namespace mlir;
 using namespace mlir::pydy;
 
-Type mlir::pydy::elementTypeFromName(MLIRContext *ctx, StringRef name) {
-  std::optional<dy2st::DType> dtype = dy2st::dtypeFromName(name);
+Type mlir::pydy::elementTypeFromSpelling(MLIRContext *ctx, StringRef name) {
+  std::optional<dy2st::DType> dtype = dy2st::dtypeFromSpelling(name);
   return dtype ? dy2st::elementOfDtype(ctx, *dtype) : Type();
 }
 
