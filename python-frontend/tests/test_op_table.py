@@ -75,6 +75,7 @@ SAMPLES = rng.randn(3, 6).astype(np.float32).view(Fixed)
 WEIGHTS = rng.rand(6).astype(np.float32).view(Fixed)
 EYE4 = np.eye(4, dtype=np.float32)
 UNIQUE_IDS = np.array([[3, 1, 3, 0], [5, 1, 2, 2]], np.int64)
+UNIQUE_ROWS = np.array([[2, 1, 3], [3, 0, 1], [2, 1, 3], [0, 5, 5], [3, 0, 1]], np.int64)
 TIES = rng.randint(0, 3, size=(2, 3, 5)).astype(np.float32)    # many equal values
 SPARSE_PROBS = np.array([[0, 0, 1, 0], [3, 0, 0, 1]], np.float32)  # draws known in advance
 SPD = SQUARE @ np.swapaxes(SQUARE, 1, 2) + 4 * EYE4     # symmetric positive-definite
@@ -230,6 +231,14 @@ def _max_pool_with_mask(x, kernel, stride, pads, ceil_mode):
             out[:, :, i, j] = values.max(-1)
             mask[:, :, i, j] = np.array([r * w + q for r, q in cells])[best]
     return out, mask
+
+
+def _unique_slices(x, axis, **returns):
+    """np.unique over `axis` with the slices compared as Paddle's kernel reads
+    them (the axis swapped with the first; NumPy moves it to the front)."""
+    swapped = np.unique(np.swapaxes(x, 0, axis), axis=0, **returns)
+    swapped = swapped if returns else (swapped,)
+    return (np.swapaxes(swapped[0], 0, axis),) + tuple(a.astype(np.int64) for a in swapped[1:])
 
 
 def _unpool(values, mask, size):
@@ -1128,6 +1137,15 @@ CASES = [
                                        return_counts=True),
      lambda i: tuple(a.astype(np.int64) for a in np.unique(
          i, return_index=True, return_inverse=True, return_counts=True)), [UNIQUE_IDS]),
+    ("unique", lambda i: paddle.unique(i, return_index=True, return_inverse=True,
+                                       return_counts=True, axis=0),
+     lambda i: tuple(a.astype(np.int64) for a in np.unique(
+         i, return_index=True, return_inverse=True, return_counts=True, axis=0)), [UNIQUE_ROWS]),
+    ("unique", lambda x: (paddle.unique(x, axis=-1),
+                          *paddle.unique(x, return_inverse=True, return_counts=True, axis=1)),
+     lambda x: (_unique_slices(x, 2)[0], *_unique_slices(x, 1, return_inverse=True,
+                                                        return_counts=True)),
+     [TIES]),
     ("isin", lambda i: (paddle.isin(i, paddle.to_tensor([2, 5])),
                         paddle.isin(i, paddle.to_tensor([2, 5]), invert=True)),
      lambda i: (np.isin(i, [2, 5]), np.isin(i, [2, 5], invert=True)), [UNIQUE_IDS]),

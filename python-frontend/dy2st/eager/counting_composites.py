@@ -11,6 +11,7 @@ from .layout_composites import _slice
 from .primitives import KERNELS as _P
 
 arange = _P["arange"]
+argmax = _P["argmax"]
 broadcast_to = _P["broadcast_to"]
 cast = _P["cast"]
 concat = _P["concat"]
@@ -18,6 +19,7 @@ cumsum = _P["cumsum"]
 exp = _P["exp"]
 flatten = _P["flatten"]
 floor = _P["floor"]
+gather = _P["gather"]
 isnan = _P["isnan"]
 log = _P["log"]
 masked_select = _P["masked_select"]
@@ -97,20 +99,35 @@ def bincount(x, weights=None, minlength=0, name=None):
 
 def unique(x, return_index=False, return_inverse=False, return_counts=False, axis=None,
            dtype="int64", sorted=True, name=None):
-    """The distinct elements of x (flattened), ascending; with the index of
-    each one's first occurrence, each element's place among them (inverse),
-    (flattened too) and their counts, as asked, in that order."""
-    if axis is not None:
-        raise ValueError("unique(): axis is not supported by dy2st (only the flattened form)")
-    flat = flatten(x)
-    n = flat.shape[0]
+    """The distinct elements of x (flattened), ascending, or with `axis` its
+    distinct slices along it in lexicographic order; as asked, the index of
+    each one's first occurrence, each element's (slice's) place among them
+    (inverse) and their counts, in that order."""
+    if axis is None:
+        flat = flatten(x)
+        n = flat.shape[0]
+        equal = unsqueeze(flat, -1) == unsqueeze(flat, 0)
+        below = unsqueeze(flat, -1) > unsqueeze(flat, 0)
+    else:
+        axis = axis + x.ndim if axis < 0 else axis
+        n = x.shape[axis]
+        # Paddle orders the slices as its kernel sees them: the axis swapped
+        # with the first, not moved to the front.
+        swap = list(range(x.ndim))
+        swap[0], swap[axis] = axis, 0
+        rows = reshape(transpose(x, swap), [n, -1])
+        differ = unsqueeze(rows, 1) != unsqueeze(rows, 0)
+        equal = logical_not(reduce_any(differ, axis=-1))
+        # Two slices compare as their first differing elements.
+        first_difference = argmax(cast(differ, "int32"), axis=-1, keepdim=True)
+        greater = unsqueeze(rows, 1) > unsqueeze(rows, 0)
+        below = logical_and(reshape(take_along_axis(greater, first_difference, -1), [n, n]),
+                            logical_not(equal))
     positions = arange(n)
-    equal = unsqueeze(flat, -1) == unsqueeze(flat, 0)
     # The first occurrence of each value: no equal element before it.
     earlier = unsqueeze(positions, -1) > unsqueeze(positions, 0)
     first = logical_not(reduce_any(logical_and(equal, earlier), axis=1))
     # An element's rank: the distinct values below it.
-    below = unsqueeze(flat, -1) > unsqueeze(flat, 0)
     rank = reduce_sum(cast(logical_and(below, unsqueeze(first, 0)), "int64"), axis=1)
     count = int(reduce_sum(cast(first, "int64")))
     slots = masked_select(rank, first)
@@ -118,9 +135,10 @@ def unique(x, return_index=False, return_inverse=False, return_counts=False, axi
     def placed(values):
         return put_along_axis(zeros([count], values.dtype), slots, masked_select(values, first), 0)
 
-    out = [placed(flat)]
+    firsts = placed(positions)
+    out = [placed(flat) if axis is None else gather(x, firsts, axis=axis)]
     if return_index:
-        out.append(cast(placed(positions), dtype))
+        out.append(cast(firsts, dtype))
     if return_inverse:
         out.append(cast(rank, dtype))
     if return_counts:
