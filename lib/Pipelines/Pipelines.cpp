@@ -4,6 +4,7 @@
 #include "Dy2St/Dialect/Pydy/Passes.h"
 #include "Dy2St/Transforms/Passes.h"
 
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 #include "llvm/Support/raw_ostream.h"
@@ -38,10 +39,20 @@ void dy2st::buildPydyLoweringPipeline(OpPassManager &pm) {
   pm.addPass(pydy::createConvertPydyToCorePass());
   pm.addPass(createTensorCanonicalizerPass());
   pm.addPass(createCSEPass());
-  // Sizes of one value reach the broadcast tests only once CSE merged their
-  // tensor.dim ops: folded, the tests and their branches go, and the
-  // elementwise ops of a dynamic shape fuse.
-  pm.addPass(createTensorCanonicalizerPass());
+  // Sizes of one value reach the broadcast tests only once each tensor.dim
+  // reads the operand its size came from (resolved through the ops that
+  // reify their result shapes) and CSE merged them: folded, the tests and
+  // their branches go, and the elementwise ops of a dynamic shape fuse. A
+  // second round resolves the sizes of the values the first round's folded
+  // branches left.
+  for (int round = 0; round < 2; ++round) {
+    pm.addPass(memref::createResolveRankedShapeTypeResultDimsPass(
+        memref::ResolveRankedShapeTypeResultDimsPassOptions{false}));
+    pm.addPass(createCSEPass());
+    pm.addPass(createFoldEqualSizesPass());
+    pm.addPass(createTensorCanonicalizerPass());
+    pm.addPass(createCSEPass());
+  }
   pm.addPass(createLeaveLoopsOnExceptionPass());
 }
 

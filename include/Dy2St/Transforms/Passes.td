@@ -232,6 +232,22 @@ def OutlineLoopNestsPass : Pass<"dy2st-outline-loop-nests", "::mlir::ModuleOp"> 
   let dependentDialects = ["::mlir::func::FuncDialect", "::mlir::scf::SCFDialect"];
 }
 
+def FoldEqualSizesPass : Pass<"dy2st-fold-equal-sizes"> {
+  let summary = "Fold the comparisons of index values that value bounds prove equal";
+  let description = [{
+    A broadcast of two dynamic shapes compares their sizes at run time and
+    copies an operand whose size differs; the test folds only when both sizes
+    are one SSA value. Sizes that are equal but reached apart (the result of
+    an `scf.if` whose branches both keep a size, of a reduction, of a slice)
+    are proven equal by MLIR's `ValueBoundsConstraintSet::areEqual`, which
+    follows the ops' `ValueBoundsOpInterface` (scf, tensor, linalg, arith).
+    An `arith.cmpi` of two index values proven equal or unequal becomes a
+    constant, and an `arith.maxsi`/`minsi` of two equal ones its operand: the
+    canonicalizer then removes the tests' branches and copies.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
 def ExpandIntegerDivisionsPass : Pass<"dy2st-expand-integer-divisions"> {
   let summary = "arith-expand's ceil and floor divisions, without its min/max expansion";
   let description = [{
