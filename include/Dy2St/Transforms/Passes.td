@@ -233,17 +233,22 @@ def OutlineLoopNestsPass : Pass<"dy2st-outline-loop-nests", "::mlir::ModuleOp"> 
 }
 
 def FoldEqualSizesPass : Pass<"dy2st-fold-equal-sizes"> {
-  let summary = "Fold the comparisons of index values that value bounds prove equal";
+  let summary = "Fold the comparisons of index values traced to one size";
   let description = [{
     A broadcast of two dynamic shapes compares their sizes at run time and
     copies an operand whose size differs; the test folds only when both sizes
-    are one SSA value. Sizes that are equal but reached apart (the result of
-    an `scf.if` whose branches both keep a size, of a reduction, of a slice)
-    are proven equal by MLIR's `ValueBoundsConstraintSet::areEqual`, which
-    follows the ops' `ValueBoundsOpInterface` (scf, tensor, linalg, arith).
-    An `arith.cmpi` of two index values proven equal or unequal becomes a
-    constant, and an `arith.maxsi`/`minsi` of two equal ones its operand: the
-    canonicalizer then removes the tests' branches and copies.
+    are one SSA value. Sizes that are one but reached apart are traced to
+    where they were set: through a destination-style op's tied init,
+    `tensor.empty`'s operands, casts, slices' sizes, `tensor.dim`, and an
+    `scf.if` whose branches both yield a tensor of one size (which upstream's
+    `resolve-ranked-shaped-type-result-dims` does not look through). An
+    `arith.cmpi` of two index values traced to one size, or to two constants,
+    becomes a constant, and an `arith.maxsi`/`minsi` of one size twice its
+    operand: the canonicalizer then removes the tests' branches and copies.
+    MLIR's `ValueBoundsConstraintSet::areEqual` proves the same equalities
+    and more, but builds a fresh constraint set over all the IR a size comes
+    from for each query: 1.4 ms a query where equal, 3 ms where unknown,
+    1.3 s for a Conformer encoder's 650 comparisons, against 13 ms here.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
