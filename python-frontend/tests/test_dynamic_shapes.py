@@ -163,3 +163,75 @@ def test_same_pools_of_sizes_known_at_run_time(size):
     dynamic = paddle.jit.to_static(same_pools, input_spec=[InputSpec([None, 2, None, None])])
     x = paddle.to_tensor(np.random.RandomState(sum(size)).randn(1, 2, *size).astype("float32"))
     assert_same(same_pools(x), dynamic(x))
+
+
+def pad_to_match(x, y):
+    # U-Net's decoder pads the upsampled map to the skip connection's size:
+    # the amounts are known only at run time.
+    dy = y.shape[2] - x.shape[2]
+    dx = y.shape[3] - x.shape[3]
+    return paddle.nn.functional.pad(x, [dx // 2, dx - dx // 2, dy // 2, dy - dy // 2])
+
+
+@pytest.mark.parametrize("mode", ["constant", "replicate", "circular"])
+def test_pad_by_amounts_known_only_at_run_time(mode):
+    def pad(x, y):
+        dy = y.shape[2] - x.shape[2]
+        dx = y.shape[3] - x.shape[3]
+        return paddle.nn.functional.pad(x, [dx // 2, dx - dx // 2, dy // 2, dy - dy // 2],
+                                        mode=mode, value=-2.0)
+    spec = InputSpec([None, 2, None, None])
+    fn = paddle.jit.to_static(pad, input_spec=[spec, spec])
+    rng = np.random.RandomState(0)
+    # Larger (padded), the same, and smaller (cropped: negative amounts).
+    for (h, w), (oh, ow) in [((3, 4), (6, 7)), ((4, 4), (4, 4)), ((5, 6), (4, 3))]:
+        x = paddle.to_tensor(rng.randn(1, 2, h, w).astype(np.float32))
+        y = paddle.zeros([1, 2, oh, ow])
+        got, want = fn(x, y), pad(x, y)
+        assert got.shape == [1, 2, oh, ow]
+        assert_same(want, got)
+    assert len(fn.compiled_signatures) == 1
+
+
+def test_pad_to_match_with_the_reference_formula():
+    x = np.arange(12, dtype=np.float32).reshape(1, 1, 3, 4)
+    fn = paddle.jit.to_static(pad_to_match, input_spec=[InputSpec([None, 1, None, None])] * 2)
+    got = fn(paddle.to_tensor(x), paddle.zeros([1, 1, 6, 5])).numpy()
+    np.testing.assert_array_equal(got, np.pad(x, [(0, 0), (0, 0), (1, 2), (0, 1)]))
+    # Cropped: one row off the top, two columns off the right.
+    got = fn(paddle.to_tensor(x), paddle.zeros([1, 1, 2, 2])).numpy()
+    np.testing.assert_array_equal(got, x[:, :, 1:, 1:3])
+
+
+def pad_by_tensor(x, amounts):
+    return paddle.nn.functional.pad(x, amounts, value=1.0)
+
+
+def test_pad_by_a_tensor_of_amounts(differential):
+    x = paddle.to_tensor(np.arange(6, dtype=np.float32).reshape(2, 3))
+    for amounts in ([1, 0, 2, 1], [0, 0, 0, 3]):
+        differential(pad_by_tensor, x, paddle.to_tensor(amounts))
+
+
+def test_negative_amounts_listing_every_dimension_are_an_error():
+    # Paddle's pad of every dimension takes no negative amount (its spatial
+    # form crops).
+    fn = paddle.jit.to_static(pad_by_tensor)
+    x = paddle.ones([2, 3])
+    for run in (pad_by_tensor, fn):
+        with pytest.raises(ValueError, match="should be >= 0"):
+            run(x, paddle.to_tensor([0, -1, 0, 0]))
+
+
+def crop_edges(x):
+    n = x.shape[2] - 1
+    return paddle.nn.functional.pad(x, [-n, -n])
+
+
+def test_pad_cropping_more_than_the_input_holds_raises_where_it_runs():
+    fn = paddle.jit.to_static(crop_edges, input_spec=[InputSpec([1, 2, None])])
+    x = paddle.ones([1, 2, 2])
+    assert_same(crop_edges(x), fn(x))
+    for run in (crop_edges, fn):
+        with pytest.raises(ValueError, match="crops more than"):
+            run(paddle.ones([1, 2, 3]))

@@ -509,6 +509,14 @@ CASES = [
      lambda x: np.pad(x[None], [(0, 0), (0, 0), (2, 1), (1, 2)], mode="edge"), [X]),
     ("pad", lambda x: paddle.nn.functional.pad(x, [2, 1], mode="circular", data_format="NLC"),
      lambda x: np.pad(x, [(0, 0), (2, 1), (0, 0)], mode="wrap"), [X]),
+    # Negative amounts of the spatial form crop (Paddle's kernels read the
+    # input at the index less the padding before it).
+    ("pad", lambda x: paddle.nn.functional.pad(x, [-1, 2], value=0.5),
+     lambda x: np.pad(x[:, :, 1:], [(0, 0), (0, 0), (0, 2)], constant_values=0.5), [X]),
+    ("pad", lambda x: paddle.nn.functional.pad(x[None], [1, -2, -1, 1]),
+     lambda x: np.pad(x[None][:, :, 1:, :-2], [(0, 0), (0, 0), (0, 1), (1, 0)]), [X]),
+    ("pad", lambda x: paddle.nn.functional.pad(x[None], [-1, 2, 1, -1], mode="replicate"),
+     lambda x: np.pad(x[None][:, :, :2, 1:], [(0, 0), (0, 0), (1, 0), (0, 2)], mode="edge"), [X]),
     ("strided_slice", lambda x: paddle.strided_slice(x, [1, 2], [-1, 3], [-4, 0], [-1, -2]),
      lambda x: x[:, -1:-4:-1, 3:0:-2], [X]),
     ("set_value", lambda x: paddle.set_value(x, 0.0, [1, 2], [0, -1], [2, 0], [1, -1]),

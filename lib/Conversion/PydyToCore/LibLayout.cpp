@@ -4,6 +4,8 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 
@@ -276,10 +278,11 @@ FailureOr<Value> lowerFlip(LibLowering &l) {
   return flipAxes(l.b, l.loc, l.operand("x"), l.integers("axis"));
 }
 
-/// pad: tensor.pad with the value in constant mode; otherwise each output
-/// element reads the input at its index less the padding before it, mapped by
-/// the mode (replicate: clamped; reflect: mirrored around the edges; circular:
-/// wrapped).
+/// pad: in constant mode, the crop of negative amounts (an extract_slice;
+/// Paddle's spatial form) then tensor.pad with the value; otherwise each output element reads the
+/// input at its index less the padding before it, mapped by the mode
+/// (replicate: clamped; reflect: mirrored around the edges; circular:
+/// wrapped). Amounts known only at run time are checked there.
 FailureOr<Value> lowerPad(LibLowering &l) {
   OpBuilder &b = l.b;
   Location loc = l.loc;
@@ -287,33 +290,75 @@ FailureOr<Value> lowerPad(LibLowering &l) {
   auto type = cast<RankedTensorType>(x.getType());
   int64_t rank = type.getRank();
   RankedTensorType result = l.result();
-  ArrayRef<int64_t> paddings = l.statics.getAs<DenseI64ArrayAttr>("paddings").asArrayRef();
+  ArrayRef<int64_t> order = l.statics.getAs<DenseI64ArrayAttr>("pad_order").asArrayRef();
   StringRef mode = l.statics.getAs<StringAttr>("mode").getValue();
-  if (mode == "constant") {
-    Value value = convertElement(b, loc, l.operand("value"), result.getElementType());
-    SmallVector<OpFoldResult> low, high;
-    for (int64_t d = 0; d < rank; ++d) {
-      low.push_back(b.getIndexAttr(paddings[2 * d]));
-      high.push_back(b.getIndexAttr(paddings[2 * d + 1]));
-    }
-    return Value(tensor::PadOp::create(b, loc, result, x, low, high, value));
-  }
-  SmallVector<Value> sizes, dynamic;
-  Value ok = arith::ConstantOp::create(b, loc, b.getBoolAttr(true));
+  bool crop = l.statics.getAs<BoolAttr>("crop").getValue();
+  SmallVector<Value> given = l.indexValues("pad"), pads, sizes, outSizes, dynamic;
+  for (int64_t slot : order)
+    pads.push_back(slot < 0 ? l.index(0) : given[slot]);
+  Value zero = l.index(0);
+  // What the amounts need of the input, tested where they are not known to
+  // hold (a null `ok` tests nothing).
+  Value ok;
+  auto atLeast = [&](Value v, Value least) {
+    Value holds = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, v, least);
+    ok = ok ? arith::AndIOp::create(b, loc, ok, holds).getResult() : holds;
+  };
+  auto knownNonNegative = [](Value v) {
+    APInt amount;
+    return matchPattern(v, m_ConstantInt(&amount)) && !amount.isNegative();
+  };
   for (int64_t d = 0; d < rank; ++d) {
     sizes.push_back(l.dim(x, d));
+    outSizes.push_back(arith::AddIOp::create(
+        b, loc, sizes[d], arith::AddIOp::create(b, loc, pads[2 * d], pads[2 * d + 1])));
     if (result.isDynamicDim(d))
-      dynamic.push_back(arith::AddIOp::create(b, loc, sizes[d], l.index(paddings[2 * d] + paddings[2 * d + 1])));
-    // Reflect needs more elements than the padding; the others one at least.
-    int64_t least = mode == "reflect" ? std::max(paddings[2 * d], paddings[2 * d + 1]) + 1 : 1;
-    ok = arith::AndIOp::create(b, loc, ok, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, sizes[d], l.index(least)));
+      dynamic.push_back(outSizes[d]);
+    for (Value amount : {pads[2 * d], pads[2 * d + 1]})
+      if (!crop && !knownNonNegative(amount))
+        atLeast(amount, zero);
+    if (crop && (!knownNonNegative(pads[2 * d]) || !knownNonNegative(pads[2 * d + 1])))
+      atLeast(outSizes[d], zero);
+    if (mode == "reflect") {
+      // Reflect needs more elements than the padding; the others one at least.
+      atLeast(sizes[d], arith::AddIOp::create(
+                            b, loc, arith::MaxSIOp::create(b, loc, pads[2 * d], pads[2 * d + 1]),
+                            l.index(1)));
+    } else if (mode != "constant") {
+      atLeast(sizes[d], l.index(1));
+    }
   }
-  return computeIf(b, l.op, ok, result, ("pad: the input is too small for " + mode + " padding").str(), [&] {
+  std::string message =
+      mode != "constant" ? ("pad: the input is too small for " + mode + " padding").str()
+      : crop             ? std::string("pad: the padding crops more than the input holds")
+                         : std::string("pad: the element of 'paddings' should be >= 0");
+  if (mode == "constant")
+    return computeIf(b, l.op, ok, result, message, [&] {
+      Value value = convertElement(b, loc, l.operand("value"), result.getElementType());
+      SmallVector<OpFoldResult> offsets, kept, strides(rank, b.getIndexAttr(1)), low, high;
+      // Folded as built: known amounts give static offsets and paddings.
+      auto sub = [&](Value x, Value y) { return b.createOrFold<arith::SubIOp>(loc, x, y); };
+      auto atLeastZero = [&](Value x) { return b.createOrFold<arith::MaxSIOp>(loc, x, zero); };
+      for (int64_t d = 0; d < rank; ++d) {
+        Value cropBefore = atLeastZero(sub(zero, pads[2 * d]));
+        Value cropAfter = atLeastZero(sub(zero, pads[2 * d + 1]));
+        offsets.push_back(getAsOpFoldResult(cropBefore));
+        kept.push_back(getAsOpFoldResult(
+            sub(sizes[d], b.createOrFold<arith::AddIOp>(loc, cropBefore, cropAfter))));
+        low.push_back(getAsOpFoldResult(atLeastZero(pads[2 * d])));
+        high.push_back(getAsOpFoldResult(atLeastZero(pads[2 * d + 1])));
+      }
+      Value cropped = tensor::ExtractSliceOp::create(b, loc, x, offsets, kept, strides);
+      Value padded = tensor::PadOp::create(b, loc, Type(), cropped, low, high, value);
+      return padded.getType() == result ? padded
+                                        : Value(tensor::CastOp::create(b, loc, result, padded));
+    });
+  return computeIf(b, l.op, ok, result, message, [&] {
     return gatherBy(l, x, {}, {}, dynamic, [&](OpBuilder &nb, Location nl, ValueRange) {
       auto c = [&](int64_t v) { return arith::ConstantIndexOp::create(nb, nl, v).getResult(); };
       SmallVector<Value> indices;
       for (int64_t d = 0; d < rank; ++d) {
-        Value i = arith::SubIOp::create(nb, nl, linalg::IndexOp::create(nb, nl, d), c(paddings[2 * d]));
+        Value i = arith::SubIOp::create(nb, nl, linalg::IndexOp::create(nb, nl, d), pads[2 * d]);
         Value n = sizes[d], last = arith::SubIOp::create(nb, nl, sizes[d], c(1));
         if (mode == "reflect") {
           Value below = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::slt, i, c(0));

@@ -705,6 +705,10 @@ def _pad(x, pad, mode="constant", value=0.0, data_format=None, pad_from_left_axi
     pad = _ints(pad)
     widths = [(0, 0)] * rank
     if len(pad) == 2 * rank and mode == "constant":
+        negative = [p for p in pad if p < 0]
+        if negative:
+            raise ValueError("pad(): the element of 'paddings' should be >= 0, but received "
+                             f"{negative[0]}")
         for d in range(rank):
             source = d if pad_from_left_axis else rank - 1 - d
             widths[d] = (pad[2 * source], pad[2 * source + 1])
@@ -716,6 +720,15 @@ def _pad(x, pad, mode="constant", value=0.0, data_format=None, pad_from_left_axi
         first = 1 if data_format is not None and data_format.endswith("C") else 2
         for k in range(rank - 2):
             widths[first + (rank - 3) - k] = (pad[2 * k], pad[2 * k + 1])
+    # Negative amounts (of the spatial form) crop, as Paddle's kernels read
+    # the input at the index less the padding before it.
+    crop = []
+    for d, (before, after) in enumerate(widths):
+        if v.shape[d] + before + after < 0:
+            raise ValueError("pad(): the padding crops more than the input holds")
+        crop.append(builtins.slice(max(-before, 0), v.shape[d] - max(-after, 0)))
+    v = v[tuple(crop)]
+    widths = [(max(before, 0), max(after, 0)) for before, after in widths]
     if mode == "constant":
         return Tensor(np.pad(v, widths, constant_values=np.asarray(value).astype(v.dtype)))
     numpy_mode = {"reflect": "reflect", "replicate": "edge", "circular": "wrap"}.get(mode)

@@ -161,3 +161,29 @@ pydy.func @concat_empty_part(%x: tensor<2x4xf32>, %e: tensor<2x0xf32>, %y: tenso
   %0 = pydy.lib_call "concat"(%x, %e, %y) {kwnames = ["x", "x", "x"], static_args = {axis = 1 : i64}} : (tensor<2x4xf32>, tensor<2x0xf32>, tensor<2x3xf32>) -> tensor<2x7xf32>
   pydy.return %0 : tensor<2x7xf32>
 }
+
+// pad of the spatial form by an amount known only at run time: a negative
+// amount crops (an extract_slice), the rest is tensor.pad, and a result size
+// below zero is Paddle's error where it runs.
+// CHECK-LABEL: func.func @pad_at_run_time
+// CHECK: arith.cmpi sge
+// CHECK: call @dy2st_raise
+// CHECK: scf.if
+// CHECK: tensor.extract_slice
+// CHECK: tensor.pad
+pydy.func @pad_at_run_time(%x: tensor<1x2x?xf32>, %a: i64) -> tensor<1x2x?xf32> {
+  %v = pydy.constant 0.0 : f64
+  %0 = pydy.lib_call "pad"(%x, %a, %v) {kwnames = ["x", "pad", "value"], static_args = {pad = array<i64: -9223372036854775808, 2>, pad_order = array<i64: -1, -1, -1, -1, 0, 1>, crop = true, mode = "constant"}} : (tensor<1x2x?xf32>, i64, f64) -> tensor<1x2x?xf32>
+  pydy.return %0 : tensor<1x2x?xf32>
+}
+
+// Known non-negative amounts need no test: tensor.pad alone.
+// CHECK-LABEL: func.func @pad_known
+// CHECK-NOT: dy2st_raise
+// CHECK: tensor.pad %{{.*}} low[0, 0, 1] high[0, 0, 2]
+// CHECK-NOT: dy2st_raise
+pydy.func @pad_known(%x: tensor<1x2x3xf32>) -> tensor<1x2x6xf32> {
+  %v = pydy.constant 0.0 : f64
+  %0 = pydy.lib_call "pad"(%x, %v) {kwnames = ["x", "value"], static_args = {pad = array<i64: 1, 2>, pad_order = array<i64: -1, -1, -1, -1, 0, 1>, crop = true, mode = "constant"}} : (tensor<1x2x3xf32>, f64) -> tensor<1x2x6xf32>
+  pydy.return %0 : tensor<1x2x6xf32>
+}

@@ -255,29 +255,36 @@ FailureOr<Type> inferFlip(LibTyping &t) {
   return Type(*x);
 }
 
-/// pad: the per-dimension (before, after) amounts, stored as `paddings`.
+/// pad: which entry of `pad` pads each dimension before and after, stored as
+/// `pad_order` (-1: none). Entries may be known only at run time. As in
+/// Paddle, a negative entry crops in the spatial form (`crop` is set) and is
+/// an error in the form that lists every dimension.
 FailureOr<Type> inferPad(LibTyping &t) {
   auto x = t.tensor("x");
-  auto pads = t.requiredIntegers("pad");
+  auto pads = t.ints("pad");
   if (failed(x) || failed(pads))
     return failure();
   auto mode = dyn_cast_or_null<StringAttr>(t.statics.get("mode"));
   if (!mode || !llvm::is_contained({"constant", "reflect", "replicate", "circular"}, mode.getValue()))
     return t.error() << "mode must be 'constant', 'reflect', 'replicate' or 'circular'";
   int64_t rank = x->getRank();
-  SmallVector<int64_t> paddings(2 * rank, 0);
-  ArrayRef<int64_t> given = *pads;
+  SmallVector<int64_t> order(2 * rank, -1);
+  int64_t given = pads->size();
   auto fromLeft = t.flag("pad_from_left_axis");
   if (failed(fromLeft))
     return failure();
-  if (static_cast<int64_t>(given.size()) == 2 * rank && mode.getValue() == "constant") {
+  bool everyDimension = given == 2 * rank && mode.getValue() == "constant";
+  if (everyDimension) {
+    for (int64_t amount : *pads)
+      if (amount != kDynamicInt && amount < 0)
+        return t.error() << "the element of 'paddings' should be >= 0, but received " << amount;
     for (int64_t d = 0; d < rank; ++d) {
       int64_t source = *fromLeft ? d : rank - 1 - d;
-      paddings[2 * d] = given[2 * source];
-      paddings[2 * d + 1] = given[2 * source + 1];
+      order[2 * d] = 2 * source;
+      order[2 * d + 1] = 2 * source + 1;
     }
   } else {
-    if (rank < 3 || rank > 5 || static_cast<int64_t>(given.size()) != 2 * (rank - 2))
+    if (rank < 3 || rank > 5 || given != 2 * (rank - 2))
       return t.error() << "pad needs " << 2 * rank << " entries (constant mode) or "
                        << 2 * (rank - 2) << " for the spatial dimensions of a 3-, 4- or 5-d input";
     auto format = dyn_cast_or_null<StringAttr>(t.statics.get("data_format"));
@@ -286,23 +293,29 @@ FailureOr<Type> inferPad(LibTyping &t) {
     int64_t first = channelsLast ? 1 : 2;
     for (int64_t k = 0; k < rank - 2; ++k) {
       int64_t d = first + (rank - 3) - k;
-      paddings[2 * d] = given[2 * k];
-      paddings[2 * d + 1] = given[2 * k + 1];
+      order[2 * d] = 2 * k;
+      order[2 * d + 1] = 2 * k + 1;
     }
   }
+  auto amount = [&](int64_t slot) { return order[slot] < 0 ? 0 : (*pads)[order[slot]]; };
   SmallVector<int64_t> shape;
   for (int64_t d = 0; d < rank; ++d) {
-    int64_t size = x->getDimSize(d), before = paddings[2 * d], after = paddings[2 * d + 1];
-    if (before < 0 || after < 0)
-      return t.error() << "negative padding is not supported in compiled code";
-    if (mode.getValue() == "reflect" && !ShapedType::isDynamic(size) && (before >= size || after >= size))
+    int64_t size = x->getDimSize(d), before = amount(2 * d), after = amount(2 * d + 1);
+    if (ShapedType::isDynamic(size) || before == kDynamicInt || after == kDynamicInt) {
+      shape.push_back(kDyn);
+      continue;
+    }
+    if (mode.getValue() == "reflect" && (before >= size || after >= size))
       return t.error() << "reflect padding must be smaller than the dimension (" << size << ")";
-    shape.push_back(ShapedType::isDynamic(size) ? kDyn : size + before + after);
+    if (size + before + after < 0)
+      return t.error() << "the padding crops more than the dimension (" << size << ") holds";
+    shape.push_back(size + before + after);
   }
   Type value = t.typeOf("value");
   if (!isPythonScalar(value))
     return t.error() << "value must be a number";
-  t.statics.set("paddings", DenseI64ArrayAttr::get(t.getContext(), paddings));
+  t.statics.set("pad_order", DenseI64ArrayAttr::get(t.getContext(), order));
+  t.statics.set("crop", BoolAttr::get(t.getContext(), !everyDimension));
   return Type(RankedTensorType::get(shape, x->getElementType()));
 }
 

@@ -304,3 +304,16 @@ pydy.func @none_plus(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
   pydy.return %1 : !pydy.object
 }
 
+
+// -----
+
+// Paddle's pad of every dimension takes no negative amount (its spatial
+// form, two amounts per spatial dimension, crops by them).
+pydy.func @pad_every_dimension_negative(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %a = pydy.constant -1 : i64
+  %b = pydy.constant 2 : i64
+  %pads = pydy.list %a, %b : (i64, i64) -> !pydy.object
+  // expected-error @+1 {{the element of 'paddings' should be >= 0, but received -1}}
+  %0 = pydy.lib_call "pad"(%x, %pads) : (!pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %0 : !pydy.object
+}
