@@ -241,11 +241,11 @@ FUNCTIONS: dict[str, Callable[..., Any]]
 """
 
 # dy2st's submodules that `paddle.X` names (the alias forwards every one).
-ALIAS_SUBMODULES = ("amp", "autograd", "base", "base.param_attr", "device", "distribution",
-                    "inference", "io", "jit",
+ALIAS_SUBMODULES = ("amp", "audio", "audio.features", "audio.functional", "autograd", "base",
+                    "base.param_attr", "device", "distribution", "inference", "io", "jit",
                     "jit.api",
                     "jit.translated_layer", "linalg", "metric", "nn", "nn.decode", "nn.functional", "nn.initializer",
-                    "nn.utils", "regularizer", "static", "static.nn", "tensor", "tensor.math", "text", "utils",
+                    "nn.utils", "regularizer", "signal", "static", "static.nn", "tensor", "tensor.math", "text", "utils",
                     "vision", "vision.models", "vision.ops")
 
 

@@ -2,6 +2,7 @@
 # signatures; do not edit (tests/test_package.py checks it is current).
 from dy2st import *
 from dy2st import amp as amp
+from dy2st import audio as audio
 from dy2st import autograd as autograd
 from dy2st import base as base
 from dy2st import device as device
@@ -13,6 +14,7 @@ from dy2st import linalg as linalg
 from dy2st import metric as metric
 from dy2st import nn as nn
 from dy2st import regularizer as regularizer
+from dy2st import signal as signal
 from dy2st import static as static
 from dy2st import tensor as tensor
 from dy2st import text as text

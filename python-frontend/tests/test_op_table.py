@@ -117,6 +117,14 @@ def _digamma(x):
     return ((_lgamma(v + h) - _lgamma(v - h)) / (2 * h)).astype(x.dtype)
 
 
+def _i1(x):
+    """I1 by its power series, the sum over k of (x/2)^(2k+1) / (k! (k+1)!)."""
+    def one(v):
+        return sum((v / 2) ** (2 * k + 1) / (math.factorial(k) * math.factorial(k + 1))
+                   for k in range(60))
+    return np.vectorize(one)(x.astype(np.float64)).astype(x.dtype)
+
+
 def _nearest_quantile(x, q):
     """Paddle's 'nearest': the value at the rank rounded half away from zero."""
     values = np.sort(x.transpose(1, 0, 2).reshape(x.shape[1], -1), axis=1)
@@ -1184,6 +1192,13 @@ CASES = [
     # Special functions.
     ("stanh", lambda x: paddle.stanh(x, 0.5, 2.0), lambda x: 2.0 * np.tanh(0.5 * x), [X]),
     ("erfinv", lambda x: paddle.erfinv(x), lambda x: _erfinv(x), [U]),
+    # Both sides of 8, where the Chebyshev series change.
+    ("i0", lambda x: (paddle.i0(x * 6.0), paddle.i0e(x * 12.0)),
+     lambda x: (np.i0(x * 6.0).astype(np.float32),
+                (np.exp(-np.abs(x * 12.0)) * np.i0(x * 12.0)).astype(np.float32)), [X]),
+    ("i1", lambda x: (paddle.i1(x * 6.0), paddle.i1e(x * 12.0)),
+     lambda x: (_i1(x * 6.0), (np.exp(-np.abs(x * 12.0)) * _i1(x * 12.0)).astype(np.float32)),
+     [X]),
     ("lgamma", lambda x: (paddle.lgamma(x * 3.0), paddle.lgamma(x - 2.7)),
      lambda x: (_lgamma(x * 3.0), _lgamma(x - np.float32(2.7))), [P]),
     ("digamma", lambda x: (paddle.digamma(x * 3.0), paddle.digamma(x - 2.7)),
