@@ -167,10 +167,11 @@ def _chebyshev(y, coefficients):
     return 0.5 * (b0 - b2)
 
 
-def _scaled_bessel(x, near, far, odd):
-    """exp(-|x|) I(x), I0 or I1 by its series (`odd`: I1's, times |x| near
-    zero, with x's sign)."""
+def _bessel(x, odd, scaled):
+    """I0(x) or (`odd`) I1(x), times exp(-|x|) when `scaled`, by the series
+    near zero (I1's times |x|, with x's sign) or beyond 8."""
     kind, v = _float(x)
+    near, far = (_I1E_NEAR, _I1E_FAR) if odd else (_I0E_NEAR, _I0E_FAR)
     a = abs(v)
     inside = a <= 8.0
     # Each series at an argument inside its range, the other branch's unused.
@@ -180,31 +181,27 @@ def _scaled_bessel(x, near, far, odd):
                   _chebyshev(y_far, far) / sqrt(where(inside, 1.0, a)))
     if odd:
         value = where(v < 0.0, -value, value)
-    return kind, v, value
-
-
-def i0e(x, name=None):
-    """exp(-|x|) I0(x), the scaled modified Bessel function of order 0."""
-    kind, _, value = _scaled_bessel(x, _I0E_NEAR, _I0E_FAR, False)
-    return cast(value, kind)
+    return cast(value if scaled else exp(a) * value, kind)
 
 
 def i0(x, name=None):
     """I0(x), the modified Bessel function of the first kind of order 0."""
-    kind, v, value = _scaled_bessel(x, _I0E_NEAR, _I0E_FAR, False)
-    return cast(exp(abs(v)) * value, kind)
+    return _bessel(x, False, False)
 
 
-def i1e(x, name=None):
-    """exp(-|x|) I1(x), the scaled modified Bessel function of order 1."""
-    kind, _, value = _scaled_bessel(x, _I1E_NEAR, _I1E_FAR, True)
-    return cast(value, kind)
+def i0e(x, name=None):
+    """exp(-|x|) I0(x), the scaled modified Bessel function of order 0."""
+    return _bessel(x, False, True)
 
 
 def i1(x, name=None):
     """I1(x), the modified Bessel function of the first kind of order 1."""
-    kind, v, value = _scaled_bessel(x, _I1E_NEAR, _I1E_FAR, True)
-    return cast(exp(abs(v)) * value, kind)
+    return _bessel(x, True, False)
+
+
+def i1e(x, name=None):
+    """exp(-|x|) I1(x), the scaled modified Bessel function of order 1."""
+    return _bessel(x, True, True)
 
 
 SPECIAL_COMPOSITES = {fn.__name__: fn for fn in (stanh, erfinv, lgamma, digamma, i0, i0e, i1,
