@@ -5,6 +5,7 @@ import functools
 import itertools
 import json
 import logging
+import operator
 import os
 import subprocess
 import types
@@ -592,6 +593,25 @@ def reduce_and_product(x):
             list(itertools.product(["a", "b"], [0, 1, 2])))
 
 
+def maps_filters_and_iterator_tools(x):
+    items = [x, x * 2, x + 1]
+    doubled = list(map(lambda v: v * 2, items))
+    pairs = list(map(operator.mul, items, [1, 2, 3]))
+    kept = list(filter(lambda v: v.shape[0] == 3, items)) + list(filter(None, [0, 2, 0, 5]))
+    chained = list(itertools.chain(items, [x - 1])) + list(itertools.chain.from_iterable([[1], [2]]))
+    sliced = list(itertools.islice(items, 1, 3)) + list(itertools.islice([7, 8, 9], 2))
+    totals = list(itertools.accumulate([1, 2, 3])) + list(itertools.accumulate([x.sum(), x.max(), x.min()], max)) + \
+        list(itertools.accumulate([1, 2], initial=10))
+    starred = list(itertools.starmap(lambda a, b: a - b, zip(items, doubled)))
+    longest = [a if b is None else a + b for a, b in itertools.zip_longest(items, [x])]
+    first = next((v for v in items if v.shape[0] == 3), None)
+    missing = next((v for v in items if v.shape[0] == 7), -1)
+    reduced = functools.reduce(operator.add, items)
+    compared = [operator.lt(1, 2), operator.not_(0), operator.getitem([4, 5], 1), operator.neg(x)]
+    return (sum(doubled), pairs, kept, chained, sliced, totals, starred, longest, first,
+            missing, reduced, compared, sum(map(len, [[1, 2], [3]])))
+
+
 def generator_expressions(x):
     squares = sum(k * k for k in range(4))
     positive = all(v > 0 for v in [1, 2, 3])
@@ -624,7 +644,7 @@ def loops_with_else(x):
                                 zip_reversed_enumerate, sorted_lists,
                                 keyed_extremes_divmod_and_pow, reduce_and_product,
                                 ordered_sequences, rounded,
-                                generator_expressions,
+                                generator_expressions, maps_filters_and_iterator_tools,
                                 loops_with_else])
 @pytest.mark.parametrize("values", [[1.0, 2.0, 3.0], [3.0, 0.25, 9.0]])
 def test_python_builtins_and_loop_forms(differential, fn, values):

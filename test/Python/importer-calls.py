@@ -345,3 +345,39 @@ print(paddle.jit.to_static(first_parameter).code)
 # CHECK:     pydy.call @"first_item_or__{{[0-9]+}}"
 # CHECK-LABEL: pydy.func @"first_item_or__{{[0-9]+}}"
 # CHECK:     pydy.for_in
+
+
+def first_match(x):
+    return next((v for v in [x, x * 2] if v.shape[0] == 3), x)
+
+
+print(paddle.jit.to_static(first_match).code)
+
+# next() of a generator expression: the first item of the list the
+# comprehension fills, by pybuiltins.first_item_or.
+# CHECK-LABEL: pydy.func @"first_match"
+# CHECK:     pydy.store "_dy2st_comprehension_{{[0-9]+}}"
+# CHECK:     pydy.for_in
+# CHECK:     pydy.call @"first_item_or__{{[0-9]+}}"
+
+import itertools  # noqa: E402 (here: the lines checked above stay put)
+import operator  # noqa: E402
+
+
+def mapped_and_chained(x):
+    doubled = list(map(lambda v: v * 2, [x, x + 1]))
+    return functools.reduce(operator.add, itertools.chain(doubled, [x]))
+
+
+print(paddle.jit.to_static(mapped_and_chained).code)
+
+# map(), itertools.chain and operator.add are pybuiltins' and pyoperator's
+# functions, converted and inlined as user functions.
+# CHECK-LABEL: pydy.func @"mapped_and_chained"
+# CHECK:     pydy.call @"map___{{[0-9]+}}"
+# CHECK:     pydy.call @"chain___{{[0-9]+}}"
+# CHECK:     pydy.call @"reduce___{{[0-9]+}}"
+# CHECK-LABEL: pydy.func @"map___{{[0-9]+}}"
+# CHECK-LABEL: pydy.func @"chain___{{[0-9]+}}"
+# CHECK-LABEL: pydy.func @"reduce___{{[0-9]+}}"
+# CHECK:     pydy.call @"add__{{[0-9]+}}"

@@ -129,6 +129,8 @@ class _Hoist(ast.NodeTransformer):
                 ast.copy_location(part, node)
         # Comprehensions inside the result or the filters run in the loop.
         self.statements += self.desugarer.body(statements)
+        # A generator expression's list: next() takes its first item.
+        load.dy2st_generator = getattr(node, "dy2st_generator", False)
         return ast.copy_location(load, node)
 
 

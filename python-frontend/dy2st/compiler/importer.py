@@ -2851,6 +2851,13 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
                                               node.args[1:], keywords=[]), node)
             helper = pybuiltins.first_item_or if len(node.args) == 2 else pybuiltins.first_item
             return self.python_call(self.ranges_as_lists(call), helper, None)
+        if fn is next and len(node.args) in (1, 2) and not node.keywords and \
+                getattr(node.args[0], "dy2st_generator", False):
+            # next(item for item in items if ...[, default]) (the generator a
+            # list comprehension by now): the first item of those it gives.
+            # All are computed: compiled code has no suspended generators.
+            helper = pybuiltins.first_item_or if len(node.args) == 2 else pybuiltins.first_item
+            return self.python_call(self.ranges_as_lists(node), helper, None)
         replacement = pybuiltins.REPLACEMENTS.get(fn) if _hashable(fn) else None
         if replacement is not None:
             return self.python_call(self.ranges_as_lists(node), replacement, None)

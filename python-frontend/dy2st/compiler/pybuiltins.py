@@ -8,10 +8,11 @@ first axis."""
 import builtins
 import functools
 import itertools
+from typing import Any, Callable
 
 from ..eager.basic_composites import abs as _tensor_abs, sort as _tensor_sort
 from ..eager.tensor import Tensor, copy_dtype_message
-from . import pymath
+from . import pymath, pyoperator
 
 
 def abs_(x):
@@ -347,6 +348,102 @@ def reduce_(function, iterable, *initial):
     return value
 
 
+def _applied(function, items):
+    """function(*items) of a tuple of up to four items (its length known when
+    compiling picks the call)."""
+    if len(items) == 1:
+        return function(items[0])
+    if len(items) == 2:
+        return function(items[0], items[1])
+    if len(items) == 3:
+        return function(items[0], items[1], items[2])
+    if len(items) == 4:
+        return function(items[0], items[1], items[2], items[3])
+    raise NotImplementedError("map() and itertools.starmap() of more than four iterables "
+                              "(items) are not supported by dy2st yet")
+
+
+def map_(function, *iterables):
+    """map() as the list of its results (a `for` over it, list(), sum() and the
+    builtins that iterate it read them all, in order)."""
+    results = []
+    for items in zip_(*iterables):
+        results.append(_applied(function, items))
+    return results
+
+
+def filter_(function, iterable):
+    """filter() as the list of the items it keeps (true, or that `function`
+    calls true)."""
+    kept = []
+    for item in iterable:
+        if (item if function is None else function(item)):
+            kept.append(item)
+    return kept
+
+
+def chain_(*iterables):
+    """itertools.chain: the items of each in turn."""
+    items = []
+    for iterable in iterables:
+        for item in iterable:
+            items.append(item)
+    return items
+
+
+def chain_from_iterable(iterables):
+    """itertools.chain.from_iterable."""
+    return chain_(*iterables)
+
+
+def islice_(iterable, *bounds):
+    """itertools.islice(iterable, stop) or (iterable, start, stop[, step]):
+    None bounds as a slice's."""
+    if len(bounds) == 1:
+        return list(iterable)[:bounds[0]]
+    step = bounds[2] if len(bounds) == 3 else None
+    return list(iterable)[bounds[0]:bounds[1]:step]
+
+
+def accumulate_(iterable, func=None, *, initial=None):
+    """itertools.accumulate: the running totals (of `func`, else +)."""
+    totals = []
+    total = initial
+    if initial is not None:
+        totals.append(initial)
+    for k, item in enumerate(iterable):
+        if k == 0 and initial is None:
+            total = item
+        else:
+            total = total + item if func is None else func(total, item)
+        totals.append(total)
+    return totals
+
+
+def starmap_(function, iterable):
+    """itertools.starmap: function(*items) of each tuple."""
+    results = []
+    for items in iterable:
+        results.append(_applied(function, items))
+    return results
+
+
+def zip_longest_(*iterables, fillvalue=None):
+    """itertools.zip_longest: tuples to the longest, `fillvalue` past the
+    shorter ones' ends."""
+    length = 0
+    for iterable in iterables:
+        if len(iterable) > length:
+            length = len(iterable)
+    tuples = []
+    for k in range(length):
+        item = ()
+        for iterable in iterables:
+            item = item + ((iterable[k] if k < len(iterable) else fillvalue),)
+        tuples.append(item)
+    return tuples
+
+
 def product_(*iterables):
     """itertools.product of sequences: the list of its tuples."""
     tuples = [()]
@@ -578,14 +675,15 @@ def range_list(start, stop=None, step=1):
     return items
 
 
-REPLACEMENTS = {builtins.abs: abs_, builtins.min: min_, builtins.max: max_,
-                builtins.sum: sum_, builtins.any: any_, builtins.all: all_,
-                builtins.zip: zip_, builtins.reversed: reversed_, builtins.sorted: sorted_,
-                builtins.divmod: divmod_, builtins.pow: pow_, builtins.round: round_,
-                builtins.dict: dict_,
-                builtins.enumerate: enumerate_,
-                functools.reduce: reduce_,
-                itertools.product: product_,
-                **pymath.REPLACEMENTS}
-"""The builtins (and math's functions, see pymath) compiled code calls as the
-functions above."""
+REPLACEMENTS: dict[Any, Callable[..., Any]] = {
+    builtins.abs: abs_, builtins.min: min_, builtins.max: max_, builtins.sum: sum_,
+    builtins.any: any_, builtins.all: all_, builtins.zip: zip_, builtins.reversed: reversed_,
+    builtins.sorted: sorted_, builtins.divmod: divmod_, builtins.pow: pow_,
+    builtins.round: round_, builtins.dict: dict_, builtins.enumerate: enumerate_,
+    builtins.map: map_, builtins.filter: filter_, functools.reduce: reduce_,
+    itertools.product: product_, itertools.chain: chain_,
+    itertools.chain.from_iterable: chain_from_iterable, itertools.islice: islice_,
+    itertools.accumulate: accumulate_, itertools.starmap: starmap_,
+    itertools.zip_longest: zip_longest_, **pyoperator.REPLACEMENTS, **pymath.REPLACEMENTS}
+"""The builtins (and math's and operator's functions, see pymath and
+pyoperator) compiled code calls as the functions above."""

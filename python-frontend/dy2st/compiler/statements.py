@@ -207,7 +207,9 @@ class _Desugar(ast.NodeTransformer):
 
     def visit_GeneratorExp(self, node):
         self.generic_visit(node)
-        return ast.copy_location(ast.ListComp(node.elt, node.generators), node)
+        listed = ast.copy_location(ast.ListComp(node.elt, node.generators), node)
+        listed.dy2st_generator = True  # next() of it is its first item
+        return listed
 
     def visit_For(self, node):
         self.generic_visit(node)
