@@ -1421,6 +1421,38 @@ def boxes_coded(priors, variances, targets, deltas):
     return codes, decoded, per_target
 
 
+def region_proposals(scores, deltas, image_sizes, anchors, variances):
+    # Faster R-CNN's RPN: proposals per image (top scores, decoded, clipped,
+    # small ones dropped, NMS: plain, pixel boxes, an adaptive threshold,
+    # none), then each to its FPN level.
+    ops = paddle.vision.ops
+    out = []
+    for options in ({}, {"pre_nms_top_n": 40, "post_nms_top_n": 12, "nms_thresh": 0.4},
+                    {"pixel_offset": True, "nms_thresh": 0.6, "min_size": 4.0},
+                    {"eta": 0.8, "nms_thresh": 0.9},
+                    {"nms_thresh": 0.0, "pre_nms_top_n": 0, "min_size": 20.0}):
+        rois, probs, num = ops.generate_proposals(scores, deltas, image_sizes, anchors,
+                                                  variances, return_rois_num=True, **options)
+        levels, restore, per_image = ops.distribute_fpn_proposals(
+            rois * 4.0, 2, 5, 4, 56, options.get("pixel_offset", False), num)
+        out += [rois, probs, num, levels, restore, per_image]
+    return out
+
+
+def _rpn_inputs(n=2, a=3, h=5, w=6):
+    """Scores, deltas, image sizes, anchors (a grid every 16 pixels, three
+    shapes) and variances of an RPN head."""
+    rng = np.random.RandomState(21)
+    ys, xs = np.meshgrid(np.arange(h) * 16.0, np.arange(w) * 16.0, indexing="ij")
+    sizes = np.array([[16, 16], [32, 20], [20, 40]], "float32")[:a]
+    centres = np.stack([xs, ys], -1)[:, :, None, :]
+    anchors = np.concatenate([centres - sizes / 2, centres + sizes / 2], -1).astype("float32")
+    variances = np.tile(np.array([0.1, 0.1, 0.2, 0.2], "float32"), (h, w, a, 1))
+    return [rng.rand(n, a, h, w).astype("float32"),
+            (rng.randn(n, 4 * a, h, w) * 0.3).astype("float32"),
+            np.array([[70.0, 90.0], [64.0, 50.0]], "float32")[:n], anchors, variances]
+
+
 _NP_SCALE = np.float64(2.0)
 _NP_COUNT = np.int32(3)
 
@@ -1623,4 +1655,5 @@ CASES = [
      [f32(2, 4, 6, 7), np.random.RandomState(8).randn(54, 4, 3, 3).astype("float32"),
       (np.random.RandomState(9).randn(6, 4, 3, 3) * 0.1).astype("float32"),
       (np.random.RandomState(10).randn(6) * 0.1).astype("float32")]),
+    ("region_proposals", region_proposals, _rpn_inputs()),
 ]

@@ -1481,12 +1481,22 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
                 # to_tensor(..., place=paddle.CPUPlace()): the place by its name,
                 # which Paddle's `place` arguments take too.
                 return self.constant("cpu", node)
+            if _is_constant_dict(obj) and result.origin is not None:
+                return self.constant_dict(result, node)
             wrapped = self.function_value(result, node)
             if wrapped is not None:
                 return wrapped
             self._fail(node, f"{self.describe_static(result)} cannot be used as a value in "
                              "compiled code")
         return result
+
+    def constant_dict(self, static, node):
+        """A dict of constants from outside (options, a config) as a dict
+        value, guarded as read (changed in place, the function is imported
+        again)."""
+        self.guard_value(static.obj, static.origin)
+        return self.dict_value([self.constant(k, node) for k in static.obj],
+                               [self.constant(v, node) for v in static.obj.values()], node)
 
     def function_value(self, static, node):
         """A compile-time function or layer used as a value (`act = F.relu if
@@ -1649,8 +1659,14 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
         namespace, is a constant of the program: changed later
         (`layer.eval()`, `THRESHOLD = 0.9`, `LABELS[1] = "mixed"`), the
         function is imported again."""
-        if origin is not None and origin.path:
-            self.unit.guards.setdefault(origin.key(), (origin, copy.deepcopy(obj), False))
+        # An object given to the function itself (a dict passed on to a
+        # callee) guards by its contents, its path empty.
+        if origin is not None and (origin.path or origin.kind == "object"):
+            known = self.unit.guards.get(origin.key())
+            # Its value, where only its identity was guarded (a dict passed on
+            # as an object, then read: changed in place it is the same object).
+            if known is None or known[2]:
+                self.unit.guards[origin.key()] = (origin, copy.deepcopy(obj), False)
 
     def guard_identity(self, obj, origin):
         """`obj`, read through `origin` from an object, is what the code is
@@ -2323,6 +2339,10 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
         those variables are bound where the callee runs it (Python reads
         them then: they cannot change while the call runs)."""
         value = self.expr_or_static(node)
+        if isinstance(value, Static) and _is_constant_dict(value.obj) and \
+                value.origin is not None:
+            # The callee takes it as a dict value (its methods, `**` of it).
+            return self.constant_dict(value, node)
         if not (isinstance(value, Static) and isinstance(value.obj, _NestedDef) and
                 value.obj.free_names and value.obj.parent is self):
             return value
@@ -3433,9 +3453,17 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
         `node`, an attribute of an object known when converting that the
         function does not assign, or a name outside the function (a
         closure's `kwargs` of PaddleDetection's `lambda x: fn(x, **kwargs)`),
-        holds now (guarded: a change imports again); else None."""
-        if isinstance(node, ast.Name) and not self.is_local(node.id) and \
-                node.id not in self.static_names:
+        holds now (guarded: a change imports again), or a parameter given
+        such a dict (`def outer(x, opts): return inner(x, **opts)`); else
+        None."""
+        if isinstance(node, ast.Name) and node.id in self.static_names:
+            static = self.static_names[node.id]
+            value = static.obj
+            if static.origin is None or not _is_constant_dict(value):
+                return None
+            self.guard_value(value, static.origin)
+            return value
+        if isinstance(node, ast.Name) and not self.is_local(node.id):
             for namespace, root in ((self.closure, self.fn), (self.globals, self.globals)):
                 if node.id in namespace:
                     value = namespace[node.id]
@@ -4136,6 +4164,12 @@ def _is_literal(value):
 
 def _is_key_constant(key):
     return key is None or isinstance(key, (bool, int, float, str))
+
+
+def _is_constant_dict(obj):
+    """A dict of numbers, strings, bools and None under string keys."""
+    return type(obj) is dict and all(isinstance(k, str) and _is_key_constant(v)
+                                     for k, v in obj.items())
 
 
 def _is_literal_structure(obj):

@@ -65,6 +65,8 @@ class Origin:
         object, taken once (its guard checks it is still the one); else the
         whole path, by a C attribute getter where it is all attributes."""
         if self.kind == "object":
+            if not self.path:
+                return self.read
             if len(self.path) == 1:
                 return _step_reader(self.root, self.path[0])
             prefix = guards.get(Origin(self.kind, self.root, self.path[:-1]).key())

@@ -1,7 +1,8 @@
 """paddle.vision.ops: the layers the vision models build on, greedy
 non-maximum suppression (nms), YOLO's box decoding (yolo_box), SSD's
 prior boxes (prior_box), box encoding and decoding (box_coder), RoIAlign
-(roi.py) and deformable convolution (deform.py)."""
+(roi.py), deformable convolution (deform.py) and Faster R-CNN's proposals
+(proposals.py: generate_proposals, distribute_fpn_proposals)."""
 from __future__ import annotations
 
 import math
@@ -14,6 +15,7 @@ from ..eager.functional import (abs as absolute, arange, argsort, cast, exp, exp
                                 transpose, unsqueeze, where, zeros)
 from ..eager.tensor import Tensor
 from . import deform as _deform
+from . import proposals as _proposals
 from . import roi as _roi
 
 
@@ -258,3 +260,5 @@ def prior_box(input: Tensor, image: Tensor, min_sizes: Any, max_sizes: Any = Non
 
 roi_align, RoIAlign = _roi.roi_align, _roi.RoIAlign
 deform_conv2d, DeformConv2D = _deform.deform_conv2d, _deform.DeformConv2D
+generate_proposals = _proposals.generate_proposals
+distribute_fpn_proposals = _proposals.distribute_fpn_proposals
