@@ -1453,6 +1453,36 @@ def _rpn_inputs(n=2, a=3, h=5, w=6):
             np.array([[70.0, 90.0], [64.0, 50.0]], "float32")[:n], anchors, variances]
 
 
+def matrix_suppressed(boxes, scores):
+    # paddle.vision.ops.matrix_nms as PP-YOLO and SOLOv2 post-process:
+    # linear and Gaussian decay, per-class top-k, pixel boxes, a box twice.
+    ops = paddle.vision.ops
+    return (ops.matrix_nms(boxes, scores, 0.3, 0.2, 10, 15, return_index=True),
+            ops.matrix_nms(boxes, scores, 0.1, 0.05, -1, -1, use_gaussian=True,
+                           return_index=True),
+            ops.matrix_nms(boxes * 100.0, scores, 0.5, 0.4, 5, 8, background_label=-1,
+                           normalized=False, return_index=True))
+
+
+def _matrix_nms_inputs(n=2, classes=4, m=30):
+    """Boxes [n, m, 4] in [0, 1.4] (the sixth a copy of the fourth) and
+    scores [n, classes, m]."""
+    rng = np.random.RandomState(0)
+    corner = rng.uniform(0, 1, (n, m, 2))
+    boxes = np.concatenate([corner, corner + rng.uniform(0.05, 0.4, (n, m, 2))], -1)
+    boxes = boxes.astype("float32")
+    boxes[0, 5] = boxes[0, 3]
+    return [boxes, rng.uniform(0, 1, (n, classes, m)).astype("float32")]
+
+
+def regions_pooled(x, boxes, counts):
+    # Fast R-CNN's RoIPool and R-FCN's PSRoIPool: boxes across two images,
+    # one past the map, one smaller than a bin, halves rounded away from 0.
+    ops = paddle.vision.ops
+    return (ops.roi_pool(x, boxes, counts, 3, 1.0), ops.RoIPool((2, 4), 0.5)(x, boxes, counts),
+            ops.psroi_pool(x, boxes, counts, 2, 1.0), ops.PSRoIPool((1, 4), 0.5)(x, boxes, counts))
+
+
 _NP_SCALE = np.float64(2.0)
 _NP_COUNT = np.int32(3)
 
@@ -1656,4 +1686,9 @@ CASES = [
       (np.random.RandomState(9).randn(6, 4, 3, 3) * 0.1).astype("float32"),
       (np.random.RandomState(10).randn(6) * 0.1).astype("float32")]),
     ("region_proposals", region_proposals, _rpn_inputs()),
+    ("matrix_suppressed", matrix_suppressed, _matrix_nms_inputs()),
+    ("regions_pooled", regions_pooled,
+     [np.random.RandomState(5).randn(2, 8, 12, 10).astype("float32"),
+      np.array([[1.2, 2.7, 8.4, 9.6], [0, 0, 3, 3], [5.5, 4.4, 5.6, 4.5], [-3, -2, 30, 40],
+                [6, 1, 19.2, 22.1]], "float32"), np.array([3, 2], "int32")]),
 ]

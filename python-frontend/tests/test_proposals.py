@@ -1,7 +1,10 @@
-"""paddle.vision.ops.generate_proposals and distribute_fpn_proposals against
-loop-by-loop copies of Paddle's CPU kernels (in float64), eagerly and
-compiled, for sizes known only at run time too. Real Paddle's own results
-are compared in test_paddle_dy2st_cases.py (`region_proposals`)."""
+"""paddle.vision.ops's two-stage detection operations (generate_proposals,
+distribute_fpn_proposals, matrix_nms, roi_pool, psroi_pool) against
+loop-by-loop copies of Paddle's CPU kernels, eagerly and compiled, for sizes
+known only at run time too. Real Paddle's own results are compared in
+test_paddle_dy2st_cases.py (`region_proposals`, `matrix_suppressed`,
+`regions_pooled`)."""
+import itertools
 import math
 
 import numpy as np
@@ -9,7 +12,7 @@ import pytest
 
 import dy2st as paddle
 from dy2st.static import InputSpec
-from dy2st_cases import _rpn_inputs
+from dy2st_cases import _matrix_nms_inputs, _rpn_inputs
 
 
 def _area(box, pixel):
@@ -149,3 +152,134 @@ def test_proposals_compile_once_for_feature_maps_of_any_size():
         np.testing.assert_allclose(got[0].numpy(), rois, rtol=1e-5, atol=1e-4)
         np.testing.assert_array_equal(got[2].numpy(), counts)
     assert len(fn.compiled_signatures) == 1
+
+
+def _matrix_nms_reference(boxes, scores, score_threshold, post_threshold, nms_top_k, keep_top_k,
+                          use_gaussian=False, sigma=2.0, background=0, normalized=True):
+    """Paddle's MatrixNMSKernel, image by image, class by class, box by box."""
+    pixel = not normalized
+    rows, index, counts = [], [], []
+    for i in range(scores.shape[0]):
+        found = []
+        for c in range(scores.shape[1]):
+            if c == background:
+                continue
+            s = scores[i, c].astype(np.float64)
+            order = [j for j in sorted(range(len(s)), key=lambda j: -s[j])
+                     if s[j] > score_threshold]
+            if nms_top_k > -1:
+                order = order[:nms_top_k]
+            most = [max([_overlap(boxes[i, a], boxes[i, b], pixel) for b in order[:k]],
+                        default=0.0) for k, a in enumerate(order)]
+            for k, a in enumerate(order):
+                decay = 1.0
+                for j, b in enumerate(order[:k]):
+                    iou = _overlap(boxes[i, a], boxes[i, b], pixel)
+                    d = math.exp((most[j] ** 2 - iou ** 2) * sigma) if use_gaussian else \
+                        ((1 - iou) / (1 - most[j]) if most[j] != 1 else math.inf)
+                    decay = min(decay, d)
+                if decay * s[a] > post_threshold:
+                    found.append((decay * s[a], c, a))
+        found.sort(key=lambda f: -f[0])
+        if keep_top_k > -1:
+            found = found[:keep_top_k]
+        rows += [[c, v] + list(boxes[i, a]) for v, c, a in found]
+        index += [i * scores.shape[2] + a for _, _, a in found]
+        counts.append(len(found))
+    return np.array(rows).reshape(-1, 2 + boxes.shape[2]), np.array(index), np.array(counts)
+
+
+@pytest.mark.parametrize("options", [
+    {"score_threshold": 0.3, "post_threshold": 0.2, "nms_top_k": 10, "keep_top_k": 15},
+    {"score_threshold": 0.1, "post_threshold": 0.05, "nms_top_k": -1, "keep_top_k": -1,
+     "use_gaussian": True, "gaussian_sigma": 2.0},
+    {"score_threshold": 0.5, "post_threshold": 0.4, "nms_top_k": 5, "keep_top_k": 8,
+     "background_label": -1, "normalized": False},
+    {"score_threshold": 0.99, "post_threshold": 0.9, "nms_top_k": 5, "keep_top_k": 8},
+])
+def test_matrix_nms_is_paddles_kernel(options):
+    boxes, scores = _matrix_nms_inputs()
+    if not options.get("normalized", True):
+        boxes = boxes * 100.0
+    names = {"gaussian_sigma": "sigma", "background_label": "background"}
+    rows, index, counts = _matrix_nms_reference(
+        boxes, scores, **{names.get(k, k): v for k, v in options.items()})
+
+    def suppressed(b, s):
+        return paddle.vision.ops.matrix_nms(b, s, return_index=True, **options)
+    spec = [InputSpec([None, None, 4]), InputSpec([None, 4, None])]
+    for fn in (suppressed, paddle.jit.to_static(suppressed, input_spec=spec)):
+        out, num, idx = fn(paddle.to_tensor(boxes), paddle.to_tensor(scores))
+        np.testing.assert_allclose(out.numpy(), rows, rtol=1e-5, atol=1e-6)
+        np.testing.assert_array_equal(idx.numpy().ravel(), index)
+        np.testing.assert_array_equal(num.numpy(), counts)
+        assert num.dtype == paddle.int32 and idx.dtype == paddle.int32
+
+
+def _roi_pool_reference(x, boxes, counts, bins_h, bins_w, scale):
+    """Paddle's RoiPoolKernel, bin by bin (std::round: halves away from zero)."""
+    def round_away(v):
+        return math.floor(abs(v) + 0.5) * (1 if v >= 0 else -1)
+    images = np.repeat(np.arange(len(counts)), counts)
+    out = np.zeros((len(boxes), x.shape[1], bins_h, bins_w), np.float32)
+    height, width = x.shape[2:]
+    for r, box in enumerate(boxes):
+        sw, sh, ew, eh = (round_away(float(np.float32(v) * np.float32(scale))) for v in box)
+        bh, bw = np.float32(max(eh - sh + 1, 1) / bins_h), np.float32(max(ew - sw + 1, 1) / bins_w)
+        for i, j in itertools.product(range(bins_h), range(bins_w)):
+            # The bins' bounds in float32, as the kernel computes them.
+            h0 = min(max(math.floor(np.float32(i) * bh) + sh, 0), height)
+            h1 = min(max(math.ceil(np.float32(i + 1) * bh) + sh, 0), height)
+            w0 = min(max(math.floor(np.float32(j) * bw) + sw, 0), width)
+            w1 = min(max(math.ceil(np.float32(j + 1) * bw) + sw, 0), width)
+            if h1 > h0 and w1 > w0:
+                out[r, :, i, j] = x[images[r], :, h0:h1, w0:w1].max(axis=(1, 2))
+    return out
+
+
+def _psroi_pool_reference(x, boxes, counts, bins_h, bins_w, scale):
+    """Paddle's PsroiPoolKernel, bin by bin."""
+    def round_away(v):
+        return math.floor(abs(v) + 0.5) * (1 if v >= 0 else -1)
+    images = np.repeat(np.arange(len(counts)), counts)
+    outputs = x.shape[1] // (bins_h * bins_w)
+    out = np.zeros((len(boxes), outputs, bins_h, bins_w), np.float64)
+    height, width = x.shape[2:]
+    for r, box in enumerate(boxes):
+        x1, y1, x2, y2 = (round_away(float(v)) for v in box)
+        sw, sh, ew, eh = x1 * scale, y1 * scale, (x2 + 1) * scale, (y2 + 1) * scale
+        bh, bw = max(eh - sh, 0.1) / bins_h, max(ew - sw, 0.1) / bins_w
+        for c, i, j in itertools.product(range(outputs), range(bins_h), range(bins_w)):
+            h0 = min(max(math.floor(i * bh + sh), 0), height)
+            h1 = min(max(math.ceil((i + 1) * bh + sh), 0), height)
+            w0 = min(max(math.floor(j * bw + sw), 0), width)
+            w1 = min(max(math.ceil((j + 1) * bw + sw), 0), width)
+            if h1 > h0 and w1 > w0:
+                out[r, c, i, j] = x[images[r], (c * bins_h + i) * bins_w + j,
+                                    h0:h1, w0:w1].mean()
+    return out
+
+
+@pytest.mark.parametrize("output_size, scale", [(3, 1.0), ((2, 4), 0.5), (1, 0.25)])
+def test_roi_pools_are_paddles_kernels(output_size, scale):
+    rng = np.random.RandomState(5)
+    x = rng.randn(2, 8, 12, 10).astype("float32")
+    boxes = np.array([[1.2, 2.7, 8.4, 9.6], [0, 0, 3, 3], [5.5, 4.4, 5.6, 4.5],
+                      [-3, -2, 30, 40], [6, 1, 19.2, 22.1]], "float32")
+    counts = np.array([3, 2], "int32")
+    bins_h, bins_w = (output_size, output_size) if isinstance(output_size, int) else output_size
+    expected = (_roi_pool_reference(x, boxes, counts, bins_h, bins_w, scale),
+                _psroi_pool_reference(x, boxes, counts, bins_h, bins_w, scale)
+                if 8 % (bins_h * bins_w) == 0 else None)
+
+    def pooled(x, boxes, counts):
+        ops = paddle.vision.ops
+        return (ops.RoIPool(output_size, scale)(x, boxes, counts),
+                ops.psroi_pool(x, boxes, counts, output_size, scale)
+                if 8 % (bins_h * bins_w) == 0 else None)
+    spec = [InputSpec([None, 8, None, None]), InputSpec([None, 4]), InputSpec([None], "int32")]
+    for fn in (pooled, paddle.jit.to_static(pooled, input_spec=spec)):
+        got = fn(paddle.to_tensor(x), paddle.to_tensor(boxes), paddle.to_tensor(counts))
+        np.testing.assert_array_equal(got[0].numpy(), expected[0])
+        if expected[1] is not None:
+            np.testing.assert_allclose(got[1].numpy(), expected[1], rtol=1e-5, atol=1e-6)

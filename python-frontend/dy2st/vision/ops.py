@@ -1,8 +1,9 @@
 """paddle.vision.ops: the layers the vision models build on, greedy
 non-maximum suppression (nms), YOLO's box decoding (yolo_box), SSD's
-prior boxes (prior_box), box encoding and decoding (box_coder), RoIAlign
-(roi.py), deformable convolution (deform.py) and Faster R-CNN's proposals
-(proposals.py: generate_proposals, distribute_fpn_proposals)."""
+prior boxes (prior_box), box encoding and decoding (box_coder), RoIAlign,
+RoIPool and PSRoIPool (roi.py), deformable convolution (deform.py), Faster
+R-CNN's proposals (proposals.py: generate_proposals,
+distribute_fpn_proposals) and Matrix NMS (matrix_nms.py)."""
 from __future__ import annotations
 
 import math
@@ -15,6 +16,7 @@ from ..eager.functional import (abs as absolute, arange, argsort, cast, exp, exp
                                 transpose, unsqueeze, where, zeros)
 from ..eager.tensor import Tensor
 from . import deform as _deform
+from . import matrix_nms as _matrix_nms
 from . import proposals as _proposals
 from . import roi as _roi
 
@@ -259,6 +261,9 @@ def prior_box(input: Tensor, image: Tensor, min_sizes: Any, max_sizes: Any = Non
 
 
 roi_align, RoIAlign = _roi.roi_align, _roi.RoIAlign
+roi_pool, RoIPool = _roi.roi_pool, _roi.RoIPool
+psroi_pool, PSRoIPool = _roi.psroi_pool, _roi.PSRoIPool
 deform_conv2d, DeformConv2D = _deform.deform_conv2d, _deform.DeformConv2D
+matrix_nms = _matrix_nms.matrix_nms
 generate_proposals = _proposals.generate_proposals
 distribute_fpn_proposals = _proposals.distribute_fpn_proposals
