@@ -328,10 +328,11 @@ FailureOr<Value> lowerPad(LibLowering &l) {
       atLeast(sizes[d], l.index(1));
     }
   }
-  std::string message =
-      mode != "constant" ? ("pad: the input is too small for " + mode + " padding").str()
-      : crop             ? std::string("pad: the padding crops more than the input holds")
-                         : std::string("pad: the element of 'paddings' should be >= 0");
+  std::string message = "pad: the element of 'paddings' should be >= 0";
+  if (mode != "constant")
+    message = ("pad: the input is too small for " + mode + " padding").str();
+  else if (crop)
+    message = "pad: the padding crops more than the input holds";
   if (mode == "constant")
     return computeIf(b, l.op, ok, result, message, [&] {
       Value value = convertElement(b, loc, l.operand("value"), result.getElementType());
