@@ -93,6 +93,7 @@ FORM_OPTION_TYPES = {"alpha": "float", "rounding_mode": "str | None", "dtype": "
 # Where one operation gives a parameter another meaning than the name's rule.
 OPERATION_PARAMETER_TYPES = {
     ("local_response_norm", "k"): "float", ("local_response_norm", "size"): "int",
+    ("polygamma", "n"): "int",
     ("thresholded_relu", "value"): "float", ("maxout", "axis"): "int",
     ("scaled_dot_product_attention", "value"): "Tensor",
     ("affine_grid", "out_shape"): "Sequence[int]", ("grid_sample", "padding_mode"): "str",

@@ -125,6 +125,16 @@ def _i1(x):
     return np.vectorize(one)(x.astype(np.float64)).astype(x.dtype)
 
 
+def _polygamma(x, n):
+    """(-1)^(n+1) n! ζ(n + 1, x): 1000 terms of the sum, then its
+    Euler-Maclaurin tail (three terms), in float64."""
+    s, v = n + 1, x.astype(np.float64)
+    terms = np.arange(1000)[:, None] + v.ravel()[None, :]
+    far = v.ravel() + 1000
+    zeta = (terms ** -s).sum(0) + far ** (1 - s) / (s - 1) + far ** -s / 2 + s * far ** (-s - 1) / 12
+    return ((-1) ** (n + 1) * math.factorial(n) * zeta).reshape(x.shape).astype(x.dtype)
+
+
 def _nearest_quantile(x, q):
     """Paddle's 'nearest': the value at the rank rounded half away from zero."""
     values = np.sort(x.transpose(1, 0, 2).reshape(x.shape[1], -1), axis=1)
@@ -1197,6 +1207,10 @@ CASES = [
     ("i0e", lambda x: paddle.i0e(x * 12.0),
      lambda x: (np.exp(-np.abs(x * 12.0)) * np.i0(x * 12.0)).astype(np.float32), [X]),
     ("i1", lambda x: paddle.i1(x * 6.0), lambda x: _i1(x * 6.0), [X]),
+    ("polygamma", lambda x: (paddle.polygamma(x * 3.0 + 0.1, 1), paddle.polygamma(x - 2.7, 2),
+                             paddle.polygamma(x, 0)),
+     lambda x: (_polygamma(x * np.float32(3.0) + np.float32(0.1), 1),
+                _polygamma(x - np.float32(2.7), 2), _digamma(x)), [X]),
     ("i1e", lambda x: paddle.i1e(x * 12.0),
      lambda x: (np.exp(-np.abs(x * 12.0)) * _i1(x * 12.0)).astype(np.float32), [X]),
     ("lgamma", lambda x: (paddle.lgamma(x * 3.0), paddle.lgamma(x - 2.7)),

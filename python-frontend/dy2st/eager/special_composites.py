@@ -20,6 +20,11 @@ tan = _P["tan"]
 tanh = _P["tanh"]
 where = _P["where"]
 logical_and = _P["logical_and"]
+isnan = _P["isnan"]
+logical_not = _P["logical_not"]
+logical_or = _P["logical_or"]
+pow = _P["pow"]
+reduce_any = _P["any"]
 
 _PI = 3.141592653589793
 _NAN = float("nan")
@@ -204,5 +209,64 @@ def i1e(x, name=None):
     return _bessel(x, True, True)
 
 
+# Cephes' zeta.c (as Paddle's polygamma kernel): the Euler-Maclaurin tail's
+# denominators, (2j)! / B_2j.
+_ZETA_TAIL = (12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606e9,
+              7.47242496e10, -2.950130727918164224e12, 1.1646782814350067249e14,
+              -4.5979787224074726105e15, 1.8152105401943546773e17, -7.1661652561756670113e18)
+_MACHEP = 1.11022302462515654042e-16
+
+
+def _hurwitz_zeta(order, q):
+    """ζ(order, q) = Σ_k (q + k)^-order for an integer order ≥ 2, as Cephes
+    sums it: the terms until q + k passes 9 (nine at least), then the
+    Euler-Maclaurin tail; each element stops where its next term is below
+    the machine epsilon of its sum. Infinite at the poles q = 0, -1, ..."""
+    total = pow(q, -order)
+    a, last = q, q * 0.0
+    done = isnan(q)  # a NaN stays one
+    i = 0
+    while i < 9 or bool(reduce_any(logical_and(logical_not(done), a <= 9.0))):
+        active = logical_not(done) if i < 9 else logical_and(logical_not(done), a <= 9.0)
+        a = where(active, a + 1.0, a)
+        term = pow(a, -order)
+        last = where(active, term, last)
+        total = where(active, total + term, total)
+        small = logical_and(-_MACHEP * total < term, term < _MACHEP * total)
+        done = logical_or(done, logical_and(active, small))
+        i += 1
+    width = a
+    total = where(done, total, total + last * width / (order - 1.0) - 0.5 * last)
+    factor, k = 1.0, 0.0
+    for denominator in _ZETA_TAIL:
+        factor *= order + k
+        last = last / width
+        t = factor * last / denominator
+        total = where(done, total, total + t)
+        done = logical_or(done, abs(t / total) < _MACHEP)
+        k += 1.0
+        factor *= order + k
+        last = last / width
+        k += 1.0
+    return where(logical_and(q <= 0.0, q == floor(q)), _INF, total)
+
+
+def polygamma(x, n, name=None):
+    """ψ⁽ⁿ⁾(x), the n-th derivative of digamma: (-1)^(n+1) n! ζ(n + 1, x)
+    (digamma for n = 0)."""
+    if not isinstance(n, int) or isinstance(n, bool):
+        raise TypeError(f"The input of n must be int type, but received: {type(n)} ")
+    if n < 0:
+        raise ValueError("The input of n must be greater than or equal to 0. But received "
+                         f"n = {n}")
+    if n == 0:
+        return digamma(x)
+    kind, v = _float(x)
+    scale = 1.0 if n % 2 else -1.0
+    for k in range(2, n + 1):
+        scale *= k
+    return cast(scale * _hurwitz_zeta(float(n + 1), v), kind)
+
+
 SPECIAL_COMPOSITES = {fn.__name__: fn for fn in (stanh, erfinv, lgamma, digamma, i0, i0e, i1,
-                                                    i1e)}
+                                                    i1e, polygamma)}
