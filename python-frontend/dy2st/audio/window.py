@@ -4,16 +4,12 @@ eagerly and in compiled code): a periodic window (`fftbins=True`) is the
 symmetric one of one more point without its last."""
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any, Callable
 
 from ..eager import functional as F
 from ..eager.tensor import Tensor
-
-
-def _symmetric_length(M: int, sym: bool) -> tuple[int, bool]:
-    """The length to compute and whether to drop the last point after."""
-    return (M, False) if sym else (M + 1, True)
 
 
 def _trivial(M: int) -> bool:
@@ -22,79 +18,87 @@ def _trivial(M: int) -> bool:
     return M <= 1
 
 
-def _truncate(w: Tensor, needed: bool) -> Tensor:
-    return w[:-1] if needed else w
+def _symmetric(formula: Callable[..., Tensor]) -> Callable[..., Tensor]:
+    """The window whose symmetric form of M points `formula(M, *parameters,
+    dtype=...)` computes: ones for M <= 1; periodic (`sym` false), the
+    symmetric one of M + 1 points without its last."""
+    @functools.wraps(formula)
+    def window(M: int, *parameters: Any, sym: bool = True, dtype: str = "float64") -> Tensor:
+        if _trivial(M):
+            return F.ones((M,), dtype=dtype)
+        w = formula(M if sym else M + 1, *parameters, dtype=dtype)
+        return w if sym else w[:-1]
+    return window
 
 
-def _general_cosine(M: int, a: list[float], sym: bool = True, dtype: str = "float64") -> Tensor:
-    if _trivial(M):
-        return F.ones((M,), dtype=dtype)
-    M, drop = _symmetric_length(M, sym)
+@_symmetric
+def _general_cosine(M: int, a: list[float], dtype: str) -> Tensor:
     fac = F.linspace(-math.pi, math.pi, M, dtype=dtype)
     w = F.zeros((M,), dtype=dtype)
     for k, coefficient in enumerate(a):
         w = w + coefficient * F.cos(k * fac)
-    return _truncate(w, drop)
+    return w
 
 
 def _general_hamming(M: int, alpha: float, sym: bool = True, dtype: str = "float64") -> Tensor:
-    return _general_cosine(M, [alpha, 1.0 - alpha], sym, dtype=dtype)
+    return _general_cosine(M, [alpha, 1.0 - alpha], sym=sym, dtype=dtype)
 
 
 def _hamming(M: int, sym: bool = True, dtype: str = "float64") -> Tensor:
-    return _general_hamming(M, 0.54, sym, dtype=dtype)
+    return _general_hamming(M, 0.54, sym=sym, dtype=dtype)
 
 
 def _hann(M: int, sym: bool = True, dtype: str = "float64") -> Tensor:
-    return _general_hamming(M, 0.5, sym, dtype=dtype)
+    return _general_hamming(M, 0.5, sym=sym, dtype=dtype)
 
 
 def _blackman(M: int, sym: bool = True, dtype: str = "float64") -> Tensor:
-    return _general_cosine(M, [0.42, 0.50, 0.08], sym, dtype=dtype)
+    return _general_cosine(M, [0.42, 0.50, 0.08], sym=sym, dtype=dtype)
 
 
 def _nuttall(M: int, sym: bool = True, dtype: str = "float64") -> Tensor:
-    return _general_cosine(M, [0.3635819, 0.4891775, 0.1365995, 0.0106411], sym, dtype=dtype)
+    return _general_cosine(M, [0.3635819, 0.4891775, 0.1365995, 0.0106411], sym=sym,
+                           dtype=dtype)
 
 
-def _bartlett(M: int, sym: bool = True, dtype: str = "float64") -> Tensor:
-    if _trivial(M):
-        return F.ones((M,), dtype=dtype)
-    M, drop = _symmetric_length(M, sym)
+@_symmetric
+def _bartlett(M: int, dtype: str) -> Tensor:
     n = F.arange(0, M, dtype=dtype)
-    w = F.where(n <= (M - 1) / 2.0, 2.0 * n / (M - 1), 2.0 - 2.0 * n / (M - 1))
-    return _truncate(w, drop)
+    return F.where(n <= (M - 1) / 2.0, 2.0 * n / (M - 1), 2.0 - 2.0 * n / (M - 1))
 
 
-def _triang(M: int, sym: bool = True, dtype: str = "float64") -> Tensor:
-    if _trivial(M):
-        return F.ones((M,), dtype=dtype)
-    M, drop = _symmetric_length(M, sym)
+@_symmetric
+def _triang(M: int, dtype: str) -> Tensor:
     n = F.arange(1, (M + 1) // 2 + 1, dtype=dtype)
     if M % 2 == 0:
         w = (2 * n - 1.0) / M
-        w = F.concat([w, F.flip(w, [0])])
-    else:
-        w = 2 * n / (M + 1.0)
-        w = F.concat([w, F.flip(w[:-1], [0])])
-    return _truncate(w, drop)
+        return F.concat([w, F.flip(w, [0])])
+    w = 2 * n / (M + 1.0)
+    return F.concat([w, F.flip(w[:-1], [0])])
 
 
-def _bohman(M: int, sym: bool = True, dtype: str = "float64") -> Tensor:
-    if _trivial(M):
-        return F.ones((M,), dtype=dtype)
-    M, drop = _symmetric_length(M, sym)
+@_symmetric
+def _bohman(M: int, dtype: str) -> Tensor:
     fac = F.abs(F.linspace(-1, 1, M, dtype=dtype)[1:-1])
     w = (1 - fac) * F.cos(math.pi * fac) + 1.0 / math.pi * F.sin(math.pi * fac)
     zero = F.zeros([1], dtype=dtype)
-    return _truncate(F.concat([zero, w, zero]), drop)
+    return F.concat([zero, w, zero])
 
 
-def _cosine(M: int, sym: bool = True, dtype: str = "float64") -> Tensor:
-    if _trivial(M):
-        return F.ones((M,), dtype=dtype)
-    M, drop = _symmetric_length(M, sym)
-    return _truncate(F.sin(math.pi / M * (F.arange(0, M, dtype=dtype) + 0.5)), drop)
+@_symmetric
+def _cosine(M: int, dtype: str) -> Tensor:
+    return F.sin(math.pi / M * (F.arange(0, M, dtype=dtype) + 0.5))
+
+
+@_symmetric
+def _tukey_taper(M: int, alpha: float, dtype: str) -> Tensor:
+    n = F.arange(0, M, dtype=dtype)
+    width = int(alpha * (M - 1) / 2.0)
+    n1, n3 = n[0:width + 1], n[M - width - 1:]
+    w1 = 0.5 * (1 + F.cos(math.pi * (-1 + 2.0 * n1 / alpha / (M - 1))))
+    w2 = F.ones([M - 2 * width - 2], dtype=dtype)
+    w3 = 0.5 * (1 + F.cos(math.pi * (-2.0 / alpha + 1 + 2.0 * n3 / alpha / (M - 1))))
+    return F.concat([w1, w2, w3])
 
 
 def _tukey(M: int, alpha: float = 0.5, sym: bool = True, dtype: str = "float64") -> Tensor:
@@ -103,62 +107,50 @@ def _tukey(M: int, alpha: float = 0.5, sym: bool = True, dtype: str = "float64")
     if alpha >= 1.0:
         # Paddle's: the Hann window in its default dtype, float64.
         return _hann(M, sym=sym)
-    M, drop = _symmetric_length(M, sym)
-    n = F.arange(0, M, dtype=dtype)
-    width = int(alpha * (M - 1) / 2.0)
-    n1, n3 = n[0:width + 1], n[M - width - 1:]
-    w1 = 0.5 * (1 + F.cos(math.pi * (-1 + 2.0 * n1 / alpha / (M - 1))))
-    w2 = F.ones([M - 2 * width - 2], dtype=dtype)
-    w3 = 0.5 * (1 + F.cos(math.pi * (-2.0 / alpha + 1 + 2.0 * n3 / alpha / (M - 1))))
-    return _truncate(F.concat([w1, w2, w3]), drop)
+    return _tukey_taper(M, alpha, sym=sym, dtype=dtype)
 
 
-def _gaussian(M: int, std: float, sym: bool = True, dtype: str = "float64") -> Tensor:
-    if _trivial(M):
-        return F.ones((M,), dtype=dtype)
-    M, drop = _symmetric_length(M, sym)
+@_symmetric
+def _gaussian(M: int, std: float, dtype: str) -> Tensor:
     n = F.arange(0, M, dtype=dtype) - (M - 1.0) / 2.0
-    return _truncate(F.exp(-(n ** 2) / (2 * std * std)), drop)
+    return F.exp(-(n ** 2) / (2 * std * std))
 
 
-def _general_gaussian(M: int, p: float, sig: float, sym: bool = True,
-                      dtype: str = "float64") -> Tensor:
-    if _trivial(M):
-        return F.ones((M,), dtype=dtype)
-    M, drop = _symmetric_length(M, sym)
+@_symmetric
+def _general_gaussian(M: int, p: float, sig: float, dtype: str) -> Tensor:
     n = F.arange(0, M, dtype=dtype) - (M - 1.0) / 2.0
-    return _truncate(F.exp(-0.5 * F.abs(n / sig) ** (2 * p)), drop)
+    return F.exp(-0.5 * F.abs(n / sig) ** (2 * p))
+
+
+@_symmetric
+def _exponential_decay(M: int, center: float | None, tau: float, dtype: str) -> Tensor:
+    if center is None:
+        center = (M - 1) / 2
+    return F.exp(-F.abs(F.arange(0, M, dtype=dtype) - center) / tau)
 
 
 def _exponential(M: int, center: float | None = None, tau: float = 1.0, sym: bool = True,
                  dtype: str = "float64") -> Tensor:
     if sym and center is not None:
         raise ValueError("If sym==True, center must be None.")
-    if _trivial(M):
-        return F.ones((M,), dtype=dtype)
-    M, drop = _symmetric_length(M, sym)
-    if center is None:
-        center = (M - 1) / 2
-    n = F.arange(0, M, dtype=dtype)
-    return _truncate(F.exp(-F.abs(n - center) / tau), drop)
+    return _exponential_decay(M, center, tau, sym=sym, dtype=dtype)
 
 
-def _kaiser(M: int, beta: float, sym: bool = True, dtype: str = "float64") -> Tensor:
-    if _trivial(M):
-        return F.ones((M,), dtype=dtype)
-    M, drop = _symmetric_length(M, sym)
+@_symmetric
+def _kaiser(M: int, beta: float, dtype: str) -> Tensor:
     n = F.arange(0, M, dtype=dtype)
     alpha = (M - 1) / 2.0
     beta_t = F.full([], beta, dtype=dtype)
-    w = F.i0(beta_t * F.sqrt(1 - ((n - alpha) / alpha) ** 2.0)) / F.i0(beta_t)
-    return _truncate(w, drop)
+    return F.i0(beta_t * F.sqrt(1 - ((n - alpha) / alpha) ** 2.0)) / F.i0(beta_t)
 
 
 def _taylor(M: int, nbar: int = 4, sll: float = 30, norm: bool = True, sym: bool = True,
             dtype: str = "float64") -> Tensor:
-    if _trivial(M):
-        return F.ones((M,), dtype=dtype)
-    M, drop = _symmetric_length(M, sym)
+    return _taylor_window(M, nbar, sll, norm, sym=sym, dtype=dtype)
+
+
+@_symmetric
+def _taylor_window(M: int, nbar: int, sll: float, norm: bool, dtype: str) -> Tensor:
     B = 10 ** (sll / 20)
     A = math.log(B + math.sqrt(B ** 2 - 1)) / math.pi
     s2 = nbar ** 2 / (A ** 2 + (nbar - 0.5) ** 2)
@@ -184,7 +176,7 @@ def _taylor(M: int, nbar: int = 4, sll: float = 30, norm: bool = True, sym: bool
     w = W(F.arange(0, M, dtype=dtype))
     if norm:
         w = w * (1.0 / W(F.full([], (M - 1) / 2, dtype=dtype)))
-    return _truncate(F.squeeze(w), drop)
+    return F.squeeze(w)
 
 
 _WINDOWS: dict[str, Callable[..., Tensor]] = {
