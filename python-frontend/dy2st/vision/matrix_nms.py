@@ -9,23 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..eager.functional import (arange, argsort, cast, concat, exp, full, gather, isnan,
-                                logical_not, logical_or, masked_select, max as largest, maximum,
+                                logical_not, logical_or, masked_select, max as largest,
                                 min as smallest, minimum, reshape, unsqueeze, where, zeros)
 from ..eager.tensor import Tensor
-from .proposals import _area
-
-
-def _pairwise_overlaps(boxes, pixel):
-    """IoU [k, k] of boxes [k, >=4] with each other, as Paddle's
-    JaccardOverlap: 0 for boxes apart, pixel boxes counting both corners."""
-    a, b = unsqueeze(boxes, 1), unsqueeze(boxes, 0)
-    apart = (b[..., 0] > a[..., 2]) | (b[..., 2] < a[..., 0]) | \
-        (b[..., 1] > a[..., 3]) | (b[..., 3] < a[..., 1])
-    extra = 1.0 if pixel else 0.0
-    inter = (minimum(a[..., 2], b[..., 2]) - maximum(a[..., 0], b[..., 0]) + extra) * \
-        (minimum(a[..., 3], b[..., 3]) - maximum(a[..., 1], b[..., 1]) + extra)
-    area = _area(boxes[:, :4], pixel)
-    return where(apart, 0.0, inter / (unsqueeze(area, 1) + unsqueeze(area, 0) - inter))
+from .proposals import _overlaps
 
 
 def _class_detections(boxes, scores, score_threshold, post_threshold, nms_top_k, use_gaussian,
@@ -40,7 +27,9 @@ def _class_detections(boxes, scores, score_threshold, post_threshold, nms_top_k,
     if k == 0:
         return order, ranked
     earlier = unsqueeze(arange(k), 0) < unsqueeze(arange(k), 1)   # [i, j]: j before i
-    iou = where(earlier, _pairwise_overlaps(gather(boxes, order), pixel), 0.0)
+    candidates = gather(boxes, order)
+    pairs = _overlaps(unsqueeze(candidates, 1), unsqueeze(candidates, 0), pixel)
+    iou = where(earlier, pairs, 0.0)
     # Each candidate's largest IoU with a higher-scored one (0 for the first).
     most = unsqueeze(largest(iou, axis=1), 0)
     if use_gaussian:

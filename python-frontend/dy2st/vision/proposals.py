@@ -29,17 +29,17 @@ def _area(boxes, pixel):
     return where(logical_or(w < 0.0, h < 0.0), 0.0, area)
 
 
-def _overlaps(box, boxes, pixel):
-    """IoU of one box [4] with each of boxes [k, 4], as Paddle's
-    JaccardOverlap: 0 for boxes apart, pixel boxes counting both corners."""
-    apart = logical_or(logical_or(boxes[:, 0] > box[2], boxes[:, 2] < box[0]),
-                       logical_or(boxes[:, 1] > box[3], boxes[:, 3] < box[1]))
+def _overlaps(a, b, pixel):
+    """IoU of boxes a and b [..., >=4] (broadcast: one box against many, or
+    every pair), as Paddle's JaccardOverlap: 0 for boxes apart, pixel boxes
+    counting both corners."""
+    apart = logical_or(logical_or(b[..., 0] > a[..., 2], b[..., 2] < a[..., 0]),
+                       logical_or(b[..., 1] > a[..., 3], b[..., 3] < a[..., 1]))
     extra = 1.0 if pixel else 0.0
-    inter_w = minimum(boxes[:, 2], box[2]) - maximum(boxes[:, 0], box[0]) + extra
-    inter_h = minimum(boxes[:, 3], box[3]) - maximum(boxes[:, 1], box[1]) + extra
+    inter_w = minimum(a[..., 2], b[..., 2]) - maximum(a[..., 0], b[..., 0]) + extra
+    inter_h = minimum(a[..., 3], b[..., 3]) - maximum(a[..., 1], b[..., 1]) + extra
     inter = inter_w * inter_h
-    iou = inter / (_area(box, pixel) + _area(boxes, pixel) - inter)
-    return where(apart, 0.0, iou)
+    return where(apart, 0.0, inter / (_area(a, pixel) + _area(b, pixel) - inter))
 
 
 def _nms(boxes, scores, threshold, eta, pixel):

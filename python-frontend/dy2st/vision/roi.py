@@ -59,6 +59,15 @@ def _box_images(boxes, boxes_num):
                     unsqueeze(ends, 0), "int64"), axis=1)
 
 
+def _over_images(weights, boxes, boxes_num, count):
+    """[R, bins, count * size]: each box's bin weights [R, bins, size] over
+    the rows of all images stacked, zero on the other images' rows."""
+    own = cast(unsqueeze(_box_images(boxes, boxes_num), 1) ==
+               unsqueeze(arange(count, dtype="int64"), 0), weights.dtype)
+    return reshape(unsqueeze(unsqueeze(own, 1), -1) * unsqueeze(weights, 2),
+                   [-1, weights.shape[1], count * weights.shape[2]])
+
+
 def roi_align(x: Tensor, boxes: Tensor, boxes_num: Tensor, output_size: Any,
               spatial_scale: float = 1.0, sampling_ratio: int = -1, aligned: bool = True,
               name: str | None = None) -> Tensor:
@@ -84,10 +93,7 @@ def roi_align(x: Tensor, boxes: Tensor, boxes_num: Tensor, output_size: Any,
         most_w = int(grid_w.max()) if grid_w.shape[0] > 0 else 0
     along_y = _axis_weights(y1, bin_h, grid_h, most_h, bins_h, height, dtype)
     along_x = _axis_weights(x1, bin_w, grid_w, most_w, bins_w, width, dtype)
-    own = cast(unsqueeze(_box_images(boxes, boxes_num), 1) ==
-               unsqueeze(arange(count, dtype="int64"), 0), dtype)
-    rows = reshape(unsqueeze(unsqueeze(own, 1), -1) * unsqueeze(along_y, 2),
-                   [-1, bins_h, count * height])
+    rows = _over_images(along_y, boxes, boxes_num, count)
     features = reshape(transpose(x, [0, 2, 1, 3]), [count * height, channels * width])
     by_rows = reshape(matmul(rows, features), [-1, bins_h * channels, width])
     pooled = matmul(by_rows, along_x, transpose_y=True)
@@ -97,13 +103,17 @@ def roi_align(x: Tensor, boxes: Tensor, boxes_num: Tensor, output_size: Any,
     return transpose(pooled, [0, 2, 1, 3])
 
 
-class RoIAlign(nn.Layer):
-    """roi_align as a layer (output_size and spatial_scale fixed)."""
+class _RegionPool(nn.Layer):
+    """A pooling of regions as a layer: output_size and spatial_scale fixed."""
 
     def __init__(self, output_size: Any, spatial_scale: float = 1.0) -> None:
         super().__init__()
         self._output_size = output_size
         self._spatial_scale = spatial_scale
+
+
+class RoIAlign(_RegionPool):
+    """roi_align as a layer (output_size and spatial_scale fixed)."""
 
     def forward(self, x: Tensor, boxes: Tensor, boxes_num: Tensor,
                 aligned: bool = True) -> Tensor:
@@ -194,11 +204,8 @@ def psroi_pool(x: Tensor, boxes: Tensor, boxes_num: Tensor, output_size: Any,
     low_w, high_w = bounds(start_w, roi_w, bins_w, width)
     rows = cast(_bin_masks(low_h, high_h, height), dtype)          # [R, bins_h, H]
     cols = cast(_bin_masks(low_w, high_w, width), dtype)           # [R, bins_w, W]
-    images = _box_images(boxes, boxes_num)
-    own = cast(unsqueeze(images, 1) == unsqueeze(arange(count, dtype="int64"), 0), dtype)
     # Rows of other images weigh zero: [bins_h, R, N * H].
-    weights = transpose(reshape(unsqueeze(unsqueeze(own, 1), -1) * unsqueeze(rows, 2),
-                                [-1, bins_h, count * height]), [1, 0, 2])
+    weights = transpose(_over_images(rows, boxes, boxes_num, count), [1, 0, 2])
     # The channels of row bin i: [bins_h, N * H, C_out * bins_w * W].
     grouped = reshape(x, [count, outputs, bins_h, bins_w, height, width])
     features = reshape(transpose(grouped, [2, 0, 4, 1, 3, 5]),
@@ -211,25 +218,15 @@ def psroi_pool(x: Tensor, boxes: Tensor, boxes_num: Tensor, output_size: Any,
     return where(empty, 0.0, pooled / unsqueeze(where(area > 0.0, area, 1.0), 1))
 
 
-class RoIPool(nn.Layer):
+class RoIPool(_RegionPool):
     """roi_pool as a layer (output_size and spatial_scale fixed)."""
-
-    def __init__(self, output_size: Any, spatial_scale: float = 1.0) -> None:
-        super().__init__()
-        self._output_size = output_size
-        self._spatial_scale = spatial_scale
 
     def forward(self, x: Tensor, boxes: Tensor, boxes_num: Tensor) -> Tensor:
         return roi_pool(x, boxes, boxes_num, self._output_size, self._spatial_scale)
 
 
-class PSRoIPool(nn.Layer):
+class PSRoIPool(_RegionPool):
     """psroi_pool as a layer (output_size and spatial_scale fixed)."""
-
-    def __init__(self, output_size: Any, spatial_scale: float = 1.0) -> None:
-        super().__init__()
-        self._output_size = output_size
-        self._spatial_scale = spatial_scale
 
     def forward(self, x: Tensor, boxes: Tensor, boxes_num: Tensor) -> Tensor:
         return psroi_pool(x, boxes, boxes_num, self._output_size, self._spatial_scale)
