@@ -279,10 +279,10 @@ FailureOr<Value> lowerFlip(LibLowering &l) {
 }
 
 /// pad: in constant mode, the crop of negative amounts (an extract_slice;
-/// Paddle's spatial form) then tensor.pad with the value; otherwise each output element reads the
-/// input at its index less the padding before it, mapped by the mode
-/// (replicate: clamped; reflect: mirrored around the edges; circular:
-/// wrapped). Amounts known only at run time are checked there.
+/// Paddle's spatial form) then tensor.pad with the value; otherwise each
+/// output element reads the input at its index less the padding before it,
+/// mapped by the mode (replicate: clamped; reflect: mirrored around the edges;
+/// circular: wrapped). Amounts known only at run time are checked there.
 FailureOr<Value> lowerPad(LibLowering &l) {
   OpBuilder &b = l.b;
   Location loc = l.loc;

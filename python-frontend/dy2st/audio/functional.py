@@ -8,6 +8,7 @@ from typing import Any
 
 from ..eager import functional as F
 from ..eager.tensor import Tensor
+from ..nn.functional import normalize
 from .window import get_window
 
 __all__ = ["compute_fbank_matrix", "create_dct", "fft_frequencies", "hz_to_mel",
@@ -81,7 +82,6 @@ def compute_fbank_matrix(sr: int, n_fft: int, n_mels: int = 64, f_min: float = 0
         enorm = 2.0 / (mel_f[2:n_mels + 2] - mel_f[:n_mels])
         weights = weights * F.unsqueeze(enorm, 1)
     elif isinstance(norm, (int, float)):
-        from ..nn.functional import normalize
         weights = normalize(weights, p=norm, axis=-1)
     return weights
 

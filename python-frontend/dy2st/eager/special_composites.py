@@ -1,11 +1,12 @@
 """Composites (see composites.py): special functions (stanh, erfinv, lgamma,
-digamma, the modified Bessel functions i0, i0e, i1, i1e), written once over
-the primitives for eager and compiled code by their classical
+digamma, polygamma, the modified Bessel functions i0, i0e, i1, i1e), written
+once over the primitives for eager and compiled code by their classical
 approximations, computed in float64 and returned in x's dtype: erfinv by
 Giles' polynomials refined by Newton steps on erf, lgamma by Lanczos' series
 (g = 7, 9 terms) with the reflection formula below 1/2, digamma by the
-recurrence up to 6 and its asymptotic series, the Bessel functions by
-Cephes' Chebyshev series (as Paddle's CPU kernels)."""
+recurrence up to 6 and its asymptotic series, polygamma by Cephes' Hurwitz
+zeta and the Bessel functions by Cephes' Chebyshev series (as Paddle's CPU
+kernels)."""
 from .primitives import KERNELS as _P
 
 abs = _P["abs"]
