@@ -94,6 +94,10 @@ FORM_OPTION_TYPES = {"alpha": "float", "rounding_mode": "str | None", "dtype": "
 OPERATION_PARAMETER_TYPES = {
     ("local_response_norm", "k"): "float", ("local_response_norm", "size"): "int",
     ("polygamma", "n"): "int",
+    ("ctc_loss", "log_probs"): "Tensor", ("ctc_loss", "labels"): "Tensor",
+    ("ctc_loss", "input_lengths"): "Tensor", ("ctc_loss", "label_lengths"): "Tensor",
+    ("ctc_loss", "blank"): "int", ("ctc_loss", "norm_by_times"): "bool",
+    ("ctc_loss", "zero_infinity"): "bool",
     ("thresholded_relu", "value"): "float", ("maxout", "axis"): "int",
     ("scaled_dot_product_attention", "value"): "Tensor",
     ("affine_grid", "out_shape"): "Sequence[int]", ("grid_sample", "padding_mode"): "str",
@@ -243,7 +247,8 @@ FUNCTIONS: dict[str, Callable[..., Any]]
 
 # dy2st's submodules that `paddle.X` names (the alias forwards every one).
 ALIAS_SUBMODULES = ("amp", "audio", "audio.features", "audio.functional", "autograd", "base",
-                    "base.param_attr", "device", "distribution", "inference", "io", "jit",
+                    "base.param_attr", "device", "distribution", "geometric", "inference", "io",
+                    "jit",
                     "jit.api",
                     "jit.translated_layer", "linalg", "metric", "nn", "nn.decode", "nn.functional", "nn.initializer",
                     "nn.utils", "regularizer", "signal", "static", "static.nn", "tensor", "tensor.math", "text", "utils",

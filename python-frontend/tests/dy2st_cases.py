@@ -942,7 +942,11 @@ def pytorch_spellings(x):
     g = x.view(x.shape[0], *x.shape[1:]) + paddle.zeros(*x.shape) + x.permute(*[0, 1, 2])
     f = (g, x.to("float64"), x.to("cpu", paddle.int64), x.new_zeros([2]), x.new_ones(2, 3),
          x.new_full([2], 3, dtype="int64"), x.repeat(2, 1, 1), x.chunk(2, dim=2)[1])
-    return (a, b, c, d, e, f, x.dim(), x.is_floating_point(),
+    # A shape in a variable and a dtype not written out: the shape and its dtype.
+    shape = [x.shape[0]] + x.shape[1:]
+    dtype = "int32"
+    h = (paddle.zeros(shape, x.dtype), paddle.ones(shape, dtype), paddle.full(shape, 2, dtype))
+    return (a, b, c, d, e, f, h, x.dim(), x.is_floating_point(),
             paddle.nn.functional.softmax(x, dim=1), x.size, x.size(1), x.size(-1))
 
 
@@ -1539,6 +1543,107 @@ def methods_set_on_tensor(x):
     return x.filled_where(mask, -1.0).scaled_by(factor=3.0), (x + 1).scaled_by()
 
 
+class KeyValueDecoder(paddle.nn.Layer):
+    # A GPT-style decoder generating greedily with its keys and values kept:
+    # a list of (k, v) per layer rebuilt at every step (`presents = []`,
+    # appended to, then `past = presents`), the keys one step longer each
+    # time, a 40-step loop over a list of tokens.
+    def __init__(self, vocab=11, width=4, layers=2):
+        super().__init__()
+        self.embedding = paddle.nn.Embedding(vocab, width, weight_attr=paddle.ParamAttr(
+            initializer=paddle.nn.initializer.Assign(
+                np.sin(np.arange(vocab * width).reshape(vocab, width)))))
+        self.projections = paddle.nn.LayerList([paddle.nn.Linear(
+            width, 3 * width, weight_attr=paddle.ParamAttr(
+                initializer=paddle.nn.initializer.Assign(
+                    np.cos(np.arange(3 * width * width) * (i + 1)).reshape(width, 3 * width))))
+            for i in range(layers)])
+
+    def step(self, x, past):
+        presents = []
+        for i, projection in enumerate(self.projections):
+            q, k, v = paddle.split(projection(x), 3, axis=-1)
+            if past is not None:
+                k = paddle.concat([past[i][0], k], axis=1)
+                v = paddle.concat([past[i][1], v], axis=1)
+            weights = paddle.nn.functional.softmax(paddle.matmul(q, k, transpose_y=True), -1)
+            x = x + paddle.matmul(weights, v)
+            presents.append((k, v))
+        return x, presents
+
+    def forward(self, tokens, steps: int = 40):
+        x, past = self.step(self.embedding(tokens), None)
+        generated = []
+        for _ in range(steps):
+            logits = paddle.matmul(x[:, -1:], self.embedding.weight, transpose_y=True)
+            token = paddle.argmax(logits, axis=-1)
+            generated.append(token)
+            x, past = self.step(self.embedding(token), past)
+        return paddle.concat(generated, axis=1), past[1][0]
+
+
+_key_value_decoder = KeyValueDecoder()
+
+
+def key_value_generation(tokens):
+    return _key_value_decoder(tokens)
+
+
+def states_rebuilt_each_step(x):
+    # An RNN's per-layer states: a new list each step, then named by the loop.
+    states = [x, x * 2.0]
+    for t in range(5):
+        new_states = []
+        for h in states:
+            new_states.append(paddle.tanh(h + t))
+        states = new_states
+    return states[0] + states[1]
+
+
+class GraphAttention(paddle.nn.Layer):
+    # A GCN layer then a GAT layer over paddle.geometric's message passing
+    # (PGL's style): degrees by send_u_recv, an edge softmax by a max and a
+    # sum sent to each destination, messages weighted by send_ue_recv, graphs
+    # pooled by segment_mean and segment_max.
+    def __init__(self, width=4, heads=2):
+        super().__init__()
+        self.heads = heads
+        assign = paddle.nn.initializer.Assign
+        self.gcn = paddle.nn.Linear(3, width, weight_attr=paddle.ParamAttr(
+            initializer=assign(np.cos(np.arange(3 * width)).reshape(3, width))))
+        self.gat = paddle.nn.Linear(
+            width, heads * width, bias_attr=False, weight_attr=paddle.ParamAttr(
+                initializer=assign(np.sin(np.arange(heads * width * width)).reshape(
+                    width, heads * width))))
+        self.attention = paddle.to_tensor(np.linspace(-1, 1, 2 * heads * width, dtype="float32")
+                                          .reshape(2, 1, heads, width))
+
+    def forward(self, x, src, dst, graphs):
+        g = paddle.geometric
+        nodes = x.shape[0]
+        degree = paddle.clip(g.send_u_recv(paddle.ones([nodes, 1]), src, dst, "sum"), min=1.0)
+        h = paddle.nn.functional.relu(
+            g.send_u_recv(self.gcn(x) / degree.sqrt(), src, dst) / degree.sqrt())
+        h = self.gat(h).reshape([nodes, self.heads, -1])
+        score = paddle.nn.functional.leaky_relu(
+            paddle.gather((h * self.attention[0]).sum(-1), src) +
+            paddle.gather((h * self.attention[1]).sum(-1), dst), 0.2)
+        edges = paddle.arange(src.shape[0])
+        highest = g.send_u_recv(score, edges, dst, "max", out_size=nodes)
+        score = paddle.exp(score - paddle.gather(highest, dst))
+        alpha = score / paddle.gather(g.send_u_recv(score, edges, dst, "sum", out_size=nodes), dst)
+        h = g.send_ue_recv(h, alpha.unsqueeze(-1), src, dst, "mul", "sum").reshape([nodes, -1])
+        return (g.segment_mean(h, graphs), g.segment_max(h, graphs),
+                g.send_uv(h, h, src, dst, "mul").sum(-1))
+
+
+_graph_attention = GraphAttention()
+
+
+def graph_attention_network(x, src, dst, graphs):
+    return _graph_attention(x, src, dst, graphs)
+
+
 CASES = [
     ("dyfunc_with_if_else", dyfunc_with_if_else, [f32(10, 16)]),
     ("dyfunc_with_if_else2", dyfunc_with_if_else2, [f32(10, 16)]),
@@ -1691,4 +1796,11 @@ CASES = [
      [np.random.RandomState(5).randn(2, 8, 12, 10).astype("float32"),
       np.array([[1.2, 2.7, 8.4, 9.6], [0, 0, 3, 3], [5.5, 4.4, 5.6, 4.5], [-3, -2, 30, 40],
                 [6, 1, 19.2, 22.1]], "float32"), np.array([3, 2], "int32")]),
+    ("key_value_generation", key_value_generation, [np.array([[3, 1, 4], [1, 5, 9]], "int64")]),
+    ("states_rebuilt_each_step", states_rebuilt_each_step, [f32(2, 3)]),
+    ("graph_attention_network", graph_attention_network,
+     [np.random.RandomState(3).randn(9, 3).astype("float32"),
+      np.array([0, 1, 2, 3, 4, 5, 6, 7, 8, 1, 3, 6, 2], "int64"),
+      np.array([1, 2, 0, 4, 3, 6, 7, 5, 6, 0, 4, 8, 2], "int64"),
+      np.array([0, 0, 0, 1, 1, 2, 2, 2, 2], "int64")]),
 ]

@@ -1,5 +1,5 @@
 """Independent numpy computations of Paddle's documented formulas for the
-convolution and resizing cases of test_op_table.py: by the definition, element
+convolution, resizing and CTC cases of test_op_table.py: by the definition, element
 by element, sharing no code with dy2st's kernels."""
 import itertools
 
@@ -92,3 +92,32 @@ def interpolate(x, sizes, mode, align_corners=False, align_mode=0, scales=None):
             total = total + weight * x[(slice(None), slice(None)) + tuple(c[0] for c in choice)]
         out[(slice(None), slice(None)) + pos] = total
     return out
+
+
+def ctc(logits, labels, input_lengths, label_lengths, blank):
+    """CTC's negative log-likelihood per sequence by Graves et al.'s forward
+    recursion, state by state in probabilities (float64); 0 where the labels
+    need more steps than the input has, as warp-ctc."""
+    losses = []
+    for b in range(logits.shape[1]):
+        steps, label = input_lengths[b], list(labels[b, :label_lengths[b]])
+        repeats = sum(label[i] == label[i - 1] for i in range(1, len(label)))
+        if len(label) + repeats > steps:
+            losses.append(0.0)
+            continue
+        z = logits[:steps, b].astype(np.float64)
+        p = np.exp(z - z.max(1, keepdims=True))
+        p /= p.sum(1, keepdims=True)
+        states = [blank] + [s for v in label for s in (v, blank)]
+        alpha = np.zeros(len(states))
+        alpha[:2] = p[0, states[:2]]
+        for t in range(1, steps):
+            previous = alpha.copy()
+            for s in range(len(states)):
+                total = previous[s] + (previous[s - 1] if s > 0 else 0.0)
+                if s > 1 and states[s] != blank and states[s] != states[s - 2]:
+                    total += previous[s - 2]
+                alpha[s] = total * p[t, states[s]]
+        likelihood = alpha[-1] + (alpha[-2] if len(states) > 1 else 0.0)
+        losses.append(-np.log(likelihood) if likelihood > 0 else np.inf)
+    return np.array(losses, np.float32)

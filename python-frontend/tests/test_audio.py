@@ -131,6 +131,23 @@ def test_frame_compiles_for_lengths_known_at_run_time():
         last(paddle.zeros([2, 4]))
 
 
+def windowed(x, window, fftbins=True):
+    return x * paddle.audio.functional.get_window(window, x.shape[-1], fftbins, "float32")
+
+
+@pytest.mark.parametrize("window", ["hann", "blackman", ("kaiser", 4.0), ("gaussian", 2.0),
+                                    ("tukey", 0.3)], ids=str)
+def test_get_window_compiles(window):
+    """A window chosen by name inside compiled code (its name a string
+    argument: the window's function is chosen when compiling)."""
+    x = paddle.to_tensor(audio_cases.signal(2, 12, seed=3))
+    static = paddle.jit.to_static(windowed)
+    for fftbins in (True, False):
+        assert_same(windowed(x, window, fftbins), static(x, window, fftbins))
+    with pytest.raises(ValueError, match="Unknown window type"):
+        static(x, "triangle-ish")
+
+
 def test_bad_arguments_are_paddles_errors():
     with pytest.raises(ValueError, match="needs one or more parameters"):
         paddle.audio.functional.get_window("kaiser", 8)

@@ -127,6 +127,10 @@ LAYERS = [
     ("likelihood_losses", "nn.LayerList([nn.GaussianNLLLoss(full=True), nn.PoissonNLLLoss()])",
      [("f", [4, 5]), ("f", [4, 5]), ("f", [4, 5])],
      "[layer[0](x0, x1, paddle.exp(x2)), layer[1](x0, paddle.exp(x1))]"),
+    # Labels may hold the blank (1): no path, an infinite loss set to 0.
+    ("ctc_loss", "nn.CTCLoss(blank=1, zero_infinity=True)",
+     [("f", [6, 4, 5]), ("i", [4, 3], 5), ("i", [4], 3)],
+     "layer(x0, paddle.cast(x1, 'int32'), paddle.full_like(x2, x0.shape[0]) - x2, x2 + 1)"),
     ("bilinear", "nn.Bilinear(3, 4, 5)", [("f", [4, 3]), ("f", [4, 4])], "layer(x0, x1)"),
     ("conv3d_transpose", "nn.Conv3DTranspose(4, 6, (3, 2, 3), stride=[2, 1, 2], padding=1, "
                          "output_padding=[1, 0, 0], groups=2)", [("f", [2, 4, 3, 4, 3])],

@@ -145,6 +145,46 @@ def test_a_table_of_literals_read_at_a_key_known_at_run_time():
         ID_TO_WORD[2] = "world"
 
 
+def _doubled(x):
+    return x * 2.0
+
+
+ACTIVATIONS = {"relu": paddle.nn.functional.relu, "tanh": paddle.tanh, "double": _doubled,
+               "negate": lambda x: -x}
+
+
+def activated(x, name, fallback="relu"):
+    # A registry of functions read by a string argument, as model code
+    # picks its activation: `in`, `.get` with and without a default.
+    if name not in ACTIVATIONS:
+        raise ValueError(f"unknown activation {name}")
+    act = ACTIVATIONS.get(name)
+    other = ACTIVATIONS.get(name + "_inverse", ACTIVATIONS[fallback])
+    missing = ACTIVATIONS.get("swish")
+    return act(x), other(x), missing is None, "tanh" in ACTIVATIONS
+
+
+def test_a_dict_of_functions_read_at_a_string_argument():
+    """`.get` and `in` of a global dict of functions at a string given to the
+    function: the entry chosen when compiling (each string its program),
+    Python's answers for missing keys, and the program compiled again when
+    the dict changes."""
+    x = paddle.to_tensor([-1.0, 0.5, 2.0])
+    compiled = paddle.jit.to_static(activated)
+    for name, fallback in (("relu", "relu"), ("negate", "tanh"), ("double", "negate")):
+        assert_same(activated(x, name, fallback), compiled(x, name, fallback))
+    for fn in (activated, compiled):
+        with pytest.raises(ValueError, match="unknown activation gelu"):
+            fn(x, "gelu")
+    ACTIVATIONS["relu"] = paddle.nn.functional.sigmoid
+    try:
+        assert_same(activated(x, "relu"), compiled(x, "relu"))
+        np.testing.assert_allclose(compiled(x, "relu")[0].numpy(), 1 / (1 + np.exp(-x.numpy())),
+                                   rtol=1e-6)
+    finally:
+        ACTIVATIONS["relu"] = paddle.nn.functional.relu
+
+
 LABELS = ["negative", "neutral", "positive"]
 
 

@@ -91,6 +91,21 @@ TARGETS = np.array([[0, 1, 2, 0], [1, 1, 0, 0]], np.int64).view(Fixed)
 SOURCES = rng.randn(2, 4).astype(np.float32)
 RUNS = np.array([[1, 1, 2, 2], [3, 1, 1, 2]], np.int64)
 LABELS = np.array([[16], [1], [10], [19]], np.int64)
+ROW = rng.randn(1, 3, 4).astype(np.float32).view(Fixed)
+DURATIONS = np.array([2, 0, 3], np.int64)
+# A graph of 5 nodes and 6 edges (node 4 only sends), edge weights, and
+# sorted segment ids that skip segment 1.
+GRAPH_X = rng.randn(5, 3).astype(np.float32)
+GRAPH_INTS = rng.randint(-9, 10, size=(5, 3)).astype(np.int32)
+EDGE_SRC = np.array([0, 1, 2, 0, 4, 4], np.int64)
+EDGE_DST = np.array([1, 2, 1, 0, 1, 3], np.int64)
+EDGE_W = (rng.rand(6, 1) + 0.5).astype(np.float32)
+SEGMENT_IDS = np.array([0, 0, 2, 2, 3], np.int64)
+# CTC: logits [T, B, C], padded labels (the second's repeats need 5 steps), lengths.
+CTC_LOGITS = rng.randn(9, 3, 5).astype(np.float32)
+CTC_LABELS = np.array([[1, 2, 2, 3], [4, 4, 4, 0], [3, 1, 9, -1]], np.int32)
+CTC_INPUT_LENGTHS = np.array([9, 5, 7], np.int64)
+CTC_LABEL_LENGTHS = np.array([4, 3, 2], np.int64)
 
 _erf = np.vectorize(math.erf)
 
@@ -417,6 +432,16 @@ CASES = [
      lambda x, y: np.einsum("bij,bkj->bik", x, y), [X, P]),
     ("einsum", lambda x: paddle.einsum("ijk", x[0:1]) + paddle.einsum("bii->b", x[:, :, :3]).sum(),
      lambda x: x[0:1] + np.einsum("bii->b", x[:, :, :3]).sum(), [X]),
+    # '...': batch dimensions of their own letters, aligned at the end; a size 1
+    # of them broadcasts; an implicit output puts them first.
+    # (A size 1 known only when running does not broadcast: ROW's is fixed.)
+    ("einsum", lambda x, y, r: (paddle.einsum("...ij,...kj->...ik", x, y),
+                                paddle.einsum("...j,kj", x, y[0]),
+                                paddle.einsum("b...j,...kj->b...k", x, r),
+                                paddle.einsum("...n,d->...nd", x[0], x[0, 0])),
+     lambda x, y, r: (np.einsum("...ij,...kj->...ik", x, y), np.einsum("...j,kj", x, y[0]),
+                      np.einsum("b...j,...kj->b...k", x, r),
+                      np.einsum("...n,d->...nd", x[0], x[0, 0])), [X, P, ROW]),
     ("conv2d", lambda x, w: F.conv2d(x, w, w[:, 0, 0, 0], stride=2, padding=1),
      lambda x, w: _conv_ref(x, w, 2, 1, 1, 1) + w[:, 0, 0, 0].reshape(1, -1, 1, 1), [IMG, KER]),
     ("conv2d", lambda x, w: F.conv2d(x, w[:, :2], padding="SAME", dilation=2, groups=2),
@@ -640,6 +665,13 @@ CASES = [
      lambda x, i: _put(x, i, 9.0, 1), [X[:, :, 0], L]),
     ("put_along_axis", lambda x, i: paddle.put_along_axis(x, i, x[:, :3] * 0.0 + 1.0, 1, "add"),
      lambda x, i: _put_add(x, i, 1.0, 1), [X[:, :, 0], L]),
+    # Paddle's `v > old ? v : old`: a NaN put is passed over, one there stays.
+    ("put_along_axis", lambda x, i: (paddle.put_along_axis(x, i, x[:, :3] * 2.0 - 1.0, 1, "amax"),
+                                     paddle.put_along_axis(x, i, x[:, :3] - 0.5, 1, "amin")),
+     lambda x, i: (_put_extreme(x, i, x[:, :3] * 2.0 - 1.0, 1, max),
+                   _put_extreme(x, i, x[:, :3] - 0.5, 1, min)), [XN[:, :, 0], L]),
+    ("put_along_axis", lambda x, i: paddle.put_along_axis(x * 3, i, x[:, :3], 1, "amin"),
+     lambda x, i: _put_extreme(x * 3, i, x[:, :3], 1, min), [I[:2], L]),
     ("scatter", lambda x, i: paddle.cumsum(paddle.scatter(x, i, x[:2] * 0.0 + 1.0), axis=0),
      lambda x, i: np.cumsum(_scatter(x, [3, 1], 1.0), 0), [X[0, :, :3].repeat(2, 0)[:4],
                                                           np.array([3, 1], np.int64)]),
@@ -783,6 +815,10 @@ CASES = [
      lambda x: np.repeat(x, 2, axis=1), [X]),
     ("repeat_interleave", lambda i: paddle.repeat_interleave(i, 3), lambda i: np.repeat(i, 3),
      [I]),
+    # Counts per element (a speech model's durations), a zero among them.
+    ("repeat_interleave", lambda x, r: (paddle.repeat_interleave(x, r, axis=1),
+                                        paddle.repeat_interleave(x[0, 0, :3], r)),
+     lambda x, r: (np.repeat(x, r, axis=1), np.repeat(x[0, 0, :3], r)), [X, DURATIONS]),
     ("diagonal", lambda x: paddle.diagonal(x, 1, 1, 2), lambda x: np.diagonal(x, 1, 1, 2), [X]),
     ("diagonal", lambda x: paddle.diagonal(x, -1, 2, 1), lambda x: np.diagonal(x, -1, 2, 1),
      [X]),
@@ -1027,6 +1063,48 @@ CASES = [
      lambda x, y: F.multi_label_soft_margin_loss(x, y, paddle.to_tensor([1.0, 2.0, 0.5, 1.0])),
      lambda x, y: (-(y * -np.log1p(np.exp(-x)) + (1 - y) * -np.log1p(np.exp(x)))
                    * [1.0, 2.0, 0.5, 1.0]).mean(-1).mean(), [X, LABEL01]),
+    ("ctc_loss", lambda x, l, il, ll: F.ctc_loss(x, l, il, ll, reduction="none"),
+     lambda x, l, il, ll: ref.ctc(x, l, il, ll, 0), [CTC_LOGITS, CTC_LABELS, CTC_INPUT_LENGTHS,
+                                                 CTC_LABEL_LENGTHS]),
+    # One input step fewer: the second labels no longer fit (0); the third's empty.
+    ("ctc_loss", lambda x, l, il, ll: (F.ctc_loss(x, l, il - 1, ll),
+                                       F.ctc_loss(x, l, il - 1, ll - 2, reduction="sum")),
+     lambda x, l, il, ll: (np.mean(ref.ctc(x, l, il - 1, ll, 0) / ll),
+                           ref.ctc(x, l, il - 1, ll - 2, 0).sum()),
+     [CTC_LOGITS, CTC_LABELS, CTC_INPUT_LENGTHS, CTC_LABEL_LENGTHS]),
+    # Blank 2, four steps fewer: the first labels hold the blank twice and need
+    # more steps than the 5 left (inf, or 0 with zero_infinity); the second's 1 is too few (0).
+    ("ctc_loss", lambda x, l, il, ll: (F.ctc_loss(x, l, il - 4, ll, blank=2, reduction="none"),
+                                       F.ctc_loss(x, l, il - 4, ll, 2, "none",
+                                                  zero_infinity=True)),
+     lambda x, l, il, ll: (ref.ctc(x, l, il - 4, ll, 2),
+                           np.nan_to_num(ref.ctc(x, l, il - 4, ll, 2), posinf=0.0)),
+     [CTC_LOGITS, CTC_LABELS, CTC_INPUT_LENGTHS, CTC_LABEL_LENGTHS]),
+    # paddle.geometric: node 4 sends but receives nothing; 7 rows past the nodes.
+    ("send_u_recv", lambda x, s, d: (
+        [paddle.geometric.send_u_recv(x, s, d, op) for op in ("sum", "mean", "max", "min")] +
+        [paddle.geometric.send_u_recv(x, s, d, "max", out_size=7)]),
+     lambda x, s, d: ([_sent(x[s], d, 5, op) for op in ("sum", "mean", "max", "min")] +
+                      [_sent(x[s], d, 7, "max")]), [GRAPH_X, EDGE_SRC, EDGE_DST]),
+    ("send_u_recv", lambda x, s, d: (paddle.geometric.send_u_recv(x, s, d, "mean"),
+                                     paddle.geometric.send_u_recv(x, s, d, "min")),
+     lambda x, s, d: (_sent(x[s], d, 5, "mean"), _sent(x[s], d, 5, "min")),
+     [GRAPH_INTS, EDGE_SRC, EDGE_DST]),
+    ("send_ue_recv", lambda x, w, s, d: (
+        paddle.geometric.send_ue_recv(x, w, s, d, "mul", "sum"),
+        paddle.geometric.send_ue_recv(x, w, s, d, "div", "max"),
+        paddle.geometric.send_ue_recv(x, w, s, d, "sub", "mean", out_size=6)),
+     lambda x, w, s, d: (_sent(x[s] * w, d, 5, "sum"), _sent(x[s] * (1 / w), d, 5, "max"),
+                         _sent(x[s] - w, d, 6, "mean")), [GRAPH_X, EDGE_W, EDGE_SRC, EDGE_DST]),
+    ("send_uv", lambda x, s, d: (paddle.geometric.send_uv(x, x * 2.0, s, d),
+                                 paddle.geometric.send_uv(x, x + 3.0, s, d, "div")),
+     lambda x, s, d: (x[s] + 2 * x[d], x[s] * (1 / (x[d] + 3))), [GRAPH_X, EDGE_SRC, EDGE_DST]),
+    ("segment_sum", lambda x, g: (paddle.geometric.segment_sum(x, g),
+                                  paddle.geometric.segment_mean(x, g),
+                                  paddle.geometric.segment_max(x, g),
+                                  paddle.geometric.segment_min(x, g)),
+     lambda x, g: tuple(_sent(x, g, 4, op) for op in ("sum", "mean", "max", "min")),
+     [GRAPH_X, SEGMENT_IDS]),
     ("bilinear", lambda x, y, w, b: F.bilinear(x[:, 0], y[:, 0], w, b),
      lambda x, y, w, b: np.einsum("bi,kij,bj->bk", x[:, 0, :3], w, y[:, 0]) + b,
      [X[:, :, :3].copy(), P, BILINEAR_W, np.array([[0.5, -1.0]], np.float32).view(Fixed)]),
@@ -1405,7 +1483,7 @@ def write_case_module(folder, header):
         fn = entry.elts[1]
         params = ", ".join(a.arg for a in fn.args.args)
         lines += [f"def case_{i}({params}):",
-                  f"    return {ast.get_source_segment(source, fn.body)}", ""]
+                  f"    return ({ast.get_source_segment(source, fn.body)})", ""]
     path = pathlib.Path(folder) / "op_cases.py"
     path.write_text("\n".join(lines))
     return path, len(cases.elts)
@@ -1503,6 +1581,39 @@ def _put_add(x, i, v, axis):
         position[axis] = i[at]
         y[tuple(position)] += v
     return y
+
+
+def _put_extreme(x, i, v, axis, better):
+    """put_along_axis's amax/amin element by element: v replaces the value
+    there where better(v, old) is v and v > old (or <) holds."""
+    y = x.copy()
+    for at in np.ndindex(*i.shape):
+        position = list(at)
+        position[axis] = i[at]
+        old = y[tuple(position)]
+        if (v[at] > old) if better is max else (v[at] < old):
+            y[tuple(position)] = v[at]
+    return y
+
+
+def _sent(messages, index, rows, reduce):
+    """Paddle's message passing by the definition: each row the messages
+    sent to it, summed, averaged (ints toward zero), or their max or min;
+    0 where none arrives."""
+    out = np.zeros((rows,) + messages.shape[1:], messages.dtype)
+    for r in range(rows):
+        arrived = messages[index == r]
+        if not len(arrived):
+            continue
+        if reduce == "sum":
+            out[r] = arrived.sum(0)
+        elif reduce == "mean":
+            total = arrived.sum(0)
+            out[r] = total / len(arrived) if messages.dtype.kind == "f" else \
+                np.trunc(total / len(arrived))
+        else:
+            out[r] = arrived.max(0) if reduce == "max" else arrived.min(0)
+    return out
 
 
 def _diag_embed(x, offset):

@@ -1,7 +1,7 @@
 // RUN: dy2st-opt %s --dy2st-outline-loop-nests | FileCheck %s
 // RUN: dy2st-opt %s --dy2st-outline-loop-nests --convert-scf-to-cf --finalize-memref-to-llvm --convert-arith-to-llvm --convert-cf-to-llvm --convert-func-to-llvm --dy2st-mark-noalias-pointers --reconcile-unrealized-casts | FileCheck %s --check-prefix=LLVM
 
-// Each outermost loop nest (also inside a while loop) moves into its own
+// Each outermost loop nest (also inside a while loop or an allocating loop) moves into its own
 // noinline function, its constants copied in. A buffer that no other argument
 // reaches is noalias (a fresh allocation); `in` and `view` of one buffer
 // written through `view` are not, nor are two arguments of the caller when
@@ -23,6 +23,18 @@
 // CHECK: call @nests_loops1
 // CHECK: call @nests_loops2
 // CHECK-NOT: scf.for
+
+// A loop that allocates is the program's (a decoding loop over a model's
+// layers): it stays, and the nests inside it are outlined one by one.
+// CHECK-LABEL: func.func private @program_loop_loops0(
+// CHECK-SAME: memref<4xf32>
+// CHECK: scf.for
+// CHECK-NOT: memref.alloc
+// CHECK-LABEL: func.func @program_loop
+// CHECK: scf.for
+// CHECK: memref.alloc
+// CHECK: call @program_loop_loops0
+// CHECK: memref.dealloc
 
 // LLVM-LABEL: llvm.func @nests_loops0(
 // LLVM-SAME: %{{.*}}: !llvm.ptr {llvm.noalias}, %{{.*}}: !llvm.ptr {llvm.noalias}, %{{.*}}: i64, %{{.*}}: i64, %{{.*}}: i64, %{{.*}}: !llvm.ptr {llvm.noalias}, %{{.*}}: !llvm.ptr {llvm.noalias}
@@ -54,6 +66,21 @@ func.func @nests(%in: memref<4xf32>, %other: memref<4xf32>, %n: i64) {
   scf.for %i = %c0 to %c4 step %c1 {
     %v = memref.load %in[%i] : memref<4xf32>
     memref.store %v, %other[%i] : memref<4xf32>
+  }
+  return
+}
+
+func.func @program_loop(%in: memref<4xf32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  scf.for %step = %c0 to %n step %c1 {
+    %buffer = memref.alloc() : memref<4xf32>
+    scf.for %i = %c0 to %c4 step %c1 {
+      %v = memref.load %in[%i] : memref<4xf32>
+      memref.store %v, %buffer[%i] : memref<4xf32>
+    }
+    memref.dealloc %buffer : memref<4xf32>
   }
   return
 }

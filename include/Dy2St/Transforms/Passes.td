@@ -226,6 +226,8 @@ def OutlineLoopNestsPass : Pass<"dy2st-outline-loop-nests", "::mlir::ModuleOp"> 
     upstream's `outlineSingleBlockRegion` (each nest wrapped in an
     scf.execute_region first) into private functions marked `no_inline`,
     each nest is optimized alone; a call per nest costs nothing measurable.
+    A loop that allocates is the program's own (a decoding loop over a
+    model's layers), not a nest: it stays, and its nests are outlined.
     A nest holding a loop marked `dy2st.parallel_loop` takes that loop's
     bounds as its last two parameters and is marked `dy2st.parallel_range`.
   }];

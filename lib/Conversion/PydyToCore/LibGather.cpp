@@ -258,6 +258,25 @@ FailureOr<Value> lowerCompress(LibLowering &l) {
 
 /// put_along_axis: a loop over the elements of `indices` that writes (or
 /// combines) the matching value into arr.
+/// put_along_axis's `reduce` of the value there and the one put.
+static Value reduced(OpBuilder &b, Location loc, StringRef reduce, Value old, Value v) {
+  bool isFloat = isa<FloatType>(old.getType());
+  if (reduce == "add")
+    return isFloat ? Value(arith::AddFOp::create(b, loc, old, v))
+                   : Value(arith::AddIOp::create(b, loc, old, v));
+  if ((reduce == "amax" || reduce == "amin") && isFloat) {
+    // Paddle's `v > old ? v : old`: a NaN put is passed over, one there stays.
+    auto better = reduce == "amax" ? arith::CmpFPredicate::OGT : arith::CmpFPredicate::OLT;
+    return arith::SelectOp::create(b, loc, arith::CmpFOp::create(b, loc, better, v, old), v, old);
+  }
+  if (reduce == "amax")
+    return arith::MaxSIOp::create(b, loc, old, v);
+  if (reduce == "amin")
+    return arith::MinSIOp::create(b, loc, old, v);
+  return isFloat ? Value(arith::MulFOp::create(b, loc, old, v))
+                 : Value(arith::MulIOp::create(b, loc, old, v));
+}
+
 FailureOr<Value> lowerPutAlongAxis(LibLowering &l) {
   OpBuilder &b = l.b;
   Location loc = l.loc;
@@ -306,14 +325,8 @@ FailureOr<Value> lowerPutAlongAxis(LibLowering &l) {
         }
         SmallVector<Value> position(at);
         position[axis] = target;
-        if (reduce != "assign") {
-          Value old = tensor::ExtractOp::create(nb, nl, iter[0], position);
-          bool isFloat = isa<FloatType>(elem);
-          if (reduce == "add")
-            v = isFloat ? Value(arith::AddFOp::create(nb, nl, old, v)) : Value(arith::AddIOp::create(nb, nl, old, v));
-          else
-            v = isFloat ? Value(arith::MulFOp::create(nb, nl, old, v)) : Value(arith::MulIOp::create(nb, nl, old, v));
-        }
+        if (reduce != "assign")
+          v = reduced(nb, nl, reduce, tensor::ExtractOp::create(nb, nl, iter[0], position), v);
         Value updated = tensor::InsertOp::create(nb, nl, v, iter[0], position);
         scf::YieldOp::create(nb, nl, updated);
       });

@@ -7,6 +7,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 #include <map>
+#include <set>
 
 using namespace mlir;
 
@@ -436,22 +437,37 @@ FailureOr<Value> lowerEinsum(LibLowering &l) {
   Location loc = l.loc;
   RankedTensorType result = l.result();
   Type elem = result.getElementType();
-  auto parsed = parseEinsum(l.statics.getAs<StringAttr>("equation").getValue());
-  std::string loops = parsed->second;
-  for (const std::string &letters : parsed->first)
+  SmallVector<int64_t> ranks;
+  for (Value v : l.all("operands"))
+    ranks.push_back(cast<RankedTensorType>(v.getType()).getRank());
+  auto parsed = parseEinsum(l.statics.getAs<StringAttr>("equation").getValue(), ranks);
+  std::string loops = parsed->output;
+  for (const std::string &letters : parsed->operands)
     for (char c : letters)
       if (!StringRef(loops).contains(c))
         loops.push_back(c);
   MLIRContext *ctx = b.getContext();
+  // The letters some operand has at a size other than 1: a size 1 of such a
+  // letter of '...' elsewhere broadcasts (is read at 0).
+  std::set<char> wide;
+  for (auto [value, letters] : llvm::zip(l.all("operands"), parsed->operands))
+    for (auto [d, c] : llvm::enumerate(letters))
+      if (cast<RankedTensorType>(value.getType()).getDimSize(d) != 1)
+        wide.insert(c);
   SmallVector<Value> operands;
   SmallVector<AffineMap> maps;
   // A dynamic size of a letter comes from the first operand that has it.
   std::map<char, Value> sizeOf;
   Value ok;
-  for (auto [value, letters] : llvm::zip(l.all("operands"), parsed->first)) {
+  for (auto [value, letters] : llvm::zip(l.all("operands"), parsed->operands)) {
     Value v = castTensor(b, loc, value, elem);
+    auto type = cast<RankedTensorType>(v.getType());
     SmallVector<AffineExpr> exprs;
     for (auto [d, c] : llvm::enumerate(letters)) {
+      if (StringRef(parsed->broadcast).contains(c) && type.getDimSize(d) == 1 && wide.count(c)) {
+        exprs.push_back(getAffineConstantExpr(0, ctx));
+        continue;
+      }
       exprs.push_back(getAffineDimExpr(StringRef(loops).find(c), ctx));
       if (!sizeOf.count(c)) {
         sizeOf[c] = l.dim(v, d);
@@ -466,7 +482,7 @@ FailureOr<Value> lowerEinsum(LibLowering &l) {
   }
   SmallVector<AffineExpr> outExprs;
   SmallVector<Value> dynamic;
-  for (auto [d, c] : llvm::enumerate(parsed->second)) {
+  for (auto [d, c] : llvm::enumerate(parsed->output)) {
     outExprs.push_back(getAffineDimExpr(d, ctx));
     if (result.isDynamicDim(d))
       dynamic.push_back(sizeOf[c]);
@@ -477,7 +493,7 @@ FailureOr<Value> lowerEinsum(LibLowering &l) {
                                       ValueRange{empty})
                    .getResult(0);
   SmallVector<utils::IteratorType> iterators(loops.size(), utils::IteratorType::reduction);
-  for (size_t d = 0; d < parsed->second.size(); ++d)
+  for (size_t d = 0; d < parsed->output.size(); ++d)
     iterators[d] = utils::IteratorType::parallel;
   return computeIf(b, l.op, ok, result, "einsum: the sizes of a letter differ at run time", [&] {
     return linalg::GenericOp::create(

@@ -162,8 +162,9 @@ class Aliases:
         local = set(stores) | set(params) | set(self.attributes)
         self._aliases = []
         self._loops = []  # the span of every loop
-        # Per statement list: (position, names) of its plain assignments.
+        # Per statement list: (position, names, end) of its plain assignments, and its span.
         self._assignments = collections.defaultdict(list)
+        self._blocks = {}
         # Names given a dict (`d = {...}`): unpacking one gives its keys.
         dicts = {n.targets[0].id for stmt in body for n in ast.walk(stmt)
                  if isinstance(n, ast.Assign) and len(n.targets) == 1 and
@@ -172,6 +173,8 @@ class Aliases:
 
         def visit(statements, loop):
             block = id(statements)
+            if statements:
+                self._blocks[block] = (_position(statements[0]), _end(statements[-1]))
             for stmt in statements:
                 if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                     continue
@@ -181,7 +184,8 @@ class Aliases:
                                for e in (t.elts if isinstance(t, (ast.Tuple, ast.List)) else [t])]
                     names = [t.id if isinstance(t, ast.Name) else forms.attribute_name(t)
                              for t in targets]
-                    self._assignments[block].append((_position(stmt), set(names) - {None}))
+                    self._assignments[block].append((_position(stmt), set(names) - {None},
+                                                     _end(stmt)))
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
                         (isinstance(stmt.targets[0], ast.Name) or
                          forms.attribute_name(stmt.targets[0])):
@@ -410,6 +414,8 @@ class Aliases:
             start = _position(alias.stmt)
             if _end(alias.stmt) > at and not any(s <= start <= e for s, e in around):
                 continue  # it runs only after the change
+            if _end(alias.stmt) > at and self._assigned_each_iteration({name, partner}, start, at):
+                continue  # the loop assigns one of the names anew before the change
             follows = _end(alias.stmt) <= at <= alias.block_end
             outside = [(s, e) for s, e in around if not s <= start <= e]
 
@@ -452,13 +458,27 @@ class Aliases:
                 continue
             if follows and any(_end(alias.stmt) < p < at and names & {name, partner} and
                                not any(s <= p <= e for s, e in outside)
-                               for p, names in self._assignments[alias.block]):
+                               for p, names, _ in self._assignments[alias.block]):
                 continue  # one of the names was certainly assigned since
             if doubtful is None and any(read_later(n) for n in self._linked(partner, name)):
                 # The partner, or a name it is linked to (`b = a[0]; v =
                 # b.unsqueeze(0)`, a changed: a read later), would miss it.
                 doubtful = (partner, alias.shown)
         return certain, doubtful
+
+    def _assigned_each_iteration(self, names, start, at):
+        """Whether the innermost loop around both `start` and `at` assigns one
+        of `names` before `at` on every path to it (in a statement list that
+        holds `at`): `y = []; y.append(v); x = y` in a loop changes a new y
+        each time, which the x of the previous iteration does not name."""
+        loops = [(s, e) for s, e in self._loops if s <= at <= e and s <= start <= e]
+        if not loops:
+            return False
+        loop_start = max(loops)[0]
+        return any(loop_start < first <= at <= last and
+                   any(end < at and assigned & names
+                       for _, assigned, end in self._assignments[block])
+                   for block, (first, last) in self._blocks.items())
 
     def _linked(self, name, apart):
         """`name` and the names any chain of aliases links it to, either way,

@@ -199,6 +199,9 @@ class CallForms:
             return False
         if isinstance(arg, ast.Constant):
             return type(arg.value) is int
+        if (isinstance(arg, ast.Attribute) and arg.attr == "dtype") or \
+                (isinstance(arg, ast.Name) and arg.id.endswith("dtype")):
+            return False  # `zeros(shape, x.dtype)`, `full(shape, v, dtype)`
         return not isinstance(self.static_object(arg), (dtypes.DType, str, type)) and \
             not (isinstance(arg, ast.Attribute) and
                  isinstance(self.global_constant(arg), (dtypes.DType, str)))

@@ -1502,20 +1502,22 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
         """A compile-time function or layer used as a value (`act = F.relu if
         kind == "relu" else F.gelu`, `[F.relu, paddle.tanh]`): a lambda of its
         parameters calling it, which a call of the value inlines; None where
-        its signature has no such lambda (`*args`, defaults that are not
-        literals)."""
+        its signature has no such lambda (defaults that are not literals)."""
         obj = static.obj
         if isinstance(obj, (type, types.ModuleType)) or not callable(obj):
             return None
+        callee = obj.forward if isinstance(obj, Layer) else obj
         try:
-            # The parameters callers see: a functools.wraps decorator's
-            # (*args, **kwargs) wrapper shows those of the function it wraps.
-            params = list(inspect.signature(obj.forward if isinstance(obj, Layer) else obj)
-                          .parameters.values())
+            # The parameters callers see: those of the code it runs (a
+            # decorator's wrapper that adds some), or, for a functools.wraps
+            # decorator's (*args, **kwargs) wrapper, those of the function it wraps.
+            params = list(statements.code_signature(callee).parameters.values())
+            if {p.kind for p in params} >= {inspect.Parameter.VAR_POSITIONAL,
+                                            inspect.Parameter.VAR_KEYWORD}:
+                params = list(inspect.signature(callee).parameters.values())
         except (TypeError, ValueError):
             return None
-        if any(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) or
-               (p.default is not p.empty and not _is_key_constant(p.default)) for p in params):
+        if any(p.default is not p.empty and not _is_key_constant(p.default) for p in params):
             return None
         self.hidden += 1
         hidden = f"function.{self.hidden}"
@@ -1524,21 +1526,26 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
         def arg(p):
             return ast.arg(p.name)
 
-        positional = [p for p in params if p.kind != p.KEYWORD_ONLY]
+        positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
         keyword_only = [p for p in params if p.kind == p.KEYWORD_ONLY]
+        rest = next((p.name for p in params if p.kind == p.VAR_POSITIONAL), None)
+        options = next((p.name for p in params if p.kind == p.VAR_KEYWORD), None)
         defaults = [ast.Constant(p.default) for p in positional if p.default is not p.empty]
         lam = ast.Lambda(
             args=ast.arguments(
                 posonlyargs=[arg(p) for p in positional if p.kind == p.POSITIONAL_ONLY],
                 args=[arg(p) for p in positional if p.kind != p.POSITIONAL_ONLY],
-                vararg=None, kwonlyargs=[arg(p) for p in keyword_only],
+                vararg=ast.arg(rest) if rest else None,
+                kwonlyargs=[arg(p) for p in keyword_only],
                 kw_defaults=[None if p.default is p.empty else ast.Constant(p.default)
                              for p in keyword_only],
-                kwarg=None, defaults=defaults),
+                kwarg=ast.arg(options) if options else None, defaults=defaults),
             body=ast.Call(
                 ast.Name(hidden, ast.Load()),
-                [ast.Name(p.name, ast.Load()) for p in positional],
-                [ast.keyword(p.name, ast.Name(p.name, ast.Load())) for p in keyword_only]))
+                [ast.Name(p.name, ast.Load()) for p in positional] +
+                ([ast.Starred(ast.Name(rest, ast.Load()), ast.Load())] if rest else []),
+                [ast.keyword(p.name, ast.Name(p.name, ast.Load())) for p in keyword_only] +
+                ([ast.keyword(None, ast.Name(options, ast.Load()))] if options else [])))
         return self.expr_Lambda(located(lam, node))
 
     def expr_or_static(self, node):
@@ -1852,8 +1859,12 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
             kind = _COMPARE[type(node.ops[i])]
             table = self.literal_table(rhs.obj, node) \
                 if isinstance(rhs, Static) and kind in ("in", "not_in") else None
+            keys = self.string_keys(rhs.obj, node) \
+                if table is None and isinstance(rhs, Static) and kind in ("in", "not_in") else None
             if table is not None:
                 rhs = table[0]  # `w in WORD_TO_ID`: among its keys
+            elif keys is not None:
+                rhs = keys  # `name in WINDOWS`, a dict of functions
             elif isinstance(rhs, Static):
                 rhs = self.expr(node.comparators[i])
             if kind in ("in", "not_in") and self.fn not in pybuiltins.SEQUENCE_HELPERS:
@@ -2937,6 +2948,11 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
             if table is not None:
                 # `ID_TO_WORD.get(int(tok), "<unk>")`: pybuiltins.dict_get.
                 return self.helper_call(node, pybuiltins.dict_get, list(table), node.args)
+            chosen = self.entry_chosen_at_run_time(
+                node, fn.__self__, node.args[0],
+                node.args[1] if len(node.args) > 1 else located(ast.Constant(None), node))
+            if chosen is not None:
+                return chosen
         if isinstance(fn, types.BuiltinMethodType) and fn.__name__ in ("keys", "values") and \
                 isinstance(fn.__self__, dict) and not node.args and not node.keywords and \
                 all(isinstance(v, Layer) for v in fn.__self__.values()):
@@ -3874,6 +3890,30 @@ def _code_start(fn):
     return min(positions) if positions else None
 
 
+def _in_file(fn, source):
+    """The lambdas that start on fn's first line, parsed from its whole file,
+    their positions relative to `source` (as a parse of it would give); None
+    where the file does not parse."""
+    try:
+        lines, _ = inspect.findsource(fn.__code__)
+        tree = ast.parse("".join(lines))
+    except (OSError, TypeError, SyntaxError):
+        return None
+    first_line = fn.__code__.co_firstlineno
+    first = source.splitlines()[0]
+    indent = len(first) - len(first.lstrip())
+    lambdas = [n for n in ast.walk(tree) if isinstance(n, ast.Lambda) and n.lineno == first_line]
+    parts = {id(part): part for lam in lambdas for part in ast.walk(lam)}
+    for part in parts.values():
+        if hasattr(part, "lineno"):
+            part.lineno -= first_line - 1
+            part.col_offset -= indent
+            if getattr(part, "end_lineno", None):
+                part.end_lineno -= first_line - 1
+                part.end_col_offset -= indent
+    return ast.Module(body=[ast.Expr(lam) for lam in lambdas], type_ignores=[])
+
+
 def _lambda_as_def(fn, source):
     """The lambda `fn` (found in the source lines that hold it) as the
     FunctionDef `def <lambda>(params): return body`, at the lambda's place."""
@@ -3887,6 +3927,10 @@ def _lambda_as_def(fn, source):
         shift = 0 if attempt is text else 1
         break
     params = list(fn.__code__.co_varnames[:fn.__code__.co_argcount])
+    if tree is None:
+        # Its lines alone do not parse (`"neg": lambda x: -x}`, the end of a
+        # dict display): the file's statements, positions made relative.
+        tree, shift = _in_file(fn, source), 0
     found = [n for n in ast.walk(tree) if isinstance(n, ast.Lambda) and
              [a.arg for a in n.args.posonlyargs + n.args.args] == params] \
         if tree is not None else []

@@ -7,6 +7,7 @@ import ast
 from ..eager.tensor import Tensor
 from ..nn import Layer, LayerDict, LayerList, ParameterDict, ParameterList, Sequential
 from . import pybuiltins, pydytext
+from .statements import chained, located
 from .unit import Contents, Item, Origin, Static
 
 _LARGEST_TABLE = 256
@@ -160,10 +161,45 @@ class StaticContainers:
                 v is None or isinstance(v, (bool, int, float, str))
                 for v in list(held) + list(held.values())):
             return None
-        contents = Contents(held)
-        self.unit.guards.setdefault(contents.key(), (contents, held.copy(), False))
+        self.guard_contents(held)
         return (self.outside_object(tuple(held), node, None),
                 self.outside_object(tuple(held.values()), node, None))
+
+    def guard_contents(self, held):
+        """The program holds what `held` (a dict from outside) holds now:
+        changed in place, the function is imported again."""
+        contents = Contents(held)
+        self.unit.guards.setdefault(contents.key(), (contents, held.copy(), False))
+
+    def string_keys(self, held, node):
+        """The keys of `held`, a non-empty dict under string keys (a table of
+        functions: `name in WINDOWS`), as a tuple value; else None."""
+        if type(held) is not dict or not held or not all(isinstance(k, str) for k in held):
+            return None
+        self.guard_contents(held)
+        return self.outside_object(tuple(held), node, None)
+
+    def entry_chosen_at_run_time(self, node, held, key, otherwise):
+        """`WINDOWS.get(name[, default])` (`key`, `otherwise`: the name, the
+        default) or `WINDOWS[name]` of a dict of functions or layers under
+        string keys: the entry under `name == key`, chained, which folds to
+        one where `name` is known when compiling (an argument's string);
+        `otherwise` for a key it lacks. None for other dicts."""
+        if type(held) is not dict or not held or \
+                not all(isinstance(k, str) and callable(v) for k, v in held.items()):
+            return None
+        self.hidden += 1
+        table = f"entries.{self.hidden}"
+        self.static_names[table] = Static(held)
+        self.guard_contents(held)
+        name = ast.Name(self.hold(key), ast.Load())
+        if otherwise is None:
+            self.static_names["_dy2st_dict_key_error"] = Static(pybuiltins.dict_key_error)
+            otherwise = ast.Call(ast.Name("_dy2st_dict_key_error", ast.Load()), [name], [])
+        chain = chained([(ast.Compare(name, [ast.Eq()], [ast.Constant(k)]),
+                          ast.Subscript(ast.Name(table, ast.Load()), ast.Constant(k), ast.Load()))
+                         for k in held], otherwise)
+        return self.expr(located(chain, node))
 
     def static_subscript(self, node, base):
         """An item of a compile-time container (`self.layers[0]`, `self.params["w"]`)
@@ -200,6 +236,9 @@ class StaticContainers:
                 # `ID_TO_WORD[int(tok)]`: the value of the key equal to it.
                 return self.helper_call(node, pybuiltins.dict_item,
                                         list(table) + [self.expr(node.slice)])
+            chosen = self.entry_chosen_at_run_time(node, held, node.slice, None)
+            if chosen is not None:
+                return chosen
             self._fail(node, f"an index of {self.describe_static(base)} must be a literal int or "
                              "string in compiled code")
         try:

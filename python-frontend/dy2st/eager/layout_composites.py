@@ -256,18 +256,33 @@ def rot90(x, k=1, axes=[0, 1], name=None):
 
 def repeat_interleave(x, repeats, axis=None, name=None, output_size=None):
     """Each element repeated `repeats` times along `axis` (of the flattened
-    tensor when None); a tensor of per-element counts is not supported."""
-    if not isinstance(repeats, int):
-        raise ValueError("repeat_interleave() with a tensor of repeats is not supported by "
-                         "dy2st yet: give an int")
+    tensor when None); a 1-d tensor of repeats gives each element its own
+    count (a speech model's durations), Paddle's ValueError for one of
+    another length or a negative count."""
     if axis is None:
         x = flatten(x)
         axis = 0
     axis = _axis(axis, x.ndim)
+    if not isinstance(repeats, int):
+        return _repeat_each(x, repeats, axis)
     spread = unsqueeze(x, axis + 1)
     shape = x.shape[:axis + 1] + [repeats] + x.shape[axis + 1:]
     merged = x.shape[:axis] + [-1] + x.shape[axis + 1:]
     return reshape(broadcast_to(spread, shape), merged)
+
+
+def _repeat_each(x, repeats, axis):
+    """x's slices along `axis`, slice i repeats[i] times: output position p
+    takes the slice whose cumulative count first exceeds p."""
+    if repeats.ndim != 1 or repeats.shape[0] != x.shape[axis]:
+        raise ValueError(f"The length of Input(RepeatsTensor) must be the same as length of "
+                         f"Input(X) in axis. But received: {repeats.shape}, required: "
+                         f"[{x.shape[axis]}].")
+    if reduce_any(repeats < 0):
+        raise ValueError("repeats must grater or equal than 0")
+    ends = cumsum(cast(repeats, "int64"))
+    positions = arange(int(reduce_sum(cast(repeats, "int64"))), dtype="int64")
+    return gather(x, searchsorted(ends, positions, right=True), axis)
 
 
 # Diagonals -------------------------------------------------------------------

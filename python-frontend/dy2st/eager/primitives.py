@@ -815,6 +815,10 @@ def _nonzero(x, as_tuple=False):
                   np.zeros((int(bool(v)), 0), np.int64))
 
 
+_PUT_REDUCTIONS = {"add": np.add, "mul": np.multiply, "multiply": np.multiply,
+                   "amax": np.maximum, "amin": np.minimum}
+
+
 @primitive("put_along_axis")
 def _put_along_axis(arr, indices, values, axis, reduce="assign", include_self=True,
                     broadcast=True):
@@ -823,18 +827,22 @@ def _put_along_axis(arr, indices, values, axis, reduce="assign", include_self=Tr
     axis = axis % v.ndim
     _check_indices(i, v.shape[axis], axis)
     vals = np.broadcast_to(np.asarray(_operand(values)[0], v.dtype), i.shape)
-    for at in np.ndindex(*i.shape):
-        position = list(at)
-        position[axis] = i[at]
-        position = tuple(position)
-        if reduce == "assign":
-            v[position] = vals[at]
-        elif reduce == "add":
-            v[position] += vals[at]
-        elif reduce in ("mul", "multiply"):
-            v[position] *= vals[at]
-        else:
-            raise ValueError("put_along_axis(): reduce must be 'assign', 'add' or 'mul'")
+    # Every element of indices names one position: its own on the other axes.
+    position = list(np.indices(i.shape, sparse=True))
+    position[axis] = np.where(i < 0, i + v.shape[axis], i)
+    position = tuple(position)
+    if reduce == "assign":
+        v[position] = vals
+    elif reduce in ("amax", "amin") and v.dtype.kind == "f":
+        # Paddle's `v > old ? v : old`: a NaN put is passed over, one there stays.
+        was_nan = np.isnan(v)
+        (np.fmax if reduce == "amax" else np.fmin).at(v, position, vals)
+        v[was_nan] = np.nan
+    elif reduce in _PUT_REDUCTIONS:
+        _PUT_REDUCTIONS[reduce].at(v, position, vals)
+    else:
+        raise ValueError("put_along_axis(): reduce must be 'assign', 'add', 'mul', 'amax' or "
+                         "'amin'")
     return Tensor(v)
 
 

@@ -28,11 +28,12 @@ from .layer_activation import (CELU, GLU, SELU, AlphaDropout, Dropout2D, Dropout
                                LogSigmoid, Maxout, Mish, PReLU, RReLU, Softmax2D, Softshrink,
                                Softsign,
                                Swish, Tanhshrink, ThresholdedReLU)
-from .layer_pairs import (BCELoss, BCEWithLogitsLoss, Bilinear, CosineEmbeddingLoss,  # noqa: F401
-                          CosineSimilarity, CrossEntropyLoss, GaussianNLLLoss,
-                          HingeEmbeddingLoss, KLDivLoss, L1Loss, MarginRankingLoss, MSELoss,
-                          MultiLabelSoftMarginLoss, NLLLoss, PairwiseDistance, PoissonNLLLoss,
-                          SmoothL1Loss, SoftMarginLoss, TripletMarginLoss)
+from .layer_pairs import (BCELoss, BCEWithLogitsLoss, Bilinear,  # noqa: F401
+                          CosineEmbeddingLoss, CosineSimilarity, CrossEntropyLoss, CTCLoss,
+                          GaussianNLLLoss, HingeEmbeddingLoss, KLDivLoss, L1Loss,
+                          MarginRankingLoss, MSELoss, MultiLabelSoftMarginLoss, NLLLoss,
+                          PairwiseDistance, PoissonNLLLoss, SmoothL1Loss, SoftMarginLoss,
+                          TripletMarginLoss)
 from .layer_channels import (ChannelShuffle, CircularPad1D, CircularPad2D,  # noqa: F401
                              CircularPad3D, ConstantPad1D, ConstantPad2D, ConstantPad3D,
                              LocalResponseNorm, Pad1D, Pad2D, Pad3D, PixelShuffle, PixelUnshuffle,

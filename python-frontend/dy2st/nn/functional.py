@@ -330,6 +330,7 @@ from .losses import (FUNCTIONS as _LOSSES, bilinear, cosine_embedding_loss,  # n
                      margin_ranking_loss, multi_label_soft_margin_loss, pairwise_distance, pdist,
                      poisson_nll_loss, sigmoid_focal_loss, soft_margin_loss, square_error_cost,
                      triplet_margin_loss)
+from .ctc import FUNCTIONS as _CTC, ctc_loss  # noqa: E402,F401
 
 # Paddle's other name for log_sigmoid.
 logsigmoid = log_sigmoid
@@ -341,6 +342,7 @@ FUNCTIONS.update(_SAMPLING)
 FUNCTIONS.update(_ACTIVATIONS_MORE)
 FUNCTIONS.update(_CHANNELS)
 FUNCTIONS.update(_LOSSES)
+FUNCTIONS.update(_CTC)
 FUNCTIONS.update(_POOLING)
 FUNCTIONS.update(_ATTENTION)
 FUNCTIONS.update(_WARPING)

@@ -103,6 +103,18 @@ class SoftMarginLoss(Layer):
         return functional.soft_margin_loss(input, label, self.reduction)
 
 
+class CTCLoss(Layer):
+    def __init__(self, blank: int = 0, reduction: str = "mean",
+                 zero_infinity: bool = False) -> None:
+        super().__init__()
+        self.blank, self.reduction, self.zero_infinity = blank, reduction, zero_infinity
+
+    def forward(self, log_probs: Tensor, labels: Tensor, input_lengths: Tensor,
+                label_lengths: Tensor, norm_by_times: bool = False) -> Tensor:
+        return functional.ctc_loss(log_probs, labels, input_lengths, label_lengths, self.blank,
+                                   self.reduction, norm_by_times, self.zero_infinity)
+
+
 class HingeEmbeddingLoss(Layer):
     def __init__(self, margin: float = 1.0, reduction: str = "mean",
                  name: str | None = None) -> None:

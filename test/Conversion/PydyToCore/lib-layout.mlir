@@ -142,6 +142,21 @@ pydy.func @scatter_and_compress(%x: tensor<4x3xf32>, %i: tensor<1x3xi64>, %m: te
   pydy.return %t : tuple<tensor<4x3xf32>, tensor<?xf32>>
 }
 
+// put_along_axis's amax of floats: Paddle's `v > old ? v : old` (a NaN put is
+// passed over); of ints, the larger.
+// CHECK-LABEL: func.func @scatter_max
+// CHECK: tensor.extract
+// CHECK: arith.cmpf ogt
+// CHECK: arith.select
+// CHECK: tensor.insert
+// CHECK: arith.minsi
+pydy.func @scatter_max(%x: tensor<4x3xf32>, %i: tensor<1x3xi64>, %v: tensor<1x3xf32>, %n: tensor<4x3xi64>) -> tuple<tensor<4x3xf32>, tensor<4x3xi64>> {
+  %0 = pydy.lib_call "put_along_axis"(%x, %i, %v) {kwnames = ["arr", "indices", "values"], static_args = {axis = 0 : i64, reduce = "amax", include_self = true, broadcast = true}} : (tensor<4x3xf32>, tensor<1x3xi64>, tensor<1x3xf32>) -> tensor<4x3xf32>
+  %1 = pydy.lib_call "put_along_axis"(%n, %i, %i) {kwnames = ["arr", "indices", "values"], static_args = {axis = 0 : i64, reduce = "amin", include_self = true, broadcast = true}} : (tensor<4x3xi64>, tensor<1x3xi64>, tensor<1x3xi64>) -> tensor<4x3xi64>
+  %t = pydy.tuple %0, %1 : (tensor<4x3xf32>, tensor<4x3xi64>) -> tuple<tensor<4x3xf32>, tensor<4x3xi64>>
+  pydy.return %t : tuple<tensor<4x3xf32>, tensor<4x3xi64>>
+}
+
 // stack of statically empty tensors: an empty tensor of the joined sizes
 // (no tensor.concat, whose slices at offset 0 of an empty dimension would not
 // verify).

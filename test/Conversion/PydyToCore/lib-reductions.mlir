@@ -2,6 +2,8 @@
 
 // CHECK-DAG: #[[A:.*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
 // CHECK-DAG: #[[B:.*]] = affine_map<(d0, d1, d2) -> (d1, d2)>
+// CHECK-DAG: #[[EX:.*]] = affine_map<(d0, d1, d2, d3) -> (0, d1, d3)>
+// CHECK-DAG: #[[EY:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d3, d2)>
 
 // Batched matmul: batch dimensions broadcast (a size-1 batch reads index 0);
 // loops (b, m, k, n) with k a reduction, n innermost (contiguous in y and
@@ -73,6 +75,15 @@ pydy.func @cumsum(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
 pydy.func @einsum(%x: tensor<2x4xf32>, %y: tensor<3x4xf32>) -> tensor<2x3xf32> {
   %0 = pydy.lib_call "einsum"(%x, %y) {kwnames = ["operands", "operands"], static_args = {equation = "ik,jk->ij"}} : (tensor<2x4xf32>, tensor<3x4xf32>) -> tensor<2x3xf32>
   pydy.return %0 : tensor<2x3xf32>
+}
+
+// einsum with '...': its dimensions are letters of their own, aligned at the
+// end; one of size 1 where another operand's is larger is read at 0.
+// CHECK-LABEL: func.func @einsum_ellipsis
+// CHECK: linalg.generic {indexing_maps = [#[[EX]], #[[EY]], #{{.*}}], iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+pydy.func @einsum_ellipsis(%x: tensor<1x2x4xf32>, %y: tensor<3x4x5xf32>) -> tensor<3x2x5xf32> {
+  %0 = pydy.lib_call "einsum"(%x, %y) {kwnames = ["operands", "operands"], static_args = {equation = "...ij,...jk->...ik"}} : (tensor<1x2x4xf32>, tensor<3x4x5xf32>) -> tensor<3x2x5xf32>
+  pydy.return %0 : tensor<3x2x5xf32>
 }
 
 // cumsum of a statically empty tensor is the tensor: no slices (a slice at

@@ -128,9 +128,16 @@ struct LibTyping {
 std::optional<BinaryKind> arithmeticKind(LibOp op);
 std::optional<CompareKind> comparisonKind(LibOp op);
 
-/// The operands' letters and the output's of an einsum equation.
-FailureOr<std::pair<llvm::SmallVector<std::string>, std::string>>
-parseEinsum(llvm::StringRef equation);
+/// An einsum equation read for operands of `ranks`: each operand's letters
+/// and the output's, each '...' written out as letters no operand names
+/// (aligned at the end, as NumPy's); `broadcast`: those letters, whose
+/// dimensions of size 1 broadcast.
+struct EinsumLetters {
+  llvm::SmallVector<std::string> operands;
+  std::string output;
+  std::string broadcast;
+};
+FailureOr<EinsumLetters> parseEinsum(llvm::StringRef equation, llvm::ArrayRef<int64_t> ranks);
 
 /// The result type of a call of a primitive, by the table's type rule.
 FailureOr<Type> inferLibCallType(LibTyping &typing);

@@ -74,6 +74,10 @@ def SpecializePass : Pass<"pydy-specialize", "ModuleOp"> {
            "Comma-separated argument types or literals, e.g. "
            "'tensor<3xf32>,2:i64' (default: the entry's pydy.signature, else "
            "the function's own types)">,
+    Option<"mostUnrolledOps", "most-unrolled-ops", "size_t", /*default=*/"2048",
+           "A constant-trip loop over Python containers (at most 32 trips) "
+           "unrolls while its trips times its body's ops stay within this; "
+           "a longer or larger one stays a loop where its types settle">,
   ];
   let dependentDialects = ["::mlir::tensor::TensorDialect",
                            "::mlir::tensor_array::TensorArrayDialect"];

@@ -333,64 +333,132 @@ FailureOr<Type> inferArgReduction(LibTyping &t) {
   return Type(RankedTensorType::get(reducedShape(*x, reduced, *keepdim), *dtype));
 }
 
-/// The letters of an einsum equation: one string per operand and the output
-/// (implicit: the letters used once, sorted).
-FailureOr<std::pair<SmallVector<std::string>, std::string>> parseEinsum(StringRef equation) {
-  std::string text;
-  for (char c : equation)
-    if (c != ' ')
-      text.push_back(c);
+/// `text` (spaces removed) with each operand's '...' written out as the
+/// last of `count` letters no operand names, and the output's as all of them
+/// (an implicit output: them, then the letters used once, sorted).
+static FailureOr<std::string> expandEllipsis(std::string text, ArrayRef<int64_t> ranks,
+                                             std::string &letters) {
   auto [inputs, output] = StringRef(text).split("->");
   bool explicitOutput = StringRef(text).contains("->");
   SmallVector<StringRef> parts;
   inputs.split(parts, ',');
-  SmallVector<std::string> operands;
+  if (parts.size() != ranks.size())
+    return failure();
+  int64_t count = 0;
+  SmallVector<int64_t> spans;
+  for (auto [part, rank] : llvm::zip(parts, ranks)) {
+    bool has = part.contains("...");
+    int64_t span = has ? rank - static_cast<int64_t>(part.size() - 3) : 0;
+    if (span < 0)
+      return failure();
+    spans.push_back(span);
+    count = std::max(count, span);
+  }
+  for (char c = 'A'; static_cast<int64_t>(letters.size()) < count && c <= 'z'; ++c)
+    if (llvm::isAlpha(c) && !StringRef(text).contains(c))
+      letters.push_back(c);
+  if (static_cast<int64_t>(letters.size()) < count)
+    return failure();
+  std::string expanded;
+  std::map<char, int> uses;
+  for (auto [i, part] : llvm::enumerate(parts)) {
+    std::string written = part.str();
+    if (size_t at = written.find("..."); at != std::string::npos)
+      written.replace(at, 3, letters.substr(count - spans[i]));
+    for (char c : written)
+      ++uses[c];
+    expanded += (i ? "," : "") + written;
+  }
+  std::string out;
+  if (explicitOutput) {
+    // Dimensions of '...' an output leaves out: NumPy's and Paddle's error.
+    out = output.str();
+    size_t at = out.find("...");
+    if (at == std::string::npos && count > 0)
+      return failure();
+    if (at != std::string::npos)
+      out.replace(at, 3, letters);
+  } else {
+    out = letters;
+    for (auto [c, n] : uses)
+      if (n == 1 && !StringRef(letters).contains(c))
+        out.push_back(c);
+  }
+  return expanded + "->" + out;
+}
+
+FailureOr<EinsumLetters> parseEinsum(StringRef equation, ArrayRef<int64_t> ranks) {
+  std::string text;
+  for (char c : equation)
+    if (c != ' ')
+      text.push_back(c);
+  EinsumLetters parsed;
+  if (StringRef(text).contains("...")) {
+    FailureOr<std::string> expanded = expandEllipsis(text, ranks, parsed.broadcast);
+    if (failed(expanded))
+      return failure();
+    text = *expanded;
+  }
+  auto [inputs, output] = StringRef(text).split("->");
+  bool explicitOutput = StringRef(text).contains("->");
+  SmallVector<StringRef> parts;
+  inputs.split(parts, ',');
   std::map<char, int> uses;
   for (StringRef p : parts) {
     for (char c : p)
       if (!llvm::isAlpha(c))
         return failure();
-    operands.push_back(p.str());
+    parsed.operands.push_back(p.str());
     for (char c : p)
       ++uses[c];
   }
-  std::string out;
   if (explicitOutput) {
     for (char c : output)
-      if (!uses.count(c) || StringRef(out).contains(c))
+      if (!uses.count(c) || StringRef(parsed.output).contains(c))
         return failure();
-    out = output.str();
+    parsed.output = output.str();
   } else {
     for (auto [c, n] : uses)
       if (n == 1)
-        out.push_back(c);
+        parsed.output.push_back(c);
   }
-  return std::make_pair(operands, out);
+  return parsed;
 }
 
-/// einsum: the output's sizes from the operands'; the promoted dtype.
+/// einsum: the output's sizes from the operands' (a size 1 of a letter of
+/// '...' broadcasts); the promoted dtype.
 FailureOr<Type> inferEinsum(LibTyping &t) {
   auto equation = dyn_cast_or_null<StringAttr>(t.statics.get("equation"));
   if (!equation)
     return t.error() << "the equation must be a string known at compile time";
-  auto parsed = parseEinsum(equation.getValue());
+  SmallVector<Value> operands = t.operands.lookup("operands");
+  SmallVector<int64_t> ranks;
+  for (Value v : operands) {
+    auto tensor = dyn_cast<RankedTensorType>(v.getType());
+    ranks.push_back(tensor ? tensor.getRank() : 0);
+  }
+  auto parsed = parseEinsum(equation.getValue(), ranks);
   if (failed(parsed))
     return t.error() << "cannot read the equation '" << equation.getValue()
-                     << "' (letters, commas and '->'; no '...')";
-  SmallVector<Value> operands = t.operands.lookup("operands");
-  if (operands.size() != parsed->first.size())
-    return t.error() << "the equation names " << parsed->first.size() << " operands, "
+                     << "' for its operands (letters, commas, '...' and '->')";
+  if (operands.size() != parsed->operands.size())
+    return t.error() << "the equation names " << parsed->operands.size() << " operands, "
                      << operands.size() << " given";
   std::map<char, int64_t> sizes;
   Type elem;
-  for (auto [value, letters] : llvm::zip(operands, parsed->first)) {
+  for (auto [value, letters] : llvm::zip(operands, parsed->operands)) {
     auto tensor = dyn_cast<RankedTensorType>(value.getType());
     if (!tensor || tensor.getRank() != static_cast<int64_t>(letters.size()))
       return t.error() << "operand '" << letters << "' does not match " << withArticle(value.getType());
     elem = elem ? promoteOperands(RankedTensorType::get({}, elem), tensor) : tensor.getElementType();
     for (auto [c, size] : llvm::zip(letters, tensor.getShape())) {
+      bool broadcasts = StringRef(parsed->broadcast).contains(c);
       auto it = sizes.find(c);
-      if (it == sizes.end() || ShapedType::isDynamic(it->second)) {
+      if (it == sizes.end()) {
+        sizes[c] = size;
+      } else if (broadcasts && size == 1) {
+        continue;
+      } else if (ShapedType::isDynamic(it->second) || (broadcasts && it->second == 1)) {
         sizes[c] = size;
       } else if (!ShapedType::isDynamic(size) && size != it->second) {
         return t.error() << "the sizes of '" << c << "' differ: " << it->second << " and " << size;
@@ -400,7 +468,7 @@ FailureOr<Type> inferEinsum(LibTyping &t) {
   if (elem.isInteger(1))
     return t.error() << "of bool tensors is not supported";
   SmallVector<int64_t> shape;
-  for (char c : parsed->second)
+  for (char c : parsed->output)
     shape.push_back(sizes[c]);
   return Type(RankedTensorType::get(shape, elem));
 }

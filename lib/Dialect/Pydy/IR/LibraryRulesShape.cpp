@@ -483,8 +483,9 @@ FailureOr<Type> inferPutAlongAxis(LibTyping &t) {
   if (failed(t.axis("axis", arr->getRank(), 0)))
     return failure();
   auto reduce = dyn_cast_or_null<StringAttr>(t.statics.get("reduce"));
-  if (!reduce || !llvm::is_contained({"assign", "add", "mul", "multiply"}, reduce.getValue()))
-    return t.error() << "reduce must be 'assign', 'add' or 'mul'";
+  if (!reduce ||
+      !llvm::is_contained({"assign", "add", "mul", "multiply", "amax", "amin"}, reduce.getValue()))
+    return t.error() << "reduce must be 'assign', 'add', 'mul', 'amax' or 'amin'";
   auto includeSelf = t.flag("include_self");
   if (failed(includeSelf) || !*includeSelf)
     return t.error() << "include_self=False is not supported in compiled code";

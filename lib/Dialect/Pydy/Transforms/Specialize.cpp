@@ -18,8 +18,8 @@ LogicalResult Specializer::run(FuncOp func, ArrayAttr signature) {
   // more copies.
   for (size_t i = 0; i < specializations.size(); ++i) {
     Specialization &spec = specializations[i];
-    FailureOr<Type> actual =
-        Specializer(module, templates, specializations, false).specializeFunction(spec.func);
+    FailureOr<Type> actual = Specializer(module, templates, specializations, false, mostUnrolledOps)
+                                 .specializeFunction(spec.func);
     if (failed(actual))
       return failure();
     if (*actual != spec.result)
@@ -131,8 +131,8 @@ LogicalResult Specializer::specializeCall(CallOp call) {
     spec = &specializations.emplace_back(
         Specialization{callee.getOperation(), args, copy, Type()});
     auto probe = cast<FuncOp>(copy->clone());
-    FailureOr<Type> guess =
-        Specializer(module, templates, specializations, true).specializeFunction(probe);
+    FailureOr<Type> guess = Specializer(module, templates, specializations, true, mostUnrolledOps)
+                                .specializeFunction(probe);
     probe.erase();
     if (failed(guess))
       return failure();
@@ -234,7 +234,8 @@ struct SpecializePass : impl::SpecializePassBase<SpecializePass> {
         entry.second.erase();
     });
     std::deque<Specialization> specializations;
-    if (failed(Specializer(module, templates, specializations, false).run(func, parsed)))
+    if (failed(Specializer(module, templates, specializations, false, mostUnrolledOps)
+                   .run(func, parsed)))
       return signalPassFailure();
     // The generic recursive functions were copied for each signature.
     for (FuncOp f : llvm::make_early_inc_range(module.getOps<FuncOp>()))

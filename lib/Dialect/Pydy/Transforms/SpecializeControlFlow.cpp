@@ -410,6 +410,15 @@ LogicalResult Specializer::specializeForIn(ForInOp op, Operation *&next) {
   if (!elements)
     return op.emitError() << "iteration over " << withArticle(type)
                           << " is not supported in compiled code";
+  if (!elements->empty() && llvm::all_equal(*elements) &&
+      isa<IntegerType, FloatType>(elements->front())) {
+    // Numbers of one type (a sampler's time steps): a loop over their
+    // indices, unrolled while small (the rule of a range over a list).
+    Value stop = LenOp::create(b, loc, object, iterable);
+    loopOverIndices(op, stop, makeItem);
+    next = stop.getDefiningOp();
+    return success();
+  }
   return unroll(op, elements->size(), [&](OpBuilder &ib, size_t k) {
     return makeItem(ib, ConstantOp::create(ib, loc, ib.getI64IntegerAttr(k)));
   }, next);

@@ -407,15 +407,16 @@ bool runsAsPython(ForRangeOp op) {
          indexesPythonSequence(op);
 }
 
-bool growsOnlyTensorLists(ForRangeOp op) {
-  for (Type t : op.getInits().getTypes()) {
-    if (isa<PyNoneType, TupleType, NamedTupleType, DictType>(t))
-      return false;
-    if (auto list = dyn_cast<ListType>(t); list && !list.getElementTypes().empty() &&
-                                           !arrayItemType(list))
-      return false;
-  }
-  return !indexesPythonSequence(op);
+bool testsIndexAgainstConstants(ForRangeOp op) {
+  Value index = op.getBody().front().getArgument(0);
+  return op.getBody()
+      .walk([&](CompareOp compare) {
+        Value other = compare.getLhs() == index   ? compare.getRhs()
+                      : compare.getRhs() == index ? compare.getLhs()
+                                                  : Value();
+        return other && constantOf(other) ? WalkResult::interrupt() : WalkResult::advance();
+      })
+      .wasInterrupted();
 }
 
 bool fitsDeclared(Type given, Type declared) {
@@ -431,13 +432,28 @@ bool fitsDeclared(Type given, Type declared) {
 }
 
 std::optional<bool> raisedBefore(Operation *raised) {
-  // An `except` clause between may have handled it.
+  auto isRaise = [](Operation *op) { return isa<RaiseOp, RaiseHeldOp, ReraiseOp>(op); };
+  auto holdsRaise = [&](Operation *op) {
+    return op
+        ->walk([&](Operation *inner) {
+          return isRaise(inner) ? WalkResult::interrupt() : WalkResult::advance();
+        })
+        .wasInterrupted();
+  };
   for (Operation *at = raised; !isa<FuncOp>(at); at = at->getParentOp())
     for (Operation *before = at->getPrevNode(); before; before = before->getPrevNode()) {
+      // An `except` clause between may have handled it.
       if (isa<CatchOp, HoldRaisedOp>(before))
         return std::nullopt;
-      if (isa<RaiseOp, RaiseHeldOp, ReraiseOp>(before))
+      if (isRaise(before))
         return true;
+      // The test after a call that may raise, which exits where it did:
+      // the code after it runs only where nothing was raised.
+      if (auto exits = dyn_cast<IfOp>(before);
+          exits && exits.getThenExited() && exits.getCondition().getDefiningOp<RaisedOp>())
+        return false;
+      if (before->getNumRegions() && holdsRaise(before))
+        return std::nullopt;
     }
   bool anyBefore = false;
   raised->getParentOfType<FuncOp>().walk([&](Operation *inner) {

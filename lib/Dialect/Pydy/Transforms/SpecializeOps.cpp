@@ -129,14 +129,19 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
   if (auto whileOp = dyn_cast<WhileOp>(op))
     return specializeLoop(whileOp);
   if (auto forOp = dyn_cast<ForRangeOp>(op)) {
-    // Long loops that only grow lists of tensors stay loops over tensor
-    // arrays (compile time stays flat in the trip count); the others, and
-    // those that grow lists of numbers (kept known when compiling: shapes,
-    // axes), run as Python, unrolled.
+    // A constant-trip loop over Python containers (a list grown item by
+    // item, numbers kept known when compiling: shapes, axes) runs as Python,
+    // unrolled, while that stays small; a long or large one (a generation
+    // loop carrying a list of caches) stays a loop where its types settle
+    // without lists of numbers, so compile time stays flat in the trip count.
     constexpr size_t kMaxUnrolledArrayLoop = 32;
     if (runsAsPython(forOp))
       if (auto indices = constantRange(forOp)) {
-        if (indices->size() <= kMaxUnrolledArrayLoop || !growsOnlyTensorLists(forOp))
+        size_t bodyOps = 0;
+        forOp.getBody().walk([&](Operation *) { ++bodyOps; });
+        if ((indices->size() <= kMaxUnrolledArrayLoop &&
+             indices->size() * bodyOps <= mostUnrolledOps) ||
+            testsIndexAgainstConstants(forOp))
           return unrollRange(forOp, *indices, next);
         LogicalResult asLoop = failure();
         {

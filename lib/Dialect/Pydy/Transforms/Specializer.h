@@ -165,11 +165,10 @@ bool indexesPythonSequence(ForRangeOp op);
 /// with a computed index (a list of numbers has no runtime-indexed form).
 bool runsAsPython(ForRangeOp op);
 
-/// Whether a loop that `runsAsPython` only because it grows lists of tensors
-/// (each carried list empty or of tensors of one dtype and rank, no tuple or
-/// None carried, no Python sequence indexed at the loop's index) can stay a
-/// loop over tensor arrays.
-bool growsOnlyTensorLists(ForRangeOp op);
+/// Whether the body compares the loop's index with a constant (a call of
+/// `self.layers[i]`, chosen among the layers by such tests): unrolled, each
+/// copy calls one layer.
+bool testsIndexAgainstConstants(ForRangeOp op);
 
 /// Whether a value of type `given` may be passed where `declared` is expected.
 bool fitsDeclared(Type given, Type declared);
@@ -178,7 +177,8 @@ bool fitsDeclared(Type given, Type declared);
 /// while it is being inferred).
 // Whether `pydy.raised` is known at `raised`: true where a `pydy.raise` runs
 // before it on every path (in its block or an enclosing one) and no
-// `pydy.catch` between, false where no raise precedes it in the function at all.
+// `pydy.catch` between, false where no raise precedes it in the function at
+// all or where the test after a call that exits if it raised comes after them.
 std::optional<bool> raisedBefore(Operation *raised);
 
 struct Specialization {
@@ -197,10 +197,12 @@ public:
   /// recursive function, which finds its result type from the paths that
   /// return without recursing.
   /// `templates` are the functions as they were before specialization.
+  /// A constant-trip loop over Python containers unrolls while its trip
+  /// count times its body's ops stays within `mostUnrolledOps`.
   Specializer(ModuleOp module, const llvm::StringMap<FuncOp> &templates,
-              std::deque<Specialization> &specializations, bool tolerant)
-      : module(module), templates(templates), specializations(specializations),
-        tolerant(tolerant) {}
+              std::deque<Specialization> &specializations, bool tolerant, size_t mostUnrolledOps)
+      : module(module), templates(templates), specializations(specializations), tolerant(tolerant),
+        mostUnrolledOps(mostUnrolledOps) {}
 
   LogicalResult run(FuncOp func, ArrayAttr signature);
 
@@ -213,6 +215,7 @@ private:
   const llvm::StringMap<FuncOp> &templates;
   std::deque<Specialization> &specializations;
   bool tolerant;
+  size_t mostUnrolledOps;
 
   static bool unknown(Type t) { return isa<ObjectType>(t); }
 

@@ -37,6 +37,17 @@ pydy.func @bad_equation(%x: !pydy.object) -> !pydy.object {
 
 // -----
 
+// The dimensions of '...' left out of an explicit output: NumPy's and Paddle's error.
+pydy.func @ellipsis_dropped(%x: !pydy.object) -> !pydy.object {
+  %e = pydy.constant "...j->j"
+  %ops = pydy.tuple %x : (!pydy.object) -> !pydy.object
+  // expected-error @+1 {{einsum(): cannot read the equation '...j->j' for its operands}}
+  %0 = pydy.lib_call "einsum"(%e, %ops) : (!pydy.str, !pydy.object) -> !pydy.object
+  pydy.return %0 : !pydy.object
+}
+
+// -----
+
 pydy.func @no_broadcast(%x: !pydy.object) -> !pydy.object {
   %s = pydy.constant [4, 3]
   // expected-error @+1 {{broadcast_to(): a dimension of size 2 cannot be broadcast to 4}}

@@ -4,6 +4,7 @@
 // RUN: dy2st-opt %s --pydy-specialize="entry=checked signature=tensor<3xf32>" | FileCheck %s --check-prefix=CHECKED
 // RUN: dy2st-opt %s --pydy-specialize="entry=handled signature=tensor<3xf32>" | FileCheck %s --check-prefix=HANDLED
 // RUN: dy2st-opt %s --pydy-specialize="entry=two_raises signature=tensor<3xf32>" | FileCheck %s --check-prefix=TWO
+// RUN: dy2st-opt %s --pydy-specialize="entry=tested signature=tensor<3xf32>" | FileCheck %s --check-prefix=TESTED
 
 // What pydy-inline-calls leaves of `v = helper(a); return v + 1` where the
 // helper always raises: `pydy.raised` after the call is true, the exit it
@@ -155,5 +156,50 @@ pydy.func @two_raises(%a: !pydy.object {pydy.name = "a"}) -> !pydy.object {
   } else {
     pydy.yield %exit#1 : !pydy.object
   } {else_exited, names = ["return.value"]}
+  pydy.return %value : !pydy.object
+}
+
+// A call that may raise (`math.sqrt` of a runtime number), then the test
+// that exits where it raised: a later test (in the next inlined call) is
+// false, and the branch it guards goes (a DDIM loop's group norm took its
+// channels-last branch, which cannot be typed for NCHW).
+// TESTED-LABEL: pydy.func @tested
+// TESTED: pydy.raise "ValueError", "maybe"
+// TESTED: pydy.raised : i1
+// TESTED-NOT: pydy.raised
+// TESTED: pydy.binary add
+// TESTED-NOT: pydy.binary mul
+pydy.func @tested(%a: !pydy.object {pydy.name = "a"}) -> !pydy.object {
+  %false = pydy.constant false
+  %none = pydy.undef "return.value" : !pydy.object
+  %zero = pydy.constant 0 : i64
+  %first = pydy.subscript %a[%zero] : (!pydy.object, i64) -> !pydy.object
+  %limit = pydy.constant 1.0 : f64
+  %big = pydy.compare gt %first, %limit : (!pydy.object, f64) -> !pydy.object
+  pydy.if %big : !pydy.object {
+    pydy.raise "ValueError", "maybe"
+  } else {
+  }
+  %raised = pydy.raised : i1
+  %exit:2 = pydy.if %raised : i1 -> i1, !pydy.object {
+    %undef = pydy.undef "raised" : !pydy.object
+    %true = pydy.constant true
+    pydy.yield %true, %undef : i1, !pydy.object
+  } else {
+    pydy.yield %false, %none : i1, !pydy.object
+  } {names = ["return.flag", "return.value"], then_exited}
+  %again = pydy.raised : i1
+  %out = pydy.if %again : i1 -> !pydy.object {
+    %product = pydy.binary mul %a, %a : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.yield %product : !pydy.object
+  } else {
+    %sum = pydy.binary add %a, %a : (!pydy.object, !pydy.object) -> !pydy.object
+    pydy.yield %sum : !pydy.object
+  }
+  %value = pydy.if %exit#0 : i1 -> !pydy.object {
+    pydy.yield %exit#1 : !pydy.object
+  } else {
+    pydy.yield %out : !pydy.object
+  }
   pydy.return %value : !pydy.object
 }
