@@ -1644,6 +1644,19 @@ def graph_attention_network(x, src, dst, graphs):
     return _graph_attention(x, src, dst, graphs)
 
 
+def rows_through_an_iterator(x):
+    # An iterator made and used in the function: next with and without a
+    # default, a loop that breaks, then next again; one listed at once.
+    rows = iter(x)
+    total = next(rows)
+    for r in rows:
+        if r.sum() > 20:
+            break
+        total = total + r
+    listed = list(iter(x))
+    return total, next(rows, x[0] * 0), next(iter(listed)) * len(listed)
+
+
 CASES = [
     ("dyfunc_with_if_else", dyfunc_with_if_else, [f32(10, 16)]),
     ("dyfunc_with_if_else2", dyfunc_with_if_else2, [f32(10, 16)]),
@@ -1803,4 +1816,5 @@ CASES = [
       np.array([0, 1, 2, 3, 4, 5, 6, 7, 8, 1, 3, 6, 2], "int64"),
       np.array([1, 2, 0, 4, 3, 6, 7, 5, 6, 0, 4, 8, 2], "int64"),
       np.array([0, 0, 0, 1, 1, 2, 2, 2, 2], "int64")]),
+    ("rows_through_an_iterator", rows_through_an_iterator, [f32(5, 3) * 10]),
 ]

@@ -2858,6 +2858,10 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
             if query is not None and not all(isinstance(obj, Tensor) for _, obj, _ in query[0]):
                 # list(self.named_children()): layers, known when compiling.
                 return Static(fn(self.layer_structure_value(node.args[0], query[0]).obj))
+            held = self.static_iterable(node.args[0])
+            if held is not None and not isinstance(held.obj, (list, tuple)):
+                # list(self.blocks) of a LayerList, Sequential or ParameterList.
+                return Static(fn(held.obj))
             return self.converted(node.args[0], fn.__name__, node)
         if fn in (bool, int, float):
             if len(node.args) != 1 or node.keywords:

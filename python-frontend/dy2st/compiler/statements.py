@@ -12,6 +12,8 @@ way Python itself defines them:
   it (function_choices.py);
 - a name bound once to `range(...)` keeps its bounds in hidden variables and
   is read as `range(...)` of them (range_names.py);
+- an iterator the function makes and uses alone (`it = iter(items)`, then
+  `next(it)` and `for x in it`) is its items and a position (iterators.py);
 - a loop's `else` runs when the loop ends without `break`: a hidden flag is
   set before each `break` of that loop and the `else` runs under `if not flag`;
 - `enumerate(x, start)` is `enumerate(x)` with `start` added to the index;
@@ -45,7 +47,7 @@ import textwrap
 import types
 
 from ..eager import inplace
-from . import assignment_expressions, function_choices, range_names, try_statements
+from . import assignment_expressions, function_choices, iterators, range_names, try_statements
 from .locations import located
 
 
@@ -633,6 +635,7 @@ def chained(cases, otherwise):
 def desugar(function, resolve):
     """`function` (an ast.FunctionDef) with the statements above rewritten;
     `resolve(name)` is the object a global or builtin name refers to."""
+    function = iterators.rewritten(function, resolve)
     desugarer = _Desugar(resolve)
     body = []
     for statement in function.body:
