@@ -39,7 +39,6 @@ class _Uses:
         nested = {n.id for n in ast.walk(function)
                   if isinstance(n, ast.Name) and id(n) not in own_ids}
         params = {a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)}
-        self.resolve = resolve
         self.straight = set()  # positions known when converting
         candidates = {}
         for node in own:
@@ -108,12 +107,12 @@ class _Uses:
         return False
 
     def _advanced_in_its_loop(self, function, name):
-        """Whether a `for` over `name` calls next(name) or loops over it again
-        inside (its items were taken when the loop started)."""
+        """Whether the body of a `for` over `name` calls next(name) or loops
+        over it again (its items were taken when the loop started)."""
         for loop in ast.walk(function):
             if isinstance(loop, ast.For) and isinstance(loop.iter, ast.Name) and \
                     loop.iter.id == name:
-                for inner in ast.walk(ast.Module(body=loop.body + loop.orelse, type_ignores=[])):
+                for inner in ast.walk(ast.Module(body=loop.body, type_ignores=[])):
                     if isinstance(inner, ast.Name) and inner.id == name:
                         return True
         return False
@@ -242,8 +241,10 @@ class _Rewrite(ast.NodeTransformer):
         return located(self._load(value), node)
 
 
+# The builtins that take any iterable and consume it (not `reversed`, which
+# Python refuses an iterator).
 _CONSUMERS = ("list", "tuple", "set", "sorted", "enumerate", "zip", "sum", "min", "max", "any",
-              "all", "map", "filter", "reversed")
+              "all", "map", "filter")
 
 
 class _Consumed(ast.NodeTransformer):
@@ -251,8 +252,8 @@ class _Consumed(ast.NodeTransformer):
     (`for v in iter(x)`, `list(iter(x))`, `zip(iter(a), b)`) is the
     iterable itself."""
 
-    def __init__(self, resolve):
-        self.resolve = resolve
+    def __init__(self, function, resolve):
+        self.root, self.resolve = function, resolve
 
     def visit_Call(self, node):
         self.generic_visit(node)
@@ -275,11 +276,7 @@ class _Consumed(ast.NodeTransformer):
         return node
 
     def visit_FunctionDef(self, node):
-        return node if getattr(self, "seen", False) else self._root(node)
-
-    def _root(self, node):
-        self.seen = True
-        return self.generic_visit(node)
+        return self.generic_visit(node) if node is self.root else node
 
     def visit_Lambda(self, node):
         return node
@@ -290,7 +287,7 @@ class _Consumed(ast.NodeTransformer):
 
 def rewritten(function, resolve):
     """`function` (an ast.FunctionDef) with its iterators rewritten as above."""
-    function = _Consumed(resolve).visit(function)
+    function = _Consumed(function, resolve).visit(function)
     uses = _Uses(function, resolve)
     if not uses.names:
         return function
