@@ -31,15 +31,21 @@ class FirstThenRest(nn.Layer):
 
 
 class ParameterIterator(nn.Layer):
-    # Paddle's test_param_guard: list(self.params.__iter__()).
+    # Paddle's test_param_guard: list(self.params.__iter__()); loops over
+    # list() and tuple() of containers.
     def __init__(self):
         super().__init__()
         self.params = nn.ParameterList([self.create_parameter([4]) for _ in range(3)])
+        self.blocks = nn.LayerList([nn.Linear(4, 4) for _ in range(2)])
 
     def forward(self, x):
         params = list(self.params.__iter__())
         for p in iter(params):
             x = x + p
+        for p in list(self.params):
+            x = x * p
+        for block in tuple(self.blocks):
+            x = block(x)
         return x, len(params)
 
 

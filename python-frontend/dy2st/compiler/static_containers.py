@@ -29,7 +29,12 @@ class StaticContainers:
     def static_iterable(self, node):
         """A list or tuple of compile-time objects (layers) being iterated, if
         it is one; an empty one an object holds (a layer without hooks) too:
-        the loop runs no time, so its body is not imported."""
+        the loop runs no time, so its body is not imported. `list(...)` or
+        `tuple(...)` of one is one too."""
+        if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords and \
+                any(self.is_builtin(node.func, kind) for kind in (list, tuple)):
+            held = self.static_iterable(node.args[0])
+            return Static(list(held.obj)) if held is not None else None
         if not isinstance(node, (ast.Name, ast.Attribute)) or \
                 (isinstance(node, ast.Name) and self.is_local(node.id) and
                  node.id != self.self_name and node.id not in self.static_names):
