@@ -1657,6 +1657,40 @@ def rows_through_an_iterator(x):
     return total, next(rows, x[0] * 0), next(iter(listed)) * len(listed)
 
 
+class Experts(paddle.nn.Layer):
+    # A mixture of experts' loop over its experts: an expert no token chose
+    # is skipped (`continue`), the loop stops once the output is large
+    # (`break`), an inner loop's own `break` stays its own.
+    def __init__(self):
+        super().__init__()
+        self.experts = paddle.nn.LayerList([paddle.nn.Linear(
+            3, 3, weight_attr=paddle.ParamAttr(initializer=paddle.nn.initializer.Assign(
+                np.eye(3) * (k + 1) - 0.5))) for k in range(4)])
+
+    def forward(self, x, choice):
+        out = x * 0.0
+        for k, expert in enumerate(self.experts):
+            rows = paddle.nonzero(choice == k).squeeze(-1)
+            if rows.shape[0] == 0:
+                continue
+            y = expert(paddle.gather(x, rows))
+            for step in range(3):
+                if y.abs().sum() > 50:
+                    break
+                y = y * 2.0
+            out = paddle.index_add(out, rows, 0, y)
+            if out.abs().sum() > 400:
+                break
+        return out
+
+
+_experts = Experts()
+
+
+def experts_skipped_and_stopped(x, choice):
+    return _experts(x, choice)
+
+
 CASES = [
     ("dyfunc_with_if_else", dyfunc_with_if_else, [f32(10, 16)]),
     ("dyfunc_with_if_else2", dyfunc_with_if_else2, [f32(10, 16)]),
@@ -1817,4 +1851,8 @@ CASES = [
       np.array([1, 2, 0, 4, 3, 6, 7, 5, 6, 0, 4, 8, 2], "int64"),
       np.array([0, 0, 0, 1, 1, 2, 2, 2, 2], "int64")]),
     ("rows_through_an_iterator", rows_through_an_iterator, [f32(5, 3) * 10]),
+    ("experts_skipped_and_stopped", experts_skipped_and_stopped,
+     [f32(6, 3), np.array([0, 2, 2, 0, 3, 2], "int64")]),
+    ("experts_stopped_early", experts_skipped_and_stopped,
+     [f32(6, 3) * 50, np.array([3, 1, 1, 3, 0, 0], "int64")]),
 ]

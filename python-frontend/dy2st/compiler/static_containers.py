@@ -3,6 +3,7 @@ layers (a LayerList, Sequential, LayerDict, ParameterDict, a dict of layers)
 unrolled as Python runs them, and items of them read by a literal index or
 key (a mixin of Importer)."""
 import ast
+import copy
 
 from ..eager.tensor import Tensor
 from ..nn import Layer, LayerDict, LayerList, ParameterDict, ParameterList, Sequential
@@ -13,6 +14,44 @@ from .unit import Contents, Item, Origin, Static
 _LARGEST_TABLE = 256
 """The most items of a dict of literals read at a key known only when
 running (each is one comparison of the program)."""
+
+
+def _own_exits(statements):
+    """The `break` and `continue` statements of the loop whose body is
+    `statements` (not those of loops or functions inside it)."""
+    found, pending = [], list(statements)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.Break, ast.Continue)):
+            found.append(node)
+        elif not isinstance(node, (ast.For, ast.While, ast.FunctionDef, ast.Lambda,
+                                   ast.ClassDef)):
+            pending.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _leaving(statements, stopped):
+    """`statements` with their loop's `continue` as a `break` of the one-trip
+    loop around them, and its `break` one that sets `stopped` first."""
+    class Rewrite(ast.NodeTransformer):
+        def visit_Continue(self, node):
+            return located(ast.Break(), node)
+
+        def visit_Break(self, node):
+            return [located(ast.Assign([ast.Name(stopped, ast.Store())], ast.Constant(True)),
+                            node), node]
+
+        def visit_For(self, node):
+            return node
+
+        visit_While = visit_FunctionDef = visit_Lambda = visit_ClassDef = visit_For
+
+    rewrite = Rewrite()
+    out = []
+    for statement in copy.deepcopy(statements):
+        new = rewrite.visit(statement)
+        out += new if isinstance(new, list) else [new]
+    return out
 
 
 def _along(origin, steps):
@@ -111,19 +150,30 @@ class StaticContainers:
     def unrolled_for(self, node, entries):
         """A loop over a Python container of compile-time objects runs as Python
         does: its body is imported once per entry, its target bound to the
-        entry's objects (a name, or a tuple of names for a pair)."""
-        for inner in ast.walk(node):
-            if isinstance(inner, (ast.Break, ast.Continue)):
-                self._fail(inner, "break/continue in a loop over a Python container of layers "
-                                  "is not supported by dy2st yet")
+        entry's objects (a name, or a tuple of names for a pair). Where the
+        body has a `continue` or `break` of its own (an expert skipped when no
+        token chose it), each copy is a one-trip loop that its `continue`
+        leaves, and a `break` also sets a flag that skips the copies after."""
+        body, stopped = node.body, None
+        if _own_exits(node.body):
+            stopped = self.hold(node, self.constant(False, node), kind="stopped")
+            once = f"once.{self.hidden}"
+            self.scopes[-1].add(once)
+            body = [located(ast.For(ast.Name(once, ast.Store()),
+                                    ast.Call(ast.Name("range", ast.Load()), [ast.Constant(1)], []),
+                                    _leaving(node.body, stopped), [], None), node)]
         bound = set()
         assigned = {n.id for statement in node.body for n in ast.walk(statement)
                     if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
-        for entry in entries:
+        for k, entry in enumerate(entries):
             self.bind_static_target(node.target, entry, node, bound)
             for name in bound & assigned:
                 self.static_keys.pop(name, None)
-            self.block(node.body)
+            if stopped is not None and k > 0:
+                self.block([located(ast.If(ast.UnaryOp(ast.Not(), ast.Name(stopped, ast.Load())),
+                                           body, []), node)])
+            else:
+                self.block(body)
         for name in bound:
             self.static_names.pop(name, None)
             self.static_keys.pop(name, None)
