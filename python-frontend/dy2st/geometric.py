@@ -7,6 +7,7 @@ absent."""
 from __future__ import annotations
 
 from .eager import functional as F
+from .eager.dtype_info import iinfo
 from .eager.tensor import Tensor
 
 __all__ = ["segment_sum", "segment_mean", "segment_max", "segment_min", "send_u_recv",
@@ -37,8 +38,7 @@ def _reduced(messages: Tensor, index: Tensor, rows, reduce: str) -> Tensor:
     if floating:
         start = float("-inf") if largest else float("inf")
     else:
-        bits = 8 * F.to_tensor(0, messages.dtype).element_size()
-        start = -2 ** (bits - 1) if largest else 2 ** (bits - 1) - 1
+        start = iinfo(messages.dtype).min if largest else iinfo(messages.dtype).max
     best = F.put_along_axis(F.full(shape, start, messages.dtype), ends, messages, 0,
                             "amax" if largest else "amin")
     return F.where(counts > 0, best, F.zeros_like(best))

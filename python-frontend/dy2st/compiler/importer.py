@@ -2456,12 +2456,7 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
         keys = list(entries.keys())
         if not keys or not all(isinstance(k, str) and callable(entries[k]) for k in keys):
             return None
-        key = ast.Name(self.hold(func.slice), ast.Load())
-        self.static_names["_dy2st_dict_key_error"] = Static(pybuiltins.dict_key_error)
-        missing = ast.Call(ast.Name("_dy2st_dict_key_error", ast.Load()), [key], [])
-        chain = chained([(ast.Compare(key, [ast.Eq()], [ast.Constant(k)]), _item_call(node, k))
-                         for k in keys], missing)
-        return self.expr(located(chain, node))
+        return self.chosen_by_key(node, keys, func.slice, lambda k: _item_call(node, k))
 
     signature = staticmethod(pydytext.signature)
     kw_attr = staticmethod(pydytext.kw_attr)

@@ -12,7 +12,7 @@ is: the importer's clear error. An iterator consumed where it is made
 import ast
 import builtins
 
-from .locations import located
+from .locations import located, visit_statements
 from .scopes import own_nodes
 
 _SIMPLE = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Return)
@@ -179,22 +179,9 @@ class _Rewrite(ast.NodeTransformer):
         before, self.pending = self.pending, outer
         return before + [node] if before else node
 
-    visit_AnnAssign = visit_AugAssign = visit_Expr = visit_Return = _simple
-
-    def visit_If(self, node):
-        outer, self.pending = self.pending, []
-        node.test = self.visit(node.test)
-        before, self.pending = self.pending, outer
-        node.body = self._block(node.body)
-        node.orelse = self._block(node.orelse)
-        return before + [node] if before else node
-
-    def _block(self, statements):
-        out = []
-        for statement in statements:
-            new = self.visit(statement)
-            out += new if isinstance(new, list) else [new]
-        return out
+    # An `if` too: only its test may hold a `next` (see _Uses), and the
+    # statements of its branches hoist their own.
+    visit_AnnAssign = visit_AugAssign = visit_Expr = visit_Return = visit_If = _simple
 
     def visit_For(self, node):
         if isinstance(node.iter, ast.Name) and node.iter.id in self.names:
@@ -208,8 +195,8 @@ class _Rewrite(ast.NodeTransformer):
             step = [] if name in self.known else \
                 [located(ast.AugAssign(self._store(_position(name)), ast.Add(), ast.Constant(1)),
                          node)]
-            node.body = step + self._block(node.body)
-            node.orelse = self._block(node.orelse)
+            node.body = step + visit_statements(self, node.body)
+            node.orelse = visit_statements(self, node.orelse)
             return [located(ast.Assign([self._store(rest)], left), node), node]
         return self.generic_visit(node)
 
@@ -291,5 +278,6 @@ def rewritten(function, resolve):
     uses = _Uses(function, resolve)
     if not uses.names:
         return function
-    function.body = _Rewrite(uses.names, uses.straight, resolve)._block(function.body)
+    function.body = visit_statements(_Rewrite(uses.names, uses.straight, resolve),
+                                     function.body)
     return function

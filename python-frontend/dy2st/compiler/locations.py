@@ -1,4 +1,5 @@
-"""Source locations for the syntax trees dy2st's rewrites make."""
+"""Source locations for the syntax trees dy2st's rewrites make, and their
+statement lists."""
 import ast
 
 
@@ -9,3 +10,13 @@ def located(tree, node):
         if not hasattr(part, "lineno"):
             ast.copy_location(part, node)
     return tree
+
+
+def visit_statements(visitor, statements):
+    """`statements` each visited by `visitor` (an ast.NodeTransformer), the
+    several statements one is replaced by spliced in."""
+    out = []
+    for statement in statements:
+        new = visitor.visit(statement)
+        out += new if isinstance(new, list) else [new]
+    return out

@@ -48,7 +48,7 @@ import types
 
 from ..eager import inplace
 from . import assignment_expressions, function_choices, iterators, range_names, try_statements
-from .locations import located
+from .locations import located, visit_statements
 
 
 class _Desugar(ast.NodeTransformer):
@@ -376,13 +376,17 @@ def _print_pieces(call):
     return located(new, call)
 
 
-def _breaks_of(statements):
-    """The `break` statements that leave the loop whose body is `statements`."""
+def loop_exits(statements):
+    """The `break` and `continue` statements that leave (or go on with) the
+    loop whose body is `statements`: not those of loops inside it, except
+    in their `else` clauses."""
     found = []
 
     class Finder(ast.NodeVisitor):
         def visit_Break(self, node):
             found.append(node)
+
+        visit_Continue = visit_Break
 
         def visit_For(self, node):
             for s in node.orelse:
@@ -400,16 +404,17 @@ def _breaks_of(statements):
     return found
 
 
+def _breaks_of(statements):
+    """The `break` statements that leave the loop whose body is `statements`."""
+    return [node for node in loop_exits(statements) if isinstance(node, ast.Break)]
+
+
 class _SetFlagBeforeBreak(ast.NodeTransformer):
     def __init__(self, flag):
         self.flag = flag
 
     def visit_statements(self, statements):
-        result = []
-        for s in statements:
-            new = self.visit(s)
-            result += new if isinstance(new, list) else [new]
-        return result
+        return visit_statements(self, statements)
 
     def visit_Break(self, node):
         set_flag = ast.Assign([ast.Name(self.flag, ast.Store())], ast.Constant(True))
@@ -425,6 +430,18 @@ class _SetFlagBeforeBreak(ast.NodeTransformer):
         return node
 
     visit_Lambda = visit_FunctionDef
+
+
+class _LeavingOneTrip(_SetFlagBeforeBreak):
+    def visit_Continue(self, node):
+        return located(ast.Break(), node)
+
+
+def leaving_one_trip(statements, flag):
+    """A copy of `statements`, a loop's body, as the body of a one-trip loop
+    around them: their loop's `continue` a `break` of it, and its `break`
+    one that sets `flag` first."""
+    return _LeavingOneTrip(flag).visit_statements(copy.deepcopy(statements))
 
 
 CONTAINER_CHANGES = frozenset("""append extend insert pop remove clear reverse sort update
@@ -637,11 +654,7 @@ def desugar(function, resolve):
     `resolve(name)` is the object a global or builtin name refers to."""
     function = iterators.rewritten(function, resolve)
     desugarer = _Desugar(resolve)
-    body = []
-    for statement in function.body:
-        new = desugarer.visit(statement)
-        body += new if isinstance(new, list) else [new]
-    function.body = body
+    function.body = visit_statements(desugarer, function.body)
     function = function_choices.rewritten(function)
     function = range_names.rewritten(_SelfAssignments(function).visit(function), resolve)
     return _NestedItems(function, resolve, desugarer.fresh).visit(function)

@@ -3,55 +3,16 @@ layers (a LayerList, Sequential, LayerDict, ParameterDict, a dict of layers)
 unrolled as Python runs them, and items of them read by a literal index or
 key (a mixin of Importer)."""
 import ast
-import copy
 
 from ..eager.tensor import Tensor
 from ..nn import Layer, LayerDict, LayerList, ParameterDict, ParameterList, Sequential
 from . import pybuiltins, pydytext
-from .statements import chained, located
+from .statements import chained, leaving_one_trip, located, loop_exits
 from .unit import Contents, Item, Origin, Static
 
 _LARGEST_TABLE = 256
 """The most items of a dict of literals read at a key known only when
 running (each is one comparison of the program)."""
-
-
-def _own_exits(statements):
-    """The `break` and `continue` statements of the loop whose body is
-    `statements` (not those of loops or functions inside it)."""
-    found, pending = [], list(statements)
-    while pending:
-        node = pending.pop()
-        if isinstance(node, (ast.Break, ast.Continue)):
-            found.append(node)
-        elif not isinstance(node, (ast.For, ast.While, ast.FunctionDef, ast.Lambda,
-                                   ast.ClassDef)):
-            pending.extend(ast.iter_child_nodes(node))
-    return found
-
-
-def _leaving(statements, stopped):
-    """`statements` with their loop's `continue` as a `break` of the one-trip
-    loop around them, and its `break` one that sets `stopped` first."""
-    class Rewrite(ast.NodeTransformer):
-        def visit_Continue(self, node):
-            return located(ast.Break(), node)
-
-        def visit_Break(self, node):
-            return [located(ast.Assign([ast.Name(stopped, ast.Store())], ast.Constant(True)),
-                            node), node]
-
-        def visit_For(self, node):
-            return node
-
-        visit_While = visit_FunctionDef = visit_Lambda = visit_ClassDef = visit_For
-
-    rewrite = Rewrite()
-    out = []
-    for statement in copy.deepcopy(statements):
-        new = rewrite.visit(statement)
-        out += new if isinstance(new, list) else [new]
-    return out
 
 
 def _along(origin, steps):
@@ -155,13 +116,13 @@ class StaticContainers:
         token chose it), each copy is a one-trip loop that its `continue`
         leaves, and a `break` also sets a flag that skips the copies after."""
         body, stopped = node.body, None
-        if _own_exits(node.body):
+        if loop_exits(node.body):
             stopped = self.hold(node, self.constant(False, node), kind="stopped")
             once = f"once.{self.hidden}"
             self.scopes[-1].add(once)
             body = [located(ast.For(ast.Name(once, ast.Store()),
                                     ast.Call(ast.Name("range", ast.Load()), [ast.Constant(1)], []),
-                                    _leaving(node.body, stopped), [], None), node)]
+                                    leaving_one_trip(node.body, stopped), [], None), node)]
         bound = set()
         assigned = {n.id for statement in node.body for n in ast.walk(statement)
                     if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
@@ -247,13 +208,20 @@ class StaticContainers:
         table = f"entries.{self.hidden}"
         self.static_names[table] = Static(held)
         self.guard_contents(held)
+        return self.chosen_by_key(node, list(held), key, lambda k: ast.Subscript(
+            ast.Name(table, ast.Load()), ast.Constant(k), ast.Load()), otherwise)
+
+    def chosen_by_key(self, node, keys, key, item, otherwise=None):
+        """`item(k)` under `name == k` for each of `keys`, chained, `name` the
+        string `key` gives (evaluated once): folds to one item where it is
+        known when compiling; `otherwise` (Python's KeyError unless given)
+        for a key not among them."""
         name = ast.Name(self.hold(key), ast.Load())
         if otherwise is None:
             self.static_names["_dy2st_dict_key_error"] = Static(pybuiltins.dict_key_error)
             otherwise = ast.Call(ast.Name("_dy2st_dict_key_error", ast.Load()), [name], [])
-        chain = chained([(ast.Compare(name, [ast.Eq()], [ast.Constant(k)]),
-                          ast.Subscript(ast.Name(table, ast.Load()), ast.Constant(k), ast.Load()))
-                         for k in held], otherwise)
+        chain = chained([(ast.Compare(name, [ast.Eq()], [ast.Constant(k)]), item(k))
+                         for k in keys], otherwise)
         return self.expr(located(chain, node))
 
     def static_subscript(self, node, base):
