@@ -14,6 +14,7 @@ from dy2st.eager.composites import COMPOSITES  # noqa: E402
 from dy2st.eager.functional import ALIASES  # noqa: E402
 from dy2st.nn.functional import FUNCTIONS  # noqa: E402
 from dy2st.linalg import FUNCTIONS as LINALG_FUNCTIONS  # noqa: E402
+from dy2st import fft as paddle_fft  # noqa: E402
 
 
 def main():
@@ -27,7 +28,12 @@ def main():
     print()
     print("Composites (`python-frontend/dy2st/eager/basic_composites.py`, `math_composites.py`, "
           "`layout_composites.py`, `linalg_composites.py`, `counting_composites.py`, "
-          "`special_composites.py`, `numeric_composites.py`, `scatter_composites.py`): " + ", ".join(f"`{n}`" for n in sorted(COMPOSITES)) + ".")
+          "`special_composites.py`, `numeric_composites.py`, `scatter_composites.py`, "
+          "`complex_composites.py`): " + ", ".join(f"`{n}`" for n in sorted(COMPOSITES)) + ".")
+    print()
+    print("Primitives that take complex tensors (complex64, complex128; the table's "
+          "`DY2ST_COMPLEX_OPERANDS`): " +
+          ", ".join(f"`{n}`" for n in sorted(optable.complex_operands())) + ".")
     print()
     print("Other names Paddle gives them (`python-frontend/dy2st/eager/functional.py`): " +
           ", ".join(f"`{n}` ({_name_of(fn)})" for n, fn in sorted(ALIASES.items())) + ".")
@@ -39,6 +45,9 @@ def main():
     print("`paddle.linalg` composites (`python-frontend/dy2st/linalg.py`): " +
           ", ".join(f"`{n}`" for n in sorted(LINALG_FUNCTIONS)) + ", and `inv` (inverse), "
           "`cholesky`, `cross`, `diagonal`, `matmul`, `matrix_transpose`, `norm`, `vecdot`.")
+    print()
+    print("`paddle.fft` composites (`python-frontend/dy2st/fft.py`): " +
+          ", ".join(f"`{n}`" for n in paddle_fft.__all__) + ".")
 
 
 def _name_of(fn):

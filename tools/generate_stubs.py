@@ -93,7 +93,8 @@ FORM_OPTION_TYPES = {"alpha": "float", "rounding_mode": "str | None", "dtype": "
 # Where one operation gives a parameter another meaning than the name's rule.
 OPERATION_PARAMETER_TYPES = {
     ("local_response_norm", "k"): "float", ("local_response_norm", "size"): "int",
-    ("polygamma", "n"): "int",
+    ("polygamma", "n"): "int", ("polar", "abs"): "Tensor", ("polar", "angle"): "Tensor",
+    ("complex", "real"): "Tensor", ("complex", "imag"): "Tensor",
     ("ctc_loss", "log_probs"): "Tensor", ("ctc_loss", "labels"): "Tensor",
     ("ctc_loss", "input_lengths"): "Tensor", ("ctc_loss", "label_lengths"): "Tensor",
     ("ctc_loss", "blank"): "int", ("ctc_loss", "norm_by_times"): "bool",
@@ -247,7 +248,7 @@ FUNCTIONS: dict[str, Callable[..., Any]]
 
 # dy2st's submodules that `paddle.X` names (the alias forwards every one).
 ALIAS_SUBMODULES = ("amp", "audio", "audio.features", "audio.functional", "autograd", "base",
-                    "base.param_attr", "device", "distribution", "geometric", "inference", "io",
+                    "base.param_attr", "device", "distribution", "fft", "geometric", "inference", "io",
                     "jit",
                     "jit.api",
                     "jit.translated_layer", "linalg", "metric", "nn", "nn.decode", "nn.functional", "nn.initializer",

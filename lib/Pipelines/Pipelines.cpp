@@ -100,9 +100,11 @@ static constexpr llvm::StringLiteral kCPUOnBuffers =
     "lower-affine,"
     "convert-scf-to-cf,"
     "dy2st-expand-integer-divisions,"
+    "convert-complex-to-standard,"
     "convert-math-to-funcs,"
     "convert-math-to-llvm,"
     "convert-math-to-libm,"
+    "convert-complex-to-llvm,"
     // The runtime's allocation functions (lib/Runtime/Memory.cpp).
     "finalize-memref-to-llvm{use-generic-functions},"
     "convert-arith-to-llvm,"
@@ -173,6 +175,7 @@ void dy2st::buildGPUPipeline(OpPassManager &pm, const GPUOptions &options) {
       "dy2st-gpu-unified-memory,"
       "canonicalize,"
       "arith-expand,"
+      "convert-complex-to-standard,"
       "convert-math-to-funcs,"
       "convert-nvgpu-to-nvvm,"
       "gpu-kernel-outlining,"
@@ -181,18 +184,23 @@ void dy2st::buildGPUPipeline(OpPassManager &pm, const GPUOptions &options) {
       "convert-nvvm-to-llvm,"
       "convert-func-to-llvm,"
       "expand-strided-metadata,"
-      "nvvm-attach-target{chip=" + options.chip + " features=" + options.features + " O=3},"
+      "nvvm-attach-target{chip=" +
+      options.chip + " features=" + options.features +
+      " O=3},"
       "lower-affine,"
       // Kernels first, so that arith ops with no NVVM instruction (remf)
       // become libdevice calls rather than LLVM ops NVVM rejects.
-      "gpu.module(strip-debuginfo,convert-gpu-to-nvvm,llvm-optimize-for-nvvm-target,"
+      "gpu.module(strip-debuginfo,convert-complex-to-llvm,convert-gpu-to-nvvm,llvm-optimize-for-"
+      "nvvm-target,"
       "canonicalize,cse,reconcile-unrealized-casts),"
       "convert-arith-to-llvm,"
       "convert-index-to-llvm,"
+      "convert-complex-to-llvm,"
       "canonicalize,cse,"
       "gpu-to-llvm,"
-      "gpu-module-to-binary{format=" + options.format +
-      (options.toolkit.empty() ? std::string() : " toolkit=" + options.toolkit) + "},"
+      "gpu-module-to-binary{format=" +
+      options.format + (options.toolkit.empty() ? std::string() : " toolkit=" + options.toolkit) +
+      "},"
       "convert-math-to-llvm,"
       "canonicalize,cse,"
       "reconcile-unrealized-casts";

@@ -86,6 +86,9 @@ llvm::Expected<std::string> formatItem(const PrintItem &item) {
   case DType::Int64: return formatPython(PythonValue::ofInt(*static_cast<const int64_t *>(p)), spec);
   case DType::Float32: return formatPython(PythonValue::ofFloat(*static_cast<const float *>(p)), spec);
   case DType::Float64: return formatPython(PythonValue::ofFloat(*static_cast<const double *>(p)), spec);
+  case DType::Complex64:
+  case DType::Complex128:
+    break;
   }
   llvm_unreachable("unknown dtype");
 }

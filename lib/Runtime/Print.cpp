@@ -7,6 +7,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -96,6 +97,13 @@ thread_local std::vector<std::string> held;
 /// The exception the last `except` clause that matched handled.
 thread_local std::string lastCaught;
 
+/// A complex number as Python writes one: (1+2j), (1-2j).
+template <typename Part>
+static void formatComplex(llvm::raw_ostream &os, const Part *parts, const char *spec) {
+  os << "(" << llvm::format(spec, parts[0]) << (std::signbit(parts[1]) ? "" : "+")
+     << llvm::format(spec, parts[1]) << "j)";
+}
+
 void formatElement(llvm::raw_ostream &os, const RuntimeValue &v, int64_t i) {
   const char *p = static_cast<const char *>(v.data) + i * dtypeSize(v.dtype);
   switch (v.dtype) {
@@ -104,6 +112,12 @@ void formatElement(llvm::raw_ostream &os, const RuntimeValue &v, int64_t i) {
   case DType::Int64: os << *reinterpret_cast<const int64_t *>(p); break;
   case DType::Float32: os << llvm::format("%g", *reinterpret_cast<const float *>(p)); break;
   case DType::Float64: os << llvm::format("%.10g", *reinterpret_cast<const double *>(p)); break;
+  case DType::Complex64:
+    formatComplex(os, reinterpret_cast<const float *>(p), "%g");
+    break;
+  case DType::Complex128:
+    formatComplex(os, reinterpret_cast<const double *>(p), "%.10g");
+    break;
   }
 }
 
@@ -177,6 +191,9 @@ static std::string formatRow(const RuntimeValue &v, int64_t i, bool tensors) {
   case DType::Int64: return std::to_string(*reinterpret_cast<const int64_t *>(p));
   case DType::Float32: return reprFloat(*reinterpret_cast<const float *>(p));
   case DType::Float64: return reprFloat(*reinterpret_cast<const double *>(p));
+  case DType::Complex64:
+  case DType::Complex128:
+    break;
   }
   llvm_unreachable("unknown dtype");
 }

@@ -19,6 +19,10 @@ const DTypeEntry kDTypes[] = {
     {DType::Int64, "int64", 8, [](mlir::Builder &b) -> mlir::Type { return b.getI64Type(); }},
     {DType::Float32, "float32", 4, [](mlir::Builder &b) -> mlir::Type { return b.getF32Type(); }},
     {DType::Float64, "float64", 8, [](mlir::Builder &b) -> mlir::Type { return b.getF64Type(); }},
+    {DType::Complex64, "complex64", 8,
+     [](mlir::Builder &b) -> mlir::Type { return mlir::ComplexType::get(b.getF32Type()); }},
+    {DType::Complex128, "complex128", 16,
+     [](mlir::Builder &b) -> mlir::Type { return mlir::ComplexType::get(b.getF64Type()); }},
 };
 
 const DTypeEntry &entry(DType dtype) { return kDTypes[static_cast<int>(dtype)]; }

@@ -1,5 +1,7 @@
 #include "Values.h"
 
+#include <complex>
+
 #include "Dy2St/Runtime/Memory.h"
 #include "Dy2St/Support/RuntimeABI.h"
 
@@ -11,7 +13,16 @@ namespace dy2st::native {
 
 std::optional<DType> dtypeOfArray(py::handle array) {
   // numpy's type numbers (stable across numpy 1 and 2), native byte order only.
-  enum { Bool = 0, Int = 5, Long = 7, LongLong = 9, Float = 11, Double = 12 };
+  enum {
+    Bool = 0,
+    Int = 5,
+    Long = 7,
+    LongLong = 9,
+    Float = 11,
+    Double = 12,
+    ComplexFloat = 14,
+    ComplexDouble = 15
+  };
   auto *descr = py::detail::array_descriptor_proxy(py::detail::array_proxy(array.ptr())->descr);
   if (descr->byteorder == '>')
     return std::nullopt;
@@ -22,6 +33,10 @@ std::optional<DType> dtypeOfArray(py::handle array) {
   case LongLong: return DType::Int64;
   case Float: return DType::Float32;
   case Double: return DType::Float64;
+  case ComplexFloat:
+    return DType::Complex64;
+  case ComplexDouble:
+    return DType::Complex128;
   default: return std::nullopt;
   }
 }
@@ -45,7 +60,8 @@ RuntimeValue toRuntime(py::handle arg, size_t index) {
     if (!dtype)
       throw py::type_error("argument " + std::to_string(index) + " has dtype " +
                            py::str(a.dtype()).cast<std::string>() +
-                           "; dy2st supports bool, int32, int64, float32 and float64");
+                           "; dy2st supports bool, int32, int64, float32, float64, complex64 "
+                           "and complex128");
     v.kind = RuntimeValue::Kind::Tensor;
     v.dtype = *dtype;
     v.shape.assign(a.shape(), a.shape() + a.ndim());
@@ -64,6 +80,10 @@ static py::dtype numpyDtype(DType d) {
   case DType::Int64: return py::dtype::of<int64_t>();
   case DType::Float32: return py::dtype::of<float>();
   case DType::Float64: return py::dtype::of<double>();
+  case DType::Complex64:
+    return py::dtype::of<std::complex<float>>();
+  case DType::Complex128:
+    return py::dtype::of<std::complex<double>>();
   }
   return py::dtype::of<double>();
 }

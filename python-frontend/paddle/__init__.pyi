@@ -7,6 +7,7 @@ from dy2st import autograd as autograd
 from dy2st import base as base
 from dy2st import device as device
 from dy2st import distribution as distribution
+from dy2st import fft as fft
 from dy2st import geometric as geometric
 from dy2st import inference as inference
 from dy2st import io as io

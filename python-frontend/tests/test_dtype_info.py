@@ -17,6 +17,14 @@ def test_finfo_is_numpys(dtype):
                                              dtype)
 
 
+@pytest.mark.parametrize("dtype", ["complex64", "complex128"])
+def test_finfo_of_complex_is_its_parts(dtype):
+    """Paddle's finfo of a complex dtype is its parts' (numpy's too)."""
+    info, ref = paddle.finfo(getattr(paddle, dtype)), np.finfo(dtype)
+    assert (info.bits, info.eps, info.min, info.max, info.dtype) == \
+        (ref.bits, float(ref.eps), float(ref.min), float(ref.max), str(ref.dtype))
+
+
 def test_finfo_of_bfloat16_is_its_format():
     """bfloat16: float32's exponent (8 bits) with 7 bits of mantissa (numpy
     has no such dtype); 2 decimal digits of precision, as Paddle says."""
@@ -78,8 +86,8 @@ def dtype_chosen_by_name(x):
 
 
 def test_dtypes_tensors_do_not_hold_are_named():
-    """float16, bfloat16, the small integers and the complex dtypes exist as
-    names (compared, given to finfo/iinfo); a tensor of one is a TypeError."""
+    """float16, bfloat16 and the small integers exist as names (compared,
+    given to finfo/iinfo); a tensor of one is a TypeError."""
     x = paddle.to_tensor([1.0, 2.0])
     eager = dtype_chosen_by_name(x)
     compiled = paddle.jit.to_static(dtype_chosen_by_name)(x)
@@ -88,10 +96,10 @@ def test_dtypes_tensors_do_not_hold_are_named():
     assert repr(paddle.float16) == "paddle.float16" and isinstance(paddle.int8, paddle.dtype)
     assert (paddle.double, paddle.long, paddle.int) == ("float64", "int64", "int32")
     assert (paddle.e, paddle.newaxis) == (np.e, None) and np.isinf(paddle.inf)
-    for dtype in (paddle.float16, paddle.bfloat16, paddle.uint8, paddle.complex64):
-        with pytest.raises(TypeError, match=f"float64, not paddle.{dtype}$"):
+    for dtype in (paddle.float16, paddle.bfloat16, paddle.uint8):
+        with pytest.raises(TypeError, match=f"complex128, not paddle.{dtype}$"):
             paddle.to_tensor([1.0], dtype=dtype)
-    with pytest.raises(TypeError, match="float64, not paddle.float16$"):
+    with pytest.raises(TypeError, match="complex128, not paddle.float16$"):
         x.astype(paddle.half)
     with pytest.raises(paddle.Dy2StError, match="float16"):
         paddle.jit.to_static(lambda v: v.astype(paddle.float16))(x)

@@ -107,6 +107,21 @@ CTC_LABELS = np.array([[1, 2, 2, 3], [4, 4, 4, 0], [3, 1, 9, -1]], np.int32)
 CTC_INPUT_LENGTHS = np.array([9, 5, 7], np.int64)
 CTC_LABEL_LENGTHS = np.array([4, 3, 2], np.int64)
 
+# Complex tensors and signals for the Fourier transforms (their own stream,
+# so that the arrays above keep their values).
+complex_rng = np.random.RandomState(13)
+Z = (X + 1j * U).astype(np.complex64)
+Z2 = (P - 1j * X).astype(np.complex64)
+ZI = (X + 1j * (U > 0)).astype(np.complex64)   # some imaginary parts 0
+PAIRS = complex_rng.randn(3, 4, 2).astype(np.float32)
+SIG = complex_rng.randn(3, 10).astype(np.float32)
+SIG64 = complex_rng.randn(4, 7)
+SPEC = (complex_rng.randn(3, 6) + 1j * complex_rng.randn(3, 6)).astype(np.complex64)
+SIG_INTS = complex_rng.randint(-4, 5, size=(2, 6)).astype(np.int64)
+WAVES = complex_rng.randn(2, 40).astype(np.float32)
+HANN = np.hanning(18)[1:-1].astype(np.float32).view(Fixed)   # 16 points, none 0
+FRAMES = complex_rng.randn(2, 6, 5).astype(np.float32)
+
 _erf = np.vectorize(math.erf)
 
 
@@ -1317,7 +1332,8 @@ CASES = [
      lambda x, i: (np.array(True), np.array(False)), [X, I]),
     ("is_integer", lambda x, i: (paddle.is_integer(x), paddle.is_integer(i)),
      lambda x, i: (np.array(False), np.array(True)), [X, I]),
-    ("is_complex", lambda x: paddle.is_complex(x), lambda x: np.array(False), [X]),
+    ("is_complex", lambda x, z: (paddle.is_complex(x), paddle.is_complex(z)),
+     lambda x, z: (np.array(False), np.array(True)), [X, Z]),
     ("gammaln", lambda x: paddle.gammaln(x * 3.0), lambda x: _lgamma(x * 3.0), [P]),
     ("trapezoid", lambda x, r: (paddle.trapezoid(x), paddle.trapezoid(x, dx=0.5, axis=1),
                                 paddle.trapezoid(x, x=r)),
@@ -1467,9 +1483,138 @@ CASES = [
      lambda s, y: (np.linalg.solve(s, y), np.linalg.inv(s[0])), [SPD, RHS]),
     ("cov", lambda x: (x.cov(), x.corrcoef()),
      lambda x: (np.cov(x).astype(np.float32), np.corrcoef(x).astype(np.float32)), [SAMPLES]),
+    # Complex numbers: made from parts, taken apart, and computed with.
+    ("complex", lambda x, y: paddle.complex(x, y), lambda x, y: x + 1j * y, [X, U]),
+    ("complex", lambda x, r: paddle.complex(x, r[0]), lambda x, r: x + 1j * r[0], [X, ROW]),
+    ("real", lambda z: (paddle.real(z), z.real()), lambda z: (z.real, z.real), [Z]),
+    ("imag", lambda z: (paddle.imag(z), z.imag()), lambda z: (z.imag, z.imag), [Z]),
+    ("conj", lambda z, x: (paddle.conj(z), paddle.conj(x), z.conj()),
+     lambda z, x: (np.conj(z), x, np.conj(z)), [Z, X]),
+    ("angle", lambda z, e: (paddle.angle(z), paddle.angle(e)),
+     lambda z, e: (np.angle(z), np.where(np.isnan(e), e, np.where(e < 0, np.pi, 0))),
+     [Z, EDGE]),
+    ("polar", lambda a, t: paddle.polar(a, t), lambda a, t: a * np.exp(1j * t), [P, U]),
+    ("as_real", lambda z: paddle.as_real(z), lambda z: np.stack([z.real, z.imag], -1), [Z]),
+    ("as_complex", lambda p: paddle.as_complex(p), lambda p: p[..., 0] + 1j * p[..., 1],
+     [PAIRS]),
+    ("isreal", lambda z: paddle.isreal(z), np.isreal, [ZI]),
+    ("multiply", lambda z, w: (z * w, z / w, z - w * 2.5, 1.5 * z + 1),
+     lambda z, w: (z * w, z / w, z - w * 2.5, 1.5 * z + 1), [Z, Z2]),
+    ("add", lambda z, x: (z + x, x - z, z * x, z / (x + 3.0)),
+     lambda z, x: (z + x, x - z, z * x, z / (x + 3)), [Z, X]),
+    ("pow", lambda z: (z ** 2, paddle.square(z), paddle.reciprocal(z)),
+     lambda z: (z * z, z * z, 1 / z), [Z]),
+    ("exp", lambda z: (paddle.exp(z), paddle.log(z), paddle.sqrt(z), paddle.expm1(z),
+                       paddle.log1p(z), paddle.log2(z), paddle.log10(z)),
+     lambda z: (np.exp(z), np.log(z), np.sqrt(z), np.expm1(z), np.log1p(z), np.log2(z),
+                np.log10(z)), [Z]),
+    ("tanh", lambda z: (paddle.tanh(z), paddle.sin(z), paddle.cos(z), paddle.tan(z),
+                        paddle.sinh(z), paddle.cosh(z), paddle.sigmoid(z)),
+     lambda z: (np.tanh(z), np.sin(z), np.cos(z), np.tan(z), np.sinh(z), np.cosh(z),
+                1 / (1 + np.exp(-z))), [Z]),
+    ("abs", lambda z: (paddle.abs(z), -z), lambda z: (np.abs(z), -z), [Z]),
+    ("equal", lambda z, w: (z == w, z != w, z == z), lambda z, w: (z == w, z != w, z == z),
+     [Z, Z2]),
+    ("sum", lambda z: (paddle.sum(z), paddle.sum(z, axis=1), paddle.mean(z, axis=-1),
+                       paddle.mean(z)),
+     lambda z: (z.sum(), z.sum(1), z.mean(-1), z.mean()), [Z]),
+    ("matmul", lambda z, w: (paddle.matmul(z, w, transpose_y=True), z[0] @ w[0, 0]),
+     lambda z, w: (z @ np.swapaxes(w, -1, -2), z[0] @ w[0, 0]), [Z, Z2]),
+    ("einsum", lambda z, w: paddle.einsum("bij,bkj->bik", z, w),
+     lambda z, w: np.einsum("bij,bkj->bik", z, w), [Z, Z2]),
+    ("cast", lambda x, z: (paddle.cast(x, "complex64"), paddle.cast(z, "float32"),
+                           paddle.cast(z, "complex128"), paddle.cast(z, "bool"),
+                           z.astype("int32")),
+     lambda x, z: (x.astype(np.complex64), z.real, z.astype(np.complex128), z != 0,
+                   z.real.astype(np.int32)), [X, Z]),
+    ("where", lambda z, x: (paddle.where(x > 0, z, paddle.zeros_like(z)),
+                            paddle.full_like(z, 2.0), paddle.ones([2], "complex64")),
+     lambda z, x: (np.where(x > 0, z, 0), np.full_like(z, 2), np.ones(2, np.complex64)),
+     [Z, X]),
+    ("transpose", lambda z: (paddle.transpose(z, [2, 0, 1]).reshape([4, -1])[1:3],
+                             paddle.concat([z, z[:, :1]], axis=1), paddle.stack([z[0], z[1]]),
+                             paddle.flip(z, [2]), z.unsqueeze(0).squeeze(0).flatten(),
+                             paddle.broadcast_to(z[:1], [3, 3, 4])),
+     lambda z: (np.transpose(z, [2, 0, 1]).reshape(4, -1)[1:3],
+                np.concatenate([z, z[:, :1]], 1), np.stack([z[0], z[1]]), z[:, :, ::-1],
+                z.reshape(-1), np.broadcast_to(z[:1], [3, 3, 4])), [Z]),
+    ("gather", lambda z: (paddle.gather(z, paddle.to_tensor([2, 0]), axis=2),
+                          F.pad(z, [0, 0, 1, 0, 0, 1])),
+     lambda z: (z[:, :, [2, 0]], np.pad(z, [(0, 0), (1, 0), (0, 1)])), [Z]),
+    # paddle.fft: against numpy's FFTs (float32 signals give complex64 spectra).
+    ("fft.fft", lambda s, z: (paddle.fft.fft(s), paddle.fft.fft(z, n=6, axis=1),
+                              paddle.fft.fft(s, norm="ortho"), paddle.fft.fft(z, axis=0)),
+     lambda s, z: (np.fft.fft(s), np.fft.fft(z, n=6, axis=1), np.fft.fft(s, norm="ortho"),
+                   np.fft.fft(z, axis=0)), [SIG, Z]),
+    ("fft.ifft", lambda z, s: (paddle.fft.ifft(z), paddle.fft.ifft(s, n=12, norm="forward"),
+                               paddle.fft.ifft(z, axis=0, norm="ortho")),
+     lambda z, s: (np.fft.ifft(z), np.fft.ifft(s, n=12, norm="forward"),
+                   np.fft.ifft(z, axis=0, norm="ortho")), [SPEC, SIG]),
+    ("fft.rfft", lambda s, i: (paddle.fft.rfft(s), paddle.fft.rfft(s, n=7, axis=-1),
+                               paddle.fft.rfft(s, axis=0), paddle.fft.rfft(i)),
+     lambda s, i: (np.fft.rfft(s), np.fft.rfft(s, n=7), np.fft.rfft(s, axis=0),
+                   np.fft.rfft(i)), [SIG, SIG_INTS]),
+    ("fft.irfft", lambda z: (paddle.fft.irfft(z), paddle.fft.irfft(z, n=7),
+                             paddle.fft.irfft(z, n=4, norm="ortho"), paddle.fft.irfft(z, axis=0)),
+     lambda z: (np.fft.irfft(z), np.fft.irfft(z, n=7), np.fft.irfft(z, n=4, norm="ortho"),
+                np.fft.irfft(z, axis=0)), [SPEC]),
+    ("fft.hfft", lambda z: (paddle.fft.hfft(z), paddle.fft.hfft(z, n=9, norm="forward")),
+     lambda z: (np.fft.hfft(z), np.fft.hfft(z, n=9, norm="forward")), [SPEC]),
+    ("fft.ihfft", lambda s: (paddle.fft.ihfft(s), paddle.fft.ihfft(s, n=5, norm="ortho")),
+     lambda s: (np.fft.ihfft(s), np.fft.ihfft(s, n=5, norm="ortho")), [SIG]),
+    ("fft.fft2", lambda z: (paddle.fft.fft2(z), paddle.fft.fft2(z, s=[2, 5], axes=[0, 2])),
+     lambda z: (np.fft.fft2(z), np.fft.fft2(z, s=[2, 5], axes=[0, 2])), [Z]),
+    ("fft.ifft2", lambda x: paddle.fft.ifft2(x, norm="ortho"),
+     lambda x: np.fft.ifft2(x, norm="ortho"), [X]),
+    ("fft.rfft2", lambda x: (paddle.fft.rfft2(x), paddle.fft.rfft2(x, s=[4, 6])),
+     lambda x: (np.fft.rfft2(x), np.fft.rfft2(x, s=[4, 6])), [X]),
+    ("fft.irfft2", lambda z: (paddle.fft.irfft2(z), paddle.fft.irfft2(z, s=[3, 10])),
+     lambda z: (np.fft.irfft2(z), np.fft.irfft2(z, s=[3, 10])), [SPEC]),
+    ("fft.hfft2", lambda z: paddle.fft.hfft2(z), lambda z: _hfftn(z, 2), [SPEC]),
+    ("fft.ihfft2", lambda s: paddle.fft.ihfft2(s), lambda s: _ihfftn(s, 2), [SIG]),
+    ("fft.fftn", lambda x, z: (paddle.fft.fftn(x), paddle.fft.fftn(z, axes=[2, 0])),
+     lambda x, z: (np.fft.fftn(x), np.fft.fftn(z, axes=[2, 0])), [X, Z]),
+    ("fft.ifftn", lambda z: (paddle.fft.ifftn(z), paddle.fft.ifftn(z, s=[5])),
+     lambda z: (np.fft.ifftn(z), np.fft.ifftn(z, s=[5], axes=[2])), [Z]),
+    ("fft.rfftn", lambda x: (paddle.fft.rfftn(x), paddle.fft.rfftn(x, axes=[2, 0])),
+     lambda x: (np.fft.rfftn(x), np.fft.rfftn(x, axes=[2, 0])), [X]),
+    ("fft.irfftn", lambda z: (paddle.fft.irfftn(z), paddle.fft.irfftn(z, s=[2, 5])),
+     lambda z: (np.fft.irfftn(z), np.fft.irfftn(z, s=[2, 5])), [Z]),
+    ("fft.hfftn", lambda z: paddle.fft.hfftn(z), lambda z: _hfftn(z, 3), [Z]),
+    ("fft.ihfftn", lambda x: paddle.fft.ihfftn(x), lambda x: _ihfftn(x, 3), [X]),
+    ("fft.fft", lambda s: paddle.fft.fft(s), lambda s: np.fft.fft(s), [SIG64]),
+    ("fft.fftfreq", lambda s: (paddle.fft.fftfreq(7, 0.5), paddle.fft.fftfreq(8, dtype="float64")),
+     lambda s: (np.fft.fftfreq(7, 0.5), np.fft.fftfreq(8)), [SIG]),
+    ("fft.rfftfreq", lambda s: paddle.fft.rfftfreq(9, 0.1), lambda s: np.fft.rfftfreq(9, 0.1),
+     [SIG]),
+    ("fft.fftshift", lambda z: (paddle.fft.fftshift(z), paddle.fft.fftshift(z, axes=1),
+                                paddle.fft.fftshift(z, axes=[0, 2])),
+     lambda z: (np.fft.fftshift(z), np.fft.fftshift(z, axes=1),
+                np.fft.fftshift(z, axes=[0, 2])), [Z]),
+    ("fft.ifftshift", lambda x: (paddle.fft.ifftshift(x), paddle.fft.ifftshift(x, axes=[2])),
+     lambda x: (np.fft.ifftshift(x), np.fft.ifftshift(x, axes=[2])), [X]),
+    # paddle.signal: against numpy's FFTs of frames cut, windowed and summed by hand.
+    ("signal.stft", lambda x, w: (paddle.signal.stft(x, 16, window=w),
+                                  paddle.signal.stft(x[0], 16, hop_length=5, win_length=12,
+                                                     window=w[2:14], pad_mode="constant",
+                                                     normalized=True),
+                                  paddle.signal.stft(x, 16, window=w, center=False,
+                                                     onesided=False)),
+     lambda x, w: (_stft(x, 16, 4, w), _stft(x[:1], 16, 5, np.pad(w[2:14], 2), mode="constant",
+                                             normalized=True)[0],
+                   _stft(x, 16, 4, w, center=False, onesided=False)), [WAVES, HANN]),
+    ("signal.istft", lambda x, w: (paddle.signal.istft(paddle.signal.stft(x, 16, window=w), 16,
+                                                       window=w),
+                                   paddle.signal.istft(paddle.signal.stft(x, 16, window=w), 16,
+                                                       window=w, length=30)),
+     lambda x, w: (x, x[:, :30]), [WAVES, HANN]),
+    ("signal.overlap_add", lambda f: (paddle.signal.overlap_add(f, 2),
+                                      paddle.signal.overlap_add(paddle.transpose(f, [2, 1, 0]),
+                                                                3, axis=0)),
+     lambda f: (_overlap_add(f, 2), _overlap_add(np.transpose(f, [2, 1, 0]).T, 3).T), [FRAMES]),
+    ("signal.frame", lambda x: paddle.signal.frame(x, 8, 3),
+     lambda x: np.stack([x[:, i * 3:i * 3 + 8] for i in range(11)], -1), [WAVES]),
 ]
-
-
 def write_case_module(folder, header):
     """The case functions as `def`s (to_static converts source it can read),
     written from this file's lambdas into `folder`/op_cases.py after `header`."""
@@ -1883,6 +2028,41 @@ def _batched_searchsorted(sequences, values):
     return np.array(rows).reshape(values.shape)
 
 
+def _hfftn(z, count):
+    """Paddle's hfftn over the last `count` axes: the inverse c2c of all but
+    the last, then the Hermitian c2r (irfft of the conjugate, scaled by n)."""
+    axes = list(range(z.ndim - count, z.ndim))
+    inner = np.fft.ifftn(np.conj(z), axes=axes[:-1]) * np.prod([z.shape[a] for a in axes[:-1]])
+    n = 2 * (z.shape[-1] - 1)
+    return np.fft.irfft(inner, n=n, axis=-1) * n
+
+
+def _ihfftn(x, count):
+    """Paddle's ihfftn: the conjugate of rfftn, scaled by 1/n over the axes."""
+    axes = list(range(x.ndim - count, x.ndim))
+    return np.conj(np.fft.rfftn(x, axes=axes)) / np.prod([x.shape[a] for a in axes])
+
+
+def _stft(x, n_fft, hop, window, center=True, mode="reflect", normalized=False, onesided=True):
+    """The STFT by its definition: frames of the (padded) signals times the
+    window, each transformed by numpy's FFT; [N, bins, frames]."""
+    if center:
+        x = np.pad(x, [(0, 0), (n_fft // 2, n_fft // 2)], mode=mode)
+    count = 1 + (x.shape[-1] - n_fft) // hop
+    frames = np.stack([x[:, i * hop:i * hop + n_fft] for i in range(count)], 1) * window
+    transform = np.fft.rfft if onesided else np.fft.fft
+    return np.swapaxes(transform(frames, axis=-1, norm="ortho" if normalized else None), 1, 2)
+
+
+def _overlap_add(frames, hop):
+    """[..., frame_length, count] summed at `hop` apart, one frame at a time."""
+    length, count = frames.shape[-2:]
+    out = np.zeros(frames.shape[:-2] + ((count - 1) * hop + length,), frames.dtype)
+    for i in range(count):
+        out[..., i * hop:i * hop + length] += frames[..., i]
+    return out
+
+
 def _scatter(x, index, updates):
     y = x.copy()
     y[index] = updates
@@ -1936,7 +2116,8 @@ def test_compiled_matches_eager(case, dynamic):
 def test_every_primitive_and_composite_has_a_case():
     covered = {c[0] for c in CASES}
     missing = (set(optable.PRIMITIVES) | set(COMPOSITES) | set(FUNCTIONS) |
-               set(LINALG_FUNCTIONS)) - covered
+               set(LINALG_FUNCTIONS) | {f"fft.{n}" for n in paddle.fft.__all__} |
+               {f"signal.{n}" for n in paddle.signal.__all__}) - covered
     assert not missing, f"operations without a test case: {sorted(missing)}"
 
 

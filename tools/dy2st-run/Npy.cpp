@@ -20,6 +20,10 @@ static std::optional<DType> dtypeOfDescr(llvm::StringRef descr) {
   if (descr == "<i8") return DType::Int64;
   if (descr == "<f4") return DType::Float32;
   if (descr == "<f8") return DType::Float64;
+  if (descr == "<c8")
+    return DType::Complex64;
+  if (descr == "<c16")
+    return DType::Complex128;
   return std::nullopt;
 }
 
@@ -30,6 +34,10 @@ static const char *descrOf(DType dtype) {
   case DType::Int64: return "<i8";
   case DType::Float32: return "<f4";
   case DType::Float64: return "<f8";
+  case DType::Complex64:
+    return "<c8";
+  case DType::Complex128:
+    return "<c16";
   }
   return "";
 }

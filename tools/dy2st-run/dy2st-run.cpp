@@ -102,17 +102,25 @@ static llvm::Expected<RuntimeValue> fromDense(DenseElementsAttr dense) {
   v.allocation = std::malloc(std::max<size_t>(v.numElements() * size, 1));
   v.data = v.allocation;
   char *out = static_cast<char *>(v.data);
-  int64_t i = 0;
-  if (isa<FloatType>(type.getElementType())) {
-    for (APFloat f : dense.getValues<APFloat>()) {
-      double d = f.convertToDouble();
-      float s = static_cast<float>(d);
-      std::memcpy(out + size * i++, size == 4 ? static_cast<void *>(&s) : &d, size);
+  auto writeFloat = [&](const APFloat &f, size_t width) {
+    double d = f.convertToDouble();
+    float s = static_cast<float>(d);
+    std::memcpy(out, width == 4 ? static_cast<void *>(&s) : &d, width);
+    out += width;
+  };
+  if (isa<ComplexType>(type.getElementType())) {
+    for (std::complex<APFloat> c : dense.getValues<std::complex<APFloat>>()) {
+      writeFloat(c.real(), size / 2);
+      writeFloat(c.imag(), size / 2);
     }
+  } else if (isa<FloatType>(type.getElementType())) {
+    for (APFloat f : dense.getValues<APFloat>())
+      writeFloat(f, size);
   } else {
     for (APInt n : dense.getValues<APInt>()) {
       int64_t x = type.getElementType().isInteger(1) ? n.getZExtValue() : n.getSExtValue();
-      std::memcpy(out + size * i++, &x, size);
+      std::memcpy(out, &x, size);
+      out += size;
     }
   }
   return v;
@@ -170,6 +178,9 @@ static llvm::Error asRuntimeNumber(RuntimeValue &v) {
     number.kind = RuntimeValue::Kind::Float;
     number.floatValue = *static_cast<const double *>(v.data);
     break;
+  case DType::Complex64:
+  case DType::Complex128:
+    return llvm::createStringError("dy2st-run: a number parameter of the model is complex");
   }
   std::free(v.allocation);
   v = number;

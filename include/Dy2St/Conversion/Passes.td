@@ -17,6 +17,7 @@ def ConvertPydyToCorePass : Pass<"convert-pydy-to-core", "ModuleOp"> {
   let dependentDialects = [
     "::mlir::func::FuncDialect", "::mlir::scf::SCFDialect",
     "::mlir::arith::ArithDialect", "::mlir::math::MathDialect",
+    "::mlir::complex::ComplexDialect",
     "::mlir::tensor::TensorDialect", "::mlir::linalg::LinalgDialect",
     "::mlir::LLVM::LLVMDialect"
   ];

@@ -4,14 +4,15 @@
 #include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/IR/BuiltinOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
+#include "mlir/IR/BuiltinOps.h"
 #include "llvm/ADT/SmallBitVector.h"
 
 #include <cmath>
@@ -42,10 +43,32 @@ static Value floatToInt(OpBuilder &b, Location loc, Value v, IntegerType to) {
   return width == to.getWidth() ? r : Value(arith::TruncIOp::create(b, loc, to, r));
 }
 
+Value complexConstant(OpBuilder &b, Location loc, ComplexType type, double re, double im) {
+  Type part = type.getElementType();
+  return complex::ConstantOp::create(
+      b, loc, type, b.getArrayAttr({b.getFloatAttr(part, re), b.getFloatAttr(part, im)}));
+}
+
 Value convertElement(OpBuilder &b, Location loc, Value v, Type to) {
   Type from = v.getType();
   if (from == to)
     return v;
+  // A real number is a complex one of imaginary part 0; a complex number is
+  // true where it is not 0, and otherwise its real part (Paddle's casts).
+  if (auto toComplex = dyn_cast<ComplexType>(to)) {
+    Type part = toComplex.getElementType();
+    if (isa<ComplexType>(from))
+      return complex::CreateOp::create(
+          b, loc, to, convertElement(b, loc, complex::ReOp::create(b, loc, v), part),
+          convertElement(b, loc, complex::ImOp::create(b, loc, v), part));
+    return complex::CreateOp::create(b, loc, to, convertElement(b, loc, v, part),
+                                     arith::ConstantOp::create(b, loc, b.getFloatAttr(part, 0)));
+  }
+  if (auto fromComplex = dyn_cast<ComplexType>(from)) {
+    if (to.isInteger(1))
+      return complex::NotEqualOp::create(b, loc, v, complexConstant(b, loc, fromComplex, 0, 0));
+    return convertElement(b, loc, complex::ReOp::create(b, loc, v), to);
+  }
   if (to.isInteger(1)) {
     if (isa<FloatType>(from))
       return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, v,
@@ -130,6 +153,8 @@ Value zeroOf(OpBuilder &b, Location loc, Type type) {
     Value empty = tensor::EmptyOp::create(b, loc, shape, tensor.getElementType());
     return tensor::CastOp::create(b, loc, type, empty);
   }
+  if (auto complex = dyn_cast<ComplexType>(type))
+    return complexConstant(b, loc, complex, 0, 0);
   if (isa<FloatType>(type))
     return arith::ConstantOp::create(b, loc, b.getFloatAttr(type, 0));
   return arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, 0));
@@ -207,6 +232,21 @@ Value binaryScalar(OpBuilder &b, Location loc, BinaryKind kind, Value lhs, Value
                    Type compute) {
   lhs = convertElement(b, loc, lhs, compute);
   rhs = convertElement(b, loc, rhs, compute);
+  if (isa<ComplexType>(compute)) {
+    // The rules leave +, -, *, / and ** (and @'s products) to complex numbers.
+    switch (kind) {
+    case BinaryKind::add:
+      return complex::AddOp::create(b, loc, lhs, rhs);
+    case BinaryKind::sub:
+      return complex::SubOp::create(b, loc, lhs, rhs);
+    case BinaryKind::div:
+      return complex::DivOp::create(b, loc, lhs, rhs);
+    case BinaryKind::pow:
+      return complex::PowOp::create(b, loc, lhs, rhs);
+    default:
+      return complex::MulOp::create(b, loc, lhs, rhs);
+    }
+  }
   bool isFloat = isa<FloatType>(compute);
   switch (kind) {
   case BinaryKind::add:
@@ -246,6 +286,9 @@ Value compareScalar(OpBuilder &b, Location loc, CompareKind kind, Value lhs, Val
                     Type compute) {
   lhs = convertElement(b, loc, lhs, compute);
   rhs = convertElement(b, loc, rhs, compute);
+  if (isa<ComplexType>(compute)) // the rules leave == and != to complex numbers
+    return kind == CompareKind::eq ? Value(complex::EqualOp::create(b, loc, lhs, rhs))
+                                   : Value(complex::NotEqualOp::create(b, loc, lhs, rhs));
   if (isa<FloatType>(compute)) {
     arith::CmpFPredicate p;
     switch (kind) {
@@ -457,6 +500,8 @@ Value filled(OpBuilder &b, Location loc, RankedTensorType type, Value scalar,
 }
 
 Value constantScalar(OpBuilder &b, Location loc, Type type, double value) {
+  if (auto complex = dyn_cast<ComplexType>(type))
+    return complexConstant(b, loc, complex, value, 0);
   if (isa<FloatType>(type))
     return arith::ConstantOp::create(b, loc, b.getFloatAttr(type, value));
   return arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, static_cast<int64_t>(value)));

@@ -1,5 +1,7 @@
 // Lowerings of the creation primitives.
 #include "LibLowering.h"
+
+#include "Dy2St/Support/DType.h"
 #include "Dy2St/Support/RuntimeABI.h"
 
 #include "Dy2St/Conversion/RuntimeCalls.h"
@@ -31,6 +33,11 @@ static Value asF64(OpBuilder &b, Location loc, Value v) {
   return convertElement(b, loc, v, b.getF64Type());
 }
 
+/// The bytes of one element of `type` (a complex one holds two floats).
+static double elementBytes(RankedTensorType type) {
+  return static_cast<double>(dy2st::dtypeSize(*dy2st::dtypeOfElement(type.getElementType())));
+}
+
 /// The memory of this machine, in bytes.
 static double physicalMemory() {
   return static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
@@ -42,7 +49,7 @@ static double physicalMemory() {
 static FailureOr<Value> emptyResult(LibLowering &l) {
   RankedTensorType result = l.result();
   if (result.hasStaticShape()) {
-    double bytes = result.getElementTypeBitWidth() / 8.0 * result.getNumElements();
+    double bytes = elementBytes(result) * result.getNumElements();
     if (bytes > physicalMemory())
       return l.op->emitError() << l.fn.name << ": a tensor of "
                                << static_cast<int64_t>(bytes / 0x1p30)
@@ -64,8 +71,7 @@ static FailureOr<Value> emptyResult(LibLowering &l) {
     // A size only known at run time may ask for more memory than there is:
     // a MemoryError (as numpy's) and an empty tensor, not a failed malloc
     // written through.
-    Value bytes = arith::ConstantOp::create(
-        l.b, l.loc, l.b.getF64FloatAttr(result.getElementTypeBitWidth() / 8.0));
+    Value bytes = arith::ConstantOp::create(l.b, l.loc, l.b.getF64FloatAttr(elementBytes(result)));
     for (int64_t d = 0, next = 0; d < result.getRank(); ++d) {
       Value size = result.isDynamicDim(d)
                        ? dynamic[next++]
@@ -251,6 +257,14 @@ FailureOr<Value> lowerToTensor(LibLowering &l) {
   RankedTensorType type = l.result();
   Type elem = type.getElementType();
   Value data = l.operand("data");
+  if (!data && isa<ComplexType>(elem)) {
+    // Literal numbers are real: a constant of the parts' dtype, converted.
+    RankedTensorType partType = type.clone(cast<ComplexType>(elem).getElementType());
+    l.resultType = partType;
+    FailureOr<Value> parts = lowerToTensor(l);
+    l.resultType = type;
+    return failed(parts) ? parts : FailureOr<Value>(castTensor(b, l.loc, *parts, elem));
+  }
   if (!data) {
     SmallVector<Attribute> values;
     std::function<void(Attribute)> flatten = [&](Attribute a) {

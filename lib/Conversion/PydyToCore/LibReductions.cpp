@@ -2,6 +2,7 @@
 #include "LibLowering.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -56,6 +57,10 @@ static Value identityOf(OpBuilder &b, Location loc, LibOp op, Type elem) {
 }
 
 static Value combine(OpBuilder &b, Location loc, LibOp op, Value in, Value acc) {
+  // Complex numbers are summed (sum, mean) and multiplied (einsum's products).
+  if (isa<ComplexType>(in.getType()))
+    return op == LibOp::prod ? Value(complex::MulOp::create(b, loc, in, acc))
+                             : Value(complex::AddOp::create(b, loc, in, acc));
   bool isFloat = isa<FloatType>(in.getType());
   switch (op) {
   case LibOp::max:
@@ -344,11 +349,11 @@ FailureOr<Value> lowerReduction(LibLowering &l) {
     Value count = l.index(1);
     for (int64_t a : axes)
       count = arith::MulIOp::create(b, loc, count, l.dim(x, a));
-    Value countF = arith::SIToFPOp::create(
-        b, loc, elem, arith::IndexCastOp::create(b, loc, b.getI64Type(), count));
+    Value countF =
+        convertElement(b, loc, arith::IndexCastOp::create(b, loc, b.getI64Type(), count), elem);
     value = elementwise(b, loc, value.getType(), {value, countF},
-                        [](OpBuilder &nb, Location nl, ValueRange e) {
-                          return arith::DivFOp::create(nb, nl, e[0], e[1]);
+                        [&](OpBuilder &nb, Location nl, ValueRange e) {
+                          return binaryScalar(nb, nl, BinaryKind::div, e[0], e[1], elem);
                         });
   }
   if (!l.flag("keepdim") || axes.empty())

@@ -6,6 +6,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
@@ -189,8 +190,66 @@ Value keepReducedDims(OpBuilder &b, Location loc, Value value, RankedTensorType 
 // Elementwise
 //===----------------------------------------------------------------------===//
 
+/// The complex functions the table takes complex tensors for; those the
+/// complex dialect lacks are written over its exp, log and division.
+static Value complexUnaryScalar(OpBuilder &b, Location loc, LibOp op, Value x) {
+  auto t = cast<ComplexType>(x.getType());
+  auto number = [&](double re) { return complexConstant(b, loc, t, re, 0); };
+  auto expOfBoth = [&](bool add) {
+    Value e = complex::ExpOp::create(b, loc, x);
+    Value eNeg = complex::ExpOp::create(b, loc, complex::NegOp::create(b, loc, x));
+    Value sum = add ? Value(complex::AddOp::create(b, loc, e, eNeg))
+                    : Value(complex::SubOp::create(b, loc, e, eNeg));
+    return complex::MulOp::create(b, loc, sum, number(0.5));
+  };
+  switch (op) {
+  case LibOp::exp:
+    return complex::ExpOp::create(b, loc, x);
+  case LibOp::expm1:
+    return complex::Expm1Op::create(b, loc, x);
+  case LibOp::log:
+    return complex::LogOp::create(b, loc, x);
+  case LibOp::log2:
+    return complex::MulOp::create(b, loc, complex::LogOp::create(b, loc, x), number(1 / M_LN2));
+  case LibOp::log10:
+    return complex::MulOp::create(b, loc, complex::LogOp::create(b, loc, x), number(1 / M_LN10));
+  case LibOp::log1p:
+    return complex::Log1pOp::create(b, loc, x);
+  case LibOp::sqrt:
+    return complex::SqrtOp::create(b, loc, x);
+  case LibOp::sin:
+    return complex::SinOp::create(b, loc, x);
+  case LibOp::cos:
+    return complex::CosOp::create(b, loc, x);
+  case LibOp::tan:
+    return complex::TanOp::create(b, loc, x);
+  case LibOp::tanh:
+    return complex::TanhOp::create(b, loc, x);
+  case LibOp::sinh:
+    return expOfBoth(false);
+  case LibOp::cosh:
+    return expOfBoth(true);
+  case LibOp::sigmoid: {
+    Value e = complex::ExpOp::create(b, loc, complex::NegOp::create(b, loc, x));
+    return complex::DivOp::create(b, loc, number(1), complex::AddOp::create(b, loc, number(1), e));
+  }
+  case LibOp::reciprocal:
+    return complex::DivOp::create(b, loc, number(1), x);
+  case LibOp::abs:
+    return complex::AbsOp::create(b, loc, x);
+  case LibOp::neg:
+    return complex::NegOp::create(b, loc, x);
+  case LibOp::square:
+    return complex::MulOp::create(b, loc, x, x);
+  default:
+    llvm_unreachable("the table's complex list has no other unary primitive");
+  }
+}
+
 static Value unaryScalar(OpBuilder &b, Location loc, LibOp op, Value x) {
   Type t = x.getType();
+  if (isa<ComplexType>(t))
+    return complexUnaryScalar(b, loc, op, x);
   bool isFloat = isa<FloatType>(t);
   auto zero = [&] { return constantScalar(b, loc, t, 0); };
   auto one = [&] { return constantScalar(b, loc, t, 1); };
@@ -281,7 +340,8 @@ FailureOr<Value> lowerUnary(LibLowering &l) {
   LibOp op = l.fn.op;
   // Math computes in the result's dtype; predicates on the input's.
   Type compute = elementTypeOf(l.resultType);
-  if (compute.isInteger(1) && op != LibOp::logical_not)
+  if ((compute.isInteger(1) && op != LibOp::logical_not) ||
+      isa<ComplexType>(elementTypeOf(x.getType())))
     compute = elementTypeOf(x.getType());
   return elementwise(l.b, l.loc, l.resultType, x,
                      [&](OpBuilder &nb, Location nl, ValueRange e) {
@@ -345,6 +405,23 @@ FailureOr<Value> lowerSelect(LibLowering &l) {
     return arith::SelectOp::create(nb, nl, e[0], convertElement(nb, nl, e[1], resultElem),
                                    convertElement(nb, nl, e[2], resultElem));
   });
+}
+
+FailureOr<Value> lowerMakeComplex(LibLowering &l) {
+  Type resultElem = elementTypeOf(l.resultType);
+  return nary(l, {l.operand("real"), l.operand("imag")},
+              [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
+                return complex::CreateOp::create(nb, nl, resultElem, e[0], e[1]);
+              });
+}
+
+FailureOr<Value> lowerComplexPart(LibLowering &l) {
+  bool real = l.fn.op == LibOp::real;
+  return elementwise(l.b, l.loc, l.resultType, l.operand("x"),
+                     [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
+                       return real ? Value(complex::ReOp::create(nb, nl, e[0]))
+                                   : Value(complex::ImOp::create(nb, nl, e[0]));
+                     });
 }
 
 FailureOr<Value> lowerCast(LibLowering &l) {

@@ -23,6 +23,8 @@ using dy2st::stringPointer;
 /// Converts a scalar to another scalar type with numpy's casting rules
 /// (bool → 0/1, float → int truncates, anything → bool is `!= 0`).
 Value convertElement(OpBuilder &b, Location loc, Value v, Type to);
+/// The complex constant re + im * 1j of `type`.
+Value complexConstant(OpBuilder &b, Location loc, ComplexType type, double re, double im);
 /// The first element of a tensor.
 Value firstElement(OpBuilder &b, Location loc, Value tensor);
 /// The single element of a tensor (a Python scalar as it is), checked where

@@ -9,6 +9,7 @@
 #include "llvm/ADT/TypeSwitch.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/Iterators.h"
@@ -229,6 +230,8 @@ struct UnaryLowering : OpConversionPattern<UnaryOp> {
           case UnaryKind::promote:
             return x;
           case UnaryKind::neg:
+            if (isa<ComplexType>(resultElem))
+              return complex::NegOp::create(b, l, x);
             if (isa<FloatType>(resultElem))
               return arith::NegFOp::create(b, l, x);
             return arith::SubIOp::create(
@@ -760,6 +763,9 @@ static LogicalResult pushPrintItems(OpBuilder &b, Operation *op, ValueRange valu
     }
     if (auto tensor = dyn_cast<RankedTensorType>(type)) {
       Type elem = tensor.getElementType();
+      if (isa<ComplexType>(elem))
+        return op->emitError("printing a complex tensor in compiled code is not supported (its "
+                             "parts, real(x) and imag(x), print)");
       std::string suffix = elem.isInteger(1)    ? "i1"
                            : elem.isInteger(32) ? "i32"
                            : elem.isInteger(64) ? "i64"
@@ -999,9 +1005,10 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
       return signalPassFailure();
 
     ConversionTarget target(getContext());
-    target.addLegalDialect<arith::ArithDialect, func::FuncDialect, scf::SCFDialect,
-                           math::MathDialect, tensor::TensorDialect, linalg::LinalgDialect,
-                           LLVM::LLVMDialect, tensor_array::TensorArrayDialect>();
+    target
+        .addLegalDialect<arith::ArithDialect, func::FuncDialect, scf::SCFDialect, math::MathDialect,
+                         complex::ComplexDialect, tensor::TensorDialect, linalg::LinalgDialect,
+                         LLVM::LLVMDialect, tensor_array::TensorArrayDialect>();
     target.addIllegalDialect<PydyDialect>();
     RewritePatternSet patterns(&getContext());
     patterns.add<ConstantLowering, UndefLowering, BinaryLowering, CompareLowering, UnaryLowering,

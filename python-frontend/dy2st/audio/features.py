@@ -2,11 +2,11 @@
 MFCC layers, with Paddle's arguments, defaults and buffers (fft_window,
 fbank_matrix, dct_matrix).
 
-Paddle computes the spectrogram as |stft(x)|^power, the STFT a complex FFT
-of the windowed frames. dy2st's tensors hold no complex numbers: the
-magnitude comes from the real and imaginary parts computed as one product of
-the frames with the cosine and sine rows of the DFT (a matmul, which also
-runs compiled), agreeing with the FFT to float32 rounding."""
+Paddle computes the spectrogram as |stft(x)|^power. The layer frames and
+windows its input as paddle.signal.stft does, and takes the real and
+imaginary parts as one product of the frames with the cosine and sine rows
+of the one-sided DFT, made once with the layer (stft makes its tables at
+each call), agreeing with Paddle's FFT to float32 rounding."""
 from __future__ import annotations
 
 import math
@@ -14,9 +14,8 @@ from typing import Any
 
 from ..eager import functional as F
 from ..eager.tensor import Tensor
-from ..nn import functional as nnF
 from ..nn.layer import Layer
-from ..signal import frame
+from ..signal import padded_window, windowed_frames
 from .functional import compute_fbank_matrix, create_dct, get_window, power_to_db
 
 __all__ = ["Spectrogram", "MelSpectrogram", "LogMelSpectrogram", "MFCC"]
@@ -65,15 +64,9 @@ class Spectrogram(Layer):
         squeezed = x.ndim == 1
         if squeezed:
             x = F.unsqueeze(x, 0)
-        window = self.fft_window
-        if self.win_length < self.n_fft:
-            left = (self.n_fft - self.win_length) // 2
-            window = nnF.pad(window, [left, self.n_fft - self.win_length - left])
-        if self.center:
-            half = self.n_fft // 2
-            x = F.squeeze(nnF.pad(F.unsqueeze(x, -1), [half, half], mode=self.pad_mode,
-                                  data_format="NLC"), -1)
-        frames = F.transpose(frame(x, self.n_fft, self.hop_length), [0, 2, 1]) * window
+        window = padded_window(self.fft_window, self.win_length, self.n_fft, x.dtype)
+        frames = windowed_frames(x, self.n_fft, self.hop_length, window, self.center,
+                                 self.pad_mode)
         parts = F.matmul(frames, self._dft, transpose_y=True)
         bins = self.n_fft // 2 + 1
         real, imag = parts[:, :, :bins], parts[:, :, bins:]

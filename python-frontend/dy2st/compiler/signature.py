@@ -15,7 +15,8 @@ from typing import Any, Sequence
 from ..eager import dtypes
 from .pydytext import escape, float_literal
 
-_ELEMENT = {"bool": "i1", "int32": "i32", "int64": "i64", "float32": "f32", "float64": "f64"}
+_ELEMENT = {"bool": "i1", "int32": "i32", "int64": "i64", "float32": "f32", "float64": "f64",
+            "complex64": "complex<f32>", "complex128": "complex<f64>"}
 
 
 class InputSpec:

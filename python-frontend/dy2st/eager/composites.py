@@ -8,9 +8,11 @@ supports: primitives, arithmetic, and Python values that fold at compile time
 
 Adding a composite is one function in basic_composites.py, math_composites.py,
 layout_composites.py, linalg_composites.py, counting_composites.py,
-special_composites.py, numeric_composites.py or scatter_composites.py (which build on the basic ones) and its name in that
+special_composites.py, numeric_composites.py, scatter_composites.py or
+complex_composites.py (which build on the basic ones) and its name in that
 module's table."""
 from .basic_composites import BASIC_COMPOSITES, topk, topk_returned
+from .complex_composites import COMPLEX_COMPOSITES
 from .counting_composites import COUNTING_COMPOSITES
 from .layout_composites import LAYOUT_COMPOSITES, median_returned, median_with_positions
 from .linalg_composites import LINALG_COMPOSITES
@@ -21,7 +23,7 @@ from .special_composites import SPECIAL_COMPOSITES
 
 COMPOSITES = {**BASIC_COMPOSITES, **MATH_COMPOSITES, **LAYOUT_COMPOSITES, **LINALG_COMPOSITES,
               **COUNTING_COMPOSITES, **SPECIAL_COMPOSITES, **NUMERIC_COMPOSITES,
-              **SCATTER_COMPOSITES}
+              **SCATTER_COMPOSITES, **COMPLEX_COMPOSITES}
 
 PAIR_OUTPUTS = {"topk": (topk, topk_returned), "median": (median_with_positions, median_returned)}
 """{function: (what its `out=(values, indices)` takes, what it then returns)}

@@ -39,7 +39,12 @@ class IntInfo(NamedTuple):
 
 
 def finfo(dtype: Any) -> FloatInfo:
-    """The limits of a float dtype (dy2st's tensors hold float32 and float64)."""
+    """The limits of a float dtype (dy2st's tensors hold float32 and float64);
+    of a complex one, those of its parts (Paddle's)."""
+    if dtype == "complex64":
+        dtype = "float32"
+    elif dtype == "complex128":
+        dtype = "float64"
     if dtype == "float32":
         return FloatInfo(32, 1.1920928955078125e-07, -3.4028234663852886e+38,
                          3.4028234663852886e+38, 1.1754943508222875e-38,
@@ -55,7 +60,7 @@ def finfo(dtype: Any) -> FloatInfo:
         return FloatInfo(16, 0.0078125, -3.3895313892515355e+38, 3.3895313892515355e+38,
                          1.1754943508222875e-38, 1.1754943508222875e-38, 0.01, "bfloat16")
     raise ValueError("The argument of paddle.finfo can only be a float dtype (float16, "
-                     "bfloat16, float32, float64)")
+                     "bfloat16, float32, float64) or a complex one (complex64, complex128)")
 
 
 def iinfo(dtype: Any) -> IntInfo:

@@ -21,7 +21,8 @@ class DType(str):
 
 
 _NUMPY_NAMES = {"bool": "bool", "int32": "int32", "int64": "int64",
-                "float32": "float32", "float64": "float64"}
+                "float32": "float32", "float64": "float64",
+                "complex64": "complex64", "complex128": "complex128"}
 # NumPy's other names of them, which Paddle takes too (x.astype("float") is
 # float64); DType.cpp's dtypeFromSpelling holds the same for compiled code.
 _NUMPY_SPELLINGS = {"float": "float64", "double": "float64", "int": "int64", "long": "int64"}
@@ -31,7 +32,9 @@ int32 = DType("int32")
 int64 = DType("int64")
 float32 = DType("float32")
 float64 = DType("float64")
-ALL = (bool_, int32, int64, float32, float64)
+complex64 = DType("complex64")
+complex128 = DType("complex128")
+ALL = (bool_, int32, int64, float32, float64, complex64, complex128)
 # Named so that code comparing or choosing dtypes (`x.dtype == paddle.float16`
 # under AMP, `paddle.finfo(paddle.float16)`) runs; dy2st's tensors hold none
 # of them (as_dtype: a TypeError).
@@ -40,8 +43,6 @@ bfloat16 = DType("bfloat16")
 int8 = DType("int8")
 uint8 = DType("uint8")
 int16 = DType("int16")
-complex64 = DType("complex64")
-complex128 = DType("complex128")
 # The dtype of new float tensors and parameters (paddle.set_default_dtype):
 # float32 or float64, the one item of a list that set_default_float changes
 # (compiled code made under another one is converted again:
@@ -93,18 +94,36 @@ def as_dtype(dtype):
         return DType(name)
     if isinstance(dtype, str) and dtype in _NUMPY_SPELLINGS:
         return DType(_NUMPY_SPELLINGS[dtype])
-    raise TypeError(f"dy2st supports the dtypes bool, int32, int64, float32 and float64, "
-                    f"not {dtype!r}")
+    raise TypeError(f"dy2st supports the dtypes bool, int32, int64, float32, float64, "
+                    f"complex64 and complex128, not {dtype!r}")
 
 
 def _rank(dtype):
-    """bool < ints by width < floats by width, as in TypeRules.cpp."""
+    """bool < ints by width < floats by width < complex by width, as in
+    TypeRules.cpp."""
     d = np.dtype(dtype)
     if d == np.bool_:
         return 0
     if d.kind == "i":
         return 1 + d.itemsize
+    if d.kind == "c":
+        return 200 + 4 * d.itemsize
     return 100 + 8 * d.itemsize
+
+
+def complex_of(dtype) -> np.dtype:
+    """The complex dtype of a float dtype's precision: float64 -> complex128,
+    the others (float32, ints, bool) -> complex64."""
+    d = np.dtype(dtype)
+    if d.kind == "c":
+        return d
+    return np.dtype(np.complex128 if d == np.float64 else np.complex64)
+
+
+def real_of(dtype) -> np.dtype:
+    """The float dtype of a complex dtype's parts (other dtypes are kept)."""
+    d = np.dtype(dtype)
+    return np.dtype(np.float64 if d == np.complex128 else np.float32) if d.kind == "c" else d
 
 
 def _python_dtype(value):
@@ -112,6 +131,8 @@ def _python_dtype(value):
         return np.dtype(np.bool_)
     if isinstance(value, int):
         return np.dtype(np.int64)
+    if isinstance(value, complex):
+        return np.dtype(np.complex128)
     return np.dtype(np.float64)
 
 
@@ -119,9 +140,15 @@ def promote(lhs, rhs):
     """The dtype two operands compute in. Each is (dtype, is_tensor)."""
     (ld, lt), (rd, rt) = lhs, rhs
     if lt == rt:
-        return ld if _rank(ld) >= _rank(rd) else rd
+        wider = ld if _rank(ld) >= _rank(rd) else rd
+        # A complex with a float64 takes float64's precision (Paddle's).
+        if wider.kind == "c" and np.float64 in (ld, rd):
+            return np.dtype(np.complex128)
+        return wider
     tensor, scalar = (ld, rd) if lt else (rd, ld)
-    if scalar == np.float64 and tensor.kind != "f":
+    if scalar == np.complex128:
+        return complex_of(tensor)
+    if scalar == np.float64 and tensor.kind not in "fc":
         return np.dtype(np.float32)
     if scalar == np.int64 and tensor == np.bool_:
         return np.dtype(np.int64)
@@ -133,6 +160,6 @@ def arithmetic_dtype(op, lhs, rhs):
     compute = promote(lhs, rhs)
     if compute == np.bool_:
         compute = np.dtype(np.int64)
-    if op == "div" and compute.kind != "f":
+    if op == "div" and compute.kind not in "fc":
         compute = np.dtype(np.float32)
     return compute

@@ -118,10 +118,6 @@ def isposinf(x, name=None):
     return logical_and(isinf(x), x > 0)
 
 
-def isreal(x, name=None):
-    """Whether each element is real: every element of a real tensor."""
-    return ones_like(x, dtype="bool")
-
 
 def is_empty(x, name=None):
     """Whether x has no elements (a 0-d bool tensor)."""
@@ -137,11 +133,6 @@ def is_integer(x):
     """Whether x's dtype is an integer dtype."""
     return x.dtype == "int32" or x.dtype == "int64"
 
-
-def is_complex(x):
-    """Whether x's dtype is complex: never in dy2st, which has no complex
-    dtypes."""
-    return False
 
 
 def gammaln(x, name=None):
@@ -220,5 +211,5 @@ def reduce_as(x, target, name=None):
 
 NUMERIC_COMPOSITES = {fn.__name__: fn for fn in (
     true_divide, positive, copysign, gcd, lcm, sinc, ldexp, frexp, isneginf,
-    isposinf, isreal, is_empty, is_floating_point, is_integer, is_complex, gammaln, trapezoid,
+    isposinf, is_empty, is_floating_point, is_integer, gammaln, trapezoid,
     cumulative_trapezoid, vander, renorm, cdist, reduce_as)}

@@ -51,6 +51,15 @@ def _parse(signature):
     return params
 
 
+_COMPLEX_OPERANDS = re.compile(r'^DY2ST_COMPLEX_OPERANDS\(((?:\s*"[^"]*")+)\)', re.M)
+
+
+def complex_operands(path=TABLE_PATH):
+    """The names of the primitives whose tensors may be complex."""
+    strings = _COMPLEX_OPERANDS.search(path.read_text()).group(1)
+    return frozenset("".join(re.findall(r'"([^"]*)"', strings)).split())
+
+
 def load(path=TABLE_PATH):
     """{name: Primitive} in table order."""
     table = {}

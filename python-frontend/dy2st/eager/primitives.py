@@ -23,10 +23,24 @@ NAME_OF = {}
 """{eager function: primitive name}: what the importer asks."""
 
 
+COMPLEX_PRIMITIVES = optable.complex_operands()
+"""The primitives that take complex tensors (the table's list, which the
+compiler's type rules read too); the others raise a TypeError given one."""
+
+
+def _no_complex(name, args, kwargs):
+    for v in (*args, *kwargs.values()):
+        items = v if isinstance(v, (list, tuple)) else (v,)
+        if any(isinstance(t, Tensor) and t._value.dtype.kind == "c" for t in items):
+            raise TypeError(f"{name}() does not take complex tensors")
+
+
 def _recorded(fn, name):
     """`fn`, also recorded by an active TracedLayer trace (once per top-level call)."""
     @functools.wraps(fn)
     def operation(*args, **kwargs):
+        if name not in COMPLEX_PRIMITIVES:
+            _no_complex(name, args, kwargs)
         tracer = recording.current()
         if tracer is None:
             return fn(*args, **kwargs)
@@ -75,7 +89,7 @@ def _operand(v):
 
 # Elementwise math ----------------------------------------------------------
 def _float_result(v):
-    return v if v.dtype.kind == "f" else v.astype(np.float32)
+    return v if v.dtype.kind in "fc" else v.astype(np.float32)
 
 
 _erf = np.frompyfunc(math.erf, 1, 1)
@@ -99,9 +113,16 @@ _FLOAT_MATH = {
 def _float_unary(name, npfn):
     def fn(x, name=None):
         v = _float_result(_t(x)._value)
+        if v.dtype.kind == "c" and name_ in _REAL_ONLY:
+            raise TypeError(f"{name_}() takes a real tensor, not {v.dtype}")
         with np.errstate(all="ignore"):
             return Tensor(np.asarray(npfn(v), v.dtype))
+    name_ = name
     return primitive(name)(fn)
+
+
+_REAL_ONLY = {"erf", "rsqrt"}
+"""The float functions Paddle computes on real tensors only."""
 
 
 for _name, _npfn in _FLOAT_MATH.items():
@@ -268,8 +289,39 @@ def _where(condition, x, y, name=None):
 
 @primitive("cast")
 def _cast(x, dtype):
+    v, to = _t(x)._value, dtypes.as_dtype(dtype).numpy
+    if v.dtype.kind == "c" and to.kind != "c":
+        # A complex number is true where it is not 0; otherwise its real part.
+        v = v != 0 if to == np.bool_ else v.real
     with np.errstate(invalid="ignore"):  # NaN and out of range: INT_MIN, as Paddle
-        return Tensor(_t(x)._value.astype(dtypes.as_dtype(dtype).numpy))
+        return Tensor(v.astype(to))
+
+
+def _complex_operand(v, fname):
+    if v.dtype.kind != "c":
+        raise TypeError(f"{fname}() takes a complex tensor, not {v.dtype}")
+    return v
+
+
+@primitive("complex")
+def _complex(real, imag, name=None):
+    rv, iv = _t(real, "real")._value, _t(imag, "imag")._value
+    if rv.dtype.kind != "f" or rv.dtype != iv.dtype:
+        raise TypeError(f"complex() takes real and imag parts of one float dtype, not "
+                        f"{rv.dtype} and {iv.dtype}")
+    out = np.empty(np.broadcast_shapes(rv.shape, iv.shape), dtypes.complex_of(rv.dtype))
+    out.real, out.imag = rv, iv
+    return Tensor(out)
+
+
+@primitive("real")
+def _real(x, name=None):
+    return Tensor(_complex_operand(_t(x)._value, "real").real.copy())
+
+
+@primitive("imag")
+def _imag(x, name=None):
+    return Tensor(_complex_operand(_t(x)._value, "imag").imag.copy())
 
 
 @primitive("matmul")
@@ -299,7 +351,7 @@ def _axes(axis, ndim, fname):
 @primitive("sum")
 def _sum(x, axis=None, dtype=None, keepdim=False, name=None):
     v = _t(x)._value
-    out = v.dtype if v.dtype.kind == "f" or v.dtype == np.int64 else np.dtype(np.int64)
+    out = v.dtype if v.dtype.kind in "fc" or v.dtype == np.int64 else np.dtype(np.int64)
     if dtype is not None:
         out = dtypes.as_dtype(dtype).numpy
     return Tensor(np.asarray(np.sum(v, axis=_axes(axis, v.ndim, "sum"), dtype=out,
@@ -309,7 +361,7 @@ def _sum(x, axis=None, dtype=None, keepdim=False, name=None):
 @primitive("mean")
 def _mean(x, axis=None, keepdim=False, name=None):
     v = _t(x)._value
-    if v.dtype.kind != "f":
+    if v.dtype.kind not in "fc":
         raise TypeError("mean() needs a float tensor; cast it first")
     return Tensor(np.asarray(np.mean(v, axis=_axes(axis, v.ndim, "mean"), keepdims=keepdim),
                              v.dtype))

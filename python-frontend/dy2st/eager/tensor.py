@@ -20,7 +20,7 @@ the tensor first (filled by `functional`, which is above this module)."""
 
 
 def _is_number(value):
-    return isinstance(value, (bool, int, float)) and not isinstance(value, Tensor)
+    return isinstance(value, (bool, int, float, complex)) and not isinstance(value, Tensor)
 
 
 def _operand(value):
@@ -73,8 +73,12 @@ def _binary(op, lhs, rhs):
         return Tensor(np.matmul(np.asarray(la, compute), np.asarray(ra, compute)))
     if op in _COMPARE:
         compute = dtypes.promote((ld, lt), (rd, rt))
+        if compute.kind == "c" and op not in ("eq", "ne"):
+            raise TypeError(f"complex numbers are not ordered ({op})")
         return Tensor(_COMPARE[op](np.asarray(la, compute), np.asarray(ra, compute)))
     compute = dtypes.arithmetic_dtype(op, (ld, lt), (rd, rt))
+    if compute.kind == "c" and op in ("floordiv", "mod"):
+        raise TypeError(f"{op} of complex numbers")
     with np.errstate(divide="ignore", invalid="ignore"):
         result = _ARITHMETIC[op](np.asarray(la, compute), np.asarray(ra, compute))
     return Tensor(np.asarray(result, compute))
@@ -402,6 +406,8 @@ def _infer_dtype(data):
         return dtypes.int64
     if flat.dtype.kind == "f":
         return dtypes.default_float()
+    if flat.dtype.kind == "c":
+        return dtypes.as_dtype(dtypes.complex_of(dtypes.default_float().numpy))
     raise TypeError(f"to_tensor cannot make a tensor of {type(data).__name__} data")
 
 

@@ -3,10 +3,12 @@
 #include "Dy2St/Dialect/Pydy/Library.h"
 #include "Dy2St/Dialect/Pydy/PydyDialect.h"
 #include "Dy2St/Dialect/Pydy/TypeRules.h"
+#include "Dy2St/Dialect/TensorArray/TensorArrayDialect.h"
 #include "Dy2St/Support/DType.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace mlir;
 using namespace mlir::pydy;
@@ -333,7 +335,35 @@ namespace mlir::pydy {
 #undef DY2ST_PRIMITIVE
 } // namespace mlir::pydy
 
+/// Whether `fn` takes complex tensors (the table's DY2ST_COMPLEX_OPERANDS).
+static bool takesComplex(const LibFunction &fn) {
+  static const llvm::StringSet<> names = [] {
+    llvm::StringSet<> set;
+    SmallVector<StringRef> words;
+#define DY2ST_PRIMITIVE(NAME, SIGNATURE, RULE, LOWERING)
+#define DY2ST_COMPLEX_OPERANDS(NAMES) StringRef(NAMES).split(words, ' ', -1, false);
+#include "Dy2St/Dialect/Pydy/LibraryOps.def"
+#undef DY2ST_COMPLEX_OPERANDS
+#undef DY2ST_PRIMITIVE
+    set.insert(words.begin(), words.end());
+    return set;
+  }();
+  return names.contains(fn.name);
+}
+
+static bool isComplexValue(Type type) {
+  if (auto array = dyn_cast<tensor_array::ArrayType>(type))
+    type = array.getStackedType();
+  return isa<ComplexType>(elementTypeOf(type));
+}
+
 FailureOr<Type> mlir::pydy::inferLibCallType(LibTyping &typing) {
+  if (!takesComplex(typing.fn))
+    for (const auto &entry : typing.operands)
+      for (Value v : entry.getValue())
+        if (isComplexValue(v.getType()))
+          return typing.error() << "does not take complex tensors ('" << entry.getKey() << "' is "
+                                << withArticle(v.getType()) << ")";
   using Rule = FailureOr<Type> (*)(LibTyping &);
   static constexpr Rule rules[] = {
 #define DY2ST_PRIMITIVE(NAME, SIGNATURE, RULE, LOWERING) &infer##RULE,

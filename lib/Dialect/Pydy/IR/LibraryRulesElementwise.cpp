@@ -49,7 +49,9 @@ FailureOr<Type> inferFloatUnary(LibTyping &t) {
   if (failed(x))
     return failure();
   Type elem = x->getElementType();
-  return Type(x->clone(isa<FloatType>(elem) ? elem : f32(t)));
+  if (isa<ComplexType>(elem) && (t.fn.op == LibOp::erf || t.fn.op == LibOp::rsqrt))
+    return t.error() << "takes a real tensor, got " << withArticle(*x);
+  return Type(x->clone(isa<FloatType, ComplexType>(elem) ? elem : f32(t)));
 }
 
 /// floor, ceil, round (half to even), trunc: the input's dtype.
@@ -77,6 +79,9 @@ FailureOr<Type> inferNumericUnary(LibTyping &t) {
   bool keepsBool = t.fn.op == LibOp::abs || t.fn.op == LibOp::relu;
   if (x->getElementType().isInteger(1) && !keepsBool)
     return t.error() << "is not defined on a bool tensor";
+  // The magnitude of a complex number is real.
+  if (auto complex = dyn_cast<ComplexType>(x->getElementType()); complex && t.fn.op == LibOp::abs)
+    return Type(x->clone(complex.getElementType()));
   return Type(*x);
 }
 
@@ -210,6 +215,31 @@ FailureOr<Type> inferSelect(LibTyping &t) {
   return Type(RankedTensorType::get(*shape, promoteOperands(x, y)));
 }
 
+/// complex(real, imag): float parts of one dtype, broadcast.
+FailureOr<Type> inferMakeComplex(LibTyping &t) {
+  auto re = t.tensor("real"), im = t.tensor("imag");
+  if (failed(re) || failed(im))
+    return failure();
+  if (!isa<FloatType>(re->getElementType()) || re->getElementType() != im->getElementType())
+    return t.error() << "takes real and imag parts of one float dtype, got " << withArticle(*re)
+                     << " and " << withArticle(*im);
+  auto shape = broadcastOperands(t, {*re, *im});
+  if (failed(shape))
+    return failure();
+  return Type(RankedTensorType::get(*shape, ComplexType::get(re->getElementType())));
+}
+
+/// real(x), imag(x): the float parts of a complex tensor.
+FailureOr<Type> inferComplexPart(LibTyping &t) {
+  auto x = t.tensor("x");
+  if (failed(x))
+    return failure();
+  auto complex = dyn_cast<ComplexType>(x->getElementType());
+  if (!complex)
+    return t.error() << "takes a complex tensor, got " << withArticle(*x);
+  return Type(x->clone(complex.getElementType()));
+}
+
 FailureOr<Type> inferCast(LibTyping &t) {
   auto x = t.tensor("x");
   auto dtype = t.dtype("dtype", Type());
@@ -298,7 +328,7 @@ FailureOr<Type> inferReduction(LibTyping &t) {
       return failure();
     elem = *dtype;
   }
-  if (op == LibOp::mean && !isa<FloatType>(elem))
+  if (op == LibOp::mean && !isa<FloatType, ComplexType>(elem))
     return t.error() << "needs a float tensor; cast it first";
   if ((op == LibOp::max || op == LibOp::min) && elem.isInteger(1))
     return t.error() << "of a bool tensor is not supported";

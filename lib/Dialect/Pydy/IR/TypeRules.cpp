@@ -62,7 +62,8 @@ FailureOr<SmallVector<int64_t>> mlir::pydy::broadcastShapes(ArrayRef<int64_t> a,
   return result;
 }
 
-/// Rank of tensor element types in promotion: bool < ints by width < floats by width.
+/// Rank of tensor element types in promotion: bool < ints by width < floats
+/// by width < complex by width.
 static int promotionRank(Type t) {
   if (t.isInteger(1))
     return 0;
@@ -70,7 +71,18 @@ static int promotionRank(Type t) {
     return 1 + i.getWidth() / 8;
   if (auto f = dyn_cast<FloatType>(t))
     return 100 + f.getWidth();
+  if (auto c = dyn_cast<ComplexType>(t))
+    return 200 + 2 * c.getElementType().getIntOrFloatBitWidth();
   return -1;
+}
+
+/// The wider of two tensors' element types; a complex one with float64
+/// takes float64's precision (Paddle's complex64 + float64 is complex128).
+static Type widerElement(Type le, Type re) {
+  Type wider = promotionRank(le) >= promotionRank(re) ? le : re;
+  if (isa<ComplexType>(wider) && (le.isF64() || re.isF64()))
+    return ComplexType::get(Float64Type::get(le.getContext()));
+  return wider;
 }
 
 Type mlir::pydy::promoteOperands(Type lhs, Type rhs) {
@@ -81,9 +93,9 @@ Type mlir::pydy::promoteOperands(Type lhs, Type rhs) {
   if (!lt && !rt)
     return promotionRank(le) >= promotionRank(re) ? le : re;
   if (lt && rt)
-    return promotionRank(le) >= promotionRank(re) ? le : re;
+    return widerElement(le, re);
   Type tensorElem = lt ? le : re, scalar = lt ? re : le;
-  if (scalar.isF64() && !isa<FloatType>(tensorElem))
+  if (scalar.isF64() && !isa<FloatType, ComplexType>(tensorElem))
     return b.getF32Type();
   if (scalar.isInteger(64) && tensorElem.isInteger(1))
     return b.getI64Type();
@@ -184,8 +196,12 @@ FailureOr<ElementwiseSignature> mlir::pydy::binarySignature(BinaryKind kind, Typ
   // Arithmetic on bools is arithmetic on ints, as in Python.
   if (compute.isInteger(1))
     compute = b.getI64Type();
-  if (kind == BinaryKind::div && !isa<FloatType>(compute))
+  if (kind == BinaryKind::div && !isa<FloatType, ComplexType>(compute))
     compute = anyTensor ? Type(b.getF32Type()) : Type(b.getF64Type());
+  if (isa<ComplexType>(compute) && (kind == BinaryKind::floordiv || kind == BinaryKind::mod)) {
+    error = describePair(binarySymbol(kind), lhs, rhs) + " (complex numbers)";
+    return failure();
+  }
   if (kind == BinaryKind::matmul) {
     auto l = dyn_cast<RankedTensorType>(lhs), r = dyn_cast<RankedTensorType>(rhs);
     if (!l || !r) {
@@ -213,6 +229,11 @@ FailureOr<ElementwiseSignature> mlir::pydy::compareSignature(CompareKind kind, T
   if (!isOperand(lhs) || !isOperand(rhs) || kind == CompareKind::in ||
       kind == CompareKind::not_in) {
     error = describePair(compareSymbol(kind), lhs, rhs);
+    return failure();
+  }
+  if (isa<ComplexType>(promoteOperands(lhs, rhs)) && kind != CompareKind::eq &&
+      kind != CompareKind::ne) {
+    error = describePair(compareSymbol(kind), lhs, rhs) + " (complex numbers are not ordered)";
     return failure();
   }
   auto shape = broadcastShapes(shapeOf(lhs), shapeOf(rhs));

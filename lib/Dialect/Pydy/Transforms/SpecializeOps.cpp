@@ -574,6 +574,9 @@ LogicalResult Specializer::inferResultTypes(Operation *op) {
     UnaryKind kind = un.getKind();
     // Of a tensor, these check where they run that it has one element (as
     // eager does): a path that never reaches them runs as it does eagerly.
+    if (isa<ComplexType>(elem) && (kind == UnaryKind::to_int || kind == UnaryKind::to_float))
+      return op->emitError() << "can't convert complex to "
+                             << (kind == UnaryKind::to_int ? "int" : "float");
     if (kind == UnaryKind::to_bool || kind == UnaryKind::to_int ||
         kind == UnaryKind::to_float) {
       return setResult(kind == UnaryKind::to_bool  ? Type(b.getI1Type())
@@ -585,7 +588,7 @@ LogicalResult Specializer::inferResultTypes(Operation *op) {
       // `not t` is Python's: a bool from the truth of a one-element tensor.
       return setResult(b.getI1Type());
     case UnaryKind::invert:
-      if (isa<FloatType>(elem))
+      if (isa<FloatType, ComplexType>(elem))
         return op->emitError() << "bad operand type for unary '~': " << describeType(t);
       return setResult(t);
     case UnaryKind::neg:
