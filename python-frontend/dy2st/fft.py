@@ -90,12 +90,16 @@ def _real_dtype(x: Tensor) -> str:
 
 def _tables(rows, m, dtype: str, n=None):
     """cos and sin of 2 pi j k / n for j < rows, k < m (columns); n is rows
-    unless given."""
+    unless given. The n values of each (of the angles reduced modulo n in
+    integers) are computed in float64 and read at j k mod n."""
     n = rows if n is None else n
+    angle = F.arange(n, dtype="float64") * (2.0 * math.pi / n)
     j = F.unsqueeze(F.arange(rows, dtype="int64"), 1)
     k = F.unsqueeze(F.arange(m, dtype="int64"), 0)
-    angle = F.cast(j * k % n, "float64") * (2.0 * math.pi / n)
-    return F.cast(F.cos(angle), dtype), F.cast(F.sin(angle), dtype)
+    at = F.reshape(j * k % n, [-1])
+    cos = F.reshape(F.gather(F.cast(F.cos(angle), dtype), at), [rows, m])
+    sin = F.reshape(F.gather(F.cast(F.sin(angle), dtype), at), [rows, m])
+    return cos, sin
 
 
 def _scale(n, norm: str, forward: bool):

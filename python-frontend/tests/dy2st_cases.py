@@ -1691,6 +1691,58 @@ def experts_skipped_and_stopped(x, choice):
     return _experts(x, choice)
 
 
+class FourierMixing(paddle.nn.Layer):
+    # Models that compute in the frequency domain: FNet's token mixing (the
+    # real part of an FFT over tokens and features, through a stored
+    # functools.partial), Autoformer's auto-correlation (rfft of queries
+    # times the conjugate of the keys', irfft, the top delays' values
+    # rolled in and weighted), FEDformer's Fourier block (a few modes mixed
+    # by complex weights, written into a complex zeros tensor), and a
+    # spectrogram's magnitude and an STFT round trip.
+    def __init__(self):
+        super().__init__()
+        self.mix = functools.partial(paddle.fft.fftn, axes=(1, 2))
+        init = paddle.nn.initializer.Assign
+        rng = np.random.RandomState(17)
+        self.w_re = self.create_parameter(
+            [4, 4, 3], attr=paddle.ParamAttr(initializer=init(rng.randn(4, 4, 3) * 0.3)))
+        self.w_im = self.create_parameter(
+            [4, 4, 3], attr=paddle.ParamAttr(initializer=init(rng.randn(4, 4, 3) * 0.3)))
+
+    def forward(self, tokens, series):
+        mixed = self.mix(tokens).real() + tokens
+        batch, length, channels = series.shape
+        q = series.transpose([0, 2, 1])
+        k = paddle.flip(q, [2]) * 0.5 + 0.1
+        corr = paddle.fft.irfft(paddle.fft.rfft(q) * paddle.conj(paddle.fft.rfft(k)), n=length)
+        weights, delay = paddle.topk(paddle.mean(corr, axis=1), 2, axis=-1)
+        weights = paddle.nn.functional.softmax(weights, axis=-1)
+        doubled = paddle.concat([q, q], axis=-1)
+        index = paddle.arange(length).unsqueeze(0).unsqueeze(0).tile([batch, channels, 1])
+        agg = paddle.zeros_like(q)
+        for i in range(2):
+            shifted = index + delay[:, i].unsqueeze(1).unsqueeze(1)
+            agg = agg + paddle.take_along_axis(doubled, shifted, axis=-1) * \
+                weights[:, i].unsqueeze(1).unsqueeze(1)
+        spectrum = paddle.fft.rfft(agg, axis=-1)
+        modes = paddle.complex(self.w_re, self.w_im)
+        out = paddle.zeros([batch, channels, length // 2 + 1], dtype="complex64")
+        for j, mode in enumerate([0, 2, 3]):
+            out[:, :, j] = paddle.einsum("bi,io->bo", spectrum[:, :, mode], modes[:, :, j])
+        block = paddle.fft.irfft(out, n=length)
+        window = paddle.to_tensor(np.hanning(10)[1:-1].astype("float32"))
+        spec = paddle.signal.stft(series[:, :, 0], 8, hop_length=2, window=window)
+        back = paddle.signal.istft(spec, 8, hop_length=2, window=window, length=length)
+        return mixed, corr, agg, block, paddle.abs(spec), back
+
+
+_fourier = FourierMixing()
+
+
+def fourier_mixing(tokens, series):
+    return _fourier(tokens, series)
+
+
 CASES = [
     ("dyfunc_with_if_else", dyfunc_with_if_else, [f32(10, 16)]),
     ("dyfunc_with_if_else2", dyfunc_with_if_else2, [f32(10, 16)]),
@@ -1855,4 +1907,5 @@ CASES = [
      [f32(6, 3), np.array([0, 2, 2, 0, 3, 2], "int64")]),
     ("experts_stopped_early", experts_skipped_and_stopped,
      [f32(6, 3) * 50, np.array([3, 1, 1, 3, 0, 0], "int64")]),
+    ("fourier_mixing", fourier_mixing, [f32(2, 6, 5), f32(2, 12, 4)]),
 ]

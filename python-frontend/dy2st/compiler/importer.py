@@ -14,6 +14,7 @@ import builtins
 import collections
 import contextlib
 import copy
+import functools
 import inspect
 import json
 import logging
@@ -2965,6 +2966,15 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
             message = f"'{type(fn.__dict__['forward']).__name__}' object is not callable"
             self.raise_if(self.constant(True, node), "TypeError", message, node)
             return self.op(node, f'pydy.undef "raised" : {OBJECT}')
+        if isinstance(fn, functools.partial):
+            # partial(f, *args, **keywords)(...) (FNet's `partial(paddle.fft.fftn,
+            # axes=(1, 2))`): f given the stored arguments first, as Python calls it.
+            stored = [_stored_argument(a, node) for a in fn.args]
+            keywords = [ast.keyword(k, _stored_argument(v, node)) for k, v in fn.keywords.items()
+                        if all(given.arg != k for given in node.keywords)]
+            return self.expr(ast.copy_location(ast.Call(
+                _Evaluated(Static(fn.func), node), stored + node.args, keywords + node.keywords),
+                node))
         target = self.python_callee(fn)
         if target is not None and is_not_to_static(target[0]):
             if node is getattr(self, "discarded_call", None):
@@ -4141,6 +4151,18 @@ def _is_pure(node):
     return all(isinstance(n, (ast.Name, ast.Constant, ast.Attribute, ast.Compare, ast.BoolOp,
                               ast.UnaryOp, ast.cmpop, ast.boolop, ast.unaryop, ast.expr_context))
                for n in ast.walk(node))
+
+
+def _stored_argument(value, node):
+    """An argument a Python object holds (a functools.partial's): a literal
+    as written in source (`axes=(1, 2)`), any other object as it is."""
+    try:
+        literal = ast.parse(repr(value), mode="eval").body
+        if ast.literal_eval(literal) == value:
+            return located(literal, node)
+    except (SyntaxError, ValueError, TypeError):
+        pass
+    return _Evaluated(Static(value), node)
 
 
 class _Evaluated(ast.expr):

@@ -201,6 +201,42 @@ void Specializer::propagateCondition(IfOp op) {
     replaceInBranches(negation.getOperand(), false);
 }
 
+/// `result` is `defined` wherever it has a value: where that is a tuple
+/// (`return x, axis` from a helper that may raise), its numbers known when
+/// compiling stay known after the `if` — the tuple rebuilt from them and
+/// the result's other items.
+static void keepKnownItems(Value result, Value defined) {
+  auto tuple = defined.getDefiningOp<TupleOp>();
+  auto type = dyn_cast<TupleType>(result.getType());
+  if (!tuple || !type)
+    return;
+  auto known = [&](unsigned j) -> Attribute {
+    Attribute c = constantOf(tuple.getElements()[j]);
+    bool number = isa_and_nonnull<BoolAttr, IntegerAttr, FloatAttr>(c) &&
+                  cast<TypedAttr>(c).getType() == type.getType(j);
+    return number ? c : Attribute();
+  };
+  if (llvm::none_of(llvm::seq(type.size()), [&](unsigned j) { return bool(known(j)); }))
+    return;
+  OpBuilder b(result.getContext());
+  b.setInsertionPointAfterValue(result);
+  Location loc = result.getLoc();
+  SmallVector<Value> items;
+  SmallPtrSet<Operation *, 4> reads;
+  for (unsigned j = 0; j < type.size(); ++j) {
+    if (Attribute c = known(j)) {
+      items.push_back(ConstantOp::create(b, loc, c));
+      continue;
+    }
+    Value index = ConstantOp::create(b, loc, b.getI64IntegerAttr(j));
+    auto read = SubscriptOp::create(b, loc, type.getType(j), result, index);
+    reads.insert(read);
+    items.push_back(read);
+  }
+  Value rebuilt = TupleOp::create(b, loc, type, items);
+  result.replaceAllUsesExcept(rebuilt, reads);
+}
+
 LogicalResult Specializer::specializeIf(IfOp op, Operation *&next) {
   {
     OpBuilder b(op);
@@ -224,6 +260,8 @@ LogicalResult Specializer::specializeIf(IfOp op, Operation *&next) {
   for (unsigned i = 0; i < op.getNumResults(); ++i) {
     Type tt = thenYield->getOperand(i).getType(), et = elseYield->getOperand(i).getType();
     Type joined = joinTypes(tt, et);
+    bool thenUndefined = isUndefined(thenYield->getOperand(i)),
+         elseUndefined = isUndefined(elseYield->getOperand(i));
     if (!joined)
       return op.emitError() << describeVariable(nameOf(op.getNames(), i)) << " is "
                             << withArticle(tt) << " in the 'if' branch but "
@@ -236,18 +274,33 @@ LogicalResult Specializer::specializeIf(IfOp op, Operation *&next) {
     op.getResult(i).setType(joined);
     // None on both branches, or one constant on both (an exit flag where
     // both branches return or raise), is a compile-time value: the code it
-    // guards folds away, as Python never runs it. One value on both is that
-    // value (a loop's exit code passed on: see foldPassedOn).
+    // guards folds away, as Python never runs it. So is a constant on one
+    // branch where the other has no value (it raised, or left a variable
+    // unbound, which a flag checks before any read): a helper that validates
+    // its arguments at run time still returns an axis known when compiling.
+    // One value on both is that value (a loop's exit code passed on: see
+    // foldPassedOn).
     OpBuilder b(op);
+    Value thenValue = thenYield->getOperand(i), elseValue = elseYield->getOperand(i);
+    auto number = [&](Value v) -> Attribute {
+      Attribute c = constantOf(v);
+      bool typed = isa_and_nonnull<BoolAttr, IntegerAttr, FloatAttr>(c) &&
+                   cast<TypedAttr>(c).getType() == joined;
+      return typed ? c : Attribute();
+    };
+    Attribute thenNumber = number(thenValue), elseNumber = number(elseValue);
+    if (!elseNumber && elseUndefined)
+      elseNumber = thenNumber;
+    if (!thenNumber && thenUndefined)
+      thenNumber = elseNumber;
     if (isa<PyNoneType>(joined)) {
       op.getResult(i).replaceAllUsesWith(ConstantOp::create(b, op.getLoc(), b.getUnitAttr()));
-    } else if (Value same = thenYield->getOperand(i); same == elseYield->getOperand(i)) {
-      op.getResult(i).replaceAllUsesWith(same);
-    } else if (Attribute same = constantOf(thenYield->getOperand(i));
-               same && same == constantOf(elseYield->getOperand(i)) &&
-               isa<BoolAttr, IntegerAttr, FloatAttr>(same) &&
-               cast<TypedAttr>(same).getType() == joined) {
-      op.getResult(i).replaceAllUsesWith(ConstantOp::create(b, op.getLoc(), same));
+    } else if (thenValue == elseValue) {
+      op.getResult(i).replaceAllUsesWith(thenValue);
+    } else if (thenNumber && thenNumber == elseNumber) {
+      op.getResult(i).replaceAllUsesWith(ConstantOp::create(b, op.getLoc(), thenNumber));
+    } else if (thenUndefined != elseUndefined) {
+      keepKnownItems(op.getResult(i), thenUndefined ? elseValue : thenValue);
     }
   }
   return success();
