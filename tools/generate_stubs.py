@@ -95,6 +95,7 @@ OPERATION_PARAMETER_TYPES = {
     ("local_response_norm", "k"): "float", ("local_response_norm", "size"): "int",
     ("polygamma", "n"): "int", ("polar", "abs"): "Tensor", ("polar", "angle"): "Tensor",
     ("complex", "real"): "Tensor", ("complex", "imag"): "Tensor",
+    ("fft_c2c", "forward"): "bool",
     ("ctc_loss", "log_probs"): "Tensor", ("ctc_loss", "labels"): "Tensor",
     ("ctc_loss", "input_lengths"): "Tensor", ("ctc_loss", "label_lengths"): "Tensor",
     ("ctc_loss", "blank"): "int", ("ctc_loss", "norm_by_times"): "bool",

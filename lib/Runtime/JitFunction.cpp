@@ -4,6 +4,7 @@
 
 #include "Dy2St/Runtime/Blas.h"
 #include "Dy2St/Runtime/Cuda.h"
+#include "Dy2St/Runtime/Fft.h"
 #include "Dy2St/Runtime/Memory.h"
 #include "Dy2St/Runtime/Parallel.h"
 #include "Dy2St/Runtime/Print.h"
@@ -73,6 +74,7 @@ llvm::Expected<std::unique_ptr<JitFunction>> JitFunction::load(CompiledProgram p
   };
   definePrintSymbols(define);
   defineBlasSymbols(define);
+  defineFftSymbols(define);
   defineParallelSymbols(define);
   defineMemorySymbols(define);
   defineRandomSymbols(define);

@@ -4,10 +4,10 @@ gives complex64, float64 complex128, ints the default float's), written
 over real matrix products so that they run eagerly and compiled, for
 lengths known only at run time too.
 
-Each axis is one product with the DFT's cosine and sine tables ([n, m],
-angles reduced modulo n in integers before the float64 cos and sin): O(n m)
-work per transformed row, where an FFT does O(n log n); Paddle's kernels
-(pocketfft) round differently by a few ulps."""
+Each axis is one `fft_c2c` primitive over rows (the axis moved last): an
+FFT in double precision, numpy's eagerly and the runtime's in compiled code
+(lib/Runtime/Fft.cpp); real signals are transformed as complex ones of
+imaginary part 0 and one-sided spectra as their Hermitian whole."""
 from __future__ import annotations
 
 import math
@@ -88,20 +88,6 @@ def _real_dtype(x: Tensor) -> str:
     return default_float()
 
 
-def _tables(rows, m, dtype: str, n=None):
-    """cos and sin of 2 pi j k / n for j < rows, k < m (columns); n is rows
-    unless given. The n values of each (of the angles reduced modulo n in
-    integers) are computed in float64 and read at j k mod n."""
-    n = rows if n is None else n
-    angle = F.arange(n, dtype="float64") * (2.0 * math.pi / n)
-    j = F.unsqueeze(F.arange(rows, dtype="int64"), 1)
-    k = F.unsqueeze(F.arange(m, dtype="int64"), 0)
-    at = F.reshape(j * k % n, [-1])
-    cos = F.reshape(F.gather(F.cast(F.cos(angle), dtype), at), [rows, m])
-    sin = F.reshape(F.gather(F.cast(F.sin(angle), dtype), at), [rows, m])
-    return cos, sin
-
-
 def _scale(n, norm: str, forward: bool):
     """The factor of a transform of n points in direction `forward`."""
     if norm == "ortho":
@@ -126,43 +112,28 @@ def _c2c(x: Tensor, axis: int, norm: str, forward: bool) -> Tensor:
     """The complex transform of complex x along `axis`."""
     n = x.shape[axis]
     moved, back = _last_first(x, axis)
-    a, b = F.real(moved), F.imag(moved)
-    cos, sin = _tables(n, n, a.dtype)
-    # (a + ib)(cos -+ i sin): the sign of the exponent is - forward, + backward.
-    ac, bs, bc, as_ = a @ cos, b @ sin, b @ cos, a @ sin
-    real, imag = (ac + bs, bc - as_) if forward else (ac - bs, bc + as_)
-    factor = _scale(n, norm, forward)
-    out = F.complex(_scaled(real, factor), _scaled(imag, factor))
-    return F.transpose(out, back)
+    return F.transpose(_scaled(F.fft_c2c(moved, forward), _scale(n, norm, forward)), back)
 
 
 def _r2c(x: Tensor, axis: int, norm: str, forward: bool, onesided: bool) -> Tensor:
     """The transform of real x along `axis`: n // 2 + 1 bins if `onesided`."""
     n = x.shape[axis]
     moved, back = _last_first(x, axis)
-    cos, sin = _tables(n, n // 2 + 1 if onesided else n, moved.dtype)
-    factor = _scale(n, norm, forward)
-    real, imag = moved @ cos, moved @ sin
-    out = F.complex(_scaled(real, factor), _scaled(-imag if forward else imag, factor))
-    return F.transpose(out, back)
+    out = F.fft_c2c(F.complex(moved, F.zeros_like(moved)), forward)
+    if onesided:
+        out = out[..., :n // 2 + 1]
+    return F.transpose(_scaled(out, _scale(n, norm, forward)), back)
 
 
 def _c2r(x: Tensor, axis: int, norm: str, forward: bool, n) -> Tensor:
     """The real signal of n points whose one-sided spectrum along `axis` is
-    x (n // 2 + 1 bins): each bin but the first (and the middle one of an
-    even n) stands for its mirror image too, and those two give only their
-    real parts."""
+    x (n // 2 + 1 bins): the transform of the whole spectrum, each bin but
+    the first (and the middle one of an even n) mirrored as its conjugate;
+    of the first and the middle bins only the real parts count."""
     moved, back = _last_first(x, axis)
-    bins = moved.shape[-1]
-    cos, sin = _tables(bins, n, _real_dtype(x), n)
-    k = F.unsqueeze(F.arange(bins, dtype="int64"), 1)
-    twice = F.logical_and(k > 0, 2 * k < n)
-    once = F.logical_or(k == 0, 2 * k == n)
-    cos = cos * F.cast(F.where(twice, 2, 1), cos.dtype)
-    sin = sin * F.cast(F.where(once, 0, 2), sin.dtype)
-    a, b = F.real(moved), F.imag(moved)
-    # Re((a + ib)(cos +- i sin)): + backward (irfft), - forward (hfft).
-    out = a @ cos - b @ sin if not forward else a @ cos + b @ sin
+    mirrored = F.conj(F.flip(moved[..., 1:(n + 1) // 2], [-1]))
+    whole = F.concat([moved, mirrored], axis=-1)
+    out = F.real(F.fft_c2c(whole, forward))
     return F.transpose(_scaled(out, _scale(n, norm, forward)), back)
 
 

@@ -19,3 +19,12 @@ pydy.func @rotate(%arg0: !pydy.object {pydy.name = "z"}, %arg1: !pydy.object {py
   %t = pydy.tuple %p, %a, %m : (!pydy.object, !pydy.object, !pydy.object) -> !pydy.object
   pydy.return %t : !pydy.object
 }
+
+// The runtime's Fourier transform of [1, 2, 3, 4] is [10, -2+2j, -2, -2-2j].
+// RUN: dy2st-run %s --entry spectrum --arg 'dense<[(1.0, 0.0), (2.0, 0.0), (3.0, 0.0), (4.0, 0.0)]> : tensor<4xcomplex<f64>>' | FileCheck %s --check-prefix=FFT
+// FFT: result 0: complex128[4] = [(10+0j), (-2+2j), (-2+0j), (-2-2j)]
+pydy.func @spectrum(%arg0: !pydy.object {pydy.name = "z"}) -> !pydy.object {
+  %z = pydy.load "z" : !pydy.object
+  %s = pydy.lib_call "fft_c2c"(%z) : (!pydy.object) -> !pydy.object
+  pydy.return %s : !pydy.object
+}

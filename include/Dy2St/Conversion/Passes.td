@@ -17,7 +17,8 @@ def ConvertPydyToCorePass : Pass<"convert-pydy-to-core", "ModuleOp"> {
   let dependentDialects = [
     "::mlir::func::FuncDialect", "::mlir::scf::SCFDialect",
     "::mlir::arith::ArithDialect", "::mlir::math::MathDialect",
-    "::mlir::complex::ComplexDialect",
+    "::mlir::complex::ComplexDialect", "::mlir::memref::MemRefDialect",
+    "::mlir::bufferization::BufferizationDialect",
     "::mlir::tensor::TensorDialect", "::mlir::linalg::LinalgDialect",
     "::mlir::LLVM::LLVMDialect"
   ];

@@ -14,7 +14,7 @@ namespace dy2st {
 
 /// A private declaration of a runtime function taking `args` (and returning
 /// `results`). A tensor argument is only read, and is passed as an unranked
-/// memref descriptor.
+/// memref descriptor; a buffer (a memref) as its descriptor.
 void declareRuntimeFunction(mlir::ModuleOp module, llvm::StringRef name, mlir::TypeRange args,
                             mlir::TypeRange results = {});
 /// "file:line: " of the source line `loc` names, or "" where it names none:

@@ -66,6 +66,13 @@ inline constexpr llvm::StringLiteral kMaxPool2DF32 = "dy2st_max_pool2d_f32";
 /// [N, C, OH, OW] += each window of x [N, C, H, W] as linalg.pooling_nchw_sum
 /// on x padded with zeros (positions outside x are skipped).
 inline constexpr llvm::StringLiteral kSumPool2DF32 = "dy2st_sum_pool2d_f32";
+/// The Fourier transform of rows, fft_c64(in, out, forward): out [R, N] =
+/// the unnormalized DFT of each row of in [R, N] (complex<f32>; fft_c128 of
+/// complex<f64>), exponent -2 pi i j k / N where `forward` (i1), +2 pi i j k
+/// / N otherwise; `in` an unranked memref (a tensor operand), `out` a
+/// contiguous 2-d one.
+inline constexpr llvm::StringLiteral kFftC64 = "dy2st_fft_c64";
+inline constexpr llvm::StringLiteral kFftC128 = "dy2st_fft_c128";
 
 /// parallel_for(part, context, begin, end, work) runs part(context, b, e)
 /// over pieces [b, e) that tile [begin, end), on as many threads as

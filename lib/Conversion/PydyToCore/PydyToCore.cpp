@@ -9,9 +9,11 @@
 #include "llvm/ADT/TypeSwitch.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Iterators.h"
 #include "mlir/IR/Matchers.h"
 
@@ -1005,10 +1007,11 @@ struct ConvertPydyToCorePass : impl::ConvertPydyToCorePassBase<ConvertPydyToCore
       return signalPassFailure();
 
     ConversionTarget target(getContext());
-    target
-        .addLegalDialect<arith::ArithDialect, func::FuncDialect, scf::SCFDialect, math::MathDialect,
-                         complex::ComplexDialect, tensor::TensorDialect, linalg::LinalgDialect,
-                         LLVM::LLVMDialect, tensor_array::TensorArrayDialect>();
+    target.addLegalDialect<arith::ArithDialect, bufferization::BufferizationDialect,
+                           func::FuncDialect, memref::MemRefDialect, scf::SCFDialect,
+                           math::MathDialect, complex::ComplexDialect, tensor::TensorDialect,
+                           linalg::LinalgDialect, LLVM::LLVMDialect,
+                           tensor_array::TensorArrayDialect>();
     target.addIllegalDialect<PydyDialect>();
     RewritePatternSet patterns(&getContext());
     patterns.add<ConstantLowering, UndefLowering, BinaryLowering, CompareLowering, UnaryLowering,

@@ -15,10 +15,12 @@ void dy2st::declareRuntimeFunction(ModuleOp module, StringRef name, TypeRange ar
   OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
   auto fn = func::FuncOp::create(b, module.getLoc(), name, b.getFunctionType(args, results));
   fn.setPrivate();
-  if (!args.empty() && isa<UnrankedTensorType>(args.front())) {
+  // Tensors and buffers are passed as memref descriptors, through the C
+  // interface (`_mlir_ciface_<name>`).
+  if (!args.empty() && isa<UnrankedTensorType, BaseMemRefType>(args.front()))
     fn->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), b.getUnitAttr());
+  if (!args.empty() && isa<UnrankedTensorType>(args.front()))
     fn.setArgAttr(0, "bufferization.access", b.getStringAttr("read"));
-  }
 }
 
 std::string dy2st::sourceLinePrefix(Location loc) {

@@ -4159,7 +4159,9 @@ def _stored_argument(value, node):
     try:
         literal = ast.parse(repr(value), mode="eval").body
         if ast.literal_eval(literal) == value:
-            return located(literal, node)
+            for part in ast.walk(literal):
+                ast.copy_location(part, node)
+            return literal
     except (SyntaxError, ValueError, TypeError):
         pass
     return _Evaluated(Static(value), node)

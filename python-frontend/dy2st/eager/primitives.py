@@ -314,6 +314,19 @@ def _complex(real, imag, name=None):
     return Tensor(out)
 
 
+@primitive("fft_c2c")
+def _fft_c2c(x, forward=True):
+    v = _t(x)._value
+    if v.dtype.kind != "c" or v.ndim == 0:
+        raise TypeError(f"fft_c2c() takes a complex tensor of at least one axis, not "
+                        f"{v.dtype} of shape {list(v.shape)}")
+    if v.shape[-1] == 0:
+        return Tensor(v.copy())
+    # Unnormalized both ways: numpy's inverse with norm="forward" scales by 1.
+    out = np.fft.fft(v, axis=-1) if forward else np.fft.ifft(v, axis=-1, norm="forward")
+    return Tensor(out.astype(v.dtype))
+
+
 @primitive("real")
 def _real(x, name=None):
     return Tensor(_complex_operand(_t(x)._value, "real").real.copy())
@@ -900,7 +913,14 @@ def _put_along_axis(arr, indices, values, axis, reduce="assign", include_self=Tr
 
 # Creation ------------------------------------------------------------------
 def _fill(shape, value, dtype):
+    """A tensor of `value`: of the default float dtype where none is given,
+    complex128 for a complex value (Paddle's); a complex value in a real
+    dtype gives its real part."""
+    if dtype is None and isinstance(value, complex):
+        dtype = dtypes.complex128
     chosen = dtypes.as_dtype(dtype or dtypes.default_float())
+    if isinstance(value, complex) and chosen.numpy.kind != "c":
+        value = value.real
     return Tensor(np.full(_ints(shape), value, chosen.numpy))
 
 

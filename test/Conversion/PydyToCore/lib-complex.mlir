@@ -36,3 +36,17 @@ pydy.func @complex_reductions(%z: tensor<2x4xcomplex<f32>>) -> tensor<2xcomplex<
   %0 = pydy.lib_call "mean"(%z) {kwnames = ["x"], static_args = {axis = [1], keepdim = false}} : (tensor<2x4xcomplex<f32>>) -> tensor<2xcomplex<f32>>
   pydy.return %0 : tensor<2xcomplex<f32>>
 }
+
+// fft_c2c: the rows handed to the runtime's FFT as a tensor operand (read
+// by the call), the result in a fresh buffer seen as a tensor.
+// CHECK-LABEL: func.func @fourier
+// CHECK: %[[IN:.*]] = tensor.cast %{{.*}} : tensor<2x8xcomplex<f32>> to tensor<*xcomplex<f32>>
+// CHECK: %[[OUT:.*]] = memref.alloc() : memref<2x8xcomplex<f32>>
+// CHECK: %[[FORWARD:.*]] = arith.constant false
+// CHECK: %[[CAST:.*]] = memref.cast %[[OUT]]
+// CHECK: call @dy2st_fft_c64(%[[IN]], %[[CAST]], %[[FORWARD]])
+// CHECK: bufferization.to_tensor %[[OUT]] restrict writable
+pydy.func @fourier(%z: tensor<2x8xcomplex<f32>>) -> tensor<2x8xcomplex<f32>> {
+  %0 = pydy.lib_call "fft_c2c"(%z) {kwnames = ["x"], static_args = {forward = false}} : (tensor<2x8xcomplex<f32>>) -> tensor<2x8xcomplex<f32>>
+  pydy.return %0 : tensor<2x8xcomplex<f32>>
+}

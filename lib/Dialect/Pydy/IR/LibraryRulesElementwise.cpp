@@ -240,6 +240,19 @@ FailureOr<Type> inferComplexPart(LibTyping &t) {
   return Type(x->clone(complex.getElementType()));
 }
 
+/// fft_c2c(x, forward): a complex tensor of at least one axis, transformed
+/// along its last.
+FailureOr<Type> inferFourierTransform(LibTyping &t) {
+  auto x = t.tensor("x");
+  auto forward = t.flag("forward");
+  if (failed(x) || failed(forward))
+    return failure();
+  if (!isa<ComplexType>(x->getElementType()) || x->getRank() == 0)
+    return t.error() << "takes a complex tensor of at least one axis, got " << withArticle(*x);
+  t.statics.set("forward", BoolAttr::get(t.getContext(), *forward));
+  return Type(*x);
+}
+
 FailureOr<Type> inferCast(LibTyping &t) {
   auto x = t.tensor("x");
   auto dtype = t.dtype("dtype", Type());
