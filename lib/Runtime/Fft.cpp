@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <complex>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -103,14 +105,9 @@ void transform(const Plan &plan, const Complex *x, int64_t stride, Complex *y, i
     return;
   }
   int64_t p = smallestFactor(len);
-  if (p == len && p > kLargestDirectPrime && rootStep == 1) {
-    bluestein(plan, x, stride, y);
-    return;
-  }
   if (p == len && p > kLargestDirectPrime) {
-    // A large prime factor of a composite n: its own plan.
-    std::shared_ptr<const Plan> own = planFor(p);
-    bluestein(*own, x, stride, y);
+    // A large prime length: n's own plan, or (a factor of n) the prime's.
+    bluestein(rootStep == 1 ? plan : *planFor(p), x, stride, y);
     return;
   }
   int64_t m = len / p;
@@ -198,27 +195,13 @@ std::shared_ptr<const Plan> planFor(int64_t n) {
   return plans.emplace(n, plan).first->second;
 }
 
+/// The unnormalized discrete Fourier transform of `count` rows of n points:
+/// out[r][k] = sum_j in[r][j] exp(-+2 pi i j k / n) (- where `forward`),
+/// row r of `in` at in + r * inRowStride (points inStride apart), of `out`
+/// contiguous at out + r * n.
 template <typename Part>
-void fftRows(UnrankedMemRefType<std::complex<Part>> *in,
-             StridedMemRefType<std::complex<Part>, 2> *out, bool forward) {
-  DynamicMemRefType<std::complex<Part>> rows(*in);
-  fourierRows(rows.data + rows.offset, rows.strides[0], rows.strides[1], out->data + out->offset,
-              rows.sizes[0], rows.sizes[1], forward);
-}
-
-void fftC64(UnrankedMemRefType<std::complex<float>> *in,
-            StridedMemRefType<std::complex<float>, 2> *out, bool forward) {
-  fftRows(in, out, forward);
-}
-void fftC128(UnrankedMemRefType<std::complex<double>> *in,
-             StridedMemRefType<std::complex<double>, 2> *out, bool forward) {
-  fftRows(in, out, forward);
-}
-} // namespace
-
-template <typename Part>
-void dy2st::fourierRows(const std::complex<Part> *in, int64_t inRowStride, int64_t inStride,
-                        std::complex<Part> *out, int64_t count, int64_t n, bool forward) {
+void fourierRows(const std::complex<Part> *in, int64_t inRowStride, int64_t inStride,
+                 std::complex<Part> *out, int64_t count, int64_t n, bool forward) {
   if (n == 0 || count == 0)
     return;
   std::shared_ptr<const Plan> plan = planFor(n);
@@ -242,10 +225,23 @@ void dy2st::fourierRows(const std::complex<Part> *in, int64_t inRowStride, int64
   });
 }
 
-template void dy2st::fourierRows<float>(const std::complex<float> *, int64_t, int64_t,
-                                        std::complex<float> *, int64_t, int64_t, bool);
-template void dy2st::fourierRows<double>(const std::complex<double> *, int64_t, int64_t,
-                                         std::complex<double> *, int64_t, int64_t, bool);
+template <typename Part>
+void fftRows(UnrankedMemRefType<std::complex<Part>> *in,
+             StridedMemRefType<std::complex<Part>, 2> *out, bool forward) {
+  DynamicMemRefType<std::complex<Part>> rows(*in);
+  fourierRows(rows.data + rows.offset, rows.strides[0], rows.strides[1], out->data + out->offset,
+              rows.sizes[0], rows.sizes[1], forward);
+}
+
+void fftC64(UnrankedMemRefType<std::complex<float>> *in,
+            StridedMemRefType<std::complex<float>, 2> *out, bool forward) {
+  fftRows(in, out, forward);
+}
+void fftC128(UnrankedMemRefType<std::complex<double>> *in,
+             StridedMemRefType<std::complex<double>, 2> *out, bool forward) {
+  fftRows(in, out, forward);
+}
+} // namespace
 
 void dy2st::defineFftSymbols(SymbolDefiner define) {
   define((llvm::Twine("_mlir_ciface_") + kFftC64).str(), reinterpret_cast<void *>(&fftC64));

@@ -1,8 +1,7 @@
 """paddle.fft: discrete Fourier transforms of real and complex tensors along
 one or more axes, with Paddle's arguments, checks and dtypes (float32 input
 gives complex64, float64 complex128, ints the default float's), written
-over real matrix products so that they run eagerly and compiled, for
-lengths known only at run time too.
+once for eager and compiled code, for lengths known only at run time too.
 
 Each axis is one `fft_c2c` primitive over rows (the axis moved last): an
 FFT in double precision, numpy's eagerly and the runtime's in compiled code
