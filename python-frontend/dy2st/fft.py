@@ -114,13 +114,37 @@ def _c2c(x: Tensor, axis: int, norm: str, forward: bool) -> Tensor:
     return F.transpose(_scaled(F.fft_c2c(moved, forward), _scale(n, norm, forward)), back)
 
 
+def _half_length(moved: Tensor, n: int, forward: bool) -> Tensor:
+    """The n // 2 + 1 bins of real rows of an even length n known when
+    compiling, from one complex transform of n / 2 points: z = even points +
+    i odd points, Z its transform; the even points' transform is E = (Z[k] +
+    conj Z[-k]) / 2, the odd ones' O = (Z[k] - conj Z[-k]) / 2i, and the
+    bins E[k] + w^k O[k] (w = exp(-+2 pi i / n))."""
+    half = n // 2
+    spectrum = F.fft_c2c(F.complex(moved[..., 0::2], moved[..., 1::2]), forward)
+    ahead = F.concat([spectrum, spectrum[..., :1]], axis=-1)
+    mirrored = F.conj(F.concat([spectrum[..., :1], F.flip(spectrum[..., 1:], [-1]),
+                                spectrum[..., :1]], axis=-1))
+    even = (ahead + mirrored) * 0.5
+    odd = ahead - mirrored
+    odd = F.complex(F.imag(odd), -F.real(odd)) * 0.5
+    angle = F.arange(half + 1, dtype="float64") * ((-2.0 if forward else 2.0) * math.pi / n)
+    dtype = F.real(ahead).dtype
+    twiddles = F.complex(F.cast(F.cos(angle), dtype), F.cast(F.sin(angle), dtype))
+    return even + twiddles * odd
+
+
 def _r2c(x: Tensor, axis: int, norm: str, forward: bool, onesided: bool) -> Tensor:
-    """The transform of real x along `axis`: n // 2 + 1 bins if `onesided`."""
+    """The transform of real x along `axis`: n // 2 + 1 bins if `onesided`
+    (of an even length known when compiling, from half as many points)."""
     n = x.shape[axis]
     moved, back = _last_first(x, axis)
-    out = F.fft_c2c(F.complex(moved, F.zeros_like(moved)), forward)
-    if onesided:
-        out = out[..., :n // 2 + 1]
+    if onesided and isinstance(n, int) and n % 2 == 0:
+        out = _half_length(moved, n, forward)
+    else:
+        out = F.fft_c2c(F.complex(moved, F.zeros_like(moved)), forward)
+        if onesided:
+            out = out[..., :n // 2 + 1]
     return F.transpose(_scaled(out, _scale(n, norm, forward)), back)
 
 
