@@ -148,15 +148,43 @@ def _r2c(x: Tensor, axis: int, norm: str, forward: bool, onesided: bool) -> Tens
     return F.transpose(_scaled(out, _scale(n, norm, forward)), back)
 
 
+def _real_from_half_length(moved: Tensor, n: int, forward: bool) -> Tensor:
+    """The real rows of an even length n whose
+    one-sided spectra are `moved` (n / 2 + 1 bins, of the first and the last
+    only the real parts count), from one complex transform of n / 2 points:
+    with X[k + n/2] = conj X[n/2 - k], the even points are the transform of
+    A[k] = X[k] + X[k + n/2], the odd ones that of B[k] = (X[k] - X[k +
+    n/2]) w^k (w = exp(+-2 pi i / n)), both real: z = transform(A + i B)
+    holds them as its real and imaginary parts."""
+    half = n // 2
+    edges = F.real(F.concat([moved[..., :1], moved[..., half:half + 1]], axis=-1))
+    edges = F.complex(edges, F.zeros_like(edges))
+    bins = F.concat([edges[..., :1], moved[..., 1:half], edges[..., 1:]], axis=-1)
+    ahead = bins[..., :half]
+    behind = F.conj(F.flip(bins[..., 1:], [-1]))
+    angle = F.arange(half, dtype="float64") * ((-2.0 if forward else 2.0) * math.pi / n)
+    dtype = F.real(ahead).dtype
+    twiddles = F.complex(F.cast(F.cos(angle), dtype), F.cast(F.sin(angle), dtype))
+    sums, differences = ahead + behind, (ahead - behind) * twiddles
+    packed = sums + F.complex(-F.imag(differences), F.real(differences))
+    points = F.fft_c2c(packed, forward)
+    pairs = F.stack([F.real(points), F.imag(points)], axis=-1)
+    return F.reshape(pairs, list(pairs.shape[:-2]) + [n])
+
+
 def _c2r(x: Tensor, axis: int, norm: str, forward: bool, n) -> Tensor:
     """The real signal of n points whose one-sided spectrum along `axis` is
     x (n // 2 + 1 bins): the transform of the whole spectrum, each bin but
     the first (and the middle one of an even n) mirrored as its conjugate;
-    of the first and the middle bins only the real parts count."""
+    of the first and the middle bins only the real parts count (an even n:
+    from half as many points)."""
     moved, back = _last_first(x, axis)
-    mirrored = F.conj(F.flip(moved[..., 1:(n + 1) // 2], [-1]))
-    whole = F.concat([moved, mirrored], axis=-1)
-    out = F.real(F.fft_c2c(whole, forward))
+    if isinstance(n, int) and n % 2 == 0:
+        out = _real_from_half_length(moved, n, forward)
+    else:
+        mirrored = F.conj(F.flip(moved[..., 1:(n + 1) // 2], [-1]))
+        whole = F.concat([moved, mirrored], axis=-1)
+        out = F.real(F.fft_c2c(whole, forward))
     return F.transpose(_scaled(out, _scale(n, norm, forward)), back)
 
 

@@ -73,3 +73,26 @@ def test_complex_arguments_and_results_round_trip():
             ("float32" if dtype == np.complex64 else "float64")
         np.testing.assert_array_equal(out[0].numpy(), z.numpy() * z.numpy())
         np.testing.assert_array_equal(out[1].numpy(), z.numpy().real)
+
+
+def transforms_of_a_length_known_at_run_time(x):
+    length = x.shape[-1]
+    spectrum = paddle.fft.rfft(x)
+    return (spectrum, paddle.fft.irfft(spectrum, n=length), paddle.fft.rfft(x, n=length + 1),
+            paddle.fft.irfft(spectrum, n=length + 1))
+
+
+@pytest.mark.parametrize("length", [1, 2, 7, 8])
+def test_transforms_of_lengths_known_only_at_run_time(length):
+    """One program for every length: even lengths take the half-length
+    transforms, odd ones the complex ones, chosen where it runs."""
+    compiled = paddle.jit.to_static(transforms_of_a_length_known_at_run_time,
+                                    input_spec=[paddle.static.InputSpec([None, None], "float32")])
+    x = np.random.RandomState(length).randn(3, length).astype(np.float32)
+    got = [t.numpy() for t in compiled(paddle.to_tensor(x))]
+    spectrum = np.fft.rfft(x)
+    want = [spectrum, np.fft.irfft(spectrum, n=length), np.fft.rfft(x, n=length + 1),
+            np.fft.irfft(spectrum, n=length + 1)]
+    for g, w in zip(got, want):
+        assert g.shape == w.shape
+        np.testing.assert_allclose(g, w, rtol=1e-5, atol=1e-5)
