@@ -120,12 +120,6 @@ def complex_of(dtype) -> np.dtype:
     return np.dtype(np.complex128 if d == np.float64 else np.complex64)
 
 
-def real_of(dtype) -> np.dtype:
-    """The float dtype of a complex dtype's parts (other dtypes are kept)."""
-    d = np.dtype(dtype)
-    return np.dtype(np.float64 if d == np.complex128 else np.float32) if d.kind == "c" else d
-
-
 def _python_dtype(value):
     if isinstance(value, bool):
         return np.dtype(np.bool_)

@@ -201,6 +201,14 @@ void Specializer::propagateCondition(IfOp op) {
     replaceInBranches(negation.getOperand(), false);
 }
 
+/// The bool, int or float constant `v` is, where it is one of type `type`.
+static Attribute numberOfType(Value v, Type type) {
+  Attribute c = constantOf(v);
+  bool typed =
+      isa_and_nonnull<BoolAttr, IntegerAttr, FloatAttr>(c) && cast<TypedAttr>(c).getType() == type;
+  return typed ? c : Attribute();
+}
+
 /// `result` is `defined` wherever it has a value: where that is a tuple
 /// (`return x, axis` from a helper that may raise), its numbers known when
 /// compiling stay known after the `if` — the tuple rebuilt from them and
@@ -210,12 +218,7 @@ static void keepKnownItems(Value result, Value defined) {
   auto type = dyn_cast<TupleType>(result.getType());
   if (!tuple || !type)
     return;
-  auto known = [&](unsigned j) -> Attribute {
-    Attribute c = constantOf(tuple.getElements()[j]);
-    bool number = isa_and_nonnull<BoolAttr, IntegerAttr, FloatAttr>(c) &&
-                  cast<TypedAttr>(c).getType() == type.getType(j);
-    return number ? c : Attribute();
-  };
+  auto known = [&](unsigned j) { return numberOfType(tuple.getElements()[j], type.getType(j)); };
   if (llvm::none_of(llvm::seq(type.size()), [&](unsigned j) { return bool(known(j)); }))
     return;
   OpBuilder b(result.getContext());
@@ -282,13 +285,8 @@ LogicalResult Specializer::specializeIf(IfOp op, Operation *&next) {
     // foldPassedOn).
     OpBuilder b(op);
     Value thenValue = thenYield->getOperand(i), elseValue = elseYield->getOperand(i);
-    auto number = [&](Value v) -> Attribute {
-      Attribute c = constantOf(v);
-      bool typed = isa_and_nonnull<BoolAttr, IntegerAttr, FloatAttr>(c) &&
-                   cast<TypedAttr>(c).getType() == joined;
-      return typed ? c : Attribute();
-    };
-    Attribute thenNumber = number(thenValue), elseNumber = number(elseValue);
+    Attribute thenNumber = numberOfType(thenValue, joined),
+              elseNumber = numberOfType(elseValue, joined);
     if (!elseNumber && elseUndefined)
       elseNumber = thenNumber;
     if (!thenNumber && thenUndefined)
