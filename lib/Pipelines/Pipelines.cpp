@@ -190,9 +190,8 @@ void dy2st::buildGPUPipeline(OpPassManager &pm, const GPUOptions &options) {
       "lower-affine,"
       // Kernels first, so that arith ops with no NVVM instruction (remf)
       // become libdevice calls rather than LLVM ops NVVM rejects.
-      "gpu.module(strip-debuginfo,convert-complex-to-llvm,convert-gpu-to-nvvm,llvm-optimize-for-"
-      "nvvm-target,"
-      "canonicalize,cse,reconcile-unrealized-casts),"
+      "gpu.module(strip-debuginfo,convert-complex-to-llvm,convert-gpu-to-nvvm,"
+      "llvm-optimize-for-nvvm-target,canonicalize,cse,reconcile-unrealized-casts),"
       "convert-arith-to-llvm,"
       "convert-index-to-llvm,"
       "convert-complex-to-llvm,"
