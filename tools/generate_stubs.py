@@ -53,7 +53,7 @@ _BOOLS = ("keepdim ceil_mode return_mask exclusive broadcast descending stable t
           "numeric_stable_mode return_softmax force_cpu overwrite bias_after_scale include_self "
           "as_tuple stop_gradient pad_from_left_axis approximate equal_nan out_int32 right swap "
           "log_input full is_causal enable_gqa return_index return_inverse return_counts "
-          "assume_unique invert density hard replacement")
+          "assume_unique invert density hard replacement is_arithmetic")
 _INTS = ("groups ignore_index num_classes diagonal chunks k num num_rows num_columns padding_idx "
          "maxlen num_groups start_axis stop_axis align_mode decimals dim divisor_override offset "
          "axis1 axis2 dim1 dim2 length output_size upscale_factor downscale_factor seg_num "

@@ -1743,6 +1743,37 @@ def fourier_mixing(tokens, series):
     return _fourier(tokens, series)
 
 
+def hashed_buckets(ids, table):
+    # Feature hashing as CTR models write it: a power-of-two width grown by
+    # shifts of a Python int, buckets from shifts and masks of int tensors
+    # (a Python number goes on the left of `&`: on the right it is Paddle's
+    # error), a logical shift through the library call.
+    n = table.shape[-1]
+    width = 1
+    while width < n:
+        width <<= 1
+    hashed = (ids * 40503) >> 4
+    buckets = (width - 1) & hashed
+    halves = paddle.bitwise_right_shift(ids, paddle.full_like(ids, 1), is_arithmetic=False)
+    flags = (ids > 0) ^ (ids > 100) | (ids == -3)
+    rows = paddle.gather(table, paddle.flatten(buckets % n), axis=-1)
+    return rows, buckets, halves, flags, width | 1, n ^ 3
+
+
+def reflected_warps(image, theta, volume, theta3):
+    # A spatial transformer reading past the image's border (reflection),
+    # nearest and bilinear, and a 3-D one over a volume.
+    grid = paddle.nn.functional.affine_grid(theta, [image.shape[0], 1, 6, 5],
+                                            align_corners=False)
+    smooth = paddle.nn.functional.grid_sample(image, grid * 2.0, padding_mode="reflection",
+                                              align_corners=False)
+    nearest = paddle.nn.functional.grid_sample(image, grid * 2.5, mode="nearest",
+                                               padding_mode="reflection")
+    grid3 = paddle.nn.functional.affine_grid(theta3, [volume.shape[0], 1, 3, 4, 2])
+    warped = paddle.nn.functional.grid_sample(volume, grid3 * 1.5, padding_mode="border")
+    return smooth, nearest, warped
+
+
 CASES = [
     ("dyfunc_with_if_else", dyfunc_with_if_else, [f32(10, 16)]),
     ("dyfunc_with_if_else2", dyfunc_with_if_else2, [f32(10, 16)]),
@@ -1908,4 +1939,8 @@ CASES = [
     ("experts_stopped_early", experts_skipped_and_stopped,
      [f32(6, 3) * 50, np.array([3, 1, 1, 3, 0, 0], "int64")]),
     ("fourier_mixing", fourier_mixing, [f32(2, 6, 5), f32(2, 12, 4)]),
+    ("hashed_buckets", hashed_buckets,
+     [np.array([[-3, 5, 1000, 77], [0, -9999, 12, 100]], "int64"), f32(3, 10)]),
+    ("reflected_warps", reflected_warps,
+     [f32(2, 3, 5, 4), (f32(2, 2, 3) - 0.5) * 2, f32(2, 2, 4, 3, 5), (f32(2, 3, 4) - 0.5) * 2]),
 ]

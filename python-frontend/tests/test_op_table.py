@@ -27,6 +27,8 @@ X = rng.randn(2, 3, 4).astype(np.float32)
 P = (rng.rand(2, 3, 4) + 0.5).astype(np.float32)        # positive
 U = (rng.rand(2, 3, 4) * 1.8 - 0.9).astype(np.float32)  # in (-1, 1)
 I = rng.randint(-5, 6, size=(3, 4)).astype(np.int32)
+# Shift counts: inside [0, 32) and past it on both sides.
+COUNTS = np.array([[0, 1, 2, 31], [32, 33, -1, -2], [3, 4, 30, 5]], np.int32)
 # Edge values (the fuzzer's): NaN, infinities, signed zeros, huge and tiny.
 EDGE = np.array([np.nan, -np.inf, np.inf, -0.0, 0.0, 1e30, -1e30, 1e-38, -2.5, 0.5],
                 np.float32)
@@ -62,6 +64,11 @@ QUERY = rng.randn(2, 5, 4, 8).astype(np.float32)
 KEYS = rng.randn(2, 7, 4, 8).astype(np.float32)
 ATTN_BIAS = rng.randn(2, 4, 5, 7).astype(np.float32)
 THETA = (rng.randn(2, 2, 3) * 0.4 + [[1, 0, 0], [0, 1, 0]]).astype(np.float32)
+grid_rng = np.random.RandomState(7)
+THETA3 = (grid_rng.randn(2, 3, 4) * 0.4 + np.eye(3, 4)).astype(np.float32)
+# Sampling positions reaching past the input on every side (the padding modes).
+WIDE_GRID = (grid_rng.rand(2, 3, 4, 2) * 5 - 2.5).astype(np.float32)
+WIDE_GRID3 = (grid_rng.rand(2, 2, 3, 2, 3) * 5 - 2.5).astype(np.float32)
 SIGN = np.sign(U).astype(np.float32)
 LABEL01 = (U > 0).astype(np.float32)
 DICE_LABEL = (rng.rand(2, 3, 1) * 4).astype(np.int64)
@@ -426,6 +433,15 @@ CASES = [
     ("bitwise_and", lambda x: paddle.bitwise_and(x, x + 3), lambda x: x & (x + 3), [I]),
     ("bitwise_or", lambda x: paddle.bitwise_or(x, x + 3), lambda x: x | (x + 3), [I]),
     ("bitwise_xor", lambda x: paddle.bitwise_xor(x, x + 3), lambda x: x ^ (x + 3), [I]),
+    ("bitwise_left_shift", lambda x, c: paddle.bitwise_left_shift(x * 1000 + 7, c),
+     lambda x, c: _shifted(x * 1000 + 7, c, "left"), [I, COUNTS]),
+    ("bitwise_left_shift", lambda x, c: 3 << c, lambda x, c: _shifted(x * 0 + 3, c, "left"),
+     [I, COUNTS]),
+    ("bitwise_right_shift", lambda x, c: paddle.bitwise_right_shift(x * 1000 + 7, c),
+     lambda x, c: _shifted(x * 1000 + 7, c, "arithmetic"), [I, COUNTS]),
+    ("bitwise_right_shift", lambda x, c: paddle.bitwise_right_shift(x * 1000 + 7, c, False),
+     lambda x, c: _shifted(x * 1000 + 7, c, "logical"), [I, COUNTS]),
+    ("bitwise_right_shift", lambda x: (x - 2) >> 1, lambda x: (x - 2) >> 1, [I]),
     ("where", lambda x, y: paddle.where(x > y, x, y), lambda x, y: np.where(x > y, x, y), [X, U]),
     ("cast", lambda x: paddle.cast(x, "int32"), lambda x: x.astype(np.int32), [X]),
     ("matmul", lambda x, y: paddle.matmul(x, y, transpose_y=True),
@@ -1180,19 +1196,34 @@ CASES = [
      [X]),
     ("swiglu", lambda x, y: F.swiglu(x, y), lambda x, y: x / (1 + np.exp(-x)) * y, [X, U]),
     ("affine_grid", lambda t: F.affine_grid(t, [2, 3, 4, 7]),
-     lambda t: _affine_grid(t, 4, 7, True), [THETA]),
+     lambda t: _affine_grid(t, [4, 7], True), [THETA]),
     ("affine_grid", lambda t: F.affine_grid(t, [2, 1, 5, 3], align_corners=False),
-     lambda t: _affine_grid(t, 5, 3, False), [THETA]),
+     lambda t: _affine_grid(t, [5, 3], False), [THETA]),
+    ("affine_grid", lambda t: F.affine_grid(t, [2, 1, 3, 4, 2]),
+     lambda t: _affine_grid(t, [3, 4, 2], True), [THETA3]),
+    ("affine_grid", lambda t: F.affine_grid(t, [2, 1, 3, 1, 2], align_corners=False),
+     lambda t: _affine_grid(t, [3, 1, 2], False), [THETA3]),
     ("grid_sample", lambda x, t: F.grid_sample(x, F.affine_grid(t, [2, 4, 3, 5])),
-     lambda x, t: _grid_sample(x, _affine_grid(t, 3, 5, True), True, "bilinear", "zeros"),
+     lambda x, t: _grid_sample(x, _affine_grid(t, [3, 5], True), True, "bilinear", "zeros"),
      [IMG, THETA]),
     ("grid_sample", lambda x, t: F.grid_sample(x, F.affine_grid(t, [2, 4, 3, 5], False),
                                                padding_mode="border", align_corners=False),
-     lambda x, t: _grid_sample(x, _affine_grid(t, 3, 5, False), False, "bilinear", "border"),
+     lambda x, t: _grid_sample(x, _affine_grid(t, [3, 5], False), False, "bilinear", "border"),
      [IMG, THETA]),
     ("grid_sample", lambda x, t: F.grid_sample(x, F.affine_grid(t, [2, 4, 6, 2]), mode="nearest"),
-     lambda x, t: _grid_sample(x, _affine_grid(t, 6, 2, True), True, "nearest", "zeros"),
+     lambda x, t: _grid_sample(x, _affine_grid(t, [6, 2], True), True, "nearest", "zeros"),
      [IMG, THETA]),
+    ("grid_sample", lambda x, g: F.grid_sample(x, g, padding_mode="reflection"),
+     lambda x, g: _grid_sample(x, g, True, "bilinear", "reflection"), [IMG, WIDE_GRID]),
+    ("grid_sample", lambda x, g: F.grid_sample(x, g, "nearest", "reflection", False),
+     lambda x, g: _grid_sample(x, g, False, "nearest", "reflection"), [IMG, WIDE_GRID]),
+    ("grid_sample", lambda x, g: F.grid_sample(x, g, padding_mode="reflection",
+                                               align_corners=False),
+     lambda x, g: _grid_sample(x, g, False, "bilinear", "reflection"), [VOL, WIDE_GRID3]),
+    ("grid_sample", lambda x, g: F.grid_sample(x, g), lambda x, g: _grid_sample(
+        x, g, True, "bilinear", "zeros"), [VOL, WIDE_GRID3]),
+    ("grid_sample", lambda x, g: F.grid_sample(x, g, "nearest", "border"),
+     lambda x, g: _grid_sample(x, g, True, "nearest", "border"), [VOL, WIDE_GRID3]),
     ("interpolate", lambda x: F.interpolate(x, size=[9, 4], mode="bicubic"),
      lambda x: _bicubic(x, [9, 4], False), [IMG]),
     ("interpolate", lambda x: F.interpolate(x, scale_factor=[0.5, 1.5], mode="bicubic",
@@ -1860,41 +1891,73 @@ def _bicubic(x, sizes, align_corners, a=-0.75):
     return x.astype(np.float32)
 
 
-def _affine_grid(theta, h, w, align_corners):
+def _shifted(x, counts, kind, bits=32):
+    """Shifts of Python ints, wrapped to `bits`: a count outside [0, bits)
+    gives 0 (the sign of an arithmetic right shift)."""
+    def one(a, c):
+        a, c = int(a), int(c)
+        if kind == "left":
+            value = (a << c) % (1 << bits) if 0 <= c < bits else 0
+        elif kind == "arithmetic":
+            value = a >> c if 0 <= c < bits else (-1 if a < 0 else 0)
+        else:
+            value = (a % (1 << bits)) >> c if 0 <= c < bits else 0
+        return value - (1 << bits) if value >= 1 << (bits - 1) else value
+    return np.vectorize(one, otypes=[np.int32])(x, counts)
+
+
+def _affine_grid(theta, sizes, align_corners):
+    """The grid [N, *sizes, k] of theta [N, k, k + 1]: positions (x fastest,
+    then y[, z]) with a 1 appended, times theta."""
     def positions(n):
         if align_corners:
-            return np.linspace(-1, 1, n) if n > 1 else np.array([-1.0])
+            return np.linspace(-1, 1, n) if n > 1 else np.array([np.nan])
         return (np.arange(n) * 2 + 1) / n - 1
-    xs, ys = np.meshgrid(positions(w), positions(h))
-    base = np.stack([xs, ys, np.ones_like(xs)], -1)
-    return np.einsum("hwk,nik->nhwi", base, theta).astype(np.float32)
+    axes = np.meshgrid(*[positions(n) for n in sizes], indexing="ij")
+    base = np.stack(axes[::-1] + [np.ones(sizes)], -1)
+    return np.einsum("...k,nik->n...i", base, theta).astype(theta.dtype)
 
 
 def _grid_sample(x, grid, align_corners, mode, padding):
-    """Sampling by loops: each output pixel from its four neighbours (or the
-    nearest, half to even), zero outside the input (or the border's)."""
-    n, c, h, w = x.shape
-    out = np.zeros((n, c) + grid.shape[1:3], np.float32)
-    for b in range(n):
-        for i in range(grid.shape[1]):
-            for j in range(grid.shape[2]):
-                gx, gy = grid[b, i, j]
-                if align_corners:
-                    px, py = (gx + 1) / 2 * (w - 1), (gy + 1) / 2 * (h - 1)
-                else:
-                    px, py = ((gx + 1) * w - 1) / 2, ((gy + 1) * h - 1) / 2
-                if padding == "border":
-                    px, py = min(max(px, 0), w - 1), min(max(py, 0), h - 1)
+    """Sampling by loops: each output point from its 2^k neighbours (or the
+    nearest, half to even), zero outside the input, or the border's, or the
+    position reflected into the input (Paddle's reflection rule)."""
+    sizes = x.shape[2:]
+    out = np.zeros(x.shape[:2] + grid.shape[1:-1], np.float32)
 
-                def at(r, q):
-                    return x[b, :, r, q] if 0 <= r < h and 0 <= q < w else np.zeros(c)
-                if mode == "nearest":
-                    out[b, :, i, j] = at(int(np.round(py)), int(np.round(px)))
-                    continue
-                x0, y0 = int(np.floor(px)), int(np.floor(py))
-                fx, fy = px - x0, py - y0
-                out[b, :, i, j] = (at(y0, x0) * (1 - fx) * (1 - fy) + at(y0, x0 + 1) * fx * (1 - fy)
-                                   + at(y0 + 1, x0) * (1 - fx) * fy + at(y0 + 1, x0 + 1) * fx * fy)
+    def source(g, n):
+        p = (g + 1) / 2 * (n - 1) if align_corners else ((g + 1) * n - 1) / 2
+        if padding == "border":
+            return min(max(p, 0), n - 1)
+        if padding == "reflection":
+            if align_corners:
+                if n == 1:
+                    return 0.0
+                span = 2 * (n - 1)
+                extra = abs(p) % span
+                return min(extra, span - extra)
+            span = 2 * n
+            extra = abs(p + 0.5) % span
+            return min(max(min(extra, span - extra) - 0.5, 0), n - 1)
+        return p
+
+    for b in range(x.shape[0]):
+        for point in np.ndindex(*grid.shape[1:-1]):
+            coords = grid[(b,) + point][::-1]  # the spatial axes' order
+            p = [source(float(g), n) for g, n in zip(coords, sizes)]
+
+            def at(index):
+                inside = all(0 <= i < n for i, n in zip(index, sizes))
+                return x[(b, slice(None)) + tuple(index)] if inside else np.zeros(x.shape[1])
+            if mode == "nearest":
+                out[(b, slice(None)) + point] = at([int(np.round(v)) for v in p])
+                continue
+            low = [int(np.floor(v)) for v in p]
+            total = np.zeros(x.shape[1])
+            for corner in np.ndindex(*([2] * len(p))):
+                weight = np.prod([f - lo if c else 1 - (f - lo) for f, lo, c in zip(p, low, corner)])
+                total = total + at([lo + c for lo, c in zip(low, corner)]) * weight
+            out[(b, slice(None)) + point] = total
     return out
 
 

@@ -228,6 +228,31 @@ static Value safeIntegerDivision(OpBuilder &b, Location loc, Value rhs, Value by
   return arith::SelectOp::create(b, loc, isZero, zero, result);
 }
 
+Value shifted(OpBuilder &b, Location loc, Value x, Value count, bool left, bool arithmetic) {
+  Type type = x.getType();
+  unsigned width = type.getIntOrFloatBitWidth();
+  auto constant = [&](int64_t v) {
+    return arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, v));
+  };
+  // A count outside [0, width) (negative ones included, compared unsigned)
+  // shifts every bit out: Paddle's kernels give 0, or the sign of an
+  // arithmetic right shift (where arith's shifts are poison).
+  Value inRange = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, count, constant(width));
+  Value safeCount = arith::SelectOp::create(b, loc, inRange, count, constant(0));
+  Value within, outside;
+  if (left) {
+    within = arith::ShLIOp::create(b, loc, x, safeCount);
+    outside = constant(0);
+  } else if (arithmetic) {
+    within = arith::ShRSIOp::create(b, loc, x, safeCount);
+    outside = arith::ShRSIOp::create(b, loc, x, constant(width - 1));
+  } else {
+    within = arith::ShRUIOp::create(b, loc, x, safeCount);
+    outside = constant(0);
+  }
+  return arith::SelectOp::create(b, loc, inRange, within, outside);
+}
+
 Value binaryScalar(OpBuilder &b, Location loc, BinaryKind kind, Value lhs, Value rhs,
                    Type compute) {
   lhs = convertElement(b, loc, lhs, compute);
@@ -278,6 +303,16 @@ Value binaryScalar(OpBuilder &b, Location loc, BinaryKind kind, Value lhs, Value
   case BinaryKind::pow:
     return isFloat ? Value(math::PowFOp::create(b, loc, lhs, rhs))
                    : Value(math::IPowIOp::create(b, loc, lhs, rhs));
+  case BinaryKind::BitAnd:
+    return arith::AndIOp::create(b, loc, lhs, rhs);
+  case BinaryKind::BitOr:
+    return arith::OrIOp::create(b, loc, lhs, rhs);
+  case BinaryKind::BitXor:
+    return arith::XOrIOp::create(b, loc, lhs, rhs);
+  case BinaryKind::lshift:
+    return shifted(b, loc, lhs, rhs, /*left=*/true, /*arithmetic=*/true);
+  case BinaryKind::rshift:
+    return shifted(b, loc, lhs, rhs, /*left=*/false, /*arithmetic=*/true);
   }
   llvm_unreachable("unknown binary kind");
 }

@@ -376,6 +376,12 @@ FailureOr<Value> lowerBinary(LibLowering &l) {
       return compareScalar(nb, nl, *kind, e[0], e[1], compute);
     });
   }
+  if (op == LibOp::bitwise_left_shift || op == LibOp::bitwise_right_shift) {
+    bool left = op == LibOp::bitwise_left_shift, arithmetic = l.flag("is_arithmetic");
+    return nary(l, xy, [&](OpBuilder &nb, Location nl, ValueRange e) {
+      return shifted(nb, nl, e[0], e[1], left, arithmetic);
+    });
+  }
   return nary(l, xy, [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
     bool logical = op == LibOp::logical_and || op == LibOp::logical_or || op == LibOp::logical_xor;
     Type compute = logical ? nb.getI1Type() : resultElem;

@@ -42,6 +42,9 @@ Value zeroOf(OpBuilder &b, Location loc, Type type);
 
 Value binaryScalar(OpBuilder &b, Location loc, BinaryKind kind, Value lhs, Value rhs,
                    Type compute);
+/// `x << count` or `x >> count` (arithmetic or logical) of integers, as
+/// Paddle's kernels shift: a count outside [0, bits) shifts every bit out.
+Value shifted(OpBuilder &b, Location loc, Value x, Value count, bool left, bool arithmetic);
 Value compareScalar(OpBuilder &b, Location loc, CompareKind kind, Value lhs, Value rhs,
                     Type compute);
 

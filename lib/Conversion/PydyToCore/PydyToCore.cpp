@@ -108,6 +108,14 @@ struct BinaryLowering : OpConversionPattern<BinaryOp> {
                                                         divisor, zero));
       checkAtRunTime(rewriter, op, nonZero, "ZeroDivisionError", "division by zero");
     }
+    bool shifts = kind == BinaryKind::lshift || kind == BinaryKind::rshift;
+    if (shifts && !isa<RankedTensorType>(op.getType())) {
+      // Python raises on a negative count (Paddle's tensors give 0 instead).
+      Value count = convertElement(rewriter, loc, adaptor.getRhs(), sig->compute);
+      Value nonNegative = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sge, count,
+                                                zeroOf(rewriter, loc, sig->compute));
+      checkAtRunTime(rewriter, op, nonNegative, "ValueError", "negative shift count");
+    }
     SmallVector<Value, 2> operands{adaptor.getLhs(), adaptor.getRhs()};
     Value v = computeIf(rewriter, op, broadcastSizesAgree(rewriter, loc, op.getType(), operands),
                         op.getType(), kMismatchedShapes, [&] {
@@ -158,6 +166,12 @@ struct BinaryLowering : OpConversionPattern<BinaryOp> {
           arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, y, minusOne));
       return arith::XOrIOp::create(b, loc, wraps,
                                    arith::ConstantOp::create(b, loc, b.getBoolAttr(true)));
+    }
+    case BinaryKind::lshift: {
+      // Exact where shifting the result back gives x (a count past 63
+      // gives 0, which comes back as x only for 0).
+      Value back = shifted(b, loc, result, y, /*left=*/false, /*arithmetic=*/true);
+      return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, back, x);
     }
     case BinaryKind::pow: {
       // |x|^y below 2^63, estimated in float64 (exact away from the bound).

@@ -54,8 +54,9 @@ from .statements import chained, located
 # the call, as a builtin's is (pydy.library).
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 _BINARY = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div",
-           ast.FloorDiv: "floordiv", ast.Mod: "mod", ast.Pow: "pow", ast.MatMult: "matmul"}
-_BITWISE = {ast.BitAnd: "bitwise_and", ast.BitOr: "bitwise_or", ast.BitXor: "bitwise_xor"}
+           ast.FloorDiv: "floordiv", ast.Mod: "mod", ast.Pow: "pow", ast.MatMult: "matmul",
+           ast.BitAnd: "bitand", ast.BitOr: "bitor", ast.BitXor: "bitxor",
+           ast.LShift: "lshift", ast.RShift: "rshift"}
 _UNARY = {ast.USub: "neg", ast.UAdd: "pos", ast.Not: "not", ast.Invert: "invert"}
 _COMPARE = {ast.Lt: "lt", ast.LtE: "le", ast.Gt: "gt", ast.GtE: "ge", ast.Eq: "eq",
             ast.NotEq: "ne", ast.Is: "is", ast.IsNot: "is_not", ast.In: "in",
@@ -1750,11 +1751,6 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
                 self._fail(node, "this %-format is not supported in compiled code (%s, %d, %f, "
                                  "... conversions of a tuple of values are; or use an f-string)")
             return self.expr_JoinedStr(converted)
-        if type(node.op) in _BITWISE:
-            # `mask & other`, `a | b`, `a ^ b`: Paddle's bitwise operations
-            # (logical on bool tensors).
-            operands = [self.expr(node.left), self.expr(node.right)]
-            return self.written(node, pydytext.lib_call(_BITWISE[type(node.op)], operands))
         kind = _BINARY.get(type(node.op))
         if kind is None:
             self._fail(node, f"the operator '{type(node.op).__name__}' is not supported by dy2st")

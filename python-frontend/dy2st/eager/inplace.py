@@ -16,12 +16,13 @@ from typing import Any, Callable
 
 VALUE_OPERATIONS = frozenset("""
     abs acos acosh add addmm asin asinh atan atanh baddbmm ceil clip clamp cos cosh cumprod
-    cumsum divide div exp expm1 erf floor floor_divide floor_mod frac hypot index_add index_fill
-    lerp log log10 log1p log2 logit masked_fill masked_scatter mod multiply mul nan_to_num neg
-    pow put_along_axis reciprocal remainder round rsqrt scale scatter sigmoid sin sinh sqrt
-    square subtract sub tan tanh tril triu trunc logical_and logical_not logical_or logical_xor
-    bitwise_and bitwise_or bitwise_xor bitwise_not cast elu hardtanh leaky_relu relu softmax
-    thresholded_relu equal not_equal less_than less less_equal greater_than greater_equal
+    cumsum divide div exp expm1 erf floor floor_divide floor_mod frac hypot index_add
+    index_fill lerp log log10 log1p log2 logit masked_fill masked_scatter mod multiply mul
+    nan_to_num neg pow put_along_axis reciprocal remainder round rsqrt scale scatter sigmoid
+    sin sinh sqrt square subtract sub tan tanh tril triu trunc logical_and logical_not
+    logical_or logical_xor bitwise_and bitwise_or bitwise_xor bitwise_not bitwise_left_shift
+    bitwise_right_shift cast elu hardtanh leaky_relu relu softmax thresholded_relu equal
+    not_equal less_than less less_equal greater_than greater_equal
     """.split())
 """Operations whose in-place form keeps x's shape."""
 

@@ -276,6 +276,33 @@ _bitwise("bitwise_or", np.bitwise_or)
 _bitwise("bitwise_xor", np.bitwise_xor)
 
 
+def _shift(name, left):
+    def fn(x, y, is_arithmetic=True, out=None, name=None):
+        xv, yv = _t(x)._value, _t(y, "y")._value
+        if xv.dtype.kind != "i" or xv.dtype != yv.dtype:
+            raise TypeError(f"{name_}() needs integer tensors of one dtype")
+        xv, yv = np.broadcast_arrays(xv, yv)
+        bits = xv.dtype.itemsize * 8
+        # A count outside [0, bits) shifts every bit out (Paddle's kernels).
+        inside = (yv >= 0) & (yv < bits)
+        count = np.where(inside, yv, 0)
+        if left:
+            within, outside = np.left_shift(xv, count), 0
+        elif is_arithmetic:
+            within, outside = np.right_shift(xv, count), np.right_shift(xv, bits - 1)
+        else:
+            unsigned = np.dtype(f"u{xv.dtype.itemsize}")
+            within = np.right_shift(xv.astype(unsigned), count.astype(unsigned)).astype(xv.dtype)
+            outside = 0
+        return Tensor(np.where(inside, within, outside).astype(xv.dtype))
+    name_ = name
+    return primitive(name)(fn)
+
+
+_shift("bitwise_left_shift", True)
+_shift("bitwise_right_shift", False)
+
+
 @primitive("where")
 def _where(condition, x, y, name=None):
     c = _t(condition, "condition")._value

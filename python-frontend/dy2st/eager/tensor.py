@@ -290,6 +290,10 @@ class Tensor:
     def __ror__(self, o: Operand) -> Tensor: return _bitwise("bitwise_or", o, self)
     def __xor__(self, o: Operand) -> Tensor: return _bitwise("bitwise_xor", self, o)
     def __rxor__(self, o: Operand) -> Tensor: return _bitwise("bitwise_xor", o, self)
+    def __lshift__(self, o: Operand) -> Tensor: return _shift("<<", self, o)
+    def __rlshift__(self, o: Operand) -> Tensor: return _shift("<<", o, self)
+    def __rshift__(self, o: Operand) -> Tensor: return _shift(">>", self, o)
+    def __rrshift__(self, o: Operand) -> Tensor: return _shift(">>", o, self)
 
     def __neg__(self) -> Tensor:
         v = self._value
@@ -375,13 +379,37 @@ def _basic_index(index: Any) -> tuple[Any, ...] | None:
 
 
 def _bitwise(name: str, lhs: Operand, rhs: Operand) -> Tensor:
-    """A bitwise primitive of two tensors (a Python number is Paddle's error)."""
-    for side, v in (("x", lhs), ("y", rhs)):
-        if not isinstance(v, Tensor):
-            raise ValueError(f"{name}(): argument '{side}' must be Tensor, but got "
-                             f"{type(v).__name__}")
+    """A bitwise primitive of two tensors, or of a Python int or bool on the
+    left (`1 & x`: the number in the tensor's dtype) as Paddle's operators;
+    a number on the right is Paddle's error."""
+    if not isinstance(rhs, Tensor):
+        raise ValueError(f"{name}(): argument 'y' (position 1) must be Tensor, but got "
+                         f"{type(rhs).__name__}")
+    if not isinstance(lhs, Tensor):
+        lhs = _integer_like(name, lhs, rhs)
     result: Tensor = METHODS[name](lhs, rhs)
     return result
+
+
+def _shift(symbol: str, lhs: Operand, rhs: Operand) -> Tensor:
+    """`x << y`, `x >> y` (arithmetic): a Python int or bool operand in the
+    tensor's dtype, as Paddle's operators."""
+    tensor = lhs if isinstance(lhs, Tensor) else rhs
+    assert isinstance(tensor, Tensor)  # an operator method of one of them
+    if not isinstance(lhs, Tensor):
+        lhs = _integer_like(symbol, lhs, tensor)
+    if not isinstance(rhs, Tensor):
+        rhs = _integer_like(symbol, rhs, tensor)
+    name = "bitwise_left_shift" if symbol == "<<" else "bitwise_right_shift"
+    result: Tensor = METHODS[name](lhs, rhs)
+    return result
+
+
+def _integer_like(name: str, number: Any, tensor: Tensor) -> Tensor:
+    if not isinstance(number, (int, np.integer)):
+        raise TypeError(f"unsupported operand type(s) for {name}: "
+                        f"'{type(number).__name__}' and 'Tensor'")
+    return Tensor(np.full(tensor._value.shape, number).astype(tensor._value.dtype))
 
 
 def _record_unary(kind, operand, result):

@@ -11,12 +11,12 @@ from typing import Any
 import numpy as np
 
 from .. import nn
-from ..eager.functional import arange, cast, floor, logical_and, matmul, reshape
+from ..eager.functional import arange, cast, logical_and, matmul, reshape
 from ..eager.tensor import Tensor
 from ..nn import initializer
 from ..nn.convolution import _ntuple
 from ..nn.layer import ParamAttr
-from ..nn.warping import _weighted
+from ..nn.warping import interpolated
 
 
 def deform_conv2d(x: Tensor, offset: Tensor, weight: Tensor, bias: Tensor | None = None,
@@ -53,13 +53,8 @@ def deform_conv2d(x: Tensor, offset: Tensor, weight: Tensor, bias: Tensor | None
     at_x = reshape(base_x + moves[:, :, :, 1, :], [-1, taps * out_h * out_w])
     inside = cast(logical_and(logical_and(at_y > -1.0, at_x > -1.0),
                               logical_and(at_y < float(height), at_x < float(width))), dtype)
-    y0, x0 = floor(at_y), floor(at_x)
-    fy, fx = at_y - y0, at_x - x0
     flat = reshape(x, [-1, channels // deformable_groups, height * width])
-    sampled = _weighted(flat, y0, x0, (1.0 - fy) * (1.0 - fx), height, width) + \
-        _weighted(flat, y0, x0 + 1.0, (1.0 - fy) * fx, height, width) + \
-        _weighted(flat, y0 + 1.0, x0, fy * (1.0 - fx), height, width) + \
-        _weighted(flat, y0 + 1.0, x0 + 1.0, fy * fx, height, width)
+    sampled = interpolated(flat, [at_y, at_x], [height, width])
     scale = reshape(inside, [inside.shape[0], 1, -1])
     if mask is not None:
         scale = scale * reshape(mask, [-1, 1, taps * out_h * out_w])

@@ -33,6 +33,34 @@ pydy.func @numbers() -> !pydy.object {
   pydy.return %t : !pydy.object
 }
 
+// Bitwise operators of Python ints and bools fold as Python's: `>>` rounds
+// toward -inf, a count past 63 gives the sign; a negative count (ValueError)
+// and a `<<` beyond 64 bits (OverflowError) are left to run time.
+// CHECK-LABEL: pydy.func @bits
+pydy.func @bits() -> !pydy.object {
+  %m7 = pydy.constant -7 : i64
+  %six = pydy.constant 6 : i64
+  %big = pydy.constant 70 : i64
+  %yes = pydy.constant true
+  %no = pydy.constant false
+  // CHECK-DAG: pydy.constant 0 : i64
+  %1 = pydy.binary bitand %m7, %six : (i64, i64) -> i64
+  // CHECK-DAG: pydy.constant -1 : i64
+  %2 = pydy.binary bitor %m7, %six : (i64, i64) -> i64
+  %3 = pydy.binary rshift %m7, %big : (i64, i64) -> i64
+  %4 = pydy.binary rshift %m7, %m7 : (i64, i64) -> i64
+  // CHECK-DAG: pydy.constant 384 : i64
+  %5 = pydy.binary lshift %six, %six : (i64, i64) -> i64
+  // CHECK-DAG: pydy.constant true
+  %6 = pydy.binary bitxor %yes, %no : (i1, i1) -> i1
+  // CHECK: pydy.binary rshift %{{.*}}, %{{.*}} : (i64, i64) -> i64
+  // CHECK: pydy.binary lshift %{{.*}}, %{{.*}} : (i64, i64) -> i64
+  // CHECK: pydy.tuple %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} :
+  %7 = pydy.binary lshift %six, %big : (i64, i64) -> i64
+  %t = pydy.tuple %1, %2, %3, %4, %5, %6, %7 : (i64, i64, i64, i64, i64, i1, i64) -> !pydy.object
+  pydy.return %t : !pydy.object
+}
+
 // CHECK-LABEL: pydy.func @tensor_facts
 pydy.func @tensor_facts(%arg0: tensor<3x4xf32>, %arg1: tensor<?x4xf32>) -> !pydy.object {
   // CHECK-DAG: pydy.constant [3, 4] : !pydy.list<i64, i64>

@@ -12,6 +12,10 @@ pydy.func @expressions(%arg0: !pydy.object {pydy.name = "a"}, %arg1: !pydy.objec
   %1 = pydy.binary matmul %a, %b : (!pydy.object, !pydy.object) -> !pydy.object
   // CHECK: pydy.binary floordiv
   %2 = pydy.binary floordiv %a, %b : (!pydy.object, !pydy.object) -> !pydy.object
+  // CHECK: pydy.binary bitand
+  %bits = pydy.binary bitand %a, %b : (!pydy.object, !pydy.object) -> !pydy.object
+  // CHECK: pydy.binary rshift
+  %shifted = pydy.binary rshift %a, %b : (!pydy.object, !pydy.object) -> !pydy.object
   // CHECK: pydy.unary neg
   %3 = pydy.unary neg %a : (!pydy.object) -> !pydy.object
   // CHECK: pydy.unary not

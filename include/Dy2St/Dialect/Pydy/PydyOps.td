@@ -20,7 +20,13 @@ def Pydy_BinaryKind : I32EnumAttr<"BinaryKind", "Python binary operator", [
     I32EnumAttrCase<"add", 0>, I32EnumAttrCase<"sub", 1>,
     I32EnumAttrCase<"mul", 2>, I32EnumAttrCase<"div", 3>,
     I32EnumAttrCase<"floordiv", 4>, I32EnumAttrCase<"mod", 5>,
-    I32EnumAttrCase<"pow", 6>, I32EnumAttrCase<"matmul", 7>]> {
+    I32EnumAttrCase<"pow", 6>, I32EnumAttrCase<"matmul", 7>,
+    // &, |, ^, <<, >>: Python's on ints and bools, Paddle's on integer
+    // (and, for the first three, bool) tensors.
+    // (bitand and bitor are C++'s alternative tokens of & and |.)
+    I32EnumAttrCase<"BitAnd", 8, "bitand">, I32EnumAttrCase<"BitOr", 9, "bitor">,
+    I32EnumAttrCase<"BitXor", 10, "bitxor">, I32EnumAttrCase<"lshift", 11>,
+    I32EnumAttrCase<"rshift", 12>]> {
   let cppNamespace = "::mlir::pydy";
 }
 def Pydy_UnaryKind : I32EnumAttr<"UnaryKind", "Python unary operator", [

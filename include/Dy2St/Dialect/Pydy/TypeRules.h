@@ -52,6 +52,9 @@ struct ElementwiseSignature {
 /// numbers follow Python (bool < int < float).
 Type promoteOperands(Type lhs, Type rhs);
 
+/// Whether `kind` is one of &, |, ^, << and >>.
+bool isBitwise(BinaryKind kind);
+
 FailureOr<ElementwiseSignature> binarySignature(BinaryKind kind, Type lhs, Type rhs,
                                                 std::string &error);
 FailureOr<ElementwiseSignature> compareSignature(CompareKind kind, Type lhs, Type rhs,

@@ -196,6 +196,21 @@ FailureOr<Type> inferBitwise(LibTyping &t) {
   return Type(RankedTensorType::get(*shape, x->getElementType()));
 }
 
+/// bitwise_left_shift/right_shift: integer tensors of one dtype.
+FailureOr<Type> inferShift(LibTyping &t) {
+  auto x = t.tensor("x"), y = t.tensor("y");
+  if (failed(x) || failed(y) || failed(t.flag("is_arithmetic")))
+    return failure();
+  Type elem = x->getElementType();
+  if (!isa<IntegerType>(elem) || elem.isInteger(1) || elem != y->getElementType())
+    return t.error() << "needs integer tensors of one dtype, got " << withArticle(*x) << " and "
+                     << withArticle(*y);
+  auto shape = broadcastOperands(t, {*x, *y});
+  if (failed(shape))
+    return failure();
+  return Type(RankedTensorType::get(*shape, elem));
+}
+
 /// where(condition, x, y): a bool condition; x and y promote.
 FailureOr<Type> inferSelect(LibTyping &t) {
   auto c = t.tensor("condition");

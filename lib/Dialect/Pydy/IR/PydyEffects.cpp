@@ -30,16 +30,21 @@ bool mayHaveManyElements(Type type) {
 } // namespace
 
 void BinaryOp::getEffects(Effects &effects) {
-  // Python numbers raise on a zero divisor (tensors give inf or 0 instead).
+  // Python numbers raise on a zero divisor and a negative shift count
+  // (tensors give inf, 0 or the sign instead).
   BinaryKind kind = getKind();
   bool divides = kind == BinaryKind::div || kind == BinaryKind::floordiv ||
                  kind == BinaryKind::mod;
-  if (!divides || !isPythonScalar(getType()))
+  bool shifts = kind == BinaryKind::lshift || kind == BinaryKind::rshift;
+  if ((!divides && !shifts) || !isPythonScalar(getType()))
     return;
   APInt intDivisor;
   APFloat floatDivisor(0.0);
-  if ((matchPattern(getRhs(), m_ConstantInt(&intDivisor)) && !intDivisor.isZero()) ||
-      (matchPattern(getRhs(), m_ConstantFloat(&floatDivisor)) && !floatDivisor.isZero()))
+  if (shifts && matchPattern(getRhs(), m_ConstantInt(&intDivisor)) && !intDivisor.isNegative())
+    return;
+  if (divides &&
+      ((matchPattern(getRhs(), m_ConstantInt(&intDivisor)) && !intDivisor.isZero()) ||
+       (matchPattern(getRhs(), m_ConstantFloat(&floatDivisor)) && !floatDivisor.isZero())))
     return;
   mayRecordException(effects);
 }

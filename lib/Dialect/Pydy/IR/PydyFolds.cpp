@@ -169,10 +169,27 @@ OpFoldResult BinaryOp::fold(FoldAdaptor adaptor) {
     }
     break;
   }
+  case BinaryKind::BitAnd: r = x & y; break;
+  case BinaryKind::BitOr: r = x | y; break;
+  case BinaryKind::BitXor: r = x ^ y; break;
+  case BinaryKind::lshift:
+  case BinaryKind::rshift:
+    // A negative count raises ValueError: left to run time.
+    if (y < 0)
+      return {};
+    if (kind == BinaryKind::rshift) {
+      r = y >= 64 ? (x < 0 ? -1 : 0) : x >> y;
+      break;
+    }
+    r = y >= 64 ? 0 : static_cast<int64_t>(static_cast<uint64_t>(x) << y);
+    overflows = y >= 64 ? x != 0 : (r >> y) != x;
+    break;
   default: return {};
   }
   if (overflows)
     return {};
+  if (getType().isInteger(1))
+    return typed(*this, boolAttr(ctx, r != 0));
   return typed(*this, intAttr(ctx, r));
 }
 

@@ -129,6 +129,11 @@ static StringRef binarySymbol(BinaryKind kind) {
   case BinaryKind::mod: return "'%'";
   case BinaryKind::pow: return "'**'";
   case BinaryKind::matmul: return "'@'";
+  case BinaryKind::BitAnd: return "'&'";
+  case BinaryKind::BitOr: return "'|'";
+  case BinaryKind::BitXor: return "'^'";
+  case BinaryKind::lshift: return "'<<'";
+  case BinaryKind::rshift: return "'>>'";
   }
   return "?";
 }
@@ -184,6 +189,45 @@ FailureOr<SmallVector<int64_t>> mlir::pydy::matmulShape(ArrayRef<int64_t> x,
   return shape;
 }
 
+bool mlir::pydy::isBitwise(BinaryKind kind) {
+  return kind == BinaryKind::BitAnd || kind == BinaryKind::BitOr || kind == BinaryKind::BitXor ||
+         kind == BinaryKind::lshift || kind == BinaryKind::rshift;
+}
+
+/// The element type &, |, ^, <<, >> compute in: integers (and, for the first
+/// three, bools) only. Of a tensor and a number, Paddle's operators convert
+/// the number to the tensor's dtype, and take it on the left only for the
+/// first three (`1 & x`; `x & 1` is its error), on either side for the
+/// shifts; shifts of Python bools are Python's of ints.
+static FailureOr<Type> bitwiseCompute(BinaryKind kind, Type lhs, Type rhs, Type compute,
+                                      std::string &error) {
+  Builder b(lhs.getContext());
+  bool shift = kind == BinaryKind::lshift || kind == BinaryKind::rshift;
+  auto lt = dyn_cast<RankedTensorType>(lhs), rt = dyn_cast<RankedTensorType>(rhs);
+  if (!isa<IntegerType>(compute) || isa<FloatType>(elementTypeOf(lhs)) ||
+      isa<FloatType>(elementTypeOf(rhs))) {
+    error = describePair(binarySymbol(kind), lhs, rhs);
+    return failure();
+  }
+  if (!shift && lt && !rt) {
+    error = describePair(binarySymbol(kind), lhs, rhs) +
+            " (Paddle's bitwise operators take a Python number on the left only)";
+    return failure();
+  }
+  if (lt && !rt)
+    compute = lt.getElementType();
+  if (rt && !lt)
+    compute = rt.getElementType();
+  if (shift && compute.isInteger(1)) {
+    if (lt || rt) {
+      error = describePair(binarySymbol(kind), lhs, rhs) + " (shifts of bool tensors)";
+      return failure();
+    }
+    return Type(b.getI64Type());
+  }
+  return compute;
+}
+
 FailureOr<ElementwiseSignature> mlir::pydy::binarySignature(BinaryKind kind, Type lhs,
                                                             Type rhs, std::string &error) {
   Builder b(lhs.getContext());
@@ -193,8 +237,14 @@ FailureOr<ElementwiseSignature> mlir::pydy::binarySignature(BinaryKind kind, Typ
   }
   Type compute = promoteOperands(lhs, rhs);
   bool anyTensor = isa<RankedTensorType>(lhs) || isa<RankedTensorType>(rhs);
+  if (isBitwise(kind)) {
+    auto bits = bitwiseCompute(kind, lhs, rhs, compute, error);
+    if (failed(bits))
+      return failure();
+    compute = *bits;
+  }
   // Arithmetic on bools is arithmetic on ints, as in Python.
-  if (compute.isInteger(1))
+  if (compute.isInteger(1) && !isBitwise(kind))
     compute = b.getI64Type();
   if (kind == BinaryKind::div && !isa<FloatType, ComplexType>(compute))
     compute = anyTensor ? Type(b.getF32Type()) : Type(b.getF64Type());

@@ -31,15 +31,13 @@ bool Specializer::isRuntimeSetUse(Operation *op) {
   }
   if (auto len = dyn_cast<LenOp>(op))
     return isRuntimeSet(len.getValue());
-  // `a | b`, `a & b`, `a ^ b` (the importer's bitwise calls) and `a - b` of two sets.
-  if (auto call = dyn_cast<LibCallOp>(op))
-    return (call.getCallee() == "bitwise_or" || call.getCallee() == "bitwise_and" ||
-            call.getCallee() == "bitwise_xor") &&
-           call.getArgs().size() == 2 && isRuntimeSet(call.getArgs()[0]) &&
-           isRuntimeSet(call.getArgs()[1]);
-  if (auto bin = dyn_cast<BinaryOp>(op))
-    return bin.getKind() == BinaryKind::sub && isRuntimeSet(bin.getLhs()) &&
-           isRuntimeSet(bin.getRhs());
+  // `a | b`, `a & b`, `a ^ b` and `a - b` of two sets.
+  if (auto bin = dyn_cast<BinaryOp>(op)) {
+    BinaryKind kind = bin.getKind();
+    return (kind == BinaryKind::sub || kind == BinaryKind::BitOr || kind == BinaryKind::BitAnd ||
+            kind == BinaryKind::BitXor) &&
+           isRuntimeSet(bin.getLhs()) && isRuntimeSet(bin.getRhs());
+  }
   if (auto forIn = dyn_cast<ForInOp>(op))
     return isRuntimeSet(forIn.getIterable());
   return false;
@@ -197,21 +195,20 @@ LogicalResult Specializer::specializeRuntimeSetUse(Operation *op, Operation *&ne
   }
   if (isa<ForInOp>(op))
     return orderError(op, "iterating the items");
-  if (isa<LibCallOp, BinaryOp>(op)) {
-    auto call = dyn_cast<LibCallOp>(op);
-    StringRef kind = call ? call.getCallee() : "";
-    Value lhs = op->getOperand(0), rhs = op->getOperand(1);
+  if (auto bin = dyn_cast<BinaryOp>(op)) {
+    BinaryKind kind = bin.getKind();
+    Value lhs = bin.getLhs(), rhs = bin.getRhs();
     FailureOr<Value> combined = failure();
-    if (kind == "bitwise_or") {
+    if (kind == BinaryKind::BitOr) {
       combined = withItemsAdded(op, b, lhs, rhs);
-    } else if (kind == "bitwise_xor") {
+    } else if (kind == BinaryKind::BitXor) {
       // The items of either set the other lacks.
       FailureOr<Value> left = keptItems(op, b, lhs, rhs, false);
       FailureOr<Value> right = keptItems(op, b, rhs, lhs, false);
       if (succeeded(left) && succeeded(right))
         combined = withItemsAdded(op, b, *left, *right);
     } else {
-      combined = keptItems(op, b, lhs, rhs, kind == "bitwise_and");
+      combined = keptItems(op, b, lhs, rhs, kind == BinaryKind::BitAnd);
     }
     if (failed(combined))
       return failure();

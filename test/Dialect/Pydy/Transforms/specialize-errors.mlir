@@ -141,3 +141,36 @@ pydy.func @callback_of_a_tuple(%x: !pydy.object {pydy.name = "x"}) -> !pydy.obje
   pydy.py_callback "show#0"(%0 : !pydy.object)
   pydy.return
 }
+
+// -----
+
+// Bitwise operators take integers and bools; Paddle's take a Python number
+// only on the left of `&`, `|`, `^`, and no bool tensor in a shift.
+pydy.func @bitwise_float(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %0 = pydy.constant 1 : i64
+  // expected-error @+1 {{unsupported operand types for '&': float32 tensor of shape [3] and int}}
+  %1 = pydy.binary bitand %x, %0 : (!pydy.object, i64) -> !pydy.object
+  pydy.return %1 : !pydy.object
+}
+
+// -----
+
+pydy.func @bitwise_number_right(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %int32 = pydy.constant "int32"
+  %0 = pydy.lib_call "cast"(%x, %int32) : (!pydy.object, !pydy.str) -> !pydy.object
+  %1 = pydy.constant 1 : i64
+  // expected-error @+1 {{unsupported operand types for '|': int32 tensor of shape [3] and int (Paddle's bitwise operators take a Python number on the left only)}}
+  %2 = pydy.binary bitor %0, %1 : (!pydy.object, i64) -> !pydy.object
+  pydy.return %2 : !pydy.object
+}
+
+// -----
+
+pydy.func @shift_bool_tensor(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %0 = pydy.constant 0.000000e+00 : f64
+  %1 = pydy.compare gt %x, %0 : (!pydy.object, f64) -> !pydy.object
+  %2 = pydy.constant 1 : i64
+  // expected-error @+1 {{unsupported operand types for '<<': bool tensor of shape [3] and int (shifts of bool tensors)}}
+  %3 = pydy.binary lshift %1, %2 : (!pydy.object, i64) -> !pydy.object
+  pydy.return %3 : !pydy.object
+}
