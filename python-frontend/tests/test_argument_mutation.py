@@ -885,10 +885,21 @@ class WeightOfAListedLayerThroughAName(paddle.nn.Layer):
         return self.fcs[1](self.fcs[0](x))
 
 
+class BufferThroughGetattr(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.total = paddle.zeros([3])
+
+    def forward(self, x):
+        total = getattr(self, "total")      # self.total
+        paddle.assign(total + x, total)
+        return self.total + 0.0
+
+
 @pytest.mark.parametrize("make", [KeepsItsInput, BufferThroughAName, BufferRowThroughAName,
                                   BufferRowsChangedWhileIterating, BufferReplacedThenChanged,
                                   WeightThroughAName, WeightOfAListedLayerThroughAName,
-                                  ListAttributeUnpacked, DictAttributeItem],
+                                  ListAttributeUnpacked, DictAttributeItem, BufferThroughGetattr],
                          ids=lambda c: c.__name__)
 def test_a_change_through_a_name_reaches_the_attribute_it_names(make):
     eager_layer, compiled_layer = make(), make()
@@ -944,6 +955,41 @@ def test_an_attribute_a_method_may_assign_since_is_a_clear_error():
     with pytest.raises(paddle.Dy2StError, match="'w' is changed in place here while 'self.w' "
                                                 "may name the same object"):
         paddle.jit.to_static(ReplacedByAMethod())(paddle.to_tensor([1.0, 2.0, 3.0]))
+
+
+class ChosenBufferChanged(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.total = paddle.zeros([3])
+
+    def forward(self, x):
+        total = self.total if x.sum() > 0 else x
+        total.scale_(2.0)                   # self.total's object on one path only
+        return x + 1.0
+
+
+class BufferOfAComputedNameChanged(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.total = paddle.zeros([3])
+        self.kept = "total"
+
+    def forward(self, x):
+        total = getattr(self, self.kept)
+        total.add_(x)
+        return x + 1.0
+
+
+@pytest.mark.parametrize("make, message", [
+    (ChosenBufferChanged, "'total' is changed in place here while 'self.total' may name the "
+                          "same object"),
+    (BufferOfAComputedNameChanged, r"'total' is changed in place here while "
+                                   r"'getattr\(self, self.kept\)' may name the same object")],
+    ids=["conditional expression", "getattr of a computed name"])
+def test_a_change_through_a_name_that_may_be_an_attribute_is_a_clear_error(make, message):
+    # The attribute outlives the call: read later or not, it would miss the change.
+    with pytest.raises(paddle.Dy2StError, match=message):
+        paddle.jit.to_static(make())(paddle.to_tensor([1.0, 2.0, 3.0]))
 
 
 class ParameterOfAListThroughAName(paddle.nn.Layer):

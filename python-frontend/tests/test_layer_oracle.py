@@ -60,6 +60,10 @@ LAYERS = [
     ("group_norm", "nn.GroupNorm(2, 4)", [F4], "layer(x0)"),
     ("instance_norm", "nn.InstanceNorm2D(4)", [F4], "layer(x0)"),
     ("layer_norm", "nn.LayerNorm([7, 6])", [F4], "layer(x0)"),
+    # The input is the weight normalized (its first axis known only at run time compiled).
+    ("spectral_norm", "nn.SpectralNorm([2, 4, 9], dim=1, power_iters=2)", [SEQ], "layer(x0)"),
+    ("spectral_norm_no_iterations", "nn.SpectralNorm([2, 4, 9], power_iters=0)", [SEQ],
+     "layer(x0)"),
     ("embedding", "nn.Embedding(10, 8, padding_idx=2)", [("i", [2, 5], 10)], "layer(x0)"),
     ("upsample_nearest", "nn.Upsample(scale_factor=2)", [F4], "layer(x0)"),
     ("upsample_bilinear", "nn.Upsample(size=[10, 9], mode='bilinear')", [F4], "layer(x0)"),

@@ -1,7 +1,9 @@
-"""paddle.nn.utils: weight norm against real Paddle (its parameters, their
-values and the layers' outputs), eagerly and compiled (the pre hook runs in
-compiled code: a callable object, setattr with a name made of strings known
-when compiling); parameters_to_vector and back."""
+"""paddle.nn.utils: weight norm and spectral norm against real Paddle (their
+parameters and buffers, their values and the layers' outputs; spectral
+norm's power iteration in training updating its vectors), eagerly and
+compiled (the pre hooks run in compiled code: callable objects, getattr and
+setattr with names made of strings known when compiling); parameters_to_vector
+and back."""
 import numpy as np
 import pytest
 
@@ -13,7 +15,16 @@ GIVEN = {"conv_weight": rng.randn(5, 4, 3).astype(np.float32),
          "conv_bias": rng.randn(5).astype(np.float32),
          "linear_weight": rng.randn(4, 3).astype(np.float32),
          "linear_bias": rng.randn(3).astype(np.float32),
-         "x": rng.randn(2, 4, 6).astype(np.float32)}
+         "x": rng.randn(2, 4, 6).astype(np.float32),
+         "image": rng.randn(2, 3, 6, 6).astype(np.float32),
+         "spectral_conv/bias": rng.randn(4).astype(np.float32),
+         "spectral_conv/weight_orig": rng.randn(4, 3, 3, 3).astype(np.float32) * 0.3,
+         "spectral_conv/weight_u": rng.randn(4).astype(np.float32),
+         "spectral_conv/weight_v": rng.randn(27).astype(np.float32),
+         "spectral_linear/bias": rng.randn(5).astype(np.float32),
+         "spectral_linear/weight_orig": rng.randn(4, 5).astype(np.float32),
+         "spectral_linear/weight_u": rng.randn(5).astype(np.float32),
+         "spectral_linear/weight_v": rng.randn(4).astype(np.float32)}
 
 
 def normed_layers():
@@ -79,6 +90,43 @@ def test_weight_norm_follows_its_parameters_in_compiled_code():
                                atol=1e-4)
     with pytest.raises(RuntimeError, match="two weight_norm hooks"):
         paddle.nn.utils.weight_norm(conv)
+
+
+class SpectralNet(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.conv = paddle.nn.utils.spectral_norm(paddle.nn.Conv2D(3, 4, 3))
+        self.linear = paddle.nn.utils.spectral_norm(paddle.nn.Linear(4, 5), n_power_iterations=2)
+        for prefix, layer in (("spectral_conv", self.conv), ("spectral_linear", self.linear)):
+            for key, value in layer.state_dict().items():
+                value.set_value(GIVEN[f"{prefix}/{key}"])
+
+    def forward(self, x):
+        return self.linear(paddle.mean(self.conv(x), axis=[2, 3]))
+
+
+@pytest.mark.parametrize("compiled", [False, True], ids=["eager", "compiled"])
+def test_spectral_norm_is_paddles(paddle_side, compiled):
+    net = SpectralNet()
+    for prefix, layer in (("spectral_conv", net.conv), ("spectral_linear", net.linear)):
+        assert sorted(layer.state_dict()) == sorted(
+            k.split("/", 1)[1] for k in paddle_side if k.startswith(prefix + "/"))
+    run = paddle.jit.to_static(net) if compiled else net
+    image = paddle.to_tensor(GIVEN["image"])
+    net.eval()
+    np.testing.assert_allclose(run(image).numpy(), paddle_side["spectral_eval"], rtol=1e-5,
+                               atol=1e-5)
+    net.train()
+    for call in ("spectral_train1", "spectral_train2"):
+        np.testing.assert_allclose(run(image).numpy(), paddle_side[call], rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(net.linear.weight_u.numpy(), paddle_side["spectral_u"],
+                               rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(net.conv.weight_v.numpy(), paddle_side["spectral_v"],
+                               rtol=1e-5, atol=1e-6)
+    with pytest.raises(RuntimeError, match="two spectral_norm hooks"):
+        paddle.nn.utils.spectral_norm(net.conv)
+    with pytest.raises(ValueError, match="n_power_iterations to be positive"):
+        paddle.nn.utils.spectral_norm(paddle.nn.Linear(2, 2), n_power_iterations=0)
 
 
 def test_parameters_to_vector_and_back():

@@ -459,3 +459,16 @@ print(paddle.jit.to_static(chosen_in_a_loop).code)
 # CHECK: pydy.call @"{{.*}}_dy2st_choice_g_1
 # CHECK: %[[ONE:.*]] = pydy.constant 1 : i64
 # CHECK-NEXT: pydy.store "g", %[[ONE]]
+
+
+def named_attribute(x):
+    return getattr(x, "shape"), getattr(x, "ndim", 0)
+
+
+print(paddle.jit.to_static(named_attribute).code)
+
+# `getattr(x, "shape")` of a literal name is `x.shape` (one name to the
+# analysis of objects shared by two names); with a default it asks first.
+# CHECK-LABEL: pydy.func @"named_attribute"
+# CHECK: pydy.attr %{{.*}}, "shape"
+# CHECK: pydy.call_method %{{.*}}, "__hasattr__"

@@ -151,6 +151,30 @@ def attribute_name(node):
     return dotted(node)
 
 
+def chosen_values(value):
+    """The values a conditional expression may give (through nested ones):
+    `a` and `b` of `a if c else b`; none for another expression."""
+    if not isinstance(value, ast.IfExp):
+        return []
+    return [v for arm in (value.body, value.orelse)
+            for v in (chosen_values(arm) if isinstance(arm, ast.IfExp) else [arm])]
+
+
+def shared_operand(value):
+    """The name or attribute (`x`, "self.buf") whose object `value` is as it
+    is (a chosen arm of a conditional expression), or None."""
+    return value.id if isinstance(value, ast.Name) else attribute_name(value)
+
+
+def computed_attribute_owner(value):
+    """x of `getattr(x, name)` (a name or an attribute) where the attribute's
+    name is computed (a literal one reads as `x.name`, see statements.py)."""
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and \
+            value.func.id == "getattr" and len(value.args) in (2, 3):
+        return shared_operand(value.args[0])
+    return None
+
+
 def _held_base(value, local):
     """The local name whose object (or a view of it) `value` puts into a
     container: `x`, `x[i]`, `x.reshape(...)`, `x.add_(v)`; or None."""

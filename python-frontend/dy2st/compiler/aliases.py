@@ -67,6 +67,9 @@ class _Alias:
         # view alias whose index is known when converting); `unpacked`: `x, y
         # = c`, where c may be a tensor (x a row) or a list or tuple.
         self.item_key = None
+        # `y = getattr(x, name)` of a name computed: y may be an attribute of
+        # x, which outlives the call (x stands for it).
+        self.attribute_of = False
         self.unpacked = False
 
     @property
@@ -202,10 +205,19 @@ class Aliases:
                               forms.attribute_name(value.value)
                               if isinstance(value, ast.Subscript) else None, {"view": True}),
                              (forms.view_base(value, local), {"maybe": True})]
+                    # `y = a if c else b`: y may name either.
+                    bases += [(forms.shared_operand(arm), {"maybe": True})
+                              for arm in forms.chosen_values(value)]
                     for x, kind in bases:
                         if x is not None and y != x and x in local:
                             self._aliases.append(_Alias(stmt, (y, x), block,
                                                         _end(statements[-1]), loop, **kind))
+                    owner = forms.computed_attribute_owner(value)
+                    if owner is not None and owner != y and owner in local:
+                        alias = _Alias(stmt, (y, owner), block, _end(statements[-1]), loop,
+                                       maybe=True)
+                        alias.attribute_of = alias.one_way = True
+                        self._aliases.append(alias)
                 for y, x, exchanged in forms.paired_names(stmt):
                     if y != x and x in local:
                         alias = _Alias(stmt, (y, x), block, _end(statements[-1]), loop)
@@ -426,6 +438,8 @@ class Aliases:
                 return since(self._stores.get(n, ()))
 
             def read_later(n):
+                if n in self.attributes or alias.attribute_of:
+                    return True  # an attribute outlives the call
                 starts = [_end(change)] + [s for s, _ in around_change]
                 if alias.loop is not None:
                     starts.append(_position(alias.loop))
@@ -463,7 +477,8 @@ class Aliases:
             if doubtful is None and any(read_later(n) for n in self._linked(partner, name)):
                 # The partner, or a name it is linked to (`b = a[0]; v =
                 # b.unsqueeze(0)`, a changed: a read later), would miss it.
-                doubtful = (partner, alias.shown)
+                shown = ast.unparse(alias.stmt.value) if alias.attribute_of else partner
+                doubtful = (shown, alias.shown)
         return certain, doubtful
 
     def _assigned_each_iteration(self, names, start, at):

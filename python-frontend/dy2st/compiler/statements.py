@@ -42,6 +42,7 @@ import builtins
 import copy
 import functools
 import inspect
+import keyword
 import re
 import textwrap
 import types
@@ -49,6 +50,13 @@ import types
 from ..eager import inplace
 from . import assignment_expressions, function_choices, iterators, range_names, try_statements
 from .locations import located, visit_statements
+
+
+def _plain_attribute(name):
+    """Whether `obj.<name>` reads what getattr(obj, name) does: an identifier
+    that is no keyword and that Python does not mangle in a class (`__x`)."""
+    return isinstance(name, str) and name.isidentifier() and not keyword.iskeyword(name) and \
+        not (name.startswith("__") and not name.endswith("__"))
 
 
 class _Desugar(ast.NodeTransformer):
@@ -131,6 +139,12 @@ class _Desugar(ast.NodeTransformer):
 
     def visit_Call(self, node):
         self.generic_visit(node)
+        if isinstance(node.func, ast.Name) and self.resolve(node.func.id) is getattr and \
+                len(node.args) == 2 and not node.keywords and \
+                isinstance(node.args[1], ast.Constant) and _plain_attribute(node.args[1].value):
+            # `getattr(self, "buf")` is `self.buf`: the same name to the
+            # analysis of objects shared by two names.
+            return located(ast.Attribute(node.args[0], node.args[1].value, ast.Load()), node)
         if isinstance(node.func, ast.Name) and self.resolve(node.func.id) is print:
             node.args = [percent_as_fstring(a) for a in node.args]
             if any(isinstance(a, ast.JoinedStr) for a in node.args):

@@ -16,6 +16,7 @@ from .layer_conv import (AdaptiveAvgPool1D, AdaptiveAvgPool2D, AdaptiveAvgPool3D
                          UpsamplingBilinear2D, UpsamplingNearest2D)
 from .layer_norm import (BatchNorm, BatchNorm1D, BatchNorm2D, BatchNorm3D,  # noqa: F401
                          GroupNorm, InstanceNorm1D, InstanceNorm2D, InstanceNorm3D, SyncBatchNorm)
+from .spectral_norm import SpectralNorm  # noqa: F401
 from .layer_rnn import GRU, LSTM, GRUCell, LSTMCell, RNNCellBase, SimpleRNN, SimpleRNNCell  # noqa: F401
 from .layer_rnn_wrappers import RNN, BiRNN  # noqa: F401
 from . import decode, utils  # noqa: F401

@@ -10,6 +10,7 @@ from typing import Any, Iterable
 from ..eager.functional import concat, reshape, sqrt, square, sum as reduce_sum, transpose
 from ..eager.tensor import Tensor
 from .functional import normalize
+from .spectral_norm import spectral_norm
 from .layer import Layer
 
 
@@ -93,6 +94,10 @@ def remove_weight_norm(layer: Layer, name: str = "weight") -> Layer:
                                              if h is not hook)
             return layer
     raise ValueError(f"weight_norm of '{name}' not found in {layer}")
+
+
+__all__ = ["weight_norm", "remove_weight_norm", "spectral_norm", "parameters_to_vector",
+           "vector_to_parameters"]
 
 
 def parameters_to_vector(parameters: Iterable[Tensor], name: str | None = None) -> Tensor:
