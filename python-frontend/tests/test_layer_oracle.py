@@ -154,6 +154,9 @@ LAYERS = [
     ("max_unpool", "nn.LayerList([nn.MaxPool2D(2, return_mask=True), nn.MaxUnPool2D(2), "
                    "nn.MaxPool1D(3, 2, return_mask=True), nn.MaxUnPool1D(3, 2)])", [F4, SEQ],
      "[layer[0](x0), layer[1](*layer[0](x0)), layer[2](x1), layer[3](*layer[2](x1))]"),
+    ("max_unpool3d", "nn.LayerList([nn.MaxPool3D(2, return_mask=True), nn.MaxUnPool3D(2), "
+                     "nn.AdaptiveMaxPool3D([2, 3, 1], return_mask=True)])",
+     [("f", [2, 4, 4, 6, 4])], "[layer[0](x0), layer[1](*layer[0](x0)), layer[2](x0)]"),
     ("unfold", "nn.Unfold([2, 3], dilations=[2, 1], paddings=1, strides=[1, 2])", [F4],
      "layer(x0)"),
     ("rrelu", "nn.RReLU(0.2, 0.4)", [F4], "layer(x0)"),

@@ -262,29 +262,43 @@ def _pdist(m, p):
 
 
 def _max_pool_with_mask(x, kernel, stride, pads, ceil_mode):
-    """Max pooling of NCHW by windows, and each maximum's index in its plane
-    (the first one in row order)."""
-    n, c, h, w = x.shape
+    """Max pooling of NCHW or NCDHW by windows, and each maximum's index in
+    its plane or volume (the first one in row order)."""
+    spatial = x.shape[2:]
     sizes = []
-    for size, k, s, p in zip((h, w), kernel, stride, pads):
+    for size, k, s, p in zip(spatial, kernel, stride, pads):
         span = size + 2 * p - k
         sizes.append(-(-span // s) + 1 if ceil_mode else span // s + 1)
-    out = np.zeros((n, c, *sizes), x.dtype)
-    mask = np.zeros((n, c, *sizes), np.int32)
-    for i in range(sizes[0]):
-        for j in range(sizes[1]):
-            top, left = i * stride[0] - pads[0], j * stride[1] - pads[1]
-            rows = range(max(top, 0), min(top + kernel[0], h))
-            cols = range(max(left, 0), min(left + kernel[1], w))
-            cells = [(r, q) for r in rows for q in cols]
-            if not cells:
-                # A window entirely in padding (Paddle's: the lowest float, mask -1).
-                out[:, :, i, j], mask[:, :, i, j] = np.finfo(x.dtype).min, -1
-                continue
-            values = np.stack([x[:, :, r, q] for r, q in cells], -1)
-            best = values.argmax(-1)
-            out[:, :, i, j] = values.max(-1)
-            mask[:, :, i, j] = np.array([r * w + q for r, q in cells])[best]
+    out = np.zeros(x.shape[:2] + tuple(sizes), x.dtype)
+    mask = np.zeros(x.shape[:2] + tuple(sizes), np.int32)
+    for cell in np.ndindex(*sizes):
+        firsts = [i * s - p for i, s, p in zip(cell, stride, pads)]
+        ranges = [range(max(f, 0), min(f + k, n)) for f, k, n in zip(firsts, kernel, spatial)]
+        points = list(itertools.product(*ranges))
+        at = (slice(None), slice(None)) + cell
+        if not points:
+            # A window entirely in padding (Paddle's: the lowest float, mask -1).
+            out[at], mask[at] = np.finfo(x.dtype).min, -1
+            continue
+        values = np.stack([x[(slice(None), slice(None)) + p] for p in points], -1)
+        out[at] = values.max(-1)
+        mask[at] = np.array([np.ravel_multi_index(p, spatial) for p in points])[values.argmax(-1)]
+    return out, mask
+
+
+def _adaptive_max_with_mask(x, sizes):
+    """Adaptive max pooling by cells ([floor(i n / size), ceil((i + 1) n / size))
+    along each axis) and each maximum's index in the input's plane or volume."""
+    spatial = x.shape[2:]
+    out = np.zeros(x.shape[:2] + tuple(sizes), x.dtype)
+    mask = np.zeros(x.shape[:2] + tuple(sizes), np.int32)
+    for cell in np.ndindex(*sizes):
+        ranges = [range(i * n // o, -(-(i + 1) * n // o)) for i, n, o in zip(cell, spatial, sizes)]
+        points = list(itertools.product(*ranges))
+        values = np.stack([x[(slice(None), slice(None)) + p] for p in points], -1)
+        at = (slice(None), slice(None)) + cell
+        out[at] = values.max(-1)
+        mask[at] = np.array([np.ravel_multi_index(p, spatial) for p in points])[values.argmax(-1)]
     return out, mask
 
 
@@ -1256,6 +1270,23 @@ CASES = [
     ("max_unpool2d", lambda x: F.max_unpool2d(*F.max_pool2d(x, [2, 3], [2, 1], return_mask=True),
                                               [2, 3], [2, 1], output_size=[7, 6]),
      lambda x: _unpool(*_max_pool_with_mask(x, [2, 3], [2, 1], [0, 0], False), [7, 6]), [IMG]),
+    ("max_pool3d", lambda x: F.max_pool3d(x, [2, 3, 2], [2, 1, 2], 1, return_mask=True),
+     lambda x: _max_pool_with_mask(x, [2, 3, 2], [2, 1, 2], [1, 1, 1], False), [VOL]),
+    ("max_pool3d", lambda x: F.max_pool3d(x, 2, 2, return_mask=True, ceil_mode=True),
+     lambda x: _max_pool_with_mask(x, [2, 2, 2], [2, 2, 2], [0, 0, 0], True), [VOL]),
+    # Given as a string, the padding of pooling with a mask is none (as Paddle's).
+    ("max_pool2d", lambda x: F.max_pool2d(x, 2, 2, padding="SAME", return_mask=True),
+     lambda x: _max_pool_with_mask(x, [2, 2], [2, 2], [0, 0], False), [IMG]),
+    ("max_unpool3d", lambda x: F.max_unpool3d(*F.max_pool3d(x, 2, return_mask=True), 2,
+                                              output_size=[5, 6, 5]),
+     lambda x: _unpool(*_max_pool_with_mask(x, [2, 2, 2], [2, 2, 2], [0, 0, 0], False),
+                       [5, 6, 5]), [VOL]),
+    ("adaptive_max_pool1d", lambda x: F.adaptive_max_pool1d(x, 3, return_mask=True),
+     lambda x: _adaptive_max_with_mask(x, [3]), [SEQ]),
+    ("adaptive_max_pool2d", lambda x: F.adaptive_max_pool2d(x, [3, None], return_mask=True),
+     lambda x: _adaptive_max_with_mask(x, [3, x.shape[3]]), [IMG]),
+    ("adaptive_max_pool3d", lambda x: F.adaptive_max_pool3d(x, [2, 4, 3], return_mask=True),
+     lambda x: _adaptive_max_with_mask(x, [2, 4, 3]), [VOL]),
     ("max_pool1d", lambda x: F.max_pool1d(x, 3, 2, return_mask=True),
      lambda x: [a[:, :, 0] for a in _max_pool_with_mask(x[:, :, None], [1, 3], [1, 2], [0, 0],
                                                          False)], [SEQ]),

@@ -12,7 +12,8 @@ from .layer_conv import (AdaptiveAvgPool1D, AdaptiveAvgPool2D, AdaptiveAvgPool3D
                          AdaptiveMaxPool1D, AdaptiveMaxPool2D, AdaptiveMaxPool3D, AvgPool1D,
                          AvgPool2D, AvgPool3D, Conv1D, Conv1DTranspose, Conv2D, Conv2DTranspose,
                          Conv3D, Conv3DTranspose, Fold, LPPool1D, LPPool2D, MaxPool1D,
-                         MaxPool2D, MaxPool3D, MaxUnPool1D, MaxUnPool2D, Unfold, Upsample,
+                         MaxPool2D, MaxPool3D, MaxUnPool1D, MaxUnPool2D, MaxUnPool3D, Unfold,
+                         Upsample,
                          UpsamplingBilinear2D, UpsamplingNearest2D)
 from .layer_norm import (BatchNorm, BatchNorm1D, BatchNorm2D, BatchNorm3D,  # noqa: F401
                          GroupNorm, InstanceNorm1D, InstanceNorm2D, InstanceNorm3D, SyncBatchNorm)
@@ -57,7 +58,7 @@ ReplicationPad1d, ReplicationPad2d, ReplicationPad3d = (ReplicationPad1D, Replic
                                                         ReplicationPad3D)
 CircularPad1d, CircularPad2d, CircularPad3d = CircularPad1D, CircularPad2D, CircularPad3D
 LPPool1d, LPPool2d = LPPool1D, LPPool2D
-MaxUnpool1d, MaxUnpool2d = MaxUnPool1D, MaxUnPool2D
+MaxUnpool1d, MaxUnpool2d, MaxUnpool3d = MaxUnPool1D, MaxUnPool2D, MaxUnPool3D
 
 # Paddle's module of activation layers (`nn.layer.activation.ReLU`), after the
 # modules it gathers from.

@@ -2,6 +2,7 @@
 (composites over the op table)."""
 from ..eager.functional import concat, max, mean
 from .convolution import channels_first, channels_last
+from .max_pooling import adaptive_max_pool_with_mask
 
 
 def _adaptive_pool2d(x, output_size, is_max):
@@ -42,9 +43,10 @@ def adaptive_avg_pool2d(x, output_size, data_format="NCHW", name=None):
 
 
 def adaptive_max_pool2d(x, output_size, return_mask=False, name=None):
-    """The maximum over each of output_size cells covering an NCHW input."""
+    """The maximum over each of output_size cells covering an NCHW input
+    (and with return_mask where each was)."""
     if return_mask:
-        raise ValueError("adaptive_max_pool2d(return_mask=True) is not supported by dy2st")
+        return adaptive_max_pool_with_mask(x, output_size, 2)
     return _adaptive_pool2d(x, output_size, True)
 
 

@@ -307,7 +307,7 @@ FUNCTIONS.update(_NORMALIZATION)
 from .convolution import (FUNCTIONS as _CONVOLUTIONS, avg_pool1d, avg_pool2d,  # noqa: E402,F401
                           conv1d, conv1d_transpose, conv2d, conv2d_transpose, conv3d)
 from .max_pooling import (FUNCTIONS as _MAX_POOLING, max_pool1d, max_pool2d,  # noqa: E402,F401
-                          max_unpool1d, max_unpool2d)
+                          max_unpool1d, max_unpool2d, max_unpool3d)
 from .adaptive_pooling import (FUNCTIONS as _ADAPTIVE_POOLING,  # noqa: E402,F401
                                adaptive_avg_pool2d, adaptive_max_pool2d)
 from .sampling import FUNCTIONS as _SAMPLING, interpolate, upsample  # noqa: E402,F401

@@ -425,3 +425,16 @@ class MaxUnPool2D(Layer):
     def forward(self, x: Tensor, indices: Tensor) -> Tensor:
         return functional.max_unpool2d(x, indices, self.ksize, self.stride,
                                        self.padding, self.data_format, self.output_size)
+
+
+class MaxUnPool3D(Layer):
+    def __init__(self, kernel_size: int | Sequence[int], stride: int | Sequence[int] | None = None,
+                 padding: int | Sequence[int] = 0, data_format: str = "NCDHW",
+                 output_size: Sequence[int] | None = None, name: str | None = None) -> None:
+        super().__init__()
+        self.ksize, self.stride, self.padding = kernel_size, stride, padding
+        self.data_format, self.output_size = data_format, output_size
+
+    def forward(self, x: Tensor, indices: Tensor) -> Tensor:
+        return functional.max_unpool3d(x, indices, self.ksize, self.stride,
+                                       self.padding, self.data_format, self.output_size)

@@ -7,6 +7,7 @@ from ..eager.functional import (add_n, avg_pool2d as _avg_pool2d, concat, max,
                                 max_pool2d as _max_pool2d,
                                 mean, pad, reshape, slice, squeeze, stack, unsqueeze)
 from .convolution import _conv_padding, _ntuple, _spread, channels_first, channels_last
+from .max_pooling import adaptive_max_pool_with_mask, max_pool_with_mask
 
 
 def _pool2d(x, kernel, stride, padding, ceil_mode, is_max, exclusive):
@@ -33,9 +34,13 @@ def _pool3d(x, kernel_size, stride, padding, ceil_mode, is_max, exclusive):
 
 def max_pool3d(x, kernel_size, stride=None, padding=0, return_mask=False, ceil_mode=False,
                data_format="NCDHW", name=None):
-    """3-D max pooling over NCDHW (or NDHWC)."""
+    """3-D max pooling over NCDHW (or NDHWC); with return_mask, also where
+    each maximum was (NCDHW)."""
     if return_mask:
-        raise ValueError("max_pool3d(return_mask=True) is not supported by dy2st")
+        if data_format != "NCDHW":
+            raise ValueError("When setting return_mask to true, data_format must be set to "
+                             "NCDHW in API:max_pool3d")
+        return max_pool_with_mask(x, kernel_size, stride, padding, ceil_mode, 3)
     if data_format == "NDHWC":
         return channels_last(_pool3d(channels_first(x), kernel_size, stride, padding, ceil_mode,
                                      True, False))
@@ -87,9 +92,10 @@ def adaptive_avg_pool1d(x, output_size, name=None):
 
 
 def adaptive_max_pool1d(x, output_size, return_mask=False, name=None):
-    """The maximum over each of output_size windows covering an NCL input."""
+    """The maximum over each of output_size windows covering an NCL input
+    (and with return_mask where each was)."""
     if return_mask:
-        raise ValueError("adaptive_max_pool1d(return_mask=True) is not supported by dy2st")
+        return adaptive_max_pool_with_mask(x, output_size, 1)
     return _adaptive_pool(x, output_size, 1, True)
 
 
@@ -101,9 +107,10 @@ def adaptive_avg_pool3d(x, output_size, data_format="NCDHW", name=None):
 
 
 def adaptive_max_pool3d(x, output_size, return_mask=False, name=None):
-    """The maximum over each of output_size cells covering an NCDHW input."""
+    """The maximum over each of output_size cells covering an NCDHW input
+    (and with return_mask where each was)."""
     if return_mask:
-        raise ValueError("adaptive_max_pool3d(return_mask=True) is not supported by dy2st")
+        return adaptive_max_pool_with_mask(x, output_size, 3)
     return _adaptive_pool(x, output_size, 3, True)
 
 
