@@ -98,6 +98,24 @@ def test_extend_and_copy(differential):
     differential(extended_and_copied, t([1.0, -2.0]), paddle.to_tensor(3))
 
 
+def extended_in_place(x):
+    # `+=` of a list extends it (list.__iadd__): the other name sees the new
+    # items, and a tuple extends it too.
+    outs = [x]
+    kept = outs
+    outs += [x * 2]
+    outs += (x * 3, x * 4)
+    steps = list(range(2))
+    steps += (5, 6)
+    for i in range(2):
+        outs += [x + i]
+    return len(kept), kept[-1], paddle.stack(outs), steps
+
+
+def test_plus_equals_extends_a_list_in_place(differential):
+    differential(extended_in_place, t([1.0, -2.0]))
+
+
 def extended_by_a_tensor(x):
     rows = []
     rows.extend(x)

@@ -472,3 +472,19 @@ print(paddle.jit.to_static(named_attribute).code)
 # CHECK-LABEL: pydy.func @"named_attribute"
 # CHECK: pydy.attr %{{.*}}, "shape"
 # CHECK: pydy.call_method %{{.*}}, "__hasattr__"
+
+
+def extended(x, given):
+    items = [x]
+    items += (x, x)
+    given += [x]
+    return items, given
+
+
+print(paddle.jit.to_static(extended).code)
+
+# `items += v` of a name bound only to lists is `items.extend(v)` (a change
+# in place); of another name (a parameter here) it stays `+`.
+# CHECK-LABEL: pydy.func @"extended"
+# CHECK: pydy.call_method %{{.*}}, "extend"
+# CHECK: pydy.binary add

@@ -48,7 +48,8 @@ import textwrap
 import types
 
 from ..eager import inplace
-from . import assignment_expressions, function_choices, iterators, range_names, try_statements
+from . import (assignment_expressions, function_choices, iterators, list_extensions, range_names,
+               try_statements)
 from .locations import located, visit_statements
 
 
@@ -666,6 +667,7 @@ def chained(cases, otherwise):
 def desugar(function, resolve):
     """`function` (an ast.FunctionDef) with the statements above rewritten;
     `resolve(name)` is the object a global or builtin name refers to."""
+    function = list_extensions.rewritten(function, resolve)
     function = iterators.rewritten(function, resolve)
     desugarer = _Desugar(resolve)
     function.body = visit_statements(desugarer, function.body)
