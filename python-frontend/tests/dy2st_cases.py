@@ -1774,6 +1774,25 @@ def reflected_warps(image, theta, volume, theta3):
     return smooth, nearest, warped
 
 
+def scan_and_token_shift(x, a_log, dt_weight, bc_weight):
+    # Mamba's selective scan (a Python loop over time carrying the state,
+    # softplus steps, einsum readout) and RWKV's token shift (constant
+    # padding given fewer amounts than dimensions: PyTorch's order).
+    batch, length, width = x.shape
+    states = a_log.shape[1]
+    dt = paddle.nn.functional.softplus(paddle.matmul(x, dt_weight))
+    b, c = paddle.split(paddle.matmul(x, bc_weight), [states, states], axis=-1)
+    a = -paddle.exp(a_log)
+    h = paddle.zeros([batch, width, states])
+    ys = []
+    for t in range(length):
+        h = paddle.exp(dt[:, t].unsqueeze(-1) * a) * h + \
+            dt[:, t].unsqueeze(-1) * b[:, t].unsqueeze(1) * x[:, t].unsqueeze(-1)
+        ys.append(paddle.einsum("bdn,bn->bd", h, c[:, t]))
+    shifted = paddle.nn.functional.pad(x, [0, 0, 1, 0])[:, :-1]
+    return paddle.stack(ys, axis=1), shifted
+
+
 CASES = [
     ("dyfunc_with_if_else", dyfunc_with_if_else, [f32(10, 16)]),
     ("dyfunc_with_if_else2", dyfunc_with_if_else2, [f32(10, 16)]),
@@ -1941,6 +1960,8 @@ CASES = [
     ("fourier_mixing", fourier_mixing, [f32(2, 6, 5), f32(2, 12, 4)]),
     ("hashed_buckets", hashed_buckets,
      [np.array([[-3, 5, 1000, 77], [0, -9999, 12, 100]], "int64"), f32(3, 10)]),
+    ("scan_and_token_shift", scan_and_token_shift,
+     [f32(2, 5, 4), f32(4, 3), f32(4, 4) - 0.5, f32(4, 6) - 0.5]),
     ("reflected_warps", reflected_warps,
      [f32(2, 3, 5, 4), (f32(2, 2, 3) - 0.5) * 2, f32(2, 2, 4, 3, 5), (f32(2, 3, 4) - 0.5) * 2]),
 ]

@@ -287,18 +287,23 @@ def test_stop_gradient_is_accepted_in_compiled_code():
     assert x.stop_gradient and not nn.Linear(2, 2).weight.stop_gradient
 
 
-@pytest.mark.parametrize("make", [lambda: paddle.nn.AdaptiveMaxPool2D(2, return_mask=True),
-                                  lambda: paddle.nn.MaxPool3D(2, return_mask=True)])
-def test_pooling_with_return_mask_is_a_clear_error_not_a_missing_mask(make):
-    """Paddle returns (out, mask): without the mask the result was silently
-    another structure (1-d and 2-d max pooling give the mask: test_op_table)."""
+@pytest.mark.parametrize("make, functional", [
+    (lambda: paddle.nn.AdaptiveMaxPool2D(2, return_mask=True),
+     lambda x: paddle.nn.functional.adaptive_max_pool2d(x, 2, return_mask=True)),
+    (lambda: paddle.nn.MaxPool3D(2, return_mask=True),
+     lambda x: paddle.nn.functional.max_pool3d(x, 2, return_mask=True))],
+    ids=["adaptive_max_pool2d", "max_pool3d"])
+def test_pooling_layers_with_return_mask_give_the_mask(make, functional):
+    """Paddle returns (out, mask), eagerly and compiled (the masks against
+    Paddle's: test_op_table)."""
     layer = make()
-    x = paddle.to_tensor(np.ones((1, 1, 4, 4) if not isinstance(
-        layer, paddle.nn.MaxPool3D) else (1, 1, 4, 4, 4), np.float32))
-    with pytest.raises(ValueError, match=r"return_mask=True\)? is not supported"):
-        layer(x)
-    with pytest.raises((ValueError, paddle.Dy2StError), match=r"return_mask=True\)? is not supported"):
-        paddle.jit.to_static(make())(x)
+    x = paddle.to_tensor(np.random.RandomState(0).rand(
+        *((1, 2, 4, 4) if not isinstance(layer, paddle.nn.MaxPool3D) else (1, 2, 4, 4, 4)))
+        .astype(np.float32))
+    eager = layer(x)
+    assert isinstance(eager, tuple) and len(eager) == 2 and eager[1].dtype == paddle.int32
+    assert_same(eager, functional(x))
+    assert_same(eager, paddle.jit.to_static(make())(x))
 
 
 def test_layer_children_sublayers_and_apply():

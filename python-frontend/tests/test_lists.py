@@ -116,6 +116,47 @@ def test_plus_equals_extends_a_list_in_place(differential):
     differential(extended_in_place, t([1.0, -2.0]))
 
 
+def _pair(x):
+    return [x, x * 2]
+
+
+def extended_unknown_list(x):
+    # Bound to a call: not a list by its syntax, extended as one (nothing
+    # else names it).
+    rows = _pair(x)
+    rows += (x * 3,)
+    rows *= 2
+    return paddle.stack(rows)
+
+
+def test_plus_equals_of_a_list_made_by_a_call(differential):
+    differential(extended_unknown_list, t([1.0, -2.0]))
+
+
+def extends_its_argument(x, rows):
+    rows += [x]
+    return x
+
+
+def extends_a_shared_list(x):
+    rows = _pair(x)
+    kept = rows
+    rows += [x]
+    return kept[-1]
+
+
+@pytest.mark.parametrize("fn, args, who", [
+    (extends_its_argument, lambda x: (x, [x]), "the caller's argument"),
+    (extends_a_shared_list, lambda x: (x,), "'kept'")],
+    ids=["parameter", "another name"])
+def test_plus_equals_of_a_list_another_name_shares_is_a_clear_error(fn, args, who):
+    # Python extends the list in place, which the other name (the caller's
+    # list) sees; compiled code would make a new one.
+    with pytest.raises(paddle.Dy2StError, match=f"'\\+=' changes a list in place, and {who} "
+                                                "shares it"):
+        paddle.jit.to_static(fn)(*args(t([1.0, 2.0])))
+
+
 def extended_by_a_tensor(x):
     rows = []
     rows.extend(x)

@@ -597,6 +597,15 @@ CASES = [
      lambda x: np.pad(x[None], [(0, 0), (0, 0), (2, 1), (1, 2)], mode="edge"), [X]),
     ("pad", lambda x: paddle.nn.functional.pad(x, [2, 1], mode="circular", data_format="NLC"),
      lambda x: np.pad(x, [(0, 0), (2, 1), (0, 0)], mode="wrap"), [X]),
+    # Constant padding given fewer amounts than dimensions (not the spatial
+    # form's), or pad_from_left_axis=False: PyTorch's order, the first pair
+    # for the last dimension.
+    ("pad", lambda x: paddle.nn.functional.pad(x, [0, 0, 1, 0], data_format="NLC"),
+     lambda x: np.pad(x, [(0, 0), (1, 0), (0, 0)]), [X]),
+    ("pad", lambda x: paddle.nn.functional.pad(x[0], [2, 1], value=3.0),
+     lambda x: np.pad(x[0], [(0, 0), (2, 1)], constant_values=3.0), [X]),
+    ("pad", lambda x: paddle.nn.functional.pad(x, [1, 0, 0, 2, 3, 1], pad_from_left_axis=False),
+     lambda x: np.pad(x, [(3, 1), (0, 2), (1, 0)]), [X]),
     # Negative amounts of the spatial form crop (Paddle's kernels read the
     # input at the index less the padding before it).
     ("pad", lambda x: paddle.nn.functional.pad(x, [-1, 2], value=0.5),

@@ -484,7 +484,9 @@ def extended(x, given):
 print(paddle.jit.to_static(extended).code)
 
 # `items += v` of a name bound only to lists is `items.extend(v)` (a change
-# in place); of another name (a parameter here) it stays `+`.
+# in place); of another name (a parameter here) it stays `+`, marked as
+# augmented and naming what shares the object (the specializer rejects a
+# shared list).
 # CHECK-LABEL: pydy.func @"extended"
 # CHECK: pydy.call_method %{{.*}}, "extend"
-# CHECK: pydy.binary add
+# CHECK: pydy.binary add %{{.*}}, %{{.*}} {augmented, shared = "the caller's argument"}

@@ -643,7 +643,10 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
             self.written_attribute(target, assigned=True)
         if name is not None:
             current = self.load(name, target)
-            self.store(name, self.binary(node, kind, current, self.expr(node.value)), node)
+            value = self.expr(node.value)
+            self.store(name, self.written(node, pydytext.binary(
+                kind, current, value, augmented=True,
+                shared=self.augmented_sharing(name, node, kind))), node)
         elif isinstance(target, ast.Subscript):
             self.thread_container(target.value)
             base = self.expr(target.value)
@@ -655,6 +658,21 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
             self._fail(node, "only names and subscripts can be targets of augmented "
                              "assignment in dy2st")
         return False
+
+    def augmented_sharing(self, name, node, kind):
+        """Of `name += v` (or `*=`), what may share name's object, as an error
+        names it: another name, or the caller's argument for a parameter;
+        else None. Python extends (repeats) a list in place, compiled code
+        makes a new one, which is the same where nothing else has the list:
+        the specializer rejects a shared one (a name bound only to lists is
+        `name.extend(v)`, see list_extensions)."""
+        if kind not in ("add", "mul"):
+            return None
+        sharing, doubtful, _ = self.aliases.at_change(name, node)
+        partner = sharing[0].name if sharing else doubtful[0] if doubtful else None
+        if partner is not None:
+            return f"'{partner}'"
+        return "the caller's argument" if name in self.param_names else None
 
     def stmt_If(self, node):
         known = self.object_truth(node.test)

@@ -83,8 +83,14 @@ def constant(value):
     raise TypeError(f"no pydy literal for {type(value).__name__}")
 
 
-def binary(kind, lhs, rhs):
-    return f"pydy.binary {kind} {lhs.name}, {rhs.name} : {signature([lhs, rhs])}", OBJECT
+def binary(kind, lhs, rhs, augmented=False, shared=None):
+    """`lhs <kind> rhs`; of `x <kind>= y`, `augmented`, and `shared`: what may
+    share x's object (see importer.augmented_sharing)."""
+    attributes = (["augmented"] if augmented else []) + \
+        ([f'shared = "{escape(shared)}"'] if shared is not None else [])
+    dictionary = f" {{{', '.join(attributes)}}}" if attributes else ""
+    return (f"pydy.binary {kind} {lhs.name}, {rhs.name}{dictionary} : "
+            f"{signature([lhs, rhs])}", OBJECT)
 
 
 def compare(kind, lhs, rhs):

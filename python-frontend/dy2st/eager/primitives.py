@@ -796,17 +796,21 @@ def _pad(x, pad, mode="constant", value=0.0, data_format=None, pad_from_left_axi
     rank = v.ndim
     pad = _ints(pad)
     widths = [(0, 0)] * rank
-    if len(pad) == 2 * rank and mode == "constant":
+    if mode == "constant" and len(pad) != 2 * (rank - 2) and len(pad) <= 2 * rank:
+        # Paddle's order for every dimension (the first one first), or, of
+        # fewer amounts or pad_from_left_axis=False, PyTorch's: the first
+        # pair for the last dimension, the ones not given 0.
         negative = [p for p in pad if p < 0]
         if negative:
             raise ValueError("pad(): the element of 'paddings' should be >= 0, but received "
                              f"{negative[0]}")
+        given = pad + [0] * (2 * rank - len(pad))
         for d in range(rank):
-            source = d if pad_from_left_axis else rank - 1 - d
-            widths[d] = (pad[2 * source], pad[2 * source + 1])
+            source = d if len(pad) == 2 * rank and pad_from_left_axis else rank - 1 - d
+            widths[d] = (given[2 * source], given[2 * source + 1])
     else:
         if not 3 <= rank <= 5 or len(pad) != 2 * (rank - 2):
-            raise ValueError(f"pad(): pad needs {2 * rank} entries (constant mode) or "
+            raise ValueError(f"pad(): pad needs at most {2 * rank} entries (constant mode) or "
                              f"{2 * (rank - 2)} for the spatial dimensions of a 3-, 4- or 5-d "
                              "input")
         first = 1 if data_format is not None and data_format.endswith("C") else 2

@@ -231,8 +231,20 @@ defvar mayFailDescription = [{
 def Pydy_BinaryOp : Pydy_Op<"binary", [
     DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
   let summary = "Python binary operator (numpy broadcasting on tensors)";
-  let description = mayFailDescription;
-  let arguments = (ins Pydy_BinaryKind:$kind, AnyType:$lhs, AnyType:$rhs);
+  let description = mayFailDescription # [{
+
+    `augmented`: the op of `x += y` (`x *= y`), which Python computes in
+    place where x is a list (a new list here); `shared`: what may share x's
+    object then, as an error names it ("'kept'", "the caller's argument"),
+    which would miss the change: the specializer rejects such a list.
+  }];
+  let arguments = (ins Pydy_BinaryKind:$kind, AnyType:$lhs, AnyType:$rhs,
+                       UnitAttr:$augmented, OptionalAttr<StrAttr>:$shared);
+  let builders = [OpBuilder<(ins "Type":$result, "BinaryKind":$kind, "Value":$lhs,
+                                 "Value":$rhs), [{
+    build($_builder, $_state, result, kind, lhs, rhs, /*augmented=*/false,
+          /*shared=*/nullptr);
+  }]>];
   let results = (outs AnyType:$result);
   let assemblyFormat =
       "$kind $lhs `,` $rhs attr-dict `:` functional-type(operands, results)";

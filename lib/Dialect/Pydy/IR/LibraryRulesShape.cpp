@@ -273,19 +273,25 @@ FailureOr<Type> inferPad(LibTyping &t) {
   auto fromLeft = t.flag("pad_from_left_axis");
   if (failed(fromLeft))
     return failure();
-  bool everyDimension = given == 2 * rank && mode.getValue() == "constant";
+  // Of constant padding, any amounts but the spatial form's: Paddle's order
+  // for every dimension (the first one first), or, of fewer or with
+  // pad_from_left_axis false, PyTorch's (the first pair for the last
+  // dimension, the ones not given 0).
+  bool everyDimension =
+      mode.getValue() == "constant" && given != 2 * (rank - 2) && given <= 2 * rank;
   if (everyDimension) {
     for (int64_t amount : *pads)
       if (amount != kDynamicInt && amount < 0)
         return t.error() << "the element of 'paddings' should be >= 0, but received " << amount;
+    bool paddleOrder = given == 2 * rank && *fromLeft;
     for (int64_t d = 0; d < rank; ++d) {
-      int64_t source = *fromLeft ? d : rank - 1 - d;
-      order[2 * d] = 2 * source;
-      order[2 * d + 1] = 2 * source + 1;
+      int64_t source = paddleOrder ? d : rank - 1 - d;
+      order[2 * d] = 2 * source < given ? 2 * source : -1;
+      order[2 * d + 1] = 2 * source + 1 < given ? 2 * source + 1 : -1;
     }
   } else {
     if (rank < 3 || rank > 5 || given != 2 * (rank - 2))
-      return t.error() << "pad needs " << 2 * rank << " entries (constant mode) or "
+      return t.error() << "pad needs at most " << 2 * rank << " entries (constant mode) or "
                        << 2 * (rank - 2) << " for the spatial dimensions of a 3-, 4- or 5-d input";
     auto format = dyn_cast_or_null<StringAttr>(t.statics.get("data_format"));
     bool channelsLast = format && format.getValue().ends_with("C");

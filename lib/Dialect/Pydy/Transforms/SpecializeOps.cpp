@@ -303,6 +303,18 @@ LogicalResult Specializer::specialize(Operation *op, Operation *&next) {
     op->setOperand(0, containerTruth(b, op->getLoc(), un.getOperand()));
   }
   if (auto bin = dyn_cast<BinaryOp>(op);
+      bin && bin.getAugmented() && isa<ListType, tensor_array::ArrayType>(bin.getLhs().getType()) &&
+      (bin.getKind() == BinaryKind::add || bin.getKind() == BinaryKind::mul)) {
+    // Python changes the list in place; compiled code makes a new one.
+    StringRef symbol = bin.getKind() == BinaryKind::add ? "+=" : "*=";
+    if (std::optional<StringRef> who = bin.getShared())
+      return bin.emitError() << "'" << symbol << "' changes a list in place, and " << *who
+                             << " shares it: compiled code makes a new list, which " << *who
+                             << " would not see; use extend() (or a new name)";
+    if (bin.getKind() == BinaryKind::add && isa<TupleType, NamedTupleType>(bin.getRhs().getType()))
+      return concatenateLists(bin); // a list extended by a tuple's items
+  }
+  if (auto bin = dyn_cast<BinaryOp>(op);
       bin && bin.getKind() == BinaryKind::add &&
       isa<ListType, tensor_array::ArrayType>(bin.getLhs().getType()) &&
       isa<ListType, tensor_array::ArrayType>(bin.getRhs().getType()))

@@ -174,3 +174,13 @@ pydy.func @shift_bool_tensor(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object
   %3 = pydy.binary lshift %1, %2 : (!pydy.object, i64) -> !pydy.object
   pydy.return %3 : !pydy.object
 }
+
+// -----
+
+// `x += y` of a list another name shares: Python extends the list in place.
+pydy.func @augmented_shared_list(%x: !pydy.object {pydy.name = "x"}) -> !pydy.object {
+  %0 = pydy.list %x : (!pydy.object) -> !pydy.object
+  // expected-error @+1 {{'+=' changes a list in place, and 'kept' shares it: compiled code makes a new list, which 'kept' would not see; use extend() (or a new name)}}
+  %1 = pydy.binary add %0, %0 {augmented, shared = "'kept'"} : (!pydy.object, !pydy.object) -> !pydy.object
+  pydy.return %1 : !pydy.object
+}
