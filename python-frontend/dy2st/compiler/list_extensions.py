@@ -7,7 +7,7 @@ whose change in place the analysis of shared objects follows."""
 import ast
 
 from .locations import located
-from .scopes import NESTED_SCOPES, own_nodes
+from .numpy_values import names_bound_only_to
 
 
 def _makes_list(node, resolve):
@@ -25,28 +25,9 @@ def _makes_list(node, resolve):
 def list_names(function, resolve):
     """The local names every binding of which in `function` makes a list
     (`+=` keeps one a list), parameters excepted."""
-    made_targets, extended = set(), set()
-    nodes = list(own_nodes(function))
-    for node in nodes:
-        if isinstance(node, ast.Assign) and _makes_list(node.value, resolve):
-            made_targets |= {id(t) for t in node.targets if isinstance(t, ast.Name)}
-        elif isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add):
-            extended.add(id(node.target))
-    made = set()
-    other = {a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)}
-    for node in nodes:
-        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            if id(node) in made_targets:
-                made.add(node.id)
-            elif id(node) not in extended:
-                other.add(node.id)
-        elif isinstance(node, NESTED_SCOPES) and hasattr(node, "name"):
-            other.add(node.name)
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
-            other.update(node.names)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            other.update((a.asname or a.name).split(".")[0] for a in node.names)
-    return made - other
+    params = [a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)]
+    return names_bound_only_to(function, params, lambda value: _makes_list(value, resolve),
+                               kept_by=(ast.Add,))
 
 
 def rewritten(function, resolve):

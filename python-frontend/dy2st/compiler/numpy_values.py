@@ -36,16 +36,21 @@ def is_set_call(node):
         isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "set")
 
 
-def names_bound_only_to(function, params, made):
+def names_bound_only_to(function, params, made, kept_by=()):
     """The local names of `function` that every binding binds to a value of
-    an expression `made` tells (an array, a set), parameters excepted."""
+    an expression `made` tells (an array, a set), parameters excepted; an
+    augmented assignment of an operator in `kept_by` (`l += v`: ast.Add)
+    keeps the kind and does not count."""
     nodes = list(own_nodes(function))
     made_targets = {id(t) for node in nodes if isinstance(node, ast.Assign) and
                     made(node.value) for t in node.targets if isinstance(t, ast.Name)}
+    kept = {id(node.target) for node in nodes
+            if isinstance(node, ast.AugAssign) and isinstance(node.op, kept_by)}
     bound, other = set(), set(params)
     for node in nodes:
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            (bound if id(node) in made_targets else other).add(node.id)
+            if id(node) not in kept:
+                (bound if id(node) in made_targets else other).add(node.id)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             other.add(node.name)
         elif isinstance(node, (ast.Global, ast.Nonlocal)):

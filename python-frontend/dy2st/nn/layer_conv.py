@@ -401,40 +401,39 @@ class LPPool2D(Layer):
                                     self.padding, self.ceil_mode, self.data_format)
 
 
-class MaxUnPool1D(Layer):
+class _MaxUnPool(Layer):
+    """Max unpooling's settings (Paddle's names); the subclasses give the
+    default data_format and call their functional form."""
+    DATA_FORMAT = ""
+
     def __init__(self, kernel_size: int | Sequence[int], stride: int | Sequence[int] | None = None,
-                 padding: int | Sequence[int] = 0, data_format: str = "NCL",
+                 padding: int | Sequence[int] = 0, data_format: str | None = None,
                  output_size: Sequence[int] | None = None, name: str | None = None) -> None:
         super().__init__()
         self.ksize, self.stride, self.padding = kernel_size, stride, padding
-        self.data_format, self.output_size = data_format, output_size
+        self.data_format = self.DATA_FORMAT if data_format is None else data_format
+        self.output_size = output_size
+
+
+class MaxUnPool1D(_MaxUnPool):
+    DATA_FORMAT = "NCL"
 
     def forward(self, x: Tensor, indices: Tensor) -> Tensor:
-        return functional.max_unpool1d(x, indices, self.ksize, self.stride,
-                                       self.padding, self.data_format, self.output_size)
+        return functional.max_unpool1d(x, indices, self.ksize, self.stride, self.padding,
+                                       self.data_format, self.output_size)
 
 
-class MaxUnPool2D(Layer):
-    def __init__(self, kernel_size: int | Sequence[int], stride: int | Sequence[int] | None = None,
-                 padding: int | Sequence[int] = 0, data_format: str = "NCHW",
-                 output_size: Sequence[int] | None = None, name: str | None = None) -> None:
-        super().__init__()
-        self.ksize, self.stride, self.padding = kernel_size, stride, padding
-        self.data_format, self.output_size = data_format, output_size
+class MaxUnPool2D(_MaxUnPool):
+    DATA_FORMAT = "NCHW"
 
     def forward(self, x: Tensor, indices: Tensor) -> Tensor:
-        return functional.max_unpool2d(x, indices, self.ksize, self.stride,
-                                       self.padding, self.data_format, self.output_size)
+        return functional.max_unpool2d(x, indices, self.ksize, self.stride, self.padding,
+                                       self.data_format, self.output_size)
 
 
-class MaxUnPool3D(Layer):
-    def __init__(self, kernel_size: int | Sequence[int], stride: int | Sequence[int] | None = None,
-                 padding: int | Sequence[int] = 0, data_format: str = "NCDHW",
-                 output_size: Sequence[int] | None = None, name: str | None = None) -> None:
-        super().__init__()
-        self.ksize, self.stride, self.padding = kernel_size, stride, padding
-        self.data_format, self.output_size = data_format, output_size
+class MaxUnPool3D(_MaxUnPool):
+    DATA_FORMAT = "NCDHW"
 
     def forward(self, x: Tensor, indices: Tensor) -> Tensor:
-        return functional.max_unpool3d(x, indices, self.ksize, self.stride,
-                                       self.padding, self.data_format, self.output_size)
+        return functional.max_unpool3d(x, indices, self.ksize, self.stride, self.padding,
+                                       self.data_format, self.output_size)
