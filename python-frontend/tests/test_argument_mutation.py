@@ -885,6 +885,16 @@ class WeightOfAListedLayerThroughAName(paddle.nn.Layer):
         return self.fcs[1](self.fcs[0](x))
 
 
+class BufferThroughAnAssignmentExpression(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.total = paddle.zeros([3])
+
+    def forward(self, x):
+        (total := self.total).add_(x)       # total = self.total first
+        return self.total + total
+
+
 class BufferThroughGetattr(paddle.nn.Layer):
     def __init__(self):
         super().__init__()
@@ -899,7 +909,8 @@ class BufferThroughGetattr(paddle.nn.Layer):
 @pytest.mark.parametrize("make", [KeepsItsInput, BufferThroughAName, BufferRowThroughAName,
                                   BufferRowsChangedWhileIterating, BufferReplacedThenChanged,
                                   WeightThroughAName, WeightOfAListedLayerThroughAName,
-                                  ListAttributeUnpacked, DictAttributeItem, BufferThroughGetattr],
+                                  ListAttributeUnpacked, DictAttributeItem, BufferThroughGetattr,
+                                  BufferThroughAnAssignmentExpression],
                          ids=lambda c: c.__name__)
 def test_a_change_through_a_name_reaches_the_attribute_it_names(make):
     eager_layer, compiled_layer = make(), make()
@@ -980,12 +991,75 @@ class BufferOfAComputedNameChanged(paddle.nn.Layer):
         return x + 1.0
 
 
+class BufferOfAnOrChanged(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.total = paddle.zeros([3])
+
+    def forward(self, x):
+        total = None or self.total
+        total.scale_(2.0)
+        return x + 1.0
+
+
+class BufferOfALoopOverADisplayChanged(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.total = paddle.zeros([3])
+
+    def forward(self, x):
+        for total in [self.total]:
+            total.add_(x)
+        return x + 1.0
+
+
+class ItemGivenBySetdefaultChanged(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.state = {"total": paddle.zeros([3])}
+
+    def forward(self, x):
+        total = self.state.setdefault("total", x)
+        total.add_(x)
+        return x + 1.0
+
+
+class ChosenItemChanged(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.rows = [paddle.zeros([3]), paddle.zeros([3])]
+
+    def forward(self, x):
+        total = self.rows[0] if x.sum() > 0 else self.rows[1]
+        total.add_(x)
+        return x + 1.0
+
+
+class FirstOfAnIteratorChanged(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.total = paddle.zeros([3])
+
+    def forward(self, x):
+        total = next(iter([self.total]))
+        total.add_(x)
+        return x + 1.0
+
+
 @pytest.mark.parametrize("make, message", [
     (ChosenBufferChanged, "'total' is changed in place here while 'self.total' may name the "
                           "same object"),
+    (BufferOfAnOrChanged, "'total' is changed in place here while 'self.total' may name"),
+    (BufferOfALoopOverADisplayChanged, "'total' is changed in place here while 'self.total' "
+                                       "may name"),
+    (ItemGivenBySetdefaultChanged, "'total' is changed in place here while 'self.state' may "
+                                   "name"),
+    (ChosenItemChanged, "'total' is changed in place here while 'self.rows' may name"),
+    (FirstOfAnIteratorChanged, "'total' is changed in place here while 'self.total' may name"),
     (BufferOfAComputedNameChanged, r"'total' is changed in place here while "
                                    r"'getattr\(self, self.kept\)' may name the same object")],
-    ids=["conditional expression", "getattr of a computed name"])
+    ids=["conditional expression", "or", "loop over a display", "setdefault",
+         "conditional item", "next of an iterator", "getattr of a computed name"])
 def test_a_change_through_a_name_that_may_be_an_attribute_is_a_clear_error(make, message):
     # The attribute outlives the call: read later or not, it would miss the change.
     with pytest.raises(paddle.Dy2StError, match=message):

@@ -151,19 +151,52 @@ def attribute_name(node):
     return dotted(node)
 
 
-def chosen_values(value):
-    """The values a conditional expression may give (through nested ones):
-    `a` and `b` of `a if c else b`; none for another expression."""
-    if not isinstance(value, ast.IfExp):
-        return []
-    return [v for arm in (value.body, value.orelse)
-            for v in (chosen_values(arm) if isinstance(arm, ast.IfExp) else [arm])]
+# Methods that give an object a container holds (or the one given them).
+ITEM_METHODS = frozenset({"get", "setdefault", "pop"})
 
 
-def shared_operand(value):
-    """The name or attribute (`x`, "self.buf") whose object `value` is as it
-    is (a chosen arm of a conditional expression), or None."""
-    return value.id if isinstance(value, ast.Name) else attribute_name(value)
+def possibly_shared(value):
+    """(name, item) for the names and attributes whose objects `value` may
+    be as it is, for the forms the certain aliases leave out: an arm of `a if
+    c else b`, an operand of `a or b`, `d.get(k)`/`d.setdefault(k, v)`/
+    `d.pop(k)` (an item of d, or v), `next(iter(x))` and `next(iter([a,
+    b]))`; `item`: the value may be an item of it (`self.state["h"]`: of
+    "self.state"), which a change of the container itself does not touch."""
+    if isinstance(value, ast.IfExp):
+        return possibly_shared_operand(value.body) + possibly_shared_operand(value.orelse)
+    if isinstance(value, ast.BoolOp):
+        return [shared for operand in value.values for shared in possibly_shared_operand(operand)]
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
+            value.func.attr in ITEM_METHODS:
+        given = value.args[1:] if value.func.attr == "setdefault" else []
+        return [(name, True) for name, _ in possibly_shared_operand(value.func.value)] + \
+            [shared for g in given for shared in possibly_shared_operand(g)]
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and \
+            value.func.id in ("next", "iter") and value.args:
+        source = value.args[0]
+        if isinstance(source, (ast.List, ast.Tuple)) or (
+                isinstance(source, ast.Call) and isinstance(source.func, ast.Name) and
+                source.func.id == "iter"):
+            return possibly_shared(source) if isinstance(source, ast.Call) else \
+                possibly_shared_operand(source)
+        return [(name, True) for name, _ in possibly_shared_operand(source)]
+    return []
+
+
+def possibly_shared_operand(value):
+    """What `value` may be as an operand of the forms above: its base name
+    or attribute (an item of it where `value` is a subscript), of each item
+    of a display, or of what it may be itself."""
+    item = False
+    while isinstance(value, ast.Subscript):
+        value, item = value.value, True
+    if isinstance(value, ast.Name):
+        return [(value.id, item)]
+    if attribute_name(value):
+        return [(attribute_name(value), item)]
+    if isinstance(value, (ast.List, ast.Tuple)):
+        return [shared for element in value.elts for shared in possibly_shared_operand(element)]
+    return possibly_shared(value)
 
 
 def computed_attribute_owner(value):
@@ -171,7 +204,8 @@ def computed_attribute_owner(value):
     name is computed (a literal one reads as `x.name`, see statements.py)."""
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and \
             value.func.id == "getattr" and len(value.args) in (2, 3):
-        return shared_operand(value.args[0])
+        shared = possibly_shared_operand(value.args[0])
+        return shared[0][0] if len(shared) == 1 else None
     return None
 
 

@@ -70,6 +70,9 @@ class _Alias:
         # `y = getattr(x, name)` of a name computed: y may be an attribute of
         # x, which outlives the call (x stands for it).
         self.attribute_of = False
+        # `y = d.get(k)`, `y = a[i] if c else b`: y may be an item of x; only
+        # a change through y counts (changing x's items does not change it).
+        self.item_of = False
         self.unpacked = False
 
     @property
@@ -205,13 +208,18 @@ class Aliases:
                               forms.attribute_name(value.value)
                               if isinstance(value, ast.Subscript) else None, {"view": True}),
                              (forms.view_base(value, local), {"maybe": True})]
-                    # `y = a if c else b`: y may name either.
-                    bases += [(forms.shared_operand(arm), {"maybe": True})
-                              for arm in forms.chosen_values(value)]
                     for x, kind in bases:
                         if x is not None and y != x and x in local:
                             self._aliases.append(_Alias(stmt, (y, x), block,
                                                         _end(statements[-1]), loop, **kind))
+                    # `y = a if c else b`, `y = a or b`, `y = d.get(k)`, ...: y may
+                    # name either (or an item).
+                    for x, item in forms.possibly_shared(value):
+                        if y != x and x in local:
+                            alias = _Alias(stmt, (y, x), block, _end(statements[-1]), loop,
+                                           maybe=True)
+                            alias.item_of = item
+                            self._aliases.append(alias)
                     owner = forms.computed_attribute_owner(value)
                     if owner is not None and owner != y and owner in local:
                         alias = _Alias(stmt, (y, owner), block, _end(statements[-1]), loop,
@@ -233,6 +241,14 @@ class Aliases:
                                        maybe=True)
                         alias.held = True
                     self._aliases.append(alias)
+                if isinstance(stmt, ast.For) and isinstance(stmt.target, ast.Name) and \
+                        isinstance(stmt.iter, (ast.List, ast.Tuple)):
+                    # `for b in [self.buf, x]`: b may name each item.
+                    for x, _ in forms.possibly_shared_operand(stmt.iter):
+                        if x != stmt.target.id and x in local:
+                            alias = _Alias(forms.loop_head(stmt), (stmt.target.id, x),
+                                           id(stmt.body), _end(stmt.body[-1]), loop, maybe=True)
+                            self._aliases.append(alias)
                 unpacked = forms.unpacked_base(stmt)
                 if unpacked is not None and unpacked[0] in local and \
                         isinstance(stmt, ast.Assign) and unpacked[0] not in dicts and \
@@ -404,7 +420,7 @@ class Aliases:
         for alias in self._aliases:
             if name not in alias.names:
                 continue
-            if (alias.one_way or alias.exchanged) and name != alias.names[0]:
+            if (alias.one_way or alias.exchanged or alias.item_of) and name != alias.names[0]:
                 continue
             if not item and (alias.held and name == alias.names[0] or
                              alias.item_key is not None and not alias.unpacked and

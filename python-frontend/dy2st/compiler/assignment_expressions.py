@@ -88,4 +88,10 @@ def rewritten(statement):
         statement.body = assignments + [stop] + statement.body
         return statement
     setattr(statement, field, expression)
+    for assignment in assignments:
+        # Before its statement, for the analysis of objects shared by two
+        # names: `(b := self.buf).scale_(2)` changes b after b = self.buf.
+        for part in (assignment, assignment.targets[0]):
+            part.lineno, part.col_offset = statement.lineno, statement.col_offset
+            part.end_lineno, part.end_col_offset = statement.lineno, statement.col_offset
     return assignments + [statement]
