@@ -942,6 +942,57 @@ def attribute_of_a_local_object(x):
     return box.t + 0.0
 
 
+def items_changed_in_a_loop(x):
+    d = {"h": x * 1.0, "c": x * 2.0}
+    for k, v in d.items():
+        v.scale_(2.0)
+    return d["h"]
+
+
+def values_changed_in_a_loop(x):
+    d = {"h": x * 1.0}
+    for v in d.values():
+        v.scale_(2.0)
+    return d["h"]
+
+
+def value_taken_from_a_list_of_them(x):
+    d = {"h": x * 1.0}
+    v = list(d.values())[0]
+    v.scale_(2.0)
+    return d["h"]
+
+
+@pytest.mark.parametrize("fn", [items_changed_in_a_loop, values_changed_in_a_loop,
+                                value_taken_from_a_list_of_them])
+def test_a_dicts_value_changed_in_place_through_a_name_is_a_clear_error(fn):
+    # Python changes the dict's item; compiled code would change a copy.
+    with pytest.raises(paddle.Dy2StError, match="'v' is changed in place here while 'd' may "
+                                                "name the same object"):
+        paddle.jit.to_static(fn)(paddle.to_tensor([1.0, 2.0]))
+
+
+class ReadsItsDicts(paddle.nn.Layer):
+    def __init__(self):
+        super().__init__()
+        self.state = {"h": paddle.ones([3]), "c": paddle.ones([3]) * 2.0}
+        self.scales = {"a": 1.5, "b": 2.0}
+
+    def forward(self, x):
+        for name, value in self.state.items():
+            x = x + value
+        total = 0.0
+        for name, scale in self.scales.items():
+            total += scale
+        return x * total + sum(self.state.values()) + len(list(self.state.keys()))
+
+
+def test_a_layers_dict_of_data_is_read_through_its_methods():
+    layer = ReadsItsDicts()
+    x = paddle.to_tensor([1.0, 2.0, 3.0])
+    assert_same(layer(x), paddle.jit.to_static(layer)(x))
+
+
 def test_a_change_through_a_name_reaches_a_local_objects_attribute():
     x = paddle.to_tensor([1.0, 2.0, 3.0])
     assert_same(attribute_of_a_local_object(x), paddle.jit.to_static(attribute_of_a_local_object)(x))

@@ -103,8 +103,17 @@ def unpacked_base(stmt):
                 source.func.id == "enumerate" and source.args and \
                 isinstance(target, ast.Tuple) and len(target.elts) == 2:
             target, source = target.elts[1], source.args[0]
-        if isinstance(target, ast.Name) and isinstance(source, ast.Name):
-            return source.id, [target.id]
+        if isinstance(source, ast.Call) and isinstance(source.func, ast.Attribute) and \
+                not source.args and (source.func.attr == "values" or (
+                    source.func.attr == "items" and isinstance(target, ast.Tuple) and
+                    len(target.elts) == 2)):
+            # `for v in d.values()`, `for k, v in d.items()`: v is an item of d.
+            if source.func.attr == "items":
+                target = target.elts[1]
+            source = source.func.value
+        base = source.id if isinstance(source, ast.Name) else attribute_name(source)
+        if isinstance(target, ast.Name) and base is not None:
+            return base, [target.id]
     return None
 
 
@@ -171,6 +180,19 @@ def possibly_shared(value):
         given = value.args[1:] if value.func.attr == "setdefault" else []
         return [(name, True) for name, _ in possibly_shared_operand(value.func.value)] + \
             [shared for g in given for shared in possibly_shared_operand(g)]
+    if isinstance(value, ast.Subscript):
+        # An item of what a call gives (`list(d.values())[0]`): an item of
+        # what that holds.
+        while isinstance(value, ast.Subscript):
+            value = value.value
+        return [(name, True) for name, _ in possibly_shared(value)] \
+            if isinstance(value, ast.Call) else []
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
+            value.func.attr in ("values", "items") and not value.args:
+        return [(name, True) for name, _ in possibly_shared_operand(value.func.value)]
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and \
+            value.func.id in ("list", "tuple", "sorted", "reversed") and value.args:
+        return [(name, True) for name, _ in possibly_shared_operand(value.args[0])]
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and \
             value.func.id in ("next", "iter") and value.args:
         source = value.args[0]

@@ -1249,6 +1249,20 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
                     type(getattr(obj, node.attr, None)) in (dict, list):
                 self.written_attribute(node, assigned=True)
 
+    def holds_data(self, node):
+        """Whether `node` is an attribute of a compile-time object holding a
+        dict or list of data only (tensors, numbers, strings and containers
+        of them): read by its methods (`self.state.items()`), it is threaded
+        as a value, as a local container is (a dict of layers stays known
+        when converting)."""
+        if not isinstance(node, ast.Attribute):
+            return False
+        obj = self.static_object(node.value)
+        if obj is None or isinstance(obj, types.ModuleType):
+            return False
+        container = getattr(obj, node.attr, None)
+        return type(container) in (dict, list) and _plain_data(container)
+
     def static_object(self, node):
         """The compile-time object `node` names (`self`, `self.encoder`), else
         None; nothing is emitted."""
@@ -2498,7 +2512,8 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
             if chain is not None:
                 return self.expr(located(chain, node))
         if isinstance(func, ast.Attribute):
-            if func.attr in _MUTATING_METHODS:
+            if func.attr in _MUTATING_METHODS or (func.attr in _CONTAINER_METHODS and
+                                                  self.holds_data(func.value)):
                 self.thread_container(func.value)
             receiver = self.expr_or_static(func.value)
             if not isinstance(receiver, Static):
@@ -4165,6 +4180,16 @@ def _is_pure(node):
     return all(isinstance(n, (ast.Name, ast.Constant, ast.Attribute, ast.Compare, ast.BoolOp,
                               ast.UnaryOp, ast.cmpop, ast.boolop, ast.unaryop, ast.expr_context))
                for n in ast.walk(node))
+
+
+def _plain_data(value):
+    """Whether `value` holds tensors, numbers, strings and None only (in
+    lists, tuples and dicts)."""
+    if isinstance(value, dict):
+        return all(_plain_data(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return all(_plain_data(v) for v in value)
+    return value is None or isinstance(value, (Tensor, bool, int, float, str))
 
 
 def _stored_argument(value, node):
