@@ -963,6 +963,39 @@ def value_taken_from_a_list_of_them(x):
     return d["h"]
 
 
+def chained_assignment(x):
+    a = b = x * 1.0                          # one object, two names
+    a.add_(paddle.ones_like(a))
+    return b
+
+
+def test_a_chained_assignment_gives_one_object_two_names(differential):
+    differential(chained_assignment, paddle.to_tensor([1.0, 2.0]))
+
+
+def moved_to_the_cpu(x):
+    y = x * 1.0
+    z = y.cpu()                              # y itself (Paddle's, on the CPU)
+    z.add_(paddle.ones_like(z))
+    return y
+
+
+def as_float(x):
+    y = x * 1.0
+    z = y.float()                            # y itself: it is float32 already
+    z.add_(paddle.ones_like(z))
+    return y
+
+
+@pytest.mark.parametrize("fn", [moved_to_the_cpu, as_float])
+def test_a_tensor_itself_from_cpu_or_float_changed_in_place(fn):
+    x = paddle.to_tensor([1.0, 2.0])
+    np.testing.assert_array_equal(fn(x).numpy(), [2.0, 3.0])  # as Paddle: y changed too
+    with pytest.raises(paddle.Dy2StError, match="'z' is changed in place here while 'y' may "
+                                                "name the same object"):
+        paddle.jit.to_static(fn)(x)
+
+
 @pytest.mark.parametrize("fn", [items_changed_in_a_loop, values_changed_in_a_loop,
                                 value_taken_from_a_list_of_them])
 def test_a_dicts_value_changed_in_place_through_a_name_is_a_clear_error(fn):

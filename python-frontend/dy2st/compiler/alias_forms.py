@@ -18,9 +18,11 @@ def loop_head(stmt):
 
 VIEW_METHODS = frozenset("""reshape view view_as flatten squeeze unsqueeze transpose t
     permute moveaxis swapaxes swapdims astype contiguous slice strided_slice narrow
-    unbind diagonal""".split())
+    unbind diagonal cpu to float double int long bool float32 float64 int32 int64
+    type_as""".split())
 """Tensor methods and functions whose result Paddle makes a view of the
-tensor where its layout allows (and `astype` where the dtype stays)."""
+tensor where its layout allows (and `astype`, `float()`, ... where the dtype
+stays; `cpu()` and `to("cpu")` give the tensor itself)."""
 VIEW_ATTRIBUTES = frozenset({"T", "mT"})
 
 
@@ -181,18 +183,11 @@ def possibly_shared(value):
         return [(name, True) for name, _ in possibly_shared_operand(value.func.value)] + \
             [shared for g in given for shared in possibly_shared_operand(g)]
     if isinstance(value, ast.Subscript):
-        # An item of what a call gives (`list(d.values())[0]`): an item of
-        # what that holds.
+        # An item of a new sequence of a container's items
+        # (`list(d.values())[0]`): an item of the container.
         while isinstance(value, ast.Subscript):
             value = value.value
-        return [(name, True) for name, _ in possibly_shared(value)] \
-            if isinstance(value, ast.Call) else []
-    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
-            value.func.attr in ("values", "items") and not value.args:
-        return [(name, True) for name, _ in possibly_shared_operand(value.func.value)]
-    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and \
-            value.func.id in ("list", "tuple", "sorted", "reversed") and value.args:
-        return [(name, True) for name, _ in possibly_shared_operand(value.args[0])]
+        return [(name, True) for name, _ in _held_items(value)]
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and \
             value.func.id in ("next", "iter") and value.args:
         source = value.args[0]
@@ -203,6 +198,19 @@ def possibly_shared(value):
                 possibly_shared_operand(source)
         return [(name, True) for name, _ in possibly_shared_operand(source)]
     return []
+
+
+def _held_items(value):
+    """Of `list(x)`, `tuple(d.values())`, `sorted(...)`, `reversed(...)`:
+    the names whose items the new sequence holds."""
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and
+            value.func.id in ("list", "tuple", "sorted", "reversed") and value.args):
+        return []
+    source = value.args[0]
+    if isinstance(source, ast.Call) and isinstance(source.func, ast.Attribute) and \
+            source.func.attr in ("values", "items") and not source.args:
+        source = source.func.value
+    return possibly_shared_operand(source)
 
 
 def possibly_shared_operand(value):

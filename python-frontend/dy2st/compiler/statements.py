@@ -166,6 +166,19 @@ class _Desugar(ast.NodeTransformer):
         return self.visit_Assign(located(ast.Assign([node.target], node.value), node))
 
     def visit_Assign(self, node):
+        if len(node.targets) > 1:
+            # `a = b = value`: one object, given each target in turn (a
+            # hidden name holds it, so that the analysis of objects shared by
+            # two names sees a and b share it).
+            held = self.fresh("chained")
+            parts = [located(ast.Assign([ast.Name(held, ast.Store())], node.value), node)]
+            parts += [located(ast.Assign([target], ast.Name(held, ast.Load())), node)
+                      for target in node.targets]
+            result = []
+            for part in parts:
+                done = self.visit_Assign(part)
+                result += done if isinstance(done, list) else [done]
+            return result
         self.generic_visit(node)
         target = node.targets[0]
         if len(node.targets) != 1 or not isinstance(target, (ast.Tuple, ast.List)) or \

@@ -229,24 +229,30 @@ def spelled(name: str, fn: Callable[..., Any], receiver: bool = False) -> Callab
     return operation
 
 
+def _as(x, dtype):
+    """x in `dtype`: x itself where it has it, as Paddle's `x.float()` of a
+    float32 tensor (the same object, whose changes in place x sees)."""
+    return x if x.dtype == dtype else cast(x, dtype)
+
+
 def _float32(x):
-    return cast(x, "float32")
+    return _as(x, "float32")
 
 
 def _float64(x):
-    return cast(x, "float64")
+    return _as(x, "float64")
 
 
 def _int32(x):
-    return cast(x, "int32")
+    return _as(x, "int32")
 
 
 def _int64(x):
-    return cast(x, "int64")
+    return _as(x, "int64")
 
 
 def _bool(x):
-    return cast(x, "bool")
+    return _as(x, "bool")
 
 
 def _type_as(x, other):
@@ -324,7 +330,8 @@ def _repeat(x, *sizes):
 
 
 def _cpu(x):
-    return cast(x, x.dtype)
+    """x.cpu(): x itself (Paddle's of a tensor on the CPU)."""
+    return x
 
 
 METHODS = {"to": _to, "new_zeros": _new_zeros, "new_ones": _new_ones, "new_empty": _new_zeros,
