@@ -170,9 +170,10 @@ def possibly_shared(value):
     """(name, item) for the names and attributes whose objects `value` may
     be as it is, for the forms the certain aliases leave out: an arm of `a if
     c else b`, an operand of `a or b`, `d.get(k)`/`d.setdefault(k, v)`/
-    `d.pop(k)` (an item of d, or v), `next(iter(x))` and `next(iter([a,
-    b]))`; `item`: the value may be an item of it (`self.state["h"]`: of
-    "self.state"), which a change of the container itself does not touch."""
+    `d.pop(k)` (an item of d, or v), an item of `list(d.values())` (of d),
+    `next(iter(x))` and `next(iter([a, b]))`; `item`: the value may be an
+    item of it (`self.state["h"]`: of "self.state"), which a change of the
+    container itself does not touch."""
     if isinstance(value, ast.IfExp):
         return possibly_shared_operand(value.body) + possibly_shared_operand(value.orelse)
     if isinstance(value, ast.BoolOp):
