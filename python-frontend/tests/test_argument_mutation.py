@@ -963,6 +963,45 @@ def value_taken_from_a_list_of_them(x):
     return d["h"]
 
 
+def slice_of_a_list_changed(x):
+    rows = [x]
+    copied = rows[:]                         # a new list (of a tensor: a view)
+    copied.append(x * 2)
+    return len(rows), len(copied)
+
+
+def test_a_slice_of_a_list_is_a_new_list(differential):
+    differential(slice_of_a_list_changed, paddle.to_tensor([1.0, 2.0]))
+
+
+def grouped_by_setdefault(x):
+    groups = {}
+    groups.setdefault("k", []).append(x)
+    return len(groups["k"])
+
+
+def item_of_get_changed(x):
+    state = {"h": x * 1.0}
+    state.get("h").add_(x)
+    return state["h"]
+
+
+def chosen_list_changed(x, flag: bool = True):
+    rows = [x]
+    (rows if flag else []).append(x)
+    return len(rows)
+
+
+@pytest.mark.parametrize("fn, shown", [(grouped_by_setdefault, "groups.setdefault"),
+                                       (item_of_get_changed, "state.get"),
+                                       (chosen_list_changed, "rows if flag else")])
+def test_a_change_in_place_of_what_an_expression_may_share_is_a_clear_error(fn, shown):
+    # What the expression gives may be an object a name holds: Python
+    # changes it; compiled code would change a copy.
+    with pytest.raises(paddle.Dy2StError, match=f"'{shown}.*' may give the object"):
+        paddle.jit.to_static(fn)(paddle.to_tensor([1.0, 2.0]))
+
+
 def chained_assignment(x):
     a = b = x * 1.0                          # one object, two names
     a.add_(paddle.ones_like(a))

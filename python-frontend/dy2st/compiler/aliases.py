@@ -28,6 +28,7 @@ import collections
 import types
 
 from . import alias_forms as forms
+from . import list_extensions
 from .comprehensions import COMPREHENSION
 from .statements import owners, replaced_containers
 
@@ -171,6 +172,10 @@ class Aliases:
         # Per statement list: (position, names, end) of its plain assignments, and its span.
         self._assignments = collections.defaultdict(list)
         self._blocks = {}
+        # Names bound only to lists: a slice of one is a copy (of a tensor, a view).
+        lists = list_extensions.list_names(ast.Module(body=body, type_ignores=[]),
+                                           lambda name: list if name == "list" else None,
+                                           params)
         # Names given a dict (`d = {...}`): unpacking one gives its keys.
         dicts = {n.targets[0].id for stmt in body for n in ast.walk(stmt)
                  if isinstance(n, ast.Assign) and len(n.targets) == 1 and
@@ -199,12 +204,15 @@ class Aliases:
                     y = target.id if isinstance(target, ast.Name) else forms.attribute_name(target)
                     # (base, kind): `y = x` (or x's in-place result, or `y = obj.attr`),
                     # `y = x[i]`, `y = x.view()`.
+                    copied = isinstance(value, ast.Subscript) and \
+                        isinstance(value.slice, ast.Slice) and \
+                        isinstance(value.value, ast.Name) and value.value.id in lists
                     bases = [(value.id if isinstance(value, ast.Name) else
                               forms.attribute_name(value) or
                               forms.inplace_receiver(value, local) or forms.detached(value) or
                               forms.displayed_item(value), {}),
                              (value.value.id if isinstance(value, ast.Subscript) and
-                              isinstance(value.value, ast.Name) else
+                              isinstance(value.value, ast.Name) and not copied else
                               forms.attribute_name(value.value)
                               if isinstance(value, ast.Subscript) else None, {"view": True}),
                              (forms.view_base(value, local), {"maybe": True})]

@@ -75,6 +75,7 @@ class CallForms:
             self.thread_container(receiver)  # `self.cache["k"].add_(x)`
         elif not isinstance(receiver, ast.Name):
             # A receiver no name holds (`F.relu_(x - 1)`): evaluated once.
+            self.unnamed_receiver_shares_nothing(receiver, node)
             receiver = self.held(receiver)
         value = compute(receiver)
         if inplace.keeps_shape(operation):

@@ -1419,6 +1419,17 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
             self._fail(origin, "dy2st can update items only along a path from a local "
                                "variable (x[i] = v, x[i][j] = v, x[i].append(v))")
 
+    def unnamed_receiver_shares_nothing(self, receiver, origin):
+        """Before a change in place of what an expression no name holds gives
+        (`d.setdefault(k, []).append(v)`, `(a if c else b).add_(x)`): where
+        that may be an object a name or an attribute holds, compiled code
+        would change a copy (a clear error)."""
+        shared = [name for name, _ in forms.possibly_shared(receiver)]
+        if shared:
+            self._fail(origin, f"'{ast.unparse(receiver)}' may give the object '{shared[0]}' "
+                               "holds (or one of its items), which this changes in place: "
+                               "compiled code would change a copy; change it through its name")
+
     def changed_in_place(self, name, value, origin, reach):
         """`name` (a variable, or an attribute "obj.attr") changed in place at
         `origin` to `value` as `reach` says, and so are the names that share
@@ -2744,6 +2755,8 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
         written = changes and (
             isinstance(target, ast.Subscript) or self.written_attribute(target) or
             (isinstance(target, ast.Name) and self.is_local(target.id)))
+        if changes and not written:
+            self.unnamed_receiver_shares_nothing(target, node)
         attrs = self.kw_attr(kwnames, dropped_update=method in _SET_CHANGES and not written)
         self.emit(f'{name}:2 = pydy.call_method {receiver.name}, "{_escape(method)}"({names})'
                   f"{attrs} : {receiver.type}, "

@@ -22,10 +22,12 @@ def _makes_list(node, resolve):
     return False
 
 
-def list_names(function, resolve):
-    """The local names every binding of which in `function` makes a list
-    (`+=` keeps one a list), parameters excepted."""
-    params = [a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)]
+def list_names(function, resolve, params=None):
+    """The local names every binding of which in `function` (a def, or a
+    module of a def's statements given its `params`) makes a list (`+=`
+    keeps one a list), parameters excepted."""
+    if params is None:
+        params = [a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)]
     return names_bound_only_to(function, params, lambda value: _makes_list(value, resolve),
                                kept_by=(ast.Add,))
 
