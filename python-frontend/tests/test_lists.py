@@ -100,13 +100,15 @@ def test_extend_and_copy(differential):
 
 def extended_in_place(x):
     # `+=` of a list extends it (list.__iadd__): the other name sees the new
-    # items, and a tuple extends it too.
+    # items, and a tuple or a range extends it too.
     outs = [x]
     kept = outs
     outs += [x * 2]
     outs += (x * 3, x * 4)
     steps = list(range(2))
     steps += (5, 6)
+    steps += range(3)
+    steps.extend(range(1, 6, 2))
     for i in range(2):
         outs += [x + i]
     return len(kept), kept[-1], paddle.stack(outs), steps

@@ -146,6 +146,15 @@ class _Desugar(ast.NodeTransformer):
             # `getattr(self, "buf")` is `self.buf`: the same name to the
             # analysis of objects shared by two names.
             return located(ast.Attribute(node.args[0], node.args[1].value, ast.Load()), node)
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "extend" and \
+                len(node.args) == 1 and isinstance(node.args[0], ast.Call) and \
+                isinstance(node.args[0].func, ast.Name) and \
+                self.resolve(node.args[0].func.id) is range:
+            # `rows.extend(range(n))` (and `rows += range(n)`): the range's
+            # items as list() gives them.
+            node.args = [located(ast.Call(ast.Name("list", ast.Load()), node.args, []),
+                                 node.args[0])]
+            return node
         if isinstance(node.func, ast.Name) and self.resolve(node.func.id) is print:
             node.args = [percent_as_fstring(a) for a in node.args]
             if any(isinstance(a, ast.JoinedStr) for a in node.args):
