@@ -1044,6 +1044,19 @@ def test_a_dicts_value_changed_in_place_through_a_name_is_a_clear_error(fn):
         paddle.jit.to_static(fn)(paddle.to_tensor([1.0, 2.0]))
 
 
+def item_changed_after_get(x):
+    d = {"h": x * 1.0}
+    v = d.get("h")
+    d["h"].add_(x)                           # v is that item: it changes too
+    return v
+
+
+def test_an_item_changed_while_a_name_may_hold_it_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="'d' is changed in place here while 'v' may "
+                                                "name the same object"):
+        paddle.jit.to_static(item_changed_after_get)(paddle.to_tensor([1.0, 2.0]))
+
+
 class ReadsItsDicts(paddle.nn.Layer):
     def __init__(self):
         super().__init__()

@@ -71,8 +71,8 @@ class _Alias:
         # `y = getattr(x, name)` of a name computed: y may be an attribute of
         # x, which outlives the call (x stands for it).
         self.attribute_of = False
-        # `y = d.get(k)`, `y = a[i] if c else b`: y may be an item of x; only
-        # a change through y counts (changing x's items does not change it).
+        # `y = d.get(k)`, `y = a[i] if c else b`: y may be an item of x; a
+        # change of x itself (not of its items) does not change y.
         self.item_of = False
         self.unpacked = False
 
@@ -428,8 +428,9 @@ class Aliases:
         for alias in self._aliases:
             if name not in alias.names:
                 continue
-            if (alias.one_way or alias.exchanged or alias.item_of) and name != alias.names[0]:
-                continue
+            if (alias.one_way or alias.exchanged or (alias.item_of and not item)) and \
+                    name != alias.names[0]:
+                continue  # (a change of x's items may reach y, which x's item may be)
             if not item and (alias.held and name == alias.names[0] or
                              alias.item_key is not None and not alias.unpacked and
                              name == alias.names[1]):
