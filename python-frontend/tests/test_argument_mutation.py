@@ -1,6 +1,8 @@
 """A converted function that changes an argument in place (`t[i] = v`,
 `l.append(v)`) changes the caller's object, as Python shares it: the callee
 gives the changed value back and the caller writes it to the argument."""
+import collections
+
 import numpy as np
 import pytest
 
@@ -1042,6 +1044,22 @@ def test_a_dicts_value_changed_in_place_through_a_name_is_a_clear_error(fn):
     with pytest.raises(paddle.Dy2StError, match="'v' is changed in place here while 'd' may "
                                                 "name the same object"):
         paddle.jit.to_static(fn)(paddle.to_tensor([1.0, 2.0]))
+
+
+_Pair = collections.namedtuple("_Pair", ["h", "c"])
+
+
+def held_by_a_named_tuple(x):
+    h = x * 1.0
+    state = _Pair(h, x)
+    h.add_(x)                                # state.h is h
+    return state.h
+
+
+def test_a_tensor_a_named_tuple_holds_changed_in_place_is_a_clear_error():
+    with pytest.raises(paddle.Dy2StError, match="'h' is changed in place here while 'state' "
+                                                "may name the same object"):
+        paddle.jit.to_static(held_by_a_named_tuple)(paddle.to_tensor([1.0, 2.0]))
 
 
 def item_changed_after_get(x):

@@ -124,9 +124,11 @@ def _is_comprehension(name):
 
 
 class Aliases:
-    def __init__(self, body, params, callee_of=None, resolve=None):
+    def __init__(self, body, params, callee_of=None, resolve=None, constructs=None):
         """`callee_of(call)`: the Python function a call in `body` calls (or
-        None); `resolve(fn, name)`: what a global name of `fn` refers to."""
+        None); `resolve(fn, name)`: what a global name of `fn` refers to;
+        `constructs(call)`: whether a call makes an object of a class of the
+        user's (a named tuple, a dataclass), which may hold its arguments."""
         stores = collections.defaultdict(list)
         self._reads = collections.defaultdict(list)
         # The spans of the statements without a body of their own: a change
@@ -239,6 +241,19 @@ class Aliases:
                         alias = _Alias(stmt, (y, x), block, _end(statements[-1]), loop)
                         alias.exchanged = exchanged
                         self._aliases.append(alias)
+                if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
+                        isinstance(stmt.targets[0], ast.Name) and \
+                        isinstance(stmt.value, ast.Call) and constructs is not None and \
+                        constructs(stmt.value):
+                    # `s = State(h, c)`: s may hold h's object (`s.h`).
+                    given = stmt.value.args + [k.value for k in stmt.value.keywords]
+                    for argument in given:
+                        if isinstance(argument, ast.Name) and argument.id in local and \
+                                argument.id != stmt.targets[0].id:
+                            alias = _Alias(stmt, (stmt.targets[0].id, argument.id), block,
+                                           _end(statements[-1]), loop, maybe=True)
+                            alias.held = True
+                            self._aliases.append(alias)
                 for container, x, key in forms.held(stmt, local):
                     if key is not None:
                         alias = _Alias(stmt, (x, container), block, _end(statements[-1]), loop,

@@ -21,6 +21,7 @@ import logging
 import operator
 import os
 import re
+import sys
 import textwrap
 import types
 import warnings
@@ -407,7 +408,7 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
                                                           numpy_values.is_set_call)
         self.aliases = aliases.Aliases(self.node.body, [a.arg for a in ast.walk(args)
                                                         if isinstance(a, ast.arg)],
-                                       self.user_callee, _global_of)
+                                       self.user_callee, _global_of, self.constructs)
         self.scopes.append(self.own_locals |
                            {self.attribute_variable(i) for i in range(len(self.unit.written))})
         self.depth = 1
@@ -2176,6 +2177,17 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
                 os.path.abspath(fn.__code__.co_filename).startswith(_PACKAGE):
             return None
         return fn
+
+    def constructs(self, call):
+        """Whether `call` makes an object of a class of the user's (a named
+        tuple, a dataclass, a plain class), for the alias analysis."""
+        func = call.func
+        if not isinstance(func, ast.Name) or func.id in self.own_locals:
+            return False
+        cls = self.resolve_global(func.id)
+        return isinstance(cls, type) and cls.__module__ != "builtins" and \
+            not os.path.abspath(getattr(sys.modules.get(cls.__module__), "__file__", "") or
+                                "").startswith(_PACKAGE)
 
     def resolve_global(self, name):
         """What a name that is not a local variable refers to (None if nothing)."""
