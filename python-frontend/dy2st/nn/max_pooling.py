@@ -90,7 +90,7 @@ def adaptive_max_pool_with_mask(x, output_size, dims):
         lows = [(cell[d] * sizes[d]) // outs[d] for d in range(dims)]
         highs = [-((-(cell[d] + 1) * sizes[d]) // outs[d]) for d in range(dims)]
         window = reshape(slice(x, list(range(2, 2 + dims)), lows, highs),
-                         [-1, channels, _volume(lows, highs)])
+                         [-1, channels, volume([h - l for l, h in zip(lows, highs)])])
         best = argmax(window, axis=2, keepdim=True)
         values.append(take_along_axis(window, best, 2))
         # The window's flat index as the input's: its coordinates, last axis first.
@@ -106,10 +106,11 @@ def adaptive_max_pool_with_mask(x, output_size, dims):
             cast(reshape(concat(masks, axis=2), shape), "int32"))
 
 
-def _volume(lows, highs):
+def volume(sizes):
+    """The element count of a box of `sizes`."""
     volume = 1
-    for low, high in zip(lows, highs):
-        volume = volume * (high - low)
+    for size in sizes:
+        volume = volume * size
     return volume
 
 
@@ -138,17 +139,20 @@ def max_pool1d(x, kernel_size, stride=None, padding=0, return_mask=False, ceil_m
                    2)
 
 
-def _unpool(x, indices, kernel, stride, padding, output_size, dims):
-    """Each value of x at its index of a zero [N, C, *size] tensor."""
+def _unpool(name, layout, x, indices, kernel_size, stride, padding, data_format, output_size):
+    """max_unpool1d/2d/3d (`name`, of the channels-first `layout`): each value
+    of x at its index of a zero [N, C, *size] tensor."""
+    if data_format != layout:
+        raise ValueError(f"{name}(): data_format must be '{layout}', not '{data_format}'")
+    dims = len(layout) - 2
+    kernel = _ntuple(kernel_size, dims)
     stride = kernel if stride is None else _ntuple(stride, dims)
     pads = _ntuple(padding, dims)
     if output_size is None:
         size = [(x.shape[2 + d] - 1) * stride[d] - 2 * pads[d] + kernel[d] for d in range(dims)]
     else:
         size = list(output_size)[-dims:]
-    plane = 1
-    for s in size:
-        plane = plane * s
+    plane = volume(size)
     n, c = x.shape[0], x.shape[1]
     flat = put_along_axis(zeros([n, c, plane], x.dtype), cast(reshape(indices, [n, c, -1]), "int64"),
                           reshape(x, [n, c, -1]), 2)
@@ -159,27 +163,24 @@ def max_unpool1d(x, indices, kernel_size, stride=None, padding=0, data_format="N
                  output_size=None, name=None):
     """The inverse of max_pool1d(return_mask=True) over NCL: the maxima at
     their positions, zeros elsewhere."""
-    if data_format != "NCL":
-        raise ValueError(f"max_unpool1d(): data_format must be 'NCL', not '{data_format}'")
-    return _unpool(x, indices, _ntuple(kernel_size, 1), stride, padding, output_size, 1)
+    return _unpool("max_unpool1d", "NCL", x, indices, kernel_size, stride, padding,
+                   data_format, output_size)
 
 
 def max_unpool2d(x, indices, kernel_size, stride=None, padding=0, data_format="NCHW",
                  output_size=None, name=None):
     """The inverse of max_pool2d(return_mask=True) over NCHW: the maxima at
     their positions, zeros elsewhere."""
-    if data_format != "NCHW":
-        raise ValueError(f"max_unpool2d(): data_format must be 'NCHW', not '{data_format}'")
-    return _unpool(x, indices, _ntuple(kernel_size, 2), stride, padding, output_size, 2)
+    return _unpool("max_unpool2d", "NCHW", x, indices, kernel_size, stride, padding,
+                   data_format, output_size)
 
 
 def max_unpool3d(x, indices, kernel_size, stride=None, padding=0, data_format="NCDHW",
                  output_size=None, name=None):
     """The inverse of max_pool3d(return_mask=True) over NCDHW: the maxima at
     their positions, zeros elsewhere."""
-    if data_format != "NCDHW":
-        raise ValueError(f"max_unpool3d(): data_format must be 'NCDHW', not '{data_format}'")
-    return _unpool(x, indices, _ntuple(kernel_size, 3), stride, padding, output_size, 3)
+    return _unpool("max_unpool3d", "NCDHW", x, indices, kernel_size, stride, padding,
+                   data_format, output_size)
 
 
 FUNCTIONS = {fn.__name__: fn for fn in (max_pool1d, max_pool2d, max_unpool1d, max_unpool2d,

@@ -4,6 +4,7 @@ NCDHW input at them (zeros, the border or the reflection outside), written
 over the op table's gather along positions."""
 from ..eager.functional import (abs, arange, cast, clip, expand, floor, logical_and, matmul,
                                 minimum, reshape, round, stack, take_along_axis, transpose)
+from .max_pooling import volume
 
 
 def _positions(size, align_corners, dtype):
@@ -35,10 +36,8 @@ def affine_grid(theta, out_shape, align_corners=True, name=None):
         components.append(expand(reshape(_positions(size, align_corners, theta.dtype), shape),
                                  spatial))
     base = stack(components + [components[0] * 0.0 + 1.0], axis=-1)
-    points = 1
-    for size in spatial:
-        points = points * size
-    grid = matmul(reshape(base, [1, points, len(spatial) + 1]), transpose(theta, [0, 2, 1]))
+    grid = matmul(reshape(base, [1, volume(spatial), len(spatial) + 1]),
+                  transpose(theta, [0, 2, 1]))
     return reshape(grid, [-1] + spatial + [len(spatial)])
 
 
@@ -125,9 +124,7 @@ def grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=Tr
                          f"rank 5 a grid [N, D, H, W, 3], not {x.shape} and {grid.shape}")
     channels = x.shape[1]
     out_sizes = list(grid.shape[1:-1])
-    points = 1
-    for size in out_sizes:
-        points = points * size
+    points = volume(out_sizes)
     coordinates = reshape(grid, [-1, points, dims])
     # The grid's last axis runs x, y[, z]: the spatial axes backwards.
     positions = []
@@ -138,10 +135,7 @@ def grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=Tr
         elif padding_mode == "reflection":
             position = _reflected(position, size, align_corners)
         positions.append(position)
-    total = 1
-    for size in sizes:
-        total = total * size
-    flat = reshape(x, [-1, channels, total])
+    flat = reshape(x, [-1, channels, volume(sizes)])
     if mode == "nearest":
         out = _gathered(flat, [round(p) for p in positions], sizes)
     else:
