@@ -249,7 +249,8 @@ FUNCTIONS: dict[str, Callable[..., Any]]
 
 # dy2st's submodules that `paddle.X` names (the alias forwards every one).
 ALIAS_SUBMODULES = ("amp", "audio", "audio.features", "audio.functional", "autograd", "base",
-                    "base.param_attr", "device", "distribution", "fft", "geometric", "inference", "io",
+                    "base.param_attr", "device", "distribution", "fft", "geometric", "incubate",
+                    "incubate.nn", "incubate.nn.functional", "inference", "io",
                     "jit",
                     "jit.api",
                     "jit.translated_layer", "linalg", "metric", "nn", "nn.decode", "nn.functional", "nn.initializer",
@@ -264,7 +265,8 @@ def alias_stubs():
     stubs = {"__init__.pyi": HEADER + "from dy2st import *\n" + "".join(
         f"from dy2st import {name} as {name}\n" for name in top)}
     for name in ALIAS_SUBMODULES:
-        children = [c.split(".")[-1] for c in ALIAS_SUBMODULES if c.startswith(name + ".")]
+        children = [c.split(".")[-1] for c in ALIAS_SUBMODULES
+                    if c.startswith(name + ".") and c.count(".") == name.count(".") + 1]
         path = name.replace(".", "/") + ("/__init__.pyi" if children else ".pyi")
         stubs[path] = HEADER + f"from dy2st.{name} import *\n" + "".join(
             f"from dy2st.{name} import {c} as {c}\n" for c in children)

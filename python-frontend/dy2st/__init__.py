@@ -13,8 +13,8 @@ __version__ = "0.5.0"
 from .runtime import native as _native
 _native.choose_blas_kernels()  # before numpy loads OpenBLAS
 
-from . import amp, audio, autograd, base, device, distribution, fft, geometric, inference, io, jit, \
-    linalg, metric, nn, regularizer, signal, static, tensor, text, utils, vision
+from . import amp, audio, autograd, base, device, distribution, fft, geometric, incubate, \
+    inference, io, jit, linalg, metric, nn, regularizer, signal, static, tensor, text, utils, vision
 from .device import get_device, set_device
 from .base import is_compiled_with_cuda
 from .static import CPUPlace, Executor, disable_static, enable_static, in_dynamic_mode

@@ -9,6 +9,7 @@ from dy2st import device as device
 from dy2st import distribution as distribution
 from dy2st import fft as fft
 from dy2st import geometric as geometric
+from dy2st import incubate as incubate
 from dy2st import inference as inference
 from dy2st import io as io
 from dy2st import jit as jit

@@ -1692,11 +1692,12 @@ CASES = [
     ("signal.frame", lambda x: paddle.signal.frame(x, 8, 3),
      lambda x: np.stack([x[:, i * 3:i * 3 + 8] for i in range(11)], -1), [WAVES]),
 ]
-def write_case_module(folder, header):
+def write_case_module(folder, header, test_file=__file__):
     """The case functions as `def`s (to_static converts source it can read),
-    written from this file's lambdas into `folder`/op_cases.py after `header`."""
+    written from the lambdas of `test_file`'s CASES into `folder`/op_cases.py
+    after `header`."""
     import ast
-    source = pathlib.Path(__file__).read_text()
+    source = pathlib.Path(test_file).read_text()
     tree = ast.parse(source)
     cases = next(n.value for n in tree.body
                  if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "CASES")
@@ -1711,18 +1712,19 @@ def write_case_module(folder, header):
     return path, len(cases.elts)
 
 
-def _compiled_cases():
+def compiled_cases(test_file=__file__):
+    """The functions of `test_file`'s CASES, as `def`s to_static can read."""
     import importlib.util
     import tempfile
     path, count = write_case_module(tempfile.mkdtemp(prefix="dy2st-op-cases-"),
-                                    "import dy2st as paddle")
+                                    "import dy2st as paddle", test_file)
     spec = importlib.util.spec_from_file_location("op_cases", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return [getattr(module, f"case_{i}") for i in range(count)]
 
 
-COMPILED = _compiled_cases()
+COMPILED = compiled_cases()
 
 
 def _gather_tree_ref(ids, parents):

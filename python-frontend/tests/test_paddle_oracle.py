@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 import dy2st as paddle
+import test_op_table
 from test_op_table import CASES, EDGE, write_case_module
 
 # Where Paddle's behaviour is deliberately not followed, and why.
@@ -79,20 +80,25 @@ def paddle_json(module, folder):
     return json.loads(path.read_text())
 
 
-@pytest.fixture(scope="module")
-def paddle_results(tmp_path_factory):
-    require_paddle()
-    folder = tmp_path_factory.mktemp("oracle")
-    cases_path, count = write_case_module(folder, "import paddle")
+def paddle_case_results(folder, cases, test_file):
+    """What real Paddle gives on each of `cases` (the CASES of `test_file`):
+    {case{i}_out{j}: array, case{i}_n: count} or {case{i}_error: text}."""
+    cases_path, count = write_case_module(folder, "import paddle", test_file)
     arrays = {"count": np.array(count)}
-    for i, case in enumerate(CASES):
+    for i, case in enumerate(cases):
         arrays[f"case{i}_n"] = np.array(len(case[3]))
         for j, v in enumerate(case[3]):
-            arrays[f"case{i}_arg{j}"] = v
+            arrays[f"case{i}_arg{j}"] = np.asarray(v)
     np.savez(folder / "inputs.npz", **arrays)
     out = folder / "paddle.npz"
     run_paddle_child("paddle_oracle_child.py", cases_path, folder / "inputs.npz", out)
     return dict(np.load(out))
+
+
+@pytest.fixture(scope="module")
+def paddle_results(tmp_path_factory):
+    require_paddle()
+    return paddle_case_results(tmp_path_factory.mktemp("oracle"), CASES, test_op_table.__file__)
 
 
 @pytest.mark.parametrize("index", range(len(CASES)), ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])

@@ -138,8 +138,8 @@ class Dropout(Layer):
     the identity ('upscale_in_train') or a scaling by 1 - p
     ('downscale_in_infer')."""
 
-    def __init__(self, p: float = 0.5, axis: int | None = None, mode: str = "upscale_in_train",
-                 name: str | None = None) -> None:
+    def __init__(self, p: float = 0.5, axis: int | Sequence[int] | None = None,
+                 mode: str = "upscale_in_train", name: str | None = None) -> None:
         super().__init__()
         self.p = p
         self.axis = axis
