@@ -128,6 +128,11 @@ LAYERS = [
                   "nn.PairwiseDistance(1.0, keepdim=True), nn.CosineSimilarity(axis=-1)])",
      [("f", [4, 5]), ("f", [4, 5]), ("f", [4, 5])],
      "[layer[0](x0, x1, x2), layer[1](x0, x1), layer[2](x0, x2)]"),
+    ("margin_losses", "nn.LayerList([nn.MultiMarginLoss(2, 0.5, reduction='sum'), "
+                      "nn.MultiLabelMarginLoss('none'), nn.TripletMarginWithDistanceLoss("
+                      "margin=0.5, swap=True), nn.HuberLoss('none', 0.5)])",
+     [("f", [4, 5]), ("i", [4], 5), ("i", [4, 5], 5), ("f", [4, 5]), ("f", [4, 5])],
+     "[layer[0](x0, x1), layer[1](x0, x2), layer[2](x0, x3, x4), layer[3](x0, x3)]"),
     ("likelihood_losses", "nn.LayerList([nn.GaussianNLLLoss(full=True), nn.PoissonNLLLoss()])",
      [("f", [4, 5]), ("f", [4, 5]), ("f", [4, 5])],
      "[layer[0](x0, x1, paddle.exp(x2)), layer[1](x0, paddle.exp(x1))]"),

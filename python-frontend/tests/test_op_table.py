@@ -73,6 +73,14 @@ SIGN = np.sign(U).astype(np.float32)
 LABEL01 = (U > 0).astype(np.float32)
 DICE_LABEL = (rng.rand(2, 3, 1) * 4).astype(np.int64)
 BILINEAR_W = rng.randn(2, 3, 4).astype(np.float32).view(Fixed)
+margin_rng = np.random.RandomState(17)
+MARGIN_X = margin_rng.randn(4, 5).astype(np.float32)
+MARGIN_LABEL = np.array([0, 3, 4, 1], np.int64)
+MARGIN_W = margin_rng.rand(5).astype(np.float32).view(Fixed)
+# Targets end at the first -1; a row of none; a target named twice counts twice.
+MULTI_LABELS = np.array([[3, 0, -1, 1, 2], [1, 2, 4, 3, 0], [-1, 1, 1, 1, 1], [2, 2, -1, 0, 0]],
+                        np.int64)
+NPAIR_LABELS = np.array([1, 2, 1, 3], np.int64)
 # An image of another size, whose shape a resize reads at run time.
 IMG_TARGET = rng.randn(2, 1, 11, 5).astype(np.float32)
 # Square matrices (made well-conditioned in the cases), right-hand sides, samples.
@@ -983,6 +991,12 @@ CASES = [
     ("layer_norm", lambda x: F.layer_norm(x, [3, 4]),
      lambda x: (x - x.mean((1, 2), keepdims=True)) / np.sqrt(x.var((1, 2), keepdims=True) + 1e-5),
      [X]),
+    ("rms_norm", lambda x, w: F.rms_norm(x, [3, 4], w),
+     lambda x, w: (x / np.sqrt((x ** 2).mean((1, 2), keepdims=True) + 1e-5) * w,
+                   1 / np.sqrt((x ** 2).mean((1, 2)) + 1e-5)), [X, P[0]]),
+    ("rms_norm", lambda x: F.rms_norm(x, 4, eps=1e-3),
+     lambda x: (x / np.sqrt((x ** 2).mean(-1, keepdims=True) + 1e-3),
+                (1 / np.sqrt((x ** 2).mean(-1) + 1e-3)).ravel()), [X]),
     ("batch_norm", lambda x, m, v, w, b: F.batch_norm(x, m, v, w, b),
      lambda x, m, v, w, b: (x - m[:, None, None]) / np.sqrt(v[:, None, None] + 1e-5)
      * w[:, None, None] + b[:, None, None], [IMG, P[0, 0], P[0, 1], P[1, 0], U[0, 0]]),
@@ -1100,6 +1114,22 @@ CASES = [
                    (x - y + 1e-6 != 0).sum(-1).astype(np.float32)), [X, P]),
     ("triplet_margin_loss", lambda a, p, n: F.triplet_margin_loss(a, p, n, swap=True),
      lambda a, p, n: _triplet(a, p, n), [X, P, U]),
+    ("triplet_margin_with_distance_loss", lambda a, p, n: (
+        F.triplet_margin_with_distance_loss(a, p, n),
+        F.triplet_margin_with_distance_loss(
+            a, p, n, lambda u, v: 1.0 - F.cosine_similarity(u, v, axis=-1), 0.3, True, "none")),
+     lambda a, p, n: (_triplet(a, p, n, swap=False), _triplet_cosine(a, p, n, 0.3)), [X, P, U]),
+    ("multi_margin_loss", lambda x, y, w: (
+        F.multi_margin_loss(x, y), F.multi_margin_loss(x, y, 2, 0.5, w, "none")),
+     lambda x, y, w: (_multi_margin(x, y, 1, 1.0).mean(), _multi_margin(x, y, 2, 0.5, w)),
+     [MARGIN_X, MARGIN_LABEL, MARGIN_W]),
+    ("multi_label_margin_loss", lambda x, y: (F.multi_label_margin_loss(x, y, "none"),
+                                              F.multi_label_margin_loss(x, y, "sum")),
+     lambda x, y: (_multi_label_margin(x, y), _multi_label_margin(x, y).sum()),
+     [MARGIN_X, MULTI_LABELS]),
+    ("npair_loss", lambda a, p, y: (F.npair_loss(a, p, y), F.npair_loss(a, p, y, 0.01)),
+     lambda a, p, y: (_npair(a, p, y, 0.002), _npair(a, p, y, 0.01)),
+     [MARGIN_X, MARGIN_X[::-1].copy(), NPAIR_LABELS]),
     ("sigmoid_focal_loss", lambda x, y: F.sigmoid_focal_loss(x, y, paddle.to_tensor(2.0)),
      lambda x, y: _focal(x, y).sum() / 2, [X, LABEL01]),
     ("dice_loss", lambda x, i: F.dice_loss(F.softmax(x), i),
@@ -2080,11 +2110,56 @@ def _log_loss(p, y, eps=1e-4):
     return -y * np.log(p + eps) - (1 - y) * np.log(1 - p + eps)
 
 
-def _triplet(a, p, n, margin=1.0):
+def _triplet(a, p, n, margin=1.0, swap=True):
     def distance(u, v):
         return np.sqrt(((u - v + 1e-6) ** 2).sum(-1))
-    negative = np.minimum(distance(a, n), distance(p, n))
+    negative = np.minimum(distance(a, n), distance(p, n)) if swap else distance(a, n)
     return np.maximum(distance(a, p) - negative + margin, 0).mean()
+
+
+def _triplet_cosine(a, p, n, margin):
+    """Per row, with the cosine distance and the swap: max(d(a, p) - min(d(a, n), d(p, n)) + margin, 0)."""
+    def distance(u, v):
+        return 1 - (u * v).sum(-1) / np.maximum(np.linalg.norm(u, axis=-1) *
+                                                np.linalg.norm(v, axis=-1), 1e-8)
+    return np.maximum(distance(a, p) - np.minimum(distance(a, n), distance(p, n)) + margin, 0)
+
+
+def _multi_margin(x, y, p, margin, w=None):
+    """Per row: sum over classes j != y of w[y] * max(0, margin - x[y] + x[j])^p, / classes."""
+    out = np.zeros(len(x))
+    for i, row in enumerate(np.float64(x)):
+        for j in range(row.size):
+            if j != y[i]:
+                out[i] += (1.0 if w is None else w[y[i]]) * max(0.0, margin - row[y[i]] + row[j]) ** p
+    return out / x.shape[1]
+
+
+def _multi_label_margin(x, labels):
+    """Per row: over its targets t (before the first -1) and the other classes k,
+    sum max(0, 1 - (x[t] - x[k])), / classes."""
+    out = np.zeros(len(x))
+    for i, row in enumerate(np.float64(x)):
+        targets = []
+        for t in labels[i]:
+            if t == -1:
+                break
+            targets.append(t)
+        for t in targets:
+            out[i] += sum(max(0.0, 1 - (row[t] - row[k])) for k in range(row.size)
+                          if k not in targets)
+    return out / x.shape[1]
+
+
+def _npair(a, p, y, reg):
+    same = (y[:, None] == y[None, :]).astype(np.float64)
+    shares = same / same.sum(1, keepdims=True)
+    logits = np.float64(a) @ np.float64(p).T
+    log_softmax = logits - logits.max(1, keepdims=True)
+    log_softmax -= np.log(np.exp(log_softmax).sum(1, keepdims=True))
+    cross_entropy = -(shares * log_softmax).sum(1, keepdims=True)
+    l2 = ((a ** 2).sum(1).mean() + (p ** 2).sum(1).mean()) * 0.25 * reg
+    return l2 + (shares * cross_entropy).sum(0).mean()
 
 
 def _focal(x, y, alpha=0.25, gamma=2.0):

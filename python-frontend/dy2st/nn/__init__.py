@@ -33,9 +33,10 @@ from .layer_activation import (CELU, GLU, SELU, AlphaDropout, Dropout2D, Dropout
 from .layer_pairs import (BCELoss, BCEWithLogitsLoss, Bilinear,  # noqa: F401
                           CosineEmbeddingLoss, CosineSimilarity, CrossEntropyLoss, CTCLoss,
                           GaussianNLLLoss, HingeEmbeddingLoss, KLDivLoss, L1Loss,
-                          MarginRankingLoss, MSELoss, MultiLabelSoftMarginLoss, NLLLoss,
-                          PairwiseDistance, PoissonNLLLoss, SmoothL1Loss, SoftMarginLoss,
-                          TripletMarginLoss)
+                          MarginRankingLoss, MSELoss, MultiLabelMarginLoss,
+                          MultiLabelSoftMarginLoss, MultiMarginLoss, NLLLoss, PairwiseDistance,
+                          PoissonNLLLoss, SmoothL1Loss, SoftMarginLoss, TripletMarginLoss,
+                          TripletMarginWithDistanceLoss)
 from .layer_channels import (ChannelShuffle, CircularPad1D, CircularPad2D,  # noqa: F401
                              CircularPad3D, ConstantPad1D, ConstantPad2D, ConstantPad3D,
                              LocalResponseNorm, Pad1D, Pad2D, Pad3D, PixelShuffle, PixelUnshuffle,
@@ -59,6 +60,7 @@ ReplicationPad1d, ReplicationPad2d, ReplicationPad3d = (ReplicationPad1D, Replic
 CircularPad1d, CircularPad2d, CircularPad3d = CircularPad1D, CircularPad2D, CircularPad3D
 LPPool1d, LPPool2d = LPPool1D, LPPool2D
 MaxUnpool1d, MaxUnpool2d, MaxUnpool3d = MaxUnPool1D, MaxUnPool2D, MaxUnPool3D
+HuberLoss = SmoothL1Loss  # Paddle 3.3's name of the Huber form (is_huber=True, its default)
 
 # Paddle's module of activation layers (`nn.layer.activation.ReLU`), after the
 # modules it gathers from.

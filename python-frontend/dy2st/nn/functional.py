@@ -122,7 +122,7 @@ ACTIVATIONS = {fn.__name__: fn for fn in (
 # Layers' functions and losses ------------------------------------------------
 from ..eager.functional import (flatten, gather, log_softmax as _log_softmax,  # noqa: E402
                                 mean as _mean, reshape, squeeze, take_along_axis, unsqueeze,
-                                square, arange)
+                                square, arange, rsqrt)
 from ..eager.functional import concat, flip, matmul as _matmul, stack  # noqa: E402
 from .losses import reduce_loss as _reduce  # noqa: E402
 
@@ -133,6 +133,24 @@ def linear(x, weight, bias=None, name=None):
     if bias is not None:
         out = out + bias
     return out
+
+
+def rms_norm(input, normalized_shape, weight=None, eps=1e-05, name=None):
+    """(out, invvar): input divided by its root mean square over the last
+    len(normalized_shape) dimensions (plus eps under the root), times
+    weight; invvar the float32 inverse root per row (Paddle 3.3's)."""
+    if isinstance(normalized_shape, int):
+        normalized_shape = [normalized_shape]
+    count = len(normalized_shape)
+    if list(input.shape[input.ndim - count:]) != list(normalized_shape):
+        raise ValueError(f"rms_norm(): normalized_shape {list(normalized_shape)} is not the end "
+                         f"of the input's shape {input.shape}")
+    axes = list(range(input.ndim - count, input.ndim))
+    inverse = rsqrt(_mean(square(input), axis=axes, keepdim=True) + eps)
+    out = input * inverse
+    if weight is not None:
+        out = out * reshape(weight, normalized_shape)
+    return out, cast(reshape(inverse, [-1]), "float32")
 
 
 def embedding(x, weight, padding_idx=None, max_norm=None, norm_type=2.0, sparse=False,
@@ -292,7 +310,7 @@ def gather_tree(ids, parents):
 
 
 FUNCTIONS = dict(ACTIVATIONS, **{fn.__name__: fn for fn in (
-    linear, embedding, layer_norm, mse_loss, l1_loss, smooth_l1_loss, kl_div,
+    linear, embedding, layer_norm, rms_norm, mse_loss, l1_loss, smooth_l1_loss, kl_div,
     binary_cross_entropy, binary_cross_entropy_with_logits, nll_loss, cross_entropy,
     softmax_with_cross_entropy, sequence_mask, gather_tree)})
 
@@ -327,9 +345,11 @@ from .warping import FUNCTIONS as _WARPING, affine_grid, grid_sample  # noqa: E4
 from .transpose3d import FUNCTIONS as _TRANSPOSE3D, conv3d_transpose  # noqa: E402,F401
 from .losses import (FUNCTIONS as _LOSSES, bilinear, cosine_embedding_loss,  # noqa: E402,F401
                      dice_loss, gaussian_nll_loss, hinge_embedding_loss, label_smooth, log_loss,
-                     margin_ranking_loss, multi_label_soft_margin_loss, pairwise_distance, pdist,
-                     poisson_nll_loss, sigmoid_focal_loss, soft_margin_loss, square_error_cost,
-                     triplet_margin_loss)
+                     margin_ranking_loss, multi_label_margin_loss,
+                     multi_label_soft_margin_loss, multi_margin_loss, npair_loss,
+                     pairwise_distance, pdist, poisson_nll_loss, sigmoid_focal_loss,
+                     soft_margin_loss, square_error_cost, triplet_margin_loss,
+                     triplet_margin_with_distance_loss)
 from .ctc import FUNCTIONS as _CTC, ctc_loss  # noqa: E402,F401
 
 # Paddle's other name for log_sigmoid.

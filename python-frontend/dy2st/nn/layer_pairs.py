@@ -2,6 +2,8 @@
 composite with the options it was made with), distances and Bilinear."""
 from __future__ import annotations
 
+from typing import Callable
+
 from ..eager.tensor import Tensor
 from . import functional
 from .layer import Layer, ParamAttr, ParamAttrLike
@@ -179,6 +181,40 @@ class TripletMarginLoss(Layer):
     def forward(self, input: Tensor, positive: Tensor, negative: Tensor) -> Tensor:
         return functional.triplet_margin_loss(input, positive, negative, self.margin, self.p,
                                               self.epsilon, self.swap, self.reduction)
+
+
+class TripletMarginWithDistanceLoss(Layer):
+    def __init__(self, distance_function: Callable[[Tensor, Tensor], Tensor] | None = None,
+                 margin: float = 1.0, swap: bool = False, reduction: str = "mean",
+                 name: str | None = None) -> None:
+        super().__init__()
+        self.distance_function, self.margin, self.swap = distance_function, margin, swap
+        self.reduction = reduction
+
+    def forward(self, input: Tensor, positive: Tensor, negative: Tensor) -> Tensor:
+        return functional.triplet_margin_with_distance_loss(
+            input, positive, negative, self.distance_function, self.margin, self.swap,
+            self.reduction)
+
+
+class MultiMarginLoss(Layer):
+    def __init__(self, p: int = 1, margin: float = 1.0, weight: Tensor | None = None,
+                 reduction: str = "mean", name: str | None = None) -> None:
+        super().__init__()
+        self.p, self.margin, self.weight, self.reduction = p, margin, weight, reduction
+
+    def forward(self, input: Tensor, label: Tensor) -> Tensor:
+        return functional.multi_margin_loss(input, label, self.p, self.margin, self.weight,
+                                            self.reduction)
+
+
+class MultiLabelMarginLoss(Layer):
+    def __init__(self, reduction: str = "mean", name: str | None = None) -> None:
+        super().__init__()
+        self.reduction = reduction
+
+    def forward(self, input: Tensor, label: Tensor) -> Tensor:
+        return functional.multi_label_margin_loss(input, label, self.reduction)
 
 
 class GaussianNLLLoss(Layer):

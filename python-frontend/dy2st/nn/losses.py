@@ -2,9 +2,11 @@
 reduction every loss applies."""
 import math
 
-from ..eager.functional import (abs, arange, cdist, clip, exp, log, log1p, masked_select, matmul,
-                                max, maximum, mean, min, minimum, one_hot, reshape, sigmoid, sqrt,
-                                squeeze, sum, transpose, unsqueeze, where)
+from ..eager.functional import (abs, all, any, arange, cast, cdist, clip, cumprod, exp, gather,
+                                log, log1p, log_softmax, logical_and, logical_not, masked_select,
+                                matmul, max, maximum, mean, min, minimum, one_hot, reshape, sigmoid,
+                                sqrt, square, squeeze, sum, take_along_axis, transpose, unsqueeze,
+                                where, zeros_like)
 
 
 def reduce_loss(loss, reduction):
@@ -182,8 +184,107 @@ def bilinear(x1, x2, weight, bias=None, name=None):
     return out
 
 
+def _checked_reduction(name, reduction):
+    if reduction not in ("sum", "mean", "none"):
+        raise ValueError(f"'reduction' in '{name}' should be 'sum', 'mean' or 'none', but "
+                         f"received {reduction}.")
+
+
+def multi_margin_loss(input, label, p=1, margin=1.0, weight=None, reduction="mean", name=None):
+    """The mean over the classes j other than the label y of weight[y] *
+    max(0, margin - input[y] + input[j])^p (Paddle sums every class and
+    takes y's own term, margin^p, back out)."""
+    _checked_reduction("multi_margin_loss", reduction)
+    if input.shape[0] != label.shape[0]:
+        raise ValueError(f"The label's shape[0] should be equal to input's shape[0], but "
+                         f"received input's shape[0] {input.shape[0]} and label's shape[0]:"
+                         f"{label.shape[0]}. ")
+    rows = reshape(label, [-1, 1])
+    terms = clip(margin - take_along_axis(input, rows, 1) + input, min=0.0) ** p
+    own_term = margin ** p / input.shape[1]
+    if weight is None:
+        return reduce_loss(mean(terms, axis=1) - own_term, reduction)
+    if input.shape[1] != weight.shape[0]:
+        raise ValueError(f"The weight's shape[0] should be equal to input's shape[1]but received "
+                         f"weight's shape[0]: {weight.shape[0]} and input's shape[1]: "
+                         f"{input.shape[1]}")
+    weights = gather(weight, reshape(label, [-1]))
+    loss = mean(unsqueeze(weights, 1) * terms, axis=1) - weights * own_term
+    return reduce_loss(loss, reduction)
+
+
+def multi_label_margin_loss(input, label, reduction="mean", name=None):
+    """Per row, over its target classes t (label's entries before the first
+    -1) and the classes k that are no target: sum max(0, 1 - (input[t] -
+    input[k])) / classes."""
+    _checked_reduction("multi_label_margin_loss", reduction)
+    if input.ndim != 2:
+        raise ValueError(f"Expected 2D input tensor, but got {input.ndim}D")
+    if label.ndim != 2:
+        raise ValueError(f"Expected 2D label tensor, but got {label.ndim}D")
+    classes = input.shape[1]
+    if min(label) < -1:
+        raise ValueError("label values should be >= -1")
+    if max(label) >= classes:
+        raise ValueError(f"label values should be < {classes}")
+    valid = cumprod(cast(label != -1, "int32"), 1) > 0
+    targets = where(valid, label, zeros_like(label))
+    named = logical_and(unsqueeze(valid, 2), unsqueeze(targets, 2) == arange(classes))
+    others = logical_not(any(named, axis=1))
+    margins = clip(1.0 - unsqueeze(take_along_axis(input, targets, 1), 2) + unsqueeze(input, 1),
+                   min=0.0)
+    counted = logical_and(unsqueeze(valid, 2), unsqueeze(others, 1))
+    loss = sum(where(counted, margins, zeros_like(margins)), axis=[1, 2]) / classes
+    return reduce_loss(loss, reduction)
+
+
+def _distance(distance_function, a, b):
+    if distance_function is None:
+        return pairwise_distance(a, b, 2.0)
+    return distance_function(a, b)
+
+
+def triplet_margin_with_distance_loss(input, positive, negative, distance_function=None,
+                                      margin=1.0, swap=False, reduction="mean", name=None):
+    """max(d(input, positive) - d(input, negative) + margin, 0) for the
+    user's distance d (the Euclidean by default; with `swap`, d(input,
+    negative) at most d(positive, negative))."""
+    _checked_reduction("triplet_margin_with_distance_loss", reduction)
+    if margin < 0:
+        raise ValueError("The margin between positive samples and negative samples should be "
+                         "greater than 0.")
+    if input.shape != positive.shape or input.shape != negative.shape:
+        raise ValueError("input's shape must equal to positive's shape and negative's shape")
+    to_positive = _distance(distance_function, input, positive)
+    to_negative = _distance(distance_function, input, negative)
+    if swap:
+        to_negative = minimum(to_negative, _distance(distance_function, positive, negative))
+    if not all(to_positive >= 0) or not all(to_negative >= 0):
+        raise ValueError("The positive distance or negative distance should be greater than 0, "
+                         "The distance functions should be checked.")
+    return reduce_loss(clip(to_positive - to_negative + margin, min=0.0), reduction)
+
+
+def npair_loss(anchor, positive, labels, l2_reg=0.002):
+    """Paddle's N-pair loss: the cross entropy of the anchors' similarities
+    to the positives against the rows of equal labels (each row's share
+    normalized), weighted again by those shares and summed over anchors,
+    averaged; plus 0.25 * l2_reg times the mean squared norms."""
+    if anchor.size == 0:
+        raise ValueError("The dims of anchor should be greater than 0.")
+    if positive.size == 0:
+        raise ValueError("The dims of positive should be greater than 0.")
+    same = cast(reshape(labels, [-1, 1]) == reshape(labels, [1, -1]), anchor.dtype)
+    shares = same / sum(same, axis=1, keepdim=True)
+    l2 = (mean(sum(square(anchor), 1)) + mean(sum(square(positive), 1))) * 0.25 * l2_reg
+    similarity = matmul(anchor, positive, transpose_y=True)
+    cross_entropy = -sum(shares * log_softmax(similarity, axis=1), axis=1, keepdim=True)
+    return l2 + mean(sum(shares * cross_entropy, 0))
+
+
 FUNCTIONS = {fn.__name__: fn for fn in (
     margin_ranking_loss, hinge_embedding_loss, cosine_embedding_loss, soft_margin_loss,
     square_error_cost, log_loss, label_smooth, pairwise_distance, triplet_margin_loss,
     sigmoid_focal_loss, dice_loss, poisson_nll_loss, gaussian_nll_loss,
-    multi_label_soft_margin_loss, bilinear, pdist)}
+    multi_label_soft_margin_loss, bilinear, pdist, multi_margin_loss, multi_label_margin_loss,
+    triplet_margin_with_distance_loss, npair_loss)}
