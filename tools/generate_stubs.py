@@ -106,6 +106,7 @@ OPERATION_PARAMETER_TYPES = {
     ("triplet_margin_with_distance_loss", "distance_function"):
         "Callable[[Tensor, Tensor], Tensor] | None",
     ("rms_norm", "normalized_shape"): "int | Sequence[int]",
+    ("broadcast_shapes", "shapes"): "Sequence[int]", ("multigammaln", "p"): "int",
     ("scaled_dot_product_attention", "value"): "Tensor",
     ("affine_grid", "out_shape"): "Sequence[int]", ("grid_sample", "padding_mode"): "str",
     ("scaled_dot_product_attention", "scale"): "float | None",
@@ -157,7 +158,7 @@ RESULT_TYPES = {
     "array_write": "list[Tensor]", "nonzero": "Tensor | tuple[Tensor, ...]",
     "unique": "Tensor | tuple[Tensor, ...]", "cummax": "tuple[Tensor, Tensor]",
     "cummin": "tuple[Tensor, Tensor]", "mode": "tuple[Tensor, Tensor]",
-    "rms_norm": "tuple[Tensor, Tensor]",
+    "rms_norm": "tuple[Tensor, Tensor]", "broadcast_shapes": "list[int]",
     "max_pool1d": "Tensor | tuple[Tensor, Tensor]", "max_pool2d": "Tensor | tuple[Tensor, Tensor]",
     "adaptive_max_pool2d": "Tensor | tuple[Tensor, Tensor]",
     "softmax_with_cross_entropy": "Tensor | tuple[Tensor, Tensor]",

@@ -86,6 +86,9 @@ def seed(value: int) -> None:
     _native.module().seed_random(int(value) & (2**64 - 1))
 
 
+manual_seed = seed  # Paddle 3.3's PyTorch-style name
+
+
 
 # Paddle's constants and its PyTorch-style dtype names.
 pi = 3.141592653589793

@@ -978,6 +978,38 @@ def inplace_operations(x, y):
     return alias, act, rows, flat, z, x, near, far
 
 
+def special_functions_in_place(x, y, ids):
+    # Paddle 3.3's in-place special and integer functions, its PyTorch-style
+    # names (bitwise_invert, ger, view_as_real/complex, broadcast_shapes).
+    a = x * 3.0 + 0.2
+    a.lgamma_()
+    b = x + 1.0
+    b.digamma_()
+    c = x * 1.0
+    c.sinc_()
+    d = x + 0.5
+    d.polygamma_(1)
+    e = x + 2.0
+    e.multigammaln_(2)
+    f = x * 1.0
+    f.copysign_(y - 0.5)
+    g = ids * 1
+    g.gcd_(ids + 6)
+    h = ids * 1
+    h.lcm_(ids + 2)
+    k = paddle.zeros([2, 3])
+    paddle.scatter_add_(k, 1, paddle.to_tensor([[0, 2, 2], [1, 1, 0]]), x)
+    m = paddle.zeros([2, 3])
+    m.index_put_((paddle.to_tensor([0, 1]), paddle.to_tensor([2, 0])), paddle.to_tensor([5.0, 6.0]))
+    n = x * 0.5
+    n.erfinv_()
+    r = x * 3.0
+    r.renorm_(2.0, 0, 1.0)
+    pairs = paddle.view_as_real(paddle.view_as_complex(paddle.stack([x, y + x], -1)))
+    return (a, b, c, d, e, f, g, h, k, m, n, r, paddle.bitwise_invert(ids), paddle.ger(y, y),
+            pairs, paddle.zeros(paddle.broadcast_shapes([2, 1], [3], [1, 1])))
+
+
 def masks_lists_and_spellings(x, ids):
     # Bitwise operators on masks and ints, list.reverse()/clear(), the
     # operations' other names as methods, amp's context (float32 on a CPU).
@@ -1858,6 +1890,8 @@ CASES = [
      [f32(12, 2) * 10, f32(12, 2, 1)[:, :, 0] * 6 + 1,
       np.random.RandomState(3).permutation(12).astype("float32") / 12,
       np.random.RandomState(4).randint(0, 3, 12).astype("int64")]),
+    ("special_functions_in_place", special_functions_in_place,
+     [f32(2, 3), f32(3), np.array([1, 2, 7, 12], "int64")]),
     ("masks_lists_and_spellings", masks_lists_and_spellings,
      [f32(2, 3), np.array([1, 2, 7, 12], "int64")]),
     ("attribute_under_isinstance", attribute_under_isinstance, [np.ones((2, 3), "int32")]),

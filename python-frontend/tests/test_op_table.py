@@ -844,6 +844,9 @@ CASES = [
      lambda x: np.column_stack([x[0, 0], x[1, 0]]), [X]),
     ("broadcast_shape", lambda x: paddle.to_tensor(paddle.broadcast_shape([2, 1, 4], [3, 1])),
      lambda x: np.array([2, 3, 4]), [X]),
+    ("broadcast_shapes", lambda x: paddle.to_tensor(paddle.broadcast_shapes([2, 1, 4], [3, 1],
+                                                                             [1])),
+     lambda x: np.array([2, 3, 4]), [X]),
     ("broadcast_tensors", lambda x, y: paddle.broadcast_tensors([x[:, :1], y[0]]),
      lambda x, y: np.broadcast_arrays(x[:, :1], y[0]), [X, P]),
     ("tensor_split", lambda x: paddle.tensor_split(x, 3, axis=2),
@@ -1409,6 +1412,10 @@ CASES = [
      lambda x: (np.exp(-np.abs(x * 12.0)) * _i1(x * 12.0)).astype(np.float32), [X]),
     ("lgamma", lambda x: (paddle.lgamma(x * 3.0), paddle.lgamma(x - 2.7)),
      lambda x: (_lgamma(x * 3.0), _lgamma(x - np.float32(2.7))), [P]),
+    ("multigammaln", lambda x: (paddle.multigammaln(x * 3.0 + 1.0, 3),
+                                paddle.multigammaln(x - 2.7, 1)),
+     lambda x: (sum(_lgamma(np.float64(x * 3.0 + 1.0) - i / 2) for i in range(3)) +
+                1.5 * math.log(math.pi), _lgamma(x - np.float32(2.7))), [P]),
     ("digamma", lambda x: (paddle.digamma(x * 3.0), paddle.digamma(x - 2.7)),
      lambda x: (_digamma(x * 3.0), _digamma(x - np.float32(2.7))), [P]),
     # Numeric functions (numeric_composites.py).

@@ -54,7 +54,8 @@ KEYWORD_ALIASES.update(eye={"n": "num_rows", "m": "num_columns"},
                        isin={"elements": "x", "test_elements": "test_x"},
                        linspace={"end": "stop", "steps": "num"}, normal={"size": "shape"},
                        searchsorted={"input": "values"}, is_tensor={"obj": "x"},
-                       pow={"input": "x", "exponent": "y"})
+                       pow={"input": "x", "exponent": "y"}, view_as_real={"input": "x"},
+                       view_as_complex={"input": "x"})
 
 ALIAS_DEFAULTS = {"median": ("mode", "min")}
 """{operation: (keyword, value)}: the keyword's default in a call that spells

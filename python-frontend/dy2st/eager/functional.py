@@ -19,6 +19,8 @@ ALIASES = {
     "mul": KERNELS["multiply"], "sub": KERNELS["subtract"], "div": KERNELS["divide"],
     "amax": KERNELS["max"], "amin": KERNELS["min"], "swapaxes": KERNELS["transpose"],
     "swapdims": KERNELS["transpose"], "reverse": KERNELS["flip"],
+    "bitwise_invert": KERNELS["bitwise_not"], "ger": COMPOSITES["outer"],
+    "view_as_real": COMPOSITES["as_real"], "view_as_complex": COMPOSITES["as_complex"],
 }
 globals().update(ALIASES)
 
@@ -54,7 +56,8 @@ TENSOR_METHODS = {name: compat.spelled(name, fn, receiver=True)
                   if name not in ("zeros", "ones", "full", "arange", "to_tensor", "eye",
                                   "linspace", "where", "logspace", "meshgrid", "hstack",
                                   "vstack", "row_stack", "dstack", "column_stack",
-                                  "broadcast_shape", "broadcast_tensors", "multiplex",
+                                  "broadcast_shape", "broadcast_shapes", "broadcast_tensors",
+                                  "multiplex",
                                   "scatter_nd", "negative")}
 TENSOR_METHODS["astype"] = KERNELS["cast"]
 # x.increment(), x.logical_and(y, out=o): they change x, o as the functions do.

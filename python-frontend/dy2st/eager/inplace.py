@@ -22,7 +22,8 @@ VALUE_OPERATIONS = frozenset("""
     sin sinh sqrt square subtract sub tan tanh tril triu trunc logical_and logical_not
     logical_or logical_xor bitwise_and bitwise_or bitwise_xor bitwise_not bitwise_left_shift
     bitwise_right_shift cast elu hardtanh leaky_relu relu softmax thresholded_relu equal
-    not_equal less_than less less_equal greater_than greater_equal
+    not_equal less_than less less_equal greater_than greater_equal copysign digamma gammaln gcd
+    i0 lcm ldexp lgamma polygamma multigammaln renorm scatter_add sinc index_put erfinv
     """.split())
 """Operations whose in-place form keeps x's shape."""
 

@@ -115,12 +115,26 @@ def column_stack(x, name=None):
 
 
 def broadcast_shape(x_shape, y_shape):
-    """The shape two shapes broadcast to."""
+    """The shape two shapes broadcast to (Paddle's ValueError where they
+    cannot)."""
     x_shape, y_shape = list(x_shape), list(y_shape)
     ndim = max(len(x_shape), len(y_shape))
     x_shape = [1] * (ndim - len(x_shape)) + x_shape
     y_shape = [1] * (ndim - len(y_shape)) + y_shape
+    for a, b in zip(x_shape, y_shape):
+        if a != b and a != 1 and b != 1:
+            raise ValueError(f"Broadcast dimension mismatch. Operands could not be broadcast "
+                             f"together with the shape of X = {x_shape} and the shape of Y = "
+                             f"{y_shape}.")
     return [b if a == 1 else a for a, b in zip(x_shape, y_shape)]
+
+
+def broadcast_shapes(*shapes):
+    """The shape all of `shapes` broadcast to."""
+    out = []
+    for shape in shapes:
+        out = broadcast_shape(out, shape)
+    return out
 
 
 def broadcast_tensors(input, name=None):
@@ -535,7 +549,7 @@ def randint_like(x, low=0, high=None, dtype=None, name=None):
 
 LAYOUT_COMPOSITES = {fn.__name__: fn for fn in (
     meshgrid, atleast_1d, atleast_2d, atleast_3d, hstack, vstack, row_stack, dstack,
-    column_stack, broadcast_shape, broadcast_tensors, tensor_split, hsplit, vsplit, dsplit,
+    column_stack, broadcast_shape, broadcast_shapes, broadcast_tensors, tensor_split, hsplit, vsplit, dsplit,
     unstack, unflatten, view, view_as, permute, ravel, narrow, unfold, slice, crop, rot90,
     repeat_interleave, diagonal, trace, diag_embed, diagflat, cross, take,
     index_sample, take_along_dim, index_add, index_fill, masked_scatter, multiplex,

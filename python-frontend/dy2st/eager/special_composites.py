@@ -7,6 +7,8 @@ Giles' polynomials refined by Newton steps on erf, lgamma by Lanczos' series
 recurrence up to 6 and its asymptotic series, polygamma by Cephes' Hurwitz
 zeta and the Bessel functions by Cephes' Chebyshev series (as Paddle's CPU
 kernels)."""
+import math
+
 from .primitives import KERNELS as _P
 
 abs = _P["abs"]
@@ -269,5 +271,17 @@ def polygamma(x, n, name=None):
     return cast(scale * _hurwitz_zeta(float(n + 1), v), kind)
 
 
+def multigammaln(x, p, name=None):
+    """The log of the multivariate gamma function: sum over i < p of
+    lgamma(x - i / 2), plus p (p - 1) / 4 log(pi) (no domain check, as
+    Paddle's)."""
+    if p < 1:
+        raise ValueError(f"The p must be a positive integer. But received p = {p}")
+    out = lgamma(x)
+    for i in range(1, p):
+        out = out + lgamma(x - i / 2.0)
+    return out + p * (p - 1) / 4.0 * math.log(math.pi)
+
+
 SPECIAL_COMPOSITES = {fn.__name__: fn for fn in (stanh, erfinv, lgamma, digamma, i0, i0e, i1,
-                                                    i1e, polygamma)}
+                                                    i1e, polygamma, multigammaln)}
