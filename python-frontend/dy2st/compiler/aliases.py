@@ -29,58 +29,9 @@ import types
 
 from . import alias_forms as forms
 from . import list_extensions
+from .alias_records import Context, end_of, position_of, statement_aliases
 from .comprehensions import COMPREHENSION
 from .statements import owners, replaced_containers
-
-
-def _position(node):
-    return (getattr(node, "lineno", 0) or 0, getattr(node, "col_offset", 0) or 0)
-
-
-def _end(node):
-    """Where `node` ends (its start where the AST rewrites made it without
-    an end)."""
-    if getattr(node, "end_lineno", None) is None:
-        return _position(node)
-    return (node.end_lineno, node.end_col_offset or 0)
-
-
-class _Alias:
-    """`y = x` in a statement list (`block`) that ends at `block_end`, under
-    the outermost loop `loop` (or None); `maybe`: `y = f(x)`, never certain;
-    `view`: `y = x[index]` (names: y, x), numbered `key`."""
-
-    def __init__(self, stmt, names, block, block_end, loop, maybe=False, view=False):
-        self.stmt, self.names, self.block, self.block_end, self.loop, self.maybe = \
-            stmt, names, block, block_end, loop, maybe
-        self.view, self.key = view, None
-        self.shown = stmt  # the statement an error names
-        # Only a change through y counts (`for y in x`, `a, b = x` of a dict
-        # or a list as much as a tensor: a change of x replaces its items).
-        self.one_way = False
-        self.binding_loop = None  # the `for` that binds y anew at each iteration
-        # y is a container holding x's object or a view of it (`c = [x]`,
-        # `c.append(x[0])`): only a change of one of its items reaches x.
-        self.held = False
-        # `a, b = b, a`: x is a target too, so only y names x's former object after it.
-        self.exchanged = False
-        # `c = [x]`, `c[0] = x` (names: x, c): x is c's item at this key (a
-        # view alias whose index is known when converting); `unpacked`: `x, y
-        # = c`, where c may be a tensor (x a row) or a list or tuple.
-        self.item_key = None
-        # `y = getattr(x, name)` of a name computed: y may be an attribute of
-        # x, which outlives the call (x stands for it).
-        self.attribute_of = False
-        # `y = d.get(k)`, `y = a[i] if c else b`: y may be an item of x; a
-        # change of x itself (not of its items) does not change y.
-        self.item_of = False
-        self.unpacked = False
-
-    @property
-    def may_be_row(self):
-        """Whether y may be a row of a tensor x, sharing its memory (`y =
-        x[i]`, `a, b = x`), rather than certainly an item of a container."""
-        return self.view and (self.item_key is None or self.unpacked)
 
 
 Shared = collections.namedtuple("Shared", "name source alias item replaced")
@@ -95,7 +46,7 @@ x[k])."""
 def _between(positions, statement, at, outside):
     """Whether one of `positions` lies after `statement` and before `at`, or
     in one of the loops `outside` (around `at`, not holding `statement`)."""
-    return any(_end(statement) < p < at or any(s <= p <= e for s, e in outside)
+    return any(end_of(statement) < p < at or any(s <= p <= e for s, e in outside)
                for p in positions)
 
 
@@ -149,17 +100,17 @@ class Aliases:
                     given += n.args + [k.value for k in n.keywords]
                     objects = [g.id if isinstance(g, ast.Name) else forms.attribute_name(g)
                                for g in given]
-                    calls.append((_position(n), [o for o in objects if o is not None]))
+                    calls.append((position_of(n), [o for o in objects if o is not None]))
                 for container in replaced_containers(n):
-                    self._replacing[container].append(_position(n))
+                    self._replacing[container].append(position_of(n))
                 name = n.id if isinstance(n, ast.Name) else forms.attribute_name(n)
                 if name is not None:
                     into = stores if isinstance(n.ctx, (ast.Store, ast.Del)) else self._reads
-                    into[name].append(_position(n))
+                    into[name].append(position_of(n))
                     if not isinstance(n, ast.Name):
                         self.attributes.setdefault(name, n)
                 elif isinstance(n, ast.stmt) and not hasattr(n, "body"):
-                    self._simple.append((_position(n), _end(n)))
+                    self._simple.append((position_of(n), end_of(n)))
         for name in self.attributes:
             # Assigning the object's name gives the attribute another object
             # too, and so may a call of a function given the object.
@@ -184,10 +135,12 @@ class Aliases:
                  isinstance(n.targets[0], ast.Name) and
                  isinstance(n.value, (ast.Dict, ast.DictComp))}
 
+        context = Context(local, lists, dicts, callee_of, resolve, constructs)
+
         def visit(statements, loop):
             block = id(statements)
             if statements:
-                self._blocks[block] = (_position(statements[0]), _end(statements[-1]))
+                self._blocks[block] = (position_of(statements[0]), end_of(statements[-1]))
             for stmt in statements:
                 if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                     continue
@@ -197,126 +150,14 @@ class Aliases:
                                for e in (t.elts if isinstance(t, (ast.Tuple, ast.List)) else [t])]
                     names = [t.id if isinstance(t, ast.Name) else forms.attribute_name(t)
                              for t in targets]
-                    self._assignments[block].append((_position(stmt), set(names) - {None},
-                                                     _end(stmt)))
-                if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
-                        (isinstance(stmt.targets[0], ast.Name) or
-                         forms.attribute_name(stmt.targets[0])):
-                    target, value = stmt.targets[0], stmt.value
-                    y = target.id if isinstance(target, ast.Name) else forms.attribute_name(target)
-                    # (base, kind): `y = x` (or x's in-place result, or `y = obj.attr`),
-                    # `y = x[i]`, `y = x.view()`.
-                    copied = isinstance(value, ast.Subscript) and \
-                        isinstance(value.slice, ast.Slice) and \
-                        isinstance(value.value, ast.Name) and value.value.id in lists
-                    bases = [(value.id if isinstance(value, ast.Name) else
-                              forms.attribute_name(value) or
-                              forms.inplace_receiver(value, local) or forms.detached(value) or
-                              forms.displayed_item(value), {}),
-                             (value.value.id if isinstance(value, ast.Subscript) and
-                              isinstance(value.value, ast.Name) and not copied else
-                              forms.attribute_name(value.value)
-                              if isinstance(value, ast.Subscript) else None, {"view": True}),
-                             (forms.view_base(value, local), {"maybe": True})]
-                    for x, kind in bases:
-                        if x is not None and y != x and x in local:
-                            self._aliases.append(_Alias(stmt, (y, x), block,
-                                                        _end(statements[-1]), loop, **kind))
-                    # `y = a if c else b`, `y = a or b`, `y = d.get(k)`, ...: y may
-                    # name either (or an item).
-                    for x, item in forms.possibly_shared(value):
-                        if y != x and x in local:
-                            alias = _Alias(stmt, (y, x), block, _end(statements[-1]), loop,
-                                           maybe=True)
-                            alias.item_of = item
-                            self._aliases.append(alias)
-                    owner = forms.computed_attribute_owner(value)
-                    if owner is not None and owner != y and owner in local:
-                        alias = _Alias(stmt, (y, owner), block, _end(statements[-1]), loop,
-                                       maybe=True)
-                        alias.attribute_of = alias.one_way = True
-                        self._aliases.append(alias)
-                for y, x, exchanged in forms.paired_names(stmt):
-                    if y != x and x in local:
-                        alias = _Alias(stmt, (y, x), block, _end(statements[-1]), loop)
-                        alias.exchanged = exchanged
-                        self._aliases.append(alias)
-                if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
-                        isinstance(stmt.targets[0], ast.Name) and \
-                        isinstance(stmt.value, ast.Call) and constructs is not None and \
-                        constructs(stmt.value):
-                    # `s = State(h, c)`: s may hold h's object (`s.h`).
-                    given = stmt.value.args + [k.value for k in stmt.value.keywords]
-                    for argument in given:
-                        if isinstance(argument, ast.Name) and argument.id in local and \
-                                argument.id != stmt.targets[0].id:
-                            alias = _Alias(stmt, (stmt.targets[0].id, argument.id), block,
-                                           _end(statements[-1]), loop, maybe=True)
-                            alias.held = True
-                            self._aliases.append(alias)
-                for container, x, key in forms.held(stmt, local):
-                    if key is not None:
-                        alias = _Alias(stmt, (x, container), block, _end(statements[-1]), loop,
-                                       view=True)
-                        alias.item_key = key
-                    else:
-                        alias = _Alias(stmt, (container, x), block, _end(statements[-1]), loop,
-                                       maybe=True)
-                        alias.held = True
-                    self._aliases.append(alias)
-                if isinstance(stmt, ast.For) and isinstance(stmt.target, ast.Name) and \
-                        isinstance(stmt.iter, (ast.List, ast.Tuple)):
-                    # `for b in [self.buf, x]`: b may name each item.
-                    for x, _ in forms.possibly_shared_operand(stmt.iter):
-                        if x != stmt.target.id and x in local:
-                            alias = _Alias(forms.loop_head(stmt), (stmt.target.id, x),
-                                           id(stmt.body), _end(stmt.body[-1]), loop, maybe=True)
-                            self._aliases.append(alias)
-                unpacked = forms.unpacked_base(stmt)
-                if unpacked is not None and unpacked[0] in local and \
-                        isinstance(stmt, ast.Assign) and unpacked[0] not in dicts and \
-                        (isinstance(stmt.value, ast.Name) or forms.attribute_name(stmt.value)):
-                    # `a, b = x`: a is x[0] (a row of a tensor, an item of a
-                    # list or tuple; a dict gives its keys, which none changes).
-                    x, elements = unpacked[0], stmt.targets[0].elts
-                    for key, element in enumerate(elements):
-                        if isinstance(element, ast.Name) and element.id != x:
-                            alias = _Alias(stmt, (element.id, x), block, _end(statements[-1]),
-                                           loop, view=True)
-                            alias.item_key, alias.unpacked = key, True
-                            self._aliases.append(alias)
-                elif unpacked is not None and unpacked[0] in local:
-                    x, names = unpacked
-                    within = stmt.body if isinstance(stmt, ast.For) else statements
-                    at = stmt.target if isinstance(stmt, ast.For) else stmt
-                    for y in names:
-                        if y != x:
-                            alias = _Alias(at, (y, x), id(within), _end(within[-1]), loop,
-                                           maybe=True)
-                            if isinstance(stmt, ast.For):
-                                alias.shown = forms.loop_head(stmt)
-                                alias.binding_loop = stmt
-                            alias.one_way = isinstance(stmt, ast.For) or \
-                                not isinstance(stmt.value, ast.Call)
-                            self._aliases.append(alias)
-                inner = forms.view_operand(stmt.value, local) \
-                    if isinstance(stmt, ast.Assign) else None
-                if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
-                        isinstance(stmt.targets[0], ast.Name) and \
-                        isinstance(inner, ast.Call) and callee_of is not None:
-                    # `y = f(x)`, and a view or item of it (`f(x).unsqueeze(0)`).
-                    callee = callee_of(inner)
-                    y = stmt.targets[0].id
-                    if isinstance(callee, types.FunctionType):
-                        for x in forms.argument_names(inner, callee, resolve, local=local):
-                            if y != x and x in local:
-                                self._aliases.append(_Alias(stmt, (y, x), block,
-                                                            _end(statements[-1]), loop, True))
+                    self._assignments[block].append((position_of(stmt), set(names) - {None},
+                                                     end_of(stmt)))
+                self._aliases += statement_aliases(stmt, statements, loop, context)
                 inner = loop
                 if isinstance(stmt, (ast.For, ast.While)) and \
                         not getattr(stmt, "dy2st_try_body", False):
                     # (A `try` body's one-trip loop runs its statements once.)
-                    self._loops.append((_position(stmt), _end(stmt)))
+                    self._loops.append((position_of(stmt), end_of(stmt)))
                     inner = loop or stmt
                 for field in ("body", "orelse", "finalbody"):
                     visit(getattr(stmt, field, []), inner)
@@ -386,23 +227,23 @@ class Aliases:
         the change is inside the `for` that binds the row, only reads after
         the change in that iteration or inner loops around it count (the next
         iteration binds the row anew)."""
-        at = _position(change)
+        at = position_of(change)
         around = [(start, end) for start, end in self._loops if start <= at <= end]
         # The innermost statement that makes the change (AST rewrites add
         # statements spanning the whole function).
         making = max((span for span in self._simple if span[0] <= at <= span[1]),
-                     default=(at, _end(change)))
-        done = max(making[1], _end(change))
+                     default=(at, end_of(change)))
+        done = max(making[1], end_of(change))
         found = []
         for alias in self._aliases:
             if not alias.one_way or alias.names[1] != name:
                 continue
-            start = _position(alias.stmt)
+            start = position_of(alias.stmt)
             if start > at:
                 continue  # taken only after the change
             loop = alias.binding_loop
-            inside = loop is not None and _position(loop) <= at <= _end(loop)
-            starts = [done] + [s for s, _ in around if not inside or s > _position(loop)]
+            inside = loop is not None and position_of(loop) <= at <= end_of(loop)
+            starts = [done] + [s for s, _ in around if not inside or s > position_of(loop)]
             read = [n for n in sorted(self._holders(alias.names[0]))
                     if any(p >= min(starts) for p in self._reads.get(n, ()))]
             if read:
@@ -435,7 +276,7 @@ class Aliases:
         the same statement list (or inside a later statement of it), and
         neither name is assigned between them nor, where a loop around the
         change does not hold the aliasing statement, anywhere in that loop."""
-        changed_at = _position(change)
+        changed_at = position_of(change)
         at = changed_at if at is None else at
         around = [(start, end) for start, end in self._loops if start <= at <= end]
         around_change = [(s, e) for s, e in self._loops if s <= changed_at <= e]
@@ -463,12 +304,12 @@ class Aliases:
             partner = alias.names[1] if alias.names[0] == name else alias.names[0]
             if _is_comprehension(partner):
                 continue  # never read again: the next run of it makes a new one
-            start = _position(alias.stmt)
-            if _end(alias.stmt) > at and not any(s <= start <= e for s, e in around):
+            start = position_of(alias.stmt)
+            if end_of(alias.stmt) > at and not any(s <= start <= e for s, e in around):
                 continue  # it runs only after the change
-            if _end(alias.stmt) > at and self._assigned_each_iteration({name, partner}, start, at):
+            if end_of(alias.stmt) > at and self._assigned_each_iteration({name, partner}, start, at):
                 continue  # the loop assigns one of the names anew before the change
-            follows = _end(alias.stmt) <= at <= alias.block_end
+            follows = end_of(alias.stmt) <= at <= alias.block_end
             outside = [(s, e) for s, e in around if not s <= start <= e]
 
             def since(positions):
@@ -480,9 +321,9 @@ class Aliases:
             def read_later(n):
                 if n in self.attributes or alias.attribute_of:
                     return True  # an attribute outlives the call
-                starts = [_end(change)] + [s for s, _ in around_change]
+                starts = [end_of(change)] + [s for s, _ in around_change]
                 if alias.loop is not None:
-                    starts.append(_position(alias.loop))
+                    starts.append(position_of(alias.loop))
                 return any(p >= min(starts) for p in self._reads.get(n, ()))
             if follows and not alias.maybe and not assigned_since(name):
                 if not assigned_since(partner) and not alias.exchanged:
@@ -510,7 +351,7 @@ class Aliases:
                 # the new value of the name.
                 doubtful = doubtful or (partner, alias.shown)
                 continue
-            if follows and any(_end(alias.stmt) < p < at and names & {name, partner} and
+            if follows and any(end_of(alias.stmt) < p < at and names & {name, partner} and
                                not any(s <= p <= e for s, e in outside)
                                for p, names, _ in self._assignments[alias.block]):
                 continue  # one of the names was certainly assigned since
@@ -553,6 +394,6 @@ class Aliases:
         """Whether `name` is assigned neither between `statement` and
         `change` nor anywhere in a loop around the change that does not hold
         `statement`."""
-        at, start = _position(change), _position(statement)
+        at, start = position_of(change), position_of(statement)
         outside = [(s, e) for s, e in self._loops if s <= at <= e and not s <= start <= e]
         return not _between(self._stores.get(name, ()), statement, at, outside)
