@@ -1244,11 +1244,8 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
         call), so that it can be read and changed as a value."""
         while isinstance(node, ast.Subscript):
             node = node.value
-        if isinstance(node, ast.Attribute):
-            obj = self.static_object(node.value)
-            if obj is not None and not isinstance(obj, types.ModuleType) and \
-                    type(getattr(obj, node.attr, None)) in (dict, list):
-                self.written_attribute(node, assigned=True)
+        if self.held_container(node) is not None:
+            self.written_attribute(node, assigned=True)
 
     def holds_data(self, node):
         """Whether `node` is an attribute of a compile-time object holding a
@@ -1256,13 +1253,19 @@ class Importer(StaticContainers, CallForms, Views, FunctionAttributes):
         of them): read by its methods (`self.state.items()`), it is threaded
         as a value, as a local container is (a dict of layers stays known
         when converting)."""
+        container = self.held_container(node)
+        return container is not None and _plain_data(container)
+
+    def held_container(self, node):
+        """The dict or list an attribute `node` of a compile-time object (not
+        a module) holds, else None."""
         if not isinstance(node, ast.Attribute):
-            return False
+            return None
         obj = self.static_object(node.value)
         if obj is None or isinstance(obj, types.ModuleType):
-            return False
+            return None
         container = getattr(obj, node.attr, None)
-        return type(container) in (dict, list) and _plain_data(container)
+        return container if type(container) in (dict, list) else None
 
     def static_object(self, node):
         """The compile-time object `node` names (`self`, `self.encoder`), else
