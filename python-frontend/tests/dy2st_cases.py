@@ -980,7 +980,8 @@ def inplace_operations(x, y):
 
 def special_functions_in_place(x, y, ids):
     # Paddle 3.3's in-place special and integer functions, its PyTorch-style
-    # names (bitwise_invert, ger, view_as_real/complex, broadcast_shapes).
+    # names (bitwise_invert, ger, view_as_real/complex, broadcast_shapes), the
+    # methods where (of the condition) and negative.
     a = x * 3.0 + 0.2
     a.lgamma_()
     b = x + 1.0
@@ -1007,7 +1008,8 @@ def special_functions_in_place(x, y, ids):
     r.renorm_(2.0, 0, 1.0)
     pairs = paddle.view_as_real(paddle.view_as_complex(paddle.stack([x, y + x], -1)))
     return (a, b, c, d, e, f, g, h, k, m, n, r, paddle.bitwise_invert(ids), paddle.ger(y, y),
-            pairs, paddle.zeros(paddle.broadcast_shapes([2, 1], [3], [1, 1])))
+            pairs, paddle.zeros(paddle.broadcast_shapes([2, 1], [3], [1, 1])),
+            (x > 0.5).where(x, y), x.negative())
 
 
 def masks_lists_and_spellings(x, ids):

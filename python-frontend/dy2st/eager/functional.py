@@ -54,11 +54,10 @@ LIBRARY = NAME_OF
 TENSOR_METHODS = {name: compat.spelled(name, fn, receiver=True)
                   for name, fn in {**KERNELS, **COMPOSITES, **ALIASES}.items()
                   if name not in ("zeros", "ones", "full", "arange", "to_tensor", "eye",
-                                  "linspace", "where", "logspace", "meshgrid", "hstack",
-                                  "vstack", "row_stack", "dstack", "column_stack",
-                                  "broadcast_shape", "broadcast_shapes", "broadcast_tensors",
-                                  "multiplex",
-                                  "scatter_nd", "negative")}
+                                  "linspace", "logspace", "meshgrid", "hstack", "vstack",
+                                  "row_stack", "dstack", "column_stack", "broadcast_shape",
+                                  "broadcast_shapes", "broadcast_tensors", "multiplex",
+                                  "scatter_nd")}
 TENSOR_METHODS["astype"] = KERNELS["cast"]
 # x.increment(), x.logical_and(y, out=o): they change x, o as the functions do.
 TENSOR_METHODS.update({name: CHANGING[name] for name in CHANGING
