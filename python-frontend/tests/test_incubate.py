@@ -9,7 +9,7 @@ import pytest
 import dy2st as paddle
 import incubate_cases
 from dy2st.static import InputSpec
-from test_op_table import Fixed, compiled_cases
+from test_op_table import Fixed, _sent, compiled_cases
 from test_paddle_oracle import paddle_case_results, paddle_json, require_paddle
 
 rng = np.random.RandomState(23)
@@ -98,18 +98,23 @@ def _gelu(x):
     return 0.5 * x * (1 + np.vectorize(erf)(x / np.sqrt(2)))
 
 
-def _ffn(x, w1, b1, w2, b2, pre, activation="relu", residual=True):
-    h = _ln(x) if pre else np.float64(x)
+def _ffn(x, w1, b1, w2, b2, pre, activation="relu", residual=True, ln_scale=None,
+         ln_bias=None):
+    """The fused feed-forward's pseudo code; its layer norm (before or after) by
+    ln_scale and ln_bias."""
+    h = _ln(x, scale=ln_scale, bias=ln_bias) if pre else np.float64(x)
     h = h @ w1 + b1
     h = np.maximum(h, 0) if activation == "relu" else _gelu(h)
     out = h @ w2 + b2 + (x if residual else 0)
-    return out if pre else _ln(out)
+    return out if pre else _ln(out, scale=ln_scale, bias=ln_bias)
 
 
-def _mha(x, w, b, lin_w, mask=None, pre=False, cache=None, heads=2):
-    """The fused attention's pseudo code; w [3, heads, dim, embed] or [embed, 3 * embed]."""
+def _mha(x, w, b, lin_w, mask=None, pre=False, cache=None, heads=2, lin_b=0.0, ln_scale=None,
+         ln_bias=None):
+    """The fused attention's pseudo code; w [3, heads, dim, embed] or [embed, 3 * embed];
+    its layer norm (before or after) by ln_scale and ln_bias."""
     batch, seq, embed = x.shape
-    h = _ln(x) if pre else np.float64(x)
+    h = _ln(x, scale=ln_scale, bias=ln_bias) if pre else np.float64(x)
     if w.ndim == 2:
         qkv = (h @ w + b).reshape(batch, seq, 3, heads, -1)
     else:
@@ -119,18 +124,9 @@ def _mha(x, w, b, lin_w, mask=None, pre=False, cache=None, heads=2):
         k, v = np.concatenate([cache[0], k], 2), np.concatenate([cache[1], v], 2)
     scores = (q / np.sqrt(q.shape[-1])) @ np.swapaxes(k, -1, -2)
     weights = _softmax(scores + (0 if mask is None else mask))
-    out = np.transpose(weights @ v, [0, 2, 1, 3]).reshape(batch, seq, -1) @ lin_w + x
-    out = out if pre else _ln(out)
+    out = np.transpose(weights @ v, [0, 2, 1, 3]).reshape(batch, seq, -1) @ lin_w + lin_b + x
+    out = out if pre else _ln(out, scale=ln_scale, bias=ln_bias)
     return out if cache is None else (out, np.stack([k, v]))
-
-
-def _segments(x, ids, rows, op):
-    out = np.zeros((rows,) + x.shape[1:], np.float64)
-    for r in range(rows):
-        picked = x[ids == r]
-        if len(picked):
-            out[r] = {"sum": np.sum, "mean": np.mean, "max": np.max, "min": np.min}[op](picked, 0)
-    return out
 
 
 # (name, function, numpy reference, inputs); a case per form of each function.
@@ -241,11 +237,11 @@ CASES = [
                                   paddle.incubate.segment_mean(x, g),
                                   paddle.incubate.segment_max(x, g),
                                   paddle.incubate.segment_min(x, g)),
-     lambda x, g: tuple(_segments(x, g, 4, op) for op in ("sum", "mean", "max", "min")),
+     lambda x, g: tuple(_sent(x, g, 4, op) for op in ("sum", "mean", "max", "min")),
      [ROWS, SEGMENT_IDS]),
     ("graph_send_recv", lambda x, s, d: (paddle.incubate.graph_send_recv(x, s, d),
                                          paddle.incubate.graph_send_recv(x, s, d, "max", 7)),
-     lambda x, s, d: (_segments(x[s], d, 6, "sum"), _segments(x[s], d, 7, "max")),
+     lambda x, s, d: (_sent(x[s], d, 6, "sum"), _sent(x[s], d, 7, "max")),
      [ROWS, EDGE_SRC, EDGE_DST]),
 ]
 COMPILED = compiled_cases(__file__)
@@ -340,32 +336,20 @@ def _random_state(layer, seed):
     return state
 
 
-def _normalized(x, scale, bias):
-    return _ln(x, scale=scale, bias=bias)
-
-
 @pytest.mark.parametrize("normalize_before", [False, True], ids=["post", "pre"])
 def test_encoder_layer_matches_numpy_and_compiles(normalize_before):
     layer = paddle.incubate.nn.FusedTransformerEncoderLayer(8, 2, 16,
                                                             normalize_before=normalize_before)
     s = _random_state(layer, 5)
     x, mask = X, ATTN_MASK
-    a = "fused_attn."
-    h = _normalized(x, s[a + "pre_ln_scale"], s[a + "pre_ln_bias"]) if normalize_before else x
-    qkv = np.einsum("bse,thde->bsthd", h, s[a + "qkv_weight"]) + s[a + "qkv_bias"]
-    q, k, v = np.transpose(qkv, [2, 0, 3, 1, 4])
-    weights = _softmax(q / 2.0 @ np.swapaxes(k, -1, -2) + mask)
-    merged = np.transpose(weights @ v, [0, 2, 1, 3]).reshape(2, 3, 8)
-    attended = x + merged @ s[a + "linear_weight"] + s[a + "linear_bias"]
-    if not normalize_before:
-        attended = _normalized(attended, s[a + "ln_scale"], s[a + "ln_bias"])
-    f = "ffn._"
-    h = _normalized(attended, s[f + "ln1_scale"], s[f + "ln1_bias"]) \
-        if normalize_before else attended
-    h = np.maximum(h @ s[f + "linear1_weight"] + s[f + "linear1_bias"], 0)
-    want = attended + h @ s[f + "linear2_weight"] + s[f + "linear2_bias"]
-    if not normalize_before:
-        want = _normalized(want, s[f + "ln2_scale"], s[f + "ln2_bias"])
+    a, norm = "fused_attn.", "fused_attn.pre_ln_" if normalize_before else "fused_attn.ln_"
+    attended = _mha(x, s[a + "qkv_weight"], s[a + "qkv_bias"], s[a + "linear_weight"], mask,
+                    normalize_before, lin_b=s[a + "linear_bias"], ln_scale=s[norm + "scale"],
+                    ln_bias=s[norm + "bias"])
+    f, norm = "ffn._", "ffn._ln1_" if normalize_before else "ffn._ln2_"
+    want = _ffn(attended, s[f + "linear1_weight"], s[f + "linear1_bias"],
+                s[f + "linear2_weight"], s[f + "linear2_bias"], normalize_before,
+                ln_scale=s[norm + "scale"], ln_bias=s[norm + "bias"])
     eager = layer(paddle.to_tensor(x), paddle.to_tensor(mask))
     assert _close(eager.numpy(), want)
     compiled = paddle.jit.to_static(layer, input_spec=[
@@ -378,8 +362,9 @@ def test_attention_layer_takes_a_bool_mask_and_a_cache():
     s = _random_state(layer, 9)
     visible = ATTN_MASK == 0
     out = layer(paddle.to_tensor(X), attn_mask=paddle.to_tensor(visible))
-    want = _ln(_mha_unnormalized(X, s, np.where(visible, 0.0, -1e9)), scale=s["ln_scale"],
-               bias=s["ln_bias"])
+    want = _mha(X, s["qkv_weight"], s["qkv_bias"], s["linear_weight"],
+                np.where(visible, 0.0, -1e9), lin_b=s["linear_bias"], ln_scale=s["ln_scale"],
+                ln_bias=s["ln_bias"])
     assert _close(out.numpy(), want)
 
     @paddle.jit.to_static
@@ -390,15 +375,6 @@ def test_attention_layer_takes_a_bool_mask_and_a_cache():
     eager, eager_grown = layer(paddle.to_tensor(X), cache=paddle.to_tensor(CACHE_KV))
     assert grown.shape == [2, 2, 2, 7, 4]
     assert _close(got.numpy(), eager.numpy()) and _close(grown.numpy(), eager_grown.numpy())
-
-
-def _mha_unnormalized(x, s, mask):
-    """The transposed-weight layer's attention plus residual, before its layer norm."""
-    qkv = (x @ s["qkv_weight"] + s["qkv_bias"]).reshape(2, 3, 3, 2, 4)
-    q, k, v = np.transpose(qkv, [2, 0, 3, 1, 4])
-    weights = _softmax(q / 2.0 @ np.swapaxes(k, -1, -2) + mask)
-    merged = np.transpose(weights @ v, [0, 2, 1, 3]).reshape(2, 3, 8)
-    return x + merged @ s["linear_weight"] + s["linear_bias"]
 
 
 def test_fused_linear_and_dropout_add_layers_compile():

@@ -147,10 +147,8 @@ def rms_norm(input, normalized_shape, weight=None, eps=1e-05, name=None):
                          f"of the input's shape {input.shape}")
     axes = list(range(input.ndim - count, input.ndim))
     inverse = rsqrt(_mean(square(input), axis=axes, keepdim=True) + eps)
-    out = input * inverse
-    if weight is not None:
-        out = out * reshape(weight, normalized_shape)
-    return out, cast(reshape(inverse, [-1]), "float32")
+    return (_affine(input * inverse, weight, None, normalized_shape),
+            cast(reshape(inverse, [-1]), "float32"))
 
 
 def embedding(x, weight, padding_idx=None, max_norm=None, norm_type=2.0, sparse=False,

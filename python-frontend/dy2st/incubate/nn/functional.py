@@ -9,6 +9,7 @@ from ...eager import functional as F
 from ...eager.tensor import Tensor
 from ...nn import functional as NF
 from ...nn.attention import swiglu
+from ...nn.normalization import affine
 from .transformer import (fused_bias_dropout_residual_layer_norm, fused_feedforward,
                           fused_multi_head_attention)
 
@@ -32,16 +33,6 @@ def _unquantized(name: str, quant_scale) -> None:
                                   f"supported (Paddle's CPU kernel refuses it too)")
 
 
-def _normalized_affine(out: Tensor, axis: int, weight, bias) -> Tensor:
-    """out * weight + bias, the vectors laid over out's axes from `axis` on."""
-    shape = out.shape[axis:]
-    if weight is not None:
-        out = out * F.reshape(weight, shape)
-    if bias is not None:
-        out = out + F.reshape(bias, shape)
-    return out
-
-
 def fused_rms_norm(x: Tensor, norm_weight: Tensor, norm_bias: Tensor | None, epsilon: float,
                    begin_norm_axis: int = 1, bias: Tensor | None = None,
                    residual: Tensor | None = None, quant_scale: float = -1,
@@ -62,7 +53,7 @@ def fused_rms_norm(x: Tensor, norm_weight: Tensor, norm_bias: Tensor | None, eps
         residual_out = F.zeros([0], x.dtype)
     axes = list(range(axis, x.ndim))
     out = x * F.rsqrt(F.mean(F.square(x), axis=axes, keepdim=True) + epsilon)
-    return _normalized_affine(out, axis, norm_weight, norm_bias), residual_out
+    return affine(out, norm_weight, norm_bias, out.shape[axis:]), residual_out
 
 
 def fused_layer_norm(x: Tensor, norm_weight: Tensor | None, norm_bias: Tensor | None,
@@ -87,12 +78,12 @@ def fused_layer_norm(x: Tensor, norm_weight: Tensor | None, norm_bias: Tensor | 
     mean = F.mean(x, axis=axes, keepdim=True)
     centered = x - mean
     inverse_std = F.rsqrt(F.mean(F.square(centered), axis=axes, keepdim=True) + epsilon)
-    statistics = [F.cast(F.flatten(mean), "float32"), F.cast(F.flatten(inverse_std), "float32")]
     if norm_weight is None and norm_bias is None:
         out = x
     else:
-        out = _normalized_affine(centered * inverse_std, axis, norm_weight, norm_bias)
-    return out, x, statistics[0], statistics[1]
+        out = affine(centered * inverse_std, norm_weight, norm_bias, x.shape[axis:])
+    return (out, x, F.cast(F.flatten(mean), "float32"),
+            F.cast(F.flatten(inverse_std), "float32"))
 
 
 def _rope_tables(q: Tensor, sin, cos, position_ids, time_major: bool,

@@ -18,6 +18,14 @@ WeightAttr = Union[ParamAttr, str, None]
 """A weight's attribute: never False (the fused layers need their weights)."""
 
 
+def _norm_parameters(layer: Layer, size: int, scale_attr: ParamAttrLike,
+                     bias_attr: ParamAttrLike):
+    """A layer norm's scale (ones) and bias (zeros), as the fused layers make them."""
+    return (layer.create_parameter([size], attr=scale_attr,
+                                   default_initializer=initializer.Constant(1.0)),
+            layer.create_parameter([size], attr=bias_attr, is_bias=True))
+
+
 class FusedLinear(Layer):
     """x @ weight + bias; weight [in, out], or [out, in] when transpose_weight."""
 
@@ -74,9 +82,7 @@ class FusedBiasDropoutResidualLayerNorm(Layer):
         assert embed_dim > 0, f"Expected embed_dim to be greater than 0, but received {embed_dim}"
         self.embed_dim = embed_dim
         self.linear_bias = self.create_parameter([embed_dim], attr=bias_attr, is_bias=True)
-        self.ln_scale = self.create_parameter([embed_dim], attr=weight_attr,
-                                              default_initializer=initializer.Constant(1.0))
-        self.ln_bias = self.create_parameter([embed_dim], attr=bias_attr, is_bias=True)
+        self.ln_scale, self.ln_bias = _norm_parameters(self, embed_dim, weight_attr, bias_attr)
         self.dropout_rate = dropout_rate
         self._epsilon = epsilon
         self.name = name
@@ -127,17 +133,13 @@ class FusedMultiHeadAttention(Layer):
                                                    attr=linear_weight_attr)
         self.linear_bias = self.create_parameter([embed_dim], attr=linear_bias_attr,
                                                  is_bias=True)
-        ones = initializer.Constant(1.0)
         self.pre_ln_scale = self.pre_ln_bias = self.ln_scale = self.ln_bias = None
         if normalize_before:
-            self.pre_ln_scale = self.create_parameter([embed_dim], attr=pre_ln_scale_attr,
-                                                      default_initializer=ones)
-            self.pre_ln_bias = self.create_parameter([embed_dim], attr=pre_ln_bias_attr,
-                                                     is_bias=True)
+            self.pre_ln_scale, self.pre_ln_bias = _norm_parameters(
+                self, embed_dim, pre_ln_scale_attr, pre_ln_bias_attr)
         else:
-            self.ln_scale = self.create_parameter([embed_dim], attr=ln_scale_attr,
-                                                  default_initializer=ones)
-            self.ln_bias = self.create_parameter([embed_dim], attr=ln_bias_attr, is_bias=True)
+            self.ln_scale, self.ln_bias = _norm_parameters(self, embed_dim, ln_scale_attr,
+                                                           ln_bias_attr)
         self.dropout_rate, self.attn_dropout_rate, self.name = dropout_rate, attn_dropout_rate, name
 
     def forward(self, query: Tensor, key: Tensor | None = None, value: Tensor | None = None,
@@ -186,16 +188,13 @@ class FusedFeedForward(Layer):
                                                      attr=linear2_weight_attr)
         self._linear2_bias = self.create_parameter([d_model], attr=linear2_bias_attr,
                                                    is_bias=True)
-        ones = initializer.Constant(1.0)
         self._ln1_scale = self._ln1_bias = self._ln2_scale = self._ln2_bias = None
         if normalize_before:
-            self._ln1_scale = self.create_parameter([d_model], attr=ln1_scale_attr,
-                                                    default_initializer=ones)
-            self._ln1_bias = self.create_parameter([d_model], attr=ln1_bias_attr, is_bias=True)
+            self._ln1_scale, self._ln1_bias = _norm_parameters(self, d_model, ln1_scale_attr,
+                                                               ln1_bias_attr)
         else:
-            self._ln2_scale = self.create_parameter([d_model], attr=ln2_scale_attr,
-                                                    default_initializer=ones)
-            self._ln2_bias = self.create_parameter([d_model], attr=ln2_bias_attr, is_bias=True)
+            self._ln2_scale, self._ln2_bias = _norm_parameters(self, d_model, ln2_scale_attr,
+                                                               ln2_bias_attr)
         self.name = name
 
     def forward(self, src: Tensor, cache: Tensor | None = None) -> Tensor:
